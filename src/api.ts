@@ -1,0 +1,55 @@
+// The library entry points: the same pipeline the CLI runs, as plain functions.
+import { decodeSource, encodeSource } from './engine/read.js';
+import { processSource } from './engine/pipeline.js';
+import { defaultOptions } from './options.js';
+import type { FileResult, LocatedFinding, ProjectIndex, TransformOptions } from './types.js';
+
+export interface TransformSourceOptions extends Partial<TransformOptions> {
+  /** Shown in findings; also how relative imports resolve. Default `<string>`. */
+  path?: string;
+  project?: ProjectIndex;
+  moduleName?: string;
+}
+
+export interface TransformSourceResult {
+  /** The rewritten source (the input itself when nothing changed). */
+  output: string;
+  /** Findings in the input, with fix status. */
+  findings: LocatedFinding[];
+  /** Findings still standing in `output`. */
+  remaining: LocatedFinding[];
+  fixesApplied: number;
+  status: FileResult['status'];
+  reason?: string;
+}
+
+/** Rewrite one Python source text. Never throws for bad input: see `status` and `reason`. */
+export function transformSource(text: string, options: TransformSourceOptions = {}): TransformSourceResult {
+  const { path = '<string>', project, moduleName, ...rest } = options;
+  const r = processSource({ path, text, options: defaultOptions(rest), project, moduleName });
+  return {
+    output: r.after ?? text,
+    findings: r.findings,
+    remaining: r.remaining,
+    fixesApplied: r.fixesApplied,
+    status: r.status,
+    reason: r.reason,
+  };
+}
+
+/** Bytes in, bytes out: PEP 263 coding, BOM and line endings kept. */
+export function transformBytes(bytes: Uint8Array, options: TransformSourceOptions = {}): TransformSourceResult & { outputBytes: Buffer } {
+  const decoded = decodeSource(bytes);
+  const { path = '<bytes>', project, moduleName, ...rest } = options;
+  const r = processSource({ path, text: decoded.text, eol: decoded.eol, options: defaultOptions(rest), project, moduleName });
+  const output = r.after ?? decoded.text;
+  return {
+    output,
+    outputBytes: r.after === undefined ? Buffer.from(bytes) : encodeSource(output, decoded),
+    findings: r.findings,
+    remaining: r.remaining,
+    fixesApplied: r.fixesApplied,
+    status: r.status,
+    reason: r.reason,
+  };
+}

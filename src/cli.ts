@@ -1,0 +1,143 @@
+// The command line: wiring only. Every handler sets process.exitCode; nothing here calls process.exit().
+import { readFileSync } from 'node:fs';
+import yargs, { type Argv } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion } from './options.js';
+import { exitCode, jsonReport, textReport } from './report.js';
+import { run, runStdin, type Mode, type RunOptions } from './runner.js';
+import { explainTransform, listTransforms } from './explain.js';
+import { VERSION } from './version.js';
+import { unifiedDiff } from './engine/diff.js';
+
+interface CommonArgs {
+  paths: string[];
+  select?: string[];
+  ignore?: string[];
+  'unsafe-fixes': boolean;
+  format: 'text' | 'json';
+  quiet: boolean;
+  'exit-code': boolean;
+  'target-version'?: string;
+  'generator-style'?: string;
+  'all-loops': boolean;
+  'stdin-filename'?: string;
+  color?: boolean;
+}
+
+class UsageError extends Error {}
+
+const splitList = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+
+const common = (y: Argv) =>
+  y
+    .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'files or directories (`-` reads stdin)' })
+    .option('select', { type: 'string', array: true, describe: 'only these transforms (ids or codes, comma-separated)' })
+    .option('ignore', { type: 'string', array: true, describe: 'skip these transforms (ids or codes)' })
+    .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'also apply fixes rated unsafe' })
+    .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only findings, diffs and errors' })
+    .option('exit-code', { type: 'boolean', default: false, describe: '(diff) exit 1 when any file would change' })
+    .option('target-version', { type: 'string', describe: 'oldest Python the code must run on, e.g. 3.8 (default 3.8)' })
+    .option('generator-style', { type: 'string', choices: ['try-finally', 'closing'], describe: 'how generator-close closes a generator' })
+    .option('all-loops', { type: 'boolean', default: false, describe: 'generator-close: fix every loop over a generator with cleanup' })
+    .option('stdin-filename', { type: 'string', describe: 'the path to report for `-`' })
+    .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a TTY)' });
+
+function toRunOptions(mode: Mode, a: CommonArgs): RunOptions {
+  const target = a['target-version'] === undefined ? undefined : parsePythonVersion(a['target-version']);
+  if (a['target-version'] !== undefined && !target) throw new UsageError(`--target-version: cannot read "${a['target-version']}"; write it like 3.8`);
+  const style = a['generator-style'] === undefined ? undefined : parseGeneratorStyle(a['generator-style']);
+  return {
+    ...defaultOptions({
+      select: splitList(a.select),
+      ignore: splitList(a.ignore),
+      unsafeFixes: a['unsafe-fixes'],
+      allLoops: a['all-loops'],
+      ...(target ? { targetVersion: target } : {}),
+      ...(style ? { generatorStyle: style } : {}),
+    }),
+    mode,
+    cwd: process.cwd(),
+  };
+}
+
+function runCommand(mode: Mode, a: CommonArgs): void {
+  const options = toRunOptions(mode, a);
+  const color = a.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
+  if (a.paths.length === 1 && a.paths[0] === '-') {
+    const path = a['stdin-filename'] ?? '-';
+    const { result, outputBytes } = runStdin(readFileSync(0), path, options);
+    const runResult = { files: [result], walkErrors: [] };
+    if (mode === 'fix' && a.format === 'text') {
+      if (outputBytes) process.stdout.write(outputBytes);
+      const report = textReport(mode, runResult, { quiet: true, color: false });
+      process.stderr.write(report.stderr);
+    } else if (a.format === 'json') process.stdout.write(jsonReport(mode, runResult));
+    else {
+      const report = textReport(mode, runResult, { quiet: a.quiet, color });
+      process.stdout.write(report.stdout);
+      process.stderr.write(report.stderr);
+    }
+    process.exitCode = exitCode(mode, runResult, { exitCodeOnDiff: a['exit-code'] });
+    return;
+  }
+  if (a.paths.includes('-')) throw new UsageError('`-` (stdin) must be the only path');
+  const result = run(a.paths, options);
+  if (a.format === 'json') process.stdout.write(jsonReport(mode, result));
+  else {
+    const report = textReport(mode, result, { quiet: a.quiet, color });
+    process.stdout.write(report.stdout);
+    process.stderr.write(report.stderr);
+  }
+  process.exitCode = exitCode(mode, result, { exitCodeOnDiff: a['exit-code'] });
+}
+
+export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {
+  const parser = yargs(argv)
+    .scriptName('withify')
+    .usage('$0 <command> [paths..] [options]\n\nMake Python code safe for interpreters that do not reference-count (PyPy).')
+    .command('check [paths..]', 'Report every finding; exit 1 if there are any', common, (a) => runCommand('check', a as unknown as CommonArgs))
+    .command('diff [paths..]', 'Print the rewrite as a unified diff; write nothing', common, (a) => runCommand('diff', a as unknown as CommonArgs))
+    .command('fix [paths..]', 'Rewrite files in place', common, (a) => runCommand('fix', a as unknown as CommonArgs))
+    .command('list', 'List every transform: code, id, safety, summary', {}, () => {
+      process.stdout.write(listTransforms());
+    })
+    .command(
+      'explain <rule>',
+      'Explain a transform (by code or id): what breaks on PyPy, the fix, examples',
+      (y) => y.positional('rule', { type: 'string', demandOption: true }),
+      (a) => {
+        const text = explainTransform(String(a.rule));
+        if (text === undefined) throw new UsageError(`no transform "${String(a.rule)}"; run \`withify list\` to see them`);
+        process.stdout.write(text);
+      },
+    )
+    .example('$0 diff src/', 'show what would change under src/')
+    .example('$0 fix src/ --select open-chain', 'rewrite in place, one transform only')
+    .example('$0 check . --format json', 'findings as JSON, for scripts')
+    .example('cat a.py | $0 fix - > b.py', 'rewrite stdin to stdout')
+    .demandCommand(1, 'name a command: check, diff, fix, list or explain')
+    .strict()
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .epilogue(`Exit codes: 0 clean, 1 findings (check) or changes (diff --exit-code), 2 usage error or a file that could not be processed.\nDefault target Python: ${formatPythonVersion(defaultOptions().targetVersion)}.`)
+    .fail((msg, err) => {
+      if (err && !(err instanceof UsageError)) throw err;
+      process.stderr.write(`error: ${err?.message ?? msg}\nRun \`withify --help\` for usage.\n`);
+      process.exitCode = 2;
+    })
+    .wrap(Math.min(110, process.stdout.columns ?? 100));
+  try {
+    await parser.parseAsync();
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw err;
+  }
+}
+
+export { unifiedDiff };

@@ -1,0 +1,38 @@
+// One tree-sitter parser per thread, reused for every file that thread handles.
+import Parser from 'tree-sitter';
+import Python from 'tree-sitter-python';
+import type { SyntaxNode, Tree } from '../types.js';
+
+let parser: Parser | undefined;
+
+function getParser(): Parser {
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(Python as unknown as Parser.Language);
+  }
+  return parser;
+}
+
+export function parsePython(text: string): Tree {
+  // The binding copies the input through a buffer; size it to the file so long files parse in one go.
+  return getParser().parse(text, undefined, { bufferSize: Math.max(64 * 1024, text.length * 2 + 16) });
+}
+
+/** The first ERROR or MISSING node, in document order; `undefined` when the tree is clean. */
+export function firstSyntaxError(tree: Tree): SyntaxNode | undefined {
+  if (!tree.rootNode.hasError) return undefined;
+  const cursor = tree.walk();
+  let reachedRoot = false;
+  while (!reachedRoot) {
+    const node = cursor.currentNode;
+    if (node.type === 'ERROR' || node.isMissing) return node;
+    if (node.hasError && cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        reachedRoot = true;
+        break;
+      }
+    }
+  }
+  return tree.rootNode;
+}

@@ -1,0 +1,99 @@
+// bytes → text, recording everything needed to write the same kind of bytes back:
+// the PEP 263 encoding, a UTF-8 BOM, and the line ending the file uses.
+import iconv from 'iconv-lite';
+
+export interface DecodedSource {
+  text: string;
+  /** Normalised encoding name (`utf-8` unless a PEP 263 line says otherwise). */
+  encoding: string;
+  bom: boolean;
+  /** The line ending most lines use; new lines a fix adds use it. */
+  eol: '\n' | '\r\n' | '\r';
+}
+
+export class DecodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DecodeError';
+  }
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+// PEP 263: a comment on line 1 or 2 matching this regex names the encoding.
+const CODING_RE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+const BLANK_OR_COMMENT_RE = /^[ \t\f]*(?:[#\r\n]|$)/;
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && UTF8_BOM.every((b, i) => bytes[i] === b);
+}
+
+/** The encoding a PEP 263 line declares, normalised; `undefined` when there is none. */
+export function declaredEncoding(bytes: Uint8Array): string | undefined {
+  // The declaration is ASCII, so reading the first two lines as latin-1 is exact enough to find it.
+  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
+  const lines = head.split(/\r\n|\r|\n/, 2);
+  const first = lines[0] ?? '';
+  let m = CODING_RE.exec(first);
+  if (!m && BLANK_OR_COMMENT_RE.test(first) && lines.length > 1) m = CODING_RE.exec(lines[1] ?? '');
+  return m ? normaliseEncoding(m[1]!) : undefined;
+}
+
+export function normaliseEncoding(name: string): string {
+  const n = name.toLowerCase().replace(/_/g, '-');
+  if (n === 'utf8' || n === 'utf-8' || n.startsWith('utf-8-') || n === 'utf8-sig') return 'utf-8';
+  return n;
+}
+
+export function detectEol(text: string): '\n' | '\r\n' | '\r' {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+  }
+  if (crlf > lf && crlf >= cr) return '\r\n';
+  if (cr > lf && cr > crlf) return '\r';
+  return '\n';
+}
+
+export function decodeSource(bytes: Uint8Array): DecodedSource {
+  const bom = hasBom(bytes);
+  const declared = declaredEncoding(bytes);
+  const body = bom ? bytes.subarray(3) : bytes;
+  if (bom && declared && declared !== 'utf-8') {
+    throw new DecodeError(`has a UTF-8 BOM but declares coding ${declared}; fix the coding line`);
+  }
+  const encoding = declared ?? 'utf-8';
+  if (bytes.includes(0)) {
+    throw new DecodeError('contains NUL bytes: not Python source (rename it, or exclude it with --exclude)');
+  }
+  let text: string;
+  if (encoding === 'utf-8') {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+    } catch {
+      throw new DecodeError('is not valid UTF-8 and has no PEP 263 coding line; add one (e.g. "# -*- coding: latin-1 -*-")');
+    }
+  } else {
+    if (!iconv.encodingExists(encoding)) {
+      throw new DecodeError(`declares coding ${encoding}, which withify cannot decode`);
+    }
+    text = iconv.decode(Buffer.from(body), encoding, { stripBOM: false });
+    // A lossy codec would change bytes we never meant to touch: refuse rather than corrupt.
+    if (!Buffer.from(iconv.encode(text, encoding, { addBOM: false })).equals(Buffer.from(body))) {
+      throw new DecodeError(`does not round-trip through its declared coding ${encoding}; withify leaves it alone`);
+    }
+  }
+  return { text, encoding, bom, eol: detectEol(text) };
+}
+
+export function encodeSource(text: string, like: Pick<DecodedSource, 'encoding' | 'bom'>): Buffer {
+  const body = like.encoding === 'utf-8' ? Buffer.from(text, 'utf8') : Buffer.from(iconv.encode(text, like.encoding, { addBOM: false }));
+  return like.bom ? Buffer.concat([Buffer.from(UTF8_BOM), body]) : body;
+}

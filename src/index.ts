@@ -1,0 +1,9 @@
+// Public API of the withify package.
+export { transformSource, transformBytes } from './api.js';
+export type { TransformSourceOptions, TransformSourceResult } from './api.js';
+export { run, processPath } from './runner.js';
+export type { RunOptions, RunResult, Mode } from './runner.js';
+export { defaultOptions, parsePythonVersion } from './options.js';
+export { TRANSFORMS } from '../transforms/index.js';
+export type * from './types.js';
+export { SkipFile } from './types.js';

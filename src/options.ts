@@ -1,0 +1,34 @@
+// Defaults for every option, and parsing of the few that arrive as text.
+import type { GeneratorStyle, PythonVersion, TransformOptions } from './types.js';
+
+export const DEFAULT_TARGET: PythonVersion = [3, 8];
+
+export function defaultOptions(overrides: Partial<TransformOptions> = {}): TransformOptions {
+  return {
+    select: [],
+    ignore: [],
+    unsafeFixes: false,
+    targetVersion: DEFAULT_TARGET,
+    generatorStyle: 'try-finally',
+    allLoops: false,
+    extraTransforms: [],
+    ...overrides,
+  };
+}
+
+/** `3.10`, `py310`, `py3.10` → [3, 10]. */
+export function parsePythonVersion(text: string): PythonVersion | undefined {
+  const t = text.trim().toLowerCase().replace(/^py/, '');
+  let m = /^(\d)\.(\d{1,2})$/.exec(t);
+  if (!m) m = /^(\d)(\d{1,2})$/.exec(t);
+  if (!m) return undefined;
+  return [Number(m[1]), Number(m[2])];
+}
+
+export function formatPythonVersion(v: PythonVersion): string {
+  return `${v[0]}.${v[1]}`;
+}
+
+export function parseGeneratorStyle(text: string): GeneratorStyle | undefined {
+  return text === 'try-finally' || text === 'closing' ? text : undefined;
+}

@@ -1,0 +1,111 @@
+// Evaluation order inside one statement: is a sub-expression the first thing the statement runs, and is
+// it evaluated unconditionally? Moving a call into a `with` header is only safe when both hold.
+import type { SyntaxNode } from '../types.js';
+
+const PURE_LEAVES = new Set([
+  'identifier', 'integer', 'float', 'true', 'false', 'none', 'ellipsis',
+  'string_start', 'string_content', 'string_end', 'escape_sequence', 'type_conversion', 'comment',
+]);
+const PURE_CONTAINERS = new Set([
+  'attribute', 'tuple', 'list', 'set', 'dictionary', 'pair', 'parenthesized_expression', 'keyword_argument',
+  'string', 'concatenated_string', 'expression_list', 'lambda', 'interpolation',
+]);
+
+/**
+ * True when evaluating `node` runs no code that could be observed: names, literals, attribute chains
+ * (module attributes such as `json.loads`) and displays built from them. A lambda only creates a function.
+ */
+export function isPure(node: SyntaxNode): boolean {
+  if (PURE_LEAVES.has(node.type)) return true;
+  if (node.type === 'lambda') return true;
+  if (node.type === 'unary_operator') return node.namedChildren.every(isPure);
+  if (!PURE_CONTAINERS.has(node.type)) return false;
+  return node.namedChildren.every(isPure);
+}
+
+/** Why `node` is evaluated lazily or conditionally inside `stmt`, or `undefined` when it is not. */
+export function lazyContext(node: SyntaxNode, stmt: SyntaxNode): string | undefined {
+  let child = node;
+  for (let p = node.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
+    switch (p.type) {
+      case 'lambda':
+        return 'inside a lambda, which has no statement to put a `with` around';
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'dictionary_comprehension':
+        return 'inside a comprehension: each iteration opens its own resource';
+      case 'generator_expression':
+        return 'inside a generator expression, which runs lazily';
+      case 'conditional_expression':
+        return 'inside a conditional expression: it may not run at all';
+      case 'boolean_operator':
+        if (p.childForFieldName('right')?.id === child.id) return 'right operand of `and`/`or`: it may not run at all';
+        break;
+      case 'comparison_operator': {
+        const operands = p.namedChildren;
+        if (operands.findIndex((c) => c.id === child.id) >= 2) return 'later operand of a chained comparison: it may not run at all';
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** The expressions evaluated before `child` inside `parent`, in order, or `undefined` if unknown. */
+function evaluatedBefore(parent: SyntaxNode, child: SyntaxNode): SyntaxNode[] | undefined {
+  if (parent.type === 'assignment') {
+    // The value runs first; targets (and annotations) after it.
+    return parent.childForFieldName('right')?.id === child.id ? [] : undefined;
+  }
+  if (parent.type === 'augmented_assignment') {
+    if (parent.childForFieldName('right')?.id !== child.id) return undefined;
+    const left = parent.childForFieldName('left');
+    // `x += …` loads `x` first; a subscript or attribute target runs code first.
+    return left && left.type === 'identifier' ? [] : left ? [left] : undefined;
+  }
+  const before: SyntaxNode[] = [];
+  for (const c of parent.namedChildren) {
+    if (c.id === child.id) return before;
+    before.push(c);
+  }
+  return undefined;
+}
+
+/**
+ * Why `node` is not the first code `stmt` runs (or not run unconditionally), or `undefined` when moving
+ * it ahead of the statement keeps the order of everything the statement does.
+ */
+export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode): string | undefined {
+  const lazy = lazyContext(node, stmt);
+  if (lazy) return lazy;
+  let child = node;
+  for (let p = node.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
+    const before = evaluatedBefore(p, child);
+    if (!before) return 'part of an assignment target, evaluated after the value';
+    const impure = before.find((b) => !isPure(b));
+    if (impure) return `\`${preview(impure)}\` runs before it in this statement; a \`with\` header would run it first`;
+  }
+  return undefined;
+}
+
+export function preview(node: SyntaxNode, max = 40): string {
+  const t = node.text.replace(/\s+/g, ' ');
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** True when `node`'s subtree contains a `yield` outside nested functions. */
+export function containsYield(node: SyntaxNode): boolean {
+  for (const y of node.descendantsOfType('yield')) {
+    let nested = false;
+    for (let a = y.parent; a && a.id !== node.id; a = a.parent) {
+      if (a.type === 'lambda' || a.type === 'function_definition') {
+        nested = true;
+        break;
+      }
+    }
+    if (!nested) return true;
+  }
+  return false;
+}

@@ -1,0 +1,68 @@
+// Dotted names of what an expression refers to, through import aliases:
+// `gz.open` after `import gzip as gz` is `gzip.open`; `open` is `builtins.open` unless something binds it.
+import type { SyntaxNode } from '../types.js';
+import type { NameIndex } from './scopes.js';
+
+/**
+ * The dotted name `expr` refers to, or `undefined` when it is not a plain name or attribute chain, or
+ * when its head is a local variable (whose value nothing here can know).
+ */
+export function qualifiedName(names: NameIndex, expr: SyntaxNode): string | undefined {
+  if (expr.type === 'identifier') {
+    const r = names.resolve(expr.text, expr);
+    if (r.kind === 'builtin') return `builtins.${r.name}`;
+    if (r.kind === 'import') return r.qualified;
+    return undefined;
+  }
+  if (expr.type === 'attribute') {
+    const object = expr.childForFieldName('object');
+    const attr = expr.childForFieldName('attribute');
+    if (!object || !attr) return undefined;
+    const head = qualifiedName(names, object);
+    return head ? `${head}.${attr.text}` : undefined;
+  }
+  return undefined;
+}
+
+/** The qualified name of the function a call calls (see `qualifiedName`). */
+export function calleeName(names: NameIndex, call: SyntaxNode): string | undefined {
+  if (call.type !== 'call') return undefined;
+  const fn = call.childForFieldName('function');
+  return fn ? qualifiedName(names, fn) : undefined;
+}
+
+/** Where a new top-level import may go: after the module docstring and `from __future__` imports. */
+export function importInsertionPoint(root: SyntaxNode): number {
+  let at = 0;
+  for (const stmt of root.namedChildren) {
+    if (stmt.type === 'comment') continue;
+    const isDocstring = stmt.type === 'expression_statement' && stmt.namedChildren[0]?.type === 'string' && at === 0;
+    if (isDocstring || stmt.type === 'future_import_statement') {
+      at = stmt.endIndex;
+      continue;
+    }
+    break;
+  }
+  return at;
+}
+
+/** The local name under which `module` (e.g. `contextlib`) is imported at module level, if it is. */
+export function moduleAlias(names: NameIndex, module: string): string | undefined {
+  for (const [name, bindings] of names.bindings(names.root)) {
+    if (bindings.length === 1 && bindings[0]!.kind === 'import' && bindings[0]!.qualified === module) {
+      const stmt = bindings[0]!.node;
+      if (stmt.type === 'import_statement') return name;
+    }
+  }
+  return undefined;
+}
+
+/** The local name under which `module.attr` is imported by `from module import attr`, if it is. */
+export function fromImportAlias(names: NameIndex, qualified: string): string | undefined {
+  for (const [name, bindings] of names.bindings(names.root)) {
+    if (bindings.length === 1 && bindings[0]!.kind === 'import' && bindings[0]!.qualified === qualified) {
+      if (bindings[0]!.node.type === 'import_from_statement') return name;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,327 @@
+// Python scopes over a tree-sitter tree: which names each scope binds, how a name resolves, and
+// which names are free for a rewrite to introduce.
+import type { SyntaxNode } from '../types.js';
+
+export type BindingKind = 'import' | 'def' | 'class' | 'assign' | 'param' | 'global' | 'nonlocal' | 'other';
+
+export interface Binding {
+  kind: BindingKind;
+  /** For imports: the dotted name bound (`gzip`, `io.open`, `.sibling.thing` for a relative import). */
+  qualified?: string;
+  node: SyntaxNode;
+}
+
+export type Resolution =
+  | { kind: 'builtin'; name: string }
+  | { kind: 'import'; qualified: string; scope: SyntaxNode }
+  | { kind: 'local'; bindings: Binding[]; scope: SyntaxNode }
+  /** A star import or mixed bindings: nothing can be said. */
+  | { kind: 'unknown' };
+
+const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
+const COMPREHENSION_TYPES = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const PATTERN_CONTAINERS = new Set([
+  'pattern_list',
+  'tuple_pattern',
+  'list_pattern',
+  'tuple',
+  'list',
+  'parenthesized_expression',
+  'list_splat_pattern',
+  'list_splat',
+  'expression_list',
+]);
+
+/** The body (or, for a lambda, the expression) that a scope node evaluates in its own scope. */
+function scopeBody(scope: SyntaxNode): SyntaxNode | null {
+  if (scope.type === 'module') return scope;
+  return scope.childForFieldName('body');
+}
+
+function within(node: SyntaxNode, outer: SyntaxNode | null): boolean {
+  return !!outer && node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
+}
+
+/**
+ * The innermost scope that `node` is evaluated in: a function (or lambda) whose body holds it, a class
+ * whose body holds it, a comprehension, or the module. Decorators and default values belong to the
+ * scope around the def, as in Python.
+ */
+export function scopeOf(node: SyntaxNode): SyntaxNode {
+  for (let a = node.parent; a; a = a.parent) {
+    if (a.type === 'module') return a;
+    if (FUNCTION_TYPES.has(a.type) || a.type === 'class_definition') {
+      if (within(node, scopeBody(a))) return a;
+      if (a.type !== 'class_definition' && within(node, a.childForFieldName('parameters'))) {
+        // A parameter's own name binds in the function; its default value does not.
+        if (node.parent?.type !== 'default_parameter' && node.parent?.type !== 'typed_default_parameter') return a;
+      }
+    }
+    if (COMPREHENSION_TYPES.has(a.type)) return a;
+  }
+  return node;
+}
+
+/** The function or module that owns `node`: class bodies and comprehensions are looked through. */
+export function functionOrModuleOf(node: SyntaxNode): SyntaxNode {
+  let scope = scopeOf(node);
+  while (scope.type !== 'module' && !FUNCTION_TYPES.has(scope.type)) scope = scopeOf(scope);
+  return scope;
+}
+
+function addTargets(target: SyntaxNode, kind: BindingKind, out: Map<string, Binding[]>): void {
+  if (target.type === 'identifier') {
+    push(out, target.text, { kind, node: target });
+    return;
+  }
+  if (PATTERN_CONTAINERS.has(target.type) || target.type === 'as_pattern_target') {
+    for (const c of target.namedChildren) addTargets(c, kind, out);
+  }
+}
+
+function push(out: Map<string, Binding[]>, name: string, b: Binding): void {
+  const list = out.get(name);
+  if (list) list.push(b);
+  else out.set(name, [b]);
+}
+
+function dottedText(n: SyntaxNode | null): string {
+  return n ? n.text.replace(/\s+/g, '') : '';
+}
+
+function addImport(stmt: SyntaxNode, out: Map<string, Binding[]>): void {
+  if (stmt.type === 'import_statement') {
+    for (const item of stmt.namedChildren) {
+      if (item.type === 'dotted_name') {
+        // `import a.b.c` binds `a`.
+        const first = item.namedChildren[0]?.text ?? item.text;
+        push(out, first, { kind: 'import', qualified: first, node: stmt });
+      } else if (item.type === 'aliased_import') {
+        const alias = item.childForFieldName('alias');
+        if (alias) push(out, alias.text, { kind: 'import', qualified: dottedText(item.childForFieldName('name')), node: stmt });
+      }
+    }
+    return;
+  }
+  // import_from_statement
+  const moduleNode = stmt.childForFieldName('module_name');
+  const module = dottedText(moduleNode);
+  for (const item of stmt.namedChildren) {
+    if (item.id === moduleNode?.id) continue;
+    if (item.type === 'wildcard_import') {
+      push(out, '*', { kind: 'import', qualified: `${module}.*`, node: stmt });
+    } else if (item.type === 'dotted_name') {
+      push(out, item.text, { kind: 'import', qualified: joinModule(module, item.text), node: stmt });
+    } else if (item.type === 'aliased_import') {
+      const alias = item.childForFieldName('alias');
+      const name = dottedText(item.childForFieldName('name'));
+      if (alias) push(out, alias.text, { kind: 'import', qualified: joinModule(module, name), node: stmt });
+    }
+  }
+}
+
+function joinModule(module: string, name: string): string {
+  return module.endsWith('.') ? module + name : `${module}.${name}`;
+}
+
+function addParameters(params: SyntaxNode | null, out: Map<string, Binding[]>): void {
+  if (!params) return;
+  for (const p of params.namedChildren) {
+    let name: SyntaxNode | null = null;
+    if (p.type === 'identifier') name = p;
+    else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') name = p.childForFieldName('name');
+    else if (p.type === 'typed_parameter') name = p.namedChildren.find((c) => c.type === 'identifier' || c.type.endsWith('splat_pattern')) ?? null;
+    else if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') name = p.namedChildren[0] ?? null;
+    if (name?.type === 'list_splat_pattern' || name?.type === 'dictionary_splat_pattern') name = name.namedChildren[0] ?? null;
+    if (name?.type === 'identifier') push(out, name.text, { kind: 'param', node: name });
+  }
+}
+
+/** Every name a scope binds, without looking into the scopes nested in it. */
+export function collectBindings(scope: SyntaxNode): Map<string, Binding[]> {
+  const out = new Map<string, Binding[]>();
+  if (FUNCTION_TYPES.has(scope.type)) addParameters(scope.childForFieldName('parameters'), out);
+  if (COMPREHENSION_TYPES.has(scope.type)) {
+    for (const clause of scope.namedChildren) {
+      if (clause.type === 'for_in_clause') {
+        const left = clause.childForFieldName('left');
+        if (left) addTargets(left, 'assign', out);
+      }
+    }
+    return out;
+  }
+  const body = scopeBody(scope);
+  if (!body) return out;
+  const stack: SyntaxNode[] = [...body.namedChildren].reverse();
+  if (scope.type === 'lambda') stack.splice(0, stack.length, body);
+  while (stack.length) {
+    const n = stack.pop()!;
+    switch (n.type) {
+      case 'function_definition':
+      case 'class_definition': {
+        const name = n.childForFieldName('name');
+        if (name) push(out, name.text, { kind: n.type === 'class_definition' ? 'class' : 'def', node: n });
+        // Decorators, defaults, bases and annotations are evaluated here; the body is not.
+        for (const c of n.namedChildren) if (c.type !== 'block' && c.id !== name?.id) stack.push(c);
+        continue;
+      }
+      case 'lambda':
+        for (const c of n.childForFieldName('parameters')?.namedChildren ?? []) {
+          if (c.type === 'default_parameter') {
+            const v = c.childForFieldName('value');
+            if (v) stack.push(v);
+          }
+        }
+        continue;
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'dictionary_comprehension':
+      case 'generator_expression': {
+        // The first iterable is evaluated in the enclosing scope; walrus targets inside bind here too.
+        for (const w of n.descendantsOfType('named_expression')) {
+          const name = w.childForFieldName('name');
+          if (name) push(out, name.text, { kind: 'assign', node: w });
+        }
+        continue;
+      }
+      case 'import_statement':
+      case 'import_from_statement':
+        addImport(n, out);
+        continue;
+      case 'future_import_statement':
+        continue;
+      case 'assignment':
+      case 'augmented_assignment': {
+        const left = n.childForFieldName('left');
+        if (left) addTargets(left, 'assign', out);
+        break;
+      }
+      case 'for_statement': {
+        const left = n.childForFieldName('left');
+        if (left) addTargets(left, 'assign', out);
+        break;
+      }
+      case 'as_pattern_target':
+        addTargets(n, 'assign', out);
+        continue;
+      case 'named_expression': {
+        const name = n.childForFieldName('name');
+        if (name) push(out, name.text, { kind: 'assign', node: n });
+        break;
+      }
+      case 'global_statement':
+      case 'nonlocal_statement':
+        for (const id of n.namedChildren) {
+          if (id.type === 'identifier') push(out, id.text, { kind: n.type === 'global_statement' ? 'global' : 'nonlocal', node: n });
+        }
+        continue;
+      case 'delete_statement':
+        continue;
+      default:
+        break;
+    }
+    const children = n.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  // `except E as e` in older grammars names the target without as_pattern_target.
+  return out;
+}
+
+/** Memoised name facts for one parsed file. */
+export class NameIndex {
+  private readonly bindingCache = new Map<number, Map<string, Binding[]>>();
+  private readonly identifierCache = new Map<number, Set<string>>();
+  private readonly reserved = new Map<number, Set<string>>();
+
+  constructor(readonly root: SyntaxNode) {}
+
+  bindings(scope: SyntaxNode): Map<string, Binding[]> {
+    let b = this.bindingCache.get(scope.id);
+    if (!b) {
+      b = collectBindings(scope);
+      this.bindingCache.set(scope.id, b);
+    }
+    return b;
+  }
+
+  /** How `name`, read at `at`, resolves: builtin, an import, a local binding, or unknown. */
+  resolve(name: string, at: SyntaxNode): Resolution {
+    let scope = scopeOf(at);
+    let first = true;
+    for (;;) {
+      // A class body's names are not visible inside the functions nested in it.
+      if (scope.type !== 'class_definition' || first) {
+        const found = this.bindings(scope).get(name);
+        if (found) {
+          const declared = found.find((b) => b.kind === 'global' || b.kind === 'nonlocal');
+          if (declared?.kind === 'global') {
+            scope = this.root;
+            first = false;
+            const g = this.bindings(this.root).get(name);
+            return g ? classify(g, this.root) : this.builtinOrUnknown(name);
+          }
+          if (!declared) return classify(found, scope);
+        }
+      }
+      if (scope.type === 'module') break;
+      first = false;
+      scope = scopeOf(scope);
+    }
+    return this.builtinOrUnknown(name);
+  }
+
+  private builtinOrUnknown(name: string): Resolution {
+    return this.bindings(this.root).has('*') ? { kind: 'unknown' } : { kind: 'builtin', name };
+  }
+
+  /** Every name written in `scope`'s subtree, nested scopes included (attribute names excepted). */
+  identifiers(scope: SyntaxNode): Set<string> {
+    let ids = this.identifierCache.get(scope.id);
+    if (!ids) {
+      ids = new Set();
+      for (const id of scope.descendantsOfType('identifier')) {
+        const p = id.parent;
+        if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
+        ids.add(id.text);
+      }
+      this.identifierCache.set(scope.id, ids);
+    }
+    return ids;
+  }
+
+  /**
+   * A name that nothing in the function (or module) around `at` binds or reads, nested scopes included,
+   * and that no other fix of this pass has taken: the first free candidate, else the first numbered.
+   */
+  freshName(at: SyntaxNode, candidates: readonly string[]): string {
+    const scope = functionOrModuleOf(at);
+    const used = this.identifiers(scope);
+    let taken = this.reserved.get(scope.id);
+    if (!taken) {
+      taken = new Set();
+      this.reserved.set(scope.id, taken);
+    }
+    const free = (n: string) => !used.has(n) && !taken!.has(n) && !PYTHON_RESERVED.has(n);
+    let pick = candidates.find(free);
+    for (let i = 2; !pick; i++) {
+      const n = `${candidates[0] ?? 'tmp'}${i}`;
+      if (free(n)) pick = n;
+    }
+    taken.add(pick);
+    return pick;
+  }
+}
+
+function classify(found: Binding[], scope: SyntaxNode): Resolution {
+  if (found.every((b) => b.kind === 'import')) {
+    const q = new Set(found.map((b) => b.qualified));
+    if (q.size === 1) return { kind: 'import', qualified: found[0]!.qualified!, scope };
+    return { kind: 'unknown' };
+  }
+  return { kind: 'local', bindings: found, scope };
+}
+
+const PYTHON_RESERVED = new Set(
+  ('False None True and as assert async await break class continue def del elif else except finally for from global if ' +
+    'import in is lambda nonlocal not or pass raise return try while with yield match case type _ print exec').split(' '),
+);

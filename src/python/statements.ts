@@ -1,0 +1,66 @@
+// Statements and where an expression sits in them.
+import type { SyntaxNode } from '../types.js';
+
+/** The statement holding `node`: the first ancestor that stands directly in a block or the module. */
+export function enclosingStatement(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+    const p = n.parent;
+    if (p && (p.type === 'block' || p.type === 'module')) return n;
+  }
+  return undefined;
+}
+
+/**
+ * Statements that can be moved into a new block as they are: an expression statement (call,
+ * assignment of any kind) or a return.
+ */
+export function isWrappableSimpleStatement(stmt: SyntaxNode): boolean {
+  return stmt.type === 'expression_statement' || stmt.type === 'return_statement';
+}
+
+/** A statement directly in a class body (not inside one of its methods). */
+export function isClassBodyStatement(stmt: SyntaxNode): boolean {
+  return stmt.parent?.type === 'block' && stmt.parent.parent?.type === 'class_definition';
+}
+
+/**
+ * Why `node` cannot be given a `with` of its own because it sits in a compound statement's header,
+ * a decorator or a default value, or `undefined` when it sits in a simple statement's body.
+ */
+export function headerContextReason(node: SyntaxNode, stmt: SyntaxNode): string | undefined {
+  let child = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    switch (p.type) {
+      case 'decorator':
+        return 'in a decorator, evaluated once when the function is defined';
+      case 'default_parameter':
+      case 'typed_default_parameter':
+        return 'in a default argument value, evaluated once when the function is defined';
+      case 'if_statement':
+      case 'elif_clause':
+        if (p.childForFieldName('condition')?.id === child.id) return 'in an `if` condition: a `with` around the statement would keep it open for the whole block';
+        break;
+      case 'while_statement':
+        if (p.childForFieldName('condition')?.id === child.id) return 'in a `while` condition, which runs on every iteration';
+        break;
+      case 'for_statement':
+        if (p.childForFieldName('right')?.id === child.id) return 'in a `for` header: a `with` around the loop would keep it open for the whole loop';
+        break;
+      case 'with_item':
+        return 'in a `with` header';
+      case 'match_statement':
+        if (p.childForFieldName('subject')?.id === child.id) return 'in a `match` subject';
+        break;
+      case 'case_clause':
+        if (child.type !== 'block') return 'in a `case` guard';
+        break;
+      case 'argument_list':
+        if (p.parent?.type === 'class_definition') return "in a class's bases";
+        break;
+      default:
+        break;
+    }
+    if (p.id === stmt.id) return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,105 @@
+// Line-level facts about source text: line starts, indentation, the file's indent unit.
+import type { SyntaxNode } from '../types.js';
+
+export function lineStartOf(source: string, offset: number): number {
+  let i = offset;
+  while (i > 0) {
+    const c = source.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
+/** Offset of the line break ending the line that holds `offset` (or the end of the text). */
+export function lineEndOf(source: string, offset: number): number {
+  let i = offset;
+  while (i < source.length) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  return i;
+}
+
+/** Offset just past the line break that ends the line holding `offset`. */
+export function nextLineStart(source: string, offset: number): number {
+  const end = lineEndOf(source, offset);
+  if (end >= source.length) return end;
+  return source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+}
+
+/** Every offset in (from, to) at which a line begins. */
+export function lineStartsBetween(source: string, from: number, to: number): number[] {
+  const starts: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) {
+      if (i + 1 < to) starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** The whitespace that opens the line holding `offset`. */
+export function indentOfLine(source: string, offset: number): string {
+  const start = lineStartOf(source, offset);
+  let i = start;
+  while (i < source.length && (source[i] === ' ' || source[i] === '\t' || source[i] === '\f')) i++;
+  return source.slice(start, i);
+}
+
+/** True when only whitespace stands between the start of its line and `offset`. */
+export function startsLine(source: string, offset: number): boolean {
+  return /^[ \t\f]*$/.test(source.slice(lineStartOf(source, offset), offset));
+}
+
+export function isBlankLine(source: string, lineStart: number): boolean {
+  return /^[ \t\f]*$/.test(source.slice(lineStart, lineEndOf(source, lineStart)));
+}
+
+/** Offsets at which each line begins: index i holds the start of line i + 1. */
+export function lineTable(source: string): number[] {
+  const table = [0];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) table.push(i + 1);
+  }
+  return table;
+}
+
+export function positionAt(table: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = table.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (table[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - table[lo]! + 1 };
+}
+
+/**
+ * The file's own indent unit: the step between the first block whose body starts on its own line and
+ * the header above it. Falls back to a tab when the file indents with tabs, else four spaces.
+ */
+export function detectIndentUnit(source: string, root: SyntaxNode): string {
+  const stack: SyntaxNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'block' && node.parent) {
+      const firstStmt = node.namedChildren.find((c) => c.type !== 'comment');
+      if (firstStmt && startsLine(source, firstStmt.startIndex)) {
+        const inner = indentOfLine(source, firstStmt.startIndex);
+        const outer = indentOfLine(source, node.parent.startIndex);
+        if (inner.startsWith(outer) && inner.length > outer.length) return inner.slice(outer.length);
+      }
+    }
+    const children = node.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      if (child.namedChildCount > 0) stack.push(child);
+    }
+  }
+  return /^\t/m.test(source) ? '\t' : '    ';
+}

@@ -1,0 +1,124 @@
+// Wrap a run of sibling statements in a new block (`with …:`, `try:` … `finally:`), whatever the
+// layout around them: statements alone on their lines, joined by `;`, or the inline body of a one-line
+// compound statement (`if x: stmt`), which is expanded into a proper block first.
+import type { Edit, FileContext, SyntaxNode } from '../types.js';
+import { insertAt, replaceRange } from './edits.js';
+import { indentOfLine, isBlankLine, lineEndOf, lineStartsBetween, nextLineStart, startsLine } from './text.js';
+
+export interface WrapRequest {
+  /** First and last statement of a run of sibling statements in one block (or the module). */
+  first: SyntaxNode;
+  last: SyntaxNode;
+  /** Lines put before the run at its indentation; the last one opens the new block (ends with `:`). */
+  header: readonly string[];
+  /** Lines put after the run at its indentation, e.g. `finally:` and `${unit}rows.close()`. */
+  footer?: readonly string[];
+  /** Edits inside the run (the resource call replaced by the `as` name); no line inside one is re-indented. */
+  inner?: readonly Edit[];
+}
+
+export interface WrapPlan {
+  edits: Edit[];
+  /** The indentation of the new block's header line. */
+  indent: string;
+}
+
+const isStatement = (n: SyntaxNode) => n.type !== 'comment';
+
+export function statementSiblings(block: SyntaxNode): SyntaxNode[] {
+  return block.namedChildren.filter(isStatement);
+}
+
+/** A block whose first statement sits on its header's line: `if x: stmt`. */
+export function isInlineBlock(source: string, block: SyntaxNode): boolean {
+  if (block.type !== 'block') return false;
+  const first = block.namedChildren.find(isStatement);
+  return !!first && !startsLine(source, first.startIndex);
+}
+
+/** The indentation the statements of `stmt`'s block have, or will have once an inline block is expanded. */
+export function statementIndent(ctx: FileContext, stmt: SyntaxNode): string {
+  if (startsLine(ctx.source, stmt.startIndex)) return indentOfLine(ctx.source, stmt.startIndex);
+  const block = stmt.parent!;
+  if (isInlineBlock(ctx.source, block) && block.parent) return indentOfLine(ctx.source, block.parent.startIndex) + ctx.indentUnit;
+  return indentOfLine(ctx.source, stmt.startIndex);
+}
+
+/** Offset just after the `:` that ends a compound statement's header and precedes its inline block. */
+function colonBefore(source: string, offset: number): number | undefined {
+  let i = offset - 1;
+  while (i >= 0 && (source[i] === ' ' || source[i] === '\t' || source[i] === '\f')) i--;
+  return source[i] === ':' ? i + 1 : undefined;
+}
+
+/**
+ * The end of the region the run occupies: the run itself, then any comment-only lines right below it
+ * that are indented deeper than the run (they belong to its last, nested statement).
+ */
+function regionEnd(ctx: FileContext, last: SyntaxNode, indent: string): number {
+  let end = last.endIndex;
+  for (;;) {
+    const next = nextLineStart(ctx.source, end);
+    if (next >= ctx.source.length || next === end) return end;
+    const lineEnd = lineEndOf(ctx.source, next);
+    const line = ctx.source.slice(next, lineEnd);
+    const m = /^([ \t\f]*)#/.exec(line);
+    if (!m || m[1]!.length <= indent.length || !m[1]!.startsWith(indent) || ctx.insideString(next)) return end;
+    end = lineEnd;
+  }
+}
+
+/** The edits that wrap the run, or `undefined` when its layout is one this helper does not handle. */
+export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefined {
+  const { source, eol, indentUnit: unit } = ctx;
+  const { first, last } = req;
+  const block = first.parent;
+  if (!block || last.parent?.id !== block.id) return undefined;
+  const siblings = statementSiblings(block);
+  const firstIdx = siblings.findIndex((s) => s.id === first.id);
+  const lastIdx = siblings.findIndex((s) => s.id === last.id);
+  if (firstIdx < 0 || lastIdx < firstIdx) return undefined;
+
+  const indent = statementIndent(ctx, first);
+  const nl = eol + indent;
+  const headerText = req.header.join(nl);
+  const edits: Edit[] = [];
+  const inline = isInlineBlock(source, block);
+
+  if (startsLine(source, first.startIndex)) {
+    edits.push(insertAt(first.startIndex, headerText + nl + unit));
+  } else {
+    const prev = siblings[firstIdx - 1];
+    let gapStart: number | undefined;
+    if (prev && prev.endPosition.row === first.startPosition.row) gapStart = prev.endIndex;
+    else if (inline && firstIdx === 0) gapStart = colonBefore(source, first.startIndex);
+    if (gapStart === undefined) return undefined;
+    edits.push(replaceRange(gapStart, first.startIndex, nl + headerText + nl + unit));
+    // The rest of an inline body moves below its header too: `if x: a(); stmt` → a block.
+    const blockFirst = siblings[0]!;
+    if (inline && firstIdx > 0 && !startsLine(source, blockFirst.startIndex)) {
+      const colon = colonBefore(source, blockFirst.startIndex);
+      if (colon === undefined) return undefined;
+      edits.push(replaceRange(colon, blockFirst.startIndex, nl));
+    }
+  }
+
+  const inner = req.inner ?? [];
+  const end = regionEnd(ctx, last, indent);
+  for (const at of lineStartsBetween(source, first.startIndex, end)) {
+    if (ctx.insideString(at) || isBlankLine(source, at)) continue;
+    if (inner.some((e) => e.start < at && at < e.end)) continue;
+    edits.push(insertAt(at, unit));
+  }
+  edits.push(...inner);
+
+  const footer = req.footer ?? [];
+  const next = siblings[lastIdx + 1];
+  if (next && next.startPosition.row === last.endPosition.row) {
+    const footerText = footer.length ? nl + footer.join(nl) : '';
+    edits.push(replaceRange(last.endIndex, next.startIndex, footerText + nl));
+  } else if (footer.length) {
+    edits.push(insertAt(lineEndOf(source, end), nl + footer.join(nl)));
+  }
+  return { edits, indent };
+}

@@ -1,0 +1,160 @@
+// Plain data passed between the stages of the pipeline. Nothing here touches disk or MagicString.
+import type Parser from 'tree-sitter';
+import type { NameIndex } from './python/scopes.js';
+
+export type SyntaxNode = Parser.SyntaxNode;
+export type Tree = Parser.Tree;
+
+/** Half-open range of UTF-16 code units in the decoded source, replaced by `text`. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** How far a fix may be trusted (ruff's vocabulary). */
+export type Applicability = 'safe' | 'unsafe' | 'display-only';
+
+/** The ceiling a transform declares for all of its fixes. */
+export type Safety = 'safe' | 'unsafe' | 'report-only';
+
+export interface Fix {
+  title: string;
+  applicability: Applicability;
+  edits: Edit[];
+}
+
+/** What a transform returns: a place in the source, and either a fix or the reason there is none. */
+export interface Finding {
+  /** Transform id, e.g. `open-chain`. */
+  id: string;
+  /** Rule code, e.g. `WFY101`. */
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+  fix?: Fix;
+  /** Why no fix is offered (set when `fix` is absent, or when it is display-only). */
+  reason?: string;
+}
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in characters of the decoded line. */
+  column: number;
+}
+
+/** A finding placed in a file, as reported to users. */
+export interface LocatedFinding extends Finding {
+  path: string;
+  location: Position;
+  endLocation: Position;
+  /**
+   * `fixable`: the fix is applied by `fix` with the options of this run; `unsafe`: only with
+   * `--unsafe-fixes`; `display-only`: shown, never applied; `none`: no fix (see `reason`).
+   */
+  fixStatus: FixStatus;
+}
+
+export type FixStatus = 'fixable' | 'unsafe' | 'display-only' | 'none';
+
+export type PythonVersion = readonly [number, number];
+
+export type GeneratorStyle = 'try-finally' | 'closing';
+
+/** Options that change what transforms do. Every field has a default in `resolveOptions`. */
+export interface TransformOptions {
+  /** Transform ids or codes to run; empty means every built-in transform. */
+  select: string[];
+  ignore: string[];
+  unsafeFixes: boolean;
+  targetVersion: PythonVersion;
+  generatorStyle: GeneratorStyle;
+  /** generator-close: fix every loop over a generator with cleanup, not only loops that exit early. */
+  allLoops: boolean;
+  /** Extra transform modules (loaded by the caller) run after the built-in ones. */
+  extraTransforms: Transform[];
+}
+
+export interface Example {
+  before: string;
+  after: string;
+}
+
+/** The doc block every transform carries; `withify explain` prints it. */
+export interface TransformDoc {
+  whatItDoes: string;
+  whyItBreaksOnPyPy: string;
+  fixSafety: string;
+  notFlagged: string;
+}
+
+export interface Transform {
+  id: string;
+  code: string;
+  summary: string;
+  fixTitle: string;
+  safety: Safety;
+  doc: TransformDoc;
+  examples: Example[];
+  check: (ctx: FileContext) => Finding[];
+}
+
+/**
+ * Everything a transform may look at. Built once per pass by `createContext`; the helpers it carries
+ * are memoised, so transforms call them freely.
+ */
+export interface FileContext {
+  path: string;
+  source: string;
+  tree: Tree;
+  root: SyntaxNode;
+  /** The file's line ending, used for every line a fix adds. */
+  eol: string;
+  /** One level of indentation as the file writes it (spaces or a tab). */
+  indentUnit: string;
+  target: PythonVersion;
+  options: TransformOptions;
+  /** Project-wide facts gathered in a first pass over every input file (see src/project.ts). */
+  project: ProjectIndex | undefined;
+  /** Module name of this file inside the project, when known (`pkg.sub.mod`). */
+  moduleName: string | undefined;
+  /** Scopes, bindings and identifiers of this file (memoised). */
+  names: NameIndex;
+  /** A name unused in the scope of `node` (function or module), preferring `candidates` in order. */
+  freshName: (node: SyntaxNode, candidates: readonly string[]) => string;
+  /** True when `offset` lies inside the body of a string literal (a line start there is data). */
+  insideString: (offset: number) => boolean;
+}
+
+/** Filled in by the generator index (issue 4); kept opaque to the engine. */
+export interface ProjectIndex {
+  [key: string]: unknown;
+}
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
+
+export interface FileResult {
+  path: string;
+  status: FileStatus;
+  /** Findings in the original source (first pass), placed with line and column. */
+  findings: LocatedFinding[];
+  /** Findings still standing in the output after every pass (positions in the output). */
+  remaining: LocatedFinding[];
+  /** Number of fixes applied across all passes. */
+  fixesApplied: number;
+  /** Decoded text before and after, set when status is `changed`. */
+  before?: string;
+  after?: string;
+  /** Why the file was skipped or failed: a sentence naming what to do next. */
+  reason?: string;
+}
+
+/** Thrown by a transform for "this file is out of scope"; becomes status `skipped`. */
+export class SkipFile extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SkipFile';
+  }
+}

@@ -1,0 +1,127 @@
+// Shared by the tests: snapshot case discovery, Python compilation, and the pypy3 proof runner.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TransformOptions } from '../src/types.js';
+import { parsePythonVersion } from '../src/options.js';
+
+/** The repository root (tests run from dist/test). */
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+export const SNAPSHOTS = join(ROOT, 'snapshots');
+export const CLI = join(ROOT, 'bin', 'withify.js');
+
+export interface SnapshotCase {
+  id: string;
+  name: string;
+  inPath: string;
+  outPath: string;
+  unsafe: boolean;
+  /** Options from `<case>.options.json` beside the pair, if any. */
+  options: Partial<TransformOptions>;
+}
+
+interface OptionsFile {
+  targetVersion?: string;
+  generatorStyle?: TransformOptions['generatorStyle'];
+  allLoops?: boolean;
+  unsafeFixes?: boolean;
+}
+
+function readCaseOptions(dir: string, name: string): Partial<TransformOptions> {
+  const p = join(dir, `${name}.options.json`);
+  if (!existsSync(p)) return {};
+  const raw = JSON.parse(readFileSync(p, 'utf8')) as OptionsFile;
+  const out: Partial<TransformOptions> = {};
+  if (raw.targetVersion) out.targetVersion = parsePythonVersion(raw.targetVersion);
+  if (raw.generatorStyle) out.generatorStyle = raw.generatorStyle;
+  if (raw.allLoops !== undefined) out.allLoops = raw.allLoops;
+  if (raw.unsafeFixes !== undefined) out.unsafeFixes = raw.unsafeFixes;
+  return out;
+}
+
+function casesIn(id: string, dir: string, unsafe: boolean): SnapshotCase[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.in.py'))
+    .sort()
+    .map((f) => {
+      const name = f.slice(0, -'.in.py'.length);
+      return {
+        id,
+        name: unsafe ? `unsafe/${name}` : name,
+        inPath: join(dir, f),
+        outPath: join(dir, `${name}.out.py`),
+        unsafe,
+        options: { ...readCaseOptions(dir, name), ...(unsafe ? { unsafeFixes: true } : {}) },
+      };
+    });
+}
+
+export function listCases(root = SNAPSHOTS): SnapshotCase[] {
+  if (!existsSync(root)) return [];
+  const out: SnapshotCase[] = [];
+  for (const id of readdirSync(root).sort()) {
+    const dir = join(root, id);
+    out.push(...casesIn(id, dir, false), ...casesIn(id, join(dir, 'unsafe'), true));
+  }
+  return out;
+}
+
+export function hasPython(exe: string): boolean {
+  return spawnSync(exe, ['-c', 'pass']).status === 0;
+}
+
+/**
+ * Compile each file with `exe` (without writing .pyc files). Returns the error text per file that fails.
+ */
+export function compileErrors(exe: string, files: readonly string[]): Map<string, string> {
+  const script = [
+    'import sys, json',
+    'errs = {}',
+    'for p in sys.argv[1:]:',
+    '    try:',
+    '        compile(open(p, "rb").read(), p, "exec", dont_inherit=True)',
+    '    except Exception as e:',
+    '        errs[p] = "%s: %s" % (type(e).__name__, e)',
+    'print(json.dumps(errs))',
+  ].join('\n');
+  const r = spawnSync(exe, ['-c', script, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${exe} failed: ${r.stderr}`);
+  return new Map(Object.entries(JSON.parse(r.stdout) as Record<string, string>));
+}
+
+export interface ProgramRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run a Python program in a fresh temporary directory (programs write files next to themselves). */
+export function runProgram(exe: string, programPath: string, timeoutMs = 60_000): ProgramRun {
+  const dir = mkdtempSync(join(tmpdir(), 'withify-proof-'));
+  try {
+    const copy = join(dir, basename(programPath).replace(/\.(in|out)\.py$/, '.py'));
+    copyFileSync(programPath, copy);
+    const r = spawnSync(exe, [copy], { cwd: dir, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const PYPY = process.env.WITHIFY_PYPY ?? 'pypy3';
+export const CPYTHON = process.env.WITHIFY_PYTHON ?? 'python3';
+
+/** Under CI a missing pypy3 is a failure, not a skip: the proofs are the point. */
+export function pypySkipReason(): string | false {
+  if (hasPython(PYPY)) return false;
+  if (process.env.CI) throw new Error(`${PYPY} is not installed; .ci/run must install it (apt-get install -y pypy3)`);
+  return `${PYPY} not installed`;
+}
+
+/** The proof pairs of a transform: `snapshots/<id>/proof-*.in.py` (runnable programs). */
+export function proofCases(id: string): SnapshotCase[] {
+  return listCases().filter((c) => c.id === id && /(^|\/)proof-/.test(c.name));
+}

@@ -1,0 +1,21 @@
+// The ordered registry of built-in transforms. Order matters only for reporting; overlaps between fixes
+// are settled by the plan (src/engine/plan.ts).
+import type { Transform, TransformOptions } from '../src/types.js';
+import { openChain } from './open-chain.js';
+
+export const TRANSFORMS: readonly Transform[] = [openChain];
+
+function matches(t: Transform, keys: readonly string[]): boolean {
+  return keys.some((k) => k === t.id || k.toUpperCase() === t.code);
+}
+
+/** The transforms a run uses: `select` (or all), minus `ignore`, plus the user's own. */
+export function activeTransforms(options: Pick<TransformOptions, 'select' | 'ignore' | 'extraTransforms'>): Transform[] {
+  const all = [...TRANSFORMS, ...options.extraTransforms];
+  return all.filter((t) => (options.select.length === 0 || matches(t, options.select)) && !matches(t, options.ignore));
+}
+
+/** A transform by id or code, for `withify explain`. */
+export function findTransform(key: string, extra: readonly Transform[] = []): Transform | undefined {
+  return [...TRANSFORMS, ...extra].find((t) => matches(t, [key]));
+}

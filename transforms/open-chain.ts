@@ -1,0 +1,127 @@
+// open-chain (WFY101): a resource created and used once in the same expression, then dropped:
+//     open(path, "w").write(data)      →   with open(path, "w") as f:
+//                                               f.write(data)
+import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
+import { containsYield, notEvaluatedFirst } from '../src/python/evaluation.js';
+import { replaceNode } from '../src/python/edits.js';
+import { resourceOf, RESOURCE_HINT_RE, type ResourceSpec } from '../src/python/resources.js';
+import { planWrap } from '../src/python/wrap.js';
+import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
+
+const ID = 'open-chain';
+const CODE = 'WFY101';
+
+interface ChainMatch {
+  /** The call that creates the resource: `open(p)`. */
+  resource: SyntaxNode;
+  spec: ResourceSpec;
+  /** The method called on it at once: `read` in `open(p).read()`. */
+  method: string;
+  /** The whole `open(p).read()` call. */
+  use: SyntaxNode;
+}
+
+/** `R.method(...)` where R is a catalog call: the resource is used once, right where it is made. */
+function findChains(ctx: FileContext): ChainMatch[] {
+  if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
+  const out: ChainMatch[] = [];
+  for (const call of ctx.root.descendantsOfType('call')) {
+    const attr = call.parent;
+    if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== call.id) continue;
+    const use = attr.parent;
+    if (use?.type !== 'call' || use.childForFieldName('function')?.id !== attr.id) continue;
+    const spec = resourceOf(ctx, call);
+    if (!spec) continue;
+    out.push({ resource: call, spec, method: attr.childForFieldName('attribute')?.text ?? '', use });
+  }
+  return out;
+}
+
+function display(m: ChainMatch): string {
+  const callee = m.resource.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
+  return `${callee}(...).${m.method}()`;
+}
+
+/** Another chain inside the resource call's own arguments runs first: let it be fixed first. */
+function hasInnerChain(m: ChainMatch, all: readonly ChainMatch[]): boolean {
+  return all.some((o) => o !== m && o.use.startIndex >= m.resource.startIndex && o.use.endIndex <= m.resource.endIndex);
+}
+
+function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
+  if (!m.spec.eagerMethods.has(m.method)) {
+    return `\`.${m.method}()\` may return an object that still uses the resource after the statement; close it by hand`;
+  }
+  if (!stmt) return 'not inside a statement';
+  const header = headerContextReason(m.resource, stmt);
+  if (header) return header;
+  if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement, which withify does not wrap`;
+  if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
+  if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
+  return notEvaluatedFirst(m.resource, stmt);
+}
+
+function check(ctx: FileContext): Finding[] {
+  const matches = findChains(ctx).filter((m) => m.method !== 'close'); // Ex) `open(p).close()`
+  const findings: Finding[] = [];
+  for (const m of matches) {
+    if (hasInnerChain(m, matches)) continue; // Ex) `open(open(p).read().strip()).read()`: inner one first
+    const stmt = enclosingStatement(m.use);
+    const message = `\`${display(m)}\` leaves the ${m.spec.kind} open until the GC runs; PyPy closes (and flushes) it late`;
+    const base = { id: ID, code: CODE, message, start: m.use.startIndex, end: m.use.endIndex };
+    const reason = whyNotFixable(ctx, m, stmt);
+    if (reason || !stmt) {
+      findings.push({ ...base, reason: reason ?? 'not inside a statement' });
+      continue;
+    }
+    const name = ctx.freshName(stmt, m.spec.asNames);
+    const plan = planWrap(ctx, {
+      first: stmt,
+      last: stmt,
+      header: [`with ${m.resource.text} as ${name}:`],
+      inner: [replaceNode(m.resource, name)],
+    });
+    if (!plan) {
+      findings.push({ ...base, reason: 'the statement shares its line in a way withify cannot split' });
+      continue;
+    }
+    findings.push({ ...base, fix: { title: `Move \`${display(m)}\` into \`with … as ${name}:\``, applicability: 'safe', edits: plan.edits } });
+  }
+  return findings;
+}
+
+export const openChain: Transform = {
+  id: ID,
+  code: CODE,
+  summary: 'A resource made and used once in one expression (`open(p).read()`) is never closed explicitly.',
+  fixTitle: 'Wrap the statement in `with <resource> as f:`',
+  safety: 'safe',
+  doc: {
+    whatItDoes:
+      'Finds a resource created and used at once in the same expression and then dropped: ' +
+      '`open(p, "w").write(s)`, `text = open(p).read()`, `return gzip.open(p).read()`, ' +
+      '`json.loads(urlopen(u).read())`. The statement is moved into a `with` block whose header creates ' +
+      'the resource, so it is closed when the statement is done.',
+    whyItBreaksOnPyPy:
+      'CPython closes the file the moment the expression drops its last reference. PyPy closes it when the ' +
+      'garbage collector gets to it: data written is not flushed when the next line reads the file back, and ' +
+      'a loop that does this runs out of file descriptors (`Too many open files`).',
+    fixSafety:
+      'Safe. The fix is offered only when the resource call is the first code the statement runs and runs ' +
+      'unconditionally, when the method called on it returns plain data (`read`, `write`, `readlines`, ' +
+      '`extractall`, …), and when the statement can own a block (an expression statement, assignment or ' +
+      'return). One-line compound statements and `;`-joined lines are split into proper blocks. The `as` ' +
+      'name is fresh in the enclosing function (or module).',
+    notFlagged:
+      '`with open(p) as f:`, `return open(p)`, `open(p).close()`, `stack.enter_context(open(p))`, ' +
+      '`self.f = open(p)` (open-assign), `json.load(open(p))` (open-argument), `for line in open(p):` ' +
+      '(open-loop). Reported without a fix: uses under a lambda, comprehension, conditional expression or ' +
+      '`and`/`or` right operand, in compound-statement headers, in class bodies, after other code in the ' +
+      'same statement, and methods that may return a view of the resource (`tar.extractfile`, `zip.open`).',
+  },
+  examples: [
+    { before: 'open(path, "w").write(data)\n', after: 'with open(path, "w") as f:\n    f.write(data)\n' },
+    { before: 'config = json.loads(open(path).read())\n', after: 'with open(path) as f:\n    config = json.loads(f.read())\n' },
+    { before: 'if verbose: open(log, "a").write(line)\n', after: 'if verbose:\n    with open(log, "a") as f:\n        f.write(line)\n' },
+  ],
+  check,
+};
