@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { decodeSource, DecodeError, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { ChangedOnDisk, writeAtomic } from './engine/write.js';
-import { expandPaths } from './walk.js';
+import { selectFiles } from './walk.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
 
 export type Mode = 'check' | 'diff' | 'fix';
@@ -57,7 +57,7 @@ export function processPath(path: string, options: RunOptions, project?: Project
 }
 
 export function run(paths: readonly string[], options: RunOptions): RunResult {
-  const { files, errors } = expandPaths(paths);
+  const { files, errors } = selectFiles(paths, options);
   const results = files.map((f) => processPath(f, options));
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: results, walkErrors: errors.map((e) => ({ path: displayPath(options.cwd, e.path), reason: e.reason })) };

@@ -78,3 +78,17 @@ export function expandPaths(paths: readonly string[]): WalkResult {
   }
   return { files: [...new Set(files)], errors };
 }
+
+/** Options that decide which files a run covers. */
+export interface SelectOptions {
+  cwd: string;
+}
+
+/**
+ * The files a run processes, sorted, and the paths that could not be expanded. The runner calls only
+ * this: ignore rules, include/exclude globs, --changed-since and --shard belong here.
+ */
+export function selectFiles(paths: readonly string[], _options: SelectOptions): WalkResult {
+  const { files, errors } = expandPaths(paths);
+  return { files: [...files].sort(), errors };
+}

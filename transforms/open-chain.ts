@@ -4,7 +4,7 @@
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { containsYield, notEvaluatedFirst } from '../src/python/evaluation.js';
 import { replaceNode } from '../src/python/edits.js';
-import { resourceOf, RESOURCE_HINT_RE, type ResourceSpec } from '../src/python/resources.js';
+import { resourceOf, RESOURCE_HINT_RE, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { planWrap } from '../src/python/wrap.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 
@@ -74,17 +74,18 @@ function check(ctx: FileContext): Finding[] {
       continue;
     }
     const name = ctx.freshName(stmt, m.spec.asNames);
+    const item = withItemFor(ctx, m.spec, m.resource, name);
     const plan = planWrap(ctx, {
       first: stmt,
       last: stmt,
-      header: [`with ${m.resource.text} as ${name}:`],
+      header: [`with ${item.item}:`],
       inner: [replaceNode(m.resource, name)],
     });
     if (!plan) {
       findings.push({ ...base, reason: 'the statement shares its line in a way withify cannot split' });
       continue;
     }
-    findings.push({ ...base, fix: { title: `Move \`${display(m)}\` into \`with … as ${name}:\``, applicability: 'safe', edits: plan.edits } });
+    findings.push({ ...base, fix: { title: `Move \`${display(m)}\` into \`with … as ${name}:\``, applicability: 'safe', edits: [...plan.edits, ...item.edits] } });
   }
   return findings;
 }

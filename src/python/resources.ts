@@ -77,3 +77,19 @@ export function resourceOf(ctx: FileContext, call: SyntaxNode): ResourceSpec | u
 
 /** A cheap text test: could this source contain any catalog call at all? (Skips most files unparsed.) */
 export const RESOURCE_HINT_RE = /\b(?:open|fdopen|popen|urlopen|ZipFile|TarFile|GzipFile|BZ2File|LZMAFile)\b/;
+
+export interface WithItem {
+  /** The text of one `with` item, e.g. `open(p) as f` or `contextlib.closing(sqlite3.connect(p)) as conn`. */
+  item: string;
+  /** Edits the item needs elsewhere in the file (an import), applied with the fix. */
+  edits: import('../types.js').Edit[];
+}
+
+/**
+ * The `with` item that manages the resource made by `call`, bound to `name`. Every transform builds its
+ * `with` items here, so a resource whose own `__exit__` does not close it (sqlite3: commits only) gets
+ * the right wrapper in one place.
+ */
+export function withItemFor(_ctx: FileContext, _spec: ResourceSpec, call: SyntaxNode, name: string): WithItem {
+  return { item: `${call.text} as ${name}`, edits: [] };
+}
