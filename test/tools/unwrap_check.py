@@ -18,8 +18,6 @@ class Unwrap(ast.NodeTransformer):
                     else:
                         flat.append(s)
                 setattr(node, field, flat)
-        if isinstance(node, ast.match_case) if hasattr(ast, "match_case") else False:
-            pass
         return node
 
 
