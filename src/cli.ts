@@ -8,6 +8,7 @@ import { run, runStdin, type Mode, type RunOptions } from './runner.js';
 import { explainTransform, listTransforms } from './explain.js';
 import { VERSION } from './version.js';
 import { unifiedDiff } from './engine/diff.js';
+import { trace, TraceError } from './trace/index.js';
 
 interface CommonArgs {
   paths: string[];
@@ -110,6 +111,32 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
         const text = explainTransform(String(a.rule));
         if (text === undefined) throw new UsageError(`no transform "${String(a.rule)}"; run \`withify list\` to see them`);
         process.stdout.write(text);
+      },
+    )
+    .command(
+      'trace',
+      'Run a command (after `--`) and report every file or socket it leaked, grouped by site',
+      (y) =>
+        y
+          .usage('$0 trace [options] -- <command...>')
+          .option('python', { type: 'string', describe: 'interpreter that `python` and `python3` mean for the command, e.g. pypy3' })
+          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format' })
+          .option('fail-on-leak', { type: 'boolean', default: false, describe: `exit 1 when leaks were found and the command exited 0` })
+          .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stderr' })
+          .example('$0 trace -- python -m unittest', 'run the tests, then list the leak sites')
+          .example('$0 trace --python pypy3 --fail-on-leak -- python -m pytest tests/', 'under PyPy, fail CI on any leak'),
+      async (a) => {
+        const at = argv.indexOf('--');
+        const command = at < 0 ? [] : argv.slice(at + 1);
+        if (command.length === 0) throw new UsageError('name the command after `--`, e.g. `withify trace -- python -m unittest`');
+        try {
+          const { exitCode } = await trace({ command, cwd: process.cwd(), python: a.python, format: a.format, failOnLeak: a['fail-on-leak'], output: a.output });
+          process.exitCode = exitCode;
+        } catch (err) {
+          if (!(err instanceof TraceError)) throw err;
+          process.stderr.write(`withify trace: error: ${err.message}\n`);
+          process.exitCode = err.exitCode;
+        }
       },
     )
     .example('$0 diff src/', 'show what would change under src/')
