@@ -1,10 +1,12 @@
 // Groups the recorded leaks by allocation site in the user's own code and asks the static pass whether
 // it already has a finding there. Pure apart from reading the site files.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { parsePython } from '../engine/parse.js';
+import { decodeSource } from '../engine/read.js';
 import { defaultOptions } from '../options.js';
 import { displayPath, processPath } from '../runner.js';
-import type { LocatedFinding, TransformOptions } from '../types.js';
+import type { LocatedFinding, Tree, TransformOptions } from '../types.js';
 import type { LeakKind, StartRecord, TraceFrame, WarningRecord } from './run.js';
 
 /** How many user frames a call path keeps, the site included. */
@@ -80,6 +82,37 @@ const isLibPath = (file: string) =>
 
 const isUserFrame = (f: TraceFrame) => !f.lib && !isLibPath(f.file);
 
+/**
+ * Names the function around a line, for frames tracemalloc gives without one. Parses each file once;
+ * a file that cannot be read or parsed gives no names.
+ */
+export function functionNamer(cwd: string): (file: string, line: number) => string | null {
+  const trees = new Map<string, { tree: Tree; lines: string[] } | null>();
+  return (file, line) => {
+    let entry = trees.get(file);
+    if (entry === undefined) {
+      entry = null;
+      const abs = resolve(cwd, file);
+      if (file.endsWith('.py') && existsSync(abs)) {
+        try {
+          const text = decodeSource(readFileSync(abs)).text;
+          entry = { tree: parsePython(text), lines: text.split(/\r\n|\r|\n/) };
+        } catch {
+          entry = null;
+        }
+      }
+      trees.set(file, entry);
+    }
+    const text = entry?.lines[line - 1];
+    if (!entry || text === undefined) return null;
+    const column = text.length - text.trimStart().length;
+    for (let n: ReturnType<Tree['rootNode']['descendantForPosition']> | null = entry.tree.rootNode.descendantForPosition({ row: line - 1, column }); n; n = n.parent) {
+      if (n.type === 'function_definition') return n.childForFieldName('name')?.text ?? null;
+    }
+    return '<module>';
+  };
+}
+
 interface Placed {
   file: string;
   line: number;
@@ -87,9 +120,14 @@ interface Placed {
   path: PathFrame[];
 }
 
-function place(w: WarningRecord, cwd: string): Placed {
+/** Frames outermost first; a comprehension's own frame (CPython 3.11) repeats its caller's line. */
+function dropRepeats(frames: readonly TraceFrame[]): TraceFrame[] {
+  return frames.filter((f, i) => i === 0 || f.file !== frames[i - 1]!.file || f.line !== frames[i - 1]!.line);
+}
+
+function place(w: WarningRecord, cwd: string, nameOf: (file: string, line: number) => string | null): Placed {
   const show = (f: string) => (isAbsolute(f) ? displayPath(cwd, f) : f);
-  const stack = w.stack ?? [];
+  const stack = dropRepeats((w.stack ?? []).map((f) => (f.function === null && isUserFrame(f) ? { ...f, function: nameOf(f.file, f.line) } : f)));
   const userIdx: number[] = [];
   stack.forEach((f, i) => {
     if (isUserFrame(f)) userIdx.push(i);
@@ -136,9 +174,10 @@ export function groupLeaks(warnings: readonly WarningRecord[], starts: readonly 
   const implOf = new Map(starts.map((s) => [s.pid, s.implementation]));
   const bySite = new Map<string, { placed: Placed; records: WarningRecord[]; paths: Map<string, CallPath> }>();
   let withoutStack = 0;
+  const nameOf = functionNamer(options.cwd);
   for (const w of warnings) {
     if (!w.stack || w.stack.length === 0) withoutStack++;
-    const placed = place(w, options.cwd);
+    const placed = place(w, options.cwd, nameOf);
     const key = `${placed.file}:${placed.line}`;
     let g = bySite.get(key);
     if (!g) bySite.set(key, (g = { placed, records: [], paths: new Map() }));
