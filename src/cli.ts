@@ -26,6 +26,8 @@ interface CommonArgs {
 }
 
 class UsageError extends Error {}
+/** Thrown by the fail handler once it has printed the usage error, so no command handler runs. */
+class UsageReported extends Error {}
 
 // yargs drops a lone `-`; carry it through as a placeholder (only before a `--`).
 const STDIN_PATH = '\u0000stdin';
@@ -160,11 +162,14 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
       if (err && !(err instanceof UsageError)) throw err;
       process.stderr.write(`error: ${err?.message ?? msg}\nRun \`withify --help\` for usage.\n`);
       process.exitCode = 2;
+      // Ex) `withify trace --bogus -- cmd`: without this throw yargs still runs the command's handler
+      throw new UsageReported();
     })
     .wrap(Math.min(110, process.stdout.columns ?? 100));
   try {
     await parser.parseAsync();
   } catch (err) {
+    if (err instanceof UsageReported) return;
     if (err instanceof UsageError) {
       process.stderr.write(`error: ${err.message}\n`);
       process.exitCode = 2;

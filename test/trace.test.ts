@@ -160,6 +160,11 @@ describe('withify trace', () => {
     const missing = withify(['trace', '--', 'no-such-command-withify']);
     assert.equal(missing.status, 127);
     assert.match(missing.stderr, /cannot run `no-such-command-withify`: not found on PATH/);
+    // Ex) a usage error must not run the command
+    const bogus = withify(['trace', '--bogus', '--', CPYTHON, '-c', 'print("ran")']);
+    assert.equal(bogus.status, 2);
+    assert.equal(bogus.stdout, '');
+    assert.match(bogus.stderr, /^error: Unknown argument: bogus\n/);
     const notPython = withify(['trace', '--', 'true']);
     assert.equal(notPython.status, 0);
     assert.match(notPython.stderr, /no Python process loaded the shim/);
