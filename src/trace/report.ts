@@ -53,7 +53,7 @@ export function formatTraceText(report: TraceReport): string {
   if (report.processes.length === 0) {
     lines.push(
       'withify trace: no Python process loaded the shim, so nothing was traced.',
-      '  Is the command a Python program? `python -I`, `-E` and `-S` ignore PYTHONPATH; a wrapper that clears the environment does too.',
+      '  Is the command a Python 3 program? `python -I`, `-E` and `-S` ignore PYTHONPATH; a wrapper that clears the environment does too.',
     );
     return `${lines.join('\n')}\n`;
   }

@@ -24,7 +24,6 @@ def _withify_install():
     out_path = os.environ.get('WITHIFY_TRACE_FILE')
     if not out_path:
         return
-    shim_dir = os.path.dirname(os.path.abspath(__file__))
     shim_file = os.path.abspath(__file__)
     pypy = hasattr(_sys, 'pypy_version_info')
     impl = 'pypy' if pypy else _sys.implementation.name
@@ -386,25 +385,34 @@ def _withify_install():
     emit({'event': 'start', 'implementation': impl, 'version': '%d.%d.%d' % _sys.version_info[:3],
           'executable': _sys.executable, 'argv': list(getattr(_sys, 'argv', [])), 'cwd': cwd,
           'stacks': 'tracemalloc' if tracemalloc is not None else 'shim'})
-    return shim_dir
 
 
-def _withify_chain(shim_dir):
+def _withify_chain():
     # Run the sitecustomize that would have been imported without us (a virtualenv may have one).
+    import os
     import importlib
+    shim_dir = os.path.dirname(os.path.abspath(__file__))
     path = _sys.path
-    kept = [p for p in path if p and __import__('os').path.abspath(p) != shim_dir]
+    kept = [p for p in path if not p or os.path.abspath(p) != shim_dir]
     if len(kept) != len(path):
         path[:] = kept
     mine = _sys.modules.pop('sitecustomize', None)
     try:
         importlib.import_module('sitecustomize')
     except ImportError as e:
-        if getattr(e, 'name', None) != 'sitecustomize':
+        name = getattr(e, 'name', None)
+        if name is None:  # Ex) Python 2: "No module named sitecustomize"
+            name = str(e).split()[-1].strip("'")
+        if name != 'sitecustomize':
             raise
         if mine is not None:
             _sys.modules['sitecustomize'] = mine
 
 
-_withify_chain(_withify_install() or '')
+if _sys.version_info[0] >= 3:
+    try:
+        _withify_install()
+    except Exception:
+        pass  # Ex) an interpreter the shim does not know: run untraced rather than print an error
+_withify_chain()
 `;
