@@ -152,7 +152,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .example('$0 fix src/ --select open-chain', 'rewrite in place, one transform only')
     .example('$0 check . --format json', 'findings as JSON, for scripts')
     .example('cat a.py | $0 fix - > b.py', 'rewrite stdin to stdout')
-    .demandCommand(1, 'name a command: check, diff, fix, list or explain')
+    .demandCommand(1, 'name a command: check, diff, fix, list, explain or trace')
     .strict()
     .version(VERSION)
     .help()
