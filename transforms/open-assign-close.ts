@@ -22,9 +22,10 @@ export function isCloseStatement(stmt: SyntaxNode, name: string): boolean {
   return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'close' && fn.childForFieldName('object')?.type === 'identifier' && fn.childForFieldName('object')?.text === name;
 }
 
-function insideFinally(node: SyntaxNode): boolean {
+/** Inside a `finally:` or `except:` clause (cleanup that runs when something fails). */
+function insideHandler(node: SyntaxNode): boolean {
   for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'finally_clause') return true;
+    if (p.type === 'finally_clause' || p.type === 'except_clause') return true;
     if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'module') return false;
   }
   return false;
@@ -48,7 +49,7 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
       continue;
     }
     if (u.node.startIndex >= close.startIndex && u.node.endIndex <= close.endIndex) continue;
-    if (!seesValue(u, stmt, scope)) continue;
+    if (!seesValue(u, stmt, scope, name)) continue;
     const outside = outsideReason(u, stmt, close);
     if (outside) return `${outside}: keep the explicit close, or move that use into the block`;
   }
@@ -82,9 +83,14 @@ function check(ctx: FileContext): Finding[] {
     const message = `\`${name} = ${callee}(...)\` is closed by hand: an exception before \`${name}.close()\` leaves the ${spec.kind} open, on PyPy until the GC runs`;
     const base = { id: ID, code: CODE, message, start: a.stmt.startIndex, end: a.stmt.endIndex };
     if (!close) {
-      const closes = uses.filter((u) => u.cls.kind === 'close' && u.name === name && u.node.startIndex > a.stmt.endIndex && seesValue(u, a.stmt, scope));
+      const closes = uses.filter((u) => u.cls.kind === 'close' && u.name === name && u.node.startIndex > a.stmt.endIndex && seesValue(u, a.stmt, scope, name));
       // Ex) `try: … finally: f.close()`: already closed on every path.
-      if (closes.length === 0 || closes.some((u) => insideFinally(u.node))) continue;
+      if (closes.length === 0 || closes.some((u) => insideHandler(u.node))) continue;
+      // Ex) `try: self.init(f)` / `except: f.close(); raise`: handed on, closed only on failure.
+      if (uses.some((u) => u.cls.kind === 'escape' && seesValue(u, a.stmt, scope, name))) continue;
+      // Ex) `try: f = open(p)` / `else: f.close()`: nothing runs between the open and the close.
+      const usedInBlock = uses.some((u) => u.node.startIndex > a.stmt.endIndex && u.node.endIndex <= a.stmt.parent!.endIndex);
+      if (!usedInBlock) continue;
       findings.push({
         ...base,
         reason: `\`${name}.close()\` on line ${line(closes[0]!.node)} is not a statement of the block that opens \`${name}\`, so it may not run on every path: move the uses into \`with\` by hand`,

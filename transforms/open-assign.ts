@@ -7,7 +7,7 @@ import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.j
 import { resourceOf, RESOURCE_HINT_RE, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
-import { callAssignments, outsideReason, rebindsPlainly, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
+import { callAssignments, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { planHeaderWrap, statementSiblings } from '../src/python/wrap.js';
 
 const ID = 'open-assign';
@@ -59,7 +59,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   if (bindings.some((b) => b.kind === 'global' || b.kind === 'nonlocal')) {
     return { reason: `\`${name}\` is declared global or nonlocal: other code may use it after any block withify could add` };
   }
-  const uses = resourceUses(ctx, scope, a.target, spec).filter((u) => seesValue(u, a.stmt, scope));
+  const uses = resourceUses(ctx, scope, a.target, spec).filter((u) => seesValue(u, a.stmt, scope, name));
   // Ex) `f.close()` somewhere, `with f:`, `stack.enter_context(f)`: closed by hand (open-assign-close) or managed.
   if (uses.some((u) => u.cls.kind === 'close' || u.cls.kind === 'managed')) return undefined;
   const escape = uses.find((u): u is Use & { cls: { kind: 'escape' } } => u.cls.kind === 'escape');

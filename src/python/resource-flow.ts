@@ -210,11 +210,11 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         return { kind: 'escape', severity: 'call', reason: `\`.${attr}\` may hand out a part of the ${spec.kind} that outlives the block` };
       }
       case 'call':
-        return { kind: 'escape', severity: 'call', reason: 'called as a function' };
       case 'keyword_argument':
       case 'argument_list': {
-        const list = p.type === 'argument_list' ? p : p.parent;
-        const call = list?.parent;
+        if (p.type === 'call' && p.childForFieldName('function')?.id === node.id) return { kind: 'escape', severity: 'call', reason: 'called as a function' };
+        // Ex) `sum(1 for _ in f)`: a lone generator argument stands in for the argument list.
+        const call = p.type === 'call' ? p : p.type === 'argument_list' ? p.parent : p.parent?.parent;
         if (!call || call.type !== 'call') return { kind: 'escape', severity: 'call', reason: 'passed in a way withify cannot follow' };
         const fn = call.childForFieldName('function');
         // Ex) `"".join(f)`
@@ -351,19 +351,22 @@ export function resourceUses(ctx: FileContext, scope: SyntaxNode, target: Syntax
 const LOOP_TYPES = new Set(['for_statement', 'while_statement']);
 
 /**
- * Can the read `use` see the value bound by the statement `assign`? A read after it can, unless a plain
+ * Can the read `use` see the value bound to `name` by the statement `assign`? A read after it can, unless a plain
  * rebinding `name = …` in the same block stands between; a read before it can when a loop around
  * `assign` repeats it (the next iteration sees this one's value).
  */
-export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode): boolean {
+export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name: string): boolean {
   const at = use.node;
   const block = assign.parent!;
   if (at.startIndex >= assign.endIndex) {
     if (at.endIndex > block.endIndex) return true;
     const siblings = statementSiblings(block);
     const idx = siblings.findIndex((s) => s.id === assign.id);
-    // Ex) `f.close()` … `f = open(q)` … `f.read()`: the later read sees the new file.
-    return !siblings.slice(idx + 1).some((s) => s.endIndex <= at.startIndex && rebindsPlainly(s, use.name));
+    // An alias (`rows = csv.reader(f)`) is followed from every read: its own rebindings are not tracked.
+    if (use.name !== name) return true;
+    // Ex) `f.close()` … `f = open(q)` … `f.read()`: the later read sees the new file, and the
+    // rebinding's own target is no read at all.
+    return !siblings.slice(idx + 1).some((s) => rebindsPlainly(s, name) && (s.endIndex <= at.startIndex || s.namedChildren[0]!.childForFieldName('left')!.id === at.id));
   }
   if (at.startIndex >= assign.startIndex) return false; // inside the assignment itself
   for (let a = assign.parent; a && a.id !== scope.id; a = a.parent) {
