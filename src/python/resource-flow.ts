@@ -341,6 +341,8 @@ export function resourceUses(ctx: FileContext, scope: SyntaxNode, target: Syntax
           continue;
         }
       }
+      // Ex) `lines = (l for l in f)` / `return lines`: say which name carried it out.
+      if (cls.kind === 'escape' && name !== target.text) cls = { ...cls, reason: `through \`${name}\`: ${cls.reason}` };
       out.push({ node: id, name, cls });
     }
   };
