@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { transformSource } from '../src/api.js';
+import { TRANSFORMS } from '../transforms/index.js';
 import { SNAPSHOTS } from './helpers.js';
 
 const assign = (text: string) => transformSource(text, { select: ['open-assign'] });
@@ -100,4 +101,29 @@ test('open-assign-close: an unknown callee between open and close does not block
 test('open-assign-close: a use of the same name after a reopening does not count as a use after the close', () => {
   const r = close('def g(a, b):\n    f = open(a)\n    x = f.read()\n    f.close()\n    f = g2(b)\n    return f.name\n');
   assert.equal(r.fixesApplied, 1);
+});
+
+test('the examples `withify explain` prints are what the transforms produce', () => {
+  for (const t of TRANSFORMS.filter((x) => x.id === 'open-assign' || x.id === 'open-assign-close')) {
+    assert.ok(t.examples.length > 0);
+    for (const e of t.examples) assert.equal(transformSource(e.before, { select: [t.id] }).output, e.after, `${t.id}: ${e.before}`);
+  }
+});
+
+test('open-assign: a descriptor from f.fileno() is followed like the file itself', () => {
+  const r = assign('import os\n\n\ndef g(p):\n    f = open(p)\n    fd = f.fileno()\n    print(fd)\n    return os.read(fd, 10)\n');
+  assert.equal(r.output, 'import os\n\n\ndef g(p):\n    with open(p) as f:\n        fd = f.fileno()\n        print(fd)\n        return os.read(fd, 10)\n');
+  const kept = assign('import os\n\n\ndef g(p):\n    f = open(p)\n    fd = f.fileno()\n    return fd\n');
+  assert.match(kept.findings[0]!.reason ?? '', /through `fd`: returned/);
+});
+
+test('open-assign: a nested function rebinding the name with nonlocal is a capture', () => {
+  const r = assign('def g(p):\n    f = open(p)\n    def inner():\n        nonlocal f\n        f = None\n    inner()\n');
+  assert.match(r.findings[0]!.reason ?? '', /captured by the nested function `inner`/);
+});
+
+test('open-assign: a pipe is reported, never wrapped (its close waits for the process)', () => {
+  const r = assign('import os\n\n\ndef g():\n    p = os.popen("ls")\n    return p.read()\n');
+  assert.equal(r.fixesApplied, 0);
+  assert.match(r.findings[0]!.reason ?? '', /closing a pipe may wait/);
 });

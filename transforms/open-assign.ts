@@ -20,6 +20,9 @@ function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
+/** Kinds whose close only releases the resource (and flushes): never waits for, or ends, other work. */
+const FIXABLE_KINDS: ReadonlySet<string> = new Set(['file', 'response', 'archive']);
+
 const CLEANUP_METHODS = new Set(['close', '__exit__', '__aexit__', '__del__']);
 
 /**
@@ -109,6 +112,12 @@ function check(ctx: FileContext): Finding[] {
       if (!storeIsClosed(ctx, a)) findings.push({ ...base, reason: 'a class attribute: it lives as long as the class; close it where the class is done with it' });
       continue;
     }
+    // Ex) `p = os.popen(cmd)` left running: closing a pipe waits for the process, which the code never did.
+    if (!FIXABLE_KINDS.has(spec.kind)) {
+      if (!analyse(ctx, a, spec)) continue;
+      findings.push({ ...base, reason: `closing a ${spec.kind} may wait for or end work the code never waited for: close it by hand where that is wanted` });
+      continue;
+    }
     const outcome = analyse(ctx, a, spec);
     if (!outcome) continue;
     if ('reason' in outcome) {
@@ -157,12 +166,12 @@ export const openAssign: Transform = {
   },
   examples: [
     {
-      before: 'f = open(path)\nconfig = json.load(f)\nprint(config)\n',
-      after: 'with open(path) as f:\n    config = json.load(f)\nprint(config)\n',
+      before: 'import json\n\nf = open(path)\nconfig = json.load(f)\nprint(config)\n',
+      after: 'import json\n\nwith open(path) as f:\n    config = json.load(f)\nprint(config)\n',
     },
     {
-      before: 'out = open(path, "w")\nw = csv.writer(out)\nfor row in rows:\n    w.writerow(row)\n',
-      after: 'with open(path, "w") as out:\n    w = csv.writer(out)\n    for row in rows:\n        w.writerow(row)\n',
+      before: 'import csv\n\nout = open(path, "w")\nw = csv.writer(out)\nfor row in rows:\n    w.writerow(row)\n',
+      after: 'import csv\n\nwith open(path, "w") as out:\n    w = csv.writer(out)\n    for row in rows:\n        w.writerow(row)\n',
     },
   ],
   check,

@@ -1,4 +1,4 @@
-# Other catalog resources: zipfile, tarfile, urlopen, os.popen, Path.open
+# Other catalog resources: zipfile, tarfile, urlopen, Path.open; os.popen is reported (its close waits)
 import os
 import tarfile
 import zipfile

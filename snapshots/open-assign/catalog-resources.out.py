@@ -1,4 +1,4 @@
-# Other catalog resources: zipfile, tarfile, urlopen, os.popen, Path.open
+# Other catalog resources: zipfile, tarfile, urlopen, Path.open; os.popen is reported (its close waits)
 import os
 import tarfile
 import zipfile
@@ -17,8 +17,8 @@ def names(path):
 def fetch(url):
     with urlopen(url) as resp:
         body = resp.read()
-    with os.popen("ls") as p:
-        out = p.read()
+    p = os.popen("ls")
+    out = p.read()
     with Path(url).open() as fh:
         text = fh.read()
     return body, out, text

@@ -20,7 +20,10 @@ export const EAGER_CONSUMERS: ReadonlySet<string> = new Set([
   'builtins.min', 'builtins.max', 'builtins.any', 'builtins.all', 'builtins.next',
   'json.load', 'json.dump', 'pickle.load', 'pickle.dump', 'marshal.load', 'marshal.dump', 'tomllib.load', 'tomli.load',
   'plistlib.load', 'plistlib.dump', 'shutil.copyfileobj', 'yaml.safe_load', 'yaml.load', 'yaml.full_load',
-  'yaml.safe_dump', 'yaml.dump', 'os.fsync', 'os.fstat',
+  'yaml.safe_dump', 'yaml.dump',
+  // Calls taking a descriptor (`f.fileno()`) that are done with it when they return; mmap keeps a dup.
+  'os.fsync', 'os.fstat', 'os.read', 'os.write', 'os.lseek', 'os.ftruncate', 'os.isatty', 'os.fchmod', 'os.fchown',
+  'os.set_inheritable', 'os.get_inheritable', 'fcntl.flock', 'fcntl.lockf', 'fcntl.fcntl', 'fcntl.ioctl', 'mmap.mmap',
 ]);
 
 /**
@@ -179,9 +182,10 @@ function isDeclaredOutside(ctx: FileContext, scope: SyntaxNode, name: string): b
  * holds a lazy wrapper of the resource (`csv.reader(f)`), whose methods return plain data.
  */
 export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, spec: ResourceSpec, wrapped = false): UseClass {
-  if (isBindingTarget(id)) return { kind: 'rebind' };
+  // A nested function that rebinds the name (`nonlocal f; f = None`) still reaches it: a capture first.
   const nested = nestedScopeEscape(id, scope, id.text);
   if (nested) return nested;
+  if (isBindingTarget(id)) return { kind: 'rebind' };
   let node = id;
   for (;;) {
     const p = node.parent;
@@ -196,6 +200,12 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         if (called) {
           // Ex) `f.close()`
           if (attr === 'close' && !wrapped) return { kind: 'close' };
+          // Ex) `fd = f.fileno()` / `os.read(fd, 10)`: the descriptor dies with the file, follow it too.
+          if (attr === 'fileno' && !wrapped) {
+            node = p.parent!;
+            wrapped = true;
+            continue;
+          }
           if (wrapped || spec.eagerMethods.has(attr)) return { kind: 'use' };
           return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` may return an object that still uses the ${spec.kind} after the block` };
         }
