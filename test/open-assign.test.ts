@@ -127,3 +127,11 @@ test('open-assign: a pipe is reported, never wrapped (its close waits for the pr
   assert.equal(r.fixesApplied, 0);
   assert.match(r.findings[0]!.reason ?? '', /closing a pipe may wait/);
 });
+
+test('a nested function defined above the assignment still captures the variable', () => {
+  const src = 'def g(p):\n    def reader():\n        return f.read()\n    f = open(p)\n    x = f.read()\n    return reader()\n';
+  assert.match(assign(src).findings[0]!.reason ?? '', /captured by the nested function `reader`/);
+  const closed = src.replace('    return reader()\n', '    f.close()\n    return reader()\n');
+  assert.equal(close(closed).fixesApplied, 0);
+  assert.match(close(closed).findings[0]!.reason ?? '', /read on line 3 by a nested function/);
+});

@@ -5,7 +5,7 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import type { ResourceSpec } from './resources.js';
-import { scopeOf } from './scopes.js';
+import { functionOrModuleOf, scopeOf } from './scopes.js';
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
 
@@ -370,6 +370,8 @@ const LOOP_TYPES = new Set(['for_statement', 'while_statement']);
 export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name: string): boolean {
   const at = use.node;
   const block = assign.parent!;
+  // Ex) `def reader(): return f.read()` defined above `f = open(p)`: it may run at any time later.
+  if (functionOrModuleOf(at).id !== scope.id) return true;
   if (at.startIndex >= assign.endIndex) {
     if (at.endIndex > block.endIndex) return true;
     const siblings = statementSiblings(block);
@@ -397,6 +399,10 @@ export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name:
 export function outsideReason(use: Use, assign: SyntaxNode, last: SyntaxNode): string | undefined {
   const at = use.node;
   const line = at.startPosition.row + 1;
+  const inside = at.startIndex >= assign.startIndex && at.endIndex <= last.endIndex;
+  if (!inside && functionOrModuleOf(at).id !== functionOrModuleOf(assign).id) {
+    return `\`${use.name}\` is read on line ${line} by a nested function that may run after the block`;
+  }
   if (at.startIndex >= last.endIndex) return `\`${use.name}\` is used after the block, on line ${line}`;
   if (at.startIndex < assign.startIndex) return `\`${use.name}\` is used on line ${line}, in the next iteration of the loop around it`;
   return undefined;
