@@ -2,8 +2,10 @@
 // are settled by the plan (src/engine/plan.ts).
 import type { Transform, TransformOptions } from '../src/types.js';
 import { openChain } from './open-chain.js';
+import { openAssignClose } from './open-assign-close.js';
+import { openAssign } from './open-assign.js';
 
-export const TRANSFORMS: readonly Transform[] = [openChain];
+export const TRANSFORMS: readonly Transform[] = [openChain, openAssignClose, openAssign];
 
 function matches(t: Transform, keys: readonly string[]): boolean {
   return keys.some((k) => k === t.id || k.toUpperCase() === t.code);
