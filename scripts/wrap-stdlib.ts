@@ -6,10 +6,9 @@ import { expandPaths } from '../src/walk.js';
 import { wrapEverything } from '../test/tools/wrap-everything.js';
 
 const [src, out] = process.argv.slice(2) as [string, string];
-// `node --test dist/test/` also loads this file (it sits under test/): without arguments, do nothing.
 if (!src || !out) {
-  console.log('usage: node dist/test/tools/wrap-stdlib.js DIR OUTDIR');
-  process.exit(0);
+  console.error('usage: node dist/scripts/wrap-stdlib.js DIR OUTDIR');
+  process.exit(2);
 }
 const { files } = expandPaths([src]);
 let changed = 0;
