@@ -2,8 +2,9 @@
 // are settled by the plan (src/engine/plan.ts).
 import type { Transform, TransformOptions } from '../src/types.js';
 import { openChain } from './open-chain.js';
+import { pathlibReadWrite } from './pathlib-read-write.js';
 
-export const TRANSFORMS: readonly Transform[] = [openChain];
+export const TRANSFORMS: readonly Transform[] = [openChain, pathlibReadWrite];
 
 function matches(t: Transform, keys: readonly string[]): boolean {
   return keys.some((k) => k === t.id || k.toUpperCase() === t.code);
