@@ -3,8 +3,10 @@
 import type { Transform, TransformOptions } from '../src/types.js';
 import { openChain } from './open-chain.js';
 import { pathlibReadWrite } from './pathlib-read-write.js';
+import { classDel } from './class-del.js';
+import { tempdirName } from './tempdir-name.js';
 
-export const TRANSFORMS: readonly Transform[] = [openChain, pathlibReadWrite];
+export const TRANSFORMS: readonly Transform[] = [openChain, pathlibReadWrite, classDel, tempdirName];
 
 function matches(t: Transform, keys: readonly string[]): boolean {
   return keys.some((k) => k === t.id || k.toUpperCase() === t.code);

@@ -1,0 +1,105 @@
+// class-del (WFY110, report only): a class that releases something in `__del__` relies on the
+// finalizer running when the last reference goes, which only reference counting guarantees:
+//     class Conn:
+//         def __del__(self):
+//             self.sock.close()       # PyPy: runs at some later GC, or never at exit
+import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
+import { preview } from '../src/python/evaluation.js';
+
+const ID = 'class-del';
+const CODE = 'WFY110';
+
+/** Calls that give something back to the system: a file, socket, lock, process, temporary path. */
+const RELEASE_CALLS = new Set([
+  'close', 'release', 'shutdown', 'terminate', 'kill', 'cleanup', 'disconnect', 'unlink', 'remove', 'rmtree',
+  'stop', 'dispose', 'free', 'detach', 'unmap', 'closerange', 'wait', 'join', 'flush', 'unregister', '__exit__',
+]);
+
+function methodsOf(cls: SyntaxNode): Map<string, SyntaxNode> {
+  const out = new Map<string, SyntaxNode>();
+  for (const stmt of cls.childForFieldName('body')?.namedChildren ?? []) {
+    const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+    const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
+    if (name && def) out.set(name, def);
+  }
+  return out;
+}
+
+/** The first call in `fn`'s own body (nested defs excluded) that releases something, e.g. `self.f.close()`. */
+function releaseCall(fn: SyntaxNode): SyntaxNode | undefined {
+  const body = fn.childForFieldName('body');
+  for (const call of body?.descendantsOfType('call') ?? []) {
+    let nested = false;
+    for (let a = call.parent; a && a.id !== fn.id; a = a.parent) {
+      if (a.type === 'function_definition' || a.type === 'lambda' || a.type === 'class_definition') nested = true;
+    }
+    if (nested) continue;
+    const f = call.childForFieldName('function');
+    const name = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
+    if (name && RELEASE_CALLS.has(name)) return call;
+  }
+  return undefined;
+}
+
+function check(ctx: FileContext): Finding[] {
+  if (!ctx.source.includes('__del__')) return [];
+  const findings: Finding[] = [];
+  for (const cls of ctx.root.descendantsOfType('class_definition')) {
+    const methods = methodsOf(cls);
+    const del = methods.get('__del__');
+    if (!del) continue;
+    // Ex) a class with `__exit__`: callers have a `with`, and `__del__` is only a safety net
+    if (methods.has('__exit__')) continue;
+    const call = releaseCall(del);
+    // Ex) `def __del__(self): log.debug("gone")`: nothing to release, nothing for PyPy to delay
+    if (!call) continue;
+    const className = cls.childForFieldName('name')?.text ?? 'class';
+    const name = del.childForFieldName('name')!;
+    const hasClose = methods.has('close');
+    findings.push({
+      id: ID,
+      code: CODE,
+      message: `\`${className}.__del__\` releases a resource (\`${preview(call)}\`): it relies on __del__, which PyPy runs late or never`,
+      start: del.startIndex,
+      end: name.endIndex,
+      reason: hasClose
+        ? `\`${className}\` has \`close()\`: add \`__enter__\`/\`__exit__\` calling it, and use \`with ${className}(...) as x:\` where it is made`
+        : `give \`${className}\` a \`close()\` (and \`__enter__\`/\`__exit__\`) that does this, and call it where the object is no longer needed; keep \`__del__\` only as a safety net`,
+    });
+  }
+  return findings;
+}
+
+export const classDel: Transform = {
+  id: ID,
+  code: CODE,
+  summary: 'A class releases a resource in `__del__`, which PyPy runs late or never.',
+  fixTitle: 'Report only: give the class close() and __enter__/__exit__, and close it explicitly',
+  safety: 'report-only',
+  doc: {
+    whatItDoes:
+      'Reports classes whose `__del__` releases something: it calls `close()`, `release()`, `shutdown()`, ' +
+      '`terminate()`, `kill()`, `cleanup()`, `unlink()`, `os.remove()`, `shutil.rmtree()`, `join()` and the like ' +
+      '(any function or method with such a name, nested functions excluded). The finding sits on the ' +
+      '`def __del__` line.',
+    whyItBreaksOnPyPy:
+      'CPython runs `__del__` the moment the last reference goes, so the class looks like it cleans up after itself. ' +
+      'PyPy runs finalizers when its garbage collector finds the object, which may be much later (files stay open, ' +
+      'locks stay held, sockets stay connected), and does not promise to run them at all at interpreter exit. ' +
+      'Objects in reference cycles are finalized late on CPython too.',
+    fixSafety:
+      'No automatic fix: when the object is done with is known only at its call sites. Add `close()` (if missing) ' +
+      'and `__enter__`/`__exit__`, use `with` where the object is made, and keep `__del__` (or a `weakref.finalize`) ' +
+      'only as a safety net.',
+    notFlagged:
+      'A class that also defines `__exit__` (callers can use `with`; `__del__` is a safety net), and a `__del__` that ' +
+      'releases nothing (logging, counters).',
+  },
+  examples: [
+    {
+      before: 'class Conn:\n    def __init__(self, addr):\n        self.sock = socket.create_connection(addr)\n\n    def __del__(self):\n        self.sock.close()\n',
+      after: 'class Conn:\n    def __init__(self, addr):\n        self.sock = socket.create_connection(addr)\n\n    def __del__(self):\n        self.sock.close()\n',
+    },
+  ],
+  check,
+};
