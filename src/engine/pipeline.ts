@@ -45,7 +45,7 @@ function runChecks(transforms: readonly Transform[], ctx: ReturnType<typeof crea
   for (const t of transforms) {
     for (const f of t.check(ctx)) out.push(f);
   }
-  return filterSuppressed(ctx.source, out).sort((a, b) => a.start - b.start || a.end - b.end);
+  return filterSuppressed(ctx.source, out, ctx.root).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 export function processSource(input: SourceInput): FileResult {
