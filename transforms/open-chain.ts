@@ -105,8 +105,10 @@ export const openChain: Transform = {
     whatItDoes:
       'Finds a resource created and used at once in the same expression and then dropped: ' +
       '`open(p, "w").write(s)`, `text = open(p).read()`, `return gzip.open(p).read()`, ' +
-      '`json.loads(urlopen(u).read())`. The statement is moved into a `with` block whose header creates ' +
-      'the resource, so it is closed when the statement is done.',
+      '`json.loads(urlopen(u).read())`, `socket.create_connection(a).sendall(b)`, ' +
+      '`sqlite3.connect(db).execute(q).fetchall()`: every resource of the catalog (docs/resources.md). The ' +
+      'statement is moved into a `with` block whose header creates the resource, so it is closed when the ' +
+      'statement is done; a resource whose own `with` does not close it (sqlite3) gets `contextlib.closing(...)`.',
     whyItBreaksOnPyPy:
       'CPython closes the file the moment the expression drops its last reference. PyPy closes it when the ' +
       'garbage collector gets to it: data written is not flushed when the next line reads the file back, and ' +
