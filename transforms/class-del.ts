@@ -5,6 +5,7 @@
 //             self.sock.close()       # PyPy: runs at some later GC, or never at exit
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { preview } from '../src/python/evaluation.js';
+import { qualifiedName } from '../src/python/imports.js';
 
 const ID = 'class-del';
 const CODE = 'WFY110';
@@ -41,6 +42,30 @@ function releaseCall(fn: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
+/** Library classes whose instances are context managers already: a subclass inherits `__exit__`. */
+const CONTEXT_MANAGER_BASES = /^(?:io\.\w+|_io\.\w+|_pyio\.\w+|socket\.socket|contextlib\.AbstractContextManager|typing\.ContextManager|tempfile\.\w+|zipfile\.ZipFile|tarfile\.TarFile|subprocess\.Popen)$/;
+
+/**
+ * True when `cls` or a base class defines `__exit__`: bases defined in the same file are followed (by
+ * name, at module level), library bases are looked up in CONTEXT_MANAGER_BASES.
+ */
+function hasExit(ctx: FileContext, cls: SyntaxNode, seen = new Set<number>()): boolean {
+  if (seen.has(cls.id)) return false;
+  seen.add(cls.id);
+  if (methodsOf(cls).has('__exit__')) return true;
+  for (const base of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
+    if (base.type === 'keyword_argument') continue;
+    const q = qualifiedName(ctx.names, base);
+    if (q && CONTEXT_MANAGER_BASES.test(q)) return true;
+    // Ex) `class FileIO(RawIOBase)` with `class RawIOBase(IOBase)` and `IOBase.__exit__` above it
+    if (base.type === 'identifier') {
+      const local = ctx.root.namedChildren.find((c) => c.type === 'class_definition' && c.childForFieldName('name')?.text === base.text);
+      if (local && hasExit(ctx, local, seen)) return true;
+    }
+  }
+  return false;
+}
+
 function check(ctx: FileContext): Finding[] {
   if (!ctx.source.includes('__del__')) return [];
   const findings: Finding[] = [];
@@ -48,8 +73,8 @@ function check(ctx: FileContext): Finding[] {
     const methods = methodsOf(cls);
     const del = methods.get('__del__');
     if (!del) continue;
-    // Ex) a class with `__exit__`: callers have a `with`, and `__del__` is only a safety net
-    if (methods.has('__exit__')) continue;
+    // Ex) a class with `__exit__` (its own or a base's): callers have a `with`, `__del__` is a safety net
+    if (hasExit(ctx, cls)) continue;
     const call = releaseCall(del);
     // Ex) `def __del__(self): log.debug("gone")`: nothing to release, nothing for PyPy to delay
     if (!call) continue;
@@ -92,8 +117,9 @@ export const classDel: Transform = {
       'and `__enter__`/`__exit__`, use `with` where the object is made, and keep `__del__` (or a `weakref.finalize`) ' +
       'only as a safety net.',
     notFlagged:
-      'A class that also defines `__exit__` (callers can use `with`; `__del__` is a safety net), and a `__del__` that ' +
-      'releases nothing (logging, counters).',
+      'A class that also has `__exit__`, its own or inherited from a base class defined in the same file or from a ' +
+      'library context manager (`io.IOBase`, `socket.socket`, …): callers can use `with`, and `__del__` is a safety ' +
+      'net. A `__del__` that releases nothing (logging, counters).',
   },
   examples: [
     {
