@@ -75,3 +75,14 @@ describe('doc blocks and examples', () => {
     });
   }
 });
+
+test('`--select X path` selects X and still reads path (the option takes one value per flag)', () => {
+  const file = join(ROOT, 'snapshots', 'pathlib-read-write', 'unsafe', 'lambda-read.in.py');
+  const one = cli('check', '--select', 'pathlib-read-write', file);
+  assert.equal(one.status, 1, one.stderr);
+  assert.match(one.stdout, /Found 2 findings in 1 file \(0 fixable with `withify fix`, 2 more with `--unsafe-fixes`\)/);
+  const two = cli('check', '--select', 'WFY106', '--select', 'open-chain', file);
+  const comma = cli('check', '--select=WFY106,open-chain', file);
+  assert.match(two.stdout, /Found 4 findings in 1 file/);
+  assert.equal(comma.stdout, two.stdout);
+});
