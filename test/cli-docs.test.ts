@@ -86,3 +86,12 @@ test('`--select X path` selects X and still reads path (the option takes one val
   assert.match(two.stdout, /Found 4 findings in 1 file/);
   assert.equal(comma.stdout, two.stdout);
 });
+
+test('docs/resources.md lists every entry of the resource catalog', async () => {
+  const { RESOURCE_CALLS } = await import('../src/python/resources.js');
+  const page = readFileSync(join(ROOT, 'docs', 'resources.md'), 'utf8');
+  for (const name of RESOURCE_CALLS.keys()) {
+    const shown = name === 'builtins.open' ? '`open`' : name === 'pathlib.Path.open' ? '`pathlib.Path(p).open`' : `\`${name}\``;
+    assert.ok(page.includes(shown), `docs/resources.md does not list ${shown}`);
+  }
+});
