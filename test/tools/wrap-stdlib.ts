@@ -6,6 +6,11 @@ import { expandPaths } from '../../src/walk.js';
 import { wrapEverything } from './wrap-everything.js';
 
 const [src, out] = process.argv.slice(2) as [string, string];
+if (!src || !out) {
+  // `node --test dist/test/` loads every file under test/, this one too: without arguments it does nothing.
+  console.log('usage: node dist/test/tools/wrap-stdlib.js DIR OUTDIR');
+  process.exit(0);
+}
 const { files } = expandPaths([src]);
 let changed = 0;
 let failed = 0;
