@@ -5,16 +5,18 @@
 //             self.sock.close()       # PyPy: runs at some later GC, or never at exit
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { preview } from '../src/python/evaluation.js';
-import { qualifiedName } from '../src/python/imports.js';
+import { calleeName, qualifiedName } from '../src/python/imports.js';
 
 const ID = 'class-del';
 const CODE = 'WFY110';
 
 /** Calls that give something back to the system: a file, socket, lock, process, temporary path. */
+// Not `join` (`", ".join(...)`) or a bare `remove` (`registry.remove(self)`): too often no resource at all.
 const RELEASE_CALLS = new Set([
-  'close', 'release', 'shutdown', 'terminate', 'kill', 'cleanup', 'disconnect', 'unlink', 'remove', 'rmtree',
-  'stop', 'dispose', 'free', 'detach', 'unmap', 'closerange', 'wait', 'join', 'flush', 'unregister', '__exit__',
+  'close', 'release', 'shutdown', 'terminate', 'kill', 'cleanup', 'disconnect', 'unlink', 'rmtree',
+  'stop', 'dispose', 'free', 'detach', 'unmap', 'closerange', 'wait', 'flush', 'unregister', '__exit__',
 ]);
+const RELEASE_FUNCTIONS = new Set(['os.remove', 'os.unlink', 'os.rmdir', 'os.close', 'shutil.rmtree']);
 
 function methodsOf(cls: SyntaxNode): Map<string, SyntaxNode> {
   const out = new Map<string, SyntaxNode>();
@@ -27,7 +29,7 @@ function methodsOf(cls: SyntaxNode): Map<string, SyntaxNode> {
 }
 
 /** The first call in `fn`'s own body (nested defs excluded) that releases something, e.g. `self.f.close()`. */
-function releaseCall(fn: SyntaxNode): SyntaxNode | undefined {
+function releaseCall(ctx: FileContext, fn: SyntaxNode): SyntaxNode | undefined {
   const body = fn.childForFieldName('body');
   for (const call of body?.descendantsOfType('call') ?? []) {
     let nested = false;
@@ -38,6 +40,8 @@ function releaseCall(fn: SyntaxNode): SyntaxNode | undefined {
     const f = call.childForFieldName('function');
     const name = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
     if (name && RELEASE_CALLS.has(name)) return call;
+    const q = calleeName(ctx.names, call);
+    if (q && RELEASE_FUNCTIONS.has(q)) return call;
   }
   return undefined;
 }
@@ -75,7 +79,7 @@ function check(ctx: FileContext): Finding[] {
     if (!del) continue;
     // Ex) a class with `__exit__` (its own or a base's): callers have a `with`, `__del__` is a safety net
     if (hasExit(ctx, cls)) continue;
-    const call = releaseCall(del);
+    const call = releaseCall(ctx, del);
     // Ex) `def __del__(self): log.debug("gone")`: nothing to release, nothing for PyPy to delay
     if (!call) continue;
     const className = cls.childForFieldName('name')?.text ?? 'class';
@@ -104,7 +108,7 @@ export const classDel: Transform = {
   doc: {
     whatItDoes:
       'Reports classes whose `__del__` releases something: it calls `close()`, `release()`, `shutdown()`, ' +
-      '`terminate()`, `kill()`, `cleanup()`, `unlink()`, `os.remove()`, `shutil.rmtree()`, `join()` and the like ' +
+      '`terminate()`, `kill()`, `cleanup()`, `unlink()`, `wait()`, `os.remove()`, `shutil.rmtree()` and the like ' +
       '(any function or method with such a name, nested functions excluded). The finding sits on the ' +
       '`def __del__` line.',
     whyItBreaksOnPyPy:

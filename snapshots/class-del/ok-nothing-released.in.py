@@ -10,3 +10,11 @@ class Counted:
     def __del__(self):
         Counted.live -= 1
         log.debug("gone")
+
+
+class Registered:
+    registry = []
+
+    def __del__(self):
+        Registered.registry.remove(self)
+        print(", ".join(["gone", repr(self)]))
