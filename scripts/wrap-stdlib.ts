@@ -1,9 +1,9 @@
-// One-off stress run (not part of npm test): node dist/test/tools/wrap-stdlib.js DIR OUTDIR
+// One-off stress run (not part of npm test): node dist/scripts/wrap-stdlib.js DIR OUTDIR
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { transformBytes } from '../../src/api.js';
-import { expandPaths } from '../../src/walk.js';
-import { wrapEverything } from './wrap-everything.js';
+import { transformBytes } from '../src/api.js';
+import { expandPaths } from '../src/walk.js';
+import { wrapEverything } from '../test/tools/wrap-everything.js';
 
 const [src, out] = process.argv.slice(2) as [string, string];
 if (!src || !out) {
