@@ -12,8 +12,8 @@ import { trace, TraceError } from './trace/index.js';
 
 interface CommonArgs {
   paths: string[];
-  select?: string[];
-  ignore?: string[];
+  select?: string | string[];
+  ignore?: string | string[];
   'unsafe-fixes': boolean;
   format: 'text' | 'json';
   quiet: boolean;
@@ -36,13 +36,15 @@ function protectStdin(argv: string[]): string[] {
   return argv.map((a, i) => (a === '-' && (end < 0 || i < end) ? STDIN_PATH : a));
 }
 
-const splitList = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+const splitList = (values: string | string[] | undefined) =>
+  ([] as string[]).concat(values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 
 const common = (y: Argv) =>
   y
     .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'files or directories (`-` reads stdin)' })
-    .option('select', { type: 'string', array: true, describe: 'only these transforms (ids or codes, comma-separated)' })
-    .option('ignore', { type: 'string', array: true, describe: 'skip these transforms (ids or codes)' })
+    // One value per flag (repeat it, or use commas): an array option would swallow the paths after it.
+    .option('select', { type: 'string', requiresArg: true, describe: 'only these transforms (ids or codes, comma-separated; repeatable)' })
+    .option('ignore', { type: 'string', requiresArg: true, describe: 'skip these transforms (ids or codes, comma-separated; repeatable)' })
     .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'also apply fixes rated unsafe' })
     .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only findings, diffs and errors' })

@@ -11,7 +11,7 @@ export function listTransforms(transforms: readonly Transform[] = TRANSFORMS): s
   return `${[line(['code', 'id', 'safety', 'summary']), ...rows.map(line)].join('\n')}\n`;
 }
 
-const indent = (text: string) => text.replace(/\n$/, '').split('\n').map((l) => `    ${l}`).join('\n');
+const indent = (text: string) => text.replace(/\n$/, '').split('\n').map((l) => (l ? `    ${l}` : '')).join('\n');
 
 export function explainTransform(key: string, extra: readonly Transform[] = []): string | undefined {
   const t = findTransform(key, extra);
@@ -34,7 +34,9 @@ export function explainTransform(key: string, extra: readonly Transform[] = []):
     `  ${t.doc.notFlagged}`,
   ];
   for (const [i, ex] of t.examples.entries()) {
-    parts.push('', `Example ${i + 1}, before:`, indent(ex.before), 'after:', indent(ex.after));
+    // A report-only transform changes nothing: show the code it flags once.
+    if (t.safety === 'report-only') parts.push('', `Example ${i + 1}, reported (not changed):`, indent(ex.before));
+    else parts.push('', `Example ${i + 1}, before:`, indent(ex.before), 'after:', indent(ex.after));
   }
   return `${parts.join('\n')}\n`;
 }

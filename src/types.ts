@@ -10,6 +10,11 @@ export interface Edit {
   start: number;
   end: number;
   text: string;
+  /**
+   * A top-level import line added for the fix (`planTopLevelImport`). The plan does not count it when
+   * deciding whether two fixes overlap, and applies identical import edits of one pass only once.
+   */
+  import?: true;
 }
 
 /** How far a fix may be trusted (ruff's vocabulary). */

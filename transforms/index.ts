@@ -4,8 +4,11 @@ import type { Transform, TransformOptions } from '../src/types.js';
 import { openChain } from './open-chain.js';
 import { openAssignClose } from './open-assign-close.js';
 import { openAssign } from './open-assign.js';
+import { pathlibReadWrite } from './pathlib-read-write.js';
+import { classDel } from './class-del.js';
+import { tempdirName } from './tempdir-name.js';
 
-export const TRANSFORMS: readonly Transform[] = [openChain, openAssignClose, openAssign];
+export const TRANSFORMS: readonly Transform[] = [openChain, openAssignClose, openAssign, pathlibReadWrite, classDel, tempdirName];
 
 function matches(t: Transform, keys: readonly string[]): boolean {
   return keys.some((k) => k === t.id || k.toUpperCase() === t.code);

@@ -4,14 +4,14 @@
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { containsYield, notEvaluatedFirst } from '../src/python/evaluation.js';
 import { replaceNode } from '../src/python/edits.js';
-import { resourceOf, RESOURCE_HINT_RE, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { isEagerUse, resourceOf, RESOURCE_HINT_RE, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { planWrap } from '../src/python/wrap.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 
 const ID = 'open-chain';
 const CODE = 'WFY101';
 
-interface ChainMatch {
+export interface ChainMatch {
   /** The call that creates the resource: `open(p)`. */
   resource: SyntaxNode;
   spec: ResourceSpec;
@@ -22,7 +22,7 @@ interface ChainMatch {
 }
 
 /** `R.method(...)` where R is a catalog call: the resource is used once, right where it is made. */
-function findChains(ctx: FileContext): ChainMatch[] {
+export function findChains(ctx: FileContext): ChainMatch[] {
   if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
   const out: ChainMatch[] = [];
   for (const call of ctx.root.descendantsOfType('call')) {
@@ -47,8 +47,11 @@ function hasInnerChain(m: ChainMatch, all: readonly ChainMatch[]): boolean {
   return all.some((o) => o !== m && o.use.startIndex >= m.resource.startIndex && o.use.endIndex <= m.resource.endIndex);
 }
 
-function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
-  if (!m.spec.eagerMethods.has(m.method)) {
+/** Why open-chain offers no `with` fix for `m` (also what pathlib-read-write steps in for), or `undefined`. */
+export function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
+  if (!isEagerUse(m.spec, m.method, m.use)) {
+    // Ex) `subprocess.Popen(cmd).poll()`: the process runs on; `__exit__` would wait for it to end
+    if (m.spec.exitWaits) return `\`.${m.method}()\` does not wait for the ${m.spec.kind}, and a \`with\` would: wait for it (\`.wait()\`, \`.communicate()\`) or keep the object`;
     return `\`.${m.method}()\` may return an object that still uses the resource after the statement; close it by hand`;
   }
   if (!stmt) return 'not inside a statement';
@@ -102,8 +105,10 @@ export const openChain: Transform = {
     whatItDoes:
       'Finds a resource created and used at once in the same expression and then dropped: ' +
       '`open(p, "w").write(s)`, `text = open(p).read()`, `return gzip.open(p).read()`, ' +
-      '`json.loads(urlopen(u).read())`. The statement is moved into a `with` block whose header creates ' +
-      'the resource, so it is closed when the statement is done.',
+      '`json.loads(urlopen(u).read())`, `socket.create_connection(a).sendall(b)`, ' +
+      '`sqlite3.connect(db).execute(q).fetchall()`: every resource of the catalog (docs/resources.md). The ' +
+      'statement is moved into a `with` block whose header creates the resource, so it is closed when the ' +
+      'statement is done; a resource whose own `with` does not close it (sqlite3) gets `contextlib.closing(...)`.',
     whyItBreaksOnPyPy:
       'CPython closes the file the moment the expression drops its last reference. PyPy closes it when the ' +
       'garbage collector gets to it: data written is not flushed when the next line reads the file back, and ' +

@@ -6,7 +6,7 @@ import { lineTable, positionAt } from '../python/text.js';
 import { createContext } from './context.js';
 import { parsePython, firstSyntaxError } from './parse.js';
 import { applyEdits } from './apply.js';
-import { isApplicable, selectFixes } from './plan.js';
+import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms } from '../../transforms/index.js';
 import { filterSuppressed } from './suppress.js';
 import { detectEol } from './read.js';
@@ -47,7 +47,7 @@ function runChecks(transforms: readonly Transform[], ctx: ReturnType<typeof crea
   for (const t of transforms) {
     for (const f of t.check(ctx)) out.push(f);
   }
-  return filterSuppressed(ctx.source, out).sort((a, b) => a.start - b.start || a.end - b.end);
+  return filterSuppressed(ctx.source, out, ctx.root).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 export function processSource(input: SourceInput): FileResult {
@@ -74,10 +74,7 @@ export function processSource(input: SourceInput): FileResult {
     for (let pass = 0; pass < (input.applyFixes === false ? 0 : MAX_PASSES); pass++) {
       const { chosen } = selectFixes(findings, options.unsafeFixes);
       if (chosen.length === 0) break;
-      const next = applyEdits(
-        text,
-        chosen.flatMap((f) => f.fix!.edits),
-      );
+      const next = applyEdits(text, planEdits(chosen));
       const nextTree = parsePython(next);
       const broken = firstSyntaxError(nextTree);
       if (broken) {

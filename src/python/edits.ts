@@ -1,6 +1,6 @@
 // Small constructors for edits, so call sites never do raw offset arithmetic.
 import type { Edit, FileContext, SyntaxNode } from '../types.js';
-import { importInsertionPoint } from './imports.js';
+import { fromImportAlias, importInsertionPoint, moduleAlias } from './imports.js';
 import { lineEndOf } from './text.js';
 
 export const replaceNode = (n: SyntaxNode, text: string): Edit => ({ start: n.startIndex, end: n.endIndex, text });
@@ -13,6 +13,10 @@ export const deleteRange = (start: number, end: number): Edit => ({ start, end, 
  * and `from __future__` imports, else before the first statement (so a shebang or coding line stays first).
  */
 export function planTopLevelImport(ctx: FileContext, line: string): Edit {
+  return { ...topLevelImportEdit(ctx, line), import: true };
+}
+
+function topLevelImportEdit(ctx: FileContext, line: string): Edit {
   const after = importInsertionPoint(ctx.root);
   if (after > 0) return insertAt(lineEndOf(ctx.source, after), ctx.eol + line);
   const first = ctx.root.namedChildren.find((c) => c.type !== 'comment');
@@ -20,4 +24,34 @@ export function planTopLevelImport(ctx: FileContext, line: string): Edit {
   const end = ctx.source.length;
   const needsBreak = end > 0 && !/[\r\n]$/.test(ctx.source);
   return insertAt(end, (needsBreak ? ctx.eol : '') + line + ctx.eol);
+}
+
+export interface ImportedName {
+  /** How the code at the use site refers to it: `Path`, `pathlib.Path`, `closing`, `contextlib.closing`. */
+  text: string;
+  /** The import line to add (an `import` edit), or none when an existing import is reused. */
+  edits: Edit[];
+}
+
+/**
+ * How to name `module.attr` (e.g. `pathlib.Path`) at `at`: an existing unconditional top-level
+ * `from module import attr [as x]` or `import module [as m]` that nothing shadows at `at`, else a new
+ * import (`prefer` says which form) when the name it binds is used nowhere in the file, else `undefined`.
+ */
+export function planImportedName(ctx: FileContext, at: SyntaxNode, module: string, attr: string, prefer: 'from' | 'module'): ImportedName | undefined {
+  const qualified = `${module}.${attr}`;
+  const visible = (name: string, q: string) => {
+    const r = ctx.names.resolve(name, at);
+    return r.kind === 'import' && r.qualified === q;
+  };
+  const fromName = fromImportAlias(ctx.names, qualified);
+  if (fromName && visible(fromName, qualified)) return { text: fromName, edits: [] };
+  const moduleName = moduleAlias(ctx.names, module);
+  if (moduleName && visible(moduleName, module)) return { text: `${moduleName}.${attr}`, edits: [] };
+  // Ex) a local `Path = ...` anywhere in the file: a new `from pathlib import Path` would clobber it
+  const used = ctx.names.identifiers(ctx.root);
+  const head = module.split('.')[0]!;
+  const viaFrom = () => (used.has(attr) ? undefined : { text: attr, edits: [planTopLevelImport(ctx, `from ${module} import ${attr}`)] });
+  const viaModule = () => (used.has(head) ? undefined : { text: qualified, edits: [planTopLevelImport(ctx, `import ${module}`)] });
+  return prefer === 'from' ? (viaFrom() ?? viaModule()) : (viaModule() ?? viaFrom());
 }

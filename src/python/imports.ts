@@ -46,12 +46,12 @@ export function importInsertionPoint(root: SyntaxNode): number {
   return at;
 }
 
-/** The local name under which `module` (e.g. `contextlib`) is imported at module level, if it is. */
+/** The local name under which `module` (e.g. `contextlib`) is imported at module level (unconditionally), if it is. */
 export function moduleAlias(names: NameIndex, module: string): string | undefined {
   for (const [name, bindings] of names.bindings(names.root)) {
     if (bindings.length === 1 && bindings[0]!.kind === 'import' && bindings[0]!.qualified === module) {
       const stmt = bindings[0]!.node;
-      if (stmt.type === 'import_statement') return name;
+      if (stmt.type === 'import_statement' && isUnconditional(stmt)) return name;
     }
   }
   return undefined;
@@ -61,8 +61,17 @@ export function moduleAlias(names: NameIndex, module: string): string | undefine
 export function fromImportAlias(names: NameIndex, qualified: string): string | undefined {
   for (const [name, bindings] of names.bindings(names.root)) {
     if (bindings.length === 1 && bindings[0]!.kind === 'import' && bindings[0]!.qualified === qualified) {
-      if (bindings[0]!.node.type === 'import_from_statement') return name;
+      if (bindings[0]!.node.type === 'import_from_statement' && isUnconditional(bindings[0]!.node)) return name;
     }
   }
   return undefined;
+}
+
+/**
+ * An import statement run whenever the module is: directly in the module body.
+ * Ex) `if TYPE_CHECKING: from pathlib import Path` binds nothing at run time.
+ * Ex) `try: import contextlib` … `except ImportError:` may leave the name unbound.
+ */
+function isUnconditional(stmt: SyntaxNode): boolean {
+  return stmt.parent?.type === 'module';
 }

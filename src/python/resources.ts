@@ -1,12 +1,34 @@
 // The catalog of calls that create a resource which must be closed, in one place.
-// Each entry says what the resource is, which `as` names read well for it, and which of its methods
+// Each entry says what the resource is, which `as` names read well for it, which of its methods
 // consume it eagerly (return plain data, keep no reference to the resource), so that closing it at the
-// end of the statement is safe. A method missing from `eagerMethods` may hand back an object that still
-// reads from the resource later (`tarfile.extractfile`, `zipfile.open`): such uses are reported.
-import type { FileContext, SyntaxNode } from '../types.js';
+// end of the statement is safe, and how a `with` manages it. A method missing from `eagerMethods` may
+// hand back an object that still reads from the resource later (`tarfile.extractfile`, `zipfile.open`):
+// such uses are reported. docs/resources.md lists the catalog for users; keep the two in step.
+import type { Edit, FileContext, PythonVersion, SyntaxNode } from '../types.js';
+import { planImportedName, planTopLevelImport } from './edits.js';
 import { calleeName, qualifiedName } from './imports.js';
 
-export type ResourceKind = 'file' | 'response' | 'archive' | 'pipe';
+export type ResourceKind =
+  | 'file'
+  | 'temporary file'
+  | 'response'
+  | 'archive'
+  | 'pipe'
+  | 'socket'
+  | 'database connection'
+  | 'shelf'
+  | 'database'
+  | 'audio file'
+  | 'memory map'
+  | 'file set'
+  | 'process';
+
+/**
+ * How a `with` manages the resource. `with`: the object is its own context manager and its `__exit__`
+ * closes it. `closing`: its `__exit__` does something else (sqlite3 commits and stays open), so the
+ * item is `contextlib.closing(<call>)`, which calls `close()` and nothing more.
+ */
+export type Management = 'with' | 'closing';
 
 export interface ResourceSpec {
   /** Qualified name as written in the catalog, e.g. `gzip.open`. */
@@ -15,6 +37,24 @@ export interface ResourceSpec {
   /** Preferred `as` names, most readable first. */
   asNames: readonly string[];
   eagerMethods: ReadonlySet<string>;
+  management: Management;
+  /**
+   * First Python whose object supports `with` (`socket.socket`: 3.2). Below it, a resource with a
+   * `close()` is managed with `contextlib.closing`; one without (`Popen`) is not in the catalog at all.
+   */
+  withSince?: PythonVersion;
+  /** False when the object has no `close()` (`Popen`): `contextlib.closing` cannot stand in for `with`. */
+  hasClose: boolean;
+  /**
+   * Methods returning a view that still uses the resource, mapped to the view's own eager methods:
+   * `connect(p).execute(q).fetchall()` is eager, `rows = connect(p).execute(q)` is not.
+   */
+  viewMethods?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * `__exit__` waits (`Popen` waits for the process to end): manage the resource only where the code
+   * already waits for it (an eager method); never where it is started and left to run.
+   */
+  exitWaits?: boolean;
 }
 
 const FILE_METHODS = new Set([
@@ -25,11 +65,42 @@ const RESPONSE_METHODS = new Set(['read', 'readline', 'readlines', 'readinto', '
 const TAR_METHODS = new Set(['getmembers', 'getnames', 'getmember', 'extractall', 'extract', 'list', 'add', 'addfile']);
 const ZIP_METHODS = new Set(['read', 'namelist', 'infolist', 'getinfo', 'extractall', 'extract', 'testzip', 'write', 'writestr', 'printdir', 'mkdir']);
 const PIPE_METHODS = new Set(['read', 'readline', 'readlines', 'write', 'writelines', 'fileno']);
+const SPOOLED_METHODS = new Set([...FILE_METHODS, 'rollover']);
+// Not `makefile` (a file view of the socket), `accept` (a second socket), `dup` or `detach`.
+const SOCKET_METHODS = new Set([
+  'connect', 'connect_ex', 'bind', 'listen', 'send', 'sendall', 'sendto', 'sendfile', 'recv', 'recvfrom', 'recv_into',
+  'recvfrom_into', 'getsockname', 'getpeername', 'setsockopt', 'getsockopt', 'shutdown', 'settimeout', 'gettimeout',
+  'setblocking', 'fileno',
+]);
+// `execute*` hand back a cursor on the connection: see viewMethods. `iterdump` is a lazy generator.
+const SQLITE_METHODS = new Set(['commit', 'rollback', 'backup', 'interrupt', 'getlimit', 'setlimit', 'serialize', 'deserialize']);
+const SQLITE_VIEWS = new Map(['execute', 'executemany', 'executescript'].map((m) => [m, new Set(['fetchone', 'fetchall', 'fetchmany'])]));
+// Not `keys`/`items`/`values` on a shelf: views that read the shelf when iterated.
+const SHELF_METHODS = new Set(['get', 'pop', 'popitem', 'setdefault', 'update', 'clear', 'sync']);
+// dbm `keys()` returns a list in every implementation (gnu, ndbm, dumb).
+const DBM_METHODS = new Set(['get', 'keys', 'setdefault', 'firstkey', 'nextkey', 'reorganize', 'sync', 'clear']);
+const WAVE_METHODS = new Set([
+  'readframes', 'getparams', 'getnframes', 'getnchannels', 'getsampwidth', 'getframerate', 'getcomptype', 'getcompname',
+  'rewind', 'setpos', 'tell', 'writeframes', 'writeframesraw', 'setparams', 'setnchannels', 'setsampwidth', 'setframerate',
+  'setnframes', 'setcomptype',
+]);
+const MMAP_METHODS = new Set(['read', 'read_byte', 'readline', 'find', 'rfind', 'size', 'tell', 'seek', 'write', 'write_byte', 'flush', 'move', 'resize', 'madvise']);
+const FILEINPUT_METHODS = new Set(['readline']);
+// Only methods that wait for the process: `__exit__` waits too, so it adds no wait the code lacked.
+const POPEN_METHODS = new Set(['communicate', 'wait']);
 
 const FILE_NAMES = ['f', 'fh', 'fp'] as const;
 
-function spec(name: string, kind: ResourceKind, asNames: readonly string[], eagerMethods: ReadonlySet<string>): ResourceSpec {
-  return { name, kind, asNames, eagerMethods };
+interface SpecOptions {
+  management?: Management;
+  withSince?: PythonVersion;
+  hasClose?: boolean;
+  viewMethods?: ReadonlyMap<string, ReadonlySet<string>>;
+  exitWaits?: boolean;
+}
+
+function spec(name: string, kind: ResourceKind, asNames: readonly string[], eagerMethods: ReadonlySet<string>, o: SpecOptions = {}): ResourceSpec {
+  return { name, kind, asNames, eagerMethods, management: o.management ?? 'with', hasClose: o.hasClose ?? true, ...o };
 }
 
 export const RESOURCE_CALLS: ReadonlyMap<string, ResourceSpec> = new Map(
@@ -52,16 +123,40 @@ export const RESOURCE_CALLS: ReadonlyMap<string, ResourceSpec> = new Map(
     spec('zipfile.ZipFile', 'archive', ['archive', 'zf'], ZIP_METHODS),
     // `Path(p).open()`: looked up by `resourceOf` from the call's receiver.
     spec('pathlib.Path.open', 'file', FILE_NAMES, FILE_METHODS),
+    // Closing a NamedTemporaryFile (delete=True, the default) deletes it: CPython did that at once too.
+    spec('tempfile.TemporaryFile', 'temporary file', ['tmp', 'f'], FILE_METHODS),
+    spec('tempfile.NamedTemporaryFile', 'temporary file', ['tmp', 'f'], FILE_METHODS),
+    spec('tempfile.SpooledTemporaryFile', 'temporary file', ['tmp', 'f'], SPOOLED_METHODS),
+    spec('socket.socket', 'socket', ['sock', 's'], SOCKET_METHODS, { withSince: [3, 2] }),
+    spec('socket.create_connection', 'socket', ['sock', 's'], SOCKET_METHODS, { withSince: [3, 2] }),
+    spec('socket.create_server', 'socket', ['sock', 's'], SOCKET_METHODS, { withSince: [3, 2] }),
+    // `with sqlite3.connect(p) as conn:` commits (or rolls back) and leaves the connection open.
+    spec('sqlite3.connect', 'database connection', ['conn', 'db'], SQLITE_METHODS, { management: 'closing', viewMethods: SQLITE_VIEWS }),
+    spec('shelve.open', 'shelf', ['shelf', 'db'], SHELF_METHODS, { withSince: [3, 4] }),
+    spec('dbm.open', 'database', ['db'], DBM_METHODS, { withSince: [3, 4] }),
+    spec('wave.open', 'audio file', ['wav', 'w'], WAVE_METHODS, { withSince: [3, 4] }),
+    spec('mmap.mmap', 'memory map', ['mm'], MMAP_METHODS, { withSince: [3, 2] }),
+    // `fileinput.input` also keeps the instance in a module global (`fileinput.filename()` reads it).
+    spec('fileinput.input', 'file set', ['lines', 'fi'], FILEINPUT_METHODS, { withSince: [3, 2] }),
+    spec('fileinput.FileInput', 'file set', ['lines', 'fi'], FILEINPUT_METHODS, { withSince: [3, 2] }),
+    spec('subprocess.Popen', 'process', ['proc'], POPEN_METHODS, { withSince: [3, 2], hasClose: false, exitWaits: true }),
   ].map((s) => [s.name, s]),
 );
 
 const PATH_CLASSES = new Set(['pathlib.Path', 'pathlib.PosixPath', 'pathlib.WindowsPath']);
 
+const atLeast = (v: PythonVersion, min: PythonVersion) => v[0] > min[0] || (v[0] === min[0] && v[1] >= min[1]);
+
 /** The catalog entry for a call that creates a resource, or `undefined`. */
 export function resourceOf(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefined {
   if (call.type !== 'call') return undefined;
   const name = calleeName(ctx.names, call);
-  if (name) return RESOURCE_CALLS.get(name);
+  if (name) {
+    const found = RESOURCE_CALLS.get(name);
+    // Ex) `subprocess.Popen(...)` for Python 3.1: no `with`, and no `close()` for contextlib.closing
+    if (found && found.withSince && !found.hasClose && !atLeast(ctx.target, found.withSince)) return undefined;
+    return found;
+  }
   // `pathlib.Path(p).open(...)`: the receiver is itself a call to a Path class.
   const fn = call.childForFieldName('function');
   if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'open') {
@@ -75,21 +170,52 @@ export function resourceOf(ctx: FileContext, call: SyntaxNode): ResourceSpec | u
   return undefined;
 }
 
+/**
+ * True when `use` (the call `R.method(...)` on a resource R) leaves nothing that still needs R once
+ * its statement is done: `method` is eager, or it returns a view that the same expression consumes at
+ * once with one of the view's eager methods (`connect(p).execute(q).fetchall()`) or throws away
+ * (`connect(p).execute(q)` as a statement of its own).
+ */
+export function isEagerUse(spec: ResourceSpec, method: string, use: SyntaxNode): boolean {
+  if (spec.eagerMethods.has(method)) return true;
+  const view = spec.viewMethods?.get(method);
+  if (!view) return false;
+  const p = use.parent;
+  if (p?.type === 'expression_statement') return true;
+  if (p?.type !== 'attribute' || p.childForFieldName('object')?.id !== use.id) return false;
+  const call = p.parent;
+  const attr = p.childForFieldName('attribute')?.text ?? '';
+  return call?.type === 'call' && call.childForFieldName('function')?.id === p.id && view.has(attr);
+}
+
 /** A cheap text test: could this source contain any catalog call at all? (Skips most files unparsed.) */
-export const RESOURCE_HINT_RE = /\b(?:open|fdopen|popen|urlopen|ZipFile|TarFile|GzipFile|BZ2File|LZMAFile)\b/;
+export const RESOURCE_HINT_RE =
+  /\b(?:open|fdopen|popen|urlopen|ZipFile|TarFile|GzipFile|BZ2File|LZMAFile|TemporaryFile|NamedTemporaryFile|SpooledTemporaryFile|socket|create_connection|create_server|connect|mmap|input|FileInput|Popen)\b/;
 
 export interface WithItem {
   /** The text of one `with` item, e.g. `open(p) as f` or `contextlib.closing(sqlite3.connect(p)) as conn`. */
   item: string;
   /** Edits the item needs elsewhere in the file (an import), applied with the fix. */
-  edits: import('../types.js').Edit[];
+  edits: Edit[];
 }
 
 /**
  * The `with` item that manages the resource made by `call`, bound to `name`. Every transform builds its
- * `with` items here, so a resource whose own `__exit__` does not close it (sqlite3: commits only) gets
- * the right wrapper in one place.
+ * `with` items here, so a resource whose own `__exit__` does not close it (sqlite3: commits only), or
+ * that is no context manager on the target Python, gets `contextlib.closing(...)` in one place.
  */
-export function withItemFor(_ctx: FileContext, _spec: ResourceSpec, call: SyntaxNode, name: string): WithItem {
-  return { item: `${call.text} as ${name}`, edits: [] };
+export function withItemFor(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, name: string): WithItem {
+  const needsClosing = spec.management === 'closing' || (spec.withSince !== undefined && !atLeast(ctx.target, spec.withSince));
+  if (!needsClosing) return { item: `${call.text} as ${name}`, edits: [] };
+  const closing = planClosingName(ctx, call);
+  return { item: `${closing.text}(${call.text}) as ${name}`, edits: closing.edits };
+}
+
+/** `contextlib.closing` as the file can name it at `at`, importing contextlib when it must. */
+function planClosingName(ctx: FileContext, at: SyntaxNode): { text: string; edits: Edit[] } {
+  const found = planImportedName(ctx, at, 'contextlib', 'closing', 'module');
+  if (found) return found;
+  // Ex) a variable called `contextlib` and another called `closing`: import under a fresh alias
+  const alias = ctx.freshName(ctx.root, ['contextlib_', '_contextlib']);
+  return { text: `${alias}.closing`, edits: [planTopLevelImport(ctx, `import contextlib as ${alias}`)] };
 }

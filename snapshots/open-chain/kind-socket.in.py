@@ -1,0 +1,15 @@
+# socket.socket and socket.create_connection: with ... as sock, for methods that return plain data
+import socket
+
+
+def ping(host, port):
+	socket.create_connection((host, port), timeout=5).sendall(b"ping\n")
+
+
+def free_port():
+	return socket.socket().getsockname()
+
+
+def stream(host):
+	# makefile() returns a file that still uses the socket: reported, not fixed
+	return socket.create_connection((host, 80)).makefile("rb")

@@ -1,0 +1,4 @@
+# An existing `from pathlib import Path as P` is reused under its alias
+from pathlib import Path as P
+
+read = lambda p: open(p).read()

@@ -1,0 +1,14 @@
+# A lambda writes files and the program reads them back at once: under PyPy the writes are not flushed
+import os
+
+save = lambda name, text: open(name, "w").write(text)
+names = ["out%d.txt" % i for i in range(20)]
+counts = [save(name, "line %s\n" % name) for name in names]
+bad = 0
+for name in names:
+    with open(name) as f:
+        if f.read() != "line %s\n" % name:
+            bad += 1
+print("written", sum(counts), "unflushed", bad)
+if bad:
+    raise SystemExit(1)

@@ -1,0 +1,6 @@
+# Inside an async function
+import tempfile
+
+
+async def main():
+    return tempfile.TemporaryDirectory().name  # expect: WFY111

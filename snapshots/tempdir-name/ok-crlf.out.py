@@ -1,0 +1,4 @@
+# CRLF file
+import tempfile
+
+d = tempfile.TemporaryDirectory().name  # expect: WFY111

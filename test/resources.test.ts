@@ -1,0 +1,55 @@
+// The resource catalog: entries well-formed, the text hint covers them, and the per-kind rules hold.
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { transformSource } from '../src/api.js';
+import { RESOURCE_CALLS, RESOURCE_HINT_RE } from '../src/python/resources.js';
+
+test('every catalog entry is complete and the cheap text hint finds its name', () => {
+  for (const [name, spec] of RESOURCE_CALLS) {
+    assert.equal(spec.name, name);
+    assert.ok(spec.asNames.length > 0 && spec.eagerMethods.size > 0, name);
+    assert.ok(RESOURCE_HINT_RE.test(`x = ${name.split('.').pop()}(p)`), `${name}: RESOURCE_HINT_RE would skip files using it`);
+    assert.ok(!spec.eagerMethods.has('close'), `${name}: close() is not a use`);
+  }
+});
+
+const chain = (src: string, targetVersion?: [number, number]) =>
+  transformSource(src, { select: ['open-chain'], ...(targetVersion ? { targetVersion } : {}) });
+
+test('sqlite3: a cursor consumed at once or thrown away is fine, a cursor kept is not', () => {
+  assert.equal(chain('import sqlite3\nn = sqlite3.connect(d).execute(q).fetchone()\n').fixesApplied, 1);
+  assert.equal(chain('import sqlite3\nsqlite3.connect(d).executemany(q, rows)\n').fixesApplied, 1);
+  const kept = chain('import sqlite3\ncur = sqlite3.connect(d).execute(q)\n');
+  assert.equal(kept.fixesApplied, 0);
+  assert.match(kept.findings[0]!.reason!, /`\.execute\(\)` may return an object that still uses the resource/);
+  // `iterdump()` is a lazy generator over the connection
+  assert.equal(chain('import sqlite3\nlines = sqlite3.connect(d).iterdump()\n').fixesApplied, 0);
+});
+
+test('Popen: only communicate() and wait(); below 3.2 (no with, no close) not a resource at all', () => {
+  assert.equal(chain('import subprocess\nsubprocess.Popen(c).wait()\n').fixesApplied, 1);
+  for (const m of ['poll', 'kill', 'terminate', 'send_signal']) {
+    const r = chain(`import subprocess\nsubprocess.Popen(c).${m}()\n`);
+    assert.equal(r.fixesApplied, 0, m);
+    assert.match(r.findings[0]!.reason!, /does not wait for the process, and a `with` would/);
+  }
+  assert.equal(chain('import subprocess\nsubprocess.Popen(c).wait()\n', [3, 1]).findings.length, 0);
+});
+
+test('below a resource\'s with-since version, contextlib.closing manages it', () => {
+  const r = chain('import mmap\nn = mmap.mmap(fd, 0).size()\n', [3, 1]);
+  assert.equal(r.output, 'import contextlib\nimport mmap\nwith contextlib.closing(mmap.mmap(fd, 0)) as mm:\n    n = mm.size()\n');
+  assert.equal(chain('import mmap\nn = mmap.mmap(fd, 0).size()\n', [3, 2]).output, 'import mmap\nwith mmap.mmap(fd, 0) as mm:\n    n = mm.size()\n');
+});
+
+test('views and lazy methods of the new kinds are reported, not fixed', () => {
+  for (const src of [
+    'import shelve\nks = shelve.open(p).keys()\n',
+    'import socket\nf = socket.socket().makefile()\n',
+    'import socket\nconn, addr = socket.create_server(a).accept()\n',
+  ]) {
+    const r = chain(src);
+    assert.equal(r.fixesApplied, 0, src);
+    assert.equal(r.findings.length, 1, src);
+  }
+});

@@ -1,0 +1,135 @@
+// class-del (WFY110, report only): a class that releases something in `__del__` relies on the
+// finalizer running when the last reference goes, which only reference counting guarantees:
+//     class Conn:
+//         def __del__(self):
+//             self.sock.close()       # PyPy: runs at some later GC, or never at exit
+import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
+import { preview } from '../src/python/evaluation.js';
+import { calleeName, qualifiedName } from '../src/python/imports.js';
+
+const ID = 'class-del';
+const CODE = 'WFY110';
+
+/** Calls that give something back to the system: a file, socket, lock, process, temporary path. */
+// Not `join` (`", ".join(...)`) or a bare `remove` (`registry.remove(self)`): too often no resource at all.
+const RELEASE_CALLS = new Set([
+  'close', 'release', 'shutdown', 'terminate', 'kill', 'cleanup', 'disconnect', 'unlink', 'rmtree',
+  'stop', 'dispose', 'free', 'detach', 'unmap', 'closerange', 'wait', 'flush', 'unregister', '__exit__',
+]);
+const RELEASE_FUNCTIONS = new Set(['os.remove', 'os.unlink', 'os.rmdir', 'os.close', 'shutil.rmtree']);
+
+function methodsOf(cls: SyntaxNode): Map<string, SyntaxNode> {
+  const out = new Map<string, SyntaxNode>();
+  for (const stmt of cls.childForFieldName('body')?.namedChildren ?? []) {
+    const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+    const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
+    if (name && def) out.set(name, def);
+  }
+  return out;
+}
+
+/** The first call in `fn`'s own body (nested defs excluded) that releases something, e.g. `self.f.close()`. */
+function releaseCall(ctx: FileContext, fn: SyntaxNode): SyntaxNode | undefined {
+  const body = fn.childForFieldName('body');
+  for (const call of body?.descendantsOfType('call') ?? []) {
+    let nested = false;
+    for (let a = call.parent; a && a.id !== fn.id; a = a.parent) {
+      if (a.type === 'function_definition' || a.type === 'lambda' || a.type === 'class_definition') nested = true;
+    }
+    if (nested) continue;
+    const f = call.childForFieldName('function');
+    const name = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
+    if (name && RELEASE_CALLS.has(name)) return call;
+    const q = calleeName(ctx.names, call);
+    if (q && RELEASE_FUNCTIONS.has(q)) return call;
+  }
+  return undefined;
+}
+
+/** Library classes whose instances are context managers already: a subclass inherits `__exit__`. */
+const CONTEXT_MANAGER_BASES = /^(?:io\.\w+|_io\.\w+|_pyio\.\w+|socket\.socket|contextlib\.AbstractContextManager|typing\.ContextManager|tempfile\.\w+|zipfile\.ZipFile|tarfile\.TarFile|subprocess\.Popen)$/;
+
+/**
+ * True when `cls` or a base class defines `__exit__`: bases defined in the same file are followed (by
+ * name, at module level), library bases are looked up in CONTEXT_MANAGER_BASES.
+ */
+function hasExit(ctx: FileContext, cls: SyntaxNode, seen = new Set<number>()): boolean {
+  if (seen.has(cls.id)) return false;
+  seen.add(cls.id);
+  if (methodsOf(cls).has('__exit__')) return true;
+  for (const base of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
+    if (base.type === 'keyword_argument') continue;
+    const q = qualifiedName(ctx.names, base);
+    if (q && CONTEXT_MANAGER_BASES.test(q)) return true;
+    // Ex) `class FileIO(RawIOBase)` with `class RawIOBase(IOBase)` and `IOBase.__exit__` above it
+    if (base.type === 'identifier') {
+      const local = ctx.root.namedChildren.find((c) => c.type === 'class_definition' && c.childForFieldName('name')?.text === base.text);
+      if (local && hasExit(ctx, local, seen)) return true;
+    }
+  }
+  return false;
+}
+
+function check(ctx: FileContext): Finding[] {
+  if (!ctx.source.includes('__del__')) return [];
+  const findings: Finding[] = [];
+  for (const cls of ctx.root.descendantsOfType('class_definition')) {
+    const methods = methodsOf(cls);
+    const del = methods.get('__del__');
+    if (!del) continue;
+    // Ex) a class with `__exit__` (its own or a base's): callers have a `with`, `__del__` is a safety net
+    if (hasExit(ctx, cls)) continue;
+    const call = releaseCall(ctx, del);
+    // Ex) `def __del__(self): log.debug("gone")`: nothing to release, nothing for PyPy to delay
+    if (!call) continue;
+    const className = cls.childForFieldName('name')?.text ?? 'class';
+    const name = del.childForFieldName('name')!;
+    const hasClose = methods.has('close');
+    findings.push({
+      id: ID,
+      code: CODE,
+      message: `\`${className}.__del__\` releases a resource (\`${preview(call)}\`): it relies on __del__, which PyPy runs late or never`,
+      start: del.startIndex,
+      end: name.endIndex,
+      reason: hasClose
+        ? `\`${className}\` has \`close()\`: add \`__enter__\`/\`__exit__\` calling it, and use \`with ${className}(...) as x:\` where it is made`
+        : `give \`${className}\` a \`close()\` (and \`__enter__\`/\`__exit__\`) that does this, and call it where the object is no longer needed; keep \`__del__\` only as a safety net`,
+    });
+  }
+  return findings;
+}
+
+export const classDel: Transform = {
+  id: ID,
+  code: CODE,
+  summary: 'A class releases a resource in `__del__`, which PyPy runs late or never.',
+  fixTitle: 'Report only: give the class close() and __enter__/__exit__, and close it explicitly',
+  safety: 'report-only',
+  doc: {
+    whatItDoes:
+      'Reports classes whose `__del__` releases something: it calls `close()`, `release()`, `shutdown()`, ' +
+      '`terminate()`, `kill()`, `cleanup()`, `unlink()`, `wait()`, `os.remove()`, `shutil.rmtree()` and the like ' +
+      '(any function or method with such a name, nested functions excluded). The finding sits on the ' +
+      '`def __del__` line.',
+    whyItBreaksOnPyPy:
+      'CPython runs `__del__` the moment the last reference goes, so the class looks like it cleans up after itself. ' +
+      'PyPy runs finalizers when its garbage collector finds the object, which may be much later (files stay open, ' +
+      'locks stay held, sockets stay connected), and does not promise to run them at all at interpreter exit. ' +
+      'Objects in reference cycles are finalized late on CPython too.',
+    fixSafety:
+      'No automatic fix: when the object is done with is known only at its call sites. Add `close()` (if missing) ' +
+      'and `__enter__`/`__exit__`, use `with` where the object is made, and keep `__del__` (or a `weakref.finalize`) ' +
+      'only as a safety net.',
+    notFlagged:
+      'A class that also has `__exit__`, its own or inherited from a base class defined in the same file or from a ' +
+      'library context manager (`io.IOBase`, `socket.socket`, …): callers can use `with`, and `__del__` is a safety ' +
+      'net. A `__del__` that releases nothing (logging, counters).',
+  },
+  examples: [
+    {
+      before: 'class Conn:\n    def __init__(self, addr):\n        self.sock = socket.create_connection(addr)\n\n    def __del__(self):\n        self.sock.close()\n',
+      after: 'class Conn:\n    def __init__(self, addr):\n        self.sock = socket.create_connection(addr)\n\n    def __del__(self):\n        self.sock.close()\n',
+    },
+  ],
+  check,
+};

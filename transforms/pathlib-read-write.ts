@@ -1,0 +1,209 @@
+// pathlib-read-write (WFY106, unsafe): where no `with` block can be put around the statement, a
+// one-shot read or write becomes a pathlib call that opens and closes the file itself:
+//     key = lambda p: open(p).read()         →   key = lambda p: Path(p).read_text()
+//     ok = done or open(p, "wb").write(b)    →   ok = done or Path(p).write_bytes(b)
+import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
+import { planImportedName, replaceNode } from '../src/python/edits.js';
+import { isPure } from '../src/python/evaluation.js';
+import { enclosingStatement } from '../src/python/statements.js';
+import { findChains, whyNotFixable, type ChainMatch } from './open-chain.js';
+
+const ID = 'pathlib-read-write';
+const CODE = 'WFY106';
+
+/** Only these behave like `Path.open`: same arguments, same defaults. */
+const OPEN_CALLS = new Set(['builtins.open', 'io.open']);
+
+type Target = 'read_text' | 'read_bytes' | 'write_text' | 'write_bytes';
+
+/** The keywords `open()` and the pathlib method share; `newline` only from the version that has it. */
+const SHARED_KEYWORDS = new Set(['mode', 'encoding', 'errors', 'newline']);
+const NEWLINE_SINCE: Record<Target, readonly [number, number] | undefined> = {
+  read_text: [3, 13],
+  write_text: [3, 10],
+  read_bytes: undefined,
+  write_bytes: undefined,
+};
+
+interface OpenArgs {
+  file: SyntaxNode;
+  mode: string;
+  /** `encoding=…`, `errors=…`, `newline=…` in source order. */
+  keywords: SyntaxNode[];
+}
+
+const atLeast = (v: readonly [number, number], min: readonly [number, number]) => v[0] > min[0] || (v[0] === min[0] && v[1] >= min[1]);
+
+/** The value of a plain string literal (`"rb"`, `'w'`), or `undefined` for anything else. */
+function literalText(node: SyntaxNode): string | undefined {
+  // Ex) `open(p, f"{m}b")`, `open(p, b"r")`, `open(p, mode)`: not known here
+  const m = /^[rRuU]?(['"])([A-Za-z+]*)\1$/.exec(node.text);
+  return node.type === 'string' && m ? m[2] : undefined;
+}
+
+/** The `open()` arguments, or why they do not map onto a pathlib call. */
+function readOpenArgs(call: SyntaxNode): OpenArgs | string {
+  const args = call.childForFieldName('arguments');
+  if (!args || args.type !== 'argument_list') return 'the call has no plain argument list';
+  const positional: SyntaxNode[] = [];
+  const keywords: SyntaxNode[] = [];
+  let modeNode: SyntaxNode | undefined;
+  for (const a of args.namedChildren) {
+    if (a.type === 'comment') continue;
+    if (a.type === 'keyword_argument') {
+      const name = a.childForFieldName('name')?.text ?? '';
+      // Ex) `open(p, buffering=0)`, `open(fd, closefd=False)`, `open(p, opener=o)`, `open(file=p)`
+      if (!SHARED_KEYWORDS.has(name)) return `\`${name}=\` has no pathlib counterpart`;
+      if (name === 'mode') modeNode = a.childForFieldName('value') ?? undefined;
+      else keywords.push(a);
+      continue;
+    }
+    // Ex) `open(*args)`, `open(**kw)`
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return 'arguments unpacked with `*`/`**` cannot be checked';
+    if (keywords.length || modeNode) return 'a positional argument after keywords';
+    positional.push(a);
+  }
+  // Ex) `open(p, "r", 1)`: buffering (and everything after it) has no pathlib counterpart
+  if (positional.length > 2) return '`buffering` has no pathlib counterpart';
+  const file = positional[0];
+  if (!file) return 'no file argument';
+  // Ex) `open(0).read()` (a file descriptor), `open(b"p").read()`: `Path()` takes neither
+  if (file.type === 'integer' || (file.type === 'string' && /^[rR]?[bB]/.test(file.text))) return '`Path()` takes neither a file descriptor nor a bytes path';
+  if (positional[1]) modeNode = positional[1];
+  let mode = 'r';
+  if (modeNode) {
+    const m = literalText(modeNode);
+    if (m === undefined) return 'the mode is not a string literal';
+    mode = m;
+  }
+  return { file, mode, keywords };
+}
+
+/** The pathlib method a mode and a file method map onto, or why there is none. */
+function targetFor(mode: string, method: string): Target | string {
+  const chars = [...mode].sort().join('');
+  // Ex) `open(p, "a").write(s)`: appending has no pathlib method; `"r+"`, `"x"` neither
+  const kind = ({ '': 'r', r: 'r', rt: 'r', br: 'rb', w: 'w', tw: 'w', bw: 'wb' } as Record<string, string>)[chars];
+  if (!kind) return `mode "${mode}" has no pathlib counterpart (only "r", "rb", "w", "wb")`;
+  if (method === 'read') return kind === 'r' ? 'read_text' : kind === 'rb' ? 'read_bytes' : `\`.read()\` on a file opened with "${mode}" fails`;
+  if (method === 'write') return kind === 'w' ? 'write_text' : kind === 'wb' ? 'write_bytes' : `\`.write()\` on a file opened with "${mode}" fails`;
+  return `\`.${method}()\` has no pathlib counterpart (only \`read()\` and \`write(data)\`)`;
+}
+
+interface PathCall {
+  /** `Path(p).read_text(encoding="utf-8")`, with `Path` as the file names it. */
+  text: string;
+  display: string;
+  edits: ReturnType<typeof replaceNode>[];
+}
+
+function planPathCall(ctx: FileContext, m: ChainMatch): PathCall | string {
+  const open = readOpenArgs(m.resource);
+  if (typeof open === 'string') return open;
+  const target = targetFor(open.mode, m.method);
+  if (target.includes(' ')) return target;
+  const t = target as Target;
+  const binary = t.endsWith('_bytes');
+  if (binary && open.keywords.length) return 'a binary mode with `encoding`/`errors`/`newline` fails in `open()`';
+  const since = NEWLINE_SINCE[t];
+  const hasNewline = open.keywords.some((k) => k.childForFieldName('name')?.text === 'newline');
+  if (hasNewline && (!since || !atLeast(ctx.target, since))) {
+    return since ? `\`${t}(newline=)\` needs Python ${since.join('.')}; the target is ${ctx.target.join('.')}` : `\`${t}()\` takes no \`newline\``;
+  }
+  const useArgs = m.use.childForFieldName('arguments');
+  const data = useArgs?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  let dataText: string[] = [];
+  if (m.method === 'read') {
+    // Ex) `open(p).read(100)`: a partial read
+    if (data.length) return '`.read(n)` reads part of the file; `read_text()` reads all of it';
+  } else {
+    // Ex) `open(p, "w").write(*chunks)`, `.write(s, extra)`
+    if (data.length !== 1 || data[0]!.type === 'list_splat' || data[0]!.type === 'keyword_argument') return '`.write()` is not given exactly one plain argument';
+    // `write_text(data, encoding=e)` evaluates `data` before `e`; `open(p, encoding=e).write(data)` after.
+    const impure = open.keywords.find((k) => !isPure(k.childForFieldName('value') ?? k));
+    if (impure) return `\`${impure.text}\` would run after the data instead of before it`;
+    dataText = [data[0]!.text];
+  }
+  // Ex) a comment inside the call would be lost with the parts of the call that are rebuilt
+  const kept = [open.file, ...open.keywords, ...data];
+  const lost = m.use.descendantsOfType('comment').find((c) => !kept.some((k) => k.startIndex <= c.startIndex && c.endIndex <= k.endIndex));
+  if (lost) return 'a comment inside the call would be lost';
+  const path = planImportedName(ctx, m.use, 'pathlib', 'Path', 'from');
+  if (!path) return 'both `Path` and `pathlib` are names already used in this file';
+  const args = [...dataText, ...open.keywords.map((k) => k.text)].join(', ');
+  const text = `${path.text}(${open.file.text}).${t}(${args})`;
+  return { text, display: `${path.text}(...).${t}()`, edits: [replaceNode(m.use, text), ...path.edits] };
+}
+
+function check(ctx: FileContext): Finding[] {
+  if (!/\bopen\b/.test(ctx.source)) return [];
+  const findings: Finding[] = [];
+  for (const m of findChains(ctx)) {
+    if (!OPEN_CALLS.has(m.spec.name) || (m.method !== 'read' && m.method !== 'write')) continue;
+    const stmt = enclosingStatement(m.use);
+    const blocked = whyNotFixable(ctx, m, stmt);
+    // Ex) `text = open(p).read()`: open-chain puts it in a `with`, which keeps every meaning
+    if (!blocked) continue;
+    const plan = planPathCall(ctx, m);
+    // Ex) `lambda: open(p, "a").write(s)`: open-chain already reports it, with its reason
+    if (typeof plan === 'string') continue;
+    const callee = m.resource.childForFieldName('function')?.text ?? 'open';
+    findings.push({
+      id: ID,
+      code: CODE,
+      message: `\`${callee}(...).${m.method}()\` cannot be given a \`with\` (${blocked}); \`${plan.display}\` closes the file itself`,
+      start: m.use.startIndex,
+      end: m.use.endIndex,
+      fix: { title: `Use \`${plan.display}\``, applicability: 'unsafe', edits: plan.edits },
+    });
+  }
+  return findings;
+}
+
+export const pathlibReadWrite: Transform = {
+  id: ID,
+  code: CODE,
+  summary: 'A one-shot `open(p).read()`/`open(p, "w").write(s)` where no `with` fits: use `Path(p).read_text()`/`write_text(s)`.',
+  fixTitle: 'Replace it with `Path(p).read_text()` / `read_bytes()` / `write_text(s)` / `write_bytes(b)`',
+  safety: 'unsafe',
+  doc: {
+    whatItDoes:
+      'Finds `open(p).read()` and `open(p, "w").write(s)` (also `"rb"`/`"wb"`, `io.open`) in the places where ' +
+      'open-chain cannot introduce a `with` block: a lambda, a comprehension, a conditional expression, the ' +
+      'right operand of `and`/`or`, an `if`/`while` condition, a default argument value, a decorator, an ' +
+      '`assert`, a class body. It rewrites the call to `Path(p).read_text()`, `read_bytes()`, `write_text(s)` ' +
+      'or `write_bytes(b)`, which open and close the file inside the call. `encoding=`, `errors=` and ' +
+      '`newline=` are carried over (`write_text(newline=)` needs 3.10, `read_text(newline=)` 3.13). `Path` is ' +
+      'taken from an existing `from pathlib import Path [as P]` or `import pathlib`; otherwise ' +
+      '`from pathlib import Path` is added after the module docstring and `__future__` imports.',
+    whyItBreaksOnPyPy:
+      'CPython closes the file as soon as the expression drops it; PyPy closes it when the garbage collector ' +
+      'runs. A write is not flushed when the next line reads the file back, and opening files in a loop ' +
+      'runs out of file descriptors.',
+    fixSafety:
+      'Unsafe (applied with `--unsafe-fixes`): `Path(p)` accepts only str and os.PathLike, where `open()` also ' +
+      'takes a file descriptor (an int) or a bytes path; and `write_text(s)` evaluates `s` before it opens ' +
+      '(and truncates) the file, where `open(p, "w").write(s)` truncates first, so an `s` that reads the same ' +
+      'file or raises sees a different file. Return values are the same (`write` and `write_text` both return ' +
+      'the number of characters written). Only argument sets with the same meaning are rewritten: a literal ' +
+      'mode of "r", "rt", "rb", "w", "wt" or "wb" and the keywords `encoding`, `errors`, `newline`.',
+    notFlagged:
+      'Chains open-chain fixes with a `with` (`text = open(p).read()` as a statement of its own). Left to ' +
+      'open-chain\'s report: append and update modes ("a", "r+", "x"), `buffering`, `closefd`, `opener`, a mode ' +
+      'that is not a string literal, `read(n)`, `readlines()` and other methods, a file descriptor or bytes ' +
+      'path, `*args`, a comment inside the call, and files where both `Path` and `pathlib` are already names ' +
+      'for something else.',
+  },
+  examples: [
+    { before: 'load = lambda p: open(p).read()\n', after: 'from pathlib import Path\nload = lambda p: Path(p).read_text()\n' },
+    {
+      before: 'import pathlib\nblobs = [open(p, "rb").read() for p in paths]\n',
+      after: 'import pathlib\nblobs = [pathlib.Path(p).read_bytes() for p in paths]\n',
+    },
+    {
+      before: 'ok = dry_run or open(out, "w", encoding="utf-8").write(text)\n',
+      after: 'from pathlib import Path\nok = dry_run or Path(out).write_text(text, encoding="utf-8")\n',
+    },
+  ],
+  check,
+};
