@@ -1,9 +1,11 @@
 // The ordered registry of built-in transforms. Order matters only for reporting; overlaps between fixes
 // are settled by the plan (src/engine/plan.ts).
 import type { Transform, TransformOptions } from '../src/types.js';
+import { openArgument } from './open-argument.js';
 import { openChain } from './open-chain.js';
+import { openLoop } from './open-loop.js';
 
-export const TRANSFORMS: readonly Transform[] = [openChain];
+export const TRANSFORMS: readonly Transform[] = [openChain, openArgument, openLoop];
 
 function matches(t: Transform, keys: readonly string[]): boolean {
   return keys.some((k) => k === t.id || k.toUpperCase() === t.code);

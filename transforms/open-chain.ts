@@ -1,11 +1,11 @@
 // open-chain (WFY101): a resource created and used once in the same expression, then dropped:
 //     open(path, "w").write(data)      →   with open(path, "w") as f:
 //                                               f.write(data)
-import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
-import { containsYield, notEvaluatedFirst } from '../src/python/evaluation.js';
-import { replaceNode } from '../src/python/edits.js';
-import { resourceOf, RESOURCE_HINT_RE, withItemFor, type ResourceSpec } from '../src/python/resources.js';
-import { planWrap } from '../src/python/wrap.js';
+import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
+import { containsYield } from '../src/python/evaluation.js';
+import { resourceOf, RESOURCE_HINT_RE, type ResourceSpec } from '../src/python/resources.js';
+import { loopOwner } from '../src/python/resource-flow.js';
+import { groupForWith, planResourceWith } from '../src/python/with-items.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 
 const ID = 'open-chain';
@@ -47,7 +47,8 @@ function hasInnerChain(m: ChainMatch, all: readonly ChainMatch[]): boolean {
   return all.some((o) => o !== m && o.use.startIndex >= m.resource.startIndex && o.use.endIndex <= m.resource.endIndex);
 }
 
-function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
+/** Why the chain cannot be fixed whatever else the statement does, or `undefined`. */
+function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
   if (!m.spec.eagerMethods.has(m.method)) {
     return `\`.${m.method}()\` may return an object that still uses the resource after the statement; close it by hand`;
   }
@@ -57,35 +58,46 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
   if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement, which withify does not wrap`;
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
   if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
-  return notEvaluatedFirst(m.resource, stmt);
+  return undefined;
 }
 
 function check(ctx: FileContext): Finding[] {
-  const matches = findChains(ctx).filter((m) => m.method !== 'close'); // Ex) `open(p).close()`
+  // Ex) `open(p).close()`; `for l in open(p).readlines():` and `[… for l in open(p).readlines()]` are open-loop's.
+  const matches = findChains(ctx).filter((m) => m.method !== 'close' && !loopOwner(m.resource));
   const findings: Finding[] = [];
+  // Every chain of one statement that can be fixed goes into one `with` (several items, in order).
+  const byStatement = new Map<number, { stmt: SyntaxNode; chains: ChainMatch[] }>();
+  const pending: Array<{ m: ChainMatch; base: Finding; stmt: SyntaxNode }> = [];
   for (const m of matches) {
     if (hasInnerChain(m, matches)) continue; // Ex) `open(open(p).read().strip()).read()`: inner one first
     const stmt = enclosingStatement(m.use);
     const message = `\`${display(m)}\` leaves the ${m.spec.kind} open until the GC runs; PyPy closes (and flushes) it late`;
-    const base = { id: ID, code: CODE, message, start: m.use.startIndex, end: m.use.endIndex };
-    const reason = whyNotFixable(ctx, m, stmt);
+    const base: Finding = { id: ID, code: CODE, message, start: m.use.startIndex, end: m.use.endIndex };
+    const reason = whyNotFixable(m, stmt);
     if (reason || !stmt) {
       findings.push({ ...base, reason: reason ?? 'not inside a statement' });
       continue;
     }
-    const name = ctx.freshName(stmt, m.spec.asNames);
-    const item = withItemFor(ctx, m.spec, m.resource, name);
-    const plan = planWrap(ctx, {
-      first: stmt,
-      last: stmt,
-      header: [`with ${item.item}:`],
-      inner: [replaceNode(m.resource, name)],
-    });
-    if (!plan) {
-      findings.push({ ...base, reason: 'the statement shares its line in a way withify cannot split' });
-      continue;
+    const entry = byStatement.get(stmt.id) ?? { stmt, chains: [] };
+    entry.chains.push(m);
+    byStatement.set(stmt.id, entry);
+    pending.push({ m, base, stmt });
+  }
+  const fixes = new Map<number, Fix | string>();
+  for (const { stmt, chains } of byStatement.values()) {
+    const { group, reasons } = groupForWith(chains.map((c) => ({ call: c.resource, spec: c.spec })), stmt);
+    for (const [id, why] of reasons) fixes.set(id, why);
+    if (group.length === 0) continue;
+    const plan = planResourceWith(ctx, stmt, stmt, group);
+    const title = plan ? `Move ${group.map((u) => `\`${display(chains.find((c) => c.resource.id === u.call.id)!)}\``).join(' and ')} into \`with … as ${plan.names.join(', ')}:\`` : '';
+    for (const u of group) {
+      fixes.set(u.call.id, plan ? { title, applicability: 'safe', edits: plan.edits } : 'the statement shares its line in a way withify cannot split');
     }
-    findings.push({ ...base, fix: { title: `Move \`${display(m)}\` into \`with … as ${name}:\``, applicability: 'safe', edits: [...plan.edits, ...item.edits] } });
+  }
+  for (const { m, base } of pending) {
+    const fix = fixes.get(m.resource.id);
+    if (fix === undefined) continue; // Ex) a resource inside another's arguments: the next pass reports it
+    findings.push(typeof fix === 'string' ? { ...base, reason: fix } : { ...base, fix });
   }
   return findings;
 }
