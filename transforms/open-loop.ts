@@ -40,7 +40,9 @@ const isForStatement = (n: SyntaxNode) => n.type === 'for_statement';
 function display(m: LoopMatch): string {
   const callee = m.resource.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
   if (isForStatement(m.loop)) return `for … in ${callee}(...)`;
-  return m.loop.type === 'generator_expression' ? `(… for … in ${callee}(...))` : `[… for … in ${callee}(...)]`;
+  const inner = `… for … in ${callee}(...)`;
+  if (m.loop.type === 'generator_expression') return `(${inner})`;
+  return m.loop.type === 'list_comprehension' ? `[${inner}]` : `{${inner}}`;
 }
 
 /** The statement a fix wraps: the `for` loop itself, or the statement holding the comprehension. */
