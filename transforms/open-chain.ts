@@ -123,11 +123,13 @@ export const openChain: Transform = {
       'unconditionally, when the method called on it returns plain data (`read`, `write`, `readlines`, ' +
       '`extractall`, …), and when the statement can own a block (an expression statement, assignment or ' +
       'return). One-line compound statements and `;`-joined lines are split into proper blocks. The `as` ' +
-      'name is fresh in the enclosing function (or module).',
+      'name is fresh in the enclosing function (or module). Several chains in one statement share one `with` ' +
+      '(`open(b, "w").write(open(a).read())`) when nothing but names, literals and attribute reads runs ' +
+      'between them; the parenthesised multi-line header is used only for a target of 3.10 or newer.',
     notFlagged:
       '`with open(p) as f:`, `return open(p)`, `open(p).close()`, `stack.enter_context(open(p))`, ' +
-      '`self.f = open(p)` (open-assign), `json.load(open(p))` (open-argument), `for line in open(p):` ' +
-      '(open-loop). Reported without a fix: uses under a lambda, comprehension, conditional expression or ' +
+      '`self.f = open(p)` (open-assign), `json.load(open(p))` (open-argument), `for line in open(p):`, ' +
+      '`for line in open(p).readlines():` and comprehension iterables (open-loop). Reported without a fix: uses under a lambda, comprehension, conditional expression or ' +
       '`and`/`or` right operand, in compound-statement headers, in class bodies, after other code in the ' +
       'same statement, and methods that may return a view of the resource (`tar.extractfile`, `zip.open`).',
   },

@@ -2,9 +2,8 @@
 //     for line in open(path):          →   with open(path) as f:
 //         use(line)                              for line in f:
 //                                                    use(line)
-import type { FileContext, Finding, Fix, SyntaxNode } from '../src/types.js';
-import type { Transform } from '../src/types.js';
-import { containsYield, notEvaluatedFirst } from '../src/python/evaluation.js';
+import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
+import { containsYield } from '../src/python/evaluation.js';
 import { resourceOf, RESOURCE_HINT_RE, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, type Flow } from '../src/python/resource-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
