@@ -26,6 +26,13 @@ interface CommonArgs {
 
 class UsageError extends Error {}
 
+// yargs drops a lone `-`; carry it through as a placeholder (only before a `--`).
+const STDIN_PATH = '\u0000stdin';
+function protectStdin(argv: string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv.map((a, i) => (a === '-' && (end < 0 || i < end) ? STDIN_PATH : a));
+}
+
 const splitList = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 
 const common = (y: Argv) =>
@@ -64,7 +71,7 @@ function toRunOptions(mode: Mode, a: CommonArgs): RunOptions {
 function runCommand(mode: Mode, a: CommonArgs): void {
   const options = toRunOptions(mode, a);
   const color = a.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
-  if (a.paths.length === 1 && a.paths[0] === '-') {
+  if (a.paths.length === 1 && a.paths[0] === STDIN_PATH) {
     const path = a['stdin-filename'] ?? '-';
     const { result, outputBytes } = runStdin(readFileSync(0), path, options);
     const runResult = { files: [result], walkErrors: [] };
@@ -81,7 +88,7 @@ function runCommand(mode: Mode, a: CommonArgs): void {
     process.exitCode = exitCode(mode, runResult, { exitCodeOnDiff: a['exit-code'] });
     return;
   }
-  if (a.paths.includes('-')) throw new UsageError('`-` (stdin) must be the only path');
+  if (a.paths.includes(STDIN_PATH)) throw new UsageError('`-` (stdin) must be the only path');
   const result = run(a.paths, options);
   if (a.format === 'json') process.stdout.write(jsonReport(mode, result));
   else {
@@ -93,7 +100,7 @@ function runCommand(mode: Mode, a: CommonArgs): void {
 }
 
 export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {
-  const parser = yargs(argv)
+  const parser = yargs(protectStdin(argv))
     .scriptName('withify')
     .usage('$0 <command> [paths..] [options]\n\nMake Python code safe for interpreters that do not reference-count (PyPy).')
     .command('check [paths..]', 'Report every finding; exit 1 if there are any', common, (a) => runCommand('check', a as unknown as CommonArgs))

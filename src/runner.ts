@@ -44,7 +44,7 @@ export function processPath(path: string, options: RunOptions, project?: Project
     if (err instanceof DecodeError) return failed(err.message);
     return failed(`cannot decode: ${(err as Error).message}`);
   }
-  const result = processSource({ path: shown, text: decoded.text, eol: decoded.eol, options, project, moduleName });
+  const result = processSource({ path: shown, text: decoded.text, eol: decoded.eol, options, project, moduleName, applyFixes: options.mode !== 'check' });
   if (options.mode === 'fix' && result.status === 'changed' && result.after !== undefined) {
     try {
       writeAtomic(path, encodeSource(result.after, decoded), bytes);

@@ -59,6 +59,8 @@ function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | un
   }
   const header = headerContextReason(m.resource, stmt);
   if (header) return header;
+  // Ex) `assert json.load(open(p))`: `python -O` drops the assert, and must not open the file either
+  if (stmt.type === 'assert_statement') return 'in an `assert`, which `python -O` skips: a `with` around it would open the file even then';
   if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement, which withify does not wrap`;
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
   if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
@@ -71,7 +73,7 @@ function check(ctx: FileContext): Finding[] {
   const pending: Array<{ m: ArgumentMatch; base: Finding }> = [];
   for (const m of findArguments(ctx)) {
     const stmt = enclosingStatement(m.resource);
-    const message = `\`${display(m)}\` leaves the ${m.spec.kind} open until the GC runs; PyPy closes (and flushes) it late`;
+    const message = `\`${display(m)}\`: the ${m.spec.kind} is never closed; PyPy closes it only when the GC runs`;
     const base: Finding = { id: ID, code: CODE, message, start: m.resource.startIndex, end: m.resource.endIndex };
     const reason = whyNotFixable(ctx, m, stmt);
     if (reason || !stmt) {

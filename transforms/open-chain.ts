@@ -55,6 +55,8 @@ function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | un
   if (!stmt) return 'not inside a statement';
   const header = headerContextReason(m.resource, stmt);
   if (header) return header;
+  // Ex) `assert open(p).read()`: `python -O` drops the assert, and must not open the file either
+  if (stmt.type === 'assert_statement') return 'in an `assert`, which `python -O` skips: a `with` around it would open the file even then';
   if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement, which withify does not wrap`;
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
   if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
@@ -71,7 +73,7 @@ function check(ctx: FileContext): Finding[] {
   for (const m of matches) {
     if (hasInnerChain(m, matches)) continue; // Ex) `open(open(p).read().strip()).read()`: inner one first
     const stmt = enclosingStatement(m.use);
-    const message = `\`${display(m)}\` leaves the ${m.spec.kind} open until the GC runs; PyPy closes (and flushes) it late`;
+    const message = `\`${display(m)}\`: the ${m.spec.kind} is never closed; PyPy closes it only when the GC runs`;
     const base: Finding = { id: ID, code: CODE, message, start: m.use.startIndex, end: m.use.endIndex };
     const reason = whyNotFixable(m, stmt);
     if (reason || !stmt) {

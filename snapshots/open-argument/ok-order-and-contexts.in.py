@@ -25,6 +25,10 @@ def gen(p):
     yield json.load(open(p))
 
 
+def checked(p):
+    assert json.load(open(p)), "empty config"
+
+
 class Config:
     data = json.load(open(__file__ + ".json")) if False else None
     settings = json.load(open("settings.json"))

@@ -21,6 +21,8 @@ export interface SourceInput {
   eol?: string;
   project?: ProjectIndex;
   moduleName?: string;
+  /** `false` for `check`: report the first pass, apply nothing. Default `true`. */
+  applyFixes?: boolean;
 }
 
 export function locate(path: string, text: string, findings: readonly Finding[], unsafeFixes: boolean): LocatedFinding[] {
@@ -59,13 +61,17 @@ export function processSource(input: SourceInput): FileResult {
     const syntax = firstSyntaxError(tree);
     if (syntax) {
       const p = syntax.startPosition;
-      return { ...base, status: 'skipped', reason: `syntax error at line ${p.row + 1}, column ${p.column + 1}: withify only rewrites files that parse` };
+      return {
+        ...base,
+        status: 'skipped',
+        reason: `cannot parse: syntax error at line ${p.row + 1}, column ${p.column + 1} (withify rewrites only files that parse; if Python accepts this file, tree-sitter-python does not)`,
+      };
     }
     const makeCtx = () => createContext({ path, source: text, tree, eol, options, project: input.project, moduleName: input.moduleName });
     let findings = runChecks(transforms, makeCtx());
     const first = locate(path, text, findings, options.unsafeFixes);
     let applied = 0;
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
+    for (let pass = 0; pass < (input.applyFixes === false ? 0 : MAX_PASSES); pass++) {
       const { chosen } = selectFixes(findings, options.unsafeFixes);
       if (chosen.length === 0) break;
       const next = applyEdits(

@@ -1,0 +1,4 @@
+﻿# A UTF-8 file with a BOM keeps it
+NAME = "naïve"
+with open("out.txt", "w") as f:
+    f.write(NAME)

@@ -1,0 +1,8 @@
+# -*- coding: latin-1 -*-
+# A latin-1 file with non-ASCII text before the match: été, café
+GREETING = "bonjour à tous"
+
+
+def save(path):
+    with open(path, "w") as f:
+        f.write(GREETING)  # écrit

@@ -1,0 +1,17 @@
+# Proof: a log appended to with open(log, "a").write() in a one-line if must be complete when read
+import os
+import tempfile
+
+log = os.path.join(tempfile.mkdtemp(), "run.log")
+verbose = True
+
+
+def note(line):
+    if verbose: open(log, "a").write(line + "\n")
+
+
+for step in ("start", "work", "stop"):
+    note(step)
+lines = open(log).read().splitlines()
+print(lines)
+assert lines == ["start", "work", "stop"], "log lines were lost"

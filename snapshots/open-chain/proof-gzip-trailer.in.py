@@ -1,0 +1,11 @@
+# Proof: a gzip file written with gzip.open(...).write() must be complete (trailer written) when read
+import gzip as gz
+import os
+import tempfile
+
+path = os.path.join(tempfile.mkdtemp(), "data.gz")
+gz.open(path, "wb").write(b"payload " * 1000)
+with gz.open(path, "rb") as f:
+    data = f.read()
+print(len(data))
+assert len(data) == 8000, "the gzip stream was not finished"

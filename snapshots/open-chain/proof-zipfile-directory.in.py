@@ -1,0 +1,9 @@
+# Proof: a zip archive written with zipfile.ZipFile(...).writestr() must have its central directory
+import os
+import tempfile
+import zipfile
+
+path = os.path.join(tempfile.mkdtemp(), "bundle.zip")
+zipfile.ZipFile(path, "w").writestr("hello.txt", "hello")
+with zipfile.ZipFile(path) as archive:
+    print(archive.namelist())

@@ -1,0 +1,158 @@
+// The command line, end to end: real processes, real files, real output.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { CLI } from './helpers.js';
+
+// Every run gets a working directory of its own: a bug that ignored the paths must not rewrite the repo.
+function withify(args: string[], opts: { cwd?: string; input?: string | Buffer } = {}) {
+  const cwd = opts.cwd ?? mkdtempSync(join(tmpdir(), 'withify-cwd-'));
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input: opts.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const LEAKY = 'import json\n\n\ndef load(p):\n    return json.loads(open(p).read())\n';
+const FIXED = 'import json\n\n\ndef load(p):\n    with open(p) as f:\n        return json.loads(f.read())\n';
+
+function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'withify-cli-'));
+  mkdirSync(join(dir, 'pkg'));
+  writeFileSync(join(dir, 'pkg', 'leaky.py'), LEAKY);
+  writeFileSync(join(dir, 'pkg', 'clean.py'), 'x = 1\n');
+  mkdirSync(join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'node_modules', 'skipped.py'), LEAKY);
+  return dir;
+}
+
+test('check: one line per finding, [*] when fixable, exit 1', () => {
+  const dir = project();
+  const r = withify(['check', '.'], { cwd: dir });
+  assert.equal(r.status, 1);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines[0], 'pkg/leaky.py:5:23 WFY101 `open(...).read()`: the file is never closed; PyPy closes it only when the GC runs [*]');
+  assert.match(lines[1]!, /^Found 1 finding in 2 files \(1 fixable with `withify fix`\)\.$/);
+});
+
+test('check: a clean tree exits 0', () => {
+  const dir = project();
+  const r = withify(['check', 'pkg/clean.py'], { cwd: dir });
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /All clear: no findings in 1 file\./);
+});
+
+test('diff: a unified diff with paths relative to the working directory; nothing written', () => {
+  const dir = project();
+  const r = withify(['diff', 'pkg'], { cwd: dir });
+  assert.equal(r.status, 0);
+  assert.equal(
+    r.stdout,
+    [
+      '--- a/pkg/leaky.py',
+      '+++ b/pkg/leaky.py',
+      '@@ -2,4 +2,5 @@',
+      ' ',
+      ' ',
+      ' def load(p):',
+      '-    return json.loads(open(p).read())',
+      '+    with open(p) as f:',
+      '+        return json.loads(f.read())',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), LEAKY);
+  assert.equal(withify(['diff', '--exit-code', 'pkg'], { cwd: dir }).status, 1);
+  assert.equal(withify(['diff', '--exit-code', 'pkg/clean.py'], { cwd: dir }).status, 0);
+});
+
+test('fix: rewrites in place, keeps the file mode, prints a summary; a second run changes nothing', () => {
+  const dir = project();
+  const file = join(dir, 'pkg', 'leaky.py');
+  chmodSync(file, 0o751);
+  const r = withify(['fix', '.'], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, '1 file changed, 1 fix applied, 0 findings left.\n');
+  assert.equal(readFileSync(file, 'utf8'), FIXED);
+  assert.equal(statSync(file).mode & 0o777, 0o751);
+  const again = withify(['fix', '.'], { cwd: dir });
+  assert.equal(again.stdout, '0 files changed, 0 fixes applied, 0 findings left.\n');
+  // node_modules is never walked into.
+  assert.equal(readFileSync(join(dir, 'node_modules', 'skipped.py'), 'utf8'), LEAKY);
+});
+
+test('fix -: stdin to stdout', () => {
+  const r = withify(['fix', '-'], { input: LEAKY });
+  assert.equal(r.status, 0);
+  assert.equal(r.stdout, FIXED);
+});
+
+test('check -: findings carry --stdin-filename', () => {
+  const r = withify(['check', '-', '--stdin-filename', 'src/app.py'], { input: LEAKY });
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /^src\/app\.py:5:23 WFY101 /);
+});
+
+test('a missing path is exit 2 with a message naming it; the other files are still processed', () => {
+  const dir = project();
+  const r = withify(['fix', 'nope.py', 'pkg'], { cwd: dir });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /error: nope\.py: no such file or directory/);
+  assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), FIXED);
+});
+
+test('an undecodable file is reported and skipped with exit 2; a file with a syntax error is skipped', () => {
+  const dir = project();
+  writeFileSync(join(dir, 'pkg', 'bad.py'), Buffer.from([0x78, 0x20, 0x3d, 0x20, 0x27, 0xff, 0xfe, 0x27, 0x0a]));
+  writeFileSync(join(dir, 'pkg', 'broken.py'), 'def f(:\n    open(p).read()\n');
+  const r = withify(['check', 'pkg'], { cwd: dir });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /error: pkg\/bad\.py: is not valid UTF-8/);
+  assert.match(r.stderr, /warning: pkg\/broken\.py: skipped: cannot parse: syntax error at line 1/);
+  assert.match(r.stdout, /pkg\/leaky\.py:5:23 WFY101/);
+});
+
+test('--select and --ignore take ids or codes', () => {
+  const dir = project();
+  assert.equal(withify(['check', 'pkg', '--select', 'WFY101'], { cwd: dir }).status, 1);
+  assert.equal(withify(['check', 'pkg', '--ignore', 'open-chain'], { cwd: dir }).status, 0);
+  assert.equal(withify(['check', 'pkg', '--select', 'open-chain', '--ignore', 'wfy101'], { cwd: dir }).status, 0);
+});
+
+test('--format json: one document with a summary and per-file findings', () => {
+  const dir = project();
+  const r = withify(['check', 'pkg', '--format', 'json'], { cwd: dir });
+  assert.equal(r.status, 1);
+  const doc = JSON.parse(r.stdout) as { files: Array<{ path: string; status: string; findings: Array<{ code: string; range: unknown; fix: { applicability: string } | null }> }> };
+  const leaky = doc.files.find((f) => f.path === 'pkg/leaky.py')!;
+  assert.equal(leaky.findings[0]!.code, 'WFY101');
+  assert.deepEqual(leaky.findings[0]!.range, { start: { line: 5, column: 23 }, end: { line: 5, column: 37 } });
+  assert.equal(leaky.findings[0]!.fix!.applicability, 'safe');
+});
+
+test('usage errors exit 2; --version and --help work', () => {
+  assert.equal(withify([]).status, 2);
+  assert.equal(withify(['frobnicate']).status, 2);
+  const bad = withify(['check', '--target-version', 'banana', '.']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--target-version: cannot read "banana"/);
+  assert.match(withify(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  const help = withify(['--help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /withify diff src\//);
+  assert.match(help.stdout, /Exit codes: 0 clean/);
+});
+
+test('list and explain print the transforms from their modules', () => {
+  const list = withify(['list']);
+  assert.equal(list.status, 0);
+  assert.match(list.stdout, /^code\s+id\s+safety\s+summary$/m);
+  assert.match(list.stdout, /^WFY101\s+open-chain\s+safe\s+A resource made and used once/m);
+  const ex = withify(['explain', 'WFY101']);
+  assert.equal(ex.status, 0);
+  assert.match(ex.stdout, /^WFY101 open-chain \(safe\)$/m);
+  assert.match(ex.stdout, /Why it breaks on PyPy/);
+  assert.match(ex.stdout, /    with open\(path, "w"\) as f:\n        f\.write\(data\)/);
+  assert.equal(withify(['explain', 'WFY999']).status, 2);
+});

@@ -1,0 +1,99 @@
+// The engine's own guarantees, independent of any one transform.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { transformBytes, transformSource } from '../src/api.js';
+import { decodeSource, encodeSource, DecodeError } from '../src/engine/read.js';
+import { selectFixes } from '../src/engine/plan.js';
+import { applyEdits } from '../src/engine/apply.js';
+import { filterSuppressed, suppressedOnLine } from '../src/engine/suppress.js';
+import { processPath } from '../src/runner.js';
+import { defaultOptions } from '../src/options.js';
+import type { Finding, Transform } from '../src/types.js';
+
+test('decode/encode round-trips latin-1 with a coding line, a BOM, and CRLF', () => {
+  const latin = Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\r\nx = "'), Buffer.from([0xe9]), Buffer.from('"\r\n')]);
+  const d = decodeSource(latin);
+  assert.equal(d.encoding, 'latin-1');
+  assert.equal(d.eol, '\r\n');
+  assert.match(d.text, /x = "é"/);
+  assert.ok(encodeSource(d.text, d).equals(latin));
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('y = "ï"\n')]);
+  const b = decodeSource(bom);
+  assert.equal(b.bom, true);
+  assert.equal(b.text, 'y = "ï"\n');
+  assert.ok(encodeSource(b.text, b).equals(bom));
+});
+
+test('undecodable input is a DecodeError that says what to do', () => {
+  assert.throws(() => decodeSource(Buffer.from([0x61, 0xff, 0x0a])), (e: unknown) => e instanceof DecodeError && /PEP 263/.test((e as Error).message));
+  assert.throws(() => decodeSource(Buffer.from('a = 1\0\n')), /NUL bytes/);
+  assert.throws(() => decodeSource(Buffer.from('# coding: no-such-codec\n')), /cannot decode/);
+});
+
+test('the plan applies fixes in source order and defers overlapping ones to the next pass', () => {
+  const mk = (start: number, end: number): Finding => ({
+    id: 't', code: 'T', message: '', start, end,
+    fix: { title: '', applicability: 'safe', edits: [{ start, end, text: 'x' }] },
+  });
+  const { chosen, deferred } = selectFixes([mk(10, 20), mk(0, 5), mk(15, 30), mk(20, 25), mk(31, 32)], false);
+  assert.deepEqual(chosen.map((f) => f.start), [0, 10, 31]);
+  assert.deepEqual(deferred.map((f) => f.start), [15, 20]);
+  const unsafe: Finding = { ...mk(40, 41), fix: { title: '', applicability: 'unsafe', edits: [{ start: 40, end: 41, text: '' }] } };
+  assert.equal(selectFixes([unsafe], false).chosen.length, 0);
+  assert.equal(selectFixes([unsafe], true).chosen.length, 1);
+});
+
+test('applyEdits keeps an insertion at the start of a replaced range', () => {
+  assert.equal(applyEdits('abcdef', [{ start: 2, end: 4, text: 'XY' }, { start: 2, end: 2, text: '>' }]), 'ab>XYef');
+});
+
+test('suppression comments: withify and noqa, all codes or listed ones', () => {
+  assert.equal(suppressedOnLine('x = 1  # withify: ignore'), 'all');
+  assert.equal(suppressedOnLine('x = 1  # noqa'), 'all');
+  assert.deepEqual(suppressedOnLine('x  # withify: ignore[WFY101, open-loop]'), new Set(['WFY101', 'OPEN-LOOP']));
+  assert.deepEqual(suppressedOnLine('x  # noqa: WFY101,E501'), new Set(['WFY101', 'E501']));
+  assert.equal(suppressedOnLine('x = "# not a comment"'), undefined);
+  const src = 'a = open(p).read()  # noqa: WFY101\nb = open(p).read()  # noqa: E501\nc = open(p).read()  # withify: ignore[open-chain]\n';
+  const r = transformSource(src, { select: ['open-chain'] });
+  assert.deepEqual(r.findings.map((f) => f.location.line), [2]);
+  const kept = filterSuppressed(src, [{ id: 'open-chain', code: 'WFY101', message: '', start: 0, end: 1 }]);
+  assert.equal(kept.length, 0);
+});
+
+const breaksSyntax: Transform = {
+  id: 'breaks-syntax', code: 'WFY999', summary: '', fixTitle: '', safety: 'safe',
+  doc: { whatItDoes: '', whyItBreaksOnPyPy: '', fixSafety: '', notFlagged: '' }, examples: [],
+  check: (ctx) => [{ id: 'breaks-syntax', code: 'WFY999', message: 'm', start: 0, end: 1, fix: { title: '', applicability: 'safe', edits: [{ start: 0, end: 0, text: 'def (' }] } }],
+};
+
+test('a fix that would break the syntax fails the file and nothing is written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'withify-engine-'));
+  const file = join(dir, 'a.py');
+  writeFileSync(file, 'x = 1\n');
+  const r = processPath(file, { ...defaultOptions({ select: ['breaks-syntax'], extraTransforms: [breaksSyntax] }), mode: 'fix', cwd: dir });
+  assert.equal(r.status, 'failed');
+  assert.match(r.reason ?? '', /internal error: the fix of breaks-syntax would produce invalid syntax at line 1; nothing was written/);
+  assert.equal(readFileSync(file, 'utf8'), 'x = 1\n');
+});
+
+test('a file with a syntax error is skipped with the position', () => {
+  const r = transformSource('def f(:\n  pass\n');
+  assert.equal(r.status, 'skipped');
+  assert.match(r.reason ?? '', /syntax error at line 1, column 7/);
+});
+
+test('a transform that throws fails only its file, with the stack', () => {
+  const throws: Transform = { ...breaksSyntax, id: 'throws', code: 'WFY998', check: () => { throw new Error('boom'); } };
+  const r = transformSource('x = 1\n', { select: ['throws'], extraTransforms: [throws] });
+  assert.equal(r.status, 'failed');
+  assert.match(r.reason ?? '', /internal error: Error: boom/);
+});
+
+test('bytes out keep CRLF, the BOM and the coding of the input', () => {
+  const input = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('open("o", "w").write("é")\r\n')]);
+  const r = transformBytes(input, { select: ['open-chain'] });
+  assert.equal(r.outputBytes.toString('utf8'), '\ufeffwith open("o", "w") as f:\r\n    f.write("é")\r\n');
+});

@@ -1,0 +1,65 @@
+// open-chain: the reasons given where no fix is offered, and the findings' positions.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { transformSource } from '../src/api.js';
+import { SNAPSHOTS } from './helpers.js';
+
+const run = (text: string) => transformSource(text, { select: ['open-chain'] });
+
+test('every unfixable context is reported with its reason, at its line', () => {
+  const text = readFileSync(join(SNAPSHOTS, 'open-chain', 'ok-reported-contexts.in.py'), 'utf8');
+  const r = run(text);
+  assert.equal(r.fixesApplied, 0);
+  const byLine = new Map(r.findings.map((f) => [f.location.line, f.reason ?? '']));
+  const expected: Array<[number, RegExp]> = [
+    [4, /lambda/],
+    [5, /comprehension/],
+    [6, /generator expression/],
+    [7, /conditional expression/],
+    [8, /right operand of `and`\/`or`/],
+    [11, /default argument/],
+    [15, /`if` condition/],
+    [18, /`while` condition/],
+    [23, /class body/],
+    [27, /yields/],
+    [31, /`compute\(\)` runs before it/],
+    [35, /`\.extractfile\(\)`/],
+    [38, /python -O/],
+  ];
+  for (const [line, re] of expected) assert.match(byLine.get(line) ?? '(no finding)', re, `line ${line}`);
+  assert.equal(r.findings.length, expected.length);
+  assert.ok(r.findings.every((f) => f.code === 'WFY101' && f.fixStatus === 'none'));
+});
+
+test('a finding points at the chained call, in characters of the decoded line', () => {
+  const r = run('x = "é"; y = open(p).read()\n');
+  assert.equal(r.findings.length, 1);
+  assert.deepEqual(r.findings[0]!.location, { line: 1, column: 14 });
+  assert.deepEqual(r.findings[0]!.endLocation, { line: 1, column: 28 });
+  assert.equal(r.findings[0]!.fixStatus, 'fixable');
+});
+
+test('a resource inside another resource call is fixed first, then the outer one', () => {
+  const r = run('def f(p):\n    return open(open(p).read().strip()).read()\n');
+  assert.equal(
+    r.output,
+    'def f(p):\n    with open(p) as fh:\n        with open(fh.read().strip()) as fp:\n            return fp.read()\n',
+  );
+});
+
+test('fresh names avoid every name of the function, nested scopes included', () => {
+  const r = run('def g(f, fh):\n    def h(fp):\n        return fp\n    return open(f).read()\n');
+  assert.match(r.output, /with open\(f\) as f2:/);
+});
+
+test('a module-level fix avoids names used anywhere in the module', () => {
+  const r = run('def use():\n    return f\n\nf = 1\nopen("x", "w").write("y")\n');
+  assert.match(r.output, /with open\("x", "w"\) as fh:/);
+});
+
+test('a star import could rebind open: not treated as the builtin', () => {
+  const r = run('from os import *\nopen("x").read()\n');
+  assert.equal(r.findings.length, 0);
+});
