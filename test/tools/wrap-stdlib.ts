@@ -5,7 +5,12 @@ import { transformBytes } from '../../src/api.js';
 import { expandPaths } from '../../src/walk.js';
 import { wrapEverything } from './wrap-everything.js';
 
-const [src, out] = process.argv.slice(2) as [string, string];
+const [src, out] = process.argv.slice(2) as [string | undefined, string | undefined];
+// `node --test dist/test/` loads every file under test/, this one too: without arguments, do nothing.
+if (!src || !out) {
+  console.log('usage: node dist/test/tools/wrap-stdlib.js DIR OUTDIR');
+  process.exit(0);
+}
 const { files } = expandPaths([src]);
 let changed = 0;
 let failed = 0;
