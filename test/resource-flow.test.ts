@@ -26,7 +26,7 @@ function resources(ctx: FileContext): SyntaxNode[] {
 }
 
 function flowOf(source: string): string {
-  const ctx = ctxFor(`import csv, json\n${source}`);
+  const ctx = ctxFor(`import csv, itertools, json\n${source}`);
   const r = resources(ctx)[0]!;
   const f = followResource(ctx, r, resourceOf(ctx, r)!, enclosingStatement(r)!);
   return f.kind === 'used-up' ? `used-up by ${f.by}` : f.kind === 'live' ? `live${f.via ? ` via ${f.via}` : ''}` : 'unknown';
@@ -58,10 +58,10 @@ describe('consumers', () => {
     assert.equal(consumerOf(ctx, b!), undefined);
   });
 
-  test('a local generator function is a lazy consumer', () => {
+  test('a local generator function is its own kind: it may yield the resource', () => {
     const ctx = ctxFor('def g(f):\n    yield from f\ng(x)\n');
     const call = ctx.root.descendantsOfType('call').at(-1)!;
-    assert.equal(consumerOf(ctx, call)?.kind, 'lazy');
+    assert.equal(consumerOf(ctx, call)?.kind, 'generator');
   });
 });
 
@@ -70,6 +70,7 @@ describe('followResource', () => {
     assert.equal(flowOf('x = json.load(open(p))\n'), 'used-up by json.load');
     assert.equal(flowOf('x = open(p).readlines()\n'), 'used-up by .readlines()');
     assert.equal(flowOf('x = list(csv.reader(open(p)))\n'), 'used-up by list');
+    assert.equal(flowOf('x = list(itertools.islice(open(p), 3))\n'), 'used-up by list');
     assert.equal(flowOf('x = [l for l in open(p)]\n'), 'used-up by a comprehension');
     assert.equal(flowOf('x = sum(1 for l in enumerate(open(p)))\n'), 'used-up by sum');
   });
@@ -79,6 +80,8 @@ describe('followResource', () => {
     assert.equal(flowOf('g = (l for l in open(p))\n'), 'live via generator expression');
     assert.equal(flowOf('x = wrap(open(p))\n'), 'unknown');
     assert.equal(flowOf('x = csv.reader(open(p)).foo()\n'), 'unknown');
+    assert.equal(flowOf('def g(f):\n    yield f\nx = list(g(open(p)))\n'), 'unknown');
+    assert.equal(flowOf('x = list(itertools.tee(open(p)))\n'), 'unknown');
   });
 });
 

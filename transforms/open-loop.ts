@@ -3,7 +3,7 @@
 //         use(line)                              for line in f:
 //                                                    use(line)
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
-import { containsYield } from '../src/python/evaluation.js';
+import { containsYield, preview } from '../src/python/evaluation.js';
 import { resourceOf, RESOURCE_HINT_RE, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, type Flow } from '../src/python/resource-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
@@ -56,8 +56,13 @@ function orderScope(m: LoopMatch, stmt: SyntaxNode): SyntaxNode {
 
 function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefined): string | undefined {
   if (!stmt) return 'not inside a statement';
-  const flow: Flow = followResource(ctx, m.resource, m.spec, orderScope(m, stmt));
+  const scope = orderScope(m, stmt);
+  const flow: Flow = followResource(ctx, m.resource, m.spec, scope);
   if (flow.kind === 'unknown') return flow.why;
+  // Ex) `for fh in [open(a), open(b)]: keep.append(fh)`: the loop hands out the file itself.
+  if (flow.kind === 'live' && flow.at.id !== scope.id && flow.at.id !== m.loop.id) {
+    return `the ${m.spec.kind} itself is a value the loop hands out (\`${preview(flow.at.parent ?? flow.at)}\`): it may be used after the loop`;
+  }
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
   if (isForStatement(m.loop)) {
     // A lazy loop (`for l in open(p)`) already keeps the file open while the body yields: the `with`
@@ -152,7 +157,8 @@ export const openLoop: Transform = {
     notFlagged:
       '`async for`, `with open(p) as f: for line in f:`, `for line in f:` over a named file (open-assign). ' +
       'Reported without a fix: a generator expression that outlives the statement (`g = (l for l in open(p))`), ' +
-      'a resource passed to an unknown call in the iterable, an eager read followed by `yield` in the loop, ' +
+      'a resource passed to an unknown call or generator function in the iterable, a loop that hands out the ' +
+      'file itself (`for fh in [open(a), open(b)]:`), an eager read followed by `yield` in the loop, ' +
       'comprehensions in compound-statement headers or class bodies, iterables that run other code first.',
   },
   examples: [

@@ -47,3 +47,18 @@ class Table:
     rows = [line for line in open(__file__)]
     for line in open(__file__):
         pass
+
+
+def handed_out(a, b, keep):
+    for fh in [open(a), open(b)]:
+        keep.append(fh)
+    for name, fh in {"a": open(a)}.items():
+        keep.append(fh)
+    return [fh for fh in (open(a),)]
+
+
+def group_iterators(p, keep):
+    import itertools
+    for key, group in itertools.groupby(open(p)):
+        keep.append(group)
+        break

@@ -6,8 +6,13 @@
 // lazy: the call returns an object that still reads from the resource (`csv.reader(f)`, `map(fn, f)`,
 //   `enumerate(f)`); closing it at the end of the statement would make that object read a closed file.
 //   Such a use is fixable only when something eager (a loop, `list(...)`, a comprehension) consumes the
-//   lazy object in the same statement.
+//   lazy object in the same statement. Each lazy entry yields data read from the resource, never the
+//   resource itself or an iterator over it.
+// generator: a generator function defined in the same file: lazy, and it may yield the resource itself,
+//   so a use through it is always reported.
 // A call in neither list is unknown: it may store the resource anywhere, so nothing is fixed through it.
+// `itertools.tee` and `itertools.groupby` are left unknown on purpose: the items they yield are iterators
+// that still read the resource, so a loop body could keep one past the end of a `with` around the loop.
 //
 // Names are qualified through imports (`calleeName`): `from json import load` and `import json as j`
 // both match `json.load`; a local `def load` does not.
@@ -15,7 +20,8 @@ import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import { containsYield } from './evaluation.js';
 
-export type ConsumerKind = 'eager' | 'lazy';
+/** `generator`: a generator function of this file; lazy, and what it yields is unknown (maybe the resource). */
+export type ConsumerKind = 'eager' | 'lazy' | 'generator';
 
 export interface ConsumerSpec {
   /** Qualified name, e.g. `json.load`; `str.join` for `"sep".join(...)`. */
@@ -93,9 +99,7 @@ export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
     lazy('itertools.starmap', [1]),
     lazy('itertools.compress', [0, 1]),
     lazy('itertools.zip_longest', [], [], 0),
-    lazy('itertools.groupby', [0], ['iterable']),
     lazy('itertools.accumulate', [0], ['iterable']),
-    lazy('itertools.tee', [0]),
     lazy('itertools.cycle', [0]),
     lazy('itertools.pairwise', [0]),
     lazy('itertools.batched', [0]),
@@ -139,7 +143,7 @@ function localGenerator(ctx: FileContext, call: SyntaxNode): ConsumerSpec | unde
     const body = b.node.childForFieldName('body');
     return !!body && containsYield(body);
   });
-  return isGenerator ? consumer(fn.text, 'lazy', [], [], 0) : undefined;
+  return isGenerator ? consumer(fn.text, 'generator', [], [], 0) : undefined;
 }
 
 /**

@@ -49,6 +49,10 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
         return { kind: 'unknown', at: call, why: `${what} is passed to \`${name}\`, which may keep it: withify knows only the consumers in src/python/consumers.ts` };
       }
       if (consumer.kind === 'eager') return { kind: 'used-up', at: call, by: name };
+      // Ex) `def lines(f): yield f` … `for x in lines(open(p)):`: it may hand out the file itself.
+      if (consumer.kind === 'generator') {
+        return { kind: 'unknown', at: call, why: `\`${name}\` is a generator function: it reads the ${spec.kind} lazily, after this statement, and may yield the ${spec.kind} itself` };
+      }
       via = name;
       cur = call;
       continue;
