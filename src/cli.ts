@@ -8,6 +8,7 @@ import { run, runStdin, type Mode, type RunOptions } from './runner.js';
 import { explainTransform, listTransforms } from './explain.js';
 import { VERSION } from './version.js';
 import { unifiedDiff } from './engine/diff.js';
+import { trace, TraceError } from './trace/index.js';
 
 interface CommonArgs {
   paths: string[];
@@ -25,6 +26,8 @@ interface CommonArgs {
 }
 
 class UsageError extends Error {}
+/** Thrown by the fail handler once it has printed the usage error, so no command handler runs. */
+class UsageReported extends Error {}
 
 // yargs drops a lone `-`; carry it through as a placeholder (only before a `--`).
 const STDIN_PATH = '\u0000stdin';
@@ -119,11 +122,37 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
         process.stdout.write(text);
       },
     )
+    .command(
+      'trace',
+      'Run a command (after `--`) and report every file or socket it leaked, grouped by site',
+      (y) =>
+        y
+          .usage('$0 trace [options] -- <command...>')
+          .option('python', { type: 'string', describe: 'interpreter that `python` and `python3` mean for the command, e.g. pypy3' })
+          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format' })
+          .option('fail-on-leak', { type: 'boolean', default: false, describe: `exit 1 when leaks were found and the command exited 0` })
+          .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stderr' })
+          .example('$0 trace -- python -m unittest', 'run the tests, then list the leak sites')
+          .example('$0 trace --python pypy3 --fail-on-leak -- python -m pytest tests/', 'under PyPy, fail CI on any leak'),
+      async (a) => {
+        const at = argv.indexOf('--');
+        const command = at < 0 ? [] : argv.slice(at + 1);
+        if (command.length === 0) throw new UsageError('name the command after `--`, e.g. `withify trace -- python -m unittest`');
+        try {
+          const { exitCode } = await trace({ command, cwd: process.cwd(), python: a.python, format: a.format, failOnLeak: a['fail-on-leak'], output: a.output });
+          process.exitCode = exitCode;
+        } catch (err) {
+          if (!(err instanceof TraceError)) throw err;
+          process.stderr.write(`withify trace: error: ${err.message}\n`);
+          process.exitCode = err.exitCode;
+        }
+      },
+    )
     .example('$0 diff src/', 'show what would change under src/')
     .example('$0 fix src/ --select open-chain', 'rewrite in place, one transform only')
     .example('$0 check . --format json', 'findings as JSON, for scripts')
     .example('cat a.py | $0 fix - > b.py', 'rewrite stdin to stdout')
-    .demandCommand(1, 'name a command: check, diff, fix, list or explain')
+    .demandCommand(1, 'name a command: check, diff, fix, list, explain or trace')
     .strict()
     .version(VERSION)
     .help()
@@ -133,11 +162,14 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
       if (err && !(err instanceof UsageError)) throw err;
       process.stderr.write(`error: ${err?.message ?? msg}\nRun \`withify --help\` for usage.\n`);
       process.exitCode = 2;
+      // Ex) `withify trace --bogus -- cmd`: without this throw yargs still runs the command's handler
+      throw new UsageReported();
     })
     .wrap(Math.min(110, process.stdout.columns ?? 100));
   try {
     await parser.parseAsync();
   } catch (err) {
+    if (err instanceof UsageReported) return;
     if (err instanceof UsageError) {
       process.stderr.write(`error: ${err.message}\n`);
       process.exitCode = 2;

@@ -7,3 +7,6 @@ export { defaultOptions, parsePythonVersion } from './options.js';
 export { TRANSFORMS } from '../transforms/index.js';
 export type * from './types.js';
 export { SkipFile } from './types.js';
+export { trace, runTraced, groupLeaks, formatTraceText, formatTraceJson, TraceError } from './trace/index.js';
+export type { TraceOptions } from './trace/index.js';
+export type { TraceReport, LeakSite, TraceSummary, TraceRun } from './trace/index.js';

@@ -3,9 +3,12 @@
 import type { Transform, TransformOptions } from '../src/types.js';
 import { openArgument } from './open-argument.js';
 import { openChain } from './open-chain.js';
+import { openAssignClose } from './open-assign-close.js';
+import { openAssign } from './open-assign.js';
 import { openLoop } from './open-loop.js';
 
-export const TRANSFORMS: readonly Transform[] = [openChain, openArgument, openLoop];
+// By code: WFY101 open-chain, WFY102 open-argument, WFY103 open-loop, WFY104 open-assign-close, WFY105 open-assign.
+export const TRANSFORMS: readonly Transform[] = [openChain, openArgument, openLoop, openAssignClose, openAssign];
 
 function matches(t: Transform, keys: readonly string[]): boolean {
   return keys.some((k) => k === t.id || k.toUpperCase() === t.code);

@@ -6,7 +6,7 @@ import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/ty
 import { containsYield } from '../src/python/evaluation.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
 import { resourceOf, RESOURCE_HINT_RE, type ResourceSpec } from '../src/python/resources.js';
-import { argumentOf, followResource, loopOwner } from '../src/python/resource-flow.js';
+import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 

@@ -4,7 +4,7 @@
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { containsYield } from '../src/python/evaluation.js';
 import { resourceOf, RESOURCE_HINT_RE, type ResourceSpec } from '../src/python/resources.js';
-import { loopOwner } from '../src/python/resource-flow.js';
+import { loopOwner } from '../src/python/statement-flow.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 

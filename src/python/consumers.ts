@@ -14,6 +14,9 @@
 // `itertools.tee` and `itertools.groupby` are left unknown on purpose: the items they yield are iterators
 // that still read the resource, so a loop body could keep one past the end of a `with` around the loop.
 //
+// open-assign follows *named* files with its own lists (EAGER_CONSUMERS / LAZY_WRAPPERS in
+// resource-flow.ts); merging the two into this one is a follow-up.
+//
 // Names are qualified through imports (`calleeName`): `from json import load` and `import json as j`
 // both match `json.load`; a local `def load` does not.
 import type { FileContext, SyntaxNode } from '../types.js';

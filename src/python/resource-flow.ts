@@ -1,97 +1,438 @@
-// What happens to a resource right after it is made, inside one statement: is it used up (read or
-// written to the end, leaving plain data), still held (by the statement, a lazy wrapper, a loop), or
-// handed to something withify does not know? Shared by open-chain, open-argument and open-loop so that
-// each resource belongs to exactly one of them.
+// Where a local variable holding a resource goes: every read of `f` after `f = open(p)`, classified as a
+// plain use, a close, an escape (returned, stored, captured, passed to an unknown callee) or an alias
+// (`rows = csv.reader(f)`), and whether any of them lies after a given run of statements.
+// open-assign-close and open-assign decide from this whether a `with` may end at a given statement.
 import type { FileContext, SyntaxNode } from '../types.js';
-import { calleeText, consumerOf, takesResource } from './consumers.js';
-import { isFirstIterable } from './evaluation.js';
+import { calleeName } from './imports.js';
 import type { ResourceSpec } from './resources.js';
+import { functionOrModuleOf, scopeOf } from './scopes.js';
+import { preview } from './evaluation.js';
+import { statementSiblings } from './wrap.js';
 
-export type Flow =
-  /** Nothing keeps the resource once `at` has been evaluated; `by` names what used it up. */
-  | { kind: 'used-up'; at: SyntaxNode; by: string }
-  /** `at` (the resource, or a lazy wrapper named `via`) reaches a place that keeps it: a loop header, a name, a return. */
-  | { kind: 'live'; at: SyntaxNode; via?: string }
-  | { kind: 'unknown'; at: SyntaxNode; why: string };
+/**
+ * Callees that use a file argument up before they return and keep no reference to it: closing the file
+ * after the call is safe. Documented in docs/open-assign.md; extend it there too.
+ */
+export const EAGER_CONSUMERS: ReadonlySet<string> = new Set([
+  'builtins.print', 'builtins.len', 'builtins.repr', 'builtins.str', 'builtins.bool', 'builtins.isinstance',
+  'builtins.hasattr', 'builtins.id', 'builtins.type', 'builtins.hash', 'builtins.format', 'builtins.callable',
+  'builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.sorted', 'builtins.sum',
+  'builtins.min', 'builtins.max', 'builtins.any', 'builtins.all', 'builtins.next',
+  'json.load', 'json.dump', 'pickle.load', 'pickle.dump', 'marshal.load', 'marshal.dump', 'tomllib.load', 'tomli.load',
+  'plistlib.load', 'plistlib.dump', 'shutil.copyfileobj', 'yaml.safe_load', 'yaml.load', 'yaml.full_load',
+  'yaml.safe_dump', 'yaml.dump',
+  // Calls taking a descriptor (`f.fileno()`) that are done with it when they return; mmap keeps a dup.
+  'os.fsync', 'os.fstat', 'os.read', 'os.write', 'os.lseek', 'os.ftruncate', 'os.isatty', 'os.fchmod', 'os.fchown',
+  'os.set_inheritable', 'os.get_inheritable', 'fcntl.flock', 'fcntl.lockf', 'fcntl.fcntl', 'fcntl.ioctl', 'mmap.mmap',
+]);
 
-/** The call whose argument `node` is (positional, keyword value, or bare generator expression), if any. */
-export function argumentOf(node: SyntaxNode): SyntaxNode | undefined {
-  let p = node.parent;
-  if (p?.type === 'keyword_argument' && p.childForFieldName('value')?.id === node.id) p = p.parent;
-  if (p?.type === 'argument_list') return p.parent?.type === 'call' ? p.parent : undefined;
-  if (p?.type === 'call' && p.childForFieldName('arguments')?.id === node.id) return p; // Ex) `sum(1 for l in f)`
+/**
+ * Callees whose result reads from (or writes to) the file later: `csv.reader(f)`. Their result carries the
+ * file on: it may be iterated or consumed in the block, or bound to a name whose uses are followed too.
+ */
+export const LAZY_WRAPPERS: ReadonlySet<string> = new Set([
+  'builtins.iter', 'builtins.enumerate', 'builtins.zip', 'builtins.map', 'builtins.filter', 'builtins.reversed',
+  'itertools.islice', 'itertools.chain', 'itertools.takewhile', 'itertools.dropwhile', 'itertools.zip_longest',
+  'csv.reader', 'csv.writer', 'csv.DictReader', 'csv.DictWriter', 'tokenize.generate_tokens', 'tokenize.tokenize',
+]);
+
+/** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
+const DATA_ATTRIBUTES = new Set([
+  'name', 'closed', 'mode', 'encoding', 'errors', 'newlines', 'line_buffering', 'write_through',
+  'status', 'reason', 'headers', 'url', 'code', 'msg', 'filename', 'comment', 'debug',
+]);
+
+export type UseClass =
+  | { kind: 'use' }
+  /** `f.close()` */
+  | { kind: 'close' }
+  /** Someone else closes it: `with f:`, `closing(f)`, `stack.enter_context(f)`, `atexit.register(f.close)`. */
+  | { kind: 'managed' }
+  /** A new value bound to the name: `f = …`, `for f in …`, `with … as f`, `import f`. */
+  | { kind: 'rebind' }
+  /** The resource (or a lazy wrapper of it) bound to another local name. */
+  | { kind: 'alias'; target: SyntaxNode; wrapped: boolean }
+  /**
+   * The resource may outlive the block. `store`: it certainly is kept (returned, stored, captured);
+   * `call`: withify cannot tell (an unknown callee, a method that may hand out a view, a lazy reader).
+   */
+  | { kind: 'escape'; severity: 'store' | 'call'; reason: string };
+
+export interface Use {
+  /** The identifier read. */
+  node: SyntaxNode;
+  /** The name read (the variable itself or one of its aliases). */
+  name: string;
+  cls: UseClass;
+}
+
+const PATTERN_CONTAINERS = new Set([
+  'pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression',
+  'list_splat_pattern', 'list_splat', 'expression_list',
+]);
+
+function within(node: SyntaxNode, outer: SyntaxNode | null | undefined): boolean {
+  return !!outer && node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
+}
+
+/** True when the identifier is a target that binds the name, not a read of it. */
+function isBindingTarget(id: SyntaxNode): boolean {
+  let child = id;
+  for (let p = id.parent; p; child = p, p = p.parent) {
+    if (PATTERN_CONTAINERS.has(p.type)) continue;
+    switch (p.type) {
+      case 'assignment':
+      case 'augmented_assignment':
+      case 'for_statement':
+      case 'for_in_clause':
+        return p.childForFieldName('left')?.id === child.id;
+      case 'as_pattern_target':
+        return true;
+      case 'named_expression':
+        return p.childForFieldName('name')?.id === child.id;
+      case 'function_definition':
+      case 'class_definition':
+        return p.childForFieldName('name')?.id === child.id;
+      case 'dotted_name':
+      case 'aliased_import':
+        return p.parent?.type === 'import_statement' || p.parent?.type === 'import_from_statement' || p.type === 'aliased_import';
+      case 'import_statement':
+      case 'import_from_statement':
+        return true;
+      case 'case_pattern':
+        return true;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+/** Every read or binding of `name` that resolves to `scope`'s own variable (nested scopes included). */
+export function identifierUses(ctx: FileContext, scope: SyntaxNode, name: string): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const body = scope.type === 'module' ? scope : scope.childForFieldName('body');
+  if (!body) return out;
+  for (const id of body.descendantsOfType('identifier')) {
+    if (id.text !== name) continue;
+    const p = id.parent;
+    if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
+    if (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;
+    if (p?.type === 'global_statement' || p?.type === 'nonlocal_statement') continue;
+    const r = ctx.names.resolve(name, id);
+    if (r.kind !== 'local' || r.scope.id !== scope.id) continue;
+    out.push(id);
+  }
+  return out;
+}
+
+/** Why a read inside a nested scope may run after the block, or `undefined` when it runs at once. */
+function nestedScopeEscape(id: SyntaxNode, scope: SyntaxNode, name: string): UseClass | undefined {
+  for (let s = scopeOf(id); s.id !== scope.id && s.type !== 'module'; s = scopeOf(s)) {
+    switch (s.type) {
+      case 'lambda':
+        return { kind: 'escape', severity: 'store', reason: `captured by a lambda, which may run after the \`with\` has closed \`${name}\`` };
+      case 'function_definition':
+        return {
+          kind: 'escape',
+          severity: 'store',
+          reason: `captured by the nested function \`${s.childForFieldName('name')?.text ?? '?'}\`, which may run after the \`with\` has closed \`${name}\``,
+        };
+      case 'class_definition':
+        return { kind: 'escape', severity: 'store', reason: 'used in a nested class body' };
+      case 'generator_expression': {
+        // The first iterable is evaluated at once, in the enclosing scope; the rest runs lazily.
+        const first = s.namedChildren.find((c) => c.type === 'for_in_clause');
+        if (within(id, first?.childForFieldName('right'))) break;
+        return { kind: 'escape', severity: 'call', reason: 'read by a generator expression, which runs later' };
+      }
+      default:
+        break; // list/set/dict comprehensions run at once
+    }
+  }
   return undefined;
 }
 
-/** Follow the resource made by `resource` upwards until it is used up or kept, stopping at `top`. */
-export function followResource(ctx: FileContext, resource: SyntaxNode, spec: ResourceSpec, top: SyntaxNode): Flow {
-  let cur = resource;
-  let via: string | undefined;
-  while (cur.id !== top.id) {
-    const p = cur.parent;
-    if (!p) break;
-    if (p.type === 'parenthesized_expression') {
-      cur = p;
-      continue;
-    }
-    if (p.type === 'attribute' && p.childForFieldName('object')?.id === cur.id && p.parent?.type === 'call' && p.parent.childForFieldName('function')?.id === p.id) {
-      const method = p.childForFieldName('attribute')?.text ?? '';
-      // Ex) `open(p).readlines()`: returns plain data.
-      if (!via && spec.eagerMethods.has(method)) return { kind: 'used-up', at: p.parent, by: `.${method}()` };
-      return { kind: 'unknown', at: p.parent, why: `\`.${method}()\` may return an object that still uses the ${spec.kind}` };
-    }
-    const call = argumentOf(cur);
-    if (call) {
-      const consumer = consumerOf(ctx, call);
-      const name = calleeText(call);
-      if (!consumer || !takesResource(consumer, call, cur)) {
-        const what = via ? `the \`${via}\` over it` : `the ${spec.kind}`;
-        return { kind: 'unknown', at: call, why: `${what} is passed to \`${name}\`, which may keep it: withify knows only the consumers in src/python/consumers.ts` };
-      }
-      if (consumer.kind === 'eager') return { kind: 'used-up', at: call, by: name };
-      // Ex) `def lines(f): yield f` … `for x in lines(open(p)):`: it may hand out the file itself.
-      if (consumer.kind === 'generator') {
-        return { kind: 'unknown', at: call, why: `\`${name}\` is a generator function: it reads the ${spec.kind} lazily, after this statement, and may yield the ${spec.kind} itself` };
-      }
-      via = name;
-      cur = call;
-      continue;
-    }
-    if (isFirstIterable(p, cur)) {
-      const comp = p.parent!;
-      // Ex) `[l for l in open(p)]`: a list, set or dict display is built to the end at once.
-      if (comp.type !== 'generator_expression') return { kind: 'used-up', at: comp, by: 'a comprehension' };
-      via = 'generator expression';
-      cur = comp;
-      continue;
-    }
-    break;
+function containerEscape(from: SyntaxNode): UseClass {
+  for (let p = from.parent; p; p = p.parent) {
+    if (p.type === 'return_statement') return { kind: 'escape', severity: 'store', reason: 'returned: the caller would get a closed resource' };
+    if (p.type === 'yield') return { kind: 'escape', severity: 'store', reason: 'yielded: the consumer would get a closed resource' };
+    if (p.type === 'block' || p.type === 'module') break;
   }
-  return { kind: 'live', at: cur, ...(via ? { via } : {}) };
+  return { kind: 'escape', severity: 'store', reason: `put in a ${from.type.replace(/_/g, ' ')}, which may outlive the block` };
 }
 
-const SCOPE_BARRIERS = new Set(['lambda', 'function_definition', 'class_definition', 'block', 'module', 'decorator']);
-const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+function storeReason(target: SyntaxNode): string {
+  if (target.type === 'attribute') {
+    const obj = target.childForFieldName('object')?.text ?? '';
+    if (obj === 'self' || obj === 'cls') return `stored on ${obj}: give the class close() or __enter__/__exit__`;
+    return `stored in the attribute \`${preview(target)}\`, which may outlive the block`;
+  }
+  if (target.type === 'subscript') return `stored in a container (\`${preview(target)}\`), which may outlive the block`;
+  return 'unpacked into several names';
+}
+
+/** Is `name` declared `global`/`nonlocal` in `scope` (so a store to it leaves the function)? */
+function isDeclaredOutside(ctx: FileContext, scope: SyntaxNode, name: string): boolean {
+  return (ctx.names.bindings(scope).get(name) ?? []).some((b) => b.kind === 'global' || b.kind === 'nonlocal');
+}
 
 /**
- * The loop that iterates over what `resource` evaluates to: the outermost `for` statement whose iterable,
- * or comprehension whose first iterable, holds `resource` and evaluates it once, before the loop starts
- * (`for l in open(p):`, `[l for l in open(p)]`, `sum(1 for l in open(p))`). Such resources are
- * open-loop's; open-chain and open-argument leave them alone.
+ * What the read `id` of a variable holding a resource of `spec` does with it. `wrapped`: the variable
+ * holds a lazy wrapper of the resource (`csv.reader(f)`), whose methods return plain data.
  */
-export function loopOwner(resource: SyntaxNode): SyntaxNode | undefined {
-  let owner: SyntaxNode | undefined;
-  let child = resource;
-  for (let p = resource.parent; p; child = p, p = p.parent) {
-    if (SCOPE_BARRIERS.has(p.type)) return owner;
-    if (isFirstIterable(p, child)) {
-      owner = p.parent!;
-      continue;
+export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, spec: ResourceSpec, wrapped = false): UseClass {
+  // A nested function that rebinds the name (`nonlocal f; f = None`) still reaches it: a capture first.
+  const nested = nestedScopeEscape(id, scope, id.text);
+  if (nested) return nested;
+  if (isBindingTarget(id)) return { kind: 'rebind' };
+  let node = id;
+  for (;;) {
+    const p = node.parent;
+    if (!p) return { kind: 'use' };
+    switch (p.type) {
+      case 'parenthesized_expression':
+        node = p;
+        continue;
+      case 'attribute': {
+        const attr = p.childForFieldName('attribute')?.text ?? '';
+        const called = p.parent?.type === 'call' && p.parent.childForFieldName('function')?.id === p.id;
+        if (called) {
+          // Ex) `f.close()`
+          if (attr === 'close' && !wrapped) return { kind: 'close' };
+          // Ex) `fd = f.fileno()` / `os.read(fd, 10)`: the descriptor dies with the file, follow it too.
+          if (attr === 'fileno' && !wrapped) {
+            node = p.parent!;
+            wrapped = true;
+            continue;
+          }
+          if (wrapped || spec.eagerMethods.has(attr)) return { kind: 'use' };
+          return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` may return an object that still uses the ${spec.kind} after the block` };
+        }
+        if (wrapped || DATA_ATTRIBUTES.has(attr)) return { kind: 'use' };
+        // Ex) `atexit.register(f.close)`: closed by whoever calls it.
+        if (attr === 'close') return { kind: 'managed' };
+        // Ex) `tokenize.generate_tokens(f.readline)`: the bound method carries the resource on.
+        if (spec.eagerMethods.has(attr)) {
+          node = p;
+          continue;
+        }
+        return { kind: 'escape', severity: 'call', reason: `\`.${attr}\` may hand out a part of the ${spec.kind} that outlives the block` };
+      }
+      case 'call':
+      case 'keyword_argument':
+      case 'argument_list': {
+        if (p.type === 'call' && p.childForFieldName('function')?.id === node.id) return { kind: 'escape', severity: 'call', reason: 'called as a function' };
+        // Ex) `sum(1 for _ in f)`: a lone generator argument stands in for the argument list.
+        const call = p.type === 'call' ? p : p.type === 'argument_list' ? p.parent : p.parent?.parent;
+        if (!call || call.type !== 'call') return { kind: 'escape', severity: 'call', reason: 'passed in a way withify cannot follow' };
+        const fn = call.childForFieldName('function');
+        // Ex) `"".join(f)`
+        if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'join' && fn.childForFieldName('object')?.type === 'string') return { kind: 'use' };
+        const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+        const q = calleeName(ctx.names, call);
+        // Ex) `stack.enter_context(f)`, `contextlib.closing(f)`
+        if (attr === 'enter_context' || attr === 'push' || attr === 'callback' || q === 'contextlib.closing') return { kind: 'managed' };
+        if (q && EAGER_CONSUMERS.has(q)) return { kind: 'use' };
+        if (q && LAZY_WRAPPERS.has(q)) {
+          node = call;
+          wrapped = true;
+          continue;
+        }
+        const shown = fn ? preview(fn) : '?';
+        return { kind: 'escape', severity: 'call', reason: `passed to \`${shown}()\`, which is not known to leave it alone (see the known-safe list in docs/open-assign.md)` };
+      }
+      case 'list_splat':
+      case 'dictionary_splat':
+        // Ex) `print(*f)`: unpacked (read) before the call runs.
+        return p.parent?.type === 'argument_list' || p.parent?.type === 'list' || p.parent?.type === 'tuple' || p.parent?.type === 'set'
+          ? { kind: 'use' }
+          : containerEscape(p);
+      case 'for_statement':
+        return { kind: 'use' }; // iterated by the loop header, within the statement
+      case 'for_in_clause': {
+        const comp = p.parent;
+        if (comp?.type === 'generator_expression') {
+          node = comp; // `(l for l in f)`: the generator carries the file on
+          wrapped = true;
+          continue;
+        }
+        return { kind: 'use' };
+      }
+      case 'assignment': {
+        if (p.childForFieldName('right')?.id !== node.id) return { kind: 'escape', severity: 'call', reason: 'used in an assignment target' };
+        const left = p.childForFieldName('left');
+        if (!left) return { kind: 'use' };
+        if (left.type === 'identifier') {
+          if (p.parent?.type !== 'expression_statement') return { kind: 'escape', severity: 'store', reason: 'bound by a chained assignment' };
+          if (isDeclaredOutside(ctx, scope, left.text)) return { kind: 'escape', severity: 'store', reason: `stored in the global \`${left.text}\`` };
+          return { kind: 'alias', target: left, wrapped };
+        }
+        return { kind: 'escape', severity: 'store', reason: storeReason(left) };
+      }
+      case 'augmented_assignment':
+        return { kind: 'escape', severity: 'store', reason: `added to \`${preview(p.childForFieldName('left') ?? p)}\`` };
+      case 'named_expression':
+        return { kind: 'escape', severity: 'store', reason: 'bound by `:=`' };
+      case 'return_statement':
+        return { kind: 'escape', severity: 'store', reason: 'returned: the caller would get a closed resource' };
+      case 'yield':
+        return { kind: 'escape', severity: 'store', reason: 'yielded: the consumer would get a closed resource' };
+      case 'raise_statement':
+        return { kind: 'escape', severity: 'store', reason: 'raised' };
+      case 'default_parameter':
+      case 'typed_default_parameter':
+        return { kind: 'escape', severity: 'store', reason: 'kept as a default argument value' };
+      case 'boolean_operator':
+        node = p; // `g = f or sys.stdout`: the value may be the resource itself
+        continue;
+      case 'conditional_expression': {
+        const cond = p.namedChildren[1];
+        if (cond?.id === node.id) return { kind: 'use' };
+        node = p;
+        continue;
+      }
+      case 'with_item':
+        return { kind: 'managed' };
+      case 'as_pattern':
+        return p.parent?.type === 'with_item' ? { kind: 'managed' } : { kind: 'use' };
+      case 'delete_statement':
+        return { kind: 'use' };
+      case 'expression_list':
+      case 'tuple':
+      case 'list':
+      case 'set':
+      case 'dictionary':
+      case 'pair':
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'dictionary_comprehension':
+        if (p.parent?.type === 'delete_statement') return { kind: 'use' };
+        return containerEscape(p);
+      case 'not_operator':
+      case 'comparison_operator':
+      case 'binary_operator':
+      case 'unary_operator':
+      case 'expression_statement':
+      case 'if_statement':
+      case 'elif_clause':
+      case 'while_statement':
+      case 'assert_statement':
+      case 'subscript':
+      case 'interpolation':
+      case 'slice':
+        return { kind: 'use' };
+      default:
+        return { kind: 'escape', severity: 'call', reason: `used in \`${preview(p)}\`, which withify cannot follow` };
     }
-    if (p.type === 'for_statement') return p.childForFieldName('right')?.id === child.id ? p : owner;
-    // Ex) `[x for a in A for x in open(a)]`, `[[l for l in open(q)] for q in qs]`: runs once per item.
-    if (p.type === 'for_in_clause' || p.type === 'if_clause') return owner;
-    if (COMPREHENSIONS.has(p.type) && p.id !== owner?.id) return owner;
   }
-  return owner;
+}
+
+/**
+ * Every use of the variable bound by `target` (an identifier) and of the names it is passed on to
+ * (`rows = csv.reader(f)`, `g = f`), classified. The binding `target` itself is left out.
+ */
+export function resourceUses(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode, spec: ResourceSpec): Use[] {
+  const out: Use[] = [];
+  const seen = new Set<string>();
+  const follow = (name: string, exclude: SyntaxNode, wrapped: boolean, depth: number) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const id of identifierUses(ctx, scope, name)) {
+      if (id.id === exclude.id) continue;
+      let cls = classifyUse(ctx, id, scope, spec, wrapped);
+      // A new value for an alias is not a new value for the resource's own variable.
+      if (name !== target.text && cls.kind === 'rebind') continue;
+      if (cls.kind === 'alias') {
+        if (depth >= 3 || seen.has(cls.target.text)) cls = { kind: 'escape', severity: 'call', reason: 'passed through too many names for withify to follow' };
+        else {
+          out.push({ node: id, name, cls: { kind: 'use' } });
+          follow(cls.target.text, cls.target, cls.wrapped, depth + 1);
+          continue;
+        }
+      }
+      // Ex) `lines = (l for l in f)` / `return lines`: say which name carried it out.
+      if (cls.kind === 'escape' && name !== target.text) cls = { ...cls, reason: `through \`${name}\`: ${cls.reason}` };
+      out.push({ node: id, name, cls });
+    }
+  };
+  follow(target.text, target, false, 0);
+  return out.sort((a, b) => a.node.startIndex - b.node.startIndex);
+}
+
+const LOOP_TYPES = new Set(['for_statement', 'while_statement']);
+
+/**
+ * Can the read `use` see the value bound to `name` by the statement `assign`? A read after it can, unless a plain
+ * rebinding `name = …` in the same block stands between; a read before it can when a loop around
+ * `assign` repeats it (the next iteration sees this one's value).
+ */
+export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name: string): boolean {
+  const at = use.node;
+  const block = assign.parent!;
+  // Ex) `def reader(): return f.read()` defined above `f = open(p)`: it may run at any time later.
+  if (functionOrModuleOf(at).id !== scope.id) return true;
+  if (at.startIndex >= assign.endIndex) {
+    if (at.endIndex > block.endIndex) return true;
+    const siblings = statementSiblings(block);
+    const idx = siblings.findIndex((s) => s.id === assign.id);
+    // An alias (`rows = csv.reader(f)`) is followed from every read: its own rebindings are not tracked.
+    if (use.name !== name) return true;
+    // Ex) `f.close()` … `f = open(q)` … `f.read()`: the later read sees the new file, and the
+    // rebinding's own target is no read at all.
+    return !siblings.slice(idx + 1).some((s) => rebindsPlainly(s, name) && (s.endIndex <= at.startIndex || s.namedChildren[0]!.childForFieldName('left')!.id === at.id));
+  }
+  if (at.startIndex >= assign.startIndex) return false; // inside the assignment itself
+  for (let a = assign.parent; a && a.id !== scope.id; a = a.parent) {
+    if (!LOOP_TYPES.has(a.type)) continue;
+    // A `for` loop's iterable is evaluated once, before the first iteration.
+    if (a.type === 'for_statement' && within(at, a.childForFieldName('right'))) continue;
+    if (within(at, a)) return true;
+  }
+  return false;
+}
+
+/**
+ * Why `use` (which sees the value, see `seesValue`) lies outside a block running from `assign` to
+ * `last`, or `undefined` when it lies inside.
+ */
+export function outsideReason(use: Use, assign: SyntaxNode, last: SyntaxNode): string | undefined {
+  const at = use.node;
+  const line = at.startPosition.row + 1;
+  const inside = at.startIndex >= assign.startIndex && at.endIndex <= last.endIndex;
+  if (!inside && functionOrModuleOf(at).id !== functionOrModuleOf(assign).id) {
+    return `\`${use.name}\` is read on line ${line} by a nested function that may run after the block`;
+  }
+  if (at.startIndex >= last.endIndex) return `\`${use.name}\` is used after the block, on line ${line}`;
+  if (at.startIndex < assign.startIndex) return `\`${use.name}\` is used on line ${line}, in the next iteration of the loop around it`;
+  return undefined;
+}
+
+/** The statement `name = …` (a plain rebinding). */
+export function rebindsPlainly(stmt: SyntaxNode, name: string): boolean {
+  if (stmt.type !== 'expression_statement' || stmt.namedChildCount !== 1) return false;
+  const a = stmt.namedChildren[0]!;
+  return a.type === 'assignment' && a.childForFieldName('left')?.type === 'identifier' && a.childForFieldName('left')?.text === name && !!a.childForFieldName('right');
+}
+
+/** `f = <call>` as a statement of its own: the target, the call, and the statement. */
+export interface ResourceAssignment {
+  stmt: SyntaxNode;
+  target: SyntaxNode;
+  call: SyntaxNode;
+}
+
+/** Every statement `<target> = <call>` (any target) whose value is a call. */
+export function callAssignments(root: SyntaxNode): ResourceAssignment[] {
+  const out: ResourceAssignment[] = [];
+  for (const a of root.descendantsOfType('assignment')) {
+    const stmt = a.parent;
+    if (stmt?.type !== 'expression_statement' || stmt.namedChildCount !== 1) continue;
+    if (stmt.parent?.type !== 'block' && stmt.parent?.type !== 'module') continue;
+    const target = a.childForFieldName('left');
+    const call = a.childForFieldName('right');
+    if (!target || call?.type !== 'call' || a.childForFieldName('type')) continue;
+    out.push({ stmt, target, call });
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 // compound statement (`if x: stmt`), which is expanded into a proper block first.
 import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { insertAt, replaceRange } from './edits.js';
-import { indentOfLine, isBlankLine, lineEndOf, lineStartsBetween, nextLineStart, startsLine } from './text.js';
+import { indentOfLine, isBlankLine, lineEndOf, lineStartOf, lineStartsBetween, nextLineStart, startsLine } from './text.js';
 
 export interface WrapRequest {
   /** First and last statement of a run of sibling statements in one block (or the module). */
@@ -55,7 +55,7 @@ function colonBefore(source: string, offset: number): number | undefined {
  * The end of the region the run occupies: the run itself, then any comment-only lines right below it
  * that are indented deeper than the run (they belong to its last, nested statement).
  */
-function regionEnd(ctx: FileContext, last: SyntaxNode, indent: string): number {
+export function regionEnd(ctx: FileContext, last: SyntaxNode, indent: string): number {
   let end = last.endIndex;
   for (;;) {
     const next = nextLineStart(ctx.source, end);
@@ -119,6 +119,72 @@ export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefin
     edits.push(replaceRange(last.endIndex, next.startIndex, footerText + nl));
   } else if (footer.length) {
     edits.push(insertAt(lineEndOf(source, end), nl + footer.join(nl)));
+  }
+  return { edits, indent };
+}
+
+export interface HeaderWrapRequest {
+  /** A statement alone on its line (a comment may follow) that becomes the new block's header. */
+  stmt: SyntaxNode;
+  /** The header's text, replacing the statement (e.g. `with open(p) as f:`); a trailing comment stays. */
+  header: string;
+  /** The last sibling statement the new block holds; it must end its line. */
+  last: SyntaxNode;
+  /**
+   * A sibling statement right after `last`, alone on its line, that the new block replaces (`f.close()`).
+   * It is deleted with its line; a comment on that line stays, at the block's indentation.
+   */
+  drop?: SyntaxNode;
+}
+
+/** The indent unit for a block nested in `indent`: the file's unit, unless that would mix tabs and spaces. */
+function unitFor(indent: string, unit: string): string | undefined {
+  if (indent === '') return unit;
+  if (/^\t+$/.test(indent)) return '\t';
+  if (/^ +$/.test(indent)) return unit.startsWith('\t') ? '    ' : unit;
+  return undefined;
+}
+
+/** True when only whitespace, or a comment, follows `offset` on its line. */
+function endsLine(source: string, offset: number): boolean {
+  return /^[ \t\f]*(#.*)?$/.test(source.slice(offset, lineEndOf(source, offset)));
+}
+
+/**
+ * Turn a statement into the header of a block holding the sibling statements after it up to `last`:
+ * `f = open(p)` / `data = f.read()` / `f.close()` → `with open(p) as f:` / `    data = f.read()`. The
+ * statements are re-indented line by line (never the inside of a multi-line string). `undefined` when
+ * the layout is one this helper does not handle (statements sharing a line with the run's ends).
+ */
+export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPlan | undefined {
+  const { source } = ctx;
+  const { stmt, last, drop } = req;
+  const block = stmt.parent;
+  if (!block || last.parent?.id !== block.id || (drop && drop.parent?.id !== block.id)) return undefined;
+  const siblings = statementSiblings(block);
+  const firstIdx = siblings.findIndex((s) => s.id === stmt.id);
+  const lastIdx = siblings.findIndex((s) => s.id === last.id);
+  if (firstIdx < 0 || lastIdx <= firstIdx) return undefined;
+  if (drop && siblings[lastIdx + 1]?.id !== drop.id) return undefined;
+  if (!startsLine(source, stmt.startIndex) || !endsLine(source, stmt.endIndex)) return undefined;
+  if (!startsLine(source, siblings[firstIdx + 1]!.startIndex) || !endsLine(source, last.endIndex)) return undefined;
+  if (drop && (!startsLine(source, drop.startIndex) || !endsLine(source, drop.endIndex))) return undefined;
+  const indent = indentOfLine(source, stmt.startIndex);
+  const unit = unitFor(indent, ctx.indentUnit);
+  if (unit === undefined) return undefined;
+
+  const edits: Edit[] = [replaceRange(stmt.startIndex, stmt.endIndex, req.header)];
+  // With a dropped close, everything up to its line moves in (comments just above it too).
+  const end = drop ? lineStartOf(source, drop.startIndex) : regionEnd(ctx, last, indent);
+  for (const at of lineStartsBetween(source, stmt.endIndex, end)) {
+    if (ctx.insideString(at) || isBlankLine(source, at)) continue;
+    edits.push(insertAt(at, unit));
+  }
+  if (drop) {
+    const rest = source.slice(drop.endIndex, lineEndOf(source, drop.endIndex));
+    const comment = rest.indexOf('#');
+    if (comment >= 0) edits.push(replaceRange(drop.startIndex, drop.endIndex + comment, ''));
+    else edits.push(replaceRange(lineStartOf(source, drop.startIndex), nextLineStart(source, drop.endIndex), ''));
   }
   return { edits, indent };
 }

@@ -1,15 +1,14 @@
-// One-off stress run (not part of npm test): node dist/test/tools/wrap-stdlib.js DIR OUTDIR
+// One-off stress run (not part of npm test): node dist/scripts/wrap-stdlib.js DIR OUTDIR
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { transformBytes } from '../../src/api.js';
-import { expandPaths } from '../../src/walk.js';
-import { wrapEverything } from './wrap-everything.js';
+import { transformBytes } from '../src/api.js';
+import { expandPaths } from '../src/walk.js';
+import { wrapEverything } from '../test/tools/wrap-everything.js';
 
-const [src, out] = process.argv.slice(2) as [string | undefined, string | undefined];
-// `node --test dist/test/` loads every file under test/, this one too: without arguments, do nothing.
+const [src, out] = process.argv.slice(2) as [string, string];
 if (!src || !out) {
-  console.log('usage: node dist/test/tools/wrap-stdlib.js DIR OUTDIR');
-  process.exit(0);
+  console.error('usage: node dist/scripts/wrap-stdlib.js DIR OUTDIR');
+  process.exit(2);
 }
 const { files } = expandPaths([src]);
 let changed = 0;

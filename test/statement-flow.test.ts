@@ -8,7 +8,7 @@ import { parsePython } from '../src/engine/parse.js';
 import { defaultOptions } from '../src/options.js';
 import { consumerOf, takesResource } from '../src/python/consumers.js';
 import { isPure, notEvaluatedFirst } from '../src/python/evaluation.js';
-import { followResource, loopOwner } from '../src/python/resource-flow.js';
+import { followResource, loopOwner } from '../src/python/statement-flow.js';
 import { resourceOf } from '../src/python/resources.js';
 import { enclosingStatement } from '../src/python/statements.js';
 import { groupForWith, withHeaderLines } from '../src/python/with-items.js';

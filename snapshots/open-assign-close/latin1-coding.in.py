@@ -1,0 +1,9 @@
+# -*- coding: latin-1 -*-
+# A PEP 263 latin-1 file with non-ASCII text before and inside the fix stays latin-1
+GREETING = "café crème"
+
+
+def write(path):
+    f = open(path, "w", encoding="latin-1")
+    f.write("naïve über")  # déjà vu
+    f.close()

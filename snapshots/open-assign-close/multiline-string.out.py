@@ -1,0 +1,9 @@
+# A triple-quoted string inside the moved body keeps its lines exactly as they are
+def write_template(path, name):
+    with open(path, "w") as f:
+        f.write("""Dear %s,
+  this line is data,
+not code
+""" % name)
+        f.write('''second
+    block''')

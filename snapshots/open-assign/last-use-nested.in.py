@@ -1,0 +1,11 @@
+# The last use sits inside a later if/for: the with takes in that whole statement
+def scan(path, verbose):
+    f = open(path)
+    header = f.readline()
+    total = 0
+    if verbose:
+        print(header)
+        for line in f:
+            total += len(line)
+    print(total)
+    return total

@@ -1,0 +1,8 @@
+# A triple-quoted string inside the moved body keeps its lines exactly as they are
+def write_template(path, name):
+    out = open(path, "w")
+    out.write("""Dear %s,
+  this line is data,
+not code
+""" % name)
+    return name

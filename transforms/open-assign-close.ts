@@ -1,0 +1,155 @@
+// open-assign-close (WFY104): a resource bound to a name and closed by hand further down the same block:
+//     f = open(path)               →   with open(path) as f:
+//     data = f.read()                      data = f.read()
+//     f.close()
+// An exception between the two leaves the file open; on PyPy until the GC gets to it.
+import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
+import { resourceOf, RESOURCE_HINT_RE, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { functionOrModuleOf } from '../src/python/scopes.js';
+import { isClassBodyStatement } from '../src/python/statements.js';
+import { callAssignments, outsideReason, rebindsPlainly, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
+import { planHeaderWrap, statementSiblings } from '../src/python/wrap.js';
+
+const ID = 'open-assign-close';
+const CODE = 'WFY104';
+
+/** `f.close()` alone as a statement. */
+export function isCloseStatement(stmt: SyntaxNode, name: string): boolean {
+  if (stmt.type !== 'expression_statement' || stmt.namedChildCount !== 1) return false;
+  const call = stmt.namedChildren[0]!;
+  if (call.type !== 'call' || call.childForFieldName('arguments')?.namedChildCount !== 0) return false;
+  const fn = call.childForFieldName('function');
+  return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'close' && fn.childForFieldName('object')?.type === 'identifier' && fn.childForFieldName('object')?.text === name;
+}
+
+/** Inside a `finally:` or `except:` clause (cleanup that runs when something fails). */
+function insideHandler(node: SyntaxNode): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'finally_clause' || p.type === 'except_clause') return true;
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'module') return false;
+  }
+  return false;
+}
+
+const line = (n: SyntaxNode) => n.startPosition.row + 1;
+
+/** Why the block from `stmt` to just before `close` may not replace the close, or `undefined`. */
+function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, uses: readonly Use[], scope: SyntaxNode, name: string): string | undefined {
+  const bindings = ctx.names.bindings(scope).get(name) ?? [];
+  if (bindings.some((b) => b.kind === 'global' || b.kind === 'nonlocal')) {
+    return `\`${name}\` is declared global or nonlocal: other code may still use the file after the \`with\``;
+  }
+  for (const u of uses) {
+    const inside = u.node.startIndex >= stmt.endIndex && u.node.endIndex <= close.startIndex;
+    if (inside) {
+      // Ex) `f = open(a)` … `f = open(b)` … `f.close()`: the close is the second file's.
+      if (u.cls.kind === 'rebind') return `\`${name}\` is rebound on line ${line(u.node)}, before \`${name}.close()\``;
+      // Ex) `return f` before the close: on that path the caller gets an open file, with the rewrite a closed one.
+      if (u.cls.kind === 'escape' && u.cls.severity === 'store') return `${u.cls.reason} (line ${line(u.node)})`;
+      continue;
+    }
+    if (u.node.startIndex >= close.startIndex && u.node.endIndex <= close.endIndex) continue;
+    if (!seesValue(u, stmt, scope, name)) continue;
+    const outside = outsideReason(u, stmt, close);
+    if (outside) return `${outside}: keep the explicit close, or move that use into the block`;
+  }
+  return undefined;
+}
+
+function check(ctx: FileContext): Finding[] {
+  if (!RESOURCE_HINT_RE.test(ctx.source) || !ctx.source.includes('.close(')) return [];
+  const findings: Finding[] = [];
+  for (const a of callAssignments(ctx.root)) {
+    // Ex) `self.f = open(p)`, `a, b = open(p), open(q)`: open-assign reports stores.
+    if (a.target.type !== 'identifier') continue;
+    const spec: ResourceSpec | undefined = resourceOf(ctx, a.call);
+    if (!spec) continue;
+    // Ex) `class C: f = open(p)`: a class attribute, not a local.
+    if (isClassBodyStatement(a.stmt)) continue;
+    const name = a.target.text;
+    const scope = functionOrModuleOf(a.stmt);
+    const uses = resourceUses(ctx, scope, a.target, spec);
+    const siblings = statementSiblings(a.stmt.parent!);
+    const idx = siblings.findIndex((s) => s.id === a.stmt.id);
+    let close: SyntaxNode | undefined;
+    for (const s of siblings.slice(idx + 1)) {
+      if (isCloseStatement(s, name)) {
+        close = s;
+        break;
+      }
+      if (rebindsPlainly(s, name)) break; // Ex) a later `f = open(q)` … `f.close()` closes the other file
+    }
+    const callee = a.call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
+    const message = `\`${name} = ${callee}(...)\` is closed by hand: an exception before \`${name}.close()\` leaves the ${spec.kind} open, on PyPy until the GC runs`;
+    const base = { id: ID, code: CODE, message, start: a.stmt.startIndex, end: a.stmt.endIndex };
+    if (!close) {
+      const closes = uses.filter((u) => u.cls.kind === 'close' && u.name === name && u.node.startIndex > a.stmt.endIndex && seesValue(u, a.stmt, scope, name));
+      // Ex) `try: … finally: f.close()`: already closed on every path.
+      if (closes.length === 0 || closes.some((u) => insideHandler(u.node))) continue;
+      // Ex) `try: self.init(f)` / `except: f.close(); raise`: handed on, closed only on failure.
+      if (uses.some((u) => u.cls.kind === 'escape' && seesValue(u, a.stmt, scope, name))) continue;
+      // Ex) `try: f = open(p)` / `else: f.close()`: nothing runs between the open and the close.
+      const usedInBlock = uses.some((u) => u.node.startIndex > a.stmt.endIndex && u.node.endIndex <= a.stmt.parent!.endIndex);
+      if (!usedInBlock) continue;
+      findings.push({
+        ...base,
+        reason: `\`${name}.close()\` on line ${line(closes[0]!.node)} is not a statement of the block that opens \`${name}\`, so it may not run on every path: move the uses into \`with\` by hand`,
+      });
+      continue;
+    }
+    // Ex) `f = open(p)` / `f.close()`: nothing runs in between, nothing can raise.
+    if (siblings[idx + 1]!.id === close.id) continue;
+    const reason = whyNotFixable(ctx, a.stmt, close, uses, scope, name);
+    if (reason) {
+      findings.push({ ...base, reason });
+      continue;
+    }
+    const item = withItemFor(ctx, spec, a.call, name);
+    const plan = planHeaderWrap(ctx, { stmt: a.stmt, header: `with ${item.item}:`, last: siblings[siblings.indexOf(close) - 1]!, drop: close });
+    if (!plan) {
+      findings.push({ ...base, reason: `the assignment, the \`${name}.close()\` or the statements around them share a line (\`;\`) or mix tabs and spaces: split them for withify to fix this` });
+      continue;
+    }
+    findings.push({ ...base, fix: { title: `Replace \`${name}.close()\` with \`with … as ${name}:\``, applicability: 'safe', edits: [...plan.edits, ...item.edits] } });
+  }
+  return findings;
+}
+
+export const openAssignClose: Transform = {
+  id: ID,
+  code: CODE,
+  summary: 'A resource bound to a name (`f = open(p)`) and closed by hand with `f.close()` later in the same block.',
+  fixTitle: 'Turn the assignment into `with open(p) as f:` and drop the `f.close()`',
+  safety: 'safe',
+  doc: {
+    whatItDoes:
+      'Finds `f = open(p)` followed, in the same block, by statements using `f` and then `f.close()` as a ' +
+      'statement of its own. The assignment becomes the `with` header (the user\'s name `f` is kept), the ' +
+      'statements in between move into the block, and the `f.close()` line is removed (a comment on it stays).',
+    whyItBreaksOnPyPy:
+      'If anything between the open and the close raises (or returns early), the close never runs. CPython ' +
+      'still closes the file when the frame dies; PyPy keeps it open until the garbage collector runs: ' +
+      'written data is not flushed, locks on Windows stay, and a loop runs out of file descriptors.',
+    fixSafety:
+      'Safe. Offered only when `f` is a plain local name, is not rebound before the close, is not returned, ' +
+      'yielded, stored, captured by a nested function or lambda, or declared global before the close, and ' +
+      'is not read after the close (the rest of the function, and earlier statements of an enclosing loop). ' +
+      'On the normal path the file is closed exactly where `f.close()` stood; on an early return or an ' +
+      'exception it is now closed too.',
+    notFlagged:
+      '`f = open(p)` with the close in a `finally:` (already safe; left alone), `f = open(p); f.close()` with ' +
+      'nothing between. A close that is not a statement of the same block (inside an `if`, a loop) is ' +
+      'reported without a fix. Never-closed files are open-assign (WFY105).',
+  },
+  examples: [
+    {
+      before: 'f = open(path)\ndata = f.read()\nf.close()\n',
+      after: 'with open(path) as f:\n    data = f.read()\n',
+    },
+    {
+      before: 'out = open(path, "w")\nfor row in rows:\n    out.write(row)\nout.close()  # flushed\n',
+      after: 'with open(path, "w") as out:\n    for row in rows:\n        out.write(row)\n# flushed\n',
+    },
+  ],
+  check,
+};

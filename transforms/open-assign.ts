@@ -1,0 +1,178 @@
+// open-assign (WFY105): a resource bound to a name and never closed:
+//     f = open(path)               →   with open(path) as f:
+//     data = f.read()                      data = f.read()
+//     print(len(data))                 print(len(data))
+// The `with` ends after the last statement of the block that uses `f`, when `f` provably goes nowhere else.
+import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
+import { resourceOf, RESOURCE_HINT_RE, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { functionOrModuleOf } from '../src/python/scopes.js';
+import { isClassBodyStatement } from '../src/python/statements.js';
+import { callAssignments, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
+import { planHeaderWrap, statementSiblings } from '../src/python/wrap.js';
+
+const ID = 'open-assign';
+const CODE = 'WFY105';
+
+const line = (n: SyntaxNode) => n.startPosition.row + 1;
+
+function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'class_definition') return p;
+  return undefined;
+}
+
+/** Kinds whose close only releases the resource (and flushes): never waits for, or ends, other work. */
+const FIXABLE_KINDS: ReadonlySet<string> = new Set(['file', 'response', 'archive']);
+
+const CLEANUP_METHODS = new Set(['close', '__exit__', '__aexit__', '__del__']);
+
+/**
+ * True when the code around a stored resource visibly closes it: `self.f.close()` (or `closing(self.f)`)
+ * somewhere in the class (or function) holding the store, or a class with its own cleanup method.
+ */
+function storeIsClosed(ctx: FileContext, a: ResourceAssignment): boolean {
+  const target = a.target.text.replace(/\s+/g, '');
+  const cls = enclosingClass(a.stmt);
+  const where = cls ?? functionOrModuleOf(a.stmt);
+  const text = where.text.replace(/[ \t]+/g, '');
+  if (text.includes(`${target}.close(`) || text.includes(`closing(${target})`) || text.includes(`enter_context(${target})`)) return true;
+  if (!cls) return false;
+  const body = cls.childForFieldName('body');
+  return (body?.namedChildren ?? []).some((d) => {
+    const def = d.type === 'decorated_definition' ? d.childForFieldName('definition') : d;
+    return def?.type === 'function_definition' && CLEANUP_METHODS.has(def.childForFieldName('name')?.text ?? '');
+  });
+}
+
+function storeReason(target: SyntaxNode): string {
+  if (target.type === 'attribute') {
+    const obj = target.childForFieldName('object')?.text ?? '';
+    if (obj === 'self' || obj === 'cls') return `stored on ${obj}: give the class close() or __enter__/__exit__`;
+    return `stored in the attribute \`${target.text}\`: close it where its owner is done with it`;
+  }
+  return `stored in a container (\`${target.text}\`): close it where the container is done with it`;
+}
+
+type Outcome = { reason: string } | { last: SyntaxNode } | undefined;
+
+/** Where the `with` would end, or why there is none (`undefined`: not this transform's case). */
+function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): Outcome {
+  const name = a.target.text;
+  const scope = functionOrModuleOf(a.stmt);
+  const bindings = ctx.names.bindings(scope).get(name) ?? [];
+  if (bindings.some((b) => b.kind === 'global' || b.kind === 'nonlocal')) {
+    return { reason: `\`${name}\` is declared global or nonlocal: other code may use it after any block withify could add` };
+  }
+  const uses = resourceUses(ctx, scope, a.target, spec).filter((u) => seesValue(u, a.stmt, scope, name));
+  // Ex) `f.close()` somewhere, `with f:`, `stack.enter_context(f)`: closed by hand (open-assign-close) or managed.
+  if (uses.some((u) => u.cls.kind === 'close' || u.cls.kind === 'managed')) return undefined;
+  const escape = uses.find((u): u is Use & { cls: { kind: 'escape' } } => u.cls.kind === 'escape');
+  if (escape) return { reason: `${escape.cls.reason} (line ${line(escape.node)})` };
+
+  const block = a.stmt.parent!;
+  const siblings = statementSiblings(block);
+  const idx = siblings.findIndex((s) => s.id === a.stmt.id);
+  let lastIdx = idx;
+  for (const u of uses) {
+    if (u.node.startIndex < a.stmt.endIndex || u.node.endIndex > block.endIndex) continue;
+    const i = siblings.findIndex((s) => s.startIndex <= u.node.startIndex && u.node.endIndex <= s.endIndex);
+    if (i > lastIdx) lastIdx = i;
+  }
+  if (lastIdx === idx) {
+    if (uses.length === 0) return { reason: `\`${name}\` is never used: close it at once (\`${name}.close()\`) or drop the call` };
+    return { reason: `${outsideReason(uses[0]!, a.stmt, a.stmt) ?? `\`${name}\` is only used outside this block`}: close it by hand where it is done` };
+  }
+  const last = siblings[lastIdx]!;
+  for (const u of uses) {
+    // Ex) `f = open(a)` / `f = wrap(f)`: the name now holds something else.
+    if (u.cls.kind === 'rebind' && u.name === name && u.node.startIndex < last.endIndex) {
+      return { reason: `\`${name}\` is rebound on line ${line(u.node)} while the ${spec.kind} is still in use` };
+    }
+    const outside = outsideReason(u, a.stmt, last);
+    if (outside) return { reason: `${outside}: a \`with\` ending with its block would have closed it` };
+  }
+  return { last };
+}
+
+function check(ctx: FileContext): Finding[] {
+  if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
+  const findings: Finding[] = [];
+  for (const a of callAssignments(ctx.root)) {
+    const spec = resourceOf(ctx, a.call);
+    if (!spec) continue;
+    const callee = a.call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
+    const message = `\`${a.target.text} = ${callee}(...)\` is never closed; PyPy closes (and flushes) it only when the GC runs`;
+    const base = { id: ID, code: CODE, message, start: a.stmt.startIndex, end: a.stmt.endIndex };
+    // Ex) `self.f = open(p)`, `files[k] = open(p)`: reported, never fixed.
+    if (a.target.type === 'attribute' || a.target.type === 'subscript') {
+      if (!storeIsClosed(ctx, a)) findings.push({ ...base, reason: storeReason(a.target) });
+      continue;
+    }
+    if (a.target.type !== 'identifier') continue; // Ex) `a, b = open(p), open(q)`
+    if (isClassBodyStatement(a.stmt)) {
+      if (!storeIsClosed(ctx, a)) findings.push({ ...base, reason: 'a class attribute: it lives as long as the class; close it where the class is done with it' });
+      continue;
+    }
+    // Ex) `p = os.popen(cmd)` left running: closing a pipe waits for the process, which the code never did.
+    if (!FIXABLE_KINDS.has(spec.kind)) {
+      if (!analyse(ctx, a, spec)) continue;
+      findings.push({ ...base, reason: `closing a ${spec.kind} may wait for or end work the code never waited for: close it by hand where that is wanted` });
+      continue;
+    }
+    const outcome = analyse(ctx, a, spec);
+    if (!outcome) continue;
+    if ('reason' in outcome) {
+      findings.push({ ...base, reason: outcome.reason });
+      continue;
+    }
+    const name = a.target.text;
+    const item = withItemFor(ctx, spec, a.call, name);
+    const plan = planHeaderWrap(ctx, { stmt: a.stmt, header: `with ${item.item}:`, last: outcome.last });
+    if (!plan) {
+      findings.push({ ...base, reason: 'the assignment or the last statement using it shares a line (`;`) or the block mixes tabs and spaces: split them for withify to fix this' });
+      continue;
+    }
+    findings.push({ ...base, fix: { title: `Move the uses of \`${name}\` into \`with … as ${name}:\``, applicability: 'safe', edits: [...plan.edits, ...item.edits] } });
+  }
+  return findings;
+}
+
+export const openAssign: Transform = {
+  id: ID,
+  code: CODE,
+  summary: 'A resource bound to a name (`f = open(p)`) and never closed.',
+  fixTitle: 'Turn the assignment into `with open(p) as f:` holding every statement that uses `f`',
+  safety: 'safe',
+  doc: {
+    whatItDoes:
+      'Finds `f = open(p)` (any catalog resource) that nothing closes. When `f` provably stays in the ' +
+      'block, the assignment becomes the `with` header (keeping the name `f`) and the block runs to the ' +
+      'last statement of that block using `f` (a use nested in a later `if`/`for`/`try` takes that whole ' +
+      'statement in). Otherwise the finding says where `f` escapes.',
+    whyItBreaksOnPyPy:
+      'CPython closes the file when the last reference goes (at the end of the function at the latest). ' +
+      'PyPy closes it when the garbage collector runs: buffered writes are not on disk when the next step ' +
+      'reads the file, and loops run out of file descriptors.',
+    fixSafety:
+      'Safe. Offered only when every use of `f` (and of names it is passed on to, such as ' +
+      '`rows = csv.reader(f)`) is in the block up to its last statement: not returned or yielded, not ' +
+      'stored in an attribute, container or global, not captured by a nested function, lambda or ' +
+      'generator expression, passed only to known-safe callees (`json.load`, `print(file=)`, `csv.reader`, ' +
+      '…, listed in docs/open-assign.md), called only with methods that return plain data, and not read ' +
+      'after the block (including by a later iteration of an enclosing loop).',
+    notFlagged:
+      '`with open(p) as f:`, a resource closed anywhere by `f.close()` (open-assign-close), ' +
+      '`with f:`, `stack.enter_context(f)`, `closing(f)`. `self.f = open(p)` is reported (never fixed) ' +
+      'unless the class closes it or defines close/__exit__/__del__.',
+  },
+  examples: [
+    {
+      before: 'import json\n\nf = open(path)\nconfig = json.load(f)\nprint(config)\n',
+      after: 'import json\n\nwith open(path) as f:\n    config = json.load(f)\nprint(config)\n',
+    },
+    {
+      before: 'import csv\n\nout = open(path, "w")\nw = csv.writer(out)\nfor row in rows:\n    w.writerow(row)\n',
+      after: 'import csv\n\nwith open(path, "w") as out:\n    w = csv.writer(out)\n    for row in rows:\n        w.writerow(row)\n',
+    },
+  ],
+  check,
+};
