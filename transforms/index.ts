@@ -1,14 +1,25 @@
 // The ordered registry of built-in transforms. Order matters only for reporting; overlaps between fixes
 // are settled by the plan (src/engine/plan.ts).
 import type { Transform, TransformOptions } from '../src/types.js';
+import { openArgument } from './open-argument.js';
 import { openChain } from './open-chain.js';
 import { openAssignClose } from './open-assign-close.js';
 import { openAssign } from './open-assign.js';
+import { openLoop } from './open-loop.js';
 import { pathlibReadWrite } from './pathlib-read-write.js';
 import { classDel } from './class-del.js';
 import { tempdirName } from './tempdir-name.js';
 
-export const TRANSFORMS: readonly Transform[] = [openChain, openAssignClose, openAssign, pathlibReadWrite, classDel, tempdirName];
+export const TRANSFORMS: readonly Transform[] = [
+  openChain,
+  openArgument,
+  openLoop,
+  openAssignClose,
+  openAssign,
+  pathlibReadWrite,
+  classDel,
+  tempdirName,
+];
 
 function matches(t: Transform, keys: readonly string[]): boolean {
   return keys.some((k) => k === t.id || k.toUpperCase() === t.code);

@@ -1,11 +1,11 @@
 // open-chain (WFY101): a resource created and used once in the same expression, then dropped:
 //     open(path, "w").write(data)      →   with open(path, "w") as f:
 //                                               f.write(data)
-import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
-import { containsYield, notEvaluatedFirst } from '../src/python/evaluation.js';
-import { replaceNode } from '../src/python/edits.js';
-import { isEagerUse, resourceOf, RESOURCE_HINT_RE, withItemFor, type ResourceSpec } from '../src/python/resources.js';
-import { planWrap } from '../src/python/wrap.js';
+import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
+import { containsYield } from '../src/python/evaluation.js';
+import { isEagerUse, resourceOf, RESOURCE_HINT_RE, type ResourceSpec } from '../src/python/resources.js';
+import { loopOwner } from '../src/python/statement-flow.js';
+import { groupForWith, planResourceWith } from '../src/python/with-items.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 
 const ID = 'open-chain';
@@ -47,8 +47,8 @@ function hasInnerChain(m: ChainMatch, all: readonly ChainMatch[]): boolean {
   return all.some((o) => o !== m && o.use.startIndex >= m.resource.startIndex && o.use.endIndex <= m.resource.endIndex);
 }
 
-/** Why open-chain offers no `with` fix for `m` (also what pathlib-read-write steps in for), or `undefined`. */
-export function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
+/** Why the chain cannot be fixed whatever else the statement does, or `undefined`. */
+function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
   if (!isEagerUse(m.spec, m.method, m.use)) {
     // Ex) `subprocess.Popen(cmd).poll()`: the process runs on; `__exit__` would wait for it to end
     if (m.spec.exitWaits) return `\`.${m.method}()\` does not wait for the ${m.spec.kind}, and a \`with\` would: wait for it (\`.wait()\`, \`.communicate()\`) or keep the object`;
@@ -62,35 +62,60 @@ export function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode 
   if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement, which withify does not wrap`;
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
   if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
-  return notEvaluatedFirst(m.resource, stmt);
+  return undefined;
 }
 
-function check(ctx: FileContext): Finding[] {
-  const matches = findChains(ctx).filter((m) => m.method !== 'close'); // Ex) `open(p).close()`
-  const findings: Finding[] = [];
+/** Each chain of the file with its fix, or the reason it has none (`undefined`: deferred to a later pass). */
+function planChains(ctx: FileContext, matches: readonly ChainMatch[]): Map<number, Fix | string> {
+  const out = new Map<number, Fix | string>();
+  // Every chain of one statement that can be fixed goes into one `with` (several items, in order).
+  const byStatement = new Map<number, { stmt: SyntaxNode; chains: ChainMatch[] }>();
   for (const m of matches) {
     if (hasInnerChain(m, matches)) continue; // Ex) `open(open(p).read().strip()).read()`: inner one first
     const stmt = enclosingStatement(m.use);
-    const message = `\`${display(m)}\`: the ${m.spec.kind} is never closed; PyPy closes it only when the GC runs`;
-    const base = { id: ID, code: CODE, message, start: m.use.startIndex, end: m.use.endIndex };
-    const reason = whyNotFixable(ctx, m, stmt);
+    const reason = whyNotFixable(m, stmt);
     if (reason || !stmt) {
-      findings.push({ ...base, reason: reason ?? 'not inside a statement' });
+      out.set(m.resource.id, reason ?? 'not inside a statement');
       continue;
     }
-    const name = ctx.freshName(stmt, m.spec.asNames);
-    const item = withItemFor(ctx, m.spec, m.resource, name);
-    const plan = planWrap(ctx, {
-      first: stmt,
-      last: stmt,
-      header: [`with ${item.item}:`],
-      inner: [replaceNode(m.resource, name)],
-    });
-    if (!plan) {
-      findings.push({ ...base, reason: 'the statement shares its line in a way withify cannot split' });
-      continue;
+    const entry = byStatement.get(stmt.id) ?? { stmt, chains: [] };
+    entry.chains.push(m);
+    byStatement.set(stmt.id, entry);
+  }
+  for (const { stmt, chains } of byStatement.values()) {
+    const { group, reasons } = groupForWith(chains.map((c) => ({ call: c.resource, spec: c.spec })), stmt);
+    for (const [id, why] of reasons) out.set(id, why);
+    if (group.length === 0) continue;
+    const plan = planResourceWith(ctx, stmt, stmt, group);
+    const title = plan ? `Move ${group.map((u) => `\`${display(chains.find((c) => c.resource.id === u.call.id)!)}\``).join(' and ')} into \`with … as ${plan.names.join(', ')}:\`` : '';
+    for (const u of group) {
+      out.set(u.call.id, plan ? { title, applicability: 'safe', edits: plan.edits } : 'the statement shares its line in a way withify cannot split');
     }
-    findings.push({ ...base, fix: { title: `Move \`${display(m)}\` into \`with … as ${name}:\``, applicability: 'safe', edits: [...plan.edits, ...item.edits] } });
+  }
+  return out;
+}
+
+/** The chains open-chain can only report (with why): where pathlib-read-write may step in. */
+export function unfixableChains(ctx: FileContext): Array<{ m: ChainMatch; reason: string }> {
+  const matches = findChains(ctx).filter((m) => m.method !== 'close' && !loopOwner(m.resource));
+  const planned = planChains(ctx, matches);
+  return matches.flatMap((m) => {
+    const p = planned.get(m.resource.id);
+    return typeof p === 'string' ? [{ m, reason: p }] : [];
+  });
+}
+
+function check(ctx: FileContext): Finding[] {
+  // Ex) `open(p).close()`; `for l in open(p).readlines():` and `[… for l in open(p).readlines()]` are open-loop's.
+  const matches = findChains(ctx).filter((m) => m.method !== 'close' && !loopOwner(m.resource));
+  const planned = planChains(ctx, matches);
+  const findings: Finding[] = [];
+  for (const m of matches) {
+    const fix = planned.get(m.resource.id);
+    if (fix === undefined) continue; // Ex) a resource inside another's arguments: the next pass reports it
+    const message = `\`${display(m)}\`: the ${m.spec.kind} is never closed; PyPy closes it only when the GC runs`;
+    const base: Finding = { id: ID, code: CODE, message, start: m.use.startIndex, end: m.use.endIndex };
+    findings.push(typeof fix === 'string' ? { ...base, reason: fix } : { ...base, fix });
   }
   return findings;
 }
@@ -118,11 +143,13 @@ export const openChain: Transform = {
       'unconditionally, when the method called on it returns plain data (`read`, `write`, `readlines`, ' +
       '`extractall`, …), and when the statement can own a block (an expression statement, assignment or ' +
       'return). One-line compound statements and `;`-joined lines are split into proper blocks. The `as` ' +
-      'name is fresh in the enclosing function (or module).',
+      'name is fresh in the enclosing function (or module). Several chains in one statement share one `with` ' +
+      '(`open(b, "w").write(open(a).read())`) when nothing but names, literals and attribute reads runs ' +
+      'between them; the parenthesised multi-line header is used only for a target of 3.10 or newer.',
     notFlagged:
       '`with open(p) as f:`, `return open(p)`, `open(p).close()`, `stack.enter_context(open(p))`, ' +
-      '`self.f = open(p)` (open-assign), `json.load(open(p))` (open-argument), `for line in open(p):` ' +
-      '(open-loop). Reported without a fix: uses under a lambda, comprehension, conditional expression or ' +
+      '`self.f = open(p)` (open-assign), `json.load(open(p))` (open-argument), `for line in open(p):`, ' +
+      '`for line in open(p).readlines():` and comprehension iterables (open-loop). Reported without a fix: uses under a lambda, comprehension, conditional expression or ' +
       '`and`/`or` right operand, in compound-statement headers, in class bodies, after other code in the ' +
       'same statement, and methods that may return a view of the resource (`tar.extractfile`, `zip.open`).',
   },

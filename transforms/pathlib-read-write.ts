@@ -5,8 +5,7 @@
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { planImportedName, replaceNode } from '../src/python/edits.js';
 import { isPure } from '../src/python/evaluation.js';
-import { enclosingStatement } from '../src/python/statements.js';
-import { findChains, whyNotFixable, type ChainMatch } from './open-chain.js';
+import { unfixableChains, type ChainMatch } from './open-chain.js';
 
 const ID = 'pathlib-read-write';
 const CODE = 'WFY106';
@@ -138,12 +137,9 @@ function planPathCall(ctx: FileContext, m: ChainMatch): PathCall | string {
 function check(ctx: FileContext): Finding[] {
   if (!/\bopen\b/.test(ctx.source)) return [];
   const findings: Finding[] = [];
-  for (const m of findChains(ctx)) {
+  // Ex) `text = open(p).read()`: open-chain puts it in a `with`, which keeps every meaning
+  for (const { m, reason: blocked } of unfixableChains(ctx)) {
     if (!OPEN_CALLS.has(m.spec.name) || (m.method !== 'read' && m.method !== 'write')) continue;
-    const stmt = enclosingStatement(m.use);
-    const blocked = whyNotFixable(ctx, m, stmt);
-    // Ex) `text = open(p).read()`: open-chain puts it in a `with`, which keeps every meaning
-    if (!blocked) continue;
     const plan = planPathCall(ctx, m);
     // Ex) `lambda: open(p, "a").write(s)`: open-chain already reports it, with its reason
     if (typeof plan === 'string') continue;

@@ -14,19 +14,36 @@ const PURE_CONTAINERS = new Set([
 /**
  * True when evaluating `node` runs no code that could be observed: names, literals, attribute chains
  * (module attributes such as `json.loads`) and displays built from them. A lambda only creates a function.
+ * Nodes whose id is in `assumed` count as pure: a resource call about to become a `with` item's name.
  */
-export function isPure(node: SyntaxNode): boolean {
+export function isPure(node: SyntaxNode, assumed?: ReadonlySet<number>): boolean {
+  if (assumed?.has(node.id)) return true;
   if (PURE_LEAVES.has(node.type)) return true;
   if (node.type === 'lambda') return true;
-  if (node.type === 'unary_operator') return node.namedChildren.every(isPure);
-  if (!PURE_CONTAINERS.has(node.type)) return false;
-  return node.namedChildren.every(isPure);
+  if (node.type !== 'unary_operator' && !PURE_CONTAINERS.has(node.type)) return false;
+  return node.namedChildren.every((c) => isPure(c, assumed));
+}
+
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+
+/**
+ * True when `child` is the iterable of the first `for` clause of comprehension `clause.parent`: Python
+ * evaluates it once, in the enclosing scope, when the comprehension is created (not once per item).
+ */
+export function isFirstIterable(clause: SyntaxNode, child: SyntaxNode): boolean {
+  if (clause.type !== 'for_in_clause' || clause.childForFieldName('right')?.id !== child.id) return false;
+  const comp = clause.parent;
+  return !!comp && COMPREHENSIONS.has(comp.type) && comp.namedChildren.find((c) => c.type === 'for_in_clause')?.id === clause.id;
 }
 
 /** Why `node` is evaluated lazily or conditionally inside `stmt`, or `undefined` when it is not. */
 export function lazyContext(node: SyntaxNode, stmt: SyntaxNode): string | undefined {
+  if (node.id === stmt.id) return undefined;
   let child = node;
+  let eagerIn: number | undefined; // Ex) `[l for l in open(p)]`: the first iterable runs once, at once
   for (let p = node.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
+    if (isFirstIterable(p, child)) eagerIn = p.parent!.id;
+    if (p.id === eagerIn) continue;
     switch (p.type) {
       case 'lambda':
         return 'inside a lambda, which has no statement to put a `with` around';
@@ -55,6 +72,12 @@ export function lazyContext(node: SyntaxNode, stmt: SyntaxNode): string | undefi
 
 /** The expressions evaluated before `child` inside `parent`, in order, or `undefined` if unknown. */
 function evaluatedBefore(parent: SyntaxNode, child: SyntaxNode): SyntaxNode[] | undefined {
+  // Ex) `[x.strip() for x in open(p)]`: the first iterable runs before the element expression.
+  if (isFirstIterable(parent, child)) return [];
+  // (`lazyContext` has already refused a path through the element or a later clause.)
+  if (COMPREHENSIONS.has(parent.type) && child.type === 'for_in_clause') {
+    return parent.namedChildren.find((c) => c.type === 'for_in_clause')?.id === child.id ? [] : undefined;
+  }
   if (parent.type === 'assignment') {
     // The value runs first; targets (and annotations) after it.
     return parent.childForFieldName('right')?.id === child.id ? [] : undefined;
@@ -75,16 +98,18 @@ function evaluatedBefore(parent: SyntaxNode, child: SyntaxNode): SyntaxNode[] | 
 
 /**
  * Why `node` is not the first code `stmt` runs (or not run unconditionally), or `undefined` when moving
- * it ahead of the statement keeps the order of everything the statement does.
+ * it ahead of the statement keeps the order of everything the statement does. With `assumed`, those
+ * nodes count as already evaluated (pure): "is `node` the next thing run after them?".
  */
-export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode): string | undefined {
+export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: ReadonlySet<number>): string | undefined {
+  if (node.id === stmt.id) return undefined;
   const lazy = lazyContext(node, stmt);
   if (lazy) return lazy;
   let child = node;
   for (let p = node.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
     const before = evaluatedBefore(p, child);
     if (!before) return 'part of an assignment target, evaluated after the value';
-    const impure = before.find((b) => !isPure(b));
+    const impure = before.find((b) => !isPure(b, assumed));
     if (impure) return `\`${preview(impure)}\` runs before it in this statement; a \`with\` header would run it first`;
   }
   return undefined;

@@ -1,0 +1,6 @@
+# -*- coding: latin-1 -*-
+# a latin-1 file stays latin-1: the text around the fix keeps its bytes
+import json
+
+label = "café"
+json.dump({"name": label}, open("out.json", "w"))

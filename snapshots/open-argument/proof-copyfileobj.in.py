@@ -1,0 +1,10 @@
+# shutil.copyfileobj between two fresh files, then read the copy: PyPy has not flushed it yet
+import shutil
+
+with open("src.txt", "w") as f:
+    f.write("payload\n" * 3)
+shutil.copyfileobj(open("src.txt", "rb"), open("dst.txt", "wb"))
+with open("dst.txt") as f:
+    copied = f.read()
+assert copied == "payload\n" * 3, repr(copied)
+print(len(copied))

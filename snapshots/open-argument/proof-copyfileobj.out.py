@@ -1,0 +1,11 @@
+# shutil.copyfileobj between two fresh files, then read the copy: PyPy has not flushed it yet
+import shutil
+
+with open("src.txt", "w") as f:
+    f.write("payload\n" * 3)
+with open("src.txt", "rb") as fh, open("dst.txt", "wb") as fp:
+    shutil.copyfileobj(fh, fp)
+with open("dst.txt") as f:
+    copied = f.read()
+assert copied == "payload\n" * 3, repr(copied)
+print(len(copied))

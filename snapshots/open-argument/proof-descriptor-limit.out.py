@@ -1,0 +1,11 @@
+# list(open(p)) in a loop under a low descriptor limit: PyPy runs out of file descriptors
+import resource
+
+resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
+with open("lines.txt", "w") as f:
+    f.write("a\nb\nc\n")
+total = 0
+for _ in range(1000):
+    with open("lines.txt") as fh:
+        total += len(list(fh))
+print(total)

@@ -1,0 +1,17 @@
+# for line in open(p): the with wraps the whole loop, its else: and break included
+import sys
+
+
+def first_match(p, word):
+    with open(p) as f:
+        for line in f:
+            if word in line:
+                break
+        else:
+            line = None
+    return line
+
+
+with open(sys.argv[0]) as f:
+    for line in f:
+        print(line.rstrip())

@@ -1,0 +1,6 @@
+# with --target-version 3.10 a long header with several items uses the parenthesised form
+def compare(expected_output_path, actual_output_path):
+    for left, right in zip(open(expected_output_path, encoding="utf-8"), open(actual_output_path, encoding="utf-8")):
+        if left != right:
+            return False
+    return True

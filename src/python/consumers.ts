@@ -1,0 +1,178 @@
+// The catalog of calls a resource can be handed to, in one place: which arguments take the resource and
+// whether the call uses it up before returning (`eager`) or keeps it to read later (`lazy`).
+//
+// eager: the call reads or writes the whole resource and keeps no reference to it once it returns
+//   (`json.load(fp)`, `list(it)`), so closing the resource at the end of the statement changes nothing.
+// lazy: the call returns an object that still reads from the resource (`csv.reader(f)`, `map(fn, f)`,
+//   `enumerate(f)`); closing it at the end of the statement would make that object read a closed file.
+//   Such a use is fixable only when something eager (a loop, `list(...)`, a comprehension) consumes the
+//   lazy object in the same statement. Each lazy entry yields data read from the resource, never the
+//   resource itself or an iterator over it.
+// generator: a generator function defined in the same file: lazy, and it may yield the resource itself,
+//   so a use through it is always reported.
+// A call in neither list is unknown: it may store the resource anywhere, so nothing is fixed through it.
+// `itertools.tee` and `itertools.groupby` are left unknown on purpose: the items they yield are iterators
+// that still read the resource, so a loop body could keep one past the end of a `with` around the loop.
+//
+// open-assign follows *named* files with its own lists (EAGER_CONSUMERS / LAZY_WRAPPERS in
+// resource-flow.ts); merging the two into this one is a follow-up.
+//
+// Names are qualified through imports (`calleeName`): `from json import load` and `import json as j`
+// both match `json.load`; a local `def load` does not.
+import type { FileContext, SyntaxNode } from '../types.js';
+import { calleeName } from './imports.js';
+import { containsYield } from './evaluation.js';
+
+/** `generator`: a generator function of this file; lazy, and what it yields is unknown (maybe the resource). */
+export type ConsumerKind = 'eager' | 'lazy' | 'generator';
+
+export interface ConsumerSpec {
+  /** Qualified name, e.g. `json.load`; `str.join` for `"sep".join(...)`. */
+  name: string;
+  kind: ConsumerKind;
+  /** Positional indexes that take the resource; `rest` means this index and every later one. */
+  positions: readonly number[];
+  rest?: number;
+  /** Keyword names that take the resource. */
+  keywords: readonly string[];
+}
+
+function consumer(name: string, kind: ConsumerKind, positions: readonly number[], keywords: readonly string[] = [], rest?: number): ConsumerSpec {
+  return { name, kind, positions, keywords, ...(rest === undefined ? {} : { rest }) };
+}
+
+const eager = (name: string, positions: readonly number[], keywords: readonly string[] = []) => consumer(name, 'eager', positions, keywords);
+const lazy = (name: string, positions: readonly number[], keywords: readonly string[] = [], rest?: number) => consumer(name, 'lazy', positions, keywords, rest);
+
+export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
+  [
+    // Serialisers: read or write the whole stream, return data.
+    eager('json.load', [0], ['fp']),
+    eager('json.dump', [1], ['fp']),
+    eager('pickle.load', [0], ['file']),
+    eager('pickle.dump', [1], ['file']),
+    eager('marshal.load', [0], ['file']),
+    eager('marshal.dump', [1], ['file']),
+    eager('tomllib.load', [0]),
+    eager('plistlib.load', [0], ['fp']),
+    eager('plistlib.dump', [1], ['fp']),
+    eager('yaml.safe_load', [0], ['stream']),
+    eager('yaml.load', [0], ['stream']),
+    eager('yaml.full_load', [0], ['stream']),
+    eager('yaml.unsafe_load', [0], ['stream']),
+    eager('yaml.dump', [1], ['stream']),
+    eager('yaml.safe_dump', [1], ['stream']),
+    eager('email.message_from_file', [0], ['fp']),
+    eager('email.message_from_binary_file', [0], ['fp']),
+    eager('xml.etree.ElementTree.parse', [0], ['source']),
+    eager('base64.encode', [0, 1], ['input', 'output']),
+    eager('base64.decode', [0, 1], ['input', 'output']),
+    eager('quopri.encode', [0, 1], ['input', 'output']),
+    eager('quopri.decode', [0, 1], ['input', 'output']),
+    eager('hashlib.file_digest', [0], ['fileobj']),
+    eager('shutil.copyfileobj', [0, 1], ['fsrc', 'fdst']),
+    eager('builtins.print', [], ['file']),
+    // Builtins that iterate their argument to the end (or, for any/all/min/max, until they know).
+    eager('builtins.list', [0]),
+    eager('builtins.tuple', [0]),
+    eager('builtins.set', [0]),
+    eager('builtins.frozenset', [0]),
+    eager('builtins.sorted', [0], ['iterable']),
+    eager('builtins.sum', [0]),
+    eager('builtins.min', [0]),
+    eager('builtins.max', [0]),
+    eager('builtins.any', [0]),
+    eager('builtins.all', [0]),
+    eager('builtins.dict', [0]),
+    eager('collections.Counter', [0], ['iterable']),
+    eager('collections.deque', [0], ['iterable']),
+    eager('str.join', [0]),
+    // Lazy: the result keeps the resource and reads it later.
+    lazy('builtins.enumerate', [0], ['iterable']),
+    lazy('builtins.iter', [0]),
+    lazy('builtins.zip', [], [], 0),
+    lazy('builtins.map', [], [], 1),
+    lazy('builtins.filter', [1]),
+    lazy('itertools.chain', [], [], 0),
+    lazy('itertools.chain.from_iterable', [0]),
+    lazy('itertools.islice', [0]),
+    lazy('itertools.takewhile', [1]),
+    lazy('itertools.dropwhile', [1]),
+    lazy('itertools.filterfalse', [1]),
+    lazy('itertools.starmap', [1]),
+    lazy('itertools.compress', [0, 1]),
+    lazy('itertools.zip_longest', [], [], 0),
+    lazy('itertools.accumulate', [0], ['iterable']),
+    lazy('itertools.cycle', [0]),
+    lazy('itertools.pairwise', [0]),
+    lazy('itertools.batched', [0]),
+    lazy('csv.reader', [0], ['csvfile']),
+    lazy('csv.writer', [0], ['csvfile']),
+    lazy('csv.DictReader', [0], ['f']),
+    lazy('csv.DictWriter', [0], ['f']),
+    lazy('yaml.safe_load_all', [0], ['stream']),
+    lazy('yaml.load_all', [0], ['stream']),
+    lazy('xml.etree.ElementTree.iterparse', [0], ['source']),
+    lazy('pickle.Unpickler', [0], ['file']),
+    lazy('pickle.Pickler', [0], ['file']),
+    lazy('io.TextIOWrapper', [0], ['buffer']),
+    lazy('io.BufferedReader', [0], ['raw']),
+    lazy('io.BufferedWriter', [0], ['raw']),
+  ].map((c) => [c.name, c]),
+);
+
+const STRING_TYPES = new Set(['string', 'concatenated_string']);
+
+/** The catalog entry for what `call` calls, or `undefined` when it is not a known consumer. */
+export function consumerOf(ctx: FileContext, call: SyntaxNode): ConsumerSpec | undefined {
+  if (call.type !== 'call') return undefined;
+  const fn = call.childForFieldName('function');
+  // Ex) `"".join(open(p))`, `b"\n".join(...)`: only a literal receiver is known to be a str (or bytes).
+  if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'join' && STRING_TYPES.has(fn.childForFieldName('object')?.type ?? '')) {
+    return CONSUMERS.get('str.join');
+  }
+  const name = calleeName(ctx.names, call);
+  if (name) return CONSUMERS.get(name);
+  return localGenerator(ctx, call);
+}
+
+/** A call to a generator function defined in this file: its result reads its arguments lazily. */
+function localGenerator(ctx: FileContext, call: SyntaxNode): ConsumerSpec | undefined {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'identifier') return undefined;
+  const r = ctx.names.resolve(fn.text, fn);
+  if (r.kind !== 'local' || !r.bindings.every((b) => b.kind === 'def')) return undefined;
+  const isGenerator = r.bindings.every((b) => {
+    const body = b.node.childForFieldName('body');
+    return !!body && containsYield(body);
+  });
+  return isGenerator ? consumer(fn.text, 'generator', [], [], 0) : undefined;
+}
+
+/**
+ * True when `arg` (a direct child of `call`'s argument list, a keyword argument's value, or a bare
+ * generator expression argument) is one of the arguments `spec` takes a resource through.
+ */
+export function takesResource(spec: ConsumerSpec, call: SyntaxNode, arg: SyntaxNode): boolean {
+  const args = call.childForFieldName('arguments');
+  if (!args) return false;
+  if (args.id === arg.id) return spec.positions.includes(0) || spec.rest === 0; // Ex) `sum(1 for l in f)`
+  const kw = arg.parent?.type === 'keyword_argument' ? arg.parent : undefined;
+  if (kw) return kw.parent?.id === args.id && spec.keywords.includes(kw.childForFieldName('name')?.text ?? '');
+  if (arg.parent?.id !== args.id) return false;
+  let index = 0;
+  for (const a of args.namedChildren) {
+    if (a.type === 'comment') continue;
+    // Ex) `f(*xs, open(p))`: a splat makes later positions unknown.
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return false;
+    if (a.type === 'keyword_argument') continue;
+    if (a.id === arg.id) return spec.positions.includes(index) || (spec.rest !== undefined && index >= spec.rest);
+    index++;
+  }
+  return false;
+}
+
+/** The text of the callee of `call`, for messages: `json.load`, `"".join`. */
+export function calleeText(call: SyntaxNode): string {
+  return call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'call';
+}

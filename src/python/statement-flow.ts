@@ -1,0 +1,97 @@
+// What happens to an unnamed resource right after it is made, inside one statement: is it used up (read or
+// written to the end, leaving plain data), still held (by the statement, a lazy wrapper, a loop), or
+// handed to something withify does not know? Shared by open-chain, open-argument and open-loop so that
+// each resource belongs to exactly one of them.
+import type { FileContext, SyntaxNode } from '../types.js';
+import { calleeText, consumerOf, takesResource } from './consumers.js';
+import { isFirstIterable } from './evaluation.js';
+import type { ResourceSpec } from './resources.js';
+
+export type Flow =
+  /** Nothing keeps the resource once `at` has been evaluated; `by` names what used it up. */
+  | { kind: 'used-up'; at: SyntaxNode; by: string }
+  /** `at` (the resource, or a lazy wrapper named `via`) reaches a place that keeps it: a loop header, a name, a return. */
+  | { kind: 'live'; at: SyntaxNode; via?: string }
+  | { kind: 'unknown'; at: SyntaxNode; why: string };
+
+/** The call whose argument `node` is (positional, keyword value, or bare generator expression), if any. */
+export function argumentOf(node: SyntaxNode): SyntaxNode | undefined {
+  let p = node.parent;
+  if (p?.type === 'keyword_argument' && p.childForFieldName('value')?.id === node.id) p = p.parent;
+  if (p?.type === 'argument_list') return p.parent?.type === 'call' ? p.parent : undefined;
+  if (p?.type === 'call' && p.childForFieldName('arguments')?.id === node.id) return p; // Ex) `sum(1 for l in f)`
+  return undefined;
+}
+
+/** Follow the resource made by `resource` upwards until it is used up or kept, stopping at `top`. */
+export function followResource(ctx: FileContext, resource: SyntaxNode, spec: ResourceSpec, top: SyntaxNode): Flow {
+  let cur = resource;
+  let via: string | undefined;
+  while (cur.id !== top.id) {
+    const p = cur.parent;
+    if (!p) break;
+    if (p.type === 'parenthesized_expression') {
+      cur = p;
+      continue;
+    }
+    if (p.type === 'attribute' && p.childForFieldName('object')?.id === cur.id && p.parent?.type === 'call' && p.parent.childForFieldName('function')?.id === p.id) {
+      const method = p.childForFieldName('attribute')?.text ?? '';
+      // Ex) `open(p).readlines()`: returns plain data.
+      if (!via && spec.eagerMethods.has(method)) return { kind: 'used-up', at: p.parent, by: `.${method}()` };
+      return { kind: 'unknown', at: p.parent, why: `\`.${method}()\` may return an object that still uses the ${spec.kind}` };
+    }
+    const call = argumentOf(cur);
+    if (call) {
+      const consumer = consumerOf(ctx, call);
+      const name = calleeText(call);
+      if (!consumer || !takesResource(consumer, call, cur)) {
+        const what = via ? `the \`${via}\` over it` : `the ${spec.kind}`;
+        return { kind: 'unknown', at: call, why: `${what} is passed to \`${name}\`, which may keep it: withify knows only the consumers in src/python/consumers.ts` };
+      }
+      if (consumer.kind === 'eager') return { kind: 'used-up', at: call, by: name };
+      // Ex) `def lines(f): yield f` … `for x in lines(open(p)):`: it may hand out the file itself.
+      if (consumer.kind === 'generator') {
+        return { kind: 'unknown', at: call, why: `\`${name}\` is a generator function: it reads the ${spec.kind} lazily, after this statement, and may yield the ${spec.kind} itself` };
+      }
+      via = name;
+      cur = call;
+      continue;
+    }
+    if (isFirstIterable(p, cur)) {
+      const comp = p.parent!;
+      // Ex) `[l for l in open(p)]`: a list, set or dict display is built to the end at once.
+      if (comp.type !== 'generator_expression') return { kind: 'used-up', at: comp, by: 'a comprehension' };
+      via = 'generator expression';
+      cur = comp;
+      continue;
+    }
+    break;
+  }
+  return { kind: 'live', at: cur, ...(via ? { via } : {}) };
+}
+
+const SCOPE_BARRIERS = new Set(['lambda', 'function_definition', 'class_definition', 'block', 'module', 'decorator']);
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+
+/**
+ * The loop that iterates over what `resource` evaluates to: the outermost `for` statement whose iterable,
+ * or comprehension whose first iterable, holds `resource` and evaluates it once, before the loop starts
+ * (`for l in open(p):`, `[l for l in open(p)]`, `sum(1 for l in open(p))`). Such resources are
+ * open-loop's; open-chain and open-argument leave them alone.
+ */
+export function loopOwner(resource: SyntaxNode): SyntaxNode | undefined {
+  let owner: SyntaxNode | undefined;
+  let child = resource;
+  for (let p = resource.parent; p; child = p, p = p.parent) {
+    if (SCOPE_BARRIERS.has(p.type)) return owner;
+    if (isFirstIterable(p, child)) {
+      owner = p.parent!;
+      continue;
+    }
+    if (p.type === 'for_statement') return p.childForFieldName('right')?.id === child.id ? p : owner;
+    // Ex) `[x for a in A for x in open(a)]`, `[[l for l in open(q)] for q in qs]`: runs once per item.
+    if (p.type === 'for_in_clause' || p.type === 'if_clause') return owner;
+    if (COMPREHENSIONS.has(p.type) && p.id !== owner?.id) return owner;
+  }
+  return owner;
+}

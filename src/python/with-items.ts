@@ -1,0 +1,102 @@
+// One `with` for every resource a statement makes: which resources can share it (evaluation order),
+// how its header is written for the target Python, and the wrap itself. Used by open-chain,
+// open-argument and open-loop.
+import type { Edit, FileContext, SyntaxNode } from '../types.js';
+import { replaceNode } from './edits.js';
+import { notEvaluatedFirst } from './evaluation.js';
+import { withItemFor, type ResourceSpec } from './resources.js';
+import { planWrap, statementIndent } from './wrap.js';
+
+export interface ResourceUse {
+  /** The call that makes the resource: `open(p)`. */
+  call: SyntaxNode;
+  spec: ResourceSpec;
+}
+
+export interface WithGroup {
+  /** The resources one `with` creates, in the order the statement evaluates them. */
+  group: ResourceUse[];
+  /** Why each resource left out (by call id) cannot join the group in this pass. */
+  reasons: Map<number, string>;
+}
+
+/** Longest header line written on one line once the target allows the parenthesised form (black's 88). */
+export const MAX_HEADER_COLUMNS = 88;
+
+const contains = (outer: SyntaxNode, inner: SyntaxNode) =>
+  outer.id !== inner.id && inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+
+/**
+ * The resources of `uses` that one `with` can create ahead of `scope` (the statement, or a loop's
+ * iterable): the first is the first code `scope` runs, and each next one is the next code run, with only
+ * pure code (names, literals, attribute reads, the earlier resources) in between, so the header
+ * evaluates everything in the original order. A resource inside another's arguments is left for a later
+ * pass (the inner one goes first); the others get the reason they do not fit.
+ */
+export function groupForWith(uses: readonly ResourceUse[], scope: SyntaxNode): WithGroup {
+  const reasons = new Map<number, string>();
+  // Ex) `json.load(open(open(p).read().strip()))`: the outer call moves into a header only once the inner one is a name.
+  const candidates = uses.filter((u) => !uses.some((o) => contains(u.call, o.call)));
+  const group: ResourceUse[] = [];
+  const assumed = new Set<number>();
+  let progress = true;
+  while (progress) {
+    progress = false;
+    for (const u of candidates) {
+      if (assumed.has(u.call.id)) continue;
+      const why = notEvaluatedFirst(u.call, scope, assumed);
+      if (why) {
+        reasons.set(u.call.id, why);
+        continue;
+      }
+      reasons.delete(u.call.id);
+      group.push(u);
+      assumed.add(u.call.id);
+      progress = true;
+      break;
+    }
+  }
+  return { group, reasons };
+}
+
+/**
+ * The header lines of a `with` holding `items`. One line, unless there are several items, the target
+ * is 3.10 or newer (parenthesised `with` items are 3.10 syntax) and the line would pass 88 columns or an
+ * item spans lines: then one item per line inside `with (` … `):`. Below 3.10 a long header stays on
+ * one line (valid everywhere; a formatter may wrap it).
+ */
+export function withHeaderLines(ctx: FileContext, items: readonly string[], indent: string): string[] {
+  const oneLine = `with ${items.join(', ')}:`;
+  const supportsParens = ctx.target[0] > 3 || (ctx.target[0] === 3 && ctx.target[1] >= 10);
+  const tooLong = indent.length + oneLine.length > MAX_HEADER_COLUMNS || items.some((i) => /[\r\n]/.test(i));
+  if (items.length < 2 || !supportsParens || !tooLong) return [oneLine];
+  return ['with (', ...items.map((i) => `${ctx.indentUnit}${i},`), '):'];
+}
+
+export interface ResourceWith {
+  edits: Edit[];
+  /** The `as` names, one per resource, in order. */
+  names: string[];
+}
+
+/**
+ * Wrap the statement `first`…`last` (one statement, or a loop) in a `with` creating every resource of
+ * `group` in order, each replaced by its fresh `as` name. `undefined` when `planWrap` cannot handle
+ * the layout.
+ */
+export function planResourceWith(ctx: FileContext, first: SyntaxNode, last: SyntaxNode, group: readonly ResourceUse[]): ResourceWith | undefined {
+  const names = group.map((u) => ctx.freshName(first, u.spec.asNames));
+  const items = group.map((u, i) => withItemFor(ctx, u.spec, u.call, names[i]!));
+  const header = withHeaderLines(ctx, items.map((i) => i.item), statementIndent(ctx, first));
+  const plan = planWrap(ctx, { first, last, header, inner: group.map((u, i) => replaceNode(u.call, names[i]!)) });
+  if (!plan) return undefined;
+  // Two items may need the same import: add it once.
+  const seen = new Set<string>();
+  const extra = items.flatMap((i) => i.edits).filter((e) => {
+    const key = `${e.start}:${e.end}:${e.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { edits: [...plan.edits, ...extra], names };
+}

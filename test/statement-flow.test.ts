@@ -1,0 +1,153 @@
+// Unit tests for the consumer catalog, the resource flow, evaluation order with several resources, the
+// `with` header layout, and the before/after examples open-argument and open-loop print in `explain`.
+import { strict as assert } from 'node:assert';
+import { describe, test } from 'node:test';
+import { transformSource } from '../src/api.js';
+import { createContext } from '../src/engine/context.js';
+import { parsePython } from '../src/engine/parse.js';
+import { defaultOptions } from '../src/options.js';
+import { consumerOf, takesResource } from '../src/python/consumers.js';
+import { isPure, notEvaluatedFirst } from '../src/python/evaluation.js';
+import { followResource, loopOwner } from '../src/python/statement-flow.js';
+import { resourceOf } from '../src/python/resources.js';
+import { enclosingStatement } from '../src/python/statements.js';
+import { groupForWith, withHeaderLines } from '../src/python/with-items.js';
+import type { FileContext, PythonVersion, SyntaxNode } from '../src/types.js';
+import { openArgument } from '../transforms/open-argument.js';
+import { openLoop } from '../transforms/open-loop.js';
+
+function ctxFor(source: string, target: PythonVersion = [3, 8]): FileContext {
+  return createContext({ path: 't.py', source, tree: parsePython(source), eol: '\n', options: defaultOptions({ targetVersion: target }) });
+}
+
+/** Every catalog resource call in the source, in source order. */
+function resources(ctx: FileContext): SyntaxNode[] {
+  return ctx.root.descendantsOfType('call').filter((c) => resourceOf(ctx, c));
+}
+
+function flowOf(source: string): string {
+  const ctx = ctxFor(`import csv, itertools, json\n${source}`);
+  const r = resources(ctx)[0]!;
+  const f = followResource(ctx, r, resourceOf(ctx, r)!, enclosingStatement(r)!);
+  return f.kind === 'used-up' ? `used-up by ${f.by}` : f.kind === 'live' ? `live${f.via ? ` via ${f.via}` : ''}` : 'unknown';
+}
+
+describe('consumers', () => {
+  test('names resolve through imports; a local def shadows', () => {
+    const ctx = ctxFor('from json import load as jl\nimport pickle as pk\ndef dump(x, f): pass\njl(a)\npk.dump(o, f)\ndump(o, f)\n');
+    const calls = ctx.root.descendantsOfType('call');
+    assert.equal(consumerOf(ctx, calls[0]!)?.name, 'json.load');
+    assert.equal(consumerOf(ctx, calls[1]!)?.name, 'pickle.dump');
+    assert.equal(consumerOf(ctx, calls[2]!), undefined);
+  });
+
+  test('positions and keywords that take the resource', () => {
+    const ctx = ctxFor('import json\njson.dump(o, open(p))\njson.dump(open(p), f)\nprint(open(p))\nprint(x, file=open(p))\nf(*xs, open(p))\n');
+    const got = resources(ctx).map((r) => {
+      const call = r.parent!.type === 'keyword_argument' ? r.parent!.parent!.parent! : r.parent!.parent!;
+      const spec = consumerOf(ctx, call);
+      return !!spec && takesResource(spec, call, r);
+    });
+    assert.deepEqual(got, [true, false, false, true, false]);
+  });
+
+  test('a literal separator makes str.join known; a variable does not', () => {
+    const ctx = ctxFor('"".join(x)\nsep.join(x)\n');
+    const [a, b] = ctx.root.descendantsOfType('call');
+    assert.equal(consumerOf(ctx, a!)?.name, 'str.join');
+    assert.equal(consumerOf(ctx, b!), undefined);
+  });
+
+  test('a local generator function is its own kind: it may yield the resource', () => {
+    const ctx = ctxFor('def g(f):\n    yield from f\ng(x)\n');
+    const call = ctx.root.descendantsOfType('call').at(-1)!;
+    assert.equal(consumerOf(ctx, call)?.kind, 'generator');
+  });
+});
+
+describe('followResource', () => {
+  test('eager consumers, eager methods and comprehensions use the resource up', () => {
+    assert.equal(flowOf('x = json.load(open(p))\n'), 'used-up by json.load');
+    assert.equal(flowOf('x = open(p).readlines()\n'), 'used-up by .readlines()');
+    assert.equal(flowOf('x = list(csv.reader(open(p)))\n'), 'used-up by list');
+    assert.equal(flowOf('x = list(itertools.islice(open(p), 3))\n'), 'used-up by list');
+    assert.equal(flowOf('x = [l for l in open(p)]\n'), 'used-up by a comprehension');
+    assert.equal(flowOf('x = sum(1 for l in enumerate(open(p)))\n'), 'used-up by sum');
+  });
+
+  test('lazy consumers keep it; unknown calls may', () => {
+    assert.equal(flowOf('r = csv.reader(open(p))\n'), 'live via csv.reader');
+    assert.equal(flowOf('g = (l for l in open(p))\n'), 'live via generator expression');
+    assert.equal(flowOf('x = wrap(open(p))\n'), 'unknown');
+    assert.equal(flowOf('x = csv.reader(open(p)).foo()\n'), 'unknown');
+    assert.equal(flowOf('def g(f):\n    yield f\nx = list(g(open(p)))\n'), 'unknown');
+    assert.equal(flowOf('x = list(itertools.tee(open(p)))\n'), 'unknown');
+  });
+});
+
+describe('loopOwner', () => {
+  const owner = (src: string) => {
+    const ctx = ctxFor(src);
+    return loopOwner(resources(ctx)[0]!)?.type;
+  };
+  test('for headers and first iterables own the resource; later clauses and bodies do not', () => {
+    assert.equal(owner('for l in open(p): pass\n'), 'for_statement');
+    assert.equal(owner('for l in [x for x in open(p)]: pass\n'), 'for_statement');
+    assert.equal(owner('y = {l for l in open(p).readlines()}\n'), 'set_comprehension');
+    assert.equal(owner('y = [l for q in qs for l in open(q)]\n'), undefined);
+    // The inner comprehension owns it; open-loop then reports it as evaluated once per outer item.
+    assert.equal(owner('y = [[l for l in open(q)] for q in qs]\n'), 'list_comprehension');
+    assert.equal(owner('for l in x: open(p).read()\n'), undefined);
+    assert.equal(owner('for l in map(lambda: open(p), xs): pass\n'), undefined);
+  });
+});
+
+describe('evaluation order', () => {
+  test('a comprehension\'s first iterable runs first and once', () => {
+    const ctx = ctxFor('x = [l.strip() for l in open(p)]\ny = [open(q) for l in xs]\n');
+    const [a, b] = resources(ctx);
+    assert.equal(notEvaluatedFirst(a!, enclosingStatement(a!)!), undefined);
+    assert.match(notEvaluatedFirst(b!, enclosingStatement(b!)!) ?? '', /comprehension/);
+  });
+
+  test('assumed nodes count as pure', () => {
+    const ctx = ctxFor('f(open(a), open(b))\n');
+    const [a, b] = resources(ctx);
+    const stmt = enclosingStatement(a!)!;
+    assert.ok(notEvaluatedFirst(b!, stmt));
+    assert.equal(notEvaluatedFirst(b!, stmt, new Set([a!.id])), undefined);
+    assert.equal(isPure(a!), false);
+    assert.equal(isPure(a!, new Set([a!.id])), true);
+  });
+
+  test('groupForWith keeps evaluation order and stops at impure code in between', () => {
+    const ctx = ctxFor('shutil.copyfileobj(open(a), open(b))\nx = open(a).read() + open(b).read()\n');
+    const all = resources(ctx).map((call) => ({ call, spec: resourceOf(ctx, call)! }));
+    const first = groupForWith(all.slice(0, 2), enclosingStatement(all[0]!.call)!);
+    assert.deepEqual(first.group.map((u) => u.call.text), ['open(a)', 'open(b)']);
+    const second = groupForWith(all.slice(2), enclosingStatement(all[2]!.call)!);
+    assert.deepEqual(second.group.map((u) => u.call.text), ['open(a)']);
+    assert.match(second.reasons.get(all[3]!.call.id) ?? '', /runs before it/);
+  });
+});
+
+describe('withHeaderLines', () => {
+  const long = ['open("a-very-long-path-name-number-one.txt") as f', 'open("a-very-long-path-name-number-two.txt") as fh'];
+  test('parenthesised only from 3.10, and only when too long', () => {
+    assert.deepEqual(withHeaderLines(ctxFor('x\n', [3, 10]), ['open(a) as f', 'open(b) as fh'], ''), ['with open(a) as f, open(b) as fh:']);
+    assert.deepEqual(withHeaderLines(ctxFor('x\n', [3, 9]), long, ''), [`with ${long.join(', ')}:`]);
+    assert.deepEqual(withHeaderLines(ctxFor('x\n', [3, 10]), long, ''), ['with (', `    ${long[0]},`, `    ${long[1]},`, '):']);
+  });
+});
+
+describe('explain examples', () => {
+  for (const t of [openArgument, openLoop]) {
+    test(`${t.id}: every example's after is what the transform writes`, () => {
+      for (const ex of t.examples) {
+        const before = `import json\nimport shutil\n${ex.before}`;
+        const r = transformSource(before, { select: [t.id] });
+        assert.equal(r.output, `import json\nimport shutil\n${ex.after}`);
+      }
+    });
+  }
+});

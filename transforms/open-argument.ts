@@ -1,0 +1,154 @@
+// open-argument (WFY102): a resource passed straight to a call that uses it up before returning:
+//     data = json.load(open(path))     →   with open(path) as f:
+//                                               data = json.load(f)
+// The consumers (eager and lazy) are listed once, in src/python/consumers.ts.
+import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
+import { containsYield } from '../src/python/evaluation.js';
+import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
+import { resourceOf, RESOURCE_HINT_RE, type ResourceSpec } from '../src/python/resources.js';
+import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
+import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
+
+const ID = 'open-argument';
+const CODE = 'WFY102';
+
+interface ArgumentMatch {
+  resource: SyntaxNode;
+  spec: ResourceSpec;
+  /** The call the resource is passed to: `json.load(open(p))`. */
+  consumer: SyntaxNode;
+}
+
+/** Resources passed directly to a known consumer, in a position where it takes a resource. */
+function findArguments(ctx: FileContext): ArgumentMatch[] {
+  if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
+  const out: ArgumentMatch[] = [];
+  for (const call of ctx.root.descendantsOfType('call')) {
+    const consumer = argumentOf(call);
+    if (!consumer) continue;
+    const spec = resourceOf(ctx, call);
+    if (!spec) continue;
+    const known = consumerOf(ctx, consumer);
+    // Ex) `process(open(p))`, `print(open(p))`: an unknown callee (or position) may keep the file; not ours.
+    if (!known || !takesResource(known, consumer, call)) continue;
+    // Ex) `for row in csv.reader(open(p)):`, `[l for l in map(str.strip, open(p))]`: open-loop's.
+    if (loopOwner(call)) continue;
+    out.push({ resource: call, spec, consumer });
+  }
+  return out;
+}
+
+function display(m: ArgumentMatch): string {
+  const callee = m.resource.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
+  const kw = m.resource.parent?.type === 'keyword_argument' ? `${m.resource.parent.childForFieldName('name')?.text}=` : '';
+  const args = m.consumer.childForFieldName('arguments');
+  const first = args?.type === 'argument_list' ? args.namedChildren.find((c) => c.type !== 'comment') : undefined;
+  const before = first && first.id !== (kw ? m.resource.parent!.id : m.resource.id) ? '…, ' : '';
+  return `${calleeText(m.consumer)}(${before}${kw}${callee}(...))`;
+}
+
+/** Why the resource cannot be closed at the end of its statement, or `undefined`. */
+function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | undefined): string | undefined {
+  if (!stmt) return 'not inside a statement';
+  const flow = followResource(ctx, m.resource, m.spec, stmt);
+  if (flow.kind === 'unknown') return flow.why;
+  if (flow.kind === 'live') {
+    const via = flow.via ?? calleeText(m.consumer);
+    return `\`${via}\` reads the ${m.spec.kind} lazily, after this statement: keep it in a \`with\` block that spans every use of the result`;
+  }
+  const header = headerContextReason(m.resource, stmt);
+  if (header) return header;
+  // Ex) `assert json.load(open(p))`: `python -O` drops the assert, and must not open the file either
+  if (stmt.type === 'assert_statement') return 'in an `assert`, which `python -O` skips: a `with` around it would open the file even then';
+  if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement, which withify does not wrap`;
+  if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
+  if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
+  return undefined;
+}
+
+function check(ctx: FileContext): Finding[] {
+  const findings: Finding[] = [];
+  const byStatement = new Map<number, { stmt: SyntaxNode; uses: ResourceUse[]; matches: ArgumentMatch[] }>();
+  const pending: Array<{ m: ArgumentMatch; base: Finding }> = [];
+  for (const m of findArguments(ctx)) {
+    const stmt = enclosingStatement(m.resource);
+    const message = `\`${display(m)}\`: the ${m.spec.kind} is never closed; PyPy closes it only when the GC runs`;
+    const base: Finding = { id: ID, code: CODE, message, start: m.resource.startIndex, end: m.resource.endIndex };
+    const reason = whyNotFixable(ctx, m, stmt);
+    if (reason || !stmt) {
+      findings.push({ ...base, reason: reason ?? 'not inside a statement' });
+      continue;
+    }
+    const entry = byStatement.get(stmt.id) ?? { stmt, uses: [], matches: [] };
+    entry.uses.push({ call: m.resource, spec: m.spec });
+    entry.matches.push(m);
+    byStatement.set(stmt.id, entry);
+    pending.push({ m, base });
+  }
+  // Every resource of one statement goes into one `with` (`shutil.copyfileobj(open(a), open(b, "w"))`).
+  const outcome = new Map<number, Fix | string>();
+  for (const { stmt, uses, matches } of byStatement.values()) {
+    const { group, reasons } = groupForWith(uses, stmt);
+    for (const [id, why] of reasons) outcome.set(id, why);
+    if (group.length === 0) continue;
+    const plan = planResourceWith(ctx, stmt, stmt, group);
+    const shown = group.map((u) => `\`${display(matches.find((x) => x.resource.id === u.call.id)!)}\``).join(' and ');
+    for (const u of group) {
+      outcome.set(
+        u.call.id,
+        plan
+          ? { title: `Move ${shown} into \`with … as ${plan.names.join(', ')}:\``, applicability: 'safe', edits: plan.edits }
+          : 'the statement shares its line in a way withify cannot split',
+      );
+    }
+  }
+  for (const { m, base } of pending) {
+    const fix = outcome.get(m.resource.id);
+    if (fix === undefined) continue; // Ex) `json.load(open(open(p).read()))`: the outer one waits for the next pass
+    findings.push(typeof fix === 'string' ? { ...base, reason: fix } : { ...base, fix });
+  }
+  return findings;
+}
+
+export const openArgument: Transform = {
+  id: ID,
+  code: CODE,
+  summary: 'A resource passed straight to a call that uses it up (`json.load(open(p))`) is never closed explicitly.',
+  fixTitle: 'Wrap the statement in `with <resource> as f:` and pass `f`',
+  safety: 'safe',
+  doc: {
+    whatItDoes:
+      'Finds a resource created as the argument of a call that reads or writes it to the end before returning: ' +
+      '`json.load(open(p))`, `json.dump(obj, open(p, "w"))`, `pickle`/`marshal`/`plistlib` load and dump, ' +
+      '`tomllib.load`, `yaml.safe_load`, `print(..., file=open(p, "w"))`, `shutil.copyfileobj(src, dst)`, ' +
+      '`list`/`tuple`/`set`/`sorted(open(p))`, `"".join(open(p))`. The statement moves into a `with` block ' +
+      'whose header creates the resource, and the call gets the `as` name. Several resources in one statement ' +
+      'share one `with` in their evaluation order. The consumer list is src/python/consumers.ts.',
+    whyItBreaksOnPyPy:
+      'CPython closes the file as soon as the call returns and drops the last reference. PyPy closes it when ' +
+      'the garbage collector runs: `json.dump(obj, open(p, "w"))` leaves the data unflushed, so reading the ' +
+      'file back right away sees it empty or truncated, and loops run out of file descriptors.',
+    fixSafety:
+      'Safe. Offered only when the consumer is in the eager list (it keeps no reference to the resource), the ' +
+      'resource call is the first code the statement runs (only names, literals and attribute reads before it) ' +
+      'and runs unconditionally, and the statement can own a block (expression statement, assignment, return). ' +
+      'A lazy wrapper consumed eagerly in the same statement (`list(csv.reader(open(p)))`) is fixed too.',
+    notFlagged:
+      'A resource passed to a call withify does not know (`process(open(p))`: it may keep it), or in a ' +
+      'position the consumer does not read (`print(open(p))`); `for`-loop iterables and comprehensions ' +
+      '(open-loop). Reported without a fix: lazy consumers whose result outlives the statement ' +
+      '(`reader = csv.reader(open(p))`, `map(f, open(p))`, `enumerate`, `zip`, `itertools.*`), generator ' +
+      'functions of the same file (they may yield the file itself), calls after other code in the statement, conditional or lambda contexts, class bodies, ' +
+      'compound-statement headers.',
+  },
+  examples: [
+    { before: 'config = json.load(open(path))\n', after: 'with open(path) as f:\n    config = json.load(f)\n' },
+    { before: 'json.dump(obj, open(path, "w"))\n', after: 'with open(path, "w") as f:\n    json.dump(obj, f)\n' },
+    {
+      before: 'shutil.copyfileobj(open(src, "rb"), open(dst, "wb"))\n',
+      after: 'with open(src, "rb") as f, open(dst, "wb") as fh:\n    shutil.copyfileobj(f, fh)\n',
+    },
+  ],
+  check,
+};

@@ -1,0 +1,173 @@
+// open-loop (WFY103): a loop (or comprehension) over a resource nobody closes:
+//     for line in open(path):          →   with open(path) as f:
+//         use(line)                              for line in f:
+//                                                    use(line)
+import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
+import { containsYield, preview } from '../src/python/evaluation.js';
+import { resourceOf, RESOURCE_HINT_RE, type ResourceSpec } from '../src/python/resources.js';
+import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
+import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
+
+const ID = 'open-loop';
+const CODE = 'WFY103';
+
+interface LoopMatch {
+  resource: SyntaxNode;
+  spec: ResourceSpec;
+  /** The `for` statement or comprehension iterating over it. */
+  loop: SyntaxNode;
+}
+
+function findLoops(ctx: FileContext): LoopMatch[] {
+  if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
+  const out: LoopMatch[] = [];
+  for (const call of ctx.root.descendantsOfType('call')) {
+    const loop = loopOwner(call);
+    if (!loop) continue;
+    const spec = resourceOf(ctx, call);
+    if (!spec) continue;
+    // Ex) `async for x in aopen(p):` iterates an async resource: not this pattern.
+    if (loop.type === 'for_statement' && loop.child(0)?.type === 'async') continue;
+    out.push({ resource: call, spec, loop });
+  }
+  return out;
+}
+
+const isForStatement = (n: SyntaxNode) => n.type === 'for_statement';
+
+function display(m: LoopMatch): string {
+  const callee = m.resource.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
+  if (isForStatement(m.loop)) return `for … in ${callee}(...)`;
+  const inner = `… for … in ${callee}(...)`;
+  if (m.loop.type === 'generator_expression') return `(${inner})`;
+  return m.loop.type === 'list_comprehension' ? `[${inner}]` : `{${inner}}`;
+}
+
+/** The statement a fix wraps: the `for` loop itself, or the statement holding the comprehension. */
+function wrappedStatement(m: LoopMatch): SyntaxNode | undefined {
+  return isForStatement(m.loop) ? m.loop : enclosingStatement(m.loop);
+}
+
+/** The node that must run first for a `with` ahead of it to keep the order: the loop's iterable, or the statement. */
+function orderScope(m: LoopMatch, stmt: SyntaxNode): SyntaxNode {
+  return isForStatement(m.loop) ? m.loop.childForFieldName('right')! : stmt;
+}
+
+function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefined): string | undefined {
+  if (!stmt) return 'not inside a statement';
+  const scope = orderScope(m, stmt);
+  const flow: Flow = followResource(ctx, m.resource, m.spec, scope);
+  if (flow.kind === 'unknown') return flow.why;
+  // Ex) `for fh in [open(a), open(b)]: keep.append(fh)`: the loop hands out the file itself.
+  if (flow.kind === 'live' && flow.at.id !== scope.id && flow.at.id !== m.loop.id) {
+    return `the ${m.spec.kind} itself is a value the loop hands out (\`${preview(flow.at.parent ?? flow.at)}\`): it may be used after the loop`;
+  }
+  if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
+  if (isForStatement(m.loop)) {
+    // A lazy loop (`for l in open(p)`) already keeps the file open while the body yields: the `with`
+    // changes nothing there. After `.readlines()` CPython has closed it: a `with` would hold it open
+    // across every `yield`, while the generator is suspended.
+    if (flow.kind === 'used-up' && containsYield(m.loop)) {
+      return `the loop body yields: \`${flow.by}\` has read everything, but a \`with\` around the loop would keep the ${m.spec.kind} open while the generator is suspended`;
+    }
+    return undefined;
+  }
+  if (flow.kind === 'live') {
+    return `a generator expression reads the ${m.spec.kind} lazily, after this statement: consume it in the statement (\`list(...)\`) or keep it in a \`with\` block`;
+  }
+  const header = headerContextReason(m.loop, stmt);
+  if (header) return header;
+  // Ex) `assert json.load(open(p))`: `python -O` drops the assert, and must not open the file either
+  if (stmt.type === 'assert_statement') return 'in an `assert`, which `python -O` skips: a `with` around it would open the file even then';
+  if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement, which withify does not wrap`;
+  if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
+  return undefined;
+}
+
+function check(ctx: FileContext): Finding[] {
+  const findings: Finding[] = [];
+  const byStatement = new Map<number, { stmt: SyntaxNode; scope: SyntaxNode; uses: ResourceUse[]; matches: LoopMatch[] }>();
+  const pending: Array<{ m: LoopMatch; base: Finding }> = [];
+  for (const m of findLoops(ctx)) {
+    const stmt = wrappedStatement(m);
+    const message = `\`${display(m)}\`: the ${m.spec.kind} is never closed; PyPy closes it only when the GC runs`;
+    const base: Finding = { id: ID, code: CODE, message, start: m.resource.startIndex, end: m.resource.endIndex };
+    const reason = whyNotFixable(ctx, m, stmt);
+    if (reason || !stmt) {
+      findings.push({ ...base, reason: reason ?? 'not inside a statement' });
+      continue;
+    }
+    const entry = byStatement.get(stmt.id) ?? { stmt, scope: orderScope(m, stmt), uses: [], matches: [] };
+    entry.uses.push({ call: m.resource, spec: m.spec });
+    entry.matches.push(m);
+    byStatement.set(stmt.id, entry);
+    pending.push({ m, base });
+  }
+  // Every resource the loop's iterable makes goes into one `with` (`for a, b in zip(open(p), open(q)):`).
+  const outcome = new Map<number, Fix | string>();
+  for (const { stmt, scope, uses } of byStatement.values()) {
+    const { group, reasons } = groupForWith(uses, scope);
+    for (const [id, why] of reasons) outcome.set(id, why);
+    if (group.length === 0) continue;
+    const plan = planResourceWith(ctx, stmt, stmt, group);
+    const what = isForStatement(stmt) ? 'the loop' : 'the statement';
+    for (const u of group) {
+      outcome.set(
+        u.call.id,
+        plan
+          ? { title: `Wrap ${what} in \`with … as ${plan.names.join(', ')}:\``, applicability: 'safe', edits: plan.edits }
+          : 'the statement shares its line in a way withify cannot split',
+      );
+    }
+  }
+  for (const { m, base } of pending) {
+    const fix = outcome.get(m.resource.id);
+    if (fix === undefined) continue; // Ex) a resource inside another's arguments: the next pass reports it
+    findings.push(typeof fix === 'string' ? { ...base, reason: fix } : { ...base, fix });
+  }
+  return findings;
+}
+
+export const openLoop: Transform = {
+  id: ID,
+  code: CODE,
+  summary: 'A loop or comprehension over a resource (`for line in open(p):`) never closes it explicitly.',
+  fixTitle: 'Wrap the loop (or statement) in `with <resource> as f:`',
+  safety: 'safe',
+  doc: {
+    whatItDoes:
+      'Finds a `for` loop whose iterable makes a resource (`for line in open(p):`, ' +
+      '`for line in open(p).readlines():`, `for row in csv.reader(open(p)):`) and list, set and dict ' +
+      'comprehensions over one in a plain statement (`lines = [l.strip() for l in open(p)]`, ' +
+      '`return {k: v for k, v in ...}`), and generator expressions consumed at once ' +
+      '(`n = sum(1 for _ in open(p))`). The whole loop, `else:` included, or the statement moves into a ' +
+      '`with` block whose header creates the resource.',
+    whyItBreaksOnPyPy:
+      'CPython closes the file when the loop drops its iterator. PyPy closes it when the garbage collector ' +
+      'runs: a program that loops over many files runs out of file descriptors, and a file written in the ' +
+      'loop and read back later may not be flushed yet.',
+    fixSafety:
+      'Safe. The resource call must be the first code the iterable (or statement) runs and run ' +
+      'unconditionally; every call between the resource and the loop must be a known consumer ' +
+      '(src/python/consumers.ts). With `.readlines()` or another eager read, the file now stays open until the ' +
+      'loop ends instead of closing before the first iteration (on Windows the loop body cannot delete or ' +
+      'rename it meanwhile). A loop that iterates the file itself may `yield` (it kept the file open while ' +
+      'suspended before too); one that read it eagerly and yields is reported.',
+    notFlagged:
+      '`async for`, `with open(p) as f: for line in f:`, `for line in f:` over a named file (open-assign). ' +
+      'Reported without a fix: a generator expression that outlives the statement (`g = (l for l in open(p))`), ' +
+      'a resource passed to an unknown call or generator function in the iterable, a loop that hands out the ' +
+      'file itself (`for fh in [open(a), open(b)]:`), an eager read followed by `yield` in the loop, ' +
+      'comprehensions in compound-statement headers or class bodies, iterables that run other code first.',
+  },
+  examples: [
+    {
+      before: 'for line in open(path):\n    print(line)\nelse:\n    print("done")\n',
+      after: 'with open(path) as f:\n    for line in f:\n        print(line)\n    else:\n        print("done")\n',
+    },
+    { before: 'lines = [l.strip() for l in open(path)]\n', after: 'with open(path) as f:\n    lines = [l.strip() for l in f]\n' },
+    { before: 'n = sum(1 for _ in open(path))\n', after: 'with open(path) as f:\n    n = sum(1 for _ in f)\n' },
+  ],
+  check,
+};
