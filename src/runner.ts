@@ -5,6 +5,7 @@ import { decodeSource, DecodeError, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { ChangedOnDisk, writeAtomic } from './engine/write.js';
 import { selectFiles } from './walk.js';
+import { buildProjectIndex, moduleNameFor, needsProjectIndex } from './project.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
 
 export type Mode = 'check' | 'diff' | 'fix';
@@ -58,7 +59,8 @@ export function processPath(path: string, options: RunOptions, project?: Project
 
 export function run(paths: readonly string[], options: RunOptions): RunResult {
   const { files, errors } = selectFiles(paths, options);
-  const results = files.map((f) => processPath(f, options));
+  const project = needsProjectIndex(options) ? buildProjectIndex(files) : undefined;
+  const results = files.map((f) => processPath(f, options, project, project ? moduleNameFor(f) : undefined));
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: results, walkErrors: errors.map((e) => ({ path: displayPath(options.cwd, e.path), reason: e.reason })) };
 }
