@@ -143,11 +143,11 @@ export const openArgument: Transform = {
       'compound-statement headers.',
   },
   examples: [
-    { before: 'config = json.load(open(path))\n', after: 'with open(path) as f:\n    config = json.load(f)\n' },
-    { before: 'json.dump(obj, open(path, "w"))\n', after: 'with open(path, "w") as f:\n    json.dump(obj, f)\n' },
+    { before: 'import json\n\nconfig = json.load(open(path))\n', after: 'import json\n\nwith open(path) as f:\n    config = json.load(f)\n' },
+    { before: 'import json\n\njson.dump(obj, open(path, "w"))\n', after: 'import json\n\nwith open(path, "w") as f:\n    json.dump(obj, f)\n' },
     {
-      before: 'shutil.copyfileobj(open(src, "rb"), open(dst, "wb"))\n',
-      after: 'with open(src, "rb") as f, open(dst, "wb") as fh:\n    shutil.copyfileobj(f, fh)\n',
+      before: 'import shutil\n\nshutil.copyfileobj(open(src, "rb"), open(dst, "wb"))\n',
+      after: 'import shutil\n\nwith open(src, "rb") as f, open(dst, "wb") as fh:\n    shutil.copyfileobj(f, fh)\n',
     },
   ],
   check,
