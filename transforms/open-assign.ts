@@ -4,7 +4,7 @@
 //     print(len(data))                 print(len(data))
 // The `with` ends after the last statement of the block that uses `f`, when `f` provably goes nowhere else.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
-import { resourceOf, RESOURCE_HINT_RE, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { aKind, resourceOf, RESOURCE_HINT_RE, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
 import { callAssignments, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
@@ -115,7 +115,7 @@ function check(ctx: FileContext): Finding[] {
     // Ex) `p = os.popen(cmd)` left running: closing a pipe waits for the process, which the code never did.
     if (!FIXABLE_KINDS.has(spec.kind)) {
       if (!analyse(ctx, a, spec)) continue;
-      findings.push({ ...base, reason: `closing a ${spec.kind} may wait for or end work the code never waited for: close it by hand where that is wanted` });
+      findings.push({ ...base, reason: `closing ${aKind(spec.kind)} may wait for or end work the code never waited for: close it by hand where that is wanted` });
       continue;
     }
     const outcome = analyse(ctx, a, spec);

@@ -23,6 +23,11 @@ export type ResourceKind =
   | 'file set'
   | 'process';
 
+/** `a file`, `an archive`: the kind with its indefinite article, for messages. */
+export function aKind(kind: ResourceKind): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
 /**
  * How a `with` manages the resource. `with`: the object is its own context manager and its `__exit__`
  * closes it. `closing`: its `__exit__` does something else (sqlite3 commits and stays open), so the
