@@ -48,7 +48,7 @@ describe('consumers', () => {
       const spec = consumerOf(ctx, call);
       return !!spec && takesResource(spec, call, r);
     });
-    assert.deepEqual(got, [true, false, false, true, false]);
+    assert.deepEqual(got, [true, false, true, true, false]);
   });
 
   test('a literal separator makes str.join known; a variable does not', () => {

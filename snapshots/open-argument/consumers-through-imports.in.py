@@ -1,4 +1,4 @@
-# consumers named through import aliases, builtins that iterate to the end, str.join and print(file=)
+# consumers named through import aliases, builtins that iterate to the end, str.join, print(file=) and print of the file object itself
 import plistlib as pl
 import tomllib
 from json import load as read_json
@@ -18,3 +18,7 @@ def gather(p, log):
     raw = b"".join(open(p, "rb"))
     print("done", settings, file=open(log, "a"))
     return tuple(open(p)), lines, unique, ordered, text, raw, data, doc
+
+
+def show(p):
+    print("reading", open(p))

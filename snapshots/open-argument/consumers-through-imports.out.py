@@ -1,4 +1,4 @@
-# consumers named through import aliases, builtins that iterate to the end, str.join and print(file=)
+# consumers named through import aliases, builtins that iterate to the end, str.join, print(file=) and print of the file object itself
 import plistlib as pl
 import tomllib
 from json import load as read_json
@@ -30,3 +30,8 @@ def gather(p, log):
         print("done", settings, file=f10)
     with open(p) as f11:
         return tuple(f11), lines, unique, ordered, text, raw, data, doc
+
+
+def show(p):
+    with open(p) as f:
+        print("reading", f)

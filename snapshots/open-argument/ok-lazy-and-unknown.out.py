@@ -18,7 +18,6 @@ def lazy(p):
 
 def unknown(p):
     process(open(p))
-    print(open(p))
     return handle(open(p))
 
 

@@ -14,8 +14,10 @@
 // `itertools.tee` and `itertools.groupby` are left unknown on purpose: the items they yield are iterators
 // that still read the resource, so a loop body could keep one past the end of a `with` around the loop.
 //
-// open-assign follows *named* files with its own lists (EAGER_CONSUMERS / LAZY_WRAPPERS in
-// resource-flow.ts); merging the two into this one is a follow-up.
+// Both ways a resource reaches a call use this one list: straight as an argument (open-argument,
+// open-loop, open-chain) and through a name (`f = open(p)` … `json.load(f)`: open-assign, open-assign-close).
+// The builtins that only look at an object (`len`, `repr`, `isinstance`, …) and the calls taking a descriptor
+// from `f.fileno()` are eager too: they keep no reference once they return.
 //
 // Names are qualified through imports (`calleeName`): `from json import load` and `import json as j`
 // both match `json.load`; a local `def load` does not.
@@ -71,7 +73,16 @@ export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
     eager('quopri.decode', [0, 1], ['input', 'output']),
     eager('hashlib.file_digest', [0], ['fileobj']),
     eager('shutil.copyfileobj', [0, 1], ['fsrc', 'fdst']),
-    eager('builtins.print', [], ['file']),
+    // `print(f)` prints the repr; `print(..., file=f)` writes and keeps nothing.
+    consumer('builtins.print', 'eager', [], ['file'], 0),
+    // Builtins that only look at the object, and keep no reference to it.
+    ...['len', 'repr', 'str', 'bool', 'isinstance', 'hasattr', 'id', 'type', 'hash', 'format', 'callable'].map((n) => eager(`builtins.${n}`, [0])),
+    eager('builtins.next', [0]),
+    eager('tomli.load', [0]),
+    // Calls taking a descriptor (`f.fileno()`) that are done with it when they return; mmap keeps a dup.
+    ...['os.fsync', 'os.fstat', 'os.read', 'os.write', 'os.lseek', 'os.ftruncate', 'os.isatty', 'os.fchmod', 'os.fchown',
+      'os.set_inheritable', 'os.get_inheritable', 'fcntl.flock', 'fcntl.lockf', 'fcntl.fcntl', 'fcntl.ioctl'].map((n) => eager(n, [0], ['fd'])),
+    eager('mmap.mmap', [0], ['fileno']),
     // Builtins that iterate their argument to the end (or, for any/all/min/max, until they know).
     eager('builtins.list', [0]),
     eager('builtins.tuple', [0]),
@@ -93,6 +104,9 @@ export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
     lazy('builtins.zip', [], [], 0),
     lazy('builtins.map', [], [], 1),
     lazy('builtins.filter', [1]),
+    lazy('builtins.reversed', [0]),
+    lazy('tokenize.generate_tokens', [0], ['readline']),
+    lazy('tokenize.tokenize', [0], ['readline']),
     lazy('itertools.chain', [], [], 0),
     lazy('itertools.chain.from_iterable', [0]),
     lazy('itertools.islice', [0]),

@@ -4,37 +4,11 @@
 // open-assign-close and open-assign decide from this whether a `with` may end at a given statement.
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
+import { consumerOf, takesResource } from './consumers.js';
 import type { ResourceSpec } from './resources.js';
 import { functionOrModuleOf, scopeOf } from './scopes.js';
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
-
-/**
- * Callees that use a file argument up before they return and keep no reference to it: closing the file
- * after the call is safe. Documented in docs/open-assign.md; extend it there too.
- */
-export const EAGER_CONSUMERS: ReadonlySet<string> = new Set([
-  'builtins.print', 'builtins.len', 'builtins.repr', 'builtins.str', 'builtins.bool', 'builtins.isinstance',
-  'builtins.hasattr', 'builtins.id', 'builtins.type', 'builtins.hash', 'builtins.format', 'builtins.callable',
-  'builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.sorted', 'builtins.sum',
-  'builtins.min', 'builtins.max', 'builtins.any', 'builtins.all', 'builtins.next',
-  'json.load', 'json.dump', 'pickle.load', 'pickle.dump', 'marshal.load', 'marshal.dump', 'tomllib.load', 'tomli.load',
-  'plistlib.load', 'plistlib.dump', 'shutil.copyfileobj', 'yaml.safe_load', 'yaml.load', 'yaml.full_load',
-  'yaml.safe_dump', 'yaml.dump',
-  // Calls taking a descriptor (`f.fileno()`) that are done with it when they return; mmap keeps a dup.
-  'os.fsync', 'os.fstat', 'os.read', 'os.write', 'os.lseek', 'os.ftruncate', 'os.isatty', 'os.fchmod', 'os.fchown',
-  'os.set_inheritable', 'os.get_inheritable', 'fcntl.flock', 'fcntl.lockf', 'fcntl.fcntl', 'fcntl.ioctl', 'mmap.mmap',
-]);
-
-/**
- * Callees whose result reads from (or writes to) the file later: `csv.reader(f)`. Their result carries the
- * file on: it may be iterated or consumed in the block, or bound to a name whose uses are followed too.
- */
-export const LAZY_WRAPPERS: ReadonlySet<string> = new Set([
-  'builtins.iter', 'builtins.enumerate', 'builtins.zip', 'builtins.map', 'builtins.filter', 'builtins.reversed',
-  'itertools.islice', 'itertools.chain', 'itertools.takewhile', 'itertools.dropwhile', 'itertools.zip_longest',
-  'csv.reader', 'csv.writer', 'csv.DictReader', 'csv.DictWriter', 'tokenize.generate_tokens', 'tokenize.tokenize',
-]);
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
 const DATA_ATTRIBUTES = new Set([
@@ -233,14 +207,16 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         const q = calleeName(ctx.names, call);
         // Ex) `stack.enter_context(f)`, `contextlib.closing(f)`
         if (attr === 'enter_context' || attr === 'push' || attr === 'callback' || q === 'contextlib.closing') return { kind: 'managed' };
-        if (q && EAGER_CONSUMERS.has(q)) return { kind: 'use' };
-        if (q && LAZY_WRAPPERS.has(q)) {
+        // The one consumer list (consumers.ts), by argument: `json.dump(obj, f)` uses `f` up; `csv.reader(f)` carries it on.
+        const consumer = consumerOf(ctx, call);
+        if (consumer && consumer.kind !== 'generator' && takesResource(consumer, call, node)) {
+          if (consumer.kind === 'eager') return { kind: 'use' };
           node = call;
           wrapped = true;
           continue;
         }
         const shown = fn ? preview(fn) : '?';
-        return { kind: 'escape', severity: 'call', reason: `passed to \`${shown}()\`, which is not known to leave it alone (see the known-safe list in docs/open-assign.md)` };
+        return { kind: 'escape', severity: 'call', reason: `passed to \`${shown}()\`, which is not known to leave it alone (see the consumer list in docs/open-argument.md)` };
       }
       case 'list_splat':
       case 'dictionary_splat':
