@@ -203,7 +203,8 @@ export interface ExpandOptions {
  * whatever its name and whatever the ignore files say; only --exclude leaves it out.
  */
 export function expandPaths(paths: readonly string[], options: ExpandOptions = {}): WalkResult {
-  const files: string[] = [];
+  // Each file with its real path, so one reached by two paths is processed once.
+  const found: Array<{ path: string; real: string }> = [];
   const errors: WalkError[] = [];
   const seenDirs = new Set<string>();
   const rules = new IgnoreRules(!options.noIgnore);
@@ -231,7 +232,8 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
       const full = join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
+      const isLink = e.isSymbolicLink();
+      if (isLink) {
         try {
           const st = statSync(full);
           isDir = st.isDirectory();
@@ -246,7 +248,7 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
         visit(full, rules.enter(levels, full));
       } else if (isFile && included(full) && !isIgnored(levels, full, false) && !excluded(full)) {
         // Ex) a FIFO or socket named `x.py`: only regular files are read
-        files.push(full);
+        found.push({ path: full, real: isLink ? realOrSelf(full) : join(real, e.name) });
       }
     }
   };
@@ -260,27 +262,11 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
     }
     if (st.isDirectory()) visit(p, rules.startingAt(p));
     else if (!st.isFile()) errors.push({ path: p, reason: 'not a regular file (a FIFO, socket or device); withify reads only files' });
-    else if (!excluded(resolve(p))) files.push(p);
+    else if (!excluded(resolve(p))) found.push({ path: p, real: realOrSelf(p) });
   }
-  return { files: dedupe(files), errors };
-}
-
-/** One entry per file on disk: the same file reached through a symlink is processed once. */
-function dedupe(files: readonly string[]): string[] {
   const seen = new Set<string>();
-  const out: string[] = [];
-  for (const f of files) {
-    let key = f;
-    try {
-      key = realpathSync(f);
-    } catch {
-      // keep the path as it is
-    }
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(f);
-  }
-  return out;
+  const files = found.filter((f) => !seen.has(f.real) && seen.add(f.real)).map((f) => f.path);
+  return { files, errors };
 }
 
 // ---------------------------------------------------------------------------------------------------
