@@ -165,7 +165,12 @@ class IgnoreRules {
     const chain: string[] = [];
     for (let d = resolve(dir); d !== root && dirname(d) !== d; d = dirname(d)) chain.unshift(d);
     levels = this.enter(levels, root);
-    for (const d of chain) levels = this.enter(levels, d);
+    for (const d of chain) {
+      // Ex) `withify check generated/` where `.gitignore` has `generated/`: naming it walks it, with
+      // only the `.gitignore` files inside it (the rules above would ignore every file in it).
+      if (isIgnored(levels, d, true)) return this.enter([], resolve(dir));
+      levels = this.enter(levels, d);
+    }
     return levels;
   }
 

@@ -118,6 +118,13 @@ describe('ignore files', () => {
     assert.deepEqual(select(r, ['secret.py', 'app.py'], { exclude: ['secret.py'] }), ['app.py']);
   });
 
+  test('a directory named explicitly is walked even when ignored, with the .gitignore files inside it', () => {
+    const r = repo();
+    write(r.root, { 'generated/.gitignore': 'skip.py\n', 'generated/skip.py': '', 'generated/sub/b.py': '' });
+    assert.deepEqual(select(r, ['generated']), ['generated/api.py', 'generated/sub/b.py']);
+    assert.deepEqual(select(r, ['generated/sub']), ['generated/sub/b.py']);
+  });
+
   test('outside a git repository, .gitignore files still count', () => {
     const dir = mkdtempSync(join(tmpdir(), 'withify-nogit-'));
     write(dir, { '.gitignore': 'skip.py\n', 'skip.py': '', 'keep.py': '' });
