@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parseGeneratorStyle, parsePythonVersion } from './options.js';
+import { escapeGlob } from './walk.js';
 import type { GeneratorStyle, PythonVersion } from './types.js';
 
 /** Settings a config file may give; every one is optional. Globs are already resolved against the file's directory. */
@@ -86,7 +87,9 @@ export function parseSettings(table: Table, file: string): ConfigSettings {
   const dir = dirname(file);
   // A glob with a `/` is relative to the config file's directory; one without matches a name anywhere.
   const globs = (key: string, v: unknown) =>
-    stringList(file, key, v).map((g) => g.replace(/\/+$/, '')).map((g) => (g.includes('/') && !isAbsolute(g) ? join(dir, g) : g));
+    stringList(file, key, v)
+      .map((g) => g.replace(/\/+$/, '').replace(/^(?:\.\/)+/, ''))
+      .map((g) => (g.includes('/') && !isAbsolute(g) ? `${escapeGlob(dir).replace(/\/$/, '')}/${g}` : g));
   const out: ConfigSettings = {};
   for (const [key, value] of Object.entries(table)) {
     switch (key) {

@@ -64,6 +64,11 @@ function isVirtualenv(dir: string): boolean {
 
 export type PathMatcher = (absolutePath: string) => boolean;
 
+/** `dir` as a literal glob prefix: a directory named `proj (copy)` or `[x]` means itself. */
+export function escapeGlob(dir: string): string {
+  return toPosix(dir).replace(/[*?[\]{}()!+@|\\]/g, '\\$&');
+}
+
 /**
  * A glob with no `/` matches a file or directory name anywhere (`*_pb2.py`, `generated`); one with a `/`
  * matches the path relative to `base` (`src/legacy/**`). A trailing `/` is dropped.
@@ -72,9 +77,9 @@ export function globMatcher(globs: readonly string[], base: string): PathMatcher
   const byName: string[] = [];
   const byPath: string[] = [];
   for (const raw of globs) {
-    const g = raw.replace(/\/+$/, '').replace(/^\.\//, '');
+    const g = raw.replace(/\/+$/, '').replace(/^(?:\.\/)+/, '');
     if (!g) continue;
-    if (g.includes('/')) byPath.push(isAbsolute(g) ? toPosix(g) : toPosix(resolve(base, g)));
+    if (g.includes('/')) byPath.push(isAbsolute(g) ? g : `${escapeGlob(resolve(base)).replace(/\/$/, '')}/${g}`);
     else byName.push(g);
   }
   const name = byName.length ? picomatch(byName, { dot: true }) : undefined;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { ConfigError, loadConfig, mergeSettings, parseRequiresPython } from '../src/config.js';
+import { escapeGlob } from '../src/walk.js';
 import { CLI } from './helpers.js';
 
 function tree(files: Record<string, string>): string {
@@ -63,7 +64,7 @@ describe('finding the configuration', () => {
     assert.deepEqual(loadConfig({ cwd: root })?.settings, {
       select: ['open-chain', 'WFY103'],
       ignore: ['class-del'],
-      exclude: [join(root, 'legacy/**'), '*_pb2.py'],
+      exclude: [`${escapeGlob(root)}/legacy/**`, '*_pb2.py'],
       include: ['*.py', '*.pyi'],
       unsafeFixes: true,
       targetVersion: [3, 10],

@@ -154,6 +154,13 @@ describe('globs and links', () => {
     assert.deepEqual(select(r, ['.'], { exclude: ['pkg/'] }), ['app.py', 'mine.py']);
   });
 
+  test('a working directory whose name has glob characters means itself', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'withify-glob-')), 'proj (copy) [1]');
+    write(dir, { 'src/a.py': '', 'src/b.py': '', 'lib/c.py': '' });
+    assert.deepEqual(rel(dir, selectFiles(['.'], { cwd: dir, exclude: ['src/a.py'] }).files), ['lib/c.py', 'src/b.py']);
+    assert.deepEqual(rel(dir, selectFiles(['.'], { cwd: dir, include: ['./src/*.py'] }).files), ['src/a.py', 'src/b.py']);
+  });
+
   test('--include replaces the default *.py', () => {
     const r = repo();
     write(r.root, { 'stubs/a.pyi': '', 'tool.pyw': '' });
