@@ -32,7 +32,7 @@ export interface Shard {
 
 /** Options that decide which files a run covers. */
 export interface SelectOptions {
-  /** Directory that relative globs, `--changed-since` and shard hashing are relative to. */
+  /** Directory that paths, relative globs and shard hashing are relative to (and displayed paths, in a run). */
   cwd: string;
   /** Do not read `.gitignore`, `.git/info/exclude` or the global excludes file. */
   noIgnore?: boolean;
@@ -285,6 +285,7 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
 /** Absolute real paths of files changed since `rev` in the repository holding `cwd`, plus untracked ones. */
 export function changedFiles(rev: string, cwd: string): Set<string> {
   const top = git(['rev-parse', '--show-toplevel'], cwd);
+  if (!top.ok && /ENOENT/.test(top.stderr)) throw new SelectError('--changed-since needs git, and `git` is not on the PATH');
   if (!top.ok) throw new SelectError(`--changed-since needs a git repository, and ${cwd} is not in one`);
   const root = realpathSync(top.stdout.trim());
   if (rev.startsWith('-')) throw new SelectError(`--changed-since: "${rev}" is not a revision`);
