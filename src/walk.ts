@@ -201,9 +201,11 @@ class IgnoreRules {
 // ---------------------------------------------------------------------------------------------------
 // The walk
 
+/** The matchers are called with paths joined onto `paths` as given: selectFiles passes absolute ones. */
 export interface ExpandOptions {
   noIgnore?: boolean;
   exclude?: PathMatcher;
+  /** Default: the name ends in `.py`. */
   include?: PathMatcher;
 }
 
