@@ -2,6 +2,7 @@
 import { decodeSource, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { defaultOptions } from './options.js';
+import { run as runFiles, type Mode, type RunOptions } from './runner.js';
 import type { FileResult, LocatedFinding, ProjectIndex, TransformOptions } from './types.js';
 
 export interface TransformSourceOptions extends Partial<TransformOptions> {
@@ -52,4 +53,26 @@ export function transformBytes(bytes: Uint8Array, options: TransformSourceOption
     status: r.status,
     reason: r.reason,
   };
+}
+
+/**
+ * Options of `run`: every field of `RunOptions` may be left out. `mode` defaults to `check` (nothing is
+ * written; `fix` rewrites files in place), `cwd` to `process.cwd()`, the rest to `defaultOptions()` and
+ * to walking every `*.py` file the ignore files allow. No pyproject.toml is read: pass `loadConfig` output
+ * through `mergeSettings` yourself if you want it.
+ */
+export interface RunApiOptions extends Partial<Omit<RunOptions, 'mode' | 'cwd'>> {
+  mode?: Mode;
+  cwd?: string;
+}
+
+/**
+ * Process files and directories as `withify check|diff|fix` does, and return one `FileResult` per file
+ * (sorted by path) plus the paths that could not be expanded. A bad file never throws: see its `status`
+ * and `reason`. Throws `SelectError` for a bad `changedSince` revision, or outside a git repository.
+ */
+export function run(paths: readonly string[], options: RunApiOptions = {}): ReturnType<typeof runFiles> {
+  const { mode = 'check', cwd = process.cwd(), ...rest } = options;
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<RunOptions>;
+  return runFiles(paths, { ...defaultOptions(), ...defined, mode, cwd } as RunOptions);
 }

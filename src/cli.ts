@@ -3,26 +3,38 @@ import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion } from './options.js';
+import { ConfigError, loadConfig, mergeSettings } from './config.js';
+import { loadTransformModules, TransformLoadError } from './load-transform.js';
+import { parseShard, SelectError } from './walk.js';
 import { exitCode, jsonReport, textReport } from './report.js';
 import { run, runStdin, type Mode, type RunOptions } from './runner.js';
 import { explainTransform, listTransforms } from './explain.js';
 import { VERSION } from './version.js';
 import { unifiedDiff } from './engine/diff.js';
 import { trace, TraceError } from './trace/index.js';
+import { TRANSFORMS } from '../transforms/index.js';
 
 interface CommonArgs {
   paths: string[];
   select?: string | string[];
   ignore?: string | string[];
-  'unsafe-fixes': boolean;
+  'unsafe-fixes'?: boolean;
   format: 'text' | 'json';
   quiet: boolean;
   'exit-code': boolean;
   'target-version'?: string;
   'generator-style'?: string;
-  'all-loops': boolean;
+  'all-loops'?: boolean;
   'stdin-filename'?: string;
   color?: boolean;
+  // File selection and configuration (docs/bulk.md, docs/library.md)
+  config?: string;
+  'no-ignore'?: boolean;
+  exclude?: string | string[];
+  include?: string | string[];
+  'changed-since'?: string;
+  shard?: string;
+  transform?: string | string[];
 }
 
 class UsageError extends Error {}
@@ -36,8 +48,20 @@ function protectStdin(argv: string[]): string[] {
   return argv.map((a, i) => (a === '-' && (end < 0 || i < end) ? STDIN_PATH : a));
 }
 
+// yargs reads `--no-ignore` as "--ignore=false" (the transform list); `--no-ignore=true` reaches the flag.
+function protectNoIgnore(argv: string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv.map((a, i) => (a === '--no-ignore' && (end < 0 || i < end) ? '--no-ignore=true' : a));
+}
+
+/** Errors of config files, transform modules and file selection are usage errors: message, exit 2. */
+const isUsageProblem = (err: unknown): boolean => err instanceof ConfigError || err instanceof TransformLoadError || err instanceof SelectError;
+
 const splitList = (values: string | string[] | undefined) =>
   ([] as string[]).concat(values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+
+const withTransformOption = <T>(y: Argv<T>) =>
+  y.option('transform', { type: 'string', requiresArg: true, describe: 'also show the transform exported by this ES module (repeatable)' });
 
 const common = (y: Argv) =>
   y
@@ -45,36 +69,45 @@ const common = (y: Argv) =>
     // One value per flag (repeat it, or use commas): an array option would swallow the paths after it.
     .option('select', { type: 'string', requiresArg: true, describe: 'only these transforms (ids or codes, comma-separated; repeatable)' })
     .option('ignore', { type: 'string', requiresArg: true, describe: 'skip these transforms (ids or codes, comma-separated; repeatable)' })
-    .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'also apply fixes rated unsafe' })
+    .option('unsafe-fixes', { type: 'boolean', describe: 'also apply fixes rated unsafe' })
     .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only findings, diffs and errors' })
     .option('exit-code', { type: 'boolean', default: false, describe: '(diff) exit 1 when any file would change' })
     .option('target-version', { type: 'string', describe: 'oldest Python the code must run on, e.g. 3.8 (default 3.8)' })
     .option('generator-style', { type: 'string', choices: ['try-finally', 'closing'], describe: 'how generator-close closes a generator' })
-    .option('all-loops', { type: 'boolean', default: false, describe: 'generator-close: fix every loop over a generator with cleanup' })
+    .option('all-loops', { type: 'boolean', describe: 'generator-close: fix every loop over a generator with cleanup' })
     .option('stdin-filename', { type: 'string', describe: 'the path to report for `-`' })
-    .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a TTY)' });
+    .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a TTY)' })
+    // File selection and configuration (docs/bulk.md)
+    .option('config', { type: 'string', requiresArg: true, describe: 'settings from this TOML file instead of the nearest pyproject.toml [tool.withify]' })
+    .option('no-ignore', { type: 'boolean', describe: 'also walk files that .gitignore, .git/info/exclude or the global excludes file ignore' })
+    .option('exclude', { type: 'string', requiresArg: true, describe: 'leave out files and directories matching this glob (repeatable)' })
+    .option('include', { type: 'string', requiresArg: true, describe: 'walk only files matching this glob (default *.py; repeatable)' })
+    .option('changed-since', { type: 'string', requiresArg: true, describe: 'only files changed since this git revision, plus untracked ones' })
+    .option('shard', { type: 'string', requiresArg: true, describe: 'only shard K of N (K/N), to split a run over CI jobs' })
+    .option('transform', { type: 'string', requiresArg: true, describe: 'also run the transform exported by this ES module (repeatable)' });
 
-function toRunOptions(mode: Mode, a: CommonArgs): RunOptions {
+const given = (values: string | string[] | undefined) => (values === undefined ? undefined : splitList(values));
+const globList = (values: string | string[] | undefined) => (values === undefined ? undefined : ([] as string[]).concat(values));
+
+async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
+  const cwd = process.cwd();
   const target = a['target-version'] === undefined ? undefined : parsePythonVersion(a['target-version']);
   if (a['target-version'] !== undefined && !target) throw new UsageError(`--target-version: cannot read "${a['target-version']}"; write it like 3.8`);
   const style = a['generator-style'] === undefined ? undefined : parseGeneratorStyle(a['generator-style']);
-  return {
-    ...defaultOptions({
-      select: splitList(a.select),
-      ignore: splitList(a.ignore),
-      unsafeFixes: a['unsafe-fixes'],
-      allLoops: a['all-loops'],
-      ...(target ? { targetVersion: target } : {}),
-      ...(style ? { generatorStyle: style } : {}),
-    }),
-    mode,
-    cwd: process.cwd(),
-  };
+  const shard = a.shard === undefined ? undefined : parseShard(a.shard);
+  if (a.shard !== undefined && !shard) throw new UsageError(`--shard: cannot read "${a.shard}"; write it K/N with 1 ≤ K ≤ N, e.g. 2/4`);
+  // The command line overrides each key of [tool.withify] it gives.
+  const { exclude, include, ...transformSettings } = mergeSettings(
+    { select: given(a.select), ignore: given(a.ignore), exclude: globList(a.exclude), include: globList(a.include), unsafeFixes: a['unsafe-fixes'], allLoops: a['all-loops'], targetVersion: target, generatorStyle: style },
+    loadConfig({ cwd, configPath: a.config }),
+  );
+  const extraTransforms = await loadTransformModules(globList(a.transform) ?? [], cwd);
+  return { ...defaultOptions({ ...transformSettings, extraTransforms }), mode, cwd, noIgnore: a['no-ignore'] === true, exclude, include, changedSince: a['changed-since'], shard };
 }
 
-function runCommand(mode: Mode, a: CommonArgs): void {
-  const options = toRunOptions(mode, a);
+async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
+  const options = await toRunOptions(mode, a);
   const color = a.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   if (a.paths.length === 1 && a.paths[0] === STDIN_PATH) {
     const path = a['stdin-filename'] ?? '-';
@@ -105,21 +138,23 @@ function runCommand(mode: Mode, a: CommonArgs): void {
 }
 
 export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {
-  const parser = yargs(protectStdin(argv))
+  const parser = yargs(protectNoIgnore(protectStdin(argv)))
     .scriptName('withify')
     .usage('$0 <command> [paths..] [options]\n\nMake Python code safe for interpreters that do not reference-count (PyPy).')
     .command('check [paths..]', 'Report every finding; exit 1 if there are any', common, (a) => runCommand('check', a as unknown as CommonArgs))
     .command('diff [paths..]', 'Print the rewrite as a unified diff; write nothing', common, (a) => runCommand('diff', a as unknown as CommonArgs))
     .command('fix [paths..]', 'Rewrite files in place', common, (a) => runCommand('fix', a as unknown as CommonArgs))
-    .command('list', 'List every transform: code, id, safety, summary', {}, () => {
-      process.stdout.write(listTransforms());
+    .command('list', 'List every transform: code, id, safety, summary', withTransformOption, async (a) => {
+      const extra = await loadTransformModules(globList(a.transform) ?? []);
+      process.stdout.write(listTransforms([...TRANSFORMS, ...extra]));
     })
     .command(
       'explain <rule>',
       'Explain a transform (by code or id): what breaks on PyPy, the fix, examples',
-      (y) => y.positional('rule', { type: 'string', demandOption: true }),
-      (a) => {
-        const text = explainTransform(String(a.rule));
+      (y) => withTransformOption(y.positional('rule', { type: 'string', demandOption: true })),
+      async (a) => {
+        const extra = await loadTransformModules(globList(a.transform) ?? []);
+        const text = explainTransform(String(a.rule), extra);
         if (text === undefined) throw new UsageError(`no transform "${String(a.rule)}"; run \`withify list\` to see them`);
         process.stdout.write(text);
       },
@@ -161,7 +196,8 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .alias('h', 'help')
     .epilogue(`Exit codes: 0 clean, 1 findings (check) or changes (diff --exit-code), 2 usage error or a file that could not be processed.\nDefault target Python: ${formatPythonVersion(defaultOptions().targetVersion)}.`)
     .fail((msg, err) => {
-      if (err && !(err instanceof UsageError)) throw err;
+      // An error thrown by a handler reaches the catch below, which prints it once.
+      if (err && err.name !== 'YError') throw err;
       process.stderr.write(`error: ${err?.message ?? msg}\nRun \`withify --help\` for usage.\n`);
       process.exitCode = 2;
       // Ex) `withify trace --bogus -- cmd`: without this throw yargs still runs the command's handler
@@ -172,8 +208,8 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     await parser.parseAsync();
   } catch (err) {
     if (err instanceof UsageReported) return;
-    if (err instanceof UsageError) {
-      process.stderr.write(`error: ${err.message}\n`);
+    if (err instanceof UsageError || isUsageProblem(err)) {
+      process.stderr.write(`error: ${(err as Error).message}\n`);
       process.exitCode = 2;
       return;
     }

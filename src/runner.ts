@@ -4,16 +4,15 @@ import { relative } from 'node:path';
 import { decodeSource, DecodeError, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { ChangedOnDisk, writeAtomic } from './engine/write.js';
-import { selectFiles } from './walk.js';
+import { selectFiles, type SelectOptions } from './walk.js';
 import { buildProjectIndex, moduleNameFor, needsProjectIndex } from './project.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
 
 export type Mode = 'check' | 'diff' | 'fix';
 
-export interface RunOptions extends TransformOptions {
+/** `cwd` (which displayed paths are relative to) and the file-selection options come from SelectOptions. */
+export interface RunOptions extends TransformOptions, SelectOptions {
   mode: Mode;
-  /** Directory that displayed paths are relative to. */
-  cwd: string;
 }
 
 export interface RunResult {
@@ -28,6 +27,13 @@ export function displayPath(cwd: string, path: string): string {
   return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
 }
 
+function readFailure(err: NodeJS.ErrnoException): string {
+  if (err.code === 'EACCES' || err.code === 'EPERM') return 'cannot read: permission denied; check its permissions';
+  if (err.code === 'EISDIR') return 'cannot read: it is a directory';
+  if (err.code === 'ENOENT') return 'cannot read: it was removed before withify got to it';
+  return `cannot read: ${err.code ?? err.message}`;
+}
+
 /** Process one file on disk. Never throws. In `fix` mode a changed file is written atomically. */
 export function processPath(path: string, options: RunOptions, project?: ProjectIndex, moduleName?: string): FileResult {
   const shown = displayPath(options.cwd, path);
@@ -36,7 +42,7 @@ export function processPath(path: string, options: RunOptions, project?: Project
   try {
     bytes = readFileSync(path);
   } catch (err) {
-    return failed(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; check its permissions`);
+    return failed(readFailure(err as NodeJS.ErrnoException));
   }
   let decoded;
   try {

@@ -68,7 +68,7 @@ export type PythonVersion = readonly [number, number];
 
 export type GeneratorStyle = 'try-finally' | 'closing';
 
-/** Options that change what transforms do. Every field has a default in `resolveOptions`. */
+/** Options that change what transforms do. Every field has a default in `defaultOptions` (src/options.ts). */
 export interface TransformOptions {
   /** Transform ids or codes to run; empty means every built-in transform. */
   select: string[];

@@ -1,8 +1,14 @@
-// Expand the paths given on the command line into the Python files to process.
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// Expand the paths given on the command line into the Python files to process: ignore files, --include
+// and --exclude globs, --changed-since and --shard all live here, behind `selectFiles`.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
 
-/** Directory names never descended into. */
+/** Directory names never descended into (unless named on the command line). */
 export const SKIPPED_DIRS = new Set([
   '.git', '.hg', '.svn', '.bzr', 'node_modules', '__pycache__', '.venv', 'venv', '.tox', '.nox',
   '.mypy_cache', '.pytest_cache', '.ruff_cache', '.eggs', 'build', 'dist', 'site-packages', '__pypackages__',
@@ -18,15 +24,205 @@ export interface WalkResult {
   errors: WalkError[];
 }
 
+/** `--shard K/N`: this run covers shard `index` (1-based) of `count`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Options that decide which files a run covers. */
+export interface SelectOptions {
+  /** Directory that paths, relative globs and shard hashing are relative to (and displayed paths, in a run). */
+  cwd: string;
+  /** Do not read `.gitignore`, `.git/info/exclude` or the global excludes file. */
+  noIgnore?: boolean;
+  /** Globs of files and directories to leave out, even when named explicitly. */
+  exclude?: readonly string[];
+  /** Globs a walked file must match (default: `*.py`). Files named explicitly need not match. */
+  include?: readonly string[];
+  /** Keep only files changed since this git revision, plus untracked files that are not ignored. */
+  changedSince?: string;
+  shard?: Shard;
+}
+
+/** A request the walk cannot serve (not a git repository, a bad revision, a bad shard): a usage error. */
+export class SelectError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SelectError';
+  }
+}
+
+const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
+
 function isVirtualenv(dir: string): boolean {
   return existsSync(join(dir, 'pyvenv.cfg'));
 }
 
-export function expandPaths(paths: readonly string[]): WalkResult {
-  const files: string[] = [];
+// ---------------------------------------------------------------------------------------------------
+// Globs
+
+export type PathMatcher = (absolutePath: string) => boolean;
+
+/** `dir` as a literal glob prefix: a directory named `proj (copy)` or `[x]` means itself. */
+export function escapeGlob(dir: string): string {
+  return toPosix(dir).replace(/[*?[\]{}()!+@|\\]/g, '\\$&');
+}
+
+/**
+ * A glob with no `/` matches a file or directory name anywhere (`*_pb2.py`, `generated`); one with a `/`
+ * matches the path relative to `base` (`src/legacy/**`). A trailing `/` is dropped.
+ */
+export function globMatcher(globs: readonly string[], base: string): PathMatcher {
+  const byName: string[] = [];
+  const byPath: string[] = [];
+  for (const raw of globs) {
+    const g = raw.replace(/\/+$/, '').replace(/^(?:\.\/)+/, '');
+    if (!g) continue;
+    if (g.includes('/')) byPath.push(isAbsolute(g) ? g : `${escapeGlob(resolve(base)).replace(/\/$/, '')}/${g}`);
+    else byName.push(g);
+  }
+  const name = byName.length ? picomatch(byName, { dot: true }) : undefined;
+  const path = byPath.length ? picomatch(byPath, { dot: true }) : undefined;
+  return (p) => (name !== undefined && name(basename(p))) || (path !== undefined && path(toPosix(p)));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Ignore files
+
+/** The rules of one ignore file, whose patterns are relative to `base`. */
+interface IgnoreLevel {
+  base: string;
+  rules: Ignore;
+}
+
+function readIgnoreFile(path: string, base: string): IgnoreLevel | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined; // absent or unreadable: git ignores it too
+  }
+  return { base, rules: ignore({ allowRelativePaths: true }).add(text) };
+}
+
+/** Later levels win, as in git: global excludes, then info/exclude, then `.gitignore` from the root down. */
+function isIgnored(levels: readonly IgnoreLevel[], path: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const level of levels) {
+    const rel = toPosix(relative(level.base, path));
+    if (!rel || rel.startsWith('..') || isAbsolute(rel)) continue;
+    const r = level.rules.test(isDir ? `${rel}/` : rel);
+    if (r.ignored) ignored = true;
+    else if (r.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+function git(args: readonly string[], cwd: string): { ok: boolean; stdout: string; stderr: string } {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) return { ok: false, stdout: '', stderr: r.error.message };
+  return { ok: r.status === 0, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The directory holding `.git` at or above `dir`, if any. */
+export function findRepoRoot(dir: string): string | undefined {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+/** `core.excludesFile`, or git's default `$XDG_CONFIG_HOME/git/ignore` (`~/.config/git/ignore`). */
+function globalExcludesFile(root: string): string {
+  const configured = git(['config', '--path', '--get', 'core.excludesFile'], root);
+  const value = configured.ok ? configured.stdout.trim() : '';
+  if (value) return value.startsWith('~/') ? join(homedir(), value.slice(2)) : resolve(root, value);
+  const xdg = process.env.XDG_CONFIG_HOME;
+  return join(xdg ? xdg : join(homedir(), '.config'), 'git', 'ignore');
+}
+
+/** `.git/info/exclude`, wherever this checkout keeps it (a worktree's `.git` is a file). */
+function infoExcludeFile(root: string): string {
+  const dotGit = join(root, '.git');
+  try {
+    if (statSync(dotGit).isDirectory()) return join(dotGit, 'info', 'exclude');
+  } catch {
+    // fall through to asking git
+  }
+  const asked = git(['rev-parse', '--git-path', 'info/exclude'], root);
+  return asked.ok ? resolve(root, asked.stdout.trim()) : join(dotGit, 'info', 'exclude');
+}
+
+/** Builds and caches the ignore levels that apply inside a directory. */
+class IgnoreRules {
+  private readonly repoLevels = new Map<string, IgnoreLevel[]>();
+
+  constructor(private readonly enabled: boolean) {}
+
+  /** Levels that apply to entries of `dir` when the walk starts at `dir`: the repo's, and `.gitignore` files from its root down. */
+  startingAt(dir: string): IgnoreLevel[] {
+    if (!this.enabled) return [];
+    const root = findRepoRoot(dir);
+    // Outside a git repository the `.gitignore` files of the directory named and below still count.
+    if (root === undefined) return this.enter([], dir);
+    let levels = this.forRepo(root);
+    const chain: string[] = [];
+    for (let d = resolve(dir); d !== root && dirname(d) !== d; d = dirname(d)) chain.unshift(d);
+    levels = this.enter(levels, root);
+    for (const d of chain) {
+      // Ex) `withify check generated/` where `.gitignore` has `generated/`: naming it walks it, with
+      // only the `.gitignore` files inside it (the rules above would ignore every file in it).
+      if (isIgnored(levels, d, true)) return this.enter([], resolve(dir));
+      levels = this.enter(levels, d);
+    }
+    return levels;
+  }
+
+  /** The levels for the entries of `dir`, given those of its parent. */
+  enter(parent: IgnoreLevel[], dir: string): IgnoreLevel[] {
+    if (!this.enabled) return parent;
+    const own = readIgnoreFile(join(dir, '.gitignore'), dir);
+    return own ? [...parent, own] : parent;
+  }
+
+  private forRepo(root: string): IgnoreLevel[] {
+    let levels = this.repoLevels.get(root);
+    if (!levels) {
+      levels = [readIgnoreFile(globalExcludesFile(root), root), readIgnoreFile(infoExcludeFile(root), root)].filter(
+        (l): l is IgnoreLevel => l !== undefined,
+      );
+      this.repoLevels.set(root, levels);
+    }
+    return levels;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The walk
+
+/** The matchers are called with paths joined onto `paths` as given: selectFiles passes absolute ones. */
+export interface ExpandOptions {
+  noIgnore?: boolean;
+  exclude?: PathMatcher;
+  /** Default: the name ends in `.py`. */
+  include?: PathMatcher;
+}
+
+/**
+ * Files under `paths`. A directory is walked in name order, skipping SKIPPED_DIRS, virtualenvs, ignored and
+ * excluded entries, and any directory already seen (symlink loops). A file named explicitly is kept
+ * whatever its name and whatever the ignore files say; only --exclude leaves it out.
+ */
+export function expandPaths(paths: readonly string[], options: ExpandOptions = {}): WalkResult {
+  // Each file with its real path, so one reached by two paths is processed once.
+  const found: Array<{ path: string; real: string }> = [];
   const errors: WalkError[] = [];
   const seenDirs = new Set<string>();
-  const visit = (dir: string) => {
+  const rules = new IgnoreRules(!options.noIgnore);
+  const excluded = options.exclude ?? (() => false);
+  const included = options.include ?? ((p: string) => p.endsWith('.py'));
+  const visit = (dir: string, levels: IgnoreLevel[]) => {
     let real: string;
     try {
       real = realpathSync(dir);
@@ -48,7 +244,8 @@ export function expandPaths(paths: readonly string[]): WalkResult {
       const full = join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
+      const isLink = e.isSymbolicLink();
+      if (isLink) {
         try {
           const st = statSync(full);
           isDir = st.isDirectory();
@@ -59,9 +256,11 @@ export function expandPaths(paths: readonly string[]): WalkResult {
       }
       if (isDir) {
         if (SKIPPED_DIRS.has(e.name) || e.name.endsWith('.egg-info') || isVirtualenv(full)) continue;
-        visit(full);
-      } else if (isFile && e.name.endsWith('.py')) {
-        files.push(full);
+        if (isIgnored(levels, full, true) || excluded(full)) continue;
+        visit(full, rules.enter(levels, full));
+      } else if (isFile && included(full) && !isIgnored(levels, full, false) && !excluded(full)) {
+        // Ex) a FIFO or socket named `x.py`: only regular files are read
+        found.push({ path: full, real: isLink ? realOrSelf(full) : join(real, e.name) });
       }
     }
   };
@@ -73,22 +272,89 @@ export function expandPaths(paths: readonly string[]): WalkResult {
       errors.push({ path: p, reason: 'no such file or directory' });
       continue;
     }
-    if (st.isDirectory()) visit(p);
-    else files.push(p); // named explicitly: processed whatever its name
+    if (st.isDirectory()) visit(p, rules.startingAt(p));
+    else if (!st.isFile()) errors.push({ path: p, reason: 'not a regular file (a FIFO, socket or device); withify reads only files' });
+    else if (!excluded(resolve(p))) found.push({ path: p, real: realOrSelf(p) });
   }
-  return { files: [...new Set(files)], errors };
+  const seen = new Set<string>();
+  const files = found.filter((f) => !seen.has(f.real) && seen.add(f.real)).map((f) => f.path);
+  return { files, errors };
 }
 
-/** Options that decide which files a run covers. */
-export interface SelectOptions {
-  cwd: string;
+// ---------------------------------------------------------------------------------------------------
+// --changed-since and --shard
+
+/** Absolute real paths of files changed since `rev` in the repository holding `cwd`, plus untracked ones. */
+export function changedFiles(rev: string, cwd: string): Set<string> {
+  const top = git(['rev-parse', '--show-toplevel'], cwd);
+  if (!top.ok && /ENOENT/.test(top.stderr)) throw new SelectError('--changed-since needs git, and `git` is not on the PATH');
+  if (!top.ok) throw new SelectError(`--changed-since needs a git repository, and ${cwd} is not in one`);
+  const root = realpathSync(top.stdout.trim());
+  if (rev.startsWith('-')) throw new SelectError(`--changed-since: "${rev}" is not a revision`);
+  const verified = git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], root);
+  if (!verified.ok) throw new SelectError(`--changed-since: git knows no revision "${rev}" in ${root}`);
+  const diff = git(['diff', '--name-only', '--no-renames', '-z', rev, '--'], root);
+  if (!diff.ok) throw new SelectError(`--changed-since: git diff ${rev} failed: ${diff.stderr.trim()}`);
+  const untracked = git(['ls-files', '--others', '--exclude-standard', '-z'], root);
+  if (!untracked.ok) throw new SelectError(`--changed-since: git ls-files failed: ${untracked.stderr.trim()}`);
+  const names = `${diff.stdout}${untracked.stdout}`.split('\0').filter(Boolean);
+  return new Set(names.map((n) => join(root, n)));
+}
+
+/** `2/4` → { index: 2, count: 4 }; undefined when it is not of that form with 1 ≤ K ≤ N. */
+export function parseShard(text: string): Shard | undefined {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (!m) return undefined;
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  return count >= 1 && index >= 1 && index <= count ? { index, count } : undefined;
+}
+
+/** The first four bytes of the SHA-256 of `text` (UTF-8), as an unsigned big-endian integer. */
+export function pathHash(text: string): number {
+  return createHash('sha256').update(text, 'utf8').digest().readUInt32BE(0);
+}
+
+/**
+ * The shard (1-based) a file belongs to: a hash of its path relative to `cwd`, with `/` separators. A
+ * hash, not the file's index in the list, so adding or removing files never moves the others.
+ */
+export function shardOf(path: string, cwd: string, count: number): number {
+  return (pathHash(toPosix(relative(cwd, resolve(path)))) % count) + 1;
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
 }
 
 /**
  * The files a run processes, sorted, and the paths that could not be expanded. The runner calls only
- * this: ignore rules, include/exclude globs, --changed-since and --shard belong here.
+ * this: ignore rules, include/exclude globs, --changed-since and --shard belong here. Throws
+ * `SelectError` for a request it cannot serve.
  */
-export function selectFiles(paths: readonly string[], _options: SelectOptions): WalkResult {
-  const { files, errors } = expandPaths(paths);
-  return { files: [...files].sort(), errors };
+export function selectFiles(paths: readonly string[], options: SelectOptions): WalkResult {
+  const { cwd } = options;
+  if (options.shard && !parseShard(`${options.shard.index}/${options.shard.count}`)) {
+    throw new SelectError(`--shard: ${options.shard.index}/${options.shard.count} is not K/N with 1 ≤ K ≤ N`);
+  }
+  const changed = options.changedSince !== undefined ? changedFiles(options.changedSince, cwd) : undefined;
+  const { files, errors } = expandPaths(
+    paths.map((p) => resolve(cwd, p)),
+    {
+      noIgnore: options.noIgnore,
+      exclude: options.exclude?.length ? globMatcher(options.exclude, cwd) : undefined,
+      include: options.include?.length ? globMatcher(options.include, cwd) : undefined,
+    },
+  );
+  let selected = files;
+  if (changed) selected = selected.filter((f) => changed.has(join(realOrSelf(dirname(f)), basename(f))));
+  if (options.shard) {
+    const { index, count } = options.shard;
+    selected = selected.filter((f) => shardOf(f, cwd, count) === index);
+  }
+  return { files: [...selected].sort(), errors };
 }

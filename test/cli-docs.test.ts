@@ -95,3 +95,14 @@ test('docs/resources.md lists every entry of the resource catalog', async () => 
     assert.ok(page.includes(shown), `docs/resources.md does not list ${shown}`);
   }
 });
+
+test('README documents every option of every command (as `--option` in backticks)', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  for (const command of ['check', 'diff', 'fix', 'list', 'explain x']) {
+    const help = cli(...command.split(' '), '--help');
+    assert.equal(help.status, 0, help.stderr);
+    for (const option of new Set(help.stdout.match(/(?<=^\s+)--[a-z][a-z-]*/gm) ?? [])) {
+      assert.ok(readme.includes(`\`${option}`), `README does not document ${option} (withify ${command} --help)`);
+    }
+  }
+});

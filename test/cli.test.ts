@@ -102,14 +102,14 @@ test('a missing path is exit 2 with a message naming it; the other files are sti
   assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), FIXED);
 });
 
-test('an undecodable file is reported and skipped with exit 2; a file with a syntax error is skipped', () => {
+test('an undecodable file and a file with a syntax error are reported and skipped; the run goes on; exit 2', () => {
   const dir = project();
   writeFileSync(join(dir, 'pkg', 'bad.py'), Buffer.from([0x78, 0x20, 0x3d, 0x20, 0x27, 0xff, 0xfe, 0x27, 0x0a]));
   writeFileSync(join(dir, 'pkg', 'broken.py'), 'def f(:\n    open(p).read()\n');
   const r = withify(['check', 'pkg'], { cwd: dir });
   assert.equal(r.status, 2);
   assert.match(r.stderr, /error: pkg\/bad\.py: is not valid UTF-8/);
-  assert.match(r.stderr, /warning: pkg\/broken\.py: skipped: cannot parse: syntax error at line 1/);
+  assert.match(r.stderr, /error: pkg\/broken\.py: cannot parse: syntax error at line 1/);
   assert.match(r.stdout, /pkg\/leaky\.py:5:23 WFY101/);
 });
 

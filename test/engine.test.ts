@@ -79,9 +79,9 @@ test('a fix that would break the syntax fails the file and nothing is written', 
   assert.equal(readFileSync(file, 'utf8'), 'x = 1\n');
 });
 
-test('a file with a syntax error is skipped with the position', () => {
+test('a file with a syntax error fails with the position', () => {
   const r = transformSource('def f(:\n  pass\n');
-  assert.equal(r.status, 'skipped');
+  assert.equal(r.status, 'failed');
   assert.match(r.reason ?? '', /syntax error at line 1, column 7/);
 });
 

@@ -63,7 +63,7 @@ export function processSource(input: SourceInput): FileResult {
       const p = syntax.startPosition;
       return {
         ...base,
-        status: 'skipped',
+        status: 'failed',
         reason: `cannot parse: syntax error at line ${p.row + 1}, column ${p.column + 1} (withify rewrites only files that parse; if Python accepts this file, tree-sitter-python does not)`,
       };
     }

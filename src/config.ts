@@ -1,0 +1,197 @@
+// `[tool.withify]` in pyproject.toml (or a file named with --config): the defaults a project sets for
+// every run. The command line overrides each key it gives.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { parseGeneratorStyle, parsePythonVersion } from './options.js';
+import { escapeGlob } from './walk.js';
+import type { GeneratorStyle, PythonVersion } from './types.js';
+
+/** Settings a config file may give; every one is optional. Globs are already resolved against the file's directory. */
+export interface ConfigSettings {
+  select?: string[];
+  ignore?: string[];
+  exclude?: string[];
+  include?: string[];
+  unsafeFixes?: boolean;
+  targetVersion?: PythonVersion;
+  generatorStyle?: GeneratorStyle;
+  allLoops?: boolean;
+}
+
+export interface LoadedConfig {
+  /** The file the settings came from, or the pyproject.toml that gave only `requires-python`. */
+  path: string;
+  settings: ConfigSettings;
+  /** The oldest version `[project] requires-python` allows, e.g. `>=3.9` → [3, 9]. */
+  requiresPython?: PythonVersion;
+}
+
+/** A config file that cannot be read or has a wrong key or value: a usage error (exit 2). */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Every key `[tool.withify]` accepts, in the order docs/bulk.md lists them. */
+export const CONFIG_KEYS = ['select', 'ignore', 'exclude', 'include', 'unsafe-fixes', 'target-version', 'generator-style', 'all-loops'] as const;
+
+type Table = Record<string, unknown>;
+const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+
+function readToml(path: string): Table {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`${path}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return parseToml(text) as Table;
+  } catch (err) {
+    throw new ConfigError(`${path}: not valid TOML: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+/**
+ * The lowest Python version a PEP 440 specifier allows: `>=3.9` → 3.9, `~=3.10` → 3.10, `>=3.8,<4` → 3.8,
+ * `==3.11.*` → 3.11. Undefined when no clause gives a lower bound.
+ */
+export function parseRequiresPython(spec: string): PythonVersion | undefined {
+  let lowest: PythonVersion | undefined;
+  for (const clause of spec.split(',')) {
+    const m = /^\s*(>=|~=|==|>)\s*(\d+)\.(\d+)/.exec(clause);
+    if (!m) continue;
+    const v: PythonVersion = [Number(m[2]), Number(m[3])];
+    if (!lowest || v[0] > lowest[0] || (v[0] === lowest[0] && v[1] > lowest[1])) lowest = v; // clauses are ANDed: the tightest bound wins
+  }
+  return lowest;
+}
+
+function stringList(file: string, key: string, value: unknown): string[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+    throw new ConfigError(`${file}: [tool.withify] ${key} must be a list of strings, e.g. ${key} = ["open-chain"]`);
+  }
+  return value as string[];
+}
+
+function bool(file: string, key: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new ConfigError(`${file}: [tool.withify] ${key} must be true or false`);
+  return value;
+}
+
+/** Validate one `[tool.withify]` table. `file` names it in errors; relative globs resolve against its directory. */
+export function parseSettings(table: Table, file: string): ConfigSettings {
+  const dir = dirname(file);
+  // A glob with a `/` is relative to the config file's directory; one without matches a name anywhere.
+  const globs = (key: string, v: unknown) =>
+    stringList(file, key, v)
+      .map((g) => g.replace(/\/+$/, '').replace(/^(?:\.\/)+/, ''))
+      .map((g) => (g.includes('/') && !isAbsolute(g) ? `${escapeGlob(dir).replace(/\/$/, '')}/${g}` : g));
+  const out: ConfigSettings = {};
+  for (const [key, value] of Object.entries(table)) {
+    switch (key) {
+      case 'select':
+        out.select = stringList(file, key, value);
+        break;
+      case 'ignore':
+        out.ignore = stringList(file, key, value);
+        break;
+      case 'exclude':
+        out.exclude = globs(key, value);
+        break;
+      case 'include':
+        out.include = globs(key, value);
+        break;
+      case 'unsafe-fixes':
+        out.unsafeFixes = bool(file, key, value);
+        break;
+      case 'all-loops':
+        out.allLoops = bool(file, key, value);
+        break;
+      case 'target-version': {
+        const v = typeof value === 'string' ? parsePythonVersion(value) : undefined;
+        if (!v) throw new ConfigError(`${file}: [tool.withify] target-version must be a string like "3.9", not ${JSON.stringify(value)}`);
+        out.targetVersion = v;
+        break;
+      }
+      case 'generator-style': {
+        const v = typeof value === 'string' ? parseGeneratorStyle(value) : undefined;
+        if (!v) throw new ConfigError(`${file}: [tool.withify] generator-style must be "try-finally" or "closing", not ${JSON.stringify(value)}`);
+        out.generatorStyle = v;
+        break;
+      }
+      default:
+        throw new ConfigError(`${file}: unknown key "${key}" in [tool.withify]; the keys are ${CONFIG_KEYS.join(', ')}`);
+    }
+  }
+  return out;
+}
+
+function requiresPythonOf(doc: Table): PythonVersion | undefined {
+  const project = doc.project;
+  const spec = isTable(project) ? project['requires-python'] : undefined;
+  return typeof spec === 'string' ? parseRequiresPython(spec) : undefined;
+}
+
+function toolTable(doc: Table): Table | undefined {
+  const tool = doc.tool;
+  const table = isTable(tool) ? tool.withify : undefined;
+  if (table !== undefined && !isTable(table)) throw new ConfigError('[tool.withify] must be a table');
+  return table;
+}
+
+/** Read one file: a pyproject.toml (its `[tool.withify]` table) or a standalone TOML file of the same keys. */
+export function readConfigFile(path: string): LoadedConfig {
+  const doc = readToml(path);
+  let table: Table | undefined;
+  try {
+    table = toolTable(doc);
+  } catch (err) {
+    throw new ConfigError(`${path}: ${(err as Error).message}`);
+  }
+  if (table === undefined && basename(path) !== 'pyproject.toml') table = doc; // withify.toml style: keys at the top
+  return { path, settings: parseSettings(table ?? {}, path), requiresPython: requiresPythonOf(doc) };
+}
+
+/**
+ * The configuration for a run started in `cwd`: the file given with `--config`, else the nearest
+ * pyproject.toml upward with a `[tool.withify]` table, else (for `requires-python` only) the nearest
+ * pyproject.toml. Undefined when there is none.
+ */
+export function loadConfig(options: { cwd: string; configPath?: string }): LoadedConfig | undefined {
+  if (options.configPath !== undefined) {
+    const path = resolve(options.cwd, options.configPath);
+    if (!existsSync(path)) throw new ConfigError(`--config: ${options.configPath}: no such file`);
+    return readConfigFile(path);
+  }
+  let nearest: LoadedConfig | undefined;
+  for (let d = resolve(options.cwd); ; d = dirname(d)) {
+    const path = join(d, 'pyproject.toml');
+    if (existsSync(path)) {
+      const doc = readToml(path);
+      let table: Table | undefined;
+      try {
+        table = toolTable(doc);
+      } catch (err) {
+        throw new ConfigError(`${path}: ${(err as Error).message}`);
+      }
+      if (table !== undefined) return { path, settings: parseSettings(table, path), requiresPython: requiresPythonOf(doc) };
+      nearest ??= { path, settings: {}, requiresPython: requiresPythonOf(doc) };
+    }
+    if (dirname(d) === d) return nearest;
+  }
+}
+
+/** Command line over config file: each key the command line gives wins; `targetVersion` falls back to `requires-python`. */
+export function mergeSettings(cli: ConfigSettings, config: LoadedConfig | undefined): ConfigSettings {
+  const file = config?.settings ?? {};
+  const out: ConfigSettings = { ...file };
+  for (const [k, v] of Object.entries(cli) as Array<[keyof ConfigSettings, unknown]>) {
+    if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  }
+  if (out.targetVersion === undefined && config?.requiresPython) out.targetVersion = config.requiresPython;
+  return out; // no key is present with the value undefined: defaultOptions() would take it over its default
+}

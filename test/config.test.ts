@@ -1,0 +1,153 @@
+// [tool.withify] in pyproject.toml and --config: found upward, overridden by the command line, strict
+// about keys, and `requires-python` as the default target version.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, test } from 'node:test';
+import { ConfigError, loadConfig, mergeSettings, parseRequiresPython } from '../src/config.js';
+import { escapeGlob } from '../src/walk.js';
+import { CLI } from './helpers.js';
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'withify-config-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+}
+
+function cli(cwd: string, ...args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+}
+
+// A leak open-chain fixes, and a walrus only 3.8+ may keep: the fix differs with the target.
+const LEAK = 'def load(p):\n    return open(p).read()\n';
+
+describe('finding the configuration', () => {
+  test('the nearest pyproject.toml with [tool.withify], upward from the working directory', () => {
+    const root = tree({
+      'pyproject.toml': '[tool.withify]\nselect = ["open-chain"]\n',
+      'svc/pyproject.toml': '[project]\nname = "svc"\n', // no [tool.withify]: the search goes on up
+      'svc/deep/x.py': '',
+    });
+    const c = loadConfig({ cwd: join(root, 'svc', 'deep') });
+    assert.equal(c?.path, join(root, 'pyproject.toml'));
+    assert.deepEqual(c?.settings, { select: ['open-chain'] });
+    assert.equal(loadConfig({ cwd: tmpdir() }), undefined);
+  });
+
+  test('--config names the file; a non-pyproject file holds the keys at the top level', () => {
+    const root = tree({ 'pyproject.toml': '[tool.withify]\nselect = ["open-chain"]\n', 'ci/withify.toml': 'ignore = ["WFY101"]\nall-loops = true\n' });
+    const c = loadConfig({ cwd: root, configPath: 'ci/withify.toml' });
+    assert.deepEqual(c?.settings, { ignore: ['WFY101'], allLoops: true });
+    assert.throws(() => loadConfig({ cwd: root, configPath: 'missing.toml' }), /--config: missing\.toml: no such file/);
+  });
+
+  test('every key is read; globs with a / resolve against the file directory', () => {
+    const root = tree({
+      'pyproject.toml': [
+        '[tool.withify]',
+        'select = ["open-chain", "WFY103"]',
+        'ignore = ["class-del"]',
+        'exclude = ["legacy/**", "*_pb2.py"]',
+        'include = ["*.py", "*.pyi"]',
+        'unsafe-fixes = true',
+        'target-version = "py310"',
+        'generator-style = "closing"',
+        'all-loops = true',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(loadConfig({ cwd: root })?.settings, {
+      select: ['open-chain', 'WFY103'],
+      ignore: ['class-del'],
+      exclude: [`${escapeGlob(root)}/legacy/**`, '*_pb2.py'],
+      include: ['*.py', '*.pyi'],
+      unsafeFixes: true,
+      targetVersion: [3, 10],
+      generatorStyle: 'closing',
+      allLoops: true,
+    });
+  });
+
+  test('an unknown key or a wrong value is an error naming the file and the key', () => {
+    const unknown = tree({ 'pyproject.toml': '[tool.withify]\nselects = ["open-chain"]\n' });
+    assert.throws(() => loadConfig({ cwd: unknown }), (e: Error) => e instanceof ConfigError && e.message.includes('unknown key "selects" in [tool.withify]') && e.message.includes(join(unknown, 'pyproject.toml')));
+    const wrong = tree({ 'pyproject.toml': '[tool.withify]\nselect = "open-chain"\n' });
+    assert.throws(() => loadConfig({ cwd: wrong }), /select must be a list of strings/);
+    const version = tree({ 'pyproject.toml': '[tool.withify]\ntarget-version = 3.9\n' });
+    assert.throws(() => loadConfig({ cwd: version }), /target-version must be a string like "3\.9"/);
+    const toml = tree({ 'pyproject.toml': '[tool.withify\n' });
+    assert.throws(() => loadConfig({ cwd: toml }), /not valid TOML/);
+  });
+});
+
+describe('requires-python', () => {
+  test('the lowest version the specifier allows', () => {
+    assert.deepEqual(parseRequiresPython('>=3.9'), [3, 9]);
+    assert.deepEqual(parseRequiresPython('>= 3.10, <4'), [3, 10]);
+    assert.deepEqual(parseRequiresPython('~=3.11'), [3, 11]);
+    assert.deepEqual(parseRequiresPython('==3.12.*'), [3, 12]);
+    assert.deepEqual(parseRequiresPython('>=3.7,>=3.9'), [3, 9]);
+    assert.equal(parseRequiresPython('<4'), undefined);
+  });
+
+  test('the default target version; target-version and the command line win over it', () => {
+    const root = tree({ 'pyproject.toml': '[project]\nrequires-python = ">=3.9"\n' });
+    const c = loadConfig({ cwd: root });
+    assert.deepEqual(mergeSettings({}, c).targetVersion, [3, 9]);
+    assert.deepEqual(mergeSettings({ targetVersion: [3, 11] }, c).targetVersion, [3, 11]);
+    const both = tree({ 'pyproject.toml': '[project]\nrequires-python = ">=3.9"\n[tool.withify]\ntarget-version = "3.10"\n' });
+    assert.deepEqual(mergeSettings({}, loadConfig({ cwd: both })).targetVersion, [3, 10]);
+    assert.equal(mergeSettings({}, undefined).targetVersion, undefined); // defaultOptions() then gives 3.8
+    assert.equal('targetVersion' in mergeSettings({ select: undefined }, undefined), false);
+  });
+});
+
+describe('through the CLI', () => {
+  test('the config selects transforms; the command line overrides it', () => {
+    const root = tree({ 'pyproject.toml': '[tool.withify]\nignore = ["open-chain"]\n', 'src/app.py': LEAK });
+    const quiet = cli(join(root, 'src'), 'check', '.');
+    assert.equal(quiet.status, 0, quiet.stderr);
+    assert.equal(quiet.stdout, 'All clear: no findings in 1 file.\n');
+    const overridden = cli(join(root, 'src'), 'check', '--ignore', 'class-del', '.');
+    assert.equal(overridden.status, 1);
+    assert.match(overridden.stdout, /^app\.py:2:12 WFY101 /);
+  });
+
+  test('--config replaces the pyproject.toml found upward', () => {
+    const root = tree({ 'pyproject.toml': '[tool.withify]\nignore = ["open-chain"]\n', 'other.toml': 'select = ["open-chain"]\n', 'app.py': LEAK });
+    assert.equal(cli(root, 'check', '.').status, 0);
+    const r = cli(root, 'check', '--config', 'other.toml', '.');
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /^app\.py:2:12 WFY101 /);
+  });
+
+  test('config exclude is relative to the config file, wherever the run starts', () => {
+    const root = tree({ 'pyproject.toml': '[tool.withify]\nexclude = ["legacy/old"]\n', 'legacy/old/a.py': LEAK, 'legacy/new/b.py': LEAK });
+    const r = cli(join(root, 'legacy'), 'check', '.');
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /^new\/b\.py:2:12 WFY101 /);
+    assert.doesNotMatch(r.stdout, /old\/a\.py/);
+  });
+
+  test('unsafe-fixes = true in the config, --no-unsafe-fixes on the command line', () => {
+    // pathlib-read-write's lambda case is fixable only with unsafe fixes.
+    const root = tree({ 'pyproject.toml': '[tool.withify]\nunsafe-fixes = true\nselect = ["pathlib-read-write"]\n', 'app.py': 'f = lambda p: open(p).read()\n' });
+    const withConfig = cli(root, 'check', '.');
+    const overridden = cli(root, 'check', '--no-unsafe-fixes', '.');
+    assert.match(withConfig.stdout, /\(1 fixable with `withify fix`\)/);
+    assert.match(overridden.stdout, /\(0 fixable with `withify fix`, 1 more with `--unsafe-fixes`\)/);
+  });
+
+  test('an unknown key is exit 2 with the key named; nothing is processed', () => {
+    const root = tree({ 'pyproject.toml': '[tool.withify]\nfrobnicate = true\n', 'app.py': LEAK });
+    const r = cli(root, 'fix', '.');
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^error: .*pyproject\.toml: unknown key "frobnicate" in \[tool\.withify\]; the keys are select, ignore/);
+  });
+});

@@ -1,0 +1,138 @@
+// One bad file never stops a run nor gets half-written: it is reported with its reason and left alone,
+// the other files are processed, and the exit code is 2 at the end.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { defaultOptions } from '../src/options.js';
+import { processPath } from '../src/runner.js';
+import { ChangedOnDisk, writeAtomic } from '../src/engine/write.js';
+import type { Transform } from '../src/types.js';
+import { CLI } from './helpers.js';
+
+const LEAKY = 'import json\n\n\ndef load(p):\n    return json.loads(open(p).read())\n';
+const FIXED = 'import json\n\n\ndef load(p):\n    with open(p) as f:\n        return json.loads(f.read())\n';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'withify-isolation-'));
+
+function cli(cwd: string, ...args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+}
+
+test('writeAtomic: replaces the file, keeps its mode, leaves no temp file', () => {
+  const dir = tmp();
+  const file = join(dir, 'a.py');
+  writeFileSync(file, 'old\n');
+  chmodSync(file, 0o640);
+  writeAtomic(file, Buffer.from('new\n'), Buffer.from('old\n'));
+  assert.equal(readFileSync(file, 'utf8'), 'new\n');
+  assert.equal(statSync(file).mode & 0o777, 0o640);
+  assert.deepEqual(readdirSync(dir), ['a.py']);
+});
+
+test('writeAtomic: a file changed since it was read is not overwritten', () => {
+  const dir = tmp();
+  const file = join(dir, 'a.py');
+  writeFileSync(file, 'old\n');
+  const read = readFileSync(file);
+  writeFileSync(file, 'edited meanwhile\n');
+  assert.throws(() => writeAtomic(file, Buffer.from('new\n'), read), ChangedOnDisk);
+  assert.equal(readFileSync(file, 'utf8'), 'edited meanwhile\n');
+  assert.deepEqual(readdirSync(dir), ['a.py']);
+});
+
+test('processPath: a file edited while withify works on it is reported and keeps the edit', () => {
+  const dir = tmp();
+  const file = join(dir, 'app.py');
+  writeFileSync(file, LEAKY);
+  // A transform whose check runs between the read and the write: it stands for an editor saving the file.
+  const editor: Transform = {
+    id: 'simulated-editor',
+    code: 'TST001',
+    summary: 'writes the file while it is being processed',
+    fixTitle: 'none',
+    safety: 'report-only',
+    doc: { whatItDoes: '', whyItBreaksOnPyPy: '', fixSafety: '', notFlagged: '' },
+    examples: [],
+    check: () => {
+      if (readFileSync(file, 'utf8') === LEAKY) writeFileSync(file, `# edited\n${LEAKY}`);
+      return [];
+    },
+  };
+  const r = processPath(file, { ...defaultOptions({ extraTransforms: [editor] }), mode: 'fix', cwd: dir });
+  assert.equal(r.status, 'failed');
+  assert.match(r.reason ?? '', /changed on disk while withify was working on it; it was not overwritten \(run withify again\)/);
+  assert.equal(readFileSync(file, 'utf8'), `# edited\n${LEAKY}`);
+  assert.deepEqual(readdirSync(dir), ['app.py']);
+  // Run again, as the message says: now it is fixed.
+  const again = processPath(file, { ...defaultOptions(), mode: 'fix', cwd: dir });
+  assert.equal(again.status, 'changed');
+  assert.equal(readFileSync(file, 'utf8'), `# edited\n${FIXED}`);
+});
+
+test('fix: binary, invalid UTF-8 and syntax-error files are reported and left alone; the others are fixed; exit 2', () => {
+  const dir = tmp();
+  const binary = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x0a]);
+  const latin = Buffer.from('name = "caf\xe9"\nopen("x").read()\n', 'latin1');
+  const broken = 'def f(:\n    return open(p).read()\n';
+  writeFileSync(join(dir, 'a_binary.py'), binary);
+  writeFileSync(join(dir, 'b_latin.py'), latin);
+  writeFileSync(join(dir, 'c_broken.py'), broken);
+  writeFileSync(join(dir, 'd_leaky.py'), LEAKY);
+  const r = cli(dir, 'fix', '.');
+  assert.equal(r.status, 2);
+  assert.equal(
+    r.stderr,
+    [
+      'error: a_binary.py: contains NUL bytes: not Python source (rename it, or exclude it with --exclude)',
+      'error: b_latin.py: is not valid UTF-8 and has no PEP 263 coding line; add one (e.g. "# -*- coding: latin-1 -*-")',
+      'error: c_broken.py: cannot parse: syntax error at line 1, column 7 (withify rewrites only files that parse; if Python accepts this file, tree-sitter-python does not)',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(r.stdout, '1 file changed, 1 fix applied, 0 findings left.\n');
+  assert.deepEqual(readFileSync(join(dir, 'a_binary.py')), binary);
+  assert.deepEqual(readFileSync(join(dir, 'b_latin.py')), latin);
+  assert.equal(readFileSync(join(dir, 'c_broken.py'), 'utf8'), broken);
+  assert.equal(readFileSync(join(dir, 'd_leaky.py'), 'utf8'), FIXED);
+});
+
+test('a FIFO named .py: skipped when walking, an error when named (never read, never a hang)', (t) => {
+  const dir = tmp();
+  const made = spawnSync('mkfifo', [join(dir, 'pipe.py')]);
+  if (made.status !== 0) {
+    t.skip('mkfifo is not available');
+    return;
+  }
+  writeFileSync(join(dir, 'leaky.py'), LEAKY);
+  const walked = cli(dir, 'check', '.');
+  assert.equal(walked.status, 1, walked.stderr);
+  assert.match(walked.stdout, /in 1 file/);
+  const named = cli(dir, 'fix', 'pipe.py', 'leaky.py');
+  assert.equal(named.status, 2);
+  assert.match(named.stderr, /^error: pipe\.py: not a regular file \(a FIFO, socket or device\); withify reads only files$/m);
+  assert.equal(readFileSync(join(dir, 'leaky.py'), 'utf8'), FIXED);
+});
+
+test('a file that cannot be read is reported with the reason', (t) => {
+  const dir = tmp();
+  // processPath on something read() refuses: a directory named like a Python file.
+  mkdirSync(join(dir, 'pkg.py'));
+  const r = processPath(join(dir, 'pkg.py'), { ...defaultOptions(), mode: 'fix', cwd: dir });
+  assert.equal(r.status, 'failed');
+  assert.equal(r.reason, 'cannot read: it is a directory');
+  // A file without read permission: root reads it anyway, so only a normal user can see this.
+  if (process.getuid?.() === 0) {
+    t.diagnostic('running as root: the permission-denied case is not observable');
+    return;
+  }
+  writeFileSync(join(dir, 'locked.py'), LEAKY);
+  chmodSync(join(dir, 'locked.py'), 0o000);
+  writeFileSync(join(dir, 'leaky.py'), LEAKY);
+  const res = cli(dir, 'fix', '.');
+  assert.equal(res.status, 2);
+  assert.match(res.stderr, /^error: locked\.py: cannot read: permission denied; check its permissions$/m);
+  assert.equal(readFileSync(join(dir, 'leaky.py'), 'utf8'), FIXED);
+});

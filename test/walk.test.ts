@@ -1,0 +1,265 @@
+// File selection: ignore files at every level, --include/--exclude, symlink loops, explicit files,
+// --changed-since and --shard. Each test builds a real git repository in a temporary directory.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { describe, test } from 'node:test';
+import { parseShard, pathHash, selectFiles, SelectError, type SelectOptions } from '../src/walk.js';
+import { CLI } from './helpers.js';
+
+// Git must not read the machine's own config: a global excludes file there would change the results.
+function gitEnv(globalConfig: string): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_CONFIG_GLOBAL: globalConfig, GIT_CONFIG_NOSYSTEM: '1', XDG_CONFIG_HOME: join(dirname(globalConfig), 'xdg'), HOME: dirname(globalConfig) };
+}
+
+function git(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): string {
+  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, env, encoding: 'utf8' });
+  assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+function write(root: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+}
+
+interface Repo {
+  root: string;
+  env: NodeJS.ProcessEnv;
+  globalConfig: string;
+}
+
+/** A repository with ignore rules at every level git reads them from. */
+function repo(): Repo {
+  const home = mkdtempSync(join(tmpdir(), 'withify-walk-home-'));
+  const globalConfig = join(home, 'gitconfig');
+  writeFileSync(globalConfig, '');
+  const root = join(home, 'repo');
+  mkdirSync(root);
+  const env = gitEnv(globalConfig);
+  git(root, env, 'init', '-q');
+  write(root, {
+    '.gitignore': 'generated/\n*_pb2.py\n/top_only.py\n',
+    'app.py': 'x = 1\n',
+    'top_only.py': 'x = 1\n',
+    'generated/api.py': 'x = 1\n',
+    'pkg/mod.py': 'x = 1\n',
+    'pkg/top_only.py': 'x = 1\n', // `/top_only.py` is anchored to the root: this one stays
+    'pkg/msg_pb2.py': 'x = 1\n',
+    'pkg/.gitignore': '!keep_pb2.py\nlocal_*.py\n',
+    'pkg/keep_pb2.py': 'x = 1\n', // re-included by the nested negation
+    'pkg/local_dev.py': 'x = 1\n',
+    'pkg/sub/local_x.py': 'x = 1\n', // a nested .gitignore pattern without `/` applies below it too
+    'secret.py': 'x = 1\n',
+    'mine.py': 'x = 1\n',
+    'notes.txt': 'not python\n',
+  });
+  write(root, { '.git/info/exclude': 'secret.py\n' });
+  return { root, env, globalConfig };
+}
+
+const rel = (root: string, files: string[]) => files.map((f) => relative(root, f).split('\\').join('/'));
+
+function select(r: Repo, paths: string[], options: Partial<SelectOptions> = {}): string[] {
+  // selectFiles spawns git for the global excludes file: give it the fixture's environment.
+  const saved = { ...process.env };
+  Object.assign(process.env, r.env);
+  try {
+    const { files, errors } = selectFiles(paths, { cwd: r.root, ...options });
+    assert.deepEqual(errors, []);
+    return rel(r.root, files);
+  } finally {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+  }
+}
+
+function cli(r: Repo, args: string[], cwd = r.root) {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...r.env, NO_COLOR: '1' }, encoding: 'utf8' });
+}
+
+describe('ignore files', () => {
+  test('nested .gitignore, negation, anchored patterns, .git/info/exclude', () => {
+    const r = repo();
+    assert.deepEqual(select(r, ['.']), ['app.py', 'mine.py', 'pkg/keep_pb2.py', 'pkg/mod.py', 'pkg/top_only.py']);
+  });
+
+  test('the global excludes file: core.excludesFile, else $XDG_CONFIG_HOME/git/ignore', () => {
+    const r = repo();
+    write(r.root, { '../xdg/git/ignore': 'mine.py\n' });
+    assert.deepEqual(select(r, ['.']), ['app.py', 'pkg/keep_pb2.py', 'pkg/mod.py', 'pkg/top_only.py']);
+    const custom = join(dirname(r.globalConfig), 'my-excludes');
+    writeFileSync(custom, 'app.py\n');
+    writeFileSync(r.globalConfig, `[core]\n\texcludesFile = ${custom}\n`);
+    // core.excludesFile replaces the XDG default: mine.py is back, app.py goes.
+    assert.deepEqual(select(r, ['.']), ['mine.py', 'pkg/keep_pb2.py', 'pkg/mod.py', 'pkg/top_only.py']);
+  });
+
+  test('--no-ignore walks everything but the always-skipped directories', () => {
+    const r = repo();
+    write(r.root, { 'node_modules/x.py': 'x = 1\n' });
+    assert.deepEqual(select(r, ['.'], { noIgnore: true }), [
+      'app.py', 'generated/api.py', 'mine.py', 'pkg/keep_pb2.py', 'pkg/local_dev.py', 'pkg/mod.py', 'pkg/msg_pb2.py', 'pkg/sub/local_x.py', 'pkg/top_only.py', 'secret.py', 'top_only.py',
+    ]);
+  });
+
+  test('walking from a subdirectory still applies the .gitignore files above it', () => {
+    const r = repo();
+    assert.deepEqual(select(r, ['pkg']), ['pkg/keep_pb2.py', 'pkg/mod.py', 'pkg/top_only.py']);
+  });
+
+  test('a file named explicitly is processed even when ignored; --exclude still leaves it out', () => {
+    const r = repo();
+    assert.deepEqual(select(r, ['secret.py', 'pkg/msg_pb2.py', 'generated/api.py', 'notes.txt']), ['generated/api.py', 'notes.txt', 'pkg/msg_pb2.py', 'secret.py']);
+    assert.deepEqual(select(r, ['secret.py', 'app.py'], { exclude: ['secret.py'] }), ['app.py']);
+  });
+
+  test('a directory named explicitly is walked even when ignored, with the .gitignore files inside it', () => {
+    const r = repo();
+    write(r.root, { 'generated/.gitignore': 'skip.py\n', 'generated/skip.py': '', 'generated/sub/b.py': '' });
+    assert.deepEqual(select(r, ['generated']), ['generated/api.py', 'generated/sub/b.py']);
+    assert.deepEqual(select(r, ['generated/sub']), ['generated/sub/b.py']);
+  });
+
+  test('outside a git repository, .gitignore files still count', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'withify-nogit-'));
+    write(dir, { '.gitignore': 'skip.py\n', 'skip.py': '', 'keep.py': '' });
+    const { files } = selectFiles(['.'], { cwd: dir });
+    assert.deepEqual(rel(dir, files), ['keep.py']);
+  });
+
+  test('through the CLI: an ignored file is not reported, unless named or --no-ignore', () => {
+    const r = repo();
+    write(r.root, { 'generated/leak.py': 'def f(p):\n    return open(p).read()\n' });
+    const walked = cli(r, ['check', '.']);
+    assert.equal(walked.status, 0, walked.stderr);
+    assert.equal(walked.stdout, 'All clear: no findings in 5 files.\n');
+    const named = cli(r, ['check', 'generated/leak.py']);
+    assert.equal(named.status, 1);
+    assert.match(named.stdout, /^generated\/leak\.py:2:12 WFY101 /);
+    const all = cli(r, ['check', '--no-ignore', '.']);
+    assert.match(all.stdout, /^generated\/leak\.py:2:12 WFY101 /m);
+    assert.match(all.stdout, /in 12 files/);
+  });
+});
+
+describe('globs and links', () => {
+  test('--exclude: a name anywhere or a path from the working directory; prunes directories', () => {
+    const r = repo();
+    assert.deepEqual(select(r, ['.'], { exclude: ['mod.py', 'pkg/keep_*'] }), ['app.py', 'mine.py', 'pkg/top_only.py']);
+    assert.deepEqual(select(r, ['.'], { exclude: ['pkg/'] }), ['app.py', 'mine.py']);
+  });
+
+  test('a working directory whose name has glob characters means itself', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'withify-glob-')), 'proj (copy) [1]');
+    write(dir, { 'src/a.py': '', 'src/b.py': '', 'lib/c.py': '' });
+    assert.deepEqual(rel(dir, selectFiles(['.'], { cwd: dir, exclude: ['src/a.py'] }).files), ['lib/c.py', 'src/b.py']);
+    assert.deepEqual(rel(dir, selectFiles(['.'], { cwd: dir, include: ['./src/*.py'] }).files), ['src/a.py', 'src/b.py']);
+  });
+
+  test('--include replaces the default *.py', () => {
+    const r = repo();
+    write(r.root, { 'stubs/a.pyi': '', 'tool.pyw': '' });
+    assert.deepEqual(select(r, ['.'], { include: ['*.pyi', '*.pyw'] }), ['stubs/a.pyi', 'tool.pyw']);
+    assert.deepEqual(select(r, ['.'], { include: ['pkg/**/*.py'] }), ['pkg/keep_pb2.py', 'pkg/mod.py', 'pkg/top_only.py']);
+  });
+
+  test('a symlink loop is walked once; a linked file is processed once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'withify-loop-'));
+    write(dir, { 'a/m.py': '' });
+    symlinkSync('..', join(dir, 'a', 'up'));
+    symlinkSync(join(dir, 'a', 'm.py'), join(dir, 'alias.py'));
+    const { files, errors } = selectFiles(['.'], { cwd: dir });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(rel(dir, files), ['a/m.py']);
+  });
+});
+
+describe('--changed-since', () => {
+  function committed(): Repo {
+    const r = repo();
+    git(r.root, r.env, 'add', '-A');
+    git(r.root, r.env, 'commit', '-q', '-m', 'base');
+    return r;
+  }
+
+  test('files changed since REV, plus untracked files that are not ignored', () => {
+    const r = committed();
+    write(r.root, { 'pkg/mod.py': 'x = 2\n', 'new.py': 'x = 1\n', 'pkg/new_pb2.py': 'x = 1\n' });
+    assert.deepEqual(select(r, ['.'], { changedSince: 'HEAD' }), ['new.py', 'pkg/mod.py']);
+    // Only the paths named are considered.
+    assert.deepEqual(select(r, ['pkg'], { changedSince: 'HEAD' }), ['pkg/mod.py']);
+    // A committed change counts against an older revision, not against HEAD.
+    git(r.root, r.env, 'commit', '-q', '-am', 'second');
+    assert.deepEqual(select(r, ['.'], { changedSince: 'HEAD' }), ['new.py']);
+    assert.deepEqual(select(r, ['.'], { changedSince: 'HEAD~1' }), ['new.py', 'pkg/mod.py']);
+  });
+
+  test('from a subdirectory, paths are still matched', () => {
+    const r = committed();
+    write(r.root, { 'pkg/mod.py': 'x = 2\n' });
+    const res = cli(r, ['check', '--changed-since', 'HEAD', '.'], join(r.root, 'pkg'));
+    assert.equal(res.status, 0, res.stderr);
+    assert.equal(res.stdout, 'All clear: no findings in 1 file.\n');
+  });
+
+  test('a bad revision and a directory outside git are usage errors (exit 2)', () => {
+    const r = committed();
+    const bad = cli(r, ['check', '--changed-since', 'no-such-branch', '.']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--changed-since: git knows no revision "no-such-branch"/);
+    const outside = mkdtempSync(join(tmpdir(), 'withify-nogit-'));
+    const nogit = cli(r, ['check', '--changed-since', 'HEAD', '.'], outside);
+    assert.equal(nogit.status, 2);
+    assert.match(nogit.stderr, /--changed-since needs a git repository/);
+    assert.throws(() => selectFiles(['.'], { cwd: outside, changedSince: 'HEAD' }), SelectError);
+  });
+});
+
+describe('--shard', () => {
+  test('K/N parses only with 1 ≤ K ≤ N', () => {
+    assert.deepEqual(parseShard('2/4'), { index: 2, count: 4 });
+    for (const bad of ['0/4', '5/4', '1/0', '2', 'a/b', '1/2/3']) assert.equal(parseShard(bad), undefined, bad);
+  });
+
+  test('the shard hash is the first 4 bytes of SHA-256 (reproducible outside withify)', () => {
+    // sha256('abc') = ba7816bf...; sha256('') = e3b0c442...
+    assert.equal(pathHash('abc'), 0xba7816bf);
+    assert.equal(pathHash(''), 0xe3b0c442);
+  });
+
+  test('shards are disjoint, their union is the whole list, and adding files moves no other file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'withify-shard-'));
+    const names = Array.from({ length: 60 }, (_, i) => `m${i}/f${i}.py`);
+    write(dir, Object.fromEntries(names.map((n) => [n, ''])));
+    const all = rel(dir, selectFiles(['.'], { cwd: dir }).files);
+    for (const count of [1, 2, 3, 7]) {
+      const shards = Array.from({ length: count }, (_, k) => rel(dir, selectFiles(['.'], { cwd: dir, shard: { index: k + 1, count } }).files));
+      const union = shards.flat().sort();
+      assert.deepEqual(union, all, `N=${count}: union`);
+      assert.equal(new Set(union).size, union.length, `N=${count}: disjoint`);
+      if (count > 1) assert.ok(shards.every((s) => s.length > 0), `N=${count}: every shard gets files`);
+    }
+    const before = rel(dir, selectFiles(['.'], { cwd: dir, shard: { index: 2, count: 3 } }).files);
+    write(dir, { 'added/one.py': '', 'added/two.py': '' });
+    const after = rel(dir, selectFiles(['.'], { cwd: dir, shard: { index: 2, count: 3 } }).files);
+    assert.deepEqual(after.filter((f) => !f.startsWith('added/')), before);
+  });
+
+  test('through the CLI: shard counts add up; a bad shard is exit 2', () => {
+    const r = repo();
+    const counts = [1, 2, 3].map((k) => {
+      const res = cli(r, ['check', '--shard', `${k}/3`, '.']);
+      assert.equal(res.status, 0, res.stderr);
+      return Number(/in (\d+) files?/.exec(res.stdout)![1]);
+    });
+    assert.equal(counts.reduce((a, b) => a + b, 0), 5);
+    const bad = cli(r, ['check', '--shard', '4/3', '.']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--shard: cannot read "4\/3"/);
+  });
+});
