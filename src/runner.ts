@@ -64,8 +64,8 @@ export function processPath(path: string, options: RunOptions, project?: Project
 }
 
 export function run(paths: readonly string[], options: RunOptions): RunResult {
-  const { files, errors } = selectFiles(paths, options);
-  const project = needsProjectIndex(options) ? buildProjectIndex(files) : undefined;
+  const { files, errors, projectFiles } = selectFiles(paths, options);
+  const project = needsProjectIndex(options) ? buildProjectIndex(projectFiles ?? files) : undefined;
   const results = files.map((f) => processPath(f, options, project, project ? moduleNameFor(f) : undefined));
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: results, walkErrors: errors.map((e) => ({ path: displayPath(options.cwd, e.path), reason: e.reason })) };

@@ -22,6 +22,11 @@ export interface WalkError {
 export interface WalkResult {
   files: string[];
   errors: WalkError[];
+  /**
+   * Every file the paths cover before `--changed-since` and `--shard` narrow them, sorted: the project-wide
+   * first pass reads these, so a generator defined in an unchanged file (or another shard) is still known.
+   */
+  projectFiles?: string[];
 }
 
 /** `--shard K/N`: this run covers shard `index` (1-based) of `count`. */
@@ -356,5 +361,6 @@ export function selectFiles(paths: readonly string[], options: SelectOptions): W
     const { index, count } = options.shard;
     selected = selected.filter((f) => shardOf(f, cwd, count) === index);
   }
-  return { files: [...selected].sort(), errors };
+  const sorted = [...files].sort();
+  return { files: selected === files ? sorted : [...selected].sort(), errors, projectFiles: sorted };
 }

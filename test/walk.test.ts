@@ -250,6 +250,15 @@ describe('--shard', () => {
     assert.deepEqual(after.filter((f) => !f.startsWith('added/')), before);
   });
 
+  test('the project index still reads every file: projectFiles is the list before the shard', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'withify-shard-'));
+    write(dir, Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`f${i}.py`, ''])));
+    const all = selectFiles(['.'], { cwd: dir }).files;
+    const one = selectFiles(['.'], { cwd: dir, shard: { index: 1, count: 3 } });
+    assert.ok(one.files.length < all.length);
+    assert.deepEqual(one.projectFiles, all);
+  });
+
   test('through the CLI: shard counts add up; a bad shard is exit 2', () => {
     const r = repo();
     const counts = [1, 2, 3].map((k) => {
