@@ -116,6 +116,25 @@ describe('generator-close through the library API (no project index)', () => {
   });
 });
 
+describe('generator-close findings without a fix', () => {
+  test('each unfixable use is reported with its reason', () => {
+    const src = readFileSync(join(ROOT, 'snapshots', 'generator-close', 'ok-reported-not-fixed.in.py'), 'utf8');
+    const r = transformSource(src, { select: ['generator-close'] });
+    assert.equal(r.fixesApplied, 0);
+    assert.deepEqual(
+      r.findings.map((f) => [f.location.line, f.fixStatus, f.reason]),
+      [
+        [13, 'none', 'in an `if` condition: a `with` around the statement would keep it open for the whole block'],
+        [16, 'none', 'in a `while` condition, which runs on every iteration'],
+        [21, 'none', 'in a class body: the new name would become a class attribute'],
+        [25, 'none', '`side()` runs before it in this statement; making the generator ahead of the statement would run it first'],
+        [26, 'none', 'inside a lambda, which has no statement to put a `with` around'],
+        [27, 'none', 'inside a comprehension: each iteration makes its own generator'],
+      ],
+    );
+  });
+});
+
 describe('generator-close over a package (CLI)', () => {
   const fixture = join(ROOT, 'test', 'fixtures', 'generator-project');
   const expectedDiff = readFileSync(join(ROOT, 'test', 'fixtures', 'generator-project.expected.diff'), 'utf8');

@@ -213,6 +213,13 @@ function display(call: SyntaxNode): string {
 
 /** Why `stmt` cannot get a try/finally of its own around `call`'s use, or undefined. */
 function whyNotFixable(use: Use, call: SyntaxNode, stmt: SyntaxNode): string | undefined {
+  const why = whyNotWrappable(use, call, stmt);
+  // The shared helpers speak of resources and `with` headers; say it for a generator.
+  if (why?.startsWith('inside a comprehension')) return 'inside a comprehension: each iteration makes its own generator';
+  return why?.replace('a `with` header would run it first', 'making the generator ahead of the statement would run it first');
+}
+
+function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode): string | undefined {
   if (isClassBodyStatement(stmt)) return 'in a class body: the new name would become a class attribute';
   if (use.kind === 'loop') return notEvaluatedFirst(call, use.loop.childForFieldName('right')!);
   const header = headerContextReason(use.top, stmt);
