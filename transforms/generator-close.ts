@@ -343,16 +343,12 @@ export const generatorClose: Transform = {
   },
   examples: [
     {
-      before: 'for row in rows(db):\n    if row.done:\n        break\nelse:\n    print("none")\n',
-      after: 'gen = rows(db)\ntry:\n    for row in gen:\n        if row.done:\n            break\n    else:\n        print("none")\nfinally:\n    gen.close()\n',
+      before: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\nfor row in rows(db):\n    if row.done:\n        break\nelse:\n    print("none")\n',
+      after: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\ngen = rows(db)\ntry:\n    for row in gen:\n        if row.done:\n            break\n    else:\n        print("none")\nfinally:\n    gen.close()\n',
     },
     {
-      before: 'first = next(rows(db))\n',
-      after: 'gen = rows(db)\ntry:\n    first = next(gen)\nfinally:\n    gen.close()\n',
-    },
-    {
-      before: 'found = any(r.done for r in rows(db))  # --generator-style closing\n',
-      after: 'import contextlib\nwith contextlib.closing(rows(db)) as gen:\n    found = any(r.done for r in gen)  # --generator-style closing\n',
+      before: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\nfirst = next(rows(db))\n',
+      after: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\ngen = rows(db)\ntry:\n    first = next(gen)\nfinally:\n    gen.close()\n',
     },
   ],
   check,
