@@ -85,6 +85,29 @@ describe('generator index', () => {
     assert.deepEqual(summarizeFile('x.py', 'x = 1\n', 'x'), { path: 'x.py', moduleName: 'x' });
   });
 
+  test('imports of a file without yield are read from its text, as the tree would read them', () => {
+    const text = [
+      '"""Docs.',
+      'from not_this import nope',
+      '"""',
+      'from .core import (produce,',
+      '    relay as r)  # comment',
+      'import os.path, json as j',
+      'from .. import top',
+      'try:',
+      '    from fast import speedy',
+      'except ImportError:',
+      '    pass',
+      '',
+    ].join('\n');
+    const s = summarizeFile('pkg/sub/__init__.py', text, 'pkg.sub');
+    const expected = { 'pkg.sub.produce': 'pkg.sub.core.produce', 'pkg.sub.r': 'pkg.sub.core.relay', 'pkg.sub.os': 'os', 'pkg.sub.j': 'json', 'pkg.sub.top': 'pkg.top' };
+    assert.deepEqual(s.generators?.aliases, expected);
+    // The same text with a generator in it is parsed: the aliases agree.
+    const parsed = summarizeFile('pkg/sub/__init__.py', `${text}\ndef g():\n    yield 1\n`, 'pkg.sub');
+    assert.deepEqual(parsed.generators?.aliases, expected);
+  });
+
   test('two modules named alike are left out, not mixed up', () => {
     const summaries = [summarizeFile('a/m.py', CLEANUP, 'm'), summarizeFile('b/m.py', 'def produce():\n    yield 1\n', 'm')];
     const index = mergeSummaries(summaries).generators as GeneratorIndex;

@@ -193,6 +193,8 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
   const aliases: Record<string, string> = {};
   for (const [name, bindings] of names.bindings(root)) {
     if (name === '*' || bindings.length !== 1 || bindings[0]!.kind !== 'import') continue;
+    // Ex) `try: from _speedups import f` … : only imports run whenever the module is (as importAliasesFromText reads them).
+    if (bindings[0]!.node.parent?.type !== 'module') continue;
     const target = absoluteName(bindings[0]!.qualified!, loc);
     if (target && target !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = target;
   }
@@ -293,4 +295,65 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     }
   }
   return index;
+}
+
+/**
+ * The module-level imports of a file with no `yield`, read from the text without parsing it (the first
+ * pass only needs them to follow re-exports): `import`/`from` statements that start a line at column 0,
+ * outside triple-quoted strings, with parenthesised or backslash-continued name lists.
+ */
+export function importAliasesFromText(text: string, loc: ModuleLocation): Record<string, string> {
+  const bound = new Map<string, string[]>();
+  const bind = (name: string, target: string | undefined) => {
+    if (!target) return;
+    const list = bound.get(name) ?? [];
+    list.push(target);
+    bound.set(name, list);
+  };
+  const lines = text.split(/\r\n|\r|\n/);
+  let quote: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (!quote && /^(from|import)\s/.test(line)) {
+      // Join continuation lines: a backslash at the end, or an open parenthesis.
+      while ((/\\\s*$/.test(line) || (line.includes('(') && !line.includes(')'))) && i + 1 < lines.length) {
+        line = line.replace(/\\\s*$/, ' ') + ' ' + lines[++i]!;
+      }
+      const stmt = line.replace(/#.*$/, '').split(';')[0]!.replace(/[()]/g, ' ');
+      let m = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/.exec(stmt.trim());
+      if (m && m[1] !== '__future__') {
+        const module = m[1]!;
+        for (const item of m[2]!.split(',')) {
+          const parts = item.trim().split(/\s+/);
+          if (!parts[0] || parts[0] === '*') continue;
+          const local = parts[1] === 'as' && parts[2] ? parts[2] : parts[0];
+          const q = module.endsWith('.') ? module + parts[0] : `${module}.${parts[0]}`;
+          bind(local, absoluteName(q, loc));
+        }
+        continue;
+      }
+      m = /^import\s+(.+)$/.exec(stmt.trim());
+      if (m) {
+        for (const item of m[1]!.split(',')) {
+          const parts = item.trim().split(/\s+/);
+          if (!parts[0]) continue;
+          if (parts[1] === 'as' && parts[2]) bind(parts[2], parts[0]);
+          else bind(parts[0].split('.')[0]!, parts[0].split('.')[0]!);
+        }
+      }
+      continue;
+    }
+    // Track triple-quoted strings so an example inside a docstring is not read as an import.
+    for (const t of line.match(/"""|'''/g) ?? []) {
+      if (!quote) quote = t;
+      else if (t === quote) quote = undefined;
+    }
+  }
+  const aliases: Record<string, string> = {};
+  for (const [name, targets] of bound) {
+    if (new Set(targets).size !== 1) continue;
+    if (!/^[A-Za-z_]\w*$/.test(name)) continue;
+    if (targets[0] !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = targets[0]!;
+  }
+  return aliases;
 }
