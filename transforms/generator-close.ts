@@ -184,9 +184,14 @@ function earlyExit(loop: SyntaxNode): string | undefined {
     if (NESTED_SCOPES.has(n.type)) continue;
     switch (n.type) {
       case 'break_statement': {
+        // The loop whose body holds it: a nested loop's `break` is its own, but one in a nested loop's
+        // `else:` belongs to the loop around that one.
+        let child: SyntaxNode = n;
         let owner: SyntaxNode | null = n.parent;
-        while (owner && !LOOPS.has(owner.type)) owner = owner.parent;
-        // Ex) a `break` of a nested loop, or one in a nested loop's `else:` (which belongs to ours).
+        while (owner && !(LOOPS.has(owner.type) && owner.childForFieldName('body')?.id === child.id)) {
+          child = owner;
+          owner = owner.parent;
+        }
         if (owner?.id === loop.id) return 'break';
         break;
       }

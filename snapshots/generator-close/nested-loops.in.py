@@ -20,3 +20,13 @@ def inner_only(n):
         for col in produce(row):
             if col:
                 break
+
+
+def inner_else(n):
+    # A `break` in the inner loop's `else:` leaves the outer loop.
+    for row in produce(n):
+        for col in range(row):
+            if col:
+                break
+        else:
+            break

@@ -32,3 +32,17 @@ def inner_only(n):
                     break
         finally:
             gen.close()
+
+
+def inner_else(n):
+    # A `break` in the inner loop's `else:` leaves the outer loop.
+    gen = produce(n)
+    try:
+        for row in gen:
+            for col in range(row):
+                if col:
+                    break
+            else:
+                break
+    finally:
+        gen.close()
