@@ -2,7 +2,7 @@
 // transform through the library API on one file, and the CLI over a small package.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -174,6 +174,20 @@ describe('generator-close over a package (CLI)', () => {
     const r = withify(['diff', '--select', 'generator-close', '.'], dir);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, expectedDiff);
+  });
+
+  test('--generator-style closing and --all-loops reach the transform from the command line', () => {
+    const dir = copy();
+    const r = withify(['diff', '--select', 'generator-close', '--generator-style', 'closing', '--all-loops', '.'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /\n\+import contextlib\n/);
+    assert.match(r.stdout, /\n\+with contextlib\.closing\(app\.relay\.relay\(10\)\) as gen:\n/);
+    // Every loop of the fixture can leave early: --all-loops adds nothing, and `sum(...)` reads to the end.
+    assert.equal((r.stdout.match(/^\+\s*with contextlib\.closing\(/gm) ?? []).length, 7);
+    assert.doesNotMatch(r.stdout, /sum\(1 for _ in gen/);
+    writeFileSync(join(dir, 'loop.py'), `${CLEANUP}\n\nfor x in produce():\n    print(x)\n`);
+    assert.equal(withify(['diff', '--select', 'generator-close', 'loop.py'], dir).stdout, '');
+    assert.match(withify(['diff', '--select', 'generator-close', '--all-loops', 'loop.py'], dir).stdout, /\n\+gen = produce\(\)\n\+try:\n/);
   });
 
   test('fix rewrites the files the diff shows, the program prints the same, and a second run changes nothing', () => {
