@@ -19,6 +19,7 @@ export interface FileSummary {
   moduleName: string | undefined;
   /** Generator functions and module-level imports (absent when the file has neither `yield` nor `import`). */
   generators?: ModuleFacts;
+  [key: string]: unknown;
 }
 
 /** The transforms that read `ctx.project`. */
