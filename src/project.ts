@@ -1,21 +1,33 @@
 // Project-wide facts gathered in a first pass over every input file, before any file is rewritten.
 // Two steps so the first pass can run in worker threads: `summarizeFile` (per file, plain serialisable
 // data) and `mergeSummaries` (once, on the main thread). The result travels to every worker as `ProjectIndex`.
+//
+// Today's only client is generator-close (WFY201): which generator functions hold cleanup while
+// suspended (src/python/generators.ts), resolved across modules through imports.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeSource } from './engine/read.js';
+import { parsePython } from './engine/parse.js';
+import { importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, YIELD_RE, type ModuleFacts } from './python/generators.js';
+import { NameIndex } from './python/scopes.js';
 import type { ProjectIndex, TransformOptions } from './types.js';
+import { activeTransforms } from '../transforms/index.js';
 
 /** What one file contributes to the project index. Plain JSON data. */
 export interface FileSummary {
   path: string;
   moduleName: string | undefined;
+  /** Generator functions and module-level imports (absent when the file has neither `yield` nor `import`). */
+  generators?: ModuleFacts;
   [key: string]: unknown;
 }
 
+/** The transforms that read `ctx.project`. */
+const PROJECT_TRANSFORMS = new Set(['generator-close']);
+
 /** True when the run needs the project-wide pass at all (a transform that reads `ctx.project` is active). */
-export function needsProjectIndex(_options: TransformOptions): boolean {
-  return false;
+export function needsProjectIndex(options: TransformOptions): boolean {
+  return activeTransforms(options).some((t) => PROJECT_TRANSFORMS.has(t.id));
 }
 
 const isPackageDir = new Map<string, boolean>();
@@ -44,8 +56,17 @@ export function moduleNameFor(path: string): string | undefined {
   return parts.length ? parts.join('.') : undefined;
 }
 
-export function summarizeFile(path: string, _text: string, moduleName: string | undefined): FileSummary {
-  return { path, moduleName };
+// Cheap pre-filter: a file with no `yield` defines no generator (YIELD_RE); one with no `import` re-exports nothing.
+const IMPORT_RE = /\bimport\b/;
+
+export function summarizeFile(path: string, text: string, moduleName: string | undefined): FileSummary {
+  const hasYield = YIELD_RE.test(text);
+  if (!hasYield && !IMPORT_RE.test(text)) return { path, moduleName };
+  const loc = { moduleName: moduleKey(path, moduleName), isPackage: isPackageFile(path) };
+  // Without a `yield` only the imports matter: read them from the text, parsing is most of this pass's time.
+  if (!hasYield) return { path, moduleName, generators: { generators: [], aliases: importAliasesFromText(text, loc) } };
+  const root = parsePython(text).rootNode;
+  return { path, moduleName, generators: moduleFacts(root, new NameIndex(root), loc, true) };
 }
 
 /** Read, decode and summarise one file; undefined when it cannot be read or decoded (the second pass reports it). */
@@ -59,8 +80,9 @@ export function summarizePath(path: string): FileSummary | undefined {
   return summarizeFile(path, text, moduleNameFor(path));
 }
 
-export function mergeSummaries(_summaries: readonly FileSummary[]): ProjectIndex {
-  return {};
+export function mergeSummaries(summaries: readonly FileSummary[]): ProjectIndex {
+  const modules = summaries.map((s) => ({ moduleName: moduleKey(s.path, s.moduleName), facts: s.generators ?? { generators: [], aliases: {} } }));
+  return { generators: mergeModuleFacts(modules) };
 }
 
 /** The first pass, on one thread: every file summarised, then merged. */

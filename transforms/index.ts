@@ -7,6 +7,7 @@ import { openAssignClose } from './open-assign-close.js';
 import { openAssign } from './open-assign.js';
 import { openLoop } from './open-loop.js';
 import { pathlibReadWrite } from './pathlib-read-write.js';
+import { generatorClose } from './generator-close.js';
 import { classDel } from './class-del.js';
 import { tempdirName } from './tempdir-name.js';
 
@@ -17,6 +18,7 @@ export const TRANSFORMS: readonly Transform[] = [
   openAssignClose,
   openAssign,
   pathlibReadWrite,
+  generatorClose,
   classDel,
   tempdirName,
 ];

@@ -1,0 +1,17 @@
+# -*- coding: latin-1 -*-
+# A latin-1 file with non-ASCII text before the loop: offsets are characters, the encoding is kept.
+def produce(n):
+    """Produit des valeurs été après été."""
+    try:
+        yield from range(n)
+    finally:
+        print("nettoyé")
+
+
+gen = produce(3)
+try:
+    for x in gen:  # à la fin
+        if x == "é":
+            break
+finally:
+    gen.close()

@@ -1,0 +1,17 @@
+# Proof: a `break` abandons a generator inside try/finally; the `finally` must have run right after the loop.
+state = {"closed": False}
+
+
+def produce(n):
+    try:
+        for i in range(n):
+            yield i
+    finally:
+        state["closed"] = True
+
+
+for x in produce(10):
+    if x == 3:
+        break
+assert state["closed"], "the generator's finally has not run after the loop"
+print("closed after break at", x)

@@ -1,0 +1,29 @@
+# `return` anywhere in the body, and a `raise` nothing in the body catches, leave the loop early.
+def produce(n):
+    try:
+        yield from range(n)
+    finally:
+        print("cleanup")
+
+
+def first_even(n):
+    for x in produce(n):
+        if x % 2 == 0:
+            return x
+    return None
+
+
+def check(n):
+    for x in produce(n):
+        if x > 5:
+            raise ValueError(x)
+
+
+def tolerant(n):
+    # The raise is caught inside the body: the loop runs to the end.
+    for x in produce(n):
+        try:
+            if x > 5:
+                raise ValueError(x)
+        except ValueError:
+            pass

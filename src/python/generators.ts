@@ -1,0 +1,359 @@
+// Generator functions that hold cleanup while suspended, and the calls that reach them. Shared by the
+// project index (src/project.ts, first pass over every file) and generator-close (second pass), so both
+// name a function the same way: `module.qualname` (`pkg.mod.produce`, `pkg.mod.Reader.rows`,
+// `pkg.mod.outer.<locals>.inner`).
+import type { SyntaxNode } from '../types.js';
+import { functionOrModuleOf, type NameIndex } from './scopes.js';
+
+/** One generator function as the first pass sees it: plain JSON data. */
+export interface GeneratorSummary {
+  key: string;
+  async: boolean;
+  /** A `yield` inside a `try` that has `finally`, or inside a `with`. */
+  cleanup: boolean;
+  /** Dotted names of the generators it delegates to (`yield from g()`, or a loop over `g()` that yields). */
+  delegates: string[];
+}
+
+/** What one file says about generators: its own, and the module-level imports other modules reach them through. */
+export interface ModuleFacts {
+  generators: GeneratorSummary[];
+  /** `module.localName` → the absolute dotted name it imports (`pkg.produce` → `pkg.core.produce`). */
+  aliases: Record<string, string>;
+}
+
+/** Where a module sits, for resolving relative imports. */
+export interface ModuleLocation {
+  moduleName: string;
+  /** True for a package's `__init__.py`: `from . import x` then means the package itself. */
+  isPackage: boolean;
+}
+
+/** A file without this defines no generator function. */
+export const YIELD_RE = /\byield\b/;
+
+/** The name the index files a module under: its dotted name, or one derived from the path when it has none. */
+export function moduleKey(path: string, moduleName: string | undefined): string {
+  return moduleName ?? `<${path}>`;
+}
+
+export function isPackageFile(path: string): boolean {
+  return /(^|[\\/])__init__\.pyi?$/.test(path);
+}
+
+/**
+ * `.sibling.name` (relative, from a binding) as an absolute dotted name, or `undefined` when it climbs
+ * above the top-level package.
+ */
+export function absoluteName(qualified: string, loc: ModuleLocation): string | undefined {
+  const m = /^(\.+)(.*)$/.exec(qualified);
+  if (!m) return qualified;
+  const parts = loc.moduleName.split('.');
+  if (!loc.isPackage) parts.pop();
+  const up = m[1]!.length - 1;
+  if (up > parts.length || (up === parts.length && !m[2])) return undefined;
+  const base = parts.slice(0, parts.length - up);
+  const rest = m[2]!;
+  if (base.length === 0) return rest || undefined;
+  return rest ? `${base.join('.')}.${rest}` : base.join('.');
+}
+
+const FUNCTION_LIKE = new Set(['function_definition', 'lambda', 'class_definition']);
+
+/** `Cls.meth`, `outer.<locals>.inner`: Python's `__qualname__` of a def or class. */
+export function qualnameOf(def: SyntaxNode): string | undefined {
+  const parts: string[] = [];
+  let child = def;
+  for (let a: SyntaxNode | null = def; a; child = a, a = a.parent) {
+    if (a.type === 'function_definition' || a.type === 'class_definition') {
+      const name = a.childForFieldName('name')?.text;
+      if (!name) return undefined;
+      if (a.id !== def.id) {
+        // Ex) a def in a default value or decorator of another def is not one of its locals.
+        if (a.childForFieldName('body')?.id !== child.id) return undefined;
+        if (a.type === 'function_definition') parts.unshift('<locals>');
+      }
+      parts.unshift(name);
+    } else if (a.type === 'lambda') {
+      return undefined;
+    }
+  }
+  return parts.join('.');
+}
+
+/** True for a def whose decorators may replace the function: only `staticmethod` and `classmethod` keep it a generator function. */
+function isWrappedByDecorator(def: SyntaxNode): boolean {
+  const p = def.parent;
+  if (p?.type !== 'decorated_definition') return false;
+  // Ex) `@contextlib.contextmanager`: calling it returns a context manager, not a generator.
+  return p.namedChildren.some((d) => d.type === 'decorator' && !/^@\s*(staticmethod|classmethod)\s*$/.test(d.text));
+}
+
+/** The function a `yield` belongs to (its own scope), or `undefined` for a stray one. */
+function ownerOf(node: SyntaxNode): SyntaxNode | undefined {
+  for (let a = node.parent; a; a = a.parent) {
+    if (FUNCTION_LIKE.has(a.type)) return a.type === 'function_definition' ? a : undefined;
+  }
+  return undefined;
+}
+
+/** True when `y` sits in a `try` body (or handler) whose `finally` is still pending, or in a `with` body, inside `fn`. */
+export function yieldHoldsCleanup(y: SyntaxNode, fn: SyntaxNode): boolean {
+  let child = y;
+  for (let a = y.parent; a && a.id !== fn.id; child = a, a = a.parent) {
+    if (a.type === 'try_statement' && child.type !== 'finally_clause' && a.namedChildren.some((c) => c.type === 'finally_clause')) return true;
+    if (a.type === 'with_statement' && a.childForFieldName('body')?.id === child.id) return true;
+  }
+  return false;
+}
+
+const isAsyncDef = (fn: SyntaxNode) => fn.child(0)?.type === 'async';
+export const isAsyncFor = (loop: SyntaxNode) => loop.child(0)?.type === 'async';
+
+/** The loop whose body (not header, not `else`) holds `node`, inside `fn`, if any. */
+function loopBodiesAround(node: SyntaxNode, fn: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  let child = node;
+  for (let a = node.parent; a && a.id !== fn.id; child = a, a = a.parent) {
+    if (a.type === 'for_statement' && a.childForFieldName('body')?.id === child.id) out.push(a);
+  }
+  return out;
+}
+
+function unwrapParens(n: SyntaxNode): SyntaxNode {
+  while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChildren[0]!;
+  return n;
+}
+
+/**
+ * The dotted name of the function `call` calls, as the index keys it: a def of this module (any depth),
+ * `self.m()` inside a method of a class, or a name imported (absolute or relative). `undefined` when it
+ * cannot be known (a local variable, a call result, an ambiguous binding).
+ */
+export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocation): string | undefined {
+  if (call.type !== 'call') return undefined;
+  const fn = call.childForFieldName('function');
+  if (!fn) return undefined;
+  if (fn.type === 'identifier') {
+    const r = names.resolve(fn.text, fn);
+    if (r.kind === 'import') return absoluteName(r.qualified, loc);
+    if (r.kind !== 'local' || r.bindings.length !== 1 || r.bindings[0]!.kind !== 'def') return undefined;
+    const q = qualnameOf(r.bindings[0]!.node);
+    return q ? `${loc.moduleName}.${q}` : undefined;
+  }
+  if (fn.type !== 'attribute') return undefined;
+  const object = fn.childForFieldName('object');
+  const attr = fn.childForFieldName('attribute');
+  if (!object || !attr) return undefined;
+  if (object.type === 'identifier') {
+    const self = selfMethodClass(names, object);
+    if (self) {
+      const q = qualnameOf(self);
+      return q ? `${loc.moduleName}.${q}.${attr.text}` : undefined;
+    }
+  }
+  const head = dottedImport(names, object, loc);
+  return head ? `${head}.${attr.text}` : undefined;
+}
+
+/** `a.b.c` whose head is an import: its absolute dotted name. */
+function dottedImport(names: NameIndex, expr: SyntaxNode, loc: ModuleLocation): string | undefined {
+  if (expr.type === 'identifier') {
+    const r = names.resolve(expr.text, expr);
+    return r.kind === 'import' ? absoluteName(r.qualified, loc) : undefined;
+  }
+  if (expr.type !== 'attribute') return undefined;
+  const object = expr.childForFieldName('object');
+  const attr = expr.childForFieldName('attribute');
+  const head = object ? dottedImport(names, object, loc) : undefined;
+  return head && attr ? `${head}.${attr.text}` : undefined;
+}
+
+/**
+ * The class whose method `self` (an identifier) is the first parameter of: the function around it must
+ * be a method directly in a class body, and `self` must be that parameter, never rebound.
+ */
+function selfMethodClass(names: NameIndex, self: SyntaxNode): SyntaxNode | undefined {
+  const fn = functionOrModuleOf(self);
+  if (fn.type !== 'function_definition') return undefined;
+  const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
+  // Ex) `@staticmethod def f(x): x.m()`: the first parameter is not the instance.
+  if (holder.type === 'decorated_definition' && holder.namedChildren.some((d) => d.type === 'decorator' && !/^@\s*classmethod\s*$/.test(d.text))) return undefined;
+  const cls = holder.parent?.type === 'block' ? holder.parent.parent : undefined;
+  if (cls?.type !== 'class_definition') return undefined;
+  const first = fn.childForFieldName('parameters')?.namedChildren[0];
+  if (first?.type !== 'identifier' || first.text !== self.text) return undefined;
+  const r = names.resolve(self.text, self);
+  if (r.kind !== 'local' || r.scope.id !== fn.id || r.bindings.length !== 1 || r.bindings[0]!.kind !== 'param') return undefined;
+  return cls;
+}
+
+/** Every generator function of a parsed module, with its cleanup and delegation facts, and the module's imports. */
+export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocation, hasYield: boolean): ModuleFacts {
+  const aliases: Record<string, string> = {};
+  for (const [name, bindings] of names.bindings(root)) {
+    if (name === '*' || bindings.length !== 1 || bindings[0]!.kind !== 'import') continue;
+    // Ex) `try: from _speedups import f` … : only imports run whenever the module is (as importAliasesFromText reads them).
+    if (bindings[0]!.node.parent?.type !== 'module') continue;
+    const target = absoluteName(bindings[0]!.qualified!, loc);
+    if (target && target !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = target;
+  }
+  if (!hasYield) return { generators: [], aliases };
+  const byFn = new Map<number, { fn: SyntaxNode; yields: SyntaxNode[] }>();
+  for (const y of root.descendantsOfType('yield')) {
+    const fn = ownerOf(y);
+    if (!fn) continue;
+    const entry = byFn.get(fn.id) ?? { fn, yields: [] };
+    entry.yields.push(y);
+    byFn.set(fn.id, entry);
+  }
+  const generators: GeneratorSummary[] = [];
+  for (const { fn, yields } of byFn.values()) {
+    if (isWrappedByDecorator(fn)) continue;
+    const q = qualnameOf(fn);
+    if (!q) continue;
+    const cleanup = yields.some((y) => yieldHoldsCleanup(y, fn));
+    const delegates = new Set<string>();
+    for (const y of yields) {
+      const isFrom = y.children.some((c) => c.type === 'from');
+      if (isFrom) {
+        const value = y.namedChildren[0];
+        const target = value ? callTarget(names, unwrapParens(value), loc) : undefined;
+        if (target) delegates.add(target);
+      }
+      // Ex) `for x in other(): yield x`: closing this generator abandons `other()` at the yield.
+      for (const loop of loopBodiesAround(y, fn)) {
+        const right = loop.childForFieldName('right');
+        const target = right ? callTarget(names, unwrapParens(right), loc) : undefined;
+        if (target) delegates.add(target);
+      }
+    }
+    generators.push({ key: `${loc.moduleName}.${q}`, async: isAsyncDef(fn), cleanup, delegates: [...delegates] });
+  }
+  return { generators, aliases };
+}
+
+/** The merged, resolved facts: which generator functions hold cleanup. Plain JSON data. */
+export interface GeneratorIndex {
+  /** `module.qualname` → facts, only for generators that hold cleanup (directly or by delegation). */
+  generators: Record<string, { async: boolean }>;
+  /** Module-level imports of every module, for following re-exports (`from .core import produce`). */
+  aliases: Record<string, string>;
+  /** Module names two files share: left out of the index (each file then resolves only within itself). */
+  ambiguous: string[];
+}
+
+/** The generator a dotted name reaches, following re-exports through module-level imports. */
+export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: string; async: boolean } | undefined {
+  let name = dotted;
+  for (let hop = 0; hop < 10; hop++) {
+    const hit = index.generators[name];
+    if (hit) return { key: name, async: hit.async };
+    // The longest prefix that is an imported name: `pkg.api.produce` via `pkg.api` → `pkg.core.api`.
+    const parts = name.split('.');
+    let next: string | undefined;
+    for (let i = parts.length; i > 0 && !next; i--) {
+      const target = index.aliases[parts.slice(0, i).join('.')];
+      if (target !== undefined) next = [target, ...parts.slice(i)].join('.');
+    }
+    if (!next || next === name) return undefined;
+    name = next;
+  }
+  return undefined;
+}
+
+/**
+ * Merge per-module facts into one index: a generator has cleanup when it holds some itself or delegates
+ * to one that does, followed to a fixed point. Modules summarised twice under one name (two scripts
+ * named alike in different folders) are left out: a name that can mean two functions resolves to none.
+ */
+export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; facts: ModuleFacts }>): GeneratorIndex {
+  const seen = new Map<string, number>();
+  for (const m of modules) seen.set(m.moduleName, (seen.get(m.moduleName) ?? 0) + 1);
+  const aliases: Record<string, string> = {};
+  const all = new Map<string, GeneratorSummary>();
+  for (const m of modules) {
+    if (seen.get(m.moduleName)! > 1) continue;
+    Object.assign(aliases, m.facts.aliases);
+    for (const g of m.facts.generators) {
+      // Ex) two defs of one name in a module (`if PY2: def f()` … `else: def f()`): keep neither.
+      if (all.has(g.key)) all.set(g.key, { ...g, cleanup: false, delegates: [] });
+      else all.set(g.key, g);
+    }
+  }
+  const ambiguous = [...seen].filter(([, n]) => n > 1).map(([name]) => name);
+  const index: GeneratorIndex = { generators: {}, aliases, ambiguous };
+  for (const g of all.values()) if (g.cleanup) index.generators[g.key] = { async: g.async };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const g of all.values()) {
+      if (index.generators[g.key]) continue;
+      if (g.delegates.some((d) => resolveGenerator(index, d))) {
+        index.generators[g.key] = { async: g.async };
+        changed = true;
+      }
+    }
+  }
+  return index;
+}
+
+/**
+ * The module-level imports of a file with no `yield`, read from the text without parsing it (the first
+ * pass only needs them to follow re-exports): `import`/`from` statements that start a line at column 0,
+ * outside triple-quoted strings, with parenthesised or backslash-continued name lists.
+ */
+export function importAliasesFromText(text: string, loc: ModuleLocation): Record<string, string> {
+  const bound = new Map<string, string[]>();
+  const bind = (name: string, target: string | undefined) => {
+    if (!target) return;
+    const list = bound.get(name) ?? [];
+    list.push(target);
+    bound.set(name, list);
+  };
+  const lines = text.split(/\r\n|\r|\n/);
+  let quote: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (!quote && /^(from|import)\s/.test(line)) {
+      // Join continuation lines: a backslash at the end, or an open parenthesis.
+      while ((/\\\s*$/.test(line) || (line.includes('(') && !line.includes(')'))) && i + 1 < lines.length) {
+        line = line.replace(/\\\s*$/, ' ') + ' ' + lines[++i]!;
+      }
+      const stmt = line.replace(/#.*$/, '').split(';')[0]!.replace(/[()]/g, ' ');
+      let m = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/.exec(stmt.trim());
+      if (m && m[1] !== '__future__') {
+        const module = m[1]!;
+        for (const item of m[2]!.split(',')) {
+          const parts = item.trim().split(/\s+/);
+          if (!parts[0] || parts[0] === '*') continue;
+          const local = parts[1] === 'as' && parts[2] ? parts[2] : parts[0];
+          const q = module.endsWith('.') ? module + parts[0] : `${module}.${parts[0]}`;
+          bind(local, absoluteName(q, loc));
+        }
+        continue;
+      }
+      m = /^import\s+(.+)$/.exec(stmt.trim());
+      if (m) {
+        for (const item of m[1]!.split(',')) {
+          const parts = item.trim().split(/\s+/);
+          if (!parts[0]) continue;
+          if (parts[1] === 'as' && parts[2]) bind(parts[2], parts[0]);
+          else bind(parts[0].split('.')[0]!, parts[0].split('.')[0]!);
+        }
+      }
+      continue;
+    }
+    // Track triple-quoted strings so an example inside a docstring is not read as an import.
+    for (const t of line.match(/"""|'''/g) ?? []) {
+      if (!quote) quote = t;
+      else if (t === quote) quote = undefined;
+    }
+  }
+  const aliases: Record<string, string> = {};
+  for (const [name, targets] of bound) {
+    if (new Set(targets).size !== 1) continue;
+    if (!/^[A-Za-z_]\w*$/.test(name)) continue;
+    if (targets[0] !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = targets[0]!;
+  }
+  return aliases;
+}

@@ -1,0 +1,210 @@
+// generator-close (WFY201): the project index (which generators hold cleanup, across modules), the
+// transform through the library API on one file, and the CLI over a small package.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { transformSource } from '../src/api.js';
+import { defaultOptions } from '../src/options.js';
+import { mergeSummaries, needsProjectIndex, summarizeFile } from '../src/project.js';
+import { resolveGenerator, type GeneratorIndex } from '../src/python/generators.js';
+import { CLI, CPYTHON, ROOT } from './helpers.js';
+
+function indexOf(files: Record<string, string>): GeneratorIndex {
+  const summaries = Object.entries(files).map(([path, text]) => {
+    const mod = path.replace(/\/__init__\.py$/, '').replace(/\.py$/, '').split('/').join('.');
+    return summarizeFile(path, text, mod);
+  });
+  // The index crosses threads by structured clone: it must survive a JSON round trip unchanged.
+  const index = mergeSummaries(summaries);
+  assert.deepEqual(JSON.parse(JSON.stringify(index)), index);
+  return index.generators as GeneratorIndex;
+}
+
+const CLEANUP = 'def produce():\n    try:\n        yield 1\n    finally:\n        pass\n';
+
+describe('generator index', () => {
+  test('delegation is followed to a fixed point, in any file order', () => {
+    const index = indexOf({
+      'c.py': 'from b import middle\n\ndef outer():\n    for x in middle():\n        yield x\n',
+      'b.py': 'import a\n\ndef middle():\n    yield from a.produce()\n\ndef unrelated():\n    yield 1\n',
+      'a.py': CLEANUP,
+    });
+    assert.deepEqual(Object.keys(index.generators).sort(), ['a.produce', 'b.middle', 'c.outer']);
+  });
+
+  test('a loop over a generator with cleanup delegates only when it yields inside the loop', () => {
+    const index = indexOf({
+      'm.py': `${CLEANUP}\ndef drains():\n    for x in produce():\n        pass\n    yield 2\n`,
+    });
+    assert.deepEqual(Object.keys(index.generators), ['m.produce']);
+  });
+
+  test('relative imports and re-exports through __init__.py resolve', () => {
+    const index = indexOf({
+      'pkg/__init__.py': 'from .core import produce as make\n',
+      'pkg/core.py': CLEANUP,
+      'pkg/sub/__init__.py': '',
+      'pkg/sub/user.py': 'from .. import make\nfrom ..core import produce\n\ndef relay():\n    yield from make()\n',
+    });
+    assert.equal(resolveGenerator(index, 'pkg.make')?.key, 'pkg.core.produce');
+    assert.ok(index.generators['pkg.sub.user.relay']);
+  });
+
+  test('self.m() resolves to a method of the same class; other receivers do not', () => {
+    const index = indexOf({
+      'm.py': [
+        'class Store:',
+        '    def rows(self):',
+        '        with self.lock:',
+        '            yield 1',
+        '',
+        '    def relay(self):',
+        '        yield from self.rows()',
+        '',
+        '    def other(self, peer):',
+        '        yield from peer.rows()',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(Object.keys(index.generators).sort(), ['m.Store.relay', 'm.Store.rows']);
+  });
+
+  test('decorated generator functions (contextmanager) are not generators; staticmethod is', () => {
+    const index = indexOf({
+      'm.py': 'import contextlib\n\nclass A:\n    @staticmethod\n    def s():\n        with x:\n            yield 1\n\n@contextlib.contextmanager\ndef cm():\n    try:\n        yield 1\n    finally:\n        pass\n',
+    });
+    assert.deepEqual(Object.keys(index.generators), ['m.A.s']);
+  });
+
+  test('a file without yield contributes no generators but keeps its imports', () => {
+    const s = summarizeFile('pkg/__init__.py', 'from .core import produce\n', 'pkg');
+    assert.deepEqual(s.generators, { generators: [], aliases: { 'pkg.produce': 'pkg.core.produce' } });
+    assert.deepEqual(summarizeFile('x.py', 'x = 1\n', 'x'), { path: 'x.py', moduleName: 'x' });
+  });
+
+  test('imports of a file without yield are read from its text, as the tree would read them', () => {
+    const text = [
+      '"""Docs.',
+      'from not_this import nope',
+      '"""',
+      'from .core import (produce,',
+      '    relay as r)  # comment',
+      'import os.path, json as j',
+      'from .. import top',
+      'try:',
+      '    from fast import speedy',
+      'except ImportError:',
+      '    pass',
+      '',
+    ].join('\n');
+    const s = summarizeFile('pkg/sub/__init__.py', text, 'pkg.sub');
+    const expected = { 'pkg.sub.produce': 'pkg.sub.core.produce', 'pkg.sub.r': 'pkg.sub.core.relay', 'pkg.sub.os': 'os', 'pkg.sub.j': 'json', 'pkg.sub.top': 'pkg.top' };
+    assert.deepEqual(s.generators?.aliases, expected);
+    // The same text with a generator in it is parsed: the aliases agree.
+    const parsed = summarizeFile('pkg/sub/__init__.py', `${text}\ndef g():\n    yield 1\n`, 'pkg.sub');
+    assert.deepEqual(parsed.generators?.aliases, expected);
+  });
+
+  test('two modules named alike are left out, not mixed up', () => {
+    const summaries = [summarizeFile('a/m.py', CLEANUP, 'm'), summarizeFile('b/m.py', 'def produce():\n    yield 1\n', 'm')];
+    const index = mergeSummaries(summaries).generators as GeneratorIndex;
+    assert.deepEqual(index.generators, {});
+    assert.deepEqual(index.ambiguous, ['m']);
+  });
+
+  test('needsProjectIndex: only when generator-close runs', () => {
+    assert.equal(needsProjectIndex(defaultOptions()), true);
+    assert.equal(needsProjectIndex(defaultOptions({ select: ['WFY201'] })), true);
+    assert.equal(needsProjectIndex(defaultOptions({ select: ['open-chain'] })), false);
+    assert.equal(needsProjectIndex(defaultOptions({ ignore: ['generator-close'] })), false);
+  });
+});
+
+describe('generator-close through the library API (no project index)', () => {
+  test('a generator of the same file is found; an imported one is not resolved', () => {
+    const src = `from elsewhere import other\n\n\n${CLEANUP}\n\nfor x in produce():\n    break\nfor y in other():\n    break\n`;
+    const r = transformSource(src, { select: ['generator-close'] });
+    assert.equal(r.fixesApplied, 1);
+    assert.equal(r.findings.length, 1);
+    assert.match(r.output, /gen = produce\(\)\ntry:\n    for x in gen:\n        break\nfinally:\n    gen\.close\(\)\nfor y in other\(\):\n/);
+  });
+
+  test('--all-loops fixes a loop that always runs to the end', () => {
+    const src = `${CLEANUP}\n\nfor x in produce():\n    print(x)\n`;
+    assert.equal(transformSource(src, { select: ['generator-close'] }).fixesApplied, 0);
+    assert.equal(transformSource(src, { select: ['generator-close'], allLoops: true }).fixesApplied, 1);
+  });
+});
+
+describe('generator-close findings without a fix', () => {
+  test('each unfixable use is reported with its reason', () => {
+    const src = readFileSync(join(ROOT, 'snapshots', 'generator-close', 'ok-reported-not-fixed.in.py'), 'utf8');
+    const r = transformSource(src, { select: ['generator-close'] });
+    assert.equal(r.fixesApplied, 0);
+    assert.deepEqual(
+      r.findings.map((f) => [f.location.line, f.fixStatus, f.reason]),
+      [
+        [13, 'none', 'in an `if` condition: a `with` around the statement would keep it open for the whole block'],
+        [16, 'none', 'in a `while` condition, which runs on every iteration'],
+        [21, 'none', 'in a class body: the new name would become a class attribute'],
+        [25, 'none', '`side()` runs before it in this statement; making the generator ahead of the statement would run it first'],
+        [26, 'none', 'inside a lambda, which has no statement to put a `with` around'],
+        [27, 'none', 'inside a comprehension: each iteration makes its own generator'],
+      ],
+    );
+  });
+});
+
+describe('generator-close over a package (CLI)', () => {
+  const fixture = join(ROOT, 'test', 'fixtures', 'generator-project');
+  const expectedDiff = readFileSync(join(ROOT, 'test', 'fixtures', 'generator-project.expected.diff'), 'utf8');
+  const withify = (args: string[], cwd: string) =>
+    spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const copy = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'withify-genproj-'));
+    cpSync(fixture, dir, { recursive: true });
+    return dir;
+  };
+
+  test('diff on the directory: calls resolved across modules, relative imports, self.m(), yield from', () => {
+    const dir = copy();
+    const r = withify(['diff', '--select', 'generator-close', '.'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, expectedDiff);
+  });
+
+  test('--generator-style closing and --all-loops reach the transform from the command line', () => {
+    const dir = copy();
+    const r = withify(['diff', '--select', 'generator-close', '--generator-style', 'closing', '--all-loops', '.'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /\n\+import contextlib\n/);
+    assert.match(r.stdout, /\n\+with contextlib\.closing\(app\.relay\.relay\(10\)\) as gen:\n/);
+    // Every loop of the fixture can leave early: --all-loops adds nothing, and `sum(...)` reads to the end.
+    assert.equal((r.stdout.match(/^\+\s*with contextlib\.closing\(/gm) ?? []).length, 7);
+    assert.doesNotMatch(r.stdout, /sum\(1 for _ in gen/);
+    writeFileSync(join(dir, 'loop.py'), `${CLEANUP}\n\nfor x in produce():\n    print(x)\n`);
+    assert.equal(withify(['diff', '--select', 'generator-close', 'loop.py'], dir).stdout, '');
+    assert.match(withify(['diff', '--select', 'generator-close', '--all-loops', 'loop.py'], dir).stdout, /\n\+gen = produce\(\)\n\+try:\n/);
+  });
+
+  test('fix rewrites the files the diff shows, the program prints the same, and a second run changes nothing', () => {
+    const dir = copy();
+    const before = spawnSync(CPYTHON, ['main.py'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(before.status, 0, before.stderr);
+    const r = withify(['fix', '--select', 'generator-close', '.'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout + r.stderr, /4 files changed, 7 fixes applied, 0 findings left\./);
+    const after = spawnSync(CPYTHON, ['main.py'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(after.status, 0, after.stderr);
+    assert.equal(after.stdout, before.stdout);
+    const diffAfter = withify(['diff', '--select', 'generator-close', '.'], dir);
+    assert.equal(diffAfter.stdout, '');
+    assert.equal(readFileSync(join(dir, 'app', 'sub', 'use.py'), 'utf8').includes('gen = make(n)'), true);
+    const second = withify(['fix', '--select', 'generator-close', '.'], dir);
+    assert.equal(second.status, 0);
+    assert.match(second.stdout + second.stderr, /0 files changed, 0 fixes applied, 0 findings left\./);
+  });
+});

@@ -1,0 +1,3 @@
+import { defineProofs } from './proof.js';
+
+defineProofs('generator-close', 4);

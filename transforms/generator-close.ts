@@ -1,0 +1,360 @@
+// generator-close (WFY201): a generator that holds cleanup (`finally`, a `with` exit) while suspended,
+// abandoned before it finishes:
+//     for x in produce():            →   gen = produce()
+//         if x: break                    try:
+//                                            for x in gen:
+//                                                if x: break
+//                                        finally:
+//                                            gen.close()
+// Which generators hold cleanup is a project-wide question (src/project.ts, src/python/generators.ts).
+import type { Edit, FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
+import { planImportedName, replaceNode } from '../src/python/edits.js';
+import { isFirstIterable, notEvaluatedFirst } from '../src/python/evaluation.js';
+import {
+  callTarget,
+  isAsyncFor,
+  isPackageFile,
+  mergeModuleFacts,
+  moduleFacts,
+  moduleKey,
+  resolveGenerator,
+  YIELD_RE,
+  type GeneratorIndex,
+  type ModuleLocation,
+} from '../src/python/generators.js';
+import { calleeName } from '../src/python/imports.js';
+import { argumentOf } from '../src/python/statement-flow.js';
+import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { planWrap, statementIndent } from '../src/python/wrap.js';
+
+const ID = 'generator-close';
+const CODE = 'WFY201';
+
+/**
+ * The generator index this file's check uses: the project's when the run built one, else one built from
+ * the file alone (the library API, or a module name two files share): calls resolve within the module.
+ */
+function indexFor(ctx: FileContext, loc: ModuleLocation): GeneratorIndex | undefined {
+  const fromProject = ctx.project?.generators as GeneratorIndex | undefined;
+  if (fromProject && !fromProject.ambiguous.includes(loc.moduleName)) return fromProject;
+  if (!YIELD_RE.test(ctx.source)) return undefined;
+  return mergeModuleFacts([{ moduleName: loc.moduleName, facts: moduleFacts(ctx.root, ctx.names, loc, true) }]);
+}
+
+const shortNames = new WeakMap<GeneratorIndex, Set<string>>();
+
+/** The last part of every generator's name: a call whose callee ends otherwise is not looked at. */
+function namesOf(index: GeneratorIndex): Set<string> {
+  let s = shortNames.get(index);
+  if (!s) {
+    s = new Set(Object.keys(index.generators).map((k) => k.slice(k.lastIndexOf('.') + 1)));
+    // A re-export may rename it: `from .core import produce as make`.
+    for (const [from, to] of Object.entries(index.aliases)) {
+      if (resolveGenerator(index, to)) s.add(from.slice(from.lastIndexOf('.') + 1));
+    }
+    shortNames.set(index, s);
+  }
+  return s;
+}
+
+function calleeTail(call: SyntaxNode): string | undefined {
+  const fn = call.childForFieldName('function');
+  if (fn?.type === 'identifier') return fn.text;
+  if (fn?.type === 'attribute') return fn.childForFieldName('attribute')?.text;
+  return undefined;
+}
+
+type Use =
+  /** `for … in G:` (or over a lazy wrapper of G); `abandonedBy` names a wrapper that stops early (`zip`). */
+  | { kind: 'loop'; loop: SyntaxNode; abandonedBy?: string }
+  /** A statement that stops reading G early: `next(G)`, `any(...)`, `x in G`, `list(islice(G, 3))`. */
+  | { kind: 'statement'; top: SyntaxNode; by: string };
+
+/** The positional index of `arg` in `call` (0 for a bare generator expression), or undefined after a splat or for a keyword. */
+function positionOf(call: SyntaxNode, arg: SyntaxNode): number | undefined {
+  const args = call.childForFieldName('arguments');
+  if (!args) return undefined;
+  if (args.id === arg.id) return 0; // Ex) `any(x for x in produce())`
+  let i = 0;
+  for (const a of args.namedChildren) {
+    if (a.type === 'comment') continue;
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return undefined;
+    if (a.type === 'keyword_argument') continue;
+    if (a.id === arg.id) return i;
+    i++;
+  }
+  return undefined;
+}
+
+/** Calls that read their argument only until they know the answer. */
+const SHORT_CIRCUIT = new Set(['builtins.next', 'builtins.any', 'builtins.all']);
+/** Calls that read their argument to the end (so a generator under them is finished, unless a wrapper stops early). */
+const FULL_CONSUMERS = new Set([
+  'builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.sorted', 'builtins.sum',
+  'builtins.min', 'builtins.max', 'builtins.dict', 'collections.deque', 'collections.Counter',
+]);
+/** Lazy wrappers and the argument positions they iterate; `stops` when they may stop before the end. */
+const WRAPPERS: ReadonlyMap<string, { at: (i: number) => boolean; stops: boolean }> = new Map([
+  ['builtins.iter', { at: (i: number) => i === 0, stops: false }],
+  ['builtins.enumerate', { at: (i: number) => i === 0, stops: false }],
+  ['builtins.map', { at: (i: number) => i >= 1, stops: false }],
+  ['builtins.filter', { at: (i: number) => i === 1, stops: false }],
+  ['builtins.zip', { at: () => true, stops: true }],
+  ['itertools.islice', { at: (i: number) => i === 0, stops: true }],
+  ['itertools.takewhile', { at: (i: number) => i === 1, stops: true }],
+]);
+
+const isStringJoin = (call: SyntaxNode) => {
+  const fn = call.childForFieldName('function');
+  return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'join' && /^(string|concatenated_string)$/.test(fn.childForFieldName('object')?.type ?? '');
+};
+
+/** How the generator made by `call` is used, when it is a use this transform knows. */
+function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | undefined {
+  let cur = call;
+  let abandonedBy: string | undefined;
+  for (;;) {
+    const p = cur.parent;
+    if (!p) return undefined;
+    if (p.type === 'parenthesized_expression') {
+      cur = p;
+      continue;
+    }
+    if (p.type === 'for_statement' && p.childForFieldName('right')?.id === cur.id) {
+      // Ex) `for x in agen():` is a TypeError; `async for x in gen():` too: not this pattern.
+      if (isAsyncFor(p) !== isAsync) return undefined;
+      return { kind: 'loop', loop: p, ...(abandonedBy ? { abandonedBy } : {}) };
+    }
+    // Ex) `async for` is the only use of an async generator withify follows.
+    if (isAsync) return undefined;
+    if (isFirstIterable(p, cur)) {
+      const comp = p.parent!;
+      if (comp.type === 'generator_expression') {
+        cur = comp;
+        continue;
+      }
+      // Ex) `[x for x in produce()]` reads it to the end.
+      return abandonedBy ? { kind: 'statement', top: comp, by: abandonedBy } : undefined;
+    }
+    if (p.type === 'comparison_operator') {
+      const operands = p.namedChildren.filter((c) => c.type !== 'comment');
+      const op = p.children.find((c) => !c.isNamed)?.type;
+      if (operands.length === 2 && operands[1]!.id === cur.id && (op === 'in' || op === 'not in')) return { kind: 'statement', top: p, by: op };
+      return undefined;
+    }
+    const outer = argumentOf(cur);
+    if (!outer) return undefined;
+    const at = positionOf(outer, cur);
+    if (at === undefined) return undefined;
+    const name = isStringJoin(outer) ? 'str.join' : calleeName(ctx.names, outer);
+    if (!name) return undefined;
+    const short = name.replace(/^builtins\./, '');
+    if (SHORT_CIRCUIT.has(name)) return at === 0 ? { kind: 'statement', top: outer, by: short } : undefined;
+    if (FULL_CONSUMERS.has(name) || name === 'str.join') {
+      return at === 0 && abandonedBy ? { kind: 'statement', top: outer, by: abandonedBy } : undefined;
+    }
+    const wrapper = WRAPPERS.get(name);
+    if (!wrapper || !wrapper.at(at)) return undefined;
+    if (wrapper.stops) abandonedBy ??= short;
+    cur = outer;
+  }
+}
+
+const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
+const LOOPS = new Set(['for_statement', 'while_statement']);
+
+/** True when a `try` inside `body` around `node` has an `except` that may catch what `node` raises. */
+function caughtWithin(node: SyntaxNode, body: SyntaxNode): boolean {
+  let child = node;
+  for (let a = node.parent; a && a.id !== body.id; child = a, a = a.parent) {
+    if (a.type === 'try_statement' && a.childForFieldName('body')?.id === child.id) {
+      if (a.namedChildren.some((c) => c.type === 'except_clause' || c.type === 'except_group_clause')) return true;
+    }
+  }
+  return false;
+}
+
+/** The first statement in the loop's body that leaves it before the generator is finished, as a word for messages. */
+function earlyExit(loop: SyntaxNode): string | undefined {
+  const body = loop.childForFieldName('body');
+  if (!body) return undefined;
+  const stack = [...body.namedChildren];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (NESTED_SCOPES.has(n.type)) continue;
+    switch (n.type) {
+      case 'break_statement': {
+        // The loop whose body holds it: a nested loop's `break` is its own, but one in a nested loop's
+        // `else:` belongs to the loop around that one.
+        let child: SyntaxNode = n;
+        let owner: SyntaxNode | null = n.parent;
+        while (owner && !(LOOPS.has(owner.type) && owner.childForFieldName('body')?.id === child.id)) {
+          child = owner;
+          owner = owner.parent;
+        }
+        if (owner?.id === loop.id) return 'break';
+        break;
+      }
+      case 'return_statement':
+        return 'return';
+      case 'raise_statement':
+        if (!caughtWithin(n, body)) return 'raise';
+        break;
+      case 'yield':
+        // The generator holding this loop may be closed at the yield: GeneratorExit leaves the loop.
+        return 'yield';
+      default:
+        break;
+    }
+    stack.push(...n.namedChildren);
+  }
+  return undefined;
+}
+
+function display(call: SyntaxNode): string {
+  const fn = call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'gen';
+  return `${fn}()`;
+}
+
+/** Why `stmt` cannot get a try/finally of its own around `call`'s use, or undefined. */
+function whyNotFixable(use: Use, call: SyntaxNode, stmt: SyntaxNode): string | undefined {
+  const why = whyNotWrappable(use, call, stmt);
+  // The shared helpers speak of resources and `with` headers; say it for a generator.
+  if (why?.startsWith('inside a comprehension')) return 'inside a comprehension: each iteration makes its own generator';
+  return why?.replace('a `with` header would run it first', 'making the generator ahead of the statement would run it first');
+}
+
+function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode): string | undefined {
+  if (isClassBodyStatement(stmt)) return 'in a class body: the new name would become a class attribute';
+  if (use.kind === 'loop') return notEvaluatedFirst(call, use.loop.childForFieldName('right')!);
+  const header = headerContextReason(use.top, stmt);
+  if (header) return header;
+  if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement: withify closes generators used in assignments, expression statements and returns`;
+  return notEvaluatedFirst(call, stmt);
+}
+
+/**
+ * The context the wrap is planned with: its indent unit matches the statement's own indentation (a file
+ * indented with spaces may hold a function indented with tabs). `undefined` for a line mixing both.
+ */
+function withLocalUnit(ctx: FileContext, stmt: SyntaxNode): FileContext | undefined {
+  const indent = statementIndent(ctx, stmt);
+  const unit = ctx.indentUnit;
+  if (indent === '' || (/^\t+$/.test(indent) && unit === '\t') || (/^ +$/.test(indent) && unit !== '\t')) return ctx;
+  if (/^\t+$/.test(indent)) return { ...ctx, indentUnit: '\t' };
+  if (/^ +$/.test(indent)) return { ...ctx, indentUnit: '    ' };
+  return undefined;
+}
+
+function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, isAsync: boolean): { edits: Edit[]; title: string } | undefined {
+  const ctx = withLocalUnit(outer, stmt);
+  if (!ctx) return undefined;
+  const name = ctx.freshName(stmt, isAsync ? ['agen'] : ['gen']);
+  const made = ctx.source.slice(call.startIndex, call.endIndex);
+  const inner = [replaceNode(call, name)];
+  // contextlib.aclosing is new in 3.10: below that, async generators always get try/finally.
+  const closing = ctx.options.generatorStyle === 'closing' && (!isAsync || ctx.target[0] > 3 || (ctx.target[0] === 3 && ctx.target[1] >= 10));
+  if (closing) {
+    const imported = planImportedName(ctx, stmt, 'contextlib', isAsync ? 'aclosing' : 'closing', 'module');
+    if (imported) {
+      const header = `${isAsync ? 'async ' : ''}with ${imported.text}(${made}) as ${name}:`;
+      const plan = planWrap(ctx, { first: stmt, last: stmt, header: [header], inner });
+      if (plan) return { edits: [...plan.edits, ...imported.edits], title: `Wrap it in \`${isAsync ? 'async ' : ''}with ${imported.text}(...) as ${name}:\`` };
+    }
+  }
+  const close = isAsync ? `await ${name}.aclose()` : `${name}.close()`;
+  const plan = planWrap(ctx, { first: stmt, last: stmt, header: [`${name} = ${made}`, 'try:'], footer: ['finally:', `${ctx.indentUnit}${close}`], inner });
+  return plan ? { edits: plan.edits, title: `Close the generator in \`try/finally\` (\`${close}\`)` } : undefined;
+}
+
+function check(ctx: FileContext): Finding[] {
+  const loc: ModuleLocation = { moduleName: moduleKey(ctx.path, ctx.moduleName), isPackage: isPackageFile(ctx.path) };
+  const index = indexFor(ctx, loc);
+  if (!index || Object.keys(index.generators).length === 0) return [];
+  const wanted = namesOf(index);
+  const findings: Finding[] = [];
+  for (const call of ctx.root.descendantsOfType('call')) {
+    const tail = calleeTail(call);
+    if (!tail || !wanted.has(tail)) continue;
+    const target = callTarget(ctx.names, call, loc);
+    const gen = target ? resolveGenerator(index, target) : undefined;
+    if (!gen) continue;
+    const use = useOf(ctx, call, gen.async);
+    if (!use) continue;
+    const what = display(call);
+    let message: string;
+    let stmt: SyntaxNode | undefined;
+    if (use.kind === 'loop') {
+      const exit = use.abandonedBy ? undefined : earlyExit(use.loop);
+      const how = use.abandonedBy ? `\`${use.abandonedBy}\` stops reading it early` : exit ? `the loop can leave early (\`${exit}\`)` : ctx.options.allLoops ? 'an exception in the loop body would abandon it' : undefined;
+      if (!how) continue;
+      message = `\`${isAsyncFor(use.loop) ? 'async ' : ''}for … in ${what}\`: ${how}, and the generator's pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
+      stmt = use.loop;
+    } else {
+      message = `\`${use.by}\` stops reading \`${what}\` early: its pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
+      stmt = enclosingStatement(use.top);
+    }
+    const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: call.endIndex };
+    if (!stmt) continue;
+    const reason = whyNotFixable(use, call, stmt);
+    if (reason) {
+      findings.push({ ...base, reason });
+      continue;
+    }
+    const fix = planFix(ctx, call, stmt, gen.async);
+    if (!fix) findings.push({ ...base, reason: 'the statement shares its line in a way withify cannot split' });
+    else findings.push({ ...base, fix: { title: fix.title, applicability: 'safe', edits: fix.edits } });
+  }
+  return findings;
+}
+
+export const generatorClose: Transform = {
+  id: ID,
+  code: CODE,
+  summary: 'A generator with a pending `finally` or `with` is abandoned before it finishes (`break`, `next(gen())`, `any(...)`).',
+  fixTitle: 'Close the generator explicitly: `try: … finally: gen.close()` (or `with contextlib.closing(...)`)',
+  safety: 'safe',
+  doc: {
+    whatItDoes:
+      'Finds generator functions whose `yield` sits inside a `try` that has `finally`, or inside a `with` ' +
+      '(directly, or by delegating to one: `yield from other()`, or a loop over `other()` that yields), across ' +
+      'every file of the run, following `import x`, `from x import y`, relative imports and `self.m()` calls. ' +
+      'Then it rewrites the uses that abandon such a generator before it finishes: a `for` loop whose body ' +
+      'can leave early (`break` of this loop, `return`, an uncaught `raise`, a `yield`), a loop over `zip`, ' +
+      '`itertools.islice` or `itertools.takewhile` of it, and statements that stop reading it early ' +
+      '(`next(gen())`, `any(...)`, `all(...)`, `x in gen()`, `list(islice(gen(), 3))`). The generator is ' +
+      'bound to a fresh name before the statement, and the statement moves into `try:` … ' +
+      '`finally: gen.close()` (`await agen.aclose()` for `async for`). With `--generator-style closing` it ' +
+      'becomes `with contextlib.closing(gen()) as gen:` (`async with contextlib.aclosing(...)` from 3.10). ' +
+      'With `--all-loops` every loop over such a generator is rewritten: an exception in the body abandons it too.',
+    whyItBreaksOnPyPy:
+      'A suspended generator runs its pending `finally` blocks and `with` exits when it is closed. CPython ' +
+      'closes it the moment the last reference goes, right after the `break`. PyPy closes it when the garbage ' +
+      'collector finds it, seconds later or never: the lock stays held, the file open, the transaction ' +
+      'uncommitted, the temporary directory on disk.',
+    fixSafety:
+      'Safe: the generator is made at the same point (it must be the first code its statement runs, and run ' +
+      'unconditionally) and closed where CPython closed it, at the end of the statement or loop. Closing an ' +
+      'exhausted generator does nothing. Two differences remain, both on paths CPython only warned about: ' +
+      'an exception raised by the generator\'s cleanup now propagates (CPython printed "Exception ignored"), ' +
+      'and a generator that ignores `GeneratorExit` raises `RuntimeError` from `close()`.',
+    notFlagged:
+      'Generators without `finally`/`with` around a `yield`; calls withify cannot resolve to a generator ' +
+      'function (a variable, a call result, an unknown import, a decorated function other than ' +
+      '`@staticmethod`/`@classmethod`); loops that always run to the end (unless `--all-loops`); a ' +
+      'generator kept in a variable (`rows = produce()`); `list(gen())` and other consumers that read to the ' +
+      'end. Reported without a fix: uses in an `if`/`while` condition or another compound statement header, ' +
+      'in a class body, inside a lambda or comprehension, or after other code of the same statement.',
+  },
+  examples: [
+    {
+      before: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\nfor row in rows(db):\n    if row.done:\n        break\nelse:\n    print("none")\n',
+      after: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\ngen = rows(db)\ntry:\n    for row in gen:\n        if row.done:\n            break\n    else:\n        print("none")\nfinally:\n    gen.close()\n',
+    },
+    {
+      before: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\nfirst = next(rows(db))\n',
+      after: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\ngen = rows(db)\ntry:\n    first = next(gen)\nfinally:\n    gen.close()\n',
+    },
+  ],
+  check,
+};
