@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion } from './options.js';
-import { exitCode, jsonReport, textReport } from './report.js';
+import { exitCode, renderReport, textReport, type Format } from './report.js';
+import { createProgress } from './progress.js';
+import { activeTransforms, TRANSFORMS } from '../transforms/index.js';
 import { run, runStdin, type Mode, type RunOptions } from './runner.js';
 import { explainTransform, listTransforms } from './explain.js';
 import { VERSION } from './version.js';
@@ -15,8 +17,10 @@ interface CommonArgs {
   select?: string | string[];
   ignore?: string | string[];
   'unsafe-fixes': boolean;
-  format: 'text' | 'json';
+  format: Format;
   quiet: boolean;
+  jobs?: number;
+  statistics: boolean;
   'exit-code': boolean;
   'target-version'?: string;
   'generator-style'?: string;
@@ -46,14 +50,17 @@ const common = (y: Argv) =>
     .option('select', { type: 'string', requiresArg: true, describe: 'only these transforms (ids or codes, comma-separated; repeatable)' })
     .option('ignore', { type: 'string', requiresArg: true, describe: 'skip these transforms (ids or codes, comma-separated; repeatable)' })
     .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'also apply fixes rated unsafe' })
-    .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only findings, diffs and errors' })
     .option('exit-code', { type: 'boolean', default: false, describe: '(diff) exit 1 when any file would change' })
     .option('target-version', { type: 'string', describe: 'oldest Python the code must run on, e.g. 3.8 (default 3.8)' })
     .option('generator-style', { type: 'string', choices: ['try-finally', 'closing'], describe: 'how generator-close closes a generator' })
     .option('all-loops', { type: 'boolean', default: false, describe: 'generator-close: fix every loop over a generator with cleanup' })
     .option('stdin-filename', { type: 'string', describe: 'the path to report for `-`' })
-    .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a TTY)' });
+    .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a TTY)' })
+    // Bulk runs and reports for scripts (docs/reports.md).
+    .option('format', { choices: ['text', 'json', 'sarif', 'github'] as const, default: 'text' as const, describe: 'output: text, json, sarif (code scanning) or github (workflow annotations)' })
+    .option('statistics', { type: 'boolean', default: false, describe: 'counts per transform instead of one line per finding' })
+    .option('jobs', { alias: 'j', type: 'number', requiresArg: true, describe: 'worker threads (default: the number of cores; 1 = no worker)' });
 
 function toRunOptions(mode: Mode, a: CommonArgs): RunOptions {
   const target = a['target-version'] === undefined ? undefined : parsePythonVersion(a['target-version']);
@@ -70,11 +77,15 @@ function toRunOptions(mode: Mode, a: CommonArgs): RunOptions {
     }),
     mode,
     cwd: process.cwd(),
+    ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
   };
 }
 
-function runCommand(mode: Mode, a: CommonArgs): void {
+async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
+  if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) throw new UsageError(`--jobs: expected a whole number of threads, 1 or more, not "${a.jobs}"`);
   const options = toRunOptions(mode, a);
+  const rules = [...TRANSFORMS, ...activeTransforms(options).filter((t) => !TRANSFORMS.includes(t))];
+  const reportOptions = { format: a.format, quiet: a.quiet, color: false, statistics: a.statistics };
   const color = a.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   if (a.paths.length === 1 && a.paths[0] === STDIN_PATH) {
     const path = a['stdin-filename'] ?? '-';
@@ -84,9 +95,8 @@ function runCommand(mode: Mode, a: CommonArgs): void {
       if (outputBytes) process.stdout.write(outputBytes);
       const report = textReport(mode, runResult, { quiet: true, color: false });
       process.stderr.write(report.stderr);
-    } else if (a.format === 'json') process.stdout.write(jsonReport(mode, runResult));
-    else {
-      const report = textReport(mode, runResult, { quiet: a.quiet, color });
+    } else {
+      const report = renderReport(mode, runResult, { ...reportOptions, color }, rules);
       process.stdout.write(report.stdout);
       process.stderr.write(report.stderr);
     }
@@ -94,14 +104,28 @@ function runCommand(mode: Mode, a: CommonArgs): void {
     return;
   }
   if (a.paths.includes(STDIN_PATH)) throw new UsageError('`-` (stdin) must be the only path');
-  const result = run(a.paths, options);
-  if (a.format === 'json') process.stdout.write(jsonReport(mode, result));
-  else {
-    const report = textReport(mode, result, { quiet: a.quiet, color });
-    process.stdout.write(report.stdout);
-    process.stderr.write(report.stderr);
+  // Ctrl-C: stop handing out files, let the ones in hand finish (writes are atomic), report, exit 130.
+  // A second Ctrl-C ends the process at once.
+  const interrupt = new AbortController();
+  const onSigint = () => {
+    if (interrupt.signal.aborted) {
+      process.removeListener('SIGINT', onSigint);
+      process.kill(process.pid, 'SIGINT');
+    } else interrupt.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const progress = createProgress({ isTTY: process.stderr.isTTY, quiet: a.quiet });
+  let result;
+  try {
+    result = await run(a.paths, options, { signal: interrupt.signal, onProgress: (done, total) => progress.update(done, total) });
+  } finally {
+    progress.stop();
+    process.removeListener('SIGINT', onSigint);
   }
-  process.exitCode = exitCode(mode, result, { exitCodeOnDiff: a['exit-code'] });
+  const report = renderReport(mode, result, { ...reportOptions, color }, rules);
+  process.stdout.write(report.stdout);
+  process.stderr.write(report.stderr);
+  process.exitCode = result.interrupted ? 130 : exitCode(mode, result, { exitCodeOnDiff: a['exit-code'] });
 }
 
 export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {

@@ -1,11 +1,14 @@
 // Runs the pipeline over files: read → decode → process → (diff | write), and counts the outcomes.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { decodeSource, DecodeError, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { ChangedOnDisk, writeAtomic } from './engine/write.js';
 import { selectFiles } from './walk.js';
 import { buildProjectIndex, moduleNameFor, needsProjectIndex } from './project.js';
+import { runInWorkers } from './pool.js';
+import { loadTransformModules } from './transform-modules.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
 
 export type Mode = 'check' | 'diff' | 'fix';
@@ -14,6 +17,21 @@ export interface RunOptions extends TransformOptions {
   mode: Mode;
   /** Directory that displayed paths are relative to. */
   cwd: string;
+  /** Worker threads (`--jobs`); 1 runs in this thread. Default: `os.availableParallelism()`. */
+  jobs?: number;
+  /**
+   * Modules of user transforms (`--transform PATH`), imported by every thread that processes files:
+   * `extraTransforms` holds functions, which cannot be posted to a worker.
+   */
+  transformPaths?: string[];
+}
+
+/** What the caller of `run` may watch or stop. */
+export interface RunControl {
+  /** Aborting stops handing out files; files being processed (and written) are finished first. */
+  signal?: AbortSignal;
+  /** Called as files finish, with the number done and the total. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface RunResult {
@@ -21,6 +39,8 @@ export interface RunResult {
   files: FileResult[];
   /** Paths that could not be expanded (missing, unreadable directory). */
   walkErrors: Array<{ path: string; reason: string }>;
+  /** Set when the run was interrupted: files that were never begun (old bytes on disk). */
+  interrupted?: { notStarted: number; total: number };
 }
 
 export function displayPath(cwd: string, path: string): string {
@@ -57,12 +77,61 @@ export function processPath(path: string, options: RunOptions, project?: Project
   return result;
 }
 
-export function run(paths: readonly string[], options: RunOptions): RunResult {
+const byPath = (a: FileResult, b: FileResult) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** Drop what the report of `mode` never reads (the texts, once `fix` has written them), before results pile up. */
+export function slimResult(r: FileResult, mode: Mode): FileResult {
+  return mode === 'diff' || r.before === undefined ? r : { ...r, before: undefined, after: undefined };
+}
+
+function finish(options: RunOptions, results: FileResult[], errors: readonly { path: string; reason: string }[], notStarted: number, total: number): RunResult {
+  results.sort(byPath);
+  const walkErrors = errors.map((e) => ({ path: displayPath(options.cwd, e.path), reason: e.reason }));
+  return notStarted > 0 ? { files: results, walkErrors, interrupted: { notStarted, total } } : { files: results, walkErrors };
+}
+
+/** The whole run in this thread, synchronously (tests, and callers that cannot await). */
+export function runSync(paths: readonly string[], options: RunOptions): RunResult {
   const { files, errors } = selectFiles(paths, options);
   const project = needsProjectIndex(options) ? buildProjectIndex(files) : undefined;
-  const results = files.map((f) => processPath(f, options, project, project ? moduleNameFor(f) : undefined));
-  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files: results, walkErrors: errors.map((e) => ({ path: displayPath(options.cwd, e.path), reason: e.reason })) };
+  const results = files.map((f) => slimResult(processPath(f, options, project, project ? moduleNameFor(f) : undefined), options.mode));
+  return finish(options, results, errors, 0, files.length);
+}
+
+async function runInProcess(files: readonly string[], options: RunOptions, control: RunControl): Promise<{ results: FileResult[]; notStarted: number }> {
+  const project = needsProjectIndex(options) ? buildProjectIndex(files) : undefined;
+  const results: FileResult[] = [];
+  let turn = Date.now();
+  for (const f of files) {
+    if (control.signal?.aborted) break;
+    results.push(slimResult(processPath(f, options, project, project ? moduleNameFor(f) : undefined), options.mode));
+    control.onProgress?.(results.length, files.length);
+    // Let the event loop run now and then: a SIGINT handler, the progress bar.
+    if (Date.now() - turn > 20) {
+      await new Promise((r) => setImmediate(r));
+      turn = Date.now();
+    }
+  }
+  return { results, notStarted: files.length - results.length };
+}
+
+/**
+ * Select the files, process them (in `options.jobs` worker threads, or here for 1) and return the results
+ * sorted by path, whatever order they finished in.
+ */
+export async function run(paths: readonly string[], options: RunOptions, control: RunControl = {}): Promise<RunResult> {
+  const { files, errors } = selectFiles(paths, options);
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  // Transforms passed as objects, with no module path, exist only in this thread.
+  const localOnly = options.extraTransforms.length > 0;
+  if (jobs === 1 || files.length < 2 || localOnly) {
+    const extra = await loadTransformModules(options.transformPaths ?? []);
+    const opts = extra.length ? { ...options, extraTransforms: [...options.extraTransforms, ...extra] } : options;
+    const { results, notStarted } = await runInProcess(files, opts, control);
+    return finish(options, results, errors, notStarted, files.length);
+  }
+  const { results, notStarted } = await runInWorkers(files, options, jobs, control);
+  return finish(options, results, errors, notStarted, files.length);
 }
 
 /** Process text read from stdin, as if it were the file `path`. */

@@ -7,6 +7,7 @@
 import type { Edit, FileContext, PythonVersion, SyntaxNode } from '../types.js';
 import { planImportedName, planTopLevelImport } from './edits.js';
 import { calleeName, qualifiedName } from './imports.js';
+import { mayBeResourceCall } from './candidates.js';
 
 export type ResourceKind =
   | 'file'
@@ -150,6 +151,8 @@ const atLeast = (v: PythonVersion, min: PythonVersion) => v[0] > min[0] || (v[0]
 /** The catalog entry for a call that creates a resource, or `undefined`. */
 export function resourceOf(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefined {
   if (call.type !== 'call') return undefined;
+  // Ex) `print(x)`, `self.run()`: the callee's last name is neither a catalog name nor an alias of one
+  if (!mayBeResourceCall(ctx, call)) return undefined;
   const name = calleeName(ctx.names, call);
   if (name) {
     const found = RESOURCE_CALLS.get(name);
@@ -188,9 +191,18 @@ export function isEagerUse(spec: ResourceSpec, method: string, use: SyntaxNode):
   return call?.type === 'call' && call.childForFieldName('function')?.id === p.id && view.has(attr);
 }
 
+/**
+ * Words one of which a file must contain to hold any catalog call: the last part of every catalog name
+ * (an import alias still names it: `from gzip import open as gz`). Transforms list them as `triggers`.
+ */
+export const RESOURCE_TRIGGERS: readonly string[] = [
+  'open', 'fdopen', 'popen', 'urlopen', 'ZipFile', 'TarFile', 'GzipFile', 'BZ2File', 'LZMAFile', 'TemporaryFile',
+  'NamedTemporaryFile', 'SpooledTemporaryFile', 'socket', 'create_connection', 'create_server', 'connect', 'mmap',
+  'input', 'FileInput', 'Popen',
+];
+
 /** A cheap text test: could this source contain any catalog call at all? (Skips most files unparsed.) */
-export const RESOURCE_HINT_RE =
-  /\b(?:open|fdopen|popen|urlopen|ZipFile|TarFile|GzipFile|BZ2File|LZMAFile|TemporaryFile|NamedTemporaryFile|SpooledTemporaryFile|socket|create_connection|create_server|connect|mmap|input|FileInput|Popen)\b/;
+export const RESOURCE_HINT_RE = new RegExp(`\\b(?:${RESOURCE_TRIGGERS.join('|')})\\b`);
 
 export interface WithItem {
   /** The text of one `with` item, e.g. `open(p) as f` or `contextlib.closing(sqlite3.connect(p)) as conn`. */
