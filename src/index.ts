@@ -1,8 +1,10 @@
 // Public API of the withify package.
 export { transformSource, transformBytes } from './api.js';
 export type { TransformSourceOptions, TransformSourceResult } from './api.js';
-export { run, processPath } from './runner.js';
-export type { RunOptions, RunResult, Mode } from './runner.js';
+export { run, runSync, processPath } from './runner.js';
+export type { RunOptions, RunResult, RunControl, Mode } from './runner.js';
+export { renderReport, jsonReport, sarifReport, githubReport, statistics } from './report.js';
+export type { Format, ReportOptions, StatisticsRow } from './report.js';
 export { defaultOptions, parsePythonVersion } from './options.js';
 export { TRANSFORMS } from '../transforms/index.js';
 export type * from './types.js';

@@ -2,8 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { decodeSource, DecodeError, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
+import { takeParsedChars } from './engine/parse.js';
 import { ChangedOnDisk, writeAtomic } from './engine/write.js';
 import { selectFiles } from './walk.js';
 import { buildProjectIndex, moduleNameFor, needsProjectIndex } from './project.js';
@@ -98,19 +101,50 @@ export function runSync(paths: readonly string[], options: RunOptions): RunResul
   return finish(options, results, errors, 0, files.length);
 }
 
+let collectGarbage: (() => void) | null | undefined;
+
+/** A full collection, where V8 lets us ask for one (the flag is process-wide; the library API never calls this). */
+function fullCollection(): void {
+  if (collectGarbage === undefined) {
+    try {
+      setFlagsFromString('--expose-gc');
+      collectGarbage = runInNewContext('gc') as () => void;
+    } catch {
+      collectGarbage = null;
+    }
+  }
+  collectGarbage?.();
+}
+
+const COLLECT_EVERY_CHARS = 2_000_000;
+let sinceCollection = 0;
+
+/**
+ * Free the trees of the files done so far, between two files of a bulk run. The tree-sitter binding has
+ * no `tree.delete()`: a tree's native memory (about 30 bytes per byte of source) goes when its wrapper is
+ * collected and the finalizer runs, which it does only when the event loop turns. V8 sees only the small
+ * wrappers, so it collects them late: every few MB of parsed source, ask for a collection ourselves.
+ * Measured on the stdlib in one thread: peak RSS 950 MB when the loop never turns, 350 MB when it does,
+ * 230 MB with the collections.
+ */
+export async function releaseTrees(): Promise<void> {
+  sinceCollection += takeParsedChars();
+  if (sinceCollection > COLLECT_EVERY_CHARS) {
+    sinceCollection = 0;
+    fullCollection();
+  }
+  await new Promise((r) => setImmediate(r));
+}
+
 async function runInProcess(files: readonly string[], options: RunOptions, control: RunControl): Promise<{ results: FileResult[]; notStarted: number }> {
   const project = needsProjectIndex(options) ? buildProjectIndex(files) : undefined;
   const results: FileResult[] = [];
-  let turn = Date.now();
   for (const f of files) {
     if (control.signal?.aborted) break;
     results.push(slimResult(processPath(f, options, project, project ? moduleNameFor(f) : undefined), options.mode));
     control.onProgress?.(results.length, files.length);
-    // Let the event loop run now and then: a SIGINT handler, the progress bar.
-    if (Date.now() - turn > 20) {
-      await new Promise((r) => setImmediate(r));
-      turn = Date.now();
-    }
+    // Let the event loop run after every file: trees are freed, the SIGINT handler and the progress bar run.
+    await releaseTrees();
   }
   return { results, notStarted: files.length - results.length };
 }

@@ -3,7 +3,7 @@
 // Messages in: `summarize` (first pass), `project` (the merged index, once), `process` (a chunk of files).
 // Between two files it reads the shared stop flag, so an interrupted run hands back what it has not begun.
 import { parentPort, workerData } from 'node:worker_threads';
-import { processPath, slimResult, type RunOptions } from './runner.js';
+import { processPath, releaseTrees, slimResult, type RunOptions } from './runner.js';
 import { loadTransformModules } from './transform-modules.js';
 import { moduleNameFor, summarizePath, type FileSummary } from './project.js';
 import type { FileResult, ProjectIndex } from './types.js';
@@ -34,7 +34,7 @@ const ready = loadTransformModules(data.options.transformPaths ?? []).then((extr
 
 const stopped = () => Atomics.load(data.stop, 0) !== 0;
 
-function handle(msg: ToWorker): FromWorker | undefined {
+async function handle(msg: ToWorker): Promise<FromWorker | undefined> {
   if (msg.kind === 'project') {
     project = msg.index;
     return undefined;
@@ -52,14 +52,17 @@ function handle(msg: ToWorker): FromWorker | undefined {
   for (; i < msg.paths.length && !stopped(); i++) {
     const path = msg.paths[i]!;
     results.push(slimResult(processPath(path, data.options, project, project ? moduleNameFor(path) : undefined), data.options.mode));
+    await releaseTrees();
   }
   return { kind: 'results', results, notStarted: msg.paths.slice(i) };
 }
 
+// Messages are handled one at a time, in order: a chunk's awaits must not let the next message in early.
+let queue: Promise<unknown> = ready;
 port.on('message', (msg: ToWorker) => {
-  ready.then(
-    () => {
-      const reply = handle(msg);
+  queue = queue.then(
+    async () => {
+      const reply = await handle(msg);
       if (reply) port.postMessage(reply);
     },
     (err: unknown) => port.postMessage({ kind: 'error', message: err instanceof Error ? err.message : String(err) } satisfies FromWorker),
