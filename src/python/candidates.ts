@@ -15,11 +15,15 @@ const cache = new WeakMap<Tree, Candidates>();
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The names a resource callee may have in `source`: trigger words, and every name bound by `as`. */
-function calleeNames(source: string): Set<string> {
+/** The names a resource callee may have in the file: trigger words, and every name an import binds with `as`. */
+function calleeNames(source: string, root: SyntaxNode): Set<string> {
   const names = new Set(RESOURCE_TRIGGERS);
-  // Over-approximates (`with x as f`, `except E as e` too): an extra name costs one resolve, a missing one a finding.
-  for (const m of source.matchAll(/\bas\s+([A-Za-z_]\w*)/g)) names.add(m[1]!);
+  for (const m of source.matchAll(/\bas\s+([A-Za-z_]\w*)/g)) {
+    const at = m.index! + m[0].length - m[1]!.length;
+    // Ex) `with x as f`, `except E as e`: not an import alias (every `f(...)` would become a candidate)
+    const node = root.descendantForIndex(at, at + m[1]!.length);
+    if (node.type === 'identifier' && node.parent?.type === 'aliased_import') names.add(m[1]!);
+  }
   return names;
 }
 
@@ -37,7 +41,7 @@ function callOfCallee(id: SyntaxNode): SyntaxNode | undefined {
 function find(ctx: FileContext): Candidates {
   let found = cache.get(ctx.tree);
   if (found) return found;
-  const names = calleeNames(ctx.source);
+  const names = calleeNames(ctx.source, ctx.root);
   const re = new RegExp(`\\b(?:${[...names].map(escape).join('|')})\\b`, 'g');
   const calls: SyntaxNode[] = [];
   const seen = new Set<number>();
