@@ -8,7 +8,7 @@ import { createContext } from '../src/engine/context.js';
 import { defaultOptions } from '../src/options.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { calleeName } from '../src/python/imports.js';
-import { RESOURCE_CALLS } from '../src/python/resources.js';
+import { RESOURCE_CALLS, RESOURCE_TRIGGERS } from '../src/python/resources.js';
 
 function context(source: string) {
   return createContext({ path: 'x.py', source, tree: parsePython(source), eol: '\n', options: defaultOptions() });
@@ -57,4 +57,12 @@ test('import aliases are callee names; `with … as f` and strings are not', () 
     '',
   ].join('\n');
   assert.deepEqual(candidateCalls(context(source)).map((n) => n.text), ['gz(p)', 'P(c)', 'h.open(p)']);
+});
+
+test('every catalog entry is covered by a trigger word: its module or its own name', () => {
+  for (const name of RESOURCE_CALLS.keys()) {
+    const parts = name.split('.');
+    const needed = name.startsWith('builtins.') ? [parts.at(-1)!] : [parts[0]!, parts.at(-1)!];
+    assert.ok(needed.some((w) => RESOURCE_TRIGGERS.includes(w)), `${name}: none of ${needed.join(', ')} is a trigger`);
+  }
 });

@@ -1,12 +1,12 @@
 // Calls that may make a catalog resource, found from the text instead of by visiting every call of the
-// tree: each occurrence of a trigger word (RESOURCE_TRIGGERS) or of an import alias (`as gz`) that names
+// tree: each occurrence of a catalog call name (RESOURCE_CALL_NAMES) or of an import alias (`as gz`) that names
 // the callee of a call. Every call `resourceOf` can accept is among them (its callee's last name is the
 // catalog name's last part, or an alias bound by `import ... as`), so transforms filter these instead.
 import type { FileContext, SyntaxNode, Tree } from '../types.js';
-import { RESOURCE_TRIGGERS } from './resources.js';
+import { RESOURCE_CALL_NAMES } from './resources.js';
 
 interface Candidates {
-  /** Names a resource callee may have in this file: trigger words and every `as` alias. */
+  /** Names a resource callee may have in this file: catalog call names and every import alias. */
   names: ReadonlySet<string>;
   calls: SyntaxNode[];
 }
@@ -15,9 +15,9 @@ const cache = new WeakMap<Tree, Candidates>();
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The names a resource callee may have in the file: trigger words, and every name an import binds with `as`. */
+/** The names a resource callee may have in the file: catalog call names, and every name an import binds with `as`. */
 function calleeNames(source: string, root: SyntaxNode): Set<string> {
-  const names = new Set(RESOURCE_TRIGGERS);
+  const names = new Set(RESOURCE_CALL_NAMES);
   for (const m of source.matchAll(/\bas\s+([A-Za-z_]\w*)/g)) {
     const at = m.index! + m[0].length - m[1]!.length;
     // Ex) `with x as f`, `except E as e`: not an import alias (every `f(...)` would become a candidate)

@@ -191,14 +191,18 @@ export function isEagerUse(spec: ResourceSpec, method: string, use: SyntaxNode):
   return call?.type === 'call' && call.childForFieldName('function')?.id === p.id && view.has(attr);
 }
 
+/** The last part of every catalog name (`open`, `urlopen`, `Popen`): what a resource callee is called. */
+export const RESOURCE_CALL_NAMES: readonly string[] = [...new Set([...RESOURCE_CALLS.keys()].map((n) => n.slice(n.lastIndexOf('.') + 1)))];
+
 /**
- * Words one of which a file must contain to hold any catalog call: the last part of every catalog name
- * (an import alias still names it: `from gzip import open as gz`). Transforms list them as `triggers`.
+ * Words one of which a file must contain to hold any catalog call; transforms list them as `triggers`.
+ * A call resolves to `mod.name` only through an import, so both `mod` and `name` are in the file: each
+ * entry is covered by the rarer of the two (`sqlite3` rather than `connect`, `fileinput` rather than
+ * `input`; `open` covers every `*.open`). A test checks every catalog entry is covered.
  */
 export const RESOURCE_TRIGGERS: readonly string[] = [
-  'open', 'fdopen', 'popen', 'urlopen', 'ZipFile', 'TarFile', 'GzipFile', 'BZ2File', 'LZMAFile', 'TemporaryFile',
-  'NamedTemporaryFile', 'SpooledTemporaryFile', 'socket', 'create_connection', 'create_server', 'connect', 'mmap',
-  'input', 'FileInput', 'Popen',
+  'open', 'fdopen', 'popen', 'urlopen', 'GzipFile', 'BZ2File', 'LZMAFile', 'TarFile', 'ZipFile', 'TemporaryFile',
+  'NamedTemporaryFile', 'SpooledTemporaryFile', 'socket', 'sqlite3', 'mmap', 'fileinput', 'Popen',
 ];
 
 /** A cheap text test: could this source contain any catalog call at all? (Skips most files unparsed.) */
