@@ -149,16 +149,20 @@ async function runInProcess(files: readonly string[], options: RunOptions, contr
   return { results, notStarted: files.length - results.length };
 }
 
+/** Fewer files than this per thread run in the main thread: worker start-up (~250 ms) would cost more. */
+export const FILES_PER_WORKER = 8;
+
 /**
  * Select the files, process them (in `options.jobs` worker threads, or here for 1) and return the results
  * sorted by path, whatever order they finished in.
  */
 export async function run(paths: readonly string[], options: RunOptions, control: RunControl = {}): Promise<RunResult> {
   const { files, errors } = selectFiles(paths, options);
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  // Starting a worker costs about as much as processing a few files: give each at least FILES_PER_WORKER.
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.floor(files.length / FILES_PER_WORKER)));
   // Transforms passed as objects, with no module path, exist only in this thread.
   const localOnly = options.extraTransforms.length > 0;
-  if (jobs === 1 || files.length < 2 || localOnly) {
+  if (jobs === 1 || localOnly) {
     const extra = await loadTransformModules(options.transformPaths ?? []);
     const opts = extra.length ? { ...options, extraTransforms: [...options.extraTransforms, ...extra] } : options;
     const { results, notStarted } = await runInProcess(files, opts, control);
