@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion } from './options.js';
-import { exitCode, renderReport, textReport, type Format } from './report.js';
+import { exitCode, renderReport, textReport, type Format, type ReportOptions } from './report.js';
+import type { Transform } from './types.js';
 import { createProgress } from './progress.js';
 import { activeTransforms, TRANSFORMS } from '../transforms/index.js';
 import { run, runStdin, type Mode, type RunOptions } from './runner.js';
@@ -81,7 +82,8 @@ function toRunOptions(mode: Mode, a: CommonArgs): RunOptions {
   };
 }
 
-async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
+// Usage errors are thrown before the first await: yargs reports a synchronous throw once, a rejection twice.
+function runCommand(mode: Mode, a: CommonArgs): Promise<void> | void {
   if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) throw new UsageError(`--jobs: expected a whole number of threads, 1 or more, not "${a.jobs}"`);
   const options = toRunOptions(mode, a);
   const rules = [...TRANSFORMS, ...activeTransforms(options).filter((t) => !TRANSFORMS.includes(t))];
@@ -104,6 +106,10 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
     return;
   }
   if (a.paths.includes(STDIN_PATH)) throw new UsageError('`-` (stdin) must be the only path');
+  return runFiles(mode, a, options, { ...reportOptions, color }, rules);
+}
+
+async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOptions: ReportOptions, rules: readonly Transform[]): Promise<void> {
   // Ctrl-C: stop handing out files, let the ones in hand finish (writes are atomic), report, exit 130.
   // A second Ctrl-C ends the process at once.
   const interrupt = new AbortController();
@@ -122,7 +128,7 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
     progress.stop();
     process.removeListener('SIGINT', onSigint);
   }
-  const report = renderReport(mode, result, { ...reportOptions, color }, rules);
+  const report = renderReport(mode, result, reportOptions, rules);
   process.stdout.write(report.stdout);
   process.stderr.write(report.stderr);
   process.exitCode = result.interrupted ? 130 : exitCode(mode, result, { exitCodeOnDiff: a['exit-code'] });

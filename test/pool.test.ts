@@ -110,3 +110,13 @@ test('check through the CLI, not a terminal: no progress line on stderr', () => 
   const r = withify(['check', '.', '--jobs', '2'], dir);
   assert.doesNotMatch(r.stderr, /files\/s|withify [░█]/);
 });
+
+test('--jobs takes a whole number of threads, 1 or more; the error is printed once', () => {
+  const dir = fixtureTree();
+  for (const bad of ['0', '1.5']) {
+    const r = withify(['check', '.', '--jobs', bad], dir);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, `error: --jobs: expected a whole number of threads, 1 or more, not "${bad}"\n`);
+    assert.equal(r.stdout, '');
+  }
+});
