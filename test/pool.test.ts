@@ -120,3 +120,19 @@ test('--jobs takes a whole number of threads, 1 or more; the error is printed on
     assert.equal(r.stdout, '');
   }
 });
+
+test('user transforms reach the workers as module paths (transformPaths), and the results match one thread', async () => {
+  const dir = fixtureTree();
+  const module = join(dir, 'shout.mjs');
+  writeFileSync(
+    module,
+    "export const shout = { id: 'shout', code: 'WFY990', summary: 's', fixTitle: 'f', safety: 'report-only', doc: {}, examples: [],\n" +
+      "  check: (ctx) => ctx.root.descendantsOfType('def').map((d) => ({ id: 'shout', code: 'WFY990', message: 'a def', start: d.startIndex, end: d.endIndex, reason: 'just looking' })) };\n",
+  );
+  const options: RunOptions = { ...defaultOptions({ select: ['shout'] }), mode: 'check', cwd: dir, transformPaths: [module] };
+  const pooled = await run([dir], { ...options, jobs: 2 });
+  const single = await run([dir], { ...options, jobs: 1 });
+  const defs = pooled.files.flatMap((f) => f.findings).filter((f) => f.code === 'WFY990');
+  assert.ok(defs.length > 40, `${defs.length} findings of the user transform`);
+  assert.deepEqual(pooled, single);
+});
