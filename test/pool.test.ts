@@ -7,11 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Writable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { CLI, ROOT } from './helpers.js';
 import { run, runSync, type RunOptions } from '../src/runner.js';
 import { defaultOptions } from '../src/options.js';
 import { chunkSize } from '../src/pool.js';
 import { createProgress, shouldShowProgress } from '../src/progress.js';
+import type { FromWorker } from '../src/worker.js';
 
 function withify(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -135,4 +137,33 @@ test('user transforms reach the workers as module paths (transformPaths), and th
   const defs = pooled.files.flatMap((f) => f.findings).filter((f) => f.code === 'WFY990');
   assert.ok(defs.length > 40, `${defs.length} findings of the user transform`);
   assert.deepEqual(pooled, single);
+});
+
+test('worker protocol: summaries for the project index, then the index once, then chunks of files', async () => {
+  const dir = fixtureTree();
+  const paths = [join(dir, 'pkg0', 'sub0', 'm0.py'), join(dir, 'pkg0', 'sub3', 'chain.py'), join(dir, 'clean.py')];
+  const options: RunOptions = { ...defaultOptions(), mode: 'check', cwd: dir };
+  const worker = new Worker(new URL('../src/worker.js', import.meta.url), { workerData: { options, stop: new Int32Array(new SharedArrayBuffer(4)) } });
+  const ask = (msg: unknown) => new Promise<FromWorker>((resolve) => { worker.once('message', resolve); worker.postMessage(msg); });
+  try {
+    const summaries = await ask({ kind: 'summarize', paths });
+    assert.equal(summaries.kind, 'summaries');
+    assert.deepEqual(summaries.kind === 'summaries' && summaries.summaries.map((s) => [s.path, s.moduleName]), [
+      [paths[0], 'sub0.m0'], // pkg0/ has no __init__.py: sub0 is the top package
+      [paths[1], 'sub3.chain'],
+      [paths[2], 'clean'],
+    ]);
+    worker.postMessage({ kind: 'project', index: {} }); // no reply: the next request is answered with results
+    const results = await ask({ kind: 'process', paths });
+    assert.equal(results.kind, 'results');
+    if (results.kind !== 'results') return;
+    assert.deepEqual(results.results.map((r) => [r.path, r.findings.length > 0]), [
+      ['pkg0/sub0/m0.py', true],
+      ['pkg0/sub3/chain.py', true],
+      ['clean.py', false],
+    ]);
+    assert.deepEqual(results.notStarted, []);
+  } finally {
+    await worker.terminate();
+  }
 });
