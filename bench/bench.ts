@@ -1,8 +1,8 @@
 // `npm run bench`: withify check over a copy of the CPython standard library, against two baselines on the
 // same files and the same number of threads: parse-only (read + tree-sitter parse + one cursor walk, in the
 // same worker setup) and ast-grep (`ast-grep scan --threads N` with rules for the same open(...) patterns).
-// Every tool runs as a child process, timed from spawn to exit; the best of BENCH_REPEAT runs (default 2)
-// counts. Figures go in docs/reports.md.
+// Every tool runs as a child process, timed from spawn to exit; BENCH_REPEAT rounds (default 3) of every
+// configuration, the fastest run of each counts. Figures go in docs/reports.md.
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { selectFiles } from '../src/walk.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WORK = join(tmpdir(), 'withify-bench');
 const CORPUS = join(WORK, 'stdlib');
-const REPEAT = Number(process.env.BENCH_REPEAT ?? 2);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const JOBS = [1, 2];
 
 /** Copy the .py files withify would select from the stdlib, once; later runs reuse the copy. */
@@ -89,9 +89,8 @@ function timeChild(command: string, args: string[]): Promise<Timing> {
   });
 }
 
-async function best(run: () => Promise<Timing>): Promise<Timing> {
-  const runs: Timing[] = [];
-  for (let i = 0; i < REPEAT; i++) runs.push(await run());
+/** The fastest of several runs (peak RSS: the largest seen). */
+function best(runs: readonly Timing[]): Timing {
   const fastest = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const rss = Math.max(...runs.map((t) => t.rssMB ?? 0));
   return { ...fastest, rssMB: rss || undefined };
@@ -109,14 +108,26 @@ async function main(): Promise<void> {
   const parseOnly = (jobs: number) => timeChild(node, ['--import', hook, join(ROOT, 'dist', 'bench', 'parse-only.js'), String(jobs), list]);
   const astGrep = (jobs: number) => timeChild(join(ROOT, 'node_modules', '.bin', 'ast-grep'), ['scan', '-c', sg, '--threads', String(jobs), CORPUS]);
 
-  process.stdout.write(`corpus: ${files.length} files, ${mb.toFixed(1)} MB (${CORPUS}); best of ${REPEAT} runs each\n\n`);
+  process.stdout.write(`corpus: ${files.length} files, ${mb.toFixed(1)} MB (${CORPUS}); fastest of ${REPEAT} rounds\n\n`);
   const row = (name: string, jobs: number, t: Timing) =>
     `${name.padEnd(16)} ${String(jobs).padStart(4)} ${String(files.length).padStart(6)} ${mb.toFixed(1).padStart(6)} ${t.seconds.toFixed(2).padStart(8)} ${(mb / t.seconds).toFixed(2).padStart(7)} ${(t.cpu?.toFixed(2) ?? '-').padStart(8)} ${t.rssMB ? `${t.rssMB.toFixed(0).padStart(5)} MB` : '    -'}`;
   process.stdout.write(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} cores\n`);
   process.stdout.write(`${'tool'.padEnd(16)} jobs  files     MB  seconds    MB/s  cpu sec  peak RSS\n`);
+  // Rounds rather than back-to-back repeats: every configuration gets a turn at each quieter moment
+  // when the machine is shared.
+  const tools = { withify, parse: parseOnly, sg: astGrep };
+  const runs = new Map<string, Timing[]>();
+  for (let round = 0; round < REPEAT; round++) {
+    for (const jobs of JOBS) {
+      for (const [name, tool] of Object.entries(tools)) {
+        const key = `${name}/${jobs}`;
+        runs.set(key, [...(runs.get(key) ?? []), await tool(jobs)]);
+      }
+    }
+  }
   const results = new Map<number, { withify: Timing; parse: Timing; sg: Timing }>();
   for (const jobs of JOBS) {
-    const r = { withify: await best(() => withify(jobs)), parse: await best(() => parseOnly(jobs)), sg: await best(() => astGrep(jobs)) };
+    const r = { withify: best(runs.get(`withify/${jobs}`)!), parse: best(runs.get(`parse/${jobs}`)!), sg: best(runs.get(`sg/${jobs}`)!) };
     results.set(jobs, r);
     process.stdout.write(`${row('withify check', jobs, r.withify)}\n${row('parse-only', jobs, r.parse)}\n${row('ast-grep scan', jobs, r.sg)}\n`);
   }
