@@ -2,7 +2,7 @@
 import { decodeSource, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { defaultOptions } from './options.js';
-import { run as runFiles, type Mode, type RunOptions } from './runner.js';
+import { run as runFiles, type Mode, type RunControl, type RunOptions } from './runner.js';
 import type { FileResult, LocatedFinding, ProjectIndex, TransformOptions } from './types.js';
 
 export interface TransformSourceOptions extends Partial<TransformOptions> {
@@ -71,8 +71,8 @@ export interface RunApiOptions extends Partial<Omit<RunOptions, 'mode' | 'cwd'>>
  * (sorted by path) plus the paths that could not be expanded. A bad file never throws: see its `status`
  * and `reason`. Throws `SelectError` for a bad `changedSince` revision, or outside a git repository.
  */
-export function run(paths: readonly string[], options: RunApiOptions = {}): ReturnType<typeof runFiles> {
+export function run(paths: readonly string[], options: RunApiOptions = {}, control?: RunControl): ReturnType<typeof runFiles> {
   const { mode = 'check', cwd = process.cwd(), ...rest } = options;
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<RunOptions>;
-  return runFiles(paths, { ...defaultOptions(), ...defined, mode, cwd } as RunOptions);
+  return runFiles(paths, { ...defaultOptions(), ...defined, mode, cwd } as RunOptions, control);
 }

@@ -1,26 +1,31 @@
 // The command line: wiring only. Every handler sets process.exitCode; nothing here calls process.exit().
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion } from './options.js';
 import { ConfigError, loadConfig, mergeSettings } from './config.js';
 import { loadTransformModules, TransformLoadError } from './load-transform.js';
 import { parseShard, SelectError } from './walk.js';
-import { exitCode, jsonReport, textReport } from './report.js';
+import { exitCode, renderReport, textReport, type Format, type ReportOptions } from './report.js';
+import type { Transform } from './types.js';
+import { createProgress } from './progress.js';
+import { activeTransforms, TRANSFORMS } from '../transforms/index.js';
 import { run, runStdin, type Mode, type RunOptions } from './runner.js';
 import { explainTransform, listTransforms } from './explain.js';
 import { VERSION } from './version.js';
 import { unifiedDiff } from './engine/diff.js';
 import { trace, TraceError } from './trace/index.js';
-import { TRANSFORMS } from '../transforms/index.js';
 
 interface CommonArgs {
   paths: string[];
   select?: string | string[];
   ignore?: string | string[];
   'unsafe-fixes'?: boolean;
-  format: 'text' | 'json';
+  format: Format;
   quiet: boolean;
+  jobs?: number;
+  statistics: boolean;
   'exit-code': boolean;
   'target-version'?: string;
   'generator-style'?: string;
@@ -70,7 +75,6 @@ const common = (y: Argv) =>
     .option('select', { type: 'string', requiresArg: true, describe: 'only these transforms (ids or codes, comma-separated; repeatable)' })
     .option('ignore', { type: 'string', requiresArg: true, describe: 'skip these transforms (ids or codes, comma-separated; repeatable)' })
     .option('unsafe-fixes', { type: 'boolean', describe: 'also apply fixes rated unsafe' })
-    .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only findings, diffs and errors' })
     .option('exit-code', { type: 'boolean', default: false, describe: '(diff) exit 1 when any file would change' })
     .option('target-version', { type: 'string', describe: 'oldest Python the code must run on, e.g. 3.8 (default 3.8)' })
@@ -85,7 +89,11 @@ const common = (y: Argv) =>
     .option('include', { type: 'string', requiresArg: true, describe: 'walk only files matching this glob (default *.py; repeatable)' })
     .option('changed-since', { type: 'string', requiresArg: true, describe: 'only files changed since this git revision, plus untracked ones' })
     .option('shard', { type: 'string', requiresArg: true, describe: 'only shard K of N (K/N), to split a run over CI jobs' })
-    .option('transform', { type: 'string', requiresArg: true, describe: 'also run the transform exported by this ES module (repeatable)' });
+    .option('transform', { type: 'string', requiresArg: true, describe: 'also run the transform exported by this ES module (repeatable)' })
+    // Bulk runs and reports for scripts (docs/reports.md).
+    .option('format', { choices: ['text', 'json', 'sarif', 'github'] as const, default: 'text' as const, describe: 'output: text, json, sarif (code scanning) or github (workflow annotations)' })
+    .option('statistics', { type: 'boolean', default: false, describe: 'counts per transform instead of one line per finding' })
+    .option('jobs', { alias: 'j', type: 'number', requiresArg: true, describe: 'worker threads (default: the number of cores; 1 = no worker)' });
 
 const given = (values: string | string[] | undefined) => (values === undefined ? undefined : splitList(values));
 const globList = (values: string | string[] | undefined) => (values === undefined ? undefined : ([] as string[]).concat(values));
@@ -102,12 +110,28 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     { select: given(a.select), ignore: given(a.ignore), exclude: globList(a.exclude), include: globList(a.include), unsafeFixes: a['unsafe-fixes'], allLoops: a['all-loops'], targetVersion: target, generatorStyle: style },
     loadConfig({ cwd, configPath: a.config }),
   );
-  const extraTransforms = await loadTransformModules(globList(a.transform) ?? [], cwd);
-  return { ...defaultOptions({ ...transformSettings, extraTransforms }), mode, cwd, noIgnore: a['no-ignore'] === true, exclude, include, changedSince: a['changed-since'], shard };
+  // Loaded here to report a bad module at once; the workers of the run import the same paths themselves.
+  const transformPaths = (globList(a.transform) ?? []).map((p) => resolve(cwd, p));
+  const extraTransforms = await loadTransformModules(transformPaths, cwd);
+  return {
+    ...defaultOptions({ ...transformSettings, extraTransforms }),
+    mode,
+    cwd,
+    noIgnore: a['no-ignore'] === true,
+    exclude,
+    include,
+    changedSince: a['changed-since'],
+    shard,
+    transformPaths,
+    ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
+  };
 }
 
 async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
+  if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) throw new UsageError(`--jobs: expected a whole number of threads, 1 or more, not "${a.jobs}"`);
   const options = await toRunOptions(mode, a);
+  const rules = [...TRANSFORMS, ...activeTransforms(options).filter((t) => !TRANSFORMS.includes(t))];
+  const reportOptions = { format: a.format, quiet: a.quiet, color: false, statistics: a.statistics };
   const color = a.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   if (a.paths.length === 1 && a.paths[0] === STDIN_PATH) {
     const path = a['stdin-filename'] ?? '-';
@@ -117,9 +141,8 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
       if (outputBytes) process.stdout.write(outputBytes);
       const report = textReport(mode, runResult, { quiet: true, color: false });
       process.stderr.write(report.stderr);
-    } else if (a.format === 'json') process.stdout.write(jsonReport(mode, runResult));
-    else {
-      const report = textReport(mode, runResult, { quiet: a.quiet, color });
+    } else {
+      const report = renderReport(mode, runResult, { ...reportOptions, color }, rules);
       process.stdout.write(report.stdout);
       process.stderr.write(report.stderr);
     }
@@ -127,14 +150,32 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
     return;
   }
   if (a.paths.includes(STDIN_PATH)) throw new UsageError('`-` (stdin) must be the only path');
-  const result = run(a.paths, options);
-  if (a.format === 'json') process.stdout.write(jsonReport(mode, result));
-  else {
-    const report = textReport(mode, result, { quiet: a.quiet, color });
-    process.stdout.write(report.stdout);
-    process.stderr.write(report.stderr);
+  return runFiles(mode, a, options, { ...reportOptions, color }, rules);
+}
+
+async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOptions: ReportOptions, rules: readonly Transform[]): Promise<void> {
+  // Ctrl-C: stop handing out files, let the ones in hand finish (writes are atomic), report, exit 130.
+  // A second Ctrl-C ends the process at once.
+  const interrupt = new AbortController();
+  const onSigint = () => {
+    if (interrupt.signal.aborted) {
+      process.removeListener('SIGINT', onSigint);
+      process.kill(process.pid, 'SIGINT');
+    } else interrupt.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const progress = createProgress({ isTTY: process.stderr.isTTY, quiet: a.quiet });
+  let result;
+  try {
+    result = await run(a.paths, { ...options, extraTransforms: [] }, { signal: interrupt.signal, onProgress: (done, total) => progress.update(done, total) });
+  } finally {
+    progress.stop();
+    process.removeListener('SIGINT', onSigint);
   }
-  process.exitCode = exitCode(mode, result, { exitCodeOnDiff: a['exit-code'] });
+  const report = renderReport(mode, result, reportOptions, rules);
+  process.stdout.write(report.stdout);
+  process.stderr.write(report.stderr);
+  process.exitCode = result.interrupted ? 130 : exitCode(mode, result, { exitCodeOnDiff: a['exit-code'] });
 }
 
 export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {

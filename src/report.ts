@@ -1,6 +1,6 @@
 // Turning results into what people and scripts read. Pure: returns strings, prints nothing.
 import { colorizeDiff, unifiedDiff } from './engine/diff.js';
-import type { FileResult, LocatedFinding } from './types.js';
+import type { FileResult, LocatedFinding, Transform } from './types.js';
 import type { Mode, RunResult } from './runner.js';
 import { VERSION } from './version.js';
 
@@ -65,13 +65,14 @@ export interface TextReport {
   stderr: string;
 }
 
-export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean; color: boolean }): TextReport {
+export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean; color: boolean; statistics?: boolean }): TextReport {
   const out: string[] = [];
   const err: string[] = [...formatErrors(result)];
   if (!opts.quiet) err.push(...formatSkipped(result));
   const c = countResults(result);
   if (mode === 'check') {
-    for (const f of result.files) for (const x of f.findings) out.push(formatFinding(x));
+    if (opts.statistics) out.push(...formatStatistics(statistics(mode, result)));
+    else for (const f of result.files) for (const x of f.findings) out.push(formatFinding(x));
     if (!opts.quiet) {
       if (c.findings === 0) out.push(`All clear: no findings in ${plural(c.files, 'file')}.`);
       else {
@@ -87,12 +88,14 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
       out.push((opts.color ? colorizeDiff(patch) : patch).replace(/\n$/, ''));
     }
     if (!opts.quiet) {
-      for (const f of result.files) for (const x of f.remaining) err.push(formatFinding(x));
+      if (opts.statistics) err.push(...formatStatistics(statistics(mode, result)));
+      else for (const f of result.files) for (const x of f.remaining) err.push(formatFinding(x));
       err.push(`${plural(c.changed, 'file')} would change (${plural(c.fixesApplied, 'fix', 'fixes')}); ${plural(c.remaining, 'finding')} left unfixed.`);
     }
   } else {
     if (!opts.quiet) {
-      for (const f of result.files) for (const x of f.remaining) out.push(formatFinding(x));
+      if (opts.statistics) out.push(...formatStatistics(statistics(mode, result)));
+      else for (const f of result.files) for (const x of f.remaining) out.push(formatFinding(x));
       out.push(`${plural(c.changed, 'file')} changed, ${plural(c.fixesApplied, 'fix', 'fixes')} applied, ${plural(c.remaining, 'finding')} left.`);
     }
   }
@@ -119,7 +122,7 @@ export function jsonFinding(f: LocatedFinding): JsonFinding {
   };
 }
 
-export function jsonReport(mode: Mode, result: RunResult): string {
+export function jsonReport(mode: Mode, result: RunResult, opts: { statistics?: boolean } = {}): string {
   const c = countResults(result);
   const doc = {
     schema: 'withify-report/1',
@@ -135,6 +138,8 @@ export function jsonReport(mode: Mode, result: RunResult): string {
       remaining: f.remaining.map(jsonFinding),
     })),
     errors: result.walkErrors,
+    interrupted: result.interrupted ?? null,
+    ...(opts.statistics ? { statistics: statistics(mode, result) } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
@@ -146,3 +151,190 @@ export function exitCode(mode: Mode, result: RunResult, opts: { exitCodeOnDiff: 
   if (mode === 'diff' && opts.exitCodeOnDiff && c.changed > 0) return 1;
   return 0;
 }
+
+// ---- Formats for scripts and CI: sarif, github; --statistics; one entry point for the CLI. ----
+
+export type Format = 'text' | 'json' | 'sarif' | 'github';
+
+export interface ReportOptions {
+  format: Format;
+  quiet: boolean;
+  color: boolean;
+  /** Counts per transform instead of one line per finding (text), or beside the files (json). */
+  statistics: boolean;
+}
+
+/** The findings that describe the files as they are on disk after this run: `fix` has rewritten them. */
+export function reportedFindings(mode: Mode, f: FileResult): LocatedFinding[] {
+  return mode === 'fix' ? f.remaining : f.findings;
+}
+
+export interface StatisticsRow {
+  code: string;
+  id: string;
+  /** Findings in the input. */
+  findings: number;
+  /** Of those, fixable by `withify fix` with this run's options. */
+  fixable: number;
+  /** Findings that this run's rewrite removed (`fix`, `diff`); 0 for `check`. */
+  fixed: number;
+  /** Findings left standing after the rewrite (`check`: every finding). */
+  unfixed: number;
+}
+
+/** One row per transform with findings, most findings first (ties by code). */
+export function statistics(mode: Mode, result: RunResult): StatisticsRow[] {
+  const rows = new Map<string, StatisticsRow>();
+  const row = (x: LocatedFinding) => {
+    let r = rows.get(x.code);
+    if (!r) rows.set(x.code, (r = { code: x.code, id: x.id, findings: 0, fixable: 0, fixed: 0, unfixed: 0 }));
+    return r;
+  };
+  for (const f of result.files) {
+    for (const x of f.findings) {
+      const r = row(x);
+      r.findings++;
+      if (x.fixStatus === 'fixable') r.fixable++;
+    }
+    const left = mode === 'check' ? f.findings : f.remaining;
+    for (const x of left) row(x).unfixed++;
+  }
+  for (const r of rows.values()) r.fixed = mode === 'check' ? 0 : Math.max(0, r.findings - r.unfixed);
+  return [...rows.values()].sort((a, b) => b.findings - a.findings || (a.code < b.code ? -1 : 1));
+}
+
+export function formatStatistics(rows: readonly StatisticsRow[]): string[] {
+  if (rows.length === 0) return [];
+  const head = ['findings', 'fixable', 'fixed', 'unfixed', 'code', 'id'];
+  const cells = rows.map((r) => [String(r.findings), String(r.fixable), String(r.fixed), String(r.unfixed), r.code, r.id]);
+  const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: readonly string[]) => c.map((v, i) => (i < 4 ? v.padStart(width[i]!) : i === 5 ? v : v.padEnd(width[i]!))).join('  ');
+  return [line(head), ...cells.map(line)];
+}
+
+// GitHub workflow commands: data escapes % CR LF; property values also `:` and `,`.
+// https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+export const escapeGithubData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export const escapeGithubProperty = (s: string) => escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** One `::warning` per finding (its fix status in the message), one `::error` per file that failed. */
+export function githubReport(mode: Mode, result: RunResult): string {
+  const lines: string[] = [];
+  const cmd = (level: 'warning' | 'error', props: Record<string, string | number>, message: string) => {
+    const p = Object.entries(props).map(([k, v]) => `${k}=${escapeGithubProperty(String(v))}`).join(',');
+    lines.push(`::${level} ${p}::${escapeGithubData(message)}`);
+  };
+  for (const e of result.walkErrors) cmd('error', { file: e.path, title: 'withify' }, e.reason);
+  for (const f of result.files) {
+    if (f.status === 'failed') cmd('error', { file: f.path, title: 'withify' }, f.reason ?? 'failed');
+    for (const x of reportedFindings(mode, f)) {
+      const tail = x.fixStatus === 'fixable' ? ' [*] fixable with `withify fix`' : x.fixStatus === 'unsafe' ? ' (fix with `withify fix --unsafe-fixes`)' : x.reason ? ` (not fixed: ${x.reason})` : '';
+      const { line, column } = x.location;
+      cmd('warning', { file: x.path, line, col: column, endLine: x.endLocation.line, endColumn: x.endLocation.column, title: `${x.code} ${x.id}` }, `${x.message}${tail}`);
+    }
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0-rtm.5.json';
+
+/** SARIF 2.1.0: one run, the transform registry as rules, one result per finding, fixes where a fix exists. */
+export function sarifReport(mode: Mode, result: RunResult, rules: readonly Transform[]): string {
+  const ruleIndex = new Map(rules.map((t, i) => [t.code, i]));
+  const artifact = (path: string) => ({ uri: path.split('\\').join('/').split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' });
+  const results: object[] = [];
+  for (const f of result.files) {
+    for (const x of reportedFindings(mode, f)) {
+      const index = ruleIndex.get(x.code);
+      const text = x.fixStatus === 'none' && x.reason ? `${x.message} (not fixed: ${x.reason})` : x.message;
+      const fixes =
+        x.fix && x.fixEdits && x.fixStatus !== 'display-only'
+          ? [
+              {
+                description: { text: `${x.fix.title}${x.fix.applicability === 'unsafe' ? ' (unsafe: review it)' : ''}` },
+                artifactChanges: [
+                  {
+                    artifactLocation: artifact(x.path),
+                    replacements: x.fixEdits.map((e) => ({
+                      deletedRegion: { startLine: e.start.line, startColumn: e.start.column, endLine: e.end.line, endColumn: e.end.column },
+                      insertedContent: { text: e.text },
+                    })),
+                  },
+                ],
+              },
+            ]
+          : undefined;
+      results.push({
+        ruleId: x.code,
+        ...(index === undefined ? {} : { ruleIndex: index }),
+        level: 'warning',
+        message: { text },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifact(x.path),
+              region: { startLine: x.location.line, startColumn: x.location.column, endLine: x.endLocation.line, endColumn: x.endLocation.column },
+            },
+          },
+        ],
+        ...(fixes ? { fixes } : {}),
+        properties: { id: x.id, fixStatus: x.fixStatus },
+      });
+    }
+  }
+  const notifications = [
+    ...result.walkErrors.map((e) => ({ level: 'error', message: { text: `${e.path}: ${e.reason}` } })),
+    ...result.files.filter((f) => f.status === 'failed').map((f) => ({ level: 'error', message: { text: `${f.path}: ${f.reason ?? 'failed'}` }, locations: [{ physicalLocation: { artifactLocation: artifact(f.path) } }] })),
+  ];
+  const doc = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'withify',
+            version: VERSION,
+            rules: rules.map((t) => ({
+              id: t.code,
+              name: t.id,
+              shortDescription: { text: t.summary },
+              fullDescription: { text: t.doc.whatItDoes },
+              help: { text: `${t.doc.whyItBreaksOnPyPy}\n\nFix: ${t.fixTitle}. ${t.doc.fixSafety}`, markdown: `${t.doc.whyItBreaksOnPyPy}\n\n**Fix:** ${t.fixTitle}. ${t.doc.fixSafety}` },
+              defaultConfiguration: { level: 'warning' },
+              properties: { safety: t.safety },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
+        results,
+        invocations: [{ executionSuccessful: countResults(result).failed === 0 && !result.interrupted, toolExecutionNotifications: notifications }],
+        properties: { mode },
+      },
+    ],
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** The line an interrupted run ends with: what was done, and that a re-run finishes the job. */
+export function formatInterrupted(mode: Mode, result: RunResult): string[] {
+  if (!result.interrupted) return [];
+  const { notStarted, total } = result.interrupted;
+  const done = total - notStarted;
+  const what = mode === 'fix' ? `${plural(countResults(result).changed, 'file')} rewritten; every other file is untouched` : 'results above cover those only';
+  return [`interrupted: ${done} of ${plural(total, 'file')} processed (${what}); run the same command again to finish.`];
+}
+
+/** Everything a run prints, by format. */
+export function renderReport(mode: Mode, result: RunResult, opts: ReportOptions, rules: readonly Transform[]): TextReport {
+  const interrupted = formatInterrupted(mode, result).map((l) => `${l}\n`).join('');
+  if (opts.format === 'json') {
+    return { stdout: jsonReport(mode, result, opts), stderr: interrupted };
+  }
+  if (opts.format === 'sarif') return { stdout: sarifReport(mode, result, rules), stderr: interrupted };
+  if (opts.format === 'github') return { stdout: githubReport(mode, result), stderr: interrupted };
+  const r = textReport(mode, result, opts);
+  return { stdout: r.stdout, stderr: r.stderr + interrupted };
+}
+

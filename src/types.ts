@@ -60,6 +60,8 @@ export interface LocatedFinding extends Finding {
    * `--unsafe-fixes`; `display-only`: shown, never applied; `none`: no fix (see `reason`).
    */
   fixStatus: FixStatus;
+  /** The fix's edits placed with line and column (of the same text as `location`), for SARIF `fixes`. */
+  fixEdits?: Array<{ start: Position; end: Position; text: string }>;
 }
 
 export type FixStatus = 'fixable' | 'unsafe' | 'display-only' | 'none';
@@ -104,6 +106,12 @@ export interface Transform {
   doc: TransformDoc;
   examples: Example[];
   check: (ctx: FileContext) => Finding[];
+  /**
+   * Words (identifiers) a file must contain for `check` to find anything. A file that contains none of
+   * the words of any active transform is not parsed at all. Absent: the file is always parsed. A function
+   * gets the run's project index (generator-close: `yield`, and the names of the generators it holds).
+   */
+  triggers?: readonly string[] | ((project: ProjectIndex | undefined) => readonly string[]);
 }
 
 /**

@@ -80,9 +80,20 @@ test('a fix that would break the syntax fails the file and nothing is written', 
 });
 
 test('a file with a syntax error fails with the position', () => {
-  const r = transformSource('def f(:\n  pass\n');
+  const r = transformSource('def f(:\n  open(p).read()\n');
   assert.equal(r.status, 'failed');
   assert.match(r.reason ?? '', /syntax error at line 1, column 7/);
+});
+
+test('a file naming no trigger word of any active transform is not parsed at all', () => {
+  // Nothing to find, so nothing to report: not even its syntax error.
+  assert.equal(transformSource('def f(:\n  pass\n').status, 'unchanged');
+  // A transform without triggers makes every file parse.
+  const always: Transform = { ...breaksSyntax, id: 'always', code: 'WFY997', check: () => [] };
+  assert.equal(transformSource('def f(:\n  pass\n', { extraTransforms: [always] }).status, 'failed');
+  // The words count only as whole identifiers, and `__del__`, `TemporaryDirectory` are words too.
+  assert.equal(transformSource('reopened = 1\ndef f(:\n', {}).status, 'unchanged');
+  assert.equal(transformSource('class C:\n  def __del__(self:\n', {}).status, 'failed');
 });
 
 test('a transform that throws fails only its file, with the stack', () => {

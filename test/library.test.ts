@@ -30,18 +30,18 @@ test('transformSource: { output, findings } for a text, nothing on disk', () => 
   assert.deepEqual(r.remaining, []);
 });
 
-test('run: check by default (nothing written), fix when asked; options may be left out', () => {
+test('run: check by default (nothing written), fix when asked; options may be left out', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'withify-lib-'));
   mkdirSync(join(dir, 'pkg'));
   writeFileSync(join(dir, 'pkg', 'a.py'), LEAKY);
   writeFileSync(join(dir, 'pkg', 'b.py'), 'x = 1\n');
-  const checked = api.run(['pkg'], { cwd: dir }); // check applies no fix: status stays 'unchanged'
+  const checked = await api.run(['pkg'], { cwd: dir }); // check applies no fix: status stays 'unchanged'
   const files: FileResult[] = checked.files;
   assert.deepEqual(files.map((f) => [f.path, f.status, f.findings.length]), [['pkg/a.py', 'unchanged', 1], ['pkg/b.py', 'unchanged', 0]]);
   assert.equal(readFileSync(join(dir, 'pkg', 'a.py'), 'utf8'), LEAKY);
   assert.equal(api.countResults(checked).fixable, 1);
   const opts: RunApiOptions = { cwd: dir, mode: 'fix', exclude: ['b.py'] };
-  const fixed = api.run(['pkg'], opts);
+  const fixed = await api.run(['pkg'], opts);
   assert.deepEqual(fixed.files.map((f) => f.path), ['pkg/a.py']);
   assert.equal(readFileSync(join(dir, 'pkg', 'a.py'), 'utf8'), FIXED);
 });

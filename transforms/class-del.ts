@@ -132,4 +132,5 @@ export const classDel: Transform = {
     },
   ],
   check,
+  triggers: ['__del__'],
 };

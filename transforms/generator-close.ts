@@ -357,4 +357,9 @@ export const generatorClose: Transform = {
     },
   ],
   check,
+  // Without a project index only this file's own generators count, and it must say `yield` to have one.
+  triggers: (project) => {
+    const index = project?.generators as GeneratorIndex | undefined;
+    return index ? ['yield', ...namesOf(index)] : ['yield'];
+  },
 };

@@ -3,9 +3,10 @@
 //                                               data = json.load(f)
 // The consumers (eager and lazy) are listed once, in src/python/consumers.ts.
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
+import { candidateCalls } from '../src/python/candidates.js';
 import { containsYield } from '../src/python/evaluation.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
-import { resourceOf, RESOURCE_HINT_RE, type ResourceSpec } from '../src/python/resources.js';
+import { resourceOf, RESOURCE_HINT_RE, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
@@ -24,7 +25,7 @@ interface ArgumentMatch {
 function findArguments(ctx: FileContext): ArgumentMatch[] {
   if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
   const out: ArgumentMatch[] = [];
-  for (const call of ctx.root.descendantsOfType('call')) {
+  for (const call of candidateCalls(ctx)) {
     const consumer = argumentOf(call);
     if (!consumer) continue;
     const spec = resourceOf(ctx, call);
@@ -151,4 +152,5 @@ export const openArgument: Transform = {
     },
   ],
   check,
+  triggers: RESOURCE_TRIGGERS,
 };

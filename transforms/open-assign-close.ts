@@ -4,7 +4,8 @@
 //     f.close()
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
-import { resourceOf, RESOURCE_HINT_RE, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { candidateCalls } from '../src/python/candidates.js';
+import { resourceOf, RESOURCE_HINT_RE, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
 import { callAssignments, outsideReason, rebindsPlainly, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
@@ -59,7 +60,7 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
 function check(ctx: FileContext): Finding[] {
   if (!RESOURCE_HINT_RE.test(ctx.source) || !ctx.source.includes('.close(')) return [];
   const findings: Finding[] = [];
-  for (const a of callAssignments(ctx.root)) {
+  for (const a of callAssignments(ctx.root, candidateCalls(ctx))) {
     // Ex) `self.f = open(p)`, `a, b = open(p), open(q)`: open-assign reports stores.
     if (a.target.type !== 'identifier') continue;
     const spec: ResourceSpec | undefined = resourceOf(ctx, a.call);
@@ -152,4 +153,5 @@ export const openAssignClose: Transform = {
     },
   ],
   check,
+  triggers: RESOURCE_TRIGGERS,
 };

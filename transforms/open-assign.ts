@@ -4,7 +4,8 @@
 //     print(len(data))                 print(len(data))
 // The `with` ends after the last statement of the block that uses `f`, when `f` provably goes nowhere else.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
-import { aKind, resourceOf, RESOURCE_HINT_RE, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { candidateCalls } from '../src/python/candidates.js';
+import { aKind, resourceOf, RESOURCE_HINT_RE, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
 import { callAssignments, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
@@ -96,7 +97,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
 function check(ctx: FileContext): Finding[] {
   if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
   const findings: Finding[] = [];
-  for (const a of callAssignments(ctx.root)) {
+  for (const a of callAssignments(ctx.root, candidateCalls(ctx))) {
     const spec = resourceOf(ctx, a.call);
     if (!spec) continue;
     const callee = a.call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
@@ -175,4 +176,5 @@ export const openAssign: Transform = {
     },
   ],
   check,
+  triggers: RESOURCE_TRIGGERS,
 };

@@ -2,8 +2,9 @@
 //     open(path, "w").write(data)      →   with open(path, "w") as f:
 //                                               f.write(data)
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
+import { candidateCalls } from '../src/python/candidates.js';
 import { containsYield } from '../src/python/evaluation.js';
-import { isEagerUse, resourceOf, RESOURCE_HINT_RE, type ResourceSpec } from '../src/python/resources.js';
+import { isEagerUse, resourceOf, RESOURCE_HINT_RE, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
@@ -25,7 +26,7 @@ export interface ChainMatch {
 export function findChains(ctx: FileContext): ChainMatch[] {
   if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
   const out: ChainMatch[] = [];
-  for (const call of ctx.root.descendantsOfType('call')) {
+  for (const call of candidateCalls(ctx)) {
     const attr = call.parent;
     if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== call.id) continue;
     const use = attr.parent;
@@ -159,4 +160,5 @@ export const openChain: Transform = {
     { before: 'if verbose: open(log, "a").write(line)\n', after: 'if verbose:\n    with open(log, "a") as f:\n        f.write(line)\n' },
   ],
   check,
+  triggers: RESOURCE_TRIGGERS,
 };

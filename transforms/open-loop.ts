@@ -3,8 +3,9 @@
 //         use(line)                              for line in f:
 //                                                    use(line)
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
+import { candidateCalls } from '../src/python/candidates.js';
 import { containsYield, preview } from '../src/python/evaluation.js';
-import { resourceOf, RESOURCE_HINT_RE, type ResourceSpec } from '../src/python/resources.js';
+import { resourceOf, RESOURCE_HINT_RE, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
@@ -22,7 +23,7 @@ interface LoopMatch {
 function findLoops(ctx: FileContext): LoopMatch[] {
   if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
   const out: LoopMatch[] = [];
-  for (const call of ctx.root.descendantsOfType('call')) {
+  for (const call of candidateCalls(ctx)) {
     const loop = loopOwner(call);
     if (!loop) continue;
     const spec = resourceOf(ctx, call);
@@ -170,4 +171,5 @@ export const openLoop: Transform = {
     { before: 'n = sum(1 for _ in open(path))\n', after: 'with open(path) as f:\n    n = sum(1 for _ in f)\n' },
   ],
   check,
+  triggers: RESOURCE_TRIGGERS,
 };

@@ -61,4 +61,5 @@ export const tempdirName: Transform = {
     },
   ],
   check,
+  triggers: ['TemporaryDirectory'],
 };

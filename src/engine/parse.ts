@@ -13,7 +13,17 @@ function getParser(): Parser {
   return parser;
 }
 
+/** Characters parsed by this thread since `takeParsedChars()` last ran (see `releaseTrees` in runner.ts). */
+let parsedChars = 0;
+
+export function takeParsedChars(): number {
+  const n = parsedChars;
+  parsedChars = 0;
+  return n;
+}
+
 export function parsePython(text: string): Tree {
+  parsedChars += text.length;
   // The binding copies the input through a buffer; size it to the file so long files parse in one go.
   return getParser().parse(text, undefined, { bufferSize: Math.max(64 * 1024, text.length * 2 + 16) });
 }

@@ -32,6 +32,7 @@ export function locate(path: string, text: string, findings: readonly Finding[],
     path,
     location: positionAt(table, f.start),
     endLocation: positionAt(table, f.end),
+    ...(f.fix ? { fixEdits: f.fix.edits.map((e) => ({ start: positionAt(table, e.start), end: positionAt(table, e.end), text: e.text })) } : {}),
     fixStatus: !f.fix
       ? 'none'
       : f.fix.applicability === 'display-only'
@@ -50,11 +51,52 @@ function runChecks(transforms: readonly Transform[], ctx: ReturnType<typeof crea
   return filterSuppressed(ctx.source, out, ctx.root).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/**
+ * One regular expression for the trigger words of `transforms`, or `null` when one of them has none (then
+ * every file is parsed).
+ */
+export function triggerPattern(transforms: readonly Transform[], project?: ProjectIndex): RegExp | null {
+  const words = new Set<string>();
+  for (const t of transforms) {
+    if (!t.triggers) return null;
+    const list = typeof t.triggers === 'function' ? t.triggers(project) : t.triggers;
+    for (const w of list) words.add(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  }
+  return words.size ? new RegExp(`\\b(?:${[...words].join('|')})\\b`) : null;
+}
+
+// The options object and the project index of a run are shared by all its files: work out its transforms
+// and triggers once per pair.
+interface Plan {
+  transforms: Transform[];
+  triggers: RegExp | null;
+}
+const NO_PROJECT = {};
+const planCache = new WeakMap<TransformOptions, WeakMap<object, Plan>>();
+
+function transformsFor(options: TransformOptions, project: ProjectIndex | undefined): Plan {
+  let byProject = planCache.get(options);
+  if (!byProject) {
+    byProject = new WeakMap();
+    planCache.set(options, byProject);
+  }
+  const key = project ?? NO_PROJECT;
+  let plan = byProject.get(key);
+  if (!plan) {
+    const transforms = activeTransforms(options);
+    plan = { transforms, triggers: triggerPattern(transforms, project) };
+    byProject.set(key, plan);
+  }
+  return plan;
+}
+
 export function processSource(input: SourceInput): FileResult {
   const { path, options } = input;
   const base = { path, findings: [], remaining: [], fixesApplied: 0 };
   try {
-    const transforms = activeTransforms(options);
+    const { transforms, triggers } = transformsFor(options, input.project);
+    // Ex) a file that names no resource call, `__del__` or `yield`: no transform can find anything in it
+    if (triggers && !triggers.test(input.text)) return { ...base, status: 'unchanged' };
     const eol = input.eol ?? detectEol(input.text);
     let text = input.text;
     let tree = parsePython(text);

@@ -398,10 +398,14 @@ export interface ResourceAssignment {
   call: SyntaxNode;
 }
 
-/** Every statement `<target> = <call>` (any target) whose value is a call. */
-export function callAssignments(root: SyntaxNode): ResourceAssignment[] {
+/**
+ * Every statement `<target> = <call>` (any target) whose value is a call; only those whose value is one
+ * of `calls` when given (`candidateCalls`: far fewer nodes to visit).
+ */
+export function callAssignments(root: SyntaxNode, calls?: readonly SyntaxNode[]): ResourceAssignment[] {
   const out: ResourceAssignment[] = [];
-  for (const a of root.descendantsOfType('assignment')) {
+  const assignments = calls ? calls.map((c) => c.parent).filter((a): a is SyntaxNode => a?.type === 'assignment') : root.descendantsOfType('assignment');
+  for (const a of assignments) {
     const stmt = a.parent;
     if (stmt?.type !== 'expression_statement' || stmt.namedChildCount !== 1) continue;
     if (stmt.parent?.type !== 'block' && stmt.parent?.type !== 'module') continue;

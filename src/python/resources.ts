@@ -7,6 +7,7 @@
 import type { Edit, FileContext, PythonVersion, SyntaxNode } from '../types.js';
 import { planImportedName, planTopLevelImport } from './edits.js';
 import { calleeName, qualifiedName } from './imports.js';
+import { mayBeResourceCall } from './candidates.js';
 
 export type ResourceKind =
   | 'file'
@@ -155,6 +156,8 @@ const atLeast = (v: PythonVersion, min: PythonVersion) => v[0] > min[0] || (v[0]
 /** The catalog entry for a call that creates a resource, or `undefined`. */
 export function resourceOf(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefined {
   if (call.type !== 'call') return undefined;
+  // Ex) `print(x)`, `self.run()`: the callee's last name is neither a catalog name nor an alias of one
+  if (!mayBeResourceCall(ctx, call)) return undefined;
   const name = calleeName(ctx.names, call);
   if (name) {
     const found = RESOURCE_CALLS.get(name);
@@ -193,9 +196,22 @@ export function isEagerUse(spec: ResourceSpec, method: string, use: SyntaxNode):
   return call?.type === 'call' && call.childForFieldName('function')?.id === p.id && view.has(attr);
 }
 
+/** The last part of every catalog name (`open`, `urlopen`, `Popen`): what a resource callee is called. */
+export const RESOURCE_CALL_NAMES: readonly string[] = [...new Set([...RESOURCE_CALLS.keys()].map((n) => n.slice(n.lastIndexOf('.') + 1)))];
+
+/**
+ * Words one of which a file must contain to hold any catalog call; transforms list them as `triggers`.
+ * A call resolves to `mod.name` only through an import, so both `mod` and `name` are in the file: each
+ * entry is covered by the rarer of the two (`sqlite3` rather than `connect`, `fileinput` rather than
+ * `input`; `open` covers every `*.open`). A test checks every catalog entry is covered.
+ */
+export const RESOURCE_TRIGGERS: readonly string[] = [
+  'open', 'fdopen', 'popen', 'urlopen', 'GzipFile', 'BZ2File', 'LZMAFile', 'TarFile', 'ZipFile', 'TemporaryFile',
+  'NamedTemporaryFile', 'SpooledTemporaryFile', 'socket', 'sqlite3', 'mmap', 'fileinput', 'Popen',
+];
+
 /** A cheap text test: could this source contain any catalog call at all? (Skips most files unparsed.) */
-export const RESOURCE_HINT_RE =
-  /\b(?:open|fdopen|popen|urlopen|ZipFile|TarFile|GzipFile|BZ2File|LZMAFile|TemporaryFile|NamedTemporaryFile|SpooledTemporaryFile|socket|create_connection|create_server|connect|mmap|input|FileInput|Popen)\b/;
+export const RESOURCE_HINT_RE = new RegExp(`\\b(?:${RESOURCE_TRIGGERS.join('|')})\\b`);
 
 export interface WithItem {
   /** The text of one `with` item, e.g. `open(p) as f` or `contextlib.closing(sqlite3.connect(p)) as conn`. */

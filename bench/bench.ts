@@ -1,0 +1,150 @@
+// `npm run bench`: withify check over a copy of the CPython standard library, against two baselines on the
+// same files and the same number of threads: parse-only (read + tree-sitter parse + one cursor walk, in the
+// same worker setup) and ast-grep (`ast-grep scan --threads N` with rules for the same open(...) patterns).
+// Every tool runs as a child process, timed from spawn to exit; BENCH_REPEAT rounds (default 3) of every
+// configuration, the fastest run of each counts. Figures go in docs/reports.md.
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { selectFiles } from '../src/walk.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const WORK = join(tmpdir(), 'withify-bench');
+const CORPUS = join(WORK, 'stdlib');
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+const JOBS = [1, 2];
+
+/** Copy the .py files withify would select from the stdlib, once; later runs reuse the copy. */
+function corpus(): string[] {
+  const marker = join(WORK, 'files.txt');
+  if (!existsSync(marker)) {
+    const stdlib = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
+    const { files } = selectFiles([stdlib], { cwd: stdlib });
+    rmSync(CORPUS, { recursive: true, force: true });
+    const copied = files.map((f) => {
+      const to = join(CORPUS, relative(stdlib, f));
+      mkdirSync(dirname(to), { recursive: true });
+      copyFileSync(f, to);
+      return to;
+    });
+    writeFileSync(marker, `${copied.join('\n')}\n`);
+  }
+  return readFileSync(marker, 'utf8').split('\n').filter(Boolean);
+}
+
+/** ast-grep rules for the patterns withify's open transforms look at. */
+function astGrepConfig(): string {
+  const dir = join(WORK, 'ast-grep');
+  mkdirSync(join(dir, 'rules'), { recursive: true });
+  writeFileSync(join(dir, 'sgconfig.yml'), 'ruleDirs:\n  - rules\n');
+  const rules: Record<string, string> = {
+    'open-chain': 'open($$$).$M($$$)',
+    'open-argument': '$F(open($$$))',
+    'open-loop': 'for $X in open($$$): $$$',
+    'open-assign': '$X = open($$$)',
+  };
+  for (const [id, pattern] of Object.entries(rules)) {
+    writeFileSync(join(dir, 'rules', `${id}.yml`), `id: ${id}\nlanguage: python\nseverity: warning\nmessage: ${id}\nrule:\n  pattern: ${JSON.stringify(pattern)}\n`);
+  }
+  return join(dir, 'sgconfig.yml');
+}
+
+interface Timing {
+  seconds: number;
+  /** User + system CPU seconds of the child and its threads (with /usr/bin/time). */
+  cpu?: number;
+  /** Peak RSS in MB. */
+  rssMB?: number;
+}
+
+const TIME = '/usr/bin/time';
+
+/**
+ * Run a child to its end: wall seconds from spawn to exit, and, through GNU time when it is there, CPU
+ * seconds and peak RSS (worker threads included: they share the process). Without it, node children
+ * report their peak RSS through the preloaded rss-hook.
+ */
+function timeChild(command: string, args: string[]): Promise<Timing> {
+  const report = join(WORK, `time-${process.pid}.txt`);
+  rmSync(report, { force: true });
+  const useTime = existsSync(TIME);
+  const [cmd, argv] = useTime ? [TIME, ['-f', '%e %U %S %M', '-o', report, command, ...args]] : [command, args];
+  const started = process.hrtime.bigint();
+  return new Promise((done, fail) => {
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, WITHIFY_BENCH_RSS: useTime ? '' : report } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.on('error', fail);
+    child.on('exit', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      // withify check exits 1 when it has findings, 2 when a file cannot be decoded (the stdlib has two such test files).
+      if (code !== 0 && code !== 1 && code !== 2) return fail(new Error(`${command} ${args.join(' ')} exited ${code}\n${stderr}`));
+      if (!existsSync(report)) return done({ seconds });
+      const fields = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+      if (!useTime) return done({ seconds, rssMB: fields[0]! / 1024 });
+      done({ seconds, cpu: fields[1]! + fields[2]!, rssMB: fields[3]! / 1024 });
+    });
+  });
+}
+
+/** The fastest of several runs (peak RSS: the largest seen). */
+function best(runs: readonly Timing[]): Timing {
+  const fastest = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  const rss = Math.max(...runs.map((t) => t.rssMB ?? 0));
+  return { ...fastest, rssMB: rss || undefined };
+}
+
+async function main(): Promise<void> {
+  const files = corpus();
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const mb = bytes / 1e6;
+  const list = join(WORK, 'files.txt');
+  const sg = astGrepConfig();
+  const hook = join(ROOT, 'dist', 'bench', 'rss-hook.js');
+  const node = process.execPath;
+  const withify = (jobs: number) => timeChild(node, ['--import', hook, join(ROOT, 'bin', 'withify.js'), 'check', CORPUS, '--jobs', String(jobs), '--quiet']);
+  const parseOnly = (jobs: number) => timeChild(node, ['--import', hook, join(ROOT, 'dist', 'bench', 'parse-only.js'), String(jobs), list]);
+  const astGrep = (jobs: number) => timeChild(join(ROOT, 'node_modules', '.bin', 'ast-grep'), ['scan', '-c', sg, '--threads', String(jobs), CORPUS]);
+
+  process.stdout.write(`corpus: ${files.length} files, ${mb.toFixed(1)} MB (${CORPUS}); fastest of ${REPEAT} rounds\n\n`);
+  const row = (name: string, jobs: number, t: Timing) =>
+    `${name.padEnd(16)} ${String(jobs).padStart(4)} ${String(files.length).padStart(6)} ${mb.toFixed(1).padStart(6)} ${t.seconds.toFixed(2).padStart(8)} ${(mb / t.seconds).toFixed(2).padStart(7)} ${(t.cpu?.toFixed(2) ?? '-').padStart(8)} ${t.rssMB ? `${t.rssMB.toFixed(0).padStart(5)} MB` : '    -'}`;
+  process.stdout.write(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} cores\n`);
+  process.stdout.write(`${'tool'.padEnd(16)} jobs  files     MB  seconds    MB/s  cpu sec  peak RSS\n`);
+  // Rounds rather than back-to-back repeats: every configuration gets a turn at each quieter moment
+  // when the machine is shared.
+  const tools = { withify, parse: parseOnly, sg: astGrep };
+  const runs = new Map<string, Timing[]>();
+  for (let round = 0; round < REPEAT; round++) {
+    for (const jobs of JOBS) {
+      for (const [name, tool] of Object.entries(tools)) {
+        const key = `${name}/${jobs}`;
+        runs.set(key, [...(runs.get(key) ?? []), await tool(jobs)]);
+      }
+    }
+  }
+  const results = new Map<number, { withify: Timing; parse: Timing; sg: Timing }>();
+  for (const jobs of JOBS) {
+    const r = { withify: best(runs.get(`withify/${jobs}`)!), parse: best(runs.get(`parse/${jobs}`)!), sg: best(runs.get(`sg/${jobs}`)!) };
+    results.set(jobs, r);
+    process.stdout.write(`${row('withify check', jobs, r.withify)}\n${row('parse-only', jobs, r.parse)}\n${row('ast-grep scan', jobs, r.sg)}\n`);
+  }
+  process.stdout.write('\n');
+  for (const [jobs, r] of results) {
+    process.stdout.write(
+      `jobs ${jobs}: withify / ast-grep = ${(r.withify.seconds / r.sg.seconds).toFixed(2)} (target <= 1.00), ` +
+        `withify / parse-only = ${(r.withify.seconds / r.parse.seconds).toFixed(2)}` +
+        (r.withify.cpu && r.sg.cpu ? `; in CPU seconds ${(r.withify.cpu / r.sg.cpu).toFixed(2)} and ${(r.withify.cpu / r.parse.cpu!).toFixed(2)}` : '') +
+        '\n',
+    );
+  }
+  const one = results.get(1)!;
+  const two = results.get(2)!;
+  const peak = Math.max(one.withify.rssMB ?? 0, two.withify.rssMB ?? 0);
+  process.stdout.write(`withify --jobs 2 is ${(one.withify.seconds / two.withify.seconds).toFixed(2)}x --jobs 1 (target >= 1.80)\n`);
+  process.stdout.write(`withify peak RSS: ${peak.toFixed(0)} MB (target < 400)\n`);
+}
+
+await main();

@@ -1,0 +1,76 @@
+// Calls that may make a catalog resource, found from the text instead of by visiting every call of the
+// tree: each occurrence of a catalog call name (RESOURCE_CALL_NAMES) or of an import alias (`as gz`) that names
+// the callee of a call. Every call `resourceOf` can accept is among them (its callee's last name is the
+// catalog name's last part, or an alias bound by `import ... as`), so transforms filter these instead.
+import type { FileContext, SyntaxNode, Tree } from '../types.js';
+import { RESOURCE_CALL_NAMES } from './resources.js';
+
+interface Candidates {
+  /** Names a resource callee may have in this file: catalog call names and every import alias. */
+  names: ReadonlySet<string>;
+  calls: SyntaxNode[];
+}
+
+const cache = new WeakMap<Tree, Candidates>();
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The names a resource callee may have in the file: catalog call names, and every name an import binds with `as`. */
+function calleeNames(source: string, root: SyntaxNode): Set<string> {
+  const names = new Set(RESOURCE_CALL_NAMES);
+  for (const m of source.matchAll(/\bas\s+([A-Za-z_]\w*)/g)) {
+    const at = m.index! + m[0].length - m[1]!.length;
+    // Ex) `with x as f`, `except E as e`: not an import alias (every `f(...)` would become a candidate)
+    const node = root.descendantForIndex(at, at + m[1]!.length);
+    if (node.type === 'identifier' && node.parent?.type === 'aliased_import') names.add(m[1]!);
+  }
+  return names;
+}
+
+/** The call whose callee ends in the identifier `id` (`open(...)`, `gzip.open(...)`), if any. */
+function callOfCallee(id: SyntaxNode): SyntaxNode | undefined {
+  let fn = id;
+  const parent = id.parent;
+  if (parent?.type === 'attribute' && parent.endIndex === id.endIndex) fn = parent; // `x.open`: `open` is the attribute
+  const call = fn.parent;
+  if (call?.type !== 'call') return undefined;
+  const callee = call.firstChild; // the `function` field comes first
+  return callee && callee.startIndex === fn.startIndex && callee.endIndex === fn.endIndex ? call : undefined;
+}
+
+function find(ctx: FileContext): Candidates {
+  let found = cache.get(ctx.tree);
+  if (found) return found;
+  const names = calleeNames(ctx.source, ctx.root);
+  const re = new RegExp(`\\b(?:${[...names].map(escape).join('|')})\\b`, 'g');
+  const calls: SyntaxNode[] = [];
+  const seen = new Set<number>();
+  for (const m of ctx.source.matchAll(re)) {
+    const at = m.index!;
+    const node = ctx.root.descendantForIndex(at, at + m[0].length);
+    // Ex) `"open"` in a string, `# open` in a comment, `.opened`: not an identifier with this text
+    if (node.type !== 'identifier' || node.startIndex !== at || node.endIndex !== at + m[0].length) continue;
+    const call = callOfCallee(node);
+    if (call && !seen.has(call.id)) {
+      seen.add(call.id);
+      calls.push(call);
+    }
+  }
+  // Document order, outer before inner, as `descendantsOfType('call')` lists them.
+  calls.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  found = { names, calls };
+  cache.set(ctx.tree, found);
+  return found;
+}
+
+/** Calls that may make a catalog resource, in document order (a superset of those `resourceOf` accepts). */
+export function candidateCalls(ctx: FileContext): readonly SyntaxNode[] {
+  return find(ctx).calls;
+}
+
+/** False when the callee of `call` cannot name a catalog resource: a cheap test before resolving names. */
+export function mayBeResourceCall(ctx: FileContext, call: SyntaxNode): boolean {
+  const fn = call.firstChild;
+  const last = fn?.type === 'identifier' ? fn : fn?.type === 'attribute' ? fn.lastChild : undefined;
+  return last !== undefined && last !== null && last.type === 'identifier' && find(ctx).names.has(last.text);
+}

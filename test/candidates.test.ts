@@ -1,0 +1,68 @@
+// The text-first search for resource calls must miss none that a visit of every call finds.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { listCases } from './helpers.js';
+import { parsePython } from '../src/engine/parse.js';
+import { createContext } from '../src/engine/context.js';
+import { defaultOptions } from '../src/options.js';
+import { candidateCalls } from '../src/python/candidates.js';
+import { calleeName } from '../src/python/imports.js';
+import { RESOURCE_CALLS, RESOURCE_TRIGGERS } from '../src/python/resources.js';
+
+function context(source: string) {
+  return createContext({ path: 'x.py', source, tree: parsePython(source), eol: '\n', options: defaultOptions() });
+}
+
+/** Every call `resourceOf` would accept by name, found by visiting every call of the tree. */
+function resourceCallsByVisit(source: string): string[] {
+  const ctx = context(source);
+  return ctx.root
+    .descendantsOfType('call')
+    .filter((c) => {
+      const name = calleeName(ctx.names, c);
+      if (name && RESOURCE_CALLS.has(name)) return true;
+      const fn = c.childForFieldName('function');
+      return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'open'; // `Path(p).open()`
+    })
+    .map((c) => `${c.startIndex}:${c.text}`);
+}
+
+test('candidateCalls holds every catalog call of every snapshot input, in document order', () => {
+  let checked = 0;
+  for (const c of listCases()) {
+    const source = readFileSync(c.inPath, 'utf8');
+    const ctx = context(source);
+    const found = candidateCalls(ctx).map((n) => `${n.startIndex}:${n.text}`);
+    for (const call of resourceCallsByVisit(source)) assert.ok(found.includes(call), `${c.id}/${c.name}: ${call}`);
+    const starts = candidateCalls(ctx).map((n) => n.startIndex);
+    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    checked += resourceCallsByVisit(source).length;
+  }
+  assert.ok(checked > 200, `only ${checked} catalog calls in the snapshots`);
+});
+
+test('import aliases are callee names; `with … as f` and strings are not', () => {
+  const source = [
+    'from gzip import open as gz',
+    'from subprocess import (',
+    '    Popen as P,',
+    ')',
+    'with x as f:',
+    '    f(p).read()',
+    '    gz(p).read()',
+    '    P(c).wait()',
+    '    s = "open(p)"  # open(q)',
+    '    h.open(p)',
+    '',
+  ].join('\n');
+  assert.deepEqual(candidateCalls(context(source)).map((n) => n.text), ['gz(p)', 'P(c)', 'h.open(p)']);
+});
+
+test('every catalog entry is covered by a trigger word: its module or its own name', () => {
+  for (const name of RESOURCE_CALLS.keys()) {
+    const parts = name.split('.');
+    const needed = name.startsWith('builtins.') ? [parts.at(-1)!] : [parts[0]!, parts.at(-1)!];
+    assert.ok(needed.some((w) => RESOURCE_TRIGGERS.includes(w)), `${name}: none of ${needed.join(', ')} is a trigger`);
+  }
+});

@@ -1,0 +1,170 @@
+// Bulk runs: worker threads give the same output as one thread, whatever the scheduling; the progress
+// line appears only for a person at a terminal.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { Writable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import { CLI, ROOT } from './helpers.js';
+import { run, runSync, type RunOptions } from '../src/runner.js';
+import { defaultOptions } from '../src/options.js';
+import { chunkSize } from '../src/pool.js';
+import { createProgress, shouldShowProgress } from '../src/progress.js';
+import type { FromWorker } from '../src/worker.js';
+
+function withify(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The examples, several times over in nested packages, plus files of every outcome: clean, skipped, undecodable. */
+function fixtureTree(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'withify-pool-'));
+  const examples = join(ROOT, 'examples', 'inventory');
+  const sources = ['importer.py', 'report.py', 'storage.py'].map((f) => readFileSync(join(examples, f), 'utf8'));
+  for (let i = 0; i < 12; i++) {
+    const pkg = join(dir, `pkg${i % 3}`, `sub${i}`);
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(join(pkg, '__init__.py'), '');
+    sources.forEach((s, k) => writeFileSync(join(pkg, `m${k}.py`), s));
+    writeFileSync(join(pkg, 'chain.py'), `def f${i}(p):\n    return open(p).read()\n`);
+  }
+  writeFileSync(join(dir, 'clean.py'), 'x = 1\n');
+  writeFileSync(join(dir, 'broken.py'), 'def f(:\n    open(p).read()\n');
+  writeFileSync(join(dir, 'latin.py'), Buffer.from([0x78, 0x20, 0x3d, 0x20, 0x22, 0xe9, 0x22, 0x0a]));
+  return dir;
+}
+
+for (const mode of ['check', 'diff'] as const) {
+  for (const format of ['text', 'json', 'sarif'] as const) {
+    test(`${mode} --format ${format}: --jobs 1 and --jobs 2 print byte-identical output`, () => {
+      const dir = fixtureTree();
+      const one = withify([mode, '.', '--jobs', '1', '--format', format], dir);
+      const two = withify([mode, '.', '--jobs', '2', '--format', format], dir);
+      assert.equal(one.status, 2, one.stderr); // latin.py cannot be decoded: exit 2, the rest still processed
+      assert.equal(two.status, one.status);
+      assert.ok(one.stdout.length > 1000, 'the fixture produces a real report');
+      assert.equal(two.stdout, one.stdout);
+      assert.equal(two.stderr, one.stderr);
+    });
+  }
+}
+
+test('fix --jobs 2 rewrites every file as --jobs 1 does', () => {
+  const a = fixtureTree();
+  const b = fixtureTree();
+  const one = withify(['fix', '.', '--jobs', '1'], a);
+  const two = withify(['fix', '.', '--jobs', '2'], b);
+  assert.equal(two.stdout, one.stdout);
+  assert.match(one.stdout, /files changed/);
+  for (const rel of ['pkg0/sub0/m0.py', 'pkg1/sub4/chain.py', 'pkg2/sub11/m2.py']) {
+    assert.equal(readFileSync(join(b, rel), 'utf8'), readFileSync(join(a, rel), 'utf8'));
+    assert.notEqual(readFileSync(join(b, rel), 'utf8'), readFileSync(join(fixtureTree(), rel), 'utf8'));
+  }
+});
+
+test('run() in worker threads returns the results of runSync(), sorted by path', async () => {
+  const dir = fixtureTree();
+  const options: RunOptions = { ...defaultOptions(), mode: 'check', cwd: dir };
+  const seen: number[] = [];
+  const pooled = await run([dir], { ...options, jobs: 2 }, { onProgress: (done) => seen.push(done) });
+  const single = runSync([dir], options);
+  assert.deepEqual(pooled, single);
+  assert.deepEqual(pooled.files.map((f) => f.path), [...pooled.files.map((f) => f.path)].sort());
+  assert.equal(seen.at(-1), single.files.length);
+  assert.ok(seen.every((n, i) => i === 0 || n > seen[i - 1]!), 'progress only grows');
+});
+
+test('an aborted run begins no file and says how many were left', async () => {
+  const dir = fixtureTree();
+  const controller = new AbortController();
+  controller.abort();
+  const r = await run([dir], { ...defaultOptions(), mode: 'fix', cwd: dir, jobs: 2 }, { signal: controller.signal });
+  assert.equal(r.files.length, 0);
+  assert.equal(r.interrupted?.notStarted, r.interrupted?.total);
+  assert.ok((r.interrupted?.total ?? 0) > 40);
+});
+
+test('chunks: small enough that every worker stays busy, never empty, at most 16 files', () => {
+  assert.equal(chunkSize(1, 2), 1);
+  assert.equal(chunkSize(100, 2), 7);
+  assert.equal(chunkSize(1790, 2), 16);
+});
+
+test('progress: shown only when stderr is a terminal and --quiet is off', () => {
+  assert.equal(shouldShowProgress({ isTTY: true, quiet: false }), true);
+  assert.equal(shouldShowProgress({ isTTY: true, quiet: true }), false);
+  assert.equal(shouldShowProgress({ isTTY: false, quiet: false }), false);
+  assert.equal(shouldShowProgress({ isTTY: undefined, quiet: false }), false);
+  let written = '';
+  const sink = new Writable({ write: (chunk, _enc, done) => { written += String(chunk); done(); } }) as unknown as NodeJS.WriteStream;
+  const p = createProgress({ isTTY: false, quiet: false }, sink);
+  p.update(1, 2);
+  p.stop();
+  assert.equal(written, '');
+});
+
+test('check through the CLI, not a terminal: no progress line on stderr', () => {
+  const dir = fixtureTree();
+  const r = withify(['check', '.', '--jobs', '2'], dir);
+  assert.doesNotMatch(r.stderr, /files\/s|withify [░█]/);
+});
+
+test('--jobs takes a whole number of threads, 1 or more; the error is printed once', () => {
+  const dir = fixtureTree();
+  for (const bad of ['0', '1.5']) {
+    const r = withify(['check', '.', '--jobs', bad], dir);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, `error: --jobs: expected a whole number of threads, 1 or more, not "${bad}"\n`);
+    assert.equal(r.stdout, '');
+  }
+});
+
+test('user transforms reach the workers as module paths (transformPaths), and the results match one thread', async () => {
+  const dir = fixtureTree();
+  const module = join(dir, 'shout.mjs');
+  writeFileSync(
+    module,
+    "const doc = { whatItDoes: 'w', whyItBreaksOnPyPy: 'w', fixSafety: 'w', notFlagged: 'w' };\n" +
+      "export const transform = { id: 'shout', code: 'WFY990', summary: 's', fixTitle: 'f', safety: 'report-only', doc, examples: [],\n" +
+      "  check: (ctx) => ctx.root.descendantsOfType('def').map((d) => ({ id: 'shout', code: 'WFY990', message: 'a def', start: d.startIndex, end: d.endIndex, reason: 'just looking' })) };\n",
+  );
+  const options: RunOptions = { ...defaultOptions({ select: ['shout'] }), mode: 'check', cwd: dir, transformPaths: [module] };
+  const pooled = await run([dir], { ...options, jobs: 2 });
+  const single = await run([dir], { ...options, jobs: 1 });
+  const defs = pooled.files.flatMap((f) => f.findings).filter((f) => f.code === 'WFY990');
+  assert.ok(defs.length > 40, `${defs.length} findings of the user transform`);
+  assert.deepEqual(pooled, single);
+});
+
+test('worker protocol: summaries for the project index, then the index once, then chunks of files', async () => {
+  const dir = fixtureTree();
+  const paths = [join(dir, 'pkg0', 'sub0', 'm0.py'), join(dir, 'pkg0', 'sub3', 'chain.py'), join(dir, 'clean.py')];
+  const options: RunOptions = { ...defaultOptions(), mode: 'check', cwd: dir };
+  const worker = new Worker(new URL('../src/worker.js', import.meta.url), { workerData: { options, stop: new Int32Array(new SharedArrayBuffer(4)) } });
+  const ask = (msg: unknown) => new Promise<FromWorker>((resolve) => { worker.once('message', resolve); worker.postMessage(msg); });
+  try {
+    const summaries = await ask({ kind: 'summarize', paths });
+    assert.equal(summaries.kind, 'summaries');
+    assert.deepEqual(summaries.kind === 'summaries' && summaries.summaries.map((s) => [s.path, s.moduleName]), [
+      [paths[0], 'sub0.m0'], // pkg0/ has no __init__.py: sub0 is the top package
+      [paths[1], 'sub3.chain'],
+      [paths[2], 'clean'],
+    ]);
+    worker.postMessage({ kind: 'project', index: {} }); // no reply: the next request is answered with results
+    const results = await ask({ kind: 'process', paths });
+    assert.equal(results.kind, 'results');
+    if (results.kind !== 'results') return;
+    assert.deepEqual(results.results.map((r) => [r.path, r.findings.length > 0]), [
+      ['pkg0/sub0/m0.py', true],
+      ['pkg0/sub3/chain.py', true],
+      ['clean.py', false],
+    ]);
+    assert.deepEqual(results.notStarted, []);
+  } finally {
+    await worker.terminate();
+  }
+});
