@@ -9,7 +9,7 @@
 // Which generators hold cleanup is a project-wide question (src/project.ts, src/python/generators.ts).
 import type { Edit, FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { planImportedName, replaceNode } from '../src/python/edits.js';
-import { isFirstIterable, notEvaluatedFirst } from '../src/python/evaluation.js';
+import { isFirstIterable, isPure, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import {
   callTarget,
   isAsyncFor,
@@ -226,11 +226,43 @@ function whyNotFixable(use: Use, call: SyntaxNode, stmt: SyntaxNode): string | u
 
 function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode): string | undefined {
   if (isClassBodyStatement(stmt)) return 'in a class body: the new name would become a class attribute';
-  if (use.kind === 'loop') return notEvaluatedFirst(call, use.loop.childForFieldName('right')!);
+  if (use.kind === 'loop') {
+    // Ex) `for a, x in zip(names, produce()): … else: done()`: CPython closed it before the `else:` ran.
+    if (use.abandonedBy && use.loop.namedChildren.some((c) => c.type === 'else_clause')) {
+      return `\`${use.abandonedBy}\` abandons it before the loop's \`else:\` runs: CPython closed it there, the fix would close it after the \`else:\``;
+    }
+    return notEvaluatedFirst(call, use.loop.childForFieldName('right')!);
+  }
   const header = headerContextReason(use.top, stmt);
   if (header) return header;
   if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement: withify closes generators used in assignments, expression statements and returns`;
-  return notEvaluatedFirst(call, stmt);
+  return notEvaluatedFirst(call, stmt) ?? codeAfter(use, stmt);
+}
+
+/** Uses whose value is a bool: `not` over them runs no code of the program. */
+const BOOLEAN_USES = new Set(['any', 'all', 'in', 'not in']);
+
+/**
+ * Why code of `stmt` still runs after `use.top` is evaluated, or undefined. CPython closes the generator
+ * the moment `use.top` finishes (its last reference goes); the fix closes it at the end of the statement.
+ */
+function codeAfter(use: Extract<Use, { kind: 'statement' }>, stmt: SyntaxNode): string | undefined {
+  let child = use.top;
+  for (let p = use.top.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
+    if (p.type === 'parenthesized_expression') continue;
+    // Ex) `first = next(produce())`, `a = b = next(produce())`: storing a name runs nothing.
+    if (p.type === 'assignment' && p.childForFieldName('right')?.id === child.id) {
+      const left = p.childForFieldName('left');
+      const annotation = p.childForFieldName('type');
+      if (left?.type === 'identifier' && (!annotation || annotation.namedChildren.every((c) => isPure(c)))) continue;
+    }
+    if (p.type === 'named_expression' && p.childForFieldName('value')?.id === child.id) continue;
+    if (p.type === 'not_operator' && BOOLEAN_USES.has(use.by)) continue;
+    // Ex) `total = next(produce()) + side()`, `print(next(produce()))`: CPython ran the cleanup before `side()`.
+    const shown = p.type === 'argument_list' && p.parent ? p.parent : p;
+    return `\`${preview(shown)}\` runs after \`${preview(use.top)}\`: CPython closed the generator before it, the fix would close it after`;
+  }
+  return undefined;
 }
 
 /**
@@ -344,7 +376,9 @@ export const generatorClose: Transform = {
       '`@staticmethod`/`@classmethod`); loops that always run to the end (unless `--all-loops`); a ' +
       'generator kept in a variable (`rows = produce()`); `list(gen())` and other consumers that read to the ' +
       'end. Reported without a fix: uses in an `if`/`while` condition or another compound statement header, ' +
-      'in a class body, inside a lambda or comprehension, or after other code of the same statement.',
+      'in a class body, inside a lambda or comprehension, after other code of the same statement, or followed ' +
+      'by other code of it (`print(next(gen()))`: CPython closed the generator before `print` ran); a loop ' +
+      'over `zip`/`islice`/`takewhile` of it with an `else:` (CPython closed it before the `else:`).',
   },
   examples: [
     {
