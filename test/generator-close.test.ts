@@ -79,6 +79,14 @@ describe('generator index', () => {
     assert.deepEqual(Object.keys(index.generators), ['m.A.s']);
   });
 
+  test('a def whose name is bound again (`produce = wrap(produce)`) is left out, for importers too', () => {
+    const index = indexOf({
+      'm.py': `${CLEANUP}produce = materialize(produce)\n\nclass A:\n    def rows(self):\n        with x:\n            yield 1\n    rows = cache(rows)\n\n    def keep(self):\n        with x:\n            yield 1\n`,
+      'user.py': 'from m import produce\n\ndef relay():\n    yield from produce()\n',
+    });
+    assert.deepEqual(Object.keys(index.generators), ['m.A.keep']);
+  });
+
   test('a file without yield contributes no generators but keeps its imports', () => {
     const s = summarizeFile('pkg/__init__.py', 'from .core import produce\n', 'pkg');
     assert.deepEqual(s.generators, { generators: [], aliases: { 'pkg.produce': 'pkg.core.produce' } });

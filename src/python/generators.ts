@@ -3,7 +3,7 @@
 // name a function the same way: `module.qualname` (`pkg.mod.produce`, `pkg.mod.Reader.rows`,
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
-import { functionOrModuleOf, type NameIndex } from './scopes.js';
+import { functionOrModuleOf, scopeOf, type NameIndex } from './scopes.js';
 
 /** One generator function as the first pass sees it: plain JSON data. */
 export interface GeneratorSummary {
@@ -210,6 +210,8 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
   const generators: GeneratorSummary[] = [];
   for (const { fn, yields } of byFn.values()) {
     if (isWrappedByDecorator(fn)) continue;
+    // Ex) `produce = materialize(produce)`, `rows = contextmanager(rows)`: the name no longer calls the def.
+    if (names.bindings(scopeOf(fn)).get(fn.childForFieldName('name')?.text ?? '')?.length !== 1) continue;
     const q = qualnameOf(fn);
     if (!q) continue;
     const cleanup = yields.some((y) => yieldHoldsCleanup(y, fn));
