@@ -87,6 +87,16 @@ describe('generator index', () => {
     assert.deepEqual(Object.keys(index.generators), ['m.A.keep']);
   });
 
+  test('methods that are not generator functions are listed, from parsed files and from text', () => {
+    const index = indexOf({
+      'base.py': 'class Store:\n    def rows(self):\n        with x:\n            yield 1\n\n    def count(self):\n        return 1\n',
+      'sub.py': 'import base\n\nclass Cached(base.Store):\n    async def rows(self):\n        return []\n',
+      'top.py': 'def rows():\n    return []\n',
+    });
+    assert.deepEqual(index.plainMethods, ['count', 'rows']);
+    assert.ok(index.generators['base.Store.rows']);
+  });
+
   test('a file without yield contributes no generators but keeps its imports', () => {
     const s = summarizeFile('pkg/__init__.py', 'from .core import produce\n', 'pkg');
     assert.deepEqual(s.generators, { generators: [], aliases: { 'pkg.produce': 'pkg.core.produce' } });

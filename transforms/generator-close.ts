@@ -18,6 +18,7 @@ import {
   moduleFacts,
   moduleKey,
   resolveGenerator,
+  selfMethodName,
   YIELD_RE,
   type GeneratorIndex,
   type ModuleLocation,
@@ -328,7 +329,11 @@ function check(ctx: FileContext): Finding[] {
     }
     const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: call.endIndex };
     if (!stmt) continue;
-    const reason = whyNotFixable(use, call, stmt);
+    const method = selfMethodName(ctx.names, call);
+    // Ex) `class Cached(Store): def rows(self): return [...]`: `self.rows()` may return a list, which has no `close()`.
+    const reason = method && index.plainMethods?.includes(method)
+      ? `a method \`${method}\` that is not a generator function is defined in this run: an override reached through \`self\` would have no \`close()\``
+      : whyNotFixable(use, call, stmt);
     if (reason) {
       findings.push({ ...base, reason });
       continue;

@@ -20,6 +20,8 @@ export interface ModuleFacts {
   generators: GeneratorSummary[];
   /** `module.localName` → the absolute dotted name it imports (`pkg.produce` → `pkg.core.produce`). */
   aliases: Record<string, string>;
+  /** Names of methods that are not generator functions: an override `self.m()` may reach instead (absent when none). */
+  plainMethods?: string[];
 }
 
 /** Where a module sits, for resolving relative imports. */
@@ -79,6 +81,20 @@ export function qualnameOf(def: SyntaxNode): string | undefined {
     }
   }
   return parts.join('.');
+}
+
+/** The defs directly in a class body (decorated or not). */
+function isMethod(def: SyntaxNode): boolean {
+  const holder = def.parent?.type === 'decorated_definition' ? def.parent : def;
+  return holder.parent?.type === 'block' && holder.parent.parent?.type === 'class_definition';
+}
+
+/**
+ * Names of defs that may be methods, read from the text of a file that is not parsed: every indented
+ * `def` (nested functions too, which only makes the list longer, never shorter).
+ */
+export function plainMethodsFromText(text: string): string[] {
+  return [...new Set([...text.matchAll(/^[ \t]+(?:async[ \t]+)?def[ \t]+(\w+)/gm)].map((m) => m[1]!))];
 }
 
 /** True for a def whose decorators may replace the function: only `staticmethod` and `classmethod` keep it a generator function. */
@@ -156,6 +172,14 @@ export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocati
   return head ? `${head}.${attr.text}` : undefined;
 }
 
+/** `m` when `call` is `self.m()` in a method of a class (resolved by callTarget through `self`), else undefined. */
+export function selfMethodName(names: NameIndex, call: SyntaxNode): string | undefined {
+  const fn = call.childForFieldName('function');
+  const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+  if (object?.type !== 'identifier' || !selfMethodClass(names, object)) return undefined;
+  return fn!.childForFieldName('attribute')?.text;
+}
+
 /** `a.b.c` whose head is an import: its absolute dotted name. */
 function dottedImport(names: NameIndex, expr: SyntaxNode, loc: ModuleLocation): string | undefined {
   if (expr.type === 'identifier') {
@@ -198,7 +222,15 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     const target = absoluteName(bindings[0]!.qualified!, loc);
     if (target && target !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = target;
   }
-  if (!hasYield) return { generators: [], aliases };
+  const plain = (generatorDefs: ReadonlySet<number>) => {
+    const names = new Set<string>();
+    for (const def of root.descendantsOfType('function_definition')) {
+      const name = def.childForFieldName('name')?.text;
+      if (name && isMethod(def) && !generatorDefs.has(def.id)) names.add(name);
+    }
+    return names.size ? { plainMethods: [...names] } : {};
+  };
+  if (!hasYield) return { generators: [], aliases, ...plain(new Set()) };
   const byFn = new Map<number, { fn: SyntaxNode; yields: SyntaxNode[] }>();
   for (const y of root.descendantsOfType('yield')) {
     const fn = ownerOf(y);
@@ -232,7 +264,8 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     }
     generators.push({ key: `${loc.moduleName}.${q}`, async: isAsyncDef(fn), cleanup, delegates: [...delegates] });
   }
-  return { generators, aliases };
+  const generatorDefs = new Set([...byFn.values()].filter(({ fn }) => !isWrappedByDecorator(fn)).map(({ fn }) => fn.id));
+  return { generators, aliases, ...plain(generatorDefs) };
 }
 
 /** The merged, resolved facts: which generator functions hold cleanup. Plain JSON data. */
@@ -243,6 +276,8 @@ export interface GeneratorIndex {
   aliases: Record<string, string>;
   /** Module names two files share: left out of the index (each file then resolves only within itself). */
   ambiguous: string[];
+  /** Names of methods, anywhere in the run, that are not generator functions (see `selfMethodName`). */
+  plainMethods: string[];
 }
 
 /** The generator a dotted name reaches, following re-exports through module-level imports. */
@@ -284,7 +319,9 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     }
   }
   const ambiguous = [...seen].filter(([, n]) => n > 1).map(([name]) => name);
-  const index: GeneratorIndex = { generators: {}, aliases, ambiguous };
+  // Ex) `class Cached(Store): def rows(self): return [...]`: an override that is not a generator, even in a module left out.
+  const plainMethods = [...new Set(modules.flatMap((m) => m.facts.plainMethods ?? []))].sort();
+  const index: GeneratorIndex = { generators: {}, aliases, ambiguous, plainMethods };
   for (const g of all.values()) if (g.cleanup) index.generators[g.key] = { async: g.async };
   for (let changed = true; changed; ) {
     changed = false;
