@@ -9,7 +9,7 @@
 // Which generators hold cleanup is a project-wide question (src/project.ts, src/python/generators.ts).
 import type { Edit, FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { planImportedName, replaceNode } from '../src/python/edits.js';
-import { isFirstIterable, isPure, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
+import { codeRunAfter, isFirstIterable, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import {
   callTarget,
   isAsyncFor,
@@ -248,22 +248,9 @@ const BOOLEAN_USES = new Set(['any', 'all', 'in', 'not in']);
  * the moment `use.top` finishes (its last reference goes); the fix closes it at the end of the statement.
  */
 function codeAfter(use: Extract<Use, { kind: 'statement' }>, stmt: SyntaxNode): string | undefined {
-  let child = use.top;
-  for (let p = use.top.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
-    if (p.type === 'parenthesized_expression') continue;
-    // Ex) `first = next(produce())`, `a = b = next(produce())`: storing a name runs nothing.
-    if (p.type === 'assignment' && p.childForFieldName('right')?.id === child.id) {
-      const left = p.childForFieldName('left');
-      const annotation = p.childForFieldName('type');
-      if (left?.type === 'identifier' && (!annotation || annotation.namedChildren.every((c) => isPure(c)))) continue;
-    }
-    if (p.type === 'named_expression' && p.childForFieldName('value')?.id === child.id) continue;
-    if (p.type === 'not_operator' && BOOLEAN_USES.has(use.by)) continue;
-    // Ex) `total = next(produce()) + side()`, `print(next(produce()))`: CPython ran the cleanup before `side()`.
-    const shown = p.type === 'argument_list' && p.parent ? p.parent : p;
-    return `\`${preview(shown)}\` runs after \`${preview(use.top)}\`: CPython closed the generator before it, the fix would close it after`;
-  }
-  return undefined;
+  // Ex) `total = next(produce()) + side()`, `print(next(produce()))`: CPython ran the cleanup before `side()`.
+  const later = codeRunAfter(use.top, stmt, BOOLEAN_USES.has(use.by));
+  return later ? `\`${preview(later)}\` runs after \`${preview(use.top)}\`: CPython closed the generator before it, the fix would close it after` : undefined;
 }
 
 /**
