@@ -126,6 +126,13 @@ describe('generator index', () => {
     assert.deepEqual(parsed.generators?.aliases, expected);
   });
 
+  test('an import rebound at the top level of a file read as text is no alias', () => {
+    const text = 'from .core import produce, relay, keep, make\nproduce = wrap(produce)\nrelay: object = None\ndef make():\n    pass\nkeep(1)\nkeep == 2\n';
+    assert.deepEqual(summarizeFile('pkg/__init__.py', text, 'pkg').generators?.aliases, { 'pkg.keep': 'pkg.core.keep' });
+    // Parsed, the same text says the same.
+    assert.deepEqual(summarizeFile('pkg/__init__.py', `${text}def g():\n    yield 1\n`, 'pkg').generators?.aliases, { 'pkg.keep': 'pkg.core.keep' });
+  });
+
   test('two modules named alike are left out, not mixed up', () => {
     const summaries = [summarizeFile('a/m.py', CLEANUP, 'm'), summarizeFile('b/m.py', 'def produce():\n    yield 1\n', 'm')];
     const index = mergeSummaries(summaries).generators as GeneratorIndex;

@@ -388,9 +388,11 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
       else if (t === quote) quote = undefined;
     }
   }
+  // Ex) `produce = wrap(produce)`, `def produce():` at the top level: the name no longer means the import.
+  const rebound = new Set([...text.matchAll(/^(?:(?:async[ \t]+)?def[ \t]+(\w+)|class[ \t]+(\w+)|(\w+)[ \t]*(?::|[-+*/%@&|^<>]{0,2}=(?!=)))/gm)].map((m) => m[1] ?? m[2] ?? m[3]!));
   const aliases: Record<string, string> = {};
   for (const [name, targets] of bound) {
-    if (new Set(targets).size !== 1) continue;
+    if (new Set(targets).size !== 1 || rebound.has(name)) continue;
     if (!/^[A-Za-z_]\w*$/.test(name)) continue;
     if (targets[0] !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = targets[0]!;
   }
