@@ -72,13 +72,13 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     return { reason: `\`${name}\` is declared global or nonlocal: other code may use it after any block withify could add` };
   }
   const uses = resourceUses(ctx, scope, a.target, spec).filter((u) => seesValue(u, a.stmt, scope, name));
+  // Ex) `f.close()` somewhere, `with f:`, `stack.enter_context(f)`: closed by hand (open-assign-close) or managed.
+  if (uses.some((u) => u.cls.kind === 'close' || u.cls.kind === 'managed')) return undefined;
   // Ex) `return locals()["f"].closed`: a use by name after the block.
   const dynamic = dynamicLookupAfter(ctx, scope, a.stmt);
   if (dynamic) {
     return { reason: `\`${dynamic.childForFieldName('function')?.text}()\` on line ${line(dynamic)} may read \`${name}\` by name after the block` };
   }
-  // Ex) `f.close()` somewhere, `with f:`, `stack.enter_context(f)`: closed by hand (open-assign-close) or managed.
-  if (uses.some((u) => u.cls.kind === 'close' || u.cls.kind === 'managed')) return undefined;
   const escape = uses.find((u): u is Use & { cls: { kind: 'escape' } } => u.cls.kind === 'escape');
   if (escape) return { reason: `${escape.cls.reason} (line ${line(escape.node)})` };
 

@@ -9,3 +9,11 @@ def check(path):
     fh = open(path)
     data = fh.read()
     return eval("fh.closed")
+
+
+def closed_by_hand(path):
+    # open-assign-close's case: open-assign says nothing about it.
+    fh = open(path)
+    data = fh.read()
+    fh.close()
+    return locals()
