@@ -87,14 +87,17 @@ describe('generator index', () => {
     assert.deepEqual(Object.keys(index.generators), ['m.A.keep']);
   });
 
-  test('methods that are not generator functions are listed, from parsed files and from text', () => {
+  test('a subclass overriding a generator method with a plain one is found, at any depth, parsed or read as text', () => {
+    const base = 'class Base:\n    def rows(self):\n        raise NotImplementedError\n\nclass Store(Base):\n    def rows(self):\n        with x:\n            yield 1\n\n    def cols(self):\n        with x:\n            yield 1\n\n    def keys(self):\n        with x:\n            yield 1\n';
     const index = indexOf({
-      'base.py': 'class Store:\n    def rows(self):\n        with x:\n            yield 1\n\n    def count(self):\n        return 1\n',
-      'sub.py': 'import base\n\nclass Cached(base.Store):\n    async def rows(self):\n        return []\n',
-      'top.py': 'def rows():\n    return []\n',
+      'base.py': base,
+      // Read as text (no yield): a multi-line header, a keyword, a dotted and a subscripted base, lines at column 0.
+      'mid.py': 'import base\n\nclass Mid(\n    base.Store, metaclass=M,\n):\n    pass\n\nclass Leaf(Mid, Generic[T]):\n    def helper(self):\n        \"\"\"Doc\ndef at column zero\n\"\"\"\n        x = [\n1]\n\n    async def rows(self):\n        return []\n',
+      // Parsed: a generator override of `cols` is no problem; a plain `keys` in an unrelated class neither.
+      'other.py': 'class Cols(Store):\n    def cols(self):\n        yield 2\n\nclass Unrelated(Other):\n    def keys(self):\n        return []\n',
     });
-    assert.deepEqual(index.plainMethods, ['count', 'rows']);
-    assert.ok(index.generators['base.Store.rows']);
+    assert.deepEqual(index.plainOverrides, ['Store.rows']);
+    assert.ok(index.generators['base.Store.keys']);
   });
 
   test('a file without yield contributes no generators but keeps its imports', () => {

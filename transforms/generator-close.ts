@@ -318,8 +318,8 @@ function check(ctx: FileContext): Finding[] {
     if (!stmt) continue;
     const method = selfMethodName(ctx.names, call);
     // Ex) `class Cached(Store): def rows(self): return [...]`: `self.rows()` may return a list, which has no `close()`.
-    const reason = method && index.plainMethods?.includes(method)
-      ? `a method \`${method}\` that is not a generator function is defined in this run: an override reached through \`self\` would have no \`close()\``
+    const reason = method && index.plainOverrides?.includes(method)
+      ? `a subclass overrides \`${method}\` with a method that is not a generator function: through \`self\` it may return an object without \`close()\``
       : whyNotFixable(use, call, stmt);
     if (reason) {
       findings.push({ ...base, reason });
