@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
-import { importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, YIELD_RE, type ModuleFacts } from './python/generators.js';
+import { importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromText, YIELD_RE, type ModuleFacts } from './python/generators.js';
 import { NameIndex } from './python/scopes.js';
 import type { ProjectIndex, TransformOptions } from './types.js';
 import { activeTransforms } from '../transforms/index.js';
@@ -61,10 +61,12 @@ const IMPORT_RE = /\bimport\b/;
 
 export function summarizeFile(path: string, text: string, moduleName: string | undefined): FileSummary {
   const hasYield = YIELD_RE.test(text);
-  if (!hasYield && !IMPORT_RE.test(text)) return { path, moduleName };
+  const subclasses = hasYield ? [] : subclassesFromText(text);
+  const methods = subclasses.length ? { subclasses } : {};
+  if (!hasYield && !IMPORT_RE.test(text)) return subclasses.length ? { path, moduleName, generators: { generators: [], aliases: {}, ...methods } } : { path, moduleName };
   const loc = { moduleName: moduleKey(path, moduleName), isPackage: isPackageFile(path) };
-  // Without a `yield` only the imports matter: read them from the text, parsing is most of this pass's time.
-  if (!hasYield) return { path, moduleName, generators: { generators: [], aliases: importAliasesFromText(text, loc) } };
+  // Without a `yield` only the imports and method names matter: read them from the text, parsing is most of this pass's time.
+  if (!hasYield) return { path, moduleName, generators: { generators: [], aliases: importAliasesFromText(text, loc), ...methods } };
   const root = parsePython(text).rootNode;
   return { path, moduleName, generators: moduleFacts(root, new NameIndex(root), loc, true) };
 }

@@ -79,6 +79,27 @@ describe('generator index', () => {
     assert.deepEqual(Object.keys(index.generators), ['m.A.s']);
   });
 
+  test('a def whose name is bound again (`produce = wrap(produce)`) is left out, for importers too', () => {
+    const index = indexOf({
+      'm.py': `${CLEANUP}produce = materialize(produce)\n\nclass A:\n    def rows(self):\n        with x:\n            yield 1\n    rows = cache(rows)\n\n    def keep(self):\n        with x:\n            yield 1\n`,
+      'user.py': 'from m import produce\n\ndef relay():\n    yield from produce()\n',
+    });
+    assert.deepEqual(Object.keys(index.generators), ['m.A.keep']);
+  });
+
+  test('a subclass overriding a generator method with a plain one is found, at any depth, parsed or read as text', () => {
+    const base = 'class Base:\n    def rows(self):\n        raise NotImplementedError\n\nclass Store(Base):\n    def rows(self):\n        with x:\n            yield 1\n\n    def cols(self):\n        with x:\n            yield 1\n\n    def keys(self):\n        with x:\n            yield 1\n';
+    const index = indexOf({
+      'base.py': base,
+      // Read as text (no yield): a multi-line header, a keyword, a dotted and a subscripted base, lines at column 0.
+      'mid.py': 'import base\n\nclass Mid(\n    base.Store, metaclass=M,\n):\n    pass\n\nclass Leaf(Mid, Generic[T]):\n    def helper(self):\n        \"\"\"Doc\ndef at column zero\n\"\"\"\n        x = [\n1]\n\n    async def rows(self):\n        return []\n',
+      // Parsed: a generator override of `cols` is no problem; a plain `keys` in an unrelated class neither.
+      'other.py': 'class Cols(Store):\n    def cols(self):\n        yield 2\n\nclass Unrelated(Other):\n    def keys(self):\n        return []\n',
+    });
+    assert.deepEqual(index.plainOverrides, ['Store.rows']);
+    assert.ok(index.generators['base.Store.keys']);
+  });
+
   test('a file without yield contributes no generators but keeps its imports', () => {
     const s = summarizeFile('pkg/__init__.py', 'from .core import produce\n', 'pkg');
     assert.deepEqual(s.generators, { generators: [], aliases: { 'pkg.produce': 'pkg.core.produce' } });
@@ -106,6 +127,13 @@ describe('generator index', () => {
     // The same text with a generator in it is parsed: the aliases agree.
     const parsed = summarizeFile('pkg/sub/__init__.py', `${text}\ndef g():\n    yield 1\n`, 'pkg.sub');
     assert.deepEqual(parsed.generators?.aliases, expected);
+  });
+
+  test('an import rebound at the top level of a file read as text is no alias', () => {
+    const text = 'from .core import produce, relay, keep, make\nproduce = wrap(produce)\nrelay: object = None\ndef make():\n    pass\nkeep(1)\nkeep == 2\n';
+    assert.deepEqual(summarizeFile('pkg/__init__.py', text, 'pkg').generators?.aliases, { 'pkg.keep': 'pkg.core.keep' });
+    // Parsed, the same text says the same.
+    assert.deepEqual(summarizeFile('pkg/__init__.py', `${text}def g():\n    yield 1\n`, 'pkg').generators?.aliases, { 'pkg.keep': 'pkg.core.keep' });
   });
 
   test('two modules named alike are left out, not mixed up', () => {

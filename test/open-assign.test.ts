@@ -135,3 +135,12 @@ test('a nested function defined above the assignment still captures the variable
   assert.equal(close(closed).fixesApplied, 0);
   assert.match(close(closed).findings[0]!.reason ?? '', /read on line 3 by a nested function/);
 });
+
+test('open-assign: locals()/eval() after the open block the fix; a file closed by hand stays open-assign-close\'s', () => {
+  const r = assign(readFileSync(join(SNAPSHOTS, 'open-assign', 'ok-read-by-name.in.py'), 'utf8'));
+  assert.equal(r.fixesApplied, 0);
+  assert.deepEqual([...reasonsByLine(r)], [
+    [3, '`locals()` on line 5 may read `f` by name after the block'],
+    [9, '`eval()` on line 11 may read `fh` by name after the block'],
+  ]);
+});

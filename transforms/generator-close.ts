@@ -9,7 +9,7 @@
 // Which generators hold cleanup is a project-wide question (src/project.ts, src/python/generators.ts).
 import type { Edit, FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { planImportedName, replaceNode } from '../src/python/edits.js';
-import { isFirstIterable, notEvaluatedFirst } from '../src/python/evaluation.js';
+import { codeRunAfter, isFirstIterable, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import {
   callTarget,
   isAsyncFor,
@@ -18,6 +18,7 @@ import {
   moduleFacts,
   moduleKey,
   resolveGenerator,
+  selfMethodName,
   YIELD_RE,
   type GeneratorIndex,
   type ModuleLocation,
@@ -226,11 +227,30 @@ function whyNotFixable(use: Use, call: SyntaxNode, stmt: SyntaxNode): string | u
 
 function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode): string | undefined {
   if (isClassBodyStatement(stmt)) return 'in a class body: the new name would become a class attribute';
-  if (use.kind === 'loop') return notEvaluatedFirst(call, use.loop.childForFieldName('right')!);
+  if (use.kind === 'loop') {
+    // Ex) `for a, x in zip(names, produce()): … else: done()`: CPython closed it before the `else:` ran.
+    if (use.abandonedBy && use.loop.namedChildren.some((c) => c.type === 'else_clause')) {
+      return `\`${use.abandonedBy}\` abandons it before the loop's \`else:\` runs: CPython closed it there, the fix would close it after the \`else:\``;
+    }
+    return notEvaluatedFirst(call, use.loop.childForFieldName('right')!);
+  }
   const header = headerContextReason(use.top, stmt);
   if (header) return header;
   if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement: withify closes generators used in assignments, expression statements and returns`;
-  return notEvaluatedFirst(call, stmt);
+  return notEvaluatedFirst(call, stmt) ?? codeAfter(use, stmt);
+}
+
+/** Uses whose value is a bool: `not` over them runs no code of the program. */
+const BOOLEAN_USES = new Set(['any', 'all', 'in', 'not in']);
+
+/**
+ * Why code of `stmt` still runs after `use.top` is evaluated, or undefined. CPython closes the generator
+ * the moment `use.top` finishes (its last reference goes); the fix closes it at the end of the statement.
+ */
+function codeAfter(use: Extract<Use, { kind: 'statement' }>, stmt: SyntaxNode): string | undefined {
+  // Ex) `total = next(produce()) + side()`, `print(next(produce()))`: CPython ran the cleanup before `side()`.
+  const later = codeRunAfter(use.top, stmt, BOOLEAN_USES.has(use.by));
+  return later ? `\`${preview(later)}\` runs after \`${preview(use.top)}\`: CPython closed the generator before it, the fix would close it after` : undefined;
 }
 
 /**
@@ -296,7 +316,11 @@ function check(ctx: FileContext): Finding[] {
     }
     const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: call.endIndex };
     if (!stmt) continue;
-    const reason = whyNotFixable(use, call, stmt);
+    const method = selfMethodName(ctx.names, call);
+    // Ex) `class Cached(Store): def rows(self): return [...]`: `self.rows()` may return a list, which has no `close()`.
+    const reason = method && index.plainOverrides?.includes(method)
+      ? `a subclass overrides \`${method}\` with a method that is not a generator function: through \`self\` it may return an object without \`close()\``
+      : whyNotFixable(use, call, stmt);
     if (reason) {
       findings.push({ ...base, reason });
       continue;
@@ -344,7 +368,9 @@ export const generatorClose: Transform = {
       '`@staticmethod`/`@classmethod`); loops that always run to the end (unless `--all-loops`); a ' +
       'generator kept in a variable (`rows = produce()`); `list(gen())` and other consumers that read to the ' +
       'end. Reported without a fix: uses in an `if`/`while` condition or another compound statement header, ' +
-      'in a class body, inside a lambda or comprehension, or after other code of the same statement.',
+      'in a class body, inside a lambda or comprehension, after other code of the same statement, or followed ' +
+      'by other code of it (`print(next(gen()))`: CPython closed the generator before `print` ran); a loop ' +
+      'over `zip`/`islice`/`takewhile` of it with an `else:` (CPython closed it before the `else:`).',
   },
   examples: [
     {

@@ -4,9 +4,9 @@
 // The consumers (eager and lazy) are listed once, in src/python/consumers.ts.
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { containsYield } from '../src/python/evaluation.js';
+import { codeRunAfter, containsYield, preview } from '../src/python/evaluation.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
-import { resourceOf, RESOURCE_HINT_RE, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
+import { mayWrite, resourceOf, RESOURCE_HINT_RE, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
@@ -65,6 +65,9 @@ function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | un
   if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement, which withify does not wrap`;
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
   if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
+  // Ex) `json.dump(d, open(p, "w")) or check(p)`: CPython flushed and closed it before `check` ran.
+  const later = mayWrite(m.spec, m.resource) ? codeRunAfter(flow.at, stmt) : undefined;
+  if (later) return `\`${preview(later)}\` runs after \`${calleeText(m.consumer)}\`: CPython closed the ${m.spec.kind} before it, a \`with\` would close it after`;
   return undefined;
 }
 
@@ -141,7 +144,8 @@ export const openArgument: Transform = {
       '(open-loop). Reported without a fix: lazy consumers whose result outlives the statement ' +
       '(`reader = csv.reader(open(p))`, `map(f, open(p))`, `enumerate`, `zip`, `itertools.*`), generator ' +
       'functions of the same file (they may yield the file itself), calls after other code in the statement, conditional or lambda contexts, class bodies, ' +
-      'compound-statement headers.',
+      'compound-statement headers, and a file that may be written followed by other code of its statement ' +
+      '(`json.dump(d, open(p, "w")) or check(p)`: CPython flushed and closed it before `check` ran).',
   },
   examples: [
     { before: 'import json\n\nconfig = json.load(open(path))\n', after: 'import json\n\nwith open(path) as f:\n    config = json.load(f)\n' },

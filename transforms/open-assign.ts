@@ -6,6 +6,7 @@
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { aKind, resourceOf, RESOURCE_HINT_RE, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { calleeName } from '../src/python/imports.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
 import { callAssignments, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
@@ -55,6 +56,14 @@ function storeReason(target: SyntaxNode): string {
 
 type Outcome = { reason: string } | { last: SyntaxNode } | undefined;
 
+/** Builtins that read variables by a name in a string, out of withify's sight. */
+const DYNAMIC_LOOKUPS = new Set(['builtins.locals', 'builtins.vars', 'builtins.eval', 'builtins.exec', 'builtins.globals']);
+
+/** A call after `stmt` in `scope` that may read any of its variables by name (`locals()["f"]`, `eval("f.closed")`). */
+function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode): SyntaxNode | undefined {
+  return scope.descendantsOfType('call').find((c) => c.startIndex >= stmt.endIndex && DYNAMIC_LOOKUPS.has(calleeName(ctx.names, c) ?? ''));
+}
+
 /** Where the `with` would end, or why there is none (`undefined`: not this transform's case). */
 function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): Outcome {
   const name = a.target.text;
@@ -66,6 +75,11 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const uses = resourceUses(ctx, scope, a.target, spec).filter((u) => seesValue(u, a.stmt, scope, name));
   // Ex) `f.close()` somewhere, `with f:`, `stack.enter_context(f)`: closed by hand (open-assign-close) or managed.
   if (uses.some((u) => u.cls.kind === 'close' || u.cls.kind === 'managed')) return undefined;
+  // Ex) `return locals()["f"].closed`: a use by name after the block.
+  const dynamic = dynamicLookupAfter(ctx, scope, a.stmt);
+  if (dynamic) {
+    return { reason: `\`${dynamic.childForFieldName('function')?.text}()\` on line ${line(dynamic)} may read \`${name}\` by name after the block` };
+  }
   const escape = uses.find((u): u is Use & { cls: { kind: 'escape' } } => u.cls.kind === 'escape');
   if (escape) return { reason: `${escape.cls.reason} (line ${line(escape.node)})` };
 

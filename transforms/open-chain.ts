@@ -3,7 +3,7 @@
 //                                               f.write(data)
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { containsYield } from '../src/python/evaluation.js';
+import { codeRunAfter, containsYield, preview } from '../src/python/evaluation.js';
 import { isEagerUse, resourceOf, RESOURCE_HINT_RE, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
@@ -48,6 +48,15 @@ function hasInnerChain(m: ChainMatch, all: readonly ChainMatch[]): boolean {
   return all.some((o) => o !== m && o.use.startIndex >= m.resource.startIndex && o.use.endIndex <= m.resource.endIndex);
 }
 
+/**
+ * Methods whose effect the close completes (flushing written data, committing a shelf): once one has
+ * run, CPython closed the resource before the rest of the statement, and a `with` would close it after.
+ */
+const WRITING_METHODS = new Set([
+  'write', 'writelines', 'writestr', 'writeframes', 'writeframesraw', 'write_byte', 'add', 'addfile', 'mkdir',
+  'truncate', 'send', 'sendall', 'sendto', 'sendfile', 'update', 'setdefault', 'pop', 'popitem', 'clear', 'sync', 'commit',
+]);
+
 /** Why the chain cannot be fixed whatever else the statement does, or `undefined`. */
 function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
   if (!isEagerUse(m.spec, m.method, m.use)) {
@@ -63,6 +72,9 @@ function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | un
   if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement, which withify does not wrap`;
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
   if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
+  // Ex) `n = open(p, "w").write(s) + len(open(p).read())`: CPython flushed `p` before reading it back.
+  const later = WRITING_METHODS.has(m.method) ? codeRunAfter(m.use, stmt) : undefined;
+  if (later) return `\`${preview(later)}\` runs after \`.${m.method}()\`: CPython closed the ${m.spec.kind} before it, a \`with\` would close it after`;
   return undefined;
 }
 
@@ -152,7 +164,9 @@ export const openChain: Transform = {
       '`self.f = open(p)` (open-assign), `json.load(open(p))` (open-argument), `for line in open(p):`, ' +
       '`for line in open(p).readlines():` and comprehension iterables (open-loop). Reported without a fix: uses under a lambda, comprehension, conditional expression or ' +
       '`and`/`or` right operand, in compound-statement headers, in class bodies, after other code in the ' +
-      'same statement, and methods that may return a view of the resource (`tar.extractfile`, `zip.open`).',
+      'same statement, a write followed by other code of its statement (`open(p, "w").write(s) and check(p)`: ' +
+      'CPython flushed and closed the file before `check` ran), and methods that may return a view of the ' +
+      'resource (`tar.extractfile`, `zip.open`).',
   },
   examples: [
     { before: 'open(path, "w").write(data)\n', after: 'with open(path, "w") as f:\n    f.write(data)\n' },

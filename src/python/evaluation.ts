@@ -115,6 +115,29 @@ export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: 
   return undefined;
 }
 
+/**
+ * The expression of `stmt` that still runs code once `node` has been evaluated (the call whose argument it
+ * is, an operator, an attribute or subscript target it is stored in), or undefined when all that is left is
+ * storing it in plain names (`a = b = node`, `x: int = node`, `(y := node)`) or returning it. CPython drops
+ * a temporary (closing the file, the generator) right after `node`; a block around the statement closes it
+ * only after all of that. `boolResult`: `node` is a bool, so `not` over it runs nothing either.
+ */
+export function codeRunAfter(node: SyntaxNode, stmt: SyntaxNode, boolResult = false): SyntaxNode | undefined {
+  let child = node;
+  for (let p = node.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
+    if (p.type === 'parenthesized_expression' || p.type === 'expression_statement') continue;
+    if (p.type === 'assignment' && p.childForFieldName('right')?.id === child.id) {
+      const left = p.childForFieldName('left');
+      const annotation = p.childForFieldName('type');
+      if (left?.type === 'identifier' && (!annotation || annotation.namedChildren.every((c) => isPure(c)))) continue;
+    }
+    if (p.type === 'named_expression' && p.childForFieldName('value')?.id === child.id) continue;
+    if (p.type === 'not_operator' && boolResult) continue;
+    return p.type === 'argument_list' && p.parent ? p.parent : p;
+  }
+  return undefined;
+}
+
 export function preview(node: SyntaxNode, max = 40): string {
   const t = node.text.replace(/\s+/g, ' ');
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;

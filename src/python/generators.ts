@@ -3,7 +3,7 @@
 // name a function the same way: `module.qualname` (`pkg.mod.produce`, `pkg.mod.Reader.rows`,
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
-import { functionOrModuleOf, type NameIndex } from './scopes.js';
+import { functionOrModuleOf, scopeOf, type NameIndex } from './scopes.js';
 
 /** One generator function as the first pass sees it: plain JSON data. */
 export interface GeneratorSummary {
@@ -20,6 +20,17 @@ export interface ModuleFacts {
   generators: GeneratorSummary[];
   /** `module.localName` → the absolute dotted name it imports (`pkg.produce` → `pkg.core.produce`). */
   aliases: Record<string, string>;
+  /** Classes with bases, and their methods that are not generator functions: overrides `self.m()` may reach (absent when none). */
+  subclasses?: SubclassFacts[];
+}
+
+/** A class that has bases (it may override a method of one of them), by short names. */
+export interface SubclassFacts {
+  name: string;
+  /** The last part of each base: `base.Store` → `Store`, `Generic[T]` → `Generic`. */
+  bases: string[];
+  /** Its methods that are not generator functions (`def rows(self): return [...]`). */
+  plain: string[];
 }
 
 /** Where a module sits, for resolving relative imports. */
@@ -79,6 +90,53 @@ export function qualnameOf(def: SyntaxNode): string | undefined {
     }
   }
   return parts.join('.');
+}
+
+/** The defs directly in a class body (decorated or not). */
+function isMethod(def: SyntaxNode): boolean {
+  const holder = def.parent?.type === 'decorated_definition' ? def.parent : def;
+  return holder.parent?.type === 'block' && holder.parent.parent?.type === 'class_definition';
+}
+
+const baseTail = (text: string) => /(\w+)\s*(?:\[[^\]]*\])?\s*$/.exec(text.trim())?.[1];
+
+/**
+ * The classes with bases of a file that is not parsed, read from its text: a `class X(...)` line and the
+ * `def`s indented below it up to the next line indented no deeper (nested functions count too, which only
+ * makes the lists longer, never shorter).
+ */
+export function subclassesFromText(text: string): SubclassFacts[] {
+  const out: SubclassFacts[] = [];
+  const open: Array<{ indent: number; facts: SubclassFacts }> = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  let quote: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const inString = quote !== undefined;
+    for (const t of line.match(/"""|'''/g) ?? []) {
+      if (!quote) quote = t;
+      else if (t === quote) quote = undefined;
+    }
+    // A class ends only where a def, class or decorator starts no deeper: a docstring's or a bracket's
+    // lines at column 0 do not end it (ending it too early would miss an override).
+    const m = /^([ \t]*)(?:@|(?:async[ \t]+)?def[ \t]|class[ \t])/.exec(line);
+    if (!m || inString) continue;
+    const indent = m[1]!.length;
+    while (open.length && open[open.length - 1]!.indent >= indent) open.pop();
+    const def = /^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/.exec(line);
+    if (def) for (const c of open) c.facts.plain.push(def[1]!);
+    const cls = /^[ \t]*class[ \t]+(\w+)[ \t]*\((.*)$/.exec(line);
+    if (!cls) continue;
+    let header = cls[2]!;
+    while (!header.includes(')') && i + 1 < lines.length) header += ` ${lines[++i]!}`;
+    const bases = header.slice(0, header.lastIndexOf(')') + 1 || undefined).replace(/\)\s*$/, '').split(',')
+      .filter((b) => !b.includes('=')).map(baseTail).filter((b): b is string => !!b && b !== 'object');
+    const facts = { name: cls[1]!, bases, plain: [] as string[] };
+    if (bases.length) out.push(facts);
+    open.push({ indent, facts });
+  }
+  for (const c of out) c.plain = [...new Set(c.plain)];
+  return out;
 }
 
 /** True for a def whose decorators may replace the function: only `staticmethod` and `classmethod` keep it a generator function. */
@@ -156,6 +214,15 @@ export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocati
   return head ? `${head}.${attr.text}` : undefined;
 }
 
+/** `Class.m` when `call` is `self.m()` in a method of `Class` (resolved by callTarget through `self`), else undefined. */
+export function selfMethodName(names: NameIndex, call: SyntaxNode): string | undefined {
+  const fn = call.childForFieldName('function');
+  const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+  const cls = object?.type === 'identifier' ? selfMethodClass(names, object) : undefined;
+  const method = fn?.childForFieldName('attribute')?.text;
+  return cls && method ? `${cls.childForFieldName('name')?.text}.${method}` : undefined;
+}
+
 /** `a.b.c` whose head is an import: its absolute dotted name. */
 function dottedImport(names: NameIndex, expr: SyntaxNode, loc: ModuleLocation): string | undefined {
   if (expr.type === 'identifier') {
@@ -198,7 +265,24 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     const target = absoluteName(bindings[0]!.qualified!, loc);
     if (target && target !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = target;
   }
-  if (!hasYield) return { generators: [], aliases };
+  const plain = (generatorDefs: ReadonlySet<number>) => {
+    const subclasses: SubclassFacts[] = [];
+    for (const cls of root.descendantsOfType('class_definition')) {
+      const bases = (cls.childForFieldName('superclasses')?.namedChildren ?? [])
+        .filter((b) => b.type !== 'keyword_argument' && b.type !== 'comment')
+        .map((b) => baseTail(b.text)).filter((b): b is string => !!b && b !== 'object');
+      if (!bases.length) continue;
+      const names = new Set<string>();
+      for (const def of cls.descendantsOfType('function_definition')) {
+        const name = def.childForFieldName('name')?.text;
+        // Nested functions and methods of nested classes count too: the list only gets longer.
+        if (name && !(isMethod(def) && generatorDefs.has(def.id))) names.add(name);
+      }
+      subclasses.push({ name: cls.childForFieldName('name')?.text ?? '', bases, plain: [...names] });
+    }
+    return subclasses.length ? { subclasses } : {};
+  };
+  if (!hasYield) return { generators: [], aliases, ...plain(new Set()) };
   const byFn = new Map<number, { fn: SyntaxNode; yields: SyntaxNode[] }>();
   for (const y of root.descendantsOfType('yield')) {
     const fn = ownerOf(y);
@@ -210,6 +294,8 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
   const generators: GeneratorSummary[] = [];
   for (const { fn, yields } of byFn.values()) {
     if (isWrappedByDecorator(fn)) continue;
+    // Ex) `produce = materialize(produce)`, `rows = contextmanager(rows)`: the name no longer calls the def.
+    if (names.bindings(scopeOf(fn)).get(fn.childForFieldName('name')?.text ?? '')?.length !== 1) continue;
     const q = qualnameOf(fn);
     if (!q) continue;
     const cleanup = yields.some((y) => yieldHoldsCleanup(y, fn));
@@ -230,7 +316,8 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     }
     generators.push({ key: `${loc.moduleName}.${q}`, async: isAsyncDef(fn), cleanup, delegates: [...delegates] });
   }
-  return { generators, aliases };
+  const generatorDefs = new Set([...byFn.values()].filter(({ fn }) => !isWrappedByDecorator(fn)).map(({ fn }) => fn.id));
+  return { generators, aliases, ...plain(generatorDefs) };
 }
 
 /** The merged, resolved facts: which generator functions hold cleanup. Plain JSON data. */
@@ -241,6 +328,11 @@ export interface GeneratorIndex {
   aliases: Record<string, string>;
   /** Module names two files share: left out of the index (each file then resolves only within itself). */
   ambiguous: string[];
+  /**
+   * `Class.method` for a generator method that some subclass of `Class` in the run (by short names, at any
+   * depth) overrides with a method that is not a generator function: `self.method()` may reach it.
+   */
+  plainOverrides: string[];
 }
 
 /** The generator a dotted name reaches, following re-exports through module-level imports. */
@@ -282,7 +374,7 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     }
   }
   const ambiguous = [...seen].filter(([, n]) => n > 1).map(([name]) => name);
-  const index: GeneratorIndex = { generators: {}, aliases, ambiguous };
+  const index: GeneratorIndex = { generators: {}, aliases, ambiguous, plainOverrides: [] };
   for (const g of all.values()) if (g.cleanup) index.generators[g.key] = { async: g.async };
   for (let changed = true; changed; ) {
     changed = false;
@@ -294,6 +386,29 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
       }
     }
   }
+  // Ex) `class Cached(Store): def rows(self): return [...]`: an override that is not a generator, even in a module left out.
+  const children = new Map<string, SubclassFacts[]>();
+  for (const c of modules.flatMap((m) => m.facts.subclasses ?? [])) {
+    for (const b of c.bases) children.set(b, [...(children.get(b) ?? []), c]);
+  }
+  const overrides = new Set<string>();
+  for (const key of Object.keys(index.generators)) {
+    const parts = key.split('.');
+    const [cls, method] = parts.slice(-2);
+    if (!cls || !method || !children.has(cls)) continue;
+    const seen = new Set<string>([cls]);
+    const queue = [cls];
+    while (queue.length && !overrides.has(`${cls}.${method}`)) {
+      for (const sub of children.get(queue.shift()!) ?? []) {
+        if (sub.plain.includes(method)) overrides.add(`${cls}.${method}`);
+        if (!seen.has(sub.name)) {
+          seen.add(sub.name);
+          queue.push(sub.name);
+        }
+      }
+    }
+  }
+  index.plainOverrides = [...overrides].sort();
   return index;
 }
 
@@ -349,9 +464,11 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
       else if (t === quote) quote = undefined;
     }
   }
+  // Ex) `produce = wrap(produce)`, `def produce():` at the top level: the name no longer means the import.
+  const rebound = new Set([...text.matchAll(/^(?:(?:async[ \t]+)?def[ \t]+(\w+)|class[ \t]+(\w+)|(\w+)[ \t]*(?::|[-+*/%@&|^<>]{0,2}=(?!=)))/gm)].map((m) => m[1] ?? m[2] ?? m[3]!));
   const aliases: Record<string, string> = {};
   for (const [name, targets] of bound) {
-    if (new Set(targets).size !== 1) continue;
+    if (new Set(targets).size !== 1 || rebound.has(name)) continue;
     if (!/^[A-Za-z_]\w*$/.test(name)) continue;
     if (targets[0] !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = targets[0]!;
   }

@@ -210,6 +210,40 @@ export const RESOURCE_TRIGGERS: readonly string[] = [
   'NamedTemporaryFile', 'SpooledTemporaryFile', 'socket', 'sqlite3', 'mmap', 'fileinput', 'Popen',
 ];
 
+/** Catalog calls whose mode argument (at this position, or `mode=`) defaults to reading. */
+const MODE_AT: ReadonlyMap<string, number> = new Map([
+  ...['builtins.open', 'io.open', 'codecs.open', 'gzip.open', 'gzip.GzipFile', 'bz2.open', 'bz2.BZ2File', 'lzma.open', 'lzma.LZMAFile', 'os.fdopen', 'tarfile.open', 'zipfile.ZipFile'].map((n) => [n, 1] as const),
+  ['pathlib.Path.open', 0],
+]);
+/** Catalog calls that only ever read. */
+const READ_ONLY = new Set(['tokenize.open', 'urllib.request.urlopen']);
+
+/**
+ * False only when the resource made by `call` surely cannot be written: a reading-only kind, or a file
+ * opened with no mode or a literal one of `r`, `b`, `t`, `U`. Closing a written file flushes it, which the
+ * rest of a statement may observe (`json.dump(d, open(p, "w")) or check(p)`).
+ */
+export function mayWrite(spec: ResourceSpec, call: SyntaxNode): boolean {
+  if (READ_ONLY.has(spec.name)) return false;
+  const at = MODE_AT.get(spec.name);
+  if (at === undefined) return true;
+  const args = call.childForFieldName('arguments');
+  if (args?.type !== 'argument_list') return true;
+  let mode: SyntaxNode | undefined;
+  let i = 0;
+  for (const a of args.namedChildren) {
+    if (a.type === 'comment') continue;
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return true;
+    if (a.type === 'keyword_argument') {
+      if (a.childForFieldName('name')?.text === 'mode') mode = a.childForFieldName('value') ?? undefined;
+      continue;
+    }
+    if (i++ === at) mode = a;
+  }
+  if (!mode) return false;
+  return !(mode.type === 'string' && /^[rRuU]?(['"])[rbtU]*\1$/.test(mode.text));
+}
+
 /** A cheap text test: could this source contain any catalog call at all? (Skips most files unparsed.) */
 export const RESOURCE_HINT_RE = new RegExp(`\\b(?:${RESOURCE_TRIGGERS.join('|')})\\b`);
 
