@@ -44,6 +44,7 @@ async function handle(msg: ToWorker): Promise<FromWorker | undefined> {
     for (const p of msg.paths) {
       const s = summarizePath(p);
       if (s) summaries.push(s);
+      await releaseTrees();
     }
     return { kind: 'summaries', summaries };
   }

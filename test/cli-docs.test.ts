@@ -98,11 +98,21 @@ test('docs/resources.md lists every entry of the resource catalog', async () => 
 
 test('README documents every option of every command (as `--option` in backticks)', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  for (const command of ['check', 'diff', 'fix', 'list', 'explain x']) {
+  for (const command of ['check', 'diff', 'fix', 'list', 'explain x', 'trace']) {
     const help = cli(...command.split(' '), '--help');
     assert.equal(help.status, 0, help.stderr);
     for (const option of new Set(help.stdout.match(/(?<=^\s+)--[a-z][a-z-]*/gm) ?? [])) {
       assert.ok(readme.includes(`\`${option}`), `README does not document ${option} (withify ${command} --help)`);
     }
+  }
+});
+
+test('every `$ npx withify …` sample in the README is what the command prints (stdout, then stderr)', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const samples = [...readme.matchAll(/^```\n\$ npx withify (.*)\n([\s\S]*?)^```$/gm)];
+  assert.ok(samples.length >= 3, `${samples.length} samples`);
+  for (const [, args, shown] of samples) {
+    const r = cli(...args!.split(' '));
+    assert.equal(`${r.stdout}${r.stderr}`, shown, `README sample: withify ${args}`);
   }
 });

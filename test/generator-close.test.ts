@@ -53,6 +53,19 @@ describe('generator index', () => {
     assert.ok(index.generators['pkg.sub.user.relay']);
   });
 
+  test('callNames (the trigger words of files that only call): module-level generators and re-exports, not methods', () => {
+    const index = indexOf({
+      'pkg/__init__.py': 'from .core import produce as make\n',
+      'pkg/core.py': `${CLEANUP}\nclass Store:\n    def rows(self):\n        with self.lock:\n            yield 1\n`,
+    });
+    assert.deepEqual(index.callNames, ['make', 'produce']);
+    // A file that only imports and calls `make` is parsed; one that names neither is not.
+    const project = { generators: index };
+    const caller = 'from pkg import make\nfor x in make():\n    break\n';
+    assert.equal(transformSource(caller, { path: 'main.py', moduleName: 'main', project, select: ['generator-close'] }).findings.length, 1);
+    assert.equal(transformSource('def f(:\n', { path: 'other.py', moduleName: 'other', project, select: ['generator-close'] }).status, 'unchanged');
+  });
+
   test('self.m() resolves to a method of the same class; other receivers do not', () => {
     const index = indexOf({
       'm.py': [

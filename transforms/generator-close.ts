@@ -386,6 +386,6 @@ export const generatorClose: Transform = {
   // Without a project index only this file's own generators count, and it must say `yield` to have one.
   triggers: (project) => {
     const index = project?.generators as GeneratorIndex | undefined;
-    return index ? ['yield', ...namesOf(index)] : ['yield'];
+    return index ? ['yield', ...index.callNames] : ['yield'];
   },
 };

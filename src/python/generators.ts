@@ -329,6 +329,12 @@ export interface GeneratorIndex {
   /** Module names two files share: left out of the index (each file then resolves only within itself). */
   ambiguous: string[];
   /**
+   * The names a file must mention to call one of these generators from outside its own module: the names of
+   * module-level generator functions and of imports that re-export them. A method is called as `self.m()`
+   * only inside its own class, and a nested def only inside its module: both in a file that says `yield`.
+   */
+  callNames: string[];
+  /**
    * `Class.method` for a generator method that some subclass of `Class` in the run (by short names, at any
    * depth) overrides with a method that is not a generator function: `self.method()` may reach it.
    */
@@ -374,7 +380,9 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     }
   }
   const ambiguous = [...seen].filter(([, n]) => n > 1).map(([name]) => name);
-  const index: GeneratorIndex = { generators: {}, aliases, ambiguous, plainOverrides: [] };
+  const index: GeneratorIndex = { generators: {}, aliases, ambiguous, plainOverrides: [], callNames: [] };
+  const qualnames = new Map<string, string>();
+  for (const m of modules) for (const g of m.facts.generators) qualnames.set(g.key, g.key.slice(m.moduleName.length + 1));
   for (const g of all.values()) if (g.cleanup) index.generators[g.key] = { async: g.async };
   for (let changed = true; changed; ) {
     changed = false;
@@ -409,6 +417,13 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     }
   }
   index.plainOverrides = [...overrides].sort();
+  const callNames = new Set<string>();
+  for (const key of Object.keys(index.generators)) {
+    const q = qualnames.get(key);
+    if (q && !q.includes('.')) callNames.add(q);
+  }
+  for (const [from, to] of Object.entries(index.aliases)) if (resolveGenerator(index, to)) callNames.add(from.slice(from.lastIndexOf('.') + 1));
+  index.callNames = [...callNames].sort();
   return index;
 }
 

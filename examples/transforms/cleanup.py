@@ -1,0 +1,6 @@
+import os
+
+
+def clean():
+    os.popen("make clean")
+    print("cleaned")
