@@ -64,6 +64,9 @@ describe('generator index', () => {
     const caller = 'from pkg import make\nfor x in make():\n    break\n';
     assert.equal(transformSource(caller, { path: 'main.py', moduleName: 'main', project, select: ['generator-close'] }).findings.length, 1);
     assert.equal(transformSource('def f(:\n', { path: 'other.py', moduleName: 'other', project, select: ['generator-close'] }).status, 'unchanged');
+    // A local `as` name is a callee too: the calls are found from the text, import aliases included.
+    const aliased = transformSource('from pkg.core import produce as p\nfor x in p():\n    break\n', { path: 'main.py', moduleName: 'main', project, select: ['generator-close'] });
+    assert.equal(aliased.output, 'from pkg.core import produce as p\ngen = p()\ntry:\n    for x in gen:\n        break\nfinally:\n    gen.close()\n');
   });
 
   test('self.m() resolves to a method of the same class; other receivers do not', () => {

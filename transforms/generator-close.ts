@@ -24,6 +24,7 @@ import {
   type ModuleLocation,
 } from '../src/python/generators.js';
 import { calleeName } from '../src/python/imports.js';
+import { callsNamed } from '../src/python/candidates.js';
 import { argumentOf } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { planWrap, statementIndent } from '../src/python/wrap.js';
@@ -56,13 +57,6 @@ function namesOf(index: GeneratorIndex): Set<string> {
     shortNames.set(index, s);
   }
   return s;
-}
-
-function calleeTail(call: SyntaxNode): string | undefined {
-  const fn = call.childForFieldName('function');
-  if (fn?.type === 'identifier') return fn.text;
-  if (fn?.type === 'attribute') return fn.childForFieldName('attribute')?.text;
-  return undefined;
 }
 
 type Use =
@@ -293,9 +287,8 @@ function check(ctx: FileContext): Finding[] {
   if (!index || Object.keys(index.generators).length === 0) return [];
   const wanted = namesOf(index);
   const findings: Finding[] = [];
-  for (const call of ctx.root.descendantsOfType('call')) {
-    const tail = calleeTail(call);
-    if (!tail || !wanted.has(tail)) continue;
+  // Ex) `for x in produce():`, `next(store.rows())`, `p()` after `from m import produce as p`
+  for (const call of callsNamed(ctx, wanted)) {
     const target = callTarget(ctx.names, call, loc);
     const gen = target ? resolveGenerator(index, target) : undefined;
     if (!gen) continue;

@@ -12,6 +12,7 @@ interface Candidates {
 }
 
 const cache = new WeakMap<Tree, Candidates>();
+const RESOURCE_NAME_SET: ReadonlySet<string> = new Set(RESOURCE_CALL_NAMES);
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -38,10 +39,9 @@ function callOfCallee(id: SyntaxNode): SyntaxNode | undefined {
   return callee && callee.startIndex === fn.startIndex && callee.endIndex === fn.endIndex ? call : undefined;
 }
 
-function find(ctx: FileContext): Candidates {
-  let found = cache.get(ctx.tree);
-  if (found) return found;
-  const names = calleeNames(ctx.source, ctx.root);
+/** Every call whose callee is one of `names` (`name(...)` or `x.name(...)`), in document order, outer first. */
+function callsOf(ctx: FileContext, names: ReadonlySet<string>): SyntaxNode[] {
+  if (names.size === 0) return [];
   const re = new RegExp(`\\b(?:${[...names].map(escape).join('|')})\\b`, 'g');
   const calls: SyntaxNode[] = [];
   const seen = new Set<number>();
@@ -57,10 +57,26 @@ function find(ctx: FileContext): Candidates {
     }
   }
   // Document order, outer before inner, as `descendantsOfType('call')` lists them.
-  calls.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
-  found = { names, calls };
+  return calls.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+}
+
+function find(ctx: FileContext): Candidates {
+  let found = cache.get(ctx.tree);
+  if (found) return found;
+  const names = calleeNames(ctx.source, ctx.root);
+  found = { names, calls: callsOf(ctx, names) };
   cache.set(ctx.tree, found);
   return found;
+}
+
+/**
+ * Calls whose callee's last name is one of `names`, or an import alias (`import … as x`) of the file, found
+ * from the text: a superset of the calls `names` can reach, without visiting every call of the tree.
+ */
+export function callsNamed(ctx: FileContext, names: ReadonlySet<string>): SyntaxNode[] {
+  const all = new Set(names);
+  for (const n of find(ctx).names) if (!RESOURCE_NAME_SET.has(n)) all.add(n);
+  return callsOf(ctx, all);
 }
 
 /** Calls that may make a catalog resource, in document order (a superset of those `resourceOf` accepts). */
