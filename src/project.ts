@@ -96,3 +96,18 @@ export function buildProjectIndex(paths: readonly string[]): ProjectIndex {
   }
   return mergeSummaries(summaries);
 }
+
+/**
+ * The first pass in one thread of a bulk run: `afterEach` runs between files (the runner frees the trees
+ * there), and the pass stops, returning `undefined`, once `stopped()` says so.
+ */
+export async function buildProjectIndexAsync(paths: readonly string[], afterEach: () => Promise<void>, stopped: () => boolean): Promise<ProjectIndex | undefined> {
+  const summaries: FileSummary[] = [];
+  for (const p of paths) {
+    if (stopped()) return undefined;
+    const s = summarizePath(p);
+    if (s) summaries.push(s);
+    await afterEach();
+  }
+  return mergeSummaries(summaries);
+}

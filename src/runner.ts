@@ -9,7 +9,7 @@ import { processSource } from './engine/pipeline.js';
 import { takeParsedChars } from './engine/parse.js';
 import { ChangedOnDisk, writeAtomic } from './engine/write.js';
 import { selectFiles, type SelectOptions } from './walk.js';
-import { buildProjectIndex, mergeSummaries, moduleNameFor, needsProjectIndex, summarizePath, type FileSummary } from './project.js';
+import { buildProjectIndex, buildProjectIndexAsync, moduleNameFor, needsProjectIndex } from './project.js';
 import { runInWorkers } from './pool.js';
 import { loadTransformModules } from './load-transform.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
@@ -145,15 +145,9 @@ export async function releaseTrees(): Promise<void> {
 async function runInProcess(files: readonly string[], projectFiles: readonly string[], options: RunOptions, control: RunControl): Promise<{ results: FileResult[]; notStarted: number }> {
   let project: ProjectIndex | undefined;
   if (needsProjectIndex(options)) {
-    // The first pass parses too: free its trees as the second pass does.
-    const summaries: FileSummary[] = [];
-    for (const f of projectFiles) {
-      if (control.signal?.aborted) return { results: [], notStarted: files.length };
-      const s = summarizePath(f);
-      if (s) summaries.push(s);
-      await releaseTrees();
-    }
-    project = mergeSummaries(summaries);
+    // The first pass parses too: free its trees between files as the second pass does.
+    project = await buildProjectIndexAsync(projectFiles, releaseTrees, () => control.signal?.aborted === true);
+    if (!project) return { results: [], notStarted: files.length };
   }
   const results: FileResult[] = [];
   for (const f of files) {
