@@ -22,12 +22,9 @@ export interface FileSummary {
   [key: string]: unknown;
 }
 
-/** The transforms that read `ctx.project`. */
-const PROJECT_TRANSFORMS = new Set(['generator-close']);
-
-/** True when the run needs the project-wide pass at all (a transform that reads `ctx.project` is active). */
+/** True when the run needs the project-wide pass at all (an active transform reads `ctx.project`). */
 export function needsProjectIndex(options: TransformOptions): boolean {
-  return activeTransforms(options).some((t) => PROJECT_TRANSFORMS.has(t.id));
+  return activeTransforms(options).some((t) => t.needsProject === true);
 }
 
 const isPackageDir = new Map<string, boolean>();

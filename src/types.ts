@@ -112,6 +112,8 @@ export interface Transform {
    * gets the run's project index (generator-close: `yield`, and the names of the generators it holds).
    */
   triggers?: readonly string[] | ((project: ProjectIndex | undefined) => readonly string[]);
+  /** True when `check` reads `ctx.project`: the run then builds the project index first (src/project.ts). */
+  needsProject?: boolean;
 }
 
 /**

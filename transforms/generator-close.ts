@@ -25,6 +25,7 @@ import {
 } from '../src/python/generators.js';
 import { calleeName } from '../src/python/imports.js';
 import { callsNamed } from '../src/python/candidates.js';
+import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { planWrap, statementIndent } from '../src/python/wrap.js';
@@ -65,22 +66,6 @@ type Use =
   /** A statement that stops reading G early: `next(G)`, `any(...)`, `x in G`, `list(islice(G, 3))`. */
   | { kind: 'statement'; top: SyntaxNode; by: string };
 
-/** The positional index of `arg` in `call` (0 for a bare generator expression), or undefined after a splat or for a keyword. */
-function positionOf(call: SyntaxNode, arg: SyntaxNode): number | undefined {
-  const args = call.childForFieldName('arguments');
-  if (!args) return undefined;
-  if (args.id === arg.id) return 0; // Ex) `any(x for x in produce())`
-  let i = 0;
-  for (const a of args.namedChildren) {
-    if (a.type === 'comment') continue;
-    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return undefined;
-    if (a.type === 'keyword_argument') continue;
-    if (a.id === arg.id) return i;
-    i++;
-  }
-  return undefined;
-}
-
 /** Calls that read their argument only until they know the answer. */
 const SHORT_CIRCUIT = new Set(['builtins.next', 'builtins.any', 'builtins.all']);
 /** Calls that read their argument to the end (so a generator under them is finished, unless a wrapper stops early). */
@@ -98,11 +83,6 @@ const WRAPPERS: ReadonlyMap<string, { at: (i: number) => boolean; stops: boolean
   ['itertools.islice', { at: (i: number) => i === 0, stops: true }],
   ['itertools.takewhile', { at: (i: number) => i === 1, stops: true }],
 ]);
-
-const isStringJoin = (call: SyntaxNode) => {
-  const fn = call.childForFieldName('function');
-  return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'join' && /^(string|concatenated_string)$/.test(fn.childForFieldName('object')?.type ?? '');
-};
 
 /** How the generator made by `call` is used, when it is a use this transform knows. */
 function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | undefined {
@@ -139,9 +119,9 @@ function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | unde
     }
     const outer = argumentOf(cur);
     if (!outer) return undefined;
-    const at = positionOf(outer, cur);
+    const at = positionalIndex(outer, cur);
     if (at === undefined) return undefined;
-    const name = isStringJoin(outer) ? 'str.join' : calleeName(ctx.names, outer);
+    const name = isLiteralJoin(outer) ? 'str.join' : calleeName(ctx.names, outer);
     if (!name) return undefined;
     const short = name.replace(/^builtins\./, '');
     if (SHORT_CIRCUIT.has(name)) return at === 0 ? { kind: 'statement', top: outer, by: short } : undefined;
@@ -376,6 +356,7 @@ export const generatorClose: Transform = {
     },
   ],
   check,
+  needsProject: true,
   // Without a project index only this file's own generators count, and it must say `yield` to have one.
   triggers: (project) => {
     const index = project?.generators as GeneratorIndex | undefined;

@@ -137,14 +137,16 @@ export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
 
 const STRING_TYPES = new Set(['string', 'concatenated_string']);
 
+/** `"".join(...)`, `b"\n".join(...)`: only a literal receiver is known to be a str (or bytes). */
+export function isLiteralJoin(call: SyntaxNode): boolean {
+  const fn = call.childForFieldName('function');
+  return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'join' && STRING_TYPES.has(fn.childForFieldName('object')?.type ?? '');
+}
+
 /** The catalog entry for what `call` calls, or `undefined` when it is not a known consumer. */
 export function consumerOf(ctx: FileContext, call: SyntaxNode): ConsumerSpec | undefined {
   if (call.type !== 'call') return undefined;
-  const fn = call.childForFieldName('function');
-  // Ex) `"".join(open(p))`, `b"\n".join(...)`: only a literal receiver is known to be a str (or bytes).
-  if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'join' && STRING_TYPES.has(fn.childForFieldName('object')?.type ?? '')) {
-    return CONSUMERS.get('str.join');
-  }
+  if (isLiteralJoin(call)) return CONSUMERS.get('str.join');
   const name = calleeName(ctx.names, call);
   if (name) return CONSUMERS.get(name);
   return localGenerator(ctx, call);
@@ -170,20 +172,31 @@ function localGenerator(ctx: FileContext, call: SyntaxNode): ConsumerSpec | unde
 export function takesResource(spec: ConsumerSpec, call: SyntaxNode, arg: SyntaxNode): boolean {
   const args = call.childForFieldName('arguments');
   if (!args) return false;
-  if (args.id === arg.id) return spec.positions.includes(0) || spec.rest === 0; // Ex) `sum(1 for l in f)`
   const kw = arg.parent?.type === 'keyword_argument' ? arg.parent : undefined;
   if (kw) return kw.parent?.id === args.id && spec.keywords.includes(kw.childForFieldName('name')?.text ?? '');
-  if (arg.parent?.id !== args.id) return false;
+  const index = positionalIndex(call, arg);
+  return index !== undefined && (spec.positions.includes(index) || (spec.rest !== undefined && index >= spec.rest));
+}
+
+/**
+ * The positional index of `arg` among `call`'s arguments (0 for a bare generator expression argument:
+ * `sum(1 for l in f)`), or `undefined` for a keyword argument, something else, or a position after a splat
+ * (`f(*xs, open(p))`: unknown).
+ */
+export function positionalIndex(call: SyntaxNode, arg: SyntaxNode): number | undefined {
+  const args = call.childForFieldName('arguments');
+  if (!args) return undefined;
+  if (args.id === arg.id) return 0;
+  if (arg.parent?.id !== args.id) return undefined;
   let index = 0;
   for (const a of args.namedChildren) {
     if (a.type === 'comment') continue;
-    // Ex) `f(*xs, open(p))`: a splat makes later positions unknown.
-    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return false;
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return undefined;
     if (a.type === 'keyword_argument') continue;
-    if (a.id === arg.id) return spec.positions.includes(index) || (spec.rest !== undefined && index >= spec.rest);
+    if (a.id === arg.id) return index;
     index++;
   }
-  return false;
+  return undefined;
 }
 
 /** The text of the callee of `call`, for messages: `json.load`, `"".join`. */

@@ -201,8 +201,6 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         const call = p.type === 'call' ? p : p.type === 'argument_list' ? p.parent : p.parent?.parent;
         if (!call || call.type !== 'call') return { kind: 'escape', severity: 'call', reason: 'passed in a way withify cannot follow' };
         const fn = call.childForFieldName('function');
-        // Ex) `"".join(f)`
-        if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'join' && fn.childForFieldName('object')?.type === 'string') return { kind: 'use' };
         const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
         const q = calleeName(ctx.names, call);
         // Ex) `stack.enter_context(f)`, `contextlib.closing(f)`
