@@ -10,6 +10,8 @@ export interface TransformSourceOptions extends Partial<TransformOptions> {
   path?: string;
   project?: ProjectIndex;
   moduleName?: string;
+  /** Parse the whole text, not first only the parts around the transforms' anchors (`--whole-files`). */
+  wholeFiles?: boolean;
 }
 
 export interface TransformSourceResult {
@@ -26,8 +28,8 @@ export interface TransformSourceResult {
 
 /** Rewrite one Python source text. Never throws for bad input: see `status` and `reason`. */
 export function transformSource(text: string, options: TransformSourceOptions = {}): TransformSourceResult {
-  const { path = '<string>', project, moduleName, ...rest } = options;
-  const r = processSource({ path, text, options: defaultOptions(rest), project, moduleName });
+  const { path = '<string>', project, moduleName, wholeFiles, ...rest } = options;
+  const r = processSource({ path, text, options: defaultOptions(rest), project, moduleName, partial: wholeFiles !== true });
   return {
     output: r.after ?? text,
     findings: r.findings,
@@ -41,8 +43,8 @@ export function transformSource(text: string, options: TransformSourceOptions = 
 /** Bytes in, bytes out: PEP 263 coding, BOM and line endings kept. */
 export function transformBytes(bytes: Uint8Array, options: TransformSourceOptions = {}): TransformSourceResult & { outputBytes: Buffer } {
   const decoded = decodeSource(bytes);
-  const { path = '<bytes>', project, moduleName, ...rest } = options;
-  const r = processSource({ path, text: decoded.text, eol: decoded.eol, options: defaultOptions(rest), project, moduleName });
+  const { path = '<bytes>', project, moduleName, wholeFiles, ...rest } = options;
+  const r = processSource({ path, text: decoded.text, eol: decoded.eol, options: defaultOptions(rest), project, moduleName, partial: wholeFiles !== true });
   const output = r.after ?? decoded.text;
   return {
     output,

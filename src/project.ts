@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
-import { importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromText, YIELD_RE, type ModuleFacts } from './python/generators.js';
+import { generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromText, YIELD_RE, type ModuleFacts } from './python/generators.js';
+import { includedRanges, outline, planRanges } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
 import type { ProjectIndex, TransformOptions } from './types.js';
 import { activeTransforms } from '../transforms/index.js';
@@ -56,7 +57,8 @@ export function moduleNameFor(path: string): string | undefined {
 // Cheap pre-filter: a file with no `yield` defines no generator (YIELD_RE); one with no `import` re-exports nothing.
 const IMPORT_RE = /\bimport\b/;
 
-export function summarizeFile(path: string, text: string, moduleName: string | undefined): FileSummary {
+/** `whole`: parse a file with `yield` whole rather than only around its generators (`--whole-files`). */
+export function summarizeFile(path: string, text: string, moduleName: string | undefined, whole = false): FileSummary {
   const hasYield = YIELD_RE.test(text);
   const subclasses = hasYield ? [] : subclassesFromText(text);
   const methods = subclasses.length ? { subclasses } : {};
@@ -64,19 +66,27 @@ export function summarizeFile(path: string, text: string, moduleName: string | u
   const loc = { moduleName: moduleKey(path, moduleName), isPackage: isPackageFile(path) };
   // Without a `yield` only the imports and method names matter: read them from the text, parsing is most of this pass's time.
   if (!hasYield) return { path, moduleName, generators: { generators: [], aliases: importAliasesFromText(text, loc), ...methods } };
-  const root = parsePython(text).rootNode;
-  return { path, moduleName, generators: moduleFacts(root, new NameIndex(root), loc, true) };
+  // Parsed only where `yield` is, with what naming and counting bindings needs (generatorSelection).
+  const o = outline(text);
+  const sel = whole ? 'whole' : generatorSelection(text, o);
+  // One pass only (no second look as in the pipeline): any part left out is time saved.
+  const plan = typeof sel === 'string' ? 'whole' : planRanges(text, o, sel, 0.9);
+  let tree = plan === 'whole' ? parsePython(text) : parsePython(text, includedRanges(text, plan.ranges));
+  // Ex) a line the outline read differently from tree-sitter: the whole file settles it
+  if (plan !== 'whole' && tree.rootNode.hasError) tree = parsePython(text);
+  const root = tree.rootNode;
+  return { path, moduleName, generators: moduleFacts(root, new NameIndex(root), loc, true, { text, outline: o }) };
 }
 
 /** Read, decode and summarise one file; undefined when it cannot be read or decoded (the second pass reports it). */
-export function summarizePath(path: string): FileSummary | undefined {
+export function summarizePath(path: string, whole = false): FileSummary | undefined {
   let text: string;
   try {
     text = decodeSource(readFileSync(path)).text;
   } catch {
     return undefined;
   }
-  return summarizeFile(path, text, moduleNameFor(path));
+  return summarizeFile(path, text, moduleNameFor(path), whole);
 }
 
 export function mergeSummaries(summaries: readonly FileSummary[]): ProjectIndex {
@@ -85,10 +95,10 @@ export function mergeSummaries(summaries: readonly FileSummary[]): ProjectIndex 
 }
 
 /** The first pass, on one thread: every file summarised, then merged. */
-export function buildProjectIndex(paths: readonly string[]): ProjectIndex {
+export function buildProjectIndex(paths: readonly string[], whole = false): ProjectIndex {
   const summaries: FileSummary[] = [];
   for (const p of paths) {
-    const s = summarizePath(p);
+    const s = summarizePath(p, whole);
     if (s) summaries.push(s);
   }
   return mergeSummaries(summaries);
@@ -98,11 +108,11 @@ export function buildProjectIndex(paths: readonly string[]): ProjectIndex {
  * The first pass in one thread of a bulk run: `afterEach` runs between files (the runner frees the trees
  * there), and the pass stops, returning `undefined`, once `stopped()` says so.
  */
-export async function buildProjectIndexAsync(paths: readonly string[], afterEach: () => Promise<void>, stopped: () => boolean): Promise<ProjectIndex | undefined> {
+export async function buildProjectIndexAsync(paths: readonly string[], afterEach: () => Promise<void>, stopped: () => boolean, whole = false): Promise<ProjectIndex | undefined> {
   const summaries: FileSummary[] = [];
   for (const p of paths) {
     if (stopped()) return undefined;
-    const s = summarizePath(p);
+    const s = summarizePath(p, whole);
     if (s) summaries.push(s);
     await afterEach();
   }

@@ -26,6 +26,8 @@ export interface RunOptions extends TransformOptions, SelectOptions {
    * `extraTransforms` holds functions, which cannot be posted to a worker.
    */
   transformPaths?: string[];
+  /** Parse every file whole instead of first only the parts around the transforms' anchors (`--whole-files`). */
+  wholeFiles?: boolean;
 }
 
 /** What the caller of `run` may watch or stop. */
@@ -74,7 +76,7 @@ export function processPath(path: string, options: RunOptions, project?: Project
     if (err instanceof DecodeError) return failed(err.message);
     return failed(`cannot decode: ${(err as Error).message}`);
   }
-  const result = processSource({ path: shown, text: decoded.text, eol: decoded.eol, options, project, moduleName, applyFixes: options.mode !== 'check' });
+  const result = processSource({ path: shown, text: decoded.text, eol: decoded.eol, options, project, moduleName, applyFixes: options.mode !== 'check', partial: options.wholeFiles !== true });
   if (options.mode === 'fix' && result.status === 'changed' && result.after !== undefined) {
     try {
       writeAtomic(path, encodeSource(result.after, decoded), bytes);
@@ -102,7 +104,7 @@ function finish(options: RunOptions, results: FileResult[], errors: readonly { p
 /** The whole run in this thread, synchronously (tests, and callers that cannot await). */
 export function runSync(paths: readonly string[], options: RunOptions): RunResult {
   const { files, errors, projectFiles } = selectFiles(paths, options);
-  const project = needsProjectIndex(options) ? buildProjectIndex(projectFiles ?? files) : undefined;
+  const project = needsProjectIndex(options) ? buildProjectIndex(projectFiles ?? files, options.wholeFiles === true) : undefined;
   const results = files.map((f) => slimResult(processPath(f, options, project, project ? moduleNameFor(f) : undefined), options.mode));
   return finish(options, results, errors, 0, files.length);
 }
@@ -146,7 +148,7 @@ async function runInProcess(files: readonly string[], projectFiles: readonly str
   let project: ProjectIndex | undefined;
   if (needsProjectIndex(options)) {
     // The first pass parses too: free its trees between files as the second pass does.
-    project = await buildProjectIndexAsync(projectFiles, releaseTrees, () => control.signal?.aborted === true);
+    project = await buildProjectIndexAsync(projectFiles, releaseTrees, () => control.signal?.aborted === true, options.wholeFiles === true);
     if (!project) return { results: [], notStarted: files.length };
   }
   const results: FileResult[] = [];
@@ -191,6 +193,6 @@ export function runStdin(text: Buffer, path: string, options: RunOptions): { res
   } catch (err) {
     return { result: { path, status: 'failed', findings: [], remaining: [], fixesApplied: 0, reason: (err as Error).message } };
   }
-  const result = processSource({ path, text: decoded.text, eol: decoded.eol, options });
+  const result = processSource({ path, text: decoded.text, eol: decoded.eol, options, partial: options.wholeFiles !== true });
   return { result, outputBytes: result.after !== undefined ? encodeSource(result.after, decoded) : text };
 }

@@ -112,6 +112,16 @@ export interface Transform {
    * gets the run's project index (generator-close: `yield`, and the names of the generators it holds).
    */
   triggers?: readonly string[] | ((project: ProjectIndex | undefined) => readonly string[]);
+  /**
+   * Words that locate everything `check` can report. Each finding lies in the outermost function around
+   * one of their places in code (or in a top-level statement that is no def or class, or in the def or
+   * class block a place sits in outside any function), and `check` needs nothing else of the file than
+   * that function, the header lines of the blocks around it and the top-level statements that are no def
+   * or class. A file is then parsed first only there (`partialRanges`, src/python/outline.ts), and whole
+   * only when that finds something. Import aliases (`import gzip as gz`) are added by the engine. A
+   * function returning `null`: this file needs the whole parse. Absent: every file does.
+   */
+  anchors?: readonly string[] | ((project: ProjectIndex | undefined, file: { path: string; moduleName: string | undefined }) => readonly string[] | null);
   /** True when `check` reads `ctx.project`: the run then builds the project index first (src/project.ts). */
   needsProject?: boolean;
 }

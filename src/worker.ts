@@ -42,7 +42,7 @@ async function handle(msg: ToWorker): Promise<FromWorker | undefined> {
   if (msg.kind === 'summarize') {
     const summaries: FileSummary[] = [];
     for (const p of msg.paths) {
-      const s = summarizePath(p);
+      const s = summarizePath(p, data.options.wholeFiles === true);
       if (s) summaries.push(s);
       await releaseTrees();
     }

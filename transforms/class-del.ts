@@ -133,4 +133,5 @@ export const classDel: Transform = {
   ],
   check,
   triggers: ['__del__'],
+  anchors: ['__del__'],
 };

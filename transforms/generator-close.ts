@@ -25,6 +25,7 @@ import {
 } from '../src/python/generators.js';
 import { calleeName } from '../src/python/imports.js';
 import { callsNamed } from '../src/python/candidates.js';
+import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
@@ -41,7 +42,7 @@ function indexFor(ctx: FileContext, loc: ModuleLocation): GeneratorIndex | undef
   const fromProject = ctx.project?.generators as GeneratorIndex | undefined;
   if (fromProject && !fromProject.ambiguous.includes(loc.moduleName)) return fromProject;
   if (!YIELD_RE.test(ctx.source)) return undefined;
-  return mergeModuleFacts([{ moduleName: loc.moduleName, facts: moduleFacts(ctx.root, ctx.names, loc, true) }]);
+  return mergeModuleFacts([{ moduleName: loc.moduleName, facts: moduleFacts(ctx.root, ctx.names, loc, true, { text: ctx.source, outline: outline(ctx.source) }) }]);
 }
 
 const shortNames = new WeakMap<GeneratorIndex, Set<string>>();
@@ -358,6 +359,16 @@ export const generatorClose: Transform = {
   check,
   needsProject: true,
   // Without a project index only this file's own generators count, and it must say `yield` to have one.
+  // Every call of an indexed generator names it: a module-level one by its name (or an import alias, which
+  // the engine adds), a method or nested def of this module by its last name, a method of another module's
+  // class through that class (`Reader.rows(...)`). A module the index leaves out (`ambiguous`) falls back
+  // to its own generators (indexFor), which only the whole file shows.
+  anchors: (project, file) => {
+    const index = project?.generators as GeneratorIndex | undefined;
+    const module = moduleKey(file.path, file.moduleName);
+    if (!index || index.ambiguous.includes(module)) return null;
+    return [...index.callNames, ...(index.memberNames[module] ?? []), ...index.classNames];
+  },
   triggers: (project) => {
     const index = project?.generators as GeneratorIndex | undefined;
     return index ? ['yield', ...index.callNames] : ['yield'];

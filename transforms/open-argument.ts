@@ -6,7 +6,7 @@ import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/ty
 import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, preview } from '../src/python/evaluation.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
-import { mayWrite, resourceOf, RESOURCE_HINT_RE, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
+import { mayWrite, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
@@ -157,4 +157,5 @@ export const openArgument: Transform = {
   ],
   check,
   triggers: RESOURCE_TRIGGERS,
+  anchors: RESOURCE_CALL_NAMES,
 };

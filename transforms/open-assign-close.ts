@@ -5,7 +5,7 @@
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { resourceOf, RESOURCE_HINT_RE, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
 import { callAssignments, outsideReason, rebindsPlainly, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
@@ -154,4 +154,5 @@ export const openAssignClose: Transform = {
   ],
   check,
   triggers: RESOURCE_TRIGGERS,
+  anchors: RESOURCE_CALL_NAMES,
 };

@@ -5,7 +5,7 @@
 // The `with` ends after the last statement of the block that uses `f`, when `f` provably goes nowhere else.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { aKind, resourceOf, RESOURCE_HINT_RE, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { aKind, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { calleeName } from '../src/python/imports.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
@@ -191,4 +191,5 @@ export const openAssign: Transform = {
   ],
   check,
   triggers: RESOURCE_TRIGGERS,
+  anchors: RESOURCE_CALL_NAMES,
 };

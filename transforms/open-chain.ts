@@ -4,7 +4,7 @@
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, preview } from '../src/python/evaluation.js';
-import { isEagerUse, resourceOf, RESOURCE_HINT_RE, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
+import { isEagerUse, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
@@ -175,4 +175,5 @@ export const openChain: Transform = {
   ],
   check,
   triggers: RESOURCE_TRIGGERS,
+  anchors: RESOURCE_CALL_NAMES,
 };

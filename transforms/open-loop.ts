@@ -5,7 +5,7 @@
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { containsYield, preview } from '../src/python/evaluation.js';
-import { resourceOf, RESOURCE_HINT_RE, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
+import { resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
@@ -172,4 +172,5 @@ export const openLoop: Transform = {
   ],
   check,
   triggers: RESOURCE_TRIGGERS,
+  anchors: RESOURCE_CALL_NAMES,
 };

@@ -2,7 +2,7 @@
 // one-shot read or write becomes a pathlib call that opens and closes the file itself:
 //     key = lambda p: open(p).read()         →   key = lambda p: Path(p).read_text()
 //     ok = done or open(p, "wb").write(b)    →   ok = done or Path(p).write_bytes(b)
-import { RESOURCE_TRIGGERS } from '../src/python/resources.js';
+import { RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS } from '../src/python/resources.js';
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { planImportedName, replaceNode } from '../src/python/edits.js';
 import { isPure } from '../src/python/evaluation.js';
@@ -204,4 +204,5 @@ export const pathlibReadWrite: Transform = {
   ],
   check,
   triggers: RESOURCE_TRIGGERS,
+  anchors: RESOURCE_CALL_NAMES,
 };

@@ -62,4 +62,5 @@ export const tempdirName: Transform = {
   ],
   check,
   triggers: ['TemporaryDirectory'],
+  anchors: ['TemporaryDirectory'],
 };

@@ -22,10 +22,11 @@ export function takeParsedChars(): number {
   return n;
 }
 
-export function parsePython(text: string): Tree {
-  parsedChars += text.length;
+/** Parse `text`, or only its `ranges` (tree-sitter's included ranges: positions stay those of the whole text). */
+export function parsePython(text: string, ranges?: Parser.Range[]): Tree {
+  parsedChars += ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : text.length;
   // The binding copies the input through a buffer; size it to the file so long files parse in one go.
-  return getParser().parse(text, undefined, { bufferSize: Math.max(64 * 1024, text.length * 2 + 16) });
+  return getParser().parse(text, undefined, { bufferSize: Math.max(64 * 1024, text.length * 2 + 16), includedRanges: ranges });
 }
 
 /** The first ERROR or MISSING node, in document order; `undefined` when the tree is clean. */

@@ -10,6 +10,7 @@ import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms } from '../../transforms/index.js';
 import { filterSuppressed } from './suppress.js';
 import { detectEol } from './read.js';
+import { importAliases, includedRanges, outline, partialRanges } from '../python/outline.js';
 
 export const MAX_PASSES = 10;
 
@@ -23,6 +24,12 @@ export interface SourceInput {
   moduleName?: string;
   /** `false` for `check`: report the first pass, apply nothing. Default `true`. */
   applyFixes?: boolean;
+  /**
+   * `false`: always parse the whole file. Default `true`: when every active transform has `anchors`, parse
+   * first only the parts of the file around them (unless they come to most of it), and the whole file only
+   * when that finds something. `'always'`: the partial look however large the parts (for tests).
+   */
+  partial?: boolean | 'always';
 }
 
 export function locate(path: string, text: string, findings: readonly Finding[], unsafeFixes: boolean): LocatedFinding[] {
@@ -90,6 +97,61 @@ function transformsFor(options: TransformOptions, project: ProjectIndex | undefi
   return plan;
 }
 
+const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const anchorCache = new Map<string, RegExp>();
+
+/**
+ * The anchor words of `transforms` for this file (see `Transform.anchors`); `null` when one of them has no
+ * anchors or needs the whole file.
+ */
+function anchorWords(transforms: readonly Transform[], input: SourceInput): Set<string> | null {
+  const words = new Set<string>();
+  for (const t of transforms) {
+    if (!t.anchors) return null;
+    const list = typeof t.anchors === 'function' ? t.anchors(input.project, { path: input.path, moduleName: input.moduleName }) : t.anchors;
+    if (!list) return null;
+    for (const w of list) words.add(w);
+  }
+  return words;
+}
+
+/** One global regular expression for `words`, kept across files (most files share the same words). */
+function wordPattern(words: ReadonlySet<string>): RegExp {
+  const key = [...words].sort().join('|');
+  let re = anchorCache.get(key);
+  if (!re) {
+    // Ex) no generator in the index and no resource transform selected: matches nothing
+    re = new RegExp(words.size ? `\\b(?:${[...words].map(escapeWord).join('|')})\\b` : '(?!)', 'g');
+    if (anchorCache.size > 1000) anchorCache.clear();
+    anchorCache.set(key, re);
+  }
+  return re;
+}
+
+/**
+ * The first look at a file: parse only the parts the anchors (and the file's import aliases) point at, and
+ * run the checks there. `'none'`: no anchor is in code; `true`: the checks found nothing there, so the
+ * whole file finds nothing either (a transform's anchors promise that whatever it reports has all it
+ * needs in those parts); `false`: the whole file must be parsed.
+ */
+function nothingAround(words: Set<string>, transforms: readonly Transform[], input: SourceInput, eol: string): boolean | 'none' {
+  const text = input.text;
+  const o = outline(text);
+  for (const alias of importAliases(text, o)) words.add(alias);
+  const plan = partialRanges(text, wordPattern(words), o, input.partial === 'always' ? Infinity : undefined);
+  if (plan === 'none') return 'none';
+  if (plan === 'whole') return false;
+  const tree = parsePython(text, includedRanges(text, plan.ranges));
+  if (tree.rootNode.hasError) return false;
+  try {
+    const ctx = createContext({ path: input.path, source: text, tree, eol, options: input.options, project: input.project, moduleName: input.moduleName });
+    // The first finding settles it (suppressed or not): the whole file is checked from scratch.
+    return transforms.every((t) => t.check(ctx).length === 0);
+  } catch {
+    return false;
+  }
+}
+
 export function processSource(input: SourceInput): FileResult {
   const { path, options } = input;
   const base = { path, findings: [], remaining: [], fixesApplied: 0 };
@@ -98,6 +160,9 @@ export function processSource(input: SourceInput): FileResult {
     // Ex) a file that names no resource call, `__del__` or `yield`: no transform can find anything in it
     if (triggers && !triggers.test(input.text)) return { ...base, status: 'unchanged' };
     const eol = input.eol ?? detectEol(input.text);
+    const words = input.partial === false ? null : anchorWords(transforms, input);
+    // Ex) a test module that opens files only in `with` statements: its 40 other test methods are never parsed
+    if (words && nothingAround(words, transforms, input, eol)) return { ...base, status: 'unchanged' };
     let text = input.text;
     let tree = parsePython(text);
     const syntax = firstSyntaxError(tree);

@@ -4,6 +4,7 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, scopeOf, type NameIndex } from './scopes.js';
+import { childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 
 /** One generator function as the first pass sees it: plain JSON data. */
 export interface GeneratorSummary {
@@ -139,6 +140,99 @@ export function subclassesFromText(text: string): SubclassFacts[] {
   return out;
 }
 
+/** The bases of a class line as `SubclassFacts.bases` lists them (keyword arguments and `object` left out). */
+function basesOf(text: string, o: Outline, k: number): string[] {
+  const head = /class[ \t\\]+[^\s(:\\]+\s*\(/y;
+  head.lastIndex = o.first[k]!;
+  if (!head.exec(text)) return [];
+  const items: string[] = [];
+  let item = '';
+  let depth = 0;
+  let from = head.lastIndex;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '#') {
+      // Ex) `class C(Base,  # why\n        Mixin):`: a comment is no part of a base
+      item += text.slice(from, i);
+      const eol = text.indexOf('\n', i);
+      i = eol < 0 ? text.length : eol;
+      from = i;
+    } else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+    else if (c === ')' && depth > 0) depth--;
+    else if ((c === ')' || c === ',') && depth === 0) {
+      items.push(item + text.slice(from, i));
+      item = '';
+      from = i + 1;
+      if (c === ')') break;
+    }
+  }
+  return items
+    .map((b) => b.trim()).filter((b) => b && !/^[A-Za-z_]\w*\s*=(?!=)/.test(b))
+    .map(baseTail).filter((b): b is string => !!b && b !== 'object');
+}
+
+/**
+ * The classes with bases of a file and the defs in each (nested ones too, which only makes the lists
+ * longer), from its outline: the methods that are generator functions (`generatorLines`, their def
+ * lines) left out.
+ */
+export function subclassesFromOutline(text: string, o: Outline, generatorLines: ReadonlySet<number>): SubclassFacts[] {
+  const out: SubclassFacts[] = [];
+  for (let c = 0; c < o.begin.length; c++) {
+    if (o.kind[c] !== LineKind.Class) continue;
+    const bases = basesOf(text, o, c);
+    if (!bases.length) continue;
+    const names = new Set<string>();
+    for (let d = c + 1; d < o.begin.length && o.begin[d]! < o.blockEnd[c]!; d++) {
+      if (o.kind[d] !== LineKind.Def || (o.parent[d] === c && generatorLines.has(d))) continue;
+      const name = definedName(text, o, d);
+      if (name) names.add(name);
+    }
+    out.push({ name: definedName(text, o, c) ?? '', bases, plain: [...names] });
+  }
+  return out;
+}
+
+/**
+ * What the first pass parses of a file that says `yield` (`planRanges` adds the top-level statements): every
+ * function with a `yield`, and what `moduleFacts` needs besides to name its generators and count their
+ * bindings as the whole file would: the statements of the class bodies they sit in and the defs there of
+ * the same name, and the top-level defs and classes named like a top-level generator or like a name a
+ * top-level import binds. (A def a generator delegates to needs no tree: unless it is a generator itself,
+ * and then it is parsed anyway, the index never resolves it.)
+ */
+export function generatorSelection(text: string, o: Outline): Selection | 'none' | 'whole' {
+  const sel = selectAround(text, /\byield\b/g, o);
+  if (typeof sel === 'string') return sel;
+  for (const u of [...sel.units]) {
+    const p = o.parent[u]!;
+    if (p < 0 || o.kind[p] !== LineKind.Class) continue;
+    const name = definedName(text, o, u);
+    for (const c of childLines(o, p)) {
+      // Ex) `rows = property(rows)` in the class body, or a second `def rows`: the name is bound twice
+      if (o.kind[c] === LineKind.Other || (name !== undefined && definedName(text, o, c) === name)) sel.units.add(c);
+    }
+  }
+  // Names whose top-level bindings moduleFacts counts: its generators' (a second `def` drops one) and those
+  // a top-level import binds (an alias counts only when nothing else binds the name).
+  const counted = new Set<string>();
+  for (const u of sel.units) {
+    const name = o.parent[u] === -1 ? definedName(text, o, u) : undefined;
+    if (name) counted.add(name);
+  }
+  for (let k = 0; k < o.begin.length; k++) {
+    if (o.parent[k] !== -1 || o.kind[k] !== LineKind.Other || !/^(?:import|from)\b/.test(text.slice(o.first[k]!, o.first[k]! + 7))) continue;
+    for (const w of text.slice(o.first[k]!, o.blockEnd[k]!).matchAll(/[^\W\d]\w*/gu)) counted.add(w[0]);
+  }
+  for (let k = 0; k < o.begin.length; k++) {
+    if (o.parent[k] !== -1 || sel.units.has(k)) continue;
+    const name = definedName(text, o, k);
+    if (name && counted.has(name)) sel.units.add(k);
+  }
+  return sel;
+}
+
 /** True for a def whose decorators may replace the function: only `staticmethod` and `classmethod` keep it a generator function. */
 function isWrappedByDecorator(def: SyntaxNode): boolean {
   const p = def.parent;
@@ -256,7 +350,7 @@ function selfMethodClass(names: NameIndex, self: SyntaxNode): SyntaxNode | undef
 }
 
 /** Every generator function of a parsed module, with its cleanup and delegation facts, and the module's imports. */
-export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocation, hasYield: boolean): ModuleFacts {
+export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocation, hasYield: boolean, source: { text: string; outline: Outline }): ModuleFacts {
   const aliases: Record<string, string> = {};
   for (const [name, bindings] of names.bindings(root)) {
     if (name === '*' || bindings.length !== 1 || bindings[0]!.kind !== 'import') continue;
@@ -265,21 +359,8 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     const target = absoluteName(bindings[0]!.qualified!, loc);
     if (target && target !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = target;
   }
-  const plain = (generatorDefs: ReadonlySet<number>) => {
-    const subclasses: SubclassFacts[] = [];
-    for (const cls of root.descendantsOfType('class_definition')) {
-      const bases = (cls.childForFieldName('superclasses')?.namedChildren ?? [])
-        .filter((b) => b.type !== 'keyword_argument' && b.type !== 'comment')
-        .map((b) => baseTail(b.text)).filter((b): b is string => !!b && b !== 'object');
-      if (!bases.length) continue;
-      const names = new Set<string>();
-      for (const def of cls.descendantsOfType('function_definition')) {
-        const name = def.childForFieldName('name')?.text;
-        // Nested functions and methods of nested classes count too: the list only gets longer.
-        if (name && !(isMethod(def) && generatorDefs.has(def.id))) names.add(name);
-      }
-      subclasses.push({ name: cls.childForFieldName('name')?.text ?? '', bases, plain: [...names] });
-    }
+  const plain = (generatorLines: ReadonlySet<number>) => {
+    const subclasses = subclassesFromOutline(source.text, source.outline, generatorLines);
     return subclasses.length ? { subclasses } : {};
   };
   if (!hasYield) return { generators: [], aliases, ...plain(new Set()) };
@@ -316,8 +397,8 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     }
     generators.push({ key: `${loc.moduleName}.${q}`, async: isAsyncDef(fn), cleanup, delegates: [...delegates] });
   }
-  const generatorDefs = new Set([...byFn.values()].filter(({ fn }) => !isWrappedByDecorator(fn)).map(({ fn }) => fn.id));
-  return { generators, aliases, ...plain(generatorDefs) };
+  const generatorLines = new Set([...byFn.values()].filter(({ fn }) => !isWrappedByDecorator(fn)).map(({ fn }) => lineAt(source.outline, fn.startIndex)));
+  return { generators, aliases, ...plain(generatorLines) };
 }
 
 /** The merged, resolved facts: which generator functions hold cleanup. Plain JSON data. */
@@ -339,6 +420,13 @@ export interface GeneratorIndex {
    * depth) overrides with a method that is not a generator function: `self.method()` may reach it.
    */
   plainOverrides: string[];
+  /**
+   * Per module, the last names of its generator methods and nested generator defs (`Reader.rows` →
+   * `rows`): only that module's own code calls them by that name (`self.rows()`, `rows()` in `outer`).
+   */
+  memberNames: Record<string, string[]>;
+  /** The classes holding generator methods (`Reader` of `pkg.mod.Reader.rows`): another module calls one as `Reader.rows(...)`. */
+  classNames: string[];
 }
 
 /** The generator a dotted name reaches, following re-exports through module-level imports. */
@@ -380,7 +468,7 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     }
   }
   const ambiguous = [...seen].filter(([, n]) => n > 1).map(([name]) => name);
-  const index: GeneratorIndex = { generators: {}, aliases, ambiguous, plainOverrides: [], callNames: [] };
+  const index: GeneratorIndex = { generators: {}, aliases, ambiguous, plainOverrides: [], callNames: [], memberNames: {}, classNames: [] };
   const qualnames = new Map<string, string>();
   for (const m of modules) for (const g of m.facts.generators) qualnames.set(g.key, g.key.slice(m.moduleName.length + 1));
   for (const g of all.values()) if (g.cleanup) index.generators[g.key] = { async: g.async };
@@ -424,6 +512,20 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   }
   for (const [from, to] of Object.entries(index.aliases)) if (resolveGenerator(index, to)) callNames.add(from.slice(from.lastIndexOf('.') + 1));
   index.callNames = [...callNames].sort();
+  const members = new Map<string, Set<string>>();
+  const classes = new Set<string>();
+  for (const m of modules) {
+    for (const g of m.facts.generators) {
+      const q = qualnames.get(g.key);
+      if (!index.generators[g.key] || !q?.includes('.')) continue;
+      const set = members.get(m.moduleName) ?? new Set<string>();
+      set.add(q.slice(q.lastIndexOf('.') + 1));
+      members.set(m.moduleName, set);
+      if (!q.includes('<locals>')) classes.add(q.slice(0, q.indexOf('.')));
+    }
+  }
+  for (const [module, set] of members) index.memberNames[module] = [...set].sort();
+  index.classNames = [...classes].sort();
   return index;
 }
 

@@ -32,6 +32,13 @@ const PATTERN_CONTAINERS = new Set([
   'expression_list',
 ]);
 
+/** Expressions that bind a name in the scope around them only through a `:=` somewhere inside. */
+const PURE_EXPRESSIONS = new Set([
+  'call', 'argument_list', 'keyword_argument', 'string', 'concatenated_string', 'binary_operator', 'boolean_operator',
+  'comparison_operator', 'unary_operator', 'not_operator', 'attribute', 'subscript', 'slice', 'dictionary', 'pair',
+  'list', 'set', 'tuple', 'parenthesized_expression', 'conditional_expression', 'await', 'integer', 'float',
+]);
+
 /** The body (or, for a lambda, the expression) that a scope node evaluates in its own scope. */
 function scopeBody(scope: SyntaxNode): SyntaxNode | null {
   if (scope.type === 'module') return scope;
@@ -218,6 +225,9 @@ export function collectBindings(scope: SyntaxNode): Map<string, Binding[]> {
       case 'delete_statement':
         continue;
       default:
+        // Ex) a call, a dict literal: inside an expression only `:=` binds (comprehension and lambda
+        // scopes are handled above and end at their own node), so one without it holds no binding.
+        if (PURE_EXPRESSIONS.has(n.type) && !n.text.includes(':=')) continue;
         break;
     }
     const children = n.namedChildren;

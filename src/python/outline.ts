@@ -1,0 +1,456 @@
+// A file's statement outline from its text, without tree-sitter: the logical lines (where each starts, how
+// deep it is indented, which line it is nested under) and the spans that are not code (comments and the
+// literal parts of strings). It lets the engine parse only the parts of a file a transform can act on
+// (`partialRanges`): parsing is most of a run's time, and most of a file is far from any `open(...)`.
+//
+// A scanner, not a parser: it follows strings (every prefix, triple quotes, f-strings with their nested
+// expressions, PEP 701 included), comments, brackets and backslash continuations, which is all a
+// logical line needs. Whatever it gets wrong shows up as a syntax error in the partial tree, and then the
+// engine parses the whole file (pipeline.ts).
+
+const LF = 10, CR = 13, SP = 32, TAB = 9, FF = 12, HASH = 35, BS = 92, SQ = 39, DQ = 34, COLON = 58, BANG = 33, EQ = 61;
+const LP = 40, RP = 41, LB = 91, RB = 93, LC = 123, RC = 125, AT = 64;
+
+export const enum LineKind {
+  Other = 0,
+  Def = 1,
+  Class = 2,
+  Decorator = 3,
+}
+
+export interface Outline {
+  /** Offset of the physical line a logical line starts on (its indentation included). */
+  begin: number[];
+  /** Offset of a logical line's first token. */
+  first: number[];
+  /** Indentation width (tabs to the next multiple of 8, as Python counts them). */
+  indent: number[];
+  /** The logical line it is nested under (nearest earlier line indented less), or -1 at the top level. */
+  parent: number[];
+  /** Where a line's block ends: the begin of the next logical line indented no deeper, or the text's length. */
+  blockEnd: number[];
+  kind: LineKind[];
+  /** Comments and the literal parts of strings, as sorted [start, end) pairs. */
+  noncode: number[];
+}
+
+function isIdentChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c >= 128;
+}
+
+/** Python's string prefixes (lower-cased): `f`/`t` ones have expressions in braces. */
+const PREFIXES = new Map<string, boolean>([
+  ['r', false], ['u', false], ['b', false], ['br', false], ['rb', false],
+  ['f', true], ['fr', true], ['rf', true], ['t', true], ['tr', true], ['rt', true],
+]);
+
+class Scanner {
+  readonly noncode: number[] = [];
+  constructor(private readonly t: string) {}
+
+  private span(start: number, end: number): void {
+    if (end > start) this.noncode.push(start, end);
+  }
+
+  private lineEnd(i: number): number {
+    const t = this.t;
+    while (i < t.length) {
+      const c = t.charCodeAt(i);
+      if (c === LF || c === CR) break;
+      i++;
+    }
+    return i;
+  }
+
+  /** A string literal whose prefix starts at `from` and whose quote is at `q`: the offset after it. */
+  string(from: number, q: number, formatted: boolean, raw: boolean): number {
+    const t = this.t;
+    const n = t.length;
+    const quote = t.charCodeAt(q);
+    const triple = t.charCodeAt(q + 1) === quote && t.charCodeAt(q + 2) === quote;
+    let i = q + (triple ? 3 : 1);
+    let start = from;
+    for (;;) {
+      if (i >= n) {
+        i = n;
+        break;
+      }
+      const c = t.charCodeAt(i);
+      if (c === BS) {
+        const next = t.charCodeAt(i + 1);
+        // Ex) `rf"\{x}"`, `f"\{x}"`: the brace still opens a field; `f"\N{DASH}"` names a character
+        if (formatted && next === LC) {
+          i++;
+          continue;
+        }
+        if (formatted && !raw && next === 78 && t.charCodeAt(i + 2) === LC) {
+          const close = t.indexOf('}', i + 3);
+          i = close < 0 ? n : close + 1;
+          continue;
+        }
+        // An escaped character (a quote, a backslash, or a line break in any string, raw ones too).
+        i += next === CR && t.charCodeAt(i + 2) === LF ? 3 : 2;
+        continue;
+      }
+      if (c === quote) {
+        if (!triple) {
+          i++;
+          break;
+        }
+        if (t.charCodeAt(i + 1) === quote && t.charCodeAt(i + 2) === quote) {
+          i += 3;
+          break;
+        }
+        i++;
+        continue;
+      }
+      // Ex) an unterminated one-line string: a syntax error, ends at the line's end
+      if (!triple && (c === LF || c === CR)) break;
+      if (formatted && c === LC) {
+        if (t.charCodeAt(i + 1) === LC) {
+          i += 2;
+          continue;
+        }
+        this.span(start, i + 1);
+        i = this.replacement(i + 1);
+        start = i - 1;
+        continue;
+      }
+      i++;
+    }
+    this.span(start, i);
+    return i;
+  }
+
+  /** An f-string replacement field after its `{`: code, then an optional format spec; the offset after its `}`. */
+  private replacement(i: number): number {
+    const t = this.t;
+    const n = t.length;
+    let depth = 0;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (c === RC && depth === 0) return i + 1;
+      if (c === COLON && depth === 0) return this.formatSpec(i + 1);
+      if (c === BANG && depth === 0 && t.charCodeAt(i + 1) !== EQ) {
+        i++;
+        continue;
+      }
+      i = this.token(i, () => (depth += 1), () => (depth = Math.max(0, depth - 1)));
+    }
+    return n;
+  }
+
+  /** The format spec of a replacement field (literal text, with nested `{...}` fields): the offset after the closing `}`. */
+  private formatSpec(i: number): number {
+    const t = this.t;
+    const n = t.length;
+    let start = i;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (c === RC) {
+        this.span(start, i);
+        return i + 1;
+      }
+      if (c === LC) {
+        this.span(start, i + 1);
+        i = this.replacement(i + 1);
+        start = i;
+        continue;
+      }
+      i++;
+    }
+    this.span(start, n);
+    return n;
+  }
+
+  /**
+   * One step over code at `i`: a comment, a string, an identifier, a bracket (reported through `open` and
+   * `close`) or any other character. Line breaks are left to the caller.
+   */
+  token(i: number, open: () => void, close: () => void): number {
+    const t = this.t;
+    const c = t.charCodeAt(i);
+    if (c === HASH) {
+      const end = this.lineEnd(i);
+      this.span(i, end);
+      return end;
+    }
+    if (c === SQ || c === DQ) return this.string(i, i, false, false);
+    if (c === LP || c === LB || c === LC) {
+      open();
+      return i + 1;
+    }
+    if (c === RP || c === RB || c === RC) {
+      close();
+      return i + 1;
+    }
+    if (c === BS) {
+      const next = t.charCodeAt(i + 1);
+      if (next === LF) return i + 2;
+      if (next === CR) return t.charCodeAt(i + 2) === LF ? i + 3 : i + 2;
+      return i + 1;
+    }
+    if (isIdentChar(c)) {
+      let j = i + 1;
+      while (j < t.length && isIdentChar(t.charCodeAt(j))) j++;
+      const q = t.charCodeAt(j);
+      if ((q === SQ || q === DQ) && j - i <= 2) {
+        const prefix = t.slice(i, j).toLowerCase();
+        const formatted = PREFIXES.get(prefix);
+        if (formatted !== undefined) return this.string(i, j, formatted, prefix.includes('r'));
+      }
+      return j;
+    }
+    return i + 1;
+  }
+}
+
+function kindAt(t: string, i: number): LineKind {
+  const c = t.charCodeAt(i);
+  if (c === AT) return LineKind.Decorator;
+  const word = /(?:async[ \t]+)?(def|class)[ \t\\(]/y;
+  if (c !== 100 && c !== 99 && c !== 97) return LineKind.Other; // d, c, a
+  word.lastIndex = i;
+  const m = word.exec(t);
+  if (!m) return LineKind.Other;
+  if (m[1] === 'class') return m[0].startsWith('class') ? LineKind.Class : LineKind.Other;
+  return LineKind.Def;
+}
+
+/** The outline of `text` (see `Outline`). */
+export function outline(text: string): Outline {
+  const t = text;
+  const n = t.length;
+  const s = new Scanner(t);
+  const begin: number[] = [];
+  const first: number[] = [];
+  const indent: number[] = [];
+  let depth = 0;
+  const open = () => (depth += 1);
+  const close = () => (depth = Math.max(0, depth - 1));
+  let i = 0;
+  let lineStart = true;
+  while (i < n) {
+    if (lineStart) {
+      let col = 0;
+      let j = i;
+      for (; j < n; j++) {
+        const c = t.charCodeAt(j);
+        if (c === SP) col++;
+        else if (c === TAB) col = col - (col % 8) + 8;
+        else if (c === FF) col = 0;
+        else break;
+      }
+      lineStart = false;
+      const c = t.charCodeAt(j);
+      // Ex) a blank or comment-only line: no logical line
+      if (j < n && c !== LF && c !== CR && c !== HASH) {
+        begin.push(i);
+        first.push(j);
+        indent.push(col);
+      }
+      i = j;
+      continue;
+    }
+    const c = t.charCodeAt(i);
+    if (c === LF || c === CR) {
+      i += c === CR && t.charCodeAt(i + 1) === LF ? 2 : 1;
+      if (depth === 0) lineStart = true;
+      continue;
+    }
+    i = s.token(i, open, close);
+  }
+  const count = begin.length;
+  const parent = new Array<number>(count);
+  const blockEnd = new Array<number>(count);
+  const kind = new Array<LineKind>(count);
+  const stack: number[] = [];
+  for (let k = 0; k < count; k++) {
+    kind[k] = kindAt(t, first[k]!);
+    while (stack.length && indent[stack[stack.length - 1]!]! >= indent[k]!) blockEnd[stack.pop()!] = begin[k]!;
+    parent[k] = stack.length ? stack[stack.length - 1]! : -1;
+    stack.push(k);
+  }
+  for (const k of stack) blockEnd[k] = n;
+  return { begin, first, indent, parent, blockEnd, kind, noncode: s.noncode };
+}
+
+/** True when `offset` lies in a comment or in the literal part of a string. */
+export function inNoncode(o: Outline, offset: number): boolean {
+  const spans = o.noncode;
+  let lo = 0;
+  let hi = spans.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[2 * mid + 1]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length / 2 && spans[2 * lo]! <= offset;
+}
+
+/** The logical line holding `offset` (the last one beginning at or before it), or -1. */
+export function lineAt(o: Outline, offset: number): number {
+  let lo = 0;
+  let hi = o.begin.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (o.begin[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** The first of the decorator lines right above line `k` (at its indentation), or `k`. */
+function decoratedFrom(o: Outline, k: number): number {
+  let d = k;
+  while (d > 0 && o.kind[d - 1] === LineKind.Decorator && o.indent[d - 1] === o.indent[k]) d--;
+  return d;
+}
+
+/** The def or class a decorator line decorates: the next line at its indentation that is no decorator. */
+function decorated(o: Outline, k: number): number {
+  let d = k;
+  while (d + 1 < o.kind.length && o.kind[d] === LineKind.Decorator && o.indent[d + 1] === o.indent[k]) d++;
+  return d;
+}
+
+/**
+ * Every name an import statement binds with `as` (`import gzip as gz`, `from m import (a as b)`): an `as`
+ * in code whose logical line says `import` before it. `with open(p) as f` and `except E as e` are not.
+ */
+export function importAliases(text: string, o: Outline): Set<string> {
+  const out = new Set<string>();
+  if (!text.includes('as')) return out;
+  for (const m of text.matchAll(/\bas\s+([A-Za-z_]\w*)/g)) {
+    const at = m.index!;
+    if (inNoncode(o, at)) continue;
+    const k = lineAt(o, at);
+    if (k >= 0 && /\bimport\b/.test(text.slice(o.first[k], at))) out.add(m[1]!);
+  }
+  return out;
+}
+
+export interface PartialPlan {
+  /** Sorted, disjoint [start, end) pairs of text to parse; every range starts at a line's beginning. */
+  ranges: number[];
+  /** Characters in `ranges`. */
+  size: number;
+}
+
+/** Logical lines picked for a partial parse: `units` with their whole blocks, `headers` as their own line only. */
+export interface Selection {
+  units: Set<number>;
+  headers: Set<number>;
+}
+
+/** Above this share of the file, a partial parse saves too little to pay for the look it costs. */
+const WORTH_IT = 0.4;
+
+/**
+ * The lines to parse so that every place `anchors` matches in code sits in the tree with the code around
+ * it: for each match the outermost function around it, whole, with the header lines of the blocks it is
+ * nested in (`class C(Base):`). A match in a class body outside any function, or on a def or class line,
+ * brings that statement's own block; one in a top-level statement that is no def or class needs nothing
+ * (`planRanges` always parses those). `'none'`: no match is in code.
+ */
+export function selectAround(text: string, anchors: RegExp, o: Outline): Selection | 'none' | 'whole' {
+  const units = new Set<number>();
+  const headers = new Set<number>();
+  let any = false;
+  anchors.lastIndex = 0;
+  for (const m of text.matchAll(anchors)) {
+    const at = m.index!;
+    if (inNoncode(o, at)) continue;
+    any = true;
+    let k = lineAt(o, at);
+    if (k < 0) return 'whole';
+    if (o.kind[k] === LineKind.Decorator) k = decorated(o, k);
+    let outer = -1;
+    let top = k;
+    for (let a = o.parent[k]!; a >= 0; a = o.parent[a]!) {
+      if (o.kind[a] === LineKind.Def) outer = a;
+      top = a;
+    }
+    // Ex) `data = open(p).read()` at the top level: the statement is parsed anyway
+    if (outer < 0 && o.kind[top] === LineKind.Other) continue;
+    const unit = outer >= 0 ? outer : k;
+    units.add(unit);
+    for (let a = o.parent[unit]!; a >= 0; a = o.parent[a]!) headers.add(a);
+  }
+  return any ? { units, headers } : 'none';
+}
+
+/**
+ * The text ranges of a selection, with every top-level statement that is no def or class (imports,
+ * assignments, `if __name__ …` blocks). `'whole'` when they come to more than `worthIt` of the file.
+ */
+export function planRanges(text: string, o: Outline, sel: Selection, worthIt = WORTH_IT): PartialPlan | 'whole' {
+  const pairs: Array<[number, number]> = [];
+  for (let k = 0; k < o.begin.length; k++) {
+    if (o.parent[k] === -1 && o.kind[k] === LineKind.Other) pairs.push([o.begin[k]!, o.blockEnd[k]!]);
+  }
+  for (const k of sel.units) pairs.push([o.begin[decoratedFrom(o, k)]!, o.blockEnd[k]!]);
+  for (const a of sel.headers) pairs.push([o.begin[decoratedFrom(o, a)]!, o.begin[a + 1] ?? text.length]);
+  pairs.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  const ranges: number[] = [];
+  let size = 0;
+  for (const [s, e] of pairs) {
+    const last = ranges.length - 1;
+    if (last > 0 && s <= ranges[last]!) {
+      if (e > ranges[last]!) {
+        size += e - ranges[last]!;
+        ranges[last] = e;
+      }
+      continue;
+    }
+    ranges.push(s, e);
+    size += e - s;
+  }
+  if (size > text.length * worthIt) return 'whole';
+  return { ranges, size };
+}
+
+/** `selectAround` and `planRanges` in one step. */
+export function partialRanges(text: string, anchors: RegExp, o: Outline = outline(text), worthIt = WORTH_IT): PartialPlan | 'none' | 'whole' {
+  const sel = selectAround(text, anchors, o);
+  return typeof sel === 'string' ? sel : planRanges(text, o, sel, worthIt);
+}
+
+/** The name a def or class line defines (`def rows(` → `rows`), or `undefined` for any other line. */
+export function definedName(text: string, o: Outline, k: number): string | undefined {
+  if (o.kind[k] !== LineKind.Def && o.kind[k] !== LineKind.Class) return undefined;
+  const re = /(?:async[ \t]+)?(?:def|class)[ \t\\]+([^\s(:\\]+)/y;
+  re.lastIndex = o.first[k]!;
+  return re.exec(text)?.[1];
+}
+
+/** The logical lines directly in the block of line `k`. */
+export function childLines(o: Outline, k: number): number[] {
+  const out: number[] = [];
+  for (let c = k + 1; c < o.begin.length && o.begin[c]! < o.blockEnd[k]!; c++) if (o.parent[c] === k) out.push(c);
+  return out;
+}
+
+/** `ranges` as tree-sitter's included ranges (rows and columns counted in `\n`-ended lines, as tree-sitter counts them). */
+export function includedRanges(text: string, ranges: readonly number[]): Array<{ startIndex: number; endIndex: number; startPosition: { row: number; column: number }; endPosition: { row: number; column: number } }> {
+  const out = [];
+  let row = 0;
+  let lineStart = 0;
+  let at = 0;
+  const point = (offset: number) => {
+    for (;;) {
+      const nl = text.indexOf('\n', at);
+      if (nl < 0 || nl >= offset) break;
+      row++;
+      lineStart = nl + 1;
+      at = nl + 1;
+    }
+    return { row, column: offset - lineStart };
+  };
+  for (let i = 0; i < ranges.length; i += 2) {
+    const startPosition = point(ranges[i]!);
+    const endPosition = point(ranges[i + 1]!);
+    out.push({ startIndex: ranges[i]!, endIndex: ranges[i + 1]!, startPosition, endPosition });
+  }
+  return out;
+}

@@ -1,0 +1,205 @@
+// The outline scanner (src/python/outline.ts) and partial parsing: the scanner agrees with tree-sitter on
+// what is code and where logical lines start; a partial parse and the first pass give exactly what the whole
+// file gives (snapshot inputs, the generator fixture, a sample of the standard library).
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { processSource } from '../src/engine/pipeline.js';
+import { parsePython } from '../src/engine/parse.js';
+import { defaultOptions } from '../src/options.js';
+import { buildProjectIndex, moduleNameFor } from '../src/project.js';
+import { childLines, definedName, importAliases, includedRanges, inNoncode, LineKind, outline, partialRanges } from '../src/python/outline.js';
+import { generatorSelection, subclassesFromOutline } from '../src/python/generators.js';
+import { selectFiles } from '../src/walk.js';
+import type { FileResult, SyntaxNode } from '../src/types.js';
+import { decodeSource } from '../src/engine/read.js';
+import { listCases, ROOT } from './helpers.js';
+
+/** The texts of the parts of `text` a partial parse reads. */
+function parts(text: string, words: string[]): string[] | string {
+  const plan = partialRanges(text, new RegExp(`\\b(?:${words.join('|')})\\b`, 'g'), outline(text), Infinity);
+  if (typeof plan === 'string') return plan;
+  const out: string[] = [];
+  for (let i = 0; i < plan.ranges.length; i += 2) out.push(text.slice(plan.ranges[i], plan.ranges[i + 1]));
+  return out;
+}
+
+describe('outline', () => {
+  test('strings of every kind and comments are not code; f-string fields are', () => {
+    const text = [
+      'a = "open(" + \'open(\' + r"\\"open(" + b"open("',
+      "b = '''open(\n''' \"\"\"x\n\"\"\" # open(",
+      'c = f"{open(p)!r:>{width}} {{open(}} {d["k"]}"',
+      'e = rf"\\{open(q)}" + f"\\N{DASH} open("',
+      'g = open(r)',
+    ].join('\n') + '\n';
+    const o = outline(text);
+    const code = [...text.matchAll(/open/g)].map((m) => !inNoncode(o, m.index!));
+    // a: 4 strings; b: 2 strings and a comment; c: the field `open(p)` is code, the `{{open(}}` is text;
+    // e: a raw f-string's `\{` still opens a field, `\N{DASH}` is a character name; g: code.
+    assert.deepEqual(code, [false, false, false, false, false, false, true, false, true, false, true]);
+  });
+
+  test('logical lines: brackets, backslashes and triple-quoted strings continue a line; blocks nest by indentation', () => {
+    const text = 'import os\nclass C(Base,\n        Mixin):\n    """doc\nclass X:\n"""\n    x = 1 + \\\n        2\n\n    # note\n    @property\n    def m(self):\n        return open(p)\n\ndef f(): pass\n';
+    const o = outline(text);
+    const firsts = o.first.map((f) => text.slice(f, text.indexOf('\n', f)));
+    assert.deepEqual(firsts, ['import os', 'class C(Base,', '    """doc'.trim(), 'x = 1 + \\', '@property', 'def m(self):', 'return open(p)', 'def f(): pass']);
+    assert.deepEqual(o.kind, [LineKind.Other, LineKind.Class, LineKind.Other, LineKind.Other, LineKind.Decorator, LineKind.Def, LineKind.Other, LineKind.Def]);
+    assert.deepEqual(o.parent, [-1, -1, 1, 1, 1, 1, 5, -1]);
+    assert.deepEqual(o.indent, [0, 0, 4, 4, 4, 4, 8, 0]);
+    assert.equal(o.blockEnd[1], text.indexOf('def f'));
+    assert.deepEqual(childLines(o, 1), [2, 3, 4, 5]);
+    assert.equal(definedName(text, o, 5), 'm');
+    assert.equal(definedName(text, o, 1), 'C');
+  });
+
+  test('tabs count to the next multiple of 8, as Python counts them', () => {
+    const o = outline('if x:\n\tif y:\n\t    z = 1\n');
+    assert.deepEqual(o.indent, [0, 8, 12]);
+    assert.deepEqual(o.parent, [-1, 0, 1]);
+  });
+
+  test('import aliases: names bound by `as` in an import, not in `with` or `except`', () => {
+    const text = 'import gzip as gz\nfrom m import (a as b,\n    c as d)\ntry: import x as y\nexcept E as e: pass\nwith open(p) as f: pass\ns = "import q as r"\n';
+    assert.deepEqual([...importAliases(text, outline(text))].sort(), ['b', 'd', 'gz', 'y']);
+  });
+
+  test('partial ranges: the outermost function around a match, the headers above it, every top-level statement that is no def or class', () => {
+    const text = [
+      'import os',
+      'def helper():',
+      '    return 1',
+      'class Tests(Base):',
+      '    x = 1',
+      '    def test_a(self):',
+      '        def inner():',
+      '            return open(p)',
+      '        return inner',
+      '    def test_b(self):',
+      '        pass',
+      'if __name__ == "__main__":',
+      '    main()',
+      '',
+    ].join('\n');
+    assert.deepEqual(parts(text, ['open']), [
+      'import os\n',
+      'class Tests(Base):\n',
+      '    def test_a(self):\n        def inner():\n            return open(p)\n        return inner\n',
+      'if __name__ == "__main__":\n    main()\n',
+    ]);
+    // A match on a def line brings that def; in a string or comment, nothing (and no match in code: 'none').
+    assert.deepEqual(parts(text, ['helper']), ['import os\ndef helper():\n    return 1\n', 'if __name__ == "__main__":\n    main()\n']);
+    assert.equal(parts('x = "open(p)"  # open(q)\n', ['open']), 'none');
+    // A match at the top level needs nothing more than the top-level statements.
+    assert.deepEqual(parts('data = open(p).read()\ndef f():\n    pass\n', ['open']), ['data = open(p).read()\n']);
+  });
+
+  test('a partial tree keeps the whole text\'s offsets and rows', () => {
+    const text = 'import os\n\n\ndef a():\n    pass\n\n\nclass C:\n    def m(self):\n        return open(p)\n';
+    const plan = partialRanges(text, /\bopen\b/g, outline(text), Infinity);
+    assert.ok(typeof plan !== 'string');
+    const tree = parsePython(text, includedRanges(text, plan.ranges));
+    assert.equal(tree.rootNode.hasError, false);
+    const at = text.indexOf('open');
+    const node = tree.rootNode.descendantForIndex(at, at + 4);
+    assert.equal(node.type, 'identifier');
+    assert.equal(node.text, 'open');
+    assert.deepEqual(node.startPosition, { row: 9, column: 15 });
+    assert.deepEqual(tree.rootNode.namedChildren.map((n: SyntaxNode) => n.type), ['import_statement', 'class_definition']);
+  });
+
+  test('class facts from the outline: bases as written, every def below, generator methods left out', () => {
+    const text = 'class A(base.Store, Generic[T, U], metaclass=M):  # why\n    def rows(self):\n        yield 1\n    def keys(self):\n        def helper(): pass\nclass B:\n    def x(self): pass\n';
+    const o = outline(text);
+    assert.deepEqual(subclassesFromOutline(text, o, new Set([1])), [{ name: 'A', bases: ['Store', 'Generic'], plain: ['keys', 'helper'] }]);
+    assert.deepEqual(subclassesFromOutline(text, o, new Set()), [{ name: 'A', bases: ['Store', 'Generic'], plain: ['rows', 'keys', 'helper'] }]);
+  });
+
+  test('the first pass selection adds the class body statements and the top-level defs that bind a counted name again', () => {
+    const text = 'from m import rows\nclass C:\n    size = 3\n    def gen(self):\n        yield 1\n    def other(self): pass\n    def gen(self): pass\ndef rows(): pass\ndef unrelated(): pass\n';
+    const o = outline(text);
+    const sel = generatorSelection(text, o);
+    assert.ok(typeof sel !== 'string');
+    const picked = [...sel.units].sort((a, b) => a - b).map((k) => text.slice(o.first[k], text.indexOf('\n', o.first[k])));
+    assert.deepEqual(picked, ['size = 3', 'def gen(self):', 'def gen(self): pass', 'def rows(): pass']);
+  });
+});
+
+/** A FileResult without what may differ when the partial look settles a file (nothing else may). */
+const comparable = (r: FileResult) => JSON.stringify({ ...r, reason: r.status === 'failed' ? r.reason : undefined });
+
+function sameEitherWay(path: string, text: string, select: string[] = [], extra: object = {}): void {
+  const options = defaultOptions({ select, ...extra });
+  // With its project index, as the CLI runs it (generator-close needs whole files without one).
+  const project = buildProjectIndex([path]);
+  const moduleName = moduleNameFor(path);
+  const whole = processSource({ path, text, options, project, moduleName, partial: false });
+  const partial = processSource({ path, text, options, project, moduleName, partial: 'always' });
+  assert.equal(comparable(partial), comparable(whole), `${path}: the partial look changed the result`);
+}
+
+describe('partial parsing gives what the whole file gives', () => {
+  test('every snapshot input, with its transform and with all of them', () => {
+    const cases = listCases();
+    assert.ok(cases.length > 200);
+    for (const c of cases) {
+      const { text } = decodeSource(readFileSync(c.inPath));
+      const options = { ...c.options, ...(c.unsafe ? { unsafeFixes: true } : {}) };
+      sameEitherWay(c.inPath, text, [c.id], options);
+      sameEitherWay(c.inPath, text, [], options);
+    }
+  });
+
+  test('a sample of the standard library, and its generator index', () => {
+    const stdlib = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
+    const { files } = selectFiles([join(stdlib, 'asyncio'), join(stdlib, 'json'), join(stdlib, 'email'), join(stdlib, 'test', 'test_tempfile.py'), join(stdlib, 'test', 'test_fileinput.py'), join(stdlib, 'tarfile.py'), join(stdlib, 'zipfile'), join(stdlib, 'zipfile.py'), join(stdlib, 'weakref.py'), join(stdlib, '_weakrefset.py')].filter((p) => {
+      try {
+        return statSync(p) !== undefined;
+      } catch {
+        return false;
+      }
+    }), { cwd: stdlib });
+    assert.ok(files.length > 40, `only ${files.length} files`);
+    const whole = buildProjectIndex(files, true);
+    const partial = buildProjectIndex(files, false);
+    assert.deepEqual(partial, whole);
+    let findings = 0;
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      const options = defaultOptions({});
+      const a = processSource({ path: f, text, options, project: partial, moduleName: moduleNameFor(f), partial: false, applyFixes: false });
+      const b = processSource({ path: f, text, options, project: partial, moduleName: moduleNameFor(f), partial: 'always', applyFixes: false });
+      assert.equal(comparable(b), comparable(a), f);
+      findings += a.findings.length;
+    }
+    assert.ok(findings > 10, `only ${findings} findings: the sample no longer exercises the transforms`);
+  });
+
+  test('the generator fixture: the same index and the same results', () => {
+    const root = join(ROOT, 'test', 'fixtures', 'generator-project');
+    const files = readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith('.py')).map((f) => join(root, f)).sort();
+    const index = buildProjectIndex(files, false);
+    assert.deepEqual(index, buildProjectIndex(files, true));
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      const options = defaultOptions({});
+      const a = processSource({ path: f, text, options, project: index, moduleName: moduleNameFor(f), partial: false });
+      const b = processSource({ path: f, text, options, project: index, moduleName: moduleNameFor(f), partial: 'always' });
+      assert.equal(comparable(b), comparable(a), f);
+    }
+  });
+
+  test('a syntax error in a function no anchor is in: found only with the whole file', () => {
+    const text = 'def broken():\n    x = = 1\n\ndef f(p):\n    with open(p) as fh:\n        return fh.read()\n';
+    // (Without a project index generator-close needs whole files: select the resource transforms.)
+    const options = defaultOptions({ select: ['open-chain', 'open-assign'] });
+    assert.equal(processSource({ path: 'x.py', text, options, partial: 'always' }).status, 'unchanged');
+    assert.equal(processSource({ path: 'x.py', text, options, partial: false }).status, 'failed');
+    // Where a transform finds something, the whole file is parsed, and the error stops the fix.
+    const found = 'def broken():\n    x = = 1\n\ndef f(p):\n    return open(p).read()\n';
+    assert.equal(processSource({ path: 'x.py', text: found, options, partial: 'always' }).status, 'failed');
+  });
+});
