@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { parsePython } from '../src/engine/parse.js';
-import { chunkSize } from '../src/pool.js';
+import { plannedChunks } from '../src/pool.js';
 import { releaseTrees } from '../src/runner.js';
 
 /** Parse and walk one file; the node count keeps the walk from being optimised away. */
@@ -49,14 +49,14 @@ if (!isMainThread) {
     }
     process.stdout.write(`${nodes}\n`);
   } else {
-    const size = chunkSize(files.length, jobs);
+    const chunks = plannedChunks(files, jobs);
     let next = 0;
     let nodes = 0;
     const workers = Array.from({ length: jobs }, () => new Worker(new URL(import.meta.url)));
     await Promise.all(
       workers.map(async (w) => {
-        while (next < files.length) {
-          const chunk = files.slice(next, (next += size));
+        while (next < chunks.length) {
+          const chunk = chunks[next++]!;
           nodes += await new Promise<number>((resolve) => {
             w.once('message', resolve);
             w.postMessage(chunk);

@@ -1,7 +1,8 @@
-// A small pool of worker threads (src/worker.ts). Idle workers pull the next chunk of paths, so a slow
-// file holds up one worker, not the run. Results come back in any order; the runner sorts them.
+// A small pool of worker threads (src/worker.ts). Idle workers pull the next chunk of paths (biggest files
+// first, see plannedChunks), so a slow file holds up one worker, not the run. Results come back in any order; the runner sorts them.
 // With a project index, the first pass (summaries) runs in the workers too, is merged here once, and the
 // index is posted to every worker once before the files are processed.
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { mergeSummaries, needsProjectIndex, type FileSummary } from './project.js';
 import type { FileResult } from './types.js';
@@ -19,9 +20,38 @@ export function chunkSize(files: number, workers: number): number {
   return Math.max(1, Math.min(16, Math.ceil(files / (workers * 8))));
 }
 
-function chunked<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // reported when a worker reads it
+  }
+}
+
+/**
+ * The files in chunks of about equal bytes (a file's size stands in for its work), biggest files first: the
+ * chunks handed out last are the small ones, so no worker is left with a run of large test modules while
+ * the others wait (in path order they sit together). At most `chunkSize` files and about a 24th of a
+ * worker's share of the bytes per chunk. Results are sorted by path afterwards, so the order is invisible.
+ */
+export function plannedChunks(files: readonly string[], workers: number): string[][] {
+  const sized = files.map((f) => ({ f, size: sizeOf(f) })).sort((a, b) => b.size - a.size || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0));
+  const total = sized.reduce((n, x) => n + x.size, 0);
+  const maxFiles = chunkSize(files.length, workers);
+  const maxBytes = Math.max(16 * 1024, total / (workers * 24));
+  const out: string[][] = [];
+  let chunk: string[] = [];
+  let bytes = 0;
+  for (const { f, size } of sized) {
+    if (chunk.length && (chunk.length >= maxFiles || bytes + size > maxBytes)) {
+      out.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(f);
+    bytes += size;
+  }
+  if (chunk.length) out.push(chunk);
   return out;
 }
 
@@ -65,15 +95,24 @@ class PoolWorker {
   }
 }
 
-/** Hand the chunks out to idle workers until they are gone or `stopping()`; chunks never handed out are returned. */
-async function feed(workers: readonly PoolWorker[], chunks: string[][], send: (paths: string[]) => ToWorker, take: (m: FromWorker) => void, stopping: () => boolean): Promise<number> {
-  let next = 0;
+/**
+ * Hand the chunks out to idle workers until they are gone or `stopping()`. `queues[i]` are worker i's own
+ * chunks, handed to it first; a worker with none left takes the next (biggest) chunk of the longest queue. The
+ * number of files in chunks never handed out is returned.
+ */
+async function feed(workers: readonly PoolWorker[], queues: string[][][], send: (paths: string[], worker: number) => ToWorker, take: (m: FromWorker, worker: number) => void, stopping: () => boolean): Promise<number> {
+  const nextChunk = (i: number): string[] | undefined => {
+    if (queues[i]!.length) return queues[i]!.shift();
+    let from = -1;
+    for (let j = 0; j < queues.length; j++) if (queues[j]!.length && (from < 0 || queues[j]!.length > queues[from]!.length)) from = j;
+    return from < 0 ? undefined : queues[from]!.shift();
+  };
   await Promise.all(
-    workers.map(async (w) => {
-      while (next < chunks.length && !stopping()) take(await w.request(send(chunks[next++]!)));
+    workers.map(async (w, i) => {
+      for (let chunk = nextChunk(i); chunk && !stopping(); chunk = nextChunk(i)) take(await w.request(send(chunk, i)), i);
     }),
   );
-  return chunks.slice(next).reduce((n, c) => n + c.length, 0);
+  return queues.flat(2).length;
 }
 
 export async function runInWorkers(files: readonly string[], projectFiles: readonly string[], options: RunOptions, jobs: number, control: RunControl = {}): Promise<PoolOutcome> {
@@ -86,19 +125,28 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
   const data: WorkerData = { options: { ...options, extraTransforms: [] }, stop };
   const workers = Array.from({ length: Math.max(1, Math.min(jobs, files.length)) }, () => new PoolWorker(data));
   try {
-    const size = chunkSize(files.length, workers.length);
+    // Each worker keeps what it read in the first pass of the files it will process (`keep`), and gets those
+    // files first in the second pass, so most files are read once.
+    let queues: string[][][] = [plannedChunks(files, workers.length), ...workers.slice(1).map(() => [])];
     if (needsProjectIndex(options)) {
       const summaries: FileSummary[] = [];
-      const left = await feed(workers, chunked(projectFiles, chunkSize(projectFiles.length, workers.length)), (paths) => ({ kind: 'summarize', paths }), (m) => {
+      const wanted = new Set(files);
+      const readBy: string[][] = workers.map(() => []);
+      const left = await feed(workers, [plannedChunks(projectFiles, workers.length), ...workers.slice(1).map(() => [])], (paths, i) => {
+        const keep = paths.map((p) => wanted.has(p));
+        readBy[i]!.push(...paths.filter((_, k) => keep[k]));
+        return { kind: 'summarize', paths, keep };
+      }, (m) => {
         if (m.kind === 'summaries') summaries.push(...m.summaries);
       }, stopping);
       if (left > 0) return { results: [], notStarted: files.length };
       const index = mergeSummaries(summaries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
       for (const w of workers) w.post({ kind: 'project', index });
+      queues = readBy.map((mine) => plannedChunks(mine, workers.length));
     }
     const results: FileResult[] = [];
     let notStarted = 0;
-    const left = await feed(workers, chunked(files, size), (paths) => ({ kind: 'process', paths }), (m) => {
+    const left = await feed(workers, queues, (paths) => ({ kind: 'process', paths }), (m) => {
       if (m.kind !== 'results') return;
       results.push(...m.results);
       notStarted += m.notStarted.length;

@@ -6,7 +6,7 @@
 // suspended (src/python/generators.ts), resolved across modules through imports.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { decodeSource } from './engine/read.js';
+import { decodeSource, type DecodedSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
 import { generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromText, YIELD_RE, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges } from './python/outline.js';
@@ -78,15 +78,19 @@ export function summarizeFile(path: string, text: string, moduleName: string | u
   return { path, moduleName, generators: moduleFacts(root, new NameIndex(root), loc, true, { text, outline: o }) };
 }
 
-/** Read, decode and summarise one file; undefined when it cannot be read or decoded (the second pass reports it). */
-export function summarizePath(path: string, whole = false): FileSummary | undefined {
-  let text: string;
+/**
+ * Read, decode and summarise one file; undefined when it cannot be read or decoded (the second pass reports
+ * it). `keep` receives the decoded file, so that the second pass need not read it again.
+ */
+export function summarizePath(path: string, whole = false, keep?: (path: string, decoded: DecodedSource) => void): FileSummary | undefined {
+  let decoded: DecodedSource;
   try {
-    text = decodeSource(readFileSync(path)).text;
+    decoded = decodeSource(readFileSync(path));
   } catch {
     return undefined;
   }
-  return summarizeFile(path, text, moduleNameFor(path), whole);
+  keep?.(path, decoded);
+  return summarizeFile(path, decoded.text, moduleNameFor(path), whole);
 }
 
 export function mergeSummaries(summaries: readonly FileSummary[]): ProjectIndex {
@@ -108,11 +112,11 @@ export function buildProjectIndex(paths: readonly string[], whole = false): Proj
  * The first pass in one thread of a bulk run: `afterEach` runs between files (the runner frees the trees
  * there), and the pass stops, returning `undefined`, once `stopped()` says so.
  */
-export async function buildProjectIndexAsync(paths: readonly string[], afterEach: () => Promise<void>, stopped: () => boolean, whole = false): Promise<ProjectIndex | undefined> {
+export async function buildProjectIndexAsync(paths: readonly string[], afterEach: () => Promise<void>, stopped: () => boolean, whole = false, keep?: (path: string, decoded: DecodedSource) => void): Promise<ProjectIndex | undefined> {
   const summaries: FileSummary[] = [];
   for (const p of paths) {
     if (stopped()) return undefined;
-    const s = summarizePath(p, whole);
+    const s = summarizePath(p, whole, keep);
     if (s) summaries.push(s);
     await afterEach();
   }

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { decodeSource, DecodeError, encodeSource } from './engine/read.js';
+import { decodeSource, DecodeError, encodeSource, type DecodedSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { takeParsedChars } from './engine/parse.js';
 import { ChangedOnDisk, writeAtomic } from './engine/write.js';
@@ -59,27 +59,33 @@ function readFailure(err: NodeJS.ErrnoException): string {
   return `cannot read: ${err.code ?? err.message}`;
 }
 
-/** Process one file on disk. Never throws. In `fix` mode a changed file is written atomically. */
-export function processPath(path: string, options: RunOptions, project?: ProjectIndex, moduleName?: string): FileResult {
+/**
+ * Process one file on disk. Never throws. In `fix` mode a changed file is written atomically. `read`: the
+ * file as the first pass read and decoded it (its bytes are those again: decoding is checked to round-trip),
+ * which spares reading it twice; a change on disk since then is still caught before a write.
+ */
+export function processPath(path: string, options: RunOptions, project?: ProjectIndex, moduleName?: string, read?: DecodedSource): FileResult {
   const shown = displayPath(options.cwd, path);
   const failed = (reason: string): FileResult => ({ path: shown, status: 'failed', findings: [], remaining: [], fixesApplied: 0, reason });
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    return failed(readFailure(err as NodeJS.ErrnoException));
-  }
-  let decoded;
-  try {
-    decoded = decodeSource(bytes);
-  } catch (err) {
-    if (err instanceof DecodeError) return failed(err.message);
-    return failed(`cannot decode: ${(err as Error).message}`);
+  let bytes: Buffer | undefined;
+  let decoded = read;
+  if (!decoded) {
+    try {
+      bytes = readFileSync(path);
+    } catch (err) {
+      return failed(readFailure(err as NodeJS.ErrnoException));
+    }
+    try {
+      decoded = decodeSource(bytes);
+    } catch (err) {
+      if (err instanceof DecodeError) return failed(err.message);
+      return failed(`cannot decode: ${(err as Error).message}`);
+    }
   }
   const result = processSource({ path: shown, text: decoded.text, eol: decoded.eol, options, project, moduleName, applyFixes: options.mode !== 'check', partial: options.wholeFiles !== true });
   if (options.mode === 'fix' && result.status === 'changed' && result.after !== undefined) {
     try {
-      writeAtomic(path, encodeSource(result.after, decoded), bytes);
+      writeAtomic(path, encodeSource(result.after, decoded), bytes ?? encodeSource(decoded.text, decoded));
     } catch (err) {
       const reason = err instanceof ChangedOnDisk ? err.message : `cannot write: ${(err as Error).message}`;
       return { ...result, status: 'failed', reason, before: undefined, after: undefined };
@@ -146,15 +152,22 @@ export async function releaseTrees(): Promise<void> {
 
 async function runInProcess(files: readonly string[], projectFiles: readonly string[], options: RunOptions, control: RunControl): Promise<{ results: FileResult[]; notStarted: number }> {
   let project: ProjectIndex | undefined;
+  const kept = new Map<string, DecodedSource>();
   if (needsProjectIndex(options)) {
-    // The first pass parses too: free its trees between files as the second pass does.
-    project = await buildProjectIndexAsync(projectFiles, releaseTrees, () => control.signal?.aborted === true, options.wholeFiles === true);
+    // The first pass parses too: free its trees between files as the second pass does. It hands over what
+    // it read of the files the second pass processes.
+    const wanted = new Set(files);
+    project = await buildProjectIndexAsync(projectFiles, releaseTrees, () => control.signal?.aborted === true, options.wholeFiles === true, (p, d) => {
+      if (wanted.has(p)) kept.set(p, d);
+    });
     if (!project) return { results: [], notStarted: files.length };
   }
   const results: FileResult[] = [];
   for (const f of files) {
     if (control.signal?.aborted) break;
-    results.push(slimResult(processPath(f, options, project, project ? moduleNameFor(f) : undefined), options.mode));
+    const read = kept.get(f);
+    kept.delete(f);
+    results.push(slimResult(processPath(f, options, project, project ? moduleNameFor(f) : undefined, read), options.mode));
     control.onProgress?.(results.length, files.length);
     // Let the event loop run after every file: trees are freed, the SIGINT handler and the progress bar run.
     await releaseTrees();

@@ -7,6 +7,7 @@ import { processPath, releaseTrees, slimResult, type RunOptions } from './runner
 import { loadTransformModules } from './load-transform.js';
 import { moduleNameFor, summarizePath, type FileSummary } from './project.js';
 import type { FileResult, ProjectIndex } from './types.js';
+import type { DecodedSource } from './engine/read.js';
 
 export interface WorkerData {
   options: RunOptions;
@@ -15,7 +16,8 @@ export interface WorkerData {
 }
 
 export type ToWorker =
-  | { kind: 'summarize'; paths: string[] }
+  /** `keep[i]`: the second pass processes `paths[i]`; keep what was read of it. */
+  | { kind: 'summarize'; paths: string[]; keep: boolean[] }
   | { kind: 'project'; index: ProjectIndex }
   | { kind: 'process'; paths: string[] };
 
@@ -27,6 +29,8 @@ export type FromWorker =
 const data = workerData as WorkerData;
 const port = parentPort!;
 let project: ProjectIndex | undefined;
+/** Files this worker read in the first pass and processes in the second (the pool sends them here first). */
+const kept = new Map<string, DecodedSource>();
 
 const ready = loadTransformModules(data.options.transformPaths ?? [], data.options.cwd).then((extra) => {
   data.options.extraTransforms = extra;
@@ -41,8 +45,8 @@ async function handle(msg: ToWorker): Promise<FromWorker | undefined> {
   }
   if (msg.kind === 'summarize') {
     const summaries: FileSummary[] = [];
-    for (const p of msg.paths) {
-      const s = summarizePath(p, data.options.wholeFiles === true);
+    for (const [i, p] of msg.paths.entries()) {
+      const s = summarizePath(p, data.options.wholeFiles === true, msg.keep[i] ? (path, decoded) => kept.set(path, decoded) : undefined);
       if (s) summaries.push(s);
       await releaseTrees();
     }
@@ -52,7 +56,9 @@ async function handle(msg: ToWorker): Promise<FromWorker | undefined> {
   let i = 0;
   for (; i < msg.paths.length && !stopped(); i++) {
     const path = msg.paths[i]!;
-    results.push(slimResult(processPath(path, data.options, project, project ? moduleNameFor(path) : undefined), data.options.mode));
+    const read = kept.get(path);
+    kept.delete(path);
+    results.push(slimResult(processPath(path, data.options, project, project ? moduleNameFor(path) : undefined, read), data.options.mode));
     await releaseTrees();
   }
   return { kind: 'results', results, notStarted: msg.paths.slice(i) };

@@ -108,3 +108,25 @@ test('bytes out keep CRLF, the BOM and the coding of the input', () => {
   const r = transformBytes(input, { select: ['open-chain'] });
   assert.equal(r.outputBytes.toString('utf8'), '\ufeffwith open("o", "w") as f:\r\n    f.write("é")\r\n');
 });
+
+test('node properties are kept on the node: the same answers, shared arrays frozen', async () => {
+  const { parsePython } = await import('../src/engine/parse.js');
+  const tree = parsePython('import os\nx = os.path.join("a", "b")\n');
+  const root = tree.rootNode;
+  const kids = root.namedChildren;
+  assert.equal(root.namedChildren, kids);
+  assert.ok(Object.isFrozen(kids));
+  assert.deepEqual(kids.map((k) => k.type), ['import_statement', 'expression_statement']);
+  const call = kids[1]!.namedChildren[0]!.childForFieldName('right')!;
+  assert.equal(call.type, 'call');
+  assert.equal(call.childForFieldName('function')!.text, 'os.path.join');
+  assert.equal(call.childForFieldName('function'), call.childForFieldName('function'));
+  assert.equal(call.parent!.parent!.parent!.type, 'module');
+  assert.equal(root.parent, null);
+  assert.equal(root.parent, null);
+  assert.deepEqual([call.startIndex, call.endIndex], [14, 36]);
+  assert.deepEqual(call.startPosition, { row: 1, column: 4 });
+  // Another tree of the same text answers for itself.
+  const again = parsePython('import os\n').rootNode;
+  assert.equal(again.namedChildren.length, 1);
+});

@@ -136,3 +136,30 @@ test('a file that cannot be read is reported with the reason', (t) => {
   assert.match(res.stderr, /^error: locked\.py: cannot read: permission denied; check its permissions$/m);
   assert.equal(readFileSync(join(dir, 'leaky.py'), 'utf8'), FIXED);
 });
+
+test('processPath with what the first pass read: the same fix, its bytes rebuilt exactly (coding, BOM, CRLF), an edit since caught', async () => {
+  const { decodeSource } = await import('../src/engine/read.js');
+  const dir = tmp();
+  const options = { ...defaultOptions(), mode: 'fix' as const, cwd: dir };
+  const latin = Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\r\ns = "caf'), Buffer.from([0xe9]), Buffer.from('"\r\ndata = open("x").read()\r\n')]);
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(LEAKY)]);
+  for (const [name, bytes] of [['latin.py', latin], ['bom.py', bom]] as const) {
+    const file = join(dir, name);
+    const twin = join(dir, `twin-${name}`);
+    writeFileSync(file, bytes);
+    writeFileSync(twin, bytes);
+    const kept = processPath(file, options, undefined, undefined, decodeSource(readFileSync(file)));
+    const fresh = processPath(twin, options);
+    assert.equal(kept.status, 'changed', `${name}: ${kept.reason}`);
+    assert.deepEqual(readFileSync(file), readFileSync(twin), name);
+  }
+  // Edited on disk after the first pass read it: not overwritten.
+  const file = join(dir, 'app.py');
+  writeFileSync(file, LEAKY);
+  const read = decodeSource(readFileSync(file));
+  writeFileSync(file, `# edited\n${LEAKY}`);
+  const r = processPath(file, options, undefined, undefined, read);
+  assert.equal(r.status, 'failed');
+  assert.match(r.reason ?? '', /changed on disk/);
+  assert.equal(readFileSync(file, 'utf8'), `# edited\n${LEAKY}`);
+});

@@ -2,7 +2,7 @@
 // line appears only for a person at a terminal.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { CLI, ROOT } from './helpers.js';
 import { run, runSync, type RunOptions } from '../src/runner.js';
 import { defaultOptions } from '../src/options.js';
-import { chunkSize } from '../src/pool.js';
+import { chunkSize, plannedChunks } from '../src/pool.js';
 import { createProgress, shouldShowProgress } from '../src/progress.js';
 import type { FromWorker } from '../src/worker.js';
 
@@ -94,6 +94,27 @@ test('chunks: small enough that every worker stays busy, never empty, at most 16
   assert.equal(chunkSize(1790, 2), 16);
 });
 
+test('planned chunks: every file once, biggest first, about equal bytes, the small files last', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'withify-chunks-'));
+  try {
+    const sizes = [50_000, 10, 20, 400_000, 30, 60_000, ...Array.from({ length: 40 }, (_, i) => 100 + i)];
+    const files = sizes.map((n, i) => {
+      const p = join(dir, `f${String(i).padStart(2, '0')}.py`);
+      writeFileSync(p, 'x'.repeat(n));
+      return p;
+    });
+    const chunks = plannedChunks(files, 2);
+    assert.deepEqual(chunks.flat().sort(), [...files].sort());
+    assert.deepEqual(chunks[0], [files[3]]); // 400 kB: a chunk of its own, handed out first
+    assert.deepEqual(chunks.slice(1, 3), [[files[5]], [files[0]]]); // above the byte share: alone too
+    assert.ok(chunks.every((c) => c.length >= 1 && c.length <= chunkSize(files.length, 2)));
+    const last = chunks.at(-1)!.map((f) => statSync(f).size);
+    assert.ok(Math.max(...last) < 200);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('progress: shown only when stderr is a terminal and --quiet is off', () => {
   assert.equal(shouldShowProgress({ isTTY: true, quiet: false }), true);
   assert.equal(shouldShowProgress({ isTTY: true, quiet: true }), false);
@@ -147,7 +168,8 @@ test('worker protocol: summaries for the project index, then the index once, the
   const worker = new Worker(new URL('../src/worker.js', import.meta.url), { workerData: { options, stop: new Int32Array(new SharedArrayBuffer(4)) } });
   const ask = (msg: unknown) => new Promise<FromWorker>((resolve) => { worker.once('message', resolve); worker.postMessage(msg); });
   try {
-    const summaries = await ask({ kind: 'summarize', paths });
+    // keep: the worker keeps what it read of m0.py and clean.py for the second pass; chain.py is read again.
+    const summaries = await ask({ kind: 'summarize', paths, keep: [true, false, true] });
     assert.equal(summaries.kind, 'summaries');
     assert.deepEqual(summaries.kind === 'summaries' && summaries.summaries.map((s) => [s.path, s.moduleName]), [
       [paths[0], 'sub0.m0'], // pkg0/ has no __init__.py: sub0 is the top package

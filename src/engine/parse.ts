@@ -5,6 +5,46 @@ import type { SyntaxNode, Tree } from '../types.js';
 
 let parser: Parser | undefined;
 
+// The binding answers every node property with a call into C++ that hands back a new JS value (a node
+// object it then registers, with a finalizer, in the tree's cache). Trees are never edited here (a rewrite
+// parses the new text), so what a node says about itself never changes: keep the answers on the node
+// object. Arrays are frozen, as they are shared. This was about a third of a run's time in transforms.
+function memoizeNodeProperties(): void {
+  const proto = (Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
+  const NULL = Symbol('null');
+  for (const name of ['type', 'id', 'startIndex', 'endIndex', 'parent', 'children', 'namedChildren', 'childCount', 'namedChildCount', 'firstChild', 'lastChild', 'isNamed', 'hasError', 'startPosition', 'endPosition']) {
+    const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
+    if (!get) throw new Error(`tree-sitter's SyntaxNode has no ${name}: the memo in parse.ts needs updating`);
+    const key = Symbol(name);
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      get(this: Record<symbol, unknown>) {
+        const cached = this[key];
+        if (cached !== undefined) return cached === NULL ? null : cached;
+        let value = get.call(this);
+        if (Array.isArray(value) || (typeof value === 'object' && value !== null && !('tree' in value))) value = Object.freeze(value);
+        this[key] = value === null ? NULL : value;
+        return value;
+      },
+    });
+  }
+  const FIELDS = Symbol('fields');
+  const childForFieldName = (proto as { childForFieldName: (n: string) => unknown }).childForFieldName;
+  Object.defineProperty(proto, 'childForFieldName', {
+    configurable: true,
+    writable: true,
+    value(this: Record<symbol, Map<string, unknown> | undefined>, field: string) {
+      let fields = this[FIELDS];
+      if (!fields) fields = this[FIELDS] = new Map();
+      if (fields.has(field)) return fields.get(field);
+      const child = childForFieldName.call(this, field);
+      fields.set(field, child);
+      return child;
+    },
+  });
+}
+memoizeNodeProperties();
+
 function getParser(): Parser {
   if (!parser) {
     parser = new Parser();

@@ -45,6 +45,7 @@ export function normaliseEncoding(name: string): string {
 }
 
 export function detectEol(text: string): '\n' | '\r\n' | '\r' {
+  if (!text.includes('\r')) return '\n';
   let crlf = 0;
   let lf = 0;
   let cr = 0;

@@ -101,6 +101,9 @@ function isMethod(def: SyntaxNode): boolean {
 
 const baseTail = (text: string) => /(\w+)\s*(?:\[[^\]]*\])?\s*$/.exec(text.trim())?.[1];
 
+/** A cheap test before the regular expression: most lines have no triple quote. */
+const hasTripleQuote = (line: string) => line.includes('"""') || line.includes("'''");
+
 /**
  * The classes with bases of a file that is not parsed, read from its text: a `class X(...)` line and the
  * `def`s indented below it up to the next line indented no deeper (nested functions count too, which only
@@ -114,7 +117,7 @@ export function subclassesFromText(text: string): SubclassFacts[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const inString = quote !== undefined;
-    for (const t of line.match(/"""|'''/g) ?? []) {
+    for (const t of hasTripleQuote(line) ? (line.match(/"""|'''/g) ?? []) : []) {
       if (!quote) quote = t;
       else if (t === quote) quote = undefined;
     }
@@ -576,7 +579,7 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
       continue;
     }
     // Track triple-quoted strings so an example inside a docstring is not read as an import.
-    for (const t of line.match(/"""|'''/g) ?? []) {
+    for (const t of hasTripleQuote(line) ? (line.match(/"""|'''/g) ?? []) : []) {
       if (!quote) quote = t;
       else if (t === quote) quote = undefined;
     }
