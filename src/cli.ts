@@ -94,7 +94,7 @@ const common = (y: Argv) =>
     // Bulk runs and reports for scripts (docs/reports.md).
     .option('format', { choices: ['text', 'json', 'sarif', 'github'] as const, default: 'text' as const, describe: 'output: text, json, sarif (code scanning) or github (workflow annotations)' })
     .option('statistics', { type: 'boolean', default: false, describe: 'counts per transform instead of one line per finding' })
-    .option('jobs', { alias: 'j', type: 'number', requiresArg: true, describe: 'worker threads (default: the number of cores; 1 = no worker)' })
+    .option('jobs', { alias: 'j', type: 'number', requiresArg: true, describe: 'threads: this one and N - 1 workers (default: the number of cores; 1 = no worker)' })
     .option('whole-files', { type: 'boolean', describe: 'parse every file whole, not only the functions around the calls withify looks at (slower; same findings, and a syntax error anywhere is reported)' });
 
 const given = (values: string | string[] | undefined) => (values === undefined ? undefined : splitList(values));

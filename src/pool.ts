@@ -1,5 +1,6 @@
-// A small pool of worker threads (src/worker.ts). Idle workers pull the next chunk of paths (biggest files
-// first, see plannedChunks), so a slow file holds up one worker, not the run. Results come back in any order; the runner sorts them.
+// A small pool of threads: this one and worker threads (src/worker.ts), all doing `FileWork` (src/work.ts).
+// Idle threads pull the next chunk of paths (biggest files first, see plannedChunks), so a slow file holds up
+// one thread, not the run. Results come back in any order; the runner sorts them.
 // With a project index, the first pass (summaries) runs in the workers too, is merged here once, and the
 // index is posted to every worker once before the files are processed.
 import { statSync } from 'node:fs';
@@ -7,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { mergeSummaries, needsProjectIndex, type FileSummary } from './project.js';
 import type { FileResult } from './types.js';
 import type { RunControl, RunOptions } from './runner.js';
-import type { FromWorker, ToWorker, WorkerData } from './worker.js';
+import { FileWork, type FromWorker, type ToWorker, type WorkerData } from './work.js';
 
 export interface PoolOutcome {
   results: FileResult[];
@@ -55,7 +56,47 @@ export function plannedChunks(files: readonly string[], workers: number): string
   return out;
 }
 
-class PoolWorker {
+/** One thread of the pool, as `feed` sees it. */
+interface Lane {
+  /** Requests it may hold at once: a worker thread gets its next chunk while it works on one. */
+  readonly depth: number;
+  request(msg: ToWorker): Promise<FromWorker>;
+  post(msg: ToWorker): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The main thread's share of the files: `FileWork` called directly. It has no start-up to pay (the modules
+ * are loaded), so it begins while the worker threads start; between two files it lets the event loop run
+ * (messages of the workers, Ctrl-C, the progress line).
+ */
+class LocalWorker implements Lane {
+  readonly depth = 1;
+  private readonly work: FileWork;
+  private chain: Promise<unknown>;
+
+  constructor(data: WorkerData) {
+    this.work = new FileWork(data);
+    this.chain = this.work.ready;
+  }
+
+  request(msg: ToWorker): Promise<FromWorker> {
+    const reply = this.chain.then(() => this.work.handle(msg)).then((r) => r ?? { kind: 'error' as const, message: `no reply to ${msg.kind}` });
+    this.chain = reply.catch(() => undefined);
+    return reply;
+  }
+
+  post(msg: ToWorker): void {
+    this.chain = this.chain.then(() => this.work.handle(msg));
+  }
+
+  async close(): Promise<void> {
+    await this.chain.catch(() => undefined);
+  }
+}
+
+class PoolWorker implements Lane {
+  readonly depth = 2;
   private readonly worker: Worker;
   private readonly waiting: Array<{ resolve: (m: FromWorker) => void; reject: (e: Error) => void }> = [];
   private failure: Error | undefined;
@@ -100,18 +141,21 @@ class PoolWorker {
  * chunks, handed to it first; a worker with none left takes the next (biggest) chunk of the longest queue. The
  * number of files in chunks never handed out is returned.
  */
-async function feed(workers: readonly PoolWorker[], queues: string[][][], send: (paths: string[], worker: number) => ToWorker, take: (m: FromWorker, worker: number) => void, stopping: () => boolean): Promise<number> {
+async function feed(workers: readonly Lane[], queues: string[][][], send: (paths: string[], worker: number) => ToWorker, take: (m: FromWorker, worker: number) => void, stopping: () => boolean): Promise<number> {
   const nextChunk = (i: number): string[] | undefined => {
     if (queues[i]!.length) return queues[i]!.shift();
     let from = -1;
     for (let j = 0; j < queues.length; j++) if (queues[j]!.length && (from < 0 || queues[j]!.length > queues[from]!.length)) from = j;
     return from < 0 ? undefined : queues[from]!.shift();
   };
-  await Promise.all(
-    workers.map(async (w, i) => {
-      for (let chunk = nextChunk(i); chunk && !stopping(); chunk = nextChunk(i)) take(await w.request(send(chunk, i)), i);
-    }),
-  );
+  const lane = async (w: Lane, i: number) => {
+    while (!stopping()) {
+      const chunk = nextChunk(i);
+      if (!chunk) return;
+      take(await w.request(send(chunk, i)), i);
+    }
+  };
+  await Promise.all(workers.flatMap((w, i) => Array.from({ length: w.depth }, () => lane(w, i))));
   return queues.flat(2).length;
 }
 
@@ -123,7 +167,9 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
   if (stopping()) onAbort();
   // Functions cannot cross threads: workers import `transformPaths` themselves (loadTransformModules in src/load-transform.ts).
   const data: WorkerData = { options: { ...options, extraTransforms: [] }, stop };
-  const workers = Array.from({ length: Math.max(1, Math.min(jobs, files.length)) }, () => new PoolWorker(data));
+  // `jobs` threads: this one and jobs - 1 workers.
+  const count = Math.max(1, Math.min(jobs, files.length));
+  const workers: Lane[] = [new LocalWorker({ ...data, options: { ...data.options } }), ...Array.from({ length: count - 1 }, () => new PoolWorker(data))];
   try {
     // Each worker keeps what it read in the first pass of the files it will process (`keep`), and gets those
     // files first in the second pass, so most files are read once.

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeSource, type DecodedSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
-import { generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromText, YIELD_RE, type ModuleFacts } from './python/generators.js';
+import { generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, splitLines, subclassesFromText, YIELD_RE, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
 import type { ProjectIndex, TransformOptions } from './types.js';
@@ -60,12 +60,14 @@ const IMPORT_RE = /\bimport\b/;
 /** `whole`: parse a file with `yield` whole rather than only around its generators (`--whole-files`). */
 export function summarizeFile(path: string, text: string, moduleName: string | undefined, whole = false): FileSummary {
   const hasYield = YIELD_RE.test(text);
-  const subclasses = hasYield ? [] : subclassesFromText(text);
+  // Split once for both text scans of a file that is not parsed.
+  const lines = hasYield ? [] : splitLines(text);
+  const subclasses = hasYield ? [] : subclassesFromText(text, lines);
   const methods = subclasses.length ? { subclasses } : {};
   if (!hasYield && !IMPORT_RE.test(text)) return subclasses.length ? { path, moduleName, generators: { generators: [], aliases: {}, ...methods } } : { path, moduleName };
   const loc = { moduleName: moduleKey(path, moduleName), isPackage: isPackageFile(path) };
   // Without a `yield` only the imports and method names matter: read them from the text, parsing is most of this pass's time.
-  if (!hasYield) return { path, moduleName, generators: { generators: [], aliases: importAliasesFromText(text, loc), ...methods } };
+  if (!hasYield) return { path, moduleName, generators: { generators: [], aliases: importAliasesFromText(text, loc, lines), ...methods } };
   // Parsed only where `yield` is, with what naming and counting bindings needs (generatorSelection).
   const o = outline(text);
   const sel = whole ? 'whole' : generatorSelection(text, o);

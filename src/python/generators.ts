@@ -104,15 +104,25 @@ const baseTail = (text: string) => /(\w+)\s*(?:\[[^\]]*\])?\s*$/.exec(text.trim(
 /** A cheap test before the regular expression: most lines have no triple quote. */
 const hasTripleQuote = (line: string) => line.includes('"""') || line.includes("'''");
 
+/** The lines of `text` as the text scans below read them. */
+export const splitLines = (text: string): string[] => text.split(/\r\n|\r|\n/);
+
+/** False for a line whose first character after its indentation cannot begin `@`, `def`, `async` or `class`. */
+function mayStartDefinition(line: string): boolean {
+  let i = 0;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  const c = line.charCodeAt(i);
+  return c === 64 || c === 100 || c === 97 || c === 99; // @ d a c
+}
+
 /**
  * The classes with bases of a file that is not parsed, read from its text: a `class X(...)` line and the
  * `def`s indented below it up to the next line indented no deeper (nested functions count too, which only
  * makes the lists longer, never shorter).
  */
-export function subclassesFromText(text: string): SubclassFacts[] {
+export function subclassesFromText(text: string, lines: readonly string[] = splitLines(text)): SubclassFacts[] {
   const out: SubclassFacts[] = [];
   const open: Array<{ indent: number; facts: SubclassFacts }> = [];
-  const lines = text.split(/\r\n|\r|\n/);
   let quote: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -123,6 +133,7 @@ export function subclassesFromText(text: string): SubclassFacts[] {
     }
     // A class ends only where a def, class or decorator starts no deeper: a docstring's or a bracket's
     // lines at column 0 do not end it (ending it too early would miss an override).
+    if (!mayStartDefinition(line)) continue;
     const m = /^([ \t]*)(?:@|(?:async[ \t]+)?def[ \t]|class[ \t])/.exec(line);
     if (!m || inString) continue;
     const indent = m[1]!.length;
@@ -537,7 +548,7 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
  * pass only needs them to follow re-exports): `import`/`from` statements that start a line at column 0,
  * outside triple-quoted strings, with parenthesised or backslash-continued name lists.
  */
-export function importAliasesFromText(text: string, loc: ModuleLocation): Record<string, string> {
+export function importAliasesFromText(text: string, loc: ModuleLocation, lines: readonly string[] = splitLines(text)): Record<string, string> {
   const bound = new Map<string, string[]>();
   const bind = (name: string, target: string | undefined) => {
     if (!target) return;
@@ -545,11 +556,11 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
     list.push(target);
     bound.set(name, list);
   };
-  const lines = text.split(/\r\n|\r|\n/);
   let quote: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
-    if (!quote && /^(from|import)\s/.test(line)) {
+    const first = line.charCodeAt(0);
+    if (!quote && (first === 102 || first === 105) && /^(from|import)\s/.test(line)) {
       // Join continuation lines: a backslash at the end, or an open parenthesis.
       while ((/\\\s*$/.test(line) || (line.includes('(') && !line.includes(')'))) && i + 1 < lines.length) {
         line = line.replace(/\\\s*$/, ' ') + ' ' + lines[++i]!;
