@@ -122,6 +122,13 @@ export interface Transform {
    * function returning `null`: this file needs the whole parse. Absent: every file does.
    */
   anchors?: readonly string[] | ((project: ProjectIndex | undefined, file: { path: string; moduleName: string | undefined }) => readonly string[] | null);
+  /**
+   * True when, besides, `check` on such a partial tree finds exactly what it finds on the whole file, as long
+   * as every anchor is inside a function, no parsed function says `global`, and `check` asks nothing of
+   * the whole module (`NameIndex.identifiers` of the module). `check` (the command) then reports from the
+   * partial tree. class-del is not: it looks at a class's other methods and at the classes of the module.
+   */
+  anchorsSuffice?: boolean;
   /** True when `check` reads `ctx.project`: the run then builds the project index first (src/project.ts). */
   needsProject?: boolean;
 }
@@ -151,6 +158,12 @@ export interface FileContext {
   freshName: (node: SyntaxNode, candidates: readonly string[]) => string;
   /** True when `offset` lies inside the body of a string literal (a line start there is data). */
   insideString: (offset: number) => boolean;
+  /**
+   * Call before reading the file beyond the outermost function around what is checked (the class around a
+   * method, other functions, every name of the module): on a partial tree (`Transform.anchorsSuffice`) the
+   * engine then checks the whole file instead. Nothing happens on a whole tree.
+   */
+  readsBeyondFunction: () => void;
 }
 
 /** Filled in by the generator index (issue 4); kept opaque to the engine. */

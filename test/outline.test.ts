@@ -136,9 +136,11 @@ function sameEitherWay(path: string, text: string, select: string[] = [], extra:
   // With its project index, as the CLI runs it (generator-close needs whole files without one).
   const project = buildProjectIndex([path]);
   const moduleName = moduleNameFor(path);
-  const whole = processSource({ path, text, options, project, moduleName, partial: false });
-  const partial = processSource({ path, text, options, project, moduleName, partial: 'always' });
-  assert.equal(comparable(partial), comparable(whole), `${path}: the partial look changed the result`);
+  for (const applyFixes of [true, false]) {
+    const whole = processSource({ path, text, options, project, moduleName, partial: false, applyFixes });
+    const partial = processSource({ path, text, options, project, moduleName, partial: 'always', applyFixes });
+    assert.equal(comparable(partial), comparable(whole), `${path}: the partial look changed the result (${applyFixes ? 'fix' : 'check'})`);
+  }
 }
 
 describe('partial parsing gives what the whole file gives', () => {

@@ -369,6 +369,7 @@ export const generatorClose: Transform = {
     if (!index || index.ambiguous.includes(module)) return null;
     return [...index.callNames, ...(index.memberNames[module] ?? []), ...index.classNames];
   },
+  anchorsSuffice: true,
   triggers: (project) => {
     const index = project?.generators as GeneratorIndex | undefined;
     return index ? ['yield', ...index.callNames] : ['yield'];

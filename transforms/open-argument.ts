@@ -158,4 +158,5 @@ export const openArgument: Transform = {
   check,
   triggers: RESOURCE_TRIGGERS,
   anchors: RESOURCE_CALL_NAMES,
+  anchorsSuffice: true,
 };

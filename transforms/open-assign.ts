@@ -34,6 +34,8 @@ const CLEANUP_METHODS = new Set(['close', '__exit__', '__aexit__', '__del__']);
 function storeIsClosed(ctx: FileContext, a: ResourceAssignment): boolean {
   const target = a.target.text.replace(/\s+/g, '');
   const cls = enclosingClass(a.stmt);
+  // The class's other methods may close it: beyond the function a partial tree holds.
+  if (cls) ctx.readsBeyondFunction();
   const where = cls ?? functionOrModuleOf(a.stmt);
   const text = where.text.replace(/[ \t]+/g, '');
   if (text.includes(`${target}.close(`) || text.includes(`closing(${target})`) || text.includes(`enter_context(${target})`)) return true;
@@ -192,4 +194,5 @@ export const openAssign: Transform = {
   check,
   triggers: RESOURCE_TRIGGERS,
   anchors: RESOURCE_CALL_NAMES,
+  anchorsSuffice: true,
 };

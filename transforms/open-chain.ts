@@ -176,4 +176,5 @@ export const openChain: Transform = {
   check,
   triggers: RESOURCE_TRIGGERS,
   anchors: RESOURCE_CALL_NAMES,
+  anchorsSuffice: true,
 };

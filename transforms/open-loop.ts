@@ -173,4 +173,5 @@ export const openLoop: Transform = {
   check,
   triggers: RESOURCE_TRIGGERS,
   anchors: RESOURCE_CALL_NAMES,
+  anchorsSuffice: true,
 };

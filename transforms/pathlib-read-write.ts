@@ -205,4 +205,5 @@ export const pathlibReadWrite: Transform = {
   check,
   triggers: RESOURCE_TRIGGERS,
   anchors: RESOURCE_CALL_NAMES,
+  anchorsSuffice: true,
 };

@@ -63,4 +63,5 @@ export const tempdirName: Transform = {
   check,
   triggers: ['TemporaryDirectory'],
   anchors: ['TemporaryDirectory'],
+  anchorsSuffice: true,
 };

@@ -10,7 +10,7 @@ import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms } from '../../transforms/index.js';
 import { filterSuppressed } from './suppress.js';
 import { detectEol } from './read.js';
-import { importAliases, includedRanges, outline, partialRanges } from '../python/outline.js';
+import { addTopLevelNamed, importAliases, includedRanges, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
 
 export const MAX_PASSES = 10;
 
@@ -132,24 +132,44 @@ function wordPattern(words: ReadonlySet<string>): RegExp {
  * The first look at a file: parse only the parts the anchors (and the file's import aliases) point at, and
  * run the checks there. `'none'`: no anchor is in code; `true`: the checks found nothing there, so the
  * whole file finds nothing either (a transform's anchors promise that whatever it reports has all it
- * needs in those parts); `false`: the whole file must be parsed.
+ * needs in those parts); `false`: the whole file must be parsed. For `check` (`final`), the findings
+ * themselves when the partial tree is known to give exactly the whole file's (see `anchorsSuffice`).
  */
-function nothingAround(words: Set<string>, transforms: readonly Transform[], input: SourceInput, eol: string): boolean | 'none' {
+function firstLook(words: Set<string>, transforms: readonly Transform[], input: SourceInput, eol: string, final: boolean): boolean | 'none' | { findings: Finding[] } {
   const text = input.text;
   const o = outline(text);
   for (const alias of importAliases(text, o)) words.add(alias);
-  const plan = partialRanges(text, wordPattern(words), o, input.partial === 'always' ? Infinity : undefined);
-  if (plan === 'none') return 'none';
+  const sel = selectAround(text, wordPattern(words), o);
+  if (sel === 'none') return 'none';
+  if (sel === 'whole') return false;
+  // The module-level bindings of every name the parsed code reads, as the whole file has them.
+  addTopLevelNamed(text, o, sel);
+  const plan = planRanges(text, o, sel, input.partial === 'always' ? Infinity : undefined);
   if (plan === 'whole') return false;
   const tree = parsePython(text, includedRanges(text, plan.ranges));
   if (tree.rootNode.hasError) return false;
+  let moduleWide = false;
+  // Ex) `global log` in a parsed function: other functions may use the same variable
+  const exact = final && sel.inFunctions === true && !unitsSay(text, o, sel, /\bglobal\b/);
   try {
-    const ctx = createContext({ path: input.path, source: text, tree, eol, options: input.options, project: input.project, moduleName: input.moduleName });
-    // The first finding settles it (suppressed or not): the whole file is checked from scratch.
-    return transforms.every((t) => t.check(ctx).length === 0);
+    const ctx = createContext({ path: input.path, source: text, tree, eol, options: input.options, project: input.project, moduleName: input.moduleName, outline: o, onModuleWide: () => (moduleWide = true) });
+    if (!exact) return transforms.every((t) => t.check(ctx).length === 0);
+    const findings = runChecks(transforms, ctx);
+    // Ex) a fix that imports `contextlib` under a name no code of the module uses: only the whole file knows
+    if (moduleWide) return false;
+    const bySuffice = new Map(transforms.map((t) => [t.id, t.anchorsSuffice === true]));
+    // Ex) class-del found a class: its other methods and the module's classes may say otherwise
+    if (findings.some((f) => !bySuffice.get(f.id))) return false;
+    return findings.length === 0 ? true : { findings };
   } catch {
     return false;
   }
+}
+
+/** True when the text of a picked unit matches `re`. */
+function unitsSay(text: string, o: Outline, sel: Selection, re: RegExp): boolean {
+  for (const u of sel.units) if (re.test(text.slice(o.begin[u], o.blockEnd[u]))) return true;
+  return false;
 }
 
 export function processSource(input: SourceInput): FileResult {
@@ -162,7 +182,12 @@ export function processSource(input: SourceInput): FileResult {
     const eol = input.eol ?? detectEol(input.text);
     const words = input.partial === false ? null : anchorWords(transforms, input);
     // Ex) a test module that opens files only in `with` statements: its 40 other test methods are never parsed
-    if (words && nothingAround(words, transforms, input, eol)) return { ...base, status: 'unchanged' };
+    const look = words ? firstLook(words, transforms, input, eol, input.applyFixes === false) : false;
+    if (look === true || look === 'none') return { ...base, status: 'unchanged' };
+    if (look) {
+      // As the whole file's `check` would report them: nothing applied, so the same findings remain.
+      return { ...base, findings: locate(path, input.text, look.findings, options.unsafeFixes), remaining: locate(path, input.text, look.findings, options.unsafeFixes), status: 'unchanged' };
+    }
     let text = input.text;
     let tree = parsePython(text);
     const syntax = firstSyntaxError(tree);

@@ -216,9 +216,11 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
  * top-level import binds. (A def a generator delegates to needs no tree: unless it is a generator itself,
  * and then it is parsed anyway, the index never resolves it.)
  */
-export function generatorSelection(text: string, o: Outline): Selection | 'none' | 'whole' {
-  const sel = selectAround(text, /\byield\b/g, o);
-  if (typeof sel === 'string') return sel;
+export function generatorSelection(text: string, o: Outline): Selection | 'whole' {
+  const around = selectAround(text, /\byield\b/g, o);
+  if (around === 'whole') return around;
+  // Ex) `yield` only in docstrings: no generator, but the imports are still read from the tree
+  const sel = around === 'none' ? { units: new Set<number>(), headers: new Set<number>() } : around;
   for (const u of [...sel.units]) {
     const p = o.parent[u]!;
     if (p < 0 || o.kind[p] !== LineKind.Class) continue;
@@ -237,7 +239,7 @@ export function generatorSelection(text: string, o: Outline): Selection | 'none'
   }
   for (let k = 0; k < o.begin.length; k++) {
     if (o.parent[k] !== -1 || o.kind[k] !== LineKind.Other || !/^(?:import|from)\b/.test(text.slice(o.first[k]!, o.first[k]! + 7))) continue;
-    for (const w of text.slice(o.first[k]!, o.blockEnd[k]!).matchAll(/[^\W\d]\w*/gu)) counted.add(w[0]);
+    for (const w of text.slice(o.first[k]!, o.blockEnd[k]!).matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)) counted.add(w[0]);
   }
   for (let k = 0; k < o.begin.length; k++) {
     if (o.parent[k] !== -1 || sel.units.has(k)) continue;

@@ -341,6 +341,8 @@ export interface PartialPlan {
 export interface Selection {
   units: Set<number>;
   headers: Set<number>;
+  /** True when every match in code is inside a function (none at the top level or in a class body). */
+  inFunctions?: boolean;
 }
 
 /** Above this share of the file, a partial parse saves too little to pay for the look it costs. */
@@ -357,6 +359,7 @@ export function selectAround(text: string, anchors: RegExp, o: Outline): Selecti
   const units = new Set<number>();
   const headers = new Set<number>();
   let any = false;
+  let inFunctions = true;
   anchors.lastIndex = 0;
   for (const m of text.matchAll(anchors)) {
     const at = m.index!;
@@ -371,13 +374,38 @@ export function selectAround(text: string, anchors: RegExp, o: Outline): Selecti
       if (o.kind[a] === LineKind.Def) outer = a;
       top = a;
     }
+    if (outer < 0) inFunctions = false;
     // Ex) `data = open(p).read()` at the top level: the statement is parsed anyway
     if (outer < 0 && o.kind[top] === LineKind.Other) continue;
     const unit = outer >= 0 ? outer : k;
     units.add(unit);
     for (let a = o.parent[unit]!; a >= 0; a = o.parent[a]!) headers.add(a);
   }
-  return any ? { units, headers } : 'none';
+  return any ? { units, headers, inFunctions } : 'none';
+}
+
+const isImportLine = (text: string, o: Outline, k: number) => /^(?:import|from)\b/.test(text.slice(o.first[k]!, o.first[k]! + 7));
+
+/**
+ * Adds to `sel` every top-level def and class whose name is written in a picked unit or in a top-level
+ * import: then each name the picked code reads, and each name an import binds, has at the top level the
+ * bindings the whole file gives it (`def open(...)` shadowing the builtin, a def named like an import).
+ */
+export function addTopLevelNamed(text: string, o: Outline, sel: Selection): void {
+  const top = new Map<string, number[]>();
+  for (let k = 0; k < o.begin.length; k++) {
+    if (o.parent[k] !== -1 || sel.units.has(k)) continue;
+    const name = definedName(text, o, k);
+    if (name) top.set(name, [...(top.get(name) ?? []), k]);
+  }
+  if (top.size === 0) return;
+  const found = new Set<string>();
+  const scan = (from: number, to: number) => {
+    for (const w of text.slice(from, to).matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)) if (top.has(w[0])) found.add(w[0]);
+  };
+  for (const u of sel.units) scan(o.begin[u]!, o.blockEnd[u]!);
+  for (let k = 0; k < o.begin.length; k++) if (o.parent[k] === -1 && isImportLine(text, o, k)) scan(o.begin[k]!, o.blockEnd[k]!);
+  for (const name of found) for (const k of top.get(name)!) sel.units.add(k);
 }
 
 /**
@@ -453,4 +481,21 @@ export function includedRanges(text: string, ranges: readonly number[]): Array<{
     out.push({ startIndex: ranges[i]!, endIndex: ranges[i + 1]!, startPosition, endPosition });
   }
   return out;
+}
+
+/**
+ * The file's own indent unit: the step between the first block whose body starts on its own line and the
+ * header above it (`def f():` then `    return 1`: four spaces). Falls back to a tab when the file indents
+ * with tabs, else four spaces. Read from the outline, so a partial tree and the whole file agree.
+ */
+export function indentUnitOf(source: string, o: Outline): string {
+  for (let k = 1; k < o.begin.length; k++) {
+    const p = o.parent[k]!;
+    // The first line of a block: its header is the logical line just before it.
+    if (p !== k - 1) continue;
+    const inner = source.slice(o.begin[k], o.first[k]);
+    const outer = source.slice(o.begin[p], o.first[p]);
+    if (inner.startsWith(outer) && inner.length > outer.length) return inner.slice(outer.length);
+  }
+  return /^\t/m.test(source) ? '\t' : '    ';
 }

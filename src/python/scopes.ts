@@ -243,7 +243,14 @@ export class NameIndex {
   private readonly identifierCache = new Map<number, Set<string>>();
   private readonly reserved = new Map<number, Set<string>>();
 
-  constructor(readonly root: SyntaxNode) {}
+  /**
+   * `onModuleWide` is called when a question needs every name of the module (`identifiers` of the module,
+   * so `freshName` there): a partial tree (src/python/outline.ts) cannot answer it.
+   */
+  constructor(
+    readonly root: SyntaxNode,
+    private readonly onModuleWide?: () => void,
+  ) {}
 
   bindings(scope: SyntaxNode): Map<string, Binding[]> {
     let b = this.bindingCache.get(scope.id);
@@ -286,6 +293,7 @@ export class NameIndex {
 
   /** Every name written in `scope`'s subtree, nested scopes included (attribute names excepted). */
   identifiers(scope: SyntaxNode): Set<string> {
+    if (scope.type === 'module') this.onModuleWide?.();
     let ids = this.identifierCache.get(scope.id);
     if (!ids) {
       ids = new Set();

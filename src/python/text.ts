@@ -79,27 +79,3 @@ export function positionAt(table: readonly number[], offset: number): { line: nu
   return { line: lo + 1, column: offset - table[lo]! + 1 };
 }
 
-/**
- * The file's own indent unit: the step between the first block whose body starts on its own line and
- * the header above it. Falls back to a tab when the file indents with tabs, else four spaces.
- */
-export function detectIndentUnit(source: string, root: SyntaxNode): string {
-  const stack: SyntaxNode[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === 'block' && node.parent) {
-      const firstStmt = node.namedChildren.find((c) => c.type !== 'comment');
-      if (firstStmt && startsLine(source, firstStmt.startIndex)) {
-        const inner = indentOfLine(source, firstStmt.startIndex);
-        const outer = indentOfLine(source, node.parent.startIndex);
-        if (inner.startsWith(outer) && inner.length > outer.length) return inner.slice(outer.length);
-      }
-    }
-    const children = node.namedChildren;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i]!;
-      if (child.namedChildCount > 0) stack.push(child);
-    }
-  }
-  return /^\t/m.test(source) ? '\t' : '    ';
-}
