@@ -8,7 +8,8 @@ let parser: Parser | undefined;
 // The binding answers every node property with a call into C++ that hands back a new JS value (a node
 // object it then registers, with a finalizer, in the tree's cache). Trees are never edited here (a rewrite
 // parses the new text), so what a node says about itself never changes: keep the answers on the node
-// object. Arrays are frozen, as they are shared. This was about a third of a run's time in transforms.
+// object. Arrays are frozen, as they are shared. On the stdlib, `withify check --jobs 1` went from 8.1 s to
+// 7.0 s (best of five).
 function memoizeNodeProperties(): void {
   const proto = (Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
   const NULL = Symbol('null');

@@ -384,12 +384,11 @@ export function selectAround(text: string, anchors: RegExp, o: Outline): Selecti
   return any ? { units, headers, inFunctions } : 'none';
 }
 
-const isImportLine = (text: string, o: Outline, k: number) => /^(?:import|from)\b/.test(text.slice(o.first[k]!, o.first[k]! + 7));
-
 /**
  * Adds to `sel` every top-level def and class whose name is written in a picked unit or in a top-level
- * import: then each name the picked code reads, and each name an import binds, has at the top level the
- * bindings the whole file gives it (`def open(...)` shadowing the builtin, a def named like an import).
+ * statement that imports (`import x`, `try: import x` …): then each name the picked code reads, and each
+ * name an import binds, has at the top level the bindings the whole file gives it (`def open(...)`
+ * shadowing the builtin, a def named like an import).
  */
 export function addTopLevelNamed(text: string, o: Outline, sel: Selection): void {
   const top = new Map<string, number[]>();
@@ -404,7 +403,9 @@ export function addTopLevelNamed(text: string, o: Outline, sel: Selection): void
     for (const w of text.slice(from, to).matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)) if (top.has(w[0])) found.add(w[0]);
   };
   for (const u of sel.units) scan(o.begin[u]!, o.blockEnd[u]!);
-  for (let k = 0; k < o.begin.length; k++) if (o.parent[k] === -1 && isImportLine(text, o, k)) scan(o.begin[k]!, o.blockEnd[k]!);
+  for (let k = 0; k < o.begin.length; k++) {
+    if (o.parent[k] === -1 && o.kind[k] === LineKind.Other && /\bimport\b/.test(text.slice(o.begin[k], o.blockEnd[k]))) scan(o.begin[k]!, o.blockEnd[k]!);
+  }
   for (const name of found) for (const k of top.get(name)!) sel.units.add(k);
 }
 
