@@ -156,3 +156,26 @@ test('list and explain print the transforms from their modules', () => {
   assert.match(ex.stdout, /    with open\(path, "w"\) as f:\n        f\.write\(data\)/);
   assert.equal(withify(['explain', 'WFY999']).status, 2);
 });
+
+test('--whole-files: the same findings; a syntax error in a function no transform looks at is reported only with it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'withify-whole-'));
+  // Twenty functions far from any call withify looks at, one of them broken, and one leaky function.
+  const filler = Array.from({ length: 20 }, (_, i) => `def helper${i}(x):\n    y = x * ${i}\n    return y + 1\n`).join('\n\n');
+  const text = `import json\n\n\n${filler}\n\ndef broken():\n    x = = 1\n\n\ndef load(p):\n    return json.loads(open(p).read())\n`;
+  writeFileSync(join(dir, 'app.py'), text);
+  const partial = withify(['check', '--select', 'open-chain', '--format', 'json', 'app.py'], { cwd: dir });
+  const whole = withify(['check', '--select', 'open-chain', '--format', 'json', '--whole-files', 'app.py'], { cwd: dir });
+  const p = JSON.parse(partial.stdout) as { files: Array<{ status: string; findings: Array<{ code: string; range: unknown }> }> };
+  const w = JSON.parse(whole.stdout) as typeof p;
+  assert.equal(partial.status, 1);
+  assert.equal(p.files[0]!.status, 'unchanged');
+  assert.deepEqual(p.files[0]!.findings.map((f) => f.code), ['WFY101']);
+  assert.equal(whole.status, 2);
+  assert.equal(w.files[0]!.status, 'failed');
+  // fix parses the whole file before it rewrites anything: the error stops it.
+  const fixed = withify(['fix', '--select', 'open-chain', 'app.py'], { cwd: dir });
+  assert.equal(fixed.status, 2);
+  const line = text.split('\n').findIndex((l) => l.includes('x = = 1')) + 1;
+  assert.match(fixed.stderr + fixed.stdout, new RegExp(`cannot parse: syntax error at line ${line},`));
+  assert.equal(readFileSync(join(dir, 'app.py'), 'utf8'), text);
+});
