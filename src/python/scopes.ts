@@ -1,6 +1,7 @@
 // Python scopes over a tree-sitter tree: which names each scope binds, how a name resolves, and
 // which names are free for a rewrite to introduce.
 import type { SyntaxNode } from '../types.js';
+import type { TreeCursor } from 'tree-sitter';
 
 export type BindingKind = 'import' | 'def' | 'class' | 'assign' | 'param' | 'global' | 'nonlocal' | 'other';
 
@@ -144,6 +145,93 @@ function addParameters(params: SyntaxNode | null, out: Map<string, Binding[]>): 
   }
 }
 
+// The walk below goes through a TreeCursor: it makes no node object for the many nodes it only passes
+// (an expression's parts), where `namedChildren` makes and registers one for every child. Nodes are made
+// only where a binding is read. It visits in the order the bindings are listed: document order, except that
+// a def's or class's decorators, defaults, bases and annotations, and a lambda's defaults, come last first.
+
+/** The bindings under `node` (the cursor on it), in this scope; the cursor is left on `node`. */
+function visitAt(c: TreeCursor, out: Map<string, Binding[]>): void {
+  const type = c.nodeType;
+  switch (type) {
+    case 'function_definition':
+    case 'class_definition': {
+      const n = c.currentNode;
+      const name = n.childForFieldName('name');
+      if (name) push(out, name.text, { kind: type === 'class_definition' ? 'class' : 'def', node: n });
+      // Decorators, defaults, bases and annotations are evaluated here; the body is not.
+      const rest = n.namedChildren.filter((ch) => ch.type !== 'block' && ch.id !== name?.id);
+      for (let i = rest.length - 1; i >= 0; i--) visitNode(rest[i]!, out);
+      return;
+    }
+    case 'lambda': {
+      const values: SyntaxNode[] = [];
+      for (const p of c.currentNode.childForFieldName('parameters')?.namedChildren ?? []) {
+        const v = p.type === 'default_parameter' ? p.childForFieldName('value') : null;
+        if (v) values.push(v);
+      }
+      for (let i = values.length - 1; i >= 0; i--) visitNode(values[i]!, out);
+      return;
+    }
+    case 'list_comprehension':
+    case 'set_comprehension':
+    case 'dictionary_comprehension':
+    case 'generator_expression':
+      // The first iterable is evaluated in the enclosing scope; walrus targets inside bind here too.
+      if (!c.nodeText.includes(':=')) return;
+      for (const w of c.currentNode.descendantsOfType('named_expression')) {
+        const name = w.childForFieldName('name');
+        if (name) push(out, name.text, { kind: 'assign', node: w });
+      }
+      return;
+    case 'import_statement':
+    case 'import_from_statement':
+      addImport(c.currentNode, out);
+      return;
+    case 'future_import_statement':
+    case 'delete_statement':
+      return;
+    case 'assignment':
+    case 'augmented_assignment':
+    case 'for_statement': {
+      const left = c.currentNode.childForFieldName('left');
+      if (left) addTargets(left, 'assign', out);
+      break;
+    }
+    case 'as_pattern_target':
+      addTargets(c.currentNode, 'assign', out);
+      return;
+    case 'named_expression': {
+      const n = c.currentNode;
+      const name = n.childForFieldName('name');
+      if (name) push(out, name.text, { kind: 'assign', node: n });
+      break;
+    }
+    case 'global_statement':
+    case 'nonlocal_statement': {
+      const n = c.currentNode;
+      for (const id of n.namedChildren) {
+        if (id.type === 'identifier') push(out, id.text, { kind: type === 'global_statement' ? 'global' : 'nonlocal', node: n });
+      }
+      return;
+    }
+    default:
+      // Ex) a call, a dict literal: inside an expression only `:=` binds (comprehension and lambda
+      // scopes are handled above and end at their own node), so one without it holds no binding.
+      if (PURE_EXPRESSIONS.has(type) && !c.nodeText.includes(':=')) return;
+      break;
+  }
+  if (!c.gotoFirstChild()) return;
+  do {
+    if (c.nodeIsNamed) visitAt(c, out);
+  } while (c.gotoNextSibling());
+  c.gotoParent();
+}
+
+function visitNode(node: SyntaxNode, out: Map<string, Binding[]>): void {
+  visitAt(node.walk(), out);
+}
+
 /** Every name a scope binds, without looking into the scopes nested in it. */
 export function collectBindings(scope: SyntaxNode): Map<string, Binding[]> {
   const out = new Map<string, Binding[]>();
@@ -159,80 +247,8 @@ export function collectBindings(scope: SyntaxNode): Map<string, Binding[]> {
   }
   const body = scopeBody(scope);
   if (!body) return out;
-  const stack: SyntaxNode[] = [...body.namedChildren].reverse();
-  if (scope.type === 'lambda') stack.splice(0, stack.length, body);
-  while (stack.length) {
-    const n = stack.pop()!;
-    switch (n.type) {
-      case 'function_definition':
-      case 'class_definition': {
-        const name = n.childForFieldName('name');
-        if (name) push(out, name.text, { kind: n.type === 'class_definition' ? 'class' : 'def', node: n });
-        // Decorators, defaults, bases and annotations are evaluated here; the body is not.
-        for (const c of n.namedChildren) if (c.type !== 'block' && c.id !== name?.id) stack.push(c);
-        continue;
-      }
-      case 'lambda':
-        for (const c of n.childForFieldName('parameters')?.namedChildren ?? []) {
-          if (c.type === 'default_parameter') {
-            const v = c.childForFieldName('value');
-            if (v) stack.push(v);
-          }
-        }
-        continue;
-      case 'list_comprehension':
-      case 'set_comprehension':
-      case 'dictionary_comprehension':
-      case 'generator_expression': {
-        // The first iterable is evaluated in the enclosing scope; walrus targets inside bind here too.
-        for (const w of n.descendantsOfType('named_expression')) {
-          const name = w.childForFieldName('name');
-          if (name) push(out, name.text, { kind: 'assign', node: w });
-        }
-        continue;
-      }
-      case 'import_statement':
-      case 'import_from_statement':
-        addImport(n, out);
-        continue;
-      case 'future_import_statement':
-        continue;
-      case 'assignment':
-      case 'augmented_assignment': {
-        const left = n.childForFieldName('left');
-        if (left) addTargets(left, 'assign', out);
-        break;
-      }
-      case 'for_statement': {
-        const left = n.childForFieldName('left');
-        if (left) addTargets(left, 'assign', out);
-        break;
-      }
-      case 'as_pattern_target':
-        addTargets(n, 'assign', out);
-        continue;
-      case 'named_expression': {
-        const name = n.childForFieldName('name');
-        if (name) push(out, name.text, { kind: 'assign', node: n });
-        break;
-      }
-      case 'global_statement':
-      case 'nonlocal_statement':
-        for (const id of n.namedChildren) {
-          if (id.type === 'identifier') push(out, id.text, { kind: n.type === 'global_statement' ? 'global' : 'nonlocal', node: n });
-        }
-        continue;
-      case 'delete_statement':
-        continue;
-      default:
-        // Ex) a call, a dict literal: inside an expression only `:=` binds (comprehension and lambda
-        // scopes are handled above and end at their own node), so one without it holds no binding.
-        if (PURE_EXPRESSIONS.has(n.type) && !n.text.includes(':=')) continue;
-        break;
-    }
-    const children = n.namedChildren;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
+  if (scope.type === 'lambda') visitNode(body, out);
+  else for (const stmt of body.namedChildren) visitNode(stmt, out);
   // `except E as e` in older grammars names the target without as_pattern_target.
   return out;
 }
