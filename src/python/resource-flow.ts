@@ -6,7 +6,7 @@ import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import { consumerOf, takesResource } from './consumers.js';
 import type { ResourceSpec } from './resources.js';
-import { functionOrModuleOf, scopeOf } from './scopes.js';
+import { functionOrModuleOf, identifiersNamed, scopeOf } from './scopes.js';
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
 
@@ -87,8 +87,7 @@ export function identifierUses(ctx: FileContext, scope: SyntaxNode, name: string
   const out: SyntaxNode[] = [];
   const body = scope.type === 'module' ? scope : scope.childForFieldName('body');
   if (!body) return out;
-  for (const id of body.descendantsOfType('identifier')) {
-    if (id.text !== name) continue;
+  for (const id of identifiersNamed(body, name)) {
     const p = id.parent;
     if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
     if (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;

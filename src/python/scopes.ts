@@ -232,6 +232,28 @@ function visitNode(node: SyntaxNode, out: Map<string, Binding[]>): void {
   visitAt(node.walk(), out);
 }
 
+/**
+ * Calls `found(text, cursor)` for every identifier under `node` (itself included), in document order, with
+ * a cursor rather than a node object per identifier (`descendantsOfType` makes one for each).
+ */
+function eachIdentifier(node: SyntaxNode, found: (text: string, c: TreeCursor) => void): void {
+  const c = node.walk();
+  for (;;) {
+    if (c.nodeType === 'identifier') found(c.nodeText, c);
+    if (c.gotoFirstChild()) continue;
+    while (!c.gotoNextSibling()) if (!c.gotoParent()) return;
+  }
+}
+
+/** The identifiers under `node` (itself included) whose text is `name`, in document order. */
+export function identifiersNamed(node: SyntaxNode, name: string): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  eachIdentifier(node, (text, c) => {
+    if (text === name) out.push(c.currentNode);
+  });
+  return out;
+}
+
 /** Every name a scope binds, without looking into the scopes nested in it. */
 export function collectBindings(scope: SyntaxNode): Map<string, Binding[]> {
   const out = new Map<string, Binding[]>();
@@ -312,12 +334,12 @@ export class NameIndex {
     if (scope.type === 'module') this.onModuleWide?.();
     let ids = this.identifierCache.get(scope.id);
     if (!ids) {
-      ids = new Set();
-      for (const id of scope.descendantsOfType('identifier')) {
-        const p = id.parent;
-        if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
-        ids.add(id.text);
-      }
+      const found = new Set<string>();
+      // Ex) `x.gen`: `gen` is an attribute name, not a name of this scope (only `attribute` nodes have that field)
+      eachIdentifier(scope, (text, c) => {
+        if (c.currentFieldName !== 'attribute') found.add(text);
+      });
+      ids = found;
       this.identifierCache.set(scope.id, ids);
     }
     return ids;
