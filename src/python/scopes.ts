@@ -148,7 +148,8 @@ function addParameters(params: SyntaxNode | null, out: Map<string, Binding[]>): 
 // The walk below goes through a TreeCursor: it makes no node object for the many nodes it only passes
 // (an expression's parts), where `namedChildren` makes and registers one for every child. Nodes are made
 // only where a binding is read. It visits in the order the bindings are listed: document order, except that
-// a def's or class's decorators, defaults, bases and annotations, and a lambda's defaults, come last first.
+// the parts of a def or class evaluated in this scope (decorators, defaults, bases, annotations) and a
+// lambda's defaults are visited from the last to the first.
 
 /** The bindings under `node` (the cursor on it), in this scope; the cursor is left on `node`. */
 function visitAt(c: TreeCursor, out: Map<string, Binding[]>): void {
