@@ -38,9 +38,10 @@ test('SIGINT during fix: files old or new, no temp files, exit 130; a re-run fix
   child.stdout.on('data', (d) => (stdout += String(d)));
   child.stderr.on('data', (d) => (stderr += String(d)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  // Wait until the first file has been rewritten: the run is under way, its handler installed.
-  const first = join(dir, 'm000.py');
-  for (let t = 0; t < 600 && readFileSync(first, 'utf8') === original.get('m000.py'); t++) await sleep(25);
+  // Wait until some file has been rewritten (whichever the threads take first): the run is under way, its
+  // handler installed.
+  const rewritten = () => [...original].some(([name, text]) => readFileSync(join(dir, name), 'utf8') !== text);
+  for (let t = 0; t < 600 && !rewritten(); t++) await sleep(25);
   child.kill('SIGINT');
   const code = await exited;
   assert.equal(code, 130, `exit ${code}\n${stderr}`);
