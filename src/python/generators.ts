@@ -4,7 +4,7 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, scopeOf, type NameIndex } from './scopes.js';
-import { childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
+import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 
 /** One generator function as the first pass sees it: plain JSON data. */
 export interface GeneratorSummary {
@@ -212,9 +212,8 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
  * What the first pass parses of a file that says `yield` (`planRanges` adds the top-level statements): every
  * function with a `yield`, and what `moduleFacts` needs besides to name its generators and count their
  * bindings as the whole file would: the statements of the class bodies they sit in and the defs there of
- * the same name, and the top-level defs and classes named like a top-level generator or like a name a
- * top-level import binds. (A def a generator delegates to needs no tree: unless it is a generator itself,
- * and then it is parsed anyway, the index never resolves it.)
+ * the same name, and the top-level defs and classes named in what is parsed or in a top-level import
+ * (`addTopLevelNamed`, as the second pass does).
  */
 export function generatorSelection(text: string, o: Outline): Selection | 'whole' {
   const around = selectAround(text, /\byield\b/g, o);
@@ -230,22 +229,8 @@ export function generatorSelection(text: string, o: Outline): Selection | 'whole
       if (o.kind[c] === LineKind.Other || (name !== undefined && definedName(text, o, c) === name)) sel.units.add(c);
     }
   }
-  // Names whose top-level bindings moduleFacts counts: its generators' (a second `def` drops one) and those
-  // a top-level import binds (an alias counts only when nothing else binds the name).
-  const counted = new Set<string>();
-  for (const u of sel.units) {
-    const name = o.parent[u] === -1 ? definedName(text, o, u) : undefined;
-    if (name) counted.add(name);
-  }
-  for (let k = 0; k < o.begin.length; k++) {
-    if (o.parent[k] !== -1 || o.kind[k] !== LineKind.Other || !/^(?:import|from)\b/.test(text.slice(o.first[k]!, o.first[k]! + 7))) continue;
-    for (const w of text.slice(o.first[k]!, o.blockEnd[k]!).matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)) counted.add(w[0]);
-  }
-  for (let k = 0; k < o.begin.length; k++) {
-    if (o.parent[k] !== -1 || sel.units.has(k)) continue;
-    const name = definedName(text, o, k);
-    if (name && counted.has(name)) sel.units.add(k);
-  }
+  // A second top-level `def` of a generator's name drops it; an alias counts only when nothing else binds the name.
+  addTopLevelNamed(text, o, sel);
   return sel;
 }
 
