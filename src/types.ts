@@ -129,6 +129,13 @@ export interface Transform {
    * partial tree. class-del is not: it looks at a class's other methods and at the classes of the module.
    */
   anchorsSuffice?: boolean;
+  /**
+   * True when the anchors locate findings only where they name the callee of a call (`open(p)`,
+   * `gzip.open (p)`), never as a bare name (`socket.AF_INET`, `def open(self)`, `except socket.error`): the
+   * engine then ignores an anchor that no `(` follows. The file's import aliases count the same way when
+   * every active transform says so.
+   */
+  anchorsAreCallees?: boolean;
   /** True when `check` reads `ctx.project`: the run then builds the project index first (src/project.ts). */
   needsProject?: boolean;
 }
@@ -164,6 +171,12 @@ export interface FileContext {
    * engine then checks the whole file instead. Nothing happens on a whole tree.
    */
   readsBeyondFunction: () => void;
+  /**
+   * True when `name` is written somewhere in the module as a name (bound or read, in any scope; attribute
+   * names excepted), as `names.identifiers(root)` has it. Answered from the text when the word occurs
+   * nowhere in the module's code, so it is cheap where a fix asks whether a new import is free.
+   */
+  moduleUses: (name: string) => boolean;
 }
 
 /** Filled in by the generator index (issue 4); kept opaque to the engine. */

@@ -10,7 +10,7 @@ import { processSource } from '../src/engine/pipeline.js';
 import { parsePython } from '../src/engine/parse.js';
 import { defaultOptions } from '../src/options.js';
 import { buildProjectIndex, moduleNameFor } from '../src/project.js';
-import { childLines, definedName, importAliases, includedRanges, inNoncode, LineKind, outline, partialRanges } from '../src/python/outline.js';
+import { childLines, definedName, importAliases, includedRanges, inNoncode, isWithItemCall, LineKind, lineAt, outermostFunction, outline, partialRanges, selectAround } from '../src/python/outline.js';
 import { generatorSelection, subclassesFromOutline } from '../src/python/generators.js';
 import { selectFiles } from '../src/walk.js';
 import type { FileResult, SyntaxNode } from '../src/types.js';
@@ -95,6 +95,41 @@ describe('outline', () => {
     assert.equal(parts('x = "open(p)"  # open(q)\n', ['open']), 'none');
     // A match at the top level needs nothing more than the top-level statements.
     assert.deepEqual(parts('data = open(p).read()\ndef f():\n    pass\n', ['open']), ['data = open(p).read()\n']);
+  });
+
+  test('callee anchors count only before `(`, and not as the whole context expression of a `with` item', () => {
+    const lines = (text: string) => {
+      const o = outline(text);
+      const sel = selectAround(text, /\b(?:open|socket)\b/g, o, new Set(['open', 'socket']));
+      return typeof sel === 'string' ? sel : [...sel.units].map((u) => text.slice(o.first[u], text.indexOf('(', o.first[u]))).sort();
+    };
+    const defs = (...bodies: string[]) => bodies.map((b, i) => `def f${i}():\n    ${b}\n`).join('');
+    // Not a call of the name: nothing to parse.
+    assert.equal(lines(defs('x = socket.AF_INET', 'except_ = socket.error', 'return open')), 'none');
+    assert.equal(lines('class C:\n    def open(self):\n        pass\n'), 'none');
+    // Calls, however written.
+    assert.deepEqual(lines(defs('return open (p)', 'return open\\\n(p)', 'return (open\n  # why\n  (p))', 'return socket.socket()')), ['def f0', 'def f1', 'def f2', 'def f3']);
+    // `with` items whose whole expression is the call: the `with` closes it.
+    assert.equal(lines(defs('with open(p) as f: pass', 'with open(p): pass', 'with a, gzip.open(p, "rb") as f, b: pass', 'async with socket.socket() as s: pass', 'with open(p, ")") as f: pass')), 'none');
+    // Anything else on a `with` line is an ordinary call.
+    assert.deepEqual(
+      lines(defs('with open(p).raw as f: pass', 'with closing(open(p)) as f: pass', 'with open(p) as self.f: pass', 'with (open(p) as f): pass', 'with a: b, open(p), c', 'with open(\n            p) as f: pass', 'with x[open(p)] as f: pass')),
+      ['def f0', 'def f1', 'def f2', 'def f3', 'def f4', 'def f5', 'def f6'],
+    );
+    const text = 'with a(b, c) as d, open(p) as f:\n    pass\n';
+    const o = outline(text);
+    assert.equal(isWithItemCall(text, o, 0, text.indexOf('open'), text.indexOf('open') + 4), true);
+    assert.equal(isWithItemCall(text, o, 0, text.indexOf('a('), text.indexOf('a(') + 1), true);
+  });
+
+  test('the outermost function around an offset: a def line\'s parameters and decorators belong outside it', () => {
+    const text = 'x = 1\nclass C:\n    @deco(open(p))\n    def m(self, fh=open(q)):\n        def inner():\n            return open(r)\n';
+    const o = outline(text);
+    const at = (s: string) => outermostFunction(o, text.indexOf(s));
+    assert.equal(at('x = 1'), -1);
+    assert.equal(at('open(p)'), -1);
+    assert.equal(at('open(q)'), -1);
+    assert.equal(at('open(r)'), lineAt(o, text.indexOf('def m')));
   });
 
   test('a partial tree keeps the whole text\'s offsets and rows', () => {
@@ -191,6 +226,44 @@ describe('partial parsing gives what the whole file gives', () => {
       const a = processSource({ path: f, text, options, project: index, moduleName: moduleNameFor(f), partial: false });
       const b = processSource({ path: f, text, options, project: index, moduleName: moduleNameFor(f), partial: 'always' });
       assert.equal(comparable(b), comparable(a), f);
+    }
+  });
+
+  test('exact partial reports: anchors at the top level and in class bodies, `global`, `with` items, new imports', () => {
+    const text = [
+      'import socket, contextlib',
+      'from os import open as os_open',
+      'log = open("log.txt", "a")',
+      'class Server(socket.socket):',
+      '    family = socket.AF_INET',
+      '    cache = open("cache")',
+      '    def open(self, p):',
+      '        with open(p) as f, socket.socket() as s:',
+      '            return f.read()',
+      '    def read(self, p):',
+      '        return open(p).read()',
+      '    def keep(self, p):',
+      '        self.fh = open(p)',
+      'def first(p):',
+      '    global log',
+      '    log = open(p)',
+      '    return log.read()',
+      'def shutdown():',
+      '    log.close()',
+      'def second(p):',
+      '    data = open(p).read()',
+      '    for line in open(p):',
+      '        print(line)',
+      '    return data',
+      'def third(p):',
+      '    return json.load(open(p))',
+      '',
+    ].join('\n');
+    const inFunctions = text.replace(/^(log|    cache) = .*\n/gm, '');
+    const variants = [text, inFunctions, inFunctions.replace(/^def first[^]*?(?=^def second)/m, ''), inFunctions.replace('import socket, contextlib', 'import socket\nclosing = 1')];
+    for (const v of variants) {
+      sameEitherWay('exact.py', v);
+      sameEitherWay('exact.py', v, ['open-chain', 'open-loop', 'open-argument', 'open-assign']);
     }
   });
 

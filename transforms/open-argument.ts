@@ -159,4 +159,5 @@ export const openArgument: Transform = {
   triggers: RESOURCE_TRIGGERS,
   anchors: RESOURCE_CALL_NAMES,
   anchorsSuffice: true,
+  anchorsAreCallees: true,
 };

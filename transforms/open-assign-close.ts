@@ -156,4 +156,5 @@ export const openAssignClose: Transform = {
   triggers: RESOURCE_TRIGGERS,
   anchors: RESOURCE_CALL_NAMES,
   anchorsSuffice: true,
+  anchorsAreCallees: true,
 };

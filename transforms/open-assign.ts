@@ -195,4 +195,5 @@ export const openAssign: Transform = {
   triggers: RESOURCE_TRIGGERS,
   anchors: RESOURCE_CALL_NAMES,
   anchorsSuffice: true,
+  anchorsAreCallees: true,
 };

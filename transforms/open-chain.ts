@@ -177,4 +177,5 @@ export const openChain: Transform = {
   triggers: RESOURCE_TRIGGERS,
   anchors: RESOURCE_CALL_NAMES,
   anchorsSuffice: true,
+  anchorsAreCallees: true,
 };

@@ -174,4 +174,5 @@ export const openLoop: Transform = {
   triggers: RESOURCE_TRIGGERS,
   anchors: RESOURCE_CALL_NAMES,
   anchorsSuffice: true,
+  anchorsAreCallees: true,
 };

@@ -64,4 +64,5 @@ export const tempdirName: Transform = {
   triggers: ['TemporaryDirectory'],
   anchors: ['TemporaryDirectory'],
   anchorsSuffice: true,
+  anchorsAreCallees: true,
 };

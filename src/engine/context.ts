@@ -1,7 +1,7 @@
 // Builds the FileContext a transform sees: the parsed file plus memoised helpers.
 import { NameIndex } from '../python/scopes.js';
 import { makeInsideString } from '../python/strings.js';
-import { indentUnitOf, outline, type Outline } from '../python/outline.js';
+import { indentUnitOf, inNoncode, outline, type Outline } from '../python/outline.js';
 import type { FileContext, ProjectIndex, Tree, TransformOptions } from '../types.js';
 
 export interface ContextInput {
@@ -41,5 +41,19 @@ export function createContext(input: ContextInput): FileContext {
     freshName: (node, candidates) => names.freshName(node, candidates),
     insideString: makeInsideString(root),
     readsBeyondFunction: () => input.onModuleWide?.(),
+    moduleUses: (name) => (writtenInCode(input, name) ? names.identifiers(root).has(name) : false),
   };
+}
+
+/**
+ * False when `name` occurs nowhere in the code of `input.source` (comments and string bodies excepted):
+ * then no identifier of the module is `name`. With no outline at hand, any occurrence counts.
+ */
+function writtenInCode(input: ContextInput, name: string): boolean {
+  const { source } = input;
+  if (!source.includes(name)) return false;
+  const o = input.outline;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}_])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'gu');
+  for (const m of source.matchAll(re)) if (!o || !inNoncode(o, m.index!)) return true;
+  return false;
 }

@@ -10,7 +10,7 @@ import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms } from '../../transforms/index.js';
 import { filterSuppressed } from './suppress.js';
 import { detectEol } from './read.js';
-import { addTopLevelNamed, importAliases, includedRanges, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
+import { addTopLevelNamed, importAliases, outermostFunction, includedRanges, outline, planRanges, selectAround } from '../python/outline.js';
 
 export const MAX_PASSES = 10;
 
@@ -100,19 +100,35 @@ function transformsFor(options: TransformOptions, project: ProjectIndex | undefi
 const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anchorCache = new Map<string, RegExp>();
 
+interface Anchors {
+  words: Set<string>;
+  /** The words that count only as the callee of a call (`Transform.anchorsAreCallees`). */
+  callees: Set<string>;
+  /** True when every transform's anchors are callees: then so are the file's import aliases. */
+  allCallees: boolean;
+}
+
 /**
  * The anchor words of `transforms` for this file (see `Transform.anchors`); `null` when one of them has no
  * anchors or needs the whole file.
  */
-function anchorWords(transforms: readonly Transform[], input: SourceInput): Set<string> | null {
+function anchorWords(transforms: readonly Transform[], input: SourceInput): Anchors | null {
   const words = new Set<string>();
+  const plain = new Set<string>();
+  let allCallees = true;
   for (const t of transforms) {
     if (!t.anchors) return null;
     const list = typeof t.anchors === 'function' ? t.anchors(input.project, { path: input.path, moduleName: input.moduleName }) : t.anchors;
     if (!list) return null;
-    for (const w of list) words.add(w);
+    if (t.anchorsAreCallees !== true) allCallees = false;
+    for (const w of list) {
+      words.add(w);
+      if (t.anchorsAreCallees !== true) plain.add(w);
+    }
   }
-  return words;
+  const callees = new Set<string>();
+  for (const w of words) if (!plain.has(w)) callees.add(w);
+  return { words, callees, allCallees };
 }
 
 /** One global regular expression for `words`, kept across files (most files share the same words). */
@@ -135,11 +151,17 @@ function wordPattern(words: ReadonlySet<string>): RegExp {
  * needs in those parts); `false`: the whole file must be parsed. For `check` (`final`), the findings
  * themselves when the partial tree is known to give exactly the whole file's (see `anchorsSuffice`).
  */
-function firstLook(words: Set<string>, transforms: readonly Transform[], input: SourceInput, eol: string, final: boolean): boolean | 'none' | { findings: Finding[] } {
+function firstLook(anchors: Anchors, transforms: readonly Transform[], input: SourceInput, eol: string, final: boolean): boolean | 'none' | { findings: Finding[] } {
   const text = input.text;
   const o = outline(text);
-  for (const alias of importAliases(text, o)) words.add(alias);
-  const sel = selectAround(text, wordPattern(words), o);
+  const { words, callees } = anchors;
+  for (const alias of importAliases(text, o)) {
+    if (anchors.allCallees) {
+      if (!words.has(alias)) callees.add(alias);
+    } else callees.delete(alias); // Ex) `from m import Reader as R` then `R.rows()`: generator-close needs the bare name
+    words.add(alias);
+  }
+  const sel = selectAround(text, wordPattern(words), o, callees);
   if (sel === 'none') return 'none';
   if (sel === 'whole') return false;
   // The module-level bindings of every name the parsed code reads, as the whole file has them.
@@ -149,8 +171,7 @@ function firstLook(words: Set<string>, transforms: readonly Transform[], input: 
   const tree = parsePython(text, includedRanges(text, plan.ranges));
   if (tree.rootNode.hasError) return false;
   let moduleWide = false;
-  // Ex) `global log` in a parsed function: other functions may use the same variable
-  const exact = final && sel.inFunctions === true && !unitsSay(text, o, sel, /\bglobal\b/);
+  const exact = final;
   try {
     const ctx = createContext({ path: input.path, source: text, tree, eol, options: input.options, project: input.project, moduleName: input.moduleName, outline: o, onModuleWide: () => (moduleWide = true) });
     if (!exact) return transforms.every((t) => t.check(ctx).length === 0);
@@ -160,16 +181,16 @@ function firstLook(words: Set<string>, transforms: readonly Transform[], input: 
     const bySuffice = new Map(transforms.map((t) => [t.id, t.anchorsSuffice === true]));
     // Ex) class-del found a class: its other methods and the module's classes may say otherwise
     if (findings.some((f) => !bySuffice.get(f.id))) return false;
+    // Ex) `log = open(p, 'a')` at the top level, or in a function that says `global log`: the functions that
+    // write to it and close it are not parsed
+    for (const f of findings) {
+      const unit = outermostFunction(o, f.start);
+      if (unit < 0 || /\bglobal\b/.test(text.slice(o.begin[unit], o.blockEnd[unit]))) return false;
+    }
     return findings.length === 0 ? true : { findings };
   } catch {
     return false;
   }
-}
-
-/** True when the text of a picked unit matches `re`. */
-function unitsSay(text: string, o: Outline, sel: Selection, re: RegExp): boolean {
-  for (const u of sel.units) if (re.test(text.slice(o.begin[u], o.blockEnd[u]))) return true;
-  return false;
 }
 
 export function processSource(input: SourceInput): FileResult {
@@ -180,9 +201,9 @@ export function processSource(input: SourceInput): FileResult {
     // Ex) a file that names no resource call, `__del__` or `yield`: no transform can find anything in it
     if (triggers && !triggers.test(input.text)) return { ...base, status: 'unchanged' };
     const eol = input.eol ?? detectEol(input.text);
-    const words = input.partial === false ? null : anchorWords(transforms, input);
+    const anchors = input.partial === false ? null : anchorWords(transforms, input);
     // Ex) a test module that opens files only in `with` statements: its 40 other test methods are never parsed
-    const look = words ? firstLook(words, transforms, input, eol, input.applyFixes === false) : false;
+    const look = anchors ? firstLook(anchors, transforms, input, eol, input.applyFixes === false) : false;
     if (look === true || look === 'none') return { ...base, status: 'unchanged' };
     if (look) {
       // As the whole file's `check` would report them: nothing applied, so the same findings remain.

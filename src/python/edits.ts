@@ -49,9 +49,8 @@ export function planImportedName(ctx: FileContext, at: SyntaxNode, module: strin
   const moduleName = moduleAlias(ctx.names, module);
   if (moduleName && visible(moduleName, module)) return { text: `${moduleName}.${attr}`, edits: [] };
   // Ex) a local `Path = ...` anywhere in the file: a new `from pathlib import Path` would clobber it
-  const used = ctx.names.identifiers(ctx.root);
   const head = module.split('.')[0]!;
-  const viaFrom = () => (used.has(attr) ? undefined : { text: attr, edits: [planTopLevelImport(ctx, `from ${module} import ${attr}`)] });
-  const viaModule = () => (used.has(head) ? undefined : { text: qualified, edits: [planTopLevelImport(ctx, `import ${module}`)] });
+  const viaFrom = () => (ctx.moduleUses(attr) ? undefined : { text: attr, edits: [planTopLevelImport(ctx, `from ${module} import ${attr}`)] });
+  const viaModule = () => (ctx.moduleUses(head) ? undefined : { text: qualified, edits: [planTopLevelImport(ctx, `import ${module}`)] });
   return prefer === 'from' ? (viaFrom() ?? viaModule()) : (viaModule() ?? viaFrom());
 }

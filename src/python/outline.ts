@@ -300,6 +300,17 @@ export function lineAt(o: Outline, offset: number): number {
   return lo - 1;
 }
 
+/**
+ * The outermost def whose body holds `offset` (in code), or -1 when it is outside every function. A def
+ * line's own parameters and decorators belong to the block around it.
+ */
+export function outermostFunction(o: Outline, offset: number): number {
+  const k = lineAt(o, offset);
+  let outer = -1;
+  for (let a = k < 0 ? -1 : o.parent[k]!; a >= 0; a = o.parent[a]!) if (o.kind[a] === LineKind.Def) outer = a;
+  return outer;
+}
+
 /** The first of the decorator lines right above line `k` (at its indentation), or `k`. */
 function decoratedFrom(o: Outline, k: number): number {
   let d = k;
@@ -341,8 +352,6 @@ export interface PartialPlan {
 export interface Selection {
   units: Set<number>;
   headers: Set<number>;
-  /** True when every match in code is inside a function (none at the top level or in a class body). */
-  inFunctions?: boolean;
 }
 
 /** Above this share of the file, a partial parse saves too little to pay for the look it costs. */
@@ -353,20 +362,24 @@ const WORTH_IT = 0.4;
  * it: for each match the outermost function around it, whole, with the header lines of the blocks it is
  * nested in (`class C(Base):`). A match in a class body outside any function, or on a def or class line,
  * brings that statement's own block; one in a top-level statement that is no def or class needs nothing
- * (`planRanges` always parses those). `'none'`: no match is in code.
+ * (`planRanges` always parses those). A match of a word in `callees` counts only where it may name the callee
+ * of a call: `(` follows it (`open(`, `x.open (`). `'none'`: no match counts.
  */
-export function selectAround(text: string, anchors: RegExp, o: Outline): Selection | 'none' | 'whole' {
+export function selectAround(text: string, anchors: RegExp, o: Outline, callees?: ReadonlySet<string>): Selection | 'none' | 'whole' {
   const units = new Set<number>();
   const headers = new Set<number>();
   let any = false;
-  let inFunctions = true;
   anchors.lastIndex = 0;
   for (const m of text.matchAll(anchors)) {
     const at = m.index!;
     if (inNoncode(o, at)) continue;
-    any = true;
+    // Ex) `socket.AF_INET`, `except socket.error`, `def open(self)`: no call of `socket` or `open` there
+    if (callees?.has(m[0]) && !callFollows(text, at + m[0].length)) continue;
     let k = lineAt(o, at);
     if (k < 0) return 'whole';
+    // Ex) `def open(self):` defines it; `with open(p) as f:` closes it
+    if (callees?.has(m[0]) && (definesAt(text, o, k, at) || isWithItemCall(text, o, k, at, at + m[0].length))) continue;
+    any = true;
     if (o.kind[k] === LineKind.Decorator) k = decorated(o, k);
     let outer = -1;
     let top = k;
@@ -374,14 +387,83 @@ export function selectAround(text: string, anchors: RegExp, o: Outline): Selecti
       if (o.kind[a] === LineKind.Def) outer = a;
       top = a;
     }
-    if (outer < 0) inFunctions = false;
     // Ex) `data = open(p).read()` at the top level: the statement is parsed anyway
     if (outer < 0 && o.kind[top] === LineKind.Other) continue;
     const unit = outer >= 0 ? outer : k;
     units.add(unit);
     for (let a = o.parent[unit]!; a >= 0; a = o.parent[a]!) headers.add(a);
   }
-  return any ? { units, headers, inFunctions } : 'none';
+  return any ? { units, headers } : 'none';
+}
+
+const DEF_KEYWORD = /(?:async[ \t]+)?def[ \t]+/y;
+
+/** True when logical line `k` is a def whose name starts at `at`. */
+function definesAt(text: string, o: Outline, k: number, at: number): boolean {
+  if (o.kind[k] !== LineKind.Def) return false;
+  DEF_KEYWORD.lastIndex = o.first[k]!;
+  return DEF_KEYWORD.test(text) && DEF_KEYWORD.lastIndex === at;
+}
+
+const WITH_KEYWORD = /(?:async[ \t]+)?with(?![\p{L}\p{N}_])/uy;
+const AS_NAME = /[ \t]*(?:as[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]*)?[,:]/y;
+
+/**
+ * True when the call whose callee's last name is text[at, end) (`open` in `with gzip.open(p) as f:`) is, on
+ * logical line `k`, the whole context expression of a `with` item: `with CALL:`, `with CALL as name, …`,
+ * `with x, CALL as name:`. Strict on purpose: a parenthesised item list, a backslash, a line break inside
+ * the item or an `as` target other than a plain name all say no.
+ */
+export function isWithItemCall(text: string, o: Outline, k: number, at: number, end: number): boolean {
+  const first = o.first[k]!;
+  WITH_KEYWORD.lastIndex = first;
+  if (!WITH_KEYWORD.test(text)) return false;
+  let s = at;
+  while (s > first && /[A-Za-z0-9_.]/.test(text[s - 1]!)) s--;
+  // Where the item holding the callee starts: right after `with`, or after a comma outside brackets.
+  let depth = 0;
+  let itemStart = WITH_KEYWORD.lastIndex;
+  for (let j = itemStart; j < s; j++) {
+    const c = text.charCodeAt(j);
+    if (c !== 40 && c !== 41 && c !== 91 && c !== 93 && c !== 123 && c !== 125 && c !== 44 && c !== 58) continue;
+    if (inNoncode(o, j)) continue;
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 44 || c === 58) {
+      // Ex) `with a: b, open(p), c`: past the header's colon, in the body
+      if (depth === 0 && c === 58) return false;
+      if (depth === 0) itemStart = j + 1;
+    } else depth--;
+  }
+  if (depth !== 0 || !/^[ \t]*$/.test(text.slice(itemStart, s))) return false;
+  // The call's arguments, then `as name` and the end of the item.
+  let j = end;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  if (text.charCodeAt(j) !== 40) return false;
+  for (; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c !== 40 && c !== 41 && c !== 91 && c !== 93 && c !== 123 && c !== 125) continue;
+    if (inNoncode(o, j)) continue;
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (--depth === 0) break;
+  }
+  if (depth !== 0 || /[\r\n\\]/.test(text.slice(end, j))) return false;
+  AS_NAME.lastIndex = j + 1;
+  return AS_NAME.test(text);
+}
+
+/**
+ * True when the code from `i` on may go on with `(`: the next character that is no space, line break,
+ * backslash or comment. Generous on purpose (`open` at a line's end followed by `(` on the next line counts).
+ */
+function callFollows(text: string, i: number): boolean {
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) return true; // (
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 92) continue; // space tab LF CR FF backslash
+    if (c !== 35) return false; // #
+    while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  }
+  return false;
 }
 
 /**
