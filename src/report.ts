@@ -78,7 +78,10 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
       else {
         const parts = [`${c.fixable} fixable with \`withify fix\``];
         if (c.unsafe) parts.push(`${c.unsafe} more with \`--unsafe-fixes\``);
-        out.push(`Found ${plural(c.findings, 'finding')} in ${plural(c.files, 'file')} (${parts.join(', ')}).`);
+        // Ex) `Found 3 findings in 1 of 40 files`: where they are, of what was checked
+        const where = result.files.filter((f) => f.findings.length > 0).length;
+        const files = where === c.files ? plural(c.files, 'file') : `${where} of ${plural(c.files, 'file')}`;
+        out.push(`Found ${plural(c.findings, 'finding')} in ${files} (${parts.join(', ')}).`);
       }
     }
   } else if (mode === 'diff') {

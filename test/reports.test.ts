@@ -124,7 +124,7 @@ test('--statistics: counts per transform agree with the findings listed one by o
   assert.equal(r.status, 2); // broken.py does not parse
   const [head, ...rows] = r.stdout.trimEnd().split('\n');
   assert.match(head!, /^findings\s+fixable\s+fixed\s+unfixed\s+code\s+id$/);
-  assert.match(rows.at(-1)!, /^Found \d+ findings in 5 files \(\d+ fixable with `withify fix`/);
+  assert.match(rows.at(-1)!, /^Found \d+ findings in \d+ of 5 files \(\d+ fixable with `withify fix`/);
   let total = 0;
   for (const row of rows.slice(0, -1)) {
     const [findings, fixable, fixed, unfixed, code, id] = row.trim().split(/\s+/);
