@@ -132,8 +132,8 @@ export interface Transform {
   /**
    * True when the anchors locate findings only where they name the callee of a call (`open(p)`,
    * `gzip.open (p)`), never as a bare name (`socket.AF_INET`, `def open(self)`, `except socket.error`): the
-   * engine then ignores an anchor that no `(` follows. The file's import aliases count the same way when
-   * every active transform says so.
+   * engine then ignores an anchor that no `(` follows. The engine adds the file's import aliases: each counts
+   * as a bare word when the name it renames is one (`from m import Reader as R`), else only where called.
    */
   anchorsAreCallees?: boolean;
   /** True when `check` reads `ctx.project`: the run then builds the project index first (src/project.ts). */

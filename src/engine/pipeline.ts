@@ -10,7 +10,7 @@ import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms } from '../../transforms/index.js';
 import { filterSuppressed } from './suppress.js';
 import { detectEol } from './read.js';
-import { addTopLevelNamed, importAliases, outermostFunction, includedRanges, outline, planRanges, selectAround } from '../python/outline.js';
+import { addTopLevelNamed, importAliasTargets, outermostFunction, includedRanges, outline, planRanges, selectAround } from '../python/outline.js';
 
 export const MAX_PASSES = 10;
 
@@ -104,8 +104,6 @@ interface Anchors {
   words: Set<string>;
   /** The words that count only as the callee of a call (`Transform.anchorsAreCallees`). */
   callees: Set<string>;
-  /** True when every transform's anchors are callees: then so are the file's import aliases. */
-  allCallees: boolean;
 }
 
 /**
@@ -115,12 +113,10 @@ interface Anchors {
 function anchorWords(transforms: readonly Transform[], input: SourceInput): Anchors | null {
   const words = new Set<string>();
   const plain = new Set<string>();
-  let allCallees = true;
   for (const t of transforms) {
     if (!t.anchors) return null;
     const list = typeof t.anchors === 'function' ? t.anchors(input.project, { path: input.path, moduleName: input.moduleName }) : t.anchors;
     if (!list) return null;
-    if (t.anchorsAreCallees !== true) allCallees = false;
     for (const w of list) {
       words.add(w);
       if (t.anchorsAreCallees !== true) plain.add(w);
@@ -128,7 +124,7 @@ function anchorWords(transforms: readonly Transform[], input: SourceInput): Anch
   }
   const callees = new Set<string>();
   for (const w of words) if (!plain.has(w)) callees.add(w);
-  return { words, callees, allCallees };
+  return { words, callees };
 }
 
 /** One global regular expression for `words`, kept across files (most files share the same words). */
@@ -155,10 +151,13 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
   const text = input.text;
   const o = outline(text);
   const { words, callees } = anchors;
-  for (const alias of importAliases(text, o)) {
-    if (anchors.allCallees) {
-      if (!words.has(alias)) callees.add(alias);
-    } else callees.delete(alias); // Ex) `from m import Reader as R` then `R.rows()`: generator-close needs the bare name
+  // An alias stands for the name it renames: a bare anchor when that name is one (`from m import Reader as
+  // R`, then `R.rows()`), else only where it is called (`from gzip import open as gzopen`; a module alias
+  // `import gzip as gz` is followed by the anchor it reaches: `gz.open(p)`).
+  for (const [alias, renamed] of importAliasTargets(text, o)) {
+    const bare = renamed === '' || (words.has(renamed) && !callees.has(renamed));
+    if (bare) callees.delete(alias);
+    else if (!words.has(alias)) callees.add(alias);
     words.add(alias);
   }
   const sel = selectAround(text, wordPattern(words), o, callees);

@@ -330,13 +330,26 @@ function decorated(o: Outline, k: number): number {
  * in code whose logical line says `import` before it. `with open(p) as f` and `except E as e` are not.
  */
 export function importAliases(text: string, o: Outline): Set<string> {
-  const out = new Set<string>();
+  return new Set(importAliasTargets(text, o).keys());
+}
+
+/**
+ * `importAliases` with the last part of the name each alias renames: `import a.b as x` → x: `b`;
+ * `from m import (a as y)` → y: `a`; `''` when the text before `as` ends in no name.
+ */
+export function importAliasTargets(text: string, o: Outline): Map<string, string> {
+  const out = new Map<string, string>();
   if (!text.includes('as')) return out;
   for (const m of text.matchAll(/\bas\s+([A-Za-z_]\w*)/g)) {
     const at = m.index!;
     if (inNoncode(o, at)) continue;
     const k = lineAt(o, at);
-    if (k >= 0 && /\bimport\b/.test(text.slice(o.first[k], at))) out.add(m[1]!);
+    if (k < 0) continue;
+    const before = text.slice(o.first[k], at);
+    if (!/\bimport\b/.test(before)) continue;
+    const renamed = /([\p{L}\p{N}_]+)(?:\s|\\)*$/u.exec(before)?.[1] ?? '';
+    // Ex) the same alias for two names (`try: import a as x` / `except: import b as x`): either may matter
+    out.set(m[1]!, out.has(m[1]!) && out.get(m[1]!) !== renamed ? '' : renamed);
   }
   return out;
 }
