@@ -3,7 +3,8 @@
 // file gives (snapshot inputs, the generator fixture, a sample of the standard library).
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { processSource } from '../src/engine/pipeline.js';
@@ -267,6 +268,36 @@ describe('partial parsing gives what the whole file gives', () => {
     for (const v of variants) {
       sameEitherWay('exact.py', v);
       sameEitherWay('exact.py', v, ['open-chain', 'open-loop', 'open-argument', 'open-assign']);
+    }
+  });
+
+  test('import aliases: of a class holding generators, of a module, of a generator, of an unrelated module', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'withify-alias-'));
+    try {
+      const gens = 'class Reader:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            print("done")\n\n\ndef gen():\n    try:\n        yield 1\n    finally:\n        print("done")\n';
+      const use = [
+        'import os.path as osp',
+        'import gens as G',
+        'from gens import Reader as R, gen as g',
+        'def a(r):\n    for x in R.rows(r):\n        break',
+        'def b():\n    for x in G.gen():\n        break',
+        'def c():\n    for x in g():\n        break',
+        'def d(p):\n    return osp.join(p, "x")',
+        '',
+      ].join('\n');
+      writeFileSync(join(dir, 'gens.py'), gens);
+      writeFileSync(join(dir, 'use.py'), use);
+      const files = [join(dir, 'gens.py'), join(dir, 'use.py')];
+      const project = buildProjectIndex(files);
+      const options = defaultOptions({});
+      for (const applyFixes of [false, true]) {
+        const whole = processSource({ path: files[1]!, text: use, options, project, moduleName: 'use', partial: false, applyFixes });
+        const partial = processSource({ path: files[1]!, text: use, options, project, moduleName: 'use', partial: 'always', applyFixes });
+        assert.equal(whole.findings.length, 3);
+        assert.equal(comparable(partial), comparable(whole));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
