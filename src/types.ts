@@ -166,11 +166,12 @@ export interface FileContext {
   /** True when `offset` lies inside the body of a string literal (a line start there is data). */
   insideString: (offset: number) => boolean;
   /**
-   * Call before reading the file beyond the outermost function around what is checked (the class around a
-   * method, other functions, every name of the module): on a partial tree (`Transform.anchorsSuffice`) the
-   * engine then checks the whole file instead. Nothing happens on a whole tree.
+   * Call before reading the file beyond the outermost function around what is checked: with the block read
+   * (the class around a method), or with nothing for anything wider (other functions, every name of the
+   * module). On a partial tree (`Transform.anchorsSuffice`) the engine then parses that block too, or the
+   * whole file, and checks again. Nothing happens on a whole tree.
    */
-  readsBeyondFunction: () => void;
+  readsBeyondFunction: (block?: SyntaxNode) => void;
   /**
    * True when `name` is written somewhere in the module as a name (bound or read, in any scope; attribute
    * names excepted), as `names.identifiers(root)` has it. Answered from the text when the word occurs

@@ -35,7 +35,7 @@ function storeIsClosed(ctx: FileContext, a: ResourceAssignment): boolean {
   const target = a.target.text.replace(/\s+/g, '');
   const cls = enclosingClass(a.stmt);
   // The class's other methods may close it: beyond the function a partial tree holds.
-  if (cls) ctx.readsBeyondFunction();
+  if (cls) ctx.readsBeyondFunction(cls);
   const where = cls ?? functionOrModuleOf(a.stmt);
   const text = where.text.replace(/[ \t]+/g, '');
   if (text.includes(`${target}.close(`) || text.includes(`closing(${target})`) || text.includes(`enter_context(${target})`)) return true;

@@ -2,7 +2,7 @@
 import { NameIndex } from '../python/scopes.js';
 import { makeInsideString } from '../python/strings.js';
 import { indentUnitOf, inNoncode, outline, type Outline } from '../python/outline.js';
-import type { FileContext, ProjectIndex, Tree, TransformOptions } from '../types.js';
+import type { FileContext, ProjectIndex, SyntaxNode, Tree, TransformOptions } from '../types.js';
 
 export interface ContextInput {
   path: string;
@@ -14,8 +14,8 @@ export interface ContextInput {
   moduleName?: string;
   /** The outline of `source`, when the caller has it (see src/python/outline.ts). */
   outline?: Outline;
-  /** Called when a check reads the file beyond a function (`FileContext.readsBeyondFunction`, `NameIndex.onModuleWide`). */
-  onModuleWide?: () => void;
+  /** Called when a check reads the file beyond a function (`FileContext.readsBeyondFunction`, `NameIndex.onModuleWide`): with the block it reads, or with nothing for the whole module. */
+  onModuleWide?: (block?: SyntaxNode) => void;
 }
 
 export function createContext(input: ContextInput): FileContext {
@@ -40,7 +40,7 @@ export function createContext(input: ContextInput): FileContext {
     names,
     freshName: (node, candidates) => names.freshName(node, candidates),
     insideString: makeInsideString(root),
-    readsBeyondFunction: () => input.onModuleWide?.(),
+    readsBeyondFunction: (block) => input.onModuleWide?.(block),
     moduleUses: (name) => (writtenInCode(input, name) ? names.identifiers(root).has(name) : false),
   };
 }

@@ -1,6 +1,6 @@
 // parse → check → plan → apply → verify, repeated until no fix is left (or MAX_PASSES).
 // `processSource` never throws: every outcome is a FileResult.
-import type { FileResult, Finding, LocatedFinding, ProjectIndex, Transform, TransformOptions } from '../types.js';
+import type { FileResult, Finding, LocatedFinding, ProjectIndex, SyntaxNode, Transform, TransformOptions } from '../types.js';
 import { SkipFile } from '../types.js';
 import { lineTable, positionAt } from '../python/text.js';
 import { createContext } from './context.js';
@@ -10,7 +10,7 @@ import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms } from '../../transforms/index.js';
 import { filterSuppressed } from './suppress.js';
 import { detectEol } from './read.js';
-import { addTopLevelNamed, importAliasTargets, outermostFunction, includedRanges, outline, planRanges, selectAround } from '../python/outline.js';
+import { addTopLevelNamed, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
 
 export const MAX_PASSES = 10;
 
@@ -163,33 +163,56 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
   const sel = selectAround(text, wordPattern(words), o, callees);
   if (sel === 'none') return 'none';
   if (sel === 'whole') return false;
-  // The module-level bindings of every name the parsed code reads, as the whole file has them.
-  addTopLevelNamed(text, o, sel);
-  const plan = planRanges(text, o, sel, input.partial === 'always' ? Infinity : undefined);
-  if (plan === 'whole') return false;
-  const tree = parsePython(text, includedRanges(text, plan.ranges));
-  if (tree.rootNode.hasError) return false;
-  let moduleWide = false;
-  const exact = final;
   try {
-    const ctx = createContext({ path: input.path, source: text, tree, eol, options: input.options, project: input.project, moduleName: input.moduleName, outline: o, onModuleWide: () => (moduleWide = true) });
-    if (!exact) return transforms.every((t) => t.check(ctx).length === 0);
-    const findings = runChecks(transforms, ctx);
-    // Ex) a fix that imports `contextlib` under a name no code of the module uses: only the whole file knows
-    if (moduleWide) return false;
-    const bySuffice = new Map(transforms.map((t) => [t.id, t.anchorsSuffice === true]));
-    // Ex) class-del found a class: its other methods and the module's classes may say otherwise
-    if (findings.some((f) => !bySuffice.get(f.id))) return false;
-    // Ex) `log = open(p, 'a')` at the top level, or in a function that says `global log`: the functions that
-    // write to it and close it are not parsed
-    for (const f of findings) {
-      const unit = outermostFunction(o, f.start);
-      if (unit < 0 || /\bglobal\b/.test(text.slice(o.begin[unit], o.blockEnd[unit]))) return false;
+    // Two rounds at most: the second with the blocks a check of the first read beyond its function.
+    for (let round = 0; ; round++) {
+      // The module-level bindings of every name the parsed code reads, as the whole file has them.
+      addTopLevelNamed(text, o, sel);
+      const plan = planRanges(text, o, sel, input.partial === 'always' ? Infinity : undefined);
+      if (plan === 'whole') return false;
+      const tree = parsePython(text, includedRanges(text, plan.ranges));
+      if (tree.rootNode.hasError) return false;
+      let moduleWide = false;
+      const more = new Set<number>();
+      const onModuleWide = (block?: SyntaxNode) => {
+        const k = block ? lineAt(o, block.startIndex) : -1;
+        if (k < 0) moduleWide = true;
+        else if (!covered(o, sel, k)) more.add(k);
+      };
+      const ctx = createContext({ path: input.path, source: text, tree, eol, options: input.options, project: input.project, moduleName: input.moduleName, outline: o, onModuleWide });
+      if (!final) return transforms.every((t) => t.check(ctx).length === 0);
+      const findings = runChecks(transforms, ctx);
+      // Ex) a fix that imports `contextlib` under a name no code of the module uses: only the whole file knows
+      if (moduleWide) return false;
+      // Ex) `self.f = open(p)` in a method: the class's other methods may close it; parse the class whole
+      if (more.size > 0) {
+        if (round > 0) return false;
+        for (const k of more) {
+          sel.units.add(k);
+          for (let a = o.parent[k]!; a >= 0; a = o.parent[a]!) sel.headers.add(a);
+        }
+        continue;
+      }
+      const bySuffice = new Map(transforms.map((t) => [t.id, t.anchorsSuffice === true]));
+      // Ex) class-del found a class: its other methods and the module's classes may say otherwise
+      if (findings.some((f) => !bySuffice.get(f.id))) return false;
+      // Ex) `log = open(p, 'a')` at the top level, or in a function that says `global log`: the functions that
+      // write to it and close it are not parsed
+      for (const f of findings) {
+        const unit = outermostFunction(o, f.start);
+        if (unit < 0 || /\bglobal\b/.test(text.slice(o.begin[unit], o.blockEnd[unit]))) return false;
+      }
+      return findings.length === 0 ? true : { findings };
     }
-    return findings.length === 0 ? true : { findings };
   } catch {
     return false;
   }
+}
+
+/** True when the whole block of line `k` is in the selection: `k` or a line around it is a picked unit. */
+function covered(o: Outline, sel: Selection, k: number): boolean {
+  for (let a = k; a >= 0; a = o.parent[a]!) if (sel.units.has(a)) return true;
+  return false;
 }
 
 export function processSource(input: SourceInput): FileResult {
