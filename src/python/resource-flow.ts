@@ -305,7 +305,25 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
  * Every use of the variable bound by `target` (an identifier) and of the names it is passed on to
  * (`rows = csv.reader(f)`, `g = f`), classified. The binding `target` itself is left out.
  */
-export function resourceUses(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode, spec: ResourceSpec): Use[] {
+export function resourceUses(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode, spec: ResourceSpec): readonly Use[] {
+  // open-assign and open-assign-close ask about the same assignments: follow each once per tree.
+  let memo = usesMemo.get(ctx);
+  if (!memo) {
+    memo = new Map();
+    usesMemo.set(ctx, memo);
+  }
+  const key = `${scope.id}:${target.id}:${spec.name}`;
+  let uses = memo.get(key);
+  if (!uses) {
+    uses = Object.freeze(followUses(ctx, scope, target, spec));
+    memo.set(key, uses);
+  }
+  return uses;
+}
+
+const usesMemo = new WeakMap<FileContext, Map<string, readonly Use[]>>();
+
+function followUses(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode, spec: ResourceSpec): Use[] {
   const out: Use[] = [];
   const seen = new Set<string>();
   const follow = (name: string, exclude: SyntaxNode, wrapped: boolean, depth: number) => {

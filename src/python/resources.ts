@@ -156,6 +156,21 @@ const atLeast = (v: PythonVersion, min: PythonVersion) => v[0] > min[0] || (v[0]
 /** The catalog entry for a call that creates a resource, or `undefined`. */
 export function resourceOf(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefined {
   if (call.type !== 'call') return undefined;
+  // Every resource transform asks about the same candidate calls: resolve each once per tree.
+  let memo = specMemo.get(ctx);
+  if (!memo) {
+    memo = new Map();
+    specMemo.set(ctx, memo);
+  }
+  if (memo.has(call.id)) return memo.get(call.id);
+  const found = resolveResource(ctx, call);
+  memo.set(call.id, found);
+  return found;
+}
+
+const specMemo = new WeakMap<FileContext, Map<number, ResourceSpec | undefined>>();
+
+function resolveResource(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefined {
   // Ex) `print(x)`, `self.run()`: the callee's last name is neither a catalog name nor an alias of one
   if (!mayBeResourceCall(ctx, call)) return undefined;
   const name = calleeName(ctx.names, call);
