@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { decodeSource, type DecodedSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
 import { generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, splitLines, subclassesFromText, YIELD_RE, type ModuleFacts } from './python/generators.js';
-import { includedRanges, outline, planRanges } from './python/outline.js';
+import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
 import type { ProjectIndex, TransformOptions } from './types.js';
 import { activeTransforms } from '../transforms/index.js';
@@ -58,7 +58,7 @@ export function moduleNameFor(path: string): string | undefined {
 const IMPORT_RE = /\bimport\b/;
 
 /** `whole`: parse a file with `yield` whole rather than only around its generators (`--whole-files`). */
-export function summarizeFile(path: string, text: string, moduleName: string | undefined, whole = false): FileSummary {
+export function summarizeFile(path: string, text: string, moduleName: string | undefined, whole = false, outlined?: (o: Outline) => void): FileSummary {
   const hasYield = YIELD_RE.test(text);
   // Split once for both text scans of a file that is not parsed.
   const lines = hasYield ? [] : splitLines(text);
@@ -70,6 +70,7 @@ export function summarizeFile(path: string, text: string, moduleName: string | u
   if (!hasYield) return { path, moduleName, generators: { generators: [], aliases: importAliasesFromText(text, loc, lines), ...methods } };
   // Parsed only where `yield` is, with what naming and counting bindings needs (generatorSelection).
   const o = outline(text);
+  outlined?.(o);
   const sel = whole ? 'whole' : generatorSelection(text, o);
   // One pass only (no second look as in the pipeline): any part left out is time saved.
   const plan = typeof sel === 'string' ? 'whole' : planRanges(text, o, sel, 0.9);
@@ -92,7 +93,8 @@ export function summarizePath(path: string, whole = false, keep?: (path: string,
     return undefined;
   }
   keep?.(path, decoded);
-  return summarizeFile(path, decoded.text, moduleNameFor(path), whole);
+  // The second pass reads the outline of a file kept here instead of making it again.
+  return summarizeFile(path, decoded.text, moduleNameFor(path), whole, keep ? (o) => (decoded.outline = o) : undefined);
 }
 
 export function mergeSummaries(summaries: readonly FileSummary[]): ProjectIndex {

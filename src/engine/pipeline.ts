@@ -30,6 +30,8 @@ export interface SourceInput {
    * when that finds something. `'always'`: the partial look however large the parts (for tests).
    */
   partial?: boolean | 'always';
+  /** The outline of `text` (src/python/outline.ts), when the caller has it already. */
+  outline?: Outline;
 }
 
 export function locate(path: string, text: string, findings: readonly Finding[], unsafeFixes: boolean): LocatedFinding[] {
@@ -149,7 +151,7 @@ function wordPattern(words: ReadonlySet<string>): RegExp {
  */
 function firstLook(anchors: Anchors, transforms: readonly Transform[], input: SourceInput, eol: string, final: boolean): boolean | 'none' | { findings: Finding[] } {
   const text = input.text;
-  const o = outline(text);
+  const o = input.outline ?? outline(text);
   const { words, callees } = anchors;
   // An alias stands for the name it renames: a bare anchor when that name is one (`from m import Reader as
   // R`, then `R.rows()`), else only where it is called (`from gzip import open as gzopen`; a module alias

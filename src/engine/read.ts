@@ -1,6 +1,7 @@
 // bytes → text, recording everything needed to write the same kind of bytes back:
 // the PEP 263 encoding, a UTF-8 BOM, and the line ending the file uses.
 import iconv from 'iconv-lite';
+import type { Outline } from '../python/outline.js';
 
 export interface DecodedSource {
   text: string;
@@ -9,6 +10,8 @@ export interface DecodedSource {
   bom: boolean;
   /** The line ending most lines use; new lines a fix adds use it. */
   eol: '\n' | '\r\n' | '\r';
+  /** The outline of `text` (src/python/outline.ts), when the first pass made one: the second pass reuses it. */
+  outline?: Outline;
 }
 
 export class DecodeError extends Error {
