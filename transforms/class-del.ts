@@ -70,10 +70,27 @@ function hasExit(ctx: FileContext, cls: SyntaxNode, seen = new Set<number>()): b
   return false;
 }
 
+/**
+ * The classes with a method named `__del__` (decorated or not), in document order: found from the places
+ * the text says `__del__`, not by visiting every class of the tree.
+ */
+function classesDefiningDel(ctx: FileContext): SyntaxNode[] {
+  const out = new Map<number, SyntaxNode>();
+  for (const m of ctx.source.matchAll(/\b__del__\b/g)) {
+    const name = ctx.root.descendantForIndex(m.index!, m.index! + 7);
+    const def = name.parent;
+    if (name.type !== 'identifier' || def?.type !== 'function_definition' || def.childForFieldName('name')?.startIndex !== name.startIndex) continue;
+    const holder = def.parent?.type === 'decorated_definition' ? def.parent : def;
+    const cls = holder.parent?.type === 'block' ? holder.parent.parent : undefined;
+    if (cls?.type === 'class_definition' && cls.childForFieldName('body')?.id === holder.parent!.id) out.set(cls.id, cls);
+  }
+  return [...out.values()].sort((a, b) => a.startIndex - b.startIndex);
+}
+
 function check(ctx: FileContext): Finding[] {
   if (!ctx.source.includes('__del__')) return [];
   const findings: Finding[] = [];
-  for (const cls of ctx.root.descendantsOfType('class_definition')) {
+  for (const cls of classesDefiningDel(ctx)) {
     const methods = methodsOf(cls);
     const del = methods.get('__del__');
     if (!del) continue;

@@ -60,9 +60,12 @@ type Outcome = { reason: string } | { last: SyntaxNode } | undefined;
 
 /** Builtins that read variables by a name in a string, out of withify's sight. */
 const DYNAMIC_LOOKUPS = new Set(['builtins.locals', 'builtins.vars', 'builtins.eval', 'builtins.exec', 'builtins.globals']);
+const DYNAMIC_WORDS = /\b(?:locals|vars|eval|exec|globals)\b/;
 
 /** A call after `stmt` in `scope` that may read any of its variables by name (`locals()["f"]`, `eval("f.closed")`). */
 function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode): SyntaxNode | undefined {
+  // Ex) a module that never says `eval`, `exec`, `locals`, `vars` or `globals`: no call can reach them
+  if (!DYNAMIC_WORDS.test(ctx.source)) return undefined;
   return scope.descendantsOfType('call').find((c) => c.startIndex >= stmt.endIndex && DYNAMIC_LOOKUPS.has(calleeName(ctx.names, c) ?? ''));
 }
 

@@ -1,21 +1,20 @@
 // Where string literals span lines: a line start inside one is data, never indentation.
 import type { SyntaxNode } from '../types.js';
 
-/** Sorted, non-overlapping [start, end) ranges of every string literal that spans more than one line. */
+/**
+ * Sorted, non-overlapping [start, end) ranges of every string literal that spans more than one line. Strings
+ * nest only through f-string interpolations; the outermost is kept. The walk enters only nodes that span
+ * more than one line: no other can hold such a string.
+ */
 export function multilineStringRanges(root: SyntaxNode): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (const s of root.descendantsOfType('string')) {
-    if (s.startPosition.row !== s.endPosition.row) ranges.push([s.startIndex, s.endIndex]);
+  const c = root.walk();
+  for (;;) {
+    const multiline = c.startPosition.row !== c.endPosition.row;
+    if (multiline && c.nodeType === 'string') ranges.push([c.startIndex, c.endIndex]);
+    else if (multiline && c.gotoFirstChild()) continue;
+    while (!c.gotoNextSibling()) if (!c.gotoParent()) return ranges;
   }
-  ranges.sort((a, b) => a[0] - b[0]);
-  // Strings nest only through f-string interpolations; keep the outermost.
-  const merged: Array<[number, number]> = [];
-  for (const r of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push(r);
-  }
-  return merged;
 }
 
 export function makeInsideString(root: SyntaxNode): (offset: number) => boolean {
