@@ -44,6 +44,10 @@ const PREFIXES = new Map<string, boolean>([
   ['f', true], ['fr', true], ['rf', true], ['t', true], ['tr', true], ['rt', true],
 ]);
 
+const LINE_BREAK = /[\r\n]/g;
+/** Per quote ('/"), formatted or not, triple or not: the characters a string's scan must stop at. */
+const STOPS = ["'", '"'].flatMap((q) => [false, true].flatMap((formatted) => [false, true].map((triple) => new RegExp(`[\\\\${q}${formatted ? '{' : ''}${triple ? '' : '\\r\\n'}]`, 'g'))));
+
 class Scanner {
   readonly noncode: number[] = [];
   constructor(private readonly t: string) {}
@@ -53,13 +57,8 @@ class Scanner {
   }
 
   private lineEnd(i: number): number {
-    const t = this.t;
-    while (i < t.length) {
-      const c = t.charCodeAt(i);
-      if (c === LF || c === CR) break;
-      i++;
-    }
-    return i;
+    LINE_BREAK.lastIndex = i;
+    return LINE_BREAK.test(this.t) ? LINE_BREAK.lastIndex - 1 : this.t.length;
   }
 
   /** A string literal whose prefix starts at `from` and whose quote is at `q`: the offset after it. */
@@ -70,11 +69,15 @@ class Scanner {
     const triple = t.charCodeAt(q + 1) === quote && t.charCodeAt(q + 2) === quote;
     let i = q + (triple ? 3 : 1);
     let start = from;
+    // The characters that can end or interrupt this string; the engine's search skips the others.
+    const stops = STOPS[(quote === SQ ? 0 : 4) + (formatted ? 2 : 0) + (triple ? 1 : 0)]!;
     for (;;) {
-      if (i >= n) {
+      stops.lastIndex = i;
+      if (i >= n || !stops.test(t)) {
         i = n;
         break;
       }
+      i = stops.lastIndex - 1;
       const c = t.charCodeAt(i);
       if (c === BS) {
         const next = t.charCodeAt(i + 1);
@@ -253,6 +256,10 @@ export function outline(text: string): Outline {
       continue;
     }
     const c = t.charCodeAt(i);
+    if (c === SP) {
+      i++;
+      continue;
+    }
     if (c === LF || c === CR) {
       i += c === CR && t.charCodeAt(i + 1) === LF ? 2 : 1;
       if (depth === 0) lineStart = true;
