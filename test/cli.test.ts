@@ -1,15 +1,14 @@
 // The command line, end to end: real processes, real files, real output.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { CLI } from './helpers.js';
+import { CLI, tempDir } from './helpers.js';
 
 // Every run gets a working directory of its own: a bug that ignored the paths must not rewrite the repo.
 function withify(args: string[], opts: { cwd?: string; input?: string | Buffer } = {}) {
-  const cwd = opts.cwd ?? mkdtempSync(join(tmpdir(), 'withify-cwd-'));
+  const cwd = opts.cwd ?? tempDir('withify-cwd-');
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input: opts.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -18,7 +17,7 @@ const LEAKY = 'import json\n\n\ndef load(p):\n    return json.loads(open(p).read
 const FIXED = 'import json\n\n\ndef load(p):\n    with open(p) as f:\n        return json.loads(f.read())\n';
 
 function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'withify-cli-'));
+  const dir = tempDir('withify-cli-');
   mkdirSync(join(dir, 'pkg'));
   writeFileSync(join(dir, 'pkg', 'leaky.py'), LEAKY);
   writeFileSync(join(dir, 'pkg', 'clean.py'), 'x = 1\n');
@@ -158,7 +157,7 @@ test('list and explain print the transforms from their modules', () => {
 });
 
 test('--whole-files: the same findings; a syntax error in a function no transform looks at is reported only with it', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'withify-whole-'));
+  const dir = tempDir('withify-whole-');
   // Twenty functions far from any call withify looks at, one of them broken, and one leaky function.
   const filler = Array.from({ length: 20 }, (_, i) => `def helper${i}(x):\n    y = x * ${i}\n    return y + 1\n`).join('\n\n');
   const text = `import json\n\n\n${filler}\n\ndef broken():\n    x = = 1\n\n\ndef load(p):\n    return json.loads(open(p).read())\n`;

@@ -2,16 +2,16 @@
 // about keys, and `requires-python` as the default target version.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { ConfigError, loadConfig, mergeSettings, parseRequiresPython } from '../src/config.js';
 import { escapeGlob } from '../src/walk.js';
-import { CLI } from './helpers.js';
+import { CLI, tempDir } from './helpers.js';
 
 function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'withify-config-'));
+  const root = tempDir('withify-config-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, name)), { recursive: true });
     writeFileSync(join(root, name), text);

@@ -1,7 +1,6 @@
 // The engine's own guarantees, independent of any one transform.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { transformBytes, transformSource } from '../src/api.js';
@@ -12,6 +11,7 @@ import { filterSuppressed, suppressedOnLine } from '../src/engine/suppress.js';
 import { processPath } from '../src/runner.js';
 import { defaultOptions } from '../src/options.js';
 import type { Finding, Transform } from '../src/types.js';
+import { tempDir } from './helpers.js';
 
 test('decode/encode round-trips latin-1 with a coding line, a BOM, and CRLF', () => {
   const latin = Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\r\nx = "'), Buffer.from([0xe9]), Buffer.from('"\r\n')]);
@@ -70,7 +70,7 @@ const breaksSyntax: Transform = {
 };
 
 test('a fix that would break the syntax fails the file and nothing is written', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'withify-engine-'));
+  const dir = tempDir('withify-engine-');
   const file = join(dir, 'a.py');
   writeFileSync(file, 'x = 1\n');
   const r = processPath(file, { ...defaultOptions({ select: ['breaks-syntax'], extraTransforms: [breaksSyntax] }), mode: 'fix', cwd: dir });

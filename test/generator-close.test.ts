@@ -2,15 +2,14 @@
 // transform through the library API on one file, and the CLI over a small package.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { transformSource } from '../src/api.js';
 import { defaultOptions } from '../src/options.js';
 import { mergeSummaries, needsProjectIndex, summarizeFile } from '../src/project.js';
 import { resolveGenerator, type GeneratorIndex } from '../src/python/generators.js';
-import { CLI, CPYTHON, ROOT } from './helpers.js';
+import { CLI, CPYTHON, ROOT, tempDir } from './helpers.js';
 
 function indexOf(files: Record<string, string>): GeneratorIndex {
   const summaries = Object.entries(files).map(([path, text]) => {
@@ -208,7 +207,7 @@ describe('generator-close over a package (CLI)', () => {
   const withify = (args: string[], cwd: string) =>
     spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   const copy = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'withify-genproj-'));
+    const dir = tempDir('withify-genproj-');
     cpSync(fixture, dir, { recursive: true });
     return dir;
   };

@@ -7,6 +7,24 @@ import { fileURLToPath } from 'node:url';
 import type { TransformOptions } from '../src/types.js';
 import { parsePythonVersion } from '../src/options.js';
 
+const tempDirs: string[] = [];
+process.on('exit', () => {
+  for (const d of tempDirs) {
+    try {
+      rmSync(d, { recursive: true, force: true });
+    } catch {
+      // Ex) a directory a test made unreadable: left for the system's cleaner
+    }
+  }
+});
+
+/** A fresh directory under the system's temporary directory, removed when the test process exits. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
 /** The repository root (tests run from dist/test). */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 export const SNAPSHOTS = join(ROOT, 'snapshots');

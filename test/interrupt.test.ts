@@ -2,11 +2,10 @@
 // process says what it did and exits 130, and running the command again finishes the job.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { CLI } from './helpers.js';
+import { CLI, tempDir } from './helpers.js';
 import { transformSource } from '../src/api.js';
 
 const FILES = 400;
@@ -21,7 +20,7 @@ function leakyModule(i: number): string {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('SIGINT during fix: files old or new, no temp files, exit 130; a re-run fixes the rest', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'withify-sigint-'));
+  const dir = tempDir('withify-sigint-');
   const original = new Map<string, string>();
   const expected = new Map<string, string>();
   for (let i = 0; i < FILES; i++) {

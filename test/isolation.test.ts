@@ -2,20 +2,19 @@
 // the other files are processed, and the exit code is 2 at the end.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { defaultOptions } from '../src/options.js';
 import { processPath } from '../src/runner.js';
 import { ChangedOnDisk, writeAtomic } from '../src/engine/write.js';
 import type { Transform } from '../src/types.js';
-import { CLI } from './helpers.js';
+import { CLI, tempDir } from './helpers.js';
 
 const LEAKY = 'import json\n\n\ndef load(p):\n    return json.loads(open(p).read())\n';
 const FIXED = 'import json\n\n\ndef load(p):\n    with open(p) as f:\n        return json.loads(f.read())\n';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'withify-isolation-'));
+const tmp = () => tempDir('withify-isolation-');
 
 function cli(cwd: string, ...args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });

@@ -1,13 +1,12 @@
 // The package as a library: what `import ... from 'withify'` gives, typed, with the defaults documented
 // in docs/library.md.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import * as api from '../src/index.js';
 import type { FileResult, LocatedFinding, RunApiOptions, Transform, TransformSourceResult } from '../src/index.js';
-import { ROOT } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
 
 const LEAKY = 'def load(p):\n    return open(p).read()\n';
 const FIXED = 'def load(p):\n    with open(p) as f:\n        return f.read()\n';
@@ -31,7 +30,7 @@ test('transformSource: { output, findings } for a text, nothing on disk', () => 
 });
 
 test('run: check by default (nothing written), fix when asked; options may be left out', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'withify-lib-'));
+  const dir = tempDir('withify-lib-');
   mkdirSync(join(dir, 'pkg'));
   writeFileSync(join(dir, 'pkg', 'a.py'), LEAKY);
   writeFileSync(join(dir, 'pkg', 'b.py'), 'x = 1\n');

@@ -3,8 +3,7 @@
 // file gives (snapshot inputs, the generator fixture, a sample of the standard library).
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { processSource } from '../src/engine/pipeline.js';
@@ -16,7 +15,7 @@ import { generatorSelection, subclassesFromOutline } from '../src/python/generat
 import { selectFiles } from '../src/walk.js';
 import type { FileResult, SyntaxNode } from '../src/types.js';
 import { decodeSource } from '../src/engine/read.js';
-import { listCases, ROOT } from './helpers.js';
+import { listCases, ROOT, tempDir } from './helpers.js';
 
 /** The texts of the parts of `text` a partial parse reads. */
 function parts(text: string, words: string[]): string[] | string {
@@ -278,7 +277,7 @@ describe('partial parsing gives what the whole file gives', () => {
   });
 
   test('import aliases: of a class holding generators, of a module, of a generator, of an unrelated module', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'withify-alias-'));
+    const dir = tempDir('withify-alias-');
     try {
       const gens = 'class Reader:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            print("done")\n\n\ndef gen():\n    try:\n        yield 1\n    finally:\n        print("done")\n';
       const use = [

@@ -2,13 +2,12 @@
 // line appears only for a person at a terminal.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import { CLI, ROOT } from './helpers.js';
+import { CLI, ROOT, tempDir } from './helpers.js';
 import { run, runSync, type RunOptions } from '../src/runner.js';
 import { defaultOptions } from '../src/options.js';
 import { chunkSize, plannedChunks } from '../src/pool.js';
@@ -22,7 +21,7 @@ function withify(args: string[], cwd: string) {
 
 /** The examples, several times over in nested packages, plus files of every outcome: clean, skipped, undecodable. */
 function fixtureTree(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'withify-pool-'));
+  const dir = tempDir('withify-pool-');
   const examples = join(ROOT, 'examples', 'inventory');
   const sources = ['importer.py', 'report.py', 'storage.py'].map((f) => readFileSync(join(examples, f), 'utf8'));
   for (let i = 0; i < 12; i++) {
@@ -95,7 +94,7 @@ test('chunks: small enough that every worker stays busy, never empty, at most 16
 });
 
 test('planned chunks: every file once, biggest first, about equal bytes, the small files last', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'withify-chunks-'));
+  const dir = tempDir('withify-chunks-');
   try {
     const sizes = [50_000, 10, 20, 400_000, 30, 60_000, ...Array.from({ length: 40 }, (_, i) => 100 + i)];
     const files = sizes.map((n, i) => {

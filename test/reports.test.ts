@@ -2,12 +2,11 @@
 // SARIF 2.1.0 (the OASIS schema shipped in @microsoft/jest-sarif), GitHub workflow commands, --statistics.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Ajv } from 'ajv';
-import { CLI, ROOT } from './helpers.js';
+import { CLI, ROOT, tempDir } from './helpers.js';
 import { escapeGithubData, escapeGithubProperty } from '../src/report.js';
 import { TRANSFORMS } from '../transforms/index.js';
 
@@ -18,7 +17,7 @@ function withify(args: string[], cwd: string) {
 
 /** Findings of every kind: fixable, unsafe-only, report-only; a file that does not parse; a name with `,` and `:`. */
 function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'withify-reports-'));
+  const dir = tempDir('withify-reports-');
   mkdirSync(join(dir, 'inventory'));
   for (const f of ['importer.py', 'report.py', 'storage.py']) writeFileSync(join(dir, 'inventory', f), readFileSync(join(ROOT, 'examples', 'inventory', f)));
   writeFileSync(join(dir, 'a,b:c.py'), 'def f(p):\n    return open(p).read()\n');

@@ -3,17 +3,16 @@
 // rearrange their warning filters.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { runTraced } from '../src/trace/run.js';
 import type { TraceReport } from '../src/trace/report.js';
-import { CLI, CPYTHON, hasPython, PYPY, pypySkipReason, ROOT } from './helpers.js';
+import { CLI, CPYTHON, hasPython, PYPY, pypySkipReason, ROOT, tempDir } from './helpers.js';
 
 const PROJECT = join(ROOT, 'test', 'fixtures', 'trace-project');
 const ENV = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
-const work = mkdtempSync(join(tmpdir(), 'withify-trace-test-'));
+const work = tempDir('withify-trace-test-');
 after(() => rmSync(work, { recursive: true, force: true }));
 
 interface Run {

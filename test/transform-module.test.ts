@@ -2,13 +2,12 @@
 // The module under test is the worked example of docs/library.md.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { transformSource } from '../src/api.js';
 import { loadTransformModule, TransformLoadError, validateTransform } from '../src/load-transform.js';
-import { CLI, ROOT } from './helpers.js';
+import { CLI, ROOT, tempDir } from './helpers.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'transforms', 'os-popen-dropped.mjs');
 const INPUT = 'import os\n\n\ndef clean():\n    os.popen("make clean")\n    p = os.popen("ls")\n    return p.read()\n';
@@ -29,7 +28,7 @@ test('the example module loads, and its examples are what it produces (idempoten
 });
 
 test('fix --transform applies it beside the built-in transforms', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'withify-transform-'));
+  const dir = tempDir('withify-transform-');
   writeFileSync(join(dir, 'clean.py'), INPUT);
   const check = cli(dir, 'check', '--transform', EXAMPLE, 'clean.py');
   assert.equal(check.status, 1);
@@ -53,7 +52,7 @@ test('list --transform shows it; explain --transform explains it', () => {
 });
 
 test('a module of the wrong shape is exit 2 with every problem listed', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'withify-transform-'));
+  const dir = tempDir('withify-transform-');
   writeFileSync(join(dir, 'bad.mjs'), 'export default { id: "Bad Id", code: "x1", summary: "", safety: "maybe", doc: {}, examples: [{}] };\n');
   const r = cli(dir, 'check', '--transform', 'bad.mjs', '.');
   assert.equal(r.status, 2);
@@ -68,7 +67,7 @@ test('a module of the wrong shape is exit 2 with every problem listed', () => {
 });
 
 test('a named `transform` export works; a built-in id or code is refused', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'withify-transform-'));
+  const dir = tempDir('withify-transform-');
   const source = readFileSync(EXAMPLE, 'utf8').replace('export default osPopenDropped;', 'export const transform = osPopenDropped;');
   writeFileSync(join(dir, 'named.mjs'), source);
   assert.equal((await loadTransformModule(join(dir, 'named.mjs'))).code, 'ACME001');

@@ -2,12 +2,11 @@
 // --changed-since and --shard. Each test builds a real git repository in a temporary directory.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseShard, pathHash, selectFiles, SelectError, type SelectOptions } from '../src/walk.js';
-import { CLI } from './helpers.js';
+import { CLI, tempDir } from './helpers.js';
 
 // Git must not read the machine's own config: a global excludes file there would change the results.
 function gitEnv(globalConfig: string): NodeJS.ProcessEnv {
@@ -35,7 +34,7 @@ interface Repo {
 
 /** A repository with ignore rules at every level git reads them from. */
 function repo(): Repo {
-  const home = mkdtempSync(join(tmpdir(), 'withify-walk-home-'));
+  const home = tempDir('withify-walk-home-');
   const globalConfig = join(home, 'gitconfig');
   writeFileSync(globalConfig, '');
   const root = join(home, 'repo');
@@ -126,7 +125,7 @@ describe('ignore files', () => {
   });
 
   test('outside a git repository, .gitignore files still count', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'withify-nogit-'));
+    const dir = tempDir('withify-nogit-');
     write(dir, { '.gitignore': 'skip.py\n', 'skip.py': '', 'keep.py': '' });
     const { files } = selectFiles(['.'], { cwd: dir });
     assert.deepEqual(rel(dir, files), ['keep.py']);
@@ -155,7 +154,7 @@ describe('globs and links', () => {
   });
 
   test('a working directory whose name has glob characters means itself', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'withify-glob-')), 'proj (copy) [1]');
+    const dir = join(tempDir('withify-glob-'), 'proj (copy) [1]');
     write(dir, { 'src/a.py': '', 'src/b.py': '', 'lib/c.py': '' });
     assert.deepEqual(rel(dir, selectFiles(['.'], { cwd: dir, exclude: ['src/a.py'] }).files), ['lib/c.py', 'src/b.py']);
     assert.deepEqual(rel(dir, selectFiles(['.'], { cwd: dir, include: ['./src/*.py'] }).files), ['src/a.py', 'src/b.py']);
@@ -169,7 +168,7 @@ describe('globs and links', () => {
   });
 
   test('a symlink loop is walked once; a linked file is processed once', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'withify-loop-'));
+    const dir = tempDir('withify-loop-');
     write(dir, { 'a/m.py': '' });
     symlinkSync('..', join(dir, 'a', 'up'));
     symlinkSync(join(dir, 'a', 'm.py'), join(dir, 'alias.py'));
@@ -212,7 +211,7 @@ describe('--changed-since', () => {
     const bad = cli(r, ['check', '--changed-since', 'no-such-branch', '.']);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--changed-since: git knows no revision "no-such-branch"/);
-    const outside = mkdtempSync(join(tmpdir(), 'withify-nogit-'));
+    const outside = tempDir('withify-nogit-');
     const nogit = cli(r, ['check', '--changed-since', 'HEAD', '.'], outside);
     assert.equal(nogit.status, 2);
     assert.match(nogit.stderr, /--changed-since needs a git repository/);
@@ -233,7 +232,7 @@ describe('--shard', () => {
   });
 
   test('shards are disjoint, their union is the whole list, and adding files moves no other file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'withify-shard-'));
+    const dir = tempDir('withify-shard-');
     const names = Array.from({ length: 60 }, (_, i) => `m${i}/f${i}.py`);
     write(dir, Object.fromEntries(names.map((n) => [n, ''])));
     const all = rel(dir, selectFiles(['.'], { cwd: dir }).files);
@@ -251,7 +250,7 @@ describe('--shard', () => {
   });
 
   test('the project index still reads every file: projectFiles is the list before the shard', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'withify-shard-'));
+    const dir = tempDir('withify-shard-');
     write(dir, Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`f${i}.py`, ''])));
     const all = selectFiles(['.'], { cwd: dir }).files;
     const one = selectFiles(['.'], { cwd: dir, shard: { index: 1, count: 3 } });

@@ -3,12 +3,11 @@
 // the result must parse, and give back the original AST once the marker is removed.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { transformBytes } from '../src/api.js';
-import { CPYTHON, listCases, ROOT } from './helpers.js';
+import { CPYTHON, listCases, ROOT, tempDir } from './helpers.js';
 import { wrapEverything } from './tools/wrap-everything.js';
 
 const STDLIB_MODULES = ['textwrap.py', 'shlex.py', 'tokenize.py', 'argparse.py', 'dataclasses.py', 'pprint.py', 'difflib.py', 'inspect.py'];
@@ -20,7 +19,7 @@ function stdlibDir(): string {
 test('wrapping every statement keeps the AST (stdlib modules and snapshot inputs)', () => {
   const std = stdlibDir();
   const inputs = [...STDLIB_MODULES.map((m) => join(std, m)), ...listCases().map((c) => c.inPath)];
-  const out = mkdtempSync(join(tmpdir(), 'withify-wrap-'));
+  const out = tempDir('withify-wrap-');
   const pairs: string[] = [];
   let wrapped = 0;
   for (const [i, file] of inputs.entries()) {
