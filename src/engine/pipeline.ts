@@ -184,7 +184,7 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
       const ctx = createContext({ path: input.path, source: text, tree, eol, options: input.options, project: input.project, moduleName: input.moduleName, outline: o, onModuleWide });
       if (!final) return transforms.every((t) => t.check(ctx).length === 0);
       const findings = runChecks(transforms, ctx);
-      // Ex) a fix that imports `contextlib` under a name no code of the module uses: only the whole file knows
+      // Ex) a fresh name for code at the top level: only the whole file knows every name the module uses
       if (moduleWide) return false;
       // Ex) `self.f = open(p)` in a method: the class's other methods may close it; parse the class whole
       if (more.size > 0) {
