@@ -1,6 +1,10 @@
 // The progress line on stderr for long runs: files done of total, rate, time left. Only for a person at a
 // terminal: never when stderr is not a TTY (CI logs, pipes) or with --quiet.
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
+
+// Loaded only when a bar is shown: most runs (CI, pipes, --quiet) never pay for it.
+const require = createRequire(import.meta.url);
 
 export interface ProgressDecision {
   /** `process.stderr.isTTY`. */
@@ -23,6 +27,7 @@ const NONE: Progress = { update: () => undefined, stop: () => undefined };
 export function createProgress(d: ProgressDecision, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!shouldShowProgress(d)) return NONE;
   const started = Date.now();
+  const cliProgress = require('cli-progress') as typeof cliProgressModule;
   const bar = new cliProgress.SingleBar(
     {
       stream,

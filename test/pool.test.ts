@@ -127,6 +127,20 @@ test('progress: shown only when stderr is a terminal and --quiet is off', () => 
   assert.equal(written, '');
 });
 
+test('on a terminal the bar shows files done of total, the rate and the time left, and clears itself', () => {
+  let written = '';
+  const sink = new Writable({ write: (chunk, _enc, done) => { written += String(chunk); done(); } });
+  const ok = (..._args: unknown[]) => true;
+  Object.assign(sink, { isTTY: true, columns: 100, cursorTo: ok, clearLine: ok, moveCursor: ok });
+  const p = createProgress({ isTTY: true, quiet: false }, sink as unknown as NodeJS.WriteStream);
+  p.update(1, 4);
+  p.update(2, 4);
+  p.stop();
+  assert.match(written, /withify [█░]+ 1\/4 files \| \d+ files\/s \| \d+s left/);
+  assert.match(written, /2\/4 files/);
+  assert.match(written, /\x1b\[2K$/); // the line is cleared at the end
+});
+
 test('check through the CLI, not a terminal: no progress line on stderr', () => {
   const dir = fixtureTree();
   const r = withify(['check', '.', '--jobs', '2'], dir);

@@ -1,8 +1,13 @@
 // Unified diffs of a rewrite, as `git apply` and reviewers expect them.
-import { createTwoFilesPatch } from 'diff';
+import { createRequire } from 'node:module';
+
+// Loaded on the first diff: `check` and `fix` never print one.
+const require = createRequire(import.meta.url);
+let createTwoFilesPatch: typeof import('diff').createTwoFilesPatch | undefined;
 
 export function unifiedDiff(displayPath: string, before: string, after: string): string {
   const p = displayPath.replace(/^\/+/, '');
+  createTwoFilesPatch ??= (require('diff') as typeof import('diff')).createTwoFilesPatch;
   const patch = createTwoFilesPatch(`a/${p}`, `b/${p}`, before, after, undefined, undefined, { context: 3 });
   // jsdiff opens with a `===` rule (and, in some versions, an `Index:` line); keep the git-style header only.
   return patch.replace(/^(?:Index: [^\n]*\n)?=+\n/, '');
