@@ -35,22 +35,22 @@ function sizeOf(path: string): number {
  * the others wait (in path order they sit together). At most `chunkSize` files and about a 24th of a
  * worker's share of the bytes per chunk. Results are sorted by path afterwards, so the order is invisible.
  */
-export function plannedChunks(files: readonly string[], workers: number): string[][] {
-  const sized = files.map((f) => ({ f, size: sizeOf(f) })).sort((a, b) => b.size - a.size || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0));
+export function plannedChunks(files: readonly string[], workers: number, size: (path: string) => number = sizeOf): string[][] {
+  const sized = files.map((f) => ({ f, size: size(f) })).sort((a, b) => b.size - a.size || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0));
   const total = sized.reduce((n, x) => n + x.size, 0);
   const maxFiles = chunkSize(files.length, workers);
   const maxBytes = Math.max(16 * 1024, total / (workers * 24));
   const out: string[][] = [];
   let chunk: string[] = [];
   let bytes = 0;
-  for (const { f, size } of sized) {
-    if (chunk.length && (chunk.length >= maxFiles || bytes + size > maxBytes)) {
+  for (const x of sized) {
+    if (chunk.length && (chunk.length >= maxFiles || bytes + x.size > maxBytes)) {
       out.push(chunk);
       chunk = [];
       bytes = 0;
     }
-    chunk.push(f);
-    bytes += size;
+    chunk.push(x.f);
+    bytes += x.size;
   }
   if (chunk.length) out.push(chunk);
   return out;
@@ -171,14 +171,22 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
   const count = Math.max(1, Math.min(jobs, files.length));
   const workers: Lane[] = [new LocalWorker({ ...data, options: { ...data.options } }), ...Array.from({ length: count - 1 }, () => new PoolWorker(data))];
   try {
+    // Both passes plan by size: stat each file once.
+    const sizes = new Map<string, number>();
+    const size = (p: string) => {
+      let n = sizes.get(p);
+      if (n === undefined) sizes.set(p, (n = sizeOf(p)));
+      return n;
+    };
     // Each worker keeps what it read in the first pass of the files it will process (`keep`), and gets those
     // files first in the second pass, so most files are read once.
-    let queues: string[][][] = [plannedChunks(files, workers.length), ...workers.slice(1).map(() => [])];
-    if (needsProjectIndex(options)) {
+    let queues: string[][][];
+    if (!needsProjectIndex(options)) queues = [plannedChunks(files, workers.length, size), ...workers.slice(1).map(() => [])];
+    else {
       const summaries: FileSummary[] = [];
       const wanted = new Set(files);
       const readBy: string[][] = workers.map(() => []);
-      const left = await feed(workers, [plannedChunks(projectFiles, workers.length), ...workers.slice(1).map(() => [])], (paths, i) => {
+      const left = await feed(workers, [plannedChunks(projectFiles, workers.length, size), ...workers.slice(1).map(() => [])], (paths, i) => {
         const keep = paths.map((p) => wanted.has(p));
         readBy[i]!.push(...paths.filter((_, k) => keep[k]));
         return { kind: 'summarize', paths, keep };
@@ -188,7 +196,7 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
       if (left > 0) return { results: [], notStarted: files.length };
       const index = mergeSummaries(summaries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
       for (const w of workers) w.post({ kind: 'project', index });
-      queues = readBy.map((mine) => plannedChunks(mine, workers.length));
+      queues = readBy.map((mine) => plannedChunks(mine, workers.length, size));
     }
     const results: FileResult[] = [];
     let notStarted = 0;

@@ -10,7 +10,7 @@ import { processSource } from '../src/engine/pipeline.js';
 import { parsePython } from '../src/engine/parse.js';
 import { defaultOptions } from '../src/options.js';
 import { buildProjectIndex, moduleNameFor } from '../src/project.js';
-import { childLines, definedName, importAliases, importAliasTargets, includedRanges, inNoncode, isWithItemCall, LineKind, lineAt, outermostFunction, outline, partialRanges, selectAround } from '../src/python/outline.js';
+import { childLines, definedName, importAliasTargets, includedRanges, inNoncode, isWithItemCall, LineKind, lineAt, outermostFunction, outline, partialRanges, selectAround } from '../src/python/outline.js';
 import { generatorSelection, subclassesFromOutline } from '../src/python/generators.js';
 import { selectFiles } from '../src/walk.js';
 import type { FileResult, SyntaxNode } from '../src/types.js';
@@ -64,7 +64,7 @@ describe('outline', () => {
 
   test('import aliases: names bound by `as` in an import, not in `with` or `except`', () => {
     const text = 'import gzip as gz\nfrom m import (a as b,\n    c as d)\ntry: import x as y\nexcept E as e: pass\nwith open(p) as f: pass\ns = "import q as r"\n';
-    assert.deepEqual([...importAliases(text, outline(text))].sort(), ['b', 'd', 'gz', 'y']);
+    assert.deepEqual([...importAliasTargets(text, outline(text)).keys()].sort(), ['b', 'd', 'gz', 'y']);
     // What each alias renames (its last part); two different names under one alias: unknown.
     const twice = text + 'import a.b.c as abc\ntry: from m import R as X\nexcept ImportError: from n import R as X\nif t: import p as Z\nelse: import q as Z\n';
     assert.deepEqual(Object.fromEntries(importAliasTargets(twice, outline(twice))), { gz: 'gzip', b: 'a', d: 'c', y: 'x', abc: 'c', X: 'R', Z: '' });

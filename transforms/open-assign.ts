@@ -7,6 +7,7 @@ import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.j
 import { candidateCalls } from '../src/python/candidates.js';
 import { aKind, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { calleeName } from '../src/python/imports.js';
+import { wordsPattern } from '../src/python/text.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
 import { callAssignments, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
@@ -60,7 +61,8 @@ type Outcome = { reason: string } | { last: SyntaxNode } | undefined;
 
 /** Builtins that read variables by a name in a string, out of withify's sight. */
 const DYNAMIC_LOOKUPS = new Set(['builtins.locals', 'builtins.vars', 'builtins.eval', 'builtins.exec', 'builtins.globals']);
-const DYNAMIC_WORDS = /\b(?:locals|vars|eval|exec|globals)\b/;
+// The same builtins' own names: a call that resolves to one of them writes its name in the file (`eval`, `b.eval`).
+const DYNAMIC_WORDS = wordsPattern([...DYNAMIC_LOOKUPS].map((q) => q.slice('builtins.'.length)));
 
 /** A call after `stmt` in `scope` that may read any of its variables by name (`locals()["f"]`, `eval("f.closed")`). */
 function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode): SyntaxNode | undefined {

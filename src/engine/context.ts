@@ -1,6 +1,7 @@
 // Builds the FileContext a transform sees: the parsed file plus memoised helpers.
 import { NameIndex } from '../python/scopes.js';
 import { makeInsideString } from '../python/strings.js';
+import { escapeRegExp } from '../python/text.js';
 import { indentUnitOf, inNoncode, outline, type Outline } from '../python/outline.js';
 import type { FileContext, ProjectIndex, SyntaxNode, Tree, TransformOptions } from '../types.js';
 
@@ -53,7 +54,7 @@ function writtenInCode(input: ContextInput, name: string): boolean {
   const { source } = input;
   if (!source.includes(name)) return false;
   const o = input.outline;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}_])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'gu');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(name)}(?![\\p{L}\\p{N}_])`, 'gu');
   for (const m of source.matchAll(re)) if (!o || !inNoncode(o, m.index!)) return true;
   return false;
 }

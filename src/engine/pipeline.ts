@@ -2,7 +2,7 @@
 // `processSource` never throws: every outcome is a FileResult.
 import type { FileResult, Finding, LocatedFinding, ProjectIndex, SyntaxNode, Transform, TransformOptions } from '../types.js';
 import { SkipFile } from '../types.js';
-import { lineTable, positionAt } from '../python/text.js';
+import { lineTable, positionAt, wordsPattern } from '../python/text.js';
 import { createContext } from './context.js';
 import { parsePython, firstSyntaxError } from './parse.js';
 import { applyEdits } from './apply.js';
@@ -69,9 +69,9 @@ export function triggerPattern(transforms: readonly Transform[], project?: Proje
   for (const t of transforms) {
     if (!t.triggers) return null;
     const list = typeof t.triggers === 'function' ? t.triggers(project) : t.triggers;
-    for (const w of list) words.add(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    for (const w of list) words.add(w);
   }
-  return words.size ? new RegExp(`\\b(?:${[...words].join('|')})\\b`) : null;
+  return words.size ? wordsPattern(words) : null;
 }
 
 // The options object and the project index of a run are shared by all its files: work out its transforms
@@ -99,7 +99,6 @@ function transformsFor(options: TransformOptions, project: ProjectIndex | undefi
   return plan;
 }
 
-const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anchorCache = new Map<string, RegExp>();
 
 interface Anchors {
@@ -135,7 +134,7 @@ function wordPattern(words: ReadonlySet<string>): RegExp {
   let re = anchorCache.get(key);
   if (!re) {
     // Ex) no generator in the index and no resource transform selected: matches nothing
-    re = new RegExp(words.size ? `\\b(?:${[...words].map(escapeWord).join('|')})\\b` : '(?!)', 'g');
+    re = words.size ? wordsPattern(words, 'g') : /(?!)/g;
     if (anchorCache.size > 1000) anchorCache.clear();
     anchorCache.set(key, re);
   }

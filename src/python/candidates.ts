@@ -4,6 +4,7 @@
 // catalog name's last part, or an alias bound by `import ... as`), so transforms filter these instead.
 import type { FileContext, SyntaxNode, Tree } from '../types.js';
 import { RESOURCE_CALL_NAMES } from './resources.js';
+import { wordsPattern } from './text.js';
 
 interface Candidates {
   /** Names a resource callee may have in this file: catalog call names and every import alias. */
@@ -14,7 +15,6 @@ interface Candidates {
 const cache = new WeakMap<Tree, Candidates>();
 const RESOURCE_NAME_SET: ReadonlySet<string> = new Set(RESOURCE_CALL_NAMES);
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The names a resource callee may have in the file: catalog call names, and every name an import binds with `as`. */
 function calleeNames(source: string, root: SyntaxNode): Set<string> {
@@ -42,7 +42,7 @@ function callOfCallee(id: SyntaxNode): SyntaxNode | undefined {
 /** Every call whose callee is one of `names` (`name(...)` or `x.name(...)`), in document order, outer first. */
 function callsOf(ctx: FileContext, names: ReadonlySet<string>): SyntaxNode[] {
   if (names.size === 0) return [];
-  const re = new RegExp(`\\b(?:${[...names].map(escape).join('|')})\\b`, 'g');
+  const re = wordsPattern(names, 'g');
   const calls: SyntaxNode[] = [];
   const seen = new Set<number>();
   for (const m of ctx.source.matchAll(re)) {

@@ -93,12 +93,6 @@ export function qualnameOf(def: SyntaxNode): string | undefined {
   return parts.join('.');
 }
 
-/** The defs directly in a class body (decorated or not). */
-function isMethod(def: SyntaxNode): boolean {
-  const holder = def.parent?.type === 'decorated_definition' ? def.parent : def;
-  return holder.parent?.type === 'block' && holder.parent.parent?.type === 'class_definition';
-}
-
 const baseTail = (text: string) => /(\w+)\s*(?:\[[^\]]*\])?\s*$/.exec(text.trim())?.[1];
 
 /** A cheap test before the regular expression: most lines have no triple quote. */

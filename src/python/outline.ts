@@ -313,9 +313,21 @@ export function lineAt(o: Outline, offset: number): number {
  */
 export function outermostFunction(o: Outline, offset: number): number {
   const k = lineAt(o, offset);
+  return k < 0 ? -1 : outermostDefAround(o, k);
+}
+
+/** The outermost def among the lines line `k` is nested under (not `k` itself), or -1. */
+function outermostDefAround(o: Outline, k: number): number {
   let outer = -1;
-  for (let a = k < 0 ? -1 : o.parent[k]!; a >= 0; a = o.parent[a]!) if (o.kind[a] === LineKind.Def) outer = a;
+  for (let a = o.parent[k]!; a >= 0; a = o.parent[a]!) if (o.kind[a] === LineKind.Def) outer = a;
   return outer;
+}
+
+/** The top-level line that line `k` is nested under, or `k` itself at the top level. */
+function topLine(o: Outline, k: number): number {
+  let top = k;
+  while (o.parent[top]! >= 0) top = o.parent[top]!;
+  return top;
 }
 
 /** The first of the decorator lines right above line `k` (at its indentation), or `k`. */
@@ -334,15 +346,9 @@ function decorated(o: Outline, k: number): number {
 
 /**
  * Every name an import statement binds with `as` (`import gzip as gz`, `from m import (a as b)`): an `as`
- * in code whose logical line says `import` before it. `with open(p) as f` and `except E as e` are not.
- */
-export function importAliases(text: string, o: Outline): Set<string> {
-  return new Set(importAliasTargets(text, o).keys());
-}
-
-/**
- * `importAliases` with the last part of the name each alias renames: `import a.b as x` → x: `b`;
- * `from m import (a as y)` → y: `a`; `''` when the text before `as` ends in no name.
+ * in code whose logical line says `import` before it (`with open(p) as f` and `except E as e` are not),
+ * with the last part of the name it renames: `import a.b as x` → x: `b`; `from m import (a as y)` → y:
+ * `a`; `''` when the text before `as` ends in no name.
  */
 export function importAliasTargets(text: string, o: Outline): Map<string, string> {
   const out = new Map<string, string>();
@@ -401,14 +407,9 @@ export function selectAround(text: string, anchors: RegExp, o: Outline, callees?
     if (callees?.has(m[0]) && (definesAt(text, o, k, at) || isWithItemCall(text, o, k, at, at + m[0].length))) continue;
     any = true;
     if (o.kind[k] === LineKind.Decorator) k = decorated(o, k);
-    let outer = -1;
-    let top = k;
-    for (let a = o.parent[k]!; a >= 0; a = o.parent[a]!) {
-      if (o.kind[a] === LineKind.Def) outer = a;
-      top = a;
-    }
+    const outer = outermostDefAround(o, k);
     // Ex) `data = open(p).read()` at the top level: the statement is parsed anyway
-    if (outer < 0 && o.kind[top] === LineKind.Other) continue;
+    if (outer < 0 && o.kind[topLine(o, k)] === LineKind.Other) continue;
     const unit = outer >= 0 ? outer : k;
     units.add(unit);
     for (let a = o.parent[unit]!; a >= 0; a = o.parent[a]!) headers.add(a);

@@ -1,6 +1,14 @@
 // Line-level facts about source text: line starts, indentation, the file's indent unit.
 import type { SyntaxNode } from '../types.js';
 
+/** `s` with every character that means something in a regular expression escaped. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A regular expression matching any of `words` as a whole word (`\b` on both sides). */
+export function wordsPattern(words: Iterable<string>, flags = ''): RegExp {
+  return new RegExp(`\\b(?:${[...words].map(escapeRegExp).join('|')})\\b`, flags);
+}
+
 export function lineStartOf(source: string, offset: number): number {
   let i = offset;
   while (i > 0) {
