@@ -2,6 +2,8 @@
 import Parser from 'tree-sitter';
 import Python from 'tree-sitter-python';
 import type { SyntaxNode, Tree } from '../types.js';
+import { keepShape } from './shapes.js';
+import { NameIndex } from '../python/scopes.js';
 
 let parser: Parser | undefined;
 
@@ -10,46 +12,154 @@ let parser: Parser | undefined;
 // parses the new text), so what a node says about itself never changes: keep the answers on the node
 // object. Arrays are frozen, as they are shared. On the stdlib, `withify check --jobs 1` went from 8.1 s to
 // 7.0 s (best of five).
+//
+// The answers sit in one `NodeMemo` per node, made with every field at once: a node gains one property
+// (whichever answer comes first), so every node of a type has the same hidden class, and so has every
+// memo. Keyed by one symbol per answer, added as they came, nodes had a hidden class per order of
+// questions and property reads that V8 could not specialise.
+class NodeMemo {
+  type: string | undefined = undefined;
+  id: number | undefined = undefined;
+  startIndex: number | undefined = undefined;
+  endIndex: number | undefined = undefined;
+  parent: SyntaxNode | null | undefined = undefined;
+  children: readonly SyntaxNode[] | undefined = undefined;
+  namedChildren: readonly SyntaxNode[] | undefined = undefined;
+  childCount: number | undefined = undefined;
+  namedChildCount: number | undefined = undefined;
+  firstChild: SyntaxNode | null | undefined = undefined;
+  lastChild: SyntaxNode | null | undefined = undefined;
+  isNamed: boolean | undefined = undefined;
+  hasError: boolean | undefined = undefined;
+  startPosition: Parser.Point | undefined = undefined;
+  endPosition: Parser.Point | undefined = undefined;
+  fields: Map<string, SyntaxNode | null> | undefined = undefined;
+}
+
+type MemoKey = Exclude<keyof NodeMemo, 'fields'>;
+const MEMO = Symbol('memo');
+type Memoized = SyntaxNode & { [MEMO]?: NodeMemo };
+
+const memoOf = (node: Memoized): NodeMemo => node[MEMO] ?? (node[MEMO] = new NodeMemo());
+
 function memoizeNodeProperties(): void {
   const proto = (Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
-  const NULL = Symbol('null');
-  for (const name of ['type', 'id', 'startIndex', 'endIndex', 'parent', 'children', 'namedChildren', 'childCount', 'namedChildCount', 'firstChild', 'lastChild', 'isNamed', 'hasError', 'startPosition', 'endPosition']) {
+  const native = (name: MemoKey): ((this: SyntaxNode) => never) => {
     const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
     if (!get) throw new Error(`tree-sitter's SyntaxNode has no ${name}: the memo in parse.ts needs updating`);
-    const key = Symbol(name);
-    Object.defineProperty(proto, name, {
-      configurable: true,
-      get(this: Record<symbol, unknown>) {
-        const cached = this[key];
-        if (cached !== undefined) return cached === NULL ? null : cached;
-        let value = get.call(this);
-        if (Array.isArray(value) || (typeof value === 'object' && value !== null && !('tree' in value))) value = Object.freeze(value);
-        this[key] = value === null ? NULL : value;
-        return value;
-      },
-    });
-  }
-  const FIELDS = Symbol('fields');
-  const childForFieldName = (proto as { childForFieldName: (n: string) => unknown }).childForFieldName;
+    return get as (this: SyntaxNode) => never;
+  };
+  const frozen = <T>(value: T): T => (value !== null && typeof value === 'object' && !('tree' in value) ? Object.freeze(value) : value);
+  // One getter function per answer (a loop would give them one shared, megamorphic property read).
+  const getters: { [K in MemoKey]: (this: Memoized) => NodeMemo[K] } = {
+    type() { const m = memoOf(this); return m.type !== undefined ? m.type : (m.type = type.call(this)); },
+    id() { const m = memoOf(this); return m.id !== undefined ? m.id : (m.id = id.call(this)); },
+    startIndex() { const m = memoOf(this); return m.startIndex !== undefined ? m.startIndex : (m.startIndex = startIndex.call(this)); },
+    endIndex() { const m = memoOf(this); return m.endIndex !== undefined ? m.endIndex : (m.endIndex = endIndex.call(this)); },
+    parent() { const m = memoOf(this); return m.parent !== undefined ? m.parent : (m.parent = parent.call(this)); },
+    children() { const m = memoOf(this); return m.children !== undefined ? m.children : (m.children = frozen(children.call(this))); },
+    namedChildren() { const m = memoOf(this); return m.namedChildren !== undefined ? m.namedChildren : (m.namedChildren = frozen(namedChildren.call(this))); },
+    childCount() { const m = memoOf(this); return m.childCount !== undefined ? m.childCount : (m.childCount = childCount.call(this)); },
+    namedChildCount() { const m = memoOf(this); return m.namedChildCount !== undefined ? m.namedChildCount : (m.namedChildCount = namedChildCount.call(this)); },
+    firstChild() { const m = memoOf(this); return m.firstChild !== undefined ? m.firstChild : (m.firstChild = firstChild.call(this)); },
+    lastChild() { const m = memoOf(this); return m.lastChild !== undefined ? m.lastChild : (m.lastChild = lastChild.call(this)); },
+    isNamed() { const m = memoOf(this); return m.isNamed !== undefined ? m.isNamed : (m.isNamed = isNamed.call(this)); },
+    hasError() { const m = memoOf(this); return m.hasError !== undefined ? m.hasError : (m.hasError = hasError.call(this)); },
+    startPosition() { const m = memoOf(this); return m.startPosition !== undefined ? m.startPosition : (m.startPosition = frozen(startPosition.call(this))); },
+    endPosition() { const m = memoOf(this); return m.endPosition !== undefined ? m.endPosition : (m.endPosition = frozen(endPosition.call(this))); },
+  };
+  const [type, id, startIndex, endIndex, parent, children, namedChildren, childCount, namedChildCount, firstChild, lastChild, isNamed, hasError, startPosition, endPosition] = (Object.keys(getters) as MemoKey[]).map(native);
+  for (const [name, get] of Object.entries(getters)) Object.defineProperty(proto, name, { configurable: true, get });
+  const childForFieldName = (proto as { childForFieldName: (this: SyntaxNode, n: string) => SyntaxNode | null }).childForFieldName;
   Object.defineProperty(proto, 'childForFieldName', {
     configurable: true,
     writable: true,
-    value(this: Record<symbol, Map<string, unknown> | undefined>, field: string) {
-      let fields = this[FIELDS];
-      if (!fields) fields = this[FIELDS] = new Map();
-      if (fields.has(field)) return fields.get(field);
-      const child = childForFieldName.call(this, field);
-      fields.set(field, child);
+    value(this: Memoized, field: string) {
+      const m = memoOf(this);
+      const fields = m.fields ?? (m.fields = new Map());
+      let child = fields.get(field);
+      if (child === undefined) fields.set(field, (child = childForFieldName.call(this, field)));
       return child;
     },
   });
 }
 memoizeNodeProperties();
 
+// A sample of most of the grammar, parsed once per thread and kept (see `keepShapes`).
+const SAMPLE = `from __future__ import annotations
+import os, os.path as osp
+from . import sibling
+from .m import (a as b, c)
+from m import *
+@decorator(1)
+class C(Base, metaclass=M):
+    """Doc."""
+    x: int = 0
+    def m(self, a, b=1, *args, c: int = 2, d: str, **kw) -> None:
+        global g
+        nonlocal_ = lambda y, z=1: y + z
+        async def inner():
+            async with open(p) as f, g() as (h, i):
+                await f.read()
+            async for j in agen():
+                yield j
+        with open(p, 'w') as f:
+            f.write(f"{x!r:>{w}} {y=}" 'more' b'bytes')
+        for k, v in d.items():
+            if k and not v or k is None:
+                continue
+            elif -k in [1, 2.5, True, False]:
+                break
+            else:
+                pass
+        while x := f(*a, **k):
+            del a[0], b.c
+        try:
+            raise E from e
+        except (A, B) as e:
+            assert e, 'message'
+        except* C:
+            pass
+        else:
+            x += 1
+        finally:
+            return [i for i in r if i], {i for i in r}, {k: v for k, v in d}, (i for i in r)
+        match x:
+            case [1, *rest] | {"k": _} | Point(x=0) as p if p:
+                print(x[1:2, ::3], (a,), {1: 2}, {3}, a if b else c, a @ b, ~a, a < b <= c != d)
+type Alias = list[int]
+def gen(): yield from range(3)
+print >> sys.stderr, "x"
+`;
+
+/**
+ * Keep the hidden classes of trees, cursors and nodes alive (see engine/shapes.ts): tree-sitter makes a
+ * class per node type, whose objects get their fields as they are made (the tree, then the memo). A tree
+ * of a sample of the grammar, every node of it made and memoised, is kept for the thread's life.
+ */
+function keepShapes(p: Parser): void {
+  const tree = p.parse(SAMPLE);
+  const nodes: SyntaxNode[] = [];
+  const c = tree.walk();
+  for (;;) {
+    const n = c.currentNode;
+    void n.type, n.parent, n.childForFieldName('name');
+    nodes.push(n);
+    if (c.gotoFirstChild()) continue;
+    while (!c.gotoNextSibling()) if (!c.gotoParent()) {
+      const names = new NameIndex(tree.rootNode);
+      names.resolve('x', nodes[nodes.length - 1]!);
+      keepShape([tree, c, nodes, names]);
+      return;
+    }
+  }
+}
+
 function getParser(): Parser {
   if (!parser) {
     parser = new Parser();
     parser.setLanguage(Python as unknown as Parser.Language);
+    keepShapes(parser);
   }
   return parser;
 }

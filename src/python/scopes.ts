@@ -288,7 +288,7 @@ export class NameIndex {
    */
   constructor(
     readonly root: SyntaxNode,
-    private readonly onModuleWide?: () => void,
+    private readonly onModuleWide: () => void = () => {},
   ) {}
 
   bindings(scope: SyntaxNode): Map<string, Binding[]> {
@@ -332,7 +332,7 @@ export class NameIndex {
 
   /** Every name written in `scope`'s subtree, nested scopes included (attribute names excepted). */
   identifiers(scope: SyntaxNode): Set<string> {
-    if (scope.type === 'module') this.onModuleWide?.();
+    if (scope.type === 'module') this.onModuleWide();
     let ids = this.identifierCache.get(scope.id);
     if (!ids) {
       const found = new Set<string>();
