@@ -85,6 +85,46 @@ test('a file with a syntax error fails with the position', () => {
   assert.match(r.reason ?? '', /syntax error at line 1, column 7/);
 });
 
+test('every kept node answer is the one a cursor gives, for every node of a tree with an error in it', async () => {
+  const { parsePython } = await import('../src/engine/parse.js');
+  const text = 'class C(B):\n    def m(self, a=1):\n        with open(a) as f:\n            return [x for x in f if x]\nx = (1 +\n';
+  const tree = parsePython(text);
+  assert.equal(tree.rootNode.hasError, true);
+  const c = tree.walk();
+  let nodes = 0;
+  for (;;) {
+    const n = c.currentNode;
+    nodes++;
+    assert.equal(n.type, c.nodeType);
+    assert.equal(n.isNamed, c.nodeIsNamed);
+    assert.deepEqual([n.startIndex, n.endIndex], [c.startIndex, c.endIndex]);
+    assert.deepEqual([n.startPosition, n.endPosition], [c.startPosition, c.endPosition]);
+    assert.equal(n.id, c.currentNode.id);
+    // The children, as the cursor steps through them, and what is derived from them.
+    const steps: Array<[string, number]> = [];
+    if (c.gotoFirstChild()) {
+      do steps.push([c.nodeType, c.startIndex]);
+      while (c.gotoNextSibling());
+      c.gotoParent();
+    }
+    assert.deepEqual(n.children.map((k) => [k.type, k.startIndex]), steps);
+    assert.equal(n.childCount, steps.length);
+    assert.deepEqual(n.namedChildren.map((k) => k.id), n.children.filter((k) => k.isNamed).map((k) => k.id));
+    assert.equal(n.namedChildCount, n.namedChildren.length);
+    assert.equal(n.firstChild?.id, n.children[0]?.id);
+    assert.equal(n.lastChild?.id, n.children.at(-1)?.id);
+    for (const k of n.children) assert.equal(k.parent?.id, n.id);
+    assert.equal(n.hasError, /ERROR|MISSING/.test(n.toString()) || n.children.some((k) => k.hasError));
+    if (c.gotoFirstChild()) continue;
+    while (!c.gotoNextSibling()) {
+      if (!c.gotoParent()) {
+        assert.ok(nodes > 50, `walked ${nodes} nodes`);
+        return;
+      }
+    }
+  }
+});
+
 test('a file naming no trigger word of any active transform is not parsed at all', () => {
   // Nothing to find, so nothing to report: not even its syntax error.
   assert.equal(transformSource('def f(:\n  pass\n').status, 'unchanged');
