@@ -68,7 +68,7 @@ function memoizeNodeProperties(): void {
     startPosition() { const m = memoOf(this); return m.startPosition !== undefined ? m.startPosition : (m.startPosition = frozen(startPosition.call(this))); },
     endPosition() { const m = memoOf(this); return m.endPosition !== undefined ? m.endPosition : (m.endPosition = frozen(endPosition.call(this))); },
   };
-  const [type, id, startIndex, endIndex, parent, children, namedChildren, childCount, namedChildCount, firstChild, lastChild, isNamed, hasError, startPosition, endPosition] = (Object.keys(getters) as MemoKey[]).map(native);
+  const { type, id, startIndex, endIndex, parent, children, namedChildren, childCount, namedChildCount, firstChild, lastChild, isNamed, hasError, startPosition, endPosition } = Object.fromEntries((Object.keys(getters) as MemoKey[]).map((k) => [k, native(k)])) as Record<MemoKey, (this: SyntaxNode) => never>;
   for (const [name, get] of Object.entries(getters)) Object.defineProperty(proto, name, { configurable: true, get });
   const childForFieldName = (proto as { childForFieldName: (this: SyntaxNode, n: string) => SyntaxNode | null }).childForFieldName;
   Object.defineProperty(proto, 'childForFieldName', {
@@ -85,7 +85,8 @@ function memoizeNodeProperties(): void {
 }
 memoizeNodeProperties();
 
-// A sample of most of the grammar, parsed once per thread and kept (see `keepShapes`).
+// A sample of most of the grammar (Python 3.12 and later compile it), parsed once per thread and kept (see
+// `keepShapes`).
 const SAMPLE = `from __future__ import annotations
 import os, os.path as osp
 from . import sibling
@@ -104,7 +105,7 @@ class C(Base, metaclass=M):
             async for j in agen():
                 yield j
         with open(p, 'w') as f:
-            f.write(f"{x!r:>{w}} {y=}" 'more' b'bytes')
+            f.write(f"{x!r:>{w}} {y=}" 'more', b'bytes')
         for k, v in d.items():
             if k and not v or k is None:
                 continue
@@ -118,15 +119,19 @@ class C(Base, metaclass=M):
             raise E from e
         except (A, B) as e:
             assert e, 'message'
-        except* C:
-            pass
         else:
             x += 1
+        try:
+            pass
+        except* C:
+            pass
         finally:
             return [i for i in r if i], {i for i in r}, {k: v for k, v in d}, (i for i in r)
         match x:
-            case [1, *rest] | {"k": _} | Point(x=0) as p if p:
+            case [1, *rest] if rest:
                 print(x[1:2, ::3], (a,), {1: 2}, {3}, a if b else c, a @ b, ~a, a < b <= c != d)
+            case {"k": _} | Point(x=0) as p:
+                pass
 type Alias = list[int]
 def gen(): yield from range(3)
 print >> sys.stderr, "x"
@@ -141,18 +146,22 @@ function keepShapes(p: Parser): void {
   const tree = p.parse(SAMPLE);
   const nodes: SyntaxNode[] = [];
   const c = tree.walk();
-  for (;;) {
+  let done = false;
+  while (!done) {
     const n = c.currentNode;
     void n.type, n.parent, n.childForFieldName('name');
     nodes.push(n);
     if (c.gotoFirstChild()) continue;
-    while (!c.gotoNextSibling()) if (!c.gotoParent()) {
-      const names = new NameIndex(tree.rootNode);
-      names.resolve('x', nodes[nodes.length - 1]!);
-      keepShape([tree, c, nodes, names]);
-      return;
+    while (!c.gotoNextSibling()) {
+      if (!c.gotoParent()) {
+        done = true;
+        break;
+      }
     }
   }
+  const names = new NameIndex(tree.rootNode);
+  names.resolve('x', nodes[nodes.length - 1]!);
+  keepShape([tree, c, nodes, names]);
 }
 
 function getParser(): Parser {
