@@ -37,6 +37,7 @@ class NodeMemo {
 }
 
 type MemoKey = Exclude<keyof NodeMemo, 'fields'>;
+const MEMO_KEYS = Object.keys(new NodeMemo()).filter((k): k is MemoKey => k !== 'fields');
 const MEMO = Symbol('memo');
 type Memoized = SyntaxNode & { [MEMO]?: NodeMemo };
 
@@ -44,32 +45,20 @@ const memoOf = (node: Memoized): NodeMemo => node[MEMO] ?? (node[MEMO] = new Nod
 
 function memoizeNodeProperties(): void {
   const proto = (Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
-  const native = (name: MemoKey): ((this: SyntaxNode) => never) => {
+  // Arrays and positions are shared by every caller: frozen. Nodes (they have a `tree`) are not.
+  const frozen = <T>(value: T): T => (value !== null && typeof value === 'object' && !('tree' in value) ? Object.freeze(value) : value);
+  for (const name of MEMO_KEYS) {
     const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
     if (!get) throw new Error(`tree-sitter's SyntaxNode has no ${name}: the memo in parse.ts needs updating`);
-    return get as (this: SyntaxNode) => never;
-  };
-  const frozen = <T>(value: T): T => (value !== null && typeof value === 'object' && !('tree' in value) ? Object.freeze(value) : value);
-  // One getter function per answer (a loop would give them one shared, megamorphic property read).
-  const getters: { [K in MemoKey]: (this: Memoized) => NodeMemo[K] } = {
-    type() { const m = memoOf(this); return m.type !== undefined ? m.type : (m.type = type.call(this)); },
-    id() { const m = memoOf(this); return m.id !== undefined ? m.id : (m.id = id.call(this)); },
-    startIndex() { const m = memoOf(this); return m.startIndex !== undefined ? m.startIndex : (m.startIndex = startIndex.call(this)); },
-    endIndex() { const m = memoOf(this); return m.endIndex !== undefined ? m.endIndex : (m.endIndex = endIndex.call(this)); },
-    parent() { const m = memoOf(this); return m.parent !== undefined ? m.parent : (m.parent = parent.call(this)); },
-    children() { const m = memoOf(this); return m.children !== undefined ? m.children : (m.children = frozen(children.call(this))); },
-    namedChildren() { const m = memoOf(this); return m.namedChildren !== undefined ? m.namedChildren : (m.namedChildren = frozen(namedChildren.call(this))); },
-    childCount() { const m = memoOf(this); return m.childCount !== undefined ? m.childCount : (m.childCount = childCount.call(this)); },
-    namedChildCount() { const m = memoOf(this); return m.namedChildCount !== undefined ? m.namedChildCount : (m.namedChildCount = namedChildCount.call(this)); },
-    firstChild() { const m = memoOf(this); return m.firstChild !== undefined ? m.firstChild : (m.firstChild = firstChild.call(this)); },
-    lastChild() { const m = memoOf(this); return m.lastChild !== undefined ? m.lastChild : (m.lastChild = lastChild.call(this)); },
-    isNamed() { const m = memoOf(this); return m.isNamed !== undefined ? m.isNamed : (m.isNamed = isNamed.call(this)); },
-    hasError() { const m = memoOf(this); return m.hasError !== undefined ? m.hasError : (m.hasError = hasError.call(this)); },
-    startPosition() { const m = memoOf(this); return m.startPosition !== undefined ? m.startPosition : (m.startPosition = frozen(startPosition.call(this))); },
-    endPosition() { const m = memoOf(this); return m.endPosition !== undefined ? m.endPosition : (m.endPosition = frozen(endPosition.call(this))); },
-  };
-  const { type, id, startIndex, endIndex, parent, children, namedChildren, childCount, namedChildCount, firstChild, lastChild, isNamed, hasError, startPosition, endPosition } = Object.fromEntries((Object.keys(getters) as MemoKey[]).map((k) => [k, native(k)])) as Record<MemoKey, (this: SyntaxNode) => never>;
-  for (const [name, get] of Object.entries(getters)) Object.defineProperty(proto, name, { configurable: true, get });
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      get(this: Memoized) {
+        const m = memoOf(this) as unknown as Record<MemoKey, unknown>;
+        const value = m[name];
+        return value !== undefined ? value : (m[name] = frozen(get.call(this)));
+      },
+    });
+  }
   const childForFieldName = (proto as { childForFieldName: (this: SyntaxNode, n: string) => SyntaxNode | null }).childForFieldName;
   Object.defineProperty(proto, 'childForFieldName', {
     configurable: true,
