@@ -2,6 +2,7 @@
 // every rewrite owes: each changed file compiles under python3, a second run changes nothing. Prints counts
 // per transform and the findings left unfixed, grouped by reason.
 //   node dist/scripts/corpus.js DIR [withify options...]      (DIR is rewritten in place: use a copy)
+//   CORPUS_PYTHON=python3.6 node dist/scripts/corpus.js DIR --target-version 3.6   (compile under that Python)
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,12 +71,15 @@ for (const [code, r] of [...perCode].sort()) console.log(`  ${code} ${r.id.padEn
 console.log('\nleft unfixed, by reason');
 for (const [k, n] of [...unfixed].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${k}`);
 
+// -I: the corpus directory (the cwd) must not shadow the compiler's own modules (a copy of an older stdlib
+// holds a py_compile.py). CORPUS_PYTHON picks the interpreter, e.g. python3.6 for `--target-version 3.6`.
+const python = process.env.CORPUS_PYTHON ?? 'python3';
 const compile = spawnSync(
-  'python3',
-  ['-c', 'import py_compile, sys\nbad = 0\nfor p in sys.argv[1:]:\n    try: py_compile.compile(p, doraise=True)\n    except py_compile.PyCompileError as e: bad += 1; print(e)\nsys.exit(1 if bad else 0)', ...changed.map((f) => f.path)],
+  python,
+  ['-I', '-c', 'import py_compile, sys\nbad = 0\nfor p in sys.argv[1:]:\n    try: py_compile.compile(p, doraise=True)\n    except py_compile.PyCompileError as e: bad += 1; print(e)\nsys.exit(1 if bad else 0)', ...changed.map((f) => f.path)],
   { cwd: dir, encoding: 'utf8' },
 );
-console.log(`\ncompile: ${changed.length} changed files, ${compile.status === 0 ? 'all compile' : `FAILURES\n${compile.stdout}${compile.stderr}`}`);
+console.log(`\ncompile (${python}): ${changed.length} changed files, ${compile.status === 0 ? 'all compile' : `FAILURES\n${compile.stdout}${compile.stderr}`}`);
 const second = withify(['diff', '.', ...extra], dir);
 const again = second.files.filter((f) => f.status === 'changed');
 console.log(`second run: ${again.length === 0 ? 'no change' : `${again.length} files would change again: ${again.map((f) => f.path).join(', ')}`}`);
