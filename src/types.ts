@@ -118,7 +118,7 @@ export interface Transform {
    * class block a place sits in outside any function), and `check` needs nothing else of the file than
    * that function, the header lines of the blocks around it and the top-level statements that are no def
    * or class. A file is then parsed first only there (`partialRanges`, src/python/outline.ts), and whole
-   * only when that finds something. Import aliases (`import gzip as gz`) are added by the engine. A
+   * only when that finds something. Import aliases of anchors are added by the engine. A
    * function returning `null`: this file needs the whole parse. Absent: every file does.
    */
   anchors?: readonly string[] | ((project: ProjectIndex | undefined, file: { path: string; moduleName: string | undefined }) => readonly string[] | null);
@@ -132,8 +132,10 @@ export interface Transform {
   /**
    * True when the anchors locate findings only where they name the callee of a call (`open(p)`,
    * `gzip.open (p)`), never as a bare name (`socket.AF_INET`, `def open(self)`, `except socket.error`): the
-   * engine then ignores an anchor that no `(` follows. The engine adds the file's import aliases: each counts
-   * as a bare word when the name it renames is one (`from m import Reader as R`), else only where called.
+   * engine then ignores an anchor that no `(` follows. The engine adds the file's import aliases of anchors:
+   * each counts as a bare word when the name it renames is one (`from m import Reader as R`), else only where
+   * called (`from gzip import open as gzopen`). An alias of a name no transform anchors on is no anchor
+   * (`from gettext import gettext as _`).
    */
   anchorsAreCallees?: boolean;
   /** True when `check` reads `ctx.project`: the run then builds the project index first (src/project.ts). */

@@ -68,6 +68,9 @@ describe('outline', () => {
     // What each alias renames (its last part); two different names under one alias: unknown.
     const twice = text + 'import a.b.c as abc\ntry: from m import R as X\nexcept ImportError: from n import R as X\nif t: import p as Z\nelse: import q as Z\n';
     assert.deepEqual(Object.fromEntries(importAliasTargets(twice, outline(twice))), { gz: 'gzip', b: 'a', d: 'c', y: 'x', abc: 'c', X: 'R', Z: '' });
+    // A comment or a line continuation between the name and `as` is skipped.
+    const commented = 'from gzip import (open  # the gzip one\n    as gz_open)\nimport bz2 \\\n    as b\n';
+    assert.deepEqual(Object.fromEntries(importAliasTargets(commented, outline(commented))), { gz_open: 'open', b: 'bz2' });
   });
 
   test('partial ranges: the outermost function around a match, the headers above it, every top-level statement that is no def or class', () => {
@@ -303,6 +306,20 @@ describe('partial parsing gives what the whole file gives', () => {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an import alias of a name that is no anchor is none (`_("…")` of gettext); one of an anchor is, in any order', () => {
+    const options = defaultOptions({ select: ['open-chain', 'open-assign'] });
+    // A syntax error in the only function that calls `_`: a partial look never parses it. (The comment names
+    // `open`: without a trigger word no look parses anything.)
+    const gettext = 'from gettext import gettext as _\n\n# no open() here\ndef broken():\n    x = = _("text")\n';
+    assert.equal(processSource({ path: 'x.py', text: gettext, options, partial: 'always' }).status, 'unchanged');
+    assert.equal(processSource({ path: 'x.py', text: gettext, options, partial: false }).status, 'failed');
+    // `_` for gzip's open (named past a comment), or for an alias of it written later: its calls are places.
+    for (const imports of ['from gzip import (open  # the gzip one\n    as _)', 'from m import gzopen as _\nfrom gzip import open as gzopen']) {
+      const text = gettext.replace('from gettext import gettext as _', imports);
+      assert.equal(processSource({ path: 'x.py', text, options, partial: 'always' }).status, 'failed', imports);
     }
   });
 

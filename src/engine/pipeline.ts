@@ -153,13 +153,22 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
   const o = input.outline ?? outline(text);
   const { words, callees } = anchors;
   // An alias stands for the name it renames: a bare anchor when that name is one (`from m import Reader as
-  // R`, then `R.rows()`), else only where it is called (`from gzip import open as gzopen`; a module alias
-  // `import gzip as gz` is followed by the anchor it reaches: `gz.open(p)`).
-  for (const [alias, renamed] of importAliasTargets(text, o)) {
-    const bare = renamed === '' || (words.has(renamed) && !callees.has(renamed));
-    if (bare) callees.delete(alias);
-    else if (!words.has(alias)) callees.add(alias);
-    words.add(alias);
+  // R`, then `R.rows()`), only where it is called when that name is a callee (`from gzip import open as
+  // gzopen`), and no anchor when that name is none: `from gettext import gettext as _` makes no `_("…")` a
+  // place to parse, and a module alias `import gzip as gz` is followed by the anchor it reaches, `gz.open(p)`.
+  // An alias of an alias (`from m import gzopen as z` after the line above) is an anchor too, whatever
+  // their order. An alias whose name is unknown (`''`: two names under one alias) counts as bare.
+  const pending = importAliasTargets(text, o);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const [alias, renamed] of pending) {
+      if (renamed !== '' && !words.has(renamed)) continue;
+      pending.delete(alias);
+      grown = true;
+      if (renamed === '' || !callees.has(renamed)) callees.delete(alias);
+      else if (!words.has(alias)) callees.add(alias);
+      words.add(alias);
+    }
   }
   const sel = selectAround(text, wordPattern(words), o, callees);
   if (sel === 'none') return 'none';

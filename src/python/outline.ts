@@ -289,6 +289,11 @@ export function outline(text: string): Outline {
 
 /** True when `offset` lies in a comment or in the literal part of a string. */
 export function inNoncode(o: Outline, offset: number): boolean {
+  return noncodeSpanAt(o, offset) >= 0;
+}
+
+/** The index of the span of `o.noncode` holding `offset` (its start is `o.noncode[2 * i]`), or -1. */
+function noncodeSpanAt(o: Outline, offset: number): number {
   const spans = o.noncode;
   let lo = 0;
   let hi = spans.length / 2;
@@ -297,7 +302,7 @@ export function inNoncode(o: Outline, offset: number): boolean {
     if (spans[2 * mid + 1]! <= offset) lo = mid + 1;
     else hi = mid;
   }
-  return lo < spans.length / 2 && spans[2 * lo]! <= offset;
+  return lo < spans.length / 2 && spans[2 * lo]! <= offset ? lo : -1;
 }
 
 /** The logical line holding `offset` (the last one beginning at or before it), or -1. */
@@ -363,13 +368,29 @@ export function importAliasTargets(text: string, o: Outline): Map<string, string
     if (inNoncode(o, at)) continue;
     const k = lineAt(o, at);
     if (k < 0) continue;
-    const before = text.slice(o.first[k], at);
-    if (!/\bimport\b/.test(before)) continue;
-    const renamed = /([\p{L}\p{N}_]+)(?:\s|\\)*$/u.exec(before)?.[1] ?? '';
+    if (!/\bimport\b/.test(text.slice(o.first[k], at))) continue;
+    const renamed = nameBefore(text, o, at, o.first[k]!);
     // Ex) the same alias for two names (`try: import a as x` / `except: import b as x`): either may matter
     out.set(m[1]!, out.has(m[1]!) && out.get(m[1]!) !== renamed ? '' : renamed);
   }
   return out;
+}
+
+/**
+ * The name that ends before `at`, past spaces, line continuations and comments (`from m import (a  # note` /
+ * `as b)` → `a`), not before `from`; `''` when no name ends there.
+ */
+function nameBefore(text: string, o: Outline, at: number, from: number): string {
+  let j = at;
+  for (;;) {
+    while (j > from && /[\s\\]/.test(text[j - 1]!)) j--;
+    const span = j > from ? noncodeSpanAt(o, j - 1) : -1;
+    if (span < 0) break;
+    j = Math.max(from, o.noncode[2 * span]!);
+  }
+  let s = j;
+  while (s > from && /[\p{L}\p{N}_]/u.test(text[s - 1]!)) s--;
+  return text.slice(s, j);
 }
 
 export interface PartialPlan {
