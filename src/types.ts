@@ -119,9 +119,10 @@ export interface Transform {
    * that function, the header lines of the blocks around it and the top-level statements that are no def
    * or class. A file is then parsed first only there (`partialRanges`, src/python/outline.ts), and whole
    * only when that finds something. Import aliases of anchors are added by the engine. A
-   * function returning `null`: this file needs the whole parse. Absent: every file does.
+   * function (given the file's path, module name and text) returning `null`: this file needs the whole
+   * parse. Absent: every file does.
    */
-  anchors?: readonly string[] | ((project: ProjectIndex | undefined, file: { path: string; moduleName: string | undefined }) => readonly string[] | null);
+  anchors?: readonly string[] | ((project: ProjectIndex | undefined, file: { path: string; moduleName: string | undefined; text: string }) => readonly string[] | null);
   /**
    * True when, besides, `check` on such a partial tree finds exactly what it finds on the whole file, as long
    * as every anchor is inside a function, no parsed function says `global`, and `check` asks nothing of

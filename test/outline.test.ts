@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import { processSource } from '../src/engine/pipeline.js';
 import { parsePython } from '../src/engine/parse.js';
 import { defaultOptions } from '../src/options.js';
-import { buildProjectIndex, moduleNameFor } from '../src/project.js';
+import { buildProjectIndex, mergeSummaries, moduleNameFor, summarizeFile } from '../src/project.js';
 import { childLines, definedName, importAliasTargets, includedRanges, inNoncode, isWithItemCall, LineKind, lineAt, outermostFunction, outline, partialRanges, selectAround } from '../src/python/outline.js';
 import { generatorSelection, subclassesFromOutline } from '../src/python/generators.js';
 import { selectFiles } from '../src/walk.js';
@@ -321,6 +321,23 @@ describe('partial parsing gives what the whole file gives', () => {
       const text = gettext.replace('from gettext import gettext as _', imports);
       assert.equal(processSource({ path: 'x.py', text, options, partial: 'always' }).status, 'failed', imports);
     }
+  });
+
+  test('a module name two files share (two conftest.py): without `yield` nothing of generator-close to parse; with it, the whole file', () => {
+    const produce = 'def produce():\n    try:\n        yield 1\n    finally:\n        print("done")\n';
+    const broken = '# no open() here\ndef broken():\n    x = = produce()\n';
+    const project = mergeSummaries([summarizeFile('gens.py', produce, 'gens'), summarizeFile('a/conftest.py', broken, 'conftest'), summarizeFile('b/conftest.py', '', 'conftest')]);
+    assert.deepEqual((project.generators as { ambiguous: string[] }).ambiguous, ['conftest']);
+    const options = defaultOptions();
+    const look = (text: string, partial: boolean | 'always') => processSource({ path: 'a/conftest.py', text, options, project, moduleName: 'conftest', partial }).status;
+    assert.equal(look(broken, 'always'), 'unchanged');
+    assert.equal(look(broken, false), 'failed');
+    // Its own generators count: only the whole file shows them.
+    const own = `${produce}\n${broken}`;
+    assert.equal(look(own, 'always'), 'failed');
+    const loop = `${produce}\ndef first():\n    for x in produce():\n        return x\n`;
+    assert.equal(comparable(processSource({ path: 'a/conftest.py', text: loop, options, project, moduleName: 'conftest', partial: 'always' })), comparable(processSource({ path: 'a/conftest.py', text: loop, options, project, moduleName: 'conftest', partial: false })));
+    assert.equal(processSource({ path: 'a/conftest.py', text: loop, options, project, moduleName: 'conftest', partial: 'always' }).fixesApplied, 1);
   });
 
   test('a syntax error in a function no anchor is in: found only with the whole file', () => {

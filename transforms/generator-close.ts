@@ -361,11 +361,13 @@ export const generatorClose: Transform = {
   // Without a project index only this file's own generators count, and it must say `yield` to have one.
   // Every call of an indexed generator names it: a module-level one by its name (or an import alias, which
   // the engine adds), a method or nested def of this module by its last name, a method of another module's
-  // class through that class (`Reader.rows(...)`). A module the index leaves out (`ambiguous`) falls back
-  // to its own generators (indexFor), which only the whole file shows.
+  // class through that class (`Reader.rows(...)`). A module the index leaves out (`ambiguous`: two
+  // `conftest.py` outside packages) falls back to its own generators (indexFor), which only the whole file
+  // shows; one that says no `yield` has none, and nothing to report.
   anchors: (project, file) => {
     const index = project?.generators as GeneratorIndex | undefined;
     const module = moduleKey(file.path, file.moduleName);
+    if (index?.ambiguous.includes(module) && !YIELD_RE.test(file.text)) return [];
     if (!index || index.ambiguous.includes(module)) return null;
     return [...index.callNames, ...(index.memberNames[module] ?? []), ...index.classNames];
   },

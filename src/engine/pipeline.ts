@@ -116,7 +116,7 @@ function anchorWords(transforms: readonly Transform[], input: SourceInput): Anch
   const plain = new Set<string>();
   for (const t of transforms) {
     if (!t.anchors) return null;
-    const list = typeof t.anchors === 'function' ? t.anchors(input.project, { path: input.path, moduleName: input.moduleName }) : t.anchors;
+    const list = typeof t.anchors === 'function' ? t.anchors(input.project, { path: input.path, moduleName: input.moduleName, text: input.text }) : t.anchors;
     if (!list) return null;
     for (const w of list) {
       words.add(w);
