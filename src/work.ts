@@ -4,11 +4,10 @@
 // modules imported here by path (functions cannot be posted to a thread).
 // Messages: `summarize` (first pass), `project` (the merged index, once), `process` (a chunk of files).
 // Between two files it reads the shared stop flag, so an interrupted run hands back what it has not begun.
-import { processPath, releaseTrees, slimResult, type RunOptions } from './runner.js';
+import { KeptSources, processPath, releaseTrees, slimResult, type RunOptions } from './runner.js';
 import { loadTransformModules } from './load-transform.js';
 import { moduleNameFor, summarizePath, type FileSummary } from './project.js';
 import type { FileResult, ProjectIndex } from './types.js';
-import type { DecodedSource } from './engine/read.js';
 
 export interface WorkerData {
   options: RunOptions;
@@ -30,7 +29,7 @@ export type FromWorker =
 export class FileWork {
   private project: ProjectIndex | undefined;
   /** Files this thread read in the first pass and processes in the second (the pool sends them here first). */
-  private readonly kept = new Map<string, DecodedSource>();
+  private readonly kept = new KeptSources();
   /** Settles once the user's transform modules are imported: handle messages only after it. */
   readonly ready: Promise<void>;
 
@@ -54,7 +53,7 @@ export class FileWork {
     if (msg.kind === 'summarize') {
       const summaries: FileSummary[] = [];
       for (const [i, p] of msg.paths.entries()) {
-        const s = summarizePath(p, options.wholeFiles === true, msg.keep[i] ? (path, decoded) => this.kept.set(path, decoded) : undefined);
+        const s = summarizePath(p, options.wholeFiles === true, msg.keep[i] ? (path, decoded) => this.kept.keep(path, decoded) : undefined);
         if (s) summaries.push(s);
         await releaseTrees();
       }
@@ -64,8 +63,7 @@ export class FileWork {
     let i = 0;
     for (; i < msg.paths.length && !this.stopped(); i++) {
       const path = msg.paths[i]!;
-      const read = this.kept.get(path);
-      this.kept.delete(path);
+      const read = this.kept.take(path);
       results.push(slimResult(processPath(path, options, this.project, this.project ? moduleNameFor(path) : undefined, read), options.mode));
       await releaseTrees();
     }

@@ -150,6 +150,7 @@ test('processPath with what the first pass read: the same fix, its bytes rebuilt
     const kept = processPath(file, options, undefined, undefined, decodeSource(readFileSync(file)));
     const fresh = processPath(twin, options);
     assert.equal(kept.status, 'changed', `${name}: ${kept.reason}`);
+    assert.equal(fresh.status, 'changed', `${name}: ${fresh.reason}`);
     assert.deepEqual(readFileSync(file), readFileSync(twin), name);
   }
   // Edited on disk after the first pass read it: not overwritten.

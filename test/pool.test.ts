@@ -8,11 +8,12 @@ import { test } from 'node:test';
 import { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { CLI, ROOT, tempDir } from './helpers.js';
-import { run, runSync, type RunOptions } from '../src/runner.js';
+import { KeptSources, run, runSync, type RunOptions } from '../src/runner.js';
 import { defaultOptions } from '../src/options.js';
 import { chunkSize, plannedChunks } from '../src/pool.js';
 import { createProgress, shouldShowProgress } from '../src/progress.js';
 import type { FromWorker } from '../src/worker.js';
+import { decodeSource } from '../src/engine/read.js';
 
 function withify(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -202,4 +203,20 @@ test('worker protocol: summaries for the project index, then the index once, the
   } finally {
     await worker.terminate();
   }
+});
+
+test('what the first pass keeps for the second: each file once, up to a budget of characters', () => {
+  const kept = new KeptSources(10);
+  const src = (text: string) => decodeSource(Buffer.from(text));
+  kept.keep('a.py', src('a = 1'));
+  kept.keep('b.py', src('b = 2'));
+  kept.keep('c.py', src('c'));
+  assert.equal(kept.take('a.py')?.text, 'a = 1');
+  assert.equal(kept.take('a.py'), undefined);
+  // c.py came past the budget: the second pass reads it again.
+  assert.equal(kept.take('c.py'), undefined);
+  // A file taken frees its share.
+  kept.keep('d.py', src('d = 4'));
+  assert.equal(kept.take('d.py')?.text, 'd = 4');
+  assert.equal(kept.take('b.py')?.text, 'b = 2');
 });

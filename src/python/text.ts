@@ -1,5 +1,4 @@
 // Line-level facts about source text: line starts, indentation, the file's indent unit.
-import type { SyntaxNode } from '../types.js';
 
 /** `s` with every character that means something in a regular expression escaped. */
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
