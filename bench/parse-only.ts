@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { parsePython } from '../src/engine/parse.js';
 import { plannedChunks } from '../src/pool.js';
-import { releaseTrees } from '../src/runner.js';
+import { releaseTrees } from '../src/process-file.js';
 
 /** Parse and walk one file; the node count keeps the walk from being optimised away. */
 function parseAndWalk(path: string): number {

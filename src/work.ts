@@ -4,7 +4,8 @@
 // modules imported here by path (functions cannot be posted to a thread).
 // Messages: `summarize` (first pass), `project` (the merged index, once), `process` (a chunk of files).
 // Between two files it reads the shared stop flag, so an interrupted run hands back what it has not begun.
-import { KeptSources, processPath, releaseTrees, slimResult, type RunOptions } from './runner.js';
+import { KeptSources, processPath, releaseTrees, slimResult } from './process-file.js';
+import type { RunOptions } from './runner.js';
 import { loadTransformModules } from './load-transform.js';
 import { moduleNameFor, summarizePath, type FileSummary } from './project.js';
 import type { FileResult, ProjectIndex } from './types.js';

@@ -5,7 +5,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { parsePython } from '../engine/parse.js';
 import { decodeSource } from '../engine/read.js';
 import { defaultOptions } from '../options.js';
-import { displayPath, processPath } from '../runner.js';
+import { displayPath, processPath } from '../process-file.js';
 import type { LocatedFinding, Tree, TransformOptions } from '../types.js';
 import type { LeakKind, StartRecord, TraceFrame, WarningRecord } from './run.js';
 
