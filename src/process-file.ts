@@ -12,6 +12,7 @@ import { ChangedOnDisk, writeAtomic } from './engine/write.js';
 import type { FileResult, ProjectIndex } from './types.js';
 import type { Mode, RunOptions } from './runner.js';
 
+/** `path` as reports show it: relative to `cwd` when it lies inside, with `/` between parts. */
 export function displayPath(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
