@@ -71,18 +71,15 @@ function hasExit(ctx: FileContext, cls: SyntaxNode, seen = new Set<number>()): b
 }
 
 /**
- * The classes with a method named `__del__` (decorated or not), in document order: found from the places
- * the text says `__del__`, not by visiting every class of the tree.
+ * The classes that may define `__del__`, in document order: the innermost class around each place the text
+ * says `__del__`, not every class of the tree. `check` keeps those whose body defines it (`methodsOf`).
  */
-function classesDefiningDel(ctx: FileContext): SyntaxNode[] {
+function classesSayingDel(ctx: FileContext): SyntaxNode[] {
   const out = new Map<number, SyntaxNode>();
   for (const m of ctx.source.matchAll(/\b__del__\b/g)) {
-    const name = ctx.root.descendantForIndex(m.index!, m.index! + 7);
-    const def = name.parent;
-    if (name.type !== 'identifier' || def?.type !== 'function_definition' || def.childForFieldName('name')?.startIndex !== name.startIndex) continue;
-    const holder = def.parent?.type === 'decorated_definition' ? def.parent : def;
-    const cls = holder.parent?.type === 'block' ? holder.parent.parent : undefined;
-    if (cls?.type === 'class_definition' && cls.childForFieldName('body')?.id === holder.parent!.id) out.set(cls.id, cls);
+    let cls: SyntaxNode | null = ctx.root.descendantForIndex(m.index!);
+    while (cls && cls.type !== 'class_definition') cls = cls.parent;
+    if (cls) out.set(cls.id, cls);
   }
   return [...out.values()].sort((a, b) => a.startIndex - b.startIndex);
 }
@@ -90,7 +87,7 @@ function classesDefiningDel(ctx: FileContext): SyntaxNode[] {
 function check(ctx: FileContext): Finding[] {
   if (!ctx.source.includes('__del__')) return [];
   const findings: Finding[] = [];
-  for (const cls of classesDefiningDel(ctx)) {
+  for (const cls of classesSayingDel(ctx)) {
     const methods = methodsOf(cls);
     const del = methods.get('__del__');
     if (!del) continue;

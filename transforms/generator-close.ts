@@ -366,9 +366,9 @@ export const generatorClose: Transform = {
   // shows; one that says no `yield` has none, and nothing to report.
   anchors: (project, file) => {
     const index = project?.generators as GeneratorIndex | undefined;
+    if (!index) return null;
     const module = moduleKey(file.path, file.moduleName);
-    if (index?.ambiguous.includes(module) && !YIELD_RE.test(file.text)) return [];
-    if (!index || index.ambiguous.includes(module)) return null;
+    if (index.ambiguous.includes(module)) return YIELD_RE.test(file.text) ? null : [];
     return [...index.callNames, ...(index.memberNames[module] ?? []), ...index.classNames];
   },
   anchorsSuffice: true,
