@@ -54,6 +54,15 @@ export function moduleNameFor(path: string): string | undefined {
   return parts.length ? parts.join('.') : undefined;
 }
 
+/**
+ * The name the project index knows `path` by, in the first pass and the second alike: its dotted module
+ * name, else `<path>` (a script without `.py`, named on the command line). The second pass must not key it
+ * by the path it displays, which is relative to the working directory.
+ */
+export function moduleKeyFor(path: string): string {
+  return moduleKey(path, moduleNameFor(path));
+}
+
 // Cheap pre-filter: a file with no `yield` defines no generator (YIELD_RE); one with no `import` re-exports nothing.
 const IMPORT_RE = /\bimport\b/;
 

@@ -5,7 +5,7 @@ import { decodeSource, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { displayPath, KeptSources, processPath, releaseTrees, slimResult } from './process-file.js';
 import { selectFiles, type SelectOptions } from './walk.js';
-import { buildProjectIndex, buildProjectIndexAsync, moduleNameFor, needsProjectIndex } from './project.js';
+import { buildProjectIndex, buildProjectIndexAsync, moduleKeyFor, needsProjectIndex } from './project.js';
 import { runInWorkers } from './pool.js';
 import { loadTransformModules } from './load-transform.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
@@ -57,7 +57,7 @@ function finish(options: RunOptions, results: FileResult[], errors: readonly { p
 export function runSync(paths: readonly string[], options: RunOptions): RunResult {
   const { files, errors, projectFiles } = selectFiles(paths, options);
   const project = needsProjectIndex(options) ? buildProjectIndex(projectFiles ?? files, options.wholeFiles === true) : undefined;
-  const results = files.map((f) => slimResult(processPath(f, options, project, project ? moduleNameFor(f) : undefined), options.mode));
+  const results = files.map((f) => slimResult(processPath(f, options, project, project ? moduleKeyFor(f) : undefined), options.mode));
   return finish(options, results, errors, 0, files.length);
 }
 
@@ -77,7 +77,7 @@ async function runInProcess(files: readonly string[], projectFiles: readonly str
   for (const f of files) {
     if (control.signal?.aborted) break;
     const read = kept.take(f);
-    results.push(slimResult(processPath(f, options, project, project ? moduleNameFor(f) : undefined, read), options.mode));
+    results.push(slimResult(processPath(f, options, project, project ? moduleKeyFor(f) : undefined, read), options.mode));
     control.onProgress?.(results.length, files.length);
     // Let the event loop run after every file: trees are freed, the SIGINT handler and the progress bar run.
     await releaseTrees();

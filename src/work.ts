@@ -7,7 +7,7 @@
 import { KeptSources, processPath, releaseTrees, slimResult } from './process-file.js';
 import type { RunOptions } from './runner.js';
 import { loadTransformModules } from './load-transform.js';
-import { moduleNameFor, summarizePath, type FileSummary } from './project.js';
+import { moduleKeyFor, summarizePath, type FileSummary } from './project.js';
 import type { FileResult, ProjectIndex } from './types.js';
 
 export interface WorkerData {
@@ -65,7 +65,7 @@ export class FileWork {
     for (; i < msg.paths.length && !this.stopped(); i++) {
       const path = msg.paths[i]!;
       const read = this.kept.take(path);
-      results.push(slimResult(processPath(path, options, this.project, this.project ? moduleNameFor(path) : undefined, read), options.mode));
+      results.push(slimResult(processPath(path, options, this.project, this.project ? moduleKeyFor(path) : undefined, read), options.mode));
       await releaseTrees();
     }
     return { kind: 'results', results, notStarted: msg.paths.slice(i) };

@@ -2,7 +2,7 @@
 // transform through the library API on one file, and the CLI over a small package.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { transformSource } from '../src/api.js';
@@ -231,6 +231,20 @@ describe('generator-close over a package (CLI)', () => {
     writeFileSync(join(dir, 'loop.py'), `${CLEANUP}\n\nfor x in produce():\n    print(x)\n`);
     assert.equal(withify(['diff', '--select', 'generator-close', 'loop.py'], dir).stdout, '');
     assert.match(withify(['diff', '--select', 'generator-close', '--all-loops', 'loop.py'], dir).stdout, /\n\+gen = produce\(\)\n\+try:\n/);
+  });
+
+  test('a script without .py named on the command line: both passes know it by one name (one thread and the pool)', () => {
+    const dir = tempDir('withify-script-');
+    mkdirSync(join(dir, 'bin'));
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'bin', 'tool'), `#!/usr/bin/env python3\n${CLEANUP}\n\nfor x in produce():\n    break\n`);
+    // Enough files for the pool to start a worker thread (FILES_PER_WORKER in src/runner.ts).
+    for (let i = 0; i < 20; i++) writeFileSync(join(dir, 'lib', `m${i}.py`), `x = ${i}\n`);
+    for (const args of [['bin/tool'], ['bin/tool', '--whole-files'], ['bin/tool', 'lib', '--jobs', '2'], [join(dir, 'bin', 'tool'), 'lib', '--jobs', '1']]) {
+      const r = withify(['check', '--select', 'generator-close', ...args], dir);
+      assert.equal(r.status, 1, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stdout, /^bin\/tool:9:10 WFY201 `for … in produce\(\)`/m, args.join(' '));
+    }
   });
 
   test('fix rewrites the files the diff shows, the program prints the same, and a second run changes nothing', () => {
