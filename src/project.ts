@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeSource, type DecodedSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
-import { generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, splitLines, subclassesFromText, YIELD_RE, type ModuleFacts } from './python/generators.js';
+import { generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, splitLines, subclassesFromOutline, subclassesFromText, YIELD_RE, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
 import type { ProjectIndex, TransformOptions } from './types.js';
@@ -68,26 +68,33 @@ const IMPORT_RE = /\bimport\b/;
 
 /** `whole`: parse a file with `yield` whole rather than only around its generators (`--whole-files`). */
 export function summarizeFile(path: string, text: string, moduleName: string | undefined, whole = false, outlined?: (o: Outline) => void): FileSummary {
-  const hasYield = YIELD_RE.test(text);
-  // Split once for both text scans of a file that is not parsed.
-  const lines = hasYield ? [] : splitLines(text);
-  const subclasses = hasYield ? [] : subclassesFromText(text, lines);
-  const methods = subclasses.length ? { subclasses } : {};
-  if (!hasYield && !IMPORT_RE.test(text)) return subclasses.length ? { path, moduleName, generators: { generators: [], aliases: {}, ...methods } } : { path, moduleName };
+  let o: Outline | undefined;
+  let sel: ReturnType<typeof generatorSelection> | undefined;
+  if (YIELD_RE.test(text)) {
+    o = outline(text);
+    outlined?.(o);
+    sel = whole ? 'whole' : generatorSelection(text, o);
+  }
+  // Ex) pydoc_data/topics.py: `yield` only in its strings, read as text like a file that never says it.
+  if (sel === undefined || sel === 'none') {
+    // Split once for both text scans of a file that is not parsed.
+    const lines = splitLines(text);
+    const subclasses = o ? subclassesFromOutline(text, o, new Set()) : subclassesFromText(text, lines);
+    const methods = subclasses.length ? { subclasses } : {};
+    if (!IMPORT_RE.test(text)) return subclasses.length ? { path, moduleName, generators: { generators: [], aliases: {}, ...methods } } : { path, moduleName };
+    // Only the imports and method names matter: read them from the text, parsing is most of this pass's time.
+    const loc = { moduleName: moduleKey(path, moduleName), isPackage: isPackageFile(path) };
+    return { path, moduleName, generators: { generators: [], aliases: importAliasesFromText(text, loc, lines), ...methods } };
+  }
   const loc = { moduleName: moduleKey(path, moduleName), isPackage: isPackageFile(path) };
-  // Without a `yield` only the imports and method names matter: read them from the text, parsing is most of this pass's time.
-  if (!hasYield) return { path, moduleName, generators: { generators: [], aliases: importAliasesFromText(text, loc, lines), ...methods } };
   // Parsed only where `yield` is, with what naming and counting bindings needs (generatorSelection).
-  const o = outline(text);
-  outlined?.(o);
-  const sel = whole ? 'whole' : generatorSelection(text, o);
   // One pass only (no second look as in the pipeline): any part left out is time saved.
-  const plan = typeof sel === 'string' ? 'whole' : planRanges(text, o, sel, 0.9);
+  const plan = sel === 'whole' ? 'whole' : planRanges(text, o!, sel, 0.9);
   let tree = plan === 'whole' ? parsePython(text) : parsePython(text, includedRanges(text, plan.ranges));
   // Ex) a line the outline read differently from tree-sitter: the whole file settles it
   if (plan !== 'whole' && tree.rootNode.hasError) tree = parsePython(text);
   const root = tree.rootNode;
-  return { path, moduleName, generators: moduleFacts(root, new NameIndex(root), loc, true, { text, outline: o }) };
+  return { path, moduleName, generators: moduleFacts(root, new NameIndex(root), loc, true, { text, outline: o! }) };
 }
 
 /**

@@ -9,6 +9,7 @@ import { transformSource } from '../src/api.js';
 import { defaultOptions } from '../src/options.js';
 import { mergeSummaries, needsProjectIndex, summarizeFile } from '../src/project.js';
 import { resolveGenerator, type GeneratorIndex } from '../src/python/generators.js';
+import { takeParsedChars } from '../src/engine/parse.js';
 import { CLI, CPYTHON, ROOT, tempDir } from './helpers.js';
 
 function indexOf(files: Record<string, string>): GeneratorIndex {
@@ -149,6 +150,24 @@ describe('generator index', () => {
     assert.deepEqual(summarizeFile('pkg/__init__.py', text, 'pkg').generators?.aliases, { 'pkg.keep': 'pkg.core.keep' });
     // Parsed, the same text says the same.
     assert.deepEqual(summarizeFile('pkg/__init__.py', `${text}def g():\n    yield 1\n`, 'pkg').generators?.aliases, { 'pkg.keep': 'pkg.core.keep' });
+  });
+
+  test('a name in a docstring is no rebinding, and two imports of one target are one alias, read as text or parsed', () => {
+    const text = '"""Usage.\n\ntraceback:\n    printed\n"""\nimport traceback\nimport importlib.util\nimport importlib.machinery\nimport a.b\nimport a.c as a\n';
+    const expected = { 'm.traceback': 'traceback', 'm.importlib': 'importlib' };
+    assert.deepEqual(summarizeFile('m.py', text, 'm').generators?.aliases, expected);
+    assert.deepEqual(summarizeFile('m.py', `${text}def g():\n    yield 1\n`, 'm').generators?.aliases, expected);
+  });
+
+  test('a file that says `yield` only in strings and comments is read as text, not parsed, with the facts a parse gives', () => {
+    const text = '"""Generators: `yield` hands out a value."""\nfrom .core import produce  # yield\nimport os.path, os\nclass Store(Base):\n    def rows(self):\n        return "yield"\n';
+    takeParsedChars();
+    const read = summarizeFile('pkg/api.py', text, 'pkg.api');
+    assert.equal(takeParsedChars(), 0);
+    const parsed = summarizeFile('pkg/api.py', text, 'pkg.api', true);
+    assert.ok(takeParsedChars() >= text.length);
+    assert.deepEqual(read, parsed);
+    assert.deepEqual(read.generators, { generators: [], aliases: { 'pkg.api.produce': 'pkg.core.produce', 'pkg.api.os': 'os' }, subclasses: [{ name: 'Store', bases: ['Base'], plain: ['rows'] }] });
   });
 
   test('two modules named alike are left out, not mixed up', () => {

@@ -207,13 +207,12 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
  * function with a `yield`, and what `moduleFacts` needs besides to name its generators and count their
  * bindings as the whole file would: the statements of the class bodies they sit in and the defs there of
  * the same name, and the top-level defs and classes named in what is parsed or in a top-level import
- * (`addTopLevelNamed`, as the second pass does).
+ * (`addTopLevelNamed`, as the second pass does). `'none'` when no `yield` is in code.
  */
-export function generatorSelection(text: string, o: Outline): Selection | 'whole' {
-  const around = selectAround(text, /\byield\b/g, o);
-  if (around === 'whole') return around;
-  // Ex) `yield` only in docstrings: no generator, but the imports are still read from the tree
-  const sel = around === 'none' ? { units: new Set<number>(), headers: new Set<number>() } : around;
+export function generatorSelection(text: string, o: Outline): Selection | 'whole' | 'none' {
+  const sel = selectAround(text, /\byield\b/g, o);
+  // 'none': `yield` only in strings and comments (pydoc_data/topics.py): no generator function
+  if (typeof sel === 'string') return sel;
   for (const u of [...sel.units]) {
     const p = o.parent[u]!;
     if (p < 0 || o.kind[p] !== LineKind.Class) continue;
@@ -348,9 +347,10 @@ function selfMethodClass(names: NameIndex, self: SyntaxNode): SyntaxNode | undef
 export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocation, hasYield: boolean, source: { text: string; outline: Outline }): ModuleFacts {
   const aliases: Record<string, string> = {};
   for (const [name, bindings] of names.bindings(root)) {
-    if (name === '*' || bindings.length !== 1 || bindings[0]!.kind !== 'import') continue;
+    // Ex) `import importlib.util` and `import importlib.machinery`: two imports of one target are one alias.
+    if (name === '*' || !bindings.every((b) => b.kind === 'import' && b.qualified === bindings[0]!.qualified)) continue;
     // Ex) `try: from _speedups import f` … : only imports run whenever the module is (as importAliasesFromText reads them).
-    if (bindings[0]!.node.parent?.type !== 'module') continue;
+    if (!bindings.some((b) => b.node.parent?.type === 'module')) continue;
     const target = absoluteName(bindings[0]!.qualified!, loc);
     if (target && target !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = target;
   }
@@ -524,6 +524,9 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   return index;
 }
 
+/** A top-level line that binds a name otherwise than by import: `def f`, `class C`, `x = …`, `x: T`, `x += …`. */
+const REBINDING_RE = /^(?:(?:async[ \t]+)?def[ \t]+(\w+)|class[ \t]+(\w+)|(\w+)[ \t]*(?::|[-+*/%@&|^<>]{0,2}=(?!=)))/;
+
 /**
  * The module-level imports of a file with no `yield`, read from the text without parsing it (the first
  * pass only needs them to follow re-exports): `import`/`from` statements that start a line at column 0,
@@ -537,10 +540,15 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, lines: 
     list.push(target);
     bound.set(name, list);
   };
+  // Ex) `produce = wrap(produce)`, `def produce():` at the top level: the name no longer means the import.
+  // Lines inside a triple-quoted string are not code (`traceback:` in pdb's docstring).
+  const rebound = new Set<string>();
   let quote: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
     const first = line.charCodeAt(0);
+    const rebinds = quote ? null : REBINDING_RE.exec(line);
+    if (rebinds) rebound.add(rebinds[1] ?? rebinds[2] ?? rebinds[3]!);
     if (!quote && (first === 102 || first === 105) && /^(from|import)\s/.test(line)) {
       // Join continuation lines: a backslash at the end, or an open parenthesis.
       while ((/\\\s*$/.test(line) || (line.includes('(') && !line.includes(')'))) && i + 1 < lines.length) {
@@ -576,8 +584,6 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, lines: 
       else if (t === quote) quote = undefined;
     }
   }
-  // Ex) `produce = wrap(produce)`, `def produce():` at the top level: the name no longer means the import.
-  const rebound = new Set([...text.matchAll(/^(?:(?:async[ \t]+)?def[ \t]+(\w+)|class[ \t]+(\w+)|(\w+)[ \t]*(?::|[-+*/%@&|^<>]{0,2}=(?!=)))/gm)].map((m) => m[1] ?? m[2] ?? m[3]!));
   const aliases: Record<string, string> = {};
   for (const [name, targets] of bound) {
     if (new Set(targets).size !== 1 || rebound.has(name)) continue;
