@@ -159,13 +159,20 @@ describe('outline', () => {
     assert.deepEqual(subclassesFromOutline(text, o, new Set()), [{ name: 'A', bases: ['Store', 'Generic'], plain: ['rows', 'keys', 'helper'] }]);
   });
 
-  test('the first pass selection adds the class body statements and the top-level defs that bind a counted name again', () => {
-    const text = 'from m import rows\nclass C:\n    size = 3\n    def gen(self):\n        yield 1\n    def other(self): pass\n    def gen(self): pass\ndef rows(): pass\ndef unrelated(): pass\n';
+  test('the first pass selection adds the class body statements that say the name and the top-level defs that bind a counted name again', () => {
+    const text = 'from m import rows\nclass C:\n    size = 3\n    if fast:\n        gen = wrap(gen)\n    def gen(self):\n        yield C()\n    def other(self): pass\n    def gen(self): pass\ndef rows(): pass\ndef unrelated(): pass\n';
     const o = outline(text);
     const sel = generatorSelection(text, o);
     assert.ok(typeof sel !== 'string');
-    const picked = [...sel.units].sort((a, b) => a - b).map((k) => text.slice(o.first[k], text.indexOf('\n', o.first[k])));
-    assert.deepEqual(picked, ['size = 3', 'def gen(self):', 'def gen(self): pass', 'def rows(): pass']);
+    const lineOf = (k: number) => text.slice(o.first[k], text.indexOf('\n', o.first[k]));
+    // `size = 3` cannot bind `gen`; `class C:` is a header already, which binds `C` that the generator reads.
+    assert.deepEqual([...sel.units].sort((a, b) => a - b).map(lineOf), ['if fast:', 'def gen(self):', 'def gen(self): pass', 'def rows(): pass']);
+    assert.deepEqual([...sel.headers].map(lineOf), ['class C:']);
+    // The generator's name is bound three times in the class: left out, whether parsed in part or whole.
+    assert.deepEqual(summarizeFile('m.py', text, 'm').generators, summarizeFile('m.py', text, 'm', true).generators);
+    assert.deepEqual(summarizeFile('m.py', text, 'm').generators?.generators, []);
+    const once = text.replace('    def gen(self): pass\n', '').replace('gen = wrap(gen)', 'size = 4');
+    assert.deepEqual(summarizeFile('m.py', once, 'm').generators?.generators.map((g) => g.key), ['m.C.gen']);
   });
 });
 

@@ -4,6 +4,7 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, scopeOf, type NameIndex } from './scopes.js';
+import { wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 
 /** One generator function as the first pass sees it: plain JSON data. */
@@ -217,9 +218,11 @@ export function generatorSelection(text: string, o: Outline): Selection | 'whole
     const p = o.parent[u]!;
     if (p < 0 || o.kind[p] !== LineKind.Class) continue;
     const name = definedName(text, o, u);
+    const says = name === undefined ? undefined : wordsPattern([name]);
     for (const c of childLines(o, p)) {
-      // Ex) `rows = property(rows)` in the class body, or a second `def rows`: the name is bound twice
-      if (o.kind[c] === LineKind.Other || (name !== undefined && definedName(text, o, c) === name)) sel.units.add(c);
+      // Ex) `rows = property(rows)` in the class body, or a second `def rows`: the name is bound twice. A
+      // statement that does not say the name cannot bind it (subprocess's `if _mswindows:` blocks of methods).
+      if (o.kind[c] === LineKind.Other ? !says || says.test(text.slice(o.begin[c], o.blockEnd[c])) : name !== undefined && definedName(text, o, c) === name) sel.units.add(c);
     }
   }
   // A second top-level `def` of a generator's name drops it; an alias counts only when nothing else binds the name.

@@ -522,7 +522,8 @@ function callFollows(text: string, i: number): boolean {
 export function addTopLevelNamed(text: string, o: Outline, sel: Selection): void {
   const top = new Map<string, number[]>();
   for (let k = 0; k < o.begin.length; k++) {
-    if (o.parent[k] !== -1 || sel.units.has(k)) continue;
+    // Ex) the class around a picked method: its header, parsed already, binds its name.
+    if (o.parent[k] !== -1 || sel.units.has(k) || sel.headers.has(k)) continue;
     const name = definedName(text, o, k);
     if (name) top.set(name, [...(top.get(name) ?? []), k]);
   }
