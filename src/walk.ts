@@ -2,7 +2,7 @@
 // and --exclude globs, --changed-since and --shard all live here, behind `selectFiles`.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -220,14 +220,18 @@ export interface ExpandOptions {
  * whatever its name and whatever the ignore files say; only --exclude leaves it out.
  */
 export function expandPaths(paths: readonly string[], options: ExpandOptions = {}): WalkResult {
-  // Each file with its real path, so one reached by two paths is processed once.
-  const found: Array<{ path: string; real: string }> = [];
+  // Each file with its real path, so one reached by two paths is processed once; `viaLink`: the path goes
+  // through a symbolic link (to the file, or to a directory on the way).
+  const found: Array<{ path: string; real: string; viaLink: boolean }> = [];
   const errors: WalkError[] = [];
   const seenDirs = new Set<string>();
+  // Linked directories are entered after the rest of the walk, so that a directory the walk also reaches by
+  // its own path is listed under that path (`pkg/a.py`, not `linkdir/a.py`).
+  const linkedDirs: Array<{ dir: string; levels: IgnoreLevel[] }> = [];
   const rules = new IgnoreRules(!options.noIgnore);
   const excluded = options.exclude ?? (() => false);
   const included = options.include ?? ((p: string) => p.endsWith('.py'));
-  const visit = (dir: string, levels: IgnoreLevel[]) => {
+  const visit = (dir: string, levels: IgnoreLevel[], viaLink: boolean) => {
     let real: string;
     try {
       real = realpathSync(dir);
@@ -262,10 +266,11 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
       if (isDir) {
         if (SKIPPED_DIRS.has(e.name) || e.name.endsWith('.egg-info') || isVirtualenv(full)) continue;
         if (isIgnored(levels, full, true) || excluded(full)) continue;
-        visit(full, rules.enter(levels, full));
+        if (isLink) linkedDirs.push({ dir: full, levels: rules.enter(levels, full) });
+        else visit(full, rules.enter(levels, full), viaLink);
       } else if (isFile && included(full) && !isIgnored(levels, full, false) && !excluded(full)) {
         // Ex) a FIFO or socket named `x.py`: only regular files are read
-        found.push({ path: full, real: isLink ? realOrSelf(full) : join(real, e.name) });
+        found.push({ path: full, real: isLink ? realOrSelf(full) : join(real, e.name), viaLink: viaLink || isLink });
       }
     }
   };
@@ -277,13 +282,27 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
       errors.push({ path: p, reason: 'no such file or directory' });
       continue;
     }
-    if (st.isDirectory()) visit(p, rules.startingAt(p));
+    if (st.isDirectory()) visit(p, rules.startingAt(p), isLinkPath(p));
     else if (!st.isFile()) errors.push({ path: p, reason: 'not a regular file (a FIFO, socket or device); withify reads only files' });
-    else if (!excluded(resolve(p))) found.push({ path: p, real: realOrSelf(p) });
+    else if (!excluded(resolve(p))) found.push({ path: p, real: realOrSelf(p), viaLink: isLinkPath(p) });
   }
-  const seen = new Set<string>();
-  const files = found.filter((f) => !seen.has(f.real) && seen.add(f.real)).map((f) => f.path);
-  return { files, errors };
+  for (let i = 0; i < linkedDirs.length; i++) visit(linkedDirs[i]!.dir, linkedDirs[i]!.levels, true);
+  // A file reached by several paths: the first that goes through no link, else the first.
+  const chosen = new Map<string, { path: string; viaLink: boolean }>();
+  for (const f of found) {
+    const had = chosen.get(f.real);
+    if (!had || (had.viaLink && !f.viaLink)) chosen.set(f.real, f);
+  }
+  return { files: [...chosen.values()].map((f) => f.path), errors };
+}
+
+/** True when `p` is a symbolic link itself (a link in a parent directory named on the command line counts as the user's choice). */
+function isLinkPath(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // the other files are processed, and the exit code is 2 at the end.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { defaultOptions } from '../src/options.js';
@@ -29,6 +29,25 @@ test('writeAtomic: replaces the file, keeps its mode, leaves no temp file', () =
   assert.equal(readFileSync(file, 'utf8'), 'new\n');
   assert.equal(statSync(file).mode & 0o777, 0o640);
   assert.deepEqual(readdirSync(dir), ['a.py']);
+});
+
+test('fix through a symlink rewrites the file it points to and leaves the link a link', () => {
+  const dir = tmp();
+  mkdirSync(join(dir, 'pkg'));
+  writeFileSync(join(dir, 'pkg', 'loader.py'), LEAKY);
+  chmodSync(join(dir, 'pkg', 'loader.py'), 0o640);
+  symlinkSync(join('pkg', 'loader.py'), join(dir, 'link.py'));
+  const named = cli(dir, 'fix', 'link.py');
+  assert.equal(named.status, 0, named.stderr);
+  assert.ok(lstatSync(join(dir, 'link.py')).isSymbolicLink());
+  assert.equal(readFileSync(join(dir, 'pkg', 'loader.py'), 'utf8'), FIXED);
+  assert.equal(statSync(join(dir, 'pkg', 'loader.py')).mode & 0o777, 0o640);
+  assert.deepEqual(readdirSync(join(dir, 'pkg')), ['loader.py']);
+  // Walking the directory, the file is fixed once, under its own path.
+  writeFileSync(join(dir, 'pkg', 'loader.py'), LEAKY);
+  const walked = cli(dir, 'diff', '.');
+  assert.match(walked.stdout, /^--- a\/pkg\/loader\.py$/m);
+  assert.doesNotMatch(walked.stdout, /link\.py/);
 });
 
 test('writeAtomic: a file changed since it was read is not overwritten', () => {

@@ -176,6 +176,20 @@ describe('globs and links', () => {
     assert.deepEqual(errors, []);
     assert.deepEqual(rel(dir, files), ['a/m.py']);
   });
+
+  test('a file reached through a link and by its own path is listed under its own path, whatever the name order', () => {
+    const dir = tempDir('withify-links-');
+    write(dir, { 'pkg/a.py': '', 'pkg/b.py': '' });
+    // Both sort before `pkg`: the walk meets them first.
+    symlinkSync('pkg', join(dir, 'alias'));
+    symlinkSync(join('pkg', 'a.py'), join(dir, 'a_link.py'));
+    const all = (paths: string[]) => rel(dir, selectFiles(paths.map((p) => join(dir, p)), { cwd: dir }).files);
+    assert.deepEqual(all(['.']), ['pkg/a.py', 'pkg/b.py']);
+    assert.deepEqual(all(['a_link.py', 'pkg']), ['pkg/a.py', 'pkg/b.py']);
+    // Only the link named: the user's choice of path.
+    assert.deepEqual(all(['alias']), ['alias/a.py', 'alias/b.py']);
+    assert.deepEqual(all(['a_link.py']), ['a_link.py']);
+  });
 });
 
 describe('--changed-since', () => {

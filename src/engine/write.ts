@@ -1,7 +1,8 @@
-// Atomic in-place writes: a temp file in the same directory, the original mode kept, then a rename.
+// Atomic in-place writes: a temp file in the directory of the real file (a symlink is written through), the
+// original mode, owner and group kept, then a rename.
 // A file whose bytes changed since they were read is left alone.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export class ChangedOnDisk extends Error {
@@ -11,10 +12,12 @@ export class ChangedOnDisk extends Error {
   }
 }
 
-export function writeAtomic(path: string, bytes: Uint8Array, originalBytes: Uint8Array): void {
+export function writeAtomic(file: string, bytes: Uint8Array, originalBytes: Uint8Array): void {
+  // Ex) `link.py -> pkg/a.py`: the file the link points to is rewritten, and the link stays a link.
+  const path = realpathSync(file);
   const st = statSync(path);
   const current = readFileSync(path);
-  if (!current.equals(Buffer.from(originalBytes))) throw new ChangedOnDisk(path);
+  if (!current.equals(Buffer.from(originalBytes))) throw new ChangedOnDisk(file);
   const tmp = join(dirname(path), `.${basename(path)}.withify-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     const fd = openSync(tmp, 'wx', st.mode & 0o7777);
@@ -23,6 +26,12 @@ export function writeAtomic(path: string, bytes: Uint8Array, originalBytes: Uint
       fsyncSync(fd);
     } finally {
       closeSync(fd);
+    }
+    try {
+      // The owner and group stay (run as root over other users' files, or in a setgid directory).
+      chownSync(tmp, st.uid, st.gid);
+    } catch {
+      // Ex) EPERM: not allowed to give the file away; it is then the writer's, as any new file
     }
     chmodSync(tmp, st.mode & 0o7777); // the umask may have narrowed the mode `open` used
     renameSync(tmp, path);
