@@ -54,7 +54,8 @@ export function processPath(path: string, options: RunOptions, project?: Project
       writeAtomic(path, encodeSource(result.after, decoded), bytes ?? encodeSource(decoded.text, decoded));
     } catch (err) {
       const reason = err instanceof ChangedOnDisk ? err.message : `cannot write: ${(err as Error).message}`;
-      return { ...result, status: 'failed', reason, before: undefined, after: undefined };
+      // Nothing was written: no fix applied, every finding still in the file.
+      return { ...result, status: 'failed', reason, fixesApplied: 0, remaining: result.findings, before: undefined, after: undefined };
     }
   }
   return result;

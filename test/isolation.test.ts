@@ -50,6 +50,21 @@ test('fix through a symlink rewrites the file it points to and leaves the link a
   assert.doesNotMatch(walked.stdout, /link\.py/);
 });
 
+test('fix leaves a read-only file alone and says why; the other files are fixed', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'frozen.py'), LEAKY);
+  chmodSync(join(dir, 'frozen.py'), 0o444);
+  writeFileSync(join(dir, 'leaky.py'), LEAKY);
+  const r = cli(dir, 'fix', '.');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^error: frozen\.py: cannot write: it is read-only \(mode 444\); withify leaves read-only files alone$/m);
+  assert.equal(readFileSync(join(dir, 'frozen.py'), 'utf8'), LEAKY);
+  assert.equal(statSync(join(dir, 'frozen.py')).mode & 0o777, 0o444);
+  assert.equal(readFileSync(join(dir, 'leaky.py'), 'utf8'), FIXED);
+  // What was not written is not counted as fixed: its finding is left.
+  assert.match(r.stdout + r.stderr, /1 file changed, 1 fix applied, 1 finding left\./);
+});
+
 test('writeAtomic: a file changed since it was read is not overwritten', () => {
   const dir = tmp();
   const file = join(dir, 'a.py');
@@ -180,5 +195,8 @@ test('processPath with what the first pass read: the same fix, its bytes rebuilt
   const r = processPath(file, options, undefined, undefined, read);
   assert.equal(r.status, 'failed');
   assert.match(r.reason ?? '', /changed on disk/);
+  assert.equal(r.fixesApplied, 0);
+  assert.equal(r.findings.length, 1);
+  assert.deepEqual(r.remaining, r.findings);
   assert.equal(readFileSync(file, 'utf8'), `# edited\n${LEAKY}`);
 });

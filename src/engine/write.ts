@@ -2,7 +2,7 @@
 // original mode, owner and group kept, then a rename.
 // A file whose bytes changed since they were read is left alone.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export class ChangedOnDisk extends Error {
@@ -16,6 +16,9 @@ export function writeAtomic(file: string, bytes: Uint8Array, originalBytes: Uint
   // Ex) `link.py -> pkg/a.py`: the file the link points to is rewritten, and the link stays a link.
   const path = realpathSync(file);
   const st = statSync(path);
+  // Ex) `chmod a-w gen.py`: a rename needs only the directory's permission and would replace it anyway.
+  if ((st.mode & 0o222) === 0) throw new Error(`it is read-only (mode ${(st.mode & 0o777).toString(8).padStart(3, '0')}); withify leaves read-only files alone`);
+  accessSync(path, constants.W_OK); // Ex) another user's file in a directory this user may write: EACCES
   const current = readFileSync(path);
   if (!current.equals(Buffer.from(originalBytes))) throw new ChangedOnDisk(file);
   const tmp = join(dirname(path), `.${basename(path)}.withify-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
