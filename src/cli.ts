@@ -170,7 +170,7 @@ async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOp
   const progress = createProgress({ isTTY: process.stderr.isTTY, quiet: a.quiet });
   let result;
   try {
-    result = await run(a.paths, { ...options, extraTransforms: [] }, { signal: interrupt.signal, onProgress: (done, total) => progress.update(done, total) });
+    result = await run(a.paths, { ...options, extraTransforms: [] }, { signal: interrupt.signal, onProgress: (done, total, phase) => progress.update(done, total, phase) });
   } finally {
     progress.stop();
     process.removeListener('SIGINT', onSigint);

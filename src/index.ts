@@ -2,7 +2,7 @@
 export { transformSource, transformBytes, run } from './api.js';
 export type { TransformSourceOptions, TransformSourceResult, RunApiOptions } from './api.js';
 export { runSync, processPath } from './runner.js';
-export type { RunOptions, RunResult, RunControl, Mode } from './runner.js';
+export type { RunOptions, RunResult, RunControl, Mode, ProgressPhase } from './runner.js';
 export { renderReport, jsonReport, sarifReport, githubReport, statistics } from './report.js';
 export type { Format, ReportOptions, StatisticsRow } from './report.js';
 export { defaultOptions, parsePythonVersion } from './options.js';

@@ -141,7 +141,7 @@ class PoolWorker implements Lane {
  * chunks, handed to it first; a worker with none left takes the next (biggest) chunk of the longest queue. The
  * number of files in chunks never handed out is returned.
  */
-async function feed(workers: readonly Lane[], queues: string[][][], send: (paths: string[], worker: number) => ToWorker, take: (m: FromWorker, worker: number) => void, stopping: () => boolean): Promise<number> {
+async function feed(workers: readonly Lane[], queues: string[][][], send: (paths: string[], worker: number) => ToWorker, take: (m: FromWorker, paths: string[]) => void, stopping: () => boolean): Promise<number> {
   const nextChunk = (i: number): string[] | undefined => {
     if (queues[i]!.length) return queues[i]!.shift();
     let from = -1;
@@ -152,7 +152,7 @@ async function feed(workers: readonly Lane[], queues: string[][][], send: (paths
     while (!stopping()) {
       const chunk = nextChunk(i);
       if (!chunk) return;
-      take(await w.request(send(chunk, i)), i);
+      take(await w.request(send(chunk, i)), chunk);
     }
   };
   await Promise.all(workers.flatMap((w, i) => Array.from({ length: w.depth }, () => lane(w, i))));
@@ -186,12 +186,15 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
       const summaries: FileSummary[] = [];
       const wanted = new Set(files);
       const readBy: string[][] = workers.map(() => []);
+      let indexed = 0;
       const left = await feed(workers, [plannedChunks(projectFiles, workers.length, size), ...workers.slice(1).map(() => [])], (paths, i) => {
         const keep = paths.map((p) => wanted.has(p));
         readBy[i]!.push(...paths.filter((_, k) => keep[k]));
         return { kind: 'summarize', paths, keep };
-      }, (m) => {
+      }, (m, paths) => {
         if (m.kind === 'summaries') summaries.push(...m.summaries);
+        indexed += paths.length;
+        control.onProgress?.(indexed, projectFiles.length, 'index');
       }, stopping);
       if (left > 0) return { results: [], notStarted: files.length };
       const index = mergeSummaries(summaries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
@@ -204,7 +207,7 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
       if (m.kind !== 'results') return;
       results.push(...m.results);
       notStarted += m.notStarted.length;
-      control.onProgress?.(results.length, files.length);
+      control.onProgress?.(results.length, files.length, 'files');
     }, stopping);
     return { results, notStarted: notStarted + left };
   } finally {

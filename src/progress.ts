@@ -2,6 +2,7 @@
 // terminal: never when stderr is not a TTY (CI logs, pipes) or with --quiet.
 import { createRequire } from 'node:module';
 import type cliProgressModule from 'cli-progress';
+import type { ProgressPhase } from './runner.js';
 
 // Loaded only when a bar is shown: most runs (CI, pipes, --quiet) never pay for it.
 const require = createRequire(import.meta.url);
@@ -17,7 +18,8 @@ export function shouldShowProgress(d: ProgressDecision): boolean {
 }
 
 export interface Progress {
-  update(done: number, total: number): void;
+  /** `phase`: `'index'`, the first pass over every file (labelled "indexing"), or `'files'` (the default). */
+  update(done: number, total: number, phase?: ProgressPhase): void;
   /** Clears the line, so the report starts on a clean terminal. */
   stop(): void;
 }
@@ -26,30 +28,37 @@ const NONE: Progress = { update: () => undefined, stop: () => undefined };
 
 export function createProgress(d: ProgressDecision, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!shouldShowProgress(d)) return NONE;
-  const started = Date.now();
   const cliProgress = require('cli-progress') as typeof cliProgressModule;
-  const bar = new cliProgress.SingleBar(
-    {
-      stream,
-      format: 'withify {bar} {value}/{total} files | {rate} files/s | {eta_formatted} left',
-      clearOnComplete: true,
-      hideCursor: false,
-      etaBuffer: 50,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let begun = false;
+  const newBar = () =>
+    new cliProgress.SingleBar(
+      {
+        stream,
+        format: 'withify {label}{bar} {value}/{total} files | {rate} files/s | {eta_formatted} left',
+        clearOnComplete: true,
+        hideCursor: false,
+        etaBuffer: 50,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+  // One bar per phase: its rate and time left count from the phase's start.
+  let bar: InstanceType<typeof cliProgress.SingleBar> | undefined;
+  let shown: ProgressPhase | undefined;
+  let started = 0;
   return {
-    update(done, total) {
+    update(done, total, phase = 'files') {
+      if (phase !== shown) {
+        bar?.stop();
+        bar = newBar();
+        shown = phase;
+        started = Date.now();
+        bar.start(total, done, { rate: '0', label: phase === 'index' ? 'indexing ' : '' });
+        return;
+      }
       const seconds = (Date.now() - started) / 1000;
-      const rate = seconds > 0 ? (done / seconds).toFixed(0) : '0';
-      if (!begun) {
-        bar.start(total, done, { rate });
-        begun = true;
-      } else bar.update(done, { rate });
+      bar!.update(done, { rate: seconds > 0 ? (done / seconds).toFixed(0) : '0' });
     },
     stop() {
-      if (begun) bar.stop();
+      bar?.stop();
     },
   };
 }

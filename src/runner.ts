@@ -28,12 +28,17 @@ export interface RunOptions extends TransformOptions, SelectOptions {
   wholeFiles?: boolean;
 }
 
+export type ProgressPhase = 'index' | 'files';
+
 /** What the caller of `run` may watch or stop. */
 export interface RunControl {
   /** Aborting stops handing out files; files being processed (and written) are finished first. */
   signal?: AbortSignal;
-  /** Called as files finish, with the number done and the total. */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called as files finish, with the number done and the total: first `'index'`, the project-wide first pass
+   * over every file the paths cover (when an active transform needs it), then `'files'`, the files processed.
+   */
+  onProgress?: (done: number, total: number, phase: ProgressPhase) => void;
 }
 
 export interface RunResult {
@@ -68,7 +73,12 @@ async function runInProcess(files: readonly string[], projectFiles: readonly str
     // The first pass parses too: free its trees between files as the second pass does. It hands over what
     // it read of the files the second pass processes.
     const wanted = new Set(files);
-    project = await buildProjectIndexAsync(projectFiles, releaseTrees, () => control.signal?.aborted === true, options.wholeFiles === true, (p, d) => {
+    let indexed = 0;
+    const afterEach = () => {
+      control.onProgress?.(++indexed, projectFiles.length, 'index');
+      return releaseTrees();
+    };
+    project = await buildProjectIndexAsync(projectFiles, afterEach, () => control.signal?.aborted === true, options.wholeFiles === true, (p, d) => {
       if (wanted.has(p)) kept.keep(p, d);
     });
     if (!project) return { results: [], notStarted: files.length };
@@ -78,7 +88,7 @@ async function runInProcess(files: readonly string[], projectFiles: readonly str
     if (control.signal?.aborted) break;
     const read = kept.take(f);
     results.push(slimResult(processPath(f, options, project, project ? moduleKeyFor(f) : undefined, read), options.mode));
-    control.onProgress?.(results.length, files.length);
+    control.onProgress?.(results.length, files.length, 'files');
     // Let the event loop run after every file: trees are freed, the SIGINT handler and the progress bar run.
     await releaseTrees();
   }

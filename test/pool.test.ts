@@ -69,13 +69,23 @@ test('fix --jobs 2 rewrites every file as --jobs 1 does', () => {
 test('run() in worker threads returns the results of runSync(), sorted by path', async () => {
   const dir = fixtureTree();
   const options: RunOptions = { ...defaultOptions(), mode: 'check', cwd: dir };
-  const seen: number[] = [];
-  const pooled = await run([dir], { ...options, jobs: 2 }, { onProgress: (done) => seen.push(done) });
   const single = runSync([dir], options);
-  assert.deepEqual(pooled, single);
-  assert.deepEqual(pooled.files.map((f) => f.path), [...pooled.files.map((f) => f.path)].sort());
-  assert.equal(seen.at(-1), single.files.length);
-  assert.ok(seen.every((n, i) => i === 0 || n > seen[i - 1]!), 'progress only grows');
+  for (const jobs of [2, 1]) {
+    const seen: Array<{ done: number; total: number; phase: string }> = [];
+    const result = await run([dir], { ...options, jobs }, { onProgress: (done, total, phase) => seen.push({ done, total, phase }) });
+    assert.deepEqual(result, single);
+    assert.deepEqual(result.files.map((f) => f.path), [...result.files.map((f) => f.path)].sort());
+    // The first pass (generator-close's index) over every file, then the files themselves: each counts up to its total.
+    const phases = seen.map((s) => s.phase);
+    assert.deepEqual([...new Set(phases)], ['index', 'files'], `jobs ${jobs}`);
+    assert.equal(phases.lastIndexOf('index') < phases.indexOf('files'), true);
+    for (const phase of ['index', 'files']) {
+      const of = seen.filter((s) => s.phase === phase);
+      assert.ok(of.every((s, i) => i === 0 || s.done > of[i - 1]!.done), `jobs ${jobs}: ${phase} progress only grows`);
+      assert.equal(of.at(-1)!.done, single.files.length);
+      assert.ok(of.every((s) => s.total === single.files.length));
+    }
+  }
 });
 
 test('an aborted run begins no file and says how many were left', async () => {
@@ -140,6 +150,21 @@ test('on a terminal the bar shows files done of total, the rate and the time lef
   assert.match(written, /withify [█░]+ 1\/4 files \| \d+ files\/s \| \d+s left/);
   assert.match(written, /2\/4 files/);
   assert.match(written, /\x1b\[2K$/); // the line is cleared at the end
+});
+
+test('the first pass has its own bar, labelled, and the files theirs', () => {
+  let written = '';
+  const sink = new Writable({ write: (chunk, _enc, done) => { written += String(chunk); done(); } });
+  const ok = (..._args: unknown[]) => true;
+  Object.assign(sink, { isTTY: true, columns: 100, cursorTo: ok, clearLine: ok, moveCursor: ok });
+  const p = createProgress({ isTTY: true, quiet: false }, sink as unknown as NodeJS.WriteStream);
+  p.update(3, 10, 'index');
+  p.update(10, 10, 'index');
+  p.update(1, 4, 'files');
+  p.stop();
+  assert.match(written, /withify indexing [█░]+ 3\/10 files/);
+  assert.match(written, /withify [█░]+ 1\/4 files \| \d+ files\/s/);
+  assert.ok(written.indexOf('3/10') < written.indexOf('1/4 files'));
 });
 
 test('check through the CLI, not a terminal: no progress line on stderr', () => {
