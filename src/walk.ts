@@ -210,6 +210,11 @@ class IgnoreRules {
 export interface ExpandOptions {
   noIgnore?: boolean;
   exclude?: PathMatcher;
+  /**
+   * The working directory: a file named explicitly is excluded when it, or a directory it lies in below
+   * `base`, matches `exclude` (`--exclude src/gen` leaves out `src/gen/g.py` named on the command line).
+   */
+  base?: string;
   /** Default: the name ends in `.py`. */
   include?: PathMatcher;
 }
@@ -231,6 +236,18 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
   const rules = new IgnoreRules(!options.noIgnore);
   const excluded = options.exclude ?? (() => false);
   const included = options.include ?? ((p: string) => p.endsWith('.py'));
+  // A file named on the command line: itself, and the directories it lies in below the base, as the walk
+  // would have met them.
+  const excludedNamed = (p: string): boolean => {
+    const abs = resolve(p);
+    if (excluded(abs)) return true;
+    const base = options.base === undefined ? undefined : resolve(options.base);
+    if (base === undefined) return false;
+    for (let d = dirname(abs); d !== base && d.startsWith(base + sep) && d !== dirname(d); d = dirname(d)) {
+      if (excluded(d)) return true;
+    }
+    return false;
+  };
   const visit = (dir: string, levels: IgnoreLevel[], viaLink: boolean) => {
     let real: string;
     try {
@@ -282,9 +299,10 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
       errors.push({ path: p, reason: 'no such file or directory' });
       continue;
     }
+    // A directory named explicitly is walked whatever --exclude says (only what is found in it is matched).
     if (st.isDirectory()) visit(p, rules.startingAt(p), isLinkPath(p));
     else if (!st.isFile()) errors.push({ path: p, reason: 'not a regular file (a FIFO, socket or device); withify reads only files' });
-    else if (!excluded(resolve(p))) found.push({ path: p, real: realOrSelf(p), viaLink: isLinkPath(p) });
+    else if (!excludedNamed(p)) found.push({ path: p, real: realOrSelf(p), viaLink: isLinkPath(p) });
   }
   for (let i = 0; i < linkedDirs.length; i++) visit(linkedDirs[i]!.dir, linkedDirs[i]!.levels, true);
   // A file reached by several paths: the first that goes through no link, else the first.
@@ -371,6 +389,7 @@ export function selectFiles(paths: readonly string[], options: SelectOptions): W
     {
       noIgnore: options.noIgnore,
       exclude: options.exclude?.length ? globMatcher(options.exclude, cwd) : undefined,
+      base: cwd,
       include: options.include?.length ? globMatcher(options.include, cwd) : undefined,
     },
   );

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseShard, pathHash, selectFiles, SelectError, type SelectOptions } from '../src/walk.js';
 import { CLI, tempDir } from './helpers.js';
@@ -115,6 +115,19 @@ describe('ignore files', () => {
     const r = repo();
     assert.deepEqual(select(r, ['secret.py', 'pkg/msg_pb2.py', 'generated/api.py', 'notes.txt']), ['generated/api.py', 'notes.txt', 'pkg/msg_pb2.py', 'secret.py']);
     assert.deepEqual(select(r, ['secret.py', 'app.py'], { exclude: ['secret.py'] }), ['app.py']);
+  });
+
+  test('--exclude leaves out a file named explicitly that lies in an excluded directory (a directory named is walked)', () => {
+    const r = repo();
+    write(r.root, { 'pkg/sub/deep.py': '' });
+    // As the walk of `.` would have pruned `pkg`, by path or by name: pre-commit passes file names.
+    for (const exclude of [['pkg'], ['pkg/'], ['sub'], ['pkg/sub']]) {
+      assert.deepEqual(select(r, ['pkg/sub/deep.py', 'app.py'], { exclude }), ['app.py'], exclude.join());
+      assert.deepEqual(select(r, ['pkg/sub'], { exclude }), ['pkg/sub/deep.py'], exclude.join());
+    }
+    assert.deepEqual(select(r, ['pkg/sub/deep.py'], { exclude: ['pkg/mod.py', 'other'] }), ['pkg/sub/deep.py']);
+    // Only directories below the working directory count: the repository's own name is no match.
+    assert.deepEqual(select(r, ['pkg/sub/deep.py'], { exclude: [basename(r.root)] }), ['pkg/sub/deep.py']);
   });
 
   test('a directory named explicitly is walked even when ignored, with the .gitignore files inside it', () => {
