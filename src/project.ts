@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeSource, type DecodedSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
-import { generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, splitLines, subclassesFromOutline, subclassesFromText, YIELD_RE, type ModuleFacts } from './python/generators.js';
+import { generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, splitLines, subclassesFromOutline, subclassesFromText, YIELD_RE, type GeneratorIndex, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
 import type { ProjectIndex, TransformOptions } from './types.js';
@@ -113,26 +113,41 @@ export function summarizePath(path: string, whole = false, keep?: (path: string,
   return summarizeFile(path, decoded.text, moduleNameFor(path), whole, keep ? (o) => (decoded.outline = o) : undefined);
 }
 
-export function mergeSummaries(summaries: readonly FileSummary[]): ProjectIndex {
+/**
+ * The project index from every file's summary. `shown` gives the path reports show for a file's path (the
+ * second pass knows a file by it): it keys the index of each module two files share (`GeneratorIndex.own`).
+ */
+export function mergeSummaries(summaries: readonly FileSummary[], shown: (path: string) => string = (p) => p): ProjectIndex {
   const modules = summaries.map((s) => ({ moduleName: moduleKey(s.path, s.moduleName), facts: s.generators ?? { generators: [], aliases: {} } }));
-  return { generators: mergeModuleFacts(modules) };
+  const generators = mergeModuleFacts(modules);
+  // Ex) two `conftest.py` outside packages: left out of the index, each resolves calls within itself, as
+  // an index of its own module alone says.
+  if (generators.ambiguous.length) {
+    const shared = new Set(generators.ambiguous);
+    const own: Record<string, GeneratorIndex> = {};
+    summaries.forEach((s, i) => {
+      if (shared.has(modules[i]!.moduleName)) own[shown(s.path)] = mergeModuleFacts([modules[i]!]);
+    });
+    generators.own = own;
+  }
+  return { generators };
 }
 
 /** The first pass, on one thread: every file summarised, then merged. */
-export function buildProjectIndex(paths: readonly string[], whole = false): ProjectIndex {
+export function buildProjectIndex(paths: readonly string[], whole = false, shown?: (path: string) => string): ProjectIndex {
   const summaries: FileSummary[] = [];
   for (const p of paths) {
     const s = summarizePath(p, whole);
     if (s) summaries.push(s);
   }
-  return mergeSummaries(summaries);
+  return mergeSummaries(summaries, shown);
 }
 
 /**
  * The first pass in one thread of a bulk run: `afterEach` runs between files (the runner frees the trees
  * there), and the pass stops, returning `undefined`, once `stopped()` says so.
  */
-export async function buildProjectIndexAsync(paths: readonly string[], afterEach: () => Promise<void>, stopped: () => boolean, whole = false, keep?: (path: string, decoded: DecodedSource) => void): Promise<ProjectIndex | undefined> {
+export async function buildProjectIndexAsync(paths: readonly string[], afterEach: () => Promise<void>, stopped: () => boolean, whole = false, keep?: (path: string, decoded: DecodedSource) => void, shown?: (path: string) => string): Promise<ProjectIndex | undefined> {
   const summaries: FileSummary[] = [];
   for (const p of paths) {
     if (stopped()) return undefined;
@@ -140,5 +155,5 @@ export async function buildProjectIndexAsync(paths: readonly string[], afterEach
     if (s) summaries.push(s);
     await afterEach();
   }
-  return mergeSummaries(summaries);
+  return mergeSummaries(summaries, shown);
 }

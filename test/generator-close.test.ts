@@ -266,6 +266,37 @@ describe('generator-close over a package (CLI)', () => {
     }
   });
 
+  test('two conftest.py outside packages: each fixes its own generators, in one thread, the pool and --whole-files alike', () => {
+    const dir = tempDir('withify-conftest-');
+    for (const d of ['a', 'b', 'lib']) mkdirSync(join(dir, d));
+    writeFileSync(join(dir, 'a', 'conftest.py'), `${CLEANUP}\n\ndef first():\n    for x in produce():\n        return x\n`);
+    // The same module name, a generator of the same name without cleanup: nothing to fix there.
+    writeFileSync(join(dir, 'b', 'conftest.py'), 'def produce():\n    yield 1\n\n\ndef first():\n    for x in produce():\n        return x\n');
+    for (let i = 0; i < 20; i++) writeFileSync(join(dir, 'lib', `m${i}.py`), `x = ${i}\n`);
+    const outputs = [['--jobs', '1'], ['--jobs', '2'], ['--whole-files']].map((args) => {
+      const r = withify(['diff', '--select', 'generator-close', '.', ...args], dir);
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout;
+    });
+    assert.match(outputs[0]!, /^\+\+\+ b\/a\/conftest\.py$/m);
+    assert.match(outputs[0]!, /^\+        gen\.close\(\)$/m);
+    assert.doesNotMatch(outputs[0]!, /b\/conftest/);
+    assert.equal(outputs[1], outputs[0]);
+    assert.equal(outputs[2], outputs[0]);
+    // A third one says `yield` but holds no cleanup: the first pass's index of its module spares the whole
+    // parse, so a syntax error where no anchor is goes unseen, as in any file parsed in part.
+    mkdirSync(join(dir, 'c'));
+    writeFileSync(join(dir, 'c', 'conftest.py'), 'def plain():\n    yield 1\n\n\ndef broken():\n    x = = 1\n');
+    for (const jobs of ['1', '2']) {
+      const r = withify(['check', '--select', 'generator-close', '.', '--jobs', jobs], dir);
+      assert.equal(r.status, 1, r.stderr);
+      assert.doesNotMatch(r.stderr, /c\/conftest\.py/);
+    }
+    const whole = withify(['check', '--select', 'generator-close', '.', '--whole-files'], dir);
+    assert.equal(whole.status, 2);
+    assert.match(whole.stderr, /^error: c\/conftest\.py: cannot parse/m);
+  });
+
   test('fix rewrites the files the diff shows, the program prints the same, and a second run changes nothing', () => {
     const dir = copy();
     const before = spawnSync(CPYTHON, ['main.py'], { cwd: dir, encoding: 'utf8' });

@@ -330,22 +330,36 @@ describe('partial parsing gives what the whole file gives', () => {
     }
   });
 
-  test('a module name two files share (two conftest.py): without `yield` nothing of generator-close to parse; with it, the whole file', () => {
+  test('a module name two files share (two conftest.py): generator-close parses only what the first pass found of its own generators', () => {
     const produce = 'def produce():\n    try:\n        yield 1\n    finally:\n        print("done")\n';
     const broken = '# no open() here\ndef broken():\n    x = = produce()\n';
-    const project = mergeSummaries([summarizeFile('gens.py', produce, 'gens'), summarizeFile('a/conftest.py', broken, 'conftest'), summarizeFile('b/conftest.py', '', 'conftest')]);
-    assert.deepEqual((project.generators as { ambiguous: string[] }).ambiguous, ['conftest']);
-    const options = defaultOptions();
-    const look = (text: string, partial: boolean | 'always') => processSource({ path: 'a/conftest.py', text, options, project, moduleName: 'conftest', partial }).status;
-    assert.equal(look(broken, 'always'), 'unchanged');
-    assert.equal(look(broken, false), 'failed');
-    // Its own generators count: only the whole file shows them.
-    const own = `${produce}\n${broken}`;
-    assert.equal(look(own, 'always'), 'failed');
     const loop = `${produce}\ndef first():\n    for x in produce():\n        return x\n`;
-    const [partly, wholly] = (['always', false] as const).map((partial) => processSource({ path: 'a/conftest.py', text: loop, options, project, moduleName: 'conftest', partial }));
+    // A generator without cleanup, and a syntax error where no anchor is: nothing for generator-close to parse.
+    const plain = 'def plain():\n    yield 1\n\n\ndef broken():\n    x = = 1\n';
+    const files: Record<string, string> = { 'gens.py': produce, 'a/conftest.py': broken, 'b/conftest.py': loop, 'c/conftest.py': plain };
+    const project = mergeSummaries(Object.entries(files).map(([path, text]) => summarizeFile(path, text, path === 'gens.py' ? 'gens' : 'conftest')));
+    const index = project.generators as { ambiguous: string[]; own: Record<string, { generators: Record<string, unknown> }> };
+    assert.deepEqual(index.ambiguous, ['conftest']);
+    // Each file of the shared name has the index of its own module, keyed by its path.
+    assert.deepEqual(Object.keys(index.own).sort(), ['a/conftest.py', 'b/conftest.py', 'c/conftest.py']);
+    assert.deepEqual(Object.keys(index.own['b/conftest.py']!.generators), ['conftest.produce']);
+    const options = defaultOptions();
+    const look = (path: string, partial: boolean | 'always') => processSource({ path, text: files[path]!, options, project, moduleName: 'conftest', partial });
+    // `produce` of gens.py is not this module's: nothing to parse, as a whole parse finds the syntax error.
+    assert.equal(look('a/conftest.py', 'always').status, 'unchanged');
+    assert.equal(look('a/conftest.py', false).status, 'failed');
+    // It says `yield`, but the first pass found no generator with cleanup in it: no whole parse.
+    assert.equal(look('c/conftest.py', 'always').status, 'unchanged');
+    assert.equal(look('c/conftest.py', false).status, 'failed');
+    // Its own generator: the same fix either way.
+    const [partly, wholly] = (['always', false] as const).map((partial) => look('b/conftest.py', partial));
     assert.equal(comparable(partly!), comparable(wholly!));
     assert.equal(partly!.fixesApplied, 1);
+    // Without the first pass's index of its module (a library caller's own index): the whole file decides.
+    const bare = { generators: { ...index, own: undefined } };
+    const [p2, w2] = (['always', false] as const).map((partial) => processSource({ path: 'b/conftest.py', text: loop, options, project: bare, moduleName: 'conftest', partial }));
+    assert.equal(comparable(p2!), comparable(w2!));
+    assert.equal(p2!.fixesApplied, 1);
   });
 
   test('a syntax error in a function no anchor is in: found only with the whole file', () => {

@@ -35,12 +35,16 @@ const ID = 'generator-close';
 const CODE = 'WFY201';
 
 /**
- * The generator index this file's check uses: the project's when the run built one, else one built from
- * the file alone (the library API, or a module name two files share): calls resolve within the module.
+ * The generator index this file's check uses: the project's when the run built one; for a module name two
+ * files share, the index of this file's module alone that the first pass made (`own`); else one built from
+ * the file alone (the library API): calls resolve within the module.
  */
 function indexFor(ctx: FileContext, loc: ModuleLocation): GeneratorIndex | undefined {
   const fromProject = ctx.project?.generators as GeneratorIndex | undefined;
   if (fromProject && !fromProject.ambiguous.includes(loc.moduleName)) return fromProject;
+  // A module two files share: the index of this file's module alone, made by the first pass.
+  const own = fromProject?.own?.[ctx.path];
+  if (own) return own;
   if (!YIELD_RE.test(ctx.source)) return undefined;
   return mergeModuleFacts([{ moduleName: loc.moduleName, facts: moduleFacts(ctx.root, ctx.names, loc, true, { text: ctx.source, outline: outline(ctx.source) }) }]);
 }
@@ -362,14 +366,17 @@ export const generatorClose: Transform = {
   // Every call of an indexed generator names it: a module-level one by its name (or an import alias, which
   // the engine adds), a method or nested def of this module by its last name, a method of another module's
   // class through that class (`Reader.rows(...)`). A module the index leaves out (`ambiguous`: two
-  // `conftest.py` outside packages) falls back to its own generators (indexFor), which only the whole file
-  // shows; one that says no `yield` has none, and nothing to report.
+  // `conftest.py` outside packages) resolves calls to its own generators only, from the index of its module
+  // alone that the first pass made (`own`); without one (the library API given such an index), only the
+  // whole file shows them, and a file that says no `yield` has none.
   anchors: (project, file) => {
     const index = project?.generators as GeneratorIndex | undefined;
     if (!index) return null;
     const module = moduleKey(file.path, file.moduleName);
-    if (index.ambiguous.includes(module)) return YIELD_RE.test(file.text) ? null : [];
-    return [...index.callNames, ...(index.memberNames[module] ?? []), ...index.classNames];
+    if (!index.ambiguous.includes(module)) return [...index.callNames, ...(index.memberNames[module] ?? []), ...index.classNames];
+    const own = index.own?.[file.path];
+    if (own) return [...own.callNames, ...(own.memberNames[module] ?? []), ...own.classNames];
+    return YIELD_RE.test(file.text) ? null : [];
   },
   anchorsSuffice: true,
   triggers: (project) => {

@@ -408,6 +408,12 @@ export interface GeneratorIndex {
   /** Module names two files share: left out of the index (each file then resolves only within itself). */
   ambiguous: string[];
   /**
+   * For each file of a module left out as `ambiguous`, by the path reports show: the index of that module
+   * alone, made from the first pass's facts (`mergeSummaries`), so the second pass need not parse the
+   * whole file to make it. Absent for a file the first pass could not read.
+   */
+  own?: Record<string, GeneratorIndex>;
+  /**
    * The names a file must mention to call one of these generators from outside its own module: the names of
    * module-level generator functions and of imports that re-export them. A method is called as `self.m()`
    * only inside its own class, and a nested def only inside its module: both in a file that says `yield`.
