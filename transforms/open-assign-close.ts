@@ -9,7 +9,7 @@ import { resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, w
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
 import { callAssignments, outsideReason, rebindsPlainly, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
-import { planHeaderWrap, statementSiblings } from '../src/python/wrap.js';
+import { planHeaderWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
 
 const ID = 'open-assign-close';
 const CODE = 'WFY104';
@@ -71,7 +71,7 @@ function check(ctx: FileContext): Finding[] {
     const scope = functionOrModuleOf(a.stmt);
     const uses = resourceUses(ctx, scope, a.target, spec);
     const siblings = statementSiblings(a.stmt.parent!);
-    const idx = siblings.findIndex((s) => s.id === a.stmt.id);
+    const idx = statementIndex(a.stmt.parent!, a.stmt);
     let close: SyntaxNode | undefined;
     for (const s of siblings.slice(idx + 1)) {
       if (isCloseStatement(s, name)) {
@@ -106,7 +106,7 @@ function check(ctx: FileContext): Finding[] {
       continue;
     }
     const item = withItemFor(ctx, spec, a.call, name);
-    const plan = planHeaderWrap(ctx, { stmt: a.stmt, header: `with ${item.item}:`, last: siblings[siblings.indexOf(close) - 1]!, drop: close });
+    const plan = planHeaderWrap(ctx, { stmt: a.stmt, header: `with ${item.item}:`, last: siblings[statementIndex(a.stmt.parent!, close) - 1]!, drop: close });
     if (!plan) {
       findings.push({ ...base, reason: `the assignment, the \`${name}.close()\` or the statements around them share a line (\`;\`) or mix tabs and spaces: split them for withify to fix this` });
       continue;

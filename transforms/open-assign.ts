@@ -11,7 +11,7 @@ import { wordsPattern } from '../src/python/text.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
 import { callAssignments, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
-import { planHeaderWrap, statementSiblings } from '../src/python/wrap.js';
+import { planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 
 const ID = 'open-assign';
 const CODE = 'WFY105';
@@ -92,11 +92,11 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
 
   const block = a.stmt.parent!;
   const siblings = statementSiblings(block);
-  const idx = siblings.findIndex((s) => s.id === a.stmt.id);
+  const idx = statementIndex(block, a.stmt);
   let lastIdx = idx;
   for (const u of uses) {
     if (u.node.startIndex < a.stmt.endIndex || u.node.endIndex > block.endIndex) continue;
-    const i = siblings.findIndex((s) => s.startIndex <= u.node.startIndex && u.node.endIndex <= s.endIndex);
+    const i = statementHolding(block, u.node.startIndex, u.node.endIndex);
     if (i > lastIdx) lastIdx = i;
   }
   if (lastIdx === idx) {

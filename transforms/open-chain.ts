@@ -43,9 +43,31 @@ function display(m: ChainMatch): string {
   return `${callee}(...).${m.method}()`;
 }
 
-/** Another chain inside the resource call's own arguments runs first: let it be fixed first. */
-function hasInnerChain(m: ChainMatch, all: readonly ChainMatch[]): boolean {
-  return all.some((o) => o !== m && o.use.startIndex >= m.resource.startIndex && o.use.endIndex <= m.resource.endIndex);
+/** The chains' uses by start offset: `hasInnerChain` looks only at those that start inside a resource call. */
+type UseSpans = ReadonlyArray<{ start: number; end: number; m: ChainMatch }>;
+
+function useSpans(all: readonly ChainMatch[]): UseSpans {
+  return all.map((m) => ({ start: m.use.startIndex, end: m.use.endIndex, m })).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Another chain inside the resource call's own arguments runs first: let it be fixed first. A binary search
+ * for the first use that starts in the call: a file of 40,000 chains took minutes comparing every pair.
+ */
+function hasInnerChain(m: ChainMatch, spans: UseSpans): boolean {
+  const from = m.resource.startIndex;
+  const to = m.resource.endIndex;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < spans.length && spans[i]!.start <= to; i++) {
+    if (spans[i]!.m !== m && spans[i]!.end <= to) return true;
+  }
+  return false;
 }
 
 /**
@@ -83,8 +105,9 @@ function planChains(ctx: FileContext, matches: readonly ChainMatch[]): Map<numbe
   const out = new Map<number, Fix | string>();
   // Every chain of one statement that can be fixed goes into one `with` (several items, in order).
   const byStatement = new Map<number, { stmt: SyntaxNode; chains: ChainMatch[] }>();
+  const spans = useSpans(matches);
   for (const m of matches) {
-    if (hasInnerChain(m, matches)) continue; // Ex) `open(open(p).read().strip()).read()`: inner one first
+    if (hasInnerChain(m, spans)) continue; // Ex) `open(open(p).read().strip()).read()`: inner one first
     const stmt = enclosingStatement(m.use);
     const reason = whyNotFixable(m, stmt);
     if (reason || !stmt) {

@@ -8,7 +8,7 @@ import { consumerOf, takesResource } from './consumers.js';
 import type { ResourceSpec } from './resources.js';
 import { functionOrModuleOf, identifiersNamed, scopeOf } from './scopes.js';
 import { preview } from './evaluation.js';
-import { statementSiblings } from './wrap.js';
+import { statementIndex, statementSiblings } from './wrap.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
 const DATA_ATTRIBUTES = new Set([
@@ -366,7 +366,7 @@ export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name:
   if (at.startIndex >= assign.endIndex) {
     if (at.endIndex > block.endIndex) return true;
     const siblings = statementSiblings(block);
-    const idx = siblings.findIndex((s) => s.id === assign.id);
+    const idx = statementIndex(block, assign);
     // An alias (`rows = csv.reader(f)`) is followed from every read: its own rebindings are not tracked.
     if (use.name !== name) return true;
     // Ex) `f.close()` … `f = open(q)` … `f.read()`: the later read sees the new file, and the

@@ -281,6 +281,8 @@ export class NameIndex {
   private readonly bindingCache = new Map<number, Map<string, Binding[]>>();
   private readonly identifierCache = new Map<number, Set<string>>();
   private readonly reserved = new Map<number, Set<string>>();
+  /** Per scope and base name, the number `freshName` tries first. */
+  private readonly nextNumber = new Map<string, number>();
 
   /**
    * `onModuleWide` is called when a question needs every name of the module (`identifiers` of the module,
@@ -360,9 +362,15 @@ export class NameIndex {
     }
     const free = (n: string) => !used.has(n) && !taken!.has(n) && !PYTHON_RESERVED.has(n);
     let pick = candidates.find(free);
-    for (let i = 2; !pick; i++) {
-      const n = `${candidates[0] ?? 'tmp'}${i}`;
-      if (free(n)) pick = n;
+    if (!pick) {
+      // Numbered from where the last search in this scope stopped: the numbers below are all taken (the
+      // names used stay, the names taken only grow), and thousands of fixes in one module searched them again.
+      const base = candidates[0] ?? 'tmp';
+      const key = `${scope.id} ${base}`;
+      let i = this.nextNumber.get(key) ?? 2;
+      while (!free(`${base}${i}`)) i++;
+      pick = `${base}${i}`;
+      this.nextNumber.set(key, i + 1);
     }
     taken.add(pick);
     return pick;

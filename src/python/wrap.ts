@@ -25,8 +25,49 @@ export interface WrapPlan {
 
 const isStatement = (n: SyntaxNode) => n.type !== 'comment';
 
-export function statementSiblings(block: SyntaxNode): SyntaxNode[] {
-  return block.namedChildren.filter(isStatement);
+interface Siblings {
+  list: readonly SyntaxNode[];
+  /** Node id → index in `list`. */
+  at: Map<number, number>;
+}
+
+// Per tree, per block: every fix in a module of thousands of statements asked for them again (and searched
+// them), which made such a file quadratic.
+const siblingCache = new WeakMap<object, Map<number, Siblings>>();
+
+function siblingsOf(block: SyntaxNode): Siblings {
+  let perTree = siblingCache.get(block.tree);
+  if (!perTree) siblingCache.set(block.tree, (perTree = new Map()));
+  let s = perTree.get(block.id);
+  if (!s) {
+    const list = block.namedChildren.filter(isStatement);
+    s = { list, at: new Map(list.map((n, i) => [n.id, i])) };
+    perTree.set(block.id, s);
+  }
+  return s;
+}
+
+/** The statements of a block (or the module), comments left out. */
+export function statementSiblings(block: SyntaxNode): readonly SyntaxNode[] {
+  return siblingsOf(block).list;
+}
+
+/** The index of `stmt` among `statementSiblings(block)`, or -1. */
+export function statementIndex(block: SyntaxNode, stmt: SyntaxNode): number {
+  return siblingsOf(block).at.get(stmt.id) ?? -1;
+}
+
+/** The index of the statement of `block` that holds the range [start, end), or -1 (a binary search). */
+export function statementHolding(block: SyntaxNode, start: number, end: number): number {
+  const { list } = siblingsOf(block);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.endIndex < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo]!.startIndex <= start ? lo : -1;
 }
 
 /** A block whose first statement sits on its header's line: `if x: stmt`. */
@@ -75,8 +116,8 @@ export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefin
   const block = first.parent;
   if (!block || last.parent?.id !== block.id) return undefined;
   const siblings = statementSiblings(block);
-  const firstIdx = siblings.findIndex((s) => s.id === first.id);
-  const lastIdx = siblings.findIndex((s) => s.id === last.id);
+  const firstIdx = statementIndex(block, first);
+  const lastIdx = statementIndex(block, last);
   if (firstIdx < 0 || lastIdx < firstIdx) return undefined;
 
   const indent = statementIndent(ctx, first);
@@ -162,8 +203,8 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
   const block = stmt.parent;
   if (!block || last.parent?.id !== block.id || (drop && drop.parent?.id !== block.id)) return undefined;
   const siblings = statementSiblings(block);
-  const firstIdx = siblings.findIndex((s) => s.id === stmt.id);
-  const lastIdx = siblings.findIndex((s) => s.id === last.id);
+  const firstIdx = statementIndex(block, stmt);
+  const lastIdx = statementIndex(block, last);
   if (firstIdx < 0 || lastIdx <= firstIdx) return undefined;
   if (drop && siblings[lastIdx + 1]?.id !== drop.id) return undefined;
   if (!startsLine(source, stmt.startIndex) || !endsLine(source, stmt.endIndex)) return undefined;
