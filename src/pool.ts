@@ -5,7 +5,6 @@
 // index is posted to every worker once before the files are processed.
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { displayPath } from './process-file.js';
 import { mergeSummaries, needsProjectIndex, type FileSummary } from './project.js';
 import type { FileResult } from './types.js';
 import type { RunControl, RunOptions } from './runner.js';
@@ -198,7 +197,7 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
         control.onProgress?.(indexed, projectFiles.length, 'index');
       }, stopping);
       if (left > 0) return { results: [], notStarted: files.length };
-      const index = mergeSummaries(summaries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), (p) => displayPath(options.cwd, p));
+      const index = mergeSummaries(summaries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), options.cwd);
       for (const w of workers) w.post({ kind: 'project', index });
       queues = readBy.map((mine) => plannedChunks(mine, workers.length, size));
     }

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeSource, type DecodedSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
+import { displayPath } from './process-file.js';
 import { generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, splitLines, subclassesFromOutline, subclassesFromText, YIELD_RE, type GeneratorIndex, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
@@ -114,10 +115,11 @@ export function summarizePath(path: string, whole = false, keep?: (path: string,
 }
 
 /**
- * The project index from every file's summary. `shown` gives the path reports show for a file's path (the
- * second pass knows a file by it): it keys the index of each module two files share (`GeneratorIndex.own`).
+ * The project index from every file's summary. With the run's working directory `cwd`, each module two files
+ * share gets the index of its own module under the path reports show (`GeneratorIndex.own`: the second pass
+ * knows a file by it); without, under the summary's path.
  */
-export function mergeSummaries(summaries: readonly FileSummary[], shown: (path: string) => string = (p) => p): ProjectIndex {
+export function mergeSummaries(summaries: readonly FileSummary[], cwd?: string): ProjectIndex {
   const modules = summaries.map((s) => ({ moduleName: moduleKey(s.path, s.moduleName), facts: s.generators ?? { generators: [], aliases: {} } }));
   const generators = mergeModuleFacts(modules);
   // Ex) two `conftest.py` outside packages: left out of the index, each resolves calls within itself, as
@@ -126,7 +128,7 @@ export function mergeSummaries(summaries: readonly FileSummary[], shown: (path: 
     const shared = new Set(generators.ambiguous);
     const own: Record<string, GeneratorIndex> = {};
     summaries.forEach((s, i) => {
-      if (shared.has(modules[i]!.moduleName)) own[shown(s.path)] = mergeModuleFacts([modules[i]!]);
+      if (shared.has(modules[i]!.moduleName)) own[cwd === undefined ? s.path : displayPath(cwd, s.path)] = mergeModuleFacts([modules[i]!]);
     });
     generators.own = own;
   }
@@ -134,20 +136,20 @@ export function mergeSummaries(summaries: readonly FileSummary[], shown: (path: 
 }
 
 /** The first pass, on one thread: every file summarised, then merged. */
-export function buildProjectIndex(paths: readonly string[], whole = false, shown?: (path: string) => string): ProjectIndex {
+export function buildProjectIndex(paths: readonly string[], whole = false, cwd?: string): ProjectIndex {
   const summaries: FileSummary[] = [];
   for (const p of paths) {
     const s = summarizePath(p, whole);
     if (s) summaries.push(s);
   }
-  return mergeSummaries(summaries, shown);
+  return mergeSummaries(summaries, cwd);
 }
 
 /**
  * The first pass in one thread of a bulk run: `afterEach` runs between files (the runner frees the trees
  * there), and the pass stops, returning `undefined`, once `stopped()` says so.
  */
-export async function buildProjectIndexAsync(paths: readonly string[], afterEach: () => Promise<void>, stopped: () => boolean, whole = false, keep?: (path: string, decoded: DecodedSource) => void, shown?: (path: string) => string): Promise<ProjectIndex | undefined> {
+export async function buildProjectIndexAsync(paths: readonly string[], afterEach: () => Promise<void>, stopped: () => boolean, whole = false, keep?: (path: string, decoded: DecodedSource) => void, cwd?: string): Promise<ProjectIndex | undefined> {
   const summaries: FileSummary[] = [];
   for (const p of paths) {
     if (stopped()) return undefined;
@@ -155,5 +157,5 @@ export async function buildProjectIndexAsync(paths: readonly string[], afterEach
     if (s) summaries.push(s);
     await afterEach();
   }
-  return mergeSummaries(summaries, shown);
+  return mergeSummaries(summaries, cwd);
 }

@@ -61,7 +61,7 @@ function finish(options: RunOptions, results: FileResult[], errors: readonly { p
 /** The whole run in this thread, synchronously (tests, and callers that cannot await). */
 export function runSync(paths: readonly string[], options: RunOptions): RunResult {
   const { files, errors, projectFiles } = selectFiles(paths, options);
-  const project = needsProjectIndex(options) ? buildProjectIndex(projectFiles ?? files, options.wholeFiles === true, (p) => displayPath(options.cwd, p)) : undefined;
+  const project = needsProjectIndex(options) ? buildProjectIndex(projectFiles ?? files, options.wholeFiles === true, options.cwd) : undefined;
   const results = files.map((f) => slimResult(processPath(f, options, project, project ? moduleKeyFor(f) : undefined), options.mode));
   return finish(options, results, errors, 0, files.length);
 }
@@ -80,7 +80,7 @@ async function runInProcess(files: readonly string[], projectFiles: readonly str
     };
     project = await buildProjectIndexAsync(projectFiles, afterEach, () => control.signal?.aborted === true, options.wholeFiles === true, (p, d) => {
       if (wanted.has(p)) kept.keep(p, d);
-    }, (p) => displayPath(options.cwd, p));
+    }, options.cwd);
     if (!project) return { results: [], notStarted: files.length };
   }
   const results: FileResult[] = [];

@@ -138,33 +138,34 @@ test('progress: shown only when stderr is a terminal and --quiet is off', () => 
   assert.equal(written, '');
 });
 
-test('on a terminal the bar shows files done of total, the rate and the time left, and clears itself', () => {
-  let written = '';
-  const sink = new Writable({ write: (chunk, _enc, done) => { written += String(chunk); done(); } });
+/** A progress line drawn on a fake terminal, and what it wrote. */
+function terminalProgress() {
+  let text = '';
+  const sink = new Writable({ write: (chunk, _enc, done) => { text += String(chunk); done(); } });
   const ok = (..._args: unknown[]) => true;
   Object.assign(sink, { isTTY: true, columns: 100, cursorTo: ok, clearLine: ok, moveCursor: ok });
-  const p = createProgress({ isTTY: true, quiet: false }, sink as unknown as NodeJS.WriteStream);
+  return { p: createProgress({ isTTY: true, quiet: false }, sink as unknown as NodeJS.WriteStream), written: () => text };
+}
+
+test('on a terminal the bar shows files done of total, the rate and the time left, and clears itself', () => {
+  const { p, written } = terminalProgress();
   p.update(1, 4);
   p.update(2, 4);
   p.stop();
-  assert.match(written, /withify [█░]+ 1\/4 files \| \d+ files\/s \| \d+s left/);
-  assert.match(written, /2\/4 files/);
-  assert.match(written, /\x1b\[2K$/); // the line is cleared at the end
+  assert.match(written(), /withify [█░]+ 1\/4 files \| \d+ files\/s \| \d+s left/);
+  assert.match(written(), /2\/4 files/);
+  assert.match(written(), /\x1b\[2K$/); // the line is cleared at the end
 });
 
 test('the first pass has its own bar, labelled, and the files theirs', () => {
-  let written = '';
-  const sink = new Writable({ write: (chunk, _enc, done) => { written += String(chunk); done(); } });
-  const ok = (..._args: unknown[]) => true;
-  Object.assign(sink, { isTTY: true, columns: 100, cursorTo: ok, clearLine: ok, moveCursor: ok });
-  const p = createProgress({ isTTY: true, quiet: false }, sink as unknown as NodeJS.WriteStream);
+  const { p, written } = terminalProgress();
   p.update(3, 10, 'index');
   p.update(10, 10, 'index');
   p.update(1, 4, 'files');
   p.stop();
-  assert.match(written, /withify indexing [█░]+ 3\/10 files/);
-  assert.match(written, /withify [█░]+ 1\/4 files \| \d+ files\/s/);
-  assert.ok(written.indexOf('3/10') < written.indexOf('1/4 files'));
+  assert.match(written(), /withify indexing [█░]+ 3\/10 files/);
+  assert.match(written(), /withify [█░]+ 1\/4 files \| \d+ files\/s/);
+  assert.ok(written().indexOf('3/10') < written().indexOf('1/4 files'));
 });
 
 test('check through the CLI, not a terminal: no progress line on stderr', () => {

@@ -35,16 +35,23 @@ const ID = 'generator-close';
 const CODE = 'WFY201';
 
 /**
+ * The project index's answer for the file at `path` (as reports show it) of `module`: the index itself, or for
+ * a module name two files share, the index of this file's module alone that the first pass made (`own`);
+ * `undefined` when it has none.
+ */
+function projectIndexOf(index: GeneratorIndex, module: string, path: string): GeneratorIndex | undefined {
+  return index.ambiguous.includes(module) ? index.own?.[path] : index;
+}
+
+/**
  * The generator index this file's check uses: the project's when the run built one; for a module name two
  * files share, the index of this file's module alone that the first pass made (`own`); else one built from
  * the file alone (the library API): calls resolve within the module.
  */
 function indexFor(ctx: FileContext, loc: ModuleLocation): GeneratorIndex | undefined {
   const fromProject = ctx.project?.generators as GeneratorIndex | undefined;
-  if (fromProject && !fromProject.ambiguous.includes(loc.moduleName)) return fromProject;
-  // A module two files share: the index of this file's module alone, made by the first pass.
-  const own = fromProject?.own?.[ctx.path];
-  if (own) return own;
+  const found = fromProject && projectIndexOf(fromProject, loc.moduleName, ctx.path);
+  if (found) return found;
   if (!YIELD_RE.test(ctx.source)) return undefined;
   return mergeModuleFacts([{ moduleName: loc.moduleName, facts: moduleFacts(ctx.root, ctx.names, loc, true, { text: ctx.source, outline: outline(ctx.source) }) }]);
 }
@@ -373,10 +380,9 @@ export const generatorClose: Transform = {
     const index = project?.generators as GeneratorIndex | undefined;
     if (!index) return null;
     const module = moduleKey(file.path, file.moduleName);
-    if (!index.ambiguous.includes(module)) return [...index.callNames, ...(index.memberNames[module] ?? []), ...index.classNames];
-    const own = index.own?.[file.path];
-    if (own) return [...own.callNames, ...(own.memberNames[module] ?? []), ...own.classNames];
-    return YIELD_RE.test(file.text) ? null : [];
+    const found = projectIndexOf(index, module, file.path);
+    if (!found) return YIELD_RE.test(file.text) ? null : [];
+    return [...found.callNames, ...(found.memberNames[module] ?? []), ...found.classNames];
   },
   anchorsSuffice: true,
   triggers: (project) => {

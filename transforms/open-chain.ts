@@ -6,6 +6,7 @@ import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, preview } from '../src/python/evaluation.js';
 import { isEagerUse, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { loopOwner } from '../src/python/statement-flow.js';
+import { firstIndex } from '../src/python/text.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 
@@ -57,14 +58,7 @@ function useSpans(all: readonly ChainMatch[]): UseSpans {
 function hasInnerChain(m: ChainMatch, spans: UseSpans): boolean {
   const from = m.resource.startIndex;
   const to = m.resource.endIndex;
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (spans[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < spans.length && spans[i]!.start <= to; i++) {
+  for (let i = firstIndex(spans.length, (k) => spans[k]!.start >= from); i < spans.length && spans[i]!.start <= to; i++) {
     if (spans[i]!.m !== m && spans[i]!.end <= to) return true;
   }
   return false;

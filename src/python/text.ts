@@ -65,6 +65,18 @@ export function isBlankLine(source: string, lineStart: number): boolean {
   return /^[ \t\f]*$/.test(source.slice(lineStart, lineEndOf(source, lineStart)));
 }
 
+/** The first index in [0, length) at which `reached` holds (it must hold from some index on), else `length`. */
+export function firstIndex(length: number, reached: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (reached(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Offsets at which each line begins: index i holds the start of line i + 1. */
 export function lineTable(source: string): number[] {
   const table = [0];

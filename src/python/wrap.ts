@@ -3,7 +3,7 @@
 // compound statement (`if x: stmt`), which is expanded into a proper block first.
 import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { insertAt, replaceRange } from './edits.js';
-import { indentOfLine, isBlankLine, lineEndOf, lineStartOf, lineStartsBetween, nextLineStart, startsLine } from './text.js';
+import { firstIndex, indentOfLine, isBlankLine, lineEndOf, lineStartOf, lineStartsBetween, nextLineStart, startsLine } from './text.js';
 
 export interface WrapRequest {
   /** First and last statement of a run of sibling statements in one block (or the module). */
@@ -60,14 +60,8 @@ export function statementIndex(block: SyntaxNode, stmt: SyntaxNode): number {
 /** The index of the statement of `block` that holds the range [start, end), or -1 (a binary search). */
 export function statementHolding(block: SyntaxNode, start: number, end: number): number {
   const { list } = siblingsOf(block);
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.endIndex < end) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length && list[lo]!.startIndex <= start ? lo : -1;
+  const i = firstIndex(list.length, (k) => list[k]!.endIndex >= end);
+  return i < list.length && list[i]!.startIndex <= start ? i : -1;
 }
 
 /** A block whose first statement sits on its header's line: `if x: stmt`. */
