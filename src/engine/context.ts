@@ -21,7 +21,7 @@ export interface ContextInput {
 
 export function createContext(input: ContextInput): FileContext {
   const root = input.tree.rootNode;
-  const names = new NameIndex(root, input.onModuleWide);
+  const names = new NameIndex(root, input.onModuleWide, input.source);
   let indentUnit: string | undefined;
   return {
     path: input.path,

@@ -284,13 +284,20 @@ export class NameIndex {
   /** Per scope and base name, the number `freshName` tries first. */
   private readonly nextNumber = new Map<string, number>();
 
+  /** Per name: whether the source may bind it somewhere (see `mayBind`). */
+  private readonly bindable = new Map<string, boolean>();
+  private starImport: boolean | undefined;
+
   /**
    * `onModuleWide` is called when a question needs every name of the module (`identifiers` of the module,
-   * so `freshName` there): a partial tree (src/python/outline.ts) cannot answer it.
+   * so `freshName` there): a partial tree (src/python/outline.ts) cannot answer it. `source`, the whole
+   * file's text, lets `resolve` answer a name the text never binds (`open`, mostly) without collecting the
+   * bindings of every scope up to the module.
    */
   constructor(
     readonly root: SyntaxNode,
     private readonly onModuleWide: () => void = () => {},
+    private readonly source?: string,
   ) {}
 
   bindings(scope: SyntaxNode): Map<string, Binding[]> {
@@ -304,6 +311,7 @@ export class NameIndex {
 
   /** How `name`, read at `at`, resolves: builtin, an import, a local binding, or unknown. */
   resolve(name: string, at: SyntaxNode): Resolution {
+    if (this.source !== undefined && !this.mayBind(name)) return this.builtinOrUnknown(name);
     let scope = scopeOf(at);
     let first = true;
     for (;;) {
@@ -329,7 +337,27 @@ export class NameIndex {
   }
 
   private builtinOrUnknown(name: string): Resolution {
+    if (this.source !== undefined) {
+      this.starImport ??= STAR_IMPORT_RE.test(this.source) && this.bindings(this.root).has('*');
+      return this.starImport ? { kind: 'unknown' } : { kind: 'builtin', name };
+    }
     return this.bindings(this.root).has('*') ? { kind: 'unknown' } : { kind: 'builtin', name };
+  }
+
+  /**
+   * False when no scope of the file can bind `name`: each place the word stands in the text (strings and
+   * comments included) is a call (`open(`, but not `def open(` or `class open(`), an attribute's object
+   * (`open.x`, but not in a line that says `import`), a subscript (`open[i]`) or an attribute's name
+   * (`x.open`). Any other place (`open =`, `import open`, `as open`, a parameter, `global open`) may bind
+   * it, and `resolve` then asks the scopes.
+   */
+  private mayBind(name: string): boolean {
+    let may = this.bindable.get(name);
+    if (may === undefined) {
+      may = textMayBind(this.source!, name);
+      this.bindable.set(name, may);
+    }
+    return may;
   }
 
   /** Every name written in `scope`'s subtree, nested scopes included (attribute names excepted). */
@@ -375,6 +403,66 @@ export class NameIndex {
     taken.add(pick);
     return pick;
   }
+}
+
+/** `import *`, or text that might be one (a superset: a line break or a bracket may stand between them). */
+const STAR_IMPORT_RE = /\bimport[\s\\(]*\*/;
+
+const isIdentifierChar = (ch: string) => /[\p{L}\p{N}_]/u.test(ch);
+const isBlank = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\f';
+
+/**
+ * The last position before `at` that is not a blank or a backslash continuation. A plain line break stops it:
+ * the line before may end in a comment (`# see x.`) or be another statement.
+ */
+function skipBack(source: string, at: number): number {
+  for (;;) {
+    while (at >= 0 && isBlank(source[at])) at--;
+    const nl = source[at] === '\n' ? (source[at - 1] === '\r' ? at - 1 : at) : -1;
+    if (nl < 1 || source[nl - 1] !== '\\') return at;
+    at = nl - 2;
+  }
+}
+
+/** The first position from `at` that is not a blank or a backslash continuation (a line break stops it). */
+function skipForward(source: string, at: number): number {
+  for (;;) {
+    while (at < source.length && isBlank(source[at])) at++;
+    if (source[at] !== '\\') return at;
+    if (source[at + 1] === '\n') at += 2;
+    else if (source[at + 1] === '\r' && source[at + 2] === '\n') at += 3;
+    else return at;
+  }
+}
+
+const IMPORT_WORD_RE = /(?<![\p{L}\p{N}_])import(?![\p{L}\p{N}_])/u;
+
+/** Where the physical line holding `at` starts, going back over lines a backslash continues. */
+function logicalLineStart(source: string, at: number): number {
+  let start = source.lastIndexOf('\n', at - 1);
+  while (start > 0 && (source[start - 1] === '\\' || (source[start - 1] === '\r' && source[start - 2] === '\\'))) start = source.lastIndexOf('\n', start - 1);
+  return start + 1;
+}
+
+/** See `NameIndex.mayBind`. */
+export function textMayBind(source: string, name: string): boolean {
+  for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    // Only the whole word: `reopen`, `open_file` and `opened` are other names.
+    if ((at > 0 && isIdentifierChar(source[at - 1]!)) || (end < source.length && isIdentifierChar(source[end]!))) continue;
+    const before = skipBack(source, at - 1);
+    if (source[before] === '.') continue; // an attribute's name (or a relative module, which binds nothing itself)
+    const next = source[skipForward(source, end)];
+    // `import os.path` binds `os`: a dotted name in a line that says `import` may bind its head.
+    if (next === '.' && !IMPORT_WORD_RE.test(source.slice(logicalLineStart(source, at), at))) continue;
+    if (next === '(' || next === '[') {
+      // `def open(`, `class open(`, `def open[T](` and `type open[T] = …` bind.
+      const word = /([\p{L}\p{N}_]+)$/u.exec(source.slice(Math.max(0, before - 16), before + 1))?.[1];
+      if (word !== 'def' && word !== 'class' && word !== 'type') continue;
+    }
+    return true;
+  }
+  return false;
 }
 
 function classify(found: Binding[], scope: SyntaxNode): Resolution {

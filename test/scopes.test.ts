@@ -1,0 +1,59 @@
+// Name resolution (src/python/scopes.ts): the text's shortcut for names it never binds gives what the scopes give.
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { parsePython } from '../src/engine/parse.js';
+import { decodeSource } from '../src/engine/read.js';
+import { NameIndex, textMayBind, type Resolution } from '../src/python/scopes.js';
+import type { SyntaxNode } from '../src/types.js';
+import { listCases } from './helpers.js';
+
+const show = (r: Resolution) => (r.kind === 'builtin' ? `builtin ${r.name}` : r.kind === 'import' ? `import ${r.qualified} @${r.scope.startIndex}` : r.kind === 'local' ? `local @${r.scope.startIndex}` : 'unknown');
+
+/** Every identifier of `text` resolved with the shortcut and without it: the same answers. Returns how many took the shortcut. */
+function sameResolutions(text: string, label: string): number {
+  const root = parsePython(text).rootNode;
+  const plain = new NameIndex(root);
+  const fast = new NameIndex(root, () => {}, text);
+  const ids: SyntaxNode[] = [];
+  const c = root.walk();
+  for (;;) {
+    if (c.nodeType === 'identifier') ids.push(c.currentNode);
+    if (c.gotoFirstChild()) continue;
+    while (!c.gotoNextSibling()) if (!c.gotoParent()) break;
+    if (c.nodeType === 'module') break;
+  }
+  let shortcuts = 0;
+  for (const id of ids) {
+    const expected = show(plain.resolve(id.text, id));
+    assert.equal(show(fast.resolve(id.text, id)), expected, `${label}: \`${id.text}\` at ${id.startPosition.row + 1}:${id.startPosition.column + 1}`);
+    if (!textMayBind(text, id.text)) shortcuts++;
+  }
+  return shortcuts;
+}
+
+describe('name resolution', () => {
+  test('a name the text may bind: every place but a call, an attribute, a subscript', () => {
+    const may = (text: string, name = 'open') => textMayBind(text, name);
+    for (const t of ['x = open(p)', 'x.open = 1', 'y = open.x', 'open[0] = 1', 'from .open import x', 'opened = 1; reopen = 2; open_ = 3', 'x.\\\nopen = 1', 'open\\\r\n(1)', 'print(os.open)']) {
+      assert.equal(may(t), false, t);
+    }
+    for (const t of ['open = 1', 'def open(p): pass', 'async  def open(p): pass', 'class open(B): pass', 'def open[T](p): pass', 'type open[T] = int', 'import open.x', 'import a, \\\n open.x', 'def f(open): pass', 'from . import open', 'with a as open: pass', 'for open in x: pass', 'global open', '(open := 1)', 'lambda open: 1', 'match x:\n    case open: pass', '# x.\nopen = 1', '# see open\n']) {
+      assert.equal(may(t), true, t);
+    }
+    // `import tmp` then a line that starts with a bracket: a line break ends the look ahead.
+    assert.equal(may('import tmp\n[1]', 'tmp'), true);
+  });
+
+  test('the shortcut resolves every identifier as the scopes do: snapshot inputs and a sample of the standard library', () => {
+    let shortcuts = 0;
+    for (const c of listCases()) shortcuts += sameResolutions(decodeSource(readFileSync(c.inPath)).text, c.inPath);
+    const stdlib = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
+    const sample = readdirSync(stdlib).filter((f) => f.endsWith('.py')).sort().filter((_, i) => i % 8 === 0);
+    assert.ok(sample.length > 15);
+    for (const f of sample) shortcuts += sameResolutions(decodeSource(readFileSync(join(stdlib, f))).text, f);
+    assert.ok(shortcuts > 1000, `only ${shortcuts} identifiers took the shortcut`);
+  });
+});
