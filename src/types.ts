@@ -139,6 +139,14 @@ export interface Transform {
    * (`from gettext import gettext as _`).
    */
   anchorsAreCallees?: boolean;
+  /**
+   * With `anchorsAreCallees`: true when the anchors locate findings only at calls whose callee resolves by
+   * name (`calleeName`/`qualifiedName` in src/python/imports.ts: a builtin, or through an import), never at a
+   * method of a value (`self.open()`, `sock.connect(addr)`). The engine then ignores a place that is the
+   * attribute of a plain dotted name whose first name no import of the file may bind; a receiver that is
+   * a call or a subscript (`Path(p).open()`) still counts.
+   */
+  calleesResolveByName?: boolean;
   /** True when `check` reads `ctx.project`: the run then builds the project index first (src/project.ts). */
   needsProject?: boolean;
 }

@@ -10,7 +10,7 @@ import { processSource } from '../src/engine/pipeline.js';
 import { parsePython } from '../src/engine/parse.js';
 import { defaultOptions } from '../src/options.js';
 import { buildProjectIndex, mergeSummaries, moduleNameFor, summarizeFile } from '../src/project.js';
-import { childLines, definedName, importAliasTargets, includedRanges, inNoncode, isWithItemCall, LineKind, lineAt, outermostFunction, outline, partialRanges, selectAround } from '../src/python/outline.js';
+import { childLines, definedName, importAliasTargets, includedRanges, inNoncode, isWithItemCall, LineKind, lineAt, outermostFunction, outline, partialRanges, receiverHead, selectAround } from '../src/python/outline.js';
 import { generatorSelection, subclassesFromOutline } from '../src/python/generators.js';
 import { selectFiles } from '../src/walk.js';
 import type { FileResult, SyntaxNode } from '../src/types.js';
@@ -126,6 +126,29 @@ describe('outline', () => {
     const o = outline(text);
     assert.equal(isWithItemCall(text, o, 0, text.indexOf('open'), text.indexOf('open') + 4), true);
     assert.equal(isWithItemCall(text, o, 0, text.indexOf('a('), text.indexOf('a(') + 1), true);
+  });
+
+  test('callees that resolve by name: a method of a value is no place; a builtin, a module, an import alias or a call\'s result is', () => {
+    const lines = (text: string) => {
+      const o = outline(text);
+      const words = new Set(['open', 'connect']);
+      const sel = selectAround(text, /\b(?:open|connect)\b/g, o, words, words);
+      return typeof sel === 'string' ? sel : [...sel.units].map((u) => text.slice(o.first[u], text.indexOf('(', o.first[u]))).sort();
+    };
+    const defs = (...bodies: string[]) => bodies.map((b, i) => `def f${i}(self, sock):\n    ${b}\n`).join('');
+    assert.equal(lines(defs('return self.open(p)', 'sock.connect(a)', 'return self.db.connect(a)', 'return self . open(p)')), 'none');
+    assert.deepEqual(
+      lines(`import gzip as gz, os.path\n${defs('return open(p)', 'return gz.open(p)', 'return Path(p).open()', 'return x[0].open()', 'return os.path.open(p)', 'return (self\n  .open(p))', 'return self.\\\n open(p)')}`),
+      ['def f0', 'def f1', 'def f2', 'def f3', 'def f4', 'def f5', 'def f6'],
+    );
+    // A name an import binds anywhere in the file (even in a function, even `self`); any name after a star import.
+    assert.deepEqual(lines(`def g():\n    import io as self\n${defs('return self.open(p)')}`), ['def f0']);
+    assert.deepEqual(lines(`from socket import *\n${defs('sock.connect(a)')}`), ['def f0']);
+    assert.deepEqual(lines(`from socket import (\n    *)\n${defs('sock.connect(a)')}`), ['def f0']);
+    assert.equal(receiverHead('x = a.b . c.open(p)', 'x = a.b . c.'.length), 'a');
+    assert.equal(receiverHead('x = open(p)', 4), '');
+    assert.equal(receiverHead('x = f().open(p)', 'x = f().'.length), undefined);
+    assert.equal(receiverHead('x = 1.0.open(p)', 'x = 1.0.'.length), undefined);
   });
 
   test('the outermost function around an offset: a def line\'s parameters and decorators belong outside it', () => {
@@ -284,6 +307,34 @@ describe('partial parsing gives what the whole file gives', () => {
       sameEitherWay('exact.py', v);
       sameEitherWay('exact.py', v, ['open-chain', 'open-loop', 'open-argument', 'open-assign']);
     }
+  });
+
+  test('resource calls through a receiver: only where an import may name it', () => {
+    const text = [
+      'import gzip as gz',
+      'from pathlib import Path',
+      'class C:',
+      '    def a(self, p):',
+      '        return self.open(p).read()',
+      '    def b(self, p):',
+      '        return gz.open(p).read()',
+      '    def c(self, p):',
+      '        return Path(p).open().read()',
+      '    def d(self, sock, addr):',
+      '        sock.connect(addr)',
+      'def e(p):',
+      '    import io as self',
+      '    return self.open(p).read()',
+      'def f(p):',
+      '    for line in gz . open(p):',
+      '        print(line)',
+      '',
+    ].join('\n');
+    sameEitherWay('receivers.py', text);
+    sameEitherWay('receivers.py', `from io import *\n${text.replace('    import io as self\n', '')}`);
+    // The places this test is about: each of these has a finding.
+    const found = processSource({ path: 'receivers.py', text, options: defaultOptions({}), partial: 'always', applyFixes: false });
+    assert.deepEqual([...new Set(found.findings.map((f) => f.location.line))], [7, 9, 14, 16]);
   });
 
   test('import aliases: of a class holding generators, of a module, of a generator, of an unrelated module', () => {

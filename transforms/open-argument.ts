@@ -160,4 +160,5 @@ export const openArgument: Transform = {
   anchors: RESOURCE_CALL_NAMES,
   anchorsSuffice: true,
   anchorsAreCallees: true,
+  calleesResolveByName: true,
 };

@@ -201,4 +201,5 @@ export const openAssign: Transform = {
   anchors: RESOURCE_CALL_NAMES,
   anchorsSuffice: true,
   anchorsAreCallees: true,
+  calleesResolveByName: true,
 };

@@ -195,4 +195,5 @@ export const openChain: Transform = {
   anchors: RESOURCE_CALL_NAMES,
   anchorsSuffice: true,
   anchorsAreCallees: true,
+  calleesResolveByName: true,
 };

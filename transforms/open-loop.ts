@@ -175,4 +175,5 @@ export const openLoop: Transform = {
   anchors: RESOURCE_CALL_NAMES,
   anchorsSuffice: true,
   anchorsAreCallees: true,
+  calleesResolveByName: true,
 };

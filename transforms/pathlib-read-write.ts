@@ -207,4 +207,5 @@ export const pathlibReadWrite: Transform = {
   anchors: RESOURCE_CALL_NAMES,
   anchorsSuffice: true,
   anchorsAreCallees: true,
+  calleesResolveByName: true,
 };

@@ -65,4 +65,5 @@ export const tempdirName: Transform = {
   anchors: ['TemporaryDirectory'],
   anchorsSuffice: true,
   anchorsAreCallees: true,
+  calleesResolveByName: true,
 };

@@ -105,6 +105,8 @@ interface Anchors {
   words: Set<string>;
   /** The words that count only as the callee of a call (`Transform.anchorsAreCallees`). */
   callees: Set<string>;
+  /** Of those, the ones that count only where the callee may resolve by name (`Transform.calleesResolveByName`). */
+  byName: Set<string>;
 }
 
 /**
@@ -114,6 +116,7 @@ interface Anchors {
 function anchorWords(transforms: readonly Transform[], input: SourceInput): Anchors | null {
   const words = new Set<string>();
   const plain = new Set<string>();
+  const anyCallee = new Set<string>();
   for (const t of transforms) {
     if (!t.anchors) return null;
     const list = typeof t.anchors === 'function' ? t.anchors(input.project, { path: input.path, moduleName: input.moduleName, text: input.text }) : t.anchors;
@@ -121,11 +124,17 @@ function anchorWords(transforms: readonly Transform[], input: SourceInput): Anch
     for (const w of list) {
       words.add(w);
       if (t.anchorsAreCallees !== true) plain.add(w);
+      else if (t.calleesResolveByName !== true) anyCallee.add(w);
     }
   }
   const callees = new Set<string>();
-  for (const w of words) if (!plain.has(w)) callees.add(w);
-  return { words, callees };
+  const byName = new Set<string>();
+  for (const w of words) {
+    if (plain.has(w)) continue;
+    callees.add(w);
+    if (!anyCallee.has(w)) byName.add(w);
+  }
+  return { words, callees, byName };
 }
 
 /** One global regular expression for `words`, kept across files (most files share the same words). */
@@ -151,7 +160,7 @@ function wordPattern(words: ReadonlySet<string>): RegExp {
 function firstLook(anchors: Anchors, transforms: readonly Transform[], input: SourceInput, eol: string, final: boolean): boolean | 'none' | { findings: Finding[] } {
   const text = input.text;
   const o = input.outline ?? outline(text);
-  const { words, callees } = anchors;
+  const { words, callees, byName } = anchors;
   // An alias stands for the name it renames: a bare anchor when that name is one (`from m import Reader as
   // R`, then `R.rows()`), only where it is called when that name is a callee (`from gzip import open as
   // gzopen`), and no anchor when that name is none: `from gettext import gettext as _` makes no `_("…")` a
@@ -165,12 +174,17 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
       if (renamed !== '' && !words.has(renamed)) continue;
       pending.delete(alias);
       grown = true;
-      if (renamed === '' || !callees.has(renamed)) callees.delete(alias);
-      else if (!words.has(alias)) callees.add(alias);
+      if (renamed === '' || !callees.has(renamed)) {
+        callees.delete(alias);
+        byName.delete(alias);
+      } else if (!words.has(alias)) {
+        callees.add(alias);
+        if (byName.has(renamed)) byName.add(alias);
+      } else if (!byName.has(renamed)) byName.delete(alias);
       words.add(alias);
     }
   }
-  const sel = selectAround(text, wordPattern(words), o, callees);
+  const sel = selectAround(text, wordPattern(words), o, callees, byName);
   if (sel === 'none') return 'none';
   if (sel === 'whole') return false;
   try {

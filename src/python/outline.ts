@@ -415,18 +415,31 @@ const WORTH_IT = 0.4;
  * nested in (`class C(Base):`). A match in a class body outside any function, or on a def or class line,
  * brings that statement's own block; one in a top-level statement that is no def or class needs nothing
  * (`planRanges` always parses those). A match of a word in `callees` counts only where it may name the callee
- * of a call: `(` follows it (`open(`, `x.open (`). `'none'`: no match counts.
+ * of a call: `(` follows it (`open(`, `x.open (`). One of a word in `byName` besides counts only where the
+ * callee may resolve by name: it is no attribute (`open(`), or the attribute of a receiver that is not a
+ * plain dotted name (`Path(p).open(`), or of a dotted name whose first name an import of the file may bind
+ * (`gzip.open(`, `gz.open(` after `import gzip as gz`); not `self.open(` nor `sock.connect(`.
+ * `'none'`: no match counts.
  */
-export function selectAround(text: string, anchors: RegExp, o: Outline, callees?: ReadonlySet<string>): Selection | 'none' | 'whole' {
+export function selectAround(text: string, anchors: RegExp, o: Outline, callees?: ReadonlySet<string>, byName?: ReadonlySet<string>): Selection | 'none' | 'whole' {
   const units = new Set<number>();
   const headers = new Set<number>();
   let any = false;
+  let imported: Set<string> | null | undefined;
   anchors.lastIndex = 0;
   for (const m of text.matchAll(anchors)) {
     const at = m.index!;
     if (inNoncode(o, at)) continue;
     // Ex) `socket.AF_INET`, `except socket.error`, `def open(self)`: no call of `socket` or `open` there
     if (callees?.has(m[0]) && !callFollows(text, at + m[0].length)) continue;
+    if (byName?.has(m[0])) {
+      // Ex) `self.open()`, `sock.connect(addr)`: a method of a value, which no import names
+      const head = receiverHead(text, at);
+      if (head) {
+        if (imported === undefined) imported = importedWords(text, o);
+        if (imported && !imported.has(head)) continue;
+      }
+    }
     let k = lineAt(o, at);
     if (k < 0) return 'whole';
     // Ex) `def open(self):` defines it; `with open(p) as f:` closes it
@@ -502,6 +515,51 @@ export function isWithItemCall(text: string, o: Outline, k: number, at: number, 
  * True when the code from `i` on may go on with `(`: the next character that is no space, line break,
  * backslash or comment. Generous on purpose (`open` at a line's end followed by `(` on the next line counts).
  */
+/**
+ * The first name of the receiver when the name at `at` is the attribute of a plain dotted name (`self` for
+ * `self.f.open`); `''` when no `.` stands before it; `undefined` when the receiver is anything else, or a
+ * line break stands in the way (a call `Path(p).open`, a subscript, a string).
+ */
+export function receiverHead(text: string, at: number): string | undefined {
+  const blank = (c: number) => c === 32 || c === 9 || c === 12;
+  let j = at;
+  while (j > 0 && blank(text.charCodeAt(j - 1))) j--;
+  if (text.charCodeAt(j - 1) !== 46) return j > 0 && text.charCodeAt(j - 1) === 92 ? undefined : ''; // . (a backslash: a continued line)
+  for (;;) {
+    j--; // the dot
+    while (j > 0 && blank(text.charCodeAt(j - 1))) j--;
+    const end = j;
+    while (j > 0 && isIdentChar(text.charCodeAt(j - 1))) j--;
+    const c = text.charCodeAt(j);
+    // Ex) `f().open`, `x[0].open`, `1.0.real`: not a plain dotted name
+    if (j === end || (c >= 48 && c <= 57)) return undefined;
+    let k = j;
+    while (k > 0 && blank(text.charCodeAt(k - 1))) k--;
+    if (text.charCodeAt(k - 1) !== 46) return text.slice(j, end);
+    j = k;
+  }
+}
+
+/**
+ * Every word of the logical lines that say `import` in code: a superset of the names an import binds
+ * anywhere in the file. `null` when one of them may be a star import (`from m import *`): any name may be.
+ */
+export function importedWords(text: string, o: Outline): Set<string> | null {
+  const out = new Set<string>();
+  const done = new Set<number>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}_])import(?![\p{L}\p{N}_])/gu)) {
+    if (inNoncode(o, m.index!)) continue;
+    const k = lineAt(o, m.index!);
+    if (k < 0) return null;
+    if (done.has(k)) continue;
+    done.add(k);
+    const line = text.slice(o.first[k], o.begin[k + 1] ?? text.length);
+    if (/(?<![\p{L}\p{N}_])import[\s\\(]*\*/u.test(line)) return null;
+    for (const w of line.matchAll(/[\p{L}\p{N}_]+/gu)) out.add(w[0]);
+  }
+  return out;
+}
+
 function callFollows(text: string, i: number): boolean {
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
