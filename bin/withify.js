@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
 
-const { main } = await import('../dist/src/cli.js');
+const { main } = await import('../dist/bundle/cli.js');
 main().catch((err) => {
   process.stderr.write(`withify: internal error: ${err && err.stack ? err.stack : err}\n`);
   process.exitCode = 2;

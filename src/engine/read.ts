@@ -1,7 +1,14 @@
 // bytes → text, recording everything needed to write the same kind of bytes back:
 // the PEP 263 encoding, a UTF-8 BOM, and the line ending the file uses.
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type IconvLite from 'iconv-lite';
 import type { Outline } from '../python/outline.js';
+
+// Loaded on the first file that declares an encoding other than UTF-8 (PEP 263): most runs never need its
+// tables, which are most of the bundle's size (scripts/bundle.ts).
+const requireModule = createRequire(import.meta.url);
+let iconvLib: typeof IconvLite | undefined;
+const iconv = (): typeof IconvLite => (iconvLib ??= requireModule('iconv-lite') as typeof IconvLite);
 
 export interface DecodedSource {
   text: string;
@@ -85,12 +92,12 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
       throw new DecodeError('is not valid UTF-8 and has no PEP 263 coding line; add one (e.g. "# -*- coding: latin-1 -*-")');
     }
   } else {
-    if (!iconv.encodingExists(encoding)) {
+    if (!iconv().encodingExists(encoding)) {
       throw new DecodeError(`declares coding ${encoding}, which withify cannot decode`);
     }
-    text = iconv.decode(Buffer.from(body), encoding, { stripBOM: false });
+    text = iconv().decode(Buffer.from(body), encoding, { stripBOM: false });
     // A lossy codec would change bytes we never meant to touch: refuse rather than corrupt.
-    if (!Buffer.from(iconv.encode(text, encoding, { addBOM: false })).equals(Buffer.from(body))) {
+    if (!Buffer.from(iconv().encode(text, encoding, { addBOM: false })).equals(Buffer.from(body))) {
       throw new DecodeError(`does not round-trip through its declared coding ${encoding}; withify leaves it alone`);
     }
   }
@@ -98,6 +105,6 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
 }
 
 export function encodeSource(text: string, like: Pick<DecodedSource, 'encoding' | 'bom'>): Buffer {
-  const body = like.encoding === 'utf-8' ? Buffer.from(text, 'utf8') : Buffer.from(iconv.encode(text, like.encoding, { addBOM: false }));
+  const body = like.encoding === 'utf-8' ? Buffer.from(text, 'utf8') : Buffer.from(iconv().encode(text, like.encoding, { addBOM: false }));
   return like.bom ? Buffer.concat([Buffer.from(UTF8_BOM), body]) : body;
 }

@@ -1,0 +1,26 @@
+// `npm run build`, after tsc: the command line (dist/bundle/cli.js, which bin/withify.js loads) and the pool's
+// worker thread (dist/bundle/worker.js) each bundled into one module. Node starts a program of one module
+// faster than one of ~90 (withify's own and yargs', resolved and read one by one): about 250 -> 120 ms to
+// load the CLI, paid again by every worker thread. The library (`import … from 'withify'`, dist/src/index.js)
+// stays unbundled. tree-sitter and its grammar are native addons, loaded from node_modules; so are the
+// modules loaded on demand with `createRequire` (iconv-lite, diff, cli-progress).
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const DIST = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+await build({
+  // dist/bundle/ sits beside dist/src/: `new URL('./worker.js', import.meta.url)` in pool.ts and
+  // `../../package.json` in version.ts reach the same files from either.
+  entryPoints: { cli: join(DIST, 'src', 'cli.js'), worker: join(DIST, 'src', 'worker.js') },
+  outdir: join(DIST, 'bundle'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['tree-sitter', 'tree-sitter-python', 'iconv-lite', 'diff', 'cli-progress'],
+  // Bundled CommonJS modules (yargs' helpers, picomatch, ignore) call `require` for Node's own modules.
+  banner: { js: "import { createRequire as __withifyCreateRequire } from 'node:module';\nconst require = __withifyCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
