@@ -1,9 +1,16 @@
 // One tree-sitter parser per thread, reused for every file that thread handles.
-import Parser from 'tree-sitter';
-import Python from 'tree-sitter-python';
+import { createRequire } from 'node:module';
+import type Parser from 'tree-sitter';
 import type { SyntaxNode, Tree } from '../types.js';
 import { keepShape } from './shapes.js';
 import { NameIndex } from '../python/scopes.js';
+
+// Loaded with `require`: imported as ES modules, Node would first scan tree-sitter's CommonJS source for the
+// names it exports (cjs-module-lexer), in every thread, and the scan's own optimised compile alone took
+// ~130 ms of CPU per thread.
+const requireModule = createRequire(import.meta.url);
+const ParserClass = requireModule('tree-sitter') as typeof Parser;
+const Python = requireModule('tree-sitter-python') as unknown;
 
 let parser: Parser | undefined;
 
@@ -44,7 +51,7 @@ type Memoized = SyntaxNode & { [MEMO]?: NodeMemo };
 const memoOf = (node: Memoized): NodeMemo => node[MEMO] ?? (node[MEMO] = new NodeMemo());
 
 function memoizeNodeProperties(): void {
-  const proto = (Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
+  const proto = (ParserClass as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
   // Arrays and positions are shared by every caller: frozen. Nodes (they have a `tree`) are not.
   const frozen = <T>(value: T): T => (value !== null && typeof value === 'object' && !('tree' in value) ? Object.freeze(value) : value);
   for (const name of MEMO_KEYS) {
@@ -78,6 +85,7 @@ memoizeNodeProperties();
 // `keepShapes`).
 const SAMPLE = `from __future__ import annotations
 import os, os.path as osp
+
 from . import sibling
 from .m import (a as b, c)
 from m import *
@@ -155,7 +163,7 @@ function keepShapes(p: Parser): void {
 
 function getParser(): Parser {
   if (!parser) {
-    parser = new Parser();
+    parser = new ParserClass();
     parser.setLanguage(Python as unknown as Parser.Language);
     keepShapes(parser);
   }

@@ -119,34 +119,57 @@ export function subclassesFromText(text: string, lines: readonly string[] = spli
   const out: SubclassFacts[] = [];
   const open: Array<{ indent: number; facts: SubclassFacts }> = [];
   let quote: string | undefined;
+  // The loop runs over every line of most files; what only class and def lines need is in functions of
+  // their own, so that the loop's optimised code stays small and is not thrown away when they change.
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const inString = quote !== undefined;
-    for (const t of hasTripleQuote(line) ? (line.match(/"""|'''/g) ?? []) : []) {
-      if (!quote) quote = t;
-      else if (t === quote) quote = undefined;
-    }
+    if (hasTripleQuote(line)) quote = tripleQuoteAfter(line, quote);
     // A class ends only where a def, class or decorator starts no deeper: a docstring's or a bracket's
     // lines at column 0 do not end it (ending it too early would miss an override).
-    if (!mayStartDefinition(line)) continue;
-    const m = /^([ \t]*)(?:@|(?:async[ \t]+)?def[ \t]|class[ \t])/.exec(line);
-    if (!m || inString) continue;
+    if (inString || !mayStartDefinition(line)) continue;
+    const m = DEFINITION_START.exec(line);
+    if (!m) continue;
     const indent = m[1]!.length;
     while (open.length && open[open.length - 1]!.indent >= indent) open.pop();
-    const def = /^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/.exec(line);
-    if (def) for (const c of open) c.facts.plain.push(def[1]!);
-    const cls = /^[ \t]*class[ \t]+(\w+)[ \t]*\((.*)$/.exec(line);
-    if (!cls) continue;
-    let header = cls[2]!;
-    while (!header.includes(')') && i + 1 < lines.length) header += ` ${lines[++i]!}`;
-    const bases = header.slice(0, header.lastIndexOf(')') + 1 || undefined).replace(/\)\s*$/, '').split(',')
-      .filter((b) => !b.includes('=')).map(baseTail).filter((b): b is string => !!b && b !== 'object');
-    const facts = { name: cls[1]!, bases, plain: [] as string[] };
-    if (bases.length) out.push(facts);
-    open.push({ indent, facts });
+    if (m[2] === 'class') {
+      const cls = classFromText(lines, i);
+      if (!cls) continue;
+      i = cls.last;
+      if (cls.facts.bases.length) out.push(cls.facts);
+      open.push({ indent, facts: cls.facts });
+    } else if (m[2] !== '@' && open.length) addPlainDef(line, open);
   }
   for (const c of out) c.plain = [...new Set(c.plain)];
   return out;
+}
+
+const DEFINITION_START = /^([ \t]*)(@|class(?=[ \t])|(?:async[ \t]+)?def(?=[ \t]))/;
+
+/** The triple quote still open after `line` (`quote` being the one open before it), or `undefined`. */
+function tripleQuoteAfter(line: string, quote: string | undefined): string | undefined {
+  for (const t of line.match(/"""|'''/g) ?? []) {
+    if (!quote) quote = t;
+    else if (t === quote) quote = undefined;
+  }
+  return quote;
+}
+
+/** The def's name on `line`, added to the plain methods of every class still open around it. */
+function addPlainDef(line: string, open: ReadonlyArray<{ facts: SubclassFacts }>): void {
+  const def = /^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/.exec(line);
+  if (def) for (const c of open) c.facts.plain.push(def[1]!);
+}
+
+/** The class whose `class` line is `lines[i]`, its bases read up to the `)` (`last`: the line that has it). */
+function classFromText(lines: readonly string[], i: number): { facts: SubclassFacts; last: number } | undefined {
+  const cls = /^[ \t]*class[ \t]+(\w+)[ \t]*\((.*)$/.exec(lines[i]!);
+  if (!cls) return undefined;
+  let header = cls[2]!;
+  while (!header.includes(')') && i + 1 < lines.length) header += ` ${lines[++i]!}`;
+  const bases = header.slice(0, header.lastIndexOf(')') + 1 || undefined).replace(/\)\s*$/, '').split(',')
+    .filter((b) => !b.includes('=')).map(baseTail).filter((b): b is string => !!b && b !== 'object');
+  return { facts: { name: cls[1]!, bases, plain: [] }, last: i };
 }
 
 /** The bases of a class line as `SubclassFacts.bases` lists them (keyword arguments and `object` left out). */
