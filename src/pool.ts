@@ -1,6 +1,6 @@
 // A small pool of threads: this one and worker threads (src/worker.ts), all doing `FileWork` (src/work.ts).
-// Idle threads pull the next chunk of paths (biggest files first, see plannedChunks), so a slow file holds up
-// one thread, not the run. Results come back in any order; the runner sorts them.
+// Every thread takes the next chunk of paths itself (biggest files first, see plannedChunks; claimChunk in
+// work.ts), so a slow file holds up one thread, not the run. Results come back in any order; the runner sorts them.
 // With a project index, the first pass (summaries) runs in the workers too, is merged here once, and the
 // index is posted to every worker once before the files are processed.
 import { statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { mergeSummaries, needsProjectIndex, type FileSummary } from './project.js';
 import type { FileResult } from './types.js';
 import type { RunControl, RunOptions } from './runner.js';
-import { FileWork, type FromWorker, type ToWorker, type WorkerData } from './work.js';
+import { FileWork, unclaimed, type Chunk, type FromWorker, type ToWorker, type WorkerData } from './work.js';
 
 export interface PoolOutcome {
   results: FileResult[];
@@ -56,11 +56,10 @@ export function plannedChunks(files: readonly string[], workers: number, size: (
   return out;
 }
 
-/** One thread of the pool, as `feed` sees it. */
+/** One thread of the pool, as `runPass` sees it. */
 interface Lane {
-  /** Requests it may hold at once: a worker thread gets its next chunk while it works on one. */
-  readonly depth: number;
-  request(msg: ToWorker): Promise<FromWorker>;
+  /** Run a pass (see `ToWorker`), `reply` called with each chunk's answer; settles when the thread has no chunk left. */
+  pass(msg: Extract<ToWorker, { kind: 'pass' }>, reply: (m: FromWorker) => void): Promise<void>;
   post(msg: ToWorker): void;
   close(): Promise<void>;
 }
@@ -71,7 +70,6 @@ interface Lane {
  * (messages of the workers, Ctrl-C, the progress line).
  */
 class LocalWorker implements Lane {
-  readonly depth = 1;
   private readonly work: FileWork;
   private chain: Promise<unknown>;
 
@@ -80,14 +78,14 @@ class LocalWorker implements Lane {
     this.chain = this.work.ready;
   }
 
-  request(msg: ToWorker): Promise<FromWorker> {
-    const reply = this.chain.then(() => this.work.handle(msg)).then((r) => r ?? { kind: 'error' as const, message: `no reply to ${msg.kind}` });
-    this.chain = reply.catch(() => undefined);
-    return reply;
+  pass(msg: Extract<ToWorker, { kind: 'pass' }>, reply: (m: FromWorker) => void): Promise<void> {
+    const done = this.chain.then(() => this.work.handle(msg, reply));
+    this.chain = done.catch(() => undefined);
+    return done;
   }
 
   post(msg: ToWorker): void {
-    this.chain = this.chain.then(() => this.work.handle(msg));
+    this.chain = this.chain.then(() => this.work.handle(msg, () => {}));
   }
 
   async close(): Promise<void> {
@@ -96,32 +94,38 @@ class LocalWorker implements Lane {
 }
 
 class PoolWorker implements Lane {
-  readonly depth = 2;
   private readonly worker: Worker;
-  private readonly waiting: Array<{ resolve: (m: FromWorker) => void; reject: (e: Error) => void }> = [];
+  private current: { reply: (m: FromWorker) => void; resolve: () => void; reject: (e: Error) => void } | undefined;
   private failure: Error | undefined;
 
   constructor(data: WorkerData) {
-    // dist/src/pool.js → dist/src/worker.js: the compiled file, whether withify runs from bin/ or from tests.
+    // dist/src/pool.js → dist/src/worker.js (dist/bundle/ → dist/bundle/worker.js when the CLI is bundled):
+    // the compiled file, whether withify runs from bin/ or from tests.
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: data });
     this.worker.on('message', (m: FromWorker) => {
-      const w = this.waiting.shift();
-      if (!w) return;
-      if (m.kind === 'error') w.reject(new Error(m.message));
-      else w.resolve(m);
+      const c = this.current;
+      if (!c) return;
+      if (m.kind === 'error') this.fail(new Error(m.message));
+      else if (m.kind === 'passDone') {
+        this.current = undefined;
+        c.resolve();
+      } else c.reply(m);
     });
-    const fail = (err: Error) => {
-      this.failure = err;
-      for (const w of this.waiting.splice(0)) w.reject(err);
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)));
+    this.worker.on('error', (err) => this.fail(err));
+    this.worker.on('exit', (code) => this.fail(new Error(`a worker thread stopped (exit code ${code})`)));
   }
 
-  request(msg: ToWorker): Promise<FromWorker> {
+  private fail(err: Error): void {
+    this.failure ??= err;
+    const c = this.current;
+    this.current = undefined;
+    c?.reject(err);
+  }
+
+  pass(msg: Extract<ToWorker, { kind: 'pass' }>, reply: (m: FromWorker) => void): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
+      this.current = { reply, resolve, reject };
       this.worker.postMessage(msg);
     });
   }
@@ -137,34 +141,22 @@ class PoolWorker implements Lane {
 }
 
 /**
- * Hand the chunks out to idle workers until they are gone or `stopping()`. `queues[i]` are worker i's own
- * chunks, handed to it first; a worker with none left takes the next (biggest) chunk of the longest queue. The
- * number of files in chunks never handed out is returned.
+ * Run one pass over `queues` (`queues[i]`: thread i's own chunks) in every thread at once; each thread takes
+ * its own chunks first, then the biggest left of the queue with the most (`claimChunk` in work.ts). `reply`
+ * gets each chunk's answer with the number of the thread that did it. Returns the paths no thread began
+ * (an interrupted run).
  */
-async function feed(workers: readonly Lane[], queues: string[][][], send: (paths: string[], worker: number) => ToWorker, take: (m: FromWorker, paths: string[]) => void, stopping: () => boolean): Promise<number> {
-  const nextChunk = (i: number): string[] | undefined => {
-    if (queues[i]!.length) return queues[i]!.shift();
-    let from = -1;
-    for (let j = 0; j < queues.length; j++) if (queues[j]!.length && (from < 0 || queues[j]!.length > queues[from]!.length)) from = j;
-    return from < 0 ? undefined : queues[from]!.shift();
-  };
-  const lane = async (w: Lane, i: number) => {
-    while (!stopping()) {
-      const chunk = nextChunk(i);
-      if (!chunk) return;
-      take(await w.request(send(chunk, i)), chunk);
-    }
-  };
-  await Promise.all(workers.flatMap((w, i) => Array.from({ length: w.depth }, () => lane(w, i))));
-  return queues.flat(2).length;
+async function runPass(lanes: readonly Lane[], pass: 'summarize' | 'process', queues: Chunk[][], reply: (m: FromWorker, lane: number) => void): Promise<string[]> {
+  const next = new Int32Array(new SharedArrayBuffer(4 * queues.length));
+  await Promise.all(lanes.map((w, lane) => w.pass({ kind: 'pass', pass, queues, next, lane }, (m) => reply(m, lane))));
+  return unclaimed(queues, next);
 }
 
 export async function runInWorkers(files: readonly string[], projectFiles: readonly string[], options: RunOptions, jobs: number, control: RunControl = {}): Promise<PoolOutcome> {
   const stop = new Int32Array(new SharedArrayBuffer(4));
-  const stopping = () => control.signal?.aborted === true;
   const onAbort = () => Atomics.store(stop, 0, 1);
   control.signal?.addEventListener('abort', onAbort);
-  if (stopping()) onAbort();
+  if (control.signal?.aborted) onAbort();
   // Functions cannot cross threads: workers import `transformPaths` themselves (loadTransformModules in src/load-transform.ts).
   const data: WorkerData = { options: { ...options, extraTransforms: [] }, stop };
   // `jobs` threads: this one and jobs - 1 workers.
@@ -178,38 +170,38 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
       if (n === undefined) sizes.set(p, (n = sizeOf(p)));
       return n;
     };
-    // Each worker keeps what it read in the first pass of the files it will process (`keep`), and gets those
-    // files first in the second pass, so most files are read once.
-    let queues: string[][][];
-    if (!needsProjectIndex(options)) queues = [plannedChunks(files, workers.length, size), ...workers.slice(1).map(() => [])];
+    const plan = (paths: readonly string[]): Chunk[] => plannedChunks(paths, workers.length, size).map((c) => ({ paths: c }));
+    // Each worker keeps what it read in the first pass of the files it will process (`keep`), and has those
+    // files as its own queue in the second pass, so most files are read once.
+    let queues: Chunk[][];
+    if (!needsProjectIndex(options)) queues = [plan(files), ...workers.slice(1).map(() => [])];
     else {
       const summaries: FileSummary[] = [];
       const wanted = new Set(files);
       const readBy: string[][] = workers.map(() => []);
       let indexed = 0;
-      const left = await feed(workers, [plannedChunks(projectFiles, workers.length, size), ...workers.slice(1).map(() => [])], (paths, i) => {
-        const keep = paths.map((p) => wanted.has(p));
-        readBy[i]!.push(...paths.filter((_, k) => keep[k]));
-        return { kind: 'summarize', paths, keep };
-      }, (m, paths) => {
-        if (m.kind === 'summaries') summaries.push(...m.summaries);
-        indexed += paths.length;
+      const first = plan(projectFiles).map((c) => ({ ...c, keep: c.paths.map((p) => wanted.has(p)) }));
+      const left = await runPass(workers, 'summarize', [first, ...workers.slice(1).map(() => [])], (m, lane) => {
+        if (m.kind !== 'summaries') return;
+        summaries.push(...m.summaries);
+        readBy[lane]!.push(...m.paths.filter((p) => wanted.has(p)));
+        indexed += m.paths.length;
         control.onProgress?.(indexed, projectFiles.length, 'index');
-      }, stopping);
-      if (left > 0) return { results: [], notStarted: files.length };
+      });
+      if (left.length > 0 || control.signal?.aborted) return { results: [], notStarted: files.length };
       const index = mergeSummaries(summaries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), options.cwd);
       for (const w of workers) w.post({ kind: 'project', index });
-      queues = readBy.map((mine) => plannedChunks(mine, workers.length, size));
+      queues = readBy.map((mine) => plan(mine));
     }
     const results: FileResult[] = [];
     let notStarted = 0;
-    const left = await feed(workers, queues, (paths) => ({ kind: 'process', paths }), (m) => {
+    const left = await runPass(workers, 'process', queues, (m) => {
       if (m.kind !== 'results') return;
       results.push(...m.results);
       notStarted += m.notStarted.length;
       control.onProgress?.(results.length, files.length, 'files');
-    }, stopping);
-    return { results, notStarted: notStarted + left };
+    });
+    return { results, notStarted: notStarted + left.length };
   } finally {
     control.signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((w) => w.close()));

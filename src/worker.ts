@@ -7,14 +7,12 @@ export type { FromWorker, ToWorker, WorkerData } from './work.js';
 const port = parentPort!;
 const work = new FileWork(workerData as WorkerData);
 
-// Messages are handled one at a time, in order: a chunk's awaits must not let the next message in early.
-let queue: Promise<unknown> = work.ready;
+// Messages are handled one at a time, in order: a pass's awaits must not let the next message in early.
+// A failure (the user's transform modules did not load, a bug) is posted as `error`: the pool then stops.
+let queue: Promise<unknown> = Promise.resolve();
 port.on('message', (msg: ToWorker) => {
-  queue = queue.then(
-    async () => {
-      const reply = await work.handle(msg);
-      if (reply) port.postMessage(reply);
-    },
-    (err: unknown) => port.postMessage({ kind: 'error', message: err instanceof Error ? err.message : String(err) } satisfies FromWorker),
-  );
+  queue = queue
+    .then(() => work.ready)
+    .then(() => work.handle(msg, (reply) => port.postMessage(reply)))
+    .catch((err: unknown) => port.postMessage({ kind: 'error', message: err instanceof Error ? err.message : String(err) } satisfies FromWorker));
 });

@@ -13,6 +13,7 @@ import { defaultOptions } from '../src/options.js';
 import { chunkSize, plannedChunks } from '../src/pool.js';
 import { createProgress, shouldShowProgress } from '../src/progress.js';
 import type { FromWorker } from '../src/worker.js';
+import { claimChunk, unclaimed } from '../src/work.js';
 import { decodeSource } from '../src/engine/read.js';
 
 function withify(args: string[], cwd: string) {
@@ -201,34 +202,88 @@ test('user transforms reach the workers as module paths (transformPaths), and th
   assert.deepEqual(pooled, single);
 });
 
-test('worker protocol: summaries for the project index, then the index once, then chunks of files', async () => {
+test('worker protocol: a pass of summaries for the project index, then the index once, then a pass over the files', async () => {
   const dir = fixtureTree();
   const paths = [join(dir, 'pkg0', 'sub0', 'm0.py'), join(dir, 'pkg0', 'sub3', 'chain.py'), join(dir, 'clean.py')];
   const options: RunOptions = { ...defaultOptions(), mode: 'check', cwd: dir };
   const worker = new Worker(new URL('../src/worker.js', import.meta.url), { workerData: { options, stop: new Int32Array(new SharedArrayBuffer(4)) } });
-  const ask = (msg: unknown) => new Promise<FromWorker>((resolve) => { worker.once('message', resolve); worker.postMessage(msg); });
+  // Every answer of a pass, up to its `passDone`.
+  const pass = (msg: unknown) =>
+    new Promise<FromWorker[]>((resolve) => {
+      const got: FromWorker[] = [];
+      const on = (m: FromWorker) => {
+        if (m.kind !== 'passDone') return void got.push(m);
+        worker.off('message', on);
+        resolve(got);
+      };
+      worker.on('message', on);
+      worker.postMessage(msg);
+    });
+  const counter = (n: number) => new Int32Array(new SharedArrayBuffer(4 * n));
   try {
     // keep: the worker keeps what it read of m0.py and clean.py for the second pass; chain.py is read again.
-    const summaries = await ask({ kind: 'summarize', paths, keep: [true, false, true] });
-    assert.equal(summaries.kind, 'summaries');
-    assert.deepEqual(summaries.kind === 'summaries' && summaries.summaries.map((s) => [s.path, s.moduleName]), [
+    // Its own queue (lane 1) is empty: it takes the chunks of lane 0's queue, as it would from the main thread.
+    const next = counter(2);
+    const summaries = await pass({ kind: 'pass', pass: 'summarize', queues: [[{ paths: paths.slice(0, 2), keep: [true, false] }, { paths: paths.slice(2), keep: [true] }], []], next, lane: 1 });
+    assert.deepEqual(summaries.flatMap((m) => (m.kind === 'summaries' ? m.summaries.map((s) => [s.path, s.moduleName]) : [])), [
       [paths[0], 'sub0.m0'], // pkg0/ has no __init__.py: sub0 is the top package
       [paths[1], 'sub3.chain'],
       [paths[2], 'clean'],
     ]);
-    worker.postMessage({ kind: 'project', index: {} }); // no reply: the next request is answered with results
-    const results = await ask({ kind: 'process', paths });
-    assert.equal(results.kind, 'results');
-    if (results.kind !== 'results') return;
-    assert.deepEqual(results.results.map((r) => [r.path, r.findings.length > 0]), [
+    assert.deepEqual([...next], [2, 0], 'both chunks taken from lane 0, none from its own empty queue');
+    worker.postMessage({ kind: 'project', index: {} }); // no answer
+    // A chunk another thread took already (the counter says 1) is not done again.
+    const results = await pass({ kind: 'pass', pass: 'process', queues: [[{ paths: [paths[1]] }, { paths }]], next: new Int32Array(new SharedArrayBuffer(4)).fill(1), lane: 0 });
+    assert.equal(results.length, 1);
+    const r = results[0]!;
+    assert.equal(r.kind, 'results');
+    if (r.kind !== 'results') return;
+    assert.deepEqual(r.results.map((x) => [x.path, x.findings.length > 0]), [
       ['pkg0/sub0/m0.py', true],
       ['pkg0/sub3/chain.py', true],
       ['clean.py', false],
     ]);
-    assert.deepEqual(results.notStarted, []);
+    assert.deepEqual(r.notStarted, []);
   } finally {
     await worker.terminate();
   }
+});
+
+test('chunks are taken once across threads: own queue first, then the queue with the most left', async () => {
+  const queues = [['a1', 'a2', 'a3'], ['b1'], []];
+  const next = new Int32Array(new SharedArrayBuffer(4 * queues.length));
+  const take = (lane: number) => {
+    const c = claimChunk(queues, next, lane);
+    return c ? queues[c[0]]![c[1]] : undefined;
+  };
+  assert.equal(take(1), 'b1');
+  assert.equal(take(1), 'a1'); // its own is empty: from the longest
+  assert.equal(take(2), 'a2');
+  assert.equal(take(0), 'a3');
+  assert.equal(take(0), undefined);
+  assert.equal(take(2), undefined);
+  // Threads racing over one queue through shared memory: every chunk exactly once.
+  const many = [Array.from({ length: 2000 }, (_, i) => `c${i}`), [], []];
+  const shared = new Int32Array(new SharedArrayBuffer(4 * 3));
+  const gate = new Int32Array(new SharedArrayBuffer(4));
+  const src = `const { parentPort, workerData } = require('node:worker_threads');
+    const { queues, next, lane, gate } = workerData; const got = [];
+    parentPort.postMessage('ready'); Atomics.wait(gate, 0, 0);
+    for (;;) { let q = lane; if (Atomics.load(next, q) >= queues[q].length) { q = -1; let most = 0; for (let j = 0; j < queues.length; j++) { const left = queues[j].length - Atomics.load(next, j); if (left > most) { most = left; q = j; } } if (q < 0) break; }
+      const c = Atomics.add(next, q, 1); if (c < queues[q].length) got.push(queues[q][c]); }
+    parentPort.postMessage(got);`;
+  assert.ok(claimChunk.toString().includes('Atomics.add(next, q, 1)'), 'the worker below copies claimChunk: keep them alike');
+  const takers = [1, 2].map((lane) => new Worker(src, { eval: true, workerData: { queues: many, next: shared, lane, gate } }));
+  await Promise.all(takers.map((w) => new Promise((resolve) => w.once('message', resolve))));
+  const got = Promise.all(takers.map((w) => new Promise<string[]>((resolve) => w.once('message', resolve))));
+  // All three start together.
+  Atomics.store(gate, 0, 1);
+  Atomics.notify(gate, 0);
+  const mine: string[] = [];
+  for (let c; (c = claimChunk(many, shared, 0)); ) mine.push(many[c[0]]![c[1]]!);
+  const theirs = await got;
+  assert.deepEqual([...mine, ...theirs.flat()].sort(), [...many[0]!].sort());
+  assert.deepEqual(unclaimed([[{ paths: ['x'] }, { paths: ['y', 'z'] }]], new Int32Array([1])), ['y', 'z']);
 });
 
 test('what the first pass keeps for the second: each file once, up to a budget of characters', () => {
