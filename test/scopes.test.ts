@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import { parsePython } from '../src/engine/parse.js';
 import { decodeSource } from '../src/engine/read.js';
 import { NameIndex, textMayBind, type Resolution } from '../src/python/scopes.js';
+import { forEachWordSpan } from '../src/python/text.js';
 import type { SyntaxNode } from '../src/types.js';
 import { listCases } from './helpers.js';
 
@@ -55,5 +56,18 @@ describe('name resolution', () => {
     assert.ok(sample.length > 15);
     for (const f of sample) shortcuts += sameResolutions(decodeSource(readFileSync(join(stdlib, f))).text, f);
     assert.ok(shortcuts > 1000, `only ${shortcuts} identifiers took the shortcut`);
+  });
+
+  test('word spans without match objects: exactly what the identifier pattern matches, Unicode included', () => {
+    const spans = (t: string, from = 0, to = t.length) => {
+      const out: string[] = [];
+      forEachWordSpan(t, from, to, (s, e) => out.push(`${s}-${e}`));
+      return out;
+    };
+    const byRegex = (t: string, from = 0, to = t.length) => [...t.slice(from, to).matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)].map((m) => `${m.index! + from}-${m.index! + from + m[0].length}`);
+    const texts = ['', 'a', '2abc déf_9 ñ x١٢ _ __init__ 𝔘𝔫𝔦 😀x a😀b \ud800x ab\udc00', 'naïve café ℕ ⅷ x² ﬁle', 'def f(x):\n    return x.y + 1e5'];
+    for (const c of listCases().slice(0, 60)) texts.push(decodeSource(readFileSync(c.inPath)).text);
+    for (const t of texts) assert.deepEqual(spans(t), byRegex(t), JSON.stringify(t.slice(0, 40)));
+    assert.deepEqual(spans('ab cd ef', 1, 7), byRegex('ab cd ef', 1, 7));
   });
 });

@@ -9,6 +9,7 @@
 // engine parses the whole file (pipeline.ts).
 
 import { keepShape } from '../engine/shapes.js';
+import { forEachWordSpan } from './text.js';
 
 const LF = 10, CR = 13, SP = 32, TAB = 9, FF = 12, HASH = 35, BS = 92, SQ = 39, DQ = 34, COLON = 58, BANG = 33, EQ = 61;
 const LP = 40, RP = 41, LB = 91, RB = 93, LC = 123, RC = 125, AT = 64;
@@ -587,9 +588,14 @@ export function addTopLevelNamed(text: string, o: Outline, sel: Selection): void
   }
   if (top.size === 0) return;
   const found = new Set<string>();
-  const scan = (from: number, to: number) => {
-    for (const w of text.slice(from, to).matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)) if (top.has(w[0])) found.add(w[0]);
-  };
+  // Only a word as long as some top-level name is made into a string and looked up.
+  const lengths = new Set([...top.keys()].map((n) => n.length));
+  const scan = (from: number, to: number) =>
+    forEachWordSpan(text, from, to, (s, e) => {
+      if (!lengths.has(e - s)) return;
+      const w = text.slice(s, e);
+      if (top.has(w)) found.add(w);
+    });
   for (const u of sel.units) scan(o.begin[u]!, o.blockEnd[u]!);
   for (let k = 0; k < o.begin.length; k++) {
     if (o.parent[k] === -1 && o.kind[k] === LineKind.Other && /\bimport\b/.test(text.slice(o.begin[k], o.blockEnd[k]))) scan(o.begin[k]!, o.blockEnd[k]!);

@@ -98,3 +98,42 @@ export function positionAt(table: readonly number[], offset: number): { line: nu
   return { line: lo + 1, column: offset - table[lo]! + 1 };
 }
 
+
+const NAME_START = /[\p{L}_]/u;
+const NAME_PART = /[\p{L}\p{N}_]/u;
+
+/** UTF-16 units of the code point at `i` (2 for a surrogate pair). */
+const widthAt = (text: string, i: number): number => {
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+};
+
+/**
+ * Calls `found(start, end)` for every run of `text[from, to)` that `/[\p{L}_][\p{L}\p{N}_]*\/gu` matches, in
+ * order, without making a match object (or a string) for each: hot scans ask only about a few names.
+ */
+export function forEachWordSpan(text: string, from: number, to: number, found: (start: number, end: number) => void): void {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) : !NAME_START.test(text.slice(i, i + widthAt(text, i)))) {
+      i += c < 128 ? 1 : widthAt(text, i);
+      continue;
+    }
+    const s = i;
+    i += c < 128 ? 1 : widthAt(text, i);
+    while (i < to) {
+      const d = text.charCodeAt(i);
+      if (d < 128) {
+        if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95)) break;
+        i++;
+      } else {
+        const w = widthAt(text, i);
+        if (!NAME_PART.test(text.slice(i, i + w))) break;
+        i += w;
+      }
+    }
+    found(s, i);
+  }
+}
