@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parsePython } from '../src/engine/parse.js';
 import { decodeSource } from '../src/engine/read.js';
-import { NameIndex, textMayBind, type Resolution } from '../src/python/scopes.js';
+import { identifiersNamed, NameIndex, textMayBind, type Resolution } from '../src/python/scopes.js';
 import { forEachWordSpan } from '../src/python/text.js';
 import type { SyntaxNode } from '../src/types.js';
 import { listCases } from './helpers.js';
@@ -69,5 +69,38 @@ describe('name resolution', () => {
     for (const c of listCases().slice(0, 60)) texts.push(decodeSource(readFileSync(c.inPath)).text);
     for (const t of texts) assert.deepEqual(spans(t), byRegex(t), JSON.stringify(t.slice(0, 40)));
     assert.deepEqual(spans('ab cd ef', 1, 7), byRegex('ab cd ef', 1, 7));
+  });
+
+  test('identifiers by name found from the text are those a walk of the tree finds: every name, the module and its functions', () => {
+    const stdlib = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
+    const texts = listCases().map((c) => decodeSource(readFileSync(c.inPath)).text);
+    for (const f of readdirSync(stdlib).filter((f) => f.endsWith('.py')).sort().filter((_, i) => i % 10 === 0)) texts.push(decodeSource(readFileSync(join(stdlib, f))).text);
+    let compared = 0;
+    for (const text of texts) {
+      const root = parsePython(text).rootNode;
+      const scopes = [root, ...root.descendantsOfType('function_definition').slice(0, 8).map((d) => d.childForFieldName('body')!)];
+      for (const scope of scopes) {
+        // What the walk finds, every name at once.
+        const byName = new Map<string, number[]>();
+        const c = scope.walk();
+        for (let depth = 0, done = false; !done; ) {
+          if (c.nodeType === 'identifier') byName.set(c.nodeText, [...(byName.get(c.nodeText) ?? []), c.startIndex]);
+          if (c.gotoFirstChild()) {
+            depth++;
+            continue;
+          }
+          while (!done && (depth === 0 || !c.gotoNextSibling())) {
+            if (depth === 0 || !c.gotoParent()) done = true;
+            else depth--;
+          }
+        }
+        for (const [name, starts] of byName) {
+          assert.deepEqual(identifiersNamed(scope, name, text).map((n) => n.startIndex), starts, name);
+          compared++;
+        }
+        assert.deepEqual(identifiersNamed(scope, 'no_such_name_here', text), []);
+      }
+    }
+    assert.ok(compared > 5000, `only ${compared} names compared`);
   });
 });

@@ -87,7 +87,7 @@ export function identifierUses(ctx: FileContext, scope: SyntaxNode, name: string
   const out: SyntaxNode[] = [];
   const body = scope.type === 'module' ? scope : scope.childForFieldName('body');
   if (!body) return out;
-  for (const id of identifiersNamed(body, name)) {
+  for (const id of identifiersNamed(body, name, ctx.source)) {
     const p = id.parent;
     if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
     if (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;

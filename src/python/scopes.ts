@@ -246,12 +246,29 @@ function eachIdentifier(node: SyntaxNode, found: (text: string, c: TreeCursor) =
   }
 }
 
-/** The identifiers under `node` (itself included) whose text is `name`, in document order. */
-export function identifiersNamed(node: SyntaxNode, name: string): SyntaxNode[] {
+const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * The identifiers under `node` (itself included) whose text is `name`, in document order. Given the text the
+ * tree was parsed from, it looks only where the text says `name` (a node for each place, checked to be an
+ * identifier spanning exactly it) instead of walking every node of a function or module.
+ */
+export function identifiersNamed(node: SyntaxNode, name: string, source?: string): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  eachIdentifier(node, (text, c) => {
-    if (text === name) out.push(c.currentNode);
-  });
+  if (source === undefined || name.length === 0) {
+    eachIdentifier(node, (text, c) => {
+      if (text === name) out.push(c.currentNode);
+    });
+    return out;
+  }
+  const end = node.endIndex;
+  for (let at = source.indexOf(name, node.startIndex); at >= 0 && at + name.length <= end; at = source.indexOf(name, at + 1)) {
+    // Ex) `f` in `if`, `def`, `self.fh`: no token starts or ends beside an ASCII letter, digit or `_`.
+    if (at > 0 && isAsciiWordChar(source.charCodeAt(at - 1))) continue;
+    if (isAsciiWordChar(source.charCodeAt(at + name.length))) continue;
+    const id = node.descendantForIndex(at, at + name.length);
+    if (id.type === 'identifier' && id.startIndex === at && id.endIndex === at + name.length) out.push(id);
+  }
   return out;
 }
 
