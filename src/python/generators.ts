@@ -584,7 +584,9 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, lines: 
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
     const first = line.charCodeAt(0);
-    const rebinds = quote ? null : REBINDING_RE.exec(line);
+    // Most lines are indented: only one that starts with a letter, a digit or `_` can rebind at the top level.
+    const wordFirst = (first >= 97 && first <= 122) || (first >= 65 && first <= 90) || (first >= 48 && first <= 57) || first === 95;
+    const rebinds = quote || !wordFirst ? null : REBINDING_RE.exec(line);
     if (rebinds) rebound.add(rebinds[1] ?? rebinds[2] ?? rebinds[3]!);
     if (!quote && (first === 102 || first === 105) && /^(from|import)\s/.test(line)) {
       // Join continuation lines: a backslash at the end, or an open parenthesis.
