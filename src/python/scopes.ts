@@ -303,6 +303,7 @@ export class NameIndex {
 
   /** Per name: whether the source may bind it somewhere (see `mayBind`). */
   private readonly bindable = new Map<string, boolean>();
+  private readonly bindableIn = new Map<number, Map<string, boolean>>();
   private starImport: boolean | undefined;
 
   /**
@@ -333,7 +334,8 @@ export class NameIndex {
     let first = true;
     for (;;) {
       // A class body's names are not visible inside the functions nested in it.
-      if (scope.type !== 'class_definition' || first) {
+      // Ex) `os` in `os.path.join(p)` in a function: its text never binds `os`, so its bindings are not collected.
+      if ((scope.type !== 'class_definition' || first) && (scope.type === 'module' || this.mayBindIn(scope, name))) {
         const found = this.bindings(scope).get(name);
         if (found) {
           const declared = found.find((b) => b.kind === 'global' || b.kind === 'nonlocal');
@@ -368,6 +370,22 @@ export class NameIndex {
    * (`x.open`). Any other place (`open =`, `import open`, `as open`, a parameter, `global open`) may bind
    * it, and `resolve` then asks the scopes.
    */
+  /** `mayBind` for the text of one scope (a function, class, lambda or comprehension, nested scopes included). */
+  private mayBindIn(scope: SyntaxNode, name: string): boolean {
+    if (this.source === undefined) return true;
+    let names = this.bindableIn.get(scope.id);
+    if (!names) {
+      names = new Map();
+      this.bindableIn.set(scope.id, names);
+    }
+    let may = names.get(name);
+    if (may === undefined) {
+      may = textMayBind(this.source, name, scope.startIndex, scope.endIndex);
+      names.set(name, may);
+    }
+    return may;
+  }
+
   private mayBind(name: string): boolean {
     let may = this.bindable.get(name);
     if (may === undefined) {
@@ -461,9 +479,9 @@ function logicalLineStart(source: string, at: number): number {
   return start + 1;
 }
 
-/** See `NameIndex.mayBind`. */
-export function textMayBind(source: string, name: string): boolean {
-  for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
+/** See `NameIndex.mayBind`: whether `source[from, to)` may bind `name`. */
+export function textMayBind(source: string, name: string, from = 0, to = source.length): boolean {
+  for (let at = source.indexOf(name, from); at >= 0 && at + name.length <= to; at = source.indexOf(name, at + 1)) {
     const end = at + name.length;
     // Only the whole word: `reopen`, `open_file` and `opened` are other names.
     if ((at > 0 && isIdentifierChar(source[at - 1]!)) || (end < source.length && isIdentifierChar(source[end]!))) continue;
