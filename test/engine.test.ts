@@ -12,6 +12,7 @@ import { processPath } from '../src/runner.js';
 import { defaultOptions } from '../src/options.js';
 import type { Finding, Transform } from '../src/types.js';
 import { tempDir } from './helpers.js';
+import { lineTable, positionAt } from '../src/python/text.js';
 
 test('decode/encode round-trips latin-1 with a coding line, a BOM, and CRLF', () => {
   const latin = Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\r\nx = "'), Buffer.from([0xe9]), Buffer.from('"\r\n')]);
@@ -25,6 +26,23 @@ test('decode/encode round-trips latin-1 with a coding line, a BOM, and CRLF', ()
   assert.equal(b.bom, true);
   assert.equal(b.text, 'y = "ï"\n');
   assert.ok(encodeSource(b.text, b).equals(bom));
+});
+
+test('line and column of an offset: LF, CRLF, CR and mixed line ends', () => {
+  for (const text of ['', 'a', 'a\nbc\n', 'a\r\nbc\r\n\r\nd', 'a\rbc\rd', 'a\nb\r\nc\rd\n\re', '\n\n']) {
+    const table = lineTable(text);
+    // Reference: count the line breaks before each offset, a CRLF as one.
+    let line = 1;
+    let column = 1;
+    for (let i = 0; i <= text.length; i++) {
+      assert.deepEqual(positionAt(table, i), { line, column }, `${JSON.stringify(text)} at ${i}`);
+      const c = text[i];
+      if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+        line++;
+        column = 1;
+      } else column++;
+    }
+  }
 });
 
 test('undecodable input is a DecodeError that says what to do', () => {

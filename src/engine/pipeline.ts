@@ -253,7 +253,8 @@ export function processSource(input: SourceInput): FileResult {
     if (look === true || look === 'none') return { ...base, status: 'unchanged' };
     if (look) {
       // As the whole file's `check` would report them: nothing applied, so the same findings remain.
-      return { ...base, findings: locate(path, input.text, look.findings, options.unsafeFixes), remaining: locate(path, input.text, look.findings, options.unsafeFixes), status: 'unchanged' };
+      const located = locate(path, input.text, look.findings, options.unsafeFixes);
+      return { ...base, findings: located, remaining: [...located], status: 'unchanged' };
     }
     let text = input.text;
     let tree = parsePython(text);

@@ -618,10 +618,7 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, lines: 
       continue;
     }
     // Track triple-quoted strings so an example inside a docstring is not read as an import.
-    for (const t of hasTripleQuote(line) ? (line.match(/"""|'''/g) ?? []) : []) {
-      if (!quote) quote = t;
-      else if (t === quote) quote = undefined;
-    }
+    if (hasTripleQuote(line)) quote = tripleQuoteAfter(line, quote);
   }
   const aliases: Record<string, string> = {};
   for (const [name, targets] of bound) {
