@@ -85,7 +85,6 @@ memoizeNodeProperties();
 // `keepShapes`).
 const SAMPLE = `from __future__ import annotations
 import os, os.path as osp
-
 from . import sibling
 from .m import (a as b, c)
 from m import *

@@ -9,10 +9,10 @@
 // engine parses the whole file (pipeline.ts).
 
 import { keepShape } from '../engine/shapes.js';
-import { forEachWordSpan } from './text.js';
+import { forEachWordSpan, IMPORT_WORD_RE, STAR_IMPORT_RE } from './text.js';
 
 const LF = 10, CR = 13, SP = 32, TAB = 9, FF = 12, HASH = 35, BS = 92, SQ = 39, DQ = 34, COLON = 58, BANG = 33, EQ = 61;
-const LP = 40, RP = 41, LB = 91, RB = 93, LC = 123, RC = 125, AT = 64;
+const LP = 40, RP = 41, LB = 91, RB = 93, LC = 123, RC = 125, AT = 64, DOT = 46;
 
 export const enum LineKind {
   Other = 0,
@@ -513,19 +513,15 @@ export function isWithItemCall(text: string, o: Outline, k: number, at: number, 
 }
 
 /**
- * True when the code from `i` on may go on with `(`: the next character that is no space, line break,
- * backslash or comment. Generous on purpose (`open` at a line's end followed by `(` on the next line counts).
- */
-/**
  * The first name of the receiver when the name at `at` is the attribute of a plain dotted name (`self` for
  * `self.f.open`); `''` when no `.` stands before it; `undefined` when the receiver is anything else, or a
  * line break stands in the way (a call `Path(p).open`, a subscript, a string).
  */
 export function receiverHead(text: string, at: number): string | undefined {
-  const blank = (c: number) => c === 32 || c === 9 || c === 12;
+  const blank = (c: number) => c === SP || c === TAB || c === FF;
   let j = at;
   while (j > 0 && blank(text.charCodeAt(j - 1))) j--;
-  if (text.charCodeAt(j - 1) !== 46) return j > 0 && text.charCodeAt(j - 1) === 92 ? undefined : ''; // . (a backslash: a continued line)
+  if (text.charCodeAt(j - 1) !== DOT) return j > 0 && text.charCodeAt(j - 1) === BS ? undefined : ''; // a backslash: a continued line
   for (;;) {
     j--; // the dot
     while (j > 0 && blank(text.charCodeAt(j - 1))) j--;
@@ -536,7 +532,7 @@ export function receiverHead(text: string, at: number): string | undefined {
     if (j === end || (c >= 48 && c <= 57)) return undefined;
     let k = j;
     while (k > 0 && blank(text.charCodeAt(k - 1))) k--;
-    if (text.charCodeAt(k - 1) !== 46) return text.slice(j, end);
+    if (text.charCodeAt(k - 1) !== DOT) return text.slice(j, end);
     j = k;
   }
 }
@@ -548,19 +544,23 @@ export function receiverHead(text: string, at: number): string | undefined {
 export function importedWords(text: string, o: Outline): Set<string> | null {
   const out = new Set<string>();
   const done = new Set<number>();
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}_])import(?![\p{L}\p{N}_])/gu)) {
+  for (const m of text.matchAll(new RegExp(IMPORT_WORD_RE, 'gu'))) {
     if (inNoncode(o, m.index!)) continue;
     const k = lineAt(o, m.index!);
     if (k < 0) return null;
     if (done.has(k)) continue;
     done.add(k);
     const line = text.slice(o.first[k], o.begin[k + 1] ?? text.length);
-    if (/(?<![\p{L}\p{N}_])import[\s\\(]*\*/u.test(line)) return null;
+    if (STAR_IMPORT_RE.test(line)) return null;
     for (const w of line.matchAll(/[\p{L}\p{N}_]+/gu)) out.add(w[0]);
   }
   return out;
 }
 
+/**
+ * True when the code from `i` on may go on with `(`: the next character that is no space, line break,
+ * backslash or comment. Generous on purpose (`open` at a line's end followed by `(` on the next line counts).
+ */
 function callFollows(text: string, i: number): boolean {
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);

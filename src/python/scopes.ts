@@ -2,6 +2,7 @@
 // which names are free for a rewrite to introduce.
 import type { SyntaxNode } from '../types.js';
 import type { TreeCursor } from 'tree-sitter';
+import { IMPORT_WORD_RE, isAsciiWordChar, isWordCharAt, STAR_IMPORT_RE } from './text.js';
 
 export type BindingKind = 'import' | 'def' | 'class' | 'assign' | 'param' | 'global' | 'nonlocal' | 'other';
 
@@ -246,8 +247,6 @@ function eachIdentifier(node: SyntaxNode, found: (text: string, c: TreeCursor) =
   }
 }
 
-const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-
 /**
  * The identifiers under `node` (itself included) whose text is `name`, in document order. Given the text the
  * tree was parsed from, it looks only where the text says `name` (a node for each place, checked to be an
@@ -363,13 +362,6 @@ export class NameIndex {
     return this.bindings(this.root).has('*') ? { kind: 'unknown' } : { kind: 'builtin', name };
   }
 
-  /**
-   * False when no scope of the file can bind `name`: each place the word stands in the text (strings and
-   * comments included) is a call (`open(`, but not `def open(` or `class open(`), an attribute's object
-   * (`open.x`, but not in a line that says `import`), a subscript (`open[i]`) or an attribute's name
-   * (`x.open`). Any other place (`open =`, `import open`, `as open`, a parameter, `global open`) may bind
-   * it, and `resolve` then asks the scopes.
-   */
   /** `mayBind` for the text of one scope (a function, class, lambda or comprehension, nested scopes included). */
   private mayBindIn(scope: SyntaxNode, name: string): boolean {
     if (this.source === undefined) return true;
@@ -386,6 +378,13 @@ export class NameIndex {
     return may;
   }
 
+  /**
+   * False when no scope of the file can bind `name`: each place the word stands in the text (strings and
+   * comments included) is a call (`open(`, but not `def open(` or `class open(`), an attribute's object
+   * (`open.x`, but not in a line that says `import`), a subscript (`open[i]`) or an attribute's name
+   * (`x.open`). Any other place (`open =`, `import open`, `as open`, a parameter, `global open`) may bind
+   * it, and `resolve` then asks the scopes.
+   */
   private mayBind(name: string): boolean {
     let may = this.bindable.get(name);
     if (may === undefined) {
@@ -440,10 +439,6 @@ export class NameIndex {
   }
 }
 
-/** `import *`, or text that might be one (a superset: a line break or a bracket may stand between them). */
-const STAR_IMPORT_RE = /\bimport[\s\\(]*\*/;
-
-const isIdentifierChar = (ch: string) => /[\p{L}\p{N}_]/u.test(ch);
 const isBlank = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\f';
 
 /**
@@ -470,8 +465,6 @@ function skipForward(source: string, at: number): number {
   }
 }
 
-const IMPORT_WORD_RE = /(?<![\p{L}\p{N}_])import(?![\p{L}\p{N}_])/u;
-
 /** Where the physical line holding `at` starts, going back over lines a backslash continues. */
 function logicalLineStart(source: string, at: number): number {
   let start = source.lastIndexOf('\n', at - 1);
@@ -484,7 +477,7 @@ export function textMayBind(source: string, name: string, from = 0, to = source.
   for (let at = source.indexOf(name, from); at >= 0 && at + name.length <= to; at = source.indexOf(name, at + 1)) {
     const end = at + name.length;
     // Only the whole word: `reopen`, `open_file` and `opened` are other names.
-    if ((at > 0 && isIdentifierChar(source[at - 1]!)) || (end < source.length && isIdentifierChar(source[end]!))) continue;
+    if ((at > 0 && isWordCharAt(source, at - 1)) || isWordCharAt(source, end)) continue;
     const before = skipBack(source, at - 1);
     if (source[before] === '.') continue; // an attribute's name (or a relative module, which binds nothing itself)
     const next = source[skipForward(source, end)];

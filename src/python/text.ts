@@ -103,9 +103,23 @@ export function positionAt(table: readonly number[], offset: number): { line: nu
   return { line: lo + 1, column: offset - table[lo]! + 1 };
 }
 
-
 const NAME_START = /[\p{L}_]/u;
 const NAME_PART = /[\p{L}\p{N}_]/u;
+
+/** An ASCII letter, digit or `_`. */
+export const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** True when `text[i]` is a letter, a digit or `_` (Unicode's, as `[\p{L}\p{N}_]` reads them). */
+export function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiWordChar(c);
+  return i < text.length && NAME_PART.test(text.slice(i, i + widthAt(text, i)));
+}
+
+/** A word `import` (an import statement, or text that might hold one). */
+export const IMPORT_WORD_RE = /(?<![\p{L}\p{N}_])import(?![\p{L}\p{N}_])/u;
+/** `import *`, or text that might be one (a superset: a line break or a bracket may stand between them). */
+export const STAR_IMPORT_RE = /(?<![\p{L}\p{N}_])import[\s\\(]*\*/u;
 
 /** UTF-16 units of the code point at `i` (2 for a surrogate pair). */
 const widthAt = (text: string, i: number): number => {
@@ -131,7 +145,7 @@ export function forEachWordSpan(text: string, from: number, to: number, found: (
     while (i < to) {
       const d = text.charCodeAt(i);
       if (d < 128) {
-        if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95)) break;
+        if (!isAsciiWordChar(d)) break;
         i++;
       } else {
         const w = widthAt(text, i);
