@@ -50,6 +50,23 @@ type Memoized = SyntaxNode & { [MEMO]?: NodeMemo };
 
 const memoOf = (node: Memoized): NodeMemo => node[MEMO] ?? (node[MEMO] = new NodeMemo());
 
+/**
+ * The getter of one memoised property, compiled for that property alone: one closure shared by every name
+ * read `memo[name]` with fifteen names at one site, a megamorphic lookup V8 could not specialise, and it was
+ * the hottest function of a module with thousands of `f = open(p)` … `f.close()` pairs. `name` is one of
+ * NodeMemo's own field names, never input.
+ */
+function memoGetter(name: MemoKey, get: () => unknown, frozen: (v: unknown) => unknown): (this: Memoized) => unknown {
+  const make = new Function(
+    'MEMO',
+    'NodeMemo',
+    'get',
+    'frozen',
+    `return function ${name}() { let m = this[MEMO]; if (m === undefined) m = this[MEMO] = new NodeMemo(); const v = m.${name}; return v !== undefined ? v : (m.${name} = frozen(get.call(this))); };`,
+  ) as (memo: symbol, memoClass: typeof NodeMemo, g: () => unknown, f: (v: unknown) => unknown) => (this: Memoized) => unknown;
+  return make(MEMO, NodeMemo, get, frozen);
+}
+
 function memoizeNodeProperties(): void {
   const proto = (ParserClass as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
   // Arrays and positions are shared by every caller: frozen. Nodes (they have a `tree`) are not.
@@ -57,14 +74,7 @@ function memoizeNodeProperties(): void {
   for (const name of MEMO_KEYS) {
     const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
     if (!get) throw new Error(`tree-sitter's SyntaxNode has no ${name}: the memo in parse.ts needs updating`);
-    Object.defineProperty(proto, name, {
-      configurable: true,
-      get(this: Memoized) {
-        const m = memoOf(this) as unknown as Record<MemoKey, unknown>;
-        const value = m[name];
-        return value !== undefined ? value : (m[name] = frozen(get.call(this)));
-      },
-    });
+    Object.defineProperty(proto, name, { configurable: true, get: memoGetter(name, get, frozen) });
   }
   const childForFieldName = (proto as { childForFieldName: (this: SyntaxNode, n: string) => SyntaxNode | null }).childForFieldName;
   Object.defineProperty(proto, 'childForFieldName', {
