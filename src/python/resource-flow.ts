@@ -8,7 +8,8 @@ import { consumerOf, takesResource } from './consumers.js';
 import type { ResourceSpec } from './resources.js';
 import { functionOrModuleOf, identifiersNamed, scopeOf } from './scopes.js';
 import { preview } from './evaluation.js';
-import { statementIndex, statementSiblings } from './wrap.js';
+import { statementSiblings } from './wrap.js';
+import { firstIndex } from './text.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
 const DATA_ATTRIBUTES = new Set([
@@ -82,8 +83,21 @@ function isBindingTarget(id: SyntaxNode): boolean {
   return false;
 }
 
+// Per file, per scope and name: every assignment to `f` in a scope asks for the same identifiers, which made a
+// module of thousands of `f = open(p)` … `f.close()` pairs quadratic in name resolution.
+const identifierUsesMemo = new WeakMap<FileContext, Map<string, readonly SyntaxNode[]>>();
+
 /** Every read or binding of `name` that resolves to `scope`'s own variable (nested scopes included). */
-export function identifierUses(ctx: FileContext, scope: SyntaxNode, name: string): SyntaxNode[] {
+export function identifierUses(ctx: FileContext, scope: SyntaxNode, name: string): readonly SyntaxNode[] {
+  let memo = identifierUsesMemo.get(ctx);
+  if (!memo) identifierUsesMemo.set(ctx, (memo = new Map()));
+  const key = `${scope.id}:${name}`;
+  let ids = memo.get(key);
+  if (!ids) memo.set(key, (ids = Object.freeze(collectIdentifierUses(ctx, scope, name))));
+  return ids;
+}
+
+function collectIdentifierUses(ctx: FileContext, scope: SyntaxNode, name: string): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   const body = scope.type === 'module' ? scope : scope.childForFieldName('body');
   if (!body) return out;
@@ -323,15 +337,73 @@ export function resourceUses(ctx: FileContext, scope: SyntaxNode, target: Syntax
 
 const usesMemo = new WeakMap<FileContext, Map<string, readonly Use[]>>();
 
+// Per file: every assignment to `f` in a scope classifies the same reads of `f` again.
+const classMemo = new WeakMap<FileContext, Map<string, UseClass>>();
+
+/** `classifyUse`, once per read, scope, resource kind and wrapping in a file. */
+function classifyUseOnce(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, spec: ResourceSpec, wrapped: boolean): UseClass {
+  let memo = classMemo.get(ctx);
+  if (!memo) classMemo.set(ctx, (memo = new Map()));
+  const key = `${id.id}:${scope.id}:${spec.name}:${wrapped ? 1 : 0}`;
+  let cls = memo.get(key);
+  if (!cls) memo.set(key, (cls = classifyUse(ctx, id, scope, spec, wrapped)));
+  return cls;
+}
+
+/** `identifierUses` split by owner: in `scope`'s own code (sorted by position, with their start offsets) or in a nested function. */
+interface UsesByOwner {
+  own: readonly SyntaxNode[];
+  ownStarts: readonly number[];
+  nested: readonly SyntaxNode[];
+}
+
+const byOwnerMemo = new WeakMap<FileContext, Map<string, UsesByOwner>>();
+
+function usesByOwner(ctx: FileContext, scope: SyntaxNode, name: string): UsesByOwner {
+  let memo = byOwnerMemo.get(ctx);
+  if (!memo) byOwnerMemo.set(ctx, (memo = new Map()));
+  const key = `${scope.id}:${name}`;
+  let split = memo.get(key);
+  if (!split) {
+    const own: SyntaxNode[] = [];
+    const nested: SyntaxNode[] = [];
+    for (const id of identifierUses(ctx, scope, name)) (functionOrModuleOf(id).id === scope.id ? own : nested).push(id);
+    own.sort((a, b) => a.startIndex - b.startIndex);
+    split = { own, ownStarts: own.map((id) => id.startIndex), nested };
+    memo.set(key, split);
+  }
+  return split;
+}
+
+/**
+ * The reads and bindings of `target`'s variable that may see the value its statement `target = …` binds
+ * (`seesValue`), a superset: all of them in nested functions; of `scope`'s own, none before the statement
+ * (or before the outermost loop around it) and none after the first rebinding (`rebindingOf`) that follows
+ * it in its block, up to the block's end. Without this, every assignment of a module of thousands of
+ * `f = open(p)` … `f.close()` pairs looked at every read of `f`. Any other shape of target: every use.
+ */
+function usesInReach(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode): readonly SyntaxNode[] {
+  const stmt = target.parent?.type === 'assignment' ? target.parent.parent : null;
+  const block = stmt?.type === 'expression_statement' ? stmt.parent : null;
+  if (!stmt || !block || (block.type !== 'block' && block.type !== 'module')) return identifierUses(ctx, scope, target.text);
+  const { own, ownStarts, nested } = usesByOwner(ctx, scope, target.text);
+  let from = stmt.startIndex;
+  for (let a: SyntaxNode | null = block; a && a.id !== scope.id; a = a.parent) if (LOOP_TYPES.has(a.type)) from = a.startIndex;
+  const first = firstRebindingAfter(block, target.text, stmt.endIndex);
+  const at = (offset: number) => firstIndex(ownStarts.length, (k) => ownStarts[k]! >= offset);
+  const kept = first ? [...own.slice(at(from), at(first.from)), ...own.slice(at(block.endIndex))] : own.slice(at(from));
+  return nested.length ? [...kept, ...nested] : kept;
+}
+
 function followUses(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode, spec: ResourceSpec): Use[] {
   const out: Use[] = [];
   const seen = new Set<string>();
   const follow = (name: string, exclude: SyntaxNode, wrapped: boolean, depth: number) => {
     if (seen.has(name)) return;
     seen.add(name);
-    for (const id of identifierUses(ctx, scope, name)) {
+    for (const id of depth === 0 ? usesInReach(ctx, scope, target) : identifierUses(ctx, scope, name)) {
       if (id.id === exclude.id) continue;
-      let cls = classifyUse(ctx, id, scope, spec, wrapped);
+      let cls = classifyUseOnce(ctx, id, scope, spec, wrapped);
       // A new value for an alias is not a new value for the resource's own variable.
       if (name !== target.text && cls.kind === 'rebind') continue;
       if (cls.kind === 'alias') {
@@ -365,13 +437,13 @@ export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name:
   if (functionOrModuleOf(at).id !== scope.id) return true;
   if (at.startIndex >= assign.endIndex) {
     if (at.endIndex > block.endIndex) return true;
-    const siblings = statementSiblings(block);
-    const idx = statementIndex(block, assign);
     // An alias (`rows = csv.reader(f)`) is followed from every read: its own rebindings are not tracked.
     if (use.name !== name) return true;
-    // Ex) `f.close()` … `f = open(q)` … `f.read()`: the later read sees the new file, and the
-    // rebinding's own target is no read at all.
-    return !siblings.slice(idx + 1).some((s) => rebindsPlainly(s, name) && (s.endIndex <= at.startIndex || s.namedChildren[0]!.childForFieldName('left')!.id === at.id));
+    // Ex) `f.close()` … `f = open(q)` (or `with open(q) as f:`) … `f.read()`: the later read sees the new
+    // file, and the rebinding's own target is no read at all. Statements do not overlap, so only the first
+    // rebinding after `assign` can come before the read or hold it.
+    const first = firstRebindingAfter(block, name, assign.endIndex);
+    return !first || !(at.startIndex >= first.from || first.target.id === at.id);
   }
   if (at.startIndex >= assign.startIndex) return false; // inside the assignment itself
   for (let a = assign.parent; a && a.id !== scope.id; a = a.parent) {
@@ -397,6 +469,59 @@ export function outsideReason(use: Use, assign: SyntaxNode, last: SyntaxNode): s
   if (at.startIndex >= last.endIndex) return `\`${use.name}\` is used after the block, on line ${line}`;
   if (at.startIndex < assign.startIndex) return `\`${use.name}\` is used on line ${line}, in the next iteration of the loop around it`;
   return undefined;
+}
+
+/**
+ * A statement of a block that gives `name` a new value before anything after it runs: `name = …`, or
+ * `with … as name:`. A read from `from` on sees the new value; `target` is the name bound.
+ */
+interface Rebinding {
+  stmt: SyntaxNode;
+  from: number;
+  target: SyntaxNode;
+}
+
+/**
+ * `stmt` as a `Rebinding` of `name`, or `undefined`. `name = f(name)` reads the old value: the new one is seen
+ * from the statement's end. `with open(name.path) as name:` binds when its item is entered: the new value is
+ * seen from the target on (later items, the body).
+ */
+function rebindingOf(stmt: SyntaxNode, name: string): Rebinding | undefined {
+  if (rebindsPlainly(stmt, name)) return { stmt, from: stmt.endIndex, target: stmt.namedChildren[0]!.childForFieldName('left')! };
+  if (stmt.type !== 'with_statement') return undefined;
+  const clause = stmt.namedChildren.find((c) => c.type === 'with_clause');
+  for (const item of clause?.namedChildren ?? []) {
+    const value = item.type === 'with_item' ? item.childForFieldName('value') : null;
+    const target = value?.type === 'as_pattern' ? value.childForFieldName('alias')?.namedChildren[0] : undefined;
+    if (target?.type === 'identifier' && target.text === name) return { stmt, from: target.startIndex, target };
+  }
+  return undefined;
+}
+
+// Per tree, per block and name: `seesValue` asks for every read of every assignment.
+const rebindingCache = new WeakMap<object, Map<string, readonly Rebinding[]>>();
+
+/** The statements of `block` that rebind `name` (`rebindingOf`), in order. */
+function rebindingsIn(block: SyntaxNode, name: string): readonly Rebinding[] {
+  let perTree = rebindingCache.get(block.tree);
+  if (!perTree) rebindingCache.set(block.tree, (perTree = new Map()));
+  const key = `${block.id}:${name}`;
+  let list = perTree.get(key);
+  if (!list) {
+    const found: Rebinding[] = [];
+    for (const st of statementSiblings(block)) {
+      const r = rebindingOf(st, name);
+      if (r) found.push(r);
+    }
+    perTree.set(key, (list = found));
+  }
+  return list;
+}
+
+/** The first statement of `block` after the offset `after` that rebinds `name` (`rebindingOf`). */
+function firstRebindingAfter(block: SyntaxNode, name: string, after: number): Rebinding | undefined {
+  const rebinds = rebindingsIn(block, name);
+  return rebinds[firstIndex(rebinds.length, (k) => rebinds[k]!.stmt.startIndex >= after)];
 }
 
 /** The statement `name = …` (a plain rebinding). */

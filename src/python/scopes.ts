@@ -71,10 +71,19 @@ export function scopeOf(node: SyntaxNode): SyntaxNode {
   return node;
 }
 
+// Per tree, per node: resource-flow asks it of every read of a variable for every assignment to it.
+const ownerCache = new WeakMap<object, Map<number, SyntaxNode>>();
+
 /** The function or module that owns `node`: class bodies and comprehensions are looked through. */
 export function functionOrModuleOf(node: SyntaxNode): SyntaxNode {
-  let scope = scopeOf(node);
-  while (scope.type !== 'module' && !FUNCTION_TYPES.has(scope.type)) scope = scopeOf(scope);
+  let perTree = ownerCache.get(node.tree);
+  if (!perTree) ownerCache.set(node.tree, (perTree = new Map()));
+  let scope = perTree.get(node.id);
+  if (!scope) {
+    scope = scopeOf(node);
+    while (scope.type !== 'module' && !FUNCTION_TYPES.has(scope.type)) scope = scopeOf(scope);
+    perTree.set(node.id, scope);
+  }
   return scope;
 }
 
