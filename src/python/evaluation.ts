@@ -1,6 +1,7 @@
 // Evaluation order inside one statement: is a sub-expression the first thing the statement runs, and is
 // it evaluated unconditionally? Moving a call into a `with` header is only safe when both hold.
 import type { SyntaxNode } from '../types.js';
+import { firstIndex } from './text.js';
 
 const PURE_LEAVES = new Set([
   'identifier', 'integer', 'float', 'true', 'false', 'none', 'ellipsis',
@@ -70,28 +71,39 @@ export function lazyContext(node: SyntaxNode, stmt: SyntaxNode): string | undefi
   return undefined;
 }
 
+/** The first `count` of `nodes` (often the children of a node: not copied). */
+interface Before {
+  nodes: readonly SyntaxNode[];
+  count: number;
+}
+
+const NOTHING_BEFORE: Before = { nodes: [], count: 0 };
+
 /** The expressions evaluated before `child` inside `parent`, in order, or `undefined` if unknown. */
-function evaluatedBefore(parent: SyntaxNode, child: SyntaxNode): SyntaxNode[] | undefined {
+function evaluatedBefore(parent: SyntaxNode, child: SyntaxNode): Before | undefined {
   // Ex) `[x.strip() for x in open(p)]`: the first iterable runs before the element expression.
-  if (isFirstIterable(parent, child)) return [];
+  if (isFirstIterable(parent, child)) return NOTHING_BEFORE;
   // (`lazyContext` has already refused a path through the element or a later clause.)
   if (COMPREHENSIONS.has(parent.type) && child.type === 'for_in_clause') {
-    return parent.namedChildren.find((c) => c.type === 'for_in_clause')?.id === child.id ? [] : undefined;
+    return parent.namedChildren.find((c) => c.type === 'for_in_clause')?.id === child.id ? NOTHING_BEFORE : undefined;
   }
   if (parent.type === 'assignment') {
     // The value runs first; targets (and annotations) after it.
-    return parent.childForFieldName('right')?.id === child.id ? [] : undefined;
+    return parent.childForFieldName('right')?.id === child.id ? NOTHING_BEFORE : undefined;
   }
   if (parent.type === 'augmented_assignment') {
     if (parent.childForFieldName('right')?.id !== child.id) return undefined;
     const left = parent.childForFieldName('left');
     // `x += …` loads `x` first; a subscript or attribute target runs code first.
-    return left && left.type === 'identifier' ? [] : left ? [left] : undefined;
+    return left && left.type === 'identifier' ? NOTHING_BEFORE : left ? { nodes: [left], count: 1 } : undefined;
   }
-  const before: SyntaxNode[] = [];
-  for (const c of parent.namedChildren) {
-    if (c.id === child.id) return before;
-    before.push(c);
+  // Children are in source order: find `child` by its offset (an element of a list of thousands asked this
+  // of every element before it).
+  const kids = parent.namedChildren;
+  const start = child.startIndex;
+  // (A zero-width node, in a tree with errors, may start where the next one does.)
+  for (let i = firstIndex(kids.length, (k) => kids[k]!.startIndex >= start); i < kids.length && kids[i]!.startIndex === start; i++) {
+    if (kids[i]!.id === child.id) return { nodes: kids, count: i };
   }
   return undefined;
 }
@@ -109,7 +121,8 @@ export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: 
   for (let p = node.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
     const before = evaluatedBefore(p, child);
     if (!before) return 'part of an assignment target, evaluated after the value';
-    const impure = before.find((b) => !isPure(b, assumed));
+    let impure: SyntaxNode | undefined;
+    for (let k = 0; k < before.count && !impure; k++) if (!isPure(before.nodes[k]!, assumed)) impure = before.nodes[k];
     if (impure) return `\`${preview(impure)}\` runs before it in this statement; a \`with\` header would run it first`;
   }
   return undefined;
@@ -145,6 +158,18 @@ export function preview(node: SyntaxNode, max = 40): string {
 
 /** True when `node`'s subtree contains a `yield` outside nested functions. */
 export function containsYield(node: SyntaxNode): boolean {
+  let perTree = yieldCache.get(node.tree);
+  if (!perTree) yieldCache.set(node.tree, (perTree = new Map()));
+  let found = perTree.get(node.id);
+  if (found === undefined) perTree.set(node.id, (found = findsYield(node)));
+  return found;
+}
+
+// Per tree, per node: every resource call of a statement asks it of the whole statement, which made a
+// statement of thousands of `open(p).read()` quadratic.
+const yieldCache = new WeakMap<object, Map<number, boolean>>();
+
+function findsYield(node: SyntaxNode): boolean {
   for (const y of node.descendantsOfType('yield')) {
     let nested = false;
     for (let a = y.parent; a && a.id !== node.id; a = a.parent) {
