@@ -97,6 +97,28 @@ test('a fix that would break the syntax fails the file and nothing is written', 
   assert.equal(readFileSync(file, 'utf8'), 'x = 1\n');
 });
 
+const nestsTooDeep: Transform = {
+  ...breaksSyntax,
+  id: 'nests-too-deep',
+  check: (ctx) =>
+    ctx.source.startsWith('x')
+      ? [{ id: 'nests-too-deep', code: 'WFY999', message: 'm', start: 0, end: 5, fix: { title: '', applicability: 'safe', edits: [{ start: 0, end: 5, text: `with ${Array.from({ length: 21 }, (_, i) => `a as b${i}`).join(', ')}:\n    x = 1` }] } }]
+      : [],
+};
+
+test('a fix that would nest more blocks than CPython before 3.13 compiles fails the file', () => {
+  const dir = tempDir('withify-engine-');
+  const file = join(dir, 'a.py');
+  writeFileSync(file, 'x = 1\n');
+  const options = (targetVersion: [number, number]) => ({ ...defaultOptions({ select: ['nests-too-deep'], extraTransforms: [nestsTooDeep], targetVersion }), mode: 'fix' as const, cwd: dir });
+  const r = processPath(file, options([3, 12]));
+  assert.equal(r.status, 'failed');
+  assert.match(r.reason ?? '', /internal error: the fix of nests-too-deep would nest blocks 21 deep, more than the 20 Python before 3\.13 compiles; nothing was written/);
+  assert.equal(readFileSync(file, 'utf8'), 'x = 1\n');
+  // 3.13 has no such limit.
+  assert.equal(processPath(file, options([3, 13])).status, 'changed');
+});
+
 test('a file with a syntax error fails with the position', () => {
   const r = transformSource('def f(:\n  open(p).read()\n');
   assert.equal(r.status, 'failed');

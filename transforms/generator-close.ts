@@ -30,6 +30,7 @@ import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { planWrap, statementIndent } from '../src/python/wrap.js';
+import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 
 const ID = 'generator-close';
 const CODE = 'WFY201';
@@ -308,6 +309,12 @@ function check(ctx: FileContext): Finding[] {
       : whyNotFixable(use, call, stmt);
     if (reason) {
       findings.push({ ...base, reason });
+      continue;
+    }
+    // A `try` (or a `with closing(…)`) is one block more around the statement.
+    const room = blockRoom(ctx, stmt, stmt);
+    if (room < 1) {
+      findings.push({ ...base, reason: tooDeepReason(1, room) });
       continue;
     }
     const fix = planFix(ctx, call, stmt, gen.async);

@@ -10,6 +10,7 @@ import { mayWrite, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_T
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
+import { blockRoom } from '../src/python/nesting.js';
 
 const ID = 'open-argument';
 const CODE = 'WFY102';
@@ -93,7 +94,7 @@ function check(ctx: FileContext): Finding[] {
   // Every resource of one statement goes into one `with` (`shutil.copyfileobj(open(a), open(b, "w"))`).
   const outcome = new Map<number, Fix | string>();
   for (const { stmt, uses, matches } of byStatement.values()) {
-    const { group, reasons } = groupForWith(uses, stmt);
+    const { group, reasons } = groupForWith(uses, stmt, blockRoom(ctx, stmt, stmt));
     for (const [id, why] of reasons) outcome.set(id, why);
     if (group.length === 0) continue;
     const plan = planResourceWith(ctx, stmt, stmt, group);

@@ -10,6 +10,7 @@ import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
 import { callAssignments, outsideReason, rebindsPlainly, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
 import { planHeaderWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
+import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 
 const ID = 'open-assign-close';
 const CODE = 'WFY104';
@@ -105,8 +106,14 @@ function check(ctx: FileContext): Finding[] {
       findings.push({ ...base, reason });
       continue;
     }
+    const last = siblings[statementIndex(a.stmt.parent!, close) - 1]!;
+    const room = blockRoom(ctx, a.stmt, last);
+    if (room < 1) {
+      findings.push({ ...base, reason: tooDeepReason(1, room) });
+      continue;
+    }
     const item = withItemFor(ctx, spec, a.call, name);
-    const plan = planHeaderWrap(ctx, { stmt: a.stmt, header: `with ${item.item}:`, last: siblings[statementIndex(a.stmt.parent!, close) - 1]!, drop: close });
+    const plan = planHeaderWrap(ctx, { stmt: a.stmt, header: `with ${item.item}:`, last, drop: close });
     if (!plan) {
       findings.push({ ...base, reason: `the assignment, the \`${name}.close()\` or the statements around them share a line (\`;\`) or mix tabs and spaces: split them for withify to fix this` });
       continue;

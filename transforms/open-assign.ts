@@ -12,6 +12,7 @@ import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
 import { callAssignments, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
+import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 
 const ID = 'open-assign';
 const CODE = 'WFY105';
@@ -144,6 +145,11 @@ function check(ctx: FileContext): Finding[] {
     if (!outcome) continue;
     if ('reason' in outcome) {
       findings.push({ ...base, reason: outcome.reason });
+      continue;
+    }
+    const room = blockRoom(ctx, a.stmt, outcome.last);
+    if (room < 1) {
+      findings.push({ ...base, reason: tooDeepReason(1, room) });
       continue;
     }
     const name = a.target.text;

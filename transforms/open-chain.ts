@@ -8,6 +8,7 @@ import { isEagerUse, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE
 import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
+import { blockRoom } from '../src/python/nesting.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 
 const ID = 'open-chain';
@@ -113,7 +114,7 @@ function planChains(ctx: FileContext, matches: readonly ChainMatch[]): Map<numbe
     byStatement.set(stmt.id, entry);
   }
   for (const { stmt, chains } of byStatement.values()) {
-    const { group, reasons } = groupForWith(chains.map((c) => ({ call: c.resource, spec: c.spec })), stmt);
+    const { group, reasons } = groupForWith(chains.map((c) => ({ call: c.resource, spec: c.spec })), stmt, blockRoom(ctx, stmt, stmt));
     for (const [id, why] of reasons) out.set(id, why);
     if (group.length === 0) continue;
     const plan = planResourceWith(ctx, stmt, stmt, group);

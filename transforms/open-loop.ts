@@ -9,6 +9,7 @@ import { resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, t
 import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
+import { blockRoom } from '../src/python/nesting.js';
 
 const ID = 'open-loop';
 const CODE = 'WFY103';
@@ -108,7 +109,7 @@ function check(ctx: FileContext): Finding[] {
   // Every resource the loop's iterable makes goes into one `with` (`for a, b in zip(open(p), open(q)):`).
   const outcome = new Map<number, Fix | string>();
   for (const { stmt, scope, uses } of byStatement.values()) {
-    const { group, reasons } = groupForWith(uses, scope);
+    const { group, reasons } = groupForWith(uses, scope, blockRoom(ctx, stmt, stmt));
     for (const [id, why] of reasons) outcome.set(id, why);
     if (group.length === 0) continue;
     const plan = planResourceWith(ctx, stmt, stmt, group);

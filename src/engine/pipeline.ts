@@ -1,6 +1,6 @@
 // parse → check → plan → apply → verify, repeated until no fix is left (or MAX_PASSES).
 // `processSource` never throws: every outcome is a FileResult.
-import type { FileResult, Finding, LocatedFinding, ProjectIndex, SyntaxNode, Transform, TransformOptions } from '../types.js';
+import type { Edit, FileResult, Finding, LocatedFinding, ProjectIndex, SyntaxNode, Transform, TransformOptions } from '../types.js';
 import { SkipFile } from '../types.js';
 import { lineTable, positionAt, wordsPattern } from '../python/text.js';
 import { createContext } from './context.js';
@@ -10,6 +10,7 @@ import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms } from '../../transforms/index.js';
 import { filterSuppressed } from './suppress.js';
 import { detectEol } from './read.js';
+import { deepestNesting, hasBlockLimit, STATIC_BLOCK_LIMIT } from '../python/nesting.js';
 import { addTopLevelNamed, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
 
 export const MAX_PASSES = 10;
@@ -36,12 +37,19 @@ export interface SourceInput {
 
 export function locate(path: string, text: string, findings: readonly Finding[], unsafeFixes: boolean): LocatedFinding[] {
   const table = lineTable(text);
+  // The resources of one statement share one fix (one `with` for all of them): locate its edits once.
+  const located = new Map<readonly Edit[], LocatedFinding['fixEdits']>();
+  const locateEdits = (edits: readonly Edit[]) => {
+    let out = located.get(edits);
+    if (!out) located.set(edits, (out = edits.map((e) => ({ start: positionAt(table, e.start), end: positionAt(table, e.end), text: e.text }))));
+    return out;
+  };
   return findings.map((f) => ({
     ...f,
     path,
     location: positionAt(table, f.start),
     endLocation: positionAt(table, f.end),
-    ...(f.fix ? { fixEdits: f.fix.edits.map((e) => ({ start: positionAt(table, e.start), end: positionAt(table, e.end), text: e.text })) } : {}),
+    ...(f.fix ? { fixEdits: locateEdits(f.fix.edits) } : {}),
     fixStatus: !f.fix
       ? 'none'
       : f.fix.applicability === 'display-only'
@@ -285,6 +293,21 @@ export function processSource(input: SourceInput): FileResult {
           status: 'failed',
           reason: `internal error: the fix of ${ids} would produce invalid syntax at line ${broken.startPosition.row + 1}; nothing was written (please report this with the file)`,
         };
+      }
+      // Ex) a `with` of 25 items, or one more block in code already 20 deep: CPython before 3.13 rejects
+      // it ("too many statically nested blocks"), tree-sitter does not. The transforms count blocks
+      // (nesting.ts); this is the net under them.
+      if (hasBlockLimit(options.targetVersion)) {
+        const depth = deepestNesting(nextTree.rootNode);
+        if (depth > STATIC_BLOCK_LIMIT && deepestNesting(tree.rootNode) <= STATIC_BLOCK_LIMIT) {
+          const ids = [...new Set(chosen.map((f) => f.id))].join(', ');
+          return {
+            ...base,
+            findings: first,
+            status: 'failed',
+            reason: `internal error: the fix of ${ids} would nest blocks ${depth} deep, more than the ${STATIC_BLOCK_LIMIT} Python before 3.13 compiles; nothing was written (please report this with the file)`,
+          };
+        }
       }
       applied += chosen.length;
       text = next;

@@ -6,6 +6,7 @@ import { replaceNode } from './edits.js';
 import { notEvaluatedFirst } from './evaluation.js';
 import { withItemFor, type ResourceSpec } from './resources.js';
 import { planWrap, statementIndent } from './wrap.js';
+import { MAX_WITH_ITEMS, tooDeepReason } from './nesting.js';
 
 export interface ResourceUse {
   /** The call that makes the resource: `open(p)`. */
@@ -23,20 +24,34 @@ export interface WithGroup {
 /** Longest header line written on one line once the target allows the parenthesised form (black's 88). */
 export const MAX_HEADER_COLUMNS = 88;
 
-const contains = (outer: SyntaxNode, inner: SyntaxNode) =>
-  outer.id !== inner.id && inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+/**
+ * The uses whose call holds no other use's call, in their order. Calls nest or stand apart, so in source
+ * order (an outer call before an inner one that starts with it) a call holds another exactly when the next
+ * one starts inside it: one sort, not every pair (a list of thousands of `open(p).read()`).
+ */
+function outermostFree(uses: readonly ResourceUse[]): ResourceUse[] {
+  const spans = uses.map((u) => ({ u, id: u.call.id, start: u.call.startIndex, end: u.call.endIndex }));
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const holds = new Set<number>();
+  for (let k = 0; k + 1 < sorted.length; k++) {
+    const next = sorted[k + 1]!;
+    if (next.id !== sorted[k]!.id && next.start < sorted[k]!.end) holds.add(sorted[k]!.id);
+  }
+  return spans.filter((s) => !holds.has(s.id)).map((s) => s.u);
+}
 
 /**
  * The resources of `uses` that one `with` can create ahead of `scope` (the statement, or a loop's
  * iterable): the first is the first code `scope` runs, and each next one is the next code run, with only
  * pure code (names, literals, attribute reads, the earlier resources) in between, so the header
  * evaluates everything in the original order. A resource inside another's arguments is left for a later
- * pass (the inner one goes first); the others get the reason they do not fit.
+ * pass (the inner one goes first); the others get the reason they do not fit. At most `room` of them (see
+ * `blockRoom` in nesting.ts: each item is a block), and at most `MAX_WITH_ITEMS`.
  */
-export function groupForWith(uses: readonly ResourceUse[], scope: SyntaxNode): WithGroup {
+export function groupForWith(uses: readonly ResourceUse[], scope: SyntaxNode, room = Infinity): WithGroup {
   const reasons = new Map<number, string>();
   // Ex) `json.load(open(open(p).read().strip()))`: the outer call moves into a header only once the inner one is a name.
-  const candidates = uses.filter((u) => !uses.some((o) => contains(u.call, o.call)));
+  const candidates = outermostFree(uses);
   const group: ResourceUse[] = [];
   const assumed = new Set<number>();
   let progress = true;
@@ -55,6 +70,13 @@ export function groupForWith(uses: readonly ResourceUse[], scope: SyntaxNode): W
       progress = true;
       break;
     }
+  }
+  if (group.length > Math.min(room, MAX_WITH_ITEMS)) {
+    const why =
+      room <= MAX_WITH_ITEMS
+        ? tooDeepReason(group.length, room)
+        : `one \`with\` of ${group.length} items is more than withify writes (${MAX_WITH_ITEMS}): the first ${MAX_WITH_ITEMS} get one, the rest the next pass`;
+    for (const u of group.splice(Math.max(0, Math.min(room, MAX_WITH_ITEMS)))) reasons.set(u.call.id, why);
   }
   return { group, reasons };
 }
