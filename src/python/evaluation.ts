@@ -152,7 +152,10 @@ export function codeRunAfter(node: SyntaxNode, stmt: SyntaxNode, boolResult = fa
 }
 
 export function preview(node: SyntaxNode, max = 40): string {
-  const t = node.text.replace(/\s+/g, ' ');
+  // Only the head of a long node (a left-deep chain of 1,000 `+` shows its prefix for every term).
+  const full = node.text;
+  let t = (full.length > max * 4 ? full.slice(0, max * 4) : full).replace(/\s+/g, ' ');
+  if (t.length <= max && full.length > max * 4) t = full.replace(/\s+/g, ' '); // mostly blanks: all of it
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
