@@ -155,6 +155,15 @@ async function main(): Promise<void> {
   for (let round = 0; round < 2; round++) manyRuns.push(await timeChild(node, [join(ROOT, 'bin', 'withify.js'), 'check', pairs, '--jobs', '1', '--quiet']));
   const many = best(manyRuns);
   process.stdout.write(`one module of 2,000 open/close pairs (${(statSync(pairs).size / 1e3).toFixed(0)} kB): withify check ${many.seconds.toFixed(2)} s\n`);
+
+  // The diff of a rewrite that changes every line of a long module (each loop re-indented into try/finally):
+  // jsdiff's Myers diff alone took about 10 s here (src/engine/diff.ts).
+  const loops = join(WORK, 'many-loops.py');
+  const header = 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n\n\n';
+  writeFileSync(loops, header + 'for x in rows():\n    break\n'.repeat(3000));
+  const diffRuns: Timing[] = [];
+  for (let round = 0; round < 2; round++) diffRuns.push(await timeChild(node, [join(ROOT, 'bin', 'withify.js'), 'diff', loops, '--jobs', '1', '--quiet']));
+  process.stdout.write(`diff of one module of 3,000 rewrapped loops (every line changes): withify diff ${best(diffRuns).seconds.toFixed(2)} s\n`);
 }
 
 await main();
