@@ -59,6 +59,10 @@ function indexFor(ctx: FileContext, loc: ModuleLocation): GeneratorIndex | undef
 
 const shortNames = new WeakMap<GeneratorIndex, Set<string>>();
 
+// Per project index found for a file: the anchors every module without generator methods of its own shares
+// (one array, so the engine builds their pattern once, not once per file).
+const sharedAnchors = new WeakMap<GeneratorIndex, readonly string[]>();
+
 /** The last part of every generator's name: a call whose callee ends otherwise is not looked at. */
 function namesOf(index: GeneratorIndex): Set<string> {
   let s = shortNames.get(index);
@@ -277,7 +281,8 @@ function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, isAsync
 function check(ctx: FileContext): Finding[] {
   const loc: ModuleLocation = { moduleName: moduleKey(ctx.path, ctx.moduleName), isPackage: isPackageFile(ctx.path) };
   const index = indexFor(ctx, loc);
-  if (!index || Object.keys(index.generators).length === 0) return [];
+  // (Every generator's short name is in namesOf, kept per index: no list of a project's thousands of keys per file.)
+  if (!index || namesOf(index).size === 0) return [];
   const wanted = namesOf(index);
   const findings: Finding[] = [];
   // Ex) `for x in produce():`, `next(store.rows())`, `p()` after `from m import produce as p`
@@ -389,7 +394,11 @@ export const generatorClose: Transform = {
     const module = moduleKey(file.path, file.moduleName);
     const found = projectIndexOf(index, module, file.path);
     if (!found) return YIELD_RE.test(file.text) ? null : [];
-    return [...found.callNames, ...(found.memberNames[module] ?? []), ...found.classNames];
+    const members = found.memberNames[module];
+    if (members?.length) return [...found.callNames, ...members, ...found.classNames];
+    let shared = sharedAnchors.get(found);
+    if (!shared) sharedAnchors.set(found, (shared = [...found.callNames, ...found.classNames]));
+    return shared;
   },
   anchorsSuffice: true,
   triggers: (project) => {

@@ -109,12 +109,13 @@ function transformsFor(options: TransformOptions, project: ProjectIndex | undefi
 
 const anchorCache = new Map<string, RegExp>();
 
+/** Shared by the files whose transforms give the same anchor lists: read-only (firstLook copies before it adds). */
 interface Anchors {
-  words: Set<string>;
+  words: ReadonlySet<string>;
   /** The words that count only as the callee of a call (`Transform.anchorsAreCallees`). */
-  callees: Set<string>;
+  callees: ReadonlySet<string>;
   /** Of those, the ones that count only where the callee may resolve by name (`Transform.calleesResolveByName`). */
-  byName: Set<string>;
+  byName: ReadonlySet<string>;
 }
 
 /**
@@ -122,14 +123,21 @@ interface Anchors {
  * anchors or needs the whole file.
  */
 function anchorWords(transforms: readonly Transform[], input: SourceInput): Anchors | null {
-  const words = new Set<string>();
-  const plain = new Set<string>();
-  const anyCallee = new Set<string>();
+  const lists: Array<readonly string[]> = [];
   for (const t of transforms) {
     if (!t.anchors) return null;
     const list = typeof t.anchors === 'function' ? t.anchors(input.project, { path: input.path, moduleName: input.moduleName, text: input.text }) : t.anchors;
     if (!list) return null;
-    for (const w of list) {
+    lists.push(list);
+  }
+  // Ex) the next file of a project whose generator index names thousands of functions: the same lists
+  const last = lastAnchors;
+  if (last && last.transforms === transforms && last.lists.every((l, i) => l === lists[i])) return last.anchors;
+  const words = new Set<string>();
+  const plain = new Set<string>();
+  const anyCallee = new Set<string>();
+  for (const [i, t] of transforms.entries()) {
+    for (const w of lists[i]!) {
       words.add(w);
       if (t.anchorsAreCallees !== true) plain.add(w);
       else if (t.calleesResolveByName !== true) anyCallee.add(w);
@@ -142,11 +150,25 @@ function anchorWords(transforms: readonly Transform[], input: SourceInput): Anch
     callees.add(w);
     if (!anyCallee.has(w)) byName.add(w);
   }
-  return { words, callees, byName };
+  const anchors = { words, callees, byName };
+  lastAnchors = { transforms, lists, anchors };
+  return anchors;
 }
+
+/** The anchors of the file before, and the lists they were made of (one per transform, same order). */
+let lastAnchors: { transforms: readonly Transform[]; lists: ReadonlyArray<readonly string[]>; anchors: Anchors } | undefined;
+
+// The pattern of a shared set of anchors, by the set itself (no key to build from thousands of words).
+const patternOfSet = new WeakMap<ReadonlySet<string>, RegExp>();
 
 /** One global regular expression for `words`, kept across files (most files share the same words). */
 function wordPattern(words: ReadonlySet<string>): RegExp {
+  let re = patternOfSet.get(words);
+  if (!re) patternOfSet.set(words, (re = wordPatternByKey(words)));
+  return re;
+}
+
+function wordPatternByKey(words: ReadonlySet<string>): RegExp {
   const key = [...words].sort().join('|');
   let re = anchorCache.get(key);
   if (!re) {
@@ -168,7 +190,16 @@ function wordPattern(words: ReadonlySet<string>): RegExp {
 function firstLook(anchors: Anchors, transforms: readonly Transform[], input: SourceInput, eol: string, final: boolean): boolean | 'none' | { findings: Finding[] } {
   const text = input.text;
   const o = input.outline ?? outline(text);
-  const { words, callees, byName } = anchors;
+  let { words, callees, byName } = anchors;
+  // The sets are shared with other files: copied before the first alias changes them.
+  let own: { words: Set<string>; callees: Set<string>; byName: Set<string> } | undefined;
+  const mutable = () => {
+    if (!own) {
+      own = { words: new Set(words), callees: new Set(callees), byName: new Set(byName) };
+      ({ words, callees, byName } = own);
+    }
+    return own;
+  };
   // An alias stands for the name it renames: a bare anchor when that name is one (`from m import Reader as
   // R`, then `R.rows()`), only where it is called when that name is a callee (`from gzip import open as
   // gzopen`), and no anchor when that name is none: `from gettext import gettext as _` makes no `_("…")` a
@@ -182,14 +213,15 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
       if (renamed !== '' && !words.has(renamed)) continue;
       pending.delete(alias);
       grown = true;
-      if (renamed === '' || !callees.has(renamed)) {
-        callees.delete(alias);
-        byName.delete(alias);
-      } else if (!words.has(alias)) {
-        callees.add(alias);
-        if (byName.has(renamed)) byName.add(alias);
-      } else if (!byName.has(renamed)) byName.delete(alias);
-      words.add(alias);
+      const m = mutable();
+      if (renamed === '' || !m.callees.has(renamed)) {
+        m.callees.delete(alias);
+        m.byName.delete(alias);
+      } else if (!m.words.has(alias)) {
+        m.callees.add(alias);
+        if (m.byName.has(renamed)) m.byName.add(alias);
+      } else if (!m.byName.has(renamed)) m.byName.delete(alias);
+      m.words.add(alias);
     }
   }
   const sel = selectAround(text, wordPattern(words), o, callees, byName);

@@ -39,10 +39,14 @@ function callOfCallee(id: SyntaxNode): SyntaxNode | undefined {
   return callee && callee.startIndex === fn.startIndex && callee.endIndex === fn.endIndex ? call : undefined;
 }
 
+// Per set of names: a project's generator names are one set for every file (thousands of words).
+const patterns = new WeakMap<ReadonlySet<string>, RegExp>();
+
 /** Every call whose callee is one of `names` (`name(...)` or `x.name(...)`), in document order, outer first. */
 function callsOf(ctx: FileContext, names: ReadonlySet<string>): SyntaxNode[] {
   if (names.size === 0) return [];
-  const re = wordsPattern(names, 'g');
+  let re = patterns.get(names);
+  if (!re) patterns.set(names, (re = wordsPattern(names, 'g')));
   const calls: SyntaxNode[] = [];
   const seen = new Set<number>();
   for (const m of ctx.source.matchAll(re)) {
@@ -74,9 +78,13 @@ function find(ctx: FileContext): Candidates {
  * from the text: a superset of the calls `names` can reach, without visiting every call of the tree.
  */
 export function callsNamed(ctx: FileContext, names: ReadonlySet<string>): SyntaxNode[] {
-  const all = new Set(names);
-  for (const n of find(ctx).names) if (!RESOURCE_NAME_SET.has(n)) all.add(n);
-  return callsOf(ctx, all);
+  const aliases = new Set<string>();
+  for (const n of find(ctx).names) if (!RESOURCE_NAME_SET.has(n) && !names.has(n)) aliases.add(n);
+  const calls = callsOf(ctx, names);
+  if (aliases.size === 0) return calls;
+  const seen = new Set(calls.map((c) => c.id));
+  for (const c of callsOf(ctx, aliases)) if (!seen.has(c.id)) calls.push(c);
+  return calls.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
 }
 
 /** Calls that may make a catalog resource, in document order (a superset of those `resourceOf` accepts). */
