@@ -8,7 +8,7 @@ import { candidateCalls } from '../src/python/candidates.js';
 import { resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
-import { callAssignments, outsideReason, rebindsPlainly, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
+import { callAssignments, outsideReason, rebinds, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
 import { planHeaderWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 
@@ -79,7 +79,8 @@ function check(ctx: FileContext): Finding[] {
         close = s;
         break;
       }
-      if (rebindsPlainly(s, name)) break; // Ex) a later `f = open(q)` … `f.close()` closes the other file
+      // Ex) a later `f = open(q)` (or `with pool.connection() as f:`) … `f.close()` closes the other object
+      if (rebinds(s, name)) break;
     }
     const callee = a.call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
     const message = `\`${name} = ${callee}(...)\` is closed by hand: an exception before \`${name}.close()\` leaves the ${spec.kind} open, on PyPy until the GC runs`;

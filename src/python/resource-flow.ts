@@ -498,6 +498,14 @@ function rebindingOf(stmt: SyntaxNode, name: string): Rebinding | undefined {
   return undefined;
 }
 
+/**
+ * True when `stmt`, a statement of a block, gives `name` a new value before the statements after it run
+ * (`name = …`, `with … as name:`): a later `name.close()` closes that value, not the one bound before.
+ */
+export function rebinds(stmt: SyntaxNode, name: string): boolean {
+  return rebindingOf(stmt, name) !== undefined;
+}
+
 // Per tree, per block and name: `seesValue` asks for every read of every assignment.
 const rebindingCache = new WeakMap<object, Map<string, readonly Rebinding[]>>();
 
