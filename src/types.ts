@@ -15,6 +15,12 @@ export interface Edit {
    * deciding whether two fixes overlap, and applies identical import edits of one pass only once.
    */
   import?: true;
+  /**
+   * No change (`text` is empty, `start` = `end`): the end of the lines a fix re-indents, which may lie past
+   * its last real edit. The plan counts it, so that another fix on those lines waits for the next pass
+   * (which sees them re-indented) instead of inserting lines indented for the old text; reports leave it out.
+   */
+  reach?: true;
 }
 
 /** How far a fix may be trusted (ruff's vocabulary). */

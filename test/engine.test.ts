@@ -119,6 +119,38 @@ test('a fix that would nest more blocks than CPython before 3.13 compiles fails 
   assert.equal(processPath(file, options([3, 13])).status, 'changed');
 });
 
+const emptiesBlock: Transform = {
+  ...breaksSyntax,
+  id: 'empties-block',
+  // `if x:` followed by a line at its own indentation: tree-sitter parses an empty block, Python refuses it.
+  check: (ctx) =>
+    ctx.source.startsWith('x = 1')
+      ? [{ id: 'empties-block', code: 'WFY999', message: 'm', start: 0, end: 5, fix: { title: '', applicability: 'safe', edits: [{ start: 0, end: 5, text: 'if x:\nx = 1' }] } }]
+      : [],
+};
+
+test('a fix that leaves a block without a statement fails the file, though tree-sitter sees no error', () => {
+  const dir = tempDir('withify-engine-');
+  const file = join(dir, 'a.py');
+  writeFileSync(file, 'x = 1\n');
+  const r = processPath(file, { ...defaultOptions({ select: ['empties-block'], extraTransforms: [emptiesBlock] }), mode: 'fix', cwd: dir });
+  assert.equal(r.status, 'failed');
+  assert.match(r.reason ?? '', /internal error: the fix of empties-block would produce invalid syntax at line 1; nothing was written/);
+  assert.equal(readFileSync(file, 'utf8'), 'x = 1\n');
+});
+
+test('a fix on the last line of a region another fix re-indents waits for the next pass', () => {
+  // open-assign wraps the loop; open-chain's `with` for the last line must be indented for the new text.
+  const src = 'def fn(out):\n    f = open("b.txt")\n    for i in range(2):\n        out.append(f.read(2))\n        out.append(open("a.txt").read(1))\n';
+  const r = transformSource(src);
+  assert.equal(r.status, 'changed');
+  assert.equal(
+    r.output,
+    'def fn(out):\n    with open("b.txt") as f:\n        for i in range(2):\n            out.append(f.read(2))\n            with open("a.txt") as fh:\n                out.append(fh.read(1))\n',
+  );
+  assert.equal(r.fixesApplied, 2);
+});
+
 test('a file with a syntax error fails with the position', () => {
   const r = transformSource('def f(:\n  open(p).read()\n');
   assert.equal(r.status, 'failed');

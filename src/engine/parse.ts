@@ -196,6 +196,15 @@ export function parsePython(text: string, ranges?: Parser.Range[]): Tree {
 }
 
 /** The first ERROR or MISSING node, in document order; `undefined` when the tree is clean. */
+/**
+ * The blocks of `tree` that hold no statement (a comment is none). Python rejects them ("expected an
+ * indented block"); tree-sitter-python parses a header followed by a line at its own indentation as a
+ * compound statement with an empty block, and reports no error.
+ */
+export function emptyBlocks(tree: Tree): SyntaxNode[] {
+  return tree.rootNode.descendantsOfType('block').filter((b) => b.namedChildren.every((c) => c.type === 'comment'));
+}
+
 export function firstSyntaxError(tree: Tree): SyntaxNode | undefined {
   if (!tree.rootNode.hasError) return undefined;
   const cursor = tree.walk();

@@ -4,7 +4,7 @@ import type { Edit, FileResult, Finding, LocatedFinding, ProjectIndex, SyntaxNod
 import { SkipFile } from '../types.js';
 import { lineTable, positionAt, wordsPattern } from '../python/text.js';
 import { createContext } from './context.js';
-import { parsePython, firstSyntaxError } from './parse.js';
+import { emptyBlocks, parsePython, firstSyntaxError } from './parse.js';
 import { applyEdits } from './apply.js';
 import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms } from '../../transforms/index.js';
@@ -41,7 +41,7 @@ export function locate(path: string, text: string, findings: readonly Finding[],
   const located = new Map<readonly Edit[], LocatedFinding['fixEdits']>();
   const locateEdits = (edits: readonly Edit[]) => {
     let out = located.get(edits);
-    if (!out) located.set(edits, (out = edits.map((e) => ({ start: positionAt(table, e.start), end: positionAt(table, e.end), text: e.text }))));
+    if (!out) located.set(edits, (out = edits.filter((e) => !e.reach).map((e) => ({ start: positionAt(table, e.start), end: positionAt(table, e.end), text: e.text }))));
     return out;
   };
   return findings.map((f) => ({
@@ -316,7 +316,9 @@ export function processSource(input: SourceInput): FileResult {
       if (chosen.length === 0) break;
       const next = applyEdits(text, planEdits(chosen));
       const nextTree = parsePython(next);
-      const broken = firstSyntaxError(nextTree);
+      // Ex) a new `with …:` whose body line kept the header's indentation: tree-sitter sees an empty block
+      const emptied = emptyBlocks(nextTree);
+      const broken = firstSyntaxError(nextTree) ?? (emptied.length > emptyBlocks(tree).length ? emptied[0] : undefined);
       if (broken) {
         const ids = [...new Set(chosen.map((f) => f.id))].join(', ');
         return {

@@ -25,6 +25,13 @@ export interface WrapPlan {
 
 const isStatement = (n: SyntaxNode) => n.type !== 'comment';
 
+/**
+ * The end of the lines a wrap re-indents, as an edit that changes nothing (`Edit.reach`): a fix inside the
+ * region whose statement is on its last line (where no line start of the wrap comes after it) would
+ * otherwise be applied in the same pass, with lines indented for the text before the wrap.
+ */
+const reachOf = (end: number): Edit => ({ start: end, end, text: '', reach: true });
+
 interface Siblings {
   list: readonly SyntaxNode[];
   /** Node id → index in `list`. */
@@ -140,6 +147,7 @@ export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefin
 
   const inner = req.inner ?? [];
   const end = regionEnd(ctx, last, indent);
+  edits.push(reachOf(end));
   for (const at of lineStartsBetween(source, first.startIndex, end)) {
     if (ctx.insideString(at) || isBlankLine(source, at)) continue;
     if (inner.some((e) => e.start < at && at < e.end)) continue;
@@ -211,6 +219,7 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
   const edits: Edit[] = [replaceRange(stmt.startIndex, stmt.endIndex, req.header)];
   // With a dropped close, everything up to its line moves in (comments just above it too).
   const end = drop ? lineStartOf(source, drop.startIndex) : regionEnd(ctx, last, indent);
+  edits.push(reachOf(end));
   for (const at of lineStartsBetween(source, stmt.endIndex, end)) {
     if (ctx.insideString(at) || isBlankLine(source, at)) continue;
     edits.push(insertAt(at, unit));
