@@ -35,6 +35,15 @@ function insideHandler(node: SyntaxNode): boolean {
 
 const line = (n: SyntaxNode) => n.startPosition.row + 1;
 
+/** True when the identifier is a target of `del` (`del f`, `del a, f`). */
+function isDeleted(id: SyntaxNode): boolean {
+  for (let p = id.parent; p; p = p.parent) {
+    if (p.type === 'delete_statement') return true;
+    if (p.type !== 'expression_list' && p.type !== 'tuple' && p.type !== 'list' && p.type !== 'parenthesized_expression') return false;
+  }
+  return false;
+}
+
 /** Why the block from `stmt` to just before `close` may not replace the close, or `undefined`. */
 function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, uses: readonly Use[], scope: SyntaxNode, name: string): string | undefined {
   const bindings = ctx.names.bindings(scope).get(name) ?? [];
@@ -46,6 +55,8 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
     if (inside) {
       // Ex) `f = open(a)` … `f = open(b)` … `f.close()`: the close is the second file's.
       if (u.cls.kind === 'rebind') return `\`${name}\` is rebound on line ${line(u.node)}, before \`${name}.close()\``;
+      // Ex) `del f` … `f.close()`: the close raises (the name is unbound); without it, nothing would.
+      if (isDeleted(u.node)) return `\`${name}\` is deleted on line ${line(u.node)}, so \`${name}.close()\` raises instead of closing`;
       // Ex) `return f` before the close: on that path the caller gets an open file, with the rewrite a closed one.
       if (u.cls.kind === 'escape' && u.cls.severity === 'store') return `${u.cls.reason} (line ${line(u.node)})`;
       continue;
