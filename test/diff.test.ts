@@ -4,19 +4,11 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { applyPatch, createTwoFilesPatch } from 'diff';
 import { unifiedDiff } from '../src/engine/diff.js';
+import { seededRandom } from './helpers.js';
 
 /** jsdiff's diff of the whole files, with the header `unifiedDiff` writes. */
 function wholeDiff(path: string, before: string, after: string): string {
   return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { context: 3 }).replace(/^(?:Index: [^\n]*\n)?=+\n/, '');
-}
-
-/** A deterministic pseudo-random sequence. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
 }
 
 /** `n` distinct lines, and a copy with every line `i` for which `change(i)` changed, dropped or doubled. */
@@ -38,7 +30,7 @@ function edited(n: number, change: (i: number) => boolean, rnd: () => number): [
 }
 
 test('sparse changes in a long file: the parts give the diff of the whole', () => {
-  const rnd = random(7);
+  const rnd = seededRandom(7);
   for (let round = 0; round < 6; round++) {
     const [before, after] = edited(3000, () => rnd() < 0.01, rnd);
     assert.equal(unifiedDiff('m.py', before, after), wholeDiff('m.py', before, after));
@@ -46,7 +38,7 @@ test('sparse changes in a long file: the parts give the diff of the whole', () =
 });
 
 test('a change every few lines of a long file: hunks cut apart are joined again, as one', () => {
-  const rnd = random(11);
+  const rnd = seededRandom(11);
   const [before, after] = edited(2400, (i) => i % 5 === 0, rnd);
   const patch = unifiedDiff('m.py', before, after);
   assert.equal(patch, wholeDiff('m.py', before, after));
@@ -65,7 +57,7 @@ test('every line changed (re-indented), thousands of lines: one hunk that applie
 });
 
 test('random edits of repetitive text, with and without a final newline: the patch applies', () => {
-  const rnd = random(3);
+  const rnd = seededRandom(3);
   const lines = ['', '    pass\n', 'f.close()\n', 'x = 1\n', '\n'];
   for (let round = 0; round < 30; round++) {
     const n = round % 2 ? 2500 : 400;

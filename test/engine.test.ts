@@ -81,62 +81,50 @@ test('suppression comments: withify and noqa, all codes or listed ones', () => {
   assert.equal(kept.length, 0);
 });
 
-const breaksSyntax: Transform = {
-  id: 'breaks-syntax', code: 'WFY999', summary: '', fixTitle: '', safety: 'safe',
-  doc: { whatItDoes: '', whyItBreaksOnPyPy: '', fixSafety: '', notFlagged: '' }, examples: [],
-  check: (ctx) => [{ id: 'breaks-syntax', code: 'WFY999', message: 'm', start: 0, end: 1, fix: { title: '', applicability: 'safe', edits: [{ start: 0, end: 0, text: 'def (' }] } }],
-};
+/** A transform whose one fix replaces a file's opening `x = 1` with `text` (once: the rewrite no longer starts so). */
+function rewritesTo(id: string, text: string): Transform {
+  return {
+    id, code: 'WFY999', summary: '', fixTitle: '', safety: 'safe',
+    doc: { whatItDoes: '', whyItBreaksOnPyPy: '', fixSafety: '', notFlagged: '' }, examples: [],
+    check: (ctx) =>
+      ctx.source.startsWith('x = 1\n')
+        ? [{ id, code: 'WFY999', message: 'm', start: 0, end: 5, fix: { title: '', applicability: 'safe', edits: [{ start: 0, end: 5, text }] } }]
+        : [],
+  };
+}
+
+/** `withify fix` with `transform` alone over a new file `x = 1`: the result, and the file's text afterwards. */
+function fixWithOnly(transform: Transform, targetVersion?: [number, number]): { r: ReturnType<typeof processPath>; after: string } {
+  const dir = tempDir('withify-engine-');
+  const file = join(dir, 'a.py');
+  writeFileSync(file, 'x = 1\n');
+  const r = processPath(file, { ...defaultOptions({ select: [transform.id], extraTransforms: [transform], ...(targetVersion ? { targetVersion } : {}) }), mode: 'fix', cwd: dir });
+  return { r, after: readFileSync(file, 'utf8') };
+}
 
 test('a fix that would break the syntax fails the file and nothing is written', () => {
-  const dir = tempDir('withify-engine-');
-  const file = join(dir, 'a.py');
-  writeFileSync(file, 'x = 1\n');
-  const r = processPath(file, { ...defaultOptions({ select: ['breaks-syntax'], extraTransforms: [breaksSyntax] }), mode: 'fix', cwd: dir });
+  const { r, after } = fixWithOnly(rewritesTo('breaks-syntax', 'def (x = 1'));
   assert.equal(r.status, 'failed');
   assert.match(r.reason ?? '', /internal error: the fix of breaks-syntax would produce invalid syntax at line 1; nothing was written/);
-  assert.equal(readFileSync(file, 'utf8'), 'x = 1\n');
+  assert.equal(after, 'x = 1\n');
 });
-
-const nestsTooDeep: Transform = {
-  ...breaksSyntax,
-  id: 'nests-too-deep',
-  check: (ctx) =>
-    ctx.source.startsWith('x')
-      ? [{ id: 'nests-too-deep', code: 'WFY999', message: 'm', start: 0, end: 5, fix: { title: '', applicability: 'safe', edits: [{ start: 0, end: 5, text: `with ${Array.from({ length: 21 }, (_, i) => `a as b${i}`).join(', ')}:\n    x = 1` }] } }]
-      : [],
-};
 
 test('a fix that would nest more blocks than CPython before 3.13 compiles fails the file', () => {
-  const dir = tempDir('withify-engine-');
-  const file = join(dir, 'a.py');
-  writeFileSync(file, 'x = 1\n');
-  const options = (targetVersion: [number, number]) => ({ ...defaultOptions({ select: ['nests-too-deep'], extraTransforms: [nestsTooDeep], targetVersion }), mode: 'fix' as const, cwd: dir });
-  const r = processPath(file, options([3, 12]));
+  const nestsTooDeep = rewritesTo('nests-too-deep', `with ${Array.from({ length: 21 }, (_, i) => `a as b${i}`).join(', ')}:\n    x = 1`);
+  const { r, after } = fixWithOnly(nestsTooDeep, [3, 12]);
   assert.equal(r.status, 'failed');
   assert.match(r.reason ?? '', /internal error: the fix of nests-too-deep would nest blocks 21 deep, more than the 20 Python before 3\.13 compiles; nothing was written/);
-  assert.equal(readFileSync(file, 'utf8'), 'x = 1\n');
+  assert.equal(after, 'x = 1\n');
   // 3.13 has no such limit.
-  assert.equal(processPath(file, options([3, 13])).status, 'changed');
+  assert.equal(fixWithOnly(nestsTooDeep, [3, 13]).r.status, 'changed');
 });
 
-const emptiesBlock: Transform = {
-  ...breaksSyntax,
-  id: 'empties-block',
-  // `if x:` followed by a line at its own indentation: tree-sitter parses an empty block, Python refuses it.
-  check: (ctx) =>
-    ctx.source.startsWith('x = 1')
-      ? [{ id: 'empties-block', code: 'WFY999', message: 'm', start: 0, end: 5, fix: { title: '', applicability: 'safe', edits: [{ start: 0, end: 5, text: 'if x:\nx = 1' }] } }]
-      : [],
-};
-
 test('a fix that leaves a block without a statement fails the file, though tree-sitter sees no error', () => {
-  const dir = tempDir('withify-engine-');
-  const file = join(dir, 'a.py');
-  writeFileSync(file, 'x = 1\n');
-  const r = processPath(file, { ...defaultOptions({ select: ['empties-block'], extraTransforms: [emptiesBlock] }), mode: 'fix', cwd: dir });
+  // `if x:` followed by a line at its own indentation: tree-sitter parses an empty block, Python refuses it.
+  const { r, after } = fixWithOnly(rewritesTo('empties-block', 'if x:\nx = 1'));
   assert.equal(r.status, 'failed');
   assert.match(r.reason ?? '', /internal error: the fix of empties-block would produce invalid syntax at line 1; nothing was written/);
-  assert.equal(readFileSync(file, 'utf8'), 'x = 1\n');
+  assert.equal(after, 'x = 1\n');
 });
 
 test('a fix on the last line of a region another fix re-indents waits for the next pass', () => {
@@ -201,7 +189,7 @@ test('a file naming no trigger word of any active transform is not parsed at all
   // Nothing to find, so nothing to report: not even its syntax error.
   assert.equal(transformSource('def f(:\n  pass\n').status, 'unchanged');
   // A transform without triggers makes every file parse.
-  const always: Transform = { ...breaksSyntax, id: 'always', code: 'WFY997', check: () => [] };
+  const always: Transform = { ...rewritesTo('always', ''), code: 'WFY997', check: () => [] };
   assert.equal(transformSource('def f(:\n  pass\n', { extraTransforms: [always] }).status, 'failed');
   // The words count only as whole identifiers, and `__del__`, `TemporaryDirectory` are words too.
   assert.equal(transformSource('reopened = 1\ndef f(:\n', {}).status, 'unchanged');
@@ -209,7 +197,7 @@ test('a file naming no trigger word of any active transform is not parsed at all
 });
 
 test('a transform that throws fails only its file, with the stack', () => {
-  const throws: Transform = { ...breaksSyntax, id: 'throws', code: 'WFY998', check: () => { throw new Error('boom'); } };
+  const throws: Transform = { ...rewritesTo('throws', ''), code: 'WFY998', check: () => { throw new Error('boom'); } };
   const r = transformSource('x = 1\n', { select: ['throws'], extraTransforms: [throws] });
   assert.equal(r.status, 'failed');
   assert.match(r.reason ?? '', /internal error: Error: boom/);

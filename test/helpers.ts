@@ -143,3 +143,12 @@ export function pypySkipReason(): string | false {
 export function proofCases(id: string): SnapshotCase[] {
   return listCases().filter((c) => c.id === id && /(^|\/)proof-/.test(c.name));
 }
+
+/** A deterministic pseudo-random sequence in [0, 1) (a linear congruential generator): generated tests repeat. */
+export function seededRandom(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}

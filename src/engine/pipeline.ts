@@ -311,6 +311,8 @@ export function processSource(input: SourceInput): FileResult {
     let findings = runChecks(transforms, makeCtx());
     const first = locate(path, text, findings, options.unsafeFixes);
     let applied = 0;
+    // Empty blocks of the text so far (none in a file Python accepts): a pass may not add one.
+    let empty = -1;
     for (let pass = 0; pass < (input.applyFixes === false ? 0 : MAX_PASSES); pass++) {
       const { chosen } = selectFixes(findings, options.unsafeFixes);
       if (chosen.length === 0) break;
@@ -318,34 +320,25 @@ export function processSource(input: SourceInput): FileResult {
       const nextTree = parsePython(next);
       // Ex) a new `with …:` whose body line kept the header's indentation: tree-sitter sees an empty block
       const emptied = emptyBlocks(nextTree);
-      const broken = firstSyntaxError(nextTree) ?? (emptied.length > emptyBlocks(tree).length ? emptied[0] : undefined);
-      if (broken) {
-        const ids = [...new Set(chosen.map((f) => f.id))].join(', ');
-        return {
-          ...base,
-          findings: first,
-          status: 'failed',
-          reason: `internal error: the fix of ${ids} would produce invalid syntax at line ${broken.startPosition.row + 1}; nothing was written (please report this with the file)`,
-        };
-      }
+      if (empty < 0) empty = emptyBlocks(tree).length;
+      const broken = firstSyntaxError(nextTree) ?? (emptied.length > empty ? emptied[0] : undefined);
       // Ex) a `with` of 25 items, or one more block in code already 20 deep: CPython before 3.13 rejects
       // it ("too many statically nested blocks"), tree-sitter does not. The transforms count blocks
       // (nesting.ts); this is the net under them.
-      if (hasBlockLimit(options.targetVersion)) {
-        const depth = deepestNesting(nextTree.rootNode);
-        if (depth > STATIC_BLOCK_LIMIT && deepestNesting(tree.rootNode) <= STATIC_BLOCK_LIMIT) {
-          const ids = [...new Set(chosen.map((f) => f.id))].join(', ');
-          return {
-            ...base,
-            findings: first,
-            status: 'failed',
-            reason: `internal error: the fix of ${ids} would nest blocks ${depth} deep, more than the ${STATIC_BLOCK_LIMIT} Python before 3.13 compiles; nothing was written (please report this with the file)`,
-          };
-        }
+      const depth = !broken && hasBlockLimit(options.targetVersion) ? deepestNesting(nextTree.rootNode) : 0;
+      const why = broken
+        ? `would produce invalid syntax at line ${broken.startPosition.row + 1}`
+        : depth > STATIC_BLOCK_LIMIT && deepestNesting(tree.rootNode) <= STATIC_BLOCK_LIMIT
+          ? `would nest blocks ${depth} deep, more than the ${STATIC_BLOCK_LIMIT} Python before 3.13 compiles`
+          : undefined;
+      if (why) {
+        const ids = [...new Set(chosen.map((f) => f.id))].join(', ');
+        return { ...base, findings: first, status: 'failed', reason: `internal error: the fix of ${ids} ${why}; nothing was written (please report this with the file)` };
       }
       applied += chosen.length;
       text = next;
       tree = nextTree;
+      empty = emptied.length;
       findings = runChecks(transforms, makeCtx());
     }
     const remaining = locate(path, text, findings, options.unsafeFixes);

@@ -2,6 +2,7 @@
 // it evaluated unconditionally? Moving a call into a `with` header is only safe when both hold.
 import type { SyntaxNode } from '../types.js';
 import { firstIndex } from './text.js';
+import { memoized } from './memo.js';
 
 const PURE_LEAVES = new Set([
   'identifier', 'integer', 'float', 'true', 'false', 'none', 'ellipsis',
@@ -161,11 +162,7 @@ export function preview(node: SyntaxNode, max = 40): string {
 
 /** True when `node`'s subtree contains a `yield` outside nested functions. */
 export function containsYield(node: SyntaxNode): boolean {
-  let perTree = yieldCache.get(node.tree);
-  if (!perTree) yieldCache.set(node.tree, (perTree = new Map()));
-  let found = perTree.get(node.id);
-  if (found === undefined) perTree.set(node.id, (found = findsYield(node)));
-  return found;
+  return memoized(yieldCache, node.tree, node.id, () => findsYield(node));
 }
 
 // Per tree, per node: every resource call of a statement asks it of the whole statement, which made a

@@ -10,6 +10,7 @@ import { functionOrModuleOf, identifiersNamed, scopeOf } from './scopes.js';
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
 import { firstIndex } from './text.js';
+import { memoized } from './memo.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
 const DATA_ATTRIBUTES = new Set([
@@ -89,12 +90,7 @@ const identifierUsesMemo = new WeakMap<FileContext, Map<string, readonly SyntaxN
 
 /** Every read or binding of `name` that resolves to `scope`'s own variable (nested scopes included). */
 export function identifierUses(ctx: FileContext, scope: SyntaxNode, name: string): readonly SyntaxNode[] {
-  let memo = identifierUsesMemo.get(ctx);
-  if (!memo) identifierUsesMemo.set(ctx, (memo = new Map()));
-  const key = `${scope.id}:${name}`;
-  let ids = memo.get(key);
-  if (!ids) memo.set(key, (ids = Object.freeze(collectIdentifierUses(ctx, scope, name))));
-  return ids;
+  return memoized(identifierUsesMemo, ctx, `${scope.id}:${name}`, () => Object.freeze(collectIdentifierUses(ctx, scope, name)));
 }
 
 function collectIdentifierUses(ctx: FileContext, scope: SyntaxNode, name: string): SyntaxNode[] {
@@ -321,18 +317,7 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
  */
 export function resourceUses(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode, spec: ResourceSpec): readonly Use[] {
   // open-assign and open-assign-close ask about the same assignments: follow each once per tree.
-  let memo = usesMemo.get(ctx);
-  if (!memo) {
-    memo = new Map();
-    usesMemo.set(ctx, memo);
-  }
-  const key = `${scope.id}:${target.id}:${spec.name}`;
-  let uses = memo.get(key);
-  if (!uses) {
-    uses = Object.freeze(followUses(ctx, scope, target, spec));
-    memo.set(key, uses);
-  }
-  return uses;
+  return memoized(usesMemo, ctx, `${scope.id}:${target.id}:${spec.name}`, () => Object.freeze(followUses(ctx, scope, target, spec)));
 }
 
 const usesMemo = new WeakMap<FileContext, Map<string, readonly Use[]>>();
@@ -342,12 +327,7 @@ const classMemo = new WeakMap<FileContext, Map<string, UseClass>>();
 
 /** `classifyUse`, once per read, scope, resource kind and wrapping in a file. */
 function classifyUseOnce(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, spec: ResourceSpec, wrapped: boolean): UseClass {
-  let memo = classMemo.get(ctx);
-  if (!memo) classMemo.set(ctx, (memo = new Map()));
-  const key = `${id.id}:${scope.id}:${spec.name}:${wrapped ? 1 : 0}`;
-  let cls = memo.get(key);
-  if (!cls) memo.set(key, (cls = classifyUse(ctx, id, scope, spec, wrapped)));
-  return cls;
+  return memoized(classMemo, ctx, `${id.id}:${scope.id}:${spec.name}:${wrapped ? 1 : 0}`, () => classifyUse(ctx, id, scope, spec, wrapped));
 }
 
 /** `identifierUses` split by owner: in `scope`'s own code (sorted by position, with their start offsets) or in a nested function. */
@@ -360,19 +340,13 @@ interface UsesByOwner {
 const byOwnerMemo = new WeakMap<FileContext, Map<string, UsesByOwner>>();
 
 function usesByOwner(ctx: FileContext, scope: SyntaxNode, name: string): UsesByOwner {
-  let memo = byOwnerMemo.get(ctx);
-  if (!memo) byOwnerMemo.set(ctx, (memo = new Map()));
-  const key = `${scope.id}:${name}`;
-  let split = memo.get(key);
-  if (!split) {
+  return memoized(byOwnerMemo, ctx, `${scope.id}:${name}`, () => {
     const own: SyntaxNode[] = [];
     const nested: SyntaxNode[] = [];
     for (const id of identifierUses(ctx, scope, name)) (functionOrModuleOf(id).id === scope.id ? own : nested).push(id);
     own.sort((a, b) => a.startIndex - b.startIndex);
-    split = { own, ownStarts: own.map((id) => id.startIndex), nested };
-    memo.set(key, split);
-  }
-  return split;
+    return { own, ownStarts: own.map((id) => id.startIndex), nested };
+  });
 }
 
 /**
@@ -511,19 +485,14 @@ const rebindingCache = new WeakMap<object, Map<string, readonly Rebinding[]>>();
 
 /** The statements of `block` that rebind `name` (`rebindingOf`), in order. */
 function rebindingsIn(block: SyntaxNode, name: string): readonly Rebinding[] {
-  let perTree = rebindingCache.get(block.tree);
-  if (!perTree) rebindingCache.set(block.tree, (perTree = new Map()));
-  const key = `${block.id}:${name}`;
-  let list = perTree.get(key);
-  if (!list) {
+  return memoized(rebindingCache, block.tree, `${block.id}:${name}`, () => {
     const found: Rebinding[] = [];
     for (const st of statementSiblings(block)) {
       const r = rebindingOf(st, name);
       if (r) found.push(r);
     }
-    perTree.set(key, (list = found));
-  }
-  return list;
+    return found;
+  });
 }
 
 /** The first statement of `block` after the offset `after` that rebinds `name` (`rebindingOf`). */
@@ -533,7 +502,7 @@ function firstRebindingAfter(block: SyntaxNode, name: string, after: number): Re
 }
 
 /** The statement `name = …` (a plain rebinding). */
-export function rebindsPlainly(stmt: SyntaxNode, name: string): boolean {
+function rebindsPlainly(stmt: SyntaxNode, name: string): boolean {
   if (stmt.type !== 'expression_statement' || stmt.namedChildCount !== 1) return false;
   const a = stmt.namedChildren[0]!;
   return a.type === 'assignment' && a.childForFieldName('left')?.type === 'identifier' && a.childForFieldName('left')?.text === name && !!a.childForFieldName('right');

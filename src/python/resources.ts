@@ -8,6 +8,7 @@ import type { Edit, FileContext, PythonVersion, SyntaxNode } from '../types.js';
 import { planImportedName, planTopLevelImport } from './edits.js';
 import { calleeName, qualifiedName } from './imports.js';
 import { mayBeResourceCall } from './candidates.js';
+import { memoized } from './memo.js';
 
 export type ResourceKind =
   | 'file'
@@ -157,15 +158,7 @@ const atLeast = (v: PythonVersion, min: PythonVersion) => v[0] > min[0] || (v[0]
 export function resourceOf(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefined {
   if (call.type !== 'call') return undefined;
   // Every resource transform asks about the same candidate calls: resolve each once per tree.
-  let memo = specMemo.get(ctx);
-  if (!memo) {
-    memo = new Map();
-    specMemo.set(ctx, memo);
-  }
-  if (memo.has(call.id)) return memo.get(call.id);
-  const found = resolveResource(ctx, call);
-  memo.set(call.id, found);
-  return found;
+  return memoized(specMemo, ctx, call.id, () => resolveResource(ctx, call));
 }
 
 const specMemo = new WeakMap<FileContext, Map<number, ResourceSpec | undefined>>();

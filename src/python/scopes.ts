@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../types.js';
 import type { TreeCursor } from 'tree-sitter';
 import { IMPORT_WORD_RE, isAsciiWordChar, isWordCharAt, STAR_IMPORT_RE } from './text.js';
+import { memoized } from './memo.js';
 
 export type BindingKind = 'import' | 'def' | 'class' | 'assign' | 'param' | 'global' | 'nonlocal' | 'other';
 
@@ -76,15 +77,11 @@ const ownerCache = new WeakMap<object, Map<number, SyntaxNode>>();
 
 /** The function or module that owns `node`: class bodies and comprehensions are looked through. */
 export function functionOrModuleOf(node: SyntaxNode): SyntaxNode {
-  let perTree = ownerCache.get(node.tree);
-  if (!perTree) ownerCache.set(node.tree, (perTree = new Map()));
-  let scope = perTree.get(node.id);
-  if (!scope) {
-    scope = scopeOf(node);
+  return memoized(ownerCache, node.tree, node.id, () => {
+    let scope = scopeOf(node);
     while (scope.type !== 'module' && !FUNCTION_TYPES.has(scope.type)) scope = scopeOf(scope);
-    perTree.set(node.id, scope);
-  }
-  return scope;
+    return scope;
+  });
 }
 
 function addTargets(target: SyntaxNode, kind: BindingKind, out: Map<string, Binding[]>): void {

@@ -4,6 +4,7 @@
 import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { insertAt, replaceRange } from './edits.js';
 import { firstIndex, indentOfLine, isBlankLine, lineEndOf, lineStartOf, lineStartsBetween, nextLineStart, startsLine } from './text.js';
+import { memoized } from './memo.js';
 
 export interface WrapRequest {
   /** First and last statement of a run of sibling statements in one block (or the module). */
@@ -43,15 +44,10 @@ interface Siblings {
 const siblingCache = new WeakMap<object, Map<number, Siblings>>();
 
 function siblingsOf(block: SyntaxNode): Siblings {
-  let perTree = siblingCache.get(block.tree);
-  if (!perTree) siblingCache.set(block.tree, (perTree = new Map()));
-  let s = perTree.get(block.id);
-  if (!s) {
+  return memoized(siblingCache, block.tree, block.id, () => {
     const list = block.namedChildren.filter(isStatement);
-    s = { list, at: new Map(list.map((n, i) => [n.id, i])) };
-    perTree.set(block.id, s);
-  }
-  return s;
+    return { list, at: new Map(list.map((n, i) => [n.id, i])) };
+  });
 }
 
 /** The statements of a block (or the module), comments left out. */
