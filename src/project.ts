@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { decodeSource, type DecodedSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
 import { displayPath } from './process-file.js';
-import { generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, splitLines, subclassesFromOutline, subclassesFromText, YIELD_RE, type GeneratorIndex, type ModuleFacts } from './python/generators.js';
+import { generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, YIELD_RE, type GeneratorIndex, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
 import type { ProjectIndex, TransformOptions } from './types.js';
@@ -78,14 +78,12 @@ export function summarizeFile(path: string, text: string, moduleName: string | u
   }
   // Ex) pydoc_data/topics.py: `yield` only in its strings, read as text like a file that never says it.
   if (sel === undefined || sel === 'none') {
-    // Split once for both text scans of a file that is not parsed.
-    const lines = splitLines(text);
-    const subclasses = o ? subclassesFromOutline(text, o, new Set()) : subclassesFromText(text, lines);
+    const subclasses = o ? subclassesFromOutline(text, o, new Set()) : subclassesFromText(text);
     const methods = subclasses.length ? { subclasses } : {};
     if (!IMPORT_RE.test(text)) return subclasses.length ? { path, moduleName, generators: { generators: [], aliases: {}, ...methods } } : { path, moduleName };
     // Only the imports and method names matter: read them from the text, parsing is most of this pass's time.
     const loc = { moduleName: moduleKey(path, moduleName), isPackage: isPackageFile(path) };
-    return { path, moduleName, generators: { generators: [], aliases: importAliasesFromText(text, loc, lines), ...methods } };
+    return { path, moduleName, generators: { generators: [], aliases: importAliasesFromText(text, loc), ...methods } };
   }
   const loc = { moduleName: moduleKey(path, moduleName), isPackage: isPackageFile(path) };
   // Parsed only where `yield` is, with what naming and counting bindings needs (generatorSelection).

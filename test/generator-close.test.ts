@@ -159,6 +159,41 @@ describe('generator index', () => {
     assert.deepEqual(summarizeFile('m.py', `${text}def g():\n    yield 1\n`, 'm').generators?.aliases, expected);
   });
 
+  test('a file read as text gives the same facts with \\n, \\r\\n or lone \\r line ends', () => {
+    const lines = [
+      'from .core import (produce,',
+      '    relay as r)',
+      'import os',
+      "doc = '''",
+      'import fake',
+      'class Fake(Base):',
+      "'''",
+      'class Store(Base,',
+      '            Mixin):',
+      '    def rows(self):',
+      '        return []',
+      '    async def keys(self):',
+      '        return []',
+      'def top():',
+      '    pass',
+      '',
+    ];
+    const expected = {
+      generators: [],
+      aliases: { 'pkg.api.produce': 'pkg.core.produce', 'pkg.api.r': 'pkg.core.relay', 'pkg.api.os': 'os' },
+      subclasses: [{ name: 'Store', bases: ['Base', 'Mixin'], plain: ['rows', 'keys'] }],
+    };
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = lines.join(eol);
+      takeParsedChars();
+      const read = summarizeFile('pkg/api.py', text, 'pkg.api');
+      assert.equal(takeParsedChars(), 0);
+      assert.deepEqual(read.generators, expected, JSON.stringify(eol));
+      // A line that ends in U+2028 goes on: the class after it is no line of its own.
+      assert.deepEqual(summarizeFile('pkg/api.py', `x = 1\u2028class Hidden(Base):${eol}${text}`, 'pkg.api').generators, expected);
+    }
+  });
+
   test('a file that says `yield` only in strings and comments is read as text, not parsed, with the facts a parse gives', () => {
     const text = '"""Generators: `yield` hands out a value."""\nfrom .core import produce  # yield\nimport os.path, os\nclass Store(Base):\n    def rows(self):\n        return "yield"\n';
     takeParsedChars();

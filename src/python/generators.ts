@@ -96,18 +96,71 @@ export function qualnameOf(def: SyntaxNode): string | undefined {
 
 const baseTail = (text: string) => /(\w+)\s*(?:\[[^\]]*\])?\s*$/.exec(text.trim())?.[1];
 
-/** A cheap test before the regular expression: most lines have no triple quote. */
-const hasTripleQuote = (line: string) => line.includes('"""') || line.includes("'''");
+// The text scans below read a file as lines split at `\r\n`, `\r` or `\n`, without splitting it (most of
+// their time was the split): they look at the first characters of each line, read only the lines that may
+// matter (a top-level word; a def, class or decorator), and follow triple-quoted strings from the positions
+// of the triple quotes alone (`TripleQuotes`).
 
-/** The lines of `text` as the text scans below read them. */
-export const splitLines = (text: string): string[] => text.split(/\r\n|\r|\n/);
+/** The end of the line that starts at `start`: the offset of its `\r` or `\n`, or the end of the text. */
+function lineEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  return i;
+}
 
-/** False for a line whose first character after its indentation cannot begin `@`, `def`, `async` or `class`. */
-function mayStartDefinition(line: string): boolean {
-  let i = 0;
-  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
-  const c = line.charCodeAt(i);
-  return c === 64 || c === 100 || c === 97 || c === 99; // @ d a c
+/** The start of the line after the one that ends at `end` (before the end of the text). */
+const nextLineStart = (text: string, end: number) => (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1);
+
+/**
+ * The start of the line after the one that starts at `start`, or -1 after the last line. `loneCR`: the text
+ * has a `\r` not followed by `\n` (else the next `\n` ends the line, found faster).
+ */
+function nextLine(text: string, start: number, loneCR: boolean): number {
+  if (!loneCR) {
+    const nl = text.indexOf('\n', start);
+    return nl < 0 ? -1 : nl + 1;
+  }
+  const end = lineEnd(text, start);
+  return end < text.length ? nextLineStart(text, end) : -1;
+}
+
+const isBlank = (c: number) => c === 32 || c === 9;
+
+const hasLoneCR = (text: string) => text.includes('\r') && /\r(?!\n)/.test(text);
+
+/**
+ * The triple-quoted string open at each line start of a text, read in order: a triple quote opens one when
+ * none is open and closes the open one when it is the same. Triple quotes never span lines, so they are
+ * found in the whole text at once. `skipTo` leaves out those of lines a scan read as part of a statement
+ * (the continuation lines of an import or of a class header), as the scans always have.
+ */
+class TripleQuotes {
+  private readonly re = /"""|'''/g;
+  private next: RegExpExecArray | null;
+  private quote: string | undefined;
+
+  constructor(private readonly text: string) {
+    this.next = this.re.exec(text);
+  }
+
+  /** The quote open at `offset` (a line start, not before the last one asked for), or `undefined`. */
+  openAt(offset: number): string | undefined {
+    for (; this.next && this.next.index < offset; this.next = this.re.exec(this.text)) {
+      const t = this.next[0];
+      if (!this.quote) this.quote = t;
+      else if (t === this.quote) this.quote = undefined;
+    }
+    return this.quote;
+  }
+
+  /** Leave out the triple quotes before `offset` not counted yet. */
+  skipTo(offset: number): void {
+    while (this.next && this.next.index < offset) this.next = this.re.exec(this.text);
+  }
 }
 
 /**
@@ -115,27 +168,33 @@ function mayStartDefinition(line: string): boolean {
  * `def`s indented below it up to the next line indented no deeper (nested functions count too, which only
  * makes the lists longer, never shorter).
  */
-export function subclassesFromText(text: string, lines: readonly string[] = splitLines(text)): SubclassFacts[] {
+export function subclassesFromText(text: string): SubclassFacts[] {
   const out: SubclassFacts[] = [];
   const open: Array<{ indent: number; facts: SubclassFacts }> = [];
-  let quote: string | undefined;
-  // The loop runs over every line of most files; what only class and def lines need is in functions of
-  // their own, so that the loop's optimised code stays small and is not thrown away when they change.
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const inString = quote !== undefined;
-    if (hasTripleQuote(line)) quote = tripleQuoteAfter(line, quote);
+  const quotes = new TripleQuotes(text);
+  const loneCR = hasLoneCR(text);
+  for (let start = 0; start >= 0; start = nextLine(text, start, loneCR)) {
+    // Only a line whose first character after the indentation is that of `@`, `def`, `async` or `class`.
+    let i = start;
+    while (isBlank(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    if (c !== 64 && c !== 100 && c !== 97 && c !== 99) continue;
     // A class ends only where a def, class or decorator starts no deeper: a docstring's or a bracket's
     // lines at column 0 do not end it (ending it too early would miss an override).
-    if (inString || !mayStartDefinition(line)) continue;
+    if (quotes.openAt(start) !== undefined) continue;
+    const end = lineEnd(text, start);
+    const line = text.slice(start, end);
     const m = DEFINITION_START.exec(line);
     if (!m) continue;
     const indent = m[1]!.length;
     while (open.length && open[open.length - 1]!.indent >= indent) open.pop();
     if (m[2] === 'class') {
-      const cls = classFromText(lines, i);
+      const cls = classFromText(text, line, end);
       if (!cls) continue;
-      i = cls.last;
+      // The header's own triple quotes count, those of its continuation lines do not.
+      quotes.openAt(end);
+      quotes.skipTo(cls.end);
+      start = cls.end; // the next line is the one after the header's last
       if (cls.facts.bases.length) out.push(cls.facts);
       open.push({ indent, facts: cls.facts });
     } else if (m[2] !== '@' && open.length) addPlainDef(line, open);
@@ -146,30 +205,28 @@ export function subclassesFromText(text: string, lines: readonly string[] = spli
 
 const DEFINITION_START = /^([ \t]*)(@|class(?=[ \t])|(?:async[ \t]+)?def(?=[ \t]))/;
 
-/** The triple quote still open after `line` (`quote` being the one open before it), or `undefined`. */
-function tripleQuoteAfter(line: string, quote: string | undefined): string | undefined {
-  for (const t of line.match(/"""|'''/g) ?? []) {
-    if (!quote) quote = t;
-    else if (t === quote) quote = undefined;
-  }
-  return quote;
-}
-
 /** The def's name on `line`, added to the plain methods of every class still open around it. */
 function addPlainDef(line: string, open: ReadonlyArray<{ facts: SubclassFacts }>): void {
   const def = /^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/.exec(line);
   if (def) for (const c of open) c.facts.plain.push(def[1]!);
 }
 
-/** The class whose `class` line is `lines[i]`, its bases read up to the `)` (`last`: the line that has it). */
-function classFromText(lines: readonly string[], i: number): { facts: SubclassFacts; last: number } | undefined {
-  const cls = /^[ \t]*class[ \t]+(\w+)[ \t]*\((.*)$/.exec(lines[i]!);
+/**
+ * The class whose `class` line is `line` (ending at `end` in `text`), its bases read up to the `)`; `end`:
+ * the end of the line that has it.
+ */
+function classFromText(text: string, line: string, end: number): { facts: SubclassFacts; end: number } | undefined {
+  const cls = /^[ \t]*class[ \t]+(\w+)[ \t]*\((.*)$/.exec(line);
   if (!cls) return undefined;
   let header = cls[2]!;
-  while (!header.includes(')') && i + 1 < lines.length) header += ` ${lines[++i]!}`;
+  while (!header.includes(')') && end < text.length) {
+    const start = nextLineStart(text, end);
+    end = lineEnd(text, start);
+    header += ` ${text.slice(start, end)}`;
+  }
   const bases = header.slice(0, header.lastIndexOf(')') + 1 || undefined).replace(/\)\s*$/, '').split(',')
     .filter((b) => !b.includes('=')).map(baseTail).filter((b): b is string => !!b && b !== 'object');
-  return { facts: { name: cls[1]!, bases, plain: [] }, last: i };
+  return { facts: { name: cls[1]!, bases, plain: [] }, end };
 }
 
 /** The bases of a class line as `SubclassFacts.bases` lists them (keyword arguments and `object` left out). */
@@ -569,7 +626,7 @@ const REBINDING_RE = /^(?:(?:async[ \t]+)?def[ \t]+(\w+)|class[ \t]+(\w+)|(\w+)[
  * pass only needs them to follow re-exports): `import`/`from` statements that start a line at column 0,
  * outside triple-quoted strings, with parenthesised or backslash-continued name lists.
  */
-export function importAliasesFromText(text: string, loc: ModuleLocation, lines: readonly string[] = splitLines(text)): Record<string, string> {
+export function importAliasesFromText(text: string, loc: ModuleLocation): Record<string, string> {
   const bound = new Map<string, string[]>();
   const bind = (name: string, target: string | undefined) => {
     if (!target) return;
@@ -580,45 +637,49 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, lines: 
   // Ex) `produce = wrap(produce)`, `def produce():` at the top level: the name no longer means the import.
   // Lines inside a triple-quoted string are not code (`traceback:` in pdb's docstring).
   const rebound = new Set<string>();
-  let quote: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!;
-    const first = line.charCodeAt(0);
-    // Most lines are indented: only one that starts with a letter, a digit or `_` can rebind at the top level.
-    const wordFirst = (first >= 97 && first <= 122) || (first >= 65 && first <= 90) || (first >= 48 && first <= 57) || first === 95;
-    const rebinds = quote || !wordFirst ? null : REBINDING_RE.exec(line);
+  const quotes = new TripleQuotes(text);
+  const loneCR = hasLoneCR(text);
+  for (let start = 0; start >= 0; start = nextLine(text, start, loneCR)) {
+    // Only a line that starts with a letter, a digit or `_` can rebind or import at the top level.
+    const first = text.charCodeAt(start);
+    if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90) || (first >= 48 && first <= 57) || first === 95)) continue;
+    if (quotes.openAt(start)) continue;
+    let end = lineEnd(text, start);
+    let line = text.slice(start, end);
+    const rebinds = REBINDING_RE.exec(line);
     if (rebinds) rebound.add(rebinds[1] ?? rebinds[2] ?? rebinds[3]!);
-    if (!quote && (first === 102 || first === 105) && /^(from|import)\s/.test(line)) {
-      // Join continuation lines: a backslash at the end, or an open parenthesis.
-      while ((/\\\s*$/.test(line) || (line.includes('(') && !line.includes(')'))) && i + 1 < lines.length) {
-        line = line.replace(/\\\s*$/, ' ') + ' ' + lines[++i]!;
-      }
-      const stmt = line.replace(/#.*$/, '').split(';')[0]!.replace(/[()]/g, ' ');
-      let m = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/.exec(stmt.trim());
-      if (m && m[1] !== '__future__') {
-        const module = m[1]!;
-        for (const item of m[2]!.split(',')) {
-          const parts = item.trim().split(/\s+/);
-          if (!parts[0] || parts[0] === '*') continue;
-          const local = parts[1] === 'as' && parts[2] ? parts[2] : parts[0];
-          const q = module.endsWith('.') ? module + parts[0] : `${module}.${parts[0]}`;
-          bind(local, absoluteName(q, loc));
-        }
-        continue;
-      }
-      m = /^import\s+(.+)$/.exec(stmt.trim());
-      if (m) {
-        for (const item of m[1]!.split(',')) {
-          const parts = item.trim().split(/\s+/);
-          if (!parts[0]) continue;
-          if (parts[1] === 'as' && parts[2]) bind(parts[2], parts[0]);
-          else bind(parts[0].split('.')[0]!, parts[0].split('.')[0]!);
-        }
+    if ((first !== 102 && first !== 105) || !/^(from|import)\s/.test(line)) continue;
+    // Join continuation lines: a backslash at the end, or an open parenthesis.
+    while ((/\\\s*$/.test(line) || (line.includes('(') && !line.includes(')'))) && end < text.length) {
+      const next = nextLineStart(text, end);
+      end = lineEnd(text, next);
+      line = line.replace(/\\\s*$/, ' ') + ' ' + text.slice(next, end);
+    }
+    // Triple quotes in an import statement are left out.
+    quotes.skipTo(end);
+    start = end; // the next line is the one after the statement's last
+    const stmt = line.replace(/#.*$/, '').split(';')[0]!.replace(/[()]/g, ' ');
+    let m = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/.exec(stmt.trim());
+    if (m && m[1] !== '__future__') {
+      const module = m[1]!;
+      for (const item of m[2]!.split(',')) {
+        const parts = item.trim().split(/\s+/);
+        if (!parts[0] || parts[0] === '*') continue;
+        const local = parts[1] === 'as' && parts[2] ? parts[2] : parts[0];
+        const q = module.endsWith('.') ? module + parts[0] : `${module}.${parts[0]}`;
+        bind(local, absoluteName(q, loc));
       }
       continue;
     }
-    // Track triple-quoted strings so an example inside a docstring is not read as an import.
-    if (hasTripleQuote(line)) quote = tripleQuoteAfter(line, quote);
+    m = /^import\s+(.+)$/.exec(stmt.trim());
+    if (m) {
+      for (const item of m[1]!.split(',')) {
+        const parts = item.trim().split(/\s+/);
+        if (!parts[0]) continue;
+        if (parts[1] === 'as' && parts[2]) bind(parts[2], parts[0]);
+        else bind(parts[0].split('.')[0]!, parts[0].split('.')[0]!);
+      }
+    }
   }
   const aliases: Record<string, string> = {};
   for (const [name, targets] of bound) {
