@@ -10,7 +10,7 @@ import { parseShard, SelectError } from './walk.js';
 import { exitCode, renderReport, textReport, type Format, type ReportOptions } from './report.js';
 import type { Transform } from './types.js';
 import { createProgress } from './progress.js';
-import { activeTransforms, TRANSFORMS } from '../transforms/index.js';
+import { activeTransforms, findTransform, TRANSFORMS } from '../transforms/index.js';
 import { run, runStdin, type Mode, type RunOptions } from './runner.js';
 import { explainTransform, listTransforms } from './explain.js';
 import { VERSION } from './version.js';
@@ -108,13 +108,20 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
   const shard = a.shard === undefined ? undefined : parseShard(a.shard);
   if (a.shard !== undefined && !shard) throw new UsageError(`--shard: cannot read "${a.shard}"; write it K/N with 1 ≤ K ≤ N, e.g. 2/4`);
   // The command line overrides each key of [tool.withify] it gives.
-  const { exclude, include, ...transformSettings } = mergeSettings(
-    { select: given(a.select), ignore: given(a.ignore), exclude: globList(a.exclude), include: globList(a.include), unsafeFixes: a['unsafe-fixes'], allLoops: a['all-loops'], targetVersion: target, generatorStyle: style },
-    loadConfig({ cwd, configPath: a.config }),
-  );
+  const cli = { select: given(a.select), ignore: given(a.ignore), exclude: globList(a.exclude), include: globList(a.include), unsafeFixes: a['unsafe-fixes'], allLoops: a['all-loops'], targetVersion: target, generatorStyle: style };
+  const config = loadConfig({ cwd, configPath: a.config });
+  const { exclude, include, ...transformSettings } = mergeSettings(cli, config);
   // Loaded here to report a bad module at once; the workers of the run import the same paths themselves.
   const transformPaths = (globList(a.transform) ?? []).map((p) => resolve(cwd, p));
   const extraTransforms = await loadTransformModules(transformPaths, cwd);
+  // A misspelt rule would select nothing, or ignore nothing, without a word.
+  for (const key of ['select', 'ignore'] as const) {
+    const unknown = (values: readonly string[] | undefined) => values?.find((v) => findTransform(v, extraTransforms) === undefined);
+    const fromCli = unknown(cli[key]);
+    if (fromCli !== undefined) throw new UsageError(`--${key}: no transform "${fromCli}"; run \`withify list\` to see the ids and codes`);
+    const fromFile = unknown(config?.settings[key]);
+    if (fromFile !== undefined) throw new ConfigError(`${config!.path}: [tool.withify] ${key}: no transform "${fromFile}"; run \`withify list\` to see the ids and codes`);
+  }
   return {
     ...defaultOptions({ ...transformSettings, extraTransforms }),
     mode,

@@ -150,4 +150,30 @@ describe('through the CLI', () => {
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /^error: .*pyproject\.toml: unknown key "frobnicate" in \[tool\.withify\]; the keys are select, ignore/);
   });
+
+  test('a rule select or ignore does not know is exit 2 naming it, from the command line or the file', () => {
+    const root = tree({ 'app.py': LEAK, 'typo.toml': 'ignore = ["open_chain"]\n', 'mine.mjs': MY_RULE });
+    const list = '`withify list` to see the ids and codes\n';
+    for (const [args, message] of [
+      [['--select', 'open-chain,nope'], `error: --select: no transform "nope"; run ${list}`],
+      [['--ignore', 'WFY999'], `error: --ignore: no transform "WFY999"; run ${list}`],
+      [['--config', 'typo.toml'], `error: ${join(root, 'typo.toml')}: [tool.withify] ignore: no transform "open_chain"; run ${list}`],
+      // The file is checked even where the command line overrides the key.
+      [['--config', 'typo.toml', '--ignore', 'class-del'], `error: ${join(root, 'typo.toml')}: [tool.withify] ignore: no transform "open_chain"; run ${list}`],
+    ] as const) {
+      const r = cli(root, 'fix', '.', ...args);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, message);
+    }
+    // Codes in any case, ids, and a rule of a --transform module are known.
+    assert.equal(cli(root, 'check', '.', '--select', 'wfy101,open-assign,my-rule', '--transform', 'mine.mjs').status, 1);
+  });
 });
+
+const MY_RULE = `export default {
+  id: 'my-rule', code: 'XYZ001', summary: 'test rule', fixTitle: 'none', safety: 'safe',
+  doc: { whatItDoes: 'nothing', whyItBreaksOnPyPy: 'it does not', fixSafety: 'no fix', notFlagged: 'everything' }, examples: [],
+  check() { return []; },
+};
+`;
