@@ -9,7 +9,7 @@ export function wordsPattern(words: Iterable<string>, flags = ''): RegExp {
 }
 
 export function lineStartOf(source: string, offset: number): number {
-  let i = offset;
+  let i = insideCrlf(source, offset) ? offset - 1 : offset;
   while (i > 0) {
     const c = source.charCodeAt(i - 1);
     if (c === 10 || c === 13) break;
@@ -18,9 +18,15 @@ export function lineStartOf(source: string, offset: number): number {
   return i;
 }
 
+/**
+ * True when `offset` falls between the `\r` and the `\n` of a line break: where a comment node ends in a
+ * CRLF file (tree-sitter's comment runs to the `\n`, taking the `\r`). That offset is on the line of the `\r`.
+ */
+const insideCrlf = (source: string, offset: number) => source.charCodeAt(offset) === 10 && source.charCodeAt(offset - 1) === 13;
+
 /** Offset of the line break ending the line that holds `offset` (or the end of the text). */
 export function lineEndOf(source: string, offset: number): number {
-  let i = offset;
+  let i = insideCrlf(source, offset) ? offset - 1 : offset;
   while (i < source.length) {
     const c = source.charCodeAt(i);
     if (c === 10 || c === 13) break;
