@@ -127,6 +127,17 @@ test('a fix that leaves a block without a statement fails the file, though tree-
   assert.equal(after, 'x = 1\n');
 });
 
+test('a fix that mixes tabs and spaces so that Python rejects the indentation fails the file', () => {
+  // A block under a space-indented header whose lines start with a tab, then spaces: TabError for Python,
+  // no error for tree-sitter.
+  const { r, after } = fixWithOnly(rewritesTo('mixes-tabs', 'def f():\n        if x:\n\t    x = 1'));
+  assert.equal(r.status, 'failed');
+  assert.match(r.reason ?? '', /internal error: the fix of mixes-tabs would indent line 3 inconsistently \(tabs against spaces\); nothing was written/);
+  assert.equal(after, 'x = 1\n');
+  // The same block indented with spaces alone is written.
+  assert.equal(fixWithOnly(rewritesTo('mixes-tabs', 'def f():\n        if x:\n            x = 1')).r.status, 'changed');
+});
+
 test('a fix on the last line of a region another fix re-indents waits for the next pass', () => {
   // open-assign wraps the loop; open-chain's `with` for the last line must be indented for the new text.
   const src = 'def fn(out):\n    f = open("b.txt")\n    for i in range(2):\n        out.append(f.read(2))\n        out.append(open("a.txt").read(1))\n';

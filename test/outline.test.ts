@@ -10,12 +10,12 @@ import { processSource } from '../src/engine/pipeline.js';
 import { parsePython } from '../src/engine/parse.js';
 import { defaultOptions } from '../src/options.js';
 import { buildProjectIndex, mergeSummaries, moduleNameFor, summarizeFile } from '../src/project.js';
-import { childLines, definedName, importAliasTargets, includedRanges, inNoncode, isWithItemCall, LineKind, lineAt, outermostFunction, outline, partialRanges, receiverHead, selectAround } from '../src/python/outline.js';
+import { badIndentation, childLines, definedName, importAliasTargets, includedRanges, inNoncode, isWithItemCall, LineKind, lineAt, outermostFunction, outline, partialRanges, receiverHead, selectAround } from '../src/python/outline.js';
 import { generatorSelection, subclassesFromOutline } from '../src/python/generators.js';
 import { selectFiles } from '../src/walk.js';
 import type { FileResult, SyntaxNode } from '../src/types.js';
 import { decodeSource } from '../src/engine/read.js';
-import { listCases, ROOT, tempDir } from './helpers.js';
+import { CPYTHON, listCases, ROOT, tempDir } from './helpers.js';
 
 /** The texts of the parts of `text` a partial parse reads. */
 function parts(text: string, words: string[]): string[] | string {
@@ -423,4 +423,31 @@ describe('partial parsing gives what the whole file gives', () => {
     const found = 'def broken():\n    x = = 1\n\ndef f(p):\n    return open(p).read()\n';
     assert.equal(processSource({ path: 'x.py', text: found, options, partial: 'always' }).status, 'failed');
   });
+});
+
+test('badIndentation: the lines CPython rejects for their indentation, and no others', () => {
+  const shapes = [
+    'def f():\n    if x:\n        pass\n    return 1\n',
+    'def f():\n\tif x:\n\t\tpass\n\treturn 1\n',
+    // Tabs in one function, spaces in another: each consistent.
+    'def a():\n\treturn 1\n\n\ndef f(p):\n    return 2\n',
+    // A tab, then spaces, under spaces: deeper with tabs as 8, shallower with tabs as 1.
+    'class A:\n    def f(self):\n        if x:\n\t    pass\n',
+    // Deeper by a tab under spaces that a tab also reaches: consistent.
+    'if x:\n    if y:\n    \tpass\n',
+    'if x:\n        a\n    b\n',
+    'if x:\n\tif y:\n\t        a\n\telse:\n\t    b\n',
+    'if x:\n\tif y:\n\t        a\n\t    b\n',
+    // A form feed in the indentation starts the count again.
+    'if x:\n    a\n\x0c    b\n',
+    // Continuation lines, strings and comments have no say.
+    'x = (1,\n\t  2)\ns = """\n\t  a\n  """\n  # c\nif x:\n    pass\n',
+    'def f():\n    return 1\n  # a comment\n',
+  ];
+  const compiles = JSON.parse(
+    execFileSync(CPYTHON, ['-c', 'import json, sys\nout = []\nfor s in json.load(sys.stdin):\n    try:\n        compile(s, "s", "exec")\n        out.append(True)\n    except SyntaxError:\n        out.append(False)\nprint(json.dumps(out))'], { input: JSON.stringify(shapes), encoding: 'utf8' }),
+  ) as boolean[];
+  assert.deepEqual(compiles.filter((c) => !c).length, 3, 'three of the shapes are rejected by CPython');
+  assert.deepEqual(shapes.map((s) => badIndentation(s) === undefined), compiles);
+  assert.equal(badIndentation('if x:\n        a\n    b\n'), 16, 'the offset of the line');
 });

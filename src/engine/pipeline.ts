@@ -11,7 +11,7 @@ import { activeTransforms } from '../../transforms/index.js';
 import { filterSuppressed } from './suppress.js';
 import { detectEol } from './read.js';
 import { deepestNesting, hasBlockLimit, STATIC_BLOCK_LIMIT } from '../python/nesting.js';
-import { addTopLevelNamed, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
+import { addTopLevelNamed, badIndentation, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
 
 export const MAX_PASSES = 10;
 
@@ -326,11 +326,16 @@ export function processSource(input: SourceInput): FileResult {
       // it ("too many statically nested blocks"), tree-sitter does not. The transforms count blocks
       // (nesting.ts); this is the net under them.
       const depth = !broken && hasBlockLimit(options.targetVersion) ? deepestNesting(nextTree.rootNode) : 0;
+      // Ex) a block of a space-indented function re-indented by a tab: Python's TabError, which tree-sitter
+      // reads without an error.
+      const indentAt = broken ? undefined : badIndentation(next);
       const why = broken
         ? `would produce invalid syntax at line ${broken.startPosition.row + 1}`
-        : depth > STATIC_BLOCK_LIMIT && deepestNesting(tree.rootNode) <= STATIC_BLOCK_LIMIT
-          ? `would nest blocks ${depth} deep, more than the ${STATIC_BLOCK_LIMIT} Python before 3.13 compiles`
-          : undefined;
+        : indentAt !== undefined && badIndentation(text) === undefined
+          ? `would indent line ${positionAt(lineTable(next), indentAt).line} inconsistently (tabs against spaces)`
+          : depth > STATIC_BLOCK_LIMIT && deepestNesting(tree.rootNode) <= STATIC_BLOCK_LIMIT
+            ? `would nest blocks ${depth} deep, more than the ${STATIC_BLOCK_LIMIT} Python before 3.13 compiles`
+            : undefined;
       if (why) {
         const ids = [...new Set(chosen.map((f) => f.id))].join(', ');
         return { ...base, findings: first, status: 'failed', reason: `internal error: the fix of ${ids} ${why}; nothing was written (please report this with the file)` };

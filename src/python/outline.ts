@@ -694,3 +694,43 @@ export function indentUnitOf(source: string, o: Outline): string {
   }
   return /^\t/m.test(source) ? '\t' : '    ';
 }
+
+/**
+ * The offset of the first logical line whose indentation Python's tokenizer rejects, `undefined` when none:
+ * one that mixes tabs and spaces so that its level depends on the tab size (TabError: it compares every
+ * indentation with tabs to multiples of 8 and with tabs as 1, and both must agree), or that dedents to no
+ * outer level (IndentationError). tree-sitter reads both without an error, so the pipeline asks this of
+ * every rewrite.
+ */
+export function badIndentation(source: string, o: Outline = outline(source)): number | undefined {
+  const cols = [0];
+  const alts = [0];
+  for (let k = 0; k < o.begin.length; k++) {
+    let col = 0;
+    let alt = 0;
+    for (let i = o.begin[k]!; i < o.first[k]!; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 32) {
+        col++;
+        alt++;
+      } else if (c === 9) {
+        col = (Math.floor(col / 8) + 1) * 8;
+        alt++;
+      } else if (c === 12) col = alt = 0; // form feed
+    }
+    let top = cols.length - 1;
+    if (col > cols[top]!) {
+      if (alt <= alts[top]!) return o.begin[k];
+      cols.push(col);
+      alts.push(alt);
+      continue;
+    }
+    while (top > 0 && col < cols[top]!) {
+      cols.pop();
+      alts.pop();
+      top--;
+    }
+    if (col !== cols[top] || alt !== alts[top]) return o.begin[k];
+  }
+  return undefined;
+}

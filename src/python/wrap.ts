@@ -78,7 +78,10 @@ export function isInlineBlock(source: string, block: SyntaxNode): boolean {
 export function statementIndent(ctx: FileContext, stmt: SyntaxNode): string {
   if (startsLine(ctx.source, stmt.startIndex)) return indentOfLine(ctx.source, stmt.startIndex);
   const block = stmt.parent!;
-  if (isInlineBlock(ctx.source, block) && block.parent) return indentOfLine(ctx.source, block.parent.startIndex) + ctx.indentUnit;
+  if (isInlineBlock(ctx.source, block) && block.parent) {
+    const outer = indentOfLine(ctx.source, block.parent.startIndex);
+    return outer + (unitFor(outer, ctx.indentUnit) ?? ctx.indentUnit);
+  }
   return indentOfLine(ctx.source, stmt.startIndex);
 }
 
@@ -108,7 +111,7 @@ export function regionEnd(ctx: FileContext, last: SyntaxNode, indent: string): n
 
 /** The edits that wrap the run, or `undefined` when its layout is one this helper does not handle. */
 export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefined {
-  const { source, eol, indentUnit: unit } = ctx;
+  const { source, eol } = ctx;
   const { first, last } = req;
   const block = first.parent;
   if (!block || last.parent?.id !== block.id) return undefined;
@@ -118,6 +121,10 @@ export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefin
   if (firstIdx < 0 || lastIdx < firstIdx) return undefined;
 
   const indent = statementIndent(ctx, first);
+  // Ex) a function indented with spaces in a file whose first block has a tab: its lines go one unit of
+  // spaces deeper (a tab would mix the two, which Python rejects).
+  const unit = unitFor(indent, ctx.indentUnit);
+  if (unit === undefined) return undefined;
   const nl = eol + indent;
   const headerText = req.header.join(nl);
   const edits: Edit[] = [];
@@ -176,7 +183,10 @@ export interface HeaderWrapRequest {
   drop?: SyntaxNode;
 }
 
-/** The indent unit for a block nested in `indent`: the file's unit, unless that would mix tabs and spaces. */
+/**
+ * The unit one level deeper than `indent`: the file's own (`unit`), unless `indent` is made of the other
+ * character (tabs for spaces: a tab; spaces for a tab: four spaces); `undefined` for a mix of both.
+ */
 function unitFor(indent: string, unit: string): string | undefined {
   if (indent === '') return unit;
   if (/^\t+$/.test(indent)) return '\t';
