@@ -1,5 +1,5 @@
 // Formatting survives a fix, checked metamorphically: for every snapshot input x and each reformatting V
-// below (CRLF, a UTF-8 BOM, latin-1 with a coding line, tabs, two-space indents, and mixes of them),
+// below (CRLF, lone CR, a UTF-8 BOM, latin-1 with a coding line, tabs, two-space indents, and mixes),
 // fixing V(x) gives V(fix(x)) byte for byte, with as many fixes; the result compiles and a second run
 // changes nothing. V is a pure function of a file's bytes (the tab variants also take the input's
 // indent unit), so it applies to an input and to its fix alike. The indentation variants leave the lines
@@ -103,6 +103,8 @@ const tabToFourSpaces = (ws: string): string => ws.replace(/^\t+/, (t) => '    '
 const halveSpaces = (ws: string): string => (/\t/.test(ws) ? ws : ' '.repeat((ws.length + 1) >> 1));
 
 const toCrlf = (bytes: Buffer): Buffer => asBytes(asText(bytes).replace(/\r?\n/g, '\r\n'));
+// Classic Mac OS line ends: Python reads them; withify processes such a file with `\n` and writes `\r` back.
+const toCr = (bytes: Buffer): Buffer => asBytes(asText(bytes).replace(/\r?\n/g, '\r'));
 const addBom = (bytes: Buffer): Buffer => Buffer.concat([BOM, bytes]);
 
 /** The line ending most of the file's lines end with, for the lines latin-1 adds. */
@@ -147,6 +149,7 @@ const latin1Safe = (x: Input): boolean => utf8NoBom(x) && !/[^\u0000-\u00ff]/u.t
 
 const VARIANTS: Variant[] = [
   { name: 'crlf', applies: hasLf, apply: (b) => toCrlf(b) },
+  { name: 'cr', applies: hasLf, apply: (b) => toCr(b) },
   { name: 'bom', applies: utf8NoBom, apply: (b) => addBom(b) },
   { name: 'latin-1', applies: latin1Safe, apply: (b) => toLatin1(b) },
   { name: 'tabs', applies: spaceIndented, apply: (b, f, unit) => reindent(b, f, spacesToTabs(unit)) },

@@ -194,6 +194,13 @@ describe('generator index', () => {
     }
   });
 
+  test('a generator in a file whose lines end in a lone \\r is found (tree-sitter reads it with \\n)', () => {
+    const lf = 'def g():\n    try:\n        yield 1\n    finally:\n        pass\n';
+    const cr = summarizeFile('m.py', lf.replaceAll('\n', '\r'), 'm').generators?.generators;
+    assert.deepEqual(cr, summarizeFile('m.py', lf, 'm').generators?.generators);
+    assert.deepEqual(cr?.map((g) => [g.key, g.cleanup]), [['m.g', true]]);
+  });
+
   test('a file that says `yield` only in strings and comments is read as text, not parsed, with the facts a parse gives', () => {
     const text = '"""Generators: `yield` hands out a value."""\nfrom .core import produce  # yield\nimport os.path, os\nclass Store(Base):\n    def rows(self):\n        return "yield"\n';
     takeParsedChars();

@@ -54,6 +54,12 @@ export function normaliseEncoding(name: string): string {
   return n;
 }
 
+/**
+ * True for a file whose lines all end in a lone `\r` (classic Mac OS): Python reads it, tree-sitter-python
+ * does not (it reports a syntax error, or reads the file as fewer lines and misses what is on them).
+ */
+export const endsLinesWithCrOnly = (text: string): boolean => text.includes('\r') && !text.includes('\n');
+
 export function detectEol(text: string): '\n' | '\r\n' | '\r' {
   if (!text.includes('\r')) return '\n';
   let crlf = 0;
