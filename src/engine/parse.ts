@@ -195,7 +195,6 @@ export function parsePython(text: string, ranges?: Parser.Range[]): Tree {
   return getParser().parse(text, undefined, { bufferSize: Math.max(64 * 1024, text.length * 2 + 16), includedRanges: ranges });
 }
 
-/** The first ERROR or MISSING node, in document order; `undefined` when the tree is clean. */
 /**
  * The blocks of `tree` that hold no statement (a comment is none). Python rejects them ("expected an
  * indented block"); tree-sitter-python parses a header followed by a line at its own indentation as a
