@@ -69,7 +69,7 @@ function hasInnerChain(m: ChainMatch, spans: UseSpans): boolean {
  * Methods whose effect the close completes (flushing written data, committing a shelf): once one has
  * run, CPython closed the resource before the rest of the statement, and a `with` would close it after.
  */
-const WRITING_METHODS = new Set([
+export const WRITING_METHODS: ReadonlySet<string> = new Set([
   'write', 'writelines', 'writestr', 'writeframes', 'writeframesraw', 'write_byte', 'add', 'addfile', 'mkdir',
   'truncate', 'send', 'sendall', 'sendto', 'sendfile', 'update', 'setdefault', 'pop', 'popitem', 'clear', 'sync', 'commit',
 ]);

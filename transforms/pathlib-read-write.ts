@@ -6,6 +6,7 @@ import { RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS } from '../src/python/resources.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { planImportedName, replaceNode } from '../src/python/edits.js';
 import { isPure } from '../src/python/evaluation.js';
+import { selfDocumentingReason } from '../src/python/statements.js';
 import { unfixableChains, type ChainMatch } from './open-chain.js';
 
 const ID = 'pathlib-read-write';
@@ -98,6 +99,9 @@ interface PathCall {
 }
 
 function planPathCall(ctx: FileContext, m: ChainMatch): PathCall | string {
+  // Ex) `f"{open(p).read()=}"` prints the call's own text
+  const printed = selfDocumentingReason(m.use);
+  if (printed) return printed;
   const open = readOpenArgs(m.resource);
   if (typeof open === 'string') return open;
   const target = targetFor(open.mode, m.method);

@@ -57,10 +57,27 @@ export function headerContextReason(node: SyntaxNode, stmt: SyntaxNode): string 
       case 'argument_list':
         if (p.parent?.type === 'class_definition') return "in a class's bases";
         break;
+      case 'interpolation':
+        if (isSelfDocumenting(p)) return SELF_DOCUMENTING_REASON;
+        break;
       default:
         break;
     }
     if (p.id === stmt.id) return undefined;
   }
+  return undefined;
+}
+
+/** An f-string field that prints its own expression's text: `f"{open(p).read()=}"`. */
+const isSelfDocumenting = (interpolation: SyntaxNode) => interpolation.children.some((c) => c.type === '=');
+
+const SELF_DOCUMENTING_REASON = 'in an f-string `{…=}`, which prints the text of the expression: a rewrite would change what it prints';
+
+/**
+ * Why `node` cannot be rewritten in place because an f-string field around it prints its text
+ * (`f"{open(p).read()=}"`), or `undefined`.
+ */
+export function selfDocumentingReason(node: SyntaxNode): string | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'interpolation' && isSelfDocumenting(p)) return SELF_DOCUMENTING_REASON;
   return undefined;
 }
