@@ -81,11 +81,15 @@ const asText = (b: Buffer): string => b.toString('latin1');
 const asBytes = (s: string): Buffer => Buffer.from(s, 'latin1');
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** The leading whitespace of every line outside a string, rewritten by `indent` (given the line's whitespace). */
+/**
+ * The leading whitespace of every line outside a string, rewritten by `indent` (given the line's
+ * whitespace); after a form feed in it, only what follows the last one (Python counts from there).
+ */
 function reindent(bytes: Buffer, facts: Facts, indent: (ws: string) => string): Buffer {
   const inString = new Set(facts.inString);
   const lines = asText(bytes).split('\n');
-  return asBytes(lines.map((line, i) => (inString.has(i + 1) ? line : line.replace(/^[ \t]*/, indent))).join('\n'));
+  const leading = (line: string) => line.replace(/^((?:[ \t]*\f)*)([ \t]*)/, (_, ff: string, ws: string) => ff + indent(ws));
+  return asBytes(lines.map((line, i) => (inString.has(i + 1) ? line : leading(line))).join('\n'));
 }
 
 // One unit of spaces (four, or what the file's first block uses) is one tab, a remainder stays spaces (a

@@ -154,7 +154,7 @@ export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefin
   for (const at of lineStartsBetween(source, first.startIndex, end)) {
     if (ctx.insideString(at) || isBlankLine(source, at)) continue;
     if (inner.some((e) => e.start < at && at < e.end)) continue;
-    edits.push(insertAt(at, unit));
+    edits.push(insertAt(afterFormFeeds(source, at), unit));
   }
   edits.push(...inner);
 
@@ -181,6 +181,18 @@ export interface HeaderWrapRequest {
    * It is deleted with its line; a comment on that line stays, at the block's indentation.
    */
   drop?: SyntaxNode;
+}
+
+/**
+ * Where a line starting at `at` takes more indentation: after the last form feed of its leading
+ * whitespace, since Python counts the columns again from there (`\f        x` is 8 deep; `    \f        x`
+ * too, where `\f            x` is 12).
+ */
+function afterFormFeeds(source: string, at: number): number {
+  let i = at;
+  let after = at;
+  for (let c = source.charCodeAt(i); c === 32 || c === 9 || c === 12; c = source.charCodeAt(++i)) if (c === 12) after = i + 1;
+  return after;
 }
 
 /**
@@ -228,7 +240,7 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
   edits.push(reachOf(end));
   for (const at of lineStartsBetween(source, stmt.endIndex, end)) {
     if (ctx.insideString(at) || isBlankLine(source, at)) continue;
-    edits.push(insertAt(at, unit));
+    edits.push(insertAt(afterFormFeeds(source, at), unit));
   }
   if (drop) {
     const rest = source.slice(drop.endIndex, lineEndOf(source, drop.endIndex));

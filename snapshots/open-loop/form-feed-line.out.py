@@ -1,0 +1,11 @@
+# A body line that starts with a form feed: Python counts its columns from the form feed, so the
+# extra indentation goes after it (before it, the line would leave the loop).
+
+
+def count(p):
+    n = 0
+    with open(p) as f:
+        for line in f:
+            n += 1
+            n += 10
+    return n
