@@ -2,7 +2,7 @@
 // which names are free for a rewrite to introduce.
 import type { SyntaxNode } from '../types.js';
 import type { TreeCursor } from 'tree-sitter';
-import { IMPORT_WORD_RE, isAsciiWordChar, isWordCharAt, STAR_IMPORT_RE } from './text.js';
+import { escapeRegExp, IMPORT_WORD_RE, isAsciiWordChar, isWordCharAt, STAR_IMPORT_RE } from './text.js';
 import { memoized } from './memo.js';
 
 export type BindingKind = 'import' | 'def' | 'class' | 'assign' | 'param' | 'global' | 'nonlocal' | 'other';
@@ -361,11 +361,26 @@ export class NameIndex {
   }
 
   private builtinOrUnknown(name: string): Resolution {
+    // Ex) `def setup(): global open; open = Reader`: once `setup()` has run, `open` is that module global.
+    if (this.declaredGlobal(name)) return { kind: 'unknown' };
     if (this.source !== undefined) {
       this.starImport ??= STAR_IMPORT_RE.test(this.source) && this.bindings(this.root).has('*');
       return this.starImport ? { kind: 'unknown' } : { kind: 'builtin', name };
     }
     return this.bindings(this.root).has('*') ? { kind: 'unknown' } : { kind: 'builtin', name };
+  }
+
+  private readonly globals = new Map<string, boolean>();
+
+  /** True when a `global` statement of the file names `name` (read from the text: a mention in a string too). */
+  private declaredGlobal(name: string): boolean {
+    let declared = this.globals.get(name);
+    if (declared === undefined) {
+      const text = this.source ?? this.root.text;
+      declared = text.includes('global') && new RegExp(`\\bglobal\\s+(?:\\w+\\s*,\\s*)*${escapeRegExp(name)}\\b`).test(text);
+      this.globals.set(name, declared);
+    }
+    return declared;
   }
 
   /** `mayBind` for the text of one scope (a function, class, lambda or comprehension, nested scopes included). */
