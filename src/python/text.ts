@@ -63,8 +63,21 @@ export function indentOfLine(source: string, offset: number): string {
 }
 
 /** True when only whitespace stands between the start of its line and `offset`. */
+/**
+ * True when only indentation precedes `offset` on its line, and the line before does not end in a
+ * backslash: `x = 1; \` joins the next line to its own (a backslash closing a comment does not, but is
+ * counted too: the answer is then a safe "no").
+ */
 export function startsLine(source: string, offset: number): boolean {
-  return /^[ \t\f]*$/.test(source.slice(lineStartOf(source, offset), offset));
+  const start = lineStartOf(source, offset);
+  return /^[ \t\f]*$/.test(source.slice(start, offset)) && !continuesLine(source, offset);
+}
+
+/** True when the line holding `offset` continues the one before it: that line ends in a backslash. */
+export function continuesLine(source: string, offset: number): boolean {
+  let i = lineStartOf(source, offset) - 1;
+  if (source.charCodeAt(i) === 10 && source.charCodeAt(i - 1) === 13) i--;
+  return i > 0 && source.charCodeAt(i - 1) === 92; // \
 }
 
 export function isBlankLine(source: string, lineStart: number): boolean {

@@ -3,7 +3,7 @@
 // compound statement (`if x: stmt`), which is expanded into a proper block first.
 import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { insertAt, replaceRange } from './edits.js';
-import { firstIndex, indentOfLine, isBlankLine, lineEndOf, lineStartOf, lineStartsBetween, nextLineStart, startsLine } from './text.js';
+import { continuesLine, firstIndex, indentOfLine, isBlankLine, lineEndOf, lineStartOf, lineStartsBetween, nextLineStart, startsLine } from './text.js';
 import { memoized } from './memo.js';
 
 export interface WrapRequest {
@@ -120,6 +120,8 @@ export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefin
   const lastIdx = statementIndex(block, last);
   if (firstIdx < 0 || lastIdx < firstIdx) return undefined;
 
+  // Ex) `x = 1; \` then `y = open(p).read()`: one logical line over two physical ones
+  if (continuesLine(source, first.startIndex)) return undefined;
   const indent = statementIndent(ctx, first);
   // Ex) a function indented with spaces in a file whose first block has a tab: its lines go one unit of
   // spaces deeper (a tab would mix the two, which Python rejects).
