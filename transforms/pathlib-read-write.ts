@@ -185,8 +185,9 @@ export const pathlibReadWrite: Transform = {
       'Unsafe (applied with `--unsafe-fixes`): `Path(p)` accepts only str and os.PathLike, where `open()` also ' +
       'takes a file descriptor (an int) or a bytes path; and `write_text(s)` evaluates `s` before it opens ' +
       '(and truncates) the file, where `open(p, "w").write(s)` truncates first, so an `s` that reads the same ' +
-      'file or raises sees a different file. Return values are the same (`write` and `write_text` both return ' +
-      'the number of characters written). Only argument sets with the same meaning are rewritten: a literal ' +
+      'file or raises sees a different file, as does data of the wrong type (`write_text(123)` raises before ' +
+      'opening, `open(p, "w").write(123)` after truncating). Return values are the same (`write` and ' +
+      '`write_text` both return the number of characters written). Only argument sets with the same meaning are rewritten: a literal ' +
       'mode of "r", "rt", "rb", "w", "wt" or "wb" and the keywords `encoding`, `errors`, `newline`.',
     notFlagged:
       'Chains open-chain fixes with a `with` (`text = open(p).read()` as a statement of its own). Left to ' +
