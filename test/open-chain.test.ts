@@ -59,6 +59,15 @@ test('a module-level fix avoids names used anywhere in the module', () => {
   assert.match(r.output, /with open\("x", "w"\) as fh:/);
 });
 
+test('a `*` argument runs before the keywords written ahead of it', () => {
+  // CPython runs `note("x")` before `open(path)`: with a missing file it still prints, then raises.
+  const refused = run('def load(path):\n    return show(text=open(path).read(), *note("x"))\n');
+  assert.equal(refused.fixesApplied, 0);
+  assert.match(refused.findings[0]?.reason ?? '', /`\*note\("x"\)` runs before it in this statement, as Python evaluates `\*` arguments before keyword arguments/);
+  const fixed = run('def load(path):\n    return show(text=stamp(), *open(path).readlines())\n');
+  assert.equal(fixed.output, 'def load(path):\n    with open(path) as f:\n        return show(text=stamp(), *f.readlines())\n');
+});
+
 test('a star import could rebind open: not treated as the builtin', () => {
   const r = run('from os import *\nopen("x").read()\n');
   assert.equal(r.findings.length, 0);

@@ -129,6 +129,37 @@ describe('evaluation order', () => {
     assert.deepEqual(second.group.map((u) => u.call.text), ['open(a)']);
     assert.match(second.reasons.get(all[3]!.call.id) ?? '', /runs before it/);
   });
+
+  // CPython 3.6 to 3.13: the function, then every positional and `*` argument in source order, then every
+  // keyword and `**` argument in source order (`f(x=a(), *b())` runs `b()` first).
+  test('every positional and `*` argument runs before the keyword and `**` ones, whatever the source order', () => {
+    const why = (source: string): string | undefined => {
+      const call = resources(ctxFor(source))[0]!;
+      return notEvaluatedFirst(call, enclosingStatement(call)!);
+    };
+    assert.match(why('f(x=open(a).read(), *g())\n') ?? '', /`\*g\(\)` runs before it.*`\*` arguments before keyword arguments/);
+    assert.match(why('f(1, x=open(a).read(), y=2, *rest)\n') ?? '', /`\*rest` runs before it/);
+    assert.match(why('f(h, *[k], 2, x=1, y=open(a).read(), *m, **n)\n') ?? '', /`\*m` runs before it/);
+    assert.equal(why('f(x=g(), *open(a).readlines())\n'), undefined);
+    assert.equal(why('f(x=g(), y=h(), *open(a).readlines(), z=k())\n'), undefined);
+    assert.equal(why('f(x=open(a).read(), y=g(), **kw)\n'), undefined);
+    // Unpacking a list or tuple display runs no code: the order is not observable.
+    assert.equal(why('f(x=open(a).read(), *[1, 2], *(3,), **{"z": 2})\n'), undefined);
+    assert.match(why('f(x=open(a).read(), *[g()])\n') ?? '', /`\*\[g\(\)\]` runs before it/);
+    // Source order, as before.
+    assert.match(why('f(*g(), x=open(a).read())\n') ?? '', /`\*g\(\)` runs before it in this statement;/);
+    assert.match(why('f(**kw, x=open(a).read())\n') ?? '', /`\*\*kw` runs before it/);
+    assert.match(why('f(x=g(), y=open(a).read())\n') ?? '', /`x=g\(\)` runs before it/);
+  });
+
+  test('groupForWith takes the `*` argument\'s resource before the keyword written ahead of it', () => {
+    const ctx = ctxFor('f(open(a), x=open(b), *open(c))\n');
+    const all = resources(ctx).map((call) => ({ call, spec: resourceOf(ctx, call)! }));
+    const { group, reasons } = groupForWith(all, enclosingStatement(all[0]!.call)!);
+    assert.deepEqual(group.map((u) => u.call.text), ['open(a)', 'open(c)']);
+    // Unpacking `open(c)` reads it, before `open(b)` runs.
+    assert.match(reasons.get(all[1]!.call.id) ?? '', /`\*open\(c\)` runs before it/);
+  });
 });
 
 describe('withHeaderLines', () => {

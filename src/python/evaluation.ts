@@ -22,6 +22,11 @@ export function isPure(node: SyntaxNode, assumed?: ReadonlySet<number>): boolean
   if (assumed?.has(node.id)) return true;
   if (PURE_LEAVES.has(node.type)) return true;
   if (node.type === 'lambda') return true;
+  // Ex) `f(k=open(p).read(), *[1])`: unpacking a list or tuple display runs no code (`*rest` may: `__iter__`).
+  if (node.type === 'list_splat') {
+    const inner = node.namedChildren.filter((c) => c.type !== 'comment');
+    return inner.length === 1 && (inner[0]!.type === 'list' || inner[0]!.type === 'tuple') && isPure(inner[0]!, assumed);
+  }
   if (node.type !== 'unary_operator' && !PURE_CONTAINERS.has(node.type)) return false;
   return node.namedChildren.every((c) => isPure(c, assumed));
 }
@@ -80,6 +85,35 @@ interface Before {
 
 const NOTHING_BEFORE: Before = { nodes: [], count: 0 };
 
+/** Evaluated after every positional and `*` argument of its call, whatever its place in the source. */
+const isKeywordArgument = (n: SyntaxNode): boolean => n.type === 'keyword_argument' || n.type === 'dictionary_splat';
+
+interface ArgumentOrder {
+  /** The arguments, in the order CPython evaluates them. */
+  nodes: SyntaxNode[];
+  /** Each argument's place in `nodes`, by node id. */
+  index: Map<number, number>;
+}
+
+/**
+ * The arguments of `args` in the order CPython evaluates them: every positional and `*` argument in source
+ * order, then every keyword and `**` argument in source order. `f(x=a(), *b())` runs `b()`, then `a()`
+ * (3.6 to 3.13 alike; a `*` is the only argument Python lets follow a keyword, and then it runs before that
+ * keyword). `undefined` when this is the source order: no `*` argument follows a keyword or `**` one.
+ * Memoized per call: each of thousands of arguments asks it.
+ */
+function argumentOrder(args: SyntaxNode): ArgumentOrder | undefined {
+  return memoized(argumentOrderCache, args.tree, args.id, () => {
+    const kids = args.namedChildren;
+    const firstKeyword = kids.findIndex(isKeywordArgument);
+    if (firstKeyword < 0 || kids.slice(firstKeyword).every((k) => isKeywordArgument(k) || k.type === 'comment')) return undefined;
+    const nodes = [...kids.filter((k) => !isKeywordArgument(k)), ...kids.filter(isKeywordArgument)];
+    return { nodes, index: new Map(nodes.map((n, i) => [n.id, i])) };
+  });
+}
+
+const argumentOrderCache = new WeakMap<object, Map<number, ArgumentOrder | undefined>>();
+
 /** The expressions evaluated before `child` inside `parent`, in order, or `undefined` if unknown. */
 function evaluatedBefore(parent: SyntaxNode, child: SyntaxNode): Before | undefined {
   // Ex) `[x.strip() for x in open(p)]`: the first iterable runs before the element expression.
@@ -97,6 +131,14 @@ function evaluatedBefore(parent: SyntaxNode, child: SyntaxNode): Before | undefi
     const left = parent.childForFieldName('left');
     // `x += …` loads `x` first; a subscript or attribute target runs code first.
     return left && left.type === 'identifier' ? NOTHING_BEFORE : left ? { nodes: [left], count: 1 } : undefined;
+  }
+  // Ex) `f(x=open(p).read(), *rest())`: `rest()` runs first.
+  if (parent.type === 'argument_list') {
+    const order = argumentOrder(parent);
+    if (order) {
+      const i = order.index.get(child.id);
+      return i === undefined ? undefined : { nodes: order.nodes, count: i };
+    }
   }
   // Children are in source order: find `child` by its offset (an element of a list of thousands asked this
   // of every element before it).
@@ -124,7 +166,10 @@ export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: 
     if (!before) return 'part of an assignment target, evaluated after the value';
     let impure: SyntaxNode | undefined;
     for (let k = 0; k < before.count && !impure; k++) if (!isPure(before.nodes[k]!, assumed)) impure = before.nodes[k];
-    if (impure) return `\`${preview(impure)}\` runs before it in this statement; a \`with\` header would run it first`;
+    if (!impure) continue;
+    // Ex) `f(x=open(p).read(), *rest())`: the source shows `rest()` after it.
+    const why = impure.startIndex >= child.endIndex ? ', as Python evaluates `*` arguments before keyword arguments' : '';
+    return `\`${preview(impure)}\` runs before it in this statement${why}; a \`with\` header would run it first`;
   }
   return undefined;
 }
