@@ -10,7 +10,7 @@ import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms } from '../../transforms/index.js';
 import { filterSuppressed } from './suppress.js';
 import { detectEol, endsLinesWithCrOnly } from './read.js';
-import { deepestNesting, hasBlockLimit, STATIC_BLOCK_LIMIT } from '../python/nesting.js';
+import { nestingPastLimit } from '../python/nesting.js';
 import { addTopLevelNamed, badIndentation, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
 
 export const MAX_PASSES = 10;
@@ -330,10 +330,10 @@ function processText(input: SourceInput): FileResult {
       const emptied = emptyBlocks(nextTree);
       if (empty < 0) empty = emptyBlocks(tree).length;
       const broken = firstSyntaxError(nextTree) ?? (emptied.length > empty ? emptied[0] : undefined);
-      // Ex) a `with` of 25 items, or one more block in code already 20 deep: CPython before 3.13 rejects
-      // it ("too many statically nested blocks"), tree-sitter does not. The transforms count blocks
-      // (nesting.ts); this is the net under them.
-      const depth = !broken && hasBlockLimit(options.targetVersion) ? deepestNesting(nextTree.rootNode) : 0;
+      // Ex) a `with` of 25 items, or one more block in code already 20 deep: CPython rejects it ("too many
+      // statically nested blocks"; 20 before 3.13, 21 in 3.13 outside generators and coroutines),
+      // tree-sitter does not. The transforms count blocks (nesting.ts); this is the net under them.
+      const deep = broken ? undefined : nestingPastLimit(nextTree.rootNode, options.targetVersion);
       // Ex) a block of a space-indented function re-indented by a tab: Python's TabError, which tree-sitter
       // reads without an error.
       const indentAt = broken ? undefined : badIndentation(next);
@@ -341,8 +341,8 @@ function processText(input: SourceInput): FileResult {
         ? `would produce invalid syntax at line ${broken.startPosition.row + 1}`
         : indentAt !== undefined && badIndentation(text) === undefined
           ? `would indent line ${positionAt(lineTable(next), indentAt).line} inconsistently (tabs against spaces)`
-          : depth > STATIC_BLOCK_LIMIT && deepestNesting(tree.rootNode) <= STATIC_BLOCK_LIMIT
-            ? `would nest blocks ${depth} deep, more than the ${STATIC_BLOCK_LIMIT} Python before 3.13 compiles`
+          : deep && !nestingPastLimit(tree.rootNode, options.targetVersion)
+            ? `would nest blocks ${deep.depth} deep, more than the ${deep.limit} ${deep.compiler}`
             : undefined;
       if (why) {
         const ids = [...new Set(chosen.map((f) => f.id))].join(', ');

@@ -1,21 +1,82 @@
-// CPython before 3.13 compiles at most 20 nested blocks in one function, class body or module
-// (CO_MAXBLOCKS): every `for`/`while` body, `try` body, `except` handler, `finally` body and every item of a
-// `with` is one. One more is a SyntaxError, "too many statically nested blocks", which tree-sitter does not
-// know of. A rewrite adds blocks (a `with` of three items adds three around the statement and everything
-// in it), so it counts them first: `blockRoom`. 3.13 dropped the limit; PyPy never had it.
+// CPython compiles a bounded number of nested blocks in one function, class body or module; one more is a
+// SyntaxError, "too many statically nested blocks", which tree-sitter does not know of. A rewrite adds
+// blocks (a `with` of three items adds three around the statement and everything in it), so it counts them
+// first: `blockRoom`. PyPy has no such limit.
+//
+// What each compiler counts, measured on 3.6 to 3.13 (the deepest each shape compiles on each version;
+// test/nesting.test.ts checks the counts against the installed compilers):
+//
+//   blocks around the code of                 3.6-3.8   3.9-3.13
+//   `for`/`while`/`async for` body                  1          1   (their `else`: 0)
+//   each `with`/`async with` item                   1          1
+//   `try` body                                      1          1   2 when the `try` has handlers and a `finally`
+//   `except`/`except*` handler                      1          2   3 with a `finally`
+//   `try`'s `else`                                  0          0   1 with a `finally`
+//   `finally` body                                  1          1
+//   `async for` itself, at its header               2          1
+//   `async for` of a list, set or dict comprehension 0         1   from 3.12, which compiles it inline
+//
+//   the most blocks                    3.6-3.12.3   3.12.4, 3.13
+//   module, class body, plain function         20             21
+//   generator or coroutine                     20             20
+//
+// Not every excess is a SyntaxError:
+// - 3.12 and 3.13 compile a comprehension inline (PEP 709), in an exception handler the limit does not
+//   count: 20 `with` items around `[x for x in y]` crash the 3.12.1 compiler (a segmentation fault), 21
+//   around `[[x for x in y] for y in z]` crash 3.13's. So every comprehension counts as a block.
+// - 3.12.0 to 3.12.3 crash on 20 `with` items or `try`s in a generator or coroutine (CPython gh-116767,
+//   whose fix brought 3.12.4 the limits of 3.13): 19 there.
+// - 3.6 and 3.7 compile a named handler's body at one block but run it at two (the handler, and the cleanup
+//   of its `as` name): a body 20 deep there compiles, then aborts ("Fatal Python error: XXX block stack
+//   overflow"). 3.9's count of two covers it.
+//
+// `targetVersion` is the oldest Python the output must run on, so the count is the highest of every
+// version from the target on, and the limit the lowest: 20 before 3.13 and 21 from it, one fewer in a
+// generator or coroutine. Versions after 3.13 are assumed to keep its limit.
 import type { FileContext, PythonVersion, SyntaxNode } from '../types.js';
+import { memoized } from './memo.js';
 import { statementIndex, statementSiblings } from './wrap.js';
 
 /** The most blocks CPython before 3.13 nests in one code object. */
 export const STATIC_BLOCK_LIMIT = 20;
 
-/** True when code for `target` must stay within `STATIC_BLOCK_LIMIT`. */
-export function hasBlockLimit(target: PythonVersion): boolean {
-  return target[0] === 3 && target[1] < 13;
-}
+/** The most blocks CPython 3.13 nests in a module, a class body or a function that is neither a generator nor a coroutine. */
+export const STATIC_BLOCK_LIMIT_313 = 21;
+
+const atLeast = (target: PythonVersion, major: number, minor: number) => target[0] > major || (target[0] === major && target[1] >= minor);
 
 // A new code object: its blocks start again from none.
 const CODE_OBJECTS = new Set(['function_definition', 'class_definition', 'lambda']);
+
+/** The code object `node` is compiled in: a function or class definition, or the module (null). */
+function codeObjectOf(node: SyntaxNode): SyntaxNode | null {
+  for (let p = node.parent; p; p = p.parent) if (CODE_OBJECTS.has(p.type)) return p;
+  return null;
+}
+
+const isAsync = (node: SyntaxNode) => node.children.some((c) => c.type === 'async');
+
+// Per tree, per definition: every statement a transform may wrap asks it of its function.
+const generatorCache = new WeakMap<object, Map<number, boolean>>();
+
+/** True when `def` is a coroutine or a generator: `async def`, or a `yield` in its own body. */
+function isGeneratorOrCoroutine(def: SyntaxNode): boolean {
+  if (isAsync(def)) return true;
+  return memoized(generatorCache, def.tree, def.id, () => {
+    const body = def.childForFieldName('body');
+    return !!body && body.descendantsOfType('yield').some((y) => codeObjectOf(y)?.id === def.id);
+  });
+}
+
+/**
+ * The most blocks every CPython from `target` on compiles in `code` (a definition, or null for the module):
+ * 20 before 3.13 and 21 from it, one fewer in a generator or coroutine.
+ */
+export function blockLimit(target: PythonVersion, code: SyntaxNode | null): number {
+  const limit = atLeast(target, 3, 13) ? STATIC_BLOCK_LIMIT_313 : STATIC_BLOCK_LIMIT;
+  // Ex) `async def f():`, `def f(): yield`: one block more around the body (3.13), or a crash at 20 (3.12.0-3.12.3)
+  return code?.type === 'function_definition' && isGeneratorOrCoroutine(code) ? limit - 1 : limit;
+}
 
 /** The with items of a `with` statement. */
 function withItemCount(stmt: SyntaxNode): number {
@@ -23,19 +84,26 @@ function withItemCount(stmt: SyntaxNode): number {
   return clause ? clause.namedChildren.filter((c) => c.type === 'with_item').length : 0;
 }
 
+const isHandler = (n: SyntaxNode) => n.type === 'except_clause' || n.type === 'except_group_clause';
+
 /**
- * The blocks CPython opens around `child` of the compound statement `parent`. Counted high where versions
- * differ: an `except` handler is two (the handler, and the cleanup of its `as` name), a `finally` body one.
+ * The blocks CPython opens around `child` of the compound statement `parent`, the most of any version
+ * (see the table above). A `try` with handlers and a `finally` is a `try`/`finally` around a
+ * `try`/`except`: one more around its body, handlers and `else`.
  */
 function blocksFor(parent: SyntaxNode, child: SyntaxNode): number {
   switch (parent.type) {
     case 'for_statement':
     case 'while_statement':
       return parent.childForFieldName('body')?.id === child.id ? 1 : 0;
-    case 'try_statement':
-      if (parent.childForFieldName('body')?.id === child.id) return 1;
-      if (child.type === 'except_clause' || child.type === 'except_group_clause') return 2;
-      return child.type === 'finally_clause' ? 1 : 0;
+    case 'try_statement': {
+      if (child.type === 'finally_clause') return 1;
+      const hasFinally = parent.namedChildren.some((c) => c.type === 'finally_clause');
+      const outer = hasFinally && parent.namedChildren.some(isHandler) ? 1 : 0;
+      if (parent.childForFieldName('body')?.id === child.id) return 1 + outer;
+      if (isHandler(child)) return 2 + outer;
+      return child.type === 'else_clause' ? outer : 0;
+    }
     case 'with_statement':
       return parent.childForFieldName('body')?.id === child.id ? withItemCount(parent) : 0;
     default:
@@ -50,34 +118,108 @@ export function blocksAround(node: SyntaxNode): number {
   return n;
 }
 
-// Statements and the parts of compound statements: where blocks can be. Expressions hold none (a lambda
-// or a comprehension is a code object of its own, or opens no block).
+// Statements and the parts of compound statements: where blocks can be. Expressions hold none but
+// comprehensions (a lambda or a generator expression is a code object of its own).
 const STRUCTURAL = /(?:_statement|_clause|^block|^module)$/;
+const COMPREHENSIONS = ['list_comprehension', 'set_comprehension', 'dictionary_comprehension'];
 
-/** The most blocks any statement inside `node` (a statement, a block, a module) sits in, counted from `node`. */
-export function blocksInside(node: SyntaxNode): number {
+// Per tree: the nodes that hold a comprehension. The pipeline counts the blocks of the whole file after
+// every pass: asking each expression for its comprehensions took 5% of a run over the stdlib.
+const comprehensionCache = new WeakMap<object, Map<number, ReadonlySet<number>>>();
+
+/** The ids of the nodes of `node`'s tree that are or hold a list, set or dict comprehension. */
+function holdersOfComprehensions(node: SyntaxNode): ReadonlySet<number> {
+  return memoized(comprehensionCache, node.tree, 0, () => {
+    const ids = new Set<number>();
+    for (const comp of node.tree.rootNode.descendantsOfType(COMPREHENSIONS)) {
+      for (let x: SyntaxNode | null = comp; x && !ids.has(x.id); x = x.parent) ids.add(x.id);
+    }
+    return ids;
+  });
+}
+
+/**
+ * The blocks the list, set and dict comprehensions of the expression `expr` nest, as 3.12 compiles them
+ * into the code around them: one each, and one more for each `async for`. Counted high: a comprehension in
+ * another's first iterable counts as inside it.
+ */
+function comprehensionBlocks(expr: SyntaxNode): number {
+  if (!holdersOfComprehensions(expr).has(expr.id)) return 0;
   let most = 0;
+  // From each comprehension up to `expr`, without recursion: a chain of 5,000 `+` is 5,000 deep.
+  next: for (const comp of expr.descendantsOfType(COMPREHENSIONS)) {
+    let n = 0;
+    for (let x: SyntaxNode | null = comp, child: SyntaxNode | null = null; x; child = x, x = x.id === expr.id ? null : x.parent) {
+      if (COMPREHENSIONS.includes(x.type)) n += 1 + x.namedChildren.filter((c) => c.type === 'for_in_clause' && isAsync(c)).length;
+      // Ex) `lambda: [x for x in y]`, `def f(a=[x for x in y]): …` (its body): a code object of its own
+      else if (child && CODE_OBJECTS.has(x.type) && x.childForFieldName('body')?.id === child.id) continue next;
+      // Ex) `(x for x in y if [z for z in x])`: one too, but for its first iterable (`(x for x in [y for y in z])`)
+      else if (child && x.type === 'generator_expression' && x.namedChildren.find((c) => c.type === 'for_in_clause')?.id !== child.id) continue next;
+    }
+    most = Math.max(most, n);
+  }
+  return most;
+}
+
+/** What of `node` the code around it runs: all of an expression; of a definition, all but its body. */
+function evaluatedHere(node: SyntaxNode): readonly SyntaxNode[] {
+  // Ex) `@cache(key=[k for k in ks])` above `def f(a=[x for x in y]):`, not the body of `f`
+  if (node.type === 'decorated_definition') return node.namedChildren.flatMap(evaluatedHere);
+  if (!CODE_OBJECTS.has(node.type)) return [node];
+  const body = node.childForFieldName('body');
+  return node.namedChildren.filter((c) => c.id !== body?.id);
+}
+
+/**
+ * The blocks around the expressions of `node` (a statement or a clause), counted high: as deep as the
+ * deepest part of the statement.
+ */
+function headerBlocks(node: SyntaxNode): number {
+  // Ex) `with a, b, [x for x in y] as c:`: the third item is evaluated inside the first two
+  if (node.type === 'with_clause') return node.namedChildren.filter((c) => c.type === 'with_item').length;
+  return Math.max(0, ...node.namedChildren.map((p) => blocksFor(node, p)));
+}
+
+/** The blocks an `async for` statement opens at its header on `target`, whatever its body holds. */
+function asyncForBlocks(stmt: SyntaxNode, target: PythonVersion): number {
+  // Ex) `async for x in y: pass` 19 deep: 3.6 and 3.7 guard its `__anext__` in a second block
+  return stmt.type === 'for_statement' && isAsync(stmt) && !atLeast(target, 3, 8) ? 2 : 0;
+}
+
+/**
+ * The most blocks any statement inside `node` (a statement, a block, a module) sits in, counted from `node`,
+ * for code that must compile on `target` and every later version.
+ */
+export function blocksInside(node: SyntaxNode, target: PythonVersion = [3, 8]): number {
+  let most = 0;
+  let header = -1;
   for (const c of node.namedChildren) {
-    if (CODE_OBJECTS.has(c.type) || !STRUCTURAL.test(c.type)) continue;
-    most = Math.max(most, blocksFor(node, c) + blocksInside(c));
+    if (STRUCTURAL.test(c.type) && !CODE_OBJECTS.has(c.type)) {
+      most = Math.max(most, blocksFor(node, c) + blocksInside(c, target), asyncForBlocks(c, target));
+      continue;
+    }
+    // An expression, or a definition's decorators and defaults. Ex) `x = [l for l in f]`
+    const own = Math.max(0, ...evaluatedHere(c).map(comprehensionBlocks));
+    if (own === 0) continue;
+    if (header < 0) header = headerBlocks(node);
+    most = Math.max(most, header + own);
   }
   return most;
 }
 
 /**
- * How many blocks a rewrite may put around the sibling statements `first`…`last` and keep every code
- * object within the limit: `Infinity` when the target has none.
+ * How many blocks a rewrite may put around the sibling statements `first`…`last` and keep their code
+ * object within the limit of every version from the target on.
  */
 export function blockRoom(ctx: FileContext, first: SyntaxNode, last: SyntaxNode): number {
-  if (!hasBlockLimit(ctx.target)) return Infinity;
   const block = first.parent;
   let inside = 0;
   if (block) {
     const siblings = statementSiblings(block);
     const to = statementIndex(block, last);
-    for (let i = Math.max(0, statementIndex(block, first)); i <= to; i++) inside = Math.max(inside, blocksInside(siblings[i]!));
+    for (let i = Math.max(0, statementIndex(block, first)); i <= to; i++) inside = Math.max(inside, blocksInside(siblings[i]!, ctx.target));
   }
-  return STATIC_BLOCK_LIMIT - blocksAround(first) - inside;
+  return blockLimit(ctx.target, codeObjectOf(first)) - blocksAround(first) - inside;
 }
 
 /**
@@ -89,15 +231,36 @@ export const MAX_WITH_ITEMS = STATIC_BLOCK_LIMIT;
 /** The reason given when a rewrite would need `needed` more blocks than `room` allows. */
 export function tooDeepReason(needed: number, room: number): string {
   const what = needed === 1 ? 'one more block' : `${needed} more blocks`;
-  return `${what} here would nest ${STATIC_BLOCK_LIMIT - room + needed} deep, and Python before 3.13 compiles at most ${STATIC_BLOCK_LIMIT} ("too many statically nested blocks")`;
+  const over = needed - room;
+  return `${what} here would nest ${over === 1 ? 'one block' : `${over} blocks`} deeper than CPython compiles ("too many statically nested blocks": at most ${STATIC_BLOCK_LIMIT} before Python 3.13, ${STATIC_BLOCK_LIMIT_313} from 3.13, one fewer in a generator or coroutine)`;
 }
 
 /** The most blocks any statement of the module sits in, within its own code object (function, class, module). */
-export function deepestNesting(root: SyntaxNode): number {
-  let most = blocksInside(root);
+export function deepestNesting(root: SyntaxNode, target: PythonVersion = [3, 8]): number {
+  let most = blocksInside(root, target);
   for (const def of root.descendantsOfType(['function_definition', 'class_definition'])) {
     const body = def.childForFieldName('body');
-    if (body) most = Math.max(most, blocksInside(body));
+    if (body) most = Math.max(most, blocksInside(body, target));
   }
   return most;
+}
+
+/**
+ * The first code object of the module (a function, a class body, the module itself) that nests more blocks
+ * than every version from `target` on compiles: how deep, the limit there, and which compiler sets it.
+ * Undefined when none does.
+ */
+export function nestingPastLimit(root: SyntaxNode, target: PythonVersion): { depth: number; limit: number; compiler: string } | undefined {
+  const codes: (SyntaxNode | null)[] = [null, ...root.descendantsOfType(['function_definition', 'class_definition'])];
+  for (const code of codes) {
+    const body = code ? code.childForFieldName('body') : root;
+    const depth = body ? blocksInside(body, target) : 0;
+    if (depth < STATIC_BLOCK_LIMIT) continue;
+    const limit = blockLimit(target, code);
+    if (depth <= limit) continue;
+    const version = atLeast(target, 3, 13) ? 'Python 3.13' : 'Python before 3.13';
+    const compiler = code?.type === 'function_definition' && isGeneratorOrCoroutine(code) ? `${version} compiles in a generator or coroutine` : `${version} compiles`;
+    return { depth, limit, compiler };
+  }
+  return undefined;
 }
