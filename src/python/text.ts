@@ -8,6 +8,12 @@ export function wordsPattern(words: Iterable<string>, flags = ''): RegExp {
   return new RegExp(`\\b(?:${[...words].map(escapeRegExp).join('|')})\\b`, flags);
 }
 
+/**
+ * True when `offset` falls between the `\r` and the `\n` of a line break: where a comment node ends in a
+ * CRLF file (tree-sitter's comment runs to the `\n`, taking the `\r`). That offset is on the line of the `\r`.
+ */
+const insideCrlf = (source: string, offset: number) => source.charCodeAt(offset) === 10 && source.charCodeAt(offset - 1) === 13;
+
 export function lineStartOf(source: string, offset: number): number {
   let i = insideCrlf(source, offset) ? offset - 1 : offset;
   while (i > 0) {
@@ -17,12 +23,6 @@ export function lineStartOf(source: string, offset: number): number {
   }
   return i;
 }
-
-/**
- * True when `offset` falls between the `\r` and the `\n` of a line break: where a comment node ends in a
- * CRLF file (tree-sitter's comment runs to the `\n`, taking the `\r`). That offset is on the line of the `\r`.
- */
-const insideCrlf = (source: string, offset: number) => source.charCodeAt(offset) === 10 && source.charCodeAt(offset - 1) === 13;
 
 /** Offset of the line break ending the line that holds `offset` (or the end of the text). */
 export function lineEndOf(source: string, offset: number): number {
@@ -62,7 +62,6 @@ export function indentOfLine(source: string, offset: number): string {
   return source.slice(start, i);
 }
 
-/** True when only whitespace stands between the start of its line and `offset`. */
 /**
  * True when only indentation precedes `offset` on its line, and the line before does not end in a
  * backslash: `x = 1; \` joins the next line to its own (a backslash closing a comment does not, but is
