@@ -25,6 +25,11 @@ export function parsePythonVersion(text: string): PythonVersion | undefined {
   return [Number(m[1]), Number(m[2])];
 }
 
+/** True when `v` is `min` or later: `versionAtLeast(target, [3, 10])`. */
+export function versionAtLeast(v: PythonVersion, min: PythonVersion): boolean {
+  return v[0] > min[0] || (v[0] === min[0] && v[1] >= min[1]);
+}
+
 export function formatPythonVersion(v: PythonVersion): string {
   return `${v[0]}.${v[1]}`;
 }

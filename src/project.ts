@@ -6,7 +6,7 @@
 // suspended (src/python/generators.ts), resolved across modules through imports.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { decodeSource, endsLinesWithCrOnly, type DecodedSource } from './engine/read.js';
+import { decodeSource, parseableLineEnds, type DecodedSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
 import { displayPath } from './process-file.js';
 import { generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, YIELD_RE, type GeneratorIndex, type ModuleFacts } from './python/generators.js';
@@ -70,7 +70,7 @@ const IMPORT_RE = /\bimport\b/;
 /** `whole`: parse a file with `yield` whole rather than only around its generators (`--whole-files`). */
 export function summarizeFile(path: string, original: string, moduleName: string | undefined, whole = false, outlined?: (o: Outline) => void): FileSummary {
   // As processSource reads it (the same offsets: the outline stays good for the original).
-  const text = endsLinesWithCrOnly(original) ? original.replaceAll('\r', '\n') : original;
+  const text = parseableLineEnds(original);
   let o: Outline | undefined;
   let sel: ReturnType<typeof generatorSelection> | undefined;
   if (YIELD_RE.test(text)) {

@@ -102,42 +102,35 @@ function fixWithOnly(transform: Transform, targetVersion?: [number, number]): { 
   return { r, after: readFileSync(file, 'utf8') };
 }
 
-test('a fix that would break the syntax fails the file and nothing is written', () => {
-  const { r, after } = fixWithOnly(rewritesTo('breaks-syntax', 'def (x = 1'));
+/** The pipeline refuses `transform`'s fix: the file fails with a reason matching `reason`, and keeps its text. */
+function assertRefused(transform: Transform, reason: RegExp, targetVersion?: [number, number]): void {
+  const { r, after } = fixWithOnly(transform, targetVersion);
   assert.equal(r.status, 'failed');
-  assert.match(r.reason ?? '', /internal error: the fix of breaks-syntax would produce invalid syntax at line 1; nothing was written/);
+  assert.match(r.reason ?? '', reason);
   assert.equal(after, 'x = 1\n');
+}
+
+test('a fix that would break the syntax fails the file and nothing is written', () => {
+  assertRefused(rewritesTo('breaks-syntax', 'def (x = 1'), /internal error: the fix of breaks-syntax would produce invalid syntax at line 1; nothing was written/);
 });
 
 test('a fix that would nest more blocks than CPython compiles fails the file', () => {
-  const nestsTooDeep = rewritesTo('nests-too-deep', `with ${Array.from({ length: 21 }, (_, i) => `a as b${i}`).join(', ')}:\n    x = 1`);
-  const { r, after } = fixWithOnly(nestsTooDeep, [3, 12]);
-  assert.equal(r.status, 'failed');
-  assert.match(r.reason ?? '', /internal error: the fix of nests-too-deep would nest blocks 21 deep, more than the 20 Python before 3\.13 compiles; nothing was written/);
-  assert.equal(after, 'x = 1\n');
+  const nests = (n: number) => rewritesTo('nests-too-deep', `with ${Array.from({ length: n }, (_, i) => `a as b${i}`).join(', ')}:\n    x = 1`);
+  assertRefused(nests(21), /internal error: the fix of nests-too-deep would nest blocks 21 deep, more than the 20 Python before 3\.13 compiles; nothing was written/, [3, 12]);
   // 3.13 compiles 21 in a module, not 22.
-  assert.equal(fixWithOnly(nestsTooDeep, [3, 13]).r.status, 'changed');
-  const nests22 = rewritesTo('nests-too-deep', `with ${Array.from({ length: 22 }, (_, i) => `a as b${i}`).join(', ')}:\n    x = 1`);
-  const r13 = fixWithOnly(nests22, [3, 13]).r;
-  assert.equal(r13.status, 'failed');
-  assert.match(r13.reason ?? '', /would nest blocks 22 deep, more than the 21 Python 3\.13 compiles; nothing was written/);
+  assert.equal(fixWithOnly(nests(21), [3, 13]).r.status, 'changed');
+  assertRefused(nests(22), /would nest blocks 22 deep, more than the 21 Python 3\.13 compiles; nothing was written/, [3, 13]);
 });
 
 test('a fix that leaves a block without a statement fails the file, though tree-sitter sees no error', () => {
   // `if x:` followed by a line at its own indentation: tree-sitter parses an empty block, Python refuses it.
-  const { r, after } = fixWithOnly(rewritesTo('empties-block', 'if x:\nx = 1'));
-  assert.equal(r.status, 'failed');
-  assert.match(r.reason ?? '', /internal error: the fix of empties-block would produce invalid syntax at line 1; nothing was written/);
-  assert.equal(after, 'x = 1\n');
+  assertRefused(rewritesTo('empties-block', 'if x:\nx = 1'), /internal error: the fix of empties-block would produce invalid syntax at line 1; nothing was written/);
 });
 
 test('a fix that mixes tabs and spaces so that Python rejects the indentation fails the file', () => {
   // A block under a space-indented header whose lines start with a tab, then spaces: TabError for Python,
   // no error for tree-sitter.
-  const { r, after } = fixWithOnly(rewritesTo('mixes-tabs', 'def f():\n        if x:\n\t    x = 1'));
-  assert.equal(r.status, 'failed');
-  assert.match(r.reason ?? '', /internal error: the fix of mixes-tabs would indent line 3 inconsistently \(tabs against spaces\); nothing was written/);
-  assert.equal(after, 'x = 1\n');
+  assertRefused(rewritesTo('mixes-tabs', 'def f():\n        if x:\n\t    x = 1'), /internal error: the fix of mixes-tabs would indent line 3 inconsistently \(tabs against spaces\); nothing was written/);
   // The same block indented with spaces alone is written.
   assert.equal(fixWithOnly(rewritesTo('mixes-tabs', 'def f():\n        if x:\n            x = 1')).r.status, 'changed');
 });

@@ -11,12 +11,11 @@
 // `targetVersion` the output also compiles and prints the same under that Python.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { transformSource, type TransformSourceOptions } from '../src/api.js';
-import { CPYTHON, compileErrors, seededRandom, tempDir } from './helpers.js';
+import { CPYTHON, compileErrors, pyenvPython, seededRandom, tempDir } from './helpers.js';
 
 /** What a generated program may use, and how withify is run over it. */
 export interface Profile {
@@ -663,18 +662,6 @@ export function exprProgram(seed: number, profile: Profile, functions: number): 
   // Indentation only: the four-space runs at line starts (inside strings too, the same before and after).
   if (profile.tabs) text = text.replace(/^(?: {4})+/gm, (m) => '\t'.repeat(m.length / 4));
   return profile.crlf ? text.replace(/\n/g, '\r\n') : text;
-}
-
-/** The newest installed pyenv CPython 3.`minor` (`~/.pyenv/versions/3.6.15/bin/python3`), if any. */
-export function pyenvPython(minor: number): string | undefined {
-  const root = join(homedir(), '.pyenv', 'versions');
-  if (!existsSync(root)) return undefined;
-  const found = readdirSync(root)
-    .filter((v) => new RegExp(`^3\\.${minor}(\\.\\d+)?$`).test(v))
-    .sort((a, b) => Number(b.split('.')[2] ?? 0) - Number(a.split('.')[2] ?? 0))
-    .map((v) => join(root, v, 'bin', 'python3'))
-    .find((exe) => existsSync(exe));
-  return found;
 }
 
 /** The interpreter behind `exe` (a pyenv shim costs a second a run): `sys.executable`, or `exe` itself. */

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { transformBytes, type TransformSourceOptions } from '../src/api.js';
-import { CPYTHON, hasPython, listCases, type SnapshotCase } from './helpers.js';
+import { compileSources, CPYTHON, hasPython, listCases, type SnapshotCase } from './helpers.js';
 
 /** What CPython's tokenize says about a file (from its bytes: BOM and coding line included). */
 interface Facts {
@@ -55,18 +55,6 @@ def facts(data):
         indent = "other"
     return {"encoding": encoding, "inString": sorted(inside), "indent": indent, "unit": unit}
 print(json.dumps([facts(base64.b64decode(b)) for b in json.load(sys.stdin)]))
-`;
-
-const COMPILE_PY = String.raw`
-import base64, json, sys
-out = []
-for b in json.load(sys.stdin):
-    try:
-        compile(base64.b64decode(b), "<variant>", "exec", dont_inherit=True)
-        out.append(None)
-    except Exception as e:
-        out.append("%s: %s" % (type(e).__name__, e))
-print(json.dumps(out))
 `;
 
 function python<T>(script: string, blobs: readonly Buffer[]): T[] {
@@ -235,13 +223,13 @@ describe('format fuzz: fix(V(x)) == V(fix(x))', () => {
       return;
     }
     assert.ok(checked.length > 0);
-    const inputErrs = python<string | null>(COMPILE_PY, inputs.map((x) => x.bytes));
+    const inputErrs = compileSources(CPYTHON, inputs.map((x) => x.bytes));
     const compiles = new Set(inputs.filter((_, i) => inputErrs[i] === null));
     // A variant nothing was fixed in is its own fix: compiled once.
     const files = checked
       .filter((c) => compiles.has(c.x))
       .flatMap((c) => [{ c, what: 'the variant', bytes: c.variant }, ...(c.fixed.equals(c.variant) ? [] : [{ c, what: 'its fix', bytes: c.fixed }])]);
-    const errs = python<string | null>(COMPILE_PY, files.map((f) => f.bytes));
+    const errs = compileSources(CPYTHON, files.map((f) => f.bytes));
     assert.deepEqual(files.flatMap((f, i) => (errs[i] ? [`${f.c.label} (${f.what}): ${errs[i]}`] : [])), []);
   });
 });

@@ -1,7 +1,7 @@
 // Shared by the tests: snapshot case discovery, Python compilation, and the pypy3 proof runner.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TransformOptions } from '../src/types.js';
@@ -109,6 +109,46 @@ export function compileErrors(exe: string, files: readonly string[]): Map<string
   if (r.status !== 0) throw new Error(`${exe} failed: ${r.stderr}`);
   return new Map(Object.entries(JSON.parse(r.stdout) as Record<string, string>));
 }
+
+/**
+ * What `exe` says of compiling each source, in one process: `null` when it compiles, else the error
+ * (`TabError: …`). Text is given as UTF-8; bytes as they are (a BOM or a coding line then counts).
+ */
+export function compileSources(exe: string, sources: ReadonlyArray<string | Uint8Array>): Array<string | null> {
+  const script = [
+    'import base64, json, sys',
+    'out = []',
+    'for b in json.load(sys.stdin):',
+    '    try:',
+    '        compile(base64.b64decode(b), "<source>", "exec", dont_inherit=True)',
+    '        out.append(None)',
+    '    except Exception as e:',
+    '        out.append("%s: %s" % (type(e).__name__, e))',
+    'print(json.dumps(out))',
+  ].join('\n');
+  const input = JSON.stringify(sources.map((s) => Buffer.from(s).toString('base64')));
+  const r = spawnSync(exe, ['-c', script], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${exe} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Array<string | null>;
+}
+
+/** The CPython 3 interpreters under ~/.pyenv/versions: the newest patch release of each minor version, oldest minor first. */
+export function pyenvPythons(): Array<{ exe: string; minor: number; patch: number }> {
+  const root = join(homedir(), '.pyenv', 'versions');
+  if (!existsSync(root)) return [];
+  const newest = new Map<number, { exe: string; minor: number; patch: number }>();
+  for (const name of readdirSync(root)) {
+    const m = /^3\.(\d+)(?:\.(\d+))?$/.exec(name);
+    const exe = join(root, name, 'bin', 'python3');
+    if (!m || !existsSync(exe)) continue;
+    const [minor, patch] = [Number(m[1]), Number(m[2] ?? 0)];
+    if ((newest.get(minor)?.patch ?? -1) < patch) newest.set(minor, { exe, minor, patch });
+  }
+  return [...newest.values()].sort((a, b) => a.minor - b.minor);
+}
+
+/** The newest installed pyenv CPython 3.`minor` (`~/.pyenv/versions/3.6.15/bin/python3`), if any. */
+export const pyenvPython = (minor: number): string | undefined => pyenvPythons().find((p) => p.minor === minor)?.exe;
 
 export interface ProgramRun {
   status: number | null;

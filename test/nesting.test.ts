@@ -4,15 +4,13 @@
 // oldest Python the output runs on, so the room for a target must hold on it and on every later version.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
+import { versionAtLeast } from '../src/options.js';
 import { transformSource } from '../src/api.js';
 import { parsePython } from '../src/engine/parse.js';
 import { blockRoom, blocksAround, blocksInside, deepestNesting, nestingPastLimit, STATIC_BLOCK_LIMIT } from '../src/python/nesting.js';
 import type { FileContext, PythonVersion, SyntaxNode } from '../src/types.js';
-import { CPYTHON } from './helpers.js';
+import { CPYTHON, pyenvPythons } from './helpers.js';
 
 interface Interpreter {
   exe: string;
@@ -26,23 +24,15 @@ const versionOf = (exe: string): [number, number, number] =>
 /** One CPython 3 per minor version: the newest patch release under ~/.pyenv/versions, then python3 for a minor not there. */
 function installedPythons(): Interpreter[] {
   const found = new Map<number, Interpreter>();
-  const root = join(homedir(), '.pyenv', 'versions');
-  const names = existsSync(root) ? readdirSync(root).filter((v) => /^3\.\d+\.\d+$/.test(v)) : [];
-  names.sort((a, b) => Number(b.split('.')[2]) - Number(a.split('.')[2]));
-  for (const name of names) {
-    const [, minor, patch] = name.split('.').map(Number) as [number, number, number];
-    const exe = join(root, name, 'bin', 'python3');
-    if (minor >= 6 && !found.has(minor) && existsSync(exe)) found.set(minor, { exe, version: [3, minor], patch });
-  }
+  for (const { exe, minor, patch } of pyenvPythons()) if (minor >= 6) found.set(minor, { exe, version: [3, minor], patch });
   const [major, minor, patch] = versionOf(CPYTHON);
   if (!found.has(minor)) found.set(minor, { exe: CPYTHON, version: [major, minor], patch });
   return [...found.values()].sort((a, b) => a.version[1] - b.version[1]);
 }
 
 const PYTHONS = installedPythons();
-const atLeast = (v: PythonVersion, w: PythonVersion) => v[0] > w[0] || (v[0] === w[0] && v[1] >= w[1]);
 /** The installed interpreters code for `target` must compile on: the target and every later version. */
-const from = (target: PythonVersion) => PYTHONS.filter((p) => atLeast(p.version, target));
+const from = (target: PythonVersion) => PYTHONS.filter((p) => versionAtLeast(p.version, target));
 /** True when every minor version from `target` to 3.13 is installed: then "one more fails somewhere" is checkable. */
 const allFrom = (target: PythonVersion) => from(target).length === 13 - target[1] + 1 && from(target)[0]!.version[1] === target[1];
 
@@ -201,7 +191,7 @@ function shapes(): Shape[] {
 /** The oldest version whose grammar has every part of `shape`. */
 function since(shape: Shape): PythonVersion {
   let v: PythonVersion = [3, 6];
-  for (const k of [...shape.kinds.map((n) => KINDS[n]!), INNERS[shape.inner]!]) if (k.since && atLeast(k.since, v)) v = k.since;
+  for (const k of [...shape.kinds.map((n) => KINDS[n]!), INNERS[shape.inner]!]) if (k.since && versionAtLeast(k.since, v)) v = k.since;
   return v;
 }
 
@@ -213,7 +203,7 @@ function since(shape: Shape): PythonVersion {
 function slack(shape: Shape, target: PythonVersion): number {
   let n = INNERS[shape.inner]!.slack ?? 0;
   const py312 = PYTHONS.find((p) => p.version[1] === 12);
-  if (!atLeast(target, [3, 13]) && (shape.code === 'async def' || shape.code === 'generator')) n++;
+  if (!versionAtLeast(target, [3, 13]) && (shape.code === 'async def' || shape.code === 'generator')) n++;
   else if (target[1] === 12 && py312 && py312.patch >= 4) n++;
   return n;
 }
@@ -225,7 +215,7 @@ test('the room blockRoom gives holds on the target and every later CPython, and 
     const root = parsePython(program(shape, 0)).rootNode;
     const stmt = markedStatement(root);
     for (const target of targets) {
-      if (!atLeast(target, since(shape))) continue;
+      if (!versionAtLeast(target, since(shape))) continue;
       const room = blockRoom(ctxFor(root, target), stmt, stmt);
       assert.ok(Number.isFinite(room) && room <= 25, `${describe(shape)}, target ${target.join('.')}: room ${room}; every CPython has a limit`);
       cases.push({ shape, target, room });

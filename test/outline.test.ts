@@ -15,7 +15,7 @@ import { generatorSelection, subclassesFromOutline } from '../src/python/generat
 import { selectFiles } from '../src/walk.js';
 import type { FileResult, SyntaxNode } from '../src/types.js';
 import { decodeSource } from '../src/engine/read.js';
-import { CPYTHON, listCases, ROOT, tempDir } from './helpers.js';
+import { compileSources, CPYTHON, listCases, ROOT, tempDir } from './helpers.js';
 
 /** The texts of the parts of `text` a partial parse reads. */
 function parts(text: string, words: string[]): string[] | string {
@@ -444,9 +444,7 @@ test('badIndentation: the lines CPython rejects for their indentation, and no ot
     'x = (1,\n\t  2)\ns = """\n\t  a\n  """\n  # c\nif x:\n    pass\n',
     'def f():\n    return 1\n  # a comment\n',
   ];
-  const compiles = JSON.parse(
-    execFileSync(CPYTHON, ['-c', 'import json, sys\nout = []\nfor s in json.load(sys.stdin):\n    try:\n        compile(s, "s", "exec")\n        out.append(True)\n    except SyntaxError:\n        out.append(False)\nprint(json.dumps(out))'], { input: JSON.stringify(shapes), encoding: 'utf8' }),
-  ) as boolean[];
+  const compiles = compileSources(CPYTHON, shapes).map((err) => err === null);
   assert.deepEqual(compiles.filter((c) => !c).length, 3, 'three of the shapes are rejected by CPython');
   assert.deepEqual(shapes.map((s) => badIndentation(s) === undefined), compiles);
   assert.equal(badIndentation('if x:\n        a\n    b\n'), 16, 'the offset of the line');

@@ -7,12 +7,13 @@
 //                                        finally:
 //                                            gen.close()
 // Which generators hold cleanup is a project-wide question (src/project.ts, src/python/generators.ts).
+import { versionAtLeast } from '../src/options.js';
 import type { Edit, FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { planImportedName, replaceNode } from '../src/python/edits.js';
 import { codeRunAfter, isFirstIterable, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import {
   callTarget,
-  isAsyncFor,
+  startsAsync,
   isPackageFile,
   mergeModuleFacts,
   moduleFacts,
@@ -114,7 +115,7 @@ function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | unde
     }
     if (p.type === 'for_statement' && p.childForFieldName('right')?.id === cur.id) {
       // Ex) `for x in agen():` is a TypeError; `async for x in gen():` too: not this pattern.
-      if (isAsyncFor(p) !== isAsync) return undefined;
+      if (startsAsync(p) !== isAsync) return undefined;
       return { kind: 'loop', loop: p, ...(abandonedBy ? { abandonedBy } : {}) };
     }
     // Ex) `async for` is the only use of an async generator withify follows.
@@ -264,7 +265,7 @@ function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, isAsync
   const made = ctx.source.slice(call.startIndex, call.endIndex);
   const inner = [replaceNode(call, name)];
   // contextlib.aclosing is new in 3.10: below that, async generators always get try/finally.
-  const closing = ctx.options.generatorStyle === 'closing' && (!isAsync || ctx.target[0] > 3 || (ctx.target[0] === 3 && ctx.target[1] >= 10));
+  const closing = ctx.options.generatorStyle === 'closing' && (!isAsync || versionAtLeast(ctx.target, [3, 10]));
   if (closing) {
     const imported = planImportedName(ctx, stmt, 'contextlib', isAsync ? 'aclosing' : 'closing', 'module');
     if (imported) {
@@ -299,7 +300,7 @@ function check(ctx: FileContext): Finding[] {
       const exit = use.abandonedBy ? undefined : earlyExit(use.loop);
       const how = use.abandonedBy ? `\`${use.abandonedBy}\` stops reading it early` : exit ? `the loop can leave early (\`${exit}\`)` : ctx.options.allLoops ? 'an exception in the loop body would abandon it' : undefined;
       if (!how) continue;
-      message = `\`${isAsyncFor(use.loop) ? 'async ' : ''}for … in ${what}\`: ${how}, and the generator's pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
+      message = `\`${startsAsync(use.loop) ? 'async ' : ''}for … in ${what}\`: ${how}, and the generator's pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
       stmt = use.loop;
     } else {
       message = `\`${use.by}\` stops reading \`${what}\` early: its pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;

@@ -24,18 +24,25 @@ export interface ChainMatch {
   use: SyntaxNode;
 }
 
+/** The method called on `call`'s result at once (`read` in `open(p).read()`) and that whole call, or `undefined`. */
+export function methodCallOn(call: SyntaxNode): { method: string; use: SyntaxNode } | undefined {
+  const attr = call.parent;
+  if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== call.id) return undefined;
+  const use = attr.parent;
+  if (use?.type !== 'call' || use.childForFieldName('function')?.id !== attr.id) return undefined;
+  return { method: attr.childForFieldName('attribute')?.text ?? '', use };
+}
+
 /** `R.method(...)` where R is a catalog call: the resource is used once, right where it is made. */
 export function findChains(ctx: FileContext): ChainMatch[] {
   if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
   const out: ChainMatch[] = [];
   for (const call of candidateCalls(ctx)) {
-    const attr = call.parent;
-    if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== call.id) continue;
-    const use = attr.parent;
-    if (use?.type !== 'call' || use.childForFieldName('function')?.id !== attr.id) continue;
+    const chain = methodCallOn(call);
+    if (!chain) continue;
     const spec = resourceOf(ctx, call);
     if (!spec) continue;
-    out.push({ resource: call, spec, method: attr.childForFieldName('attribute')?.text ?? '', use });
+    out.push({ resource: call, spec, ...chain });
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, t
 import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
-import { WRITING_METHODS } from './open-chain.js';
+import { methodCallOn, WRITING_METHODS } from './open-chain.js';
 import { blockRoom } from '../src/python/nesting.js';
 
 const ID = 'open-loop';
@@ -57,20 +57,11 @@ function orderScope(m: LoopMatch, stmt: SyntaxNode): SyntaxNode {
   return isForStatement(m.loop) ? m.loop.childForFieldName('right')! : stmt;
 }
 
-/** The method called on `call`'s result right away (`open(p, "w").write(s)` → `write`), or `undefined`. */
-function methodCalledOn(call: SyntaxNode): string | undefined {
-  const attr = call.parent;
-  if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== call.id) return undefined;
-  const use = attr.parent;
-  if (use?.type !== 'call' || use.childForFieldName('function')?.id !== attr.id) return undefined;
-  return attr.childForFieldName('attribute')?.text;
-}
-
 function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefined): string | undefined {
   if (!stmt) return 'not inside a statement';
   // Ex) `for i in range(open(p, "w").write(s)):` with a body that reads `p`: CPython closed (and flushed)
   // the file as `.write()` returned, before the loop ran.
-  const method = methodCalledOn(m.resource);
+  const method = methodCallOn(m.resource)?.method;
   if (method !== undefined && WRITING_METHODS.has(method)) {
     return `\`.${method}()\`: CPython closed the ${m.spec.kind} before the loop ran, a \`with\` around it would close it after`;
   }

@@ -2,6 +2,7 @@
 // one-shot read or write becomes a pathlib call that opens and closes the file itself:
 //     key = lambda p: open(p).read()         →   key = lambda p: Path(p).read_text()
 //     ok = done or open(p, "wb").write(b)    →   ok = done or Path(p).write_bytes(b)
+import { versionAtLeast } from '../src/options.js';
 import { RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS } from '../src/python/resources.js';
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { planImportedName, replaceNode } from '../src/python/edits.js';
@@ -32,8 +33,6 @@ interface OpenArgs {
   /** `encoding=…`, `errors=…`, `newline=…` in source order. */
   keywords: SyntaxNode[];
 }
-
-const atLeast = (v: readonly [number, number], min: readonly [number, number]) => v[0] > min[0] || (v[0] === min[0] && v[1] >= min[1]);
 
 /** The value of a plain string literal (`"rb"`, `'w'`), or `undefined` for anything else. */
 function literalText(node: SyntaxNode): string | undefined {
@@ -111,7 +110,7 @@ function planPathCall(ctx: FileContext, m: ChainMatch): PathCall | string {
   if (binary && open.keywords.length) return 'a binary mode with `encoding`/`errors`/`newline` fails in `open()`';
   const since = NEWLINE_SINCE[t];
   const hasNewline = open.keywords.some((k) => k.childForFieldName('name')?.text === 'newline');
-  if (hasNewline && (!since || !atLeast(ctx.target, since))) {
+  if (hasNewline && (!since || !versionAtLeast(ctx.target, since))) {
     return since ? `\`${t}(newline=)\` needs Python ${since.join('.')}; the target is ${ctx.target.join('.')}` : `\`${t}()\` takes no \`newline\``;
   }
   const useArgs = m.use.childForFieldName('arguments');

@@ -9,7 +9,7 @@ import { applyEdits } from './apply.js';
 import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms } from '../../transforms/index.js';
 import { filterSuppressed } from './suppress.js';
-import { detectEol, endsLinesWithCrOnly } from './read.js';
+import { detectEol, parseableLineEnds } from './read.js';
 import { nestingPastLimit } from '../python/nesting.js';
 import { addTopLevelNamed, badIndentation, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
 
@@ -280,10 +280,10 @@ function covered(o: Outline, sel: Selection, k: number): boolean {
 }
 
 export function processSource(input: SourceInput): FileResult {
-  if (!endsLinesWithCrOnly(input.text)) return processText(input);
-  // Processed with `\n` for each `\r` (the same offsets and lines), written back with `\r`: no `\n` of the
-  // result can be the file's own.
-  const r = processText({ ...input, text: input.text.replaceAll('\r', '\n'), eol: '\n' });
+  const text = parseableLineEnds(input.text);
+  if (text === input.text) return processText(input);
+  // Lone `\r` line ends, processed as `\n` and written back as `\r`: no `\n` of the result is the file's own.
+  const r = processText({ ...input, text, eol: '\n' });
   return r.after === undefined ? r : { ...r, before: input.text, after: r.after.replaceAll('\n', '\r') };
 }
 

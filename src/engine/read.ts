@@ -55,10 +55,11 @@ export function normaliseEncoding(name: string): string {
 }
 
 /**
- * True for a file whose lines all end in a lone `\r` (classic Mac OS): Python reads it, tree-sitter-python
- * does not (it reports a syntax error, or reads the file as fewer lines and misses what is on them).
+ * `text` as tree-sitter-python can read it: a file whose lines all end in a lone `\r` (classic Mac OS), which
+ * Python reads and tree-sitter does not (a syntax error, or fewer lines and what is on them missed), with
+ * `\n` for each `\r` (the same offsets and lines); any other text as it is.
  */
-export const endsLinesWithCrOnly = (text: string): boolean => text.includes('\r') && !text.includes('\n');
+export const parseableLineEnds = (text: string): string => (text.includes('\r') && !text.includes('\n') ? text.replaceAll('\r', '\n') : text);
 
 export function detectEol(text: string): '\n' | '\r\n' | '\r' {
   if (!text.includes('\r')) return '\n';

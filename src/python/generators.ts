@@ -4,7 +4,7 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, scopeOf, type NameIndex } from './scopes.js';
-import { wordsPattern } from './text.js';
+import { lineEndOf, nextLineStart, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 
 /** One generator function as the first pass sees it: plain JSON data. */
@@ -101,20 +101,6 @@ const baseTail = (text: string) => /(\w+)\s*(?:\[[^\]]*\])?\s*$/.exec(text.trim(
 // matter (a top-level word; a def, class or decorator), and follow triple-quoted strings from the positions
 // of the triple quotes alone (`TripleQuotes`).
 
-/** The end of the line that starts at `start`: the offset of its `\r` or `\n`, or the end of the text. */
-function lineEnd(text: string, start: number): number {
-  let i = start;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) break;
-    i++;
-  }
-  return i;
-}
-
-/** The start of the line after the one that ends at `end` (before the end of the text). */
-const nextLineStart = (text: string, end: number) => (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1);
-
 /**
  * The start of the line after the one that starts at `start`, or -1 after the last line. `loneCR`: the text
  * has a `\r` not followed by `\n` (else the next `\n` ends the line, found faster).
@@ -124,7 +110,7 @@ function nextLine(text: string, start: number, loneCR: boolean): number {
     const nl = text.indexOf('\n', start);
     return nl < 0 ? -1 : nl + 1;
   }
-  const end = lineEnd(text, start);
+  const end = lineEndOf(text, start);
   return end < text.length ? nextLineStart(text, end) : -1;
 }
 
@@ -182,7 +168,7 @@ export function subclassesFromText(text: string): SubclassFacts[] {
     // A class ends only where a def, class or decorator starts no deeper: a docstring's or a bracket's
     // lines at column 0 do not end it (ending it too early would miss an override).
     if (quotes.openAt(start) !== undefined) continue;
-    const end = lineEnd(text, start);
+    const end = lineEndOf(text, start);
     const line = text.slice(start, end);
     const m = DEFINITION_START.exec(line);
     if (!m) continue;
@@ -221,7 +207,7 @@ function classFromText(text: string, line: string, end: number): { facts: Subcla
   let header = cls[2]!;
   while (!header.includes(')') && end < text.length) {
     const start = nextLineStart(text, end);
-    end = lineEnd(text, start);
+    end = lineEndOf(text, start);
     header += ` ${text.slice(start, end)}`;
   }
   const bases = header.slice(0, header.lastIndexOf(')') + 1 || undefined).replace(/\)\s*$/, '').split(',')
@@ -336,8 +322,8 @@ export function yieldHoldsCleanup(y: SyntaxNode, fn: SyntaxNode): boolean {
   return false;
 }
 
-const isAsyncDef = (fn: SyntaxNode) => fn.child(0)?.type === 'async';
-export const isAsyncFor = (loop: SyntaxNode) => loop.child(0)?.type === 'async';
+/** An `async def`, `async for` (statement or comprehension clause) or `async with`. */
+export const startsAsync = (node: SyntaxNode) => node.child(0)?.type === 'async';
 
 /** The loop whose body (not header, not `else`) holds `node`, inside `fn`, if any. */
 function loopBodiesAround(node: SyntaxNode, fn: SyntaxNode): SyntaxNode[] {
@@ -473,7 +459,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
         if (target) delegates.add(target);
       }
     }
-    generators.push({ key: `${loc.moduleName}.${q}`, async: isAsyncDef(fn), cleanup, delegates: [...delegates] });
+    generators.push({ key: `${loc.moduleName}.${q}`, async: startsAsync(fn), cleanup, delegates: [...delegates] });
   }
   const generatorLines = new Set([...byFn.values()].filter(({ fn }) => !isWrappedByDecorator(fn)).map(({ fn }) => lineAt(source.outline, fn.startIndex)));
   return { generators, aliases, ...plain(generatorLines) };
@@ -644,7 +630,7 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
     const first = text.charCodeAt(start);
     if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90) || (first >= 48 && first <= 57) || first === 95)) continue;
     if (quotes.openAt(start)) continue;
-    let end = lineEnd(text, start);
+    let end = lineEndOf(text, start);
     let line = text.slice(start, end);
     const rebinds = REBINDING_RE.exec(line);
     if (rebinds) rebound.add(rebinds[1] ?? rebinds[2] ?? rebinds[3]!);
@@ -652,7 +638,7 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
     // Join continuation lines: a backslash at the end, or an open parenthesis.
     while ((/\\\s*$/.test(line) || (line.includes('(') && !line.includes(')'))) && end < text.length) {
       const next = nextLineStart(text, end);
-      end = lineEnd(text, next);
+      end = lineEndOf(text, next);
       line = line.replace(/\\\s*$/, ' ') + ' ' + text.slice(next, end);
     }
     // Triple quotes in an import statement are left out.

@@ -33,7 +33,10 @@
 // `targetVersion` is the oldest Python the output must run on, so the count is the highest of every
 // version from the target on, and the limit the lowest: 20 before 3.13 and 21 from it, one fewer in a
 // generator or coroutine. Versions after 3.13 are assumed to keep its limit.
+import { versionAtLeast } from '../options.js';
 import type { FileContext, PythonVersion, SyntaxNode } from '../types.js';
+import { containsYield } from './evaluation.js';
+import { startsAsync } from './generators.js';
 import { memoized } from './memo.js';
 import { statementIndex, statementSiblings } from './wrap.js';
 
@@ -42,8 +45,6 @@ export const STATIC_BLOCK_LIMIT = 20;
 
 /** The most blocks CPython 3.13 nests in a module, a class body or a function that is neither a generator nor a coroutine. */
 export const STATIC_BLOCK_LIMIT_313 = 21;
-
-const atLeast = (target: PythonVersion, major: number, minor: number) => target[0] > major || (target[0] === major && target[1] >= minor);
 
 // A new code object: its blocks start again from none.
 const CODE_OBJECTS = new Set(['function_definition', 'class_definition', 'lambda']);
@@ -54,18 +55,10 @@ function codeObjectOf(node: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-const isAsync = (node: SyntaxNode) => node.children.some((c) => c.type === 'async');
-
-// Per tree, per definition: every statement a transform may wrap asks it of its function.
-const generatorCache = new WeakMap<object, Map<number, boolean>>();
-
-/** True when `def` is a coroutine or a generator: `async def`, or a `yield` in its own body. */
+/** True when `def` is a coroutine or a generator: `async def`, or a `yield` in its own body (memoised). */
 function isGeneratorOrCoroutine(def: SyntaxNode): boolean {
-  if (isAsync(def)) return true;
-  return memoized(generatorCache, def.tree, def.id, () => {
-    const body = def.childForFieldName('body');
-    return !!body && body.descendantsOfType('yield').some((y) => codeObjectOf(y)?.id === def.id);
-  });
+  const body = def.childForFieldName('body');
+  return startsAsync(def) || (!!body && containsYield(body));
 }
 
 /**
@@ -73,7 +66,7 @@ function isGeneratorOrCoroutine(def: SyntaxNode): boolean {
  * 20 before 3.13 and 21 from it, one fewer in a generator or coroutine.
  */
 export function blockLimit(target: PythonVersion, code: SyntaxNode | null): number {
-  const limit = atLeast(target, 3, 13) ? STATIC_BLOCK_LIMIT_313 : STATIC_BLOCK_LIMIT;
+  const limit = versionAtLeast(target, [3, 13]) ? STATIC_BLOCK_LIMIT_313 : STATIC_BLOCK_LIMIT;
   // Ex) `async def f():`, `def f(): yield`: one block more around the body (3.13), or a crash at 20 (3.12.0-3.12.3)
   return code?.type === 'function_definition' && isGeneratorOrCoroutine(code) ? limit - 1 : limit;
 }
@@ -150,7 +143,7 @@ function comprehensionBlocks(expr: SyntaxNode): number {
   next: for (const comp of expr.descendantsOfType(COMPREHENSIONS)) {
     let n = 0;
     for (let x: SyntaxNode | null = comp, child: SyntaxNode | null = null; x; child = x, x = x.id === expr.id ? null : x.parent) {
-      if (COMPREHENSIONS.includes(x.type)) n += 1 + x.namedChildren.filter((c) => c.type === 'for_in_clause' && isAsync(c)).length;
+      if (COMPREHENSIONS.includes(x.type)) n += 1 + x.namedChildren.filter((c) => c.type === 'for_in_clause' && startsAsync(c)).length;
       // Ex) `lambda: [x for x in y]`, `def f(a=[x for x in y]): …` (its body): a code object of its own
       else if (child && CODE_OBJECTS.has(x.type) && x.childForFieldName('body')?.id === child.id) continue next;
       // Ex) `(x for x in y if [z for z in x])`: one too, but for its first iterable (`(x for x in [y for y in z])`)
@@ -183,7 +176,7 @@ function headerBlocks(node: SyntaxNode): number {
 /** The blocks an `async for` statement opens at its header on `target`, whatever its body holds. */
 function asyncForBlocks(stmt: SyntaxNode, target: PythonVersion): number {
   // Ex) `async for x in y: pass` 19 deep: 3.6 and 3.7 guard its `__anext__` in a second block
-  return stmt.type === 'for_statement' && isAsync(stmt) && !atLeast(target, 3, 8) ? 2 : 0;
+  return stmt.type === 'for_statement' && startsAsync(stmt) && !versionAtLeast(target, [3, 8]) ? 2 : 0;
 }
 
 /**
@@ -258,7 +251,7 @@ export function nestingPastLimit(root: SyntaxNode, target: PythonVersion): { dep
     if (depth < STATIC_BLOCK_LIMIT) continue;
     const limit = blockLimit(target, code);
     if (depth <= limit) continue;
-    const version = atLeast(target, 3, 13) ? 'Python 3.13' : 'Python before 3.13';
+    const version = versionAtLeast(target, [3, 13]) ? 'Python 3.13' : 'Python before 3.13';
     const compiler = code?.type === 'function_definition' && isGeneratorOrCoroutine(code) ? `${version} compiles in a generator or coroutine` : `${version} compiles`;
     return { depth, limit, compiler };
   }

@@ -706,18 +706,10 @@ export function badIndentation(source: string, o: Outline = outline(source)): nu
   const cols = [0];
   const alts = [0];
   for (let k = 0; k < o.begin.length; k++) {
-    let col = 0;
+    const col = o.indent[k]!;
+    // Tabs as one column: every character after the last form feed.
     let alt = 0;
-    for (let i = o.begin[k]!; i < o.first[k]!; i++) {
-      const c = source.charCodeAt(i);
-      if (c === 32) {
-        col++;
-        alt++;
-      } else if (c === 9) {
-        col = (Math.floor(col / 8) + 1) * 8;
-        alt++;
-      } else if (c === 12) col = alt = 0; // form feed
-    }
+    for (let i = o.begin[k]!; i < o.first[k]!; i++) alt = source.charCodeAt(i) === 12 ? 0 : alt + 1;
     let top = cols.length - 1;
     if (col > cols[top]!) {
       if (alt <= alts[top]!) return o.begin[k];

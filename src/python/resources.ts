@@ -4,6 +4,7 @@
 // end of the statement is safe, and how a `with` manages it. A method missing from `eagerMethods` may
 // hand back an object that still reads from the resource later (`tarfile.extractfile`, `zipfile.open`):
 // such uses are reported. docs/resources.md lists the catalog for users; keep the two in step.
+import { versionAtLeast } from '../options.js';
 import type { Edit, FileContext, PythonVersion, SyntaxNode } from '../types.js';
 import { planImportedName, planTopLevelImport } from './edits.js';
 import { calleeName, qualifiedName } from './imports.js';
@@ -152,8 +153,6 @@ export const RESOURCE_CALLS: ReadonlyMap<string, ResourceSpec> = new Map(
 
 const PATH_CLASSES = new Set(['pathlib.Path', 'pathlib.PosixPath', 'pathlib.WindowsPath']);
 
-const atLeast = (v: PythonVersion, min: PythonVersion) => v[0] > min[0] || (v[0] === min[0] && v[1] >= min[1]);
-
 /** The catalog entry for a call that creates a resource, or `undefined`. */
 export function resourceOf(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefined {
   if (call.type !== 'call') return undefined;
@@ -170,7 +169,7 @@ function resolveResource(ctx: FileContext, call: SyntaxNode): ResourceSpec | und
   if (name) {
     const found = RESOURCE_CALLS.get(name);
     // Ex) `subprocess.Popen(...)` for Python 3.1: no `with`, and no `close()` for contextlib.closing
-    if (found && found.withSince && !found.hasClose && !atLeast(ctx.target, found.withSince)) return undefined;
+    if (found && found.withSince && !found.hasClose && !versionAtLeast(ctx.target, found.withSince)) return undefined;
     return found;
   }
   // `pathlib.Path(p).open(...)`: the receiver is itself a call to a Path class.
@@ -268,7 +267,7 @@ export interface WithItem {
  * that is no context manager on the target Python, gets `contextlib.closing(...)` in one place.
  */
 export function withItemFor(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, name: string): WithItem {
-  const needsClosing = spec.management === 'closing' || (spec.withSince !== undefined && !atLeast(ctx.target, spec.withSince));
+  const needsClosing = spec.management === 'closing' || (spec.withSince !== undefined && !versionAtLeast(ctx.target, spec.withSince));
   if (!needsClosing) return { item: `${call.text} as ${name}`, edits: [] };
   const closing = planClosingName(ctx, call);
   return { item: `${closing.text}(${call.text}) as ${name}`, edits: closing.edits };

@@ -1,6 +1,7 @@
 // One `with` for every resource a statement makes: which resources can share it (evaluation order),
 // how its header is written for the target Python, and the wrap itself. Used by open-chain,
 // open-argument and open-loop.
+import { versionAtLeast } from '../options.js';
 import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { replaceNode } from './edits.js';
 import { notEvaluatedFirst } from './evaluation.js';
@@ -89,7 +90,7 @@ export function groupForWith(uses: readonly ResourceUse[], scope: SyntaxNode, ro
  */
 export function withHeaderLines(ctx: FileContext, items: readonly string[], indent: string): string[] {
   const oneLine = `with ${items.join(', ')}:`;
-  const supportsParens = ctx.target[0] > 3 || (ctx.target[0] === 3 && ctx.target[1] >= 10);
+  const supportsParens = versionAtLeast(ctx.target, [3, 10]);
   const tooLong = indent.length + oneLine.length > MAX_HEADER_COLUMNS || items.some((i) => /[\r\n]/.test(i));
   if (items.length < 2 || !supportsParens || !tooLong) return [oneLine];
   return ['with (', ...items.map((i) => `${ctx.indentUnit}${i},`), '):'];
