@@ -262,6 +262,80 @@ describe('generator-close findings without a fix', () => {
   });
 });
 
+// Each generator has a pending `finally`; `useK` abandons it by `break`. `SHOWS_RAISE` are those whose code
+// shows that closing them raises: their fix is unsafe, and applied (with --unsafe-fixes) it does change what
+// `useK` raises under CPython; every other fix is safe and changes nothing there.
+const CLOSE_CASES: Array<[string, string]> = [
+  ['finally raises', 'try:\n        yield 1\n        yield 2\n    finally:\n        raise ValueError("cleanup")'],
+  ['finally yields', 'try:\n        yield 1\n        yield 2\n    finally:\n        yield 3'],
+  ['finally raises and catches', 'try:\n        yield 1\n        yield 2\n    finally:\n        try:\n            raise ValueError()\n        except ValueError:\n            pass'],
+  ['finally defines a raiser', 'try:\n        yield 1\n        yield 2\n    finally:\n        def later():\n            raise ValueError()'],
+  ['except GeneratorExit re-raises', 'try:\n        try:\n            yield 1\n            yield 2\n        except GeneratorExit:\n            raise\n    finally:\n        pass'],
+  ['except GeneratorExit raises another', 'try:\n        try:\n            yield 1\n            yield 2\n        except GeneratorExit:\n            raise KeyError("x")\n    finally:\n        pass'],
+  ['bare except goes on in a loop', 'try:\n        while True:\n            try:\n                yield 1\n            except:\n                pass\n    finally:\n        pass'],
+  ['except BaseException returns', 'try:\n        try:\n            yield 1\n            yield 2\n        except BaseException:\n            return\n        yield 3\n    finally:\n        pass'],
+  ['except (OSError, GeneratorExit) goes on to a yield', 'try:\n        try:\n            yield 1\n        except (OSError, GeneratorExit):\n            pass\n        yield 2\n    finally:\n        pass'],
+  ['except Exception goes on', 'try:\n        while True:\n            try:\n                yield 1\n            except Exception:\n                pass\n    finally:\n        pass'],
+  ['yield from one that raises', 'yield from g0()'],
+  ['loop over one that raises', 'for x in g0():\n        yield x'],
+];
+const SHOWS_RAISE = new Set(['finally raises', 'finally yields', 'except GeneratorExit raises another', 'bare except goes on in a loop', 'except (OSError, GeneratorExit) goes on to a yield', 'yield from one that raises']);
+
+describe('generator-close when closing the generator may raise', () => {
+  const src =
+    CLOSE_CASES.map(([what, body], k) => `def g${k}():\n    # ${what}\n    ${body}\n\n\ndef use${k}():\n    for x in g${k}():\n        break\n    return "done"\n`).join('\n\n') +
+    `\n\nfor k in range(${CLOSE_CASES.length}):\n    try:\n        print(k, globals()["use%d" % k]())\n    except Exception as e:\n        print(k, type(e).__name__)\n`;
+
+  test('the fix is unsafe exactly where the generator\'s code shows that closing it raises', () => {
+    const r = transformSource(src, { select: ['generator-close'] });
+    const lines = src.split('\n');
+    // The findings of `useK`'s loops (the loop in `g11` over `g0` is one more, left by its `yield`).
+    const uses = r.findings.filter((f) => lines[f.location.line] === '        break');
+    const status = new Map(uses.map((f) => [Number(/for x in g(\d+)/.exec(lines[f.location.line - 1]!)![1]), f]));
+    for (const [k, [what]] of CLOSE_CASES.entries()) {
+      const f = status.get(k);
+      assert.ok(f, `${what}: no finding`);
+      assert.equal(f.fixStatus, SHOWS_RAISE.has(what) ? 'unsafe' : 'fixable', what);
+      if (SHOWS_RAISE.has(what)) assert.match(f.message, /closing it here may raise where CPython only printed "Exception ignored": `[^`]*\.g\d+`: it/, what);
+    }
+    const byWhat = new Map(CLOSE_CASES.map(([what], k) => [what, status.get(k)!.message]));
+    assert.match(byWhat.get('finally raises')!, /its `finally` raises \(line 7\)$/);
+    assert.match(byWhat.get('finally yields')!, /its `finally` yields \(line \d+\): closing it raises RuntimeError$/);
+    assert.match(byWhat.get('except GeneratorExit raises another')!, /its `except GeneratorExit:` raises \(line \d+\)$/);
+    assert.match(byWhat.get('bare except goes on in a loop')!, /its `except:` \(line \d+\) goes on after catching GeneratorExit and may yield again/);
+    assert.match(byWhat.get('yield from one that raises')!, /it delegates to `g0` \(`yield from`\), whose `finally` raises \(line 7\)$/);
+  });
+
+  test('under CPython, the unsafe fixes change what the function raises and the safe ones change nothing', () => {
+    const dir = tempDir('withify-closeraises-');
+    const run = (text: string) => {
+      writeFileSync(join(dir, 'p.py'), text);
+      return new Map(spawnSync(CPYTHON, ['p.py'], { cwd: dir, encoding: 'utf8' }).stdout.trim().split('\n').map((l) => [Number(l.split(' ')[0]), l.slice(l.indexOf(' ') + 1)]));
+    };
+    const before = run(src);
+    const safe = transformSource(src, { select: ['generator-close'] });
+    const all = transformSource(src, { select: ['generator-close'], unsafeFixes: true });
+    // The loop of `g11` over `g0` is left by its `yield`: one more fix, unsafe as `g0`'s close raises.
+    assert.equal(safe.fixesApplied, CLOSE_CASES.length - SHOWS_RAISE.size);
+    assert.equal(all.fixesApplied, CLOSE_CASES.length + 1);
+    assert.deepEqual(run(safe.output), before);
+    const after = run(all.output);
+    for (const [k, [what]] of CLOSE_CASES.entries()) {
+      assert.equal(before.get(k), 'done', what);
+      if (SHOWS_RAISE.has(what) || what === 'loop over one that raises') assert.notEqual(after.get(k), 'done', `${what}: the close raised nothing`);
+      else assert.equal(after.get(k), 'done', what);
+    }
+  });
+
+  test('an async generator whose finally raises gets an unsafe `await agen.aclose()`', () => {
+    const a = 'async def produce():\n    try:\n        yield 1\n        yield 2\n    finally:\n        raise ValueError()\n\n\nasync def head():\n    async for x in produce():\n        break\n';
+    const r = transformSource(a, { select: ['generator-close'] });
+    assert.deepEqual(r.findings.map((f) => f.fixStatus), ['unsafe']);
+    assert.equal(r.output, a);
+    assert.match(transformSource(a, { select: ['generator-close'], unsafeFixes: true }).output, /finally:\n        await agen\.aclose\(\)\n$/);
+  });
+});
+
 describe('generator-close over a package (CLI)', () => {
   const fixture = join(ROOT, 'test', 'fixtures', 'generator-project');
   const expectedDiff = readFileSync(join(ROOT, 'test', 'fixtures', 'generator-project.expected.diff'), 'utf8');

@@ -325,7 +325,11 @@ function check(ctx: FileContext): Finding[] {
     }
     const fix = planFix(ctx, call, stmt, gen.async);
     if (!fix) findings.push({ ...base, reason: 'the statement shares its line in a way withify cannot split' });
-    else findings.push({ ...base, fix: { title: fix.title, applicability: 'safe', edits: fix.edits } });
+    else if (gen.closeRaises) {
+      // Ex) `finally: raise Busy()` in the generator: CPython printed "Exception ignored in", the close raises here.
+      const raises = `; closing it here may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}`;
+      findings.push({ ...base, message: base.message + raises, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } });
+    } else findings.push({ ...base, fix: { title: fix.title, applicability: 'safe', edits: fix.edits } });
   }
   return findings;
 }
@@ -357,9 +361,13 @@ export const generatorClose: Transform = {
     fixSafety:
       'Safe: the generator is made at the same point (it must be the first code its statement runs, and run ' +
       'unconditionally) and closed where CPython closed it, at the end of the statement or loop. Closing an ' +
-      'exhausted generator does nothing. Two differences remain, both on paths CPython only warned about: ' +
-      'an exception raised by the generator\'s cleanup now propagates (CPython printed "Exception ignored"), ' +
-      'and a generator that ignores `GeneratorExit` raises `RuntimeError` from `close()`.',
+      'exhausted generator does nothing. An exception raised by the generator\'s cleanup now propagates where ' +
+      'the loop was left (CPython printed "Exception ignored in" and went on), and a generator that ignores ' +
+      '`GeneratorExit` makes `close()` raise `RuntimeError`. Where the generator\'s own code shows it (a ' +
+      '`raise` or `yield` in the pending `finally`; an `except:`, `except BaseException` or ' +
+      '`except GeneratorExit` around a `yield` that raises, yields, or goes on to a later `yield`; the same in ' +
+      'a generator it delegates to by `yield from`), the fix is unsafe, applied only with `--unsafe-fixes`, ' +
+      'and the finding says why. Cleanup that calls code which raises does not show, and is fixed.',
     notFlagged:
       'Generators without `finally`/`with` around a `yield`; calls withify cannot resolve to a generator ' +
       'function (a variable, a call result, an unknown import, a decorated function other than ' +

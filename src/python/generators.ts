@@ -15,6 +15,10 @@ export interface GeneratorSummary {
   cleanup: boolean;
   /** Dotted names of the generators it delegates to (`yield from g()`, or a loop over `g()` that yields). */
   delegates: string[];
+  /** Those of `delegates` it reaches by `yield from`, which closes them and passes on what their close raises (absent when none). */
+  yieldsFrom?: string[];
+  /** Why closing it may raise, as its own code shows (`closeRaisesReason`); absent when nothing shows it. */
+  closeRaises?: string;
 }
 
 /** What one file says about generators: its own, and the module-level imports other modules reach them through. */
@@ -322,6 +326,76 @@ export function yieldHoldsCleanup(y: SyntaxNode, fn: SyntaxNode): boolean {
   return false;
 }
 
+/** The function, lambda or class whose own code `node` is. */
+function holderOf(node: SyntaxNode): SyntaxNode | undefined {
+  for (let a = node.parent; a; a = a.parent) if (FUNCTION_LIKE.has(a.type)) return a;
+  return undefined;
+}
+
+/** Nodes of `type` in `region` that are `fn`'s own code (not of a nested def, lambda or class). */
+const ownOf = (region: SyntaxNode, type: string, fn: SyntaxNode) => region.descendantsOfType(type).filter((n) => holderOf(n)?.id === fn.id);
+
+/** True when a `try` with handlers inside `region` has `node` in its body (it may be caught there). */
+function handledWithin(node: SyntaxNode, region: SyntaxNode): boolean {
+  let child = node;
+  for (let a = node.parent; a && a.id !== region.id; child = a, a = a.parent) {
+    if (a.type === 'try_statement' && a.childForFieldName('body')?.id === child.id && a.namedChildren.some((c) => c.type === 'except_clause')) return true;
+  }
+  return false;
+}
+
+const lineOf = (n: SyntaxNode) => n.startPosition.row + 1;
+
+/** `except:`, `except BaseException` or `except GeneratorExit` (alone or in a tuple): what `close()` throws in lands there. */
+function catchesGeneratorExit(handler: SyntaxNode): boolean {
+  const caught = handler.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment');
+  return !caught || /\b(?:BaseException|GeneratorExit)\b/.test(caught.text);
+}
+
+/**
+ * Why closing the generator function `fn` (whose own yields are `yields`) may raise in its caller, as its
+ * code shows, or undefined. `close()` (`aclose()`) throws GeneratorExit in at the suspended `yield`: a
+ * `finally` pending there that raises, or yields (RuntimeError: the generator ignored GeneratorExit); a
+ * handler that catches GeneratorExit and raises, yields, or goes on to a later `yield`. CPython closed an
+ * abandoned generator when it dropped it and only printed what that raised ("Exception ignored in"); an
+ * explicit close raises it where the loop was left. Cleanup that calls code which raises does not show.
+ */
+export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[]): string | undefined {
+  const inside = (n: SyntaxNode, region: SyntaxNode | null | undefined) => !!region && region.startIndex <= n.startIndex && n.endIndex <= region.endIndex;
+  for (const t of ownOf(fn, 'try_statement', fn)) {
+    const body = t.childForFieldName('body');
+    const fin = t.namedChildren.find((c) => c.type === 'finally_clause');
+    // Suspended anywhere in the try but its `finally`, the `finally` is pending.
+    if (fin && yields.some((y) => inside(y, t) && !inside(y, fin))) {
+      const raise = ownOf(fin, 'raise_statement', fn).find((r) => !handledWithin(r, fin));
+      if (raise) return `its \`finally\` raises (line ${lineOf(raise)})`;
+      const y = yields.find((y) => inside(y, fin));
+      if (y) return `its \`finally\` yields (line ${lineOf(y)}): closing it raises RuntimeError`;
+    }
+    if (!yields.some((y) => inside(y, body))) continue;
+    for (const h of t.namedChildren) {
+      if (h.type !== 'except_clause' || !catchesGeneratorExit(h)) continue;
+      const header = h.text.slice(0, h.text.indexOf(':')).replace(/\s+/g, ' ');
+      const raise = ownOf(h, 'raise_statement', fn).find((r) => r.namedChildCount > 0 && !handledWithin(r, h));
+      if (raise) return `its \`${header}:\` raises (line ${lineOf(raise)})`;
+      const y = yields.find((y) => inside(y, h));
+      if (y) return `its \`${header}:\` yields (line ${lineOf(y)}): closing it raises RuntimeError`;
+      const block = h.namedChildren.find((c) => c.type === 'block');
+      const last = block?.namedChildren.filter((c) => c.type !== 'comment').at(-1);
+      if (last && (last.type === 'raise_statement' || last.type === 'return_statement')) continue;
+      // Ex) `while True: try: yield x … except GeneratorExit: pass`: the next `yield` makes close() raise.
+      const inLoop = (() => {
+        for (let a = t.parent; a && a.id !== fn.id; a = a.parent) if (a.type === 'for_statement' || a.type === 'while_statement') return true;
+        return false;
+      })();
+      if (inLoop || yields.some((y) => y.startIndex >= t.endIndex)) {
+        return `its \`${header}:\` (line ${lineOf(h)}) goes on after catching GeneratorExit and may yield again: closing it raises RuntimeError`;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** An `async def`, `async for` (statement or comprehension clause) or `async with`. */
 export const startsAsync = (node: SyntaxNode) => node.child(0)?.type === 'async';
 
@@ -445,12 +519,16 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     if (!q) continue;
     const cleanup = yields.some((y) => yieldHoldsCleanup(y, fn));
     const delegates = new Set<string>();
+    const yieldsFrom = new Set<string>();
     for (const y of yields) {
       const isFrom = y.children.some((c) => c.type === 'from');
       if (isFrom) {
         const value = y.namedChildren[0];
         const target = value ? callTarget(names, unwrapParens(value), loc) : undefined;
-        if (target) delegates.add(target);
+        if (target) {
+          delegates.add(target);
+          yieldsFrom.add(target);
+        }
       }
       // Ex) `for x in other(): yield x`: closing this generator abandons `other()` at the yield.
       for (const loop of loopBodiesAround(y, fn)) {
@@ -459,7 +537,15 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
         if (target) delegates.add(target);
       }
     }
-    generators.push({ key: `${loc.moduleName}.${q}`, async: startsAsync(fn), cleanup, delegates: [...delegates] });
+    const closeRaises = closeRaisesReason(fn, yields);
+    generators.push({
+      key: `${loc.moduleName}.${q}`,
+      async: startsAsync(fn),
+      cleanup,
+      delegates: [...delegates],
+      ...(yieldsFrom.size ? { yieldsFrom: [...yieldsFrom] } : {}),
+      ...(closeRaises ? { closeRaises } : {}),
+    });
   }
   const generatorLines = new Set([...byFn.values()].filter(({ fn }) => !isWrappedByDecorator(fn)).map(({ fn }) => lineAt(source.outline, fn.startIndex)));
   return { generators, aliases, ...plain(generatorLines) };
@@ -468,7 +554,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
 /** The merged, resolved facts: which generator functions hold cleanup. Plain JSON data. */
 export interface GeneratorIndex {
   /** `module.qualname` → facts, only for generators that hold cleanup (directly or by delegation). */
-  generators: Record<string, { async: boolean }>;
+  generators: Record<string, { async: boolean; closeRaises?: string }>;
   /** Module-level imports of every module, for following re-exports (`from .core import produce`). */
   aliases: Record<string, string>;
   /** Module names two files share: left out of the index (each file then resolves only within itself). */
@@ -500,11 +586,11 @@ export interface GeneratorIndex {
 }
 
 /** The generator a dotted name reaches, following re-exports through module-level imports. */
-export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: string; async: boolean } | undefined {
+export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: string; async: boolean; closeRaises?: string } | undefined {
   let name = dotted;
   for (let hop = 0; hop < 10; hop++) {
     const hit = index.generators[name];
-    if (hit) return { key: name, async: hit.async };
+    if (hit) return { key: name, ...hit };
     // The longest prefix that is an imported name: `pkg.api.produce` via `pkg.api` → `pkg.core.api`.
     const parts = name.split('.');
     let next: string | undefined;
@@ -541,14 +627,31 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   const index: GeneratorIndex = { generators: {}, aliases, ambiguous, plainOverrides: [], callNames: [], memberNames: {}, classNames: [] };
   const qualnames = new Map<string, string>();
   for (const m of modules) for (const g of m.facts.generators) qualnames.set(g.key, g.key.slice(m.moduleName.length + 1));
-  for (const g of all.values()) if (g.cleanup) index.generators[g.key] = { async: g.async };
+  const entry = (g: GeneratorSummary) => (g.closeRaises ? { async: g.async, closeRaises: g.closeRaises } : { async: g.async });
+  for (const g of all.values()) if (g.cleanup) index.generators[g.key] = entry(g);
   for (let changed = true; changed; ) {
     changed = false;
     for (const g of all.values()) {
       if (index.generators[g.key]) continue;
       if (g.delegates.some((d) => resolveGenerator(index, d))) {
-        index.generators[g.key] = { async: g.async };
+        index.generators[g.key] = entry(g);
         changed = true;
+      }
+    }
+  }
+  // Ex) `yield from inner()`: closing the outer generator closes `inner()` and raises what that raises.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const g of all.values()) {
+      const mine = index.generators[g.key];
+      if (!mine || mine.closeRaises || !g.yieldsFrom) continue;
+      for (const d of g.yieldsFrom) {
+        const hit = resolveGenerator(index, d);
+        if (!hit?.closeRaises) continue;
+        const said = hit.closeRaises.startsWith('its ') ? `whose ${hit.closeRaises.slice(4)}` : `which ${hit.closeRaises.replace(/^it /, '')}`;
+        mine.closeRaises = `it delegates to \`${hit.key.slice(hit.key.lastIndexOf('.') + 1)}\` (\`yield from\`), ${said}`;
+        changed = true;
+        break;
       }
     }
   }
