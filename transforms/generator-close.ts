@@ -118,8 +118,8 @@ function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | unde
       if (startsAsync(p) !== isAsync) return undefined;
       return { kind: 'loop', loop: p, ...(abandonedBy ? { abandonedBy } : {}) };
     }
-    // Ex) `async for` is the only use of an async generator withify follows.
-    if (isAsync) return undefined;
+    // Ex) `async for`, `await anext(agen())` and `await agen().__anext__()` are the uses of an async generator withify follows.
+    if (isAsync) return abandonedBy ? undefined : awaitedNext(ctx, cur);
     if (isFirstIterable(p, cur)) {
       const comp = p.parent!;
       if (comp.type === 'generator_expression') {
@@ -151,6 +151,30 @@ function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | unde
     if (wrapper.stops) abandonedBy ??= short;
     cur = outer;
   }
+}
+
+/**
+ * `await anext(G)` (or `anext(G, default)`) and `await G.__anext__()`: one item read, the async generator
+ * then dropped with its cleanup pending. The use is the `await`, which the statement must end with.
+ */
+function awaitedNext(ctx: FileContext, g: SyntaxNode): Use | undefined {
+  let read: SyntaxNode | undefined;
+  let by: string;
+  const p = g.parent!;
+  if (p.type === 'attribute' && p.childForFieldName('object')?.id === g.id && p.childForFieldName('attribute')?.text === '__anext__') {
+    const call = p.parent;
+    if (call?.type !== 'call' || call.childForFieldName('function')?.id !== p.id) return undefined;
+    if (call.childForFieldName('arguments')?.namedChildren.some((c) => c.type !== 'comment')) return undefined;
+    read = call;
+    by = '__anext__';
+  } else {
+    const outer = argumentOf(g);
+    if (!outer || positionalIndex(outer, g) !== 0 || calleeName(ctx.names, outer) !== 'builtins.anext') return undefined;
+    read = outer;
+    by = 'anext';
+  }
+  while (read.parent?.type === 'parenthesized_expression') read = read.parent;
+  return read.parent?.type === 'await' ? { kind: 'statement', top: read.parent, by } : undefined;
 }
 
 const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
@@ -242,7 +266,10 @@ const BOOLEAN_USES = new Set(['any', 'all', 'in', 'not in']);
 function codeAfter(use: Extract<Use, { kind: 'statement' }>, stmt: SyntaxNode): string | undefined {
   // Ex) `total = next(produce()) + side()`, `print(next(produce()))`: CPython ran the cleanup before `side()`.
   const later = codeRunAfter(use.top, stmt, BOOLEAN_USES.has(use.by));
-  return later ? `\`${preview(later)}\` runs after \`${preview(use.top)}\`: CPython closed the generator before it, the fix would close it after` : undefined;
+  if (!later) return undefined;
+  // An async generator CPython lets go of is closed by a task its finalizer schedules, not at once.
+  const before = use.by === 'anext' || use.by === '__anext__' ? 'CPython let go of the generator before it (and scheduled its `aclose()`)' : 'CPython closed the generator before it';
+  return `\`${preview(later)}\` runs after \`${preview(use.top)}\`: ${before}, the fix would close it after`;
 }
 
 /**
@@ -348,9 +375,10 @@ export const generatorClose: Transform = {
       'Then it rewrites the uses that abandon such a generator before it finishes: a `for` loop whose body ' +
       'can leave early (`break` of this loop, `return`, an uncaught `raise`, a `yield`), a loop over `zip`, ' +
       '`itertools.islice` or `itertools.takewhile` of it, and statements that stop reading it early ' +
-      '(`next(gen())`, `any(...)`, `all(...)`, `x in gen()`, `list(islice(gen(), 3))`). The generator is ' +
+      '(`next(gen())`, `any(...)`, `all(...)`, `x in gen()`, `list(islice(gen(), 3))`; for an async generator, ' +
+      '`await anext(agen())` and `await agen().__anext__()`). The generator is ' +
       'bound to a fresh name before the statement, and the statement moves into `try:` … ' +
-      '`finally: gen.close()` (`await agen.aclose()` for `async for`). With `--generator-style closing` it ' +
+      '`finally: gen.close()` (`await agen.aclose()` for an async generator). With `--generator-style closing` it ' +
       'becomes `with contextlib.closing(gen()) as gen:` (`async with contextlib.aclosing(...)` from 3.10). ' +
       'With `--all-loops` every loop over such a generator is rewritten: an exception in the body abandons it too.',
     whyItBreaksOnPyPy:
