@@ -12,6 +12,8 @@ export interface TransformSourceOptions extends Partial<TransformOptions> {
   moduleName?: string;
   /** Parse the whole text, not first only the parts around the transforms' anchors (`--whole-files`). */
   wholeFiles?: boolean;
+  /** After the fixes, a `# withify: ignore[CODE]` comment on a line of each finding left (`--add-ignore`). */
+  addIgnore?: boolean;
 }
 
 export interface TransformSourceResult {
@@ -22,19 +24,22 @@ export interface TransformSourceResult {
   /** Findings still standing in `output`. */
   remaining: LocatedFinding[];
   fixesApplied: number;
+  /** Lines given a `# withify: ignore[CODE]` comment (with `addIgnore`). */
+  ignoresAdded: number;
   status: FileResult['status'];
   reason?: string;
 }
 
 /** Rewrite one Python source text. Never throws for bad input: see `status` and `reason`. */
 export function transformSource(text: string, options: TransformSourceOptions = {}): TransformSourceResult {
-  const { path = '<string>', project, moduleName, wholeFiles, ...rest } = options;
-  const r = processSource({ path, text, options: defaultOptions(rest), project, moduleName, partial: wholeFiles !== true });
+  const { path = '<string>', project, moduleName, wholeFiles, addIgnore, ...rest } = options;
+  const r = processSource({ path, text, options: defaultOptions(rest), project, moduleName, partial: wholeFiles !== true, addIgnore });
   return {
     output: r.after ?? text,
     findings: r.findings,
     remaining: r.remaining,
     fixesApplied: r.fixesApplied,
+    ignoresAdded: r.ignoresAdded ?? 0,
     status: r.status,
     reason: r.reason,
   };
@@ -43,8 +48,8 @@ export function transformSource(text: string, options: TransformSourceOptions = 
 /** Bytes in, bytes out: PEP 263 coding, BOM and line endings kept. */
 export function transformBytes(bytes: Uint8Array, options: TransformSourceOptions = {}): TransformSourceResult & { outputBytes: Buffer } {
   const decoded = decodeSource(bytes);
-  const { path = '<bytes>', project, moduleName, wholeFiles, ...rest } = options;
-  const r = processSource({ path, text: decoded.text, eol: decoded.eol, options: defaultOptions(rest), project, moduleName, partial: wholeFiles !== true });
+  const { path = '<bytes>', project, moduleName, wholeFiles, addIgnore, ...rest } = options;
+  const r = processSource({ path, text: decoded.text, eol: decoded.eol, options: defaultOptions(rest), project, moduleName, partial: wholeFiles !== true, addIgnore });
   const output = r.after ?? decoded.text;
   return {
     output,
@@ -52,6 +57,7 @@ export function transformBytes(bytes: Uint8Array, options: TransformSourceOption
     findings: r.findings,
     remaining: r.remaining,
     fixesApplied: r.fixesApplied,
+    ignoresAdded: r.ignoresAdded ?? 0,
     status: r.status,
     reason: r.reason,
   };

@@ -41,6 +41,7 @@ interface CommonArgs {
   'changed-since'?: string;
   shard?: string;
   transform?: string | string[];
+  'add-ignore'?: boolean;
 }
 
 class UsageError extends Error {}
@@ -82,6 +83,7 @@ const common = (y: Argv) =>
     .option('generator-style', { type: 'string', choices: ['try-finally', 'closing'], describe: 'how generator-close closes a generator' })
     .option('all-loops', { type: 'boolean', describe: 'generator-close: fix every loop over a generator with cleanup' })
     .option('stdin-filename', { type: 'string', describe: 'the path to report for `-`' })
+    .option('add-ignore', { type: 'boolean', describe: '(fix, diff) after the fixes, add `# withify: ignore[CODE]` to a line of each finding left' })
     .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a TTY)' })
     // File selection and configuration (docs/bulk.md)
     .option('config', { type: 'string', requiresArg: true, describe: 'settings from this TOML file instead of the nearest pyproject.toml [tool.withify]' })
@@ -133,15 +135,19 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     changedSince: a['changed-since'],
     shard,
     transformPaths,
+    ...(a['add-ignore'] ? { addIgnore: true } : {}),
     ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
   };
 }
 
 async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
   if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) throw new UsageError(`--jobs: expected a whole number of threads, 1 or more, not "${a.jobs}"`);
+  if (a['add-ignore'] && mode === 'check') {
+    throw new UsageError('--add-ignore changes files: `withify fix --add-ignore` applies the fixes, then comments what is left (`withify diff --add-ignore` shows it first)');
+  }
   const options = await toRunOptions(mode, a);
   const rules = [...TRANSFORMS, ...activeTransforms(options).filter((t) => !TRANSFORMS.includes(t))];
-  const reportOptions = { format: a.format, quiet: a.quiet, color: false, statistics: a.statistics };
+  const reportOptions = { format: a.format, quiet: a.quiet, color: false, statistics: a.statistics, addIgnore: a['add-ignore'] === true };
   const color = a.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   if (a.paths.length === 1 && a.paths[0] === STDIN_PATH) {
     const path = a['stdin-filename'] ?? '-';
@@ -149,7 +155,7 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
     const runResult = { files: [result], walkErrors: [] };
     if (mode === 'fix' && a.format === 'text') {
       if (outputBytes) process.stdout.write(outputBytes);
-      const report = textReport(mode, runResult, { quiet: true, color: false });
+      const report = textReport(mode, runResult, { quiet: true, color: false, addIgnore: reportOptions.addIgnore });
       process.stderr.write(report.stderr);
     } else {
       const report = renderReport(mode, runResult, { ...reportOptions, color }, rules);

@@ -48,7 +48,7 @@ export function processPath(path: string, options: RunOptions, project?: Project
       return failed(`cannot decode: ${(err as Error).message}`);
     }
   }
-  const result = processSource({ path: shown, text: decoded.text, eol: decoded.eol, outline: decoded.outline, options, project, moduleName, applyFixes: options.mode !== 'check', partial: options.wholeFiles !== true });
+  const result = processSource({ path: shown, text: decoded.text, eol: decoded.eol, outline: decoded.outline, options, project, moduleName, applyFixes: options.mode !== 'check', partial: options.wholeFiles !== true, addIgnore: options.addIgnore === true && options.mode !== 'check' });
   if (options.mode === 'fix' && result.status === 'changed' && result.after !== undefined) {
     try {
       writeAtomic(path, encodeSource(result.after, decoded), bytes ?? encodeSource(decoded.text, decoded));

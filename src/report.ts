@@ -16,16 +16,19 @@ export interface Counts {
   unfixable: number;
   /** Findings left after the rewrite (fix/diff). */
   remaining: number;
+  /** Lines given a `# withify: ignore[CODE]` comment (`--add-ignore`). */
+  ignoresAdded: number;
 }
 
 export function countResults(result: RunResult): Counts {
-  const c: Counts = { files: 0, changed: 0, failed: result.walkErrors.length, skipped: 0, fixesApplied: 0, findings: 0, fixable: 0, unsafe: 0, unfixable: 0, remaining: 0 };
+  const c: Counts = { files: 0, changed: 0, failed: result.walkErrors.length, skipped: 0, fixesApplied: 0, findings: 0, fixable: 0, unsafe: 0, unfixable: 0, remaining: 0, ignoresAdded: 0 };
   for (const f of result.files) {
     c.files++;
     if (f.status === 'changed') c.changed++;
     if (f.status === 'failed') c.failed++;
     if (f.status === 'skipped') c.skipped++;
     c.fixesApplied += f.fixesApplied;
+    c.ignoresAdded += f.ignoresAdded ?? 0;
     c.findings += f.findings.length;
     c.remaining += f.remaining.length;
     for (const x of f.findings) {
@@ -65,11 +68,12 @@ export interface TextReport {
   stderr: string;
 }
 
-export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean; color: boolean; statistics?: boolean }): TextReport {
+export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean; color: boolean; statistics?: boolean; addIgnore?: boolean }): TextReport {
   const out: string[] = [];
   const err: string[] = [...formatErrors(result)];
   if (!opts.quiet) err.push(...formatSkipped(result));
   const c = countResults(result);
+  const comments = opts.addIgnore ? `, ${plural(c.ignoresAdded, 'ignore comment')}` : '';
   if (mode === 'check') {
     if (opts.statistics) out.push(...formatStatistics(statistics(mode, result)));
     else for (const f of result.files) for (const x of f.findings) out.push(formatFinding(x));
@@ -93,13 +97,13 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
     if (!opts.quiet) {
       if (opts.statistics) err.push(...formatStatistics(statistics(mode, result)));
       else for (const f of result.files) for (const x of f.remaining) err.push(formatFinding(x));
-      err.push(`${plural(c.changed, 'file')} would change (${plural(c.fixesApplied, 'fix', 'fixes')}); ${plural(c.remaining, 'finding')} left unfixed.`);
+      err.push(`${plural(c.changed, 'file')} would change (${plural(c.fixesApplied, 'fix', 'fixes')}${comments}); ${plural(c.remaining, 'finding')} left unfixed.`);
     }
   } else {
     if (!opts.quiet) {
       if (opts.statistics) out.push(...formatStatistics(statistics(mode, result)));
       else for (const f of result.files) for (const x of f.remaining) out.push(formatFinding(x));
-      out.push(`${plural(c.changed, 'file')} changed, ${plural(c.fixesApplied, 'fix', 'fixes')} applied, ${plural(c.remaining, 'finding')} left.`);
+      out.push(`${plural(c.changed, 'file')} changed, ${plural(c.fixesApplied, 'fix', 'fixes')} applied${opts.addIgnore ? `, ${plural(c.ignoresAdded, 'ignore comment')} added` : ''}, ${plural(c.remaining, 'finding')} left.`);
     }
   }
   return { stdout: out.length ? `${out.join('\n')}\n` : '', stderr: err.length ? `${err.join('\n')}\n` : '' };
@@ -125,8 +129,10 @@ export function jsonFinding(f: LocatedFinding): JsonFinding {
   };
 }
 
-export function jsonReport(mode: Mode, result: RunResult, opts: { statistics?: boolean } = {}): string {
-  const c = countResults(result);
+export function jsonReport(mode: Mode, result: RunResult, opts: { statistics?: boolean; addIgnore?: boolean } = {}): string {
+  const { ignoresAdded, ...counts } = countResults(result);
+  // `ignoresAdded` only in a run with --add-ignore: the reports of every other run stay as they were.
+  const c = opts.addIgnore ? { ...counts, ignoresAdded } : counts;
   const doc = {
     schema: 'withify-report/1',
     tool: { name: 'withify', version: VERSION },
@@ -137,6 +143,7 @@ export function jsonReport(mode: Mode, result: RunResult, opts: { statistics?: b
       status: f.status,
       reason: f.reason ?? null,
       fixesApplied: f.fixesApplied,
+      ...(opts.addIgnore ? { ignoresAdded: f.ignoresAdded ?? 0 } : {}),
       findings: f.findings.map(jsonFinding),
       remaining: f.remaining.map(jsonFinding),
     })),
@@ -165,6 +172,8 @@ export interface ReportOptions {
   color: boolean;
   /** Counts per transform instead of one line per finding (text), or beside the files (json). */
   statistics: boolean;
+  /** The run added ignore comments (`--add-ignore`): say how many. */
+  addIgnore?: boolean;
 }
 
 /** The findings that describe the files as they are on disk after this run: `fix` has rewritten them. */

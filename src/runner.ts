@@ -26,6 +26,8 @@ export interface RunOptions extends TransformOptions, SelectOptions {
   transformPaths?: string[];
   /** Parse every file whole instead of first only the parts around the transforms' anchors (`--whole-files`). */
   wholeFiles?: boolean;
+  /** `fix`, `diff`: after the fixes, a `# withify: ignore[CODE]` comment for each finding left (`--add-ignore`). */
+  addIgnore?: boolean;
 }
 
 export type ProgressPhase = 'index' | 'files';
@@ -126,6 +128,6 @@ export function runStdin(text: Buffer, path: string, options: RunOptions): { res
   } catch (err) {
     return { result: { path, status: 'failed', findings: [], remaining: [], fixesApplied: 0, reason: (err as Error).message } };
   }
-  const result = processSource({ path, text: decoded.text, eol: decoded.eol, options, partial: options.wholeFiles !== true });
+  const result = processSource({ path, text: decoded.text, eol: decoded.eol, options, partial: options.wholeFiles !== true, addIgnore: options.addIgnore });
   return { result, outputBytes: result.after !== undefined ? encodeSource(result.after, decoded) : text };
 }

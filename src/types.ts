@@ -213,6 +213,8 @@ export interface FileResult {
   remaining: LocatedFinding[];
   /** Number of fixes applied across all passes. */
   fixesApplied: number;
+  /** Lines given a `# withify: ignore[CODE]` comment (`--add-ignore`); absent when none. */
+  ignoresAdded?: number;
   /** Decoded text before and after, set when status is `changed`. */
   before?: string;
   after?: string;

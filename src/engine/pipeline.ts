@@ -9,6 +9,7 @@ import { applyEdits } from './apply.js';
 import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms } from '../../transforms/index.js';
 import { filterSuppressed } from './suppress.js';
+import { ignoreCommentEdits } from './add-ignore.js';
 import { detectEol, parseableLineEnds } from './read.js';
 import { nestingPastLimit } from '../python/nesting.js';
 import { addTopLevelNamed, badIndentation, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
@@ -33,6 +34,8 @@ export interface SourceInput {
   partial?: boolean | 'always';
   /** The outline of `text` (src/python/outline.ts), when the caller has it already. */
   outline?: Outline;
+  /** After the fixes (none for `check`), a `# withify: ignore[CODE]` comment for each finding left (`--add-ignore`). */
+  addIgnore?: boolean;
 }
 
 export function locate(path: string, text: string, findings: readonly Finding[], unsafeFixes: boolean): LocatedFinding[] {
@@ -354,9 +357,25 @@ function processText(input: SourceInput): FileResult {
       empty = emptied.length;
       findings = runChecks(transforms, makeCtx());
     }
+    let ignoresAdded: { ignoresAdded: number } | undefined;
+    if (input.addIgnore && findings.length) {
+      const plan = ignoreCommentEdits(text, tree.rootNode, locate(path, text, findings, options.unsafeFixes));
+      if (plan.edits.length) {
+        const next = applyEdits(text, plan.edits);
+        const nextTree = parsePython(next);
+        const broken = firstSyntaxError(nextTree);
+        if (broken) {
+          return { ...base, findings: first, status: 'failed', reason: `internal error: an ignore comment would produce invalid syntax at line ${broken.startPosition.row + 1}; nothing was written (please report this with the file)` };
+        }
+        text = next;
+        tree = nextTree;
+        findings = runChecks(transforms, makeCtx());
+        ignoresAdded = { ignoresAdded: plan.lines };
+      }
+    }
     const remaining = locate(path, text, findings, options.unsafeFixes);
     if (text === input.text) return { ...base, findings: first, remaining, status: 'unchanged' };
-    return { ...base, findings: first, remaining, fixesApplied: applied, status: 'changed', before: input.text, after: text };
+    return { ...base, findings: first, remaining, fixesApplied: applied, ...ignoresAdded, status: 'changed', before: input.text, after: text };
   } catch (err) {
     if (err instanceof SkipFile) return { ...base, status: 'skipped', reason: err.message };
     const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);

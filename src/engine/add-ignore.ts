@@ -1,0 +1,73 @@
+// `--add-ignore`: a `# withify: ignore[CODE]` comment on a line of each finding left, as Ruff's `--add-noqa`
+// does, so that a codebase can be gated on new findings from the day of its migration. The comment goes at
+// the end of the finding's first line that can take one (suppress.ts reads every line of a finding), joins
+// the codes of a `# withify: ignore[...]` already there, and follows any other comment of the line.
+import type { Edit, LocatedFinding, SyntaxNode } from '../types.js';
+import { lineTable } from '../python/text.js';
+
+const LISTED_RE = /#\s*withify:\s*ignore\[([^\]]*)\]/i;
+
+export interface IgnorePlan {
+  edits: Edit[];
+  /** Comments added or extended, one per line. */
+  lines: number;
+  /** Findings left without a comment: no line of theirs can take one. */
+  unplaced: number;
+}
+
+/**
+ * The edits that add the comments for `findings` (placed in `text`, whose parse tree is `root`). A line can
+ * take a comment unless its end lies inside a string (a triple-quoted string, or an f-string, running on to
+ * the next line) or it ends in a backslash that continues it.
+ */
+export function ignoreCommentEdits(text: string, root: SyntaxNode, findings: readonly LocatedFinding[]): IgnorePlan {
+  const table = lineTable(text);
+  const lines = table.length;
+  /** Where line `n` (1-based) ends: before its `\n`, and before a `\r` ahead of that. */
+  const endOf = (n: number) => {
+    let e = n < lines ? table[n]! - 1 : text.length;
+    if (n < lines && e > table[n - 1]! && text.charCodeAt(e - 1) === 13) e--;
+    return e;
+  };
+  const insideString = new Set<number>();
+  for (const s of root.descendantsOfType('string')) {
+    for (let row = s.startPosition.row; row < s.endPosition.row; row++) insideString.add(row + 1);
+  }
+  const comments = new Map<number, SyntaxNode>();
+  for (const c of root.descendantsOfType('comment')) comments.set(c.startPosition.row + 1, c);
+  const commentable = (n: number) => {
+    if (insideString.has(n)) return false;
+    if (comments.has(n)) return true;
+    return !/\\[ \t\f]*$/.test(text.slice(table[n - 1]!, endOf(n)));
+  };
+  const codes = new Map<number, string[]>();
+  let unplaced = 0;
+  for (const f of findings) {
+    let line: number | undefined;
+    for (let n = f.location.line; n <= f.endLocation.line && line === undefined; n++) if (commentable(n)) line = n;
+    if (line === undefined) {
+      unplaced++;
+      continue;
+    }
+    const list = codes.get(line) ?? [];
+    if (!list.includes(f.code)) list.push(f.code);
+    codes.set(line, list);
+  }
+  const edits: Edit[] = [];
+  for (const [n, list] of codes) {
+    const comment = comments.get(n);
+    const listed = comment ? LISTED_RE.exec(comment.text) : null;
+    if (comment && listed) {
+      // Ex) `# withify: ignore[WFY101]` already there: the codes join its list.
+      const have = listed[1]!.split(/[\s,]+/).filter(Boolean);
+      const add = list.filter((c) => !have.some((h) => h.toUpperCase() === c));
+      const at = comment.startIndex + listed.index + listed[0].length - 1;
+      if (add.length) edits.push({ start: at, end: at, text: `${have.length ? ', ' : ''}${add.join(', ')}` });
+      continue;
+    }
+    const end = endOf(n);
+    const sep = /[ \t]$/.test(text.slice(table[n - 1]!, end)) ? ' ' : '  ';
+    edits.push({ start: end, end, text: `${sep}# withify: ignore[${list.join(', ')}]` });
+  }
+  return { edits, lines: edits.length, unplaced };
+}

@@ -1,0 +1,98 @@
+// `--add-ignore`: after the fixes, a `# withify: ignore[CODE]` comment on a line of each finding left, so a
+// codebase can be gated on new findings from the day of its migration.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { Ajv } from 'ajv';
+import { transformSource } from '../src/api.js';
+import { CLI, compileSources, CPYTHON, ROOT, tempDir } from './helpers.js';
+
+const SOURCE = [
+  'def f(p):',
+  '    x = [open(p).read() for _ in range(2)]  # two reads',
+  '    y = (open(p).read(), """',
+  'multi""")',
+  '    z = open(p).read() + \\',
+  '        open(p).read()',
+  '    w = lambda: open(p).read()  # withify: ignore[WFY106]',
+  '    print(open(p, "w").write("x"))',
+  '    return x, y, z, w',
+  '',
+].join('\n');
+
+const EXPECTED = [
+  'def f(p):',
+  // Two findings on the line (open-chain's and pathlib-read-write's): one comment with both codes.
+  '    x = [open(p).read() for _ in range(2)]  # two reads  # withify: ignore[WFY101, WFY106]',
+  '    with open(p) as fh:',
+  '        y = (fh.read(), """',
+  'multi""")',
+  '    with open(p) as fp:',
+  // The backslash line cannot take a comment: the next line of the finding does.
+  '        z = fp.read() + \\',
+  '            open(p).read()  # withify: ignore[WFY101, WFY106]',
+  // A list already there gets the new code.
+  '    w = lambda: open(p).read()  # withify: ignore[WFY106, WFY101]',
+  '    print(open(p, "w").write("x"))  # withify: ignore[WFY101, WFY106]',
+  '    return x, y, z, w',
+  '',
+].join('\n');
+
+test('fixes first, then one comment per line of what is left; nothing left, and a second run changes nothing', () => {
+  const r = transformSource(SOURCE, { addIgnore: true });
+  assert.equal(r.output, EXPECTED);
+  assert.equal(r.fixesApplied, 2);
+  assert.equal(r.ignoresAdded, 4);
+  assert.deepEqual(r.remaining, []);
+  const again = transformSource(r.output, { addIgnore: true });
+  assert.equal(again.output, r.output);
+  assert.equal(again.ignoresAdded, 0);
+  assert.deepEqual(compileSources(CPYTHON, [r.output]), [null]);
+  // Without the option nothing is commented.
+  assert.equal(transformSource(SOURCE).output.includes('withify: ignore[WFY101'), false);
+});
+
+test('CRLF stays CRLF; a finding whose every line ends inside a string is left, and reported', () => {
+  const crlf = SOURCE.replaceAll('\n', '\r\n');
+  const r = transformSource(crlf, { addIgnore: true });
+  assert.equal(r.output, EXPECTED.replaceAll('\n', '\r\n'));
+  const inString = 'def g(p):\n    return [open(p).read() for _ in "ab"], """\nend"""\n';
+  const s = transformSource(inString, { addIgnore: true });
+  assert.equal(s.output, inString);
+  assert.equal(s.ignoresAdded, 0);
+  assert.deepEqual(s.remaining.map((f) => f.code).sort(), ['WFY101', 'WFY106']);
+});
+
+function withify(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('CLI: fix --add-ignore writes fixes and comments, then check is clear; diff shows it; check refuses the flag', () => {
+  const dir = tempDir('withify-add-ignore-');
+  writeFileSync(join(dir, 'a.py'), SOURCE);
+  const refused = withify(['check', '.', '--add-ignore'], dir);
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /--add-ignore changes files: `withify fix --add-ignore`/);
+  const diff = withify(['diff', '.', '--add-ignore'], dir);
+  assert.equal(diff.status, 0);
+  assert.match(diff.stdout, /^\+ {4}print\(open\(p, "w"\)\.write\("x"\)\)  # withify: ignore\[WFY101, WFY106\]$/m);
+  assert.match(diff.stderr, /1 file would change \(2 fixes, 4 ignore comments\); 0 findings left unfixed\./);
+  assert.equal(readFileSync(join(dir, 'a.py'), 'utf8'), SOURCE);
+  const fix = withify(['fix', '.', '--add-ignore', '--format', 'json'], dir);
+  assert.equal(fix.status, 0);
+  const doc = JSON.parse(fix.stdout) as { summary: { ignoresAdded: number }; files: Array<{ ignoresAdded: number }> };
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas', 'report.schema.json'), 'utf8')));
+  assert.ok(validate(doc), JSON.stringify(validate.errors));
+  assert.equal(doc.summary.ignoresAdded, 4);
+  assert.equal(doc.files[0].ignoresAdded, 4);
+  assert.equal(readFileSync(join(dir, 'a.py'), 'utf8'), EXPECTED);
+  const check = withify(['check', '.'], dir);
+  assert.equal(check.status, 0, check.stdout);
+  assert.match(check.stdout, /All clear/);
+  // A run without the flag says nothing of comments, in text or JSON.
+  const plain = withify(['fix', '.', '--format', 'json'], dir);
+  assert.equal('ignoresAdded' in JSON.parse(plain.stdout).summary, false);
+});
