@@ -112,7 +112,7 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
   // The command line overrides each key of [tool.withify] it gives.
   const cli = { select: given(a.select), ignore: given(a.ignore), exclude: globList(a.exclude), include: globList(a.include), unsafeFixes: a['unsafe-fixes'], allLoops: a['all-loops'], targetVersion: target, generatorStyle: style };
   const config = loadConfig({ cwd, configPath: a.config });
-  const { exclude, include, ...transformSettings } = mergeSettings(cli, config);
+  const { exclude, include, perFileIgnores, ...transformSettings } = mergeSettings(cli, config);
   // Loaded here to report a bad module at once; the workers of the run import the same paths themselves.
   const transformPaths = (globList(a.transform) ?? []).map((p) => resolve(cwd, p));
   const extraTransforms = await loadTransformModules(transformPaths, cwd);
@@ -123,6 +123,10 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     if (fromCli !== undefined) throw new UsageError(`--${key}: no transform "${fromCli}"; run \`withify list\` to see the ids and codes`);
     const fromFile = unknown(config?.settings[key]);
     if (fromFile !== undefined) throw new ConfigError(`${config!.path}: [tool.withify] ${key}: no transform "${fromFile}"; run \`withify list\` to see the ids and codes`);
+  }
+  for (const { glob, rules } of perFileIgnores ?? []) {
+    const bad = rules.find((v) => findTransform(v, extraTransforms) === undefined);
+    if (bad !== undefined) throw new ConfigError(`${config!.path}: [tool.withify] per-file-ignores "${glob}": no transform "${bad}"; run \`withify list\` to see the ids and codes`);
   }
   return {
     ...defaultOptions({ ...transformSettings, extraTransforms }),
@@ -135,6 +139,7 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     changedSince: a['changed-since'],
     shard,
     transformPaths,
+    ...(perFileIgnores?.length ? { perFileIgnores } : {}),
     ...(a['add-ignore'] ? { addIgnore: true } : {}),
     ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
   };

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parseGeneratorStyle, parsePythonVersion } from './options.js';
-import { escapeGlob } from './walk.js';
+import { escapeGlob } from './glob.js';
 import type { GeneratorStyle, PythonVersion } from './types.js';
 
 /** Settings a config file may give; every one is optional. Globs are already resolved against the file's directory. */
@@ -17,6 +17,14 @@ export interface ConfigSettings {
   targetVersion?: PythonVersion;
   generatorStyle?: GeneratorStyle;
   allLoops?: boolean;
+  /** Transforms to skip in the files a glob matches (Ruff's `per-file-ignores`), globs resolved as `exclude`'s. */
+  perFileIgnores?: PerFileIgnore[];
+}
+
+/** One entry of `per-file-ignores`: in the files `glob` matches (or that lie in a directory it matches), skip `rules`. */
+export interface PerFileIgnore {
+  glob: string;
+  rules: string[];
 }
 
 export interface LoadedConfig {
@@ -36,7 +44,7 @@ export class ConfigError extends Error {
 }
 
 /** Every key `[tool.withify]` accepts, in the order docs/bulk.md lists them. */
-export const CONFIG_KEYS = ['select', 'ignore', 'exclude', 'include', 'unsafe-fixes', 'target-version', 'generator-style', 'all-loops'] as const;
+export const CONFIG_KEYS = ['select', 'ignore', 'exclude', 'include', 'unsafe-fixes', 'target-version', 'generator-style', 'all-loops', 'per-file-ignores'] as const;
 
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
@@ -115,6 +123,12 @@ export function parseSettings(table: Table, file: string): ConfigSettings {
         const v = typeof value === 'string' ? parsePythonVersion(value) : undefined;
         if (!v) throw new ConfigError(`${file}: [tool.withify] target-version must be a string like "3.9", not ${JSON.stringify(value)}`);
         out.targetVersion = v;
+        break;
+      }
+      case 'per-file-ignores': {
+        // Ex) per-file-ignores = { "tests/**" = ["generator-close"], "__init__.py" = ["WFY101"] }
+        if (!isTable(value)) throw new ConfigError(`${file}: [tool.withify] per-file-ignores must be a table of globs to lists of transforms, e.g. per-file-ignores = { "tests/**" = ["generator-close"] }`);
+        out.perFileIgnores = Object.entries(value).map(([glob, rules]) => ({ glob: globs(key, [glob])[0] ?? glob, rules: stringList(file, `per-file-ignores."${glob}"`, rules) }));
         break;
       }
       case 'generator-style': {

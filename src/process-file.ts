@@ -2,7 +2,8 @@
 // write, what the first pass keeps for the second, and freeing trees between files. Kept apart from
 // runner.ts so that a worker thread does not load the file walker, the pool or the command line.
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import { globMatcher, type PathMatcher } from './glob.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { decodeSource, DecodeError, encodeSource, type DecodedSource } from './engine/read.js';
@@ -30,7 +31,8 @@ function readFailure(err: NodeJS.ErrnoException): string {
  * file as the first pass read and decoded it (its bytes are those again: decoding is checked to round-trip),
  * which spares reading it twice; a change on disk since then is still caught before a write.
  */
-export function processPath(path: string, options: RunOptions, project?: ProjectIndex, moduleName?: string, read?: DecodedSource): FileResult {
+export function processPath(path: string, runOptions: RunOptions, project?: ProjectIndex, moduleName?: string, read?: DecodedSource): FileResult {
+  const options = optionsForFile(runOptions, path);
   const shown = displayPath(options.cwd, path);
   const failed = (reason: string): FileResult => ({ path: shown, status: 'failed', findings: [], remaining: [], fixesApplied: 0, reason });
   let bytes: Buffer | undefined;
@@ -59,6 +61,32 @@ export function processPath(path: string, options: RunOptions, project?: Project
     }
   }
   return result;
+}
+
+/** Per run options (one object per thread: a worker gets its own copy), the matchers of its `per-file-ignores`. */
+const perFileMatchers = new WeakMap<RunOptions, Array<{ matches: PathMatcher; rules: readonly string[] }>>();
+
+/**
+ * The options for the file at `path`: the run's, with the transforms of every `per-file-ignores` entry whose
+ * glob matches the file, or a directory it lies in below the working directory, added to `ignore`.
+ */
+export function optionsForFile(options: RunOptions, path: string): RunOptions {
+  if (!options.perFileIgnores?.length) return options;
+  let matchers = perFileMatchers.get(options);
+  if (!matchers) perFileMatchers.set(options, (matchers = options.perFileIgnores.map((e) => ({ matches: globMatcher([e.glob], options.cwd), rules: e.rules }))));
+  const abs = resolve(options.cwd, path);
+  const skipped = new Set<string>();
+  for (const m of matchers) {
+    // Ex) `"tests" = [...]` names a directory: every file below it.
+    for (let p = abs; ; p = dirname(p)) {
+      if (m.matches(p)) {
+        for (const r of m.rules) skipped.add(r);
+        break;
+      }
+      if (p === options.cwd || dirname(p) === p || !p.startsWith(options.cwd)) break;
+    }
+  }
+  return skipped.size ? { ...options, ignore: [...options.ignore, ...skipped] } : options;
 }
 
 /** Drop what the report of `mode` never reads (the texts, once `fix` has written them), before results pile up. */

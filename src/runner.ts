@@ -3,12 +3,13 @@
 import { availableParallelism } from 'node:os';
 import { decodeSource, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
-import { displayPath, KeptSources, processPath, releaseTrees, slimResult } from './process-file.js';
+import { displayPath, KeptSources, optionsForFile, processPath, releaseTrees, slimResult } from './process-file.js';
 import { selectFiles, type SelectOptions } from './walk.js';
 import { buildProjectIndex, buildProjectIndexAsync, moduleKeyFor, needsProjectIndex } from './project.js';
 import { runInWorkers } from './pool.js';
 import { loadTransformModules } from './load-transform.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
+import type { PerFileIgnore } from './config.js';
 
 export { displayPath, KeptSources, processPath, releaseTrees, slimResult } from './process-file.js';
 
@@ -28,6 +29,8 @@ export interface RunOptions extends TransformOptions, SelectOptions {
   wholeFiles?: boolean;
   /** `fix`, `diff`: after the fixes, a `# withify: ignore[CODE]` comment for each finding left (`--add-ignore`). */
   addIgnore?: boolean;
+  /** Transforms skipped in the files a glob matches (`per-file-ignores` of `[tool.withify]`). */
+  perFileIgnores?: PerFileIgnore[];
 }
 
 export type ProgressPhase = 'index' | 'files';
@@ -128,6 +131,8 @@ export function runStdin(text: Buffer, path: string, options: RunOptions): { res
   } catch (err) {
     return { result: { path, status: 'failed', findings: [], remaining: [], fixesApplied: 0, reason: (err as Error).message } };
   }
-  const result = processSource({ path, text: decoded.text, eol: decoded.eol, options, partial: options.wholeFiles !== true, addIgnore: options.addIgnore });
+  // `--stdin-filename` names the file: its per-file-ignores apply.
+  const opts = path === '-' ? options : optionsForFile(options, path);
+  const result = processSource({ path, text: decoded.text, eol: decoded.eol, options: opts, partial: options.wholeFiles !== true, addIgnore: options.addIgnore });
   return { result, outputBytes: result.after !== undefined ? encodeSource(result.after, decoded) : text };
 }

@@ -6,7 +6,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
+import { globMatcher, toPosix, type PathMatcher } from './glob.js';
 
 /** Directory names never descended into (unless named on the command line). */
 export const SKIPPED_DIRS = new Set([
@@ -58,7 +58,6 @@ export class SelectError extends Error {
   }
 }
 
-const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 function isVirtualenv(dir: string): boolean {
   return existsSync(join(dir, 'pyvenv.cfg'));
@@ -67,30 +66,7 @@ function isVirtualenv(dir: string): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Globs
 
-export type PathMatcher = (absolutePath: string) => boolean;
-
-/** `dir` as a literal glob prefix: a directory named `proj (copy)` or `[x]` means itself. */
-export function escapeGlob(dir: string): string {
-  return toPosix(dir).replace(/[*?[\]{}()!+@|\\]/g, '\\$&');
-}
-
-/**
- * A glob with no `/` matches a file or directory name anywhere (`*_pb2.py`, `generated`); one with a `/`
- * matches the path relative to `base` (`src/legacy/**`). A trailing `/` is dropped.
- */
-export function globMatcher(globs: readonly string[], base: string): PathMatcher {
-  const byName: string[] = [];
-  const byPath: string[] = [];
-  for (const raw of globs) {
-    const g = raw.replace(/\/+$/, '').replace(/^(?:\.\/)+/, '');
-    if (!g) continue;
-    if (g.includes('/')) byPath.push(isAbsolute(g) ? g : `${escapeGlob(resolve(base)).replace(/\/$/, '')}/${g}`);
-    else byName.push(g);
-  }
-  const name = byName.length ? picomatch(byName, { dot: true }) : undefined;
-  const path = byPath.length ? picomatch(byPath, { dot: true }) : undefined;
-  return (p) => (name !== undefined && name(basename(p))) || (path !== undefined && path(toPosix(p)));
-}
+export { escapeGlob, globMatcher, type PathMatcher } from './glob.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Ignore files

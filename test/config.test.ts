@@ -2,7 +2,7 @@
 // about keys, and `requires-python` as the default target version.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -141,6 +141,42 @@ describe('through the CLI', () => {
     const overridden = cli(root, 'check', '--no-unsafe-fixes', '.');
     assert.match(withConfig.stdout, /\(1 fixable with `withify fix`\)/);
     assert.match(overridden.stdout, /\(0 fixable with `withify fix`, 1 more with `--unsafe-fixes`\)/);
+  });
+
+  test('per-file-ignores skips transforms in the files a glob matches, by path, by name or by directory; at every --jobs', () => {
+    const root = tree({
+      'pyproject.toml': '[tool.withify]\nper-file-ignores = { "src/tests/**" = ["open-chain"], "conftest.py" = ["WFY101"], "legacy" = ["open-chain"] }\n',
+      'src/app.py': LEAK,
+      'src/tests/test_app.py': LEAK,
+      'src/conftest.py': LEAK,
+      'src/legacy/old.py': LEAK,
+      'src/legacy_too.py': LEAK,
+    });
+    for (const jobs of ['1', '2']) {
+      // Started in src/: the glob with a `/` is relative to the config file, the others match names anywhere.
+      const r = cli(join(root, 'src'), 'check', '.', '--jobs', jobs);
+      assert.equal(r.status, 1);
+      assert.deepEqual(r.stdout.split('\n').filter((l) => l.includes('WFY101')).map((l) => l.split(':')[0]), ['app.py', 'legacy_too.py']);
+    }
+    // The name given with --stdin-filename counts for `-`.
+    const piped = spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'tests/test_x.py'], { cwd: join(root, 'src'), input: LEAK, encoding: 'utf8' });
+    assert.equal(piped.status, 0, piped.stdout);
+    assert.equal(cli(join(root, 'src'), 'fix', 'tests').status, 0);
+    assert.equal(readFileSync(join(root, 'src', 'tests', 'test_app.py'), 'utf8'), LEAK);
+    assert.match(cli(join(root, 'src'), 'diff', '.').stdout, /^\+\+\+ b\/app\.py$/m);
+  });
+
+  test('per-file-ignores: a value of the wrong shape, or a rule no transform has, is exit 2 naming it', () => {
+    for (const [toml, message] of [
+      ['per-file-ignores = ["tests/**"]\n', /per-file-ignores must be a table of globs to lists of transforms/],
+      ['per-file-ignores = { "tests/**" = "open-chain" }\n', /per-file-ignores\."tests\/\*\*" must be a list of strings/],
+      ['per-file-ignores = { "tests/**" = ["open_chain"] }\n', /per-file-ignores "[^"]*tests\/\*\*": no transform "open_chain"/],
+    ] as const) {
+      const root = tree({ 'pyproject.toml': `[tool.withify]\n${toml}`, 'app.py': LEAK });
+      const r = cli(root, 'check', '.');
+      assert.equal(r.status, 2, toml);
+      assert.match(r.stderr, message);
+    }
   });
 
   test('an unknown key is exit 2 with the key named; nothing is processed', () => {
