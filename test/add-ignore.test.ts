@@ -6,8 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Ajv } from 'ajv';
-import { transformSource } from '../src/api.js';
-import { CLI, compileSources, CPYTHON, ROOT, tempDir } from './helpers.js';
+import { transformBytes, transformSource } from '../src/api.js';
+import { CLI, compileSources, CPYTHON, listCases, ROOT, tempDir } from './helpers.js';
 
 const SOURCE = [
   'def f(p):',
@@ -96,3 +96,70 @@ test('CLI: fix --add-ignore writes fixes and comments, then check is clear; diff
   const plain = withify(['fix', '.', '--format', 'json'], dir);
   assert.equal('ignoresAdded' in JSON.parse(plain.stdout).summary, false);
 });
+
+test('over every snapshot input: compiles where the input does, stable, the same under CRLF, nothing left that a line could take', () => {
+  const crlf = (b: Buffer) => Buffer.from(b.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
+  const outputs: Buffer[] = [];
+  const inputs: Buffer[] = [];
+  let comments = 0;
+  const probes: Array<{ label: string; text: string; line: number }> = [];
+  // The snapshot inputs, and line ends that cannot all take a comment.
+  const extra = [
+    'def a(p):\n    return [open(p).read() for _ in "ab"], """\nend"""\n',
+    'def b(p):\n    return f"""{[open(p).read() for _ in "ab"]}\n"""\n',
+    'def c(p):\n    y = [open(p).read() for _ in "ab"] + \\\n        []\n    return y\n',
+    'def d(p):\n    y = [open(p).read() for _ in "ab"]  # a path\\\n    return y\n',
+    'def e(p):\n    y = [open(p).read() for _ in "ab"] + [  # one\n        open(p).read() for _ in "cd"]\n    return y\n',
+  ].map((text, i) => ({ id: 'extra', name: String(i), inPath: `extra${i}.py`, options: {}, bytes: Buffer.from(text) }));
+  const cases = [...listCases().map((c) => ({ ...c, bytes: readFileSync(c.inPath) })), ...extra];
+  for (const c of cases) {
+    const options = { ...(c.id === 'extra' ? {} : { select: [c.id] }), ...c.options, path: c.inPath, addIgnore: true };
+    const bytes = c.bytes;
+    const r = transformBytes(bytes, options);
+    if (r.status === 'failed') continue; // a case that proves a refusal
+    comments += r.ignoresAdded;
+    const again = transformBytes(r.outputBytes, options);
+    assert.ok(again.outputBytes.equals(r.outputBytes), `${c.id}/${c.name}: a second run changed it`);
+    // Every finding left must have no line that could take a comment: asked of Python's tokenizer below.
+    for (const f of r.remaining) for (let n = f.location.line; n <= f.endLocation.line; n++) probes.push({ label: `${c.id}/${c.name}: ${f.code} at line ${f.location.line}`, text: r.output, line: n });
+    if (!bytes.includes(13)) {
+      const viaCrlf = transformBytes(crlf(bytes), options);
+      assert.ok(viaCrlf.outputBytes.equals(crlf(r.outputBytes)), `${c.id}/${c.name}: CRLF gives other output`);
+    }
+    inputs.push(bytes);
+    outputs.push(r.outputBytes);
+  }
+  assert.ok(comments > 100, `only ${comments} comments added`);
+  assert.ok(probes.length > 0);
+  assert.deepEqual(probes.filter((_, i) => commentFits(probes)[i]).map((p) => `${p.label}: line ${p.line} could take a comment`), []);
+  const inErrs = compileSources(CPYTHON, inputs);
+  const outErrs = compileSources(CPYTHON, outputs);
+  assert.deepEqual(outErrs.flatMap((e, i) => (e && !inErrs[i] ? [e] : [])), []);
+});
+
+/**
+ * For each probe, whether a comment at the end of its line would be one: the text with `  # probe` there
+ * compiles, and Python's tokenizer reads it as a COMMENT token of that line (not string content).
+ */
+function commentFits(probes: ReadonlyArray<{ text: string; line: number }>): boolean[] {
+  const script = [
+    'import io, json, sys, tokenize',
+    'out = []',
+    'for text, line in json.load(sys.stdin):',
+    '    lines = text.splitlines(True)',
+    '    body = lines[line - 1]',
+    '    end = body.rstrip("\\r\\n")',
+    '    lines[line - 1] = end + "  # probe" + body[len(end):]',
+    '    src = "".join(lines)',
+    '    try:',
+    '        compile(src, "<probe>", "exec", dont_inherit=True)',
+    '        toks = list(tokenize.generate_tokens(io.StringIO(src).readline))',
+    '        out.append(any(t.type == tokenize.COMMENT and t.start[0] == line and t.string.endswith("# probe") for t in toks))',
+    '    except Exception:',
+    '        out.append(False)',
+    'print(json.dumps(out))',
+  ].join('\n');
+  const r = spawnSync(CPYTHON, ['-c', script], { input: JSON.stringify(probes.map((p) => [p.text, p.line])), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${CPYTHON} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as boolean[];
+}
