@@ -2,7 +2,7 @@
 // write, what the first pass keeps for the second, and freeing trees between files. Kept apart from
 // runner.ts so that a worker thread does not load the file walker, the pool or the command line.
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { globMatcher, type PathMatcher } from './glob.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -63,8 +63,12 @@ export function processPath(path: string, runOptions: RunOptions, project?: Proj
   return result;
 }
 
-/** Per run options (one object per thread: a worker gets its own copy), the matchers of its `per-file-ignores`. */
-const perFileMatchers = new WeakMap<RunOptions, Array<{ matches: PathMatcher; rules: readonly string[] }>>();
+/**
+ * Per run options (one object per thread: a worker gets its own copy), the matchers of its `per-file-ignores`,
+ * and the options made for each set of skipped rules: one object per set, so that what the pipeline keeps
+ * per options object (the active transforms, their trigger pattern) is made once per set, not per file.
+ */
+const perFile = new WeakMap<RunOptions, { matchers: Array<{ matches: PathMatcher; rules: readonly string[] }>; bySkipped: Map<string, RunOptions> }>();
 
 /**
  * The options for the file at `path`: the run's, with the transforms of every `per-file-ignores` entry whose
@@ -72,8 +76,12 @@ const perFileMatchers = new WeakMap<RunOptions, Array<{ matches: PathMatcher; ru
  */
 export function optionsForFile(options: RunOptions, path: string): RunOptions {
   if (!options.perFileIgnores?.length) return options;
-  let matchers = perFileMatchers.get(options);
-  if (!matchers) perFileMatchers.set(options, (matchers = options.perFileIgnores.map((e) => ({ matches: globMatcher([e.glob], options.cwd), rules: e.rules }))));
+  let state = perFile.get(options);
+  if (!state) {
+    state = { matchers: options.perFileIgnores.map((e) => ({ matches: globMatcher([e.glob], options.cwd), rules: e.rules })), bySkipped: new Map() };
+    perFile.set(options, state);
+  }
+  const { matchers, bySkipped } = state;
   const abs = resolve(options.cwd, path);
   const skipped = new Set<string>();
   for (const m of matchers) {
@@ -83,10 +91,14 @@ export function optionsForFile(options: RunOptions, path: string): RunOptions {
         for (const r of m.rules) skipped.add(r);
         break;
       }
-      if (p === options.cwd || dirname(p) === p || !p.startsWith(options.cwd)) break;
+      if (p === options.cwd || dirname(p) === p || !p.startsWith(options.cwd + sep)) break;
     }
   }
-  return skipped.size ? { ...options, ignore: [...options.ignore, ...skipped] } : options;
+  if (!skipped.size) return options;
+  const key = [...skipped].sort().join(',');
+  let out = bySkipped.get(key);
+  if (!out) bySkipped.set(key, (out = { ...options, ignore: [...options.ignore, ...skipped] }));
+  return out;
 }
 
 /** Drop what the report of `mode` never reads (the texts, once `fix` has written them), before results pile up. */
