@@ -356,7 +356,7 @@ function catchesGeneratorExit(handler: SyntaxNode): boolean {
  * Why closing the generator function `fn` (whose own yields are `yields`) may raise in its caller, as its
  * code shows, or undefined. `close()` (`aclose()`) throws GeneratorExit in at the suspended `yield`: a
  * `finally` pending there that raises, or yields (RuntimeError: the generator ignored GeneratorExit); a
- * handler that catches GeneratorExit and raises, yields, or goes on to a later `yield`. CPython closed an
+ * handler that catches GeneratorExit and raises, yields, or goes on to a later `yield` or `raise`. CPython closed an
  * abandoned generator when it dropped it and only printed what that raised ("Exception ignored in"); an
  * explicit close raises it where the loop was left. Cleanup that calls code which raises does not show.
  */
@@ -391,6 +391,9 @@ export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[])
       if (inLoop || yields.some((y) => y.startIndex >= t.endIndex)) {
         return `its \`${header}:\` (line ${lineOf(h)}) goes on after catching GeneratorExit and may yield again: closing it raises RuntimeError`;
       }
+      // Ex) `except GeneratorExit: pass` and then `raise Done()`: close() raises Done.
+      const later = ownOf(fn, 'raise_statement', fn).find((r) => r.startIndex >= t.endIndex && !handledWithin(r, fn));
+      if (later) return `its \`${header}:\` (line ${lineOf(h)}) goes on after catching GeneratorExit to the \`raise\` of line ${lineOf(later)}`;
     }
   }
   return undefined;
