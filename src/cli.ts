@@ -83,7 +83,7 @@ const common = (y: Argv) =>
     .option('generator-style', { type: 'string', choices: ['try-finally', 'closing'], describe: 'how generator-close closes a generator' })
     .option('all-loops', { type: 'boolean', describe: 'generator-close: fix every loop over a generator with cleanup' })
     .option('stdin-filename', { type: 'string', describe: 'the path to report for `-`' })
-    .option('add-ignore', { type: 'boolean', describe: '(fix, diff) after the fixes, add `# withify: ignore[CODE]` to a line of each finding left' })
+    .option('add-ignore', { type: 'boolean', describe: 'add `# withify: ignore[CODE]` to a line of each finding left after the fixes (check: no fix; it writes the comments)' })
     .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a TTY)' })
     // File selection and configuration (docs/bulk.md)
     .option('config', { type: 'string', requiresArg: true, describe: 'settings from this TOML file instead of the nearest pyproject.toml [tool.withify]' })
@@ -147,14 +147,12 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
 
 async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
   if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) throw new UsageError(`--jobs: expected a whole number of threads, 1 or more, not "${a.jobs}"`);
-  if (a['add-ignore'] && mode === 'check') {
-    throw new UsageError('--add-ignore changes files: `withify fix --add-ignore` applies the fixes, then comments what is left (`withify diff --add-ignore` shows it first)');
-  }
   const options = await toRunOptions(mode, a);
   const rules = [...TRANSFORMS, ...activeTransforms(options).filter((t) => !TRANSFORMS.includes(t))];
   const reportOptions = { format: a.format, quiet: a.quiet, color: false, statistics: a.statistics, addIgnore: a['add-ignore'] === true };
   const color = a.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   if (a.paths.length === 1 && a.paths[0] === STDIN_PATH) {
+    if (mode === 'check' && a['add-ignore']) throw new UsageError('check - --add-ignore has nowhere to write the comments: use `withify fix - --add-ignore` (it prints the result)');
     const path = a['stdin-filename'] ?? '-';
     const { result, outputBytes } = runStdin(readFileSync(0), path, options);
     const runResult = { files: [result], walkErrors: [] };
@@ -167,7 +165,7 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
       process.stdout.write(report.stdout);
       process.stderr.write(report.stderr);
     }
-    process.exitCode = exitCode(mode, runResult, { exitCodeOnDiff: a['exit-code'] });
+    process.exitCode = exitCode(mode, runResult, { exitCodeOnDiff: a['exit-code'], addIgnore: a['add-ignore'] === true });
     return;
   }
   if (a.paths.includes(STDIN_PATH)) throw new UsageError('`-` (stdin) must be the only path');
@@ -196,7 +194,7 @@ async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOp
   const report = renderReport(mode, result, reportOptions, rules);
   process.stdout.write(report.stdout);
   process.stderr.write(report.stderr);
-  process.exitCode = result.interrupted ? 130 : exitCode(mode, result, { exitCodeOnDiff: a['exit-code'] });
+  process.exitCode = result.interrupted ? 130 : exitCode(mode, result, { exitCodeOnDiff: a['exit-code'], addIgnore: a['add-ignore'] === true });
 }
 
 export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {

@@ -50,8 +50,10 @@ export function processPath(path: string, runOptions: RunOptions, project?: Proj
       return failed(`cannot decode: ${(err as Error).message}`);
     }
   }
-  const result = processSource({ path: shown, text: decoded.text, eol: decoded.eol, outline: decoded.outline, options, project, moduleName, applyFixes: options.mode !== 'check', partial: options.wholeFiles !== true, addIgnore: options.addIgnore === true && options.mode !== 'check' });
-  if (options.mode === 'fix' && result.status === 'changed' && result.after !== undefined) {
+  const result = processSource({ path: shown, text: decoded.text, eol: decoded.eol, outline: decoded.outline, options, project, moduleName, applyFixes: options.mode !== 'check', partial: options.wholeFiles !== true, addIgnore: options.addIgnore === true });
+  // `check --add-ignore` writes too: comments only, no fix.
+  const writes = options.mode === 'fix' || (options.mode === 'check' && options.addIgnore === true);
+  if (writes && result.status === 'changed' && result.after !== undefined) {
     try {
       writeAtomic(path, encodeSource(result.after, decoded), bytes ?? encodeSource(decoded.text, decoded));
     } catch (err) {

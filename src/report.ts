@@ -87,6 +87,10 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
         const files = where === c.files ? plural(c.files, 'file') : `${where} of ${plural(c.files, 'file')}`;
         out.push(`Found ${plural(c.findings, 'finding')} in ${files} (${parts.join(', ')}).`);
       }
+      if (opts.addIgnore) {
+        const left = c.remaining ? `; ${plural(c.remaining, 'finding')} left without one: none of ${c.remaining === 1 ? 'its' : 'their'} lines can take a comment` : '';
+        out.push(`Added ${plural(c.ignoresAdded, 'ignore comment')} in ${plural(c.changed, 'file')}${left}.`);
+      }
     }
   } else if (mode === 'diff') {
     for (const f of result.files) {
@@ -154,10 +158,11 @@ export function jsonReport(mode: Mode, result: RunResult, opts: { statistics?: b
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-export function exitCode(mode: Mode, result: RunResult, opts: { exitCodeOnDiff: boolean }): number {
+export function exitCode(mode: Mode, result: RunResult, opts: { exitCodeOnDiff: boolean; addIgnore?: boolean }): number {
   const c = countResults(result);
   if (c.failed > 0) return 2;
-  if (mode === 'check' && c.findings > 0) return 1;
+  // `check --add-ignore`: what is left after the comments it wrote.
+  if (mode === 'check' && (opts.addIgnore ? c.remaining : c.findings) > 0) return 1;
   if (mode === 'diff' && opts.exitCodeOnDiff && c.changed > 0) return 1;
   return 0;
 }

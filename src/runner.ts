@@ -27,7 +27,7 @@ export interface RunOptions extends TransformOptions, SelectOptions {
   transformPaths?: string[];
   /** Parse every file whole instead of first only the parts around the transforms' anchors (`--whole-files`). */
   wholeFiles?: boolean;
-  /** `fix`, `diff`: after the fixes, a `# withify: ignore[CODE]` comment for each finding left (`--add-ignore`). */
+  /** After the fixes (`check`: none; it then writes the comments), a `# withify: ignore[CODE]` comment for each finding left (`--add-ignore`). */
   addIgnore?: boolean;
   /** Transforms skipped in the files a glob matches (`per-file-ignores` of `[tool.withify]`). */
   perFileIgnores?: PerFileIgnore[];

@@ -300,7 +300,8 @@ function processText(input: SourceInput): FileResult {
     const eol = input.eol ?? detectEol(input.text);
     const anchors = input.partial === false ? null : anchorWords(transforms, input);
     // Ex) a test module that opens files only in `with` statements: its 40 other test methods are never parsed
-    const look = anchors ? firstLook(anchors, transforms, input, eol, input.applyFixes === false) : false;
+    // With `addIgnore` a finding needs the whole file (its strings and comments) even in `check`.
+    const look = anchors ? firstLook(anchors, transforms, input, eol, input.applyFixes === false && input.addIgnore !== true) : false;
     if (look === true || look === 'none') return { ...base, status: 'unchanged' };
     if (look) {
       // As the whole file's `check` would report them: nothing applied, so the same findings remain.
