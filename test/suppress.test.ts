@@ -65,3 +65,17 @@ test('CRLF files: the comment is found on the right line', () => {
   assert.equal(run('x = 1\r\na = open(p).read()  # noqa\r\n').findings.length, 0);
   assert.equal(run('x = 1  # noqa\r\na = open(p).read()\r\n').findings.length, 1);
 });
+
+test('a comment where the lines of a finding run on to (a string, a backslash) suppresses it; the next statement does not', () => {
+  const count = (src: string) => transformSource(src, { select: ['open-chain'] }).findings.length;
+  const str = 'def f(p):\n    return open(p).read(), """\nend"""';
+  assert.equal(count(`${str}\n`), 1);
+  assert.equal(count(`${str}  # noqa: WFY101\n`), 0);
+  const cont = 'def f(p):\n    x = open(p).read() + \\\n        "!"';
+  assert.equal(count(`${cont}\n    return x\n`), 1);
+  assert.equal(count(`${cont}  # withify: ignore[WFY101]\n    return x\n`), 0);
+  // A line that ends as it should is not carried on: the comment on the next statement covers nothing.
+  assert.equal(count('def f(p):\n    x = open(p).read()\n    return x  # noqa: WFY101\n'), 1);
+  // A `#` in the string is no comment.
+  assert.equal(count('def f(p):\n    return open(p).read(), """\n# noqa"""\n'), 1);
+});

@@ -1,9 +1,11 @@
 // `--add-ignore`: a `# withify: ignore[CODE]` comment on a line of each finding left, as Ruff's `--add-noqa`
 // does, so that a codebase can be gated on new findings from the day of its migration. The comment goes at
-// the end of the finding's first line that can take one (suppress.ts reads every line of a finding), joins
-// the codes of a `# withify: ignore[...]` already there, and follows any other comment of the line.
+// the end of the finding's first line that can take one, or of the lines its last one runs on into
+// (line-ends.ts; suppress.ts reads all of those), joins the codes of a `# withify: ignore[...]` already
+// there, and follows any other comment of the line.
 import type { Edit, LocatedFinding, SyntaxNode } from '../types.js';
 import { lineTable } from '../python/text.js';
+import { continuedLines } from './line-ends.js';
 
 const LISTED_RE = /#\s*withify:\s*ignore\[([^\]]*)\]/i;
 
@@ -11,14 +13,14 @@ export interface IgnorePlan {
   edits: Edit[];
   /** Comments added or extended, one per line. */
   lines: number;
-  /** Findings left without a comment: no line of theirs can take one. */
+  /** Findings left without a comment: no line from theirs to the end of the text can take one (never, in a file that parses). */
   unplaced: number;
 }
 
 /**
  * The edits that add the comments for `findings` (placed in `text`, whose parse tree is `root`). A line can
  * take a comment unless its end lies inside a string (a triple-quoted string, or an f-string, running on to
- * the next line) or it ends in a backslash that continues it.
+ * the next line) or it ends in a backslash that continues it (`continuedLines`).
  */
 export function ignoreCommentEdits(text: string, root: SyntaxNode, findings: readonly LocatedFinding[]): IgnorePlan {
   const table = lineTable(text);
@@ -29,22 +31,16 @@ export function ignoreCommentEdits(text: string, root: SyntaxNode, findings: rea
     if (n < lines && e > table[n - 1]! && text.charCodeAt(e - 1) === 13) e--;
     return e;
   };
-  const insideString = new Set<number>();
-  for (const s of root.descendantsOfType('string')) {
-    for (let row = s.startPosition.row; row < s.endPosition.row; row++) insideString.add(row + 1);
-  }
+  const runsOn = continuedLines(text, root, table);
   const comments = new Map<number, SyntaxNode>();
   for (const c of root.descendantsOfType('comment')) comments.set(c.startPosition.row + 1, c);
-  const commentable = (n: number) => {
-    if (insideString.has(n)) return false;
-    if (comments.has(n)) return true;
-    return !/\\[ \t\f]*$/.test(text.slice(table[n - 1]!, endOf(n)));
-  };
   const codes = new Map<number, string[]>();
   let unplaced = 0;
   for (const f of findings) {
+    // Its first line that can end with a comment: one of its own, or else the end of the lines its last one
+    // runs on into, which suppression reads too.
     let line: number | undefined;
-    for (let n = f.location.line; n <= f.endLocation.line && line === undefined; n++) if (commentable(n)) line = n;
+    for (let n = f.location.line; line === undefined && n <= lines; n++) if (!runsOn(n)) line = n;
     if (line === undefined) {
       unplaced++;
       continue;

@@ -4,9 +4,11 @@
 //   # noqa                         every finding on the line
 //   # noqa: WFY101, WFY102      (codes up to the first word that is not one; `# noqa: why` covers nothing)
 // Only real comments count: `"# noqa"` inside a string suppresses nothing. A finding that spans several
-// lines is suppressed by a comment on any of them.
+// lines is suppressed by a comment on any of them, or at the end of the lines its last one runs on into
+// (a string or a backslash continuation carries it on; a comment cannot end such a line), as Ruff reads it.
 import type { Finding, SyntaxNode } from '../types.js';
 import { lineTable, positionAt } from '../python/text.js';
+import { continuedLines } from './line-ends.js';
 
 const WITHIFY_RE = /#\s*withify:\s*ignore(?![\w-])(?:\[([^\]]*)\])?/i;
 /** A rule code (`WFY101`, `E501`) or a transform id (`open-chain`). */
@@ -60,9 +62,11 @@ export function filterSuppressed(source: string, findings: readonly Finding[], r
   const comments = root ? commentsByLine(source, root, table) : undefined;
   if (comments && comments.size === 0) return [...findings];
   const lineText = (n: number) => (comments ? (comments.get(n) ?? '') : source.slice(table[n - 1]!, (table[n] ?? source.length + 1) - 1));
+  const runsOn = root ? continuedLines(source, root, table) : () => false;
   return findings.filter((f) => {
     const from = positionAt(table, f.start).line;
-    const to = positionAt(table, f.end).line;
+    let to = positionAt(table, f.end).line;
+    while (to < table.length && runsOn(to)) to++;
     for (let line = from; line <= to; line++) {
       const s = suppressedOnLine(lineText(line));
       if (s === 'all') return false;
