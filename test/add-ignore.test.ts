@@ -67,6 +67,8 @@ test('CRLF stays CRLF; a finding whose line runs on in a string gets its comment
   assert.deepEqual(transformSource(s.output).findings, []);
 });
 
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 function withify(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -134,6 +136,11 @@ test('over every snapshot input: every finding left gets its comment on the firs
     if (!bytes.includes(13)) {
       const viaCrlf = transformBytes(crlf(bytes), options);
       assert.ok(viaCrlf.outputBytes.equals(crlf(r.outputBytes)), `${c.id}/${c.name}: CRLF gives other output`);
+    }
+    // A BOM (on a UTF-8 file without a coding line) is kept in front, and moves nothing.
+    if (!bytes.subarray(0, 3).equals(BOM) && !/coding[:=]/.test(bytes.subarray(0, 200).toString('latin1'))) {
+      const viaBom = transformBytes(Buffer.concat([BOM, bytes]), options);
+      assert.ok(viaBom.outputBytes.equals(Buffer.concat([BOM, r.outputBytes])), `${c.id}/${c.name}: a BOM gives other output`);
     }
     inputs.push(bytes);
     outputs.push(r.outputBytes);
