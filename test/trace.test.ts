@@ -221,3 +221,35 @@ describe('trace shim', () => {
     });
   }
 });
+
+describe('trace: abandoned async generators', () => {
+  const dir = join(work, 'agen');
+  mkdirSync(dir, { recursive: true });
+  const APP = readFileSync(join(ROOT, 'test', 'fixtures', 'trace-agen.py'), 'utf8');
+  const lineWith = (text: string, src = APP) => src.split('\n').findIndex((l) => l.includes(text)) + 1;
+
+  test('an async generator dropped before it finished is a site, with the static finding there (python3); the program runs as before', () => {
+    writeFileSync(join(dir, 'app.py'), APP);
+    const direct = run(CPYTHON, ['app.py'], dir);
+    const out = join(work, 'agen.json');
+    const traced = withify(['trace', '--format', 'json', '-o', out, '--', CPYTHON, 'app.py'], dir);
+    assert.equal(traced.status, 0, traced.stderr);
+    assert.equal(traced.stdout, direct.stdout);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as TraceReport;
+    assert.deepEqual(
+      report.sites.map((s) => [s.file, s.line, s.kind, s.count, s.status, s.finding?.code ?? null]),
+      [
+        ['app.py', lineWith('async for x in produce(5):'), 'async generator', 3, 'fixable', 'WFY201'],
+        ['app.py', lineWith('return await g.__anext__()'), 'async generator', 1, 'manual', null],
+      ],
+    );
+    assert.match(report.sites[0]!.example, /^async generator produce\(\) dropped before it finished/);
+    // After `withify fix`, only the generator kept in a variable is left; closed ones reach no finalizer.
+    assert.equal(withify(['fix', 'app.py'], dir).status, 0);
+    const fixedOut = join(work, 'agen-fixed.json');
+    withify(['trace', '--format', 'json', '-o', fixedOut, '--', CPYTHON, 'app.py'], dir);
+    const fixed = JSON.parse(readFileSync(fixedOut, 'utf8')) as TraceReport;
+    const src = readFileSync(join(dir, 'app.py'), 'utf8');
+    assert.deepEqual(fixed.sites.map((s) => [s.line, s.count]), [[lineWith('return await g.__anext__()', src), 1]]);
+  });
+});

@@ -7,7 +7,7 @@ import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { SHIM_FILE, SHIM_SOURCE, TRACE_DEPTH_ENV, TRACE_FILE_ENV } from './shim.js';
 
-export type LeakKind = 'file' | 'socket' | 'other';
+export type LeakKind = 'file' | 'socket' | 'async generator' | 'other';
 
 export interface TraceFrame {
   file: string;
@@ -44,8 +44,11 @@ export interface WarningRecord {
   /** Allocation stack, outermost frame first; null when it could not be recovered. */
   stack: TraceFrame[] | null;
   stackFrom: 'tracemalloc' | 'shim' | 'none';
-  /** `warnings` (through warnings._showwarnmsg) or `unraisable` (a filter turned it into an error). */
-  via: 'warnings' | 'unraisable';
+  /**
+   * `warnings` (through warnings._showwarnmsg), `unraisable` (a filter turned it into an error), or
+   * `asyncgen` (an async generator dropped before it finished: the event loop's finalizer hook ran).
+   */
+  via: 'warnings' | 'unraisable' | 'asyncgen';
 }
 
 export type TraceRecord = StartRecord | WarningRecord;

@@ -376,6 +376,73 @@ def _withify_install():
     except Exception:
         pass
 
+    # --- abandoned async generators -----------------------------------------------------------------
+    # An event loop (asyncio) sets hooks: firstiter when an async generator first runs, finalizer when it
+    # is dropped before it finished (CPython: at once; PyPy: when its GC gets to it). Wrapped, they record
+    # where it first ran (the 'async for' or 'anext' line) and that it was dropped with its cleanup still
+    # pending; the loop's own hooks then run as before. A generator closed by 'aclose()' or run to its end
+    # reaches no finalizer.
+    try:
+        import weakref as _weakref
+        import traceback as _traceback
+        real_set_hooks = _sys.set_asyncgen_hooks
+        # id(agen) -> (weakref, stack). CPython clears an object's weak references before it runs the
+        # finalizer, so no weakref callback removes an entry: the finalizer pops it, firstiter overwrites it
+        # (no two live generators share an id), and entries of generators gone otherwise are pruned.
+        started = {}
+
+        def wrap_firstiter(hook):
+            if hook is None or getattr(hook, '_withify_hook', False):
+                return hook
+
+            def firstiter(agen):
+                try:
+                    if len(started) > 4096:
+                        for i in [i for i, e in started.items() if e[0]() is None]:
+                            del started[i]
+                    stack = [(f.filename, f.lineno, f.name) for f in _traceback.extract_stack(_sys._getframe(1), limit=depth)]
+                    started[id(agen)] = (_weakref.ref(agen), stack)
+                except Exception:
+                    pass
+                return hook(agen)
+            firstiter._withify_hook = True
+            return firstiter
+
+        def wrap_finalizer(hook):
+            if hook is None or getattr(hook, '_withify_hook', False):
+                return hook
+
+            def finalizer(agen):
+                try:
+                    entry = started.pop(id(agen), None)
+                    code = getattr(agen, 'ag_code', None)
+                    name = getattr(code, 'co_qualname', None) or getattr(code, 'co_name', '?')
+                    emit({'event': 'warning', 'category': 'AbandonedAsyncGenerator',
+                          'message': 'async generator %s() dropped before it finished: its pending finally/async with exit waits for the garbage collector (on PyPy: seconds later, or never)' % name,
+                          'kind': 'async generator', 'filename': getattr(code, 'co_filename', None),
+                          'lineno': getattr(code, 'co_firstlineno', None),
+                          'stack': frame_list(entry[1]) if entry else None, 'stackFrom': 'shim' if entry else 'none',
+                          'via': 'asyncgen'})
+                except Exception:
+                    pass
+                return hook(agen)
+            finalizer._withify_hook = True
+            return finalizer
+
+        def set_asyncgen_hooks(*args, **kwargs):
+            names = ('firstiter', 'finalizer')
+            given = dict(zip(names, args))
+            given.update(kwargs)
+            if 'firstiter' in given:
+                given['firstiter'] = wrap_firstiter(given['firstiter'])
+            if 'finalizer' in given:
+                given['finalizer'] = wrap_finalizer(given['finalizer'])
+            return real_set_hooks(**given)
+        set_asyncgen_hooks.__doc__ = real_set_hooks.__doc__
+        _sys.set_asyncgen_hooks = set_asyncgen_hooks
+    except Exception:
+        pass
+
     if pypy:
         # PyPy frees objects only when its GC runs; collect at exit so leaks held until the end show.
         import atexit
