@@ -228,6 +228,26 @@ describe('trace: abandoned async generators', () => {
   const APP = readFileSync(join(ROOT, 'test', 'fixtures', 'trace-agen.py'), 'utf8');
   const lineWith = (text: string, src = APP) => src.split('\n').findIndex((l) => l.includes(text)) + 1;
 
+  test('under pypy3 the same sites, from the generators asyncio.run closes at its end; the program runs as before', (t) => {
+    const skip = pypySkipReason();
+    if (skip) return t.skip(skip);
+    writeFileSync(join(dir, 'app-pypy.py'), APP);
+    const direct = run(PYPY, ['app-pypy.py'], dir);
+    const out = join(work, 'agen-pypy.json');
+    const traced = withify(['trace', '--format', 'json', '-o', out, '--', PYPY, 'app-pypy.py'], dir);
+    assert.equal(traced.status, 0, traced.stderr);
+    assert.equal(traced.stdout, direct.stdout);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as TraceReport;
+    assert.deepEqual(
+      report.sites.map((s) => [s.line, s.count, s.status]),
+      [
+        [lineWith('async for x in produce(5):'), 3, 'fixable'],
+        [lineWith('return await g.__anext__()'), 1, 'manual'],
+      ],
+    );
+    assert.match(report.sites[0]!.example, /never finished: its pending finally\/async with exit ran only when the event loop shut down$/);
+  });
+
   test('an async generator dropped before it finished is a site, with the static finding there (python3); the program runs as before', () => {
     writeFileSync(join(dir, 'app.py'), APP);
     const direct = run(CPYTHON, ['app.py'], dir);

@@ -391,9 +391,44 @@ def _withify_install():
         # (no two live generators share an id), and entries of generators gone otherwise are pruned.
         started = {}
 
+        def report(agen, entry, message):
+            code = getattr(agen, 'ag_code', None)
+            name = getattr(code, 'co_qualname', None) or getattr(code, 'co_name', '?')
+            emit({'event': 'warning', 'category': 'AbandonedAsyncGenerator', 'message': message % name,
+                  'kind': 'async generator', 'filename': getattr(code, 'co_filename', None),
+                  'lineno': getattr(code, 'co_firstlineno', None),
+                  'stack': frame_list(entry[1]) if entry else None, 'stackFrom': 'shim' if entry else 'none',
+                  'via': 'asyncgen'})
+
+        # Ex) PyPy: an abandoned generator its GC has not collected when asyncio.run ends reaches no
+        # finalizer; the loop closes every generator still unfinished itself (shutdown_asyncgens).
+        # Those are reported there, before the loop closes them.
+        watched_loops = set()
+
+        def watch_loop(loop):
+            if loop is None or id(loop) in watched_loops or not hasattr(loop, '_asyncgens'):
+                return
+            watched_loops.add(id(loop))
+            real_shutdown = loop.shutdown_asyncgens
+
+            def shutdown_asyncgens():
+                try:
+                    for agen in list(loop._asyncgens):
+                        entry = started.pop(id(agen), None)
+                        if entry is not None and getattr(agen, 'ag_frame', None) is not None:
+                            report(agen, entry, 'async generator %s() never finished: its pending finally/async with exit ran only when the event loop shut down')
+                except Exception:
+                    pass
+                return real_shutdown()
+            loop.shutdown_asyncgens = shutdown_asyncgens
+
         def wrap_firstiter(hook):
             if hook is None or getattr(hook, '_withify_hook', False):
                 return hook
+            try:
+                watch_loop(getattr(hook, '__self__', None))
+            except Exception:
+                pass
 
             def firstiter(agen):
                 try:
@@ -414,15 +449,7 @@ def _withify_install():
 
             def finalizer(agen):
                 try:
-                    entry = started.pop(id(agen), None)
-                    code = getattr(agen, 'ag_code', None)
-                    name = getattr(code, 'co_qualname', None) or getattr(code, 'co_name', '?')
-                    emit({'event': 'warning', 'category': 'AbandonedAsyncGenerator',
-                          'message': 'async generator %s() dropped before it finished: its pending finally/async with exit waits for the garbage collector (on PyPy: seconds later, or never)' % name,
-                          'kind': 'async generator', 'filename': getattr(code, 'co_filename', None),
-                          'lineno': getattr(code, 'co_firstlineno', None),
-                          'stack': frame_list(entry[1]) if entry else None, 'stackFrom': 'shim' if entry else 'none',
-                          'via': 'asyncgen'})
+                    report(agen, started.pop(id(agen), None), 'async generator %s() dropped before it finished: its pending finally/async with exit waits for the garbage collector (on PyPy: seconds later, or never)')
                 except Exception:
                     pass
                 return hook(agen)
