@@ -61,15 +61,15 @@ interface Timing {
 
 const TIME = '/usr/bin/time';
 
+/** Children started so far: each gets a time report of its own, as children may run side by side. */
+let children = 0;
+
 /**
  * Run a child to its end: wall seconds from spawn to exit, and, through GNU time when it is there, CPU
  * seconds and peak RSS (worker threads included: they share the process). Without it, node children
  * report their peak RSS through the preloaded rss-hook.
  */
-let children = 0;
-
 function timeChild(command: string, args: string[]): Promise<Timing> {
-  // One report per child: children may run side by side.
   const report = join(WORK, `time-${process.pid}-${children++}.txt`);
   rmSync(report, { force: true });
   const useTime = existsSync(TIME);

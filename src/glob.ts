@@ -29,4 +29,3 @@ export function globMatcher(globs: readonly string[], base: string): PathMatcher
   const path = byPath.length ? picomatch(byPath, { dot: true }) : undefined;
   return (p) => (name !== undefined && name(basename(p))) || (path !== undefined && path(toPosix(p)));
 }
-

@@ -73,7 +73,7 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
   const err: string[] = [...formatErrors(result)];
   if (!opts.quiet) err.push(...formatSkipped(result));
   const c = countResults(result);
-  const comments = opts.addIgnore ? `, ${plural(c.ignoresAdded, 'ignore comment')}` : '';
+  const comments = plural(c.ignoresAdded, 'ignore comment');
   if (mode === 'check') {
     if (opts.statistics) out.push(...formatStatistics(statistics(mode, result)));
     else for (const f of result.files) for (const x of f.findings) out.push(formatFinding(x));
@@ -89,7 +89,7 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
       }
       if (opts.addIgnore) {
         const left = c.remaining ? `; ${plural(c.remaining, 'finding')} left without one: none of ${c.remaining === 1 ? 'its' : 'their'} lines can take a comment` : '';
-        out.push(`Added ${plural(c.ignoresAdded, 'ignore comment')} in ${plural(c.changed, 'file')}${left}.`);
+        out.push(`Added ${comments} in ${plural(c.changed, 'file')}${left}.`);
       }
     }
   } else if (mode === 'diff') {
@@ -101,13 +101,13 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
     if (!opts.quiet) {
       if (opts.statistics) err.push(...formatStatistics(statistics(mode, result)));
       else for (const f of result.files) for (const x of f.remaining) err.push(formatFinding(x));
-      err.push(`${plural(c.changed, 'file')} would change (${plural(c.fixesApplied, 'fix', 'fixes')}${comments}); ${plural(c.remaining, 'finding')} left unfixed.`);
+      err.push(`${plural(c.changed, 'file')} would change (${plural(c.fixesApplied, 'fix', 'fixes')}${opts.addIgnore ? `, ${comments}` : ''}); ${plural(c.remaining, 'finding')} left unfixed.`);
     }
   } else {
     if (!opts.quiet) {
       if (opts.statistics) out.push(...formatStatistics(statistics(mode, result)));
       else for (const f of result.files) for (const x of f.remaining) out.push(formatFinding(x));
-      out.push(`${plural(c.changed, 'file')} changed, ${plural(c.fixesApplied, 'fix', 'fixes')} applied${opts.addIgnore ? `, ${plural(c.ignoresAdded, 'ignore comment')} added` : ''}, ${plural(c.remaining, 'finding')} left.`);
+      out.push(`${plural(c.changed, 'file')} changed, ${plural(c.fixesApplied, 'fix', 'fixes')} applied${opts.addIgnore ? `, ${comments} added` : ''}, ${plural(c.remaining, 'finding')} left.`);
     }
   }
   return { stdout: out.length ? `${out.join('\n')}\n` : '', stderr: err.length ? `${err.join('\n')}\n` : '' };

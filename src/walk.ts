@@ -58,7 +58,6 @@ export class SelectError extends Error {
   }
 }
 
-
 function isVirtualenv(dir: string): boolean {
   return existsSync(join(dir, 'pyvenv.cfg'));
 }

@@ -13,6 +13,7 @@ import { planImportedName, replaceNode } from '../src/python/edits.js';
 import { codeRunAfter, isFirstIterable, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import {
   callTarget,
+  caughtWithin,
   startsAsync,
   isPackageFile,
   mergeModuleFacts,
@@ -179,17 +180,6 @@ function awaitedNext(ctx: FileContext, g: SyntaxNode): Use | undefined {
 
 const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
 const LOOPS = new Set(['for_statement', 'while_statement']);
-
-/** True when a `try` inside `body` around `node` has an `except` that may catch what `node` raises. */
-function caughtWithin(node: SyntaxNode, body: SyntaxNode): boolean {
-  let child = node;
-  for (let a = node.parent; a && a.id !== body.id; child = a, a = a.parent) {
-    if (a.type === 'try_statement' && a.childForFieldName('body')?.id === child.id) {
-      if (a.namedChildren.some((c) => c.type === 'except_clause' || c.type === 'except_group_clause')) return true;
-    }
-  }
-  return false;
-}
 
 /** The first statement in the loop's body that leaves it before the generator is finished, as a word for messages. */
 function earlyExit(loop: SyntaxNode): string | undefined {

@@ -4,7 +4,7 @@
 // (line-ends.ts; suppress.ts reads all of those), joins the codes of a `# withify: ignore[...]` already
 // there, and follows any other comment of the line.
 import type { Edit, LocatedFinding, SyntaxNode } from '../types.js';
-import { lineTable } from '../python/text.js';
+import { lineEndOf, lineTable } from '../python/text.js';
 import { continuedLines } from './line-ends.js';
 
 const LISTED_RE = /#\s*withify:\s*ignore\[([^\]]*)\]/i;
@@ -13,8 +13,6 @@ export interface IgnorePlan {
   edits: Edit[];
   /** Comments added or extended, one per line. */
   lines: number;
-  /** Findings left without a comment: no line from theirs to the end of the text can take one (never, in a file that parses). */
-  unplaced: number;
 }
 
 /**
@@ -25,26 +23,17 @@ export interface IgnorePlan {
 export function ignoreCommentEdits(text: string, root: SyntaxNode, findings: readonly LocatedFinding[]): IgnorePlan {
   const table = lineTable(text);
   const lines = table.length;
-  /** Where line `n` (1-based) ends: before its `\n`, and before a `\r` ahead of that. */
-  const endOf = (n: number) => {
-    let e = n < lines ? table[n]! - 1 : text.length;
-    if (n < lines && e > table[n - 1]! && text.charCodeAt(e - 1) === 13) e--;
-    return e;
-  };
-  const runsOn = continuedLines(text, root, table);
   const comments = new Map<number, SyntaxNode>();
   for (const c of root.descendantsOfType('comment')) comments.set(c.startPosition.row + 1, c);
+  const runsOn = continuedLines(text, root, table, comments);
   const codes = new Map<number, string[]>();
-  let unplaced = 0;
   for (const f of findings) {
     // Its first line that can end with a comment: one of its own, or else the end of the lines its last one
     // runs on into, which suppression reads too.
     let line: number | undefined;
     for (let n = f.location.line; line === undefined && n <= lines; n++) if (!runsOn(n)) line = n;
-    if (line === undefined) {
-      unplaced++;
-      continue;
-    }
+    // (A file that parses always has one: no run of lines goes on past its end.)
+    if (line === undefined) continue;
     const list = codes.get(line) ?? [];
     if (!list.includes(f.code)) list.push(f.code);
     codes.set(line, list);
@@ -61,9 +50,10 @@ export function ignoreCommentEdits(text: string, root: SyntaxNode, findings: rea
       if (add.length) edits.push({ start: at, end: at, text: `${have.length ? ', ' : ''}${add.join(', ')}` });
       continue;
     }
-    const end = endOf(n);
+    // Before the line's `\r\n`, `\n` or `\r`, or at the end of the text.
+    const end = lineEndOf(text, table[n - 1]!);
     const sep = /[ \t]$/.test(text.slice(table[n - 1]!, end)) ? ' ' : '  ';
     edits.push({ start: end, end, text: `${sep}# withify: ignore[${list.join(', ')}]` });
   }
-  return { edits, lines: edits.length, unplaced };
+  return { edits, lines: edits.length };
 }

@@ -204,6 +204,7 @@ export function emptyBlocks(tree: Tree): SyntaxNode[] {
   return tree.rootNode.descendantsOfType('block').filter((b) => b.namedChildren.every((c) => c.type === 'comment'));
 }
 
+/** The first ERROR or MISSING node, in document order; `undefined` when the tree is clean. */
 export function firstSyntaxError(tree: Tree): SyntaxNode | undefined {
   if (!tree.rootNode.hasError) return undefined;
   const cursor = tree.walk();

@@ -62,7 +62,7 @@ export function filterSuppressed(source: string, findings: readonly Finding[], r
   const comments = root ? commentsByLine(source, root, table) : undefined;
   if (comments && comments.size === 0) return [...findings];
   const lineText = (n: number) => (comments ? (comments.get(n) ?? '') : source.slice(table[n - 1]!, (table[n] ?? source.length + 1) - 1));
-  const runsOn = root ? continuedLines(source, root, table) : () => false;
+  const runsOn = comments && root ? continuedLines(source, root, table, comments) : () => false;
   return findings.filter((f) => {
     const from = positionAt(table, f.start).line;
     let to = positionAt(table, f.end).line;

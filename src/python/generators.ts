@@ -3,7 +3,7 @@
 // name a function the same way: `module.qualname` (`pkg.mod.produce`, `pkg.mod.Reader.rows`,
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
-import { functionOrModuleOf, scopeOf, type NameIndex } from './scopes.js';
+import { functionOrModuleOf, scopeOf, within, type NameIndex } from './scopes.js';
 import { lineEndOf, nextLineStart, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 
@@ -308,12 +308,16 @@ function isWrappedByDecorator(def: SyntaxNode): boolean {
   return p.namedChildren.some((d) => d.type === 'decorator' && !/^@\s*(staticmethod|classmethod)\s*$/.test(d.text));
 }
 
+/** The function, lambda or class whose own code `node` is. */
+function holderOf(node: SyntaxNode): SyntaxNode | undefined {
+  for (let a = node.parent; a; a = a.parent) if (FUNCTION_LIKE.has(a.type)) return a;
+  return undefined;
+}
+
 /** The function a `yield` belongs to (its own scope), or `undefined` for a stray one. */
 function ownerOf(node: SyntaxNode): SyntaxNode | undefined {
-  for (let a = node.parent; a; a = a.parent) {
-    if (FUNCTION_LIKE.has(a.type)) return a.type === 'function_definition' ? a : undefined;
-  }
-  return undefined;
+  const holder = holderOf(node);
+  return holder?.type === 'function_definition' ? holder : undefined;
 }
 
 /** True when `y` sits in a `try` body (or handler) whose `finally` is still pending, or in a `with` body, inside `fn`. */
@@ -326,25 +330,27 @@ export function yieldHoldsCleanup(y: SyntaxNode, fn: SyntaxNode): boolean {
   return false;
 }
 
-/** The function, lambda or class whose own code `node` is. */
-function holderOf(node: SyntaxNode): SyntaxNode | undefined {
-  for (let a = node.parent; a; a = a.parent) if (FUNCTION_LIKE.has(a.type)) return a;
-  return undefined;
-}
-
 /** Nodes of `type` in `region` that are `fn`'s own code (not of a nested def, lambda or class). */
 const ownOf = (region: SyntaxNode, type: string, fn: SyntaxNode) => region.descendantsOfType(type).filter((n) => holderOf(n)?.id === fn.id);
 
-/** True when a `try` with handlers inside `region` has `node` in its body (it may be caught there). */
-function handledWithin(node: SyntaxNode, region: SyntaxNode): boolean {
+/** True when a `try` inside `region` around `node` has an `except` that may catch what `node` raises. */
+export function caughtWithin(node: SyntaxNode, region: SyntaxNode): boolean {
   let child = node;
   for (let a = node.parent; a && a.id !== region.id; child = a, a = a.parent) {
-    if (a.type === 'try_statement' && a.childForFieldName('body')?.id === child.id && a.namedChildren.some((c) => c.type === 'except_clause')) return true;
+    if (a.type === 'try_statement' && a.childForFieldName('body')?.id === child.id) {
+      if (a.namedChildren.some((c) => c.type === 'except_clause' || c.type === 'except_group_clause')) return true;
+    }
   }
   return false;
 }
 
 const lineOf = (n: SyntaxNode) => n.startPosition.row + 1;
+
+/** True when a `for` or `while` inside `fn` holds `node`. */
+function insideLoop(node: SyntaxNode, fn: SyntaxNode): boolean {
+  for (let a = node.parent; a && a.id !== fn.id; a = a.parent) if (a.type === 'for_statement' || a.type === 'while_statement') return true;
+  return false;
+}
 
 /** `except:`, `except BaseException` or `except GeneratorExit` (alone or in a tuple): what `close()` throws in lands there. */
 function catchesGeneratorExit(handler: SyntaxNode): boolean {
@@ -361,38 +367,33 @@ function catchesGeneratorExit(handler: SyntaxNode): boolean {
  * explicit close raises it where the loop was left. Cleanup that calls code which raises does not show.
  */
 export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[]): string | undefined {
-  const inside = (n: SyntaxNode, region: SyntaxNode | null | undefined) => !!region && region.startIndex <= n.startIndex && n.endIndex <= region.endIndex;
   for (const t of ownOf(fn, 'try_statement', fn)) {
     const body = t.childForFieldName('body');
     const fin = t.namedChildren.find((c) => c.type === 'finally_clause');
     // Suspended anywhere in the try but its `finally`, the `finally` is pending.
-    if (fin && yields.some((y) => inside(y, t) && !inside(y, fin))) {
-      const raise = ownOf(fin, 'raise_statement', fn).find((r) => !handledWithin(r, fin));
+    if (fin && yields.some((y) => within(y, t) && !within(y, fin))) {
+      const raise = ownOf(fin, 'raise_statement', fn).find((r) => !caughtWithin(r, fin));
       if (raise) return `its \`finally\` raises (line ${lineOf(raise)})`;
-      const y = yields.find((y) => inside(y, fin));
+      const y = yields.find((y) => within(y, fin));
       if (y) return `its \`finally\` yields (line ${lineOf(y)}): closing it raises RuntimeError`;
     }
-    if (!yields.some((y) => inside(y, body))) continue;
+    if (!yields.some((y) => within(y, body))) continue;
     for (const h of t.namedChildren) {
       if (h.type !== 'except_clause' || !catchesGeneratorExit(h)) continue;
       const header = h.text.slice(0, h.text.indexOf(':')).replace(/\s+/g, ' ');
-      const raise = ownOf(h, 'raise_statement', fn).find((r) => r.namedChildCount > 0 && !handledWithin(r, h));
+      const raise = ownOf(h, 'raise_statement', fn).find((r) => r.namedChildCount > 0 && !caughtWithin(r, h));
       if (raise) return `its \`${header}:\` raises (line ${lineOf(raise)})`;
-      const y = yields.find((y) => inside(y, h));
+      const y = yields.find((y) => within(y, h));
       if (y) return `its \`${header}:\` yields (line ${lineOf(y)}): closing it raises RuntimeError`;
       const block = h.namedChildren.find((c) => c.type === 'block');
       const last = block?.namedChildren.filter((c) => c.type !== 'comment').at(-1);
       if (last && (last.type === 'raise_statement' || last.type === 'return_statement')) continue;
       // Ex) `while True: try: yield x … except GeneratorExit: pass`: the next `yield` makes close() raise.
-      const inLoop = (() => {
-        for (let a = t.parent; a && a.id !== fn.id; a = a.parent) if (a.type === 'for_statement' || a.type === 'while_statement') return true;
-        return false;
-      })();
-      if (inLoop || yields.some((y) => y.startIndex >= t.endIndex)) {
+      if (insideLoop(t, fn) || yields.some((y) => y.startIndex >= t.endIndex)) {
         return `its \`${header}:\` (line ${lineOf(h)}) goes on after catching GeneratorExit and may yield again: closing it raises RuntimeError`;
       }
       // Ex) `except GeneratorExit: pass` and then `raise Done()`: close() raises Done.
-      const later = ownOf(fn, 'raise_statement', fn).find((r) => r.startIndex >= t.endIndex && !handledWithin(r, fn));
+      const later = ownOf(fn, 'raise_statement', fn).find((r) => r.startIndex >= t.endIndex && !caughtWithin(r, fn));
       if (later) return `its \`${header}:\` (line ${lineOf(h)}) goes on after catching GeneratorExit to the \`raise\` of line ${lineOf(later)}`;
     }
   }

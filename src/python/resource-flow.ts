@@ -6,7 +6,7 @@ import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import { consumerOf, takesResource } from './consumers.js';
 import type { ResourceSpec } from './resources.js';
-import { functionOrModuleOf, identifiersNamed, scopeOf } from './scopes.js';
+import { functionOrModuleOf, identifiersNamed, scopeOf, within } from './scopes.js';
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
 import { firstIndex } from './text.js';
@@ -46,10 +46,6 @@ const PATTERN_CONTAINERS = new Set([
   'pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression',
   'list_splat_pattern', 'list_splat', 'expression_list',
 ]);
-
-function within(node: SyntaxNode, outer: SyntaxNode | null | undefined): boolean {
-  return !!outer && node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
-}
 
 /** True when the identifier is a target that binds the name, not a read of it. */
 function isBindingTarget(id: SyntaxNode): boolean {

@@ -48,7 +48,8 @@ function scopeBody(scope: SyntaxNode): SyntaxNode | null {
   return scope.childForFieldName('body');
 }
 
-function within(node: SyntaxNode, outer: SyntaxNode | null): boolean {
+/** True when `node` lies inside `outer` (or is it). */
+export function within(node: SyntaxNode, outer: SyntaxNode | null | undefined): boolean {
   return !!outer && node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
 }
 
