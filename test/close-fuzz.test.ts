@@ -56,10 +56,11 @@ function program(seed: number, count: number, isAsync = false): string {
 
 /** Per generator, whether closing it at some suspension point (for some `flag`) raised, under CPython. */
 function closeRaisesSomewhere(source: string, count: number, isAsync = false): boolean[] {
-  const driver = isAsync
-    ? `
-import asyncio
-async def main():
+  // One driver for both kinds: an async generator is advanced with `await g.__anext__()` and closed with
+  // `await g.aclose()`, inside a coroutine asyncio runs.
+  const [step, close] = isAsync ? ['await g.__anext__()', 'await g.aclose()'] : ['next(g)', 'g.close()'];
+  const driver = `
+${isAsync ? 'async ' : ''}def main():
     out = []
     for k in range(${count}):
         raised = False
@@ -68,35 +69,16 @@ async def main():
                 g = globals()["g%d" % k](flag)
                 try:
                     for _ in range(stop):
-                        await g.__anext__()
+                        ${step}
                 except BaseException:
                     break
                 try:
-                    await g.aclose()
+                    ${close}
                 except BaseException:
                     raised = True
         out.append(raised)
     print(out)
-asyncio.run(main())
-`
-    : `
-out = []
-for k in range(${count}):
-    raised = False
-    for flag in (True, False):
-        for stop in range(1, 12):
-            g = globals()["g%d" % k](flag)
-            try:
-                for _ in range(stop):
-                    next(g)
-            except BaseException:
-                break
-            try:
-                g.close()
-            except BaseException:
-                raised = True
-    out.append(raised)
-print(out)
+${isAsync ? 'import asyncio\nasyncio.run(main())' : 'main()'}
 `;
   const r = spawnSync(CPYTHON, ['-c', `${source}\n${driver}`], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);

@@ -228,16 +228,21 @@ describe('trace: abandoned async generators', () => {
   const APP = readFileSync(join(ROOT, 'test', 'fixtures', 'trace-agen.py'), 'utf8');
   const lineWith = (text: string, src = APP) => src.split('\n').findIndex((l) => l.includes(text)) + 1;
 
+  /** `file` (the fixture, unless it is there already) traced under `python`: the JSON report, after checking the program printed what it prints untraced. */
+  function traceApp(python: string, file: string): TraceReport {
+    const direct = run(python, [file], dir);
+    const out = join(work, `${file}-${python.replace(/\W/g, '')}.json`);
+    const traced = withify(['trace', '--format', 'json', '-o', out, '--', python, file], dir);
+    assert.equal(traced.status, 0, traced.stderr);
+    assert.equal(traced.stdout, direct.stdout);
+    return JSON.parse(readFileSync(out, 'utf8')) as TraceReport;
+  }
+
   test('under pypy3 the same sites, from the generators asyncio.run closes at its end; the program runs as before', (t) => {
     const skip = pypySkipReason();
     if (skip) return t.skip(skip);
     writeFileSync(join(dir, 'app-pypy.py'), APP);
-    const direct = run(PYPY, ['app-pypy.py'], dir);
-    const out = join(work, 'agen-pypy.json');
-    const traced = withify(['trace', '--format', 'json', '-o', out, '--', PYPY, 'app-pypy.py'], dir);
-    assert.equal(traced.status, 0, traced.stderr);
-    assert.equal(traced.stdout, direct.stdout);
-    const report = JSON.parse(readFileSync(out, 'utf8')) as TraceReport;
+    const report = traceApp(PYPY, 'app-pypy.py');
     assert.deepEqual(
       report.sites.map((s) => [s.line, s.count, s.status]),
       [
@@ -250,12 +255,7 @@ describe('trace: abandoned async generators', () => {
 
   test('an async generator dropped before it finished is a site, with the static finding there (python3); the program runs as before', () => {
     writeFileSync(join(dir, 'app.py'), APP);
-    const direct = run(CPYTHON, ['app.py'], dir);
-    const out = join(work, 'agen.json');
-    const traced = withify(['trace', '--format', 'json', '-o', out, '--', CPYTHON, 'app.py'], dir);
-    assert.equal(traced.status, 0, traced.stderr);
-    assert.equal(traced.stdout, direct.stdout);
-    const report = JSON.parse(readFileSync(out, 'utf8')) as TraceReport;
+    const report = traceApp(CPYTHON, 'app.py');
     assert.deepEqual(
       report.sites.map((s) => [s.file, s.line, s.kind, s.count, s.status, s.finding?.code ?? null]),
       [
@@ -266,9 +266,7 @@ describe('trace: abandoned async generators', () => {
     assert.match(report.sites[0]!.example, /^async generator produce\(\) dropped before it finished/);
     // After `withify fix`, only the generator kept in a variable is left; closed ones reach no finalizer.
     assert.equal(withify(['fix', 'app.py'], dir).status, 0);
-    const fixedOut = join(work, 'agen-fixed.json');
-    withify(['trace', '--format', 'json', '-o', fixedOut, '--', CPYTHON, 'app.py'], dir);
-    const fixed = JSON.parse(readFileSync(fixedOut, 'utf8')) as TraceReport;
+    const fixed = traceApp(CPYTHON, 'app.py');
     const src = readFileSync(join(dir, 'app.py'), 'utf8');
     assert.deepEqual(fixed.sites.map((s) => [s.line, s.count]), [[lineWith('return await g.__anext__()', src), 1]]);
   });

@@ -24,6 +24,23 @@ def stubborn():
 def relay(lock):
     yield from locked(lock)
 
+def last_word():
+    try:
+        yield 1
+    finally:
+        yield "bye"  # close() gets this yield: RuntimeError
+
+
+def strict():
+    try:
+        try:
+            yield 1
+        except GeneratorExit:
+            print("closing")
+        raise ValueError("closed early")  # reached after GeneratorExit is caught
+    finally:
+        print("cleanup")
+
 
 def first(lock):
     for held in locked(lock):
@@ -31,4 +48,8 @@ def first(lock):
     for n in stubborn():
         break
     for held in relay(lock):
+        break
+    for word in last_word():
+        break
+    for n in strict():
         break

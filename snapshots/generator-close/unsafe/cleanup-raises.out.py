@@ -24,6 +24,23 @@ def stubborn():
 def relay(lock):
     yield from locked(lock)
 
+def last_word():
+    try:
+        yield 1
+    finally:
+        yield "bye"  # close() gets this yield: RuntimeError
+
+
+def strict():
+    try:
+        try:
+            yield 1
+        except GeneratorExit:
+            print("closing")
+        raise ValueError("closed early")  # reached after GeneratorExit is caught
+    finally:
+        print("cleanup")
+
 
 def first(lock):
     gen = locked(lock)
@@ -44,3 +61,15 @@ def first(lock):
             break
     finally:
         gen3.close()
+    gen4 = last_word()
+    try:
+        for word in gen4:
+            break
+    finally:
+        gen4.close()
+    gen5 = strict()
+    try:
+        for n in gen5:
+            break
+    finally:
+        gen5.close()
