@@ -264,6 +264,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
       throw new UsageReported();
     })
     .wrap(Math.min(110, process.stdout.columns ?? 100));
+  skipHelpCache(parser);
   try {
     await parser.parseAsync();
   } catch (err) {
@@ -275,6 +276,19 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     }
     throw err;
   }
+}
+
+/**
+ * yargs renders the whole help text, wrapped, once a command's handler has started, to have it ready should
+ * a later failure show it (35 ms of every run's start, most of it measuring string widths). Our `fail`
+ * prints one line and never the help, and `--help` renders its own: skip that render. Reached through
+ * yargs' internal methods, so a yargs without them is left as it is.
+ */
+export function skipHelpCache(parser: object): void {
+  type Usage = { cacheHelpMessage?: () => void };
+  const internal = (parser as { getInternalMethods?: () => { getUsageInstance?: () => Usage } }).getInternalMethods;
+  const usage = typeof internal === 'function' ? internal.call(parser).getUsageInstance?.() : undefined;
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 export { unifiedDiff };

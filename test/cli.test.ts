@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import yargs from 'yargs';
+import { skipHelpCache } from '../src/cli.js';
 import { CLI, tempDir } from './helpers.js';
 
 // Every run gets a working directory of its own: a bug that ignored the paths must not rewrite the repo.
@@ -141,6 +143,19 @@ test('usage errors exit 2; --version and --help work', () => {
   assert.equal(help.status, 0);
   assert.match(help.stdout, /withify diff src\//);
   assert.match(help.stdout, /Exit codes: 0 clean/);
+});
+
+test('a command does not render the help text it never prints (yargs caches it once the handler starts)', async () => {
+  const ran = async (skip: boolean) => {
+    const parser = yargs(['go', '--flag']).command('go', 'a command', (y) => y.option('flag', { type: 'boolean', describe: 'x'.repeat(200) }), async () => {}).strict();
+    if (skip) skipHelpCache(parser);
+    await parser.parseAsync();
+    return (parser as unknown as { getInternalMethods: () => { getUsageInstance: () => { hasCachedHelpMessage: () => boolean } } }).getInternalMethods().getUsageInstance().hasCachedHelpMessage();
+  };
+  assert.equal(await ran(false), true, 'yargs no longer caches the help: skipHelpCache can go');
+  assert.equal(await ran(true), false);
+  // The help itself still renders on request
+  assert.match(withify(['check', '--help']).stdout, /--jobs/);
 });
 
 test('list and explain print the transforms from their modules', () => {
