@@ -29,6 +29,7 @@ interface CommonArgs {
   'exit-code': boolean;
   'target-version'?: string;
   'generator-style'?: string;
+  'index-scope'?: 'project' | 'run';
   'all-loops'?: boolean;
   'stdin-filename'?: string;
   color?: boolean;
@@ -97,6 +98,7 @@ const common = (y: Argv) =>
     .option('format', { choices: ['text', 'json', 'sarif', 'github'] as const, default: 'text' as const, describe: 'output: text, json, sarif (code scanning) or github (workflow annotations)' })
     .option('statistics', { type: 'boolean', default: false, describe: 'counts per transform instead of one line per finding' })
     .option('jobs', { alias: 'j', type: 'number', requiresArg: true, describe: 'threads: this one and N - 1 workers (default: the number of cores; 1 = no worker)' })
+    .option('index-scope', { choices: ['project', 'run'] as const, describe: 'what generator-close reads for the generators a file calls: the whole project the paths lie in (default; its root has .git, .hg or pyproject.toml) or only the files of the run' })
     .option('whole-files', { type: 'boolean', describe: 'parse every file whole, not only the functions around the calls withify looks at (slower; same findings, and a syntax error anywhere is reported)' });
 
 const given = (values: string | string[] | undefined) => (values === undefined ? undefined : splitList(values));
@@ -110,9 +112,9 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
   const shard = a.shard === undefined ? undefined : parseShard(a.shard);
   if (a.shard !== undefined && !shard) throw new UsageError(`--shard: cannot read "${a.shard}"; write it K/N with 1 ≤ K ≤ N, e.g. 2/4`);
   // The command line overrides each key of [tool.withify] it gives.
-  const cli = { select: given(a.select), ignore: given(a.ignore), exclude: globList(a.exclude), include: globList(a.include), unsafeFixes: a['unsafe-fixes'], allLoops: a['all-loops'], targetVersion: target, generatorStyle: style };
+  const cli = { select: given(a.select), ignore: given(a.ignore), exclude: globList(a.exclude), include: globList(a.include), unsafeFixes: a['unsafe-fixes'], allLoops: a['all-loops'], targetVersion: target, generatorStyle: style, indexScope: a['index-scope'] };
   const config = loadConfig({ cwd, configPath: a.config });
-  const { exclude, include, perFileIgnores, ...transformSettings } = mergeSettings(cli, config);
+  const { exclude, include, perFileIgnores, indexScope, ...transformSettings } = mergeSettings(cli, config);
   // Loaded here to report a bad module at once; the workers of the run import the same paths themselves.
   const transformPaths = (globList(a.transform) ?? []).map((p) => resolve(cwd, p));
   const extraTransforms = await loadTransformModules(transformPaths, cwd);
@@ -138,6 +140,7 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     include,
     changedSince: a['changed-since'],
     shard,
+    ...(indexScope ? { indexScope } : {}),
     transformPaths,
     ...(perFileIgnores?.length ? { perFileIgnores } : {}),
     ...(a['add-ignore'] ? { addIgnore: true } : {}),

@@ -6,6 +6,7 @@ import { parse as parseToml } from 'smol-toml';
 import { parseGeneratorStyle, parsePythonVersion } from './options.js';
 import { escapeGlob } from './glob.js';
 import type { GeneratorStyle, PythonVersion } from './types.js';
+import type { IndexScope } from './walk.js';
 
 /** Settings a config file may give; every one is optional. Globs are already resolved against the file's directory. */
 export interface ConfigSettings {
@@ -19,6 +20,8 @@ export interface ConfigSettings {
   allLoops?: boolean;
   /** Transforms to skip in the files a glob matches (Ruff's `per-file-ignores`), globs resolved as `exclude`'s. */
   perFileIgnores?: PerFileIgnore[];
+  /** What generator-close's first pass reads: the whole project (default) or only the run's files. */
+  indexScope?: IndexScope;
 }
 
 /** One entry of `per-file-ignores`: in the files `glob` matches (or that lie in a directory it matches), skip `rules`. */
@@ -44,7 +47,7 @@ export class ConfigError extends Error {
 }
 
 /** Every key `[tool.withify]` accepts, in the order docs/bulk.md lists them. */
-export const CONFIG_KEYS = ['select', 'ignore', 'exclude', 'include', 'unsafe-fixes', 'target-version', 'generator-style', 'all-loops', 'per-file-ignores'] as const;
+export const CONFIG_KEYS = ['select', 'ignore', 'exclude', 'include', 'unsafe-fixes', 'target-version', 'generator-style', 'all-loops', 'per-file-ignores', 'index-scope'] as const;
 
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
@@ -135,6 +138,11 @@ export function parseSettings(table: Table, file: string): ConfigSettings {
         const v = typeof value === 'string' ? parseGeneratorStyle(value) : undefined;
         if (!v) throw new ConfigError(`${file}: [tool.withify] generator-style must be "try-finally" or "closing", not ${JSON.stringify(value)}`);
         out.generatorStyle = v;
+        break;
+      }
+      case 'index-scope': {
+        if (value !== 'project' && value !== 'run') throw new ConfigError(`${file}: [tool.withify] index-scope must be "project" or "run", not ${JSON.stringify(value)}`);
+        out.indexScope = value;
         break;
       }
       default:

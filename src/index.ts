@@ -10,7 +10,7 @@ export { TRANSFORMS } from '../transforms/index.js';
 export type * from './types.js';
 export { SkipFile } from './types.js';
 export { selectFiles, SelectError, parseShard, shardOf } from './walk.js';
-export type { SelectOptions, Shard, WalkResult, WalkError } from './walk.js';
+export type { IndexScope, SelectOptions, Shard, WalkResult, WalkError } from './walk.js';
 export { loadConfig, mergeSettings, parseRequiresPython, ConfigError, CONFIG_KEYS } from './config.js';
 export type { ConfigSettings, LoadedConfig } from './config.js';
 export { loadTransformModule, loadTransformModules, validateTransform, TransformLoadError } from './load-transform.js';

@@ -4,8 +4,9 @@ import { availableParallelism } from 'node:os';
 import { decodeSource, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { displayPath, KeptSources, optionsForFile, processPath, releaseTrees, slimResult } from './process-file.js';
-import { selectFiles, type SelectOptions } from './walk.js';
-import { buildProjectIndex, buildProjectIndexAsync, moduleKeyFor, needsProjectIndex } from './project.js';
+import { resolve } from 'node:path';
+import { projectRoot, selectFiles, type SelectOptions } from './walk.js';
+import { buildProjectIndex, buildProjectIndexAsync, mergeSummaries, moduleKeyFor, moduleNameFor, needsProjectIndex, summarizeFile, summarizePath } from './project.js';
 import { runInWorkers } from './pool.js';
 import { loadTransformModules } from './load-transform.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
@@ -124,6 +125,21 @@ export async function run(paths: readonly string[], options: RunOptions, control
 }
 
 /** Process text read from stdin, as if it were the file `path`. */
+/**
+ * An editor hands withify the text of `path`, unsaved: generator-close's index is the project's files as on
+ * disk, with that text in place of the file. Undefined (the index of the text alone) when no transform needs
+ * it, with `indexScope: 'run'`, or outside a project.
+ */
+function stdinProjectIndex(text: string, path: string, options: RunOptions): { project: ProjectIndex; moduleName: string } | undefined {
+  if (!needsProjectIndex(options) || options.indexScope === 'run') return undefined;
+  const root = projectRoot([path]);
+  if (root === undefined) return undefined;
+  const { files } = selectFiles([root], { ...options, changedSince: undefined, shard: undefined, indexScope: 'run' });
+  const summaries = files.filter((f) => f !== path).flatMap((f) => summarizePath(f, options.wholeFiles === true) ?? []);
+  summaries.push(summarizeFile(path, text, moduleNameFor(path), options.wholeFiles === true));
+  return { project: mergeSummaries(summaries, options.cwd), moduleName: moduleKeyFor(path) };
+}
+
 export function runStdin(text: Buffer, path: string, options: RunOptions): { result: FileResult; outputBytes?: Buffer } {
   let decoded;
   try {
@@ -133,6 +149,7 @@ export function runStdin(text: Buffer, path: string, options: RunOptions): { res
   }
   // `--stdin-filename` names the file: its per-file-ignores apply.
   const opts = path === '-' ? options : optionsForFile(options, path);
-  const result = processSource({ path, text: decoded.text, eol: decoded.eol, options: opts, partial: options.wholeFiles !== true, addIgnore: options.addIgnore });
+  const indexed = path === '-' ? undefined : stdinProjectIndex(decoded.text, resolve(options.cwd, path), options);
+  const result = processSource({ path, text: decoded.text, eol: decoded.eol, options: opts, partial: options.wholeFiles !== true, addIgnore: options.addIgnore, ...indexed });
   return { result, outputBytes: result.after !== undefined ? encodeSource(result.after, decoded) : text };
 }

@@ -48,7 +48,15 @@ export interface SelectOptions {
   /** Keep only files changed since this git revision, plus untracked files that are not ignored. */
   changedSince?: string;
   shard?: Shard;
+  /**
+   * What generator-close's project-wide first pass reads: `'project'` (default) every file of the project
+   * the paths lie in (`projectRoot`), so a run over a few files sees what the rest of the project defines,
+   * imports and overrides; `'run'` only the files the paths cover.
+   */
+  indexScope?: IndexScope;
 }
+
+export type IndexScope = 'project' | 'run';
 
 /** A request the walk cannot serve (not a git repository, a bad revision, a bad shard): a usage error. */
 export class SelectError extends Error {
@@ -340,6 +348,40 @@ export function shardOf(path: string, cwd: string, count: number): number {
   return (pathHash(toPosix(relative(cwd, resolve(path)))) % count) + 1;
 }
 
+/** What marks the top of a project, as Black finds it: a repository, or a pyproject.toml. */
+const ROOT_MARKERS = ['.git', '.hg', 'pyproject.toml'];
+
+/** `dir` is `path` or one of the directories it lies in. */
+function isWithin(path: string, dir: string): boolean {
+  return path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+}
+
+/**
+ * The project the (absolute) paths lie in: from the deepest directory holding them all, upward, the first
+ * with a `.git`, `.hg` or `pyproject.toml`; undefined when there is none. The home directory and the
+ * filesystem's root are never one (a home directory kept in git is no project to walk whole).
+ */
+export function projectRoot(paths: readonly string[]): string | undefined {
+  if (paths.length === 0) return undefined;
+  const dirOf = (p: string) => {
+    try {
+      return statSync(p).isDirectory() ? p : dirname(p);
+    } catch {
+      return dirname(p);
+    }
+  };
+  let common = dirOf(paths[0]!);
+  for (const p of paths.slice(1)) {
+    const d = dirOf(p);
+    while (!isWithin(d, common)) common = dirname(common);
+  }
+  const home = homedir();
+  for (let d = common; d !== dirname(d) && d !== home; d = dirname(d)) {
+    if (ROOT_MARKERS.some((m) => existsSync(join(d, m)))) return d;
+  }
+  return undefined;
+}
+
 function realOrSelf(p: string): string {
   try {
     return realpathSync(p);
@@ -369,11 +411,18 @@ export function selectFiles(paths: readonly string[], options: SelectOptions): W
     },
   );
   let selected = files;
+  let covered = files;
+  const root = options.indexScope === 'run' ? undefined : projectRoot(paths.map((p) => resolve(cwd, p)));
+  if (root !== undefined && !paths.some((p) => isWithin(root, resolve(cwd, p)))) {
+    // The same rules as the run's own walk; what cannot be listed there is no error of this run.
+    const rest = expandPaths([root], { noIgnore: options.noIgnore, exclude: options.exclude?.length ? globMatcher(options.exclude, cwd) : undefined, base: cwd, include: options.include?.length ? globMatcher(options.include, cwd) : undefined }).files;
+    covered = [...new Set([...files, ...rest])];
+  }
   if (changed) selected = selected.filter((f) => changed.has(join(realOrSelf(dirname(f)), basename(f))));
   if (options.shard) {
     const { index, count } = options.shard;
     selected = selected.filter((f) => shardOf(f, cwd, count) === index);
   }
   const sorted = [...files].sort();
-  return { files: selected === files ? sorted : [...selected].sort(), errors, projectFiles: sorted };
+  return { files: selected === files ? sorted : [...selected].sort(), errors, projectFiles: covered === files ? sorted : [...covered].sort() };
 }
