@@ -66,7 +66,7 @@ function finish(options: RunOptions, results: FileResult[], errors: readonly { p
 
 /** The whole run in this thread, synchronously (tests, and callers that cannot await). */
 export function runSync(paths: readonly string[], options: RunOptions): RunResult {
-  const { files, errors, projectFiles } = selectFiles(paths, options);
+  const { files, errors, projectFiles } = selectFiles(paths, forSelection(options));
   const project = needsProjectIndex(options) ? buildProjectIndex(projectFiles ?? files, options.wholeFiles === true, options.cwd) : undefined;
   const results = files.map((f) => slimResult(processPath(f, options, project, project ? moduleKeyFor(f) : undefined), options.mode));
   return finish(options, results, errors, 0, files.length);
@@ -109,7 +109,7 @@ export const FILES_PER_WORKER = 8;
  * sorted by path, whatever order they finished in.
  */
 export async function run(paths: readonly string[], options: RunOptions, control: RunControl = {}): Promise<RunResult> {
-  const { files, errors, projectFiles = files } = selectFiles(paths, options);
+  const { files, errors, projectFiles = files } = selectFiles(paths, forSelection(options));
   // Starting a worker costs about as much as processing a few files: give each at least FILES_PER_WORKER.
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.floor(files.length / FILES_PER_WORKER)));
   // Transforms passed as objects, with no module path, exist only in this thread.
@@ -139,6 +139,9 @@ function stdinProjectIndex(text: string, path: string, options: RunOptions): { p
   summaries.push(summarizeFile(path, text, moduleNameFor(path), options.wholeFiles === true));
   return { project: mergeSummaries(summaries, options.cwd), moduleName: moduleKeyFor(path) };
 }
+
+/** Without a transform that needs the project index, the project's other files are not walked. */
+const forSelection = (options: RunOptions): RunOptions => (needsProjectIndex(options) ? options : { ...options, indexScope: 'run' });
 
 export function runStdin(text: Buffer, path: string, options: RunOptions): { result: FileResult; outputBytes?: Buffer } {
   let decoded;
