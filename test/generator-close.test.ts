@@ -278,8 +278,12 @@ const CLOSE_CASES: Array<[string, string]> = [
   ['except Exception goes on', 'try:\n        while True:\n            try:\n                yield 1\n            except Exception:\n                pass\n    finally:\n        pass'],
   ['yield from one that raises', 'yield from g0()'],
   ['loop over one that raises', 'for x in g0():\n        yield x'],
+  // As in CPython's test_asyncgen: a `finally` that raises without a `raise`
+  ['finally divides by zero', 'try:\n        yield 1\n        yield 2\n    finally:\n        1/0'],
+  ['except GeneratorExit fails an assert', 'try:\n        try:\n            yield 1\n            yield 2\n        except GeneratorExit:\n            assert False, "closed"\n    finally:\n        pass'],
+  ['finally formats with % 0', 'try:\n        yield 1\n        yield 2\n    finally:\n        "%d" % 0'],
 ];
-const SHOWS_RAISE = new Set(['finally raises', 'finally yields', 'except GeneratorExit raises another', 'bare except goes on in a loop', 'except (OSError, GeneratorExit) goes on to a yield', 'yield from one that raises']);
+const SHOWS_RAISE = new Set(['finally raises', 'finally yields', 'except GeneratorExit raises another', 'bare except goes on in a loop', 'except (OSError, GeneratorExit) goes on to a yield', 'yield from one that raises', 'finally divides by zero', 'except GeneratorExit fails an assert']);
 
 describe('generator-close when closing the generator may raise', () => {
   const src =
@@ -304,6 +308,8 @@ describe('generator-close when closing the generator may raise', () => {
     assert.match(byWhat.get('except GeneratorExit raises another')!, /its `except GeneratorExit:` raises \(line \d+\)$/);
     assert.match(byWhat.get('bare except goes on in a loop')!, /its `except:` \(line \d+\) goes on after catching GeneratorExit and may yield again/);
     assert.match(byWhat.get('yield from one that raises')!, /it delegates to `g0` \(`yield from`\), whose `finally` raises \(line 7\)$/);
+    assert.match(byWhat.get('finally divides by zero')!, /its `finally` raises ZeroDivisionError \(line \d+\)$/);
+    assert.match(byWhat.get('except GeneratorExit fails an assert')!, /its `except GeneratorExit:` raises AssertionError \(line \d+\)$/);
   });
 
   test('under CPython, the unsafe fixes change what the function raises and the safe ones change nothing', () => {

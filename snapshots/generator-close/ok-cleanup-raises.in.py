@@ -53,3 +53,16 @@ def first(lock):
         break
     for n in strict():
         break
+
+
+async def async_iterate():
+    try:
+        yield 1
+        yield 2
+    finally:
+        1/0  # as in CPython's test_asyncgen: close() raises ZeroDivisionError
+
+
+async def first_async():
+    async for i in async_iterate():
+        break

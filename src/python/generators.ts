@@ -366,6 +366,49 @@ function catchesGeneratorExit(handler: SyntaxNode): boolean {
  * abandoned generator when it dropped it and only printed what that raised ("Exception ignored in"); an
  * explicit close raises it where the loop was left. Cleanup that calls code which raises does not show.
  */
+/** A literal whose truth value is false: `False`, `None`, `0`, `0.0`, `""`, `()`, `[]`. */
+function falsyLiteral(n: SyntaxNode): boolean {
+  n = unwrapParens(n);
+  switch (n.type) {
+    case 'false':
+    case 'none':
+      return true;
+    case 'integer':
+    case 'float':
+      return Number(n.text.replace(/_/g, '')) === 0;
+    case 'string':
+      return /^[A-Za-z]*(''|"")$/.test(n.text);
+    case 'tuple':
+    case 'list':
+      return n.namedChildCount === 0;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Code in `region` (not in a nested function, not inside a `try` with an `except` there) that raises
+ * whenever it runs, other than a `raise`: `1/0` (and `//`, `%`, between two number literals), `assert False`. CPython's own tests close
+ * generators whose `finally` says `1/0`.
+ */
+function certainlyRaising(region: SyntaxNode, fn: SyntaxNode): { node: SyntaxNode; error: string } | undefined {
+  for (const b of ownOf(region, 'binary_operator', fn)) {
+    const op = b.childForFieldName('operator')?.type;
+    const left = b.childForFieldName('left');
+    const right = b.childForFieldName('right');
+    // Both numbers: `arr / 0` gives inf for a NumPy array, `"%d" % 0` formats
+    const number = (n: SyntaxNode | null) => n !== null && ['integer', 'float'].includes(unwrapParens(n).type);
+    if ((op === '/' || op === '//' || op === '%') && number(left) && number(right) && falsyLiteral(right!) && !caughtWithin(b, region)) {
+      return { node: b, error: 'ZeroDivisionError' };
+    }
+  }
+  for (const a of ownOf(region, 'assert_statement', fn)) {
+    const test = a.namedChildren[0];
+    if (test && falsyLiteral(test) && !caughtWithin(a, region)) return { node: a, error: 'AssertionError' };
+  }
+  return undefined;
+}
+
 export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[]): string | undefined {
   for (const t of ownOf(fn, 'try_statement', fn)) {
     const body = t.childForFieldName('body');
@@ -374,6 +417,8 @@ export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[])
     if (fin && yields.some((y) => within(y, t) && !within(y, fin))) {
       const raise = ownOf(fin, 'raise_statement', fn).find((r) => !caughtWithin(r, fin));
       if (raise) return `its \`finally\` raises (line ${lineOf(raise)})`;
+      const certain = certainlyRaising(fin, fn);
+      if (certain) return `its \`finally\` raises ${certain.error} (line ${lineOf(certain.node)})`;
       const y = yields.find((y) => within(y, fin));
       if (y) return `its \`finally\` yields (line ${lineOf(y)}): closing it raises RuntimeError`;
     }
@@ -383,6 +428,8 @@ export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[])
       const header = h.text.slice(0, h.text.indexOf(':')).replace(/\s+/g, ' ');
       const raise = ownOf(h, 'raise_statement', fn).find((r) => r.namedChildCount > 0 && !caughtWithin(r, h));
       if (raise) return `its \`${header}:\` raises (line ${lineOf(raise)})`;
+      const certain = certainlyRaising(h, fn);
+      if (certain) return `its \`${header}:\` raises ${certain.error} (line ${lineOf(certain.node)})`;
       const y = yields.find((y) => within(y, h));
       if (y) return `its \`${header}:\` yields (line ${lineOf(y)}): closing it raises RuntimeError`;
       const block = h.namedChildren.find((c) => c.type === 'block');
