@@ -53,9 +53,11 @@ const uncovered: string[] = [];
 for (const path of changed) {
   const parts = path.replace(/\.py$/, '').split('/');
   if (parts[0] === 'test') {
-    // Ex) test/test_asyncio/test_events.py → test_asyncio.test_events; test/_test_multiprocessing.py is a helper
-    if (parts.length >= 2 && parts[1]!.startsWith('test_') && parts.slice(2).every((p) => p.startsWith('test_') || p === '__init__')) tests.add(parts.slice(1).filter((p) => p !== '__init__').join('.'));
-    else uncovered.push(path);
+    // Ex) test/test_asyncio/test_events.py → test_asyncio.test_events; test/test_unittest/testmock/testpatch.py
+    // → test_unittest (the whole package); test/_test_multiprocessing.py is a helper
+    if (parts.length >= 2 && parts[1]!.startsWith('test_')) {
+      tests.add(parts.slice(2).every((p) => p.startsWith('test_') || p === '__init__') ? parts.slice(1).filter((p) => p !== '__init__').join('.') : parts[1]!);
+    } else uncovered.push(path);
     continue;
   }
   // Ex) lib2to3/pytree.py → test_lib2to3; unittest/test/testmock/testmock.py → test_unittest
@@ -64,7 +66,8 @@ for (const path of changed) {
   else uncovered.push(path);
 }
 const skip = new Set((process.env.REGRTEST_SKIP ?? '').split(/\s+/).filter(Boolean));
-const list = [...tests].filter((t) => !skip.has(t) && !skip.has(t.split('.')[0]!)).sort();
+// A package run whole covers its modules named one by one
+const list = [...tests].filter((t) => !skip.has(t.split('.')[0]!) && !skip.has(t) && !(t.includes('.') && tests.has(t.split('.')[0]!))).sort();
 process.stderr.write(`tests: ${list.join(' ')}\n${uncovered.length ? `changed files no test module names: ${uncovered.join(' ')}\n` : ''}`);
 
 function regrtest(root: string, name: string): string {

@@ -1,10 +1,10 @@
 // A bulk run: select the files, build the project index, process them in this thread or in the pool
 // (src/pool.ts), sorted results; stdin. One file's read → decode → process → write is src/process-file.ts.
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { decodeSource, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { displayPath, KeptSources, optionsForFile, processPath, releaseTrees, slimResult } from './process-file.js';
-import { resolve } from 'node:path';
 import { projectRoot, selectFiles, type SelectOptions } from './walk.js';
 import { buildProjectIndex, buildProjectIndexAsync, mergeSummaries, moduleKeyFor, moduleNameFor, needsProjectIndex, summarizeFile, summarizePath } from './project.js';
 import { runInWorkers } from './pool.js';
@@ -124,7 +124,6 @@ export async function run(paths: readonly string[], options: RunOptions, control
   return finish(options, results, errors, notStarted, files.length);
 }
 
-/** Process text read from stdin, as if it were the file `path`. */
 /**
  * An editor hands withify the text of `path`, unsaved: generator-close's index is the project's files as on
  * disk, with that text in place of the file. Undefined (the index of the text alone) when no transform needs
@@ -143,6 +142,7 @@ function stdinProjectIndex(text: string, path: string, options: RunOptions): { p
 /** Without a transform that needs the project index, the project's other files are not walked. */
 const forSelection = (options: RunOptions): RunOptions => (needsProjectIndex(options) ? options : { ...options, indexScope: 'run' });
 
+/** Process text read from stdin, as if it were the file `path`. */
 export function runStdin(text: Buffer, path: string, options: RunOptions): { result: FileResult; outputBytes?: Buffer } {
   let decoded;
   try {

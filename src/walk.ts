@@ -401,22 +401,19 @@ export function selectFiles(paths: readonly string[], options: SelectOptions): W
     throw new SelectError(`--shard: ${options.shard.index}/${options.shard.count} is not K/N with 1 ≤ K ≤ N`);
   }
   const changed = options.changedSince !== undefined ? changedFiles(options.changedSince, cwd) : undefined;
-  const { files, errors } = expandPaths(
-    paths.map((p) => resolve(cwd, p)),
-    {
-      noIgnore: options.noIgnore,
-      exclude: options.exclude?.length ? globMatcher(options.exclude, cwd) : undefined,
-      base: cwd,
-      include: options.include?.length ? globMatcher(options.include, cwd) : undefined,
-    },
-  );
+  const rules: ExpandOptions = {
+    noIgnore: options.noIgnore,
+    exclude: options.exclude?.length ? globMatcher(options.exclude, cwd) : undefined,
+    base: cwd,
+    include: options.include?.length ? globMatcher(options.include, cwd) : undefined,
+  };
+  const { files, errors } = expandPaths(paths.map((p) => resolve(cwd, p)), rules);
   let selected = files;
   let covered = files;
   const root = options.indexScope === 'run' ? undefined : projectRoot(paths.map((p) => resolve(cwd, p)));
   if (root !== undefined && !paths.some((p) => isWithin(root, resolve(cwd, p)))) {
     // The same rules as the run's own walk; what cannot be listed there is no error of this run.
-    const rest = expandPaths([root], { noIgnore: options.noIgnore, exclude: options.exclude?.length ? globMatcher(options.exclude, cwd) : undefined, base: cwd, include: options.include?.length ? globMatcher(options.include, cwd) : undefined }).files;
-    covered = [...new Set([...files, ...rest])];
+    covered = [...new Set([...files, ...expandPaths([root], rules).files])];
   }
   if (changed) selected = selected.filter((f) => changed.has(join(realOrSelf(dirname(f)), basename(f))));
   if (options.shard) {

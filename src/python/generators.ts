@@ -358,14 +358,6 @@ function catchesGeneratorExit(handler: SyntaxNode): boolean {
   return !caught || /\b(?:BaseException|GeneratorExit)\b/.test(caught.text);
 }
 
-/**
- * Why closing the generator function `fn` (whose own yields are `yields`) may raise in its caller, as its
- * code shows, or undefined. `close()` (`aclose()`) throws GeneratorExit in at the suspended `yield`: a
- * `finally` pending there that raises, or yields (RuntimeError: the generator ignored GeneratorExit); a
- * handler that catches GeneratorExit and raises, yields, or goes on to a later `yield` or `raise`. CPython closed an
- * abandoned generator when it dropped it and only printed what that raised ("Exception ignored in"); an
- * explicit close raises it where the loop was left. Cleanup that calls code which raises does not show.
- */
 /** A literal whose truth value is false: `False`, `None`, `0`, `0.0`, `""`, `()`, `[]`. */
 function falsyLiteral(n: SyntaxNode): boolean {
   n = unwrapParens(n);
@@ -388,8 +380,8 @@ function falsyLiteral(n: SyntaxNode): boolean {
 
 /**
  * Code in `region` (not in a nested function, not inside a `try` with an `except` there) that raises
- * whenever it runs, other than a `raise`: `1/0` (and `//`, `%`, between two number literals), `assert False`. CPython's own tests close
- * generators whose `finally` says `1/0`.
+ * whenever it runs, other than a `raise`: `1/0` (and `//`, `%`, between two number literals), `assert
+ * False`. CPython's own tests close generators whose `finally` says `1/0`.
  */
 function certainlyRaising(region: SyntaxNode, fn: SyntaxNode): { node: SyntaxNode; error: string } | undefined {
   for (const b of ownOf(region, 'binary_operator', fn)) {
@@ -409,6 +401,14 @@ function certainlyRaising(region: SyntaxNode, fn: SyntaxNode): { node: SyntaxNod
   return undefined;
 }
 
+/**
+ * Why closing the generator function `fn` (whose own yields are `yields`) may raise in its caller, as its
+ * code shows, or undefined. `close()` (`aclose()`) throws GeneratorExit in at the suspended `yield`: a
+ * `finally` pending there that raises, or yields (RuntimeError: the generator ignored GeneratorExit); a
+ * handler that catches GeneratorExit and raises, yields, or goes on to a later `yield` or `raise`. CPython closed an
+ * abandoned generator when it dropped it and only printed what that raised ("Exception ignored in"); an
+ * explicit close raises it where the loop was left. Cleanup that calls code which raises does not show.
+ */
 export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[]): string | undefined {
   for (const t of ownOf(fn, 'try_statement', fn)) {
     const body = t.childForFieldName('body');
