@@ -407,11 +407,12 @@ export function selectFiles(paths: readonly string[], options: SelectOptions): W
     base: cwd,
     include: options.include?.length ? globMatcher(options.include, cwd) : undefined,
   };
-  const { files, errors } = expandPaths(paths.map((p) => resolve(cwd, p)), rules);
+  const absolute = paths.map((p) => resolve(cwd, p));
+  const { files, errors } = expandPaths(absolute, rules);
   let selected = files;
   let covered = files;
-  const root = options.indexScope === 'run' ? undefined : projectRoot(paths.map((p) => resolve(cwd, p)));
-  if (root !== undefined && !paths.some((p) => isWithin(root, resolve(cwd, p)))) {
+  const root = options.indexScope === 'run' ? undefined : projectRoot(absolute);
+  if (root !== undefined && !absolute.some((p) => isWithin(root, p))) {
     // The same rules as the run's own walk; what cannot be listed there is no error of this run.
     covered = [...new Set([...files, ...expandPaths([root], rules).files])];
   }

@@ -382,7 +382,7 @@ export const generatorClose: Transform = {
       'exhausted generator does nothing. An exception raised by the generator\'s cleanup now propagates where ' +
       'the loop was left (CPython printed "Exception ignored in" and went on), and a generator that ignores ' +
       '`GeneratorExit` makes `close()` raise `RuntimeError`. Where the generator\'s own code shows it (a ' +
-      '`raise` or `yield` in the pending `finally`; an `except:`, `except BaseException` or ' +
+      '`raise`, code that always raises such as `1/0` or `assert False`, or a `yield` in the pending `finally`; an `except:`, `except BaseException` or ' +
       '`except GeneratorExit` around a `yield` that raises, yields, or goes on to a later `yield` or `raise`; the same in ' +
       'a generator it delegates to by `yield from`), the fix is unsafe, applied only with `--unsafe-fixes`, ' +
       'and the finding says why. Cleanup that calls code which raises does not show, and is fixed.',

@@ -66,3 +66,19 @@ async def async_iterate():
 async def first_async():
     async for i in async_iterate():
         break
+
+
+def checked():
+    try:
+        try:
+            yield 1
+            yield 2
+        except GeneratorExit:
+            assert False, "closed early"  # close() raises AssertionError
+    finally:
+        print("cleanup")
+
+
+def first_checked():
+    for n in checked():
+        break

@@ -378,25 +378,28 @@ function falsyLiteral(n: SyntaxNode): boolean {
   }
 }
 
+/** Both operands number literals: `arr / 0` gives inf for a NumPy array, `"%d" % 0` formats. */
+const isNumber = (n: SyntaxNode | null): n is SyntaxNode => n !== null && (unwrapParens(n).type === 'integer' || unwrapParens(n).type === 'float');
+
 /**
- * Code in `region` (not in a nested function, not inside a `try` with an `except` there) that raises
- * whenever it runs, other than a `raise`: `1/0` (and `//`, `%`, between two number literals), `assert
- * False`. CPython's own tests close generators whose `finally` says `1/0`.
+ * The first code in `region` (`fn`'s own, not inside a `try` with an `except` there) that raises whenever
+ * it runs, as words for a message: a `raise` (a bare one only when `bareRaises`: in a handler it re-raises
+ * the GeneratorExit, which `close()` takes), then a number literal divided by a literal zero (`1/0`, as
+ * CPython's own tests write it; `//`, `%`), an `assert` of a false literal.
  */
-function certainlyRaising(region: SyntaxNode, fn: SyntaxNode): { node: SyntaxNode; error: string } | undefined {
+function raisingIn(region: SyntaxNode, fn: SyntaxNode, bareRaises: boolean): string | undefined {
+  const raise = ownOf(region, 'raise_statement', fn).find((r) => (bareRaises || r.namedChildCount > 0) && !caughtWithin(r, region));
+  if (raise) return `raises (line ${lineOf(raise)})`;
   for (const b of ownOf(region, 'binary_operator', fn)) {
     const op = b.childForFieldName('operator')?.type;
-    const left = b.childForFieldName('left');
     const right = b.childForFieldName('right');
-    // Both numbers: `arr / 0` gives inf for a NumPy array, `"%d" % 0` formats
-    const number = (n: SyntaxNode | null) => n !== null && ['integer', 'float'].includes(unwrapParens(n).type);
-    if ((op === '/' || op === '//' || op === '%') && number(left) && number(right) && falsyLiteral(right!) && !caughtWithin(b, region)) {
-      return { node: b, error: 'ZeroDivisionError' };
+    if ((op === '/' || op === '//' || op === '%') && isNumber(b.childForFieldName('left')) && isNumber(right) && falsyLiteral(right) && !caughtWithin(b, region)) {
+      return `raises ZeroDivisionError (line ${lineOf(b)})`;
     }
   }
   for (const a of ownOf(region, 'assert_statement', fn)) {
     const test = a.namedChildren[0];
-    if (test && falsyLiteral(test) && !caughtWithin(a, region)) return { node: a, error: 'AssertionError' };
+    if (test && falsyLiteral(test) && !caughtWithin(a, region)) return `raises AssertionError (line ${lineOf(a)})`;
   }
   return undefined;
 }
@@ -405,9 +408,10 @@ function certainlyRaising(region: SyntaxNode, fn: SyntaxNode): { node: SyntaxNod
  * Why closing the generator function `fn` (whose own yields are `yields`) may raise in its caller, as its
  * code shows, or undefined. `close()` (`aclose()`) throws GeneratorExit in at the suspended `yield`: a
  * `finally` pending there that raises, or yields (RuntimeError: the generator ignored GeneratorExit); a
- * handler that catches GeneratorExit and raises, yields, or goes on to a later `yield` or `raise`. CPython closed an
- * abandoned generator when it dropped it and only printed what that raised ("Exception ignored in"); an
- * explicit close raises it where the loop was left. Cleanup that calls code which raises does not show.
+ * handler that catches GeneratorExit and raises, yields, or goes on to a later `yield` or `raise`
+ * (`raisingIn`). CPython closed an abandoned generator when it dropped it and only printed what that
+ * raised ("Exception ignored in"); an explicit close raises it where the loop was left. Cleanup that calls
+ * code which raises does not show.
  */
 export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[]): string | undefined {
   for (const t of ownOf(fn, 'try_statement', fn)) {
@@ -415,10 +419,8 @@ export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[])
     const fin = t.namedChildren.find((c) => c.type === 'finally_clause');
     // Suspended anywhere in the try but its `finally`, the `finally` is pending.
     if (fin && yields.some((y) => within(y, t) && !within(y, fin))) {
-      const raise = ownOf(fin, 'raise_statement', fn).find((r) => !caughtWithin(r, fin));
-      if (raise) return `its \`finally\` raises (line ${lineOf(raise)})`;
-      const certain = certainlyRaising(fin, fn);
-      if (certain) return `its \`finally\` raises ${certain.error} (line ${lineOf(certain.node)})`;
+      const raises = raisingIn(fin, fn, true);
+      if (raises) return `its \`finally\` ${raises}`;
       const y = yields.find((y) => within(y, fin));
       if (y) return `its \`finally\` yields (line ${lineOf(y)}): closing it raises RuntimeError`;
     }
@@ -426,10 +428,8 @@ export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[])
     for (const h of t.namedChildren) {
       if (h.type !== 'except_clause' || !catchesGeneratorExit(h)) continue;
       const header = h.text.slice(0, h.text.indexOf(':')).replace(/\s+/g, ' ');
-      const raise = ownOf(h, 'raise_statement', fn).find((r) => r.namedChildCount > 0 && !caughtWithin(r, h));
-      if (raise) return `its \`${header}:\` raises (line ${lineOf(raise)})`;
-      const certain = certainlyRaising(h, fn);
-      if (certain) return `its \`${header}:\` raises ${certain.error} (line ${lineOf(certain.node)})`;
+      const raises = raisingIn(h, fn, false);
+      if (raises) return `its \`${header}:\` ${raises}`;
       const y = yields.find((y) => within(y, h));
       if (y) return `its \`${header}:\` yields (line ${lineOf(y)}): closing it raises RuntimeError`;
       const block = h.namedChildren.find((c) => c.type === 'block');
