@@ -4,6 +4,8 @@
 // changed module or package X) under both copies, and compares them test case by test case.
 //   node dist/scripts/regrtest.js PREFIX [withify options...]
 //   e.g. node dist/scripts/regrtest.js ~/.pyenv/versions/3.11.7 --target-version 3.11
+// PREFIX holds bin/python3.X and lib/python3.X, or PyPy's bin/pypy3.X and lib/pypy3.X (Debian's PyPy: copy
+// /usr/bin/pypy3.9 and /usr/lib/pypy3.9 into such a directory, and install pypy3-lib-testsuite first).
 // Env: REGRTEST_JOBS (default 2), REGRTEST_TIMEOUT (seconds per test file, default 900), REGRTEST_DIR,
 // REGRTEST_SKIP (test names to leave out, space-separated: test_socket hangs on some machines either way).
 // Exit 1 when a test case that passed before the rewrite fails or errs after it.
@@ -21,8 +23,8 @@ if (!prefixArg) {
   process.exit(2);
 }
 const prefix = resolve(prefixArg);
-const libName = readdirSync(join(prefix, 'lib')).find((n) => /^python3\.\d+$/.test(n));
-if (!libName) throw new Error(`${prefix}/lib has no python3.X directory`);
+const libName = readdirSync(join(prefix, 'lib')).find((n) => /^(python|pypy)3\.\d+$/.test(n));
+if (!libName) throw new Error(`${prefix}/lib has no python3.X or pypy3.X directory`);
 const exe = join(prefix, 'bin', libName);
 const work = resolve(process.env.REGRTEST_DIR ?? join(tmpdir(), 'withify-regrtest'));
 const jobs = process.env.REGRTEST_JOBS ?? '2';
@@ -98,9 +100,11 @@ def outcomes(path):
     return out
 a, b = outcomes(sys.argv[1]), outcomes(sys.argv[2])
 worse = sorted(k for k in a if a[k] == 'pass' and b.get(k, 'missing') in ('failure', 'error', 'missing'))
-other = sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k) and k not in worse)
+better = sorted(k for k in b if b[k] == 'pass' and a.get(k, 'missing') in ('failure', 'error', 'missing'))
+other = sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k) and k not in worse and k not in better)
 print(f"{len(a)} test cases before, {len(b)} after; passed before: {sum(v == 'pass' for v in a.values())}, after: {sum(v == 'pass' for v in b.values())}")
 for k in worse: print(f"  WORSE {k}: {a[k]} -> {b.get(k, 'missing')}")
+for k in better: print(f"  BETTER {k}: {a.get(k, 'missing')} -> {b[k]}")
 for k in other: print(f"  changed {k}: {a.get(k, 'missing')} -> {b.get(k, 'missing')}")
 sys.exit(1 if worse else 0)
 `;
