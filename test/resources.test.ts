@@ -28,14 +28,57 @@ test('sqlite3: a cursor consumed at once or thrown away is fine, a cursor kept i
   assert.equal(chain('import sqlite3\nlines = sqlite3.connect(d).iterdump()\n').fixesApplied, 0);
 });
 
-test('Popen: only communicate() and wait(); below 3.2 (no with, no close) not a resource at all', () => {
-  assert.equal(chain('import subprocess\nsubprocess.Popen(c).wait()\n').fixesApplied, 1);
+test('Popen: only wait(); below 3.2 (no with, no close) not a resource at all', () => {
+  assert.equal(chain('import subprocess\nsubprocess.Popen(c, stdout=subprocess.PIPE).wait()\n').fixesApplied, 1);
   for (const m of ['poll', 'kill', 'terminate', 'send_signal']) {
-    const r = chain(`import subprocess\nsubprocess.Popen(c).${m}()\n`);
+    const r = chain(`import subprocess\nsubprocess.Popen(c, stdout=subprocess.PIPE).${m}()\n`);
     assert.equal(r.fixesApplied, 0, m);
     assert.match(r.findings[0]!.reason!, /does not wait for the process, and a `with` would/);
   }
-  assert.equal(chain('import subprocess\nsubprocess.Popen(c).wait()\n', [3, 1]).findings.length, 0);
+  assert.equal(chain('import subprocess\nsubprocess.Popen(c, stdout=subprocess.PIPE).wait()\n', [3, 1]).findings.length, 0);
+});
+
+test('Popen: a call that asks for no pipe leaves nothing to close, and communicate() closes the pipes itself', () => {
+  const none = (src: string) => transformSource(`import subprocess\nfrom subprocess import DEVNULL, PIPE, STDOUT, Popen\n${src}`, {}).findings;
+  for (const src of [
+    'Popen(c).wait()\n',
+    'Popen(c, env=e, cwd=d).poll()\n',
+    'subprocess.Popen(c, stdin=None, stdout=DEVNULL, stderr=subprocess.STDOUT).wait()\n',
+    'p = Popen(c)\np.wait()\n',
+    'Popen(c, stdout=PIPE, stderr=PIPE).communicate()\n',
+    'out, err = Popen(c, stdin=PIPE, stdout=PIPE).communicate(data)\n',
+    'def f(c):\n    p = Popen(c, stdout=PIPE)\n    out, _ = p.communicate()\n    return out\n',
+    'x = Popen(c, stdout=PIPE).stdout\n', // kept: its keeper's to close
+    'Popen(c, stdin=PIPE).stdin.close()\n',
+  ]) assert.deepEqual(none(src).map((f) => f.message), [], src);
+  // A name, a number, a position past `executable`, or `**kwargs` may ask for a pipe
+  for (const src of ['Popen(c, stdout=out).wait()\n', 'Popen(c, stdout=-1).wait()\n', 'Popen(c, -1, None, PIPE).wait()\n', 'Popen(c, **kw).wait()\n']) {
+    assert.equal(none(src).length, 1, src);
+  }
+  // The assignment form without communicate() is still reported, by its pipes
+  const kept = none('def f(c):\n    p = Popen(c, stdout=PIPE)\n    p.wait()\n    return p.stdout\n');
+  assert.equal(kept.length, 1);
+  assert.match(kept[0]!.message, /^`p = Popen\(\.\.\.\)`: the process's pipes are never closed/);
+});
+
+test('Popen: a pipe used at once is reported, never wrapped (a with would also wait for the process)', () => {
+  for (const src of ['x = subprocess.Popen(c, stdout=subprocess.PIPE).stdout.read()\n', 'for line in subprocess.Popen(c, stdout=subprocess.PIPE).stdout:\n    print(line)\n']) {
+    const r = transformSource(`import subprocess\n${src}`, {});
+    assert.equal(r.fixesApplied, 0, src);
+    assert.equal(r.findings.length, 1, src);
+    assert.match(r.findings[0]!.reason!, /`\.stdout` is one of the process's pipes, and a `with` would also wait for the process/, src);
+  }
+});
+
+test('Popen: communicate() and wait() that may time out are reported, not fixed (a with would wait on past the timeout)', () => {
+  for (const call of ['communicate(timeout=5)', 'communicate(data, 5)', 'wait(5)', 'wait(timeout=t)', 'communicate(*args)', 'wait(**kw)']) {
+    const r = chain(`import subprocess\nout = subprocess.Popen(c, stdout=subprocess.PIPE).${call}\n`);
+    assert.equal(r.fixesApplied, 0, call);
+    assert.match(r.findings[0]!.reason!, /may give up at its timeout and leave the process running, and a `with` would then wait for it with no timeout/, call);
+  }
+  assert.equal(chain('import subprocess\nout = subprocess.Popen(c, stdout=subprocess.PIPE).wait()\n').fixesApplied, 1);
+  // The same in an argument: the process's flow stops at the call that may time out
+  assert.equal(transformSource('import subprocess\nprint(subprocess.Popen(c, stdout=subprocess.PIPE).wait(timeout=1))\n', {}).fixesApplied, 0);
 });
 
 test('below a resource\'s with-since version, contextlib.closing manages it', () => {

@@ -6,7 +6,7 @@ import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/ty
 import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, preview } from '../src/python/evaluation.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
-import { mayWrite, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
+import { leftOpen, mayWrite, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
@@ -78,7 +78,7 @@ function check(ctx: FileContext): Finding[] {
   const pending: Array<{ m: ArgumentMatch; base: Finding }> = [];
   for (const m of findArguments(ctx)) {
     const stmt = enclosingStatement(m.resource);
-    const message = `\`${display(m)}\`: the ${m.spec.kind} is never closed; PyPy closes it only when the GC runs`;
+    const message = `\`${display(m)}\`: ${leftOpen(m.spec)}`;
     const base: Finding = { id: ID, code: CODE, message, start: m.resource.startIndex, end: m.resource.endIndex };
     const reason = whyNotFixable(ctx, m, stmt);
     if (reason || !stmt) {

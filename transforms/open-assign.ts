@@ -5,7 +5,7 @@
 // The `with` ends after the last statement of the block that uses `f`, when `f` provably goes nowhere else.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { aKind, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { aKind, leftOpen, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { calleeName } from '../src/python/imports.js';
 import { wordsPattern } from '../src/python/text.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
@@ -123,7 +123,9 @@ function check(ctx: FileContext): Finding[] {
     const spec = resourceOf(ctx, a.call);
     if (!spec) continue;
     const callee = a.call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
-    const message = `\`${a.target.text} = ${callee}(...)\` is never closed; PyPy closes (and flushes) it only when the GC runs`;
+    const message = spec.pipesOnly
+      ? `\`${a.target.text} = ${callee}(...)\`: ${leftOpen(spec)}`
+      : `\`${a.target.text} = ${callee}(...)\` is never closed; PyPy closes (and flushes) it only when the GC runs`;
     const base = { id: ID, code: CODE, message, start: a.stmt.startIndex, end: a.stmt.endIndex };
     // Ex) `self.f = open(p)`, `files[k] = open(p)`: reported, never fixed.
     if (a.target.type === 'attribute' || a.target.type === 'subscript') {

@@ -4,7 +4,7 @@
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, preview } from '../src/python/evaluation.js';
-import { isEagerUse, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
+import { isEagerUse, leftOpen, mayTimeOut, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
@@ -22,6 +22,8 @@ export interface ChainMatch {
   method: string;
   /** The whole `open(p).read()` call. */
   use: SyntaxNode;
+  /** `method` names a pipe read as an attribute, not a method: `Popen(cmd, stdout=PIPE).stdout.read()` (report only). */
+  pipe?: true;
 }
 
 /** The method called on `call`'s result at once (`read` in `open(p).read()`) and that whole call, or `undefined`. */
@@ -33,22 +35,52 @@ export function methodCallOn(call: SyntaxNode): { method: string; use: SyntaxNod
   return { method: attr.childForFieldName('attribute')?.text ?? '', use };
 }
 
-/** `R.method(...)` where R is a catalog call: the resource is used once, right where it is made. */
+const PIPES = new Set(['stdin', 'stdout', 'stderr']);
+
+/**
+ * The pipe used at once off `call`'s result (`stdout` in `Popen(cmd, stdout=PIPE).stdout.read()`) and the call
+ * of a method on it. A pipe kept (`out = Popen(...).stdout`) is its keeper's to close, one closed at once
+ * leaves nothing open.
+ */
+function pipeOn(call: SyntaxNode): { method: string; use: SyntaxNode; pipe: true } | undefined {
+  const attr = call.parent;
+  if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== call.id) return undefined;
+  const method = attr.childForFieldName('attribute')?.text ?? '';
+  if (!PIPES.has(method)) return undefined;
+  const onPipe = methodCallOn(attr);
+  return onPipe && onPipe.method !== 'close' ? { method, use: onPipe.use, pipe: true } : undefined;
+}
+
+/**
+ * `R.method(...)` where R is a catalog call: the resource is used once, right where it is made. Also a pipe of a
+ * process read at once (`Popen(...).stdout.read()`), which is only reported.
+ */
 export function findChains(ctx: FileContext): ChainMatch[] {
   if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
   const out: ChainMatch[] = [];
   for (const call of candidateCalls(ctx)) {
-    const chain = methodCallOn(call);
+    const chain = methodCallOn(call) ?? pipeOn(call);
     if (!chain) continue;
     const spec = resourceOf(ctx, call);
-    if (!spec) continue;
+    if (!spec || ('pipe' in chain && !spec.pipesOnly)) continue;
     out.push({ resource: call, spec, ...chain });
   }
   return out;
 }
 
+/**
+ * The method closes the resource itself: `open(p).close()`; `Popen(cmd, stdout=PIPE).communicate()` reads every
+ * pipe to its end, closes it and waits for the process (given no timeout, after which it gives up).
+ */
+function leavesNothingOpen(m: ChainMatch): boolean {
+  if (m.method === 'close') return true;
+  return m.method === 'communicate' && m.spec.exitWaits === true && !mayTimeOut(m.spec, m.method, m.use);
+}
+
 function display(m: ChainMatch): string {
   const callee = m.resource.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
+  // Ex) `Popen(...).stdout.read()`
+  if (m.pipe) return `${callee}(...).${m.method}.${m.use.childForFieldName('function')?.childForFieldName('attribute')?.text}()`;
   return `${callee}(...).${m.method}()`;
 }
 
@@ -83,7 +115,11 @@ export const WRITING_METHODS: ReadonlySet<string> = new Set([
 
 /** Why the chain cannot be fixed whatever else the statement does, or `undefined`. */
 function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
+  // Ex) `Popen(cmd, stdout=PIPE).stdout.read()`: a `with` would close the pipes and also wait for the process
+  if (m.pipe) return `\`.${m.method}\` is one of the process's pipes, and a \`with\` would also wait for the process, which the code never did: \`subprocess.run(...)\` or \`.communicate()\` read the output, close the pipes and wait`;
   if (!isEagerUse(m.spec, m.method, m.use)) {
+    // Ex) `Popen(cmd).communicate(timeout=5)`: on TimeoutExpired the process runs on; `__exit__` would wait for it
+    if (mayTimeOut(m.spec, m.method, m.use)) return `\`.${m.method}()\` may give up at its timeout and leave the ${m.spec.kind} running, and a \`with\` would then wait for it with no timeout: kill it and wait where the timeout is caught (\`proc.kill(); proc.communicate()\`)`;
     // Ex) `subprocess.Popen(cmd).poll()`: the process runs on; `__exit__` would wait for it to end
     if (m.spec.exitWaits) return `\`.${m.method}()\` does not wait for the ${m.spec.kind}, and a \`with\` would: wait for it (\`.wait()\`, \`.communicate()\`) or keep the object`;
     return `\`.${m.method}()\` may return an object that still uses the resource after the statement; close it by hand`;
@@ -135,7 +171,7 @@ function planChains(ctx: FileContext, matches: readonly ChainMatch[]): Map<numbe
 
 /** The chains open-chain can only report (with why): where pathlib-read-write may step in. */
 export function unfixableChains(ctx: FileContext): Array<{ m: ChainMatch; reason: string }> {
-  const matches = findChains(ctx).filter((m) => m.method !== 'close' && !loopOwner(m.resource));
+  const matches = findChains(ctx).filter((m) => !leavesNothingOpen(m) && !loopOwner(m.resource));
   const planned = planChains(ctx, matches);
   return matches.flatMap((m) => {
     const p = planned.get(m.resource.id);
@@ -144,14 +180,15 @@ export function unfixableChains(ctx: FileContext): Array<{ m: ChainMatch; reason
 }
 
 function check(ctx: FileContext): Finding[] {
-  // Ex) `open(p).close()`; `for l in open(p).readlines():` and `[… for l in open(p).readlines()]` are open-loop's.
-  const matches = findChains(ctx).filter((m) => m.method !== 'close' && !loopOwner(m.resource));
+  // Ex) `open(p).close()`, `Popen(cmd).communicate()`; `for l in open(p).readlines():` and `[… for l in
+  // open(p).readlines()]` are open-loop's.
+  const matches = findChains(ctx).filter((m) => !leavesNothingOpen(m) && !loopOwner(m.resource));
   const planned = planChains(ctx, matches);
   const findings: Finding[] = [];
   for (const m of matches) {
     const fix = planned.get(m.resource.id);
     if (fix === undefined) continue; // Ex) a resource inside another's arguments: the next pass reports it
-    const message = `\`${display(m)}\`: the ${m.spec.kind} is never closed; PyPy closes it only when the GC runs`;
+    const message = `\`${display(m)}\`: ${leftOpen(m.spec)}`;
     const base: Finding = { id: ID, code: CODE, message, start: m.use.startIndex, end: m.use.endIndex };
     findings.push(typeof fix === 'string' ? { ...base, reason: fix } : { ...base, fix });
   }

@@ -5,7 +5,7 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import { consumerOf, takesResource } from './consumers.js';
-import type { ResourceSpec } from './resources.js';
+import { mayTimeOut, type ResourceSpec } from './resources.js';
 import { functionOrModuleOf, identifiersNamed, scopeOf, within } from './scopes.js';
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
@@ -185,6 +185,8 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
             wrapped = true;
             continue;
           }
+          // Ex) `p.communicate()`: reads every pipe to its end, closes it, and waits for the process
+          if (attr === 'communicate' && spec.exitWaits && !wrapped && !mayTimeOut(spec, attr, p.parent!)) return { kind: 'managed' };
           if (wrapped || spec.eagerMethods.has(attr)) return { kind: 'use' };
           return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` may return an object that still uses the ${spec.kind} after the block` };
         }

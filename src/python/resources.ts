@@ -63,6 +63,12 @@ export interface ResourceSpec {
    * already waits for it (an eager method); never where it is started and left to run.
    */
   exitWaits?: boolean;
+  /**
+   * Once made, the object holds nothing but the pipes its call asks for (`Popen`: `stdin`, `stdout`, `stderr`
+   * given as `PIPE`; `DEVNULL` is closed before the call returns). A call that asks for none leaves nothing to
+   * close, on PyPy as on CPython, and is no resource: `Popen(["make"]).wait()`.
+   */
+  pipesOnly?: boolean;
 }
 
 const FILE_METHODS = new Set([
@@ -105,6 +111,7 @@ interface SpecOptions {
   hasClose?: boolean;
   viewMethods?: ReadonlyMap<string, ReadonlySet<string>>;
   exitWaits?: boolean;
+  pipesOnly?: boolean;
 }
 
 function spec(name: string, kind: ResourceKind, asNames: readonly string[], eagerMethods: ReadonlySet<string>, o: SpecOptions = {}): ResourceSpec {
@@ -147,7 +154,7 @@ export const RESOURCE_CALLS: ReadonlyMap<string, ResourceSpec> = new Map(
     // `fileinput.input` also keeps the instance in a module global (`fileinput.filename()` reads it).
     spec('fileinput.input', 'file set', ['lines', 'fi'], FILEINPUT_METHODS, { withSince: [3, 2] }),
     spec('fileinput.FileInput', 'file set', ['lines', 'fi'], FILEINPUT_METHODS, { withSince: [3, 2] }),
-    spec('subprocess.Popen', 'process', ['proc'], POPEN_METHODS, { withSince: [3, 2], hasClose: false, exitWaits: true }),
+    spec('subprocess.Popen', 'process', ['proc'], POPEN_METHODS, { withSince: [3, 2], hasClose: false, exitWaits: true, pipesOnly: true }),
   ].map((s) => [s.name, s]),
 );
 
@@ -170,6 +177,7 @@ function resolveResource(ctx: FileContext, call: SyntaxNode): ResourceSpec | und
     const found = RESOURCE_CALLS.get(name);
     // Ex) `subprocess.Popen(...)` for Python 3.1: no `with`, and no `close()` for contextlib.closing
     if (found && found.withSince && !found.hasClose && !versionAtLeast(ctx.target, found.withSince)) return undefined;
+    if (found?.pipesOnly && !mayAskForPipes(ctx, call)) return undefined;
     return found;
   }
   // `pathlib.Path(p).open(...)`: the receiver is itself a call to a Path class.
@@ -186,13 +194,51 @@ function resolveResource(ctx: FileContext, call: SyntaxNode): ResourceSpec | und
 }
 
 /**
+ * What a finding says is left open: `the file is never closed; …`. A process holds only its pipes (`pipesOnly`),
+ * and has no `close()`: `the process's pipes are never closed; …`.
+ */
+export function leftOpen(spec: ResourceSpec): string {
+  if (spec.pipesOnly) return `the ${spec.kind}'s pipes are never closed; PyPy closes them only when the GC runs`;
+  return `the ${spec.kind} is never closed; PyPy closes it only when the GC runs`;
+}
+
+/** `Popen`'s arguments that may ask for a pipe: by keyword, or by position (`args, bufsize, executable, stdin, …`). */
+const PIPE_KEYWORDS = new Set(['stdin', 'stdout', 'stderr']);
+const FIRST_PIPE_POSITION = 3;
+/** What a standard stream of `Popen` may be given that makes no pipe it keeps. */
+const NO_PIPE = new Set(['subprocess.DEVNULL', 'subprocess.STDOUT']);
+
+/**
+ * False when the `Popen(...)` call surely asks for no pipe: no `stdin`, `stdout` or `stderr` but `None`,
+ * `DEVNULL` or `STDOUT` (resolved through the imports), no arguments by position past `executable`, no
+ * `*args` or `**kwargs`. A name or any other expression may hold `PIPE`: true.
+ */
+function mayAskForPipes(ctx: FileContext, call: SyntaxNode): boolean {
+  let positional = 0;
+  for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') return true;
+    if (arg.type === 'comment') continue;
+    if (arg.type !== 'keyword_argument') {
+      if (positional++ >= FIRST_PIPE_POSITION) return true;
+      continue;
+    }
+    if (!PIPE_KEYWORDS.has(arg.childForFieldName('name')?.text ?? '')) continue;
+    const value = arg.childForFieldName('value');
+    if (!value || value.type === 'none') continue;
+    const q = value.type === 'identifier' || value.type === 'attribute' ? qualifiedName(ctx.names, value) : undefined;
+    if (!q || !NO_PIPE.has(q)) return true;
+  }
+  return false;
+}
+
+/**
  * True when `use` (the call `R.method(...)` on a resource R) leaves nothing that still needs R once
  * its statement is done: `method` is eager, or it returns a view that the same expression consumes at
  * once with one of the view's eager methods (`connect(p).execute(q).fetchall()`) or throws away
  * (`connect(p).execute(q)` as a statement of its own).
  */
 export function isEagerUse(spec: ResourceSpec, method: string, use: SyntaxNode): boolean {
-  if (spec.eagerMethods.has(method)) return true;
+  if (spec.eagerMethods.has(method)) return !mayTimeOut(spec, method, use);
   const view = spec.viewMethods?.get(method);
   if (!view) return false;
   const p = use.parent;
@@ -201,6 +247,29 @@ export function isEagerUse(spec: ResourceSpec, method: string, use: SyntaxNode):
   const call = p.parent;
   const attr = p.childForFieldName('attribute')?.text ?? '';
   return call?.type === 'call' && call.childForFieldName('function')?.id === p.id && view.has(attr);
+}
+
+/** Where a method that waits for the resource may give up waiting, the position of its `timeout` argument. */
+const TIMEOUT_POSITION: ReadonlyMap<string, number> = new Map([['communicate', 1], ['wait', 0]]);
+
+/**
+ * True when `use` (the call `R.method(...)`) may stop waiting before the resource is done: `method` takes a
+ * timeout and the call may pass one (by keyword, by position, or through `*args`/`**kwargs`). Once the time is
+ * up it raises `TimeoutExpired` and the process runs on; where `__exit__` waits (`spec.exitWaits`), a `with`
+ * would then wait for the process with no timeout at all.
+ * Ex) `Popen(cmd).communicate(timeout=5)`, `Popen(cmd).wait(5)`
+ */
+export function mayTimeOut(spec: ResourceSpec, method: string, use: SyntaxNode): boolean {
+  const position = TIMEOUT_POSITION.get(method);
+  if (!spec.exitWaits || position === undefined) return false;
+  let positional = 0;
+  for (const arg of use.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') return true;
+    if (arg.type === 'keyword_argument') {
+      if (arg.childForFieldName('name')?.text === 'timeout') return true;
+    } else if (arg.type !== 'comment' && positional++ === position) return true;
+  }
+  return false;
 }
 
 /** The last part of every catalog name (`open`, `urlopen`, `Popen`): what a resource callee is called. */

@@ -5,7 +5,7 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeText, consumerOf, takesResource } from './consumers.js';
 import { isFirstIterable } from './evaluation.js';
-import type { ResourceSpec } from './resources.js';
+import { mayTimeOut, type ResourceSpec } from './resources.js';
 
 export type Flow =
   /** Nothing keeps the resource once `at` has been evaluated; `by` names what used it up. */
@@ -37,8 +37,14 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
     if (p.type === 'attribute' && p.childForFieldName('object')?.id === cur.id && p.parent?.type === 'call' && p.parent.childForFieldName('function')?.id === p.id) {
       const method = p.childForFieldName('attribute')?.text ?? '';
       // Ex) `open(p).readlines()`: returns plain data.
-      if (!via && spec.eagerMethods.has(method)) return { kind: 'used-up', at: p.parent, by: `.${method}()` };
+      if (!via && spec.eagerMethods.has(method) && !mayTimeOut(spec, method, p.parent)) return { kind: 'used-up', at: p.parent, by: `.${method}()` };
       return { kind: 'unknown', at: p.parent, why: `\`.${method}()\` may return an object that still uses the ${spec.kind}` };
+    }
+    // Ex) `for line in Popen(cmd, stdout=PIPE).stdout:`: a part of the resource, handed on
+    if (p.type === 'attribute' && p.childForFieldName('object')?.id === cur.id) {
+      const attr = p.childForFieldName('attribute')?.text ?? '';
+      if (spec.pipesOnly) return { kind: 'unknown', at: p, why: `\`.${attr}\` is one of the ${spec.kind}'s pipes, and a \`with\` would also wait for the ${spec.kind}, which the code never did: \`subprocess.run(...)\` or \`.communicate()\` read the output, close the pipes and wait` };
+      return { kind: 'unknown', at: p, why: `\`.${attr}\` may hand out a part of the ${spec.kind} that outlives the statement` };
     }
     const call = argumentOf(cur);
     if (call) {
