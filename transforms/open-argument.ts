@@ -68,7 +68,9 @@ function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | un
   if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
   // Ex) `json.dump(d, open(p, "w")) or check(p)`: CPython flushed and closed it before `check` ran.
   const later = mayWrite(m.spec, m.resource) ? codeRunAfter(flow.at, stmt) : undefined;
-  if (later) return `\`${preview(later)}\` runs after \`${calleeText(m.consumer)}\`: CPython closed the ${m.spec.kind} before it, a \`with\` would close it after`;
+  // Ex) `csv.writer(open(p, "w")).writerow(r) + len(open(p).read())`: the file was closed after `.writerow()`
+  const after = flow.kind === 'used-up' && flow.by.startsWith('.') ? flow.by : calleeText(m.consumer);
+  if (later) return `\`${preview(later)}\` runs after \`${after}\`: CPython closed the ${m.spec.kind} before it, a \`with\` would close it after`;
   return undefined;
 }
 

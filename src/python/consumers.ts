@@ -37,6 +37,11 @@ export interface ConsumerSpec {
   rest?: number;
   /** Keyword names that take the resource. */
   keywords: readonly string[];
+  /**
+   * Lazy only: methods of the returned object that write or read through it and return data, called in the same
+   * expression: `csv.writer(open(p, "w")).writerows(rows)` is done with the file when the statement ends.
+   */
+  doneBy?: ReadonlySet<string>;
 }
 
 function consumer(name: string, kind: ConsumerKind, positions: readonly number[], keywords: readonly string[] = [], rest?: number): ConsumerSpec {
@@ -45,6 +50,9 @@ function consumer(name: string, kind: ConsumerKind, positions: readonly number[]
 
 const eager = (name: string, positions: readonly number[], keywords: readonly string[] = []) => consumer(name, 'eager', positions, keywords);
 const lazy = (name: string, positions: readonly number[], keywords: readonly string[] = [], rest?: number) => consumer(name, 'lazy', positions, keywords, rest);
+
+/** What a csv writer does through its file and returns (`None`, or the return value of the file's `write`). */
+const CSV_WRITES: ReadonlySet<string> = new Set(['writerow', 'writerows', 'writeheader']);
 
 export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
   [
@@ -121,14 +129,14 @@ export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
     lazy('itertools.pairwise', [0]),
     lazy('itertools.batched', [0]),
     lazy('csv.reader', [0], ['csvfile']),
-    lazy('csv.writer', [0], ['csvfile']),
+    { ...lazy('csv.writer', [0], ['csvfile']), doneBy: CSV_WRITES },
     lazy('csv.DictReader', [0], ['f']),
-    lazy('csv.DictWriter', [0], ['f']),
+    { ...lazy('csv.DictWriter', [0], ['f']), doneBy: CSV_WRITES },
     lazy('yaml.safe_load_all', [0], ['stream']),
     lazy('yaml.load_all', [0], ['stream']),
     lazy('xml.etree.ElementTree.iterparse', [0], ['source']),
-    lazy('pickle.Unpickler', [0], ['file']),
-    lazy('pickle.Pickler', [0], ['file']),
+    { ...lazy('pickle.Unpickler', [0], ['file']), doneBy: new Set(['load']) },
+    { ...lazy('pickle.Pickler', [0], ['file']), doneBy: new Set(['dump']) },
     lazy('io.TextIOWrapper', [0], ['buffer']),
     lazy('io.BufferedReader', [0], ['raw']),
     lazy('io.BufferedWriter', [0], ['raw']),

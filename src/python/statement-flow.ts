@@ -3,7 +3,7 @@
 // handed to something withify does not know? Shared by open-chain, open-argument and open-loop so that
 // each resource belongs to exactly one of them.
 import type { FileContext, SyntaxNode } from '../types.js';
-import { calleeText, consumerOf, takesResource } from './consumers.js';
+import { calleeText, consumerOf, takesResource, type ConsumerSpec } from './consumers.js';
 import { isFirstIterable } from './evaluation.js';
 import { mayTimeOut, type ResourceSpec } from './resources.js';
 
@@ -27,6 +27,8 @@ export function argumentOf(node: SyntaxNode): SyntaxNode | undefined {
 export function followResource(ctx: FileContext, resource: SyntaxNode, spec: ResourceSpec, top: SyntaxNode): Flow {
   let cur = resource;
   let via: string | undefined;
+  // The lazy consumer the resource went through last: `csv.writer` in `csv.writer(open(p, "w")).writerows(rows)`
+  let viaConsumer: ConsumerSpec | undefined;
   while (cur.id !== top.id) {
     const p = cur.parent;
     if (!p) break;
@@ -38,6 +40,8 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
       const method = p.childForFieldName('attribute')?.text ?? '';
       // Ex) `open(p).readlines()`: returns plain data.
       if (!via && spec.eagerMethods.has(method) && !mayTimeOut(spec, method, p.parent)) return { kind: 'used-up', at: p.parent, by: `.${method}()` };
+      // Ex) `csv.writer(open(p, "w")).writerows(rows)`: writes through the wrapper, returns no part of it
+      if (viaConsumer?.doneBy?.has(method)) return { kind: 'used-up', at: p.parent, by: `.${method}()` };
       return { kind: 'unknown', at: p.parent, why: `\`.${method}()\` may return an object that still uses the ${spec.kind}` };
     }
     // Ex) `for line in Popen(cmd, stdout=PIPE).stdout:`: a part of the resource, handed on
@@ -60,6 +64,7 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
         return { kind: 'unknown', at: call, why: `\`${name}\` is a generator function: it reads the ${spec.kind} lazily, after this statement, and may yield the ${spec.kind} itself` };
       }
       via = name;
+      viaConsumer = consumer;
       cur = call;
       continue;
     }
@@ -68,6 +73,7 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
       // Ex) `[l for l in open(p)]`: a list, set or dict display is built to the end at once.
       if (comp.type !== 'generator_expression') return { kind: 'used-up', at: comp, by: 'a comprehension' };
       via = 'generator expression';
+      viaConsumer = undefined;
       cur = comp;
       continue;
     }
