@@ -342,6 +342,45 @@ describe('generator-close when closing the generator may raise', () => {
   });
 });
 
+describe('generator-close on a generator kept in a variable of a function', () => {
+  const gen = 'def produce(log):\n    try:\n        yield 1\n        yield 2\n    finally:\n        log.append("cleanup")\n';
+
+  test('under CPython the fix closes it where the frame went: after the rest of the function, before the caller goes on', () => {
+    const src =
+      `${gen}\n\ndef first(log):\n    it = produce(log)\n    x = next(it)\n    log.append("rest")\n    return x\n\n\n` +
+      `def loop(log, stop):\n    it = produce(log)\n    for x in it:\n        if x == stop:\n            return x\n    log.append("ran out")\n\n\n` +
+      'for f, args in ((first, ()), (loop, (1,)), (loop, (5,))):\n    log = []\n    f(log, *args)\n    log.append("caller")\n    print(log)\n';
+    const r = transformSource(src, { select: ['generator-close'] });
+    assert.equal(r.fixesApplied, 2);
+    assert.match(r.output, /def first\(log\):\n    it = produce\(log\)\n    try:\n        x = next\(it\)\n        log\.append\("rest"\)\n        return x\n    finally:\n        it\.close\(\)\n/);
+    const dir = tempDir('withify-kept-');
+    const run = (text: string) => {
+      writeFileSync(join(dir, 'p.py'), text);
+      const out = spawnSync(CPYTHON, ['p.py'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(out.status, 0, out.stderr);
+      return out.stdout;
+    };
+    const before = run(src);
+    assert.equal(before, "['rest', 'cleanup', 'caller']\n['cleanup', 'caller']\n['cleanup', 'ran out', 'caller']\n");
+    assert.equal(run(r.output), before);
+  });
+
+  test('a generator whose cleanup raises gets an unsafe fix that says so', () => {
+    const src = 'def produce():\n    try:\n        yield 1\n    finally:\n        raise ValueError("cleanup")\n\n\ndef first():\n    it = produce()\n    return next(it)\n';
+    const r = transformSource(src, { select: ['generator-close'] });
+    assert.deepEqual(r.findings.map((f) => f.fixStatus), ['unsafe']);
+    assert.match(r.findings[0]!.message, /^`it = produce\(\)`: `next\(it\)` reads it only in part, .*; closing it at the end of the function may raise where CPython only printed "Exception ignored": `[^`]*\.produce`: its `finally` raises \(line 5\)$/);
+    assert.equal(r.output, src);
+    assert.match(transformSource(src, { select: ['generator-close'], unsafeFixes: true }).output, /    it = produce\(\)\n    try:\n        return next\(it\)\n    finally:\n        it\.close\(\)\n$/);
+  });
+
+  test('--all-loops: a loop over it that runs to the end is fixed too', () => {
+    const src = `${gen}\n\ndef every(log):\n    it = produce(log)\n    for x in it:\n        print(x)\n`;
+    assert.equal(transformSource(src, { select: ['generator-close'] }).findings.length, 0);
+    assert.equal(transformSource(src, { select: ['generator-close'], allLoops: true }).fixesApplied, 1);
+  });
+});
+
 describe('generator-close over a package (CLI)', () => {
   const fixture = join(ROOT, 'test', 'fixtures', 'generator-project');
   const expectedDiff = readFileSync(join(ROOT, 'test', 'fixtures', 'generator-project.expected.diff'), 'utf8');

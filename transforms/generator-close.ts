@@ -31,7 +31,8 @@ import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
-import { planWrap, statementIndent } from '../src/python/wrap.js';
+import { planWrap, statementIndent, statementIndex, statementSiblings } from '../src/python/wrap.js';
+import { identifiersNamed, scopeOf, within } from '../src/python/scopes.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 
 const ID = 'generator-close';
@@ -218,6 +219,79 @@ function earlyExit(loop: SyntaxNode): string | undefined {
   return undefined;
 }
 
+/** Builtins that read a function's variables by a name in a string, out of withify's sight. */
+const DYNAMIC_LOOKUP_RE = /\b(?:locals|vars|eval|exec|globals)\b/;
+
+/** A generator kept in a variable of a function, that the function's code may leave unfinished. */
+interface Kept {
+  /** The statement `name = gen(...)`, in the function's own body. */
+  stmt: SyntaxNode;
+  name: string;
+  /** Why it may be left unfinished, for the message. */
+  how: string;
+}
+
+/**
+ * `it = gen(...)` as a statement of a function's own body (not in a loop, an `if` or a nested block), where
+ * the function binds `it` nowhere else, says none of `locals`, `vars`, `eval`, `exec`, `globals`, and reads
+ * `it` only after it, in its own scope, as a loop's iterable (`for r in it:`) or with `next(it)` /
+ * `next(it, default)`. CPython closed the generator when the function's frame went: at its return (or when the
+ * exception leaving it was done with). Whether it may be unfinished then is decided by the read that ends
+ * last: `next()`, or a loop that can leave early (any loop with `--all-loops`).
+ */
+function keptGenerator(ctx: FileContext, call: SyntaxNode): Kept | undefined {
+  let cur = call;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  const assign = cur.parent;
+  if (assign?.type !== 'assignment' || assign.childForFieldName('right')?.id !== cur.id) return undefined;
+  const target = assign.childForFieldName('left');
+  const stmt = assign.parent;
+  const block = stmt?.parent;
+  const fn = block?.parent;
+  if (target?.type !== 'identifier' || stmt?.type !== 'expression_statement' || block?.type !== 'block') return undefined;
+  if (fn?.type !== 'function_definition' || fn.childForFieldName('body')?.id !== block.id) return undefined;
+  const name = target.text;
+  const bindings = ctx.names.bindings(fn).get(name) ?? [];
+  if (bindings.length !== 1 || bindings[0]!.kind !== 'assign' || !within(bindings[0]!.node, stmt)) return undefined;
+  if (DYNAMIC_LOOKUP_RE.test(block.text)) return undefined;
+  let last: { node: SyntaxNode; next: boolean } | undefined;
+  for (const id of identifiersNamed(block, name, ctx.source)) {
+    if (id.id === target.id) continue;
+    // Ex) a read before the assignment, in a nested function, lambda, class or comprehension
+    if (id.startIndex < stmt.endIndex || scopeOf(id).id !== fn.id) return undefined;
+    let read: { node: SyntaxNode; next: boolean };
+    const p = id.parent;
+    if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === id.id && !startsAsync(p)) read = { node: p, next: false };
+    else {
+      const outer = argumentOf(id);
+      if (!outer || positionalIndex(outer, id) !== 0 || calleeName(ctx.names, outer) !== 'builtins.next') return undefined;
+      read = { node: outer, next: true };
+    }
+    if (!last || read.node.endIndex > last.node.endIndex) last = read;
+  }
+  if (!last) return undefined;
+  if (last.next) return { stmt, name, how: `\`next(${name})\` reads it only in part` };
+  const exit = earlyExit(last.node);
+  if (exit) return { stmt, name, how: `the loop over \`${name}\` can leave early (\`${exit}\`)` };
+  return ctx.options.allLoops ? { stmt, name, how: `an exception in the loop over \`${name}\` would abandon it` } : undefined;
+}
+
+/** The `try` from the statement after `kept.stmt` to the end of the function, with `finally: name.close()`. */
+function planKeptFix(outer: FileContext, kept: Kept): { edits: Edit[]; title: string } | string {
+  const siblings = statementSiblings(kept.stmt.parent!);
+  const idx = statementIndex(kept.stmt.parent!, kept.stmt);
+  const first = siblings[idx + 1];
+  const last = siblings[siblings.length - 1];
+  if (!first || !last) return 'nothing follows the assignment';
+  const room = blockRoom(outer, first, last);
+  if (room < 1) return tooDeepReason(1, room);
+  const ctx = withLocalUnit(outer, first);
+  const close = `${kept.name}.close()`;
+  const plan = ctx && planWrap(ctx, { first, last, header: ['try:'], footer: ['finally:', `${ctx.indentUnit}${close}`] });
+  if (!plan) return 'the function\'s statements share a line in a way withify cannot split';
+  return { edits: plan.edits, title: `Close the generator at the end of the function in \`try/finally\` (\`${close}\`)` };
+}
+
 function display(call: SyntaxNode): string {
   const fn = call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'gen';
   return `${fn}()`;
@@ -309,7 +383,12 @@ function check(ctx: FileContext): Finding[] {
     const gen = target ? resolveGenerator(index, target) : undefined;
     if (!gen) continue;
     const use = useOf(ctx, call, gen.async);
-    if (!use) continue;
+    if (!use) {
+      // Ex) `it = rows(p)` … `for r in it: break`
+      const kept = gen.async ? undefined : keptGenerator(ctx, call);
+      if (kept) findings.push(keptFinding(ctx, call, kept, gen, index));
+      continue;
+    }
     const what = display(call);
     let message: string;
     let stmt: SyntaxNode | undefined;
@@ -351,6 +430,22 @@ function check(ctx: FileContext): Finding[] {
   return findings;
 }
 
+function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: { key: string; closeRaises?: string }, index: GeneratorIndex): Finding {
+  const message = `\`${kept.name} = ${display(call)}\`: ${kept.how}, and the generator's pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
+  const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: call.endIndex };
+  const method = selfMethodName(ctx.names, call);
+  if (method && index.plainOverrides?.includes(method)) {
+    return { ...base, reason: `a subclass overrides \`${method}\` with a method that is not a generator function: through \`self\` it may return an object without \`close()\`` };
+  }
+  const fix = planKeptFix(ctx, kept);
+  if (typeof fix === 'string') return { ...base, reason: fix };
+  if (gen.closeRaises) {
+    const raises = `; closing it at the end of the function may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}`;
+    return { ...base, message: base.message + raises, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
+  }
+  return { ...base, fix: { title: fix.title, applicability: 'safe', edits: fix.edits } };
+}
+
 export const generatorClose: Transform = {
   id: ID,
   code: CODE,
@@ -370,6 +465,9 @@ export const generatorClose: Transform = {
       'bound to a fresh name before the statement, and the statement moves into `try:` … ' +
       '`finally: gen.close()` (`await agen.aclose()` for an async generator). With `--generator-style closing` it ' +
       'becomes `with contextlib.closing(gen()) as gen:` (`async with contextlib.aclosing(...)` from 3.10). ' +
+      'A generator kept in a variable of a function (`it = gen()` in the function\'s own body, read only by ' +
+      '`for … in it` and `next(it)`) whose last read is `next(it)` or a loop that can leave early: the rest of ' +
+      'the function moves into `try:` … `finally: it.close()`, where CPython closed it when the frame went. ' +
       'With `--all-loops` every loop over such a generator is rewritten: an exception in the body abandons it too.',
     whyItBreaksOnPyPy:
       'A suspended generator runs its pending `finally` blocks and `with` exits when it is closed. CPython ' +
@@ -390,7 +488,9 @@ export const generatorClose: Transform = {
       'Generators without `finally`/`with` around a `yield`; calls withify cannot resolve to a generator ' +
       'function (a variable, a call result, an unknown import, a decorated function other than ' +
       '`@staticmethod`/`@classmethod`); loops that always run to the end (unless `--all-loops`); a ' +
-      'generator kept in a variable (`rows = produce()`); `list(gen())` and other consumers that read to the ' +
+      'generator kept in a variable that is read otherwise, bound again, read in a nested scope, bound in a ' +
+      'loop or other block, at module level, or in a function that says `locals`, `vars`, `eval`, `exec` or ' +
+      '`globals`; `list(gen())` and other consumers that read to the ' +
       'end. Reported without a fix: uses in an `if`/`while` condition or another compound statement header, ' +
       'in a class body, inside a lambda or comprehension, after other code of the same statement, or followed ' +
       'by other code of it (`print(next(gen()))`: CPython closed the generator before `print` ran); a loop ' +
