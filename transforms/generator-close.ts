@@ -227,6 +227,8 @@ interface Kept {
   /** The statement `name = gen(...)`, in the function's own body. */
   stmt: SyntaxNode;
   name: string;
+  /** An async generator: closed by `await name.aclose()`. */
+  isAsync: boolean;
   /** Why it may be left unfinished, for the message. */
   how: string;
 }
@@ -235,11 +237,12 @@ interface Kept {
  * `it = gen(...)` as a statement of a function's own body (not in a loop, an `if` or a nested block), where
  * the function binds `it` nowhere else, says none of `locals`, `vars`, `eval`, `exec`, `globals`, and reads
  * `it` only after it, in its own scope, as a loop's iterable (`for r in it:`) or with `next(it)` /
- * `next(it, default)`. CPython closed the generator when the function's frame went: at its return (or when the
+ * `next(it, default)`; for an async generator in a coroutine, `async for r in it:`, `await anext(it)` and
+ * `await it.__anext__()`. CPython closed the generator when the function's frame went: at its return (or when the
  * exception leaving it was done with). Whether it may be unfinished then is decided by the read that ends
  * last: `next()`, or a loop that can leave early (any loop with `--all-loops`).
  */
-function keptGenerator(ctx: FileContext, call: SyntaxNode): Kept | undefined {
+function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Kept | undefined {
   let cur = call;
   while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
   const assign = cur.parent;
@@ -250,6 +253,8 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode): Kept | undefined {
   const fn = block?.parent;
   if (target?.type !== 'identifier' || stmt?.type !== 'expression_statement' || block?.type !== 'block') return undefined;
   if (fn?.type !== 'function_definition' || fn.childForFieldName('body')?.id !== block.id) return undefined;
+  // `await agen.aclose()` needs a coroutine around it
+  if (isAsync && !startsAsync(fn)) return undefined;
   const name = target.text;
   const bindings = ctx.names.bindings(fn).get(name) ?? [];
   if (bindings.length !== 1 || bindings[0]!.kind !== 'assign' || !within(bindings[0]!.node, stmt)) return undefined;
@@ -261,8 +266,13 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode): Kept | undefined {
     if (id.startIndex < stmt.endIndex || scopeOf(id).id !== fn.id) return undefined;
     let read: { node: SyntaxNode; next: boolean };
     const p = id.parent;
-    if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === id.id && !startsAsync(p)) read = { node: p, next: false };
-    else {
+    if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === id.id && startsAsync(p) === isAsync) read = { node: p, next: false };
+    else if (isAsync) {
+      // Ex) `await anext(agen)`, `await agen.__anext__()`
+      const use = awaitedNext(ctx, id);
+      if (!use || use.kind !== 'statement') return undefined;
+      read = { node: use.top, next: true };
+    } else {
       const outer = argumentOf(id);
       if (!outer || positionalIndex(outer, id) !== 0 || calleeName(ctx.names, outer) !== 'builtins.next') return undefined;
       read = { node: outer, next: true };
@@ -270,10 +280,10 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode): Kept | undefined {
     if (!last || read.node.endIndex > last.node.endIndex) last = read;
   }
   if (!last) return undefined;
-  if (last.next) return { stmt, name, how: `\`next(${name})\` reads it only in part` };
+  if (last.next) return { stmt, name, isAsync, how: isAsync ? `\`await anext(${name})\` reads it only in part` : `\`next(${name})\` reads it only in part` };
   const exit = earlyExit(last.node);
-  if (exit) return { stmt, name, how: `the loop over \`${name}\` can leave early (\`${exit}\`)` };
-  return ctx.options.allLoops ? { stmt, name, how: `an exception in the loop over \`${name}\` would abandon it` } : undefined;
+  if (exit) return { stmt, name, isAsync, how: `the loop over \`${name}\` can leave early (\`${exit}\`)` };
+  return ctx.options.allLoops ? { stmt, name, isAsync, how: `an exception in the loop over \`${name}\` would abandon it` } : undefined;
 }
 
 /** The `try` from the statement after `kept.stmt` to the end of the function, with `finally: name.close()`. */
@@ -286,7 +296,7 @@ function planKeptFix(outer: FileContext, kept: Kept): { edits: Edit[]; title: st
   const room = blockRoom(outer, first, last);
   if (room < 1) return tooDeepReason(1, room);
   const ctx = withLocalUnit(outer, first);
-  const close = `${kept.name}.close()`;
+  const close = kept.isAsync ? `await ${kept.name}.aclose()` : `${kept.name}.close()`;
   const plan = ctx && planWrap(ctx, { first, last, header: ['try:'], footer: ['finally:', `${ctx.indentUnit}${close}`] });
   if (!plan) return 'the function\'s statements share a line in a way withify cannot split';
   return { edits: plan.edits, title: `Close the generator at the end of the function in \`try/finally\` (\`${close}\`)` };
@@ -385,7 +395,7 @@ function check(ctx: FileContext): Finding[] {
     const use = useOf(ctx, call, gen.async);
     if (!use) {
       // Ex) `it = rows(p)` … `for r in it: break`
-      const kept = gen.async ? undefined : keptGenerator(ctx, call);
+      const kept = keptGenerator(ctx, call, gen.async);
       if (kept) findings.push(keptFinding(ctx, call, kept, gen, index));
       continue;
     }
@@ -466,8 +476,9 @@ export const generatorClose: Transform = {
       '`finally: gen.close()` (`await agen.aclose()` for an async generator). With `--generator-style closing` it ' +
       'becomes `with contextlib.closing(gen()) as gen:` (`async with contextlib.aclosing(...)` from 3.10). ' +
       'A generator kept in a variable of a function (`it = gen()` in the function\'s own body, read only by ' +
-      '`for … in it` and `next(it)`) whose last read is `next(it)` or a loop that can leave early: the rest of ' +
-      'the function moves into `try:` … `finally: it.close()`, where CPython closed it when the frame went. ' +
+      '`for … in it` and `next(it)`; `async for` and `await anext(it)` in a coroutine) whose last read is ' +
+      '`next(it)` or a loop that can leave early: the rest of the function moves into `try:` … ' +
+      '`finally: it.close()` (`await it.aclose()`), where CPython closed it when the frame went. ' +
       'With `--all-loops` every loop over such a generator is rewritten: an exception in the body abandons it too.',
     whyItBreaksOnPyPy:
       'A suspended generator runs its pending `finally` blocks and `with` exits when it is closed. CPython ' +
