@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TransformOptions } from '../src/types.js';
 import { parsePythonVersion } from '../src/options.js';
@@ -45,6 +45,8 @@ interface OptionsFile {
   generatorStyle?: TransformOptions['generatorStyle'];
   allLoops?: boolean;
   unsafeFixes?: boolean;
+  /** Transforms run together with the directory's own (whose fixes take more than one, e.g. `open-chain` then `open-argument`). */
+  select?: string[];
 }
 
 function readCaseOptions(dir: string, name: string): Partial<TransformOptions> {
@@ -56,6 +58,10 @@ function readCaseOptions(dir: string, name: string): Partial<TransformOptions> {
   if (raw.generatorStyle) out.generatorStyle = raw.generatorStyle;
   if (raw.allLoops !== undefined) out.allLoops = raw.allLoops;
   if (raw.unsafeFixes !== undefined) out.unsafeFixes = raw.unsafeFixes;
+  if (raw.select) {
+    if (!raw.select.includes(basename(dir)) && !raw.select.includes(basename(dirname(dir)))) throw new Error(`${p}: select must name the directory's own transform`);
+    out.select = raw.select;
+  }
   return out;
 }
 

@@ -2,15 +2,16 @@
 //     data = json.load(open(path))     →   with open(path) as f:
 //                                               data = json.load(f)
 // The consumers (eager and lazy) are listed once, in src/python/consumers.ts.
-import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
+import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { codeRunAfter, containsYield, preview } from '../src/python/evaluation.js';
+import { codeRunAfter, containsYield, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
+import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
-import { leftOpen, mayWrite, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
+import { leftOpen, mayWrite, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
-import { blockRoom } from '../src/python/nesting.js';
+import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 
 const ID = 'open-argument';
 const CODE = 'WFY102';
@@ -74,6 +75,36 @@ function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | un
   return undefined;
 }
 
+/** The `with` item whose value is the consumer call (`with gzip.GzipFile(fileobj=open(p)) as f:`), and its statement. */
+function headerItemOf(m: ArgumentMatch): { item: SyntaxNode; stmt: SyntaxNode } | undefined {
+  let cur = m.consumer;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  if (cur.parent?.type === 'as_pattern' && cur.parent.namedChildren[0]?.id === cur.id) cur = cur.parent;
+  const item = cur.parent;
+  if (item?.type !== 'with_item' || item.childForFieldName('value')?.id !== cur.id) return undefined;
+  const stmt = item.parent?.parent;
+  return stmt?.type === 'with_statement' ? { item, stmt } : undefined;
+}
+
+/**
+ * A resource passed to a `with` item's resource that does not close it: `with gzip.GzipFile(fileobj=open(p,
+ * "rb")) as gz:` becomes `with open(p, "rb") as f, gzip.GzipFile(fileobj=f) as gz:`, the file opened at the
+ * same point and closed after the archive.
+ */
+function headerFix(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, stmt: SyntaxNode, base: Finding): Finding {
+  const wrapper = calleeText(m.consumer);
+  if (stmt.child(0)?.type === 'async') {
+    return { ...base, reason: `in an \`async with\` header: \`${wrapper}\` does not close it, and an \`async with\` takes no \`${calleeText(m.resource)}()\`: open it in a \`with\` around this one` };
+  }
+  const order = notEvaluatedFirst(m.resource, item);
+  if (order) return { ...base, reason: order.replace('a `with` header would run it first', 'a `with` item ahead of it would run it first') };
+  if (blockRoom(ctx, stmt, stmt) < 1) return { ...base, reason: tooDeepReason(1, blockRoom(ctx, stmt, stmt)) };
+  const name = ctx.freshName(stmt, m.spec.asNames);
+  const first = withItemFor(ctx, m.spec, m.resource, name);
+  const edits: Edit[] = [{ start: item.startIndex, end: item.startIndex, text: `${first.item}, ` }, replaceNode(m.resource, name), ...first.edits];
+  return { ...base, fix: { title: `Open it in the same \`with\`, before \`${wrapper}\` (\`with … as ${name}, …\`): \`${wrapper}\` does not close it`, applicability: 'safe', edits } };
+}
+
 function check(ctx: FileContext): Finding[] {
   const findings: Finding[] = [];
   const byStatement = new Map<number, { stmt: SyntaxNode; uses: ResourceUse[]; matches: ArgumentMatch[] }>();
@@ -82,6 +113,13 @@ function check(ctx: FileContext): Finding[] {
     const stmt = enclosingStatement(m.resource);
     const message = `\`${display(m)}\`: ${leftOpen(m.spec)}`;
     const base: Finding = { id: ID, code: CODE, message, start: m.resource.startIndex, end: m.resource.endIndex };
+    const header = headerItemOf(m);
+    if (header) {
+      // Ex) `with io.TextIOWrapper(open(p, "rb")) as t:` closes the file with the wrapper
+      if (consumerOf(ctx, m.consumer)?.owns) continue;
+      findings.push(headerFix(ctx, m, header.item, header.stmt, base));
+      continue;
+    }
     const reason = whyNotFixable(ctx, m, stmt);
     if (reason || !stmt) {
       findings.push({ ...base, reason: reason ?? 'not inside a statement' });

@@ -42,6 +42,12 @@ export interface ConsumerSpec {
    * expression: `csv.writer(open(p, "w")).writerows(rows)` is done with the file when the statement ends.
    */
   doneBy?: ReadonlySet<string>;
+  /**
+   * Lazy only: closing the returned object closes the resource too (`io.TextIOWrapper`), so a `with` over the
+   * result manages it. Without it the result only borrows the resource: `gzip.GzipFile(fileobj=f)`,
+   * `zipfile.ZipFile(f)` and the like leave a file object they were given open when they close.
+   */
+  owns?: boolean;
 }
 
 function consumer(name: string, kind: ConsumerKind, positions: readonly number[], keywords: readonly string[] = [], rest?: number): ConsumerSpec {
@@ -137,9 +143,20 @@ export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
     lazy('xml.etree.ElementTree.iterparse', [0], ['source']),
     { ...lazy('pickle.Unpickler', [0], ['file']), doneBy: new Set(['load']) },
     { ...lazy('pickle.Pickler', [0], ['file']), doneBy: new Set(['dump']) },
-    lazy('io.TextIOWrapper', [0], ['buffer']),
-    lazy('io.BufferedReader', [0], ['raw']),
-    lazy('io.BufferedWriter', [0], ['raw']),
+    { ...lazy('io.TextIOWrapper', [0], ['buffer']), owns: true },
+    { ...lazy('io.BufferedReader', [0], ['raw']), owns: true },
+    { ...lazy('io.BufferedWriter', [0], ['raw']), owns: true },
+    // Resources made over a file object they were given, which their `close()` leaves open.
+    lazy('gzip.GzipFile', [3], ['fileobj']),
+    lazy('gzip.open', [0], ['filename']),
+    lazy('bz2.BZ2File', [0], ['filename']),
+    lazy('bz2.open', [0], ['filename']),
+    lazy('lzma.LZMAFile', [0], ['filename']),
+    lazy('lzma.open', [0], ['filename']),
+    lazy('zipfile.ZipFile', [0], ['file']),
+    lazy('tarfile.open', [2], ['fileobj']),
+    lazy('tarfile.TarFile', [2], ['fileobj']),
+    lazy('wave.open', [0], ['f']),
   ].map((c) => [c.name, c]),
 );
 

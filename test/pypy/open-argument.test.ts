@@ -1,3 +1,3 @@
 import { defineProofs } from './proof.js';
 
-defineProofs('open-argument', 5);
+defineProofs('open-argument', 6);
