@@ -231,6 +231,8 @@ interface Kept {
   isAsync: boolean;
   /** Why it may be left unfinished, for the message. */
   how: string;
+  /** Where the finding ends: the last read of `name` (`trace` places an async generator where it first ran). */
+  end: number;
 }
 
 /**
@@ -259,31 +261,33 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Ke
   const bindings = ctx.names.bindings(fn).get(name) ?? [];
   if (bindings.length !== 1 || bindings[0]!.kind !== 'assign' || !within(bindings[0]!.node, stmt)) return undefined;
   if (DYNAMIC_LOOKUP_RE.test(block.text)) return undefined;
-  let last: { node: SyntaxNode; next: boolean } | undefined;
+  let last: { node: SyntaxNode; next: boolean; by?: string } | undefined;
+  let end = call.endIndex;
   for (const id of identifiersNamed(block, name, ctx.source)) {
     if (id.id === target.id) continue;
     // Ex) a read before the assignment, in a nested function, lambda, class or comprehension
     if (id.startIndex < stmt.endIndex || scopeOf(id).id !== fn.id) return undefined;
-    let read: { node: SyntaxNode; next: boolean };
+    let read: { node: SyntaxNode; next: boolean; by?: string };
     const p = id.parent;
     if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === id.id && startsAsync(p) === isAsync) read = { node: p, next: false };
     else if (isAsync) {
       // Ex) `await anext(agen)`, `await agen.__anext__()`
       const use = awaitedNext(ctx, id);
       if (!use || use.kind !== 'statement') return undefined;
-      read = { node: use.top, next: true };
+      read = { node: use.top, next: true, by: use.by };
     } else {
       const outer = argumentOf(id);
       if (!outer || positionalIndex(outer, id) !== 0 || calleeName(ctx.names, outer) !== 'builtins.next') return undefined;
       read = { node: outer, next: true };
     }
     if (!last || read.node.endIndex > last.node.endIndex) last = read;
+    end = Math.max(end, id.endIndex);
   }
   if (!last) return undefined;
-  if (last.next) return { stmt, name, isAsync, how: isAsync ? `\`await anext(${name})\` reads it only in part` : `\`next(${name})\` reads it only in part` };
+  if (last.next) return { stmt, name, isAsync, end, how: isAsync ? `\`await ${last.by === '__anext__' ? `${name}.__anext__()` : `anext(${name})`}\` reads it only in part` : `\`next(${name})\` reads it only in part` };
   const exit = earlyExit(last.node);
-  if (exit) return { stmt, name, isAsync, how: `the loop over \`${name}\` can leave early (\`${exit}\`)` };
-  return ctx.options.allLoops ? { stmt, name, isAsync, how: `an exception in the loop over \`${name}\` would abandon it` } : undefined;
+  if (exit) return { stmt, name, isAsync, end, how: `the loop over \`${name}\` can leave early (\`${exit}\`)` };
+  return ctx.options.allLoops ? { stmt, name, isAsync, end, how: `an exception in the loop over \`${name}\` would abandon it` } : undefined;
 }
 
 /** The `try` from the statement after `kept.stmt` to the end of the function, with `finally: name.close()`. */
@@ -442,7 +446,7 @@ function check(ctx: FileContext): Finding[] {
 
 function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: { key: string; closeRaises?: string }, index: GeneratorIndex): Finding {
   const message = `\`${kept.name} = ${display(call)}\`: ${kept.how}, and the generator's pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
-  const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: call.endIndex };
+  const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: kept.end };
   const method = selfMethodName(ctx.names, call);
   if (method && index.plainOverrides?.includes(method)) {
     return { ...base, reason: `a subclass overrides \`${method}\` with a method that is not a generator function: through \`self\` it may return an object without \`close()\`` };
