@@ -98,3 +98,10 @@ test('views and lazy methods of the new kinds are reported, not fixed', () => {
     assert.equal(r.findings.length, 1, src);
   }
 });
+
+test('a with over a wrapper that closes what it wraps is no finding; over one that borrows it, the file joins the with', () => {
+  const owns = transformSource('import io\nwith io.TextIOWrapper(open(p, "rb"), encoding="utf-8") as t:\n    data = t.read()\n', {});
+  assert.deepEqual(owns.findings, []);
+  const borrows = transformSource('import gzip\nwith gzip.GzipFile(fileobj=open(p, "rb")) as gz:\n    data = gz.read()\n', {});
+  assert.equal(borrows.output, 'import gzip\nwith open(p, "rb") as f, gzip.GzipFile(fileobj=f) as gz:\n    data = gz.read()\n');
+});
