@@ -24,6 +24,8 @@ export interface ChainMatch {
   use: SyntaxNode;
   /** `method` names a pipe read as an attribute, not a method: `Popen(cmd, stdout=PIPE).stdout.read()` (report only). */
   pipe?: true;
+  /** `use` is a subscript of the resource (`shelve.open(p)["k"]`, read or written); `method` is `[]`. */
+  subscript?: true;
 }
 
 /** The method called on `call`'s result at once (`read` in `open(p).read()`) and that whole call, or `undefined`. */
@@ -51,6 +53,13 @@ function pipeOn(call: SyntaxNode): { method: string; use: SyntaxNode; pipe: true
   return onPipe && onPipe.method !== 'close' ? { method, use: onPipe.use, pipe: true } : undefined;
 }
 
+/** `R[k]` on `call`'s result: `shelve.open(p)["k"]`, `shelve.open(p)["k"] = v`, `mmap.mmap(fd, 0)[:4]`. */
+function subscriptOn(call: SyntaxNode): { method: string; use: SyntaxNode; subscript: true } | undefined {
+  const sub = call.parent;
+  if (sub?.type !== 'subscript' || sub.childForFieldName('value')?.id !== call.id) return undefined;
+  return { method: '[]', use: sub, subscript: true };
+}
+
 /**
  * `R.method(...)` where R is a catalog call: the resource is used once, right where it is made. Also a pipe of a
  * process read at once (`Popen(...).stdout.read()`), which is only reported.
@@ -59,10 +68,10 @@ export function findChains(ctx: FileContext): ChainMatch[] {
   if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
   const out: ChainMatch[] = [];
   for (const call of candidateCalls(ctx)) {
-    const chain = methodCallOn(call) ?? pipeOn(call);
+    const chain = methodCallOn(call) ?? pipeOn(call) ?? subscriptOn(call);
     if (!chain) continue;
     const spec = resourceOf(ctx, call);
-    if (!spec || ('pipe' in chain && !spec.pipesOnly)) continue;
+    if (!spec || ('pipe' in chain && !spec.pipesOnly) || ('subscript' in chain && !spec.subscripts)) continue;
     out.push({ resource: call, spec, ...chain });
   }
   return out;
@@ -79,6 +88,8 @@ function leavesNothingOpen(m: ChainMatch): boolean {
 
 function display(m: ChainMatch): string {
   const callee = m.resource.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
+  // Ex) `shelve.open(...)[…]`
+  if (m.subscript) return `${callee}(...)[…]`;
   // Ex) `Popen(...).stdout.read()`
   if (m.pipe) return `${callee}(...).${m.method}.${m.use.childForFieldName('function')?.childForFieldName('attribute')?.text}()`;
   return `${callee}(...).${m.method}()`;
@@ -117,7 +128,7 @@ export const WRITING_METHODS: ReadonlySet<string> = new Set([
 function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
   // Ex) `Popen(cmd, stdout=PIPE).stdout.read()`: a `with` would close the pipes and also wait for the process
   if (m.pipe) return `\`.${m.method}\` is one of the process's pipes, and a \`with\` would also wait for the process, which the code never did: \`subprocess.run(...)\` or \`.communicate()\` read the output, close the pipes and wait`;
-  if (!isEagerUse(m.spec, m.method, m.use)) {
+  if (!m.subscript && !isEagerUse(m.spec, m.method, m.use)) {
     // Ex) `Popen(cmd).communicate(timeout=5)`: on TimeoutExpired the process runs on; `__exit__` would wait for it
     if (mayTimeOut(m.spec, m.method, m.use)) return `\`.${m.method}()\` may give up at its timeout and leave the ${m.spec.kind} running, and a \`with\` would then wait for it with no timeout: kill it and wait where the timeout is caught (\`proc.kill(); proc.communicate()\`)`;
     // Ex) `subprocess.Popen(cmd).poll()`: the process runs on; `__exit__` would wait for it to end
@@ -206,7 +217,8 @@ export const openChain: Transform = {
       'Finds a resource created and used at once in the same expression and then dropped: ' +
       '`open(p, "w").write(s)`, `text = open(p).read()`, `return gzip.open(p).read()`, ' +
       '`json.loads(urlopen(u).read())`, `socket.create_connection(a).sendall(b)`, ' +
-      '`sqlite3.connect(db).execute(q).fetchall()`: every resource of the catalog (docs/resources.md). The ' +
+      '`sqlite3.connect(db).execute(q).fetchall()`, `shelve.open(p)[k] = v`: every resource of the catalog ' +
+      '(docs/resources.md), and a shelf, dbm database or memory map subscripted at once. The ' +
       'statement is moved into a `with` block whose header creates the resource, so it is closed when the ' +
       'statement is done; a resource whose own `with` does not close it (sqlite3) gets `contextlib.closing(...)`.',
     whyItBreaksOnPyPy:

@@ -124,9 +124,15 @@ function evaluatedBefore(parent: SyntaxNode, child: SyntaxNode): Before | undefi
   }
   if (parent.type === 'assignment') {
     // The value runs first; targets (and annotations) after it.
-    return parent.childForFieldName('right')?.id === child.id ? NOTHING_BEFORE : undefined;
+    if (parent.childForFieldName('right')?.id === child.id) return NOTHING_BEFORE;
+    // Ex) `shelve.open(p)["k"] = v`: the target runs after a value that runs no code (no annotation, one target)
+    const right = parent.childForFieldName('right');
+    if (parent.childForFieldName('left')?.id !== child.id || parent.childForFieldName('type') || !right || right.type === 'assignment') return undefined;
+    return { nodes: [right], count: 1 };
   }
   if (parent.type === 'augmented_assignment') {
+    // Ex) `shelve.open(p)["n"] += 1`: the target is loaded first
+    if (parent.childForFieldName('left')?.id === child.id) return NOTHING_BEFORE;
     if (parent.childForFieldName('right')?.id !== child.id) return undefined;
     const left = parent.childForFieldName('left');
     // `x += …` loads `x` first; a subscript or attribute target runs code first.
@@ -167,8 +173,8 @@ export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: 
     let impure: SyntaxNode | undefined;
     for (let k = 0; k < before.count && !impure; k++) if (!isPure(before.nodes[k]!, assumed)) impure = before.nodes[k];
     if (!impure) continue;
-    // Ex) `f(x=open(p).read(), *rest())`: the source shows `rest()` after it.
-    const why = impure.startIndex >= child.endIndex ? ', as Python evaluates `*` arguments before keyword arguments' : '';
+    // Ex) `f(x=open(p).read(), *rest())`: the source shows `rest()` after it; `shelve.open(p)["k"] = f()` too.
+    const why = impure.startIndex < child.endIndex ? '' : p.type === 'assignment' ? ', as Python evaluates the value before the target' : ', as Python evaluates `*` arguments before keyword arguments';
     return `\`${preview(impure)}\` runs before it in this statement${why}; a \`with\` header would run it first`;
   }
   return undefined;

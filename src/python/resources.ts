@@ -69,6 +69,11 @@ export interface ResourceSpec {
    * close, on PyPy as on CPython, and is no resource: `Popen(["make"]).wait()`.
    */
   pipesOnly?: boolean;
+  /**
+   * `R[k]` reads, `R[k] = v`, `R[k] += v` and `R[i:j] = b` write, each done with R when it returns (shelves, dbm
+   * databases, memory maps): uses like the eager methods.
+   */
+  subscripts?: boolean;
 }
 
 const FILE_METHODS = new Set([
@@ -112,6 +117,7 @@ interface SpecOptions {
   viewMethods?: ReadonlyMap<string, ReadonlySet<string>>;
   exitWaits?: boolean;
   pipesOnly?: boolean;
+  subscripts?: boolean;
 }
 
 function spec(name: string, kind: ResourceKind, asNames: readonly string[], eagerMethods: ReadonlySet<string>, o: SpecOptions = {}): ResourceSpec {
@@ -147,10 +153,10 @@ export const RESOURCE_CALLS: ReadonlyMap<string, ResourceSpec> = new Map(
     spec('socket.create_server', 'socket', ['sock', 's'], SOCKET_METHODS, { withSince: [3, 2] }),
     // `with sqlite3.connect(p) as conn:` commits (or rolls back) and leaves the connection open.
     spec('sqlite3.connect', 'database connection', ['conn', 'db'], SQLITE_METHODS, { management: 'closing', viewMethods: SQLITE_VIEWS }),
-    spec('shelve.open', 'shelf', ['shelf', 'db'], SHELF_METHODS, { withSince: [3, 4] }),
-    spec('dbm.open', 'database', ['db'], DBM_METHODS, { withSince: [3, 4] }),
+    spec('shelve.open', 'shelf', ['shelf', 'db'], SHELF_METHODS, { withSince: [3, 4], subscripts: true }),
+    spec('dbm.open', 'database', ['db'], DBM_METHODS, { withSince: [3, 4], subscripts: true }),
     spec('wave.open', 'audio file', ['wav', 'w'], WAVE_METHODS, { withSince: [3, 4] }),
-    spec('mmap.mmap', 'memory map', ['mm'], MMAP_METHODS, { withSince: [3, 2] }),
+    spec('mmap.mmap', 'memory map', ['mm'], MMAP_METHODS, { withSince: [3, 2], subscripts: true }),
     // `fileinput.input` also keeps the instance in a module global (`fileinput.filename()` reads it).
     spec('fileinput.input', 'file set', ['lines', 'fi'], FILEINPUT_METHODS, { withSince: [3, 2] }),
     spec('fileinput.FileInput', 'file set', ['lines', 'fi'], FILEINPUT_METHODS, { withSince: [3, 2] }),

@@ -1,3 +1,3 @@
 import { defineProofs } from './proof.js';
 
-defineProofs('open-chain', 6);
+defineProofs('open-chain', 7);
