@@ -8,7 +8,7 @@ import { candidateCalls } from '../src/python/candidates.js';
 import { resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
-import { callAssignments, outsideReason, rebinds, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
+import { callAssignments, outsideReason, readsStableAttribute, rebinds, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
 import { planHeaderWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 
@@ -63,6 +63,8 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
     }
     if (u.node.startIndex >= close.startIndex && u.node.endIndex <= close.endIndex) continue;
     if (!seesValue(u, stmt, scope, name)) continue;
+    // Ex) `tmp.close()` then `return tmp.name`: the original read it from a closed file too
+    if (u.node.startIndex >= close.endIndex && readsStableAttribute(u)) continue;
     const outside = outsideReason(u, stmt, close);
     if (outside) return `${outside}: keep the explicit close, or move that use into the block`;
   }

@@ -427,6 +427,24 @@ export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name:
   return false;
 }
 
+/** Attributes that read the same whether the resource is open or closed (not `closed`). */
+const STABLE_ATTRIBUTES = new Set(['name', 'mode', 'encoding', 'errors']);
+
+/**
+ * True when `use` only reads an attribute that a closed resource answers as an open one did: `f.name` after
+ * `f.close()`, as in `tmp.close()` / `return tmp.name`. Such a read may lie after the `with` block.
+ */
+export function readsStableAttribute(use: Use): boolean {
+  const p = use.node.parent;
+  if (p?.type !== 'attribute' || p.childForFieldName('object')?.id !== use.node.id) return false;
+  if (!STABLE_ATTRIBUTES.has(p.childForFieldName('attribute')?.text ?? '')) return false;
+  const q = p.parent;
+  // Ex) `f.name()`, `f.name = x`, `del f.name`, `f.name += x`
+  if (q?.type === 'call' && q.childForFieldName('function')?.id === p.id) return false;
+  if ((q?.type === 'assignment' || q?.type === 'augmented_assignment') && q.childForFieldName('left')?.id === p.id) return false;
+  return q?.type !== 'delete_statement' && q?.type !== 'pattern_list' && q?.type !== 'tuple_pattern';
+}
+
 /**
  * Why `use` (which sees the value, see `seesValue`) lies outside a block running from `assign` to
  * `last`, or `undefined` when it lies inside.
