@@ -169,7 +169,10 @@ export const openArgument: Transform = {
       '`tomllib.load`, `yaml.safe_load`, `print(..., file=open(p, "w"))`, `shutil.copyfileobj(src, dst)`, ' +
       '`list`/`tuple`/`set`/`sorted(open(p))`, `"".join(open(p))`. The statement moves into a `with` block ' +
       'whose header creates the resource, and the call gets the `as` name. Several resources in one statement ' +
-      'share one `with` in their evaluation order. The consumer list is src/python/consumers.ts.',
+      'share one `with` in their evaluation order. A file given to a resource that does not close it, in a ' +
+      '`with` header (`with gzip.GzipFile(fileobj=open(p, "rb")) as gz:`), becomes an item of its own ahead of ' +
+      'it: `with open(p, "rb") as f, gzip.GzipFile(fileobj=f) as gz:`. The consumer list is ' +
+      'src/python/consumers.ts.',
     whyItBreaksOnPyPy:
       'CPython closes the file as soon as the call returns and drops the last reference. PyPy closes it when ' +
       'the garbage collector runs: `json.dump(obj, open(p, "w"))` leaves the data unflushed, so reading the ' +
