@@ -31,8 +31,8 @@ import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
-import { planWrap, statementIndent, statementIndex, statementSiblings } from '../src/python/wrap.js';
-import { identifiersNamed, scopeOf, within } from '../src/python/scopes.js';
+import { planWrap } from '../src/python/wrap.js';
+import { keptLocal, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 
 const ID = 'generator-close';
@@ -219,14 +219,8 @@ function earlyExit(loop: SyntaxNode): string | undefined {
   return undefined;
 }
 
-/** Builtins that read a function's variables by a name in a string, out of withify's sight. */
-const DYNAMIC_LOOKUP_RE = /\b(?:locals|vars|eval|exec|globals)\b/;
-
 /** A generator kept in a variable of a function, that the function's code may leave unfinished. */
-interface Kept {
-  /** The statement `name = gen(...)`, in the function's own body. */
-  stmt: SyntaxNode;
-  name: string;
+interface Kept extends KeptLocal {
   /** An async generator: closed by `await name.aclose()`. */
   isAsync: boolean;
   /** Why it may be left unfinished, for the message. */
@@ -236,37 +230,19 @@ interface Kept {
 }
 
 /**
- * `it = gen(...)` as a statement of a function's own body (not in a loop, an `if` or a nested block), where
- * the function binds `it` nowhere else, says none of `locals`, `vars`, `eval`, `exec`, `globals`, and reads
- * `it` only after it, in its own scope, as a loop's iterable (`for r in it:`) or with `next(it)` /
- * `next(it, default)`; for an async generator in a coroutine, `async for r in it:`, `await anext(it)` and
- * `await it.__anext__()`. CPython closed the generator when the function's frame went: at its return (or when the
- * exception leaving it was done with). Whether it may be unfinished then is decided by the read that ends
- * last: `next()`, or a loop that can leave early (any loop with `--all-loops`).
+ * `it = gen(...)` kept in a variable of a function (`keptLocal`) and read only as a loop's iterable
+ * (`for r in it:`) or with `next(it)` / `next(it, default)`; for an async generator in a coroutine,
+ * `async for r in it:`, `await anext(it)` and `await it.__anext__()`. CPython closed the generator when the
+ * function's frame went. Whether it may be unfinished then is decided by the read that ends last: `next()`, or a
+ * loop that can leave early (any loop with `--all-loops`).
  */
 function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Kept | undefined {
-  let cur = call;
-  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
-  const assign = cur.parent;
-  if (assign?.type !== 'assignment' || assign.childForFieldName('right')?.id !== cur.id) return undefined;
-  const target = assign.childForFieldName('left');
-  const stmt = assign.parent;
-  const block = stmt?.parent;
-  const fn = block?.parent;
-  if (target?.type !== 'identifier' || stmt?.type !== 'expression_statement' || block?.type !== 'block') return undefined;
-  if (fn?.type !== 'function_definition' || fn.childForFieldName('body')?.id !== block.id) return undefined;
+  const local = keptLocal(ctx, call);
   // `await agen.aclose()` needs a coroutine around it
-  if (isAsync && !startsAsync(fn)) return undefined;
-  const name = target.text;
-  const bindings = ctx.names.bindings(fn).get(name) ?? [];
-  if (bindings.length !== 1 || bindings[0]!.kind !== 'assign' || !within(bindings[0]!.node, stmt)) return undefined;
-  if (DYNAMIC_LOOKUP_RE.test(block.text)) return undefined;
+  if (!local || local.reads.length === 0 || (isAsync && !startsAsync(local.fn))) return undefined;
+  const { name } = local;
   let last: { node: SyntaxNode; next: boolean; by?: string } | undefined;
-  let end = call.endIndex;
-  for (const id of identifiersNamed(block, name, ctx.source)) {
-    if (id.id === target.id) continue;
-    // Ex) a read before the assignment, in a nested function, lambda, class or comprehension
-    if (id.startIndex < stmt.endIndex || scopeOf(id).id !== fn.id) return undefined;
+  for (const id of local.reads) {
     let read: { node: SyntaxNode; next: boolean; by?: string };
     const p = id.parent;
     if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === id.id && startsAsync(p) === isAsync) read = { node: p, next: false };
@@ -281,29 +257,20 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Ke
       read = { node: outer, next: true };
     }
     if (!last || read.node.endIndex > last.node.endIndex) last = read;
-    end = Math.max(end, id.endIndex);
   }
-  if (!last) return undefined;
-  if (last.next) return { stmt, name, isAsync, end, how: isAsync ? `\`await ${last.by === '__anext__' ? `${name}.__anext__()` : `anext(${name})`}\` reads it only in part` : `\`next(${name})\` reads it only in part` };
-  const exit = earlyExit(last.node);
-  if (exit) return { stmt, name, isAsync, end, how: `the loop over \`${name}\` can leave early (\`${exit}\`)` };
-  return ctx.options.allLoops ? { stmt, name, isAsync, end, how: `an exception in the loop over \`${name}\` would abandon it` } : undefined;
+  const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex };
+  if (last!.next) return { ...kept, how: isAsync ? `\`await ${last!.by === '__anext__' ? `${name}.__anext__()` : `anext(${name})`}\` reads it only in part` : `\`next(${name})\` reads it only in part` };
+  const exit = earlyExit(last!.node);
+  if (exit) return { ...kept, how: `the loop over \`${name}\` can leave early (\`${exit}\`)` };
+  return ctx.options.allLoops ? { ...kept, how: `an exception in the loop over \`${name}\` would abandon it` } : undefined;
 }
 
 /** The `try` from the statement after `kept.stmt` to the end of the function, with `finally: name.close()`. */
-function planKeptFix(outer: FileContext, kept: Kept): { edits: Edit[]; title: string } | string {
-  const siblings = statementSiblings(kept.stmt.parent!);
-  const idx = statementIndex(kept.stmt.parent!, kept.stmt);
-  const first = siblings[idx + 1];
-  const last = siblings[siblings.length - 1];
-  if (!first || !last) return 'nothing follows the assignment';
-  const room = blockRoom(outer, first, last);
-  if (room < 1) return tooDeepReason(1, room);
-  const ctx = withLocalUnit(outer, first);
+function planKeptFix(ctx: FileContext, kept: Kept): { edits: Edit[]; title: string } | string {
   const close = kept.isAsync ? `await ${kept.name}.aclose()` : `${kept.name}.close()`;
-  const plan = ctx && planWrap(ctx, { first, last, header: ['try:'], footer: ['finally:', `${ctx.indentUnit}${close}`] });
-  if (!plan) return 'the function\'s statements share a line in a way withify cannot split';
-  return { edits: plan.edits, title: `Close the generator at the end of the function in \`try/finally\` (\`${close}\`)` };
+  const edits = planRestOfFunction(ctx, kept, 'try:', (unit) => ['finally:', `${unit}${close}`]);
+  if (typeof edits === 'string') return edits;
+  return { edits, title: `Close the generator at the end of the function in \`try/finally\` (\`${close}\`)` };
 }
 
 function display(call: SyntaxNode): string {
@@ -354,15 +321,6 @@ function codeAfter(use: Extract<Use, { kind: 'statement' }>, stmt: SyntaxNode): 
  * The context the wrap is planned with: its indent unit matches the statement's own indentation (a file
  * indented with spaces may hold a function indented with tabs). `undefined` for a line mixing both.
  */
-function withLocalUnit(ctx: FileContext, stmt: SyntaxNode): FileContext | undefined {
-  const indent = statementIndent(ctx, stmt);
-  const unit = ctx.indentUnit;
-  if (indent === '' || (/^\t+$/.test(indent) && unit === '\t') || (/^ +$/.test(indent) && unit !== '\t')) return ctx;
-  if (/^\t+$/.test(indent)) return { ...ctx, indentUnit: '\t' };
-  if (/^ +$/.test(indent)) return { ...ctx, indentUnit: '    ' };
-  return undefined;
-}
-
 function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, isAsync: boolean): { edits: Edit[]; title: string } | undefined {
   const ctx = withLocalUnit(outer, stmt);
   if (!ctx) return undefined;

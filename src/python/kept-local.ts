@@ -1,0 +1,81 @@
+// A value kept in a local variable of a function for the rest of the function: `it = rows(p)`,
+// `tmp = tempfile.TemporaryDirectory()`. CPython drops it when the function's frame goes (at its return, or
+// when the exception leaving it has been handled), which is when a generator is closed or a temporary directory
+// removed; PyPy does it at some later garbage collection. A fix that does the same at the same point wraps the
+// rest of the function: `try:` … `finally:` around every statement after the assignment, or `with name:`.
+import type { Edit, FileContext, SyntaxNode } from '../types.js';
+import { identifiersNamed, scopeOf, within } from './scopes.js';
+import { statementIndent, statementIndex, statementSiblings, planWrap } from './wrap.js';
+import { blockRoom, tooDeepReason } from './nesting.js';
+
+/** Builtins that read a function's variables by a name in a string, out of withify's sight. */
+const DYNAMIC_LOOKUP_RE = /\b(?:locals|vars|eval|exec|globals)\b/;
+
+export interface KeptLocal {
+  /** The statement `name = call`, one of the function's own body. */
+  stmt: SyntaxNode;
+  name: string;
+  /** The function whose body holds `stmt`. */
+  fn: SyntaxNode;
+  /** Every read of `name` after `stmt`, in document order, all in the function's own scope. */
+  reads: SyntaxNode[];
+}
+
+/**
+ * `name = call` (the call maybe parenthesized) as a statement of a function's own body, not inside a loop, an
+ * `if` or another block, where the function binds `name` nowhere else (no `global`/`nonlocal` either), says none
+ * of `locals`, `vars`, `eval`, `exec`, `globals`, and reads `name` only after the statement and in its own
+ * scope (not in a nested function, lambda, class or comprehension). Otherwise `undefined`.
+ */
+export function keptLocal(ctx: FileContext, call: SyntaxNode): KeptLocal | undefined {
+  let cur = call;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  const assign = cur.parent;
+  if (assign?.type !== 'assignment' || assign.childForFieldName('right')?.id !== cur.id) return undefined;
+  const target = assign.childForFieldName('left');
+  const stmt = assign.parent;
+  const block = stmt?.parent;
+  const fn = block?.parent;
+  if (target?.type !== 'identifier' || stmt?.type !== 'expression_statement' || block?.type !== 'block') return undefined;
+  if (fn?.type !== 'function_definition' || fn.childForFieldName('body')?.id !== block.id) return undefined;
+  const name = target.text;
+  const bindings = ctx.names.bindings(fn).get(name) ?? [];
+  if (bindings.length !== 1 || bindings[0]!.kind !== 'assign' || !within(bindings[0]!.node, stmt)) return undefined;
+  if (DYNAMIC_LOOKUP_RE.test(block.text)) return undefined;
+  const reads: SyntaxNode[] = [];
+  for (const id of identifiersNamed(block, name, ctx.source)) {
+    if (id.id === target.id) continue;
+    // Ex) a read before the assignment, in a nested function, lambda, class or comprehension
+    if (id.startIndex < stmt.endIndex || scopeOf(id).id !== fn.id) return undefined;
+    reads.push(id);
+  }
+  return { stmt, name, fn, reads };
+}
+
+/** The statement's own indent unit where it differs from the file's (a tab-indented function in a file of spaces). */
+export function withLocalUnit(ctx: FileContext, stmt: SyntaxNode): FileContext | undefined {
+  const indent = statementIndent(ctx, stmt);
+  const unit = ctx.indentUnit;
+  if (indent === '' || (/^\t+$/.test(indent) && unit === '\t') || (/^ +$/.test(indent) && unit !== '\t')) return ctx;
+  if (/^\t+$/.test(indent)) return { ...ctx, indentUnit: '\t' };
+  if (/^ +$/.test(indent)) return { ...ctx, indentUnit: '    ' };
+  return undefined;
+}
+
+/**
+ * The edits that put every statement of the function after `kept.stmt` in a block: `header` opens it (`try:`,
+ * `with tmp:`), `footer` follows it at the header's indentation (`finally:` and, one unit deeper, what it runs;
+ * `unit` stands for that unit). A string says why there is none.
+ */
+export function planRestOfFunction(outer: FileContext, kept: KeptLocal, header: string, footer: (unit: string) => string[] = () => []): Edit[] | string {
+  const block = kept.stmt.parent!;
+  const siblings = statementSiblings(block);
+  const first = siblings[statementIndex(block, kept.stmt) + 1];
+  const last = siblings[siblings.length - 1];
+  if (!first || !last) return 'nothing follows the assignment';
+  const room = blockRoom(outer, first, last);
+  if (room < 1) return tooDeepReason(1, room);
+  const ctx = withLocalUnit(outer, first);
+  const plan = ctx && planWrap(ctx, { first, last, header: [header], footer: footer(ctx.indentUnit) });
+  return plan ? plan.edits : 'the function\'s statements share a line in a way withify cannot split';
+}
