@@ -10,6 +10,7 @@ import { pathlibReadWrite } from './pathlib-read-write.js';
 import { generatorClose } from './generator-close.js';
 import { classDel } from './class-del.js';
 import { tempdirName } from './tempdir-name.js';
+import { tempdirKept } from './tempdir-kept.js';
 
 export const TRANSFORMS: readonly Transform[] = [
   openChain,
@@ -21,6 +22,7 @@ export const TRANSFORMS: readonly Transform[] = [
   generatorClose,
   classDel,
   tempdirName,
+  tempdirKept,
 ];
 
 function matches(t: Transform, keys: readonly string[]): boolean {

@@ -1,0 +1,3 @@
+import { defineProofs } from './proof.js';
+
+defineProofs('tempdir-kept', 1);

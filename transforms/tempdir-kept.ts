@@ -1,0 +1,93 @@
+// tempdir-kept (WFY112): a `tempfile.TemporaryDirectory()` kept in a variable of a function. CPython removes
+// the directory when the function's frame goes; PyPy at some later garbage collection, so directories pile up:
+//     tmp = tempfile.TemporaryDirectory()   →   tmp = tempfile.TemporaryDirectory()
+//     path = build(tmp.name)                    with tmp:
+//     return check(path)                            path = build(tmp.name)
+//                                                   return check(path)
+import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
+import { calleeName } from '../src/python/imports.js';
+import { keptLocal, planRestOfFunction } from '../src/python/kept-local.js';
+
+const ID = 'tempdir-kept';
+const CODE = 'WFY112';
+
+/** True when the read `id` is `id.name` and nothing else: the path, a string that does not keep the object. */
+function readsName(id: SyntaxNode): boolean {
+  const attr = id.parent;
+  if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== id.id || attr.childForFieldName('attribute')?.text !== 'name') return false;
+  const p = attr.parent;
+  // Ex) `tmp.name = x`, `del tmp.name`, `tmp.name()`
+  if ((p?.type === 'assignment' || p?.type === 'augmented_assignment') && p.childForFieldName('left')?.id === attr.id) return false;
+  if (p?.type === 'call' && p.childForFieldName('function')?.id === attr.id) return false;
+  return p?.type !== 'delete_statement' && p?.type !== 'pattern_list' && p?.type !== 'tuple_pattern';
+}
+
+function check(ctx: FileContext): Finding[] {
+  if (!ctx.source.includes('TemporaryDirectory')) return [];
+  const findings: Finding[] = [];
+  for (const call of ctx.root.descendantsOfType('call')) {
+    if (calleeName(ctx.names, call) !== 'tempfile.TemporaryDirectory') continue;
+    // Ex) `tmp.cleanup()`, `return tmp`, `self.tmp = tmp`, `with tmp:`: removed, or kept, by the code itself
+    const kept = keptLocal(ctx, call);
+    if (!kept || kept.reads.length === 0 || !kept.reads.every(readsName)) continue;
+    const edits = planRestOfFunction(ctx, kept, `with ${kept.name}:`);
+    const base: Finding = {
+      id: ID,
+      code: CODE,
+      message:
+        `\`${kept.name} = ${call.childForFieldName('function')?.text.replace(/\s+/g, '')}()\`: the directory is removed when \`${kept.name}\` goes, ` +
+        'at the function\'s return on CPython, at some later garbage collection on PyPy',
+      start: call.startIndex,
+      end: kept.reads[kept.reads.length - 1]!.endIndex,
+    };
+    findings.push(
+      typeof edits === 'string'
+        ? { ...base, reason: edits }
+        : { ...base, fix: { title: `Remove it at the end of the function: \`with ${kept.name}:\` around the rest of it`, applicability: 'safe', edits } },
+    );
+  }
+  return findings;
+}
+
+export const tempdirKept: Transform = {
+  id: ID,
+  code: CODE,
+  summary: 'A `tempfile.TemporaryDirectory()` kept in a variable of a function is removed only when the GC collects it on PyPy.',
+  fixTitle: 'Remove the directory at the end of the function: `with tmp:` around the rest of it',
+  safety: 'safe',
+  doc: {
+    whatItDoes:
+      'Finds `tmp = tempfile.TemporaryDirectory(...)` (through any import alias) as a statement of a function\'s own ' +
+      'body (not in a loop, an `if` or another block), where the function binds `tmp` nowhere else and reads it only ' +
+      'as `tmp.name`, after the assignment and in its own scope. Every statement of the function after the ' +
+      'assignment moves into `with tmp:`, which removes the directory when the function is done, as CPython did ' +
+      'when the function\'s frame went.',
+    whyItBreaksOnPyPy:
+      'A TemporaryDirectory removes its directory when the object is collected. CPython collects it the moment the ' +
+      'function returns; PyPy at some later garbage collection, or at exit: a function called in a loop leaves its ' +
+      'directories on disk, and a test suite can fill the temporary file system.',
+    fixSafety:
+      'Safe: the directory is removed after the function\'s last statement, or at its `return` once the value is ' +
+      'computed, where CPython removed it. One difference: when an exception leaves the function, CPython kept the ' +
+      'frame, and the directory, until the exception had been handled; the fix removes it as the exception leaves, ' +
+      'as a `with` does. A path returned from such a function names a removed directory, under CPython before and ' +
+      'after the fix alike, and now under PyPy too.',
+    notFlagged:
+      '`with tempfile.TemporaryDirectory() as path:`; `tmp.cleanup()` called by the code; the object returned, ' +
+      'stored, passed on, read in a nested function or read any way but `tmp.name`; a second binding of the name; ' +
+      'a TemporaryDirectory at module level, in a loop or another block; a function that says `locals`, `vars`, ' +
+      '`eval`, `exec` or `globals`. `tempfile.TemporaryDirectory().name` is tempdir-name\'s (WFY111).',
+  },
+  examples: [
+    {
+      before: 'import tempfile\n\n\ndef build(make):\n    tmp = tempfile.TemporaryDirectory()\n    out = make(tmp.name)\n    return out.check()\n',
+      after: 'import tempfile\n\n\ndef build(make):\n    tmp = tempfile.TemporaryDirectory()\n    with tmp:\n        out = make(tmp.name)\n        return out.check()\n',
+    },
+  ],
+  check,
+  triggers: ['TemporaryDirectory'],
+  anchors: ['TemporaryDirectory'],
+  anchorsSuffice: true,
+  anchorsAreCallees: true,
+  calleesResolveByName: true,
+};
