@@ -219,6 +219,30 @@ function earlyExit(loop: SyntaxNode): string | undefined {
   return undefined;
 }
 
+/**
+ * Iterators of the standard library that hold an OS resource until they are read to the end or closed, as a
+ * generator with cleanup holds its `finally`: the same uses abandon them, and the same fix closes them.
+ */
+const ITERATORS: ReadonlyMap<string, { names: readonly string[] }> = new Map([['os.scandir', { names: ['entries', 'it'] }]]);
+/** The last names of ITERATORS, the words a file says to call one. */
+const ITERATOR_WORDS: readonly string[] = [...new Set([...ITERATORS.keys()].map((q) => q.slice(q.lastIndexOf('.') + 1)))];
+
+/** What a call made: a generator of the index, or one of ITERATORS. */
+interface Made {
+  key: string;
+  async: boolean;
+  closeRaises?: string;
+  /** One of ITERATORS (`os.scandir`): the fix names it `entries`; what stays open is the iterator itself. */
+  iterator?: true;
+}
+
+/** What waits while the abandoned thing is not closed, for messages. */
+function pending(made: Made): string {
+  return made.iterator
+    ? `the iterator keeps its directory open until PyPy's GC collects it (read to the end, it closes itself)`
+    : `the generator's pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
+}
+
 /** A generator kept in a variable of a function, that the function's code may leave unfinished. */
 interface Kept extends KeptLocal {
   /** An async generator: closed by `await name.aclose()`. */
@@ -266,11 +290,11 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Ke
 }
 
 /** The `try` from the statement after `kept.stmt` to the end of the function, with `finally: name.close()`. */
-function planKeptFix(ctx: FileContext, kept: Kept): { edits: Edit[]; title: string } | string {
+function planKeptFix(ctx: FileContext, kept: Kept, made: Made): { edits: Edit[]; title: string } | string {
   const close = kept.isAsync ? `await ${kept.name}.aclose()` : `${kept.name}.close()`;
   const edits = planRestOfFunction(ctx, kept, 'try:', (unit) => ['finally:', `${unit}${close}`]);
   if (typeof edits === 'string') return edits;
-  return { edits, title: `Close the generator at the end of the function in \`try/finally\` (\`${close}\`)` };
+  return { edits, title: `Close the ${made.iterator ? 'iterator' : 'generator'} at the end of the function in \`try/finally\` (\`${close}\`)` };
 }
 
 function display(call: SyntaxNode): string {
@@ -279,14 +303,15 @@ function display(call: SyntaxNode): string {
 }
 
 /** Why `stmt` cannot get a try/finally of its own around `call`'s use, or undefined. */
-function whyNotFixable(use: Use, call: SyntaxNode, stmt: SyntaxNode): string | undefined {
-  const why = whyNotWrappable(use, call, stmt);
-  // The shared helpers speak of resources and `with` headers; say it for a generator.
-  if (why?.startsWith('inside a comprehension')) return 'inside a comprehension: each iteration makes its own generator';
-  return why?.replace('a `with` header would run it first', 'making the generator ahead of the statement would run it first');
+function whyNotFixable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Made): string | undefined {
+  const why = whyNotWrappable(use, call, stmt, made);
+  // The shared helpers speak of resources and `with` headers; say it for a generator (or an iterator).
+  const what = made.iterator ? 'iterator' : 'generator';
+  if (why?.startsWith('inside a comprehension')) return `inside a comprehension: each iteration makes its own ${what}`;
+  return why?.replace('a `with` header would run it first', `making the ${what} ahead of the statement would run it first`);
 }
 
-function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode): string | undefined {
+function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Made): string | undefined {
   if (isClassBodyStatement(stmt)) return 'in a class body: the new name would become a class attribute';
   if (use.kind === 'loop') {
     // Ex) `for a, x in zip(names, produce()): … else: done()`: CPython closed it before the `else:` ran.
@@ -298,7 +323,8 @@ function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode): string |
   const header = headerContextReason(use.top, stmt);
   if (header) return header;
   if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement: withify closes generators used in assignments, expression statements and returns`;
-  return notEvaluatedFirst(call, stmt) ?? codeAfter(use, stmt);
+  // Ex) `next(os.scandir(p)).name`: closing the directory a moment later runs no code of the program
+  return notEvaluatedFirst(call, stmt) ?? (made.iterator ? undefined : codeAfter(use, stmt));
 }
 
 /** Uses whose value is a bool: `not` over them runs no code of the program. */
@@ -321,10 +347,11 @@ function codeAfter(use: Extract<Use, { kind: 'statement' }>, stmt: SyntaxNode): 
  * The context the wrap is planned with: its indent unit matches the statement's own indentation (a file
  * indented with spaces may hold a function indented with tabs). `undefined` for a line mixing both.
  */
-function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, isAsync: boolean): { edits: Edit[]; title: string } | undefined {
+function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, what: Made): { edits: Edit[]; title: string } | undefined {
+  const isAsync = what.async;
   const ctx = withLocalUnit(outer, stmt);
   if (!ctx) return undefined;
-  const name = ctx.freshName(stmt, isAsync ? ['agen'] : ['gen']);
+  const name = ctx.freshName(stmt, what.iterator ? ITERATORS.get(what.key)!.names : isAsync ? ['agen'] : ['gen']);
   const made = ctx.source.slice(call.startIndex, call.endIndex);
   const inner = [replaceNode(call, name)];
   // contextlib.aclosing is new in 3.10: below that, async generators always get try/finally.
@@ -339,20 +366,22 @@ function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, isAsync
   }
   const close = isAsync ? `await ${name}.aclose()` : `${name}.close()`;
   const plan = planWrap(ctx, { first: stmt, last: stmt, header: [`${name} = ${made}`, 'try:'], footer: ['finally:', `${ctx.indentUnit}${close}`], inner });
-  return plan ? { edits: plan.edits, title: `Close the generator in \`try/finally\` (\`${close}\`)` } : undefined;
+  return plan ? { edits: plan.edits, title: `Close the ${what.iterator ? 'iterator' : 'generator'} in \`try/finally\` (\`${close}\`)` } : undefined;
 }
 
 function check(ctx: FileContext): Finding[] {
   const loc: ModuleLocation = { moduleName: moduleKey(ctx.path, ctx.moduleName), isPackage: isPackageFile(ctx.path) };
   const index = indexFor(ctx, loc);
   // (Every generator's short name is in namesOf, kept per index: no list of a project's thousands of keys per file.)
-  if (!index || namesOf(index).size === 0) return [];
-  const wanted = namesOf(index);
+  const generators = index ? namesOf(index) : undefined;
+  const iterators = ITERATOR_WORDS.some((w) => ctx.source.includes(w));
+  if (!iterators && !generators?.size) return [];
+  const wanted = iterators ? new Set([...(generators ?? []), ...ITERATOR_WORDS]) : generators!;
   const findings: Finding[] = [];
-  // Ex) `for x in produce():`, `next(store.rows())`, `p()` after `from m import produce as p`
+  // Ex) `for x in produce():`, `next(store.rows())`, `p()` after `from m import produce as p`, `next(os.scandir(p))`
   for (const call of callsNamed(ctx, wanted)) {
     const target = callTarget(ctx.names, call, loc);
-    const gen = target ? resolveGenerator(index, target) : undefined;
+    const gen: Made | undefined = !target ? undefined : ITERATORS.has(target) ? { key: target, async: false, iterator: true } : index ? resolveGenerator(index, target) : undefined;
     if (!gen) continue;
     const use = useOf(ctx, call, gen.async);
     if (!use) {
@@ -368,19 +397,21 @@ function check(ctx: FileContext): Finding[] {
       const exit = use.abandonedBy ? undefined : earlyExit(use.loop);
       const how = use.abandonedBy ? `\`${use.abandonedBy}\` stops reading it early` : exit ? `the loop can leave early (\`${exit}\`)` : ctx.options.allLoops ? 'an exception in the loop body would abandon it' : undefined;
       if (!how) continue;
-      message = `\`${startsAsync(use.loop) ? 'async ' : ''}for … in ${what}\`: ${how}, and the generator's pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
+      message = `\`${startsAsync(use.loop) ? 'async ' : ''}for … in ${what}\`: ${how}, and ${pending(gen)}`;
       stmt = use.loop;
     } else {
-      message = `\`${use.by}\` stops reading \`${what}\` early: its pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
+      message = gen.iterator
+        ? `\`${use.by}\` stops reading \`${what}\` early: ${pending(gen)}`
+        : `\`${use.by}\` stops reading \`${what}\` early: its pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
       stmt = enclosingStatement(use.top);
     }
     const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: call.endIndex };
     if (!stmt) continue;
     const method = selfMethodName(ctx.names, call);
     // Ex) `class Cached(Store): def rows(self): return [...]`: `self.rows()` may return a list, which has no `close()`.
-    const reason = method && index.plainOverrides?.includes(method)
+    const reason = method && index?.plainOverrides?.includes(method)
       ? `a subclass overrides \`${method}\` with a method that is not a generator function: through \`self\` it may return an object without \`close()\``
-      : whyNotFixable(use, call, stmt);
+      : whyNotFixable(use, call, stmt, gen);
     if (reason) {
       findings.push({ ...base, reason });
       continue;
@@ -391,7 +422,7 @@ function check(ctx: FileContext): Finding[] {
       findings.push({ ...base, reason: tooDeepReason(1, room) });
       continue;
     }
-    const fix = planFix(ctx, call, stmt, gen.async);
+    const fix = planFix(ctx, call, stmt, gen);
     if (!fix) findings.push({ ...base, reason: 'the statement shares its line in a way withify cannot split' });
     else if (gen.closeRaises) {
       // Ex) `finally: raise Busy()` in the generator: CPython printed "Exception ignored in", the close raises here.
@@ -402,14 +433,14 @@ function check(ctx: FileContext): Finding[] {
   return findings;
 }
 
-function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: { key: string; closeRaises?: string }, index: GeneratorIndex): Finding {
-  const message = `\`${kept.name} = ${display(call)}\`: ${kept.how}, and the generator's pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
+function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, index: GeneratorIndex | undefined): Finding {
+  const message = `\`${kept.name} = ${display(call)}\`: ${kept.how}, and ${pending(gen)}`;
   const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: kept.end };
   const method = selfMethodName(ctx.names, call);
-  if (method && index.plainOverrides?.includes(method)) {
+  if (method && index?.plainOverrides?.includes(method)) {
     return { ...base, reason: `a subclass overrides \`${method}\` with a method that is not a generator function: through \`self\` it may return an object without \`close()\`` };
   }
-  const fix = planKeptFix(ctx, kept);
+  const fix = planKeptFix(ctx, kept, gen);
   if (typeof fix === 'string') return { ...base, reason: fix };
   if (gen.closeRaises) {
     const raises = `; closing it at the end of the function may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}`;
@@ -441,7 +472,9 @@ export const generatorClose: Transform = {
       '`for … in it` and `next(it)`; `async for` and `await anext(it)` in a coroutine) whose last read is ' +
       '`next(it)` or a loop that can leave early: the rest of the function moves into `try:` … ' +
       '`finally: it.close()` (`await it.aclose()`), where CPython closed it when the frame went. ' +
-      'With `--all-loops` every loop over such a generator is rewritten: an exception in the body abandons it too.',
+      '`os.scandir()`, which keeps its directory open until it is read to the end or closed, gets the same ' +
+      'treatment (`entries.close()`). With `--all-loops` every loop over such a generator is rewritten: an ' +
+      'exception in the body abandons it too.',
     whyItBreaksOnPyPy:
       'A suspended generator runs its pending `finally` blocks and `with` exits when it is closed. CPython ' +
       'closes it the moment the last reference goes, right after the `break`. PyPy closes it when the garbage ' +
@@ -481,7 +514,8 @@ export const generatorClose: Transform = {
   ],
   check,
   needsProject: true,
-  // Without a project index only this file's own generators count, and it must say `yield` to have one.
+  // Without a project index only this file's own generators count, and it must say `yield` to have one; any
+  // file may call one of ITERATORS (`os.scandir`), which it names by its last name or an import alias.
   // Every call of an indexed generator names it: a module-level one by its name (or an import alias, which
   // the engine adds), a method or nested def of this module by its last name, a method of another module's
   // class through that class (`Reader.rows(...)`). A module the index leaves out (`ambiguous`: two
@@ -493,16 +527,16 @@ export const generatorClose: Transform = {
     if (!index) return null;
     const module = moduleKey(file.path, file.moduleName);
     const found = projectIndexOf(index, module, file.path);
-    if (!found) return YIELD_RE.test(file.text) ? null : [];
+    if (!found) return YIELD_RE.test(file.text) ? null : ITERATOR_WORDS;
     const members = found.memberNames[module];
-    if (members?.length) return [...found.callNames, ...members, ...found.classNames];
+    if (members?.length) return [...found.callNames, ...members, ...found.classNames, ...ITERATOR_WORDS];
     let shared = sharedAnchors.get(found);
-    if (!shared) sharedAnchors.set(found, (shared = [...found.callNames, ...found.classNames]));
+    if (!shared) sharedAnchors.set(found, (shared = [...found.callNames, ...found.classNames, ...ITERATOR_WORDS]));
     return shared;
   },
   anchorsSuffice: true,
   triggers: (project) => {
     const index = project?.generators as GeneratorIndex | undefined;
-    return index ? ['yield', ...index.callNames] : ['yield'];
+    return index ? ['yield', ...ITERATOR_WORDS, ...index.callNames] : ['yield', ...ITERATOR_WORDS];
   },
 };

@@ -1,3 +1,3 @@
 import { defineProofs } from './proof.js';
 
-defineProofs('generator-close', 6);
+defineProofs('generator-close', 7);
