@@ -98,7 +98,8 @@ function headerFix(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, stmt: S
   }
   const order = notEvaluatedFirst(m.resource, item);
   if (order) return { ...base, reason: order.replace('a `with` header would run it first', 'a `with` item ahead of it would run it first') };
-  if (blockRoom(ctx, stmt, stmt) < 1) return { ...base, reason: tooDeepReason(1, blockRoom(ctx, stmt, stmt)) };
+  const room = blockRoom(ctx, stmt, stmt);
+  if (room < 1) return { ...base, reason: tooDeepReason(1, room) };
   const name = ctx.freshName(stmt, m.spec.asNames);
   const first = withItemFor(ctx, m.spec, m.resource, name);
   const edits: Edit[] = [{ start: item.startIndex, end: item.startIndex, text: `${first.item}, ` }, replaceNode(m.resource, name), ...first.edits];

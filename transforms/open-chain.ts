@@ -61,8 +61,9 @@ function subscriptOn(call: SyntaxNode): { method: string; use: SyntaxNode; subsc
 }
 
 /**
- * `R.method(...)` where R is a catalog call: the resource is used once, right where it is made. Also a pipe of a
- * process read at once (`Popen(...).stdout.read()`), which is only reported.
+ * `R.method(...)` where R is a catalog call: the resource is used once, right where it is made. Also `R[k]` of a
+ * resource used by subscript (`shelve.open(p)[k] = v`), and a pipe of a process read at once
+ * (`Popen(...).stdout.read()`), which is only reported.
  */
 export function findChains(ctx: FileContext): ChainMatch[] {
   if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
