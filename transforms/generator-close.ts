@@ -344,8 +344,9 @@ function codeAfter(use: Extract<Use, { kind: 'statement' }>, stmt: SyntaxNode): 
 }
 
 /**
- * The context the wrap is planned with: its indent unit matches the statement's own indentation (a file
- * indented with spaces may hold a function indented with tabs). `undefined` for a line mixing both.
+ * The fix of a use in `stmt`: what `call` made, bound to a fresh name before the statement and closed after it
+ * in `try`/`finally` (`with contextlib.closing(...)` with `--generator-style closing`). `undefined` where the
+ * layout is one `planWrap` does not handle, or a line mixes tabs and spaces (`withLocalUnit`).
  */
 function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, what: Made): { edits: Edit[]; title: string } | undefined {
   const isAsync = what.async;

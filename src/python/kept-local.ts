@@ -52,7 +52,10 @@ export function keptLocal(ctx: FileContext, call: SyntaxNode): KeptLocal | undef
   return { stmt, name, fn, reads };
 }
 
-/** The statement's own indent unit where it differs from the file's (a tab-indented function in a file of spaces). */
+/**
+ * The context a wrap is planned with: its indent unit matches the statement's own indentation (a file
+ * indented with spaces may hold a function indented with tabs). `undefined` for a line mixing both.
+ */
 export function withLocalUnit(ctx: FileContext, stmt: SyntaxNode): FileContext | undefined {
   const indent = statementIndent(ctx, stmt);
   const unit = ctx.indentUnit;
