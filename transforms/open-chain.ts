@@ -69,7 +69,9 @@ export function findChains(ctx: FileContext): ChainMatch[] {
   if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
   const out: ChainMatch[] = [];
   for (const call of candidateCalls(ctx)) {
-    const chain = methodCallOn(call) ?? pipeOn(call) ?? subscriptOn(call);
+    // (Most candidates are arguments or assigned: one look at the parent's type settles them.)
+    const up = call.parent?.type;
+    const chain = up === 'attribute' ? methodCallOn(call) ?? pipeOn(call) : up === 'subscript' ? subscriptOn(call) : undefined;
     if (!chain) continue;
     const spec = resourceOf(ctx, call);
     if (!spec || ('pipe' in chain && !spec.pipesOnly) || ('subscript' in chain && !spec.subscripts)) continue;

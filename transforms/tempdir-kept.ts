@@ -6,7 +6,10 @@
 //                                                   return check(path)
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { calleeName } from '../src/python/imports.js';
+import { callsNamed } from '../src/python/candidates.js';
 import { keptLocal, planRestOfFunction } from '../src/python/kept-local.js';
+
+const TEMPDIR_NAMES: ReadonlySet<string> = new Set(['TemporaryDirectory']);
 
 const ID = 'tempdir-kept';
 const CODE = 'WFY112';
@@ -25,7 +28,7 @@ function readsName(id: SyntaxNode): boolean {
 function check(ctx: FileContext): Finding[] {
   if (!ctx.source.includes('TemporaryDirectory')) return [];
   const findings: Finding[] = [];
-  for (const call of ctx.root.descendantsOfType('call')) {
+  for (const call of callsNamed(ctx, TEMPDIR_NAMES)) {
     if (calleeName(ctx.names, call) !== 'tempfile.TemporaryDirectory') continue;
     // Ex) `tmp.cleanup()`, `return tmp`, `self.tmp = tmp`, `with tmp:`: removed, or kept, by the code itself
     const kept = keptLocal(ctx, call);
