@@ -227,6 +227,16 @@ const ITERATORS: ReadonlyMap<string, { names: readonly string[] }> = new Map([['
 /** The last names of ITERATORS, the words a file says to call one. */
 const ITERATOR_WORDS: readonly string[] = [...new Set([...ITERATORS.keys()].map((q) => q.slice(q.lastIndexOf('.') + 1)))];
 
+const NO_GENERATORS: ReadonlySet<string> = new Set();
+const withIteratorsMemo = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+/** The names a file calls generators by, and ITERATOR_WORDS: made once per index, not per file that says `scandir`. */
+function withIterators(generators: ReadonlySet<string> = NO_GENERATORS): ReadonlySet<string> {
+  let out = withIteratorsMemo.get(generators);
+  if (!out) withIteratorsMemo.set(generators, (out = new Set([...generators, ...ITERATOR_WORDS])));
+  return out;
+}
+
 /** What a call made: a generator of the index, or one of ITERATORS. */
 interface Made {
   key: string;
@@ -377,7 +387,7 @@ function check(ctx: FileContext): Finding[] {
   const generators = index ? namesOf(index) : undefined;
   const iterators = ITERATOR_WORDS.some((w) => ctx.source.includes(w));
   if (!iterators && !generators?.size) return [];
-  const wanted = iterators ? new Set([...(generators ?? []), ...ITERATOR_WORDS]) : generators!;
+  const wanted = iterators ? withIterators(generators) : generators!;
   const findings: Finding[] = [];
   // Ex) `for x in produce():`, `next(store.rows())`, `p()` after `from m import produce as p`, `next(os.scandir(p))`
   for (const call of callsNamed(ctx, wanted)) {
@@ -496,8 +506,8 @@ export const generatorClose: Transform = {
       'function (a variable, a call result, an unknown import, a decorated function other than ' +
       '`@staticmethod`/`@classmethod`); loops that always run to the end (unless `--all-loops`); a ' +
       'generator kept in a variable that is read otherwise, bound again, read in a nested scope, bound in a ' +
-      'loop or other block, at module level, or in a function that says `locals`, `vars`, `eval`, `exec` or ' +
-      '`globals`; `list(gen())` and other consumers that read to the ' +
+      'loop or other block, at module level, or in a function that calls `locals()`, `vars()`, `eval()`, `exec()` ' +
+      'or `globals()` after it; `list(gen())` and other consumers that read to the ' +
       'end. Reported without a fix: uses in an `if`/`while` condition or another compound statement header, ' +
       'in a class body, inside a lambda or comprehension, after other code of the same statement, or followed ' +
       'by other code of it (`print(next(gen()))`: CPython closed the generator before `print` ran); a loop ' +

@@ -6,11 +6,9 @@
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { aKind, leftOpen, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
-import { calleeName } from '../src/python/imports.js';
-import { wordsPattern } from '../src/python/text.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
-import { callAssignments, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
+import { callAssignments, dynamicLookupAfter, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 
@@ -59,18 +57,6 @@ function storeReason(target: SyntaxNode): string {
 }
 
 type Outcome = { reason: string } | { last: SyntaxNode } | undefined;
-
-/** Builtins that read variables by a name in a string, out of withify's sight. */
-const DYNAMIC_LOOKUPS = new Set(['builtins.locals', 'builtins.vars', 'builtins.eval', 'builtins.exec', 'builtins.globals']);
-// The same builtins' own names: a call that resolves to one of them writes its name in the file (`eval`, `b.eval`).
-const DYNAMIC_WORDS = wordsPattern([...DYNAMIC_LOOKUPS].map((q) => q.slice('builtins.'.length)));
-
-/** A call after `stmt` in `scope` that may read any of its variables by name (`locals()["f"]`, `eval("f.closed")`). */
-function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode): SyntaxNode | undefined {
-  // Ex) a module that never says `eval`, `exec`, `locals`, `vars` or `globals`: no call can reach them
-  if (!DYNAMIC_WORDS.test(ctx.source)) return undefined;
-  return scope.descendantsOfType('call').find((c) => c.startIndex >= stmt.endIndex && DYNAMIC_LOOKUPS.has(calleeName(ctx.names, c) ?? ''));
-}
 
 /** Where the `with` would end, or why there is none (`undefined`: not this transform's case). */
 function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): Outcome {

@@ -4,7 +4,7 @@
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, preview } from '../src/python/evaluation.js';
-import { isEagerUse, leftOpen, mayTimeOut, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
+import { closesItself, isEagerUse, leftOpen, mayTimeOut, pipeReason, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, type ResourceSpec } from '../src/python/resources.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
@@ -57,7 +57,7 @@ function pipeOn(call: SyntaxNode): { method: string; use: SyntaxNode; pipe: true
 function subscriptOn(call: SyntaxNode): { method: string; use: SyntaxNode; subscript: true } | undefined {
   const sub = call.parent;
   if (sub?.type !== 'subscript' || sub.childForFieldName('value')?.id !== call.id) return undefined;
-  return { method: '[]', use: sub, subscript: true };
+  return { method: SUBSCRIPT, use: sub, subscript: true };
 }
 
 /**
@@ -85,8 +85,7 @@ export function findChains(ctx: FileContext): ChainMatch[] {
  * pipe to its end, closes it and waits for the process (given no timeout, after which it gives up).
  */
 function leavesNothingOpen(m: ChainMatch): boolean {
-  if (m.method === 'close') return true;
-  return m.method === 'communicate' && m.spec.exitWaits === true && !mayTimeOut(m.spec, m.method, m.use);
+  return m.method === 'close' || closesItself(m.spec, m.method, m.use);
 }
 
 function display(m: ChainMatch): string {
@@ -130,8 +129,8 @@ export const WRITING_METHODS: ReadonlySet<string> = new Set([
 /** Why the chain cannot be fixed whatever else the statement does, or `undefined`. */
 function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
   // Ex) `Popen(cmd, stdout=PIPE).stdout.read()`: a `with` would close the pipes and also wait for the process
-  if (m.pipe) return `\`.${m.method}\` is one of the process's pipes, and a \`with\` would also wait for the process, which the code never did: \`subprocess.run(...)\` or \`.communicate()\` read the output, close the pipes and wait`;
-  if (!m.subscript && !isEagerUse(m.spec, m.method, m.use)) {
+  if (m.pipe) return pipeReason(m.spec, m.method);
+  if (!isEagerUse(m.spec, m.method, m.use)) {
     // Ex) `Popen(cmd).communicate(timeout=5)`: on TimeoutExpired the process runs on; `__exit__` would wait for it
     if (mayTimeOut(m.spec, m.method, m.use)) return `\`.${m.method}()\` may give up at its timeout and leave the ${m.spec.kind} running, and a \`with\` would then wait for it with no timeout: kill it and wait where the timeout is caught (\`proc.kill(); proc.communicate()\`)`;
     // Ex) `subprocess.Popen(cmd).poll()`: the process runs on; `__exit__` would wait for it to end

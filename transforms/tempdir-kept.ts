@@ -4,26 +4,19 @@
 //     path = build(tmp.name)                    with tmp:
 //     return check(path)                            path = build(tmp.name)
 //                                                   return check(path)
-import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
+import type { FileContext, Finding, Transform } from '../src/types.js';
 import { calleeName } from '../src/python/imports.js';
 import { callsNamed } from '../src/python/candidates.js';
 import { keptLocal, planRestOfFunction } from '../src/python/kept-local.js';
+import { readsAttribute } from '../src/python/resource-flow.js';
 
 const TEMPDIR_NAMES: ReadonlySet<string> = new Set(['TemporaryDirectory']);
 
 const ID = 'tempdir-kept';
 const CODE = 'WFY112';
 
-/** True when the read `id` is `id.name` and nothing else: the path, a string that does not keep the object. */
-function readsName(id: SyntaxNode): boolean {
-  const attr = id.parent;
-  if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== id.id || attr.childForFieldName('attribute')?.text !== 'name') return false;
-  const p = attr.parent;
-  // Ex) `tmp.name = x`, `del tmp.name`, `tmp.name()`
-  if ((p?.type === 'assignment' || p?.type === 'augmented_assignment') && p.childForFieldName('left')?.id === attr.id) return false;
-  if (p?.type === 'call' && p.childForFieldName('function')?.id === attr.id) return false;
-  return p?.type !== 'delete_statement' && p?.type !== 'pattern_list' && p?.type !== 'tuple_pattern';
-}
+/** `tmp.name`, the path: a string that does not keep the object. */
+const NAME: ReadonlySet<string> = new Set(['name']);
 
 function check(ctx: FileContext): Finding[] {
   if (!ctx.source.includes('TemporaryDirectory')) return [];
@@ -32,7 +25,7 @@ function check(ctx: FileContext): Finding[] {
     if (calleeName(ctx.names, call) !== 'tempfile.TemporaryDirectory') continue;
     // Ex) `tmp.cleanup()`, `return tmp`, `self.tmp = tmp`, `with tmp:`: removed, or kept, by the code itself
     const kept = keptLocal(ctx, call);
-    if (!kept || kept.reads.length === 0 || !kept.reads.every(readsName)) continue;
+    if (!kept || kept.reads.length === 0 || !kept.reads.every((id) => readsAttribute(id, NAME))) continue;
     const edits = planRestOfFunction(ctx, kept, `with ${kept.name}:`);
     const base: Finding = {
       id: ID,
@@ -78,8 +71,8 @@ export const tempdirKept: Transform = {
     notFlagged:
       '`with tempfile.TemporaryDirectory() as path:`; `tmp.cleanup()` called by the code; the object returned, ' +
       'stored, passed on, read in a nested function or read any way but `tmp.name`; a second binding of the name; ' +
-      'a TemporaryDirectory at module level, in a loop or another block; a function that says `locals`, `vars`, ' +
-      '`eval`, `exec` or `globals`. `tempfile.TemporaryDirectory().name` is tempdir-name\'s (WFY111).',
+      'a TemporaryDirectory at module level, in a loop or another block; a function that calls `locals()`, ' +
+      '`vars()`, `eval()`, `exec()` or `globals()` after it. `tempfile.TemporaryDirectory().name` is tempdir-name\'s (WFY111).',
   },
   examples: [
     {

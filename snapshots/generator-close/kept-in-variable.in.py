@@ -38,6 +38,13 @@ def annotated(p):
     return next(it)
 
 
+def evaluate(p, model):
+    # `model.eval()` is no builtin that reads variables by name
+    it = rows(p)
+    model.eval()
+    return next(it)
+
+
 def read_fully(p):
     # not flagged: the last read is a loop that runs to the end
     it = rows(p)

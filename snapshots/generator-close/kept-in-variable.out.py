@@ -47,6 +47,16 @@ def annotated(p):
         it.close()
 
 
+def evaluate(p, model):
+    # `model.eval()` is no builtin that reads variables by name
+    it = rows(p)
+    try:
+        model.eval()
+        return next(it)
+    finally:
+        it.close()
+
+
 def read_fully(p):
     # not flagged: the last read is a loop that runs to the end
     it = rows(p)

@@ -11,10 +11,15 @@ class Store:
         for row in self.rows():
             return row
 
+    def head(self):
+        # kept in a variable: the same
+        it = self.rows()
+        return next(it)
+
 
 class Cached(Store):
     def rows(self):
         return [3, 4]
 
 
-print(Store().first(), Cached().first())
+print(Store().first(), Cached().first(), Store().head())

@@ -7,9 +7,7 @@ import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { identifiersNamed, scopeOf, within } from './scopes.js';
 import { statementIndent, statementIndex, statementSiblings, planWrap } from './wrap.js';
 import { blockRoom, tooDeepReason } from './nesting.js';
-
-/** Builtins that read a function's variables by a name in a string, out of withify's sight. */
-const DYNAMIC_LOOKUP_RE = /\b(?:locals|vars|eval|exec|globals)\b/;
+import { dynamicLookupAfter } from './resource-flow.js';
 
 export interface KeptLocal {
   /** The statement `name = call`, one of the function's own body. */
@@ -23,9 +21,10 @@ export interface KeptLocal {
 
 /**
  * `name = call` (the call maybe parenthesized) as a statement of a function's own body, not inside a loop, an
- * `if` or another block, where the function binds `name` nowhere else (no `global`/`nonlocal` either), says none
- * of `locals`, `vars`, `eval`, `exec`, `globals`, and reads `name` only after the statement and in its own
- * scope (not in a nested function, lambda, class or comprehension). Otherwise `undefined`.
+ * `if` or another block, where the function binds `name` nowhere else (no `global`/`nonlocal` either), calls none
+ * of the builtins `locals()`, `vars()`, `eval()`, `exec()`, `globals()` after it (`dynamicLookupAfter`), and
+ * reads `name` only after the statement and in its own scope (not in a nested function, lambda, class or
+ * comprehension). Otherwise `undefined`.
  */
 export function keptLocal(ctx: FileContext, call: SyntaxNode): KeptLocal | undefined {
   let cur = call;
@@ -41,7 +40,7 @@ export function keptLocal(ctx: FileContext, call: SyntaxNode): KeptLocal | undef
   const name = target.text;
   const bindings = ctx.names.bindings(fn).get(name) ?? [];
   if (bindings.length !== 1 || bindings[0]!.kind !== 'assign' || !within(bindings[0]!.node, stmt)) return undefined;
-  if (DYNAMIC_LOOKUP_RE.test(block.text)) return undefined;
+  if (dynamicLookupAfter(ctx, fn, stmt)) return undefined;
   const reads: SyntaxNode[] = [];
   for (const id of identifiersNamed(block, name, ctx.source)) {
     if (id.id === target.id) continue;

@@ -5,11 +5,11 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import { consumerOf, takesResource } from './consumers.js';
-import { mayTimeOut, type ResourceSpec } from './resources.js';
+import { closesItself, type ResourceSpec } from './resources.js';
 import { functionOrModuleOf, identifiersNamed, scopeOf, within } from './scopes.js';
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
-import { firstIndex } from './text.js';
+import { firstIndex, wordsPattern } from './text.js';
 import { memoized } from './memo.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
@@ -186,7 +186,7 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
             continue;
           }
           // Ex) `p.communicate()`: reads every pipe to its end, closes it, and waits for the process
-          if (attr === 'communicate' && spec.exitWaits && !wrapped && !mayTimeOut(spec, attr, p.parent!)) return { kind: 'managed' };
+          if (!wrapped && closesItself(spec, attr, p.parent!)) return { kind: 'managed' };
           if (wrapped || spec.eagerMethods.has(attr)) return { kind: 'use' };
           return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` may return an object that still uses the ${spec.kind} after the block` };
         }
@@ -427,6 +427,33 @@ export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name:
   return false;
 }
 
+/** Builtins that read variables by a name in a string, out of withify's sight. */
+const DYNAMIC_LOOKUPS = new Set(['builtins.locals', 'builtins.vars', 'builtins.eval', 'builtins.exec', 'builtins.globals']);
+// The same builtins' own names: a call that resolves to one of them writes its name in the file (`eval`, `b.eval`).
+const DYNAMIC_WORDS = wordsPattern([...DYNAMIC_LOOKUPS].map((q) => q.slice('builtins.'.length)));
+
+/** A call after `stmt` in `scope` that may read any of its variables by name (`locals()["f"]`, `eval("f.closed")`). */
+export function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode): SyntaxNode | undefined {
+  // Ex) a module that never says `eval`, `exec`, `locals`, `vars` or `globals`: no call can reach them
+  if (!DYNAMIC_WORDS.test(ctx.source)) return undefined;
+  return scope.descendantsOfType('call').find((c) => c.startIndex >= stmt.endIndex && DYNAMIC_LOOKUPS.has(calleeName(ctx.names, c) ?? ''));
+}
+
+/**
+ * True when the read `id` is `id.attr` for an `attr` of `names`, read and nothing else: not called, not
+ * assigned or deleted, not a target (`tmp.name`, `f.mode`).
+ */
+export function readsAttribute(id: SyntaxNode, names: ReadonlySet<string>): boolean {
+  const p = id.parent;
+  if (p?.type !== 'attribute' || p.childForFieldName('object')?.id !== id.id) return false;
+  if (!names.has(p.childForFieldName('attribute')?.text ?? '')) return false;
+  const q = p.parent;
+  // Ex) `f.name()`, `f.name = x`, `del f.name`, `f.name += x`
+  if (q?.type === 'call' && q.childForFieldName('function')?.id === p.id) return false;
+  if ((q?.type === 'assignment' || q?.type === 'augmented_assignment') && q.childForFieldName('left')?.id === p.id) return false;
+  return q?.type !== 'delete_statement' && q?.type !== 'pattern_list' && q?.type !== 'tuple_pattern';
+}
+
 /** Attributes that read the same whether the resource is open or closed (not `closed`). */
 const STABLE_ATTRIBUTES = new Set(['name', 'mode', 'encoding', 'errors']);
 
@@ -435,14 +462,7 @@ const STABLE_ATTRIBUTES = new Set(['name', 'mode', 'encoding', 'errors']);
  * `f.close()`, as in `tmp.close()` / `return tmp.name`. Such a read may lie after the `with` block.
  */
 export function readsStableAttribute(use: Use): boolean {
-  const p = use.node.parent;
-  if (p?.type !== 'attribute' || p.childForFieldName('object')?.id !== use.node.id) return false;
-  if (!STABLE_ATTRIBUTES.has(p.childForFieldName('attribute')?.text ?? '')) return false;
-  const q = p.parent;
-  // Ex) `f.name()`, `f.name = x`, `del f.name`, `f.name += x`
-  if (q?.type === 'call' && q.childForFieldName('function')?.id === p.id) return false;
-  if ((q?.type === 'assignment' || q?.type === 'augmented_assignment') && q.childForFieldName('left')?.id === p.id) return false;
-  return q?.type !== 'delete_statement' && q?.type !== 'pattern_list' && q?.type !== 'tuple_pattern';
+  return readsAttribute(use.node, STABLE_ATTRIBUTES);
 }
 
 /**

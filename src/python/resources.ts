@@ -244,6 +244,8 @@ function mayAskForPipes(ctx: FileContext, call: SyntaxNode): boolean {
  * (`connect(p).execute(q)` as a statement of its own).
  */
 export function isEagerUse(spec: ResourceSpec, method: string, use: SyntaxNode): boolean {
+  // Ex) `shelve.open(p)["k"] = v`: `method` is `[]` for a subscript (open-chain's `subscriptOn`)
+  if (method === SUBSCRIPT) return spec.subscripts === true;
   if (spec.eagerMethods.has(method)) return !mayTimeOut(spec, method, use);
   const view = spec.viewMethods?.get(method);
   if (!view) return false;
@@ -253,6 +255,26 @@ export function isEagerUse(spec: ResourceSpec, method: string, use: SyntaxNode):
   const call = p.parent;
   const attr = p.childForFieldName('attribute')?.text ?? '';
   return call?.type === 'call' && call.childForFieldName('function')?.id === p.id && view.has(attr);
+}
+
+/** The `method` of a use that subscripts the resource (`R[k]`), for `isEagerUse`. */
+export const SUBSCRIPT = '[]';
+
+/**
+ * True when `use` (the call `R.method(...)`) closes the resource itself: `Popen(...).communicate()` reads every
+ * pipe to its end, closes it and waits for the process (given no timeout, after which it gives up). `close()`
+ * is not counted here: a hand-written close is open-assign-close's to turn into a `with`.
+ */
+export function closesItself(spec: ResourceSpec, method: string, use: SyntaxNode): boolean {
+  return method === 'communicate' && spec.exitWaits === true && !mayTimeOut(spec, method, use);
+}
+
+/**
+ * Why `R.attr` on a process (`Popen(cmd, stdout=PIPE).stdout`), used at once, is left to the user: the `with`
+ * that closes the pipe also waits for the process, which the code never did.
+ */
+export function pipeReason(spec: ResourceSpec, attr: string): string {
+  return `\`.${attr}\` is one of the ${spec.kind}'s pipes, and a \`with\` would also wait for the ${spec.kind}, which the code never did: \`subprocess.run(...)\` or \`.communicate()\` read the output, close the pipes and wait`;
 }
 
 /** Where a method that waits for the resource may give up waiting, the position of its `timeout` argument. */

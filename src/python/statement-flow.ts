@@ -5,7 +5,7 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeText, consumerOf, takesResource, type ConsumerSpec } from './consumers.js';
 import { isFirstIterable } from './evaluation.js';
-import { mayTimeOut, type ResourceSpec } from './resources.js';
+import { mayTimeOut, pipeReason, type ResourceSpec } from './resources.js';
 
 export type Flow =
   /** Nothing keeps the resource once `at` has been evaluated; `by` names what used it up. */
@@ -47,7 +47,7 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
     // Ex) `for line in Popen(cmd, stdout=PIPE).stdout:`: a part of the resource, handed on
     if (p.type === 'attribute' && p.childForFieldName('object')?.id === cur.id) {
       const attr = p.childForFieldName('attribute')?.text ?? '';
-      if (spec.pipesOnly) return { kind: 'unknown', at: p, why: `\`.${attr}\` is one of the ${spec.kind}'s pipes, and a \`with\` would also wait for the ${spec.kind}, which the code never did: \`subprocess.run(...)\` or \`.communicate()\` read the output, close the pipes and wait` };
+      if (spec.pipesOnly) return { kind: 'unknown', at: p, why: pipeReason(spec, attr) };
       return { kind: 'unknown', at: p, why: `\`.${attr}\` may hand out a part of the ${spec.kind} that outlives the statement` };
     }
     const call = argumentOf(cur);
