@@ -50,6 +50,9 @@ test('Popen: a call that asks for no pipe leaves nothing to close, and communica
     'def f(c):\n    p = Popen(c, stdout=PIPE)\n    out, _ = p.communicate()\n    return out\n',
     'x = Popen(c, stdout=PIPE).stdout\n', // kept: its keeper's to close
     'Popen(c, stdin=PIPE).stdin.close()\n',
+    // A `\` continuation is no argument: no timeout by position, no pipe by position
+    'out, err = Popen(c, stdin=PIPE, stdout=PIPE).communicate( \\\n    data)\n',
+    'Popen(c, \\\n    stdout=DEVNULL).wait()\n',
   ]) assert.deepEqual(none(src).map((f) => f.message), [], src);
   // A name, a number, a position past `executable`, or `**kwargs` may ask for a pipe
   for (const src of ['Popen(c, stdout=out).wait()\n', 'Popen(c, stdout=-1).wait()\n', 'Popen(c, -1, None, PIPE).wait()\n', 'Popen(c, **kw).wait()\n']) {
@@ -71,7 +74,7 @@ test('Popen: a pipe used at once is reported, never wrapped (a with would also w
 });
 
 test('Popen: communicate() and wait() that may time out are reported, not fixed (a with would wait on past the timeout)', () => {
-  for (const call of ['communicate(timeout=5)', 'communicate(data, 5)', 'wait(5)', 'wait(timeout=t)', 'communicate(*args)', 'wait(**kw)']) {
+  for (const call of ['communicate(timeout=5)', 'communicate(data, 5)', 'wait(5)', 'wait(timeout=t)', 'communicate(*args)', 'wait(**kw)', 'communicate(data, \\\n    5)']) {
     const r = chain(`import subprocess\nout = subprocess.Popen(c, stdout=subprocess.PIPE).${call}\n`);
     assert.equal(r.fixesApplied, 0, call);
     assert.match(r.findings[0]!.reason!, /may give up at its timeout and leave the process running, and a `with` would then wait for it with no timeout/, call);

@@ -30,7 +30,7 @@ import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
-import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { planWrap } from '../src/python/wrap.js';
 import { keptLocal, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
@@ -132,7 +132,7 @@ function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | unde
       return abandonedBy ? { kind: 'statement', top: comp, by: abandonedBy } : undefined;
     }
     if (p.type === 'comparison_operator') {
-      const operands = p.namedChildren.filter((c) => c.type !== 'comment');
+      const operands = p.namedChildren.filter((c) => !isExtra(c));
       const op = p.children.find((c) => !c.isNamed)?.type;
       if (operands.length === 2 && operands[1]!.id === cur.id && (op === 'in' || op === 'not in')) return { kind: 'statement', top: p, by: op };
       return undefined;
@@ -166,7 +166,7 @@ function awaitedNext(ctx: FileContext, g: SyntaxNode): Use | undefined {
   if (p.type === 'attribute' && p.childForFieldName('object')?.id === g.id && p.childForFieldName('attribute')?.text === '__anext__') {
     const call = p.parent;
     if (call?.type !== 'call' || call.childForFieldName('function')?.id !== p.id) return undefined;
-    if (call.childForFieldName('arguments')?.namedChildren.some((c) => c.type !== 'comment')) return undefined;
+    if (call.childForFieldName('arguments')?.namedChildren.some((c) => !isExtra(c))) return undefined;
     read = call;
     by = '__anext__';
   } else {

@@ -9,7 +9,7 @@ import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
 import { leftOpen, mayWrite, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
-import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 
@@ -46,7 +46,7 @@ function display(m: ArgumentMatch): string {
   const callee = m.resource.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
   const kw = m.resource.parent?.type === 'keyword_argument' ? `${m.resource.parent.childForFieldName('name')?.text}=` : '';
   const args = m.consumer.childForFieldName('arguments');
-  const first = args?.type === 'argument_list' ? args.namedChildren.find((c) => c.type !== 'comment') : undefined;
+  const first = args?.type === 'argument_list' ? args.namedChildren.find((c) => !isExtra(c)) : undefined;
   const before = first && first.id !== (kw ? m.resource.parent!.id : m.resource.id) ? '…, ' : '';
   return `${calleeText(m.consumer)}(${before}${kw}${callee}(...))`;
 }

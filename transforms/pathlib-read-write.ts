@@ -7,7 +7,7 @@ import { RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS } from '../src/python/resources.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { planImportedName, replaceNode } from '../src/python/edits.js';
 import { isPure } from '../src/python/evaluation.js';
-import { selfDocumentingReason } from '../src/python/statements.js';
+import { isExtra, selfDocumentingReason } from '../src/python/statements.js';
 import { unfixableChains, type ChainMatch } from './open-chain.js';
 
 const ID = 'pathlib-read-write';
@@ -49,7 +49,7 @@ function readOpenArgs(call: SyntaxNode): OpenArgs | string {
   const keywords: SyntaxNode[] = [];
   let modeNode: SyntaxNode | undefined;
   for (const a of args.namedChildren) {
-    if (a.type === 'comment') continue;
+    if (isExtra(a)) continue;
     if (a.type === 'keyword_argument') {
       const name = a.childForFieldName('name')?.text ?? '';
       // Ex) `open(p, buffering=0)`, `open(fd, closefd=False)`, `open(p, opener=o)`, `open(file=p)`
@@ -114,7 +114,7 @@ function planPathCall(ctx: FileContext, m: ChainMatch): PathCall | string {
     return since ? `\`${t}(newline=)\` needs Python ${since.join('.')}; the target is ${ctx.target.join('.')}` : `\`${t}()\` takes no \`newline\``;
   }
   const useArgs = m.use.childForFieldName('arguments');
-  const data = useArgs?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  const data = useArgs?.namedChildren.filter((c) => !isExtra(c)) ?? [];
   let dataText: string[] = [];
   if (m.method === 'read') {
     // Ex) `open(p).read(100)`: a partial read

@@ -4,6 +4,7 @@ import type Parser from 'tree-sitter';
 import type { SyntaxNode, Tree } from '../types.js';
 import { keepShape } from './shapes.js';
 import { NameIndex } from '../python/scopes.js';
+import { isExtra } from '../python/statements.js';
 
 // Loaded with `require`: imported as ES modules, Node would first scan tree-sitter's CommonJS source for the
 // names it exports (cjs-module-lexer), in every thread, and the scan's own optimised compile alone took
@@ -201,7 +202,7 @@ export function parsePython(text: string, ranges?: Parser.Range[]): Tree {
  * compound statement with an empty block, and reports no error.
  */
 export function emptyBlocks(tree: Tree): SyntaxNode[] {
-  return tree.rootNode.descendantsOfType('block').filter((b) => b.namedChildren.every((c) => c.type === 'comment'));
+  return tree.rootNode.descendantsOfType('block').filter((b) => b.namedChildren.every(isExtra));
 }
 
 /** The first ERROR or MISSING node, in document order; `undefined` when the tree is clean. */

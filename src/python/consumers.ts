@@ -24,6 +24,7 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import { containsYield } from './evaluation.js';
+import { isExtra } from './statements.js';
 
 /** `generator`: a generator function of this file; lazy, and what it yields is unknown (maybe the resource). */
 export type ConsumerKind = 'eager' | 'lazy' | 'generator';
@@ -215,7 +216,7 @@ export function positionalIndex(call: SyntaxNode, arg: SyntaxNode): number | und
   if (arg.parent?.id !== args.id) return undefined;
   let index = 0;
   for (const a of args.namedChildren) {
-    if (a.type === 'comment') continue;
+    if (isExtra(a)) continue;
     if (a.type === 'list_splat' || a.type === 'dictionary_splat') return undefined;
     if (a.type === 'keyword_argument') continue;
     if (a.id === arg.id) return index;

@@ -2,6 +2,7 @@
 import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { fromImportAlias, importInsertionPoint, moduleAlias } from './imports.js';
 import { lineEndOf } from './text.js';
+import { isExtra } from './statements.js';
 
 export const replaceNode = (n: SyntaxNode, text: string): Edit => ({ start: n.startIndex, end: n.endIndex, text });
 export const replaceRange = (start: number, end: number, text: string): Edit => ({ start, end, text });
@@ -19,7 +20,7 @@ export function planTopLevelImport(ctx: FileContext, line: string): Edit {
 function topLevelImportEdit(ctx: FileContext, line: string): Edit {
   const after = importInsertionPoint(ctx.root);
   if (after > 0) return insertAt(lineEndOf(ctx.source, after), ctx.eol + line);
-  const first = ctx.root.namedChildren.find((c) => c.type !== 'comment');
+  const first = ctx.root.namedChildren.find((c) => !isExtra(c));
   if (first) return insertAt(first.startIndex, line + ctx.eol);
   const end = ctx.source.length;
   const needsBreak = end > 0 && !/[\r\n]$/.test(ctx.source);

@@ -3,10 +3,11 @@
 import type { SyntaxNode } from '../types.js';
 import { firstIndex } from './text.js';
 import { memoized } from './memo.js';
+import { isExtra } from './statements.js';
 
 const PURE_LEAVES = new Set([
   'identifier', 'integer', 'float', 'true', 'false', 'none', 'ellipsis',
-  'string_start', 'string_content', 'string_end', 'escape_sequence', 'type_conversion', 'comment',
+  'string_start', 'string_content', 'string_end', 'escape_sequence', 'type_conversion', 'comment', 'line_continuation',
 ]);
 const PURE_CONTAINERS = new Set([
   'attribute', 'tuple', 'list', 'set', 'dictionary', 'pair', 'parenthesized_expression', 'keyword_argument',
@@ -24,7 +25,7 @@ export function isPure(node: SyntaxNode, assumed?: ReadonlySet<number>): boolean
   if (node.type === 'lambda') return true;
   // Ex) `f(k=open(p).read(), *[1])`: unpacking a list or tuple display runs no code (`*rest` may: `__iter__`).
   if (node.type === 'list_splat') {
-    const inner = node.namedChildren.filter((c) => c.type !== 'comment');
+    const inner = node.namedChildren.filter((c) => !isExtra(c));
     return inner.length === 1 && (inner[0]!.type === 'list' || inner[0]!.type === 'tuple') && isPure(inner[0]!, assumed);
   }
   if (node.type !== 'unary_operator' && !PURE_CONTAINERS.has(node.type)) return false;
@@ -66,7 +67,7 @@ export function lazyContext(node: SyntaxNode, stmt: SyntaxNode): string | undefi
         if (p.childForFieldName('right')?.id === child.id) return 'right operand of `and`/`or`: it may not run at all';
         break;
       case 'comparison_operator': {
-        const operands = p.namedChildren;
+        const operands = p.namedChildren.filter((c) => !isExtra(c));
         if (operands.findIndex((c) => c.id === child.id) >= 2) return 'later operand of a chained comparison: it may not run at all';
         break;
       }
@@ -106,7 +107,7 @@ function argumentOrder(args: SyntaxNode): ArgumentOrder | undefined {
   return memoized(argumentOrderCache, args.tree, args.id, () => {
     const kids = args.namedChildren;
     const firstKeyword = kids.findIndex(isKeywordArgument);
-    if (firstKeyword < 0 || kids.slice(firstKeyword).every((k) => isKeywordArgument(k) || k.type === 'comment')) return undefined;
+    if (firstKeyword < 0 || kids.slice(firstKeyword).every((k) => isKeywordArgument(k) || isExtra(k))) return undefined;
     const nodes = [...kids.filter((k) => !isKeywordArgument(k)), ...kids.filter(isKeywordArgument)];
     return { nodes, index: new Map(nodes.map((n, i) => [n.id, i])) };
   });

@@ -6,6 +6,7 @@ import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, scopeOf, within, type NameIndex } from './scopes.js';
 import { lineEndOf, nextLineStart, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
+import { isExtra } from './statements.js';
 
 /** One generator function as the first pass sees it: plain JSON data. */
 export interface GeneratorSummary {
@@ -354,7 +355,7 @@ function insideLoop(node: SyntaxNode, fn: SyntaxNode): boolean {
 
 /** `except:`, `except BaseException` or `except GeneratorExit` (alone or in a tuple): what `close()` throws in lands there. */
 function catchesGeneratorExit(handler: SyntaxNode): boolean {
-  const caught = handler.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment');
+  const caught = handler.namedChildren.find((c) => c.type !== 'block' && !isExtra(c));
   return !caught || /\b(?:BaseException|GeneratorExit)\b/.test(caught.text);
 }
 
@@ -433,7 +434,7 @@ export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[])
       const y = yields.find((y) => within(y, h));
       if (y) return `its \`${header}:\` yields (line ${lineOf(y)}): closing it raises RuntimeError`;
       const block = h.namedChildren.find((c) => c.type === 'block');
-      const last = block?.namedChildren.filter((c) => c.type !== 'comment').at(-1);
+      const last = block?.namedChildren.filter((c) => !isExtra(c)).at(-1);
       if (last && (last.type === 'raise_statement' || last.type === 'return_statement')) continue;
       // Ex) `while True: try: yield x … except GeneratorExit: pass`: the next `yield` makes close() raise.
       if (insideLoop(t, fn) || yields.some((y) => y.startIndex >= t.endIndex)) {

@@ -2,6 +2,7 @@
 // `gz.open` after `import gzip as gz` is `gzip.open`; `open` is `builtins.open` unless something binds it.
 import type { SyntaxNode } from '../types.js';
 import type { NameIndex } from './scopes.js';
+import { isExtra } from './statements.js';
 
 /**
  * The dotted name `expr` refers to, or `undefined` when it is not a plain name or attribute chain, or
@@ -35,7 +36,7 @@ export function calleeName(names: NameIndex, call: SyntaxNode): string | undefin
 export function importInsertionPoint(root: SyntaxNode): number {
   let at = 0;
   for (const stmt of root.namedChildren) {
-    if (stmt.type === 'comment') continue;
+    if (isExtra(stmt)) continue;
     const isDocstring = stmt.type === 'expression_statement' && stmt.namedChildren[0]?.type === 'string' && at === 0;
     if (isDocstring || stmt.type === 'future_import_statement') {
       at = stmt.endIndex;

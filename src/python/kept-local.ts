@@ -78,6 +78,8 @@ export function planRestOfFunction(outer: FileContext, kept: KeptLocal, header: 
   const room = blockRoom(outer, first, last);
   if (room < 1) return tooDeepReason(1, room);
   const ctx = withLocalUnit(outer, first);
-  const plan = ctx && planWrap(ctx, { first, last, header: [header], footer: footer(ctx.indentUnit) });
-  return plan ? plan.edits : 'the function\'s statements share a line in a way withify cannot split';
+  if (!ctx) return 'the function\'s lines are indented with tabs and spaces mixed';
+  const plan = planWrap(ctx, { first, last, header: [header], footer: footer(ctx.indentUnit) });
+  // Ex) `it = rows(p); \` then `head = next(it)`: one logical line, no line to put the `try:` on
+  return plan ? plan.edits : 'the statement after it continues its line (`\\`), which withify cannot split';
 }

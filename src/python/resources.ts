@@ -10,6 +10,7 @@ import { planImportedName, planTopLevelImport } from './edits.js';
 import { calleeName, qualifiedName } from './imports.js';
 import { mayBeResourceCall } from './candidates.js';
 import { memoized } from './memo.js';
+import { isExtra } from './statements.js';
 
 export type ResourceKind =
   | 'file'
@@ -223,7 +224,7 @@ function mayAskForPipes(ctx: FileContext, call: SyntaxNode): boolean {
   let positional = 0;
   for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
     if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') return true;
-    if (arg.type === 'comment') continue;
+    if (isExtra(arg)) continue;
     if (arg.type !== 'keyword_argument') {
       if (positional++ >= FIRST_PIPE_POSITION) return true;
       continue;
@@ -295,7 +296,7 @@ export function mayTimeOut(spec: ResourceSpec, method: string, use: SyntaxNode):
     if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') return true;
     if (arg.type === 'keyword_argument') {
       if (arg.childForFieldName('name')?.text === 'timeout') return true;
-    } else if (arg.type !== 'comment' && positional++ === position) return true;
+    } else if (!isExtra(arg) && positional++ === position) return true;
   }
   return false;
 }
@@ -336,7 +337,7 @@ export function mayWrite(spec: ResourceSpec, call: SyntaxNode): boolean {
   let mode: SyntaxNode | undefined;
   let i = 0;
   for (const a of args.namedChildren) {
-    if (a.type === 'comment') continue;
+    if (isExtra(a)) continue;
     if (a.type === 'list_splat' || a.type === 'dictionary_splat') return true;
     if (a.type === 'keyword_argument') {
       if (a.childForFieldName('name')?.text === 'mode') mode = a.childForFieldName('value') ?? undefined;

@@ -1,6 +1,14 @@
 // Statements and where an expression sits in them.
 import type { SyntaxNode } from '../types.js';
 
+/**
+ * A comment or a line continuation (`\\` at a line's end): tree-sitter's extras, which may stand among the
+ * named children of any node (a block's statements, a call's arguments) and are none of them.
+ */
+export function isExtra(node: SyntaxNode): boolean {
+  return node.type === 'comment' || node.type === 'line_continuation';
+}
+
 /** The statement holding `node`: the first ancestor that stands directly in a block or the module. */
 export function enclosingStatement(node: SyntaxNode): SyntaxNode | undefined {
   for (let n: SyntaxNode | null = node; n; n = n.parent) {

@@ -5,6 +5,7 @@ import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { insertAt, replaceRange } from './edits.js';
 import { continuesLine, firstIndex, indentOfLine, isBlankLine, lineEndOf, lineStartOf, lineStartsBetween, nextLineStart, startsLine } from './text.js';
 import { memoized } from './memo.js';
+import { isExtra } from './statements.js';
 
 export interface WrapRequest {
   /** First and last statement of a run of sibling statements in one block (or the module). */
@@ -24,7 +25,7 @@ export interface WrapPlan {
   indent: string;
 }
 
-const isStatement = (n: SyntaxNode) => n.type !== 'comment';
+const isStatement = (n: SyntaxNode) => !isExtra(n);
 
 /**
  * The end of the lines a wrap re-indents, as an edit that changes nothing (`Edit.reach`): a fix inside the

@@ -1,0 +1,8 @@
+import json
+
+
+# A `\` continuation among the arguments is no argument: the file is still the first one.
+def load(path):
+    with open(path) as f:
+        return json.load( \
+            f)
