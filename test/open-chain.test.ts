@@ -59,6 +59,20 @@ test('a module-level fix avoids names used anywhere in the module', () => {
   assert.match(r.output, /with open\("x", "w"\) as fh:/);
 });
 
+test('a module whose code lists its globals gets no new module-level name; a loop brings an earlier locals() back', () => {
+  for (const src of [
+    'def names():\n    return sorted(globals())\n\nopen("x", "w").write("y")\n',
+    'open("x", "w").write("y")\nprint(dir())\n',
+    'def f(ps):\n    for p in ps:\n        print(locals())\n        n = len(open(p).read())\n',
+  ]) {
+    const r = run(src);
+    assert.equal(r.fixesApplied, 0, src);
+    assert.match(r.findings[0]!.reason!, /^`(globals|dir|locals)\(\)` on line \d+ lists the (module|function)'s variables: a name the fix adds would show in it$/, src);
+  }
+  // `globals()` at module level before the statement has run: the name is not there yet
+  assert.equal(run('print(len(globals()))\nopen("x", "w").write("y")\n').fixesApplied, 1);
+});
+
 test('a `*` argument runs before the keywords written ahead of it', () => {
   // CPython runs `note("x")` before `open(path)`: with a missing file it still prints, then raises.
   const refused = run('def load(path):\n    return show(text=open(path).read(), *note("x"))\n');

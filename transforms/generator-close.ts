@@ -34,6 +34,7 @@ import { enclosingStatement, headerContextReason, isClassBodyStatement, isExtra,
 import { planWrap } from '../src/python/wrap.js';
 import { keptLocal, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
+import { namesSeenReason } from '../src/python/resource-flow.js';
 
 const ID = 'generator-close';
 const CODE = 'WFY201';
@@ -433,8 +434,10 @@ function check(ctx: FileContext): Finding[] {
       findings.push({ ...base, reason: tooDeepReason(1, room) });
       continue;
     }
-    const fix = planFix(ctx, call, stmt, gen);
-    if (!fix) findings.push({ ...base, reason: 'the statement shares its line in a way withify cannot split' });
+    // Ex) `eval(expr)` in the function: the name `gen` could hide a global the string reads
+    const seen = namesSeenReason(ctx, stmt);
+    const fix = seen ? undefined : planFix(ctx, call, stmt, gen);
+    if (!fix) findings.push({ ...base, reason: seen ?? 'the statement shares its line in a way withify cannot split' });
     else if (gen.closeRaises) {
       // Ex) `finally: raise Busy()` in the generator: CPython printed "Exception ignored in", the close raises here.
       const raises = `; closing it here may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}`;

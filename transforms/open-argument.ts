@@ -12,6 +12,7 @@ import { argumentOf, followResource, loopOwner } from '../src/python/statement-f
 import { enclosingStatement, headerContextReason, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
+import { namesSeenReason } from '../src/python/resource-flow.js';
 
 const ID = 'open-argument';
 const CODE = 'WFY102';
@@ -100,6 +101,8 @@ function headerFix(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, stmt: S
   if (order) return { ...base, reason: order.replace('a `with` header would run it first', 'a `with` item ahead of it would run it first') };
   const room = blockRoom(ctx, stmt, stmt);
   if (room < 1) return { ...base, reason: tooDeepReason(1, room) };
+  const seen = namesSeenReason(ctx, stmt);
+  if (seen) return { ...base, reason: seen };
   const name = ctx.freshName(stmt, m.spec.asNames);
   const first = withItemFor(ctx, m.spec, m.resource, name);
   const edits: Edit[] = [{ start: item.startIndex, end: item.startIndex, text: `${first.item}, ` }, replaceNode(m.resource, name), ...first.edits];
@@ -141,12 +144,7 @@ function check(ctx: FileContext): Finding[] {
     const plan = planResourceWith(ctx, stmt, stmt, group);
     const shown = group.map((u) => `\`${display(matches.find((x) => x.resource.id === u.call.id)!)}\``).join(' and ');
     for (const u of group) {
-      outcome.set(
-        u.call.id,
-        plan
-          ? { title: `Move ${shown} into \`with … as ${plan.names.join(', ')}:\``, applicability: 'safe', edits: plan.edits }
-          : 'the statement shares its line in a way withify cannot split',
-      );
+      outcome.set(u.call.id, typeof plan === 'string' ? plan : { title: `Move ${shown} into \`with … as ${plan.names.join(', ')}:\``, applicability: 'safe', edits: plan.edits });
     }
   }
   for (const { m, base } of pending) {

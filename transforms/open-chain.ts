@@ -174,10 +174,12 @@ function planChains(ctx: FileContext, matches: readonly ChainMatch[]): Map<numbe
     for (const [id, why] of reasons) out.set(id, why);
     if (group.length === 0) continue;
     const plan = planResourceWith(ctx, stmt, stmt, group);
-    const title = plan ? `Move ${group.map((u) => `\`${display(chains.find((c) => c.resource.id === u.call.id)!)}\``).join(' and ')} into \`with … as ${plan.names.join(', ')}:\`` : '';
-    for (const u of group) {
-      out.set(u.call.id, plan ? { title, applicability: 'safe', edits: plan.edits } : 'the statement shares its line in a way withify cannot split');
+    if (typeof plan === 'string') {
+      for (const u of group) out.set(u.call.id, plan);
+      continue;
     }
+    const title = `Move ${group.map((u) => `\`${display(chains.find((c) => c.resource.id === u.call.id)!)}\``).join(' and ')} into \`with … as ${plan.names.join(', ')}:\``;
+    for (const u of group) out.set(u.call.id, { title, applicability: 'safe', edits: plan.edits });
   }
   return out;
 }

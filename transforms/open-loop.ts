@@ -122,12 +122,7 @@ function check(ctx: FileContext): Finding[] {
     const plan = planResourceWith(ctx, stmt, stmt, group);
     const what = isForStatement(stmt) ? 'the loop' : 'the statement';
     for (const u of group) {
-      outcome.set(
-        u.call.id,
-        plan
-          ? { title: `Wrap ${what} in \`with … as ${plan.names.join(', ')}:\``, applicability: 'safe', edits: plan.edits }
-          : 'the statement shares its line in a way withify cannot split',
-      );
+      outcome.set(u.call.id, typeof plan === 'string' ? plan : { title: `Wrap ${what} in \`with … as ${plan.names.join(', ')}:\``, applicability: 'safe', edits: plan.edits });
     }
   }
   for (const { m, base } of pending) {

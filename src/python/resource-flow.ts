@@ -11,12 +11,16 @@ import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
 import { firstIndex, wordsPattern } from './text.js';
 import { memoized } from './memo.js';
+import { isExtra } from './statements.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
 const DATA_ATTRIBUTES = new Set([
   'name', 'closed', 'mode', 'encoding', 'errors', 'newlines', 'line_buffering', 'write_through',
   'status', 'reason', 'headers', 'url', 'code', 'msg', 'filename', 'comment', 'debug',
 ]);
+
+/** Attributes of a lazy wrapper (`csv.reader(f)`, `csv.DictWriter(f, …)`) that are plain data. */
+const WRAPPER_DATA_ATTRIBUTES = new Set(['line_num', 'fieldnames', 'dialect', 'restval', 'extrasaction', 'restkey']);
 
 export type UseClass =
   | { kind: 'use' }
@@ -190,7 +194,12 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           if (wrapped || spec.eagerMethods.has(attr)) return { kind: 'use' };
           return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` may return an object that still uses the ${spec.kind} after the block` };
         }
-        if (wrapped || DATA_ATTRIBUTES.has(attr)) return { kind: 'use' };
+        if (DATA_ATTRIBUTES.has(attr) || (wrapped && WRAPPER_DATA_ATTRIBUTES.has(attr))) return { kind: 'use' };
+        // Ex) `return w.writerow` after `w = csv.writer(f)`: the bound method carries the wrapper, and the file, on.
+        if (wrapped) {
+          node = p;
+          continue;
+        }
         // Ex) `atexit.register(f.close)`: closed by whoever calls it.
         if (attr === 'close') return { kind: 'managed' };
         // Ex) `tokenize.generate_tokens(f.readline)`: the bound method carries the resource on.
@@ -203,7 +212,10 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
       case 'call':
       case 'keyword_argument':
       case 'argument_list': {
-        if (p.type === 'call' && p.childForFieldName('function')?.id === node.id) return { kind: 'escape', severity: 'call', reason: 'called as a function' };
+        if (p.type === 'call' && p.childForFieldName('function')?.id === node.id) {
+          // Ex) `emit = w.writerow` / `emit(row)`: a wrapper's method returns plain data, as `w.writerow(row)` does.
+          return wrapped ? { kind: 'use' } : { kind: 'escape', severity: 'call', reason: 'called as a function' };
+        }
         // Ex) `sum(1 for _ in f)`: a lone generator argument stands in for the argument list.
         const call = p.type === 'call' ? p : p.type === 'argument_list' ? p.parent : p.parent?.parent;
         if (!call || call.type !== 'call') return { kind: 'escape', severity: 'call', reason: 'passed in a way withify cannot follow' };
@@ -427,6 +439,73 @@ export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name:
   return false;
 }
 
+/** Calls whose value is a file descriptor (or a tuple holding some): `fd = os.open(p, flags)`, `fd, path = mkstemp()`. */
+const DESCRIPTOR_CALLS = new Set([
+  'os.open', 'os.dup', 'os.pipe', 'os.openpty', 'os.memfd_create', 'os.eventfd', 'pty.openpty', 'tempfile.mkstemp',
+]);
+const DESCRIPTOR_METHODS = new Set(['fileno', 'detach']);
+const DESCRIPTOR_NAME = /(?:^|_)(?:fd|fdesc|fileno)$|^fd_/i;
+
+/** True when some binding of `name` in `scope` is an assignment from a call that returns a descriptor. */
+function boundToDescriptor(ctx: FileContext, scope: SyntaxNode, name: string): boolean {
+  for (const b of ctx.names.bindings(scope).get(name) ?? []) {
+    if (b.kind !== 'assign') continue;
+    let a: SyntaxNode | null = b.node;
+    while (a && a.type !== 'assignment' && a.type !== 'expression_statement' && a.type !== 'block') a = a.parent;
+    let value = a?.type === 'assignment' ? a.childForFieldName('right') : null;
+    while (value?.type === 'assignment') value = value.childForFieldName('right'); // `a = fd = os.open(p)`
+    if (value?.type !== 'call') continue;
+    const fn = value.childForFieldName('function');
+    if (fn?.type === 'attribute' && DESCRIPTOR_METHODS.has(fn.childForFieldName('attribute')?.text ?? '')) return true;
+    if (DESCRIPTOR_CALLS.has(calleeName(ctx.names, value) ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * The variable holding the file descriptor `call` opens a file on, or `undefined`: `fd` in `os.fdopen(fd)`
+ * (`os.fdopen(t[0])`: `t`), and in `open(fd)` or `io.open(fd)` when `fd` was bound to a descriptor
+ * (`os.open(…)`, `mkstemp()`, `x.fileno()`, …) or is named like one (`fd`, `tmp_fd`, `fileno`). Closing the file
+ * closes the descriptor, so a read of that variable (`os.fsync(fd)`) is a use of the file.
+ */
+export function descriptorVariable(ctx: FileContext, specName: string, call: SyntaxNode, scope: SyntaxNode): string | undefined {
+  if (specName !== 'os.fdopen' && specName !== 'builtins.open' && specName !== 'io.open') return undefined;
+  const args = call.childForFieldName('arguments');
+  if (args?.type !== 'argument_list') return undefined;
+  let first: SyntaxNode | undefined;
+  for (const a of args.namedChildren) {
+    if (isExtra(a)) continue;
+    if (a.type === 'keyword_argument') {
+      const k = a.childForFieldName('name')?.text;
+      if (k === 'fd' || k === 'file') first = a.childForFieldName('value') ?? undefined;
+      continue;
+    }
+    first ??= a;
+    break;
+  }
+  while (first?.type === 'subscript' || first?.type === 'parenthesized_expression') first = first.namedChildren.find((c) => !isExtra(c));
+  if (first?.type !== 'identifier') return undefined;
+  const name = first.text;
+  if (specName === 'os.fdopen' || DESCRIPTOR_NAME.test(name) || boundToDescriptor(ctx, scope, name)) return name;
+  return undefined;
+}
+
+/**
+ * The reads of the descriptor variable `name` (see `descriptorVariable`) that may come after `stmt` opened a
+ * file on it: every read after it, in nested functions too, and every read before it inside a loop around it
+ * (the next iteration). Each is a plain use: a `with` has to hold it, or is not offered.
+ */
+export function descriptorUses(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode, name: string): Use[] {
+  let from = stmt.endIndex;
+  for (let a = stmt.parent; a && a.id !== scope.id; a = a.parent) if (LOOP_TYPES.has(a.type)) from = Math.min(from, a.startIndex);
+  const out: Use[] = [];
+  for (const id of identifierUses(ctx, scope, name)) {
+    if (isBindingTarget(id) || within(id, stmt)) continue;
+    if (id.startIndex >= stmt.endIndex || id.startIndex >= from) out.push({ node: id, name, cls: { kind: 'use' } });
+  }
+  return out;
+}
+
 /** Builtins that read variables by a name in a string, out of withify's sight. */
 const DYNAMIC_LOOKUPS = new Set(['builtins.locals', 'builtins.vars', 'builtins.eval', 'builtins.exec', 'builtins.globals']);
 // The same builtins' own names: a call that resolves to one of them writes its name in the file (`eval`, `b.eval`).
@@ -437,6 +516,38 @@ export function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: Sy
   // Ex) a module that never says `eval`, `exec`, `locals`, `vars` or `globals`: no call can reach them
   if (!DYNAMIC_WORDS.test(ctx.source)) return undefined;
   return scope.descendantsOfType('call').find((c) => c.startIndex >= stmt.endIndex && DYNAMIC_LOOKUPS.has(calleeName(ctx.names, c) ?? ''));
+}
+
+/** Builtins that list a function's (or the module's) variables, the names a fix adds among them. */
+const NAME_LISTERS = wordsPattern(['locals', 'vars', 'dir', 'globals']);
+const listersMemo = new WeakMap<FileContext, Map<number, readonly SyntaxNode[]>>();
+
+/**
+ * Why a variable a fix adds to the function (or module) around the statement `at` (`with open(p) as f:`,
+ * `gen = rows()`) would show, or `undefined`: its own code calls `locals()`, or `vars()` or `dir()` with no
+ * argument, which list its variables (`render(request, "page.html", locals())`), after `at` or in a loop
+ * around it; for the module, also `globals()` anywhere. (`eval()` and `exec()` can read any name too:
+ * `freshName` then also avoids every name of the module.)
+ */
+export function namesSeenReason(ctx: FileContext, at: SyntaxNode): string | undefined {
+  if (!NAME_LISTERS.test(ctx.source)) return undefined;
+  const scope = functionOrModuleOf(at);
+  const listers = memoized(listersMemo, ctx, scope.id, () =>
+    scope.descendantsOfType('call').filter((c) => {
+      const q = calleeName(ctx.names, c);
+      if (q === 'builtins.globals') return scope.type === 'module';
+      if (q !== 'builtins.locals' && q !== 'builtins.vars' && q !== 'builtins.dir') return false;
+      return functionOrModuleOf(c).id === scope.id && !c.childForFieldName('arguments')?.namedChildren.some((a) => !isExtra(a));
+    }),
+  );
+  let from = at.startIndex;
+  for (let a = at.parent; a && a.id !== scope.id; a = a.parent) if (LOOP_TYPES.has(a.type)) from = a.startIndex;
+  // Ex) `"{x}".format(**locals())` before the statement, and no loop to come back to it: the name is not bound
+  // yet. A function's `globals()` may run at any time.
+  const c = listers.find((l) => l.startIndex >= from || functionOrModuleOf(l).id !== scope.id);
+  if (!c) return undefined;
+  const what = scope.type === 'module' ? 'the module' : 'the function';
+  return `\`${c.childForFieldName('function')?.text}()\` on line ${c.startPosition.row + 1} lists ${what}'s variables: a name the fix adds would show in it`;
 }
 
 /**

@@ -433,12 +433,16 @@ export class NameIndex {
   }
 
   /**
-   * A name that nothing in the function (or module) around `at` binds or reads, nested scopes included,
-   * and that no other fix of this pass has taken: the first free candidate, else the first numbered.
+   * A name that nothing in the function (or module) around `at` binds or reads, nested scopes included (and
+   * nothing in the module, where the function says `eval` or `exec`), and that no other fix of this pass has
+   * taken: the first free candidate, else the first numbered.
    */
   freshName(at: SyntaxNode, candidates: readonly string[]): string {
     const scope = functionOrModuleOf(at);
-    const used = this.identifiers(scope);
+    let used = this.identifiers(scope);
+    // Ex) `eval("f(1)")` in a function: a string may read a global the new local would hide, so no name of the
+    // module either (the candidates are no builtins' names).
+    if (scope.type !== 'module' && (used.has('eval') || used.has('exec'))) used = new Set([...used, ...this.identifiers(this.root)]);
     let taken = this.reserved.get(scope.id);
     if (!taken) {
       taken = new Set();

@@ -8,6 +8,7 @@ import { notEvaluatedFirst } from './evaluation.js';
 import { withItemFor, type ResourceSpec } from './resources.js';
 import { planWrap, statementIndent } from './wrap.js';
 import { MAX_WITH_ITEMS, tooDeepReason } from './nesting.js';
+import { namesSeenReason } from './resource-flow.js';
 
 export interface ResourceUse {
   /** The call that makes the resource: `open(p)`. */
@@ -104,21 +105,24 @@ export interface ResourceWith {
 
 /**
  * Wrap the statement `first`…`last` (one statement, or a loop) in a `with` creating every resource of
- * `group` in order, each replaced by its fresh `as` name. `undefined` when `planWrap` cannot handle
- * the layout.
+ * `group` in order, each replaced by its fresh `as` name. A string says why not: the layout is one `planWrap`
+ * cannot handle, or the scope reads its variables by name (`namesSeenReason`).
  */
-export function planResourceWith(ctx: FileContext, first: SyntaxNode, last: SyntaxNode, group: readonly ResourceUse[]): ResourceWith | undefined {
+export function planResourceWith(ctx: FileContext, first: SyntaxNode, last: SyntaxNode, group: readonly ResourceUse[]): ResourceWith | string {
+  // Ex) `render(request, "page.html", locals())`: the `as` name would be one more variable in it
+  const seen = namesSeenReason(ctx, first);
+  if (seen) return seen;
   const names = group.map((u) => ctx.freshName(first, u.spec.asNames));
   const items = group.map((u, i) => withItemFor(ctx, u.spec, u.call, names[i]!));
   const header = withHeaderLines(ctx, items.map((i) => i.item), statementIndent(ctx, first));
   const plan = planWrap(ctx, { first, last, header, inner: group.map((u, i) => replaceNode(u.call, names[i]!)) });
-  if (!plan) return undefined;
+  if (!plan) return 'the statement shares its line in a way withify cannot split';
   // Two items may need the same import: add it once.
-  const seen = new Set<string>();
+  const added = new Set<string>();
   const extra = items.flatMap((i) => i.edits).filter((e) => {
     const key = `${e.start}:${e.end}:${e.text}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    if (added.has(key)) return false;
+    added.add(key);
     return true;
   });
   return { edits: [...plan.edits, ...extra], names };
