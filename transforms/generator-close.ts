@@ -21,6 +21,7 @@ import {
   moduleKey,
   resolveGenerator,
   selfMethodName,
+  instanceAssignments,
   YIELD_RE,
   type GeneratorIndex,
   type ModuleLocation,
@@ -30,7 +31,7 @@ import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
-import { enclosingStatement, headerContextReason, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { planWrap } from '../src/python/wrap.js';
 import { keptLocal, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
@@ -333,7 +334,7 @@ function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Mad
   }
   const header = headerContextReason(use.top, stmt);
   if (header) return header;
-  if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement: withify closes generators used in assignments, expression statements and returns`;
+  if (!isWrappableSimpleStatement(stmt)) return `${inStatementOf(stmt)}: withify closes generators used in assignments, expression statements and returns`;
   // Ex) `next(os.scandir(p)).name`: closing the directory a moment later runs no code of the program
   return notEvaluatedFirst(call, stmt) ?? (made.iterator ? undefined : codeAfter(use, stmt));
 }
@@ -419,11 +420,8 @@ function check(ctx: FileContext): Finding[] {
     }
     const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: call.endIndex };
     if (!stmt) continue;
-    const method = selfMethodName(ctx.names, call);
     // Ex) `class Cached(Store): def rows(self): return [...]`: `self.rows()` may return a list, which has no `close()`.
-    const reason = method && index?.plainOverrides?.includes(method)
-      ? `a subclass overrides \`${method}\` with a method that is not a generator function: through \`self\` it may return an object without \`close()\``
-      : whyNotFixable(use, call, stmt, gen);
+    const reason = overriddenReason(ctx, call, index) ?? whyNotFixable(use, call, stmt, gen);
     if (reason) {
       findings.push({ ...base, reason });
       continue;
@@ -447,15 +445,38 @@ function check(ctx: FileContext): Finding[] {
   return findings;
 }
 
+/**
+ * Why `self.m()` (`call`) may not reach the generator method `m`, or `undefined`: a subclass overrides it with no
+ * generator function (a def, a class attribute, a base listed ahead of the class), or `self.m = …` in the file
+ * hides it behind an instance attribute (`self.rows = lambda: preload` in `__init__`).
+ */
+function overriddenReason(ctx: FileContext, call: SyntaxNode, index: GeneratorIndex | undefined): string | undefined {
+  const method = selfMethodName(ctx.names, call);
+  if (!method) return undefined;
+  if (index?.plainOverrides?.includes(method)) {
+    return `a subclass overrides \`${method}\` with a method that is not a generator function, or takes it from another base: through \`self\` it may return an object without \`close()\``;
+  }
+  const name = method.slice(method.indexOf('.') + 1);
+  if (instanceAssignments(ctx.source, 0, ctx.source.length).includes(name)) {
+    return `\`self.${name} = …\` in this file may hide the method behind an instance attribute: through \`self\` it may return an object without \`close()\``;
+  }
+  return undefined;
+}
+
 function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, index: GeneratorIndex | undefined): Finding {
   const message = `\`${kept.name} = ${display(call)}\`: ${kept.how}, and ${pending(gen)}`;
   const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: kept.end };
-  const method = selfMethodName(ctx.names, call);
-  if (method && index?.plainOverrides?.includes(method)) {
-    return { ...base, reason: `a subclass overrides \`${method}\` with a method that is not a generator function: through \`self\` it may return an object without \`close()\`` };
+  const overridden = overriddenReason(ctx, call, index);
+  if (overridden) {
+    return { ...base, reason: overridden };
   }
   const fix = planKeptFix(ctx, kept, gen);
   if (typeof fix === 'string') return { ...base, reason: fix };
+  // Ex) `left = rows(3)` / `try:` / `right = rows(4)` …: CPython dropped `left` first, the fix closes `right` first
+  if (kept.after.length) {
+    const order = `; closing it in its own \`try\` inside the one that closes ${kept.after.map((n) => `\`${n}\``).join(', ')} runs its cleanup first, where CPython ran theirs first (a frame's variables go in their order)`;
+    return { ...base, message: base.message + order, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
+  }
   if (gen.closeRaises) {
     const raises = `; closing it at the end of the function may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}`;
     return { ...base, message: base.message + raises, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };

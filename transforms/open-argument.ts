@@ -9,7 +9,7 @@ import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
 import { leftOpen, mayWrite, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
-import { enclosingStatement, headerContextReason, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
@@ -65,7 +65,7 @@ function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | un
   if (header) return header;
   // Ex) `assert json.load(open(p))`: `python -O` drops the assert, and must not open the file either
   if (stmt.type === 'assert_statement') return 'in an `assert`, which `python -O` skips: a `with` around it would open the file even then';
-  if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement, which withify does not wrap`;
+  if (!isWrappableSimpleStatement(stmt)) return `${inStatementOf(stmt)}, which withify does not wrap`;
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
   if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
   // Ex) `json.dump(d, open(p, "w")) or check(p)`: CPython flushed and closed it before `check` ran.

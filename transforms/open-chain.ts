@@ -9,7 +9,7 @@ import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
 import { blockRoom } from '../src/python/nesting.js';
-import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 
 const ID = 'open-chain';
 const CODE = 'WFY101';
@@ -142,7 +142,7 @@ function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | un
   if (header) return header;
   // Ex) `assert open(p).read()`: `python -O` drops the assert, and must not open the file either
   if (stmt.type === 'assert_statement') return 'in an `assert`, which `python -O` skips: a `with` around it would open the file even then';
-  if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement, which withify does not wrap`;
+  if (!isWrappableSimpleStatement(stmt)) return `${inStatementOf(stmt)}, which withify does not wrap`;
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
   if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
   // Ex) `n = open(p, "w").write(s) + len(open(p).read())`: CPython flushed `p` before reading it back.

@@ -7,7 +7,7 @@ import { candidateCalls } from '../src/python/candidates.js';
 import { containsYield, preview } from '../src/python/evaluation.js';
 import { leftOpen, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
-import { enclosingStatement, headerContextReason, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { methodCallOn, WRITING_METHODS } from './open-chain.js';
 import { blockRoom } from '../src/python/nesting.js';
@@ -89,7 +89,7 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   if (header) return header;
   // Ex) `assert json.load(open(p))`: `python -O` drops the assert, and must not open the file either
   if (stmt.type === 'assert_statement') return 'in an `assert`, which `python -O` skips: a `with` around it would open the file even then';
-  if (!isWrappableSimpleStatement(stmt)) return `in a \`${stmt.type.replace(/_statement$/, '')}\` statement, which withify does not wrap`;
+  if (!isWrappableSimpleStatement(stmt)) return `${inStatementOf(stmt)}, which withify does not wrap`;
   if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
   return undefined;
 }

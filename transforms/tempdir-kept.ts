@@ -36,11 +36,16 @@ function check(ctx: FileContext): Finding[] {
       start: call.startIndex,
       end: kept.reads[kept.reads.length - 1]!.endIndex,
     };
-    findings.push(
-      typeof edits === 'string'
-        ? { ...base, reason: edits }
-        : { ...base, fix: { title: `Remove it at the end of the function: \`with ${kept.name}:\` around the rest of it`, applicability: 'safe', edits } },
-    );
+    if (typeof edits === 'string') {
+      findings.push({ ...base, reason: edits });
+      continue;
+    }
+    const fix = { title: `Remove it at the end of the function: \`with ${kept.name}:\` around the rest of it`, edits };
+    // Ex) inside the `try` that closes a kept generator: the directory goes first, where CPython dropped the generator first
+    if (kept.after.length) {
+      const order = `; removing it inside the \`try\` that closes ${kept.after.map((n) => `\`${n}\``).join(', ')} does that first, where CPython dropped them first (a frame's variables go in their order)`;
+      findings.push({ ...base, message: base.message + order, fix: { ...fix, applicability: 'unsafe' } });
+    } else findings.push({ ...base, fix: { ...fix, applicability: 'safe' } });
   }
   return findings;
 }

@@ -162,6 +162,8 @@ class TripleQuotes {
 export function subclassesFromText(text: string): SubclassFacts[] {
   const out: SubclassFacts[] = [];
   const open: Array<{ indent: number; facts: SubclassFacts }> = [];
+  // Where each class with bases starts (after its header) and ends (the next def, class or decorator no deeper).
+  const spans = new Map<SubclassFacts, { from: number; to: number }>();
   const quotes = new TripleQuotes(text);
   const loneCR = hasLoneCR(text);
   for (let start = 0; start >= 0; start = nextLine(text, start, loneCR)) {
@@ -178,7 +180,10 @@ export function subclassesFromText(text: string): SubclassFacts[] {
     const m = DEFINITION_START.exec(line);
     if (!m) continue;
     const indent = m[1]!.length;
-    while (open.length && open[open.length - 1]!.indent >= indent) open.pop();
+    while (open.length && open[open.length - 1]!.indent >= indent) {
+      const span = spans.get(open.pop()!.facts);
+      if (span) span.to = start;
+    }
     if (m[2] === 'class') {
       const cls = classFromText(text, line, end);
       if (!cls) continue;
@@ -186,15 +191,50 @@ export function subclassesFromText(text: string): SubclassFacts[] {
       quotes.openAt(end);
       quotes.skipTo(cls.end);
       start = cls.end; // the next line is the one after the header's last
-      if (cls.facts.bases.length) out.push(cls.facts);
+      if (cls.facts.bases.length) {
+        out.push(cls.facts);
+        spans.set(cls.facts, { from: cls.end, to: text.length });
+      }
       open.push({ indent, facts: cls.facts });
     } else if (m[2] !== '@' && open.length) addPlainDef(line, open);
   }
-  for (const c of out) c.plain = [...new Set(c.plain)];
+  for (const c of out) {
+    const span = spans.get(c)!;
+    c.plain = [...new Set([...c.plain, ...classAssignments(text, span.from, span.to), ...instanceAssignments(text, span.from, span.to)])];
+  }
   return out;
 }
 
 const DEFINITION_START = /^([ \t]*)(@|class(?=[ \t])|(?:async[ \t]+)?def(?=[ \t]))/;
+
+/** A class-body statement binding a name by assignment (`rows = _cached_rows`, `rows: Callable = f`), sticky. */
+const CLASS_ASSIGNMENT = /([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)/y;
+const INSTANCE_ASSIGNMENT = /\bself\.([A-Za-z_]\w*)[ \t]*=(?!=)/g;
+
+/**
+ * The names `self.name = …` binds in `text` from `from` to `to` (a class): an instance attribute that hides a
+ * method of that name (`self.rows = lambda: preload` in `__init__`).
+ */
+export function instanceAssignments(text: string, from: number, to: number): string[] {
+  const i = text.indexOf('self.', from);
+  if (i < 0 || i >= to) return [];
+  const out: string[] = [];
+  for (const m of text.slice(i, to).matchAll(INSTANCE_ASSIGNMENT)) out.push(m[1]!);
+  return out;
+}
+
+/**
+ * The names assigned by statements of a class body read from the text, the body from `from` (the end of the
+ * header) to `to`: lines indented as the body's first line is (a line in a string may count too: only more names).
+ */
+function classAssignments(text: string, from: number, to: number): string[] {
+  const body = /\n([ \t]+)\S/.exec(text.slice(from, to));
+  if (!body) return [];
+  const out: string[] = [];
+  const re = new RegExp(`\\n${body[1]}([A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=(?!=)`, 'g');
+  for (const m of text.slice(from, to).matchAll(re)) out.push(m[1]!);
+  return out;
+}
 
 /** The def's name on `line`, added to the plain methods of every class still open around it. */
 function addPlainDef(line: string, open: ReadonlyArray<{ facts: SubclassFacts }>): void {
@@ -265,10 +305,19 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
     if (!bases.length) continue;
     const names = new Set<string>();
     for (let d = c + 1; d < o.begin.length && o.begin[d]! < o.blockEnd[c]!; d++) {
+      if (o.kind[d] === LineKind.Other) {
+        // Ex) `rows = _cached_rows` in the class body: an override that is no def
+        if (o.parent[d] !== c) continue;
+        CLASS_ASSIGNMENT.lastIndex = o.first[d]!;
+        const m = CLASS_ASSIGNMENT.exec(text);
+        if (m) names.add(m[1]!);
+        continue;
+      }
       if (o.kind[d] !== LineKind.Def || (o.parent[d] === c && generatorLines.has(d))) continue;
       const name = definedName(text, o, d);
       if (name) names.add(name);
     }
+    for (const n of instanceAssignments(text, o.begin[c]!, o.blockEnd[c]!)) names.add(n);
     out.push({ name: definedName(text, o, c) ?? '', bases, plain: [...names] });
   }
   return out;
@@ -569,6 +618,8 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     if (names.bindings(scopeOf(fn)).get(fn.childForFieldName('name')?.text ?? '')?.length !== 1) continue;
     const q = qualnameOf(fn);
     if (!q) continue;
+    // Ex) `def use_cache(): global rows; rows = cached`: any function may rebind a module-level def.
+    if (!q.includes('.') && declaredGlobal(source.text).has(q)) continue;
     const cleanup = yields.some((y) => yieldHoldsCleanup(y, fn));
     const delegates = new Set<string>();
     const yieldsFrom = new Set<string>();
@@ -725,8 +776,12 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     const seen = new Set<string>([cls]);
     const queue = [cls];
     while (queue.length && !overrides.has(`${cls}.${method}`)) {
-      for (const sub of children.get(queue.shift()!) ?? []) {
+      const base = queue.shift()!;
+      for (const sub of children.get(base) ?? []) {
         if (sub.plain.includes(method)) overrides.add(`${cls}.${method}`);
+        // Ex) `class CachedStore(CachedRowsMixin, Store)`: the MRO looks in the mixin first, and withify
+        // does not follow what it defines.
+        if (sub.bases.indexOf(base) > 0) overrides.add(`${cls}.${method}`);
         if (!seen.has(sub.name)) {
           seen.add(sub.name);
           queue.push(sub.name);
@@ -757,6 +812,22 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   for (const [module, set] of members) index.memberNames[module] = [...set].sort();
   index.classNames = [...classes].sort();
   return index;
+}
+
+let lastGlobals: { text: string; names: Set<string> } | undefined;
+
+/**
+ * Every name a `global` statement of `text` declares, read from the text (a statement in a string or comment
+ * counts too: only more names).
+ */
+export function declaredGlobal(text: string): ReadonlySet<string> {
+  if (lastGlobals?.text === text) return lastGlobals.names;
+  const names = new Set<string>();
+  if (text.includes('global')) {
+    for (const m of text.matchAll(/\bglobal[ \t]+([A-Za-z_][\w \t,\\]*)/g)) for (const n of m[1]!.split(/[\s,\\]+/)) if (n) names.add(n);
+  }
+  lastGlobals = { text, names };
+  return names;
 }
 
 /** A top-level line that binds a name otherwise than by import: `def f`, `class C`, `x = …`, `x: T`, `x += …`. */

@@ -8,6 +8,7 @@ import { identifiersNamed, scopeOf, within } from './scopes.js';
 import { statementIndent, statementIndex, statementSiblings, planWrap } from './wrap.js';
 import { blockRoom, tooDeepReason } from './nesting.js';
 import { dynamicLookupAfter } from './resource-flow.js';
+import { isExtra } from './statements.js';
 
 export interface KeptLocal {
   /** The statement `name = call`, one of the function's own body. */
@@ -17,6 +18,11 @@ export interface KeptLocal {
   fn: SyntaxNode;
   /** Every read of `name` after `stmt`, in document order, all in the function's own scope. */
   reads: SyntaxNode[];
+  /**
+   * The values kept ahead of it whose `finally:` holds the rest of the function (`restOfFunction`): a fix closes
+   * this one before them, where CPython dropped them first (a frame's variables go in their order).
+   */
+  after: string[];
 }
 
 /**
@@ -34,21 +40,61 @@ export function keptLocal(ctx: FileContext, call: SyntaxNode): KeptLocal | undef
   const target = assign.childForFieldName('left');
   const stmt = assign.parent;
   const block = stmt?.parent;
-  const fn = block?.parent;
   if (target?.type !== 'identifier' || stmt?.type !== 'expression_statement' || block?.type !== 'block') return undefined;
-  if (fn?.type !== 'function_definition' || fn.childForFieldName('body')?.id !== block.id) return undefined;
+  const after: string[] = [];
+  const fn = restOfFunction(block, after);
+  if (!fn) return undefined;
   const name = target.text;
   const bindings = ctx.names.bindings(fn).get(name) ?? [];
   if (bindings.length !== 1 || bindings[0]!.kind !== 'assign' || !within(bindings[0]!.node, stmt)) return undefined;
   if (dynamicLookupAfter(ctx, fn, stmt)) return undefined;
   const reads: SyntaxNode[] = [];
-  for (const id of identifiersNamed(block, name, ctx.source)) {
+  for (const id of identifiersNamed(fn.childForFieldName('body')!, name, ctx.source)) {
     if (id.id === target.id) continue;
-    // Ex) a read before the assignment, in a nested function, lambda, class or comprehension
-    if (id.startIndex < stmt.endIndex || scopeOf(id).id !== fn.id) return undefined;
+    // Ex) a read before the assignment, in a nested function, lambda, class or comprehension, or in a `finally:`
+    // around it
+    if (id.startIndex < stmt.endIndex || id.endIndex > block.endIndex || scopeOf(id).id !== fn.id) return undefined;
     reads.push(id);
   }
-  return { stmt, name, fn, reads };
+  return { stmt, name, fn, reads, after };
+}
+
+/**
+ * The function whose rest `block` holds: its body, or the body of a `try` whose `finally:` only closes kept
+ * values (`it.close()`, `await it.aclose()`, as a fix of this kind writes) and which ends that rest itself.
+ * Ex) `left = rows(3)` / `try:` / `right = rows(4)` … / `finally: left.close()`: `right` is kept to the end too.
+ */
+function restOfFunction(block: SyntaxNode, closed: string[]): SyntaxNode | undefined {
+  for (let b = block; ; ) {
+    const holder = b.parent;
+    if (holder?.type === 'function_definition') return holder.childForFieldName('body')?.id === b.id ? holder : undefined;
+    if (holder?.type !== 'try_statement' || holder.childForFieldName('body')?.id !== b.id) return undefined;
+    const names = closedInFinally(holder);
+    if (!names) return undefined;
+    closed.unshift(...names);
+    const outer = holder.parent;
+    if (outer?.type !== 'block' || statementSiblings(outer).at(-1)?.id !== holder.id) return undefined;
+    b = outer;
+  }
+}
+
+const CLOSES = /^(?:await[ \t]+)?([A-Za-z_]\w*)\.a?close\(\)$/;
+
+/**
+ * The names a `try` with no `except` or `else` closes in its `finally:`, when that holds only `x.close()` /
+ * `await x.aclose()` statements; else `undefined`.
+ */
+function closedInFinally(tryStmt: SyntaxNode): string[] | undefined {
+  const clauses = tryStmt.namedChildren.filter((c) => !isExtra(c) && c.id !== tryStmt.childForFieldName('body')?.id);
+  if (clauses.length !== 1 || clauses[0]!.type !== 'finally_clause') return undefined;
+  const body = clauses[0]!.namedChildren.find((c) => c.type === 'block');
+  const names: string[] = [];
+  for (const st of body ? statementSiblings(body) : []) {
+    const m = st.type === 'expression_statement' ? CLOSES.exec(st.text) : null;
+    if (!m) return undefined;
+    names.push(m[1]!);
+  }
+  return names.length ? names : undefined;
 }
 
 /**

@@ -9,6 +9,12 @@ export function isExtra(node: SyntaxNode): boolean {
   return node.type === 'comment' || node.type === 'line_continuation';
 }
 
+/** `in a \`del\` statement`, `in an \`assert\` statement`: where a use sits, for a reason. */
+export function inStatementOf(stmt: SyntaxNode): string {
+  const kind = stmt.type.replace(/_statement$/, '');
+  return `in ${/^[aeiou]/.test(kind) ? 'an' : 'a'} \`${kind}\` statement`;
+}
+
 /** The statement holding `node`: the first ancestor that stands directly in a block or the module. */
 export function enclosingStatement(node: SyntaxNode): SyntaxNode | undefined {
   for (let n: SyntaxNode | null = node; n; n = n.parent) {
