@@ -58,6 +58,8 @@ function consumer(name: string, kind: ConsumerKind, positions: readonly number[]
 const eager = (name: string, positions: readonly number[], keywords: readonly string[] = []) => consumer(name, 'eager', positions, keywords);
 const lazy = (name: string, positions: readonly number[], keywords: readonly string[] = [], rest?: number) => consumer(name, 'lazy', positions, keywords, rest);
 
+const STREAMS = ['stdin', 'stdout', 'stderr'];
+
 /** What a csv writer does through its file and returns (`None`, or the return value of the file's `write`). */
 const CSV_WRITES: ReadonlySet<string> = new Set(['writerow', 'writerows', 'writeheader']);
 
@@ -98,6 +100,10 @@ export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
     ...['os.fsync', 'os.fstat', 'os.read', 'os.write', 'os.lseek', 'os.ftruncate', 'os.isatty', 'os.fchmod', 'os.fchown',
       'os.set_inheritable', 'os.get_inheritable', 'fcntl.flock', 'fcntl.lockf', 'fcntl.fcntl', 'fcntl.ioctl'].map((n) => eager(n, [0], ['fd'])),
     eager('mmap.mmap', [0], ['fileno']),
+    // A child's standard streams: the child gets its own descriptor, and the call keeps no reference to the file
+    // (`Popen` returns while the child runs, which the parent's copy closing does not disturb).
+    ...['subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.run'].map((n) => eager(n, [], STREAMS)),
+    eager('subprocess.Popen', [3, 4, 5], STREAMS),
     // Builtins that iterate their argument to the end (or, for any/all/min/max, until they know).
     eager('builtins.list', [0]),
     eager('builtins.tuple', [0]),

@@ -231,11 +231,27 @@ function mayAskForPipes(ctx: FileContext, call: SyntaxNode): boolean {
     }
     if (!PIPE_KEYWORDS.has(arg.childForFieldName('name')?.text ?? '')) continue;
     const value = arg.childForFieldName('value');
-    if (!value || value.type === 'none') continue;
+    if (!value || value.type === 'none' || holdsFile(ctx, value)) continue;
     const q = value.type === 'identifier' || value.type === 'attribute' ? qualifiedName(ctx.names, value) : undefined;
     if (!q || !NO_PIPE.has(q)) return true;
   }
   return false;
+}
+
+/**
+ * True when `value` is a file, no `PIPE`: a call of the catalog that makes one (`stdout=open(log, "w")`), or a
+ * local name every binding of which is one (`with open(log, "w") as f:` … `stdout=f`).
+ */
+function holdsFile(ctx: FileContext, value: SyntaxNode): boolean {
+  const isFile = (call: SyntaxNode | null | undefined) => call?.type === 'call' && resourceOf(ctx, call)?.kind === 'file';
+  if (value.type === 'call') return isFile(value);
+  if (value.type !== 'identifier') return false;
+  const r = ctx.names.resolve(value.text, value);
+  return r.kind === 'local' && r.bindings.every((b) => {
+    const p = b.node.parent;
+    if (p?.type === 'as_pattern_target') return isFile(p.parent?.namedChildren[0]);
+    return p?.type === 'assignment' && p.childForFieldName('left')?.id === b.node.id && isFile(p.childForFieldName('right'));
+  });
 }
 
 /**
