@@ -3,14 +3,16 @@
 //     data = f.read()                      data = f.read()
 //     f.close()
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
-import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
+import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
-import { callAssignments, outsideReason, readsStableAttribute, rebinds, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
+import { callAssignments, outsideReason, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { planHeaderWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
+import { withHeaderLines } from '../src/python/with-items.js';
+import { indentOfLine } from '../src/python/text.js';
 
 const ID = 'open-assign-close';
 const CODE = 'WFY104';
@@ -71,9 +73,19 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
   return undefined;
 }
 
+/** An assignment whose `with` may replace its close: its block runs from `a.stmt` to the statement before `close`. */
+interface Closable {
+  a: ResourceAssignment;
+  spec: ResourceSpec;
+  name: string;
+  close: SyntaxNode;
+  base: Finding;
+}
+
 function check(ctx: FileContext): Finding[] {
   if (!RESOURCE_HINT_RE.test(ctx.source) || !ctx.source.includes('.close(')) return [];
   const findings: Finding[] = [];
+  const closable: Closable[] = [];
   for (const a of callAssignments(ctx.root, candidateCalls(ctx))) {
     // Ex) `self.f = open(p)`, `a, b = open(p), open(q)`: open-assign reports stores.
     if (a.target.type !== 'identifier') continue;
@@ -120,21 +132,46 @@ function check(ctx: FileContext): Finding[] {
       findings.push({ ...base, reason });
       continue;
     }
-    const last = siblings[statementIndex(a.stmt.parent!, close) - 1]!;
-    const room = blockRoom(ctx, a.stmt, last);
-    if (room < 1) {
-      findings.push({ ...base, reason: tooDeepReason(1, room) });
-      continue;
-    }
-    const item = withItemFor(ctx, spec, a.call, name);
-    const plan = planHeaderWrap(ctx, { stmt: a.stmt, header: `with ${item.item}:`, last, drop: close });
-    if (!plan) {
-      findings.push({ ...base, reason: `the assignment, the \`${name}.close()\` or the statements around them share a line (\`;\`) or mix tabs and spaces: split them for withify to fix this` });
-      continue;
-    }
-    findings.push({ ...base, fix: { title: `Replace \`${name}.close()\` with \`with … as ${name}:\``, applicability: 'safe', edits: [...plan.edits, ...item.edits] } });
+    closable.push({ a, spec, name, close, base });
   }
-  return findings;
+  // Ex) `fin = open(src)` / `fout = open(dst, "w")` / … / `fin.close()` / `fout.close()`: either `with` alone would
+  // hold the other's open but not its close, so one `with` opens both.
+  const pairs = new Map<Closable, Closable>();
+  for (let k = 0; k + 1 < closable.length; k++) {
+    const [x, y] = [closable[k]!, closable[k + 1]!];
+    const block = x.a.stmt.parent!;
+    if (y.a.stmt.parent?.id !== block.id || pairs.has(x)) continue;
+    const at = (n: SyntaxNode) => statementIndex(block, n);
+    if (at(y.a.stmt) === at(x.a.stmt) + 1 && at(y.close) === at(x.close) + 1) pairs.set(x, y);
+  }
+  const paired = new Set(pairs.values());
+  for (const c of closable) {
+    if (paired.has(c)) continue;
+    const partner = pairs.get(c);
+    const group = partner ? [c, partner] : [c];
+    const block = c.a.stmt.parent!;
+    const last = statementSiblings(block)[statementIndex(block, c.close) - 1]!;
+    const room = blockRoom(ctx, c.a.stmt, last);
+    if (room < group.length) {
+      for (const g of group) findings.push({ ...g.base, reason: tooDeepReason(group.length, room) });
+      continue;
+    }
+    const items = group.map((g) => withItemFor(ctx, g.spec, g.a.call, g.name));
+    const indent = indentOfLine(ctx.source, c.a.stmt.startIndex);
+    const header = withHeaderLines(ctx, items.map((i) => i.item), indent).join(ctx.eol + indent);
+    const plan = planHeaderWrap(ctx, { stmt: c.a.stmt, header, last, drop: c.close, alsoReplaced: partner ? [partner.a.stmt] : [], alsoDropped: partner ? [partner.close] : [] });
+    if (!plan) {
+      const closes = group.map((g) => `\`${g.name}.close()\``).join(' or ');
+      for (const g of group) findings.push({ ...g.base, reason: `the assignment, ${closes} or the statements around them share a line (\`;\`) or mix tabs and spaces: split them for withify to fix this` });
+      continue;
+    }
+    const title = partner
+      ? `Replace \`${c.name}.close()\` and \`${partner.name}.close()\` with one \`with … as ${c.name}, … as ${partner.name}:\``
+      : `Replace \`${c.name}.close()\` with \`with … as ${c.name}:\``;
+    const fix: Fix = { title, applicability: 'safe', edits: [...plan.edits, ...items.flatMap((i) => i.edits)] };
+    for (const g of group) findings.push({ ...g.base, fix });
+  }
+  return findings.sort((x, y) => x.start - y.start);
 }
 
 export const openAssignClose: Transform = {

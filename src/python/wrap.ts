@@ -184,6 +184,13 @@ export interface HeaderWrapRequest {
    * It is deleted with its line; a comment on that line stays, at the block's indentation.
    */
   drop?: SyntaxNode;
+  /**
+   * Statements right after `stmt`, each alone on the line right below the one before, that the header replaces
+   * too (`fout = open(dst, "w")` below `fin = open(src)`): their lines are deleted.
+   */
+  alsoReplaced?: readonly SyntaxNode[];
+  /** Statements right after `drop`, each alone on its line, deleted as it is (`fout.close()` below `fin.close()`). */
+  alsoDropped?: readonly SyntaxNode[];
 }
 
 /**
@@ -223,33 +230,45 @@ function endsLine(source: string, offset: number): boolean {
 export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPlan | undefined {
   const { source } = ctx;
   const { stmt, last, drop } = req;
+  const replaced = req.alsoReplaced ?? [];
+  const dropped = drop ? [drop, ...(req.alsoDropped ?? [])] : [];
   const block = stmt.parent;
-  if (!block || last.parent?.id !== block.id || (drop && drop.parent?.id !== block.id)) return undefined;
+  if (!block || last.parent?.id !== block.id || dropped.some((d) => d.parent?.id !== block.id)) return undefined;
   const siblings = statementSiblings(block);
   const firstIdx = statementIndex(block, stmt);
+  const bodyIdx = firstIdx + 1 + replaced.length;
   const lastIdx = statementIndex(block, last);
-  if (firstIdx < 0 || lastIdx <= firstIdx) return undefined;
-  if (drop && siblings[lastIdx + 1]?.id !== drop.id) return undefined;
+  if (firstIdx < 0 || lastIdx < bodyIdx) return undefined;
+  if (replaced.some((r, k) => siblings[firstIdx + 1 + k]?.id !== r.id)) return undefined;
+  if (dropped.some((d, k) => siblings[lastIdx + 1 + k]?.id !== d.id)) return undefined;
   if (!startsLine(source, stmt.startIndex) || !endsLine(source, stmt.endIndex)) return undefined;
-  if (!startsLine(source, siblings[firstIdx + 1]!.startIndex) || !endsLine(source, last.endIndex)) return undefined;
-  if (drop && (!startsLine(source, drop.startIndex) || !endsLine(source, drop.endIndex))) return undefined;
+  if (!startsLine(source, siblings[bodyIdx]!.startIndex) || !endsLine(source, last.endIndex)) return undefined;
+  if (dropped.some((d) => !startsLine(source, d.startIndex) || !endsLine(source, d.endIndex))) return undefined;
+  // Ex) `fin = open(src)` / `fout = open(dst, "w")`: each on the line right below the one before, no comment after it
+  let above = stmt;
+  for (const r of replaced) {
+    if (lineStartOf(source, r.startIndex) !== nextLineStart(source, above.endIndex) || !startsLine(source, r.startIndex)) return undefined;
+    if (!/^[ \t]*$/.test(source.slice(r.endIndex, lineEndOf(source, r.endIndex)))) return undefined;
+    above = r;
+  }
   const indent = indentOfLine(source, stmt.startIndex);
   const unit = unitFor(indent, ctx.indentUnit);
   if (unit === undefined) return undefined;
 
   const edits: Edit[] = [replaceRange(stmt.startIndex, stmt.endIndex, req.header)];
+  for (const r of replaced) edits.push(replaceRange(lineStartOf(source, r.startIndex), nextLineStart(source, r.endIndex), ''));
   // With a dropped close, everything up to its line moves in (comments just above it too).
   const end = drop ? lineStartOf(source, drop.startIndex) : regionEnd(ctx, last, indent);
   edits.push(reachOf(end));
-  for (const at of lineStartsBetween(source, stmt.endIndex, end)) {
+  for (const at of lineStartsBetween(source, above.endIndex, end)) {
     if (ctx.insideString(at) || isBlankLine(source, at)) continue;
     edits.push(insertAt(afterFormFeeds(source, at), unit));
   }
-  if (drop) {
-    const rest = source.slice(drop.endIndex, lineEndOf(source, drop.endIndex));
+  for (const d of dropped) {
+    const rest = source.slice(d.endIndex, lineEndOf(source, d.endIndex));
     const comment = rest.indexOf('#');
-    if (comment >= 0) edits.push(replaceRange(drop.startIndex, drop.endIndex + comment, ''));
-    else edits.push(replaceRange(lineStartOf(source, drop.startIndex), nextLineStart(source, drop.endIndex), ''));
+    if (comment >= 0) edits.push(replaceRange(d.startIndex, d.endIndex + comment, ''));
+    else edits.push(replaceRange(lineStartOf(source, d.startIndex), nextLineStart(source, d.endIndex), ''));
   }
   return { edits, indent };
 }
