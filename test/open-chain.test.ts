@@ -73,6 +73,13 @@ test('a module whose code lists its globals gets no new module-level name; a loo
   assert.equal(run('print(len(globals()))\nopen("x", "w").write("y")\n').fixesApplied, 1);
 });
 
+test('`.open()` of a parameter annotated `Path` is found in a file that has nothing else to find', () => {
+  const r = run('from pathlib import Path\n\n\ndef head(path: Path) -> str:\n    return path.open().readline()\n');
+  assert.equal(r.output, 'from pathlib import Path\n\n\ndef head(path: Path) -> str:\n    with path.open() as f:\n        return f.readline()\n');
+  // Without the annotation `path` may be anything with an `open()`
+  assert.equal(run('def head(path):\n    return path.open().readline()\n').findings.length, 0);
+});
+
 test('a `*` argument runs before the keywords written ahead of it', () => {
   // CPython runs `note("x")` before `open(path)`: with a missing file it still prints, then raises.
   const refused = run('def load(path):\n    return show(text=open(path).read(), *note("x"))\n');

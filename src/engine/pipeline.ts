@@ -227,6 +227,9 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
       m.words.add(alias);
     }
   }
+  // Ex) `path.open()` with `path: Path`: a method of a value that is a path (resources.ts, `isPathValue`), which a
+  // file says `Path` to make or name
+  if (byName.has('open') && text.includes('Path')) mutable().byName.delete('open');
   const sel = selectAround(text, wordPattern(words), o, callees, byName);
   if (sel === 'none') return 'none';
   if (sel === 'whole') return false;

@@ -187,17 +187,70 @@ function resolveResource(ctx: FileContext, call: SyntaxNode): ResourceSpec | und
     if (found?.pipesOnly && !mayAskForPipes(ctx, call)) return undefined;
     return found;
   }
-  // `pathlib.Path(p).open(...)`: the receiver is itself a call to a Path class.
+  // `pathlib.Path(p).open(...)`, `(base / "a.txt").open("w")`: the receiver is a path.
   const fn = call.childForFieldName('function');
   if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'open') {
     const receiver = fn.childForFieldName('object');
-    if (receiver?.type === 'call') {
-      const cls = receiver.childForFieldName('function');
-      const q = cls ? qualifiedName(ctx.names, cls) : undefined;
-      if (q && PATH_CLASSES.has(q)) return RESOURCE_CALLS.get('pathlib.Path.open');
-    }
+    if (receiver && isPathValue(ctx, receiver, 0)) return RESOURCE_CALLS.get('pathlib.Path.open');
   }
   return undefined;
+}
+
+/** Methods of a path that return a path. */
+const PATH_METHODS = new Set(['with_name', 'with_suffix', 'with_stem', 'joinpath', 'resolve', 'absolute', 'expanduser', 'relative_to', 'with_segments']);
+const PATH_ANNOTATION = /^(?:pathlib\.)?(?:Path|PosixPath|WindowsPath)$/;
+
+/**
+ * True when `expr` surely evaluates to a `pathlib.Path`: a call of a Path class (`Path(p)`, `Path.home()`,
+ * `Path.cwd()`), `p / "name"`, `p.parent` and `p.with_suffix(…)`-like calls on one, or a name whose every binding is
+ * `name = <one of those>` or a parameter annotated `Path`.
+ */
+function isPathValue(ctx: FileContext, expr: SyntaxNode, depth: number): boolean {
+  if (depth > 4) return false;
+  let e = expr;
+  while (e.type === 'parenthesized_expression') {
+    const inner = e.namedChildren.find((c) => !isExtra(c));
+    if (!inner) return false;
+    e = inner;
+  }
+  const isPathClass = (n: SyntaxNode | null | undefined) => {
+    const q = n && (n.type === 'identifier' || n.type === 'attribute') ? qualifiedName(ctx.names, n) : undefined;
+    return q !== undefined && PATH_CLASSES.has(q);
+  };
+  switch (e.type) {
+    case 'call': {
+      const fn = e.childForFieldName('function');
+      if (isPathClass(fn)) return true;
+      if (fn?.type !== 'attribute') return false;
+      const attr = fn.childForFieldName('attribute')?.text ?? '';
+      const object = fn.childForFieldName('object');
+      if (attr === 'home' || attr === 'cwd') return isPathClass(object);
+      return PATH_METHODS.has(attr) && !!object && isPathValue(ctx, object, depth + 1);
+    }
+    case 'binary_operator': {
+      const left = e.childForFieldName('left');
+      return e.childForFieldName('operator')?.type === '/' && !!left && isPathValue(ctx, left, depth + 1);
+    }
+    case 'attribute': {
+      const object = e.childForFieldName('object');
+      return e.childForFieldName('attribute')?.text === 'parent' && !!object && isPathValue(ctx, object, depth + 1);
+    }
+    case 'identifier': {
+      const r = ctx.names.resolve(e.text, e);
+      return r.kind === 'local' && r.bindings.length > 0 && r.bindings.every((b) => {
+        const p = b.node.parent;
+        if (b.kind === 'param') {
+          const type = p?.type === 'typed_parameter' || p?.type === 'typed_default_parameter' ? p.childForFieldName('type') : null;
+          return !!type && PATH_ANNOTATION.test(type.text.replace(/\s+/g, ''));
+        }
+        if (b.kind !== 'assign' || p?.type !== 'assignment' || p.childForFieldName('left')?.id !== b.node.id) return false;
+        const right = p.childForFieldName('right');
+        return !!right && isPathValue(ctx, right, depth + 1);
+      });
+    }
+    default:
+      return false;
+  }
 }
 
 /**
