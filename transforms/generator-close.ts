@@ -95,6 +95,7 @@ const FULL_CONSUMERS = new Set([
   'builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.sorted', 'builtins.sum',
   'builtins.min', 'builtins.max', 'builtins.dict', 'collections.deque', 'collections.Counter',
 ]);
+const UNPACKED = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
 /** Lazy wrappers and the argument positions they iterate; `stops` when they may stop before the end. */
 const WRAPPERS: ReadonlyMap<string, { at: (i: number) => boolean; stops: boolean }> = new Map([
   ['builtins.iter', { at: (i: number) => i === 0, stops: false }],
@@ -104,6 +105,15 @@ const WRAPPERS: ReadonlyMap<string, { at: (i: number) => boolean; stops: boolean
   ['builtins.zip', { at: () => true, stops: true }],
   ['itertools.islice', { at: (i: number) => i === 0, stops: true }],
   ['itertools.takewhile', { at: (i: number) => i === 1, stops: true }],
+  ['itertools.compress', { at: (i: number) => i <= 1, stops: true }],
+  ['itertools.chain', { at: () => true, stops: false }],
+  ['itertools.dropwhile', { at: (i: number) => i === 1, stops: false }],
+  ['itertools.filterfalse', { at: (i: number) => i === 1, stops: false }],
+  ['itertools.starmap', { at: (i: number) => i === 1, stops: false }],
+  ['itertools.accumulate', { at: (i: number) => i === 0, stops: false }],
+  ['itertools.zip_longest', { at: () => true, stops: false }],
+  ['itertools.pairwise', { at: (i: number) => i === 0, stops: false }],
+  ['itertools.cycle', { at: (i: number) => i === 0, stops: false }],
 ]);
 
 /** How the generator made by `call` is used, when it is a use this transform knows. */
@@ -139,6 +149,11 @@ function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | unde
       if (operands.length === 2 && operands[1]!.id === cur.id && (op === 'in' || op === 'not in')) return { kind: 'statement', top: p, by: op };
       return undefined;
     }
+    // Ex) `first, = islice(rows(), 1)`: the unpacking reads the wrapper to its end, which stops early
+    if (p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && abandonedBy && UNPACKED.has(p.childForFieldName('left')?.type ?? '')) {
+      // The use is the whole assignment: binding the names runs nothing after it.
+      return p.parent?.type === 'expression_statement' ? { kind: 'statement', top: p, by: abandonedBy } : undefined;
+    }
     const outer = argumentOf(cur);
     if (!outer) return undefined;
     const at = positionalIndex(outer, cur);
@@ -152,7 +167,9 @@ function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | unde
     }
     const wrapper = WRAPPERS.get(name);
     if (!wrapper || !wrapper.at(at)) return undefined;
-    if (wrapper.stops) abandonedBy ??= short;
+    // Ex) `map(f, rows(), other)`: like `zip`, it stops at the shortest iterable
+    const stops = wrapper.stops || (name === 'builtins.map' && (outer.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)).length ?? 0) > 2);
+    if (stops) abandonedBy ??= short;
     cur = outer;
   }
 }
