@@ -80,6 +80,19 @@ test('`.open()` of a parameter annotated `Path` is found in a file that has noth
   assert.equal(run('def head(path):\n    return path.open().readline()\n').findings.length, 0);
 });
 
+test('a lambda or a conditional expression is the reason given, ahead of code after a write or a loop header', () => {
+  const text = readFileSync(join(SNAPSHOTS, 'open-chain', 'ok-lazy-reasons.in.py'), 'utf8');
+  const r = transformSource(text, {});
+  const reasons = r.findings.filter((f) => f.code !== 'WFY106').map((f) => `${f.location.line}: ${f.reason}`);
+  assert.deepEqual(reasons, [
+    '7: inside a lambda, which has no statement to put a `with` around',
+    '8: inside a conditional expression: it may not run at all',
+    '9: inside a lambda, which has no statement to put a `with` around',
+    '13: inside a lambda, which has no statement to put a `with` around',
+    '18: inside a conditional expression: it may not run at all',
+  ]);
+});
+
 test('a `*` argument runs before the keywords written ahead of it', () => {
   // CPython runs `note("x")` before `open(path)`: with a missing file it still prints, then raises.
   const refused = run('def load(path):\n    return show(text=open(path).read(), *note("x"))\n');

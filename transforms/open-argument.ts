@@ -4,7 +4,7 @@
 // The consumers (eager and lazy) are listed once, in src/python/consumers.ts.
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { codeRunAfter, containsYield, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
+import { codeRunAfter, containsYield, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
 import { leftOpen, mayWrite, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
@@ -57,9 +57,12 @@ function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | un
   if (!stmt) return 'not inside a statement';
   const flow = followResource(ctx, m.resource, m.spec, stmt);
   if (flow.kind === 'unknown') return flow.why;
+  // Ex) `save = lambda d: json.dump(d, open(p, "w"))`: the lambda is the reason, not the code after the dump
+  const lazy = lazyContext(m.resource, stmt);
+  if (lazy) return lazy;
   if (flow.kind === 'live') {
     const via = flow.via ?? calleeText(m.consumer);
-    return `\`${via}\` reads the ${m.spec.kind} lazily, after this statement: keep it in a \`with\` block that spans every use of the result`;
+    return `\`${via}\` uses the ${m.spec.kind} lazily, after this statement: keep it in a \`with\` block that spans every use of the result`;
   }
   const header = headerContextReason(m.resource, stmt);
   if (header) return header;

@@ -3,7 +3,7 @@
 //                                               f.write(data)
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { codeRunAfter, containsYield, preview } from '../src/python/evaluation.js';
+import { codeRunAfter, containsYield, lazyContext, preview } from '../src/python/evaluation.js';
 import { closesItself, isEagerUse, leftOpen, mayTimeOut, pipeReason, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, type ResourceSpec } from '../src/python/resources.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
@@ -138,6 +138,10 @@ function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | un
     return `\`.${m.method}()\` may return an object that still uses the resource after the statement; close it by hand`;
   }
   if (!stmt) return 'not inside a statement';
+  // Ex) `writer = lambda p, s: open(p, "w").write(s)`, `for c in iter(lambda: open(p).read(4), ""):`: the lambda
+  // is the reason, not the code after the write or the loop header
+  const lazy = lazyContext(m.resource, stmt);
+  if (lazy) return lazy;
   const header = headerContextReason(m.resource, stmt);
   if (header) return header;
   // Ex) `assert open(p).read()`: `python -O` drops the assert, and must not open the file either

@@ -4,7 +4,7 @@
 //                                                    use(line)
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { containsYield, preview } from '../src/python/evaluation.js';
+import { containsYield, lazyContext, preview } from '../src/python/evaluation.js';
 import { leftOpen, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
@@ -66,6 +66,9 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
     return `\`.${method}()\`: CPython closed the ${m.spec.kind} before the loop ran, a \`with\` around it would close it after`;
   }
   const scope = orderScope(m, stmt);
+  // Ex) `[l for l in (open(p) if p else sys.stdin)]`: it may not run at all
+  const lazy = lazyContext(m.resource, scope);
+  if (lazy) return lazy;
   const flow: Flow = followResource(ctx, m.resource, m.spec, scope);
   if (flow.kind === 'unknown') return flow.why;
   // Ex) `for fh in [open(a), open(b)]: keep.append(fh)`: the loop hands out the file itself.
