@@ -22,6 +22,8 @@ interface ArgumentMatch {
   spec: ResourceSpec;
   /** The call the resource is passed to: `json.load(open(p))`. */
   consumer: SyntaxNode;
+  /** What is passed: the resource, or the conditional expression it is a branch of. */
+  arg: SyntaxNode;
 }
 
 /** Resources passed directly to a known consumer, in a position where it takes a resource. */
@@ -29,27 +31,47 @@ function findArguments(ctx: FileContext): ArgumentMatch[] {
   if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
   const out: ArgumentMatch[] = [];
   for (const call of candidateCalls(ctx)) {
-    const consumer = argumentOf(call);
+    const arg = branchArgument(call) ?? call;
+    const consumer = argumentOf(arg);
     if (!consumer) continue;
     const spec = resourceOf(ctx, call);
     if (!spec) continue;
     const known = consumerOf(ctx, consumer);
     // Ex) `process(open(p))`, `print(open(p))`: an unknown callee (or position) may keep the file; not ours.
-    if (!known || !takesResource(known, consumer, call)) continue;
+    if (!known || !takesResource(known, consumer, arg)) continue;
     // Ex) `for row in csv.reader(open(p)):`, `[l for l in map(str.strip, open(p))]`: open-loop's.
     if (loopOwner(call)) continue;
-    out.push({ resource: call, spec, consumer });
+    out.push({ resource: call, spec, consumer, arg });
   }
   return out;
 }
 
+/**
+ * The conditional expression `call` is a branch of, when that is what is passed: `json.dump(d, open(p, "w") if p
+ * else sys.stdout)`. Such a resource is reported (the branch may not run), never fixed.
+ */
+function branchArgument(call: SyntaxNode): SyntaxNode | undefined {
+  let c = call;
+  while (c.parent?.type === 'parenthesized_expression') c = c.parent;
+  let cond = c.parent;
+  if (cond?.type !== 'conditional_expression' || cond.namedChildren.filter((n) => !isExtra(n))[1]?.id === c.id) return undefined;
+  while (cond.parent?.type === 'parenthesized_expression') cond = cond.parent;
+  return cond;
+}
+
 function display(m: ArgumentMatch): string {
   const callee = m.resource.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
-  const kw = m.resource.parent?.type === 'keyword_argument' ? `${m.resource.parent.childForFieldName('name')?.text}=` : '';
+  const kw = m.arg.parent?.type === 'keyword_argument' ? `${m.arg.parent.childForFieldName('name')?.text}=` : '';
   const args = m.consumer.childForFieldName('arguments');
   const first = args?.type === 'argument_list' ? args.namedChildren.find((c) => !isExtra(c)) : undefined;
-  const before = first && first.id !== (kw ? m.resource.parent!.id : m.resource.id) ? '…, ' : '';
-  return `${calleeText(m.consumer)}(${before}${kw}${callee}(...))`;
+  const before = first && first.id !== (kw ? m.arg.parent!.id : m.arg.id) ? '…, ' : '';
+  const shown = `${callee}(...)`;
+  // Ex) `print(…, file=sys.stderr if err else open(...))`
+  let cond = m.arg;
+  while (cond.type === 'parenthesized_expression') cond = cond.namedChildren.find((c) => !isExtra(c)) ?? cond;
+  const consequence = cond.namedChildren.find((c) => !isExtra(c));
+  const passed = m.arg.id === m.resource.id ? shown : consequence && m.resource.endIndex <= consequence.endIndex ? `${shown} if … else …` : `… if … else ${shown}`;
+  return `${calleeText(m.consumer)}(${before}${kw}${passed})`;
 }
 
 /** Why the resource cannot be closed at the end of its statement, or `undefined`. */
