@@ -10,6 +10,7 @@ import { firstIndex } from '../src/python/text.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
 import { blockRoom } from '../src/python/nesting.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { isDataAttribute } from '../src/python/resource-flow.js';
 
 const ID = 'open-chain';
 const CODE = 'WFY101';
@@ -26,6 +27,8 @@ export interface ChainMatch {
   pipe?: true;
   /** `use` is a subscript of the resource (`shelve.open(p)["k"]`, read or written); `method` is `[]`. */
   subscript?: true;
+  /** `method` is a data attribute read at once (`urlopen(u).status`), and `use` that attribute. */
+  attribute?: true;
 }
 
 /** The method called on `call`'s result at once (`read` in `open(p).read()`) and that whole call, or `undefined`. */
@@ -53,6 +56,20 @@ function pipeOn(call: SyntaxNode): { method: string; use: SyntaxNode; pipe: true
   return onPipe && onPipe.method !== 'close' ? { method, use: onPipe.use, pipe: true } : undefined;
 }
 
+/** A data attribute read off `call`'s result and nothing else: `urlopen(u).status`, `open(p).encoding`. */
+function dataAttributeOn(call: SyntaxNode): { method: string; use: SyntaxNode; attribute: true } | undefined {
+  const attr = call.parent;
+  if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== call.id) return undefined;
+  const method = attr.childForFieldName('attribute')?.text ?? '';
+  if (!isDataAttribute(method)) return undefined;
+  const up = attr.parent;
+  // Ex) `open(p).name()`, `open(p).name = x`, `del open(p).name`
+  if (up?.type === 'call' && up.childForFieldName('function')?.id === attr.id) return undefined;
+  if ((up?.type === 'assignment' || up?.type === 'augmented_assignment') && up.childForFieldName('left')?.id === attr.id) return undefined;
+  if (up?.type === 'delete_statement' || up?.type === 'attribute') return undefined;
+  return { method, use: attr, attribute: true };
+}
+
 /** `R[k]` on `call`'s result: `shelve.open(p)["k"]`, `shelve.open(p)["k"] = v`, `mmap.mmap(fd, 0)[:4]`. */
 function subscriptOn(call: SyntaxNode): { method: string; use: SyntaxNode; subscript: true } | undefined {
   const sub = call.parent;
@@ -71,10 +88,12 @@ export function findChains(ctx: FileContext): ChainMatch[] {
   for (const call of candidateCalls(ctx)) {
     // (Most candidates are arguments or assigned: one look at the parent's type settles them.)
     const up = call.parent?.type;
-    const chain = up === 'attribute' ? methodCallOn(call) ?? pipeOn(call) : up === 'subscript' ? subscriptOn(call) : undefined;
+    const chain = up === 'attribute' ? methodCallOn(call) ?? pipeOn(call) ?? dataAttributeOn(call) : up === 'subscript' ? subscriptOn(call) : undefined;
     if (!chain) continue;
     const spec = resourceOf(ctx, call);
     if (!spec || ('pipe' in chain && !spec.pipesOnly) || ('subscript' in chain && !spec.subscripts)) continue;
+    // Ex) `Popen(cmd, stdout=PIPE).returncode`: a `with` would wait for the process
+    if ('attribute' in chain && spec.exitWaits) continue;
     out.push({ resource: call, spec, ...chain });
   }
   return out;
@@ -92,6 +111,8 @@ function display(m: ChainMatch): string {
   const callee = m.resource.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
   // Ex) `shelve.open(...)[…]`
   if (m.subscript) return `${callee}(...)[…]`;
+  // Ex) `urlopen(...).status`
+  if (m.attribute) return `${callee}(...).${m.method}`;
   // Ex) `Popen(...).stdout.read()`
   if (m.pipe) return `${callee}(...).${m.method}.${m.use.childForFieldName('function')?.childForFieldName('attribute')?.text}()`;
   return `${callee}(...).${m.method}()`;
@@ -130,7 +151,12 @@ export const WRITING_METHODS: ReadonlySet<string> = new Set([
 function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
   // Ex) `Popen(cmd, stdout=PIPE).stdout.read()`: a `with` would close the pipes and also wait for the process
   if (m.pipe) return pipeReason(m.spec, m.method);
-  if (!isEagerUse(m.spec, m.method, m.use)) {
+  // Ex) `tempfile.NamedTemporaryFile().name`: the file is deleted with the object, at once on CPython, and the name
+  // is kept (`tempdir-name` for directories); with `delete=False` it stays and a `with` only closes it.
+  if (m.attribute && m.spec.kind === 'temporary file' && !/\bdelete\s*=\s*False\b/.test(m.resource.text)) {
+    return `the ${m.spec.kind} is deleted as the object goes (at once on CPython): \`.${m.method}\` names a file that is gone; keep the object while the name is used, or pass \`delete=False\``;
+  }
+  if (!m.attribute && !isEagerUse(m.spec, m.method, m.use)) {
     // Ex) `Popen(cmd).communicate(timeout=5)`: on TimeoutExpired the process runs on; `__exit__` would wait for it
     if (mayTimeOut(m.spec, m.method, m.use)) return `\`.${m.method}()\` may give up at its timeout and leave the ${m.spec.kind} running, and a \`with\` would then wait for it with no timeout: kill it and wait where the timeout is caught (\`proc.kill(); proc.communicate()\`)`;
     // Ex) `subprocess.Popen(cmd).poll()`: the process runs on; `__exit__` would wait for it to end

@@ -19,6 +19,11 @@ const DATA_ATTRIBUTES = new Set([
   'status', 'reason', 'headers', 'url', 'code', 'msg', 'filename', 'comment', 'debug',
 ]);
 
+/** True when `attr` of a resource is plain data: reading it keeps no hold on the resource (`resp.status`, `f.name`). */
+export function isDataAttribute(attr: string): boolean {
+  return DATA_ATTRIBUTES.has(attr);
+}
+
 /** Attributes of a lazy wrapper (`csv.reader(f)`, `csv.DictWriter(f, …)`) that are plain data. */
 const WRAPPER_DATA_ATTRIBUTES = new Set(['line_num', 'fieldnames', 'dialect', 'restval', 'extrasaction', 'restkey']);
 

@@ -1,0 +1,26 @@
+import tempfile
+import urllib.request
+
+
+# A data attribute read at once off a resource: the resource is dropped right after, as by a method.
+def status(url):
+    with urllib.request.urlopen(url) as resp:
+        return resp.status
+
+
+def encoding(p):
+    with open(p) as f:
+        enc = f.encoding
+    return enc
+
+
+# `delete=False`: the file stays; a `with` only closes it.
+def kept_name():
+    with tempfile.NamedTemporaryFile(suffix=".txt", delete=False) as tmp:
+        return tmp.name
+
+
+# Without it the file is deleted as the object goes, at once on CPython: the name is of a file that is gone.
+# Reported, not fixed.
+def temp_name():
+    return tempfile.NamedTemporaryFile(suffix=".txt").name
