@@ -5,4 +5,4 @@ from tempfile import SpooledTemporaryFile
 tempfile.TemporaryFile().write(b"scratch")
 tempfile.NamedTemporaryFile("w", suffix=".txt").write("x")
 SpooledTemporaryFile(max_size=10).rollover()
-name = tempfile.NamedTemporaryFile(delete=False).name  # an attribute, not a method call: not a chain
+name = tempfile.NamedTemporaryFile(delete=False).name  # a data attribute; delete=False: the file stays, a with closes it

@@ -8,4 +8,5 @@ with tempfile.NamedTemporaryFile("w", suffix=".txt") as f:
     f.write("x")
 with SpooledTemporaryFile(max_size=10) as tmp2:
     tmp2.rollover()
-name = tempfile.NamedTemporaryFile(delete=False).name  # an attribute, not a method call: not a chain
+with tempfile.NamedTemporaryFile(delete=False) as tmp3:
+    name = tmp3.name  # a data attribute; delete=False: the file stays, a with closes it
