@@ -1,4 +1,4 @@
-# CRLF file: fileinput.input(...).readline() becomes a with, CRLF kept
+# CRLF file: fileinput.FileInput(...).readline() becomes a with, CRLF kept
 import fileinput
 
-first = fileinput.input(["a.txt", "b.txt"]).readline()
+first = fileinput.FileInput(["a.txt", "b.txt"]).readline()

@@ -1,5 +1,5 @@
-# CRLF file: fileinput.input(...).readline() becomes a with, CRLF kept
+# CRLF file: fileinput.FileInput(...).readline() becomes a with, CRLF kept
 import fileinput
 
-with fileinput.input(["a.txt", "b.txt"]) as lines:
+with fileinput.FileInput(["a.txt", "b.txt"]) as lines:
     first = lines.readline()

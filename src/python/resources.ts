@@ -158,8 +158,9 @@ export const RESOURCE_CALLS: ReadonlyMap<string, ResourceSpec> = new Map(
     spec('dbm.open', 'database', ['db'], DBM_METHODS, { withSince: [3, 4], subscripts: true }),
     spec('wave.open', 'audio file', ['wav', 'w'], WAVE_METHODS, { withSince: [3, 4] }),
     spec('mmap.mmap', 'memory map', ['mm'], MMAP_METHODS, { withSince: [3, 2], subscripts: true }),
-    // `fileinput.input` also keeps the instance in a module global (`fileinput.filename()` reads it).
-    spec('fileinput.input', 'file set', ['lines', 'fi'], FILEINPUT_METHODS, { withSince: [3, 2] }),
+    // Not `fileinput.input`: the module keeps that instance in a global (`fileinput._state`), so CPython does not
+    // close it when the code drops it either, and a `with` would change what CPython does (with `inplace=True`,
+    // where stdout goes and what the file keeps).
     spec('fileinput.FileInput', 'file set', ['lines', 'fi'], FILEINPUT_METHODS, { withSince: [3, 2] }),
     spec('subprocess.Popen', 'process', ['proc'], POPEN_METHODS, { withSince: [3, 2], hasClose: false, exitWaits: true, pipesOnly: true }),
   ].map((s) => [s.name, s]),
