@@ -10,6 +10,7 @@ import { defaultOptions } from '../src/options.js';
 import { mergeSummaries, needsProjectIndex, summarizeFile } from '../src/project.js';
 import { resolveGenerator, type GeneratorIndex } from '../src/python/generators.js';
 import { takeParsedChars } from '../src/engine/parse.js';
+import { SNAPSHOTS } from './helpers.js';
 import { CLI, CPYTHON, ROOT, tempDir } from './helpers.js';
 
 function indexOf(files: Record<string, string>): GeneratorIndex {
@@ -475,4 +476,13 @@ describe('generator-close over a package (CLI)', () => {
     assert.equal(second.status, 0);
     assert.match(second.stdout + second.stderr, /0 files changed, 0 fixes applied, 0 findings left\./);
   });
+});
+
+test('a generator that holds a file at a yield is one with cleanup: fixing the file and its callers takes one run', () => {
+  const text = readFileSync(join(SNAPSHOTS, 'generator-close', 'holds-resource.in.py'), 'utf8');
+  const once = transformSource(text, {});
+  assert.equal(once.fixesApplied, 6);
+  const twice = transformSource(once.output, {});
+  assert.equal(twice.output, once.output);
+  assert.equal(twice.findings.length, 0);
 });

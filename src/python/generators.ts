@@ -7,6 +7,8 @@ import { functionOrModuleOf, scopeOf, within, type NameIndex } from './scopes.js
 import { lineEndOf, nextLineStart, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 import { isExtra } from './statements.js';
+import { calleeName } from './imports.js';
+import { RESOURCE_CALLS } from './resources.js';
 
 /** One generator function as the first pass sees it: plain JSON data. */
 export interface GeneratorSummary {
@@ -371,6 +373,57 @@ function ownerOf(node: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** True when `y` sits in a `try` body (or handler) whose `finally` is still pending, or in a `with` body, inside `fn`. */
+/** A call of the resource catalog that a `with` would close (`open(p)`, `gzip.open(p)`; not a process, whose exit waits). */
+function isResourceCall(names: NameIndex, call: SyntaxNode): boolean {
+  const spec = RESOURCE_CALLS.get(calleeName(names, call) ?? '');
+  return spec !== undefined && !spec.exitWaits;
+}
+
+/** What `fn`'s own code holds in a resource: the loops over one, the names bound to one (`f = open(p)`). */
+interface Held {
+  loops: Set<number>;
+  names: Array<{ name: string; end: number }>;
+}
+
+function heldResources(names: NameIndex, fn: SyntaxNode): Held {
+  const held: Held = { loops: new Set(), names: [] };
+  for (const call of fn.descendantsOfType('call')) {
+    if (functionOrModuleOf(call).id !== fn.id || !isResourceCall(names, call)) continue;
+    let cur = call;
+    while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+    const p = cur.parent;
+    if (p?.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && p.childForFieldName('left')?.type === 'identifier') {
+      held.names.push({ name: p.childForFieldName('left')!.text, end: p.endIndex });
+    }
+    // Ex) `for line in open(p):`, `for line in csv.reader(open(p)):`: the loop holds it while it runs
+    for (let a: SyntaxNode | null = call.parent; a && a.id !== fn.id; a = a.parent) {
+      if (a.type === 'for_statement') {
+        if (within(call, a.childForFieldName('right'))) held.loops.add(a.id);
+        break;
+      }
+      if (a.type === 'block') break;
+    }
+  }
+  return held;
+}
+
+/**
+ * True when `y` suspends the generator while a resource is held: inside a loop over one, or after `f = open(p)`
+ * with no `f.close()` in between. Abandoned there, the generator keeps the file open until it is collected, as a
+ * pending `with` exit would (before a fix of the resource's own gives it that `with`).
+ */
+function yieldHoldsResource(y: SyntaxNode, fn: SyntaxNode, held: Held): boolean {
+  if (held.loops.size) {
+    for (let a = y.parent; a && a.id !== fn.id; a = a.parent) if (held.loops.has(a.id) && !within(y, a.childForFieldName('right'))) return true;
+  }
+  for (const h of held.names) {
+    if (h.end > y.startIndex) continue;
+    const between = fn.text.slice(h.end - fn.startIndex, y.startIndex - fn.startIndex);
+    if (!between.includes(`${h.name}.close(`)) return true;
+  }
+  return false;
+}
+
 export function yieldHoldsCleanup(y: SyntaxNode, fn: SyntaxNode): boolean {
   let child = y;
   for (let a = y.parent; a && a.id !== fn.id; child = a, a = a.parent) {
@@ -620,7 +673,8 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     if (!q) continue;
     // Ex) `def use_cache(): global rows; rows = cached`: any function may rebind a module-level def.
     if (!q.includes('.') && declaredGlobal(source.text).has(q)) continue;
-    const cleanup = yields.some((y) => yieldHoldsCleanup(y, fn));
+    const held = heldResources(names, fn);
+    const cleanup = yields.some((y) => yieldHoldsCleanup(y, fn) || yieldHoldsResource(y, fn, held));
     const delegates = new Set<string>();
     const yieldsFrom = new Set<string>();
     for (const y of yields) {
