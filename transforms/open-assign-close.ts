@@ -7,7 +7,8 @@ import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/ty
 import { candidateCalls } from '../src/python/candidates.js';
 import { resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
-import { isClassBodyStatement } from '../src/python/statements.js';
+import { enclosingStatement, isClassBodyStatement } from '../src/python/statements.js';
+import { preview } from '../src/python/evaluation.js';
 import { callAssignments, outsideReason, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { planHeaderWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
@@ -73,6 +74,14 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
   return undefined;
 }
 
+/** True when the close whose receiver is `id` (`f` of `f.close()`) is a call whose value the code uses. */
+function closeValueUsed(id: SyntaxNode): boolean {
+  let call: SyntaxNode | null = id.parent?.parent ?? null; // attribute, then the call
+  if (call?.type !== 'call') return false;
+  while (call.parent?.type === 'parenthesized_expression') call = call.parent;
+  return call.parent?.type !== 'expression_statement';
+}
+
 /** An assignment whose `with` may replace its close: its block runs from `a.stmt` to the statement before `close`. */
 interface Closable {
   a: ResourceAssignment;
@@ -119,9 +128,13 @@ function check(ctx: FileContext): Finding[] {
       // Ex) `try: f = open(p)` / `else: f.close()`: nothing runs between the open and the close.
       const usedInBlock = uses.some((u) => u.node.startIndex > a.stmt.endIndex && u.node.endIndex <= a.stmt.parent!.endIndex);
       if (!usedInBlock) continue;
+      // Ex) `print(pp.close())`: `os.popen`'s close returns the exit status, which the code uses
+      const valued = closes.find((u) => closeValueUsed(u.node));
       findings.push({
         ...base,
-        reason: `\`${name}.close()\` on line ${line(closes[0]!.node)} is not a statement of the block that opens \`${name}\`, so it may not run on every path: move the uses into \`with\` by hand`,
+        reason: valued
+          ? `the value of \`${name}.close()\` on line ${line(valued.node)} is used (\`${preview(enclosingStatement(valued.node) ?? valued.node)}\`): a \`with\` would drop it; close it in a \`try\`/\`finally\` by hand`
+          : `\`${name}.close()\` on line ${line(closes[0]!.node)} is not a statement of the block that opens \`${name}\`, so it may not run on every path: move the uses into \`with\` by hand`,
       });
       continue;
     }

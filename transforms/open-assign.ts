@@ -134,7 +134,14 @@ function check(ctx: FileContext): Finding[] {
     // Ex) `p = os.popen(cmd)` left running: closing a pipe waits for the process, which the code never did.
     if (!FIXABLE_KINDS.has(spec.kind)) {
       if (!analyse(ctx, a, spec)) continue;
-      findings.push({ ...base, reason: `closing ${aKind(spec.kind)} may wait for or end work the code never waited for: close it by hand where that is wanted` });
+      // Ex) `p = os.popen(cmd)`: closing waits for the command. `s = socket.socket()`, `conn = sqlite3.connect(p)`:
+      // where the last use is, is no proof that the code is done with it (a peer, a transaction, a spooled file).
+      const why = spec.kind === 'pipe'
+        ? `closing ${aKind(spec.kind)} waits for the command, which the code never waited for`
+        : spec.exitWaits
+          ? `a \`with\` would wait for the ${spec.kind} to end, which the code never waited for`
+          : `WFY105 gives a \`with\` only to files, responses and archives kept in a variable: whether the code is done with ${aKind(spec.kind)} at its last use here is not something withify checks`;
+      findings.push({ ...base, reason: `${why}: close it by hand where that is wanted` });
       continue;
     }
     const outcome = analyse(ctx, a, spec);
