@@ -125,7 +125,7 @@ test('open-assign: a nested function rebinding the name with nonlocal is a captu
 test('open-assign: a pipe is reported, never wrapped (its close waits for the process)', () => {
   const r = assign('import os\n\n\ndef g():\n    p = os.popen("ls")\n    return p.read()\n');
   assert.equal(r.fixesApplied, 0);
-  assert.match(r.findings[0]!.reason ?? '', /closing a pipe may wait/);
+  assert.match(r.findings[0]!.reason ?? '', /closing a pipe waits for the command/);
 });
 
 test('a nested function defined above the assignment still captures the variable', () => {
