@@ -84,6 +84,8 @@ export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
     eager('email.message_from_file', [0], ['fp']),
     eager('email.message_from_binary_file', [0], ['fp']),
     eager('xml.etree.ElementTree.parse', [0], ['source']),
+    eager('xml.dom.minidom.parse', [0], ['file']),
+    eager('xml.sax.parse', [0], ['source']),
     eager('base64.encode', [0, 1], ['input', 'output']),
     eager('base64.decode', [0, 1], ['input', 'output']),
     eager('quopri.encode', [0, 1], ['input', 'output']),
@@ -164,6 +166,9 @@ export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
     lazy('tarfile.open', [2], ['fileobj']),
     lazy('tarfile.TarFile', [2], ['fileobj']),
     lazy('wave.open', [0], ['f']),
+    // Redirect a standard stream to the file while the `with` runs, and leave it open after.
+    lazy('contextlib.redirect_stdout', [0], ['new_target']),
+    lazy('contextlib.redirect_stderr', [0], ['new_target']),
   ].map((c) => [c.name, c]),
 );
 
