@@ -486,3 +486,19 @@ test('a generator that holds a file at a yield is one with cleanup: fixing the f
   assert.equal(twice.output, once.output);
   assert.equal(twice.findings.length, 0);
 });
+
+test('self.m() is not fixed where an attribute of that name may hide the method, whatever the shape', () => {
+  const base = 'class Feed:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            print("rows finally")\n\n    def first(self):\n        for x in self.rows():\n            return x\n';
+  assert.equal(transformSource(base, {}).fixesApplied, 1);
+  for (const extra of [
+    '\n\nclass Slow(Feed):\n    def __init__(s):\n        s.rows = lambda: iter([9])\n',
+    '\n\nclass Pair(Feed):\n    rows, other = (lambda self: iter([2, 6])), 1\n',
+    '\n\ndef patch(feed):\n    setattr(feed, "rows", lambda: iter([3]))\n',
+    '\n\nFeed.rows = lambda self: iter([4])\n',
+    '\n\ndef patch(feed):\n    feed.__dict__["rows"] = lambda: iter([5])\n',
+  ]) {
+    const r = transformSource(base + extra, {});
+    assert.equal(r.fixesApplied, 0, extra);
+    assert.equal(r.findings.length, 1, extra);
+  }
+});

@@ -475,7 +475,7 @@ function overriddenReason(ctx: FileContext, call: SyntaxNode, index: GeneratorIn
   }
   const name = method.slice(method.indexOf('.') + 1);
   if (instanceAssignments(ctx.source, 0, ctx.source.length).includes(name)) {
-    return `\`self.${name} = …\` in this file may hide the method behind an instance attribute: through \`self\` it may return an object without \`close()\``;
+    return `an attribute \`${name}\` set in this file (\`self.${name} = …\`, \`setattr(…, "${name}", …)\`) may hide the method: through \`self\` it may return an object without \`close()\``;
   }
   return undefined;
 }

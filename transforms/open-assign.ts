@@ -8,7 +8,7 @@ import { candidateCalls } from '../src/python/candidates.js';
 import { aKind, leftOpen, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { isClassBodyStatement } from '../src/python/statements.js';
-import { callAssignments, descriptorUses, descriptorVariable, dynamicLookupAfter, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
+import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 
@@ -78,9 +78,14 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   if (escape) return { reason: `${escape.cls.reason} (line ${line(escape.node)})` };
 
   // Ex) `f = os.fdopen(fd, "w")` … `os.fsync(fd)`: closing the file closes the descriptor, so a read of `fd` is a use of it.
-  const fd = descriptorVariable(ctx, spec.name, a.call, scope);
-  if (fd && fd !== name) {
-    uses.push(...descriptorUses(ctx, scope, a.stmt, fd));
+  const fd = descriptorOf(ctx, spec.name, a.call, scope);
+  if (fd?.kind === 'kept') return { reason: `the file's descriptor \`${fd.shown}\` is kept where withify does not follow its uses: closing the file closes it` };
+  const fdNames = new Set(fd ? fd.names.filter((n) => n !== name) : []);
+  if (fdNames.size) {
+    const fdUses = [...fdNames].flatMap((n) => descriptorUses(ctx, scope, a.stmt, n));
+    const kept = fdUses.find((u): u is Use & { cls: { kind: 'escape' } } => u.cls.kind === 'escape');
+    if (kept) return { reason: `${kept.cls.reason} (line ${line(kept.node)})` };
+    uses.push(...fdUses);
     uses.sort((x, y) => x.node.startIndex - y.node.startIndex);
   }
 
@@ -104,7 +109,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
       return { reason: `\`${name}\` is rebound on line ${line(u.node)} while the ${spec.kind} is still in use` };
     }
     const outside = outsideReason(u, a.stmt, last);
-    if (outside && u.name === fd) return { reason: `${outside}: closing the file closes that descriptor, so a \`with\` ending with its block would break it` };
+    if (outside && fdNames.has(u.name)) return { reason: `${outside}: closing the file closes that descriptor, so a \`with\` ending with its block would break it` };
     if (outside) return { reason: `${outside}: a \`with\` ending with its block would have closed it` };
   }
   return { last };

@@ -47,3 +47,46 @@ def sync_later(data):
         f.flush()
     os.fsync(fd)
     return tmp
+
+
+# The code closes the descriptor itself: a `with` would close it again. Reported, not fixed.
+def head(path):
+    fd = os.open(path, os.O_RDONLY)
+    f = os.fdopen(fd)
+    data = f.read(2)
+    os.close(fd)
+    return data
+
+
+# The descriptor is `src`'s: closing `g` closes it, so `src`'s later uses are uses of `g` too.
+def peek(src):
+    fd = src.fileno()
+    with open(fd, closefd=True) as g:
+        first = g.read(1)
+        src.seek(0)
+        return first + src.read(2)
+
+
+# A nested function reads the descriptor: it may run after the block. Reported, not fixed.
+def stat_later(path):
+    fd = os.open(path, os.O_RDONLY)
+    f = os.fdopen(fd)
+    f.read()
+    return lambda: os.fstat(fd).st_size
+
+
+# A copy of the descriptor is read after the file's last use: it is a use too.
+def copied(path):
+    fd = os.open(path, os.O_RDONLY)
+    other = fd
+    with os.fdopen(fd) as f:
+        data = f.read()
+        os.fstat(other)
+    return data
+
+
+# The descriptor is an attribute, whose other uses withify does not follow. Reported, not fixed.
+def from_object(obj):
+    f = os.fdopen(obj.fd)
+    data = f.read()
+    return data

@@ -210,18 +210,20 @@ export function subclassesFromText(text: string): SubclassFacts[] {
 const DEFINITION_START = /^([ \t]*)(@|class(?=[ \t])|(?:async[ \t]+)?def(?=[ \t]))/;
 
 /** A class-body statement binding a name by assignment (`rows = _cached_rows`, `rows: Callable = f`), sticky. */
-const CLASS_ASSIGNMENT = /([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)/y;
-const INSTANCE_ASSIGNMENT = /\bself\.([A-Za-z_]\w*)[ \t]*=(?!=)/g;
+const CLASS_ASSIGNMENT = /\(?((?:[A-Za-z_]\w*[ \t]*,[ \t]*)*[A-Za-z_]\w*)[ \t]*,?[ \t]*\)?[ \t]*(?::[^=\n]*)?=(?!=)/y;
+/** The names of a `CLASS_ASSIGNMENT` match's targets (`rows, other`). */
+const targetNames = (targets: string) => targets.split(',').map((t) => t.trim()).filter(Boolean);
+/** `x.name = …`, `setattr(x, "name", …)`, `x.__dict__["name"] = …`: an attribute set by name. */
+const ATTRIBUTE_ASSIGNMENT = /[\w)\]]\s*\.\s*([A-Za-z_]\w*)[ \t]*=(?!=)|\bsetattr\s*\([^,()]*,\s*['"]([A-Za-z_]\w*)['"]|__dict__\s*\[\s*['"]([A-Za-z_]\w*)['"]\s*\]\s*=(?!=)/g;
 
 /**
- * The names `self.name = …` binds in `text` from `from` to `to` (a class): an instance attribute that hides a
- * method of that name (`self.rows = lambda: preload` in `__init__`).
+ * The names of the attributes set in `text` from `from` to `to` (a class, or a whole file) on any object: an
+ * instance or class attribute that hides a method of that name (`self.rows = lambda: preload` in `__init__`,
+ * `s.rows = …` whatever the first parameter is called, `Store.rows = f`, `setattr(self, "rows", f)`).
  */
 export function instanceAssignments(text: string, from: number, to: number): string[] {
-  const i = text.indexOf('self.', from);
-  if (i < 0 || i >= to) return [];
   const out: string[] = [];
-  for (const m of text.slice(i, to).matchAll(INSTANCE_ASSIGNMENT)) out.push(m[1]!);
+  for (const m of text.slice(from, to).matchAll(ATTRIBUTE_ASSIGNMENT)) out.push(m[1] ?? m[2] ?? m[3]!);
   return out;
 }
 
@@ -233,8 +235,13 @@ function classAssignments(text: string, from: number, to: number): string[] {
   const body = /\n([ \t]+)\S/.exec(text.slice(from, to));
   if (!body) return [];
   const out: string[] = [];
-  const re = new RegExp(`\\n${body[1]}([A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=(?!=)`, 'g');
-  for (const m of text.slice(from, to).matchAll(re)) out.push(m[1]!);
+  const re = new RegExp(`\\n${body[1]}(?=[A-Za-z_(])`, 'g');
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(re)) {
+    CLASS_ASSIGNMENT.lastIndex = m.index + m[0].length;
+    const a = CLASS_ASSIGNMENT.exec(slice);
+    if (a) out.push(...targetNames(a[1]!));
+  }
   return out;
 }
 
@@ -312,7 +319,7 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
         if (o.parent[d] !== c) continue;
         CLASS_ASSIGNMENT.lastIndex = o.first[d]!;
         const m = CLASS_ASSIGNMENT.exec(text);
-        if (m) names.add(m[1]!);
+        if (m) for (const n of targetNames(m[1]!)) names.add(n);
         continue;
       }
       if (o.kind[d] !== LineKind.Def || (o.parent[d] === c && generatorLines.has(d))) continue;

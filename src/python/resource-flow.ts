@@ -451,29 +451,50 @@ const DESCRIPTOR_CALLS = new Set([
 const DESCRIPTOR_METHODS = new Set(['fileno', 'detach']);
 const DESCRIPTOR_NAME = /(?:^|_)(?:fd|fdesc|fileno)$|^fd_/i;
 
-/** True when some binding of `name` in `scope` is an assignment from a call that returns a descriptor. */
-function boundToDescriptor(ctx: FileContext, scope: SyntaxNode, name: string): boolean {
-  for (const b of ctx.names.bindings(scope).get(name) ?? []) {
-    if (b.kind !== 'assign') continue;
-    let a: SyntaxNode | null = b.node;
-    while (a && a.type !== 'assignment' && a.type !== 'expression_statement' && a.type !== 'block') a = a.parent;
-    let value = a?.type === 'assignment' ? a.childForFieldName('right') : null;
-    while (value?.type === 'assignment') value = value.childForFieldName('right'); // `a = fd = os.open(p)`
-    if (value?.type !== 'call') continue;
-    const fn = value.childForFieldName('function');
-    if (fn?.type === 'attribute' && DESCRIPTOR_METHODS.has(fn.childForFieldName('attribute')?.text ?? '')) return true;
-    if (DESCRIPTOR_CALLS.has(calleeName(ctx.names, value) ?? '')) return true;
-  }
-  return false;
+/** The value of a binding `name = value` (through chained `a = b = value`), or `undefined`. */
+function assignedValue(b: { kind: string; node: SyntaxNode }): SyntaxNode | undefined {
+  if (b.kind !== 'assign') return undefined;
+  let a: SyntaxNode | null = b.node;
+  while (a && a.type !== 'assignment' && a.type !== 'expression_statement' && a.type !== 'block') a = a.parent;
+  let value = a?.type === 'assignment' ? a.childForFieldName('right') : null;
+  while (value?.type === 'assignment') value = value.childForFieldName('right'); // `a = fd = os.open(p)`
+  return value ?? undefined;
 }
 
 /**
- * The variable holding the file descriptor `call` opens a file on, or `undefined`: `fd` in `os.fdopen(fd)`
- * (`os.fdopen(t[0])`: `t`), and in `open(fd)` or `io.open(fd)` when `fd` was bound to a descriptor
- * (`os.open(…)`, `mkstemp()`, `x.fileno()`, …) or is named like one (`fd`, `tmp_fd`, `fileno`). Closing the file
- * closes the descriptor, so a read of that variable (`os.fsync(fd)`) is a use of the file.
+ * Whether some binding of `name` in `scope` is an assignment from a call that returns a descriptor, and the
+ * objects whose descriptor it is (`src` of `fd = src.fileno()`: closing the file closes theirs).
  */
-export function descriptorVariable(ctx: FileContext, specName: string, call: SyntaxNode, scope: SyntaxNode): string | undefined {
+function descriptorSources(ctx: FileContext, scope: SyntaxNode, name: string): { found: boolean; owners: string[] } {
+  const owners: string[] = [];
+  let found = false;
+  for (const b of ctx.names.bindings(scope).get(name) ?? []) {
+    const value = assignedValue(b);
+    if (value?.type !== 'call') continue;
+    const fn = value.childForFieldName('function');
+    if (fn?.type === 'attribute' && DESCRIPTOR_METHODS.has(fn.childForFieldName('attribute')?.text ?? '')) {
+      found = true;
+      const owner = fn.childForFieldName('object');
+      if (owner?.type === 'identifier') owners.push(owner.text);
+    } else if (DESCRIPTOR_CALLS.has(calleeName(ctx.names, value) ?? '')) found = true;
+  }
+  return { found, owners };
+}
+
+/** The descriptor a file is opened on (`descriptorOf`). */
+export type Descriptor =
+  /** Variables whose reads are uses of the file: the descriptor's, its copies' (`other = fd`), its owners' (`src` of `fd = src.fileno()`). */
+  | { kind: 'names'; names: string[] }
+  /** Kept somewhere withify does not follow (`os.fdopen(self.fd)`): the text shown. */
+  | { kind: 'kept'; shown: string };
+
+/**
+ * The file descriptor `call` opens a file on, or `undefined`: `fd` in `os.fdopen(fd)` (`os.fdopen(t[0])`: `t`),
+ * and in `open(fd)` or `io.open(fd)` when `fd` was bound to a descriptor (`os.open(…)`, `mkstemp()`,
+ * `x.fileno()`, …) or is named like one (`fd`, `tmp_fd`, `fileno`). Closing the file closes the descriptor, so
+ * a later read of any of these names is a use of the file.
+ */
+export function descriptorOf(ctx: FileContext, specName: string, call: SyntaxNode, scope: SyntaxNode): Descriptor | undefined {
   if (specName !== 'os.fdopen' && specName !== 'builtins.open' && specName !== 'io.open') return undefined;
   const args = call.childForFieldName('arguments');
   if (args?.type !== 'argument_list') return undefined;
@@ -489,16 +510,30 @@ export function descriptorVariable(ctx: FileContext, specName: string, call: Syn
     break;
   }
   while (first?.type === 'subscript' || first?.type === 'parenthesized_expression') first = first.namedChildren.find((c) => !isExtra(c));
-  if (first?.type !== 'identifier') return undefined;
+  if (!first) return undefined;
+  if (first.type === 'attribute') {
+    // Ex) `os.fdopen(self.fd)`, `open(conn.fileno)`: the object keeps the descriptor, and its other users are out of sight
+    const attr = first.childForFieldName('attribute')?.text ?? '';
+    return specName === 'os.fdopen' || DESCRIPTOR_NAME.test(attr) ? { kind: 'kept', shown: first.text } : undefined;
+  }
+  if (first.type !== 'identifier') return undefined;
   const name = first.text;
-  if (specName === 'os.fdopen' || DESCRIPTOR_NAME.test(name) || boundToDescriptor(ctx, scope, name)) return name;
-  return undefined;
+  const sources = descriptorSources(ctx, scope, name);
+  if (specName !== 'os.fdopen' && !DESCRIPTOR_NAME.test(name) && !sources.found) return undefined;
+  const names = [name, ...sources.owners];
+  // Ex) `other = fd` anywhere in the function: `os.fstat(other)` reads the same descriptor
+  for (const id of identifierUses(ctx, scope, name)) {
+    const p = id.parent;
+    if (p?.type === 'assignment' && p.childForFieldName('right')?.id === id.id && p.childForFieldName('left')?.type === 'identifier') names.push(p.childForFieldName('left')!.text);
+  }
+  return { kind: 'names', names: [...new Set(names)] };
 }
 
 /**
- * The reads of the descriptor variable `name` (see `descriptorVariable`) that may come after `stmt` opened a
- * file on it: every read after it, in nested functions too, and every read before it inside a loop around it
- * (the next iteration). Each is a plain use: a `with` has to hold it, or is not offered.
+ * The reads of `name`, a variable of a file's descriptor (see `descriptorOf`), that may come after `stmt`
+ * opened the file: every read after it, and every read before it inside a loop around it (the next iteration).
+ * A plain use, which a `with` has to hold; a read in a nested function may run at any time (an escape);
+ * `os.close(name)` closes the descriptor itself, which the `with` would then close again (an escape).
  */
 export function descriptorUses(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode, name: string): Use[] {
   let from = stmt.endIndex;
@@ -506,7 +541,17 @@ export function descriptorUses(ctx: FileContext, scope: SyntaxNode, stmt: Syntax
   const out: Use[] = [];
   for (const id of identifierUses(ctx, scope, name)) {
     if (isBindingTarget(id) || within(id, stmt)) continue;
-    if (id.startIndex >= stmt.endIndex || id.startIndex >= from) out.push({ node: id, name, cls: { kind: 'use' } });
+    if (functionOrModuleOf(id).id !== scope.id) {
+      out.push({ node: id, name, cls: { kind: 'escape', severity: 'store', reason: `\`${name}\` (the file's descriptor) is read by a nested function that may run after the block` } });
+      continue;
+    }
+    if (id.startIndex < stmt.endIndex && id.startIndex < from) continue;
+    const call = id.parent?.type === 'argument_list' ? id.parent.parent : null;
+    if (call?.type === 'call' && calleeName(ctx.names, call) === 'os.close') {
+      out.push({ node: id, name, cls: { kind: 'escape', severity: 'store', reason: `\`os.close(${name})\` closes the descriptor the file owns, which a \`with\` would then close again` } });
+      continue;
+    }
+    out.push({ node: id, name, cls: { kind: 'use' } });
   }
   return out;
 }

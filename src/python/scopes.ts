@@ -210,6 +210,10 @@ function visitAt(c: TreeCursor, out: Map<string, Binding[]>): void {
     case 'as_pattern_target':
       addTargets(c.currentNode, 'assign', out);
       return;
+    case 'case_pattern':
+      // Ex) `case {"source": rows}:` binds `rows`
+      addCaptures(c.currentNode, out);
+      return;
     case 'named_expression': {
       const n = c.currentNode;
       const name = n.childForFieldName('name');
@@ -235,6 +239,22 @@ function visitAt(c: TreeCursor, out: Map<string, Binding[]>): void {
     if (c.nodeIsNamed) visitAt(c, out);
   } while (c.gotoNextSibling());
   c.gotoParent();
+}
+
+/**
+ * The names a `match` pattern binds: a capture (`rows`, a dotted name of one part that is no `_`), `*rest` and
+ * `**rest`, and the name after `as`. A value pattern (`Color.RED`) and a class pattern's class bind nothing.
+ */
+function addCaptures(pattern: SyntaxNode, out: Map<string, Binding[]>): void {
+  for (const n of [pattern, ...pattern.descendantsOfType(['dotted_name', 'splat_pattern', 'as_pattern'])]) {
+    let id: SyntaxNode | undefined;
+    if (n.type === 'dotted_name') {
+      const parent = n.parent?.type;
+      if ((parent === 'case_pattern' || parent === 'keyword_pattern') && n.namedChildCount === 1) id = n.namedChildren[0];
+    } else if (n.type === 'splat_pattern') id = n.namedChildren.find((x) => x.type === 'identifier');
+    else if (n.type === 'as_pattern' && n.parent?.type === 'case_pattern') id = n.namedChildren.filter((x) => x.type === 'identifier').at(-1);
+    if (id?.type === 'identifier' && id.text !== '_') push(out, id.text, { kind: 'assign', node: id });
+  }
 }
 
 function visitNode(node: SyntaxNode, out: Map<string, Binding[]>): void {

@@ -121,8 +121,9 @@ export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefin
   const lastIdx = statementIndex(block, last);
   if (firstIdx < 0 || lastIdx < firstIdx) return undefined;
 
-  // Ex) `x = 1; \` then `y = open(p).read()`: one logical line over two physical ones
-  if (continuesLine(source, first.startIndex)) return undefined;
+  // Ex) `x = 1; \` then `y = open(p).read()`: one logical line over two physical ones; or the run's last
+  // line goes on past it (`x = next(rows()) \` then `; y = 2`)
+  if (continuesLine(source, first.startIndex) || /^[^#]*\\[ \t\f]*$/.test(source.slice(last.endIndex, lineEndOf(source, last.endIndex)))) return undefined;
   const indent = statementIndent(ctx, first);
   // Ex) a function indented with spaces in a file whose first block has a tab: its lines go one unit of
   // spaces deeper (a tab would mix the two, which Python rejects).
