@@ -148,20 +148,38 @@ function check(ctx: FileContext): Finding[] {
     closable.push({ a, spec, name, close, base });
   }
   // Ex) `fin = open(src)` / `fout = open(dst, "w")` / … / `fin.close()` / `fout.close()`: either `with` alone would
-  // hold the other's open but not its close, so one `with` opens both.
-  const pairs = new Map<Closable, Closable>();
-  for (let k = 0; k + 1 < closable.length; k++) {
-    const [x, y] = [closable[k]!, closable[k + 1]!];
-    const block = x.a.stmt.parent!;
-    if (y.a.stmt.parent?.id !== block.id || pairs.has(x)) continue;
-    const at = (n: SyntaxNode) => statementIndex(block, n);
-    if (at(y.a.stmt) === at(x.a.stmt) + 1 && at(y.close) === at(x.close) + 1) pairs.set(x, y);
-  }
-  const paired = new Set(pairs.values());
+  // hold the other's open but not its close, so one `with` opens both (or three, …: a run of them).
+  const groups: Closable[][] = [];
   for (const c of closable) {
-    if (paired.has(c)) continue;
-    const partner = pairs.get(c);
-    const group = partner ? [c, partner] : [c];
+    const run = groups.at(-1);
+    const prev = run?.at(-1);
+    const block = c.a.stmt.parent!;
+    const at = (n: SyntaxNode) => statementIndex(block, n);
+    if (run && prev && prev.a.stmt.parent?.id === block.id && at(c.a.stmt) === at(prev.a.stmt) + 1 && at(c.close) === at(prev.close) + 1) run.push(c);
+    else groups.push([c]);
+  }
+  // Ex) `fin` … `fout` … `fin.close()` … `fout.write(x)` … `fout.close()`: `fin`'s `with` would hold `fout`'s open
+  // but not its close, which then could not be fixed at all: say so now.
+  const blocked = new Map<Closable, Closable>();
+  for (const g of groups) {
+    const block = g[0]!.a.stmt.parent!;
+    const at = (n: SyntaxNode) => statementIndex(block, n);
+    const end = at(g[0]!.close);
+    for (const other of closable) {
+      if (g.includes(other) || other.a.stmt.parent?.id !== block.id) continue;
+      if (at(other.a.stmt) > at(g[0]!.a.stmt) && at(other.a.stmt) < end && at(other.close) > end) blocked.set(other, g[0]!);
+    }
+  }
+  for (const group of groups) {
+    const c = group[0]!;
+    const partners = group.slice(1);
+    const outer = blocked.get(c);
+    if (outer) {
+      for (const g of group) {
+        findings.push({ ...g.base, reason: `\`${outer.name}\`'s \`with\` would hold this open but not \`${g.name}.close()\` on line ${line(g.close)}, which it runs past: give both one \`with\` by hand` });
+      }
+      continue;
+    }
     const block = c.a.stmt.parent!;
     const last = statementSiblings(block)[statementIndex(block, c.close) - 1]!;
     const room = blockRoom(ctx, c.a.stmt, last);
@@ -172,14 +190,14 @@ function check(ctx: FileContext): Finding[] {
     const items = group.map((g) => withItemFor(ctx, g.spec, g.a.call, g.name));
     const indent = indentOfLine(ctx.source, c.a.stmt.startIndex);
     const header = withHeaderLines(ctx, items.map((i) => i.item), indent).join(ctx.eol + indent);
-    const plan = planHeaderWrap(ctx, { stmt: c.a.stmt, header, last, drop: c.close, alsoReplaced: partner ? [partner.a.stmt] : [], alsoDropped: partner ? [partner.close] : [] });
+    const plan = planHeaderWrap(ctx, { stmt: c.a.stmt, header, last, drop: c.close, alsoReplaced: partners.map((p) => p.a.stmt), alsoDropped: partners.map((p) => p.close) });
     if (!plan) {
       const closes = group.map((g) => `\`${g.name}.close()\``).join(' or ');
       for (const g of group) findings.push({ ...g.base, reason: `the assignment, ${closes} or the statements around them share a line (\`;\`) or mix tabs and spaces: split them for withify to fix this` });
       continue;
     }
-    const title = partner
-      ? `Replace \`${c.name}.close()\` and \`${partner.name}.close()\` with one \`with … as ${c.name}, … as ${partner.name}:\``
+    const title = partners.length
+      ? `Replace ${group.map((g) => `\`${g.name}.close()\``).join(', ')} with one \`with ${group.map((g) => `… as ${g.name}`).join(', ')}:\``
       : `Replace \`${c.name}.close()\` with \`with … as ${c.name}:\``;
     const fix: Fix = { title, applicability: 'safe', edits: [...plan.edits, ...items.flatMap((i) => i.edits)] };
     for (const g of group) findings.push({ ...g.base, fix });

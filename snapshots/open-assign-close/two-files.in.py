@@ -19,7 +19,7 @@ def copy_nested(src, dst):
 
 
 # A statement between the closes uses `fout` alone: `fin` gets its `with`; `fout`, opened inside it and closed
-# after it, is then reported.
+# after it, is reported (before the fix as after it).
 def copy_apart(src, dst):
     fin = open(src)
     fout = open(dst, "w")
@@ -27,3 +27,14 @@ def copy_apart(src, dst):
     fin.close()
     fout.write("end\n")
     fout.close()
+
+
+# Three in a run: one `with` of the three.
+def merge(a, b, dst):
+    left = open(a)
+    right = open(b)
+    out = open(dst, "w")
+    out.write(left.read() + right.read())
+    left.close()
+    right.close()
+    out.close()

@@ -14,10 +14,16 @@ def copy_nested(src, dst):
 
 
 # A statement between the closes uses `fout` alone: `fin` gets its `with`; `fout`, opened inside it and closed
-# after it, is then reported.
+# after it, is reported (before the fix as after it).
 def copy_apart(src, dst):
     with open(src) as fin:
         fout = open(dst, "w")
         fout.write(fin.read())
     fout.write("end\n")
     fout.close()
+
+
+# Three in a run: one `with` of the three.
+def merge(a, b, dst):
+    with open(a) as left, open(b) as right, open(dst, "w") as out:
+        out.write(left.read() + right.read())
