@@ -100,7 +100,8 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
     }
     if (!opts.quiet) {
       if (opts.statistics) err.push(...formatStatistics(statistics(mode, result)));
-      else for (const f of result.files) for (const x of f.remaining) err.push(formatFinding(x));
+      // What is left, placed in the input: `diff` writes nothing, so its reader has only that (`inInput`).
+      else for (const f of result.files) for (const x of f.remaining) err.push(formatFinding(x.inInput ? { ...x, ...x.inInput } : x));
       err.push(`${plural(c.changed, 'file')} would change (${plural(c.fixesApplied, 'fix', 'fixes')}${opts.addIgnore ? `, ${comments}` : ''}); ${plural(c.remaining, 'finding')} left unfixed.`);
     }
   } else {

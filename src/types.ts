@@ -68,6 +68,11 @@ export interface LocatedFinding extends Finding {
   fixStatus: FixStatus;
   /** The fix's edits placed with line and column (of the same text as `location`), for SARIF `fixes`. */
   fixEdits?: Array<{ start: Position; end: Position; text: string }>;
+  /**
+   * A finding left in a rewritten text, as `diff` shows it: where it is in the input (and the lines its message and
+   * reason name, counted there), since `diff` writes nothing.
+   */
+  inInput?: { location: Position; message: string; reason?: string };
 }
 
 export type FixStatus = 'fixable' | 'unsafe' | 'display-only' | 'none';

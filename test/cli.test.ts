@@ -193,3 +193,18 @@ test('--whole-files: the same findings; a syntax error in a function no transfor
   assert.match(fixed.stderr + fixed.stdout, new RegExp(`cannot parse: syntax error at line ${line},`));
   assert.equal(readFileSync(join(dir, 'app.py'), 'utf8'), text);
 });
+
+test('diff: a finding left unfixed is shown where it is in the input, with the lines its reason names', () => {
+  const dir = tempDir('withify-cli-');
+  // The fix of line 2 adds a line above the finding of line 5, whose reason names line 6
+  writeFileSync(join(dir, 'a.py'), 'def f(p):\n    return open(p).read()\n\n\ndef g(p):\n    size = len(open(p).read())\n    return sorted(vars())\n');
+  const check = withify(['check', 'a.py'], { cwd: dir });
+  const left = check.stdout.split('\n').find((l) => l.startsWith('a.py:6:'));
+  assert.ok(left, check.stdout);
+  assert.match(left, /`vars\(\)` on line 7 lists the function's variables/);
+  const diff = withify(['diff', 'a.py'], { cwd: dir });
+  assert.equal(diff.stderr.split('\n')[0], left);
+  // `fix` shows it where it is in the file it wrote
+  withify(['fix', 'a.py'], { cwd: dir });
+  assert.match(withify(['check', 'a.py'], { cwd: dir }).stdout, /^a\.py:7:\d+ .*on line 8 /m);
+});

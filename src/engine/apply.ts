@@ -2,10 +2,27 @@
 import MagicString from 'magic-string';
 import type { Edit } from '../types.js';
 
+/** Sorted by start, insertions first, so an insertion at the start of a replaced range survives it. */
+const inOrder = (edits: readonly Edit[]) => [...edits].sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
+
+/**
+ * The offset in the text before `edits` of the offset `at` in the text after them: exact outside the edits, the
+ * start of the edit for a place in text an edit wrote.
+ */
+export function offsetBefore(at: number, edits: readonly Edit[]): number {
+  let delta = 0;
+  for (const e of inOrder(edits)) {
+    const start = e.start + delta;
+    if (at < start) break;
+    if (at < start + e.text.length) return e.start;
+    delta += e.text.length - (e.end - e.start);
+  }
+  return at - delta;
+}
+
 export function applyEdits(source: string, edits: readonly Edit[]): string {
   const s = new MagicString(source);
-  // Sorted by start, insertions first, so an insertion at the start of a replaced range survives it.
-  const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
+  const ordered = inOrder(edits);
   for (const e of ordered) {
     if (e.start === e.end) {
       if (e.text) s.appendLeft(e.start, e.text);

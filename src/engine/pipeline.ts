@@ -5,7 +5,7 @@ import { SkipFile } from '../types.js';
 import { lineTable, positionAt, wordsPattern } from '../python/text.js';
 import { createContext } from './context.js';
 import { emptyBlocks, parsePython, firstSyntaxError } from './parse.js';
-import { applyEdits } from './apply.js';
+import { applyEdits, offsetBefore } from './apply.js';
 import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms } from '../../transforms/index.js';
 import { filterSuppressed } from './suppress.js';
@@ -61,6 +61,22 @@ export function locate(path: string, text: string, findings: readonly Finding[],
           ? 'fixable'
           : 'unsafe',
   }));
+}
+
+/**
+ * Give each finding left in `output` (made from `input` by `passes`) its place in `input`, and the lines its
+ * message and reason name (`on line 22`) counted there: `diff` writes nothing, so its reader has only the input.
+ */
+function placeInInput(remaining: LocatedFinding[], input: string, output: string, passes: readonly Edit[][]): void {
+  if (!remaining.length) return;
+  const before = (at: number) => passes.reduceRight((o, edits) => offsetBefore(o, edits), at);
+  const inTable = lineTable(input);
+  const outTable = lineTable(output);
+  const line = (n: number) => (n >= 1 && n <= outTable.length ? positionAt(inTable, before(outTable[n - 1]!)).line : n);
+  const lines = (s: string) => s.replace(/\b(lines?) (\d+)\b/g, (_m, w: string, n: string) => `${w} ${line(Number(n))}`);
+  for (const f of remaining) {
+    f.inInput = { location: positionAt(inTable, before(f.start)), message: lines(f.message), ...(f.reason ? { reason: lines(f.reason) } : {}) };
+  }
 }
 
 function runChecks(transforms: readonly Transform[], ctx: ReturnType<typeof createContext>): Finding[] {
@@ -328,10 +344,13 @@ function processText(input: SourceInput): FileResult {
     let applied = 0;
     // Empty blocks of the text so far (none in a file Python accepts): a pass may not add one.
     let empty = -1;
+    // The edits of each pass applied, to place what is left back in the input (`placeInInput`).
+    const passes: Edit[][] = [];
     for (let pass = 0; pass < (input.applyFixes === false ? 0 : MAX_PASSES); pass++) {
       const { chosen } = selectFixes(findings, options.unsafeFixes);
       if (chosen.length === 0) break;
-      const next = applyEdits(text, planEdits(chosen));
+      const planned = planEdits(chosen);
+      const next = applyEdits(text, planned);
       const nextTree = parsePython(next);
       // Ex) a new `with …:` whose body line kept the header's indentation: tree-sitter sees an empty block
       const emptied = emptyBlocks(nextTree);
@@ -356,6 +375,7 @@ function processText(input: SourceInput): FileResult {
         return { ...base, findings: first, status: 'failed', reason: `internal error: the fix of ${ids} ${why}; nothing was written (please report this with the file)` };
       }
       applied += chosen.length;
+      passes.push(planned);
       text = next;
       tree = nextTree;
       empty = emptied.length;
@@ -371,6 +391,7 @@ function processText(input: SourceInput): FileResult {
         if (broken) {
           return { ...base, findings: first, status: 'failed', reason: `internal error: an ignore comment would produce invalid syntax at line ${broken.startPosition.row + 1}; nothing was written (please report this with the file)` };
         }
+        passes.push(plan.edits);
         text = next;
         tree = nextTree;
         findings = runChecks(transforms, makeCtx());
@@ -379,6 +400,7 @@ function processText(input: SourceInput): FileResult {
     }
     const remaining = locate(path, text, findings, options.unsafeFixes);
     if (text === input.text) return { ...base, findings: first, remaining, status: 'unchanged' };
+    placeInInput(remaining, input.text, text, passes);
     return { ...base, findings: first, remaining, fixesApplied: applied, ...ignoresAdded, status: 'changed', before: input.text, after: text };
   } catch (err) {
     if (err instanceof SkipFile) return { ...base, status: 'skipped', reason: err.message };
