@@ -147,7 +147,8 @@ function containerEscape(from: SyntaxNode): UseClass {
     if (p.type === 'yield') return { kind: 'escape', severity: 'store', reason: 'yielded: the consumer would get a closed resource' };
     if (p.type === 'block' || p.type === 'module') break;
   }
-  return { kind: 'escape', severity: 'store', reason: `put in a ${from.type.replace(/_/g, ' ')}, which may outlive the block` };
+  const what = from.type.replace(/_/g, ' ');
+  return { kind: 'escape', severity: 'store', reason: `put in ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}, which may outlive the block` };
 }
 
 function storeReason(target: SyntaxNode): string {
