@@ -13,7 +13,8 @@ interface Candidates {
 }
 
 const cache = new WeakMap<Tree, Candidates>();
-const RESOURCE_NAME_SET: ReadonlySet<string> = new Set(RESOURCE_CALL_NAMES);
+// Made on first use: resources.ts and this module import each other, and either may be loaded first.
+let resourceNameSet: ReadonlySet<string> | undefined;
 
 
 /** The names a resource callee may have in the file: catalog call names, and every name an import binds with `as`. */
@@ -79,7 +80,8 @@ function find(ctx: FileContext): Candidates {
  */
 export function callsNamed(ctx: FileContext, names: ReadonlySet<string>): SyntaxNode[] {
   const aliases = new Set<string>();
-  for (const n of find(ctx).names) if (!RESOURCE_NAME_SET.has(n) && !names.has(n)) aliases.add(n);
+  resourceNameSet ??= new Set(RESOURCE_CALL_NAMES);
+  for (const n of find(ctx).names) if (!resourceNameSet.has(n) && !names.has(n)) aliases.add(n);
   const calls = callsOf(ctx, names);
   if (aliases.size === 0) return calls;
   const seen = new Set(calls.map((c) => c.id));
