@@ -162,12 +162,14 @@ function check(ctx: FileContext): Finding[] {
   // but not its close, which then could not be fixed at all: say so now.
   const blocked = new Map<Closable, Closable>();
   for (const g of groups) {
-    const block = g[0]!.a.stmt.parent!;
+    const first = g[0]!;
+    const block = first.a.stmt.parent!;
     const at = (n: SyntaxNode) => statementIndex(block, n);
-    const end = at(g[0]!.close);
-    for (const other of closable) {
-      if (g.includes(other) || other.a.stmt.parent?.id !== block.id) continue;
-      if (at(other.a.stmt) > at(g[0]!.a.stmt) && at(other.a.stmt) < end && at(other.close) > end) blocked.set(other, g[0]!);
+    const end = at(first.close);
+    // Only the assignments between this one and its close, which come next in document order.
+    for (let k = closable.indexOf(g.at(-1)!) + 1; k < closable.length && closable[k]!.a.stmt.startIndex < first.close.startIndex; k++) {
+      const other = closable[k]!;
+      if (other.a.stmt.parent?.id === block.id && at(other.close) > end) blocked.set(other, first);
     }
   }
   for (const group of groups) {
