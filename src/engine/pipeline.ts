@@ -127,6 +127,8 @@ function transformsFor(options: TransformOptions, project: ProjectIndex | undefi
 }
 
 const anchorCache = new Map<string, RegExp>();
+/** The word a file says to make a path or to annotate a parameter as one (`PathLike`, `PathFinder` are no such word). */
+const PATH_WORD = /\b(?:Posix|Windows)?Path\b/;
 
 /** Shared by the files whose transforms give the same anchor lists: read-only (firstLook copies before it adds). */
 interface Anchors {
@@ -245,7 +247,7 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
   }
   // Ex) `path.open()` with `path: Path`: a method of a value that is a path (resources.ts, `isPathValue`), which a
   // file says `Path` to make or name
-  if (byName.has('open') && text.includes('Path')) mutable().byName.delete('open');
+  if (byName.has('open') && text.includes('Path') && PATH_WORD.test(text)) mutable().byName.delete('open');
   const sel = selectAround(text, wordPattern(words), o, callees, byName);
   if (sel === 'none') return 'none';
   if (sel === 'whole') return false;

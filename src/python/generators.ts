@@ -4,7 +4,7 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, scopeOf, within, type NameIndex } from './scopes.js';
-import { lineEndOf, nextLineStart, wordsPattern } from './text.js';
+import { firstIndex, lineEndOf, nextLineStart, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 import { isExtra } from './statements.js';
 import { calleeName } from './imports.js';
@@ -213,17 +213,40 @@ const DEFINITION_START = /^([ \t]*)(@|class(?=[ \t])|(?:async[ \t]+)?def(?=[ \t]
 const CLASS_ASSIGNMENT = /\(?((?:[A-Za-z_]\w*[ \t]*,[ \t]*)*[A-Za-z_]\w*)[ \t]*,?[ \t]*\)?[ \t]*(?::[^=\n]*)?=(?!=)/y;
 /** The names of a `CLASS_ASSIGNMENT` match's targets (`rows, other`). */
 const targetNames = (targets: string) => targets.split(',').map((t) => t.trim()).filter(Boolean);
-/** `x.name = …`, `setattr(x, "name", …)`, `x.__dict__["name"] = …`: an attribute set by name. */
-const ATTRIBUTE_ASSIGNMENT = /[\w)\]]\s*\.\s*([A-Za-z_]\w*)[ \t]*=(?!=)|\bsetattr\s*\([^,()]*,\s*['"]([A-Za-z_]\w*)['"]|__dict__\s*\[\s*['"]([A-Za-z_]\w*)['"]\s*\]\s*=(?!=)/g;
+/** `x.name = …`: an attribute set (a scan from each `.`, which only a few of the text's characters are). */
+const ATTRIBUTE_ASSIGNMENT = /\.[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)/g;
+/** Every attribute set in a text (`instanceAssignments` of all of it), by offset, for the classes of one file. */
+interface AttributeSets {
+  at: number[];
+  names: string[];
+}
+
+function attributeSets(text: string): AttributeSets {
+  const found: Array<[number, string]> = [];
+  for (const m of text.matchAll(ATTRIBUTE_ASSIGNMENT)) found.push([m.index, m[1]!]);
+  if (text.includes('setattr') || text.includes('__dict__')) for (const m of text.matchAll(ATTRIBUTE_BY_NAME)) found.push([m.index, m[1] ?? m[2]!]);
+  found.sort((a, b) => a[0] - b[0]);
+  return { at: found.map((f) => f[0]), names: found.map((f) => f[1]) };
+}
+
+/** `setattr(x, "name", …)`, `x.__dict__["name"] = …`: an attribute set by its name in a string. */
+const ATTRIBUTE_BY_NAME = /\bsetattr\s*\([^,()]*,\s*['"]([A-Za-z_]\w*)['"]|__dict__\s*\[\s*['"]([A-Za-z_]\w*)['"]\s*\]\s*=(?!=)/g;
 
 /**
  * The names of the attributes set in `text` from `from` to `to` (a class, or a whole file) on any object: an
  * instance or class attribute that hides a method of that name (`self.rows = lambda: preload` in `__init__`,
  * `s.rows = …` whatever the first parameter is called, `Store.rows = f`, `setattr(self, "rows", f)`).
  */
-export function instanceAssignments(text: string, from: number, to: number): string[] {
+export function instanceAssignments(text: string, from: number, to: number, all?: AttributeSets): string[] {
+  if (all) {
+    const out: string[] = [];
+    for (let i = firstIndex(all.at.length, (k) => all.at[k]! >= from); i < all.at.length && all.at[i]! < to; i++) out.push(all.names[i]!);
+    return out;
+  }
   const out: string[] = [];
-  for (const m of text.slice(from, to).matchAll(ATTRIBUTE_ASSIGNMENT)) out.push(m[1] ?? m[2] ?? m[3]!);
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(ATTRIBUTE_ASSIGNMENT)) out.push(m[1]!);
+  if (slice.includes('setattr') || slice.includes('__dict__')) for (const m of slice.matchAll(ATTRIBUTE_BY_NAME)) out.push(m[1] ?? m[2]!);
   return out;
 }
 
@@ -308,6 +331,8 @@ function basesOf(text: string, o: Outline, k: number): string[] {
  */
 export function subclassesFromOutline(text: string, o: Outline, generatorLines: ReadonlySet<number>): SubclassFacts[] {
   const out: SubclassFacts[] = [];
+  // Made once, at the first class with bases: a class nested in another is not read twice.
+  let sets: AttributeSets | undefined;
   for (let c = 0; c < o.begin.length; c++) {
     if (o.kind[c] !== LineKind.Class) continue;
     const bases = basesOf(text, o, c);
@@ -326,7 +351,8 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
       const name = definedName(text, o, d);
       if (name) names.add(name);
     }
-    for (const n of instanceAssignments(text, o.begin[c]!, o.blockEnd[c]!)) names.add(n);
+    sets ??= attributeSets(text);
+    for (const n of instanceAssignments(text, o.begin[c]!, o.blockEnd[c]!, sets)) names.add(n);
     out.push({ name: definedName(text, o, c) ?? '', bases, plain: [...names] });
   }
   return out;
