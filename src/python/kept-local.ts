@@ -26,8 +26,9 @@ export interface KeptLocal {
 }
 
 /**
- * `name = call` (the call maybe parenthesized) as a statement of a function's own body, not inside a loop, an
- * `if` or another block, where the function binds `name` nowhere else (no `global`/`nonlocal` either), calls none
+ * `name = call` (the call maybe parenthesized) as a statement of a function's own body (or of a `try` that holds
+ * the rest of it and only closes kept values, see `restOfFunction`), not inside a loop, an `if` or another block,
+ * where the function binds `name` nowhere else (no `global`/`nonlocal` either), calls none
  * of the builtins `locals()`, `vars()`, `eval()`, `exec()`, `globals()` after it (`dynamicLookupAfter`), and
  * reads `name` only after the statement and in its own scope (not in a nested function, lambda, class or
  * comprehension). Otherwise `undefined`.
