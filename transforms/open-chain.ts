@@ -29,6 +29,8 @@ export interface ChainMatch {
   subscript?: true;
   /** `method` is a data attribute read at once (`urlopen(u).status`), and `use` that attribute. */
   attribute?: true;
+  /** Unpacked at once (`print(*open(p))`, `a, b = open(p)`): `use` is the call, display or assignment. */
+  unpack?: true;
 }
 
 /** The method called on `call`'s result at once (`read` in `open(p).read()`) and that whole call, or `undefined`. */
@@ -70,6 +72,27 @@ function dataAttributeOn(call: SyntaxNode): { method: string; use: SyntaxNode; a
   return { method, use: attr, attribute: true };
 }
 
+const SPLAT_HOLDERS = new Set(['argument_list', 'list', 'tuple', 'set', 'expression_list']);
+const UNPACK_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
+
+/**
+ * `call`'s result unpacked at once, which reads it to its end before anything else runs: `print(*open(p))`,
+ * `[*open(p)]`, `a, b = open(p)`, `head, *rest = open(p)`.
+ */
+function unpackOn(call: SyntaxNode): { method: string; use: SyntaxNode; unpack: true } | undefined {
+  let cur = call;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  const p = cur.parent;
+  if (p?.type === 'list_splat' && SPLAT_HOLDERS.has(p.parent?.type ?? '')) {
+    const holder = p.parent!;
+    return { method: '*', use: holder.type === 'argument_list' && holder.parent?.type === 'call' ? holder.parent : holder, unpack: true };
+  }
+  if (p?.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && UNPACK_TARGETS.has(p.childForFieldName('left')?.type ?? '')) {
+    return { method: 'unpacking', use: p, unpack: true };
+  }
+  return undefined;
+}
+
 /** `R[k]` on `call`'s result: `shelve.open(p)["k"]`, `shelve.open(p)["k"] = v`, `mmap.mmap(fd, 0)[:4]`. */
 function subscriptOn(call: SyntaxNode): { method: string; use: SyntaxNode; subscript: true } | undefined {
   const sub = call.parent;
@@ -88,12 +111,16 @@ export function findChains(ctx: FileContext): ChainMatch[] {
   for (const call of candidateCalls(ctx)) {
     // (Most candidates are arguments or assigned: one look at the parent's type settles them.)
     const up = call.parent?.type;
-    const chain = up === 'attribute' ? methodCallOn(call) ?? pipeOn(call) ?? dataAttributeOn(call) : up === 'subscript' ? subscriptOn(call) : undefined;
+    const chain =
+      up === 'attribute' ? methodCallOn(call) ?? pipeOn(call) ?? dataAttributeOn(call)
+      : up === 'subscript' ? subscriptOn(call)
+      : up === 'list_splat' || up === 'assignment' || up === 'parenthesized_expression' ? unpackOn(call)
+      : undefined;
     if (!chain) continue;
     const spec = resourceOf(ctx, call);
     if (!spec || ('pipe' in chain && !spec.pipesOnly) || ('subscript' in chain && !spec.subscripts)) continue;
-    // Ex) `Popen(cmd, stdout=PIPE).returncode`: a `with` would wait for the process
-    if ('attribute' in chain && spec.exitWaits) continue;
+    // Ex) `Popen(cmd, stdout=PIPE).returncode`: a `with` would wait for the process; `a, b = Popen(…)` is no file
+    if (('attribute' in chain || 'unpack' in chain) && spec.exitWaits) continue;
     out.push({ resource: call, spec, ...chain });
   }
   return out;
@@ -113,6 +140,8 @@ function display(m: ChainMatch): string {
   if (m.subscript) return `${callee}(...)[…]`;
   // Ex) `urlopen(...).status`
   if (m.attribute) return `${callee}(...).${m.method}`;
+  // Ex) `*open(...)`, `… = open(...)` unpacked
+  if (m.unpack) return m.method === '*' ? `*${callee}(...)` : `… = ${callee}(...)`;
   // Ex) `Popen(...).stdout.read()`
   if (m.pipe) return `${callee}(...).${m.method}.${m.use.childForFieldName('function')?.childForFieldName('attribute')?.text}()`;
   return `${callee}(...).${m.method}()`;
@@ -156,7 +185,7 @@ function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | un
   if (m.attribute && m.spec.kind === 'temporary file' && !/\bdelete\s*=\s*False\b/.test(m.resource.text)) {
     return `the ${m.spec.kind} is deleted as the object goes (at once on CPython): \`.${m.method}\` names a file that is gone; keep the object while the name is used, or pass \`delete=False\``;
   }
-  if (!m.attribute && !isEagerUse(m.spec, m.method, m.use)) {
+  if (!m.attribute && !m.unpack && !isEagerUse(m.spec, m.method, m.use)) {
     // Ex) `Popen(cmd).communicate(timeout=5)`: on TimeoutExpired the process runs on; `__exit__` would wait for it
     if (mayTimeOut(m.spec, m.method, m.use)) return `\`.${m.method}()\` may give up at its timeout and leave the ${m.spec.kind} running, and a \`with\` would then wait for it with no timeout: kill it and wait where the timeout is caught (\`proc.kill(); proc.communicate()\`)`;
     // Ex) `subprocess.Popen(cmd).poll()`: the process runs on; `__exit__` would wait for it to end
