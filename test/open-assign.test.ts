@@ -144,3 +144,11 @@ test('open-assign: locals()/eval() after the open block the fix; a file closed b
     [9, '`eval()` on line 11 may read `fh` by name after the block'],
   ]);
 });
+
+test('reasons: a close whose value is used, and kinds WFY105 does not wrap', () => {
+  const valued = transformSource('import os\n\n\ndef status(cmd):\n    pp = os.popen(cmd)\n    out = pp.read()\n    print(pp.close())\n    return out\n', {});
+  assert.equal(valued.fixesApplied, 0);
+  assert.match(valued.findings[0]!.reason!, /^the value of `pp\.close\(\)` on line 7 is used \(`print\(pp\.close\(\)\)`\): a `with` would drop it/);
+  const socket = transformSource('import socket\n\n\ndef ping(addr):\n    s = socket.socket()\n    s.connect_ex(addr)\n    return 1\n', {});
+  assert.match(socket.findings[0]!.reason!, /^WFY105 gives a `with` only to files, responses and archives kept in a variable/);
+});

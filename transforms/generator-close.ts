@@ -31,9 +31,9 @@ import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
-import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, UNPACKING_TARGETS } from '../src/python/statements.js';
 import { planWrap } from '../src/python/wrap.js';
-import { keptLocal, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
+import { keptLocal, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
 
@@ -95,7 +95,6 @@ const FULL_CONSUMERS = new Set([
   'builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.sorted', 'builtins.sum',
   'builtins.min', 'builtins.max', 'builtins.dict', 'collections.deque', 'collections.Counter',
 ]);
-const UNPACKED = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
 /** Lazy wrappers and the argument positions they iterate; `stops` when they may stop before the end. */
 const WRAPPERS: ReadonlyMap<string, { at: (i: number) => boolean; stops: boolean }> = new Map([
   ['builtins.iter', { at: (i: number) => i === 0, stops: false }],
@@ -150,7 +149,7 @@ function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | unde
       return undefined;
     }
     // Ex) `first, = islice(rows(), 1)`: the unpacking reads the wrapper to its end, which stops early
-    if (p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && abandonedBy && UNPACKED.has(p.childForFieldName('left')?.type ?? '')) {
+    if (p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && abandonedBy && UNPACKING_TARGETS.has(p.childForFieldName('left')?.type ?? '')) {
       // The use is the whole assignment: binding the names runs nothing after it.
       return p.parent?.type === 'expression_statement' ? { kind: 'statement', top: p, by: abandonedBy } : undefined;
     }
@@ -474,7 +473,7 @@ function overriddenReason(ctx: FileContext, call: SyntaxNode, index: GeneratorIn
     return `a subclass overrides \`${method}\` with a method that is not a generator function, or takes it from another base: through \`self\` it may return an object without \`close()\``;
   }
   const name = method.slice(method.indexOf('.') + 1);
-  if (instanceAssignments(ctx.source, 0, ctx.source.length).includes(name)) {
+  if (instanceAssignments(ctx.source).includes(name)) {
     return `an attribute \`${name}\` set in this file (\`self.${name} = …\`, \`setattr(…, "${name}", …)\`) may hide the method: through \`self\` it may return an object without \`close()\``;
   }
   return undefined;
@@ -490,10 +489,8 @@ function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, 
   const fix = planKeptFix(ctx, kept, gen);
   if (typeof fix === 'string') return { ...base, reason: fix };
   // Ex) `left = rows(3)` / `try:` / `right = rows(4)` …: CPython dropped `left` first, the fix closes `right` first
-  if (kept.after.length) {
-    const order = `; closing it in its own \`try\` inside the one that closes ${kept.after.map((n) => `\`${n}\``).join(', ')} runs its cleanup first, where CPython ran theirs first (a frame's variables go in their order)`;
-    return { ...base, message: base.message + order, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
-  }
+  const order = orderNote(kept, 'closing it');
+  if (order) return { ...base, message: base.message + order, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
   if (gen.closeRaises) {
     const raises = `; closing it at the end of the function may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}`;
     return { ...base, message: base.message + raises, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };

@@ -161,13 +161,15 @@ function check(ctx: FileContext): Finding[] {
   // Ex) `fin` … `fout` … `fin.close()` … `fout.write(x)` … `fout.close()`: `fin`'s `with` would hold `fout`'s open
   // but not its close, which then could not be fixed at all: say so now.
   const blocked = new Map<Closable, Closable>();
+  let after = 0; // the index in `closable` of the first assignment past the group (groups are runs of it, in order)
   for (const g of groups) {
+    after += g.length;
     const first = g[0]!;
     const block = first.a.stmt.parent!;
     const at = (n: SyntaxNode) => statementIndex(block, n);
     const end = at(first.close);
     // Only the assignments between this one and its close, which come next in document order.
-    for (let k = closable.indexOf(g.at(-1)!) + 1; k < closable.length && closable[k]!.a.stmt.startIndex < first.close.startIndex; k++) {
+    for (let k = after; k < closable.length && closable[k]!.a.stmt.startIndex < first.close.startIndex; k++) {
       const other = closable[k]!;
       if (other.a.stmt.parent?.id === block.id && at(other.close) > end) blocked.set(other, first);
     }

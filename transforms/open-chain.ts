@@ -9,7 +9,7 @@ import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
 import { blockRoom } from '../src/python/nesting.js';
-import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement, UNPACKING_TARGETS } from '../src/python/statements.js';
 import { isDataAttribute } from '../src/python/resource-flow.js';
 
 const ID = 'open-chain';
@@ -73,11 +73,11 @@ function dataAttributeOn(call: SyntaxNode): { method: string; use: SyntaxNode; a
 }
 
 const SPLAT_HOLDERS = new Set(['argument_list', 'list', 'tuple', 'set', 'expression_list']);
-const UNPACK_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
 
 /**
  * `call`'s result unpacked at once, which reads it to its end before anything else runs: `print(*open(p))`,
- * `[*open(p)]`, `a, b = open(p)`, `head, *rest = open(p)`.
+ * `(*open(p),)`, `a, b = open(p)`, `head, *rest = open(p)`. (tree-sitter reads `[*open(p)]` and `{*open(p)}` as
+ * calls of `*open`: not seen.)
  */
 function unpackOn(call: SyntaxNode): { method: string; use: SyntaxNode; unpack: true } | undefined {
   let cur = call;
@@ -87,7 +87,7 @@ function unpackOn(call: SyntaxNode): { method: string; use: SyntaxNode; unpack: 
     const holder = p.parent!;
     return { method: '*', use: holder.type === 'argument_list' && holder.parent?.type === 'call' ? holder.parent : holder, unpack: true };
   }
-  if (p?.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && UNPACK_TARGETS.has(p.childForFieldName('left')?.type ?? '')) {
+  if (p?.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && UNPACKING_TARGETS.has(p.childForFieldName('left')?.type ?? '')) {
     return { method: 'unpacking', use: p, unpack: true };
   }
   return undefined;

@@ -7,7 +7,7 @@
 import type { FileContext, Finding, Transform } from '../src/types.js';
 import { calleeName } from '../src/python/imports.js';
 import { callsNamed } from '../src/python/candidates.js';
-import { keptLocal, planRestOfFunction } from '../src/python/kept-local.js';
+import { keptLocal, orderNote, planRestOfFunction } from '../src/python/kept-local.js';
 import { readsAttribute } from '../src/python/resource-flow.js';
 
 const TEMPDIR_NAMES: ReadonlySet<string> = new Set(['TemporaryDirectory']);
@@ -42,10 +42,8 @@ function check(ctx: FileContext): Finding[] {
     }
     const fix = { title: `Remove it at the end of the function: \`with ${kept.name}:\` around the rest of it`, edits };
     // Ex) inside the `try` that closes a kept generator: the directory goes first, where CPython dropped the generator first
-    if (kept.after.length) {
-      const order = `; removing it inside the \`try\` that closes ${kept.after.map((n) => `\`${n}\``).join(', ')} does that first, where CPython dropped them first (a frame's variables go in their order)`;
-      findings.push({ ...base, message: base.message + order, fix: { ...fix, applicability: 'unsafe' } });
-    } else findings.push({ ...base, fix: { ...fix, applicability: 'safe' } });
+    const order = orderNote(kept, 'removing it');
+    findings.push(order ? { ...base, message: base.message + order, fix: { ...fix, applicability: 'unsafe' } } : { ...base, fix: { ...fix, applicability: 'safe' } });
   }
   return findings;
 }

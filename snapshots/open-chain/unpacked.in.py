@@ -13,6 +13,10 @@ def first_line(p):
     return first
 
 
+def as_tuple(p):
+    return (*open(p),)
+
+
 # A `*` in a list or set display is not seen: tree-sitter reads `[*open(p)]` as a call of `*open`.
 def all_lines(p):
     return [*open(p)]

@@ -16,6 +16,11 @@ def first_line(p):
     return first
 
 
+def as_tuple(p):
+    with open(p) as f:
+        return (*f,)
+
+
 # A `*` in a list or set display is not seen: tree-sitter reads `[*open(p)]` as a call of `*open`.
 def all_lines(p):
     return [*open(p)]

@@ -221,12 +221,18 @@ interface AttributeSets {
   names: string[];
 }
 
+let lastSets: { text: string; sets: AttributeSets } | undefined;
+
+/** Every attribute set in `text`, by offset; the last text's are kept (its classes ask one by one). */
 function attributeSets(text: string): AttributeSets {
+  if (lastSets?.text === text) return lastSets.sets;
   const found: Array<[number, string]> = [];
   for (const m of text.matchAll(ATTRIBUTE_ASSIGNMENT)) found.push([m.index, m[1]!]);
   if (text.includes('setattr') || text.includes('__dict__')) for (const m of text.matchAll(ATTRIBUTE_BY_NAME)) found.push([m.index, m[1] ?? m[2]!]);
   found.sort((a, b) => a[0] - b[0]);
-  return { at: found.map((f) => f[0]), names: found.map((f) => f[1]) };
+  const sets = { at: found.map((f) => f[0]), names: found.map((f) => f[1]) };
+  lastSets = { text, sets };
+  return sets;
 }
 
 /** `setattr(x, "name", …)`, `x.__dict__["name"] = …`: an attribute set by its name in a string. */
@@ -237,16 +243,10 @@ const ATTRIBUTE_BY_NAME = /\bsetattr\s*\([^,()]*,\s*['"]([A-Za-z_]\w*)['"]|__dic
  * instance or class attribute that hides a method of that name (`self.rows = lambda: preload` in `__init__`,
  * `s.rows = …` whatever the first parameter is called, `Store.rows = f`, `setattr(self, "rows", f)`).
  */
-export function instanceAssignments(text: string, from: number, to: number, all?: AttributeSets): string[] {
-  if (all) {
-    const out: string[] = [];
-    for (let i = firstIndex(all.at.length, (k) => all.at[k]! >= from); i < all.at.length && all.at[i]! < to; i++) out.push(all.names[i]!);
-    return out;
-  }
+export function instanceAssignments(text: string, from = 0, to = text.length): string[] {
+  const all = attributeSets(text);
   const out: string[] = [];
-  const slice = text.slice(from, to);
-  for (const m of slice.matchAll(ATTRIBUTE_ASSIGNMENT)) out.push(m[1]!);
-  if (slice.includes('setattr') || slice.includes('__dict__')) for (const m of slice.matchAll(ATTRIBUTE_BY_NAME)) out.push(m[1] ?? m[2]!);
+  for (let i = firstIndex(all.at.length, (k) => all.at[k]! >= from); i < all.at.length && all.at[i]! < to; i++) out.push(all.names[i]!);
   return out;
 }
 
@@ -331,8 +331,6 @@ function basesOf(text: string, o: Outline, k: number): string[] {
  */
 export function subclassesFromOutline(text: string, o: Outline, generatorLines: ReadonlySet<number>): SubclassFacts[] {
   const out: SubclassFacts[] = [];
-  // Made once, at the first class with bases: a class nested in another is not read twice.
-  let sets: AttributeSets | undefined;
   for (let c = 0; c < o.begin.length; c++) {
     if (o.kind[c] !== LineKind.Class) continue;
     const bases = basesOf(text, o, c);
@@ -351,8 +349,7 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
       const name = definedName(text, o, d);
       if (name) names.add(name);
     }
-    sets ??= attributeSets(text);
-    for (const n of instanceAssignments(text, o.begin[c]!, o.blockEnd[c]!, sets)) names.add(n);
+    for (const n of instanceAssignments(text, o.begin[c]!, o.blockEnd[c]!)) names.add(n);
     out.push({ name: definedName(text, o, c) ?? '', bases, plain: [...names] });
   }
   return out;
@@ -706,8 +703,8 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     if (!q) continue;
     // Ex) `def use_cache(): global rows; rows = cached`: any function may rebind a module-level def.
     if (!q.includes('.') && declaredGlobal(source.text).has(q)) continue;
-    const held = heldResources(names, fn);
-    const cleanup = yields.some((y) => yieldHoldsCleanup(y, fn) || yieldHoldsResource(y, fn, held));
+    let held: Held | undefined;
+    const cleanup = yields.some((y) => yieldHoldsCleanup(y, fn) || yieldHoldsResource(y, fn, (held ??= heldResources(names, fn))));
     const delegates = new Set<string>();
     const yieldsFrom = new Set<string>();
     for (const y of yields) {

@@ -61,6 +61,16 @@ export function keptLocal(ctx: FileContext, call: SyntaxNode): KeptLocal | undef
 }
 
 /**
+ * What a finding adds when `kept` sits in the `try` of values kept ahead of it (`kept.after`), whose fix is then
+ * unsafe: it `does` (closes it, removes it) first, where CPython dropped those first (a frame's variables go in
+ * their order). `undefined` when there are none.
+ */
+export function orderNote(kept: KeptLocal, does: string): string | undefined {
+  if (!kept.after.length) return undefined;
+  return `; ${does} inside the \`try\` that closes ${kept.after.map((n) => `\`${n}\``).join(', ')} runs that first, where CPython dropped them first (a frame's variables go in their order)`;
+}
+
+/**
  * The function whose rest `block` holds: its body, or the body of a `try` whose `finally:` only closes kept
  * values (`it.close()`, `await it.aclose()`, as a fix of this kind writes) and which ends that rest itself.
  * Ex) `left = rows(3)` / `try:` / `right = rows(4)` … / `finally: left.close()`: `right` is kept to the end too.

@@ -377,8 +377,7 @@ function usesInReach(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode): r
   const block = stmt?.type === 'expression_statement' ? stmt.parent : null;
   if (!stmt || !block || (block.type !== 'block' && block.type !== 'module')) return identifierUses(ctx, scope, target.text);
   const { own, ownStarts, nested } = usesByOwner(ctx, scope, target.text);
-  let from = stmt.startIndex;
-  for (let a: SyntaxNode | null = block; a && a.id !== scope.id; a = a.parent) if (LOOP_TYPES.has(a.type)) from = a.startIndex;
+  const from = outermostLoopStart(block, scope) ?? stmt.startIndex;
   const first = firstRebindingAfter(block, target.text, stmt.endIndex);
   const at = (offset: number) => firstIndex(ownStarts.length, (k) => ownStarts[k]! >= offset);
   const kept = first ? [...own.slice(at(from), at(first.from)), ...own.slice(at(block.endIndex))] : own.slice(at(from));
@@ -414,6 +413,16 @@ function followUses(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode, spe
 }
 
 const LOOP_TYPES = new Set(['for_statement', 'while_statement']);
+
+/**
+ * Where the outermost loop of `scope` around `node` (or `node` itself) starts, or `undefined`: code from there on
+ * runs again after `node` in the next iteration.
+ */
+function outermostLoopStart(node: SyntaxNode, scope: SyntaxNode): number | undefined {
+  let from: number | undefined;
+  for (let a: SyntaxNode | null = node; a && a.id !== scope.id; a = a.parent) if (LOOP_TYPES.has(a.type)) from = a.startIndex;
+  return from;
+}
 
 /**
  * Can the read `use` see the value bound to `name` by the statement `assign`? A read after it can, unless a plain
@@ -537,8 +546,7 @@ export function descriptorOf(ctx: FileContext, specName: string, call: SyntaxNod
  * `os.close(name)` closes the descriptor itself, which the `with` would then close again (an escape).
  */
 export function descriptorUses(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode, name: string): Use[] {
-  let from = stmt.endIndex;
-  for (let a = stmt.parent; a && a.id !== scope.id; a = a.parent) if (LOOP_TYPES.has(a.type)) from = Math.min(from, a.startIndex);
+  const from = outermostLoopStart(stmt, scope) ?? stmt.endIndex;
   const out: Use[] = [];
   for (const id of identifierUses(ctx, scope, name)) {
     if (isBindingTarget(id) || within(id, stmt)) continue;
@@ -581,18 +589,18 @@ const listersMemo = new WeakMap<FileContext, Map<number, readonly SyntaxNode[]>>
  * `freshName` then also avoids every name of the module.)
  */
 export function namesSeenReason(ctx: FileContext, at: SyntaxNode): string | undefined {
-  if (!NAME_LISTERS.test(ctx.source)) return undefined;
   const scope = functionOrModuleOf(at);
+  // Once per scope: every fix of a file asks, and most files say none of these words.
   const listers = memoized(listersMemo, ctx, scope.id, () =>
-    scope.descendantsOfType('call').filter((c) => {
+    !NAME_LISTERS.test(ctx.source) ? [] : scope.descendantsOfType('call').filter((c) => {
       const q = calleeName(ctx.names, c);
       if (q === 'builtins.globals') return scope.type === 'module';
       if (q !== 'builtins.locals' && q !== 'builtins.vars' && q !== 'builtins.dir') return false;
       return functionOrModuleOf(c).id === scope.id && !c.childForFieldName('arguments')?.namedChildren.some((a) => !isExtra(a));
     }),
   );
-  let from = at.startIndex;
-  for (let a = at.parent; a && a.id !== scope.id; a = a.parent) if (LOOP_TYPES.has(a.type)) from = a.startIndex;
+  if (!listers.length) return undefined;
+  const from = outermostLoopStart(at, scope) ?? at.startIndex;
   // Ex) `"{x}".format(**locals())` before the statement, and no loop to come back to it: the name is not bound
   // yet. A function's `globals()` may run at any time.
   const c = listers.find((l) => l.startIndex >= from || functionOrModuleOf(l).id !== scope.id);

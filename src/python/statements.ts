@@ -15,6 +15,9 @@ export function inStatementOf(stmt: SyntaxNode): string {
   return `in ${/^[aeiou]/.test(kind) ? 'an' : 'a'} \`${kind}\` statement`;
 }
 
+/** The targets of an unpacking assignment: `a, b = …`, `(a, b) = …`, `[a, *rest] = …`. */
+export const UNPACKING_TARGETS: ReadonlySet<string> = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
+
 /** The statement holding `node`: the first ancestor that stands directly in a block or the module. */
 export function enclosingStatement(node: SyntaxNode): SyntaxNode | undefined {
   for (let n: SyntaxNode | null = node; n; n = n.parent) {

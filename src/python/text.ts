@@ -72,6 +72,11 @@ export function startsLine(source: string, offset: number): boolean {
   return /^[ \t\f]*$/.test(source.slice(start, offset)) && !continuesLine(source, offset);
 }
 
+/** True when the line holding `offset` goes on past it onto the next line: it ends in a backslash after `offset`. */
+export function continuesAfter(source: string, offset: number): boolean {
+  return /^[^#]*\\[ \t\f]*$/.test(source.slice(offset, lineEndOf(source, offset)));
+}
+
 /** True when the line holding `offset` continues the one before it: that line ends in a backslash. */
 export function continuesLine(source: string, offset: number): boolean {
   let i = lineStartOf(source, offset) - 1;

@@ -3,7 +3,7 @@
 // compound statement (`if x: stmt`), which is expanded into a proper block first.
 import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { insertAt, replaceRange } from './edits.js';
-import { continuesLine, firstIndex, indentOfLine, isBlankLine, lineEndOf, lineStartOf, lineStartsBetween, nextLineStart, startsLine } from './text.js';
+import { continuesAfter, continuesLine, firstIndex, indentOfLine, isBlankLine, lineEndOf, lineStartOf, lineStartsBetween, nextLineStart, startsLine } from './text.js';
 import { memoized } from './memo.js';
 import { isExtra } from './statements.js';
 
@@ -123,7 +123,7 @@ export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefin
 
   // Ex) `x = 1; \` then `y = open(p).read()`: one logical line over two physical ones; or the run's last
   // line goes on past it (`x = next(rows()) \` then `; y = 2`)
-  if (continuesLine(source, first.startIndex) || /^[^#]*\\[ \t\f]*$/.test(source.slice(last.endIndex, lineEndOf(source, last.endIndex)))) return undefined;
+  if (continuesLine(source, first.startIndex) || continuesAfter(source, last.endIndex)) return undefined;
   const indent = statementIndent(ctx, first);
   // Ex) a function indented with spaces in a file whose first block has a tab: its lines go one unit of
   // spaces deeper (a tab would mix the two, which Python rejects).
