@@ -9,7 +9,7 @@ import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
 import { blockRoom } from '../src/python/nesting.js';
-import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement, UNPACKING_TARGETS } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, isExtra, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement, UNPACKING_TARGETS } from '../src/python/statements.js';
 import { isDataAttribute } from '../src/python/resource-flow.js';
 
 const ID = 'open-chain';
@@ -29,7 +29,11 @@ export interface ChainMatch {
   subscript?: true;
   /** `method` is a data attribute read at once (`urlopen(u).status`), and `use` that attribute. */
   attribute?: true;
-  /** Unpacked at once (`print(*open(p))`, `a, b = open(p)`): `use` is the call, display or assignment. */
+  /**
+   * Iterated at once, with nothing of it kept: unpacked (`print(*open(p))`, `a, b = open(p)`; `use` is the call,
+   * display or assignment), or the container of a membership test (`"x\n" in open(p)`; `method` is `in`, `use`
+   * the comparison).
+   */
   unpack?: true;
 }
 
@@ -93,6 +97,23 @@ function unpackOn(call: SyntaxNode): { method: string; use: SyntaxNode; unpack: 
   return undefined;
 }
 
+/**
+ * `call`'s result as the container of a membership test, `w in open(p)` or `w not in open(p)`: iterated until a
+ * line matches, and nothing of it kept. Only a comparison of two operands: in `a in open(p) in b` the file
+ * itself goes on to `b`.
+ */
+function membershipOn(call: SyntaxNode): { method: string; use: SyntaxNode; unpack: true } | undefined {
+  let cur = call;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  const p = cur.parent;
+  if (p?.type !== 'comparison_operator') return undefined;
+  const operands = p.namedChildren.filter((c) => !isExtra(c) && c.type !== 'not in');
+  if (operands.length !== 2 || operands[1]!.id !== cur.id) return undefined;
+  let op = cur.previousSibling;
+  while (op && isExtra(op)) op = op.previousSibling;
+  return op?.type === 'in' || op?.type === 'not in' ? { method: 'in', use: p, unpack: true } : undefined;
+}
+
 /** `R[k]` on `call`'s result: `shelve.open(p)["k"]`, `shelve.open(p)["k"] = v`, `mmap.mmap(fd, 0)[:4]`. */
 function subscriptOn(call: SyntaxNode): { method: string; use: SyntaxNode; subscript: true } | undefined {
   const sub = call.parent;
@@ -114,7 +135,9 @@ export function findChains(ctx: FileContext): ChainMatch[] {
     const chain =
       up === 'attribute' ? methodCallOn(call) ?? pipeOn(call) ?? dataAttributeOn(call)
       : up === 'subscript' ? subscriptOn(call)
-      : up === 'list_splat' || up === 'assignment' || up === 'parenthesized_expression' ? unpackOn(call)
+      : up === 'list_splat' || up === 'assignment' ? unpackOn(call)
+      : up === 'comparison_operator' ? membershipOn(call)
+      : up === 'parenthesized_expression' ? unpackOn(call) ?? membershipOn(call)
       : undefined;
     if (!chain) continue;
     const spec = resourceOf(ctx, call);
@@ -141,7 +164,7 @@ function display(m: ChainMatch): string {
   // Ex) `urlopen(...).status`
   if (m.attribute) return `${callee}(...).${m.method}`;
   // Ex) `*open(...)`, `… = open(...)` unpacked
-  if (m.unpack) return m.method === '*' ? `*${callee}(...)` : `… = ${callee}(...)`;
+  if (m.unpack) return m.method === '*' ? `*${callee}(...)` : m.method === 'in' ? `… in ${callee}(...)` : `… = ${callee}(...)`;
   // Ex) `Popen(...).stdout.read()`
   if (m.pipe) return `${callee}(...).${m.method}.${m.use.childForFieldName('function')?.childForFieldName('attribute')?.text}()`;
   return `${callee}(...).${m.method}()`;
