@@ -568,16 +568,46 @@ export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[])
       const block = h.namedChildren.find((c) => c.type === 'block');
       const last = block?.namedChildren.filter((c) => !isExtra(c)).at(-1);
       if (last && (last.type === 'raise_statement' || last.type === 'return_statement')) continue;
-      // Ex) `while True: try: yield x … except GeneratorExit: pass`: the next `yield` makes close() raise.
-      if (insideLoop(t, fn) || yields.some((y) => y.startIndex >= t.endIndex)) {
-        return `its \`${header}:\` (line ${lineOf(h)}) goes on after catching GeneratorExit and may yield again: closing it raises RuntimeError`;
-      }
-      // Ex) `except GeneratorExit: pass` and then `raise Done()`: close() raises Done.
-      const later = ownOf(fn, 'raise_statement', fn).find((r) => r.startIndex >= t.endIndex && !caughtWithin(r, fn));
-      if (later) return `its \`${header}:\` (line ${lineOf(h)}) goes on after catching GeneratorExit to the \`raise\` of line ${lineOf(later)}`;
+      const goesOn = goesOnReason(fn, yields, t, header, lineOf(h), 'catching');
+      if (goesOn) return goesOn;
     }
   }
+  // Ex) `with suppress(BaseException): yield i` in a loop: the GeneratorExit is swallowed like `except
+  // BaseException: pass`, and the next `yield` makes close() raise.
+  for (const w of ownOf(fn, 'with_statement', fn)) {
+    const body = w.childForFieldName('body');
+    if (!body || !yields.some((y) => within(y, body))) continue;
+    const item = w.descendantsOfType('with_item').find((i) => holderOf(i)?.id === fn.id && suppressesGeneratorExit(i));
+    if (!item) continue;
+    const goesOn = goesOnReason(fn, yields, w, `with ${item.text.replace(/\s+/g, ' ')}`, lineOf(w), 'swallowing');
+    if (goesOn) return goesOn;
+  }
   return undefined;
+}
+
+/**
+ * Why a generator goes on after `region` caught GeneratorExit (a handler that ends without `raise` or
+ * `return`, or a `with suppress(…)` block), so that close() raises: a loop around it or a later `yield`
+ * (RuntimeError), or a later `raise`.
+ */
+function goesOnReason(fn: SyntaxNode, yields: readonly SyntaxNode[], region: SyntaxNode, header: string, line: number, how: string): string | undefined {
+  // Ex) `while True: try: yield x … except GeneratorExit: pass`: the next `yield` makes close() raise.
+  if (insideLoop(region, fn) || yields.some((y) => y.startIndex >= region.endIndex)) {
+    return `its \`${header}:\` (line ${line}) goes on after ${how} GeneratorExit and may yield again: closing it raises RuntimeError`;
+  }
+  // Ex) `except GeneratorExit: pass` and then `raise Done()`: close() raises Done.
+  const later = ownOf(fn, 'raise_statement', fn).find((r) => r.startIndex >= region.endIndex && !caughtWithin(r, fn));
+  if (later) return `its \`${header}:\` (line ${line}) goes on after ${how} GeneratorExit to the \`raise\` of line ${lineOf(later)}`;
+  return undefined;
+}
+
+/** A `with` item `suppress(…)` (`contextlib.suppress`, any spelling) given `BaseException` or `GeneratorExit`. */
+function suppressesGeneratorExit(item: SyntaxNode): boolean {
+  let value = item.childForFieldName('value');
+  if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
+  if (value?.type !== 'call') return false;
+  const callee = value.childForFieldName('function')?.text ?? '';
+  return /(?:^|\.)suppress$/.test(callee.replace(/\s+/g, '')) && /\b(?:BaseException|GeneratorExit)\b/.test(value.childForFieldName('arguments')?.text ?? '');
 }
 
 /** An `async def`, `async for` (statement or comprehension clause) or `async with`. */
