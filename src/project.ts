@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { decodeSource, parseableLineEnds, type DecodedSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
 import { displayPath } from './process-file.js';
-import { generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, YIELD_RE, type GeneratorIndex, type ModuleFacts } from './python/generators.js';
+import { classChildren, generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, YIELD_RE, type GeneratorIndex, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
 import type { ProjectIndex, TransformOptions } from './types.js';
@@ -121,14 +121,15 @@ export function summarizePath(path: string, whole = false, keep?: (path: string,
  */
 export function mergeSummaries(summaries: readonly FileSummary[], cwd?: string): ProjectIndex {
   const modules = summaries.map((s) => ({ moduleName: moduleKey(s.path, s.moduleName), facts: s.generators ?? { generators: [], aliases: {} } }));
-  const generators = mergeModuleFacts(modules);
+  const classes = classChildren(modules);
+  const generators = mergeModuleFacts(modules, classes);
   // Ex) two `conftest.py` outside packages: left out of the index, each resolves calls within itself, as
-  // an index of its own module alone says.
+  // an index of its own module alone says; the classes of every module may still override its methods.
   if (generators.ambiguous.length) {
     const shared = new Set(generators.ambiguous);
     const own: Record<string, GeneratorIndex> = {};
     summaries.forEach((s, i) => {
-      if (shared.has(modules[i]!.moduleName)) own[cwd === undefined ? s.path : displayPath(cwd, s.path)] = mergeModuleFacts([modules[i]!]);
+      if (shared.has(modules[i]!.moduleName)) own[cwd === undefined ? s.path : displayPath(cwd, s.path)] = mergeModuleFacts([modules[i]!], classes);
     });
     generators.own = own;
   }

@@ -117,6 +117,35 @@ describe('generator index', () => {
     assert.ok(index.generators['base.Store.keys']);
   });
 
+  test('a subclass through a class alias, a renamed import or a call among its bases overrides too, parsed or read as text', () => {
+    const core = 'class Store:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            pass\n';
+    const plain = '    def rows(self):\n        return [8]\n';
+    const subs: Record<string, string> = {
+      assigned: `from core import Store\n\nBaseStore = Store  # kept for old callers\n\nclass ListStore(BaseStore):\n${plain}`,
+      imported: `from core import Store as BaseStore\n\nclass ListStore(BaseStore):\n${plain}`,
+      call: `from core import Store\n\nclass ListStore(with_metaclass(type, Store)):\n${plain}`,
+      dotted: `import six, core\n\nclass ListStore(six.with_metaclass(\n        Meta, core.Store)):\n${plain}`,
+    };
+    for (const [name, text] of Object.entries(subs)) {
+      for (const parsed of ['', 'def g():\n    yield 1\n']) {
+        const index = indexOf({ 'core.py': core, 'sub.py': `${text}${parsed}` });
+        assert.deepEqual(index.plainOverrides, ['Store.rows'], `${name}${parsed ? ', parsed' : ''}`);
+      }
+    }
+    // Not an override: an alias of another class, a call of no class of the project.
+    assert.deepEqual(indexOf({ 'core.py': core, 'sub.py': `BaseStore = Other\n\nclass ListStore(BaseStore):\n${plain}` }).plainOverrides, []);
+    assert.deepEqual(indexOf({ 'core.py': core, 'sub.py': `class ListStore(namedtuple("P", "a b")):\n${plain}` }).plainOverrides, []);
+  });
+
+  test('a module two files share keeps the overrides of every module', () => {
+    const core = 'class Store:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            pass\n';
+    const sub = 'from core import Store\n\nclass ListStore(Store):\n    def rows(self):\n        return [8]\n';
+    const index = mergeSummaries([summarizeFile('a/core.py', core, 'core'), summarizeFile('a/sub.py', sub, 'sub'), summarizeFile('b/core.py', core, 'core')]).generators as GeneratorIndex;
+    assert.deepEqual(index.ambiguous, ['core']);
+    assert.deepEqual(index.own?.['a/core.py']?.plainOverrides, ['Store.rows']);
+    assert.deepEqual(index.own?.['b/core.py']?.plainOverrides, ['Store.rows']);
+  });
+
   test('a file without yield contributes no generators but keeps its imports', () => {
     const s = summarizeFile('pkg/__init__.py', 'from .core import produce\n', 'pkg');
     assert.deepEqual(s.generators, { generators: [], aliases: { 'pkg.produce': 'pkg.core.produce' } });

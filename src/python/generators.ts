@@ -103,6 +103,63 @@ export function qualnameOf(def: SyntaxNode): string | undefined {
 
 const baseTail = (text: string) => /(\w+)\s*(?:\[[^\]]*\])?\s*$/.exec(text.trim())?.[1];
 
+/** What `SubclassFacts.bases` stands for when a base is a call: a class that withify cannot see. */
+export const UNKNOWN_BASE = '?';
+
+/**
+ * The names one base of a class line stands for (keyword arguments and `object` give none): its last part
+ * (`base.Store` → `Store`, `Generic[T]` → `Generic`); for a call (`with_metaclass(Meta, Store)`,
+ * `six.with_metaclass(…)`), `?` and then the names of its arguments: the class it returns is unknown but
+ * may derive from them, so they count as coming after a mixin (`plainOverrides`).
+ */
+function baseNames(item: string): string[] {
+  const b = item.trim();
+  if (!b || /^[A-Za-z_]\w*\s*=(?!=)/.test(b)) return [];
+  const open = b.indexOf('(');
+  if (open < 0) {
+    const tail = baseTail(b);
+    return tail && tail !== 'object' ? [tail] : [];
+  }
+  const close = b.lastIndexOf(')');
+  const args = splitTopLevel(b.slice(open + 1, close > open ? close : undefined)).flatMap(baseNames);
+  return [UNKNOWN_BASE, ...args.filter((a) => a !== UNKNOWN_BASE)];
+}
+
+/** `text` split at the commas outside brackets. */
+function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
+/**
+ * Module-level names bound to a class by another name, as classes deriving from it: `BaseStore = Store`,
+ * `Base = models.Store` (a line of its own at column 0). `class ListStore(BaseStore)` is then a subclass of
+ * `Store` at one remove. Any such line counts (the value may be no class at all): that only adds classes.
+ */
+function classAliases(text: string): SubclassFacts[] {
+  const out: SubclassFacts[] = [];
+  CLASS_ALIAS.lastIndex = 0;
+  for (let m = CLASS_ALIAS.exec(text); m; m = CLASS_ALIAS.exec(text)) {
+    const tail = baseTail(m[2]!);
+    if (tail && tail !== m[1] && !NOT_CLASSES.has(tail)) out.push({ name: m[1]!, bases: [tail], plain: [] });
+  }
+  return out;
+}
+const CLASS_ALIAS = /^([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)[ \t]*(?:#[^\r\n]*)?$/gm;
+const NOT_CLASSES = new Set(['None', 'True', 'False', 'object']);
+
 // The text scans below read a file as lines split at `\r\n`, `\r` or `\n`, without splitting it (most of
 // their time was the split): they look at the first characters of each line, read only the lines that may
 // matter (a top-level word; a def, class or decorator), and follow triple-quoted strings from the positions
@@ -204,7 +261,7 @@ export function subclassesFromText(text: string): SubclassFacts[] {
     const span = spans.get(c)!;
     c.plain = [...new Set([...c.plain, ...classAssignments(text, span.from, span.to), ...instanceAssignments(text, span.from, span.to)])];
   }
-  return out;
+  return text.includes('=') ? [...out, ...classAliases(text)] : out;
 }
 
 const DEFINITION_START = /^([ \t]*)(@|class(?=[ \t])|(?:async[ \t]+)?def(?=[ \t]))/;
@@ -287,8 +344,19 @@ function classFromText(text: string, line: string, end: number): { facts: Subcla
     end = lineEndOf(text, start);
     header += ` ${text.slice(start, end)}`;
   }
-  const bases = header.slice(0, header.lastIndexOf(')') + 1 || undefined).replace(/\)\s*$/, '').split(',')
-    .filter((b) => !b.includes('=')).map(baseTail).filter((b): b is string => !!b && b !== 'object');
+  // The text up to the `)` that closes the bases (a call among them has its own).
+  let depth = 0;
+  let close = header.length;
+  for (let i = 0; i < header.length; i++) {
+    const c = header[i]!;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}' || (c === ')' && depth > 0)) depth--;
+    else if (c === ')') {
+      close = i;
+      break;
+    }
+  }
+  const bases = splitTopLevel(header.slice(0, close)).flatMap(baseNames);
   return { facts: { name: cls[1]!, bases, plain: [] }, end };
 }
 
@@ -319,9 +387,7 @@ function basesOf(text: string, o: Outline, k: number): string[] {
       if (c === ')') break;
     }
   }
-  return items
-    .map((b) => b.trim()).filter((b) => b && !/^[A-Za-z_]\w*\s*=(?!=)/.test(b))
-    .map(baseTail).filter((b): b is string => !!b && b !== 'object');
+  return items.flatMap(baseNames);
 }
 
 /**
@@ -352,7 +418,7 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
     for (const n of instanceAssignments(text, o.begin[c]!, o.blockEnd[c]!)) names.add(n);
     out.push({ name: definedName(text, o, c) ?? '', bases, plain: [...names] });
   }
-  return out;
+  return text.includes('=') ? [...out, ...classAliases(text)] : out;
 }
 
 /**
@@ -821,12 +887,45 @@ export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: 
   return undefined;
 }
 
+/** The classes deriving from each class by short name (`Store` → `[ListStore, …]`), renamed imports too. */
+export type ClassChildren = ReadonlyMap<string, readonly SubclassFacts[]>;
+
+/**
+ * The subclass facts of `modules` by base: `class Cached(Store): def rows(self): return [...]` is an override
+ * that is not a generator, even in a module the index leaves out. Made once per run: the index of a module
+ * two files share (`mergeSummaries`) reads the classes of every module.
+ */
+export function classChildren(modules: ReadonlyArray<{ facts: ModuleFacts }>): ClassChildren {
+  const children = new Map<string, SubclassFacts[]>();
+  for (const c of modules.flatMap((m) => m.facts.subclasses ?? [])) {
+    for (const b of c.bases) {
+      const list = children.get(b);
+      // Not a copy per subclass: thousands of classes derive from `TestCase` (81 MB allocated for the stdlib).
+      if (list) list.push(c);
+      else children.set(b, [c]);
+    }
+  }
+  // Ex) `from core import Store as BaseStore`, then `class ListStore(BaseStore)`: the renamed import derives from it.
+  for (const m of modules) {
+    for (const [from, to] of Object.entries(m.facts.aliases)) {
+      const local = from.slice(from.lastIndexOf('.') + 1);
+      const tail = to.slice(to.lastIndexOf('.') + 1);
+      if (local === tail || !children.has(local)) continue;
+      const alias: SubclassFacts = { name: local, bases: [tail], plain: [] };
+      const list = children.get(tail);
+      if (list) list.push(alias);
+      else children.set(tail, [alias]);
+    }
+  }
+  return children;
+}
+
 /**
  * Merge per-module facts into one index: a generator has cleanup when it holds some itself or delegates
  * to one that does, followed to a fixed point. Modules summarised twice under one name (two scripts
  * named alike in different folders) are left out: a name that can mean two functions resolves to none.
  */
-export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; facts: ModuleFacts }>): GeneratorIndex {
+export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; facts: ModuleFacts }>, classTree?: ClassChildren): GeneratorIndex {
   const seen = new Map<string, number>();
   for (const m of modules) seen.set(m.moduleName, (seen.get(m.moduleName) ?? 0) + 1);
   const aliases: Record<string, string> = {};
@@ -872,16 +971,7 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
       }
     }
   }
-  // Ex) `class Cached(Store): def rows(self): return [...]`: an override that is not a generator, even in a module left out.
-  const children = new Map<string, SubclassFacts[]>();
-  for (const c of modules.flatMap((m) => m.facts.subclasses ?? [])) {
-    for (const b of c.bases) {
-      const list = children.get(b);
-      // Not a copy per subclass: thousands of classes derive from `TestCase` (81 MB allocated for the stdlib).
-      if (list) list.push(c);
-      else children.set(b, [c]);
-    }
-  }
+  const children = classTree ?? classChildren(modules);
   const overrides = new Set<string>();
   for (const key of Object.keys(index.generators)) {
     const parts = key.split('.');
