@@ -62,6 +62,12 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
       if (isDeleted(u.node)) return `\`${name}\` is deleted on line ${line(u.node)}, so \`${name}.close()\` raises instead of closing`;
       // Ex) `return f` before the close: on that path the caller gets an open file, with the rewrite a closed one.
       if (u.cls.kind === 'escape' && u.cls.severity === 'store') return `${u.cls.reason} (line ${line(u.node)})`;
+      // Ex) `records = Records(f)` … `if lazy: return records` … `f.close()`: on that path the original left the
+      // file open for whatever holds it; a `with` would close it as the `return` leaves.
+      if (u.cls.kind === 'escape') {
+        const exit = earlyExit(stmt.parent!, stmt.endIndex, u.node.endIndex, close.startIndex);
+        if (exit) return `${u.cls.reason} (line ${line(u.node)}), and \`${preview(exit)}\` on line ${line(exit)} leaves before \`${name}.close()\`: on that path the file stays open for what may hold it, and a \`with\` would close it`;
+      }
       continue;
     }
     if (u.node.startIndex >= close.startIndex && u.node.endIndex <= close.endIndex) continue;
@@ -70,6 +76,34 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
     if (u.node.startIndex >= close.endIndex && readsStableAttribute(u)) continue;
     const outside = outsideReason(u, stmt, close);
     if (outside) return `${outside}: keep the explicit close, or move that use into the block`;
+  }
+  return undefined;
+}
+
+const EXITS = ['return_statement', 'break_statement', 'continue_statement'];
+const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
+const LOOPS = new Set(['for_statement', 'while_statement']);
+
+/**
+ * The first `return`, `break` or `continue` of `block` between offsets `from` and `to` that leaves the
+ * statements from `start` to `to` (a `break` of a loop that lies within them does not), or `undefined`.
+ */
+function earlyExit(block: SyntaxNode, start: number, from: number, to: number): SyntaxNode | undefined {
+  const found = block.descendantsOfType(EXITS).filter((e) => e.startIndex >= from && e.endIndex <= to);
+  for (const e of found) {
+    let leaves = true;
+    for (let p = e.parent; p && p.id !== block.id; p = p.parent) {
+      if (NESTED_SCOPES.has(p.type)) {
+        leaves = false;
+        break;
+      }
+      // Ex) `for x in xs: if x: break` between the open and the close: the loop ends, the block goes on
+      if (e.type !== 'return_statement' && LOOPS.has(p.type) && p.startIndex >= start) {
+        leaves = false;
+        break;
+      }
+    }
+    if (leaves) return e;
   }
   return undefined;
 }
@@ -227,7 +261,8 @@ export const openAssignClose: Transform = {
     fixSafety:
       'Safe. Offered only when `f` is a plain local name, is not rebound before the close, is not returned, ' +
       'yielded, stored, captured by a nested function or lambda, or declared global before the close, and ' +
-      'is not read after the close (the rest of the function, and earlier statements of an enclosing loop). ' +
+      'is not read after the close (the rest of the function, and earlier statements of an enclosing loop), ' +
+      'and not passed to code that may keep it ahead of a `return`, `break` or `continue` that leaves before the close. ' +
       'On the normal path the file is closed exactly where `f.close()` stood; on an early return or an ' +
       'exception it is now closed too.',
     notFlagged:
