@@ -11,6 +11,7 @@ import { isClassBodyStatement } from '../src/python/statements.js';
 import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
+import { calleeName } from '../src/python/imports.js';
 
 const ID = 'open-assign';
 const CODE = 'WFY105';
@@ -92,12 +93,22 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const block = a.stmt.parent!;
   const siblings = statementSiblings(block);
   const idx = statementIndex(block, a.stmt);
+  // Ex) `lock = open(p + ".lock", "w")` / `fcntl.flock(lock, fcntl.LOCK_EX)`: the lock is held while the file is open,
+  // which CPython ended when the function returned: the `with` holds the rest of the function, or there is none.
+  const locked = lockingUse(ctx, uses);
+  if (locked) {
+    const shown = `${calleeName(ctx.names, locked) ?? 'fcntl.flock'}(…)`;
+    if (block.parent?.type !== 'function_definition') {
+      return { reason: `\`${shown}\` on line ${line(locked)} locks the file until it is closed, which CPython did when ${block.type === 'module' ? 'the program ended' : 'the function returned'}: a \`with\` ending with this block would release the lock earlier; close it by hand where the lock may go` };
+    }
+  }
   let lastIdx = idx;
   for (const u of uses) {
     if (u.node.startIndex < a.stmt.endIndex || u.node.endIndex > block.endIndex) continue;
     const i = statementHolding(block, u.node.startIndex, u.node.endIndex);
     if (i > lastIdx) lastIdx = i;
   }
+  if (locked) lastIdx = siblings.length - 1;
   if (lastIdx === idx) {
     if (uses.length === 0) return { reason: `\`${name}\` is never used: close it at once (\`${name}.close()\`) or drop the call` };
     return { reason: `${outsideReason(uses[0]!, a.stmt, a.stmt) ?? `\`${name}\` is only used outside this block`}: close it by hand where it is done` };
@@ -113,6 +124,23 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     if (outside) return { reason: `${outside}: a \`with\` ending with its block would have closed it` };
   }
   return { last };
+}
+
+const LOCKS = new Set(['fcntl.flock', 'fcntl.lockf', 'fcntl.fcntl']);
+
+/** A call among `uses` that locks the file, given it or its descriptor: `fcntl.flock(f, …)`, `fcntl.lockf(f.fileno(), …)`. */
+function lockingUse(ctx: FileContext, uses: readonly Use[]): SyntaxNode | undefined {
+  if (!ctx.source.includes('fcntl')) return undefined;
+  for (const u of uses) {
+    let arg = u.node;
+    // Ex) `f.fileno()`
+    const attr = arg.parent;
+    if (attr?.type === 'attribute' && attr.childForFieldName('object')?.id === arg.id && attr.childForFieldName('attribute')?.text === 'fileno' && attr.parent?.type === 'call') arg = attr.parent;
+    const list = arg.parent;
+    const call = list?.type === 'argument_list' ? list.parent : undefined;
+    if (call?.type === 'call' && list!.namedChildren[0]?.id === arg.id && LOCKS.has(calleeName(ctx.names, call) ?? '')) return call;
+  }
+  return undefined;
 }
 
 function check(ctx: FileContext): Finding[] {
