@@ -4,7 +4,7 @@
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, lazyContext, preview } from '../src/python/evaluation.js';
-import { closesItself, isEagerUse, leftOpen, mayTimeOut, pipeReason, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, type ResourceSpec } from '../src/python/resources.js';
+import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, type ResourceSpec } from '../src/python/resources.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
@@ -215,6 +215,8 @@ function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | un
     if (m.spec.exitWaits) return `\`.${m.method}()\` does not wait for the ${m.spec.kind}, and a \`with\` would: wait for it (\`.wait()\`, \`.communicate()\`) or keep the object`;
     return `\`.${m.method}()\` may return an object that still uses the resource after the statement; close it by hand`;
   }
+  // Ex) `os.popen(cmd).readline()`: closing the pipe waits for the command, which may run on after that line
+  if (m.spec.closeWaits && !(m.unpack ? m.method !== 'in' : !m.attribute && !m.subscript && readsPipeToEnd(m.method, m.use))) return closeWaitsReason(m.spec, display(m));
   if (!stmt) return 'not inside a statement';
   // Ex) `writer = lambda p, s: open(p, "w").write(s)`, `for c in iter(lambda: open(p).read(4), ""):`: the lambda
   // is the reason, not the code after the write or the loop header

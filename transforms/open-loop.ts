@@ -5,8 +5,9 @@
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { containsYield, lazyContext, preview } from '../src/python/evaluation.js';
-import { leftOpen, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
+import { closeWaitsReason, leftOpen, READS_TO_END, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
+import { consumerOf } from '../src/python/consumers.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { methodCallOn, WRITING_METHODS } from './open-chain.js';
@@ -76,6 +77,15 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
     return `the ${m.spec.kind} itself is a value the loop hands out (\`${preview(flow.at.parent ?? flow.at)}\`): it may be used after the loop`;
   }
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
+  // Ex) `for line in os.popen(cmd): … break`: closing the pipe waits for the command, which may run on
+  if (m.spec.closeWaits) {
+    if (isForStatement(m.loop)) {
+      const exit = leavesEarly(m.loop);
+      if (exit) return closeWaitsReason(m.spec, `${display(m)}\` … \`${preview(exit)}`);
+    } else if (flow.kind === 'used-up' && flow.by !== 'a comprehension' && !READS_TO_END.has(consumerOf(ctx, flow.at)?.name ?? '')) {
+      return closeWaitsReason(m.spec, `${flow.by}(${display(m)})`);
+    }
+  }
   if (isForStatement(m.loop)) {
     // A lazy loop (`for l in open(p)`) already keeps the file open while the body yields: the `with`
     // changes nothing there. After `.readlines()` CPython has closed it: a `with` would hold it open
@@ -94,6 +104,30 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   if (stmt.type === 'assert_statement') return 'in an `assert`, which `python -O` skips: a `with` around it would open the file even then';
   if (!isWrappableSimpleStatement(stmt)) return `${inStatementOf(stmt)}, which withify does not wrap`;
   if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
+  return undefined;
+}
+
+const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
+const LOOPS = new Set(['for_statement', 'while_statement']);
+
+/**
+ * The first statement of `loop`'s body that may leave it before its iterable runs out: a `break` of this
+ * loop, a `return` or a `raise` (one a `try` inside the loop catches too: not followed). `undefined` when the
+ * loop only ends by running out (or by an exception its body cannot foresee).
+ */
+function leavesEarly(loop: SyntaxNode): SyntaxNode | undefined {
+  const body = loop.childForFieldName('body');
+  if (!body) return undefined;
+  for (const e of body.descendantsOfType(['break_statement', 'return_statement', 'raise_statement'])) {
+    let leaves = true;
+    for (let p = e.parent; p && p.id !== loop.id; p = p.parent) {
+      if (NESTED_SCOPES.has(p.type) || (e.type === 'break_statement' && LOOPS.has(p.type))) {
+        leaves = false;
+        break;
+      }
+    }
+    if (leaves) return e;
+  }
   return undefined;
 }
 

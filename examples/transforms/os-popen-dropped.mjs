@@ -1,9 +1,12 @@
 // An example of a user's own transform, loaded with `withify check --transform examples/transforms/os-popen-dropped.mjs`.
 // It has the shape of a built-in one (src/types.ts, `Transform`) and imports nothing from withify.
 //
-// `os.popen(cmd)` as a statement drops the pipe at once. CPython then closes it on the spot, and closing
-// an os.popen pipe waits for the command to finish. PyPy closes it when the GC runs: the command may
-// still be running when the next line starts, and its exit status is never collected in time.
+// `os.popen(cmd)` as a statement drops the pipe unread. CPython closes it on the spot and leaves the command
+// running, unwaited; PyPy keeps the pipe open until the GC runs, a descriptor per call. This team's own rule:
+// a command started for its effect is waited for, so the fix closes the pipe with `.close()`, which also waits
+// for the command. That changes when the next line runs (after the command, as whoever wrote
+// `os.popen("make clean")` most likely meant): a team may choose that for its code; no built-in transform of
+// withify adds a wait the code did not have.
 
 /** @typedef {import('withify').Transform} Transform */
 /** @typedef {import('withify').FileContext} FileContext */
@@ -21,14 +24,14 @@ function isOsPopen(call) {
 const osPopenDropped = {
   id: 'os-popen-dropped',
   code: 'ACME001',
-  summary: 'The result of `os.popen(...)` is dropped; PyPy closes the pipe (and waits for the command) late.',
-  fixTitle: 'Close the pipe at once: `os.popen(...).close()`',
+  summary: 'The result of `os.popen(...)` is dropped: PyPy closes the pipe late, and nothing waits for the command.',
+  fixTitle: 'Close the pipe and wait for the command: `os.popen(...).close()`',
   safety: 'safe',
   doc: {
     whatItDoes: 'Finds `os.popen(cmd)` used as a whole statement, its pipe dropped unread, and appends `.close()`.',
     whyItBreaksOnPyPy:
-      'CPython closes the dropped pipe at once, and closing an os.popen pipe waits for the command. PyPy closes it only when the GC runs, so the command may still be running when the next statement starts.',
-    fixSafety: 'Safe: `.close()` is exactly what CPython does at that point (close the pipe, wait for the command), so the program behaves as it does on CPython.',
+      'CPython closes the dropped pipe at once (the command runs on, unwaited). PyPy closes it only when the GC runs, so a loop of such calls holds a descriptor each until then.',
+    fixSafety: 'Safe by this team\'s rule: `.close()` closes the pipe at once, as CPython did, and also waits for the command, which CPython did not: the next statement runs after the command ends.',
     notFlagged: 'A pipe that is assigned, returned, passed on or used in a `with`; `os.popen` imported under another name (`from os import popen`, `import os as o`).',
   },
   examples: [{ before: 'import os\nos.popen("make clean")\n', after: 'import os\nos.popen("make clean").close()\n' }],
@@ -40,10 +43,10 @@ const osPopenDropped = {
       .map((call) => ({
         id: 'os-popen-dropped',
         code: 'ACME001',
-        message: '`os.popen(...)` dropped: the pipe is closed (and the command waited for) only when the GC runs',
+        message: '`os.popen(...)` dropped: PyPy closes the pipe only when the GC runs, and nothing waits for the command',
         start: call.startIndex,
         end: call.endIndex,
-        fix: { title: 'Close the pipe at once', applicability: 'safe', edits: [{ start: call.endIndex, end: call.endIndex, text: '.close()' }] },
+        fix: { title: 'Close the pipe and wait for the command', applicability: 'safe', edits: [{ start: call.endIndex, end: call.endIndex, text: '.close()' }] },
       }));
   },
 };

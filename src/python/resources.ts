@@ -75,6 +75,12 @@ export interface ResourceSpec {
    * databases, memory maps): uses like the eager methods.
    */
   subscripts?: boolean;
+  /**
+   * `close()` waits for a command to end (`os.popen`), which CPython's dropping the pipe did not: manage it only
+   * where the code reads the pipe to its end (`.read()`, `list(…)`, a loop that runs out), after which the
+   * command is done writing; never where it stops reading early (`.readline()`, `next(…)`, a loop's `break`).
+   */
+  closeWaits?: boolean;
 }
 
 const FILE_METHODS = new Set([
@@ -119,6 +125,7 @@ interface SpecOptions {
   exitWaits?: boolean;
   pipesOnly?: boolean;
   subscripts?: boolean;
+  closeWaits?: boolean;
 }
 
 function spec(name: string, kind: ResourceKind, asNames: readonly string[], eagerMethods: ReadonlySet<string>, o: SpecOptions = {}): ResourceSpec {
@@ -138,7 +145,7 @@ export const RESOURCE_CALLS: ReadonlyMap<string, ResourceSpec> = new Map(
     spec('lzma.LZMAFile', 'file', FILE_NAMES, FILE_METHODS),
     spec('tokenize.open', 'file', FILE_NAMES, FILE_METHODS),
     spec('os.fdopen', 'file', FILE_NAMES, FILE_METHODS),
-    spec('os.popen', 'pipe', ['pipe', 'proc'], PIPE_METHODS),
+    spec('os.popen', 'pipe', ['pipe', 'proc'], PIPE_METHODS, { closeWaits: true }),
     spec('urllib.request.urlopen', 'response', ['resp', 'response'], RESPONSE_METHODS),
     spec('tarfile.open', 'archive', ['archive', 'tar'], TAR_METHODS),
     spec('tarfile.TarFile', 'archive', ['archive', 'tar'], TAR_METHODS),
@@ -346,6 +353,25 @@ export function closesItself(spec: ResourceSpec, method: string, use: SyntaxNode
  */
 export function pipeReason(spec: ResourceSpec, attr: string): string {
   return `\`.${attr}\` is one of the ${spec.kind}'s pipes, and a \`with\` would also wait for the ${spec.kind}, which the code never did: \`subprocess.run(...)\` or \`.communicate()\` read the output, close the pipes and wait`;
+}
+
+/** The consumers that read what they are given to its end before they return (not `any`, `all`, `next`). */
+export const READS_TO_END: ReadonlySet<string> = new Set([
+  'builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.sorted', 'builtins.sum', 'builtins.min',
+  'builtins.max', 'builtins.dict', 'collections.Counter', 'collections.deque', 'str.join',
+]);
+
+/** The method calls that read a pipe to its end: `.read()` and `.readlines()` with no size. */
+export function readsPipeToEnd(method: string, use: SyntaxNode): boolean {
+  return (method === 'read' || method === 'readlines') && (use.childForFieldName('arguments')?.namedChildren.every(isExtra) ?? false);
+}
+
+/**
+ * Why a `with` would wait for the command of a pipe whose `close()` waits (`closeWaits`), where `use` may stop
+ * reading before its end: CPython dropped the pipe there without waiting.
+ */
+export function closeWaitsReason(spec: ResourceSpec, use: string): string {
+  return `closing ${aKind(spec.kind)} waits for its command to end, which CPython, dropping it after \`${use}\`, did not: only a use that reads all its output (\`.read()\`, \`list(…)\`, a loop that runs out) is done with the command; close it by hand where waiting is wanted`;
 }
 
 /** Where a method that waits for the resource may give up waiting, the position of its `timeout` argument. */

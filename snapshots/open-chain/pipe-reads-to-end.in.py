@@ -1,0 +1,12 @@
+import os
+
+# Fixed: read to its end, after which the command is done writing (closing the pipe waits for it).
+out = os.popen("uname -a").read()
+lines = os.popen("ls").readlines()
+a, b = os.popen("echo a; echo b")
+
+# Reported: a with would wait for a command that may run on after the part read (CPython did not wait).
+first = os.popen("echo ready; sleep 3").readline()
+part = os.popen("ls").read(10)
+hit = "x\n" in os.popen("ls")
+os.popen("sort", "w").write("b\na\n")

@@ -1,0 +1,24 @@
+import os
+
+# Fixed: the loop and the comprehension run out, after which the command is done writing.
+for line in os.popen("ls"):
+    print(line)
+    for c in line:
+        if c == "x":
+            break  # this inner loop's own
+names = [line for line in os.popen("ls")]
+
+
+# Reported: closing the pipe waits for the command, which may run on after the loop leaves.
+for line in os.popen("echo first; sleep 3"):
+    if line.startswith("first"):
+        break
+
+
+def first_match(cmd):
+    for line in os.popen(cmd):
+        if line:
+            return line
+
+
+anyx = any(line.startswith("x") for line in os.popen("ls"))
