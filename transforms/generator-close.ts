@@ -31,7 +31,7 @@ import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
-import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, UNPACKING_TARGETS } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
 import { planWrap } from '../src/python/wrap.js';
 import { keptLocal, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
@@ -149,7 +149,7 @@ function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | unde
       return undefined;
     }
     // Ex) `first, = islice(rows(), 1)`: the unpacking reads the wrapper to its end, which stops early
-    if (p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && abandonedBy && UNPACKING_TARGETS.has(p.childForFieldName('left')?.type ?? '')) {
+    if (p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && abandonedBy && isUnpackingTarget(p.childForFieldName('left'))) {
       // The use is the whole assignment: binding the names runs nothing after it.
       return p.parent?.type === 'expression_statement' ? { kind: 'statement', top: p, by: abandonedBy } : undefined;
     }

@@ -9,7 +9,7 @@ import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
 import { blockRoom } from '../src/python/nesting.js';
-import { enclosingStatement, headerContextReason, isExtra, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement, UNPACKING_TARGETS } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, isExtra, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
 import { isDataAttribute } from '../src/python/resource-flow.js';
 
 const ID = 'open-chain';
@@ -91,7 +91,7 @@ function unpackOn(call: SyntaxNode): { method: string; use: SyntaxNode; unpack: 
     const holder = p.parent!;
     return { method: '*', use: holder.type === 'argument_list' && holder.parent?.type === 'call' ? holder.parent : holder, unpack: true };
   }
-  if (p?.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && UNPACKING_TARGETS.has(p.childForFieldName('left')?.type ?? '')) {
+  if (p?.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && isUnpackingTarget(p.childForFieldName('left'))) {
     return { method: 'unpacking', use: p, unpack: true };
   }
   return undefined;

@@ -20,3 +20,9 @@ def as_tuple(p):
 # A `*` in a list or set display is not seen: tree-sitter reads `[*open(p)]` as a call of `*open`.
 def all_lines(p):
     return [*open(p)]
+
+
+def parenthesized_name(p):
+    # Not unpacking: `(f)` is the name `f`, which keeps the file (open-assign's).
+    (f) = open(p)
+    return f.readline()

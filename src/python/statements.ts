@@ -16,7 +16,17 @@ export function inStatementOf(stmt: SyntaxNode): string {
 }
 
 /** The targets of an unpacking assignment: `a, b = …`, `(a, b) = …`, `[a, *rest] = …`. */
-export const UNPACKING_TARGETS: ReadonlySet<string> = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
+const UNPACKING_TARGETS: ReadonlySet<string> = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
+
+/**
+ * True when `target` (an assignment's left side) unpacks what it is given: `a, b = …`, `[a] = …`, `(a,) = …`.
+ * Not `(f) = …`, which tree-sitter reads as a tuple pattern of one name without a comma: a plain name.
+ */
+export function isUnpackingTarget(target: SyntaxNode | null | undefined): boolean {
+  if (!target || !UNPACKING_TARGETS.has(target.type)) return false;
+  if (target.type !== 'tuple_pattern') return true;
+  return target.children.some((c) => c.type === ',') || target.namedChildren.filter((c) => !isExtra(c)).length !== 1;
+}
 
 /** The statement holding `node`: the first ancestor that stands directly in a block or the module. */
 export function enclosingStatement(node: SyntaxNode): SyntaxNode | undefined {
