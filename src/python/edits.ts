@@ -41,9 +41,16 @@ export interface ImportedName {
  */
 export function planImportedName(ctx: FileContext, at: SyntaxNode, module: string, attr: string, prefer: 'from' | 'module'): ImportedName | undefined {
   const qualified = `${module}.${attr}`;
+  // Ex) `import contextlib` at the end of the module: not yet run when code above it does (NameError). Only an
+  // import ahead of the top-level statement holding `at` (a function defined after it may run before it too,
+  // if called early: not followed).
+  let top = at;
+  while (top.parent && top.parent.type !== 'module') top = top.parent;
   const visible = (name: string, q: string) => {
     const r = ctx.names.resolve(name, at);
-    return r.kind === 'import' && r.qualified === q;
+    if (r.kind !== 'import' || r.qualified !== q) return false;
+    const bindings = ctx.names.bindings(ctx.root).get(name) ?? [];
+    return bindings.every((b) => b.node.endIndex <= top.startIndex);
   };
   const fromName = fromImportAlias(ctx.names, qualified);
   if (fromName && visible(fromName, qualified)) return { text: fromName, edits: [] };
