@@ -429,6 +429,21 @@ describe('generator-close over a package (CLI)', () => {
     assert.equal(r.stdout, expectedDiff);
   });
 
+  test("a new name at the top level of a package's __init__.py avoids the modules beside it", () => {
+    const dir = tempDir('withify-genpkg-');
+    mkdirSync(join(dir, 'pkg', 'gen'), { recursive: true });
+    writeFileSync(join(dir, 'pkg', 'core.py'), 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n');
+    writeFileSync(join(dir, 'pkg', 'gen.py'), 'def render():\n    return 1\n');
+    writeFileSync(join(dir, 'pkg', 'gen', '__init__.py'), '');
+    writeFileSync(join(dir, 'pkg', '__init__.py'), 'from .core import rows\n\nfor _row in rows():\n    break\n');
+    // Not in a package's __init__.py: `gen` is free.
+    writeFileSync(join(dir, 'pkg', 'use.py'), 'from .core import rows\n\nfor _row in rows():\n    break\n');
+    const r = withify(['diff', '--select', 'generator-close', '.'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /\+\+\+ b\/pkg\/__init__\.py\n@@[^\n]*\n from \.core import rows\n \n-for _row in rows\(\):\n-    break\n\+gen2 = rows\(\)\n/);
+    assert.match(r.stdout, /\+\+\+ b\/pkg\/use\.py\n@@[^\n]*\n from \.core import rows\n \n-for _row in rows\(\):\n-    break\n\+gen = rows\(\)\n/);
+  });
+
   test('--generator-style closing and --all-loops reach the transform from the command line', () => {
     const dir = copy();
     const r = withify(['diff', '--select', 'generator-close', '--generator-style', 'closing', '--all-loops', '.'], dir);

@@ -1,4 +1,6 @@
 // Builds the FileContext a transform sees: the parsed file plus memoised helpers.
+import { readdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { NameIndex } from '../python/scopes.js';
 import { makeInsideString } from '../python/strings.js';
 import { escapeRegExp } from '../python/text.js';
@@ -23,6 +25,7 @@ export function createContext(input: ContextInput): FileContext {
   const root = input.tree.rootNode;
   const names = new NameIndex(root, input.onModuleWide, input.source);
   let indentUnit: string | undefined;
+  let submodules: ReadonlySet<string> | undefined;
   return {
     path: input.path,
     source: input.source,
@@ -39,11 +42,31 @@ export function createContext(input: ContextInput): FileContext {
     project: input.project,
     moduleName: input.moduleName,
     names,
-    freshName: (node, candidates) => names.freshName(node, candidates),
+    freshName: (node, candidates) => names.freshName(node, candidates, () => (submodules ??= submodulesOf(input.path))),
     insideString: makeInsideString(root),
     readsBeyondFunction: (block) => input.onModuleWide?.(block),
     moduleUses: (name) => (writtenInCode(input, name) ? names.identifiers(root).has(name) : false),
   };
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * For a package's `__init__.py`, the names of the modules and packages beside it (`gen` for `gen.py` or
+ * `gen/`): importing one binds that attribute of the package, the module's own global namespace.
+ */
+function submodulesOf(path: string): ReadonlySet<string> {
+  if (basename(path) !== '__init__.py') return NONE;
+  try {
+    const out = new Set<string>();
+    for (const e of readdirSync(dirname(path), { withFileTypes: true })) {
+      if (e.isDirectory()) out.add(e.name);
+      else if (/\.(?:py|pyi|so|pyd)$/.test(e.name)) out.add(e.name.slice(0, e.name.indexOf('.')));
+    }
+    return out;
+  } catch {
+    return NONE;
+  }
 }
 
 /**

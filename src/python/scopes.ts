@@ -457,9 +457,13 @@ export class NameIndex {
    * nothing in the module, where the function says `eval` or `exec`), and that no other fix of this pass has
    * taken: the first free candidate, else the first numbered.
    */
-  freshName(at: SyntaxNode, candidates: readonly string[]): string {
+  freshName(at: SyntaxNode, candidates: readonly string[], moduleAvoids?: () => ReadonlySet<string>): string {
     const scope = functionOrModuleOf(at);
     let used = this.identifiers(scope);
+    // Ex) `gen` at the top level of a package's `__init__.py` beside `gen.py`: importing `pkg.gen` binds the
+    // package attribute `gen`, which a new global of that name would take over.
+    const avoid = scope.type === 'module' ? moduleAvoids?.() : undefined;
+    if (avoid?.size) used = new Set([...used, ...avoid]);
     // Ex) `eval("f(1)")` in a function: a string may read a global the new local would hide, so no name of the
     // module either (the candidates are no builtins' names).
     if (scope.type !== 'module' && (used.has('eval') || used.has('exec'))) used = new Set([...used, ...this.identifiers(this.root)]);
