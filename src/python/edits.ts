@@ -3,6 +3,7 @@ import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { fromImportAlias, importInsertionPoint, moduleAlias } from './imports.js';
 import { lineEndOf } from './text.js';
 import { isExtra } from './statements.js';
+import { functionOrModuleOf } from './scopes.js';
 
 export const replaceNode = (n: SyntaxNode, text: string): Edit => ({ start: n.startIndex, end: n.endIndex, text });
 export const replaceRange = (start: number, end: number, text: string): Edit => ({ start, end, text });
@@ -13,8 +14,23 @@ export const deleteRange = (start: number, end: number): Edit => ({ start, end, 
  * An edit adding `line` (e.g. `import contextlib`) as a top-level import: after the module docstring
  * and `from __future__` imports, else before the first statement (so a shebang or coding line stays first).
  */
-export function planTopLevelImport(ctx: FileContext, line: string): Edit {
-  return { ...topLevelImportEdit(ctx, line), import: true };
+export function planTopLevelImport(ctx: FileContext, line: string, after?: SyntaxNode): Edit {
+  return { ...(after ? insertAt(lineEndOf(ctx.source, after.endIndex), ctx.eol + line) : topLevelImportEdit(ctx, line)), import: true };
+}
+
+/**
+ * The last top-level statement that holds a star import (`from helpers import *`, also inside a top-level
+ * `try`/`if`), which may bind any name: a name imported before it may be taken over by it.
+ */
+function lastStarImport(ctx: FileContext): SyntaxNode | undefined {
+  if (!/\bimport[ \t\\\r\n(]*\*/.test(ctx.source)) return undefined;
+  let last: SyntaxNode | undefined;
+  for (const w of ctx.root.descendantsOfType('wildcard_import')) {
+    let top = w;
+    while (top.parent && top.parent.type !== 'module') top = top.parent;
+    if (top.parent && functionOrModuleOf(w).type === 'module' && (!last || top.startIndex > last.startIndex)) last = top;
+  }
+  return last;
 }
 
 function topLevelImportEdit(ctx: FileContext, line: string): Edit {
@@ -46,11 +62,13 @@ export function planImportedName(ctx: FileContext, at: SyntaxNode, module: strin
   // if called early: not followed).
   let top = at;
   while (top.parent && top.parent.type !== 'module') top = top.parent;
+  // Ex) `from helpers import *` (which may define its own `closing`): an import is reused, or added, only after it.
+  const star = lastStarImport(ctx);
   const visible = (name: string, q: string) => {
     const r = ctx.names.resolve(name, at);
     if (r.kind !== 'import' || r.qualified !== q) return false;
     const bindings = ctx.names.bindings(ctx.root).get(name) ?? [];
-    return bindings.every((b) => b.node.endIndex <= top.startIndex);
+    return bindings.every((b) => b.node.endIndex <= top.startIndex && (!star || b.node.startIndex >= star.endIndex));
   };
   const fromName = fromImportAlias(ctx.names, qualified);
   if (fromName && visible(fromName, qualified)) return { text: fromName, edits: [] };
@@ -58,7 +76,8 @@ export function planImportedName(ctx: FileContext, at: SyntaxNode, module: strin
   if (moduleName && visible(moduleName, module)) return { text: `${moduleName}.${attr}`, edits: [] };
   // Ex) a local `Path = ...` anywhere in the file: a new `from pathlib import Path` would clobber it
   const head = module.split('.')[0]!;
-  const viaFrom = () => (ctx.moduleUses(attr) ? undefined : { text: attr, edits: [planTopLevelImport(ctx, `from ${module} import ${attr}`)] });
-  const viaModule = () => (ctx.moduleUses(head) ? undefined : { text: qualified, edits: [planTopLevelImport(ctx, `import ${module}`)] });
+  if (star && star.endIndex > top.startIndex) return undefined;
+  const viaFrom = () => (ctx.moduleUses(attr) ? undefined : { text: attr, edits: [planTopLevelImport(ctx, `from ${module} import ${attr}`, star)] });
+  const viaModule = () => (ctx.moduleUses(head) ? undefined : { text: qualified, edits: [planTopLevelImport(ctx, `import ${module}`, star)] });
   return prefer === 'from' ? (viaFrom() ?? viaModule()) : (viaModule() ?? viaFrom());
 }

@@ -471,7 +471,10 @@ export function withItemFor(ctx: FileContext, spec: ResourceSpec, call: SyntaxNo
 function planClosingName(ctx: FileContext, at: SyntaxNode): { text: string; edits: Edit[] } {
   const found = planImportedName(ctx, at, 'contextlib', 'closing', 'module');
   if (found) return found;
-  // Ex) a variable called `contextlib` and another called `closing`: import under a fresh alias
-  const alias = ctx.freshName(ctx.root, ['contextlib_', '_contextlib']);
+  // Ex) a variable called `contextlib` and another called `closing`: import under a fresh alias, one per file
+  // (every fix of a pass names the same one; identical import lines are applied once)
+  let alias = closingAliases.get(ctx.root);
+  if (!alias) closingAliases.set(ctx.root, (alias = ctx.freshName(ctx.root, ['contextlib_', '_contextlib'])));
   return { text: `${alias}.closing`, edits: [planTopLevelImport(ctx, `import contextlib as ${alias}`)] };
 }
+const closingAliases = new WeakMap<SyntaxNode, string>();
