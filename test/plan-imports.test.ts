@@ -82,3 +82,17 @@ test('when `contextlib` and `closing` both name something else, contextlib comes
       'with contextlib_.closing(sqlite3.connect(db)) as conn:\n    conn.commit()\n',
   );
 });
+
+test('a new import goes after a docstring CPython reads as one (concatenated, in parentheses) and after a continued __future__ line', () => {
+  const body = 'import sqlite3\ndef f(p):\n    return sqlite3.connect(p).execute("select 1").fetchall()\n';
+  const cases: Array<[string, string]> = [
+    ['"Doc" "more"\nfrom __future__ import print_function\n', '"Doc" "more"\nfrom __future__ import print_function\nimport contextlib\n'],
+    ['("Doc")\nfrom __future__ import print_function\n', '("Doc")\nfrom __future__ import print_function\nimport contextlib\n'],
+    ['"""Doc"""\nfrom __future__ import annotations \\\n\n', '"""Doc"""\nfrom __future__ import annotations \\\n\nimport contextlib\n'],
+  ];
+  for (const [head, expected] of cases) {
+    const r = transformSource(head + body, { select: ['open-chain'] });
+    assert.equal(r.fixesApplied, 1, head);
+    assert.ok(r.output.startsWith(expected), `${JSON.stringify(head)} gave ${JSON.stringify(r.output.slice(0, 120))}`);
+  }
+});

@@ -1,7 +1,7 @@
 // Small constructors for edits, so call sites never do raw offset arithmetic.
 import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { fromImportAlias, importInsertionPoint, moduleAlias } from './imports.js';
-import { lineEndOf } from './text.js';
+import { lineEndOf, lineStartOf, nextLineStart } from './text.js';
 import { isExtra } from './statements.js';
 import { functionOrModuleOf } from './scopes.js';
 
@@ -15,7 +15,7 @@ export const deleteRange = (start: number, end: number): Edit => ({ start, end, 
  * and `from __future__` imports, else before the first statement (so a shebang or coding line stays first).
  */
 export function planTopLevelImport(ctx: FileContext, line: string, after?: SyntaxNode): Edit {
-  return { ...(after ? insertAt(lineEndOf(ctx.source, after.endIndex), ctx.eol + line) : topLevelImportEdit(ctx, line)), import: true };
+  return { ...(after ? insertAt(logicalLineEnd(ctx.source, after.endIndex), ctx.eol + line) : topLevelImportEdit(ctx, line)), import: true };
 }
 
 /**
@@ -33,9 +33,24 @@ function lastStarImport(ctx: FileContext): SyntaxNode | undefined {
   return last;
 }
 
+/**
+ * The end of the line holding `offset`, or of the last line a backslash continues it onto: `from __future__
+ * import annotations \` joins the (blank) line after it, where no statement may start.
+ */
+function logicalLineEnd(source: string, offset: number): number {
+  let end = lineEndOf(source, offset);
+  while (end < source.length && source.charCodeAt(end - 1) === 92 && isLineContinuation(source, end)) end = lineEndOf(source, nextLineStart(source, end));
+  return end;
+}
+
+/** True when the backslash just before `end` (a line end) is a continuation: no comment holds it. */
+function isLineContinuation(source: string, end: number): boolean {
+  return !source.slice(lineStartOf(source, end), end).includes('#');
+}
+
 function topLevelImportEdit(ctx: FileContext, line: string): Edit {
   const after = importInsertionPoint(ctx.root);
-  if (after > 0) return insertAt(lineEndOf(ctx.source, after), ctx.eol + line);
+  if (after > 0) return insertAt(logicalLineEnd(ctx.source, after), ctx.eol + line);
   const first = ctx.root.namedChildren.find((c) => !isExtra(c));
   if (first) return insertAt(first.startIndex, line + ctx.eol);
   const end = ctx.source.length;

@@ -32,12 +32,18 @@ export function calleeName(names: NameIndex, call: SyntaxNode): string | undefin
   return fn ? qualifiedName(names, fn) : undefined;
 }
 
+/** A string, implicitly concatenated strings (`"a" "b"`) or either in parentheses: what CPython takes as a docstring. */
+function isStringLiteral(n: SyntaxNode | undefined): boolean {
+  while (n?.type === 'parenthesized_expression') n = n.namedChildren.find((c) => !isExtra(c));
+  return n?.type === 'string' || n?.type === 'concatenated_string';
+}
+
 /** Where a new top-level import may go: after the module docstring and `from __future__` imports. */
 export function importInsertionPoint(root: SyntaxNode): number {
   let at = 0;
   for (const stmt of root.namedChildren) {
     if (isExtra(stmt)) continue;
-    const isDocstring = stmt.type === 'expression_statement' && stmt.namedChildren[0]?.type === 'string' && at === 0;
+    const isDocstring = stmt.type === 'expression_statement' && at === 0 && isStringLiteral(stmt.namedChildren.find((c) => !isExtra(c)));
     if (isDocstring || stmt.type === 'future_import_statement') {
       at = stmt.endIndex;
       continue;
