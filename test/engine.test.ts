@@ -108,6 +108,10 @@ function assertRefused(transform: Transform, reason: RegExp, targetVersion?: [nu
   assert.equal(r.status, 'failed');
   assert.match(r.reason ?? '', reason);
   assert.equal(after, 'x = 1\n');
+  // Nothing was written: every finding is left (docs/bulk.md), none counted as fixed.
+  assert.equal(r.fixesApplied, 0);
+  assert.deepEqual(r.remaining, r.findings);
+  assert.ok(r.findings.length > 0);
 }
 
 test('a fix that would break the syntax fails the file and nothing is written', () => {

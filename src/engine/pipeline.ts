@@ -374,7 +374,7 @@ function processText(input: SourceInput): FileResult {
             : undefined;
       if (why) {
         const ids = [...new Set(chosen.map((f) => f.id))].join(', ');
-        return { ...base, findings: first, status: 'failed', reason: `internal error: the fix of ${ids} ${why}; nothing was written (please report this with the file)` };
+        return { ...base, findings: first, remaining: first, status: 'failed', reason: `internal error: the fix of ${ids} ${why}; nothing was written (please report this with the file)` };
       }
       applied += chosen.length;
       passes.push(planned);
@@ -391,7 +391,7 @@ function processText(input: SourceInput): FileResult {
         const nextTree = parsePython(next);
         const broken = firstSyntaxError(nextTree);
         if (broken) {
-          return { ...base, findings: first, status: 'failed', reason: `internal error: an ignore comment would produce invalid syntax at line ${broken.startPosition.row + 1}; nothing was written (please report this with the file)` };
+          return { ...base, findings: first, remaining: first, status: 'failed', reason: `internal error: an ignore comment would produce invalid syntax at line ${broken.startPosition.row + 1}; nothing was written (please report this with the file)` };
         }
         passes.push(plan.edits);
         text = next;
