@@ -118,6 +118,13 @@ test('a fix that would break the syntax fails the file and nothing is written', 
   assertRefused(rewritesTo('breaks-syntax', 'def (x = 1'), /internal error: the fix of breaks-syntax would produce invalid syntax at line 1; nothing was written/);
 });
 
+test("a fix that would indent deeper than CPython's tokenizer takes fails the file", () => {
+  const levels = (n: number) => `${Array.from({ length: n }, (_, i) => `${' '.repeat(i)}if x:\n`).join('')}${' '.repeat(n)}x = 1`;
+  assertRefused(rewritesTo('indents-too-deep', levels(100)), /internal error: the fix of indents-too-deep would indent line 101 more than the 99 levels CPython's tokenizer takes; nothing was written/);
+  // 99 levels compile (and tree-sitter's empty-block net does not fire): written.
+  assert.equal(fixWithOnly(rewritesTo('indents-deep', levels(99))).r.status, 'changed');
+});
+
 test('a fix that would nest more blocks than CPython compiles fails the file', () => {
   const nests = (n: number) => rewritesTo('nests-too-deep', `with ${Array.from({ length: n }, (_, i) => `a as b${i}`).join(', ')}:\n    x = 1`);
   assertRefused(nests(21), /internal error: the fix of nests-too-deep would nest blocks 21 deep, more than the 20 Python before 3\.13 compiles; nothing was written/, [3, 12]);

@@ -12,7 +12,7 @@ import { filterSuppressed } from './suppress.js';
 import { ignoreCommentEdits } from './add-ignore.js';
 import { detectEol, parseableLineEnds } from './read.js';
 import { nestingPastLimit } from '../python/nesting.js';
-import { addTopLevelNamed, badIndentation, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
+import { addTopLevelNamed, badIndentation, MAX_INDENT_LEVELS, tooManyIndentLevels, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
 
 export const MAX_PASSES = 10;
 
@@ -364,11 +364,16 @@ function processText(input: SourceInput): FileResult {
       const deep = broken ? undefined : nestingPastLimit(nextTree.rootNode, options.targetVersion);
       // Ex) a block of a space-indented function re-indented by a tab: Python's TabError, which tree-sitter
       // reads without an error.
-      const indentAt = broken ? undefined : badIndentation(next);
+      const nextOutline = broken ? undefined : outline(next);
+      const indentAt = nextOutline ? badIndentation(next, nextOutline) : undefined;
+      // Ex) a `with` around a statement already 99 levels deep: "too many levels of indentation" (CPython's tokenizer)
+      const levelsAt = nextOutline && indentAt === undefined ? tooManyIndentLevels(nextOutline) : undefined;
       const why = broken
         ? `would produce invalid syntax at line ${broken.startPosition.row + 1}`
         : indentAt !== undefined && badIndentation(text) === undefined
           ? `would indent line ${positionAt(lineTable(next), indentAt).line} inconsistently (tabs against spaces)`
+          : levelsAt !== undefined && tooManyIndentLevels(outline(text)) === undefined
+            ? `would indent line ${positionAt(lineTable(next), levelsAt).line} more than the ${MAX_INDENT_LEVELS} levels CPython's tokenizer takes`
           : deep && !nestingPastLimit(tree.rootNode, options.targetVersion)
             ? `would nest blocks ${deep.depth} deep, more than the ${deep.limit} ${deep.compiler}`
             : undefined;

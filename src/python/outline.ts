@@ -702,6 +702,23 @@ export function indentUnitOf(source: string, o: Outline): string {
  * outer level (IndentationError). tree-sitter reads both without an error, so the pipeline asks this of
  * every rewrite.
  */
+/** The most levels of indentation CPython's tokenizer takes (3.6 to 3.13; the 100th is "too many levels of indentation"). */
+export const MAX_INDENT_LEVELS = 99;
+
+/** The start of the first line indented more than `MAX_INDENT_LEVELS` levels deep, or `undefined`. */
+export function tooManyIndentLevels(o: Outline): number | undefined {
+  const cols = [0];
+  for (let k = 0; k < o.begin.length; k++) {
+    const col = o.indent[k]!;
+    while (cols.length > 1 && col < cols[cols.length - 1]!) cols.pop();
+    if (col > cols[cols.length - 1]!) {
+      cols.push(col);
+      if (cols.length - 1 > MAX_INDENT_LEVELS) return o.begin[k];
+    }
+  }
+  return undefined;
+}
+
 export function badIndentation(source: string, o: Outline = outline(source)): number | undefined {
   const cols = [0];
   const alts = [0];
