@@ -148,7 +148,8 @@ export function runStdin(text: Buffer, path: string, options: RunOptions): { res
   try {
     decoded = decodeSource(text);
   } catch (err) {
-    return { result: { path, status: 'failed', findings: [], remaining: [], fixesApplied: 0, reason: (err as Error).message } };
+    // Ex) `cat a.py | withify fix - > b.py`: what cannot be read goes out as it came in, as a file that fails to parse does
+    return { result: { path, status: 'failed', findings: [], remaining: [], fixesApplied: 0, reason: (err as Error).message }, outputBytes: text };
   }
   // `--stdin-filename` names the file: its per-file-ignores apply.
   const opts = path === '-' ? options : optionsForFile(options, path);

@@ -89,6 +89,15 @@ test('fix -: stdin to stdout', () => {
   assert.equal(r.stdout, FIXED);
 });
 
+test('fix -: input that cannot be decoded or parsed goes out unchanged, exit 2', () => {
+  for (const input of [Buffer.from('x = "\xe9"  # open\n', 'latin1'), Buffer.from('def f(:\n    open(p)\n')]) {
+    const r = spawnSync(process.execPath, [CLI, 'fix', '-'], { input, env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(r.status, 2);
+    assert.ok(r.stdout.equals(input), `stdout: ${JSON.stringify(r.stdout.toString('latin1'))}`);
+    assert.match(r.stderr.toString(), /^error: -: /m);
+  }
+});
+
 test('check -: findings carry --stdin-filename', () => {
   const r = withify(['check', '-', '--stdin-filename', 'src/app.py'], { input: LEAKY });
   assert.equal(r.status, 1);
