@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion } from './options.js';
+import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
 import { ConfigError, loadConfig, mergeSettings } from './config.js';
 import { loadTransformModules, TransformLoadError } from './load-transform.js';
 import { parseShard, SelectError } from './walk.js';
@@ -108,6 +108,8 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
   const cwd = process.cwd();
   const target = a['target-version'] === undefined ? undefined : parsePythonVersion(a['target-version']);
   if (a['target-version'] !== undefined && !target) throw new UsageError(`--target-version: cannot read "${a['target-version']}"; write it like 3.8`);
+  const unsupported = target && unsupportedTarget(target);
+  if (unsupported) throw new UsageError(`--target-version: ${unsupported}`);
   const style = a['generator-style'] === undefined ? undefined : parseGeneratorStyle(a['generator-style']);
   const shard = a.shard === undefined ? undefined : parseShard(a.shard);
   if (a.shard !== undefined && !shard) throw new UsageError(`--shard: cannot read "${a.shard}"; write it K/N with 1 ≤ K ≤ N, e.g. 2/4`);

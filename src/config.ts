@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { parseGeneratorStyle, parsePythonVersion } from './options.js';
+import { parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
 import { escapeGlob } from './glob.js';
 import type { GeneratorStyle, PythonVersion } from './types.js';
 import type { IndexScope } from './walk.js';
@@ -125,6 +125,8 @@ export function parseSettings(table: Table, file: string): ConfigSettings {
       case 'target-version': {
         const v = typeof value === 'string' ? parsePythonVersion(value) : undefined;
         if (!v) throw new ConfigError(`${file}: [tool.withify] target-version must be a string like "3.9", not ${JSON.stringify(value)}`);
+        const unsupported = unsupportedTarget(v);
+        if (unsupported) throw new ConfigError(`${file}: [tool.withify] target-version: ${unsupported}`);
         out.targetVersion = v;
         break;
       }

@@ -25,6 +25,14 @@ export function parsePythonVersion(text: string): PythonVersion | undefined {
   return [Number(m[1]), Number(m[2])];
 }
 
+/**
+ * Why withify cannot write for Python `v`, or `undefined`: a `with` of several items, which its fixes use,
+ * came in Python 3.1; Python 2 is another language.
+ */
+export function unsupportedTarget(v: PythonVersion): string | undefined {
+  return v[0] === 3 && v[1] >= 1 ? undefined : `withify writes for Python 3.1 or newer (its tests run on 3.6 to 3.13), not ${formatPythonVersion(v)}`;
+}
+
 /** True when `v` is `min` or later: `versionAtLeast(target, [3, 10])`. */
 export function versionAtLeast(v: PythonVersion, min: PythonVersion): boolean {
   return v[0] > min[0] || (v[0] === min[0] && v[1] >= min[1]);

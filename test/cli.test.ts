@@ -98,6 +98,15 @@ test('fix -: input that cannot be decoded or parsed goes out unchanged, exit 2',
   }
 });
 
+test('--target-version below 3.1 or of another major version is a usage error, exit 2', () => {
+  for (const v of ['3.0', '2.7', '4.0']) {
+    const r = withify(['check', '--target-version', v, '-'], { input: LEAKY });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, new RegExp(`--target-version: withify writes for Python 3\\.1 or newer .*not ${v.replace('.', '\\.')}`));
+  }
+  assert.equal(withify(['check', '--target-version', '3.1', '-'], { input: LEAKY }).status, 1);
+});
+
 test('check -: findings carry --stdin-filename', () => {
   const r = withify(['check', '-', '--stdin-filename', 'src/app.py'], { input: LEAKY });
   assert.equal(r.status, 1);

@@ -80,6 +80,11 @@ describe('finding the configuration', () => {
     assert.throws(() => loadConfig({ cwd: wrong }), /select must be a list of strings/);
     const version = tree({ 'pyproject.toml': '[tool.withify]\ntarget-version = 3.9\n' });
     assert.throws(() => loadConfig({ cwd: version }), /target-version must be a string like "3\.9"/);
+    for (const v of ['3.0', '2.7', '4.0']) {
+      const old = tree({ 'pyproject.toml': `[tool.withify]\ntarget-version = "${v}"\n` });
+      assert.throws(() => loadConfig({ cwd: old }), new RegExp(`target-version: withify writes for Python 3\\.1 or newer .*not ${v.replace('.', '\\.')}$`));
+    }
+    assert.deepEqual(loadConfig({ cwd: tree({ 'pyproject.toml': '[tool.withify]\ntarget-version = "3.14"\n' }) })?.settings.targetVersion, [3, 14]);
     const toml = tree({ 'pyproject.toml': '[tool.withify\n' });
     assert.throws(() => loadConfig({ cwd: toml }), /not valid TOML/);
   });
