@@ -48,6 +48,13 @@ test('line and column of an offset: LF, CRLF, CR and mixed line ends', () => {
 test('undecodable input is a DecodeError that says what to do', () => {
   assert.throws(() => decodeSource(Buffer.from([0x61, 0xff, 0x0a])), (e: unknown) => e instanceof DecodeError && /PEP 263/.test((e as Error).message));
   assert.throws(() => decodeSource(Buffer.from('a = 1\0\n')), /NUL bytes/);
+  // A coding line is read however long its first line is (Python reads two lines): shift_jis 0x95 0x5c is one
+  // character, so the quote after it closes the string and the rest is a comment, not code.
+  const longCookie = Buffer.concat([Buffer.from(`#${' '.repeat(600)}-*- coding: shift_jis -*-\ns = "`), Buffer.from([0x95, 0x5c]), Buffer.from('" #"; data = open(p).read()\n')]);
+  assert.equal(decodeSource(longCookie).encoding, 'shift-jis');
+  assert.equal(transformBytes(longCookie, {}).findings.length, 0);
+  const secondLine = Buffer.concat([Buffer.from(`x = 1  #${' '.repeat(600)}\n# coding: latin-1\ns = "caf`), Buffer.from([0xe9]), Buffer.from('"\n')]);
+  assert.equal(decodeSource(secondLine).encoding, 'latin-1');
   assert.throws(() => decodeSource(Buffer.from('# coding: no-such-codec\n')), /cannot decode/);
 });
 

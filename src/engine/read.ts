@@ -39,8 +39,15 @@ function hasBom(bytes: Uint8Array): boolean {
 
 /** The encoding a PEP 263 line declares, normalised; `undefined` when there is none. */
 export function declaredEncoding(bytes: Uint8Array): string | undefined {
-  // The declaration is ASCII, so reading the first two lines as latin-1 is exact enough to find it.
-  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
+  // The declaration is ASCII, so reading the first two lines as latin-1 is exact enough to find it. Python
+  // reads two lines however long (a cookie after 600 blanks counts): up to the end of the second line.
+  let end = 0;
+  for (let line = 0; line < 2 && end < bytes.length; line++) {
+    while (end < bytes.length && bytes[end] !== 10 && bytes[end] !== 13) end++;
+    if (bytes[end] === 13 && bytes[end + 1] === 10) end++;
+    end++;
+  }
+  const head = Buffer.from(bytes.subarray(0, end)).toString('latin1');
   const lines = head.split(/\r\n|\r|\n/, 2);
   const first = lines[0] ?? '';
   let m = CODING_RE.exec(first);
