@@ -53,7 +53,7 @@ test('undecodable input is a DecodeError that says what to do', () => {
   const longCookie = Buffer.concat([Buffer.from(`#${' '.repeat(600)}-*- coding: shift_jis -*-\ns = "`), Buffer.from([0x95, 0x5c]), Buffer.from('" #"; data = open(p).read()\n')]);
   assert.equal(decodeSource(longCookie).encoding, 'shift-jis');
   assert.equal(transformBytes(longCookie, {}).findings.length, 0);
-  const secondLine = Buffer.concat([Buffer.from(`x = 1  #${' '.repeat(600)}\n# coding: latin-1\ns = "caf`), Buffer.from([0xe9]), Buffer.from('"\n')]);
+  const secondLine = Buffer.concat([Buffer.from(`#${' '.repeat(600)}\n# coding: latin-1\ns = "caf`), Buffer.from([0xe9]), Buffer.from('"\n')]);
   assert.equal(decodeSource(secondLine).encoding, 'latin-1');
   assert.throws(() => decodeSource(Buffer.from('# coding: no-such-codec\n')), /cannot decode/);
 });
