@@ -24,7 +24,7 @@ interface CommonArgs {
   'unsafe-fixes'?: boolean;
   format: Format;
   quiet: boolean;
-  jobs?: number;
+  jobs?: string;
   statistics: boolean;
   'exit-code': boolean;
   'target-version'?: string;
@@ -97,7 +97,7 @@ const common = (y: Argv) =>
     // Bulk runs and reports for scripts (docs/reports.md).
     .option('format', { choices: ['text', 'json', 'sarif', 'github'] as const, default: 'text' as const, describe: 'output: text, json, sarif (code scanning) or github (workflow annotations)' })
     .option('statistics', { type: 'boolean', default: false, describe: 'counts per transform instead of one line per finding' })
-    .option('jobs', { alias: 'j', type: 'number', requiresArg: true, describe: 'threads: this one and N - 1 workers (default: the number of cores; 1 = no worker)' })
+    .option('jobs', { alias: 'j', type: 'string', requiresArg: true, describe: 'threads: this one and N - 1 workers (default: the number of cores; 1 = no worker)' })
     .option('index-scope', { choices: ['project', 'run'] as const, describe: 'what generator-close reads for the generators a file calls: the whole project the paths lie in (default; its root has .git, .hg or pyproject.toml) or only the files of the run' })
     .option('whole-files', { type: 'boolean', describe: 'parse every file whole, not only the functions around the calls withify looks at (slower; same findings, and a syntax error anywhere is reported)' });
 
@@ -146,12 +146,12 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     transformPaths,
     ...(perFileIgnores?.length ? { perFileIgnores } : {}),
     ...(a['add-ignore'] ? { addIgnore: true } : {}),
-    ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
+    ...(a.jobs !== undefined ? { jobs: Number(a.jobs) } : {}),
   };
 }
 
 async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
-  if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) throw new UsageError(`--jobs: expected a whole number of threads, 1 or more, not "${a.jobs}"`);
+  if (a.jobs !== undefined && !(/^\s*\d+\s*$/.test(a.jobs) && Number(a.jobs) >= 1)) throw new UsageError(`--jobs: expected a whole number of threads, 1 or more, not "${a.jobs}"`);
   const options = await toRunOptions(mode, a);
   const rules = [...TRANSFORMS, ...activeTransforms(options).filter((t) => !TRANSFORMS.includes(t))];
   const reportOptions = { format: a.format, quiet: a.quiet, color: false, statistics: a.statistics, addIgnore: a['add-ignore'] === true };

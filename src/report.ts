@@ -78,7 +78,9 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
     if (opts.statistics) out.push(...formatStatistics(statistics(mode, result)));
     else for (const f of result.files) for (const x of f.findings) out.push(formatFinding(x));
     if (!opts.quiet) {
-      if (c.findings === 0) out.push(`All clear: no findings in ${plural(c.files, 'file')}.`);
+      // Ex) `withify check nope.py`: no file was read, which is no all-clear
+      if (c.findings === 0 && c.failed > 0) out.push(`No findings in ${plural(c.files, 'file')}; ${plural(c.failed, 'path')} could not be processed (see the errors).`);
+      else if (c.findings === 0) out.push(`All clear: no findings in ${plural(c.files, 'file')}.`);
       else {
         const parts = [`${c.fixable} fixable with \`withify fix\``];
         if (c.unsafe) parts.push(`${c.unsafe} more with \`--unsafe-fixes\``);

@@ -118,6 +118,12 @@ test('a missing path is exit 2 with a message naming it; the other files are sti
   const r = withify(['fix', 'nope.py', 'pkg'], { cwd: dir });
   assert.equal(r.status, 2);
   assert.match(r.stderr, /error: nope\.py: no such file or directory/);
+  // A run that read nothing is no all-clear.
+  const alone = withify(['check', 'nope.py'], { cwd: dir });
+  assert.equal(alone.status, 2);
+  assert.equal(alone.stdout, 'No findings in 0 files; 1 path could not be processed (see the errors).\n');
+  // --jobs names what it was given.
+  assert.match(withify(['check', '--jobs', 'abc', 'pkg'], { cwd: dir }).stderr, /--jobs: expected a whole number of threads, 1 or more, not "abc"/);
   assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), FIXED);
 });
 
