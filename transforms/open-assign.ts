@@ -7,7 +7,8 @@ import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.j
 import { candidateCalls } from '../src/python/candidates.js';
 import { aKind, leftOpen, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
-import { isClassBodyStatement } from '../src/python/statements.js';
+import { isClassBodyStatement, isExtra } from '../src/python/statements.js';
+import { escapeRegExp } from '../src/python/text.js';
 import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
@@ -143,9 +144,81 @@ function lockingUse(ctx: FileContext, uses: readonly Use[]): SyntaxNode | undefi
   return undefined;
 }
 
+interface IndirectBinding {
+  call: SyntaxNode;
+  /** The name bound. */
+  target: SyntaxNode;
+  /** How the assignment shows it: `out = open(...) if … else …`. */
+  shown: string;
+  reason: string;
+}
+
+/**
+ * A resource bound to a name in a way WFY105 gives no `with`: a branch of a conditional expression (`out =
+ * open(p, "w") if p else sys.stdout`), `:=`, an element of a tuple assignment (`fin, fout = open(a), open(b)`).
+ */
+function indirectBinding(call: SyntaxNode): IndirectBinding | undefined {
+  let cur = call;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  const callee = call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
+  const p = cur.parent;
+  if (p?.type === 'conditional_expression' && p.namedChildren.filter((c) => !isExtra(c))[1]?.id !== cur.id) {
+    let cond = p;
+    while (cond.parent?.type === 'parenthesized_expression') cond = cond.parent;
+    const a = cond.parent;
+    const target = a?.type === 'assignment' && a.childForFieldName('right')?.id === cond.id ? a.childForFieldName('left') : null;
+    if (target?.type !== 'identifier') return undefined;
+    const first = p.namedChildren.find((c) => !isExtra(c))?.id === cur.id;
+    return {
+      call,
+      target,
+      shown: `${target.text} = ${first ? `${callee}(...) if … else …` : `… if … else ${callee}(...)`}`,
+      reason: 'bound through a conditional expression, whose other value may be no file of the code\'s to close: close it where done, only when it is the file (`if out is not sys.stdout: out.close()`), or enter it in a `contextlib.ExitStack`',
+    };
+  }
+  if (p?.type === 'named_expression' && p.childForFieldName('value')?.id === cur.id) {
+    const target = p.childForFieldName('name');
+    if (target?.type !== 'identifier') return undefined;
+    return { call, target, shown: `(${target.text} := ${callee}(...))`, reason: 'bound by `:=`: withify gives a `with` only to an assignment statement of its own (`f = open(p)`); close it by hand, or open it in a `with`' };
+  }
+  if (p?.type === 'expression_list') {
+    const a = p.parent;
+    const left = a?.type === 'assignment' && a.childForFieldName('right')?.id === p.id ? a.childForFieldName('left') : null;
+    if (left?.type !== 'pattern_list') return undefined;
+    const values = p.namedChildren.filter((c) => !isExtra(c));
+    const names = left.namedChildren.filter((c) => !isExtra(c));
+    const target = values.length === names.length ? names[values.findIndex((v) => v.id === cur.id)] : undefined;
+    if (target?.type !== 'identifier') return undefined;
+    return { call, target, shown: `${left.text.replace(/\s+/g, ' ')} = …${callee}(...)…`, reason: `bound in a tuple assignment: withify gives a \`with\` only to an assignment of one name (\`${target.text} = ${callee}(...)\`); split it, and the file gets one` };
+  }
+  return undefined;
+}
+
+/** True when the code of `scope` closes or manages `name` by hand: `name.close()`, `with name`, `closing(name)`, `enter_context(name)`. */
+function closedByName(ctx: FileContext, scope: SyntaxNode, name: string): boolean {
+  const text = (scope.type === 'module' ? ctx.source : scope.text).replace(/[ \t]+/g, ' ');
+  const n = escapeRegExp(name);
+  return new RegExp(`\\b${n} ?\\. ?close ?\\(|\\bwith ${n}\\b|closing ?\\( ?${n} ?\\)|enter_context ?\\( ?${n} ?\\)|\\b${n} ?\\. ?__exit__`).test(text);
+}
+
 function check(ctx: FileContext): Finding[] {
   if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
   const findings: Finding[] = [];
+  for (const call of candidateCalls(ctx)) {
+    const up = call.parent?.type;
+    if (up !== 'conditional_expression' && up !== 'named_expression' && up !== 'expression_list' && up !== 'parenthesized_expression') continue;
+    const b = indirectBinding(call);
+    if (!b) continue;
+    const spec = resourceOf(ctx, call);
+    if (!spec) continue;
+    const scope = functionOrModuleOf(b.target);
+    // Ex) `if out is not sys.stdout: out.close()`, `with out:`: the code closes it; `return out`: the caller's
+    if (scope.type === 'module') ctx.readsBeyondFunction();
+    if (closedByName(ctx, scope, b.target.text)) continue;
+    const uses = resourceUses(ctx, scope, b.target, spec);
+    if (uses.some((u) => u.cls.kind === 'close' || u.cls.kind === 'managed' || (u.cls.kind === 'escape' && u.cls.severity === 'store'))) continue;
+    findings.push({ id: ID, code: CODE, message: `\`${b.shown}\` is never closed; PyPy closes (and flushes) it only when the GC runs`, start: call.startIndex, end: call.endIndex, reason: b.reason });
+  }
   for (const a of callAssignments(ctx.root, candidateCalls(ctx))) {
     const spec = resourceOf(ctx, a.call);
     if (!spec) continue;
