@@ -29,6 +29,8 @@ export interface ChainMatch {
   subscript?: true;
   /** `method` is a data attribute read at once (`urlopen(u).status`), and `use` that attribute. */
   attribute?: true;
+  /** `method` is a method taken and not called (`Thread(target=open(p, "w").write)`): report only. */
+  bound?: true;
   /**
    * Iterated at once, with nothing of it kept: unpacked (`print(*open(p))`, `a, b = open(p)`; `use` is the call,
    * display or assignment), or the container of a membership test (`"x\n" in open(p)`; `method` is `in`, `use`
@@ -74,6 +76,22 @@ function dataAttributeOn(call: SyntaxNode): { method: string; use: SyntaxNode; a
   if ((up?.type === 'assignment' || up?.type === 'augmented_assignment') && up.childForFieldName('left')?.id === attr.id) return undefined;
   if (up?.type === 'delete_statement' || up?.type === 'attribute') return undefined;
   return { method, use: attr, attribute: true };
+}
+
+/**
+ * A method of `call`'s result taken and not called: `Thread(target=open(p, "w").write, args=(s,))`, `read =
+ * open(p).read`. The bound method keeps the resource open for as long as it is kept, after the statement.
+ */
+function boundMethodOn(call: SyntaxNode, spec: ResourceSpec): { method: string; use: SyntaxNode; bound: true } | undefined {
+  const attr = call.parent;
+  if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== call.id) return undefined;
+  const method = attr.childForFieldName('attribute')?.text ?? '';
+  const up = attr.parent;
+  if (!spec.eagerMethods.has(method) || method === 'fileno') return undefined;
+  if (up?.type === 'call' && up.childForFieldName('function')?.id === attr.id) return undefined;
+  if ((up?.type === 'assignment' || up?.type === 'augmented_assignment') && up.childForFieldName('left')?.id === attr.id) return undefined;
+  if (up?.type === 'delete_statement' || up?.type === 'attribute') return undefined;
+  return { method, use: attr, bound: true };
 }
 
 const SPLAT_HOLDERS = new Set(['argument_list', 'list', 'tuple', 'set', 'expression_list']);
@@ -139,8 +157,14 @@ export function findChains(ctx: FileContext): ChainMatch[] {
       : up === 'comparison_operator' ? membershipOn(call)
       : up === 'parenthesized_expression' ? unpackOn(call) ?? membershipOn(call)
       : undefined;
-    if (!chain) continue;
+    if (!chain && up !== 'attribute') continue;
     const spec = resourceOf(ctx, call);
+    // Ex) `Thread(target=open(p, "w").write, args=(s,))`: a bound method, which keeps the file
+    if (!chain) {
+      const bound = up === 'attribute' && spec ? boundMethodOn(call, spec) : undefined;
+      if (bound) out.push({ resource: call, spec: spec!, ...bound });
+      continue;
+    }
     if (!spec || ('pipe' in chain && !spec.pipesOnly) || ('subscript' in chain && !spec.subscripts)) continue;
     // Ex) `Popen(cmd, stdout=PIPE).returncode`: a `with` would wait for the process; `a, b = Popen(…)` is no file
     if (('attribute' in chain || 'unpack' in chain) && spec.exitWaits) continue;
@@ -161,8 +185,8 @@ function display(m: ChainMatch): string {
   const callee = m.resource.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
   // Ex) `shelve.open(...)[…]`
   if (m.subscript) return `${callee}(...)[…]`;
-  // Ex) `urlopen(...).status`
-  if (m.attribute) return `${callee}(...).${m.method}`;
+  // Ex) `urlopen(...).status`, `open(...).write` (not called)
+  if (m.attribute || m.bound) return `${callee}(...).${m.method}`;
   // Ex) `*open(...)`, `… = open(...)` unpacked
   if (m.unpack) return m.method === '*' ? `*${callee}(...)` : m.method === 'in' ? `… in ${callee}(...)` : `… = ${callee}(...)`;
   // Ex) `Popen(...).stdout.read()`
@@ -203,6 +227,7 @@ export const WRITING_METHODS: ReadonlySet<string> = new Set([
 function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
   // Ex) `Popen(cmd, stdout=PIPE).stdout.read()`: a `with` would close the pipes and also wait for the process
   if (m.pipe) return pipeReason(m.spec, m.method);
+  if (m.bound) return `\`.${m.method}\` is taken without a call: the bound method keeps the ${m.spec.kind} open for as long as it is kept, after this statement; keep the ${m.spec.kind} in a \`with\` block that spans every call of it`;
   // Ex) `tempfile.NamedTemporaryFile().name`: the file is deleted with the object, at once on CPython, and the name
   // is kept (`tempdir-name` for directories); with `delete=False` it stays and a `with` only closes it.
   if (m.attribute && m.spec.kind === 'temporary file' && !/\bdelete\s*=\s*False\b/.test(m.resource.text)) {
@@ -270,7 +295,7 @@ function planChains(ctx: FileContext, matches: readonly ChainMatch[]): Map<numbe
 
 /** The chains open-chain can only report (with why): where pathlib-read-write may step in. */
 export function unfixableChains(ctx: FileContext): Array<{ m: ChainMatch; reason: string }> {
-  const matches = findChains(ctx).filter((m) => !leavesNothingOpen(m) && !loopOwner(m.resource));
+  const matches = findChains(ctx).filter((m) => !m.bound && !leavesNothingOpen(m) && !loopOwner(m.resource));
   const planned = planChains(ctx, matches);
   return matches.flatMap((m) => {
     const p = planned.get(m.resource.id);
