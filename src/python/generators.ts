@@ -525,6 +525,8 @@ export function yieldHoldsCleanup(y: SyntaxNode, fn: SyntaxNode): boolean {
   for (let a = y.parent; a && a.id !== fn.id; child = a, a = a.parent) {
     if (a.type === 'try_statement' && child.type !== 'finally_clause' && a.namedChildren.some((c) => c.type === 'finally_clause')) return true;
     if (a.type === 'with_statement' && a.childForFieldName('body')?.id === child.id) return true;
+    // Ex) `try: yield row` / `except GeneratorExit: cursor.close(); raise`: the handler is what close() runs
+    if (a.type === 'try_statement' && a.childForFieldName('body')?.id === child.id && a.namedChildren.some((c) => c.type === 'except_clause' && catchesGeneratorExit(c))) return true;
   }
   return false;
 }
