@@ -314,6 +314,11 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Ke
   if (last!.next) return { ...kept, how: isAsync ? `\`await ${last!.by === '__anext__' ? `${name}.__anext__()` : `anext(${name})`}\` reads it only in part` : `\`next(${name})\` reads it only in part` };
   const exit = earlyExit(last!.node);
   if (exit) return { ...kept, how: `the loop over \`${name}\` can leave early (\`${exit}\`)` };
+  // Ex) `first = next(it)` … `if flag: for r in it: …`: when the loop does not run, the generator stays suspended
+  const first = local.reads[0]!;
+  if (last!.node.parent?.id !== local.stmt.parent?.id && first.startIndex < last!.node.startIndex) {
+    return { ...kept, how: `the loop over \`${name}\` on line ${last!.node.startPosition.row + 1} may not run, after line ${first.startPosition.row + 1} has started it` };
+  }
   return ctx.options.allLoops ? { ...kept, how: `an exception in the loop over \`${name}\` would abandon it` } : undefined;
 }
 
