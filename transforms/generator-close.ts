@@ -84,9 +84,9 @@ function namesOf(index: GeneratorIndex): Set<string> {
 
 type Use =
   /** `for … in G:` (or over a lazy wrapper of G); `abandonedBy` names a wrapper that stops early (`zip`). */
-  | { kind: 'loop'; loop: SyntaxNode; abandonedBy?: string }
+  | { kind: 'loop'; loop: SyntaxNode; abandonedBy?: string; lazyItems?: string }
   /** A statement that stops reading G early: `next(G)`, `any(...)`, `x in G`, `list(islice(G, 3))`. */
-  | { kind: 'statement'; top: SyntaxNode; by: string };
+  | { kind: 'statement'; top: SyntaxNode; by: string; lazyItems?: string };
 
 /** Calls that read their argument only until they know the answer. */
 const SHORT_CIRCUIT = new Set(['builtins.next', 'builtins.any', 'builtins.all']);
@@ -96,7 +96,7 @@ const FULL_CONSUMERS = new Set([
   'builtins.min', 'builtins.max', 'builtins.dict', 'collections.deque', 'collections.Counter',
 ]);
 /** Lazy wrappers and the argument positions they iterate; `stops` when they may stop before the end. */
-const WRAPPERS: ReadonlyMap<string, { at: (i: number) => boolean; stops: boolean }> = new Map([
+const WRAPPERS: ReadonlyMap<string, { at: (i: number) => boolean; stops: boolean; lazyItems?: boolean }> = new Map([
   ['builtins.iter', { at: (i: number) => i === 0, stops: false }],
   ['builtins.enumerate', { at: (i: number) => i === 0, stops: false }],
   ['builtins.map', { at: (i: number) => i >= 1, stops: false }],
@@ -113,10 +113,19 @@ const WRAPPERS: ReadonlyMap<string, { at: (i: number) => boolean; stops: boolean
   ['itertools.zip_longest', { at: () => true, stops: false }],
   ['itertools.pairwise', { at: (i: number) => i === 0, stops: false }],
   ['itertools.cycle', { at: (i: number) => i === 0, stops: false }],
+  // Its groups read the generator itself, lazily: one kept after the loop would be cut short by the close.
+  ['itertools.groupby', { at: (i: number) => i === 0, stops: false, lazyItems: true }],
 ]);
 
 /** How the generator made by `call` is used, when it is a use this transform knows. */
 function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | undefined {
+  const through: { lazyItems?: string } = {};
+  const use = useThrough(ctx, call, isAsync, through);
+  return use && through.lazyItems ? { ...use, lazyItems: through.lazyItems } : use;
+}
+
+/** `useOf`'s walk; `through.lazyItems`: the wrapper with lazy items (`groupby`) it went through. */
+function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, through: { lazyItems?: string }): Use | undefined {
   let cur = call;
   let abandonedBy: string | undefined;
   for (;;) {
@@ -169,6 +178,7 @@ function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | unde
     // Ex) `map(f, rows(), other)`: like `zip`, it stops at the shortest iterable
     const stops = wrapper.stops || (name === 'builtins.map' && (outer.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)).length ?? 0) > 2);
     if (stops) abandonedBy ??= short;
+    if (wrapper.lazyItems) through.lazyItems ??= short.replace(/^itertools\./, '');
     cur = outer;
   }
 }
@@ -346,6 +356,8 @@ function whyNotFixable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Made)
 
 function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Made): string | undefined {
   if (isClassBodyStatement(stmt)) return 'in a class body: the new name would become a class attribute';
+  // Ex) `for key, group in groupby(rows(), f): return group`: the group reads the generator after the loop
+  if (use.lazyItems) return `\`${use.lazyItems}\` hands out groups that read the generator itself, lazily: one kept after the ${use.kind === 'loop' ? 'loop' : 'statement'} would be cut short by the close; close it by hand where no group is used any more`;
   if (use.kind === 'loop') {
     // Ex) `for a, x in zip(names, produce()): … else: done()`: CPython closed it before the `else:` ran.
     if (use.abandonedBy && use.loop.namedChildren.some((c) => c.type === 'else_clause')) {
