@@ -26,10 +26,28 @@ export function isPure(node: SyntaxNode, assumed?: ReadonlySet<number>): boolean
   // Ex) `f(k=open(p).read(), *[1])`: unpacking a list or tuple display runs no code (`*rest` may: `__iter__`).
   if (node.type === 'list_splat') {
     const inner = node.namedChildren.filter((c) => !isExtra(c));
+    if (inner.length === 1 && inner[0]!.type === 'identifier') return isOwnStarArgs(inner[0]!);
     return inner.length === 1 && (inner[0]!.type === 'list' || inner[0]!.type === 'tuple') && isPure(inner[0]!, assumed);
   }
   if (node.type !== 'unary_operator' && !PURE_CONTAINERS.has(node.type)) return false;
   return node.namedChildren.every((c) => isPure(c, assumed));
+}
+
+/**
+ * True when `id` names the `*args` parameter of the function around it, which nothing in the function binds
+ * again: a tuple, whose unpacking runs no code (`def log(*args): print(*args, file=open(p, "a"))`).
+ */
+function isOwnStarArgs(id: SyntaxNode): boolean {
+  let fn: SyntaxNode | null = id.parent;
+  while (fn && fn.type !== 'function_definition' && fn.type !== 'lambda' && fn.type !== 'class_definition' && fn.type !== 'module') fn = fn.parent;
+  if (fn?.type !== 'function_definition') return false;
+  const params = fn.childForFieldName('parameters');
+  const star = params?.namedChildren.find((c) => c.type === 'list_splat_pattern');
+  if (star?.namedChildren.find((c) => !isExtra(c))?.text !== id.text) return false;
+  const body = fn.childForFieldName('body')?.text ?? '';
+  const n = id.text;
+  // Ex) `args = list(args)`, `for args in …`, `with … as args`, `del args`, `(args := …)`, `global args`
+  return !new RegExp(`\\b${n}\\s*(?:[-+*/%&|^@]|//|\\*\\*|<<|>>)?=(?!=)|\\b(?:for|as|del|global|nonlocal)\\b[^\\n:]*\\b${n}\\b|\\b${n}\\s*:=|(?:^|\\n)[ \\t]*[\\w \\t,*\\[\\]]*\\b${n}\\b[\\w \\t,*\\[\\]]*=(?!=)`).test(body);
 }
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
