@@ -276,6 +276,8 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
       case 'return_statement':
         return { kind: 'escape', severity: 'store', reason: 'returned: the caller would get a closed resource' };
       case 'yield':
+        // Ex) `yield from f`: iterates the file, as `for line in f: yield line` does; the consumer gets lines
+        if (p.children.some((c) => c.type === 'from')) return { kind: 'use' };
         return { kind: 'escape', severity: 'store', reason: 'yielded: the consumer would get a closed resource' };
       case 'raise_statement':
         return { kind: 'escape', severity: 'store', reason: 'raised' };
