@@ -4,6 +4,8 @@
 // each resource belongs to exactly one of them.
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeText, consumerOf, takesResource, type ConsumerSpec } from './consumers.js';
+import { calleeName } from './imports.js';
+import { isExtra } from './statements.js';
 import { isFirstIterable } from './evaluation.js';
 import { mayTimeOut, pipeReason, type ResourceSpec } from './resources.js';
 
@@ -44,6 +46,15 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
       if (viaConsumer?.doneBy?.has(method)) return { kind: 'used-up', at: p.parent, by: `.${method}()` };
       return { kind: 'unknown', at: p.parent, why: `\`.${method}()\` may return an object that still uses the ${spec.kind}` };
     }
+    // Ex) `for block in iter(open(p, "rb").read, b""):`: the bound method read through `iter`'s sentinel form,
+    // which holds it (and the file) only while iterated, like a lazy wrapper of the file
+    const sentinelIter = !via && p.type === 'attribute' && p.childForFieldName('object')?.id === cur.id ? iterWithSentinel(ctx, p, spec) : undefined;
+    if (sentinelIter) {
+      via = 'iter';
+      viaConsumer = undefined;
+      cur = sentinelIter;
+      continue;
+    }
     // Ex) `for line in Popen(cmd, stdout=PIPE).stdout:`: a part of the resource, handed on
     if (p.type === 'attribute' && p.childForFieldName('object')?.id === cur.id) {
       const attr = p.childForFieldName('attribute')?.text ?? '';
@@ -80,6 +91,18 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
     break;
   }
   return { kind: 'live', at: cur, ...(via ? { via } : {}) };
+}
+
+/**
+ * The call `iter(R.method, sentinel)` when `attr` (`R.method`, a method of the resource that reads it) is its
+ * first argument of two: the sentinel form calls the method until it returns the sentinel.
+ */
+function iterWithSentinel(ctx: FileContext, attr: SyntaxNode, spec: ResourceSpec): SyntaxNode | undefined {
+  if (!spec.eagerMethods.has(attr.childForFieldName('attribute')?.text ?? '')) return undefined;
+  const call = argumentOf(attr);
+  if (!call || attr.parent?.type !== 'argument_list' || calleeName(ctx.names, call) !== 'builtins.iter') return undefined;
+  const args = call.childForFieldName('arguments')!.namedChildren.filter((c) => !isExtra(c));
+  return args.length === 2 && args[0]!.id === attr.id && args[1]!.type !== 'keyword_argument' && args[1]!.type !== 'list_splat' ? call : undefined;
 }
 
 const SCOPE_BARRIERS = new Set(['lambda', 'function_definition', 'class_definition', 'block', 'module', 'decorator']);

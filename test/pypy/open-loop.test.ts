@@ -1,3 +1,3 @@
 import { defineProofs } from './proof.js';
 
-defineProofs('open-loop', 3);
+defineProofs('open-loop', 4);
