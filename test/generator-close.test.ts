@@ -444,6 +444,18 @@ describe('generator-close over a package (CLI)', () => {
     assert.match(r.stdout, /\+\+\+ b\/pkg\/use\.py\n@@[^\n]*\n from \.core import rows\n \n-for _row in rows\(\):\n-    break\n\+gen = rows\(\)\n/);
   });
 
+  test('Class.method() of a classmethod generator is found in its own module and in a module that names only the class', () => {
+    const dir = tempDir('withify-genpkg-');
+    mkdirSync(join(dir, 'pk'));
+    writeFileSync(join(dir, 'pk', '__init__.py'), '');
+    writeFileSync(join(dir, 'pk', 'repo.py'), 'class Repo:\n    @classmethod\n    def rows(cls):\n        try:\n            yield 1\n        finally:\n            print("cleanup")\n\n\ndef same_module():\n    return next(Repo.rows())\n');
+    writeFileSync(join(dir, 'pk', 'use_a.py'), 'from .repo import Repo\n\n\ndef first():\n    return next(Repo.rows())\n');
+    const r = withify(['check', '--select', 'generator-close', '.'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^pk\/repo\.py:11:17 WFY201 `next` stops reading `Repo\.rows\(\)` early/m);
+    assert.match(r.stdout, /^pk\/use_a\.py:5:17 WFY201 `next` stops reading `Repo\.rows\(\)` early/m);
+  });
+
   test('--generator-style closing and --all-loops reach the transform from the command line', () => {
     const dir = copy();
     const r = withify(['diff', '--select', 'generator-close', '--generator-style', 'closing', '--all-loops', '.'], dir);

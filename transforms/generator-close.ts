@@ -603,6 +603,7 @@ export const generatorClose: Transform = {
   anchorsSuffice: true,
   triggers: (project) => {
     const index = project?.generators as GeneratorIndex | undefined;
-    return index ? ['yield', ...ITERATOR_WORDS, ...index.callNames] : ['yield', ...ITERATOR_WORDS];
+    // Ex) `from .repo import Repo` … `next(Repo.rows())`: a file that names only the class holding the generator
+    return index ? ['yield', ...ITERATOR_WORDS, ...index.callNames, ...index.classNames] : ['yield', ...ITERATOR_WORDS];
   },
 };

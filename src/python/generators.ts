@@ -722,6 +722,13 @@ export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocati
       const q = qualnameOf(self);
       return q ? `${loc.moduleName}.${q}.${attr.text}` : undefined;
     }
+    // Ex) `Repo.rows()` in the module that defines `class Repo` (a classmethod or staticmethod generator)
+    const r = names.resolve(object.text, object);
+    if (r.kind === 'local') {
+      const cls = r.bindings.length === 1 && r.bindings[0]!.kind === 'class' ? r.bindings[0]!.node : undefined;
+      const q = cls ? qualnameOf(cls) : undefined;
+      return q ? `${loc.moduleName}.${q}.${attr.text}` : undefined;
+    }
   }
   const head = dottedImport(names, object, loc);
   return head ? `${head}.${attr.text}` : undefined;
