@@ -16,7 +16,8 @@ import type { Mode, RunOptions } from './runner.js';
 /** `path` as reports show it: relative to `cwd` when it lies inside, with `/` between parts. */
 export function displayPath(cwd: string, path: string): string {
   const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
+  // Windows separators as `/`; on POSIX a `\\` is a character of the name (`back\\slash.py`), kept
+  return rel && !rel.startsWith('..') ? (sep === '\\' ? rel.split(sep).join('/') : rel) : path;
 }
 
 function readFailure(err: NodeJS.ErrnoException): string {

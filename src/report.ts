@@ -3,6 +3,7 @@ import { colorizeDiff, unifiedDiff } from './engine/diff.js';
 import type { FileResult, LocatedFinding, Transform } from './types.js';
 import type { Mode, RunResult } from './runner.js';
 import { VERSION } from './version.js';
+import { sep } from 'node:path';
 
 export interface Counts {
   files: number;
@@ -261,7 +262,7 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0-rtm.5.json';
 /** SARIF 2.1.0: one run, the transform registry as rules, one result per finding, fixes where a fix exists. */
 export function sarifReport(mode: Mode, result: RunResult, rules: readonly Transform[]): string {
   const ruleIndex = new Map(rules.map((t, i) => [t.code, i]));
-  const artifact = (path: string) => ({ uri: path.split('\\').join('/').split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' });
+  const artifact = (path: string) => ({ uri: (sep === '\\' ? path.split(sep).join('/') : path).split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' });
   const results: object[] = [];
   for (const f of result.files) {
     for (const x of reportedFindings(mode, f)) {

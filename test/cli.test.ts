@@ -107,6 +107,15 @@ test('--target-version below 3.1 or of another major version is a usage error, e
   assert.equal(withify(['check', '--target-version', '3.1', '-'], { input: LEAKY }).status, 1);
 });
 
+test('a backslash in a POSIX file name is kept in reports (it is no separator there)', { skip: process.platform === 'win32' }, () => {
+  const dir = tempDir('withify-cli-');
+  writeFileSync(join(dir, 'back\\slash.py'), 'def f(p):\n    return open(p).read()\n');
+  const r = withify(['check', '.'], { cwd: dir });
+  assert.match(r.stdout, /^back\\slash\.py:2:12 WFY101 /m);
+  const sarif = JSON.parse(withify(['check', '--format', 'sarif', '.'], { cwd: dir }).stdout);
+  assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'back%5Cslash.py');
+});
+
 test('check -: findings carry --stdin-filename', () => {
   const r = withify(['check', '-', '--stdin-filename', 'src/app.py'], { input: LEAKY });
   assert.equal(r.status, 1);
