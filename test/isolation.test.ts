@@ -31,6 +31,16 @@ test('writeAtomic: replaces the file, keeps its mode, leaves no temp file', () =
   assert.deepEqual(readdirSync(dir), ['a.py']);
 });
 
+test('writeAtomic: a file whose name is near the 255-byte limit is written (the temporary name takes only its start)', () => {
+  const dir = tmp();
+  const name = `${'\u6f22'.repeat(80)}.py`; // 243 bytes in UTF-8
+  const file = join(dir, name);
+  writeFileSync(file, 'old\n');
+  writeAtomic(file, Buffer.from('new\n'), Buffer.from('old\n'));
+  assert.equal(readFileSync(file, 'utf8'), 'new\n');
+  assert.deepEqual(readdirSync(dir), [name]);
+});
+
 test('fix through a symlink rewrites the file it points to and leaves the link a link', () => {
   const dir = tmp();
   mkdirSync(join(dir, 'pkg'));

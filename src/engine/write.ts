@@ -21,7 +21,9 @@ export function writeAtomic(file: string, bytes: Uint8Array, originalBytes: Uint
   accessSync(path, constants.W_OK); // Ex) another user's file in a directory this user may write: EACCES
   const current = readFileSync(path);
   if (!current.equals(Buffer.from(originalBytes))) throw new ChangedOnDisk(file);
-  const tmp = join(dirname(path), `.${basename(path)}.withify-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  // Ex) a name of 240 bytes: the name's start only, so the temporary name stays within the 255 bytes a name may have
+  const stem = Buffer.from(basename(path)).length > 120 ? Buffer.from(basename(path)).subarray(0, 120).toString().replace(/\uFFFD+$/, '') : basename(path);
+  const tmp = join(dirname(path), `.${stem}.withify-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     const fd = openSync(tmp, 'wx', st.mode & 0o7777);
     try {
