@@ -83,7 +83,8 @@ export function parseRequiresPython(spec: string): PythonVersion | undefined {
 
 function stringList(file: string, key: string, value: unknown): string[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    throw new ConfigError(`${file}: [tool.withify] ${key} must be a list of strings, e.g. ${key} = ["open-chain"]`);
+    const example = key === 'exclude' || key === 'include' ? '"build/**"' : '"open-chain"';
+    throw new ConfigError(`${file}: [tool.withify] ${key} must be a list of strings, e.g. ${key} = [${example}]`);
   }
   return value as string[];
 }
