@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { decodeSource, parseableLineEnds, type DecodedSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
 import { displayPath } from './process-file.js';
-import { classChildren, generatorSelection, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, YIELD_RE, type GeneratorIndex, type ModuleFacts } from './python/generators.js';
+import { classChildren, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, YIELD_RE, type GeneratorIndex, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
 import type { ProjectIndex, TransformOptions } from './types.js';
@@ -69,6 +69,16 @@ const IMPORT_RE = /\bimport\b/;
 
 /** `whole`: parse a file with `yield` whole rather than only around its generators (`--whole-files`). */
 export function summarizeFile(path: string, original: string, moduleName: string | undefined, whole = false, outlined?: (o: Outline) => void): FileSummary {
+  const summary = summarizeText(path, original, moduleName, whole, outlined);
+  const facts = summary.generators;
+  if (facts && Object.keys(facts.aliases).length) {
+    const patched = patchedAttributes(original, moduleKey(path, moduleName), facts.aliases);
+    if (patched.length) facts.patched = patched;
+  }
+  return summary;
+}
+
+function summarizeText(path: string, original: string, moduleName: string | undefined, whole = false, outlined?: (o: Outline) => void): FileSummary {
   // As processSource reads it (the same offsets: the outline stays good for the original).
   const text = parseableLineEnds(original);
   let o: Outline | undefined;

@@ -137,6 +137,19 @@ describe('generator index', () => {
     assert.deepEqual(indexOf({ 'core.py': core, 'sub.py': `class ListStore(namedtuple("P", "a b")):\n${plain}` }).plainOverrides, []);
   });
 
+  test('a generator function another module replaces (core.rows = …, setattr(core, "rows", …)) is marked, parsed or read as text', () => {
+    const core = 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n\ndef other():\n    with x:\n        yield 1\n';
+    for (const main of ['import core\ncore.rows = lambda: [5]\n', 'import core as c\n\ndef setup():\n    setattr(c, "rows", list)\n', 'import core\ncore.rows = lambda: [5]\ndef g():\n    yield 1\n']) {
+      const index = indexOf({ 'core.py': core, 'main.py': main });
+      assert.match(index.generators['core.rows']?.patched ?? '', /= …` in `main`$/, main);
+      assert.equal(index.generators['core.other']?.patched, undefined);
+    }
+    // Not a module: an attribute of an object, of a call, of a dotted name
+    for (const main of ['import core\nx.core.rows = 1\n', 'from core import other\nother.rows = 1\n', 'import core\nself.rows = 1\n']) {
+      assert.equal(indexOf({ 'core.py': core, 'main.py': main }).generators['core.rows']?.patched, undefined, main);
+    }
+  });
+
   test('a module two files share keeps the overrides of every module', () => {
     const core = 'class Store:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            pass\n';
     const sub = 'from core import Store\n\nclass ListStore(Store):\n    def rows(self):\n        return [8]\n';

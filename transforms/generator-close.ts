@@ -270,6 +270,8 @@ interface Made {
   key: string;
   async: boolean;
   closeRaises?: string;
+  /** Where another module replaces the function (`core.rows = …`): its calls may get no generator. */
+  patched?: string;
   /** One of ITERATORS (`os.scandir`): the fix names it `entries`; what stays open is the iterator itself. */
   iterator?: true;
 }
@@ -454,7 +456,7 @@ function check(ctx: FileContext): Finding[] {
     const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: call.endIndex };
     if (!stmt) continue;
     // Ex) `class Cached(Store): def rows(self): return [...]`: `self.rows()` may return a list, which has no `close()`.
-    const reason = overriddenReason(ctx, call, index) ?? whyNotFixable(use, call, stmt, gen);
+    const reason = patchedReason(gen) ?? overriddenReason(ctx, call, index) ?? whyNotFixable(use, call, stmt, gen);
     if (reason) {
       findings.push({ ...base, reason });
       continue;
@@ -496,10 +498,15 @@ function overriddenReason(ctx: FileContext, call: SyntaxNode, index: GeneratorIn
   return undefined;
 }
 
+/** Why a call of `gen` may reach no generator: another module replaces the function (`core.rows = …`). */
+function patchedReason(gen: Made): string | undefined {
+  return gen.patched ? `${gen.patched} replaces \`${gen.key}\`: the call may return an object without \`close()\`` : undefined;
+}
+
 function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, index: GeneratorIndex | undefined): Finding {
   const message = `\`${kept.name} = ${display(call)}\`: ${kept.how}, and ${pending(gen)}`;
   const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: kept.end };
-  const overridden = overriddenReason(ctx, call, index);
+  const overridden = patchedReason(gen) ?? overriddenReason(ctx, call, index);
   if (overridden) {
     return { ...base, reason: overridden };
   }

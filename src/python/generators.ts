@@ -31,6 +31,8 @@ export interface ModuleFacts {
   aliases: Record<string, string>;
   /** Classes with bases, and their methods that are not generator functions: overrides `self.m()` may reach (absent when none). */
   subclasses?: SubclassFacts[];
+  /** Attributes of imported modules this module sets (`core.rows = lambda: [5]` → `pkg.core.rows`), absent when none. */
+  patched?: string[];
 }
 
 /** A class that has bases (it may override a method of one of them), by short names. */
@@ -846,7 +848,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
 /** The merged, resolved facts: which generator functions hold cleanup. Plain JSON data. */
 export interface GeneratorIndex {
   /** `module.qualname` → facts, only for generators that hold cleanup (directly or by delegation). */
-  generators: Record<string, { async: boolean; closeRaises?: string }>;
+  generators: Record<string, { async: boolean; closeRaises?: string; patched?: string }>;
   /** Module-level imports of every module, for following re-exports (`from .core import produce`). */
   aliases: Record<string, string>;
   /** Module names two files share: left out of the index (each file then resolves only within itself). */
@@ -877,8 +879,44 @@ export interface GeneratorIndex {
   classNames: string[];
 }
 
+/** `setattr(mod, "name", …)`: an attribute set by name on an object named by a plain name. */
+const SETATTR_ON_NAME = /\bsetattr\s*\(\s*([A-Za-z_]\w*)\s*,\s*['"]([A-Za-z_]\w*)['"]/g;
+
+/** The plain name just before offset `dot` (a `.`), blanks between allowed: `core` of `core .rows`; `''` if none. */
+function nameBefore(text: string, dot: number): string {
+  let end = dot;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let start = end;
+  while (start > 0 && /\w/.test(text[start - 1]!)) start--;
+  // Ex) `a.core.rows = …`, `f().rows = …`: not a plain name
+  if (start === end || /\d/.test(text[start]!) || (start > 0 && /[\w.)\]]/.test(text[start - 1]!))) return '';
+  return text.slice(start, end);
+}
+
+/**
+ * The attributes of imported modules that `text` (the module `moduleName`, whose imports are `aliases`) sets:
+ * `import core` … `core.rows = lambda: [5]` replaces the function `core.rows` for every caller.
+ */
+export function patchedAttributes(text: string, moduleName: string, aliases: Readonly<Record<string, string>>): string[] {
+  const out = new Set<string>();
+  // The attribute sets of the text, found from its `.` characters (shared with the class facts of the file).
+  const sets = attributeSets(text);
+  for (let i = 0; i < sets.at.length; i++) {
+    if (text[sets.at[i]!] !== '.') continue; // Ex) `setattr(…)`, `__dict__[…]`: below
+    const target = aliases[`${moduleName}.${nameBefore(text, sets.at[i]!)}`];
+    if (target) out.add(`${target}.${sets.names[i]!}`);
+  }
+  if (text.includes('setattr')) {
+    for (const m of text.matchAll(SETATTR_ON_NAME)) {
+      const target = aliases[`${moduleName}.${m[1]!}`];
+      if (target) out.add(`${target}.${m[2]!}`);
+    }
+  }
+  return [...out];
+}
+
 /** The generator a dotted name reaches, following re-exports through module-level imports. */
-export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: string; async: boolean; closeRaises?: string } | undefined {
+export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: string; async: boolean; closeRaises?: string; patched?: string } | undefined {
   let name = dotted;
   for (let hop = 0; hop < 10; hop++) {
     const hit = index.generators[name];
@@ -978,6 +1016,13 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
         changed = true;
         break;
       }
+    }
+  }
+  // Ex) `import core` … `core.rows = lambda: [5]` in another module: a call of `core.rows()` may get no generator
+  for (const m of modules) {
+    for (const name of m.facts.patched ?? []) {
+      const hit = resolveGenerator(index, name);
+      if (hit && !index.generators[hit.key]!.patched) index.generators[hit.key] = { ...index.generators[hit.key]!, patched: `\`${name.slice(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1)} = …\` in \`${m.moduleName}\`` };
     }
   }
   const children = classTree ?? classChildren(modules);
