@@ -152,14 +152,19 @@ function splitTopLevel(text: string): string[] {
  */
 function classAliases(text: string): SubclassFacts[] {
   const out: SubclassFacts[] = [];
-  CLASS_ALIAS.lastIndex = 0;
-  for (let m = CLASS_ALIAS.exec(text); m; m = CLASS_ALIAS.exec(text)) {
-    const tail = baseTail(m[2]!);
-    if (tail && tail !== m[1] && !NOT_CLASSES.has(tail)) out.push({ name: m[1]!, bases: [tail], plain: [] });
-  }
+  const add = (m: RegExpExecArray | null) => {
+    const tail = m ? baseTail(m[2]!) : undefined;
+    if (m && tail && tail !== m[1] && !NOT_CLASSES.has(tail)) out.push({ name: m[1]!, bases: [tail], plain: [] });
+  };
+  CLASS_ALIAS_FIRST.lastIndex = 0;
+  add(CLASS_ALIAS_FIRST.exec(text));
+  // From each line break: a literal first character is found fast, where `^` with the `m` flag is tried everywhere.
+  for (const m of text.matchAll(CLASS_ALIAS)) add(m);
   return out;
 }
-const CLASS_ALIAS = /^([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)[ \t]*(?:#[^\r\n]*)?$/gm;
+const CLASS_ALIAS = /[\r\n]([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)[ \t]*(?:#[^\r\n]*)?(?=[\r\n]|$)/g;
+/** The same on the file's first line. */
+const CLASS_ALIAS_FIRST = /([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)[ \t]*(?:#[^\r\n]*)?(?=[\r\n]|$)/y;
 const NOT_CLASSES = new Set(['None', 'True', 'False', 'object']);
 
 // The text scans below read a file as lines split at `\r\n`, `\r` or `\n`, without splitting it (most of
@@ -882,14 +887,20 @@ export interface GeneratorIndex {
 /** `setattr(mod, "name", …)`: an attribute set by name on an object named by a plain name. */
 const SETATTR_ON_NAME = /\bsetattr\s*\(\s*([A-Za-z_]\w*)\s*,\s*['"]([A-Za-z_]\w*)['"]/g;
 
+/** True for the code of `[A-Za-z0-9_]`. */
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
 /** The plain name just before offset `dot` (a `.`), blanks between allowed: `core` of `core .rows`; `''` if none. */
 function nameBefore(text: string, dot: number): string {
   let end = dot;
-  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
   let start = end;
-  while (start > 0 && /\w/.test(text[start - 1]!)) start--;
-  // Ex) `a.core.rows = …`, `f().rows = …`: not a plain name
-  if (start === end || /\d/.test(text[start]!) || (start > 0 && /[\w.)\]]/.test(text[start - 1]!))) return '';
+  while (start > 0 && isWordCode(text.charCodeAt(start - 1))) start--;
+  if (start === end) return '';
+  const first = text.charCodeAt(start);
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+  // Ex) `a.core.rows = …`, `f().rows = …`, `x[0].rows = …`: not a plain name
+  if ((first >= 48 && first <= 57) || before === 46 || before === 41 || before === 93) return '';
   return text.slice(start, end);
 }
 
@@ -899,12 +910,16 @@ function nameBefore(text: string, dot: number): string {
  */
 export function patchedAttributes(text: string, moduleName: string, aliases: Readonly<Record<string, string>>): string[] {
   const out = new Set<string>();
+  // The names the module imports, without the module's prefix: most attribute sets are on `self`.
+  const prefix = `${moduleName}.`;
+  const imported = new Set<string>();
+  for (const k of Object.keys(aliases)) if (k.startsWith(prefix)) imported.add(k.slice(prefix.length));
   // The attribute sets of the text, found from its `.` characters (shared with the class facts of the file).
   const sets = attributeSets(text);
   for (let i = 0; i < sets.at.length; i++) {
-    if (text[sets.at[i]!] !== '.') continue; // Ex) `setattr(…)`, `__dict__[…]`: below
-    const target = aliases[`${moduleName}.${nameBefore(text, sets.at[i]!)}`];
-    if (target) out.add(`${target}.${sets.names[i]!}`);
+    if (text.charCodeAt(sets.at[i]!) !== 46) continue; // Ex) `setattr(…)`, `__dict__[…]`: below
+    const object = nameBefore(text, sets.at[i]!);
+    if (imported.has(object)) out.add(`${aliases[prefix + object]}.${sets.names[i]!}`);
   }
   if (text.includes('setattr')) {
     for (const m of text.matchAll(SETATTR_ON_NAME)) {
