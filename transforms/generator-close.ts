@@ -301,7 +301,8 @@ interface Kept extends KeptLocal {
  * loop that can leave early (any loop with `--all-loops`).
  */
 function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Kept | undefined {
-  const local = keptLocal(ctx, call);
+  // Ex) `it = iter(rows())`: `iter` of a generator is the generator itself, so `it.close()` closes it
+  const local = keptLocal(ctx, (isAsync ? undefined : iterAround(ctx, call)) ?? call);
   // `await agen.aclose()` needs a coroutine around it
   if (!local || local.reads.length === 0 || (isAsync && !startsAsync(local.fn))) return undefined;
   const { name } = local;
@@ -332,6 +333,16 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Ke
     return { ...kept, how: `the loop over \`${name}\` on line ${last!.node.startPosition.row + 1} may not run, after line ${first.startPosition.row + 1} has started it` };
   }
   return ctx.options.allLoops ? { ...kept, how: `an exception in the loop over \`${name}\` would abandon it` } : undefined;
+}
+
+/** `iter(call)` (one argument, the builtin) around `call`, or `undefined`. */
+function iterAround(ctx: FileContext, call: SyntaxNode): SyntaxNode | undefined {
+  let cur = call;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  const outer = argumentOf(cur);
+  if (!outer || calleeName(ctx.names, outer) !== 'builtins.iter') return undefined;
+  const args = outer.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)) ?? [];
+  return args.length === 1 && args[0]!.id === cur.id ? outer : undefined;
 }
 
 /** The `try` from the statement after `kept.stmt` to the end of the function, with `finally: name.close()`. */
@@ -504,7 +515,8 @@ function patchedReason(gen: Made): string | undefined {
 }
 
 function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, index: GeneratorIndex | undefined): Finding {
-  const message = `\`${kept.name} = ${display(call)}\`: ${kept.how}, and ${pending(gen)}`;
+  const shown = kept.stmt.text.includes('iter(') && iterAround(ctx, call) ? `iter(${display(call)})` : display(call);
+  const message = `\`${kept.name} = ${shown}\`: ${kept.how}, and ${pending(gen)}`;
   const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: kept.end };
   const overridden = patchedReason(gen) ?? overriddenReason(ctx, call, index);
   if (overridden) {

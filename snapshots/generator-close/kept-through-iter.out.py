@@ -1,0 +1,18 @@
+import threading
+
+lock = threading.Lock()
+
+
+def rows():
+    with lock:
+        yield 1
+        yield 2
+
+
+def via_iter():
+    # `iter` of a generator is the generator itself: `it.close()` closes it.
+    it = iter(rows())
+    try:
+        return next(it)
+    finally:
+        it.close()
