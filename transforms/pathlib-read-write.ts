@@ -69,6 +69,10 @@ function readOpenArgs(call: SyntaxNode): OpenArgs | string {
   if (!file) return 'no file argument';
   // Ex) `open(0).read()` (a file descriptor), `open(b"p").read()`: `Path()` takes neither
   if (file.type === 'integer' || (file.type === 'string' && /^[rR]?[bB]/.test(file.text))) return '`Path()` takes neither a file descriptor nor a bytes path';
+  // Ex) `open(os.fsencode(p))`, `open(name.encode())`, `open(fd)` after `fd = os.open(…)`: bytes or a descriptor
+  if (/(?:\bfsencode|\.encode|\bos\.open|\bfileno|\bmkstemp)\s*\(/.test(file.text) || /^(?:fd|fileno|desc)\w*$/.test(file.text)) {
+    return '`Path()` takes neither a file descriptor nor a bytes path, and this may be either';
+  }
   if (positional[1]) modeNode = positional[1];
   let mode = 'r';
   if (modeNode) {
