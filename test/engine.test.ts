@@ -55,6 +55,11 @@ test('undecodable input is a DecodeError that says what to do', () => {
   assert.equal(transformBytes(longCookie, {}).findings.length, 0);
   const secondLine = Buffer.concat([Buffer.from(`#${' '.repeat(600)}\n# coding: latin-1\ns = "caf`), Buffer.from([0xe9]), Buffer.from('"\n')]);
   assert.equal(decodeSource(secondLine).encoding, 'latin-1');
+  // Python's names for codecs: `latin`, `u8`, `cp65001` are known; `utf.8` is none (Python keeps the `.`).
+  assert.equal(decodeSource(Buffer.concat([Buffer.from('# coding: latin\nx = "'), Buffer.from([0xe9]), Buffer.from('"\n')])).text, '# coding: latin\nx = "\u00e9"\n');
+  assert.equal(decodeSource(Buffer.from('# coding: u8\nx = "\u00e9"\n')).text, '# coding: u8\nx = "\u00e9"\n');
+  assert.equal(decodeSource(Buffer.from('# vim: set fileencoding=cp65001 :\nx = 1\n')).text, '# vim: set fileencoding=cp65001 :\nx = 1\n');
+  assert.throws(() => decodeSource(Buffer.from('# coding: utf.8\nx = 1\n')), /declares coding utf\.8 \(unknown to Python\)/);
   assert.throws(() => decodeSource(Buffer.from('# coding: no-such-codec\n')), /cannot decode/);
 });
 

@@ -55,7 +55,33 @@ export function declaredEncoding(bytes: Uint8Array): string | undefined {
   return m ? normaliseEncoding(m[1]!) : undefined;
 }
 
+/**
+ * Python's own names for codecs that iconv-lite knows by another name (from `encodings.aliases` of CPython
+ * 3.11: `latin` → latin-1, `u8` and `cp65001` → utf-8), keyed as Python normalises a name: lower case, each run
+ * of characters other than letters, digits and `.` as one `_`.
+ */
+const PYTHON_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['646', 'ascii'], ['8859', 'latin-1'], ['ansi_x3.4_1968', 'ascii'], ['ansi_x3.4_1986', 'ascii'],
+  ['big5_tw', 'big5'], ['cp1051', 'hp-roman8'], ['cp65001', 'utf-8'], ['cp866u', 'cp1125'], ['cp_is', 'cp861'],
+  ['eucgb2312_cn', 'gb2312'], ['gb18030_2000', 'gb18030'], ['hkscs', 'big5hkscs'], ['iso8859', 'latin-1'],
+  ['iso_646.irv_1991', 'ascii'], ['iso_8859_10_1992', 'iso8859-10'], ['iso_8859_11_2001', 'iso8859-11'],
+  ['iso_8859_14_1998', 'iso8859-14'], ['iso_8859_16_2001', 'iso8859-16'], ['iso_8859_1_1987', 'latin-1'],
+  ['iso_8859_2_1987', 'iso8859-2'], ['iso_8859_3_1988', 'iso8859-3'], ['iso_8859_4_1988', 'iso8859-4'],
+  ['iso_8859_5_1988', 'iso8859-5'], ['iso_8859_6_1987', 'iso8859-6'], ['iso_8859_7_1987', 'iso8859-7'],
+  ['iso_8859_8_1988', 'iso8859-8'], ['iso_8859_9_1989', 'iso8859-9'], ['ks_x_1001', 'euc-kr'], ['ksx1001', 'euc-kr'],
+  ['latin', 'latin-1'], ['ruscii', 'cp1125'], ['tis_620_2529_0', 'tis-620'], ['u16', 'utf-16'], ['u32', 'utf-32'],
+  ['u7', 'utf-7'], ['u8', 'utf-8'], ['u_jis', 'euc-jp'], ['uhc', 'cp949'], ['ujis', 'euc-jp'],
+  ['unicodebigunmarked', 'utf-16-be'], ['unicodelittleunmarked', 'utf-16-le'], ['utf', 'utf-8'],
+  ['utf8_ucs2', 'utf-8'], ['utf8_ucs4', 'utf-8'], ['x_mac_japanese', 'shift-jis'], ['x_mac_korean', 'euc-kr'],
+  ['x_mac_simp_chinese', 'gb2312'], ['x_mac_trad_chinese', 'big5'],
+]);
+
 export function normaliseEncoding(name: string): string {
+  const key = name.toLowerCase().replace(/[^a-z0-9.]+/g, '_').replace(/^_+|_+$/g, '');
+  const alias = PYTHON_ALIASES.get(key);
+  if (alias) return alias;
+  // Ex) `utf.8`: no codec to Python (a `.` is kept when it normalises), though iconv-lite, dropping it, finds one
+  if (key.includes('.')) return `${name} (unknown to Python)`;
   const n = name.toLowerCase().replace(/_/g, '-');
   if (n === 'utf8' || n === 'utf-8' || n.startsWith('utf-8-') || n === 'utf8-sig') return 'utf-8';
   return n;
