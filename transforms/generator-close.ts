@@ -36,6 +36,7 @@ import { planWrap } from '../src/python/wrap.js';
 import { keptLocal, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
+import { identifiersNamed } from '../src/python/scopes.js';
 
 const ID = 'generator-close';
 const CODE = 'WFY201';
@@ -335,6 +336,31 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Ke
   return ctx.options.allLoops ? { ...kept, how: `an exception in the loop over \`${name}\` would abandon it` } : undefined;
 }
 
+/**
+ * `name = gen()` as a statement of a loop's body (not the function's own), with `next(name)` in that body: each
+ * iteration drops the generator the last one made, which CPython closed as the name was bound again.
+ */
+function keptInLoop(ctx: FileContext, call: SyntaxNode): { name: string } | undefined {
+  let cur = call;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  const assign = cur.parent;
+  if (assign?.type !== 'assignment' || assign.childForFieldName('right')?.id !== cur.id) return undefined;
+  const target = assign.childForFieldName('left');
+  const stmt = assign.parent;
+  const block = stmt?.parent;
+  const loop = block?.parent;
+  if (target?.type !== 'identifier' || stmt?.type !== 'expression_statement' || block?.type !== 'block') return undefined;
+  if (loop?.type !== 'for_statement' && loop?.type !== 'while_statement') return undefined;
+  if (loop.childForFieldName('body')?.id !== block.id) return undefined;
+  const name = target.text;
+  const reads = identifiersNamed(block, name, ctx.source).filter((id) => id.startIndex >= stmt.endIndex);
+  const partly = reads.some((id) => {
+    const outer = argumentOf(id);
+    return !!outer && positionalIndex(outer, id) === 0 && calleeName(ctx.names, outer) === 'builtins.next';
+  });
+  return partly ? { name } : undefined;
+}
+
 /** `iter(call)` (one argument, the builtin) around `call`, or `undefined`. */
 function iterAround(ctx: FileContext, call: SyntaxNode): SyntaxNode | undefined {
   let cur = call;
@@ -447,6 +473,10 @@ function check(ctx: FileContext): Finding[] {
       // Ex) `it = rows(p)` … `for r in it: break`
       const kept = keptGenerator(ctx, call, gen.async);
       if (kept) findings.push(keptFinding(ctx, call, kept, gen, index));
+      else {
+        const looped = keptInLoop(ctx, call);
+        if (looped) findings.push({ id: ID, code: CODE, start: call.startIndex, end: call.endIndex, message: `\`${looped.name} = ${display(call)}\`: \`next(${looped.name})\` reads it only in part, and ${pending(gen)}`, reason: `kept in \`${looped.name}\` in a loop: CPython closed each one when the next iteration bound \`${looped.name}\` again; withify gives kept generators a \`try\`/\`finally\` only in a function's own body: close it where the iteration is done with it (\`${looped.name}.${gen.async ? 'aclose' : 'close'}()\`)` });
+      }
       continue;
     }
     const what = display(call);
