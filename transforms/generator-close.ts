@@ -33,7 +33,7 @@ import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
 import { planWrap } from '../src/python/wrap.js';
-import { keptLocal, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
+import { keptLocal, nameAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
 import { identifiersNamed } from '../src/python/scopes.js';
@@ -341,15 +341,10 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Ke
  * iteration drops the generator the last one made, which CPython closed as the name was bound again.
  */
 function keptInLoop(ctx: FileContext, call: SyntaxNode): { name: string } | undefined {
-  let cur = call;
-  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
-  const assign = cur.parent;
-  if (assign?.type !== 'assignment' || assign.childForFieldName('right')?.id !== cur.id) return undefined;
-  const target = assign.childForFieldName('left');
-  const stmt = assign.parent;
-  const block = stmt?.parent;
-  const loop = block?.parent;
-  if (target?.type !== 'identifier' || stmt?.type !== 'expression_statement' || block?.type !== 'block') return undefined;
+  const bound = nameAssignment(call);
+  if (!bound) return undefined;
+  const { target, stmt, block } = bound;
+  const loop = block.parent;
   if (loop?.type !== 'for_statement' && loop?.type !== 'while_statement') return undefined;
   if (loop.childForFieldName('body')?.id !== block.id) return undefined;
   const name = target.text;

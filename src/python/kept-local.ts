@@ -34,14 +34,9 @@ export interface KeptLocal {
  * comprehension). Otherwise `undefined`.
  */
 export function keptLocal(ctx: FileContext, call: SyntaxNode): KeptLocal | undefined {
-  let cur = call;
-  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
-  const assign = cur.parent;
-  if (assign?.type !== 'assignment' || assign.childForFieldName('right')?.id !== cur.id) return undefined;
-  const target = assign.childForFieldName('left');
-  const stmt = assign.parent;
-  const block = stmt?.parent;
-  if (target?.type !== 'identifier' || stmt?.type !== 'expression_statement' || block?.type !== 'block') return undefined;
+  const bound = nameAssignment(call);
+  if (!bound) return undefined;
+  const { target, stmt, block } = bound;
   const after: string[] = [];
   const fn = restOfFunction(block, after);
   if (!fn) return undefined;
@@ -58,6 +53,19 @@ export function keptLocal(ctx: FileContext, call: SyntaxNode): KeptLocal | undef
     reads.push(id);
   }
   return { stmt, name, fn, reads, after };
+}
+
+/** `name = call` (the call maybe parenthesized) as a statement of a block: the name, the statement and the block. */
+export function nameAssignment(call: SyntaxNode): { target: SyntaxNode; stmt: SyntaxNode; block: SyntaxNode } | undefined {
+  let cur = call;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  const assign = cur.parent;
+  if (assign?.type !== 'assignment' || assign.childForFieldName('right')?.id !== cur.id) return undefined;
+  const target = assign.childForFieldName('left');
+  const stmt = assign.parent;
+  const block = stmt?.parent;
+  if (target?.type !== 'identifier' || stmt?.type !== 'expression_statement' || block?.type !== 'block') return undefined;
+  return { target, stmt, block };
 }
 
 /**
