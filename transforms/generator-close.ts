@@ -74,6 +74,12 @@ function namesOf(index: GeneratorIndex): Set<string> {
   let s = shortNames.get(index);
   if (!s) {
     s = new Set(Object.keys(index.generators).map((k) => k.slice(k.lastIndexOf('.') + 1)));
+    // Ex) `for r in Table(n):` over a class whose `__iter__` is a generator: the class's name is what is called
+    for (const k of Object.keys(index.generators)) {
+      if (!k.endsWith('.__iter__')) continue;
+      const cls = k.slice(0, -'.__iter__'.length);
+      s.add(cls.slice(cls.lastIndexOf('.') + 1));
+    }
     // A re-export may rename it: `from .core import produce as make`.
     for (const [from, to] of Object.entries(index.aliases)) {
       if (resolveGenerator(index, to)) s.add(from.slice(from.lastIndexOf('.') + 1));
@@ -273,6 +279,8 @@ interface Made {
   closeRaises?: string;
   /** Where another module replaces the function (`core.rows = …`): its calls may get no generator. */
   patched?: string;
+  /** The call makes an object whose `__iter__` is the generator (`Table(n)`): the fix closes `iter(Table(n))`. */
+  viaIter?: true;
   /** One of ITERATORS (`os.scandir`): the fix names it `entries`; what stays open is the iterator itself. */
   iterator?: true;
 }
@@ -432,7 +440,7 @@ function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, what: M
   const ctx = withLocalUnit(outer, stmt);
   if (!ctx) return undefined;
   const name = ctx.freshName(stmt, what.iterator ? ITERATORS.get(what.key)!.names : isAsync ? ['agen'] : ['gen']);
-  const made = ctx.source.slice(call.startIndex, call.endIndex);
+  const made = what.viaIter ? `iter(${ctx.source.slice(call.startIndex, call.endIndex)})` : ctx.source.slice(call.startIndex, call.endIndex);
   const inner = [replaceNode(call, name)];
   // contextlib.aclosing is new in 3.10: below that, async generators always get try/finally.
   const closing = ctx.options.generatorStyle === 'closing' && (!isAsync || versionAtLeast(ctx.target, [3, 10]));
@@ -461,9 +469,16 @@ function check(ctx: FileContext): Finding[] {
   // Ex) `for x in produce():`, `next(store.rows())`, `p()` after `from m import produce as p`, `next(os.scandir(p))`
   for (const call of callsNamed(ctx, wanted)) {
     const target = callTarget(ctx.names, call, loc);
-    const gen: Made | undefined = !target ? undefined : ITERATORS.has(target) ? { key: target, async: false, iterator: true } : index ? resolveGenerator(index, target) : undefined;
+    let gen: Made | undefined = !target ? undefined : ITERATORS.has(target) ? { key: target, async: false, iterator: true } : index ? resolveGenerator(index, target) : undefined;
+    // Ex) `for r in Table(n): return r`, where `Table.__iter__` is a generator with cleanup: iterating the object
+    // makes it (not `next(Table(n))`, which calls `__next__`, nor `x in Table(n)`, which may call `__contains__`)
+    if (!gen && target && index) {
+      const own = resolveGenerator(index, `${target}.__iter__`);
+      if (own && !own.async) gen = { ...own, viaIter: true };
+    }
     if (!gen) continue;
     const use = useOf(ctx, call, gen.async);
+    if (gen.viaIter && (!use || (use.kind === 'statement' && (use.by === 'next' || use.by === 'in' || use.by === 'not in')))) continue;
     if (!use) {
       // Ex) `it = rows(p)` … `for r in it: break`
       const kept = keptGenerator(ctx, call, gen.async);

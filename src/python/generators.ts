@@ -705,7 +705,8 @@ function unwrapParens(n: SyntaxNode): SyntaxNode {
 
 /**
  * The dotted name of the function `call` calls, as the index keys it: a def of this module (any depth),
- * `self.m()` inside a method of a class, or a name imported (absolute or relative). `undefined` when it
+ * `self.m()` inside a method of a class, or a name imported (absolute or relative); a class of this module
+ * for `Table(n)`. `undefined` when it
  * cannot be known (a local variable, a call result, an ambiguous binding).
  */
 export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocation): string | undefined {
@@ -715,7 +716,8 @@ export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocati
   if (fn.type === 'identifier') {
     const r = names.resolve(fn.text, fn);
     if (r.kind === 'import') return absoluteName(r.qualified, loc);
-    if (r.kind !== 'local' || r.bindings.length !== 1 || r.bindings[0]!.kind !== 'def') return undefined;
+    // Ex) `Table(n)`: a class of this module, whose `__iter__` may be a generator (`Table.__iter__`)
+    if (r.kind !== 'local' || r.bindings.length !== 1 || (r.bindings[0]!.kind !== 'def' && r.bindings[0]!.kind !== 'class')) return undefined;
     const q = qualnameOf(r.bindings[0]!.node);
     return q ? `${loc.moduleName}.${q}` : undefined;
   }

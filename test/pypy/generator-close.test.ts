@@ -1,3 +1,3 @@
 import { defineProofs } from './proof.js';
 
-defineProofs('generator-close', 9);
+defineProofs('generator-close', 10);
