@@ -167,7 +167,7 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
       process.stderr.write(report.stderr);
     } else {
       const report = renderReport(mode, runResult, { ...reportOptions, color }, rules);
-      process.stdout.write(report.stdout);
+      process.stdout.write(report.stdoutBytes ?? report.stdout);
       process.stderr.write(report.stderr);
     }
     process.exitCode = exitCode(mode, runResult, { exitCodeOnDiff: a['exit-code'], addIgnore: a['add-ignore'] === true });
@@ -197,7 +197,7 @@ async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOp
     process.removeListener('SIGINT', onSigint);
   }
   const report = renderReport(mode, result, reportOptions, rules);
-  process.stdout.write(report.stdout);
+  process.stdout.write(report.stdoutBytes ?? report.stdout);
   process.stderr.write(report.stderr);
   process.exitCode = result.interrupted ? 130 : exitCode(mode, result, { exitCodeOnDiff: a['exit-code'], addIgnore: a['add-ignore'] === true });
 }

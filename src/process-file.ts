@@ -52,6 +52,8 @@ export function processPath(path: string, runOptions: RunOptions, project?: Proj
     }
   }
   const result = processSource({ path: shown, text: decoded.text, eol: decoded.eol, outline: decoded.outline, options, project, moduleName, applyFixes: options.mode !== 'check', partial: options.wholeFiles !== true, addIgnore: options.addIgnore === true });
+  // Ex) a latin-1 file: `diff` writes its lines in latin-1, so that the patch applies to the file's bytes
+  if (options.mode === 'diff' && result.status === 'changed' && (decoded.encoding !== 'utf-8' || decoded.bom)) result.encoding = { name: decoded.encoding, bom: decoded.bom };
   // `check --add-ignore` writes too: comments only, no fix.
   const writes = options.mode === 'fix' || (options.mode === 'check' && options.addIgnore === true);
   if (writes && result.status === 'changed' && result.after !== undefined) {

@@ -3,6 +3,7 @@ import { colorizeDiff, unifiedDiff } from './engine/diff.js';
 import type { FileResult, LocatedFinding, Transform } from './types.js';
 import type { Mode, RunResult } from './runner.js';
 import { VERSION } from './version.js';
+import { encodeSource } from './engine/read.js';
 import { sep } from 'node:path';
 
 export interface Counts {
@@ -67,10 +68,47 @@ export function formatSkipped(result: RunResult): string[] {
 export interface TextReport {
   stdout: string;
   stderr: string;
+  /** `stdout` as bytes, where a `diff` holds lines of a file that is not plain UTF-8 (written in its encoding). */
+  stdoutBytes?: Buffer;
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * One file's patch as bytes that apply to the file: the header and hunk lines in UTF-8, each line of the file in
+ * its own encoding, with the BOM on the file's first line where the patch shows it.
+ */
+function encodePatch(patch: string, encoding: { name: string; bom: boolean }): Buffer {
+  const out: Buffer[] = [];
+  let inHunks = false;
+  let oldLine = 0;
+  let newLine = 0;
+  for (const line of patch.split('\n')) {
+    const hunk = /^@@ -(\d+)(?:,\d+)? \+(\d+)/.exec(line);
+    if (hunk) {
+      inHunks = true;
+      oldLine = Number(hunk[1]);
+      newLine = Number(hunk[2]);
+      out.push(Buffer.from(line, 'utf8'));
+    } else if (!inHunks || line === '' || line.startsWith('\\')) {
+      out.push(Buffer.from(line, 'utf8'));
+    } else {
+      const tag = line[0]!;
+      const first = (tag !== '+' && oldLine === 1) || (tag !== '-' && newLine === 1);
+      out.push(Buffer.from(tag), first && encoding.bom ? UTF8_BOM : Buffer.alloc(0), encodeSource(line.slice(1), { encoding: encoding.name, bom: false }));
+      if (tag !== '+') oldLine++;
+      if (tag !== '-') newLine++;
+    }
+    out.push(Buffer.from('\n'));
+  }
+  out.pop();
+  return Buffer.concat(out);
 }
 
 export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean; color: boolean; statistics?: boolean; addIgnore?: boolean }): TextReport {
   const out: string[] = [];
+  // `diff`: the patches of files not in plain UTF-8, as bytes, by their place in `out`
+  let encoded: Map<number, Buffer> | undefined;
   const err: string[] = [...formatErrors(result)];
   if (!opts.quiet) err.push(...formatSkipped(result));
   const c = countResults(result);
@@ -100,6 +138,8 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
       if (f.status !== 'changed' || f.before === undefined || f.after === undefined) continue;
       const patch = unifiedDiff(f.path, f.before, f.after);
       out.push((opts.color ? colorizeDiff(patch) : patch).replace(/\n$/, ''));
+      // Not colored: for a tool that applies it (colored, it is for reading on a UTF-8 terminal)
+      if (f.encoding && !opts.color) (encoded ??= new Map()).set(out.length - 1, encodePatch(out[out.length - 1]!, f.encoding));
     }
     if (!opts.quiet) {
       if (opts.statistics) err.push(...formatStatistics(statistics(mode, result)));
@@ -114,7 +154,9 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
       out.push(`${plural(c.changed, 'file')} changed, ${plural(c.fixesApplied, 'fix', 'fixes')} applied${opts.addIgnore ? `, ${comments} added` : ''}, ${plural(c.remaining, 'finding')} left.`);
     }
   }
-  return { stdout: out.length ? `${out.join('\n')}\n` : '', stderr: err.length ? `${err.join('\n')}\n` : '' };
+  const stdout = out.length ? `${out.join('\n')}\n` : '';
+  const stdoutBytes = encoded ? Buffer.concat(out.flatMap((o, i) => [encoded!.get(i) ?? Buffer.from(o, 'utf8'), Buffer.from('\n')])) : undefined;
+  return { stdout, stderr: err.length ? `${err.join('\n')}\n` : '', ...(stdoutBytes ? { stdoutBytes } : {}) };
 }
 
 export interface JsonFinding {
@@ -356,6 +398,6 @@ export function renderReport(mode: Mode, result: RunResult, opts: ReportOptions,
   if (opts.format === 'sarif') return { stdout: sarifReport(mode, result, rules), stderr: interrupted };
   if (opts.format === 'github') return { stdout: githubReport(mode, result), stderr: interrupted };
   const r = textReport(mode, result, opts);
-  return { stdout: r.stdout, stderr: r.stderr + interrupted };
+  return { ...r, stderr: r.stderr + interrupted };
 }
 

@@ -225,6 +225,8 @@ export interface FileResult {
   after?: string;
   /** Why the file was skipped or failed: a sentence naming what to do next. */
   reason?: string;
+  /** For `diff`, a file that is not plain UTF-8: its encoding and BOM, in which `diff` writes its lines. */
+  encoding?: { name: string; bom: boolean };
 }
 
 /** Thrown by a transform for "this file is out of scope"; becomes status `skipped`. */

@@ -116,6 +116,28 @@ test('a backslash in a POSIX file name is kept in reports (it is no separator th
   assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'back%5Cslash.py');
 });
 
+test('diff of files not in plain UTF-8 (latin-1, shift_jis, a BOM) applies with git apply and gives what fix writes', () => {
+  const files: Record<string, Buffer> = {
+    'latin.py': Buffer.from('# coding: latin-1\r\nx = "\u00e9"\r\nprint(open("p").read())\r\n', 'latin1'),
+    'bom.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('import sys\ndef f(p):\n    return open(p).read()\n')]),
+    'sjis.py': Buffer.from([...Buffer.from('# -*- coding: shift_jis -*-\ns = "'), 0x82, 0xa0, ...Buffer.from('"\ndata = open("p").read()\n')]),
+    'plain.py': Buffer.from('x = "\u00e9"\nprint(open("p").read())\n'),
+  };
+  const applied = tempDir('withify-cli-');
+  const fixed = tempDir('withify-cli-');
+  for (const [name, bytes] of Object.entries(files)) {
+    writeFileSync(join(applied, name), bytes);
+    writeFileSync(join(fixed, name), bytes);
+  }
+  const diff = spawnSync(process.execPath, [CLI, 'diff', '.'], { cwd: applied });
+  assert.equal(diff.status, 0, diff.stderr.toString());
+  writeFileSync(join(applied, 'p.diff'), diff.stdout);
+  const apply = spawnSync('git', ['apply', 'p.diff'], { cwd: applied, encoding: 'utf8' });
+  assert.equal(apply.status, 0, apply.stderr);
+  assert.equal(withify(['fix', '.'], { cwd: fixed }).status, 0);
+  for (const name of Object.keys(files)) assert.ok(readFileSync(join(applied, name)).equals(readFileSync(join(fixed, name))), name);
+});
+
 test('check -: findings carry --stdin-filename', () => {
   const r = withify(['check', '-', '--stdin-filename', 'src/app.py'], { input: LEAKY });
   assert.equal(r.status, 1);
