@@ -6,7 +6,7 @@
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { aKind, leftOpen, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
-import { functionOrModuleOf } from '../src/python/scopes.js';
+import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
 import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
@@ -102,6 +102,9 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     if (block.parent?.type !== 'function_definition') {
       return { reason: `\`${shown}\` on line ${line(locked)} locks the file until it is closed, which CPython did when ${block.type === 'module' ? 'the program ended' : 'the function returned'}: a \`with\` ending with this block would release the lock earlier; close it by hand where the lock may go` };
     }
+    // Ex) `del f` or `f = open(q)` after the lock: CPython closed the file, and released the lock, right there
+    const dropped = bindings.length > 1 || identifiersNamed(scope, name, ctx.source).some((id) => id.startIndex > a.stmt.endIndex && id.parent?.type === 'delete_statement');
+    if (dropped) return { reason: `\`${shown}\` on line ${line(locked)} locks the file until it is closed, which CPython did where \`${name}\` is deleted or bound again: close it by hand there` };
   }
   let lastIdx = idx;
   for (const u of uses) {
