@@ -7,7 +7,7 @@ import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
-import { closeWaitsReason, leftOpen, mayWrite, READS_TO_END, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { closeWaitsReason, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
@@ -87,7 +87,11 @@ function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | un
     return `\`${via}\` uses the ${m.spec.kind} lazily, after this statement: keep it in a \`with\` block that spans every use of the result`;
   }
   // Ex) `next(os.popen(cmd))`: closing the pipe waits for the command, which may run on after the first line
-  if (m.spec.closeWaits && !READS_TO_END.has(consumerOf(ctx, flow.at)?.name ?? '')) return closeWaitsReason(m.spec, display(m));
+  if (m.spec.closeWaits) {
+    // Ex) `list(zip(os.popen(cmd), [1]))`: `list` reads to the end of what `zip` gives, which stops early
+    const stops = stopsEarlyOnTheWay(ctx, m.resource, flow.at);
+    if (stops || !READS_TO_END.has(consumerOf(ctx, flow.at)?.name ?? '')) return closeWaitsReason(m.spec, stops ? `${calleeText(stops)}(…)` : display(m));
+  }
   const header = headerContextReason(m.resource, stmt);
   if (header) return header;
   // Ex) `assert json.load(open(p))`: `python -O` drops the assert, and must not open the file either

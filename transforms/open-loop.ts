@@ -5,9 +5,9 @@
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { containsYield, lazyContext, preview } from '../src/python/evaluation.js';
-import { closeWaitsReason, leftOpen, READS_TO_END, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
+import { closeWaitsReason, leftOpen, READS_TO_END, resourceOf, stopsEarlyOnTheWay, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
-import { consumerOf } from '../src/python/consumers.js';
+import { calleeText, consumerOf } from '../src/python/consumers.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { methodCallOn, WRITING_METHODS } from './open-chain.js';
@@ -79,6 +79,9 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
   // Ex) `for line in os.popen(cmd): … break`: closing the pipe waits for the command, which may run on
   if (m.spec.closeWaits) {
+    // Ex) `for a, b in zip(os.popen(cmd), names):`, `[l for l in islice(os.popen(cmd), 3)]`
+    const stops = stopsEarlyOnTheWay(ctx, m.resource, m.loop);
+    if (stops) return closeWaitsReason(m.spec, `${calleeText(stops)}(…)`);
     if (isForStatement(m.loop)) {
       const exit = leavesEarly(m.loop);
       if (exit) return closeWaitsReason(m.spec, `${display(m)}\` … \`${preview(exit)}`);
@@ -112,13 +115,14 @@ const LOOPS = new Set(['for_statement', 'while_statement']);
 
 /**
  * The first statement of `loop`'s body that may leave it before its iterable runs out: a `break` of this
- * loop, a `return` or a `raise` (one a `try` inside the loop catches too: not followed). `undefined` when the
+ * loop, a `return`, a `raise` (one a `try` inside the loop catches too: not followed) or a `yield`. `undefined` when the
  * loop only ends by running out (or by an exception its body cannot foresee).
  */
 function leavesEarly(loop: SyntaxNode): SyntaxNode | undefined {
   const body = loop.childForFieldName('body');
   if (!body) return undefined;
-  for (const e of body.descendantsOfType(['break_statement', 'return_statement', 'raise_statement'])) {
+  // A `yield` too: the generator holding the loop may be dropped there, the rest never read.
+  for (const e of body.descendantsOfType(['break_statement', 'return_statement', 'raise_statement', 'yield'])) {
     let leaves = true;
     for (let p = e.parent; p && p.id !== loop.id; p = p.parent) {
       if (NESTED_SCOPES.has(p.type) || (e.type === 'break_statement' && LOOPS.has(p.type))) {

@@ -11,3 +11,4 @@ with os.popen("ls") as pipe2:
 # Reported: a with would wait for a command that may run on after the first line (CPython did not wait).
 head = next(os.popen("echo one; sleep 3"))
 found = any(os.popen("ls"))
+first_two = list(zip(os.popen("ls"), [1, 2]))

@@ -24,3 +24,12 @@ def first_match(cmd):
 
 
 anyx = any(line.startswith("x") for line in os.popen("ls"))
+
+
+def lines(cmd):
+    # Reported: the caller may drop this generator at the `yield`, the rest of the output unread.
+    for line in os.popen(cmd):
+        yield line
+
+
+pairs = [(l, n) for l, n in zip(os.popen("ls"), range(3))]

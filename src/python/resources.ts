@@ -361,6 +361,24 @@ export const READS_TO_END: ReadonlySet<string> = new Set([
   'builtins.max', 'builtins.dict', 'collections.Counter', 'collections.deque', 'str.join',
 ]);
 
+/** Lazy wrappers that may stop reading what they are given before its end (`zip` stops at the shortest). */
+const STOPPING_WRAPPERS: ReadonlySet<string> = new Set(['builtins.zip', 'itertools.islice', 'itertools.takewhile', 'itertools.compress']);
+
+/**
+ * The first call between `resource` and `until` (both excluded) that may stop reading it early: `zip(…)`,
+ * `islice(…)`, `takewhile(…)`, `compress(…)`, a `map` of several iterables. `undefined` when there is none.
+ */
+export function stopsEarlyOnTheWay(ctx: FileContext, resource: SyntaxNode, until: SyntaxNode): SyntaxNode | undefined {
+  for (let p = resource.parent; p && p.id !== until.id; p = p.parent) {
+    if (p.type !== 'call') continue;
+    const name = calleeName(ctx.names, p);
+    if (!name) continue;
+    const args = p.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)).length ?? 0;
+    if (STOPPING_WRAPPERS.has(name) || (name === 'builtins.map' && args > 2)) return p;
+  }
+  return undefined;
+}
+
 /** The method calls that read a pipe to its end: `.read()` and `.readlines()` with no size. */
 export function readsPipeToEnd(method: string, use: SyntaxNode): boolean {
   return (method === 'read' || method === 'readlines') && (use.childForFieldName('arguments')?.namedChildren.every(isExtra) ?? false);
