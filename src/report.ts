@@ -72,8 +72,6 @@ export interface TextReport {
   stdoutBytes?: Buffer;
 }
 
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
 /**
  * One file's patch as bytes that apply to the file: the header and hunk lines in UTF-8, each line of the file in
  * its own encoding, with the BOM on the file's first line where the patch shows it.
@@ -95,7 +93,7 @@ function encodePatch(patch: string, encoding: { name: string; bom: boolean }): B
     } else {
       const tag = line[0]!;
       const first = (tag !== '+' && oldLine === 1) || (tag !== '-' && newLine === 1);
-      out.push(Buffer.from(tag), first && encoding.bom ? UTF8_BOM : Buffer.alloc(0), encodeSource(line.slice(1), { encoding: encoding.name, bom: false }));
+      out.push(Buffer.from(tag), encodeSource(line.slice(1), { encoding: encoding.name, bom: first && encoding.bom }));
       if (tag !== '+') oldLine++;
       if (tag !== '-') newLine++;
     }

@@ -469,6 +469,15 @@ describe('generator-close over a package (CLI)', () => {
     assert.match(r.stdout, /^pk\/use_a\.py:5:17 WFY201 `next` stops reading `Repo\.rows\(\)` early/m);
   });
 
+  test('a generator function another module replaces is reported at its uses, not fixed', () => {
+    const dir = tempDir('withify-genpkg-');
+    writeFileSync(join(dir, 'core.py'), 'def rows():\n    try:\n        yield 1\n    finally:\n        print("cleanup")\n\n\ndef first():\n    for r in rows():\n        return r\n');
+    writeFileSync(join(dir, 'main.py'), 'import core\ncore.rows = lambda: [5]\nprint(core.first())\n');
+    const r = withify(['check', '--select', 'generator-close', '.'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^core\.py:9:14 WFY201 .*\(not fixed: `core\.rows = …` in `main` replaces `core\.rows`: the call may return an object without `close\(\)`\)$/m);
+  });
+
   test('--generator-style closing and --all-loops reach the transform from the command line', () => {
     const dir = copy();
     const r = withify(['diff', '--select', 'generator-close', '--generator-style', 'closing', '--all-loops', '.'], dir);

@@ -152,3 +152,28 @@ test('reasons: a close whose value is used, and kinds WFY105 does not wrap', () 
   const socket = transformSource('import socket\n\n\ndef ping(addr):\n    s = socket.socket()\n    s.connect_ex(addr)\n    return 1\n', {});
   assert.match(socket.findings[0]!.reason!, /^WFY105 gives a `with` only to files, responses and archives kept in a variable/);
 });
+
+test('open-assign: a file bound through a conditional, := or a tuple is reported unless the code closes it; a sqlite3 `with` closes nothing', () => {
+  const r = assign(readFileSync(join(SNAPSHOTS, 'open-assign', 'ok-indirect-bindings.in.py'), 'utf8'));
+  assert.equal(r.fixesApplied, 0);
+  assert.deepEqual(
+    r.findings.map((f) => [f.location.line, f.reason?.replace(/:.*/, '')]),
+    [
+      [6, 'bound through a conditional expression, whose other value may be no file of the code\'s to close'],
+      [18, 'bound by `'],
+      [23, 'bound in a tuple assignment'],
+      [23, 'bound in a tuple assignment'],
+      [43, 'bound through a conditional expression, whose other value may be no file of the code\'s to close'],
+    ],
+  );
+  // A local sqlite3 connection whose only `with` commits is never closed.
+  const conn = assign('import sqlite3\n\n\ndef f(p):\n    conn = sqlite3.connect(p)\n    with conn:\n        conn.execute("select 1")\n');
+  assert.equal(conn.findings.length, 1);
+  assert.match(conn.findings[0]!.message, /`conn = sqlite3\.connect\(\.\.\.\)` is never closed/);
+});
+
+test('open-assign: a locked file is reported, not fixed, where its name is bound again', () => {
+  const r = assign('import fcntl\n\n\ndef f(p):\n    lock = open(p, "w")\n    fcntl.flock(lock, fcntl.LOCK_EX)\n    lock = open(p + ".2", "w")\n    fcntl.flock(lock, fcntl.LOCK_EX)\n');
+  assert.equal(r.fixesApplied, 0);
+  assert.match(r.findings[0]?.reason ?? '', /locks the file until it is closed, which CPython did where `lock` is deleted or bound again/);
+});

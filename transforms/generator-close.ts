@@ -13,7 +13,7 @@ import { planImportedName, replaceNode } from '../src/python/edits.js';
 import { codeRunAfter, isFirstIterable, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import {
   callTarget,
-  caughtWithin,
+  loopExit,
   startsAsync,
   isPackageFile,
   mergeModuleFacts,
@@ -27,11 +27,12 @@ import {
   type ModuleLocation,
 } from '../src/python/generators.js';
 import { calleeName } from '../src/python/imports.js';
+import { READS_TO_END, wrapperMayStop } from '../src/python/resources.js';
 import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
-import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
 import { planWrap } from '../src/python/wrap.js';
 import { keptLocal, nameAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
@@ -97,31 +98,29 @@ type Use =
 
 /** Calls that read their argument only until they know the answer. */
 const SHORT_CIRCUIT = new Set(['builtins.next', 'builtins.any', 'builtins.all']);
-/** Calls that read their argument to the end (so a generator under them is finished, unless a wrapper stops early). */
-const FULL_CONSUMERS = new Set([
-  'builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.sorted', 'builtins.sum',
-  'builtins.min', 'builtins.max', 'builtins.dict', 'collections.deque', 'collections.Counter',
-]);
-/** Lazy wrappers and the argument positions they iterate; `stops` when they may stop before the end. */
-const WRAPPERS: ReadonlyMap<string, { at: (i: number) => boolean; stops: boolean; lazyItems?: boolean }> = new Map([
-  ['builtins.iter', { at: (i: number) => i === 0, stops: false }],
-  ['builtins.enumerate', { at: (i: number) => i === 0, stops: false }],
-  ['builtins.map', { at: (i: number) => i >= 1, stops: false }],
-  ['builtins.filter', { at: (i: number) => i === 1, stops: false }],
-  ['builtins.zip', { at: () => true, stops: true }],
-  ['itertools.islice', { at: (i: number) => i === 0, stops: true }],
-  ['itertools.takewhile', { at: (i: number) => i === 1, stops: true }],
-  ['itertools.compress', { at: (i: number) => i <= 1, stops: true }],
-  ['itertools.chain', { at: () => true, stops: false }],
-  ['itertools.dropwhile', { at: (i: number) => i === 1, stops: false }],
-  ['itertools.filterfalse', { at: (i: number) => i === 1, stops: false }],
-  ['itertools.starmap', { at: (i: number) => i === 1, stops: false }],
-  ['itertools.accumulate', { at: (i: number) => i === 0, stops: false }],
-  ['itertools.zip_longest', { at: () => true, stops: false }],
-  ['itertools.pairwise', { at: (i: number) => i === 0, stops: false }],
-  ['itertools.cycle', { at: (i: number) => i === 0, stops: false }],
+/**
+ * Lazy wrappers and the argument positions they iterate. Those that may stop before the end (`zip`, `islice`,
+ * …) are resources.ts's `wrapperMayStop`; the calls that read to the end are its `READS_TO_END`.
+ */
+const WRAPPERS: ReadonlyMap<string, { at: (i: number) => boolean; lazyItems?: boolean }> = new Map([
+  ['builtins.iter', { at: (i: number) => i === 0 }],
+  ['builtins.enumerate', { at: (i: number) => i === 0 }],
+  ['builtins.map', { at: (i: number) => i >= 1 }],
+  ['builtins.filter', { at: (i: number) => i === 1 }],
+  ['builtins.zip', { at: () => true }],
+  ['itertools.islice', { at: (i: number) => i === 0 }],
+  ['itertools.takewhile', { at: (i: number) => i === 1 }],
+  ['itertools.compress', { at: (i: number) => i <= 1 }],
+  ['itertools.chain', { at: () => true }],
+  ['itertools.dropwhile', { at: (i: number) => i === 1 }],
+  ['itertools.filterfalse', { at: (i: number) => i === 1 }],
+  ['itertools.starmap', { at: (i: number) => i === 1 }],
+  ['itertools.accumulate', { at: (i: number) => i === 0 }],
+  ['itertools.zip_longest', { at: () => true }],
+  ['itertools.pairwise', { at: (i: number) => i === 0 }],
+  ['itertools.cycle', { at: (i: number) => i === 0 }],
   // Its groups read the generator itself, lazily: one kept after the loop would be cut short by the close.
-  ['itertools.groupby', { at: (i: number) => i === 0, stops: false, lazyItems: true }],
+  ['itertools.groupby', { at: (i: number) => i === 0, lazyItems: true }],
 ]);
 
 /** How the generator made by `call` is used, when it is a use this transform knows. */
@@ -159,10 +158,8 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
       return abandonedBy ? { kind: 'statement', top: comp, by: abandonedBy } : undefined;
     }
     if (p.type === 'comparison_operator') {
-      const operands = p.namedChildren.filter((c) => !isExtra(c));
-      const op = p.children.find((c) => !c.isNamed)?.type;
-      if (operands.length === 2 && operands[1]!.id === cur.id && (op === 'in' || op === 'not in')) return { kind: 'statement', top: p, by: op };
-      return undefined;
+      const op = membershipOperator(p, cur);
+      return op ? { kind: 'statement', top: p, by: op } : undefined;
     }
     // Ex) `first, = islice(rows(), 1)`: the unpacking reads the wrapper to its end, which stops early
     if (p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && abandonedBy && isUnpackingTarget(p.childForFieldName('left'))) {
@@ -177,14 +174,13 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
     if (!name) return undefined;
     const short = name.replace(/^builtins\./, '');
     if (SHORT_CIRCUIT.has(name)) return at === 0 ? { kind: 'statement', top: outer, by: short } : undefined;
-    if (FULL_CONSUMERS.has(name) || name === 'str.join') {
+    if (READS_TO_END.has(name)) {
       return at === 0 && abandonedBy ? { kind: 'statement', top: outer, by: abandonedBy } : undefined;
     }
     const wrapper = WRAPPERS.get(name);
     if (!wrapper || !wrapper.at(at)) return undefined;
-    // Ex) `map(f, rows(), other)`: like `zip`, it stops at the shortest iterable
-    const stops = wrapper.stops || (name === 'builtins.map' && (outer.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)).length ?? 0) > 2);
-    if (stops) abandonedBy ??= short;
+    // Ex) `zip(rows(), names)`, `map(f, rows(), other)`: they stop at the shortest iterable
+    if (wrapperMayStop(name, outer)) abandonedBy ??= short;
     if (wrapper.lazyItems) through.lazyItems ??= short.replace(/^itertools\./, '');
     cur = outer;
   }
@@ -214,44 +210,9 @@ function awaitedNext(ctx: FileContext, g: SyntaxNode): Use | undefined {
   return read.parent?.type === 'await' ? { kind: 'statement', top: read.parent, by } : undefined;
 }
 
-const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
-const LOOPS = new Set(['for_statement', 'while_statement']);
-
 /** The first statement in the loop's body that leaves it before the generator is finished, as a word for messages. */
 function earlyExit(loop: SyntaxNode): string | undefined {
-  const body = loop.childForFieldName('body');
-  if (!body) return undefined;
-  const stack = [...body.namedChildren];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (NESTED_SCOPES.has(n.type)) continue;
-    switch (n.type) {
-      case 'break_statement': {
-        // The loop whose body holds it: a nested loop's `break` is its own, but one in a nested loop's
-        // `else:` belongs to the loop around that one.
-        let child: SyntaxNode = n;
-        let owner: SyntaxNode | null = n.parent;
-        while (owner && !(LOOPS.has(owner.type) && owner.childForFieldName('body')?.id === child.id)) {
-          child = owner;
-          owner = owner.parent;
-        }
-        if (owner?.id === loop.id) return 'break';
-        break;
-      }
-      case 'return_statement':
-        return 'return';
-      case 'raise_statement':
-        if (!caughtWithin(n, body)) return 'raise';
-        break;
-      case 'yield':
-        // The generator holding this loop may be closed at the yield: GeneratorExit leaves the loop.
-        return 'yield';
-      default:
-        break;
-    }
-    stack.push(...n.namedChildren);
-  }
-  return undefined;
+  return loopExit(loop)?.type.replace(/_statement$/, '');
 }
 
 /**

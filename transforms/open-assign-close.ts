@@ -7,7 +7,7 @@ import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/ty
 import { candidateCalls } from '../src/python/candidates.js';
 import { resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
-import { enclosingStatement, isClassBodyStatement } from '../src/python/statements.js';
+import { enclosingStatement, isClassBodyStatement, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { preview } from '../src/python/evaluation.js';
 import { callAssignments, outsideReason, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { planHeaderWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
@@ -81,8 +81,6 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
 }
 
 const EXITS = ['return_statement', 'break_statement', 'continue_statement'];
-const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
-const LOOPS = new Set(['for_statement', 'while_statement']);
 
 /**
  * The first `return`, `break` or `continue` of `block` between offsets `from` and `to` that leaves the

@@ -33,14 +33,12 @@ const CLEANUP_METHODS = new Set(['close', '__exit__', '__aexit__', '__del__']);
  * True when the code around a stored resource visibly closes it: `self.f.close()` (or `closing(self.f)`)
  * somewhere in the class (or function) holding the store, or a class with its own cleanup method.
  */
-function storeIsClosed(ctx: FileContext, a: ResourceAssignment): boolean {
+function storeIsClosed(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): boolean {
   const target = a.target.text.replace(/\s+/g, '');
   const cls = enclosingClass(a.stmt);
   // The class's other methods may close it: beyond the function a partial tree holds.
   if (cls) ctx.readsBeyondFunction(cls);
-  const where = cls ?? functionOrModuleOf(a.stmt);
-  const text = where.text.replace(/[ \t]+/g, '');
-  if (text.includes(`${target}.close(`) || text.includes(`closing(${target})`) || text.includes(`enter_context(${target})`)) return true;
+  if (closedByName(ctx, cls ?? functionOrModuleOf(a.stmt), target, spec)) return true;
   if (!cls) return false;
   const body = cls.childForFieldName('body');
   return (body?.namedChildren ?? []).some((d) => {
@@ -197,11 +195,16 @@ function indirectBinding(call: SyntaxNode): IndirectBinding | undefined {
   return undefined;
 }
 
-/** True when the code of `scope` closes or manages `name` by hand: `name.close()`, `with name`, `closing(name)`, `enter_context(name)`. */
-function closedByName(ctx: FileContext, scope: SyntaxNode, name: string): boolean {
+/**
+ * True when the code of `scope` closes `name` (a name or an attribute chain such as `self.f`) by hand:
+ * `name.close()`, `closing(name)`; for a resource whose `__exit__` closes it (not a sqlite3 connection, whose
+ * `with` only commits) also `with name`, `enter_context(name)`, `name.__exit__`.
+ */
+function closedByName(ctx: FileContext, scope: SyntaxNode, name: string, spec: ResourceSpec): boolean {
   const text = (scope.type === 'module' ? ctx.source : scope.text).replace(/[ \t]+/g, ' ');
   const n = escapeRegExp(name);
-  return new RegExp(`\\b${n} ?\\. ?close ?\\(|\\bwith ${n}\\b|closing ?\\( ?${n} ?\\)|enter_context ?\\( ?${n} ?\\)|\\b${n} ?\\. ?__exit__`).test(text);
+  const managed = spec.management === 'with' ? `|\\bwith ${n}\\b|enter_context ?\\( ?${n} ?\\)|\\b${n} ?\\. ?__exit__` : '';
+  return new RegExp(`\\b${n} ?\\. ?close ?\\(|closing ?\\( ?${n} ?\\)${managed}`).test(text);
 }
 
 function check(ctx: FileContext): Finding[] {
@@ -217,7 +220,7 @@ function check(ctx: FileContext): Finding[] {
     const scope = functionOrModuleOf(b.target);
     // Ex) `if out is not sys.stdout: out.close()`, `with out:`: the code closes it; `return out`: the caller's
     if (scope.type === 'module') ctx.readsBeyondFunction();
-    if (closedByName(ctx, scope, b.target.text)) continue;
+    if (closedByName(ctx, scope, b.target.text, spec)) continue;
     const uses = resourceUses(ctx, scope, b.target, spec);
     if (uses.some((u) => u.cls.kind === 'close' || u.cls.kind === 'managed' || (u.cls.kind === 'escape' && u.cls.severity === 'store'))) continue;
     findings.push({ id: ID, code: CODE, message: `\`${b.shown}\` is never closed; PyPy closes (and flushes) it only when the GC runs`, start: call.startIndex, end: call.endIndex, reason: b.reason });
@@ -232,12 +235,12 @@ function check(ctx: FileContext): Finding[] {
     const base = { id: ID, code: CODE, message, start: a.stmt.startIndex, end: a.stmt.endIndex };
     // Ex) `self.f = open(p)`, `files[k] = open(p)`: reported, never fixed.
     if (a.target.type === 'attribute' || a.target.type === 'subscript') {
-      if (!storeIsClosed(ctx, a)) findings.push({ ...base, reason: storeReason(a.target) });
+      if (!storeIsClosed(ctx, a, spec)) findings.push({ ...base, reason: storeReason(a.target) });
       continue;
     }
     if (a.target.type !== 'identifier') continue; // Ex) `a, b = open(p), open(q)`
     if (isClassBodyStatement(a.stmt)) {
-      if (!storeIsClosed(ctx, a)) findings.push({ ...base, reason: 'a class attribute: it lives as long as the class; close it where the class is done with it' });
+      if (!storeIsClosed(ctx, a, spec)) findings.push({ ...base, reason: 'a class attribute: it lives as long as the class; close it where the class is done with it' });
       continue;
     }
     // Ex) `p = os.popen(cmd)` left running: closing a pipe waits for the process, which the code never did.

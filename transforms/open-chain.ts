@@ -9,7 +9,7 @@ import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
 import { blockRoom } from '../src/python/nesting.js';
-import { enclosingStatement, headerContextReason, isExtra, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
 import { isDataAttribute } from '../src/python/resource-flow.js';
 
 const ID = 'open-chain';
@@ -124,12 +124,7 @@ function membershipOn(call: SyntaxNode): { method: string; use: SyntaxNode; unpa
   let cur = call;
   while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
   const p = cur.parent;
-  if (p?.type !== 'comparison_operator') return undefined;
-  const operands = p.namedChildren.filter((c) => !isExtra(c) && c.type !== 'not in');
-  if (operands.length !== 2 || operands[1]!.id !== cur.id) return undefined;
-  let op = cur.previousSibling;
-  while (op && isExtra(op)) op = op.previousSibling;
-  return op?.type === 'in' || op?.type === 'not in' ? { method: 'in', use: p, unpack: true } : undefined;
+  return p && membershipOperator(p, cur) ? { method: 'in', use: p, unpack: true } : undefined;
 }
 
 /** `R[k]` on `call`'s result: `shelve.open(p)["k"]`, `shelve.open(p)["k"] = v`, `mmap.mmap(fd, 0)[:4]`. */

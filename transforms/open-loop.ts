@@ -8,6 +8,7 @@ import { containsYield, lazyContext, preview } from '../src/python/evaluation.js
 import { closeWaitsReason, leftOpen, READS_TO_END, resourceOf, stopsEarlyOnTheWay, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
 import { calleeText, consumerOf } from '../src/python/consumers.js';
+import { loopExit } from '../src/python/generators.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { methodCallOn, WRITING_METHODS } from './open-chain.js';
@@ -83,7 +84,7 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
     const stops = stopsEarlyOnTheWay(ctx, m.resource, m.loop);
     if (stops) return closeWaitsReason(m.spec, `${calleeText(stops)}(…)`);
     if (isForStatement(m.loop)) {
-      const exit = leavesEarly(m.loop);
+      const exit = loopExit(m.loop);
       if (exit) return closeWaitsReason(m.spec, `${display(m)}\` … \`${preview(exit)}`);
     } else if (flow.kind === 'used-up' && flow.by !== 'a comprehension' && !READS_TO_END.has(consumerOf(ctx, flow.at)?.name ?? '')) {
       return closeWaitsReason(m.spec, `${flow.by}(${display(m)})`);
@@ -107,31 +108,6 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   if (stmt.type === 'assert_statement') return 'in an `assert`, which `python -O` skips: a `with` around it would open the file even then';
   if (!isWrappableSimpleStatement(stmt)) return `${inStatementOf(stmt)}, which withify does not wrap`;
   if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
-  return undefined;
-}
-
-const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
-const LOOPS = new Set(['for_statement', 'while_statement']);
-
-/**
- * The first statement of `loop`'s body that may leave it before its iterable runs out: a `break` of this
- * loop, a `return`, a `raise` (one a `try` inside the loop catches too: not followed) or a `yield`. `undefined` when the
- * loop only ends by running out (or by an exception its body cannot foresee).
- */
-function leavesEarly(loop: SyntaxNode): SyntaxNode | undefined {
-  const body = loop.childForFieldName('body');
-  if (!body) return undefined;
-  // A `yield` too: the generator holding the loop may be dropped there, the rest never read.
-  for (const e of body.descendantsOfType(['break_statement', 'return_statement', 'raise_statement', 'yield'])) {
-    let leaves = true;
-    for (let p = e.parent; p && p.id !== loop.id; p = p.parent) {
-      if (NESTED_SCOPES.has(p.type) || (e.type === 'break_statement' && LOOPS.has(p.type))) {
-        leaves = false;
-        break;
-      }
-    }
-    if (leaves) return e;
-  }
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import sqlite3
 import sys
 
 
@@ -28,3 +29,17 @@ def counted(path):
     out.write("x")
     out.close()
     return n
+
+
+def conditional_closed_by_with(path):
+    # Not reported: the `with` closes the file (the other value, a stream, is no file of the code's).
+    out = open(path, "w") if path else sys.stdout
+    with out:
+        out.write("x")
+
+
+def conditional_connection(path):
+    # Reported: a sqlite3 connection's `with` only commits; it does not close.
+    conn = sqlite3.connect(path) if path else None
+    with conn:
+        conn.execute("select 1")

@@ -6,7 +6,7 @@ import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, scopeOf, within, type NameIndex } from './scopes.js';
 import { firstIndex, lineEndOf, nextLineStart, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
-import { isExtra } from './statements.js';
+import { isExtra, LOOPS, NESTED_SCOPES } from './statements.js';
 import { calleeName } from './imports.js';
 import { RESOURCE_CALLS } from './resources.js';
 
@@ -80,7 +80,6 @@ export function absoluteName(qualified: string, loc: ModuleLocation): string | u
   return rest ? `${base.join('.')}.${rest}` : base.join('.');
 }
 
-const FUNCTION_LIKE = new Set(['function_definition', 'lambda', 'class_definition']);
 
 /** `Cls.meth`, `outer.<locals>.inner`: Python's `__qualname__` of a def or class. */
 export function qualnameOf(def: SyntaxNode): string | undefined {
@@ -465,7 +464,7 @@ function isWrappedByDecorator(def: SyntaxNode): boolean {
 
 /** The function, lambda or class whose own code `node` is. */
 function holderOf(node: SyntaxNode): SyntaxNode | undefined {
-  for (let a = node.parent; a; a = a.parent) if (FUNCTION_LIKE.has(a.type)) return a;
+  for (let a = node.parent; a; a = a.parent) if (NESTED_SCOPES.has(a.type)) return a;
   return undefined;
 }
 
@@ -553,6 +552,44 @@ export function caughtWithin(node: SyntaxNode, region: SyntaxNode): boolean {
 }
 
 const lineOf = (n: SyntaxNode) => n.startPosition.row + 1;
+
+/**
+ * The first statement of `loop`'s body that can leave it before its iterable runs out: a `break` of this loop
+ * (a nested loop's `break` is its own, one in a nested loop's `else:` is this one's), a `return`, a `raise` no
+ * `try` in the body catches, or a `yield` (the generator holding the loop may be closed there). Code of nested
+ * functions, lambdas and classes does not count. `undefined` when the loop only ends by running out.
+ */
+export function loopExit(loop: SyntaxNode): SyntaxNode | undefined {
+  const body = loop.childForFieldName('body');
+  if (!body) return undefined;
+  const stack = [...body.namedChildren];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (NESTED_SCOPES.has(n.type)) continue;
+    switch (n.type) {
+      case 'break_statement': {
+        let child: SyntaxNode = n;
+        let owner: SyntaxNode | null = n.parent;
+        while (owner && !(LOOPS.has(owner.type) && owner.childForFieldName('body')?.id === child.id)) {
+          child = owner;
+          owner = owner.parent;
+        }
+        if (owner?.id === loop.id) return n;
+        break;
+      }
+      case 'return_statement':
+      case 'yield':
+        return n;
+      case 'raise_statement':
+        if (!caughtWithin(n, body)) return n;
+        break;
+      default:
+        break;
+    }
+    stack.push(...n.namedChildren);
+  }
+  return undefined;
+}
 
 /** True when a `for` or `while` inside `fn` holds `node`. */
 function insideLoop(node: SyntaxNode, fn: SyntaxNode): boolean {

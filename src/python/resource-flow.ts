@@ -11,7 +11,7 @@ import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
 import { firstIndex, wordsPattern } from './text.js';
 import { memoized } from './memo.js';
-import { isExtra } from './statements.js';
+import { isExtra, LOOPS } from './statements.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
 const DATA_ATTRIBUTES = new Set([
@@ -293,10 +293,11 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         node = p;
         continue;
       }
+      // Ex) `with conn:` over a sqlite3 connection (management 'closing'): its `__exit__` commits, it does not close
       case 'with_item':
-        return { kind: 'managed' };
+        return spec.management === 'with' ? { kind: 'managed' } : { kind: 'use' };
       case 'as_pattern':
-        return p.parent?.type === 'with_item' ? { kind: 'managed' } : { kind: 'use' };
+        return p.parent?.type === 'with_item' && spec.management === 'with' ? { kind: 'managed' } : { kind: 'use' };
       case 'delete_statement':
         return { kind: 'use' };
       case 'expression_list':
@@ -414,7 +415,6 @@ function followUses(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode, spe
   return out.sort((a, b) => a.node.startIndex - b.node.startIndex);
 }
 
-const LOOP_TYPES = new Set(['for_statement', 'while_statement']);
 
 /**
  * Where the outermost loop of `scope` around `node` (or `node` itself) starts, or `undefined`: code from there on
@@ -422,7 +422,7 @@ const LOOP_TYPES = new Set(['for_statement', 'while_statement']);
  */
 function outermostLoopStart(node: SyntaxNode, scope: SyntaxNode): number | undefined {
   let from: number | undefined;
-  for (let a: SyntaxNode | null = node; a && a.id !== scope.id; a = a.parent) if (LOOP_TYPES.has(a.type)) from = a.startIndex;
+  for (let a: SyntaxNode | null = node; a && a.id !== scope.id; a = a.parent) if (LOOPS.has(a.type)) from = a.startIndex;
   return from;
 }
 
@@ -448,7 +448,7 @@ export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name:
   }
   if (at.startIndex >= assign.startIndex) return false; // inside the assignment itself
   for (let a = assign.parent; a && a.id !== scope.id; a = a.parent) {
-    if (!LOOP_TYPES.has(a.type)) continue;
+    if (!LOOPS.has(a.type)) continue;
     // A `for` loop's iterable is evaluated once, before the first iteration.
     if (a.type === 'for_statement' && within(at, a.childForFieldName('right'))) continue;
     if (within(at, a)) return true;

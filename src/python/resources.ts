@@ -364,6 +364,12 @@ export const READS_TO_END: ReadonlySet<string> = new Set([
 /** Lazy wrappers that may stop reading what they are given before its end (`zip` stops at the shortest). */
 const STOPPING_WRAPPERS: ReadonlySet<string> = new Set(['builtins.zip', 'itertools.islice', 'itertools.takewhile', 'itertools.compress']);
 
+/** True when `call` (of `name`) is a lazy wrapper that may stop reading early: a `STOPPING_WRAPPERS` one, a `map` of several iterables. */
+export function wrapperMayStop(name: string, call: SyntaxNode): boolean {
+  if (STOPPING_WRAPPERS.has(name)) return true;
+  return name === 'builtins.map' && (call.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)).length ?? 0) > 2;
+}
+
 /**
  * The first call between `resource` and `until` (both excluded) that may stop reading it early: `zip(…)`,
  * `islice(…)`, `takewhile(…)`, `compress(…)`, a `map` of several iterables. `undefined` when there is none.
@@ -372,9 +378,7 @@ export function stopsEarlyOnTheWay(ctx: FileContext, resource: SyntaxNode, until
   for (let p = resource.parent; p && p.id !== until.id; p = p.parent) {
     if (p.type !== 'call') continue;
     const name = calleeName(ctx.names, p);
-    if (!name) continue;
-    const args = p.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)).length ?? 0;
-    if (STOPPING_WRAPPERS.has(name) || (name === 'builtins.map' && args > 2)) return p;
+    if (name && wrapperMayStop(name, p)) return p;
   }
   return undefined;
 }

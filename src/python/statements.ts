@@ -1,6 +1,24 @@
 // Statements and where an expression sits in them.
 import type { SyntaxNode } from '../types.js';
 
+/** Nodes whose body is a scope of its own: code in it runs later, or elsewhere. */
+export const NESTED_SCOPES: ReadonlySet<string> = new Set(['function_definition', 'lambda', 'class_definition']);
+/**
+ * `in` or `not in` when `operand` is the container of a membership test of two operands (`x in operand`), else
+ * `undefined` (in `a in b in c`, `b` goes on to the second test).
+ */
+export function membershipOperator(comparison: SyntaxNode, operand: SyntaxNode): 'in' | 'not in' | undefined {
+  if (comparison.type !== 'comparison_operator') return undefined;
+  const operands = comparison.namedChildren.filter((c) => !isExtra(c) && c.type !== 'not in');
+  if (operands.length !== 2 || operands[1]!.id !== operand.id) return undefined;
+  let op = operand.previousSibling;
+  while (op && isExtra(op)) op = op.previousSibling;
+  return op?.type === 'in' || op?.type === 'not in' ? op.type : undefined;
+}
+
+/** Loop statements. */
+export const LOOPS: ReadonlySet<string> = new Set(['for_statement', 'while_statement']);
+
 /**
  * A comment or a line continuation (`\\` at a line's end): tree-sitter's extras, which may stand among the
  * named children of any node (a block's statements, a call's arguments) and are none of them.
