@@ -49,6 +49,11 @@ export interface ConsumerSpec {
    * `zipfile.ZipFile(f)` and the like leave a file object they were given open when they close.
    */
   owns?: boolean;
+  /**
+   * Takes the resource only as its sole positional argument: `max(f)` reads `f` to its end, `max(f, g, key=k)`
+   * returns `f` or `g` itself, open.
+   */
+  sole?: boolean;
 }
 
 function consumer(name: string, kind: ConsumerKind, positions: readonly number[], keywords: readonly string[] = [], rest?: number): ConsumerSpec {
@@ -113,8 +118,8 @@ export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
     eager('builtins.frozenset', [0]),
     eager('builtins.sorted', [0], ['iterable']),
     eager('builtins.sum', [0]),
-    eager('builtins.min', [0]),
-    eager('builtins.max', [0]),
+    { ...eager('builtins.min', [0]), sole: true },
+    { ...eager('builtins.max', [0]), sole: true },
     eager('builtins.any', [0]),
     eager('builtins.all', [0]),
     eager('builtins.dict', [0]),
@@ -212,6 +217,7 @@ export function takesResource(spec: ConsumerSpec, call: SyntaxNode, arg: SyntaxN
   const kw = arg.parent?.type === 'keyword_argument' ? arg.parent : undefined;
   if (kw) return kw.parent?.id === args.id && spec.keywords.includes(kw.childForFieldName('name')?.text ?? '');
   const index = positionalIndex(call, arg);
+  if (spec.sole && args.type === 'argument_list' && args.namedChildren.some((a) => a.id !== arg.id && !isExtra(a) && a.type !== 'keyword_argument')) return false;
   return index !== undefined && (spec.positions.includes(index) || (spec.rest !== undefined && index >= spec.rest));
 }
 

@@ -27,6 +27,9 @@ export function isDataAttribute(attr: string): boolean {
 /** Attributes of a lazy wrapper (`csv.reader(f)`, `csv.DictWriter(f, …)`) that are plain data. */
 const WRAPPER_DATA_ATTRIBUTES = new Set(['line_num', 'fieldnames', 'dialect', 'restval', 'extrasaction', 'restkey']);
 
+/** What a read reaches: the resource itself (`false`), a lazy object reading it (`true`), or its descriptor number. */
+export type Wrapping = boolean | 'descriptor';
+
 export type UseClass =
   | { kind: 'use' }
   /** `f.close()` */
@@ -36,7 +39,7 @@ export type UseClass =
   /** A new value bound to the name: `f = …`, `for f in …`, `with … as f`, `import f`. */
   | { kind: 'rebind' }
   /** The resource (or a lazy wrapper of it) bound to another local name. */
-  | { kind: 'alias'; target: SyntaxNode; wrapped: boolean }
+  | { kind: 'alias'; target: SyntaxNode; wrapped: Wrapping }
   /**
    * The resource may outlive the block. `store`: it certainly is kept (returned, stored, captured);
    * `call`: withify cannot tell (an unknown callee, a method that may hand out a view, a lazy reader).
@@ -166,11 +169,22 @@ function isDeclaredOutside(ctx: FileContext, scope: SyntaxNode, name: string): b
   return (ctx.names.bindings(scope).get(name) ?? []).some((b) => b.kind === 'global' || b.kind === 'nonlocal');
 }
 
+/** Methods of a lazy wrapper (an archive over a file) that hand out an object still reading the file: `zf.open(name)`. */
+const HANDS_OUT = new Set(['open', 'extractfile', 'makefile', 'dup']);
+
+/** The builtins a descriptor number may pass through and stay a plain use: they look at it and keep nothing. */
+const LOOKS_ONLY = new Set(['builtins.len', 'builtins.bool', 'builtins.isinstance', 'builtins.hasattr', 'builtins.id', 'builtins.type', 'builtins.hash', 'builtins.callable', 'builtins.print']);
+
+function descriptorEscape(at: SyntaxNode): UseClass {
+  return { kind: 'escape', severity: 'call', reason: `its descriptor number goes into \`${preview(at)}\`, which may use it after the block` };
+}
+
 /**
- * What the read `id` of a variable holding a resource of `spec` does with it. `wrapped`: the variable
- * holds a lazy wrapper of the resource (`csv.reader(f)`), whose methods return plain data.
+ * What the read `id` of a variable holding a resource of `spec` does with it. `wrapped`: the variable holds
+ * something made from the resource: `true`, a lazy wrapper (`csv.reader(f)`), whose methods return plain data
+ * (but `HANDS_OUT`); `'descriptor'`, its descriptor number (`fd = f.fileno()`).
  */
-export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, spec: ResourceSpec, wrapped = false): UseClass {
+export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, spec: ResourceSpec, wrapped: Wrapping = false): UseClass {
   // A nested function that rebinds the name (`nonlocal f; f = None`) still reaches it: a capture first.
   const nested = nestedScopeEscape(id, scope, id.text);
   if (nested) return nested;
@@ -192,11 +206,13 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           // Ex) `fd = f.fileno()` / `os.read(fd, 10)`: the descriptor dies with the file, follow it too.
           if (attr === 'fileno' && !wrapped) {
             node = p.parent!;
-            wrapped = true;
+            wrapped = 'descriptor';
             continue;
           }
           // Ex) `p.communicate()`: reads every pipe to its end, closes it, and waits for the process
           if (!wrapped && closesItself(spec, attr, p.parent!)) return { kind: 'managed' };
+          // Ex) `zf = zipfile.ZipFile(raw)` / `member = zf.open("n")`: the member reads `raw` when it is read
+          if (wrapped === true && HANDS_OUT.has(attr)) return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` of what wraps it may return an object that still reads the ${spec.kind} after the block` };
           if (wrapped || spec.eagerMethods.has(attr)) return { kind: 'use' };
           return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` may return an object that still uses the ${spec.kind} after the block` };
         }
@@ -229,10 +245,16 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
         const q = calleeName(ctx.names, call);
         // Ex) `stack.enter_context(f)`, `contextlib.closing(f)`
-        if (attr === 'enter_context' || attr === 'push' || attr === 'callback' || q === 'contextlib.closing') return { kind: 'managed' };
+        if (attr === 'enter_context' || attr === 'push' || attr === 'callback' || q === 'contextlib.closing') {
+          // Ex) `stack.enter_context(redirect_stdout(out))`: the stack keeps the wrapper, whose exit leaves `out` open
+          if (!wrapped) return { kind: 'managed' };
+          return { kind: 'escape', severity: 'store', reason: `kept, wrapped, by \`${fn ? preview(fn) : '?'}()\`, which does not close it` };
+        }
         // The one consumer list (consumers.ts), by argument: `json.dump(obj, f)` uses `f` up; `csv.reader(f)` carries it on.
         const consumer = consumerOf(ctx, call);
         if (consumer && consumer.kind !== 'generator' && takesResource(consumer, call, node)) {
+          // Ex) `s = str(f.fileno())` … `os.pread(int(s), 3, 0)`: the number lives on in the text
+          if (wrapped === 'descriptor' && consumer.name.startsWith('builtins.') && !LOOKS_ONLY.has(consumer.name)) return descriptorEscape(p.type === 'call' ? p : call);
           if (consumer.kind === 'eager') return { kind: 'use' };
           node = call;
           wrapped = true;
@@ -311,17 +333,20 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
       case 'dictionary_comprehension':
         if (p.parent?.type === 'delete_statement') return { kind: 'use' };
         return containerEscape(p);
-      case 'not_operator':
-      case 'comparison_operator':
       case 'binary_operator':
       case 'unary_operator':
+      case 'interpolation':
+        // Ex) `dev = "/dev/fd/%d" % f.fileno()`: a path to the descriptor, which a `with` would close under it
+        if (wrapped === 'descriptor') return descriptorEscape(p);
+        return { kind: 'use' };
+      case 'not_operator':
+      case 'comparison_operator':
       case 'expression_statement':
       case 'if_statement':
       case 'elif_clause':
       case 'while_statement':
       case 'assert_statement':
       case 'subscript':
-      case 'interpolation':
       case 'slice':
         return { kind: 'use' };
       default:
@@ -345,8 +370,8 @@ const usesMemo = new WeakMap<FileContext, Map<string, readonly Use[]>>();
 const classMemo = new WeakMap<FileContext, Map<string, UseClass>>();
 
 /** `classifyUse`, once per read, scope, resource kind and wrapping in a file. */
-function classifyUseOnce(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, spec: ResourceSpec, wrapped: boolean): UseClass {
-  return memoized(classMemo, ctx, `${id.id}:${scope.id}:${spec.name}:${wrapped ? 1 : 0}`, () => classifyUse(ctx, id, scope, spec, wrapped));
+function classifyUseOnce(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, spec: ResourceSpec, wrapped: Wrapping): UseClass {
+  return memoized(classMemo, ctx, `${id.id}:${scope.id}:${spec.name}:${wrapped === 'descriptor' ? 2 : wrapped ? 1 : 0}`, () => classifyUse(ctx, id, scope, spec, wrapped));
 }
 
 /** `identifierUses` split by owner: in `scope`'s own code (sorted by position, with their start offsets) or in a nested function. */
@@ -390,7 +415,7 @@ function usesInReach(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode): r
 function followUses(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode, spec: ResourceSpec): Use[] {
   const out: Use[] = [];
   const seen = new Set<string>();
-  const follow = (name: string, exclude: SyntaxNode, wrapped: boolean, depth: number) => {
+  const follow = (name: string, exclude: SyntaxNode, wrapped: Wrapping, depth: number) => {
     if (seen.has(name)) return;
     seen.add(name);
     for (const id of depth === 0 ? usesInReach(ctx, scope, target) : identifierUses(ctx, scope, name)) {
@@ -523,6 +548,13 @@ export function descriptorOf(ctx: FileContext, specName: string, call: SyntaxNod
   }
   while (first?.type === 'subscript' || first?.type === 'parenthesized_expression') first = first.namedChildren.find((c) => !isExtra(c));
   if (!first) return undefined;
+  // Ex) `os.fdopen(fd, closefd=False)`: closing the file leaves the descriptor open
+  if (args.namedChildren.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'closefd' && a.childForFieldName('value')?.text === 'False')) return undefined;
+  // Ex) `g = os.fdopen(f.fileno())`, `os.fdopen(sys.stdout.fileno(), "w")`: closing `g` closes the descriptor `f` still uses
+  if (first.type === 'call') {
+    const fn = first.childForFieldName('function');
+    return fn?.type === 'attribute' && DESCRIPTOR_METHODS.has(fn.childForFieldName('attribute')?.text ?? '') ? { kind: 'kept', shown: first.text } : undefined;
+  }
   if (first.type === 'attribute') {
     // Ex) `os.fdopen(self.fd)`, `open(conn.fileno)`: the object keeps the descriptor, and its other users are out of sight
     const attr = first.childForFieldName('attribute')?.text ?? '';
