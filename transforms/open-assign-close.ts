@@ -5,11 +5,12 @@
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
+import { consumerOf } from '../src/python/consumers.js';
 import { resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { preview } from '../src/python/evaluation.js';
-import { callAssignments, outsideReason, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
+import { callAssignments, identifierUses, outsideReason, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { planHeaderWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { withHeaderLines } from '../src/python/with-items.js';
@@ -65,8 +66,14 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
       // Ex) `records = Records(f)` … `if lazy: return records` … `f.close()`: on that path the original left the
       // file open for whatever holds it; a `with` would close it as the `return` leaves.
       if (u.cls.kind === 'escape') {
-        const exit = earlyExit(stmt.parent!, stmt.endIndex, u.node.endIndex, close.startIndex);
+        // Ex) `raise Partial(f)`, `return Lines(f)`: the exit that hands the file on counts too.
+        const from = enclosingStatement(u.node)?.startIndex ?? u.node.startIndex;
+        const exit = earlyExit(stmt.parent!, stmt.endIndex, from, close.startIndex);
         if (exit) return `${u.cls.reason} (line ${line(u.node)}), and \`${preview(exit)}\` on line ${line(exit)} leaves before \`${name}.close()\`: on that path the file stays open for what may hold it, and a \`with\` would close it`;
+        // Ex) `handler = StreamHandler(f)` / `log.addHandler(handler)` / `work()` raises: the original left the file
+        // open for the logger, which goes on writing to it; a `with` would close it as the exception leaves.
+        const holder = topStatementIn(stmt.parent!, u.node)?.id !== lastBefore(stmt.parent!, close)?.id ? holderHandedOn(ctx, u.node, scope) : undefined;
+        if (holder) return `${u.cls.reason} (line ${line(u.node)}), and what it returns is ${holder}: if a later statement raises before \`${name}.close()\`, the file stays open for what holds it, and a \`with\` would close it`;
       }
       continue;
     }
@@ -80,7 +87,57 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
   return undefined;
 }
 
-const EXITS = ['return_statement', 'break_statement', 'continue_statement'];
+const EXITS = ['return_statement', 'break_statement', 'continue_statement', 'raise_statement'];
+
+/** The statement of `block` that holds `node`. */
+function topStatementIn(block: SyntaxNode, node: SyntaxNode): SyntaxNode | undefined {
+  let n: SyntaxNode | null = node;
+  while (n && n.parent?.id !== block.id) n = n.parent;
+  return n ?? undefined;
+}
+
+/** The statement of `block` just before `close`. */
+function lastBefore(block: SyntaxNode, close: SyntaxNode): SyntaxNode | undefined {
+  return statementSiblings(block)[statementIndex(block, close) - 1];
+}
+
+/** The call `node` is an argument of (through parentheses), or `undefined`. */
+function callTaking(node: SyntaxNode): SyntaxNode | undefined {
+  let n = node;
+  while (n.parent?.type === 'parenthesized_expression' || n.parent?.type === 'keyword_argument') n = n.parent;
+  return n.parent?.type === 'argument_list' && n.parent.parent?.type === 'call' ? n.parent.parent : undefined;
+}
+
+/**
+ * Where the value of the call that the read `use` is passed to goes, when it is kept past its statement by
+ * something else: handed to another call (`log.addHandler(StreamHandler(f))`), stored (`self.h = Handler(f)`),
+ * or bound to a name that is (`h = Handler(f)` / `log.addHandler(h)`). `undefined` when it stays local data.
+ */
+function holderHandedOn(ctx: FileContext, use: SyntaxNode, scope: SyntaxNode): string | undefined {
+  // Ex) `Handler(f.fileno())`: the call the descriptor goes to
+  let arg = use;
+  while (arg.parent?.type === 'attribute' && arg.parent.parent?.type === 'call') arg = arg.parent.parent;
+  let call = callTaking(arg);
+  if (!call) return undefined;
+  while (call.parent?.type === 'parenthesized_expression') call = call.parent;
+  // Ex) `len(items)`, `json.dump(items, out)`: a known eager call looks at the value and keeps nothing
+  const keeps = (c: SyntaxNode | undefined): c is SyntaxNode => c !== undefined && consumerOf(ctx, c)?.kind !== 'eager';
+  const outer = callTaking(call);
+  if (keeps(outer)) return `handed to \`${preview(outer.childForFieldName('function') ?? outer)}()\``;
+  const assign = call.parent?.type === 'assignment' && call.parent.childForFieldName('right')?.id === call.id ? call.parent : undefined;
+  const left = assign?.childForFieldName('left');
+  if (!left) return undefined;
+  if (left.type === 'attribute' || left.type === 'subscript') return `stored in \`${preview(left)}\``;
+  if (left.type !== 'identifier') return undefined;
+  for (const id of identifierUses(ctx, scope, left.text)) {
+    if (id.startIndex < assign!.endIndex) continue;
+    const to = callTaking(id);
+    if (keeps(to)) return `kept in \`${left.text}\`, which is handed to \`${preview(to.childForFieldName('function') ?? to)}()\` on line ${line(id)}`;
+    const p = id.parent;
+    if (p?.type === 'assignment' && p.childForFieldName('right')?.id === id.id && p.childForFieldName('left')?.type !== 'identifier') return `kept in \`${left.text}\`, which is stored on line ${line(id)}`;
+  }
+  return undefined;
+}
 
 /**
  * The first `return`, `break` or `continue` of `block` between offsets `from` and `to` that leaves the
