@@ -263,3 +263,16 @@ test('diff: a finding left unfixed is shown where it is in the input, with the l
   withify(['fix', 'a.py'], { cwd: dir });
   assert.match(withify(['check', 'a.py'], { cwd: dir }).stdout, /^a\.py:7:\d+ .*on line 8 /m);
 });
+
+test('diff: a finding left unfixed quotes the input, not the rewrite that left it', () => {
+  const dir = tempDir('withify-cli-');
+  // The first file gets a `with`; the second is left, and its reason quotes the statement before that fix
+  writeFileSync(join(dir, 'a.py'), 'd = {}\n\n\ndef g(a, b):\n    d[open(a).readline()] += len(open(b).read())\n');
+  const check = withify(['check', 'a.py', '--select', 'WFY101'], { cwd: dir });
+  const left = check.stdout.split('\n').find((l) => l.startsWith('a.py:5:') && l.includes('not fixed'));
+  assert.ok(left, check.stdout);
+  assert.match(left, /`d\[open\(a\)\.readline\(\)\]` runs before it/);
+  const diff = withify(['diff', 'a.py', '--select', 'WFY101'], { cwd: dir });
+  assert.match(diff.stdout, /with open\(a\) as f:/);
+  assert.equal(diff.stderr.split('\n')[0], left);
+});

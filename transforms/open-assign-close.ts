@@ -317,7 +317,8 @@ export const openAssignClose: Transform = {
       'Safe. Offered only when `f` is a plain local name, is not rebound before the close, is not returned, ' +
       'yielded, stored, captured by a nested function or lambda, or declared global before the close, and ' +
       'is not read after the close (the rest of the function, and earlier statements of an enclosing loop), ' +
-      'and not passed to code that may keep it ahead of a `return`, `break` or `continue` that leaves before the close. ' +
+      'and not passed to code that may keep it ahead of a `return`, `break`, `continue` or `raise` that leaves before the close, ' +
+      'or to code whose result something else keeps before a later statement (an exception would leave the file open for it). ' +
       'On the normal path the file is closed exactly where `f.close()` stood; on an early return or an ' +
       'exception it is now closed too.',
     notFlagged:

@@ -67,15 +67,24 @@ export function locate(path: string, text: string, findings: readonly Finding[],
  * Give each finding left in `output` (made from `input` by `passes`) its place in `input`, and the lines its
  * message and reason name (`on line 22`) counted there: `diff` writes nothing, so its reader has only the input.
  */
-function placeInInput(remaining: LocatedFinding[], input: string, output: string, passes: readonly Edit[][]): void {
+function placeInInput(remaining: LocatedFinding[], input: string, output: string, passes: readonly Edit[][], first: readonly LocatedFinding[]): void {
   if (!remaining.length) return;
+  // Ex) `d[open(a).readline()] += len(open(b).read())`: left after the first file's fix, its reason quotes
+  // `d[f.readline()]`; the first pass's finding at the same place quotes the input, which the reader has.
+  const asFirst = new Map(first.map((f) => [`${f.code}:${f.start}:${f.end}`, f]));
   const before = (at: number) => passes.reduceRight((o, edits) => offsetBefore(o, edits), at);
   const inTable = lineTable(input);
   const outTable = lineTable(output);
   const line = (n: number) => (n >= 1 && n <= outTable.length ? positionAt(inTable, before(outTable[n - 1]!)).line : n);
   const lines = (s: string) => s.replace(/\b(lines?) (\d+)\b/g, (_m, w: string, n: string) => `${w} ${line(Number(n))}`);
   for (const f of remaining) {
-    f.inInput = { location: positionAt(inTable, before(f.start)), message: lines(f.message), ...(f.reason ? { reason: lines(f.reason) } : {}) };
+    const start = before(f.start);
+    const same = asFirst.get(`${f.code}:${start}:${before(f.end)}`);
+    if (same && !same.reason === !f.reason) {
+      f.inInput = { location: positionAt(inTable, start), message: same.message, ...(same.reason ? { reason: same.reason } : {}) };
+      continue;
+    }
+    f.inInput = { location: positionAt(inTable, start), message: lines(f.message), ...(f.reason ? { reason: lines(f.reason) } : {}) };
   }
 }
 
@@ -407,7 +416,7 @@ function processText(input: SourceInput): FileResult {
     }
     const remaining = locate(path, text, findings, options.unsafeFixes);
     if (text === input.text) return { ...base, findings: first, remaining, status: 'unchanged' };
-    placeInInput(remaining, input.text, text, passes);
+    placeInInput(remaining, input.text, text, passes, first);
     return { ...base, findings: first, remaining, fixesApplied: applied, ...ignoresAdded, status: 'changed', before: input.text, after: text };
   } catch (err) {
     if (err instanceof SkipFile) return { ...base, status: 'skipped', reason: err.message };
