@@ -177,3 +177,20 @@ test('open-assign: a locked file is reported, not fixed, where its name is bound
   assert.equal(r.fixesApplied, 0);
   assert.match(r.findings[0]?.reason ?? '', /locks the file until it is closed, which CPython did where `lock` is deleted or bound again/);
 });
+
+test('open-assign: parts handed out by a wrapper, descriptor numbers made into text, borrowed descriptors: reported with their reasons', () => {
+  const r = assign(readFileSync(join(SNAPSHOTS, 'open-assign', 'ok-borrowed-parts.in.py'), 'utf8'));
+  assert.equal(r.fixesApplied, 0);
+  const byLine = reasonsByLine(r);
+  const expected: Array<[number, RegExp]> = [
+    [10, /^through `tf`: `\.extractfile\(\)` of what wraps it may return an object that still reads the file/],
+    [18, /^through `zf`: `\.open\(\)` of what wraps it/],
+    [27, /its descriptor number goes into `"\/dev\/fd\/%d" % f\.fileno\(\)`/],
+    [37, /its descriptor number goes into `str\(f\.fileno\(\)\)`/],
+    [46, /the file's descriptor `f\.fileno\(\)` is kept where withify does not follow its uses/],
+    [53, /the file's descriptor `sys\.stdout\.fileno\(\)` is kept/],
+  ];
+  for (const [line, re] of expected) assert.match(byLine.get(line) ?? '(no finding)', re, `line ${line}`);
+  // Ex) a dict's value is put in a dict, not in a "pair"
+  assert.match(assign('def f(p):\n    g = open(p)\n    d = {"f": g}\n    return 1\n').findings[0]?.reason ?? '', /^put in a dict, which may outlive the block/);
+});

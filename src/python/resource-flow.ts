@@ -150,7 +150,8 @@ function containerEscape(from: SyntaxNode): UseClass {
     if (p.type === 'yield') return { kind: 'escape', severity: 'store', reason: 'yielded: the consumer would get a closed resource' };
     if (p.type === 'block' || p.type === 'module') break;
   }
-  const what = from.type.replace(/_/g, ' ');
+  // Ex) `d = {"f": f}`: a `pair` is a dict's item
+  const what = from.type === 'pair' ? 'dict' : from.type === 'expression_list' ? 'tuple' : from.type.replace(/_/g, ' ');
   return { kind: 'escape', severity: 'store', reason: `put in ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}, which may outlive the block` };
 }
 
