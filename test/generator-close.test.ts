@@ -268,6 +268,74 @@ describe('generator index', () => {
     assert.equal(needsProjectIndex(defaultOptions({ select: ['open-chain'] })), false);
     assert.equal(needsProjectIndex(defaultOptions({ ignore: ['generator-close'] })), false);
   });
+
+  test('a class or def whose name is bound more than once in its scope gives no generator key, parsed whole or in part', () => {
+    const table = 'class Table:\n    def __init__(self, n):\n        self.n = n\n\n    def __iter__(self):\n        try:\n            yield from range(self.n)\n        finally:\n            pass\n';
+    const indent = (t: string) => t.replace(/^(?=.)/gm, '    ');
+    const variants: Record<string, string> = {
+      'import, then class in except': `try:\n    from ._native import Table\nexcept ImportError:\n${indent(table)}`,
+      'two classes in if/else': `import sys\nif sys.version_info >= (3, 0):\n    class Table:\n        def __iter__(self):\n            return iter([1])\nelse:\n${indent(table)}`,
+      'a second top-level class': `${table}\n\nclass Table:\n    def __iter__(self):\n        return iter([1])\n`,
+      'assigned later': `${table}\n\nTable = list\n`,
+      'global in a function': `${table}\n\ndef use_fast():\n    global Table\n    Table = list\n`,
+    };
+    for (const [name, text] of Object.entries(variants)) {
+      const index = indexOf({ 'pkg/__init__.py': '', 'pkg/table.py': text, 'main.py': 'from pkg.table import Table\nfor r in Table(5):\n    break\n' });
+      assert.equal(index.generators['pkg.table.Table.__iter__'], undefined, name);
+      const out = transformSource('from pkg.table import Table\nfor r in Table(5):\n    break\n', { path: 'main.py', moduleName: 'main', project: { generators: index }, select: ['generator-close'] });
+      assert.equal(out.findings.length, 0, name);
+    }
+    assert.ok(indexOf({ 'pkg/__init__.py': '', 'pkg/table.py': table }).generators['pkg.table.Table.__iter__']);
+  });
+
+  test('an alias read from a text that may bind the name again anywhere is dropped, read as text or parsed', () => {
+    const head = 'from .core import rows, state\n';
+    const variants: Record<string, string> = {
+      'try: import': `${head}try:\n    from ._speedups import rows\nexcept ImportError:\n    pass\n`,
+      'indented def': `${head}if True:\n    def rows(n):\n        return []\n`,
+      'tuple target': `${head}from . import _speedups\nrows, other = _speedups.rows, None\n`,
+      'two imports on one line': 'from .core import rows, state; from ._speedups import rows\n',
+      'one-line if': `${head}if True: from ._speedups import rows\n`,
+      'star import after': `${head}from ._speedups import *\n`,
+      'global in a function': `${head}def fast():\n    global rows\n    rows = list\n`,
+    };
+    for (const [name, text] of Object.entries(variants)) {
+      for (const parsed of ['', 'def g():\n    yield 1\n']) {
+        const aliases = summarizeFile('pkg/__init__.py', text + parsed, 'pkg').generators?.aliases ?? {};
+        assert.equal(aliases['pkg.rows'], undefined, `${name}${parsed ? ', parsed' : ''}`);
+      }
+    }
+    // Not a binding: a call, an attribute, a name in `__all__`
+    const kept = summarizeFile('pkg/__init__.py', `${head}__all__ = ["rows", "state"]\nrows(3)\nx = core.rows\n`, 'pkg').generators?.aliases;
+    assert.equal(kept?.['pkg.rows'], 'pkg.core.rows');
+  });
+
+  test('a call of an import bound again by `global` or a later star import in the calling module is left alone', () => {
+    const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': 'def rows(n):\n    try:\n        yield from range(n)\n    finally:\n        pass\n' });
+    const project = { generators: index };
+    const call = 'for r in rows(5):\n    break\n';
+    const fixed = transformSource(`from pkg.core import rows\n${call}`, { path: 'main.py', moduleName: 'main', project, select: ['generator-close'] });
+    assert.equal(fixed.findings.length, 1);
+    for (const text of [`from pkg.core import rows\n\ndef use_cache():\n    global rows\n    rows = lambda n: list(range(n))\n\n${call}`, `from pkg.core import rows\nfrom pkg._speedups import *\n${call}`]) {
+      assert.equal(transformSource(text, { path: 'main.py', moduleName: 'main', project, select: ['generator-close'] }).findings.length, 0, text);
+    }
+  });
+
+  test('a generator function a test double replaces (mock.patch, patch.object, monkeypatch.setattr) is marked', () => {
+    const core = 'def rows(n):\n    try:\n        yield from range(n)\n    finally:\n        pass\n\ndef other():\n    with x:\n        yield 1\n';
+    const tests = [
+      'from unittest import mock\n\ndef test_a():\n    with mock.patch("pkg.core.rows", return_value=[0, 5]):\n        pass\n',
+      'from unittest import mock\nfrom pkg import core\n\ndef test_a():\n    with mock.patch.object(core, "rows", side_effect=lambda n: [0]):\n        pass\n',
+      'def test_a(monkeypatch):\n    monkeypatch.setattr("pkg.core.rows", lambda n: [0, 4])\n',
+      'from pkg import core\n\ndef test_a(monkeypatch):\n    monkeypatch.setattr(core, "rows", lambda n: [0, 4])\n',
+    ];
+    for (const t of tests) {
+      const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'tests/test_core.py': t });
+      assert.match(index.generators['pkg.core.rows']?.patched ?? '', /in `tests\.test_core`$/, t);
+      assert.equal(index.generators['pkg.core.other']?.patched, undefined, t);
+    }
+  });
+
 });
 
 describe('generator-close through the library API (no project index)', () => {

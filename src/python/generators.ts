@@ -3,8 +3,8 @@
 // name a function the same way: `module.qualname` (`pkg.mod.produce`, `pkg.mod.Reader.rows`,
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
-import { functionOrModuleOf, scopeOf, within, type NameIndex } from './scopes.js';
-import { firstIndex, lineEndOf, nextLineStart, wordsPattern } from './text.js';
+import { functionOrModuleOf, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
+import { firstIndex, isWordCharAt, lineEndOf, nextLineStart, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 import { isExtra, LOOPS, NESTED_SCOPES } from './statements.js';
 import { calleeName } from './imports.js';
@@ -33,6 +33,8 @@ export interface ModuleFacts {
   subclasses?: SubclassFacts[];
   /** Attributes of imported modules this module sets (`core.rows = lambda: [5]` → `pkg.core.rows`), absent when none. */
   patched?: string[];
+  /** Functions this module replaces by a test double (`mock.patch("pkg.core.rows", …)`: `doubledAttributes`), absent when none. */
+  doubled?: string[];
 }
 
 /** A class that has bases (it may override a method of one of them), by short names. */
@@ -451,6 +453,15 @@ export function generatorSelection(text: string, o: Outline): Selection | 'whole
   }
   // A second top-level `def` of a generator's name drops it; an alias counts only when nothing else binds the name.
   addTopLevelNamed(text, o, sel);
+  // Ex) `if PY3: class Store: …` / `else: class Store: …` sit in one statement, parsed whole; two top-level
+  // `class Store:` lines are two units: the second binding of the name drops the generator methods of both.
+  const classes = new Set<string>();
+  for (const h of sel.headers) if (o.parent[h] === -1 && o.kind[h] === LineKind.Class) classes.add(definedName(text, o, h) ?? '');
+  if (classes.size) {
+    for (let k = 0; k < o.begin.length; k++) {
+      if (o.parent[k] === -1 && !sel.headers.has(k) && classes.has(definedName(text, o, k) ?? '')) sel.units.add(k);
+    }
+  }
   return sel;
 }
 
@@ -658,7 +669,7 @@ function raisingIn(region: SyntaxNode, fn: SyntaxNode, bareRaises: boolean): str
  * raised ("Exception ignored in"); an explicit close raises it where the loop was left. Cleanup that calls
  * code which raises does not show.
  */
-export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[]): string | undefined {
+export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[], names?: NameIndex): string | undefined {
   for (const t of ownOf(fn, 'try_statement', fn)) {
     const body = t.childForFieldName('body');
     const fin = t.namedChildren.find((c) => c.type === 'finally_clause');
@@ -668,6 +679,8 @@ export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[])
       if (raises) return `its \`finally\` ${raises}`;
       const y = yields.find((y) => within(y, fin));
       if (y) return `its \`finally\` yields (line ${lineOf(y)}): closing it raises RuntimeError`;
+      const swallowed = leavesFinally(fin, fn, yields);
+      if (swallowed) return swallowed;
     }
     if (!yields.some((y) => within(y, body))) continue;
     for (const h of t.namedChildren) {
@@ -689,10 +702,40 @@ export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[])
   for (const w of ownOf(fn, 'with_statement', fn)) {
     const body = w.childForFieldName('body');
     if (!body || !yields.some((y) => within(y, body))) continue;
-    const item = w.descendantsOfType('with_item').find((i) => holderOf(i)?.id === fn.id && suppressesGeneratorExit(i));
+    const item = w.descendantsOfType('with_item').find((i) => holderOf(i)?.id === fn.id && suppressesGeneratorExit(i, names));
     if (!item) continue;
     const goesOn = goesOnReason(fn, yields, w, `with ${item.text.replace(/\s+/g, ' ')}`, lineOf(w), 'swallowing');
     if (goesOn) return goesOn;
+  }
+  return undefined;
+}
+
+/**
+ * Why a `continue` or `break` in the `finally` clause `fin` makes close() raise: it ends the `finally` early,
+ * which drops the GeneratorExit close() threw in, and the generator runs on. `continue` goes to the next
+ * iteration of a loop around the `try`, which may yield again (RuntimeError); `break` leaves that loop, and
+ * raises only when a `yield` or `raise` may come after it. A `return` there ends the generator: close() is fine.
+ */
+function leavesFinally(fin: SyntaxNode, fn: SyntaxNode, yields: readonly SyntaxNode[]): string | undefined {
+  for (const jump of [...ownOf(fin, 'continue_statement', fn), ...ownOf(fin, 'break_statement', fn)]) {
+    const loop = loopOf(jump, fn);
+    // Ex) `finally: for x in xs: … break`: a loop inside the `finally` is left, the `finally` goes on.
+    if (!loop || within(loop, fin)) continue;
+    const word = jump.type === 'continue_statement' ? 'continue' : 'break';
+    // Ex) `for i in range(n): try: yield i` / `finally: log(i); continue`
+    if (word === 'continue') return `its \`finally\` swallows GeneratorExit with \`continue\` (line ${lineOf(jump)}) and may yield again: closing it raises RuntimeError`;
+    // Ex) `for i in …: try: yield i` / `finally: break`, then `yield "tail"` after the loop
+    const goesOn = goesOnReason(fn, yields, loop, 'finally', lineOf(jump), 'swallowing (`break`)');
+    if (goesOn) return goesOn;
+  }
+  return undefined;
+}
+
+/** The `for`/`while` loop a `break` or `continue` belongs to, inside `fn`. */
+function loopOf(jump: SyntaxNode, fn: SyntaxNode): SyntaxNode | undefined {
+  let child = jump;
+  for (let a = jump.parent; a && a.id !== fn.id; child = a, a = a.parent) {
+    if (LOOPS.has(a.type) && a.childForFieldName('body')?.id === child.id) return a;
   }
   return undefined;
 }
@@ -713,13 +756,17 @@ function goesOnReason(fn: SyntaxNode, yields: readonly SyntaxNode[], region: Syn
   return undefined;
 }
 
-/** A `with` item `suppress(…)` (`contextlib.suppress`, any spelling) given `BaseException` or `GeneratorExit`. */
-function suppressesGeneratorExit(item: SyntaxNode): boolean {
+/**
+ * A `with` item `suppress(…)` (`contextlib.suppress`, any spelling, or a name `names` resolves to it:
+ * `from contextlib import suppress as quiet`) given `BaseException` or `GeneratorExit`.
+ */
+function suppressesGeneratorExit(item: SyntaxNode, names?: NameIndex): boolean {
   let value = item.childForFieldName('value');
   if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
   if (value?.type !== 'call') return false;
+  if (!/\b(?:BaseException|GeneratorExit)\b/.test(value.childForFieldName('arguments')?.text ?? '')) return false;
   const callee = value.childForFieldName('function')?.text ?? '';
-  return /(?:^|\.)suppress$/.test(callee.replace(/\s+/g, '')) && /\b(?:BaseException|GeneratorExit)\b/.test(value.childForFieldName('arguments')?.text ?? '');
+  return /(?:^|\.)suppress$/.test(callee.replace(/\s+/g, '')) || (names !== undefined && calleeName(names, value) === 'contextlib.suppress');
 }
 
 /** An `async def`, `async for` (statement or comprehension clause) or `async with`. */
@@ -752,6 +799,7 @@ export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocati
   if (!fn) return undefined;
   if (fn.type === 'identifier') {
     const r = names.resolve(fn.text, fn);
+    if (mayBeRebound(names, fn.text, r)) return undefined;
     if (r.kind === 'import') return absoluteName(r.qualified, loc);
     // Ex) `Table(n)`: a class of this module, whose `__iter__` may be a generator (`Table.__iter__`)
     if (r.kind !== 'local' || r.bindings.length !== 1 || (r.bindings[0]!.kind !== 'def' && r.bindings[0]!.kind !== 'class')) return undefined;
@@ -770,6 +818,7 @@ export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocati
     }
     // Ex) `Repo.rows()` in the module that defines `class Repo` (a classmethod or staticmethod generator)
     const r = names.resolve(object.text, object);
+    if (mayBeRebound(names, object.text, r)) return undefined;
     if (r.kind === 'local') {
       const cls = r.bindings.length === 1 && r.bindings[0]!.kind === 'class' ? r.bindings[0]!.node : undefined;
       const q = cls ? qualnameOf(cls) : undefined;
@@ -778,6 +827,27 @@ export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocati
   }
   const head = dottedImport(names, object, loc);
   return head ? `${head}.${attr.text}` : undefined;
+}
+
+/**
+ * True when code the resolution does not see may bind `name` again: a `global` statement for a module-level
+ * name, a `nonlocal` one for a function's, or a star import after the import that binds it.
+ */
+function mayBeRebound(names: NameIndex, name: string, r: Resolution): boolean {
+  if (r.kind !== 'import' && r.kind !== 'local') return false;
+  // Ex) `from pkg.core import rows` … `def use_cache(): global rows; rows = lambda n: [...]`
+  if (r.scope.type === 'module') return names.declaredGlobal(name) || (r.kind === 'import' && starImportAfter(names, name));
+  // Ex) `def use_cache(): nonlocal rows; rows = lambda n: [...]` beside a nested `def rows(n):`
+  return r.scope.type === 'function_definition' && names.declaredNonlocal(name);
+}
+
+/** Ex) `from pkg import rows` then `from ._speedups import *`: the star import may bind `rows` again. */
+function starImportAfter(names: NameIndex, name: string): boolean {
+  const module = names.bindings(names.root);
+  const stars = module.get('*');
+  if (!stars) return false;
+  const first = Math.min(...(module.get(name) ?? []).map((b) => b.node.startIndex));
+  return stars.some((b) => b.node.startIndex > first);
 }
 
 /** `Class.m` when `call` is `self.m()` in a method of `Class` (resolved by callTarget through `self`), else undefined. */
@@ -793,7 +863,7 @@ export function selfMethodName(names: NameIndex, call: SyntaxNode): string | und
 function dottedImport(names: NameIndex, expr: SyntaxNode, loc: ModuleLocation): string | undefined {
   if (expr.type === 'identifier') {
     const r = names.resolve(expr.text, expr);
-    return r.kind === 'import' ? absoluteName(r.qualified, loc) : undefined;
+    return r.kind === 'import' && !mayBeRebound(names, expr.text, r) ? absoluteName(r.qualified, loc) : undefined;
   }
   if (expr.type !== 'attribute') return undefined;
   const object = expr.childForFieldName('object');
@@ -821,6 +891,29 @@ function selfMethodClass(names: NameIndex, self: SyntaxNode): SyntaxNode | undef
   return cls;
 }
 
+/**
+ * True when the def `fn` and every def and class around it are the only binding of their name in their
+ * scope, and no `global`/`nonlocal` lets other code bind it: the qualname then names this one def. A key
+ * that two bindings share would say "generator" for code that may reach the other (`mergeModuleFacts`
+ * cancels only two generators of one key).
+ */
+function boundOnceAlong(fn: SyntaxNode, names: NameIndex, text: string): boolean {
+  for (let a: SyntaxNode | null = fn; a; a = a.parent) {
+    if (a.type !== 'function_definition' && a.type !== 'class_definition') continue;
+    const name = a.childForFieldName('name')?.text ?? '';
+    const scope = scopeOf(a);
+    // Ex) `produce = materialize(produce)`, `rows = contextmanager(rows)`: the name no longer calls the def.
+    // Ex) `try: from ._native import Table` / `except ImportError: class Table: …`, or `if PY3: class Store: …`
+    // / `else: class Store: …`: `Table(5)` or `self.rows()` may reach the other one, which has no `close()`.
+    if (names.bindings(scope).get(name)?.length !== 1) return false;
+    // Ex) `def use_fast(): global Table; Table = FastTable`: any function may rebind a module-level name.
+    if (scope.type === 'module' && declaredGlobal(text).has(name)) return false;
+    // Ex) `def use_cache(): nonlocal rows; rows = lambda n: [...]` beside a nested generator `rows`.
+    if (scope.type === 'function_definition' && declaredNonlocal(text).has(name)) return false;
+  }
+  return true;
+}
+
 /** Every generator function of a parsed module, with its cleanup and delegation facts, and the module's imports. */
 export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocation, hasYield: boolean, source: { text: string; outline: Outline }): ModuleFacts {
   const aliases: Record<string, string> = {};
@@ -829,6 +922,8 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     if (name === '*' || !bindings.every((b) => b.kind === 'import' && b.qualified === bindings[0]!.qualified)) continue;
     // Ex) `try: from _speedups import f` … : only imports run whenever the module is (as importAliasesFromText reads them).
     if (!bindings.some((b) => b.node.parent?.type === 'module')) continue;
+    // Ex) `def use_cache(): global rows; rows = …`, or `from ._speedups import *` after the import: bound again.
+    if (declaredGlobal(source.text).has(name) || starImportAfter(names, name)) continue;
     const target = absoluteName(bindings[0]!.qualified!, loc);
     if (target && target !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = target;
   }
@@ -848,12 +943,9 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
   const generators: GeneratorSummary[] = [];
   for (const { fn, yields } of byFn.values()) {
     if (isWrappedByDecorator(fn)) continue;
-    // Ex) `produce = materialize(produce)`, `rows = contextmanager(rows)`: the name no longer calls the def.
-    if (names.bindings(scopeOf(fn)).get(fn.childForFieldName('name')?.text ?? '')?.length !== 1) continue;
+    if (!boundOnceAlong(fn, names, source.text)) continue;
     const q = qualnameOf(fn);
     if (!q) continue;
-    // Ex) `def use_cache(): global rows; rows = cached`: any function may rebind a module-level def.
-    if (!q.includes('.') && declaredGlobal(source.text).has(q)) continue;
     let held: Held | undefined;
     const cleanup = yields.some((y) => yieldHoldsCleanup(y, fn) || yieldHoldsResource(y, fn, (held ??= heldResources(names, fn))));
     const delegates = new Set<string>();
@@ -875,7 +967,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
         if (target) delegates.add(target);
       }
     }
-    const closeRaises = closeRaisesReason(fn, yields);
+    const closeRaises = closeRaisesReason(fn, yields, names);
     generators.push({
       key: `${loc.moduleName}.${q}`,
       async: startsAsync(fn),
@@ -967,6 +1059,30 @@ export function patchedAttributes(text: string, moduleName: string, aliases: Rea
     }
   }
   return [...out];
+}
+
+/** `mock.patch("pkg.core.rows", …)`, `patch(…)`, `monkeypatch.setattr("pkg.core.rows", …)`: a target named by its dotted path. */
+const PATCH_BY_PATH = /\b(?:patch|setattr)\s*\(\s*(?:target\s*=\s*)?['"]([A-Za-z_][\w.]*\.[A-Za-z_]\w*)['"]/g;
+/** `mock.patch.object(core, "rows", …)`, `patch.object(pkg.core, "rows", …)`: a target named by an object and an attribute. */
+const PATCH_OBJECT = /\bpatch\.object\s*\(\s*([A-Za-z_][\w.]*)\s*,\s*['"]([A-Za-z_]\w*)['"]/g;
+
+/**
+ * The functions that test doubles replace (`unittest.mock.patch`, `patch.object`, pytest's
+ * `monkeypatch.setattr`), by absolute dotted name. A `MagicMock` has a `close()`, but one made with
+ * `return_value=[…]` or `side_effect=…` returns that list: the caller's `gen.close()` then fails.
+ */
+export function doubledAttributes(text: string, moduleName: string, aliases: Readonly<Record<string, string>>): string[] {
+  if (!text.includes('patch')) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(PATCH_BY_PATH)) out.push(m[1]!);
+  if (text.includes('patch.object')) {
+    for (const m of text.matchAll(PATCH_OBJECT)) {
+      const [head, ...rest] = m[1]!.split('.');
+      const target = aliases[`${moduleName}.${head!}`];
+      if (target) out.push([target, ...rest, m[2]!].join('.'));
+    }
+  }
+  return out;
 }
 
 /** The generator a dotted name reaches, following re-exports through module-level imports. */
@@ -1073,11 +1189,15 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     }
   }
   // Ex) `import core` … `core.rows = lambda: [5]` in another module: a call of `core.rows()` may get no generator
+  const short = (name: string) => name.slice(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+  const markPatched = (name: string, how: string) => {
+    const hit = resolveGenerator(index, name);
+    if (hit && !index.generators[hit.key]!.patched) index.generators[hit.key] = { ...index.generators[hit.key]!, patched: how };
+  };
   for (const m of modules) {
-    for (const name of m.facts.patched ?? []) {
-      const hit = resolveGenerator(index, name);
-      if (hit && !index.generators[hit.key]!.patched) index.generators[hit.key] = { ...index.generators[hit.key]!, patched: `\`${name.slice(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1)} = …\` in \`${m.moduleName}\`` };
-    }
+    for (const name of m.facts.patched ?? []) markPatched(name, `\`${short(name)} = …\` in \`${m.moduleName}\``);
+    // Ex) `mock.patch("pkg.core.rows", return_value=[0, 5])` in a test: the call returns that list
+    for (const name of m.facts.doubled ?? []) markPatched(name, `a test double of \`${short(name)}\` (\`mock.patch\`, \`monkeypatch.setattr\`) in \`${m.moduleName}\``);
   }
   const children = classTree ?? classChildren(modules);
   const overrides = new Set<string>();
@@ -1126,24 +1246,90 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   return index;
 }
 
-let lastGlobals: { text: string; names: Set<string> } | undefined;
+const lastDeclared: Record<'global' | 'nonlocal', { text: string; names: Set<string> } | undefined> = { global: undefined, nonlocal: undefined };
 
-/**
- * Every name a `global` statement of `text` declares, read from the text (a statement in a string or comment
- * counts too: only more names).
- */
-export function declaredGlobal(text: string): ReadonlySet<string> {
-  if (lastGlobals?.text === text) return lastGlobals.names;
+/** Every name a `global` (or `nonlocal`) statement of `text` declares, read from the text (a statement in a string or comment counts too: only more names). */
+function declaredBy(keyword: 'global' | 'nonlocal', text: string): ReadonlySet<string> {
+  const last = lastDeclared[keyword];
+  if (last?.text === text) return last.names;
   const names = new Set<string>();
-  if (text.includes('global')) {
-    for (const m of text.matchAll(/\bglobal[ \t]+([A-Za-z_][\w \t,\\]*)/g)) for (const n of m[1]!.split(/[\s,\\]+/)) if (n) names.add(n);
+  if (text.includes(keyword)) {
+    for (const m of text.matchAll(new RegExp(`\\b${keyword}[ \\t]+([A-Za-z_][\\w \\t,\\\\]*)`, 'g'))) for (const n of m[1]!.split(/[\s,\\]+/)) if (n) names.add(n);
   }
-  lastGlobals = { text, names };
+  lastDeclared[keyword] = { text, names };
   return names;
 }
 
+/** Every name a `global` statement of `text` declares (`declaredBy`). */
+export const declaredGlobal = (text: string): ReadonlySet<string> => declaredBy('global', text);
+
+/** Every name a `nonlocal` statement of `text` declares (`declaredBy`). */
+export const declaredNonlocal = (text: string): ReadonlySet<string> => declaredBy('nonlocal', text);
+
 /** A top-level line that binds a name otherwise than by import: `def f`, `class C`, `x = …`, `x: T`, `x += …`. */
 const REBINDING_RE = /^(?:(?:async[ \t]+)?def[ \t]+(\w+)|class[ \t]+(\w+)|(\w+)[ \t]*(?::|[-+*/%@&|^<>]{0,2}=(?!=)))/;
+
+/** True when `text[from, to)` has `name` as a whole word. */
+function wordIn(text: string, name: string, from: number, to: number): boolean {
+  for (let at = text.indexOf(name, from); at >= 0 && at + name.length <= to; at = text.indexOf(name, at + 1)) {
+    if (!isWordCharAt(text, at - 1) && !isWordCharAt(text, at + name.length)) return true;
+  }
+  return false;
+}
+
+/** Words that bind the name after them: `def rows`, `class Table`, `as rows`, `global rows`, `for rows in`, `del rows`. */
+const BINDING_WORDS = new Set(['def', 'class', 'as', 'global', 'nonlocal', 'for', 'del', 'import']);
+
+/**
+ * True when `text` may bind `name` somewhere outside the top-level import statements `imports` read: at any
+ * indentation, after a `;` or a `:` (`try:` / `    from ._speedups import rows`, `if True: def rows(n): …`,
+ * `rows, other = _speedups.rows, None`, `x; from a import rows`). Read from the words around each place the
+ * name stands; a string or comment may count too, and so may a keyword argument (`f(rows=1)`): a missed
+ * alias only misses a fix, a wrong one breaks the caller.
+ */
+function mayBindElsewhere(text: string, name: string, imports: ReadonlyArray<[number, number]>): boolean {
+  let r = 0;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if (isWordCharAt(text, at - 1) || isWordCharAt(text, end)) continue;
+    while (r < imports.length && imports[r]![1] <= at) r++;
+    if (r < imports.length && imports[r]![0] <= at) continue;
+    let b = at - 1;
+    while (b >= 0 && (text[b] === ' ' || text[b] === '\t')) b--;
+    // Ex) `core.rows`: an attribute; `"rows"` in `__all__`: a string
+    if (text[b] === '.' || ((text[b] === '"' || text[b] === "'") && text[end] === text[b])) continue;
+    const line = text.slice(text.lastIndexOf('\n', at) + 1, at);
+    // Ex) `# from app import rows reaches …` in a comment
+    if (line.includes('#')) continue;
+    const before = /(\w+)$/.exec(text.slice(Math.max(0, b - 15), b + 1))?.[1];
+    if (before && BINDING_WORDS.has(before)) return true;
+    // Ex) `rows = …`, `rows += …`, `rows := …`, `rows, other = …`, `(other, rows) = …`, `rows: T = …`
+    if (/^[ \t]*(?:(?:[-+*/%@&|^:]|\/\/|\*\*|<<|>>)?=(?!=)|[,)\]][\w \t,.()[\]*]*=(?!=))/.test(text.slice(end, end + 200))) return true;
+    // Ex) `for x, rows in pairs:` (not `for x in rows(n):`)
+    if (/\bfor\b(?:(?!\bin\b)[\w \t,()[\]*])*$/.test(line)) return true;
+    // Ex) `if True: from ._speedups import rows`, `from ._speedups import (other,\n    rows)`
+    if (inImportStatement(text, at)) return true;
+  }
+  return false;
+}
+
+/** True when the name at `at` is one of the names an `import` before it lists (`import a, rows`, `from m import (\n    rows)`). */
+function inImportStatement(text: string, at: number): boolean {
+  let from = text.lastIndexOf('import', at);
+  while (from >= 0 && (isWordCharAt(text, from - 1) || isWordCharAt(text, from + 6))) from = text.lastIndexOf('import', from - 1);
+  if (from < 0 || at - from > 2000) return false;
+  const between = text.slice(from + 6, at);
+  if (!/^[\w \t\r\n,.()\\]*$/.test(between)) return false;
+  // A line break inside the statement is one in parentheses or after a backslash.
+  let depth = 0;
+  for (let i = 0; i < between.length; i++) {
+    const c = between[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '\n' && depth <= 0 && between[i - 1] !== '\\' && !(between[i - 1] === '\r' && between[i - 2] === '\\')) return false;
+  }
+  return depth >= 0;
+}
 
 /**
  * The module-level imports of a file with no `yield`, read from the text without parsing it (the first
@@ -1161,6 +1347,8 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
   // Ex) `produce = wrap(produce)`, `def produce():` at the top level: the name no longer means the import.
   // Lines inside a triple-quoted string are not code (`traceback:` in pdb's docstring).
   const rebound = new Set<string>();
+  // The statements read as imports below, [start, end): the words in them are the bindings `bound` has.
+  const imports: Array<[number, number]> = [];
   const quotes = new TripleQuotes(text);
   const loneCR = hasLoneCR(text);
   for (let start = 0; start >= 0; start = nextLine(text, start, loneCR)) {
@@ -1181,6 +1369,9 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
     }
     // Triple quotes in an import statement are left out.
     quotes.skipTo(end);
+    // Ex) `from .core import rows; from ._speedups import rows`: only the first statement is read here.
+    const semi = text.indexOf(';', start);
+    imports.push([start, semi >= 0 && semi < end ? semi : end]);
     start = end; // the next line is the one after the statement's last
     const stmt = line.replace(/#.*$/, '').split(';')[0]!.replace(/[()]/g, ' ');
     let m = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/.exec(stmt.trim());
@@ -1206,8 +1397,12 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
     }
   }
   const aliases: Record<string, string> = {};
+  const stars = text.includes('*') ? [...text.matchAll(/\bimport[ \t]+\(?[ \t]*\*/g)].map((m) => m.index) : [];
   for (const [name, targets] of bound) {
     if (new Set(targets).size !== 1 || rebound.has(name)) continue;
+    // Ex) `from .core import rows` … `from ._speedups import *`: the star import may bind it again.
+    if (stars.some((at) => at > (imports.find(([s, e]) => wordIn(text, name, s, e))?.[0] ?? 0))) continue;
+    if (mayBindElsewhere(text, name, imports)) continue;
     if (!/^[A-Za-z_]\w*$/.test(name)) continue;
     if (targets[0] !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = targets[0]!;
   }

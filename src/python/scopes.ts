@@ -394,12 +394,22 @@ export class NameIndex {
   private readonly globals = new Map<string, boolean>();
 
   /** True when a `global` statement of the file names `name` (read from the text: a mention in a string too). */
-  private declaredGlobal(name: string): boolean {
-    let declared = this.globals.get(name);
+  declaredGlobal(name: string): boolean {
+    return this.declared('global', name);
+  }
+
+  /** True when a `nonlocal` statement of the file names `name` (read from the text: a mention in a string too). */
+  declaredNonlocal(name: string): boolean {
+    return this.declared('nonlocal', name);
+  }
+
+  private declared(keyword: 'global' | 'nonlocal', name: string): boolean {
+    const key = `${keyword} ${name}`;
+    let declared = this.globals.get(key);
     if (declared === undefined) {
       const text = this.source ?? this.root.text;
-      declared = text.includes('global') && new RegExp(`\\bglobal\\s+(?:\\w+\\s*,\\s*)*${escapeRegExp(name)}\\b`).test(text);
-      this.globals.set(name, declared);
+      declared = text.includes(keyword) && new RegExp(`\\b${keyword}\\s+(?:\\w+\\s*,\\s*)*${escapeRegExp(name)}\\b`).test(text);
+      this.globals.set(key, declared);
     }
     return declared;
   }

@@ -1,0 +1,37 @@
+# A `return` or `break` in a `finally` around a `yield` drops the GeneratorExit close() throws in, and the
+# generator then ends: close() returns normally, so the loop that leaves early is closed as usual.
+log = []
+
+
+def g_return(n):
+    try:
+        yield from range(n)
+    finally:
+        log.append("closed")
+        return
+
+
+def g_break(n):
+    for i in range(n):
+        try:
+            yield i
+        finally:
+            log.append("fin %d" % i)
+            break
+
+
+gen = g_return(5)
+try:
+    for x in gen:
+        if x == 1:
+            break
+finally:
+    gen.close()
+gen2 = g_break(5)
+try:
+    for x in gen2:
+        if x == 1:
+            break
+finally:
+    gen2.close()
+print(log)
