@@ -238,6 +238,8 @@ interface Made {
   key: string;
   async: boolean;
   closeRaises?: string;
+  /** An async generator whose cleanup awaits (`cleanupAwaitsReason`): closing it here moves that cleanup into the caller's task. */
+  cleanupAwaits?: string;
   /** Where another module replaces the function (`core.rows = …`): its calls may get no generator. */
   patched?: string;
   /** The call makes an object whose `__iter__` is the generator (`Table(n)`): the fix closes `iter(Table(n))`. */
@@ -250,7 +252,9 @@ interface Made {
 function pending(made: Made): string {
   return made.iterator
     ? `the iterator keeps its directory open until PyPy's GC collects it (read to the end, it closes itself)`
-    : `the generator's pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
+    : made.async
+      ? `the async generator's pending \`finally\`/\`async with\` exit runs only when PyPy's GC collects it, or when the event loop shuts down`
+      : `the generator's pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
 }
 
 /** A generator kept in a variable of a function, that the function's code may leave unfinished. */
@@ -468,7 +472,7 @@ function check(ctx: FileContext): Finding[] {
     const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: call.endIndex };
     if (!stmt) continue;
     // Ex) `class Cached(Store): def rows(self): return [...]`: `self.rows()` may return a list, which has no `close()`.
-    const reason = patchedReason(gen) ?? overriddenReason(ctx, call, index) ?? whyNotFixable(use, call, stmt, gen);
+    const reason = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen) ?? whyNotFixable(use, call, stmt, gen);
     if (reason) {
       findings.push({ ...base, reason });
       continue;
@@ -487,7 +491,8 @@ function check(ctx: FileContext): Finding[] {
       // Ex) `finally: raise Busy()` in the generator: CPython printed "Exception ignored in", the close raises here.
       const raises = `; closing it here may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}`;
       findings.push({ ...base, message: base.message + raises, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } });
-    } else findings.push({ ...base, fix: { title: fix.title, applicability: 'safe', edits: fix.edits } });
+    } else if (gen.cleanupAwaits) findings.push({ ...base, message: base.message + awaitsNote(gen), fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } });
+    else findings.push({ ...base, fix: { title: fix.title, applicability: 'safe', edits: fix.edits } });
   }
   return findings;
 }
@@ -497,29 +502,38 @@ function check(ctx: FileContext): Finding[] {
  * generator function (a def, a class attribute, a base listed ahead of the class), or `self.m = …` in the file
  * hides it behind an instance attribute (`self.rows = lambda: preload` in `__init__`).
  */
-function overriddenReason(ctx: FileContext, call: SyntaxNode, index: GeneratorIndex | undefined): string | undefined {
+function overriddenReason(ctx: FileContext, call: SyntaxNode, index: GeneratorIndex | undefined, gen: Made): string | undefined {
   const method = selfMethodName(ctx.names, call);
   if (!method) return undefined;
+  const closer = gen.async ? 'aclose()' : 'close()';
   if (index?.plainOverrides?.includes(method)) {
-    return `a subclass overrides \`${method}\` with a method that is not a generator function, or takes it from another base: through \`self\` it may return an object without \`close()\``;
+    return `a subclass overrides \`${method}\` with a method that is not a generator function, or takes it from another base: through \`self\` it may return an object without \`${closer}\``;
   }
   const name = method.slice(method.indexOf('.') + 1);
   if (instanceAssignments(ctx.source).includes(name)) {
-    return `an attribute \`${name}\` set in this file (\`self.${name} = …\`, \`setattr(…, "${name}", …)\`) may hide the method: through \`self\` it may return an object without \`close()\``;
+    return `an attribute \`${name}\` set in this file (\`self.${name} = …\`, \`setattr(…, "${name}", …)\`) may hide the method: through \`self\` it may return an object without \`${closer}\``;
   }
   return undefined;
 }
 
+/**
+ * Ex) `finally: async with lock: …` in the generator, `async with lock:` around the caller's loop: CPython ran the
+ * cleanup later, in a task of its own; `await agen.aclose()` runs it in the caller's task, which holds the lock.
+ */
+function awaitsNote(gen: Made): string {
+  return `; its cleanup awaits, which CPython ran later in a task of its own: \`await aclose()\` runs it here, in this task, under the locks it holds and the timeouts around it (a deadlock, a cancelled cleanup): \`${gen.key}\`: ${gen.cleanupAwaits}`;
+}
+
 /** Why a call of `gen` may reach no generator: another module replaces the function (`core.rows = …`). */
 function patchedReason(gen: Made): string | undefined {
-  return gen.patched ? `${gen.patched} replaces \`${gen.key}\`: the call may return an object without \`close()\`` : undefined;
+  return gen.patched ? `${gen.patched} replaces \`${gen.key}\`: the call may return an object without \`${gen.async ? 'aclose()' : 'close()'}\`` : undefined;
 }
 
 function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, index: GeneratorIndex | undefined): Finding {
   const shown = kept.stmt.text.includes('iter(') && iterAround(ctx, call) ? `iter(${display(call)})` : display(call);
   const message = `\`${kept.name} = ${shown}\`: ${kept.how}, and ${pending(gen)}`;
   const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: kept.end };
-  const overridden = patchedReason(gen) ?? overriddenReason(ctx, call, index);
+  const overridden = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen);
   if (overridden) {
     return { ...base, reason: overridden };
   }
@@ -532,6 +546,7 @@ function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, 
     const raises = `; closing it at the end of the function may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}`;
     return { ...base, message: base.message + raises, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
   }
+  if (gen.cleanupAwaits) return { ...base, message: base.message + awaitsNote(gen), fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
   return { ...base, fix: { title: fix.title, applicability: 'safe', edits: fix.edits } };
 }
 

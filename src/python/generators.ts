@@ -22,6 +22,8 @@ export interface GeneratorSummary {
   yieldsFrom?: string[];
   /** Why closing it may raise, as its own code shows (`closeRaisesReason`); absent when nothing shows it. */
   closeRaises?: string;
+  /** An async generator whose cleanup awaits (`cleanupAwaitsReason`): where; absent when it does not. */
+  cleanupAwaits?: string;
 }
 
 /** What one file says about generators: its own, and the module-level imports other modules reach them through. */
@@ -769,6 +771,50 @@ function suppressesGeneratorExit(item: SyntaxNode, names?: NameIndex): boolean {
   return /(?:^|\.)suppress$/.test(callee.replace(/\s+/g, '')) || (names !== undefined && calleeName(names, value) === 'contextlib.suppress');
 }
 
+/**
+ * Where the cleanup of the async generator `fn` awaits, or `undefined`: a `finally` or `except` clause of a `try`
+ * around one of its `yield`s that awaits (`await`, `async with`, `async for`), or an `async with` around one
+ * (its exit is awaited). CPython ran such cleanup later, in a task of its own (the event loop's finalizer hook);
+ * `await agen.aclose()` runs it in the caller's task, under the locks it holds and the timeouts around it.
+ */
+export function cleanupAwaitsReason(fn: SyntaxNode, yields: readonly SyntaxNode[], names?: NameIndex): string | undefined {
+  const awaitsIn = (region: SyntaxNode) =>
+    ownOf(region, 'await', fn)[0] ?? [...ownOf(region, 'with_statement', fn), ...ownOf(region, 'for_statement', fn)].find(startsAsync);
+  for (const t of ownOf(fn, 'try_statement', fn)) {
+    const body = t.childForFieldName('body');
+    if (!body || !yields.some((y) => within(y, body))) continue;
+    for (const clause of t.namedChildren) {
+      if (clause.type !== 'finally_clause' && clause.type !== 'except_clause') continue;
+      // Ex) `finally: async with lock: …`, `finally: await conn.close()`
+      const at = awaitsIn(clause);
+      if (at) return `its \`${clause.type === 'finally_clause' ? 'finally' : 'except'}\` awaits (line ${lineOf(at)})`;
+    }
+  }
+  // Ex) `async with session.get(url) as r: yield r`: the exit is awaited
+  const w = ownOf(fn, 'with_statement', fn).find((w) => startsAsync(w) && yields.some((y) => within(y, w.childForFieldName('body') ?? w)) && !exitsWithoutAwait(w, names));
+  return w ? `its \`async with\` (line ${lineOf(w)}) exits by awaiting` : undefined;
+}
+
+/**
+ * True when every item of the `async with` `w` is a call of a class of this module whose own `__aexit__` never
+ * awaits (`class Ctx: async def __aexit__(self, *exc): log.append(…)`): its exit runs to the end in one step.
+ */
+function exitsWithoutAwait(w: SyntaxNode, names?: NameIndex): boolean {
+  if (!names) return false;
+  const items = w.descendantsOfType('with_item').filter((i) => i.parent?.parent?.id === w.id || i.parent?.parent?.parent?.id === w.id);
+  return items.length > 0 && items.every((item) => {
+    let value = item.childForFieldName('value');
+    if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
+    const callee = value?.type === 'call' ? value.childForFieldName('function') : null;
+    if (callee?.type !== 'identifier') return false;
+    const r = names.resolve(callee.text, callee);
+    const cls = r.kind === 'local' && r.bindings.length === 1 && r.bindings[0]!.kind === 'class' ? r.bindings[0]!.node : undefined;
+    const exit = cls?.childForFieldName('body')?.namedChildren.find((d) => d.type === 'function_definition' && d.childForFieldName('name')?.text === '__aexit__');
+    if (!exit) return false;
+    return !exit.descendantsOfType('await').length && ![...exit.descendantsOfType('with_statement'), ...exit.descendantsOfType('for_statement')].some(startsAsync);
+  });
+}
+
 /** An `async def`, `async for` (statement or comprehension clause) or `async with`. */
 export const startsAsync = (node: SyntaxNode) => node.child(0)?.type === 'async';
 
@@ -968,6 +1014,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
       }
     }
     const closeRaises = closeRaisesReason(fn, yields, names);
+    const cleanupAwaits = startsAsync(fn) ? cleanupAwaitsReason(fn, yields, names) : undefined;
     generators.push({
       key: `${loc.moduleName}.${q}`,
       async: startsAsync(fn),
@@ -975,6 +1022,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
       delegates: [...delegates],
       ...(yieldsFrom.size ? { yieldsFrom: [...yieldsFrom] } : {}),
       ...(closeRaises ? { closeRaises } : {}),
+      ...(cleanupAwaits ? { cleanupAwaits } : {}),
     });
   }
   const generatorLines = new Set([...byFn.values()].filter(({ fn }) => !isWrappedByDecorator(fn)).map(({ fn }) => lineAt(source.outline, fn.startIndex)));
@@ -984,7 +1032,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
 /** The merged, resolved facts: which generator functions hold cleanup. Plain JSON data. */
 export interface GeneratorIndex {
   /** `module.qualname` → facts, only for generators that hold cleanup (directly or by delegation). */
-  generators: Record<string, { async: boolean; closeRaises?: string; patched?: string }>;
+  generators: Record<string, { async: boolean; closeRaises?: string; cleanupAwaits?: string; patched?: string }>;
   /** Module-level imports of every module, for following re-exports (`from .core import produce`). */
   aliases: Record<string, string>;
   /** Module names two files share: left out of the index (each file then resolves only within itself). */
@@ -1086,7 +1134,7 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
 }
 
 /** The generator a dotted name reaches, following re-exports through module-level imports. */
-export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: string; async: boolean; closeRaises?: string; patched?: string } | undefined {
+export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: string; async: boolean; closeRaises?: string; cleanupAwaits?: string; patched?: string } | undefined {
   let name = dotted;
   for (let hop = 0; hop < 10; hop++) {
     const hit = index.generators[name];
@@ -1160,7 +1208,7 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   const index: GeneratorIndex = { generators: {}, aliases, ambiguous, plainOverrides: [], callNames: [], memberNames: {}, classNames: [] };
   const qualnames = new Map<string, string>();
   for (const m of modules) for (const g of m.facts.generators) qualnames.set(g.key, g.key.slice(m.moduleName.length + 1));
-  const entry = (g: GeneratorSummary) => (g.closeRaises ? { async: g.async, closeRaises: g.closeRaises } : { async: g.async });
+  const entry = (g: GeneratorSummary) => ({ async: g.async, ...(g.closeRaises ? { closeRaises: g.closeRaises } : {}), ...(g.cleanupAwaits ? { cleanupAwaits: g.cleanupAwaits } : {}) });
   for (const g of all.values()) if (g.cleanup) index.generators[g.key] = entry(g);
   for (let changed = true; changed; ) {
     changed = false;
