@@ -9,6 +9,7 @@ import { statementIndent, statementIndex, statementSiblings, planWrap } from './
 import { blockRoom, tooDeepReason } from './nesting.js';
 import { dynamicLookupAfter } from './resource-flow.js';
 import { isExtra } from './statements.js';
+import { startsAsync } from './generators.js';
 
 export interface KeptLocal {
   /** The statement `name = call`, one of the function's own body. */
@@ -75,26 +76,37 @@ export function nameAssignment(call: SyntaxNode): { target: SyntaxNode; stmt: Sy
  */
 export function orderNote(kept: KeptLocal, does: string): string | undefined {
   if (!kept.after.length) return undefined;
-  return `; ${does} inside the \`try\` that closes ${kept.after.map((n) => `\`${n}\``).join(', ')} runs that first, where CPython dropped them first (a frame's variables go in their order)`;
+  return `; ${does} inside the block that closes ${kept.after.map((n) => `\`${n}\``).join(', ')} at its end runs that first, where CPython dropped them first (a frame's variables go in their order)`;
 }
 
 /**
  * The function whose rest `block` holds: its body, or the body of a `try` whose `finally:` only closes kept
- * values (`it.close()`, `await it.aclose()`, as a fix of this kind writes) and which ends that rest itself.
+ * values (`it.close()`, `await it.aclose()`, as a fix of this kind writes), or of a `with name:` (tempdir-kept's),
+ * which ends that rest itself.
  * Ex) `left = rows(3)` / `try:` / `right = rows(4)` … / `finally: left.close()`: `right` is kept to the end too.
  */
 function restOfFunction(block: SyntaxNode, closed: string[]): SyntaxNode | undefined {
   for (let b = block; ; ) {
     const holder = b.parent;
     if (holder?.type === 'function_definition') return holder.childForFieldName('body')?.id === b.id ? holder : undefined;
-    if (holder?.type !== 'try_statement' || holder.childForFieldName('body')?.id !== b.id) return undefined;
-    const names = closedInFinally(holder);
+    // Ex) `a = TemporaryDirectory()` / `with a:` / `b = TemporaryDirectory()` …: tempdir-kept's fix of `a` holds the rest
+    const entered = holder?.type === 'with_statement' && holder.childForFieldName('body')?.id === b.id ? enteredName(holder) : undefined;
+    if (!entered && (holder?.type !== 'try_statement' || holder.childForFieldName('body')?.id !== b.id)) return undefined;
+    const names = entered ? [entered] : closedInFinally(holder!);
     if (!names) return undefined;
     closed.unshift(...names);
-    const outer = holder.parent;
-    if (outer?.type !== 'block' || statementSiblings(outer).at(-1)?.id !== holder.id) return undefined;
+    const outer = holder!.parent;
+    if (outer?.type !== 'block' || statementSiblings(outer).at(-1)?.id !== holder!.id) return undefined;
     b = outer;
   }
+}
+
+/** The name a `with name:` enters (one item, a plain name, no `as`), as tempdir-kept writes it; else `undefined`. */
+function enteredName(w: SyntaxNode): string | undefined {
+  if (startsAsync(w)) return undefined;
+  const items = w.descendantsOfType('with_item').filter((i) => i.parent?.parent?.id === w.id);
+  const value = items.length === 1 ? items[0]!.childForFieldName('value') : null;
+  return value?.type === 'identifier' ? value.text : undefined;
 }
 
 const CLOSES = /^(?:await[ \t]+)?([A-Za-z_]\w*)\.a?close\(\)$/;
