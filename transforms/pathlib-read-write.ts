@@ -7,6 +7,7 @@ import { RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS } from '../src/python/resources.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { planImportedName, replaceNode } from '../src/python/edits.js';
 import { isPure } from '../src/python/evaluation.js';
+import { boundToDescriptor } from '../src/python/resource-flow.js';
 import { isExtra, selfDocumentingReason } from '../src/python/statements.js';
 import { unfixableChains, type ChainMatch } from './open-chain.js';
 
@@ -42,7 +43,7 @@ function literalText(node: SyntaxNode): string | undefined {
 }
 
 /** The `open()` arguments, or why they do not map onto a pathlib call. */
-function readOpenArgs(call: SyntaxNode): OpenArgs | string {
+function readOpenArgs(ctx: FileContext, call: SyntaxNode): OpenArgs | string {
   const args = call.childForFieldName('arguments');
   if (!args || args.type !== 'argument_list') return 'the call has no plain argument list';
   const positional: SyntaxNode[] = [];
@@ -67,10 +68,14 @@ function readOpenArgs(call: SyntaxNode): OpenArgs | string {
   if (positional.length > 2) return '`buffering` has no pathlib counterpart';
   const file = positional[0];
   if (!file) return 'no file argument';
-  // Ex) `open(0).read()` (a file descriptor), `open(b"p").read()`: `Path()` takes neither
-  if (file.type === 'integer' || (file.type === 'string' && /^[rR]?[bB]/.test(file.text))) return '`Path()` takes neither a file descriptor nor a bytes path';
-  // Ex) `open(os.fsencode(p))`, `open(name.encode())`, `open(fd)` after `fd = os.open(…)`: bytes or a descriptor
-  if (/(?:\bfsencode|\.encode|\bos\.open|\bfileno|\bmkstemp)\s*\(/.test(file.text) || /^(?:fd|fileno|desc)\w*$/.test(file.text)) {
+  // Ex) `open(0).read()` (a file descriptor), `open(b"p").read()`, `open(b"out/" b"t.txt")`: `Path()` takes neither
+  const bytesLiteral = (n: SyntaxNode) => n.type === 'string' && /^[rR]?[bB]|^[bB][rR]/.test(n.text);
+  if (file.type === 'integer' || bytesLiteral(file) || (file.type === 'concatenated_string' && file.namedChildren.some(bytesLiteral))) {
+    return '`Path()` takes neither a file descriptor nor a bytes path';
+  }
+  // Ex) `open(os.fsencode(p))`, `open(name.encode())`, `open(bytes(p))`, `open(b"out/" + name)`, `open(s.fd)`,
+  // `open(fd)` after `fd = os.open(…)`, `open(handle)` after `handle, path = mkstemp()`: bytes or a descriptor
+  if (/(?:\bfsencode|\.encode|\bbytes|\bos\.open|\bfileno|\bmkstemp)\s*\(|(?:^|[^\w'"])[rR]?[bB][rR]?['"]/.test(file.text) || /(?:^|\.)(?:fd|fileno|desc|handle)\w*$/.test(file.text) || boundToDescriptor(ctx, file)) {
     return '`Path()` takes neither a file descriptor nor a bytes path, and this may be either';
   }
   if (positional[1]) modeNode = positional[1];
@@ -105,7 +110,9 @@ function planPathCall(ctx: FileContext, m: ChainMatch): PathCall | string {
   // Ex) `f"{open(p).read()=}"` prints the call's own text
   const printed = selfDocumentingReason(m.use);
   if (printed) return printed;
-  const open = readOpenArgs(m.resource);
+  // Ex) `--target-version 3.4`: pathlib came in 3.4, `read_text()`/`write_text()` in 3.5
+  if (!versionAtLeast(ctx.target, [3, 5])) return `\`Path.read_text()\`/\`write_text()\` need Python 3.5; the target is ${ctx.target.join('.')}`;
+  const open = readOpenArgs(ctx, m.resource);
   if (typeof open === 'string') return open;
   const target = targetFor(open.mode, m.method);
   if (target.includes(' ')) return target;

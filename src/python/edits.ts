@@ -15,7 +15,18 @@ export const deleteRange = (start: number, end: number): Edit => ({ start, end, 
  * and `from __future__` imports, else before the first statement (so a shebang or coding line stays first).
  */
 export function planTopLevelImport(ctx: FileContext, line: string, after?: SyntaxNode): Edit {
-  return { ...(after ? insertAt(logicalLineEnd(ctx.source, after.endIndex), ctx.eol + line) : topLevelImportEdit(ctx, line)), import: true };
+  return { ...(after ? importAfter(ctx, after.endIndex, line) : topLevelImportEdit(ctx, line)), import: true };
+}
+
+/**
+ * `line` as a statement right after the top-level statement ending at `at`: on a line of its own, or, when
+ * another statement follows on the same line (`from __future__ import annotations; data = …`), between the two,
+ * so that it runs before that statement.
+ */
+function importAfter(ctx: FileContext, at: number, line: string): Edit {
+  const end = logicalLineEnd(ctx.source, at);
+  const next = ctx.root.namedChildren.find((c) => !isExtra(c) && c.startIndex >= at);
+  return next && next.startIndex < end ? insertAt(at, `; ${line}`) : insertAt(end, ctx.eol + line);
 }
 
 /**
@@ -50,7 +61,7 @@ function isLineContinuation(source: string, end: number): boolean {
 
 function topLevelImportEdit(ctx: FileContext, line: string): Edit {
   const after = importInsertionPoint(ctx.root);
-  if (after > 0) return insertAt(logicalLineEnd(ctx.source, after), ctx.eol + line);
+  if (after > 0) return importAfter(ctx, after, line);
   const first = ctx.root.namedChildren.find((c) => !isExtra(c));
   if (first) return insertAt(first.startIndex, line + ctx.eol);
   const end = ctx.source.length;

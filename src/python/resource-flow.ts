@@ -519,6 +519,13 @@ function descriptorSources(ctx: FileContext, scope: SyntaxNode, name: string): {
   return { found, owners };
 }
 
+/** True when the name `id` reads is bound, in the scope it resolves to, from a call that returns a descriptor (`fd = os.open(…)`, `handle, path = mkstemp()`, `n = f.fileno()`). */
+export function boundToDescriptor(ctx: FileContext, id: SyntaxNode): boolean {
+  if (id.type !== 'identifier') return false;
+  const r = ctx.names.resolve(id.text, id);
+  return r.kind === 'local' && descriptorSources(ctx, r.scope, id.text).found;
+}
+
 /** The descriptor a file is opened on (`descriptorOf`). */
 export type Descriptor =
   /** Variables whose reads are uses of the file: the descriptor's, its copies' (`other = fd`), its owners' (`src` of `fd = src.fileno()`). */
