@@ -18,12 +18,27 @@ const RELEASE_CALLS = new Set([
 ]);
 const RELEASE_FUNCTIONS = new Set(['os.remove', 'os.unlink', 'os.rmdir', 'os.close', 'shutil.rmtree']);
 
+/** The statement `__del__ = …` of `cls`'s body, if it has one. */
+function delAssignment(cls: SyntaxNode): SyntaxNode | undefined {
+  return cls.childForFieldName('body')?.namedChildren.find((st) => st.type === 'expression_statement' && /^__del__\s*=/.test(st.text));
+}
+
 function methodsOf(cls: SyntaxNode): Map<string, SyntaxNode> {
   const out = new Map<string, SyntaxNode>();
+  const assigned: Array<[string, SyntaxNode]> = [];
   for (const stmt of cls.childForFieldName('body')?.namedChildren ?? []) {
     const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
     const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
     if (name && def) out.set(name, def);
+    // Ex) `__del__ = close`, `__exit__ = lambda self, *exc: self.close()`
+    const assign = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+    const left = assign?.type === 'assignment' ? assign.childForFieldName('left') : undefined;
+    const right = assign?.childForFieldName('right');
+    if (left?.type === 'identifier' && right) assigned.push([left.text, right]);
+  }
+  for (const [name, value] of assigned) {
+    const target = value.type === 'identifier' ? out.get(value.text) : value.type === 'lambda' ? value : undefined;
+    if (target) out.set(name, target);
   }
   return out;
 }
@@ -47,7 +62,12 @@ function releaseCall(ctx: FileContext, fn: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** Library classes whose instances are context managers already: a subclass inherits `__exit__`. */
-const CONTEXT_MANAGER_BASES = /^(?:io\.\w+|_io\.\w+|_pyio\.\w+|socket\.socket|contextlib\.AbstractContextManager|typing\.ContextManager|tempfile\.\w+|zipfile\.ZipFile|tarfile\.TarFile|subprocess\.Popen)$/;
+const CONTEXT_MANAGER_BASES = new RegExp(
+  '^(?:io\\.\\w+|_io\\.\\w+|_pyio\\.\\w+|socket\\.socket|contextlib\\.(?:Abstract(?:Async)?ContextManager|(?:Async)?ExitStack)|typing\\.(?:Async)?ContextManager|' +
+    'tempfile\\.\\w+|zipfile\\.ZipFile|tarfile\\.TarFile|subprocess\\.Popen|concurrent\\.futures\\.\\w*Executor|sqlite3\\.Connection|ftplib\\.FTP(?:_TLS)?|' +
+    'smtplib\\.SMTP(?:_SSL)?|imaplib\\.IMAP4(?:_SSL)?|socketserver\\.\\w*Server|selectors\\.\\w*Selector|multiprocessing\\.pool\\.\\w*Pool|mmap\\.mmap|' +
+    '(?:gzip\\.GzipFile|bz2\\.BZ2File|lzma\\.LZMAFile)|shelve\\.\\w*Shelf|wave\\.Wave_(?:read|write)|http\\.client\\.HTTPResponse)$',
+);
 
 /**
  * True when `cls` or a base class defines `__exit__`: bases defined in the same file are followed (by
@@ -56,7 +76,9 @@ const CONTEXT_MANAGER_BASES = /^(?:io\.\w+|_io\.\w+|_pyio\.\w+|socket\.socket|co
 function hasExit(ctx: FileContext, cls: SyntaxNode, seen = new Set<number>()): boolean {
   if (seen.has(cls.id)) return false;
   seen.add(cls.id);
-  if (methodsOf(cls).has('__exit__')) return true;
+  // Ex) `async def __aexit__`: an async context manager, which callers enter with `async with`
+  const own = methodsOf(cls);
+  if (own.has('__exit__') || own.has('__aexit__')) return true;
   for (const base of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
     if (base.type === 'keyword_argument') continue;
     const q = qualifiedName(ctx.names, base);
@@ -97,13 +119,14 @@ function check(ctx: FileContext): Finding[] {
     // Ex) `def __del__(self): log.debug("gone")`: nothing to release, nothing for PyPy to delay
     if (!call) continue;
     const className = cls.childForFieldName('name')?.text ?? 'class';
-    const name = del.childForFieldName('name')!;
+    // Ex) `__del__ = close`: reported at that line, not at `def close`
+    const name = del.type === 'function_definition' && del.childForFieldName('name')?.text === '__del__' ? del.childForFieldName('name')! : delAssignment(cls) ?? del;
     const hasClose = methods.has('close');
     findings.push({
       id: ID,
       code: CODE,
       message: `\`${className}.__del__\` releases a resource (\`${preview(call)}\`): it relies on __del__, which PyPy runs late or never`,
-      start: del.startIndex,
+      start: name.id === del.childForFieldName('name')?.id ? del.startIndex : name.startIndex,
       end: name.endIndex,
       reason: hasClose
         ? `\`${className}\` has \`close()\`: add \`__enter__\`/\`__exit__\` calling it, and use \`with ${className}(...) as x:\` where it is made`
@@ -135,9 +158,11 @@ export const classDel: Transform = {
       'and `__enter__`/`__exit__`, use `with` where the object is made, and keep `__del__` (or a `weakref.finalize`) ' +
       'only as a safety net.',
     notFlagged:
-      'A class that also has `__exit__`, its own or inherited from a base class defined in the same file or from a ' +
-      'library context manager (`io.IOBase`, `socket.socket`, …): callers can use `with`, and `__del__` is a safety ' +
-      'net. A `__del__` that releases nothing (logging, counters).',
+      'A class that also has `__exit__` or `__aexit__` (a def, or `__exit__ = …` in the class body), its own or inherited ' +
+      'from a base class defined in the same file or from a library context manager (`io.IOBase`, `socket.socket`, ' +
+      '`contextlib.ExitStack`, `concurrent.futures.ThreadPoolExecutor`, `sqlite3.Connection`, `ftplib.FTP`, …): callers ' +
+      'can use `with`, and `__del__` is a safety net. A `__del__` that releases nothing (logging, counters). ' +
+      '`__del__ = close` counts as the method it names.',
   },
   examples: [
     {

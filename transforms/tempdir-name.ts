@@ -3,6 +3,7 @@
 //     work = tempfile.TemporaryDirectory().name     # CPython: already deleted; PyPy: deleted at some GC
 import type { FileContext, Finding, Transform } from '../src/types.js';
 import { calleeName } from '../src/python/imports.js';
+import { isExtra } from '../src/python/statements.js';
 
 const ID = 'tempdir-name';
 const CODE = 'WFY111';
@@ -12,7 +13,9 @@ function check(ctx: FileContext): Finding[] {
   const findings: Finding[] = [];
   for (const attr of ctx.root.descendantsOfType('attribute')) {
     if (attr.childForFieldName('attribute')?.text !== 'name') continue;
-    const call = attr.childForFieldName('object');
+    let call = attr.childForFieldName('object');
+    // Ex) `(\n    tempfile.TemporaryDirectory(prefix="build")\n).name`, as Black wraps a long line
+    while (call?.type === 'parenthesized_expression') call = call.namedChildren.find((c) => !isExtra(c)) ?? null;
     // Ex) `tmp = tempfile.TemporaryDirectory()` then `tmp.name`: the object lives as long as `tmp`
     if (call?.type !== 'call' || calleeName(ctx.names, call) !== 'tempfile.TemporaryDirectory') continue;
     findings.push({
