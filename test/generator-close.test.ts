@@ -362,7 +362,7 @@ describe('generator-close findings without a fix', () => {
     assert.deepEqual(
       r.findings.map((f) => [f.location.line, f.fixStatus, f.reason]),
       [
-        [13, 'none', 'in an `if` condition: a `with` around the statement would keep it open for the whole block'],
+        [13, 'none', 'in an `if` condition: a `with` or `try` around the statement would hold it to the end of the whole block'],
         [16, 'none', 'in a `while` condition, which runs on every iteration'],
         [21, 'none', 'in a class body: the new name would become a class attribute'],
         [25, 'none', '`side()` runs before it in this statement; making the generator ahead of the statement would run it first'],

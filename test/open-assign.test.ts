@@ -194,3 +194,10 @@ test('open-assign: parts handed out by a wrapper, descriptor numbers made into t
   // Ex) a dict's value is put in a dict, not in a "pair"
   assert.match(assign('def f(p):\n    g = open(p)\n    d = {"f": g}\n    return 1\n').findings[0]?.reason ?? '', /^put in a dict, which may outlive the block/);
 });
+
+test('open-assign: a socket is closed by the GC, not flushed; a file is flushed too', () => {
+  const sock = assign('import socket\n\ndef f(addr):\n    s = socket.socket()\n    s.connect(addr)\n    return 1\n');
+  assert.match(sock.findings[0]?.message ?? '', /is never closed; PyPy closes it only when the GC runs$/);
+  const file = assign('def f(p):\n    out = open(p, "w")\n    out.write("x")\n    return 1\n');
+  assert.match(file.findings[0]?.message ?? '', /PyPy closes \(and flushes\) it only when the GC runs$/);
+});

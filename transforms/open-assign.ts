@@ -15,6 +15,11 @@ import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { calleeName } from '../src/python/imports.js';
 
 const ID = 'open-assign';
+
+/** What PyPy leaves to its GC: a socket or a process has nothing to flush. */
+function closedByGc(spec: ResourceSpec): string {
+  return spec.kind === 'socket' || spec.kind === 'process' || spec.kind === 'memory map' ? 'PyPy closes it only when the GC runs' : 'PyPy closes (and flushes) it only when the GC runs';
+}
 const CODE = 'WFY105';
 
 const line = (n: SyntaxNode) => n.startPosition.row + 1;
@@ -223,7 +228,7 @@ function check(ctx: FileContext): Finding[] {
     if (closedByName(ctx, scope, b.target.text, spec)) continue;
     const uses = resourceUses(ctx, scope, b.target, spec);
     if (uses.some((u) => u.cls.kind === 'close' || u.cls.kind === 'managed' || (u.cls.kind === 'escape' && u.cls.severity === 'store'))) continue;
-    findings.push({ id: ID, code: CODE, message: `\`${b.shown}\` is never closed; PyPy closes (and flushes) it only when the GC runs`, start: call.startIndex, end: call.endIndex, reason: b.reason });
+    findings.push({ id: ID, code: CODE, message: `\`${b.shown}\` is never closed; ${closedByGc(spec)}`, start: call.startIndex, end: call.endIndex, reason: b.reason });
   }
   for (const a of callAssignments(ctx.root, candidateCalls(ctx))) {
     const spec = resourceOf(ctx, a.call);
@@ -231,7 +236,7 @@ function check(ctx: FileContext): Finding[] {
     const callee = a.call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
     const message = spec.pipesOnly
       ? `\`${a.target.text} = ${callee}(...)\`: ${leftOpen(spec)}`
-      : `\`${a.target.text} = ${callee}(...)\` is never closed; PyPy closes (and flushes) it only when the GC runs`;
+      : `\`${a.target.text} = ${callee}(...)\` is never closed; ${closedByGc(spec)}`;
     const base = { id: ID, code: CODE, message, start: a.stmt.startIndex, end: a.stmt.endIndex };
     // Ex) `self.f = open(p)`, `files[k] = open(p)`: reported, never fixed.
     if (a.target.type === 'attribute' || a.target.type === 'subscript') {

@@ -83,7 +83,7 @@ export function headerContextReason(node: SyntaxNode, stmt: SyntaxNode): string 
         return 'in a default argument value, evaluated once when the function is defined';
       case 'if_statement':
       case 'elif_clause':
-        if (p.childForFieldName('condition')?.id === child.id) return 'in an `if` condition: a `with` around the statement would keep it open for the whole block';
+        if (p.childForFieldName('condition')?.id === child.id) return 'in an `if` condition: a `with` or `try` around the statement would hold it to the end of the whole block';
         break;
       case 'while_statement':
         if (p.childForFieldName('condition')?.id === child.id) return 'in a `while` condition, which runs on every iteration';
