@@ -77,8 +77,8 @@ function namesOf(index: GeneratorIndex): Set<string> {
     s = new Set(Object.keys(index.generators).map((k) => k.slice(k.lastIndexOf('.') + 1)));
     // Ex) `for r in Table(n):` over a class whose `__iter__` is a generator: the class's name is what is called
     for (const k of Object.keys(index.generators)) {
-      if (!k.endsWith('.__iter__')) continue;
-      const cls = k.slice(0, -'.__iter__'.length);
+      if (!k.endsWith('.__iter__') && !k.endsWith('.__aiter__')) continue;
+      const cls = k.slice(0, k.lastIndexOf('.'));
       s.add(cls.slice(cls.lastIndexOf('.') + 1));
     }
     // A re-export may rename it: `from .core import produce as make`.
@@ -242,7 +242,7 @@ interface Made {
   cleanupAwaits?: string;
   /** Where another module replaces the function (`core.rows = …`): its calls may get no generator. */
   patched?: string;
-  /** The call makes an object whose `__iter__` is the generator (`Table(n)`): the fix closes `iter(Table(n))`. */
+  /** The call makes an object whose `__iter__` (`__aiter__`) is the generator (`Table(n)`): the fix closes `iter(Table(n))` (`Table(n).__aiter__()`). */
   viaIter?: true;
   /** One of ITERATORS (`os.scandir`): the fix names it `entries`; what stays open is the iterator itself. */
   iterator?: true;
@@ -405,7 +405,9 @@ function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, what: M
   const ctx = withLocalUnit(outer, stmt);
   if (!ctx) return undefined;
   const name = ctx.freshName(stmt, what.iterator ? ITERATORS.get(what.key)!.names : isAsync ? ['agen'] : ['gen']);
-  const made = what.viaIter ? `iter(${ctx.source.slice(call.startIndex, call.endIndex)})` : ctx.source.slice(call.startIndex, call.endIndex);
+  const source = ctx.source.slice(call.startIndex, call.endIndex);
+  // Ex) `Feed(n).__aiter__()`: what `async for` calls (the builtin `aiter()` is new in 3.10)
+  const made = what.viaIter ? (isAsync ? `${source}.__aiter__()` : `iter(${source})`) : source;
   const inner = [replaceNode(call, name)];
   // contextlib.aclosing is new in 3.10: below that, async generators always get try/finally.
   const closing = ctx.options.generatorStyle === 'closing' && (!isAsync || versionAtLeast(ctx.target, [3, 10]));
@@ -439,11 +441,14 @@ function check(ctx: FileContext): Finding[] {
     // makes it (not `next(Table(n))`, which calls `__next__`, nor `x in Table(n)`, which may call `__contains__`)
     if (!gen && target && index) {
       const own = resolveGenerator(index, `${target}.__iter__`);
+      // Ex) `async for r in Feed(n): break`, where `Feed.__aiter__` is an async generator with cleanup
+      const ownAsync = own ? undefined : resolveGenerator(index, `${target}.__aiter__`);
       if (own && !own.async) gen = { ...own, viaIter: true };
+      else if (ownAsync?.async) gen = { ...ownAsync, viaIter: true };
     }
     if (!gen) continue;
     const use = useOf(ctx, call, gen.async);
-    if (gen.viaIter && (!use || (use.kind === 'statement' && (use.by === 'next' || use.by === 'in' || use.by === 'not in')))) continue;
+    if (gen.viaIter && (!use || (use.kind === 'statement' && (gen.async || use.by === 'next' || use.by === 'in' || use.by === 'not in')))) continue;
     if (!use) {
       // Ex) `it = rows(p)` … `for r in it: break`
       const kept = keptGenerator(ctx, call, gen.async);
