@@ -145,6 +145,7 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     ...(indexScope ? { indexScope } : {}),
     transformPaths,
     ...(perFileIgnores?.length ? { perFileIgnores } : {}),
+    ...(target === undefined ? { projectTargets: true } : {}),
     ...(a['add-ignore'] ? { addIgnore: true } : {}),
     ...(a.jobs !== undefined ? { jobs: Number(a.jobs) } : {}),
   };

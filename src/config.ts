@@ -210,6 +210,40 @@ export function loadConfig(options: { cwd: string; configPath?: string }): Loade
   }
 }
 
+const projectTargets = new Map<string, PythonVersion | null>();
+
+/**
+ * The Python the project holding directory `dir` is written for, from the nearest pyproject.toml upward: its
+ * `[tool.withify] target-version`, else its `requires-python`; `undefined` when there is none or it says neither
+ * (or cannot be read: the run's own configuration reported that already, or the file lies outside it).
+ * Ex) `root/pyproject.toml` requires 3.11 and `root/sub/pyproject.toml` 3.6: a file of `root/sub/` is sub's.
+ */
+export function projectTargetOf(dir: string): PythonVersion | undefined {
+  const seen: string[] = [];
+  let found: PythonVersion | null = null;
+  for (let d = dir; ; d = dirname(d)) {
+    const known = projectTargets.get(d);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    seen.push(d);
+    const path = join(d, 'pyproject.toml');
+    if (existsSync(path)) {
+      try {
+        const loaded = readConfigFile(path);
+        found = loaded.settings.targetVersion ?? loaded.requiresPython ?? null;
+      } catch {
+        found = null;
+      }
+      break;
+    }
+    if (dirname(d) === d) break;
+  }
+  for (const d of seen) projectTargets.set(d, found);
+  return found ?? undefined;
+}
+
 /** Command line over config file: each key the command line gives wins; `targetVersion` falls back to `requires-python`. */
 export function mergeSettings(cli: ConfigSettings, config: LoadedConfig | undefined): ConfigSettings {
   const file = config?.settings ?? {};

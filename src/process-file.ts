@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { globMatcher, type PathMatcher } from './glob.js';
+import { projectTargetOf } from './config.js';
+import { versionAtLeast } from './options.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { decodeSource, DecodeError, encodeSource, type DecodedSource } from './engine/read.js';
@@ -80,6 +82,28 @@ const perFile = new WeakMap<RunOptions, { matchers: Array<{ matches: PathMatcher
  * glob matches the file, or a directory it lies in below the working directory, added to `ignore`.
  */
 export function optionsForFile(options: RunOptions, path: string): RunOptions {
+  return withProjectTarget(withPerFileIgnores(options, path), path);
+}
+
+const byTarget = new WeakMap<RunOptions, Map<string, RunOptions>>();
+
+/**
+ * With `projectTargets` (no `--target-version`), the target of a file inside a project whose pyproject.toml says an
+ * older Python than the run's (a subproject of a monorepo, `requires-python = ">=3.6"`): that older one. Never newer.
+ */
+function withProjectTarget(options: RunOptions, path: string): RunOptions {
+  if (!options.projectTargets) return options;
+  const own = projectTargetOf(dirname(resolve(options.cwd, path)));
+  if (!own || versionAtLeast(own, options.targetVersion)) return options;
+  let cache = byTarget.get(options);
+  if (!cache) byTarget.set(options, (cache = new Map()));
+  const key = own.join('.');
+  let out = cache.get(key);
+  if (!out) cache.set(key, (out = { ...options, targetVersion: own }));
+  return out;
+}
+
+function withPerFileIgnores(options: RunOptions, path: string): RunOptions {
   if (!options.perFileIgnores?.length) return options;
   let state = perFile.get(options);
   if (!state) {

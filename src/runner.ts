@@ -32,6 +32,11 @@ export interface RunOptions extends TransformOptions, SelectOptions {
   addIgnore?: boolean;
   /** Transforms skipped in the files a glob matches (`per-file-ignores` of `[tool.withify]`). */
   perFileIgnores?: PerFileIgnore[];
+  /**
+   * No `--target-version` was given: a file whose nearest pyproject.toml says an older Python than `targetVersion`
+   * (`[tool.withify] target-version`, else `requires-python`) is written for that one (`projectTargetOf`).
+   */
+  projectTargets?: boolean;
 }
 
 export type ProgressPhase = 'index' | 'files';

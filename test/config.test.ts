@@ -112,6 +112,31 @@ describe('requires-python', () => {
   });
 });
 
+describe('a subproject that says an older Python', () => {
+  // A multi-item `with` of long lines: parenthesized from 3.10, one long line below it.
+  const COPY = 'import shutil\n\n\ndef copy(source_directory_path_xxxxxxxxxxxxxxxx, destination_directory_path_xxxxxxxxxxxxxxxxx):\n    shutil.copyfileobj(open(source_directory_path_xxxxxxxxxxxxxxxx, "rb"), open(destination_directory_path_xxxxxxxxxxxxxxxxx, "wb"))\n';
+  test('its files are written for it, never for a newer Python than the run', () => {
+    const root = tree({
+      'pyproject.toml': '[project]\nrequires-python = ">=3.11"\n',
+      'sub/pyproject.toml': '[project]\nrequires-python = ">=3.6"\n',
+      'sub/a.py': COPY,
+      'a.py': COPY,
+      'new/pyproject.toml': '[tool.withify]\ntarget-version = "3.12"\n',
+      'new/a.py': COPY,
+    });
+    const diff = cli(root, 'diff', '.');
+    assert.equal(diff.status, 0, diff.stderr);
+    const byFile = new Map(diff.stdout.split(/^(?=--- )/m).map((part) => [/^\+\+\+ b\/(\S+)/m.exec(part)?.[1], part]));
+    assert.match(byFile.get('a.py') ?? '', /^\+    with \($/m);
+    assert.doesNotMatch(byFile.get('sub/a.py') ?? '', /with \(/);
+    assert.match(byFile.get('sub/a.py') ?? '', /^\+    with open\(source\S+ "rb"\) as f, open\(/m);
+    // 3.12 is newer than the run's 3.11: the run's own target holds
+    assert.match(byFile.get('new/a.py') ?? '', /^\+    with \($/m);
+    // --target-version is the user's word for every file
+    assert.match(cli(root, 'diff', 'sub', '--target-version', '3.11').stdout, /^\+    with \($/m);
+  });
+});
+
 describe('through the CLI', () => {
   test('the config selects transforms; the command line overrides it', () => {
     const root = tree({ 'pyproject.toml': '[tool.withify]\nignore = ["open-chain"]\n', 'src/app.py': LEAK });
