@@ -7,7 +7,7 @@ import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVe
 import { ConfigError, loadConfig, mergeSettings } from './config.js';
 import { loadTransformModules, TransformLoadError } from './load-transform.js';
 import { parseShard, SelectError } from './walk.js';
-import { exitCode, renderReport, textReport, type Format, type ReportOptions } from './report.js';
+import { exitCode, renderReport, type Format, type ReportOptions } from './report.js';
 import type { Transform } from './types.js';
 import { createProgress } from './progress.js';
 import { activeTransforms, findTransform, TRANSFORMS } from '../transforms/index.js';
@@ -161,10 +161,12 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
     const path = a['stdin-filename'] ?? '-';
     const { result, outputBytes } = runStdin(readFileSync(0), path, options);
     const runResult = { files: [result], walkErrors: [] };
-    if (mode === 'fix' && a.format === 'text') {
+    if (mode === 'fix') {
+      // stdout is the file, in every format (Ruff): the report, whatever its format, goes to stderr.
+      // Ex) `withify fix - --format github < a.py > a.new`: a.new is the rewritten a.py, the annotations are on stderr
       if (outputBytes) process.stdout.write(outputBytes);
-      const report = textReport(mode, runResult, { quiet: true, color: false, addIgnore: reportOptions.addIgnore });
-      process.stderr.write(report.stderr);
+      const report = renderReport(mode, runResult, { ...reportOptions, color: false }, rules);
+      process.stderr.write(report.stdout + report.stderr);
     } else {
       const report = renderReport(mode, runResult, { ...reportOptions, color }, rules);
       process.stdout.write(report.stdoutBytes ?? report.stdout);

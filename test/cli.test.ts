@@ -89,6 +89,20 @@ test('fix -: stdin to stdout', () => {
   assert.equal(r.stdout, FIXED);
 });
 
+test('fix -: the source on stdout in every --format, the report on stderr', () => {
+  for (const format of ['text', 'json', 'sarif', 'github']) {
+    const r = withify(['fix', '-', '--format', format], { input: LEAKY });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, FIXED, `--format ${format}`);
+  }
+  const json = JSON.parse(withify(['fix', '-', '--format', 'json'], { input: LEAKY }).stderr) as { summary: { fixesApplied: number } };
+  assert.equal(json.summary.fixesApplied, 1);
+  // What is left after the fix is reported on stderr, as Ruff does for stdin.
+  const left = withify(['fix', '-', '--format', 'github'], { input: 'x = open(p)\n' });
+  assert.equal(left.stdout, 'x = open(p)\n');
+  assert.match(left.stderr, /^::warning file=-,line=1/m);
+});
+
 test('fix -: input that cannot be decoded or parsed goes out unchanged, exit 2', () => {
   for (const input of [Buffer.from('x = "\xe9"  # open\n', 'latin1'), Buffer.from('def f(:\n    open(p)\n')]) {
     const r = spawnSync(process.execPath, [CLI, 'fix', '-'], { input, env: { ...process.env, NO_COLOR: '1' } });
