@@ -127,7 +127,12 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
         out.push(`Found ${plural(c.findings, 'finding')} in ${files} (${parts.join(', ')}).`);
       }
       if (opts.addIgnore) {
-        const left = c.remaining ? `; ${plural(c.remaining, 'finding')} left without one: none of ${c.remaining === 1 ? 'its' : 'their'} lines can take a comment` : '';
+        // Ex) a read-only file: its findings are left because nothing was written, not for want of a line
+        const unwritten = result.files.filter((f) => f.status === 'failed').reduce((n, f) => n + f.remaining.length, 0);
+        const noLine = c.remaining - unwritten;
+        const noLineWhy = (n: number) => `none of ${n === 1 ? 'its' : 'their'} lines can take a comment`;
+        const why = unwritten === 0 ? noLineWhy(noLine) : [...(noLine ? [`${noLine} where ${noLineWhy(noLine)}`] : []), `${unwritten} in files that could not be written or processed (see the errors)`].join(', ');
+        const left = c.remaining ? `; ${plural(c.remaining, 'finding')} left without one: ${why}` : '';
         out.push(`Added ${comments} in ${plural(c.changed, 'file')}${left}.`);
       }
     }
