@@ -103,6 +103,18 @@ test('fix -: the source on stdout in every --format, the report on stderr', () =
   assert.match(left.stderr, /^::warning file=-,line=1/m);
 });
 
+test('-q drops the summary, never the findings: fix and diff still list what is left', () => {
+  const dir = tempDir('withify-quiet-');
+  writeFileSync(join(dir, 'a.py'), 'x = open(p)\n' + LEAKY);
+  const diff = withify(['diff', '-q', 'a.py'], { cwd: dir });
+  assert.match(diff.stderr, /^a\.py:1:1 WFY105 /m);
+  assert.doesNotMatch(diff.stderr, /would change/);
+  const fix = withify(['fix', '-q', 'a.py'], { cwd: dir });
+  assert.equal(fix.status, 0, fix.stderr);
+  assert.match(fix.stdout, /^a\.py:1:1 WFY105 /m);
+  assert.doesNotMatch(fix.stdout, /files? changed/);
+});
+
 test('fix -: input that cannot be decoded or parsed goes out unchanged, exit 2', () => {
   for (const input of [Buffer.from('x = "\xe9"  # open\n', 'latin1'), Buffer.from('def f(:\n    open(p)\n')]) {
     const r = spawnSync(process.execPath, [CLI, 'fix', '-'], { input, env: { ...process.env, NO_COLOR: '1' } });
