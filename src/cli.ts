@@ -160,7 +160,7 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
     if (mode === 'check' && a['add-ignore']) throw new UsageError('check - --add-ignore has nowhere to write the comments: use `withify fix - --add-ignore` (it prints the result)');
     const path = a['stdin-filename'] ?? '-';
     const { result, outputBytes } = runStdin(readFileSync(0), path, options);
-    const runResult = { files: [result], walkErrors: [] };
+    const runResult = { files: result ? [result] : [], walkErrors: [] };
     if (mode === 'fix') {
       // stdout is the file, in every format (Ruff): the report, whatever its format, goes to stderr.
       // Ex) `withify fix - --format github < a.py > a.new`: a.new is the rewritten a.py, the annotations are on stderr

@@ -115,6 +115,22 @@ test('-q drops the summary, never the findings: fix and diff still list what is 
   assert.doesNotMatch(fix.stdout, /files? changed/);
 });
 
+test('-: --exclude (command line or [tool.withify]) leaves out the --stdin-filename as it would the file named', () => {
+  const dir = tempDir('withify-stdin-exclude-');
+  for (const args of [['--exclude', 'gen'], ['--exclude', 'gen/*.py']]) {
+    const fix = withify(['fix', '-', '--stdin-filename', 'gen/z.py', ...args], { cwd: dir, input: LEAKY });
+    assert.equal(fix.status, 0, fix.stderr);
+    assert.equal(fix.stdout, LEAKY);
+    const check = withify(['check', '-', '--stdin-filename', 'gen/z.py', ...args], { cwd: dir, input: LEAKY });
+    assert.equal(check.status, 0);
+    assert.doesNotMatch(check.stdout, /WFY101/);
+  }
+  writeFileSync(join(dir, 'pyproject.toml'), '[tool.withify]\nexclude = ["gen"]\n');
+  assert.equal(withify(['fix', '-', '--stdin-filename', 'gen/z.py'], { cwd: dir, input: LEAKY }).stdout, LEAKY);
+  // A name the globs do not match is processed
+  assert.equal(withify(['fix', '-', '--stdin-filename', 'src/z.py'], { cwd: dir, input: LEAKY }).stdout, FIXED);
+});
+
 test('fix -: input that cannot be decoded or parsed goes out unchanged, exit 2', () => {
   for (const input of [Buffer.from('x = "\xe9"  # open\n', 'latin1'), Buffer.from('def f(:\n    open(p)\n')]) {
     const r = spawnSync(process.execPath, [CLI, 'fix', '-'], { input, env: { ...process.env, NO_COLOR: '1' } });
