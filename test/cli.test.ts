@@ -149,6 +149,34 @@ test('--target-version below 3.1 or of another major version is a usage error, e
   assert.equal(withify(['check', '--target-version', '3.1', '-'], { input: LEAKY }).status, 1);
 });
 
+test('--no-X of an option that takes a value is a usage error, exit 2, never a stack trace', () => {
+  for (const o of ['--no-select', '--no-exclude', '--no-include', '--no-config', '--no-target-version', '--no-jobs', '--no-shard', '--no-transform', '--no-stdin-filename=a.py']) {
+    const r = withify(['check', o, '-'], { input: LEAKY });
+    assert.equal(r.status, 2, o);
+    const name = o.replace(/^--no-/, '').replace(/=.*/, '');
+    assert.equal(r.stderr, `error: --no-${name}: --${name} takes a value and has no --no- form; leave it out for its default\n`);
+  }
+  // The flags' own negations still work
+  assert.equal(withify(['check', '--no-ignore', '--no-color', '--no-unsafe-fixes', '-'], { input: LEAKY }).status, 1);
+});
+
+test('--select or --ignore naming nothing, a --target-version past 3.14, --exit-code off diff: usage errors, exit 2', () => {
+  for (const args of [['--select', ''], ['--select', ','], ['--ignore', ' ']]) {
+    const r = withify(['check', ...args, '-'], { input: LEAKY });
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, /^error: --(select|ignore): name at least one transform/);
+  }
+  const future = withify(['check', '--target-version', '3.99', '-'], { input: LEAKY });
+  assert.equal(future.status, 2);
+  assert.match(future.stderr, /--target-version: withify knows Python up to 3\.14, not 3\.99/);
+  assert.equal(withify(['check', '--target-version', '3.14', '-'], { input: LEAKY }).status, 1);
+  for (const mode of ['check', 'fix']) {
+    const r = withify([mode, '--exit-code', '-'], { input: LEAKY });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^error: --exit-code is for `withify diff`/);
+  }
+});
+
 test('a backslash in a POSIX file name is kept in reports (it is no separator there)', { skip: process.platform === 'win32' }, () => {
   const dir = tempDir('withify-cli-');
   writeFileSync(join(dir, 'back\\slash.py'), 'def f(p):\n    return open(p).read()\n');
