@@ -110,7 +110,7 @@ function badFinding(t: Transform, f: unknown, length: number): string | undefine
   const x = f as Record<string, unknown>;
   // Ex) `{ code: 'WFY101', … }` from ACME001: the report would credit the built-in rule, and its suppressions would hide it
   if (x.id !== t.id || x.code !== t.code) return `a finding with id ${JSON.stringify(x.id)} and code ${JSON.stringify(x.code)}; its findings must carry its own, "${t.id}" and "${t.code}"`;
-  if (typeof x.message !== 'string' || x.message.trim() === '') return 'a finding without a `message`';
+  if (typeof x.message !== 'string') return 'a finding whose `message` is not a string';
   // Ex) `[{ message: 'm' }]` gave `m.py:1:NaN undefined m`
   if (!isOffset(x.start, length) || !isOffset(x.end, length) || x.start > x.end) {
     return `a finding whose start and end (${String(x.start)}, ${String(x.end)}) are not offsets 0 ≤ start ≤ end ≤ ${length} of the text (UTF-16 code units)`;
