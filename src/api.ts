@@ -1,9 +1,64 @@
 // The library entry points: the same pipeline the CLI runs, as plain functions.
 import { decodeSource, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
-import { defaultOptions } from './options.js';
-import { run as runFiles, type Mode, type RunControl, type RunOptions } from './runner.js';
-import type { FileResult, LocatedFinding, ProjectIndex, TransformOptions } from './types.js';
+import { defaultOptions, unsupportedTarget } from './options.js';
+import { run as runFiles, type Mode, type RunControl, type RunOptions, type RunResult } from './runner.js';
+import { loadTransformModules } from './load-transform.js';
+import { findTransform } from '../transforms/index.js';
+import type { FileResult, LocatedFinding, ProjectIndex, Transform, TransformOptions } from './types.js';
+
+/** An option of `run` the library cannot use (a misspelt rule, a version given as text, an unknown mode). */
+export class OptionsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OptionsError';
+  }
+}
+
+const TRANSFORM_KEYS = ['select', 'ignore', 'unsafeFixes', 'targetVersion', 'generatorStyle', 'allLoops', 'extraTransforms'] as const;
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/**
+ * The transform options of `given` over the defaults, checked once at the API boundary: a value left
+ * `undefined` or `null` takes its default; a wrong one throws OptionsError, which says what to give instead.
+ * `more`: transforms the run loads besides `extraTransforms` (`transformPaths`), which `select` may name.
+ */
+function checkTransformOptions(given: Record<string, unknown>, more: readonly Transform[] = []): TransformOptions {
+  const o: Partial<Record<(typeof TRANSFORM_KEYS)[number], unknown>> = {};
+  for (const k of TRANSFORM_KEYS) if (given[k] !== undefined && given[k] !== null) o[k] = given[k];
+  if (o.extraTransforms !== undefined && !(Array.isArray(o.extraTransforms) && o.extraTransforms.every((t) => typeof t === 'object' && t !== null && typeof (t as Transform).check === 'function'))) {
+    throw new OptionsError('extraTransforms: give an array of Transform objects (loadTransformModule loads one from a module)');
+  }
+  const extra = [...((o.extraTransforms as Transform[] | undefined) ?? []), ...more];
+  for (const k of ['select', 'ignore'] as const) {
+    const v = o[k];
+    if (v === undefined) continue;
+    // Ex) `select: 'WFY102'`: a string, not a list
+    if (!isStrings(v)) throw new OptionsError(`${k}: give an array of transform ids or codes, e.g. ['open-chain', 'WFY102'], not ${JSON.stringify(v)}`);
+    // Ex) `select: ['nope']`: it would select nothing, without a word (the CLI exits 2)
+    const unknown = v.find((x) => findTransform(x, extra) === undefined);
+    if (unknown !== undefined) throw new OptionsError(`${k}: no transform "${unknown}"; TRANSFORMS (or \`withify list\`) has the ids and codes`);
+  }
+  for (const k of ['unsafeFixes', 'allLoops'] as const) {
+    if (o[k] !== undefined && typeof o[k] !== 'boolean') throw new OptionsError(`${k}: give true or false, not ${JSON.stringify(o[k])}`);
+  }
+  const v = o.targetVersion;
+  if (v !== undefined) {
+    // Ex) `targetVersion: '3.10'`: compared as a pair, a string read as [3, 1]
+    if (!(Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n)))) {
+      throw new OptionsError(`targetVersion: give [major, minor], e.g. [3, 10] (parsePythonVersion('3.10') reads the text form), not ${JSON.stringify(v)}`);
+    }
+    const unsupported = unsupportedTarget(v as [number, number]);
+    if (unsupported) throw new OptionsError(`targetVersion: ${unsupported}`);
+  }
+  if (o.generatorStyle !== undefined && o.generatorStyle !== 'try-finally' && o.generatorStyle !== 'closing') {
+    throw new OptionsError(`generatorStyle: give 'try-finally' or 'closing', not ${JSON.stringify(o.generatorStyle)}`);
+  }
+  return defaultOptions(o as Partial<TransformOptions>);
+}
+
+/** A result for a text that was not processed: `reason` says why. */
+const notProcessed = (output: string, reason: string): TransformSourceResult => ({ output, findings: [], remaining: [], fixesApplied: 0, ignoresAdded: 0, status: 'failed', reason });
 
 export interface TransformSourceOptions extends Partial<TransformOptions> {
   /** Shown in findings; also how relative imports resolve. Default `<string>`. */
@@ -32,8 +87,17 @@ export interface TransformSourceResult {
 
 /** Rewrite one Python source text. Never throws for bad input: see `status` and `reason`. */
 export function transformSource(text: string, options: TransformSourceOptions = {}): TransformSourceResult {
-  const { path = '<string>', project, moduleName, wholeFiles, addIgnore, ...rest } = options;
-  const r = processSource({ path, text, options: defaultOptions(rest), project, moduleName, partial: wholeFiles !== true, addIgnore });
+  // Ex) a Buffer: transformBytes decodes bytes
+  if (typeof text !== 'string') return notProcessed('', `the text must be a string, not ${text === null ? 'null' : (text as unknown) instanceof Uint8Array ? 'bytes' : typeof text} (transformBytes takes bytes)`);
+  const { path = '<string>', project, moduleName, wholeFiles, addIgnore, ...rest } = options ?? {};
+  let checked: TransformOptions;
+  try {
+    checked = checkTransformOptions(rest);
+  } catch (err) {
+    if (err instanceof OptionsError) return notProcessed(text, `bad option: ${err.message}`);
+    throw err;
+  }
+  const r = processSource({ path, text, options: checked, project, moduleName, partial: wholeFiles !== true, addIgnore });
   return {
     output: r.after ?? text,
     findings: r.findings,
@@ -48,8 +112,15 @@ export function transformSource(text: string, options: TransformSourceOptions = 
 /** Bytes in, bytes out: PEP 263 coding, BOM and line endings kept. */
 export function transformBytes(bytes: Uint8Array, options: TransformSourceOptions = {}): TransformSourceResult & { outputBytes: Buffer } {
   const decoded = decodeSource(bytes);
-  const { path = '<bytes>', project, moduleName, wholeFiles, addIgnore, ...rest } = options;
-  const r = processSource({ path, text: decoded.text, eol: decoded.eol, options: defaultOptions(rest), project, moduleName, partial: wholeFiles !== true, addIgnore });
+  const { path = '<bytes>', project, moduleName, wholeFiles, addIgnore, ...rest } = options ?? {};
+  let checked: TransformOptions;
+  try {
+    checked = checkTransformOptions(rest);
+  } catch (err) {
+    if (err instanceof OptionsError) return { ...notProcessed(decoded.text, `bad option: ${err.message}`), outputBytes: Buffer.from(bytes) };
+    throw err;
+  }
+  const r = processSource({ path, text: decoded.text, eol: decoded.eol, options: checked, project, moduleName, partial: wholeFiles !== true, addIgnore });
   const output = r.after ?? decoded.text;
   return {
     output,
@@ -77,10 +148,22 @@ export interface RunApiOptions extends Partial<Omit<RunOptions, 'mode' | 'cwd'>>
 /**
  * Process files and directories as `withify check|diff|fix` does, and return one `FileResult` per file
  * (sorted by path) plus the paths that could not be expanded. A bad file never throws: see its `status`
- * and `reason`. Throws `SelectError` for a bad `changedSince` revision, or outside a git repository.
+ * and `reason`. Throws `OptionsError` for a bad option (checked before any file is read), `SelectError`
+ * for a bad `changedSince` revision, or outside a git repository, `TransformLoadError` for a bad module of
+ * `transformPaths`.
  */
-export function run(paths: readonly string[], options: RunApiOptions = {}, control?: RunControl): ReturnType<typeof runFiles> {
-  const { mode = 'check', cwd = process.cwd(), ...rest } = options;
-  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<RunOptions>;
-  return runFiles(paths, { ...defaultOptions(), ...defined, mode, cwd } as RunOptions, control);
+export async function run(paths: readonly string[], options: RunApiOptions = {}, control?: RunControl): Promise<RunResult> {
+  const { mode = 'check', cwd = process.cwd(), ...rest } = options ?? {};
+  // Ex) `mode: 'fxi'`: it ran as `diff` would
+  if (mode !== 'check' && mode !== 'diff' && mode !== 'fix') throw new OptionsError(`mode: give 'check', 'diff' or 'fix', not ${JSON.stringify(mode)}`);
+  if (rest.jobs !== undefined && rest.jobs !== null && !(Number.isInteger(rest.jobs) && rest.jobs >= 1)) throw new OptionsError(`jobs: give a whole number of threads, 1 or more, not ${JSON.stringify(rest.jobs)}`);
+  if (!isStrings(paths)) throw new OptionsError(`paths: give an array of file or directory paths, not ${JSON.stringify(paths)}`);
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null)) as Partial<RunOptions>;
+  const loaded = await loadTransformModules(defined.transformPaths ?? [], cwd);
+  const transformOptions = checkTransformOptions(defined, loaded);
+  for (const { glob, rules } of defined.perFileIgnores ?? []) {
+    const bad = rules.find((r) => findTransform(r, [...transformOptions.extraTransforms, ...loaded]) === undefined);
+    if (bad !== undefined) throw new OptionsError(`perFileIgnores "${glob}": no transform "${bad}"; TRANSFORMS (or \`withify list\`) has the ids and codes`);
+  }
+  return runFiles(paths, { ...defined, ...transformOptions, mode, cwd } as RunOptions, control);
 }

@@ -7,7 +7,7 @@ import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVe
 import { ConfigError, loadConfig, mergeSettings } from './config.js';
 import { loadTransformModules, TransformLoadError } from './load-transform.js';
 import { parseShard, SelectError } from './walk.js';
-import { exitCode, renderReport, textReport, type Format, type ReportOptions } from './report.js';
+import { exitCode, renderReport, type Format, type ReportOptions } from './report.js';
 import type { Transform } from './types.js';
 import { createProgress } from './progress.js';
 import { activeTransforms, findTransform, TRANSFORMS } from '../transforms/index.js';
@@ -62,6 +62,19 @@ function protectNoIgnore(argv: string[]): string[] {
   return argv.map((a, i) => (a === '--no-ignore' && (end < 0 || i < end) ? '--no-ignore=true' : a));
 }
 
+// The options that take a value. yargs reads `--no-select` as "--select=false", which no handler expects.
+const VALUE_OPTIONS = ['select', 'exclude', 'include', 'config', 'target-version', 'generator-style', 'stdin-filename', 'changed-since', 'shard', 'transform', 'format', 'jobs', 'index-scope', 'python', 'output'];
+
+/** `--no-X` of an option X that takes a value is a usage error (`--no-ignore` is a flag of its own). */
+function refuseNegatedValues(argv: string[]): void {
+  const end = argv.indexOf('--');
+  for (const a of end < 0 ? argv : argv.slice(0, end)) {
+    const m = /^--no-([a-z-]+)(?:=|$)/.exec(a);
+    // Ex) `withify check --no-select .`: a TypeError deep in the run before
+    if (m && VALUE_OPTIONS.includes(m[1]!)) throw new UsageError(`--no-${m[1]}: --${m[1]} takes a value and has no --no- form; leave it out for its default`);
+  }
+}
+
 /** Errors of config files, transform modules and file selection are usage errors: message, exit 2. */
 const isUsageProblem = (err: unknown): boolean => err instanceof ConfigError || err instanceof TransformLoadError || err instanceof SelectError;
 
@@ -113,6 +126,10 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
   const style = a['generator-style'] === undefined ? undefined : parseGeneratorStyle(a['generator-style']);
   const shard = a.shard === undefined ? undefined : parseShard(a.shard);
   if (a.shard !== undefined && !shard) throw new UsageError(`--shard: cannot read "${a.shard}"; write it K/N with 1 ≤ K ≤ N, e.g. 2/4`);
+  // Ex) `--select ''` or `--select ,`: selecting nothing would run every transform
+  for (const key of ['select', 'ignore'] as const) {
+    if (a[key] !== undefined && splitList(a[key]).length === 0) throw new UsageError(`--${key}: name at least one transform (ids or codes, comma-separated); run \`withify list\` to see them`);
+  }
   // The command line overrides each key of [tool.withify] it gives.
   const cli = { select: given(a.select), ignore: given(a.ignore), exclude: globList(a.exclude), include: globList(a.include), unsafeFixes: a['unsafe-fixes'], allLoops: a['all-loops'], targetVersion: target, generatorStyle: style, indexScope: a['index-scope'] };
   const config = loadConfig({ cwd, configPath: a.config });
@@ -152,6 +169,8 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
 }
 
 async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
+  // Ex) `withify fix --exit-code`: it would exit as without it, and the user would think CI is gated
+  if (a['exit-code'] && mode !== 'diff') throw new UsageError(`--exit-code is for \`withify diff\` (exit 1 when a file would change): ${mode === 'check' ? '`check` exits 1 on any finding already' : 'use `withify diff --exit-code` to fail on changes, or `withify check` to fail on findings'}`);
   if (a.jobs !== undefined && !(/^\s*\d+\s*$/.test(a.jobs) && Number(a.jobs) >= 1)) throw new UsageError(`--jobs: expected a whole number of threads, 1 or more, not "${a.jobs}"`);
   const options = await toRunOptions(mode, a);
   const rules = [...TRANSFORMS, ...activeTransforms(options).filter((t) => !TRANSFORMS.includes(t))];
@@ -161,11 +180,13 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
     if (mode === 'check' && a['add-ignore']) throw new UsageError('check - --add-ignore has nowhere to write the comments: use `withify fix - --add-ignore` (it prints the result)');
     const path = a['stdin-filename'] ?? '-';
     const { result, outputBytes } = runStdin(readFileSync(0), path, options);
-    const runResult = { files: [result], walkErrors: [] };
-    if (mode === 'fix' && a.format === 'text') {
+    const runResult = { files: result ? [result] : [], walkErrors: [] };
+    if (mode === 'fix') {
+      // stdout is the file, in every format (Ruff): the report, whatever its format, goes to stderr.
+      // Ex) `withify fix - --format github < a.py > a.new`: a.new is the rewritten a.py, the annotations are on stderr
       if (outputBytes) process.stdout.write(outputBytes);
-      const report = textReport(mode, runResult, { quiet: true, color: false, addIgnore: reportOptions.addIgnore });
-      process.stderr.write(report.stderr);
+      const report = renderReport(mode, runResult, { ...reportOptions, color: false }, rules);
+      process.stderr.write(report.stdout + report.stderr);
     } else {
       const report = renderReport(mode, runResult, { ...reportOptions, color }, rules);
       process.stdout.write(report.stdoutBytes ?? report.stdout);
@@ -272,6 +293,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .wrap(Math.min(110, process.stdout.columns ?? 100));
   skipHelpCache(parser);
   try {
+    refuseNegatedValues(argv);
     await parser.parseAsync();
   } catch (err) {
     if (err instanceof UsageReported) return;

@@ -1,5 +1,5 @@
 // Public API of the withify package (docs/library.md).
-export { transformSource, transformBytes, run } from './api.js';
+export { transformSource, transformBytes, run, OptionsError } from './api.js';
 export type { TransformSourceOptions, TransformSourceResult, RunApiOptions } from './api.js';
 export { runSync, processPath } from './runner.js';
 export type { RunOptions, RunResult, RunControl, Mode, ProgressPhase } from './runner.js';

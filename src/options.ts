@@ -30,8 +30,14 @@ export function parsePythonVersion(text: string): PythonVersion | undefined {
  * came in Python 3.1; Python 2 is another language.
  */
 export function unsupportedTarget(v: PythonVersion): string | undefined {
-  return v[0] === 3 && v[1] >= 1 ? undefined : `withify writes for Python 3.1 or newer (its tests run on 3.6 to 3.13), not ${formatPythonVersion(v)}`;
+  if (!(v[0] === 3 && v[1] >= 1)) return `withify writes for Python 3.1 or newer (its tests run on 3.6 to 3.13), not ${formatPythonVersion(v)}`;
+  // Ex) `3.99` for `3.9`: the limits withify keeps to (blocks nested, syntax) are known up to NEWEST_TARGET only
+  if (!versionAtLeast(NEWEST_TARGET, v)) return `withify knows Python up to ${formatPythonVersion(NEWEST_TARGET)}, not ${formatPythonVersion(v)}; give the oldest Python the code must run on (${formatPythonVersion(NEWEST_TARGET)} at most)`;
+  return undefined;
 }
+
+/** The newest Python whose limits withify knows (src/python/nesting.ts). */
+export const NEWEST_TARGET: PythonVersion = [3, 14];
 
 /** True when `v` is `min` or later: `versionAtLeast(target, [3, 10])`. */
 export function versionAtLeast(v: PythonVersion, min: PythonVersion): boolean {

@@ -64,7 +64,8 @@ export function processPath(path: string, runOptions: RunOptions, project?: Proj
     } catch (err) {
       const reason = err instanceof ChangedOnDisk ? err.message : `cannot write: ${(err as Error).message}`;
       // Nothing was written: no fix applied, every finding still in the file.
-      return { ...result, status: 'failed', reason, fixesApplied: 0, remaining: result.findings, before: undefined, after: undefined };
+      // Ex) `check --add-ignore` of a read-only file: no comment was added either
+      return { ...result, status: 'failed', reason, fixesApplied: 0, ignoresAdded: undefined, remaining: result.findings, before: undefined, after: undefined };
     }
   }
   return result;

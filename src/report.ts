@@ -127,7 +127,12 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
         out.push(`Found ${plural(c.findings, 'finding')} in ${files} (${parts.join(', ')}).`);
       }
       if (opts.addIgnore) {
-        const left = c.remaining ? `; ${plural(c.remaining, 'finding')} left without one: none of ${c.remaining === 1 ? 'its' : 'their'} lines can take a comment` : '';
+        // Ex) a read-only file: its findings are left because nothing was written, not for want of a line
+        const unwritten = result.files.filter((f) => f.status === 'failed').reduce((n, f) => n + f.remaining.length, 0);
+        const noLine = c.remaining - unwritten;
+        const noLineWhy = (n: number) => `none of ${n === 1 ? 'its' : 'their'} lines can take a comment`;
+        const why = unwritten === 0 ? noLineWhy(noLine) : [...(noLine ? [`${noLine} where ${noLineWhy(noLine)}`] : []), `${unwritten} in files that could not be written or processed (see the errors)`].join(', ');
+        const left = c.remaining ? `; ${plural(c.remaining, 'finding')} left without one: ${why}` : '';
         out.push(`Added ${comments} in ${plural(c.changed, 'file')}${left}.`);
       }
     }
@@ -139,16 +144,18 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
       // Not colored: for a tool that applies it (colored, it is for reading on a UTF-8 terminal)
       if (f.encoding && !opts.color) (encoded ??= new Map()).set(out.length - 1, encodePatch(out[out.length - 1]!, f.encoding));
     }
+    // Findings stay under --quiet, which drops only the summary (and progress, and warnings).
+    if (opts.statistics) err.push(...formatStatistics(statistics(mode, result)));
+    // What is left, placed in the input: `diff` writes nothing, so its reader has only that (`inInput`).
+    else for (const f of result.files) for (const x of f.remaining) err.push(formatFinding(x.inInput ? { ...x, ...x.inInput } : x));
     if (!opts.quiet) {
-      if (opts.statistics) err.push(...formatStatistics(statistics(mode, result)));
-      // What is left, placed in the input: `diff` writes nothing, so its reader has only that (`inInput`).
-      else for (const f of result.files) for (const x of f.remaining) err.push(formatFinding(x.inInput ? { ...x, ...x.inInput } : x));
       err.push(`${plural(c.changed, 'file')} would change (${plural(c.fixesApplied, 'fix', 'fixes')}${opts.addIgnore ? `, ${comments}` : ''}); ${plural(c.remaining, 'finding')} left unfixed.`);
     }
   } else {
+    // Ex) `withify fix -q .`: what is left is still listed; only the summary line goes
+    if (opts.statistics) out.push(...formatStatistics(statistics(mode, result)));
+    else for (const f of result.files) for (const x of f.remaining) out.push(formatFinding(x));
     if (!opts.quiet) {
-      if (opts.statistics) out.push(...formatStatistics(statistics(mode, result)));
-      else for (const f of result.files) for (const x of f.remaining) out.push(formatFinding(x));
       out.push(`${plural(c.changed, 'file')} changed, ${plural(c.fixesApplied, 'fix', 'fixes')} applied${opts.addIgnore ? `, ${comments} added` : ''}, ${plural(c.remaining, 'finding')} left.`);
     }
   }

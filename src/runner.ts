@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { decodeSource, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { displayPath, KeptSources, optionsForFile, processPath, releaseTrees, slimResult } from './process-file.js';
-import { projectRoot, selectFiles, type SelectOptions } from './walk.js';
+import { excludedByName, projectRoot, selectFiles, type SelectOptions } from './walk.js';
 import { buildProjectIndex, buildProjectIndexAsync, mergeSummaries, moduleKeyFor, moduleNameFor, needsProjectIndex, summarizeFile, summarizePath } from './project.js';
 import { runInWorkers } from './pool.js';
 import { loadTransformModules } from './load-transform.js';
@@ -147,8 +147,13 @@ function stdinProjectIndex(text: string, path: string, options: RunOptions): { p
 /** Without a transform that needs the project index, the project's other files are not walked. */
 const forSelection = (options: RunOptions): RunOptions => (needsProjectIndex(options) ? options : { ...options, indexScope: 'run' });
 
-/** Process text read from stdin, as if it were the file `path`. */
-export function runStdin(text: Buffer, path: string, options: RunOptions): { result: FileResult; outputBytes?: Buffer } {
+/**
+ * Process text read from stdin, as if it were the file `path`. No result (and the text unchanged) when
+ * `exclude` leaves that file out, as it would leave it out named on the command line.
+ */
+export function runStdin(text: Buffer, path: string, options: RunOptions): { result?: FileResult; outputBytes?: Buffer } {
+  // Ex) an editor formatting on save `gen/z.py`, which [tool.withify] exclude leaves alone
+  if (path !== '-' && excludedByName(path, options)) return { outputBytes: text };
   let decoded;
   try {
     decoded = decodeSource(text);

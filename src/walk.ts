@@ -202,6 +202,26 @@ export interface ExpandOptions {
   include?: PathMatcher;
 }
 
+/** True when `exclude` matches the file `abs` named explicitly, or a directory it lies in below `base`. */
+function excludedAsNamed(abs: string, excluded: PathMatcher, base: string | undefined): boolean {
+  if (excluded(abs)) return true;
+  if (base === undefined) return false;
+  const top = resolve(base);
+  for (let d = dirname(abs); d !== top && d.startsWith(top + sep) && d !== dirname(d); d = dirname(d)) {
+    if (excluded(d)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when `exclude` (of --exclude or [tool.withify]) leaves out `path` (relative to `cwd`) as it would leave
+ * out that file named on the command line. Ex) `fix - --stdin-filename gen/z.py --exclude gen`: echoed unchanged
+ */
+export function excludedByName(path: string, options: Pick<SelectOptions, 'exclude' | 'cwd'>): boolean {
+  if (!options.exclude?.length) return false;
+  return excludedAsNamed(resolve(options.cwd, path), globMatcher(options.exclude, options.cwd), options.cwd);
+}
+
 /**
  * Files under `paths`. A directory is walked in name order, skipping SKIPPED_DIRS, virtualenvs, ignored and
  * excluded entries, and any directory already seen (symlink loops). A file named explicitly is kept
@@ -221,16 +241,7 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
   const included = options.include ?? ((p: string) => p.endsWith('.py'));
   // A file named on the command line: itself, and the directories it lies in below the base, as the walk
   // would have met them.
-  const excludedNamed = (p: string): boolean => {
-    const abs = resolve(p);
-    if (excluded(abs)) return true;
-    const base = options.base === undefined ? undefined : resolve(options.base);
-    if (base === undefined) return false;
-    for (let d = dirname(abs); d !== base && d.startsWith(base + sep) && d !== dirname(d); d = dirname(d)) {
-      if (excluded(d)) return true;
-    }
-    return false;
-  };
+  const excludedNamed = (p: string): boolean => excludedAsNamed(resolve(p), excluded, options.base);
   const visit = (dir: string, levels: IgnoreLevel[], viaLink: boolean) => {
     let real: string;
     try {

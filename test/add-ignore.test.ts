@@ -2,7 +2,7 @@
 // codebase can be gated on new findings from the day of its migration.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Ajv } from 'ajv';
@@ -203,4 +203,18 @@ test('CLI: check --add-ignore writes comments only (no fix), after which check i
   const piped = spawnSync(process.execPath, [CLI, 'check', '-', '--add-ignore'], { cwd: dir, input: SOURCE, encoding: 'utf8' });
   assert.equal(piped.status, 2);
   assert.match(piped.stderr, /check - --add-ignore has nowhere to write the comments: use `withify fix - --add-ignore`/);
+});
+
+test('check --add-ignore of a read-only file: no comment counted, and the summary says it could not be written', () => {
+  const dir = tempDir('withify-add-ignore-');
+  writeFileSync(join(dir, 'ro.py'), 'x = open("a").read()\n');
+  chmodSync(join(dir, 'ro.py'), 0o444);
+  const r = withify(['check', '--add-ignore', 'ro.py'], dir);
+  assert.equal(r.status, 2);
+  assert.match(r.stdout, /^Added 0 ignore comments in 0 files; 1 finding left without one: 1 in files that could not be written or processed \(see the errors\)\.$/m);
+  assert.doesNotMatch(r.stdout, /can take a comment/);
+  assert.match(r.stderr, /^error: ro\.py: cannot write: it is read-only/m);
+  const doc = JSON.parse(withify(['check', '--add-ignore', 'ro.py', '--format', 'json'], dir).stdout) as { summary: { ignoresAdded: number }; files: Array<{ ignoresAdded: number }> };
+  assert.deepEqual([doc.summary.ignoresAdded, doc.files[0]!.ignoresAdded], [0, 0]);
+  assert.equal(readFileSync(join(dir, 'ro.py'), 'utf8'), 'x = open("a").read()\n');
 });

@@ -89,6 +89,48 @@ test('fix -: stdin to stdout', () => {
   assert.equal(r.stdout, FIXED);
 });
 
+test('fix -: the source on stdout in every --format, the report on stderr', () => {
+  for (const format of ['text', 'json', 'sarif', 'github']) {
+    const r = withify(['fix', '-', '--format', format], { input: LEAKY });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, FIXED, `--format ${format}`);
+  }
+  const json = JSON.parse(withify(['fix', '-', '--format', 'json'], { input: LEAKY }).stderr) as { summary: { fixesApplied: number } };
+  assert.equal(json.summary.fixesApplied, 1);
+  // What is left after the fix is reported on stderr, as Ruff does for stdin.
+  const left = withify(['fix', '-', '--format', 'github'], { input: 'x = open(p)\n' });
+  assert.equal(left.stdout, 'x = open(p)\n');
+  assert.match(left.stderr, /^::warning file=-,line=1/m);
+});
+
+test('-q drops the summary, never the findings: fix and diff still list what is left', () => {
+  const dir = tempDir('withify-quiet-');
+  writeFileSync(join(dir, 'a.py'), 'x = open(p)\n' + LEAKY);
+  const diff = withify(['diff', '-q', 'a.py'], { cwd: dir });
+  assert.match(diff.stderr, /^a\.py:1:1 WFY105 /m);
+  assert.doesNotMatch(diff.stderr, /would change/);
+  const fix = withify(['fix', '-q', 'a.py'], { cwd: dir });
+  assert.equal(fix.status, 0, fix.stderr);
+  assert.match(fix.stdout, /^a\.py:1:1 WFY105 /m);
+  assert.doesNotMatch(fix.stdout, /files? changed/);
+});
+
+test('-: --exclude (command line or [tool.withify]) leaves out the --stdin-filename as it would the file named', () => {
+  const dir = tempDir('withify-stdin-exclude-');
+  for (const args of [['--exclude', 'gen'], ['--exclude', 'gen/*.py']]) {
+    const fix = withify(['fix', '-', '--stdin-filename', 'gen/z.py', ...args], { cwd: dir, input: LEAKY });
+    assert.equal(fix.status, 0, fix.stderr);
+    assert.equal(fix.stdout, LEAKY);
+    const check = withify(['check', '-', '--stdin-filename', 'gen/z.py', ...args], { cwd: dir, input: LEAKY });
+    assert.equal(check.status, 0);
+    assert.doesNotMatch(check.stdout, /WFY101/);
+  }
+  writeFileSync(join(dir, 'pyproject.toml'), '[tool.withify]\nexclude = ["gen"]\n');
+  assert.equal(withify(['fix', '-', '--stdin-filename', 'gen/z.py'], { cwd: dir, input: LEAKY }).stdout, LEAKY);
+  // A name the globs do not match is processed
+  assert.equal(withify(['fix', '-', '--stdin-filename', 'src/z.py'], { cwd: dir, input: LEAKY }).stdout, FIXED);
+});
+
 test('fix -: input that cannot be decoded or parsed goes out unchanged, exit 2', () => {
   for (const input of [Buffer.from('x = "\xe9"  # open\n', 'latin1'), Buffer.from('def f(:\n    open(p)\n')]) {
     const r = spawnSync(process.execPath, [CLI, 'fix', '-'], { input, env: { ...process.env, NO_COLOR: '1' } });
@@ -105,6 +147,34 @@ test('--target-version below 3.1 or of another major version is a usage error, e
     assert.match(r.stderr, new RegExp(`--target-version: withify writes for Python 3\\.1 or newer .*not ${v.replace('.', '\\.')}`));
   }
   assert.equal(withify(['check', '--target-version', '3.1', '-'], { input: LEAKY }).status, 1);
+});
+
+test('--no-X of an option that takes a value is a usage error, exit 2, never a stack trace', () => {
+  for (const o of ['--no-select', '--no-exclude', '--no-include', '--no-config', '--no-target-version', '--no-jobs', '--no-shard', '--no-transform', '--no-stdin-filename=a.py']) {
+    const r = withify(['check', o, '-'], { input: LEAKY });
+    assert.equal(r.status, 2, o);
+    const name = o.replace(/^--no-/, '').replace(/=.*/, '');
+    assert.equal(r.stderr, `error: --no-${name}: --${name} takes a value and has no --no- form; leave it out for its default\n`);
+  }
+  // The flags' own negations still work
+  assert.equal(withify(['check', '--no-ignore', '--no-color', '--no-unsafe-fixes', '-'], { input: LEAKY }).status, 1);
+});
+
+test('--select or --ignore naming nothing, a --target-version past 3.14, --exit-code off diff: usage errors, exit 2', () => {
+  for (const args of [['--select', ''], ['--select', ','], ['--ignore', ' ']]) {
+    const r = withify(['check', ...args, '-'], { input: LEAKY });
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, /^error: --(select|ignore): name at least one transform/);
+  }
+  const future = withify(['check', '--target-version', '3.99', '-'], { input: LEAKY });
+  assert.equal(future.status, 2);
+  assert.match(future.stderr, /--target-version: withify knows Python up to 3\.14, not 3\.99/);
+  assert.equal(withify(['check', '--target-version', '3.14', '-'], { input: LEAKY }).status, 1);
+  for (const mode of ['check', 'fix']) {
+    const r = withify([mode, '--exit-code', '-'], { input: LEAKY });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^error: --exit-code is for `withify diff`/);
+  }
 });
 
 test('a backslash in a POSIX file name is kept in reports (it is no separator there)', { skip: process.platform === 'win32' }, () => {

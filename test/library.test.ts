@@ -50,3 +50,43 @@ test('a transform module loaded by the library runs through transformSource', as
   const r = api.transformSource('import os\nos.popen("true")\n', { extraTransforms: [t] });
   assert.equal(r.output, 'import os\nos.popen("true").close()\n');
 });
+
+test('transformSource: a bad option is a failed result saying what to give, never a throw or a silent no-op', () => {
+  const bad: Array<[Record<string, unknown>, RegExp]> = [
+    [{ select: ['nope'] }, /^bad option: select: no transform "nope"/],
+    [{ ignore: ['WFY999'] }, /^bad option: ignore: no transform "WFY999"/],
+    [{ select: 'WFY101' }, /^bad option: select: give an array of transform ids or codes/],
+    [{ targetVersion: '3.10' }, /^bad option: targetVersion: give \[major, minor\], e\.g\. \[3, 10\]/],
+    [{ targetVersion: [2, 7] }, /^bad option: targetVersion: withify writes for Python 3\.1 or newer/],
+    [{ generatorStyle: 'nope' }, /^bad option: generatorStyle: give 'try-finally' or 'closing'/],
+    [{ unsafeFixes: 'yes' }, /^bad option: unsafeFixes: give true or false/],
+  ];
+  for (const [options, reason] of bad) {
+    const r = api.transformSource(LEAKY, options as api.TransformSourceOptions);
+    assert.equal(r.status, 'failed', JSON.stringify(options));
+    assert.equal(r.output, LEAKY);
+    assert.match(r.reason!, reason);
+  }
+  // undefined and null take the default
+  for (const k of ['select', 'ignore', 'unsafeFixes', 'targetVersion', 'generatorStyle', 'allLoops', 'extraTransforms']) {
+    for (const v of [undefined, null]) assert.equal(api.transformSource(LEAKY, { [k]: v } as api.TransformSourceOptions).output, FIXED, `${k}: ${String(v)}`);
+  }
+  assert.match(api.transformSource(Buffer.from(LEAKY) as unknown as string).reason!, /the text must be a string, not bytes \(transformBytes takes bytes\)/);
+});
+
+test('run: a bad option throws OptionsError before any file is read', async () => {
+  const dir = tempDir('withify-lib-');
+  writeFileSync(join(dir, 'a.py'), LEAKY);
+  for (const [options, message] of [
+    [{ mode: 'fxi' }, /^mode: give 'check', 'diff' or 'fix', not "fxi"$/],
+    [{ select: ['nope'] }, /^select: no transform "nope"/],
+    [{ targetVersion: '3.10' }, /^targetVersion: give \[major, minor\]/],
+    [{ jobs: 0 }, /^jobs: give a whole number of threads/],
+    [{ perFileIgnores: [{ glob: 'a.py', rules: ['nope'] }] }, /^perFileIgnores "a\.py": no transform "nope"/],
+  ] as Array<[Record<string, unknown>, RegExp]>) {
+    await assert.rejects(api.run(['.'], { cwd: dir, mode: 'fix', jobs: 1, ...options } as RunApiOptions), (e: Error) => e instanceof api.OptionsError && message.test(e.message));
+  }
+  assert.equal(readFileSync(join(dir, 'a.py'), 'utf8'), LEAKY);
+  const r = await api.run(['.'], { cwd: dir, jobs: 1, targetVersion: undefined, select: undefined, extraTransforms: undefined });
+  assert.equal(r.files[0]!.findings.length, 1);
+});

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { transformSource } from '../src/api.js';
 import { loadTransformModule, TransformLoadError, validateTransform } from '../src/load-transform.js';
 import { CLI, ROOT, tempDir } from './helpers.js';
+import type { Finding, Transform } from '../src/types.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'transforms', 'os-popen-dropped.mjs');
 const INPUT = 'import os\n\n\ndef clean():\n    os.popen("make clean")\n    p = os.popen("ls")\n    return p.read()\n';
@@ -76,4 +77,90 @@ test('a named `transform` export works; a built-in id or code is refused', async
   // fixTitle may be left out: it defaults to the summary.
   const { fixTitle: _, ...noTitle } = t;
   assert.equal(validateTransform(noTitle, 'x').fixTitle, t.summary);
+});
+
+// A user transform for the tests below: flags `MARK` and fixes it as `finding(i)` says.
+function marker(over: Partial<Transform>, finding: (i: number) => unknown[]): Transform {
+  return {
+    id: 'acme-x',
+    code: 'ACME002',
+    summary: 's',
+    fixTitle: 's',
+    safety: 'safe',
+    doc: { whatItDoes: 'a', whyItBreaksOnPyPy: 'b', fixSafety: 'c', notFlagged: 'd' },
+    examples: [],
+    check: (ctx) => {
+      const i = ctx.source.indexOf('MARK');
+      return (i < 0 ? [] : finding(i)) as Finding[];
+    },
+    ...over,
+  };
+}
+const MARKED = 'x = 1\nMARK = 2\ny = open("a").read()\n';
+const markFix = (i: number, text: string, applicability = 'safe') => [{ id: 'acme-x', code: 'ACME002', message: 'm', start: i, end: i + 4, fix: { title: 't', applicability, edits: [{ start: i, end: i + 4, text }] } }];
+
+test("a transform's safety is the ceiling of its fixes: report-only shows them, unsafe needs --unsafe-fixes", () => {
+  const reportOnly = marker({ safety: 'report-only' }, (i) => markFix(i, 'DONE'));
+  for (const unsafeFixes of [false, true]) {
+    const r = transformSource(MARKED, { select: ['acme-x'], extraTransforms: [reportOnly], unsafeFixes });
+    assert.equal(r.output, MARKED);
+    assert.equal(r.findings[0]!.fixStatus, 'display-only');
+    assert.match(r.findings[0]!.reason!, /acme-x is report-only/);
+  }
+  const unsafe = marker({ safety: 'unsafe' }, (i) => markFix(i, 'DONE'));
+  const plain = transformSource(MARKED, { select: ['acme-x'], extraTransforms: [unsafe] });
+  assert.equal(plain.output, MARKED);
+  assert.equal(plain.findings[0]!.fixStatus, 'unsafe');
+  assert.equal(transformSource(MARKED, { select: ['acme-x'], extraTransforms: [unsafe], unsafeFixes: true }).output, MARKED.replace('MARK', 'DONE'));
+});
+
+test("a user transform's bad findings fail the file, naming the transform: no NaN, no borrowed code", () => {
+  const cases: Array<[Transform, RegExp]> = [
+    [marker({}, () => [{ message: 'm' }]), /acme-x \(ACME002\) returned a finding with id undefined and code undefined/],
+    [marker({}, (i) => [{ id: 'acme-x', code: 'ACME002', message: 'm', start: i }]), /start and end \(\d+, undefined\) are not offsets/],
+    [marker({}, (i) => [{ id: 'acme-x', code: 'ACME002', message: 'm', start: i, end: 99999 }]), /not offsets 0 ≤ start ≤ end ≤ 36/],
+    [marker({}, (i) => [{ id: 'open-chain', code: 'WFY101', message: 'm', start: i, end: i + 4 }]), /code "WFY101"; its findings must carry its own, "acme-x" and "ACME002"/],
+    [marker({}, (i) => [{ ...markFix(i, 'x')[0], fix: { title: 't', applicability: 'safe', edits: [{ start: 0, end: 99999, text: '' }] } }]), /a fix with an edit that is not/],
+    [marker({}, () => { throw new Error('boom'); }), /acme-x \(ACME002\) threw Error: boom/],
+    [marker({ check: (async () => []) as unknown as Transform['check'] }, () => []), /returned a Promise/],
+  ];
+  for (const [t, reason] of cases) {
+    const r = transformSource(MARKED, { extraTransforms: [t] });
+    assert.equal(r.status, 'failed');
+    assert.equal(r.output, MARKED);
+    assert.match(r.reason!, reason);
+    assert.match(r.reason!, /nothing was written\. Fix the transform, or leave it out with --ignore acme-x$/);
+  }
+});
+
+test('a user fix that never settles fails the file and writes nothing', () => {
+  const grows = marker({}, (i) => [{ ...markFix(i, '')[0], fix: { title: 't', applicability: 'safe', edits: [{ start: i, end: i, text: 'MARK' }] } }]);
+  const r = transformSource(MARKED, { extraTransforms: [grows] });
+  assert.equal(r.status, 'failed');
+  assert.equal(r.output, MARKED);
+  assert.match(r.reason!, /the fixes of the user transform acme-x still change the file after 10 passes/);
+});
+
+test("a user fix that breaks the syntax is refused, the built-in fixes of its pass still applied; no 'internal error'", () => {
+  const breaks = marker({}, (i) => markFix(i, 'def ('));
+  const r = transformSource(MARKED, { extraTransforms: [breaks] });
+  assert.equal(r.status, 'changed');
+  assert.equal(r.output, 'x = 1\nMARK = 2\nwith open("a") as f:\n    y = f.read()\n');
+  const left = r.remaining.find((f) => f.code === 'ACME002')!;
+  assert.equal(left.fixStatus, 'display-only');
+  assert.match(left.reason!, /^the fix of acme-x \(a user transform\) would produce invalid syntax at line 2, so it was not applied; fix the transform$/);
+  assert.equal(r.findings.find((f) => f.code === 'ACME002')!.fixStatus, 'display-only');
+});
+
+test('CLI: a bad user finding gives a JSON report with the file failed, exit 2', () => {
+  const dir = tempDir('withify-transform-');
+  writeFileSync(join(dir, 'm.py'), MARKED);
+  const doc = '{ whatItDoes: "a", whyItBreaksOnPyPy: "b", fixSafety: "c", notFlagged: "d" }';
+  writeFileSync(join(dir, 'bad.mjs'), `export default { id: 'acme-x', code: 'ACME002', summary: 's', safety: 'safe', doc: ${doc}, examples: [], check: () => [{ message: 'm' }] };\n`);
+  const r = cli(dir, 'check', '--format', 'json', '--transform', 'bad.mjs', 'm.py');
+  assert.equal(r.status, 2, r.stderr);
+  const report = JSON.parse(r.stdout) as { files: Array<{ status: string; reason: string; findings: unknown[] }> };
+  assert.equal(report.files[0]!.status, 'failed');
+  assert.match(report.files[0]!.reason, /the user transform acme-x \(ACME002\) returned a finding with id undefined/);
+  assert.deepEqual(report.files[0]!.findings, []);
 });

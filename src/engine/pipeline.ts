@@ -7,7 +7,7 @@ import { createContext } from './context.js';
 import { emptyBlocks, parsePython, firstSyntaxError } from './parse.js';
 import { applyEdits, offsetBefore } from './apply.js';
 import { isApplicable, planEdits, selectFixes } from './plan.js';
-import { activeTransforms } from '../../transforms/index.js';
+import { activeTransforms, TRANSFORMS } from '../../transforms/index.js';
 import { filterSuppressed } from './suppress.js';
 import { ignoreCommentEdits } from './add-ignore.js';
 import { detectEol, parseableLineEnds } from './read.js';
@@ -88,10 +88,100 @@ function placeInInput(remaining: LocatedFinding[], input: string, output: string
   }
 }
 
+/**
+ * A user's transform (`--transform`, `extraTransforms`) broke its contract on this file: a `check` that threw
+ * or returned a finding no report can place. The file fails, its reason naming the transform; nothing is written.
+ */
+export class TransformContractError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TransformContractError';
+  }
+}
+
+const BUILT_IN: ReadonlySet<Transform> = new Set(TRANSFORMS);
+export const isBuiltIn = (t: Transform): boolean => BUILT_IN.has(t);
+const APPLICABILITIES = ['safe', 'unsafe', 'display-only'];
+const isOffset = (v: unknown, length: number): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= length;
+
+/** Why `f`, returned by the user's transform `t` for a text of `length` code units, is no Finding; `undefined` when it is one. */
+function badFinding(t: Transform, f: unknown, length: number): string | undefined {
+  if (typeof f !== 'object' || f === null) return 'a finding that is not an object';
+  const x = f as Record<string, unknown>;
+  // Ex) `{ code: 'WFY101', … }` from ACME001: the report would credit the built-in rule, and its suppressions would hide it
+  if (x.id !== t.id || x.code !== t.code) return `a finding with id ${JSON.stringify(x.id)} and code ${JSON.stringify(x.code)}; its findings must carry its own, "${t.id}" and "${t.code}"`;
+  if (typeof x.message !== 'string') return 'a finding whose `message` is not a string';
+  // Ex) `[{ message: 'm' }]` gave `m.py:1:NaN undefined m`
+  if (!isOffset(x.start, length) || !isOffset(x.end, length) || x.start > x.end) {
+    return `a finding whose start and end (${String(x.start)}, ${String(x.end)}) are not offsets 0 ≤ start ≤ end ≤ ${length} of the text (UTF-16 code units)`;
+  }
+  if (x.reason !== undefined && typeof x.reason !== 'string') return 'a finding whose `reason` is not a string';
+  if (x.fix === undefined) return undefined;
+  const fix = x.fix as Record<string, unknown> | null;
+  if (typeof fix !== 'object' || fix === null || typeof fix.title !== 'string' || !APPLICABILITIES.includes(fix.applicability as string) || !Array.isArray(fix.edits)) {
+    return `a fix that is not { title, applicability: ${APPLICABILITIES.join(' | ')}, edits: [...] }`;
+  }
+  const edits = fix.edits as unknown[];
+  for (const e of edits) {
+    const edit = e as Record<string, unknown> | null;
+    if (typeof edit !== 'object' || edit === null || !isOffset(edit.start, length) || !isOffset(edit.end, length) || edit.start > edit.end || typeof edit.text !== 'string') {
+      return 'a fix with an edit that is not { start, end, text } with 0 ≤ start ≤ end ≤ the length of the text';
+    }
+  }
+  // Ex) edits [0, 4) and [2, 6): which text wins is undefined
+  const sorted = (edits as Edit[]).filter((e) => e.start < e.end).sort((a, b) => a.start - b.start);
+  if (sorted.some((e, i) => i > 0 && e.start < sorted[i - 1]!.end)) return 'a fix whose edits overlap';
+  return undefined;
+}
+
+/** What a user's transform finds, checked to be findings (else TransformContractError). */
+function userFindings(t: Transform, ctx: ReturnType<typeof createContext>): Finding[] {
+  const what = `the user transform ${t.id} (${t.code})`;
+  const next = `; nothing was written. Fix the transform, or leave it out with --ignore ${t.id}`;
+  let found: unknown;
+  try {
+    found = t.check(ctx);
+  } catch (err) {
+    if (err instanceof SkipFile) throw err;
+    throw new TransformContractError(`${what} threw ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}${next}`);
+  }
+  // Ex) `async check(ctx)`: a Promise
+  if (!Array.isArray(found)) throw new TransformContractError(`${what} returned ${found instanceof Promise ? 'a Promise (check must not be async)' : typeof found}, not an array of findings${next}`);
+  for (const f of found) {
+    const bad = badFinding(t, f, ctx.source.length);
+    if (bad) throw new TransformContractError(`${what} returned ${bad}${next}`);
+  }
+  return found as Finding[];
+}
+
+/**
+ * `f` with its fix held to the ceiling `t` declares (`safety`): a report-only transform's fix is only shown, an
+ * unsafe one's is applied only with --unsafe-fixes, whatever the fix says of itself.
+ */
+function withinCeiling(t: Transform, f: Finding): Finding {
+  if (!f.fix) return f;
+  // Ex) a report-only transform whose fix says 'safe': a plain `fix` applied it
+  if (t.safety === 'report-only' && f.fix.applicability !== 'display-only') {
+    return { ...f, fix: { ...f.fix, applicability: 'display-only' }, reason: f.reason ?? `${t.id} is report-only: its fix is shown, never applied` };
+  }
+  if (t.safety === 'unsafe' && f.fix.applicability === 'safe') return { ...f, fix: { ...f.fix, applicability: 'unsafe' } };
+  return f;
+}
+
+/** `findings` with the fixes of the user transforms in `refused` shown only, each with the reason it was refused. */
+function withoutRefused(findings: Finding[], refused: ReadonlyMap<string, string>): Finding[] {
+  if (!refused.size) return findings;
+  return findings.map((f) => {
+    const why = f.fix && refused.get(f.id);
+    return why ? { ...f, fix: { ...f.fix!, applicability: 'display-only' as const }, reason: why } : f;
+  });
+}
+
 function runChecks(transforms: readonly Transform[], ctx: ReturnType<typeof createContext>): Finding[] {
   const out: Finding[] = [];
   for (const t of transforms) {
-    for (const f of t.check(ctx)) out.push(f);
+    const found = BUILT_IN.has(t) ? t.check(ctx) : userFindings(t, ctx);
+    for (const f of found) out.push(t.safety === 'safe' ? f : withinCeiling(t, f));
   }
   return filterSuppressed(ctx.source, out, ctx.root).sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -351,16 +441,15 @@ function processText(input: SourceInput): FileResult {
     }
     const makeCtx = () => createContext({ path, source: text, tree, eol, options, project: input.project, moduleName: input.moduleName });
     let findings = runChecks(transforms, makeCtx());
-    const first = locate(path, text, findings, options.unsafeFixes);
+    const firstFound = findings;
+    let first = locate(path, text, findings, options.unsafeFixes);
     let applied = 0;
     // Empty blocks of the text so far (none in a file Python accepts): a pass may not add one.
     let empty = -1;
     // The edits of each pass applied, to place what is left back in the input (`placeInInput`).
     const passes: Edit[][] = [];
-    for (let pass = 0; pass < (input.applyFixes === false ? 0 : MAX_PASSES); pass++) {
-      const { chosen } = selectFixes(findings, options.unsafeFixes);
-      if (chosen.length === 0) break;
-      const planned = planEdits(chosen);
+    // What a pass would give, and why it may not be written (`undefined`: it may).
+    const tryPass = (planned: Edit[]) => {
       const next = applyEdits(text, planned);
       const nextTree = parsePython(next);
       // Ex) a new `with …:` whose body line kept the header's indentation: tree-sitter sees an empty block
@@ -386,6 +475,32 @@ function processText(input: SourceInput): FileResult {
           : deep && !nestingPastLimit(tree.rootNode, options.targetVersion)
             ? `would nest blocks ${deep.depth} deep, more than the ${deep.limit} ${deep.compiler}`
             : undefined;
+      return { next, nextTree, emptied, why };
+    };
+    // User transforms whose fix a pass refused (why), by id: their fixes are shown from then on, not applied.
+    const refused = new Map<string, string>();
+    const userIds = new Set(transforms.filter((t) => !isBuiltIn(t)).map((t) => t.id));
+    const checkAgain = () => withoutRefused(runChecks(transforms, makeCtx()), refused);
+    let pass = 0;
+    for (; pass < (input.applyFixes === false ? 0 : MAX_PASSES); pass++) {
+      let { chosen } = selectFixes(findings, options.unsafeFixes);
+      if (chosen.length === 0) break;
+      let planned = planEdits(chosen);
+      let tried = tryPass(planned);
+      const users = [...new Set(chosen.filter((f) => userIds.has(f.id)).map((f) => f.id))];
+      if (tried.why && users.length) {
+        // Ex) a user fix that leaves `def (`: the pass again with the built-in fixes alone; the user's fixes are
+        // refused for the rest of the file, their findings left with the reason.
+        for (const id of users) refused.set(id, `the fix of ${id} (a user transform) ${tried.why}, so it was not applied; fix the transform`);
+        chosen = chosen.filter((f) => !userIds.has(f.id));
+        if (chosen.length === 0) {
+          findings = withoutRefused(findings, refused);
+          continue;
+        }
+        planned = planEdits(chosen);
+        tried = tryPass(planned);
+      }
+      const { next, nextTree, emptied, why } = tried;
       if (why) {
         const ids = [...new Set(chosen.map((f) => f.id))].join(', ');
         return { ...base, findings: first, remaining: first, status: 'failed', reason: `internal error: the fix of ${ids} ${why}; nothing was written (please report this with the file)` };
@@ -395,8 +510,17 @@ function processText(input: SourceInput): FileResult {
       text = next;
       tree = nextTree;
       empty = emptied.length;
-      findings = runChecks(transforms, makeCtx());
+      findings = checkAgain();
     }
+    // Ex) a user fix that inserts text and leaves what its finding matched: the same finding, pass after pass
+    if (pass === MAX_PASSES) {
+      const stuck = [...new Set(selectFixes(findings, options.unsafeFixes).chosen.map((f) => f.id).filter((id) => userIds.has(id)))];
+      if (stuck.length) {
+        const names = stuck.join(', ');
+        return { ...base, findings: first, remaining: first, status: 'failed', reason: `the fixes of the user transform ${names} still change the file after ${MAX_PASSES} passes (a fix must remove what its finding matched); nothing was written. Fix the transform, or leave it out with --ignore ${names}` };
+      }
+    }
+    if (refused.size) first = locate(path, input.text, withoutRefused(firstFound, refused), options.unsafeFixes);
     let ignoresAdded: { ignoresAdded: number } | undefined;
     if (input.addIgnore && findings.length) {
       const plan = ignoreCommentEdits(text, tree.rootNode, locate(path, text, findings, options.unsafeFixes));
@@ -410,7 +534,7 @@ function processText(input: SourceInput): FileResult {
         passes.push(plan.edits);
         text = next;
         tree = nextTree;
-        findings = runChecks(transforms, makeCtx());
+        findings = checkAgain();
         ignoresAdded = { ignoresAdded: plan.lines };
       }
     }
@@ -420,6 +544,7 @@ function processText(input: SourceInput): FileResult {
     return { ...base, findings: first, remaining, fixesApplied: applied, ...ignoresAdded, status: 'changed', before: input.text, after: text };
   } catch (err) {
     if (err instanceof SkipFile) return { ...base, status: 'skipped', reason: err.message };
+    if (err instanceof TransformContractError) return { ...base, status: 'failed', reason: err.message };
     const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
     return { ...base, status: 'failed', reason: `internal error: ${detail}` };
   }
