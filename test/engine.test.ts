@@ -11,6 +11,7 @@ import { filterSuppressed, suppressedOnLine } from '../src/engine/suppress.js';
 import { processPath } from '../src/runner.js';
 import { defaultOptions } from '../src/options.js';
 import type { Finding, Transform } from '../src/types.js';
+import { TRANSFORMS } from '../transforms/index.js';
 import { tempDir } from './helpers.js';
 import { lineTable, positionAt } from '../src/python/text.js';
 
@@ -129,6 +130,30 @@ function assertRefused(transform: Transform, reason: RegExp, targetVersion?: [nu
   assert.match(r.remaining[0]!.reason ?? '', reason);
   assert.match(r.findings[0]!.reason ?? '', reason);
 }
+
+test("a built-in transform's fix that would break the syntax fails the file as an internal error; nothing is written", () => {
+  // The safety net under every built-in rewrite: a built-in's `check` made to return a broken fix, for this test only.
+  const builtIn = TRANSFORMS.find((t) => t.id === 'open-chain')!;
+  const saved = builtIn.check;
+  builtIn.check = (ctx) =>
+    ctx.source.startsWith('x = 1\n')
+      ? [{ id: builtIn.id, code: builtIn.code, message: 'm', start: 0, end: 5, fix: { title: '', applicability: 'safe', edits: [{ start: 0, end: 5, text: 'def (x = 1' }] } }]
+      : [];
+  try {
+    const dir = tempDir('withify-engine-');
+    const file = join(dir, 'a.py');
+    // (`open(p)` below: the file must say the transform's trigger word to be parsed at all)
+    writeFileSync(file, 'x = 1\nopen(p)\n');
+    const r = processPath(file, { ...defaultOptions({ select: ['open-chain'] }), mode: 'fix', cwd: dir, wholeFiles: true });
+    assert.equal(r.status, 'failed');
+    assert.match(r.reason ?? '', /^internal error: the fix of open-chain would produce invalid syntax at line 1; nothing was written \(please report this with the file\)$/);
+    assert.equal(readFileSync(file, 'utf8'), 'x = 1\nopen(p)\n');
+    assert.equal(r.fixesApplied, 0);
+    assert.deepEqual(r.remaining, r.findings);
+  } finally {
+    builtIn.check = saved;
+  }
+});
 
 test('a fix that would break the syntax is refused and nothing is written', () => {
   assertRefused(rewritesTo('breaks-syntax', 'def (x = 1'), /^the fix of breaks-syntax \(a user transform\) would produce invalid syntax at line 1, so it was not applied; fix the transform$/);
