@@ -5,9 +5,8 @@
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { consumerOf } from '../src/python/consumers.js';
 import { resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
-import { functionOrModuleOf } from '../src/python/scopes.js';
+import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { preview } from '../src/python/evaluation.js';
 import { callAssignments, identifierUses, outsideReason, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
@@ -49,7 +48,7 @@ function isDeleted(id: SyntaxNode): boolean {
 }
 
 /** Why the block from `stmt` to just before `close` may not replace the close, or `undefined`. */
-function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, uses: readonly Use[], scope: SyntaxNode, name: string): string | undefined {
+function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, uses: readonly Use[], scope: SyntaxNode, name: string, kind: string): string | undefined {
   const bindings = ctx.names.bindings(scope).get(name) ?? [];
   if (bindings.some((b) => b.kind === 'global' || b.kind === 'nonlocal')) {
     return `\`${name}\` is declared global or nonlocal: other code may still use the file after the \`with\``;
@@ -68,12 +67,16 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
       if (u.cls.kind === 'escape') {
         // Ex) `raise Partial(f)`, `return Lines(f)`: the exit that hands the file on counts too.
         const from = enclosingStatement(u.node)?.startIndex ?? u.node.startIndex;
-        const exit = earlyExit(stmt.parent!, stmt.endIndex, from, close.startIndex);
-        if (exit) return `${u.cls.reason} (line ${line(u.node)}), and \`${preview(exit)}\` on line ${line(exit)} leaves before \`${name}.close()\`: on that path the file stays open for what may hold it, and a \`with\` would close it`;
+        // A `raise` hands the file on only when it names it or what holds it (`raise Partial(f)`, `raise Bad(rd)`
+        // after `rd = Reader(f)`); `raise ValueError("empty")` is any statement that raises, as below.
+        const holderName = resultName(u.node);
+        const handsOn = (e: SyntaxNode) => e.type !== 'raise_statement' || within(u.node, e) || mentions(e, name) || (holderName !== undefined && mentions(e, holderName));
+        const exit = earlyExit(stmt.parent!, stmt.endIndex, from, close.startIndex, handsOn);
+        if (exit) return `${u.cls.reason} (line ${line(u.node)}), and \`${preview(exit)}\` on line ${line(exit)} leaves before \`${name}.close()\`: on that path the ${kind} stays open for what may hold it, and a \`with\` would close it`;
         // Ex) `handler = StreamHandler(f)` / `log.addHandler(handler)` / `work()` raises: the original left the file
         // open for the logger, which goes on writing to it; a `with` would close it as the exception leaves.
-        const holder = topStatementIn(stmt.parent!, u.node)?.id !== lastBefore(stmt.parent!, close)?.id ? holderHandedOn(ctx, u.node, scope) : undefined;
-        if (holder) return `${u.cls.reason} (line ${line(u.node)}), and what it returns is ${holder}: if a later statement raises before \`${name}.close()\`, the file stays open for what holds it, and a \`with\` would close it`;
+        const holder = topStatementIn(stmt.parent!, u.node)?.id !== lastBefore(stmt.parent!, close)?.id ? holderHandedOn(ctx, u.node, scope, close.startIndex) : undefined;
+        if (holder) return `${u.cls.reason} (line ${line(u.node)}), and what it returns is ${holder}: if a later statement raises before \`${name}.close()\`, the ${kind} stays open for what holds it, and a \`with\` would close it`;
       }
       continue;
     }
@@ -108,43 +111,68 @@ function callTaking(node: SyntaxNode): SyntaxNode | undefined {
   return n.parent?.type === 'argument_list' && n.parent.parent?.type === 'call' ? n.parent.parent : undefined;
 }
 
-/**
- * Where the value of the call that the read `use` is passed to goes, when it is kept past its statement by
- * something else: handed to another call (`log.addHandler(StreamHandler(f))`), stored (`self.h = Handler(f)`),
- * or bound to a name that is (`h = Handler(f)` / `log.addHandler(h)`). `undefined` when it stays local data.
- */
-function holderHandedOn(ctx: FileContext, use: SyntaxNode, scope: SyntaxNode): string | undefined {
+/** The call the read `use` is passed to (`Handler(f)`, `Handler(f.fileno())`), through parentheses; `undefined` if none. */
+function callOfUse(use: SyntaxNode): SyntaxNode | undefined {
   // Ex) `Handler(f.fileno())`: the call the descriptor goes to
   let arg = use;
   while (arg.parent?.type === 'attribute' && arg.parent.parent?.type === 'call') arg = arg.parent.parent;
   let call = callTaking(arg);
-  if (!call) return undefined;
-  while (call.parent?.type === 'parenthesized_expression') call = call.parent;
-  // Ex) `len(items)`, `json.dump(items, out)`: a known eager call looks at the value and keeps nothing
-  const keeps = (c: SyntaxNode | undefined): c is SyntaxNode => c !== undefined && consumerOf(ctx, c)?.kind !== 'eager';
-  const outer = callTaking(call);
-  if (keeps(outer)) return `handed to \`${preview(outer.childForFieldName('function') ?? outer)}()\``;
-  const assign = call.parent?.type === 'assignment' && call.parent.childForFieldName('right')?.id === call.id ? call.parent : undefined;
+  while (call?.parent?.type === 'parenthesized_expression') call = call.parent;
+  return call;
+}
+
+/** The name the value of the call `use` is passed to is bound to (`rd` of `rd = Reader(f)`), if it is. */
+function resultName(use: SyntaxNode): string | undefined {
+  const call = callOfUse(use);
+  const assign = call?.parent?.type === 'assignment' && call.parent.childForFieldName('right')?.id === call.id ? call.parent : undefined;
   const left = assign?.childForFieldName('left');
-  if (!left) return undefined;
-  if (left.type === 'attribute' || left.type === 'subscript') return `stored in \`${preview(left)}\``;
-  if (left.type !== 'identifier') return undefined;
-  for (const id of identifierUses(ctx, scope, left.text)) {
-    if (id.startIndex < assign!.endIndex) continue;
+  return left?.type === 'identifier' ? left.text : undefined;
+}
+
+const mentions = (node: SyntaxNode, name: string) => node.text.includes(name) && node.descendantsOfType('identifier').some((i) => i.text === name);
+
+/**
+ * Calls that register what they are given with something that lives on: a logger's `addHandler`, a stack's
+ * `enter_context`/`push`/`callback`, a loop's `create_task`, an executor's `submit`, `atexit.register`, a
+ * list's `append`. Others (`self.assertEqual(h, …)`, `log.info("%s", h)`) look at the value and are done.
+ */
+const REGISTERS = /^(?:add|register|append|extend|insert|enter_context|push|callback|create_task|ensure_future|submit|subscribe|attach|install|setdefault|call_soon|call_later|call_at|run_in_executor|start|put)(?:_|[A-Z]|$)/;
+
+/** True when `call` (`log.addHandler(h)`, `stack.push(h)`) is one of REGISTERS by its last name. */
+function registers(call: SyntaxNode): boolean {
+  const fn = call.childForFieldName('function');
+  const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+  return last !== undefined && REGISTERS.test(last);
+}
+
+/**
+ * Where the value of the call that the read `use` is passed to is registered before `until` (the close), so
+ * that it outlives an exception: handed to a call of REGISTERS (`log.addHandler(StreamHandler(f))`), or bound to
+ * a name that is (`h = StreamHandler(f)` / `log.addHandler(h)`). `undefined` when nothing shows that.
+ */
+function holderHandedOn(ctx: FileContext, use: SyntaxNode, scope: SyntaxNode, until: number): string | undefined {
+  const call = callOfUse(use);
+  if (!call) return undefined;
+  const outer = callTaking(call);
+  if (outer && registers(outer)) return `handed to \`${preview(outer.childForFieldName('function') ?? outer)}()\``;
+  const held = resultName(use);
+  if (!held) return undefined;
+  const assigned = call.parent!.endIndex;
+  for (const id of identifierUses(ctx, scope, held)) {
+    // Ex) `cfg = parse(f)` … `f.close()` … `validate(cfg)`: handed on after the close, past any exception before it
+    if (id.startIndex < assigned || id.startIndex >= until) continue;
     const to = callTaking(id);
-    if (keeps(to)) return `kept in \`${left.text}\`, which is handed to \`${preview(to.childForFieldName('function') ?? to)}()\` on line ${line(id)}`;
-    const p = id.parent;
-    if (p?.type === 'assignment' && p.childForFieldName('right')?.id === id.id && p.childForFieldName('left')?.type !== 'identifier') return `kept in \`${left.text}\`, which is stored on line ${line(id)}`;
+    if (to && registers(to)) return `kept in \`${held}\`, which is handed to \`${preview(to.childForFieldName('function') ?? to)}()\` on line ${line(id)}`;
   }
   return undefined;
 }
 
 /**
- * The first `return`, `break` or `continue` of `block` between offsets `from` and `to` that leaves the
- * statements from `start` to `to` (a `break` of a loop that lies within them does not), or `undefined`.
+ * The first `return`, `break`, `continue` or `raise` of `block` between offsets `from` and `to` that `counts` and
+ * leaves the statements from `start` to `to` (a `break` of a loop that lies within them does not), or `undefined`.
  */
-function earlyExit(block: SyntaxNode, start: number, from: number, to: number): SyntaxNode | undefined {
-  const found = block.descendantsOfType(EXITS).filter((e) => e.startIndex >= from && e.endIndex <= to);
+function earlyExit(block: SyntaxNode, start: number, from: number, to: number, counts: (exit: SyntaxNode) => boolean = () => true): SyntaxNode | undefined {
+  const found = block.descendantsOfType(EXITS).filter((e) => e.startIndex >= from && e.endIndex <= to && counts(e));
   for (const e of found) {
     let leaves = true;
     for (let p = e.parent; p && p.id !== block.id; p = p.parent) {
@@ -229,7 +257,7 @@ function check(ctx: FileContext): Finding[] {
     }
     // Ex) `f = open(p)` / `f.close()`: nothing runs in between, nothing can raise.
     if (siblings[idx + 1]!.id === close.id) continue;
-    const reason = whyNotFixable(ctx, a.stmt, close, uses, scope, name);
+    const reason = whyNotFixable(ctx, a.stmt, close, uses, scope, name, spec.kind);
     if (reason) {
       findings.push({ ...base, reason });
       continue;
