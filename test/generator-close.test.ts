@@ -329,10 +329,19 @@ describe('generator index', () => {
       'def test_a(monkeypatch):\n    monkeypatch.setattr("pkg.core.rows", lambda n: [0, 4])\n',
       'from pkg import core\n\ndef test_a(monkeypatch):\n    monkeypatch.setattr(core, "rows", lambda n: [0, 4])\n',
     ];
+    tests.push('from unittest import mock\n\ndef test_a():\n    with mock.patch("pkg.core.rows") as m:\n        m.return_value = [0, 5]\n');
     for (const t of tests) {
       const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'tests/test_core.py': t });
       assert.match(index.generators['pkg.core.rows']?.patched ?? '', /in `tests\.test_core`$/, t);
       assert.equal(index.generators['pkg.core.other']?.patched, undefined, t);
+    }
+    // A MagicMock of its own (it has a close()), a spy that calls the generator: the callers are still fixed
+    for (const t of [
+      'from unittest import mock\n\ndef test_a():\n    with mock.patch("pkg.core.rows"):\n        pass\n',
+      'import pkg.core\nfrom unittest import mock\n\ndef test_a():\n    with mock.patch("pkg.core.rows", wraps=pkg.core.rows) as spy:\n        assert spy.call_count == 0\n',
+    ]) {
+      const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'tests/test_core.py': t });
+      assert.equal(index.generators['pkg.core.rows']?.patched, undefined, t);
     }
   });
 

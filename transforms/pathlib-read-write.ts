@@ -69,13 +69,20 @@ function readOpenArgs(ctx: FileContext, call: SyntaxNode): OpenArgs | string {
   const file = positional[0];
   if (!file) return 'no file argument';
   // Ex) `open(0).read()` (a file descriptor), `open(b"p").read()`, `open(b"out/" b"t.txt")`: `Path()` takes neither
-  const bytesLiteral = (n: SyntaxNode) => n.type === 'string' && /^[rR]?[bB]|^[bB][rR]/.test(n.text);
+  const bytesLiteral = (n: SyntaxNode) => n.type === 'string' && /^(?:[rR]?[bB]|[bB][rR])['"]/.test(n.text);
   if (file.type === 'integer' || bytesLiteral(file) || (file.type === 'concatenated_string' && file.namedChildren.some(bytesLiteral))) {
     return '`Path()` takes neither a file descriptor nor a bytes path';
   }
   // Ex) `open(os.fsencode(p))`, `open(name.encode())`, `open(bytes(p))`, `open(b"out/" + name)`, `open(s.fd)`,
   // `open(fd)` after `fd = os.open(…)`, `open(handle)` after `handle, path = mkstemp()`: bytes or a descriptor
-  if (/(?:\bfsencode|\.encode|\bbytes|\bos\.open|\bfileno|\bmkstemp)\s*\(|(?:^|[^\w'"])[rR]?[bB][rR]?['"]/.test(file.text) || /(?:^|\.)(?:fd|fileno|desc|handle)\w*$/.test(file.text) || boundToDescriptor(ctx, file)) {
+  const hasBytesLiteral = file.type !== 'string' && [file, ...file.descendantsOfType('string')].some(bytesLiteral);
+  if (
+    /(?:\bfsencode|\.encode|\bbytes|\bos\.open|\bfileno|\bmkstemp)\s*\(/.test(file.text) ||
+    hasBytesLiteral ||
+    /^(?:fd|fileno|desc)\w*$/.test(file.text) ||
+    /\.(?:fd|fileno|fdesc|handle)$|^handle$/.test(file.text) ||
+    boundToDescriptor(ctx, file)
+  ) {
     return '`Path()` takes neither a file descriptor nor a bytes path, and this may be either';
   }
   if (positional[1]) modeNode = positional[1];

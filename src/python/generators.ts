@@ -1122,15 +1122,44 @@ const PATCH_OBJECT = /\bpatch\.object\s*\(\s*([A-Za-z_][\w.]*)\s*,\s*['"]([A-Za-
 export function doubledAttributes(text: string, moduleName: string, aliases: Readonly<Record<string, string>>): string[] {
   if (!text.includes('patch')) return [];
   const out: string[] = [];
-  for (const m of text.matchAll(PATCH_BY_PATH)) out.push(m[1]!);
+  // Ex) `with patch("pkg.core.rows") as m:` / `m.return_value = [0, 5]`: a value given later, to any double of the file
+  const setLater = /\.(?:return_value|side_effect)\s*=(?!=)/.test(text);
+  // Ex) `patch("pkg.core.rows")` alone makes a MagicMock, which has a `close()`; `wraps=rows` calls the generator
+  for (const m of text.matchAll(PATCH_BY_PATH)) if (setLater || replacesValue(text, m.index! + m[0].length, 1)) out.push(m[1]!);
   if (text.includes('patch.object')) {
     for (const m of text.matchAll(PATCH_OBJECT)) {
+      if (!setLater && !replacesValue(text, m.index! + m[0].length, 2)) continue;
       const [head, ...rest] = m[1]!.split('.');
       const target = aliases[`${moduleName}.${head!}`];
       if (target) out.push([target, ...rest, m[2]!].join('.'));
     }
   }
   return out;
+}
+
+/**
+ * True when the rest of a `patch(…)` call from `from` (just after the arguments already read, `given` of them
+ * positional) gives the double a value of its own: `return_value=`, `side_effect=` or `new=`, or one more
+ * positional argument (`monkeypatch.setattr("a.b", value)`, `patch.object(m, "f", value)`). Its value may be
+ * a generator function; withify does not look.
+ */
+function replacesValue(text: string, from: number, given: number): boolean {
+  let depth = 1;
+  let positional = given;
+  let start = from;
+  for (let i = from; i < text.length && depth > 0; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    if ((c === ',' && depth === 1) || depth === 0) {
+      const arg = text.slice(start, i).trim();
+      start = i + 1;
+      if (!arg) continue;
+      const kw = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(arg);
+      if (kw ? ['return_value', 'side_effect', 'new'].includes(kw[1]!) : ++positional > given) return true;
+    }
+  }
+  return false;
 }
 
 /** The generator a dotted name reaches, following re-exports through module-level imports. */

@@ -10,6 +10,7 @@ import { blockRoom, tooDeepReason } from './nesting.js';
 import { dynamicLookupAfter } from './resource-flow.js';
 import { isExtra } from './statements.js';
 import { startsAsync } from './generators.js';
+import { calleeName } from './imports.js';
 
 export interface KeptLocal {
   /** The statement `name = call`, one of the function's own body. */
@@ -39,7 +40,7 @@ export function keptLocal(ctx: FileContext, call: SyntaxNode): KeptLocal | undef
   if (!bound) return undefined;
   const { target, stmt, block } = bound;
   const after: string[] = [];
-  const fn = restOfFunction(block, after);
+  const fn = restOfFunction(ctx, block, after);
   if (!fn) return undefined;
   const name = target.text;
   const bindings = ctx.names.bindings(fn).get(name) ?? [];
@@ -85,12 +86,12 @@ export function orderNote(kept: KeptLocal, does: string): string | undefined {
  * which ends that rest itself.
  * Ex) `left = rows(3)` / `try:` / `right = rows(4)` … / `finally: left.close()`: `right` is kept to the end too.
  */
-function restOfFunction(block: SyntaxNode, closed: string[]): SyntaxNode | undefined {
+function restOfFunction(ctx: FileContext, block: SyntaxNode, closed: string[]): SyntaxNode | undefined {
   for (let b = block; ; ) {
     const holder = b.parent;
     if (holder?.type === 'function_definition') return holder.childForFieldName('body')?.id === b.id ? holder : undefined;
     // Ex) `a = TemporaryDirectory()` / `with a:` / `b = TemporaryDirectory()` …: tempdir-kept's fix of `a` holds the rest
-    const entered = holder?.type === 'with_statement' && holder.childForFieldName('body')?.id === b.id ? enteredName(holder) : undefined;
+    const entered = holder?.type === 'with_statement' && holder.childForFieldName('body')?.id === b.id ? enteredName(ctx, holder) : undefined;
     if (!entered && (holder?.type !== 'try_statement' || holder.childForFieldName('body')?.id !== b.id)) return undefined;
     const names = entered ? [entered] : closedInFinally(holder!);
     if (!names) return undefined;
@@ -101,12 +102,21 @@ function restOfFunction(block: SyntaxNode, closed: string[]): SyntaxNode | undef
   }
 }
 
-/** The name a `with name:` enters (one item, a plain name, no `as`), as tempdir-kept writes it; else `undefined`. */
-function enteredName(w: SyntaxNode): string | undefined {
+/**
+ * The name a `with name:` enters, as tempdir-kept writes it: one item, a plain name, no `as`, right after the
+ * statement `name = tempfile.TemporaryDirectory(…)`; else `undefined`. Ex) `with LOCK:` over a global lock
+ * closes nothing at its end: a generator closed inside it would run its cleanup under the lock.
+ */
+function enteredName(ctx: FileContext, w: SyntaxNode): string | undefined {
   if (startsAsync(w)) return undefined;
   const items = w.descendantsOfType('with_item').filter((i) => i.parent?.parent?.id === w.id);
   const value = items.length === 1 ? items[0]!.childForFieldName('value') : null;
-  return value?.type === 'identifier' ? value.text : undefined;
+  if (value?.type !== 'identifier' || !w.parent) return undefined;
+  const siblings = statementSiblings(w.parent);
+  const before = siblings[statementIndex(w.parent, w) - 1];
+  const assign = before?.type === 'expression_statement' ? before.namedChildren[0] : undefined;
+  const right = assign?.type === 'assignment' && assign.childForFieldName('left')?.text === value.text ? assign.childForFieldName('right') : undefined;
+  return right?.type === 'call' && calleeName(ctx.names, right) === 'tempfile.TemporaryDirectory' ? value.text : undefined;
 }
 
 const CLOSES = /^(?:await[ \t]+)?([A-Za-z_]\w*)\.a?close\(\)$/;

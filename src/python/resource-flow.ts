@@ -27,8 +27,11 @@ export function isDataAttribute(attr: string): boolean {
 /** Attributes of a lazy wrapper (`csv.reader(f)`, `csv.DictWriter(f, …)`) that are plain data. */
 const WRAPPER_DATA_ATTRIBUTES = new Set(['line_num', 'fieldnames', 'dialect', 'restval', 'extrasaction', 'restkey']);
 
-/** What a read reaches: the resource itself (`false`), a lazy object reading it (`true`), or its descriptor number. */
-export type Wrapping = boolean | 'descriptor';
+/**
+ * What a read reaches: the resource itself (`false`), a lazy object reading it (`true`; `'owns'` when closing that
+ * object closes the resource, `io.TextIOWrapper(raw)`), or its descriptor number.
+ */
+export type Wrapping = boolean | 'owns' | 'descriptor';
 
 export type UseClass =
   | { kind: 'use' }
@@ -176,6 +179,16 @@ const HANDS_OUT = new Set(['open', 'extractfile', 'makefile', 'dup']);
 /** The builtins a descriptor number may pass through and stay a plain use: they look at it and keep nothing. */
 const LOOKS_ONLY = new Set(['builtins.len', 'builtins.bool', 'builtins.isinstance', 'builtins.hasattr', 'builtins.id', 'builtins.type', 'builtins.hash', 'builtins.callable', 'builtins.print']);
 
+/** Ex) `zf.open(name).read()`, `with zf.open(name) as m:`: the part handed out is read (or closed) right there. */
+function usedUpAtOnce(call: SyntaxNode): boolean {
+  let n = call;
+  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  const p = n.parent;
+  if (p?.type === 'with_item' || (p?.type === 'as_pattern' && p.parent?.type === 'with_item')) return true;
+  const method = p?.type === 'attribute' && p.parent?.type === 'call' ? p.childForFieldName('attribute')?.text : undefined;
+  return method === 'read' || method === 'readlines';
+}
+
 function descriptorEscape(at: SyntaxNode): UseClass {
   return { kind: 'escape', severity: 'call', reason: `its descriptor number goes into \`${preview(at)}\`, which may use it after the block` };
 }
@@ -213,7 +226,7 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           // Ex) `p.communicate()`: reads every pipe to its end, closes it, and waits for the process
           if (!wrapped && closesItself(spec, attr, p.parent!)) return { kind: 'managed' };
           // Ex) `zf = zipfile.ZipFile(raw)` / `member = zf.open("n")`: the member reads `raw` when it is read
-          if (wrapped === true && HANDS_OUT.has(attr)) return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` of what wraps it may return an object that still reads the ${spec.kind} after the block` };
+          if ((wrapped === true || wrapped === 'owns') && HANDS_OUT.has(attr) && !usedUpAtOnce(p.parent!)) return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` of what wraps it may return an object that still reads the ${spec.kind} after the block` };
           if (wrapped || spec.eagerMethods.has(attr)) return { kind: 'use' };
           return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` may return an object that still uses the ${spec.kind} after the block` };
         }
@@ -247,8 +260,9 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         const q = calleeName(ctx.names, call);
         // Ex) `stack.enter_context(f)`, `contextlib.closing(f)`
         if (attr === 'enter_context' || attr === 'push' || attr === 'callback' || q === 'contextlib.closing') {
-          // Ex) `stack.enter_context(redirect_stdout(out))`: the stack keeps the wrapper, whose exit leaves `out` open
-          if (!wrapped) return { kind: 'managed' };
+          // Ex) `stack.enter_context(redirect_stdout(out))`: the stack keeps the wrapper, whose exit leaves `out` open;
+          // `stack.enter_context(io.TextIOWrapper(raw))`: closing the wrapper closes `raw`
+          if (!wrapped || wrapped === 'owns') return { kind: 'managed' };
           return { kind: 'escape', severity: 'store', reason: `kept, wrapped, by \`${fn ? preview(fn) : '?'}()\`, which does not close it` };
         }
         // The one consumer list (consumers.ts), by argument: `json.dump(obj, f)` uses `f` up; `csv.reader(f)` carries it on.
@@ -258,7 +272,8 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           if (wrapped === 'descriptor' && consumer.name.startsWith('builtins.') && !LOOKS_ONLY.has(consumer.name)) return descriptorEscape(p.type === 'call' ? p : call);
           if (consumer.kind === 'eager') return { kind: 'use' };
           node = call;
-          wrapped = true;
+          // Ex) `io.TextIOWrapper(raw)`: a wrapper whose close closes `raw` too
+          wrapped = consumer.owns ? 'owns' : true;
           continue;
         }
         const shown = fn ? preview(fn) : '?';
@@ -372,7 +387,7 @@ const classMemo = new WeakMap<FileContext, Map<string, UseClass>>();
 
 /** `classifyUse`, once per read, scope, resource kind and wrapping in a file. */
 function classifyUseOnce(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, spec: ResourceSpec, wrapped: Wrapping): UseClass {
-  return memoized(classMemo, ctx, `${id.id}:${scope.id}:${spec.name}:${wrapped === 'descriptor' ? 2 : wrapped ? 1 : 0}`, () => classifyUse(ctx, id, scope, spec, wrapped));
+  return memoized(classMemo, ctx, `${id.id}:${scope.id}:${spec.name}:${wrapped === 'descriptor' ? 2 : wrapped === 'owns' ? 3 : wrapped ? 1 : 0}`, () => classifyUse(ctx, id, scope, spec, wrapped));
 }
 
 /** `identifierUses` split by owner: in `scope`'s own code (sorted by position, with their start offsets) or in a nested function. */
