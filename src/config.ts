@@ -1,6 +1,6 @@
 // `[tool.withify]` in pyproject.toml (or a file named with --config): the defaults a project sets for
 // every run. The command line overrides each key it gives.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
@@ -213,12 +213,27 @@ export function loadConfig(options: { cwd: string; configPath?: string }): Loade
 const projectTargets = new Map<string, PythonVersion | null>();
 
 /**
- * The Python the project holding directory `dir` is written for, from the nearest pyproject.toml upward: its
- * `[tool.withify] target-version`, else its `requires-python`; `undefined` when there is none or it says neither
- * (or cannot be read: the run's own configuration reported that already, or the file lies outside it).
- * Ex) `root/pyproject.toml` requires 3.11 and `root/sub/pyproject.toml` 3.6: a file of `root/sub/` is sub's.
+ * The Python the project holding directory `dir` is written for: from the nearest pyproject.toml upward that says
+ * one, its `[tool.withify] target-version`, else its `requires-python`; `undefined` when none does. A pyproject.toml
+ * that says neither (`[tool.black]` alone) or cannot be read is passed over. Where `dir` is reached through a
+ * symbolic link, the older of the two paths' answers (the link's parents and the real ones).
+ * Ex) `root/pyproject.toml` requires 3.11 and `root/sub/pyproject.toml` 3.6: a file of `root/sub/inner/` is sub's.
  */
 export function projectTargetOf(dir: string): PythonVersion | undefined {
+  const here = targetAbove(dir);
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return here;
+  }
+  if (real === dir) return here;
+  const there = targetAbove(real);
+  if (!here || !there) return here ?? there;
+  return here[0] < there[0] || (here[0] === there[0] && here[1] <= there[1]) ? here : there;
+}
+
+function targetAbove(dir: string): PythonVersion | undefined {
   const seen: string[] = [];
   let found: PythonVersion | null = null;
   for (let d = dir; ; d = dirname(d)) {
@@ -236,7 +251,7 @@ export function projectTargetOf(dir: string): PythonVersion | undefined {
       } catch {
         found = null;
       }
-      break;
+      if (found) break;
     }
     if (dirname(d) === d) break;
   }

@@ -123,12 +123,16 @@ describe('a subproject that says an older Python', () => {
       'a.py': COPY,
       'new/pyproject.toml': '[tool.withify]\ntarget-version = "3.12"\n',
       'new/a.py': COPY,
+      // A pyproject.toml that says no version is passed over: sub's 3.6 holds below it too
+      'sub/inner/pyproject.toml': '[tool.black]\nline-length = 100\n',
+      'sub/inner/a.py': COPY,
     });
     const diff = cli(root, 'diff', '.');
     assert.equal(diff.status, 0, diff.stderr);
     const byFile = new Map(diff.stdout.split(/^(?=--- )/m).map((part) => [/^\+\+\+ b\/(\S+)/m.exec(part)?.[1], part]));
     assert.match(byFile.get('a.py') ?? '', /^\+    with \($/m);
     assert.doesNotMatch(byFile.get('sub/a.py') ?? '', /with \(/);
+    assert.doesNotMatch(byFile.get('sub/inner/a.py') ?? '', /with \(/);
     assert.match(byFile.get('sub/a.py') ?? '', /^\+    with open\(source\S+ "rb"\) as f, open\(/m);
     // 3.12 is newer than the run's 3.11: the run's own target holds
     assert.match(byFile.get('new/a.py') ?? '', /^\+    with \($/m);
