@@ -220,6 +220,14 @@ const projectTargets = new Map<string, PythonVersion | null>();
  * Ex) `root/pyproject.toml` requires 3.11 and `root/sub/pyproject.toml` 3.6: a file of `root/sub/inner/` is sub's.
  */
 export function projectTargetOf(dir: string): PythonVersion | undefined {
+  let out = projectTargetsByDir.get(dir);
+  if (out === undefined) projectTargetsByDir.set(dir, (out = projectTargetOfDir(dir) ?? null));
+  return out ?? undefined;
+}
+
+const projectTargetsByDir = new Map<string, PythonVersion | null>();
+
+function projectTargetOfDir(dir: string): PythonVersion | undefined {
   const here = targetAbove(dir);
   let real: string;
   try {

@@ -1375,11 +1375,18 @@ function mayBindElsewhere(text: string, name: string, imports: ReadonlyArray<[nu
     while (b >= 0 && (text[b] === ' ' || text[b] === '\t')) b--;
     // Ex) `core.rows`: an attribute; `"rows"` in `__all__`: a string
     if (text[b] === '.' || ((text[b] === '"' || text[b] === "'") && text[end] === text[b])) continue;
+    // Ex) `rows(n)`, `os.path`, `rows[0]`: a call, an attribute, an item; bound only after `def`, `class`, `as`, …
+    let a = end;
+    while (text[a] === ' ' || text[a] === '\t') a++;
+    const next = text[a];
+    const used = next === '(' || next === '.' || next === '[';
+    if (used && !isWordCharAt(text, b)) continue;
     const line = text.slice(text.lastIndexOf('\n', at) + 1, at);
     // Ex) `# from app import rows reaches …` in a comment
     if (line.includes('#')) continue;
     const before = /(\w+)$/.exec(text.slice(Math.max(0, b - 15), b + 1))?.[1];
     if (before && BINDING_WORDS.has(before)) return true;
+    if (used) continue;
     // Ex) `rows = …`, `rows += …`, `rows := …`, `rows, other = …`, `(other, rows) = …`, `rows: T = …`
     if (/^[ \t]*(?:(?:[-+*/%@&|^:]|\/\/|\*\*|<<|>>)?=(?!=)|[,)\]][\w \t,.()[\]*]*=(?!=))/.test(text.slice(end, end + 200))) return true;
     // Ex) `for x, rows in pairs:` (not `for x in rows(n):`)
@@ -1390,13 +1397,22 @@ function mayBindElsewhere(text: string, name: string, imports: ReadonlyArray<[nu
   return false;
 }
 
+const IMPORT_LIST_CHAR = /[\w \t\r\n,.()\\]/;
+
 /** True when the name at `at` is one of the names an `import` before it lists (`import a, rows`, `from m import (\n    rows)`). */
 function inImportStatement(text: string, at: number): boolean {
-  let from = text.lastIndexOf('import', at);
-  while (from >= 0 && (isWordCharAt(text, from - 1) || isWordCharAt(text, from + 6))) from = text.lastIndexOf('import', from - 1);
-  if (from < 0 || at - from > 2000) return false;
+  // Only names, blanks, commas, dots, parentheses and backslashes may stand between `import` and the name: find
+  // where that run starts (most names stand after `=`, `(` of a call, an operator, within a few characters).
+  let start = at;
+  while (start > 0 && at - start < 2000 && IMPORT_LIST_CHAR.test(text[start - 1]!)) start--;
+  if (at - start < 7) return false;
+  // (searched in the run alone: a search back from `at` through the whole text, per place a name stands, was quadratic)
+  const run = text.slice(start, at);
+  let k = run.lastIndexOf('import');
+  while (k >= 0 && (isWordCharAt(text, start + k - 1) || isWordCharAt(text, start + k + 6))) k = k > 0 ? run.lastIndexOf('import', k - 1) : -1;
+  if (k < 0) return false;
+  const from = start + k;
   const between = text.slice(from + 6, at);
-  if (!/^[\w \t\r\n,.()\\]*$/.test(between)) return false;
   // A line break inside the statement is one in parentheses or after a backslash.
   let depth = 0;
   for (let i = 0; i < between.length; i++) {
@@ -1424,6 +1440,8 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
   // Ex) `produce = wrap(produce)`, `def produce():` at the top level: the name no longer means the import.
   // Lines inside a triple-quoted string are not code (`traceback:` in pdb's docstring).
   const rebound = new Set<string>();
+  // Names bound by `from … import`: a function a caller may reach through this module (`import os` binds a module)
+  const fromImported = new Set<string>();
   // The statements read as imports below, [start, end): the words in them are the bindings `bound` has.
   const imports: Array<[number, number]> = [];
   const quotes = new TripleQuotes(text);
@@ -1460,6 +1478,7 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
         const local = parts[1] === 'as' && parts[2] ? parts[2] : parts[0];
         const q = module.endsWith('.') ? module + parts[0] : `${module}.${parts[0]}`;
         bind(local, absoluteName(q, loc));
+        fromImported.add(local);
       }
       continue;
     }
@@ -1479,9 +1498,10 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
     if (new Set(targets).size !== 1 || rebound.has(name)) continue;
     // Ex) `from .core import rows` … `from ._speedups import *`: the star import may bind it again.
     if (stars.some((at) => at > (imports.find(([s, e]) => wordIn(text, name, s, e))?.[0] ?? 0))) continue;
-    if (mayBindElsewhere(text, name, imports)) continue;
-    if (!/^[A-Za-z_]\w*$/.test(name)) continue;
-    if (targets[0] !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = targets[0]!;
+    if (!/^[A-Za-z_]\w*$/.test(name) || targets[0] === `${loc.moduleName}.${name}`) continue;
+    // (Only for what `from … import` binds: a module name bound again (`os = None`) reaches no generator's key.)
+    if (fromImported.has(name) && mayBindElsewhere(text, name, imports)) continue;
+    aliases[`${loc.moduleName}.${name}`] = targets[0]!;
   }
   return aliases;
 }
