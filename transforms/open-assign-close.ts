@@ -181,7 +181,8 @@ function earlyExit(block: SyntaxNode, start: number, from: number, to: number, c
         break;
       }
       // Ex) `for x in xs: if x: break` between the open and the close: the loop ends, the block goes on
-      if (e.type !== 'return_statement' && LOOPS.has(p.type) && p.startIndex >= start) {
+      // (a `raise` leaves the loop too)
+      if (e.type !== 'return_statement' && e.type !== 'raise_statement' && LOOPS.has(p.type) && p.startIndex >= start) {
         leaves = false;
         break;
       }
@@ -346,7 +347,9 @@ export const openAssignClose: Transform = {
       'yielded, stored, captured by a nested function or lambda, or declared global before the close, and ' +
       'is not read after the close (the rest of the function, and earlier statements of an enclosing loop), ' +
       'and not passed to code that may keep it ahead of a `return`, `break`, `continue` or `raise` that leaves before the close, ' +
-      'or to code whose result something else keeps before a later statement (an exception would leave the file open for it). ' +
+      'or to code whose result is registered with something that lives on (`log.addHandler(StreamHandler(f))`) ' +
+      'before a later statement (an exception would leave the file open for it). A `raise` counts only when it names ' +
+      'the file or what holds it (`raise Partial(f)`). ' +
       'On the normal path the file is closed exactly where `f.close()` stood; on an early return or an ' +
       'exception it is now closed too.',
     notFlagged:
