@@ -147,7 +147,15 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
       return { kind: 'loop', loop: p, ...(abandonedBy ? { abandonedBy } : {}) };
     }
     // Ex) `async for`, `await anext(agen())` and `await agen().__anext__()` are the uses of an async generator withify follows.
-    if (isAsync) return abandonedBy ? undefined : awaitedNext(ctx, cur);
+    if (isAsync) {
+      // Ex) `async for x in aiter(agen()):` (3.10+): `aiter()` of an async generator is the generator itself
+      const outer = argumentOf(cur);
+      if (outer && positionalIndex(outer, cur) === 0 && calleeName(ctx.names, outer) === 'builtins.aiter' && outer.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)).length === 1) {
+        cur = outer;
+        continue;
+      }
+      return abandonedBy ? undefined : awaitedNext(ctx, cur);
+    }
     if (isFirstIterable(p, cur)) {
       const comp = p.parent!;
       if (comp.type === 'generator_expression') {
