@@ -5,7 +5,7 @@ import { defaultOptions, unsupportedTarget } from './options.js';
 import { run as runFiles, type Mode, type RunControl, type RunOptions, type RunResult } from './runner.js';
 import { loadTransformModules } from './load-transform.js';
 import { findTransform } from '../transforms/index.js';
-import type { FileResult, LocatedFinding, ProjectIndex, Transform, TransformOptions } from './types.js';
+import type { FileResult, FileWarning, LocatedFinding, ProjectIndex, Transform, TransformOptions } from './types.js';
 
 /** An option of `run` the library cannot use (a misspelt rule, a version given as text, an unknown mode). */
 export class OptionsError extends Error {
@@ -58,7 +58,7 @@ function checkTransformOptions(given: Record<string, unknown>, more: readonly Tr
 }
 
 /** A result for a text that was not processed: `reason` says why. */
-const notProcessed = (output: string, reason: string): TransformSourceResult => ({ output, findings: [], remaining: [], fixesApplied: 0, ignoresAdded: 0, status: 'failed', reason });
+const notProcessed = (output: string, reason: string): TransformSourceResult => ({ output, findings: [], remaining: [], warnings: [], fixesApplied: 0, ignoresAdded: 0, status: 'failed', reason });
 
 export interface TransformSourceOptions extends Partial<TransformOptions> {
   /** Shown in findings; also how relative imports resolve. Default `<string>`. */
@@ -78,6 +78,11 @@ export interface TransformSourceResult {
   findings: LocatedFinding[];
   /** Findings still standing in `output`. */
   remaining: LocatedFinding[];
+  /**
+   * Suppression comments of the input that suppress nothing because they are malformed (`# withify:
+   * ignore[WFY101` unclosed, `ignore[]`, `# noqa:` with no code), or that name a code no transform has.
+   */
+  warnings: FileWarning[];
   fixesApplied: number;
   /** Lines given a `# withify: ignore[CODE]` comment (with `addIgnore`). */
   ignoresAdded: number;
@@ -102,6 +107,7 @@ export function transformSource(text: string, options: TransformSourceOptions = 
     output: r.after ?? text,
     findings: r.findings,
     remaining: r.remaining,
+    warnings: r.warnings ?? [],
     fixesApplied: r.fixesApplied,
     ignoresAdded: r.ignoresAdded ?? 0,
     status: r.status,
@@ -127,6 +133,7 @@ export function transformBytes(bytes: Uint8Array, options: TransformSourceOption
     outputBytes: r.after === undefined ? Buffer.from(bytes) : encodeSource(output, decoded),
     findings: r.findings,
     remaining: r.remaining,
+    warnings: r.warnings ?? [],
     fixesApplied: r.fixesApplied,
     ignoresAdded: r.ignoresAdded ?? 0,
     status: r.status,

@@ -1,6 +1,6 @@
 // Turning results into what people and scripts read. Pure: returns strings, prints nothing.
 import { colorizeDiff, unifiedDiff } from './engine/diff.js';
-import type { FileResult, LocatedFinding, Transform } from './types.js';
+import type { FileResult, FileWarning, LocatedFinding, Transform } from './types.js';
 import type { Mode, RunResult } from './runner.js';
 import { VERSION } from './version.js';
 import { encodeSource } from './engine/read.js';
@@ -65,6 +65,19 @@ export function formatSkipped(result: RunResult): string[] {
   return result.files.filter((f) => f.status === 'skipped').map((f) => `warning: ${f.path}: skipped: ${f.reason ?? ''}`);
 }
 
+/**
+ * The suppression-comment warnings that describe the files as the report does: `fix` has rewritten them (its
+ * findings are `remaining`), `check` and `diff` report the input.
+ */
+export function reportedWarnings(mode: Mode, f: FileResult): FileWarning[] {
+  return (mode === 'fix' ? f.remainingWarnings : f.warnings) ?? [];
+}
+
+/** `warning: path:line:col: message`, one per malformed suppression comment (Ruff's "Invalid `# noqa` directive"). */
+export function formatWarnings(mode: Mode, result: RunResult): string[] {
+  return result.files.flatMap((f) => reportedWarnings(mode, f).map((w) => `warning: ${f.path}:${w.location.line}:${w.location.column}: ${w.message}`));
+}
+
 export interface TextReport {
   stdout: string;
   stderr: string;
@@ -108,7 +121,7 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
   // `diff`: the patches of files not in plain UTF-8, as bytes, by their place in `out`
   let encoded: Map<number, Buffer> | undefined;
   const err: string[] = [...formatErrors(result)];
-  if (!opts.quiet) err.push(...formatSkipped(result));
+  if (!opts.quiet) err.push(...formatSkipped(result), ...formatWarnings(mode, result));
   const c = countResults(result);
   const comments = plural(c.ignoresAdded, 'ignore comment');
   if (mode === 'check') {
@@ -201,6 +214,7 @@ export function jsonReport(mode: Mode, result: RunResult, opts: { statistics?: b
       ...(opts.addIgnore ? { ignoresAdded: f.ignoresAdded ?? 0 } : {}),
       findings: f.findings.map(jsonFinding),
       remaining: f.remaining.map(jsonFinding),
+      warnings: reportedWarnings(mode, f).map((w) => ({ line: w.location.line, column: w.location.column, message: w.message })),
     })),
     errors: result.walkErrors,
     interrupted: result.interrupted ?? null,
@@ -295,6 +309,7 @@ export function githubReport(mode: Mode, result: RunResult): string {
   for (const e of result.walkErrors) cmd('error', { file: e.path, title: 'withify' }, e.reason);
   for (const f of result.files) {
     if (f.status === 'failed') cmd('error', { file: f.path, title: 'withify' }, f.reason ?? 'failed');
+    for (const w of reportedWarnings(mode, f)) cmd('warning', { file: f.path, line: w.location.line, col: w.location.column, title: 'withify: suppression comment' }, w.message);
     for (const x of reportedFindings(mode, f)) {
       const tail = x.fixStatus === 'fixable' ? ' [*] fixable with `withify fix`' : x.fixStatus === 'unsafe' ? ' (fix with `withify fix --unsafe-fixes`)' : x.reason ? ` (not fixed: ${x.reason})` : '';
       const { line, column } = x.location;
@@ -353,6 +368,13 @@ export function sarifReport(mode: Mode, result: RunResult, rules: readonly Trans
   const notifications = [
     ...result.walkErrors.map((e) => ({ level: 'error', message: { text: `${e.path}: ${e.reason}` } })),
     ...result.files.filter((f) => f.status === 'failed').map((f) => ({ level: 'error', message: { text: `${f.path}: ${f.reason ?? 'failed'}` }, locations: [{ physicalLocation: { artifactLocation: artifact(f.path) } }] })),
+    ...result.files.flatMap((f) =>
+      reportedWarnings(mode, f).map((w) => ({
+        level: 'warning',
+        message: { text: `${f.path}:${w.location.line}:${w.location.column}: ${w.message}` },
+        locations: [{ physicalLocation: { artifactLocation: artifact(f.path), region: { startLine: w.location.line, startColumn: w.location.column } } }],
+      })),
+    ),
   ];
   const doc = {
     $schema: SARIF_SCHEMA,

@@ -209,6 +209,17 @@ export interface ProjectIndex {
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
 
+/**
+ * A suppression comment that suppresses nothing because it is malformed (`# withify: ignore[WFY101`,
+ * `ignore[]`, `# noqa:` with no code), or that names a code no transform has: Ruff's "Invalid `# noqa`
+ * directive" warning. It never changes the exit code.
+ */
+export interface FileWarning {
+  /** Where the comment's `#` is. */
+  location: Position;
+  message: string;
+}
+
 export interface FileResult {
   path: string;
   status: FileStatus;
@@ -218,6 +229,10 @@ export interface FileResult {
   remaining: LocatedFinding[];
   /** Number of fixes applied across all passes. */
   fixesApplied: number;
+  /** Suppression comments of the input that are malformed or name no transform; absent when none. */
+  warnings?: FileWarning[];
+  /** The same in the output (for a file not changed, the same as `warnings`); absent when it has none. */
+  remainingWarnings?: FileWarning[];
   /** Lines given a `# withify: ignore[CODE]` comment (`--add-ignore`); absent when none. */
   ignoresAdded?: number;
   /** Decoded text before and after, set when status is `changed`. */

@@ -2,7 +2,11 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { transformSource } from '../src/api.js';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { suppressedOnLine } from '../src/engine/suppress.js';
+import { CLI, tempDir } from './helpers.js';
 
 const set = (...codes: string[]) => new Set(codes);
 
@@ -23,6 +27,19 @@ test('each form of the comment, and what it covers', () => {
     ['x  # noqa: reviewed', undefined],
     ['x  # noqanything', undefined],
     ['x  # noqa: E501  # withify: ignore[WFY110]', set('WFY110', 'E501')],
+    ['x  # withify: ignore because reviewed', 'all'],
+    ['x  # withify: ignore[WFY101] reviewed', set('WFY101')],
+    // Malformed lists suppress nothing (they used to suppress everything on the line)
+    ['x  # withify: ignore[WFY101', undefined],
+    ['x  # withify: ignore[WFY101  # noqa: E501', set('E501')],
+    ['x  # withify: ignore[]', undefined],
+    ['x  # withify: ignore[ , ]', undefined],
+    ['x  # withify: ignore[WFY101;WFY102]', undefined],
+    ['x  # withify: ignore[WFY101, ???]', undefined],
+    ['x  # withify: ignore WFY101', undefined],
+    ['x  # withify: ignore: WFY101', undefined],
+    ['x  # withify: ignore(WFY101)', undefined],
+    ['x  # noqa:', undefined],
     ['x = 1', undefined],
   ];
   for (const [line, want] of cases) assert.deepEqual(suppressedOnLine(line), want, line);
@@ -78,4 +95,92 @@ test('a comment where the lines of a finding run on to (a string, a backslash) s
   assert.equal(count('def f(p):\n    x = open(p).read()\n    return x  # noqa: WFY101\n'), 1);
   // A `#` in the string is no comment.
   assert.equal(count('def f(p):\n    return open(p).read(), """\n# noqa"""\n'), 1);
+});
+
+const one = (text: string) => transformSource(text, { select: ['open-chain'] });
+const lines = (r: ReturnType<typeof one>) => r.findings.map((f) => f.location.line);
+const warned = (r: ReturnType<typeof one>) => r.warnings.map((w) => `${w.location.line}:${w.location.column} ${w.message}`);
+
+test('a malformed list suppresses nothing, and says so with its line and column', () => {
+  const r = one('x = 1\na = open(p).read()  # withify: ignore[WFY101\n');
+  assert.deepEqual(lines(r), [2]);
+  assert.equal(r.fixesApplied, 1);
+  assert.deepEqual(warned(r), ['2:21 `# withify: ignore[WFY101` has no closing `]`, so it suppresses nothing; write `# withify: ignore[WFY101, open-chain]`']);
+  const bad = one('a = open(p).read()  # withify: ignore[WFY101;WFY102]\n');
+  assert.deepEqual(lines(bad), [1]);
+  assert.match(warned(bad)[0]!, /^1:21 `# withify: ignore\[WFY101;WFY102\]`: "WFY101;WFY102" is not a code or transform id .*suppresses nothing$/);
+  const bare = one('a = open(p).read()  # withify: ignore WFY101\n');
+  assert.deepEqual(lines(bare), [1]);
+  assert.match(warned(bare)[0]!, /^1:21 `# withify: ignore WFY101` needs its codes in brackets/);
+});
+
+test('empty brackets suppress nothing, and are reported', () => {
+  const r = one('a = open(p).read()  # withify: ignore[]\n');
+  assert.deepEqual(lines(r), [1]);
+  assert.match(warned(r)[0]!, /^1:21 `# withify: ignore\[\]` names no code, so it suppresses nothing/);
+  const noqa = one('a = open(p).read()  # noqa: reviewed\n');
+  assert.deepEqual(lines(noqa), [1]);
+  assert.match(warned(noqa)[0]!, /^1:21 `# noqa: reviewed` names no code after its colon/);
+});
+
+test('a code that names no transform is reported; the other codes of its list still apply', () => {
+  const r = one('a = open(p).read()  # withify: ignore[WFY999, WFY101]\nb = 1  # withify: ignore[open-chian]\n');
+  assert.deepEqual(lines(r), []);
+  assert.deepEqual(warned(r), [
+    '1:21 `# withify: ignore[WFY999, WFY101]`: WFY999 names no transform (run `withify list` for the codes and ids); the other codes of the list still apply',
+    '2:8 `# withify: ignore[open-chian]`: open-chian names no transform (run `withify list` for the codes and ids)',
+  ]);
+  // In `# noqa`, only withify's own codes: E501 is another tool's
+  assert.deepEqual(warned(one('a = open(p).read()  # noqa: E501, WFY999\n')), ['1:21 `# noqa: E501, WFY999`: WFY999 names no transform (run `withify list` for the codes and ids); the other codes of the list still apply']);
+  assert.deepEqual(warned(one('a = 1  # noqa: E501\n')), []);
+});
+
+test('valid lists and the blanket forms suppress, with no warning; a look-alike in a string is not read', () => {
+  for (const c of ['# withify: ignore[WFY101]', '# withify: ignore[wfy101, open-chain]', '# withify: ignore', '# withify: ignore because reviewed', '# noqa', '# noqa: WFY101', '# NOQA:WFY101 reviewed']) {
+    const r = one(`a = open(p).read()  ${c}\n`);
+    assert.deepEqual([lines(r), r.warnings], [[], []], c);
+  }
+  assert.deepEqual(one('s = "# withify: ignore[WFY101"\nt = f"{s}# noqa: reviewed"\n').warnings, []);
+  // A file with no finding (nothing parsed) still gets its warnings
+  assert.deepEqual(warned(one('x = 1  # withify: ignore[]\n')).length, 1);
+  // The code of a user transform is known
+  const acme = { id: 'acme-x', code: 'ACME001', summary: 's', fixTitle: 's', safety: 'report-only' as const, doc: { whatItDoes: '', whyItBreaksOnPyPy: '', fixSafety: '', notFlagged: '' }, examples: [], check: () => [] };
+  assert.deepEqual(transformSource('x = 1  # withify: ignore[ACME001, acme-x]\n', { extraTransforms: [acme] }).warnings, []);
+});
+
+test('CLI: the warning names file:line:col on stderr (not under --quiet), in json, sarif and github; it changes no exit code', () => {
+  const dir = tempDir('suppress-');
+  writeFileSync(join(dir, 's.py'), 'x = 1  # withify: ignore[WFY101\n');
+  const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const text = cli('check', 's.py');
+  assert.equal(text.status, 0);
+  assert.equal(text.stderr, 'warning: s.py:1:8: `# withify: ignore[WFY101` has no closing `]`, so it suppresses nothing; write `# withify: ignore[WFY101, open-chain]`\n');
+  assert.equal(cli('check', 's.py', '-q').stderr, '');
+  const json = JSON.parse(cli('check', 's.py', '--format', 'json').stdout);
+  assert.deepEqual(json.files[0].warnings.map((w: { line: number; column: number }) => [w.line, w.column]), [[1, 8]]);
+  const sarif = JSON.parse(cli('check', 's.py', '--format', 'sarif').stdout);
+  const note = sarif.runs[0].invocations[0].toolExecutionNotifications[0];
+  assert.equal(note.level, 'warning');
+  assert.deepEqual(note.locations[0].physicalLocation.region, { startLine: 1, startColumn: 8 });
+  assert.match(cli('check', 's.py', '--format', 'github').stdout, /^::warning file=s\.py,line=1,col=8,title=withify%3A suppression comment::`# withify: ignore\[WFY101` has no closing/);
+  // `fix` places it in the file it wrote
+  writeFileSync(join(dir, 's.py'), 'a = open(p).read()  # withify: ignore[]\n');
+  const fixed = cli('fix', 's.py');
+  assert.equal(fixed.status, 0);
+  assert.match(fixed.stderr, /^warning: s\.py:2:19: `# withify: ignore\[\]` names no code/);
+});
+
+test('--add-ignore joins an empty list, and adds a comment after a malformed one (which it leaves as it is)', () => {
+  const dir = tempDir('suppress-');
+  const file = join(dir, 's.py');
+  writeFileSync(file, 'a = open(p).read()  # withify: ignore[WFY101\nb = open(p).read()  # withify: ignore[]\nc = open(p).read()  # withify: ignore[WFY101;X]\n');
+  const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });
+  assert.equal(cli('check', 's.py', '--add-ignore').status, 0);
+  const once = readFileSync(file, 'utf8');
+  assert.equal(once, 'a = open(p).read()  # withify: ignore[WFY101  # withify: ignore[WFY101]\nb = open(p).read()  # withify: ignore[WFY101]\nc = open(p).read()  # withify: ignore[WFY101;X]  # withify: ignore[WFY101]\n');
+  const again = cli('check', 's.py', '--add-ignore');
+  assert.equal(again.status, 0);
+  assert.equal(readFileSync(file, 'utf8'), once);
+  // The malformed ones are still reported: they still suppress nothing by themselves
+  assert.deepEqual(again.stderr.split('\n').filter(Boolean).map((l) => l.split(' ')[1]), ['s.py:1:21:', 's.py:3:21:']);
 });

@@ -6,8 +6,7 @@
 import type { Edit, LocatedFinding, SyntaxNode } from '../types.js';
 import { lineEndOf, lineTable } from '../python/text.js';
 import { continuedLines } from './line-ends.js';
-
-const LISTED_RE = /#\s*withify:\s*ignore\[([^\]]*)\]/i;
+import { parseDirectives } from './suppress.js';
 
 export interface IgnorePlan {
   edits: Edit[];
@@ -41,12 +40,15 @@ export function ignoreCommentEdits(text: string, root: SyntaxNode, findings: rea
   const edits: Edit[] = [];
   for (const [n, list] of codes) {
     const comment = comments.get(n);
-    const listed = comment ? LISTED_RE.exec(comment.text) : null;
-    if (comment && listed) {
+    // A list to join: a well-formed one, or an empty one (`ignore[]`, which suppresses nothing until it names a
+    // code). Ex) `# withify: ignore[WFY101` (unclosed) or `ignore[WFY101;X]`: they suppress nothing, and joining
+    // them would not change that; a new comment follows them.
+    const listed = comment ? parseDirectives(comment.text).find((d) => d.list && (d.codes !== undefined || !/[^\s,]/.test(comment.text.slice(d.list.start, d.list.end)))) : undefined;
+    if (comment && listed?.list) {
       // Ex) `# withify: ignore[WFY101]` already there: the codes join its list.
-      const have = listed[1]!.split(/[\s,]+/).filter(Boolean);
+      const have = Array.isArray(listed.codes) ? listed.codes : [];
       const add = list.filter((c) => !have.some((h) => h.toUpperCase() === c));
-      const at = comment.startIndex + listed.index + listed[0].length - 1;
+      const at = comment.startIndex + listed.list.end;
       if (add.length) edits.push({ start: at, end: at, text: `${have.length ? ', ' : ''}${add.join(', ')}` });
       continue;
     }

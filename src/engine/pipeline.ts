@@ -1,14 +1,14 @@
 // parse → check → plan → apply → verify, repeated until no fix is left (or MAX_PASSES).
 // `processSource` never throws: every outcome is a FileResult.
-import type { Edit, FileResult, Finding, LocatedFinding, ProjectIndex, SyntaxNode, Transform, TransformOptions } from '../types.js';
+import type { Edit, FileResult, FileWarning, Finding, LocatedFinding, ProjectIndex, SyntaxNode, Transform, TransformOptions } from '../types.js';
 import { SkipFile } from '../types.js';
 import { lineTable, positionAt, wordsPattern } from '../python/text.js';
 import { createContext } from './context.js';
 import { emptyBlocks, parsePython, firstSyntaxError } from './parse.js';
 import { applyEdits, offsetBefore } from './apply.js';
 import { isApplicable, planEdits, selectFixes } from './plan.js';
-import { activeTransforms, TRANSFORMS } from '../../transforms/index.js';
-import { filterSuppressed } from './suppress.js';
+import { activeTransforms, findTransform, TRANSFORMS } from '../../transforms/index.js';
+import { directiveWarnings, filterSuppressed } from './suppress.js';
 import { ignoreCommentEdits } from './add-ignore.js';
 import { detectEol, parseableLineEnds } from './read.js';
 import { nestingPastLimit } from '../python/nesting.js';
@@ -404,10 +404,34 @@ function covered(o: Outline, sel: Selection, k: number): boolean {
 
 export function processSource(input: SourceInput): FileResult {
   const text = parseableLineEnds(input.text);
-  if (text === input.text) return processText(input);
-  // Lone `\r` line ends, processed as `\n` and written back as `\r`: no `\n` of the result is the file's own.
-  const r = processText({ ...input, text, eol: '\n' });
-  return r.after === undefined ? r : { ...r, before: input.text, after: r.after.replaceAll('\n', '\r') };
+  let r: FileResult;
+  if (text === input.text) r = processText(input);
+  else {
+    // Lone `\r` line ends, processed as `\n` and written back as `\r`: no `\n` of the result is the file's own.
+    r = processText({ ...input, text, eol: '\n' });
+    if (r.after !== undefined) r = { ...r, before: input.text, after: r.after.replaceAll('\n', '\r') };
+  }
+  return withWarnings(r, input);
+}
+
+/**
+ * The suppression comments that are malformed or name no transform, in the input and (for a changed file) in
+ * the output: reported whether or not a finding is on their line, as Ruff reports an invalid `# noqa`.
+ */
+function withWarnings(r: FileResult, input: SourceInput): FileResult {
+  const extra = input.options.extraTransforms;
+  // Ids are lower case, as `suppressedOnLine` reads them: in any case.
+  const known = (code: string) => findTransform(code, extra) !== undefined || findTransform(code.toLowerCase(), extra) !== undefined;
+  const of = (text: string, o?: Outline): FileWarning[] => {
+    const found = directiveWarnings(text, known, () => o ?? outline(text));
+    if (!found.length) return [];
+    const table = lineTable(text);
+    return found.map((w) => ({ location: positionAt(table, w.start), message: w.message }));
+  };
+  const warnings = of(input.text, input.outline);
+  const after = r.status === 'changed' && r.after !== undefined ? of(r.after) : warnings;
+  if (!warnings.length && !after.length) return r;
+  return { ...r, ...(warnings.length ? { warnings } : {}), ...(after.length ? { remainingWarnings: after } : {}) };
 }
 
 function processText(input: SourceInput): FileResult {
