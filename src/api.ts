@@ -57,6 +57,27 @@ function checkTransformOptions(given: Record<string, unknown>, more: readonly Tr
   return defaultOptions(o as Partial<TransformOptions>);
 }
 
+/** The keys `transformSource` and `transformBytes` take besides the transform options. */
+const SOURCE_KEYS = ['path', 'project', 'moduleName', 'wholeFiles', 'addIgnore'] as const;
+/** The keys `run` takes besides the transform options (`RunOptions`, `SelectOptions`). */
+const RUN_KEYS = ['mode', 'cwd', 'jobs', 'transformPaths', 'wholeFiles', 'addIgnore', 'perFileIgnores', 'projectTargets', 'noIgnore', 'exclude', 'include', 'changedSince', 'shard', 'indexScope'] as const;
+
+/**
+ * Throws OptionsError for a key the function does not take, as `[tool.withify]` refuses one: a misspelt option
+ * (`unsafe_fixes`, `targetversion`) would otherwise run with its default, without a word.
+ */
+function checkKeys(given: unknown, own: readonly string[]): void {
+  // Ex) `run(paths, 'fix')`
+  if (typeof given !== 'object' || Array.isArray(given)) throw new OptionsError(`options: give an object of options, e.g. { select: ['open-chain'] }, not ${JSON.stringify(given)}`);
+  const keys = [...TRANSFORM_KEYS, ...own];
+  const squash = (k: string) => k.replace(/[-_]/g, '').toLowerCase();
+  for (const k of Object.keys(given as object)) {
+    if ((keys as readonly string[]).includes(k)) continue;
+    const near = keys.find((x) => squash(x) === squash(k));
+    throw new OptionsError(`unknown option "${k}"${near ? ` (did you mean "${near}"?)` : ''}; the options are ${[...keys].sort().join(', ')}`);
+  }
+}
+
 /** A result for a text that was not processed: `reason` says why. */
 const notProcessed = (output: string, reason: string): TransformSourceResult => ({ output, findings: [], remaining: [], warnings: [], fixesApplied: 0, ignoresAdded: 0, status: 'failed', reason });
 
@@ -94,8 +115,14 @@ export interface TransformSourceResult {
 export function transformSource(text: string, options: TransformSourceOptions = {}): TransformSourceResult {
   // Ex) a Buffer: transformBytes decodes bytes
   if (typeof text !== 'string') return notProcessed('', `the text must be a string, not ${text === null ? 'null' : (text as unknown) instanceof Uint8Array ? 'bytes' : typeof text} (transformBytes takes bytes)`);
-  const { path = '<string>', project, moduleName, wholeFiles, addIgnore, ...rest } = options ?? {};
   let checked: TransformOptions;
+  try {
+    checkKeys(options ?? {}, SOURCE_KEYS);
+  } catch (err) {
+    if (err instanceof OptionsError) return notProcessed(text, `bad option: ${err.message}`);
+    throw err;
+  }
+  const { path = '<string>', project, moduleName, wholeFiles, addIgnore, ...rest } = options ?? {};
   try {
     checked = checkTransformOptions(rest);
   } catch (err) {
@@ -121,6 +148,7 @@ export function transformBytes(bytes: Uint8Array, options: TransformSourceOption
   const { path = '<bytes>', project, moduleName, wholeFiles, addIgnore, ...rest } = options ?? {};
   let checked: TransformOptions;
   try {
+    checkKeys(options ?? {}, SOURCE_KEYS);
     checked = checkTransformOptions(rest);
   } catch (err) {
     if (err instanceof OptionsError) return { ...notProcessed(decoded.text, `bad option: ${err.message}`), outputBytes: Buffer.from(bytes) };
@@ -152,6 +180,14 @@ export interface RunApiOptions extends Partial<Omit<RunOptions, 'mode' | 'cwd'>>
   cwd?: string;
 }
 
+// Every key of the option types is in the lists above, and no other: a field added to RunOptions,
+// SelectOptions or TransformSourceOptions without its key here fails to compile.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const sourceKeysComplete: Exactly<keyof TransformSourceOptions, (typeof TRANSFORM_KEYS)[number] | (typeof SOURCE_KEYS)[number]> = true;
+const runKeysComplete: Exactly<keyof RunApiOptions, (typeof TRANSFORM_KEYS)[number] | (typeof RUN_KEYS)[number]> = true;
+void sourceKeysComplete;
+void runKeysComplete;
+
 /**
  * Process files and directories as `withify check|diff|fix` does, and return one `FileResult` per file
  * (sorted by path) plus the paths that could not be expanded. A bad file never throws: see its `status`
@@ -160,6 +196,7 @@ export interface RunApiOptions extends Partial<Omit<RunOptions, 'mode' | 'cwd'>>
  * `transformPaths`.
  */
 export async function run(paths: readonly string[], options: RunApiOptions = {}, control?: RunControl): Promise<RunResult> {
+  checkKeys(options ?? {}, RUN_KEYS);
   const { mode = 'check', cwd = process.cwd(), ...rest } = options ?? {};
   // Ex) `mode: 'fxi'`: it ran as `diff` would
   if (mode !== 'check' && mode !== 'diff' && mode !== 'fix') throw new OptionsError(`mode: give 'check', 'diff' or 'fix', not ${JSON.stringify(mode)}`);

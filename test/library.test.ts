@@ -74,6 +74,45 @@ test('transformSource: a bad option is a failed result saying what to give, neve
   assert.match(api.transformSource(Buffer.from(LEAKY) as unknown as string).reason!, /the text must be a string, not bytes \(transformBytes takes bytes\)/);
 });
 
+test('an unknown option key is a bad option naming the key (and the near one), as [tool.withify] refuses an unknown key', async () => {
+  // Ex) `unsafe_fixes: true`: it ran with the default, no unsafe fix applied, and said nothing
+  const src = 'f = lambda p: open(p).read()\n';
+  assert.notEqual(api.transformSource(src, { unsafeFixes: true }).output, src);
+  for (const [options, reason] of [
+    [{ unsafe_fixes: true }, /^bad option: unknown option "unsafe_fixes" \(did you mean "unsafeFixes"\?\); the options are addIgnore, allLoops, extraTransforms, generatorStyle, ignore, moduleName, path, project, select, targetVersion, unsafeFixes, wholeFiles$/],
+    [{ selct: ['open-chain'] }, /^bad option: unknown option "selct"; the options are /],
+    [{ mode: 'fix' }, /^bad option: unknown option "mode"; /],
+    [{ jobs: undefined }, /^bad option: unknown option "jobs"; /],
+  ] as Array<[Record<string, unknown>, RegExp]>) {
+    const r = api.transformSource(src, options as api.TransformSourceOptions);
+    assert.deepEqual([r.status, r.output], ['failed', src], JSON.stringify(options));
+    assert.match(r.reason!, reason);
+    const b = api.transformBytes(Buffer.from(src), options as api.TransformSourceOptions);
+    assert.deepEqual([b.status, b.outputBytes.toString()], ['failed', src]);
+    assert.match(b.reason!, reason);
+  }
+  assert.match(api.transformSource(src, 'fix' as unknown as api.TransformSourceOptions).reason!, /^bad option: options: give an object of options/);
+  // Every documented key is still taken
+  const all = api.transformSource(src, { path: 'a.py', project: undefined, moduleName: 'a', wholeFiles: true, addIgnore: false, select: ['open-chain'], ignore: [], unsafeFixes: false, targetVersion: [3, 8], generatorStyle: 'closing', allLoops: false, extraTransforms: [] });
+  assert.equal(all.status, 'unchanged');
+
+  const dir = tempDir('withify-lib-');
+  writeFileSync(join(dir, 'a.py'), LEAKY);
+  for (const [options, message] of [
+    [{ dryRun: true }, /^unknown option "dryRun"; the options are /],
+    [{ exit_code: true }, /^unknown option "exit_code"; /],
+    [{ 'changed-since': 'HEAD' }, /^unknown option "changed-since" \(did you mean "changedSince"\?\)/],
+    [{ path: 'a.py' }, /^unknown option "path"; /],
+  ] as Array<[Record<string, unknown>, RegExp]>) {
+    await assert.rejects(api.run(['.'], { cwd: dir, mode: 'fix', jobs: 1, ...options } as RunApiOptions), (e: Error) => e instanceof api.OptionsError && message.test(e.message), JSON.stringify(options));
+  }
+  await assert.rejects(api.run(['.'], 'fix' as unknown as RunApiOptions), (e: Error) => e instanceof api.OptionsError && /^options: give an object of options/.test(e.message));
+  // Nothing was written
+  assert.equal(readFileSync(join(dir, 'a.py'), 'utf8'), LEAKY);
+  const r = await api.run(['.'], { cwd: dir, mode: 'check', jobs: 1, noIgnore: true, exclude: [], include: ['*.py'], indexScope: 'run', wholeFiles: false, addIgnore: false, transformPaths: [], perFileIgnores: [], projectTargets: false });
+  assert.equal(r.files[0]!.findings.length, 1);
+});
+
 test('run: a bad option throws OptionsError before any file is read', async () => {
   const dir = tempDir('withify-lib-');
   writeFileSync(join(dir, 'a.py'), LEAKY);
