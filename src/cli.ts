@@ -172,6 +172,10 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
   // Ex) `withify fix --exit-code`: it would exit as without it, and the user would think CI is gated
   if (a['exit-code'] && mode !== 'diff') throw new UsageError(`--exit-code is for \`withify diff\` (exit 1 when a file would change): ${mode === 'check' ? '`check` exits 1 on any finding already' : 'use `withify diff --exit-code` to fail on changes, or `withify check` to fail on findings'}`);
   if (a.jobs !== undefined && !(/^\s*\d+\s*$/.test(a.jobs) && Number(a.jobs) >= 1)) throw new UsageError(`--jobs: expected a whole number of threads, 1 or more, not "${a.jobs}"`);
+  // Ex) `withify fix --stdin-filename app.py < buffer` (Ruff reads stdin so): without `-` it rewrote every file under `.`
+  if (a['stdin-filename'] !== undefined && !(a.paths.length === 1 && a.paths[0] === STDIN_PATH)) {
+    throw new UsageError(`--stdin-filename names the text read from stdin: give \`-\` as the only path, e.g. \`withify ${mode} - --stdin-filename ${a['stdin-filename']}\``);
+  }
   const options = await toRunOptions(mode, a);
   const rules = [...TRANSFORMS, ...activeTransforms(options).filter((t) => !TRANSFORMS.includes(t))];
   const reportOptions = { format: a.format, quiet: a.quiet, color: false, statistics: a.statistics, addIgnore: a['add-ignore'] === true };

@@ -214,6 +214,19 @@ test('check -: findings carry --stdin-filename', () => {
   assert.match(r.stdout, /^src\/app\.py:5:23 WFY101 /);
 });
 
+test('--stdin-filename without `-` is a usage error: `fix --stdin-filename a.py < buffer` rewrote every file under `.`', () => {
+  const dir = tempDir('withify-cwd-');
+  writeFileSync(join(dir, 'other.py'), LEAKY);
+  for (const args of [['fix', '--stdin-filename', 'a.py'], ['fix', '.', '--stdin-filename', 'a.py'], ['check', 'other.py', '--stdin-filename', 'a.py']]) {
+    const r = withify(args, { cwd: dir, input: LEAKY });
+    assert.equal(r.status, 2, args.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, new RegExp(`^error: --stdin-filename names the text read from stdin: give \`-\` as the only path, e\\.g\\. \`withify ${args[0]} - --stdin-filename a\\.py\`\n$`));
+  }
+  assert.equal(readFileSync(join(dir, 'other.py'), 'utf8'), LEAKY);
+  assert.equal(withify(['fix', '-', '--stdin-filename', 'a.py'], { cwd: dir, input: LEAKY }).stdout, FIXED);
+});
+
 test('a missing path is exit 2 with a message naming it; the other files are still processed', () => {
   const dir = project();
   const r = withify(['fix', 'nope.py', 'pkg'], { cwd: dir });
