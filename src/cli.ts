@@ -176,6 +176,8 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
   if (a['stdin-filename'] !== undefined && !(a.paths.length === 1 && a.paths[0] === STDIN_PATH)) {
     throw new UsageError(`--stdin-filename names the text read from stdin: give \`-\` as the only path, e.g. \`withify ${mode} - --stdin-filename ${a['stdin-filename']}\``);
   }
+  // Ex) `--statistics --format github`: the annotations came out one per finding, the option did nothing
+  if (a.statistics && (a.format === 'sarif' || a.format === 'github')) throw new UsageError(`--statistics is for --format text (a table instead of the findings) or json (a \`statistics\` array); ${a.format} has no place for it`);
   const options = await toRunOptions(mode, a);
   const rules = [...TRANSFORMS, ...activeTransforms(options).filter((t) => !TRANSFORMS.includes(t))];
   const reportOptions = { format: a.format, quiet: a.quiet, color: false, statistics: a.statistics, addIgnore: a['add-ignore'] === true };

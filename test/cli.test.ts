@@ -227,6 +227,18 @@ test('--stdin-filename without `-` is a usage error: `fix --stdin-filename a.py 
   assert.equal(withify(['fix', '-', '--stdin-filename', 'a.py'], { cwd: dir, input: LEAKY }).stdout, FIXED);
 });
 
+test('--statistics with --format sarif or github is a usage error (it did nothing there); text and json take it', () => {
+  const dir = project();
+  for (const format of ['sarif', 'github']) {
+    const r = withify(['check', '.', '--statistics', '--format', format], { cwd: dir });
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, new RegExp(`^error: --statistics is for --format text .* or json .*; ${format} has no place for it\n$`));
+  }
+  assert.match(withify(['check', '.', '--statistics'], { cwd: dir }).stdout, /^findings +fixable +fixed +unfixed +code +id$/m);
+  assert.ok(Array.isArray(JSON.parse(withify(['check', '.', '--statistics', '--format', 'json'], { cwd: dir }).stdout).statistics));
+});
+
 test('a missing path is exit 2 with a message naming it; the other files are still processed', () => {
   const dir = project();
   const r = withify(['fix', 'nope.py', 'pkg'], { cwd: dir });
