@@ -177,7 +177,13 @@ export function readConfigFile(path: string): LoadedConfig {
   } catch (err) {
     throw new ConfigError(`${path}: ${(err as Error).message}`);
   }
-  if (table === undefined && basename(path) !== 'pyproject.toml') table = doc; // withify.toml style: keys at the top
+  if (table === undefined && basename(path) !== 'pyproject.toml') {
+    // Ex) `--config ci/pyproject-ci.toml` with `[tool.black]` and no `[tool.withify]`: it was read as a file of
+    // withify keys at the top level, and failed with `unknown key "tool" in [tool.withify]`
+    const tables = ['tool', 'project', 'build-system'].filter((k) => isTable(doc[k]));
+    if (tables.length) throw new ConfigError(`${path}: no [tool.withify] table (the file has ${tables.map((t) => `[${t}]`).join(', ')}, as a pyproject.toml has); put withify's settings under [tool.withify], or give a file with them at its top level`);
+    table = doc; // withify.toml style: keys at the top
+  }
   return { path, settings: parseSettings(table ?? {}, path), requiresPython: requiresPythonOf(doc) };
 }
 

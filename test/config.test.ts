@@ -46,6 +46,18 @@ describe('finding the configuration', () => {
     assert.throws(() => loadConfig({ cwd: root, configPath: 'missing.toml' }), /--config: missing\.toml: no such file/);
   });
 
+  test('--config of a pyproject-style file under another name without [tool.withify]: an error saying so, not `unknown key "tool"`', () => {
+    const root = tree({ 'ci/pyproject-ci.toml': '[project]\nname = "x"\n\n[tool.black]\nline-length = 100\n', 'ci/both.toml': '[tool.withify]\nselect = ["WFY101"]\n' });
+    assert.throws(
+      () => loadConfig({ cwd: root, configPath: 'ci/pyproject-ci.toml' }),
+      (e: Error) => e instanceof ConfigError && e.message === `${join(root, 'ci', 'pyproject-ci.toml')}: no [tool.withify] table (the file has [tool], [project], as a pyproject.toml has); put withify's settings under [tool.withify], or give a file with them at its top level`,
+    );
+    assert.deepEqual(loadConfig({ cwd: root, configPath: 'ci/both.toml' })?.settings, { select: ['WFY101'] });
+    const r = cli(root, 'check', '.', '--config', 'ci/pyproject-ci.toml');
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^error: .*pyproject-ci\.toml: no \[tool\.withify\] table/);
+  });
+
   test('every key is read; globs with a / resolve against the file directory', () => {
     const root = tree({
       'pyproject.toml': [
