@@ -5,6 +5,8 @@ import { defaultOptions, unsupportedTarget } from './options.js';
 import { run as runFiles, type Mode, type RunControl, type RunOptions, type RunResult } from './runner.js';
 import { loadTransformModules } from './load-transform.js';
 import { findTransform } from '../transforms/index.js';
+import type { Shard } from './walk.js';
+import type { PerFileIgnore } from './config.js';
 import type { FileResult, FileWarning, LocatedFinding, ProjectIndex, Transform, TransformOptions } from './types.js';
 
 /** An option of `run` the library cannot use (a misspelt rule, a version given as text, an unknown mode). */
@@ -78,6 +80,53 @@ function checkKeys(given: unknown, own: readonly string[]): void {
   }
 }
 
+/**
+ * The values of the keys other than the transform options, checked as `checkTransformOptions` checks those (a
+ * value `undefined` or `null` takes its default). Ex) `exclude: 'build/**'` was read as the globs `b`, `u`, …,
+ * and excluded nothing; `wholeFiles: 'no'` counted as true; `changedSince: 5` threw a TypeError from the walk.
+ */
+function checkOtherValues(given: object): void {
+  const wrong = (k: string, what: string) => new OptionsError(`${k}: give ${what}, not ${JSON.stringify((given as Record<string, unknown>)[k])}`);
+  for (const [k, v] of Object.entries(given) as Array<[string, unknown]>) {
+    if (v === undefined || v === null) continue;
+    switch (k) {
+      case 'path':
+      case 'moduleName':
+      case 'cwd':
+      case 'changedSince':
+        if (typeof v !== 'string') throw wrong(k, 'a string');
+        break;
+      case 'wholeFiles':
+      case 'addIgnore':
+      case 'noIgnore':
+      case 'projectTargets':
+        if (typeof v !== 'boolean') throw wrong(k, 'true or false');
+        break;
+      case 'exclude':
+      case 'include':
+      case 'transformPaths':
+        if (!isStrings(v)) throw wrong(k, k === 'transformPaths' ? "an array of module paths, e.g. ['acme.mjs']" : "an array of globs, e.g. ['build/**']");
+        break;
+      case 'project':
+        if (typeof v !== 'object') throw wrong(k, 'a ProjectIndex object');
+        break;
+      case 'indexScope':
+        if (v !== 'project' && v !== 'run') throw wrong(k, "'project' or 'run'");
+        break;
+      case 'shard': {
+        const { index, count } = v as Partial<Shard>;
+        if (!(Number.isInteger(index) && Number.isInteger(count) && index! >= 1 && index! <= count!)) throw wrong(k, '{ index: K, count: N } with 1 ≤ K ≤ N (parseShard reads the text form "K/N")');
+        break;
+      }
+      case 'perFileIgnores':
+        if (!(Array.isArray(v) && v.every((e: Partial<PerFileIgnore> | null) => typeof e === 'object' && e !== null && typeof e.glob === 'string' && isStrings(e.rules)))) {
+          throw wrong(k, "an array of { glob, rules }, e.g. [{ glob: 'tests/**', rules: ['generator-close'] }]");
+        }
+        break;
+    }
+  }
+}
+
 /** A result for a text that was not processed: `reason` says why. */
 const notProcessed = (output: string, reason: string): TransformSourceResult => ({ output, findings: [], remaining: [], warnings: [], fixesApplied: 0, ignoresAdded: 0, status: 'failed', reason });
 
@@ -118,6 +167,7 @@ export function transformSource(text: string, options: TransformSourceOptions = 
   let checked: TransformOptions;
   try {
     checkKeys(options ?? {}, SOURCE_KEYS);
+    checkOtherValues(options ?? {});
   } catch (err) {
     if (err instanceof OptionsError) return notProcessed(text, `bad option: ${err.message}`);
     throw err;
@@ -149,6 +199,7 @@ export function transformBytes(bytes: Uint8Array, options: TransformSourceOption
   let checked: TransformOptions;
   try {
     checkKeys(options ?? {}, SOURCE_KEYS);
+    checkOtherValues(options ?? {});
     checked = checkTransformOptions(rest);
   } catch (err) {
     if (err instanceof OptionsError) return { ...notProcessed(decoded.text, `bad option: ${err.message}`), outputBytes: Buffer.from(bytes) };
@@ -197,6 +248,7 @@ void runKeysComplete;
  */
 export async function run(paths: readonly string[], options: RunApiOptions = {}, control?: RunControl): Promise<RunResult> {
   checkKeys(options ?? {}, RUN_KEYS);
+  checkOtherValues(options ?? {});
   const { mode = 'check', cwd = process.cwd(), ...rest } = options ?? {};
   // Ex) `mode: 'fxi'`: it ran as `diff` would
   if (mode !== 'check' && mode !== 'diff' && mode !== 'fix') throw new OptionsError(`mode: give 'check', 'diff' or 'fix', not ${JSON.stringify(mode)}`);

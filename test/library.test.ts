@@ -74,6 +74,40 @@ test('transformSource: a bad option is a failed result saying what to give, neve
   assert.match(api.transformSource(Buffer.from(LEAKY) as unknown as string).reason!, /the text must be a string, not bytes \(transformBytes takes bytes\)/);
 });
 
+test('run: a wrong value of a file-selection or run option is an OptionsError too (it was taken as something else, or threw a TypeError)', async () => {
+  const dir = tempDir('withify-lib-');
+  writeFileSync(join(dir, 'a.py'), LEAKY);
+  for (const [options, message] of [
+    // Read as the globs `a`, `.`, `p`, `y`: nothing was excluded, and `fix` rewrote a.py
+    [{ exclude: 'a.py' }, /^exclude: give an array of globs, e\.g\. \['build\/\*\*'\], not "a\.py"$/],
+    [{ include: '*.py' }, /^include: give an array of globs/],
+    [{ transformPaths: 'x.mjs' }, /^transformPaths: give an array of module paths/],
+    [{ wholeFiles: 'no' }, /^wholeFiles: give true or false, not "no"$/],
+    [{ noIgnore: 1 }, /^noIgnore: give true or false/],
+    [{ addIgnore: 'yes' }, /^addIgnore: give true or false/],
+    [{ changedSince: 5 }, /^changedSince: give a string, not 5$/],
+    [{ cwd: 5 }, /^cwd: give a string, not 5$/],
+    [{ indexScope: 'all' }, /^indexScope: give 'project' or 'run', not "all"$/],
+    [{ shard: '1/2' }, /^shard: give \{ index: K, count: N \} with 1 ≤ K ≤ N \(parseShard reads the text form "K\/N"\), not "1\/2"$/],
+    [{ shard: { index: 3, count: 2 } }, /^shard: give \{ index: K, count: N \}/],
+    [{ perFileIgnores: { 'a.py': ['WFY101'] } }, /^perFileIgnores: give an array of \{ glob, rules \}/],
+  ] as Array<[Record<string, unknown>, RegExp]>) {
+    await assert.rejects(api.run(['.'], { cwd: dir, mode: 'fix', jobs: 1, ...options } as RunApiOptions), (e: Error) => e instanceof api.OptionsError && message.test(e.message), JSON.stringify(options));
+  }
+  assert.equal(readFileSync(join(dir, 'a.py'), 'utf8'), LEAKY);
+  const fixed = await api.run(['.'], { cwd: dir, mode: 'fix', jobs: 1, exclude: ['a.py'], shard: api.parseShard('1/1'), perFileIgnores: [{ glob: 'a.py', rules: ['WFY101'] }], indexScope: 'run' });
+  assert.deepEqual(fixed.files, []);
+  for (const [options, reason] of [
+    [{ path: 5 }, /^bad option: path: give a string, not 5$/],
+    [{ wholeFiles: 'yes' }, /^bad option: wholeFiles: give true or false/],
+    [{ addIgnore: 1 }, /^bad option: addIgnore: give true or false/],
+  ] as Array<[Record<string, unknown>, RegExp]>) {
+    const r = api.transformSource(LEAKY, options as api.TransformSourceOptions);
+    assert.deepEqual([r.status, r.output], ['failed', LEAKY]);
+    assert.match(r.reason!, reason);
+  }
+});
+
 test('an unknown option key is a bad option naming the key (and the near one), as [tool.withify] refuses an unknown key', async () => {
   // Ex) `unsafe_fixes: true`: it ran with the default, no unsafe fix applied, and said nothing
   const src = 'f = lambda p: open(p).read()\n';
