@@ -287,7 +287,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .version(VERSION)
     .help()
     .alias('h', 'help')
-    .epilogue(`Exit codes: 0 clean, 1 findings (check) or changes (diff --exit-code), 2 usage error or a file that could not be processed.\nDefault target Python: ${formatPythonVersion(defaultOptions().targetVersion)}.`)
+    .epilogue(`Exit codes: 0 clean, 1 findings (check) or changes (diff --exit-code), 2 usage error or a file that could not be processed, 130 interrupted (Ctrl-C; run the same command again to finish).\nDefault target Python: ${formatPythonVersion(defaultOptions().targetVersion)}.`)
     .fail((msg, err) => {
       // An error thrown by a handler reaches the catch below, which prints it once.
       if (err && err.name !== 'YError') throw err;
