@@ -184,6 +184,10 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
   const color = a.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   if (a.paths.length === 1 && a.paths[0] === STDIN_PATH) {
     if (mode === 'check' && a['add-ignore']) throw new UsageError('check - --add-ignore has nowhere to write the comments: use `withify fix - --add-ignore` (it prints the result)');
+    // Ex) `check - --shard 2/4`: the text was checked in every shard; a file read from stdin is not selected among others
+    for (const key of ['changed-since', 'shard'] as const) {
+      if (a[key] !== undefined) throw new UsageError(`--${key} selects among the files of a walk; with \`-\` (stdin) there is only the text read, so leave it out`);
+    }
     const path = a['stdin-filename'] ?? '-';
     const { result, outputBytes } = runStdin(readFileSync(0), path, options);
     const runResult = { files: result ? [result] : [], walkErrors: [] };

@@ -227,6 +227,15 @@ test('--stdin-filename without `-` is a usage error: `fix --stdin-filename a.py 
   assert.equal(withify(['fix', '-', '--stdin-filename', 'a.py'], { cwd: dir, input: LEAKY }).stdout, FIXED);
 });
 
+test('-: --changed-since and --shard, which select among walked files, are usage errors (they did nothing)', () => {
+  for (const args of [['--shard', '2/2'], ['--changed-since', 'HEAD']]) {
+    const r = withify(['check', '-', ...args], { input: LEAKY });
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, `error: ${args[0]} selects among the files of a walk; with \`-\` (stdin) there is only the text read, so leave it out\n`);
+  }
+});
+
 test('--statistics with --format sarif or github is a usage error (it did nothing there); text and json take it', () => {
   const dir = project();
   for (const format of ['sarif', 'github']) {
