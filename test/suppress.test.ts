@@ -135,6 +135,17 @@ test('a code that names no transform is reported; the other codes of its list st
   assert.deepEqual(warned(one('a = 1  # noqa: E501\n')), []);
 });
 
+test('`# noqa WFY101` (no colon) is blanket, as Flake8 and Ruff read it, and says so; `# noqa E501` is left to those tools', () => {
+  for (const c of ['# noqa WFY101', '# noqa : WFY101', '# NOQA wfy101 reviewed']) {
+    const r = transformSource(`a = open(p).read()  ${c}\nb = lambda: open(p).read()  ${c}\n`, { select: ['open-chain', 'pathlib-read-write'] });
+    assert.deepEqual(r.findings, [], c);
+    const code = /wfy101/i.exec(c)![0];
+    assert.deepEqual(warned(r), [1, 2].map((n) => `${n}:${n === 1 ? 21 : 29} \`${c}\` has no colon right after \`noqa\`, so it suppresses every finding on the line (as Flake8 and Ruff read it), not ${code} alone; write \`# noqa: ${code}\``), c);
+  }
+  assert.deepEqual(one('a = open(p).read()  # noqa E501\n').warnings, []);
+  assert.deepEqual(one('a = open(p).read()  # noqa because reviewed\n').warnings, []);
+});
+
 test('valid lists and the blanket forms suppress, with no warning; a look-alike in a string is not read', () => {
   for (const c of ['# withify: ignore[WFY101]', '# withify: ignore[wfy101, open-chain]', '# withify: ignore', '# withify: ignore because reviewed', '# noqa', '# noqa: WFY101', '# NOQA:WFY101 reviewed']) {
     const r = one(`a = open(p).read()  ${c}\n`);

@@ -36,6 +36,8 @@ export interface Directive {
   codes: 'all' | string[] | undefined;
   /** Why a malformed comment suppresses nothing. */
   problem?: string;
+  /** A valid comment that likely says more than was meant (`# noqa WFY101`, no colon: every finding). */
+  note?: string;
   /** `# withify: ignore[...]`: where the text between the brackets starts and ends (the `]`). */
   list?: { start: number; end: number };
 }
@@ -85,7 +87,16 @@ function withifyDirective(text: string, at: number, after: number): Directive {
  * covers nothing.
  */
 function noqaDirective(text: string, at: number, after: number, colon: boolean): Directive {
-  if (!colon) return { form: 'noqa', at, codes: 'all' };
+  if (!colon) {
+    // Ex) `# noqa WFY101`, `# noqa : WFY101`: Flake8 and Ruff read a blanket `# noqa`, and so does withify; the
+    // code after it says the user meant that one alone
+    const code = new RegExp(`^\\s*:?\\s*(${CODE})(?![\\w-])`, 'i').exec(text.slice(after));
+    if (code && OWN_CODE_RE.test(code[1]!)) {
+      const written = upToNextComment(text, at);
+      return { form: 'noqa', at, codes: 'all', note: `\`${written}\` has no colon right after \`noqa\`, so it suppresses every finding on the line (as Flake8 and Ruff read it), not ${code[1]} alone; write \`# noqa: ${code[1]}\`` };
+    }
+    return { form: 'noqa', at, codes: 'all' };
+  }
   const codes = NOQA_CODES_RE.exec(text.slice(after));
   if (codes) return { form: 'noqa', at, codes: codes[1]!.split(/[\s,]+/) };
   const written = upToNextComment(text, at);
@@ -146,8 +157,8 @@ export function directiveWarnings(source: string, known: (code: string) => boole
     const text = source.slice(start, end);
     if (!MAY_HOLD.test(text)) continue;
     for (const d of parseDirectives(text)) {
-      if (d.problem) {
-        out.push({ start: start + d.at, message: d.problem });
+      if (d.problem || d.note) {
+        out.push({ start: start + d.at, message: (d.problem ?? d.note)! });
         continue;
       }
       if (d.codes === 'all' || d.codes === undefined) continue;
