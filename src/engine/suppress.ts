@@ -23,6 +23,8 @@ const CODE_RE = new RegExp(`^${CODE}$`, 'i');
 /** `# withify: ignore WFY101`, `ignore: WFY101`, `ignore(WFY101)`: codes meant as a list, without its brackets. */
 const UNBRACKETED_RE = new RegExp(`^(?:\\s*[:(={]|\\s+${CODE}(?![\\w-]))`, 'i');
 const NOQA_RE = /#\s*noqa(?![\w-])(:?)/gi;
+/** `# noqa WFY101`, `# noqa : WFY101`: a code after a `# noqa` with no colon right after it. */
+const NOQA_UNCOLONED_RE = new RegExp(`^\\s*:?\\s*(${CODE})(?![\\w-])`, 'i');
 const NOQA_CODES_RE = new RegExp(`^\\s*(${CODE}(?:[\\s,]+${CODE})*)`, 'i');
 /** A withify code: `# noqa: WFY999` that names no transform is a typo; `# noqa: E501` is another tool's. */
 const OWN_CODE_RE = /^WFY[0-9]+$/i;
@@ -90,7 +92,7 @@ function noqaDirective(text: string, at: number, after: number, colon: boolean):
   if (!colon) {
     // Ex) `# noqa WFY101`, `# noqa : WFY101`: Flake8 and Ruff read a blanket `# noqa`, and so does withify; the
     // code after it says the user meant that one alone
-    const code = new RegExp(`^\\s*:?\\s*(${CODE})(?![\\w-])`, 'i').exec(text.slice(after));
+    const code = NOQA_UNCOLONED_RE.exec(text.slice(after));
     if (code && OWN_CODE_RE.test(code[1]!)) {
       const written = upToNextComment(text, at);
       return { form: 'noqa', at, codes: 'all', note: `\`${written}\` has no colon right after \`noqa\`, so it suppresses every finding on the line (as Flake8 and Ruff read it), not ${code[1]} alone; write \`# noqa: ${code[1]}\`` };
