@@ -130,6 +130,8 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
     if (!opts.quiet) {
       // Ex) `withify check nope.py`: no file was read, which is no all-clear
       if (c.findings === 0 && c.failed > 0) out.push(`No findings in ${plural(c.files, 'file')}; ${plural(c.failed, 'path')} could not be processed (see the errors).`);
+      // Ex) `check . --include 'src/*.pyi'` matching nothing: "All clear" would pass a CI gate that checked nothing
+      else if (c.files === 0) out.push('No file to check: the paths hold no file that the selection keeps (--include, --exclude, ignore files, --changed-since, --shard).');
       else if (c.findings === 0) out.push(`All clear: no findings in ${plural(c.files, 'file')}.`);
       else {
         const parts = [`${c.fixable} fixable with \`withify fix\``];

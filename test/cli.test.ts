@@ -236,6 +236,14 @@ test('-: --changed-since and --shard, which select among walked files, are usage
   }
 });
 
+test('check of a selection that keeps no file says so, not "All clear" (still exit 0, as Ruff)', () => {
+  const dir = project();
+  const none = withify(['check', '.', '--include', 'nomatch/*.py'], { cwd: dir });
+  assert.equal(none.status, 0);
+  assert.equal(none.stdout, 'No file to check: the paths hold no file that the selection keeps (--include, --exclude, ignore files, --changed-since, --shard).\n');
+  assert.equal(withify(['check', '.', '--include', 'nomatch/*.py', '-q'], { cwd: dir }).stdout, '');
+});
+
 test('--statistics with --format sarif or github is a usage error (it did nothing there); text and json take it', () => {
   const dir = project();
   for (const format of ['sarif', 'github']) {
