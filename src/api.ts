@@ -194,6 +194,11 @@ export function transformSource(text: string, options: TransformSourceOptions = 
 
 /** Bytes in, bytes out: PEP 263 coding, BOM and line endings kept. */
 export function transformBytes(bytes: Uint8Array, options: TransformSourceOptions = {}): TransformSourceResult & { outputBytes: Buffer } {
+  // Ex) a string: a TypeError from deep in the decoder before (transformSource says the same of bytes)
+  if (!(bytes instanceof Uint8Array)) {
+    const what = bytes === null ? 'null' : Array.isArray(bytes) ? 'an array' : typeof bytes;
+    return { ...notProcessed('', `the bytes must be a Uint8Array or Buffer, not ${what}${typeof bytes === 'string' ? ' (transformSource takes text)' : ''}`), outputBytes: Buffer.alloc(0) };
+  }
   const decoded = decodeSource(bytes);
   const { path = '<bytes>', project, moduleName, wholeFiles, addIgnore, ...rest } = options ?? {};
   let checked: TransformOptions;

@@ -72,6 +72,11 @@ test('transformSource: a bad option is a failed result saying what to give, neve
     for (const v of [undefined, null]) assert.equal(api.transformSource(LEAKY, { [k]: v } as api.TransformSourceOptions).output, FIXED, `${k}: ${String(v)}`);
   }
   assert.match(api.transformSource(Buffer.from(LEAKY) as unknown as string).reason!, /the text must be a string, not bytes \(transformBytes takes bytes\)/);
+  // And the other way round: transformBytes of text is a failed result, not a TypeError from the decoder
+  const text = api.transformBytes(LEAKY as unknown as Uint8Array);
+  assert.deepEqual([text.status, text.reason, text.outputBytes.length], ['failed', 'the bytes must be a Uint8Array or Buffer, not string (transformSource takes text)', 0]);
+  assert.equal(api.transformBytes(null as unknown as Uint8Array).reason, 'the bytes must be a Uint8Array or Buffer, not null');
+  assert.equal(api.transformBytes(new Uint8Array(Buffer.from(LEAKY))).output, FIXED);
 });
 
 test('run: a wrong value of a file-selection or run option is an OptionsError too (it was taken as something else, or threw a TypeError)', async () => {
