@@ -75,6 +75,19 @@ function refuseNegatedValues(argv: string[]): void {
   }
 }
 
+/**
+ * An option that takes one value, given twice, is a usage error (as Ruff's command line has it). yargs hands such an
+ * option over as an array. Ex) `--target-version 3.8 --target-version 3.9` crashed with a TypeError and a stack
+ * trace; `--generator-style closing --generator-style try-finally` ran with neither.
+ */
+function refuseRepeated(a: Record<string, unknown>, keys: readonly string[]): void {
+  for (const key of keys) {
+    const v = a[key];
+    if (Array.isArray(v)) throw new UsageError(`--${key} was given ${v.length} times (${v.map(String).join(', ')}); it takes one value: give it once`);
+  }
+}
+const SINGLE_VALUE_OPTIONS = ['target-version', 'generator-style', 'stdin-filename', 'config', 'changed-since', 'shard', 'format', 'jobs', 'index-scope'];
+
 /** Errors of config files, transform modules and file selection are usage errors: message, exit 2. */
 const isUsageProblem = (err: unknown): boolean => err instanceof ConfigError || err instanceof TransformLoadError || err instanceof SelectError;
 
@@ -169,6 +182,7 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
 }
 
 async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
+  refuseRepeated(a as unknown as Record<string, unknown>, SINGLE_VALUE_OPTIONS);
   // Ex) `withify fix --exit-code`: it would exit as without it, and the user would think CI is gated
   if (a['exit-code'] && mode !== 'diff') throw new UsageError(`--exit-code is for \`withify diff\` (exit 1 when a file would change): ${mode === 'check' ? '`check` exits 1 on any finding already' : 'use `withify diff --exit-code` to fail on changes, or `withify check` to fail on findings'}`);
   if (a.jobs !== undefined && !(/^\s*\d+\s*$/.test(a.jobs) && Number(a.jobs) >= 1)) throw new UsageError(`--jobs: expected a whole number of threads, 1 or more, not "${a.jobs}"`);
@@ -269,6 +283,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
           .example('$0 trace -- python -m unittest', 'run the tests, then list the leak sites')
           .example('$0 trace --python pypy3 --fail-on-leak -- python -m pytest tests/', 'under PyPy, fail CI on any leak'),
       async (a) => {
+        refuseRepeated(a, ['python', 'format', 'output']);
         const at = argv.indexOf('--');
         const command = at < 0 ? [] : argv.slice(at + 1);
         if (command.length === 0) throw new UsageError('name the command after `--`, e.g. `withify trace -- python -m unittest`');

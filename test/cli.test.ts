@@ -244,6 +244,29 @@ test('check of a selection that keeps no file says so, not "All clear" (still ex
   assert.equal(withify(['check', '.', '--include', 'nomatch/*.py', '-q'], { cwd: dir }).stdout, '');
 });
 
+test('an option that takes one value, given twice, is a usage error (it crashed with a stack trace, or was dropped)', () => {
+  const dir = project();
+  for (const [key, args] of [
+    ['target-version', ['--target-version', '3.8', '--target-version', '3.9']],
+    ['changed-since', ['--changed-since', 'HEAD', '--changed-since', 'HEAD~1']],
+    ['config', ['--config', 'a.toml', '--config', 'b.toml']],
+    ['generator-style', ['--generator-style', 'closing', '--generator-style', 'try-finally']],
+    ['format', ['--format', 'json', '--format', 'text']],
+    ['jobs', ['-j', '1', '--jobs', '2']],
+    ['shard', ['--shard', '1/2', '--shard', '2/2']],
+  ] as Array<[string, string[]]>) {
+    const r = withify(['fix', '.', ...args], { cwd: dir });
+    assert.equal(r.status, 2, key);
+    const values = args.filter((_, i) => i % 2 === 1).join(', ');
+    assert.equal(r.stderr, `error: --${key} was given 2 times (${values}); it takes one value: give it once\n`, key);
+  }
+  assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), LEAKY);
+  // The repeatable ones still add up
+  assert.equal(withify(['check', '.', '--select', 'WFY101', '--select', 'WFY102', '-q'], { cwd: dir }).status, 1);
+  const trace = withify(['trace', '--output', 'a', '--output', 'b', '--', 'true'], { cwd: dir });
+  assert.deepEqual([trace.status, trace.stderr], [2, 'error: --output was given 2 times (a, b); it takes one value: give it once\n']);
+});
+
 test('--statistics with --format sarif or github is a usage error (it did nothing there); text and json take it', () => {
   const dir = project();
   for (const format of ['sarif', 'github']) {
