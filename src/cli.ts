@@ -49,11 +49,14 @@ class UsageError extends Error {}
 /** Thrown by the fail handler once it has printed the usage error, so no command handler runs. */
 class UsageReported extends Error {}
 
-// yargs drops a lone `-`; carry it through as a placeholder (only before a `--`).
+// yargs drops a lone `-`; carry it through as a placeholder. After a `--` too, except for `trace`, whose command
+// follows it (`withify trace -- python -`). Ex) `cat a.py | withify fix -- -`: the `-` was dropped, the paths fell
+// back to `.`, and every file under it was rewritten.
 const STDIN_PATH = '\u0000stdin';
 function protectStdin(argv: string[]): string[] {
   const end = argv.indexOf('--');
-  return argv.map((a, i) => (a === '-' && (end < 0 || i < end) ? STDIN_PATH : a));
+  const command = argv.find((a) => !a.startsWith('-'));
+  return argv.map((a, i) => (a === '-' && (end < 0 || i < end || command !== 'trace') ? STDIN_PATH : a));
 }
 
 // yargs reads `--no-ignore` as "--ignore=false" (the transform list); `--no-ignore=true` reaches the flag.
@@ -64,6 +67,18 @@ function protectNoIgnore(argv: string[]): string[] {
 
 // The options that take a value. yargs reads `--no-select` as "--select=false", which no handler expects.
 const VALUE_OPTIONS = ['select', 'exclude', 'include', 'config', 'target-version', 'generator-style', 'stdin-filename', 'changed-since', 'shard', 'transform', 'format', 'jobs', 'index-scope', 'python', 'output'];
+
+/**
+ * The paths of check, diff and fix: those before a `--` and those after it (yargs leaves the latter out of the
+ * positionals), else `.`. Ex) `withify fix -- -x.py` rewrote every file under `.`, and `fix -- -` did not read stdin.
+ */
+function withPaths(a: object, argv: readonly string[]): CommonArgs {
+  const args = a as CommonArgs;
+  const end = argv.indexOf('--');
+  const after = end < 0 ? [] : protectStdin(argv.slice(end + 1));
+  const paths = [...(args.paths ?? []), ...after];
+  return { ...args, paths: paths.length ? paths : ['.'] };
+}
 
 /** `--no-X` of an option X that takes a value is a usage error (`--no-ignore` is a flag of its own). */
 function refuseNegatedValues(argv: string[]): void {
@@ -99,7 +114,7 @@ const withTransformOption = <T>(y: Argv<T>) =>
 
 const common = (y: Argv) =>
   y
-    .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'files or directories (`-` reads stdin)' })
+    .positional('paths', { type: 'string', array: true, defaultDescription: '.', describe: 'files or directories (`-` reads stdin)' })
     // One value per flag (repeat it, or use commas): an array option would swallow the paths after it.
     .option('select', { type: 'string', requiresArg: true, describe: 'only these transforms (ids or codes, comma-separated; repeatable)' })
     .option('ignore', { type: 'string', requiresArg: true, describe: 'skip these transforms (ids or codes, comma-separated; repeatable)' })
@@ -252,9 +267,9 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
   const parser = yargs(protectNoIgnore(protectStdin(argv)))
     .scriptName('withify')
     .usage('$0 <command> [paths..] [options]\n\nMake Python code safe for interpreters that do not reference-count (PyPy).')
-    .command('check [paths..]', 'Report every finding; exit 1 if there are any', common, (a) => runCommand('check', a as unknown as CommonArgs))
-    .command('diff [paths..]', 'Print the rewrite as a unified diff; write nothing', common, (a) => runCommand('diff', a as unknown as CommonArgs))
-    .command('fix [paths..]', 'Rewrite files in place', common, (a) => runCommand('fix', a as unknown as CommonArgs))
+    .command('check [paths..]', 'Report every finding; exit 1 if there are any', common, (a) => runCommand('check', withPaths(a, argv)))
+    .command('diff [paths..]', 'Print the rewrite as a unified diff; write nothing', common, (a) => runCommand('diff', withPaths(a, argv)))
+    .command('fix [paths..]', 'Rewrite files in place', common, (a) => runCommand('fix', withPaths(a, argv)))
     .command('list', 'List every transform: code, id, safety, summary', withTransformOption, async (a) => {
       const extra = await loadTransformModules(globList(a.transform) ?? []);
       process.stdout.write(listTransforms([...TRANSFORMS, ...extra]));

@@ -267,6 +267,30 @@ test('an option that takes one value, given twice, is a usage error (it crashed 
   assert.deepEqual([trace.status, trace.stderr], [2, 'error: --output was given 2 times (a, b); it takes one value: give it once\n']);
 });
 
+test('paths after `--` are the paths: `fix -- -x.py` fixed every file under `.`, and `fix -- -` did not read stdin', () => {
+  const dir = project();
+  writeFileSync(join(dir, '-x.py'), LEAKY);
+  const named = withify(['fix', '--', '-x.py'], { cwd: dir });
+  assert.equal(named.status, 0);
+  assert.equal(readFileSync(join(dir, '-x.py'), 'utf8'), FIXED);
+  assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), LEAKY);
+  writeFileSync(join(dir, '-x.py'), LEAKY);
+  // Before and after `--` add up
+  const both = withify(['check', '-q', 'pkg/clean.py', '--', '-x.py'], { cwd: dir });
+  assert.deepEqual([both.status, both.stdout.split(' ')[0]], [1, '-x.py:5:23']);
+  // No path at all is still `.`
+  assert.match(withify(['check', '-q'], { cwd: dir }).stdout, /^-x\.py:5:23 .*\npkg\/leaky\.py:5:23 /);
+  const r = withify(['fix', '--', '-'], { cwd: dir, input: LEAKY });
+  assert.equal(r.status, 0);
+  assert.equal(r.stdout, FIXED);
+  assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), LEAKY);
+  const check = withify(['check', '--select', 'WFY101', '--', '-'], { cwd: dir, input: LEAKY });
+  assert.deepEqual([check.status, check.stdout.split(' ')[0]], [1, '-:5:23']);
+  // `trace`'s command keeps its own `-`
+  const trace = withify(['trace', '--', process.execPath, '-e', 'process.stdout.write(process.argv.slice(1).join(","))', '-'], { cwd: dir });
+  assert.equal(trace.stdout, '-');
+});
+
 test('--statistics with --format sarif or github is a usage error (it did nothing there); text and json take it', () => {
   const dir = project();
   for (const format of ['sarif', 'github']) {
