@@ -37,7 +37,7 @@ import { planWrap } from '../src/python/wrap.js';
 import { keptLocal, nameAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
-import { identifiersNamed } from '../src/python/scopes.js';
+import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
 
 const ID = 'generator-close';
 const CODE = 'WFY201';
@@ -441,6 +441,9 @@ function check(ctx: FileContext): Finding[] {
   if (!iterators && !generators?.size) return [];
   const wanted = iterators ? withIterators(generators) : generators!;
   const findings: Finding[] = [];
+  // Every `name = produce()` of a generator with cleanup, and the kept ones a fix closes at the end of the function.
+  const bound: { fn: number; name: string; stmt: SyntaxNode }[] = [];
+  const keptFixes: { at: number; kept: Kept }[] = [];
   // Ex) `for x in produce():`, `next(store.rows())`, `p()` after `from m import produce as p`, `next(os.scandir(p))`
   for (const call of callsNamed(ctx, wanted)) {
     const target = callTarget(ctx.names, call, loc);
@@ -455,12 +458,17 @@ function check(ctx: FileContext): Finding[] {
       else if (ownAsync?.async) gen = { ...ownAsync, viaIter: true };
     }
     if (!gen) continue;
+    const named = nameAssignment(call);
+    if (named) bound.push({ fn: functionOrModuleOf(named.stmt).id, name: named.target.text, stmt: named.stmt });
     const use = useOf(ctx, call, gen.async);
     if (gen.viaIter && (!use || (use.kind === 'statement' && (gen.async || use.by === 'next' || use.by === 'in' || use.by === 'not in')))) continue;
     if (!use) {
       // Ex) `it = rows(p)` … `for r in it: break`
       const kept = keptGenerator(ctx, call, gen.async);
-      if (kept) findings.push(keptFinding(ctx, call, kept, gen, index));
+      if (kept) {
+        keptFixes.push({ at: findings.length, kept });
+        findings.push(keptFinding(ctx, call, kept, gen, index));
+      }
       else {
         const looped = keptInLoop(ctx, call);
         if (looped) findings.push({ id: ID, code: CODE, start: call.startIndex, end: call.endIndex, message: `\`${looped.name} = ${display(call)}\`: \`next(${looped.name})\` reads it only in part, and ${pending(gen)}`, reason: `kept in \`${looped.name}\` in a loop: CPython closed each one when the next iteration bound \`${looped.name}\` again; withify gives kept generators a \`try\`/\`finally\` only in a function's own body: close it where the iteration is done with it (\`${looped.name}.${gen.async ? 'aclose' : 'close'}()\`)` });
@@ -506,6 +514,16 @@ function check(ctx: FileContext): Finding[] {
       findings.push({ ...base, message: base.message + raises, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } });
     } else if (gen.cleanupAwaits) findings.push({ ...base, message: base.message + awaitsNote(gen), fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } });
     else findings.push({ ...base, fix: { title: fix.title, applicability: 'safe', edits: fix.edits } });
+  }
+  // Ex) `if c: a = rows(1); next(a)` then `b = rows(2); next(b)`: CPython dropped `a` first at the return (a frame's
+  // variables go in their order), the `finally:` around the rest of the function closes `b` before that
+  for (const { at, kept } of keptFixes) {
+    const f = findings[at]!;
+    if (f.fix?.applicability !== 'safe') continue;
+    const ahead = bound.find((b) => b.fn === kept.fn.id && b.name !== kept.name && !kept.after.includes(b.name) && b.stmt.startIndex < kept.stmt.startIndex);
+    if (!ahead) continue;
+    const note = `; closing it at the end of the function runs that before the cleanup of \`${ahead.name}\` (line ${ahead.stmt.startPosition.row + 1}), where CPython dropped \`${ahead.name}\` first (a frame's variables go in their order)`;
+    findings[at] = { ...f, message: f.message + note, fix: { ...f.fix, applicability: 'unsafe' } };
   }
   return findings;
 }

@@ -1,4 +1,4 @@
-// parse → check → plan → apply → verify, repeated until no fix is left (or MAX_PASSES).
+// parse → check → plan → apply → verify, repeated until no fix is left (a user transform's fix: MAX_PASSES).
 // `processSource` never throws: every outcome is a FileResult.
 import type { Edit, FileResult, FileWarning, Finding, LocatedFinding, ProjectIndex, SyntaxNode, Transform, TransformOptions } from '../types.js';
 import { SkipFile } from '../types.js';
@@ -15,6 +15,13 @@ import { nestingPastLimit } from '../python/nesting.js';
 import { addTopLevelNamed, badIndentation, MAX_INDENT_LEVELS, tooManyIndentLevels, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
 
 export const MAX_PASSES = 10;
+/**
+ * The passes the built-in fixes may take. A chain of fixes each inside the one before (a `with` per file of
+ * twelve opened in one function, nested loops over generators) takes a pass per link: stopping at
+ * MAX_PASSES left fixes for a second run. Each link is a block deeper, and CPython's tokenizer takes 100
+ * levels of indentation, so a file Python accepts settles well before this.
+ */
+export const MAX_BUILTIN_PASSES = 200;
 
 export interface SourceInput {
   path: string;
@@ -506,9 +513,21 @@ function processText(input: SourceInput): FileResult {
     const userIds = new Set(transforms.filter((t) => !isBuiltIn(t)).map((t) => t.id));
     const checkAgain = () => withoutRefused(runChecks(transforms, makeCtx()), refused);
     let pass = 0;
-    for (; pass < (input.applyFixes === false ? 0 : MAX_PASSES); pass++) {
+    for (; input.applyFixes !== false; pass++) {
       let { chosen } = selectFixes(findings, options.unsafeFixes);
       if (chosen.length === 0) break;
+      // Ex) a user fix that inserts text and leaves what its finding matched: the same finding, pass after pass
+      if (pass >= MAX_PASSES) {
+        const stuck = [...new Set(chosen.map((f) => f.id).filter((id) => userIds.has(id)))];
+        if (stuck.length) {
+          const names = stuck.join(', ');
+          return { ...base, findings: first, remaining: first, status: 'failed', reason: `the fixes of the user transform ${names} still change the file after ${MAX_PASSES} passes (a fix must remove what its finding matched); nothing was written. Fix the transform, or leave it out with --ignore ${names}` };
+        }
+        if (pass >= MAX_BUILTIN_PASSES) {
+          const ids = [...new Set(chosen.map((f) => f.id))].join(', ');
+          return { ...base, findings: first, remaining: first, status: 'failed', reason: `internal error: the fixes of ${ids} still change the file after ${MAX_BUILTIN_PASSES} passes; nothing was written (please report this with the file)` };
+        }
+      }
       let planned = planEdits(chosen);
       let tried = tryPass(planned);
       const users = [...new Set(chosen.filter((f) => userIds.has(f.id)).map((f) => f.id))];
@@ -535,14 +554,6 @@ function processText(input: SourceInput): FileResult {
       tree = nextTree;
       empty = emptied.length;
       findings = checkAgain();
-    }
-    // Ex) a user fix that inserts text and leaves what its finding matched: the same finding, pass after pass
-    if (pass === MAX_PASSES) {
-      const stuck = [...new Set(selectFixes(findings, options.unsafeFixes).chosen.map((f) => f.id).filter((id) => userIds.has(id)))];
-      if (stuck.length) {
-        const names = stuck.join(', ');
-        return { ...base, findings: first, remaining: first, status: 'failed', reason: `the fixes of the user transform ${names} still change the file after ${MAX_PASSES} passes (a fix must remove what its finding matched); nothing was written. Fix the transform, or leave it out with --ignore ${names}` };
-      }
     }
     if (refused.size) first = locate(path, input.text, withoutRefused(firstFound, refused), options.unsafeFixes);
     let ignoresAdded: { ignoresAdded: number } | undefined;
