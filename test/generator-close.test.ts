@@ -345,6 +345,51 @@ describe('generator index', () => {
     }
   });
 
+  test('a plain function that can only return a fresh call of a generator is one, across modules, parsed in part or whole', () => {
+    const core = 'def rows(n):\n    try:\n        yield from range(n)\n    finally:\n        pass\n\n\ndef failing():\n    try:\n        yield 1\n    finally:\n        raise ValueError\n';
+    const api = [
+      'from . import core',
+      'from .core import rows as core_rows, failing',
+      '',
+      'def own():\n    with x:\n        yield 1',
+      '',
+      'def query(n):\n    return core.rows(n)',
+      '',
+      'def query2(n, again):\n    if again:\n        return query(n)\n    else:\n        return core_rows(n)',
+      '',
+      'def loud():\n    return failing()',
+      '',
+      'def stored():\n    return core.cache',
+      '',
+      'def maybe(n):\n    if n:\n        return core.rows(n)',
+      '',
+      'def mixed(n):\n    if n:\n        return core.rows(n)\n    return iter([])',
+      '',
+      'async def coro(n):\n    return core.rows(n)',
+      '',
+    ].join('\n');
+    for (const whole of [false, true]) {
+      const summaries = [summarizeFile('pkg/__init__.py', '', 'pkg', whole), summarizeFile('pkg/core.py', core, 'pkg.core', whole), summarizeFile('pkg/api.py', api, 'pkg.api', whole)];
+      const index = mergeSummaries(summaries).generators as GeneratorIndex;
+      const found = Object.keys(index.generators).filter((k) => k.startsWith('pkg.api.')).sort();
+      assert.deepEqual(found, ['pkg.api.loud', 'pkg.api.own', 'pkg.api.query', 'pkg.api.query2'], `whole: ${whole}`);
+      assert.match(index.generators['pkg.api.loud']!.closeRaises ?? '', /^it returns `failing\(…\)`, whose `finally` raises/);
+      assert.ok(index.callNames.includes('query2'));
+      const out = transformSource('from pkg.api import query2, loud\nfor r in query2(3, True):\n    break\nx = next(loud())\n', { path: 'main.py', moduleName: 'main', project: { generators: index }, select: ['generator-close'] });
+      assert.deepEqual(out.findings.map((f) => f.fix?.applicability), ['safe', 'unsafe']);
+    }
+  });
+
+  test('a returned call that another module replaces, or that a subclass overrides, is not followed', () => {
+    const core = 'import threading\nlock = threading.Lock()\n\ndef _rows(n):\n    with lock:\n        yield 1\n\ndef rows(n):\n    return _rows(n)\n\nclass Store:\n    def _items(self):\n        with lock:\n            yield 1\n\n    def items(self):\n        return self._items()\n';
+    const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core });
+    assert.ok(index.generators['pkg.core.rows'] && index.generators['pkg.core.Store.items']);
+    const patched = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'other.py': 'from pkg import core\ncore._rows = lambda n: [n]\n' });
+    assert.equal(patched.generators['pkg.core.rows'], undefined);
+    const sub = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'sub.py': 'from pkg.core import Store\n\nclass Cached(Store):\n    def _items(self):\n        return [1]\n' });
+    assert.equal(sub.generators['pkg.core.Store.items'], undefined);
+    assert.ok(sub.generators['pkg.core.rows']);
+  });
 });
 
 describe('generator-close through the library API (no project index)', () => {

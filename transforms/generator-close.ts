@@ -572,7 +572,8 @@ export const generatorClose: Transform = {
   doc: {
     whatItDoes:
       'Finds generator functions whose `yield` sits inside a `try` that has `finally`, or inside a `with` ' +
-      '(directly, or by delegating to one: `yield from other()`, or a loop over `other()` that yields), across ' +
+      '(directly, or by delegating to one: `yield from other()`, or a loop over `other()` that yields; or a plain ' +
+      'function that can only return a fresh call of one, `return _rows(n)`), across ' +
       'every file of the run, following `import x`, `from x import y`, relative imports and `self.m()` calls. ' +
       'Then it rewrites the uses that abandon such a generator before it finishes: a `for` loop whose body ' +
       'can leave early (`break` of this loop, `return`, an uncaught `raise`, a `yield`), a loop over `zip`, ' +
@@ -607,7 +608,9 @@ export const generatorClose: Transform = {
     notFlagged:
       'Generators without `finally`/`with` around a `yield`; calls withify cannot resolve to a generator ' +
       'function (a variable, a call result, an unknown import, a decorated function other than ' +
-      '`@staticmethod`/`@classmethod`); loops that always run to the end (unless `--all-loops`); a ' +
+      '`@staticmethod`/`@classmethod`); a function that returns a stored generator (`return self._gen`), may ' +
+      'return something else, or returns a generator expression; `itertools.tee` of a generator; loops that ' +
+      'always run to the end (unless `--all-loops`); a ' +
       'generator kept in a variable that is read otherwise, bound again, read in a nested scope, bound in a ' +
       'loop or other block, at module level, or in a function that calls `locals()`, `vars()`, `eval()`, `exec()` ' +
       'or `globals()` after it; `list(gen())` and other consumers that read to the ' +

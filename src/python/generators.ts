@@ -24,6 +24,11 @@ export interface GeneratorSummary {
   closeRaises?: string;
   /** An async generator whose cleanup awaits (`cleanupAwaitsReason`): where; absent when it does not. */
   cleanupAwaits?: string;
+  /**
+   * A plain function (no `yield`) that can only end by returning a call of one of these (`freshReturns`):
+   * when each is a generator function with cleanup, a call of it makes a fresh one (`mergeModuleFacts`).
+   */
+  returns?: string[];
 }
 
 /** What one file says about generators: its own, and the module-level imports other modules reach them through. */
@@ -442,6 +447,18 @@ export function generatorSelection(text: string, o: Outline): Selection | 'whole
   const sel = selectAround(text, /\byield\b/g, o);
   // 'none': `yield` only in strings and comments (pydoc_data/topics.py): no generator function
   if (typeof sel === 'string') return sel;
+  // Ex) `def rows(p): return _rows(p)`: whether it returns a fresh generator is read from its tree (moduleFacts)
+  const generators = new Set<string>();
+  for (const u of sel.units) {
+    for (let d = u; d < o.begin.length && o.begin[d]! < o.blockEnd[u]!; d++) {
+      const name = o.kind[d] === LineKind.Def ? definedName(text, o, d) : undefined;
+      if (name) generators.add(name);
+    }
+  }
+  for (const k of returnerCandidates(text, o, generators)) {
+    sel.units.add(k);
+    for (let a = o.parent[k]!; a >= 0; a = o.parent[a]!) sel.headers.add(a);
+  }
   for (const u of [...sel.units]) {
     const p = o.parent[u]!;
     if (p < 0 || o.kind[p] !== LineKind.Class) continue;
@@ -1025,8 +1042,135 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
       ...(cleanupAwaits ? { cleanupAwaits } : {}),
     });
   }
+  // Ex) `def rows(p): return _rows(p)`: its calls make what `_rows(p)` makes (`mergeModuleFacts` decides).
+  // Only in a file with a generator function of its own: `generatorSelection` parses the candidates then.
+  if (byFn.size) {
+    const generatorNames = new Set([...byFn.values()].map(({ fn }) => fn.childForFieldName('name')?.text ?? ''));
+    for (const k of returnerCandidates(source.text, source.outline, generatorNames)) {
+      const fn = root.descendantForIndex(source.outline.first[k]!)?.parent;
+      if (fn?.type !== 'function_definition' || fn.startIndex !== source.outline.first[k] || byFn.has(fn.id)) continue;
+      if (isWrappedByDecorator(fn) || !boundOnceAlong(fn, names, source.text)) continue;
+      const q = qualnameOf(fn);
+      const returns = q ? freshReturns(fn, names, loc, source.text) : undefined;
+      if (returns) generators.push({ key: `${loc.moduleName}.${q}`, async: false, cleanup: false, delegates: [], returns });
+    }
+  }
   const generatorLines = new Set([...byFn.values()].filter(({ fn }) => !isWrappedByDecorator(fn)).map(({ fn }) => lineAt(source.outline, fn.startIndex)));
   return { generators, aliases, ...plain(generatorLines) };
+}
+
+/** `return name(`, `return a.b (`: a line that may return a call (sticky). */
+const RETURN_CALL = /return[ \t]+[A-Za-z_][\w.]*[ \t]*\(/y;
+/** A one-line def's body that may return a call: `def rows(p): return _rows(p)`. */
+const INLINE_RETURN_CALL = /:[ \t]*return[ \t]+[A-Za-z_][\w.]*[ \t]*\(/;
+const ELSE_LINE = /else[ \t]*:/y;
+/** Every `return CALL(` of a def's text: the callee's dotted name. */
+const RETURNED_CALLEES = /\breturn[ \t]+([A-Za-z_][\w.]*)[ \t]*\(/g;
+const IMPORT_LINE = /(?:import|from)[ \t\\]/y;
+
+/**
+ * The def lines (outline line numbers) of plain functions that may return a fresh generator, read from the
+ * outline: a `def` (not `async def`: calling one makes a coroutine) in no other def, whose last statement
+ * is `return CALL(…)` or an `else:` (of an `if` whose branches may all return), and which returns a call of a
+ * name in `generators` (`_rows(p)`, `self._rows()`) or of a name a module-level import binds (`core.rows(p)`).
+ * `freshReturns` decides from the tree. The first pass parses these (`generatorSelection`, with `generators` a
+ * superset of the names `moduleFacts` gives), so a file gives the same facts parsed in part or whole.
+ */
+export function returnerCandidates(text: string, o: Outline, generators: ReadonlySet<string>): number[] {
+  const n = o.begin.length;
+  // The defs shaped so, with the dotted callees of their `return CALL(` lines.
+  const shaped: Array<{ k: number; callees: string[][] }> = [];
+  let last: Int32Array | undefined;
+  for (let k = 0; k < n; k++) {
+    if (o.kind[k] !== LineKind.Def || text.charCodeAt(o.first[k]!) !== 100) continue;
+    // Ex) a def nested in a function: the names it reads may be the function's, which is not parsed
+    let nested = false;
+    for (let a = o.parent[k]!; a >= 0 && !nested; a = o.parent[a]!) nested = o.kind[a] === LineKind.Def;
+    if (nested) continue;
+    if (!last) {
+      last = new Int32Array(n).fill(-1);
+      for (let c = 0; c < n; c++) if (o.parent[c]! >= 0) last[o.parent[c]!] = c;
+    }
+    const c = last[k]!;
+    if (c < 0) {
+      if (!INLINE_RETURN_CALL.test(text.slice(o.first[k], o.blockEnd[k]))) continue;
+    } else {
+      RETURN_CALL.lastIndex = o.first[c]!;
+      ELSE_LINE.lastIndex = o.first[c]!;
+      if (!RETURN_CALL.test(text) && !ELSE_LINE.test(text)) continue;
+    }
+    const callees = [...text.slice(o.first[k], o.blockEnd[k]).matchAll(RETURNED_CALLEES)].map((m) => m[1]!.split('.'));
+    if (callees.length) shaped.push({ k, callees });
+  }
+  if (!shaped.length) return [];
+  const imported = moduleImportWords(text, o);
+  const names = new Set(generators);
+  const out = new Set<number>();
+  // Ex) `def query(n): return rows(n)` beside `def rows(n): return _rows(n)`: a candidate's name makes more
+  for (let more = true; more; ) {
+    more = false;
+    for (const { k, callees } of shaped) {
+      if (out.has(k) || !callees.some((parts) => names.has(parts[parts.length - 1]!) || imported.has(parts[0]!))) continue;
+      out.add(k);
+      const name = definedName(text, o, k);
+      if (name && !names.has(name)) {
+        names.add(name);
+        more = true;
+      }
+    }
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** The words of the import statements outside defs and classes (`try: from x import y` too). */
+function moduleImportWords(text: string, o: Outline): Set<string> {
+  const out = new Set<string>();
+  for (let k = 0; k < o.begin.length; k++) {
+    const c = text.charCodeAt(o.first[k]!);
+    if (c !== 105 && c !== 102) continue;
+    IMPORT_LINE.lastIndex = o.first[k]!;
+    if (!IMPORT_LINE.test(text)) continue;
+    let inDef = false;
+    for (let a = o.parent[k]!; a >= 0 && !inDef; a = o.parent[a]!) inDef = o.kind[a] !== LineKind.Other;
+    if (inDef) continue;
+    for (const w of text.slice(o.first[k], o.blockEnd[k]).matchAll(/[A-Za-z_]\w*/g)) out.add(w[0]);
+  }
+  return out;
+}
+
+/**
+ * The calls the plain function `fn` returns, as dotted names, when it can only end by `return CALL(…)` of
+ * calls `callTarget` resolves (`return _rows(p)`, `return self._rows(n)`, `return core.rows(p)`): it then
+ * hands out what the call made, which nothing else holds. `undefined` for a bare `return`, a body that may run
+ * to its end (None), a returned name, attribute or item (`return self._gen`: a generator others may hold, or
+ * go on reading), a call withify cannot resolve, or `self.m()` where the file sets an attribute `m`.
+ */
+function freshReturns(fn: SyntaxNode, names: NameIndex, loc: ModuleLocation, text: string): string[] | undefined {
+  const body = fn.childForFieldName('body');
+  if (!body || !endsInReturn(body)) return undefined;
+  const out = new Set<string>();
+  for (const r of ownOf(fn, 'return_statement', fn)) {
+    const value = r.namedChildren.find((c) => !isExtra(c));
+    const call = value ? unwrapParens(value) : undefined;
+    if (call?.type !== 'call') return undefined;
+    const target = callTarget(names, call, loc);
+    if (!target) return undefined;
+    // Ex) `self._rows = cached` in `__init__`: `self._rows()` may call that instead of the generator method
+    const method = selfMethodName(names, call);
+    if (method && instanceAssignments(text).includes(method.slice(method.indexOf('.') + 1))) return undefined;
+    out.add(target);
+  }
+  return out.size ? [...out] : undefined;
+}
+
+/** True when the block cannot run past its end: it ends in `return` or `raise`, or in an `if` with an `else:` whose every branch does. */
+function endsInReturn(block: SyntaxNode): boolean {
+  const last = block.namedChildren.filter((c) => !isExtra(c)).at(-1);
+  if (!last) return false;
+  if (last.type === 'return_statement' || last.type === 'raise_statement') return true;
+  if (last.type !== 'if_statement' || !last.namedChildren.some((c) => c.type === 'else_clause')) return false;
+  const branches = [last.childForFieldName('consequence'), ...last.namedChildren.map((c) => (c.type === 'elif_clause' ? c.childForFieldName('consequence') : c.type === 'else_clause' ? c.childForFieldName('body') : undefined)).filter((b) => b !== undefined)];
+  return branches.every((b) => !!b && endsInReturn(b));
 }
 
 /** The merged, resolved facts: which generator functions hold cleanup. Plain JSON data. */
@@ -1229,7 +1373,10 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     Object.assign(aliases, m.facts.aliases);
     for (const g of m.facts.generators) {
       // Ex) two defs of one name in a module (`if PY2: def f()` … `else: def f()`): keep neither.
-      if (all.has(g.key)) all.set(g.key, { ...g, cleanup: false, delegates: [] });
+      if (all.has(g.key)) {
+        const { returns: _, ...rest } = g;
+        all.set(g.key, { ...rest, cleanup: false, delegates: [] });
+      }
       else all.set(g.key, g);
     }
   }
@@ -1265,6 +1412,26 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
       }
     }
   }
+  // Ex) `def rows(p): return _rows(p)`: a call of `rows` makes a fresh `_rows` generator, and closes as it does
+  const returners = [...all.values()].filter((g) => g.returns);
+  const said = (hit: { key: string }, why: string) => `it returns \`${hit.key.slice(hit.key.lastIndexOf('.') + 1)}(…)\`, ${why.startsWith('its ') ? `whose ${why.slice(4)}` : `which ${why.replace(/^it /, '')}`}`;
+  for (let changed = returners.length > 0; changed; ) {
+    changed = false;
+    for (const g of returners) {
+      if (index.generators[g.key]) continue;
+      const hits = g.returns!.map((r) => resolveGenerator(index, r));
+      // Ex) `if gz: return agz_rows(p)` / `else: return rows(p)`: one call site must close both the same way
+      if (hits.some((h) => !h) || hits.some((h) => h!.async !== hits[0]!.async)) continue;
+      const raises = hits.find((h) => h!.closeRaises);
+      const awaits = hits.find((h) => h!.cleanupAwaits);
+      index.generators[g.key] = {
+        async: hits[0]!.async,
+        ...(raises ? { closeRaises: said(raises, raises.closeRaises!) } : {}),
+        ...(awaits ? { cleanupAwaits: said(awaits, awaits.cleanupAwaits!) } : {}),
+      };
+      changed = true;
+    }
+  }
   // Ex) `import core` … `core.rows = lambda: [5]` in another module: a call of `core.rows()` may get no generator
   const short = (name: string) => name.slice(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
   const markPatched = (name: string, how: string) => {
@@ -1295,6 +1462,22 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
           seen.add(sub.name);
           queue.push(sub.name);
         }
+      }
+    }
+  }
+  // Ex) `def rows(self): return self._rows()`, where a subclass overrides `_rows` with a plain method or another
+  // module replaces what it calls: the call may return no generator. Those returns are not followed.
+  for (let changed = returners.length > 0; changed; ) {
+    changed = false;
+    for (const g of returners) {
+      if (!index.generators[g.key]) continue;
+      const unsure = g.returns!.some((r) => {
+        const hit = resolveGenerator(index, r);
+        return !hit || hit.patched !== undefined || overrides.has(hit.key.split('.').slice(-2).join('.'));
+      });
+      if (unsure) {
+        delete index.generators[g.key];
+        changed = true;
       }
     }
   }
