@@ -215,6 +215,14 @@ function awaitedNext(ctx: FileContext, g: SyntaxNode): Use | undefined {
     by = 'anext';
   }
   while (read.parent?.type === 'parenthesized_expression') read = read.parent;
+  // Ex) `await asyncio.wait_for(anext(agen()), 5)`: from 3.8 on, wait_for returns (or raises) only once the
+  // read has ended, on a timeout or a cancellation too (3.7 left it running when its own task was cancelled,
+  // and `aclose()` would then meet a generator still running).
+  const waited = argumentOf(read);
+  if (waited && positionalIndex(waited, read) === 0 && calleeName(ctx.names, waited) === 'asyncio.wait_for' && versionAtLeast(ctx.target, [3, 8])) {
+    read = waited;
+    while (read.parent?.type === 'parenthesized_expression') read = read.parent;
+  }
   return read.parent?.type === 'await' ? { kind: 'statement', top: read.parent, by } : undefined;
 }
 
@@ -579,7 +587,8 @@ export const generatorClose: Transform = {
       'can leave early (`break` of this loop, `return`, an uncaught `raise`, a `yield`), a loop over `zip`, ' +
       '`itertools.islice` or `itertools.takewhile` of it, and statements that stop reading it early ' +
       '(`next(gen())`, `any(...)`, `all(...)`, `x in gen()`, `list(islice(gen(), 3))`; for an async generator, ' +
-      '`await anext(agen())` and `await agen().__anext__()`). The generator is ' +
+      '`await anext(agen())` and `await agen().__anext__()`, also under `asyncio.wait_for` from 3.8). ' +
+      'The generator is ' +
       'bound to a fresh name before the statement, and the statement moves into `try:` … ' +
       '`finally: gen.close()` (`await agen.aclose()` for an async generator). With `--generator-style closing` it ' +
       'becomes `with contextlib.closing(gen()) as gen:` (`async with contextlib.aclosing(...)` from 3.10). ' +
