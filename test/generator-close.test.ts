@@ -380,6 +380,47 @@ describe('generator index', () => {
     }
   });
 
+  test('a file without yield: a top-level def that only returns a call of an import is read from its text, strictly', () => {
+    const head = 'from . import core\nfrom .core import rows\nimport functools\n\n';
+    const followed: Record<string, string> = {
+      'module attribute': 'def q(n):\n    return core.rows(n)\n',
+      'one line': 'def q(n): return rows(n)\n',
+      docstring: 'def q(n):\n    """Doc.\n\n    More."""\n    return rows(n, "a)")\n',
+      'comments, lines in the call': "def q(n):\n    'Doc.'\n    # c\n    return core.rows(\n        n,\n    )  # tail\n",
+      annotations: 'def q(n: int = 3) -> "Iterator[int]":\n    return rows(n)\n',
+    };
+    const left: Record<string, string> = {
+      decorated: '@functools.lru_cache()\ndef q(n):\n    return rows(n)\n',
+      'decorator on lines of its own': '@functools.lru_cache(\n    maxsize=None,\n)\ndef q(n):\n    return rows(n)\n',
+      parameter: 'def q(rows):\n    return rows(3)\n',
+      'a default': 'def q(n, f=rows):\n    return f(n)\n',
+      'two statements': 'def q(n):\n    x = 1\n    return rows(n)\n',
+      'code after the return': 'def q(n):\n    return rows(n)\n    print(1)\n',
+      'an attribute of the call': 'def q(n):\n    return rows(n).x\n',
+      'an f-string': 'def q(n):\n    return rows(f"{n}")\n',
+      'bound again': 'def q(n):\n    return rows(n)\n\nq = functools.wraps(q)\n',
+      'the module bound by global': 'def q(n):\n    return core.rows(n)\n\ndef fake():\n    global core\n    core = None\n',
+      'not an import': 'def q(n):\n    return other(n)\n',
+      walrus: 'def q(n):\n    return rows((rows := n))\n',
+      method: 'class C:\n    def q(self, n):\n        return rows(n)\n',
+      'async def': 'async def q(n):\n    return rows(n)\n',
+      backslash: 'def q(n):\n    return rows(n,\\\n        1)\n',
+      'in a string': 'x = """\ndef q(n):\n    return rows(n)\n"""\n',
+    };
+    for (const [name, body] of [...Object.entries(followed), ...Object.entries(left)]) {
+      const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': CLEANUP.replace('produce', 'rows'), 'pkg/api.py': head + body });
+      assert.equal(!!index.generators['pkg.api.q'], name in followed, name);
+    }
+    // A file that says `yield` only in a string: the same wrapper, read as text or parsed whole
+    const quoted = `"yield"\n${head}${followed['module attribute']!}`;
+    assert.deepEqual(summarizeFile('pkg/api.py', quoted, 'pkg.api'), summarizeFile('pkg/api.py', quoted, 'pkg.api', true));
+    assert.equal(summarizeFile('pkg/api.py', quoted, 'pkg.api', true).generators?.generators[0]?.key, 'pkg.api.q');
+    const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': CLEANUP.replace('produce', 'rows'), 'pkg/api.py': head + followed['module attribute']! });
+    const out = transformSource('from pkg.api import q\nfor r in q(3):\n    break\n', { path: 'main.py', moduleName: 'main', project: { generators: index }, select: ['generator-close'] });
+    assert.equal(out.findings.length, 1);
+    assert.match(out.output, /gen = q\(3\)\ntry:/);
+  });
+
   test('a returned call that another module replaces, or that a subclass overrides, is not followed', () => {
     const core = 'import threading\nlock = threading.Lock()\n\ndef _rows(n):\n    with lock:\n        yield 1\n\ndef rows(n):\n    return _rows(n)\n\nclass Store:\n    def _items(self):\n        with lock:\n            yield 1\n\n    def items(self):\n        return self._items()\n';
     const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core });

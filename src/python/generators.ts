@@ -1055,6 +1055,9 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
       if (returns) generators.push({ key: `${loc.moduleName}.${q}`, async: false, cleanup: false, delegates: [], returns });
     }
   }
+  // Ex) `yield` only in strings (parsed by `--whole-files`): its wrappers are read from the text, as the first
+  // pass reads such a file without it
+  else importAliasesFromText(source.text, loc, generators);
   const generatorLines = new Set([...byFn.values()].filter(({ fn }) => !isWrappedByDecorator(fn)).map(({ fn }) => lineAt(source.outline, fn.startIndex)));
   return { generators, aliases, ...plain(generatorLines) };
 }
@@ -1608,11 +1611,126 @@ function inImportStatement(text: string, at: number): boolean {
 }
 
 /**
+ * The offset after the bracketed text that opens at `open` (`(`, `[` or `{`), strings in it skipped;
+ * `undefined` where the text is one withify does not read so: a triple-quoted or formatted string, a backslash
+ * continuation, a comment, or no closing bracket.
+ */
+function afterBrackets(text: string, open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (--depth === 0) return i + 1;
+    } else if (c === '#' || c === '\\') return undefined;
+    else if (c === '"' || c === "'") {
+      // Ex) `f"{x}"`, `t"…"`: their fields are code
+      if (/[fFtT]/.test(/[A-Za-z]*$/.exec(text.slice(Math.max(0, i - 3), i))![0])) return undefined;
+      if (text.startsWith(c.repeat(3), i)) return undefined;
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && text[j] !== '\n' && text[j] !== '\r') j += text[j] === '\\' ? 2 : 1;
+      if (text[j] !== c) return undefined;
+      i = j;
+    }
+  }
+  return undefined;
+}
+
+/** The start of the next line after the one holding `at` that holds code (not blank, not only a comment), or the text's length. */
+function nextCodeLine(text: string, at: number, loneCR: boolean): number {
+  for (let start = nextLine(text, lineStartBefore(text, at), loneCR); start >= 0; start = nextLine(text, start, loneCR)) {
+    let i = start;
+    while (isBlank(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    if (i < text.length && c !== 10 && c !== 13 && c !== 35) return start;
+  }
+  return text.length;
+}
+
+/** The start of the line that holds `at`. */
+function lineStartBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+const DEF_HEADER = /def[ \t]+([A-Za-z_]\w*)[ \t]*(?=\()/y;
+const AFTER_PARAMETERS = /[ \t]*(?:->[^:\r\n#]*)?:[ \t]*/y;
+const RETURN_CALLEE = /return[ \t]+([A-Za-z_]\w*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)*)[ \t]*(?=\()/y;
+const LINE_REST = /[ \t]*(?:#[^\r\n]*)?(?=[\r\n]|$)/y;
+const DOCSTRING = /[rRuU]?("""|''')/y;
+const ONE_LINE_DOCSTRING = /[rRuU]?("|')(?:[^"'\\\r\n]|\\.)*\1/y;
+const NOT_IN_A_WRAPPER = /\b(?:yield|await|lambda|global|nonlocal)\b|:=/;
+
+/**
+ * A top-level `def` of a file read as text (at `start`, a line starting with `def`) that only returns a call:
+ * `def query(n): return core.rows(n)`, or a docstring then `return core.rows(n)` as its whole body. Strict, as
+ * a text must be read: one statement, no backslash, no triple-quoted or formatted string in the call, the
+ * callee's first name written nowhere else in the def (not a parameter, not bound in the call).
+ * `mergeModuleFacts` follows it when the callee is an import that reaches a generator function with cleanup.
+ */
+function textReturner(text: string, start: number, loneCR: boolean): { name: string; at: number; callee: string; end: number } | undefined {
+  DEF_HEADER.lastIndex = start;
+  const header = DEF_HEADER.exec(text);
+  if (!header) return undefined;
+  const params = afterBrackets(text, DEF_HEADER.lastIndex);
+  if (params === undefined) return undefined;
+  AFTER_PARAMETERS.lastIndex = params;
+  if (!AFTER_PARAMETERS.exec(text)) return undefined;
+  let at = AFTER_PARAMETERS.lastIndex;
+  LINE_REST.lastIndex = at;
+  if (LINE_REST.test(text)) {
+    // The body on lines of its own: an optional docstring, then the return, indented as it is
+    const line = nextCodeLine(text, at, loneCR);
+    at = line;
+    while (isBlank(text.charCodeAt(at))) at++;
+    if (at === line) return undefined;
+    for (const doc of [DOCSTRING, ONE_LINE_DOCSTRING]) {
+      doc.lastIndex = at;
+      const m = doc.exec(text);
+      if (!m) continue;
+      let after = doc.lastIndex;
+      if (doc === DOCSTRING) {
+        const close = text.indexOf(m[1]!, after);
+        if (close < 0) return undefined;
+        after = close + 3;
+      }
+      LINE_REST.lastIndex = after;
+      if (!LINE_REST.test(text)) return undefined;
+      const next = nextCodeLine(text, after, loneCR);
+      let i = next;
+      while (isBlank(text.charCodeAt(i))) i++;
+      if (i - next !== at - line || text.slice(next, i) !== text.slice(line, at)) return undefined;
+      at = i;
+      break;
+    }
+  }
+  RETURN_CALLEE.lastIndex = at;
+  const ret = RETURN_CALLEE.exec(text);
+  if (!ret) return undefined;
+  const end = afterBrackets(text, RETURN_CALLEE.lastIndex);
+  if (end === undefined) return undefined;
+  LINE_REST.lastIndex = end;
+  if (!LINE_REST.test(text)) return undefined;
+  // Nothing more in the body: the next line of code starts at column 0 (or there is none)
+  const next = nextCodeLine(text, end, loneCR);
+  if (next < text.length && (isBlank(text.charCodeAt(next)) || text.charCodeAt(next) === 12)) return undefined;
+  const def = text.slice(start, end);
+  if (NOT_IN_A_WRAPPER.test(def)) return undefined;
+  const callee = ret[1]!.replace(/[ \t]+/g, '');
+  const head = callee.split('.')[0]!;
+  let count = 0;
+  for (let i = def.indexOf(head); i >= 0; i = def.indexOf(head, i + 1)) if (!isWordCharAt(def, i - 1) && !isWordCharAt(def, i + head.length)) count++;
+  if (count !== 1) return undefined;
+  return { name: header[1]!, at: start + header[0].lastIndexOf(header[1]!), callee, end };
+}
+
+/**
  * The module-level imports of a file with no `yield`, read from the text without parsing it (the first
  * pass only needs them to follow re-exports): `import`/`from` statements that start a line at column 0,
  * outside triple-quoted strings, with parenthesised or backslash-continued name lists.
  */
-export function importAliasesFromText(text: string, loc: ModuleLocation): Record<string, string> {
+export function importAliasesFromText(text: string, loc: ModuleLocation, returners?: GeneratorSummary[]): Record<string, string> {
   const bound = new Map<string, string[]>();
   const bind = (name: string, target: string | undefined) => {
     if (!target) return;
@@ -1629,15 +1747,31 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
   const imports: Array<[number, number]> = [];
   const quotes = new TripleQuotes(text);
   const loneCR = hasLoneCR(text);
+  // Top-level defs that only return a call (`textReturner`), and whether a decorator line stands above the next def
+  const found: Array<{ name: string; at: number; callee: string; end: number }> = [];
+  let decorated = false;
   for (let start = 0; start >= 0; start = nextLine(text, start, loneCR)) {
     // Only a line that starts with a letter, a digit or `_` can rebind or import at the top level.
     const first = text.charCodeAt(start);
+    // Ex) `@functools.lru_cache()` above `def query(n): return core.rows(n)`: every caller gets one generator
+    // (a `@` in a docstring counts too: only fewer defs followed)
+    if (first === 64) decorated = true;
     if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90) || (first >= 48 && first <= 57) || first === 95)) continue;
     if (quotes.openAt(start)) continue;
     let end = lineEndOf(text, start);
     let line = text.slice(start, end);
     const rebinds = REBINDING_RE.exec(line);
     if (rebinds) rebound.add(rebinds[1] ?? rebinds[2] ?? rebinds[3]!);
+    if (rebinds && (rebinds[1] !== undefined || rebinds[2] !== undefined)) {
+      const wrapper = returners && !decorated && first === 100 ? textReturner(text, start, loneCR) : undefined;
+      decorated = false;
+      if (wrapper) {
+        found.push(wrapper);
+        quotes.skipTo(wrapper.end);
+        start = lineStartBefore(text, wrapper.end); // the next line is the one after the return's last
+        continue;
+      }
+    }
     if ((first !== 102 && first !== 105) || !/^(from|import)\s/.test(line)) continue;
     // Join continuation lines: a backslash at the end, or an open parenthesis.
     while ((/\\\s*$/.test(line) || (line.includes('(') && !line.includes(')'))) && end < text.length) {
@@ -1685,6 +1819,14 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
     // (Only for what `from … import` binds: a module name bound again (`os = None`) reaches no generator's key.)
     if (fromImported.has(name) && mayBindElsewhere(text, name, imports)) continue;
     aliases[`${loc.moduleName}.${name}`] = targets[0]!;
+  }
+  for (const r of found) {
+    // Ex) `query = cache(query)`, `def query(…)` again, `global query`: the name may reach something else
+    const own: Array<[number, number]> = [...imports, [r.at, r.at + r.name.length] as [number, number]].sort((a, b) => a[0] - b[0]);
+    const head = r.callee.split('.')[0]!;
+    // Ex) `def use_fake(): global core; core = Fake()`: the callee may be another object's
+    if (!aliases[`${loc.moduleName}.${head}`] || declaredGlobal(text).has(head) || mayBindElsewhere(text, r.name, own)) continue;
+    returners!.push({ key: `${loc.moduleName}.${r.name}`, async: false, cleanup: false, delegates: [], returns: [`${loc.moduleName}.${r.callee}`] });
   }
   return aliases;
 }
