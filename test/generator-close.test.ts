@@ -388,6 +388,7 @@ describe('generator index', () => {
       docstring: 'def q(n):\n    """Doc.\n\n    More."""\n    return rows(n, "a)")\n',
       'comments, lines in the call': "def q(n):\n    'Doc.'\n    # c\n    return core.rows(\n        n,\n    )  # tail\n",
       annotations: 'def q(n: int = 3) -> "Iterator[int]":\n    return rows(n)\n',
+      'a module imported as': 'import pkg.core as core2\n\ndef q(n):\n    return core2.rows(n)\n',
     };
     const left: Record<string, string> = {
       decorated: '@functools.lru_cache()\ndef q(n):\n    return rows(n)\n',
@@ -400,6 +401,7 @@ describe('generator index', () => {
       'an f-string': 'def q(n):\n    return rows(f"{n}")\n',
       'bound again': 'def q(n):\n    return rows(n)\n\nq = functools.wraps(q)\n',
       'the module bound by global': 'def q(n):\n    return core.rows(n)\n\ndef fake():\n    global core\n    core = None\n',
+      'the module imported again': 'import pkg.core as core2\nif FAST:\n    import fastcore as core2\n\ndef q(n):\n    return core2.rows(n)\n',
       'not an import': 'def q(n):\n    return other(n)\n',
       walrus: 'def q(n):\n    return rows((rows := n))\n',
       method: 'class C:\n    def q(self, n):\n        return rows(n)\n',

@@ -1824,8 +1824,10 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, returne
     // Ex) `query = cache(query)`, `def query(…)` again, `global query`: the name may reach something else
     const own: Array<[number, number]> = [...imports, [r.at, r.at + r.name.length] as [number, number]].sort((a, b) => a[0] - b[0]);
     const head = r.callee.split('.')[0]!;
-    // Ex) `def use_fake(): global core; core = Fake()`: the callee may be another object's
-    if (!aliases[`${loc.moduleName}.${head}`] || declaredGlobal(text).has(head) || mayBindElsewhere(text, r.name, own)) continue;
+    // Ex) `def use_fake(): global core; core = Fake()`, `if FAST: import fastcore as core`: the callee may be
+    // another object's (a module name bound again is no alias of its own only when it says `from … import`)
+    if (!aliases[`${loc.moduleName}.${head}`] || declaredGlobal(text).has(head) || mayBindElsewhere(text, head, imports)) continue;
+    if (mayBindElsewhere(text, r.name, own)) continue;
     returners!.push({ key: `${loc.moduleName}.${r.name}`, async: false, cleanup: false, delegates: [], returns: [`${loc.moduleName}.${r.callee}`] });
   }
   return aliases;
