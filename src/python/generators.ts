@@ -1069,19 +1069,46 @@ const INLINE_RETURN_CALL = /:[ \t]*return[ \t]+[A-Za-z_][\w.]*[ \t]*\(/;
 const ELSE_LINE = /else[ \t]*:/y;
 /** Every `return CALL(` of a def's text: the callee's dotted name. */
 const RETURNED_CALLEES = /\breturn[ \t]+([A-Za-z_][\w.]*)[ \t]*\(/g;
-const IMPORT_LINE = /(?:import|from)[ \t\\]/y;
 
 /**
  * The def lines (outline line numbers) of plain functions that may return a fresh generator, read from the
  * outline: a `def` (not `async def`: calling one makes a coroutine) in no other def, whose last statement
- * is `return CALL(…)` or an `else:` (of an `if` whose branches may all return), and which returns a call of a
- * name in `generators` (`_rows(p)`, `self._rows()`) or of a name a module-level import binds (`core.rows(p)`).
+ * is `return CALL(…)` or an `else:` (of an `if` whose branches may all return), and which returns a call whose
+ * last name is in `generators` (`_rows(p)`, `self._rows()`, `Store.rows(p)`), or that of another candidate.
  * `freshReturns` decides from the tree. The first pass parses these (`generatorSelection`, with `generators` a
- * superset of the names `moduleFacts` gives), so a file gives the same facts parsed in part or whole.
+ * superset of the names `moduleFacts` gives), so a file gives the same facts parsed in part or whole. (Not
+ * `return core.rows(p)` of an import: such calls are most of the returns of a file, `return os.path.join(…)`,
+ * and parsing them all cost a tenth of the first pass; a file without `yield` is read for them as text.)
  */
 export function returnerCandidates(text: string, o: Outline, generators: ReadonlySet<string>): number[] {
+  const shaped = returnShapes(text, o);
+  if (!shaped.length) return [];
+  const names = new Set(generators);
+  const out = new Set<number>();
+  // Ex) `def query(n): return rows(n)` beside `def rows(n): return _rows(n)`: a candidate's name makes more
+  for (let more = true; more; ) {
+    more = false;
+    for (const { k, callees } of shaped) {
+      if (out.has(k) || !callees.some((parts) => names.has(parts[parts.length - 1]!))) continue;
+      out.add(k);
+      const name = definedName(text, o, k);
+      if (name && !names.has(name)) {
+        names.add(name);
+        more = true;
+      }
+    }
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** Per outline, its defs shaped as `returnerCandidates` wants (both passes over a file's outline ask). */
+const shapes = new WeakMap<Outline, ReadonlyArray<{ k: number; callees: string[][] }>>();
+
+/** The defs (not `async`, in no other def) whose last statement is `return CALL(…)` or `else:`, with the dotted callees of their `return CALL(` lines. */
+function returnShapes(text: string, o: Outline): ReadonlyArray<{ k: number; callees: string[][] }> {
+  const cached = shapes.get(o);
+  if (cached) return cached;
   const n = o.begin.length;
-  // The defs shaped so, with the dotted callees of their `return CALL(` lines.
   const shaped: Array<{ k: number; callees: string[][] }> = [];
   let last: Int32Array | undefined;
   for (let k = 0; k < n; k++) {
@@ -1105,40 +1132,8 @@ export function returnerCandidates(text: string, o: Outline, generators: Readonl
     const callees = [...text.slice(o.first[k], o.blockEnd[k]).matchAll(RETURNED_CALLEES)].map((m) => m[1]!.split('.'));
     if (callees.length) shaped.push({ k, callees });
   }
-  if (!shaped.length) return [];
-  const imported = moduleImportWords(text, o);
-  const names = new Set(generators);
-  const out = new Set<number>();
-  // Ex) `def query(n): return rows(n)` beside `def rows(n): return _rows(n)`: a candidate's name makes more
-  for (let more = true; more; ) {
-    more = false;
-    for (const { k, callees } of shaped) {
-      if (out.has(k) || !callees.some((parts) => names.has(parts[parts.length - 1]!) || imported.has(parts[0]!))) continue;
-      out.add(k);
-      const name = definedName(text, o, k);
-      if (name && !names.has(name)) {
-        names.add(name);
-        more = true;
-      }
-    }
-  }
-  return [...out].sort((a, b) => a - b);
-}
-
-/** The words of the import statements outside defs and classes (`try: from x import y` too). */
-function moduleImportWords(text: string, o: Outline): Set<string> {
-  const out = new Set<string>();
-  for (let k = 0; k < o.begin.length; k++) {
-    const c = text.charCodeAt(o.first[k]!);
-    if (c !== 105 && c !== 102) continue;
-    IMPORT_LINE.lastIndex = o.first[k]!;
-    if (!IMPORT_LINE.test(text)) continue;
-    let inDef = false;
-    for (let a = o.parent[k]!; a >= 0 && !inDef; a = o.parent[a]!) inDef = o.kind[a] !== LineKind.Other;
-    if (inDef) continue;
-    for (const w of text.slice(o.first[k], o.blockEnd[k]).matchAll(/[A-Za-z_]\w*/g)) out.add(w[0]);
-  }
-  return out;
+  shapes.set(o, shaped);
+  return shaped;
 }
 
 /**
