@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { decodeSource, parseableLineEnds, type DecodedSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
 import { displayPath } from './process-file.js';
-import { classChildren, doubledAttributes, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, YIELD_RE, type GeneratorIndex, type ModuleFacts } from './python/generators.js';
+import { classChildren, doubledAttributes, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, YIELD_RE, type GeneratorIndex, type GeneratorSummary, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
 import type { ProjectIndex, TransformOptions } from './types.js';
@@ -98,7 +98,10 @@ function summarizeText(path: string, original: string, moduleName: string | unde
     if (!IMPORT_RE.test(text)) return subclasses.length ? { path, moduleName, generators: { generators: [], aliases: {}, ...methods } } : { path, moduleName };
     // Only the imports and method names matter: read them from the text, parsing is most of this pass's time.
     const loc = { moduleName: moduleKey(path, moduleName), isPackage: isPackageFile(path) };
-    return { path, moduleName, generators: { generators: [], aliases: importAliasesFromText(text, loc), ...methods } };
+    // Ex) `def query(n): return core.rows(n)`: a wrapper of another module's generator, read from the text
+    const returners: GeneratorSummary[] = [];
+    const aliases = importAliasesFromText(text, loc, returners);
+    return { path, moduleName, generators: { generators: returners, aliases, ...methods } };
   }
   const loc = { moduleName: moduleKey(path, moduleName), isPackage: isPackageFile(path) };
   // Parsed only where `yield` is, with what naming and counting bindings needs (generatorSelection).

@@ -345,6 +345,96 @@ describe('generator index', () => {
     }
   });
 
+  test('a plain function that can only return a fresh call of a generator is one, across modules, parsed in part or whole', () => {
+    const core = [
+      'def rows(n):\n    try:\n        yield from range(n)\n    finally:\n        pass',
+      '',
+      'def failing():\n    try:\n        yield 1\n    finally:\n        raise ValueError',
+      '',
+      'def query(n):\n    return rows(n)',
+      '',
+      'def query2(n, again):\n    if again:\n        return query(n)\n    else:\n        return rows(n)',
+      '',
+      'def loud():\n    return failing()',
+      '',
+      'def stored():\n    return cache',
+      '',
+      'def maybe(n):\n    if n:\n        return rows(n)',
+      '',
+      'def mixed(n):\n    if n:\n        return rows(n)\n    return iter([])',
+      '',
+      'async def coro(n):\n    return rows(n)',
+      '',
+      'def imported(n):\n    return other.rows(n)',
+      '',
+    ].join('\n');
+    const api = 'from . import core\n\ndef q(n):\n    return core.query2(n, True)\n';
+    for (const whole of [false, true]) {
+      const summaries = [summarizeFile('pkg/__init__.py', '', 'pkg', whole), summarizeFile('pkg/core.py', `from pkg import other\n${core}`, 'pkg.core', whole), summarizeFile('pkg/api.py', api, 'pkg.api', whole)];
+      const index = mergeSummaries(summaries).generators as GeneratorIndex;
+      const found = Object.keys(index.generators).filter((k) => !['pkg.core.rows', 'pkg.core.failing'].includes(k)).sort();
+      // (`return other.rows(n)` of an import is not read in a file with generators of its own: see returnerCandidates)
+      assert.deepEqual(found, ['pkg.api.q', 'pkg.core.loud', 'pkg.core.query', 'pkg.core.query2'], `whole: ${whole}`);
+      assert.match(index.generators['pkg.core.loud']!.closeRaises ?? '', /^it returns `failing\(…\)`, whose `finally` raises/);
+      assert.ok(index.callNames.includes('query2') && index.callNames.includes('q'));
+      const out = transformSource('from pkg.api import q\nfrom pkg.core import loud\nfor r in q(3):\n    break\nx = next(loud())\n', { path: 'main.py', moduleName: 'main', project: { generators: index }, select: ['generator-close'] });
+      assert.deepEqual(out.findings.map((f) => f.fix?.applicability), ['safe', 'unsafe']);
+    }
+  });
+
+  test('a file without yield: a top-level def that only returns a call of an import is read from its text, strictly', () => {
+    const head = 'from . import core\nfrom .core import rows\nimport functools\n\n';
+    const followed: Record<string, string> = {
+      'module attribute': 'def q(n):\n    return core.rows(n)\n',
+      'one line': 'def q(n): return rows(n)\n',
+      docstring: 'def q(n):\n    """Doc.\n\n    More."""\n    return rows(n, "a)")\n',
+      'comments, lines in the call': "def q(n):\n    'Doc.'\n    # c\n    return core.rows(\n        n,\n    )  # tail\n",
+      annotations: 'def q(n: int = 3) -> "Iterator[int]":\n    return rows(n)\n',
+      'a module imported as': 'import pkg.core as core2\n\ndef q(n):\n    return core2.rows(n)\n',
+    };
+    const left: Record<string, string> = {
+      decorated: '@functools.lru_cache()\ndef q(n):\n    return rows(n)\n',
+      'decorator on lines of its own': '@functools.lru_cache(\n    maxsize=None,\n)\ndef q(n):\n    return rows(n)\n',
+      parameter: 'def q(rows):\n    return rows(3)\n',
+      'a default': 'def q(n, f=rows):\n    return f(n)\n',
+      'two statements': 'def q(n):\n    x = 1\n    return rows(n)\n',
+      'code after the return': 'def q(n):\n    return rows(n)\n    print(1)\n',
+      'an attribute of the call': 'def q(n):\n    return rows(n).x\n',
+      'an f-string': 'def q(n):\n    return rows(f"{n}")\n',
+      'bound again': 'def q(n):\n    return rows(n)\n\nq = functools.wraps(q)\n',
+      'the module bound by global': 'def q(n):\n    return core.rows(n)\n\ndef fake():\n    global core\n    core = None\n',
+      'the module imported again': 'import pkg.core as core2\nif FAST:\n    import fastcore as core2\n\ndef q(n):\n    return core2.rows(n)\n',
+      'not an import': 'def q(n):\n    return other(n)\n',
+      walrus: 'def q(n):\n    return rows((rows := n))\n',
+      method: 'class C:\n    def q(self, n):\n        return rows(n)\n',
+      'async def': 'async def q(n):\n    return rows(n)\n',
+      backslash: 'def q(n):\n    return rows(n,\\\n        1)\n',
+      'in a string': 'x = """\ndef q(n):\n    return rows(n)\n"""\n',
+    };
+    for (const [name, body] of [...Object.entries(followed), ...Object.entries(left)]) {
+      const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': CLEANUP.replace('produce', 'rows'), 'pkg/api.py': head + body });
+      assert.equal(!!index.generators['pkg.api.q'], name in followed, name);
+    }
+    // A file that says `yield` only in a string: the same wrapper, read as text or parsed whole
+    const quoted = `"yield"\n${head}${followed['module attribute']!}`;
+    assert.deepEqual(summarizeFile('pkg/api.py', quoted, 'pkg.api'), summarizeFile('pkg/api.py', quoted, 'pkg.api', true));
+    assert.equal(summarizeFile('pkg/api.py', quoted, 'pkg.api', true).generators?.generators[0]?.key, 'pkg.api.q');
+    const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': CLEANUP.replace('produce', 'rows'), 'pkg/api.py': head + followed['module attribute']! });
+    const out = transformSource('from pkg.api import q\nfor r in q(3):\n    break\n', { path: 'main.py', moduleName: 'main', project: { generators: index }, select: ['generator-close'] });
+    assert.equal(out.findings.length, 1);
+    assert.match(out.output, /gen = q\(3\)\ntry:/);
+  });
+
+  test('a returned call that another module replaces, or that a subclass overrides, is not followed', () => {
+    const core = 'import threading\nlock = threading.Lock()\n\ndef _rows(n):\n    with lock:\n        yield 1\n\ndef rows(n):\n    return _rows(n)\n\nclass Store:\n    def _items(self):\n        with lock:\n            yield 1\n\n    def items(self):\n        return self._items()\n';
+    const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core });
+    assert.ok(index.generators['pkg.core.rows'] && index.generators['pkg.core.Store.items']);
+    const patched = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'other.py': 'from pkg import core\ncore._rows = lambda n: [n]\n' });
+    assert.equal(patched.generators['pkg.core.rows'], undefined);
+    const sub = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'sub.py': 'from pkg.core import Store\n\nclass Cached(Store):\n    def _items(self):\n        return [1]\n' });
+    assert.equal(sub.generators['pkg.core.Store.items'], undefined);
+    assert.ok(sub.generators['pkg.core.rows']);
+  });
 });
 
 describe('generator-close through the library API (no project index)', () => {

@@ -9,7 +9,7 @@
 // Which generators hold cleanup is a project-wide question (src/project.ts, src/python/generators.ts).
 import { versionAtLeast } from '../src/options.js';
 import type { Edit, FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
-import { planImportedName, replaceNode } from '../src/python/edits.js';
+import { insertAt, planImportedName, replaceNode } from '../src/python/edits.js';
 import { codeRunAfter, isFirstIterable, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import {
   callTarget,
@@ -33,7 +33,7 @@ import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
-import { planWrap } from '../src/python/wrap.js';
+import { planWrap, statementIndent } from '../src/python/wrap.js';
 import { keptLocal, nameAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
@@ -215,6 +215,14 @@ function awaitedNext(ctx: FileContext, g: SyntaxNode): Use | undefined {
     by = 'anext';
   }
   while (read.parent?.type === 'parenthesized_expression') read = read.parent;
+  // Ex) `await asyncio.wait_for(anext(agen()), 5)`: from 3.8 on, wait_for returns (or raises) only once the
+  // read has ended, on a timeout or a cancellation too (3.7 left it running when its own task was cancelled,
+  // and `aclose()` would then meet a generator still running).
+  const waited = argumentOf(read);
+  if (waited && positionalIndex(waited, read) === 0 && calleeName(ctx.names, waited) === 'asyncio.wait_for' && versionAtLeast(ctx.target, [3, 8])) {
+    read = waited;
+    while (read.parent?.type === 'parenthesized_expression') read = read.parent;
+  }
   return read.parent?.type === 'await' ? { kind: 'statement', top: read.parent, by } : undefined;
 }
 
@@ -273,6 +281,8 @@ interface Kept extends KeptLocal {
   how: string;
   /** Where the finding ends: the last read of `name` (`trace` places an async generator where it first ran). */
   end: number;
+  /** `it = islice(rows(), 2)`: `name` holds a lazy wrapper of the generator, which the fix binds apart to close it. */
+  wrapper?: SyntaxNode;
 }
 
 /**
@@ -282,9 +292,9 @@ interface Kept extends KeptLocal {
  * function's frame went. Whether it may be unfinished then is decided by the read that ends last: `next()`, or a
  * loop that can leave early (any loop with `--all-loops`).
  */
-function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Kept | undefined {
+function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wrapped?: Wrapped): Kept | undefined {
   // Ex) `it = iter(rows())`: `iter` of a generator is the generator itself, so `it.close()` closes it
-  const local = keptLocal(ctx, (isAsync ? undefined : iterAround(ctx, call)) ?? call);
+  const local = keptLocal(ctx, wrapped?.node ?? (isAsync ? undefined : iterAround(ctx, call)) ?? call);
   // `await agen.aclose()` needs a coroutine around it
   if (!local || local.reads.length === 0 || (isAsync && !startsAsync(local.fn))) return undefined;
   const { name } = local;
@@ -305,7 +315,9 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Ke
     }
     if (!last || read.node.endIndex > last.node.endIndex) last = read;
   }
-  const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex };
+  const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex, ...(wrapped ? { wrapper: wrapped.node } : {}) };
+  // Ex) `it = islice(rows(), 2)`: read to its end, it still leaves the generator suspended
+  if (wrapped?.stops) return { ...kept, how: `\`${wrapped.stops}\` stops reading it early` };
   if (last!.next) return { ...kept, how: isAsync ? `\`await ${last!.by === '__anext__' ? `${name}.__anext__()` : `anext(${name})`}\` reads it only in part` : `\`next(${name})\` reads it only in part` };
   const exit = earlyExit(last!.node);
   if (exit) return { ...kept, how: `the loop over \`${name}\` can leave early (\`${exit}\`)` };
@@ -347,12 +359,61 @@ function iterAround(ctx: FileContext, call: SyntaxNode): SyntaxNode | undefined 
   return args.length === 1 && args[0]!.id === cur.id ? outer : undefined;
 }
 
+/** The outermost of the lazy wrappers (`WRAPPERS`) `call` is passed through, and the first of them that may stop early. */
+interface Wrapped {
+  node: SyntaxNode;
+  stops?: string;
+}
+
+/**
+ * `islice(call, 2)`, `map(f, zip(names, call))`: the outermost lazy wrapper around `call`, for `it = islice(rows(), 2)`
+ * kept in a variable. `undefined` when there is none, or one hands out lazy parts (`groupby`).
+ */
+function wrapperAround(ctx: FileContext, call: SyntaxNode): Wrapped | undefined {
+  let cur = call;
+  let found: Wrapped | undefined;
+  for (;;) {
+    while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+    const outer = argumentOf(cur);
+    const at = outer ? positionalIndex(outer, cur) : undefined;
+    const name = outer && at !== undefined ? calleeName(ctx.names, outer) : undefined;
+    const wrapper = name ? WRAPPERS.get(name) : undefined;
+    if (!outer || !wrapper || !wrapper.at(at!)) return found;
+    if (wrapper.lazyItems) return undefined;
+    const stops = found?.stops ?? (wrapperMayStop(name!, outer) ? name!.replace(/^builtins\./, '') : undefined);
+    found = { node: outer, ...(stops ? { stops } : {}) };
+    cur = outer;
+  }
+}
+
 /** The `try` from the statement after `kept.stmt` to the end of the function, with `finally: name.close()`. */
-function planKeptFix(ctx: FileContext, kept: Kept, made: Made): { edits: Edit[]; title: string } | string {
+function planKeptFix(ctx: FileContext, kept: Kept, made: Made, call: SyntaxNode): { edits: Edit[]; title: string } | string {
+  if (kept.wrapper) return planKeptWrapperFix(ctx, kept, made, call);
   const close = kept.isAsync ? `await ${kept.name}.aclose()` : `${kept.name}.close()`;
   const edits = planRestOfFunction(ctx, kept, 'try:', (unit) => ['finally:', `${unit}${close}`]);
   if (typeof edits === 'string') return edits;
   return { edits, title: `Close the ${made.iterator ? 'iterator' : 'generator'} at the end of the function in \`try/finally\` (\`${close}\`)` };
+}
+
+/**
+ * `it = islice(rows(), 2)`: the generator made on a line of its own just before (`gen = rows()`, then
+ * `it = islice(gen, 2)`), and closed at the end of the function (`finally: gen.close()`), where CPython dropped
+ * the wrapper and with it the generator. The wrapper has no `close()` to call.
+ */
+function planKeptWrapperFix(ctx: FileContext, kept: Kept, made: Made, call: SyntaxNode): { edits: Edit[]; title: string } | string {
+  const stmt = kept.stmt;
+  // Ex) `it = islice(log(), 2) if flag else rows()`: code that runs before the generator is made stays before it
+  const first = notEvaluatedFirst(call, stmt);
+  if (first) return first.replace('a `with` header would run it first', 'making the generator ahead of the statement would run it first');
+  const lineStart = ctx.source.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  if (!/^[ \t]*$/.test(ctx.source.slice(lineStart, stmt.startIndex))) return 'the assignment shares its line with other code, which withify cannot split';
+  const name = ctx.freshName(stmt, made.iterator ? ITERATORS.get(made.key)!.names : ['gen']);
+  const close = `${name}.close()`;
+  const rest = planRestOfFunction(ctx, kept, 'try:', (unit) => ['finally:', `${unit}${close}`]);
+  if (typeof rest === 'string') return rest;
+  const source = ctx.source.slice(call.startIndex, call.endIndex);
+  const made_ = [insertAt(stmt.startIndex, `${name} = ${source}${ctx.eol}${statementIndent(ctx, stmt)}`), replaceNode(call, name)];
+  return { edits: [...made_, ...rest], title: `Make the ${made.iterator ? 'iterator' : 'generator'} apart and close it at the end of the function in \`try/finally\` (\`${close}\`)` };
 }
 
 function display(call: SyntaxNode): string {
@@ -464,7 +525,9 @@ function check(ctx: FileContext): Finding[] {
     if (gen.viaIter && (!use || (use.kind === 'statement' && (gen.async || use.by === 'next' || use.by === 'in' || use.by === 'not in')))) continue;
     if (!use) {
       // Ex) `it = rows(p)` … `for r in it: break`
-      const kept = keptGenerator(ctx, call, gen.async);
+      // Ex) `it = islice(rows(p), 2)` … `for r in it:`: the wrapper is kept, the generator inside it abandoned
+      const wrapped = gen.async || gen.viaIter ? undefined : wrapperAround(ctx, call);
+      const kept = keptGenerator(ctx, call, gen.async) ?? (wrapped ? keptGenerator(ctx, call, false, wrapped) : undefined);
       if (kept) {
         keptFixes.push({ at: findings.length, kept });
         findings.push(keptFinding(ctx, call, kept, gen, index));
@@ -561,14 +624,14 @@ function patchedReason(gen: Made): string | undefined {
 }
 
 function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, index: GeneratorIndex | undefined): Finding {
-  const shown = kept.stmt.text.includes('iter(') && iterAround(ctx, call) ? `iter(${display(call)})` : display(call);
+  const shown = kept.wrapper ? preview(kept.wrapper) : kept.stmt.text.includes('iter(') && iterAround(ctx, call) ? `iter(${display(call)})` : display(call);
   const message = `\`${kept.name} = ${shown}\`: ${kept.how}, and ${pending(gen)}`;
   const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: kept.end };
   const overridden = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen);
   if (overridden) {
     return { ...base, reason: overridden };
   }
-  const fix = planKeptFix(ctx, kept, gen);
+  const fix = planKeptFix(ctx, kept, gen, call);
   if (typeof fix === 'string') return { ...base, reason: fix };
   // Ex) `left = rows(3)` / `try:` / `right = rows(4)` …: CPython dropped `left` first, the fix closes `right` first
   const order = orderNote(kept, 'closing it');
@@ -590,20 +653,23 @@ export const generatorClose: Transform = {
   doc: {
     whatItDoes:
       'Finds generator functions whose `yield` sits inside a `try` that has `finally`, or inside a `with` ' +
-      '(directly, or by delegating to one: `yield from other()`, or a loop over `other()` that yields), across ' +
+      '(directly, or by delegating to one: `yield from other()`, or a loop over `other()` that yields; or a plain ' +
+      'function that can only return a fresh call of one, `return _rows(n)`), across ' +
       'every file of the run, following `import x`, `from x import y`, relative imports and `self.m()` calls. ' +
       'Then it rewrites the uses that abandon such a generator before it finishes: a `for` loop whose body ' +
       'can leave early (`break` of this loop, `return`, an uncaught `raise`, a `yield`), a loop over `zip`, ' +
       '`itertools.islice` or `itertools.takewhile` of it, and statements that stop reading it early ' +
       '(`next(gen())`, `any(...)`, `all(...)`, `x in gen()`, `list(islice(gen(), 3))`; for an async generator, ' +
-      '`await anext(agen())` and `await agen().__anext__()`). The generator is ' +
+      '`await anext(agen())` and `await agen().__anext__()`, also under `asyncio.wait_for` from 3.8). ' +
+      'The generator is ' +
       'bound to a fresh name before the statement, and the statement moves into `try:` … ' +
       '`finally: gen.close()` (`await agen.aclose()` for an async generator). With `--generator-style closing` it ' +
       'becomes `with contextlib.closing(gen()) as gen:` (`async with contextlib.aclosing(...)` from 3.10). ' +
       'A generator kept in a variable of a function (`it = gen()` in the function\'s own body, read only by ' +
       '`for … in it` and `next(it)`; `async for` and `await anext(it)` in a coroutine) whose last read is ' +
       '`next(it)` or a loop that can leave early: the rest of the function moves into `try:` … ' +
-      '`finally: it.close()` (`await it.aclose()`), where CPython closed it when the frame went. ' +
+      '`finally: it.close()` (`await it.aclose()`), where CPython closed it when the frame went; a lazy wrapper kept so ' +
+      '(`it = islice(gen(), 2)`) gets the generator made just before it (`gen = gen()`) and closed so. ' +
       '`os.scandir()`, which keeps its directory open until it is read to the end or closed, gets the same ' +
       'treatment (`entries.close()`). With `--all-loops` every loop over such a generator is rewritten: an ' +
       'exception in the body abandons it too.',
@@ -625,7 +691,9 @@ export const generatorClose: Transform = {
     notFlagged:
       'Generators without `finally`/`with` around a `yield`; calls withify cannot resolve to a generator ' +
       'function (a variable, a call result, an unknown import, a decorated function other than ' +
-      '`@staticmethod`/`@classmethod`); loops that always run to the end (unless `--all-loops`); a ' +
+      '`@staticmethod`/`@classmethod`); a function that returns a stored generator (`return self._gen`), may ' +
+      'return something else, or returns a generator expression; `itertools.tee` of a generator; loops that ' +
+      'always run to the end (unless `--all-loops`); a ' +
       'generator kept in a variable that is read otherwise, bound again, read in a nested scope, bound in a ' +
       'loop or other block, at module level, or in a function that calls `locals()`, `vars()`, `eval()`, `exec()` ' +
       'or `globals()` after it; `list(gen())` and other consumers that read to the ' +

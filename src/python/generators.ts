@@ -24,6 +24,11 @@ export interface GeneratorSummary {
   closeRaises?: string;
   /** An async generator whose cleanup awaits (`cleanupAwaitsReason`): where; absent when it does not. */
   cleanupAwaits?: string;
+  /**
+   * A plain function (no `yield`) that can only end by returning a call of one of these (`freshReturns`):
+   * when each is a generator function with cleanup, a call of it makes a fresh one (`mergeModuleFacts`).
+   */
+  returns?: string[];
 }
 
 /** What one file says about generators: its own, and the module-level imports other modules reach them through. */
@@ -442,6 +447,18 @@ export function generatorSelection(text: string, o: Outline): Selection | 'whole
   const sel = selectAround(text, /\byield\b/g, o);
   // 'none': `yield` only in strings and comments (pydoc_data/topics.py): no generator function
   if (typeof sel === 'string') return sel;
+  // Ex) `def rows(p): return _rows(p)`: whether it returns a fresh generator is read from its tree (moduleFacts)
+  const generators = new Set<string>();
+  for (const u of sel.units) {
+    for (let d = u; d < o.begin.length && o.begin[d]! < o.blockEnd[u]!; d++) {
+      const name = o.kind[d] === LineKind.Def ? definedName(text, o, d) : undefined;
+      if (name) generators.add(name);
+    }
+  }
+  for (const k of returnerCandidates(text, o, generators)) {
+    sel.units.add(k);
+    for (let a = o.parent[k]!; a >= 0; a = o.parent[a]!) sel.headers.add(a);
+  }
   for (const u of [...sel.units]) {
     const p = o.parent[u]!;
     if (p < 0 || o.kind[p] !== LineKind.Class) continue;
@@ -1025,8 +1042,133 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
       ...(cleanupAwaits ? { cleanupAwaits } : {}),
     });
   }
+  // Ex) `def rows(p): return _rows(p)`: its calls make what `_rows(p)` makes (`mergeModuleFacts` decides).
+  // Only in a file with a generator function of its own: `generatorSelection` parses the candidates then.
+  if (byFn.size) {
+    const generatorNames = new Set([...byFn.values()].map(({ fn }) => fn.childForFieldName('name')?.text ?? ''));
+    for (const k of returnerCandidates(source.text, source.outline, generatorNames)) {
+      const fn = root.descendantForIndex(source.outline.first[k]!)?.parent;
+      if (fn?.type !== 'function_definition' || fn.startIndex !== source.outline.first[k] || byFn.has(fn.id)) continue;
+      if (isWrappedByDecorator(fn) || !boundOnceAlong(fn, names, source.text)) continue;
+      const q = qualnameOf(fn);
+      const returns = q ? freshReturns(fn, names, loc, source.text) : undefined;
+      if (returns) generators.push({ key: `${loc.moduleName}.${q}`, async: false, cleanup: false, delegates: [], returns });
+    }
+  }
+  // Ex) `yield` only in strings (parsed by `--whole-files`): its wrappers are read from the text, as the first
+  // pass reads such a file without it
+  else importAliasesFromText(source.text, loc, generators);
   const generatorLines = new Set([...byFn.values()].filter(({ fn }) => !isWrappedByDecorator(fn)).map(({ fn }) => lineAt(source.outline, fn.startIndex)));
   return { generators, aliases, ...plain(generatorLines) };
+}
+
+/** `return name(`, `return a.b (`: a line that may return a call (sticky). */
+const RETURN_CALL = /return[ \t]+[A-Za-z_][\w.]*[ \t]*\(/y;
+/** A one-line def's body that may return a call: `def rows(p): return _rows(p)`. */
+const INLINE_RETURN_CALL = /:[ \t]*return[ \t]+[A-Za-z_][\w.]*[ \t]*\(/;
+const ELSE_LINE = /else[ \t]*:/y;
+/** Every `return CALL(` of a def's text: the callee's dotted name. */
+const RETURNED_CALLEES = /\breturn[ \t]+([A-Za-z_][\w.]*)[ \t]*\(/g;
+
+/**
+ * The def lines (outline line numbers) of plain functions that may return a fresh generator, read from the
+ * outline: a `def` (not `async def`: calling one makes a coroutine) in no other def, whose last statement
+ * is `return CALL(…)` or an `else:` (of an `if` whose branches may all return), and which returns a call whose
+ * last name is in `generators` (`_rows(p)`, `self._rows()`, `Store.rows(p)`), or that of another candidate.
+ * `freshReturns` decides from the tree. The first pass parses these (`generatorSelection`, with `generators` a
+ * superset of the names `moduleFacts` gives), so a file gives the same facts parsed in part or whole. (Not
+ * `return core.rows(p)` of an import: such calls are most of the returns of a file, `return os.path.join(…)`,
+ * and parsing them all cost a tenth of the first pass; a file without `yield` is read for them as text.)
+ */
+export function returnerCandidates(text: string, o: Outline, generators: ReadonlySet<string>): number[] {
+  const shaped = returnShapes(text, o);
+  if (!shaped.length) return [];
+  const names = new Set(generators);
+  const out = new Set<number>();
+  // Ex) `def query(n): return rows(n)` beside `def rows(n): return _rows(n)`: a candidate's name makes more
+  for (let more = true; more; ) {
+    more = false;
+    for (const { k, callees } of shaped) {
+      if (out.has(k) || !callees.some((parts) => names.has(parts[parts.length - 1]!))) continue;
+      out.add(k);
+      const name = definedName(text, o, k);
+      if (name && !names.has(name)) {
+        names.add(name);
+        more = true;
+      }
+    }
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** Per outline, its defs shaped as `returnerCandidates` wants (both passes over a file's outline ask). */
+const shapes = new WeakMap<Outline, ReadonlyArray<{ k: number; callees: string[][] }>>();
+
+/** The defs (not `async`, in no other def) whose last statement is `return CALL(…)` or `else:`, with the dotted callees of their `return CALL(` lines. */
+function returnShapes(text: string, o: Outline): ReadonlyArray<{ k: number; callees: string[][] }> {
+  const cached = shapes.get(o);
+  if (cached) return cached;
+  const n = o.begin.length;
+  const shaped: Array<{ k: number; callees: string[][] }> = [];
+  let last: Int32Array | undefined;
+  for (let k = 0; k < n; k++) {
+    if (o.kind[k] !== LineKind.Def || text.charCodeAt(o.first[k]!) !== 100) continue;
+    // Ex) a def nested in a function: the names it reads may be the function's, which is not parsed
+    let nested = false;
+    for (let a = o.parent[k]!; a >= 0 && !nested; a = o.parent[a]!) nested = o.kind[a] === LineKind.Def;
+    if (nested) continue;
+    if (!last) {
+      last = new Int32Array(n).fill(-1);
+      for (let c = 0; c < n; c++) if (o.parent[c]! >= 0) last[o.parent[c]!] = c;
+    }
+    const c = last[k]!;
+    if (c < 0) {
+      if (!INLINE_RETURN_CALL.test(text.slice(o.first[k], o.blockEnd[k]))) continue;
+    } else {
+      RETURN_CALL.lastIndex = o.first[c]!;
+      ELSE_LINE.lastIndex = o.first[c]!;
+      if (!RETURN_CALL.test(text) && !ELSE_LINE.test(text)) continue;
+    }
+    const callees = [...text.slice(o.first[k], o.blockEnd[k]).matchAll(RETURNED_CALLEES)].map((m) => m[1]!.split('.'));
+    if (callees.length) shaped.push({ k, callees });
+  }
+  shapes.set(o, shaped);
+  return shaped;
+}
+
+/**
+ * The calls the plain function `fn` returns, as dotted names, when it can only end by `return CALL(…)` of
+ * calls `callTarget` resolves (`return _rows(p)`, `return self._rows(n)`, `return core.rows(p)`): it then
+ * hands out what the call made, which nothing else holds. `undefined` for a bare `return`, a body that may run
+ * to its end (None), a returned name, attribute or item (`return self._gen`: a generator others may hold, or
+ * go on reading), a call withify cannot resolve, or `self.m()` where the file sets an attribute `m`.
+ */
+function freshReturns(fn: SyntaxNode, names: NameIndex, loc: ModuleLocation, text: string): string[] | undefined {
+  const body = fn.childForFieldName('body');
+  if (!body || !endsInReturn(body)) return undefined;
+  const out = new Set<string>();
+  for (const r of ownOf(fn, 'return_statement', fn)) {
+    const value = r.namedChildren.find((c) => !isExtra(c));
+    const call = value ? unwrapParens(value) : undefined;
+    if (call?.type !== 'call') return undefined;
+    const target = callTarget(names, call, loc);
+    if (!target) return undefined;
+    // Ex) `self._rows = cached` in `__init__`: `self._rows()` may call that instead of the generator method
+    const method = selfMethodName(names, call);
+    if (method && instanceAssignments(text).includes(method.slice(method.indexOf('.') + 1))) return undefined;
+    out.add(target);
+  }
+  return out.size ? [...out] : undefined;
+}
+
+/** True when the block cannot run past its end: it ends in `return` or `raise`, or in an `if` with an `else:` whose every branch does. */
+function endsInReturn(block: SyntaxNode): boolean {
+  const last = block.namedChildren.filter((c) => !isExtra(c)).at(-1);
+  if (!last) return false;
+  if (last.type === 'return_statement' || last.type === 'raise_statement') return true;
+  if (last.type !== 'if_statement' || !last.namedChildren.some((c) => c.type === 'else_clause')) return false;
+  const branches = [last.childForFieldName('consequence'), ...last.namedChildren.map((c) => (c.type === 'elif_clause' ? c.childForFieldName('consequence') : c.type === 'else_clause' ? c.childForFieldName('body') : undefined)).filter((b) => b !== undefined)];
+  return branches.every((b) => !!b && endsInReturn(b));
 }
 
 /** The merged, resolved facts: which generator functions hold cleanup. Plain JSON data. */
@@ -1229,7 +1371,10 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     Object.assign(aliases, m.facts.aliases);
     for (const g of m.facts.generators) {
       // Ex) two defs of one name in a module (`if PY2: def f()` … `else: def f()`): keep neither.
-      if (all.has(g.key)) all.set(g.key, { ...g, cleanup: false, delegates: [] });
+      if (all.has(g.key)) {
+        const { returns: _, ...rest } = g;
+        all.set(g.key, { ...rest, cleanup: false, delegates: [] });
+      }
       else all.set(g.key, g);
     }
   }
@@ -1265,6 +1410,26 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
       }
     }
   }
+  // Ex) `def rows(p): return _rows(p)`: a call of `rows` makes a fresh `_rows` generator, and closes as it does
+  const returners = [...all.values()].filter((g) => g.returns);
+  const said = (hit: { key: string }, why: string) => `it returns \`${hit.key.slice(hit.key.lastIndexOf('.') + 1)}(…)\`, ${why.startsWith('its ') ? `whose ${why.slice(4)}` : `which ${why.replace(/^it /, '')}`}`;
+  for (let changed = returners.length > 0; changed; ) {
+    changed = false;
+    for (const g of returners) {
+      if (index.generators[g.key]) continue;
+      const hits = g.returns!.map((r) => resolveGenerator(index, r));
+      // Ex) `if gz: return agz_rows(p)` / `else: return rows(p)`: one call site must close both the same way
+      if (hits.some((h) => !h) || hits.some((h) => h!.async !== hits[0]!.async)) continue;
+      const raises = hits.find((h) => h!.closeRaises);
+      const awaits = hits.find((h) => h!.cleanupAwaits);
+      index.generators[g.key] = {
+        async: hits[0]!.async,
+        ...(raises ? { closeRaises: said(raises, raises.closeRaises!) } : {}),
+        ...(awaits ? { cleanupAwaits: said(awaits, awaits.cleanupAwaits!) } : {}),
+      };
+      changed = true;
+    }
+  }
   // Ex) `import core` … `core.rows = lambda: [5]` in another module: a call of `core.rows()` may get no generator
   const short = (name: string) => name.slice(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
   const markPatched = (name: string, how: string) => {
@@ -1295,6 +1460,22 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
           seen.add(sub.name);
           queue.push(sub.name);
         }
+      }
+    }
+  }
+  // Ex) `def rows(self): return self._rows()`, where a subclass overrides `_rows` with a plain method or another
+  // module replaces what it calls: the call may return no generator. Those returns are not followed.
+  for (let changed = returners.length > 0; changed; ) {
+    changed = false;
+    for (const g of returners) {
+      if (!index.generators[g.key]) continue;
+      const unsure = g.returns!.some((r) => {
+        const hit = resolveGenerator(index, r);
+        return !hit || hit.patched !== undefined || overrides.has(hit.key.split('.').slice(-2).join('.'));
+      });
+      if (unsure) {
+        delete index.generators[g.key];
+        changed = true;
       }
     }
   }
@@ -1425,11 +1606,126 @@ function inImportStatement(text: string, at: number): boolean {
 }
 
 /**
+ * The offset after the bracketed text that opens at `open` (`(`, `[` or `{`), strings in it skipped;
+ * `undefined` where the text is one withify does not read so: a triple-quoted or formatted string, a backslash
+ * continuation, a comment, or no closing bracket.
+ */
+function afterBrackets(text: string, open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (--depth === 0) return i + 1;
+    } else if (c === '#' || c === '\\') return undefined;
+    else if (c === '"' || c === "'") {
+      // Ex) `f"{x}"`, `t"…"`: their fields are code
+      if (/[fFtT]/.test(/[A-Za-z]*$/.exec(text.slice(Math.max(0, i - 3), i))![0])) return undefined;
+      if (text.startsWith(c.repeat(3), i)) return undefined;
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && text[j] !== '\n' && text[j] !== '\r') j += text[j] === '\\' ? 2 : 1;
+      if (text[j] !== c) return undefined;
+      i = j;
+    }
+  }
+  return undefined;
+}
+
+/** The start of the next line after the one holding `at` that holds code (not blank, not only a comment), or the text's length. */
+function nextCodeLine(text: string, at: number, loneCR: boolean): number {
+  for (let start = nextLine(text, lineStartBefore(text, at), loneCR); start >= 0; start = nextLine(text, start, loneCR)) {
+    let i = start;
+    while (isBlank(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    if (i < text.length && c !== 10 && c !== 13 && c !== 35) return start;
+  }
+  return text.length;
+}
+
+/** The start of the line that holds `at`. */
+function lineStartBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+const DEF_HEADER = /def[ \t]+([A-Za-z_]\w*)[ \t]*(?=\()/y;
+const AFTER_PARAMETERS = /[ \t]*(?:->[^:\r\n#]*)?:[ \t]*/y;
+const RETURN_CALLEE = /return[ \t]+([A-Za-z_]\w*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)*)[ \t]*(?=\()/y;
+const LINE_REST = /[ \t]*(?:#[^\r\n]*)?(?=[\r\n]|$)/y;
+const DOCSTRING = /[rRuU]?("""|''')/y;
+const ONE_LINE_DOCSTRING = /[rRuU]?("|')(?:[^"'\\\r\n]|\\.)*\1/y;
+const NOT_IN_A_WRAPPER = /\b(?:yield|await|lambda|global|nonlocal)\b|:=/;
+
+/**
+ * A top-level `def` of a file read as text (at `start`, a line starting with `def`) that only returns a call:
+ * `def query(n): return core.rows(n)`, or a docstring then `return core.rows(n)` as its whole body. Strict, as
+ * a text must be read: one statement, no backslash, no triple-quoted or formatted string in the call, the
+ * callee's first name written nowhere else in the def (not a parameter, not bound in the call).
+ * `mergeModuleFacts` follows it when the callee is an import that reaches a generator function with cleanup.
+ */
+function textReturner(text: string, start: number, loneCR: boolean): { name: string; at: number; callee: string; end: number } | undefined {
+  DEF_HEADER.lastIndex = start;
+  const header = DEF_HEADER.exec(text);
+  if (!header) return undefined;
+  const params = afterBrackets(text, DEF_HEADER.lastIndex);
+  if (params === undefined) return undefined;
+  AFTER_PARAMETERS.lastIndex = params;
+  if (!AFTER_PARAMETERS.exec(text)) return undefined;
+  let at = AFTER_PARAMETERS.lastIndex;
+  LINE_REST.lastIndex = at;
+  if (LINE_REST.test(text)) {
+    // The body on lines of its own: an optional docstring, then the return, indented as it is
+    const line = nextCodeLine(text, at, loneCR);
+    at = line;
+    while (isBlank(text.charCodeAt(at))) at++;
+    if (at === line) return undefined;
+    for (const doc of [DOCSTRING, ONE_LINE_DOCSTRING]) {
+      doc.lastIndex = at;
+      const m = doc.exec(text);
+      if (!m) continue;
+      let after = doc.lastIndex;
+      if (doc === DOCSTRING) {
+        const close = text.indexOf(m[1]!, after);
+        if (close < 0) return undefined;
+        after = close + 3;
+      }
+      LINE_REST.lastIndex = after;
+      if (!LINE_REST.test(text)) return undefined;
+      const next = nextCodeLine(text, after, loneCR);
+      let i = next;
+      while (isBlank(text.charCodeAt(i))) i++;
+      if (i - next !== at - line || text.slice(next, i) !== text.slice(line, at)) return undefined;
+      at = i;
+      break;
+    }
+  }
+  RETURN_CALLEE.lastIndex = at;
+  const ret = RETURN_CALLEE.exec(text);
+  if (!ret) return undefined;
+  const end = afterBrackets(text, RETURN_CALLEE.lastIndex);
+  if (end === undefined) return undefined;
+  LINE_REST.lastIndex = end;
+  if (!LINE_REST.test(text)) return undefined;
+  // Nothing more in the body: the next line of code starts at column 0 (or there is none)
+  const next = nextCodeLine(text, end, loneCR);
+  if (next < text.length && (isBlank(text.charCodeAt(next)) || text.charCodeAt(next) === 12)) return undefined;
+  const def = text.slice(start, end);
+  if (NOT_IN_A_WRAPPER.test(def)) return undefined;
+  const callee = ret[1]!.replace(/[ \t]+/g, '');
+  const head = callee.split('.')[0]!;
+  let count = 0;
+  for (let i = def.indexOf(head); i >= 0; i = def.indexOf(head, i + 1)) if (!isWordCharAt(def, i - 1) && !isWordCharAt(def, i + head.length)) count++;
+  if (count !== 1) return undefined;
+  return { name: header[1]!, at: start + header[0].lastIndexOf(header[1]!), callee, end };
+}
+
+/**
  * The module-level imports of a file with no `yield`, read from the text without parsing it (the first
  * pass only needs them to follow re-exports): `import`/`from` statements that start a line at column 0,
  * outside triple-quoted strings, with parenthesised or backslash-continued name lists.
  */
-export function importAliasesFromText(text: string, loc: ModuleLocation): Record<string, string> {
+export function importAliasesFromText(text: string, loc: ModuleLocation, returners?: GeneratorSummary[]): Record<string, string> {
   const bound = new Map<string, string[]>();
   const bind = (name: string, target: string | undefined) => {
     if (!target) return;
@@ -1446,15 +1742,31 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
   const imports: Array<[number, number]> = [];
   const quotes = new TripleQuotes(text);
   const loneCR = hasLoneCR(text);
+  // Top-level defs that only return a call (`textReturner`), and whether a decorator line stands above the next def
+  const found: Array<{ name: string; at: number; callee: string; end: number }> = [];
+  let decorated = false;
   for (let start = 0; start >= 0; start = nextLine(text, start, loneCR)) {
     // Only a line that starts with a letter, a digit or `_` can rebind or import at the top level.
     const first = text.charCodeAt(start);
+    // Ex) `@functools.lru_cache()` above `def query(n): return core.rows(n)`: every caller gets one generator
+    // (a `@` in a docstring counts too: only fewer defs followed)
+    if (first === 64) decorated = true;
     if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90) || (first >= 48 && first <= 57) || first === 95)) continue;
     if (quotes.openAt(start)) continue;
     let end = lineEndOf(text, start);
     let line = text.slice(start, end);
     const rebinds = REBINDING_RE.exec(line);
     if (rebinds) rebound.add(rebinds[1] ?? rebinds[2] ?? rebinds[3]!);
+    if (rebinds && (rebinds[1] !== undefined || rebinds[2] !== undefined)) {
+      const wrapper = returners && !decorated && first === 100 ? textReturner(text, start, loneCR) : undefined;
+      decorated = false;
+      if (wrapper) {
+        found.push(wrapper);
+        quotes.skipTo(wrapper.end);
+        start = lineStartBefore(text, wrapper.end); // the next line is the one after the return's last
+        continue;
+      }
+    }
     if ((first !== 102 && first !== 105) || !/^(from|import)\s/.test(line)) continue;
     // Join continuation lines: a backslash at the end, or an open parenthesis.
     while ((/\\\s*$/.test(line) || (line.includes('(') && !line.includes(')'))) && end < text.length) {
@@ -1502,6 +1814,16 @@ export function importAliasesFromText(text: string, loc: ModuleLocation): Record
     // (Only for what `from … import` binds: a module name bound again (`os = None`) reaches no generator's key.)
     if (fromImported.has(name) && mayBindElsewhere(text, name, imports)) continue;
     aliases[`${loc.moduleName}.${name}`] = targets[0]!;
+  }
+  for (const r of found) {
+    // Ex) `query = cache(query)`, `def query(…)` again, `global query`: the name may reach something else
+    const own: Array<[number, number]> = [...imports, [r.at, r.at + r.name.length] as [number, number]].sort((a, b) => a[0] - b[0]);
+    const head = r.callee.split('.')[0]!;
+    // Ex) `def use_fake(): global core; core = Fake()`, `if FAST: import fastcore as core`: the callee may be
+    // another object's (a module name bound again is no alias of its own only when it says `from … import`)
+    if (!aliases[`${loc.moduleName}.${head}`] || declaredGlobal(text).has(head) || mayBindElsewhere(text, head, imports)) continue;
+    if (mayBindElsewhere(text, r.name, own)) continue;
+    returners!.push({ key: `${loc.moduleName}.${r.name}`, async: false, cleanup: false, delegates: [], returns: [`${loc.moduleName}.${r.callee}`] });
   }
   return aliases;
 }

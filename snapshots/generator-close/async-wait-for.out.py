@@ -1,0 +1,39 @@
+# `await asyncio.wait_for(anext(agen()), t)` reads one item under a timeout and drops the async generator, as
+# `await anext(agen())` does; from 3.8 on wait_for has ended the read when it returns or raises.
+import asyncio
+from asyncio import wait_for
+
+
+async def ticks():
+    try:
+        for i in range(10):
+            yield i
+            await asyncio.sleep(0)
+    finally:
+        print("closed")
+
+
+async def first():
+    agen = ticks()
+    try:
+        return await asyncio.wait_for(anext(agen), 1)
+    finally:
+        await agen.aclose()
+
+
+async def second():
+    agen = ticks()
+    try:
+        value = await wait_for(agen.__anext__(), timeout=1)
+    finally:
+        await agen.aclose()
+    return value
+
+
+async def kept():
+    it = ticks()
+    try:
+        x = await asyncio.wait_for(anext(it), 1)
+        print(x)
+    finally:
+        await it.aclose()
