@@ -283,6 +283,8 @@ interface Kept extends KeptLocal {
   end: number;
   /** `it = islice(rows(), 2)`: `name` holds a lazy wrapper of the generator, which the fix binds apart to close it. */
   wrapper?: SyntaxNode;
+  /** `islice` in the wrapper: CPython dropped the generator once the read gave its last item, not at the return. */
+  lets?: true;
 }
 
 /**
@@ -315,7 +317,7 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
     }
     if (!last || read.node.endIndex > last.node.endIndex) last = read;
   }
-  const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex, ...(wrapped ? { wrapper: wrapped.node } : {}) };
+  const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex, ...(wrapped ? { wrapper: wrapped.node } : {}), ...(wrapped?.lets ? { lets: true as const } : {}) };
   // Ex) `it = islice(rows(), 2)`: read to its end, it still leaves the generator suspended
   if (wrapped?.stops) return { ...kept, how: `\`${wrapped.stops}\` stops reading it early` };
   if (last!.next) return { ...kept, how: isAsync ? `\`await ${last!.by === '__anext__' ? `${name}.__anext__()` : `anext(${name})`}\` reads it only in part` : `\`next(${name})\` reads it only in part` };
@@ -363,6 +365,8 @@ function iterAround(ctx: FileContext, call: SyntaxNode): SyntaxNode | undefined 
 interface Wrapped {
   node: SyntaxNode;
   stops?: string;
+  /** `islice` in the chain: read to its count, CPython's islice lets go of what it reads (and so of the generator). */
+  lets?: true;
 }
 
 /**
@@ -381,7 +385,8 @@ function wrapperAround(ctx: FileContext, call: SyntaxNode): Wrapped | undefined 
     if (!outer || !wrapper || !wrapper.at(at!)) return found;
     if (wrapper.lazyItems) return undefined;
     const stops = found?.stops ?? (wrapperMayStop(name!, outer) ? name!.replace(/^builtins\./, '') : undefined);
-    found = { node: outer, ...(stops ? { stops } : {}) };
+    const lets = found?.lets || name === 'itertools.islice';
+    found = { node: outer, ...(stops ? { stops } : {}), ...(lets ? { lets: true as const } : {}) };
     cur = outer;
   }
 }
@@ -636,12 +641,37 @@ function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, 
   // Ex) `left = rows(3)` / `try:` / `right = rows(4)` …: CPython dropped `left` first, the fix closes `right` first
   const order = orderNote(kept, 'closing it');
   if (order) return { ...base, message: base.message + order, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
+  // Ex) `it = islice(rows(), 2)` / `for r in it: …` / `release()`: CPython closed it as the loop ended, before `release()`
+  if (kept.lets && !quietAfterRead(kept)) {
+    const lets = `; CPython's \`islice\` lets go of the generator once it has given its last item, which closed it there: closing it at the end of the function runs its cleanup after the code that follows that read`;
+    return { ...base, message: base.message + lets, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
+  }
   if (gen.closeRaises) {
     const raises = `; closing it at the end of the function may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}`;
     return { ...base, message: base.message + raises, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
   }
   if (gen.cleanupAwaits) return { ...base, message: base.message + awaitsNote(gen), fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
   return { ...base, fix: { title: fix.title, applicability: 'safe', edits: fix.edits } };
+}
+
+/**
+ * Whether nothing of the program runs between the end of the one read of `kept` and the end of the function: the
+ * read (a loop with no `else:`, or a statement) is a statement of the block that holds `kept.stmt`, followed by
+ * nothing or by a `return` of a name or a literal. Then closing the generator at the end of the function, not where
+ * `islice` let go of it, runs its cleanup at the same point of the program.
+ */
+function quietAfterRead(kept: Kept): boolean {
+  if (kept.reads.length !== 1) return false;
+  const block = kept.stmt.parent;
+  let stmt: SyntaxNode | null = kept.reads[0]!;
+  while (stmt && stmt.parent?.id !== block?.id) stmt = stmt.parent;
+  if (!stmt || !block) return false;
+  if (stmt.type === 'for_statement' && stmt.childForFieldName('alternative')) return false;
+  const rest = block.namedChildren.filter((c) => !isExtra(c) && c.startIndex >= stmt!.endIndex);
+  if (rest.length === 0) return true;
+  if (rest.length > 1 || rest[0]!.type !== 'return_statement') return false;
+  const value = rest[0]!.namedChildren.filter((c) => !isExtra(c));
+  return value.length === 0 || (value.length === 1 && ['identifier', 'integer', 'float', 'string', 'true', 'false', 'none'].includes(value[0]!.type));
 }
 
 export const generatorClose: Transform = {

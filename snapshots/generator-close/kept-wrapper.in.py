@@ -1,6 +1,7 @@
 # A lazy wrapper of a generator kept in a variable (`it = islice(rows(n), 2)`), then read: `islice` and `zip` stop
 # early even when the loop runs to its end, and CPython closed the generator with the wrapper when the function
-# returned. The generator is made apart, just before, and closed at the end of the function.
+# returned (islice lets go of it after its last item: nothing runs after that loop but the return). The generator
+# is made apart, just before, and closed at the end of the function.
 import threading
 from itertools import islice
 

@@ -1,5 +1,6 @@
 # Proof: `it = islice(rows(n), 2)`, read to its end, leaves `rows(n)` suspended inside its `with`; CPython closed
-# the generator with the wrapper when the function returned, PyPy only when its GC runs: the lock stays held.
+# the generator as the loop ended (islice lets go of it after its last item), PyPy only when its GC runs: the lock
+# stays held. Nothing runs after the loop but the return, so the fix closing it at the return is safe.
 import threading
 from itertools import islice
 

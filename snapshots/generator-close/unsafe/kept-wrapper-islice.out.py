@@ -1,0 +1,35 @@
+# `it = islice(rows(n), 2)` read to its end: CPython's islice lets go of the generator once it has given its last
+# item, so CPython closed `rows(n)` as the loop ended, before `print("after")`. The fix closes it at the end of the
+# function, after that code: with `--unsafe-fixes` only. Without: reported (ok-kept-wrapper-islice).
+from itertools import islice
+
+
+def rows(n):
+    try:
+        yield from range(n)
+    finally:
+        print("rows finally", n)
+
+
+def head(n):
+    gen = rows(n)
+    it = islice(gen, 2)
+    try:
+        for r in it:
+            print(r)
+        print("after")
+    finally:
+        gen.close()
+
+
+def head_else(n):
+    gen = rows(n)
+    it = map(str, islice(gen, 2))
+    try:
+        for r in it:
+            print(r)
+        else:
+            print("else")
+        return 0
+    finally:
+        gen.close()
