@@ -747,3 +747,26 @@ test('self.m() is not fixed where an attribute of that name may hide the method,
     assert.equal(r.findings.length, 1, extra);
   }
 });
+
+test('a generator kept in a variable bound inside a block is reported with where, not fixed', () => {
+  const text = readFileSync(join(SNAPSHOTS, 'generator-close', 'ok-kept-nested.in.py'), 'utf8');
+  const r = transformSource(text, { select: ['generator-close'] });
+  assert.equal(r.fixesApplied, 0);
+  const lines = r.findings.map((f) => `${f.location.line}: ${f.reason ?? ''}`);
+  assert.equal(lines.length, 3, lines.join('\n'));
+  assert.match(lines[0]!, /^13: bound inside the `if` on line 12: .*\(`it\.close\(\)`\)$/);
+  assert.match(lines[1]!, /^20: bound inside the `with` on line 19: .*would close it before the `with` exits/);
+  assert.match(lines[2]!, /^28: bound inside the `try` on line 27: /);
+});
+
+test('a kept generator that open-assign\'s `with` takes in stays reported after the fix: no "0 findings left"', () => {
+  const text = 'def rows(n):\n    try:\n        yield from range(n)\n    finally:\n        print("rows finally", n)\n\n\ndef f(p):\n    fh = open(p)\n    it = rows(3)\n    print(next(it))\n    data = fh.read()\n    return data\n';
+  const once = transformSource(text, {});
+  assert.deepEqual(once.findings.map((f) => f.code).sort(), ['WFY105', 'WFY201']);
+  assert.match(once.output, /    with open\(p\) as fh:\n        it = rows\(3\)\n/);
+  assert.equal(once.fixesApplied, 1);
+  assert.equal(once.remaining.length, 1);
+  assert.equal(once.remaining[0]!.code, 'WFY201');
+  assert.match(once.remaining[0]!.reason ?? '', /bound inside the `with` on line 9/);
+  assert.equal(transformSource(once.output, {}).output, once.output);
+});

@@ -34,7 +34,7 @@ import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
 import { planWrap, statementIndent } from '../src/python/wrap.js';
-import { keptLocal, nameAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
+import { keptLocal, keptLocalNested, nameAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
 import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
@@ -285,6 +285,8 @@ interface Kept extends KeptLocal {
   wrapper?: SyntaxNode;
   /** `islice` in the wrapper: CPython dropped the generator once the read gave its last item, not at the return. */
   lets?: true;
+  /** Bound in a block of the function (`keptLocalNested`): the statement that holds it; reported, not fixed. */
+  holder?: SyntaxNode;
 }
 
 /**
@@ -294,9 +296,10 @@ interface Kept extends KeptLocal {
  * function's frame went. Whether it may be unfinished then is decided by the read that ends last: `next()`, or a
  * loop that can leave early (any loop with `--all-loops`).
  */
-function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wrapped?: Wrapped): Kept | undefined {
+function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wrapped?: Wrapped, nested = false): Kept | undefined {
   // Ex) `it = iter(rows())`: `iter` of a generator is the generator itself, so `it.close()` closes it
-  const local = keptLocal(ctx, wrapped?.node ?? (isAsync ? undefined : iterAround(ctx, call)) ?? call);
+  const made = wrapped?.node ?? (isAsync ? undefined : iterAround(ctx, call)) ?? call;
+  const local = nested ? keptLocalNested(ctx, made) : keptLocal(ctx, made);
   // `await agen.aclose()` needs a coroutine around it
   if (!local || local.reads.length === 0 || (isAsync && !startsAsync(local.fn))) return undefined;
   const { name } = local;
@@ -538,6 +541,12 @@ function check(ctx: FileContext): Finding[] {
         findings.push(keptFinding(ctx, call, kept, gen, index));
       }
       else {
+        // Ex) `if c:` / `it = rows(3)` / `next(it)`, or a `with` another fix wrote around it: reported
+        const nested = keptGenerator(ctx, call, gen.async, undefined, true) ?? (wrapped ? keptGenerator(ctx, call, false, wrapped, true) : undefined);
+        if (nested) {
+          findings.push(nestedFinding(ctx, call, nested, gen));
+          continue;
+        }
         const looped = keptInLoop(ctx, call);
         if (looped) findings.push({ id: ID, code: CODE, start: call.startIndex, end: call.endIndex, message: `\`${looped.name} = ${display(call)}\`: \`next(${looped.name})\` reads it only in part, and ${pending(gen)}`, reason: `kept in \`${looped.name}\` in a loop: CPython closed each one when the next iteration bound \`${looped.name}\` again; withify gives kept generators a \`try\`/\`finally\` only in a function's own body: close it where the iteration is done with it (\`${looped.name}.${gen.async ? 'aclose' : 'close'}()\`)` });
       }
@@ -652,6 +661,27 @@ function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, 
   }
   if (gen.cleanupAwaits) return { ...base, message: base.message + awaitsNote(gen), fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
   return { ...base, fix: { title: fix.title, applicability: 'safe', edits: fix.edits } };
+}
+
+/**
+ * A generator kept in a variable bound in a block of the function (`if c: it = rows(3)`, a `with` another fix
+ * wrote): reported with the way to close it, since a `try` from there cannot hold the rest of the function.
+ */
+function nestedFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made): Finding {
+  const shown = kept.wrapper ? preview(kept.wrapper) : display(call);
+  const holder = kept.holder!;
+  const kind = holder.type.replace(/_(statement|clause)$/, '').replace(/_/g, ' ');
+  const line = holder.startPosition.row + 1;
+  const closer = kept.isAsync ? `await ${kept.name}.aclose()` : kept.wrapper ? 'close() on the generator' : `${kept.name}.close()`;
+  const whyWith = holder.type === 'with_statement' ? `; a \`try\` inside the \`with\` would close it before the \`with\` exits, where CPython closed it after, at the return` : '';
+  return {
+    id: ID,
+    code: CODE,
+    start: call.startIndex,
+    end: kept.end,
+    message: `\`${kept.name} = ${shown}\`: ${kept.how}, and ${pending(gen)}`,
+    reason: `bound inside the \`${kind}\` on line ${line}: withify gives a kept generator a \`try\`/\`finally\` only where its assignment is a statement of the function's own body${whyWith}: close it by hand where the function is done with it (\`${closer}\`)`,
+  };
 }
 
 /**

@@ -36,12 +36,34 @@ export interface KeptLocal {
  * comprehension). Otherwise `undefined`.
  */
 export function keptLocal(ctx: FileContext, call: SyntaxNode): KeptLocal | undefined {
+  return keptLocalIn(ctx, call, false);
+}
+
+/**
+ * `name = call` as `keptLocal` asks, but as a statement of a block inside the function (an `if`, a `with`, a
+ * `try`; no loop between): no fix of this kind can hold the rest of the function from there, so such a value is
+ * reported, not fixed. `holder` is the statement whose block holds the assignment. Reads may follow that block.
+ * Ex) `if c:` / `it = rows(3)` / `next(it)`; `with open(p) as fh:` / `it = rows(3)` (open-assign's fix wrote the
+ * `with` around a kept generator).
+ */
+export function keptLocalNested(ctx: FileContext, call: SyntaxNode): (KeptLocal & { holder: SyntaxNode }) | undefined {
+  const bound = nameAssignment(call);
+  if (!bound || restOfFunction(ctx, bound.block, [])) return undefined;
+  const holder = bound.block.parent;
+  if (!holder) return undefined;
+  const kept = keptLocalIn(ctx, call, true);
+  return kept ? { ...kept, holder } : undefined;
+}
+
+function keptLocalIn(ctx: FileContext, call: SyntaxNode, nested: boolean): KeptLocal | undefined {
   const bound = nameAssignment(call);
   if (!bound) return undefined;
-  const { target, stmt, block } = bound;
+  const { target, stmt } = bound;
   const after: string[] = [];
-  const fn = restOfFunction(ctx, block, after);
+  const fn = nested ? enclosingFunction(bound.block) : restOfFunction(ctx, bound.block, after);
   if (!fn) return undefined;
+  // The reads of a nested one may follow its block, up to the end of the function
+  const block = nested ? fn.childForFieldName('body')! : bound.block;
   const name = target.text;
   const bindings = ctx.names.bindings(fn).get(name) ?? [];
   if (bindings.length !== 1 || bindings[0]!.kind !== 'assign' || !within(bindings[0]!.node, stmt)) return undefined;
@@ -55,6 +77,20 @@ export function keptLocal(ctx: FileContext, call: SyntaxNode): KeptLocal | undef
     reads.push(id);
   }
   return { stmt, name, fn, reads, after };
+}
+
+/**
+ * The function whose own body holds `block` through compound statements that run it at most once (`if`, `with`,
+ * `try`, `match`); `undefined` across a loop, a class, or at module level.
+ */
+function enclosingFunction(block: SyntaxNode): SyntaxNode | undefined {
+  for (let b: SyntaxNode | null = block; b; b = b.parent) {
+    const t = b.type;
+    if (t === 'function_definition') return b;
+    if (t === 'for_statement' || t === 'while_statement' || t === 'class_definition' || t === 'module' || t === 'lambda') return undefined;
+    if (t.endsWith('comprehension') || t === 'generator_expression') return undefined;
+  }
+  return undefined;
 }
 
 /** `name = call` (the call maybe parenthesized) as a statement of a block: the name, the statement and the block. */
