@@ -501,6 +501,27 @@ function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, what: M
   return plan ? { edits: plan.edits, title: `Close the ${what.iterator ? 'iterator' : 'generator'} in \`try/finally\` (\`${close}\`)` } : undefined;
 }
 
+/**
+ * Every `name = produce()` of the file whose call makes a generator with cleanup (or an os.scandir iterator):
+ * for tempdir-kept, whose `with tmp:` removes the directory before CPython would have dropped a variable bound
+ * earlier in the function.
+ */
+export function generatorsBound(ctx: FileContext): { fn: number; name: string; stmt: SyntaxNode }[] {
+  const loc: ModuleLocation = { moduleName: moduleKey(ctx.path, ctx.moduleName), isPackage: isPackageFile(ctx.path) };
+  const index = indexFor(ctx, loc);
+  const generators = index ? namesOf(index) : undefined;
+  const iterators = ITERATOR_WORDS.some((w) => ctx.source.includes(w));
+  if (!iterators && !generators?.size) return [];
+  const out: { fn: number; name: string; stmt: SyntaxNode }[] = [];
+  for (const call of callsNamed(ctx, iterators ? withIterators(generators) : generators!)) {
+    const target = callTarget(ctx.names, call, loc);
+    if (!target || (!ITERATORS.has(target) && !(index && resolveGenerator(index, target)))) continue;
+    const named = nameAssignment(call);
+    if (named) out.push({ fn: functionOrModuleOf(named.stmt).id, name: named.target.text, stmt: named.stmt });
+  }
+  return out;
+}
+
 function check(ctx: FileContext): Finding[] {
   const loc: ModuleLocation = { moduleName: moduleKey(ctx.path, ctx.moduleName), isPackage: isPackageFile(ctx.path) };
   const index = indexFor(ctx, loc);

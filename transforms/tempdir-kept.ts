@@ -9,6 +9,7 @@ import { calleeName } from '../src/python/imports.js';
 import { callsNamed } from '../src/python/candidates.js';
 import { keptLocal, orderNote, planRestOfFunction } from '../src/python/kept-local.js';
 import { readsAttribute } from '../src/python/resource-flow.js';
+import { generatorsBound } from './generator-close.js';
 
 const TEMPDIR_NAMES: ReadonlySet<string> = new Set(['TemporaryDirectory']);
 
@@ -21,6 +22,8 @@ const NAME: ReadonlySet<string> = new Set(['name']);
 function check(ctx: FileContext): Finding[] {
   if (!ctx.source.includes('TemporaryDirectory')) return [];
   const findings: Finding[] = [];
+  // The generators bound in the file, found once, at the first TemporaryDirectory kept so
+  let bound: ReturnType<typeof generatorsBound> | undefined;
   for (const call of callsNamed(ctx, TEMPDIR_NAMES)) {
     if (calleeName(ctx.names, call) !== 'tempfile.TemporaryDirectory') continue;
     // Ex) `tmp.cleanup()`, `return tmp`, `self.tmp = tmp`, `with tmp:`: removed, or kept, by the code itself
@@ -43,7 +46,19 @@ function check(ctx: FileContext): Finding[] {
     const fix = { title: `Remove it at the end of the function: \`with ${kept.name}:\` around the rest of it`, edits };
     // Ex) inside the `try` that closes a kept generator: the directory goes first, where CPython dropped the generator first
     const order = orderNote(kept, 'removing it');
-    findings.push(order ? { ...base, message: base.message + order, fix: { ...fix, applicability: 'unsafe' } } : { ...base, fix: { ...fix, applicability: 'safe' } });
+    if (order) {
+      findings.push({ ...base, message: base.message + order, fix: { ...fix, applicability: 'unsafe' } });
+      continue;
+    }
+    // Ex) `if c: a = rows(1); next(a)` then `tmp = TemporaryDirectory()`: CPython closed `a` first at the return
+    bound ??= generatorsBound(ctx);
+    const ahead = bound.find((b) => b.fn === kept.fn.id && b.name !== kept.name && b.stmt.startIndex < kept.stmt.startIndex);
+    if (ahead) {
+      const note = `; removing it at the end of the \`with\` runs that before the cleanup of the generator in \`${ahead.name}\` (line ${ahead.stmt.startPosition.row + 1}), where CPython dropped \`${ahead.name}\` first (a frame's variables go in their order)`;
+      findings.push({ ...base, message: base.message + note, fix: { ...fix, applicability: 'unsafe' } });
+      continue;
+    }
+    findings.push({ ...base, fix: { ...fix, applicability: 'safe' } });
   }
   return findings;
 }
@@ -70,7 +85,9 @@ export const tempdirKept: Transform = {
       'computed, where CPython removed it. One difference: when an exception leaves the function, CPython kept the ' +
       'frame, and the directory, until the exception had been handled; the fix removes it as the exception leaves, ' +
       'as a `with` does. A path returned from such a function names a removed directory, under CPython before and ' +
-      'after the fix alike, and now under PyPy too.',
+      'after the fix alike, and now under PyPy too. Unsafe where the function bound a generator with cleanup before ' +
+      'it (in an `if` too) or the directory sits in the `try` that closes one: the directory goes before that ' +
+      'generator\'s cleanup runs, where CPython dropped the generator first.',
     notFlagged:
       '`with tempfile.TemporaryDirectory() as path:`; `tmp.cleanup()` called by the code; the object returned, ' +
       'stored, passed on, read in a nested function or read any way but `tmp.name`; a second binding of the name; ' +

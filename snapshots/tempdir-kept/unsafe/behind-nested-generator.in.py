@@ -1,0 +1,19 @@
+import tempfile
+
+
+def rows(n):
+    try:
+        yield from range(n)
+    finally:
+        print("rows finally")
+
+
+# A generator with cleanup bound earlier in the function, in an `if` (no fix of its own): CPython dropped `a`
+# first at the return, then `tmp`; `with tmp:` removes the directory before `a`'s cleanup runs. Fixed with
+# --unsafe-fixes only (ok-behind-nested-generator: reported without it).
+def export(c):
+    if c:
+        a = rows(1)
+        print(next(a))
+    tmp = tempfile.TemporaryDirectory()
+    return tmp.name
