@@ -770,3 +770,64 @@ test('a kept generator that open-assign\'s `with` takes in stays reported after 
   assert.match(once.remaining[0]!.reason ?? '', /bound inside the `with` on line 9/);
   assert.equal(transformSource(once.output, {}).output, once.output);
 });
+
+describe('generator-close on a generator made in a branch (`… if … else …`, `and`, `or`)', () => {
+  const read = (name: string) => readFileSync(join(SNAPSHOTS, 'generator-close', name), 'utf8');
+
+  test('where `:=` cannot bind it, or the use is reported anyway, each finding says why; `and` dropping it before it starts is no finding', () => {
+    const r = transformSource(read('ok-branch-reported.in.py'), { select: ['generator-close'] });
+    assert.equal(r.fixesApplied, 0);
+    const lines = r.findings.map((f) => `${f.location.line} ${f.fixStatus}: ${f.reason ?? ''}`);
+    assert.equal(lines.length, 5, lines.join('\n'));
+    assert.match(lines[0]!, /^19 none: made inside `rows\(n\) if n else fallback`, in a comprehension's iterable, where Python refuses the `:=` the fix binds it with \(a SyntaxError\); binding the whole expression ahead of the statement instead would close what another branch gives$/);
+    assert.match(lines[1]!, /^21 none: `Table\(\)` is picked inside `Table\(\) if n else fallback`, and the generator is what iterating it makes, after the choice: binding `iter\(Table\(\)\)` there would call `__iter__` earlier/);
+    assert.match(lines[2]!, /^24 none: `print\(next\(rows\(n\) if n else iter\(fallb…` runs after `next\(rows\(n\) if n else iter\(fallback\)\)`: CPython closed the generator before it, the fix would close it after$/);
+    assert.match(lines[3]!, /^26 none: `zip` abandons it before the loop's `else:` runs/);
+    assert.match(lines[4]!, /^30 none: inside a lambda/);
+  });
+
+  test('below 3.8 there is no `:=`: reported with the target, not fixed', () => {
+    const text = read('ok-branch-37.in.py');
+    const old = transformSource(text, { select: ['generator-close'], targetVersion: [3, 7] });
+    assert.equal(old.output, text);
+    assert.deepEqual(
+      old.findings.map((f) => [f.location.line, f.fixStatus, f.reason]),
+      [
+        [10, 'none', 'made inside `rows(n) if n else fallback`: the fix binds it where it is made, with `:=` (new in 3.8; the target is 3.7), so that the choice runs once and only a generator that was made is closed; binding the whole expression ahead of the statement instead would close what another branch gives'],
+        [12, 'none', 'made inside `rows(n) or iter(fallback)`: the fix binds it where it is made, with `:=` (new in 3.8; the target is 3.7), so that the choice runs once and only a generator that was made is closed; binding the whole expression ahead of the statement instead would close what another branch gives'],
+      ],
+    );
+    const now = transformSource(text, { select: ['generator-close'], targetVersion: [3, 8] });
+    assert.equal(now.fixesApplied, 2);
+    assert.match(now.output, /    gen2 = None\n    try:\n        return next\(\(gen2 := rows\(n\)\) or iter\(fallback\)\)\n    finally:\n        if gen2 is not None:\n            gen2\.close\(\)\n$/);
+  });
+
+  test('one fix for both branches: unsafe for both when one of them raises in its `finally`, and each finding says why', () => {
+    const r = transformSource(read('ok-branch-cleanup-raises.in.py'), { select: ['generator-close'] });
+    assert.deepEqual(r.findings.map((f) => f.fixStatus), ['unsafe', 'unsafe']);
+    assert.match(r.findings[0]!.message, /closing it here may raise where CPython only printed "Exception ignored": `[^`]*\.locked`: its `finally` raises \(line 13\)$/);
+    assert.match(r.findings[1]!.message, /; the same fix closes `[^`]*\.locked`, made in another branch, whose close may raise or await \(see its finding\)$/);
+  });
+
+  test('--generator-style closing still writes try/finally: a `with` header would make the generator ahead of the choice', () => {
+    const text = read('branch-tabs.in.py');
+    const r = transformSource(text, { select: ['generator-close'], generatorStyle: 'closing' });
+    assert.equal(r.output, read('branch-tabs.out.py'));
+  });
+
+  test('under CPython the fix changes nothing the program prints, with the condition run once and the other branch\'s object not closed', () => {
+    const src = read('proof-branch.in.py');
+    const r = transformSource(src, { select: ['generator-close'] });
+    assert.equal(r.fixesApplied, 5);
+    const dir = tempDir('withify-branch-');
+    const run = (text: string) => {
+      writeFileSync(join(dir, 'p.py'), text);
+      const out = spawnSync(CPYTHON, ['p.py'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(out.status, 0, out.stderr);
+      return out.stdout;
+    };
+    const before = run(src);
+    assert.match(before, /closed: False\n.*closed: False\nconditions run: 8\n$/);
+    assert.equal(run(r.output), before);
+  });
+});

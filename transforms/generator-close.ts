@@ -10,7 +10,7 @@
 import { versionAtLeast } from '../src/options.js';
 import type { Edit, FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { insertAt, planImportedName, replaceNode } from '../src/python/edits.js';
-import { codeRunAfter, isFirstIterable, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
+import { codeRunAfter, isFirstIterable, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import {
   callTarget,
   loopExit,
@@ -90,11 +90,22 @@ function namesOf(index: GeneratorIndex): Set<string> {
   return s;
 }
 
+/**
+ * `branch`: G is made in a branch of a conditional expression or an operand of `and`/`or` (`rows() if c else [1]`,
+ * `c and rows()`, maybe inside a wrapper): the outermost of the first run of them (`Through`). The fix binds G where
+ * it is made (`(gen := rows())`) and closes it only if it was; `shared`, the run is right around G and one name
+ * serves every G of it.
+ */
+interface Branch {
+  root: SyntaxNode;
+  shared: boolean;
+}
+
 type Use =
   /** `for … in G:` (or over a lazy wrapper of G); `abandonedBy` names a wrapper that stops early (`zip`). */
-  | { kind: 'loop'; loop: SyntaxNode; abandonedBy?: string; lazyItems?: string }
+  | { kind: 'loop'; loop: SyntaxNode; abandonedBy?: string; lazyItems?: string; branch?: Branch }
   /** A statement that stops reading G early: `next(G)`, `any(...)`, `x in G`, `list(islice(G, 3))`. */
-  | { kind: 'statement'; top: SyntaxNode; by: string; lazyItems?: string };
+  | { kind: 'statement'; top: SyntaxNode; by: string; lazyItems?: string; branch?: Branch };
 
 /** Calls that read their argument only until they know the answer. */
 const SHORT_CIRCUIT = new Set(['builtins.next', 'builtins.any', 'builtins.all']);
@@ -125,15 +136,46 @@ const WRAPPERS: ReadonlyMap<string, { at: (i: number) => boolean; lazyItems?: bo
 
 /** How the generator made by `call` is used, when it is a use this transform knows. */
 function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | undefined {
-  const through: { lazyItems?: string } = {};
+  const through: Through = {};
   const use = useThrough(ctx, call, isAsync, through);
-  return use && through.lazyItems ? { ...use, lazyItems: through.lazyItems } : use;
+  if (!use) return undefined;
+  const branch: Branch | undefined = through.branch && { root: through.branch, shared: !!through.shared };
+  return through.lazyItems || branch ? { ...use, ...(through.lazyItems ? { lazyItems: through.lazyItems } : {}), ...(branch ? { branch } : {}) } : use;
 }
 
-/** `useOf`'s walk; `through.lazyItems`: the wrapper with lazy items (`groupby`) it went through. */
-function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, through: { lazyItems?: string }): Use | undefined {
+/**
+ * What `useThrough` passed on its way up: a wrapper with lazy items (`groupby`); `branch`, the outermost of the first
+ * run of `if`/`else`, `and`/`or` (through parentheses only) that G's value goes through; `shared` when that run is
+ * right around G.
+ */
+interface Through {
+  lazyItems?: string;
+  branch?: SyntaxNode;
+  shared?: boolean;
+}
+
+/**
+ * Whether `cur`, made, is the value of `p` (a conditional expression, `and` or `or`): a branch of `a if c else b`
+ * (not `c`), the right of `and`, either side of `or`. Not the left of `and`: what G reaches there is a generator
+ * or a lazy wrapper of one, always true, so `and` gives its right, and G is dropped before it starts.
+ */
+function isValueOperand(p: SyntaxNode, cur: SyntaxNode): boolean {
+  if (p.type === 'conditional_expression') {
+    const parts = p.namedChildren.filter((c) => !isExtra(c));
+    return parts.length === 3 && (parts[0]!.id === cur.id || parts[2]!.id === cur.id);
+  }
+  if (p.childForFieldName('right')?.id === cur.id) return true;
+  return p.childForFieldName('operator')?.type === 'or' && p.childForFieldName('left')?.id === cur.id;
+}
+
+/** `useOf`'s walk; `through` gets what it passed (`Through`). */
+function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, through: Through): Use | undefined {
   let cur = call;
   let abandonedBy: string | undefined;
+  // The first run of `if`/`else`, `and`/`or`: not met yet, being walked, or left behind.
+  let run: 'none' | 'in' | 'after' = 'none';
+  // Something other than parentheses and branches was passed (a wrapper, a generator expression).
+  let moved = false;
   for (;;) {
     const p = cur.parent;
     if (!p) return undefined;
@@ -141,6 +183,21 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
       cur = p;
       continue;
     }
+    // Ex) `for x in (rows() if c else [1, 2]):`, `for x in c and rows():`, `next(rows() or iter([]))`
+    if (p.type === 'conditional_expression' || p.type === 'boolean_operator') {
+      if (!isValueOperand(p, cur)) return undefined;
+      if (run !== 'after') {
+        // A run right around G: at most one G of it is made each time (it is then the value of the whole run), so
+        // `rows() if c else other()` shares one name. After a wrapper, `zip(rows(), other()) if c else []` makes both.
+        if (run === 'none') through.shared = !moved;
+        through.branch = p;
+        run = 'in';
+      }
+      cur = p;
+      continue;
+    }
+    if (run === 'in') run = 'after';
+    moved = true;
     if (p.type === 'for_statement' && p.childForFieldName('right')?.id === cur.id) {
       // Ex) `for x in agen():` is a TypeError; `async for x in gen():` too: not this pattern.
       if (startsAsync(p) !== isAsync) return undefined;
@@ -447,13 +504,37 @@ function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Mad
     if (use.abandonedBy && use.loop.namedChildren.some((c) => c.type === 'else_clause')) {
       return `\`${use.abandonedBy}\` abandons it before the loop's \`else:\` runs: CPython closed it there, the fix would close it after the \`else:\``;
     }
-    return notEvaluatedFirst(call, use.loop.childForFieldName('right')!);
+    // Bound where it is made (`(gen := rows()) if c else [1]`), it is made in its place: nothing runs ahead of it
+    return use.branch ? undefined : notEvaluatedFirst(call, use.loop.childForFieldName('right')!);
   }
   const header = headerContextReason(use.top, stmt);
   if (header) return header;
   if (!isWrappableSimpleStatement(stmt)) return `${inStatementOf(stmt)}: withify closes generators used in assignments, expression statements and returns`;
+  // Ex) `x = next(rows()) if d else None`: the use itself must run once, whenever the statement runs
+  const order = use.branch ? lazyContext(use.top, stmt) : notEvaluatedFirst(call, stmt);
   // Ex) `next(os.scandir(p)).name`: closing the directory a moment later runs no code of the program
-  return notEvaluatedFirst(call, stmt) ?? (made.iterator ? undefined : codeAfter(use, stmt));
+  return order ?? (made.iterator ? undefined : codeAfter(use, stmt));
+}
+
+/**
+ * Why a generator made in a branch (`rows() if c else [1, 2]`, `c and rows()`, `rows() or [1]`) cannot be bound
+ * where it is made, with `:=`, or `undefined`. Binding the whole expression ahead of the statement instead would
+ * close what another branch gives (a user's object with a `close()` of its own, a shared generator), and telling the
+ * branches apart after it would run the condition again.
+ */
+function branchReason(ctx: FileContext, use: Use & { branch: Branch }, call: SyntaxNode, stmt: SyntaxNode, made: Made): string | undefined {
+  const where = `made inside \`${preview(use.branch.root)}\``;
+  const instead = 'binding the whole expression ahead of the statement instead would close what another branch gives';
+  // Ex) `for r in (Table(n) if c else [])`: the generator is `iter(Table(n))`, which the loop makes after the choice
+  if (made.viaIter) return `\`${display(call)}\` is picked inside \`${preview(use.branch.root)}\`, and the generator is what iterating it makes, after the choice: binding \`iter(${display(call)})\` there would call \`__iter__\` earlier (and \`and\`/\`or\` would then test the generator, not the object)`;
+  if (!versionAtLeast(ctx.target, [3, 8])) return `${where}: the fix binds it where it is made, with \`:=\` (new in 3.8; the target is ${ctx.target.join('.')}), so that the choice runs once and only a generator that was made is closed; ${instead}`;
+  for (let child = call, p = call.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
+    // Ex) `any(x for x in (rows() if c else []))`: "assignment expression cannot be used in a comprehension iterable expression"
+    if (p.type === 'for_in_clause' && p.childForFieldName('right')?.id === child.id) return `${where}, in a comprehension's iterable, where Python refuses the \`:=\` the fix binds it with (a SyntaxError); ${instead}`;
+    // Ex) `x: next(rows() if c else it) = 1`: an annotation, not run under `from __future__ import annotations`
+    if (p.type === 'assignment' && p.childForFieldName('type')?.id === child.id) return `${where}, in an annotation, where Python refuses the \`:=\` the fix binds it with`;
+  }
+  return undefined;
 }
 
 /** Uses whose value is a bool: `not` over them runs no code of the program. */
@@ -502,6 +583,26 @@ function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, what: M
 }
 
 /**
+ * The fix of a use whose generators are made in branches (`for x in (rows() if c else [1, 2]):`): each bound where it
+ * is made (`(gen := rows())`), so the condition runs once and in its place, and closed after the statement only if it
+ * was made (`gen = None` ahead; what another branch gives is never closed). Always `try`/`finally`: a `with` header
+ * would make the generator ahead of the choice. One name serves the generators of one run of branches (`Branch`).
+ */
+function planBranchFix(outer: FileContext, calls: readonly { call: SyntaxNode; gen: Made }[], stmt: SyntaxNode): { edits: Edit[]; title: string } | undefined {
+  const ctx = withLocalUnit(outer, stmt);
+  if (!ctx) return undefined;
+  const first = calls[0]!.gen;
+  const iterator = calls.every((c) => c.gen.iterator);
+  const name = ctx.freshName(stmt, iterator ? ITERATORS.get(first.key)!.names : first.async ? ['agen'] : ['gen']);
+  const inner = calls.flatMap(({ call }) => [insertAt(call.startIndex, `(${name} := `), insertAt(call.endIndex, ')')]);
+  const close = first.async ? `await ${name}.aclose()` : `${name}.close()`;
+  const unit = ctx.indentUnit;
+  const plan = planWrap(ctx, { first: stmt, last: stmt, header: [`${name} = None`, 'try:'], footer: ['finally:', `${unit}if ${name} is not None:`, `${unit}${unit}${close}`], inner });
+  const what = iterator ? 'iterator' : 'generator';
+  return plan ? { edits: plan.edits, title: `Bind the ${what} where it is made (\`${name} := …\`) and close it in \`try/finally\` if it was (\`${close}\`)` } : undefined;
+}
+
+/**
  * Every `name = produce()` of the file whose call makes a generator with cleanup (or an os.scandir iterator):
  * for tempdir-kept, whose `with tmp:` removes the directory before CPython would have dropped a variable bound
  * earlier in the function.
@@ -534,6 +635,8 @@ function check(ctx: FileContext): Finding[] {
   // Every `name = produce()` of a generator with cleanup, and the kept ones a fix closes at the end of the function.
   const bound: { fn: number; name: string; stmt: SyntaxNode }[] = [];
   const keptFixes: { at: number; kept: Kept }[] = [];
+  // The uses whose generators are made in branches (`rows() if c else [1]`), by statement and run of branches.
+  const branched = new Map<string, { stmt: SyntaxNode; uses: { call: SyntaxNode; gen: Made; at: number }[] }>();
   // Ex) `for x in produce():`, `next(store.rows())`, `p()` after `from m import produce as p`, `next(os.scandir(p))`
   for (const call of callsNamed(ctx, wanted)) {
     const target = callTarget(ctx.names, call, loc);
@@ -591,7 +694,7 @@ function check(ctx: FileContext): Finding[] {
     const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: call.endIndex };
     if (!stmt) continue;
     // Ex) `class Cached(Store): def rows(self): return [...]`: `self.rows()` may return a list, which has no `close()`.
-    const reason = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen) ?? whyNotFixable(use, call, stmt, gen);
+    const reason = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen) ?? whyNotFixable(use, call, stmt, gen) ?? (use.branch ? branchReason(ctx, { ...use, branch: use.branch }, call, stmt, gen) : undefined);
     if (reason) {
       findings.push({ ...base, reason });
       continue;
@@ -604,6 +707,15 @@ function check(ctx: FileContext): Finding[] {
     }
     // Ex) `eval(expr)` in the function: the name `gen` could hide a global the string reads
     const seen = namesSeenReason(ctx, stmt);
+    // Ex) `for x in (rows() if c else other()):`: one fix for the generators of one run of branches, after the loop
+    if (use.branch && !seen) {
+      const key = `${stmt.id}:${use.branch.shared ? use.branch.root.id : call.id}`;
+      const group = branched.get(key) ?? { stmt, uses: [] };
+      group.uses.push({ call, gen, at: findings.length });
+      branched.set(key, group);
+      findings.push(base);
+      continue;
+    }
     const fix = seen ? undefined : planFix(ctx, call, stmt, gen);
     if (!fix) findings.push({ ...base, reason: seen ?? 'the statement shares its line in a way withify cannot split' });
     else if (gen.closeRaises) {
@@ -612,6 +724,22 @@ function check(ctx: FileContext): Finding[] {
       findings.push({ ...base, message: base.message + raises, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } });
     } else if (gen.cleanupAwaits) findings.push({ ...base, message: base.message + awaitsNote(gen), fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } });
     else findings.push({ ...base, fix: { title: fix.title, applicability: 'safe', edits: fix.edits } });
+  }
+  for (const { stmt, uses: group } of branched.values()) {
+    const fix = planBranchFix(ctx, group, stmt);
+    // Ex) `finally: raise Busy()` in one of them: the one fix closes whichever was made
+    const notes = new Map(group.map(({ gen }) => [gen.key, gen.closeRaises ? `; closing it here may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}` : gen.cleanupAwaits ? awaitsNote(gen) : '']));
+    const unsafe = [...notes.values()].some((n) => n);
+    for (const { gen, at } of group) {
+      const f = findings[at]!;
+      if (!fix) {
+        findings[at] = { ...f, reason: 'the statement shares its line in a way withify cannot split' };
+        continue;
+      }
+      const other = [...notes].find(([key, note]) => key !== gen.key && note)?.[0];
+      const note = notes.get(gen.key) || (other ? `; the same fix closes \`${other}\`, made in another branch, whose close may raise or await (see its finding)` : '');
+      findings[at] = { ...f, message: f.message + note, fix: { title: fix.title, applicability: unsafe ? 'unsafe' : 'safe', edits: fix.edits } };
+    }
   }
   // Ex) `if c: a = rows(1); next(a)` then `b = rows(2); next(b)`: CPython dropped `a` first at the return (a frame's
   // variables go in their order), the `finally:` around the rest of the function closes `b` before that
@@ -746,6 +874,10 @@ export const generatorClose: Transform = {
       'bound to a fresh name before the statement, and the statement moves into `try:` … ' +
       '`finally: gen.close()` (`await agen.aclose()` for an async generator). With `--generator-style closing` it ' +
       'becomes `with contextlib.closing(gen()) as gen:` (`async with contextlib.aclosing(...)` from 3.10). ' +
+      'A generator made in a branch of the use (`for x in (gen() if c else [1]):`, `c and gen()`, `gen() or [1]`, ' +
+      '`next(gen() if c else it)`) is bound where it is made, `(gen := gen())` after `gen = None`, and the ' +
+      '`finally:` closes it only if it was made (`if gen is not None:`): the condition runs once, in its place, and ' +
+      'what another branch gives is never closed. This needs `:=` (3.8) and is always `try`/`finally`. ' +
       'A generator kept in a variable of a function (`it = gen()` in the function\'s own body, read only by ' +
       '`for … in it` and `next(it)`; `async for` and `await anext(it)` in a coroutine) whose last read is ' +
       '`next(it)` or a loop that can leave early: the rest of the function moves into `try:` … ' +
@@ -761,7 +893,8 @@ export const generatorClose: Transform = {
       'uncommitted, the temporary directory on disk.',
     fixSafety:
       'Safe: the generator is made at the same point (it must be the first code its statement runs, and run ' +
-      'unconditionally) and closed where CPython closed it, at the end of the statement or loop. Closing an ' +
+      'unconditionally; one made in a branch stays where it is, bound with `:=`) and closed where CPython closed it, ' +
+      'at the end of the statement or loop. Closing an ' +
       'exhausted generator does nothing. An exception raised by the generator\'s cleanup now propagates where ' +
       'the loop was left (CPython printed "Exception ignored in" and went on), and a generator that ignores ' +
       '`GeneratorExit` makes `close()` raise `RuntimeError`. Where the generator\'s own code shows it (a ' +
@@ -777,11 +910,15 @@ export const generatorClose: Transform = {
       'always run to the end (unless `--all-loops`); a ' +
       'generator kept in a variable that is read otherwise, bound again, read in a nested scope, bound in a ' +
       'loop or other block, at module level, or in a function that calls `locals()`, `vars()`, `eval()`, `exec()` ' +
-      'or `globals()` after it; `list(gen())` and other consumers that read to the ' +
+      'or `globals()` after it, or kept through a branch (`it = gen() if c else []`); `list(gen())` and other consumers that read to the ' +
       'end. Reported without a fix: uses in an `if`/`while` condition or another compound statement header, ' +
       'in a class body, inside a lambda or comprehension, after other code of the same statement, or followed ' +
       'by other code of it (`print(next(gen()))`: CPython closed the generator before `print` ran); a loop ' +
-      'over `zip`/`islice`/`takewhile` of it with an `else:` (CPython closed it before the `else:`).',
+      'over `zip`/`islice`/`takewhile` of it with an `else:` (CPython closed it before the `else:`); a generator made ' +
+      'in a branch (`gen() if c else it`, `and`, `or`) where the target is older than 3.8 (no `:=`) or the branch is ' +
+      'in a comprehension\'s iterable (where Python refuses `:=`), or an object picked so whose `__iter__` is the ' +
+      'generator (`Table() if c else []`). Not flagged: `gen() and x` and `if gen()` (a generator is always true: ' +
+      'it is dropped before it starts).',
   },
   examples: [
     {
