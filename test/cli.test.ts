@@ -214,6 +214,27 @@ test('check -: findings carry --stdin-filename', () => {
   assert.match(r.stdout, /^src\/app\.py:5:23 WFY101 /);
 });
 
+test('-: a syntax error names --stdin-filename (else `-`) and its line and column, as for the file itself', () => {
+  const broken = 'def f(p):\n    return open(p).read()\n\ndef g():\n    x = (1,\n';
+  const dir = tempDir('withify-cwd-');
+  mkdirSync(join(dir, 'src'));
+  writeFileSync(join(dir, 'src', 'app.py'), broken);
+  const error = 'error: src/app.py: cannot parse: syntax error at line 4, column 1 (withify rewrites only files that parse; if Python accepts this file, tree-sitter-python does not)\n';
+  for (const mode of ['check', 'diff', 'fix']) {
+    const file = withify([mode, 'src/app.py'], { cwd: dir });
+    const stdin = withify([mode, '-', '--stdin-filename', 'src/app.py'], { cwd: dir, input: broken });
+    assert.equal(stdin.status, 2, mode);
+    assert.equal(file.status, 2, mode);
+    const errors = (r: { stdout: string; stderr: string }) => (r.stdout + r.stderr).split(/(?<=\n)/).filter((l) => l.startsWith('error: ')).join('');
+    assert.equal(errors(stdin), error, mode);
+    assert.equal(errors(file), error, mode);
+    assert.equal(errors(withify([mode, '-'], { cwd: dir, input: broken })), error.replace('src/app.py', '-'), mode);
+    const github = withify([mode, '-', '--stdin-filename', 'src/app.py', '--format', 'github'], { cwd: dir, input: broken });
+    assert.match(github.stdout + github.stderr, /^::error file=src\/app\.py,.*syntax error at line 4, column 1 /m, mode);
+  }
+  assert.equal(readFileSync(join(dir, 'src', 'app.py'), 'utf8'), broken);
+});
+
 test('--stdin-filename without `-` is a usage error: `fix --stdin-filename a.py < buffer` rewrote every file under `.`', () => {
   const dir = tempDir('withify-cwd-');
   writeFileSync(join(dir, 'other.py'), LEAKY);
