@@ -52,11 +52,14 @@ class UsageReported extends Error {}
 // yargs drops a lone `-`; carry it through as a placeholder. After a `--` too, except for `trace`, whose command
 // follows it (`withify trace -- python -`). Ex) `cat a.py | withify fix -- -`: the `-` was dropped, the paths fell
 // back to `.`, and every file under it was rewritten.
+// A `-` that is the value of an option stays one. Ex) `check --stdin-filename -`: the placeholder's NUL showed
+// in the error message.
 const STDIN_PATH = '\u0000stdin';
 function protectStdin(argv: string[]): string[] {
   const end = argv.indexOf('--');
   const command = argv.find((a) => !a.startsWith('-'));
-  return argv.map((a, i) => (a === '-' && (end < 0 || i < end || command !== 'trace') ? STDIN_PATH : a));
+  const isValue = (i: number) => i > 0 && (end < 0 || i < end) && takesValue(argv[i - 1]!);
+  return argv.map((a, i) => (a === '-' && (end < 0 || i < end || command !== 'trace') && !isValue(i) ? STDIN_PATH : a));
 }
 
 // yargs reads `--no-ignore` as "--ignore=false" (the transform list); `--no-ignore=true` reaches the flag.
@@ -67,6 +70,7 @@ function protectNoIgnore(argv: string[]): string[] {
 
 // The options that take a value. yargs reads `--no-select` as "--select=false", which no handler expects.
 const VALUE_OPTIONS = ['select', 'exclude', 'include', 'config', 'target-version', 'generator-style', 'stdin-filename', 'changed-since', 'shard', 'transform', 'format', 'jobs', 'index-scope', 'python', 'output'];
+const takesValue = (arg: string): boolean => arg === '-j' || arg === '-o' || arg === '--ignore' || (arg.startsWith('--') && VALUE_OPTIONS.includes(arg.slice(2)));
 
 /**
  * The paths of check, diff and fix: those before a `--` and those after it (yargs leaves the latter out of the
@@ -101,6 +105,30 @@ function refuseRepeated(a: Record<string, unknown>, keys: readonly string[]): vo
     if (Array.isArray(v)) throw new UsageError(`--${key} was given ${v.length} times (${v.map(String).join(', ')}); it takes one value: give it once`);
   }
 }
+
+/**
+ * What to give an option whose value came empty (`--stdin-filename=`, `--exclude ''`), for those whose own check
+ * would not say it. Ex) `fix - --stdin-filename=` reported the findings at `:2:12`; `--exclude=` excluded nothing,
+ * `--include=` every file; `--config=` read the working directory (EISDIR); `trace --output=` wrote to stderr.
+ */
+const EMPTY_VALUE_HINTS: Record<string, string> = {
+  'stdin-filename': 'give the path to report for `-`, e.g. `--stdin-filename src/app.py`',
+  config: 'name a TOML file, e.g. `--config pyproject.toml`',
+  exclude: "give a glob, e.g. `--exclude '*_pb2.py'`",
+  include: "give a glob, e.g. `--include '*.pyw'`",
+  'changed-since': 'name a git revision, e.g. `--changed-since origin/main`',
+  transform: 'name an ES module file, e.g. `--transform ./my-transform.js`',
+  python: 'name an interpreter, e.g. `--python pypy3`',
+  output: 'name a file, e.g. `--output leaks.txt`',
+};
+
+/** An empty value of an option in EMPTY_VALUE_HINTS is a usage error naming the option. */
+function refuseEmpty(a: Record<string, unknown>): void {
+  for (const [key, hint] of Object.entries(EMPTY_VALUE_HINTS)) {
+    const values = ([] as unknown[]).concat(a[key] ?? []);
+    if (values.some((v) => v === '')) throw new UsageError(`--${key} was given an empty value: ${hint}`);
+  }
+}
 const SINGLE_VALUE_OPTIONS = ['target-version', 'generator-style', 'stdin-filename', 'config', 'changed-since', 'shard', 'format', 'jobs', 'index-scope'];
 
 /** Errors of config files, transform modules and file selection are usage errors: message, exit 2. */
@@ -121,10 +149,10 @@ const common = (y: Argv) =>
     .option('unsafe-fixes', { type: 'boolean', describe: 'also apply fixes rated unsafe' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only findings, diffs and errors' })
     .option('exit-code', { type: 'boolean', default: false, describe: '(diff) exit 1 when any file would change' })
-    .option('target-version', { type: 'string', describe: 'oldest Python the code must run on, e.g. 3.8 (default 3.8)' })
-    .option('generator-style', { type: 'string', choices: ['try-finally', 'closing'], describe: 'how generator-close closes a generator' })
+    .option('target-version', { requiresArg: true, type: 'string', describe: 'oldest Python the code must run on, e.g. 3.8 (default 3.8)' })
+    .option('generator-style', { requiresArg: true, type: 'string', choices: ['try-finally', 'closing'], describe: 'how generator-close closes a generator' })
     .option('all-loops', { type: 'boolean', describe: 'generator-close: fix every loop over a generator with cleanup' })
-    .option('stdin-filename', { type: 'string', describe: 'the path to report for `-`' })
+    .option('stdin-filename', { requiresArg: true, type: 'string', describe: 'the path to report for `-`' })
     .option('add-ignore', { type: 'boolean', describe: 'add `# withify: ignore[CODE]` to a line of each finding left after the fixes (check: no fix; it writes the comments)' })
     .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a TTY)' })
     // File selection and configuration (docs/bulk.md)
@@ -136,10 +164,10 @@ const common = (y: Argv) =>
     .option('shard', { type: 'string', requiresArg: true, describe: 'only shard K of N (K/N), to split a run over CI jobs' })
     .option('transform', { type: 'string', requiresArg: true, describe: 'also run the transform exported by this ES module (repeatable)' })
     // Bulk runs and reports for scripts (docs/reports.md).
-    .option('format', { choices: ['text', 'json', 'sarif', 'github'] as const, default: 'text' as const, describe: 'output: text, json, sarif (code scanning) or github (workflow annotations)' })
+    .option('format', { requiresArg: true, choices: ['text', 'json', 'sarif', 'github'] as const, default: 'text' as const, describe: 'output: text, json, sarif (code scanning) or github (workflow annotations)' })
     .option('statistics', { type: 'boolean', default: false, describe: 'counts per transform instead of one line per finding' })
     .option('jobs', { alias: 'j', type: 'string', requiresArg: true, describe: 'threads: this one and N - 1 workers (default: the number of cores; 1 = no worker)' })
-    .option('index-scope', { choices: ['project', 'run'] as const, describe: 'what generator-close reads for the generators a file calls: the whole project the paths lie in (default; its root has .git, .hg or pyproject.toml) or only the files of the run' })
+    .option('index-scope', { requiresArg: true, choices: ['project', 'run'] as const, describe: 'what generator-close reads for the generators a file calls: the whole project the paths lie in (default; its root has .git, .hg or pyproject.toml) or only the files of the run' })
     .option('whole-files', { type: 'boolean', describe: 'parse every file whole, not only the functions around the calls withify looks at (slower; same findings, and a syntax error anywhere is reported)' });
 
 const given = (values: string | string[] | undefined) => (values === undefined ? undefined : splitList(values));
@@ -198,6 +226,7 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
 
 async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
   refuseRepeated(a as unknown as Record<string, unknown>, SINGLE_VALUE_OPTIONS);
+  refuseEmpty(a as unknown as Record<string, unknown>);
   // Ex) `withify fix --exit-code`: it would exit as without it, and the user would think CI is gated
   if (a['exit-code'] && mode !== 'diff') throw new UsageError(`--exit-code is for \`withify diff\` (exit 1 when a file would change): ${mode === 'check' ? '`check` exits 1 on any finding already' : 'use `withify diff --exit-code` to fail on changes, or `withify check` to fail on findings'}`);
   if (a.jobs !== undefined && !(/^\s*\d+\s*$/.test(a.jobs) && Number(a.jobs) >= 1)) throw new UsageError(`--jobs: expected a whole number of threads, 1 or more, not "${a.jobs}"`);
@@ -271,6 +300,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .command('diff [paths..]', 'Print the rewrite as a unified diff; write nothing', common, (a) => runCommand('diff', withPaths(a, argv)))
     .command('fix [paths..]', 'Rewrite files in place', common, (a) => runCommand('fix', withPaths(a, argv)))
     .command('list', 'List every transform: code, id, safety, summary', withTransformOption, async (a) => {
+      refuseEmpty(a);
       const extra = await loadTransformModules(globList(a.transform) ?? []);
       process.stdout.write(listTransforms([...TRANSFORMS, ...extra]));
     })
@@ -279,6 +309,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
       'Explain a transform (by code or id): what breaks on PyPy, the fix, examples',
       (y) => withTransformOption(y.positional('rule', { type: 'string', demandOption: true })),
       async (a) => {
+        refuseEmpty(a);
         const extra = await loadTransformModules(globList(a.transform) ?? []);
         const text = explainTransform(String(a.rule), extra);
         if (text === undefined) throw new UsageError(`no transform "${String(a.rule)}"; run \`withify list\` to see them`);
@@ -291,14 +322,15 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
       (y) =>
         y
           .usage('$0 trace [options] -- <command...>')
-          .option('python', { type: 'string', describe: 'interpreter that `python` and `python3` mean for the command, e.g. pypy3' })
-          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format' })
+          .option('python', { requiresArg: true, type: 'string', describe: 'interpreter that `python` and `python3` mean for the command, e.g. pypy3' })
+          .option('format', { requiresArg: true, choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format' })
           .option('fail-on-leak', { type: 'boolean', default: false, describe: `exit 1 when leaks were found and the command exited 0` })
-          .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stderr' })
+          .option('output', { requiresArg: true, alias: 'o', type: 'string', describe: 'write the report to this file instead of stderr' })
           .example('$0 trace -- python -m unittest', 'run the tests, then list the leak sites')
           .example('$0 trace --python pypy3 --fail-on-leak -- python -m pytest tests/', 'under PyPy, fail CI on any leak'),
       async (a) => {
         refuseRepeated(a, ['python', 'format', 'output']);
+        refuseEmpty(a);
         const at = argv.indexOf('--');
         const command = at < 0 ? [] : argv.slice(at + 1);
         if (command.length === 0) throw new UsageError('name the command after `--`, e.g. `withify trace -- python -m unittest`');

@@ -248,6 +248,42 @@ test('--stdin-filename without `-` is a usage error: `fix --stdin-filename a.py 
   assert.equal(withify(['fix', '-', '--stdin-filename', 'a.py'], { cwd: dir, input: LEAKY }).stdout, FIXED);
 });
 
+test('an option given no value or an empty one is a usage error naming it: `--stdin-filename=` reported the findings at `:2:12`', () => {
+  const dir = project();
+  for (const [option, hint] of [
+    ['stdin-filename', 'give the path to report for `-`'],
+    ['exclude', 'give a glob'],
+    ['include', 'give a glob'],
+    ['config', 'name a TOML file'],
+    ['changed-since', 'name a git revision'],
+    ['transform', 'name an ES module file'],
+  ]) {
+    for (const args of [[`--${option}=`], [`--${option}`, '']]) {
+      const r = withify(['fix', '-', ...args], { cwd: dir, input: LEAKY });
+      assert.deepEqual([r.status, r.stdout], [2, ''], args.join(' '));
+      assert.match(r.stderr, new RegExp(`^error: --${option} was given an empty value: ${hint.replace(/[`-]/g, '\\$&')}, e\\.g\\. `), args.join(' '));
+    }
+  }
+  // With no value at all (it was read as '', or the option was dropped: `--format` ran as text)
+  for (const option of ['stdin-filename', 'format', 'target-version', 'generator-style', 'index-scope']) {
+    const r = withify(['check', '-', `--${option}`], { cwd: dir, input: LEAKY });
+    assert.deepEqual([r.status, r.stdout], [2, ''], option);
+    assert.match(r.stderr, new RegExp(`^error: Not enough arguments following: ${option}\n`), option);
+  }
+  for (const args of [['--output='], ['--python='], ['--python']]) {
+    const r = withify(['trace', ...args, '--', 'true'], { cwd: dir });
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, /^error: (--(output|python) was given an empty value|Not enough arguments following: python)/, args.join(' '));
+  }
+  assert.match(withify(['list', '--transform='], { cwd: dir }).stderr, /^error: --transform was given an empty value/);
+  // `--config` of a directory names the option, not EISDIR
+  assert.equal(withify(['check', '--config', 'pkg', '.'], { cwd: dir }).stderr, 'error: --config: pkg: is a directory; name the TOML file (e.g. pkg/pyproject.toml)\n');
+  // A `-` after an option that takes a value is its value (the NUL of the stdin placeholder showed in the message)
+  const dash = withify(['check', '--stdin-filename', '-'], { cwd: dir, input: LEAKY });
+  assert.deepEqual([dash.status, dash.stderr], [2, 'error: --stdin-filename names the text read from stdin: give `-` as the only path, e.g. `withify check - --stdin-filename -`\n']);
+  assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), LEAKY);
+});
+
 test('-: --changed-since and --shard, which select among walked files, are usage errors (they did nothing)', () => {
   for (const args of [['--shard', '2/2'], ['--changed-since', 'HEAD']]) {
     const r = withify(['check', '-', ...args], { input: LEAKY });
