@@ -84,6 +84,41 @@ function withPaths(a: object, argv: readonly string[]): CommonArgs {
   return { ...args, paths: paths.length ? paths : ['.'] };
 }
 
+const COMMANDS = ['check', 'diff', 'fix', 'list', 'explain', 'trace'];
+
+/** The command: the first argument before any `--` that is no option (the tool's own options take no value). */
+function commandOf(argv: readonly string[]): string | undefined {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).find((a) => !a.startsWith('-'));
+}
+
+/**
+ * What follows a `--` where no path can: before any command, after `list`; after `explain`, a rule that no
+ * transform's code or id can be. Ex) `withify -- check .` did nothing and exited 0; `withify list -- x` listed
+ * the transforms as if `x` were not there.
+ */
+function refuseArgsAfterDashes(argv: readonly string[]): void {
+  const end = argv.indexOf('--');
+  if (end < 0) return;
+  const after = argv.slice(end + 1);
+  const command = commandOf(argv);
+  const quoted = after.map((a) => `"${a}"`).join(', ');
+  if (command === undefined && after.length) {
+    const [first, ...rest] = after;
+    const example = COMMANDS.includes(first!) ? `withify ${[first, ...(rest.length ? ['--', ...rest] : [])].join(' ')}` : `withify check -- ${after.join(' ')}`;
+    throw new UsageError(`name the command before \`--\` (${COMMANDS.join(', ')}), e.g. \`${example}\``);
+  }
+  if (command === 'list' && after.length) throw new UsageError(`\`withify list\` takes no argument, not ${quoted}; \`withify explain CODE\` explains one transform`);
+  const dashed = command === 'explain' ? after.find((a) => a.startsWith('-')) : undefined;
+  if (dashed !== undefined) throw new UsageError(`no transform "${dashed}"; run \`withify list\` to see them`);
+}
+
+/** `withify explain -- WFY101` explains WFY101: yargs left the rule out of the positionals. */
+function explainRuleAfterDashes(argv: string[]): string[] {
+  const end = argv.indexOf('--');
+  return end < 0 || commandOf(argv) !== 'explain' ? argv : [...argv.slice(0, end), ...argv.slice(end + 1)];
+}
+
 /** `--no-X` of an option X that takes a value is a usage error (`--no-ignore` is a flag of its own). */
 function refuseNegatedValues(argv: string[]): void {
   const end = argv.indexOf('--');
@@ -293,7 +328,7 @@ async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOp
 }
 
 export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {
-  const parser = yargs(protectNoIgnore(protectStdin(argv)))
+  const parser = yargs(protectNoIgnore(protectStdin(explainRuleAfterDashes(argv))))
     .scriptName('withify')
     .usage('$0 <command> [paths..] [options]\n\nMake Python code safe for interpreters that do not reference-count (PyPy).')
     .command('check [paths..]', 'Report every finding; exit 1 if there are any', common, (a) => runCommand('check', withPaths(a, argv)))
@@ -366,6 +401,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
   skipHelpCache(parser);
   try {
     refuseNegatedValues(argv);
+    refuseArgsAfterDashes(argv);
     await parser.parseAsync();
   } catch (err) {
     if (err instanceof UsageReported) return;
