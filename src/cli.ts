@@ -205,6 +205,87 @@ const common = (y: Argv) =>
     .option('index-scope', { requiresArg: true, choices: ['project', 'run'] as const, describe: 'what generator-close reads for the generators a file calls: the whole project the paths lie in (default; its root has .git, .hg or pyproject.toml) or only the files of the run' })
     .option('whole-files', { type: 'boolean', describe: 'parse every file whole, not only the functions around the calls withify looks at (slower; same findings, and a syntax error anywhere is reported)' });
 
+const traceOptions = (y: Argv) =>
+  y
+    .usage('$0 trace [options] -- <command...>')
+    .option('python', { requiresArg: true, type: 'string', describe: 'interpreter that `python` and `python3` mean for the command, e.g. pypy3' })
+    .option('format', { requiresArg: true, choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format' })
+    .option('fail-on-leak', { type: 'boolean', default: false, describe: `exit 1 when leaks were found and the command exited 0` })
+    .option('output', { requiresArg: true, alias: 'o', type: 'string', describe: 'write the report to this file instead of stderr' })
+    .example('$0 trace -- python -m unittest', 'run the tests, then list the leak sites')
+    .example('$0 trace --python pypy3 --fail-on-leak -- python -m pytest tests/', 'under PyPy, fail CI on any leak');
+
+/** The options of `command` (its builder's, help and version), and those of them that are flags (a `--no-` form). */
+function optionsOf(command: string | undefined): { all: string[]; flags: string[] } {
+  const y = yargs([]);
+  const built = command === 'trace' ? traceOptions(y) : command === 'list' || command === 'explain' ? withTransformOption(y) : COMMANDS.includes(command ?? '') ? common(y) : y;
+  // yargs has getOptions(); its type declarations leave it out.
+  const read = (built as unknown as { getOptions?: () => { key: Record<string, unknown>; boolean: string[] } }).getOptions;
+  const o = typeof read === 'function' ? read.call(built) : { key: {}, boolean: [] };
+  const long = (names: string[]) => names.filter((k) => k.length > 1 && !/[A-Z]/.test(k));
+  return { all: long(Object.keys(o.key)), flags: long(o.boolean) };
+}
+
+/** The one name in `names` that starts with `name`, else the nearest within two edits (case aside); `undefined` when none is. */
+function nearest(name: string, names: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length]!;
+  };
+  // Ex) `--stdin-file`: the start of one option's name
+  const starting = names.filter((n) => name.length >= 3 && n.startsWith(name.toLowerCase()));
+  if (starting.length === 1) return starting[0];
+  const scored = names.map((n) => ({ n, d: distance(name.toLowerCase(), n) })).filter((x) => x.d <= Math.min(2, Math.floor(x.n.length / 3) || 1));
+  return scored.sort((x, y) => x.d - y.d)[0]?.n;
+}
+
+/**
+ * yargs' "Unknown argument(s): selct, chek" as Ruff would say it: the option as it was written, with the one
+ * meant where one is near (`--selct` → `--select`, `--no-colour` → `--no-color`), an unknown command as one,
+ * and what `list` and `explain` take. Ex) `--unsafe-fix` was "Unknown arguments: unsafe-fix, unsafeFix".
+ */
+function unknownArguments(message: string, argv: readonly string[]): string {
+  const m = /^Unknown arguments?: (.*)$/s.exec(message);
+  if (!m) return message;
+  const names = m[1]!.split(', ');
+  const end = argv.indexOf('--');
+  const written = end < 0 ? argv : argv.slice(0, end);
+  const command = commandOf(argv);
+  if (command !== undefined && !COMMANDS.includes(command)) {
+    const near = nearest(command, COMMANDS);
+    return `unknown command "${command}"${near ? ` (did you mean \`withify ${near}\`?)` : ''}; the commands are ${COMMANDS.join(', ')}`;
+  }
+  const options = optionsOf(command);
+  const unknownOptions: string[] = [];
+  const extra: string[] = [];
+  for (const name of names) {
+    // Ex) `unsafeFix` beside `unsafe-fix`: yargs' camel-case copy of the same option
+    if (/[A-Z]/.test(name) && names.includes(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`))) continue;
+    const option = written.find((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `--no-${name}` || a.startsWith(`--no-${name}=`));
+    if (option !== undefined) {
+      const negated = option.startsWith('--no-') && !option.startsWith(`--${name}`);
+      const near = nearest(name, negated ? options.flags : options.all);
+      unknownOptions.push(`${option.replace(/=.*/s, '')}${near ? ` (did you mean --${negated ? 'no-' : ''}${near}?)` : ''}`);
+    } else if (name.length === 1 && written.some((a) => /^-[^-]/.test(a) && a.includes(name))) unknownOptions.push(`-${name}`);
+    else extra.push(`"${name}"`);
+  }
+  const parts: string[] = [];
+  if (unknownOptions.length) parts.push(`unknown option${unknownOptions.length > 1 ? 's' : ''} ${unknownOptions.join(', ')}`);
+  if (extra.length) {
+    const list = extra.join(', ');
+    if (command === 'list') parts.push(`\`withify list\` takes no argument, not ${list}; \`withify explain CODE\` explains one transform`);
+    else if (command === 'explain') parts.push(`\`withify explain\` takes one transform (run it once for each), not also ${list}`);
+    else if (command === 'trace') parts.push(`\`withify trace\` runs the command given after \`--\`, not ${list}: \`withify trace [options] -- <command...>\``);
+    else parts.push(`unexpected argument${extra.length > 1 ? 's' : ''} ${list}`);
+  }
+  return parts.join('; ') || message;
+}
+
 const given = (values: string | string[] | undefined) => (values === undefined ? undefined : splitList(values));
 const globList = (values: string | string[] | undefined) => (values === undefined ? undefined : ([] as string[]).concat(values));
 
@@ -354,15 +435,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .command(
       'trace',
       'Run a command (after `--`) and report every file or socket it leaked, grouped by site',
-      (y) =>
-        y
-          .usage('$0 trace [options] -- <command...>')
-          .option('python', { requiresArg: true, type: 'string', describe: 'interpreter that `python` and `python3` mean for the command, e.g. pypy3' })
-          .option('format', { requiresArg: true, choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format' })
-          .option('fail-on-leak', { type: 'boolean', default: false, describe: `exit 1 when leaks were found and the command exited 0` })
-          .option('output', { requiresArg: true, alias: 'o', type: 'string', describe: 'write the report to this file instead of stderr' })
-          .example('$0 trace -- python -m unittest', 'run the tests, then list the leak sites')
-          .example('$0 trace --python pypy3 --fail-on-leak -- python -m pytest tests/', 'under PyPy, fail CI on any leak'),
+      traceOptions,
       async (a) => {
         refuseRepeated(a, ['python', 'format', 'output']);
         refuseEmpty(a);
@@ -392,7 +465,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .fail((msg, err) => {
       // An error thrown by a handler reaches the catch below, which prints it once.
       if (err && err.name !== 'YError') throw err;
-      process.stderr.write(`error: ${err?.message ?? msg}\nRun \`withify --help\` for usage.\n`);
+      process.stderr.write(`error: ${unknownArguments(err?.message ?? msg, argv)}\nRun \`withify --help\` for usage.\n`);
       process.exitCode = 2;
       // Ex) `withify trace --bogus -- cmd`: without this throw yargs still runs the command's handler
       throw new UsageReported();

@@ -58,7 +58,7 @@ test('`--` with list and explain: `explain -- WFY101` explains WFY101; `list -- 
   for (const [args, stderr] of [
     [['list', '--', 'x'], 'error: `withify list` takes no argument, not "x"; `withify explain CODE` explains one transform\n'],
     [['explain', '--', '-x'], 'error: no transform "-x"; run `withify list` to see them\n'],
-    [['explain', 'WFY101', '--', 'x'], 'error: Unknown argument: x\nRun `withify --help` for usage.\n'],
+    [['explain', 'WFY101', '--', 'x'], 'error: `withify explain` takes one transform (run it once for each), not also "x"\nRun `withify --help` for usage.\n'],
     // Before any command: it did nothing and exited 0
     [['--', 'check', '.'], 'error: name the command before `--` (check, diff, fix, list, explain, trace), e.g. `withify check -- .`\n'],
   ] as Array<[string[], string]>) {

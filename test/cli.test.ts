@@ -284,6 +284,28 @@ test('an option given no value or an empty one is a usage error naming it: `--st
   assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), LEAKY);
 });
 
+test('an unknown option or command is named as written, with the one meant when one is near (as Ruff does)', () => {
+  const dir = project();
+  for (const [args, message] of [
+    [['check', '--selct', 'WFY101', '.'], 'unknown option --selct (did you mean --select?)'],
+    // It was "Unknown arguments: unsafe-fix, unsafeFix"
+    [['fix', '--unsafe-fix', '.'], 'unknown option --unsafe-fix (did you mean --unsafe-fixes?)'],
+    // It was "Unknown argument: colour"
+    [['check', '--no-colour', '.'], 'unknown option --no-colour (did you mean --no-color?)'],
+    [['diff', '--stdin-file=a.py', '-'], 'unknown option --stdin-file (did you mean --stdin-filename?)'],
+    [['check', '--bogus=1', '-Z', '.'], 'unknown options --bogus, -Z'],
+    [['trace', '--pyhton', 'pypy3', '--', 'true'], 'unknown option --pyhton (did you mean --python?)'],
+    // It was "Unknown arguments: chek, ."
+    [['chek', '.'], 'unknown command "chek" (did you mean `withify check`?); the commands are check, diff, fix, list, explain, trace'],
+    [['list', 'x'], '`withify list` takes no argument, not "x"; `withify explain CODE` explains one transform'],
+    [['explain', 'WFY101', 'WFY102'], '`withify explain` takes one transform (run it once for each), not also "WFY102"'],
+  ] as Array<[string[], string]>) {
+    const r = withify(args, { cwd: dir, input: LEAKY });
+    assert.deepEqual([r.status, r.stdout, r.stderr], [2, '', `error: ${message}\nRun \`withify --help\` for usage.\n`], args.join(' '));
+  }
+  assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), LEAKY);
+});
+
 test('-: --changed-since and --shard, which select among walked files, are usage errors (they did nothing)', () => {
   for (const args of [['--shard', '2/2'], ['--changed-since', 'HEAD']]) {
     const r = withify(['check', '-', ...args], { input: LEAKY });
