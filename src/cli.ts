@@ -184,12 +184,12 @@ const common = (y: Argv) =>
     .option('unsafe-fixes', { type: 'boolean', describe: 'also apply fixes rated unsafe' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only findings, diffs and errors' })
     .option('exit-code', { type: 'boolean', default: false, describe: '(diff) exit 1 when any file would change' })
-    .option('target-version', { requiresArg: true, type: 'string', describe: 'oldest Python the code must run on, e.g. 3.8 (default 3.8)' })
+    .option('target-version', { requiresArg: true, type: 'string', describe: 'oldest Python the code must run on, e.g. 3.8 (default: [tool.withify] target-version, else the lowest requires-python allows, else 3.8)' })
     .option('generator-style', { requiresArg: true, type: 'string', choices: ['try-finally', 'closing'], describe: 'how generator-close closes a generator' })
     .option('all-loops', { type: 'boolean', describe: 'generator-close: fix every loop over a generator with cleanup' })
     .option('stdin-filename', { requiresArg: true, type: 'string', describe: 'the path to report for `-`' })
     .option('add-ignore', { type: 'boolean', describe: 'add `# withify: ignore[CODE]` to a line of each finding left after the fixes (check: no fix; it writes the comments)' })
-    .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a TTY)' })
+    .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a terminal and NO_COLOR is unset)' })
     // File selection and configuration (docs/bulk.md)
     .option('config', { type: 'string', requiresArg: true, describe: 'settings from this TOML file instead of the nearest pyproject.toml [tool.withify]' })
     .option('no-ignore', { type: 'boolean', describe: 'also walk files that .gitignore, .git/info/exclude or the global excludes file ignore' })
@@ -251,7 +251,7 @@ function nearest(name: string, names: readonly string[]): string | undefined {
  */
 function unknownArguments(message: string, argv: readonly string[]): string {
   const m = /^Unknown arguments?: (.*)$/s.exec(message);
-  if (!m) return message;
+  if (!m) return otherUsageMessage(message, argv);
   const names = m[1]!.split(', ');
   const end = argv.indexOf('--');
   const written = end < 0 ? argv : argv.slice(0, end);
@@ -284,6 +284,28 @@ function unknownArguments(message: string, argv: readonly string[]): string {
     else parts.push(`unexpected argument${extra.length > 1 ? 's' : ''} ${list}`);
   }
   return parts.join('; ') || message;
+}
+
+/**
+ * yargs' other messages in the words of withify's own: the option named with its dashes, the values it takes.
+ * Ex) "Invalid values:\n  Argument: format, Given: \"xml\", Choices: …"; "Not enough non-option arguments: got 0,
+ * need at least 1" for `withify explain`.
+ */
+function otherUsageMessage(message: string, argv: readonly string[]): string {
+  const invalid = [...message.matchAll(/Argument: ([\w-]+), Given: ("(?:[^"\\]|\\.)*"|\S+), Choices: (.*)/g)];
+  if (invalid.length) {
+    return invalid
+      .map(([, name, value, choices]) => {
+        const names = [...choices!.matchAll(/"([^"]*)"/g)].map((c) => c[1]!);
+        const near = nearest(String(JSON.parse(value!.startsWith('"') ? value! : JSON.stringify(value))), names);
+        return `--${name}: ${value} is none of ${names.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`;
+      })
+      .join('; ');
+  }
+  const missing = /^Not enough arguments following: ([\w-]+)$/.exec(message);
+  if (missing) return `--${missing[1]} takes a value, and none was given`;
+  if (/^Not enough non-option arguments/.test(message) && commandOf(argv) === 'explain') return 'name the transform to explain, by code or id (e.g. `withify explain WFY101`); `withify list` shows them';
+  return message;
 }
 
 const given = (values: string | string[] | undefined) => (values === undefined ? undefined : splitList(values));

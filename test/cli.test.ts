@@ -268,12 +268,12 @@ test('an option given no value or an empty one is a usage error naming it: `--st
   for (const option of ['stdin-filename', 'format', 'target-version', 'generator-style', 'index-scope']) {
     const r = withify(['check', '-', `--${option}`], { cwd: dir, input: LEAKY });
     assert.deepEqual([r.status, r.stdout], [2, ''], option);
-    assert.match(r.stderr, new RegExp(`^error: Not enough arguments following: ${option}\n`), option);
+    assert.match(r.stderr, new RegExp(`^error: --${option} takes a value, and none was given\n`), option);
   }
   for (const args of [['--output='], ['--python='], ['--python']]) {
     const r = withify(['trace', ...args, '--', 'true'], { cwd: dir });
     assert.equal(r.status, 2, args.join(' '));
-    assert.match(r.stderr, /^error: (--(output|python) was given an empty value|Not enough arguments following: python)/, args.join(' '));
+    assert.match(r.stderr, /^error: --(output|python) (was given an empty value|takes a value, and none was given)/, args.join(' '));
   }
   assert.match(withify(['list', '--transform='], { cwd: dir }).stderr, /^error: --transform was given an empty value/);
   // `--config` of a directory names the option, not EISDIR
@@ -284,7 +284,7 @@ test('an option given no value or an empty one is a usage error naming it: `--st
   assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), LEAKY);
 });
 
-test('an unknown option or command is named as written, with the one meant when one is near (as Ruff does)', () => {
+test('an unknown option, command or value is named as written, with the one meant when one is near (as Ruff does)', () => {
   const dir = project();
   for (const [args, message] of [
     [['check', '--selct', 'WFY101', '.'], 'unknown option --selct (did you mean --select?)'],
@@ -299,6 +299,10 @@ test('an unknown option or command is named as written, with the one meant when 
     [['chek', '.'], 'unknown command "chek" (did you mean `withify check`?); the commands are check, diff, fix, list, explain, trace'],
     [['list', 'x'], '`withify list` takes no argument, not "x"; `withify explain CODE` explains one transform'],
     [['explain', 'WFY101', 'WFY102'], '`withify explain` takes one transform (run it once for each), not also "WFY102"'],
+    [['explain'], 'name the transform to explain, by code or id (e.g. `withify explain WFY101`); `withify list` shows them'],
+    // yargs said "Invalid values:\n  Argument: format, Given: …"
+    [['check', '--format', 'JSON', '--index-scope', 'x', '.'], '--format: "JSON" is none of text, json, sarif, github (did you mean json?); --index-scope: "x" is none of project, run'],
+    [['fix', '--generator-style=clos', '.'], '--generator-style: "clos" is none of try-finally, closing (did you mean closing?)'],
   ] as Array<[string[], string]>) {
     const r = withify(args, { cwd: dir, input: LEAKY });
     assert.deepEqual([r.status, r.stdout, r.stderr], [2, '', `error: ${message}\nRun \`withify --help\` for usage.\n`], args.join(' '));
