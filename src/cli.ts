@@ -113,6 +113,22 @@ function refuseArgsAfterDashes(argv: readonly string[]): void {
   if (dashed !== undefined) throw new UsageError(`no transform "${dashed}"; run \`withify list\` to see them`);
 }
 
+/**
+ * A flag given a value other than true or false (`--exit-code=1`, `--unsafe-fixes=maybe`) is a usage error: yargs
+ * read it as false, or as true, without a word. Ex) `withify diff --exit-code=1` exited 0 with changes.
+ */
+function refuseFlagValues(argv: readonly string[]): void {
+  const end = argv.indexOf('--');
+  const flags = optionsOf(commandOf(argv)).flags;
+  for (const a of end < 0 ? argv : argv.slice(0, end)) {
+    const m = /^--([a-z][a-z-]*)=(.*)$/s.exec(a);
+    if (!m || m[2] === 'true' || m[2] === 'false') continue;
+    const name = flags.includes(m[1]!) ? m[1]! : m[1]!.startsWith('no-') && flags.includes(m[1]!.slice(3)) ? m[1]!.slice(3) : undefined;
+    if (name === undefined) continue;
+    throw new UsageError(`--${m[1]} is a flag and takes no value, not "${m[2]}": give --${m[1]} alone`);
+  }
+}
+
 /** `withify explain -- WFY101` explains WFY101: yargs left the rule out of the positionals. */
 function explainRuleAfterDashes(argv: string[]): string[] {
   const end = argv.indexOf('--');
@@ -497,6 +513,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
   try {
     refuseNegatedValues(argv);
     refuseArgsAfterDashes(argv);
+    refuseFlagValues(argv);
     await parser.parseAsync();
   } catch (err) {
     if (err instanceof UsageReported) return;

@@ -310,6 +310,22 @@ test('an unknown option, command or value is named as written, with the one mean
   assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), LEAKY);
 });
 
+test('a flag given a value other than true or false is a usage error: `diff --exit-code=1` exited 0 with changes', () => {
+  for (const [args, flag, value] of [
+    [['diff', '-', '--exit-code=1'], 'exit-code', '1'],
+    [['fix', '-', '--unsafe-fixes=maybe'], 'unsafe-fixes', 'maybe'],
+    [['diff', '-', '--color=never'], 'color', 'never'],
+    [['check', '-', '--no-ignore=1'], 'no-ignore', '1'],
+    [['trace', '--fail-on-leak=yes', '--', 'true'], 'fail-on-leak', 'yes'],
+  ] as Array<[string[], string, string]>) {
+    const r = withify(args, { input: LEAKY });
+    assert.deepEqual([r.status, r.stdout, r.stderr], [2, '', `error: --${flag} is a flag and takes no value, not "${value}": give --${flag} alone\n`], args.join(' '));
+  }
+  // true and false are yargs' own forms
+  assert.equal(withify(['diff', '-', '--exit-code=true', '-q'], { input: LEAKY }).status, 1);
+  assert.equal(withify(['diff', '-', '--exit-code=false', '-q'], { input: LEAKY }).status, 0);
+});
+
 test('-: --changed-since and --shard, which select among walked files, are usage errors (they did nothing)', () => {
   for (const args of [['--shard', '2/2'], ['--changed-since', 'HEAD']]) {
     const r = withify(['check', '-', ...args], { input: LEAKY });
