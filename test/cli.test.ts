@@ -230,7 +230,11 @@ test('-: a syntax error names --stdin-filename (else `-`) and its line and colum
     assert.equal(errors(file), error, mode);
     assert.equal(errors(withify([mode, '-'], { cwd: dir, input: broken })), error.replace('src/app.py', '-'), mode);
     const github = withify([mode, '-', '--stdin-filename', 'src/app.py', '--format', 'github'], { cwd: dir, input: broken });
-    assert.match(github.stdout + github.stderr, /^::error file=src\/app\.py,.*syntax error at line 4, column 1 /m, mode);
+    // The annotation sits on the error's line, as a finding's does
+    assert.match(github.stdout + github.stderr, /^::error file=src\/app\.py,line=4,col=1,title=withify::cannot parse: syntax error at line 4, column 1 /m, mode);
+    const sarif = withify([mode, '-', '--stdin-filename', 'src/app.py', '--format', 'sarif'], { cwd: dir, input: broken });
+    const notification = JSON.parse(mode === 'fix' ? sarif.stderr : sarif.stdout).runs[0].invocations[0].toolExecutionNotifications[0];
+    assert.deepEqual(notification.locations[0].physicalLocation, { artifactLocation: { uri: 'src/app.py', uriBaseId: '%SRCROOT%' }, region: { startLine: 4, startColumn: 1 } }, mode);
   }
   assert.equal(readFileSync(join(dir, 'src', 'app.py'), 'utf8'), broken);
 });

@@ -466,6 +466,7 @@ function processText(input: SourceInput): FileResult {
       return {
         ...base,
         status: 'failed',
+        errorLocation: { line: p.row + 1, column: p.column + 1 },
         reason: `cannot parse: syntax error at line ${p.row + 1}, column ${p.column + 1} (withify rewrites only files that parse; if Python accepts this file, tree-sitter-python does not)`,
       };
     }
