@@ -119,10 +119,12 @@ function refuseArgsAfterDashes(argv: readonly string[]): void {
  */
 function refuseFlagValues(argv: readonly string[]): void {
   const end = argv.indexOf('--');
+  const valued = (end < 0 ? argv : argv.slice(0, end)).map((a) => /^--([a-z][a-z-]*)=(.*)$/s.exec(a)).filter((m) => m && m[2] !== 'true' && m[2] !== 'false');
+  // Most runs give no `--x=value`: no yargs instance built for the option names then.
+  if (!valued.length) return;
   const flags = optionsOf(commandOf(argv)).flags;
-  for (const a of end < 0 ? argv : argv.slice(0, end)) {
-    const m = /^--([a-z][a-z-]*)=(.*)$/s.exec(a);
-    if (!m || m[2] === 'true' || m[2] === 'false') continue;
+  for (const m of valued) {
+    if (!m) continue;
     const name = flags.includes(m[1]!) ? m[1]! : m[1]!.startsWith('no-') && flags.includes(m[1]!.slice(3)) ? m[1]!.slice(3) : undefined;
     if (name === undefined) continue;
     throw new UsageError(`--${m[1]} is a flag and takes no value, not "${m[2]}": give --${m[1]} alone`);
