@@ -52,11 +52,14 @@ class UsageReported extends Error {}
 // yargs drops a lone `-`; carry it through as a placeholder. After a `--` too, except for `trace`, whose command
 // follows it (`withify trace -- python -`). Ex) `cat a.py | withify fix -- -`: the `-` was dropped, the paths fell
 // back to `.`, and every file under it was rewritten.
+// A `-` that is the value of an option stays one. Ex) `check --stdin-filename -`: the placeholder's NUL showed
+// in the error message.
 const STDIN_PATH = '\u0000stdin';
 function protectStdin(argv: string[]): string[] {
   const end = argv.indexOf('--');
   const command = argv.find((a) => !a.startsWith('-'));
-  return argv.map((a, i) => (a === '-' && (end < 0 || i < end || command !== 'trace') ? STDIN_PATH : a));
+  const isValue = (i: number) => i > 0 && (end < 0 || i < end) && takesValue(argv[i - 1]!);
+  return argv.map((a, i) => (a === '-' && (end < 0 || i < end || command !== 'trace') && !isValue(i) ? STDIN_PATH : a));
 }
 
 // yargs reads `--no-ignore` as "--ignore=false" (the transform list); `--no-ignore=true` reaches the flag.
@@ -67,6 +70,7 @@ function protectNoIgnore(argv: string[]): string[] {
 
 // The options that take a value. yargs reads `--no-select` as "--select=false", which no handler expects.
 const VALUE_OPTIONS = ['select', 'exclude', 'include', 'config', 'target-version', 'generator-style', 'stdin-filename', 'changed-since', 'shard', 'transform', 'format', 'jobs', 'index-scope', 'python', 'output'];
+const takesValue = (arg: string): boolean => arg === '-j' || arg === '-o' || arg === '--ignore' || (arg.startsWith('--') && VALUE_OPTIONS.includes(arg.slice(2)));
 
 /**
  * The paths of check, diff and fix: those before a `--` and those after it (yargs leaves the latter out of the
@@ -78,6 +82,59 @@ function withPaths(a: object, argv: readonly string[]): CommonArgs {
   const after = end < 0 ? [] : protectStdin(argv.slice(end + 1));
   const paths = [...(args.paths ?? []), ...after];
   return { ...args, paths: paths.length ? paths : ['.'] };
+}
+
+const COMMANDS = ['check', 'diff', 'fix', 'list', 'explain', 'trace'];
+
+/** The command: the first argument before any `--` that is no option (the tool's own options take no value). */
+function commandOf(argv: readonly string[]): string | undefined {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).find((a) => !a.startsWith('-'));
+}
+
+/**
+ * What follows a `--` where no path can: before any command, after `list`; after `explain`, a rule that no
+ * transform's code or id can be. Ex) `withify -- check .` did nothing and exited 0; `withify list -- x` listed
+ * the transforms as if `x` were not there.
+ */
+function refuseArgsAfterDashes(argv: readonly string[]): void {
+  const end = argv.indexOf('--');
+  if (end < 0) return;
+  const after = argv.slice(end + 1);
+  const command = commandOf(argv);
+  const quoted = after.map((a) => `"${a}"`).join(', ');
+  if (command === undefined && after.length) {
+    const [first, ...rest] = after;
+    const example = COMMANDS.includes(first!) ? `withify ${[first, ...(rest.length ? ['--', ...rest] : [])].join(' ')}` : `withify check -- ${after.join(' ')}`;
+    throw new UsageError(`name the command before \`--\` (${COMMANDS.join(', ')}), e.g. \`${example}\``);
+  }
+  if (command === 'list' && after.length) throw new UsageError(`\`withify list\` takes no argument, not ${quoted}; \`withify explain CODE\` explains one transform`);
+  const dashed = command === 'explain' ? after.find((a) => a.startsWith('-')) : undefined;
+  if (dashed !== undefined) throw new UsageError(`no transform "${dashed}"; run \`withify list\` to see them`);
+}
+
+/**
+ * A flag given a value other than true or false (`--exit-code=1`, `--unsafe-fixes=maybe`) is a usage error: yargs
+ * read it as false, or as true, without a word. Ex) `withify diff --exit-code=1` exited 0 with changes.
+ */
+function refuseFlagValues(argv: readonly string[]): void {
+  const end = argv.indexOf('--');
+  const valued = (end < 0 ? argv : argv.slice(0, end)).map((a) => /^--([a-z][a-z-]*)=(.*)$/s.exec(a)).filter((m) => m && m[2] !== 'true' && m[2] !== 'false');
+  // Most runs give no `--x=value`: no yargs instance built for the option names then.
+  if (!valued.length) return;
+  const flags = optionsOf(commandOf(argv)).flags;
+  for (const m of valued) {
+    if (!m) continue;
+    const name = flags.includes(m[1]!) ? m[1]! : m[1]!.startsWith('no-') && flags.includes(m[1]!.slice(3)) ? m[1]!.slice(3) : undefined;
+    if (name === undefined) continue;
+    throw new UsageError(`--${m[1]} is a flag and takes no value, not "${m[2]}": give --${m[1]} alone`);
+  }
+}
+
+/** `withify explain -- WFY101` explains WFY101: yargs left the rule out of the positionals. */
+function explainRuleAfterDashes(argv: string[]): string[] {
+  const end = argv.indexOf('--');
+  return end < 0 || commandOf(argv) !== 'explain' ? argv : [...argv.slice(0, end), ...argv.slice(end + 1)];
 }
 
 /** `--no-X` of an option X that takes a value is a usage error (`--no-ignore` is a flag of its own). */
@@ -101,6 +158,30 @@ function refuseRepeated(a: Record<string, unknown>, keys: readonly string[]): vo
     if (Array.isArray(v)) throw new UsageError(`--${key} was given ${v.length} times (${v.map(String).join(', ')}); it takes one value: give it once`);
   }
 }
+
+/**
+ * What to give an option whose value came empty (`--stdin-filename=`, `--exclude ''`), for those whose own check
+ * would not say it. Ex) `fix - --stdin-filename=` reported the findings at `:2:12`; `--exclude=` excluded nothing,
+ * `--include=` every file; `--config=` read the working directory (EISDIR); `trace --output=` wrote to stderr.
+ */
+const EMPTY_VALUE_HINTS: Record<string, string> = {
+  'stdin-filename': 'give the path to report for `-`, e.g. `--stdin-filename src/app.py`',
+  config: 'name a TOML file, e.g. `--config pyproject.toml`',
+  exclude: "give a glob, e.g. `--exclude '*_pb2.py'`",
+  include: "give a glob, e.g. `--include '*.pyw'`",
+  'changed-since': 'name a git revision, e.g. `--changed-since origin/main`',
+  transform: 'name an ES module file, e.g. `--transform ./my-transform.js`',
+  python: 'name an interpreter, e.g. `--python pypy3`',
+  output: 'name a file, e.g. `--output leaks.txt`',
+};
+
+/** An empty value of an option in EMPTY_VALUE_HINTS is a usage error naming the option. */
+function refuseEmpty(a: Record<string, unknown>): void {
+  for (const [key, hint] of Object.entries(EMPTY_VALUE_HINTS)) {
+    const values = ([] as unknown[]).concat(a[key] ?? []);
+    if (values.some((v) => v === '')) throw new UsageError(`--${key} was given an empty value: ${hint}`);
+  }
+}
 const SINGLE_VALUE_OPTIONS = ['target-version', 'generator-style', 'stdin-filename', 'config', 'changed-since', 'shard', 'format', 'jobs', 'index-scope'];
 
 /** Errors of config files, transform modules and file selection are usage errors: message, exit 2. */
@@ -121,12 +202,12 @@ const common = (y: Argv) =>
     .option('unsafe-fixes', { type: 'boolean', describe: 'also apply fixes rated unsafe' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only findings, diffs and errors' })
     .option('exit-code', { type: 'boolean', default: false, describe: '(diff) exit 1 when any file would change' })
-    .option('target-version', { type: 'string', describe: 'oldest Python the code must run on, e.g. 3.8 (default 3.8)' })
-    .option('generator-style', { type: 'string', choices: ['try-finally', 'closing'], describe: 'how generator-close closes a generator' })
+    .option('target-version', { requiresArg: true, type: 'string', describe: 'oldest Python the code must run on, e.g. 3.8 (default: [tool.withify] target-version, else the lowest requires-python allows, else 3.8)' })
+    .option('generator-style', { requiresArg: true, type: 'string', choices: ['try-finally', 'closing'], describe: 'how generator-close closes a generator' })
     .option('all-loops', { type: 'boolean', describe: 'generator-close: fix every loop over a generator with cleanup' })
-    .option('stdin-filename', { type: 'string', describe: 'the path to report for `-`' })
+    .option('stdin-filename', { requiresArg: true, type: 'string', describe: 'the path to report for `-`' })
     .option('add-ignore', { type: 'boolean', describe: 'add `# withify: ignore[CODE]` to a line of each finding left after the fixes (check: no fix; it writes the comments)' })
-    .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a TTY)' })
+    .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a terminal and NO_COLOR is unset)' })
     // File selection and configuration (docs/bulk.md)
     .option('config', { type: 'string', requiresArg: true, describe: 'settings from this TOML file instead of the nearest pyproject.toml [tool.withify]' })
     .option('no-ignore', { type: 'boolean', describe: 'also walk files that .gitignore, .git/info/exclude or the global excludes file ignore' })
@@ -136,11 +217,114 @@ const common = (y: Argv) =>
     .option('shard', { type: 'string', requiresArg: true, describe: 'only shard K of N (K/N), to split a run over CI jobs' })
     .option('transform', { type: 'string', requiresArg: true, describe: 'also run the transform exported by this ES module (repeatable)' })
     // Bulk runs and reports for scripts (docs/reports.md).
-    .option('format', { choices: ['text', 'json', 'sarif', 'github'] as const, default: 'text' as const, describe: 'output: text, json, sarif (code scanning) or github (workflow annotations)' })
+    .option('format', { requiresArg: true, choices: ['text', 'json', 'sarif', 'github'] as const, default: 'text' as const, describe: 'output: text, json, sarif (code scanning) or github (workflow annotations)' })
     .option('statistics', { type: 'boolean', default: false, describe: 'counts per transform instead of one line per finding' })
     .option('jobs', { alias: 'j', type: 'string', requiresArg: true, describe: 'threads: this one and N - 1 workers (default: the number of cores; 1 = no worker)' })
-    .option('index-scope', { choices: ['project', 'run'] as const, describe: 'what generator-close reads for the generators a file calls: the whole project the paths lie in (default; its root has .git, .hg or pyproject.toml) or only the files of the run' })
+    .option('index-scope', { requiresArg: true, choices: ['project', 'run'] as const, describe: 'what generator-close reads for the generators a file calls: the whole project the paths lie in (default; its root has .git, .hg or pyproject.toml) or only the files of the run' })
     .option('whole-files', { type: 'boolean', describe: 'parse every file whole, not only the functions around the calls withify looks at (slower; same findings, and a syntax error anywhere is reported)' });
+
+const traceOptions = (y: Argv) =>
+  y
+    .usage('$0 trace [options] -- <command...>')
+    .option('python', { requiresArg: true, type: 'string', describe: 'interpreter that `python` and `python3` mean for the command, e.g. pypy3' })
+    .option('format', { requiresArg: true, choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format' })
+    .option('fail-on-leak', { type: 'boolean', default: false, describe: `exit 1 when leaks were found and the command exited 0` })
+    .option('output', { requiresArg: true, alias: 'o', type: 'string', describe: 'write the report to this file instead of stderr' })
+    .example('$0 trace -- python -m unittest', 'run the tests, then list the leak sites')
+    .example('$0 trace --python pypy3 --fail-on-leak -- python -m pytest tests/', 'under PyPy, fail CI on any leak');
+
+/** The options of `command` (its builder's, help and version), and those of them that are flags (a `--no-` form). */
+function optionsOf(command: string | undefined): { all: string[]; flags: string[] } {
+  const y = yargs([]);
+  const built = command === 'trace' ? traceOptions(y) : command === 'list' || command === 'explain' ? withTransformOption(y) : COMMANDS.includes(command ?? '') ? common(y) : y;
+  // yargs has getOptions(); its type declarations leave it out.
+  const read = (built as unknown as { getOptions?: () => { key: Record<string, unknown>; boolean: string[] } }).getOptions;
+  const o = typeof read === 'function' ? read.call(built) : { key: {}, boolean: [] };
+  const long = (names: string[]) => names.filter((k) => k.length > 1 && !/[A-Z]/.test(k));
+  return { all: long(Object.keys(o.key)), flags: long(o.boolean) };
+}
+
+/** The one name in `names` that starts with `name`, else the nearest within two edits (case aside); `undefined` when none is. */
+function nearest(name: string, names: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length]!;
+  };
+  // Ex) `--stdin-file`: the start of one option's name
+  const starting = names.filter((n) => name.length >= 3 && n.startsWith(name.toLowerCase()));
+  if (starting.length === 1) return starting[0];
+  const scored = names.map((n) => ({ n, d: distance(name.toLowerCase(), n) })).filter((x) => x.d <= Math.min(2, Math.floor(x.n.length / 3) || 1));
+  return scored.sort((x, y) => x.d - y.d)[0]?.n;
+}
+
+/**
+ * yargs' "Unknown argument(s): selct, chek" as Ruff would say it: the option as it was written, with the one
+ * meant where one is near (`--selct` → `--select`, `--no-colour` → `--no-color`), an unknown command as one,
+ * and what `list` and `explain` take. Ex) `--unsafe-fix` was "Unknown arguments: unsafe-fix, unsafeFix".
+ */
+function unknownArguments(message: string, argv: readonly string[]): string {
+  const m = /^Unknown arguments?: (.*)$/s.exec(message);
+  if (!m) return otherUsageMessage(message, argv);
+  const names = m[1]!.split(', ');
+  const end = argv.indexOf('--');
+  const written = end < 0 ? argv : argv.slice(0, end);
+  const command = commandOf(argv);
+  if (command !== undefined && !COMMANDS.includes(command)) {
+    const near = nearest(command, COMMANDS);
+    return `unknown command "${command}"${near ? ` (did you mean \`withify ${near}\`?)` : ''}; the commands are ${COMMANDS.join(', ')}`;
+  }
+  const options = optionsOf(command);
+  const unknownOptions: string[] = [];
+  const extra: string[] = [];
+  for (const name of names) {
+    // Ex) `unsafeFix` beside `unsafe-fix`: yargs' camel-case copy of the same option
+    if (/[A-Z]/.test(name) && names.includes(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`))) continue;
+    const option = written.find((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `--no-${name}` || a.startsWith(`--no-${name}=`));
+    if (option !== undefined) {
+      const negated = option.startsWith('--no-') && !option.startsWith(`--${name}`);
+      const near = nearest(name, negated ? options.flags : options.all);
+      unknownOptions.push(`${option.replace(/=.*/s, '')}${near ? ` (did you mean --${negated ? 'no-' : ''}${near}?)` : ''}`);
+    } else if (name.length === 1 && written.some((a) => /^-[^-]/.test(a) && a.includes(name))) unknownOptions.push(`-${name}`);
+    else extra.push(`"${name}"`);
+  }
+  const parts: string[] = [];
+  if (unknownOptions.length) parts.push(`unknown option${unknownOptions.length > 1 ? 's' : ''} ${unknownOptions.join(', ')}`);
+  if (extra.length) {
+    const list = extra.join(', ');
+    if (command === 'list') parts.push(`\`withify list\` takes no argument, not ${list}; \`withify explain CODE\` explains one transform`);
+    else if (command === 'explain') parts.push(`\`withify explain\` takes one transform (run it once for each), not also ${list}`);
+    else if (command === 'trace') parts.push(`\`withify trace\` runs the command given after \`--\`, not ${list}: \`withify trace [options] -- <command...>\``);
+    else parts.push(`unexpected argument${extra.length > 1 ? 's' : ''} ${list}`);
+  }
+  return parts.join('; ') || message;
+}
+
+/**
+ * yargs' other messages in the words of withify's own: the option named with its dashes, the values it takes.
+ * Ex) "Invalid values:\n  Argument: format, Given: \"xml\", Choices: …"; "Not enough non-option arguments: got 0,
+ * need at least 1" for `withify explain`.
+ */
+function otherUsageMessage(message: string, argv: readonly string[]): string {
+  const invalid = [...message.matchAll(/Argument: ([\w-]+), Given: ("(?:[^"\\]|\\.)*"|\S+), Choices: (.*)/g)];
+  if (invalid.length) {
+    return invalid
+      .map(([, name, value, choices]) => {
+        const names = [...choices!.matchAll(/"([^"]*)"/g)].map((c) => c[1]!);
+        const near = nearest(String(JSON.parse(value!.startsWith('"') ? value! : JSON.stringify(value))), names);
+        return `--${name}: ${value} is none of ${names.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`;
+      })
+      .join('; ');
+  }
+  const missing = /^Not enough arguments following: ([\w-]+)$/.exec(message);
+  if (missing) return `--${missing[1]} takes a value, and none was given`;
+  if (/^Not enough non-option arguments/.test(message) && commandOf(argv) === 'explain') return 'name the transform to explain, by code or id (e.g. `withify explain WFY101`); `withify list` shows them';
+  return message;
+}
 
 const given = (values: string | string[] | undefined) => (values === undefined ? undefined : splitList(values));
 const globList = (values: string | string[] | undefined) => (values === undefined ? undefined : ([] as string[]).concat(values));
@@ -198,6 +382,7 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
 
 async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
   refuseRepeated(a as unknown as Record<string, unknown>, SINGLE_VALUE_OPTIONS);
+  refuseEmpty(a as unknown as Record<string, unknown>);
   // Ex) `withify fix --exit-code`: it would exit as without it, and the user would think CI is gated
   if (a['exit-code'] && mode !== 'diff') throw new UsageError(`--exit-code is for \`withify diff\` (exit 1 when a file would change): ${mode === 'check' ? '`check` exits 1 on any finding already' : 'use `withify diff --exit-code` to fail on changes, or `withify check` to fail on findings'}`);
   if (a.jobs !== undefined && !(/^\s*\d+\s*$/.test(a.jobs) && Number(a.jobs) >= 1)) throw new UsageError(`--jobs: expected a whole number of threads, 1 or more, not "${a.jobs}"`);
@@ -264,13 +449,14 @@ async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOp
 }
 
 export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {
-  const parser = yargs(protectNoIgnore(protectStdin(argv)))
+  const parser = yargs(protectNoIgnore(protectStdin(explainRuleAfterDashes(argv))))
     .scriptName('withify')
     .usage('$0 <command> [paths..] [options]\n\nMake Python code safe for interpreters that do not reference-count (PyPy).')
     .command('check [paths..]', 'Report every finding; exit 1 if there are any', common, (a) => runCommand('check', withPaths(a, argv)))
     .command('diff [paths..]', 'Print the rewrite as a unified diff; write nothing', common, (a) => runCommand('diff', withPaths(a, argv)))
     .command('fix [paths..]', 'Rewrite files in place', common, (a) => runCommand('fix', withPaths(a, argv)))
     .command('list', 'List every transform: code, id, safety, summary', withTransformOption, async (a) => {
+      refuseEmpty(a);
       const extra = await loadTransformModules(globList(a.transform) ?? []);
       process.stdout.write(listTransforms([...TRANSFORMS, ...extra]));
     })
@@ -279,6 +465,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
       'Explain a transform (by code or id): what breaks on PyPy, the fix, examples',
       (y) => withTransformOption(y.positional('rule', { type: 'string', demandOption: true })),
       async (a) => {
+        refuseEmpty(a);
         const extra = await loadTransformModules(globList(a.transform) ?? []);
         const text = explainTransform(String(a.rule), extra);
         if (text === undefined) throw new UsageError(`no transform "${String(a.rule)}"; run \`withify list\` to see them`);
@@ -288,17 +475,10 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .command(
       'trace',
       'Run a command (after `--`) and report every file or socket it leaked, grouped by site',
-      (y) =>
-        y
-          .usage('$0 trace [options] -- <command...>')
-          .option('python', { type: 'string', describe: 'interpreter that `python` and `python3` mean for the command, e.g. pypy3' })
-          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format' })
-          .option('fail-on-leak', { type: 'boolean', default: false, describe: `exit 1 when leaks were found and the command exited 0` })
-          .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stderr' })
-          .example('$0 trace -- python -m unittest', 'run the tests, then list the leak sites')
-          .example('$0 trace --python pypy3 --fail-on-leak -- python -m pytest tests/', 'under PyPy, fail CI on any leak'),
+      traceOptions,
       async (a) => {
         refuseRepeated(a, ['python', 'format', 'output']);
+        refuseEmpty(a);
         const at = argv.indexOf('--');
         const command = at < 0 ? [] : argv.slice(at + 1);
         if (command.length === 0) throw new UsageError('name the command after `--`, e.g. `withify trace -- python -m unittest`');
@@ -325,7 +505,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .fail((msg, err) => {
       // An error thrown by a handler reaches the catch below, which prints it once.
       if (err && err.name !== 'YError') throw err;
-      process.stderr.write(`error: ${err?.message ?? msg}\nRun \`withify --help\` for usage.\n`);
+      process.stderr.write(`error: ${unknownArguments(err?.message ?? msg, argv)}\nRun \`withify --help\` for usage.\n`);
       process.exitCode = 2;
       // Ex) `withify trace --bogus -- cmd`: without this throw yargs still runs the command's handler
       throw new UsageReported();
@@ -334,6 +514,8 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
   skipHelpCache(parser);
   try {
     refuseNegatedValues(argv);
+    refuseArgsAfterDashes(argv);
+    refuseFlagValues(argv);
     await parser.parseAsync();
   } catch (err) {
     if (err instanceof UsageReported) return;

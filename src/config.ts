@@ -1,6 +1,6 @@
 // `[tool.withify]` in pyproject.toml (or a file named with --config): the defaults a project sets for
 // every run. The command line overrides each key it gives.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
@@ -196,6 +196,8 @@ export function loadConfig(options: { cwd: string; configPath?: string }): Loade
   if (options.configPath !== undefined) {
     const path = resolve(options.cwd, options.configPath);
     if (!existsSync(path)) throw new ConfigError(`--config: ${options.configPath}: no such file`);
+    // Ex) `--config .`: "cannot read: EISDIR"
+    if (statSync(path).isDirectory()) throw new ConfigError(`--config: ${options.configPath}: is a directory; name the TOML file (e.g. ${join(options.configPath, 'pyproject.toml')})`);
     return readConfigFile(path);
   }
   let nearest: LoadedConfig | undefined;

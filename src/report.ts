@@ -310,7 +310,9 @@ export function githubReport(mode: Mode, result: RunResult): string {
   };
   for (const e of result.walkErrors) cmd('error', { file: e.path, title: 'withify' }, e.reason);
   for (const f of result.files) {
-    if (f.status === 'failed') cmd('error', { file: f.path, title: 'withify' }, f.reason ?? 'failed');
+    // Ex) a syntax error: the annotation on its line, as for a finding
+    const at: Record<string, number> = f.errorLocation ? { line: f.errorLocation.line, col: f.errorLocation.column } : {};
+    if (f.status === 'failed') cmd('error', { file: f.path, ...at, title: 'withify' }, f.reason ?? 'failed');
     for (const w of reportedWarnings(mode, f)) cmd('warning', { file: f.path, line: w.location.line, col: w.location.column, title: 'withify: suppression comment' }, w.message);
     for (const x of reportedFindings(mode, f)) {
       const tail = x.fixStatus === 'fixable' ? ' [*] fixable with `withify fix`' : x.fixStatus === 'unsafe' ? ' (fix with `withify fix --unsafe-fixes`)' : x.reason ? ` (not fixed: ${x.reason})` : '';
@@ -369,7 +371,12 @@ export function sarifReport(mode: Mode, result: RunResult, rules: readonly Trans
   }
   const notifications = [
     ...result.walkErrors.map((e) => ({ level: 'error', message: { text: `${e.path}: ${e.reason}` } })),
-    ...result.files.filter((f) => f.status === 'failed').map((f) => ({ level: 'error', message: { text: `${f.path}: ${f.reason ?? 'failed'}` }, locations: [{ physicalLocation: { artifactLocation: artifact(f.path) } }] })),
+    ...result.files
+      .filter((f) => f.status === 'failed')
+      .map((f) => {
+        const region = f.errorLocation ? { region: { startLine: f.errorLocation.line, startColumn: f.errorLocation.column } } : {};
+        return { level: 'error', message: { text: `${f.path}: ${f.reason ?? 'failed'}` }, locations: [{ physicalLocation: { artifactLocation: artifact(f.path), ...region } }] };
+      }),
     ...result.files.flatMap((f) =>
       reportedWarnings(mode, f).map((w) => ({
         level: 'warning',

@@ -240,6 +240,8 @@ export interface FileResult {
   after?: string;
   /** Why the file was skipped or failed: a sentence naming what to do next. */
   reason?: string;
+  /** For a file that failed because it does not parse: where its syntax error is (as `reason` says). */
+  errorLocation?: Position;
   /** For `diff`, a file that is not plain UTF-8: its encoding and BOM, in which `diff` writes its lines. */
   encoding?: { name: string; bom: boolean };
 }

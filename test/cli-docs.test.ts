@@ -51,6 +51,23 @@ test('`withify explain` of an unknown rule exits 2 and says where to look', () =
   assert.match(r.stderr, /no transform "WFY999"; run `withify list`/);
 });
 
+test('`--` with list and explain: `explain -- WFY101` explains WFY101; `list -- x` is a usage error naming x (it listed)', () => {
+  const byDashes = cli('explain', '--', 'WFY101');
+  assert.equal(byDashes.status, 0, byDashes.stderr);
+  assert.equal(byDashes.stdout, cli('explain', 'WFY101').stdout);
+  for (const [args, stderr] of [
+    [['list', '--', 'x'], 'error: `withify list` takes no argument, not "x"; `withify explain CODE` explains one transform\n'],
+    [['explain', '--', '-x'], 'error: no transform "-x"; run `withify list` to see them\n'],
+    [['explain', 'WFY101', '--', 'x'], 'error: `withify explain` takes one transform (run it once for each), not also "x"\nRun `withify --help` for usage.\n'],
+    // Before any command: it did nothing and exited 0
+    [['--', 'check', '.'], 'error: name the command before `--` (check, diff, fix, list, explain, trace), e.g. `withify check -- .`\n'],
+  ] as Array<[string[], string]>) {
+    const r = cli(...args);
+    assert.deepEqual([r.status, r.stdout, r.stderr], [2, '', stderr], args.join(' '));
+  }
+  assert.equal(cli('list', '--').status, 0);
+});
+
 describe('doc blocks and examples', () => {
   test('ids and codes are unique, and docs/ARCHITECTURE.md lists every code with its id', () => {
     assert.equal(new Set(TRANSFORMS.map((t) => t.id)).size, TRANSFORMS.length);

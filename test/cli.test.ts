@@ -214,6 +214,31 @@ test('check -: findings carry --stdin-filename', () => {
   assert.match(r.stdout, /^src\/app\.py:5:23 WFY101 /);
 });
 
+test('-: a syntax error names --stdin-filename (else `-`) and its line and column, as for the file itself', () => {
+  const broken = 'def f(p):\n    return open(p).read()\n\ndef g():\n    x = (1,\n';
+  const dir = tempDir('withify-cwd-');
+  mkdirSync(join(dir, 'src'));
+  writeFileSync(join(dir, 'src', 'app.py'), broken);
+  const error = 'error: src/app.py: cannot parse: syntax error at line 4, column 1 (withify rewrites only files that parse; if Python accepts this file, tree-sitter-python does not)\n';
+  for (const mode of ['check', 'diff', 'fix']) {
+    const file = withify([mode, 'src/app.py'], { cwd: dir });
+    const stdin = withify([mode, '-', '--stdin-filename', 'src/app.py'], { cwd: dir, input: broken });
+    assert.equal(stdin.status, 2, mode);
+    assert.equal(file.status, 2, mode);
+    const errors = (r: { stdout: string; stderr: string }) => (r.stdout + r.stderr).split(/(?<=\n)/).filter((l) => l.startsWith('error: ')).join('');
+    assert.equal(errors(stdin), error, mode);
+    assert.equal(errors(file), error, mode);
+    assert.equal(errors(withify([mode, '-'], { cwd: dir, input: broken })), error.replace('src/app.py', '-'), mode);
+    const github = withify([mode, '-', '--stdin-filename', 'src/app.py', '--format', 'github'], { cwd: dir, input: broken });
+    // The annotation sits on the error's line, as a finding's does
+    assert.match(github.stdout + github.stderr, /^::error file=src\/app\.py,line=4,col=1,title=withify::cannot parse: syntax error at line 4, column 1 /m, mode);
+    const sarif = withify([mode, '-', '--stdin-filename', 'src/app.py', '--format', 'sarif'], { cwd: dir, input: broken });
+    const notification = JSON.parse(mode === 'fix' ? sarif.stderr : sarif.stdout).runs[0].invocations[0].toolExecutionNotifications[0];
+    assert.deepEqual(notification.locations[0].physicalLocation, { artifactLocation: { uri: 'src/app.py', uriBaseId: '%SRCROOT%' }, region: { startLine: 4, startColumn: 1 } }, mode);
+  }
+  assert.equal(readFileSync(join(dir, 'src', 'app.py'), 'utf8'), broken);
+});
+
 test('--stdin-filename without `-` is a usage error: `fix --stdin-filename a.py < buffer` rewrote every file under `.`', () => {
   const dir = tempDir('withify-cwd-');
   writeFileSync(join(dir, 'other.py'), LEAKY);
@@ -225,6 +250,84 @@ test('--stdin-filename without `-` is a usage error: `fix --stdin-filename a.py 
   }
   assert.equal(readFileSync(join(dir, 'other.py'), 'utf8'), LEAKY);
   assert.equal(withify(['fix', '-', '--stdin-filename', 'a.py'], { cwd: dir, input: LEAKY }).stdout, FIXED);
+});
+
+test('an option given no value or an empty one is a usage error naming it: `--stdin-filename=` reported the findings at `:2:12`', () => {
+  const dir = project();
+  for (const [option, hint] of [
+    ['stdin-filename', 'give the path to report for `-`'],
+    ['exclude', 'give a glob'],
+    ['include', 'give a glob'],
+    ['config', 'name a TOML file'],
+    ['changed-since', 'name a git revision'],
+    ['transform', 'name an ES module file'],
+  ]) {
+    for (const args of [[`--${option}=`], [`--${option}`, '']]) {
+      const r = withify(['fix', '-', ...args], { cwd: dir, input: LEAKY });
+      assert.deepEqual([r.status, r.stdout], [2, ''], args.join(' '));
+      assert.match(r.stderr, new RegExp(`^error: --${option} was given an empty value: ${hint.replace(/[`-]/g, '\\$&')}, e\\.g\\. `), args.join(' '));
+    }
+  }
+  // With no value at all (it was read as '', or the option was dropped: `--format` ran as text)
+  for (const option of ['stdin-filename', 'format', 'target-version', 'generator-style', 'index-scope']) {
+    const r = withify(['check', '-', `--${option}`], { cwd: dir, input: LEAKY });
+    assert.deepEqual([r.status, r.stdout], [2, ''], option);
+    assert.match(r.stderr, new RegExp(`^error: --${option} takes a value, and none was given\n`), option);
+  }
+  for (const args of [['--output='], ['--python='], ['--python']]) {
+    const r = withify(['trace', ...args, '--', 'true'], { cwd: dir });
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, /^error: --(output|python) (was given an empty value|takes a value, and none was given)/, args.join(' '));
+  }
+  assert.match(withify(['list', '--transform='], { cwd: dir }).stderr, /^error: --transform was given an empty value/);
+  // `--config` of a directory names the option, not EISDIR
+  assert.equal(withify(['check', '--config', 'pkg', '.'], { cwd: dir }).stderr, 'error: --config: pkg: is a directory; name the TOML file (e.g. pkg/pyproject.toml)\n');
+  // A `-` after an option that takes a value is its value (the NUL of the stdin placeholder showed in the message)
+  const dash = withify(['check', '--stdin-filename', '-'], { cwd: dir, input: LEAKY });
+  assert.deepEqual([dash.status, dash.stderr], [2, 'error: --stdin-filename names the text read from stdin: give `-` as the only path, e.g. `withify check - --stdin-filename -`\n']);
+  assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), LEAKY);
+});
+
+test('an unknown option, command or value is named as written, with the one meant when one is near (as Ruff does)', () => {
+  const dir = project();
+  for (const [args, message] of [
+    [['check', '--selct', 'WFY101', '.'], 'unknown option --selct (did you mean --select?)'],
+    // It was "Unknown arguments: unsafe-fix, unsafeFix"
+    [['fix', '--unsafe-fix', '.'], 'unknown option --unsafe-fix (did you mean --unsafe-fixes?)'],
+    // It was "Unknown argument: colour"
+    [['check', '--no-colour', '.'], 'unknown option --no-colour (did you mean --no-color?)'],
+    [['diff', '--stdin-file=a.py', '-'], 'unknown option --stdin-file (did you mean --stdin-filename?)'],
+    [['check', '--bogus=1', '-Z', '.'], 'unknown options --bogus, -Z'],
+    [['trace', '--pyhton', 'pypy3', '--', 'true'], 'unknown option --pyhton (did you mean --python?)'],
+    // It was "Unknown arguments: chek, ."
+    [['chek', '.'], 'unknown command "chek" (did you mean `withify check`?); the commands are check, diff, fix, list, explain, trace'],
+    [['list', 'x'], '`withify list` takes no argument, not "x"; `withify explain CODE` explains one transform'],
+    [['explain', 'WFY101', 'WFY102'], '`withify explain` takes one transform (run it once for each), not also "WFY102"'],
+    [['explain'], 'name the transform to explain, by code or id (e.g. `withify explain WFY101`); `withify list` shows them'],
+    // yargs said "Invalid values:\n  Argument: format, Given: …"
+    [['check', '--format', 'JSON', '--index-scope', 'x', '.'], '--format: "JSON" is none of text, json, sarif, github (did you mean json?); --index-scope: "x" is none of project, run'],
+    [['fix', '--generator-style=clos', '.'], '--generator-style: "clos" is none of try-finally, closing (did you mean closing?)'],
+  ] as Array<[string[], string]>) {
+    const r = withify(args, { cwd: dir, input: LEAKY });
+    assert.deepEqual([r.status, r.stdout, r.stderr], [2, '', `error: ${message}\nRun \`withify --help\` for usage.\n`], args.join(' '));
+  }
+  assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), LEAKY);
+});
+
+test('a flag given a value other than true or false is a usage error: `diff --exit-code=1` exited 0 with changes', () => {
+  for (const [args, flag, value] of [
+    [['diff', '-', '--exit-code=1'], 'exit-code', '1'],
+    [['fix', '-', '--unsafe-fixes=maybe'], 'unsafe-fixes', 'maybe'],
+    [['diff', '-', '--color=never'], 'color', 'never'],
+    [['check', '-', '--no-ignore=1'], 'no-ignore', '1'],
+    [['trace', '--fail-on-leak=yes', '--', 'true'], 'fail-on-leak', 'yes'],
+  ] as Array<[string[], string, string]>) {
+    const r = withify(args, { input: LEAKY });
+    assert.deepEqual([r.status, r.stdout, r.stderr], [2, '', `error: --${flag} is a flag and takes no value, not "${value}": give --${flag} alone\n`], args.join(' '));
+  }
+  // true and false are yargs' own forms
+  assert.equal(withify(['diff', '-', '--exit-code=true', '-q'], { input: LEAKY }).status, 1);
+  assert.equal(withify(['diff', '-', '--exit-code=false', '-q'], { input: LEAKY }).status, 0);
 });
 
 test('-: --changed-since and --shard, which select among walked files, are usage errors (they did nothing)', () => {

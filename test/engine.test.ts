@@ -205,6 +205,12 @@ test('a file with a syntax error fails with the position', () => {
   assert.match(r.reason ?? '', /syntax error at line 1, column 7/);
 });
 
+test('a syntax error after whole statements is placed past them, not at line 1 (tree-sitter made the root one ERROR)', () => {
+  const r = transformSource('def f(p):\n    return open(p).read()\n\ndef g():\n    x = (1,\n');
+  assert.equal(r.status, 'failed');
+  assert.match(r.reason ?? '', /syntax error at line 4, column 1 /);
+});
+
 test('every kept node answer is the one a cursor gives, for every node of a tree with an error in it', async () => {
   const { parsePython } = await import('../src/engine/parse.js');
   const text = 'class C(B):\n    def m(self, a=1):\n        with open(a) as f:\n            return [x for x in f if x]\nx = (1 +\n';

@@ -164,7 +164,7 @@ describe('withify trace', () => {
     const bogus = withify(['trace', '--bogus', '--', CPYTHON, '-c', 'print("ran")']);
     assert.equal(bogus.status, 2);
     assert.equal(bogus.stdout, '');
-    assert.match(bogus.stderr, /^error: Unknown argument: bogus\n/);
+    assert.match(bogus.stderr, /^error: unknown option --bogus\n/);
     const notPython = withify(['trace', '--', 'true']);
     assert.equal(notPython.status, 0);
     assert.match(notPython.stderr, /no Python process loaded the shim/);

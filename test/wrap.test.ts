@@ -38,3 +38,41 @@ test('wrapping every statement keeps the AST (stdlib modules and snapshot inputs
   assert.equal(check.stdout, '');
   assert.equal(check.status, 0, check.stderr);
 });
+
+test('a statement whose indentation mixes tabs and spaces is reported with that line, by every transform that wraps', () => {
+  const expected: Record<string, Array<[number, number]>> = {
+    'open-chain': [[4, 4]],
+    'open-argument': [[6, 6]],
+    'open-loop': [[4, 4]],
+    'open-assign': [[3, 3]],
+    'open-assign-close': [[3, 3]],
+    // The loop's own line; for the kept generator, the first line the `try` would hold
+    'generator-close': [[10, 10], [15, 16]],
+    'tempdir-kept': [[6, 7]],
+  };
+  for (const [id, lines] of Object.entries(expected)) {
+    const path = join(ROOT, 'snapshots', id, 'ok-mixed-indent.in.py');
+    const r = transformBytes(readFileSync(path), { select: [id], path });
+    assert.equal(r.fixesApplied, 0, id);
+    assert.deepEqual(
+      r.findings.map((f) => [f.location.line, f.reason]),
+      lines.map(([at, mixed]) => [at, `line ${mixed} is indented with tabs and spaces mixed (a tab, then 4 spaces), which withify does not re-indent: indent it with tabs only or spaces only for withify to fix this`]),
+      id,
+    );
+  }
+});
+
+test('a line starting with a form feed is wrapped: the form feed stays before the new header, no line gets another', () => {
+  // Python counts a line's indentation from after its last form feed; the unit of a file whose first block
+  // starts on such a line is the spaces after it (it was the form feed too, and every fix failed its check).
+  const cases: Array<[string, string]> = [
+    ['def load(p):\n    n = 0\n\f    data = open(p).read()\n    return data\n', 'def load(p):\n    n = 0\n\f    with open(p) as f:\n        data = f.read()\n    return data\n'],
+    ['def g():\n\f    return 1\n\n\ndef load(p):\n    return open(p).read()\n', 'def g():\n\f    return 1\n\n\ndef load(p):\n    with open(p) as f:\n        return f.read()\n'],
+    ['def copy(a, b):\n\f    fin = open(a)\n    fout = open(b, "w")\n    fout.write(fin.read())\n    fin.close()\n    fout.close()\n', 'def copy(a, b):\n\f    with open(a) as fin, open(b, "w") as fout:\n        fout.write(fin.read())\n'],
+  ];
+  for (const [input, output] of cases) {
+    const r = transformBytes(Buffer.from(input));
+    assert.equal(r.status, 'changed', r.reason);
+    assert.equal(r.outputBytes.toString(), output);
+  }
+});

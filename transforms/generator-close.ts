@@ -33,7 +33,7 @@ import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
-import { planWrap, statementIndent } from '../src/python/wrap.js';
+import { mixedIndentReason, planWrap, statementIndent } from '../src/python/wrap.js';
 import { keptLocal, keptLocalNested, nameAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
@@ -471,7 +471,7 @@ function planKeptWrapperFix(ctx: FileContext, kept: Kept, made: Made, call: Synt
   const first = notEvaluatedFirst(call, stmt);
   if (first) return first.replace('a `with` header would run it first', 'making the generator ahead of the statement would run it first');
   const lineStart = ctx.source.lastIndexOf('\n', stmt.startIndex - 1) + 1;
-  if (!/^[ \t]*$/.test(ctx.source.slice(lineStart, stmt.startIndex))) return 'the assignment shares its line with other code, which withify cannot split';
+  if (!/^[ \t\f]*$/.test(ctx.source.slice(lineStart, stmt.startIndex))) return 'the assignment shares its line with other code, which withify cannot split';
   const name = ctx.freshName(stmt, made.iterator ? ITERATORS.get(made.key)!.names : ['gen']);
   const close = `${name}.close()`;
   const rest = planRestOfFunction(ctx, kept, 'try:', (unit) => ['finally:', `${unit}${close}`]);
@@ -717,7 +717,7 @@ function check(ctx: FileContext): Finding[] {
       continue;
     }
     const fix = seen ? undefined : planFix(ctx, call, stmt, gen);
-    if (!fix) findings.push({ ...base, reason: seen ?? 'the statement shares its line in a way withify cannot split' });
+    if (!fix) findings.push({ ...base, reason: seen ?? mixedIndentReason(ctx, stmt) ?? 'the statement shares its line in a way withify cannot split' });
     else if (gen.closeRaises) {
       // Ex) `finally: raise Busy()` in the generator: CPython printed "Exception ignored in", the close raises here.
       const raises = `; closing it here may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}`;

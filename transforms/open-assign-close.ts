@@ -10,10 +10,9 @@ import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { preview } from '../src/python/evaluation.js';
 import { callAssignments, identifierUses, outsideReason, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
-import { planHeaderWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
+import { lineIndent, mixedIndentReason, planHeaderWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { withHeaderLines } from '../src/python/with-items.js';
-import { indentOfLine } from '../src/python/text.js';
 
 const ID = 'open-assign-close';
 const CODE = 'WFY104';
@@ -310,12 +309,13 @@ function check(ctx: FileContext): Finding[] {
       continue;
     }
     const items = group.map((g) => withItemFor(ctx, g.spec, g.a.call, g.name));
-    const indent = indentOfLine(ctx.source, c.a.stmt.startIndex);
+    const indent = lineIndent(ctx.source, c.a.stmt.startIndex);
     const header = withHeaderLines(ctx, items.map((i) => i.item), indent).join(ctx.eol + indent);
     const plan = planHeaderWrap(ctx, { stmt: c.a.stmt, header, last, drop: c.close, alsoReplaced: partners.map((p) => p.a.stmt), alsoDropped: partners.map((p) => p.close) });
     if (!plan) {
       const closes = group.map((g) => `\`${g.name}.close()\``).join(' or ');
-      for (const g of group) findings.push({ ...g.base, reason: `the assignment, ${closes} or the statements around them share a line (\`;\`) or mix tabs and spaces: split them for withify to fix this` });
+      const reason = mixedIndentReason(ctx, c.a.stmt) ?? `the assignment, ${closes} or the statements around them share a line (\`;\`): split them for withify to fix this`;
+      for (const g of group) findings.push({ ...g.base, reason });
       continue;
     }
     const title = partners.length

@@ -10,7 +10,7 @@ import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
 import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
-import { planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
+import { mixedIndentReason, planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { calleeName } from '../src/python/imports.js';
 
@@ -276,7 +276,7 @@ function check(ctx: FileContext): Finding[] {
     const item = withItemFor(ctx, spec, a.call, name);
     const plan = planHeaderWrap(ctx, { stmt: a.stmt, header: `with ${item.item}:`, last: outcome.last });
     if (!plan) {
-      findings.push({ ...base, reason: 'the assignment or the last statement using it shares a line (`;`) or the block mixes tabs and spaces: split them for withify to fix this' });
+      findings.push({ ...base, reason: mixedIndentReason(ctx, a.stmt) ?? 'the assignment or the last statement using it shares a line (`;`): split them for withify to fix this' });
       continue;
     }
     findings.push({ ...base, fix: { title: `Move the uses of \`${name}\` into \`with … as ${name}:\``, applicability: 'safe', edits: [...plan.edits, ...item.edits] } });

@@ -223,3 +223,29 @@ export function firstSyntaxError(tree: Tree): SyntaxNode | undefined {
   }
   return tree.rootNode;
 }
+
+// Whole statements that tree-sitter gathered into an ERROR node before the part it could not read.
+const STATEMENT_TYPE = /_statement$|_definition$|^comment$/;
+
+/**
+ * Where to say a syntax error is: the start of the first ERROR or MISSING node, past the whole statements
+ * tree-sitter's recovery put in it first. Ex) `def f(): …` then `def g():\n    x = (1,` at the end: the root
+ * is one ERROR node, and its start, line 1, column 1, named the function with no error in it.
+ */
+export function syntaxErrorStart(tree: Tree): { row: number; column: number } | undefined {
+  let node = firstSyntaxError(tree);
+  while (node?.type === 'ERROR') {
+    const rest = node.children.find((c) => c.hasError || c.isMissing || !STATEMENT_TYPE.test(c.type));
+    if (!rest) break;
+    // Ex) whole statements, then one holding the error (a `def` whose body does not parse): the error in it
+    if (rest.type === 'ERROR' || (STATEMENT_TYPE.test(rest.type) && !rest.isMissing)) node = firstErrorIn(rest);
+    else return rest.startPosition;
+  }
+  return node?.startPosition;
+}
+
+function firstErrorIn(node: SyntaxNode): SyntaxNode {
+  if (node.type === 'ERROR' || node.isMissing) return node;
+  for (const c of node.children) if (c.hasError || c.isMissing) return firstErrorIn(c);
+  return node;
+}

@@ -4,7 +4,7 @@ import type { Edit, FileResult, FileWarning, Finding, LocatedFinding, ProjectInd
 import { SkipFile } from '../types.js';
 import { lineTable, positionAt, wordsPattern } from '../python/text.js';
 import { createContext } from './context.js';
-import { emptyBlocks, parsePython, firstSyntaxError } from './parse.js';
+import { emptyBlocks, parsePython, firstSyntaxError, syntaxErrorStart } from './parse.js';
 import { applyEdits, offsetBefore } from './apply.js';
 import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms, findTransform, TRANSFORMS } from '../../transforms/index.js';
@@ -461,12 +461,12 @@ function processText(input: SourceInput): FileResult {
     }
     let text = input.text;
     let tree = parsePython(text);
-    const syntax = firstSyntaxError(tree);
-    if (syntax) {
-      const p = syntax.startPosition;
+    const p = syntaxErrorStart(tree);
+    if (p) {
       return {
         ...base,
         status: 'failed',
+        errorLocation: { line: p.row + 1, column: p.column + 1 },
         reason: `cannot parse: syntax error at line ${p.row + 1}, column ${p.column + 1} (withify rewrites only files that parse; if Python accepts this file, tree-sitter-python does not)`,
       };
     }

@@ -5,7 +5,7 @@
 // rest of the function: `try:` … `finally:` around every statement after the assignment, or `with name:`.
 import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { identifiersNamed, scopeOf, within } from './scopes.js';
-import { statementIndent, statementIndex, statementSiblings, planWrap } from './wrap.js';
+import { mixedIndentReason, statementIndent, statementIndex, statementSiblings, planWrap } from './wrap.js';
 import { blockRoom, tooDeepReason } from './nesting.js';
 import { dynamicLookupAfter } from './resource-flow.js';
 import { isExtra } from './statements.js';
@@ -201,7 +201,7 @@ export function planRestOfFunction(outer: FileContext, kept: KeptLocal, header: 
   const room = blockRoom(outer, first, last);
   if (room < 1) return tooDeepReason(1, room);
   const ctx = withLocalUnit(outer, first);
-  if (!ctx) return 'the function\'s lines are indented with tabs and spaces mixed';
+  if (!ctx) return mixedIndentReason(outer, first) ?? 'the function\'s lines are indented with tabs and spaces mixed';
   const plan = planWrap(ctx, { first, last, header: [header], footer: footer(ctx.indentUnit) });
   // Ex) `it = rows(p); \` then `head = next(it)`: one logical line, no line to put the `try:` on
   return plan ? plan.edits : 'the statement after it continues its line (`\\`), which withify cannot split';

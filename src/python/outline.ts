@@ -683,13 +683,16 @@ export function includedRanges(text: string, ranges: readonly number[]): Array<{
  * header above it (`def f():` then `    return 1`: four spaces). Falls back to a tab when the file indents
  * with tabs, else four spaces. Read from the outline, so a partial tree and the whole file agree.
  */
+const afterFormFeed = (indent: string) => indent.slice(indent.lastIndexOf('\f') + 1);
+
 export function indentUnitOf(source: string, o: Outline): string {
   for (let k = 1; k < o.begin.length; k++) {
     const p = o.parent[k]!;
     // The first line of a block: its header is the logical line just before it.
     if (p !== k - 1) continue;
-    const inner = source.slice(o.begin[k], o.first[k]);
-    const outer = source.slice(o.begin[p], o.first[p]);
+    // Ex) `\f    fin = open(a)` opening the block: the form feed is no part of the unit (Python counts from after it)
+    const inner = afterFormFeed(source.slice(o.begin[k], o.first[k]));
+    const outer = afterFormFeed(source.slice(o.begin[p], o.first[p]));
     if (inner.startsWith(outer) && inner.length > outer.length) return inner.slice(outer.length);
   }
   return /^\t/m.test(source) ? '\t' : '    ';

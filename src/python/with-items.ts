@@ -6,7 +6,7 @@ import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { replaceNode } from './edits.js';
 import { notEvaluatedFirst } from './evaluation.js';
 import { withItemFor, type ResourceSpec } from './resources.js';
-import { planWrap, statementIndent } from './wrap.js';
+import { mixedIndentReason, planWrap, statementIndent } from './wrap.js';
 import { MAX_WITH_ITEMS, tooDeepReason } from './nesting.js';
 import { namesSeenReason } from './resource-flow.js';
 
@@ -116,7 +116,7 @@ export function planResourceWith(ctx: FileContext, first: SyntaxNode, last: Synt
   const items = group.map((u, i) => withItemFor(ctx, u.spec, u.call, names[i]!));
   const header = withHeaderLines(ctx, items.map((i) => i.item), statementIndent(ctx, first));
   const plan = planWrap(ctx, { first, last, header, inner: group.map((u, i) => replaceNode(u.call, names[i]!)) });
-  if (!plan) return 'the statement shares its line in a way withify cannot split';
+  if (!plan) return mixedIndentReason(ctx, first) ?? 'the statement shares its line in a way withify cannot split';
   // Two items may need the same import: add it once.
   const added = new Set<string>();
   const extra = items.flatMap((i) => i.edits).filter((e) => {

@@ -75,15 +75,40 @@ export function isInlineBlock(source: string, block: SyntaxNode): boolean {
   return !!first && !startsLine(source, first.startIndex);
 }
 
+/**
+ * The indentation Python counts on the line holding `offset`: what follows the last form feed of its leading
+ * whitespace, since the tokenizer counts the columns again from there (`\f    x` is 4 deep). A new line of the
+ * block gets this, and the form feed stays where it was, before the first line. Ex) `\f    data = open(p).read()`:
+ * `\f    with open(p) as f:`, then `        data = f.read()`.
+ */
+export function lineIndent(source: string, offset: number): string {
+  const indent = indentOfLine(source, offset);
+  return indent.slice(indent.lastIndexOf('\f') + 1);
+}
+
 /** The indentation the statements of `stmt`'s block have, or will have once an inline block is expanded. */
 export function statementIndent(ctx: FileContext, stmt: SyntaxNode): string {
-  if (startsLine(ctx.source, stmt.startIndex)) return indentOfLine(ctx.source, stmt.startIndex);
+  if (startsLine(ctx.source, stmt.startIndex)) return lineIndent(ctx.source, stmt.startIndex);
   const block = stmt.parent!;
   if (isInlineBlock(ctx.source, block) && block.parent) {
-    const outer = indentOfLine(ctx.source, block.parent.startIndex);
+    const outer = lineIndent(ctx.source, block.parent.startIndex);
     return outer + (unitFor(outer, ctx.indentUnit) ?? ctx.indentUnit);
   }
-  return indentOfLine(ctx.source, stmt.startIndex);
+  return lineIndent(ctx.source, stmt.startIndex);
+}
+
+/**
+ * Why no block can be opened at `stmt`'s indentation: it mixes tabs and spaces (`unitFor` has no unit for it:
+ * a unit put in front of such a line can make Python read its level differently, TabError); `undefined` when
+ * it can be.
+ */
+export function mixedIndentReason(ctx: FileContext, stmt: SyntaxNode): string | undefined {
+  const indent = statementIndent(ctx, stmt);
+  if (unitFor(indent, ctx.indentUnit) !== undefined) return undefined;
+  const block = stmt.parent;
+  const at = !startsLine(ctx.source, stmt.startIndex) && block && isInlineBlock(ctx.source, block) && block.parent ? block.parent : stmt;
+  const runs = (indent.match(/\t+| +/g) ?? []).map((r) => (r[0] === '\t' ? (r.length > 1 ? `${r.length} tabs` : 'a tab') : r.length > 1 ? `${r.length} spaces` : 'a space'));
+  return `line ${at.startPosition.row + 1} is indented with tabs and spaces mixed (${runs.join(', then ')}), which withify does not re-indent: indent it with tabs only or spaces only for withify to fix this`;
 }
 
 /** Offset just after the `:` that ends a compound statement's header and precedes its inline block. */
@@ -252,7 +277,7 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
     if (!/^[ \t]*$/.test(source.slice(r.endIndex, lineEndOf(source, r.endIndex)))) return undefined;
     above = r;
   }
-  const indent = indentOfLine(source, stmt.startIndex);
+  const indent = lineIndent(source, stmt.startIndex);
   const unit = unitFor(indent, ctx.indentUnit);
   if (unit === undefined) return undefined;
 

@@ -1,0 +1,8 @@
+# An assignment on a line that starts with a form feed: the `with` keeps it; its body is indented from after it.
+
+
+def read(p):
+    n = 0
+    fh = open(p)
+    data = fh.read()
+    return data

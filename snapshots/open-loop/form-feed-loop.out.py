@@ -1,0 +1,9 @@
+# A loop on a line that starts with a form feed: the `with` keeps it; the loop goes one level deeper.
+
+
+def count(p):
+    n = 0
+    with open(p) as f:
+        for line in f:
+            n += 1
+    return n
