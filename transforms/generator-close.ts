@@ -835,22 +835,49 @@ function nestedFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made
 
 /**
  * Whether nothing of the program runs between the end of the one read of `kept` and the end of the function: the
- * read (a loop with no `else:`, or a statement) is a statement of the block that holds `kept.stmt`, followed by
- * nothing or by a `return` of a name or a literal. Then closing the generator at the end of the function, not where
- * `islice` let go of it, runs its cleanup at the same point of the program.
+ * read is a loop with no `else:` (`for r in it:`) or a simple statement (`x = next(it)`), followed in its block by
+ * nothing or by a `return` of a name or a literal, and every block from there up to the one that holds `kept.stmt`
+ * is a branch of an `if` that ends so too. Then closing the generator at the end of the function, not where `islice`
+ * let go of it, runs its cleanup at the same point of the program.
+ * Ex) `with lock:` / `for r in it: …`, `try:` / `for r in it: …` / `finally: …`, `while c:` / `for r in it: …` /
+ * `log()`: the `with` exit, the `finally:`, the rest of the `while` body run after the loop: not quiet.
  */
 function quietAfterRead(kept: Kept): boolean {
   if (kept.reads.length !== 1) return false;
   const block = kept.stmt.parent;
-  let stmt: SyntaxNode | null = kept.reads[0]!;
-  while (stmt && stmt.parent?.id !== block?.id) stmt = stmt.parent;
+  const read = kept.reads[0]!;
+  const loop = read.parent?.type === 'for_statement' && read.parent.childForFieldName('right')?.id === read.id ? read.parent : undefined;
+  let stmt = loop ?? enclosingStatement(read);
   if (!stmt || !block) return false;
-  if (stmt.type === 'for_statement' && stmt.childForFieldName('alternative')) return false;
-  const rest = block.namedChildren.filter((c) => !isExtra(c) && c.startIndex >= stmt!.endIndex);
-  if (rest.length === 0) return true;
-  if (rest.length > 1 || rest[0]!.type !== 'return_statement') return false;
-  const value = rest[0]!.namedChildren.filter((c) => !isExtra(c));
-  return value.length === 0 || (value.length === 1 && ['identifier', 'integer', 'float', 'string', 'true', 'false', 'none'].includes(value[0]!.type));
+  if (stmt.type === 'for_statement' ? !!stmt.childForFieldName('alternative') : !QUIET_READS.has(stmt.type)) return false;
+  for (;;) {
+    const here: SyntaxNode | null = stmt.parent;
+    if (here?.type !== 'block') return false;
+    const end = stmt.endIndex;
+    const rest = here.namedChildren.filter((c) => !isExtra(c) && c.startIndex >= end);
+    if (rest.length === 1 && isQuietReturn(rest[0]!)) return true;
+    if (rest.length > 0) return false;
+    if (here.id === block.id) return true;
+    // Ex) `if c:` / `for r in it: …`: nothing of the `if` runs after its branch
+    const clause: SyntaxNode | null = here.parent;
+    const ifStmt: SyntaxNode | null | undefined = clause?.type === 'if_statement' ? clause : (clause?.type === 'elif_clause' || clause?.type === 'else_clause') && clause.parent?.type === 'if_statement' ? clause.parent : undefined;
+    if (!ifStmt) return false;
+    stmt = ifStmt;
+  }
+}
+
+/** The statements a `next(it)` read may be the whole of: nothing of theirs runs after the read but the binding. */
+const QUIET_READS = new Set(['expression_statement', 'return_statement']);
+
+/** `return`, `return name`, `return 3`: no code of the program runs (an f-string would format its values). */
+function isQuietReturn(stmt: SyntaxNode): boolean {
+  if (stmt.type !== 'return_statement') return false;
+  const value = stmt.namedChildren.filter((c) => !isExtra(c));
+  if (value.length === 0) return true;
+  if (value.length !== 1) return false;
+  const v = value[0]!;
+  if (v.type === 'string') return !v.namedChildren.some((c) => c.type === 'interpolation');
+  return ['identifier', 'integer', 'float', 'true', 'false', 'none'].includes(v.type);
 }
 
 export const generatorClose: Transform = {

@@ -1,0 +1,86 @@
+# `it = islice(rows(n), 2)` read to its end by a loop inside a `with`, a `try`, a `while` or an `if` with code after
+# it, or followed by a `return` of an f-string: CPython closed `rows(n)` as the loop ended, before the `with` exit,
+# the `finally:`, the rest of the body or the formatting; the fix would close it after. Fixed with `--unsafe-fixes` only
+# (without: ok-kept-wrapper-islice-blocks). Nothing after the loop but an `if`'s end: kept-wrapper-islice-if.
+import threading
+from itertools import islice
+
+lock = threading.Lock()
+
+
+def rows(n):
+    try:
+        yield from range(n)
+    finally:
+        print("rows finally", n)
+
+
+def in_with(n):
+    gen = rows(n)
+    it = islice(gen, 2)
+    try:
+        with lock:
+            for r in it:
+                print(r)
+    finally:
+        gen.close()
+
+
+def in_try(n):
+    gen = rows(n)
+    it = islice(gen, 2)
+    try:
+        try:
+            for r in it:
+                print(r)
+        finally:
+            print("finally")
+    finally:
+        gen.close()
+
+
+def in_while(n):
+    gen = rows(n)
+    it = islice(gen, 2)
+    try:
+        while n:
+            for r in it:
+                print(r)
+            n = 0
+    finally:
+        gen.close()
+
+
+def in_if(n):
+    gen = rows(n)
+    it = islice(gen, 2)
+    try:
+        if n:
+            for r in it:
+                print(r)
+            print("after")
+    finally:
+        gen.close()
+
+
+def if_then_more(n):
+    gen = rows(n)
+    it = islice(gen, 2)
+    try:
+        if n:
+            for r in it:
+                print(r)
+        print("after")
+    finally:
+        gen.close()
+
+
+def formatted(n):
+    gen = rows(n)
+    it = islice(gen, 2)
+    try:
+        for r in it:
+            print(r)
+        return f"{r}"
+    finally:
+        gen.close()
