@@ -634,7 +634,9 @@ function check(ctx: FileContext): Finding[] {
   const findings: Finding[] = [];
   // Every `name = produce()` of a generator with cleanup, and the kept ones a fix closes at the end of the function.
   const bound: { fn: number; name: string; stmt: SyntaxNode }[] = [];
-  const keptFixes: { at: number; kept: Kept }[] = [];
+  const keptFixes: { at: number; kept: Kept; call: SyntaxNode }[] = [];
+  // Every call that makes a generator with cleanup (or an iterator of ITERATORS): a kept wrapper may hold two.
+  const made: SyntaxNode[] = [];
   // The uses whose generators are made in branches (`rows() if c else [1]`), by statement and run of branches.
   const branched = new Map<string, { stmt: SyntaxNode; uses: { call: SyntaxNode; gen: Made; at: number }[] }>();
   // Ex) `for x in produce():`, `next(store.rows())`, `p()` after `from m import produce as p`, `next(os.scandir(p))`
@@ -651,6 +653,7 @@ function check(ctx: FileContext): Finding[] {
       else if (ownAsync?.async) gen = { ...ownAsync, viaIter: true };
     }
     if (!gen) continue;
+    made.push(call);
     const named = nameAssignment(call);
     if (named) bound.push({ fn: functionOrModuleOf(named.stmt).id, name: named.target.text, stmt: named.stmt });
     const use = useOf(ctx, call, gen.async);
@@ -661,7 +664,7 @@ function check(ctx: FileContext): Finding[] {
       const wrapped = gen.async || gen.viaIter ? undefined : wrapperAround(ctx, call);
       const kept = keptGenerator(ctx, call, gen.async) ?? (wrapped ? keptGenerator(ctx, call, false, wrapped) : undefined);
       if (kept) {
-        keptFixes.push({ at: findings.length, kept });
+        keptFixes.push({ at: findings.length, kept, call });
         findings.push(keptFinding(ctx, call, kept, gen, index));
       }
       else {
@@ -743,9 +746,18 @@ function check(ctx: FileContext): Finding[] {
   }
   // Ex) `if c: a = rows(1); next(a)` then `b = rows(2); next(b)`: CPython dropped `a` first at the return (a frame's
   // variables go in their order), the `finally:` around the rest of the function closes `b` before that
-  for (const { at, kept } of keptFixes) {
+  for (const { at, kept, call } of keptFixes) {
     const f = findings[at]!;
     if (f.fix?.applicability !== 'safe') continue;
+    // Ex) `both = zip(rows(5), rows(6))`: CPython closed both as it dropped `both` (`zip` the last first); the fix
+    // closes `rows(5)` at the end of the function and leaves `rows(6)` to the wrapper, after it
+    const wrapper = kept.wrapper;
+    const other = wrapper && made.find((c) => c.id !== call.id && c.startIndex >= wrapper.startIndex && c.endIndex <= wrapper.endIndex);
+    if (other) {
+      const note = `; \`${preview(wrapper)}\` also holds \`${preview(other)}\`: CPython closed both as it dropped the wrapper (\`zip\` and \`map\` the last one first), the fix closes this one apart, at the end of the function, in another order`;
+      findings[at] = { ...f, message: f.message + note, fix: { ...f.fix, applicability: 'unsafe' } };
+      continue;
+    }
     const ahead = bound.find((b) => b.fn === kept.fn.id && b.name !== kept.name && !kept.after.includes(b.name) && b.stmt.startIndex < kept.stmt.startIndex);
     if (!ahead) continue;
     const note = `; closing it at the end of the function runs that before the cleanup of \`${ahead.name}\` (line ${ahead.stmt.startPosition.row + 1}), where CPython dropped \`${ahead.name}\` first (a frame's variables go in their order)`;
