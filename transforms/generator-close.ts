@@ -744,6 +744,17 @@ function check(ctx: FileContext): Finding[] {
       findings[at] = { ...f, message: f.message + note, fix: { title: fix.title, applicability: unsafe ? 'unsafe' : 'safe', edits: fix.edits } };
     }
   }
+  // Ex) `for x in compress(rows(1), rows(2)): break`: CPython closed `rows(1)` first as it dropped the compress, the
+  // fixes (the first made outermost, as for `zip`, which drops the last first) close `rows(2)` first
+  for (const call of made) {
+    const partner = compressPartner(ctx, call, made);
+    if (!partner) continue;
+    findings.forEach((f, at) => {
+      if (f.start !== call.startIndex || f.fix?.applicability !== 'safe') return;
+      const note = `; \`compress\` also holds \`${preview(partner)}\` in its selectors: CPython closed this one first as it dropped the \`compress\`, the fixes close \`${preview(partner)}\` first`;
+      findings[at] = { ...f, message: f.message + note, fix: { ...f.fix, applicability: 'unsafe' } };
+    });
+  }
   // Ex) `if c: a = rows(1); next(a)` then `b = rows(2); next(b)`: CPython dropped `a` first at the return (a frame's
   // variables go in their order), the `finally:` around the rest of the function closes `b` before that
   for (const { at, kept, call } of keptFixes) {
@@ -764,6 +775,20 @@ function check(ctx: FileContext): Finding[] {
     findings[at] = { ...f, message: f.message + note, fix: { ...f.fix, applicability: 'unsafe' } };
   }
   return findings;
+}
+
+/**
+ * Another call of `made` in the selectors of an `itertools.compress` whose data holds `call`: compress drops its data
+ * first, then its selectors, where every other wrapper that holds several (`zip`, `map`) drops the last first.
+ */
+function compressPartner(ctx: FileContext, call: SyntaxNode, made: readonly SyntaxNode[]): SyntaxNode | undefined {
+  for (let cur: SyntaxNode = call, p = call.parent; p && p.type !== 'block' && p.type !== 'module'; cur = p, p = p.parent) {
+    const outer = p.type === 'argument_list' ? p.parent : null;
+    if (outer?.type !== 'call' || positionalIndex(outer, cur) !== 0 || calleeName(ctx.names, outer) !== 'itertools.compress') continue;
+    const rest = p.namedChildren.filter((a) => !isExtra(a) && a.id !== cur.id);
+    return made.find((m) => m.id !== call.id && rest.some((a) => m.startIndex >= a.startIndex && m.endIndex <= a.endIndex));
+  }
+  return undefined;
 }
 
 /**
