@@ -866,7 +866,7 @@ function nestedFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made
     start: call.startIndex,
     end: kept.end,
     message: `\`${kept.name} = ${shown}\`: ${kept.how}, and ${pending(gen)}`,
-    reason: `bound inside the \`${kind}\` on line ${line}: withify gives a kept generator a \`try\`/\`finally\` only where its assignment is a statement of the function's own body${whyWith}: close it by hand where the function is done with it (\`${closer}\`)`,
+    reason: `bound inside the \`${kind}\` on line ${line}: withify gives a kept generator a \`try\`/\`finally\` only where its assignment is a statement of the function's own body${whyWith}: close it by hand where the function is done with it, on the paths that bound it (\`${closer}\`; elsewhere the name may be unbound)`,
   };
 }
 
