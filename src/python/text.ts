@@ -9,6 +9,22 @@ export function wordsPattern(words: Iterable<string>, flags = ''): RegExp {
 }
 
 /**
+ * `re.test` of a whole text, remembered for the last text asked: the checks of a file (each transform, each
+ * analysis of a statement) ask it of the same text again and again, and a miss scans every character.
+ */
+export function textTest(re: RegExp): (text: string) => boolean {
+  let last: string | undefined;
+  let found = false;
+  return (text) => {
+    if (text !== last) {
+      last = text;
+      found = re.test(text);
+    }
+    return found;
+  };
+}
+
+/**
  * True when `offset` falls between the `\r` and the `\n` of a line break: where a comment node ends in a
  * CRLF file (tree-sitter's comment runs to the `\n`, taking the `\r`). That offset is on the line of the `\r`.
  */
