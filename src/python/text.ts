@@ -8,6 +8,50 @@ export function wordsPattern(words: Iterable<string>, flags = ''): RegExp {
   return new RegExp(`\\b(?:${[...words].map(escapeRegExp).join('|')})\\b`, flags);
 }
 
+/** The places of the matches of a pattern of words (`wordsPattern(words, 'g')`) in one text: `at[i]` holds `word[i]`. */
+export interface WordHits {
+  at: number[];
+  word: string[];
+}
+
+export function findWords(text: string, re: RegExp): WordHits {
+  const hits: WordHits = { at: [], word: [] };
+  re.lastIndex = 0; // matchAll starts where the pattern's last use left it
+  for (const m of text.matchAll(re)) {
+    hits.at.push(m.index!);
+    hits.word.push(m[0]);
+  }
+  return hits;
+}
+
+// The pipeline's scan of a text for the anchor words (firstLook), kept for the checks of the same text.
+let shared: { text: string; words: ReadonlySet<string>; hits: WordHits; plain?: boolean } | undefined;
+
+/** Keeps `hits`, the places of `words` in `text`, for `sharedWordHits`. */
+export function shareWordHits(text: string, words: ReadonlySet<string>, hits: WordHits): void {
+  shared = { text, words, hits };
+}
+
+/**
+ * The places of `names` in `text`, taken from the kept scan when it looked for every one of them; `undefined`
+ * when it did not. They are what a scan for `names` alone finds when every word looked for is made of word
+ * characters: each match is then a whole run of them, whatever else the pattern holds.
+ */
+export function sharedWordHits(text: string, names: ReadonlySet<string>): WordHits | undefined {
+  const s = shared;
+  if (!s || s.text !== text) return undefined;
+  for (const n of names) if (!s.words.has(n)) return undefined;
+  s.plain ??= [...s.words].every((w) => /^\w+$/.test(w));
+  if (!s.plain) return undefined;
+  const out: WordHits = { at: [], word: [] };
+  for (let i = 0; i < s.hits.at.length; i++) {
+    if (!names.has(s.hits.word[i]!)) continue;
+    out.at.push(s.hits.at[i]!);
+    out.word.push(s.hits.word[i]!);
+  }
+  return out;
+}
+
 /**
  * `re.test` of a whole text, remembered for the last text asked: the checks of a file (each transform, each
  * analysis of a statement) ask it of the same text again and again, and a miss scans every character.
