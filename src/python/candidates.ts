@@ -40,6 +40,22 @@ function callOfCallee(id: SyntaxNode): SyntaxNode | undefined {
   return callee && callee.startIndex === fn.startIndex && callee.endIndex === fn.endIndex ? call : undefined;
 }
 
+/**
+ * False when the text from `i` on cannot go on with a call's `(`: the next character that is no space, line
+ * break, backslash or comment is something else. What tree-sitter may skip besides (a zero-width space, other
+ * Unicode spaces, a vertical tab) counts as maybe.
+ */
+function callMayFollow(text: string, i: number): boolean {
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c > 127) return true; // ( or not ASCII
+    if (c === 32 || (c >= 9 && c <= 13) || c === 92) continue; // space, tab, LF, VT, FF, CR, backslash
+    if (c !== 35) return false; // #
+    while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  }
+  return false;
+}
+
 // Per set of names: a project's generator names are one set for every file (thousands of words).
 const patterns = new WeakMap<ReadonlySet<string>, RegExp>();
 
@@ -57,6 +73,8 @@ function callsOf(ctx: FileContext, names: ReadonlySet<string>): SyntaxNode[] {
   for (let i = 0; i < hits.at.length; i++) {
     const at = hits.at[i]!;
     const end = at + hits.word[i]!.length;
+    // Ex) `socket.AF_INET`, `d.items()`'s `d`, `return gen`: no `(` follows, so no call (and no node to look up)
+    if (!callMayFollow(ctx.source, end)) continue;
     const node = ctx.root.descendantForIndex(at, end);
     // Ex) `"open"` in a string, `# open` in a comment, `.opened`: not an identifier with this text
     if (node.type !== 'identifier' || node.startIndex !== at || node.endIndex !== end) continue;
