@@ -4,7 +4,7 @@
 // catalog name's last part, or an alias bound by `import ... as`), so transforms filter these instead.
 import type { FileContext, SyntaxNode, Tree } from '../types.js';
 import { RESOURCE_CALL_NAMES } from './resources.js';
-import { findWords, sharedWordHits, wordsPattern } from './text.js';
+import { asNames, findWords, sharedWordHits, wordsPattern } from './text.js';
 
 interface Candidates {
   /** Names a resource callee may have in this file: catalog call names and every import alias. */
@@ -20,11 +20,13 @@ let resourceNameSet: ReadonlySet<string> | undefined;
 /** The names a resource callee may have in the file: catalog call names, and every name an import binds with `as`. */
 function calleeNames(source: string, root: SyntaxNode): Set<string> {
   const names = new Set(RESOURCE_CALL_NAMES);
-  for (const m of source.matchAll(/\bas\s+([A-Za-z_]\w*)/g)) {
-    const at = m.index! + m[0].length - m[1]!.length;
+  const found = asNames(source);
+  for (let i = 0; i < found.at.length; i++) {
+    const name = found.names[i]!;
+    const at = found.nameAt[i]!;
     // Ex) `with x as f`, `except E as e`: not an import alias (every `f(...)` would become a candidate)
-    const node = root.descendantForIndex(at, at + m[1]!.length);
-    if (node.type === 'identifier' && node.parent?.type === 'aliased_import') names.add(m[1]!);
+    const node = root.descendantForIndex(at, at + name.length);
+    if (node.type === 'identifier' && node.parent?.type === 'aliased_import') names.add(name);
   }
   return names;
 }

@@ -9,7 +9,7 @@
 // engine parses the whole file (pipeline.ts).
 
 import { keepShape } from '../engine/shapes.js';
-import { findWords, forEachWordSpan, IMPORT_WORD_RE, STAR_IMPORT_RE, type WordHits } from './text.js';
+import { asNames, findWords, forEachWordSpan, IMPORT_WORD_RE, STAR_IMPORT_RE, type WordHits } from './text.js';
 
 const LF = 10, CR = 13, SP = 32, TAB = 9, FF = 12, HASH = 35, BS = 92, SQ = 39, DQ = 34, COLON = 58, BANG = 33, EQ = 61;
 const LP = 40, RP = 41, LB = 91, RB = 93, LC = 123, RC = 125, AT = 64, DOT = 46;
@@ -364,15 +364,17 @@ function decorated(o: Outline, k: number): number {
 export function importAliasTargets(text: string, o: Outline): Map<string, string> {
   const out = new Map<string, string>();
   if (!text.includes('as')) return out;
-  for (const m of text.matchAll(/\bas\s+([A-Za-z_]\w*)/g)) {
-    const at = m.index!;
+  const found = asNames(text);
+  for (let i = 0; i < found.at.length; i++) {
+    const at = found.at[i]!;
+    const alias = found.names[i]!;
     if (inNoncode(o, at)) continue;
     const k = lineAt(o, at);
     if (k < 0) continue;
     if (!/\bimport\b/.test(text.slice(o.first[k], at))) continue;
     const renamed = nameBefore(text, o, at, o.first[k]!);
     // Ex) the same alias for two names (`try: import a as x` / `except: import b as x`): either may matter
-    out.set(m[1]!, out.has(m[1]!) && out.get(m[1]!) !== renamed ? '' : renamed);
+    out.set(alias, out.has(alias) && out.get(alias) !== renamed ? '' : renamed);
   }
   return out;
 }

@@ -52,21 +52,38 @@ export function sharedWordHits(text: string, names: ReadonlySet<string>): WordHi
   return out;
 }
 
+/** `read(text)`, remembered for the last text asked: the checks of a file ask the same of its text again and again. */
+export function lastTextMemo<T>(read: (text: string) => T): (text: string) => T {
+  let last: string | undefined;
+  let value: T;
+  return (text) => {
+    if (text !== last) {
+      value = read(text);
+      last = text;
+    }
+    return value;
+  };
+}
+
 /**
  * `re.test` of a whole text, remembered for the last text asked: the checks of a file (each transform, each
  * analysis of a statement) ask it of the same text again and again, and a miss scans every character.
  */
-export function textTest(re: RegExp): (text: string) => boolean {
-  let last: string | undefined;
-  let found = false;
-  return (text) => {
-    if (text !== last) {
-      last = text;
-      found = re.test(text);
-    }
-    return found;
-  };
-}
+export const textTest = (re: RegExp): ((text: string) => boolean) => lastTextMemo((text) => re.test(text));
+
+/**
+ * Every `as NAME` of a text (`\bas\s+NAME`, in strings and comments too): the offsets of `as` and of the name,
+ * and the name. Read by the first look (`importAliasTargets`) and the resource transforms' candidates (`calleeNames`).
+ */
+export const asNames = lastTextMemo((text: string): { at: number[]; nameAt: number[]; names: string[] } => {
+  const found: { at: number[]; nameAt: number[]; names: string[] } = { at: [], nameAt: [], names: [] };
+  for (const m of text.matchAll(/\bas\s+([A-Za-z_]\w*)/g)) {
+    found.at.push(m.index!);
+    found.nameAt.push(m.index! + m[0].length - m[1]!.length);
+    found.names.push(m[1]!);
+  }
+  return found;
+});
 
 /**
  * True when `offset` falls between the `\r` and the `\n` of a line break: where a comment node ends in a
