@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { decodeSource, parseableLineEnds, type DecodedSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
 import { displayPath } from './process-file.js';
-import { classChildren, doubledAttributes, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, YIELD_RE, type GeneratorIndex, type GeneratorSummary, type ModuleFacts } from './python/generators.js';
+import { classChildren, doubledAttributes, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, saysYield, type GeneratorIndex, type GeneratorSummary, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
 import type { ProjectIndex, TransformOptions } from './types.js';
@@ -64,7 +64,7 @@ export function moduleKeyFor(path: string): string {
   return moduleKey(path, moduleNameFor(path));
 }
 
-// Cheap pre-filter: a file with no `yield` defines no generator (YIELD_RE); one with no `import` re-exports nothing.
+// Cheap pre-filter: a file with no `yield` defines no generator (saysYield); one with no `import` re-exports nothing.
 const IMPORT_RE = /\bimport\b/;
 
 /** `whole`: parse a file with `yield` whole rather than only around its generators (`--whole-files`). */
@@ -86,7 +86,7 @@ function summarizeText(path: string, original: string, moduleName: string | unde
   const text = parseableLineEnds(original);
   let o: Outline | undefined;
   let sel: ReturnType<typeof generatorSelection> | undefined;
-  if (YIELD_RE.test(text)) {
+  if (saysYield(text)) {
     o = outline(text);
     outlined?.(o);
     sel = whole ? 'whole' : generatorSelection(text, o);

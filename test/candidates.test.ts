@@ -8,7 +8,8 @@ import { createContext } from '../src/engine/context.js';
 import { defaultOptions } from '../src/options.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { calleeName } from '../src/python/imports.js';
-import { RESOURCE_CALLS, RESOURCE_TRIGGERS } from '../src/python/resources.js';
+import { RESOURCE_CALL_NAMES, RESOURCE_CALLS, RESOURCE_TRIGGERS } from '../src/python/resources.js';
+import { findWords, sharedWordHits, shareWordHits, wordsPattern } from '../src/python/text.js';
 
 function context(source: string) {
   return createContext({ path: 'x.py', source, tree: parsePython(source), eol: '\n', options: defaultOptions() });
@@ -57,6 +58,47 @@ test('import aliases are callee names; `with … as f` and strings are not', () 
     '',
   ].join('\n');
   assert.deepEqual(candidateCalls(context(source)).map((n) => n.text), ['gz(p)', 'P(c)', 'h.open(p)']);
+});
+
+test('a call whose `(` comes after spaces, a line break, a backslash or a comment is a candidate; a name no `(` follows is not', () => {
+  const source = [
+    'import socket',
+    'x = (open',
+    '     # the path',
+    '     (p))',
+    'y = open \\',
+    '    (q)',
+    'z = socket . socket ( )',
+    'family = socket.AF_INET',
+    'opener = open',
+    '',
+  ].join('\n');
+  assert.deepEqual(candidateCalls(context(source)).map((n) => n.text), ['open\n     # the path\n     (p)', 'open \\\n    (q)', 'socket . socket ( )']);
+});
+
+test('the first look\'s scan, when kept, gives the candidates what their own scan gives', () => {
+  const source = [
+    'import gzip as gz, socket',
+    'from m import opener as o',
+    'def f(p):',
+    '    gz.open(p).read()',
+    '    socket.socket().close()',
+    '    o(p); x.connect(a)  # open(q)',
+    '    "open(p)"; openly(p); popen2(p)',
+    '',
+  ].join('\n');
+  const own = candidateCalls(context(source)).map((n) => `${n.startIndex}:${n.text}`);
+  // The anchors and more words, as the pipeline's first look scans them.
+  const words = new Set([...RESOURCE_CALL_NAMES, 'TemporaryDirectory', 'rows', 'f']);
+  shareWordHits(source, words, findWords(source, wordsPattern(words, 'g')));
+  assert.ok(sharedWordHits(source, new Set(RESOURCE_CALL_NAMES)));
+  assert.equal(sharedWordHits(source, new Set(['o'])), undefined, 'a word the scan did not look for');
+  assert.equal(sharedWordHits(`${source} `, new Set(['open'])), undefined, 'another text');
+  assert.deepEqual(candidateCalls(context(source)).map((n) => `${n.startIndex}:${n.text}`), own);
+  // Ex) a word of other characters: a match of it may hide one of another word, so the scan is not shared
+  const odd = new Set([...words, 'ö.open']);
+  shareWordHits(source, odd, findWords(source, wordsPattern(odd, 'g')));
+  assert.equal(sharedWordHits(source, new Set(['open'])), undefined);
 });
 
 test('every catalog entry is covered by a trigger word: its module or its own name', () => {

@@ -22,7 +22,7 @@ import {
   resolveGenerator,
   selfMethodName,
   instanceAssignments,
-  YIELD_RE,
+  saysYield,
   type GeneratorIndex,
   type ModuleLocation,
 } from '../src/python/generators.js';
@@ -60,7 +60,7 @@ function indexFor(ctx: FileContext, loc: ModuleLocation): GeneratorIndex | undef
   const fromProject = ctx.project?.generators as GeneratorIndex | undefined;
   const found = fromProject && projectIndexOf(fromProject, loc.moduleName, ctx.path);
   if (found) return found;
-  if (!YIELD_RE.test(ctx.source)) return undefined;
+  if (!saysYield(ctx.source)) return undefined;
   return mergeModuleFacts([{ moduleName: loc.moduleName, facts: moduleFacts(ctx.root, ctx.names, loc, true, { text: ctx.source, outline: outline(ctx.source) }) }]);
 }
 
@@ -1009,7 +1009,7 @@ export const generatorClose: Transform = {
     if (!index) return null;
     const module = moduleKey(file.path, file.moduleName);
     const found = projectIndexOf(index, module, file.path);
-    if (!found) return YIELD_RE.test(file.text) ? null : ITERATOR_WORDS;
+    if (!found) return saysYield(file.text) ? null : ITERATOR_WORDS;
     const members = found.memberNames[module];
     if (members?.length) return [...found.callNames, ...members, ...found.classNames, ...ITERATOR_WORDS];
     let shared = sharedAnchors.get(found);

@@ -5,7 +5,7 @@
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { preview } from '../src/python/evaluation.js';
@@ -209,7 +209,7 @@ interface Closable {
 }
 
 function check(ctx: FileContext): Finding[] {
-  if (!RESOURCE_HINT_RE.test(ctx.source) || !ctx.source.includes('.close(')) return [];
+  if (!mayHoldResourceCall(ctx.source) || !ctx.source.includes('.close(')) return [];
   const findings: Finding[] = [];
   const closable: Closable[] = [];
   for (const a of callAssignments(ctx.root, candidateCalls(ctx))) {

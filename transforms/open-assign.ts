@@ -5,7 +5,7 @@
 // The `with` ends after the last statement of the block that uses `f`, when `f` provably goes nowhere else.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { aKind, leftOpen, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { aKind, leftOpen, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
@@ -213,7 +213,7 @@ function closedByName(ctx: FileContext, scope: SyntaxNode, name: string, spec: R
 }
 
 function check(ctx: FileContext): Finding[] {
-  if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
+  if (!mayHoldResourceCall(ctx.source)) return [];
   const findings: Finding[] = [];
   for (const call of candidateCalls(ctx)) {
     const up = call.parent?.type;

@@ -4,7 +4,7 @@
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, lazyContext, preview } from '../src/python/evaluation.js';
-import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, type ResourceSpec } from '../src/python/resources.js';
+import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, type ResourceSpec } from '../src/python/resources.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
 import { groupForWith, planResourceWith } from '../src/python/with-items.js';
@@ -140,7 +140,7 @@ function subscriptOn(call: SyntaxNode): { method: string; use: SyntaxNode; subsc
  * (`Popen(...).stdout.read()`), which is only reported.
  */
 export function findChains(ctx: FileContext): ChainMatch[] {
-  if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
+  if (!mayHoldResourceCall(ctx.source)) return [];
   const out: ChainMatch[] = [];
   for (const call of candidateCalls(ctx)) {
     // (Most candidates are arguments or assigned: one look at the parent's type settles them.)

@@ -5,7 +5,7 @@
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { containsYield, lazyContext, preview } from '../src/python/evaluation.js';
-import { closeWaitsReason, leftOpen, READS_TO_END, resourceOf, stopsEarlyOnTheWay, RESOURCE_HINT_RE, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
+import { closeWaitsReason, leftOpen, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
 import { calleeText, consumerOf } from '../src/python/consumers.js';
 import { loopExit } from '../src/python/generators.js';
@@ -25,7 +25,7 @@ interface LoopMatch {
 }
 
 function findLoops(ctx: FileContext): LoopMatch[] {
-  if (!RESOURCE_HINT_RE.test(ctx.source)) return [];
+  if (!mayHoldResourceCall(ctx.source)) return [];
   const out: LoopMatch[] = [];
   for (const call of candidateCalls(ctx)) {
     const loop = loopOwner(call);

@@ -2,7 +2,7 @@
 // `processSource` never throws: every outcome is a FileResult.
 import type { Edit, FileResult, FileWarning, Finding, LocatedFinding, ProjectIndex, SyntaxNode, Transform, TransformOptions } from '../types.js';
 import { SkipFile } from '../types.js';
-import { lineTable, positionAt, wordsPattern } from '../python/text.js';
+import { findWords, lineTable, positionAt, shareWordHits, wordsPattern } from '../python/text.js';
 import { createContext } from './context.js';
 import { emptyBlocks, parsePython, firstSyntaxError, syntaxErrorStart } from './parse.js';
 import { applyEdits, offsetBefore } from './apply.js';
@@ -354,7 +354,10 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
   // Ex) `path.open()` with `path: Path`: a method of a value that is a path (resources.ts, `isPathValue`), which a
   // file says `Path` to make or name
   if (byName.has('open') && text.includes('Path') && PATH_WORD.test(text)) mutable().byName.delete('open');
-  const sel = selectAround(text, wordPattern(words), o, callees, byName);
+  const hits = findWords(text, wordPattern(words));
+  // Ex) the resource transforms' calls (candidates.ts): the same words again, in the first look's tree and the whole file's
+  shareWordHits(text, words, hits);
+  const sel = selectAround(text, hits, o, callees, byName);
   if (sel === 'none') return 'none';
   if (sel === 'whole') return false;
   try {

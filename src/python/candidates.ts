@@ -4,7 +4,7 @@
 // catalog name's last part, or an alias bound by `import ... as`), so transforms filter these instead.
 import type { FileContext, SyntaxNode, Tree } from '../types.js';
 import { RESOURCE_CALL_NAMES } from './resources.js';
-import { wordsPattern } from './text.js';
+import { asNames, findWords, sharedWordHits, wordsPattern } from './text.js';
 
 interface Candidates {
   /** Names a resource callee may have in this file: catalog call names and every import alias. */
@@ -20,11 +20,13 @@ let resourceNameSet: ReadonlySet<string> | undefined;
 /** The names a resource callee may have in the file: catalog call names, and every name an import binds with `as`. */
 function calleeNames(source: string, root: SyntaxNode): Set<string> {
   const names = new Set(RESOURCE_CALL_NAMES);
-  for (const m of source.matchAll(/\bas\s+([A-Za-z_]\w*)/g)) {
-    const at = m.index! + m[0].length - m[1]!.length;
+  const found = asNames(source);
+  for (let i = 0; i < found.at.length; i++) {
+    const name = found.names[i]!;
+    const at = found.nameAt[i]!;
     // Ex) `with x as f`, `except E as e`: not an import alias (every `f(...)` would become a candidate)
-    const node = root.descendantForIndex(at, at + m[1]!.length);
-    if (node.type === 'identifier' && node.parent?.type === 'aliased_import') names.add(m[1]!);
+    const node = root.descendantForIndex(at, at + name.length);
+    if (node.type === 'identifier' && node.parent?.type === 'aliased_import') names.add(name);
   }
   return names;
 }
@@ -40,21 +42,44 @@ function callOfCallee(id: SyntaxNode): SyntaxNode | undefined {
   return callee && callee.startIndex === fn.startIndex && callee.endIndex === fn.endIndex ? call : undefined;
 }
 
+/**
+ * False when the text from `i` on cannot go on with a call's `(`: the next character that is no space, line
+ * break, backslash or comment is something else. What tree-sitter may skip besides (a zero-width space, other
+ * Unicode spaces, a vertical tab) counts as maybe.
+ */
+function callMayFollow(text: string, i: number): boolean {
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c > 127) return true; // ( or not ASCII
+    if (c === 32 || (c >= 9 && c <= 13) || c === 92) continue; // space, tab, LF, VT, FF, CR, backslash
+    if (c !== 35) return false; // #
+    while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  }
+  return false;
+}
+
 // Per set of names: a project's generator names are one set for every file (thousands of words).
 const patterns = new WeakMap<ReadonlySet<string>, RegExp>();
 
 /** Every call whose callee is one of `names` (`name(...)` or `x.name(...)`), in document order, outer first. */
 function callsOf(ctx: FileContext, names: ReadonlySet<string>): SyntaxNode[] {
   if (names.size === 0) return [];
-  let re = patterns.get(names);
-  if (!re) patterns.set(names, (re = wordsPattern(names, 'g')));
+  let hits = sharedWordHits(ctx.source, names);
+  if (!hits) {
+    let re = patterns.get(names);
+    if (!re) patterns.set(names, (re = wordsPattern(names, 'g')));
+    hits = findWords(ctx.source, re);
+  }
   const calls: SyntaxNode[] = [];
   const seen = new Set<number>();
-  for (const m of ctx.source.matchAll(re)) {
-    const at = m.index!;
-    const node = ctx.root.descendantForIndex(at, at + m[0].length);
+  for (let i = 0; i < hits.at.length; i++) {
+    const at = hits.at[i]!;
+    const end = at + hits.word[i]!.length;
+    // Ex) `socket.AF_INET`, `d.items()`'s `d`, `return gen`: no `(` follows, so no call (and no node to look up)
+    if (!callMayFollow(ctx.source, end)) continue;
+    const node = ctx.root.descendantForIndex(at, end);
     // Ex) `"open"` in a string, `# open` in a comment, `.opened`: not an identifier with this text
-    if (node.type !== 'identifier' || node.startIndex !== at || node.endIndex !== at + m[0].length) continue;
+    if (node.type !== 'identifier' || node.startIndex !== at || node.endIndex !== end) continue;
     const call = callOfCallee(node);
     if (call && !seen.has(call.id)) {
       seen.add(call.id);
@@ -69,7 +94,9 @@ function find(ctx: FileContext): Candidates {
   let found = cache.get(ctx.tree);
   if (found) return found;
   const names = calleeNames(ctx.source, ctx.root);
-  found = { names, calls: callsOf(ctx, names) };
+  resourceNameSet ??= new Set(RESOURCE_CALL_NAMES);
+  // The catalog names apart from the aliases: the pipeline's first look found them already (sharedWordHits).
+  found = { names, calls: callsNamed(ctx, resourceNameSet, names) };
   cache.set(ctx.tree, found);
   return found;
 }
@@ -78,10 +105,10 @@ function find(ctx: FileContext): Candidates {
  * Calls whose callee's last name is one of `names`, or an import alias (`import … as x`) of the file, found
  * from the text: a superset of the calls `names` can reach, without visiting every call of the tree.
  */
-export function callsNamed(ctx: FileContext, names: ReadonlySet<string>): SyntaxNode[] {
+export function callsNamed(ctx: FileContext, names: ReadonlySet<string>, fileNames = find(ctx).names): SyntaxNode[] {
   const aliases = new Set<string>();
   resourceNameSet ??= new Set(RESOURCE_CALL_NAMES);
-  for (const n of find(ctx).names) if (!resourceNameSet.has(n) && !names.has(n)) aliases.add(n);
+  for (const n of fileNames) if (!resourceNameSet.has(n) && !names.has(n)) aliases.add(n);
   const calls = callsOf(ctx, names);
   if (aliases.size === 0) return calls;
   const seen = new Set(calls.map((c) => c.id));

@@ -63,6 +63,9 @@ export interface ModuleLocation {
 /** A file without this defines no generator function. */
 export const YIELD_RE = /\byield\b/;
 
+/** `YIELD_RE.test(text)`; most files never say `yield`, and `includes` finds that out at a fraction of the regular expression's cost. */
+export const saysYield = (text: string): boolean => text.includes('yield') && YIELD_RE.test(text);
+
 /** The name the index files a module under: its dotted name, or one derived from the path when it has none. */
 export function moduleKey(path: string, moduleName: string | undefined): string {
   return moduleName ?? `<${path}>`;

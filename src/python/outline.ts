@@ -9,7 +9,7 @@
 // engine parses the whole file (pipeline.ts).
 
 import { keepShape } from '../engine/shapes.js';
-import { forEachWordSpan, IMPORT_WORD_RE, STAR_IMPORT_RE } from './text.js';
+import { asNames, findWords, forEachWordSpan, IMPORT_WORD_RE, STAR_IMPORT_RE, type WordHits } from './text.js';
 
 const LF = 10, CR = 13, SP = 32, TAB = 9, FF = 12, HASH = 35, BS = 92, SQ = 39, DQ = 34, COLON = 58, BANG = 33, EQ = 61;
 const LP = 40, RP = 41, LB = 91, RB = 93, LC = 123, RC = 125, AT = 64, DOT = 46;
@@ -364,15 +364,17 @@ function decorated(o: Outline, k: number): number {
 export function importAliasTargets(text: string, o: Outline): Map<string, string> {
   const out = new Map<string, string>();
   if (!text.includes('as')) return out;
-  for (const m of text.matchAll(/\bas\s+([A-Za-z_]\w*)/g)) {
-    const at = m.index!;
+  const found = asNames(text);
+  for (let i = 0; i < found.at.length; i++) {
+    const at = found.at[i]!;
+    const alias = found.names[i]!;
     if (inNoncode(o, at)) continue;
     const k = lineAt(o, at);
     if (k < 0) continue;
     if (!/\bimport\b/.test(text.slice(o.first[k], at))) continue;
     const renamed = nameBefore(text, o, at, o.first[k]!);
     // Ex) the same alias for two names (`try: import a as x` / `except: import b as x`): either may matter
-    out.set(m[1]!, out.has(m[1]!) && out.get(m[1]!) !== renamed ? '' : renamed);
+    out.set(alias, out.has(alias) && out.get(alias) !== renamed ? '' : renamed);
   }
   return out;
 }
@@ -422,18 +424,19 @@ const WORTH_IT = 0.4;
  * (`gzip.open(`, `gz.open(` after `import gzip as gz`); not `self.open(` nor `sock.connect(`.
  * `'none'`: no match counts.
  */
-export function selectAround(text: string, anchors: RegExp, o: Outline, callees?: ReadonlySet<string>, byName?: ReadonlySet<string>): Selection | 'none' | 'whole' {
+export function selectAround(text: string, anchors: RegExp | WordHits, o: Outline, callees?: ReadonlySet<string>, byName?: ReadonlySet<string>): Selection | 'none' | 'whole' {
   const units = new Set<number>();
   const headers = new Set<number>();
   let any = false;
   let imported: Set<string> | null | undefined;
-  anchors.lastIndex = 0;
-  for (const m of text.matchAll(anchors)) {
-    const at = m.index!;
+  const hits = anchors instanceof RegExp ? findWords(text, anchors) : anchors;
+  for (let i = 0; i < hits.at.length; i++) {
+    const at = hits.at[i]!;
+    const word = hits.word[i]!;
     if (inNoncode(o, at)) continue;
     // Ex) `socket.AF_INET`, `except socket.error`, `def open(self)`: no call of `socket` or `open` there
-    if (callees?.has(m[0]) && !callFollows(text, at + m[0].length)) continue;
-    if (byName?.has(m[0])) {
+    if (callees?.has(word) && !callFollows(text, at + word.length)) continue;
+    if (byName?.has(word)) {
       // Ex) `self.open()`, `sock.connect(addr)`: a method of a value, which no import names
       const head = receiverHead(text, at);
       if (head) {
@@ -444,7 +447,7 @@ export function selectAround(text: string, anchors: RegExp, o: Outline, callees?
     let k = lineAt(o, at);
     if (k < 0) return 'whole';
     // Ex) `def open(self):` defines it; `with open(p) as f:` closes it
-    if (callees?.has(m[0]) && (definesAt(text, o, k, at) || isWithItemCall(text, o, k, at, at + m[0].length))) continue;
+    if (callees?.has(word) && (definesAt(text, o, k, at) || isWithItemCall(text, o, k, at, at + word.length))) continue;
     any = true;
     if (o.kind[k] === LineKind.Decorator) k = decorated(o, k);
     const outer = outermostDefAround(o, k);

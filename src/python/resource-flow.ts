@@ -9,7 +9,7 @@ import { closesItself, type ResourceSpec } from './resources.js';
 import { functionOrModuleOf, identifiersNamed, scopeOf, within } from './scopes.js';
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
-import { firstIndex, wordsPattern } from './text.js';
+import { firstIndex, textTest, wordsPattern } from './text.js';
 import { memoized } from './memo.js';
 import { isExtra, LOOPS } from './statements.js';
 
@@ -625,17 +625,17 @@ export function descriptorUses(ctx: FileContext, scope: SyntaxNode, stmt: Syntax
 /** Builtins that read variables by a name in a string, out of withify's sight. */
 const DYNAMIC_LOOKUPS = new Set(['builtins.locals', 'builtins.vars', 'builtins.eval', 'builtins.exec', 'builtins.globals']);
 // The same builtins' own names: a call that resolves to one of them writes its name in the file (`eval`, `b.eval`).
-const DYNAMIC_WORDS = wordsPattern([...DYNAMIC_LOOKUPS].map((q) => q.slice('builtins.'.length)));
+const saysDynamicLookup = textTest(wordsPattern([...DYNAMIC_LOOKUPS].map((q) => q.slice('builtins.'.length))));
 
 /** A call after `stmt` in `scope` that may read any of its variables by name (`locals()["f"]`, `eval("f.closed")`). */
 export function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode): SyntaxNode | undefined {
   // Ex) a module that never says `eval`, `exec`, `locals`, `vars` or `globals`: no call can reach them
-  if (!DYNAMIC_WORDS.test(ctx.source)) return undefined;
+  if (!saysDynamicLookup(ctx.source)) return undefined;
   return scope.descendantsOfType('call').find((c) => c.startIndex >= stmt.endIndex && DYNAMIC_LOOKUPS.has(calleeName(ctx.names, c) ?? ''));
 }
 
 /** Builtins that list a function's (or the module's) variables, the names a fix adds among them. */
-const NAME_LISTERS = wordsPattern(['locals', 'vars', 'dir', 'globals']);
+const saysNameLister = textTest(wordsPattern(['locals', 'vars', 'dir', 'globals']));
 const listersMemo = new WeakMap<FileContext, Map<number, readonly SyntaxNode[]>>();
 
 /**
@@ -649,7 +649,7 @@ export function namesSeenReason(ctx: FileContext, at: SyntaxNode): string | unde
   const scope = functionOrModuleOf(at);
   // Once per scope: every fix of a file asks, and most files say none of these words.
   const listers = memoized(listersMemo, ctx, scope.id, () =>
-    !NAME_LISTERS.test(ctx.source) ? [] : scope.descendantsOfType('call').filter((c) => {
+    !saysNameLister(ctx.source) ? [] : scope.descendantsOfType('call').filter((c) => {
       const q = calleeName(ctx.names, c);
       if (q === 'builtins.globals') return scope.type === 'module';
       if (q !== 'builtins.locals' && q !== 'builtins.vars' && q !== 'builtins.dir') return false;

@@ -11,6 +11,7 @@ import { calleeName, qualifiedName } from './imports.js';
 import { mayBeResourceCall } from './candidates.js';
 import { memoized } from './memo.js';
 import { isExtra } from './statements.js';
+import { textTest } from './text.js';
 
 export type ResourceKind =
   | 'file'
@@ -469,6 +470,8 @@ export function mayWrite(spec: ResourceSpec, call: SyntaxNode): boolean {
 
 /** A cheap text test: could this source contain any catalog call at all? (Skips most files unparsed.) */
 export const RESOURCE_HINT_RE = new RegExp(`\\b(?:${RESOURCE_TRIGGERS.join('|')})\\b`);
+/** `RESOURCE_HINT_RE.test(source)`, scanned once per text for every transform that asks. */
+export const mayHoldResourceCall = textTest(RESOURCE_HINT_RE);
 
 export interface WithItem {
   /** The text of one `with` item, e.g. `open(p) as f` or `contextlib.closing(sqlite3.connect(p)) as conn`. */

@@ -8,6 +8,83 @@ export function wordsPattern(words: Iterable<string>, flags = ''): RegExp {
   return new RegExp(`\\b(?:${[...words].map(escapeRegExp).join('|')})\\b`, flags);
 }
 
+/** The places of the matches of a pattern of words (`wordsPattern(words, 'g')`) in one text: `at[i]` holds `word[i]`. */
+export interface WordHits {
+  at: number[];
+  word: string[];
+}
+
+export function findWords(text: string, re: RegExp): WordHits {
+  const hits: WordHits = { at: [], word: [] };
+  re.lastIndex = 0; // matchAll starts where the pattern's last use left it
+  for (const m of text.matchAll(re)) {
+    hits.at.push(m.index!);
+    hits.word.push(m[0]);
+  }
+  return hits;
+}
+
+// The pipeline's scan of a text for the anchor words (firstLook), kept for the checks of the same text.
+let shared: { text: string; words: ReadonlySet<string>; hits: WordHits; plain?: boolean } | undefined;
+
+/** Keeps `hits`, the places of `words` in `text`, for `sharedWordHits`. */
+export function shareWordHits(text: string, words: ReadonlySet<string>, hits: WordHits): void {
+  shared = { text, words, hits };
+}
+
+/**
+ * The places of `names` in `text`, taken from the kept scan when it looked for every one of them; `undefined`
+ * when it did not. They are what a scan for `names` alone finds when every word looked for is made of word
+ * characters: each match is then a whole run of them, whatever else the pattern holds.
+ */
+export function sharedWordHits(text: string, names: ReadonlySet<string>): WordHits | undefined {
+  const s = shared;
+  if (!s || s.text !== text) return undefined;
+  for (const n of names) if (!s.words.has(n)) return undefined;
+  s.plain ??= [...s.words].every((w) => /^\w+$/.test(w));
+  if (!s.plain) return undefined;
+  const out: WordHits = { at: [], word: [] };
+  for (let i = 0; i < s.hits.at.length; i++) {
+    if (!names.has(s.hits.word[i]!)) continue;
+    out.at.push(s.hits.at[i]!);
+    out.word.push(s.hits.word[i]!);
+  }
+  return out;
+}
+
+/** `read(text)`, remembered for the last text asked: the checks of a file ask the same of its text again and again. */
+export function lastTextMemo<T>(read: (text: string) => T): (text: string) => T {
+  let last: string | undefined;
+  let value: T;
+  return (text) => {
+    if (text !== last) {
+      value = read(text);
+      last = text;
+    }
+    return value;
+  };
+}
+
+/**
+ * `re.test` of a whole text, remembered for the last text asked: the checks of a file (each transform, each
+ * analysis of a statement) ask it of the same text again and again, and a miss scans every character.
+ */
+export const textTest = (re: RegExp): ((text: string) => boolean) => lastTextMemo((text) => re.test(text));
+
+/**
+ * Every `as NAME` of a text (`\bas\s+NAME`, in strings and comments too): the offsets of `as` and of the name,
+ * and the name. Read by the first look (`importAliasTargets`) and the resource transforms' candidates (`calleeNames`).
+ */
+export const asNames = lastTextMemo((text: string): { at: number[]; nameAt: number[]; names: string[] } => {
+  const found: { at: number[]; nameAt: number[]; names: string[] } = { at: [], nameAt: [], names: [] };
+  for (const m of text.matchAll(/\bas\s+([A-Za-z_]\w*)/g)) {
+    found.at.push(m.index!);
+    found.nameAt.push(m.index! + m[0].length - m[1]!.length);
+    found.names.push(m[1]!);
+  }
+  return found;
+});
+
 /**
  * True when `offset` falls between the `\r` and the `\n` of a line break: where a comment node ends in a
  * CRLF file (tree-sitter's comment runs to the `\n`, taking the `\r`). That offset is on the line of the `\r`.
