@@ -753,10 +753,11 @@ test('a generator kept in a variable bound inside a block is reported with where
   const r = transformSource(text, { select: ['generator-close'] });
   assert.equal(r.fixesApplied, 0);
   const lines = r.findings.map((f) => `${f.location.line}: ${f.reason ?? ''}`);
-  assert.equal(lines.length, 3, lines.join('\n'));
+  assert.equal(lines.length, 4, lines.join('\n'));
   assert.match(lines[0]!, /^13: bound inside the `if` on line 12: .*on the paths that bound it \(`it\.close\(\)`; elsewhere the name may be unbound\)$/);
   assert.match(lines[1]!, /^20: bound inside the `with` on line 19: .*would close it before the `with` exits/);
   assert.match(lines[2]!, /^28: bound inside the `try` on line 27: /);
+  assert.match(lines[3]!, /^54: bound inside the `else` on line 53: /);
 });
 
 test('a kept generator that open-assign\'s `with` takes in stays reported after the fix: no "0 findings left"', () => {

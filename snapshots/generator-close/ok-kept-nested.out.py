@@ -1,4 +1,4 @@
-# A generator kept in a variable bound inside a block of the function (an `if`, a `with`, a `try`) and read only
+# A generator kept in a variable bound in a block of the function (`if`, `with`, `try`, a loop's `else:`), read only
 # in part: CPython closed it at the return, PyPy when its GC runs. A `try` from inside the block cannot hold the
 # rest of the function: reported with the way to close it, not fixed. Bound in a loop: ok-kept-in-loop.
 def rows(n):
@@ -44,3 +44,13 @@ def read_to_end(c):
         it = rows(3)
         for r in it:
             print(r)
+
+
+def first_for_else(xs):
+    for x in xs:
+        if x:
+            break
+    else:
+        it = rows(3)
+        print(next(it))
+    print("end")

@@ -81,12 +81,14 @@ function keptLocalIn(ctx: FileContext, call: SyntaxNode, nested: boolean): KeptL
 
 /**
  * The function whose own body holds `block` through compound statements that run it at most once (`if`, `with`,
- * `try`, `match`); `undefined` across a loop, a class, or at module level.
+ * `try`, `match`, a loop's `else:`); `undefined` across a loop's body, a class, or at module level.
  */
 function enclosingFunction(block: SyntaxNode): SyntaxNode | undefined {
-  for (let b: SyntaxNode | null = block; b; b = b.parent) {
+  for (let b: SyntaxNode | null = block, from: SyntaxNode | null = null; b; from = b, b = b.parent) {
     const t = b.type;
     if (t === 'function_definition') return b;
+    // Ex) `for x in xs: … else: it = rows()`: a loop's `else:` runs at most once
+    if ((t === 'for_statement' || t === 'while_statement') && from?.type === 'else_clause') continue;
     if (t === 'for_statement' || t === 'while_statement' || t === 'class_definition' || t === 'module' || t === 'lambda') return undefined;
     if (t.endsWith('comprehension') || t === 'generator_expression') return undefined;
   }
