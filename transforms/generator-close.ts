@@ -34,7 +34,7 @@ import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
 import { mixedIndentReason, planWrap, statementIndent } from '../src/python/wrap.js';
-import { keptLocal, keptLocalNested, nameAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
+import { aheadNote, keptLocal, keptLocalNested, nameAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
 import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
@@ -602,60 +602,81 @@ function planBranchFix(outer: FileContext, calls: readonly { call: SyntaxNode; g
   return plan ? { edits: plan.edits, title: `Bind the ${what} where it is made (\`${name} := …\`) and close it in \`try/finally\` if it was (\`${close}\`)` } : undefined;
 }
 
-/**
- * Every `name = produce()` of the file whose call makes a generator with cleanup (or an os.scandir iterator):
- * for tempdir-kept, whose `with tmp:` removes the directory before CPython would have dropped a variable bound
- * earlier in the function.
- */
-export function generatorsBound(ctx: FileContext): { fn: number; name: string; stmt: SyntaxNode }[] {
-  const loc: ModuleLocation = { moduleName: moduleKey(ctx.path, ctx.moduleName), isPackage: isPackageFile(ctx.path) };
-  const index = indexFor(ctx, loc);
-  const generators = index ? namesOf(index) : undefined;
-  const iterators = ITERATOR_WORDS.some((w) => ctx.source.includes(w));
-  if (!iterators && !generators?.size) return [];
-  const out: { fn: number; name: string; stmt: SyntaxNode }[] = [];
-  for (const call of callsNamed(ctx, iterators ? withIterators(generators) : generators!)) {
-    const target = callTarget(ctx.names, call, loc);
-    if (!target || (!ITERATORS.has(target) && !(index && resolveGenerator(index, target)))) continue;
-    const named = nameAssignment(call);
-    if (named) out.push({ fn: functionOrModuleOf(named.stmt).id, name: named.target.text, stmt: named.stmt });
-  }
-  return out;
+/** A call of the file that makes a generator with cleanup (or an iterator of ITERATORS), and what it makes. */
+interface MadeCall {
+  call: SyntaxNode;
+  gen: Made;
 }
 
-function check(ctx: FileContext): Finding[] {
+/** A variable bound to what a call made: `name = produce()` in the function (or module) `fn`. */
+interface BoundGenerator {
+  fn: number;
+  name: string;
+  stmt: SyntaxNode;
+}
+
+// Per tree: generator-close's check and tempdir-kept's (`generatorsBound`) read the same calls of a file.
+const madeCallsMemo = new WeakMap<object, { index: GeneratorIndex | undefined; calls: MadeCall[] }>();
+
+/**
+ * The calls of the file that make a generator with cleanup, in document order (outer first), with the index
+ * they were resolved in. Ex) `for x in produce():`, `next(store.rows())`, `p()` after `from m import produce as
+ * p`, `next(os.scandir(p))`, `Table(n)` whose `__iter__` is such a generator (`viaIter`).
+ */
+function madeCalls(ctx: FileContext): { index: GeneratorIndex | undefined; calls: MadeCall[] } {
+  let found = madeCallsMemo.get(ctx.tree);
+  if (found) return found;
   const loc: ModuleLocation = { moduleName: moduleKey(ctx.path, ctx.moduleName), isPackage: isPackageFile(ctx.path) };
   const index = indexFor(ctx, loc);
   // (Every generator's short name is in namesOf, kept per index: no list of a project's thousands of keys per file.)
   const generators = index ? namesOf(index) : undefined;
   const iterators = ITERATOR_WORDS.some((w) => ctx.source.includes(w));
-  if (!iterators && !generators?.size) return [];
-  const wanted = iterators ? withIterators(generators) : generators!;
+  const calls: MadeCall[] = [];
+  if (iterators || generators?.size) {
+    for (const call of callsNamed(ctx, iterators ? withIterators(generators) : generators!)) {
+      const target = callTarget(ctx.names, call, loc);
+      let gen: Made | undefined = !target ? undefined : ITERATORS.has(target) ? { key: target, async: false, iterator: true } : index ? resolveGenerator(index, target) : undefined;
+      // Ex) `for r in Table(n): return r`, where `Table.__iter__` is a generator with cleanup: iterating the object
+      // makes it (not `next(Table(n))`, which calls `__next__`, nor `x in Table(n)`, which may call `__contains__`)
+      if (!gen && target && index) {
+        const own = resolveGenerator(index, `${target}.__iter__`);
+        // Ex) `async for r in Feed(n): break`, where `Feed.__aiter__` is an async generator with cleanup
+        const ownAsync = own ? undefined : resolveGenerator(index, `${target}.__aiter__`);
+        if (own && !own.async) gen = { ...own, viaIter: true };
+        else if (ownAsync?.async) gen = { ...ownAsync, viaIter: true };
+      }
+      if (gen) calls.push({ call, gen });
+    }
+  }
+  found = { index, calls };
+  madeCallsMemo.set(ctx.tree, found);
+  return found;
+}
+
+/**
+ * Every `name = produce()` of the file whose call makes a generator with cleanup (or an os.scandir iterator), for
+ * `aheadNote`: a kept generator's `try` (here) or tempdir-kept's `with tmp:` closes its value before CPython would
+ * have dropped one bound earlier in the function. (An object whose `__iter__` is one is no generator until
+ * iterated: not counted.)
+ */
+export function generatorsBound(ctx: FileContext): BoundGenerator[] {
+  return madeCalls(ctx).calls.flatMap(({ call, gen }) => {
+    const named = gen.viaIter ? undefined : nameAssignment(call);
+    return named ? [{ fn: functionOrModuleOf(named.stmt).id, name: named.target.text, stmt: named.stmt }] : [];
+  });
+}
+
+function check(ctx: FileContext): Finding[] {
+  const { index, calls } = madeCalls(ctx);
+  if (!calls.length) return [];
   const findings: Finding[] = [];
-  // Every `name = produce()` of a generator with cleanup, and the kept ones a fix closes at the end of the function.
-  const bound: { fn: number; name: string; stmt: SyntaxNode }[] = [];
+  // The kept generators a fix closes at the end of the function.
   const keptFixes: { at: number; kept: Kept; call: SyntaxNode }[] = [];
   // Every call that makes a generator with cleanup (or an iterator of ITERATORS): a kept wrapper may hold two.
-  const made: SyntaxNode[] = [];
+  const made = calls.map((c) => c.call);
   // The uses whose generators are made in branches (`rows() if c else [1]`), by statement and run of branches.
   const branched = new Map<string, { stmt: SyntaxNode; uses: { call: SyntaxNode; gen: Made; at: number }[] }>();
-  // Ex) `for x in produce():`, `next(store.rows())`, `p()` after `from m import produce as p`, `next(os.scandir(p))`
-  for (const call of callsNamed(ctx, wanted)) {
-    const target = callTarget(ctx.names, call, loc);
-    let gen: Made | undefined = !target ? undefined : ITERATORS.has(target) ? { key: target, async: false, iterator: true } : index ? resolveGenerator(index, target) : undefined;
-    // Ex) `for r in Table(n): return r`, where `Table.__iter__` is a generator with cleanup: iterating the object
-    // makes it (not `next(Table(n))`, which calls `__next__`, nor `x in Table(n)`, which may call `__contains__`)
-    if (!gen && target && index) {
-      const own = resolveGenerator(index, `${target}.__iter__`);
-      // Ex) `async for r in Feed(n): break`, where `Feed.__aiter__` is an async generator with cleanup
-      const ownAsync = own ? undefined : resolveGenerator(index, `${target}.__aiter__`);
-      if (own && !own.async) gen = { ...own, viaIter: true };
-      else if (ownAsync?.async) gen = { ...ownAsync, viaIter: true };
-    }
-    if (!gen) continue;
-    made.push(call);
-    const named = nameAssignment(call);
-    if (named) bound.push({ fn: functionOrModuleOf(named.stmt).id, name: named.target.text, stmt: named.stmt });
+  for (const { call, gen } of calls) {
     const use = useOf(ctx, call, gen.async);
     if (gen.viaIter && (!use || (use.kind === 'statement' && (gen.async || use.by === 'next' || use.by === 'in' || use.by === 'not in')))) continue;
     if (!use) {
@@ -720,28 +741,23 @@ function check(ctx: FileContext): Finding[] {
       continue;
     }
     const fix = seen ? undefined : planFix(ctx, call, stmt, gen);
-    if (!fix) findings.push({ ...base, reason: seen ?? mixedIndentReason(ctx, stmt) ?? 'the statement shares its line in a way withify cannot split' });
-    else if (gen.closeRaises) {
-      // Ex) `finally: raise Busy()` in the generator: CPython printed "Exception ignored in", the close raises here.
-      const raises = `; closing it here may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}`;
-      findings.push({ ...base, message: base.message + raises, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } });
-    } else if (gen.cleanupAwaits) findings.push({ ...base, message: base.message + awaitsNote(gen), fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } });
-    else findings.push({ ...base, fix: { title: fix.title, applicability: 'safe', edits: fix.edits } });
+    // Ex) `finally: raise Busy()` in the generator: CPython printed "Exception ignored in", the close raises here.
+    findings.push(fix ? withFix(base, fix, cleanupNote(gen, 'here')) : { ...base, reason: seen ?? unsplittable(ctx, stmt) });
   }
   for (const { stmt, uses: group } of branched.values()) {
     const fix = planBranchFix(ctx, group, stmt);
     // Ex) `finally: raise Busy()` in one of them: the one fix closes whichever was made
-    const notes = new Map(group.map(({ gen }) => [gen.key, gen.closeRaises ? `; closing it here may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}` : gen.cleanupAwaits ? awaitsNote(gen) : '']));
+    const notes = new Map(group.map(({ gen }) => [gen.key, cleanupNote(gen, 'here') ?? '']));
     const unsafe = [...notes.values()].some((n) => n);
     for (const { gen, at } of group) {
       const f = findings[at]!;
       if (!fix) {
-        findings[at] = { ...f, reason: 'the statement shares its line in a way withify cannot split' };
+        findings[at] = { ...f, reason: unsplittable(ctx, stmt) };
         continue;
       }
       const other = [...notes].find(([key, note]) => key !== gen.key && note)?.[0];
       const note = notes.get(gen.key) || (other ? `; the same fix closes \`${other}\`, made in another branch, whose close may raise or await (see its finding)` : '');
-      findings[at] = { ...f, message: f.message + note, fix: { title: fix.title, applicability: unsafe ? 'unsafe' : 'safe', edits: fix.edits } };
+      findings[at] = unsafe ? unsafeBecause(withFix(f, fix), note) : withFix(f, fix);
     }
   }
   // Ex) `for x in compress(rows(1), rows(2)): break`: CPython closed `rows(1)` first as it dropped the compress, the
@@ -752,11 +768,12 @@ function check(ctx: FileContext): Finding[] {
     findings.forEach((f, at) => {
       if (f.start !== call.startIndex || f.fix?.applicability !== 'safe') return;
       const note = `; \`compress\` also holds \`${preview(partner)}\` in its selectors: CPython closed this one first as it dropped the \`compress\`, the fixes close \`${preview(partner)}\` first`;
-      findings[at] = { ...f, message: f.message + note, fix: { ...f.fix, applicability: 'unsafe' } };
+      findings[at] = unsafeBecause(f, note);
     });
   }
   // Ex) `if c: a = rows(1); next(a)` then `b = rows(2); next(b)`: CPython dropped `a` first at the return (a frame's
   // variables go in their order), the `finally:` around the rest of the function closes `b` before that
+  const earlier = keptFixes.length ? generatorsBound(ctx) : [];
   for (const { at, kept, call } of keptFixes) {
     const f = findings[at]!;
     if (f.fix?.applicability !== 'safe') continue;
@@ -766,15 +783,39 @@ function check(ctx: FileContext): Finding[] {
     const other = wrapper && made.find((c) => c.id !== call.id && c.startIndex >= wrapper.startIndex && c.endIndex <= wrapper.endIndex);
     if (other) {
       const note = `; \`${preview(wrapper)}\` also holds \`${preview(other)}\`: CPython closed both as it dropped the wrapper (\`zip\` and \`map\` the last one first), the fix closes this one apart, at the end of the function, in another order`;
-      findings[at] = { ...f, message: f.message + note, fix: { ...f.fix, applicability: 'unsafe' } };
+      findings[at] = unsafeBecause(f, note);
       continue;
     }
-    const ahead = bound.find((b) => b.fn === kept.fn.id && b.name !== kept.name && !kept.after.includes(b.name) && b.stmt.startIndex < kept.stmt.startIndex);
-    if (!ahead) continue;
-    const note = `; closing it at the end of the function runs that before the cleanup of \`${ahead.name}\` (line ${ahead.stmt.startPosition.row + 1}), where CPython dropped \`${ahead.name}\` first (a frame's variables go in their order)`;
-    findings[at] = { ...f, message: f.message + note, fix: { ...f.fix, applicability: 'unsafe' } };
+    const note = aheadNote(kept, earlier, 'closing it at the end of the function');
+    if (!note) continue;
+    findings[at] = unsafeBecause(f, note);
   }
   return findings;
+}
+
+/** The finding with its fix: safe, or unsafe when `note` (which starts with `; `) says why, after its message. */
+function withFix(base: Finding, fix: { title: string; edits: Edit[] }, note?: string): Finding {
+  const f: Finding = { ...base, fix: { title: fix.title, applicability: 'safe', edits: fix.edits } };
+  return note ? unsafeBecause(f, note) : f;
+}
+
+/**
+ * What closing `gen` at the fix's place (`where`: `here`, `at the end of the function`) does that CPython did not:
+ * its `finally:` raises (CPython only printed "Exception ignored"), or its cleanup awaits; else `undefined`.
+ */
+function cleanupNote(gen: Made, where: string): string | undefined {
+  if (gen.closeRaises) return `; closing it ${where} may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}`;
+  return gen.cleanupAwaits ? awaitsNote(gen) : undefined;
+}
+
+/** The finding with its fix rated unsafe, and why (`note`, which starts with `; `) after its message. */
+function unsafeBecause(f: Finding, note: string): Finding {
+  return { ...f, message: f.message + note, ...(f.fix ? { fix: { ...f.fix, applicability: 'unsafe' as const } } : {}) };
+}
+
+/** Why no `try` could be planned around `stmt`: its indentation mixes tabs and spaces, or its line holds more. */
+function unsplittable(ctx: FileContext, stmt: SyntaxNode): string {
+  return mixedIndentReason(ctx, stmt) ?? 'the statement shares its line in a way withify cannot split';
 }
 
 /**
@@ -834,19 +875,9 @@ function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, 
   const fix = planKeptFix(ctx, kept, gen, call);
   if (typeof fix === 'string') return { ...base, reason: fix };
   // Ex) `left = rows(3)` / `try:` / `right = rows(4)` …: CPython dropped `left` first, the fix closes `right` first
-  const order = orderNote(kept, 'closing it');
-  if (order) return { ...base, message: base.message + order, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
   // Ex) `it = islice(rows(), 2)` / `for r in it: …` / `release()`: CPython closed it as the loop ended, before `release()`
-  if (kept.lets && !quietAfterRead(kept)) {
-    const lets = `; CPython's \`islice\` lets go of the generator once it has given its last item, which closed it there: closing it at the end of the function runs its cleanup after the code that follows that read`;
-    return { ...base, message: base.message + lets, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
-  }
-  if (gen.closeRaises) {
-    const raises = `; closing it at the end of the function may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}`;
-    return { ...base, message: base.message + raises, fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
-  }
-  if (gen.cleanupAwaits) return { ...base, message: base.message + awaitsNote(gen), fix: { title: fix.title, applicability: 'unsafe', edits: fix.edits } };
-  return { ...base, fix: { title: fix.title, applicability: 'safe', edits: fix.edits } };
+  const lets = kept.lets && !quietAfterRead(kept) ? `; CPython's \`islice\` lets go of the generator once it has given its last item, which closed it there: closing it at the end of the function runs its cleanup after the code that follows that read` : undefined;
+  return withFix(base, fix, orderNote(kept, 'closing it') ?? lets ?? cleanupNote(gen, 'at the end of the function'));
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { FileContext, Finding, Transform } from '../src/types.js';
 import { calleeName } from '../src/python/imports.js';
 import { callsNamed } from '../src/python/candidates.js';
-import { keptLocal, orderNote, planRestOfFunction } from '../src/python/kept-local.js';
+import { aheadNote, keptLocal, orderNote, planRestOfFunction } from '../src/python/kept-local.js';
 import { readsAttribute } from '../src/python/resource-flow.js';
 import { generatorsBound } from './generator-close.js';
 
@@ -45,17 +45,10 @@ function check(ctx: FileContext): Finding[] {
     }
     const fix = { title: `Remove it at the end of the function: \`with ${kept.name}:\` around the rest of it`, edits };
     // Ex) inside the `try` that closes a kept generator: the directory goes first, where CPython dropped the generator first
-    const order = orderNote(kept, 'removing it');
+    // Ex) `if c: a = rows(1); next(a)` then `tmp = TemporaryDirectory()`: CPython closed `a` first at the return
+    const order = orderNote(kept, 'removing it') ?? aheadNote(kept, (bound ??= generatorsBound(ctx)), 'removing it at the end of the `with`');
     if (order) {
       findings.push({ ...base, message: base.message + order, fix: { ...fix, applicability: 'unsafe' } });
-      continue;
-    }
-    // Ex) `if c: a = rows(1); next(a)` then `tmp = TemporaryDirectory()`: CPython closed `a` first at the return
-    bound ??= generatorsBound(ctx);
-    const ahead = bound.find((b) => b.fn === kept.fn.id && b.name !== kept.name && b.stmt.startIndex < kept.stmt.startIndex);
-    if (ahead) {
-      const note = `; removing it at the end of the \`with\` runs that before the cleanup of the generator in \`${ahead.name}\` (line ${ahead.stmt.startPosition.row + 1}), where CPython dropped \`${ahead.name}\` first (a frame's variables go in their order)`;
-      findings.push({ ...base, message: base.message + note, fix: { ...fix, applicability: 'unsafe' } });
       continue;
     }
     findings.push({ ...base, fix: { ...fix, applicability: 'safe' } });

@@ -119,6 +119,18 @@ export function orderNote(kept: KeptLocal, does: string): string | undefined {
 }
 
 /**
+ * What a finding adds when a generator with cleanup was bound earlier in the function, outside the blocks that
+ * `kept.after` names (`if c: a = rows(1)`, which gets no fix of its own; `earlier`: the file's bindings of such
+ * generators): `does` (closing `kept`, removing it) at the end of the function runs first, where CPython dropped
+ * that one first (a frame's variables go in their order). `undefined` when there is none.
+ */
+export function aheadNote(kept: KeptLocal, earlier: readonly { fn: number; name: string; stmt: SyntaxNode }[], does: string): string | undefined {
+  const ahead = earlier.find((b) => b.fn === kept.fn.id && b.name !== kept.name && !kept.after.includes(b.name) && b.stmt.startIndex < kept.stmt.startIndex);
+  if (!ahead) return undefined;
+  return `; ${does} runs that before the cleanup of \`${ahead.name}\` (line ${ahead.stmt.startPosition.row + 1}), where CPython dropped \`${ahead.name}\` first (a frame's variables go in their order)`;
+}
+
+/**
  * The function whose rest `block` holds: its body, or the body of a `try` whose `finally:` only closes kept
  * values (`it.close()`, `await it.aclose()`, as a fix of this kind writes), or of a `with name:` (tempdir-kept's),
  * which ends that rest itself.
