@@ -57,7 +57,7 @@ class UsageReported extends Error {}
 const STDIN_PATH = '\u0000stdin';
 function protectStdin(argv: string[]): string[] {
   const end = argv.indexOf('--');
-  const command = argv.find((a) => !a.startsWith('-'));
+  const command = commandOf(argv);
   const isValue = (i: number) => i > 0 && (end < 0 || i < end) && takesValue(argv[i - 1]!);
   return argv.map((a, i) => (a === '-' && (end < 0 || i < end || command !== 'trace') && !isValue(i) ? STDIN_PATH : a));
 }

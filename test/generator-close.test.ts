@@ -13,6 +13,14 @@ import { takeParsedChars } from '../src/engine/parse.js';
 import { SNAPSHOTS } from './helpers.js';
 import { CLI, CPYTHON, ROOT, tempDir } from './helpers.js';
 
+/** Run `text` as `p.py` in `dir` under CPython; it must exit 0; its output. */
+function runInDir(dir: string, text: string): string {
+  writeFileSync(join(dir, 'p.py'), text);
+  const out = spawnSync(CPYTHON, ['p.py'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  return out.stdout;
+}
+
 function indexOf(files: Record<string, string>): GeneratorIndex {
   const summaries = Object.entries(files).map(([path, text]) => {
     const mod = path.replace(/\/__init__\.py$/, '').replace(/\.py$/, '').split('/').join('.');
@@ -564,12 +572,7 @@ describe('generator-close on a generator kept in a variable of a function', () =
     assert.equal(r.fixesApplied, 2);
     assert.match(r.output, /def first\(log\):\n    it = produce\(log\)\n    try:\n        x = next\(it\)\n        log\.append\("rest"\)\n        return x\n    finally:\n        it\.close\(\)\n/);
     const dir = tempDir('withify-kept-');
-    const run = (text: string) => {
-      writeFileSync(join(dir, 'p.py'), text);
-      const out = spawnSync(CPYTHON, ['p.py'], { cwd: dir, encoding: 'utf8' });
-      assert.equal(out.status, 0, out.stderr);
-      return out.stdout;
-    };
+    const run = (text: string) => runInDir(dir, text);
     const before = run(src);
     assert.equal(before, "['rest', 'cleanup', 'caller']\n['cleanup', 'caller']\n['cleanup', 'ran out', 'caller']\n");
     assert.equal(run(r.output), before);
@@ -821,12 +824,7 @@ describe('generator-close on a generator made in a branch (`… if … else …`
     const r = transformSource(src, { select: ['generator-close'] });
     assert.equal(r.fixesApplied, 5);
     const dir = tempDir('withify-branch-');
-    const run = (text: string) => {
-      writeFileSync(join(dir, 'p.py'), text);
-      const out = spawnSync(CPYTHON, ['p.py'], { cwd: dir, encoding: 'utf8' });
-      assert.equal(out.status, 0, out.stderr);
-      return out.stdout;
-    };
+    const run = (text: string) => runInDir(dir, text);
     const before = run(src);
     assert.match(before, /closed: False\n.*closed: False\nconditions run: 8\n$/);
     assert.equal(run(r.output), before);

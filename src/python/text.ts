@@ -1,4 +1,5 @@
 // Line-level facts about source text: line starts, indentation, the file's indent unit.
+import { lastTextMemo } from './memo.js';
 
 /** `s` with every character that means something in a regular expression escaped. */
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -50,19 +51,6 @@ export function sharedWordHits(text: string, names: ReadonlySet<string>): WordHi
     out.word.push(s.hits.word[i]!);
   }
   return out;
-}
-
-/** `read(text)`, remembered for the last text asked: the checks of a file ask the same of its text again and again. */
-export function lastTextMemo<T>(read: (text: string) => T): (text: string) => T {
-  let last: string | undefined;
-  let value: T;
-  return (text) => {
-    if (text !== last) {
-      value = read(text);
-      last = text;
-    }
-    return value;
-  };
 }
 
 /**
