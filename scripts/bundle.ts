@@ -5,6 +5,9 @@
 // stays unbundled. tree-sitter and its grammar are native addons, loaded from node_modules; so are the
 // modules loaded on demand with `createRequire` (iconv-lite, diff, cli-progress).
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,3 +27,17 @@ await build({
   banner: { js: "import { createRequire as __withifyCreateRequire } from 'node:module';\nconst require = __withifyCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// `dist/build-id`: what the result cache (src/cache.ts) knows this build by. A hash of every compiled module
+// and of the versions of tree-sitter and its Python grammar: any change to either starts a new cache.
+const requireModule = createRequire(import.meta.url);
+const digest = createHash('sha256');
+for (const dir of ['src', 'transforms']) {
+  for (const name of (readdirSync(join(DIST, dir), { recursive: true }) as string[]).filter((n) => n.endsWith('.js')).sort()) {
+    digest.update(name).update(readFileSync(join(DIST, dir, name)));
+  }
+}
+for (const pkg of ['tree-sitter/package.json', 'tree-sitter-python/package.json']) {
+  digest.update(pkg).update((requireModule(pkg) as { version: string }).version);
+}
+writeFileSync(join(DIST, 'build-id'), `${digest.digest('hex').slice(0, 16)}\n`);

@@ -62,7 +62,7 @@ function checkTransformOptions(given: Record<string, unknown>, more: readonly Tr
 /** The keys `transformSource` and `transformBytes` take besides the transform options. */
 const SOURCE_KEYS = ['path', 'project', 'moduleName', 'wholeFiles', 'addIgnore'] as const;
 /** The keys `run` takes besides the transform options (`RunOptions`, `SelectOptions`). */
-const RUN_KEYS = ['mode', 'cwd', 'jobs', 'transformPaths', 'wholeFiles', 'addIgnore', 'perFileIgnores', 'projectTargets', 'noIgnore', 'exclude', 'include', 'changedSince', 'shard', 'indexScope'] as const;
+const RUN_KEYS = ['mode', 'cwd', 'jobs', 'transformPaths', 'wholeFiles', 'addIgnore', 'perFileIgnores', 'projectTargets', 'noIgnore', 'exclude', 'include', 'changedSince', 'shard', 'indexScope', 'cacheDir'] as const;
 
 /**
  * Throws OptionsError for a key the function does not take, as `[tool.withify]` refuses one: a misspelt option
@@ -94,6 +94,7 @@ function checkOtherValues(given: object): void {
       case 'moduleName':
       case 'cwd':
       case 'changedSince':
+      case 'cacheDir':
         if (typeof v !== 'string') throw wrong(k, 'a string');
         break;
       case 'wholeFiles':

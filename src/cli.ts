@@ -1,6 +1,6 @@
 // The command line: wiring only. Every handler sets process.exitCode; nothing here calls process.exit().
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
@@ -12,6 +12,7 @@ import type { Transform } from './types.js';
 import { createProgress } from './progress.js';
 import { activeTransforms, findTransform, TRANSFORMS } from '../transforms/index.js';
 import { run, runStdin, type Mode, type RunOptions } from './runner.js';
+import { CACHE_DIR_NAME } from './cache.js';
 import { explainTransform, listTransforms } from './explain.js';
 import { VERSION } from './version.js';
 import { unifiedDiff } from './engine/diff.js';
@@ -36,6 +37,8 @@ interface CommonArgs {
   // File selection and configuration (docs/bulk.md, docs/library.md)
   config?: string;
   'no-ignore'?: boolean;
+  'no-cache'?: boolean;
+  'cache-dir'?: string;
   'whole-files'?: boolean;
   exclude?: string | string[];
   include?: string | string[];
@@ -65,11 +68,11 @@ function protectStdin(argv: string[]): string[] {
 // yargs reads `--no-ignore` as "--ignore=false" (the transform list); `--no-ignore=true` reaches the flag.
 function protectNoIgnore(argv: string[]): string[] {
   const end = argv.indexOf('--');
-  return argv.map((a, i) => (a === '--no-ignore' && (end < 0 || i < end) ? '--no-ignore=true' : a));
+  return argv.map((a, i) => ((a === '--no-ignore' || a === '--no-cache') && (end < 0 || i < end) ? `${a}=true` : a));
 }
 
 // The options that take a value. yargs reads `--no-select` as "--select=false", which no handler expects.
-const VALUE_OPTIONS = ['select', 'exclude', 'include', 'config', 'target-version', 'generator-style', 'stdin-filename', 'changed-since', 'shard', 'transform', 'format', 'jobs', 'index-scope', 'python', 'output'];
+const VALUE_OPTIONS = ['select', 'exclude', 'include', 'config', 'target-version', 'generator-style', 'stdin-filename', 'changed-since', 'shard', 'transform', 'format', 'jobs', 'index-scope', 'python', 'output', 'cache-dir'];
 const takesValue = (arg: string): boolean => arg === '-j' || arg === '-o' || arg === '--ignore' || (arg.startsWith('--') && VALUE_OPTIONS.includes(arg.slice(2)));
 
 /**
@@ -182,7 +185,7 @@ function refuseEmpty(a: Record<string, unknown>): void {
     if (values.some((v) => v === '')) throw new UsageError(`--${key} was given an empty value: ${hint}`);
   }
 }
-const SINGLE_VALUE_OPTIONS = ['target-version', 'generator-style', 'stdin-filename', 'config', 'changed-since', 'shard', 'format', 'jobs', 'index-scope'];
+const SINGLE_VALUE_OPTIONS = ['target-version', 'generator-style', 'stdin-filename', 'config', 'changed-since', 'shard', 'format', 'jobs', 'index-scope', 'cache-dir'];
 
 /** Errors of config files, transform modules and file selection are usage errors: message, exit 2. */
 const isUsageProblem = (err: unknown): boolean => err instanceof ConfigError || err instanceof TransformLoadError || err instanceof SelectError;
@@ -221,7 +224,9 @@ const common = (y: Argv) =>
     .option('statistics', { type: 'boolean', default: false, describe: 'counts per transform instead of one line per finding' })
     .option('jobs', { alias: 'j', type: 'string', requiresArg: true, describe: 'threads: this one and N - 1 workers (default: the number of cores; 1 = no worker)' })
     .option('index-scope', { requiresArg: true, choices: ['project', 'run'] as const, describe: 'what generator-close reads for the generators a file calls: the whole project the paths lie in (default; its root has .git, .hg or pyproject.toml) or only the files of the run' })
-    .option('whole-files', { type: 'boolean', describe: 'parse every file whole, not only the functions around the calls withify looks at (slower; same findings, and a syntax error anywhere is reported)' });
+    .option('whole-files', { type: 'boolean', describe: 'parse every file whole, not only the functions around the calls withify looks at (slower; same findings, and a syntax error anywhere is reported)' })
+    .option('no-cache', { type: 'boolean', describe: '(check) neither read nor write the cache of earlier runs' })
+    .option('cache-dir', { type: 'string', requiresArg: true, describe: '(check) keep the cache here (default: $WITHIFY_CACHE_DIR, else .withify_cache in the project root: where pyproject.toml is, else the working directory)' });
 
 const traceOptions = (y: Argv) =>
   y
@@ -377,7 +382,18 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     ...(target === undefined ? { projectTargets: true } : {}),
     ...(a['add-ignore'] ? { addIgnore: true } : {}),
     ...(a.jobs !== undefined ? { jobs: Number(a.jobs) } : {}),
+    ...(a['no-cache'] === true ? {} : { cacheDir: cacheDirOf(a['cache-dir'], cwd, config?.path) }),
   };
+}
+
+/**
+ * Where `check` keeps its cache: `--cache-dir`, else `$WITHIFY_CACHE_DIR`, else `.withify_cache` beside the
+ * pyproject.toml the settings came from (the project's root, as Ruff puts `.ruff_cache`), else in `cwd`.
+ */
+function cacheDirOf(given: string | undefined, cwd: string, configPath: string | undefined): string {
+  const chosen = given ?? (process.env.WITHIFY_CACHE_DIR || undefined);
+  if (chosen !== undefined) return resolve(cwd, chosen);
+  return join(configPath !== undefined && basename(configPath) === 'pyproject.toml' ? dirname(configPath) : cwd, CACHE_DIR_NAME);
 }
 
 async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
@@ -445,6 +461,7 @@ async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOp
   const report = renderReport(mode, result, reportOptions, rules);
   process.stdout.write(report.stdoutBytes ?? report.stdout);
   process.stderr.write(report.stderr);
+  if (result.cacheError !== undefined && !a.quiet) process.stderr.write(`warning: ${result.cacheError}\n`);
   process.exitCode = result.interrupted ? 130 : exitCode(mode, result, { exitCodeOnDiff: a['exit-code'], addIgnore: a['add-ignore'] === true });
 }
 

@@ -6,7 +6,8 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { mergeSummaries, needsProjectIndex, type FileSummary } from './project.js';
-import type { FileResult } from './types.js';
+import type { CheckCache } from './cache.js';
+import type { FileResult, ProjectIndex } from './types.js';
 import type { RunControl, RunOptions } from './runner.js';
 import { FileWork, unclaimed, type Chunk, type FromWorker, type ToWorker, type WorkerData } from './work.js';
 
@@ -54,6 +55,13 @@ export function plannedChunks(files: readonly string[], workers: number, size: (
   }
   if (chunk.length) out.push(chunk);
   return out;
+}
+
+/** The summary of `path` kept from an earlier run, added to `summaries`; false when there is none. */
+function keptSummary(cache: CheckCache, path: string, summaries: FileSummary[]): boolean {
+  const s = cache.summary(path);
+  if (s) summaries.push(s);
+  return s !== undefined;
 }
 
 /** One thread of the pool, as `runPass` sees it. */
@@ -152,7 +160,12 @@ async function runPass(lanes: readonly Lane[], pass: 'summarize' | 'process', qu
   return unclaimed(queues, next);
 }
 
-export async function runInWorkers(files: readonly string[], projectFiles: readonly string[], options: RunOptions, jobs: number, control: RunControl = {}): Promise<PoolOutcome> {
+/**
+ * The run in `jobs` threads. `cache`: summaries and results kept from earlier runs are used, and what this run
+ * makes is kept. `indexed`: the project index is known already (the runner made it of kept summaries, or the
+ * run needs none), and `files` are those with no kept result: no first pass.
+ */
+export async function runInWorkers(files: readonly string[], projectFiles: readonly string[], options: RunOptions, jobs: number, control: RunControl = {}, cache?: CheckCache, indexed?: { index: ProjectIndex | undefined }): Promise<PoolOutcome> {
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const onAbort = () => Atomics.store(stop, 0, 1);
   control.signal?.addEventListener('abort', onAbort);
@@ -173,31 +186,46 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
     const plan = (paths: readonly string[]): Chunk[] => plannedChunks(paths, workers.length, size).map((c) => ({ paths: c }));
     // Each worker keeps what it read in the first pass of the files it will process (`keep`), and has those
     // files as its own queue in the second pass, so most files are read once.
+    const results: FileResult[] = [];
     let queues: Chunk[][];
-    if (!needsProjectIndex(options)) queues = [plan(files), ...workers.slice(1).map(() => [])];
-    else {
+    if (indexed || !needsProjectIndex(options)) {
+      if (indexed?.index) for (const w of workers) w.post({ kind: 'project', index: indexed.index });
+      queues = [plan(files), ...workers.slice(1).map(() => [])];
+    } else {
       const summaries: FileSummary[] = [];
       const wanted = new Set(files);
       const readBy: string[][] = workers.map(() => []);
-      let indexed = 0;
-      const first = plan(projectFiles).map((c) => ({ ...c, keep: c.paths.map((p) => wanted.has(p)) }));
+      // Ex) a warm cache and one module changed: only that module is read in the first pass
+      const toRead = cache ? projectFiles.filter((p) => !keptSummary(cache, p, summaries)) : projectFiles;
+      let done = projectFiles.length - toRead.length;
+      const first = plan(toRead).map((c) => ({ ...c, keep: c.paths.map((p) => wanted.has(p)) }));
       const left = await runPass(workers, 'summarize', [first, ...workers.slice(1).map(() => [])], (m, lane) => {
         if (m.kind !== 'summaries') return;
         summaries.push(...m.summaries);
+        for (const s of m.summaries) cache?.putSummary(s);
         readBy[lane]!.push(...m.paths.filter((p) => wanted.has(p)));
-        indexed += m.paths.length;
-        control.onProgress?.(indexed, projectFiles.length, 'index');
+        done += m.paths.length;
+        control.onProgress?.(done, projectFiles.length, 'index');
       });
       if (left.length > 0 || control.signal?.aborted) return { results: [], notStarted: files.length };
       const index = mergeSummaries(summaries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), options.cwd);
       for (const w of workers) w.post({ kind: 'project', index });
-      queues = readBy.map((mine) => plan(mine));
+      // The files with a kept result for this index are done; those no thread read go to the first queue.
+      cache?.setIndex(index);
+      const taken = (p: string) => {
+        const r = cache?.result(p);
+        if (r) results.push(r);
+        return r !== undefined;
+      };
+      const read = new Set(readBy.flat());
+      queues = readBy.map((mine) => plan(mine.filter((p) => !taken(p))));
+      queues[0] = [...queues[0]!, ...plan(files.filter((p) => !read.has(p) && !taken(p)))];
     }
-    const results: FileResult[] = [];
     let notStarted = 0;
     const left = await runPass(workers, 'process', queues, (m) => {
       if (m.kind !== 'results') return;
       results.push(...m.results);
+      m.results.forEach((r, i) => cache?.putResult(m.paths[i]!, r));
       notStarted += m.notStarted.length;
       control.onProgress?.(results.length, files.length, 'files');
     });

@@ -166,13 +166,21 @@ export function buildProjectIndex(paths: readonly string[], whole = false, cwd?:
  * The first pass in one thread of a bulk run: `afterEach` runs between files (the runner frees the trees
  * there), and the pass stops, returning `undefined`, once `stopped()` says so.
  */
-export async function buildProjectIndexAsync(paths: readonly string[], afterEach: () => Promise<void>, stopped: () => boolean, whole = false, keep?: (path: string, decoded: DecodedSource) => void, cwd?: string): Promise<ProjectIndex | undefined> {
+export async function buildProjectIndexAsync(paths: readonly string[], afterEach: () => Promise<void>, stopped: () => boolean, whole = false, keep?: (path: string, decoded: DecodedSource) => void, cwd?: string, cache?: SummaryCache): Promise<ProjectIndex | undefined> {
   const summaries: FileSummary[] = [];
   for (const p of paths) {
     if (stopped()) return undefined;
-    const s = summarizePath(p, whole, keep);
+    const kept = cache?.summary(p);
+    const s = kept ?? summarizePath(p, whole, keep);
     if (s) summaries.push(s);
+    if (s && !kept) cache?.putSummary(s);
     await afterEach();
   }
   return mergeSummaries(summaries, cwd);
+}
+
+/** Summaries kept from an earlier run (src/cache.ts), by path. */
+export interface SummaryCache {
+  summary(path: string): FileSummary | undefined;
+  putSummary(summary: FileSummary): void;
 }

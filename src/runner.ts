@@ -9,6 +9,7 @@ import { excludedByName, projectRoot, selectFiles, type SelectOptions } from './
 import { buildProjectIndex, buildProjectIndexAsync, mergeSummaries, moduleKeyFor, moduleNameFor, needsProjectIndex, summarizeFile, summarizePath } from './project.js';
 import { runInWorkers } from './pool.js';
 import { loadTransformModules } from './load-transform.js';
+import { checkCache, type CheckCache } from './cache.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
 import type { PerFileIgnore } from './config.js';
 
@@ -37,6 +38,12 @@ export interface RunOptions extends TransformOptions, SelectOptions {
    * (`[tool.withify] target-version`, else `requires-python`) is written for that one (`projectTargetOf`).
    */
   projectTargets?: boolean;
+  /**
+   * `check` only: keep what each file gave in this directory, and use it while the file, the options and the
+   * project index are the same (src/cache.ts). The CLI's default is `.withify_cache` in the project's root
+   * (`--cache-dir`, `--no-cache`); the library keeps none unless given one.
+   */
+  cacheDir?: string;
 }
 
 export type ProgressPhase = 'index' | 'files';
@@ -59,6 +66,8 @@ export interface RunResult {
   walkErrors: Array<{ path: string; reason: string }>;
   /** Set when the run was interrupted: files that were never begun (old bytes on disk). */
   interrupted?: { notStarted: number; total: number };
+  /** The cache could not be written (a read-only directory): the run's results stand, the next run starts cold. */
+  cacheError?: string;
 }
 
 const byPath = (a: FileResult, b: FileResult) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -77,10 +86,10 @@ export function runSync(paths: readonly string[], options: RunOptions): RunResul
   return finish(options, results, errors, 0, files.length);
 }
 
-async function runInProcess(files: readonly string[], projectFiles: readonly string[], options: RunOptions, control: RunControl): Promise<{ results: FileResult[]; notStarted: number }> {
-  let project: ProjectIndex | undefined;
+async function runInProcess(files: readonly string[], projectFiles: readonly string[], options: RunOptions, control: RunControl, cache?: CheckCache, indexed?: { index: ProjectIndex | undefined }): Promise<{ results: FileResult[]; notStarted: number }> {
+  let project = indexed?.index;
   const kept = new KeptSources();
-  if (needsProjectIndex(options)) {
+  if (!indexed && needsProjectIndex(options)) {
     // The first pass parses too: free its trees between files as the second pass does. It hands over what
     // it read of the files the second pass processes.
     const wanted = new Set(files);
@@ -91,14 +100,18 @@ async function runInProcess(files: readonly string[], projectFiles: readonly str
     };
     project = await buildProjectIndexAsync(projectFiles, afterEach, () => control.signal?.aborted === true, options.wholeFiles === true, (p, d) => {
       if (wanted.has(p)) kept.keep(p, d);
-    }, options.cwd);
+    }, options.cwd, cache);
     if (!project) return { results: [], notStarted: files.length };
+    cache?.setIndex(project);
   }
   const results: FileResult[] = [];
   for (const f of files) {
     if (control.signal?.aborted) break;
     const read = kept.take(f);
-    results.push(slimResult(processPath(f, options, project, project ? moduleKeyFor(f) : undefined, read), options.mode));
+    const known = indexed ? undefined : cache?.result(f);
+    const result = known ?? slimResult(processPath(f, options, project, project ? moduleKeyFor(f) : undefined, read), options.mode);
+    if (!known) cache?.putResult(f, result);
+    results.push(result);
     control.onProgress?.(results.length, files.length, 'files');
     // Let the event loop run after every file: trees are freed, the SIGINT handler and the progress bar run.
     await releaseTrees();
@@ -115,18 +128,51 @@ export const FILES_PER_WORKER = 8;
  */
 export async function run(paths: readonly string[], options: RunOptions, control: RunControl = {}): Promise<RunResult> {
   const { files, errors, projectFiles = files } = selectFiles(paths, forSelection(options));
+  const cache = checkCache(options);
+  // Ex) a warm cache: the index is made of kept summaries, and only the files with no kept result are processed
+  const warm = cache && fromCache(cache, files, projectFiles, options);
+  const todo = warm ? warm.todo : files;
   // Starting a worker costs about as much as processing a few files: give each at least FILES_PER_WORKER.
-  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.floor(files.length / FILES_PER_WORKER)));
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.floor(todo.length / FILES_PER_WORKER)));
   // Transforms passed as objects, with no module path, exist only in this thread.
   const localOnly = options.extraTransforms.length > 0;
+  let outcome: { results: FileResult[]; notStarted: number };
   if (jobs === 1 || localOnly) {
     const extra = await loadTransformModules(options.transformPaths ?? [], options.cwd);
     const opts = extra.length ? { ...options, extraTransforms: [...options.extraTransforms, ...extra] } : options;
-    const { results, notStarted } = await runInProcess(files, projectFiles, opts, control);
-    return finish(options, results, errors, notStarted, files.length);
+    outcome = await runInProcess(todo, projectFiles, opts, control, cache, warm);
+  } else outcome = await runInWorkers(todo, projectFiles, options, jobs, control, cache, warm);
+  const done = finish(options, warm ? [...warm.known, ...outcome.results] : outcome.results, errors, outcome.notStarted, files.length);
+  const cacheError = cache?.save();
+  return cacheError === undefined ? done : { ...done, cacheError: `cannot write the cache in ${cache!.dir}: ${cacheError}` };
+}
+
+/**
+ * What the cache knows of this run before any file is read: when it has the summary of every file of the
+ * project (or the run needs none), the index, the results it has for that index, and the files left to
+ * process. `undefined` when a summary is missing: the first pass then reads the files that lack one.
+ */
+function fromCache(cache: CheckCache, files: readonly string[], projectFiles: readonly string[], options: RunOptions): { index: ProjectIndex | undefined; known: FileResult[]; todo: string[] } | undefined {
+  let index: ProjectIndex | undefined;
+  if (needsProjectIndex(options)) {
+    const summaries = [];
+    for (const p of projectFiles) {
+      const s = cache.summary(p);
+      if (!s) return undefined;
+      summaries.push(s);
+    }
+    // In the order the pool merges them (the same index, the same key)
+    index = mergeSummaries(summaries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), options.cwd);
   }
-  const { results, notStarted } = await runInWorkers(files, projectFiles, options, jobs, control);
-  return finish(options, results, errors, notStarted, files.length);
+  cache.setIndex(index);
+  const known: FileResult[] = [];
+  const todo: string[] = [];
+  for (const f of files) {
+    const r = cache.result(f);
+    if (r) known.push(r);
+    else todo.push(f);
+  }
+  return { index, known, todo };
 }
 
 /**

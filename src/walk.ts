@@ -11,7 +11,7 @@ import { globMatcher, toPosix, type PathMatcher } from './glob.js';
 /** Directory names never descended into (unless named on the command line). */
 export const SKIPPED_DIRS = new Set([
   '.git', '.hg', '.svn', '.bzr', 'node_modules', '__pycache__', '.venv', 'venv', '.tox', '.nox',
-  '.mypy_cache', '.pytest_cache', '.ruff_cache', '.eggs', 'build', 'dist', 'site-packages', '__pypackages__',
+  '.mypy_cache', '.pytest_cache', '.ruff_cache', '.withify_cache', '.eggs', 'build', 'dist', 'site-packages', '__pypackages__',
 ]);
 
 export interface WalkError {

@@ -1,0 +1,177 @@
+// The cache of `withify check` (src/cache.ts): a re-run gives what a run without it gives, reads what it kept
+// while the file, the options and the project index are the same, and makes again what any of them changed.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { OptionsError, run } from '../src/index.js';
+import { CLI, tempDir } from './helpers.js';
+
+function withify(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WITHIFY_CACHE_DIR: '', ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const LEAKY = 'import json\n\n\ndef load(p):\n    return json.loads(open(p).read())\n';
+const FIXED = 'import json\n\n\ndef load(p):\n    with open(p) as f:\n        return json.loads(f.read())\n';
+const MESSAGE = '`open(...).read()`: the file is never closed; PyPy closes it only when the GC runs';
+
+function project(files = 2): string {
+  const dir = tempDir('withify-cache-');
+  mkdirSync(join(dir, 'pkg'));
+  writeFileSync(join(dir, 'pkg', '__init__.py'), '');
+  for (let i = 0; i < files; i++) writeFileSync(join(dir, 'pkg', `m${i}.py`), i === 0 ? LEAKY : `x = ${i}\n`);
+  return dir;
+}
+
+/** The cache file of `dir`'s cache directory (one per build). */
+function cacheFile(cacheDir: string): string {
+  const json = readdirSync(cacheDir).filter((n) => n.endsWith('.json'));
+  assert.equal(json.length, 1, `one cache file: ${json.join(', ')}`);
+  return join(cacheDir, json[0]!);
+}
+
+/** Put `message` in place of every kept finding's: a run that shows it read the cache. */
+function doctor(cacheDir: string, message: string): void {
+  const file = cacheFile(cacheDir);
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { results?: Record<string, { findings: Array<{ message: string }> }> }> };
+  let n = 0;
+  for (const e of Object.values(data.entries)) {
+    for (const r of Object.values(e.results ?? {})) {
+      for (const f of r.findings) {
+        f.message = message;
+        n++;
+      }
+    }
+  }
+  assert.ok(n > 0, 'the cache keeps the findings');
+  writeFileSync(file, JSON.stringify(data));
+}
+
+test('a second check reads the cache: the same report, from what the first kept', () => {
+  const dir = project();
+  const first = withify(['check', '.', '--format', 'json'], dir);
+  assert.equal(first.status, 1);
+  const cacheDir = join(dir, '.withify_cache');
+  assert.equal(readFileSync(join(cacheDir, '.gitignore'), 'utf8').split('\n').includes('*'), true);
+  assert.match(readFileSync(join(cacheDir, 'CACHEDIR.TAG'), 'utf8'), /^Signature: 8a477f597d28d172789f06886806bc55/);
+  const again = withify(['check', '.', '--format', 'json'], dir);
+  assert.equal(again.stdout, first.stdout);
+  assert.equal(again.status, 1);
+  // The finding now comes from the cache: a doctored message shows through, while the file is as it was
+  doctor(cacheDir, 'from the cache');
+  assert.match(withify(['check', '.'], dir).stdout, /^pkg\/m0\.py:5:23 WFY101 from the cache \[\*\]$/m);
+  // Ex) the file saved again (the same text): its times changed, so it is read again
+  const now = new Date(Date.now() + 5000);
+  utimesSync(join(dir, 'pkg', 'm0.py'), now, now);
+  assert.match(withify(['check', '.'], dir).stdout, new RegExp(`^pkg/m0\\.py:5:23 WFY101 ${MESSAGE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\[\\*\\]$`, 'm'));
+});
+
+test('a changed file, other options, or --no-cache: findings made again, as a run without the cache makes them', () => {
+  const dir = project();
+  withify(['check', '.'], dir);
+  doctor(join(dir, '.withify_cache'), 'from the cache');
+  // Options that change what is found, or how it is rated, are part of the key
+  for (const args of [['--ignore', 'WFY101'], ['--select', 'open-chain'], ['--unsafe-fixes'], ['--target-version', '3.7'], ['--whole-files'], ['--no-cache']]) {
+    const r = withify(['check', '.', ...args], dir);
+    assert.doesNotMatch(r.stdout, /from the cache/, args.join(' '));
+    assert.equal(r.stdout, withify(['check', '.', '--no-cache', ...args], dir).stdout, args.join(' '));
+  }
+  writeFileSync(join(dir, 'pkg', 'm0.py'), FIXED);
+  const fixed = withify(['check', '.'], dir);
+  assert.equal(fixed.status, 0);
+  assert.match(fixed.stdout, /All clear/);
+});
+
+test('a generator changed in another module: the callers are checked again (the project index is part of the key)', () => {
+  const dir = project();
+  writeFileSync(join(dir, 'pkg', 'gens.py'), 'def rows():\n    yield 1\n');
+  writeFileSync(join(dir, 'pkg', 'use.py'), 'from pkg.gens import rows\n\n\ndef first():\n    for r in rows():\n        return r\n');
+  assert.doesNotMatch(withify(['check', '.'], dir).stdout, /use\.py/);
+  // Ex) rows() gains cleanup: `first` now abandons a generator with a pending `finally`
+  writeFileSync(join(dir, 'pkg', 'gens.py'), 'def rows():\n    try:\n        yield 1\n    finally:\n        print("done")\n');
+  const r = withify(['check', '.'], dir);
+  assert.match(r.stdout, /^pkg\/use\.py:5:14 WFY201 /m);
+  assert.equal(r.stdout, withify(['check', '.', '--no-cache'], dir).stdout);
+});
+
+test('in worker threads: kept summaries and results are used, only the changed file is read again', () => {
+  const dir = project(40);
+  const cold = withify(['check', '.', '--jobs', '2', '--format', 'json'], dir);
+  doctor(join(dir, '.withify_cache'), 'from the cache');
+  // m5 changes: its summary is made again, the index stays the same (no generator, no import: an import is
+  // part of the index), m0's finding still comes from the cache
+  writeFileSync(join(dir, 'pkg', 'm5.py'), 'print(open("p").read())\n');
+  const warm = withify(['check', '.', '--jobs', '2'], dir);
+  assert.match(warm.stdout, /^pkg\/m0\.py:5:23 WFY101 from the cache \[\*\]$/m);
+  assert.match(warm.stdout, /^pkg\/m5\.py:1:7 WFY101 `open\(\.\.\.\)\.read\(\)`: the file is never closed/m);
+  // And without doctoring, the report of a run without the cache
+  writeFileSync(join(dir, 'pkg', 'm5.py'), 'x = 5\n');
+  const again = withify(['check', '.', '--jobs', '2', '--format', 'json'], dir);
+  const json = (s: string) => JSON.stringify(JSON.parse(s).files.map((f: { path: string; findings: Array<{ message: string }> }) => [f.path, f.findings.length]));
+  assert.equal(json(again.stdout), json(cold.stdout));
+});
+
+test('where the cache is kept: beside pyproject.toml, --cache-dir, $WITHIFY_CACHE_DIR; none with --no-cache', () => {
+  const dir = project();
+  writeFileSync(join(dir, 'pyproject.toml'), '[tool.withify]\n');
+  // Run from a subdirectory: the cache is in the project's root, as Ruff's
+  withify(['check', '.'], join(dir, 'pkg'));
+  assert.equal(existsSync(join(dir, '.withify_cache')), true);
+  assert.equal(existsSync(join(dir, 'pkg', '.withify_cache')), false);
+  const other = tempDir('withify-cache-dir-');
+  withify(['check', '.', '--cache-dir', join(other, 'c')], dir);
+  assert.ok(cacheFile(join(other, 'c')));
+  withify(['check', '.'], dir, { WITHIFY_CACHE_DIR: join(other, 'env') });
+  assert.ok(cacheFile(join(other, 'env')));
+  const bare = project();
+  withify(['check', '.', '--no-cache'], bare);
+  assert.equal(existsSync(join(bare, '.withify_cache')), false);
+  // `fix` and `diff` keep none: they always read the files they may write
+  withify(['diff', '.'], bare);
+  assert.equal(existsSync(join(bare, '.withify_cache')), false);
+});
+
+test('fix, diff and check --add-ignore do not read the cache', () => {
+  const dir = project();
+  withify(['check', '.'], dir);
+  doctor(join(dir, '.withify_cache'), 'from the cache');
+  assert.match(withify(['diff', '.'], dir).stdout, /\+    with open\(p\) as f:/);
+  const added = withify(['check', '.', '--add-ignore'], dir);
+  assert.doesNotMatch(added.stdout + added.stderr, /from the cache/);
+  assert.match(readFileSync(join(dir, 'pkg', 'm0.py'), 'utf8'), /# withify: ignore\[WFY101\]/);
+});
+
+test('a cache that cannot be read is empty; one that cannot be written is a warning, and the run stands', () => {
+  const dir = project();
+  withify(['check', '.'], dir);
+  writeFileSync(cacheFile(join(dir, '.withify_cache')), '{"format": 1, "entr');
+  const r = withify(['check', '.'], dir);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /^pkg\/m0\.py:5:23 WFY101 /m);
+  // Ex) the cache's directory would be below a file
+  writeFileSync(join(dir, 'plain'), '');
+  const blocked = withify(['check', '.', '--cache-dir', join(dir, 'plain', 'cache')], dir);
+  assert.equal(blocked.status, 1);
+  assert.match(blocked.stdout, /^pkg\/m0\.py:5:23 WFY101 /m);
+  assert.match(blocked.stderr, /^warning: cannot write the cache in .*plain\/cache: /m);
+  assert.equal(withify(['check', '.', '--quiet', '--cache-dir', join(dir, 'plain', 'cache')], dir).stderr, '');
+});
+
+test('--cache-dir takes one directory; the library keeps a cache only when given cacheDir', async () => {
+  const dir = project();
+  for (const args of [['--cache-dir'], ['--cache-dir', 'a', '--cache-dir', 'b']]) {
+    const r = withify(['check', '.', ...args], dir);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, /cache-dir/);
+  }
+  const plain = await run([dir], { cwd: dir });
+  assert.equal(plain.files.filter((f) => f.findings.length).length, 1);
+  assert.equal(existsSync(join(dir, '.withify_cache')), false);
+  const kept = await run([dir], { cwd: dir, cacheDir: 'kept', jobs: 1 });
+  assert.deepEqual(kept.files, plain.files);
+  assert.ok(cacheFile(join(dir, 'kept')));
+  assert.deepEqual((await run([dir], { cwd: dir, cacheDir: 'kept', jobs: 1 })).files, plain.files);
+  await assert.rejects(run([dir], { cwd: dir, cacheDir: 5 as unknown as string }), (e: Error) => e instanceof OptionsError && /cacheDir: give a string/.test(e.message));
+});
