@@ -4,7 +4,7 @@
 // Every tool runs as a child process, timed from spawn to exit; BENCH_REPEAT rounds (default 3) of every
 // configuration, the fastest run of each counts. Figures go in docs/reports.md.
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,7 +108,8 @@ async function main(): Promise<void> {
   const sg = astGrepConfig();
   const hook = join(ROOT, 'dist', 'bench', 'rss-hook.js');
   const node = process.execPath;
-  const withify = (jobs: number) => timeChild(node, ['--import', hook, join(ROOT, 'bin', 'withify.js'), 'check', CORPUS, '--jobs', String(jobs), '--quiet']);
+  // Cold: no cache of earlier runs (`--no-cache`), as ast-grep has none. The cache's own figures come last.
+  const withify = (jobs: number) => timeChild(node, ['--import', hook, join(ROOT, 'bin', 'withify.js'), 'check', CORPUS, '--jobs', String(jobs), '--quiet', '--no-cache']);
   const parseOnly = (jobs: number) => timeChild(node, ['--import', hook, join(ROOT, 'dist', 'bench', 'parse-only.js'), String(jobs), list]);
   const astGrep = (jobs: number) => timeChild(join(ROOT, 'node_modules', '.bin', 'ast-grep'), ['scan', '-c', sg, '--threads', String(jobs), CORPUS]);
 
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
   const pairs = join(WORK, 'many-pairs.py');
   writeFileSync(pairs, Array.from({ length: 2000 }, (_, i) => `f = open("p${i}")\ndata${i} = f.read()\nf.close()\n`).join(''));
   const manyRuns: Timing[] = [];
-  for (let round = 0; round < 2; round++) manyRuns.push(await timeChild(node, [join(ROOT, 'bin', 'withify.js'), 'check', pairs, '--jobs', '1', '--quiet']));
+  for (let round = 0; round < 2; round++) manyRuns.push(await timeChild(node, [join(ROOT, 'bin', 'withify.js'), 'check', pairs, '--jobs', '1', '--quiet', '--no-cache']));
   const many = best(manyRuns);
   process.stdout.write(`one module of 2,000 open/close pairs (${(statSync(pairs).size / 1e3).toFixed(0)} kB): withify check ${many.seconds.toFixed(2)} s\n`);
 
@@ -193,6 +194,26 @@ async function main(): Promise<void> {
   const diffRuns: Timing[] = [];
   for (let round = 0; round < 2; round++) diffRuns.push(await timeChild(node, [join(ROOT, 'bin', 'withify.js'), 'diff', loops, '--jobs', '1', '--quiet']));
   process.stdout.write(`diff of one module of 3,000 rewrapped loops (every line changes): withify diff ${best(diffRuns).seconds.toFixed(2)} s\n`);
+
+  // The cache (src/cache.ts): a first run fills it, then a re-run with nothing changed, and one after a module
+  // was saved again (its times change, not its text: its summary and result are made again, the index is the
+  // same). Not comparable with the cold figures above, nor with ast-grep, which keeps nothing between runs.
+  const cacheDir = join(WORK, 'cache');
+  rmSync(cacheDir, { recursive: true, force: true });
+  const cached = (jobs: number) => timeChild(node, [join(ROOT, 'bin', 'withify.js'), 'check', CORPUS, '--jobs', String(jobs), '--quiet', '--cache-dir', cacheDir]);
+  const filled = await cached(2);
+  const touched = files.find((f) => f.endsWith(join('json', 'encoder.py'))) ?? files[0]!;
+  const warm: Record<string, Timing[]> = { same: [], touched: [] };
+  for (let round = 0; round < REPEAT; round++) {
+    warm.same!.push(await cached(2));
+    const now = new Date();
+    utimesSync(touched, now, now);
+    warm.touched!.push(await cached(2));
+  }
+  process.stdout.write(
+    `\nwith the cache (--jobs 2): first run ${filled.seconds.toFixed(2)} s, then nothing changed ${best(warm.same!).seconds.toFixed(2)} s, ` +
+      `one module saved again (${relative(CORPUS, touched)}) ${best(warm.touched!).seconds.toFixed(2)} s\n`,
+  );
 }
 
 await main();
