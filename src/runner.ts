@@ -6,7 +6,7 @@ import { decodeSource, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { displayPath, KeptSources, optionsForFile, processPath, releaseTrees, slimResult } from './process-file.js';
 import { excludedByName, projectRoot, selectFiles, type SelectOptions } from './walk.js';
-import { buildProjectIndex, buildProjectIndexAsync, mergeSummaries, moduleKeyFor, moduleNameFor, needsProjectIndex, summarizeFile, summarizePath } from './project.js';
+import { buildProjectIndex, buildProjectIndexAsync, mergeSummaries, moduleKeyFor, moduleNameFor, needsProjectIndex, summarizeFile, summarizePath, type FileSummary } from './project.js';
 import { runInWorkers } from './pool.js';
 import { loadTransformModules } from './load-transform.js';
 import { checkCache, type CheckCache } from './cache.js';
@@ -147,19 +147,30 @@ export async function run(paths: readonly string[], options: RunOptions, control
   return cacheError === undefined ? done : { ...done, cacheError: `cannot write the cache in ${cache!.dir}: ${cacheError}` };
 }
 
+/** Up to this many files without a kept summary are summarised here, before the run picks its threads. */
+const FEW_SUMMARIES = 64;
+
 /**
- * What the cache knows of this run before any file is read: when it has the summary of every file of the
- * project (or the run needs none), the index, the results it has for that index, and the files left to
- * process. `undefined` when a summary is missing: the first pass then reads the files that lack one.
+ * What the cache knows of this run before the files are processed: when it has the summary of every file of
+ * the project but a few (made here), or the run needs none, the index, the results it has for that index,
+ * and the files left to process (so a re-run after an edit or two starts no worker thread). `undefined` when
+ * more summaries are missing: the first pass then reads the files that lack one.
  */
 function fromCache(cache: CheckCache, files: readonly string[], projectFiles: readonly string[], options: RunOptions): { index: ProjectIndex | undefined; known: FileResult[]; todo: string[] } | undefined {
   let index: ProjectIndex | undefined;
   if (needsProjectIndex(options)) {
-    const summaries = [];
+    const summaries: FileSummary[] = [];
+    const missing: string[] = [];
     for (const p of projectFiles) {
       const s = cache.summary(p);
-      if (!s) return undefined;
-      summaries.push(s);
+      if (s) summaries.push(s);
+      else if (missing.push(p) > FEW_SUMMARIES) return undefined;
+    }
+    // Ex) a file that cannot be decoded has no summary, in the first pass as here
+    for (const p of missing) {
+      const s = summarizePath(p, options.wholeFiles === true);
+      if (s) summaries.push(s);
+      if (s) cache.putSummary(s);
     }
     // In the order the pool merges them (the same index, the same key)
     index = mergeSummaries(summaries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), options.cwd);
