@@ -1,11 +1,13 @@
-// The cache of `withify check` (`.withify_cache/`, as Ruff keeps `.ruff_cache/`): what the last runs found
-// in each file, so that a run over a codebase that changed in a few files reads and parses only those.
+// The cache of withify's runs (`.withify_cache/`, as Ruff keeps `.ruff_cache/`): what the last runs found in
+// each file, so that a run over a codebase that changed in a few files reads and parses only those. `check`
+// keeps and reads both kinds of entry below; `fix` and `diff` keep summaries and read the results without a
+// finding (see `CheckCache`).
 //
 // Two kinds of entry per file, both valid only while the file is as it was (`stamp`: size, modification
 // and change times, inode):
 // - its summary for the project index (first pass), per module name and `--whole-files`;
-// - its result (second pass), per options the file is checked with (`optionsKey`: every option that can
-//   change a finding, after per-file-ignores and the project's target version) and per project index
+// - its `check` result (second pass), per options the file is checked with (`optionsKey`: every option that
+//   can change a finding, after per-file-ignores and the project's target version) and per project index
 //   (`indexKey`: any generator added, removed or changed anywhere makes every result of the run stale).
 // One file per build of withify (`dist/build-id`, written by `npm run build`): a new build starts empty and
 // removes the files of other builds. Written whole at the end of a run, through a temporary file and a
@@ -68,9 +70,9 @@ function stampOf(path: string): string | undefined {
 }
 
 /** The options that can change what `check` finds in a file (the run's, after `optionsForFile`). */
-export function optionsKey(options: TransformOptions & { mode: string; cwd: string; wholeFiles?: boolean }): string {
-  const { select, ignore, unsafeFixes, targetVersion, generatorStyle, allLoops, mode, cwd, wholeFiles } = options;
-  return hash(JSON.stringify([[...select].sort(), [...ignore].sort(), unsafeFixes, targetVersion, generatorStyle, allLoops, mode, cwd, wholeFiles === true]));
+export function optionsKey(options: TransformOptions & { cwd: string; wholeFiles?: boolean }): string {
+  const { select, ignore, unsafeFixes, targetVersion, generatorStyle, allLoops, cwd, wholeFiles } = options;
+  return hash(JSON.stringify([[...select].sort(), [...ignore].sort(), unsafeFixes, targetVersion, generatorStyle, allLoops, cwd, wholeFiles === true]));
 }
 
 /** The project index as a key: the same index, the same key. `'-'` when the run needs none. */
@@ -190,17 +192,22 @@ function writeIfMissing(path: string, text: string): void {
 }
 
 /**
- * The cache as a `check` run uses it: summaries by path (with the module name it has this run), results by
- * path with the options the file is checked with and the project index of this run (`setIndex`).
+ * The cache as a run uses it: summaries by path (with the module name it has this run), results by path with
+ * the options the file is checked with and the project index of this run (`setIndex`). Only `check` (without
+ * `--add-ignore`) keeps results; `fix`, `diff` and `check --add-ignore` (`readOnly`) take only those with no
+ * finding, as their own run of such a file changes nothing and gives the same result.
  */
 export class CheckCache implements SummaryCache {
   private index = indexKey(undefined);
   private readonly byOptions = new WeakMap<RunOptions, string>();
+  private readonly readOnly: boolean;
 
   constructor(
     private readonly cache: RunCache,
     private readonly options: RunOptions,
-  ) {}
+  ) {
+    this.readOnly = options.mode !== 'check' || options.addIgnore === true;
+  }
 
   private summaryKey(path: string): string {
     return `${moduleKeyFor(path)}|${this.options.wholeFiles === true}`;
@@ -233,11 +240,13 @@ export class CheckCache implements SummaryCache {
 
   result(path: string): FileResult | undefined {
     const r = this.cache.result(path, this.resultKey(path));
-    return r && { ...r, path: displayPath(this.options.cwd, path) };
+    // Ex) `fix` after a `check`: a file with findings is read, fixed and written as without the cache
+    if (!r || (this.readOnly && (r.status !== 'unchanged' || r.findings.length > 0))) return undefined;
+    return { ...r, path: displayPath(this.options.cwd, path) };
   }
 
   putResult(path: string, result: FileResult): void {
-    this.cache.putResult(path, this.resultKey(path), result);
+    if (!this.readOnly) this.cache.putResult(path, this.resultKey(path), result);
   }
 
   save(): string | undefined {
@@ -245,12 +254,9 @@ export class CheckCache implements SummaryCache {
   }
 }
 
-/**
- * The cache of a run, when it has one: `check` (without `--add-ignore`, which writes) with `cacheDir`, and no
- * user transform (whose code the build id does not cover).
- */
+/** The cache of a run, when it has one: with `cacheDir`, and no user transform (whose code the build id does not cover). */
 export function checkCache(options: RunOptions): CheckCache | undefined {
-  if (options.cacheDir === undefined || options.mode !== 'check' || options.addIgnore === true) return undefined;
+  if (options.cacheDir === undefined) return undefined;
   if (options.extraTransforms.length > 0 || (options.transformPaths?.length ?? 0) > 0) return undefined;
   const cache = RunCache.open(resolve(options.cwd, options.cacheDir));
   return cache && new CheckCache(cache, options);

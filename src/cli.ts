@@ -225,8 +225,8 @@ const common = (y: Argv) =>
     .option('jobs', { alias: 'j', type: 'string', requiresArg: true, describe: 'threads: this one and N - 1 workers (default: the number of cores; 1 = no worker)' })
     .option('index-scope', { requiresArg: true, choices: ['project', 'run'] as const, describe: 'what generator-close reads for the generators a file calls: the whole project the paths lie in (default; its root has .git, .hg or pyproject.toml) or only the files of the run' })
     .option('whole-files', { type: 'boolean', describe: 'parse every file whole, not only the functions around the calls withify looks at (slower; same findings, and a syntax error anywhere is reported)' })
-    .option('no-cache', { type: 'boolean', describe: '(check) neither read nor write the cache of earlier runs' })
-    .option('cache-dir', { type: 'string', requiresArg: true, describe: '(check) keep the cache here (default: $WITHIFY_CACHE_DIR, else .withify_cache in the project root: where pyproject.toml is, else the working directory)' });
+    .option('no-cache', { type: 'boolean', describe: 'neither read nor write the cache of earlier runs (check keeps what each file gave; fix and diff skip the files it found clean)' })
+    .option('cache-dir', { type: 'string', requiresArg: true, describe: 'keep the cache here (default: $WITHIFY_CACHE_DIR, else .withify_cache in the project root: where pyproject.toml is, else the working directory)' });
 
 const traceOptions = (y: Argv) =>
   y

@@ -130,21 +130,45 @@ test('where the cache is kept: beside pyproject.toml, --cache-dir, $WITHIFY_CACH
   withify(['check', '.'], dir, { WITHIFY_CACHE_DIR: join(other, 'env') });
   assert.ok(cacheFile(join(other, 'env')));
   const bare = project();
-  withify(['check', '.', '--no-cache'], bare);
-  assert.equal(existsSync(join(bare, '.withify_cache')), false);
-  // `fix` and `diff` keep none: they always read the files they may write
-  withify(['diff', '.'], bare);
+  for (const command of ['check', 'diff', 'fix']) withify([command, '.', '--no-cache'], bare);
   assert.equal(existsSync(join(bare, '.withify_cache')), false);
 });
 
-test('fix, diff and check --add-ignore do not read the cache', () => {
-  const dir = project();
+/** Make every kept result of `name` one without a finding, as if `check` had found nothing in it. */
+function clear(cacheDir: string, name: string): void {
+  const file = cacheFile(cacheDir);
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { results?: Record<string, { findings: unknown[]; remaining: unknown[] }> }> };
+  const [path, entry] = Object.entries(data.entries).find(([p]) => p.endsWith(name))!;
+  assert.ok(entry.results, path);
+  for (const r of Object.values(entry.results)) r.findings = r.remaining = [];
+  writeFileSync(file, JSON.stringify(data));
+}
+
+test('fix, diff and check --add-ignore read only the kept results without a finding; a file with findings is processed', () => {
+  const dir = project(3);
+  writeFileSync(join(dir, 'pkg', 'm1.py'), LEAKY);
   withify(['check', '.'], dir);
-  doctor(join(dir, '.withify_cache'), 'from the cache');
-  assert.match(withify(['diff', '.'], dir).stdout, /\+    with open\(p\) as f:/);
+  clear(join(dir, '.withify_cache'), 'm0.py');
+  // m0 "has no finding": diff, fix and --add-ignore leave it alone, as they would a file without one
+  const diff = withify(['diff', '.'], dir);
+  assert.doesNotMatch(diff.stdout, /m0\.py/);
+  assert.match(diff.stdout, /^\+\+\+ b\/pkg\/m1\.py$/m);
   const added = withify(['check', '.', '--add-ignore'], dir);
-  assert.doesNotMatch(added.stdout + added.stderr, /from the cache/);
-  assert.match(readFileSync(join(dir, 'pkg', 'm0.py'), 'utf8'), /# withify: ignore\[WFY101\]/);
+  assert.equal(readFileSync(join(dir, 'pkg', 'm0.py'), 'utf8'), LEAKY);
+  assert.match(readFileSync(join(dir, 'pkg', 'm1.py'), 'utf8'), /# withify: ignore\[WFY101\]/, added.stderr);
+  writeFileSync(join(dir, 'pkg', 'm1.py'), LEAKY);
+  const fixed = withify(['fix', '.'], dir);
+  assert.equal(fixed.status, 0, fixed.stderr);
+  assert.equal(readFileSync(join(dir, 'pkg', 'm0.py'), 'utf8'), LEAKY);
+  assert.equal(readFileSync(join(dir, 'pkg', 'm1.py'), 'utf8'), FIXED);
+  // Saved again: read again, and fixed
+  const later = new Date(Date.now() + 5000);
+  utimesSync(join(dir, 'pkg', 'm0.py'), later, later);
+  assert.match(withify(['diff', '.'], dir).stdout, /^\+\+\+ b\/pkg\/m0\.py$/m);
+  withify(['fix', '.'], dir);
+  assert.equal(readFileSync(join(dir, 'pkg', 'm0.py'), 'utf8'), FIXED);
+  // A run of fix or diff leaves the same files as one without the cache: none left to fix
+  assert.equal(withify(['diff', '.', '--no-cache'], dir).stdout, '');
 });
 
 test('a cache that cannot be read is empty; one that cannot be written is a warning, and the run stands', () => {
