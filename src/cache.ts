@@ -172,8 +172,12 @@ export class RunCache {
       const tmp = join(this.dir, `.${this.build}.${process.pid}.tmp`);
       writeFileSync(tmp, JSON.stringify({ format: FORMAT, build: this.build, entries: this.entries } satisfies CacheFile));
       renameSync(tmp, this.file);
+      // Another build's cache; a temporary file of a run killed before its rename, left for ten minutes
+      const old = Date.now() - 10 * 60 * 1000;
       for (const name of readdirSync(this.dir)) {
-        if (name.endsWith('.json') && name !== `${this.build}.json`) rmSync(join(this.dir, name), { force: true });
+        const other = join(this.dir, name);
+        if (name.endsWith('.json') && name !== `${this.build}.json`) rmSync(other, { force: true });
+        else if (name.endsWith('.tmp') && (statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old) rmSync(other, { force: true });
       }
       this.changed = false;
       return undefined;

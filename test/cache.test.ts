@@ -174,6 +174,16 @@ test('fix, diff and check --add-ignore read only the kept results without a find
 test('a cache that cannot be read is empty; one that cannot be written is a warning, and the run stands', () => {
   const dir = project();
   withify(['check', '.'], dir);
+  // Another build's cache and a run's old temporary file go when the cache is written next; a fresh one stays
+  const cacheDir = join(dir, '.withify_cache');
+  writeFileSync(join(cacheDir, '0123456789abcdef.json'), '{}');
+  writeFileSync(join(cacheDir, '.0123456789abcdef.1.tmp'), '{');
+  writeFileSync(join(cacheDir, '.0123456789abcdef.2.tmp'), '{');
+  const longAgo = new Date(Date.now() - 3600 * 1000);
+  utimesSync(join(cacheDir, '.0123456789abcdef.1.tmp'), longAgo, longAgo);
+  writeFileSync(join(dir, 'pkg', 'm1.py'), 'x = 11\n');
+  withify(['check', '.'], dir);
+  assert.deepEqual(readdirSync(cacheDir).filter((n) => n.includes('0123456789abcdef')), ['.0123456789abcdef.2.tmp']);
   writeFileSync(cacheFile(join(dir, '.withify_cache')), '{"format": 1, "entr');
   const r = withify(['check', '.'], dir);
   assert.equal(r.status, 1);
