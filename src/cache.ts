@@ -4,7 +4,7 @@
 // finding (see `CheckCache`).
 //
 // Two kinds of entry per file, both valid only while the file is as it was (`stamp`: size, modification
-// and change times, inode):
+// and change times, inode; or, when those changed, the same bytes by a hash, read again once per run):
 // - its summary for the project index (first pass), per module name and `--whole-files`;
 // - its `check` result (second pass), per options the file is checked with (`optionsKey`: every option that
 //   can change a finding, after per-file-ignores and the project's target version) and per project index
@@ -24,7 +24,7 @@ import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
 export const CACHE_DIR_NAME = '.withify_cache';
 
 /** Bumped when the layout of the cache file changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 let build: string | null | undefined;
 
@@ -45,6 +45,8 @@ export function buildId(): string | undefined {
 
 interface Entry {
   stamp: string;
+  /** A hash of the file's bytes: with new times and the same bytes (a fresh checkout, the cache restored in CI), the entry holds. */
+  hash?: string;
   /** `moduleKey|whole` → the file's summary (its `path` is the entry's). */
   summaries?: Record<string, FileSummary>;
   /** `optionsKey|indexKey|moduleKey` → the file's `check` result (its `path` is set again on the way out). */
@@ -58,6 +60,15 @@ interface CacheFile {
 }
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+/** A hash of the bytes of the file at `path`, or `undefined` when it cannot be read. */
+function contentHash(path: string): string | undefined {
+  try {
+    return createHash('sha1').update(readFileSync(path)).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
 
 /** Size, modification and change times and inode: any write to the file, or a file put in its place, changes it. */
 function stampOf(path: string): string | undefined {
@@ -84,6 +95,10 @@ export class RunCache {
   private readonly file: string;
   private readonly entries: Record<string, Entry>;
   private readonly stamps = new Map<string, string | undefined>();
+  /** Entries made this run: hashed when the cache is written. */
+  private readonly unhashed = new Set<string>();
+  /** Files whose bytes this run hashed to compare with their entry (once each). */
+  private readonly rehashed = new Set<string>();
   private changed = false;
 
   private constructor(
@@ -122,8 +137,18 @@ export class RunCache {
     if (stamp === undefined) return undefined;
     const e = this.entries[path];
     if (e && e.stamp === stamp) return e;
+    // Ex) CI restored the cache into a fresh checkout: every file has new times, most the same bytes
+    if (e?.hash !== undefined && !this.rehashed.has(path)) {
+      this.rehashed.add(path);
+      if (contentHash(path) === e.hash) {
+        e.stamp = stamp;
+        this.changed = true;
+        return e;
+      }
+    }
     if (!fresh) return undefined;
     this.changed = true;
+    this.unhashed.add(path);
     return (this.entries[path] = { stamp });
   }
 
@@ -169,6 +194,16 @@ export class RunCache {
       writeIfMissing(join(this.dir, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by withify.\n');
       // Ex) a module deleted since: its entry goes (the files this run did not look at are left as they are)
       for (const path of Object.keys(this.entries)) if (!this.stamps.has(path) && !existsSync(path)) delete this.entries[path];
+      // The bytes of the entries made this run, hashed while the file is still as it was when its stamp was
+      // taken (before it was read); one that changed since goes, as its summary or result may be of either text.
+      for (const path of this.unhashed) {
+        const e = this.entries[path];
+        if (!e) continue;
+        const hash = stampOf(path) === e.stamp ? contentHash(path) : undefined;
+        if (hash === undefined) delete this.entries[path];
+        else e.hash = hash;
+      }
+      this.unhashed.clear();
       const tmp = join(this.dir, `.${this.build}.${process.pid}.tmp`);
       writeFileSync(tmp, JSON.stringify({ format: FORMAT, build: this.build, entries: this.entries } satisfies CacheFile));
       renameSync(tmp, this.file);

@@ -2,7 +2,7 @@
 // while the file, the options and the project index are the same, and makes again what any of them changed.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { OptionsError, run } from '../src/index.js';
@@ -62,10 +62,30 @@ test('a second check reads the cache: the same report, from what the first kept'
   // The finding now comes from the cache: a doctored message shows through, while the file is as it was
   doctor(cacheDir, 'from the cache');
   assert.match(withify(['check', '.'], dir).stdout, /^pkg\/m0\.py:5:23 WFY101 from the cache \[\*\]$/m);
-  // Ex) the file saved again (the same text): its times changed, so it is read again
+  // Ex) the file saved again, the same text: new times, the same bytes (hashed), the entry holds
   const now = new Date(Date.now() + 5000);
   utimesSync(join(dir, 'pkg', 'm0.py'), now, now);
+  assert.match(withify(['check', '.'], dir).stdout, /^pkg\/m0\.py:5:23 WFY101 from the cache \[\*\]$/m);
+  // Edited: read again
+  writeFileSync(join(dir, 'pkg', 'm0.py'), `${LEAKY}\n`);
   assert.match(withify(['check', '.'], dir).stdout, new RegExp(`^pkg/m0\\.py:5:23 WFY101 ${MESSAGE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\[\\*\\]$`, 'm'));
+});
+
+test('a file written again with the same bytes (a fresh checkout, the cache restored in CI) keeps its entry; other bytes do not', () => {
+  const dir = project(3);
+  withify(['check', '.'], dir);
+  doctor(join(dir, '.withify_cache'), 'from the cache');
+  // Ex) `git checkout` into a new tree: new inode, new times, the same bytes
+  for (const name of readdirSync(join(dir, 'pkg'))) {
+    const path = join(dir, 'pkg', name);
+    const bytes = readFileSync(path);
+    writeFileSync(`${path}.new`, bytes);
+    renameSync(`${path}.new`, path);
+  }
+  assert.match(withify(['check', '.'], dir).stdout, /^pkg\/m0\.py:5:23 WFY101 from the cache \[\*\]$/m);
+  // The same size, other bytes: checked again
+  writeFileSync(join(dir, 'pkg', 'm0.py'), LEAKY.replace('load', 'lode'));
+  assert.match(withify(['check', '.'], dir).stdout, /^pkg\/m0\.py:5:23 WFY101 `open/m);
 });
 
 test('a changed file, other options, or --no-cache: findings made again, as a run without the cache makes them', () => {
@@ -99,21 +119,20 @@ test('a generator changed in another module: the callers are checked again (the 
 test('a few files changed: summarised in this thread; many: in the worker threads; kept results used either way', () => {
   for (const changed of [3, 80]) {
     const dir = project(100);
-    const cold = withify(['check', '.', '--jobs', '2', '--format', 'json'], dir);
+    withify(['check', '.', '--jobs', '2'], dir);
     doctor(join(dir, '.withify_cache'), 'from the cache');
     // m5 changes: its summary is made again, the index stays the same (no generator, no import: an import is
-    // part of the index). The others are saved again as they were. m0's finding still comes from the cache.
-    const later = new Date(Date.now() + 5000);
-    for (let i = 5; i < 5 + changed; i++) utimesSync(join(dir, 'pkg', `m${i}.py`), later, later);
+    // part of the index). The others gain a comment. m0's finding still comes from the cache.
+    for (let i = 5; i < 5 + changed; i++) writeFileSync(join(dir, 'pkg', `m${i}.py`), `x = ${i}  # edited\n`);
     writeFileSync(join(dir, 'pkg', 'm5.py'), 'print(open("p").read())\n');
     const warm = withify(['check', '.', '--jobs', '2'], dir);
     assert.match(warm.stdout, /^pkg\/m0\.py:5:23 WFY101 from the cache \[\*\]$/m, `${changed} changed`);
     assert.match(warm.stdout, /^pkg\/m5\.py:1:7 WFY101 `open\(\.\.\.\)\.read\(\)`: the file is never closed/m, `${changed} changed`);
     // And without doctoring, the report of a run without the cache
-    writeFileSync(join(dir, 'pkg', 'm5.py'), 'x = 5\n');
-    utimesSync(join(dir, 'pkg', 'm0.py'), later, later);
+    writeFileSync(join(dir, 'pkg', 'm0.py'), `${LEAKY}\n`);
     const again = withify(['check', '.', '--jobs', '2', '--format', 'json'], dir);
-    assert.equal(again.stdout, cold.stdout);
+    assert.equal(again.stdout, withify(['check', '.', '--jobs', '2', '--format', 'json', '--no-cache'], dir).stdout);
+    assert.equal(JSON.parse(again.stdout).files.filter((f: { findings: unknown[] }) => f.findings.length).length, 2);
   }
 });
 
@@ -161,12 +180,11 @@ test('fix, diff and check --add-ignore read only the kept results without a find
   assert.equal(fixed.status, 0, fixed.stderr);
   assert.equal(readFileSync(join(dir, 'pkg', 'm0.py'), 'utf8'), LEAKY);
   assert.equal(readFileSync(join(dir, 'pkg', 'm1.py'), 'utf8'), FIXED);
-  // Saved again: read again, and fixed
-  const later = new Date(Date.now() + 5000);
-  utimesSync(join(dir, 'pkg', 'm0.py'), later, later);
+  // Edited: read again, and fixed
+  writeFileSync(join(dir, 'pkg', 'm0.py'), `${LEAKY}\n`);
   assert.match(withify(['diff', '.'], dir).stdout, /^\+\+\+ b\/pkg\/m0\.py$/m);
   withify(['fix', '.'], dir);
-  assert.equal(readFileSync(join(dir, 'pkg', 'm0.py'), 'utf8'), FIXED);
+  assert.equal(readFileSync(join(dir, 'pkg', 'm0.py'), 'utf8'), `${FIXED}\n`);
   // A run of fix or diff leaves the same files as one without the cache: none left to fix
   assert.equal(withify(['diff', '.', '--no-cache'], dir).stdout, '');
 });
