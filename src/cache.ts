@@ -95,8 +95,8 @@ export class RunCache {
   private readonly file: string;
   private readonly entries: Record<string, Entry>;
   private readonly stamps = new Map<string, string | undefined>();
-  /** Entries made this run: hashed when the cache is written. */
-  private readonly unhashed = new Set<string>();
+  /** Entries made or added to this run: checked again (and hashed, if new) when the cache is written. */
+  private readonly touched = new Set<string>();
   /** Files whose bytes this run hashed to compare with their entry (once each). */
   private readonly rehashed = new Set<string>();
   private changed = false;
@@ -148,7 +148,6 @@ export class RunCache {
     }
     if (!fresh) return undefined;
     this.changed = true;
-    this.unhashed.add(path);
     return (this.entries[path] = { stamp });
   }
 
@@ -160,6 +159,7 @@ export class RunCache {
     const e = this.entry(path, true);
     if (!e) return;
     (e.summaries ??= {})[key] = summary;
+    this.touched.add(path);
     this.changed = true;
   }
 
@@ -178,6 +178,7 @@ export class RunCache {
     for (const [k, r] of Object.entries(e.results ?? {})) if (!k.startsWith(`${options}|`)) kept[k] = r;
     kept[key] = result;
     e.results = kept;
+    this.touched.add(path);
     this.changed = true;
   }
 
@@ -194,16 +195,16 @@ export class RunCache {
       writeIfMissing(join(this.dir, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by withify.\n');
       // Ex) a module deleted since: its entry goes (the files this run did not look at are left as they are)
       for (const path of Object.keys(this.entries)) if (!this.stamps.has(path) && !existsSync(path)) delete this.entries[path];
-      // The bytes of the entries made this run, hashed while the file is still as it was when its stamp was
-      // taken (before it was read); one that changed since goes, as its summary or result may be of either text.
-      for (const path of this.unhashed) {
+      // An entry this run made or added to holds only if its file is still as it was when stamped (before it
+      // was read): one that changed meanwhile goes, as what it holds may be of either text. A new one is hashed.
+      for (const path of this.touched) {
         const e = this.entries[path];
         if (!e) continue;
-        const hash = stampOf(path) === e.stamp ? contentHash(path) : undefined;
-        if (hash === undefined) delete this.entries[path];
-        else e.hash = hash;
+        const digest = stampOf(path) !== e.stamp ? undefined : (e.hash ?? contentHash(path));
+        if (digest === undefined) delete this.entries[path];
+        else e.hash = digest;
       }
-      this.unhashed.clear();
+      this.touched.clear();
       const tmp = join(this.dir, `.${this.build}.${process.pid}.tmp`);
       writeFileSync(tmp, JSON.stringify({ format: FORMAT, build: this.build, entries: this.entries } satisfies CacheFile));
       renameSync(tmp, this.file);

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, utimesSyn
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { OptionsError, run } from '../src/index.js';
+import { RunCache } from '../src/cache.js';
 import { CLI, tempDir } from './helpers.js';
 
 function withify(args: string[], cwd: string, env: Record<string, string> = {}) {
@@ -230,4 +231,24 @@ test('--cache-dir takes one directory; the library keeps a cache only when given
   assert.ok(cacheFile(join(dir, 'kept')));
   assert.deepEqual((await run([dir], { cwd: dir, cacheDir: 'kept', jobs: 1 })).files, plain.files);
   await assert.rejects(run([dir], { cwd: dir, cacheDir: 5 as unknown as string }), (e: Error) => e instanceof OptionsError && /cacheDir: give a string/.test(e.message));
+});
+
+test('an entry whose file changed while the run worked on it is not kept; the others are', () => {
+  const dir = tempDir('withify-cache-unit-');
+  const changing = join(dir, 'a.py');
+  const steady = join(dir, 'b.py');
+  writeFileSync(changing, 'x = 1\n');
+  writeFileSync(steady, 'y = 1\n');
+  const cache = RunCache.open(join(dir, 'c'))!;
+  // Looked up (stamped) before it is read, as a run does
+  assert.equal(cache.summary(changing, 'k'), undefined);
+  assert.equal(cache.summary(steady, 'k'), undefined);
+  // Ex) an editor saves the file while withify reads it: what was kept may be of either text
+  writeFileSync(changing, 'x = 22\n');
+  cache.putSummary(changing, 'k', { path: changing, moduleName: 'a' });
+  cache.putSummary(steady, 'k', { path: steady, moduleName: 'b' });
+  assert.equal(cache.save(), undefined);
+  const next = RunCache.open(join(dir, 'c'))!;
+  assert.equal(next.summary(changing, 'k'), undefined);
+  assert.deepEqual(next.summary(steady, 'k'), { path: steady, moduleName: 'b' });
 });
