@@ -387,7 +387,7 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
 }
 
 /**
- * Where `check` keeps its cache: `--cache-dir`, else `$WITHIFY_CACHE_DIR`, else `.withify_cache` beside the
+ * Where a run keeps its cache: `--cache-dir`, else `$WITHIFY_CACHE_DIR`, else `.withify_cache` beside the
  * pyproject.toml the settings came from (the project's root, as Ruff puts `.ruff_cache`), else in `cwd`.
  */
 function cacheDirOf(given: string | undefined, cwd: string, configPath: string | undefined): string {

@@ -39,9 +39,10 @@ export interface RunOptions extends TransformOptions, SelectOptions {
    */
   projectTargets?: boolean;
   /**
-   * `check` only: keep what each file gave in this directory, and use it while the file, the options and the
-   * project index are the same (src/cache.ts). The CLI's default is `.withify_cache` in the project's root
-   * (`--cache-dir`, `--no-cache`); the library keeps none unless given one.
+   * Keep what each file gave in this directory, and use it while the file, the options and the project index
+   * are the same (src/cache.ts): `check` keeps and reads summaries and results; `fix`, `diff` and `--add-ignore`
+   * keep summaries and skip the files whose kept result has no finding. The CLI's default is `.withify_cache`
+   * in the project's root (`--cache-dir`, `--no-cache`); the library keeps none unless given one.
    */
   cacheDir?: string;
 }
