@@ -197,8 +197,20 @@ function stdinProjectIndex(text: string, path: string, options: RunOptions): { p
   const root = projectRoot([path]);
   if (root === undefined) return undefined;
   const { files } = selectFiles([root], { ...options, changedSince: undefined, shard: undefined, indexScope: 'run' });
-  const summaries = files.filter((f) => f !== path).flatMap((f) => summarizePath(f, options.wholeFiles === true) ?? []);
+  // Ex) an editor checking on every save: the project's other files summarised once, then read from the cache
+  const cache = checkCache(options);
+  const summaries = files
+    .filter((f) => f !== path)
+    .flatMap((f) => {
+      const kept = cache?.summary(f);
+      if (kept) return [kept];
+      const s = summarizePath(f, options.wholeFiles === true);
+      if (s) cache?.putSummary(s);
+      return s ?? [];
+    });
   summaries.push(summarizeFile(path, text, moduleNameFor(path), options.wholeFiles === true));
+  // (A cache that cannot be written only makes the next run slower: an editor's stderr is no place for it.)
+  cache?.save();
   return { project: mergeSummaries(summaries, options.cwd), moduleName: moduleKeyFor(path) };
 }
 

@@ -137,6 +137,24 @@ test('a few files changed: summarised in this thread; many: in the worker thread
   }
 });
 
+test('stdin with --stdin-filename: the project\'s other files are summarised once, then read from the cache', () => {
+  const dir = project();
+  writeFileSync(join(dir, 'pyproject.toml'), '[project]\nname = "p"\n');
+  writeFileSync(join(dir, 'pkg', 'gens.py'), 'def rows():\n    try:\n        yield 1\n    finally:\n        print("done")\n');
+  const use = 'from pkg.gens import rows\n\n\ndef first():\n    for r in rows():\n        return r\n';
+  const stdin = (extra: string[] = []) =>
+    spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'pkg/use.py', ...extra], { cwd: dir, input: use, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WITHIFY_CACHE_DIR: '' } }).stdout;
+  assert.match(stdin(), /^pkg\/use\.py:5:14 WFY201 /m);
+  // The kept summary of gens.py, doctored to hold no generator: the next run believes it
+  const file = cacheFile(join(dir, '.withify_cache'));
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { summaries: Record<string, object> }> };
+  const gens = Object.keys(data.entries).find((p) => p.endsWith('gens.py'))!;
+  for (const k of Object.keys(data.entries[gens]!.summaries)) data.entries[gens]!.summaries[k] = { path: gens, moduleName: 'pkg.gens' };
+  writeFileSync(file, JSON.stringify(data));
+  assert.doesNotMatch(stdin(), /WFY201/);
+  assert.match(stdin(['--no-cache']), /^pkg\/use\.py:5:14 WFY201 /m);
+});
+
 test('where the cache is kept: beside pyproject.toml, --cache-dir, $WITHIFY_CACHE_DIR; none with --no-cache', () => {
   const dir = project();
   writeFileSync(join(dir, 'pyproject.toml'), '[tool.withify]\n');
