@@ -29,7 +29,8 @@ await build({
 });
 
 // `dist/build-id`: what the result cache (src/cache.ts) knows this build by. A hash of every compiled module
-// and of the versions of tree-sitter and its Python grammar: any change to either starts a new cache.
+// and of the installed version of every dependency (tree-sitter's grammar, the decoder, …): any change to
+// either starts a new cache.
 const requireModule = createRequire(import.meta.url);
 const digest = createHash('sha256');
 for (const dir of ['src', 'transforms']) {
@@ -37,7 +38,19 @@ for (const dir of ['src', 'transforms']) {
     digest.update(name).update(readFileSync(join(DIST, dir, name)));
   }
 }
-for (const pkg of ['tree-sitter/package.json', 'tree-sitter-python/package.json']) {
-  digest.update(pkg).update((requireModule(pkg) as { version: string }).version);
-}
+const manifest = JSON.parse(readFileSync(join(DIST, '..', 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+for (const dep of Object.keys(manifest.dependencies ?? {}).sort()) digest.update(dep).update(installedVersion(dep));
 writeFileSync(join(DIST, 'build-id'), `${digest.digest('hex').slice(0, 16)}\n`);
+
+/** The version of the installed package `name`: its package.json, found above its entry point (some export no `./package.json`). */
+function installedVersion(name: string): string {
+  for (let dir = dirname(requireModule.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name) return pkg.version ?? '';
+    } catch {
+      // no package.json here: go up
+    }
+  }
+  return '';
+}
