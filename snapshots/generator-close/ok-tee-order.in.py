@@ -1,0 +1,27 @@
+# Rated unsafe, so not applied here (unsafe/tee-order applies them): a tee of `islice(rows(n), 5)` read on after the
+# loop that ends it (CPython's islice let go of the generator as it gave its last item), and a generator kept after
+# a tee bound in an `if` (CPython dropped `a`, `b` first; the tee itself is reported).
+import threading
+from itertools import islice, tee
+
+lock = threading.Lock()
+
+
+def rows(n):
+    with lock:
+        yield from range(n)
+
+
+def cut(n):
+    a, b = tee(islice(rows(n), 5))
+    for r in a:
+        print(r)
+    return next(b)
+
+
+def behind_branch(n, c):
+    if c:
+        a, b = tee(rows(n))
+        print(next(a))
+    it = rows(n)
+    return next(it)
