@@ -1,6 +1,6 @@
 # Rated unsafe, so not applied here (unsafe/tee-order applies them): a tee of `islice(rows(n), 5)` read on after the
 # loop that ends it (CPython's islice let go of the generator as it gave its last item), and a generator kept after
-# a tee bound in an `if` (CPython dropped `a`, `b` first; the tee itself is reported).
+# a tee or a wrapper bound in an `if` (CPython dropped `a`, `b`, `it` first; those are reported).
 import threading
 from itertools import islice, tee
 
@@ -25,3 +25,11 @@ def behind_branch(n, c):
         print(next(a))
     it = rows(n)
     return next(it)
+
+
+def behind_wrapper(n, c):
+    if c:
+        it = islice(rows(n), 2)
+        print(next(it))
+    last = rows(n)
+    return next(last)

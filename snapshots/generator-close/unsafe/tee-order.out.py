@@ -1,6 +1,7 @@
-# With --unsafe-fixes: the fixes ok-tee-order rates unsafe, applied (the tee of `islice` read on after its loop, a
-# generator kept after a tee bound in an `if`), and a tee kept after a kept generator, whose `try` (the second pass)
-# sits in the first one's and closes the tee's generator first; the tee in the `if` stays reported.
+# With --unsafe-fixes: the fixes ok-tee-order rates unsafe, applied (the tee of `islice` read on after its loop,
+# a generator kept after a tee or a wrapper bound in an `if`), and a tee kept after a kept generator, whose `try`
+# (the second pass) sits in the first one's and closes the tee's generator first; the tee and the wrapper in the
+# `if` stay reported.
 import threading
 from itertools import islice, tee
 
@@ -46,3 +47,14 @@ def behind_branch(n, c):
         return next(it)
     finally:
         it.close()
+
+
+def behind_wrapper(n, c):
+    if c:
+        it = islice(rows(n), 2)
+        print(next(it))
+    last = rows(n)
+    try:
+        return next(last)
+    finally:
+        last.close()
