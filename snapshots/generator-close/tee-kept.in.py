@@ -42,3 +42,11 @@ def one_unread(n):
 def taken(n):
     it = tee(rows(n))[0]
     return next(it)
+
+
+def outer(n):
+    def inner():
+        a, b = tee(rows(n))
+        return next(b)
+
+    return inner()

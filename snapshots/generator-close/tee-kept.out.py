@@ -62,3 +62,15 @@ def taken(n):
         return next(it)
     finally:
         gen.close()
+
+
+def outer(n):
+    def inner():
+        gen = rows(n)
+        a, b = tee(gen)
+        try:
+            return next(b)
+        finally:
+            gen.close()
+
+    return inner()
