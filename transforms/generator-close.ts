@@ -34,7 +34,7 @@ import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
 import { mixedIndentReason, planWrap, statementIndent } from '../src/python/wrap.js';
-import { aheadNote, keptLocal, keptLocalNested, nameAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
+import { aheadNote, keptLocal, keptLocalNested, keptLocals, nameAssignment, namesAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
 import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
@@ -242,6 +242,13 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
     if (READS_TO_END.has(name)) {
       return at === 0 && abandonedBy ? { kind: 'statement', top: outer, by: abandonedBy } : undefined;
     }
+    // Ex) `for x in tee(rows())[0]: break`: the other tee objects go with the tuple at once, the one taken is read
+    if (name === 'itertools.tee') {
+      const item = at === 0 ? teeItem(outer) : undefined;
+      if (!item) return undefined;
+      cur = item;
+      continue;
+    }
     const wrapper = WRAPPERS.get(name);
     if (!wrapper || !wrapper.at(at)) return undefined;
     // Ex) `zip(rows(), names)`, `map(f, rows(), other)`: they stop at the shortest iterable
@@ -249,6 +256,19 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
     if (wrapper.lazyItems) through.lazyItems ??= short.replace(/^itertools\./, '');
     cur = outer;
   }
+}
+
+/**
+ * `tee(…)[k]` around the call `tee` (through parentheses), `k` an integer: the one tee object a use keeps. CPython
+ * dropped the tuple, and the other tee objects with it, at the subscript; the generator goes with the last of them.
+ */
+function teeItem(tee: SyntaxNode): SyntaxNode | undefined {
+  let cur = tee;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  const sub = cur.parent;
+  if (sub?.type !== 'subscript' || sub.childForFieldName('value')?.id !== cur.id) return undefined;
+  const index = sub.namedChildren.filter((c) => !isExtra(c) && c.id !== cur.id);
+  return index.length === 1 && index[0]!.type === 'integer' ? sub : undefined;
 }
 
 /**
@@ -356,30 +376,32 @@ interface Kept extends KeptLocal {
 function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wrapped?: Wrapped, nested = false): Kept | undefined {
   // Ex) `it = iter(rows())`: `iter` of a generator is the generator itself, so `it.close()` closes it
   const made = wrapped?.node ?? (isAsync ? undefined : iterAround(ctx, call)) ?? call;
-  const local = nested ? keptLocalNested(ctx, made) : keptLocal(ctx, made);
+  // Ex) `a, b = tee(rows())`: kept in two names, closed with the last of them
+  const local = wrapped?.tee ? keptLocals(ctx, made, nested) : nested ? keptLocalNested(ctx, made) : keptLocal(ctx, made);
   // `await agen.aclose()` needs a coroutine around it
   if (!local || local.reads.length === 0 || (isAsync && !startsAsync(local.fn))) return undefined;
-  const { name } = local;
-  let last: { node: SyntaxNode; next: boolean; by?: string } | undefined;
+  let last: { node: SyntaxNode; next: boolean; by?: string; name: string } | undefined;
   for (const id of local.reads) {
-    let read: { node: SyntaxNode; next: boolean; by?: string };
+    let read: { node: SyntaxNode; next: boolean; by?: string; name: string };
     const p = id.parent;
-    if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === id.id && startsAsync(p) === isAsync) read = { node: p, next: false };
+    if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === id.id && startsAsync(p) === isAsync) read = { node: p, next: false, name: id.text };
     else if (isAsync) {
       // Ex) `await anext(agen)`, `await agen.__anext__()`
       const use = awaitedNext(ctx, id);
       if (!use || use.kind !== 'statement') return undefined;
-      read = { node: use.top, next: true, by: use.by };
+      read = { node: use.top, next: true, by: use.by, name: id.text };
     } else {
       const outer = argumentOf(id);
       if (!outer || positionalIndex(outer, id) !== 0 || calleeName(ctx.names, outer) !== 'builtins.next') return undefined;
-      read = { node: outer, next: true };
+      read = { node: outer, next: true, name: id.text };
     }
     if (!last || read.node.endIndex > last.node.endIndex) last = read;
   }
   const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex, ...(wrapped ? { wrapper: wrapped.node } : {}), ...(wrapped?.lets ? { lets: true as const } : {}) };
   // Ex) `it = islice(rows(), 2)`: read to its end, it still leaves the generator suspended
   if (wrapped?.stops) return { ...kept, how: `\`${wrapped.stops}\` stops reading it early` };
+  // The name the last read reads (`a, b = tee(…)` has two)
+  const name = last!.name;
   if (last!.next) return { ...kept, how: isAsync ? `\`await ${last!.by === '__anext__' ? `${name}.__anext__()` : `anext(${name})`}\` reads it only in part` : `\`next(${name})\` reads it only in part` };
   const exit = earlyExit(last!.node);
   if (exit) return { ...kept, how: `the loop over \`${name}\` can leave early (\`${exit}\`)` };
@@ -427,6 +449,8 @@ interface Wrapped {
   stops?: string;
   /** `islice` in the chain: read to its count, CPython's islice lets go of what it reads (and so of the generator). */
   lets?: true;
+  /** `node` is `tee(…)`, whose tee objects an unpacking keeps (`a, b = tee(rows())`, `keptLocals`). */
+  tee?: true;
 }
 
 /**
@@ -441,6 +465,16 @@ function wrapperAround(ctx: FileContext, call: SyntaxNode): Wrapped | undefined 
     const outer = argumentOf(cur);
     const at = outer ? positionalIndex(outer, cur) : undefined;
     const name = outer && at !== undefined ? calleeName(ctx.names, outer) : undefined;
+    // Ex) `a, b = tee(rows())`: the tee objects share the generator; CPython dropped it with the last of them.
+    // `it = tee(rows())[0]`: the others go with the tuple at once, `it` holds it as a wrapper would
+    if (outer && at === 0 && name === 'itertools.tee') {
+      const item = teeItem(outer);
+      const flags = { ...(found?.stops ? { stops: found.stops } : {}), ...(found?.lets ? { lets: true as const } : {}) };
+      if (!item) return { node: outer, ...flags, tee: true };
+      found = { node: item, ...flags };
+      cur = item;
+      continue;
+    }
     const wrapper = name ? WRAPPERS.get(name) : undefined;
     if (!outer || !wrapper || !wrapper.at(at!)) return found;
     if (wrapper.lazyItems) return undefined;
@@ -661,8 +695,15 @@ function madeCalls(ctx: FileContext): { index: GeneratorIndex | undefined; calls
  */
 export function generatorsBound(ctx: FileContext): BoundGenerator[] {
   return madeCalls(ctx).calls.flatMap(({ call, gen }) => {
-    const named = gen.viaIter ? undefined : nameAssignment(call);
-    return named ? [{ fn: functionOrModuleOf(named.stmt).id, name: named.target.text, stmt: named.stmt }] : [];
+    if (gen.viaIter) return [];
+    const named = nameAssignment(call);
+    if (named) return [{ fn: functionOrModuleOf(named.stmt).id, name: named.target.text, stmt: named.stmt }];
+    // Ex) `it = islice(rows(), 2)`, `a, b = tee(rows())`: the names hold the generator through the wrapper
+    const wrapped = gen.async ? undefined : wrapperAround(ctx, call);
+    const held = wrapped?.tee ? namesAssignment(wrapped.node) : wrapped && nameAssignment(wrapped.node);
+    if (!held) return [];
+    const name = 'targets' in held ? held.targets.map((t) => t.text).join(', ') : held.target.text;
+    return [{ fn: functionOrModuleOf(held.stmt).id, name, stmt: held.stmt }];
   });
 }
 
@@ -977,7 +1018,9 @@ export const generatorClose: Transform = {
       '`for … in it` and `next(it)`; `async for` and `await anext(it)` in a coroutine) whose last read is ' +
       '`next(it)` or a loop that can leave early: the rest of the function moves into `try:` … ' +
       '`finally: it.close()` (`await it.aclose()`), where CPython closed it when the frame went; a lazy wrapper kept so ' +
-      '(`it = islice(gen(), 2)`) gets the generator made just before it (`gen = gen()`) and closed so. ' +
+      '(`it = islice(gen(), 2)`), and `itertools.tee` of it unpacked into names (`a, b = tee(gen())`, closed with ' +
+      'the last of them), get the generator made just before it (`gen = gen()`) and closed so; one tee object taken ' +
+      'at once (`for x in tee(gen())[0]:`) is used as the generator is. ' +
       '`os.scandir()`, which keeps its directory open until it is read to the end or closed, gets the same ' +
       'treatment (`entries.close()`). With `--all-loops` every loop over such a generator is rewritten: an ' +
       'exception in the body abandons it too.',
@@ -1001,7 +1044,8 @@ export const generatorClose: Transform = {
       'Generators without `finally`/`with` around a `yield`; calls withify cannot resolve to a generator ' +
       'function (a variable, a call result, an unknown import, a decorated function other than ' +
       '`@staticmethod`/`@classmethod`); a function that returns a stored generator (`return self._gen`), may ' +
-      'return something else, or returns a generator expression; `itertools.tee` of a generator; loops that ' +
+      'return something else, or returns a generator expression; tee objects of a generator handed on, copied, ' +
+      'kept as a tuple or read otherwise than by `for` and `next()`; loops that ' +
       'always run to the end (unless `--all-loops`); a ' +
       'generator kept in a variable that is read otherwise, bound again, read in a nested scope, bound in a ' +
       'loop or other block, at module level, or in a function that calls `locals()`, `vars()`, `eval()`, `exec()` ' +

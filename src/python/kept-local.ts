@@ -65,9 +65,19 @@ function keptLocalIn(ctx: FileContext, call: SyntaxNode, nested: boolean): KeptL
   // The reads of a nested one may follow its block, up to the end of the function
   const block = nested ? fn.childForFieldName('body')! : bound.block;
   const name = target.text;
+  if (dynamicLookupAfter(ctx, fn, stmt)) return undefined;
+  const reads = ownReads(ctx, fn, stmt, block, target);
+  return reads && { stmt, name, fn, reads, after };
+}
+
+/**
+ * The reads of `target` (a name `stmt` binds) in `fn`, when `fn` binds it nowhere else and reads it only after `stmt`,
+ * within `block` and in its own scope; else `undefined`.
+ */
+function ownReads(ctx: FileContext, fn: SyntaxNode, stmt: SyntaxNode, block: SyntaxNode, target: SyntaxNode): SyntaxNode[] | undefined {
+  const name = target.text;
   const bindings = ctx.names.bindings(fn).get(name) ?? [];
   if (bindings.length !== 1 || bindings[0]!.kind !== 'assign' || !within(bindings[0]!.node, stmt)) return undefined;
-  if (dynamicLookupAfter(ctx, fn, stmt)) return undefined;
   const reads: SyntaxNode[] = [];
   for (const id of identifiersNamed(fn.childForFieldName('body')!, name, ctx.source)) {
     if (id.id === target.id) continue;
@@ -76,7 +86,7 @@ function keptLocalIn(ctx: FileContext, call: SyntaxNode, nested: boolean): KeptL
     if (id.startIndex < stmt.endIndex || id.endIndex > block.endIndex || scopeOf(id).id !== fn.id) return undefined;
     reads.push(id);
   }
-  return { stmt, name, fn, reads, after };
+  return reads;
 }
 
 /**
@@ -219,4 +229,53 @@ export function planRestOfFunction(outer: FileContext, kept: KeptLocal, header: 
   const plan = planWrap(ctx, { first, last, header: [header], footer: footer(ctx.indentUnit) });
   // Ex) `it = rows(p); \` then `head = next(it)`: one logical line, no line to put the `try:` on
   return plan ? plan.edits : 'the statement after it continues its line (`\\`), which withify cannot split';
+}
+
+/** The targets an unpacking of a value into plain names may have: `a, b = …`, `(a, b) = …`, `[a, b] = …`. */
+const NAME_LISTS: ReadonlySet<string> = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
+
+/**
+ * `a, b = call` (the call maybe parenthesized) as a statement of a block, every target a plain name and none twice:
+ * the names, the statement and the block. Ex) `a, b = tee(rows())`; not `a, *rest = …`, `a, self.b = …`, `x = a, b = …`.
+ */
+export function namesAssignment(call: SyntaxNode): { targets: SyntaxNode[]; stmt: SyntaxNode; block: SyntaxNode } | undefined {
+  let cur = call;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  const assign = cur.parent;
+  if (assign?.type !== 'assignment' || assign.childForFieldName('right')?.id !== cur.id) return undefined;
+  const left = assign.childForFieldName('left');
+  const stmt = assign.parent;
+  const block = stmt?.parent;
+  if (!left || !NAME_LISTS.has(left.type) || stmt?.type !== 'expression_statement' || block?.type !== 'block') return undefined;
+  const targets = left.namedChildren.filter((c) => !isExtra(c));
+  if (!targets.length || targets.some((t) => t.type !== 'identifier') || new Set(targets.map((t) => t.text)).size !== targets.length) return undefined;
+  return { targets, stmt, block };
+}
+
+/**
+ * `a, b = call` kept as `keptLocal` keeps one name (`nested`: as `keptLocalNested`, with the block's `holder`): each
+ * name bound only there and read only after it in the function's own scope. `name` lists them (`a, b`), `reads` holds
+ * the reads of all of them in document order. Ex) `a, b = tee(rows())`: the two share the generator, which CPython
+ * dropped when the frame dropped the last of them.
+ */
+export function keptLocals(ctx: FileContext, call: SyntaxNode, nested: boolean): (KeptLocal & { holder?: SyntaxNode }) | undefined {
+  const bound = namesAssignment(call);
+  if (!bound) return undefined;
+  const { targets, stmt } = bound;
+  const after: string[] = [];
+  const inRest = restOfFunction(ctx, bound.block, after);
+  if (nested && inRest) return undefined;
+  const fn = nested ? enclosingFunction(bound.block) : inRest;
+  const holder = nested ? bound.block.parent : undefined;
+  if (!fn || (nested && !holder)) return undefined;
+  const block = nested ? fn.childForFieldName('body')! : bound.block;
+  if (dynamicLookupAfter(ctx, fn, stmt)) return undefined;
+  const reads: SyntaxNode[] = [];
+  for (const target of targets) {
+    const own = ownReads(ctx, fn, stmt, block, target);
+    if (!own) return undefined;
+    reads.push(...own);
+  }
+  reads.sort((x, y) => x.startIndex - y.startIndex);
+  return { stmt, name: targets.map((t) => t.text).join(', '), fn, reads, after, ...(holder ? { holder } : {}) };
 }
