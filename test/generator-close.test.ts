@@ -830,3 +830,62 @@ describe('generator-close on a generator made in a branch (`… if … else …`
     assert.equal(run(r.output), before);
   });
 });
+
+describe('generator-close on a generator kept through a branch (`it = rows() if c else []`) or used in one (`next(rows()) if d else None`)', () => {
+  const read = (name: string) => readFileSync(join(SNAPSHOTS, 'generator-close', name), 'utf8');
+
+  test('where no fix can hold it, each finding says why; read to the end, handed on or kept through a wrapper is no finding', () => {
+    const r = transformSource(read('ok-kept-branch.in.py'), { select: ['generator-close'] });
+    assert.equal(r.fixesApplied, 0);
+    const lines = r.findings.map((f) => `${f.location.line} ${f.fixStatus}: ${f.reason ?? ''}`);
+    assert.equal(lines.length, 8, lines.join('\n'));
+    assert.match(lines[0]!, /^15 none: bound inside the `if` on line 14: .*\(`close\(\) on the generator`; elsewhere the name may be unbound\), and only if its branch made it: `it` may hold what the other branch gives$/);
+    assert.match(lines[1]!, /^23 none: kept in `it` in a loop: .*if its branch made it \(`it\.close\(\)` may reach what the other branch gives\)$/);
+    assert.match(lines[2]!, /^28 none: the assignment shares its line with other code/);
+    assert.match(lines[3]!, /^44 none: `next\(rows\(n\)\) or fallback` runs after `next\(rows\(n\)\)`: CPython closed the generator before it/);
+    assert.match(lines[4]!, /^46 none: `print\(next\(rows\(n\)\) if d else None\)` runs after/);
+    assert.match(lines[5]!, /^48 none: `1 if next\(rows\(n\)\) else 2` runs after/);
+    assert.match(lines[6]!, /^50 none: used inside `d or any\(r > 1 for r in rows\(n\)\)`, in a comprehension's iterable, where Python refuses the `:=`/);
+    assert.match(lines[7]!, /^52 none: inside a lambda/);
+  });
+
+  test('below 3.8 there is no `:=`: reported with the target, fixed from 3.8', () => {
+    const text = read('ok-kept-branch-37.in.py');
+    const old = transformSource(text, { select: ['generator-close'], targetVersion: [3, 7] });
+    assert.equal(old.output, text);
+    assert.deepEqual(
+      old.findings.map((f) => [f.location.line, f.fixStatus, f.reason]),
+      [
+        [10, 'none', 'made inside `rows(n) if n else fallback`: the fix binds it where it is made, with `:=` (new in 3.8; the target is 3.7), so that the choice runs once and only a generator that was made is closed; closing `it` instead would close what another branch gives'],
+        [17, 'none', 'used inside `next(rows(n)) if d else None`: the fix binds it where it is made, with `:=` (new in 3.8; the target is 3.7), so that the choice runs once and only a generator that was made is closed; making it ahead of the statement instead would make it where the branch does not run'],
+      ],
+    );
+    const now = transformSource(text, { select: ['generator-close'], targetVersion: [3, 8] });
+    assert.equal(now.fixesApplied, 2);
+    assert.match(now.output, /    gen = None\n    it = \(gen := rows\(n\)\) if n else fallback\n    try:\n/);
+  });
+
+  test('a generator the index cannot vouch for is left out of the fix, which binds and closes the others', () => {
+    const src = [
+      'def rows(n):\n    try:\n        yield from range(n)\n    finally:\n        pass\n\n\n',
+      'class Store:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            pass\n\n',
+      '    def head(self, c):\n        it = self.rows() if c else rows(2)\n        return next(it)\n\n\n',
+      'class Cached(Store):\n    def rows(self):\n        return [1]\n',
+    ].join('');
+    const r = transformSource(src, { select: ['generator-close'] });
+    assert.deepEqual(r.findings.map((f) => f.fixStatus), ['none', 'fixable']);
+    assert.match(r.findings[0]!.reason ?? '', /a subclass overrides `Store\.rows`/);
+    assert.match(r.output, /        it = self\.rows\(\) if c else \(gen := rows\(2\)\)\n/);
+  });
+
+  test('under CPython the fix changes nothing the program prints, with the condition run once and the other branch\'s object not closed', () => {
+    const src = read('proof-kept-branch.in.py');
+    const r = transformSource(src, { select: ['generator-close'] });
+    assert.equal(r.fixesApplied, 5);
+    const dir = tempDir('withify-kept-branch-');
+    const run = (text: string) => runInDir(dir, text);
+    const before = run(src);
+    assert.match(before, /closed: False\n(.*\n)*.*closed: False\nconditions run: 8\n$/);
+    assert.equal(run(r.output), before);
+  });
+});

@@ -104,8 +104,12 @@ interface Branch {
 type Use =
   /** `for … in G:` (or over a lazy wrapper of G); `abandonedBy` names a wrapper that stops early (`zip`). */
   | { kind: 'loop'; loop: SyntaxNode; abandonedBy?: string; lazyItems?: string; branch?: Branch }
-  /** A statement that stops reading G early: `next(G)`, `any(...)`, `x in G`, `list(islice(G, 3))`. */
-  | { kind: 'statement'; top: SyntaxNode; by: string; lazyItems?: string; branch?: Branch };
+  /**
+   * A statement that stops reading G early: `next(G)`, `any(...)`, `x in G`, `list(islice(G, 3))`. `run`: the use
+   * itself may not run, in a branch of `… if … else …` or the right of `and`/`or` (`x = next(G) if d else None`):
+   * the outermost node that may skip it (`branchOfUse`). Its generators are bound where they are made, with `:=`.
+   */
+  | { kind: 'statement'; top: SyntaxNode; by: string; lazyItems?: string; branch?: Branch; run?: SyntaxNode };
 
 /** Calls that read their argument only until they know the answer. */
 const SHORT_CIRCUIT = new Set(['builtins.next', 'builtins.any', 'builtins.all']);
@@ -141,6 +145,73 @@ function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | unde
   if (!use) return undefined;
   const branch: Branch | undefined = through.branch && { root: through.branch, shared: !!through.shared };
   return through.lazyItems || branch ? { ...use, ...(through.lazyItems ? { lazyItems: through.lazyItems } : {}), ...(branch ? { branch } : {}) } : use;
+}
+
+/**
+ * The outermost node of `stmt` that may leave `top` unevaluated (`… if … else …`, the right of `and`/`or`, a later
+ * operand of a chained comparison), when none around it runs it more than once or later (a lambda, a comprehension
+ * but for its first iterable, a generator expression): the use runs at most once per statement, only when its
+ * branch does. `undefined` when there is none, or something runs it so. Ex) `x = next(rows()) if d else None`
+ */
+function branchOfUse(top: SyntaxNode, stmt: SyntaxNode): SyntaxNode | undefined {
+  let run: SyntaxNode | undefined;
+  let eagerIn: number | undefined; // Ex) `[y for y in (next(rows()) if d else [])]`: the first iterable runs once, at once
+  for (let child = top, p = top.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
+    if (isFirstIterable(p, child)) eagerIn = p.parent!.id;
+    if (p.id === eagerIn) continue;
+    switch (p.type) {
+      case 'lambda':
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'dictionary_comprehension':
+      case 'generator_expression':
+        return undefined;
+      case 'conditional_expression':
+        run = p;
+        break;
+      case 'boolean_operator':
+        if (p.childForFieldName('right')?.id === child.id) run = p;
+        break;
+      case 'comparison_operator':
+        if (p.namedChildren.filter((c) => !isExtra(c)).findIndex((c) => c.id === child.id) >= 2) run = p;
+        break;
+      default:
+        break;
+    }
+  }
+  return run;
+}
+
+/**
+ * The outermost of the run of `… if … else …` (a branch, not the condition) and `and`/`or` (the right operand)
+ * that `top` is the value of, through parentheses (and `not`, over a use whose value is a bool: `boolResult`);
+ * `undefined` when there is none. Not the left of `or`/`and`: what a use gives may be false, and its truth test
+ * (`__bool__`, `__len__`) and the right operand run after it. Ex) `x = next(rows()) if d else None`, `y = d and
+ * not any(rows())`
+ */
+function resultRunOf(top: SyntaxNode, boolResult: boolean): SyntaxNode | undefined {
+  let run: SyntaxNode | undefined;
+  for (let cur = top, p = top.parent; p; cur = p, p = p.parent) {
+    if (p.type === 'parenthesized_expression' || (p.type === 'not_operator' && boolResult)) continue;
+    const branch = p.type === 'conditional_expression' ? isValueOperand(p, cur) : p.type === 'boolean_operator' && p.childForFieldName('right')?.id === cur.id;
+    if (!branch) return run;
+    run = p;
+  }
+  return run;
+}
+
+/**
+ * The outermost of the run of `… if … else …`, `and`/`or` right around `call` (through parentheses) whose value
+ * it may be (`isValueOperand`), or `undefined`. Ex) `it = rows() if c else []`, `it = c and rows()`
+ */
+function branchRootOf(call: SyntaxNode): SyntaxNode | undefined {
+  let root: SyntaxNode | undefined;
+  for (let cur = call, p = call.parent; p; cur = p, p = p.parent) {
+    if (p.type === 'parenthesized_expression') continue;
+    if ((p.type !== 'conditional_expression' && p.type !== 'boolean_operator') || !isValueOperand(p, cur)) return root;
+    root = p;
+  }
+  return root;
 }
 
 /**
@@ -364,6 +435,8 @@ interface Kept extends KeptLocal {
   lets?: true;
   /** Bound in a block of the function (`keptLocalNested`): the statement that holds it; reported, not fixed. */
   holder?: SyntaxNode;
+  /** `it = rows() if c else []`: the run of branches the generator is made in (`branchRootOf`), the whole value of `name`. */
+  branch?: SyntaxNode;
 }
 
 /**
@@ -373,9 +446,9 @@ interface Kept extends KeptLocal {
  * function's frame went. Whether it may be unfinished then is decided by the read that ends last: `next()`, or a
  * loop that can leave early (any loop with `--all-loops`).
  */
-function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wrapped?: Wrapped, nested = false): Kept | undefined {
+function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wrapped?: Wrapped, nested = false, branch?: SyntaxNode): Kept | undefined {
   // Ex) `it = iter(rows())`: `iter` of a generator is the generator itself, so `it.close()` closes it
-  const made = wrapped?.node ?? (isAsync ? undefined : iterAround(ctx, call)) ?? call;
+  const made = wrapped?.node ?? branch ?? (isAsync ? undefined : iterAround(ctx, call)) ?? call;
   // Ex) `a, b = tee(rows())`: kept in two names, closed with the last of them
   const local = wrapped?.tee ? keptLocals(ctx, made, nested) : nested ? keptLocalNested(ctx, made) : keptLocal(ctx, made);
   // `await agen.aclose()` needs a coroutine around it
@@ -397,7 +470,7 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
     }
     if (!last || read.node.endIndex > last.node.endIndex) last = read;
   }
-  const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex, ...(wrapped ? { wrapper: wrapped.node } : {}), ...(wrapped?.lets ? { lets: true as const } : {}) };
+  const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex, ...(wrapped ? { wrapper: wrapped.node } : {}), ...(wrapped?.lets ? { lets: true as const } : {}), ...(branch ? { branch } : {}) };
   // Ex) `it = islice(rows(), 2)`: read to its end, it still leaves the generator suspended
   if (wrapped?.stops) return { ...kept, how: `\`${wrapped.stops}\` stops reading it early` };
   // The name the last read reads (`a, b = tee(…)` has two)
@@ -485,6 +558,33 @@ function wrapperAround(ctx: FileContext, call: SyntaxNode): Wrapped | undefined 
   }
 }
 
+/**
+ * `it = rows() if c else []` (`kept.branch`), from 3.8: each generator of `calls` bound where it is made
+ * (`(gen := rows())`, one name: at most one of them is made, and it is then the value of `it`) after `gen = None`
+ * ahead of the assignment, and the rest of the function in `try:` … `finally: if gen is not None: gen.close()`.
+ * The condition runs once, in its place; what the other branch gives is never closed.
+ */
+function planKeptBranchFix(ctx: FileContext, kept: Kept, calls: readonly { call: SyntaxNode; gen: Made }[]): { edits: Edit[]; title: string } | string {
+  const stmt = kept.stmt;
+  const where = `made inside \`${preview(kept.branch!)}\``;
+  const instead = `closing \`${kept.name}\` instead would close what another branch gives`;
+  if (!versionAtLeast(ctx.target, [3, 8])) return `${where}: the fix binds it where it is made, with \`:=\` (new in 3.8; the target is ${ctx.target.join('.')}), so that the choice runs once and only a generator that was made is closed; ${instead}`;
+  const lineStart = ctx.source.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  if (!/^[ \t\f]*$/.test(ctx.source.slice(lineStart, stmt.startIndex))) return 'the assignment shares its line with other code, which withify cannot split';
+  const first = calls[0]!.gen;
+  const iterator = calls.every((c) => c.gen.iterator);
+  const name = ctx.freshName(stmt, iterator ? ITERATORS.get(first.key)!.names : first.async ? ['agen'] : ['gen']);
+  const close = first.async ? `await ${name}.aclose()` : `${name}.close()`;
+  const rest = planRestOfFunction(ctx, kept, 'try:', (unit) => ['finally:', `${unit}if ${name} is not None:`, `${unit}${unit}${close}`]);
+  if (typeof rest === 'string') return rest;
+  const bind = calls.flatMap(({ call }) => [insertAt(call.startIndex, `(${name} := `), insertAt(call.endIndex, ')')]);
+  const what = iterator ? 'iterator' : 'generator';
+  return {
+    edits: [insertAt(stmt.startIndex, `${name} = None${ctx.eol}${statementIndent(ctx, stmt)}`), ...bind, ...rest],
+    title: `Bind the ${what} where it is made (\`${name} := …\`) and close it at the end of the function in \`try/finally\` if it was (\`${close}\`)`,
+  };
+}
+
 /** The `try` from the statement after `kept.stmt` to the end of the function, with `finally: name.close()`. */
 function planKeptFix(ctx: FileContext, kept: Kept, made: Made, call: SyntaxNode): { edits: Edit[]; title: string } | string {
   if (kept.wrapper) return planKeptWrapperFix(ctx, kept, made, call);
@@ -544,8 +644,9 @@ function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Mad
   const header = headerContextReason(use.top, stmt);
   if (header) return header;
   if (!isWrappableSimpleStatement(stmt)) return `${inStatementOf(stmt)}: withify closes generators used in assignments, expression statements and returns`;
-  // Ex) `x = next(rows()) if d else None`: the use itself must run once, whenever the statement runs
-  const order = use.branch ? lazyContext(use.top, stmt) : notEvaluatedFirst(call, stmt);
+  // Ex) `x = next(rows()) if d else None`: the use runs only when its branch does; bound where it is made (`:=`), the
+  // generator is made in its place, and the run of branches itself must run once, whenever the statement runs
+  const order = use.branch || use.run ? lazyContext(use.run ?? use.top, stmt) : notEvaluatedFirst(call, stmt);
   // Ex) `next(os.scandir(p)).name`: closing the directory a moment later runs no code of the program
   return order ?? (made.iterator ? undefined : codeAfter(use, stmt));
 }
@@ -556,11 +657,13 @@ function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Mad
  * close what another branch gives (a user's object with a `close()` of its own, a shared generator), and telling the
  * branches apart after it would run the condition again.
  */
-function branchReason(ctx: FileContext, use: Use & { branch: Branch }, call: SyntaxNode, stmt: SyntaxNode, made: Made): string | undefined {
-  const where = `made inside \`${preview(use.branch.root)}\``;
-  const instead = 'binding the whole expression ahead of the statement instead would close what another branch gives';
+function branchReason(ctx: FileContext, use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Made): string | undefined {
+  const run = use.kind === 'statement' ? use.run : undefined;
+  // Ex) `x = next(rows()) if d else None`: made ahead of the statement, it would be made when the branch does not run
+  const where = use.branch ? `made inside \`${preview(use.branch.root)}\`` : `used inside \`${preview(run!)}\``;
+  const instead = use.branch ? 'binding the whole expression ahead of the statement instead would close what another branch gives' : 'making it ahead of the statement instead would make it where the branch does not run';
   // Ex) `for r in (Table(n) if c else [])`: the generator is `iter(Table(n))`, which the loop makes after the choice
-  if (made.viaIter) return `\`${display(call)}\` is picked inside \`${preview(use.branch.root)}\`, and the generator is what iterating it makes, after the choice: binding \`iter(${display(call)})\` there would call \`__iter__\` earlier (and \`and\`/\`or\` would then test the generator, not the object)`;
+  if (made.viaIter && use.branch) return `\`${display(call)}\` is picked inside \`${preview(use.branch.root)}\`, and the generator is what iterating it makes, after the choice: binding \`iter(${display(call)})\` there would call \`__iter__\` earlier (and \`and\`/\`or\` would then test the generator, not the object)`;
   if (!versionAtLeast(ctx.target, [3, 8])) return `${where}: the fix binds it where it is made, with \`:=\` (new in 3.8; the target is ${ctx.target.join('.')}), so that the choice runs once and only a generator that was made is closed; ${instead}`;
   for (let child = call, p = call.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
     // Ex) `any(x for x in (rows() if c else []))`: "assignment expression cannot be used in a comprehension iterable expression"
@@ -580,7 +683,9 @@ const BOOLEAN_USES = new Set(['any', 'all', 'in', 'not in']);
  */
 function codeAfter(use: Extract<Use, { kind: 'statement' }>, stmt: SyntaxNode): string | undefined {
   // Ex) `total = next(produce()) + side()`, `print(next(produce()))`: CPython ran the cleanup before `side()`.
-  const later = codeRunAfter(use.top, stmt, BOOLEAN_USES.has(use.by));
+  // Ex) `x = next(produce()) if d else None`: the value of the run is the use's; what follows the run follows the use
+  const bool = BOOLEAN_USES.has(use.by);
+  const later = codeRunAfter(resultRunOf(use.top, bool) ?? use.top, stmt, bool);
   if (!later) return undefined;
   // An async generator CPython lets go of is closed by a task its finalizer schedules, not at once.
   const before = use.by === 'anext' || use.by === '__anext__' ? 'CPython let go of the generator before it (and scheduled its `aclose()`)' : 'CPython closed the generator before it';
@@ -628,7 +733,8 @@ function planBranchFix(outer: FileContext, calls: readonly { call: SyntaxNode; g
   const first = calls[0]!.gen;
   const iterator = calls.every((c) => c.gen.iterator);
   const name = ctx.freshName(stmt, iterator ? ITERATORS.get(first.key)!.names : first.async ? ['agen'] : ['gen']);
-  const inner = calls.flatMap(({ call }) => [insertAt(call.startIndex, `(${name} := `), insertAt(call.endIndex, ')')]);
+  // Ex) `x = any(Table(n)) if d else False`: the generator is what `any` makes of the object, `iter(Table(n))`
+  const inner = calls.flatMap(({ call, gen }) => [insertAt(call.startIndex, `(${name} := ${gen.viaIter ? 'iter(' : ''}`), insertAt(call.endIndex, gen.viaIter ? '))' : ')')]);
   const close = first.async ? `await ${name}.aclose()` : `${name}.close()`;
   const unit = ctx.indentUnit;
   const plan = planWrap(ctx, { first: stmt, last: stmt, header: [`${name} = None`, 'try:'], footer: ['finally:', `${unit}if ${name} is not None:`, `${unit}${unit}${close}`], inner });
@@ -696,7 +802,8 @@ function madeCalls(ctx: FileContext): { index: GeneratorIndex | undefined; calls
 export function generatorsBound(ctx: FileContext): BoundGenerator[] {
   return madeCalls(ctx).calls.flatMap(({ call, gen }) => {
     if (gen.viaIter) return [];
-    const named = nameAssignment(call);
+    // Ex) `a = rows(1) if c else []`: `a` holds it to the end of the function when its branch made it
+    const named = nameAssignment(branchRootOf(call) ?? call);
     if (named) return [{ fn: functionOrModuleOf(named.stmt).id, name: named.target.text, stmt: named.stmt }];
     // Ex) `it = islice(rows(), 2)`, `a, b = tee(rows())`: the names hold the generator through the wrapper
     const wrapped = gen.async ? undefined : wrapperAround(ctx, call);
@@ -717,9 +824,31 @@ function check(ctx: FileContext): Finding[] {
   const made = calls.map((c) => c.call);
   // The uses whose generators are made in branches (`rows() if c else [1]`), by statement and run of branches.
   const branched = new Map<string, { stmt: SyntaxNode; uses: { call: SyntaxNode; gen: Made; at: number }[] }>();
+  // The generators kept in a variable through a branch (`it = rows() if c else []`), by assignment.
+  const keptBranched = new Map<number, { kept: Kept; uses: { call: SyntaxNode; gen: Made; at: number }[] }>();
   for (const { call, gen } of calls) {
-    const use = useOf(ctx, call, gen.async);
+    let use = useOf(ctx, call, gen.async);
     if (gen.viaIter && (!use || (use.kind === 'statement' && (gen.async || use.by === 'next' || use.by === 'in' || use.by === 'not in')))) continue;
+    // Ex) `it = rows(p) if c else []` … `for r in it: break`: kept as `it = rows(p)` is, but only if its branch ran
+    const branch = use ? undefined : branchRootOf(call);
+    if (branch) {
+      const kept = keptGenerator(ctx, call, gen.async, undefined, false, branch);
+      const nested = kept ? undefined : keptGenerator(ctx, call, gen.async, undefined, true, branch);
+      if (kept) {
+        const group = keptBranched.get(kept.stmt.id) ?? { kept, uses: [] };
+        group.uses.push({ call, gen, at: findings.length });
+        keptBranched.set(kept.stmt.id, group);
+        keptFixes.push({ at: findings.length, kept, call });
+        const reason = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen);
+        const base: Finding = { id: ID, code: CODE, message: `\`${kept.name} = ${preview(branch)}\`: ${kept.how}, and ${pending(gen)}`, start: call.startIndex, end: kept.end };
+        findings.push(reason ? { ...base, reason } : base);
+      } else if (nested) findings.push(nestedFinding(ctx, call, nested, gen));
+      else {
+        const looped = keptInLoop(ctx, branch);
+        if (looped) findings.push({ id: ID, code: CODE, start: call.startIndex, end: call.endIndex, message: `\`${looped.name} = ${preview(branch)}\`: \`next(${looped.name})\` reads it only in part, and ${pending(gen)}`, reason: `kept in \`${looped.name}\` in a loop: CPython closed each one when the next iteration bound \`${looped.name}\` again; withify gives kept generators a \`try\`/\`finally\` only in a function's own body: close it where the iteration is done with it, if its branch made it (\`${looped.name}.${gen.async ? 'aclose' : 'close'}()\` may reach what the other branch gives)` });
+      }
+      continue;
+    }
     if (!use) {
       // Ex) `it = rows(p)` … `for r in it: break`
       // Ex) `it = islice(rows(p), 2)` … `for r in it:`: the wrapper is kept, the generator inside it abandoned
@@ -758,8 +887,11 @@ function check(ctx: FileContext): Finding[] {
     }
     const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: call.endIndex };
     if (!stmt) continue;
+    // Ex) `x = next(rows()) if d else None`, `y = d and next(rows())`: the use runs only when its branch does
+    const run = use.kind === 'statement' ? branchOfUse(use.top, stmt) : undefined;
+    if (run && use.kind === 'statement') use = { ...use, run };
     // Ex) `class Cached(Store): def rows(self): return [...]`: `self.rows()` may return a list, which has no `close()`.
-    const reason = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen) ?? whyNotFixable(use, call, stmt, gen) ?? (use.branch ? branchReason(ctx, { ...use, branch: use.branch }, call, stmt, gen) : undefined);
+    const reason = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen) ?? whyNotFixable(use, call, stmt, gen) ?? (use.branch || run ? branchReason(ctx, use, call, stmt, gen) : undefined);
     if (reason) {
       findings.push({ ...base, reason });
       continue;
@@ -773,8 +905,13 @@ function check(ctx: FileContext): Finding[] {
     // Ex) `eval(expr)` in the function: the name `gen` could hide a global the string reads
     const seen = namesSeenReason(ctx, stmt);
     // Ex) `for x in (rows() if c else other()):`: one fix for the generators of one run of branches, after the loop
-    if (use.branch && !seen) {
-      const key = `${stmt.id}:${use.branch.shared ? use.branch.root.id : call.id}`;
+    if ((use.branch || run) && !seen) {
+      // Ex) `x = next(rows(1)) if d else next(rows(2))`: the uses of one run exclude each other, so its generators
+      // share one name, but for two made in one use (`next(zip(rows(1), rows(2))) if d else None`)
+      const top = run && use.kind === 'statement' ? use.top : undefined;
+      const alone = !!top && made.filter((m) => m.startIndex >= top.startIndex && m.endIndex <= top.endIndex).length === 1;
+      const slot = use.branch?.shared ? use.branch.root.id : alone ? 'use' : call.id;
+      const key = `${stmt.id}:${run?.id ?? ''}:${slot}`;
       const group = branched.get(key) ?? { stmt, uses: [] };
       group.uses.push({ call, gen, at: findings.length });
       branched.set(key, group);
@@ -784,6 +921,24 @@ function check(ctx: FileContext): Finding[] {
     const fix = seen ? undefined : planFix(ctx, call, stmt, gen);
     // Ex) `finally: raise Busy()` in the generator: CPython printed "Exception ignored in", the close raises here.
     findings.push(fix ? withFix(base, fix, cleanupNote(gen, 'here')) : { ...base, reason: seen ?? unsplittable(ctx, stmt) });
+  }
+  for (const { kept, uses } of keptBranched.values()) {
+    // Ex) `it = self.rows() if c else rows(2)`, `rows` replaced by a test double: only the others are bound and closed
+    const open = uses.filter(({ at }) => !findings[at]!.reason);
+    if (!open.length) continue;
+    const fix = planKeptBranchFix(ctx, kept, open);
+    const notes = new Map(open.map(({ gen }) => [gen.key, cleanupNote(gen, 'at the end of the function') ?? '']));
+    for (const { gen, at } of open) {
+      const f = findings[at]!;
+      if (typeof fix === 'string') {
+        findings[at] = { ...f, reason: fix };
+        continue;
+      }
+      const other = [...notes].find(([key, note]) => key !== gen.key && note)?.[0];
+      const note = notes.get(gen.key) || (other ? `; the same fix closes \`${other}\`, made in another branch, whose close may raise or await (see its finding)` : '');
+      // Ex) `left = rows(3)` / `try:` / `it = rows(4) if c else []` …: CPython dropped `left` first
+      findings[at] = withFix(f, fix, orderNote(kept, 'closing it') ?? (note || undefined));
+    }
   }
   for (const { stmt, uses: group } of branched.values()) {
     const fix = planBranchFix(ctx, group, stmt);
@@ -926,11 +1081,11 @@ function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, 
  * wrote): reported with the way to close it, since a `try` from there cannot hold the rest of the function.
  */
 function nestedFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made): Finding {
-  const shown = kept.wrapper ? preview(kept.wrapper) : display(call);
+  const shown = kept.wrapper ? preview(kept.wrapper) : kept.branch ? preview(kept.branch) : display(call);
   const holder = kept.holder!;
   const kind = holder.type.replace(/_(statement|clause)$/, '').replace(/_/g, ' ');
   const line = holder.startPosition.row + 1;
-  const closer = kept.isAsync ? `await ${kept.name}.aclose()` : kept.wrapper ? 'close() on the generator' : `${kept.name}.close()`;
+  const closer = kept.branch ? `${kept.isAsync ? 'aclose()' : 'close()'} on the generator` : kept.isAsync ? `await ${kept.name}.aclose()` : kept.wrapper ? 'close() on the generator' : `${kept.name}.close()`;
   const whyWith = holder.type === 'with_statement' ? `; a \`try\` inside the \`with\` would close it before the \`with\` exits, where CPython closed it after, at the return` : '';
   return {
     id: ID,
@@ -938,7 +1093,7 @@ function nestedFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made
     start: call.startIndex,
     end: kept.end,
     message: `\`${kept.name} = ${shown}\`: ${kept.how}, and ${pending(gen)}`,
-    reason: `bound inside the \`${kind}\` on line ${line}: withify gives a kept generator a \`try\`/\`finally\` only where its assignment is a statement of the function's own body${whyWith}: close it by hand where the function is done with it, on the paths that bound it (\`${closer}\`; elsewhere the name may be unbound)`,
+    reason: `bound inside the \`${kind}\` on line ${line}: withify gives a kept generator a \`try\`/\`finally\` only where its assignment is a statement of the function's own body${whyWith}: close it by hand where the function is done with it, on the paths that bound it (\`${closer}\`; elsewhere the name may be unbound)${kept.branch ? `, and only if its branch made it: \`${kept.name}\` may hold what the other branch gives` : ''}`,
   };
 }
 
@@ -1013,7 +1168,10 @@ export const generatorClose: Transform = {
       'A generator made in a branch of the use (`for x in (gen() if c else [1]):`, `c and gen()`, `gen() or [1]`, ' +
       '`next(gen() if c else it)`) is bound where it is made, `(gen := gen())` after `gen = None`, and the ' +
       '`finally:` closes it only if it was made (`if gen is not None:`): the condition runs once, in its place, and ' +
-      'what another branch gives is never closed. This needs `:=` (3.8) and is always `try`/`finally`. ' +
+      'what another branch gives is never closed. This needs `:=` (3.8) and is always `try`/`finally`. The same for a ' +
+      'use that itself sits in a branch (`x = next(gen()) if d else None`, `d and next(gen())`), when nothing of the ' +
+      'statement runs after it, and for a generator kept in a variable through a branch (`it = gen() if c else []`), ' +
+      'closed at the end of the function. ' +
       'A generator kept in a variable of a function (`it = gen()` in the function\'s own body, read only by ' +
       '`for … in it` and `next(it)`; `async for` and `await anext(it)` in a coroutine) whose last read is ' +
       '`next(it)` or a loop that can leave early: the rest of the function moves into `try:` … ' +
@@ -1049,12 +1207,13 @@ export const generatorClose: Transform = {
       'always run to the end (unless `--all-loops`); a ' +
       'generator kept in a variable that is read otherwise, bound again, read in a nested scope, bound in a ' +
       'loop or other block, at module level, or in a function that calls `locals()`, `vars()`, `eval()`, `exec()` ' +
-      'or `globals()` after it, or kept through a branch (`it = gen() if c else []`); `list(gen())` and other consumers that read to the ' +
+      'or `globals()` after it, or kept through a branch inside a wrapper (`it = islice(gen(), 2) if c else []`); `list(gen())` and other consumers that read to the ' +
       'end. Reported without a fix: uses in an `if`/`while` condition or another compound statement header, ' +
       'in a class body, inside a lambda or comprehension, after other code of the same statement, or followed ' +
       'by other code of it (`print(next(gen()))`: CPython closed the generator before `print` ran); a loop ' +
       'over `zip`/`islice`/`takewhile` of it with an `else:` (CPython closed it before the `else:`); a generator made ' +
-      'in a branch (`gen() if c else it`, `and`, `or`) where the target is older than 3.8 (no `:=`) or the branch is ' +
+      'in a branch (`gen() if c else it`, `and`, `or`), kept through one (`it = gen() if c else []`) or used in one ' +
+      '(`next(gen()) if d else None`) where the target is older than 3.8 (no `:=`) or the branch is ' +
       'in a comprehension\'s iterable (where Python refuses `:=`), or an object picked so whose `__iter__` is the ' +
       'generator (`Table() if c else []`). Not flagged: `gen() and x` and `if gen()` (a generator is always true: ' +
       'it is dropped before it starts).',

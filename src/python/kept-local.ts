@@ -183,7 +183,8 @@ const CLOSES = /^(?:await[ \t]+)?([A-Za-z_]\w*)\.a?close\(\)$/;
 
 /**
  * The names a `try` with no `except` or `else` closes in its `finally:`, when that holds only `x.close()` /
- * `await x.aclose()` statements; else `undefined`.
+ * `await x.aclose()` statements, or such a statement alone under `if x is not None:` (a generator kept through a
+ * branch, `it = (gen := rows()) if c else []`); else `undefined`.
  */
 function closedInFinally(tryStmt: SyntaxNode): string[] | undefined {
   const clauses = tryStmt.namedChildren.filter((c) => !isExtra(c) && c.id !== tryStmt.childForFieldName('body')?.id);
@@ -191,11 +192,22 @@ function closedInFinally(tryStmt: SyntaxNode): string[] | undefined {
   const body = clauses[0]!.namedChildren.find((c) => c.type === 'block');
   const names: string[] = [];
   for (const st of body ? statementSiblings(body) : []) {
-    const m = st.type === 'expression_statement' ? CLOSES.exec(st.text) : null;
+    const m = st.type === 'expression_statement' ? CLOSES.exec(st.text) : st.type === 'if_statement' ? closedIfMade(st) : null;
     if (!m) return undefined;
     names.push(m[1]!);
   }
   return names.length ? names : undefined;
+}
+
+/** `if x is not None:` with `x.close()` (`await x.aclose()`) alone in its body and no other branch: the match of that statement. */
+function closedIfMade(st: SyntaxNode): RegExpExecArray | null {
+  const test = st.childForFieldName('condition');
+  const body = st.childForFieldName('consequence');
+  if (!test || !body || st.namedChildren.some((c) => c.type === 'elif_clause' || c.type === 'else_clause')) return null;
+  const guarded = /^([A-Za-z_]\w*)[ \t]+is[ \t]+not[ \t]+None$/.exec(test.text);
+  const inner = statementSiblings(body);
+  const m = guarded && inner.length === 1 && inner[0]!.type === 'expression_statement' ? CLOSES.exec(inner[0]!.text) : null;
+  return m && m[1] === guarded![1] ? m : null;
 }
 
 /**

@@ -1,0 +1,18 @@
+# Two generators kept to the function's end, one through a branch: the first gets its `try`; the second, then inside it, would be closed first where CPython dropped the first first: unsafe (unsafe/kept-branch-two).
+def rows(n):
+    try:
+        yield from range(n)
+    finally:
+        print("rows finally", n)
+
+
+def merge(c):
+    left = rows(3)
+    right = rows(4) if c else []
+    return next(left), next(right)
+
+
+def merge_back(c):
+    left = c and rows(3)
+    right = rows(4)
+    return next(left), next(right)
