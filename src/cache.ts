@@ -12,7 +12,7 @@
 // One file per build of withify (`dist/build-id`, written by `npm run build`): a new build starts empty and
 // removes the files of other builds. Written whole at the end of a run, through a temporary file and a
 // rename: two runs at once leave one run's cache, never a torn one; an unreadable cache is an empty one.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { displayPath, optionsForFile } from './process-file.js';
@@ -24,7 +24,7 @@ import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
 export const CACHE_DIR_NAME = '.withify_cache';
 
 /** Bumped when the layout of the cache file changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 let build: string | null | undefined;
 
@@ -59,12 +59,13 @@ interface CacheFile {
   entries: Record<string, Entry>;
 }
 
-const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+/** The hash of a key's text or of a file's bytes. */
+const digest = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 32);
 
 /** A hash of the bytes of the file at `path`, or `undefined` when it cannot be read. */
 function contentHash(path: string): string | undefined {
   try {
-    return createHash('sha1').update(readFileSync(path)).digest('hex');
+    return digest(readFileSync(path));
   } catch {
     return undefined;
   }
@@ -83,12 +84,12 @@ function stampOf(path: string): string | undefined {
 /** The options that can change what `check` finds in a file (the run's, after `optionsForFile`). */
 export function optionsKey(options: TransformOptions & { cwd: string; wholeFiles?: boolean }): string {
   const { select, ignore, unsafeFixes, targetVersion, generatorStyle, allLoops, cwd, wholeFiles } = options;
-  return hash(JSON.stringify([[...select].sort(), [...ignore].sort(), unsafeFixes, targetVersion, generatorStyle, allLoops, cwd, wholeFiles === true]));
+  return digest(JSON.stringify([[...select].sort(), [...ignore].sort(), unsafeFixes, targetVersion, generatorStyle, allLoops, cwd, wholeFiles === true]));
 }
 
 /** The project index as a key: the same index, the same key. `'-'` when the run needs none. */
 export function indexKey(index: ProjectIndex | undefined): string {
-  return index ? hash(JSON.stringify(index)) : '-';
+  return index ? digest(JSON.stringify(index)) : '-';
 }
 
 export class RunCache {
@@ -200,14 +201,20 @@ export class RunCache {
       for (const path of this.touched) {
         const e = this.entries[path];
         if (!e) continue;
-        const digest = stampOf(path) !== e.stamp ? undefined : (e.hash ?? contentHash(path));
-        if (digest === undefined) delete this.entries[path];
-        else e.hash = digest;
+        const sum = stampOf(path) !== e.stamp ? undefined : (e.hash ?? contentHash(path));
+        if (sum === undefined) delete this.entries[path];
+        else e.hash = sum;
       }
       this.touched.clear();
-      const tmp = join(this.dir, `.${this.build}.${process.pid}.tmp`);
-      writeFileSync(tmp, JSON.stringify({ format: FORMAT, build: this.build, entries: this.entries } satisfies CacheFile));
-      renameSync(tmp, this.file);
+      // Ex) two runs of the library in one process, or a full disk: a name of its own, removed if the write fails
+      const tmp = join(this.dir, `.${this.build}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+      try {
+        writeFileSync(tmp, JSON.stringify({ format: FORMAT, build: this.build, entries: this.entries } satisfies CacheFile));
+        renameSync(tmp, this.file);
+      } catch (err) {
+        rmSync(tmp, { force: true });
+        throw err;
+      }
       // Another build's cache; a temporary file of a run killed before its rename, left for ten minutes
       const old = Date.now() - 10 * 60 * 1000;
       for (const name of readdirSync(this.dir)) {

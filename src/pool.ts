@@ -208,7 +208,7 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
         control.onProgress?.(done, projectFiles.length, 'index');
       });
       if (left.length > 0 || control.signal?.aborted) return { results: [], notStarted: files.length };
-      const index = mergeSummaries(summaries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), options.cwd);
+      const index = mergeSummaries(summaries, options.cwd);
       for (const w of workers) w.post({ kind: 'project', index });
       // The files with a kept result for this index are done; those no thread read go to the first queue.
       cache?.setIndex(index);

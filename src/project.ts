@@ -135,7 +135,9 @@ export function summarizePath(path: string, whole = false, keep?: (path: string,
  * share gets the index of its own module under the path reports show (`GeneratorIndex.own`: the second pass
  * knows a file by it); without, under the summary's path.
  */
-export function mergeSummaries(summaries: readonly FileSummary[], cwd?: string): ProjectIndex {
+export function mergeSummaries(given: readonly FileSummary[], cwd?: string): ProjectIndex {
+  // In path order, whatever order the threads (or the cache) gave them in: the same files, the same index
+  const summaries = [...given].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const modules = summaries.map((s) => ({ moduleName: moduleKey(s.path, s.moduleName), facts: s.generators ?? { generators: [], aliases: {} } }));
   const classes = classChildren(modules);
   const generators = mergeModuleFacts(modules, classes);

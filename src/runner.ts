@@ -173,8 +173,7 @@ function fromCache(cache: CheckCache, files: readonly string[], projectFiles: re
       if (s) summaries.push(s);
       if (s) cache.putSummary(s);
     }
-    // In the order the pool merges them (the same index, the same key)
-    index = mergeSummaries(summaries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), options.cwd);
+    index = mergeSummaries(summaries, options.cwd);
   }
   cache.setIndex(index);
   const known: FileResult[] = [];

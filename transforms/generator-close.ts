@@ -487,6 +487,23 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
 }
 
 /**
+ * `name = gen()` (`branch`: `name = gen() if c else []`) kept in a loop's body (`keptInLoop`): reported, with the way to
+ * close it.
+ */
+function loopedFinding(call: SyntaxNode, name: string, gen: Made, branch?: SyntaxNode): Finding {
+  const closer = `${name}.${gen.async ? 'aclose' : 'close'}()`;
+  const how = branch ? `, if its branch made it (\`${closer}\` may reach what the other branch gives)` : ` (\`${closer}\`)`;
+  return {
+    id: ID,
+    code: CODE,
+    start: call.startIndex,
+    end: call.endIndex,
+    message: `\`${name} = ${branch ? preview(branch) : display(call)}\`: \`next(${name})\` reads it only in part, and ${pending(gen)}`,
+    reason: `kept in \`${name}\` in a loop: CPython closed each one when the next iteration bound \`${name}\` again; withify gives kept generators a \`try\`/\`finally\` only in a function's own body: close it where the iteration is done with it${how}`,
+  };
+}
+
+/**
  * `name = gen()` as a statement of a loop's body (not the function's own), with `next(name)` in that body: each
  * iteration drops the generator the last one made, which CPython closed as the name was bound again.
  */
@@ -559,6 +576,45 @@ function wrapperAround(ctx: FileContext, call: SyntaxNode): Wrapped | undefined 
 }
 
 /**
+ * The fresh name a fix binds what `gens` make to, before `stmt` (an iterator's own names, `agen`, `gen`), how it
+ * closes it, and what to call it in the fix's title.
+ */
+function closerOf(ctx: FileContext, stmt: SyntaxNode, gens: readonly { gen: Made }[]): { name: string; close: string; what: string } {
+  const first = gens[0]!.gen;
+  const iterator = gens.every((g) => g.gen.iterator);
+  const name = ctx.freshName(stmt, iterator ? ITERATORS.get(first.key)!.names : first.async ? ['agen'] : ['gen']);
+  return { name, close: first.async ? `await ${name}.aclose()` : `${name}.close()`, what: iterator ? 'iterator' : 'generator' };
+}
+
+/**
+ * Each call bound to `name` where it is made: `(name := rows())`. Ex) `x = any(Table(n)) if d else False`: the
+ * generator is what `any` makes of the object, `(name := iter(Table(n)))`
+ */
+function bindWhereMade(calls: readonly { call: SyntaxNode; gen: Made }[], name: string): Edit[] {
+  return calls.flatMap(({ call, gen }) => [insertAt(call.startIndex, `(${name} := ${gen.viaIter ? 'iter(' : ''}`), insertAt(call.endIndex, gen.viaIter ? '))' : ')')]);
+}
+
+/** Why a fix that binds the generator where it is made (`:=`) cannot be given below 3.8. */
+function walrusReason(ctx: FileContext, where: string, instead: string): string {
+  return `${where}: the fix binds it where it is made, with \`:=\` (new in 3.8; the target is ${ctx.target.join('.')}), so that the choice runs once and only a generator that was made is closed; ${instead}`;
+}
+
+/** A statement that does not start its line (`x = 1; it = rows()`): no line of its own to put a statement before. */
+function sharesLine(ctx: FileContext, stmt: SyntaxNode): string | undefined {
+  const lineStart = ctx.source.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  return /^[ \t\f]*$/.test(ctx.source.slice(lineStart, stmt.startIndex)) ? undefined : 'the assignment shares its line with other code, which withify cannot split';
+}
+
+/**
+ * What one fix that closes whichever of several generators was made says of `gen`: its own cleanup note (`notes`, by
+ * key), else that the fix closes another whose close may raise or await.
+ */
+function sharedFixNote(notes: ReadonlyMap<string, string>, gen: Made): string {
+  const other = [...notes].find(([key, note]) => key !== gen.key && note)?.[0];
+  return notes.get(gen.key) || (other ? `; the same fix closes \`${other}\`, made in another branch, whose close may raise or await (see its finding)` : '');
+}
+
+/**
  * `it = rows() if c else []` (`kept.branch`), from 3.8: each generator of `calls` bound where it is made
  * (`(gen := rows())`, one name: at most one of them is made, and it is then the value of `it`) after `gen = None`
  * ahead of the assignment, and the rest of the function in `try:` … `finally: if gen is not None: gen.close()`.
@@ -568,19 +624,14 @@ function planKeptBranchFix(ctx: FileContext, kept: Kept, calls: readonly { call:
   const stmt = kept.stmt;
   const where = `made inside \`${preview(kept.branch!)}\``;
   const instead = `closing \`${kept.name}\` instead would close what another branch gives`;
-  if (!versionAtLeast(ctx.target, [3, 8])) return `${where}: the fix binds it where it is made, with \`:=\` (new in 3.8; the target is ${ctx.target.join('.')}), so that the choice runs once and only a generator that was made is closed; ${instead}`;
-  const lineStart = ctx.source.lastIndexOf('\n', stmt.startIndex - 1) + 1;
-  if (!/^[ \t\f]*$/.test(ctx.source.slice(lineStart, stmt.startIndex))) return 'the assignment shares its line with other code, which withify cannot split';
-  const first = calls[0]!.gen;
-  const iterator = calls.every((c) => c.gen.iterator);
-  const name = ctx.freshName(stmt, iterator ? ITERATORS.get(first.key)!.names : first.async ? ['agen'] : ['gen']);
-  const close = first.async ? `await ${name}.aclose()` : `${name}.close()`;
+  if (!versionAtLeast(ctx.target, [3, 8])) return walrusReason(ctx, where, instead);
+  const shared = sharesLine(ctx, stmt);
+  if (shared) return shared;
+  const { name, close, what } = closerOf(ctx, stmt, calls);
   const rest = planRestOfFunction(ctx, kept, 'try:', (unit) => ['finally:', `${unit}if ${name} is not None:`, `${unit}${unit}${close}`]);
   if (typeof rest === 'string') return rest;
-  const bind = calls.flatMap(({ call }) => [insertAt(call.startIndex, `(${name} := `), insertAt(call.endIndex, ')')]);
-  const what = iterator ? 'iterator' : 'generator';
   return {
-    edits: [insertAt(stmt.startIndex, `${name} = None${ctx.eol}${statementIndent(ctx, stmt)}`), ...bind, ...rest],
+    edits: [insertAt(stmt.startIndex, `${name} = None${ctx.eol}${statementIndent(ctx, stmt)}`), ...bindWhereMade(calls, name), ...rest],
     title: `Bind the ${what} where it is made (\`${name} := …\`) and close it at the end of the function in \`try/finally\` if it was (\`${close}\`)`,
   };
 }
@@ -604,10 +655,9 @@ function planKeptWrapperFix(ctx: FileContext, kept: Kept, made: Made, call: Synt
   // Ex) `it = islice(log(), 2) if flag else rows()`: code that runs before the generator is made stays before it
   const first = notEvaluatedFirst(call, stmt);
   if (first) return first.replace('a `with` header would run it first', 'making the generator ahead of the statement would run it first');
-  const lineStart = ctx.source.lastIndexOf('\n', stmt.startIndex - 1) + 1;
-  if (!/^[ \t\f]*$/.test(ctx.source.slice(lineStart, stmt.startIndex))) return 'the assignment shares its line with other code, which withify cannot split';
-  const name = ctx.freshName(stmt, made.iterator ? ITERATORS.get(made.key)!.names : ['gen']);
-  const close = `${name}.close()`;
+  const shared = sharesLine(ctx, stmt);
+  if (shared) return shared;
+  const { name, close } = closerOf(ctx, stmt, [{ gen: made }]);
   const rest = planRestOfFunction(ctx, kept, 'try:', (unit) => ['finally:', `${unit}${close}`]);
   if (typeof rest === 'string') return rest;
   const source = ctx.source.slice(call.startIndex, call.endIndex);
@@ -664,7 +714,7 @@ function branchReason(ctx: FileContext, use: Use, call: SyntaxNode, stmt: Syntax
   const instead = use.branch ? 'binding the whole expression ahead of the statement instead would close what another branch gives' : 'making it ahead of the statement instead would make it where the branch does not run';
   // Ex) `for r in (Table(n) if c else [])`: the generator is `iter(Table(n))`, which the loop makes after the choice
   if (made.viaIter && use.branch) return `\`${display(call)}\` is picked inside \`${preview(use.branch.root)}\`, and the generator is what iterating it makes, after the choice: binding \`iter(${display(call)})\` there would call \`__iter__\` earlier (and \`and\`/\`or\` would then test the generator, not the object)`;
-  if (!versionAtLeast(ctx.target, [3, 8])) return `${where}: the fix binds it where it is made, with \`:=\` (new in 3.8; the target is ${ctx.target.join('.')}), so that the choice runs once and only a generator that was made is closed; ${instead}`;
+  if (!versionAtLeast(ctx.target, [3, 8])) return walrusReason(ctx, where, instead);
   for (let child = call, p = call.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
     // Ex) `any(x for x in (rows() if c else []))`: "assignment expression cannot be used in a comprehension iterable expression"
     if (p.type === 'for_in_clause' && p.childForFieldName('right')?.id === child.id) return `${where}, in a comprehension's iterable, where Python refuses the \`:=\` the fix binds it with (a SyntaxError); ${instead}`;
@@ -701,7 +751,7 @@ function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, what: M
   const isAsync = what.async;
   const ctx = withLocalUnit(outer, stmt);
   if (!ctx) return undefined;
-  const name = ctx.freshName(stmt, what.iterator ? ITERATORS.get(what.key)!.names : isAsync ? ['agen'] : ['gen']);
+  const { name, close } = closerOf(ctx, stmt, [{ gen: what }]);
   const source = ctx.source.slice(call.startIndex, call.endIndex);
   // Ex) `Feed(n).__aiter__()`: what `async for` calls (the builtin `aiter()` is new in 3.10)
   const made = what.viaIter ? (isAsync ? `${source}.__aiter__()` : `iter(${source})`) : source;
@@ -716,7 +766,6 @@ function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, what: M
       if (plan) return { edits: [...plan.edits, ...imported.edits], title: `Wrap it in \`${isAsync ? 'async ' : ''}with ${imported.text}(...) as ${name}:\`` };
     }
   }
-  const close = isAsync ? `await ${name}.aclose()` : `${name}.close()`;
   const plan = planWrap(ctx, { first: stmt, last: stmt, header: [`${name} = ${made}`, 'try:'], footer: ['finally:', `${ctx.indentUnit}${close}`], inner });
   return plan ? { edits: plan.edits, title: `Close the ${what.iterator ? 'iterator' : 'generator'} in \`try/finally\` (\`${close}\`)` } : undefined;
 }
@@ -730,15 +779,9 @@ function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, what: M
 function planBranchFix(outer: FileContext, calls: readonly { call: SyntaxNode; gen: Made }[], stmt: SyntaxNode): { edits: Edit[]; title: string } | undefined {
   const ctx = withLocalUnit(outer, stmt);
   if (!ctx) return undefined;
-  const first = calls[0]!.gen;
-  const iterator = calls.every((c) => c.gen.iterator);
-  const name = ctx.freshName(stmt, iterator ? ITERATORS.get(first.key)!.names : first.async ? ['agen'] : ['gen']);
-  // Ex) `x = any(Table(n)) if d else False`: the generator is what `any` makes of the object, `iter(Table(n))`
-  const inner = calls.flatMap(({ call, gen }) => [insertAt(call.startIndex, `(${name} := ${gen.viaIter ? 'iter(' : ''}`), insertAt(call.endIndex, gen.viaIter ? '))' : ')')]);
-  const close = first.async ? `await ${name}.aclose()` : `${name}.close()`;
+  const { name, close, what } = closerOf(ctx, stmt, calls);
   const unit = ctx.indentUnit;
-  const plan = planWrap(ctx, { first: stmt, last: stmt, header: [`${name} = None`, 'try:'], footer: ['finally:', `${unit}if ${name} is not None:`, `${unit}${unit}${close}`], inner });
-  const what = iterator ? 'iterator' : 'generator';
+  const plan = planWrap(ctx, { first: stmt, last: stmt, header: [`${name} = None`, 'try:'], footer: ['finally:', `${unit}if ${name} is not None:`, `${unit}${unit}${close}`], inner: bindWhereMade(calls, name) });
   return plan ? { edits: plan.edits, title: `Bind the ${what} where it is made (\`${name} := …\`) and close it in \`try/finally\` if it was (\`${close}\`)` } : undefined;
 }
 
@@ -845,7 +888,7 @@ function check(ctx: FileContext): Finding[] {
       } else if (nested) findings.push(nestedFinding(ctx, call, nested, gen));
       else {
         const looped = keptInLoop(ctx, branch);
-        if (looped) findings.push({ id: ID, code: CODE, start: call.startIndex, end: call.endIndex, message: `\`${looped.name} = ${preview(branch)}\`: \`next(${looped.name})\` reads it only in part, and ${pending(gen)}`, reason: `kept in \`${looped.name}\` in a loop: CPython closed each one when the next iteration bound \`${looped.name}\` again; withify gives kept generators a \`try\`/\`finally\` only in a function's own body: close it where the iteration is done with it, if its branch made it (\`${looped.name}.${gen.async ? 'aclose' : 'close'}()\` may reach what the other branch gives)` });
+        if (looped) findings.push(loopedFinding(call, looped.name, gen, branch));
       }
       continue;
     }
@@ -866,7 +909,7 @@ function check(ctx: FileContext): Finding[] {
           continue;
         }
         const looped = keptInLoop(ctx, call);
-        if (looped) findings.push({ id: ID, code: CODE, start: call.startIndex, end: call.endIndex, message: `\`${looped.name} = ${display(call)}\`: \`next(${looped.name})\` reads it only in part, and ${pending(gen)}`, reason: `kept in \`${looped.name}\` in a loop: CPython closed each one when the next iteration bound \`${looped.name}\` again; withify gives kept generators a \`try\`/\`finally\` only in a function's own body: close it where the iteration is done with it (\`${looped.name}.${gen.async ? 'aclose' : 'close'}()\`)` });
+        if (looped) findings.push(loopedFinding(call, looped.name, gen));
       }
       continue;
     }
@@ -934,8 +977,7 @@ function check(ctx: FileContext): Finding[] {
         findings[at] = { ...f, reason: fix };
         continue;
       }
-      const other = [...notes].find(([key, note]) => key !== gen.key && note)?.[0];
-      const note = notes.get(gen.key) || (other ? `; the same fix closes \`${other}\`, made in another branch, whose close may raise or await (see its finding)` : '');
+      const note = sharedFixNote(notes, gen);
       // Ex) `left = rows(3)` / `try:` / `it = rows(4) if c else []` …: CPython dropped `left` first
       findings[at] = withFix(f, fix, orderNote(kept, 'closing it') ?? (note || undefined));
     }
@@ -951,8 +993,7 @@ function check(ctx: FileContext): Finding[] {
         findings[at] = { ...f, reason: unsplittable(ctx, stmt) };
         continue;
       }
-      const other = [...notes].find(([key, note]) => key !== gen.key && note)?.[0];
-      const note = notes.get(gen.key) || (other ? `; the same fix closes \`${other}\`, made in another branch, whose close may raise or await (see its finding)` : '');
+      const note = sharedFixNote(notes, gen);
       findings[at] = unsafe ? unsafeBecause(withFix(f, fix), note) : withFix(f, fix);
     }
   }
