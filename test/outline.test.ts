@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { processSource } from '../src/engine/pipeline.js';
-import { parsePython } from '../src/engine/parse.js';
+import { parsePython, takeParsedChars } from '../src/engine/parse.js';
 import { defaultOptions } from '../src/options.js';
 import { buildProjectIndex, mergeSummaries, moduleNameFor, summarizeFile } from '../src/project.js';
 import { badIndentation, childLines, definedName, importAliasTargets, includedRanges, inNoncode, isWithItemCall, LineKind, lineAt, outermostFunction, outline, partialRanges, receiverHead, selectAround } from '../src/python/outline.js';
@@ -306,6 +306,114 @@ describe('partial parsing gives what the whole file gives', () => {
     for (const v of variants) {
       sameEitherWay('exact.py', v);
       sameEitherWay('exact.py', v, ['open-chain', 'open-loop', 'open-argument', 'open-assign']);
+    }
+  });
+
+  test('long classes read from the text: a store in one method, a class only named, a class whose header says an anchor', () => {
+    // Forty short methods no anchor is in: a partial look parses none of them.
+    const filler = Array.from({ length: 40 }, (_, i) => `    def m${i}(self):\n        return ${i}\n`).join('');
+    const text = [
+      'import subprocess',
+      'class Holder:',
+      '    def __init__(self, p):',
+      '        self.fh = open(p)',
+      `${filler}    def shut(self):`,
+      '        self.fh.close()  # closes it, 40 methods further down',
+      'class Leaky:',
+      '    def __init__(self, p):',
+      '        self.fh = open(p)',
+      `${filler}    # self.fh.close() in a comment after Leaky's last method: no close (its class ends before it)`,
+      'class Done:',
+      '    def __init__(self, p):',
+      '        self.fh = open(p)',
+      `${filler}    def __exit__(self, *exc):`,
+      '        pass',
+      'class Pipe(subprocess.Popen):',
+      `${filler}def make(p):`,
+      '    return Holder(p), Leaky(p), Done(p), Pipe(["ls"])',
+      '',
+    ].join('\n');
+    const options = defaultOptions({ select: ['open-assign'] });
+    sameEitherWay('classes.py', text, ['open-assign']);
+    sameEitherWay('classes.py', text);
+    takeParsedChars();
+    const found = processSource({ path: 'classes.py', text, options, partial: 'always', applyFixes: false });
+    // Only Leaky's store is left open; the partial look parsed the three `__init__`s and the headers, not the
+    // 160 other methods (each was once parsed whole, with its class)
+    assert.deepEqual(found.findings.map((f) => [f.location.line, f.code]), [[89, 'WFY105']]);
+    const parsed = takeParsedChars();
+    assert.ok(parsed > 0 && parsed < text.length / 5, `${parsed} of ${text.length} characters parsed`);
+  });
+
+  test('class-del on a partial tree: `__del__ = close`, and `__exit__` far from `__del__`, read with their class', () => {
+    const filler = Array.from({ length: 10 }, (_, i) => `    def m${i}(self):\n        return ${i}\n`).join('');
+    const text = [
+      'import os',
+      'class Conn:',
+      '    def __init__(self, fd):',
+      '        self.fd = fd',
+      '    def close(self):',
+      '        os.close(self.fd)',
+      `${filler}    __del__ = close`,
+      'class Managed:',
+      '    def __del__(self):',
+      '        os.close(self.fd)',
+      `${filler}    def __exit__(self, *exc):`,
+      '        pass',
+      'class Base:',
+      '    def __exit__(self, *exc):',
+      '        pass',
+      `${filler}class Derived(Base):`,
+      '    def __del__(self):',
+      '        os.close(self.fd)',
+      '',
+    ].join('\n');
+    // Each class alone, and the three together
+    const conn = text.slice(0, text.indexOf('class Managed'));
+    for (const t of [text, conn, text.replace(conn, 'import os\n')]) {
+      sameEitherWay('dels.py', t, ['class-del']);
+      sameEitherWay('dels.py', t);
+    }
+    // Once a partial look missed Conn's (`close` was never parsed) and reported nothing
+    for (const t of [text, conn]) {
+      for (const applyFixes of [false, true]) {
+        const r = processSource({ path: 'dels.py', text: t, options: defaultOptions({ select: ['class-del'] }), partial: 'always', applyFixes });
+        assert.deepEqual(r.findings.map((f) => [f.location.line, f.code]), [[27, 'WFY110']]);
+      }
+    }
+  });
+
+  test('a class named by the parsed code: only its header, unless it says `__aexit__` (an `async with` of it in an async generator)', () => {
+    const dir = tempDir('withify-aexit-');
+    try {
+      const text = [
+        'log = []',
+        'class Ctx:',
+        '    async def __aenter__(self):',
+        '        return self',
+        '    async def __aexit__(self, *exc):',
+        '        log.append("exit")',
+        'async def agen():',
+        '    try:',
+        '        async with Ctx():',
+        '            yield 1',
+        '    finally:',
+        '        log.append("done")',
+        'async def use():',
+        '    async for x in agen():',
+        '        break',
+        '',
+      ].join('\n');
+      // An `__aexit__` that awaits makes the fix unsafe: the class's body decides, in either parse
+      for (const [name, body] of [['quick.py', text], ['slow.py', text.replace('log.append("exit")', 'await log_it()')]] as const) {
+        const path = join(dir, name);
+        writeFileSync(path, body);
+        sameEitherWay(path, body);
+        const r = processSource({ path, text: body, options: defaultOptions({}), project: buildProjectIndex([path]), moduleName: moduleNameFor(path), partial: 'always', applyFixes: false });
+        assert.deepEqual(r.findings.map((f) => f.fixStatus), [name === 'quick.py' ? 'fixable' : 'unsafe']);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -86,6 +86,8 @@ function hasExit(ctx: FileContext, cls: SyntaxNode, seen = new Set<number>()): b
     // Ex) `class FileIO(RawIOBase)` with `class RawIOBase(IOBase)` and `IOBase.__exit__` above it
     if (base.type === 'identifier') {
       const local = ctx.root.namedChildren.find((c) => c.type === 'class_definition' && c.childForFieldName('name')?.text === base.text);
+      // A partial tree may hold the base's header only: its methods are read whole
+      if (local) ctx.readsBeyondFunction(local);
       if (local && hasExit(ctx, local, seen)) return true;
     }
   }
@@ -110,6 +112,9 @@ function check(ctx: FileContext): Finding[] {
   if (!ctx.source.includes('__del__')) return [];
   const findings: Finding[] = [];
   for (const cls of classesSayingDel(ctx)) {
+    // Ex) `__del__ = close`, `__exit__` beside `def __del__`: the class's other statements, which a partial
+    // tree (parsed around `__del__`) does not hold
+    ctx.readsBeyondFunction(cls);
     const methods = methodsOf(cls);
     const del = methods.get('__del__');
     if (!del) continue;

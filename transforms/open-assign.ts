@@ -9,6 +9,8 @@ import { aKind, leftOpen, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, 
 import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
+import { blockCodeEnd, childDefNames, lineAt, outline } from '../src/python/outline.js';
+import { lastTextMemo } from '../src/python/memo.js';
 import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { mixedIndentReason, planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
@@ -41,16 +43,24 @@ const CLEANUP_METHODS = new Set(['close', '__exit__', '__aexit__', '__del__']);
 function storeIsClosed(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): boolean {
   const target = a.target.text.replace(/\s+/g, '');
   const cls = enclosingClass(a.stmt);
-  // The class's other methods may close it: beyond the function a partial tree holds.
-  if (cls) ctx.readsBeyondFunction(cls);
-  if (closedByName(ctx, cls ?? functionOrModuleOf(a.stmt), target, spec)) return true;
-  if (!cls) return false;
-  const body = cls.childForFieldName('body');
-  return (body?.namedChildren ?? []).some((d) => {
-    const def = d.type === 'decorated_definition' ? d.childForFieldName('definition') : d;
-    return def?.type === 'function_definition' && CLEANUP_METHODS.has(def.childForFieldName('name')?.text ?? '');
-  });
+  if (!cls) return closedByName(ctx, functionOrModuleOf(a.stmt), target, spec);
+  // Ex) `self.stdin = open(p)` in one method of a 1,500-line class: its other methods are read from the text,
+  // so a partial tree need not hold them (the same answer from the whole tree and a partial one)
+  const written = classAsWritten(ctx.source, cls);
+  return closesByName(written.text, target, spec) || [...CLEANUP_METHODS].some((m) => written.defs.has(m));
 }
+
+/**
+ * The class `cls` as the file writes it, whatever part of its body the tree holds: its text up to its last
+ * statement, and the names of the defs directly in its body (decorated or not).
+ */
+function classAsWritten(source: string, cls: SyntaxNode): { text: string; defs: Set<string> } {
+  const o = sourceOutline(source);
+  const k = lineAt(o, cls.startIndex);
+  return { text: source.slice(cls.startIndex, blockCodeEnd(source, o, k)), defs: new Set(childDefNames(source, o, k)) };
+}
+
+const sourceOutline = lastTextMemo(outline);
 
 function storeReason(target: SyntaxNode): string {
   if (target.type === 'attribute') {
@@ -206,7 +216,12 @@ function indirectBinding(call: SyntaxNode): IndirectBinding | undefined {
  * `with` only commits) also `with name`, `enter_context(name)`, `name.__exit__`.
  */
 function closedByName(ctx: FileContext, scope: SyntaxNode, name: string, spec: ResourceSpec): boolean {
-  const text = (scope.type === 'module' ? ctx.source : scope.text).replace(/[ \t]+/g, ' ');
+  return closesByName(scope.type === 'module' ? ctx.source : scope.text, name, spec);
+}
+
+/** `closedByName` for the code `code`. */
+function closesByName(code: string, name: string, spec: ResourceSpec): boolean {
+  const text = code.replace(/[ \t]+/g, ' ');
   const n = escapeRegExp(name);
   const managed = spec.management === 'with' ? `|\\bwith ${n}\\b|enter_context ?\\( ?${n} ?\\)|\\b${n} ?\\. ?__exit__` : '';
   return new RegExp(`\\b${n} ?\\. ?close ?\\(|closing ?\\( ?${n} ?\\)${managed}`).test(text);

@@ -377,8 +377,9 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
         else if (!covered(o, sel, k)) more.add(k);
       };
       const ctx = createContext({ path: input.path, source: text, tree, eol, options: input.options, project: input.project, moduleName: input.moduleName, outline: o, onModuleWide });
-      if (!final) return transforms.every((t) => t.check(ctx).length === 0);
-      const findings = runChecks(transforms, ctx);
+      // `fix` and `diff` (not `final`): a finding has the whole file parsed, checked and fixed
+      const findings = final ? runChecks(transforms, ctx) : transforms.some((t) => t.check(ctx).length > 0) ? undefined : [];
+      if (!findings) return false;
       // Ex) a fresh name for code at the top level: only the whole file knows every name the module uses
       if (moduleWide) return false;
       // Ex) `self.f = open(p)` in a method: the class's other methods may close it; parse the class whole

@@ -451,6 +451,12 @@ export function selectAround(text: string, anchors: RegExp | WordHits, o: Outlin
     any = true;
     if (o.kind[k] === LineKind.Decorator) k = decorated(o, k);
     const outer = outermostDefAround(o, k);
+    // Ex) `class TarFile(object):`, `class ProcessPoolExecutor(_base.Executor):`: the word is in a class's
+    // header (or its decorators), which is parsed; each place in its body is picked for itself
+    if (outer < 0 && o.kind[k] === LineKind.Class) {
+      for (let a = k; a >= 0; a = o.parent[a]!) headers.add(a);
+      continue;
+    }
     // Ex) `data = open(p).read()` at the top level: the statement is parsed anyway
     if (outer < 0 && o.kind[topLine(o, k)] === LineKind.Other) continue;
     const unit = outer >= 0 ? outer : k;
@@ -579,7 +585,8 @@ function callFollows(text: string, i: number): boolean {
  * Adds to `sel` every top-level def and class whose name is written in a picked unit or in a top-level
  * statement that imports (`import x`, `try: import x` …): then each name the picked code reads, and each
  * name an import binds, has at the top level the bindings the whole file gives it (`def open(...)`
- * shadowing the builtin, a def named like an import).
+ * shadowing the builtin, a def named like an import). A def comes whole (its body says whether it is a
+ * generator); a class with its header only, unless its body says `__aexit__`.
  */
 export function addTopLevelNamed(text: string, o: Outline, sel: Selection): void {
   const top = new Map<string, number[]>();
@@ -603,7 +610,14 @@ export function addTopLevelNamed(text: string, o: Outline, sel: Selection): void
   for (let k = 0; k < o.begin.length; k++) {
     if (o.parent[k] === -1 && o.kind[k] === LineKind.Other && /\bimport\b/.test(text.slice(o.begin[k], o.blockEnd[k]))) scan(o.begin[k]!, o.blockEnd[k]!);
   }
-  for (const name of found) for (const k of top.get(name)!) sel.units.add(k);
+  for (const name of found) {
+    for (const k of top.get(name)!) {
+      // Ex) a method calling `Popen(...)` of a 1,500-line `class Popen`: its header binds the name; only an
+      // `async with Ctx()` reads a class's body (its `__aexit__`: exitsWithoutAwait in generators.ts)
+      if (o.kind[k] === LineKind.Class && !text.slice(o.begin[k], o.blockEnd[k]).includes('__aexit__')) sel.headers.add(k);
+      else sel.units.add(k);
+    }
+  }
 }
 
 /**
@@ -648,6 +662,25 @@ export function definedName(text: string, o: Outline, k: number): string | undef
   const re = /(?:async[ \t]+)?(?:def|class)[ \t\\]+([^\s(:\\]+)/y;
   re.lastIndex = o.first[k]!;
   return re.exec(text)?.[1];
+}
+
+/** The names of the defs directly in the block of line `k` (`def close(self):`, decorated or not). */
+export function childDefNames(text: string, o: Outline, k: number): string[] {
+  return childLines(o, k).flatMap((c) => (o.kind[c] === LineKind.Def ? (definedName(text, o, c) ?? []) : []));
+}
+
+/**
+ * Where the code of line `k`'s block ends: its last token, without the blank lines and comments between it
+ * and the next line indented no deeper (which `blockEnd` counts in), as tree-sitter ends the block's node.
+ */
+export function blockCodeEnd(text: string, o: Outline, k: number): number {
+  let end = o.blockEnd[k]!;
+  for (;;) {
+    while (end > o.first[k]! && /\s/.test(text[end - 1]!)) end--;
+    const span = noncodeSpanAt(o, end - 1);
+    if (span < 0 || text[o.noncode[2 * span]!] !== '#') return end;
+    end = o.noncode[2 * span]!;
+  }
 }
 
 /** The logical lines directly in the block of line `k`. */
