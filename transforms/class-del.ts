@@ -86,7 +86,7 @@ function hasExit(ctx: FileContext, cls: SyntaxNode, seen = new Set<number>()): b
     // Ex) `class FileIO(RawIOBase)` with `class RawIOBase(IOBase)` and `IOBase.__exit__` above it
     if (base.type === 'identifier') {
       const local = ctx.root.namedChildren.find((c) => c.type === 'class_definition' && c.childForFieldName('name')?.text === base.text);
-      // A partial tree may hold the base's header only: its methods are read whole
+      // (A partial tree may hold the base's header only)
       if (local) ctx.readsBeyondFunction(local);
       if (local && hasExit(ctx, local, seen)) return true;
     }
@@ -112,17 +112,18 @@ function check(ctx: FileContext): Finding[] {
   if (!ctx.source.includes('__del__')) return [];
   const findings: Finding[] = [];
   for (const cls of classesSayingDel(ctx)) {
-    // Ex) `__del__ = close`, `__exit__` beside `def __del__`: the class's other statements, which a partial
-    // tree (parsed around `__del__`) does not hold
-    ctx.readsBeyondFunction(cls);
     const methods = methodsOf(cls);
+    // Ex) `__del__ = close`: the method it names may be outside a partial tree (parsed around `__del__`)
+    if (delAssignment(cls)) ctx.readsBeyondFunction(cls);
     const del = methods.get('__del__');
     if (!del) continue;
-    // Ex) a class with `__exit__` (its own or a base's): callers have a `with`, `__del__` is a safety net
-    if (hasExit(ctx, cls)) continue;
     const call = releaseCall(ctx, del);
     // Ex) `def __del__(self): log.debug("gone")`: nothing to release, nothing for PyPy to delay
     if (!call) continue;
+    // Ex) `__exit__` far below `def __del__`: whether it has one is read from the whole class
+    ctx.readsBeyondFunction(cls);
+    // Ex) a class with `__exit__` (its own or a base's): callers have a `with`, `__del__` is a safety net
+    if (hasExit(ctx, cls)) continue;
     const className = cls.childForFieldName('name')?.text ?? 'class';
     // Ex) `__del__ = close`: reported at that line, not at `def close`
     const name = del.type === 'function_definition' && del.childForFieldName('name')?.text === '__del__' ? del.childForFieldName('name')! : delAssignment(cls) ?? del;
@@ -147,6 +148,8 @@ export const classDel: Transform = {
   summary: 'A class releases a resource in `__del__`, which PyPy runs late or never.',
   fixTitle: 'Report only: give the class close() and __enter__/__exit__, and close it explicitly',
   safety: 'report-only',
+  // Its anchor is `__del__`; it reads the class around it (and a base class of the file) whole.
+  anchorsSuffice: true,
   doc: {
     whatItDoes:
       'Reports classes whose `__del__` releases something: it calls `close()`, `release()`, `shutdown()`, ' +

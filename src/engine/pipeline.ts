@@ -12,7 +12,7 @@ import { directiveWarnings, filterSuppressed } from './suppress.js';
 import { ignoreCommentEdits } from './add-ignore.js';
 import { detectEol, parseableLineEnds } from './read.js';
 import { nestingPastLimit } from '../python/nesting.js';
-import { addTopLevelNamed, badIndentation, MAX_INDENT_LEVELS, tooManyIndentLevels, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
+import { addTopLevelNamed, badIndentation, LineKind, MAX_INDENT_LEVELS, tooManyIndentLevels, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
 
 export const MAX_PASSES = 10;
 /**
@@ -396,15 +396,22 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
       if (findings.some((f) => !bySuffice.get(f.id))) return false;
       // Ex) `log = open(p, 'a')` at the top level, or in a function that says `global log`: the functions that
       // write to it and close it are not parsed
+      // (A finding in a class the look parsed whole, outside its functions, is the class's: class-del's `def __del__`.)
       for (const f of findings) {
         const unit = outermostFunction(o, f.start);
-        if (unit < 0 || /\bglobal\b/.test(text.slice(o.begin[unit], o.blockEnd[unit]))) return false;
+        if (unit < 0 ? !inPickedClass(o, sel, lineAt(o, f.start)) : /\bglobal\b/.test(text.slice(o.begin[unit], o.blockEnd[unit]))) return false;
       }
       return findings.length === 0 ? true : { findings };
     }
   } catch {
     return false;
   }
+}
+
+/** True when a class around line `k` (or `k` itself) is a picked unit, parsed whole. */
+function inPickedClass(o: Outline, sel: Selection, k: number): boolean {
+  for (let a = k; a >= 0; a = o.parent[a]!) if (o.kind[a] === LineKind.Class && sel.units.has(a)) return true;
+  return false;
 }
 
 /** True when the whole block of line `k` is in the selection: `k` or a line around it is a picked unit. */
