@@ -136,9 +136,10 @@ export interface Transform {
   anchors?: readonly string[] | ((project: ProjectIndex | undefined, file: { path: string; moduleName: string | undefined; text: string }) => readonly string[] | null);
   /**
    * True when, besides, `check` on such a partial tree finds exactly what it finds on the whole file, as long
-   * as every anchor is inside a function, no parsed function says `global`, and `check` asks nothing of
-   * the whole module (`NameIndex.identifiers` of the module). `check` (the command) then reports from the
-   * partial tree. class-del is not: it looks at a class's other methods and at the classes of the module.
+   * as every finding is inside a function (or in a class the look parsed whole), no parsed function says
+   * `global`, and `check` asks nothing of the whole module (`NameIndex.identifiers` of the module) and reads
+   * no block it did not ask for (`readsBeyondFunction`). `check` (the command) then reports from the partial
+   * tree. class-del asks for the class around `__del__`, and for a base class of the file, whole.
    */
   anchorsSuffice?: boolean;
   /**
