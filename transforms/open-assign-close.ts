@@ -337,7 +337,7 @@ export const openAssignClose: Transform = {
     whatItDoes:
       'Finds `f = open(p)` followed, in the same block, by statements using `f` and then `f.close()` as a ' +
       'statement of its own. The assignment becomes the `with` header (the user\'s name `f` is kept), the ' +
-      'statements in between move into the block, and the `f.close()` line is removed (a comment on it stays).',
+      'statements in between move into the block, and the `f.close()` line is removed (a comment on it stays, and so does a form feed at its start, on a line of its own).',
     whyItBreaksOnPyPy:
       'If anything between the open and the close raises (or returns early), the close never runs. CPython ' +
       'still closes the file when the frame dies; PyPy keeps it open until the garbage collector runs: ' +

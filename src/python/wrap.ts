@@ -282,7 +282,7 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
   if (unit === undefined) return undefined;
 
   const edits: Edit[] = [replaceRange(stmt.startIndex, stmt.endIndex, req.header)];
-  for (const r of replaced) edits.push(replaceRange(lineStartOf(source, r.startIndex), nextLineStart(source, r.endIndex), ''));
+  for (const r of replaced) edits.push(removeLines(source, r.startIndex, r.endIndex));
   // With a dropped close, everything up to its line moves in (comments just above it too).
   const end = drop ? lineStartOf(source, drop.startIndex) : regionEnd(ctx, last, indent);
   edits.push(reachOf(end));
@@ -294,7 +294,20 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
     const rest = source.slice(d.endIndex, lineEndOf(source, d.endIndex));
     const comment = rest.indexOf('#');
     if (comment >= 0) edits.push(replaceRange(d.startIndex, d.endIndex + comment, ''));
-    else edits.push(replaceRange(lineStartOf(source, d.startIndex), nextLineStart(source, d.endIndex), ''));
+    else edits.push(removeLines(source, d.startIndex, d.endIndex));
   }
   return { edits, indent };
+}
+
+/**
+ * Removes the lines from the one holding `start` to the one holding `end`. A form feed in the first one's
+ * indentation stays, on a line of its own (Python reads a line of blanks and form feeds as blank): the page
+ * break stays where it was. Ex) `\f    f.close()` → `\f`.
+ */
+function removeLines(source: string, start: number, end: number): Edit {
+  const from = lineStartOf(source, start);
+  const to = nextLineStart(source, end);
+  const lead = /^[ \t\f]*/.exec(source.slice(from, start))![0];
+  const feed = lead.lastIndexOf('\f');
+  return replaceRange(from, to, feed < 0 ? '' : lead.slice(0, feed + 1) + source.slice(lineEndOf(source, end), to));
 }
