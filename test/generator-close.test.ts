@@ -834,19 +834,20 @@ describe('generator-close on a generator made in a branch (`… if … else …`
 describe('generator-close on a generator kept through a branch (`it = rows() if c else []`) or used in one (`next(rows()) if d else None`)', () => {
   const read = (name: string) => readFileSync(join(SNAPSHOTS, 'generator-close', name), 'utf8');
 
-  test('where no fix can hold it, each finding says why; read to the end, handed on or kept through a wrapper is no finding', () => {
+  test('where no fix can hold it, each finding says why; read to the end or handed on is no finding; kept through a wrapper after another kept value, an unsafe fix', () => {
     const r = transformSource(read('ok-kept-branch.in.py'), { select: ['generator-close'] });
     assert.equal(r.fixesApplied, 0);
-    const lines = r.findings.map((f) => `${f.location.line} ${f.fixStatus}: ${f.reason ?? ''}`);
-    assert.equal(lines.length, 8, lines.join('\n'));
+    const lines = r.findings.map((f) => `${f.location.line} ${f.fixStatus}: ${f.reason ?? f.message}`);
+    assert.equal(lines.length, 9, lines.join('\n'));
     assert.match(lines[0]!, /^15 none: bound inside the `if` on line 14: .*\(`close\(\) on the generator`; elsewhere the name may be unbound\), and only if its branch made it: `it` may hold what the other branch gives$/);
     assert.match(lines[1]!, /^23 none: kept in `it` in a loop: .*if its branch made it \(`it\.close\(\)` may reach what the other branch gives\)$/);
     assert.match(lines[2]!, /^28 none: the assignment shares its line with other code/);
-    assert.match(lines[3]!, /^44 none: `next\(rows\(n\)\) or fallback` runs after `next\(rows\(n\)\)`: CPython closed the generator before it/);
-    assert.match(lines[4]!, /^46 none: `print\(next\(rows\(n\)\) if d else None\)` runs after/);
-    assert.match(lines[5]!, /^48 none: `1 if next\(rows\(n\)\) else 2` runs after/);
-    assert.match(lines[6]!, /^50 none: used inside `d or any\(r > 1 for r in rows\(n\)\)`, in a comprehension's iterable, where Python refuses the `:=`/);
-    assert.match(lines[7]!, /^52 none: inside a lambda/);
+    assert.match(lines[3]!, /^39 unsafe: `wrapped = islice\(rows\(n\), 2\) if c else fallback`: `itertools\.islice` stops reading it early, .*before the cleanup of `done` \(line 35\), where CPython dropped `done` first/);
+    assert.match(lines[4]!, /^45 none: `next\(rows\(n\)\) or fallback` runs after `next\(rows\(n\)\)`: CPython closed the generator before it/);
+    assert.match(lines[5]!, /^47 none: `print\(next\(rows\(n\)\) if d else None\)` runs after/);
+    assert.match(lines[6]!, /^49 none: `1 if next\(rows\(n\)\) else 2` runs after/);
+    assert.match(lines[7]!, /^51 none: used inside `d or any\(r > 1 for r in rows\(n\)\)`, in a comprehension's iterable, where Python refuses the `:=`/);
+    assert.match(lines[8]!, /^53 none: inside a lambda/);
   });
 
   test('below 3.8 there is no `:=`: reported with the target, fixed from 3.8', () => {
@@ -858,10 +859,12 @@ describe('generator-close on a generator kept through a branch (`it = rows() if 
       [
         [10, 'none', 'made inside `rows(n) if n else fallback`: the fix binds it where it is made, with `:=` (new in 3.8; the target is 3.7), so that the choice runs once and only a generator that was made is closed; closing `it` instead would close what another branch gives'],
         [17, 'none', 'used inside `next(rows(n)) if d else None`: the fix binds it where it is made, with `:=` (new in 3.8; the target is 3.7), so that the choice runs once and only a generator that was made is closed; making it ahead of the statement instead would make it where the branch does not run'],
+        [21, 'none', 'made inside `zip(rows(n), names) if n else []`: the fix binds it where it is made, with `:=` (new in 3.8; the target is 3.7), so that the choice runs once and only a generator that was made is closed; closing `pairs` instead would close what another branch gives'],
       ],
     );
     const now = transformSource(text, { select: ['generator-close'], targetVersion: [3, 8] });
-    assert.equal(now.fixesApplied, 2);
+    assert.equal(now.fixesApplied, 3);
+    assert.match(now.output, /    gen = None\n    pairs = zip\(\(gen := rows\(n\)\), names\) if n else \[\]\n    try:\n/);
     assert.match(now.output, /    gen = None\n    it = \(gen := rows\(n\)\) if n else fallback\n    try:\n/);
   });
 

@@ -200,6 +200,30 @@ function resultRunOf(top: SyntaxNode, boolResult: boolean): SyntaxNode | undefin
   return run;
 }
 
+/** Of two nodes one of which holds the other, the one that holds it. */
+const outermost = (a: SyntaxNode, b: SyntaxNode) => (a.startIndex <= b.startIndex && a.endIndex >= b.endIndex ? a : b);
+
+/**
+ * The run of branches a kept value of `call` goes through (`branchRootOf`), directly or through one lazy wrapper
+ * around it or inside it (`islice(rows(), 2) if c else []`, `islice(rows() if c else [], 2)`), and that wrapper.
+ * Not through a wrapper that holds another generator of `made` (`zip(rows(1), rows(2)) if c else []`: both are
+ * made, which one name cannot hold), nor through `tee`.
+ */
+function branchedValue(ctx: FileContext, call: SyntaxNode, gen: Made, made: readonly SyntaxNode[]): { branch: SyntaxNode; wrapped?: Wrapped } | undefined {
+  const inner = branchRootOf(call);
+  const wrapped = gen.async || gen.viaIter ? undefined : wrapperAround(ctx, inner ?? call);
+  const outer = wrapped && !wrapped.tee ? branchRootOf(wrapped.node) : undefined;
+  if (!wrapped || wrapped.tee || (!inner && !outer)) return inner ? { branch: inner } : undefined;
+  const holder = wrapped.node;
+  if (made.some((m) => m.id !== call.id && m.startIndex >= holder.startIndex && m.endIndex <= holder.endIndex)) return inner ? { branch: inner } : undefined;
+  return { branch: outer ?? inner!, wrapped };
+}
+
+/** The whole value `kept.name` is bound to: the branch, or the wrapper around it. */
+function keptValue(kept: Kept): SyntaxNode {
+  return kept.wrapper && kept.branch ? outermost(kept.wrapper, kept.branch) : kept.branch ?? kept.wrapper!;
+}
+
 /**
  * The outermost of the run of `… if … else …`, `and`/`or` right around `call` (through parentheses) whose value
  * it may be (`isValueOperand`), or `undefined`. Ex) `it = rows() if c else []`, `it = c and rows()`
@@ -448,7 +472,8 @@ interface Kept extends KeptLocal {
  */
 function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wrapped?: Wrapped, nested = false, branch?: SyntaxNode): Kept | undefined {
   // Ex) `it = iter(rows())`: `iter` of a generator is the generator itself, so `it.close()` closes it
-  const made = wrapped?.node ?? branch ?? (isAsync ? undefined : iterAround(ctx, call)) ?? call;
+  // Ex) `it = islice(rows(), 2) if c else []`: the branch holds the wrapper; `islice(rows() if c else [], 2)`: the other way
+  const made = (wrapped && branch ? outermost(wrapped.node, branch) : undefined) ?? wrapped?.node ?? branch ?? (isAsync ? undefined : iterAround(ctx, call)) ?? call;
   // Ex) `a, b = tee(rows())`: kept in two names, closed with the last of them
   const local = wrapped?.tee ? keptLocals(ctx, made, nested) : nested ? keptLocalNested(ctx, made) : keptLocal(ctx, made);
   // `await agen.aclose()` needs a coroutine around it
@@ -873,20 +898,21 @@ function check(ctx: FileContext): Finding[] {
     let use = useOf(ctx, call, gen.async);
     if (gen.viaIter && (!use || (use.kind === 'statement' && (gen.async || use.by === 'next' || use.by === 'in' || use.by === 'not in')))) continue;
     // Ex) `it = rows(p) if c else []` … `for r in it: break`: kept as `it = rows(p)` is, but only if its branch ran
-    const branch = use ? undefined : branchRootOf(call);
+    // Ex) `it = islice(rows(p), 2) if c else []`, `it = islice(rows(p) if c else [], 2)`: through a lazy wrapper
+    const { branch, wrapped } = (use ? undefined : branchedValue(ctx, call, gen, made)) ?? {};
     if (branch) {
-      const kept = keptGenerator(ctx, call, gen.async, undefined, false, branch);
-      const nested = kept ? undefined : keptGenerator(ctx, call, gen.async, undefined, true, branch);
+      const kept = keptGenerator(ctx, call, gen.async, wrapped, false, branch);
+      const nested = kept ? undefined : keptGenerator(ctx, call, gen.async, wrapped, true, branch);
       if (kept) {
         const group = keptBranched.get(kept.stmt.id) ?? { kept, uses: [] };
         group.uses.push({ call, gen, at: findings.length });
         keptBranched.set(kept.stmt.id, group);
         keptFixes.push({ at: findings.length, kept, call });
         const reason = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen);
-        const base: Finding = { id: ID, code: CODE, message: `\`${kept.name} = ${preview(branch)}\`: ${kept.how}, and ${pending(gen)}`, start: call.startIndex, end: kept.end };
+        const base: Finding = { id: ID, code: CODE, message: `\`${kept.name} = ${preview(keptValue(kept))}\`: ${kept.how}, and ${pending(gen)}`, start: call.startIndex, end: kept.end };
         findings.push(reason ? { ...base, reason } : base);
       } else if (nested) findings.push(nestedFinding(ctx, call, nested, gen));
-      else {
+      else if (!wrapped) {
         const looped = keptInLoop(ctx, branch);
         if (looped) findings.push(loopedFinding(call, looped.name, gen, branch));
       }
@@ -979,7 +1005,7 @@ function check(ctx: FileContext): Finding[] {
       }
       const note = sharedFixNote(notes, gen);
       // Ex) `left = rows(3)` / `try:` / `it = rows(4) if c else []` …: CPython dropped `left` first
-      findings[at] = withFix(f, fix, orderNote(kept, 'closing it') ?? (note || undefined));
+      findings[at] = withFix(f, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? (note || undefined));
     }
   }
   for (const { stmt, uses: group } of branched.values()) {
@@ -1113,8 +1139,12 @@ function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, 
   if (typeof fix === 'string') return { ...base, reason: fix };
   // Ex) `left = rows(3)` / `try:` / `right = rows(4)` …: CPython dropped `left` first, the fix closes `right` first
   // Ex) `it = islice(rows(), 2)` / `for r in it: …` / `release()`: CPython closed it as the loop ended, before `release()`
-  const lets = kept.lets && !quietAfterRead(kept) ? `; CPython's \`islice\` lets go of the generator once it has given its last item, which closed it there: closing it at the end of the function runs its cleanup after the code that follows that read` : undefined;
-  return withFix(base, fix, orderNote(kept, 'closing it') ?? lets ?? cleanupNote(gen, 'at the end of the function'));
+  return withFix(base, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? cleanupNote(gen, 'at the end of the function'));
+}
+
+/** Why closing a generator kept through `islice` at the end of the function is later than CPython closed it. */
+function letsNote(kept: Kept): string | undefined {
+  return kept.lets && !quietAfterRead(kept) ? `; CPython's \`islice\` lets go of the generator once it has given its last item, which closed it there: closing it at the end of the function runs its cleanup after the code that follows that read` : undefined;
 }
 
 /**
@@ -1122,7 +1152,7 @@ function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, 
  * wrote): reported with the way to close it, since a `try` from there cannot hold the rest of the function.
  */
 function nestedFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made): Finding {
-  const shown = kept.wrapper ? preview(kept.wrapper) : kept.branch ? preview(kept.branch) : display(call);
+  const shown = kept.wrapper || kept.branch ? preview(keptValue(kept)) : display(call);
   const holder = kept.holder!;
   const kind = holder.type.replace(/_(statement|clause)$/, '').replace(/_/g, ' ');
   const line = holder.startPosition.row + 1;
@@ -1248,7 +1278,7 @@ export const generatorClose: Transform = {
       'always run to the end (unless `--all-loops`); a ' +
       'generator kept in a variable that is read otherwise, bound again, read in a nested scope, bound in a ' +
       'loop or other block, at module level, or in a function that calls `locals()`, `vars()`, `eval()`, `exec()` ' +
-      'or `globals()` after it, or kept through a branch inside a wrapper (`it = islice(gen(), 2) if c else []`); `list(gen())` and other consumers that read to the ' +
+      'or `globals()` after it, or kept through a wrapper of two generators inside a branch (`it = zip(gen(1), gen(2)) if c else []`); `list(gen())` and other consumers that read to the ' +
       'end. Reported without a fix: uses in an `if`/`while` condition or another compound statement header, ' +
       'in a class body, inside a lambda or comprehension, after other code of the same statement, or followed ' +
       'by other code of it (`print(next(gen()))`: CPython closed the generator before `print` ran); a loop ' +

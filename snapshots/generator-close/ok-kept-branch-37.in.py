@@ -15,3 +15,10 @@ def kept(n, fallback):
 
 def used(n, d):
     return next(rows(n)) if d else None
+
+
+def wrapped(n, names):
+    pairs = zip(rows(n), names) if n else []
+    for x in pairs:
+        break
+    return x

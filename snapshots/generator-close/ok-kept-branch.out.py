@@ -30,7 +30,8 @@ def shares_line(n, c):
 
 
 def not_flagged(n, c, fallback):
-    # read to the end, handed on, or kept through a wrapper (a missed fix)
+    # read to the end, or handed on: not flagged; kept through a wrapper after `done`: reported, its fix unsafe (it
+    # would close this generator before `done`'s, which CPython dropped first)
     done = rows(n) if c else fallback
     for r in done:
         print(r)

@@ -1,0 +1,53 @@
+# A generator kept through a lazy wrapper inside a branch, or through a branch inside a wrapper: from 3.8 the
+# generator is bound where it is made (`(gen := rows(n))`) and closed at the end of the function if it was.
+from itertools import islice
+
+
+def rows(n):
+    try:
+        yield from range(n)
+    finally:
+        print("rows cleanup", n)
+
+
+def wrapper_in_branch(n, c, names):
+    pairs = zip(rows(n), names) if c else []
+    for pair in pairs:
+        print(pair)
+        break
+    print("after")
+
+
+def branch_in_wrapper(n, c, cached):
+    it = islice(rows(n) if c else cached, 2)
+    for x in it:
+        return x
+
+
+def through_and(n, c):
+    it = c and enumerate(rows(n))
+    first = next(it)
+    return first
+
+
+def islice_then_more(n, c):
+    # CPython's islice let go of the generator after its second item, before `print`: reported, unsafe
+    it = islice(rows(n), 2) if c else iter([])
+    for x in it:
+        print(x)
+    print("after")
+
+
+def in_a_block(n, c):
+    # bound inside an `if`: reported, with how to close it
+    if n:
+        it = enumerate(rows(n)) if c else []
+        next(it)
+    return n
+
+
+def two_generators(c):
+    # both are made when the branch runs: one name cannot hold them (not flagged)
+    it = zip(rows(1), rows(2)) if c else []
+    for x in it:
+        break
