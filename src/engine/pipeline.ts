@@ -382,7 +382,7 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
       if (!findings) return false;
       // Ex) a fresh name for code at the top level: only the whole file knows every name the module uses
       if (moduleWide) return false;
-      // Ex) `self.f = open(p)` in a method: the class's other methods may close it; parse the class whole
+      // Ex) class-del's `def __del__` that releases something: the class's other methods may say `__exit__`; parse the class whole
       if (more.size > 0) {
         if (round > 0) return false;
         for (const k of more) {
