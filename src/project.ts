@@ -172,10 +172,8 @@ export async function buildProjectIndexAsync(paths: readonly string[], afterEach
   const summaries: FileSummary[] = [];
   for (const p of paths) {
     if (stopped()) return undefined;
-    const kept = cache?.summary(p);
-    const s = kept ?? summarizePath(p, whole, keep);
+    const s = keptOrSummarized(p, whole, cache, keep);
     if (s) summaries.push(s);
-    if (s && !kept) cache?.putSummary(s);
     await afterEach();
   }
   return mergeSummaries(summaries, cwd);
@@ -185,4 +183,13 @@ export async function buildProjectIndexAsync(paths: readonly string[], afterEach
 export interface SummaryCache {
   summary(path: string): FileSummary | undefined;
   putSummary(summary: FileSummary): void;
+}
+
+/** The summary of `path` kept in `cache`, else made now (`summarizePath`) and kept there. */
+export function keptOrSummarized(path: string, whole: boolean, cache?: SummaryCache, keep?: (path: string, decoded: DecodedSource) => void): FileSummary | undefined {
+  const kept = cache?.summary(path);
+  if (kept) return kept;
+  const s = summarizePath(path, whole, keep);
+  if (s) cache?.putSummary(s);
+  return s;
 }

@@ -6,7 +6,7 @@ import { decodeSource, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { displayPath, KeptSources, optionsForFile, processPath, releaseTrees, slimResult } from './process-file.js';
 import { excludedByName, projectRoot, selectFiles, type SelectOptions } from './walk.js';
-import { buildProjectIndex, buildProjectIndexAsync, mergeSummaries, moduleKeyFor, moduleNameFor, needsProjectIndex, summarizeFile, summarizePath, type FileSummary } from './project.js';
+import { buildProjectIndex, buildProjectIndexAsync, keptOrSummarized, mergeSummaries, moduleKeyFor, moduleNameFor, needsProjectIndex, summarizeFile, type FileSummary } from './project.js';
 import { runInWorkers } from './pool.js';
 import { loadTransformModules } from './load-transform.js';
 import { checkCache, type CheckCache } from './cache.js';
@@ -169,9 +169,8 @@ function fromCache(cache: CheckCache, files: readonly string[], projectFiles: re
     }
     // Ex) a file that cannot be decoded has no summary, in the first pass as here
     for (const p of missing) {
-      const s = summarizePath(p, options.wholeFiles === true);
+      const s = keptOrSummarized(p, options.wholeFiles === true, cache);
       if (s) summaries.push(s);
-      if (s) cache.putSummary(s);
     }
     index = mergeSummaries(summaries, options.cwd);
   }
@@ -198,15 +197,7 @@ function stdinProjectIndex(text: string, path: string, options: RunOptions): { p
   const { files } = selectFiles([root], { ...options, changedSince: undefined, shard: undefined, indexScope: 'run' });
   // Ex) an editor checking on every save: the project's other files summarised once, then read from the cache
   const cache = checkCache(options);
-  const summaries = files
-    .filter((f) => f !== path)
-    .flatMap((f) => {
-      const kept = cache?.summary(f);
-      if (kept) return [kept];
-      const s = summarizePath(f, options.wholeFiles === true);
-      if (s) cache?.putSummary(s);
-      return s ?? [];
-    });
+  const summaries = files.filter((f) => f !== path).flatMap((f) => keptOrSummarized(f, options.wholeFiles === true, cache) ?? []);
   summaries.push(summarizeFile(path, text, moduleNameFor(path), options.wholeFiles === true));
   // (A cache that cannot be written only makes the next run slower: an editor's stderr is no place for it.)
   cache?.save();

@@ -832,6 +832,15 @@ describe('generator-close on a generator made in a branch (`… if … else …`
 });
 
 describe('generator-close on a generator kept through a branch (`it = rows() if c else []`) or used in one (`next(rows()) if d else None`)', () => {
+  test('a generator kept after one held through a wrapper in a branch: `check` rates its fix unsafe, as `fix` finds it once the first is written', () => {
+    const r = transformSource(read('kept-branch-wrapper.in.py'), { select: ['generator-close'] });
+    const lines = r.findings.map((f) => `${f.location.line} ${f.fixStatus}`);
+    assert.ok(lines.includes('43 fixable'), lines.join('\n'));
+    const after = r.findings.find((f) => f.location.line === 46);
+    assert.equal(after?.fixStatus, 'unsafe');
+    assert.match(after!.message, /before the cleanup of `pairs` \(line 43\), where CPython dropped `pairs` first/);
+  });
+
   const read = (name: string) => readFileSync(join(SNAPSHOTS, 'generator-close', name), 'utf8');
 
   test('where no fix can hold it, each finding says why; read to the end or handed on is no finding; kept through a wrapper after another kept value, an unsafe fix', () => {

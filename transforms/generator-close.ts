@@ -200,8 +200,14 @@ function resultRunOf(top: SyntaxNode, boolResult: boolean): SyntaxNode | undefin
   return run;
 }
 
-/** Of two nodes one of which holds the other, the one that holds it. */
-const outermost = (a: SyntaxNode, b: SyntaxNode) => (a.startIndex <= b.startIndex && a.endIndex >= b.endIndex ? a : b);
+/**
+ * What a name kept through a run of branches and a lazy wrapper holds: the one of them that holds the other (`islice(rows(),
+ * 2) if c else []`, `islice(rows() if c else [], 2)`), or the one there is.
+ */
+function heldValue(branch: SyntaxNode | undefined, wrapper: SyntaxNode | undefined): SyntaxNode | undefined {
+  if (!branch || !wrapper) return branch ?? wrapper;
+  return branch.startIndex <= wrapper.startIndex && branch.endIndex >= wrapper.endIndex ? branch : wrapper;
+}
 
 /**
  * The run of branches a kept value of `call` goes through (`branchRootOf`), directly or through one lazy wrapper
@@ -220,9 +226,7 @@ function branchedValue(ctx: FileContext, call: SyntaxNode, gen: Made, made: read
 }
 
 /** The whole value `kept.name` is bound to: the branch, or the wrapper around it. */
-function keptValue(kept: Kept): SyntaxNode {
-  return kept.wrapper && kept.branch ? outermost(kept.wrapper, kept.branch) : kept.branch ?? kept.wrapper!;
-}
+const keptValue = (kept: Kept): SyntaxNode => heldValue(kept.branch, kept.wrapper)!;
 
 /**
  * The outermost of the run of `… if … else …`, `and`/`or` right around `call` (through parentheses) whose value
@@ -473,7 +477,7 @@ interface Kept extends KeptLocal {
 function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wrapped?: Wrapped, nested = false, branch?: SyntaxNode): Kept | undefined {
   // Ex) `it = iter(rows())`: `iter` of a generator is the generator itself, so `it.close()` closes it
   // Ex) `it = islice(rows(), 2) if c else []`: the branch holds the wrapper; `islice(rows() if c else [], 2)`: the other way
-  const made = (wrapped && branch ? outermost(wrapped.node, branch) : undefined) ?? wrapped?.node ?? branch ?? (isAsync ? undefined : iterAround(ctx, call)) ?? call;
+  const made = heldValue(branch, wrapped?.node) ?? (isAsync ? undefined : iterAround(ctx, call)) ?? call;
   // Ex) `a, b = tee(rows())`: kept in two names, closed with the last of them
   const local = wrapped?.tee ? keptLocals(ctx, made, nested) : nested ? keptLocalNested(ctx, made) : keptLocal(ctx, made);
   // `await agen.aclose()` needs a coroutine around it
@@ -868,10 +872,14 @@ function madeCalls(ctx: FileContext): { index: GeneratorIndex | undefined; calls
  * iterated: not counted.)
  */
 export function generatorsBound(ctx: FileContext): BoundGenerator[] {
-  return madeCalls(ctx).calls.flatMap(({ call, gen }) => {
+  const { calls } = madeCalls(ctx);
+  const made = calls.map((c) => c.call);
+  return calls.flatMap(({ call, gen }) => {
     if (gen.viaIter) return [];
-    // Ex) `a = rows(1) if c else []`: `a` holds it to the end of the function when its branch made it
-    const named = nameAssignment(branchRootOf(call) ?? call);
+    // Ex) `a = rows(1) if c else []`, `a = zip(rows(1), names) if c else []`: `a` holds it to the end of the function
+    // when its branch made it (as `check` keeps it: `branchedValue`)
+    const branched = branchedValue(ctx, call, gen, made);
+    const named = nameAssignment(heldValue(branched?.branch, branched?.wrapped?.node) ?? call);
     if (named) return [{ fn: functionOrModuleOf(named.stmt).id, name: named.target.text, stmt: named.stmt }];
     // Ex) `it = islice(rows(), 2)`, `a, b = tee(rows())`: the names hold the generator through the wrapper
     const wrapped = gen.async ? undefined : wrapperAround(ctx, call);

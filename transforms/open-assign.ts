@@ -9,8 +9,7 @@ import { aKind, leftOpen, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, 
 import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
-import { blockCodeEnd, childDefNames, lineAt, outline } from '../src/python/outline.js';
-import { lastTextMemo } from '../src/python/memo.js';
+import { blockCodeEnd, childDefNames, lineAt, outlineOf } from '../src/python/outline.js';
 import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { mixedIndentReason, planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
@@ -55,12 +54,10 @@ function storeIsClosed(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
  * statement, and the names of the defs directly in its body (decorated or not).
  */
 function classAsWritten(source: string, cls: SyntaxNode): { text: string; defs: Set<string> } {
-  const o = sourceOutline(source);
+  const o = outlineOf(source);
   const k = lineAt(o, cls.startIndex);
   return { text: source.slice(cls.startIndex, blockCodeEnd(source, o, k)), defs: new Set(childDefNames(source, o, k)) };
 }
-
-const sourceOutline = lastTextMemo(outline);
 
 function storeReason(target: SyntaxNode): string {
   if (target.type === 'attribute') {

@@ -38,6 +38,15 @@ def islice_then_more(n, c):
     print("after")
 
 
+def then_kept(n, c, names):
+    # `it`, kept after it: CPython dropped `pairs` first, so the fix for `it` is unsafe (left as it is)
+    pairs = zip(rows(n), names) if c else []
+    for pair in pairs:
+        break
+    it = rows(n + 1)
+    return next(it)
+
+
 def in_a_block(n, c):
     # bound inside an `if`: reported, with how to close it
     if n:

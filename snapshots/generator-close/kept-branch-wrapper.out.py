@@ -53,6 +53,20 @@ def islice_then_more(n, c):
     print("after")
 
 
+def then_kept(n, c, names):
+    # `it`, kept after it: CPython dropped `pairs` first, so the fix for `it` is unsafe (left as it is)
+    gen = None
+    pairs = zip((gen := rows(n)), names) if c else []
+    try:
+        for pair in pairs:
+            break
+        it = rows(n + 1)
+        return next(it)
+    finally:
+        if gen is not None:
+            gen.close()
+
+
 def in_a_block(n, c):
     # bound inside an `if`: reported, with how to close it
     if n:

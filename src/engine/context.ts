@@ -4,7 +4,7 @@ import { basename, dirname } from 'node:path';
 import { NameIndex } from '../python/scopes.js';
 import { makeInsideString } from '../python/strings.js';
 import { escapeRegExp } from '../python/text.js';
-import { indentUnitOf, inNoncode, outline, type Outline } from '../python/outline.js';
+import { indentUnitOf, inNoncode, outlineOf, type Outline } from '../python/outline.js';
 import type { FileContext, ProjectIndex, SyntaxNode, Tree, TransformOptions } from '../types.js';
 
 export interface ContextInput {
@@ -34,7 +34,7 @@ export function createContext(input: ContextInput): FileContext {
     eol: input.eol,
     // Most files need no fix: work the indent unit out only when one is being built.
     get indentUnit() {
-      indentUnit ??= indentUnitOf(input.source, input.outline ?? outline(input.source));
+      indentUnit ??= indentUnitOf(input.source, input.outline ?? outlineOf(input.source));
       return indentUnit;
     },
     target: input.options.targetVersion,

@@ -12,7 +12,7 @@ import { directiveWarnings, filterSuppressed } from './suppress.js';
 import { ignoreCommentEdits } from './add-ignore.js';
 import { detectEol, parseableLineEnds } from './read.js';
 import { nestingPastLimit } from '../python/nesting.js';
-import { addTopLevelNamed, badIndentation, LineKind, MAX_INDENT_LEVELS, tooManyIndentLevels, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
+import { addTopLevelNamed, badIndentation, keepOutline, LineKind, MAX_INDENT_LEVELS, tooManyIndentLevels, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, outlineOf, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
 
 export const MAX_PASSES = 10;
 /**
@@ -316,7 +316,8 @@ function wordPatternByKey(words: ReadonlySet<string>): RegExp {
  */
 function firstLook(anchors: Anchors, transforms: readonly Transform[], input: SourceInput, eol: string, final: boolean): boolean | 'none' | { findings: Finding[] } {
   const text = input.text;
-  const o = input.outline ?? outline(text);
+  if (input.outline) keepOutline(text, input.outline);
+  const o = outlineOf(text);
   let { words, callees, byName } = anchors;
   // The sets are shared with other files: copied before the first alias changes them.
   let own: { words: Set<string>; callees: Set<string>; byName: Set<string> } | undefined;
@@ -441,7 +442,7 @@ function withWarnings(r: FileResult, input: SourceInput): FileResult {
   // Ids are lower case, as `suppressedOnLine` reads them: in any case.
   const known = (code: string) => findTransform(code, extra) !== undefined || findTransform(code.toLowerCase(), extra) !== undefined;
   const of = (text: string, o?: Outline): FileWarning[] => {
-    const found = directiveWarnings(text, known, () => o ?? outline(text));
+    const found = directiveWarnings(text, known, () => o ?? outlineOf(text));
     if (!found.length) return [];
     const table = lineTable(text);
     return found.map((w) => ({ location: positionAt(table, w.start), message: w.message }));

@@ -36,7 +36,8 @@ export interface KeptLocal {
  * comprehension). Otherwise `undefined`.
  */
 export function keptLocal(ctx: FileContext, call: SyntaxNode): KeptLocal | undefined {
-  return keptLocalIn(ctx, call, false);
+  const bound = nameAssignment(call);
+  return bound && keptTargets(ctx, { ...bound, targets: [bound.target] }, false);
 }
 
 /**
@@ -48,26 +49,33 @@ export function keptLocal(ctx: FileContext, call: SyntaxNode): KeptLocal | undef
  */
 export function keptLocalNested(ctx: FileContext, call: SyntaxNode): (KeptLocal & { holder: SyntaxNode }) | undefined {
   const bound = nameAssignment(call);
-  if (!bound || restOfFunction(ctx, bound.block, [])) return undefined;
-  const holder = bound.block.parent;
-  if (!holder) return undefined;
-  const kept = keptLocalIn(ctx, call, true);
-  return kept ? { ...kept, holder } : undefined;
+  return bound && (keptTargets(ctx, { ...bound, targets: [bound.target] }, true) as (KeptLocal & { holder: SyntaxNode }) | undefined);
 }
 
-function keptLocalIn(ctx: FileContext, call: SyntaxNode, nested: boolean): KeptLocal | undefined {
-  const bound = nameAssignment(call);
-  if (!bound) return undefined;
-  const { target, stmt } = bound;
+/**
+ * The value kept in `bound.targets` (one name, or the names of an unpacking) by `bound.stmt`: `keptLocal`'s, or
+ * with `nested` `keptLocalNested`'s (with its `holder`). `name` lists the names (`a, b`), `reads` holds the reads of
+ * all of them in document order.
+ */
+function keptTargets(ctx: FileContext, bound: { targets: readonly SyntaxNode[]; stmt: SyntaxNode; block: SyntaxNode }, nested: boolean): (KeptLocal & { holder?: SyntaxNode }) | undefined {
+  const { targets, stmt } = bound;
   const after: string[] = [];
-  const fn = nested ? enclosingFunction(bound.block) : restOfFunction(ctx, bound.block, after);
-  if (!fn) return undefined;
+  const inRest = restOfFunction(ctx, bound.block, nested ? [] : after);
+  if (nested && inRest) return undefined;
+  const fn = nested ? enclosingFunction(bound.block) : inRest;
+  const holder = nested ? bound.block.parent : undefined;
+  if (!fn || (nested && !holder)) return undefined;
   // The reads of a nested one may follow its block, up to the end of the function
   const block = nested ? fn.childForFieldName('body')! : bound.block;
-  const name = target.text;
   if (dynamicLookupAfter(ctx, fn, stmt)) return undefined;
-  const reads = ownReads(ctx, fn, stmt, block, target);
-  return reads && { stmt, name, fn, reads, after };
+  const reads: SyntaxNode[] = [];
+  for (const target of targets) {
+    const own = ownReads(ctx, fn, stmt, block, target);
+    if (!own) return undefined;
+    reads.push(...own);
+  }
+  if (targets.length > 1) reads.sort((x, y) => x.startIndex - y.startIndex);
+  return { stmt, name: targets.map((t) => t.text).join(', '), fn, reads, after, ...(holder ? { holder } : {}) };
 }
 
 /**
@@ -272,22 +280,5 @@ export function namesAssignment(call: SyntaxNode): { targets: SyntaxNode[]; stmt
  */
 export function keptLocals(ctx: FileContext, call: SyntaxNode, nested: boolean): (KeptLocal & { holder?: SyntaxNode }) | undefined {
   const bound = namesAssignment(call);
-  if (!bound) return undefined;
-  const { targets, stmt } = bound;
-  const after: string[] = [];
-  const inRest = restOfFunction(ctx, bound.block, after);
-  if (nested && inRest) return undefined;
-  const fn = nested ? enclosingFunction(bound.block) : inRest;
-  const holder = nested ? bound.block.parent : undefined;
-  if (!fn || (nested && !holder)) return undefined;
-  const block = nested ? fn.childForFieldName('body')! : bound.block;
-  if (dynamicLookupAfter(ctx, fn, stmt)) return undefined;
-  const reads: SyntaxNode[] = [];
-  for (const target of targets) {
-    const own = ownReads(ctx, fn, stmt, block, target);
-    if (!own) return undefined;
-    reads.push(...own);
-  }
-  reads.sort((x, y) => x.startIndex - y.startIndex);
-  return { stmt, name: targets.map((t) => t.text).join(', '), fn, reads, after, ...(holder ? { holder } : {}) };
+  return bound && keptTargets(ctx, bound, nested);
 }

@@ -288,6 +288,20 @@ export function outline(text: string): Outline {
   return { begin, first, indent, parent, blockEnd, kind, noncode: s.noncode };
 }
 
+/** The outline last made or kept for a text (`outlineOf`): the file being processed, whose checks ask again. */
+let lastOutline: { text: string; outline: Outline } | undefined;
+
+/** The outline of `text`: the one kept for it (`keepOutline`, the engine's), else made now and kept. */
+export function outlineOf(text: string): Outline {
+  if (lastOutline?.text !== text) lastOutline = { text, outline: outline(text) };
+  return lastOutline.outline;
+}
+
+/** Keep `o`, the outline of `text`, for `outlineOf` (the engine's of the file it processes, made in the first pass). */
+export function keepOutline(text: string, o: Outline): void {
+  lastOutline = { text, outline: o };
+}
+
 /** True when `offset` lies in a comment or in the literal part of a string. */
 export function inNoncode(o: Outline, offset: number): boolean {
   return noncodeSpanAt(o, offset) >= 0;
