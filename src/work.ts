@@ -111,7 +111,8 @@ export class FileWork {
   private async summarize({ paths, keep }: Chunk): Promise<FromWorker> {
     const summaries: FileSummary[] = [];
     for (const [i, p] of paths.entries()) {
-      const s = summarizePath(p, this.data.options.wholeFiles === true, keep?.[i] ? (path, decoded) => this.kept.keep(path, decoded) : undefined);
+      // With a cache, the file's words go with its summary (src/cache.ts keeps results by what of the index they read)
+      const s = summarizePath(p, this.data.options.wholeFiles === true, keep?.[i] ? (path, decoded) => this.kept.keep(path, decoded) : undefined, this.data.options.cacheDir !== undefined);
       if (s) summaries.push(s);
       await releaseTrees();
     }

@@ -36,11 +36,11 @@ function cacheFile(cacheDir: string): string {
 /** Put `message` in place of every kept finding's: a run that shows it read the cache. */
 function doctor(cacheDir: string, message: string): void {
   const file = cacheFile(cacheDir);
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { results?: Record<string, { findings: Array<{ message: string }> }> }> };
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { results?: Record<string, { result: { findings: Array<{ message: string }> } }> }> };
   let n = 0;
   for (const e of Object.values(data.entries)) {
     for (const r of Object.values(e.results ?? {})) {
-      for (const f of r.findings) {
+      for (const f of r.result.findings) {
         f.message = message;
         n++;
       }
@@ -175,10 +175,10 @@ test('where the cache is kept: beside pyproject.toml, --cache-dir, $WITHIFY_CACH
 /** Make every kept result of `name` one without a finding, as if `check` had found nothing in it. */
 function clear(cacheDir: string, name: string): void {
   const file = cacheFile(cacheDir);
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { results?: Record<string, { findings: unknown[]; remaining: unknown[] }> }> };
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { results?: Record<string, { result: { findings: unknown[]; remaining: unknown[] } }> }> };
   const [path, entry] = Object.entries(data.entries).find(([p]) => p.endsWith(name))!;
   assert.ok(entry.results, path);
-  for (const r of Object.values(entry.results)) r.findings = r.remaining = [];
+  for (const r of Object.values(entry.results)) r.result.findings = r.result.remaining = [];
   writeFileSync(file, JSON.stringify(data));
 }
 
@@ -269,4 +269,135 @@ test('an entry whose file changed while the run worked on it is not kept; the ot
   const next = RunCache.open(join(dir, 'c'))!;
   assert.equal(next.summary(changing, 'k'), undefined);
   assert.deepEqual(next.summary(steady, 'k'), { path: steady, moduleName: 'b' });
+});
+
+test('an import or a generator changed in a module a file never reaches leaves its kept result; one it reaches does not', () => {
+  const dir = project(3);
+  writeFileSync(join(dir, 'pkg', '__init__.py'), 'from .core import produce as make\n');
+  writeFileSync(join(dir, 'pkg', 'core.py'), 'def produce():\n    yield 1\n');
+  writeFileSync(join(dir, 'pkg', 'use.py'), 'from pkg import make\n\n\ndef first():\n    for r in make():\n        return r\n\n\ndef load(p):\n    return open(p).read()\n');
+  const cacheDir = join(dir, '.withify_cache');
+  assert.doesNotMatch(withify(['check', '.'], dir).stdout, /WFY201/);
+  doctor(cacheDir, 'from the cache');
+  // Ex) m1 gains an import, m2 a generator with cleanup: use.py says neither name, its result holds
+  writeFileSync(join(dir, 'pkg', 'm1.py'), 'import os\n\nx = os.sep\n');
+  writeFileSync(join(dir, 'pkg', 'm2.py'), 'def feed():\n    try:\n        yield 1\n    finally:\n        pass\n');
+  const unrelated = withify(['check', '.'], dir);
+  assert.match(unrelated.stdout, /^pkg\/use\.py:10:12 WFY101 from the cache \[\*\]$/m);
+  assert.match(unrelated.stdout, /^pkg\/m0\.py:5:23 WFY101 from the cache \[\*\]$/m);
+  // And the next run still reads it (the result now holds for the new index)
+  assert.match(withify(['check', '.'], dir).stdout, /^pkg\/use\.py:10:12 WFY101 from the cache \[\*\]$/m);
+  // Ex) `make` is `produce` re-exported: produce gains cleanup, use.py is checked again, m0 is not
+  writeFileSync(join(dir, 'pkg', 'core.py'), 'def produce():\n    try:\n        yield 1\n    finally:\n        print("done")\n');
+  const reached = withify(['check', '.'], dir);
+  assert.match(reached.stdout, /^pkg\/use\.py:5:14 WFY201 /m);
+  assert.doesNotMatch(reached.stdout, /use\.py.*from the cache/);
+  assert.match(reached.stdout, /^pkg\/m0\.py:5:23 WFY101 from the cache \[\*\]$/m);
+  // Ex) the re-export now names another generator: checked again
+  doctor(cacheDir, 'from the cache');
+  writeFileSync(join(dir, 'pkg', '__init__.py'), 'from .core import produce\nfrom .m2 import feed as make\n');
+  const renamed = withify(['check', '.'], dir);
+  assert.match(renamed.stdout, /^pkg\/use\.py:5:14 WFY201 /m);
+  assert.doesNotMatch(renamed.stdout, /use\.py.*from the cache/);
+  // Ex) only what closing `feed` raises changes: the names use.py says, and which are generators, stay the same.
+  // use.py reaches m2.feed through the alias it names (`pkg.make`); sub/c.py says only `rows`, and reaches
+  // sub/d.py's `stream` through `pkg.sub.rows`, by the parts of its own module's name.
+  mkdirSync(join(dir, 'pkg', 'sub'));
+  writeFileSync(join(dir, 'pkg', 'sub', '__init__.py'), 'from .d import stream as rows\n');
+  writeFileSync(join(dir, 'pkg', 'sub', 'd.py'), 'def stream():\n    try:\n        yield 1\n    finally:\n        pass\n');
+  writeFileSync(join(dir, 'pkg', 'sub', 'c.py'), 'from . import rows\n\n\ndef first():\n    for r in rows():\n        return r\n');
+  const raising = (name: string) => `def ${name}():\n    try:\n        yield 1\n    finally:\n        raise ValueError("closed")\n`;
+  assert.doesNotMatch(withify(['check', '.'], dir).stdout, /its `finally` raises/);
+  writeFileSync(join(dir, 'pkg', 'm2.py'), raising('feed'));
+  writeFileSync(join(dir, 'pkg', 'sub', 'd.py'), raising('stream'));
+  const raises = withify(['check', '.'], dir).stdout;
+  assert.match(raises, /^pkg\/use\.py:5:14 WFY201 .*`pkg\.m2\.feed`: its `finally` raises \(line 5\) \[unsafe fix: --unsafe-fixes\]$/m);
+  assert.match(raises, /^pkg\/sub\/c\.py:5:14 WFY201 .*`pkg\.sub\.d\.stream`: its `finally` raises \(line 5\) \[unsafe fix: --unsafe-fixes\]$/m);
+  // Undoctored (new bytes in every file with a doctored finding): the report of a run without the cache
+  writeFileSync(join(dir, 'pkg', 'm0.py'), `${LEAKY}\n`);
+  writeFileSync(join(dir, 'pkg', 'use.py'), `${readFileSync(join(dir, 'pkg', 'use.py'), 'utf8')}\n`);
+  assert.equal(withify(['check', '.', '--format', 'json'], dir).stdout, withify(['check', '.', '--format', 'json', '--no-cache'], dir).stdout);
+});
+
+test('random edits to a project: a run with the cache reports what a run without it does, each step', async () => {
+  // A small project: two modules define generators (`produce`, `stream`, `source`: with cleanup or without,
+  // with a close that raises, or a wrapper), two packages re-export them under other names (`from .b import
+  // produce as rows`), and two modules call those names (`rows()`, `other.rows()`) imported from anywhere,
+  // relative imports too. Each step edits one or two modules, then runs with and without the cache: a caller
+  // reaches a generator through names it never says.
+  let seed = 20261204;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor((seed / 2147483648) * n);
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[rand(xs.length)]!;
+  const defining = ['pkg/b.py', 'pkg/sub/d.py'];
+  const exporting = ['pkg/__init__.py', 'pkg/sub/__init__.py'];
+  const calling = ['pkg/a.py', 'pkg/sub/c.py'];
+  const modules = [...defining, ...exporting, ...calling];
+  const dotted = (m: string) => m.replace(/\/__init__\.py$|\.py$/, '').replace(/\//g, '.');
+  const made = ['produce', 'stream', 'source'];
+  const called = ['rows', 'make', 'feed'];
+  const definition = (n: string) =>
+    pick([
+      `def ${n}():\n    try:\n        yield 1\n    finally:\n        pass`,
+      `def ${n}():\n    try:\n        yield 1\n    finally:\n        raise ValueError("closed")`,
+      `def ${n}():\n    with open(__file__) as f:\n        yield f.readline()`,
+      `def ${n}():\n    yield 1`,
+      `def ${n}(*a):\n    return ${pick(made.filter((x) => x !== n))}(*a)`,
+    ]);
+  // Ex) in pkg/sub/c.py: `from . import rows` (pkg.sub.rows), `from ..b import produce as rows`, `from pkg import make as rows`
+  const relative: Record<string, string[]> = { 'pkg/__init__.py': ['.b', '.sub', '.sub.d'], 'pkg/sub/__init__.py': ['.d', '..', '..b'], 'pkg/a.py': ['.', '.b', '.sub', '.sub.d'], 'pkg/sub/c.py': ['.', '..', '.d', '..b'] };
+  const binding = (m: string, n: string) =>
+    pick([
+      '',
+      `from ${dotted(pick(exporting))} import ${pick(called)} as ${n}`,
+      `from ${dotted(pick(exporting))} import ${pick(called)} as ${n}`,
+      `from ${dotted(pick(defining))} import ${pick(made)} as ${n}`,
+      `from ${pick(relative[m]!)} import ${pick(called)} as ${n}`,
+      `from ${pick(relative[m]!)} import ${pick(made)} as ${n}`,
+    ]);
+  const state: Record<string, Record<string, string>> = {};
+  const text = (m: string) => {
+    const out = Object.values(state[m]!);
+    if (calling.includes(m)) for (const n of called) out.push(`def use_${n}():\n    for r in ${n}():\n        return r`, `def other_${n}():\n    for r in other.${n}():\n        return r`);
+    return `${out.filter(Boolean).join('\n\n\n')}\n`;
+  };
+  const edit = (m: string) => {
+    if (defining.includes(m)) state[m]![pick(made)] = definition(pick(made));
+    else if (calling.includes(m) && rand(4) === 0) state[m]!.other = `import ${dotted(pick(modules))} as other`;
+    else state[m]![pick(called)] = binding(m, pick(called));
+  };
+  const dir = tempDir('withify-cache-random-');
+  const write = (m: string, when: number) => {
+    const path = join(dir, m);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, text(m));
+    const t = new Date(1_700_000_000_000 + when * 1000);
+    utimesSync(path, t, t);
+  };
+  for (const m of modules) {
+    state[m] = defining.includes(m) ? Object.fromEntries(made.map((n) => [n, definition(n)])) : Object.fromEntries(called.map((n) => [n, binding(m, n)]));
+    if (calling.includes(m)) state[m]!.other = `import ${dotted(pick(exporting))} as other`;
+    write(m, 0);
+  }
+  const perFile = (r: Awaited<ReturnType<typeof run>>) => new Map(r.files.map((f) => [f.path, JSON.stringify(f.findings.map((x) => [x.code, x.location, x.message, x.fixStatus, x.reason]))]));
+  let before = new Map<string, string>();
+  let reached = 0;
+  for (let step = 1; step <= 200; step++) {
+    const edited = new Set<string>();
+    for (let k = 1 + rand(2); k > 0; k--) {
+      const m = pick(modules);
+      edit(m);
+      write(m, step);
+      edited.add(m);
+    }
+    const cached = perFile(await run([dir], { cwd: dir, cacheDir: '.c', jobs: 1 }));
+    const plain = perFile(await run([dir], { cwd: dir, jobs: 1 }));
+    assert.deepEqual(cached, plain, `step ${step}:\n${modules.map((m) => `# ${m}\n${text(m)}`).join('')}`);
+    // A caller no edit touched whose findings changed: what the cache must see through the index
+    for (const [path, found] of plain) if (!edited.has(path) && before.has(path) && before.get(path) !== found) reached++;
+    before = plain;
+  }
+  assert.ok(reached >= 15, `${reached} findings changed by an edit to another module`);
 });

@@ -20,6 +20,7 @@ import {
   moduleFacts,
   moduleKey,
   resolveGenerator,
+  generatorShortNames,
   selfMethodName,
   instanceAssignments,
   saysYield,
@@ -64,31 +65,9 @@ function indexFor(ctx: FileContext, loc: ModuleLocation): GeneratorIndex | undef
   return mergeModuleFacts([{ moduleName: loc.moduleName, facts: moduleFacts(ctx.root, ctx.names, loc, true, { text: ctx.source, outline: outline(ctx.source) }) }]);
 }
 
-const shortNames = new WeakMap<GeneratorIndex, Set<string>>();
-
 // Per project index found for a file: the anchors every module without generator methods of its own shares
 // (one array, so the engine builds their pattern once, not once per file).
 const sharedAnchors = new WeakMap<GeneratorIndex, readonly string[]>();
-
-/** The last part of every generator's name: a call whose callee ends otherwise is not looked at. */
-function namesOf(index: GeneratorIndex): Set<string> {
-  let s = shortNames.get(index);
-  if (!s) {
-    s = new Set(Object.keys(index.generators).map((k) => k.slice(k.lastIndexOf('.') + 1)));
-    // Ex) `for r in Table(n):` over a class whose `__iter__` is a generator: the class's name is what is called
-    for (const k of Object.keys(index.generators)) {
-      if (!k.endsWith('.__iter__') && !k.endsWith('.__aiter__')) continue;
-      const cls = k.slice(0, k.lastIndexOf('.'));
-      s.add(cls.slice(cls.lastIndexOf('.') + 1));
-    }
-    // A re-export may rename it: `from .core import produce as make`.
-    for (const [from, to] of Object.entries(index.aliases)) {
-      if (resolveGenerator(index, to)) s.add(from.slice(from.lastIndexOf('.') + 1));
-    }
-    shortNames.set(index, s);
-  }
-  return s;
-}
 
 /**
  * `branch`: G is made in a branch of a conditional expression or an operand of `and`/`or` (`rows() if c else [1]`,
@@ -840,8 +819,8 @@ function madeCalls(ctx: FileContext): { index: GeneratorIndex | undefined; calls
   if (found) return found;
   const loc: ModuleLocation = { moduleName: moduleKey(ctx.path, ctx.moduleName), isPackage: isPackageFile(ctx.path) };
   const index = indexFor(ctx, loc);
-  // (Every generator's short name is in namesOf, kept per index: no list of a project's thousands of keys per file.)
-  const generators = index ? namesOf(index) : undefined;
+  // (Every generator's short name is in generatorShortNames, kept per index: no list of a project's thousands of keys per file.)
+  const generators = index ? generatorShortNames(index) : undefined;
   const iterators = ITERATOR_WORDS.some((w) => ctx.source.includes(w));
   const calls: MadeCall[] = [];
   if (iterators || generators?.size) {

@@ -1326,6 +1326,28 @@ export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: 
   return undefined;
 }
 
+const shortNames = new WeakMap<GeneratorIndex, Set<string>>();
+
+/** The last part of every generator's name: a call whose callee ends otherwise is not looked at. */
+export function generatorShortNames(index: GeneratorIndex): Set<string> {
+  let s = shortNames.get(index);
+  if (!s) {
+    s = new Set(Object.keys(index.generators).map((k) => k.slice(k.lastIndexOf('.') + 1)));
+    // Ex) `for r in Table(n):` over a class whose `__iter__` is a generator: the class's name is what is called
+    for (const k of Object.keys(index.generators)) {
+      if (!k.endsWith('.__iter__') && !k.endsWith('.__aiter__')) continue;
+      const cls = k.slice(0, k.lastIndexOf('.'));
+      s.add(cls.slice(cls.lastIndexOf('.') + 1));
+    }
+    // A re-export may rename it: `from .core import produce as make`.
+    for (const [from, to] of Object.entries(index.aliases)) {
+      if (resolveGenerator(index, to)) s.add(from.slice(from.lastIndexOf('.') + 1));
+    }
+    shortNames.set(index, s);
+  }
+  return s;
+}
+
 /** The classes deriving from each class by short name (`Store` → `[ListStore, …]`), renamed imports too. */
 export type ClassChildren = ReadonlyMap<string, readonly SubclassFacts[]>;
 
