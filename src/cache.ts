@@ -69,6 +69,13 @@ interface CacheFile {
   indexes?: Record<string, ProjectIndex>;
 }
 
+/**
+ * The words of each entry's file (`FileSummary.words`) by path, with the hash of the bytes they were read from
+ * (the entry's `hash`): a file of their own beside the cache's (`<build>.words.json`), read only by a run whose
+ * index differs from the one a result was made with. They are most of the cache's bytes.
+ */
+type WordsFile = Record<string, [hash: string, words: string]>;
+
 /** The hash of a key's text or of a file's bytes. */
 const digest = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 32);
 
@@ -109,121 +116,151 @@ const partsOf = (dotted: string) => dotted.split('.');
 const ALWAYS_WORDS = ['__iter__', '__aiter__', '<locals>'];
 
 /**
- * What of the project index a file's check can read, as a key: the same part, the same key, so an import or
- * a generator changed in a module the file never reaches leaves its kept result good. Keyed by the file's
- * words (`wordsOf`); `undefined` words (no summary kept) key it by the whole index, as `indexKey` does.
+ * What changed from one project index to another, and whether the check of a file can see it: a result made
+ * with the first holds for the second unless it can (`reaches`), so an import or a generator changed in a
+ * module the file never reaches leaves its kept result good.
  *
- * Why the part is enough: generator-close looks a call up by a dotted name made of the file's words and the
- * parts of its module name (`callTarget`), then of the targets of the aliases it follows (`resolveGenerator`),
- * and every name it reads in the index is such a name or a prefix of one. So every component of a key it
- * reads is among the file's words, its module's parts, `ALWAYS_WORDS` and the parts of the targets of the
- * aliases so reached (the closure below). The part holds the generators and aliases whose every component is
- * in that closure, the anchors and trigger names (`callNames`, `classNames`) and the generator short names
- * (`generatorShortNames`) among the file's words, the `plainOverrides` whose parts all are, the module's own
- * `memberNames`, and whether the module is `ambiguous` (then its own index, `own`, whole). Anything else a
- * later index may hold is taken whole.
+ * What a file's check can read of an index (its part): generator-close looks a call up by a dotted name made of
+ * the file's words and the parts of its module's name (`callTarget`), then of the targets of the aliases it
+ * follows (`resolveGenerator`), and every name it reads in the index is such a name or a prefix of one. So every
+ * component of a key it reads is among the file's words, its module's parts, `ALWAYS_WORDS` and the parts of
+ * the targets of the aliases so reached: the closure K. The part holds the generators and aliases whose every
+ * component is in K, the `plainOverrides` whose parts all are, the anchors and trigger names (`callNames`,
+ * `classNames`) and generator short names (`generatorShortNames`) among the file's words, the module's own
+ * `memberNames`, and whether the module is `ambiguous` (then its own index, `own`, and nothing else). Anything
+ * else an index may hold one day is taken as seen by every file.
+ *
+ * Two indexes give a file the same part when no entry of one only (`changed`) has every component in the
+ * closure K made with the aliases both share: the closures of both are then K, as the first alias of one only
+ * taken would need its components in K. A component no shared alias points to is in K only if the file says it,
+ * so most files are told apart by a word or two, without their closure.
  */
-export class IndexProjection {
-  private wholeKey: string | undefined;
-  private readonly index: GeneratorIndex | undefined;
-  /** Generators and aliases, each under the part of its key fewest others have (looked at only when that part is known). */
-  private readonly byPart = new Map<string, Projected[]>();
-  private readonly shortNames: ReadonlySet<string>;
-  private readonly callNames: ReadonlySet<string>;
-  private readonly classNames: ReadonlySet<string>;
-  private readonly overrides: ReadonlyArray<{ name: string; parts: string[] }>;
-  private readonly ambiguous: ReadonlySet<string>;
-  /** Every word the parts above are made of: a file's other words change nothing (most of a file's words). */
-  private readonly vocabulary = new Set<string>(ALWAYS_WORDS);
-  /** A digest of what the projection does not know, taken whole into every key. */
-  private readonly rest: string;
+export class IndexChange {
+  /** Something the projection does not know changed: every file sees it. */
+  private readonly all: boolean;
+  /** Generators, aliases and `plainOverrides` in one index only, as their components. */
+  private readonly changed: string[][] = [];
+  /** `callNames`, `classNames` and short names in one index only: a file that says one sees it. */
+  private readonly names = new Set<string>();
+  /** Modules whose `memberNames`, `ambiguous` membership or `own` index differ. */
+  private readonly modules = new Set<string>();
+  private readonly before: GeneratorIndex | undefined;
+  private readonly after: GeneratorIndex | undefined;
+  /** The aliases both indexes have, each under its component fewest others have: `[components, target's]`. */
+  private readonly shared = new Map<string, Array<[string[], string[]]>>();
+  /** The components of those aliases and of their targets: the closure adds no other word. */
+  private readonly closureWords = new Set<string>();
+  private readonly targetWords = new Set<string>();
 
-  constructor(private readonly project: ProjectIndex | undefined) {
-    const { generators, ...others } = project ?? {};
-    const index = generators as GeneratorIndex | undefined;
-    this.index = index;
-    const { generators: gens = {}, aliases = {}, ambiguous = [], own, callNames = [], plainOverrides = [], memberNames, classNames = [], ...unknown } = index ?? ({} as Partial<GeneratorIndex>);
-    void own;
-    void memberNames;
-    this.rest = Object.keys(others).length || Object.keys(unknown).length ? digest(JSON.stringify([others, unknown])) : '';
-    const all: Projected[] = [];
-    for (const [key, v] of Object.entries(gens)) all.push({ text: `${key}=g${JSON.stringify(v)}`, parts: partsOf(key) });
-    for (const [key, v] of Object.entries(aliases)) all.push({ text: `${key}=a${v}`, parts: partsOf(key), target: partsOf(v) });
-    // Ex) `pkg.m17.os` (module m17's `import os`) goes under `m17`: a file that never says `m17` skips it
-    const counts = new Map<string, number>();
-    for (const e of all) for (const p of e.parts) counts.set(p, (counts.get(p) ?? 0) + 1);
-    for (const e of all) {
-      let rare = e.parts[0]!;
-      for (const p of e.parts) if (counts.get(p)! < counts.get(rare)!) rare = p;
-      const list = this.byPart.get(rare);
-      if (list) list.push(e);
-      else this.byPart.set(rare, [e]);
+  constructor(before: ProjectIndex | undefined, after: ProjectIndex | undefined) {
+    const { generators: b, ...restBefore } = before ?? {};
+    const { generators: a, ...restAfter } = after ?? {};
+    this.before = b as GeneratorIndex | undefined;
+    this.after = a as GeneratorIndex | undefined;
+    const unknown = (i: GeneratorIndex | undefined) => {
+      const { generators, aliases, ambiguous, own, callNames, plainOverrides, memberNames, classNames, ...other } = i ?? ({} as Partial<GeneratorIndex>);
+      void [generators, aliases, ambiguous, own, callNames, plainOverrides, memberNames, classNames];
+      return JSON.stringify([other, i === undefined]);
+    };
+    this.all = JSON.stringify(restBefore) !== JSON.stringify(restAfter) || unknown(this.before) !== unknown(this.after);
+    if (this.all) return;
+    const entries = (i: GeneratorIndex | undefined) => {
+      const out = new Map<string, { key: string; target?: string }>();
+      for (const [key, v] of Object.entries(i?.generators ?? {})) out.set(`${key}=g${JSON.stringify(v)}`, { key });
+      for (const [key, v] of Object.entries(i?.aliases ?? {})) out.set(`${key}=a${v}`, { key, target: v });
+      for (const name of i?.plainOverrides ?? []) out.set(`${name}=o`, { key: name });
+      return out;
+    };
+    const was = entries(this.before);
+    const is = entries(this.after);
+    const common: Array<[string[], string[]]> = [];
+    for (const [text, e] of was) {
+      if (!is.has(text)) this.changed.push(partsOf(e.key));
+      else if (e.target !== undefined) common.push([partsOf(e.key), partsOf(e.target)]);
     }
-    this.shortNames = index ? generatorShortNames(index) : new Set();
-    this.callNames = new Set(callNames);
-    this.classNames = new Set(classNames);
-    this.overrides = plainOverrides.map((name) => ({ name, parts: partsOf(name) }));
-    this.ambiguous = new Set(ambiguous);
-    for (const e of all) for (const p of [...e.parts, ...(e.target ?? [])]) this.vocabulary.add(p);
-    for (const set of [this.shortNames, this.callNames, this.classNames]) for (const w of set) this.vocabulary.add(w);
-    for (const o of this.overrides) for (const p of o.parts) this.vocabulary.add(p);
+    for (const [text, e] of is) if (!was.has(text)) this.changed.push(partsOf(e.key));
+    const counts = new Map<string, number>();
+    for (const [parts] of common) for (const p of parts) counts.set(p, (counts.get(p) ?? 0) + 1);
+    for (const alias of common) {
+      let rare = alias[0][0]!;
+      for (const p of alias[0]) if (counts.get(p)! < counts.get(rare)!) rare = p;
+      const list = this.shared.get(rare);
+      if (list) list.push(alias);
+      else this.shared.set(rare, [alias]);
+      for (const p of alias[0]) this.closureWords.add(p);
+      for (const p of alias[1]) this.targetWords.add(p);
+    }
+    const differ = (x: Iterable<string>, y: Iterable<string>) => {
+      const xs = new Set(x);
+      const ys = new Set(y);
+      for (const n of xs) if (!ys.has(n)) this.names.add(n);
+      for (const n of ys) if (!xs.has(n)) this.names.add(n);
+    };
+    differ(this.before?.callNames ?? [], this.after?.callNames ?? []);
+    differ(this.before?.classNames ?? [], this.after?.classNames ?? []);
+    differ(this.before ? generatorShortNames(this.before) : [], this.after ? generatorShortNames(this.after) : []);
+    for (const m of new Set([...Object.keys(this.before?.memberNames ?? {}), ...Object.keys(this.after?.memberNames ?? {})])) {
+      if (JSON.stringify(this.before?.memberNames?.[m] ?? null) !== JSON.stringify(this.after?.memberNames?.[m] ?? null)) this.modules.add(m);
+    }
+    const wasAmbiguous = new Set(this.before?.ambiguous ?? []);
+    const isAmbiguous = new Set(this.after?.ambiguous ?? []);
+    for (const m of wasAmbiguous) if (!isAmbiguous.has(m)) this.modules.add(m);
+    for (const m of isAmbiguous) if (!wasAmbiguous.has(m)) this.modules.add(m);
   }
 
-  /** The key of what the check of the file of `module`, shown as `shown`, with `words`, can read. */
-  keyFor(module: string, shown: string, words: string | undefined): string {
-    if (!this.index || words === undefined) return (this.wholeKey ??= indexKey(this.project));
-    const index = this.index;
-    if (this.ambiguous.has(module)) return digest(JSON.stringify(['own', index.own?.[shown] ?? null, this.rest]));
-    const said = words.split(' ').filter((w) => this.vocabulary.has(w));
-    const known = new Set([...said, ...partsOf(module), ...ALWAYS_WORDS]);
-    // The entries whose every part is known; an alias taken makes its target's parts known, which may
-    // complete entries looked at before.
-    const taken = new Set<Projected>();
-    const waiting: Projected[] = [];
+  /** True when the check of the file of `module`, shown as `shown`, that says `words` (`wordsOf`) may see the change. */
+  reaches(module: string, shown: string, words: string): boolean {
+    if (this.all || this.modules.has(module)) return true;
+    const spaced = ` ${words} `;
+    const own = partsOf(module);
+    const says = (w: string) => ALWAYS_WORDS.includes(w) || own.includes(w) || spaced.includes(` ${w} `);
+    for (const n of this.names) if (says(n)) return true;
+    // A module two files share reads its own index (and the project's trigger names, above) only
+    if (this.after?.ambiguous?.includes(module)) return JSON.stringify(this.before?.own?.[shown] ?? null) !== JSON.stringify(this.after.own?.[shown] ?? null);
+    // The changed entries whose every component the file says or a shared alias may point to: the closure decides
+    const open = this.changed.filter((parts) => parts.every((p) => this.targetWords.has(p) || says(p)));
+    if (open.length === 0) return false;
+    const known = new Set([...own, ...ALWAYS_WORDS]);
+    for (const w of words.split(' ')) if (this.closureWords.has(w)) known.add(w);
     const queue = [...known];
-    const allKnown = (e: Projected) => e.parts.every((p) => known.has(p));
-    const take = (e: Projected) => {
-      taken.add(e);
-      for (const p of e.target ?? []) {
+    const waiting: Array<[string[], string[]]> = [];
+    const taken = new Set<string[]>();
+    const take = (alias: [string[], string[]]) => {
+      taken.add(alias[0]);
+      for (const p of alias[1]) {
         if (known.has(p)) continue;
         known.add(p);
         queue.push(p);
       }
     };
-    for (;;) {
+    for (let more = true; more; ) {
       for (let w; (w = queue.pop()) !== undefined; ) {
-        for (const e of this.byPart.get(w) ?? []) {
-          if (taken.has(e)) continue;
-          if (allKnown(e)) take(e);
-          else waiting.push(e);
+        for (const alias of this.shared.get(w) ?? []) {
+          if (taken.has(alias[0])) continue;
+          if (alias[0].every((p) => known.has(p))) take(alias);
+          else waiting.push(alias);
         }
       }
-      let more = false;
-      for (const e of waiting) {
-        if (taken.has(e) || !allKnown(e)) continue;
-        take(e);
+      more = false;
+      for (const alias of waiting) {
+        if (taken.has(alias[0]) || !alias[0].every((p) => known.has(p))) continue;
+        take(alias);
         more = true;
       }
-      if (!more && queue.length === 0) break;
     }
-    const entries = [...taken].map((e) => e.text).sort();
-    const named = (set: ReadonlySet<string>) => said.filter((w) => set.has(w)).sort();
-    const overrides = this.overrides.filter((o) => o.parts.every((p) => known.has(p))).map((o) => o.name).sort();
-    return digest(JSON.stringify([entries, named(this.shortNames), named(this.callNames), named(this.classNames), overrides, index.memberNames?.[module] ?? null, this.rest]));
+    return open.some((parts) => parts.every((p) => known.has(p) || says(p)));
   }
-}
-
-/** A generator (`key=g{…}`) or an alias (`key=atarget`) of the index, as `IndexProjection` reads it. */
-interface Projected {
-  text: string;
-  parts: string[];
-  target?: string[];
 }
 
 export class RunCache {
   private readonly file: string;
   private readonly entries: Record<string, Entry>;
   private readonly indexes: Record<string, ProjectIndex>;
+  private readonly wordsFile: string;
+  /** The words file, read when first needed. */
+  private wordsMap: WordsFile | undefined;
+  /** The words of the summaries this run kept, by path (written with the entry's hash when the cache is). */
+  private readonly newWords = new Map<string, string>();
   private readonly stamps = new Map<string, string | undefined>();
   /** Entries made or added to this run: checked again (and hashed, if new) when the cache is written. */
   private readonly touched = new Set<string>();
@@ -236,6 +273,7 @@ export class RunCache {
     private readonly build: string,
   ) {
     this.file = join(dir, `${build}.json`);
+    this.wordsFile = join(dir, `${build}.words.json`);
     ({ entries: this.entries, indexes: this.indexes } = RunCache.load(this.file, build));
   }
 
@@ -280,7 +318,31 @@ export class RunCache {
     }
     if (!fresh) return undefined;
     this.changed = true;
+    this.newWords.delete(path);
     return (this.entries[path] = { stamp });
+  }
+
+  /** The words file, read when first asked for; an unreadable one is empty. */
+  private keptWords(): WordsFile {
+    if (this.wordsMap === undefined) {
+      try {
+        const parsed: unknown = JSON.parse(readFileSync(this.wordsFile, 'utf8'));
+        this.wordsMap = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as WordsFile) : (Object.create(null) as WordsFile);
+      } catch {
+        this.wordsMap = Object.create(null) as WordsFile;
+      }
+    }
+    return this.wordsMap;
+  }
+
+  /** The words of the file at `path` as it is (`FileSummary.words`), if kept: of the same bytes as its entry. */
+  words(path: string): string | undefined {
+    const e = this.entry(path, false);
+    if (!e) return undefined;
+    const made = this.newWords.get(path);
+    if (made !== undefined) return made;
+    const kept = e.hash === undefined ? undefined : this.keptWords()[path];
+    return Array.isArray(kept) && kept[0] === e.hash && typeof kept[1] === 'string' ? kept[1] : undefined;
   }
 
   summary(path: string, key: string): FileSummary | undefined {
@@ -290,7 +352,10 @@ export class RunCache {
   putSummary(path: string, key: string, summary: FileSummary): void {
     const e = this.entry(path, true);
     if (!e) return;
-    (e.summaries ??= {})[key] = summary;
+    // The words are kept apart from the summary (`WordsFile`)
+    const { words, ...rest } = summary;
+    if (words !== undefined) this.newWords.set(path, words);
+    (e.summaries ??= {})[key] = rest;
     this.touched.add(path);
     this.changed = true;
   }
@@ -344,15 +409,22 @@ export class RunCache {
       writeIfMissing(join(this.dir, '.gitignore'), '# Made by withify: its cache, safe to delete.\n*\n');
       writeIfMissing(join(this.dir, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by withify.\n');
       // Ex) a module deleted since: its entry goes (the files this run did not look at are left as they are)
-      for (const path of Object.keys(this.entries)) if (!this.stamps.has(path) && !existsSync(path)) delete this.entries[path];
+      let dropped = false;
+      for (const path of Object.keys(this.entries)) {
+        if (this.stamps.has(path) || existsSync(path)) continue;
+        delete this.entries[path];
+        dropped = true;
+      }
       // An entry this run made or added to holds only if its file is still as it was when stamped (before it
       // was read): one that changed meanwhile goes, as what it holds may be of either text. A new one is hashed.
       for (const path of this.touched) {
         const e = this.entries[path];
         if (!e) continue;
         const sum = stampOf(path) !== e.stamp ? undefined : (e.hash ?? contentHash(path));
-        if (sum === undefined) delete this.entries[path];
-        else e.hash = sum;
+        if (sum === undefined) {
+          delete this.entries[path];
+          dropped = true;
+        } else e.hash = sum;
       }
       this.touched.clear();
       // The indexes no kept result refers to any more go
@@ -360,20 +432,25 @@ export class RunCache {
       for (const e of Object.values(this.entries)) for (const r of Object.values(e.results ?? {})) used.add(r.index);
       const indexes: Record<string, ProjectIndex> = {};
       for (const [k, index] of Object.entries(this.indexes)) if (used.has(k)) indexes[k] = index;
-      // Ex) two runs of the library in one process, or a full disk: a name of its own, removed if the write fails
-      const tmp = join(this.dir, `.${this.build}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-      try {
-        writeFileSync(tmp, JSON.stringify({ format: FORMAT, build: this.build, entries: this.entries, indexes } satisfies CacheFile));
-        renameSync(tmp, this.file);
-      } catch (err) {
-        rmSync(tmp, { force: true });
-        throw err;
+      // The words file, when this run kept words or dropped entries: each file's words with its entry's hash; the
+      // words of a file without an entry, or of other bytes, go. Written before the entries: a run killed between
+      // the two leaves words whose hash no entry has, which are never read.
+      if (this.newWords.size || dropped) {
+        const words = this.keptWords();
+        for (const [path, w] of this.newWords) {
+          const hash = this.entries[path]?.hash;
+          if (hash !== undefined) words[path] = [hash, w];
+        }
+        for (const [path, kept] of Object.entries(words)) if (this.entries[path]?.hash !== kept[0]) delete words[path];
+        this.newWords.clear();
+        writeAtomically(this.dir, this.build, this.wordsFile, JSON.stringify(words));
       }
+      writeAtomically(this.dir, this.build, this.file, JSON.stringify({ format: FORMAT, build: this.build, entries: this.entries, indexes } satisfies CacheFile));
       // Another build's cache; a temporary file of a run killed before its rename, left for ten minutes
       const old = Date.now() - 10 * 60 * 1000;
       for (const name of readdirSync(this.dir)) {
         const other = join(this.dir, name);
-        if (name.endsWith('.json') && name !== `${this.build}.json`) rmSync(other, { force: true });
+        if (name.endsWith('.json') && name !== `${this.build}.json` && name !== `${this.build}.words.json`) rmSync(other, { force: true });
         else if (name.endsWith('.tmp') && (statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old) rmSync(other, { force: true });
       }
       this.changed = false;
@@ -381,6 +458,19 @@ export class RunCache {
     } catch (err) {
       return (err as Error).message;
     }
+  }
+}
+
+/** Write `text` to `file` through a temporary file of its own in `dir` and a rename (removed if the write fails). */
+function writeAtomically(dir: string, build: string, file: string, text: string): void {
+  // Ex) two runs of the library in one process, or a full disk: a name of its own, removed if the write fails
+  const tmp = join(dir, `.${build}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
   }
 }
 
@@ -402,9 +492,8 @@ function writeIfMissing(path: string, text: string): void {
 export class CheckCache implements SummaryCache {
   private index: ProjectIndex | undefined;
   private indexKey = indexKey(undefined);
-  private projection: IndexProjection | undefined;
-  /** The projections of the indexes kept results were made with, by `indexKey`. */
-  private readonly earlier = new Map<string, IndexProjection | null>();
+  /** From each index kept results were made with (by `indexKey`) to this run's: what changed (`null`: that index is not kept). */
+  private readonly changes = new Map<string, IndexChange | null>();
   private readonly byOptions = new WeakMap<RunOptions, string>();
   private readonly readOnly: boolean;
 
@@ -443,7 +532,7 @@ export class CheckCache implements SummaryCache {
   setIndex(index: ProjectIndex | undefined): void {
     this.index = index;
     this.indexKey = indexKey(index);
-    this.projection = undefined;
+    this.changes.clear();
   }
 
   /**
@@ -451,17 +540,14 @@ export class CheckCache implements SummaryCache {
    * same part of both (by the words kept with its summary). False when either is unknown.
    */
   private samePart(path: string, made: string): boolean {
-    let before = this.earlier.get(made);
-    if (before === undefined) {
+    let change = this.changes.get(made);
+    if (change === undefined) {
       const kept = this.cache.keptIndex(made);
-      this.earlier.set(made, (before = kept ? new IndexProjection(kept) : null));
+      this.changes.set(made, (change = kept && this.index ? new IndexChange(kept, this.index) : null));
     }
-    const words = this.summary(path)?.words;
-    if (!before || !this.index || words === undefined) return false;
-    this.projection ??= new IndexProjection(this.index);
-    const module = moduleKeyFor(path);
-    const shown = displayPath(this.options.cwd, path);
-    return before.keyFor(module, shown, words) === this.projection.keyFor(module, shown, words);
+    const words = this.cache.words(path);
+    if (!change || words === undefined) return false;
+    return !change.reaches(moduleKeyFor(path), displayPath(this.options.cwd, path), words);
   }
 
   result(path: string): FileResult | undefined {
