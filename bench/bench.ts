@@ -205,7 +205,7 @@ async function main(): Promise<void> {
   const touched = files.find((f) => f.endsWith(join('json', 'encoder.py'))) ?? files[0]!;
   const warm: Record<string, Timing[]> = { same: [], touched: [], imported: [] };
   // An import added to the module changes the generator index: only the files that can reach the new alias
-  // are checked again (src/cache.ts, `IndexProjection`). The module gets its bytes back after each round.
+  // are checked again (src/cache.ts, `IndexChange`). The module gets its bytes back after each round.
   const original = readFileSync(touched);
   try {
     for (let round = 0; round < REPEAT; round++) {

@@ -7,9 +7,9 @@
 // and change times, inode; or, when those changed, the same bytes by a hash, read again once per run):
 // - its summary for the project index (first pass), per module name and `--whole-files`;
 // - its `check` result (second pass), per options the file is checked with (`optionsKey`: every option that
-//   can change a finding, after per-file-ignores and the project's target version) and per the part of the
-//   project index its check can read (`IndexProjection`, by the file's words kept with its summary): an import
-//   or a generator changed in a module the file never reaches leaves the result good.
+//   can change a finding, after per-file-ignores and the project's target version), with the project index it
+//   was made with, and good for another index while the file cannot reach what changed (`IndexChange`): an
+//   import or a generator changed in a module the file never reaches leaves the result good.
 // One file per build of withify (`dist/build-id`, written by `npm run build`): a new build starts empty and
 // removes the files of other builds. Written whole at the end of a run, through a temporary file and a
 // rename: two runs at once leave one run's cache, never a torn one; an unreadable cache is an empty one.
@@ -21,6 +21,7 @@ import { moduleKeyFor, type FileSummary, type SummaryCache } from './project.js'
 import type { RunOptions } from './runner.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
 import { generatorShortNames, type GeneratorIndex } from './python/generators.js';
+import { decodeSource } from './engine/read.js';
 
 /** The cache's directory when none is given: `.withify_cache` in the project's root (see cli.ts). */
 export const CACHE_DIR_NAME = '.withify_cache';
@@ -55,7 +56,7 @@ interface Entry {
   results?: Record<string, KeptResult>;
 }
 
-/** A result, and the project index it was made with (by its `indexKey`, kept in `CacheFile.indexes`). */
+/** A result, and the project index it was made with (by its `indexKey`; the index is kept in a file of its own, `RunCache.keptIndex`). */
 export interface KeptResult {
   index: string;
   result: FileResult;
@@ -65,16 +66,10 @@ interface CacheFile {
   format: number;
   build: string;
   entries: Record<string, Entry>;
-  /** The project indexes kept results were made with, by `indexKey`: a result holds for another index that has the same part of it the file reads (`IndexProjection`). */
-  indexes?: Record<string, ProjectIndex>;
 }
 
-/**
- * The words of each entry's file (`FileSummary.words`) by path, with the hash of the bytes they were read from
- * (the entry's `hash`): a file of their own beside the cache's (`<build>.words.json`), read only by a run whose
- * index differs from the one a result was made with. They are most of the cache's bytes.
- */
-type WordsFile = Record<string, [hash: string, words: string]>;
+/** How many project indexes the cache keeps (those kept results were made with, the last ones made). */
+const KEPT_INDEXES = 3;
 
 /** The hash of a key's text or of a file's bytes. */
 const digest = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 32);
@@ -107,6 +102,24 @@ export function optionsKey(options: TransformOptions & { cwd: string; wholeFiles
 /** The project index as a key: the same index, the same key. `'-'` when the run needs none. */
 export function indexKey(index: ProjectIndex | undefined): string {
   return index ? digest(JSON.stringify(index)) : '-';
+}
+
+const ASCII_WORDS = /[A-Za-z_][A-Za-z0-9_]*/g;
+// Ex) `def réa_rows():`: the word as Python reads it, besides the ASCII runs a pattern's `\b` sees in it
+const UNICODE_WORDS = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The words of a text, each once: every run of ASCII letters, digits and `_` that starts with no digit, and in a
+ * text with other characters, every run of Unicode letters, digits and connectors too. Any identifier of the file
+ * is one of them (comments and strings add more).
+ */
+function wordsOf(text: string): Set<string> {
+  const seen = new Set<string>();
+  ASCII_WORDS.lastIndex = 0;
+  for (let m; (m = ASCII_WORDS.exec(text)); ) seen.add(m[0]);
+  if (NON_ASCII.test(text)) for (const m of text.matchAll(UNICODE_WORDS)) seen.add(m[0]);
+  return seen;
 }
 
 /** The components of a dotted name (`pkg.core.rows`). */
@@ -142,7 +155,9 @@ export class IndexChange {
   private readonly changed: string[][] = [];
   /** `callNames`, `classNames` and short names in one index only: a file that says one sees it. */
   private readonly names = new Set<string>();
-  /** Modules whose `memberNames`, `ambiguous` membership or `own` index differ. */
+  /** The pattern of each word looked for (`word`). */
+  private readonly patterns = new Map<string, RegExp>();
+  /** Modules whose `memberNames` or `ambiguous` membership differ. */
   private readonly modules = new Set<string>();
   private readonly before: GeneratorIndex | undefined;
   private readonly after: GeneratorIndex | undefined;
@@ -208,12 +223,26 @@ export class IndexChange {
     for (const m of isAmbiguous) if (!wasAmbiguous.has(m)) this.modules.add(m);
   }
 
-  /** True when the check of the file of `module`, shown as `shown`, that says `words` (`wordsOf`) may see the change. */
-  reaches(module: string, shown: string, words: string): boolean {
+  /**
+   * The word `w` where no letter, digit or `_` is next to it: an identifier of the file that is `w`, or `w` in a
+   * string or comment (a few more files checked again, no fewer). An ASCII word is looked for as a pattern's
+   * `\b` sees words (so in `ñrows` too); another with Unicode's letters and digits around it.
+   */
+  private word(w: string): RegExp {
+    let re = this.patterns.get(w);
+    if (!re) {
+      const escaped = w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      re = /^[\x00-\x7f]*$/.test(w) ? new RegExp(`(?<![A-Za-z0-9_])${escaped}(?![A-Za-z0-9_])`) : new RegExp(`(?<![\\p{L}\\p{N}\\p{M}\\p{Pc}])${escaped}(?![\\p{L}\\p{N}\\p{M}\\p{Pc}])`, 'u');
+      this.patterns.set(w, re);
+    }
+    return re;
+  }
+
+  /** True when the check of the file of `module`, shown as `shown`, whose text is `text`, may see the change. */
+  reaches(module: string, shown: string, text: string): boolean {
     if (this.all || this.modules.has(module)) return true;
-    const spaced = ` ${words} `;
     const own = partsOf(module);
-    const says = (w: string) => ALWAYS_WORDS.includes(w) || own.includes(w) || spaced.includes(` ${w} `);
+    const says = (w: string) => ALWAYS_WORDS.includes(w) || own.includes(w) || this.word(w).test(text);
     for (const n of this.names) if (says(n)) return true;
     // A module two files share reads its own index (and the project's trigger names, above) only
     if (this.after?.ambiguous?.includes(module)) return JSON.stringify(this.before?.own?.[shown] ?? null) !== JSON.stringify(this.after.own?.[shown] ?? null);
@@ -221,7 +250,7 @@ export class IndexChange {
     const open = this.changed.filter((parts) => parts.every((p) => this.targetWords.has(p) || says(p)));
     if (open.length === 0) return false;
     const known = new Set([...own, ...ALWAYS_WORDS]);
-    for (const w of words.split(' ')) if (this.closureWords.has(w)) known.add(w);
+    for (const w of wordsOf(text)) if (this.closureWords.has(w)) known.add(w);
     const queue = [...known];
     const waiting: Array<[string[], string[]]> = [];
     const taken = new Set<string[]>();
@@ -255,12 +284,10 @@ export class IndexChange {
 export class RunCache {
   private readonly file: string;
   private readonly entries: Record<string, Entry>;
-  private readonly indexes: Record<string, ProjectIndex>;
-  private readonly wordsFile: string;
-  /** The words file, read when first needed. */
-  private wordsMap: WordsFile | undefined;
-  /** The words of the summaries this run kept, by path (written with the entry's hash when the cache is). */
-  private readonly newWords = new Map<string, string>();
+  /** Project indexes by `indexKey`: read from their files when first asked for (`null`: none), or made this run. */
+  private readonly indexes = new Map<string, ProjectIndex | null>();
+  /** Indexes this run made, to write with the cache. */
+  private readonly madeIndexes = new Set<string>();
   private readonly stamps = new Map<string, string | undefined>();
   /** Entries made or added to this run: checked again (and hashed, if new) when the cache is written. */
   private readonly touched = new Set<string>();
@@ -273,8 +300,7 @@ export class RunCache {
     private readonly build: string,
   ) {
     this.file = join(dir, `${build}.json`);
-    this.wordsFile = join(dir, `${build}.words.json`);
-    ({ entries: this.entries, indexes: this.indexes } = RunCache.load(this.file, build));
+    this.entries = RunCache.load(this.file, build);
   }
 
   /** The cache in `dir` for this build; `undefined` when the build has no id (compiled without `npm run build`). */
@@ -283,16 +309,19 @@ export class RunCache {
     return id === undefined ? undefined : new RunCache(dir, id);
   }
 
-  private static load(file: string, build: string): { entries: Record<string, Entry>; indexes: Record<string, ProjectIndex> } {
+  private static load(file: string, build: string): Record<string, Entry> {
     try {
       const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-      if (data.format === FORMAT && data.build === build && data.entries && typeof data.entries === 'object') {
-        return { entries: data.entries, indexes: data.indexes && typeof data.indexes === 'object' ? data.indexes : Object.create(null) };
-      }
+      if (data.format === FORMAT && data.build === build && data.entries && typeof data.entries === 'object') return data.entries;
     } catch {
       // Ex) no cache yet, or one cut short by a full disk: start empty
     }
-    return { entries: Object.create(null) as Record<string, Entry>, indexes: Object.create(null) as Record<string, ProjectIndex> };
+    return Object.create(null) as Record<string, Entry>;
+  }
+
+  /** The file of the project index kept under `key`: `<build>.index.<key>.json`, read only by a run whose index differs. */
+  private indexFile(key: string): string {
+    return join(this.dir, `${this.build}.index.${key}.json`);
   }
 
   /** The file's stamp, taken once per run (before it is read: a write after it makes the next run's differ). */
@@ -318,31 +347,7 @@ export class RunCache {
     }
     if (!fresh) return undefined;
     this.changed = true;
-    this.newWords.delete(path);
     return (this.entries[path] = { stamp });
-  }
-
-  /** The words file, read when first asked for; an unreadable one is empty. */
-  private keptWords(): WordsFile {
-    if (this.wordsMap === undefined) {
-      try {
-        const parsed: unknown = JSON.parse(readFileSync(this.wordsFile, 'utf8'));
-        this.wordsMap = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as WordsFile) : (Object.create(null) as WordsFile);
-      } catch {
-        this.wordsMap = Object.create(null) as WordsFile;
-      }
-    }
-    return this.wordsMap;
-  }
-
-  /** The words of the file at `path` as it is (`FileSummary.words`), if kept: of the same bytes as its entry. */
-  words(path: string): string | undefined {
-    const e = this.entry(path, false);
-    if (!e) return undefined;
-    const made = this.newWords.get(path);
-    if (made !== undefined) return made;
-    const kept = e.hash === undefined ? undefined : this.keptWords()[path];
-    return Array.isArray(kept) && kept[0] === e.hash && typeof kept[1] === 'string' ? kept[1] : undefined;
   }
 
   summary(path: string, key: string): FileSummary | undefined {
@@ -352,10 +357,7 @@ export class RunCache {
   putSummary(path: string, key: string, summary: FileSummary): void {
     const e = this.entry(path, true);
     if (!e) return;
-    // The words are kept apart from the summary (`WordsFile`)
-    const { words, ...rest } = summary;
-    if (words !== undefined) this.newWords.set(path, words);
-    (e.summaries ??= {})[key] = rest;
+    (e.summaries ??= {})[key] = summary;
     this.touched.add(path);
     this.changed = true;
   }
@@ -382,18 +384,32 @@ export class RunCache {
     const kept = this.entry(path, false)?.results?.[key];
     if (!kept || kept.index === index) return;
     kept.index = index;
+    // Checked again when the cache is written, as an entry made this run: it goes if its file changed meanwhile
+    this.touched.add(path);
     this.changed = true;
   }
 
   /** The project index kept under `key` (`indexKey`), if a kept result was made with it. */
   keptIndex(key: string): ProjectIndex | undefined {
-    return this.indexes[key];
+    if (!/^[0-9a-f]{32}$/.test(key)) return undefined;
+    if (!this.indexes.has(key)) {
+      let index: ProjectIndex | null = null;
+      try {
+        const parsed: unknown = JSON.parse(readFileSync(this.indexFile(key), 'utf8'));
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) index = parsed as ProjectIndex;
+      } catch {
+        // Ex) removed, or cut short: the results made with it are made again
+      }
+      this.indexes.set(key, index);
+    }
+    return this.indexes.get(key) ?? undefined;
   }
 
   /** Keep `index` under `key` (`indexKey`) while kept results refer to it. */
   keepIndex(key: string, index: ProjectIndex): void {
-    if (this.indexes[key]) return;
-    this.indexes[key] = index;
+    if (this.madeIndexes.has(key) || !/^[0-9a-f]{32}$/.test(key)) return;
+    this.indexes.set(key, index);
+    this.madeIndexes.add(key);
     this.changed = true;
   }
 
@@ -409,48 +425,38 @@ export class RunCache {
       writeIfMissing(join(this.dir, '.gitignore'), '# Made by withify: its cache, safe to delete.\n*\n');
       writeIfMissing(join(this.dir, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by withify.\n');
       // Ex) a module deleted since: its entry goes (the files this run did not look at are left as they are)
-      let dropped = false;
-      for (const path of Object.keys(this.entries)) {
-        if (this.stamps.has(path) || existsSync(path)) continue;
-        delete this.entries[path];
-        dropped = true;
-      }
+      for (const path of Object.keys(this.entries)) if (!this.stamps.has(path) && !existsSync(path)) delete this.entries[path];
       // An entry this run made or added to holds only if its file is still as it was when stamped (before it
       // was read): one that changed meanwhile goes, as what it holds may be of either text. A new one is hashed.
       for (const path of this.touched) {
         const e = this.entries[path];
         if (!e) continue;
         const sum = stampOf(path) !== e.stamp ? undefined : (e.hash ?? contentHash(path));
-        if (sum === undefined) {
-          delete this.entries[path];
-          dropped = true;
-        } else e.hash = sum;
+        if (sum === undefined) delete this.entries[path];
+        else e.hash = sum;
       }
       this.touched.clear();
-      // The indexes no kept result refers to any more go
+      // The indexes this run made that kept results refer to, each in a file of its own, written before the
+      // entries that refer to it (a run killed between the two leaves an index no entry refers to, removed next time)
       const used = new Set<string>();
       for (const e of Object.values(this.entries)) for (const r of Object.values(e.results ?? {})) used.add(r.index);
-      const indexes: Record<string, ProjectIndex> = {};
-      for (const [k, index] of Object.entries(this.indexes)) if (used.has(k)) indexes[k] = index;
-      // The words file, when this run kept words or dropped entries: each file's words with its entry's hash; the
-      // words of a file without an entry, or of other bytes, go. Written before the entries: a run killed between
-      // the two leaves words whose hash no entry has, which are never read.
-      if (this.newWords.size || dropped) {
-        const words = this.keptWords();
-        for (const [path, w] of this.newWords) {
-          const hash = this.entries[path]?.hash;
-          if (hash !== undefined) words[path] = [hash, w];
-        }
-        for (const [path, kept] of Object.entries(words)) if (this.entries[path]?.hash !== kept[0]) delete words[path];
-        this.newWords.clear();
-        writeAtomically(this.dir, this.build, this.wordsFile, JSON.stringify(words));
+      for (const key of this.madeIndexes) {
+        const index = this.indexes.get(key);
+        if (index && used.has(key) && !existsSync(this.indexFile(key))) writeAtomically(this.dir, this.build, this.indexFile(key), JSON.stringify(index));
       }
-      writeAtomically(this.dir, this.build, this.file, JSON.stringify({ format: FORMAT, build: this.build, entries: this.entries, indexes } satisfies CacheFile));
-      // Another build's cache; a temporary file of a run killed before its rename, left for ten minutes
+      writeAtomically(this.dir, this.build, this.file, JSON.stringify({ format: FORMAT, build: this.build, entries: this.entries } satisfies CacheFile));
+      // Another build's cache; an index no kept result refers to, and beyond the last KEPT_INDEXES written (a
+      // result made with one of those is made again); a temporary file of a run killed before its rename, left
+      // for ten minutes
+      const indexFiles = readdirSync(this.dir)
+        .filter((name) => name.startsWith(`${this.build}.index.`) && name.endsWith('.json'))
+        .map((name) => ({ name, key: name.slice(`${this.build}.index.`.length, -'.json'.length), at: statSync(join(this.dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+        .sort((a, b) => b.at - a.at);
+      const keep = new Set(indexFiles.filter((f) => used.has(f.key)).slice(0, KEPT_INDEXES).map((f) => f.name));
       const old = Date.now() - 10 * 60 * 1000;
       for (const name of readdirSync(this.dir)) {
         const other = join(this.dir, name);
-        if (name.endsWith('.json') && name !== `${this.build}.json` && name !== `${this.build}.words.json`) rmSync(other, { force: true });
+        if (name.endsWith('.json') && name !== `${this.build}.json` && !keep.has(name)) rmSync(other, { force: true });
         else if (name.endsWith('.tmp') && (statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old) rmSync(other, { force: true });
       }
       this.changed = false;
@@ -485,7 +491,7 @@ function writeIfMissing(path: string, text: string): void {
 /**
  * The cache as a run uses it: summaries by path (with the module name it has this run), results by path with
  * the options the file is checked with, made with this run's project index (`setIndex`) or with one whose part
- * the file reads is the same (`IndexProjection`). Only `check` (without `--add-ignore`) keeps results; `fix`,
+ * the file reads is the same (`IndexChange`). Only `check` (without `--add-ignore`) keeps results; `fix`,
  * `diff` and `check --add-ignore` (`readOnly`) take only those with no finding, as their own run of such a file
  * changes nothing and gives the same result.
  */
@@ -537,7 +543,7 @@ export class CheckCache implements SummaryCache {
 
   /**
    * True when a result made with the index kept under `made` holds for this run's: the file's check reads the
-   * same part of both (by the words kept with its summary). False when either is unknown.
+   * same part of both (`IndexChange`, read from the file, unchanged since). False when either is unknown.
    */
   private samePart(path: string, made: string): boolean {
     let change = this.changes.get(made);
@@ -545,9 +551,14 @@ export class CheckCache implements SummaryCache {
       const kept = this.cache.keptIndex(made);
       this.changes.set(made, (change = kept && this.index ? new IndexChange(kept, this.index) : null));
     }
-    const words = this.cache.words(path);
-    if (!change || words === undefined) return false;
-    return !change.reaches(moduleKeyFor(path), displayPath(this.options.cwd, path), words);
+    if (!change) return false;
+    let text: string;
+    try {
+      text = decodeSource(readFileSync(path)).text;
+    } catch {
+      return false;
+    }
+    return !change.reaches(moduleKeyFor(path), displayPath(this.options.cwd, path), text);
   }
 
   result(path: string): FileResult | undefined {

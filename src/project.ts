@@ -21,11 +21,6 @@ export interface FileSummary {
   moduleName: string | undefined;
   /** Generator functions and module-level imports (absent when the file has neither `yield` nor `import`). */
   generators?: ModuleFacts;
-  /**
-   * Every word of the file (`wordsOf`), space-separated, when a cache keeps the summary: what of the project
-   * index the file's check can read (`indexProjection`, src/cache.ts). The index leaves it out.
-   */
-  words?: string;
   [key: string]: unknown;
 }
 
@@ -121,10 +116,9 @@ function summarizeText(path: string, original: string, moduleName: string | unde
 
 /**
  * Read, decode and summarise one file; undefined when it cannot be read or decoded (the second pass reports
- * it). `keep` receives the decoded file, so that the second pass need not read it again. `words`: add the
- * file's words (`FileSummary.words`), for a cache.
+ * it). `keep` receives the decoded file, so that the second pass need not read it again.
  */
-export function summarizePath(path: string, whole = false, keep?: (path: string, decoded: DecodedSource) => void, words = false): FileSummary | undefined {
+export function summarizePath(path: string, whole = false, keep?: (path: string, decoded: DecodedSource) => void): FileSummary | undefined {
   let decoded: DecodedSource;
   try {
     decoded = decodeSource(readFileSync(path));
@@ -133,26 +127,7 @@ export function summarizePath(path: string, whole = false, keep?: (path: string,
   }
   keep?.(path, decoded);
   // The second pass reads the outline of a file kept here instead of making it again.
-  const summary = summarizeFile(path, decoded.text, moduleNameFor(path), whole, keep ? (o) => (decoded.outline = o) : undefined);
-  return words ? { ...summary, words: wordsOf(decoded.text) } : summary;
-}
-
-const ASCII_WORDS = /[A-Za-z_][A-Za-z0-9_]*/g;
-// Ex) `def réa_rows():`: the word as Python reads it, besides the ASCII runs a pattern's `\b` sees in it
-const UNICODE_WORDS = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]+/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/**
- * The words of a text, space-separated, each once: every run of ASCII letters, digits and `_` that starts with
- * no digit, and in a text with other characters, every run of Unicode letters, digits and connectors too. Any
- * identifier of the file is one of them (comments and strings add more).
- */
-export function wordsOf(text: string): string {
-  const seen = new Set<string>();
-  ASCII_WORDS.lastIndex = 0;
-  for (let m; (m = ASCII_WORDS.exec(text)); ) seen.add(m[0]);
-  if (NON_ASCII.test(text)) for (const m of text.matchAll(UNICODE_WORDS)) seen.add(m[0]);
-  return [...seen].join(' ');
+  return summarizeFile(path, decoded.text, moduleNameFor(path), whole, keep ? (o) => (decoded.outline = o) : undefined);
 }
 
 /**
@@ -214,7 +189,7 @@ export interface SummaryCache {
 export function keptOrSummarized(path: string, whole: boolean, cache?: SummaryCache, keep?: (path: string, decoded: DecodedSource) => void): FileSummary | undefined {
   const kept = cache?.summary(path);
   if (kept) return kept;
-  const s = summarizePath(path, whole, keep, cache !== undefined);
+  const s = summarizePath(path, whole, keep);
   if (s) cache?.putSummary(s);
   return s;
 }

@@ -111,8 +111,7 @@ export class FileWork {
   private async summarize({ paths, keep }: Chunk): Promise<FromWorker> {
     const summaries: FileSummary[] = [];
     for (const [i, p] of paths.entries()) {
-      // With a cache, the file's words go with its summary (src/cache.ts keeps results by what of the index they read)
-      const s = summarizePath(p, this.data.options.wholeFiles === true, keep?.[i] ? (path, decoded) => this.kept.keep(path, decoded) : undefined, this.data.options.cacheDir !== undefined);
+      const s = summarizePath(p, this.data.options.wholeFiles === true, keep?.[i] ? (path, decoded) => this.kept.keep(path, decoded) : undefined);
       if (s) summaries.push(s);
       await releaseTrees();
     }

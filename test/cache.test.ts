@@ -2,7 +2,7 @@
 // while the file, the options and the project index are the same, and makes again what any of them changed.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { OptionsError, run } from '../src/index.js';
@@ -28,7 +28,7 @@ function project(files = 2): string {
 
 /** The cache file of `dir`'s cache directory (one per build). */
 function cacheFile(cacheDir: string): string {
-  const json = readdirSync(cacheDir).filter((n) => n.endsWith('.json') && !n.endsWith('.words.json'));
+  const json = readdirSync(cacheDir).filter((n) => n.endsWith('.json') && !n.includes('.index.'));
   assert.equal(json.length, 1, `one cache file: ${json.join(', ')}`);
   return join(cacheDir, json[0]!);
 }
@@ -287,6 +287,16 @@ test('an import or a generator changed in a module a file never reaches leaves i
   assert.match(unrelated.stdout, /^pkg\/m0\.py:5:23 WFY101 from the cache \[\*\]$/m);
   // And the next run still reads it (the result now holds for the new index)
   assert.match(withify(['check', '.'], dir).stdout, /^pkg\/use\.py:10:12 WFY101 from the cache \[\*\]$/m);
+  // The index of the results, in a file of its own: the one before it went with its last result
+  const indexFiles = () => readdirSync(cacheDir).filter((n) => n.includes('.index.'));
+  assert.equal(indexFiles().length, 1, indexFiles().join(', '));
+  // Without it, an index that changed again makes every result again (none is taken on trust)
+  rmSync(join(cacheDir, indexFiles()[0]!));
+  writeFileSync(join(dir, 'pkg', 'm1.py'), 'import sys\n\nx = sys.argv\n');
+  const unknown = withify(['check', '.'], dir);
+  assert.doesNotMatch(unknown.stdout, /from the cache/);
+  assert.equal(indexFiles().length, 1, indexFiles().join(', '));
+  doctor(cacheDir, 'from the cache');
   // Ex) `make` is `produce` re-exported: produce gains cleanup, use.py is checked again, m0 is not
   writeFileSync(join(dir, 'pkg', 'core.py'), 'def produce():\n    try:\n        yield 1\n    finally:\n        print("done")\n');
   const reached = withify(['check', '.'], dir);
