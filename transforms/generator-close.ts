@@ -337,8 +337,9 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
 }
 
 /**
- * `tee(…)[k]` around the call `tee` (through parentheses), `k` an integer: the one tee object a use keeps. CPython
- * dropped the tuple, and the other tee objects with it, at the subscript; the generator goes with the last of them.
+ * `tee(…)[k]` around the call `tee` (through parentheses), `k` an integer (`-1` too): the one tee object a use
+ * keeps. CPython dropped the tuple, and the other tee objects with it, at the subscript; the generator goes with
+ * the last of them.
  */
 function teeItem(tee: SyntaxNode): SyntaxNode | undefined {
   let cur = tee;
@@ -346,7 +347,15 @@ function teeItem(tee: SyntaxNode): SyntaxNode | undefined {
   const sub = cur.parent;
   if (sub?.type !== 'subscript' || sub.childForFieldName('value')?.id !== cur.id) return undefined;
   const index = sub.namedChildren.filter((c) => !isExtra(c) && c.id !== cur.id);
-  return index.length === 1 && index[0]!.type === 'integer' ? sub : undefined;
+  return index.length === 1 && isIntegerLiteral(index[0]!) ? sub : undefined;
+}
+
+/** `2`, `-1`, `+1`: an integer literal, with a sign or without. */
+function isIntegerLiteral(n: SyntaxNode): boolean {
+  if (n.type === 'integer') return true;
+  if (n.type !== 'unary_operator') return false;
+  const operator = n.childForFieldName('operator')?.type;
+  return (operator === '-' || operator === '+') && n.childForFieldName('argument')?.type === 'integer';
 }
 
 /**

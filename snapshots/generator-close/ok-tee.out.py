@@ -65,6 +65,10 @@ def indexed(n, i):
     return next(tee(rows(n))[i])
 
 
+def last_of(n, i):
+    return next(tee(rows(n), i)[-i])
+
+
 def in_branch(n, c):
     if c:
         a, b = tee(rows(n))

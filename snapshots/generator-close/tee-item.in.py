@@ -1,4 +1,4 @@
-# One item of `itertools.tee` of a generator, taken at once (`tee(rows(n))[0]`): the tuple and the other tee
+# One item of `itertools.tee` of a generator, taken at once (`tee(rows(n))[0]`, `[-1]`): the tuple and the other tee
 # objects go at the subscript, so CPython closed the generator where the use dropped the one taken, at the end of
 # the loop or statement. The same fix as for the generator itself.
 import itertools
@@ -26,3 +26,8 @@ def second(n):
 
 def has_odd(n):
     return any(r % 2 for r in (tee(rows(n)))[0])
+
+
+def last(n):
+    x = next(tee(rows(n), 2)[-1])
+    return x

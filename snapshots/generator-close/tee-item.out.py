@@ -1,4 +1,4 @@
-# One item of `itertools.tee` of a generator, taken at once (`tee(rows(n))[0]`): the tuple and the other tee
+# One item of `itertools.tee` of a generator, taken at once (`tee(rows(n))[0]`, `[-1]`): the tuple and the other tee
 # objects go at the subscript, so CPython closed the generator where the use dropped the one taken, at the end of
 # the loop or statement. The same fix as for the generator itself.
 import itertools
@@ -38,3 +38,12 @@ def has_odd(n):
         return any(r % 2 for r in (tee(gen))[0])
     finally:
         gen.close()
+
+
+def last(n):
+    gen = rows(n)
+    try:
+        x = next(tee(gen, 2)[-1])
+    finally:
+        gen.close()
+    return x
