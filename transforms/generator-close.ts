@@ -457,10 +457,11 @@ interface Kept extends KeptLocal {
 
 /**
  * `it = gen(...)` kept in a variable of a function (`keptLocal`) and read only as a loop's iterable
- * (`for r in it:`) or with `next(it)` / `next(it, default)`; for an async generator in a coroutine,
+ * (`for r in it:`) or with `next(it)` / `next(it, default)`, directly or through lazy wrappers made there
+ * (`readThrough`: `for x, name in zip(it, names):`); for an async generator in a coroutine,
  * `async for r in it:`, `await anext(it)` and `await it.__anext__()`. CPython closed the generator when the
- * function's frame went. Whether it may be unfinished then is decided by the read that ends last: `next()`, or a
- * loop that can leave early (any loop with `--all-loops`).
+ * function's frame went. Whether it may be unfinished then is decided by the read that ends last: `next()`, a
+ * wrapper that may stop early, or a loop that can leave early (any loop with `--all-loops`).
  */
 function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wrapped?: Wrapped, nested = false, branch?: SyntaxNode): Kept | undefined {
   // Ex) `it = iter(rows())`: `iter` of a generator is the generator itself, so `it.close()` closes it
@@ -470,21 +471,25 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
   const local = wrapped?.tee ? keptLocals(ctx, made, nested) : nested ? keptLocalNested(ctx, made) : keptLocal(ctx, made);
   // `await agen.aclose()` needs a coroutine around it
   if (!local || local.reads.length === 0 || (isAsync && !startsAsync(local.fn))) return undefined;
-  let last: { node: SyntaxNode; next: boolean; by?: string; name: string } | undefined;
+  let last: { node: SyntaxNode; next: boolean; by?: string; name: string; stops?: string } | undefined;
   for (const id of local.reads) {
-    let read: { node: SyntaxNode; next: boolean; by?: string; name: string };
-    const p = id.parent;
-    if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === id.id && startsAsync(p) === isAsync) read = { node: p, next: false, name: id.text };
+    let read: { node: SyntaxNode; next: boolean; by?: string; name: string; stops?: string };
+    // Ex) `for x, y in zip(a, b):`, `next(enumerate(it))`: read through lazy wrappers made right there, which go
+    // with the loop or the call
+    const { top, stops } = isAsync ? { top: id, stops: undefined } : readThrough(ctx, id);
+    const p = top.parent;
+    if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === top.id && startsAsync(p) === isAsync) read = { node: p, next: false, name: id.text };
     else if (isAsync) {
       // Ex) `await anext(agen)`, `await agen.__anext__()`
       const use = awaitedNext(ctx, id);
       if (!use || use.kind !== 'statement') return undefined;
       read = { node: use.top, next: true, by: use.by, name: id.text };
     } else {
-      const outer = argumentOf(id);
-      if (!outer || positionalIndex(outer, id) !== 0 || calleeName(ctx.names, outer) !== 'builtins.next') return undefined;
+      const outer = argumentOf(top);
+      if (!outer || positionalIndex(outer, top) !== 0 || calleeName(ctx.names, outer) !== 'builtins.next') return undefined;
       read = { node: outer, next: true, name: id.text };
     }
+    if (stops) read.stops = stops;
     if (!last || read.node.endIndex > last.node.endIndex) last = read;
   }
   const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex, ...(wrapped ? { wrapper: wrapped.node } : {}), ...(wrapped?.lets ? { lets: true as const } : {}), ...(branch ? { branch } : {}) };
@@ -492,6 +497,8 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
   if (wrapped?.stops) return { ...kept, how: `\`${wrapped.stops}\` stops reading it early` };
   // The name the last read reads (`a, b = tee(…)` has two)
   const name = last!.name;
+  // Ex) `for x, y in zip(a, b): …`: zip stops at the shorter, and may leave the generator suspended
+  if (last!.stops) return { ...kept, how: `\`${last!.stops}\` stops reading \`${name}\` early` };
   if (last!.next) return { ...kept, how: isAsync ? `\`await ${last!.by === '__anext__' ? `${name}.__anext__()` : `anext(${name})`}\` reads it only in part` : `\`next(${name})\` reads it only in part` };
   const exit = earlyExit(last!.node);
   if (exit) return { ...kept, how: `the loop over \`${name}\` can leave early (\`${exit}\`)` };
@@ -548,6 +555,27 @@ function iterAround(ctx: FileContext, call: SyntaxNode): SyntaxNode | undefined 
   if (!outer || calleeName(ctx.names, outer) !== 'builtins.iter') return undefined;
   const args = outer.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)) ?? [];
   return args.length === 1 && args[0]!.id === cur.id ? outer : undefined;
+}
+
+/**
+ * `id` (a kept name's read) and the lazy wrappers (`WRAPPERS`) it is passed through, right there (`zip(a, b)`,
+ * `enumerate(islice(it, 3))`): the outermost of them (`id` itself when none), and the first that may stop early.
+ * Not through one that hands out lazy parts (`groupby`).
+ */
+function readThrough(ctx: FileContext, id: SyntaxNode): { top: SyntaxNode; stops?: string } {
+  let top = id;
+  let stops: string | undefined;
+  for (;;) {
+    let cur = top;
+    while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+    const outer = argumentOf(cur);
+    const at = outer ? positionalIndex(outer, cur) : undefined;
+    const name = outer && at !== undefined ? calleeName(ctx.names, outer) : undefined;
+    const wrapper = name ? WRAPPERS.get(name) : undefined;
+    if (!outer || !wrapper || !wrapper.at(at!) || wrapper.lazyItems) return stops ? { top, stops } : { top };
+    stops ??= wrapperMayStop(name!, outer) ? name!.replace(/^(builtins|itertools)\./, '') : undefined;
+    top = outer;
+  }
 }
 
 /** The outermost of the lazy wrappers (`WRAPPERS`) `call` is passed through, and the first of them that may stop early. */
@@ -1240,8 +1268,9 @@ export const generatorClose: Transform = {
       'statement runs after it, and for a generator kept in a variable through a branch (`it = gen() if c else []`), ' +
       'closed at the end of the function. ' +
       'A generator kept in a variable of a function (`it = gen()` in the function\'s own body, read only by ' +
-      '`for … in it` and `next(it)`; `async for` and `await anext(it)` in a coroutine) whose last read is ' +
-      '`next(it)` or a loop that can leave early: the rest of the function moves into `try:` … ' +
+      '`for … in it` and `next(it)`, or through a lazy wrapper made there, `zip(it, names)`; `async for` and ' +
+      '`await anext(it)` in a coroutine) whose last read is `next(it)`, a wrapper that may stop early or a loop ' +
+      'that can leave early: the rest of the function moves into `try:` … ' +
       '`finally: it.close()` (`await it.aclose()`), where CPython closed it when the frame went; a lazy wrapper kept so ' +
       '(`it = islice(gen(), 2)`), and `itertools.tee` of it unpacked into names (`a, b = tee(gen())`, closed with ' +
       'the last of them), get the generator made just before it (`gen = gen()`) and closed so; one tee object taken ' +
