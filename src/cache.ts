@@ -22,6 +22,7 @@ import type { RunOptions } from './runner.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
 import { generatorShortNames, type GeneratorIndex } from './python/generators.js';
 import { decodeSource } from './engine/read.js';
+import { escapeRegExp } from './python/text.js';
 
 /** The cache's directory when none is given: `.withify_cache` in the project's root (see cli.ts). */
 export const CACHE_DIR_NAME = '.withify_cache';
@@ -125,6 +126,9 @@ function wordsOf(text: string): Set<string> {
 /** The components of a dotted name (`pkg.core.rows`). */
 const partsOf = (dotted: string) => dotted.split('.');
 
+/** The fields of `GeneratorIndex` that `IndexChange` reads part by part; a change to any other counts for every file. */
+const KNOWN_FIELDS = new Set(['generators', 'aliases', 'ambiguous', 'own', 'callNames', 'plainOverrides', 'memberNames', 'classNames']);
+
 /** Words every file's check may look up in the index besides its own: `Table.__iter__`, `outer.<locals>.inner`. */
 const ALWAYS_WORDS = ['__iter__', '__aiter__', '<locals>'];
 
@@ -172,11 +176,7 @@ export class IndexChange {
     const { generators: a, ...restAfter } = after ?? {};
     this.before = b as GeneratorIndex | undefined;
     this.after = a as GeneratorIndex | undefined;
-    const unknown = (i: GeneratorIndex | undefined) => {
-      const { generators, aliases, ambiguous, own, callNames, plainOverrides, memberNames, classNames, ...other } = i ?? ({} as Partial<GeneratorIndex>);
-      void [generators, aliases, ambiguous, own, callNames, plainOverrides, memberNames, classNames];
-      return JSON.stringify([other, i === undefined]);
-    };
+    const unknown = (i: GeneratorIndex | undefined) => JSON.stringify([Object.entries(i ?? {}).filter(([k]) => !KNOWN_FIELDS.has(k)), i === undefined]);
     this.all = JSON.stringify(restBefore) !== JSON.stringify(restAfter) || unknown(this.before) !== unknown(this.after);
     if (this.all) return;
     const entries = (i: GeneratorIndex | undefined) => {
@@ -231,7 +231,7 @@ export class IndexChange {
   private word(w: string): RegExp {
     let re = this.patterns.get(w);
     if (!re) {
-      const escaped = w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      const escaped = escapeRegExp(w);
       re = /^[\x00-\x7f]*$/.test(w) ? new RegExp(`(?<![A-Za-z0-9_])${escaped}(?![A-Za-z0-9_])`) : new RegExp(`(?<![\\p{L}\\p{N}\\p{M}\\p{Pc}])${escaped}(?![\\p{L}\\p{N}\\p{M}\\p{Pc}])`, 'u');
       this.patterns.set(w, re);
     }

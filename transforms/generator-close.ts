@@ -458,7 +458,7 @@ interface Kept extends KeptLocal {
 /**
  * `it = gen(...)` kept in a variable of a function (`keptLocal`) and read only as a loop's iterable
  * (`for r in it:`) or with `next(it)` / `next(it, default)`, directly or through lazy wrappers made there
- * (`readThrough`: `for x, name in zip(it, names):`); for an async generator in a coroutine,
+ * (`wrapperAround`: `for x, name in zip(it, names):`); for an async generator in a coroutine,
  * `async for r in it:`, `await anext(it)` and `await it.__anext__()`. CPython closed the generator when the
  * function's frame went. Whether it may be unfinished then is decided by the read that ends last: `next()`, a
  * wrapper that may stop early, or a loop that can leave early (any loop with `--all-loops`).
@@ -476,7 +476,10 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
     let read: { node: SyntaxNode; next: boolean; by?: string; name: string; stops?: string };
     // Ex) `for x, y in zip(a, b):`, `next(enumerate(it))`: read through lazy wrappers made right there, which go
     // with the loop or the call
-    const { top, stops } = isAsync ? { top: id, stops: undefined } : readThrough(ctx, id);
+    // (Not `tee(it)` itself: `for t in tee(it):` hands the tee objects to the loop's name.)
+    const through = isAsync ? undefined : wrapperAround(ctx, id);
+    const top = through && !through.tee ? through.node : id;
+    const stops = through && !through.tee ? through.stops : undefined;
     const p = top.parent;
     if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === top.id && startsAsync(p) === isAsync) read = { node: p, next: false, name: id.text };
     else if (isAsync) {
@@ -557,27 +560,6 @@ function iterAround(ctx: FileContext, call: SyntaxNode): SyntaxNode | undefined 
   return args.length === 1 && args[0]!.id === cur.id ? outer : undefined;
 }
 
-/**
- * `id` (a kept name's read) and the lazy wrappers (`WRAPPERS`) it is passed through, right there (`zip(a, b)`,
- * `enumerate(islice(it, 3))`): the outermost of them (`id` itself when none), and the first that may stop early.
- * Not through one that hands out lazy parts (`groupby`).
- */
-function readThrough(ctx: FileContext, id: SyntaxNode): { top: SyntaxNode; stops?: string } {
-  let top = id;
-  let stops: string | undefined;
-  for (;;) {
-    let cur = top;
-    while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
-    const outer = argumentOf(cur);
-    const at = outer ? positionalIndex(outer, cur) : undefined;
-    const name = outer && at !== undefined ? calleeName(ctx.names, outer) : undefined;
-    const wrapper = name ? WRAPPERS.get(name) : undefined;
-    if (!outer || !wrapper || !wrapper.at(at!) || wrapper.lazyItems) return stops ? { top, stops } : { top };
-    stops ??= wrapperMayStop(name!, outer) ? name!.replace(/^(builtins|itertools)\./, '') : undefined;
-    top = outer;
-  }
-}
-
 /** The outermost of the lazy wrappers (`WRAPPERS`) `call` is passed through, and the first of them that may stop early. */
 interface Wrapped {
   node: SyntaxNode;
@@ -590,7 +572,7 @@ interface Wrapped {
 
 /**
  * `islice(call, 2)`, `map(f, zip(names, call))`: the outermost lazy wrapper around `call`, for `it = islice(rows(), 2)`
- * kept in a variable. `undefined` when there is none, or one hands out lazy parts (`groupby`).
+ * kept in a variable, or around a kept name's read (`for x, name in zip(it, names):`, `keptGenerator`). `undefined` when there is none, or one hands out lazy parts (`groupby`).
  */
 function wrapperAround(ctx: FileContext, call: SyntaxNode): Wrapped | undefined {
   let cur = call;

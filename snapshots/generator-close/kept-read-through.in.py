@@ -37,3 +37,16 @@ def pairs(n):
 def first_pair(n, names):
     it = rows(n)
     return next(zip(names, it))
+
+
+def numbered(n):
+    it = rows(n)
+    for i, x in enumerate(it):
+        if x > 1:
+            return i
+
+
+def first_copy(n):
+    it = rows(n)
+    for x in tee(it)[0]:
+        return x

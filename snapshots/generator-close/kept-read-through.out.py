@@ -50,3 +50,22 @@ def first_pair(n, names):
         return next(zip(names, it))
     finally:
         it.close()
+
+
+def numbered(n):
+    it = rows(n)
+    try:
+        for i, x in enumerate(it):
+            if x > 1:
+                return i
+    finally:
+        it.close()
+
+
+def first_copy(n):
+    it = rows(n)
+    try:
+        for x in tee(it)[0]:
+            return x
+    finally:
+        it.close()

@@ -33,3 +33,10 @@ def grouped(n):
     it = rows(n)
     for key, group in groupby(it):
         return key
+
+
+def copies(n, saved):
+    it = rows(n)
+    for t in tee(it):
+        saved.append(t)
+        return next(t)
