@@ -841,6 +841,21 @@ describe('generator-close on a generator kept through a branch (`it = rows() if 
     assert.match(after!.message, /before the cleanup of `pairs` \(line 43\), where CPython dropped `pairs` first/);
   });
 
+  test('a wrapper holding two generators in a branch: each reported with why the branch fix cannot close both, and a generator kept after it rated unsafe', () => {
+    const r = transformSource(read('kept-branch-wrapper.in.py'), { select: ['generator-close'] });
+    const at = (line: number) => r.findings.filter((f) => f.location.line === line).map((f) => `${f.location.column} ${f.fixStatus}: ${f.reason ?? ''}`);
+    const both = (other: string) => `none: \`zip(rows(1), rows(2))\` also holds \`${other}\`: the fix for a generator kept through a branch binds one generator where it is made, and cannot close both; close them by hand`;
+    assert.deepEqual(at(60), [`14 ${both('rows(2)')}`, `23 ${both('rows(1)')}`]);
+    assert.deepEqual(at(67), [
+      '14 none: `zip(rows(1) if c else [], rows(2))` also holds `rows(2)`: the fix for a generator kept through a branch binds one generator where it is made, and cannot close both; close them by hand',
+      '36 none: `rows(1) if c else []` runs before it in this statement; making the generator ahead of the statement would run it first',
+    ]);
+    assert.deepEqual(at(74), [`14 ${both('rows(2)')}`, `23 ${both('rows(1)')}`]);
+    const after = r.findings.find((f) => f.location.line === 77);
+    assert.equal(after?.fixStatus, 'unsafe');
+    assert.match(after!.message, /before the cleanup of `it` \(line 74\), where CPython dropped `it` first/);
+  });
+
   const read = (name: string) => readFileSync(join(SNAPSHOTS, 'generator-close', name), 'utf8');
 
   test('where no fix can hold it, each finding says why; read to the end or handed on is no finding; kept through a wrapper after another kept value, an unsafe fix', () => {

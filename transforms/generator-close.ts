@@ -191,17 +191,17 @@ function heldValue(branch: SyntaxNode | undefined, wrapper: SyntaxNode | undefin
 /**
  * The run of branches a kept value of `call` goes through (`branchRootOf`), directly or through one lazy wrapper
  * around it or inside it (`islice(rows(), 2) if c else []`, `islice(rows() if c else [], 2)`), and that wrapper.
- * Not through a wrapper that holds another generator of `made` (`zip(rows(1), rows(2)) if c else []`: both are
- * made, which one name cannot hold), nor through `tee`.
+ * Not through `tee`. `partner`: another generator of `made` the wrapper holds (`zip(rows(1), rows(2)) if c else []`,
+ * `zip(rows(1) if c else [], rows(2))`), which the branch fix, one name bound where the generator is made, cannot close.
  */
-function branchedValue(ctx: FileContext, call: SyntaxNode, gen: Made, made: readonly SyntaxNode[]): { branch: SyntaxNode; wrapped?: Wrapped } | undefined {
+function branchedValue(ctx: FileContext, call: SyntaxNode, gen: Made, made: readonly SyntaxNode[]): { branch: SyntaxNode; wrapped?: Wrapped; partner?: SyntaxNode } | undefined {
   const inner = branchRootOf(call);
   const wrapped = gen.async || gen.viaIter ? undefined : wrapperAround(ctx, inner ?? call);
   const outer = wrapped && !wrapped.tee ? branchRootOf(wrapped.node) : undefined;
   if (!wrapped || wrapped.tee || (!inner && !outer)) return inner ? { branch: inner } : undefined;
   const holder = wrapped.node;
-  if (made.some((m) => m.id !== call.id && m.startIndex >= holder.startIndex && m.endIndex <= holder.endIndex)) return inner ? { branch: inner } : undefined;
-  return { branch: outer ?? inner!, wrapped };
+  const partner = made.find((m) => m.id !== call.id && m.startIndex >= holder.startIndex && m.endIndex <= holder.endIndex);
+  return partner ? { branch: outer ?? inner!, wrapped, partner } : { branch: outer ?? inner!, wrapped };
 }
 
 /** The whole value `kept.name` is bound to: the branch, or the wrapper around it. */
@@ -905,11 +905,16 @@ function check(ctx: FileContext): Finding[] {
     if (gen.viaIter && (!use || (use.kind === 'statement' && (gen.async || use.by === 'next' || use.by === 'in' || use.by === 'not in')))) continue;
     // Ex) `it = rows(p) if c else []` … `for r in it: break`: kept as `it = rows(p)` is, but only if its branch ran
     // Ex) `it = islice(rows(p), 2) if c else []`, `it = islice(rows(p) if c else [], 2)`: through a lazy wrapper
-    const { branch, wrapped } = (use ? undefined : branchedValue(ctx, call, gen, made)) ?? {};
+    const { branch, wrapped, partner } = (use ? undefined : branchedValue(ctx, call, gen, made)) ?? {};
     if (branch) {
       const kept = keptGenerator(ctx, call, gen.async, wrapped, false, branch);
       const nested = kept ? undefined : keptGenerator(ctx, call, gen.async, wrapped, true, branch);
-      if (kept) {
+      if (kept && partner) {
+        // Ex) `pairs = zip(rows(1), rows(2)) if c else []` … `for p in pairs: break`: CPython closed both as the
+        // function dropped `pairs`; a name bound where each is made would be one fix per generator in one branch
+        const reason = `\`${preview(wrapped!.node)}\` also holds \`${preview(partner)}\`: the fix for a generator kept through a branch binds one generator where it is made, and cannot close both; close them by hand`;
+        findings.push({ id: ID, code: CODE, message: `\`${kept.name} = ${preview(keptValue(kept))}\`: ${kept.how}, and ${pending(gen)}`, start: call.startIndex, end: kept.end, reason });
+      } else if (kept) {
         const group = keptBranched.get(kept.stmt.id) ?? { kept, uses: [] };
         group.uses.push({ call, gen, at: findings.length });
         keptBranched.set(kept.stmt.id, group);

@@ -56,7 +56,23 @@ def in_a_block(n, c):
 
 
 def two_generators(c):
-    # both are made when the branch runs: one name cannot hold them (not flagged)
+    # both are made when the branch runs: one name cannot hold them (each reported, not fixed)
     it = zip(rows(1), rows(2)) if c else []
     for x in it:
         break
+
+
+def two_generators_one_in_a_branch(c):
+    # the same with the branch inside the wrapper: reported, not fixed
+    it = zip(rows(1) if c else [], rows(2))
+    for x in it:
+        break
+
+
+def kept_after_two(c):
+    # `it` holds two generators to the end of the function: the fix for `after` is unsafe (left as it is)
+    it = zip(rows(1), rows(2)) if c else []
+    for x in it:
+        break
+    after = rows(3)
+    return next(after)
