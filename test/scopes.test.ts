@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parsePython } from '../src/engine/parse.js';
 import { decodeSource } from '../src/engine/read.js';
-import { identifiersNamed, NameIndex, textMayBind, type Resolution } from '../src/python/scopes.js';
+import { collectBindings, identifiersNamed, NameIndex, textMayBind, type Resolution } from '../src/python/scopes.js';
 import { forEachWordSpan } from '../src/python/text.js';
 import type { SyntaxNode } from '../src/types.js';
 import { listCases } from './helpers.js';
@@ -102,5 +102,15 @@ describe('name resolution', () => {
       }
     }
     assert.ok(compared > 5000, `only ${compared} names compared`);
+  });
+
+  test('the bindings of a scope: a `:=` in the header of a def or class, the default of a lambda, a comprehension binds in the scope; a file that says no `:=` skips those parts', () => {
+    const names = (text: string) => [...collectBindings(parsePython(text).rootNode).keys()].sort().join(' ');
+    assert.equal(names('@deco(d := 1)\ndef f(x=(y := 2), *, z: (t := int) = 3) -> (r := int):\n    inner = 4\n'), 'd f r t y');
+    assert.equal(names('class C(B, metaclass=(m := Meta)):\n    attr = 1\n'), 'C m');
+    assert.equal(names('g = lambda a=(w := 5): a\nh = [v for v in (u := range(3))]\n'), 'g h u w');
+    // A def without `:=` in a file that says it elsewhere, and a file that says it nowhere: only the names
+    assert.equal(names('def f(x=1):\n    y = (z := 2)\nq = (p := 3)\n'), 'f p q');
+    assert.equal(names('@deco\ndef f(x=g(1), *a, **k) -> int:\n    y = 2\nclass C(B):\n    pass\nfor i in x:\n    j = i\n'), 'C f i j');
   });
 });

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type Parser from 'tree-sitter';
 import type { SyntaxNode, Tree } from '../types.js';
 import { keepShape } from './shapes.js';
-import { NameIndex } from '../python/scopes.js';
+import { NameIndex, noteParsedText } from '../python/scopes.js';
 import { isExtra } from '../python/statements.js';
 
 // Loaded with `require`: imported as ES modules, Node would first scan tree-sitter's CommonJS source for the
@@ -193,7 +193,9 @@ export function takeParsedChars(): number {
 export function parsePython(text: string, ranges?: Parser.Range[]): Tree {
   parsedChars += ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : text.length;
   // The binding copies the input through a buffer; size it to the file so long files parse in one go.
-  return getParser().parse(text, undefined, { bufferSize: Math.max(64 * 1024, text.length * 2 + 16), includedRanges: ranges });
+  const tree = getParser().parse(text, undefined, { bufferSize: Math.max(64 * 1024, text.length * 2 + 16), includedRanges: ranges });
+  noteParsedText(tree, text);
+  return tree;
 }
 
 /**

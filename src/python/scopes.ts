@@ -159,6 +159,19 @@ function addParameters(params: SyntaxNode | null, out: Map<string, Binding[]>): 
 // the parts of a def or class evaluated in this scope (decorators, defaults, bases, annotations) and a
 // lambda's defaults are visited from the last to the first.
 
+/** Per tree parsed by `parsePython`, whether its text says `:=` anywhere (most say it nowhere). */
+const treeSaysWalrus = new WeakMap<object, boolean>();
+
+/** Called by `parsePython` with each tree and the text it was parsed from. */
+export function noteParsedText(tree: object, text: string): void {
+  treeSaysWalrus.set(tree, text.includes(':='));
+}
+
+/** Whether the text of the node under `c` says `:=`: asked of the tree first, which knows when its whole text does not. */
+function saysWalrus(c: TreeCursor): boolean {
+  return treeSaysWalrus.get((c as TreeCursor & { tree: object }).tree) !== false && c.nodeText.includes(':=');
+}
+
 /** The bindings under `node` (the cursor on it), in this scope; the cursor is left on `node`. */
 function visitAt(c: TreeCursor, out: Map<string, Binding[]>): void {
   const type = c.nodeType;
@@ -168,7 +181,10 @@ function visitAt(c: TreeCursor, out: Map<string, Binding[]>): void {
       const n = c.currentNode;
       const name = n.childForFieldName('name');
       if (name) push(out, name.text, { kind: type === 'class_definition' ? 'class' : 'def', node: n });
-      // Decorators, defaults, bases and annotations are evaluated here; the body is not.
+      // Decorators, defaults, bases and annotations are evaluated here; the body is not. Only a `:=` binds in
+      // them (a lambda or comprehension there is a scope of its own, whose walrus binds here): none, nothing to
+      // visit, unless the parse went wrong in there (an ERROR child may hold statements).
+      if (!saysWalrus(c) && !n.hasError) return;
       const rest = n.namedChildren.filter((ch) => ch.type !== 'block' && ch.id !== name?.id);
       for (let i = rest.length - 1; i >= 0; i--) visitNode(rest[i]!, out);
       return;
@@ -187,7 +203,7 @@ function visitAt(c: TreeCursor, out: Map<string, Binding[]>): void {
     case 'dictionary_comprehension':
     case 'generator_expression':
       // The first iterable is evaluated in the enclosing scope; walrus targets inside bind here too.
-      if (!c.nodeText.includes(':=')) return;
+      if (!saysWalrus(c)) return;
       for (const w of c.currentNode.descendantsOfType('named_expression')) {
         const name = w.childForFieldName('name');
         if (name) push(out, name.text, { kind: 'assign', node: w });
@@ -231,7 +247,7 @@ function visitAt(c: TreeCursor, out: Map<string, Binding[]>): void {
     default:
       // Ex) a call, a dict literal: inside an expression only `:=` binds (comprehension and lambda
       // scopes are handled above and end at their own node), so one without it holds no binding.
-      if (PURE_EXPRESSIONS.has(type) && !c.nodeText.includes(':=')) return;
+      if (PURE_EXPRESSIONS.has(type) && !saysWalrus(c)) return;
       break;
   }
   if (!c.gotoFirstChild()) return;
@@ -314,7 +330,15 @@ export function collectBindings(scope: SyntaxNode): Map<string, Binding[]> {
   const body = scopeBody(scope);
   if (!body) return out;
   if (scope.type === 'lambda') visitNode(body, out);
-  else for (const stmt of body.namedChildren) visitNode(stmt, out);
+  else {
+    // One cursor over the body's statements (a cursor and a node object per statement cost more than the visit)
+    const c = body.walk();
+    if (c.gotoFirstChild()) {
+      do {
+        if (c.nodeIsNamed) visitAt(c, out);
+      } while (c.gotoNextSibling());
+    }
+  }
   // `except E as e` in older grammars names the target without as_pattern_target.
   return out;
 }
