@@ -318,6 +318,16 @@ describe('generator index', () => {
     assert.equal(kept?.['pkg.rows'], 'pkg.core.rows');
   });
 
+  test('many names imported at once, one of them not ASCII: each rebinding is found as for a name alone, read as text or parsed', () => {
+    const head = 'from .core import rows, state, caf\u00e9, keys, items\n';
+    // `rows\u00e9` and `xrows` are other words; `items(1)` is a call
+    const text = `${head}state = 1\ncaf\u00e9 = 2\nfor k, keys in pairs:\n    pass\nrows\u00e9 = 3\nxrows = 4\nitems(1)\n`;
+    for (const parsed of ['', 'def g():\n    yield 1\n']) {
+      const aliases = summarizeFile('pkg/__init__.py', text + parsed, 'pkg').generators?.aliases ?? {};
+      assert.deepEqual(aliases, { 'pkg.rows': 'pkg.core.rows', 'pkg.items': 'pkg.core.items' }, parsed ? 'parsed' : 'text');
+    }
+  });
+
   test('a call of an import bound again by `global` or a later star import in the calling module is left alone', () => {
     const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': 'def rows(n):\n    try:\n        yield from range(n)\n    finally:\n        pass\n' });
     const project = { generators: index };

@@ -4,7 +4,7 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
-import { firstIndex, isWordCharAt, lineEndOf, nextLineStart, wordsPattern } from './text.js';
+import { firstIndex, isAsciiWordChar, isWordCharAt, lineEndOf, nextLineStart, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 import { isExtra, LOOPS, NESTED_SCOPES } from './statements.js';
 import { calleeName } from './imports.js';
@@ -201,24 +201,56 @@ const isBlank = (c: number) => c === 32 || c === 9;
 const hasLoneCR = (text: string) => text.includes('\r') && /\r(?!\n)/.test(text);
 
 /**
+ * The start of the first line at or after `from` (0, or one past the start of a line already read) that a scan
+ * reads: `re` (global) matches a line break followed by the start such a line has, `first` tells the same of the
+ * file's first line. One scan of the text finds them, where reading every line in turn was most of a scan's time.
+ * (A line break is `\n`, `\r\n` or a lone `\r`: the `\r` of a `\r\n` is followed by no line's first character.)
+ */
+function lineFrom(text: string, from: number, re: RegExp, first: (c: number) => boolean): number {
+  if (from === 0 && text.length > 0 && first(text.charCodeAt(0))) return 0;
+  re.lastIndex = from === 0 ? 0 : from - 1;
+  const m = re.exec(text);
+  return m ? m.index + 1 : -1;
+}
+
+/**
  * The triple-quoted string open at each line start of a text, read in order: a triple quote opens one when
  * none is open and closes the open one when it is the same. Triple quotes never span lines, so they are
  * found in the whole text at once. `skipTo` leaves out those of lines a scan read as part of a statement
  * (the continuation lines of an import or of a class header), as the scans always have.
  */
 class TripleQuotes {
-  private readonly re = /"""|'''/g;
-  private next: RegExpExecArray | null;
+  // The next `"""` and `'''` not read yet (-1: none left), found with `indexOf` (a pattern's match objects cost
+  // more): read in order, each from three characters past the last, as a global `/"""|'''/` finds them.
+  private double: number;
+  private single: number;
   private quote: string | undefined;
 
   constructor(private readonly text: string) {
-    this.next = this.re.exec(text);
+    this.double = text.indexOf('"""');
+    this.single = text.indexOf("'''");
+  }
+
+  /** The offset of the next triple quote not read yet, or -1. */
+  private get next(): number {
+    return this.double < 0 ? this.single : this.single < 0 || this.double < this.single ? this.double : this.single;
+  }
+
+  /** Read the next triple quote (there is one); its text. (The other kind's next one is three characters past it or more.) */
+  private take(): string {
+    const at = this.next;
+    if (at === this.double) {
+      this.double = this.text.indexOf('"""', at + 3);
+      return '"""';
+    }
+    this.single = this.text.indexOf("'''", at + 3);
+    return "'''";
   }
 
   /** The quote open at `offset` (a line start, not before the last one asked for), or `undefined`. */
   openAt(offset: number): string | undefined {
-    for (; this.next && this.next.index < offset; this.next = this.re.exec(this.text)) {
-      const t = this.next[0];
+    for (let at = this.next; at >= 0 && at < offset; at = this.next) {
+      const t = this.take();
       if (!this.quote) this.quote = t;
       else if (t === this.quote) this.quote = undefined;
     }
@@ -227,7 +259,7 @@ class TripleQuotes {
 
   /** Leave out the triple quotes before `offset` not counted yet. */
   skipTo(offset: number): void {
-    while (this.next && this.next.index < offset) this.next = this.re.exec(this.text);
+    for (let at = this.next; at >= 0 && at < offset; at = this.next) this.take();
   }
 }
 
@@ -242,9 +274,8 @@ export function subclassesFromText(text: string): SubclassFacts[] {
   // Where each class with bases starts (after its header) and ends (the next def, class or decorator no deeper).
   const spans = new Map<SubclassFacts, { from: number; to: number }>();
   const quotes = new TripleQuotes(text);
-  const loneCR = hasLoneCR(text);
-  for (let start = 0; start >= 0; start = nextLine(text, start, loneCR)) {
-    // Only a line whose first character after the indentation is that of `@`, `def`, `async` or `class`.
+  // Only a line whose first character after the indentation is that of `@`, `def`, `async` or `class`.
+  for (let start = lineFrom(text, 0, DEFINITION_LINE, isBlankOrDefinition); start >= 0; start = lineFrom(text, start + 1, DEFINITION_LINE, isBlankOrDefinition)) {
     let i = start;
     while (isBlank(text.charCodeAt(i))) i++;
     const c = text.charCodeAt(i);
@@ -283,13 +314,17 @@ export function subclassesFromText(text: string): SubclassFacts[] {
 }
 
 const DEFINITION_START = /^([ \t]*)(@|class(?=[ \t])|(?:async[ \t]+)?def(?=[ \t]))/;
+/** A line break, then a line whose first character after the indentation is that of `@`, `def`, `async` or `class`. */
+const DEFINITION_LINE = /[\r\n][ \t]*[@dac]/g;
+/** The first line's first character, for `DEFINITION_LINE`: a blank (the line is read, then tested) or `@`, `d`, `a`, `c`. */
+const isBlankOrDefinition = (c: number) => c === 32 || c === 9 || c === 64 || c === 100 || c === 97 || c === 99;
 
 /** A class-body statement binding a name by assignment (`rows = _cached_rows`, `rows: Callable = f`), sticky. */
 const CLASS_ASSIGNMENT = /\(?((?:[A-Za-z_]\w*[ \t]*,[ \t]*)*[A-Za-z_]\w*)[ \t]*,?[ \t]*\)?[ \t]*(?::[^=\n]*)?=(?!=)/y;
 /** The names of a `CLASS_ASSIGNMENT` match's targets (`rows, other`). */
 const targetNames = (targets: string) => targets.split(',').map((t) => t.trim()).filter(Boolean);
-/** `x.name = …`: an attribute set (a scan from each `.`, which only a few of the text's characters are). */
-const ATTRIBUTE_ASSIGNMENT = /\.[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)/g;
+/** `x.name = …`: an attribute set, read after the `.` (sticky). */
+const ATTRIBUTE_ASSIGNMENT = /[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)/y;
 /** Every attribute set in a text (`instanceAssignments` of all of it), by offset, for the classes of one file. */
 interface AttributeSets {
   at: number[];
@@ -301,11 +336,22 @@ let lastSets: { text: string; sets: AttributeSets } | undefined;
 /** Every attribute set in `text`, by offset; the last text's are kept (its classes ask one by one). */
 function attributeSets(text: string): AttributeSets {
   if (lastSets?.text === text) return lastSets.sets;
-  const found: Array<[number, string]> = [];
-  for (const m of text.matchAll(ATTRIBUTE_ASSIGNMENT)) found.push([m.index, m[1]!]);
-  if (text.includes('setattr') || text.includes('__dict__')) for (const m of text.matchAll(ATTRIBUTE_BY_NAME)) found.push([m.index, m[1] ?? m[2]!]);
-  found.sort((a, b) => a[0] - b[0]);
-  const sets = { at: found.map((f) => f[0]), names: found.map((f) => f[1]) };
+  const sets: AttributeSets = { at: [], names: [] };
+  // From each `.`, which only a few of the text's characters are (the matches come in order)
+  for (let dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+    ATTRIBUTE_ASSIGNMENT.lastIndex = dot + 1;
+    const m = ATTRIBUTE_ASSIGNMENT.exec(text);
+    if (!m) continue;
+    sets.at.push(dot);
+    sets.names.push(m[1]!);
+  }
+  if (text.includes('setattr') || text.includes('__dict__')) {
+    const found = sets.at.map((at, i): [number, string] => [at, sets.names[i]!]);
+    for (const m of text.matchAll(ATTRIBUTE_BY_NAME)) found.push([m.index, m[1] ?? m[2]!]);
+    found.sort((a, b) => a[0] - b[0]);
+    sets.at = found.map((f) => f[0]);
+    sets.names = found.map((f) => f[1]);
+  }
   lastSets = { text, sets };
   return sets;
 }
@@ -1570,9 +1616,12 @@ const BINDING_WORDS = new Set(['def', 'class', 'as', 'global', 'nonlocal', 'for'
  * name stands; a string or comment may count too, and so may a keyword argument (`f(rows=1)`): a missed
  * alias only misses a fix, a wrong one breaks the caller.
  */
-function mayBindElsewhere(text: string, name: string, imports: ReadonlyArray<[number, number]>): boolean {
+function mayBindElsewhere(text: string, name: string, imports: ReadonlyArray<[number, number]>, places?: readonly number[]): boolean {
   let r = 0;
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+  // `places`: where `placesOfNames` found the name (each place below is checked as one `indexOf` finds)
+  let k = 0;
+  const next = (from: number) => (places ? (k < places.length ? places[k++]! : -1) : text.indexOf(name, from));
+  for (let at = next(0); at >= 0; at = next(at + 1)) {
     const end = at + name.length;
     if (isWordCharAt(text, at - 1) || isWordCharAt(text, end)) continue;
     while (r < imports.length && imports[r]![1] <= at) r++;
@@ -1601,6 +1650,18 @@ function mayBindElsewhere(text: string, name: string, imports: ReadonlyArray<[nu
     if (inImportStatement(text, at)) return true;
   }
   return false;
+}
+
+/**
+ * The places in `text` of each of `names` that are ASCII identifiers (the others are left out) with a word boundary,
+ * as a pattern without the `u` flag reads one, on both sides: one scan for all of them. Every place `mayBindElsewhere`
+ * keeps of such a name is among them (it checks the boundaries again, as Unicode has them).
+ */
+function placesOfNames(text: string, names: readonly string[]): Map<string, number[]> {
+  const ascii = [...new Set(names)].filter((n) => /^[A-Za-z_]\w*$/.test(n));
+  const out = new Map(ascii.map((n): [string, number[]] => [n, []]));
+  if (ascii.length) for (const m of text.matchAll(wordsPattern(ascii, 'g'))) out.get(m[0])!.push(m.index);
+  return out;
 }
 
 const IMPORT_LIST_CHAR = /[\w \t\r\n,.()\\]/;
@@ -1745,6 +1806,23 @@ function textReturner(text: string, start: number, loneCR: boolean): { name: str
   return { name: header[1]!, at: start + header[0].lastIndexOf(header[1]!), callee, end };
 }
 
+/** Where `import *` (`import (*`) is said in `text`: each place of the word `import`, then the rest tried there. */
+function starImports(text: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf('import'); at >= 0; at = text.indexOf('import', at + 6)) {
+    // (The pattern's `\b`: ASCII word characters only, as a pattern without the `u` flag reads it)
+    if (at > 0 && isAsciiWordChar(text.charCodeAt(at - 1))) continue;
+    STAR_AFTER_IMPORT.lastIndex = at + 6;
+    if (STAR_AFTER_IMPORT.test(text)) out.push(at);
+  }
+  return out;
+}
+const STAR_AFTER_IMPORT = /[ \t]+\(?[ \t]*\*/y;
+
+/** A line break, then a line that starts with a letter, a digit, `_` or `@` (`importAliasesFromText`). */
+const TOP_LEVEL_LINE = /[\r\n][A-Za-z0-9_@]/g;
+const isTopLevelStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 64;
+
 /**
  * The module-level imports of a file with no `yield`, read from the text without parsing it (the first
  * pass only needs them to follow re-exports): `import`/`from` statements that start a line at column 0,
@@ -1770,8 +1848,8 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, returne
   // Top-level defs that only return a call (`textReturner`), and whether a decorator line stands above the next def
   const found: Array<{ name: string; at: number; callee: string; end: number }> = [];
   let decorated = false;
-  for (let start = 0; start >= 0; start = nextLine(text, start, loneCR)) {
-    // Only a line that starts with a letter, a digit or `_` can rebind or import at the top level.
+  // Only a line that starts with a letter, a digit or `_` can rebind or import at the top level (or `@`, below).
+  for (let start = lineFrom(text, 0, TOP_LEVEL_LINE, isTopLevelStart); start >= 0; start = lineFrom(text, start + 1, TOP_LEVEL_LINE, isTopLevelStart)) {
     const first = text.charCodeAt(start);
     // Ex) `@functools.lru_cache()` above `def query(n): return core.rows(n)`: every caller gets one generator
     // (a `@` in a docstring counts too: only fewer defs followed)
@@ -1830,14 +1908,18 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, returne
     }
   }
   const aliases: Record<string, string> = {};
-  const stars = text.includes('*') ? [...text.matchAll(/\bimport[ \t]+\(?[ \t]*\*/g)].map((m) => m.index) : [];
+  const stars = text.includes('*') ? starImports(text) : [];
+  // The places of the names asked of `mayBindElsewhere` below, found by one scan (a file importing fifty names
+  // read its text fifty times)
+  const asked = [...fromImported, ...found.flatMap((r) => [r.name, r.callee.split('.')[0]!])];
+  const places = asked.length > 2 ? placesOfNames(text, asked) : undefined;
   for (const [name, targets] of bound) {
     if (new Set(targets).size !== 1 || rebound.has(name)) continue;
     // Ex) `from .core import rows` … `from ._speedups import *`: the star import may bind it again.
     if (stars.some((at) => at > (imports.find(([s, e]) => wordIn(text, name, s, e))?.[0] ?? 0))) continue;
     if (!/^[A-Za-z_]\w*$/.test(name) || targets[0] === `${loc.moduleName}.${name}`) continue;
     // (Only for what `from … import` binds: a module name bound again (`os = None`) reaches no generator's key.)
-    if (fromImported.has(name) && mayBindElsewhere(text, name, imports)) continue;
+    if (fromImported.has(name) && mayBindElsewhere(text, name, imports, places?.get(name))) continue;
     aliases[`${loc.moduleName}.${name}`] = targets[0]!;
   }
   for (const r of found) {
@@ -1846,8 +1928,8 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, returne
     const head = r.callee.split('.')[0]!;
     // Ex) `def use_fake(): global core; core = Fake()`, `if FAST: import fastcore as core`: the callee may be
     // another object's (a module name bound again is no alias of its own only when it says `from … import`)
-    if (!aliases[`${loc.moduleName}.${head}`] || declaredGlobal(text).has(head) || mayBindElsewhere(text, head, imports)) continue;
-    if (mayBindElsewhere(text, r.name, own)) continue;
+    if (!aliases[`${loc.moduleName}.${head}`] || declaredGlobal(text).has(head) || mayBindElsewhere(text, head, imports, places?.get(head))) continue;
+    if (mayBindElsewhere(text, r.name, own, places?.get(r.name))) continue;
     returners!.push({ key: `${loc.moduleName}.${r.name}`, async: false, cleanup: false, delegates: [], returns: [`${loc.moduleName}.${r.callee}`] });
   }
   return aliases;
