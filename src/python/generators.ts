@@ -1360,11 +1360,11 @@ export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: 
     const hit = index.generators[name];
     if (hit) return { key: name, ...hit };
     // The longest prefix that is an imported name: `pkg.api.produce` via `pkg.api` → `pkg.core.api`.
-    const parts = name.split('.');
+    // (Each prefix ends before a `.`, found from the end: no list of the parts per call.)
     let next: string | undefined;
-    for (let i = parts.length; i > 0 && !next; i--) {
-      const target = index.aliases[parts.slice(0, i).join('.')];
-      if (target !== undefined) next = [target, ...parts.slice(i)].join('.');
+    for (let end = name.length; end > 0 && !next; end = name.lastIndexOf('.', end - 1)) {
+      const target = index.aliases[name.slice(0, end)];
+      if (target !== undefined) next = target + name.slice(end);
     }
     if (!next || next === name) return undefined;
     name = next;
