@@ -42,6 +42,13 @@ describe('outline', () => {
     assert.deepEqual(code, [false, false, false, false, false, false, true, false, true, false, true]);
   });
 
+  test('a string prefix is the name of one or two letters right before the quote: a longer name, a number or a non-ASCII letter before it makes none', () => {
+    const text = 'a = f"{open(p)}", xf"{open(p)}", 1f"{open(p)}", \u00e9f"{open(p)}", Rb"{open(p)}", FR"{open(p)}"\n';
+    const o = outline(text);
+    // `f` and `FR`: fields, code; `xf`, `1f`, `\u00e9f` (names of their own) and `Rb` (no f): text
+    assert.deepEqual([...text.matchAll(/open/g)].map((m) => !inNoncode(o, m.index!)), [true, false, false, false, false, true]);
+  });
+
   test('logical lines: brackets, backslashes and triple-quoted strings continue a line; blocks nest by indentation', () => {
     const text = 'import os\nclass C(Base,\n        Mixin):\n    """doc\nclass X:\n"""\n    x = 1 + \\\n        2\n\n    # note\n    @property\n    def m(self):\n        return open(p)\n\ndef f(): pass\n';
     const o = outline(text);

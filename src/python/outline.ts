@@ -170,6 +170,21 @@ class Scanner {
   }
 
   /**
+   * The string whose quote is at `q`, reached by a search that skipped the code before it: the name the quote
+   * follows is read back, and is the string's prefix when `token` would have read it as one (a name of one or two
+   * characters in `PREFIXES`); the offset after the string.
+   */
+  quoted(q: number): number {
+    const t = this.t;
+    // Up to three characters of the name back: one of three or more is no prefix (`xyf"…"`, `1f"…"` have none).
+    let from = q;
+    while (from > q - 3 && from > 0 && isIdentChar(t.charCodeAt(from - 1))) from--;
+    const prefix = from < q ? t.slice(from, q).toLowerCase() : '';
+    const formatted = PREFIXES.get(prefix);
+    return formatted === undefined ? this.string(q, q, false, false) : this.string(from, q, formatted, prefix.includes('r'));
+  }
+
+  /**
    * One step over code at `i`: a comment, a string, an identifier, a bracket (reported through `open` and
    * `close`) or any other character. Line breaks are left to the caller.
    */
@@ -210,6 +225,9 @@ class Scanner {
     return i + 1;
   }
 }
+
+/** What `outline` stops at in code: a line break, a comment, a quote, a bracket, a backslash. */
+const CODE_STOP = /[\r\n#'"()[\]{}\\]/g;
 
 // The outline is the hottest code of a run: keep the scanner's hidden class (see engine/shapes.ts).
 keepShape(new Scanner(''));
@@ -261,17 +279,18 @@ export function outline(text: string): Outline {
       i = j;
       continue;
     }
+    // Only line breaks, comments, strings, brackets and backslashes matter here: the code between them (names,
+    // numbers, operators, blanks) is skipped by one search. A name is read back from a quote, for its prefix.
+    CODE_STOP.lastIndex = i;
+    if (!CODE_STOP.test(t)) break;
+    i = CODE_STOP.lastIndex - 1;
     const c = t.charCodeAt(i);
-    if (c === SP) {
-      i++;
-      continue;
-    }
     if (c === LF || c === CR) {
       i += c === CR && t.charCodeAt(i + 1) === LF ? 2 : 1;
       if (depth === 0) lineStart = true;
       continue;
     }
-    i = s.token(i, open, close);
+    i = c === SQ || c === DQ ? s.quoted(i) : s.token(i, open, close);
   }
   const count = begin.length;
   const parent = new Array<number>(count);
