@@ -232,7 +232,7 @@ export class IndexChange {
     let re = this.patterns.get(w);
     if (!re) {
       const escaped = escapeRegExp(w);
-      re = /^[\x00-\x7f]*$/.test(w) ? new RegExp(`(?<![A-Za-z0-9_])${escaped}(?![A-Za-z0-9_])`) : new RegExp(`(?<![\\p{L}\\p{N}\\p{M}\\p{Pc}])${escaped}(?![\\p{L}\\p{N}\\p{M}\\p{Pc}])`, 'u');
+      re = !NON_ASCII.test(w) ? new RegExp(`(?<![A-Za-z0-9_])${escaped}(?![A-Za-z0-9_])`) : new RegExp(`(?<![\\p{L}\\p{N}\\p{M}\\p{Pc}])${escaped}(?![\\p{L}\\p{N}\\p{M}\\p{Pc}])`, 'u');
       this.patterns.set(w, re);
     }
     return re;
@@ -448,13 +448,14 @@ export class RunCache {
       // Another build's cache; an index no kept result refers to, and beyond the last KEPT_INDEXES written (a
       // result made with one of those is made again); a temporary file of a run killed before its rename, left
       // for ten minutes
-      const indexFiles = readdirSync(this.dir)
+      const names = readdirSync(this.dir);
+      const indexFiles = names
         .filter((name) => name.startsWith(`${this.build}.index.`) && name.endsWith('.json'))
         .map((name) => ({ name, key: name.slice(`${this.build}.index.`.length, -'.json'.length), at: statSync(join(this.dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
         .sort((a, b) => b.at - a.at);
       const keep = new Set(indexFiles.filter((f) => used.has(f.key)).slice(0, KEPT_INDEXES).map((f) => f.name));
       const old = Date.now() - 10 * 60 * 1000;
-      for (const name of readdirSync(this.dir)) {
+      for (const name of names) {
         const other = join(this.dir, name);
         if (name.endsWith('.json') && name !== `${this.build}.json` && !keep.has(name)) rmSync(other, { force: true });
         else if (name.endsWith('.tmp') && (statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old) rmSync(other, { force: true });
@@ -565,15 +566,16 @@ export class CheckCache implements SummaryCache {
     const key = this.resultKey(path);
     const kept = this.cache.result(path, key);
     if (!kept) return undefined;
+    const r = kept.result;
+    // Ex) `fix` after a `check`: a file with findings is read, fixed and written as without the cache (told before
+    // the file is read for `samePart`)
+    if (this.readOnly && (r.status !== 'unchanged' || r.findings.length > 0)) return undefined;
     if (kept.index !== this.indexKey) {
       if (!this.samePart(path, kept.index)) return undefined;
       // Ex) an import added in a module this file never reaches: the result holds, now for this index too
       if (this.index) this.cache.keepIndex(this.indexKey, this.index);
       this.cache.renewResult(path, key, this.indexKey);
     }
-    const r = kept.result;
-    // Ex) `fix` after a `check`: a file with findings is read, fixed and written as without the cache
-    if (this.readOnly && (r.status !== 'unchanged' || r.findings.length > 0)) return undefined;
     return { ...r, path: displayPath(this.options.cwd, path) };
   }
 

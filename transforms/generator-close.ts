@@ -909,18 +909,19 @@ function check(ctx: FileContext): Finding[] {
     if (branch) {
       const kept = keptGenerator(ctx, call, gen.async, wrapped, false, branch);
       const nested = kept ? undefined : keptGenerator(ctx, call, gen.async, wrapped, true, branch);
-      if (kept && partner) {
+      if (kept) {
+        const base: Finding = { id: ID, code: CODE, message: `\`${kept.name} = ${preview(keptValue(kept))}\`: ${kept.how}, and ${pending(gen)}`, start: call.startIndex, end: kept.end };
         // Ex) `pairs = zip(rows(1), rows(2)) if c else []` … `for p in pairs: break`: CPython closed both as the
         // function dropped `pairs`; a name bound where each is made would be one fix per generator in one branch
-        const reason = `\`${preview(wrapped!.node)}\` also holds \`${preview(partner)}\`: the fix for a generator kept through a branch binds one generator where it is made, and cannot close both; close them by hand`;
-        findings.push({ id: ID, code: CODE, message: `\`${kept.name} = ${preview(keptValue(kept))}\`: ${kept.how}, and ${pending(gen)}`, start: call.startIndex, end: kept.end, reason });
-      } else if (kept) {
-        const group = keptBranched.get(kept.stmt.id) ?? { kept, uses: [] };
-        group.uses.push({ call, gen, at: findings.length });
-        keptBranched.set(kept.stmt.id, group);
-        keptFixes.push({ at: findings.length, kept, call });
-        const reason = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen);
-        const base: Finding = { id: ID, code: CODE, message: `\`${kept.name} = ${preview(keptValue(kept))}\`: ${kept.how}, and ${pending(gen)}`, start: call.startIndex, end: kept.end };
+        const reason = partner
+          ? `\`${preview(wrapped!.node)}\` also holds \`${preview(partner)}\`: the fix for a generator kept through a branch binds one generator where it is made, and cannot close both; close them by hand`
+          : patchedReason(gen) ?? overriddenReason(ctx, call, index, gen);
+        if (!partner) {
+          const group = keptBranched.get(kept.stmt.id) ?? { kept, uses: [] };
+          group.uses.push({ call, gen, at: findings.length });
+          keptBranched.set(kept.stmt.id, group);
+          keptFixes.push({ at: findings.length, kept, call });
+        }
         findings.push(reason ? { ...base, reason } : base);
       } else if (nested) findings.push(nestedFinding(ctx, call, nested, gen));
       else if (!wrapped) {

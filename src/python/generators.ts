@@ -279,7 +279,7 @@ export function subclassesFromText(text: string): SubclassFacts[] {
     let i = start;
     while (isBlank(text.charCodeAt(i))) i++;
     const c = text.charCodeAt(i);
-    if (c !== 64 && c !== 100 && c !== 97 && c !== 99) continue;
+    if (!isDefinitionStart(c)) continue;
     // A class ends only where a def, class or decorator starts no deeper: a docstring's or a bracket's
     // lines at column 0 do not end it (ending it too early would miss an override).
     if (quotes.openAt(start) !== undefined) continue;
@@ -316,8 +316,10 @@ export function subclassesFromText(text: string): SubclassFacts[] {
 const DEFINITION_START = /^([ \t]*)(@|class(?=[ \t])|(?:async[ \t]+)?def(?=[ \t]))/;
 /** A line break, then a line whose first character after the indentation is that of `@`, `def`, `async` or `class`. */
 const DEFINITION_LINE = /[\r\n][ \t]*[@dac]/g;
-/** The first line's first character, for `DEFINITION_LINE`: a blank (the line is read, then tested) or `@`, `d`, `a`, `c`. */
-const isBlankOrDefinition = (c: number) => c === 32 || c === 9 || c === 64 || c === 100 || c === 97 || c === 99;
+/** `@`, `d`, `a` or `c`: the first character of a decorator, `def`, `async def` or `class`. */
+const isDefinitionStart = (c: number) => c === 64 || c === 100 || c === 97 || c === 99;
+/** The first line's first character, for `DEFINITION_LINE`: a blank (the line is read, then tested) or a definition's. */
+const isBlankOrDefinition = (c: number) => isBlank(c) || isDefinitionStart(c);
 
 /** A class-body statement binding a name by assignment (`rows = _cached_rows`, `rows: Callable = f`), sticky. */
 const CLASS_ASSIGNMENT = /\(?((?:[A-Za-z_]\w*[ \t]*,[ \t]*)*[A-Za-z_]\w*)[ \t]*,?[ \t]*\)?[ \t]*(?::[^=\n]*)?=(?!=)/y;
@@ -1821,7 +1823,7 @@ const STAR_AFTER_IMPORT = /[ \t]+\(?[ \t]*\*/y;
 
 /** A line break, then a line that starts with a letter, a digit, `_` or `@` (`importAliasesFromText`). */
 const TOP_LEVEL_LINE = /[\r\n][A-Za-z0-9_@]/g;
-const isTopLevelStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 64;
+const isTopLevelStart = (c: number) => isAsciiWordChar(c) || c === 64;
 
 /**
  * The module-level imports of a file with no `yield`, read from the text without parsing it (the first
@@ -1854,7 +1856,7 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, returne
     // Ex) `@functools.lru_cache()` above `def query(n): return core.rows(n)`: every caller gets one generator
     // (a `@` in a docstring counts too: only fewer defs followed)
     if (first === 64) decorated = true;
-    if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90) || (first >= 48 && first <= 57) || first === 95)) continue;
+    if (!isAsciiWordChar(first)) continue;
     if (quotes.openAt(start)) continue;
     let end = lineEndOf(text, start);
     let line = text.slice(start, end);
