@@ -170,10 +170,10 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
   const onAbort = () => Atomics.store(stop, 0, 1);
   control.signal?.addEventListener('abort', onAbort);
   if (control.signal?.aborted) onAbort();
-  // Functions cannot cross threads: workers import `transformPaths` themselves (loadTransformModules in src/load-transform.ts).
-  const data: WorkerData = { options: { ...options, extraTransforms: [] }, stop };
   // `jobs` threads: this one and jobs - 1 workers.
   const count = Math.max(1, Math.min(jobs, files.length));
+  // Functions cannot cross threads: workers import `transformPaths` themselves (loadTransformModules in src/load-transform.ts).
+  const data: WorkerData = { options: { ...options, extraTransforms: [] }, stop, threads: count };
   const workers: Lane[] = [new LocalWorker({ ...data, options: { ...data.options } }), ...Array.from({ length: count - 1 }, () => new PoolWorker(data))];
   try {
     // Both passes plan by size: stat each file once.

@@ -138,16 +138,23 @@ export function slimResult(r: FileResult, mode: Mode): FileResult {
 
 /**
  * What the first pass read of the files the second pass processes (text and outline), so most files are read
- * and scanned once. Up to a budget of characters per thread: past it a file is read again in the second pass,
- * so a codebase many times the standard library does not hold all its text between the passes (the
- * stdlib, 31 MB, fits: kept, it costs about 0.7 bytes of memory per character).
+ * and scanned once. Up to a budget of characters for the run, shared out among its threads (`forThreads`):
+ * past it a file is read again in the second pass, so a codebase many times the standard library does not
+ * hold all its text between the passes. The stdlib (31.5 M characters; at `--jobs 2` one thread reads about
+ * 17 M of them) fits. Over 11,555 files of third-party code (158 MB), 64 M characters per thread cost 100 MB
+ * more peak RSS at `--jobs 2` than this budget, for no time a run of that size could show (docs/reports.md).
  */
 export class KeptSources {
-  static readonly BUDGET_CHARS = 64_000_000;
+  static readonly BUDGET_CHARS = 48_000_000;
   private readonly files = new Map<string, DecodedSource>();
   private chars = 0;
 
   constructor(private readonly budget = KeptSources.BUDGET_CHARS) {}
+
+  /** One thread's share of the run's budget, when `threads` threads read the files. */
+  static forThreads(threads: number): KeptSources {
+    return new KeptSources(Math.ceil(KeptSources.BUDGET_CHARS / Math.max(1, threads)));
+  }
 
   keep(path: string, decoded: DecodedSource): void {
     if (this.chars + decoded.text.length > this.budget) return;

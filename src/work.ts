@@ -18,6 +18,8 @@ export interface WorkerData {
   options: RunOptions;
   /** Int32Array over a SharedArrayBuffer: element 0 becomes 1 when the run is interrupted. */
   stop: Int32Array;
+  /** How many threads read the files: each keeps its share of what the first pass read (`KeptSources.forThreads`). */
+  threads: number;
 }
 
 /** A chunk of a pass: its paths, and in the first pass whether the second processes each (keep what was read). */
@@ -77,11 +79,12 @@ export function unclaimed(queues: ReadonlyArray<readonly Chunk[]>, next: Int32Ar
 export class FileWork {
   private project: ProjectIndex | undefined;
   /** Files this thread read in the first pass and processes in the second (the pool sends them here first). */
-  private readonly kept = new KeptSources();
+  private readonly kept: KeptSources;
   /** Settles once the user's transform modules are imported: handle messages only after it. */
   readonly ready: Promise<void>;
 
   constructor(private readonly data: WorkerData) {
+    this.kept = KeptSources.forThreads(data.threads);
     this.ready = loadTransformModules(data.options.transformPaths ?? [], data.options.cwd).then((extra) => {
       data.options.extraTransforms = extra;
     });

@@ -301,3 +301,18 @@ test('what the first pass keeps for the second: each file once, up to a budget o
   assert.equal(kept.take('d.py')?.text, 'd = 4');
   assert.equal(kept.take('b.py')?.text, 'b = 2');
 });
+
+test("the run's budget for kept texts is shared out among its threads", () => {
+  const text = (n: number) => ({ text: 'x'.repeat(n), encoding: 'utf-8', bom: false, eol: '\n' as const });
+  for (const threads of [1, 2, 3]) {
+    const share = Math.ceil(KeptSources.BUDGET_CHARS / threads);
+    const kept = KeptSources.forThreads(threads);
+    kept.keep('big.py', text(share));
+    kept.keep('one.py', text(1));
+    assert.equal(kept.take('big.py')?.text.length, share, `${threads} threads`);
+    // One character past the share: read again in the second pass.
+    assert.equal(kept.take('one.py'), undefined, `${threads} threads`);
+  }
+  // The standard library (31.5 M characters) is kept whole in one thread.
+  assert.ok(KeptSources.BUDGET_CHARS > 32_000_000);
+});
