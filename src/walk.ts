@@ -242,10 +242,14 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
   // A file named on the command line: itself, and the directories it lies in below the base, as the walk
   // would have met them.
   const excludedNamed = (p: string): boolean => excludedAsNamed(resolve(p), excluded, options.base);
-  const visit = (dir: string, levels: IgnoreLevel[], viaLink: boolean) => {
+  // `levels`: for a directory named explicitly, its own (`startingAt`); for one met in the walk (`met`), its
+  // parent's: its own `.gitignore`, and whether it is a virtualenv, are read from its listing (a file looked
+  // for in each of a site-packages' 3,000 directories cost more than listing them).
+  // `realDir`: the real path when it is known (a directory that is no link, in one whose real path is known).
+  const visit = (dir: string, levels: IgnoreLevel[], viaLink: boolean, met: boolean, realDir?: string) => {
     let real: string;
     try {
-      real = realpathSync(dir);
+      real = realDir ?? realpathSync.native(dir);
     } catch (err) {
       errors.push({ path: dir, reason: (err as Error).message });
       return;
@@ -256,8 +260,13 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      errors.push({ path: dir, reason: `cannot list directory: ${(err as Error).message}` });
+      // (A directory that can be searched but not listed is still known for a virtualenv by its `pyvenv.cfg`.)
+      if (!met || !isVirtualenv(dir)) errors.push({ path: dir, reason: `cannot list directory: ${(err as Error).message}` });
       return;
+    }
+    if (met) {
+      if (entries.some((e) => e.name === 'pyvenv.cfg') && isVirtualenv(dir)) return;
+      if (entries.some((e) => e.name === '.gitignore')) levels = rules.enter(levels, dir);
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
@@ -275,10 +284,11 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
         }
       }
       if (isDir) {
-        if (SKIPPED_DIRS.has(e.name) || e.name.endsWith('.egg-info') || isVirtualenv(full)) continue;
+        // (A virtualenv is left out once listed, in `visit`.)
+        if (SKIPPED_DIRS.has(e.name) || e.name.endsWith('.egg-info')) continue;
         if (isIgnored(levels, full, true) || excluded(full)) continue;
-        if (isLink) linkedDirs.push({ dir: full, levels: rules.enter(levels, full) });
-        else visit(full, rules.enter(levels, full), viaLink);
+        if (isLink) linkedDirs.push({ dir: full, levels });
+        else visit(full, levels, viaLink, true, join(real, e.name));
       } else if (isFile && included(full) && !isIgnored(levels, full, false) && !excluded(full)) {
         // Ex) a FIFO or socket named `x.py`: only regular files are read
         found.push({ path: full, real: isLink ? realOrSelf(full) : join(real, e.name), viaLink: viaLink || isLink });
@@ -294,11 +304,11 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
       continue;
     }
     // A directory named explicitly is walked whatever --exclude says (only what is found in it is matched).
-    if (st.isDirectory()) visit(p, rules.startingAt(p), isLinkPath(p));
+    if (st.isDirectory()) visit(p, rules.startingAt(p), isLinkPath(p), false);
     else if (!st.isFile()) errors.push({ path: p, reason: 'not a regular file (a FIFO, socket or device); withify reads only files' });
     else if (!excludedNamed(p)) found.push({ path: p, real: realOrSelf(p), viaLink: isLinkPath(p) });
   }
-  for (let i = 0; i < linkedDirs.length; i++) visit(linkedDirs[i]!.dir, linkedDirs[i]!.levels, true);
+  for (let i = 0; i < linkedDirs.length; i++) visit(linkedDirs[i]!.dir, linkedDirs[i]!.levels, true, true);
   // A file reached by several paths: the first that goes through no link, else the first.
   const chosen = new Map<string, { path: string; viaLink: boolean }>();
   for (const f of found) {

@@ -203,6 +203,35 @@ describe('globs and links', () => {
     assert.deepEqual(all(['alias']), ['alias/a.py', 'alias/b.py']);
     assert.deepEqual(all(['a_link.py']), ['a_link.py']);
   });
+
+  test('a virtualenv met in the walk is left out, by its own path or through a link; named, it is walked', () => {
+    const dir = tempDir('withify-venv-');
+    write(dir, {
+      'env/pyvenv.cfg': 'home = /usr/bin\n',
+      'env/lib/site.py': '',
+      'src/app.py': '',
+      // `pyvenv.cfg` a directory: still a virtualenv, as Python's own test (`exists`) says
+      'odd/pyvenv.cfg/keep': '',
+      'odd/o.py': '',
+      // A `.gitignore` read from inside a linked directory's listing applies there
+      'lib/.gitignore': 'gen.py\n',
+      'lib/gen.py': '',
+      'lib/mod.py': '',
+    });
+    // A dangling `pyvenv.cfg` link makes no virtualenv.
+    mkdirSync(join(dir, 'notenv'));
+    symlinkSync(join(dir, 'missing.cfg'), join(dir, 'notenv', 'pyvenv.cfg'));
+    writeFileSync(join(dir, 'notenv', 'n.py'), '');
+    symlinkSync('env', join(dir, 'env_link'));
+    const linked = tempDir('withify-venv-linked-');
+    symlinkSync(join(dir, 'lib'), join(linked, 'lib_link'));
+    symlinkSync(join(dir, 'env'), join(linked, 'env_link'));
+    const { files, errors } = selectFiles(['.'], { cwd: dir });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(rel(dir, files), ['lib/mod.py', 'notenv/n.py', 'src/app.py']);
+    assert.deepEqual(rel(linked, selectFiles(['.'], { cwd: linked }).files), ['lib_link/mod.py']);
+    assert.deepEqual(rel(dir, selectFiles([join(dir, 'env')], { cwd: dir }).files), ['env/lib/site.py']);
+  });
 });
 
 describe('--changed-since', () => {
