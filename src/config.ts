@@ -239,7 +239,7 @@ function projectTargetOfDir(dir: string): PythonVersion | undefined {
   const here = targetAbove(dir);
   let real: string;
   try {
-    real = realpathSync(dir);
+    real = realpathSync.native(dir);
   } catch {
     return here;
   }
