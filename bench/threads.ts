@@ -10,7 +10,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 
 type Kind = 'compute' | 'short-lived' | 'kept';
 
-/** How many iterations each kind runs (about a second alone on the 2-core VM), and how many objects it keeps. */
+/** How many iterations each kind runs (0.4 to 3 seconds alone on the 2-core VM), and how many objects it keeps. */
 const SIZE: Record<Kind, { n: number; keep: number }> = {
   compute: { n: 6e8, keep: 0 },
   'short-lived': { n: 3e7, keep: 100 },

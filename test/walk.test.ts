@@ -210,7 +210,7 @@ describe('globs and links', () => {
       'env/pyvenv.cfg': 'home = /usr/bin\n',
       'env/lib/site.py': '',
       'src/app.py': '',
-      // `pyvenv.cfg` a directory: still a virtualenv, as Python's own test (`exists`) says
+      // `pyvenv.cfg` a directory: still taken for a virtualenv (the walk asks only whether the name exists)
       'odd/pyvenv.cfg/keep': '',
       'odd/o.py': '',
       // A `.gitignore` read from inside a linked directory's listing applies there
