@@ -4,7 +4,7 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
-import { firstIndex, isAsciiWordChar, isWordCharAt, lineEndOf, nextLineStart, wordsPattern } from './text.js';
+import { findWords, firstIndex, isAsciiWordChar, isWordCharAt, lineEndOf, nextLineStart, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 import { isExtra, LOOPS, NESTED_SCOPES } from './statements.js';
 import { calleeName } from './imports.js';
@@ -1684,7 +1684,9 @@ function mayBindElsewhere(text: string, name: string, imports: ReadonlyArray<[nu
 function placesOfNames(text: string, names: readonly string[]): Map<string, number[]> {
   const ascii = [...new Set(names)].filter((n) => /^[A-Za-z_]\w*$/.test(n));
   const out = new Map(ascii.map((n): [string, number[]] => [n, []]));
-  if (ascii.length) for (const m of text.matchAll(wordsPattern(ascii, 'g'))) out.get(m[0])!.push(m.index);
+  if (!ascii.length) return out;
+  const hits = findWords(text, wordsPattern(ascii, 'g'));
+  hits.at.forEach((at, i) => out.get(hits.word[i]!)!.push(at));
   return out;
 }
 
