@@ -23,6 +23,7 @@ import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
 import { generatorShortNames, type GeneratorIndex } from './python/generators.js';
 import { decodeSource } from './engine/read.js';
 import { escapeRegExp } from './python/text.js';
+import { AliasClosure, type AliasParts } from './alias-closure.js';
 
 /** The cache's directory when none is given: `.withify_cache` in the project's root (see cli.ts). */
 export const CACHE_DIR_NAME = '.withify_cache';
@@ -105,23 +106,7 @@ export function indexKey(index: ProjectIndex | undefined): string {
   return index ? digest(JSON.stringify(index)) : '-';
 }
 
-const ASCII_WORDS = /[A-Za-z_][A-Za-z0-9_]*/g;
-// Ex) `def réa_rows():`: the word as Python reads it, besides the ASCII runs a pattern's `\b` sees in it
-const UNICODE_WORDS = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]+/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
-
-/**
- * The words of a text, each once: every run of ASCII letters, digits and `_` that starts with no digit, and in a
- * text with other characters, every run of Unicode letters, digits and connectors too. Any identifier of the file
- * is one of them (comments and strings add more).
- */
-function wordsOf(text: string): Set<string> {
-  const seen = new Set<string>();
-  ASCII_WORDS.lastIndex = 0;
-  for (let m; (m = ASCII_WORDS.exec(text)); ) seen.add(m[0]);
-  if (NON_ASCII.test(text)) for (const m of text.matchAll(UNICODE_WORDS)) seen.add(m[0]);
-  return seen;
-}
 
 /** The components of a dotted name (`pkg.core.rows`). */
 const partsOf = (dotted: string) => dotted.split('.');
@@ -165,10 +150,9 @@ export class IndexChange {
   private readonly modules = new Set<string>();
   private readonly before: GeneratorIndex | undefined;
   private readonly after: GeneratorIndex | undefined;
-  /** The aliases both indexes have, each under its component fewest others have: `[components, target's]`. */
-  private readonly shared = new Map<string, Array<[string[], string[]]>>();
-  /** The components of those aliases and of their targets: the closure adds no other word. */
-  private readonly closureWords = new Set<string>();
+  /** The aliases both indexes have that can make a changed entry's component known (`coneOf`), and their closure. */
+  private readonly closure: AliasClosure | undefined;
+  /** The components of those aliases' targets: the closure adds no other word. */
   private readonly targetWords = new Set<string>();
 
   constructor(before: ProjectIndex | undefined, after: ProjectIndex | undefined) {
@@ -179,32 +163,22 @@ export class IndexChange {
     const unknown = (i: GeneratorIndex | undefined) => JSON.stringify([Object.entries(i ?? {}).filter(([k]) => !KNOWN_FIELDS.has(k)), i === undefined]);
     this.all = JSON.stringify(restBefore) !== JSON.stringify(restAfter) || unknown(this.before) !== unknown(this.after);
     if (this.all) return;
-    const entries = (i: GeneratorIndex | undefined) => {
-      const out = new Map<string, { key: string; target?: string }>();
-      for (const [key, v] of Object.entries(i?.generators ?? {})) out.set(`${key}=g${JSON.stringify(v)}`, { key });
-      for (const [key, v] of Object.entries(i?.aliases ?? {})) out.set(`${key}=a${v}`, { key, target: v });
-      for (const name of i?.plainOverrides ?? []) out.set(`${name}=o`, { key: name });
-      return out;
-    };
-    const was = entries(this.before);
-    const is = entries(this.after);
+    // An entry of one index only, or with another value in the other, is changed; an alias both have is shared
     const common: Array<[string[], string[]]> = [];
-    for (const [text, e] of was) {
-      if (!is.has(text)) this.changed.push(partsOf(e.key));
-      else if (e.target !== undefined) common.push([partsOf(e.key), partsOf(e.target)]);
-    }
-    for (const [text, e] of is) if (!was.has(text)) this.changed.push(partsOf(e.key));
-    const counts = new Map<string, number>();
-    for (const [parts] of common) for (const p of parts) counts.set(p, (counts.get(p) ?? 0) + 1);
-    for (const alias of common) {
-      let rare = alias[0][0]!;
-      for (const p of alias[0]) if (counts.get(p)! < counts.get(rare)!) rare = p;
-      const list = this.shared.get(rare);
-      if (list) list.push(alias);
-      else this.shared.set(rare, [alias]);
-      for (const p of alias[0]) this.closureWords.add(p);
-      for (const p of alias[1]) this.targetWords.add(p);
-    }
+    const compare = <T>(was: Record<string, T>, is: Record<string, T>, same: (x: T, y: T) => boolean, both?: (key: string, value: T) => void) => {
+      for (const key in was) {
+        if (Object.hasOwn(is, key) && same(was[key]!, is[key]!)) both?.(key, was[key]!);
+        else this.changed.push(partsOf(key));
+      }
+      for (const key in is) if (!Object.hasOwn(was, key)) this.changed.push(partsOf(key));
+    };
+    compare(this.before?.generators ?? {}, this.after?.generators ?? {}, (x, y) => JSON.stringify(x) === JSON.stringify(y));
+    compare(this.before?.aliases ?? {}, this.after?.aliases ?? {}, (x, y) => x === y, (key, target) => common.push([partsOf(key), partsOf(target)]));
+    const overrides = (i: GeneratorIndex | undefined) => Object.fromEntries((i?.plainOverrides ?? []).map((name) => [name, true]));
+    compare(overrides(this.before), overrides(this.after), () => true);
+    const used = coneOf(common, this.changed);
+    for (const [, target] of used) for (const p of target) this.targetWords.add(p);
+    this.closure = new AliasClosure(used);
     const differ = (x: Iterable<string>, y: Iterable<string>) => {
       const xs = new Set(x);
       const ys = new Set(y);
@@ -249,36 +223,47 @@ export class IndexChange {
     // The changed entries whose every component the file says or a shared alias may point to: the closure decides
     const open = this.changed.filter((parts) => parts.every((p) => this.targetWords.has(p) || says(p)));
     if (open.length === 0) return false;
-    const known = new Set([...own, ...ALWAYS_WORDS]);
-    for (const w of wordsOf(text)) if (this.closureWords.has(w)) known.add(w);
-    const queue = [...known];
-    const waiting: Array<[string[], string[]]> = [];
-    const taken = new Set<string[]>();
-    const take = (alias: [string[], string[]]) => {
-      taken.add(alias[0]);
-      for (const p of alias[1]) {
-        if (known.has(p)) continue;
-        known.add(p);
-        queue.push(p);
-      }
-    };
-    for (let more = true; more; ) {
-      for (let w; (w = queue.pop()) !== undefined; ) {
-        for (const alias of this.shared.get(w) ?? []) {
-          if (taken.has(alias[0])) continue;
-          if (alias[0].every((p) => known.has(p))) take(alias);
-          else waiting.push(alias);
-        }
-      }
-      more = false;
-      for (const alias of waiting) {
-        if (taken.has(alias[0]) || !alias[0].every((p) => known.has(p))) continue;
-        take(alias);
-        more = true;
-      }
-    }
-    return open.some((parts) => parts.every((p) => known.has(p) || says(p)));
+    // Ex) `rows` changed in `pkg.core` and the file says both `core` and `rows`: no closure is needed
+    if (open.some((parts) => parts.every(says))) return true;
+    const knows = this.closure!.close(text, [...own, ...ALWAYS_WORDS]);
+    return open.some((parts) => parts.every((p) => knows(p) || says(p)));
   }
+}
+
+/**
+ * Of the aliases both indexes have (`[components, target's]`), those that can make a component of a changed entry
+ * known: each whose target has a component in R, where R holds the changed entries' components and the components
+ * of each alias so kept, to a fixpoint. A closure made of these alone knows the same of R's words as one made of all
+ * (any alias that makes a word of R known is kept, and so is every alias that makes one of its components known),
+ * and the closure is asked of the changed entries' components only. An import changed in one module leaves out
+ * most of a large project's aliases.
+ */
+function coneOf(aliases: readonly AliasParts[], changed: readonly string[][]): AliasParts[] {
+  const byTarget = new Map<string, number[]>();
+  aliases.forEach(([, target], i) => {
+    for (const p of target) {
+      const list = byTarget.get(p);
+      if (list) list.push(i);
+      else byTarget.set(p, [i]);
+    }
+  });
+  const cone = new Set<string>();
+  const queue: string[] = [];
+  const add = (p: string) => {
+    if (cone.has(p)) return;
+    cone.add(p);
+    queue.push(p);
+  };
+  for (const parts of changed) parts.forEach(add);
+  const kept = new Uint8Array(aliases.length);
+  for (let w; (w = queue.pop()) !== undefined; ) {
+    for (const i of byTarget.get(w) ?? []) {
+      if (kept[i]) continue;
+      kept[i] = 1;
+      aliases[i]![0].forEach(add);
+    }
+  }
+  return aliases.filter((_, i) => kept[i]);
 }
 
 export class RunCache {
