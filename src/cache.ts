@@ -10,9 +10,13 @@
 //   can change a finding, after per-file-ignores and the project's target version), with the project index it
 //   was made with, and good for another index while the file cannot reach what changed (`IndexChange`): an
 //   import or a generator changed in a module the file never reaches leaves the result good.
-// One file per build of withify (`dist/build-id`, written by `npm run build`): a new build starts empty and
-// removes the files of other builds. Written whole at the end of a run, through a temporary file and a
-// rename: two runs at once leave one run's cache, never a torn one; an unreadable cache is an empty one.
+// The last index merged is kept too, by a hash of the summaries it was merged from: a run whose summaries are
+// all those takes it by its key and reads no summary (`CheckCache.useMergedIndex`).
+// Files per build of withify (`dist/build-id`, written by `npm run build`): the entries (`<build>.json`), the
+// summaries by digest (`<build>.summaries.json`, read only when needed), the indexes (`<build>.index.<key>.json`);
+// a new build starts empty and removes the files of other builds. Written whole at the end of a run, each
+// through a temporary file and a rename: two runs at once leave one run's cache, never a torn one; an
+// unreadable file is an empty one.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -28,8 +32,8 @@ import { AliasClosure, type AliasParts } from './alias-closure.js';
 /** The cache's directory when none is given: `.withify_cache` in the project's root (see cli.ts). */
 export const CACHE_DIR_NAME = '.withify_cache';
 
-/** Bumped when the layout of the cache file changes. */
-const FORMAT = 4;
+/** Bumped when the layout of the cache files changes. */
+const FORMAT = 5;
 
 let build: string | null | undefined;
 
@@ -52,8 +56,8 @@ interface Entry {
   stamp: string;
   /** A hash of the file's bytes: with new times and the same bytes (a fresh checkout, the cache restored in CI), the entry holds. */
   hash?: string;
-  /** `moduleKey|whole` → the file's summary (its `path` is the entry's). */
-  summaries?: Record<string, FileSummary>;
+  /** `moduleKey|whole` → the digest of the file's summary, which the summaries file keeps by it (`SummaryFile`). */
+  summaries?: Record<string, string>;
   /** `optionsKey|moduleKey` → the file's `check` result (its `path` is set again on the way out). */
   results?: Record<string, KeptResult>;
 }
@@ -68,6 +72,24 @@ interface CacheFile {
   format: number;
   build: string;
   entries: Record<string, Entry>;
+  /**
+   * The project index the last run merged, by what it was merged from, for each working directory and
+   * `--whole-files` (`scope`): `[scope, fingerprint, indexKey]`, the last first (`RunCache.mergedIndex`). A run
+   * whose files' summaries are all as they were takes the index from here and reads no summary.
+   */
+  merged?: Array<[string, string, string]>;
+}
+
+/**
+ * The files' summaries, by the digest of each (`<build>.summaries.json`, read only by a run that merges an index
+ * or summarises through the cache): most runs need only the entries, and the summaries are most of the bytes
+ * (12 of 17.5 MB for the third-party corpus of docs/reports.md). Written before the entries that refer to them;
+ * an entry whose digest this file lacks (a run killed between the two writes) is a file summarised again.
+ */
+interface SummaryFile {
+  format: number;
+  build: string;
+  summaries: Record<string, FileSummary>;
 }
 
 /** How many project indexes the cache keeps (those kept results were made with, the last ones made). */
@@ -269,6 +291,12 @@ function coneOf(aliases: readonly AliasParts[], changed: readonly string[][]): A
 export class RunCache {
   private readonly file: string;
   private readonly entries: Record<string, Entry>;
+  private readonly merged: Array<[string, string, string]>;
+  /** The summaries by digest, once read (`summaryStore`); changed: written with the cache. */
+  private store: Record<string, FileSummary> | undefined;
+  private storeChanged = false;
+  /** The digests the entries referred to when read: their summaries are in the summaries file, unless it was cut short. */
+  private readonly stored = new Set<string>();
   /** Project indexes by `indexKey`: read from their files when first asked for (`null`: none), or made this run. */
   private readonly indexes = new Map<string, ProjectIndex | null>();
   /** Indexes this run made, to write with the cache. */
@@ -285,7 +313,10 @@ export class RunCache {
     private readonly build: string,
   ) {
     this.file = join(dir, `${build}.json`);
-    this.entries = RunCache.load(this.file, build);
+    const data = RunCache.load(this.file, build);
+    this.entries = data.entries;
+    this.merged = data.merged ?? [];
+    for (const e of Object.values(this.entries)) for (const d of Object.values(e.summaries ?? {})) this.stored.add(d);
   }
 
   /** The cache in `dir` for this build; `undefined` when the build has no id (compiled without `npm run build`). */
@@ -294,14 +325,35 @@ export class RunCache {
     return id === undefined ? undefined : new RunCache(dir, id);
   }
 
-  private static load(file: string, build: string): Record<string, Entry> {
+  private static load(file: string, build: string): Pick<CacheFile, 'entries' | 'merged'> {
     try {
       const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-      if (data.format === FORMAT && data.build === build && data.entries && typeof data.entries === 'object') return data.entries;
+      if (data.format === FORMAT && data.build === build && data.entries && typeof data.entries === 'object') {
+        return { entries: data.entries, merged: Array.isArray(data.merged) ? data.merged : [] };
+      }
     } catch {
       // Ex) no cache yet, or one cut short by a full disk: start empty
     }
-    return Object.create(null) as Record<string, Entry>;
+    return { entries: Object.create(null) as Record<string, Entry> };
+  }
+
+  /** The file of the summaries (`SummaryFile`). */
+  private get storeFile(): string {
+    return join(this.dir, `${this.build}.summaries.json`);
+  }
+
+  /** The summaries by digest, read when first asked for (none: an empty store). */
+  private summaryStore(): Record<string, FileSummary> {
+    if (!this.store) {
+      try {
+        const data = JSON.parse(readFileSync(this.storeFile, 'utf8')) as SummaryFile;
+        if (data.format === FORMAT && data.build === this.build && data.summaries && typeof data.summaries === 'object') this.store = data.summaries;
+      } catch {
+        // Ex) removed, or cut short: the files are summarised again
+      }
+      this.store ??= Object.create(null) as Record<string, FileSummary>;
+    }
+    return this.store;
   }
 
   /** The file of the project index kept under `key`: `<build>.index.<key>.json`, read only by a run whose index differs. */
@@ -335,15 +387,49 @@ export class RunCache {
     return (this.entries[path] = { stamp });
   }
 
-  summary(path: string, key: string): FileSummary | undefined {
+  /** The digest of the summary kept for `path` under `key`, while the file is as it was. */
+  summaryDigest(path: string, key: string): string | undefined {
     return this.entry(path, false)?.summaries?.[key];
+  }
+
+  summary(path: string, key: string): FileSummary | undefined {
+    const d = this.summaryDigest(path, key);
+    if (d === undefined) return undefined;
+    const s = this.summaryStore()[d];
+    // Ex) the summaries file cut short: the summary made again is written again
+    if (!s) this.stored.delete(d);
+    return s;
   }
 
   putSummary(path: string, key: string, summary: FileSummary): void {
     const e = this.entry(path, true);
     if (!e) return;
-    (e.summaries ??= {})[key] = summary;
+    const d = digest(JSON.stringify(summary));
+    (e.summaries ??= {})[key] = d;
+    // The summary of a file saved again with a comment added is the one kept: the summaries file is not read
+    if (!this.stored.has(d)) {
+      this.summaryStore()[d] = summary;
+      this.stored.add(d);
+      this.storeChanged = true;
+    }
     this.touched.add(path);
+    this.changed = true;
+  }
+
+  /**
+   * The key of the project index merged from the summaries whose digests, in the order of the project's files,
+   * `fingerprint` hashes (`CheckCache.indexFingerprint`), if the last run of `scope` merged it.
+   */
+  mergedIndex(scope: string, fingerprint: string): string | undefined {
+    const m = this.merged.find(([s]) => s === scope);
+    return m?.[1] === fingerprint ? m[2] : undefined;
+  }
+
+  /** Keep the key of the index the run of `scope` merged from what `fingerprint` hashes, in place of the one before (a few scopes are kept). */
+  keepMerged(scope: string, fingerprint: string, key: string): void {
+    const m = this.merged[0];
+    if (m?.[0] === scope && m[1] === fingerprint && m[2] === key) return;
+    this.merged.splice(0, this.merged.length, [scope, fingerprint, key], ...this.merged.filter(([s]) => s !== scope).slice(0, KEPT_INDEXES - 1));
     this.changed = true;
   }
 
@@ -421,15 +507,26 @@ export class RunCache {
         else e.hash = sum;
       }
       this.touched.clear();
-      // The indexes this run made that kept results refer to, each in a file of its own, written before the
-      // entries that refer to it (a run killed between the two leaves an index no entry refers to, removed next time)
-      const used = new Set<string>();
+      // The indexes this run made that kept results or merges refer to, each in a file of its own, written before
+      // the entries that refer to it (a run killed between the two leaves an index no entry refers to, removed next time)
+      const used = new Set<string>(this.merged.map(([, , key]) => key));
       for (const e of Object.values(this.entries)) for (const r of Object.values(e.results ?? {})) used.add(r.index);
       for (const key of this.madeIndexes) {
         const index = this.indexes.get(key);
         if (index && used.has(key) && !existsSync(this.indexFile(key))) writeAtomically(this.dir, this.build, this.indexFile(key), JSON.stringify(index));
       }
-      writeAtomically(this.dir, this.build, this.file, JSON.stringify({ format: FORMAT, build: this.build, entries: this.entries } satisfies CacheFile));
+      // The summaries the entries refer to, before the entries (a run killed between the two leaves entries whose
+      // summaries are made again)
+      if (this.storeChanged) {
+        const summaries: Record<string, FileSummary> = {};
+        const store = this.summaryStore();
+        for (const e of Object.values(this.entries)) {
+          for (const d of Object.values(e.summaries ?? {})) if (store[d]) summaries[d] = store[d];
+        }
+        writeAtomically(this.dir, this.build, this.storeFile, JSON.stringify({ format: FORMAT, build: this.build, summaries } satisfies SummaryFile));
+        this.storeChanged = false;
+      }
+      writeAtomically(this.dir, this.build, this.file, JSON.stringify({ format: FORMAT, build: this.build, entries: this.entries, merged: this.merged } satisfies CacheFile));
       // Another build's cache; an index no kept result refers to, and beyond the last KEPT_INDEXES written (a
       // result made with one of those is made again); a temporary file of a run killed before its rename, left
       // for ten minutes
@@ -442,7 +539,7 @@ export class RunCache {
       const old = Date.now() - 10 * 60 * 1000;
       for (const name of names) {
         const other = join(this.dir, name);
-        if (name.endsWith('.json') && name !== `${this.build}.json` && !keep.has(name)) rmSync(other, { force: true });
+        if (name.endsWith('.json') && name !== `${this.build}.json` && name !== `${this.build}.summaries.json` && !keep.has(name)) rmSync(other, { force: true });
         else if (name.endsWith('.tmp') && (statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old) rmSync(other, { force: true });
       }
       this.changed = false;
@@ -484,6 +581,8 @@ function writeIfMissing(path: string, text: string): void {
 export class CheckCache implements SummaryCache {
   private index: ProjectIndex | undefined;
   private indexKey = indexKey(undefined);
+  /** False while the index is known by its key only (`useMergedIndex`): read from its file when first needed. */
+  private indexRead = true;
   /** From each index kept results were made with (by `indexKey`) to this run's: what changed (`null`: that index is not kept). */
   private readonly changes = new Map<string, IndexChange | null>();
   private readonly byOptions = new WeakMap<RunOptions, string>();
@@ -516,6 +615,11 @@ export class CheckCache implements SummaryCache {
     return this.cache.summary(path, this.summaryKey(path));
   }
 
+  /** True when a summary of `path` is kept (its digest: the summary itself is read only when asked for). */
+  hasSummary(path: string): boolean {
+    return this.cache.summaryDigest(path, this.summaryKey(path)) !== undefined;
+  }
+
   putSummary(summary: FileSummary): void {
     this.cache.putSummary(summary.path, this.summaryKey(summary.path), summary);
   }
@@ -524,7 +628,58 @@ export class CheckCache implements SummaryCache {
   setIndex(index: ProjectIndex | undefined): void {
     this.index = index;
     this.indexKey = indexKey(index);
+    this.indexRead = true;
     this.changes.clear();
+  }
+
+  /**
+   * What the project's summaries are, as one hash: the run's working directory and `--whole-files`, and each of
+   * `projectFiles` (in their order) with the digest of its kept summary, or none. The same hash, the same summaries,
+   * so the same index (`mergeSummaries` depends on nothing else; the cache is of one build).
+   */
+  private indexFingerprint(projectFiles: readonly string[]): string {
+    const hash = createHash('sha256').update(this.indexScope);
+    for (const p of projectFiles) hash.update(`\n${p}\0${this.cache.summaryDigest(p, this.summaryKey(p)) ?? '-'}`);
+    return hash.digest('hex').slice(0, 32);
+  }
+
+  /** What the index depends on besides the summaries: the working directory (`GeneratorIndex.own`'s paths) and `--whole-files`. */
+  private get indexScope(): string {
+    return JSON.stringify([this.options.cwd, this.options.wholeFiles === true]);
+  }
+
+  /**
+   * Once the index is merged (`setIndex`) from the kept summaries of `projectFiles`: keep it, and which summaries
+   * it was merged from, so that a run whose summaries are the same takes it without merging (`useMergedIndex`).
+   */
+  keepMergedIndex(projectFiles: readonly string[]): void {
+    if (!this.index) return;
+    this.cache.keepIndex(this.indexKey, this.index);
+    this.cache.keepMerged(this.indexScope, this.indexFingerprint(projectFiles), this.indexKey);
+  }
+
+  /**
+   * Take as the run's index the one a run merged from the same summaries of `projectFiles` (`keepMergedIndex`),
+   * by its key: its file is read only when a result must be made or told apart (`projectIndex`). False when no
+   * run did.
+   */
+  useMergedIndex(projectFiles: readonly string[]): boolean {
+    const key = this.cache.mergedIndex(this.indexScope, this.indexFingerprint(projectFiles));
+    if (key === undefined) return false;
+    this.index = undefined;
+    this.indexKey = key;
+    this.indexRead = false;
+    this.changes.clear();
+    return true;
+  }
+
+  /** The run's project index, read from its file when it was taken by key (`useMergedIndex`); `undefined` when that file is gone. */
+  projectIndex(): ProjectIndex | undefined {
+    if (!this.indexRead) {
+      this.index = this.cache.keptIndex(this.indexKey);
+      this.indexRead = true;
+    }
+    return this.index;
   }
 
   /**
@@ -535,7 +690,8 @@ export class CheckCache implements SummaryCache {
     let change = this.changes.get(made);
     if (change === undefined) {
       const kept = this.cache.keptIndex(made);
-      this.changes.set(made, (change = kept && this.index ? new IndexChange(kept, this.index) : null));
+      const index = this.projectIndex();
+      this.changes.set(made, (change = kept && index ? new IndexChange(kept, index) : null));
     }
     if (!change) return false;
     let text: string;
@@ -558,7 +714,8 @@ export class CheckCache implements SummaryCache {
     if (kept.index !== this.indexKey) {
       if (!this.samePart(path, kept.index)) return undefined;
       // Ex) an import added in a module this file never reaches: the result holds, now for this index too
-      if (this.index) this.cache.keepIndex(this.indexKey, this.index);
+      const index = this.projectIndex();
+      if (index) this.cache.keepIndex(this.indexKey, index);
       this.cache.renewResult(path, key, this.indexKey);
     }
     return { ...r, path: displayPath(this.options.cwd, path) };
@@ -566,7 +723,8 @@ export class CheckCache implements SummaryCache {
 
   putResult(path: string, result: FileResult): void {
     if (this.readOnly) return;
-    if (this.index) this.cache.keepIndex(this.indexKey, this.index);
+    const index = this.projectIndex();
+    if (index) this.cache.keepIndex(this.indexKey, index);
     this.cache.putResult(path, this.resultKey(path), this.indexKey, result);
   }
 

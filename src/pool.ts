@@ -212,6 +212,7 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
       for (const w of workers) w.post({ kind: 'project', index });
       // The files with a kept result for this index are done; those no thread read go to the first queue.
       cache?.setIndex(index);
+      cache?.keepMergedIndex(projectFiles);
       const taken = (p: string) => {
         const r = cache?.result(p);
         if (r) results.push(r);

@@ -104,6 +104,7 @@ async function runInProcess(files: readonly string[], projectFiles: readonly str
     }, options.cwd, cache);
     if (!project) return { results: [], notStarted: files.length };
     cache?.setIndex(project);
+    cache?.keepMergedIndex(projectFiles);
   }
   const results: FileResult[] = [];
   for (const f of files) {
@@ -155,34 +156,55 @@ const FEW_SUMMARIES = 64;
  * What the cache knows of this run before the files are processed: when it has the summary of every file of
  * the project but a few (made here), or the run needs none, the index, the results it has for that index,
  * and the files left to process (so a re-run after an edit or two starts no worker thread). `undefined` when
- * more summaries are missing: the first pass then reads the files that lack one.
+ * more summaries are missing: the first pass then reads the files that lack one. `index` is `undefined` too
+ * when the run needs one but no file is left to process (the cache knew the index by its key only).
  */
 function fromCache(cache: CheckCache, files: readonly string[], projectFiles: readonly string[], options: RunOptions): { index: ProjectIndex | undefined; known: FileResult[]; todo: string[] } | undefined {
-  let index: ProjectIndex | undefined;
-  if (needsProjectIndex(options)) {
-    const summaries: FileSummary[] = [];
-    const missing: string[] = [];
-    for (const p of projectFiles) {
-      const s = cache.summary(p);
-      if (s) summaries.push(s);
-      else if (missing.push(p) > FEW_SUMMARIES) return undefined;
+  const whole = options.wholeFiles === true;
+  const resultsFor = (index: ProjectIndex | undefined) => {
+    const known: FileResult[] = [];
+    const todo: string[] = [];
+    for (const f of files) {
+      const r = cache.result(f);
+      if (r) known.push(r);
+      else todo.push(f);
     }
-    // Ex) a file that cannot be decoded has no summary, in the first pass as here
-    for (const p of missing) {
-      const s = keptOrSummarized(p, options.wholeFiles === true, cache);
-      if (s) summaries.push(s);
-    }
-    index = mergeSummaries(summaries, options.cwd);
+    return { index, known, todo };
+  };
+  if (!needsProjectIndex(options)) {
+    cache.setIndex(undefined);
+    return resultsFor(undefined);
   }
+  const missing: string[] = [];
+  for (const p of projectFiles) if (!cache.hasSummary(p) && missing.push(p) > FEW_SUMMARIES) return undefined;
+  // Ex) a file that cannot be decoded has no summary, in the first pass as here
+  for (const p of missing) keptOrSummarized(p, whole, cache);
+  // Ex) nothing changed, or a comment added to a module: the summaries are those an earlier run merged, and
+  // neither they nor the index are read unless a file is left to process
+  if (cache.useMergedIndex(projectFiles)) {
+    const taken = resultsFor(undefined);
+    if (taken.todo.length === 0) return taken;
+    const index = cache.projectIndex();
+    if (index) return { ...taken, index };
+    // (Its file is gone: merged again below, and the results told again.)
+  }
+  const summaries: FileSummary[] = [];
+  const lost: string[] = [];
+  for (const p of projectFiles) {
+    const s = cache.summary(p);
+    if (s) summaries.push(s);
+    // Ex) the summaries file cut short: a few summarised here, more in the first pass (a file that cannot be
+    // decoded, tried above, is tried once more)
+    else if (lost.push(p) > missing.length + FEW_SUMMARIES) return undefined;
+  }
+  for (const p of lost) {
+    const s = keptOrSummarized(p, whole, cache);
+    if (s) summaries.push(s);
+  }
+  const index = mergeSummaries(summaries, options.cwd);
   cache.setIndex(index);
-  const known: FileResult[] = [];
-  const todo: string[] = [];
-  for (const f of files) {
-    const r = cache.result(f);
-    if (r) known.push(r);
-    else todo.push(f);
-  }
-  return { index, known, todo };
+  cache.keepMergedIndex(projectFiles);
+  return resultsFor(index);
 }
 
 /**

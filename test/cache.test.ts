@@ -26,9 +26,9 @@ function project(files = 2): string {
   return dir;
 }
 
-/** The cache file of `dir`'s cache directory (one per build). */
+/** The cache file of `dir`'s cache directory (one per build, besides its summaries and indexes). */
 function cacheFile(cacheDir: string): string {
-  const json = readdirSync(cacheDir).filter((n) => n.endsWith('.json') && !n.includes('.index.'));
+  const json = readdirSync(cacheDir).filter((n) => n.endsWith('.json') && !n.includes('.index.') && !n.endsWith('.summaries.json'));
   assert.equal(json.length, 1, `one cache file: ${json.join(', ')}`);
   return join(cacheDir, json[0]!);
 }
@@ -145,12 +145,15 @@ test('stdin with --stdin-filename: the project\'s other files are summarised onc
   const stdin = (extra: string[] = []) =>
     spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'pkg/use.py', ...extra], { cwd: dir, input: use, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WITHIFY_CACHE_DIR: '' } }).stdout;
   assert.match(stdin(), /^pkg\/use\.py:5:14 WFY201 /m);
-  // The kept summary of gens.py, doctored to hold no generator: the next run believes it
+  // The kept summary of gens.py (in the summaries file, by the digest its entry holds), doctored to hold no
+  // generator: the next run believes it
   const file = cacheFile(join(dir, '.withify_cache'));
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { summaries: Record<string, object> }> };
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { summaries: Record<string, string> }> };
   const gens = Object.keys(data.entries).find((p) => p.endsWith('gens.py'))!;
-  for (const k of Object.keys(data.entries[gens]!.summaries)) data.entries[gens]!.summaries[k] = { path: gens, moduleName: 'pkg.gens' };
-  writeFileSync(file, JSON.stringify(data));
+  const summariesFile = file.replace(/\.json$/, '.summaries.json');
+  const kept = JSON.parse(readFileSync(summariesFile, 'utf8')) as { summaries: Record<string, object> };
+  for (const d of Object.values(data.entries[gens]!.summaries)) kept.summaries[d] = { path: gens, moduleName: 'pkg.gens' };
+  writeFileSync(summariesFile, JSON.stringify(kept));
   assert.doesNotMatch(stdin(), /WFY201/);
   assert.match(stdin(['--no-cache']), /^pkg\/use\.py:5:14 WFY201 /m);
 });
@@ -232,6 +235,41 @@ test('a cache that cannot be read is empty; one that cannot be written is a warn
   assert.match(blocked.stdout, /^pkg\/m0\.py:5:23 WFY101 /m);
   assert.match(blocked.stderr, /^warning: cannot write the cache in .*plain\/cache: /m);
   assert.equal(withify(['check', '.', '--quiet', '--cache-dir', join(dir, 'plain', 'cache')], dir).stderr, '');
+});
+
+test('the index a run merged is taken by its key while every summary is as it was; without its file, or the summaries\' file, the run makes them again', () => {
+  const dir = project(3);
+  writeFileSync(join(dir, 'pkg', 'core.py'), 'def produce():\n    try:\n        yield 1\n    finally:\n        print("done")\n');
+  const use = 'from pkg.core import produce\n\n\ndef first():\n    for r in produce():\n        return r\n';
+  writeFileSync(join(dir, 'pkg', 'use.py'), use);
+  const cold = withify(['check', '.', '--format', 'json'], dir).stdout;
+  assert.match(cold, /WFY201/);
+  const cacheDir = join(dir, '.withify_cache');
+  const summariesFile = cacheFile(cacheDir).replace(/\.json$/, '.summaries.json');
+  const indexFiles = () => readdirSync(cacheDir).filter((n) => n.includes('.index.'));
+  assert.equal(indexFiles().length, 1, indexFiles().join(', '));
+  const indexFile = join(cacheDir, indexFiles()[0]!);
+  // Nothing changed: neither the summaries nor the index are read (both cut short, the report is the same)
+  writeFileSync(summariesFile, '{"format": 5, "summ');
+  const index = JSON.parse(readFileSync(indexFile, 'utf8')) as { generators: { generators: Record<string, unknown> } };
+  writeFileSync(indexFile, '{"generators": {"gener');
+  assert.equal(withify(['check', '.', '--format', 'json'], dir).stdout, cold);
+  // A comment added to use.py: its summary is the same, so is the index, read from its file to check use.py
+  // again; doctored there to hold no generator, it shows through
+  index.generators.generators = {};
+  writeFileSync(indexFile, JSON.stringify(index));
+  writeFileSync(join(dir, 'pkg', 'use.py'), `${use}# one\n`);
+  assert.doesNotMatch(withify(['check', '.'], dir).stdout, /WFY201/);
+  // Its file gone, another comment: merged again, of summaries made again (their file was cut short), as a run
+  // without the cache makes it; the summaries' file is written again whole
+  rmSync(indexFile);
+  writeFileSync(join(dir, 'pkg', 'use.py'), `${use}# two\n`);
+  const again = withify(['check', '.', '--format', 'json'], dir).stdout;
+  assert.match(again, /WFY201/);
+  assert.equal(again, withify(['check', '.', '--format', 'json', '--no-cache'], dir).stdout);
+  const kept = JSON.parse(readFileSync(summariesFile, 'utf8')) as { summaries: Record<string, { path: string }> };
+  assert.deepEqual(Object.values(kept.summaries).map((s) => s.path.slice(dir.length + 1)).sort(), ['pkg/__init__.py', 'pkg/core.py', 'pkg/m0.py', 'pkg/m1.py', 'pkg/m2.py', 'pkg/use.py']);
+  assert.equal(indexFiles().length, 1, indexFiles().join(', '));
 });
 
 test('--cache-dir takes one directory; the library keeps a cache only when given cacheDir', async () => {
