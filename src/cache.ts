@@ -98,6 +98,9 @@ const KEPT_INDEXES = 3;
 /** The hash of a key's text or of a file's bytes. */
 const digest = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 32);
 
+/** The digest a summary is kept by. */
+const summaryDigestOf = (summary: FileSummary) => digest(JSON.stringify(summary));
+
 /** A hash of the bytes of the file at `path`, or `undefined` when it cannot be read. */
 function contentHash(path: string): string | undefined {
   try {
@@ -404,7 +407,7 @@ export class RunCache {
   putSummary(path: string, key: string, summary: FileSummary): void {
     const e = this.entry(path, true);
     if (!e) return;
-    const d = digest(JSON.stringify(summary));
+    const d = summaryDigestOf(summary);
     (e.summaries ??= {})[key] = d;
     // The summary of a file saved again with a comment added is the one kept: the summaries file is not read
     if (!this.stored.has(d)) {
@@ -613,6 +616,12 @@ export class CheckCache implements SummaryCache {
 
   summary(path: string): FileSummary | undefined {
     return this.cache.summary(path, this.summaryKey(path));
+  }
+
+  /** True when `summary` is the one kept for `path` (an editor's buffer whose summary is that of the file on disk). */
+  keptSummaryIs(path: string, summary: FileSummary): boolean {
+    const d = this.cache.summaryDigest(path, this.summaryKey(path));
+    return d !== undefined && d === summaryDigestOf(summary);
   }
 
   /** True when a summary of `path` is kept (its digest: the summary itself is read only when asked for). */

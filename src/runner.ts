@@ -217,13 +217,28 @@ function stdinProjectIndex(text: string, path: string, options: RunOptions): { p
   const root = projectRoot([path]);
   if (root === undefined) return undefined;
   const { files } = selectFiles([root], { ...options, changedSince: undefined, shard: undefined, indexScope: 'run' });
-  // Ex) an editor checking on every save: the project's other files summarised once, then read from the cache
+  const whole = options.wholeFiles === true;
+  const moduleName = moduleKeyFor(path);
+  const own = summarizeFile(path, text, moduleNameFor(path), whole);
+  // Ex) an editor checking on every save: the project's other files summarised once, then read from the cache.
+  // When the edit changed no generator and no import, the project's summaries are those on disk: the index the
+  // last run merged of them is read from its file, and no summary is.
   const cache = checkCache(options);
-  const summaries = files.filter((f) => f !== path).flatMap((f) => keptOrSummarized(f, options.wholeFiles === true, cache) ?? []);
-  summaries.push(summarizeFile(path, text, moduleNameFor(path), options.wholeFiles === true));
+  const asOnDisk = cache !== undefined && files.includes(path) && cache.keptSummaryIs(path, own);
+  if (asOnDisk && cache.useMergedIndex(files)) {
+    const project = cache.projectIndex();
+    if (project) return { project, moduleName };
+  }
+  const summaries = files.filter((f) => f !== path).flatMap((f) => keptOrSummarized(f, whole, cache) ?? []);
+  summaries.push(own);
+  const project = mergeSummaries(summaries, options.cwd);
+  if (asOnDisk) {
+    cache.setIndex(project);
+    cache.keepMergedIndex(files);
+  }
   // (A cache that cannot be written only makes the next run slower: an editor's stderr is no place for it.)
   cache?.save();
-  return { project: mergeSummaries(summaries, options.cwd), moduleName: moduleKeyFor(path) };
+  return { project, moduleName };
 }
 
 /** Without a transform that needs the project index, the project's other files are not walked. */

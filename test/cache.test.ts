@@ -158,6 +158,29 @@ test('stdin with --stdin-filename: the project\'s other files are summarised onc
   assert.match(stdin(['--no-cache']), /^pkg\/use\.py:5:14 WFY201 /m);
 });
 
+test('stdin, the buffer\'s summary that of the file on disk: the index the last run merged is read from its file; another summary, merged again', () => {
+  const dir = project();
+  writeFileSync(join(dir, 'pyproject.toml'), '[project]\nname = "p"\n');
+  writeFileSync(join(dir, 'pkg', 'gens.py'), 'def rows():\n    try:\n        yield 1\n    finally:\n        print("done")\n');
+  const use = 'from pkg.gens import rows\n\n\ndef first():\n    for r in rows():\n        return r\n';
+  writeFileSync(join(dir, 'pkg', 'use.py'), use);
+  const stdin = (input: string, extra: string[] = []) =>
+    spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'pkg/use.py', ...extra], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WITHIFY_CACHE_DIR: '' } }).stdout;
+  assert.match(withify(['check', '.'], dir).stdout, /^pkg\/use\.py:5:14 WFY201 /m);
+  // The index the run merged, doctored to hold no generator: a buffer with a comment added has the summary of
+  // the file on disk, so the editor's check takes that index, and the doctoring shows through
+  const cacheDir = join(dir, '.withify_cache');
+  const [indexFile] = readdirSync(cacheDir).filter((n) => n.includes('.index.'));
+  const index = JSON.parse(readFileSync(join(cacheDir, indexFile!), 'utf8')) as { generators: { generators: Record<string, unknown> } };
+  index.generators.generators = {};
+  writeFileSync(join(cacheDir, indexFile!), JSON.stringify(index));
+  assert.doesNotMatch(stdin(`${use}# edited\n`), /WFY201/);
+  // An import added in the buffer changes its summary: the index is merged again, as a run without the cache merges it
+  const imported = stdin(`import os\n${use}`);
+  assert.match(imported, /^pkg\/use\.py:6:14 WFY201 /m);
+  assert.equal(imported, stdin(`import os\n${use}`, ['--no-cache']));
+});
+
 test('where the cache is kept: beside pyproject.toml, --cache-dir, $WITHIFY_CACHE_DIR; none with --no-cache', () => {
   const dir = project();
   writeFileSync(join(dir, 'pyproject.toml'), '[tool.withify]\n');
