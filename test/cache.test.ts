@@ -434,8 +434,10 @@ test('random edits to a project: a run with the cache reports what a run without
     if (calling.includes(m)) for (const n of called) out.push(`def use_${n}():\n    for r in ${n}():\n        return r`, `def other_${n}():\n    for r in other.${n}():\n        return r`);
     return `${out.filter(Boolean).join('\n\n\n')}\n`;
   };
-  const edit = (m: string) => {
-    if (defining.includes(m)) state[m]![pick(made)] = definition(pick(made));
+  const edit = (m: string, step: number) => {
+    // Ex) a comment: new bytes, the same summary (the index kept by its key is taken, and read to check the file)
+    if (rand(5) === 0) state[m]!.note = `# note ${step}`;
+    else if (defining.includes(m)) state[m]![pick(made)] = definition(pick(made));
     else if (calling.includes(m) && rand(4) === 0) state[m]!.other = `import ${dotted(pick(modules))} as other`;
     else state[m]![pick(called)] = binding(m, pick(called));
   };
@@ -459,9 +461,14 @@ test('random edits to a project: a run with the cache reports what a run without
     const edited = new Set<string>();
     for (let k = 1 + rand(2); k > 0; k--) {
       const m = pick(modules);
-      edit(m);
+      edit(m, step);
       write(m, step);
       edited.add(m);
+    }
+    // Now and then a cache file lost: the summaries, or the indexes (each made again from what is left)
+    const lose = rand(20);
+    if (lose < 2 && existsSync(join(dir, '.c'))) {
+      for (const name of readdirSync(join(dir, '.c'))) if (name.endsWith(lose === 0 ? '.summaries.json' : '.json') && name.includes(lose === 0 ? '.summaries.' : '.index.')) rmSync(join(dir, '.c', name));
     }
     const cached = perFile(await run([dir], { cwd: dir, cacheDir: '.c', jobs: 1 }));
     const plain = perFile(await run([dir], { cwd: dir, jobs: 1 }));
