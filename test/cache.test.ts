@@ -1,7 +1,7 @@
 // The cache of `withify check` (src/cache.ts): a re-run gives what a run without it gives, reads what it kept
 // while the file, the options and the project index are the same, and makes again what any of them changed.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -330,6 +330,33 @@ test('an entry whose file changed while the run worked on it is not kept; the ot
   const next = RunCache.open(join(dir, 'c'))!;
   assert.equal(next.summary(changing, 'k'), undefined);
   assert.deepEqual(next.summary(steady, 'k'), { path: steady, moduleName: 'b' });
+});
+
+test('two runs at once on one cache, the files edited while they run: the next run reports what a run without the cache does', async () => {
+  const dir = project(3);
+  const gens = (cleanup: boolean) => `def produce():\n    try:\n        yield 1\n    finally:\n        ${cleanup ? 'print("done")' : 'pass'}\n`;
+  writeFileSync(join(dir, 'pkg', 'core.py'), gens(true));
+  writeFileSync(join(dir, 'pkg', 'use.py'), 'from pkg.core import produce\n\n\ndef first():\n    for r in produce():\n        return r\n');
+  const started = (args: string[]) =>
+    new Promise<void>((done) => spawn(process.execPath, [CLI, 'check', '.', '--jobs', '1', ...args], { cwd: dir, stdio: 'ignore', env: { ...process.env, WITHIFY_CACHE_DIR: '' } }).on('close', () => done()));
+  const edits = [
+    () => writeFileSync(join(dir, 'pkg', 'm1.py'), `import os\n# ${Math.random()}\n`),
+    () => writeFileSync(join(dir, 'pkg', 'm1.py'), 'x = 1\n'),
+    () => writeFileSync(join(dir, 'pkg', 'core.py'), gens(false)),
+    () => writeFileSync(join(dir, 'pkg', 'core.py'), gens(true)),
+    () => writeFileSync(join(dir, 'pkg', 'm2.py'), `# ${Math.random()}\nfrom .core import produce as make\n`),
+  ];
+  for (let round = 0; round < 8; round++) {
+    // Ex) two CI jobs restore one cache, or an editor's check runs while a pre-commit hook does
+    const first = started([]);
+    edits[round % edits.length]!();
+    const second = started(round % 2 ? ['--format', 'json'] : []);
+    edits[(round * 3 + 1) % edits.length]!();
+    await Promise.all([first, second]);
+    const cached = withify(['check', '.', '--format', 'json'], dir).stdout;
+    assert.equal(cached, withify(['check', '.', '--format', 'json', '--no-cache'], dir).stdout, `round ${round}`);
+    assert.equal(withify(['check', '.', '--format', 'json'], dir).stdout, cached, `round ${round}, again`);
+  }
 });
 
 test('an import or a generator changed in a module a file never reaches leaves its kept result; one it reaches does not', () => {
