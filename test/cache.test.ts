@@ -272,11 +272,14 @@ test('the index a run merged is taken by its key while every summary is as it wa
   const indexFiles = () => readdirSync(cacheDir).filter((n) => n.includes('.index.'));
   assert.equal(indexFiles().length, 1, indexFiles().join(', '));
   const indexFile = join(cacheDir, indexFiles()[0]!);
-  // Nothing changed: neither the summaries nor the index are read (both cut short, the report is the same)
+  // Nothing changed: neither the summaries nor the index are read (both cut short: the report is the same, and
+  // neither file is made again, as a run that read them would)
   writeFileSync(summariesFile, '{"format": 5, "summ');
   const index = JSON.parse(readFileSync(indexFile, 'utf8')) as { generators: { generators: Record<string, unknown> } };
   writeFileSync(indexFile, '{"generators": {"gener');
   assert.equal(withify(['check', '.', '--format', 'json'], dir).stdout, cold);
+  assert.equal(readFileSync(summariesFile, 'utf8'), '{"format": 5, "summ');
+  assert.equal(readFileSync(indexFile, 'utf8'), '{"generators": {"gener');
   // A comment added to use.py: its summary is the same, so is the index, read from its file to check use.py
   // again; doctored there to hold no generator, it shows through
   index.generators.generators = {};
@@ -495,7 +498,8 @@ test('random edits to a project: a run with the cache reports what a run without
     // Now and then a cache file lost: the summaries, or the indexes (each made again from what is left)
     const lose = rand(20);
     if (lose < 2 && existsSync(join(dir, '.c'))) {
-      for (const name of readdirSync(join(dir, '.c'))) if (name.endsWith(lose === 0 ? '.summaries.json' : '.json') && name.includes(lose === 0 ? '.summaries.' : '.index.')) rmSync(join(dir, '.c', name));
+      const lost = lose === 0 ? '.summaries.json' : '.index.';
+      for (const name of readdirSync(join(dir, '.c'))) if (name.includes(lost)) rmSync(join(dir, '.c', name));
     }
     const cached = perFile(await run([dir], { cwd: dir, cacheDir: '.c', jobs: 1 }));
     const plain = perFile(await run([dir], { cwd: dir, jobs: 1 }));
