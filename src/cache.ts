@@ -161,6 +161,12 @@ const ALWAYS_WORDS = ['__iter__', '__aiter__', '<locals>'];
  * closure K made with the aliases both share: the closures of both are then K, as the first alias of one only
  * taken would need its components in K. A component no shared alias points to is in K only if the file says it,
  * so most files are told apart by a word or two, without their closure.
+ *
+ * An alias of one index only is left out of `changed` when no name under its key resolves to a generator in
+ * either index (`Reach`): `resolveGenerator` is all that reads the aliases (`generatorShortNames` too, whose
+ * changes are in `names`), and a name it rewrites by that alias, or would have, then finds no generator either
+ * way; every other name resolves as before. Ex) `import os` added to a module: no name under `pkg.os` or `os` is a
+ * generator, so no file sees it, and with nothing else changed no file is read.
  */
 export class IndexChange {
   /** Something the projection does not know changed: every file sees it. */
@@ -175,10 +181,13 @@ export class IndexChange {
   private readonly modules = new Set<string>();
   private readonly before: GeneratorIndex | undefined;
   private readonly after: GeneratorIndex | undefined;
-  /** The aliases both indexes have that can make a changed entry's component known (`coneOf`), and their closure. */
-  private readonly closure: AliasClosure | undefined;
-  /** The components of those aliases' targets: the closure adds no other word. */
-  private readonly targetWords = new Set<string>();
+  /** The aliases both indexes have, `[key, target]`. */
+  private readonly shared: Array<[string, string]> = [];
+  /**
+   * Those that can make a changed entry's component known (`coneOf`), their closure, and the components of their
+   * targets (the closure adds no other word): made when a file is first asked of (none when no entry changed).
+   */
+  private cone: { closure: AliasClosure; targetWords: Set<string> } | undefined;
 
   constructor(before: ProjectIndex | undefined, after: ProjectIndex | undefined) {
     const { generators: b, ...restBefore } = before ?? {};
@@ -189,21 +198,28 @@ export class IndexChange {
     this.all = JSON.stringify(restBefore) !== JSON.stringify(restAfter) || unknown(this.before) !== unknown(this.after);
     if (this.all) return;
     // An entry of one index only, or with another value in the other, is changed; an alias both have is shared
-    const common: Array<[string[], string[]]> = [];
-    const compare = <T>(was: Record<string, T>, is: Record<string, T>, same: (x: T, y: T) => boolean, both?: (key: string, value: T) => void) => {
+    const differs = (key: string) => {
+      this.changed.push(partsOf(key));
+    };
+    const compare = <T>(was: Record<string, T>, is: Record<string, T>, same: (x: T, y: T) => boolean, both?: (key: string, value: T) => void, seen = differs) => {
       for (const key in was) {
         if (Object.hasOwn(is, key) && same(was[key]!, is[key]!)) both?.(key, was[key]!);
-        else this.changed.push(partsOf(key));
+        else seen(key);
       }
-      for (const key in is) if (!Object.hasOwn(was, key)) this.changed.push(partsOf(key));
+      for (const key in is) if (!Object.hasOwn(was, key)) seen(key);
     };
     compare(this.before?.generators ?? {}, this.after?.generators ?? {}, (x, y) => JSON.stringify(x) === JSON.stringify(y));
-    compare(this.before?.aliases ?? {}, this.after?.aliases ?? {}, (x, y) => x === y, (key, target) => common.push([partsOf(key), partsOf(target)]));
+    // Ex) `import os` added to `pkg/__init__.py`: `pkg.os` → `os`, under which neither index has a generator; no
+    // name the alias can rewrite resolves to one, before or after, so no check can see it (`Reach`)
+    const reach = (i: GeneratorIndex | undefined) => new Reach(i?.generators ?? {}, i?.aliases ?? {});
+    let reachBefore: Reach | undefined;
+    let reachAfter: Reach | undefined;
+    const changedAlias = (key: string) => {
+      if ((reachBefore ??= reach(this.before)).under(key) || (reachAfter ??= reach(this.after)).under(key)) differs(key);
+    };
+    compare(this.before?.aliases ?? {}, this.after?.aliases ?? {}, (x, y) => x === y, (key, target) => this.shared.push([key, target]), changedAlias);
     const overrides = (i: GeneratorIndex | undefined) => Object.fromEntries((i?.plainOverrides ?? []).map((name) => [name, true]));
     compare(overrides(this.before), overrides(this.after), () => true);
-    const used = coneOf(common, this.changed);
-    for (const [, target] of used) for (const p of target) this.targetWords.add(p);
-    this.closure = new AliasClosure(used);
     const differ = (x: Iterable<string>, y: Iterable<string>) => {
       const xs = new Set(x);
       const ys = new Set(y);
@@ -237,6 +253,14 @@ export class IndexChange {
     return re;
   }
 
+  /**
+   * False when what a file says cannot matter: no entry any file could see changed, and no name (only modules
+   * may see the change, by their name). Ex) an import added that leads to no generator: no file is read.
+   */
+  get readsText(): boolean {
+    return this.all || this.names.size > 0 || this.changed.length > 0;
+  }
+
   /** True when the check of the file of `module`, shown as `shown`, whose text is `text`, may see the change. */
   reaches(module: string, shown: string, text: string): boolean {
     if (this.all || this.modules.has(module)) return true;
@@ -245,14 +269,85 @@ export class IndexChange {
     for (const n of this.names) if (says(n)) return true;
     // A module two files share reads its own index (and the project's trigger names, above) only
     if (this.after?.ambiguous?.includes(module)) return JSON.stringify(this.before?.own?.[shown] ?? null) !== JSON.stringify(this.after.own?.[shown] ?? null);
+    if (this.changed.length === 0) return false;
+    if (!this.cone) {
+      const used = coneOf(
+        this.shared.map(([key, target]) => [partsOf(key), partsOf(target)]),
+        this.changed,
+      );
+      this.cone = { closure: new AliasClosure(used), targetWords: new Set(used.flatMap(([, target]) => target)) };
+    }
+    const { closure, targetWords } = this.cone;
     // The changed entries whose every component the file says or a shared alias may point to: the closure decides
-    const open = this.changed.filter((parts) => parts.every((p) => this.targetWords.has(p) || says(p)));
+    const open = this.changed.filter((parts) => parts.every((p) => targetWords.has(p) || says(p)));
     if (open.length === 0) return false;
     // Ex) `rows` changed in `pkg.core` and the file says both `core` and `rows`: no closure is needed
     if (open.some((parts) => parts.every(says))) return true;
-    const knows = this.closure!.close(text, [...own, ...ALWAYS_WORDS]);
+    const knows = closure.close(text, [...own, ...ALWAYS_WORDS]);
     return open.some((parts) => parts.every((p) => knows(p) || says(p)));
   }
+}
+
+/**
+ * Whether a name under a dotted prefix (the prefix, or it and more parts) can resolve to a generator in an index:
+ * what `resolveGenerator` (src/python/generators.ts) finds, counted high. A name is found when it is a generator's
+ * key; else it is rewritten by the alias whose key is its longest prefix, at most ten times. So a name under `p`
+ * can be found when a generator's key is under `p`, or an alias's key is under `p` and a name under its target can
+ * be (every alias under `p`, not only the longest, is followed), or an alias's key is a prefix of `p` and a name
+ * under its target with the rest of `p` can be; each with one rewrite fewer left.
+ */
+export class Reach {
+  private readonly generatorKeys: string[];
+  private readonly aliasKeys: string[];
+  private readonly known = new Map<string, boolean>();
+
+  constructor(
+    generators: Readonly<Record<string, unknown>>,
+    private readonly aliases: Readonly<Record<string, string>>,
+  ) {
+    this.generatorKeys = Object.keys(generators).sort();
+    this.aliasKeys = Object.keys(aliases).sort();
+  }
+
+  /** True when some name under `prefix` can resolve to a generator within `checks` looks (`resolveGenerator` makes ten). */
+  under(prefix: string, checks = 10): boolean {
+    if (checks <= 0) return false;
+    const memo = `${checks}|${prefix}`;
+    const was = this.known.get(memo);
+    if (was !== undefined) return was;
+    // (No cycle: each step has one look fewer.)
+    let found = keysUnder(this.generatorKeys, prefix, 1).length > 0;
+    for (const key of found ? [] : keysUnder(this.aliasKeys, prefix)) {
+      if ((found = this.under(this.aliases[key]!, checks - 1))) break;
+    }
+    for (let end = prefix.lastIndexOf('.'); !found && end > 0; end = prefix.lastIndexOf('.', end - 1)) {
+      const target = Object.hasOwn(this.aliases, prefix.slice(0, end)) ? this.aliases[prefix.slice(0, end)] : undefined;
+      if (target !== undefined) found = this.under(target + prefix.slice(end), checks - 1);
+    }
+    this.known.set(memo, found);
+    return found;
+  }
+}
+
+/** The keys of sorted `keys` that are `prefix` or start with `prefix.` (the first `most` of them). */
+function keysUnder(keys: readonly string[], prefix: string, most = Infinity): string[] {
+  const out: string[] = [];
+  if (keys[lowerBound(keys, prefix)] === prefix) out.push(prefix);
+  const dotted = `${prefix}.`;
+  for (let i = lowerBound(keys, dotted); out.length < most && i < keys.length && keys[i]!.startsWith(dotted); i++) out.push(keys[i]!);
+  return out;
+}
+
+/** The first index of sorted `keys` whose key is not less than `key`. */
+function lowerBound(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -703,9 +798,9 @@ export class CheckCache implements SummaryCache {
       this.changes.set(made, (change = kept && index ? new IndexChange(kept, index) : null));
     }
     if (!change) return false;
-    let text: string;
+    let text = '';
     try {
-      text = decodeSource(readFileSync(path)).text;
+      if (change.readsText) text = decodeSource(readFileSync(path)).text;
     } catch {
       return false;
     }

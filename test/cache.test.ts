@@ -516,12 +516,15 @@ test('IndexChange: what a file can see of a change to the project index', () => 
     generators: { generators: { 'pkg.core.produce': { async: false } }, aliases: { 'pkg.make': 'pkg.core.produce', 'pkg.m1.os': 'os' }, ambiguous: ['conftest'], own: { 'a/conftest.py': { generators: {} }, 'b/conftest.py': { generators: {} } }, callNames: ['make', 'produce'], plainOverrides: [], memberNames: {}, classNames: [], ...extra },
   });
   const base = index();
-  // An import added to m1: only a file that says every part of it sees it
+  // An import added to m1 that leads to no generator (`import sys`): no file can see it, even one saying every part
   const imported = new IndexChange(base, index({ aliases: { 'pkg.make': 'pkg.core.produce', 'pkg.m1.os': 'os', 'pkg.m1.sys': 'sys' } }));
-  assert.equal(imported.reaches('pkg.use', 'pkg/use.py', 'from pkg import make def first for r in return'), false);
-  assert.equal(imported.reaches('pkg.other', 'pkg/other.py', 'from pkg import m1 print m1 sys'), true);
+  assert.equal(imported.reaches('pkg.other', 'pkg/other.py', 'from pkg import m1 print m1 sys'), false);
+  // One that leads to a generator (`from . import core as c`, then `m1.c.produce()`): only a file that says every part of it sees it
+  const toCore = new IndexChange(base, index({ aliases: { 'pkg.make': 'pkg.core.produce', 'pkg.m1.os': 'os', 'pkg.m1.c': 'pkg.core' } }));
+  assert.equal(toCore.reaches('pkg.use', 'pkg/use.py', 'from pkg import make def first for r in return'), false);
+  assert.equal(toCore.reaches('pkg.other', 'pkg/other.py', 'from pkg import m1 print m1 c'), true);
   // Its own module's parts count: pkg/m1.py itself says neither `pkg` nor `m1`
-  assert.equal(imported.reaches('pkg.m1', 'pkg/m1.py', 'import os sys'), true);
+  assert.equal(toCore.reaches('pkg.m1', 'pkg/m1.py', 'from . import core as c'), true);
   // produce changed: reached through the alias `pkg.make` (its target's parts join the closure), not by a word
   const changed = new IndexChange(base, { generators: { ...base.generators, generators: { 'pkg.core.produce': { async: false, closeRaises: 'its `finally` raises' } } } });
   assert.equal(changed.reaches('pkg.use', 'pkg/use.py', 'from pkg import make def first for r in return'), true);
