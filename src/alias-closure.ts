@@ -3,6 +3,7 @@
 // import was added to a module of a large project asks it of every file (11,555 in the third-party corpus of
 // docs/reports.md), so it works on numbers: each word an id, each alias two runs of ids, and the sets of one
 // file's closure arrays stamped with the file's turn, which need no clearing between files.
+import { isAsciiWordChar } from './python/text.js';
 
 /** An alias as the closure reads it: its components (`pkg.core.rows` → `pkg`, `core`, `rows`) and its target's. */
 export type AliasParts = readonly [components: readonly string[], target: readonly string[]];
@@ -23,7 +24,7 @@ function hashOf(text: string, from: number, to: number): number {
 
 /** Of each ASCII character: 1 for `A`–`Z`, `a`–`z` and `_` (a word starts with one), 2 for a digit (only continues one), else 0. */
 const WORD_CHARACTER = new Uint8Array(ASCII_LIMIT);
-for (let c = 0; c < ASCII_LIMIT; c++) WORD_CHARACTER[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+for (let c = 0; c < ASCII_LIMIT; c++) WORD_CHARACTER[c] = !isAsciiWordChar(c) ? 0 : c >= 48 && c <= 57 ? 2 : 1;
 
 /**
  * The least set of words holding a file's own words and, for each alias whose every component it holds, the
@@ -114,11 +115,6 @@ export class AliasClosure {
       while (this.slots[s] !== 0) s = (s + 1) & (slots - 1);
       this.slots[s] = w + 1;
     });
-  }
-
-  /** A component of some alias, or a word of some alias's target. */
-  has(word: string): boolean {
-    return this.ids.has(word);
   }
 
   /**

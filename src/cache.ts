@@ -296,7 +296,7 @@ export class IndexChange {
  * be (every alias under `p`, not only the longest, is followed), or an alias's key is a prefix of `p` and a name
  * under its target with the rest of `p` can be; each with one rewrite fewer left.
  */
-export class Reach {
+class Reach {
   private readonly generatorKeys: string[];
   private readonly aliasKeys: string[];
   private readonly known = new Map<string, boolean>();
