@@ -5,6 +5,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
 import { escapeGlob } from './glob.js';
+import { listingOf } from './listing.js';
 import type { GeneratorStyle, PythonVersion } from './types.js';
 import type { IndexScope } from './walk.js';
 
@@ -239,7 +240,7 @@ function projectTargetOfDir(dir: string): PythonVersion | undefined {
   const here = targetAbove(dir);
   let real: string;
   try {
-    real = realpathSync.native(dir);
+    real = listingOf(dir)?.real ?? realpathSync.native(dir);
   } catch {
     return here;
   }
@@ -260,7 +261,7 @@ function targetAbove(dir: string): PythonVersion | undefined {
     }
     seen.push(d);
     const path = join(d, 'pyproject.toml');
-    if (existsSync(path)) {
+    if (listingOf(d)?.pyproject ?? existsSync(path)) {
       try {
         const loaded = readConfigFile(path);
         found = loaded.settings.targetVersion ?? loaded.requiresPython ?? null;

@@ -5,6 +5,7 @@
 // index is posted to every worker once before the files are processed.
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { allListings } from './listing.js';
 import { mergeSummaries, needsProjectIndex, type FileSummary } from './project.js';
 import type { CheckCache } from './cache.js';
 import type { FileResult, ProjectIndex } from './types.js';
@@ -174,7 +175,9 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
   const count = Math.max(1, Math.min(jobs, files.length));
   // Functions cannot cross threads: workers import `transformPaths` themselves (loadTransformModules in src/load-transform.ts).
   const data: WorkerData = { options: { ...options, extraTransforms: [] }, stop, threads: count };
-  const workers: Lane[] = [new LocalWorker({ ...data, options: { ...data.options } }), ...Array.from({ length: count - 1 }, () => new PoolWorker(data))];
+  // A worker walked nothing: it is given what the walk saw of the directories.
+  const workerData: WorkerData = count > 1 ? { ...data, listings: allListings() } : data;
+  const workers: Lane[] = [new LocalWorker({ ...data, options: { ...data.options } }), ...Array.from({ length: count - 1 }, () => new PoolWorker(workerData))];
   try {
     // Both passes plan by size: stat each file once.
     const sizes = new Map<string, number>();

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeSource, parseableLineEnds, type DecodedSource } from './engine/read.js';
 import { parsePython } from './engine/parse.js';
+import { listingOf } from './listing.js';
 import { displayPath } from './process-file.js';
 import { classChildren, doubledAttributes, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, saysYield, type GeneratorIndex, type GeneratorSummary, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
@@ -43,7 +44,7 @@ export function moduleNameFor(path: string): string | undefined {
   for (;;) {
     let pkg = isPackageDir.get(dir);
     if (pkg === undefined) {
-      pkg = existsSync(join(dir, '__init__.py'));
+      pkg = listingOf(dir)?.init ?? existsSync(join(dir, '__init__.py'));
       isPackageDir.set(dir, pkg);
     }
     if (!pkg) break;

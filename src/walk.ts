@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { globMatcher, toPosix, type PathMatcher } from './glob.js';
+import { forgetListings, noteListing } from './listing.js';
 
 /** Directory names never descended into (unless named on the command line). */
 export const SKIPPED_DIRS = new Set([
@@ -259,6 +260,7 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
+      noteListing(dir, real, entries);
     } catch (err) {
       // (A directory that can be searched but not listed is still known for a virtualenv by its `pyvenv.cfg`.)
       if (!met || !isVirtualenv(dir)) errors.push({ path: dir, reason: `cannot list directory: ${(err as Error).message}` });
@@ -429,6 +431,7 @@ export function selectFiles(paths: readonly string[], options: SelectOptions): W
     include: options.include?.length ? globMatcher(options.include, cwd) : undefined,
   };
   const absolute = paths.map((p) => resolve(cwd, p));
+  forgetListings();
   const { files, errors } = expandPaths(absolute, rules);
   let selected = files;
   let covered = files;

@@ -10,6 +10,7 @@
 // interrupted run hands back what it has not begun.
 import { KeptSources, processPath, releaseTrees, slimResult } from './process-file.js';
 import type { RunOptions } from './runner.js';
+import { addListings, type Listing } from './listing.js';
 import { loadTransformModules } from './load-transform.js';
 import { moduleKeyFor, summarizePath, type FileSummary } from './project.js';
 import type { FileResult, ProjectIndex } from './types.js';
@@ -20,6 +21,8 @@ export interface WorkerData {
   stop: Int32Array;
   /** How many threads read the files: each keeps its share of what the first pass read (`KeptSources.forThreads`). */
   threads: number;
+  /** For a worker thread: what the walk saw of the directories (src/listing.ts). */
+  listings?: Array<[string, Listing]>;
 }
 
 /** A chunk of a pass: its paths, and in the first pass whether the second processes each (keep what was read). */
@@ -85,6 +88,7 @@ export class FileWork {
 
   constructor(private readonly data: WorkerData) {
     this.kept = KeptSources.forThreads(data.threads);
+    if (data.listings) addListings(data.listings);
     this.ready = loadTransformModules(data.options.transformPaths ?? [], data.options.cwd).then((extra) => {
       data.options.extraTransforms = extra;
     });
