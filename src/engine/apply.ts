@@ -20,6 +20,18 @@ export function offsetBefore(at: number, edits: readonly Edit[]): number {
   return at - delta;
 }
 
+/** Where each of `edits` is in the text after them (`applyEdits`): `[start, end]` of the text it wrote, in order. */
+export function editedRanges(edits: readonly Edit[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let delta = 0;
+  for (const e of inOrder(edits)) {
+    const start = e.start + delta;
+    out.push([start, start + e.text.length]);
+    delta += e.text.length - (e.end - e.start);
+  }
+  return out;
+}
+
 export function applyEdits(source: string, edits: readonly Edit[]): string {
   const s = new MagicString(source);
   const ordered = inOrder(edits);

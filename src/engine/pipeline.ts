@@ -5,7 +5,7 @@ import { SkipFile } from '../types.js';
 import { findWords, lineTable, positionAt, shareWordHits, wordsPattern } from '../python/text.js';
 import { createContext } from './context.js';
 import { emptyBlocks, parsePython, firstSyntaxError, syntaxErrorStart } from './parse.js';
-import { applyEdits, offsetBefore } from './apply.js';
+import { applyEdits, editedRanges, offsetBefore } from './apply.js';
 import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms, findTransform, TRANSFORMS } from '../../transforms/index.js';
 import { directiveWarnings, filterSuppressed } from './suppress.js';
@@ -502,7 +502,7 @@ function processText(input: SourceInput): FileResult {
       // Ex) a `with` of 25 items, or one more block in code already 20 deep: CPython rejects it ("too many
       // statically nested blocks"; 20 before 3.13, 21 in 3.13 outside generators and coroutines),
       // tree-sitter does not. The transforms count blocks (nesting.ts); this is the net under them.
-      const deep = broken ? undefined : nestingPastLimit(nextTree.rootNode, options.targetVersion);
+      const deep = broken ? undefined : nestingPastLimit(nextTree.rootNode, options.targetVersion, editedRanges(planned));
       // Ex) a block of a space-indented function re-indented by a tab: Python's TabError, which tree-sitter
       // reads without an error.
       const nextOutline = broken ? undefined : outline(next);
