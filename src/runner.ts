@@ -224,6 +224,9 @@ function stdinProjectIndex(text: string, path: string, options: RunOptions): { p
   // When the edit changed no generator and no import, the project's summaries are those on disk: the index the
   // last run merged of them is read from its file, and no summary is.
   const cache = checkCache(options);
+  // Ex) an editor's first check, no run of the project kept yet: the file on disk is summarised too, so that the
+  // next check of a buffer that matches it takes the index merged here (before, every check merged it again)
+  if (cache !== undefined && files.includes(path) && !cache.hasSummary(path)) keptOrSummarized(path, whole, cache);
   const asOnDisk = cache !== undefined && files.includes(path) && cache.keptSummaryIs(path, own);
   if (asOnDisk && cache.useMergedIndex(files)) {
     const project = cache.projectIndex();

@@ -181,6 +181,26 @@ test('stdin, the buffer\'s summary that of the file on disk: the index the last 
   assert.equal(imported, stdin(`import os\n${use}`, ['--no-cache']));
 });
 
+test('stdin, no run of the project kept before: the first check keeps the file on disk\'s summary and the index, the next takes that index', () => {
+  const dir = project();
+  writeFileSync(join(dir, 'pyproject.toml'), '[project]\nname = "p"\n');
+  writeFileSync(join(dir, 'pkg', 'gens.py'), 'def rows():\n    try:\n        yield 1\n    finally:\n        print("done")\n');
+  const use = 'from pkg.gens import rows\n\n\ndef first():\n    for r in rows():\n        return r\n';
+  writeFileSync(join(dir, 'pkg', 'use.py'), use);
+  const stdin = (input: string) =>
+    spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'pkg/use.py'], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WITHIFY_CACHE_DIR: '' } }).stdout;
+  // Only an editor's checks, the buffer as on disk and then with a comment added
+  assert.match(stdin(use), /^pkg\/use\.py:5:14 WFY201 /m);
+  const cacheDir = join(dir, '.withify_cache');
+  const [indexFile] = readdirSync(cacheDir).filter((n) => n.includes('.index.'));
+  assert.ok(indexFile, 'the first check keeps the index it merged');
+  const index = JSON.parse(readFileSync(join(cacheDir, indexFile), 'utf8')) as { generators: { generators: Record<string, unknown> } };
+  index.generators.generators = {};
+  writeFileSync(join(cacheDir, indexFile), JSON.stringify(index));
+  // The doctored index shows through: the second check read it instead of merging the summaries again
+  assert.doesNotMatch(stdin(`${use}# edited\n`), /WFY201/);
+});
+
 test('where the cache is kept: beside pyproject.toml, --cache-dir, $WITHIFY_CACHE_DIR; none with --no-cache', () => {
   const dir = project();
   writeFileSync(join(dir, 'pyproject.toml'), '[tool.withify]\n');
