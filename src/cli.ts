@@ -419,7 +419,7 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
       if (a[key] !== undefined) throw new UsageError(`--${key} selects among the files of a walk; with \`-\` (stdin) there is only the text read, so leave it out`);
     }
     const path = a['stdin-filename'] ?? '-';
-    const { result, outputBytes } = runStdin(readFileSync(0), path, options);
+    const { result, outputBytes } = await runStdin(readFileSync(0), path, options);
     const runResult = { files: result ? [result] : [], walkErrors: [] };
     if (mode === 'fix') {
       // stdout is the file, in every format (Ruff): the report, whatever its format, goes to stderr.

@@ -162,6 +162,31 @@ async function runPass(lanes: readonly Lane[], pass: 'summarize' | 'process', qu
 }
 
 /**
+ * The summaries of `paths`, made in `jobs` threads (this one and `jobs - 1` workers), each kept in `cache`: the
+ * first pass alone, for an editor's check (`runStdin`) of a project whose summaries are not kept yet. A file
+ * that cannot be read or decoded has none.
+ */
+export async function summarizeInWorkers(paths: readonly string[], options: RunOptions, jobs: number, cache?: CheckCache): Promise<FileSummary[]> {
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const count = Math.max(1, Math.min(jobs, paths.length));
+  const data: WorkerData = { options: { ...options, extraTransforms: [] }, stop, threads: count };
+  const workerData: WorkerData = count > 1 ? { ...data, listings: allListings() } : data;
+  const workers: Lane[] = [new LocalWorker({ ...data, options: { ...data.options } }), ...Array.from({ length: count - 1 }, () => new PoolWorker(workerData))];
+  const summaries: FileSummary[] = [];
+  try {
+    const chunks = plannedChunks(paths, workers.length).map((c) => ({ paths: c }));
+    await runPass(workers, 'summarize', [chunks, ...workers.slice(1).map(() => [])], (m) => {
+      if (m.kind !== 'summaries') return;
+      summaries.push(...m.summaries);
+      for (const s of m.summaries) cache?.putSummary(s);
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.close()));
+  }
+  return summaries;
+}
+
+/**
  * The run in `jobs` threads. `cache`: summaries and results kept from earlier runs are used, and what this run
  * makes is kept. `indexed`: the project index is known already (the runner made it of kept summaries, or the
  * run needs none), and `files` are those with no kept result: no first pass.

@@ -201,6 +201,29 @@ test('stdin, no run of the project kept before: the first check keeps the file o
   assert.doesNotMatch(stdin(`${use}# edited\n`), /WFY201/);
 });
 
+test('stdin, a project of many files with no summary kept: summarised in worker threads, the same index and report as in one thread', () => {
+  const dir = project(60);
+  writeFileSync(join(dir, 'pyproject.toml'), '[project]\nname = "p"\n');
+  // A generator reached through a re-export, and a file that cannot be decoded (no summary, in either way)
+  mkdirSync(join(dir, 'pkg', 'sub'));
+  writeFileSync(join(dir, 'pkg', 'sub', '__init__.py'), 'from .gens import rows\n');
+  writeFileSync(join(dir, 'pkg', 'sub', 'gens.py'), 'def rows():\n    try:\n        yield 1\n    finally:\n        print("done")\n');
+  writeFileSync(join(dir, 'pkg', 'bad.py'), Buffer.from([0x78, 0x20, 0x3d, 0x20, 0xff, 0x0a]));
+  const use = 'from pkg.sub import rows\n\n\ndef first():\n    for r in rows():\n        return r\n';
+  writeFileSync(join(dir, 'pkg', 'use.py'), use);
+  const stdin = (extra: string[]) =>
+    spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'pkg/use.py', '--format', 'json', ...extra], { cwd: dir, input: use, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WITHIFY_CACHE_DIR: '' } }).stdout;
+  const one = stdin(['--jobs', '1', '--no-cache']);
+  assert.match(one, /"code": "WFY201"/);
+  assert.equal(stdin(['--jobs', '2', '--no-cache']), one);
+  // With the cache: the summaries the threads made are kept, and the next check reads them
+  assert.equal(stdin(['--jobs', '2']), one);
+  const data = JSON.parse(readFileSync(cacheFile(join(dir, '.withify_cache')), 'utf8')) as { entries: Record<string, { summaries?: Record<string, string> }> };
+  const summarised = Object.entries(data.entries).filter(([, e]) => e.summaries && Object.keys(e.summaries).length).map(([p]) => p);
+  assert.equal(summarised.length, 64, 'every file but the one that cannot be decoded');
+  assert.equal(stdin(['--jobs', '2']), one);
+});
+
 test('where the cache is kept: beside pyproject.toml, --cache-dir, $WITHIFY_CACHE_DIR; none with --no-cache', () => {
   const dir = project();
   writeFileSync(join(dir, 'pyproject.toml'), '[tool.withify]\n');

@@ -10,7 +10,8 @@ import { Worker } from 'node:worker_threads';
 import { CLI, ROOT, tempDir } from './helpers.js';
 import { KeptSources, run, runSync, type RunOptions } from '../src/runner.js';
 import { defaultOptions } from '../src/options.js';
-import { chunkSize, plannedChunks } from '../src/pool.js';
+import { chunkSize, plannedChunks, summarizeInWorkers } from '../src/pool.js';
+import { summarizePath } from '../src/project.js';
 import { createProgress, shouldShowProgress } from '../src/progress.js';
 import type { FromWorker } from '../src/worker.js';
 import { claimChunk, unclaimed } from '../src/work.js';
@@ -315,4 +316,25 @@ test("the run's budget for kept texts is shared out among its threads", () => {
   }
   // The standard library (31.5 M characters) is kept whole in one thread.
   assert.ok(KeptSources.BUDGET_CHARS > 32_000_000);
+});
+
+test('summarizeInWorkers: the summaries summarizePath makes, each file once, whatever thread made it', async () => {
+  const dir = tempDir('withify-pool-sum-');
+  mkdirSync(join(dir, 'pkg'));
+  writeFileSync(join(dir, 'pkg', '__init__.py'), 'from .gens import rows as r\n');
+  const paths: string[] = [join(dir, 'pkg', '__init__.py')];
+  for (let i = 0; i < 40; i++) {
+    const p = join(dir, 'pkg', `g${i}.py`);
+    writeFileSync(p, i % 3 === 0 ? `def rows${i}():\n    yield ${i}\n` : `import os\nfrom .g${(i + 1) % 40} import rows${(i + 1) % 40}\n`);
+    paths.push(p);
+  }
+  const bad = join(dir, 'pkg', 'bad.py');
+  writeFileSync(bad, Buffer.from([0xff, 0x0a]));
+  paths.push(bad);
+  const options: RunOptions = { ...defaultOptions(), mode: 'check', cwd: dir };
+  const made = await summarizeInWorkers(paths, options, 2);
+  const byPath = new Map(made.map((s) => [s.path, s]));
+  assert.equal(made.length, 41, 'one each, none for the file that cannot be decoded');
+  assert.equal(byPath.size, 41);
+  for (const p of paths) assert.deepEqual(byPath.get(p), summarizePath(p), p);
 });
