@@ -222,7 +222,7 @@ const common = (y: Argv) =>
     // Bulk runs and reports for scripts (docs/reports.md).
     .option('format', { requiresArg: true, choices: ['text', 'json', 'sarif', 'github'] as const, default: 'text' as const, describe: 'output: text, json, sarif (code scanning) or github (workflow annotations)' })
     .option('statistics', { type: 'boolean', default: false, describe: 'counts per transform instead of one line per finding' })
-    .option('jobs', { alias: 'j', type: 'string', requiresArg: true, describe: 'threads: this one and N - 1 workers (default: the number of cores; 1 = no worker)' })
+    .option('jobs', { alias: 'j', type: 'string', requiresArg: true, describe: 'threads: this one and N - 1 workers (default: the number of cores, fewer for a small run; 1 = no worker)' })
     .option('index-scope', { requiresArg: true, choices: ['project', 'run'] as const, describe: 'what generator-close reads for the generators a file calls: the whole project the paths lie in (default; its root has .git, .hg or pyproject.toml) or only the files of the run' })
     .option('whole-files', { type: 'boolean', describe: 'parse every file whole, not only the functions around the calls withify looks at (slower; same findings, and a syntax error anywhere is reported)' })
     .option('no-cache', { type: 'boolean', describe: 'neither read nor write the cache of earlier runs (check keeps what each file gave; fix and diff skip the files it found clean)' })

@@ -197,7 +197,8 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
   control.signal?.addEventListener('abort', onAbort);
   if (control.signal?.aborted) onAbort();
   // `jobs` threads: this one and jobs - 1 workers.
-  const count = Math.max(1, Math.min(jobs, files.length));
+  // (A run's threads read its files, and in a first pass its project's: `check app/use.py` in a large project.)
+  const count = Math.max(1, Math.min(jobs, files.length + (indexed || !needsProjectIndex(options) ? 0 : projectFiles.length)));
   // Functions cannot cross threads: workers import `transformPaths` themselves (loadTransformModules in src/load-transform.ts).
   const data: WorkerData = { options: { ...options, extraTransforms: [] }, stop, threads: count };
   // A worker walked nothing: it is given what the walk saw of the directories.

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { CLI, ROOT, tempDir } from './helpers.js';
-import { KeptSources, run, runSync, type RunOptions } from '../src/runner.js';
+import { BYTES_PER_THREAD, FILES_PER_WORKER, KeptSources, run, runSync, threadsFor, type RunOptions } from '../src/runner.js';
 import { defaultOptions } from '../src/options.js';
 import { chunkSize, plannedChunks, summarizeInWorkers } from '../src/pool.js';
 import { summarizePath } from '../src/project.js';
@@ -337,4 +337,27 @@ test('summarizeInWorkers: the summaries summarizePath makes, each file once, wha
   assert.equal(made.length, 41, 'one each, none for the file that cannot be decoded');
   assert.equal(byPath.size, 41);
   for (const p of paths) assert.deepEqual(byPath.get(p), summarizePath(p), p);
+});
+
+test('threadsFor: --jobs obeyed up to one thread per FILES_PER_WORKER files; without it, also about 1 MB of source a thread', () => {
+  const files = (n: number) => Array.from({ length: n }, (_, i) => `f${i}.py`);
+  let sized = 0;
+  const each = (bytes: number) => () => {
+    sized++;
+    return bytes;
+  };
+  // --jobs given: the files alone decide, however small they are
+  assert.equal(threadsFor(files(40), 2, each(100)), 2);
+  assert.equal(threadsFor(files(40), 8, each(100)), Math.floor(40 / FILES_PER_WORKER));
+  assert.equal(threadsFor(files(FILES_PER_WORKER * 2 - 1), 2, each(1e9)), 1);
+  // Without it: 39 files of 18 kB (a small package) in one thread, 4 MB in four, 2.5 MB in two
+  const cores = threadsFor(files(10_000), undefined, each(1e9));
+  assert.ok(cores >= 1);
+  assert.equal(threadsFor(files(39), undefined, each(18_000)), 1);
+  if (cores >= 4) assert.equal(threadsFor(files(400), undefined, each(10_000)), 4);
+  if (cores >= 2) assert.equal(threadsFor(files(250), undefined, each(10_000)), 2);
+  // Only as many files are sized as it takes to know: 11,555 files, a few hundred stat calls
+  sized = 0;
+  assert.equal(threadsFor(files(11_555), undefined, each(20_000)), Math.min(cores, Math.floor(11_555 / FILES_PER_WORKER)));
+  assert.ok(sized <= (cores * BYTES_PER_THREAD) / 20_000 + 1, `${sized} files sized`);
 });
