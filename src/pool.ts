@@ -23,11 +23,12 @@ export function chunkSize(files: number, workers: number): number {
   return Math.max(1, Math.min(16, Math.ceil(files / (workers * 8))));
 }
 
-function sizeOf(path: string): number {
+/** The size of the file at `path`, 0 when it cannot be read (reported when it is read). */
+export function sizeOf(path: string): number {
   try {
     return statSync(path).size;
   } catch {
-    return 0; // reported when a worker reads it
+    return 0;
   }
 }
 

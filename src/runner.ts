@@ -1,6 +1,5 @@
 // A bulk run: select the files, build the project index, process them in this thread or in the pool
 // (src/pool.ts), sorted results; stdin. One file's read → decode → process → write is src/process-file.ts.
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { decodeSource, encodeSource } from './engine/read.js';
@@ -8,7 +7,7 @@ import { processSource } from './engine/pipeline.js';
 import { displayPath, KeptSources, optionsForFile, processPath, releaseTrees, slimResult } from './process-file.js';
 import { excludedByName, projectRoot, selectFiles, type SelectOptions } from './walk.js';
 import { buildProjectIndex, buildProjectIndexAsync, keptOrSummarized, mergeSummaries, moduleKeyFor, moduleNameFor, needsProjectIndex, summarizeFile, type FileSummary } from './project.js';
-import { runInWorkers, summarizeInWorkers } from './pool.js';
+import { runInWorkers, sizeOf, summarizeInWorkers } from './pool.js';
 import { loadTransformModules } from './load-transform.js';
 import { checkCache, type CheckCache } from './cache.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
@@ -146,14 +145,6 @@ export function threadsFor(work: readonly string[], requested: number | undefine
     n = Math.min(n, Math.floor(bytes / BYTES_PER_THREAD));
   }
   return Math.max(1, n);
-}
-
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0; // reported when it is read
-  }
 }
 
 /**
