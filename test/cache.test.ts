@@ -137,13 +137,24 @@ test('a few files changed: summarised in this thread; many: in the worker thread
   }
 });
 
-test('stdin with --stdin-filename: the project\'s other files are summarised once, then read from the cache', () => {
+/**
+ * A project whose `pkg/use.py` (on disk when `onDisk`) loops over a generator of `pkg/gens.py` that has cleanup,
+ * and `check(input, extra)`: an editor's check of `input` as `pkg/use.py` (stdin), its stdout.
+ */
+function stdinProject(onDisk: boolean) {
   const dir = project();
   writeFileSync(join(dir, 'pyproject.toml'), '[project]\nname = "p"\n');
   writeFileSync(join(dir, 'pkg', 'gens.py'), 'def rows():\n    try:\n        yield 1\n    finally:\n        print("done")\n');
   const use = 'from pkg.gens import rows\n\n\ndef first():\n    for r in rows():\n        return r\n';
-  const stdin = (extra: string[] = []) =>
-    spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'pkg/use.py', ...extra], { cwd: dir, input: use, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WITHIFY_CACHE_DIR: '' } }).stdout;
+  if (onDisk) writeFileSync(join(dir, 'pkg', 'use.py'), use);
+  const check = (input: string, extra: string[] = []) =>
+    spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'pkg/use.py', ...extra], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WITHIFY_CACHE_DIR: '' } }).stdout;
+  return { dir, use, check };
+}
+
+test('stdin with --stdin-filename: the project\'s other files are summarised once, then read from the cache', () => {
+  const { dir, use, check } = stdinProject(false);
+  const stdin = (extra: string[] = []) => check(use, extra);
   assert.match(stdin(), /^pkg\/use\.py:5:14 WFY201 /m);
   // The kept summary of gens.py (in the summaries file, by the digest its entry holds), doctored to hold no
   // generator: the next run believes it
@@ -159,13 +170,7 @@ test('stdin with --stdin-filename: the project\'s other files are summarised onc
 });
 
 test('stdin, the buffer\'s summary that of the file on disk: the index the last run merged is read from its file; another summary, merged again', () => {
-  const dir = project();
-  writeFileSync(join(dir, 'pyproject.toml'), '[project]\nname = "p"\n');
-  writeFileSync(join(dir, 'pkg', 'gens.py'), 'def rows():\n    try:\n        yield 1\n    finally:\n        print("done")\n');
-  const use = 'from pkg.gens import rows\n\n\ndef first():\n    for r in rows():\n        return r\n';
-  writeFileSync(join(dir, 'pkg', 'use.py'), use);
-  const stdin = (input: string, extra: string[] = []) =>
-    spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'pkg/use.py', ...extra], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WITHIFY_CACHE_DIR: '' } }).stdout;
+  const { dir, use, check: stdin } = stdinProject(true);
   assert.match(withify(['check', '.'], dir).stdout, /^pkg\/use\.py:5:14 WFY201 /m);
   // The index the run merged, doctored to hold no generator: a buffer with a comment added has the summary of
   // the file on disk, so the editor's check takes that index, and the doctoring shows through
@@ -182,13 +187,7 @@ test('stdin, the buffer\'s summary that of the file on disk: the index the last 
 });
 
 test('stdin, no run of the project kept before: the first check keeps the file on disk\'s summary and the index, the next takes that index', () => {
-  const dir = project();
-  writeFileSync(join(dir, 'pyproject.toml'), '[project]\nname = "p"\n');
-  writeFileSync(join(dir, 'pkg', 'gens.py'), 'def rows():\n    try:\n        yield 1\n    finally:\n        print("done")\n');
-  const use = 'from pkg.gens import rows\n\n\ndef first():\n    for r in rows():\n        return r\n';
-  writeFileSync(join(dir, 'pkg', 'use.py'), use);
-  const stdin = (input: string) =>
-    spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'pkg/use.py'], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WITHIFY_CACHE_DIR: '' } }).stdout;
+  const { dir, use, check: stdin } = stdinProject(true);
   // Only an editor's checks, the buffer as on disk and then with a comment added
   assert.match(stdin(use), /^pkg\/use\.py:5:14 WFY201 /m);
   const cacheDir = join(dir, '.withify_cache');
