@@ -285,6 +285,9 @@ describe('partial parsing gives what the whole file gives', () => {
     const partial = buildProjectIndex(files, false);
     assert.deepEqual(partial, whole);
     let findings = 0;
+    // Files `fix` leaves as they are though they have findings (none with a fix it applies): the first look's
+    // findings are the whole file's there too
+    let leftAsIs = 0;
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
       const options = defaultOptions({});
@@ -292,8 +295,16 @@ describe('partial parsing gives what the whole file gives', () => {
       const b = processSource({ path: f, text, options, project: partial, moduleName: moduleNameFor(f), partial: 'always', applyFixes: false });
       assert.equal(comparable(b), comparable(a), f);
       findings += a.findings.length;
+      for (const unsafeFixes of [false, true]) {
+        const fixing = defaultOptions({ unsafeFixes });
+        const c = processSource({ path: f, text, options: fixing, project: partial, moduleName: moduleNameFor(f), partial: false });
+        const d = processSource({ path: f, text, options: fixing, project: partial, moduleName: moduleNameFor(f), partial: 'always' });
+        assert.equal(comparable(d), comparable(c), `${f} (fix${unsafeFixes ? ' --unsafe-fixes' : ''})`);
+        if (c.findings.length > 0 && c.status === 'unchanged') leftAsIs++;
+      }
     }
     assert.ok(findings > 10, `only ${findings} findings: the sample no longer exercises the transforms`);
+    assert.ok(leftAsIs > 3, `only ${leftAsIs} files left as they are with findings`);
   });
 
   test('the generator fixture: the same index and the same results', () => {

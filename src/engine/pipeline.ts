@@ -311,8 +311,10 @@ function wordPatternByKey(words: ReadonlySet<string>): RegExp {
  * The first look at a file: parse only the parts the anchors (and the file's import aliases) point at, and
  * run the checks there. `'none'`: no anchor is in code; `true`: the checks found nothing there, so the
  * whole file finds nothing either (a transform's anchors promise that whatever it reports has all it
- * needs in those parts); `false`: the whole file must be parsed. For `check` (`final`), the findings
- * themselves when the partial tree is known to give exactly the whole file's (see `anchorsSuffice`).
+ * needs in those parts); `false`: the whole file must be parsed. The findings themselves when the partial
+ * tree is known to give exactly the whole file's (see `anchorsSuffice`), for `check` (`final`), and for `fix`
+ * and `diff` when none has a fix these options apply: the whole file would be left as it is, with them
+ * (73 of the stdlib's 119 files with a finding).
  */
 function firstLook(anchors: Anchors, transforms: readonly Transform[], input: SourceInput, eol: string, final: boolean): boolean | 'none' | { findings: Finding[] } {
   const text = input.text;
@@ -378,9 +380,10 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
         else if (!covered(o, sel, k)) more.add(k);
       };
       const ctx = createContext({ path: input.path, source: text, tree, eol, options: input.options, project: input.project, moduleName: input.moduleName, outline: o, onModuleWide });
-      // `fix` and `diff` (not `final`): a finding has the whole file parsed, checked and fixed
-      const findings = final ? runChecks(transforms, ctx) : transforms.some((t) => t.check(ctx).length > 0) ? undefined : [];
-      if (!findings) return false;
+      // `fix` and `diff` (not `final`): a finding with a fix these options apply has the whole file parsed,
+      // checked and fixed (and with `--add-ignore`, any finding: its comment goes in the whole file)
+      const findings = runChecks(transforms, ctx);
+      if (!final && findings.some((f) => input.addIgnore === true || (f.fix && f.fix.edits.length > 0 && isApplicable(f.fix.applicability, input.options.unsafeFixes)))) return false;
       // Ex) a fresh name for code at the top level: only the whole file knows every name the module uses
       if (moduleWide) return false;
       // Ex) class-del's `def __del__` that releases something: the class's other methods may say `__exit__`; parse the class whole
