@@ -57,6 +57,8 @@ interface Timing {
   cpu?: number;
   /** Peak RSS in MB. */
   rssMB?: number;
+  /** Minor page faults (with /usr/bin/time): each first touch of a page; about 10 µs each on the VM measured (docs/reports.md). */
+  faults?: number;
 }
 
 const TIME = '/usr/bin/time';
@@ -73,7 +75,7 @@ function timeChild(command: string, args: string[]): Promise<Timing> {
   const report = join(WORK, `time-${process.pid}-${children++}.txt`);
   rmSync(report, { force: true });
   const useTime = existsSync(TIME);
-  const [cmd, argv] = useTime ? [TIME, ['-f', '%e %U %S %M', '-o', report, command, ...args]] : [command, args];
+  const [cmd, argv] = useTime ? [TIME, ['-f', '%e %U %S %M %R', '-o', report, command, ...args]] : [command, args];
   const started = process.hrtime.bigint();
   return new Promise((done, fail) => {
     const child = spawn(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, WITHIFY_BENCH_RSS: useTime ? '' : report } });
@@ -88,7 +90,7 @@ function timeChild(command: string, args: string[]): Promise<Timing> {
       const fields = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
       rmSync(report, { force: true });
       if (!useTime) return done({ seconds, rssMB: fields[0]! / 1024 });
-      done({ seconds, cpu: fields[1]! + fields[2]!, rssMB: fields[3]! / 1024 });
+      done({ seconds, cpu: fields[1]! + fields[2]!, rssMB: fields[3]! / 1024, faults: fields[4] });
     });
   });
 }
@@ -115,9 +117,9 @@ async function main(): Promise<void> {
 
   process.stdout.write(`corpus: ${files.length} files, ${mb.toFixed(1)} MB (${CORPUS}); fastest of ${REPEAT} rounds\n\n`);
   const row = (name: string, jobs: number, t: Timing) =>
-    `${name.padEnd(16)} ${String(jobs).padStart(4)} ${String(files.length).padStart(6)} ${mb.toFixed(1).padStart(6)} ${t.seconds.toFixed(2).padStart(8)} ${(mb / t.seconds).toFixed(2).padStart(7)} ${(t.cpu?.toFixed(2) ?? '-').padStart(8)} ${t.rssMB ? `${t.rssMB.toFixed(0).padStart(5)} MB` : '    -'}`;
+    `${name.padEnd(16)} ${String(jobs).padStart(4)} ${String(files.length).padStart(6)} ${mb.toFixed(1).padStart(6)} ${t.seconds.toFixed(2).padStart(8)} ${(mb / t.seconds).toFixed(2).padStart(7)} ${(t.cpu?.toFixed(2) ?? '-').padStart(8)} ${t.rssMB ? `${t.rssMB.toFixed(0).padStart(5)} MB` : '    -'}${t.faults !== undefined ? `${(t.faults / 1000).toFixed(0).padStart(8)} k` : ''}`;
   process.stdout.write(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} cores\n`);
-  process.stdout.write(`${'tool'.padEnd(16)} jobs  files     MB  seconds    MB/s  cpu sec  peak RSS\n`);
+  process.stdout.write(`${'tool'.padEnd(16)} jobs  files     MB  seconds    MB/s  cpu sec  peak RSS  page faults\n`);
   // Rounds rather than back-to-back repeats: every configuration gets a turn at each quieter moment
   // when the machine is shared.
   const tools = { withify, parse: parseOnly, sg: astGrep };
