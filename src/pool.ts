@@ -163,16 +163,24 @@ async function runPass(lanes: readonly Lane[], pass: 'summarize' | 'process', qu
 }
 
 /**
+ * `count` threads (at least one): this one and `count - 1` workers, which `stop` stops. Functions cannot cross
+ * threads: workers import `transformPaths` themselves (loadTransformModules in src/load-transform.ts), and are
+ * given what the walk saw of the directories (src/listing.ts), as they walked nothing.
+ */
+function lanes(options: RunOptions, count: number, stop: Int32Array): Lane[] {
+  const threads = Math.max(1, count);
+  const data: WorkerData = { options: { ...options, extraTransforms: [] }, stop, threads };
+  const workerData: WorkerData = threads > 1 ? { ...data, listings: allListings() } : data;
+  return [new LocalWorker({ ...data, options: { ...data.options } }), ...Array.from({ length: threads - 1 }, () => new PoolWorker(workerData))];
+}
+
+/**
  * The summaries of `paths`, made in `jobs` threads (this one and `jobs - 1` workers), each kept in `cache`: the
  * first pass alone, for an editor's check (`runStdin`) of a project whose summaries are not kept yet. A file
  * that cannot be read or decoded has none.
  */
 export async function summarizeInWorkers(paths: readonly string[], options: RunOptions, jobs: number, cache?: CheckCache): Promise<FileSummary[]> {
-  const stop = new Int32Array(new SharedArrayBuffer(4));
-  const count = Math.max(1, Math.min(jobs, paths.length));
-  const data: WorkerData = { options: { ...options, extraTransforms: [] }, stop, threads: count };
-  const workerData: WorkerData = count > 1 ? { ...data, listings: allListings() } : data;
-  const workers: Lane[] = [new LocalWorker({ ...data, options: { ...data.options } }), ...Array.from({ length: count - 1 }, () => new PoolWorker(workerData))];
+  const workers = lanes(options, Math.min(jobs, paths.length), new Int32Array(new SharedArrayBuffer(4)));
   const summaries: FileSummary[] = [];
   try {
     const chunks = plannedChunks(paths, workers.length).map((c) => ({ paths: c }));
@@ -197,14 +205,9 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
   const onAbort = () => Atomics.store(stop, 0, 1);
   control.signal?.addEventListener('abort', onAbort);
   if (control.signal?.aborted) onAbort();
-  // `jobs` threads: this one and jobs - 1 workers.
-  // (A run's threads read its files, and in a first pass its project's: `check app/use.py` in a large project.)
-  const count = Math.max(1, Math.min(jobs, files.length + (indexed || !needsProjectIndex(options) ? 0 : projectFiles.length)));
-  // Functions cannot cross threads: workers import `transformPaths` themselves (loadTransformModules in src/load-transform.ts).
-  const data: WorkerData = { options: { ...options, extraTransforms: [] }, stop, threads: count };
-  // A worker walked nothing: it is given what the walk saw of the directories.
-  const workerData: WorkerData = count > 1 ? { ...data, listings: allListings() } : data;
-  const workers: Lane[] = [new LocalWorker({ ...data, options: { ...data.options } }), ...Array.from({ length: count - 1 }, () => new PoolWorker(workerData))];
+  // No more threads than files to read: those to process, and in a first pass the project's (`check app/use.py`
+  // in a large project).
+  const workers = lanes(options, Math.min(jobs, indexed || !needsProjectIndex(options) ? files.length : Math.max(files.length, projectFiles.length)), stop);
   try {
     // Both passes plan by size: stat each file once.
     const sizes = new Map<string, number>();

@@ -160,7 +160,7 @@ export async function run(paths: readonly string[], options: RunOptions, control
   // Starting a worker costs about as much as processing a few files: give each at least FILES_PER_WORKER, and
   // without --jobs about 1 MB. What the threads read: the files to process, and with no index known yet the
   // project's files (the first pass; ex: `check app/use.py` in a large project, no cache yet).
-  const work = warm || !needsProjectIndex(options) ? todo : [...new Set([...projectFiles, ...todo])];
+  const work = warm || !needsProjectIndex(options) ? todo : projectFiles; // (selectFiles: they hold the run's files)
   const jobs = threadsFor(work, options.jobs, sizeOf);
   // Transforms passed as objects, with no module path, exist only in this thread.
   const localOnly = options.extraTransforms.length > 0;
@@ -252,8 +252,9 @@ async function stdinProjectIndex(text: string, path: string, options: RunOptions
   const cache = checkCache(options);
   // Ex) an editor's first check, no run of the project kept yet: the file on disk is summarised too, so that the
   // next check of a buffer that matches it takes the index merged here (before, every check merged it again)
-  if (cache !== undefined && files.includes(path) && !cache.hasSummary(path)) keptOrSummarized(path, whole, cache);
-  const asOnDisk = cache !== undefined && files.includes(path) && cache.keptSummaryIs(path, own);
+  const onDisk = cache !== undefined && files.includes(path);
+  if (onDisk && !cache.hasSummary(path)) keptOrSummarized(path, whole, cache);
+  const asOnDisk = onDisk && cache.keptSummaryIs(path, own);
   if (asOnDisk && cache.useMergedIndex(files)) {
     const project = cache.projectIndex();
     if (project) return { project, moduleName };
@@ -262,21 +263,15 @@ async function stdinProjectIndex(text: string, path: string, options: RunOptions
   // a run's first pass summarises them (11,555 files, two cores: 10.8 s and 617 MB -> 6.9 s and 383 MB), or in
   // this thread with the trees of each file freed as it goes
   const others = files.filter((f) => f !== path);
-  const missing = others.filter((f) => !cache?.hasSummary(f));
-  const jobs = threadsFor(missing, options.jobs, sizeOf);
+  const missing = new Set(others.filter((f) => !cache?.hasSummary(f)));
+  const jobs = threadsFor([...missing], options.jobs, sizeOf);
   const made = new Map<string, FileSummary>();
-  if (jobs > 1) for (const s of await summarizeInWorkers(missing, options, jobs, cache)) made.set(s.path, s);
+  if (jobs > 1) for (const s of await summarizeInWorkers([...missing], options, jobs, cache)) made.set(s.path, s);
   const summaries: FileSummary[] = [];
   for (const f of others) {
-    const had = made.get(f);
-    if (had) {
-      summaries.push(had);
-      continue;
-    }
-    const fresh = !cache?.hasSummary(f);
-    const s = keptOrSummarized(f, whole, cache);
+    const s = made.get(f) ?? keptOrSummarized(f, whole, cache);
     if (s) summaries.push(s);
-    if (fresh) await releaseTrees();
+    if (missing.has(f) && !made.has(f)) await releaseTrees();
   }
   summaries.push(own);
   const project = mergeSummaries(summaries, options.cwd);
