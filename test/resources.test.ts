@@ -112,3 +112,36 @@ test('a with over a wrapper that closes what it wraps is no finding; over one th
   const borrows = transformSource('import gzip\nwith gzip.GzipFile(fileobj=open(p, "rb")) as gz:\n    data = gz.read()\n', {});
   assert.equal(borrows.output, 'import gzip\nwith open(p, "rb") as f, gzip.GzipFile(fileobj=f) as gz:\n    data = gz.read()\n');
 });
+
+test('a call that the code around it patches with a mock makes no resource; a patch of another module or test leaves it one', () => {
+  const head = 'import builtins, gzip, pathlib, socket, sys\nfrom unittest import mock\nfrom unittest.mock import patch\nfrom urllib.request import urlopen\n';
+  const codes = (src: string) => transformSource(head + src, {}).findings.map((f) => f.code);
+  const sock = '    s = socket.socket()\n    s.connect(a)\n    s.close()\n';
+  for (const src of [
+    "@patch('builtins.open')\ndef test(m):\n    return open(p).read()\n",
+    "@mock.patch('__builtin__.open')\ndef test(m):\n    return open(p).read()\n",
+    "@patch(__name__ + '.open')\ndef test(m):\n    return open(p).read()\n",
+    "@patch('%s.open' % __name__, create=True)\ndef test(m):\n    return open(p).read()\n",
+    "def test():\n    with mock.patch(f'{__name__}.open', create=True):\n        return open(p).read()\n",
+    "def test():\n    with patch(target='builtins.open', new=mock.mock_open()):\n        f = open(p)\n        f.read()\n        f.close()\n",
+    "class T:\n    @mock.patch.object(builtins, 'open')\n    def test(self, m):\n        return open(p).read()\n",
+    `@patch.object(socket, 'socket')\ndef test(m):\n${sock}`,
+    `@patch('socket.socket')\ndef test(m):\n${sock}`,
+    '@mock.patch.multiple(builtins, open=mock.DEFAULT)\ndef test(**m):\n    return open(p).read()\n',
+    "def test(monkeypatch):\n    monkeypatch.setattr('builtins.open', fake)\n    return open(p).read()\n",
+    "def test(monkeypatch):\n    monkeypatch.setattr(sys.modules[__name__], 'open', fake)\n    return open(p).read()\n",
+    "@patch('builtins.open')\nclass T:\n    def test(self, m):\n        return open(p).read()\n",
+    "class T:\n    def setUp(self):\n        patch('builtins.open').start()\n\n    def test(self):\n        return open(p).read()\n",
+    "@patch.object(pathlib.Path, 'open')\ndef test(m):\n    return pathlib.Path(p).open().read()\n",
+    "@patch('gzip.open')\ndef test(m):\n    return gzip.open(p).read()\n",
+    "@patch('urllib.request.urlopen')\ndef test(m):\n    return urlopen(u).read()\n",
+  ]) assert.deepEqual(codes(src), [], src);
+  for (const [src, code] of [
+    [`@patch('asyncio.base_events.socket')\ndef test(m):\n${sock}`, 'WFY104'],
+    ["@patch('foo.reopen')\ndef test(m):\n    return open(p).read()\n", 'WFY101'],
+    ["@patch('builtins.print')\ndef test(m):\n    return open(p).read()\n", 'WFY101'],
+    ["@patch('gzip.open')\ndef test(m):\n    return open(p).read()\n", 'WFY101'],
+    ["@patch('builtins.open')\ndef other(m):\n    pass\n\ndef test():\n    return open(p).read()\n", 'WFY101'],
+    ["class T:\n    def test_a(self):\n        patch('builtins.open').start()\n\n    def test_b(self):\n        return open(p).read()\n", 'WFY101'],
+  ] as const) assert.deepEqual(codes(src), [code], src);
+});

@@ -374,6 +374,34 @@ function topLine(o: Outline, k: number): number {
   return top;
 }
 
+// A set-up method of a test class: what it patches holds in every test of the class.
+const SET_UP_DEF = /(?:async[ \t]+)?def[ \t]+(?:setUp|setUpClass|asyncSetUp|setup_method|setup_class|setup)\b/y;
+
+/**
+ * The spans of text that set up the code at `offset`, as [start, end) offsets, innermost first: for each line
+ * it is nested under, a def's whole block with its decorators (a patch anywhere in the test function holds
+ * for it); a class's decorators, its header and the blocks of its set-up methods (`setUp`, `setUpClass`,
+ * `asyncSetUp`, `setup_method`, `setup_class`, `setup`); any other line's own logical line (a `with` header).
+ */
+export function setUpSpans(o: Outline, text: string, offset: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const k = lineAt(o, offset);
+  if (k < 0) return out;
+  for (let a = o.parent[k]!; a >= 0; a = o.parent[a]!) {
+    const from = o.begin[decoratedFrom(o, a)]!;
+    if (o.kind[a] === LineKind.Def) out.push([from, o.blockEnd[a]!]);
+    else if (o.kind[a] === LineKind.Class) {
+      out.push([from, a + 1 < o.begin.length ? o.begin[a + 1]! : o.blockEnd[a]!]);
+      for (let j = a + 1; j < o.begin.length && o.begin[j]! < o.blockEnd[a]!; j++) {
+        if (o.parent[j] !== a || o.kind[j] !== LineKind.Def) continue;
+        SET_UP_DEF.lastIndex = o.first[j]!;
+        if (SET_UP_DEF.test(text)) out.push([o.begin[decoratedFrom(o, j)]!, o.blockEnd[j]!]);
+      }
+    } else out.push([o.begin[a]!, a + 1 < o.begin.length ? o.begin[a + 1]! : o.blockEnd[a]!]);
+  }
+  return out;
+}
+
 /** The first of the decorator lines right above line `k` (at its indentation), or `k`. */
 function decoratedFrom(o: Outline, k: number): number {
   let d = k;

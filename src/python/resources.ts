@@ -10,6 +10,7 @@ import { planImportedName, planTopLevelImport } from './edits.js';
 import { calleeName, qualifiedName } from './imports.js';
 import { mayBeResourceCall } from './candidates.js';
 import { memoized } from './memo.js';
+import { outlineOf, setUpSpans } from './outline.js';
 import { isExtra } from './statements.js';
 import { textTest } from './text.js';
 
@@ -186,6 +187,13 @@ export function resourceOf(ctx: FileContext, call: SyntaxNode): ResourceSpec | u
 const specMemo = new WeakMap<FileContext, Map<number, ResourceSpec | undefined>>();
 
 function resolveResource(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefined {
+  const spec = resolveSpec(ctx, call);
+  // Ex) `@patch(__name__ + '.open')` on the test around `f = open(p)`: `f` is a mock, and `with open(p) as f`
+  // would bind what the mock's `__enter__` returns, another mock
+  return spec && !mockedAround(ctx, call, spec) ? spec : undefined;
+}
+
+function resolveSpec(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefined {
   // Ex) `print(x)`, `self.run()`: the callee's last name is neither a catalog name nor an alias of one
   if (!mayBeResourceCall(ctx, call)) return undefined;
   const name = calleeName(ctx.names, call);
@@ -203,6 +211,85 @@ function resolveResource(ctx: FileContext, call: SyntaxNode): ResourceSpec | und
     if (receiver && isPathValue(ctx, receiver, 0)) return RESOURCE_CALLS.get('pathlib.Path.open');
   }
   return undefined;
+}
+
+/**
+ * True when the code around `call` patches what the call makes with a mock (`setUpSpans`: the test function
+ * and its decorators, its class's decorators and set-up methods, a `with` around it): `@patch("builtins.open")`,
+ * `patch(__name__ + ".open")` (a target built at run time counts as this module's), `mock.patch.object(socket,
+ * "socket", …)`, `patch.multiple(builtins, open=…)`, pytest's `monkeypatch.setattr("io.open", …)` or
+ * `setattr(module, "open", …)`. A patch counts when it replaces the name the call is written with in this module
+ * (`mymod.open` in mymod), or the catalog's name (`socket.socket`, `builtins.open` or `__builtin__.open`,
+ * `pathlib.Path.open`); not another module's (`@patch("asyncio.base_events.socket")` leaves this module's
+ * `socket.socket()` real). The call then makes a mock, which holds nothing for PyPy to close late, and a `with`
+ * binds what the mock's `__enter__` returns, which a plain `MagicMock` makes another object than the one the
+ * test set up: not a resource. Read from the text, so a partial tree answers as the whole file does.
+ */
+function mockedAround(ctx: FileContext, call: SyntaxNode, spec: ResourceSpec): boolean {
+  const text = ctx.source;
+  if (!text.includes('patch') && !text.includes('setattr')) return false;
+  const fn = call.childForFieldName('function');
+  const written = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+  const dot = spec.name.lastIndexOf('.');
+  const owner = lastPart(spec.name.slice(0, dot));
+  const attr = spec.name.slice(dot + 1);
+  const own = ctx.moduleName ? lastPart(ctx.moduleName) : undefined;
+  const replaces = ([module, name]: Patched) =>
+    (name === written && (module === THIS_MODULE || lastPart(module) === own)) || (name === attr && sameModule(lastPart(module), owner));
+  for (const [start, end] of setUpSpans(outlineOf(text), text, call.startIndex)) {
+    const region = text.slice(start, end);
+    if ((region.includes('patch') || region.includes('setattr')) && patchesIn(region).some(replaces)) return true;
+  }
+  return false;
+}
+
+/** A patched attribute: the module (or class) it is replaced in, as written, or `THIS_MODULE`, and its name. */
+type Patched = [string, string];
+
+const THIS_MODULE = '';
+
+const lastPart = (dotted: string) => dotted.slice(dotted.lastIndexOf('.') + 1);
+
+const sameModule = (a: string, b: string) => a === b || ((a === 'builtins' || a === '__builtin__') && (b === 'builtins' || b === '__builtin__'));
+
+// patch('builtins.open'), mock.patch(target=__name__ + '.open'): the target, up to the next argument
+const PATCH_TARGET = /\bpatch\s*\(\s*(?:target\s*=\s*)?([^,()]*)/g;
+// patch.object(builtins, 'open', …), setattr(socket, 'socket', fake), monkeypatch.setattr(io, "open", …)
+const OBJECT_ATTRIBUTE = /\b(?:patch\.object|setattr)\s*\(\s*([^,()]+?)\s*,\s*(?:attribute\s*=\s*)?(['"])(\w+)\2/g;
+// monkeypatch.setattr('builtins.open', fake)
+const SETATTR_TARGET = /\bsetattr\s*\(\s*(['"])([\w.]+)\1/g;
+// patch.multiple(builtins, open=DEFAULT, …)
+const PATCH_MULTIPLE = /\bpatch\.multiple\s*\(\s*([^,()]+?)\s*,([^)]*)/g;
+const DOTTED_STRING = /^[rRuUbB]?(['"])([\w.]+)\1$/;
+// The name at the end of the last string of a target built at run time: '.open' in `__name__ + '.open'`
+const LAST_NAME_IN_STRING = /(?:^|\.)(\w+)['"][^'"]*$/;
+
+/** Every attribute `region` patches (see `mockedAround`). */
+function patchesIn(region: string): Patched[] {
+  const out: Patched[] = [];
+  const dotted = (s: string): Patched | undefined => {
+    const dot = s.lastIndexOf('.');
+    return dot > 0 ? [s.slice(0, dot), s.slice(dot + 1)] : undefined;
+  };
+  // An object given as an expression: this module when it says `__name__` or `sys.modules`, else the name written
+  const objectOf = (x: string) => (/__name__|sys\.modules/.test(x) ? THIS_MODULE : (DOTTED_STRING.exec(x)?.[2] ?? x.replace(/\s+/g, '')));
+  for (const m of region.matchAll(PATCH_TARGET)) {
+    const target = m[1]!.trim();
+    const literal = DOTTED_STRING.exec(target);
+    const p = literal ? dotted(literal[2]!) : undefined;
+    if (p) out.push(p);
+    else if (!literal) {
+      const name = LAST_NAME_IN_STRING.exec(target)?.[1];
+      if (name) out.push([THIS_MODULE, name]);
+    }
+  }
+  for (const m of region.matchAll(OBJECT_ATTRIBUTE)) out.push([objectOf(m[1]!), m[3]!]);
+  for (const m of region.matchAll(SETATTR_TARGET)) {
+    const p = dotted(m[2]!);
+    if (p) out.push(p);
+  }
+  for (const m of region.matchAll(PATCH_MULTIPLE)) for (const k of m[2]!.matchAll(/(\w+)\s*=/g)) out.push([objectOf(m[1]!), k[1]!]);
+  return out;
 }
 
 /** Methods of a path that return a path. */

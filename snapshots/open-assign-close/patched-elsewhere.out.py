@@ -1,0 +1,28 @@
+# A patch of another module's `socket`, or of `open` in another test, leaves these calls real: fixed
+import socket
+import unittest
+from unittest import mock
+
+
+class Events(unittest.TestCase):
+    @mock.patch('asyncio.base_events.socket')
+    def test_other_module(self, m):
+        pass
+
+    def test_real(self):
+        with socket.socket() as s:
+            s.settimeout(1)
+
+    @mock.patch('builtins.open')
+    def test_mocked(self, m):
+        f = open('x')
+        f.read()
+        f.close()
+
+    def test_after(self):
+        with open(__file__) as f:
+            self.assertTrue(f.read())
+
+
+if __name__ == '__main__':
+    unittest.main()
