@@ -10,7 +10,7 @@ import { processSource } from '../src/engine/pipeline.js';
 import { parsePython, takeParsedChars } from '../src/engine/parse.js';
 import { defaultOptions } from '../src/options.js';
 import { buildProjectIndex, mergeSummaries, moduleNameFor, summarizeFile } from '../src/project.js';
-import { badIndentation, childLines, definedName, importAliasTargets, includedRanges, inNoncode, isWithItemCall, LineKind, lineAt, outermostFunction, outline, partialRanges, receiverHead, selectAround } from '../src/python/outline.js';
+import { badIndentation, childLines, definedName, importAliasTargets, includedRanges, indentUnitOf, inNoncode, isWithItemCall, LineKind, lineAt, outermostFunction, outline, partialRanges, receiverHead, selectAround } from '../src/python/outline.js';
 import { generatorSelection, subclassesFromOutline } from '../src/python/generators.js';
 import { selectFiles } from '../src/walk.js';
 import type { FileResult, SyntaxNode } from '../src/types.js';
@@ -612,4 +612,16 @@ test('badIndentation: the lines CPython rejects for their indentation, and no ot
   assert.deepEqual(compiles.filter((c) => !c).length, 3, 'three of the shapes are rejected by CPython');
   assert.deepEqual(shapes.map((s) => badIndentation(s) === undefined), compiles);
   assert.equal(badIndentation('if x:\n        a\n    b\n'), 16, 'the offset of the line');
+});
+
+test('indentUnitOf: the step most blocks take, the first on a tie, and a fix written with it', () => {
+  const unit = (src: string) => indentUnitOf(src, outline(src));
+  // Ex) Debian's SoftwarePropertiesDBus.py: a two-space helper first, every other block four
+  const mixed = 'def helper(s):\n  if s:\n    return s\n\nclass C:\n    def m(self, p):\n        line = ""\n        for x in open(p):\n            line = x\n        return line\n';
+  assert.equal(unit(mixed), '    ');
+  assert.equal(unit('def a():\n  return 1\n\ndef b():\n    return 2\n'), '  ');
+  assert.equal(unit('def a():\n\treturn 1\n'), '\t');
+  assert.equal(unit('x = 1\n'), '    ');
+  const fixed = processSource({ path: 'm.py', text: mixed, eol: '\n', options: { ...defaultOptions(), select: ['open-loop'] } });
+  assert.equal(fixed.after, mixed.replace('        for x in open(p):\n            line = x\n', '        with open(p) as f:\n            for x in f:\n                line = x\n'));
 });

@@ -776,13 +776,17 @@ export function includedRanges(text: string, ranges: readonly number[]): Array<{
 }
 
 /**
- * The file's own indent unit: the step between the first block whose body starts on its own line and the
- * header above it (`def f():` then `    return 1`: four spaces). Falls back to a tab when the file indents
- * with tabs, else four spaces. Read from the outline, so a partial tree and the whole file agree.
+ * The file's own indent unit: the step most of its blocks take from the header above them (`def f():` then
+ * `    return 1`: four spaces), the first one's on a tie. Ex) a module of four-space blocks with one helper
+ * indented by two (Debian's SoftwarePropertiesDBus.py): four, not the first block's two. Falls back to a tab
+ * when the file indents with tabs, else four spaces. Read from the outline, so a partial tree and the whole
+ * file agree.
  */
 const afterFormFeed = (indent: string) => indent.slice(indent.lastIndexOf('\f') + 1);
 
 export function indentUnitOf(source: string, o: Outline): string {
+  const counts = new Map<string, number>();
+  let best: string | undefined;
   for (let k = 1; k < o.begin.length; k++) {
     const p = o.parent[k]!;
     // The first line of a block: its header is the logical line just before it.
@@ -790,9 +794,13 @@ export function indentUnitOf(source: string, o: Outline): string {
     // Ex) `\f    fin = open(a)` opening the block: the form feed is no part of the unit (Python counts from after it)
     const inner = afterFormFeed(source.slice(o.begin[k], o.first[k]));
     const outer = afterFormFeed(source.slice(o.begin[p], o.first[p]));
-    if (inner.startsWith(outer) && inner.length > outer.length) return inner.slice(outer.length);
+    if (!inner.startsWith(outer) || inner.length <= outer.length) continue;
+    const unit = inner.slice(outer.length);
+    const n = (counts.get(unit) ?? 0) + 1;
+    counts.set(unit, n);
+    if (best === undefined || n > counts.get(best)!) best = unit;
   }
-  return /^\t/m.test(source) ? '\t' : '    ';
+  return best ?? (/^\t/m.test(source) ? '\t' : '    ');
 }
 
 /**
