@@ -145,3 +145,24 @@ test('a call that the code around it patches with a mock makes no resource; a pa
     ["class T:\n    def test_a(self):\n        patch('builtins.open').start()\n\n    def test_b(self):\n        return open(p).read()\n", 'WFY101'],
   ] as const) assert.deepEqual(codes(src), [code], src);
 });
+
+test('a tar archive that may be open for writing, never closed: the fix is unsafe (closing writes the end CPython never wrote); reading ones and zip archives stay safe', () => {
+  const rated = (src: string) =>
+    transformSource(`import io, tarfile, zipfile\n${src}`, {}).findings.map((f) => `${f.code} ${f.fix?.applicability ?? 'none'}${/end-of-archive/.test(f.message) ? ' end' : ''}${/may be open for writing/.test(f.message) ? ' maybe' : ''}`);
+  const body = (open: string) => `def f(p, m, b):\n    t = ${open}\n    t.${open.startsWith('zip') ? 'namelist' : 'getnames'}()\n    return 1\n`;
+  // Ex) moto's file2tar: a `with` makes the returned buffer 10,240 bytes instead of 1,024
+  assert.deepEqual(rated(body('tarfile.TarFile(fileobj=b, mode="w")')), ['WFY105 unsafe end']);
+  assert.deepEqual(rated(body('tarfile.open(p, "w:gz")')), ['WFY105 unsafe end']);
+  assert.deepEqual(rated(body("tarfile.open(p, 'a')")), ['WFY105 unsafe end']);
+  assert.deepEqual(rated(body('tarfile.open(p, m)')), ['WFY105 unsafe end maybe']);
+  assert.deepEqual(rated(body('tarfile.open(p, *m)')), ['WFY105 unsafe end maybe']);
+  for (const open of ['tarfile.open(p)', 'tarfile.open(p, "r:*")', 'tarfile.open(p, mode="r|gz")', 'tarfile.TarFile(p)', 'zipfile.ZipFile(p, "w")', 'zipfile.ZipFile(p, mode=m)']) {
+    assert.deepEqual(rated(body(open)), ['WFY105 safe'], open);
+  }
+  assert.deepEqual(rated('tarfile.open(p, "w").add(x)\n'), ['WFY101 unsafe end']);
+  assert.deepEqual(rated('tarfile.open(p).extractall(d)\n'), ['WFY101 safe']);
+  // One `with` closes both: the file's fix is as unsafe as the archive's, and says why
+  const shared = transformSource('import tarfile\ntarfile.open(p, "w").add(open(a).read().strip())\n', {}).findings;
+  assert.deepEqual(shared.map((f) => f.fix?.applicability), ['unsafe', 'unsafe']);
+  assert.match(shared[1]!.message, /its `with` also closes another resource of the statement/);
+});

@@ -7,10 +7,10 @@ import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
-import { closeWaitsReason, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { closeWaitsReason, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, TAR_WRITE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
-import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
+import { findingWith, groupApplicability, groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
 
@@ -174,14 +174,15 @@ function check(ctx: FileContext): Finding[] {
     if (group.length === 0) continue;
     const plan = planResourceWith(ctx, stmt, stmt, group);
     const shown = group.map((u) => `\`${display(matches.find((x) => x.resource.id === u.call.id)!)}\``).join(' and ');
+    const applicability = groupApplicability(group);
     for (const u of group) {
-      outcome.set(u.call.id, typeof plan === 'string' ? plan : { title: `Move ${shown} into \`with … as ${plan.names.join(', ')}:\``, applicability: 'safe', edits: plan.edits });
+      outcome.set(u.call.id, typeof plan === 'string' ? plan : { title: `Move ${shown} into \`with … as ${plan.names.join(', ')}:\``, applicability, edits: plan.edits });
     }
   }
   for (const { m, base } of pending) {
     const fix = outcome.get(m.resource.id);
     if (fix === undefined) continue; // Ex) `json.load(open(open(p).read()))`: the outer one waits for the next pass
-    findings.push(typeof fix === 'string' ? { ...base, reason: fix } : { ...base, fix });
+    findings.push(findingWith(base, { call: m.resource, spec: m.spec }, fix));
   }
   return findings;
 }
@@ -211,7 +212,7 @@ export const openArgument: Transform = {
       'Safe. Offered only when the consumer is in the eager list (it keeps no reference to the resource), the ' +
       'resource call is the first code the statement runs (only names, literals and attribute reads before it) ' +
       'and runs unconditionally, and the statement can own a block (expression statement, assignment, return). ' +
-      'A lazy wrapper consumed eagerly in the same statement (`list(csv.reader(open(p)))`) is fixed too.',
+      'A lazy wrapper consumed eagerly in the same statement (`list(csv.reader(open(p)))`) is fixed too.' + TAR_WRITE_SAFETY,
     notFlagged:
       'A resource passed to a call withify does not know (`process(open(p))`: it may keep it), or in a ' +
       'position the consumer does not read (`print(open(p))`); `for`-loop iterables and comprehensions ' +

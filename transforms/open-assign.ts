@@ -5,7 +5,7 @@
 // The `with` ends after the last statement of the block that uses `f`, when `f` provably goes nowhere else.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { aKind, leftOpen, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { aKind, closeWritesNote, leftOpen, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, TAR_WRITE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
@@ -291,7 +291,10 @@ function check(ctx: FileContext): Finding[] {
       findings.push({ ...base, reason: mixedIndentReason(ctx, a.stmt) ?? 'the assignment or the last statement using it shares a line (`;`): split them for withify to fix this' });
       continue;
     }
-    findings.push({ ...base, fix: { title: `Move the uses of \`${name}\` into \`with … as ${name}:\``, applicability: 'safe', edits: [...plan.edits, ...item.edits] } });
+    // Ex) `tarf = tarfile.TarFile(fileobj=buf, mode="w")` never closed: closing it writes the archive's end
+    const note = closeWritesNote(spec, a.call);
+    const fix = { title: `Move the uses of \`${name}\` into \`with … as ${name}:\``, applicability: note ? ('unsafe' as const) : ('safe' as const), edits: [...plan.edits, ...item.edits] };
+    findings.push({ ...base, ...(note ? { message: base.message + note } : {}), fix });
   }
   return findings;
 }
@@ -318,7 +321,7 @@ export const openAssign: Transform = {
       'stored in an attribute, container or global, not captured by a nested function, lambda or ' +
       'generator expression, passed only to known-safe callees (`json.load`, `print(file=)`, `csv.reader`, ' +
       '…, listed in docs/open-assign.md), called only with methods that return plain data, and not read ' +
-      'after the block (including by a later iteration of an enclosing loop).',
+      'after the block (including by a later iteration of an enclosing loop).' + TAR_WRITE_SAFETY,
     notFlagged:
       '`with open(p) as f:`, a resource closed anywhere by `f.close()` (open-assign-close), ' +
       '`with f:`, `stack.enter_context(f)`, `closing(f)`. `self.f = open(p)` is reported (never fixed) ' +

@@ -4,10 +4,10 @@
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, lazyContext, preview } from '../src/python/evaluation.js';
-import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, type ResourceSpec } from '../src/python/resources.js';
+import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, TAR_WRITE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
-import { groupForWith, planResourceWith } from '../src/python/with-items.js';
+import { findingWith, groupApplicability, groupForWith, planResourceWith } from '../src/python/with-items.js';
 import { blockRoom } from '../src/python/nesting.js';
 import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
 import { isDataAttribute } from '../src/python/resource-flow.js';
@@ -283,7 +283,8 @@ function planChains(ctx: FileContext, matches: readonly ChainMatch[]): Map<numbe
       continue;
     }
     const title = `Move ${group.map((u) => `\`${display(chains.find((c) => c.resource.id === u.call.id)!)}\``).join(' and ')} into \`with … as ${plan.names.join(', ')}:\``;
-    for (const u of group) out.set(u.call.id, { title, applicability: 'safe', edits: plan.edits });
+    const applicability = groupApplicability(group);
+    for (const u of group) out.set(u.call.id, { title, applicability, edits: plan.edits });
   }
   return out;
 }
@@ -309,7 +310,7 @@ function check(ctx: FileContext): Finding[] {
     if (fix === undefined) continue; // Ex) a resource inside another's arguments: the next pass reports it
     const message = `\`${display(m)}\`: ${leftOpen(m.spec)}`;
     const base: Finding = { id: ID, code: CODE, message, start: m.use.startIndex, end: m.use.endIndex };
-    findings.push(typeof fix === 'string' ? { ...base, reason: fix } : { ...base, fix });
+    findings.push(findingWith(base, { call: m.resource, spec: m.spec }, fix));
   }
   return findings;
 }
@@ -340,7 +341,7 @@ export const openChain: Transform = {
       'return). One-line compound statements and `;`-joined lines are split into proper blocks. The `as` ' +
       'name is fresh in the enclosing function (or module). Several chains in one statement share one `with` ' +
       '(`open(b, "w").write(open(a).read())`) when nothing but names, literals and attribute reads runs ' +
-      'between them; the parenthesised multi-line header is used only for a target of 3.10 or newer.',
+      'between them; the parenthesised multi-line header is used only for a target of 3.10 or newer.' + TAR_WRITE_SAFETY,
     notFlagged:
       '`with open(p) as f:`, `return open(p)`, `open(p).close()`, `stack.enter_context(open(p))`, ' +
       '`self.f = open(p)` (open-assign), `json.load(open(p))` (open-argument), `for line in open(p):`, ' +

@@ -5,12 +5,12 @@
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { containsYield, lazyContext, preview } from '../src/python/evaluation.js';
-import { closeWaitsReason, leftOpen, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, type ResourceSpec } from '../src/python/resources.js';
+import { closeWaitsReason, leftOpen, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, TAR_WRITE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
 import { calleeText, consumerOf } from '../src/python/consumers.js';
 import { loopExit } from '../src/python/generators.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
-import { groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
+import { findingWith, groupApplicability, groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { methodCallOn, WRITING_METHODS } from './open-chain.js';
 import { blockRoom } from '../src/python/nesting.js';
 
@@ -138,14 +138,15 @@ function check(ctx: FileContext): Finding[] {
     if (group.length === 0) continue;
     const plan = planResourceWith(ctx, stmt, stmt, group);
     const what = isForStatement(stmt) ? 'the loop' : 'the statement';
+    const applicability = groupApplicability(group);
     for (const u of group) {
-      outcome.set(u.call.id, typeof plan === 'string' ? plan : { title: `Wrap ${what} in \`with … as ${plan.names.join(', ')}:\``, applicability: 'safe', edits: plan.edits });
+      outcome.set(u.call.id, typeof plan === 'string' ? plan : { title: `Wrap ${what} in \`with … as ${plan.names.join(', ')}:\``, applicability, edits: plan.edits });
     }
   }
   for (const { m, base } of pending) {
     const fix = outcome.get(m.resource.id);
     if (fix === undefined) continue; // Ex) a resource inside another's arguments: the next pass reports it
-    findings.push(typeof fix === 'string' ? { ...base, reason: fix } : { ...base, fix });
+    findings.push(findingWith(base, { call: m.resource, spec: m.spec }, fix));
   }
   return findings;
 }
@@ -174,7 +175,7 @@ export const openLoop: Transform = {
       '(src/python/consumers.ts). With `.readlines()` or another eager read, the file now stays open until the ' +
       'loop ends instead of closing before the first iteration (on Windows the loop body cannot delete or ' +
       'rename it meanwhile). A loop that iterates the file itself may `yield` (it kept the file open while ' +
-      'suspended before too); one that read it eagerly and yields is reported.',
+      'suspended before too); one that read it eagerly and yields is reported.' + TAR_WRITE_SAFETY,
     notFlagged:
       '`async for`, `with open(p) as f: for line in f:`, `for line in f:` over a named file (open-assign). ' +
       'Reported without a fix: a generator expression that outlives the statement (`g = (l for l in open(p))`), ' +

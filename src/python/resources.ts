@@ -83,6 +83,13 @@ export interface ResourceSpec {
    * command is done writing; never where it stops reading early (`.readline()`, `next(…)`, a loop's `break`).
    */
   closeWaits?: boolean;
+  /**
+   * What `close()` writes in a writing mode that dropping the object never did, on CPython either: a tar
+   * archive's end (`TarFile` has no `__del__`; the file it opened is closed as it goes, without the end blocks).
+   * A fix that adds a close the code never made changes the bytes such an archive leaves: rated unsafe
+   * (`closeWritesNote`).
+   */
+  closeFinishes?: string;
 }
 
 const FILE_METHODS = new Set([
@@ -118,6 +125,7 @@ const FILEINPUT_METHODS = new Set(['readline']);
 const POPEN_METHODS = new Set(['communicate', 'wait']);
 
 const FILE_NAMES = ['f', 'fh', 'fp'] as const;
+const TAR_END = 'its end-of-archive blocks (and pads it to a whole record)';
 
 interface SpecOptions {
   management?: Management;
@@ -128,6 +136,7 @@ interface SpecOptions {
   pipesOnly?: boolean;
   subscripts?: boolean;
   closeWaits?: boolean;
+  closeFinishes?: string;
 }
 
 function spec(name: string, kind: ResourceKind, asNames: readonly string[], eagerMethods: ReadonlySet<string>, o: SpecOptions = {}): ResourceSpec {
@@ -149,8 +158,9 @@ export const RESOURCE_CALLS: ReadonlyMap<string, ResourceSpec> = new Map(
     spec('os.fdopen', 'file', FILE_NAMES, FILE_METHODS),
     spec('os.popen', 'pipe', ['pipe', 'proc'], PIPE_METHODS, { closeWaits: true }),
     spec('urllib.request.urlopen', 'response', ['resp', 'response'], RESPONSE_METHODS),
-    spec('tarfile.open', 'archive', ['archive', 'tar'], TAR_METHODS),
-    spec('tarfile.TarFile', 'archive', ['archive', 'tar'], TAR_METHODS),
+    spec('tarfile.open', 'archive', ['archive', 'tar'], TAR_METHODS, { closeFinishes: TAR_END }),
+    spec('tarfile.TarFile', 'archive', ['archive', 'tar'], TAR_METHODS, { closeFinishes: TAR_END }),
+    // `ZipFile.__del__` calls `close()`, which writes the central directory: CPython's drop did what a `with` does.
     spec('zipfile.ZipFile', 'archive', ['archive', 'zf'], ZIP_METHODS),
     // `Path(p).open()`: looked up by `resourceOf` from the call's receiver.
     spec('pathlib.Path.open', 'file', FILE_NAMES, FILE_METHODS),
@@ -482,6 +492,47 @@ export function readsPipeToEnd(method: string, use: SyntaxNode): boolean {
  */
 export function closeWaitsReason(spec: ResourceSpec, use: string): string {
   return `closing ${aKind(spec.kind)} waits for its command to end, which CPython, dropping it after \`${use}\`, did not: only a use that reads all its output (\`.read()\`, \`list(…)\`, a loop that runs out) is done with the command; close it by hand where waiting is wanted`;
+}
+
+/** What `withify explain` says of `closeWritesNote` for the transforms that add a close the code never made. */
+export const TAR_WRITE_SAFETY =
+  ' Unsafe for a tar archive that may be open for writing (`tarfile.open(p, "w")`, a mode that is no string): closing it writes the ' +
+  'end-of-archive blocks CPython never wrote (`TarFile` has no `__del__`), so the archive comes out complete and its bytes change; ' +
+  'offered with `--unsafe-fixes`, with the other resources of its `with`.';
+
+/**
+ * For a fix that adds a close the code never made (a `with` around a resource never closed): why it is unsafe,
+ * as a note to add to the finding's message (it starts with `; `), when closing writes what dropping the object
+ * never did (`closeFinishes`): a tar archive that may be open for writing, its `mode` (second argument, or
+ * `mode=`) given and no string starting with `r`. Ex) moto's `file2tar`, `tarfile.TarFile(fileobj=buf,
+ * mode="w")` never closed: the buffer it returns holds 1,024 bytes, 10,240 once a `with` closes the archive.
+ */
+export function closeWritesNote(spec: ResourceSpec, call: SyntaxNode): string | undefined {
+  const writing = spec.closeFinishes ? openedForWriting(call) : false;
+  if (!writing) return undefined;
+  const opened = writing === 'maybe' ? `that may be open for writing (its mode is not a string)` : 'opened for writing';
+  return `; closing ${aKind(spec.kind)} ${opened} writes ${spec.closeFinishes}, which the code never did (CPython dropped it without): the bytes it leaves change`;
+}
+
+/**
+ * Whether the call opens for writing, by its mode (second positional argument or `mode=`): false when it is
+ * absent or a string starting with `r`, `'maybe'` when it is no string (or `*args`/`**kwargs` may give it).
+ */
+function openedForWriting(call: SyntaxNode): boolean | 'maybe' {
+  const args = call.childForFieldName('arguments');
+  if (args?.type !== 'argument_list') return 'maybe';
+  let mode: SyntaxNode | undefined;
+  let position = 0;
+  for (const a of args.namedChildren) {
+    if (isExtra(a)) continue;
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return 'maybe';
+    if (a.type === 'keyword_argument') {
+      if (a.childForFieldName('name')?.text === 'mode') mode = a.childForFieldName('value') ?? undefined;
+    } else if (position++ === 1) mode = a;
+  }
+  if (!mode) return false;
+  const literal = /^[uU]?(['"])([^'"\\]*)\1$/.exec(mode.text);
+  return !literal ? 'maybe' : !literal[2]!.startsWith('r');
 }
 
 /** Where a method that waits for the resource may give up waiting, the position of its `timeout` argument. */

@@ -2,10 +2,10 @@
 // how its header is written for the target Python, and the wrap itself. Used by open-chain,
 // open-argument and open-loop.
 import { versionAtLeast } from '../options.js';
-import type { Edit, FileContext, SyntaxNode } from '../types.js';
+import type { Edit, FileContext, Finding, Fix, SyntaxNode } from '../types.js';
 import { replaceNode } from './edits.js';
 import { notEvaluatedFirst } from './evaluation.js';
-import { withItemFor, type ResourceSpec } from './resources.js';
+import { closeWritesNote, withItemFor, type ResourceSpec } from './resources.js';
 import { mixedIndentReason, planWrap, statementIndent } from './wrap.js';
 import { MAX_WITH_ITEMS, tooDeepReason } from './nesting.js';
 import { namesSeenReason } from './resource-flow.js';
@@ -21,6 +21,22 @@ export interface WithGroup {
   group: ResourceUse[];
   /** Why each resource left out (by call id) cannot join the group in this pass. */
   reasons: Map<number, string>;
+}
+
+/**
+ * How safe one `with` for every resource of `group` is: unsafe when closing one of them writes what dropping it
+ * never did (`closeWritesNote`: a tar archive opened for writing), as the `with` closes them all.
+ */
+export function groupApplicability(group: readonly ResourceUse[]): 'safe' | 'unsafe' {
+  return group.some((u) => closeWritesNote(u.spec, u.call) !== undefined) ? 'unsafe' : 'safe';
+}
+
+/** The finding of `use`, with its fix or why it has none; a fix rated unsafe (`groupApplicability`) says why after the message. */
+export function findingWith(base: Finding, use: ResourceUse, fix: Fix | string): Finding {
+  if (typeof fix === 'string') return { ...base, reason: fix };
+  if (fix.applicability !== 'unsafe') return { ...base, fix };
+  const note = closeWritesNote(use.spec, use.call) ?? '; its `with` also closes another resource of the statement, whose closing writes what the code never did (see that finding)';
+  return { ...base, message: base.message + note, fix };
 }
 
 /** Longest header line written on one line once the target allows the parenthesised form (black's 88). */

@@ -1,0 +1,31 @@
+# With --unsafe-fixes: a tar archive written and never closed goes into a `with`, which writes its
+# end-of-archive blocks: a complete archive, and other bytes than the code left (CPython never wrote them
+# either: `TarFile` has no `__del__`). Reading archives stay safe: `names` is fixed without the flag too.
+import io
+import tarfile
+
+
+def file2tar(file_content, file_name):
+    tarstream = io.BytesIO()
+    with tarfile.TarFile(fileobj=tarstream, mode="w") as tarf:
+        tarinfo = tarfile.TarInfo(name=file_name)
+        tarinfo.size = len(file_content)
+        tarf.addfile(tarinfo, io.BytesIO(file_content))
+    tarstream.seek(0)
+    return tarstream
+
+
+def packed(path, mode):
+    with tarfile.open(path, mode) as tar:
+        tar.add(__file__)
+    return path
+
+
+if __name__ == "__main__":
+    print(len(file2tar(b"data", "a.txt").getvalue()))
+
+
+def names(path):
+    with tarfile.open(path, "r:*") as tar:
+        found = tar.getnames()
+    return found
