@@ -106,3 +106,14 @@ test('a star import could rebind open: not treated as the builtin', () => {
   const r = run('from os import *\nopen("x").read()\n');
   assert.equal(r.findings.length, 0);
 });
+
+test('a chain in the arguments of exec or eval is reported: the code it runs would run with the file open', () => {
+  for (const src of ['exec(open(p).read(), scope)\n', 'x = eval(open(p).read())\n', 'exec(compile(open(p).read(), p, "exec"))\n']) {
+    const r = run(src);
+    assert.equal(r.fixesApplied, 0, src);
+    assert.match(r.findings[0]!.reason ?? '', /runs code with the file still open under a `with`, where CPython closed it when `\.read\(\)` returned/, src);
+  }
+  // compile() alone runs nothing, and a local function named exec is not the builtin
+  assert.equal(run('c = compile(open(p).read(), p, "exec")\n').fixesApplied, 1);
+  assert.equal(run('def exec(s, g):\n    pass\nexec(open(p).read(), {})\n').fixesApplied, 1);
+});

@@ -5,6 +5,7 @@ import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/ty
 import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, lazyContext, preview } from '../src/python/evaluation.js';
 import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, TAR_WRITE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { calleeName } from '../src/python/imports.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
 import { findingWith, groupApplicability, groupForWith, planResourceWith } from '../src/python/with-items.js';
@@ -219,7 +220,7 @@ export const WRITING_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /** Why the chain cannot be fixed whatever else the statement does, or `undefined`. */
-function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
+function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undefined): string | undefined {
   // Ex) `Popen(cmd, stdout=PIPE).stdout.read()`: a `with` would close the pipes and also wait for the process
   if (m.pipe) return pipeReason(m.spec, m.method);
   if (m.bound) return `\`.${m.method}\` is taken without a call: the bound method keeps the ${m.spec.kind} open for as long as it is kept, after this statement; keep the ${m.spec.kind} in a \`with\` block that spans every call of it`;
@@ -252,6 +253,20 @@ function whyNotFixable(m: ChainMatch, stmt: SyntaxNode | undefined): string | un
   // Ex) `n = open(p, "w").write(s) + len(open(p).read())`: CPython flushed `p` before reading it back.
   const later = WRITING_METHODS.has(m.method) ? codeRunAfter(m.use, stmt) : undefined;
   if (later) return `\`${preview(later)}\` runs after \`.${m.method}()\`: CPython closed the ${m.spec.kind} before it, a \`with\` would close it after`;
+  // Ex) `exec(open(path).read(), scope)`: the program it runs (a whole server, a config that renames its own
+  // file) would run with the file open, which CPython closed when `read()` returned
+  const runner = codeRunner(ctx, m.use, stmt);
+  if (runner) return `\`${runner}()\` runs code with the ${m.spec.kind} still open under a \`with\`, where CPython closed it when \`.${m.method}()\` returned: read it into a name in a \`with\` first, then call \`${runner}\``;
+  return undefined;
+}
+
+/** The builtin `exec` or `eval` whose arguments hold `use` (inside `stmt`), or `undefined`. */
+function codeRunner(ctx: FileContext, use: SyntaxNode, stmt: SyntaxNode): string | undefined {
+  for (let n = use.parent; n && n.id !== stmt.id; n = n.parent) {
+    if (n.type !== 'argument_list' || n.parent?.type !== 'call') continue;
+    const name = calleeName(ctx.names, n.parent);
+    if (name === 'builtins.exec' || name === 'builtins.eval') return name.slice('builtins.'.length);
+  }
   return undefined;
 }
 
@@ -264,7 +279,7 @@ function planChains(ctx: FileContext, matches: readonly ChainMatch[]): Map<numbe
   for (const m of matches) {
     if (hasInnerChain(m, spans)) continue; // Ex) `open(open(p).read().strip()).read()`: inner one first
     const stmt = enclosingStatement(m.use);
-    const reason = whyNotFixable(m, stmt);
+    const reason = whyNotFixable(ctx, m, stmt);
     if (reason || !stmt) {
       out.set(m.resource.id, reason ?? 'not inside a statement');
       continue;
@@ -348,7 +363,9 @@ export const openChain: Transform = {
       '`for line in open(p).readlines():` and comprehension iterables (open-loop). Reported without a fix: uses under a lambda, comprehension, conditional expression or ' +
       '`and`/`or` right operand, in compound-statement headers, in class bodies, after other code in the ' +
       'same statement, a write followed by other code of its statement (`open(p, "w").write(s) and check(p)`: ' +
-      'CPython flushed and closed the file before `check` ran), and methods that may return a view of the ' +
+      'CPython flushed and closed the file before `check` ran), a read in the arguments of `exec` or `eval` ' +
+      '(`exec(open(p).read(), scope)`: CPython closed the file before the code ran, a `with` would keep it open ' +
+      'while it runs; pathlib-read-write offers `Path(p).read_text()`), and methods that may return a view of the ' +
       'resource (`tar.extractfile`, `zip.open`).',
   },
   examples: [
