@@ -237,7 +237,7 @@ function resolveSpec(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefin
  */
 function mockedAround(ctx: FileContext, call: SyntaxNode, spec: ResourceSpec): boolean {
   const text = ctx.source;
-  if (!text.includes('patch') && !text.includes('setattr')) return false;
+  if (!saysPatch(text)) return false;
   const fn = call.childForFieldName('function');
   const written = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
   const dot = spec.name.lastIndexOf('.');
@@ -251,6 +251,14 @@ function mockedAround(ctx: FileContext, call: SyntaxNode, spec: ResourceSpec): b
     if ((region.includes('patch') || region.includes('setattr')) && patchesIn(region).some(replaces)) return true;
   }
   return false;
+}
+
+/** The text last asked about, and whether it says `patch` or `setattr` (asked once per resource call of a file). */
+let patchWords: { text: string; says: boolean } | undefined;
+
+function saysPatch(text: string): boolean {
+  if (patchWords?.text !== text) patchWords = { text, says: text.includes('patch') || text.includes('setattr') };
+  return patchWords.says;
 }
 
 /** A patched attribute: the module (or class) it is replaced in, as written, or `THIS_MODULE`, and its name. */
