@@ -161,6 +161,12 @@ test('a tar archive that may be open for writing, never closed: the fix is unsaf
   }
   assert.deepEqual(rated('tarfile.open(p, "w").add(x)\n'), ['WFY101 unsafe end']);
   assert.deepEqual(rated('tarfile.open(p).extractall(d)\n'), ['WFY101 safe']);
+  // Every fix that adds the close builds its `with` item in one place (withItemFor): a call's argument, a loop, and
+  // an archive a `with` item only borrows
+  assert.deepEqual(rated('n = list(tarfile.open(p, "a"))\n'), ['WFY102 unsafe end']);
+  assert.deepEqual(rated('n = list(tarfile.open(p))\n'), ['WFY102 safe']);
+  assert.deepEqual(rated('for m in tarfile.open(p, "a"):\n    print(m)\n'), ['WFY103 unsafe end']);
+  assert.deepEqual(rated('with tarfile.open(fileobj=tarfile.open(p, "w"), mode="r") as t:\n    pass\n'), ['WFY102 unsafe end']);
   // One `with` closes both: the file's fix is as unsafe as the archive's, and says why
   const shared = transformSource('import tarfile\ntarfile.open(p, "w").add(open(a).read().strip())\n', {}).findings;
   assert.deepEqual(shared.map((f) => f.fix?.applicability), ['unsafe', 'unsafe']);

@@ -10,7 +10,7 @@ import { calleeText, consumerOf, takesResource } from '../src/python/consumers.j
 import { closeWaitsReason, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, TAR_WRITE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
-import { findingWith, groupApplicability, groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
+import { findingWith, groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
 
@@ -137,7 +137,8 @@ function headerFix(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, stmt: S
   const name = ctx.freshName(stmt, m.spec.asNames);
   const first = withItemFor(ctx, m.spec, m.resource, name);
   const edits: Edit[] = [{ start: item.startIndex, end: item.startIndex, text: `${first.item}, ` }, replaceNode(m.resource, name), ...first.edits];
-  return { ...base, fix: { title: `Open it in the same \`with\`, before \`${wrapper}\` (\`with … as ${name}, …\`): \`${wrapper}\` does not close it`, applicability: 'safe', edits } };
+  const fix: Fix = { title: `Open it in the same \`with\`, before \`${wrapper}\` (\`with … as ${name}, …\`): \`${wrapper}\` does not close it`, applicability: first.closeWrites ? 'unsafe' : 'safe', edits };
+  return first.closeWrites ? { ...base, message: base.message + first.closeWrites, fix } : { ...base, fix };
 }
 
 function check(ctx: FileContext): Finding[] {
@@ -174,9 +175,8 @@ function check(ctx: FileContext): Finding[] {
     if (group.length === 0) continue;
     const plan = planResourceWith(ctx, stmt, stmt, group);
     const shown = group.map((u) => `\`${display(matches.find((x) => x.resource.id === u.call.id)!)}\``).join(' and ');
-    const applicability = groupApplicability(group);
     for (const u of group) {
-      outcome.set(u.call.id, typeof plan === 'string' ? plan : { title: `Move ${shown} into \`with … as ${plan.names.join(', ')}:\``, applicability, edits: plan.edits });
+      outcome.set(u.call.id, typeof plan === 'string' ? plan : { title: `Move ${shown} into \`with … as ${plan.names.join(', ')}:\``, applicability: plan.applicability, edits: plan.edits });
     }
   }
   for (const { m, base } of pending) {

@@ -5,7 +5,7 @@
 // The `with` ends after the last statement of the block that uses `f`, when `f` provably goes nowhere else.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { aKind, closeWritesNote, leftOpen, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, TAR_WRITE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { aKind, leftOpen, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, TAR_WRITE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
@@ -292,7 +292,7 @@ function check(ctx: FileContext): Finding[] {
       continue;
     }
     // Ex) `tarf = tarfile.TarFile(fileobj=buf, mode="w")` never closed: closing it writes the archive's end
-    const note = closeWritesNote(spec, a.call);
+    const note = item.closeWrites;
     const fix = { title: `Move the uses of \`${name}\` into \`with … as ${name}:\``, applicability: note ? ('unsafe' as const) : ('safe' as const), edits: [...plan.edits, ...item.edits] };
     findings.push({ ...base, ...(note ? { message: base.message + note } : {}), fix });
   }

@@ -8,7 +8,7 @@ import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, m
 import { calleeName } from '../src/python/imports.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
-import { findingWith, groupApplicability, groupForWith, planResourceWith } from '../src/python/with-items.js';
+import { findingWith, groupForWith, planResourceWith } from '../src/python/with-items.js';
 import { blockRoom } from '../src/python/nesting.js';
 import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
 import { isDataAttribute } from '../src/python/resource-flow.js';
@@ -298,8 +298,7 @@ function planChains(ctx: FileContext, matches: readonly ChainMatch[]): Map<numbe
       continue;
     }
     const title = `Move ${group.map((u) => `\`${display(chains.find((c) => c.resource.id === u.call.id)!)}\``).join(' and ')} into \`with … as ${plan.names.join(', ')}:\``;
-    const applicability = groupApplicability(group);
-    for (const u of group) out.set(u.call.id, { title, applicability, edits: plan.edits });
+    for (const u of group) out.set(u.call.id, { title, applicability: plan.applicability, edits: plan.edits });
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { followResource, loopOwner, type Flow } from '../src/python/statement-fl
 import { calleeText, consumerOf } from '../src/python/consumers.js';
 import { loopExit } from '../src/python/generators.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
-import { findingWith, groupApplicability, groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
+import { findingWith, groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { methodCallOn, WRITING_METHODS } from './open-chain.js';
 import { blockRoom } from '../src/python/nesting.js';
 
@@ -138,9 +138,8 @@ function check(ctx: FileContext): Finding[] {
     if (group.length === 0) continue;
     const plan = planResourceWith(ctx, stmt, stmt, group);
     const what = isForStatement(stmt) ? 'the loop' : 'the statement';
-    const applicability = groupApplicability(group);
     for (const u of group) {
-      outcome.set(u.call.id, typeof plan === 'string' ? plan : { title: `Wrap ${what} in \`with … as ${plan.names.join(', ')}:\``, applicability, edits: plan.edits });
+      outcome.set(u.call.id, typeof plan === 'string' ? plan : { title: `Wrap ${what} in \`with … as ${plan.names.join(', ')}:\``, applicability: plan.applicability, edits: plan.edits });
     }
   }
   for (const { m, base } of pending) {

@@ -4,7 +4,7 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
-import { findWords, firstIndex, isAsciiWordChar, isWordCharAt, lineEndOf, nextLineStart, wordsPattern } from './text.js';
+import { findWords, firstIndex, isAsciiWordChar, isWordCharAt, lineEndOf, nextLineStart, PATCH_BY_PATH, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 import { isExtra, LOOPS, NESTED_SCOPES } from './statements.js';
 import { calleeName } from './imports.js';
@@ -1302,8 +1302,6 @@ export function patchedAttributes(text: string, moduleName: string, aliases: Rea
   return [...out];
 }
 
-/** `mock.patch("pkg.core.rows", …)`, `patch(…)`, `monkeypatch.setattr("pkg.core.rows", …)`: a target named by its dotted path. */
-const PATCH_BY_PATH = /\b(?:patch|setattr)\s*\(\s*(?:target\s*=\s*)?['"]([A-Za-z_][\w.]*\.[A-Za-z_]\w*)['"]/g;
 /** `mock.patch.object(core, "rows", …)`, `patch.object(pkg.core, "rows", …)`: a target named by an object and an attribute. */
 const PATCH_OBJECT = /\bpatch\.object\s*\(\s*([A-Za-z_][\w.]*)\s*,\s*['"]([A-Za-z_]\w*)['"]/g;
 

@@ -12,7 +12,7 @@ import { mayBeResourceCall } from './candidates.js';
 import { memoized } from './memo.js';
 import { outlineOf, setUpSpans } from './outline.js';
 import { isExtra } from './statements.js';
-import { textTest } from './text.js';
+import { PATCH_BY_PATH, textTest } from './text.js';
 
 export type ResourceKind =
   | 'file'
@@ -253,13 +253,8 @@ function mockedAround(ctx: FileContext, call: SyntaxNode, spec: ResourceSpec): b
   return false;
 }
 
-/** The text last asked about, and whether it says `patch` or `setattr` (asked once per resource call of a file). */
-let patchWords: { text: string; says: boolean } | undefined;
-
-function saysPatch(text: string): boolean {
-  if (patchWords?.text !== text) patchWords = { text, says: text.includes('patch') || text.includes('setattr') };
-  return patchWords.says;
-}
+// Asked once per resource call of a file: remembered for the last text.
+const saysPatch = textTest(/patch|setattr/);
 
 /** A patched attribute: the module (or class) it is replaced in, as written, or `THIS_MODULE`, and its name. */
 type Patched = [string, string];
@@ -270,12 +265,11 @@ const lastPart = (dotted: string) => dotted.slice(dotted.lastIndexOf('.') + 1);
 
 const sameModule = (a: string, b: string) => a === b || ((a === 'builtins' || a === '__builtin__') && (b === 'builtins' || b === '__builtin__'));
 
-// patch('builtins.open'), mock.patch(target=__name__ + '.open'): the target, up to the next argument
+// mock.patch(target=__name__ + '.open'): a target built at run time, up to the next argument (one written out,
+// 'builtins.open', is PATCH_BY_PATH's)
 const PATCH_TARGET = /\bpatch\s*\(\s*(?:target\s*=\s*)?([^,()]*)/g;
 // patch.object(builtins, 'open', …), setattr(socket, 'socket', fake), monkeypatch.setattr(io, "open", …)
 const OBJECT_ATTRIBUTE = /\b(?:patch\.object|setattr)\s*\(\s*([^,()]+?)\s*,\s*(?:attribute\s*=\s*)?(['"])(\w+)\2/g;
-// monkeypatch.setattr('builtins.open', fake)
-const SETATTR_TARGET = /\bsetattr\s*\(\s*(['"])([\w.]+)\1/g;
 // patch.multiple(builtins, open=DEFAULT, …)
 const PATCH_MULTIPLE = /\bpatch\.multiple\s*\(\s*([^,()]+?)\s*,([^)]*)/g;
 const DOTTED_STRING = /^[rRuUbB]?(['"])([\w.]+)\1$/;
@@ -285,27 +279,19 @@ const LAST_NAME_IN_STRING = /(?:^|\.)(\w+)['"][^'"]*$/;
 /** Every attribute `region` patches (see `mockedAround`). */
 function patchesIn(region: string): Patched[] {
   const out: Patched[] = [];
-  const dotted = (s: string): Patched | undefined => {
+  const dotted = (s: string): Patched => {
     const dot = s.lastIndexOf('.');
-    return dot > 0 ? [s.slice(0, dot), s.slice(dot + 1)] : undefined;
+    return [s.slice(0, dot), s.slice(dot + 1)];
   };
   // An object given as an expression: this module when it says `__name__` or `sys.modules`, else the name written
   const objectOf = (x: string) => (/__name__|sys\.modules/.test(x) ? THIS_MODULE : (DOTTED_STRING.exec(x)?.[2] ?? x.replace(/\s+/g, '')));
+  for (const m of region.matchAll(PATCH_BY_PATH)) out.push(dotted(m[1]!));
   for (const m of region.matchAll(PATCH_TARGET)) {
     const target = m[1]!.trim();
-    const literal = DOTTED_STRING.exec(target);
-    const p = literal ? dotted(literal[2]!) : undefined;
-    if (p) out.push(p);
-    else if (!literal) {
-      const name = LAST_NAME_IN_STRING.exec(target)?.[1];
-      if (name) out.push([THIS_MODULE, name]);
-    }
+    const name = DOTTED_STRING.test(target) ? undefined : LAST_NAME_IN_STRING.exec(target)?.[1];
+    if (name) out.push([THIS_MODULE, name]);
   }
   for (const m of region.matchAll(OBJECT_ATTRIBUTE)) out.push([objectOf(m[1]!), m[3]!]);
-  for (const m of region.matchAll(SETATTR_TARGET)) {
-    const p = dotted(m[2]!);
-    if (p) out.push(p);
-  }
   for (const m of region.matchAll(PATCH_MULTIPLE)) for (const k of m[2]!.matchAll(/(\w+)\s*=/g)) out.push([objectOf(m[1]!), k[1]!]);
   return out;
 }
@@ -624,6 +610,12 @@ export interface WithItem {
   item: string;
   /** Edits the item needs elsewhere in the file (an import), applied with the fix. */
   edits: Edit[];
+  /**
+   * Why closing the resource writes what dropping it never did (`closeWritesNote`: a tar archive open for
+   * writing): a fix whose `with` adds the close the code never made is then unsafe. (WFY104's `with` replaces
+   * the code's own `close()`, and changes nothing there.)
+   */
+  closeWrites?: string;
 }
 
 /**
@@ -632,10 +624,11 @@ export interface WithItem {
  * that is no context manager on the target Python, gets `contextlib.closing(...)` in one place.
  */
 export function withItemFor(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, name: string): WithItem {
+  const closeWrites = closeWritesNote(spec, call);
   const needsClosing = spec.management === 'closing' || (spec.withSince !== undefined && !versionAtLeast(ctx.target, spec.withSince));
-  if (!needsClosing) return { item: `${call.text} as ${name}`, edits: [] };
+  if (!needsClosing) return { item: `${call.text} as ${name}`, edits: [], ...(closeWrites ? { closeWrites } : {}) };
   const closing = planClosingName(ctx, call);
-  return { item: `${closing.text}(${call.text}) as ${name}`, edits: closing.edits };
+  return { item: `${closing.text}(${call.text}) as ${name}`, edits: closing.edits, ...(closeWrites ? { closeWrites } : {}) };
 }
 
 /** `contextlib.closing` as the file can name it at `at`, importing contextlib when it must. */

@@ -54,6 +54,13 @@ export function sharedWordHits(text: string, names: ReadonlySet<string>): WordHi
 }
 
 /**
+ * A test double's target named by its dotted path: `mock.patch("pkg.core.rows", …)`, `patch(target=…)`, pytest's
+ * `monkeypatch.setattr("builtins.open", …)`. The doubles of generators (`doubledAttributes` in generators.ts) and the
+ * mocked resources (`mockedAround` in resources.ts) read it.
+ */
+export const PATCH_BY_PATH = /\b(?:patch|setattr)\s*\(\s*(?:target\s*=\s*)?['"]([A-Za-z_][\w.]*\.[A-Za-z_]\w*)['"]/g;
+
+/**
  * `re.test` of a whole text, remembered for the last text asked: the checks of a file (each transform, each
  * analysis of a statement) ask it of the same text again and again, and a miss scans every character.
  */

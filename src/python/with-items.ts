@@ -23,15 +23,7 @@ export interface WithGroup {
   reasons: Map<number, string>;
 }
 
-/**
- * How safe one `with` for every resource of `group` is: unsafe when closing one of them writes what dropping it
- * never did (`closeWritesNote`: a tar archive opened for writing), as the `with` closes them all.
- */
-export function groupApplicability(group: readonly ResourceUse[]): 'safe' | 'unsafe' {
-  return group.some((u) => closeWritesNote(u.spec, u.call) !== undefined) ? 'unsafe' : 'safe';
-}
-
-/** The finding of `use`, with its fix or why it has none; a fix rated unsafe (`groupApplicability`) says why after the message. */
+/** The finding of `use`, with its fix or why it has none; a fix rated unsafe (`ResourceWith.applicability`) says why after the message. */
 export function findingWith(base: Finding, use: ResourceUse, fix: Fix | string): Finding {
   if (typeof fix === 'string') return { ...base, reason: fix };
   if (fix.applicability !== 'unsafe') return { ...base, fix };
@@ -117,6 +109,8 @@ export interface ResourceWith {
   edits: Edit[];
   /** The `as` names, one per resource, in order. */
   names: string[];
+  /** Unsafe when closing one of the resources writes what dropping it never did (`WithItem.closeWrites`), as the `with` closes them all. */
+  applicability: 'safe' | 'unsafe';
 }
 
 /**
@@ -141,5 +135,5 @@ export function planResourceWith(ctx: FileContext, first: SyntaxNode, last: Synt
     added.add(key);
     return true;
   });
-  return { edits: [...plan.edits, ...extra], names };
+  return { edits: [...plan.edits, ...extra], names, applicability: items.some((i) => i.closeWrites) ? 'unsafe' : 'safe' };
 }
