@@ -17,8 +17,12 @@ import { calleeName } from '../src/python/imports.js';
 
 const ID = 'open-assign';
 
-/** What PyPy leaves to its GC: a socket or a process has nothing to flush. */
+/**
+ * What PyPy leaves to its GC: a socket or a process has nothing to flush. A sqlite3 connection that ran a statement
+ * is in a reference cycle from CPython 3.11 on (its statement cache), so CPython too closes it only in a collection.
+ */
 function closedByGc(spec: ResourceSpec): string {
+  if (spec.kind === 'database connection') return 'PyPy, and CPython from 3.11 on (a reference cycle through its statement cache), close it (and roll back what it did not commit) only when the GC runs';
   return spec.kind === 'socket' || spec.kind === 'process' || spec.kind === 'memory map' ? 'PyPy closes it only when the GC runs' : 'PyPy closes (and flushes) it only when the GC runs';
 }
 const CODE = 'WFY105';
@@ -72,6 +76,9 @@ type Outcome = { reason: string } | { last: SyntaxNode } | undefined;
 
 /** Where the `with` would end, or why there is none (`undefined`: not this transform's case). */
 function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): Outcome {
+  // Ex) `s = socket.socket()`, `cx = sqlite3.connect(p)`: the code's last use is no proof it is done with it (a
+  // peer, a transaction): the `with` holds the rest of the function, where CPython closed it, as for a lock below.
+  const toReturn = !FIXABLE_KINDS.has(spec.kind);
   const name = a.target.text;
   const scope = functionOrModuleOf(a.stmt);
   const bindings = ctx.names.bindings(scope).get(name) ?? [];
@@ -107,14 +114,20 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   // Ex) `lock = open(p + ".lock", "w")` / `fcntl.flock(lock, fcntl.LOCK_EX)`: the lock is held while the file is open,
   // which CPython ended when the function returned: the `with` holds the rest of the function, or there is none.
   const locked = lockingUse(ctx, uses);
+  // Ex) `del f` or `f = open(q)` after the lock: CPython closed the file, and released the lock, right there
+  const dropped = () => bindings.length > 1 || identifiersNamed(scope, name, ctx.source).some((id) => id.startIndex > a.stmt.endIndex && id.parent?.type === 'delete_statement');
   if (locked) {
     const shown = `${calleeName(ctx.names, locked) ?? 'fcntl.flock'}(…)`;
     if (block.parent?.type !== 'function_definition') {
       return { reason: `\`${shown}\` on line ${line(locked)} locks the file until it is closed, which CPython did when ${block.type === 'module' ? 'the program ended' : 'the function returned'}: a \`with\` ending with this block would release the lock earlier; close it by hand where the lock may go` };
     }
-    // Ex) `del f` or `f = open(q)` after the lock: CPython closed the file, and released the lock, right there
-    const dropped = bindings.length > 1 || identifiersNamed(scope, name, ctx.source).some((id) => id.startIndex > a.stmt.endIndex && id.parent?.type === 'delete_statement');
-    if (dropped) return { reason: `\`${shown}\` on line ${line(locked)} locks the file until it is closed, which CPython did where \`${name}\` is deleted or bound again: close it by hand there` };
+    if (dropped()) return { reason: `\`${shown}\` on line ${line(locked)} locks the file until it is closed, which CPython did where \`${name}\` is deleted or bound again: close it by hand there` };
+  } else if (toReturn && uses.length) {
+    const done = `whether the code is done with ${aKind(spec.kind)} at its last use is not something withify checks (a peer, a transaction), and CPython${spec.kind === 'database connection' ? ' before 3.11' : ''} closed it`;
+    if (!endsFunction(ctx, block)) {
+      return { reason: `${done} when ${block.type === 'module' ? 'the program ended' : 'the function returned'}: a \`with\` ending with this block would close it earlier; close it by hand where the code is done with it` };
+    }
+    if (dropped()) return { reason: `${done} where \`${name}\` is deleted or bound again: close it by hand there` };
   }
   let lastIdx = idx;
   for (const u of uses) {
@@ -122,7 +135,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     const i = statementHolding(block, u.node.startIndex, u.node.endIndex);
     if (i > lastIdx) lastIdx = i;
   }
-  if (locked) lastIdx = siblings.length - 1;
+  if (locked || (toReturn && uses.length)) lastIdx = siblings.length - 1;
   if (lastIdx === idx) {
     if (uses.length === 0) return { reason: `\`${name}\` is never used: close it at once (\`${name}.close()\`) or drop the call` };
     return { reason: `${outsideReason(uses[0]!, a.stmt, a.stmt) ?? `\`${name}\` is only used outside this block`}: close it by hand where it is done` };
@@ -138,6 +151,37 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     if (outside) return { reason: `${outside}: a \`with\` ending with its block would have closed it` };
   }
   return { last };
+}
+
+/**
+ * True when nothing of its function runs after `block` but the exits of `with` statements around it that only
+ * close resources of the catalog: the function's body, or the body of such a `with` that is the last statement
+ * of such a block (`tf2 = NamedTemporaryFile()` inside the `with` an earlier fix gave `tf1`). Not any `with`:
+ * CPython closed the object after the function returned, so after every `__exit__` around it, and one may wait
+ * for it (`with Server() as addr:`, whose exit waits for the client to hang up).
+ */
+function endsFunction(ctx: FileContext, block: SyntaxNode): boolean {
+  for (let b = block; ; ) {
+    const owner = b.parent;
+    if (owner?.type === 'function_definition') return true;
+    const outer = owner?.type === 'with_statement' ? owner.parent : null;
+    if (!outer || outer.type !== 'block' || !closesOnlyResources(ctx, owner!)) return false;
+    const siblings = statementSiblings(outer);
+    if (siblings[siblings.length - 1]?.id !== owner!.id) return false;
+    b = outer;
+  }
+}
+
+/** True when every item of the `with` statement `w` is a call of the catalog (`open(p)`, `closing(sqlite3.connect(p))`). */
+function closesOnlyResources(ctx: FileContext, w: SyntaxNode): boolean {
+  const clause = w.namedChildren.find((c) => c.type === 'with_clause');
+  const items = clause?.namedChildren.filter((c) => c.type === 'with_item') ?? [];
+  return items.length > 0 && items.every((item) => {
+    let value = item.childForFieldName('value');
+    if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
+    if (value?.type === 'call' && calleeName(ctx.names, value) === 'contextlib.closing') value = value.childForFieldName('arguments')?.namedChildren[0] ?? null;
+    return value?.type === 'call' && resourceOf(ctx, value) !== undefined;
+  });
 }
 
 const LOCKS = new Set(['fcntl.flock', 'fcntl.lockf', 'fcntl.fcntl']);
@@ -260,16 +304,13 @@ function check(ctx: FileContext): Finding[] {
       if (!storeIsClosed(ctx, a, spec)) findings.push({ ...base, reason: 'a class attribute: it lives as long as the class; close it where the class is done with it' });
       continue;
     }
-    // Ex) `p = os.popen(cmd)` left running: closing a pipe waits for the process, which the code never did.
-    if (!FIXABLE_KINDS.has(spec.kind)) {
+    // Ex) `p = os.popen(cmd)` left running: closing a pipe waits for the command; `proc = Popen(…)`: so does a
+    // `with`. The code never waited for either.
+    if (spec.closeWaits || spec.exitWaits) {
       if (!analyse(ctx, a, spec)) continue;
-      // Ex) `p = os.popen(cmd)`: closing waits for the command. `s = socket.socket()`, `conn = sqlite3.connect(p)`:
-      // where the last use is, is no proof that the code is done with it (a peer, a transaction, a spooled file).
-      const why = spec.kind === 'pipe'
-        ? `closing ${aKind(spec.kind)} waits for the command, which the code never waited for`
-        : spec.exitWaits
-          ? `a \`with\` would wait for the ${spec.kind} to end, which the code never waited for`
-          : `WFY105 gives a \`with\` only to files, responses and archives kept in a variable: whether the code is done with ${aKind(spec.kind)} at its last use here is not something withify checks`;
+      const why = spec.exitWaits
+        ? `a \`with\` would wait for the ${spec.kind} to end, which the code never waited for`
+        : `closing ${aKind(spec.kind)} waits for the command, which the code never waited for`;
       findings.push({ ...base, reason: `${why}: close it by hand where that is wanted` });
       continue;
     }
@@ -310,7 +351,10 @@ export const openAssign: Transform = {
       'Finds `f = open(p)` (any catalog resource) that nothing closes. When `f` provably stays in the ' +
       'block, the assignment becomes the `with` header (keeping the name `f`) and the block runs to the ' +
       'last statement of that block using `f` (a use nested in a later `if`/`for`/`try` takes that whole ' +
-      'statement in). Otherwise the finding says where `f` escapes.',
+      'statement in). For a socket, a sqlite3 connection, a temporary file and the other kinds whose last use ' +
+      'is no proof the code is done with them (a peer, a lock), the `with` holds the rest of the function, ' +
+      'where CPython closed them, and is offered only where the assignment is a statement of the function\'s ' +
+      'own body. Otherwise the finding says where `f` escapes.',
     whyItBreaksOnPyPy:
       'CPython closes the file when the last reference goes (at the end of the function at the latest). ' +
       'PyPy closes it when the garbage collector runs: buffered writes are not on disk when the next step ' +
@@ -335,6 +379,11 @@ export const openAssign: Transform = {
     {
       before: 'import csv\n\nout = open(path, "w")\nw = csv.writer(out)\nfor row in rows:\n    w.writerow(row)\n',
       after: 'import csv\n\nwith open(path, "w") as out:\n    w = csv.writer(out)\n    for row in rows:\n        w.writerow(row)\n',
+    },
+    {
+      // A socket's `with` holds the rest of the function, past its last use: a peer may still be reading.
+      before: 'import socket\n\n\ndef send(addr, data):\n    s = socket.create_connection(addr)\n    s.sendall(data)\n    log("sent", len(data))\n',
+      after: 'import socket\n\n\ndef send(addr, data):\n    with socket.create_connection(addr) as s:\n        s.sendall(data)\n        log("sent", len(data))\n',
     },
   ],
   check,

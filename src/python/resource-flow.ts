@@ -5,7 +5,7 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import { consumerOf, takesResource } from './consumers.js';
-import { closesItself, type ResourceSpec } from './resources.js';
+import { closesItself, isEagerUse, type ResourceSpec } from './resources.js';
 import { functionOrModuleOf, identifiersNamed, scopeOf, within } from './scopes.js';
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
@@ -31,7 +31,7 @@ const WRAPPER_DATA_ATTRIBUTES = new Set(['line_num', 'fieldnames', 'dialect', 'r
  * What a read reaches: the resource itself (`false`), a lazy object reading it (`true`; `'owns'` when closing that
  * object closes the resource, `io.TextIOWrapper(raw)`), or its descriptor number.
  */
-export type Wrapping = boolean | 'owns' | 'descriptor';
+export type Wrapping = boolean | 'owns' | 'descriptor' | 'view';
 
 export type UseClass =
   | { kind: 'use' }
@@ -179,6 +179,19 @@ const HANDS_OUT = new Set(['open', 'extractfile', 'makefile', 'dup']);
 /** The builtins a descriptor number may pass through and stay a plain use: they look at it and keep nothing. */
 const LOOKS_ONLY = new Set(['builtins.len', 'builtins.bool', 'builtins.isinstance', 'builtins.hasattr', 'builtins.id', 'builtins.type', 'builtins.hash', 'builtins.callable', 'builtins.print']);
 
+/** The attribute `p` of a view of the resource (`cu.fetchall()`, `cu.rowcount`): a use, or an escape (see `ResourceSpec.view`). */
+function viewUse(spec: ResourceSpec, attr: string, called: boolean, p: SyntaxNode): UseClass {
+  const view = spec.view!;
+  if (called ? view.data.has(attr) : view.attributes.has(attr) || isAssignedTo(p)) return { kind: 'use' };
+  return { kind: 'escape', severity: 'call', reason: `\`.${attr}${called ? '()' : ''}\` of what it made may hand out an object that still uses the ${spec.kind} after the block` };
+}
+
+/** True when the attribute `p` is what an assignment sets: `cx.row_factory = Row`, `cu.arraysize += 1`. */
+function isAssignedTo(p: SyntaxNode): boolean {
+  const a = p.parent;
+  return (a?.type === 'assignment' || a?.type === 'augmented_assignment') && a.childForFieldName('left')?.id === p.id;
+}
+
 /** Ex) `zf.open(name).read()`, `with zf.open(name) as m:`: the part handed out is read (or closed) right there. */
 function usedUpAtOnce(call: SyntaxNode): boolean {
   let n = call;
@@ -214,6 +227,16 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
       case 'attribute': {
         const attr = p.childForFieldName('attribute')?.text ?? '';
         const called = p.parent?.type === 'call' && p.parent.childForFieldName('function')?.id === p.id;
+        if (wrapped === 'view') {
+          // Ex) `cu.execute(q)`: the cursor again
+          if (called && spec.view!.chain.has(attr)) {
+            node = p.parent!;
+            continue;
+          }
+          return viewUse(spec, attr, called, p);
+        }
+        // Ex) `cx.row_factory = sqlite3.Row`, `if cx.in_transaction:`
+        if (!wrapped && !called && (spec.dataAttributes?.has(attr) || isAssignedTo(p))) return { kind: 'use' };
         if (called) {
           // Ex) `f.close()`
           if (attr === 'close' && !wrapped) return { kind: 'close' };
@@ -227,7 +250,14 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           if (!wrapped && closesItself(spec, attr, p.parent!)) return { kind: 'managed' };
           // Ex) `zf = zipfile.ZipFile(raw)` / `member = zf.open("n")`: the member reads `raw` when it is read
           if ((wrapped === true || wrapped === 'owns') && HANDS_OUT.has(attr) && !usedUpAtOnce(p.parent!)) return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` of what wraps it may return an object that still reads the ${spec.kind} after the block` };
-          if (wrapped || spec.eagerMethods.has(attr)) return { kind: 'use' };
+          // Ex) `cx.execute(q).fetchall()`, `cx.executemany(q, rows)` as a statement: the cursor it makes is done with at once
+          if (wrapped || spec.eagerMethods.has(attr) || (spec.viewMethods?.has(attr) && isEagerUse(spec, attr, p.parent!))) return { kind: 'use' };
+          // Ex) `cu = cx.cursor()`, `for row in cx.execute(q):`: follow the cursor
+          if (spec.view?.makers.has(attr)) {
+            node = p.parent!;
+            wrapped = 'view';
+            continue;
+          }
           return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` may return an object that still uses the ${spec.kind} after the block` };
         }
         if (DATA_ATTRIBUTES.has(attr) || (wrapped && WRAPPER_DATA_ATTRIBUTES.has(attr))) return { kind: 'use' };
@@ -387,7 +417,7 @@ const classMemo = new WeakMap<FileContext, Map<string, UseClass>>();
 
 /** `classifyUse`, once per read, scope, resource kind and wrapping in a file. */
 function classifyUseOnce(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, spec: ResourceSpec, wrapped: Wrapping): UseClass {
-  return memoized(classMemo, ctx, `${id.id}:${scope.id}:${spec.name}:${wrapped === 'descriptor' ? 2 : wrapped === 'owns' ? 3 : wrapped ? 1 : 0}`, () => classifyUse(ctx, id, scope, spec, wrapped));
+  return memoized(classMemo, ctx, `${id.id}:${scope.id}:${spec.name}:${wrapped === 'descriptor' ? 2 : wrapped === 'owns' ? 3 : wrapped === 'view' ? 4 : wrapped ? 1 : 0}`, () => classifyUse(ctx, id, scope, spec, wrapped));
 }
 
 /** `identifierUses` split by owner: in `scope`'s own code (sorted by position, with their start offsets) or in a nested function. */

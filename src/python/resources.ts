@@ -62,6 +62,14 @@ export interface ResourceSpec {
    */
   viewMethods?: ReadonlyMap<string, ReadonlySet<string>>;
   /**
+   * The view a name may hold (`cu = cx.cursor()`, `rows = cx.execute(q)`), followed as the resource is: the methods
+   * of the resource that make one, the view's methods that return the view itself, those that return plain data
+   * or nothing, and its attributes that are plain data. Anything else done with the view is an escape.
+   */
+  view?: ViewSpec;
+  /** Attributes of the resource that are plain data (read or set): `cx.isolation_level`. */
+  dataAttributes?: ReadonlySet<string>;
+  /**
    * `__exit__` waits (`Popen` waits for the process to end): manage the resource only where the code
    * already waits for it (an eager method); never where it is started and left to run.
    */
@@ -108,8 +116,21 @@ const SOCKET_METHODS = new Set([
   'setblocking', 'fileno',
 ]);
 // `execute*` hand back a cursor on the connection: see viewMethods. `iterdump` is a lazy generator.
-const SQLITE_METHODS = new Set(['commit', 'rollback', 'backup', 'interrupt', 'getlimit', 'setlimit', 'serialize', 'deserialize']);
+// The `create_*`/`set_*` methods keep the callable given on the connection and return None.
+const SQLITE_METHODS = new Set([
+  'commit', 'rollback', 'backup', 'interrupt', 'getlimit', 'setlimit', 'serialize', 'deserialize', 'create_function',
+  'create_aggregate', 'create_collation', 'create_window_function', 'set_authorizer', 'set_progress_handler',
+  'set_trace_callback', 'enable_load_extension', 'load_extension',
+]);
 const SQLITE_VIEWS = new Map(['execute', 'executemany', 'executescript'].map((m) => [m, new Set(['fetchone', 'fetchall', 'fetchmany'])]));
+// A cursor: `execute*` return the cursor itself; not `.connection`, which hands the connection out.
+const SQLITE_CURSOR: ViewSpec = {
+  makers: new Set(['cursor', 'execute', 'executemany', 'executescript']),
+  chain: new Set(['execute', 'executemany', 'executescript']),
+  data: new Set(['fetchone', 'fetchall', 'fetchmany', 'close', 'setinputsizes', 'setoutputsize']),
+  attributes: new Set(['description', 'rowcount', 'lastrowid', 'arraysize', 'row_factory']),
+};
+const SQLITE_ATTRIBUTES = new Set(['isolation_level', 'in_transaction', 'total_changes', 'row_factory', 'text_factory', 'autocommit']);
 // Not `keys`/`items`/`values` on a shelf: views that read the shelf when iterated.
 const SHELF_METHODS = new Set(['get', 'pop', 'popitem', 'setdefault', 'update', 'clear', 'sync']);
 // dbm `keys()` returns a list in every implementation (gnu, ndbm, dumb).
@@ -127,7 +148,16 @@ const POPEN_METHODS = new Set(['communicate', 'wait']);
 const FILE_NAMES = ['f', 'fh', 'fp'] as const;
 const TAR_END = 'its end-of-archive blocks (and pads it to a whole record)';
 
+export interface ViewSpec {
+  makers: ReadonlySet<string>;
+  chain: ReadonlySet<string>;
+  data: ReadonlySet<string>;
+  attributes: ReadonlySet<string>;
+}
+
 interface SpecOptions {
+  view?: ViewSpec;
+  dataAttributes?: ReadonlySet<string>;
   management?: Management;
   withSince?: PythonVersion;
   hasClose?: boolean;
@@ -172,7 +202,7 @@ export const RESOURCE_CALLS: ReadonlyMap<string, ResourceSpec> = new Map(
     spec('socket.create_connection', 'socket', ['sock', 's'], SOCKET_METHODS, { withSince: [3, 2] }),
     spec('socket.create_server', 'socket', ['sock', 's'], SOCKET_METHODS, { withSince: [3, 2] }),
     // `with sqlite3.connect(p) as conn:` commits (or rolls back) and leaves the connection open.
-    spec('sqlite3.connect', 'database connection', ['conn', 'db'], SQLITE_METHODS, { management: 'closing', viewMethods: SQLITE_VIEWS }),
+    spec('sqlite3.connect', 'database connection', ['conn', 'db'], SQLITE_METHODS, { management: 'closing', viewMethods: SQLITE_VIEWS, view: SQLITE_CURSOR, dataAttributes: SQLITE_ATTRIBUTES }),
     spec('shelve.open', 'shelf', ['shelf', 'db'], SHELF_METHODS, { withSince: [3, 4], subscripts: true }),
     spec('dbm.open', 'database', ['db'], DBM_METHODS, { withSince: [3, 4], subscripts: true }),
     spec('wave.open', 'audio file', ['wav', 'w'], WAVE_METHODS, { withSince: [3, 4] }),

@@ -1,0 +1,44 @@
+# Where the rest of the function is not where CPython closed it, or a cursor outlives it: reported, not fixed.
+import socket
+import sqlite3
+
+s = socket.create_connection(("localhost", 80))
+s.sendall(b"at module level: CPython closed it when the program ended")
+
+
+def in_branch(addr, flag):
+    if flag:
+        s = socket.create_connection(addr)
+        s.sendall(b"x")
+    return flag
+
+
+def deleted(addr):
+    s = socket.create_connection(addr)
+    s.sendall(b"x")
+    del s
+    return 1
+
+
+def cursor_returned(db):
+    cx = sqlite3.connect(db)
+    cu = cx.cursor()
+    return cu.execute("select 1")
+
+
+def rows_returned(db):
+    cx = sqlite3.connect(db)
+    rows = cx.execute("select 1")
+    return rows
+
+
+def connection_handed_out(db):
+    cx = sqlite3.connect(db)
+    cu = cx.cursor()
+    keep(cu.connection)
+
+
+def cursor_passed_on(db):
+    cx = sqlite3.connect(db)
+    cu = cx.cursor()
+    register(cu)
