@@ -128,6 +128,10 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
       return { reason: `${done} when ${block.type === 'module' ? 'the program ended' : 'the function returned'}: a \`with\` ending with this block would close it earlier; close it by hand where the code is done with it` };
     }
     if (dropped()) return { reason: `${done} where \`${name}\` is deleted or bound again: close it by hand there` };
+    const handed = nameHandedOn(ctx, spec, a.call, uses);
+    if (handed) {
+      return { reason: `\`${handed.text}\` on line ${line(handed)} goes where withify cannot tell what is done with the file: closing a NamedTemporaryFile deletes it by that name and, before Python 3.12 and on PyPy, raises FileNotFoundError if the code moved or removed it, where dropping it only printed "Exception ignored": close it by hand, or pass \`delete=False\`` };
+    }
   }
   let lastIdx = idx;
   for (const u of uses) {
@@ -182,6 +186,39 @@ function closesOnlyResources(ctx: FileContext, w: SyntaxNode): boolean {
     if (value?.type === 'call' && calleeName(ctx.names, value) === 'contextlib.closing') value = value.childForFieldName('arguments')?.namedChildren[0] ?? null;
     return value?.type === 'call' && resourceOf(ctx, value) !== undefined;
   });
+}
+
+// Calls that only look at a path, or open it: the file is where it was after them.
+const LOOKS_AT_PATH = new Set([
+  'builtins.open', 'io.open', 'builtins.print', 'builtins.str', 'builtins.repr', 'builtins.len', 'os.stat', 'os.lstat',
+  'os.path.exists', 'os.path.isfile', 'os.path.getsize', 'os.path.getmtime', 'os.path.basename', 'os.path.dirname',
+  'os.path.split', 'os.path.splitext', 'os.path.abspath', 'os.path.realpath', 'os.path.join',
+]);
+
+/**
+ * The first read of `tmp.name` among `uses` that goes anywhere but a look at the path (`open(tmp.name)`,
+ * `os.path.getsize(tmp.name)`, `"%s" % tmp.name`, `return tmp.name`), for a `NamedTemporaryFile` that deletes its file on close.
+ * Ex) `os.rename(tmp.name, dest)`: `__exit__` then raises FileNotFoundError (before Python 3.12, and on PyPy),
+ * where CPython's drop printed "Exception ignored in …" and went on.
+ */
+function nameHandedOn(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, uses: readonly Use[]): SyntaxNode | undefined {
+  if (spec.name !== 'tempfile.NamedTemporaryFile') return undefined;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  const kept = args.some((k) => k.type === 'keyword_argument' && k.childForFieldName('name')?.text === 'delete' && /^(?:False|0)$/.test(k.childForFieldName('value')?.text ?? ''));
+  if (kept) return undefined;
+  for (const u of uses) {
+    const attr = u.node.parent;
+    if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== u.node.id || attr.childForFieldName('attribute')?.text !== 'name') continue;
+    let n = attr;
+    while (n.parent?.type === 'parenthesized_expression' || n.parent?.type === 'expression_list' || n.parent?.type === 'tuple') n = n.parent;
+    const p = n.parent;
+    // Ex) `return tmp.name`: the `with` deletes the file as the function returns, as CPython's drop did
+    if (p?.type === 'binary_operator' || p?.type === 'interpolation' || p?.type === 'comparison_operator' || p?.type === 'return_statement') continue;
+    const c = p?.type === 'argument_list' ? p.parent : undefined;
+    if (c?.type === 'call' && LOOKS_AT_PATH.has(calleeName(ctx.names, c) ?? '')) continue;
+    return attr;
+  }
+  return undefined;
 }
 
 const LOCKS = new Set(['fcntl.flock', 'fcntl.lockf', 'fcntl.fcntl']);

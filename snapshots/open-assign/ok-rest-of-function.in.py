@@ -1,6 +1,8 @@
 # Where the rest of the function is not where CPython closed it, or a cursor outlives it: reported, not fixed.
+import os
 import socket
 import sqlite3
+import tempfile
 
 s = socket.create_connection(("localhost", 80))
 s.sendall(b"at module level: CPython closed it when the program ended")
@@ -42,3 +44,12 @@ def cursor_passed_on(db):
     cx = sqlite3.connect(db)
     cu = cx.cursor()
     register(cu)
+
+
+def moved(dest):
+    # Closing deletes the file by its name: after the rename, FileNotFoundError (before 3.12, and on PyPy)
+    tmp = tempfile.NamedTemporaryFile()
+    tmp.write(b"x")
+    tmp.flush()
+    os.rename(tmp.name, dest)
+    return dest

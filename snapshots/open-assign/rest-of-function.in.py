@@ -1,5 +1,6 @@
 # Sockets, database connections and temporary files kept in a variable: the code's last use is no proof it is
 # done with them, so the `with` holds the rest of the function, where CPython closed them.
+import os
 import socket
 import sqlite3
 import tempfile
@@ -35,3 +36,16 @@ def lines(td):
     tmp.seek(0)
     for line in tmp:
         yield line
+
+
+def size(data):
+    tmp = tempfile.NamedTemporaryFile()
+    tmp.write(data)
+    tmp.flush()
+    return os.path.getsize(tmp.name), "%s" % tmp.name
+
+
+def keep(data, dest):
+    tmp = tempfile.NamedTemporaryFile(delete=False)
+    tmp.write(data)
+    os.rename(tmp.name, dest)

@@ -1,6 +1,7 @@
 # Sockets, database connections and temporary files kept in a variable: the code's last use is no proof it is
 # done with them, so the `with` holds the rest of the function, where CPython closed them.
 import contextlib
+import os
 import socket
 import sqlite3
 import tempfile
@@ -36,3 +37,16 @@ def lines(td):
         tmp.seek(0)
         for line in tmp:
             yield line
+
+
+def size(data):
+    with tempfile.NamedTemporaryFile() as tmp:
+        tmp.write(data)
+        tmp.flush()
+        return os.path.getsize(tmp.name), "%s" % tmp.name
+
+
+def keep(data, dest):
+    with tempfile.NamedTemporaryFile(delete=False) as tmp:
+        tmp.write(data)
+        os.rename(tmp.name, dest)
