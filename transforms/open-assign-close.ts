@@ -135,7 +135,7 @@ const mentions = (node: SyntaxNode, name: string) => node.text.includes(name) &&
  * `enter_context`/`push`/`callback`, a loop's `create_task`, an executor's `submit`, `atexit.register`, a
  * list's `append`. Others (`self.assertEqual(h, …)`, `log.info("%s", h)`) look at the value and are done.
  */
-const REGISTERS = /^(?:add|register|append|extend|insert|enter_context|push|callback|create_task|ensure_future|submit|subscribe|attach|install|setdefault|call_soon|call_later|call_at|run_in_executor|start|put)(?:_|[A-Z]|$)/;
+const REGISTERS = /^(?:add|register|append|extend|insert|enter_context|enterContext|enterClassContext|push|callback|create_task|ensure_future|submit|subscribe|attach|install|setdefault|call_soon|call_later|call_at|run_in_executor|start|put)(?:_|[A-Z]|$)/;
 
 /** True when `call` (`log.addHandler(h)`, `stack.push(h)`) is one of REGISTERS by its last name. */
 function registers(call: SyntaxNode): boolean {

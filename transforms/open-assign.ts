@@ -291,7 +291,7 @@ function indirectBinding(call: SyntaxNode): IndirectBinding | undefined {
 /**
  * True when the code of `scope` closes `name` (a name or an attribute chain such as `self.f`) by hand:
  * `name.close()`, `closing(name)`; for a resource whose `__exit__` closes it (not a sqlite3 connection, whose
- * `with` only commits) also `with name`, `enter_context(name)`, `name.__exit__`.
+ * `with` only commits) also `with name`, `enter_context(name)` (unittest's `enterContext(name)`), `name.__exit__`.
  */
 function closedByName(ctx: FileContext, scope: SyntaxNode, name: string, spec: ResourceSpec): boolean {
   return closesByName(scope.type === 'module' ? ctx.source : scope.text, name, spec);
@@ -301,7 +301,7 @@ function closedByName(ctx: FileContext, scope: SyntaxNode, name: string, spec: R
 function closesByName(code: string, name: string, spec: ResourceSpec): boolean {
   const text = code.replace(/[ \t]+/g, ' ');
   const n = escapeRegExp(name);
-  const managed = spec.management === 'with' ? `|\\bwith ${n}\\b|enter_context ?\\( ?${n} ?\\)|\\b${n} ?\\. ?__exit__` : '';
+  const managed = spec.management === 'with' ? `|\\bwith ${n}\\b|(?:enter_context|enterContext|enterClassContext) ?\\( ?${n} ?\\)|\\b${n} ?\\. ?__exit__` : '';
   return new RegExp(`\\b${n} ?\\. ?close ?\\(|closing ?\\( ?${n} ?\\)${managed}`).test(text);
 }
 

@@ -1,5 +1,8 @@
 # Negative: closed by hand or managed elsewhere: not open-assign's business
 import contextlib
+import socket
+import subprocess
+import unittest
 
 
 def closed(path):
@@ -33,3 +36,18 @@ class Owner:
 
     def close(self):
         self.f.close()
+
+
+class Test(unittest.TestCase):
+    def test_entered(self):
+        # unittest (3.11+) closes what enterContext enters when the test ends
+        f = open(__file__)
+        self.enterContext(f)
+        sock = socket.socket()
+        self.enterContext(sock)
+        return f.read(), sock.fileno()
+
+    @classmethod
+    def setUpClass(cls):
+        proc = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        cls.enterClassContext(proc)

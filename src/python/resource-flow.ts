@@ -37,7 +37,7 @@ export type UseClass =
   | { kind: 'use' }
   /** `f.close()` */
   | { kind: 'close' }
-  /** Someone else closes it: `with f:`, `closing(f)`, `stack.enter_context(f)`, `atexit.register(f.close)`. */
+  /** Someone else closes it: `with f:`, `closing(f)`, `stack.enter_context(f)`, `self.enterContext(f)`, `atexit.register(f.close)`. */
   | { kind: 'managed' }
   /** A new value bound to the name: `f = …`, `for f in …`, `with … as f`, `import f`. */
   | { kind: 'rebind' }
@@ -288,8 +288,8 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         const fn = call.childForFieldName('function');
         const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
         const q = calleeName(ctx.names, call);
-        // Ex) `stack.enter_context(f)`, `contextlib.closing(f)`
-        if (attr === 'enter_context' || attr === 'push' || attr === 'callback' || q === 'contextlib.closing') {
+        // Ex) `stack.enter_context(f)`, `contextlib.closing(f)`, unittest's `self.enterContext(f)` (3.11)
+        if (attr === 'enter_context' || attr === 'enterContext' || attr === 'enterClassContext' || attr === 'push' || attr === 'callback' || q === 'contextlib.closing') {
           // Ex) `stack.enter_context(redirect_stdout(out))`: the stack keeps the wrapper, whose exit leaves `out` open;
           // `stack.enter_context(io.TextIOWrapper(raw))`: closing the wrapper closes `raw`
           if (!wrapped || wrapped === 'owns') return { kind: 'managed' };
