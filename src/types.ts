@@ -184,8 +184,12 @@ export interface FileContext {
   moduleName: string | undefined;
   /** Scopes, bindings and identifiers of this file (memoised). */
   names: NameIndex;
-  /** A name unused in the scope of `node` (function or module), preferring `candidates` in order. */
-  freshName: (node: SyntaxNode, candidates: readonly string[]) => string;
+  /**
+   * A name unused in the scope of `node` (function or module), preferring `candidates` in order. `keywordsOnly`:
+   * names the text writes only as keyword-argument names (`setup(long_description=…)`), which read and bind
+   * nothing, so they count as free.
+   */
+  freshName: (node: SyntaxNode, candidates: readonly string[], keywordsOnly?: ReadonlySet<string>) => string;
   /** True when `offset` lies inside the body of a string literal (a line start there is data). */
   insideString: (offset: number) => boolean;
   /**

@@ -117,3 +117,28 @@ test('a chain in the arguments of exec or eval is reported: the code it runs wou
   assert.equal(run('c = compile(open(p).read(), p, "exec")\n').fixesApplied, 1);
   assert.equal(run('def exec(s, g):\n    pass\nexec(open(p).read(), {})\n').fixesApplied, 1);
 });
+
+test('a module-level call given chains as arguments reads each first, in a with of its own; other calls keep the with around them', () => {
+  const r = run(readFileSync(join(SNAPSHOTS, 'open-chain', 'hoisted-reads.in.py'), 'utf8'));
+  // Both chains of `setup(...)` are one fix
+  assert.equal(r.fixesApplied, 2);
+  assert.equal(r.findings.length, 3);
+  // The keyword names the value where it is free; `license` is a builtin's name, so it does not
+  assert.match(r.output, /\nwith open\("README\.rst"\) as f:\n    long_description = f\.read\(\)\nwith open\("LICENSE", encoding="utf-8"\) as fh:\n    text = fh\.read\(\)\nsetup\(\n    name="example",\n    long_description=long_description,\n    license=text,/);
+  assert.match(r.output, /\n    with open\("config\.txt"\) as fp:\n        data = fp\.read\(\)\n    main\(data\)\n$/);
+  // Code before the chain that may do anything: reported, as for the `with` around the statement
+  const late = run(readFileSync(join(SNAPSHOTS, 'open-chain', 'ok-hoisted-reads.in.py'), 'utf8'));
+  assert.equal(late.fixesApplied, 0);
+  assert.match(late.findings[0]!.reason ?? '', /^`version=load_version\(\)` runs before it in this statement/);
+  // A name the module uses as a variable is not taken; one it writes only as keyword names is
+  const used = run('long_description = "x"\nsetup(long_description=open("R").read())\n');
+  assert.match(used.output, /\n    text = f\.read\(\)\nsetup\(long_description=text\)\n$/);
+  const keywordOnly = run('dict(long_description=1)\nsetup(long_description=open("R").read())\n');
+  assert.match(keywordOnly.output, /\n    long_description = f\.read\(\)\nsetup\(long_description=long_description\)\n$/);
+  // A builtin's call and a call in a function keep the `with` around the statement
+  const kept = run(readFileSync(join(SNAPSHOTS, 'open-chain', 'wrapped-not-hoisted.in.py'), 'utf8'));
+  assert.match(kept.output, /with open\("banner\.txt"\) as f:\n    print\(f\.read\(\)\)/);
+  assert.match(kept.output, /    with open\(path\) as f:\n        log\.info\("read %s", f\.read\(\)\)/);
+  // A second run changes nothing
+  assert.equal(run(r.output).output, r.output);
+});

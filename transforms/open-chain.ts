@@ -1,14 +1,19 @@
 // open-chain (WFY101): a resource created and used once in the same expression, then dropped:
 //     open(path, "w").write(data)      →   with open(path, "w") as f:
 //                                               f.write(data)
-import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
+import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { codeRunAfter, containsYield, lazyContext, preview } from '../src/python/evaluation.js';
+import { codeRunAfter, containsYield, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, TAR_WRITE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { calleeName } from '../src/python/imports.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex } from '../src/python/text.js';
 import { findingWith, groupForWith, planResourceWith } from '../src/python/with-items.js';
+import { withItemFor } from '../src/python/resources.js';
+import { insertAt, replaceNode } from '../src/python/edits.js';
+import { namesSeenReason } from '../src/python/resource-flow.js';
+import { mixedIndentReason, statementIndent, unitFor } from '../src/python/wrap.js';
+import { startsLine } from '../src/python/text.js';
 import { blockRoom } from '../src/python/nesting.js';
 import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
 import { isDataAttribute } from '../src/python/resource-flow.js';
@@ -289,6 +294,12 @@ function planChains(ctx: FileContext, matches: readonly ChainMatch[]): Map<numbe
     byStatement.set(stmt.id, entry);
   }
   for (const { stmt, chains } of byStatement.values()) {
+    // Ex) `setup(name="x", long_description=open("README").read())` at module level: read it first
+    const hoisted = planHoistedReads(ctx, stmt, chains);
+    if (hoisted) {
+      for (const c of chains) out.set(c.resource.id, hoisted);
+      continue;
+    }
     const { group, reasons } = groupForWith(chains.map((c) => ({ call: c.resource, spec: c.spec })), stmt, blockRoom(ctx, stmt, stmt));
     for (const [id, why] of reasons) out.set(id, why);
     if (group.length === 0) continue;
@@ -301,6 +312,88 @@ function planChains(ctx: FileContext, matches: readonly ChainMatch[]): Map<numbe
     for (const u of group) out.set(u.call.id, { title, applicability: plan.applicability, edits: plan.edits });
   }
   return out;
+}
+
+// Python's builtins: a keyword named like one (`license=open("LICENSE").read()`) makes no good global.
+const BUILTIN_NAMES = new Set(
+  ('abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex copyright ' +
+    'credits delattr dict dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash ' +
+    'help hex id input int isinstance issubclass iter len license list locals map max memoryview min next object oct ' +
+    'open ord pow print property quit range repr reversed round set setattr slice sorted staticmethod str sum super ' +
+    'tuple type vars zip').split(' '),
+);
+
+/**
+ * A call statement of module-level code whose arguments are the chains, `setup(name="x", long_description=
+ * open("README.rst").read(), …)` or `main(open(p).read())`: each chain is read into a fresh name in a `with` of
+ * its own before the statement, in their order, and the call gets the names. Each file is closed before the call
+ * runs, as CPython closed it when `read()` returned, where a `with` around the statement would hold it open
+ * while the call runs (setup() builds the package; `main()` is the whole program) and re-indent the whole call.
+ * Only where nothing but pure code (names, literals, attribute reads, the chains before) runs before each chain
+ * in the statement (`notEvaluatedFirst`), so reading them first keeps the order. `undefined` for any other shape:
+ * the `with` around the statement, as before.
+ */
+function planHoistedReads(ctx: FileContext, stmt: SyntaxNode, chains: readonly ChainMatch[]): Fix | undefined {
+  const call = stmt.type === 'expression_statement' && stmt.namedChildCount === 1 ? stmt.namedChildren[0] : undefined;
+  if (call?.type !== 'call') return undefined;
+  for (let a = stmt.parent; a; a = a.parent) if (a.type === 'function_definition' || a.type === 'class_definition') return undefined;
+  // Ex) `print(open(p).read())`: a builtin runs no code of the program's, and the `with` around it reads better
+  const callee = calleeName(ctx.names, call);
+  if (callee?.startsWith('builtins.') && BUILTIN_NAMES.has(callee.slice('builtins.'.length))) return undefined;
+  const args = call.childForFieldName('arguments');
+  const ordered = [...chains].sort((a, b) => a.use.startIndex - b.use.startIndex);
+  const assumed = new Set<number>();
+  const keywords: Array<string | undefined> = [];
+  for (const m of ordered) {
+    if (m.pipe || m.attribute || m.subscript || m.unpack || m.bound) return undefined;
+    const up = m.use.parent;
+    const keyword = up?.type === 'keyword_argument' && up.parent?.id === args?.id && up.childForFieldName('value')?.id === m.use.id ? up.childForFieldName('name')?.text : undefined;
+    if (!keyword && up?.id !== args?.id) return undefined;
+    // Ex) `open(\n    p\n).read()`: the `with` header would carry its continuation lines' indentation
+    if (/[\r\n]/.test(m.use.text) || notEvaluatedFirst(m.use, stmt, assumed)) return undefined;
+    assumed.add(m.use.id);
+    keywords.push(keyword);
+  }
+  if (!startsLine(ctx.source, stmt.startIndex) || namesSeenReason(ctx, stmt) || mixedIndentReason(ctx, stmt) || blockRoom(ctx, stmt, stmt) < 1) return undefined;
+  const indent = statementIndent(ctx, stmt);
+  const unit = unitFor(indent, ctx.indentUnit);
+  if (unit === undefined) return undefined;
+  const { eol } = ctx;
+  const edits: Edit[] = [];
+  let blocks = '';
+  const values: string[] = [];
+  let unsafe = false;
+  ordered.forEach((m, i) => {
+    const asName = ctx.freshName(stmt, m.spec.asNames);
+    const keyword = keywords[i];
+    const own = keyword && !BUILTIN_NAMES.has(keyword) ? [keyword] : [];
+    const value = ctx.freshName(stmt, [...own, ...(m.method === 'readlines' ? ['lines'] : ['text', 'data'])], own.length ? keywordsOnly(stmt, own[0]!) : undefined);
+    const item = withItemFor(ctx, m.spec, m.resource, asName);
+    const read = m.use.text.slice(0, m.resource.startIndex - m.use.startIndex) + asName + m.use.text.slice(m.resource.endIndex - m.use.startIndex);
+    blocks += `with ${item.item}:${eol}${indent}${unit}${value} = ${read}${eol}${indent}`;
+    edits.push(replaceNode(m.use, value), ...item.edits);
+    values.push(value);
+    unsafe ||= item.closeWrites !== undefined;
+  });
+  // Two items may need the same import: add it once.
+  const seen = new Set<string>();
+  const once = edits.filter((e) => {
+    const key = `${e.start}:${e.end}:${e.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return {
+    title: `Read ${ordered.map((m) => `\`${display(m)}\``).join(' and ')} into \`${values.join('`, `')}\` in a \`with\` before the call`,
+    applicability: unsafe ? 'unsafe' : 'safe',
+    edits: [insertAt(stmt.startIndex, blocks), ...once],
+  };
+}
+
+/** `{name}` when every identifier `name` in the tree of `at` is the name of a keyword argument (`setup(name=…)`), else none. */
+function keywordsOnly(at: SyntaxNode, name: string): ReadonlySet<string> | undefined {
+  const all = at.tree.rootNode.descendantsOfType('identifier').filter((id) => id.text === name);
+  return all.every((id) => id.parent?.type === 'keyword_argument' && id.parent.childForFieldName('name')?.id === id.id) ? new Set([name]) : undefined;
 }
 
 /** The chains open-chain can only report (with why): where pathlib-read-write may step in. */
@@ -343,7 +436,11 @@ export const openChain: Transform = {
       '`sqlite3.connect(db).execute(q).fetchall()`, `shelve.open(p)[k] = v`: every resource of the catalog ' +
       '(docs/resources.md), and a shelf, dbm database or memory map subscripted at once. The ' +
       'statement is moved into a `with` block whose header creates the resource, so it is closed when the ' +
-      'statement is done; a resource whose own `with` does not close it (sqlite3) gets `contextlib.closing(...)`.',
+      'statement is done; a resource whose own `with` does not close it (sqlite3) gets `contextlib.closing(...)`. ' +
+      'A call statement of module-level code given chains as arguments (`setup(long_description=open(p).read())`, ' +
+      '`main(open(cfg).read())`; not a builtin\'s, such as `print`) instead reads each into a fresh name in a ' +
+      '`with` of its own before the statement (the keyword\'s name where it is free), so the file is closed ' +
+      'before the call runs, as CPython closed it, and the call is not re-indented.',
     whyItBreaksOnPyPy:
       'CPython closes the file the moment the expression drops its last reference. PyPy closes it when the ' +
       'garbage collector gets to it: data written is not flushed when the next line reads the file back, and ' +
@@ -371,6 +468,10 @@ export const openChain: Transform = {
     { before: 'open(path, "w").write(data)\n', after: 'with open(path, "w") as f:\n    f.write(data)\n' },
     { before: 'config = json.loads(open(path).read())\n', after: 'with open(path) as f:\n    config = json.loads(f.read())\n' },
     { before: 'if verbose: open(log, "a").write(line)\n', after: 'if verbose:\n    with open(log, "a") as f:\n        f.write(line)\n' },
+    {
+      before: 'setup(\n    name="pkg",\n    long_description=open("README.rst").read(),\n)\n',
+      after: 'with open("README.rst") as f:\n    long_description = f.read()\nsetup(\n    name="pkg",\n    long_description=long_description,\n)\n',
+    },
   ],
   check,
   triggers: RESOURCE_TRIGGERS,

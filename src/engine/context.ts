@@ -42,7 +42,7 @@ export function createContext(input: ContextInput): FileContext {
     project: input.project,
     moduleName: input.moduleName,
     names,
-    freshName: (node, candidates) => names.freshName(node, candidates, () => (submodules ??= submodulesOf(input.path))),
+    freshName: (node, candidates, keywordsOnly) => names.freshName(node, candidates, () => (submodules ??= submodulesOf(input.path)), keywordsOnly),
     insideString: makeInsideString(root),
     readsBeyondFunction: (block) => input.onModuleWide?.(block),
     moduleUses: (name) => (writtenInCode(input, name) ? names.identifiers(root).has(name) : false),

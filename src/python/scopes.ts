@@ -489,9 +489,10 @@ export class NameIndex {
   /**
    * A name that nothing in the function (or module) around `at` binds or reads, nested scopes included (and
    * nothing in the module, where the function says `eval` or `exec`), and that no other fix of this pass has
-   * taken: the first free candidate, else the first numbered.
+   * taken: the first free candidate, else the first numbered. `keywordsOnly`: names the caller found written only
+   * as keyword-argument names, which read and bind nothing.
    */
-  freshName(at: SyntaxNode, candidates: readonly string[], moduleAvoids?: () => ReadonlySet<string>): string {
+  freshName(at: SyntaxNode, candidates: readonly string[], moduleAvoids?: () => ReadonlySet<string>, keywordsOnly?: ReadonlySet<string>): string {
     const scope = functionOrModuleOf(at);
     let used = this.identifiers(scope);
     // Ex) `gen` at the top level of a package's `__init__.py` beside `gen.py`: importing `pkg.gen` binds the
@@ -506,7 +507,7 @@ export class NameIndex {
       taken = new Set();
       this.reserved.set(scope.id, taken);
     }
-    const free = (n: string) => !used.has(n) && !taken!.has(n) && !PYTHON_RESERVED.has(n);
+    const free = (n: string) => (!used.has(n) || keywordsOnly?.has(n) === true) && !taken!.has(n) && !PYTHON_RESERVED.has(n);
     let pick = candidates.find(free);
     if (!pick) {
       // Numbered from where the last search in this scope stopped: the numbers below are all taken (the

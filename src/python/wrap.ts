@@ -235,7 +235,7 @@ function afterFormFeeds(source: string, at: number): number {
  * The unit one level deeper than `indent`: the file's own (`unit`), unless `indent` is made of the other
  * character (tabs for spaces: a tab; spaces for a tab: four spaces); `undefined` for a mix of both.
  */
-function unitFor(indent: string, unit: string): string | undefined {
+export function unitFor(indent: string, unit: string): string | undefined {
   if (indent === '') return unit;
   if (/^\t+$/.test(indent)) return '\t';
   if (/^ +$/.test(indent)) return unit.startsWith('\t') ? '    ' : unit;

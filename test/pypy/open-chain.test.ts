@@ -1,3 +1,3 @@
 import { defineProofs } from './proof.js';
 
-defineProofs('open-chain', 8);
+defineProofs('open-chain', 9);

@@ -1,0 +1,20 @@
+# A module-level call given a chain as an argument: each file is read into a name in a `with` of its own before
+# the call, and closed before the call runs, as CPython closed it when read() returned. A `with` around the call
+# would hold it open while setup() builds the package.
+from setuptools import setup
+
+with open("README.rst") as f:
+    long_description = f.read()
+with open("LICENSE", encoding="utf-8") as fh:
+    text = fh.read()
+setup(
+    name="example",
+    long_description=long_description,
+    license=text,
+    version="1.0",
+)
+
+if __name__ == "__main__":
+    with open("config.txt") as fp:
+        data = fp.read()
+    main(data)
