@@ -114,3 +114,17 @@ describe('name resolution', () => {
     assert.equal(names('@deco\ndef f(x=g(1), *a, **k) -> int:\n    y = 2\nclass C(B):\n    pass\nfor i in x:\n    j = i\n'), 'C f i j');
   });
 });
+
+test('freshName: a name written only as a keyword counts as free when the caller says so, never one a submodule takes', () => {
+  const root = parsePython('dict(long_description=1)\nsetup(long_description=2)\n').rootNode;
+  const stmt = root.namedChildren[1]!;
+  assert.equal(new NameIndex(root).freshName(stmt, ['long_description', 'text']), 'text');
+  assert.equal(new NameIndex(root).freshName(stmt, ['long_description', 'text'], undefined, new Set(['long_description'])), 'long_description');
+  const submodules = () => new Set(['long_description']);
+  assert.equal(new NameIndex(root).freshName(stmt, ['long_description', 'text'], submodules, new Set(['long_description'])), 'text');
+  // Taken once, it is taken for the rest of the pass
+  const index = new NameIndex(root);
+  const keywordOnly = new Set(['long_description']);
+  assert.equal(index.freshName(stmt, ['long_description'], undefined, keywordOnly), 'long_description');
+  assert.equal(index.freshName(stmt, ['long_description'], undefined, keywordOnly), 'long_description2');
+});

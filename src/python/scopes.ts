@@ -507,7 +507,8 @@ export class NameIndex {
       taken = new Set();
       this.reserved.set(scope.id, taken);
     }
-    const free = (n: string) => (!used.has(n) || keywordsOnly?.has(n) === true) && !taken!.has(n) && !PYTHON_RESERVED.has(n);
+    // A name written only as a keyword is free, unless a submodule of the package takes it (`avoid`)
+    const free = (n: string) => (!used.has(n) || (keywordsOnly?.has(n) === true && !avoid?.has(n))) && !taken!.has(n) && !PYTHON_RESERVED.has(n);
     let pick = candidates.find(free);
     if (!pick) {
       // Numbered from where the last search in this scope stopped: the numbers below are all taken (the
