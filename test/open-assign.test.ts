@@ -177,17 +177,30 @@ test('open-assign: a socket, a database connection or a temporary file gets a `w
   assert.equal(r.fixesApplied, 0);
   const byLine = reasonsByLine(r);
   const expected: Array<[number, RegExp]> = [
-    [7, /CPython closed it when the program ended: a `with` ending with this block would close it earlier/],
-    [13, /CPython closed it when the function returned: a `with` ending with this block would close it earlier/],
-    [19, /CPython closed it where `s` is deleted or bound again: close it by hand there/],
-    [26, /^through `cu`: returned/],
-    [32, /^through `rows`: returned/],
-    [38, /^through `cu`: `\.connection` of what it made may hand out an object that still uses the database connection/],
-    [44, /^through `cu`: passed to `register\(\)`/],
-    [51, /^`tmp\.name` on line 54 goes where withify cannot tell what is done with the file: closing a NamedTemporaryFile deletes it by that name and, before Python 3\.12 and on PyPy, raises FileNotFoundError/],
+    [8, /CPython closed it when the program ended: a `with` ending with this block would close it earlier/],
+    [14, /CPython closed it when the function returned: a `with` ending with this block would close it earlier/],
+    [20, /CPython closed it where `s` is deleted or bound again: close it by hand there/],
+    [27, /^through `cu`: returned/],
+    [33, /^through `rows`: returned/],
+    [39, /^through `cu`: `\.connection` of what it made may hand out an object that still uses the database connection/],
+    [45, /^through `cu`: passed to `register\(\)`/],
+    [52, /^`tmp\.name` on line 55 goes where withify cannot tell what is done with the file: closing a NamedTemporaryFile deletes it by that name and, before Python 3\.12 and on PyPy, raises FileNotFoundError/],
+    [61, /^`tmp\.name` on line 62 goes where/],
+    [67, /^stored as a key of `registry` \(line 68\)$/],
+    [74, /CPython closed it when the function returned: a `with` ending with this block would close it earlier/],
   ];
   for (const [line, re] of expected) assert.match(byLine.get(line) ?? '(no finding)', re, `line ${line}`);
   assert.equal(r.findings.length, expected.length);
+});
+
+test('open-assign: a sqlite3 connection given `uri=` gets only an unsafe fix (a shared-cache in-memory database ends with it); its own `with` or enter_context closes nothing', () => {
+  const shared = assign('import sqlite3\n\n\ndef create():\n    cx = sqlite3.connect("file:db?mode=memory&cache=shared", uri=True)\n    cx.execute("create table t (n)")\n    cx.commit()\n');
+  assert.equal(shared.findings[0]?.fixStatus, 'unsafe');
+  assert.match(shared.findings[0]?.message ?? '', /; `uri=` may name a shared-cache in-memory database, which ends with its last connection/);
+  const plain = assign('import sqlite3\n\n\ndef create(p):\n    cx = sqlite3.connect(p, uri=False)\n    cx.execute("create table t (n)")\n    cx.commit()\n');
+  assert.equal(plain.findings[0]?.fixStatus, 'fixable');
+  const entered = assign('import sqlite3\n\n\ndef f(p, stack):\n    cx = sqlite3.connect(p)\n    stack.enter_context(cx)\n    cx.commit()\n');
+  assert.match(entered.findings[0]?.reason ?? '', /^passed to `stack\.enter_context\(\)`/);
 });
 
 test('open-assign: a sqlite3 connection says CPython 3.11+ leaves it to the GC too; its config methods and attributes are uses', () => {

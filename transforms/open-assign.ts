@@ -176,28 +176,45 @@ function endsFunction(ctx: FileContext, block: SyntaxNode): boolean {
   }
 }
 
-/** True when every item of the `with` statement `w` is a call of the catalog (`open(p)`, `closing(sqlite3.connect(p))`). */
+/**
+ * True when every item of the `with` statement `w` is a call of the catalog whose exit only closes it (`open(p)`,
+ * `closing(sqlite3.connect(p))`): not a process (`Popen`'s exit waits for it, and the child may still talk to the
+ * socket), a pipe of `os.popen` (its close waits for the command), nor a sqlite3 connection's own `with` (a commit).
+ */
 function closesOnlyResources(ctx: FileContext, w: SyntaxNode): boolean {
   const clause = w.namedChildren.find((c) => c.type === 'with_clause');
   const items = clause?.namedChildren.filter((c) => c.type === 'with_item') ?? [];
   return items.length > 0 && items.every((item) => {
     let value = item.childForFieldName('value');
     if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
-    if (value?.type === 'call' && calleeName(ctx.names, value) === 'contextlib.closing') value = value.childForFieldName('arguments')?.namedChildren[0] ?? null;
-    return value?.type === 'call' && resourceOf(ctx, value) !== undefined;
+    const closing = value?.type === 'call' && calleeName(ctx.names, value) === 'contextlib.closing';
+    if (closing) value = value!.childForFieldName('arguments')?.namedChildren[0] ?? null;
+    const spec = value?.type === 'call' ? resourceOf(ctx, value) : undefined;
+    return spec !== undefined && !spec.exitWaits && !spec.closeWaits && (closing || spec.management === 'with');
   });
 }
 
-// Calls that only look at a path, or open it: the file is where it was after them.
+/**
+ * Why closing a sqlite3 connection at the function's end is more than cleanup timing: given `uri=`, it may name a
+ * shared-cache in-memory database (`file:db?mode=memory&cache=shared`), which ends with its last connection, and
+ * CPython 3.11+ and PyPy kept this one open until a collection, so another connection could still read it.
+ */
+function sharedCacheNote(spec: ResourceSpec, call: SyntaxNode): string | undefined {
+  if (spec.name !== 'sqlite3.connect') return undefined;
+  const uri = call.childForFieldName('arguments')?.namedChildren.find((k) => k.type === 'keyword_argument' && k.childForFieldName('name')?.text === 'uri');
+  if (!uri || uri.childForFieldName('value')?.text === 'False') return undefined;
+  return '; `uri=` may name a shared-cache in-memory database, which ends with its last connection: closing this one at the function\'s end may end it where CPython 3.11+ and PyPy kept it until a collection, and another connection may still read it';
+}
+
+// Calls that look at a path, or open it, and return no path: the file is where it was after them.
 const LOOKS_AT_PATH = new Set([
-  'builtins.open', 'io.open', 'builtins.print', 'builtins.str', 'builtins.repr', 'builtins.len', 'os.stat', 'os.lstat',
-  'os.path.exists', 'os.path.isfile', 'os.path.getsize', 'os.path.getmtime', 'os.path.basename', 'os.path.dirname',
-  'os.path.split', 'os.path.splitext', 'os.path.abspath', 'os.path.realpath', 'os.path.join',
+  'builtins.open', 'io.open', 'builtins.print', 'builtins.len', 'os.stat', 'os.lstat', 'os.path.exists',
+  'os.path.isfile', 'os.path.isdir', 'os.path.getsize', 'os.path.getmtime',
 ]);
 
 /**
  * The first read of `tmp.name` among `uses` that goes anywhere but a look at the path (`open(tmp.name)`,
- * `os.path.getsize(tmp.name)`, `"%s" % tmp.name`, `return tmp.name`), for a `NamedTemporaryFile` that deletes its file on close.
+ * `os.path.getsize(tmp.name)`, `tmp.name == p`, `return tmp.name`), for a `NamedTemporaryFile` that deletes its file on close.
  * Ex) `os.rename(tmp.name, dest)`: `__exit__` then raises FileNotFoundError (before Python 3.12, and on PyPy),
  * where CPython's drop printed "Exception ignored in …" and went on.
  */
@@ -212,8 +229,9 @@ function nameHandedOn(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, us
     let n = attr;
     while (n.parent?.type === 'parenthesized_expression' || n.parent?.type === 'expression_list' || n.parent?.type === 'tuple') n = n.parent;
     const p = n.parent;
-    // Ex) `return tmp.name`: the `with` deletes the file as the function returns, as CPython's drop did
-    if (p?.type === 'binary_operator' || p?.type === 'interpolation' || p?.type === 'comparison_operator' || p?.type === 'return_statement') continue;
+    // Ex) `return tmp.name`: the `with` deletes the file as the function returns, as CPython's drop did. Not
+    // `"%s" % tmp.name` or `os.path.abspath(tmp.name)`: a path again, which may go to `os.rename`
+    if (p?.type === 'comparison_operator' || p?.type === 'return_statement') continue;
     const c = p?.type === 'argument_list' ? p.parent : undefined;
     if (c?.type === 'call' && LOOKS_AT_PATH.has(calleeName(ctx.names, c) ?? '')) continue;
     return attr;
@@ -370,7 +388,7 @@ function check(ctx: FileContext): Finding[] {
       continue;
     }
     // Ex) `tarf = tarfile.TarFile(fileobj=buf, mode="w")` never closed: closing it writes the archive's end
-    const note = item.closeWrites;
+    const note = item.closeWrites ?? sharedCacheNote(spec, a.call);
     const fix = { title: `Move the uses of \`${name}\` into \`with … as ${name}:\``, applicability: note ? ('unsafe' as const) : ('safe' as const), edits: [...plan.edits, ...item.edits] };
     findings.push({ ...base, ...(note ? { message: base.message + note } : {}), fix });
   }

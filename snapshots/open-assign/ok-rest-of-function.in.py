@@ -2,6 +2,7 @@
 import os
 import socket
 import sqlite3
+import subprocess
 import tempfile
 
 s = socket.create_connection(("localhost", 80))
@@ -53,3 +54,24 @@ def moved(dest):
     tmp.flush()
     os.rename(tmp.name, dest)
     return dest
+
+
+def renamed_as_text(dest):
+    # "%s" % tmp.name is the path again
+    tmp = tempfile.NamedTemporaryFile()
+    src = "%s" % tmp.name
+    os.rename(src, dest)
+
+
+def kept_as_key(registry):
+    s = socket.socket()
+    registry[s] = "listener"
+
+
+def under_a_process(child):
+    # Popen's exit waits for the child, which may still connect: the socket stays open until the function returns
+    with subprocess.Popen(child, stdin=subprocess.PIPE) as proc:
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        proc.stdin.write(b"%d\n" % s.getsockname()[1])

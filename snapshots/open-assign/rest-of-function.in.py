@@ -42,7 +42,7 @@ def size(data):
     tmp = tempfile.NamedTemporaryFile()
     tmp.write(data)
     tmp.flush()
-    return os.path.getsize(tmp.name), "%s" % tmp.name
+    return os.path.getsize(tmp.name), tmp.name
 
 
 def keep(data, dest):

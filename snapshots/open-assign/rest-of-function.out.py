@@ -43,7 +43,7 @@ def size(data):
     with tempfile.NamedTemporaryFile() as tmp:
         tmp.write(data)
         tmp.flush()
-        return os.path.getsize(tmp.name), "%s" % tmp.name
+        return os.path.getsize(tmp.name), tmp.name
 
 
 def keep(data, dest):

@@ -289,7 +289,9 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
         const q = calleeName(ctx.names, call);
         // Ex) `stack.enter_context(f)`, `contextlib.closing(f)`, unittest's `self.enterContext(f)` (3.11)
-        if (attr === 'enter_context' || attr === 'enterContext' || attr === 'enterClassContext' || attr === 'push' || attr === 'callback' || q === 'contextlib.closing') {
+        // (Not a sqlite3 connection's own `with`, which only commits: `closing(cx)` closes it.)
+        const enters = attr === 'enter_context' || attr === 'enterContext' || attr === 'enterClassContext' || attr === 'push';
+        if ((enters && spec.management === 'with') || attr === 'callback' || q === 'contextlib.closing') {
           // Ex) `stack.enter_context(redirect_stdout(out))`: the stack keeps the wrapper, whose exit leaves `out` open;
           // `stack.enter_context(io.TextIOWrapper(raw))`: closing the wrapper closes `raw`
           if (!wrapped || wrapped === 'owns') return { kind: 'managed' };
@@ -392,9 +394,14 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
       case 'elif_clause':
       case 'while_statement':
       case 'assert_statement':
-      case 'subscript':
       case 'slice':
         return { kind: 'use' };
+      case 'subscript': {
+        // Ex) `clients[s] = "listener"`, `seen[cu] += 1`: kept as a key of a container, which outlives the block
+        const key = p.childForFieldName('value')?.id !== node.id;
+        const stored = isAssignedTo(p);
+        return key && stored ? { kind: 'escape', severity: 'store', reason: `stored as a key of \`${preview(p.childForFieldName('value') ?? p)}\`` } : { kind: 'use' };
+      }
       default:
         return { kind: 'escape', severity: 'call', reason: `used in \`${preview(p)}\`, which withify cannot follow` };
     }
