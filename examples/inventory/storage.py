@@ -2,6 +2,7 @@
 import gzip
 import json
 import os
+import sqlite3
 
 DATA_DIR = os.environ.get("INVENTORY_DIR", "data")
 
@@ -23,3 +24,12 @@ def archive(name, items):
 
 def restore(name):
     return json.loads(gzip.open(os.path.join(DATA_DIR, name + ".json.gz")).read())
+
+
+def count(db_path):
+    conn = sqlite3.connect(db_path)
+    cur = conn.cursor()
+    cur.execute("select count(*) from items")
+    total = cur.fetchone()[0]
+    print(total, "items")
+    return total
