@@ -4,19 +4,16 @@
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
-import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, TAR_WRITE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, TAR_WRITE_SAFETY, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { calleeName } from '../src/python/imports.js';
 import { loopOwner } from '../src/python/statement-flow.js';
-import { firstIndex } from '../src/python/text.js';
-import { findingWith, groupForWith, planResourceWith } from '../src/python/with-items.js';
-import { withItemFor } from '../src/python/resources.js';
+import { firstIndex, startsLine } from '../src/python/text.js';
+import { findingWith, groupForWith, planResourceWith, uniqueEdits } from '../src/python/with-items.js';
 import { insertAt, replaceNode } from '../src/python/edits.js';
-import { namesSeenReason } from '../src/python/resource-flow.js';
 import { mixedIndentReason, statementIndent, unitFor } from '../src/python/wrap.js';
-import { startsLine } from '../src/python/text.js';
 import { blockRoom } from '../src/python/nesting.js';
 import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
-import { isDataAttribute } from '../src/python/resource-flow.js';
+import { isDataAttribute, namesSeenReason } from '../src/python/resource-flow.js';
 
 const ID = 'open-chain';
 const CODE = 'WFY101';
@@ -375,18 +372,10 @@ function planHoistedReads(ctx: FileContext, stmt: SyntaxNode, chains: readonly C
     values.push(value);
     unsafe ||= item.closeWrites !== undefined;
   });
-  // Two items may need the same import: add it once.
-  const seen = new Set<string>();
-  const once = edits.filter((e) => {
-    const key = `${e.start}:${e.end}:${e.text}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
   return {
     title: `Read ${ordered.map((m) => `\`${display(m)}\``).join(' and ')} into \`${values.join('`, `')}\` in a \`with\` before the call`,
     applicability: unsafe ? 'unsafe' : 'safe',
-    edits: [insertAt(stmt.startIndex, blocks), ...once],
+    edits: [insertAt(stmt.startIndex, blocks), ...uniqueEdits(edits)],
   };
 }
 

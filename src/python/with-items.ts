@@ -127,13 +127,16 @@ export function planResourceWith(ctx: FileContext, first: SyntaxNode, last: Synt
   const header = withHeaderLines(ctx, items.map((i) => i.item), statementIndent(ctx, first));
   const plan = planWrap(ctx, { first, last, header, inner: group.map((u, i) => replaceNode(u.call, names[i]!)) });
   if (!plan) return mixedIndentReason(ctx, first) ?? 'the statement shares its line in a way withify cannot split';
-  // Two items may need the same import: add it once.
+  return { edits: [...plan.edits, ...uniqueEdits(items.flatMap((i) => i.edits))], names, applicability: items.some((i) => i.closeWrites) ? 'unsafe' : 'safe' };
+}
+
+/** `edits` without repeats: two `with` items may need the same import (`contextlib.closing`), added once. */
+export function uniqueEdits(edits: readonly Edit[]): Edit[] {
   const added = new Set<string>();
-  const extra = items.flatMap((i) => i.edits).filter((e) => {
+  return edits.filter((e) => {
     const key = `${e.start}:${e.end}:${e.text}`;
     if (added.has(key)) return false;
     added.add(key);
     return true;
   });
-  return { edits: [...plan.edits, ...extra], names, applicability: items.some((i) => i.closeWrites) ? 'unsafe' : 'safe' };
 }
