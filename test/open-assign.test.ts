@@ -180,7 +180,7 @@ test('open-assign: a socket, a database connection or a temporary file gets a `w
     [8, /CPython closed it when the program ended: a `with` ending with this block would close it earlier/],
     [14, /CPython closed it when the function returned: a `with` ending with this block would close it earlier/],
     [20, /CPython closed it where `s` is deleted or bound again: close it by hand there/],
-    [27, /^through `cu`: returned/],
+    [27, /^through `cu`: returned: the caller would get what it made, on a closed database connection/],
     [33, /^through `rows`: returned/],
     [39, /^through `cu`: `\.connection` of what it made may hand out an object that still uses the database connection/],
     [45, /^through `cu`: passed to `register\(\)`/],

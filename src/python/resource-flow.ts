@@ -344,7 +344,8 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
       case 'named_expression':
         return { kind: 'escape', severity: 'store', reason: 'bound by `:=`' };
       case 'return_statement':
-        return { kind: 'escape', severity: 'store', reason: 'returned: the caller would get a closed resource' };
+        // Ex) `return cx.cursor()`: a cursor, whose connection the `with` would close under it
+        return { kind: 'escape', severity: 'store', reason: wrapped === 'view' ? `returned: the caller would get what it made, on a closed ${spec.kind}` : 'returned: the caller would get a closed resource' };
       case 'yield':
         // Ex) `yield from f`: iterates the file, as `for line in f: yield line` does; the consumer gets lines
         if (p.children.some((c) => c.type === 'from')) return { kind: 'use' };
