@@ -120,12 +120,19 @@ test('a chain in the arguments of exec or eval is reported: the code it runs wou
 
 test('a module-level call given chains as arguments reads each first, in a with of its own; other calls keep the with around them', () => {
   const r = run(readFileSync(join(SNAPSHOTS, 'open-chain', 'hoisted-reads.in.py'), 'utf8'));
-  // Both chains of `setup(...)` are one fix
-  assert.equal(r.fixesApplied, 2);
-  assert.equal(r.findings.length, 3);
+  // Both chains of a `setup(...)` are one fix
+  assert.equal(r.fixesApplied, 3);
+  assert.equal(r.findings.length, 5);
   // The keyword names the value where it is free; `license` is a builtin's name, so it does not
   assert.match(r.output, /\nwith open\("README\.rst"\) as f:\n    long_description = f\.read\(\)\nwith open\("LICENSE", encoding="utf-8"\) as fh:\n    text = fh\.read\(\)\nsetup\(\n    name="example",\n    long_description=long_description,\n    license=text,/);
-  assert.match(r.output, /\n    with open\("config\.txt"\) as fp:\n        data = fp\.read\(\)\n    main\(data\)\n$/);
+  // Reads joined by `+` with a str literal: each read first, the `+` in the call
+  assert.match(r.output, /\nwith open\("README\.rst"\) as fp:\n    content = fp\.read\(\)\nwith open\("CHANGES\.rst"\) as f2:\n    text2 = f2\.read\(\)\nsetup\(\n    name="joined",\n    long_description=content \+ "\\n\\n" \+ text2,\n\)/);
+  assert.match(r.output, /\n    with open\("config\.txt"\) as f3:\n        text3 = f3\.read\(\)\n    main\(text3\)\n$/);
+  // Bytes read and joined with a bytes literal too; not str with bytes, nor an f-string (it runs code)
+  const bytes = run('setup(d=open("a", "rb").read() + b"\\n" + open("b", mode="rb").read())\n');
+  assert.match(bytes.output, /^with open\("a", "rb"\) as f:\n    data = f\.read\(\)\nwith open\("b", mode="rb"\) as fh:\n    content = fh\.read\(\)\nsetup\(d=data \+ b"\\n" \+ content\)\n$/);
+  const mixed = run('setup(d=open("a", "rb").read() + "\\n" + open("b").read())\n');
+  assert.match(mixed.output, /^with open\("a", "rb"\) as f:\n    setup\(/);
   // Code before the chain that may do anything: reported, as for the `with` around the statement
   const late = run(readFileSync(join(SNAPSHOTS, 'open-chain', 'ok-hoisted-reads.in.py'), 'utf8'));
   assert.equal(late.fixesApplied, 0);
@@ -139,6 +146,7 @@ test('a module-level call given chains as arguments reads each first, in a with 
   const kept = run(readFileSync(join(SNAPSHOTS, 'open-chain', 'wrapped-not-hoisted.in.py'), 'utf8'));
   assert.match(kept.output, /with open\("banner\.txt"\) as f:\n    print\(f\.read\(\)\)/);
   assert.match(kept.output, /    with open\(path\) as f:\n        log\.info\("read %s", f\.read\(\)\)/);
+  assert.match(kept.output, /\nwith open\("README\.rst"\) as fh:\n    setup\(long_description=fh\.read\(\) \+ f"\\n\{VERSION\}\\n"\)\n$/);
   // A second run changes nothing
   assert.equal(run(r.output).output, r.output);
 });

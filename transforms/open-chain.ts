@@ -12,7 +12,7 @@ import { findingWith, groupForWith, planResourceWith, uniqueEdits } from '../src
 import { insertAt, replaceNode } from '../src/python/edits.js';
 import { mixedIndentReason, statementIndent, unitFor } from '../src/python/wrap.js';
 import { blockRoom } from '../src/python/nesting.js';
-import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
 import { isDataAttribute, namesSeenReason } from '../src/python/resource-flow.js';
 
 const ID = 'open-chain';
@@ -338,18 +338,28 @@ function planHoistedReads(ctx: FileContext, stmt: SyntaxNode, chains: readonly C
   const callee = calleeName(ctx.names, call);
   if (callee?.startsWith('builtins.') && BUILTIN_NAMES.has(callee.slice('builtins.'.length))) return undefined;
   const args = call.childForFieldName('arguments');
+  if (!args) return undefined;
   const ordered = [...chains].sort((a, b) => a.use.startIndex - b.use.startIndex);
+  const uses = new Set(ordered.map((m) => m.use.id));
   const assumed = new Set<number>();
   const keywords: Array<string | undefined> = [];
   for (const m of ordered) {
     if (m.pipe || m.attribute || m.subscript || m.unpack || m.bound) return undefined;
-    const up = m.use.parent;
-    const keyword = up?.type === 'keyword_argument' && up.parent?.id === args?.id && up.childForFieldName('value')?.id === m.use.id ? up.childForFieldName('name')?.text : undefined;
-    if (!keyword && up?.id !== args?.id) return undefined;
+    const arg = argumentHolding(m.use, args);
+    if (!arg) return undefined;
+    // Ex) `open(a).read() + "\n\n" + open(b).read()`: only reads and literals of one type (str, or bytes), whose
+    // `+` runs no code and cannot fail, so that it may run after every read
+    const joined = arg.top.id !== m.use.id;
+    if (joined) {
+      const kinds = new Set(sumLeaves(arg.top).map((leaf) => (uses.has(leaf.id) ? readKind(ordered.find((c) => c.use.id === leaf.id)!) : literalKind(leaf))));
+      if (kinds.size !== 1 || kinds.has(undefined)) return undefined;
+    }
     // Ex) `open(\n    p\n).read()`: the `with` header would carry its continuation lines' indentation
     if (/[\r\n]/.test(m.use.text) || notEvaluatedFirst(m.use, stmt, assumed)) return undefined;
     assumed.add(m.use.id);
-    keywords.push(keyword);
+    // The `+` whose operands are all read by now counts as done too
+    if (joined) for (const plus of arg.top.type === 'binary_operator' ? [arg.top, ...arg.top.descendantsOfType('binary_operator')] : []) if (sumLeaves(plus).every((leaf) => literalKind(leaf) || assumed.has(leaf.id))) assumed.add(plus.id);
+    keywords.push(joined ? undefined : arg.keyword);
   }
   if (!startsLine(ctx.source, stmt.startIndex) || namesSeenReason(ctx, stmt) || mixedIndentReason(ctx, stmt) || blockRoom(ctx, stmt, stmt) < 1) return undefined;
   const indent = statementIndent(ctx, stmt);
@@ -364,7 +374,7 @@ function planHoistedReads(ctx: FileContext, stmt: SyntaxNode, chains: readonly C
     const asName = ctx.freshName(stmt, m.spec.asNames);
     const keyword = keywords[i];
     const own = keyword && !BUILTIN_NAMES.has(keyword) ? [keyword] : [];
-    const value = ctx.freshName(stmt, [...own, ...(m.method === 'readlines' ? ['lines'] : ['text', 'data'])], own.length ? keywordsOnly(stmt, own[0]!) : undefined);
+    const value = ctx.freshName(stmt, [...own, ...(m.method === 'readlines' ? ['lines'] : readKind(m) === 'bytes' ? ['data', 'content'] : ['text', 'content'])], own.length ? keywordsOnly(stmt, own[0]!) : undefined);
     const item = withItemFor(ctx, m.spec, m.resource, asName);
     const read = m.use.text.slice(0, m.resource.startIndex - m.use.startIndex) + asName + m.use.text.slice(m.resource.endIndex - m.use.startIndex);
     blocks += `with ${item.item}:${eol}${indent}${unit}${value} = ${read}${eol}${indent}`;
@@ -377,6 +387,51 @@ function planHoistedReads(ctx: FileContext, stmt: SyntaxNode, chains: readonly C
     applicability: unsafe ? 'unsafe' : 'safe',
     edits: [insertAt(stmt.startIndex, blocks), ...uniqueEdits(edits)],
   };
+}
+
+/**
+ * The argument of `args` holding `use`: `use` itself, or a sum around it (`open(a).read() + "\n\n" +
+ * open(b).read()`, parentheses allowed), with its keyword's name when it is a keyword argument.
+ */
+function argumentHolding(use: SyntaxNode, args: SyntaxNode): { top: SyntaxNode; keyword?: string } | undefined {
+  let top = use;
+  for (let p = top.parent; p && (p.type === 'parenthesized_expression' || (p.type === 'binary_operator' && p.childForFieldName('operator')?.text === '+')); p = p.parent) top = p;
+  const up = top.parent;
+  if (up?.id === args.id) return { top };
+  if (up?.type === 'keyword_argument' && up.parent?.id === args.id && up.childForFieldName('value')?.id === top.id) return { top, keyword: up.childForFieldName('name')?.text };
+  return undefined;
+}
+
+/** The operands of the sum `top`, through nested `+` and parentheses. */
+function sumLeaves(top: SyntaxNode): SyntaxNode[] {
+  if (top.type === 'parenthesized_expression') {
+    const inner = top.namedChildren.filter((c) => !isExtra(c));
+    return inner.length === 1 ? sumLeaves(inner[0]!) : [top];
+  }
+  if (top.type === 'binary_operator' && top.childForFieldName('operator')?.text === '+') {
+    return [...sumLeaves(top.childForFieldName('left')!), ...sumLeaves(top.childForFieldName('right')!)];
+  }
+  return [top];
+}
+
+/** The type of a plain string literal, `'str'` (`"\n\n"`, `r'…'`) or `'bytes'` (`b"\n"`); none for an f-string or anything else. */
+function literalKind(node: SyntaxNode): 'str' | 'bytes' | undefined {
+  if (node.type !== 'string' || node.namedChildren.some((c) => c.type === 'interpolation')) return undefined;
+  const start = node.firstChild?.type === 'string_start' ? node.firstChild.text : '';
+  if (/[fF]/.test(start)) return undefined;
+  return /[bB]/.test(start) ? 'bytes' : 'str';
+}
+
+/** What `open(p).read()` returns, by the file's mode (absent, or a literal): `'str'`, or `'bytes'` with a `b`; none otherwise. */
+function readKind(m: ChainMatch): 'str' | 'bytes' | undefined {
+  if ((m.spec.name !== 'builtins.open' && m.spec.name !== 'io.open') || m.method !== 'read') return undefined;
+  const args = m.resource.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)) ?? [];
+  if (args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return undefined;
+  const keyword = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'mode');
+  const mode = keyword ? keyword.childForFieldName('value') : args[1]?.type === 'keyword_argument' ? undefined : args[1];
+  if (!mode) return 'str';
+  if (literalKind(mode) !== 'str') return undefined;
+  return /b/.test(mode.text.replace(/^[rRuU]*/, '')) ? 'bytes' : 'str';
 }
 
 /** `{name}` when every identifier `name` in the tree of `at` is the name of a keyword argument (`setup(name=…)`), else none. */
@@ -429,7 +484,8 @@ export const openChain: Transform = {
       'A call statement of module-level code given chains as arguments (`setup(long_description=open(p).read())`, ' +
       '`main(open(cfg).read())`; not a builtin\'s, such as `print`) instead reads each into a fresh name in a ' +
       '`with` of its own before the statement (the keyword\'s name where it is free), so the file is closed ' +
-      'before the call runs, as CPython closed it, and the call is not re-indented.',
+      'before the call runs, as CPython closed it, and the call is not re-indented; also reads joined by `+` ' +
+      'with literals of their type (`open(a).read() + "\\n\\n" + open(b).read()`), whose `+` runs no code.',
     whyItBreaksOnPyPy:
       'CPython closes the file the moment the expression drops its last reference. PyPy closes it when the ' +
       'garbage collector gets to it: data written is not flushed when the next line reads the file back, and ' +

@@ -10,5 +10,10 @@ setup(
     version="1.0",
 )
 
+setup(
+    name="joined",
+    long_description=open("README.rst").read() + "\n\n" + open("CHANGES.rst").read(),
+)
+
 if __name__ == "__main__":
     main(open("config.txt").read())

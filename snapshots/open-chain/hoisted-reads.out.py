@@ -14,7 +14,16 @@ setup(
     version="1.0",
 )
 
+with open("README.rst") as fp:
+    content = fp.read()
+with open("CHANGES.rst") as f2:
+    text2 = f2.read()
+setup(
+    name="joined",
+    long_description=content + "\n\n" + text2,
+)
+
 if __name__ == "__main__":
-    with open("config.txt") as fp:
-        data = fp.read()
-    main(data)
+    with open("config.txt") as f3:
+        text3 = f3.read()
+    main(text3)

@@ -17,5 +17,5 @@ with open("proof-read-before-call.txt", "w") as out:
     out.write("configured\n")
 before = open_descriptors()
 with open("proof-read-before-call.txt") as f:
-    data = f.read()
-main(data)
+    content = f.read()
+main(content)

@@ -1,4 +1,5 @@
-# A builtin's call at module level, and any call in a function: the `with` goes around the statement.
+# A builtin's call at module level, any call in a function, and reads joined with an f-string (which runs code):
+# the `with` goes around the statement.
 with open("banner.txt") as f:
     print(f.read())
 
@@ -6,3 +7,7 @@ with open("banner.txt") as f:
 def report(log, path):
     with open(path) as f:
         log.info("read %s", f.read())
+
+
+with open("README.rst") as fh:
+    setup(long_description=fh.read() + f"\n{VERSION}\n")
