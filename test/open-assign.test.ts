@@ -188,12 +188,15 @@ test('open-assign: a socket, a database connection or a temporary file gets a `w
     [61, /^`tmp\.name` on line 62 goes where/],
     [67, /^stored as a key of `registry` \(line 68\)$/],
     [74, /CPython closed it when the function returned: a `with` ending with this block would close it earlier/],
+    [82, /^passed to `stack\.enter_context\(\)`/],
   ];
   for (const [line, re] of expected) assert.match(byLine.get(line) ?? '(no finding)', re, `line ${line}`);
   assert.equal(r.findings.length, expected.length);
 });
 
 test('open-assign: a sqlite3 connection given `uri=` gets only an unsafe fix (a shared-cache in-memory database ends with it); its own `with` or enter_context closes nothing', () => {
+  const pinned = assign(readFileSync(join(SNAPSHOTS, 'open-assign', 'ok-sqlite-shared-cache.in.py'), 'utf8'));
+  assert.deepEqual(pinned.findings.map((f) => [f.location.line, f.fixStatus]), [[11, 'unsafe']]);
   const shared = assign('import sqlite3\n\n\ndef create():\n    cx = sqlite3.connect("file:db?mode=memory&cache=shared", uri=True)\n    cx.execute("create table t (n)")\n    cx.commit()\n');
   assert.equal(shared.findings[0]?.fixStatus, 'unsafe');
   assert.match(shared.findings[0]?.message ?? '', /; `uri=` may name a shared-cache in-memory database, which ends with its last connection/);

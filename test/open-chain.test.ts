@@ -121,13 +121,14 @@ test('a chain in the arguments of exec or eval is reported: the code it runs wou
 test('a module-level call given chains as arguments reads each first, in a with of its own; other calls keep the with around them', () => {
   const r = run(readFileSync(join(SNAPSHOTS, 'open-chain', 'hoisted-reads.in.py'), 'utf8'));
   // Both chains of a `setup(...)` are one fix
-  assert.equal(r.fixesApplied, 3);
-  assert.equal(r.findings.length, 5);
+  assert.equal(r.fixesApplied, 4);
+  assert.equal(r.findings.length, 7);
   // The keyword names the value where it is free; `license` is a builtin's name, so it does not
   assert.match(r.output, /\nwith open\("README\.rst"\) as f:\n    long_description = f\.read\(\)\nwith open\("LICENSE", encoding="utf-8"\) as fh:\n    text = fh\.read\(\)\nsetup\(\n    name="example",\n    long_description=long_description,\n    license=text,/);
   // Reads joined by `+` with a str literal: each read first, the `+` in the call
   assert.match(r.output, /\nwith open\("README\.rst"\) as fp:\n    content = fp\.read\(\)\nwith open\("CHANGES\.rst"\) as f2:\n    text2 = f2\.read\(\)\nsetup\(\n    name="joined",\n    long_description=content \+ "\\n\\n" \+ text2,\n\)/);
-  assert.match(r.output, /\n    with open\("config\.txt"\) as f3:\n        text3 = f3\.read\(\)\n    main\(text3\)\n$/);
+  assert.match(r.output, /\nwith open\("README\.rst", "rb"\) as f3:\n    data = f3\.read\(\)\nwith open\("CHANGES\.rst", mode="rb"\) as f4:\n    data2 = f4\.read\(\)\nsetup\(\n    name="bytes",\n    long_description=data \+ b"\\n\\n" \+ data2,\n\)/);
+  assert.match(r.output, /\n    with open\("config\.txt"\) as f5:\n        text3 = f5\.read\(\)\n    main\(text3\)\n$/);
   // Bytes read and joined with a bytes literal too; not str with bytes, nor an f-string (it runs code)
   const bytes = run('setup(d=open("a", "rb").read() + b"\\n" + open("b", mode="rb").read())\n');
   assert.match(bytes.output, /^with open\("a", "rb"\) as f:\n    data = f\.read\(\)\nwith open\("b", mode="rb"\) as fh:\n    content = fh\.read\(\)\nsetup\(d=data \+ b"\\n" \+ content\)\n$/);
@@ -149,4 +150,13 @@ test('a module-level call given chains as arguments reads each first, in a with 
   assert.match(kept.output, /\nwith open\("README\.rst"\) as fh:\n    setup\(long_description=fh\.read\(\) \+ f"\\n\{VERSION\}\\n"\)\n$/);
   // A second run changes nothing
   assert.equal(run(r.output).output, r.output);
+});
+
+test('a sqlite3 connection given uri= gets only an unsafe fix, saying why: the shared catalog note, as in open-assign', () => {
+  const r = run(readFileSync(join(SNAPSHOTS, 'open-chain', 'ok-sqlite-shared-cache.in.py'), 'utf8'));
+  assert.equal(r.fixesApplied, 0);
+  assert.deepEqual(r.findings.map((f) => f.fixStatus), ['unsafe']);
+  assert.match(r.findings[0]!.message, /; `uri=` may name a shared-cache in-memory database, which ends with its last connection: closing this one ends it where CPython 3\.11\+ and PyPy kept it/);
+  // Without uri=, or with uri=False, the fix is safe
+  assert.deepEqual(run('import sqlite3\n\nsqlite3.connect(p, uri=False).execute(q)\n').findings.map((f) => f.fixStatus), ['fixable']);
 });

@@ -7,7 +7,7 @@ import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
-import { closeWaitsReason, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, TAR_WRITE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { closeWaitsReason, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { findingWith, groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
@@ -137,8 +137,8 @@ function headerFix(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, stmt: S
   const name = ctx.freshName(stmt, m.spec.asNames);
   const first = withItemFor(ctx, m.spec, m.resource, name);
   const edits: Edit[] = [{ start: item.startIndex, end: item.startIndex, text: `${first.item}, ` }, replaceNode(m.resource, name), ...first.edits];
-  const fix: Fix = { title: `Open it in the same \`with\`, before \`${wrapper}\` (\`with … as ${name}, …\`): \`${wrapper}\` does not close it`, applicability: first.closeWrites ? 'unsafe' : 'safe', edits };
-  return first.closeWrites ? { ...base, message: base.message + first.closeWrites, fix } : { ...base, fix };
+  const fix: Fix = { title: `Open it in the same \`with\`, before \`${wrapper}\` (\`with … as ${name}, …\`): \`${wrapper}\` does not close it`, applicability: first.closeNote ? 'unsafe' : 'safe', edits };
+  return first.closeNote ? { ...base, message: base.message + first.closeNote, fix } : { ...base, fix };
 }
 
 function check(ctx: FileContext): Finding[] {
@@ -212,7 +212,7 @@ export const openArgument: Transform = {
       'Safe. Offered only when the consumer is in the eager list (it keeps no reference to the resource), the ' +
       'resource call is the first code the statement runs (only names, literals and attribute reads before it) ' +
       'and runs unconditionally, and the statement can own a block (expression statement, assignment, return). ' +
-      'A lazy wrapper consumed eagerly in the same statement (`list(csv.reader(open(p)))`) is fixed too.' + TAR_WRITE_SAFETY,
+      'A lazy wrapper consumed eagerly in the same statement (`list(csv.reader(open(p)))`) is fixed too.' + CLOSE_SAFETY,
     notFlagged:
       'A resource passed to a call withify does not know (`process(open(p))`: it may keep it), or in a ' +
       'position the consumer does not read (`print(open(p))`); `for`-loop iterables and comprehensions ' +

@@ -5,7 +5,7 @@
 // The `with` ends after the last statement of the block that uses `f`, when `f` provably goes nowhere else.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { aKind, leftOpen, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, TAR_WRITE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { aKind, leftOpen, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
@@ -194,18 +194,6 @@ function closesOnlyResources(ctx: FileContext, w: SyntaxNode): boolean {
   });
 }
 
-/**
- * Why closing a sqlite3 connection at the function's end is more than cleanup timing: given `uri=`, it may name a
- * shared-cache in-memory database (`file:db?mode=memory&cache=shared`), which ends with its last connection, and
- * CPython 3.11+ and PyPy kept this one open until a collection, so another connection could still read it.
- */
-function sharedCacheNote(spec: ResourceSpec, call: SyntaxNode): string | undefined {
-  if (spec.name !== 'sqlite3.connect') return undefined;
-  const uri = call.childForFieldName('arguments')?.namedChildren.find((k) => k.type === 'keyword_argument' && k.childForFieldName('name')?.text === 'uri');
-  if (!uri || uri.childForFieldName('value')?.text === 'False') return undefined;
-  return '; `uri=` may name a shared-cache in-memory database, which ends with its last connection: closing this one at the function\'s end may end it where CPython 3.11+ and PyPy kept it until a collection, and another connection may still read it';
-}
-
 // Calls that look at a path, or open it, and return no path: the file is where it was after them.
 const LOOKS_AT_PATH = new Set([
   'builtins.open', 'io.open', 'builtins.print', 'builtins.len', 'os.stat', 'os.lstat', 'os.path.exists',
@@ -387,8 +375,9 @@ function check(ctx: FileContext): Finding[] {
       findings.push({ ...base, reason: mixedIndentReason(ctx, a.stmt) ?? 'the assignment or the last statement using it shares a line (`;`): split them for withify to fix this' });
       continue;
     }
-    // Ex) `tarf = tarfile.TarFile(fileobj=buf, mode="w")` never closed: closing it writes the archive's end
-    const note = item.closeWrites ?? sharedCacheNote(spec, a.call);
+    // Ex) `tarf = tarfile.TarFile(fileobj=buf, mode="w")` never closed: closing it writes the archive's end;
+    // `sqlite3.connect(u, uri=True)`: closing it may end a shared-cache in-memory database
+    const note = item.closeNote;
     const fix = { title: `Move the uses of \`${name}\` into \`with … as ${name}:\``, applicability: note ? ('unsafe' as const) : ('safe' as const), edits: [...plan.edits, ...item.edits] };
     findings.push({ ...base, ...(note ? { message: base.message + note } : {}), fix });
   }
@@ -420,7 +409,7 @@ export const openAssign: Transform = {
       'stored in an attribute, container or global, not captured by a nested function, lambda or ' +
       'generator expression, passed only to known-safe callees (`json.load`, `print(file=)`, `csv.reader`, ' +
       '…, listed in docs/open-assign.md), called only with methods that return plain data, and not read ' +
-      'after the block (including by a later iteration of an enclosing loop).' + TAR_WRITE_SAFETY,
+      'after the block (including by a later iteration of an enclosing loop).' + CLOSE_SAFETY,
     notFlagged:
       '`with open(p) as f:`, a resource closed anywhere by `f.close()` (open-assign-close), ' +
       '`with f:`, `stack.enter_context(f)`, `closing(f)`. `self.f = open(p)` is reported (never fixed) ' +

@@ -4,7 +4,7 @@
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, containsYield, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
-import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, TAR_WRITE_SAFETY, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, CLOSE_SAFETY, literalMode, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { calleeName } from '../src/python/imports.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex, startsLine } from '../src/python/text.js';
@@ -380,7 +380,7 @@ function planHoistedReads(ctx: FileContext, stmt: SyntaxNode, chains: readonly C
     blocks += `with ${item.item}:${eol}${indent}${unit}${value} = ${read}${eol}${indent}`;
     edits.push(replaceNode(m.use, value), ...item.edits);
     values.push(value);
-    unsafe ||= item.closeWrites !== undefined;
+    unsafe ||= item.closeNote !== undefined;
   });
   return {
     title: `Read ${ordered.map((m) => `\`${display(m)}\``).join(' and ')} into \`${values.join('`, `')}\` in a \`with\` before the call`,
@@ -425,13 +425,8 @@ function literalKind(node: SyntaxNode): 'str' | 'bytes' | undefined {
 /** What `open(p).read()` returns, by the file's mode (absent, or a literal): `'str'`, or `'bytes'` with a `b`; none otherwise. */
 function readKind(m: ChainMatch): 'str' | 'bytes' | undefined {
   if ((m.spec.name !== 'builtins.open' && m.spec.name !== 'io.open') || m.method !== 'read') return undefined;
-  const args = m.resource.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)) ?? [];
-  if (args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return undefined;
-  const keyword = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'mode');
-  const mode = keyword ? keyword.childForFieldName('value') : args[1]?.type === 'keyword_argument' ? undefined : args[1];
-  if (!mode) return 'str';
-  if (literalKind(mode) !== 'str') return undefined;
-  return /b/.test(mode.text.replace(/^[rRuU]*/, '')) ? 'bytes' : 'str';
+  const mode = literalMode(m.resource);
+  return mode === null ? undefined : mode?.includes('b') ? 'bytes' : 'str';
 }
 
 /** `{name}` when every identifier `name` in the tree of `at` is the name of a keyword argument (`setup(name=…)`), else none. */
@@ -497,7 +492,7 @@ export const openChain: Transform = {
       'return). One-line compound statements and `;`-joined lines are split into proper blocks. The `as` ' +
       'name is fresh in the enclosing function (or module). Several chains in one statement share one `with` ' +
       '(`open(b, "w").write(open(a).read())`) when nothing but names, literals and attribute reads runs ' +
-      'between them; the parenthesised multi-line header is used only for a target of 3.10 or newer.' + TAR_WRITE_SAFETY,
+      'between them; the parenthesised multi-line header is used only for a target of 3.10 or newer.' + CLOSE_SAFETY,
     notFlagged:
       '`with open(p) as f:`, `return open(p)`, `open(p).close()`, `stack.enter_context(open(p))`, ' +
       '`self.f = open(p)` (open-assign), `json.load(open(p))` (open-argument), `for line in open(p):`, ' +

@@ -75,3 +75,10 @@ def under_a_process(child):
         s.bind(("127.0.0.1", 0))
         s.listen()
         proc.stdin.write(b"%d\n" % s.getsockname()[1])
+
+
+def entered(db, stack):
+    # ExitStack's exit would call the connection's own __exit__, which commits and leaves it open
+    cx = sqlite3.connect(db)
+    stack.enter_context(cx)
+    cx.execute("insert into t values (1)")

@@ -15,5 +15,10 @@ setup(
     long_description=open("README.rst").read() + "\n\n" + open("CHANGES.rst").read(),
 )
 
+setup(
+    name="bytes",
+    long_description=open("README.rst", "rb").read() + b"\n\n" + open("CHANGES.rst", mode="rb").read(),
+)
+
 if __name__ == "__main__":
     main(open("config.txt").read())

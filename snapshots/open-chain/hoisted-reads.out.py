@@ -23,7 +23,16 @@ setup(
     long_description=content + "\n\n" + text2,
 )
 
+with open("README.rst", "rb") as f3:
+    data = f3.read()
+with open("CHANGES.rst", mode="rb") as f4:
+    data2 = f4.read()
+setup(
+    name="bytes",
+    long_description=data + b"\n\n" + data2,
+)
+
 if __name__ == "__main__":
-    with open("config.txt") as f3:
-        text3 = f3.read()
+    with open("config.txt") as f5:
+        text3 = f5.read()
     main(text3)

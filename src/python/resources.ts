@@ -95,9 +95,11 @@ export interface ResourceSpec {
    * What `close()` writes in a writing mode that dropping the object never did, on CPython either: a tar
    * archive's end (`TarFile` has no `__del__`: an archive dropped unclosed lacks its end blocks; one written to
    * a path was seen to stay empty on CPython 3.11 even after `gc.collect()`). A fix that adds a close the code
-   * never made changes the bytes such an archive leaves: rated unsafe (`closeWritesNote`).
+   * never made changes the bytes such an archive leaves: rated unsafe (`closeNote`).
    */
   closeFinishes?: string;
+  /** Given `uri=`, the call may name a shared-cache in-memory database, which ends with its last connection (sqlite3). */
+  sharedByUri?: boolean;
 }
 
 const FILE_METHODS = new Set([
@@ -167,6 +169,7 @@ interface SpecOptions {
   subscripts?: boolean;
   closeWaits?: boolean;
   closeFinishes?: string;
+  sharedByUri?: boolean;
 }
 
 function spec(name: string, kind: ResourceKind, asNames: readonly string[], eagerMethods: ReadonlySet<string>, o: SpecOptions = {}): ResourceSpec {
@@ -202,7 +205,7 @@ export const RESOURCE_CALLS: ReadonlyMap<string, ResourceSpec> = new Map(
     spec('socket.create_connection', 'socket', ['sock', 's'], SOCKET_METHODS, { withSince: [3, 2] }),
     spec('socket.create_server', 'socket', ['sock', 's'], SOCKET_METHODS, { withSince: [3, 2] }),
     // `with sqlite3.connect(p) as conn:` commits (or rolls back) and leaves the connection open.
-    spec('sqlite3.connect', 'database connection', ['conn', 'db'], SQLITE_METHODS, { management: 'closing', viewMethods: SQLITE_VIEWS, view: SQLITE_CURSOR, dataAttributes: SQLITE_ATTRIBUTES }),
+    spec('sqlite3.connect', 'database connection', ['conn', 'db'], SQLITE_METHODS, { management: 'closing', viewMethods: SQLITE_VIEWS, view: SQLITE_CURSOR, dataAttributes: SQLITE_ATTRIBUTES, sharedByUri: true }),
     spec('shelve.open', 'shelf', ['shelf', 'db'], SHELF_METHODS, { withSince: [3, 4], subscripts: true }),
     spec('dbm.open', 'database', ['db'], DBM_METHODS, { withSince: [3, 4], subscripts: true }),
     spec('wave.open', 'audio file', ['wav', 'w'], WAVE_METHODS, { withSince: [3, 4] }),
@@ -518,24 +521,59 @@ export function closeWaitsReason(spec: ResourceSpec, use: string): string {
   return `closing ${aKind(spec.kind)} waits for its command to end, which CPython, dropping it after \`${use}\`, did not: only a use that reads all its output (\`.read()\`, \`list(…)\`, a loop that runs out) is done with the command; close it by hand where waiting is wanted`;
 }
 
-/** What `withify explain` says of `closeWritesNote` for the transforms that add a close the code never made. */
-export const TAR_WRITE_SAFETY =
+/** What `withify explain` says of `closeNote` for the transforms that add a close the code never made. */
+export const CLOSE_SAFETY =
   ' Unsafe for a tar archive that may be open for writing (`tarfile.open(p, "w")`, a mode that is no string): closing it writes the ' +
   'end-of-archive blocks CPython never wrote (`TarFile` has no `__del__`), so the archive comes out complete and its bytes change; ' +
-  'offered with `--unsafe-fixes`, with the other resources of its `with`.';
+  'and for a sqlite3 connection given `uri=`, which may name a shared-cache in-memory database: closing it ends the database, ' +
+  'which CPython 3.11+ and PyPy, leaving the dropped connection to a collection, kept for other connections. Offered with ' +
+  '`--unsafe-fixes`, with the other resources of its `with`.';
 
 /**
  * For a fix that adds a close the code never made (a `with` around a resource never closed): why it is unsafe,
- * as a note to add to the finding's message (it starts with `; `), when closing writes what dropping the object
- * never did (`closeFinishes`): a tar archive that may be open for writing, its `mode` (second argument, or
- * `mode=`) given and no string starting with `r`. Ex) moto's `file2tar`, `tarfile.TarFile(fileobj=buf,
- * mode="w")` never closed: the buffer it returns holds 1,024 bytes, 10,240 once a `with` closes the archive.
+ * as a note to add to the finding's message (it starts with `; `), when closing does what dropping the object
+ * never did:
+ * - writes (`closeFinishes`): a tar archive that may be open for writing, its `mode` (second argument, or
+ *   `mode=`) given and no string starting with `r`. Ex) moto's `file2tar`, `tarfile.TarFile(fileobj=buf,
+ *   mode="w")` never closed: the buffer it returns holds 1,024 bytes, 10,240 once a `with` closes the archive;
+ * - ends what others read (`sharedByUri`): a sqlite3 connection given `uri=`, which may name a shared-cache
+ *   in-memory database (`file:db?mode=memory&cache=shared`), kept by the dropped connection until a collection
+ *   on CPython 3.11+ (a reference cycle) and PyPy, where another connection may still read it.
  */
-export function closeWritesNote(spec: ResourceSpec, call: SyntaxNode): string | undefined {
+export function closeNote(spec: ResourceSpec, call: SyntaxNode): string | undefined {
+  if (spec.sharedByUri && givesUri(call)) {
+    return `; \`uri=\` may name a shared-cache in-memory database, which ends with its last connection: closing this one ends it where CPython 3.11+ and PyPy kept it until a collection, and another connection may still read it`;
+  }
   const writing = spec.closeFinishes ? openedForWriting(call) : false;
   if (!writing) return undefined;
   const opened = writing === 'maybe' ? `that may be open for writing (its mode is not a string)` : 'opened for writing';
   return `; closing ${aKind(spec.kind)} ${opened} writes ${spec.closeFinishes}, which the code never did (CPython dropped it without): the bytes it leaves change`;
+}
+
+/** True when `call` is given `uri=` (not `uri=False`), or `**kwargs` may give it. */
+function givesUri(call: SyntaxNode): boolean {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).some((a) =>
+    a.type === 'dictionary_splat' || (a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'uri' && a.childForFieldName('value')?.text !== 'False'));
+}
+
+/**
+ * The mode an `open`-like call gives (second positional argument, or `mode=`), as the text of its string
+ * literal: `undefined` when it gives none, `null` when it is no plain string literal or `*args`/`**kwargs` may give it.
+ */
+export function literalMode(call: SyntaxNode): string | undefined | null {
+  const args = call.childForFieldName('arguments');
+  if (args?.type !== 'argument_list') return null;
+  let mode: SyntaxNode | undefined;
+  let position = 0;
+  for (const a of args.namedChildren) {
+    if (isExtra(a)) continue;
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return null;
+    if (a.type === 'keyword_argument') {
+      if (a.childForFieldName('name')?.text === 'mode') mode = a.childForFieldName('value') ?? undefined;
+    } else if (position++ === 1) mode = a;
+  }
+  if (!mode) return undefined;
+  return /^[rRuU]?(['"])([^'"\\]*)\1$/.exec(mode.text)?.[2] ?? null;
 }
 
 /**
@@ -543,20 +581,8 @@ export function closeWritesNote(spec: ResourceSpec, call: SyntaxNode): string | 
  * absent or a string starting with `r`, `'maybe'` when it is no string (or `*args`/`**kwargs` may give it).
  */
 function openedForWriting(call: SyntaxNode): boolean | 'maybe' {
-  const args = call.childForFieldName('arguments');
-  if (args?.type !== 'argument_list') return 'maybe';
-  let mode: SyntaxNode | undefined;
-  let position = 0;
-  for (const a of args.namedChildren) {
-    if (isExtra(a)) continue;
-    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return 'maybe';
-    if (a.type === 'keyword_argument') {
-      if (a.childForFieldName('name')?.text === 'mode') mode = a.childForFieldName('value') ?? undefined;
-    } else if (position++ === 1) mode = a;
-  }
-  if (!mode) return false;
-  const literal = /^[uU]?(['"])([^'"\\]*)\1$/.exec(mode.text);
-  return !literal ? 'maybe' : !literal[2]!.startsWith('r');
+  const mode = literalMode(call);
+  return mode === undefined ? false : mode === null ? 'maybe' : !mode.startsWith('r');
 }
 
 /** Where a method that waits for the resource may give up waiting, the position of its `timeout` argument. */
@@ -641,11 +667,11 @@ export interface WithItem {
   /** Edits the item needs elsewhere in the file (an import), applied with the fix. */
   edits: Edit[];
   /**
-   * Why closing the resource writes what dropping it never did (`closeWritesNote`: a tar archive open for
-   * writing): a fix whose `with` adds the close the code never made is then unsafe. (WFY104's `with` replaces
-   * the code's own `close()`, and changes nothing there.)
+   * Why the close a `with` adds does more than the drop it replaces (`closeNote`: a tar archive open for writing
+   * gets its end; a shared-cache in-memory sqlite3 database ends): a fix whose `with` adds the close the code never
+   * made is then unsafe. (WFY104's `with` replaces the code's own `close()`, and changes nothing there.)
    */
-  closeWrites?: string;
+  closeNote?: string;
 }
 
 /**
@@ -654,11 +680,11 @@ export interface WithItem {
  * that is no context manager on the target Python, gets `contextlib.closing(...)` in one place.
  */
 export function withItemFor(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, name: string): WithItem {
-  const closeWrites = closeWritesNote(spec, call);
+  const note = closeNote(spec, call);
   const needsClosing = spec.management === 'closing' || (spec.withSince !== undefined && !versionAtLeast(ctx.target, spec.withSince));
-  if (!needsClosing) return { item: `${call.text} as ${name}`, edits: [], ...(closeWrites ? { closeWrites } : {}) };
+  if (!needsClosing) return { item: `${call.text} as ${name}`, edits: [], ...(note ? { closeNote: note } : {}) };
   const closing = planClosingName(ctx, call);
-  return { item: `${closing.text}(${call.text}) as ${name}`, edits: closing.edits, ...(closeWrites ? { closeWrites } : {}) };
+  return { item: `${closing.text}(${call.text}) as ${name}`, edits: closing.edits, ...(note ? { closeNote: note } : {}) };
 }
 
 /** `contextlib.closing` as the file can name it at `at`, importing contextlib when it must. */

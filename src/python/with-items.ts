@@ -5,7 +5,7 @@ import { versionAtLeast } from '../options.js';
 import type { Edit, FileContext, Finding, Fix, SyntaxNode } from '../types.js';
 import { replaceNode } from './edits.js';
 import { notEvaluatedFirst } from './evaluation.js';
-import { closeWritesNote, withItemFor, type ResourceSpec } from './resources.js';
+import { closeNote, withItemFor, type ResourceSpec } from './resources.js';
 import { mixedIndentReason, planWrap, statementIndent } from './wrap.js';
 import { MAX_WITH_ITEMS, tooDeepReason } from './nesting.js';
 import { namesSeenReason } from './resource-flow.js';
@@ -27,7 +27,7 @@ export interface WithGroup {
 export function findingWith(base: Finding, use: ResourceUse, fix: Fix | string): Finding {
   if (typeof fix === 'string') return { ...base, reason: fix };
   if (fix.applicability !== 'unsafe') return { ...base, fix };
-  const note = closeWritesNote(use.spec, use.call) ?? '; its `with` also closes another resource of the statement, whose closing writes what the code never did (see that finding)';
+  const note = closeNote(use.spec, use.call) ?? '; its `with` also closes another resource of the statement, whose closing does what dropping it never did (see that finding)';
   return { ...base, message: base.message + note, fix };
 }
 
@@ -109,7 +109,7 @@ export interface ResourceWith {
   edits: Edit[];
   /** The `as` names, one per resource, in order. */
   names: string[];
-  /** Unsafe when closing one of the resources writes what dropping it never did (`WithItem.closeWrites`), as the `with` closes them all. */
+  /** Unsafe when closing one of the resources does what dropping it never did (`WithItem.closeNote`), as the `with` closes them all. */
   applicability: 'safe' | 'unsafe';
 }
 
@@ -127,7 +127,7 @@ export function planResourceWith(ctx: FileContext, first: SyntaxNode, last: Synt
   const header = withHeaderLines(ctx, items.map((i) => i.item), statementIndent(ctx, first));
   const plan = planWrap(ctx, { first, last, header, inner: group.map((u, i) => replaceNode(u.call, names[i]!)) });
   if (!plan) return mixedIndentReason(ctx, first) ?? 'the statement shares its line in a way withify cannot split';
-  return { edits: [...plan.edits, ...uniqueEdits(items.flatMap((i) => i.edits))], names, applicability: items.some((i) => i.closeWrites) ? 'unsafe' : 'safe' };
+  return { edits: [...plan.edits, ...uniqueEdits(items.flatMap((i) => i.edits))], names, applicability: items.some((i) => i.closeNote) ? 'unsafe' : 'safe' };
 }
 
 /** `edits` without repeats: two `with` items may need the same import (`contextlib.closing`), added once. */
