@@ -62,9 +62,11 @@ for (const path of changed) {
     } else uncovered.push(path);
     continue;
   }
-  // Ex) lib2to3/pytree.py → test_lib2to3; unittest/test/testmock/testmock.py → test_unittest
+  // Ex) lib2to3/pytree.py → test_lib2to3; unittest/test/testmock/testmock.py → test_unittest; sqlite3/test/dbapi.py
+  // → test_sqlite (3.9 and 3.10, PyPy 3.9), test_sqlite3 (3.11 on)
   const top = parts[0]!;
-  if (hasTest(`test_${top}`)) tests.add(`test_${top}`);
+  const name = [`test_${top}`, `test_${top.replace(/\d+$/, '')}`].find(hasTest);
+  if (name) tests.add(name);
   else uncovered.push(path);
 }
 const skip = new Set((process.env.REGRTEST_SKIP ?? '').split(/\s+/).filter(Boolean));

@@ -926,3 +926,14 @@ describe('generator-close on a generator kept through a branch (`it = rows() if 
     assert.equal(run(r.output), before);
   });
 });
+
+test('a generator kept in a loop and closed by hand is no finding: the fix of next(gen()) in a loop checks clean', () => {
+  const src = 'def gen():\n    try:\n        yield 1\n    finally:\n        print("cleanup")\n\n\ndef f():\n    for i in range(2):\n        x = next(gen())\n    return x\n\n\ndef h():\n    while True:\n        it = gen()\n        x = next(it)\n        it.close()\n        return x\n\n\ndef k():\n    for i in range(2):\n        it = gen()\n        x = next(it)\n    return x\n';
+  const first = transformSource(src, { select: ['generator-close'] });
+  assert.equal(first.fixesApplied, 1);
+  assert.match(first.output, /        gen2 = gen\(\)\n        try:\n            x = next\(gen2\)\n        finally:\n            gen2\.close\(\)\n/);
+  // What is left is `k`'s generator, which nothing closes; the fix's own output and `h` (closed by hand) are clean
+  const again = transformSource(first.output, { select: ['generator-close'] });
+  assert.deepEqual(again.findings.map((f) => first.output.slice(0, f.start).split('\n').length), [28]);
+  assert.match(again.findings[0]!.reason!, /^kept in `it` in a loop/);
+});

@@ -65,7 +65,49 @@ test('Popen: a call that asks for no pipe leaves nothing to close, and communica
   // The assignment form without communicate() is still reported, by its pipes
   const kept = none('def f(c):\n    p = Popen(c, stdout=PIPE)\n    p.wait()\n    return p.stdout\n');
   assert.equal(kept.length, 1);
-  assert.match(kept[0]!.message, /^`p = Popen\(\.\.\.\)`: the process's pipes are never closed/);
+  assert.match(kept[0]!.message, /^`p = Popen\(\.\.\.\)`: `p\.stdout` is never closed; PyPy closes it only when the GC runs$/);
+});
+
+test('Popen kept in a name: pipes the code closes by hand are no finding, the others are named', () => {
+  const findings = (body: string) =>
+    transformSource(`import os, subprocess, sys, tempfile\nfrom subprocess import DEVNULL, PIPE, Popen\n\ndef f(self, c, out, bg, kw):\n${body.replace(/^/gm, '    ')}\n`, { select: ['open-assign'] }).findings.filter((f) => f.message.includes('Popen'));
+  for (const body of [
+    // Closed by hand, or by whoever calls the bound method, or by a `with` over the pipe
+    'p = Popen(c, stdin=PIPE)\np.stdin.write(b"x")\np.stdin.close()\np.wait()',
+    'p = Popen(c, stdout=PIPE, stderr=PIPE)\nself.addCleanup(p.stdout.close)\nself.addCleanup(p.stderr.close)\np.wait()',
+    'p = Popen(c, stdout=PIPE)\nwith p.stdout as pipe:\n    data = pipe.read()\np.wait()',
+    'p = Popen(c, stdin=PIPE)\nself.enterContext(p.stdin)',
+    // communicate() closes every pipe (with a timeout too, where it returns)
+    'p = Popen(c, stdout=PIPE, stderr=PIPE)\ntry:\n    out, err = p.communicate(timeout=5)\nexcept:\n    p.kill()\n    p.wait()\n    raise',
+    // No pipe: a file, a descriptor, a number, a sys stream, DEVNULL through a name, a falsy value or None
+    'tf = tempfile.TemporaryFile()\np = Popen(c, stdin=tf)\np.wait()',
+    'fd = os.open(c, os.O_RDONLY)\np = Popen(c, stdin=fd, stdout=out.fileno(), stderr=2)\np.wait()',
+    'p = Popen(c, stdout=sys.stdout, stderr=sys.__stderr__)\np.wait()',
+    'inout = DEVNULL if bg else None\np = Popen(c, stdin=inout, stdout=(bg and inout or None), stderr=inout)\np.wait()',
+  ]) assert.deepEqual(findings(body).map((f) => f.message), [], body);
+
+  const one = (body: string) => {
+    const r = findings(body);
+    assert.equal(r.length, 1, body);
+    return `${r[0]!.message} | ${r[0]!.reason}`;
+  };
+  // Only the pipe left open is named; the code waits, so a `with` would add a wait only where an exception leaves
+  assert.equal(
+    one('p = Popen(c, stdout=PIPE, stderr=PIPE)\np.stdout.close()\np.wait()'),
+    '`p = Popen(...)`: `p.stderr` is never closed; PyPy closes it only when the GC runs | a `with` would also wait for the process where an exception leaves the code before `p.wait()`, which CPython did not: close `p.stderr` by hand (`p.stderr.close()`) where the code is done with it',
+  );
+  assert.equal(
+    one('p = Popen(c, stdin=PIPE, stdout=PIPE)\ndata = p.stdout.read()'),
+    '`p = Popen(...)`: `p.stdin` and `p.stdout` are never closed; PyPy closes them only when the GC runs | a `with` would wait for the process to end, which the code never waited for: close `p.stdin` and `p.stdout` by hand (`p.stdin.close()`) where the code is done with them',
+  );
+  // What may be PIPE is said so; `-1` is PIPE's value; `**kw` may ask for any pipe
+  assert.match(one('p = Popen(c, stdin=out)\np.wait()'), /^`p = Popen\(\.\.\.\)`: `p\.stdin` is never closed \(if `stdin=out` is `subprocess\.PIPE`\); /);
+  assert.match(one('p = Popen(c, stdout=-1)\np.wait()'), /`p\.stdout` is never closed \(if `stdout=-1` is `subprocess\.PIPE`\)/);
+  assert.match(one('p = Popen(c, **kw)\np.wait()'), /^`p = Popen\(\.\.\.\)`: the process's pipes are never closed; /);
+  // Handed on whole: the finding says where, as for a file
+  assert.match(one('p = Popen(c, stdout=PIPE)\nreturn wrap(p.stdout, p)'), /^`p = Popen\(\.\.\.\)`: the process's pipes are never closed; .* \| passed to `wrap\(\)`, which is not known to leave it alone/);
+  // A name bound to the call it is given to is asked about once, not forever
+  assert.equal(findings('p = Popen(c, stdout=p)\np.wait()').length, 1);
 });
 
 test('Popen: a pipe used at once is reported, never wrapped (a with would also wait for the process)', () => {

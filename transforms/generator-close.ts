@@ -7,6 +7,7 @@
 //                                        finally:
 //                                            gen.close()
 // Which generators hold cleanup is a project-wide question (src/project.ts, src/python/generators.ts).
+import { escapeRegExp } from '../src/python/text.js';
 import { versionAtLeast } from '../src/options.js';
 import type { Edit, FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { insertAt, planImportedName, replaceNode } from '../src/python/edits.js';
@@ -542,6 +543,10 @@ function keptInLoop(ctx: FileContext, call: SyntaxNode): { name: string } | unde
   if (loop?.type !== 'for_statement' && loop?.type !== 'while_statement') return undefined;
   if (loop.childForFieldName('body')?.id !== block.id) return undefined;
   const name = target.text;
+  // Ex) `try: x = next(it)` / `finally: it.close()` (what withify writes for `next(gen())` in a loop): closed by hand
+  const after = ctx.source.slice(stmt.endIndex, block.endIndex).replace(/[ \t]+/g, ' ');
+  const n = escapeRegExp(name);
+  if (new RegExp(`\\b${n} ?\\. ?a?close\\b|closing ?\\( ?${n} ?\\)`).test(after)) return undefined;
   const reads = identifiersNamed(block, name, ctx.source).filter((id) => id.startIndex >= stmt.endIndex);
   const partly = reads.some((id) => {
     const outer = argumentOf(id);

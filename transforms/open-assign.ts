@@ -5,7 +5,7 @@
 // The `with` ends after the last statement of the block that uses `f`, when `f` provably goes nowhere else.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { aKind, leftOpen, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { aKind, leftOpen, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
@@ -14,6 +14,7 @@ import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, outs
 import { mixedIndentReason, planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { calleeName } from '../src/python/imports.js';
+import { preview } from '../src/python/evaluation.js';
 
 const ID = 'open-assign';
 
@@ -311,6 +312,41 @@ function closesByName(code: string, name: string, spec: ResourceSpec): boolean {
   return new RegExp(`\\b${n} ?\\. ?close ?\\(|closing ?\\( ?${n} ?\\)${managed}`).test(text);
 }
 
+/**
+ * What a process assigned to a name leaves open (`p = Popen(cmd, stdout=PIPE)`): the pipes it may ask for
+ * (`pipeStreams`) that the code of its function does not close by name (`p.stdout.close()`, `p.stdout.close`
+ * handed to `addCleanup` or `atexit.register`, `with p.stdout:`, `enter_context(p.stdout)`, `closing(p.stdout)`;
+ * `p.communicate(…)` closes them all). `undefined`: none is left.
+ */
+function pipesLeftOpen(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): { message: string; reason: string } | undefined {
+  const name = a.target.text;
+  const scope = functionOrModuleOf(a.stmt);
+  const code = (scope.type === 'module' ? ctx.source : scope.text).replace(/[ \t]+/g, ' ');
+  const n = escapeRegExp(name);
+  if (new RegExp(`\\b${n} ?\\. ?communicate ?\\(`).test(code)) return undefined;
+  const streams = pipeStreams(ctx, a.call);
+  const left = [...streams].filter(([s]) => {
+    const p = `${n} ?\\. ?${s}`;
+    return !new RegExp(`\\b${p} ?\\. ?close\\b|\\bwith ${p}\\b|(?:enter_context|enterContext|enterClassContext|closing) ?\\( ?${p} ?\\)`).test(code);
+  });
+  if (left.length === 0) return undefined;
+  const shown = left.map(([s]) => `\`${name}.${s}\``);
+  const list = shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  const maybe = left.filter(([, k]) => k.kind === 'maybe');
+  // Ex) `Popen(cmd, **kw)`: whatever it asked for; `Popen(cmd, stdout=out)`: `out` may be `PIPE`
+  const splat = maybe.some(([, k]) => k.value.type === 'list_splat' || k.value.type === 'dictionary_splat');
+  const ifPipe = maybe.length && !splat ? ` (if ${maybe.map(([s, k]) => `\`${s}=${preview(k.value)}\``).join(' or ')} is \`subprocess.PIPE\`)` : '';
+  const message = splat
+    ? leftOpen(spec)
+    : `${list} ${left.length === 1 ? 'is' : 'are'} never closed${ifPipe}; PyPy closes ${left.length === 1 ? 'it' : 'them'} only when the GC runs`;
+  const wait = new RegExp(`\\b${n} ?\\. ?wait ?\\(`).exec(code);
+  const by = `close ${list} by hand (\`${name}.${left[0]![0]}.close()\`) where the code is done with ${left.length === 1 ? 'it' : 'them'}`;
+  const reason = wait
+    ? `a \`with\` would also wait for the process where an exception leaves the code before \`${name}.wait()\`, which CPython did not: ${by}`
+    : `a \`with\` would wait for the process to end, which the code never waited for: ${by}`;
+  return { message, reason };
+}
+
 function check(ctx: FileContext): Finding[] {
   if (!mayHoldResourceCall(ctx.source)) return [];
   const findings: Finding[] = [];
@@ -351,6 +387,17 @@ function check(ctx: FileContext): Finding[] {
     // `with`. The code never waited for either.
     if (spec.closeWaits || spec.exitWaits) {
       if (!analyse(ctx, a, spec)) continue;
+      if (spec.pipesOnly && a.target.type === 'identifier') {
+        const left = pipesLeftOpen(ctx, a, spec);
+        // Ex) `p.stdout.close()`, `self.addCleanup(p.stdin.close)`, `with p.stdout:`: the code closes every pipe
+        if (!left) continue;
+        // Ex) `return _wrap_close(proc.stdout, proc)`, `return p`: the process goes on, with its pipes
+        const scope = functionOrModuleOf(a.stmt);
+        const handed = resourceUses(ctx, scope, a.target, spec).find((u) => u.cls.kind === 'escape' && u.node.parent?.type !== 'attribute' && seesValue(u, a.stmt, scope, a.target.text));
+        const reason = handed?.cls.kind === 'escape' ? `${handed.cls.reason} (line ${line(handed.node)})` : left.reason;
+        findings.push({ ...base, message: `\`${a.target.text} = ${callee}(...)\`: ${handed ? leftOpen(spec) : left.message}`, reason });
+        continue;
+      }
       const why = spec.exitWaits
         ? `a \`with\` would wait for the ${spec.kind} to end, which the code never waited for`
         : `closing ${aKind(spec.kind)} waits for the command, which the code never waited for`;

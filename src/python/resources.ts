@@ -396,48 +396,98 @@ export function leftOpen(spec: ResourceSpec): string {
 }
 
 /** `Popen`'s arguments that may ask for a pipe: by keyword, or by position (`args, bufsize, executable, stdin, …`). */
-const PIPE_KEYWORDS = new Set(['stdin', 'stdout', 'stderr']);
+export type PopenStream = 'stdin' | 'stdout' | 'stderr';
+/** What a stream of `Popen` is given: surely `subprocess.PIPE`, or what may be one (`*args` or `**kwargs` for all three). */
+export interface PipeArgument {
+  kind: 'pipe' | 'maybe';
+  value: SyntaxNode;
+}
+const STREAM_ORDER: readonly PopenStream[] = ['stdin', 'stdout', 'stderr'];
 const FIRST_PIPE_POSITION = 3;
 /** What a standard stream of `Popen` may be given that makes no pipe it keeps. */
-const NO_PIPE = new Set(['subprocess.DEVNULL', 'subprocess.STDOUT']);
+const NO_PIPE = new Set(['subprocess.DEVNULL', 'subprocess.STDOUT', 'sys.stdin', 'sys.stdout', 'sys.stderr', 'sys.__stdin__', 'sys.__stdout__', 'sys.__stderr__']);
+/** Calls that return a descriptor number, never `PIPE` (-1). */
+const GIVES_DESCRIPTOR = new Set(['os.open', 'os.dup', 'os.memfd_create']);
 
 /**
- * False when the `Popen(...)` call surely asks for no pipe: no `stdin`, `stdout` or `stderr` but `None`,
- * `DEVNULL` or `STDOUT` (resolved through the imports), no arguments by position past `executable`, no
- * `*args` or `**kwargs`. A name or any other expression may hold `PIPE`: true.
+ * The standard streams a `Popen(...)` call may ask a pipe for: each of `stdin`, `stdout`, `stderr` given (by
+ * keyword, or by position past `executable`) anything but `None`, `DEVNULL`, `STDOUT`, a `sys` stream, a number,
+ * a file or a descriptor (resolved through the imports and local bindings: `tf = tempfile.TemporaryFile()`,
+ * `fd = os.open(p, …)`, `f.fileno()`), each `pipe` where it is given `subprocess.PIPE` and `maybe` where it may be;
+ * `*args` or `**kwargs`: all three, `maybe`. Empty: the call surely keeps no pipe.
  */
-function mayAskForPipes(ctx: FileContext, call: SyntaxNode): boolean {
+export function pipeStreams(ctx: FileContext, call: SyntaxNode): Map<PopenStream, PipeArgument> {
+  const out = new Map<PopenStream, PipeArgument>();
   let positional = 0;
   for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
-    if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') return true;
+    if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') return new Map(STREAM_ORDER.map((s) => [s, { kind: 'maybe', value: arg }]));
     if (isExtra(arg)) continue;
-    if (arg.type !== 'keyword_argument') {
-      if (positional++ >= FIRST_PIPE_POSITION) return true;
-      continue;
+    let stream: PopenStream | undefined;
+    let value: SyntaxNode | null = arg;
+    if (arg.type !== 'keyword_argument') stream = STREAM_ORDER[positional++ - FIRST_PIPE_POSITION];
+    else {
+      const key = arg.childForFieldName('name')?.text ?? '';
+      stream = STREAM_ORDER.find((s) => s === key);
+      value = arg.childForFieldName('value');
     }
-    if (!PIPE_KEYWORDS.has(arg.childForFieldName('name')?.text ?? '')) continue;
-    const value = arg.childForFieldName('value');
-    if (!value || value.type === 'none' || holdsFile(ctx, value)) continue;
+    if (!stream || !value || surelyNoPipe(ctx, value)) continue;
     const q = value.type === 'identifier' || value.type === 'attribute' ? qualifiedName(ctx.names, value) : undefined;
-    if (!q || !NO_PIPE.has(q)) return true;
+    out.set(stream, { kind: q === 'subprocess.PIPE' ? 'pipe' : 'maybe', value });
   }
-  return false;
+  return out;
+}
+
+/** False when the `Popen(...)` call surely asks for no pipe (`pipeStreams` is empty). */
+function mayAskForPipes(ctx: FileContext, call: SyntaxNode): boolean {
+  return pipeStreams(ctx, call).size > 0;
 }
 
 /**
- * True when `value` is a file, no `PIPE`: a call of the catalog that makes one (`stdout=open(log, "w")`), or a
- * local name every binding of which is one (`with open(log, "w") as f:` … `stdout=f`).
+ * True when `value`, given as a standard stream of `Popen`, is surely not `PIPE` (see `pipeStreams`): also a
+ * conditional expression both of whose values are not, `a and b` where `b` is not, `a or b` where neither is, and a
+ * local name every binding of which is not
+ * (`inout = subprocess.DEVNULL`, `tf = tempfile.TemporaryFile()`, `with open(log, "w") as f:`).
  */
-function holdsFile(ctx: FileContext, value: SyntaxNode): boolean {
-  const isFile = (call: SyntaxNode | null | undefined) => call?.type === 'call' && resourceOf(ctx, call)?.kind === 'file';
-  if (value.type === 'call') return isFile(value);
-  if (value.type !== 'identifier') return false;
+function surelyNoPipe(ctx: FileContext, value: SyntaxNode, depth = 0, at = value): boolean {
+  while (value.type === 'parenthesized_expression' && value.namedChildCount === 1) value = value.namedChildren[0]!;
+  if (value.type === 'none' || value.type === 'integer' || isFileMaker(ctx, value, at)) return true;
+  if (value.type === 'conditional_expression') {
+    const [a, , b] = value.namedChildren.filter((c) => !isExtra(c));
+    return depth < 4 && a !== undefined && b !== undefined && surelyNoPipe(ctx, a, depth + 1, at) && surelyNoPipe(ctx, b, depth + 1, at);
+  }
+  // Ex) `stdout=(self.redirect_stdout and inout or None)`: a falsy value is no `PIPE` (-1), so `a and b` is a pipe
+  // only where `b` is one, `a or b` where either is
+  if (value.type === 'boolean_operator') {
+    const left = value.childForFieldName('left');
+    const right = value.childForFieldName('right');
+    const and = value.childForFieldName('operator')?.type === 'and';
+    return depth < 4 && right !== null && surelyNoPipe(ctx, right, depth + 1, at) && (and || (left !== null && surelyNoPipe(ctx, left, depth + 1, at)));
+  }
+  const q = value.type === 'identifier' || value.type === 'attribute' ? qualifiedName(ctx.names, value) : undefined;
+  if (q !== undefined && NO_PIPE.has(q)) return true;
+  if (value.type !== 'identifier' || depth >= 4) return false;
   const r = ctx.names.resolve(value.text, value);
-  return r.kind === 'local' && r.bindings.every((b) => {
+  return r.kind === 'local' && r.bindings.length > 0 && r.bindings.every((b) => {
     const p = b.node.parent;
-    if (p?.type === 'as_pattern_target') return isFile(p.parent?.namedChildren[0]);
-    return p?.type === 'assignment' && p.childForFieldName('left')?.id === b.node.id && isFile(p.childForFieldName('right'));
+    if (p?.type === 'as_pattern_target') return isFileMaker(ctx, p.parent?.namedChildren[0], at);
+    const right = p?.type === 'assignment' && p.childForFieldName('left')?.id === b.node.id ? p.childForFieldName('right') : null;
+    // Ex) `p = Popen(cmd, stdout=p)`: not the call being asked about
+    return right !== null && !(right.startIndex <= at.startIndex && at.endIndex <= right.endIndex) && surelyNoPipe(ctx, right, depth + 1, at);
   });
+}
+
+/**
+ * True when `call` makes a file or a descriptor, no `PIPE`: a call of the catalog that makes a file
+ * (`stdout=open(log, "w")`, `tempfile.TemporaryFile()`), `f.fileno()`, `os.open(…)`. Not a call holding `at`, the
+ * stream's argument, inside it: `p = Popen(cmd, stdout=p)` asks about `p`'s own call.
+ */
+function isFileMaker(ctx: FileContext, call: SyntaxNode | null | undefined, at: SyntaxNode): boolean {
+  if (call?.type !== 'call' || (call.id !== at.id && call.startIndex <= at.startIndex && at.endIndex <= call.endIndex)) return false;
+  const kind = resourceOf(ctx, call)?.kind;
+  if (kind === 'file' || kind === 'temporary file') return true;
+  const fn = call.childForFieldName('function');
+  if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'fileno') return true;
+  return GIVES_DESCRIPTOR.has(calleeName(ctx.names, call) ?? '');
 }
 
 /**
@@ -526,7 +576,10 @@ export const CLOSE_SAFETY =
   ' Unsafe for a tar archive that may be open for writing (`tarfile.open(p, "w")`, a mode that is no string): closing it writes the ' +
   'end-of-archive blocks CPython never wrote (`TarFile` has no `__del__`), so the archive comes out complete and its bytes change; ' +
   'and for a sqlite3 connection given `uri=`, which may name a shared-cache in-memory database: closing it ends the database, ' +
-  'which CPython 3.11+ and PyPy, leaving the dropped connection to a collection, kept for other connections. Offered with ' +
+  'which CPython 3.11+ and PyPy, leaving the dropped connection to a collection, kept for other connections; for a sqlite3 ' +
+  'connection given `factory=`, whose class\'s own `close()` may do more (a commit) and was never called by the drop; and ' +
+  'for a wave file opened for writing or a shelf given `writeback=`, whose close raises what `__del__` only printed ' +
+  '("Exception ignored": parameters never set, an entry that does not pickle). Offered with ' +
   '`--unsafe-fixes`, with the other resources of its `with`.';
 
 /**
@@ -541,8 +594,20 @@ export const CLOSE_SAFETY =
  *   on CPython 3.11+ (a reference cycle) and PyPy, where another connection may still read it.
  */
 export function closeNote(spec: ResourceSpec, call: SyntaxNode): string | undefined {
-  if (spec.sharedByUri && givesUri(call)) {
+  if (spec.sharedByUri && givesKeyword(call, 'uri')) {
     return `; \`uri=\` may name a shared-cache in-memory database, which ends with its last connection: closing this one ends it where CPython 3.11+ and PyPy kept it until a collection, and another connection may still read it`;
+  }
+  // Ex) `sqlite3.connect(p, factory=AutoCommit)`: a subclass's `close()`, which dropping the connection never called
+  if (spec.name === 'sqlite3.connect' && (givesKeyword(call, 'factory') || positionalCount(call) > 5)) {
+    return `; \`factory=\` may make a connection whose own \`close()\` does more than close (a commit), which dropping it never called`;
+  }
+  // Ex) `wave.open(p, "wb")` left before `setnchannels()`; `shelve.open(p, writeback=True)` holding an object pickle
+  // refuses: `__del__` calls `close()` too, and prints what it raises ("Exception ignored"); a `with` raises it
+  if (spec.name === 'wave.open' && openedForWriting(call)) {
+    return `; closing a wave file opened for writing raises \`wave.Error\` where its parameters were never set, which dropping it only printed ("Exception ignored")`;
+  }
+  if (spec.name === 'shelve.open' && givesKeyword(call, 'writeback', positionalCount(call) > 3)) {
+    return `; closing a shelf given \`writeback=\` writes its cached entries back, and raises what pickling them raises, which dropping it only printed ("Exception ignored")`;
   }
   const writing = spec.closeFinishes ? openedForWriting(call) : false;
   if (!writing) return undefined;
@@ -550,10 +615,23 @@ export function closeNote(spec: ResourceSpec, call: SyntaxNode): string | undefi
   return `; closing ${aKind(spec.kind)} ${opened} writes ${spec.closeFinishes}, which the code never did (CPython dropped it without): the bytes it leaves change`;
 }
 
-/** True when `call` is given `uri=` (not `uri=False`), or `**kwargs` may give it. */
-function givesUri(call: SyntaxNode): boolean {
-  return (call.childForFieldName('arguments')?.namedChildren ?? []).some((a) =>
-    a.type === 'dictionary_splat' || (a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'uri' && a.childForFieldName('value')?.text !== 'False'));
+/**
+ * True when `call` is given the keyword `key` (not `False` or `None`), or `**kwargs` may give it; `byPosition`:
+ * it is given by position. `*args` may give anything.
+ */
+function givesKeyword(call: SyntaxNode, key: string, byPosition = false): boolean {
+  return byPosition || (call.childForFieldName('arguments')?.namedChildren ?? []).some((a) =>
+    a.type === 'dictionary_splat' || a.type === 'list_splat' || (a.type === 'keyword_argument' && a.childForFieldName('name')?.text === key && !/^(?:False|None)$/.test(a.childForFieldName('value')?.text ?? '')));
+}
+
+/** How many arguments `call` gives by position (`*args`: as many as a call may give). */
+function positionalCount(call: SyntaxNode): number {
+  let n = 0;
+  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (a.type === 'list_splat') return Infinity;
+    if (!isExtra(a) && a.type !== 'keyword_argument' && a.type !== 'dictionary_splat') n++;
+  }
+  return n;
 }
 
 /**
