@@ -14,7 +14,7 @@ import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, outs
 import { mixedIndentReason, planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { calleeName } from '../src/python/imports.js';
-import { preview } from '../src/python/evaluation.js';
+import { containsYield, preview } from '../src/python/evaluation.js';
 
 const ID = 'open-assign';
 
@@ -133,6 +133,21 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     if (handed) {
       return { reason: `\`${handed.text}\` on line ${line(handed)} goes where withify cannot tell what is done with the file: closing a NamedTemporaryFile deletes it by that name and, before Python 3.12 and on PyPy, raises FileNotFoundError if the code moved or removed it, where dropping it only printed "Exception ignored": close it by hand, or pass \`delete=False\`` };
     }
+    // Ex) `shutil.rmtree(td)` after `tmp = NamedTemporaryFile(dir=td)`: the file goes without its name being used
+    const removal = deletesByName(ctx, spec, a.call) ? removalAfter(ctx, scope, a.stmt) : undefined;
+    if (removal) {
+      return { reason: `\`${preview(removal)}\` on line ${line(removal)} may remove the file: closing a NamedTemporaryFile deletes it by name and, before Python 3.12 and on PyPy, raises FileNotFoundError where it is gone, where dropping it only printed "Exception ignored": close it by hand, or pass \`delete=False\`` };
+    }
+    // Ex) `open(tmp.name)`: on POSIX a TemporaryFile's name is its descriptor number, which the new file takes over
+    const fdName = spec.name === 'tempfile.TemporaryFile' ? uses.find((u) => u.node.parent?.type === 'attribute' && u.node.parent.childForFieldName('object')?.id === u.node.id && u.node.parent.childForFieldName('attribute')?.text === 'name') : undefined;
+    if (fdName) {
+      return { reason: `\`${fdName.node.parent!.text}\` on line ${line(fdName.node)} is the file's descriptor number on POSIX, which what it is given may take over (\`open(tmp.name)\` closes it): close it by hand where the code is done with both` };
+    }
+    // Ex) a generator another thread finishes: sqlite3's `close()` raises ProgrammingError in a thread not the
+    // connection's, where the drop (in that thread too) closed it quietly
+    if (spec.name === 'sqlite3.connect' && containsYield(scope) && !givesFalse(a.call, 'check_same_thread')) {
+      return { reason: `in a generator, which another thread may finish: closing a sqlite3 connection there raises ProgrammingError, where dropping it did not: close it by hand, or pass \`check_same_thread=False\`` };
+    }
   }
   let lastIdx = idx;
   for (const u of uses) {
@@ -208,10 +223,7 @@ const LOOKS_AT_PATH = new Set([
  * where CPython's drop printed "Exception ignored in …" and went on.
  */
 function nameHandedOn(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, uses: readonly Use[]): SyntaxNode | undefined {
-  if (spec.name !== 'tempfile.NamedTemporaryFile') return undefined;
-  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-  const kept = args.some((k) => k.type === 'keyword_argument' && k.childForFieldName('name')?.text === 'delete' && /^(?:False|0)$/.test(k.childForFieldName('value')?.text ?? ''));
-  if (kept) return undefined;
+  if (!deletesByName(ctx, spec, call)) return undefined;
   for (const u of uses) {
     const attr = u.node.parent;
     if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== u.node.id || attr.childForFieldName('attribute')?.text !== 'name') continue;
@@ -226,6 +238,31 @@ function nameHandedOn(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, us
     return attr;
   }
   return undefined;
+}
+
+/** True when closing what `call` makes deletes a file by its name: a `NamedTemporaryFile` without `delete=False`. */
+function deletesByName(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode): boolean {
+  return spec.name === 'tempfile.NamedTemporaryFile' && !givesFalse(call, 'delete');
+}
+
+/** True when `call` gives the keyword `key` as `False` or `0`. */
+function givesFalse(call: SyntaxNode, key: string): boolean {
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  return args.some((k) => k.type === 'keyword_argument' && k.childForFieldName('name')?.text === key && /^(?:False|0)$/.test(k.childForFieldName('value')?.text ?? ''));
+}
+
+// Calls that remove or move files they are not given by a temporary file's name: a directory's whole tree, a path.
+const REMOVES = new Set(['shutil.rmtree', 'shutil.move', 'os.rmdir', 'os.removedirs', 'os.remove', 'os.unlink', 'os.rename', 'os.renames', 'os.replace']);
+
+/** The first call after `stmt` in `scope` that may remove or move a file (`REMOVES`, a path's `unlink()`/`rmdir()`). */
+function removalAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode): SyntaxNode | undefined {
+  if (!/\b(?:rmtree|move|rmdir|removedirs|remove|unlink|rename|renames|replace)\b/.test(ctx.source.slice(stmt.endIndex, scope.endIndex))) return undefined;
+  return scope.descendantsOfType('call').find((c) => {
+    if (c.startIndex < stmt.endIndex) return false;
+    const fn = c.childForFieldName('function');
+    const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    return REMOVES.has(calleeName(ctx.names, c) ?? '') || attr === 'unlink' || attr === 'rmdir';
+  });
 }
 
 const LOCKS = new Set(['fcntl.flock', 'fcntl.lockf', 'fcntl.fcntl']);
