@@ -261,3 +261,18 @@ test('open-assign: a socket is closed by the GC, not flushed; a file is flushed 
   const file = assign('def f(p):\n    out = open(p, "w")\n    out.write("x")\n    return 1\n');
   assert.match(file.findings[0]?.message ?? '', /PyPy closes \(and flushes\) it only when the GC runs$/);
 });
+
+test('PEP 695: a type alias value or a type parameter bound is read lazily, like a lambda', () => {
+  const src = (body: string) => `import os, tempfile\n\ndef gen():\n    try:\n        yield 1\n        yield 2\n    finally:\n        pass\n\ndef g():\n${body.replace(/^/gm, '    ')}\n`;
+  for (const [body, select] of [
+    ['f = open(__file__)\nhead = f.readline()\ntype T = f.readline()\nreturn T', 'open-assign'],
+    ['f = open(__file__)\nhead = f.readline()\ndef k[X: f.read()](): pass\nreturn k', 'open-assign'],
+    ['it = gen()\nprint(next(it))\ntype T = next(it)\nreturn T', 'generator-close'],
+    ['tmp = tempfile.TemporaryDirectory()\nprint(os.path.isdir(tmp.name))\ntype P = tmp.name\nreturn P', 'tempdir-kept'],
+  ] as const) {
+    const r = transformSource(src(body), { select: [select], targetVersion: [3, 12] });
+    assert.equal(r.fixesApplied, 0, body);
+  }
+  // Before the type statement, the same code gets its fix
+  assert.equal(transformSource(src('f = open(__file__)\nhead = f.readline()\ntype T = int\nreturn head'), { select: ['open-assign'], targetVersion: [3, 12] }).fixesApplied, 1);
+});

@@ -39,7 +39,7 @@ import { mixedIndentReason, planWrap, statementIndent } from '../src/python/wrap
 import { aheadNote, keptLocal, keptLocalNested, keptLocals, nameAssignment, namesAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
-import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
+import { functionOrModuleOf, identifiersNamed, inLazyTypeScope } from '../src/python/scopes.js';
 
 const ID = 'generator-close';
 const CODE = 'WFY201';
@@ -474,6 +474,8 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
   if (!local || local.reads.length === 0 || (isAsync && !startsAsync(local.fn))) return undefined;
   let last: { node: SyntaxNode; next: boolean; by?: string; name: string; stops?: string } | undefined;
   for (const id of local.reads) {
+    // Ex) `type T = next(it)`: read when `T.__value__` is, after any `finally` withify could add
+    if (inLazyTypeScope(id)) return undefined;
     let read: { node: SyntaxNode; next: boolean; by?: string; name: string; stops?: string };
     // Ex) `for x, y in zip(a, b):`, `next(enumerate(it))`: read through lazy wrappers made right there, which go
     // with the loop or the call

@@ -9,6 +9,7 @@ import { calleeName } from '../src/python/imports.js';
 import { callsNamed } from '../src/python/candidates.js';
 import { aheadNote, keptLocal, orderNote, planRestOfFunction } from '../src/python/kept-local.js';
 import { readsAttribute } from '../src/python/resource-flow.js';
+import { inLazyTypeScope } from '../src/python/scopes.js';
 import { generatorsBound } from './generator-close.js';
 
 const TEMPDIR_NAMES: ReadonlySet<string> = new Set(['TemporaryDirectory']);
@@ -28,7 +29,7 @@ function check(ctx: FileContext): Finding[] {
     if (calleeName(ctx.names, call) !== 'tempfile.TemporaryDirectory') continue;
     // Ex) `tmp.cleanup()`, `return tmp`, `self.tmp = tmp`, `with tmp:`: removed, or kept, by the code itself
     const kept = keptLocal(ctx, call);
-    if (!kept || kept.reads.length === 0 || !kept.reads.every((id) => readsAttribute(id, NAME))) continue;
+    if (!kept || kept.reads.length === 0 || !kept.reads.every((id) => readsAttribute(id, NAME) && !inLazyTypeScope(id))) continue;
     const edits = planRestOfFunction(ctx, kept, `with ${kept.name}:`);
     const base: Finding = {
       id: ID,

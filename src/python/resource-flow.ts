@@ -6,7 +6,7 @@ import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import { consumerOf, takesResource } from './consumers.js';
 import { closesItself, isEagerUse, type ResourceSpec } from './resources.js';
-import { functionOrModuleOf, identifiersNamed, scopeOf, within } from './scopes.js';
+import { functionOrModuleOf, identifiersNamed, inLazyTypeScope, scopeOf, within } from './scopes.js';
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
 import { firstIndex, textTest, wordsPattern } from './text.js';
@@ -122,6 +122,8 @@ function collectIdentifierUses(ctx: FileContext, scope: SyntaxNode, name: string
 
 /** Why a read inside a nested scope may run after the block, or `undefined` when it runs at once. */
 function nestedScopeEscape(id: SyntaxNode, scope: SyntaxNode, name: string): UseClass | undefined {
+  // Ex) `type T = f.readline()`: evaluated when `T.__value__` is read, after the block
+  if (inLazyTypeScope(id)) return { kind: 'escape', severity: 'store', reason: `read lazily by a \`type\` statement or type parameter, which may run after the \`with\` has closed \`${name}\`` };
   for (let s = scopeOf(id); s.id !== scope.id && s.type !== 'module'; s = scopeOf(s)) {
     switch (s.type) {
       case 'lambda':

@@ -58,6 +58,19 @@ export function within(node: SyntaxNode, outer: SyntaxNode | null | undefined): 
  * whose body holds it, a comprehension, or the module. Decorators and default values belong to the
  * scope around the def, as in Python.
  */
+/**
+ * True when `node` is read lazily by a PEP 695 construct of its block: the value of a `type X = …` statement, or
+ * a type parameter's bound or default (`def k[T: bound]()`), which Python evaluates only when asked
+ * (`X.__value__`), in a scope that closes over the function's variables, like a lambda.
+ */
+export function inLazyTypeScope(node: SyntaxNode): boolean {
+  for (let a = node.parent; a && a.type !== 'block' && a.type !== 'module'; a = a.parent) {
+    if (a.type === 'type_parameter') return true;
+    if (a.type === 'type_alias_statement') return within(node, a.childForFieldName('right'));
+  }
+  return false;
+}
+
 export function scopeOf(node: SyntaxNode): SyntaxNode {
   for (let a = node.parent; a; a = a.parent) {
     if (a.type === 'module') return a;
