@@ -156,6 +156,13 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     if (i > lastIdx) lastIdx = i;
   }
   if (locked || (toReturn && uses.length)) lastIdx = siblings.length - 1;
+  // Ex) `fh = open(p)` / `s = socket.socket()` / `data = fh.read()`: the socket's `with` holds the rest of the
+  // function, and can only inside a `with` that ends it too: the file's then holds the rest as well (closed
+  // where CPython closed it, at the return), so that both findings `check` calls fixable are fixed
+  else if (lastIdx > idx && endsFunction(ctx, block) && !dropped() && siblings.slice(idx + 1, lastIdx + 1).some((st) => holdsRestOfFunction(ctx, st))) {
+    const end = siblings[siblings.length - 1]!;
+    if (uses.every((u) => u.cls.kind !== 'rebind' && !outsideReason(u, a.stmt, end))) lastIdx = siblings.length - 1;
+  }
   if (lastIdx === idx) {
     if (uses.length === 0) return { reason: `\`${name}\` is never used: close it at once (\`${name}.close()\`) or drop the call` };
     return { reason: `${outsideReason(uses[0]!, a.stmt, a.stmt) ?? `\`${name}\` is only used outside this block`}: close it by hand where it is done` };
@@ -171,6 +178,17 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     if (outside) return { reason: `${outside}: a \`with\` ending with its block would have closed it` };
   }
   return { last };
+}
+
+/**
+ * True when `stmt` binds a name to a resource whose `with` holds the rest of the function (`s = socket.socket()`:
+ * not a file, response or archive, nor a process or pipe, which get none).
+ */
+function holdsRestOfFunction(ctx: FileContext, stmt: SyntaxNode): boolean {
+  const a = stmt.type === 'expression_statement' && stmt.namedChildCount === 1 ? stmt.namedChildren[0] : undefined;
+  const value = a?.type === 'assignment' && a.childForFieldName('left')?.type === 'identifier' ? a.childForFieldName('right') : null;
+  const spec = value?.type === 'call' ? resourceOf(ctx, value) : undefined;
+  return spec !== undefined && !FIXABLE_KINDS.has(spec.kind) && !spec.closeWaits && !spec.exitWaits;
 }
 
 /**
