@@ -937,3 +937,17 @@ test('a generator kept in a loop and closed by hand is no finding: the fix of ne
   assert.deepEqual(again.findings.map((f) => first.output.slice(0, f.start).split('\n').length), [28]);
   assert.match(again.findings[0]!.reason!, /^kept in `it` in a loop/);
 });
+
+test('--generator-style closing: an import the module deletes or a function rebinds through global is not reused', () => {
+  const gen = 'def gen():\n    try:\n        yield 1\n    finally:\n        print("cleanup")\n\n\ndef f():\n    for v in gen():\n        break\n    return v\n';
+  for (const tail of ['del contextlib\n', 'def setup():\n    global contextlib\n    contextlib = None\n']) {
+    const r = transformSource(`import contextlib\n\n\n${gen}\n\n${tail}`, { select: ['generator-close'], generatorStyle: 'closing' });
+    assert.equal(r.fixesApplied, 1, tail);
+    assert.match(r.output, /^from contextlib import closing\nimport contextlib\n/, tail);
+    assert.match(r.output, /    with closing\(gen\(\)\) as gen2:\n/, tail);
+  }
+  // Kept, it is reused
+  const kept = transformSource(`import contextlib\n\n\n${gen}`, { select: ['generator-close'], generatorStyle: 'closing' });
+  assert.match(kept.output, /^import contextlib\n/);
+  assert.match(kept.output, /    with contextlib\.closing\(gen\(\)\) as gen2:\n/);
+});

@@ -1,7 +1,7 @@
 // Small constructors for edits, so call sites never do raw offset arithmetic.
 import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { fromImportAlias, importInsertionPoint, moduleAlias } from './imports.js';
-import { lineEndOf, lineStartOf, nextLineStart } from './text.js';
+import { escapeRegExp, lineEndOf, lineStartOf, nextLineStart } from './text.js';
 import { isExtra } from './statements.js';
 import { functionOrModuleOf } from './scopes.js';
 
@@ -94,7 +94,11 @@ export function planImportedName(ctx: FileContext, at: SyntaxNode, module: strin
     const r = ctx.names.resolve(name, at);
     if (r.kind !== 'import' || r.qualified !== q) return false;
     const bindings = ctx.names.bindings(ctx.root).get(name) ?? [];
-    return bindings.every((b) => b.node.endIndex <= top.startIndex && (!star || b.node.startIndex >= star.endIndex));
+    if (!bindings.every((b) => b.node.endIndex <= top.startIndex && (!star || b.node.startIndex >= star.endIndex))) return false;
+    // Ex) `del contextlib` at module level, or `global contextlib` / `contextlib = None` in a function run first:
+    // the import may be gone when the fix's code runs
+    const n = escapeRegExp(name);
+    return !new RegExp(`^[ \\t]*(?:del|global)\\b[^\\n#;]*\\b${n}\\b`, 'm').test(ctx.source);
   };
   const fromName = fromImportAlias(ctx.names, qualified);
   if (fromName && visible(fromName, qualified)) return { text: fromName, edits: [] };
