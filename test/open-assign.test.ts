@@ -276,3 +276,25 @@ test('PEP 695: a type alias value or a type parameter bound is read lazily, like
   // Before the type statement, the same code gets its fix
   assert.equal(transformSource(src('f = open(__file__)\nhead = f.readline()\ntype T = int\nreturn head'), { select: ['open-assign'], targetVersion: [3, 12] }).fixesApplied, 1);
 });
+
+test('a factory that returns what it makes on its last line is no finding; other returns are', () => {
+  const findings = (body: string) =>
+    transformSource(`import socket, tempfile\n\ndef make(path, family, addrs):\n${body.replace(/^/gm, '    ')}\n`, { select: ['open-assign'] }).findings;
+  for (const body of [
+    's = socket.socket(family)\nreturn s',
+    'f = tempfile.NamedTemporaryFile()\nf.write(b"x")\nf.seek(0)\nreturn f, path',
+  ]) assert.deepEqual(findings(body).map((f) => f.message), [], body);
+  for (const [body, reason] of [
+    // Returned only where the loop finds a peer: dropped, open, when none answers
+    ['s = socket.socket(family)\nfor a in addrs:\n    try:\n        s.connect(a)\n    except OSError:\n        pass\n    else:\n        return s', /^returned/],
+    ['f = open(path)\nreturn wrap(f)', /^passed to `wrap\(\)`/],
+    ['f = open(path)\nkeep(f)\nreturn f', /^passed to `keep\(\)`/],
+  ] as const) {
+    const r = findings(body);
+    assert.equal(r.length, 1, body);
+    assert.match(r[0]!.reason!, reason, body);
+  }
+  // A generator's return value is not its caller's
+  const gen = transformSource('def rows(path):\n    f = open(path)\n    yield 1\n    return f\n', { select: ['open-assign'] }).findings;
+  assert.equal(gen.length, 1);
+});

@@ -14,7 +14,7 @@ import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, outs
 import { mixedIndentReason, planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { calleeName } from '../src/python/imports.js';
-import { containsYield, preview } from '../src/python/evaluation.js';
+import { containsYield, isPure, preview } from '../src/python/evaluation.js';
 
 const ID = 'open-assign';
 
@@ -95,6 +95,9 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     return { reason: `\`${dynamic.childForFieldName('function')?.text}()\` on line ${line(dynamic)} may read \`${name}\` by name after the block` };
   }
   const escape = uses.find((u): u is Use & { cls: { kind: 'escape' } } => u.cls.kind === 'escape');
+  // Ex) `s = socket.socket(family)` … `return s` as the function's last statement: a factory, whose caller owns
+  // what it returns on every path that does not raise
+  if (escape && returnedAtEnd(scope, name, uses)) return undefined;
   if (escape) return { reason: `${escape.cls.reason} (line ${line(escape.node)})` };
 
   // Ex) `f = os.fdopen(fd, "w")` … `os.fsync(fd)`: closing the file closes the descriptor, so a read of `fd` is a use of it.
@@ -178,6 +181,25 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     if (outside) return { reason: `${outside}: a \`with\` ending with its block would have closed it` };
   }
   return { last };
+}
+
+/**
+ * True when every escape among `uses` is `name` itself returned by the `return` that ends the body of the
+ * function `scope` (not a generator): the value, or an item of a tuple or list that is, and the value runs no
+ * code (`return s`, `return f, path`). Not what is made from it (`return csv.reader(f)`, `return p.stdout`):
+ * the caller could not close it.
+ */
+function returnedAtEnd(scope: SyntaxNode, name: string, uses: readonly Use[]): boolean {
+  if (scope.type !== 'function_definition' || containsYield(scope)) return false;
+  const body = scope.childForFieldName('body');
+  const last = body ? statementSiblings(body).at(-1) : undefined;
+  if (last?.type !== 'return_statement' || !last.namedChildren.every((c) => isPure(c))) return false;
+  const itemOf = (node: SyntaxNode): boolean => {
+    const p = node.parent;
+    if (p?.id === last.id) return true;
+    return (p?.type === 'tuple' || p?.type === 'expression_list' || p?.type === 'list' || p?.type === 'parenthesized_expression') && itemOf(p);
+  };
+  return uses.every((u) => u.cls.kind !== 'escape' || (u.name === name && u.node.type === 'identifier' && itemOf(u.node)));
 }
 
 /**

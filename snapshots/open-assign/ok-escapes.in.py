@@ -6,8 +6,8 @@ LOG = []
 
 def returned(path):
     f = open(path)
-    f.readline()
-    return f
+    if f.readline():
+        return f
 
 
 def yielded(path):
