@@ -193,7 +193,10 @@ export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefin
     const footerText = footer.length ? nl + footer.join(nl) : '';
     edits.push(replaceRange(last.endIndex, next.startIndex, footerText + nl));
   } else if (footer.length) {
-    edits.push(insertAt(lineEndOf(source, end), nl + footer.join(nl)));
+    // The region's last line keeps its own line ending (a file may mix them): the footer goes before it
+    const lineEnd = lineEndOf(source, end);
+    const own = source.slice(lineEnd, nextLineStart(source, lineEnd)) || eol;
+    edits.push(insertAt(lineEnd, own + indent + footer.join(nl)));
   }
   return { edits, indent };
 }
