@@ -214,3 +214,30 @@ test('a tar archive that may be open for writing, never closed: the fix is unsaf
   assert.deepEqual(shared.map((f) => f.fix?.applicability), ['unsafe', 'unsafe']);
   assert.match(shared[1]!.message, /its `with` also closes another resource of the statement/);
 });
+
+test('a resource that may write is made first only after what cannot raise: names surely bound, not a loop variable', () => {
+  const fixed = (body: string) =>
+    transformSource(`import json\n\nCONFIG = {"a": 1}\n\n\ndef save(path, data, items, cfg, *args):\n${body.replace(/^/gm, '    ')}\n`, { select: ['open-argument'] }).fixesApplied;
+  for (const body of [
+    'json.dump(data, open(path, "w"))',
+    'json.dump(CONFIG, open(path, "w"), indent=2)',
+    'json.dump(cfg.data, open(cfg.path, "w"))',
+    'json.dump({"k": data, "n": -1}, open(path, "w"))',
+    'print(f"{data!r} and {cfg.name}", *args, file=open(path, "a"))',
+    'try:\n    value = load()\nexcept OSError:\n    value = None\njson.dump(value, open(path, "w"))',
+    'try:\n    value = load()\nexcept OSError:\n    raise\njson.dump(value, open(path, "w"))',
+    // Read-only: opening first changes no file
+    'for it in items:\n    last = it\nprint(last, json.load(open(path)))',
+  ]) assert.equal(fixed(body), 1, body);
+  for (const body of [
+    'for it in items:\n    last = it\njson.dump(last, open(path, "w"))',
+    'if data:\n    text = data.strip()\nprint(text, file=open(path, "w"))',
+    'try:\n    value = load()\nexcept OSError:\n    pass\njson.dump(value, open(path, "w"))',
+    'json.dump(-data, open(path, "w"))',
+    'json.dump({data: 1}, open(path, "w"))',
+    'json.dump(undefined_name, open(path, "w"))',
+    'del data\njson.dump(data, open(path, "w"))',
+  ]) assert.equal(fixed(body), 0, body);
+  const r = transformSource('import json\n\ndef save(path, items):\n    for it in items:\n        last = it\n    json.dump(last, open(path, "w"))\n', { select: ['open-argument'] });
+  assert.match(r.findings[0]!.reason!, /^`last` may raise before it \(a name not bound on every path\), where the statement then made nothing: a `with` header would make it first, and a file opened for writing would be emptied$/);
+});

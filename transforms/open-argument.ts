@@ -128,7 +128,7 @@ function headerFix(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, stmt: S
   if (stmt.child(0)?.type === 'async') {
     return { ...base, reason: `in an \`async with\` header: \`${wrapper}\` does not close it, and an \`async with\` takes no \`${calleeText(m.resource)}()\`: open it in a \`with\` around this one` };
   }
-  const order = notEvaluatedFirst(m.resource, item);
+  const order = notEvaluatedFirst(m.resource, item, undefined, mayWrite(m.spec, m.resource) ? ctx : undefined);
   if (order) return { ...base, reason: order.replace('a `with` header would run it first', 'a `with` item ahead of it would run it first') };
   const room = blockRoom(ctx, stmt, stmt);
   if (room < 1) return { ...base, reason: tooDeepReason(1, room) };
@@ -170,7 +170,7 @@ function check(ctx: FileContext): Finding[] {
   // Every resource of one statement goes into one `with` (`shutil.copyfileobj(open(a), open(b, "w"))`).
   const outcome = new Map<number, Fix | string>();
   for (const { stmt, uses, matches } of byStatement.values()) {
-    const { group, reasons } = groupForWith(uses, stmt, blockRoom(ctx, stmt, stmt));
+    const { group, reasons } = groupForWith(uses, stmt, blockRoom(ctx, stmt, stmt), ctx);
     for (const [id, why] of reasons) outcome.set(id, why);
     if (group.length === 0) continue;
     const plan = planResourceWith(ctx, stmt, stmt, group);
@@ -224,7 +224,7 @@ export const openArgument: Transform = {
   },
   examples: [
     { before: 'import json\n\nconfig = json.load(open(path))\n', after: 'import json\n\nwith open(path) as f:\n    config = json.load(f)\n' },
-    { before: 'import json\n\njson.dump(obj, open(path, "w"))\n', after: 'import json\n\nwith open(path, "w") as f:\n    json.dump(obj, f)\n' },
+    { before: 'import json\n\n\ndef save(obj, path):\n    json.dump(obj, open(path, "w"))\n', after: 'import json\n\n\ndef save(obj, path):\n    with open(path, "w") as f:\n        json.dump(obj, f)\n' },
     {
       before: 'import shutil\n\nshutil.copyfileobj(open(src, "rb"), open(dst, "wb"))\n',
       after: 'import shutil\n\nwith open(src, "rb") as f, open(dst, "wb") as fh:\n    shutil.copyfileobj(f, fh)\n',

@@ -3,7 +3,7 @@
 //                                               f.write(data)
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { codeRunAfter, containsYield, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
+import { BUILTIN_NAMES, codeRunAfter, containsYield, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, CLOSE_SAFETY, literalMode, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { calleeName } from '../src/python/imports.js';
 import { loopOwner } from '../src/python/statement-flow.js';
@@ -297,7 +297,7 @@ function planChains(ctx: FileContext, matches: readonly ChainMatch[]): Map<numbe
       for (const c of chains) out.set(c.resource.id, hoisted);
       continue;
     }
-    const { group, reasons } = groupForWith(chains.map((c) => ({ call: c.resource, spec: c.spec })), stmt, blockRoom(ctx, stmt, stmt));
+    const { group, reasons } = groupForWith(chains.map((c) => ({ call: c.resource, spec: c.spec })), stmt, blockRoom(ctx, stmt, stmt), ctx);
     for (const [id, why] of reasons) out.set(id, why);
     if (group.length === 0) continue;
     const plan = planResourceWith(ctx, stmt, stmt, group);
@@ -310,15 +310,6 @@ function planChains(ctx: FileContext, matches: readonly ChainMatch[]): Map<numbe
   }
   return out;
 }
-
-// Python's builtins: a keyword named like one (`license=open("LICENSE").read()`) makes no good global.
-const BUILTIN_NAMES = new Set(
-  ('abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex copyright ' +
-    'credits delattr dict dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash ' +
-    'help hex id input int isinstance issubclass iter len license list locals map max memoryview min next object oct ' +
-    'open ord pow print property quit range repr reversed round set setattr slice sorted staticmethod str sum super ' +
-    'tuple type vars zip').split(' '),
-);
 
 /**
  * A call statement of module-level code whose arguments are the chains, `setup(name="x", long_description=

@@ -133,7 +133,7 @@ function check(ctx: FileContext): Finding[] {
   // Every resource the loop's iterable makes goes into one `with` (`for a, b in zip(open(p), open(q)):`).
   const outcome = new Map<number, Fix | string>();
   for (const { stmt, scope, uses } of byStatement.values()) {
-    const { group, reasons } = groupForWith(uses, scope, blockRoom(ctx, stmt, stmt));
+    const { group, reasons } = groupForWith(uses, scope, blockRoom(ctx, stmt, stmt), ctx);
     for (const [id, why] of reasons) outcome.set(id, why);
     if (group.length === 0) continue;
     const plan = planResourceWith(ctx, stmt, stmt, group);

@@ -1,6 +1,6 @@
 // Evaluation order inside one statement: is a sub-expression the first thing the statement runs, and is
 // it evaluated unconditionally? Moving a call into a `with` header is only safe when both hold.
-import type { SyntaxNode } from '../types.js';
+import type { FileContext, SyntaxNode } from '../types.js';
 import { firstIndex } from './text.js';
 import { memoized } from './memo.js';
 import { isExtra } from './statements.js';
@@ -31,6 +31,115 @@ export function isPure(node: SyntaxNode, assumed?: ReadonlySet<number>): boolean
   }
   if (node.type !== 'unary_operator' && !PURE_CONTAINERS.has(node.type)) return false;
   return node.namedChildren.every((c) => isPure(c, assumed));
+}
+
+/**
+ * `isPure` for code that runs ahead of a resource that may write (a file opened for writing truncates it):
+ * only what cannot raise either, since the original raised before the resource was made and the fix would
+ * make it first (`json.dump(last, open(p, "w"))` with `last` unbound emptied the file). Literals; a name
+ * surely bound there (`surelyBound`); an attribute of such a name (read as `isPure` reads attributes: no
+ * property); a string without interpolations; displays of such (a dictionary's keys and a set's items literals:
+ * hashing runs no code); a negative number; the function's own `*args`; an f-string of such, with no format
+ * spec (as `isPure`). Not `-x` (`__neg__`).
+ */
+export function isSurelyPure(ctx: FileContext, node: SyntaxNode, assumed?: ReadonlySet<number>): boolean {
+  if (assumed?.has(node.id)) return true;
+  const kids = () => node.namedChildren.filter((c) => !isExtra(c));
+  switch (node.type) {
+    case 'integer': case 'float': case 'true': case 'false': case 'none': case 'ellipsis': case 'lambda':
+    case 'string_start': case 'string_content': case 'string_end': case 'escape_sequence': case 'type_conversion':
+      return true;
+    case 'identifier':
+      // Ex) `file` of `file=open(p, "w")`: a keyword's name is no read
+      return (node.parent?.type === 'keyword_argument' && node.parent.childForFieldName('name')?.id === node.id) || surelyBound(ctx, node);
+    case 'attribute': {
+      // An attribute read is taken to run no code, as `isPure` does (a property could), but what it reads must be
+      // there: `self.data`, `cfg.path`, `"".join`, `sys.stdout`
+      let root = node.childForFieldName('object');
+      while (root?.type === 'attribute') root = root.childForFieldName('object');
+      return !!root && (root.type === 'identifier' ? surelyBound(ctx, root) : isSurelyPure(ctx, root, assumed));
+    }
+    case 'list_splat': {
+      const inner = kids();
+      if (inner.length === 1 && inner[0]!.type === 'identifier') return isOwnStarArgs(inner[0]!);
+      return inner.length === 1 && (inner[0]!.type === 'list' || inner[0]!.type === 'tuple') && isSurelyPure(ctx, inner[0]!, assumed);
+    }
+    case 'unary_operator':
+      return kids().every((c) => c.type === 'integer' || c.type === 'float');
+    case 'set':
+      return kids().every((c) => LITERAL_KEYS.has(c.type));
+    case 'pair': {
+      const key = node.childForFieldName('key');
+      const value = node.childForFieldName('value');
+      return !!key && LITERAL_KEYS.has(key.type) && (key.type !== 'string' || isSurelyPure(ctx, key)) && !!value && isSurelyPure(ctx, value, assumed);
+    }
+    case 'string': case 'concatenated_string': case 'tuple': case 'list': case 'dictionary':
+    case 'parenthesized_expression': case 'keyword_argument': case 'expression_list': case 'interpolation':
+      return kids().every((c) => (node.type === 'keyword_argument' && c.id === node.childForFieldName('name')?.id) || isSurelyPure(ctx, c, assumed));
+    default:
+      return false;
+  }
+}
+
+/** Python's builtin names (a keyword named like one, `license=open("LICENSE").read()`, makes no good global). */
+export const BUILTIN_NAMES: ReadonlySet<string> = new Set(
+  ('abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex copyright ' +
+    'credits delattr dict dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash ' +
+    'help hex id input int isinstance issubclass iter len license list locals map max memoryview min next object oct ' +
+    'open ord pow print property quit range repr reversed round set setattr slice sorted staticmethod str sum super ' +
+    'tuple type vars zip __name__ __file__ __doc__ __spec__ __loader__ __package__ __builtins__ Ellipsis NotImplemented ' +
+    'BaseException Exception ArithmeticError AssertionError AttributeError EOFError ImportError IndexError KeyError ' +
+    'LookupError NameError OSError IOError RuntimeError StopIteration TypeError ValueError ZeroDivisionError').split(' '),
+);
+
+const LITERAL_KEYS = new Set(['string', 'integer', 'float', 'true', 'false', 'none']);
+
+/**
+ * True when the name `id` reads is surely bound where it is read: a builtin, an import, a parameter, a
+ * module-level statement's binding read in a function, or a binding by a statement ahead of `id` in its
+ * block or a block around it; and no `del`, `global` or `nonlocal` of it in its scope. (`last` bound in a
+ * loop's body and read after the loop is not: the loop may not have run.)
+ */
+export function surelyBound(ctx: FileContext, id: SyntaxNode): boolean {
+  const r = ctx.names.resolve(id.text, id);
+  if (r.kind === 'builtin') return BUILTIN_NAMES.has(id.text);
+  if (r.kind === 'import') return true;
+  if (r.kind !== 'local') return false;
+  if (r.bindings.some((b) => b.kind === 'global' || b.kind === 'nonlocal')) return false;
+  if (new RegExp(`\\bdel\\b[^\\n#;]*\\b${id.text}\\b`).test(r.scope.text)) return false;
+  const ancestors = new Set<number>();
+  for (let a = id.parent; a; a = a.parent) ancestors.add(a.id);
+  let inFunction = false;
+  for (let a = id.parent; a && !inFunction; a = a.parent) inFunction = a.type === 'function_definition' || a.type === 'lambda';
+  return r.bindings.some((b) => {
+    if (b.kind === 'param') return true;
+    let stmt = statementOf(b.node);
+    // Ex) `try: data = load()` / `except OSError: data = None`: bound after the `try` on every path that goes on
+    const owner = stmt.parent?.parent;
+    if (owner?.type === 'try_statement' && owner.childForFieldName('body')?.id === stmt.parent!.id && everyHandlerBinds(owner, id.text)) stmt = owner;
+    if (!stmt.parent || !ancestors.has(stmt.parent.id) || ancestors.has(stmt.id)) return false;
+    return (stmt.parent.type === 'module' && inFunction && r.scope.type === 'module') || stmt.endIndex <= id.startIndex;
+  });
+}
+
+function statementOf(node: SyntaxNode): SyntaxNode {
+  let stmt = node;
+  while (stmt.parent && stmt.parent.type !== 'block' && stmt.parent.type !== 'module') stmt = stmt.parent;
+  return stmt;
+}
+
+/** True when every `except` clause of `tryStmt` binds `name` by a statement of its own block, or leaves (`raise`, `return`). */
+function everyHandlerBinds(tryStmt: SyntaxNode, name: string): boolean {
+  return tryStmt.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause').every((clause) => {
+    const block = clause.namedChildren.find((c) => c.type === 'block');
+    const stmts = block?.namedChildren.filter((c) => !isExtra(c)) ?? [];
+    const last = stmts[stmts.length - 1];
+    if (last?.type === 'raise_statement' || last?.type === 'return_statement') return true;
+    return stmts.some((st) => {
+      const a = st.type === 'expression_statement' ? st.namedChildren[0] : undefined;
+      return a?.type === 'assignment' && a.childForFieldName('left')?.type === 'identifier' && a.childForFieldName('left')!.text === name;
+    });
+  });
 }
 
 /**
@@ -181,7 +290,7 @@ function evaluatedBefore(parent: SyntaxNode, child: SyntaxNode): Before | undefi
  * it ahead of the statement keeps the order of everything the statement does. With `assumed`, those
  * nodes count as already evaluated (pure): "is `node` the next thing run after them?".
  */
-export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: ReadonlySet<number>): string | undefined {
+export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: ReadonlySet<number>, strict?: FileContext): string | undefined {
   if (node.id === stmt.id) return undefined;
   const lazy = lazyContext(node, stmt);
   if (lazy) return lazy;
@@ -190,8 +299,12 @@ export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: 
     const before = evaluatedBefore(p, child);
     if (!before) return 'part of an assignment target, evaluated after the value';
     let impure: SyntaxNode | undefined;
-    for (let k = 0; k < before.count && !impure; k++) if (!isPure(before.nodes[k]!, assumed)) impure = before.nodes[k];
+    for (let k = 0; k < before.count && !impure; k++) if (!(strict ? isSurelyPure(strict, before.nodes[k]!, assumed) : isPure(before.nodes[k]!, assumed))) impure = before.nodes[k];
     if (!impure) continue;
+    if (strict && isPure(impure, assumed)) {
+      const how = impure.type === 'identifier' || impure.type === 'attribute' ? 'a name not bound on every path' : 'it runs code';
+      return `\`${preview(impure)}\` may raise before it (${how}), where the statement then made nothing: a \`with\` header would make it first, and a file opened for writing would be emptied`;
+    }
     // Ex) `f(x=open(p).read(), *rest())`: the source shows `rest()` after it; `shelve.open(p)["k"] = f()` too.
     const why = impure.startIndex < child.endIndex ? '' : p.type === 'assignment' ? ', as Python evaluates the value before the target' : ', as Python evaluates `*` arguments before keyword arguments';
     return `\`${preview(impure)}\` runs before it in this statement${why}; a \`with\` header would run it first`;

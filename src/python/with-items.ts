@@ -5,7 +5,7 @@ import { versionAtLeast } from '../options.js';
 import type { Edit, FileContext, Finding, Fix, SyntaxNode } from '../types.js';
 import { replaceNode } from './edits.js';
 import { notEvaluatedFirst } from './evaluation.js';
-import { closeNote, withItemFor, type ResourceSpec } from './resources.js';
+import { closeNote, mayWrite, withItemFor, type ResourceSpec } from './resources.js';
 import { mixedIndentReason, planWrap, statementIndent } from './wrap.js';
 import { MAX_WITH_ITEMS, tooDeepReason } from './nesting.js';
 import { namesSeenReason } from './resource-flow.js';
@@ -58,7 +58,7 @@ function outermostFree(uses: readonly ResourceUse[]): ResourceUse[] {
  * pass (the inner one goes first); the others get the reason they do not fit. At most `room` of them (see
  * `blockRoom` in nesting.ts: each item is a block), and at most `MAX_WITH_ITEMS`.
  */
-export function groupForWith(uses: readonly ResourceUse[], scope: SyntaxNode, room = Infinity): WithGroup {
+export function groupForWith(uses: readonly ResourceUse[], scope: SyntaxNode, room = Infinity, ctx?: FileContext): WithGroup {
   const reasons = new Map<number, string>();
   // Ex) `json.load(open(open(p).read().strip()))`: the outer call moves into a header only once the inner one is a name.
   const candidates = outermostFree(uses);
@@ -69,7 +69,8 @@ export function groupForWith(uses: readonly ResourceUse[], scope: SyntaxNode, ro
     progress = false;
     for (const u of candidates) {
       if (assumed.has(u.call.id)) continue;
-      const why = notEvaluatedFirst(u.call, scope, assumed);
+      // Ex) `json.dump(last, open(p, "w"))`: what runs before a resource that may write must not raise either
+      const why = notEvaluatedFirst(u.call, scope, assumed, ctx && mayWrite(u.spec, u.call) ? ctx : undefined);
       if (why) {
         reasons.set(u.call.id, why);
         continue;
