@@ -19,7 +19,7 @@
 // unreadable file is an empty one.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { displayPath, optionsForFile } from './process-file.js';
 import { moduleKeyFor, type FileSummary, type SummaryCache } from './project.js';
 import type { RunOptions } from './runner.js';
@@ -125,6 +125,36 @@ export function optionsKey(options: TransformOptions & { cwd: string; wholeFiles
   const { select, ignore, unsafeFixes, targetVersion, generatorStyle, allLoops, cwd, wholeFiles } = options;
   return digest(JSON.stringify([[...select].sort(), [...ignore].sort(), unsafeFixes, targetVersion, generatorStyle, allLoops, cwd, wholeFiles === true]));
 }
+
+/**
+ * The entries of a cache file that have the shape this build writes; the others are dropped, as if never kept
+ * (a file edited by hand, or written by a tool of the same name: as a cache cut short, no reason to stop).
+ */
+function wellFormed(entries: Record<string, Entry>): Record<string, Entry> {
+  const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  const out = Object.create(null) as Record<string, Entry>;
+  for (const [path, e] of Object.entries(entries as Record<string, unknown>)) {
+    if (!isObject(e) || typeof e.stamp !== 'string') continue;
+    const entry: Entry = { stamp: e.stamp };
+    if (typeof e.hash === 'string') entry.hash = e.hash;
+    if (isObject(e.summaries)) {
+      entry.summaries = Object.create(null) as Record<string, string>;
+      for (const [k, d] of Object.entries(e.summaries)) if (typeof d === 'string') entry.summaries[k] = d;
+    }
+    if (isObject(e.results)) {
+      entry.results = Object.create(null) as Record<string, KeptResult>;
+      for (const [k, r] of Object.entries(e.results)) {
+        if (isObject(r) && typeof r.index === 'string' && isObject(r.result) && Array.isArray(r.result.findings) && typeof r.result.status === 'string') entry.results[k] = r as unknown as KeptResult;
+      }
+    }
+    out[path] = entry;
+  }
+  return out;
+}
+
+/** The names of the files a build writes in the cache directory (`RunCache.save` removes other builds' by these only). */
+const OWN_JSON = /^[0-9a-f]{16}(?:\.summaries|\.index\.[0-9a-f-]+)?\.json$/;
+const OWN_TMP = /^\.[0-9a-f]{16}\.[\w-]+\.tmp$/;
 
 /** The project index as a key: the same index, the same key. `'-'` when the run needs none. */
 export function indexKey(index: ProjectIndex | undefined): string {
@@ -437,7 +467,7 @@ export class RunCache {
     try {
       const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
       if (data.format === FORMAT && data.build === build && data.entries && typeof data.entries === 'object') {
-        return { entries: data.entries, merged: Array.isArray(data.merged) ? data.merged : [] };
+        return { entries: wellFormed(data.entries), merged: Array.isArray(data.merged) ? data.merged.filter((m) => Array.isArray(m) && m.every((x) => typeof x === 'string')) : [] };
       }
     } catch {
       // Ex) no cache yet, or one cut short by a full disk: start empty
@@ -599,10 +629,16 @@ export class RunCache {
   save(): string | undefined {
     if (!this.changed) return undefined;
     try {
+      const made = !existsSync(this.dir);
       mkdirSync(this.dir, { recursive: true });
-      // As Ruff's cache: git and backup tools leave the directory out.
-      writeIfMissing(join(this.dir, '.gitignore'), '# Made by withify: its cache, safe to delete.\n*\n');
-      writeIfMissing(join(this.dir, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by withify.\n');
+      // As Ruff's cache: git and backup tools leave the directory out. Only a directory withify made (or its
+      // default one, or one it tagged before): `--cache-dir conf` names a directory of the user's, which a `*`
+      // .gitignore would hide from git and the tag from backups
+      const tag = join(this.dir, 'CACHEDIR.TAG');
+      if (made || basename(this.dir) === '.withify_cache' || existsSync(tag)) {
+        writeIfMissing(join(this.dir, '.gitignore'), '# Made by withify: its cache, safe to delete.\n*\n');
+        writeIfMissing(tag, 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by withify.\n');
+      }
       // Ex) a module deleted since: its entry goes (the files this run did not look at are left as they are)
       for (const path of Object.keys(this.entries)) if (!this.stamps.has(path) && !existsSync(path)) delete this.entries[path];
       // An entry this run made or added to holds only if its file is still as it was when stamped (before it
@@ -645,10 +681,12 @@ export class RunCache {
         .sort((a, b) => b.at - a.at);
       const keep = new Set(indexFiles.filter((f) => used.has(f.key)).slice(0, KEPT_INDEXES).map((f) => f.name));
       const old = Date.now() - 10 * 60 * 1000;
+      // Only files named as withify names its own (a build's 16 hex digits): `--cache-dir .` or a shared
+      // `WITHIFY_CACHE_DIR` may hold other programs' JSON files, which are left alone
       for (const name of names) {
         const other = join(this.dir, name);
-        if (name.endsWith('.json') && name !== `${this.build}.json` && name !== `${this.build}.summaries.json` && !keep.has(name)) rmSync(other, { force: true });
-        else if (name.endsWith('.tmp') && (statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old) rmSync(other, { force: true });
+        if (OWN_JSON.test(name) && name !== `${this.build}.json` && name !== `${this.build}.summaries.json` && !keep.has(name)) rmSync(other, { force: true });
+        else if (OWN_TMP.test(name) && (statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < old) rmSync(other, { force: true });
       }
       this.changed = false;
       return undefined;

@@ -176,6 +176,7 @@ const EMPTY_VALUE_HINTS: Record<string, string> = {
   transform: 'name an ES module file, e.g. `--transform ./my-transform.js`',
   python: 'name an interpreter, e.g. `--python pypy3`',
   output: 'name a file, e.g. `--output leaks.txt`',
+  'cache-dir': 'name a directory, e.g. `--cache-dir .withify_cache` (or `--no-cache`)',
 };
 
 /** An empty value of an option in EMPTY_VALUE_HINTS is a usage error naming the option. */

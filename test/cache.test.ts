@@ -584,3 +584,40 @@ test('IndexChange: what a file can see of a change to the project index', () => 
   assert.equal(unknown.reaches('pkg.m0', 'pkg/m0.py', 'x'), true);
   assert.equal(new IndexChange(base, index()).reaches('pkg.use', 'pkg/use.py', 'make'), false);
 });
+
+test('the cache leaves alone what it did not write: other JSON files in --cache-dir, and a directory it did not make is not tagged', () => {
+  const dir = tempDir('withify-cache-own-');
+  writeFileSync(join(dir, 'a.py'), 'x = open("a").read()\n');
+  mkdirSync(join(dir, 'conf'));
+  writeFileSync(join(dir, 'conf', 'settings.json'), '{"k": 1}\n');
+  writeFileSync(join(dir, 'conf', '0123456789abcdef.json.bak'), '{}\n');
+  writeFileSync(join(dir, 'conf', 'old.tmp'), '');
+  utimesSync(join(dir, 'conf', 'old.tmp'), new Date(0), new Date(0));
+  assert.equal(withify(['check', '.', '--cache-dir', 'conf', '-q'], dir).status, 1);
+  const names = readdirSync(join(dir, 'conf')).sort();
+  for (const kept of ['settings.json', '0123456789abcdef.json.bak', 'old.tmp']) assert.ok(names.includes(kept), `${kept}: ${names.join(' ')}`);
+  assert.ok(names.some((n) => /^[0-9a-f]{16}\.json$/.test(n)), names.join(' '));
+  assert.ok(!names.includes('.gitignore') && !names.includes('CACHEDIR.TAG'), names.join(' '));
+  // A cache directory it makes is tagged, and an empty --cache-dir is a usage error
+  assert.equal(withify(['check', '.', '--cache-dir', 'made', '-q'], dir).status, 1);
+  assert.ok(readdirSync(join(dir, 'made')).includes('CACHEDIR.TAG'));
+  const empty = withify(['check', '.', '--cache-dir=', '-q'], dir);
+  assert.equal(empty.status, 2);
+  assert.match(empty.stderr, /--cache-dir was given an empty value/);
+});
+
+test('a cache file of the right format holding entries of another shape counts them as never kept', () => {
+  const dir = tempDir('withify-cache-shape-');
+  writeFileSync(join(dir, 'a.py'), 'x = open("a").read()\n');
+  assert.equal(withify(['check', '.', '-q'], dir).status, 1);
+  const file = readdirSync(join(dir, '.withify_cache')).find((n) => /^[0-9a-f]{16}\.json$/.test(n))!;
+  const data = JSON.parse(readFileSync(join(dir, '.withify_cache', file), 'utf8'));
+  const [key] = Object.keys(data.entries);
+  for (const bad of [null, { stamp: data.entries[key].stamp, results: { x: null } }, { stamp: data.entries[key].stamp, results: { x: { index: '-', result: null } } }]) {
+    data.entries[key] = bad;
+    writeFileSync(join(dir, '.withify_cache', file), JSON.stringify(data));
+    const r = withify(['check', '.'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /a\.py:1:5 WFY101/);
+  }
+});
