@@ -85,14 +85,24 @@ interface IgnoreLevel {
   rules: Ignore;
 }
 
-function readIgnoreFile(path: string, base: string): IgnoreLevel | undefined {
+/**
+ * The rules of one ignore file. `ignoreCase`: git's `core.ignorecase` (false unless the repository's config says
+ * true, as git sets it on a case-insensitive file system): `*.PY` does not ignore `app.py` on Linux.
+ */
+function readIgnoreFile(path: string, base: string, ignoreCase: boolean): IgnoreLevel | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     return undefined; // absent or unreadable: git ignores it too
   }
-  return { base, rules: ignore({ allowRelativePaths: true }).add(text) };
+  return { base, rules: ignore({ allowRelativePaths: true, ignorecase: ignoreCase }).add(text) };
+}
+
+/** `core.ignorecase` of the repository at `root` (false when unset). */
+function gitIgnoresCase(root: string): boolean {
+  const r = git(['config', '--bool', '--get', 'core.ignorecase'], root);
+  return r.ok && r.stdout.trim() === 'true';
 }
 
 /** Later levels win, as in git: global excludes, then info/exclude, then `.gitignore` from the root down. */
@@ -146,6 +156,8 @@ function infoExcludeFile(root: string): string {
 /** Builds and caches the ignore levels that apply inside a directory. */
 class IgnoreRules {
   private readonly repoLevels = new Map<string, IgnoreLevel[]>();
+  /** `core.ignorecase` of the repository the walk is in (the first one met; false outside any). */
+  private ignoreCase = false;
 
   constructor(private readonly enabled: boolean) {}
 
@@ -171,14 +183,15 @@ class IgnoreRules {
   /** The levels for the entries of `dir`, given those of its parent. */
   enter(parent: IgnoreLevel[], dir: string): IgnoreLevel[] {
     if (!this.enabled) return parent;
-    const own = readIgnoreFile(join(dir, '.gitignore'), dir);
+    const own = readIgnoreFile(join(dir, '.gitignore'), dir, this.ignoreCase);
     return own ? [...parent, own] : parent;
   }
 
   private forRepo(root: string): IgnoreLevel[] {
     let levels = this.repoLevels.get(root);
     if (!levels) {
-      levels = [readIgnoreFile(globalExcludesFile(root), root), readIgnoreFile(infoExcludeFile(root), root)].filter(
+      if (this.repoLevels.size === 0) this.ignoreCase = gitIgnoresCase(root);
+      levels = [readIgnoreFile(globalExcludesFile(root), root, this.ignoreCase), readIgnoreFile(infoExcludeFile(root), root, this.ignoreCase)].filter(
         (l): l is IgnoreLevel => l !== undefined,
       );
       this.repoLevels.set(root, levels);

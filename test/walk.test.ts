@@ -327,3 +327,11 @@ describe('--shard', () => {
     assert.match(bad.stderr, /--shard: cannot read "4\/3"/);
   });
 });
+
+test('ignore patterns match case as git does: exactly, unless the repository says core.ignorecase', () => {
+  const r = repo();
+  write(r.root, { 'upper/.gitignore': '*.PY\nCAP*.py\n', 'upper/app.py': 'x = 1\n', 'upper/CAPS.py': 'x = 1\n', 'upper/caps.py': 'x = 1\n' });
+  assert.deepEqual(select(r, ['upper']), ['upper/app.py', 'upper/caps.py']);
+  git(r.root, r.env, 'config', 'core.ignorecase', 'true');
+  assert.deepEqual(select(r, ['upper']), []);
+});
