@@ -298,3 +298,15 @@ test('a factory that returns what it makes on its last line is no finding; other
   const gen = transformSource('def rows(path):\n    f = open(path)\n    yield 1\n    return f\n', { select: ['open-assign'] }).findings;
   assert.equal(gen.length, 1);
 });
+
+test('open-assign-close: a match statement\'s capture patterns bind the name (case f:, [*f], {"k": f}, Point(x=f), str() as f)', () => {
+  for (const pattern of ['f', '[*f]', '{**f}', '{"k": f}', '[f, *_]', 'Point(x=f)', 'str() as f']) {
+    const src = `def save(out):\n    f = open("main.txt", "w")\n    f.write("main")\n    match out:\n        case None:\n            pass\n        case ${pattern}:\n            pass\n    f.close()\n`;
+    const r = transformSource(src, { select: ['open-assign-close'], targetVersion: [3, 10] });
+    assert.equal(r.fixesApplied, 0, pattern);
+    assert.match(r.findings[0]!.reason!, /^`f` is rebound on line 7, before `f\.close\(\)`$/, pattern);
+  }
+  // A value pattern reads: `case Color.RED:` and literals bind nothing
+  const value = 'def save(out):\n    f = open("main.txt", "w")\n    match out:\n        case Color.RED | {"k": 1}:\n            f.write("red")\n    f.close()\n';
+  assert.equal(transformSource(value, { select: ['open-assign-close'], targetVersion: [3, 10] }).fixesApplied, 1);
+});

@@ -81,8 +81,16 @@ function isBindingTarget(id: SyntaxNode): boolean {
       case 'class_definition':
         return p.childForFieldName('name')?.id === child.id;
       case 'dotted_name':
+        // Ex) `case f:`, `case {"k": f}`, `case Point(x=f)`: a capture pattern binds `f` (`case Color.RED` reads)
+        if (p.parent?.type === 'case_pattern' || p.parent?.type === 'keyword_pattern') return p.namedChildren.length === 1 && p.parent.childForFieldName?.('name')?.id !== p.id;
+        return p.parent?.type === 'import_statement' || p.parent?.type === 'import_from_statement';
       case 'aliased_import':
-        return p.parent?.type === 'import_statement' || p.parent?.type === 'import_from_statement' || p.type === 'aliased_import';
+        return true;
+      // Ex) `case [*f]`, `case {**f}`, `case str() as f`
+      case 'splat_pattern':
+        return true;
+      case 'as_pattern':
+        return p.parent?.type === 'case_pattern' && p.namedChildren[p.namedChildCount - 1]?.id === child.id;
       case 'import_statement':
       case 'import_from_statement':
         return true;
