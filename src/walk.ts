@@ -436,7 +436,20 @@ export function selectFiles(paths: readonly string[], options: SelectOptions): W
   if (options.shard && !parseShard(`${options.shard.index}/${options.shard.count}`)) {
     throw new SelectError(`--shard: ${options.shard.index}/${options.shard.count} is not K/N with 1 ≤ K ≤ N`);
   }
-  const changed = options.changedSince !== undefined ? changedFiles(options.changedSince, cwd) : undefined;
+  // Ex) `withify check ../other --changed-since HEAD` from another checkout: each path's own repository
+  let changed: Set<string> | undefined;
+  if (options.changedSince !== undefined) {
+    changed = new Set<string>();
+    const asked = new Set<string>();
+    for (const p of paths.length ? paths : ['.']) {
+      const at = resolve(cwd, p);
+      const dir = existsSync(at) && !statSync(at).isDirectory() ? dirname(at) : existsSync(at) ? at : cwd;
+      const root = findRepoRoot(dir) ?? dir;
+      if (asked.has(root)) continue;
+      asked.add(root);
+      for (const f of changedFiles(options.changedSince, dir)) changed.add(f);
+    }
+  }
   const rules: ExpandOptions = {
     noIgnore: options.noIgnore,
     exclude: options.exclude?.length ? globMatcher(options.exclude, cwd) : undefined,

@@ -335,3 +335,19 @@ test('ignore patterns match case as git does: exactly, unless the repository say
   git(r.root, r.env, 'config', 'core.ignorecase', 'true');
   assert.deepEqual(select(r, ['upper']), []);
 });
+
+test('--changed-since asks the repository each path is in, not the working directory\'s', () => {
+  const a = repo();
+  git(a.root, a.env, 'add', '-A');
+  git(a.root, a.env, 'commit', '-qm', 'a');
+  const other = join(dirname(a.root), 'other');
+  mkdirSync(other);
+  git(other, a.env, 'init', '-q');
+  write(other, { 'm.py': 'x = 1\n', 'same.py': 'x = 1\n' });
+  git(other, a.env, 'add', '-A');
+  git(other, a.env, 'commit', '-qm', 'b');
+  write(other, { 'm.py': 'x = 2\n' });
+  assert.deepEqual(select(a, ['../other'], { changedSince: 'HEAD' }), ['../other/m.py']);
+  assert.deepEqual(select(a, ['../other/m.py', '../other/same.py'], { changedSince: 'HEAD' }), ['../other/m.py']);
+  assert.deepEqual(select(a, ['.'], { changedSince: 'HEAD' }), []);
+});
