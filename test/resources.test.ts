@@ -241,3 +241,10 @@ test('a resource that may write is made first only after what cannot raise: name
   const r = transformSource('import json\n\ndef save(path, items):\n    for it in items:\n        last = it\n    json.dump(last, open(path, "w"))\n', { select: ['open-argument'] });
   assert.match(r.findings[0]!.reason!, /^`last` may raise before it \(a name not bound on every path\), where the statement then made nothing: a `with` header would make it first, and a file opened for writing would be emptied$/);
 });
+
+test('pathlib-read-write: an empty mode is no default (open(p, "") raises ValueError), so it has no Path counterpart', () => {
+  const r = (mode: string) => transformSource(`load = lambda p: open(p${mode}).read()\n`, { select: ['pathlib-read-write'], unsafeFixes: true }).fixesApplied;
+  assert.equal(r(''), 1);
+  assert.equal(r(', "r"'), 1);
+  assert.equal(r(', ""'), 0);
+});

@@ -99,7 +99,8 @@ function readOpenArgs(ctx: FileContext, call: SyntaxNode): OpenArgs | string {
 function targetFor(mode: string, method: string): Target | string {
   const chars = [...mode].sort().join('');
   // Ex) `open(p, "a").write(s)`: appending has no pathlib method; `"r+"`, `"x"` neither
-  const kind = ({ '': 'r', r: 'r', rt: 'r', br: 'rb', w: 'w', tw: 'w', bw: 'wb' } as Record<string, string>)[chars];
+  // (An empty mode is no default: `open(p, "")` raises ValueError.)
+  const kind = ({ r: 'r', rt: 'r', br: 'rb', w: 'w', tw: 'w', bw: 'wb' } as Record<string, string>)[chars];
   if (!kind) return `mode "${mode}" has no pathlib counterpart (only "r", "rb", "w", "wb")`;
   if (method === 'read') return kind === 'r' ? 'read_text' : kind === 'rb' ? 'read_bytes' : `\`.read()\` on a file opened with "${mode}" fails`;
   if (method === 'write') return kind === 'w' ? 'write_text' : kind === 'wb' ? 'write_bytes' : `\`.write()\` on a file opened with "${mode}" fails`;
