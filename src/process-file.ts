@@ -22,9 +22,11 @@ export function displayPath(cwd: string, path: string): string {
   return rel && !rel.startsWith('..') ? (sep === '\\' ? rel.split(sep).join('/') : rel) : path;
 }
 
-function readFailure(err: NodeJS.ErrnoException): string {
+function readFailure(err: NodeJS.ErrnoException, path?: string): string {
   if (err.code === 'EACCES' || err.code === 'EPERM') return 'cannot read: permission denied; check its permissions';
   if (err.code === 'EISDIR') return 'cannot read: it is a directory';
+  // Ex) `l\xe9t.py` in a UTF-8 locale: node decodes the name with U+FFFD, a name no file has
+  if (err.code === 'ENOENT' && path?.includes('\uFFFD')) return 'cannot read: its name is not valid UTF-8, which withify cannot name it by; rename it';
   if (err.code === 'ENOENT') return 'cannot read: it was removed before withify got to it';
   return `cannot read: ${err.code ?? err.message}`;
 }
@@ -44,7 +46,7 @@ export function processPath(path: string, runOptions: RunOptions, project?: Proj
     try {
       bytes = readFileSync(path);
     } catch (err) {
-      return failed(readFailure(err as NodeJS.ErrnoException));
+      return failed(readFailure(err as NodeJS.ErrnoException, path));
     }
     try {
       decoded = decodeSource(bytes);

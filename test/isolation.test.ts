@@ -210,3 +210,13 @@ test('processPath with what the first pass read: the same fix, its bytes rebuilt
   assert.deepEqual(r.remaining, r.findings);
   assert.equal(readFileSync(file, 'utf8'), `# edited\n${LEAKY}`);
 });
+
+test('a file whose name is not valid UTF-8 is reported as such, and the others are processed', () => {
+  const dir = tempDir('withify-badname-');
+  writeFileSync(Buffer.concat([Buffer.from(`${dir}/l`), Buffer.from([0xe9]), Buffer.from('t.py')]), 'x = open("a").read()\n');
+  writeFileSync(join(dir, 'ok.py'), 'x = open("a").read()\n');
+  const r = spawnSync(process.execPath, [CLI, 'check', '.', '--no-cache'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.match(r.stdout, /^ok\.py:1:5 WFY101 /m);
+  assert.match(r.stderr, /cannot read: its name is not valid UTF-8, which withify cannot name it by; rename it/);
+});
