@@ -54,11 +54,6 @@ export function within(node: SyntaxNode, outer: SyntaxNode | null | undefined): 
 }
 
 /**
- * The innermost scope that `node` is evaluated in: a function (or lambda) whose body holds it, a class
- * whose body holds it, a comprehension, or the module. Decorators and default values belong to the
- * scope around the def, as in Python.
- */
-/**
  * True when `node` is read lazily by a PEP 695 construct of its block: the value of a `type X = …` statement, or
  * a type parameter's bound or default (`def k[T: bound]()`), which Python evaluates only when asked
  * (`X.__value__`), in a scope that closes over the function's variables, like a lambda.
@@ -71,6 +66,11 @@ export function inLazyTypeScope(node: SyntaxNode): boolean {
   return false;
 }
 
+/**
+ * The innermost scope that `node` is evaluated in: a function (or lambda) whose body holds it, a class
+ * whose body holds it, a comprehension, or the module. Decorators and default values belong to the
+ * scope around the def, as in Python.
+ */
 export function scopeOf(node: SyntaxNode): SyntaxNode {
   for (let a = node.parent; a; a = a.parent) {
     if (a.type === 'module') return a;
