@@ -310,7 +310,10 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
       }
     }
   };
-  for (const p of paths) {
+  // Paths that are links last: `check alias pkg` (alias → pkg) walks `pkg` first, so that its files keep the
+  // path without a link (a directory is walked once, by the first path that reaches it)
+  const linksLast = [...paths].sort((a, b) => Number(isLinkPath(a)) - Number(isLinkPath(b)));
+  for (const p of linksLast) {
     let st;
     try {
       st = statSync(p);

@@ -199,6 +199,9 @@ describe('globs and links', () => {
     const all = (paths: string[]) => rel(dir, selectFiles(paths.map((p) => join(dir, p)), { cwd: dir }).files);
     assert.deepEqual(all(['.']), ['pkg/a.py', 'pkg/b.py']);
     assert.deepEqual(all(['a_link.py', 'pkg']), ['pkg/a.py', 'pkg/b.py']);
+    // A linked directory named before its target: the target's own path still
+    assert.deepEqual(all(['alias', 'pkg']), ['pkg/a.py', 'pkg/b.py']);
+    assert.deepEqual(all(['pkg', 'alias']), ['pkg/a.py', 'pkg/b.py']);
     // Only the link named: the user's choice of path.
     assert.deepEqual(all(['alias']), ['alias/a.py', 'alias/b.py']);
     assert.deepEqual(all(['a_link.py']), ['a_link.py']);
