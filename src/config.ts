@@ -108,6 +108,8 @@ export function parseSettings(table: Table, file: string): ConfigSettings {
     switch (key) {
       case 'select':
         out.select = stringList(file, key, value);
+        // As `--select ''`: a selection of nothing is a mistake (leave the key out for every transform)
+        if (out.select.length === 0 || out.select.some((v) => v.trim() === '')) throw new ConfigError(`${file}: [tool.withify] select names no transform: list ids or codes, e.g. select = ["open-chain"], or leave it out for all`);
         break;
       case 'ignore':
         out.ignore = stringList(file, key, value);

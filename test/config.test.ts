@@ -259,3 +259,11 @@ const MY_RULE = `export default {
   check() { return []; },
 };
 `;
+
+test('select = [] (or an empty name) names no transform: an error, as --select \'\' is', () => {
+  for (const list of ['[]', '[""]', '["open-chain", " "]']) {
+    const root = tempDir('withify-config-select-');
+    writeFileSync(join(root, 'pyproject.toml'), `[tool.withify]\nselect = ${list}\n`);
+    assert.throws(() => loadConfig({ cwd: root }), (e: Error) => e instanceof ConfigError && /select names no transform/.test(e.message), list);
+  }
+});

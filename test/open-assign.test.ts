@@ -310,3 +310,9 @@ test('open-assign-close: a match statement\'s capture patterns bind the name (ca
   const value = 'def save(out):\n    f = open("main.txt", "w")\n    match out:\n        case Color.RED | {"k": 1}:\n            f.write("red")\n    f.close()\n';
   assert.equal(transformSource(value, { select: ['open-assign-close'], targetVersion: [3, 10] }).fixesApplied, 1);
 });
+
+test('open-assign: a nonlocal or global name closed by hand is open-assign-close\'s, not "never closed"', () => {
+  const src = 'def outer(p):\n    f = None\n\n    def inner():\n        nonlocal f\n        f = open(p)\n        data = f.read()\n        f.close()\n        return data\n    return inner()\n\n\ndef g(p):\n    global F\n    F = open(p)\n    return F.read()\n';
+  const r = transformSource(src, { select: ['open-assign'] });
+  assert.deepEqual(r.findings.map((f) => f.message), ['`F = open(...)` is never closed; PyPy closes (and flushes) it only when the GC runs']);
+});

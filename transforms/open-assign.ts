@@ -84,6 +84,8 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const scope = functionOrModuleOf(a.stmt);
   const bindings = ctx.names.bindings(scope).get(name) ?? [];
   if (bindings.some((b) => b.kind === 'global' || b.kind === 'nonlocal')) {
+    // Ex) `nonlocal f` … `f.close()`: closed by hand (open-assign-close's finding, if any)
+    if (closedByName(ctx, scope, name, spec)) return undefined;
     return { reason: `\`${name}\` is declared global or nonlocal: other code may use it after any block withify could add` };
   }
   const uses = resourceUses(ctx, scope, a.target, spec).filter((u) => seesValue(u, a.stmt, scope, name));
