@@ -228,6 +228,8 @@ test('a resource that may write is made first only after what cannot raise: name
     'try:\n    value = load()\nexcept OSError:\n    raise\njson.dump(value, open(path, "w"))',
     // Read-only: opening first changes no file
     'for it in items:\n    last = it\nprint(last, json.load(open(path)))',
+    // A file's `with` swallows no exception: its body ran
+    'with open(path) as src:\n    text = src.read()\nprint(text, file=open(path, "w"))',
   ]) assert.equal(fixed(body), 1, body);
   for (const body of [
     'for it in items:\n    last = it\njson.dump(last, open(path, "w"))',
@@ -237,6 +239,10 @@ test('a resource that may write is made first only after what cannot raise: name
     'json.dump({data: 1}, open(path, "w"))',
     'json.dump(undefined_name, open(path, "w"))',
     'del data\njson.dump(data, open(path, "w"))',
+    // Python deletes an `except … as e` name when its handler ends
+    'try:\n    pass\nexcept ValueError as e:\n    pass\njson.dump(e, open(path, "w"))',
+    // Another `with` may swallow the exception before the binding
+    'with cfg.lock() as held:\n    text = held.read()\nprint(text, file=open(path, "w"))',
   ]) assert.equal(fixed(body), 0, body);
   const r = transformSource('import json\n\ndef save(path, items):\n    for it in items:\n        last = it\n    json.dump(last, open(path, "w"))\n', { select: ['open-argument'] });
   assert.match(r.findings[0]!.reason!, /^`last` may raise before it \(a name not bound on every path\), where the statement then made nothing: a `with` header would make it first, and a file opened for writing would be emptied$/);

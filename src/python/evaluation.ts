@@ -113,12 +113,33 @@ export function surelyBound(ctx: FileContext, id: SyntaxNode): boolean {
   for (let a = id.parent; a && !inFunction; a = a.parent) inFunction = a.type === 'function_definition' || a.type === 'lambda';
   return r.bindings.some((b) => {
     if (b.kind === 'param') return true;
+    // Ex) `except ValueError as e:`: Python deletes `e` when the handler ends; bound only inside it
+    for (let a = b.node.parent; a && a.type !== 'block' && a.type !== 'module'; a = a.parent) {
+      if (a.type !== 'except_clause' && a.type !== 'except_group_clause') continue;
+      const body = a.namedChildren.find((c) => c.type === 'block');
+      return !!body && body.startIndex <= id.startIndex && id.endIndex <= body.endIndex;
+    }
     let stmt = statementOf(b.node);
     // Ex) `try: data = load()` / `except OSError: data = None`: bound after the `try` on every path that goes on
     const owner = stmt.parent?.parent;
     if (owner?.type === 'try_statement' && owner.childForFieldName('body')?.id === stmt.parent!.id && everyHandlerBinds(owner, id.text)) stmt = owner;
+    // Ex) `with open(p) as src:` / `data = src.read()`: a file's `with` swallows no exception, so its body ran
+    else if (owner?.type === 'with_statement' && owner.childForFieldName('body')?.id === stmt.parent!.id && opensFilesOnly(owner)) stmt = owner;
     if (!stmt.parent || !ancestors.has(stmt.parent.id) || ancestors.has(stmt.id)) return false;
     return (stmt.parent.type === 'module' && inFunction && r.scope.type === 'module') || stmt.endIndex <= id.startIndex;
+  });
+}
+
+// The builtin and standard calls whose `with` swallows no exception (their `__exit__` returns a false value)
+const PLAIN_OPENERS = new Set(['open', 'io.open', 'codecs.open', 'gzip.open', 'bz2.open', 'lzma.open', 'tokenize.open', 'os.fdopen']);
+
+/** True when every item of the `with` statement `w` is a call of `PLAIN_OPENERS`, as written (`with open(p) as f:`). */
+function opensFilesOnly(w: SyntaxNode): boolean {
+  const items = w.namedChildren.find((c) => c.type === 'with_clause')?.namedChildren.filter((c) => c.type === 'with_item') ?? [];
+  return items.length > 0 && items.every((item) => {
+    let value = item.childForFieldName('value');
+    if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
+    return value?.type === 'call' && PLAIN_OPENERS.has(value.childForFieldName('function')?.text ?? '');
   });
 }
 
