@@ -228,6 +228,7 @@ test('a resource that may write is made first only after what cannot raise: name
     'try:\n    value = load()\nexcept OSError:\n    raise\njson.dump(value, open(path, "w"))',
     // Read-only: opening first changes no file
     'for it in items:\n    last = it\nprint(last, json.load(open(path)))',
+    'if (n := len(data)) > 1:\n    pass\njson.dump(n, open(path, "w"))',
     // A file's `with` swallows no exception: its body ran
     'with open(path) as src:\n    text = src.read()\nprint(text, file=open(path, "w"))',
   ]) assert.equal(fixed(body), 1, body);
@@ -239,6 +240,7 @@ test('a resource that may write is made first only after what cannot raise: name
     'json.dump({data: 1}, open(path, "w"))',
     'json.dump(undefined_name, open(path, "w"))',
     'del data\njson.dump(data, open(path, "w"))',
+    'if data and (n := len(data)):\n    pass\njson.dump(n, open(path, "w"))',
     // Python deletes an `except … as e` name when its handler ends
     'try:\n    pass\nexcept ValueError as e:\n    pass\njson.dump(e, open(path, "w"))',
     // Another `with` may swallow the exception before the binding

@@ -119,6 +119,11 @@ export function surelyBound(ctx: FileContext, id: SyntaxNode): boolean {
       const body = a.namedChildren.find((c) => c.type === 'block');
       return !!body && body.startIndex <= id.startIndex && id.endIndex <= body.endIndex;
     }
+    // Ex) `if a and (n := f()):`: the right side of `and`/`or`, a branch of `x if c else y`, may not run
+    for (let c = b.node, a = c.parent; a && a.type !== 'block' && a.type !== 'module'; c = a, a = a.parent) {
+      if (a.type === 'boolean_operator' && a.childForFieldName('right')?.id === c.id) return false;
+      if (a.type === 'conditional_expression' && a.namedChildren[1]?.id !== c.id) return false;
+    }
     let stmt = statementOf(b.node);
     // Ex) `try: data = load()` / `except OSError: data = None`: bound after the `try` on every path that goes on
     const owner = stmt.parent?.parent;
