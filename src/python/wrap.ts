@@ -94,7 +94,12 @@ export function statementIndent(ctx: FileContext, stmt: SyntaxNode): string {
     const outer = lineIndent(ctx.source, block.parent.startIndex);
     return outer + (unitFor(outer, ctx.indentUnit) ?? ctx.indentUnit);
   }
-  return lineIndent(ctx.source, stmt.startIndex);
+  // Ex) `q = [1,` / `     2]; r = next(rows())`: the line `r = …` starts on is a continuation line; the
+  // statement's indentation is that of the first statement of its logical line
+  const siblings = statementSiblings(block);
+  let i = statementIndex(block, stmt);
+  while (i > 0 && !startsLine(ctx.source, siblings[i]!.startIndex) && siblings[i - 1]!.endPosition.row === siblings[i]!.startPosition.row) i--;
+  return lineIndent(ctx.source, (i >= 0 ? siblings[i]! : stmt).startIndex);
 }
 
 /**

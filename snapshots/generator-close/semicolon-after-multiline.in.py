@@ -1,0 +1,28 @@
+# A statement after `;` on the last line of a multi-line statement (a list, a triple-quoted string) is split off
+# at the indentation of its logical line, not of the continuation line it starts on.
+def produce(tag="x"):
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("cleanup", tag)
+
+
+def f():
+    q = [1,
+         2]; r = next(produce())
+    return r
+
+
+def g():
+    s = """a
+b"""; r = next(produce("str"))
+    return r
+
+
+def h():
+    s = """a
+b"""; r = next(produce("str"))
+
+
+print(f(), g())
