@@ -154,7 +154,7 @@ function wellFormed(entries: Record<string, Entry>): Record<string, Entry> {
 
 /** The names of the files a build writes in the cache directory (`RunCache.save` removes other builds' by these only). */
 const OWN_JSON = /^[0-9a-f]{16}(?:\.summaries|\.index\.[0-9a-f-]+)?\.json$/;
-const OWN_TMP = /^\.[0-9a-f]{16}\.[\w-]+\.tmp$/;
+const OWN_TMP = /^\.[0-9a-f]{16}\.\d+(?:-[0-9a-f]{8})?\.tmp$/;
 
 /** The project index as a key: the same index, the same key. `'-'` when the run needs none. */
 export function indexKey(index: ProjectIndex | undefined): string {
@@ -635,7 +635,7 @@ export class RunCache {
       // default one, or one it tagged before): `--cache-dir conf` names a directory of the user's, which a `*`
       // .gitignore would hide from git and the tag from backups
       const tag = join(this.dir, 'CACHEDIR.TAG');
-      if (made || basename(this.dir) === '.withify_cache' || existsSync(tag)) {
+      if (made || basename(this.dir) === '.withify_cache' || (existsSync(tag) && readFileSync(tag, 'utf8').includes('created by withify'))) {
         writeIfMissing(join(this.dir, '.gitignore'), '# Made by withify: its cache, safe to delete.\n*\n');
         writeIfMissing(tag, 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by withify.\n');
       }

@@ -598,6 +598,11 @@ test('the cache leaves alone what it did not write: other JSON files in --cache-
   for (const kept of ['settings.json', '0123456789abcdef.json.bak', 'old.tmp']) assert.ok(names.includes(kept), `${kept}: ${names.join(' ')}`);
   assert.ok(names.some((n) => /^[0-9a-f]{16}\.json$/.test(n)), names.join(' '));
   assert.ok(!names.includes('.gitignore') && !names.includes('CACHEDIR.TAG'), names.join(' '));
+  // Another tool's tag is not withify's: its directory gets no .gitignore
+  mkdirSync(join(dir, 'target'));
+  writeFileSync(join(dir, 'target', 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# created by cargo\n');
+  assert.equal(withify(['check', '.', '--cache-dir', 'target', '-q'], dir).status, 1);
+  assert.ok(!readdirSync(join(dir, 'target')).includes('.gitignore'));
   // A cache directory it makes is tagged, and an empty --cache-dir is a usage error
   assert.equal(withify(['check', '.', '--cache-dir', 'made', '-q'], dir).status, 1);
   assert.ok(readdirSync(join(dir, 'made')).includes('CACHEDIR.TAG'));

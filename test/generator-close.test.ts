@@ -951,3 +951,15 @@ test('--generator-style closing: an import the module deletes or a function rebi
   assert.match(kept.output, /^import contextlib\n/);
   assert.match(kept.output, /    with contextlib\.closing\(gen\(\)\) as gen2:\n/);
 });
+
+test('a raise in a pending finally is caught only by a handler of its class or a base: otherwise closing raises (unsafe)', () => {
+  const gen = (handler: string) => `def g():\n    try:\n        yield 1\n        yield 2\n    finally:\n        try:\n            raise KeyError("k")\n        except ${handler}:\n            pass\n\n\ndef use():\n    for x in g():\n        break\n`;
+  for (const handler of ['KeyError', 'LookupError', '(ValueError, LookupError)', 'Exception', 'BaseException']) {
+    assert.equal(transformSource(gen(handler), { select: ['generator-close'] }).fixesApplied, 1, handler);
+  }
+  for (const handler of ['(TypeError, IndexError)', 'ValueError']) {
+    const r = transformSource(gen(handler), { select: ['generator-close'] });
+    assert.equal(r.fixesApplied, 0, handler);
+    assert.equal(transformSource(gen(handler), { select: ['generator-close'], unsafeFixes: true }).fixesApplied, 1, handler);
+  }
+});

@@ -217,7 +217,7 @@ test('a tar archive that may be open for writing, never closed: the fix is unsaf
 
 test('a resource that may write is made first only after what cannot raise: names surely bound, not a loop variable', () => {
   const fixed = (body: string) =>
-    transformSource(`import json\n\nCONFIG = {"a": 1}\n\n\ndef save(path, data, items, cfg, *args):\n${body.replace(/^/gm, '    ')}\n`, { select: ['open-argument'] }).fixesApplied;
+    transformSource(`import json\n\nCONFIG = {"a": 1}\n\n\ndef save(path, data, items, cfg, *args):\n${body.replace(/^/gm, '    ')}\n\n\nLATER = 1\n`, { select: ['open-argument'] }).fixesApplied;
   for (const body of [
     'json.dump(data, open(path, "w"))',
     'json.dump(CONFIG, open(path, "w"), indent=2)',
@@ -241,6 +241,12 @@ test('a resource that may write is made first only after what cannot raise: name
     'json.dump(undefined_name, open(path, "w"))',
     'del data\njson.dump(data, open(path, "w"))',
     'if data and (n := len(data)):\n    pass\njson.dump(n, open(path, "w"))',
+    'for j in items:\n    break\nelse:\n    pass\njson.dump(j, open(path, "w"))',
+    'x: int\njson.dump(x, open(path, "w"))',
+    'try:\n    import yaml\nexcept ImportError:\n    pass\njson.dump(yaml, open(path, "w"))',
+    'data = 1\ntry:\n    int("a")\nexcept ValueError as data:\n    pass\njson.dump(data, open(path, "w"))',
+    'json.dump(1, open(path, "w"))\nimport json',
+    'json.dump(LATER, open(path, "w"))',
     // Python deletes an `except … as e` name when its handler ends
     'try:\n    pass\nexcept ValueError as e:\n    pass\njson.dump(e, open(path, "w"))',
     // Another `with` may swallow the exception before the binding

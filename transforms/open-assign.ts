@@ -99,7 +99,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const escape = uses.find((u): u is Use & { cls: { kind: 'escape' } } => u.cls.kind === 'escape');
   // Ex) `s = socket.socket(family)` … `return s` as the function's last statement: a factory, whose caller owns
   // what it returns on every path that does not raise
-  if (escape && returnedAtEnd(scope, name, uses)) return undefined;
+  if (escape && bindings.length === 1 && returnedAtEnd(scope, name, uses)) return undefined;
   if (escape) return { reason: `${escape.cls.reason} (line ${line(escape.node)})` };
 
   // Ex) `f = os.fdopen(fd, "w")` … `os.fsync(fd)`: closing the file closes the descriptor, so a read of `fd` is a use of it.
@@ -196,12 +196,22 @@ function returnedAtEnd(scope: SyntaxNode, name: string, uses: readonly Use[]): b
   const body = scope.childForFieldName('body');
   const last = body ? statementSiblings(body).at(-1) : undefined;
   if (last?.type !== 'return_statement' || !last.namedChildren.every((c) => isPure(c))) return false;
+  // Ex) `if flag: return None` before it: that path drops the object
+  if (ownReturns(body!).length !== 1) return false;
   const itemOf = (node: SyntaxNode): boolean => {
     const p = node.parent;
     if (p?.id === last.id) return true;
     return (p?.type === 'tuple' || p?.type === 'expression_list' || p?.type === 'list' || p?.type === 'parenthesized_expression') && itemOf(p);
   };
   return uses.every((u) => u.cls.kind !== 'escape' || (u.name === name && u.node.type === 'identifier' && itemOf(u.node)));
+}
+
+/** The `return` statements of a function's body, not of functions, lambdas or classes nested in it. */
+function ownReturns(body: SyntaxNode): SyntaxNode[] {
+  return body.descendantsOfType('return_statement').filter((r) => {
+    for (let a = r.parent; a && a.id !== body.id; a = a.parent) if (a.type === 'function_definition' || a.type === 'class_definition' || a.type === 'lambda') return false;
+    return true;
+  });
 }
 
 /**

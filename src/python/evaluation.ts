@@ -103,26 +103,35 @@ const LITERAL_KEYS = new Set(['string', 'integer', 'float', 'true', 'false', 'no
 export function surelyBound(ctx: FileContext, id: SyntaxNode): boolean {
   const r = ctx.names.resolve(id.text, id);
   if (r.kind === 'builtin') return BUILTIN_NAMES.has(id.text);
-  if (r.kind === 'import') return true;
-  if (r.kind !== 'local') return false;
-  if (r.bindings.some((b) => b.kind === 'global' || b.kind === 'nonlocal')) return false;
+  if (r.kind !== 'local' && r.kind !== 'import') return false;
+  // Ex) `try: import yaml` / `except ImportError: pass`: an import binds like an assignment, on its path only
+  const bindings = r.kind === 'local' ? r.bindings : (ctx.names.bindings(r.scope).get(id.text) ?? []);
+  if (bindings.length === 0 || bindings.some((b) => b.kind === 'global' || b.kind === 'nonlocal')) return false;
   if (new RegExp(`\\bdel\\b[^\\n#;]*\\b${id.text}\\b`).test(r.scope.text)) return false;
   const ancestors = new Set<number>();
   for (let a = id.parent; a; a = a.parent) ancestors.add(a.id);
-  let inFunction = false;
-  for (let a = id.parent; a && !inFunction; a = a.parent) inFunction = a.type === 'function_definition' || a.type === 'lambda';
-  return r.bindings.some((b) => {
-    if (b.kind === 'param') return true;
-    // Ex) `except ValueError as e:`: Python deletes `e` when the handler ends; bound only inside it
+  // Ex) `except ValueError as x:`: Python deletes `x` when the handler ends, whatever bound it before
+  const handlerOf = (b: { node: SyntaxNode }): SyntaxNode | undefined => {
     for (let a = b.node.parent; a && a.type !== 'block' && a.type !== 'module'; a = a.parent) {
-      if (a.type !== 'except_clause' && a.type !== 'except_group_clause') continue;
-      const body = a.namedChildren.find((c) => c.type === 'block');
-      return !!body && body.startIndex <= id.startIndex && id.endIndex <= body.endIndex;
+      if (a.type === 'except_clause' || a.type === 'except_group_clause') return a;
     }
+    return undefined;
+  };
+  for (const b of bindings) {
+    const handler = handlerOf(b);
+    const body = handler?.namedChildren.find((c) => c.type === 'block');
+    if (handler && !(body && body.startIndex <= id.startIndex && id.endIndex <= body.endIndex)) return false;
+  }
+  return bindings.some((b) => {
+    if (b.kind === 'param') return true;
+    if (handlerOf(b)) return true; // (the read is in that handler's block: checked above)
     // Ex) `if a and (n := f()):`: the right side of `and`/`or`, a branch of `x if c else y`, may not run
     for (let c = b.node, a = c.parent; a && a.type !== 'block' && a.type !== 'module'; c = a, a = a.parent) {
       if (a.type === 'boolean_operator' && a.childForFieldName('right')?.id === c.id) return false;
       if (a.type === 'conditional_expression' && a.namedChildren[1]?.id !== c.id) return false;
+      // Ex) `for j in []:` binds nothing; `x: int` binds nothing either
+      if ((a.type === 'for_statement' || a.type === 'for_in_clause') && a.childForFieldName('left')?.id === c.id) return false;
+      if (a.type === 'assignment' && a.childForFieldName('left')?.id === c.id && !a.childForFieldName('right')) return false;
     }
     let stmt = statementOf(b.node);
     // Ex) `try: data = load()` / `except OSError: data = None`: bound after the `try` on every path that goes on
@@ -131,7 +140,8 @@ export function surelyBound(ctx: FileContext, id: SyntaxNode): boolean {
     // Ex) `with open(p) as src:` / `data = src.read()`: a file's `with` swallows no exception, so its body ran
     else if (owner?.type === 'with_statement' && owner.childForFieldName('body')?.id === stmt.parent!.id && opensFilesOnly(owner)) stmt = owner;
     if (!stmt.parent || !ancestors.has(stmt.parent.id) || ancestors.has(stmt.id)) return false;
-    return (stmt.parent.type === 'module' && inFunction && r.scope.type === 'module') || stmt.endIndex <= id.startIndex;
+    // Ahead of the read in the text: a module's constant defined below a function may not be bound yet when it runs
+    return stmt.endIndex <= id.startIndex;
   });
 }
 

@@ -623,12 +623,51 @@ const ownOf = (region: SyntaxNode, type: string, fn: SyntaxNode) => region.desce
 
 /** True when a `try` inside `region` around `node` has an `except` that may catch what `node` raises. */
 export function caughtWithin(node: SyntaxNode, region: SyntaxNode): boolean {
+  const raised = node.type === 'raise_statement' ? raisedName(node) : undefined;
   let child = node;
   for (let a = node.parent; a && a.id !== region.id; child = a, a = a.parent) {
     if (a.type === 'try_statement' && a.childForFieldName('body')?.id === child.id) {
-      if (a.namedChildren.some((c) => c.type === 'except_clause' || c.type === 'except_group_clause')) return true;
+      if (a.namedChildren.some((c) => (c.type === 'except_clause' || c.type === 'except_group_clause') && handlerCatches(c, raised))) return true;
     }
   }
+  return false;
+}
+
+/** The class a `raise` names (`raise TypeError`, `raise errors.Bad("x")`: its last name), or `undefined`. */
+function raisedName(raise: SyntaxNode): string | undefined {
+  let e = raise.namedChildren.find((c) => !isExtra(c));
+  if (e?.type === 'call') e = e.childForFieldName('function') ?? undefined;
+  if (e?.type === 'attribute') e = e.childForFieldName('attribute') ?? undefined;
+  return e?.type === 'identifier' ? e.text : undefined;
+}
+
+// The builtin exceptions' bases, for a handler that names a base of what is raised (`except LookupError` catches KeyError)
+const EXCEPTION_BASES: ReadonlyMap<string, string> = new Map([
+  ['KeyError', 'LookupError'], ['IndexError', 'LookupError'], ['ZeroDivisionError', 'ArithmeticError'], ['OverflowError', 'ArithmeticError'],
+  ['FloatingPointError', 'ArithmeticError'], ['FileNotFoundError', 'OSError'], ['FileExistsError', 'OSError'], ['PermissionError', 'OSError'],
+  ['IsADirectoryError', 'OSError'], ['NotADirectoryError', 'OSError'], ['InterruptedError', 'OSError'], ['BlockingIOError', 'OSError'],
+  ['ConnectionError', 'OSError'], ['BrokenPipeError', 'ConnectionError'], ['TimeoutError', 'OSError'], ['IOError', 'Exception'], ['EnvironmentError', 'Exception'],
+  ['UnicodeError', 'ValueError'], ['UnicodeDecodeError', 'UnicodeError'], ['UnicodeEncodeError', 'UnicodeError'],
+  ['NotImplementedError', 'RuntimeError'], ['RecursionError', 'RuntimeError'], ['ModuleNotFoundError', 'ImportError'],
+  ['OSError', 'Exception'], ['LookupError', 'Exception'], ['ArithmeticError', 'Exception'], ['ValueError', 'Exception'], ['RuntimeError', 'Exception'],
+  ['TypeError', 'Exception'], ['AttributeError', 'Exception'], ['NameError', 'Exception'], ['ImportError', 'Exception'], ['AssertionError', 'Exception'],
+  ['StopIteration', 'Exception'], ['Exception', 'BaseException'], ['GeneratorExit', 'BaseException'], ['KeyboardInterrupt', 'BaseException'], ['SystemExit', 'BaseException'],
+]);
+
+/**
+ * Whether the `except` clause may catch what a `raise` of `raised` raises: a bare `except:`, a class that is it
+ * or one of its builtin bases (`except Exception`), or anything when the raise names no class withify knows the
+ * bases of (`raise err`, `raise MyError`: taken as caught, as before). `except (KeyError, IndexError)` around
+ * `raise TypeError` is not.
+ */
+function handlerCatches(clause: SyntaxNode, raised: string | undefined): boolean {
+  let types = clause.namedChildren.find((c) => c.type !== 'block' && !isExtra(c));
+  if (!types) return true;
+  if (types.type === 'as_pattern') types = types.namedChildren[0];
+  if (!types) return true;
+  const names = (types.type === 'tuple' || types.type === 'parenthesized_expression' ? types.namedChildren.filter((c) => !isExtra(c)) : [types]).map((n) => n.text.replace(/^builtins\./, ''));
+  if (raised === undefined || !EXCEPTION_BASES.has(raised)) return true;
+  for (let r: string | undefined = raised; r; r = EXCEPTION_BASES.get(r)) if (names.includes(r)) return true;
   return false;
 }
 
