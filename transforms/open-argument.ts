@@ -4,13 +4,13 @@
 // The consumers (eager and lazy) are listed once, in src/python/consumers.ts.
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { codeRunAfter, containsYield, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
+import { codeRunAfter, containsYield, lazyContext, preview } from '../src/python/evaluation.js';
 import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
 import { closeWaitsReason, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
-import { findingWith, groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
+import { findingWith, groupForWith, orderReason, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
 
@@ -128,7 +128,7 @@ function headerFix(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, stmt: S
   if (stmt.child(0)?.type === 'async') {
     return { ...base, reason: `in an \`async with\` header: \`${wrapper}\` does not close it, and an \`async with\` takes no \`${calleeText(m.resource)}()\`: open it in a \`with\` around this one` };
   }
-  const order = notEvaluatedFirst(m.resource, item, undefined, mayWrite(m.spec, m.resource) ? ctx : undefined);
+  const order = orderReason({ call: m.resource, spec: m.spec }, item, undefined, ctx);
   if (order) return { ...base, reason: order.replace('a `with` header would run it first', 'a `with` item ahead of it would run it first') };
   const room = blockRoom(ctx, stmt, stmt);
   if (room < 1) return { ...base, reason: tooDeepReason(1, room) };

@@ -3,12 +3,12 @@
 //                                               f.write(data)
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { BUILTIN_NAMES, codeRunAfter, containsYield, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
+import { BUILTIN_NAMES, codeRunAfter, containsYield, lazyContext, preview } from '../src/python/evaluation.js';
 import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, CLOSE_SAFETY, literalMode, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { calleeName } from '../src/python/imports.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex, startsLine } from '../src/python/text.js';
-import { findingWith, groupForWith, planResourceWith, uniqueEdits } from '../src/python/with-items.js';
+import { findingWith, groupForWith, orderReason, planResourceWith, uniqueEdits } from '../src/python/with-items.js';
 import { insertAt, replaceNode } from '../src/python/edits.js';
 import { mixedIndentReason, statementIndent, unitFor } from '../src/python/wrap.js';
 import { blockRoom } from '../src/python/nesting.js';
@@ -346,7 +346,8 @@ function planHoistedReads(ctx: FileContext, stmt: SyntaxNode, chains: readonly C
       if (kinds.size !== 1 || kinds.has(undefined)) return undefined;
     }
     // Ex) `open(\n    p\n).read()`: the `with` header would carry its continuation lines' indentation
-    if (/[\r\n]/.test(m.use.text) || notEvaluatedFirst(m.use, stmt, assumed)) return undefined;
+    // (The read moves with its resource: ahead of one that may write, what runs before must not raise either)
+    if (/[\r\n]/.test(m.use.text) || orderReason({ call: m.resource, spec: m.spec }, stmt, assumed, ctx, m.use)) return undefined;
     assumed.add(m.use.id);
     // The `+` whose operands are all read by now counts as done too
     if (joined) for (const plus of arg.top.type === 'binary_operator' ? [arg.top, ...arg.top.descendantsOfType('binary_operator')] : []) if (sumLeaves(plus).every((leaf) => literalKind(leaf) || assumed.has(leaf.id))) assumed.add(plus.id);

@@ -244,7 +244,8 @@ function resolveSpec(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefin
     const found = RESOURCE_CALLS.get(name);
     // Ex) `subprocess.Popen(...)` for Python 3.1: no `with`, and no `close()` for contextlib.closing
     if (found && found.withSince && !found.hasClose && !versionAtLeast(ctx.target, found.withSince)) return undefined;
-    if (found?.pipesOnly && !mayAskForPipes(ctx, call)) return undefined;
+    // Ex) `Popen(cmd, stdout=DEVNULL)`: it keeps no pipe
+    if (found?.pipesOnly && pipeStreams(ctx, call).size === 0) return undefined;
     return found;
   }
   // `pathlib.Path(p).open(...)`, `(base / "a.txt").open("w")`: the receiver is a path.
@@ -435,11 +436,6 @@ export function pipeStreams(ctx: FileContext, call: SyntaxNode): Map<PopenStream
     out.set(stream, { kind: q === 'subprocess.PIPE' ? 'pipe' : 'maybe', value });
   }
   return out;
-}
-
-/** False when the `Popen(...)` call surely asks for no pipe (`pipeStreams` is empty). */
-function mayAskForPipes(ctx: FileContext, call: SyntaxNode): boolean {
-  return pipeStreams(ctx, call).size > 0;
 }
 
 /**

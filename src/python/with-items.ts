@@ -58,6 +58,16 @@ function outermostFree(uses: readonly ResourceUse[]): ResourceUse[] {
  * pass (the inner one goes first); the others get the reason they do not fit. At most `room` of them (see
  * `blockRoom` in nesting.ts: each item is a block), and at most `MAX_WITH_ITEMS`.
  */
+/**
+ * Why the resource call of `u` is not the next code `scope` runs once `assumed` have run (`notEvaluatedFirst`),
+ * for every fix that makes it ahead of the rest of its statement (`moved`: what moves with it, `open(p).read()`). Ahead of a resource that may write, what runs
+ * before it must not raise either (`json.dump(last, open(p, "w"))` with `last` unbound: the fix would empty the
+ * file the original never opened); without `ctx`, only the order is asked.
+ */
+export function orderReason(u: ResourceUse, scope: SyntaxNode, assumed?: ReadonlySet<number>, ctx?: FileContext, moved: SyntaxNode = u.call): string | undefined {
+  return notEvaluatedFirst(moved, scope, assumed, ctx && mayWrite(u.spec, u.call) ? ctx : undefined);
+}
+
 export function groupForWith(uses: readonly ResourceUse[], scope: SyntaxNode, room = Infinity, ctx?: FileContext): WithGroup {
   const reasons = new Map<number, string>();
   // Ex) `json.load(open(open(p).read().strip()))`: the outer call moves into a header only once the inner one is a name.
@@ -69,8 +79,7 @@ export function groupForWith(uses: readonly ResourceUse[], scope: SyntaxNode, ro
     progress = false;
     for (const u of candidates) {
       if (assumed.has(u.call.id)) continue;
-      // Ex) `json.dump(last, open(p, "w"))`: what runs before a resource that may write must not raise either
-      const why = notEvaluatedFirst(u.call, scope, assumed, ctx && mayWrite(u.spec, u.call) ? ctx : undefined);
+      const why = orderReason(u, scope, assumed, ctx);
       if (why) {
         reasons.set(u.call.id, why);
         continue;

@@ -1,0 +1,16 @@
+def gen():
+    try:
+        yield 1
+    finally:
+        print("cleanup")
+
+
+# LF lines in a CRLF file keep their LF; the lines the fix adds take the file's CRLF
+def first():
+    gen2 = gen()
+    try:
+        for v in gen2:
+            break
+    finally:
+        gen2.close()
+    return v
