@@ -319,3 +319,57 @@ test('open-assign: a nonlocal or global name closed by hand is open-assign-close
   const r = transformSource(src, { select: ['open-assign'] });
   assert.deepEqual(r.findings.map((f) => f.message), ['`F = open(...)` is never closed; PyPy closes (and flushes) it only when the GC runs']);
 });
+
+test('open-assign-close: a file handed to a call that keeps it (`pool.submit`, `lst.append`) is left open on the exception path', () => {
+  const src = (call: string) => `def run(p, pool, lst):\n    f = open(p, "w")\n    ${call}\n    check()\n    f.close()\n`;
+  for (const call of ['pool.submit(pump, f)', 'lst.append(f)', 'sel.register(f, 1)', 'd.setdefault("k", f)']) {
+    const r = close(src(call));
+    assert.equal(r.fixesApplied, 0, call);
+    assert.match(r.findings[0]?.reason ?? '', /^passed to `\w+\.\w+\(\)` \(line 3\), which may keep it: if a later statement raises/, call);
+  }
+  // Nothing after the call but the close: no exception path between, the fix stands
+  assert.equal(close('def run(p, pool):\n    f = open(p, "w")\n    pool.submit(pump, f)\n    f.close()\n').fixesApplied, 1);
+  // A call that does not keep it: the fix stands
+  assert.equal(close(src('parser.parse(f)')).fixesApplied, 1);
+});
+
+test('open-assign: a writable file wrapped by a buffering `io` wrapper bound to a name is not closed under it', () => {
+  const r = assign('import io\ndef save(p, s):\n    raw = open(p, "wb")\n    t = io.TextIOWrapper(raw, encoding="utf-8")\n    t.write(s)\n');
+  assert.equal(r.fixesApplied, 0);
+  assert.match(r.findings[0]?.reason ?? '', /^wrapped by `t`, whose buffer reaches the file only when `t` is flushed or closed/);
+  const w = assign('import io\ndef save(p, chunks):\n    raw = open(p, "wb", buffering=0)\n    w = io.BufferedWriter(raw)\n    for c in chunks:\n        w.write(c)\n');
+  assert.equal(w.fixesApplied, 0);
+  // Read only: nothing buffered to lose
+  assert.equal(assign('import io\ndef load(p):\n    raw = open(p, "rb")\n    t = io.TextIOWrapper(raw)\n    return t.read()\n').fixesApplied, 1);
+});
+
+test('open-assign: a name open() is given and a descriptor call is given too holds a descriptor, used after the block', () => {
+  const r = assign('import os\ndef save(out, text):\n    f = open(out, "w")\n    f.write(text)\n    os.fsync(out)\n    return "synced"\n');
+  assert.equal(r.fixesApplied, 1);
+  assert.match(r.output, /with open\(out, "w"\) as f:\n        f\.write\(text\)\n        os\.fsync\(out\)\n    return "synced"/);
+  // A path looked at after the block is no use of the file
+  const p = assign('import os\ndef save(path, text):\n    f = open(path, "w")\n    f.write(text)\n    print(os.path.exists(path))\n');
+  assert.match(p.output, /        f\.write\(text\)\n    print\(os\.path\.exists\(path\)\)/);
+});
+
+test('open-assign-close: a NamedTemporaryFile whose name the code reads is not deleted by a `raise` before its close', () => {
+  const src = 'import tempfile\ndef build(src):\n    tmp = tempfile.NamedTemporaryFile("w")\n    tmp.write(src)\n    if bad(tmp.name):\n        raise Failed(tmp.name)\n    tmp.close()\n';
+  const r = close(src);
+  assert.equal(r.fixesApplied, 0);
+  assert.match(r.findings[0]?.reason ?? '', /^`raise Failed\(tmp\.name\)` on line 6 leaves before `tmp\.close\(\)`, and the code reads `tmp\.name`/);
+  assert.equal(close(src.replace('NamedTemporaryFile("w")', 'NamedTemporaryFile("w", delete=False)')).fixesApplied, 1);
+  assert.equal(close(src.replace(/tmp\.name/g, 'len(src)')).fixesApplied, 1);
+});
+
+test('open-assign-close: at module level, a `globals()` anywhere may rebind the name the close reads', () => {
+  const src = 'def switch_to(path):\n    globals()["f"] = open(path)\n\nf = open(P)\nfirst = f.readline()\nswitch_to(Q)\nf.close()\n';
+  const r = close(src);
+  assert.equal(r.fixesApplied, 0);
+  assert.match(r.findings.find((f) => f.location.line === 4)?.reason ?? '', /^`globals\(\)` on line 2 may read or bind the module's `f` by name/);
+  assert.equal(close(src.replace('globals()["f"] = open(path)', 'pass')).fixesApplied, 1);
+});
+
+test('open-assign-close: a comment after a second open of one `with` stays, on a line of its own', () => {
+  const r = close('def copy3(a, b):\n    fin = open(a)  # in\n    fout = open(b, "w")  # out\n    fout.write(fin.read())\n    fin.close()\n    fout.close()\n');
+  assert.equal(r.output, 'def copy3(a, b):\n    with open(a) as fin, open(b, "w") as fout:  # in\n        # out\n        fout.write(fin.read())\n');
+});

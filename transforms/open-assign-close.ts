@@ -5,11 +5,11 @@
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { deletesByName, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { preview } from '../src/python/evaluation.js';
-import { callAssignments, identifierUses, outsideReason, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
+import { callAssignments, dynamicLookupAfter, identifierUses, outsideReason, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { lineIndent, mixedIndentReason, planHeaderWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { withHeaderLines } from '../src/python/with-items.js';
@@ -52,6 +52,10 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
   if (bindings.some((b) => b.kind === 'global' || b.kind === 'nonlocal')) {
     return `\`${name}\` is declared global or nonlocal: other code may still use the file after the \`with\``;
   }
+  // Ex) `def switch(p): globals()["f"] = open(p)` … `f = open(a)` / `switch(b)` / `f.close()`: the close is the
+  // other file's, whichever function (or module-level statement) the lookup is in
+  const dynamic = scope.type === 'module' ? dynamicLookupAfter(ctx, scope, undefined) : undefined;
+  if (dynamic) return `\`${preview(dynamic)}\` on line ${line(dynamic)} may read or bind the module's \`${name}\` by name, out of withify's sight`;
   for (const u of uses) {
     const inside = u.node.startIndex >= stmt.endIndex && u.node.endIndex <= close.startIndex;
     if (inside) {
@@ -74,7 +78,12 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
         if (exit) return `${u.cls.reason} (line ${line(u.node)}), and \`${preview(exit)}\` on line ${line(exit)} leaves before \`${name}.close()\`: on that path the ${kind} stays open for what may hold it, and a \`with\` would close it`;
         // Ex) `handler = StreamHandler(f)` / `log.addHandler(handler)` / `work()` raises: the original left the file
         // open for the logger, which goes on writing to it; a `with` would close it as the exception leaves.
-        const holder = topStatementIn(stmt.parent!, u.node)?.id !== lastBefore(stmt.parent!, close)?.id ? holderHandedOn(ctx, u.node, scope, close.startIndex) : undefined;
+        const laterStatement = topStatementIn(stmt.parent!, u.node)?.id !== lastBefore(stmt.parent!, close)?.id;
+        // Ex) `pool.submit(pump, f)`, `files.append(f)`, `sel.register(f, EVENT_READ)` / `work()` raises: the
+        // callee itself keeps the file, which the original left open for it when the exception went by.
+        const keeper = laterStatement ? callOfUse(u.node) : undefined;
+        if (keeper && registers(keeper)) return `passed to \`${preview(keeper.childForFieldName('function') ?? keeper)}()\` (line ${line(u.node)}), which may keep it: if a later statement raises before \`${name}.close()\`, the ${kind} stays open for what holds it, and a \`with\` would close it`;
+        const holder = laterStatement ? holderHandedOn(ctx, u.node, scope, close.startIndex) : undefined;
         if (holder) return `${u.cls.reason} (line ${line(u.node)}), and what it returns is ${holder}: if a later statement raises before \`${name}.close()\`, the ${kind} stays open for what holds it, and a \`with\` would close it`;
       }
       continue;
@@ -90,6 +99,21 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
 }
 
 const EXITS = ['return_statement', 'break_statement', 'continue_statement', 'raise_statement'];
+
+/**
+ * Why a `NamedTemporaryFile` that deletes its file on close may not get a `with` for a `raise` that leaves before
+ * its close while the code has read its `.name`, or `undefined`. Ex) `raise CompileError(tmp.name)`: the original
+ * kept the file, on CPython through the traceback's frame, while the caller's handler looked at it by that name;
+ * a `with` would delete it as the exception leaves.
+ */
+function nameOutlivesRaise(spec: ResourceSpec, a: ResourceAssignment, close: SyntaxNode, uses: readonly Use[], name: string): string | undefined {
+  if (!deletesByName(spec, a.call)) return undefined;
+  const named = uses.some((u) => u.node.parent?.type === 'attribute' && u.node.parent.childForFieldName('object')?.id === u.node.id && u.node.parent.childForFieldName('attribute')?.text === 'name');
+  if (!named) return undefined;
+  const exit = earlyExit(a.stmt.parent!, a.stmt.endIndex, a.stmt.endIndex, close.startIndex, (e) => e.type === 'raise_statement');
+  if (!exit) return undefined;
+  return `\`${preview(exit)}\` on line ${line(exit)} leaves before \`${name}.close()\`, and the code reads \`${name}.name\`: the original kept the file while the exception was handled, where a \`with\` would delete it as the exception leaves`;
+}
 
 /** The statement of `block` that holds `node`. */
 function topStatementIn(block: SyntaxNode, node: SyntaxNode): SyntaxNode | undefined {
@@ -257,7 +281,7 @@ function check(ctx: FileContext): Finding[] {
     }
     // Ex) `f = open(p)` / `f.close()`: nothing runs in between, nothing can raise.
     if (siblings[idx + 1]!.id === close.id) continue;
-    const reason = whyNotFixable(ctx, a.stmt, close, uses, scope, name, spec.kind);
+    const reason = whyNotFixable(ctx, a.stmt, close, uses, scope, name, spec.kind) ?? nameOutlivesRaise(spec, a, close, uses, name);
     if (reason) {
       findings.push({ ...base, reason });
       continue;

@@ -5,7 +5,7 @@
 // The `with` ends after the last statement of the block that uses `f`, when `f` provably goes nowhere else.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { aKind, leftOpen, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { aKind, deletesByName, givesFalse, leftOpen, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
@@ -139,7 +139,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
       return { reason: `\`${handed.text}\` on line ${line(handed)} goes where withify cannot tell what is done with the file: closing a NamedTemporaryFile deletes it by that name and, before Python 3.12 and on PyPy, raises FileNotFoundError if the code moved or removed it, where dropping it only printed "Exception ignored": close it by hand, or pass \`delete=False\`` };
     }
     // Ex) `shutil.rmtree(td)` after `tmp = NamedTemporaryFile(dir=td)`: the file goes without its name being used
-    const removal = deletesByName(ctx, spec, a.call) ? removalAfter(ctx, scope, a.stmt) : undefined;
+    const removal = deletesByName(spec, a.call) ? removalAfter(ctx, scope, a.stmt) : undefined;
     if (removal) {
       return { reason: `\`${preview(removal)}\` on line ${line(removal)} may remove the file: closing a NamedTemporaryFile deletes it by name and, before Python 3.12 and on PyPy, raises FileNotFoundError where it is gone, where dropping it only printed "Exception ignored": close it by hand, or pass \`delete=False\`` };
     }
@@ -275,7 +275,7 @@ const LOOKS_AT_PATH = new Set([
  * where CPython's drop printed "Exception ignored in …" and went on.
  */
 function nameHandedOn(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, uses: readonly Use[]): SyntaxNode | undefined {
-  if (!deletesByName(ctx, spec, call)) return undefined;
+  if (!deletesByName(spec, call)) return undefined;
   for (const u of uses) {
     const attr = u.node.parent;
     if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== u.node.id || attr.childForFieldName('attribute')?.text !== 'name') continue;
@@ -292,16 +292,6 @@ function nameHandedOn(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, us
   return undefined;
 }
 
-/** True when closing what `call` makes deletes a file by its name: a `NamedTemporaryFile` without `delete=False`. */
-function deletesByName(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode): boolean {
-  return spec.name === 'tempfile.NamedTemporaryFile' && !givesFalse(call, 'delete');
-}
-
-/** True when `call` gives the keyword `key` as `False` or `0`. */
-function givesFalse(call: SyntaxNode, key: string): boolean {
-  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-  return args.some((k) => k.type === 'keyword_argument' && k.childForFieldName('name')?.text === key && /^(?:False|0)$/.test(k.childForFieldName('value')?.text ?? ''));
-}
 
 // Calls that remove or move files they are not given by a temporary file's name: a directory's whole tree, a path.
 const REMOVES = new Set(['shutil.rmtree', 'shutil.move', 'os.rmdir', 'os.removedirs', 'os.remove', 'os.unlink', 'os.rename', 'os.renames', 'os.replace']);

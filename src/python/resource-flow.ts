@@ -5,7 +5,7 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import { consumerOf, takesResource } from './consumers.js';
-import { closesItself, isEagerUse, type ResourceSpec } from './resources.js';
+import { closesItself, isEagerUse, mayWrite, type ResourceSpec } from './resources.js';
 import { functionOrModuleOf, identifiersNamed, inLazyTypeScope, scopeOf, within } from './scopes.js';
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
@@ -479,6 +479,8 @@ function usesInReach(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode): r
 function followUses(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode, spec: ResourceSpec): Use[] {
   const out: Use[] = [];
   const seen = new Set<string>();
+  const made = target.parent?.type === 'assignment' ? target.parent.childForFieldName('right') : null;
+  const writable = made?.type !== 'call' || mayWrite(spec, made);
   const follow = (name: string, exclude: SyntaxNode, wrapped: Wrapping, depth: number) => {
     if (seen.has(name)) return;
     seen.add(name);
@@ -487,6 +489,11 @@ function followUses(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode, spe
       let cls = classifyUseOnce(ctx, id, scope, spec, wrapped);
       // A new value for an alias is not a new value for the resource's own variable.
       if (name !== target.text && cls.kind === 'rebind') continue;
+      // Ex) `raw = open(p, "wb")` / `t = io.TextIOWrapper(raw)` / `t.write(s)`: what `t` buffers reaches `raw` only
+      // when `t` is flushed; CPython freed `t` first, which flushed it, and a `with` over `raw` would close it first.
+      if (cls.kind === 'alias' && cls.wrapped === 'owns' && writable) {
+        cls = { kind: 'escape', severity: 'store', reason: `wrapped by \`${cls.target.text}\`, whose buffer reaches the ${spec.kind} only when \`${cls.target.text}\` is flushed or closed: a \`with\` would close the ${spec.kind} under it first` };
+      }
       if (cls.kind === 'alias') {
         if (depth >= 3 || seen.has(cls.target.text)) cls = { kind: 'escape', severity: 'call', reason: 'passed through too many names for withify to follow' };
         else {
@@ -589,6 +596,37 @@ export function boundToDescriptor(ctx: FileContext, id: SyntaxNode): boolean {
   return r.kind === 'local' && descriptorSources(ctx, r.scope, id.text).found;
 }
 
+/**
+ * Calls that take a descriptor (an `int`, or for some an object with `fileno()`, never a path) at these argument
+ * positions: a name `open()` was given and one of these too holds a descriptor (`f = open(out, "w")` …
+ * `os.fsync(out)`), or the code raised anyway.
+ */
+const TAKES_DESCRIPTOR = new Map<string, readonly number[]>([
+  ...['os.fsync', 'os.fdatasync', 'os.write', 'os.read', 'os.pread', 'os.pwrite', 'os.readv', 'os.writev', 'os.preadv', 'os.pwritev', 'os.fstat',
+    'os.fstatvfs', 'os.lseek', 'os.ftruncate', 'os.fchmod', 'os.fchown', 'os.fchdir', 'os.dup', 'os.isatty', 'os.ttyname',
+    'os.get_inheritable', 'os.set_inheritable', 'os.get_blocking', 'os.set_blocking', 'os.lockf', 'os.posix_fallocate',
+    'os.posix_fadvise', 'os.device_encoding', 'os.fpathconf', 'os.close', 'os.login_tty', 'os.tcgetpgrp', 'os.tcsetpgrp',
+    'fcntl.fcntl', 'fcntl.ioctl', 'fcntl.flock', 'fcntl.lockf', 'termios.tcgetattr', 'termios.tcsetattr', 'termios.tcdrain',
+    'termios.tcflush', 'termios.tcflow', 'termios.tcsendbreak', 'tty.setraw', 'tty.setcbreak'].map((n) => [n, [0]] as const),
+  ['os.dup2', [0, 1]],
+  ['os.sendfile', [0, 1]],
+  ['os.copy_file_range', [0, 1]],
+  ['os.splice', [0, 1]],
+]);
+
+/** True when `name` is given, somewhere in `scope`, at an argument position of TAKES_DESCRIPTOR (`os.fsync(out)`). */
+function passedAsDescriptor(ctx: FileContext, scope: SyntaxNode, name: string): boolean {
+  for (const id of identifierUses(ctx, scope, name)) {
+    const args = id.parent;
+    if (args?.type !== 'argument_list' || args.parent?.type !== 'call') continue;
+    const at = TAKES_DESCRIPTOR.get(calleeName(ctx.names, args.parent) ?? '');
+    if (!at) continue;
+    const position = args.namedChildren.filter((a) => !isExtra(a)).findIndex((a) => a.id === id.id);
+    if (at.includes(position)) return true;
+  }
+  return false;
+}
+
 /** The descriptor a file is opened on (`descriptorOf`). */
 export type Descriptor =
   /** Variables whose reads are uses of the file: the descriptor's, its copies' (`other = fd`), its owners' (`src` of `fd = src.fileno()`). */
@@ -634,7 +672,7 @@ export function descriptorOf(ctx: FileContext, specName: string, call: SyntaxNod
   if (first.type !== 'identifier') return undefined;
   const name = first.text;
   const sources = descriptorSources(ctx, scope, name);
-  if (specName !== 'os.fdopen' && !DESCRIPTOR_NAME.test(name) && !sources.found) return undefined;
+  if (specName !== 'os.fdopen' && !DESCRIPTOR_NAME.test(name) && !sources.found && !passedAsDescriptor(ctx, scope, name)) return undefined;
   const names = [name, ...sources.owners];
   // Ex) `other = fd` anywhere in the function: `os.fstat(other)` reads the same descriptor
   for (const id of identifierUses(ctx, scope, name)) {
@@ -675,11 +713,12 @@ const DYNAMIC_LOOKUPS = new Set(['builtins.locals', 'builtins.vars', 'builtins.e
 // The same builtins' own names: a call that resolves to one of them writes its name in the file (`eval`, `b.eval`).
 const saysDynamicLookup = textTest(wordsPattern([...DYNAMIC_LOOKUPS].map((q) => q.slice('builtins.'.length))));
 
-/** A call after `stmt` in `scope` that may read any of its variables by name (`locals()["f"]`, `eval("f.closed")`). */
-export function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode): SyntaxNode | undefined {
+/** A call after `stmt` (anywhere with none) in `scope` that may read any of its variables by name (`locals()["f"]`, `eval("f.closed")`). */
+export function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode | undefined): SyntaxNode | undefined {
   // Ex) a module that never says `eval`, `exec`, `locals`, `vars` or `globals`: no call can reach them
   if (!saysDynamicLookup(ctx.source)) return undefined;
-  return scope.descendantsOfType('call').find((c) => c.startIndex >= stmt.endIndex && DYNAMIC_LOOKUPS.has(calleeName(ctx.names, c) ?? ''));
+  const from = stmt?.endIndex ?? 0;
+  return scope.descendantsOfType('call').find((c) => c.startIndex >= from && DYNAMIC_LOOKUPS.has(calleeName(ctx.names, c) ?? ''));
 }
 
 /** Builtins that list a function's (or the module's) variables, the names a fix adds among them. */

@@ -772,3 +772,14 @@ function planClosingName(ctx: FileContext, at: SyntaxNode): { text: string; edit
   return { text: `${alias}.closing`, edits: [planTopLevelImport(ctx, `import contextlib as ${alias}`)] };
 }
 const closingAliases = new WeakMap<SyntaxNode, string>();
+
+/** True when closing what `call` makes deletes a file by its name: a `NamedTemporaryFile` without `delete=False`. */
+export function deletesByName(spec: ResourceSpec, call: SyntaxNode): boolean {
+  return spec.name === 'tempfile.NamedTemporaryFile' && !givesFalse(call, 'delete');
+}
+
+/** True when `call` gives the keyword `key` as `False` or `0`. */
+export function givesFalse(call: SyntaxNode, key: string): boolean {
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  return args.some((k) => k.type === 'keyword_argument' && k.childForFieldName('name')?.text === key && /^(?:False|0)$/.test(k.childForFieldName('value')?.text ?? ''));
+}

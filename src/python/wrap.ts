@@ -282,7 +282,7 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
   let above = stmt;
   for (const r of replaced) {
     if (lineStartOf(source, r.startIndex) !== nextLineStart(source, above.endIndex) || !startsLine(source, r.startIndex)) return undefined;
-    if (!/^[ \t]*$/.test(source.slice(r.endIndex, lineEndOf(source, r.endIndex)))) return undefined;
+    if (!/^[ \t]*(?:#.*)?$/.test(source.slice(r.endIndex, lineEndOf(source, r.endIndex)))) return undefined;
     above = r;
   }
   const indent = lineIndent(source, stmt.startIndex);
@@ -290,7 +290,11 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
   if (unit === undefined) return undefined;
 
   const edits: Edit[] = [replaceRange(stmt.startIndex, stmt.endIndex, req.header)];
-  for (const r of replaced) edits.push(removeLines(source, r.startIndex, r.endIndex));
+  for (const r of replaced) {
+    // Ex) `fout = open(b, "w")  # out`: the comment stays, on a line of its own at the top of the block
+    const comment = source.slice(r.endIndex, lineEndOf(source, r.endIndex)).indexOf('#');
+    edits.push(comment < 0 ? removeLines(source, r.startIndex, r.endIndex) : replaceRange(lineStartOf(source, r.startIndex), r.endIndex + comment, indent + unit));
+  }
   // With a dropped close, everything up to its line moves in (comments just above it too).
   const end = drop ? lineStartOf(source, drop.startIndex) : regionEnd(ctx, last, indent);
   edits.push(reachOf(end));
