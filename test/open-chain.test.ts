@@ -160,3 +160,38 @@ test('a sqlite3 connection given uri= gets only an unsafe fix, saying why: the s
   // Without uri=, or with uri=False, the fix is safe
   assert.deepEqual(run('import sqlite3\n\nsqlite3.connect(p, uri=False).execute(q)\n').findings.map((f) => f.fixStatus), ['fixable']);
 });
+
+test('an `await` after the resource is done with: no `with` holds the file while the coroutine is suspended', () => {
+  const all = (text: string) => transformSource(text, { select: ['open-chain', 'open-argument', 'open-loop'] });
+  const refused = [
+    'async def w(p):\n    n = await upload(open(p).read())\n',
+    'import json\nasync def w(p):\n    return await upload(json.load(open(p)))\n',
+    'async def w(p):\n    x = [await upload(l) for l in open(p).readlines()]\n',
+    'async def w(p):\n    for line in open(p).readlines():\n        await upload(line)\n',
+  ];
+  for (const text of refused) {
+    const r = all(text);
+    assert.equal(r.fixesApplied, 0, text);
+    assert.match(r.findings[0]?.reason ?? '', /suspends the coroutine after .* a `with` .*would hold it open until the coroutine resumes/, text);
+  }
+  // A lazy loop already held the file across its body's awaits; an await done before the open is no matter
+  assert.equal(all('async def w(p):\n    for line in open(p):\n        await upload(line)\n').fixesApplied, 1);
+  assert.equal(all('async def w(p):\n    x = await fetch()\n    data = x + open(p).read()\n').fixesApplied, 1);
+});
+
+test('a descriptor taken from a resource nobody keeps was closed by CPython as `.fileno()` returned: no fix', () => {
+  for (const text of ['import os\ndef size(p):\n    return os.fstat(open(p).fileno()).st_size\n', 'import mmap\ndef m(p):\n    return mmap.mmap(open(p, "r+b").fileno(), 0)[:5]\n']) {
+    const r = run(text);
+    assert.equal(r.fixesApplied, 0, text);
+    assert.match(r.findings[0]?.reason ?? '', /^CPython closed the file, and so its descriptor, as soon as `\.fileno\(\)` returned/);
+  }
+});
+
+test('an annotation Python never evaluates holds no finding', () => {
+  const body = 'def g(y: open(p).read() = 2) -> open(p).read():\n    z: open(p).read() = 3\n    return y\nx: open(p).read() = 1\n';
+  const plain = run(body);
+  // Evaluated: the parameter's and the return's at the def, the module variable's; never: the local's
+  assert.deepEqual(plain.findings.map((f) => f.location.line), [1, 1, 4]);
+  assert.equal(run(`from __future__ import annotations\n${body}`).findings.length, 0);
+  assert.equal(run(`from __future__ import (division,\n    annotations)\n${body}`).findings.length, 0);
+});

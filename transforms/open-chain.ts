@@ -3,7 +3,7 @@
 //                                               f.write(data)
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { BUILTIN_NAMES, codeRunAfter, containsYield, lazyContext, preview } from '../src/python/evaluation.js';
+import { awaitAfter, BUILTIN_NAMES, codeRunAfter, containsYield, lazyContext, preview } from '../src/python/evaluation.js';
 import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, CLOSE_SAFETY, literalMode, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { calleeName } from '../src/python/imports.js';
 import { loopOwner } from '../src/python/statement-flow.js';
@@ -238,6 +238,9 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
     if (m.spec.exitWaits) return `\`.${m.method}()\` does not wait for the ${m.spec.kind}, and a \`with\` would: wait for it (\`.wait()\`, \`.communicate()\`) or keep the object`;
     return `\`.${m.method}()\` may return an object that still uses the resource after the statement; close it by hand`;
   }
+  // Ex) `os.fstat(open(p).fileno())`: CPython closed the file, and its descriptor, as `.fileno()` returned, so the
+  // call got a closed descriptor (EBADF, or a file opened since); a `with` would hand it an open one
+  if (m.method === 'fileno' && !m.attribute && !m.unpack) return `CPython closed the ${m.spec.kind}, and so its descriptor, as soon as \`.fileno()\` returned: the number the code goes on with is closed (or another file's), where a \`with\` would keep it open; keep the ${m.spec.kind} in a variable while the descriptor is used`;
   // Ex) `os.popen(cmd).readline()`: closing the pipe waits for the command, which may run on after that line
   if (m.spec.closeWaits && !(m.unpack ? m.method !== 'in' : !m.attribute && !m.subscript && readsPipeToEnd(m.method, m.use))) return closeWaitsReason(m.spec, display(m));
   if (!stmt) return 'not inside a statement';
@@ -252,6 +255,9 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
   if (!isWrappableSimpleStatement(stmt)) return `${inStatementOf(stmt)}, which withify does not wrap`;
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
   if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
+  // Ex) `n = await upload(open(p).read())`: CPython closed the file before the coroutine was suspended
+  const awaited = awaitAfter(stmt, m.resource, m.use);
+  if (awaited) return `\`${preview(awaited)}\` suspends the coroutine after the ${m.spec.kind} is done with: CPython had closed it, a \`with\` would hold it open until the coroutine resumes (many at once run out of file descriptors)`;
   // Ex) `n = open(p, "w").write(s) + len(open(p).read())`: CPython flushed `p` before reading it back.
   const later = WRITING_METHODS.has(m.method) ? codeRunAfter(m.use, stmt) : undefined;
   if (later) return `\`${preview(later)}\` runs after \`.${m.method}()\`: CPython closed the ${m.spec.kind} before it, a \`with\` would close it after`;

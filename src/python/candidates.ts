@@ -5,6 +5,7 @@
 import type { FileContext, SyntaxNode, Tree } from '../types.js';
 import { RESOURCE_CALL_NAMES } from './resources.js';
 import { asNames, findWords, sharedWordHits, wordsPattern } from './text.js';
+import { inUnevaluatedAnnotation } from './scopes.js';
 
 interface Candidates {
   /** Names a resource callee may have in this file: catalog call names and every import alias. */
@@ -72,6 +73,7 @@ function callsOf(ctx: FileContext, names: ReadonlySet<string>): SyntaxNode[] {
   }
   const calls: SyntaxNode[] = [];
   const seen = new Set<number>();
+  const annotated = ctx.source.includes(':');
   for (let i = 0; i < hits.at.length; i++) {
     const at = hits.at[i]!;
     const end = at + hits.word[i]!.length;
@@ -81,7 +83,8 @@ function callsOf(ctx: FileContext, names: ReadonlySet<string>): SyntaxNode[] {
     // Ex) `"open"` in a string, `# open` in a comment, `.opened`: not an identifier with this text
     if (node.type !== 'identifier' || node.startIndex !== at || node.endIndex !== end) continue;
     const call = callOfCallee(node);
-    if (call && !seen.has(call.id)) {
+    // Ex) `z: open(p).read() = 3` in a function: Python never runs the annotation
+    if (call && !seen.has(call.id) && !(annotated && inUnevaluatedAnnotation(call, ctx.source))) {
       seen.add(call.id);
       calls.push(call);
     }

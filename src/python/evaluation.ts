@@ -384,6 +384,26 @@ export function containsYield(node: SyntaxNode): boolean {
   return memoized(yieldCache, node.tree, node.id, () => findsYield(node));
 }
 
+/**
+ * The first `await` of `node` (not of a function defined in it) that runs once `resource` is made and `user`, the
+ * call that is done with it, has returned, or `undefined`: one that ends after it starts, or one in a comprehension
+ * whose iterable holds it (the element runs after the iterable), and not inside `user`. Ex) `n = await upload(open(p).read())`: CPython closed the file before the coroutine was
+ * suspended, a `with` around the statement would hold it open until it resumes.
+ */
+export function awaitAfter(node: SyntaxNode, resource: SyntaxNode, user: SyntaxNode): SyntaxNode | undefined {
+  if (!node.text.includes('await')) return undefined;
+  // Ex) `[await send(l) for l in open(p).readlines()]`
+  const comprehensions: SyntaxNode[] = [];
+  for (let a = resource.parent; a && a.id !== node.id; a = a.parent) if (COMPREHENSIONS.has(a.type)) comprehensions.push(a);
+  return node.descendantsOfType('await').find((w) => {
+    if (w.endIndex <= resource.startIndex && !comprehensions.some((c) => w.startIndex >= c.startIndex && w.endIndex <= c.endIndex)) return false;
+    // Ex) `open(p, "wb").write(await data)`: CPython held the file open across it too
+    if (w.startIndex >= user.startIndex && w.endIndex <= user.endIndex) return false;
+    for (let a = w.parent; a && a.id !== node.id; a = a.parent) if (a.type === 'lambda' || a.type === 'function_definition') return false;
+    return true;
+  });
+}
+
 // Per tree, per node: every resource call of a statement asks it of the whole statement, which made a
 // statement of thousands of `open(p).read()` quadratic.
 const yieldCache = new WeakMap<object, Map<number, boolean>>();

@@ -66,6 +66,31 @@ export function inLazyTypeScope(node: SyntaxNode): boolean {
   return false;
 }
 
+/** A module that says `from __future__ import annotations` (PEP 563), maybe among other names or in parentheses. */
+const FUTURE_ANNOTATIONS = /^[ \t]*from[ \t]+__future__[ \t]+import[ \t]*(?:\([^)]*\bannotations\b|[^#\n]*\bannotations\b)/m;
+const futureMemo = new WeakMap<object, boolean>();
+
+/**
+ * True when `node` lies in an annotation Python never evaluates: a variable's annotation in a function body
+ * (`z: open(p).read() = 3`), or any annotation of a module under `from __future__ import annotations`, which
+ * keeps them as strings (a parameter's, a return's, a module or class variable's).
+ */
+export function inUnevaluatedAnnotation(node: SyntaxNode, source: string): boolean {
+  for (let a: SyntaxNode | null = node.parent; a; a = a.parent) {
+    if (a.type === 'block' || a.type === 'module' || a.type === 'lambda') return false;
+    if (a.type !== 'type') continue;
+    const holder = a.parent;
+    if (holder?.type !== 'assignment' && holder?.type !== 'typed_parameter' && holder?.type !== 'typed_default_parameter' && holder?.type !== 'function_definition') continue;
+    if (holder.type === 'function_definition' && holder.childForFieldName('return_type')?.id !== a.id) continue;
+    if (holder.type === 'assignment' && holder.childForFieldName('type')?.id !== a.id) continue;
+    let future = futureMemo.get(node.tree);
+    if (future === undefined) futureMemo.set(node.tree, (future = FUTURE_ANNOTATIONS.test(source)));
+    if (future) return true;
+    return holder.type === 'assignment' && FUNCTION_TYPES.has(functionOrModuleOf(holder).type);
+  }
+  return false;
+}
+
 /**
  * The innermost scope that `node` is evaluated in: a function (or lambda) whose body holds it, a class
  * whose body holds it, a comprehension, or the module. Decorators and default values belong to the
