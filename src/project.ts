@@ -13,6 +13,7 @@ import { displayPath } from './process-file.js';
 import { classChildren, doubledAttributes, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, saysYield, type GeneratorIndex, type GeneratorSummary, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
+import { STDLIB_MODULES } from './python/stdlib-names.js';
 import type { ProjectIndex, TransformOptions } from './types.js';
 import { activeTransforms } from '../transforms/index.js';
 
@@ -53,6 +54,9 @@ export function moduleNameFor(path: string): string | undefined {
     if (up === dir) break;
     dir = up;
   }
+  // Ex) `scripts/glob.py`, not in a package: `from glob import glob` in the project's other code imports the
+  // standard library's, unless this directory is the standard library (it has an `os.py`)
+  if (parts.length === 1 && dir === dirname(path) && STDLIB_MODULES.has(parts[0]!) && !existsSync(join(dir, 'os.py'))) return undefined;
   return parts.length ? parts.join('.') : undefined;
 }
 

@@ -963,3 +963,92 @@ test('a raise in a pending finally is caught only by a handler of its class or a
     assert.equal(transformSource(gen(handler), { select: ['generator-close'], unsafeFixes: true }).fixesApplied, 1, handler);
   }
 });
+
+describe('fourth review round', () => {
+  const core = 'class Store:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            pass\n';
+  test('a class body binding a method name in any way overrides it, parsed or read as text', () => {
+    const forms = [
+      'items = rows = _list_rows',
+      'try:\n        from fast import rows\n    except ImportError:\n        pass',
+      'import fakerows as _m; rows = _m.rows',
+      'for rows in [1]:\n        pass',
+      '*_, rows = 1, 2',
+      '[rows] = [1]',
+      'with ctx() as rows:\n        pass',
+      'rows: Callable',
+    ];
+    for (const form of forms) {
+      for (const parsed of ['', 'def g():\n    yield 1\n']) {
+        const sub = `from core import Store\n\nclass ListStore(Store):\n    def _list_rows(self):\n        return [10]\n\n    ${form}\n${parsed}`;
+        assert.deepEqual(indexOf({ 'core.py': core, 'sub.py': sub }).plainOverrides, ['Store.rows'], `${form}${parsed ? ', parsed' : ''}`);
+      }
+    }
+    // A name bound inside a method is no override
+    const method = 'from core import Store\n\nclass ListStore(Store):\n    def other(self):\n        rows = 1\n        return rows\n';
+    assert.deepEqual(indexOf({ 'core.py': core, 'sub.py': method }).plainOverrides, []);
+  });
+
+  test('a method bound in both branches of an `if` in its class body is no generator', () => {
+    const text = 'import sys\n\nclass Store:\n    if sys.version_info < (3, 0):\n        def rows(self):\n            try:\n                yield 1\n            finally:\n                pass\n    else:\n        def rows(self):\n            return [10]\n\n    def first(self):\n        for r in self.rows():\n            return r\n';
+    assert.equal(indexOf({ 'm.py': text }).generators['m.Store.rows'], undefined);
+    const one = text.replace('    else:\n        def rows(self):\n            return [10]\n', '');
+    assert.ok(indexOf({ 'm.py': one }).generators['m.Store.rows']);
+  });
+
+  test('a wrapper in a file with no yield is no generator where a top-level import binds its name again', () => {
+    const index = indexOf({
+      'pkg/__init__.py': '',
+      'pkg/core.py': 'def rows(n):\n    try:\n        yield n\n    finally:\n        pass\n',
+      'pkg/api.py': 'from pkg import core\n\n\ndef rows(n):\n    return core.rows(n)\n\n\nfrom pkg.fast import rows\n',
+    });
+    assert.equal(resolveGenerator(index, 'pkg.api.rows')?.key, undefined);
+  });
+
+  test('test doubles: patch.multiple, configure_mock, an alias of patch, `**` arguments', () => {
+    const use = { 'pkg/__init__.py': '', 'pkg/core.py': 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n', 'pkg/use.py': 'from pkg.core import rows\n' };
+    const doubles = [
+      'from unittest import mock\nfrom pkg import use\n\ndef t():\n    with mock.patch.multiple(use, rows=lambda: [42]):\n        pass\n',
+      'from unittest import mock\n\ndef t():\n    mock.patch.multiple("pkg.use", rows=[42])\n',
+      'from unittest import mock\n\ndef t():\n    with mock.patch("pkg.use.rows") as m:\n        m.configure_mock(return_value=[42])\n',
+      'from unittest.mock import patch as p\nfrom pkg import use\n\ndef t():\n    p.object(use, "rows", return_value=[42])\n',
+      'from unittest.mock import patch as p\n\ndef t():\n    p("pkg.use.rows", return_value=[42])\n',
+      'from unittest.mock import patch\n\ndef t():\n    patch("pkg.use.rows", **{"return_value": [42]})\n',
+    ];
+    for (const t of doubles) assert.ok(resolveGenerator(indexOf({ ...use, 'test_use.py': t }), 'pkg.use.rows')?.patched, t);
+    // A MagicMock with nothing given has a `close()`
+    assert.equal(resolveGenerator(indexOf({ ...use, 'test_use.py': 'from unittest.mock import patch\n\ndef t():\n    patch("pkg.use.rows")\n' }), 'pkg.use.rows')?.patched, undefined);
+  });
+
+  test('cleanup that awaits in an async comprehension, and a handler that catches GeneratorExit through a name, are unsafe', () => {
+    const a = transformSource('async def feed():\n    try:\n        yield 1\n    finally:\n        got = [t async for t in ticks()]\n\nasync def use():\n    async for x in feed():\n        break\n', { select: ['generator-close'] });
+    assert.equal(a.fixesApplied, 0);
+    assert.match(a.findings[0]?.message ?? '', /its `finally` awaits \(line 5\)/);
+    const swallow = (caught: string) => `ANY = (${caught}, ValueError)\n\ndef g():\n    try:\n        while True:\n            try:\n                yield 2\n            except ANY:\n                pass\n    finally:\n        pass\n\ndef use():\n    for x in g():\n        break\n`;
+    const g = transformSource(swallow('GeneratorExit'), { select: ['generator-close'] });
+    assert.equal(g.fixesApplied, 0);
+    assert.match(g.findings[0]?.message ?? '', /`except ANY:` \(line 8\) goes on after catching/);
+    assert.equal(transformSource(swallow('KeyError'), { select: ['generator-close'] }).fixesApplied, 1);
+  });
+
+  test('a comment at column 0 in a moved body stays at column 0', () => {
+    const r = transformSource(`${CLEANUP}\n\ndef first():\n    for x in produce():\n#       print(x)\n        # kept\n        break\n    return x\n`, { select: ['generator-close'] });
+    assert.equal(r.fixesApplied, 1);
+    assert.match(r.output, /        for x in gen:\n#       print\(x\)\n            # kept\n            break\n/);
+  });
+
+  test('a script outside any package named like a standard-library module is not what other code imports by that name', () => {
+    const dir = tempDir('withify-stdshadow-');
+    mkdirSync(join(dir, 'app'));
+    mkdirSync(join(dir, 'scripts'));
+    writeFileSync(join(dir, 'pyproject.toml'), '');
+    writeFileSync(join(dir, 'app', '__init__.py'), '');
+    writeFileSync(join(dir, 'scripts', 'glob.py'), 'import os\n\n\ndef glob(pattern):\n    try:\n        yield from os.listdir(".")\n    finally:\n        pass\n');
+    writeFileSync(join(dir, 'app', 'main.py'), 'from glob import glob\n\n\ndef first_py():\n    for p in glob("*.toml"):\n        return p\n');
+    const run = () => spawnSync(process.execPath, [CLI, 'check', '--no-cache', '.'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(run().status, 0, run().stdout);
+    // The same module under another name is a generator of the project
+    writeFileSync(join(dir, 'scripts', 'globber.py'), readFileSync(join(dir, 'scripts', 'glob.py')));
+    writeFileSync(join(dir, 'scripts', 'use.py'), 'from globber import glob\n\n\ndef first_py():\n    for p in glob("*.toml"):\n        return p\n');
+    assert.match(run().stdout, /scripts\/use\.py:5:14 WFY201/);
+  });
+});

@@ -4,7 +4,7 @@ def report(path, lines):
         # header first
         log.write("report\n")
 
-    # a comment at column 0 inside the function
+# a comment at column 0 inside the function
         for line in lines:
             log.write(line)
             # trailing comment of the loop body

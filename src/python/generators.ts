@@ -308,7 +308,7 @@ export function subclassesFromText(text: string): SubclassFacts[] {
   }
   for (const c of out) {
     const span = spans.get(c)!;
-    c.plain = [...new Set([...c.plain, ...classAssignments(text, span.from, span.to), ...instanceAssignments(text, span.from, span.to)])];
+    c.plain = [...new Set([...c.plain, ...classLevelNames(text, span.from, span.to), ...instanceAssignments(text, span.from, span.to)])];
   }
   return text.includes('=') ? [...out, ...classAliases(text)] : out;
 }
@@ -321,10 +321,6 @@ const isDefinitionStart = (c: number) => c === 64 || c === 100 || c === 97 || c 
 /** The first line's first character, for `DEFINITION_LINE`: a blank (the line is read, then tested) or a definition's. */
 const isBlankOrDefinition = (c: number) => isBlank(c) || isDefinitionStart(c);
 
-/** A class-body statement binding a name by assignment (`rows = _cached_rows`, `rows: Callable = f`), sticky. */
-const CLASS_ASSIGNMENT = /\(?((?:[A-Za-z_]\w*[ \t]*,[ \t]*)*[A-Za-z_]\w*)[ \t]*,?[ \t]*\)?[ \t]*(?::[^=\n]*)?=(?!=)/y;
-/** The names of a `CLASS_ASSIGNMENT` match's targets (`rows, other`). */
-const targetNames = (targets: string) => targets.split(',').map((t) => t.trim()).filter(Boolean);
 /** `x.name = …`: an attribute set, read after the `.` (sticky). */
 const ATTRIBUTE_ASSIGNMENT = /[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)/y;
 /** Every attribute set in a text (`instanceAssignments` of all of it), by offset, for the classes of one file. */
@@ -373,22 +369,36 @@ export function instanceAssignments(text: string, from = 0, to = text.length): s
   return out;
 }
 
+/** Something on a line that may bind a name: `=` (not `==`, `!=`, `<=`, `>=`), `import`, `as`, `for`, `del`, `global`, `:=`, a bare annotation (`rows: Callable`, a dataclass's field). */
+const BINDING_HINT = /(?<![=!<>])=(?!=)|\b(?:import|as|for|del|global|nonlocal)\b|^[A-Za-z_]\w*[ \t]*:/;
+/** A name not read as an attribute (`_m.rows`: no binding of `rows`). */
+const OWN_WORD = /(?<![\w.])[A-Za-z_]\w*/g;
+const KEYWORDS = new Set(['import', 'from', 'as', 'for', 'in', 'if', 'else', 'elif', 'try', 'except', 'finally', 'with', 'del', 'global', 'nonlocal', 'lambda', 'not', 'and', 'or', 'is', 'None', 'True', 'False', 'pass', 'return', 'while']);
+
 /**
- * The names assigned by statements of a class body read from the text, the body from `from` (the end of the
- * header) to `to`: lines indented as the body's first line is (a line in a string may count too: only more names).
+ * The names a class body may bind outside its defs, read from the text from `from` (the end of the header) to
+ * `to`: every name on a line that says something binding (`BINDING_HINT`) and lies in no def's body, at any depth
+ * (`items = rows = _list_rows`, `try:` / `from .fast import rows`, `for rows in …`, `with … as rows`,
+ * `[rows] = …`, `import m as _m; rows = _m.rows`). More names than are bound (a string, a call's keyword): only
+ * more overrides, which cost a fix; a missed one would make `self.rows()` close what has no `close()`.
  */
-function classAssignments(text: string, from: number, to: number): string[] {
-  const body = /\n([ \t]+)\S/.exec(text.slice(from, to));
-  if (!body) return [];
-  const out: string[] = [];
-  const re = new RegExp(`\\n${body[1]}(?=[A-Za-z_(])`, 'g');
-  const slice = text.slice(from, to);
-  for (const m of slice.matchAll(re)) {
-    CLASS_ASSIGNMENT.lastIndex = m.index + m[0].length;
-    const a = CLASS_ASSIGNMENT.exec(slice);
-    if (a) out.push(...targetNames(a[1]!));
+function classLevelNames(text: string, from: number, to: number): string[] {
+  const out = new Set<string>();
+  let defIndent = -1;
+  for (let at = from; at < to; ) {
+    const end = Math.min(lineEndOf(text, at), to);
+    const line = text.slice(at, end);
+    at = end < text.length ? nextLineStart(text, end) : to;
+    const m = /^[ \t]*(?=\S)/.exec(line);
+    if (!m) continue;
+    const indent = m[0].length;
+    if (defIndent >= 0 && indent > defIndent) continue;
+    const rest = line.slice(indent);
+    defIndent = /^(?:async[ \t]+)?def(?![\w])/.test(rest) ? indent : -1;
+    if (defIndent >= 0 || rest.startsWith('#') || rest.startsWith('@') || !BINDING_HINT.test(rest)) continue;
+    for (const w of rest.replace(/#.*$/, '').match(OWN_WORD) ?? []) if (!KEYWORDS.has(w)) out.add(w);
   }
-  return out;
+  return [...out];
 }
 
 /** The def's name on `line`, added to the plain methods of every class still open around it. */
@@ -469,18 +479,14 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
     if (!bases.length) continue;
     const names = new Set<string>();
     for (let d = c + 1; d < o.begin.length && o.begin[d]! < o.blockEnd[c]!; d++) {
-      if (o.kind[d] === LineKind.Other) {
-        // Ex) `rows = _cached_rows` in the class body: an override that is no def
-        if (o.parent[d] !== c) continue;
-        CLASS_ASSIGNMENT.lastIndex = o.first[d]!;
-        const m = CLASS_ASSIGNMENT.exec(text);
-        if (m) for (const n of targetNames(m[1]!)) names.add(n);
-        continue;
-      }
+      if (o.kind[d] === LineKind.Other) continue;
       if (o.kind[d] !== LineKind.Def || (o.parent[d] === c && generatorLines.has(d))) continue;
       const name = definedName(text, o, d);
       if (name) names.add(name);
     }
+    // Ex) `rows = _cached_rows`, `items = rows = _list_rows`, `try:` / `from .fast import rows` in the class body
+    const body = c + 1 < o.begin.length && o.begin[c + 1]! < o.blockEnd[c]! ? o.begin[c + 1]! : o.blockEnd[c]!;
+    for (const n of classLevelNames(text, body, o.blockEnd[c]!)) names.add(n);
     for (const n of instanceAssignments(text, o.begin[c]!, o.blockEnd[c]!)) names.add(n);
     out.push({ name: definedName(text, o, c) ?? '', bases, plain: [...names] });
   }
@@ -511,7 +517,10 @@ export function generatorSelection(text: string, o: Outline): Selection | 'whole
     for (let a = o.parent[k]!; a >= 0; a = o.parent[a]!) sel.headers.add(a);
   }
   for (const u of [...sel.units]) {
-    const p = o.parent[u]!;
+    // Ex) `class Store:` / `if PY2: def rows(self): … yield` / `else: def rows(self): return []`: the class is
+    // the def's through the `if`, whose `else:` binds the name again
+    let p = o.parent[u]!;
+    while (p >= 0 && o.kind[p] === LineKind.Other) p = o.parent[p]!;
     if (p < 0 || o.kind[p] !== LineKind.Class) continue;
     const name = definedName(text, o, u);
     const says = name === undefined ? undefined : wordsPattern([name]);
@@ -718,10 +727,22 @@ function insideLoop(node: SyntaxNode, fn: SyntaxNode): boolean {
 }
 
 /** `except:`, `except BaseException` or `except GeneratorExit` (alone or in a tuple): what `close()` throws in lands there. */
-function catchesGeneratorExit(handler: SyntaxNode): boolean {
+function catchesGeneratorExit(handler: SyntaxNode, names?: NameIndex): boolean {
   const caught = handler.namedChildren.find((c) => c.type !== 'block' && !isExtra(c));
-  return !caught || /\b(?:BaseException|GeneratorExit)\b/.test(caught.text);
+  if (!caught || CATCHES_EXIT.test(caught.text)) return true;
+  // Ex) `ANY = (GeneratorExit, ValueError)` / `except ANY:`: a name bound to a value that says it
+  return names !== undefined && caught.descendantsOfType('identifier').concat(caught.type === 'identifier' ? [caught] : []).some((id) => {
+    if (id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id) return false;
+    const r = names.resolve(id.text, id);
+    return r.kind === 'local' && r.bindings.some((b) => {
+      let a: SyntaxNode | null = b.node.parent;
+      while (a && a.type !== 'assignment' && a.type !== 'expression_statement' && a.type !== 'block' && a.type !== 'module') a = a.parent;
+      const value = a?.type === 'assignment' ? a.childForFieldName('right') : null;
+      return value !== null && CATCHES_EXIT.test(value.text);
+    });
+  });
 }
+const CATCHES_EXIT = /\b(?:BaseException|GeneratorExit)\b/;
 
 /** A literal whose truth value is false: `False`, `None`, `0`, `0.0`, `""`, `()`, `[]`. */
 function falsyLiteral(n: SyntaxNode): boolean {
@@ -793,7 +814,7 @@ export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[],
     }
     if (!yields.some((y) => within(y, body))) continue;
     for (const h of t.namedChildren) {
-      if (h.type !== 'except_clause' || !catchesGeneratorExit(h)) continue;
+      if (h.type !== 'except_clause' || !catchesGeneratorExit(h, names)) continue;
       const header = h.text.slice(0, h.text.indexOf(':')).replace(/\s+/g, ' ');
       const raises = raisingIn(h, fn, false);
       if (raises) return `its \`${header}:\` ${raises}`;
@@ -886,7 +907,8 @@ function suppressesGeneratorExit(item: SyntaxNode, names?: NameIndex): boolean {
  */
 export function cleanupAwaitsReason(fn: SyntaxNode, yields: readonly SyntaxNode[], names?: NameIndex): string | undefined {
   const awaitsIn = (region: SyntaxNode) =>
-    ownOf(region, 'await', fn)[0] ?? [...ownOf(region, 'with_statement', fn), ...ownOf(region, 'for_statement', fn)].find(startsAsync);
+    // (`[t async for t in ticks()]`: a comprehension's `async for` awaits too)
+    ownOf(region, 'await', fn)[0] ?? [...ownOf(region, 'with_statement', fn), ...ownOf(region, 'for_statement', fn), ...ownOf(region, 'for_in_clause', fn)].find(startsAsync);
   for (const t of ownOf(fn, 'try_statement', fn)) {
     const body = t.childForFieldName('body');
     if (!body || !yields.some((y) => within(y, body))) continue;
@@ -1352,16 +1374,64 @@ const PATCH_OBJECT = /\bpatch\.object\s*\(\s*([A-Za-z_][\w.]*)\s*,\s*['"]([A-Za-
 export function doubledAttributes(text: string, moduleName: string, aliases: Readonly<Record<string, string>>): string[] {
   if (!text.includes('patch')) return [];
   const out: string[] = [];
-  // Ex) `with patch("pkg.core.rows") as m:` / `m.return_value = [0, 5]`: a value given later, to any double of the file
-  const setLater = /\.(?:return_value|side_effect)\s*=(?!=)/.test(text);
-  // Ex) `patch("pkg.core.rows")` alone makes a MagicMock, which has a `close()`; `wraps=rows` calls the generator
-  for (const m of text.matchAll(PATCH_BY_PATH)) if (setLater || replacesValue(text, m.index! + m[0].length, 1)) out.push(m[1]!);
-  if (text.includes('patch.object')) {
-    for (const m of text.matchAll(PATCH_OBJECT)) {
-      if (!setLater && !replacesValue(text, m.index! + m[0].length, 2)) continue;
-      const [head, ...rest] = m[1]!.split('.');
-      const target = aliases[`${moduleName}.${head!}`];
-      if (target) out.push([target, ...rest, m[2]!].join('.'));
+  // Ex) `with patch("pkg.core.rows") as m:` / `m.return_value = [0, 5]` or `m.configure_mock(return_value=[0])`:
+  // a value given later, to any double of the file
+  const setLater = /\.(?:return_value|side_effect)\s*=(?!=)|\bconfigure_mock\s*\(/.test(text);
+  // Ex) `from unittest.mock import patch as p` / `p("pkg.core.rows", return_value=[0])`
+  const names = ['patch', ...[...text.matchAll(PATCH_ALIAS)].map((m) => m[1]!)];
+  const byObject = (object: string, attribute: string) => {
+    const [head, ...rest] = object.split('.');
+    // (A name the alias reading left out as maybe bound again, `patch.multiple(use, rows=…)` read as `use, rows = …`,
+    // is read from its import here: a double too many only costs a fix.)
+    const target = aliases[`${moduleName}.${head!}`] ?? importedFrom(text, head!);
+    if (target) out.push([target, ...rest, attribute].join('.'));
+  };
+  for (const name of new Set(names)) {
+    const byPath = name === 'patch' ? PATCH_BY_PATH : new RegExp(PATCH_BY_PATH.source.replace('patch|setattr', name.replace(/\W/g, '')), 'g');
+    // Ex) `patch("pkg.core.rows")` alone makes a MagicMock, which has a `close()`; `wraps=rows` calls the generator
+    for (const m of text.matchAll(byPath)) if (setLater || replacesValue(text, m.index! + m[0].length, 1)) out.push(m[1]!);
+    if (!text.includes(`${name}.object`) && !text.includes(`${name}.multiple`)) continue;
+    for (const m of text.matchAll(new RegExp(PATCH_OBJECT.source.replace('patch', name), 'g'))) {
+      if (setLater || replacesValue(text, m.index! + m[0].length, 2)) byObject(m[1]!, m[2]!);
+    }
+    // Ex) `patch.multiple(use, rows=lambda: [42])`, `patch.multiple("pkg.use", rows=…)`: each keyword is an attribute
+    for (const m of text.matchAll(new RegExp(PATCH_MULTIPLE.source.replace('patch', name), 'g'))) {
+      for (const attribute of keywordsOf(text, m.index! + m[0].length)) {
+        if (m[1] !== undefined) out.push(`${m[1]}.${attribute}`);
+        else byObject(m[2]!, attribute);
+      }
+    }
+  }
+  return out;
+}
+
+/** What a top-level `from pkg import use` or `import pkg.use as use` binds `name` to, read loosely from the text. */
+function importedFrom(text: string, name: string): string | undefined {
+  if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
+  const from = new RegExp(`^from[ \\t]+([\\w.]+)[ \\t]+import[ \\t(]+(?:[\\w \\t,]*,[ \\t]*)?(\\w+)(?:[ \\t]+as[ \\t]+${name})?\\b`, 'gm');
+  for (const m of text.matchAll(from)) if (m[0].endsWith(name) && !m[1]!.startsWith('.')) return m[0].includes(' as ') || m[2] === name ? `${m[1]}.${m[2]}` : undefined;
+  const plain = new RegExp(`^import[ \\t]+([\\w.]+)[ \\t]+as[ \\t]+${name}\\b`, 'm').exec(text);
+  return plain?.[1];
+}
+
+/** `import … patch as p`, `from unittest.mock import (patch as p, …)`: another name for `patch`. */
+const PATCH_ALIAS = /\bpatch[ \t]+as[ \t]+([A-Za-z_]\w*)/g;
+/** `patch.multiple("pkg.use", …)` or `patch.multiple(use, …)`: the target by its path (1) or an object (2). */
+const PATCH_MULTIPLE = /\bpatch\.multiple\s*\(\s*(?:target\s*=\s*)?(?:['"]([A-Za-z_][\w.]*)['"]|([A-Za-z_][\w.]*))\s*,/g;
+
+/** The keywords given by the rest of a call from `from` (just after an argument and its comma): `rows` of `rows=[]`. */
+function keywordsOf(text: string, from: number): string[] {
+  const out: string[] = [];
+  let depth = 1;
+  let start = from;
+  for (let i = from; i < text.length && depth > 0; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    if ((c === ',' && depth === 1) || depth === 0) {
+      const kw = /^\s*([A-Za-z_]\w*)\s*=(?!=)/.exec(text.slice(start, i));
+      if (kw) out.push(kw[1]!);
+      start = i + 1;
     }
   }
   return out;
@@ -1385,6 +1455,8 @@ function replacesValue(text: string, from: number, given: number): boolean {
       const arg = text.slice(start, i).trim();
       start = i + 1;
       if (!arg) continue;
+      // Ex) `patch("pkg.core.rows", **{"return_value": [0]})`: what it gives is not read
+      if (arg.startsWith('*')) return true;
       const kw = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(arg);
       if (kw ? ['return_value', 'side_effect', 'new'].includes(kw[1]!) : ++positional > given) return true;
     }
@@ -1993,6 +2065,8 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, returne
     // another object's (a module name bound again is no alias of its own only when it says `from … import`)
     if (!aliases[`${loc.moduleName}.${head}`] || declaredGlobal(text).has(head) || mayBindElsewhere(text, head, imports, places?.get(head))) continue;
     if (mayBindElsewhere(text, r.name, own, places?.get(r.name))) continue;
+    // Ex) `def rows(n): return core.rows(n)` … `from pkg.fast import rows`: a top-level import binds the name too
+    if (bound.has(r.name)) continue;
     returners!.push({ key: `${loc.moduleName}.${r.name}`, async: false, cleanup: false, delegates: [], returns: [`${loc.moduleName}.${r.callee}`] });
   }
   return aliases;

@@ -186,7 +186,7 @@ export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefin
   const end = regionEnd(ctx, last, indent);
   edits.push(reachOf(end));
   for (const at of lineStartsBetween(source, first.startIndex, end)) {
-    if (ctx.insideString(at) || isBlankLine(source, at)) continue;
+    if (ctx.insideString(at) || isBlankLine(source, at) || outdentedComment(source, at, indent)) continue;
     if (inner.some((e) => e.start < at && at < e.end)) continue;
     edits.push(insertAt(afterFormFeeds(source, at), unit));
   }
@@ -299,7 +299,7 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
   const end = drop ? lineStartOf(source, drop.startIndex) : regionEnd(ctx, last, indent);
   edits.push(reachOf(end));
   for (const at of lineStartsBetween(source, above.endIndex, end)) {
-    if (ctx.insideString(at) || isBlankLine(source, at)) continue;
+    if (ctx.insideString(at) || isBlankLine(source, at) || outdentedComment(source, at, indent)) continue;
     edits.push(insertAt(afterFormFeeds(source, at), unit));
   }
   for (const d of dropped) {
@@ -309,6 +309,15 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
     else edits.push(removeLines(source, d.startIndex, d.endIndex));
   }
   return { edits, indent };
+}
+
+/**
+ * True when the line at `lineStart` is a comment alone, indented less than the block it lies in (`indent`): a
+ * commented-out line at column 0 (`#       print(x)`) stays where it is when the code around it moves in.
+ */
+function outdentedComment(source: string, lineStart: number, indent: string): boolean {
+  const m = /^[ \t\f]*(?=#)/.exec(source.slice(lineStart, lineEndOf(source, lineStart)));
+  return m !== null && m[0].length < indent.length;
 }
 
 /**
