@@ -371,7 +371,8 @@ export const openAssignClose: Transform = {
       'yielded, stored, captured by a nested function or lambda, or declared global before the close, and ' +
       'is not read after the close (the rest of the function, and earlier statements of an enclosing loop), ' +
       'and not passed to code that may keep it ahead of a `return`, `break`, `continue` or `raise` that leaves before the close, ' +
-      'or to code whose result is registered with something that lives on (`log.addHandler(StreamHandler(f))`) ' +
+      'or to code whose result is registered with something that lives on (`log.addHandler(StreamHandler(f))`), ' +
+      'or itself to a call that registers it (`pool.submit(pump, f)`, `files.append(f)`), ' +
       'before a later statement (an exception would leave the file open for it). A `raise` counts only when it names ' +
       'the file or what holds it (`raise Partial(f)`). ' +
       'On the normal path the file is closed exactly where `f.close()` stood; on an early return or an ' +
