@@ -296,3 +296,36 @@ test('node properties are kept on the node: the same answers, shared arrays froz
   const again = parsePython('import os\n').rootNode;
   assert.equal(again.namedChildren.length, 1);
 });
+
+test('an Emacs suffix on a Latin-1 coding name (`latin-1-unix`, `iso-latin-1-dos`) names Latin-1, as CPython reads it', () => {
+  for (const name of ['latin-1-unix', 'iso-latin-1-dos', 'iso-latin-1', 'ISO_8859_1-x', 'latin-1']) {
+    const bytes = Buffer.concat([Buffer.from(`# -*- coding: ${name} -*-\ndef head(p):\n    return open(p, encoding="latin-1").read()[:4]  # caf`), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const r = transformBytes(bytes, { select: ['open-chain'] });
+    assert.equal(r.status, 'changed', name);
+    assert.ok(r.outputBytes.includes(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])), name);
+  }
+  assert.throws(() => decodeSource(Buffer.from('# coding: latin-10x\nx = 1\n')), DecodeError);
+});
+
+test('a comment holding U+2028 or U+2029 is one line to Python: it blocks no fix', () => {
+  for (const sep of ['\u2028', '\u2029']) {
+    const text = `def load(p):\n    f = open(p)  # see spec${sep}section 2\n    data = f.read()\n    f.close()  # done${sep}x\n    return data\n`;
+    const r = transformSource(text, { select: ['open-assign-close'] });
+    assert.equal(r.fixesApplied, 1, JSON.stringify(sep));
+    assert.equal(r.output, `def load(p):\n    with open(p) as f:  # see spec${sep}section 2\n        data = f.read()\n      # done${sep}x\n    return data\n`.replace(`      # done${sep}x\n`, `    # done${sep}x\n`));
+  }
+});
+
+test('a stray lone CR among LF line ends is a line end, as Python reads it: findings, and no fix written', () => {
+  const text = 'def load(p):\n    f = open(p)\n    x = 1\r    data = f.read()\n    f.close()\n    return len(data), x\n';
+  const r = transformSource(text, { select: ['open-assign-close'] });
+  assert.equal(r.output, text);
+  assert.equal(r.fixesApplied, 0);
+  assert.equal(r.findings.length, 1);
+  assert.match(r.findings[0]!.reason ?? '', /ends some lines with a lone CR and others with LF or CRLF/);
+  // The CR ends a comment too: `b` is code, which Python runs (`# a\rb`)
+  assert.equal(transformSource('# a\rfor l in open(p):\n    pass\n', { select: ['open-loop'] }).findings.length, 1);
+  // Lone CR line ends only (classic Mac OS): fixed, and written back with them
+  const mac = text.replace(/\n/g, '\r');
+  assert.equal(transformSource(mac, { select: ['open-assign-close'] }).output, 'def load(p):\r    with open(p) as f:\r        x = 1\r        data = f.read()\r    return len(data), x\r');
+});

@@ -424,11 +424,21 @@ function covered(o: Outline, sel: Selection, k: number): boolean {
   return false;
 }
 
+const MIXED_LONE_CR = 'the file ends some lines with a lone CR and others with LF or CRLF: withify reads it as Python does, but writes no fix to it; give it one kind of line end';
+
 export function processSource(input: SourceInput): FileResult {
   const text = parseableLineEnds(input.text);
   let r: FileResult;
   if (text === input.text) r = processText(input);
-  else {
+  else if (input.text.includes('\n')) {
+    // A stray lone `\r` among `\n` or `\r\n` line ends: read as Python reads it, but no fix is written, which would
+    // have to keep each line's own end through every pass
+    const found = processText({ ...input, text, eol: detectEol(input.text) });
+    const unfixed = (list: readonly LocatedFinding[]) => list.map((f): LocatedFinding => (f.fixStatus === 'none' ? f : { ...f, fixStatus: 'none', fixEdits: undefined, reason: MIXED_LONE_CR }));
+    r = found.status === 'changed' || found.findings.some((f) => f.fixStatus !== 'none')
+      ? { path: found.path, findings: unfixed(found.findings), remaining: unfixed(found.findings), fixesApplied: 0, status: 'unchanged' }
+      : found;
+  } else {
     // Lone `\r` line ends, processed as `\n` and written back as `\r`: no `\n` of the result is the file's own.
     r = processText({ ...input, text, eol: '\n' });
     if (r.after !== undefined) r = { ...r, before: input.text, after: r.after.replaceAll('\n', '\r') };

@@ -77,6 +77,9 @@ const PYTHON_ALIASES: ReadonlyMap<string, string> = new Map([
 ]);
 
 export function normaliseEncoding(name: string): string {
+  // As CPython's tokenizer reads a coding line first (`get_normal_name`, on the first 12 characters): an Emacs
+  // suffix on Latin-1 (`latin-1-unix`, `iso-latin-1-dos`) names Latin-1, as `utf-8-unix` names UTF-8 below
+  if (/^(?:latin-1|iso-8859-1|iso-latin-1)(?:$|-)/.test(name.slice(0, 12).toLowerCase().replace(/_/g, '-'))) return 'latin-1';
   const key = name.toLowerCase().replace(/[^a-z0-9.]+/g, '_').replace(/^_+|_+$/g, '');
   const alias = PYTHON_ALIASES.get(key);
   if (alias) return alias;
@@ -88,11 +91,17 @@ export function normaliseEncoding(name: string): string {
 }
 
 /**
- * `text` as tree-sitter-python can read it: a file whose lines all end in a lone `\r` (classic Mac OS), which
- * Python reads and tree-sitter does not (a syntax error, or fewer lines and what is on them missed), with
- * `\n` for each `\r` (the same offsets and lines); any other text as it is.
+ * `text` as tree-sitter-python can read it: a lone `\r` (classic Mac OS line ends, or a stray one in an LF or CRLF
+ * file), which Python reads as a line end and tree-sitter does not (a syntax error, or fewer lines and what is on
+ * them missed), becomes `\n` (the same offsets and lines); any other text as it is.
  */
-export const parseableLineEnds = (text: string): string => (text.includes('\r') && !text.includes('\n') ? text.replaceAll('\r', '\n') : text);
+export const parseableLineEnds = (text: string): string => {
+  if (!text.includes('\r')) return text;
+  if (!text.includes('\n')) return text.replaceAll('\r', '\n');
+  return LONE_CR.test(text) ? text.replace(LONE_CR_ALL, '\n') : text;
+};
+const LONE_CR = /\r(?!\n)/;
+const LONE_CR_ALL = /\r(?!\n)/g;
 
 export function detectEol(text: string): '\n' | '\r\n' | '\r' {
   if (!text.includes('\r')) return '\n';

@@ -396,7 +396,7 @@ function classLevelNames(text: string, from: number, to: number): string[] {
     const rest = line.slice(indent);
     defIndent = /^(?:async[ \t]+)?def(?![\w])/.test(rest) ? indent : -1;
     if (defIndent >= 0 || rest.startsWith('#') || rest.startsWith('@') || !BINDING_HINT.test(rest)) continue;
-    for (const w of rest.replace(/#.*$/, '').match(OWN_WORD) ?? []) if (!KEYWORDS.has(w)) out.add(w);
+    for (const w of rest.replace(/#.*$/s, '').match(OWN_WORD) ?? []) if (!KEYWORDS.has(w)) out.add(w);
   }
   return [...out];
 }
@@ -2018,7 +2018,7 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, returne
     const semi = text.indexOf(';', start);
     imports.push([start, semi >= 0 && semi < end ? semi : end]);
     start = end; // the next line is the one after the statement's last
-    const stmt = line.replace(/#.*$/, '').split(';')[0]!.replace(/[()]/g, ' ');
+    const stmt = line.replace(/#.*$/s, '').split(';')[0]!.replace(/[()]/g, ' ');
     let m = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/.exec(stmt.trim());
     if (m && m[1] !== '__future__') {
       const module = m[1]!;

@@ -252,7 +252,7 @@ export function unitFor(indent: string, unit: string): string | undefined {
 
 /** True when only whitespace, or a comment, follows `offset` on its line. */
 function endsLine(source: string, offset: number): boolean {
-  return /^[ \t\f]*(#.*)?$/.test(source.slice(offset, lineEndOf(source, offset)));
+  return /^[ \t\f]*(#.*)?$/s.test(source.slice(offset, lineEndOf(source, offset)));
 }
 
 /**
@@ -282,7 +282,7 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
   let above = stmt;
   for (const r of replaced) {
     if (lineStartOf(source, r.startIndex) !== nextLineStart(source, above.endIndex) || !startsLine(source, r.startIndex)) return undefined;
-    if (!/^[ \t]*(?:#.*)?$/.test(source.slice(r.endIndex, lineEndOf(source, r.endIndex)))) return undefined;
+    if (!/^[ \t]*(?:#.*)?$/s.test(source.slice(r.endIndex, lineEndOf(source, r.endIndex)))) return undefined;
     above = r;
   }
   const indent = lineIndent(source, stmt.startIndex);
