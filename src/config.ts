@@ -29,6 +29,11 @@ export interface ConfigSettings {
 export interface PerFileIgnore {
   glob: string;
   rules: string[];
+  /**
+   * The directory whose subdirectories a glob with no `/` names (`"legacy"`: every file below a directory of that
+   * name under `base`): the config file's, whatever the working directory. Default: the run's working directory.
+   */
+  base?: string;
 }
 
 export interface LoadedConfig {
@@ -137,7 +142,7 @@ export function parseSettings(table: Table, file: string): ConfigSettings {
       case 'per-file-ignores': {
         // Ex) per-file-ignores = { "tests/**" = ["generator-close"], "__init__.py" = ["WFY101"] }
         if (!isTable(value)) throw new ConfigError(`${file}: [tool.withify] per-file-ignores must be a table of globs to lists of transforms, e.g. per-file-ignores = { "tests/**" = ["generator-close"] }`);
-        out.perFileIgnores = Object.entries(value).map(([glob, rules]) => ({ glob: globs(key, [glob])[0] ?? glob, rules: stringList(file, `per-file-ignores."${glob}"`, rules) }));
+        out.perFileIgnores = Object.entries(value).map(([glob, rules]) => ({ glob: globs(key, [glob])[0] ?? glob, rules: stringList(file, `per-file-ignores."${glob}"`, rules), base: resolve(dir) }));
         break;
       }
       case 'generator-style': {

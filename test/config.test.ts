@@ -212,6 +212,37 @@ describe('through the CLI', () => {
     assert.match(cli(join(root, 'src'), 'diff', '.').stdout, /^\+\+\+ b\/app\.py$/m);
   });
 
+  test('per-file-ignores: a directory name is matched below the config file, whatever the working directory', () => {
+    const root = tree({
+      'pyproject.toml': '[tool.withify]\nper-file-ignores = { "legacy" = ["open-chain"], "lega*" = ["WFY101"] }\n',
+      'legacy/x/old.py': LEAK,
+      'legacy/y.py': LEAK,
+      'sib/app.py': LEAK,
+      'x.py': 'y = 1\n',
+    });
+    // Ex) from legacy/x only `x` was matched; from sib/, with `..`, nothing above the working directory
+    for (const [cwd, path, expected] of [
+      ['.', '.', ['sib/app.py']],
+      ['legacy/x', '.', []],
+      ['legacy/x', '..', []],
+      ['legacy', '.', []],
+      ['sib', '..', ['app.py']],
+      ['sib', '../legacy/x/old.py', []],
+    ] as Array<[string, string, string[]]>) {
+      const r = cli(join(root, cwd), 'check', path, '--no-cache');
+      const reported = r.stdout.split('\n').filter((l) => l.includes('WFY101')).map((l) => l.split(':')[0]);
+      assert.deepEqual(reported, expected, `${cwd}: check ${path}`);
+    }
+    // … and for the text read from stdin, named with --stdin-filename
+    const piped = spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'x/new.py'], { cwd: join(root, 'legacy'), input: LEAK, encoding: 'utf8' });
+    assert.equal(piped.status, 0, piped.stdout);
+    assert.equal(cli(join(root, 'legacy', 'x'), 'fix', '.', '--no-cache').status, 0);
+    assert.equal(readFileSync(join(root, 'legacy', 'x', 'old.py'), 'utf8'), LEAK);
+    // The config file's own directory is no directory below it: a project kept in a directory named `legacy`
+    const named = tree({ 'legacy/pyproject.toml': '[tool.withify]\nper-file-ignores = { "legacy" = ["open-chain"] }\n', 'legacy/app.py': LEAK });
+    assert.equal(cli(join(named, 'legacy'), 'check', '.', '--no-cache').status, 1);
+  });
+
   test('per-file-ignores: a value of the wrong shape, or a rule no transform has, is exit 2 naming it', () => {
     for (const [toml, message] of [
       ['per-file-ignores = ["tests/**"]\n', /per-file-ignores must be a table of globs to lists of transforms/],
