@@ -120,7 +120,7 @@ function checkOtherValues(given: object): void {
         break;
       }
       case 'perFileIgnores':
-        if (!(Array.isArray(v) && v.every((e: Partial<PerFileIgnore> | null) => typeof e === 'object' && e !== null && typeof e.glob === 'string' && isStrings(e.rules)))) {
+        if (!(Array.isArray(v) && v.every((e: Partial<PerFileIgnore> | null) => typeof e === 'object' && e !== null && typeof e.glob === 'string' && isStrings(e.rules) && (e.base === undefined || typeof e.base === 'string')))) {
           throw wrong(k, "an array of { glob, rules }, e.g. [{ glob: 'tests/**', rules: ['generator-close'] }]");
         }
         break;

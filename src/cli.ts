@@ -134,6 +134,38 @@ function refuseFlagValues(argv: readonly string[]): void {
   }
 }
 
+/** The one-letter options of `command`: flags, and those that take a value. */
+const shortOptionsOf = (command: string | undefined): { flags: string; valued: string } =>
+  command === 'trace' ? { flags: 'h', valued: 'o' } : command === 'check' || command === 'diff' || command === 'fix' ? { flags: 'qh', valued: 'j' } : { flags: 'h', valued: '' };
+
+/**
+ * An argument before `--` that starts with one `-` must be known one-letter options, the last of which may take its
+ * value attached (`-q`, `-qj2`, `-j=2`). yargs reads any other as a group of letters. Ex) `withify fix -q.py` was
+ * `-q` with `.py` dropped, and rewrote every file under `.`; `check -hx.py` printed the help and exited 0; `-j.py`
+ * gave `--jobs: … not "[object Object]"`.
+ */
+function refuseShortGroups(argv: readonly string[]): void {
+  const end = argv.indexOf('--');
+  const command = commandOf(argv);
+  const { flags, valued } = shortOptionsOf(command);
+  const before = end < 0 ? argv : argv.slice(0, end);
+  before.forEach((a, i) => {
+    if (!/^-[^-]/.test(a) || (i > 0 && takesValue(before[i - 1]!))) return;
+    const letters = a.slice(1);
+    // Ex) `-Z`, `-xy`: no letter yargs knows, and it names each as an unknown option
+    if (/^[A-Za-z]+$/.test(letters) && ![...letters].some((c) => flags.includes(c) || valued.includes(c))) return;
+    let at = 0;
+    while (at < letters.length && flags.includes(letters[at]!)) at++;
+    const rest = letters.slice(at);
+    // Ex) `-j 2`, `-j2`, `-j=2`: yargs takes a number or `=value` attached to the last letter as its value
+    if (rest === '' || (rest[0] !== undefined && valued.includes(rest[0]) && (rest.length === 1 || rest[1] === '=' || /^-?\d+(\.\d*)?(e-?\d+)?$/.test(rest.slice(1))))) return;
+    const unknown = rest[0] !== undefined && /[A-Za-z]/.test(rest[0]) && !valued.includes(rest[0]) ? `-${rest[0]}` : a;
+    const known = [...flags, ...valued].map((c) => `-${c}`).join(', ');
+    const asPath = command !== undefined && ['check', 'diff', 'fix'].includes(command) ? `; a path that starts with \`-\` goes after \`--\`, e.g. \`withify ${command} -- ${a}\`` : '';
+    throw new UsageError(`unknown option ${unknown}${unknown === a ? '' : ` in "${a}"`} (the one-letter options here are ${known})${asPath}`);
+  });
+}
+
 /** `withify explain -- WFY101` explains WFY101: yargs left the rule out of the positionals. */
 function explainRuleAfterDashes(argv: string[]): string[] {
   const end = argv.indexOf('--');
@@ -534,6 +566,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     refuseNegatedValues(argv);
     refuseArgsAfterDashes(argv);
     refuseFlagValues(argv);
+    refuseShortGroups(argv);
     await parser.parseAsync();
   } catch (err) {
     if (err instanceof UsageReported) return;

@@ -29,6 +29,11 @@ export interface ConfigSettings {
 export interface PerFileIgnore {
   glob: string;
   rules: string[];
+  /**
+   * The directory whose subdirectories a glob with no `/` names (`"legacy"`: every file below a directory of that
+   * name under `base`): the config file's, whatever the working directory. Default: the run's working directory.
+   */
+  base?: string;
 }
 
 export interface LoadedConfig {
@@ -53,17 +58,28 @@ export const CONFIG_KEYS = ['select', 'ignore', 'exclude', 'include', 'unsafe-fi
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
+/** A config file that cannot be read, or is not TOML. `saysWithify`: its text has a `[tool.withify]` header. */
+class UnreadableConfig extends ConfigError {
+  constructor(
+    message: string,
+    readonly saysWithify: boolean,
+  ) {
+    super(message);
+  }
+}
+
 function readToml(path: string): Table {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new ConfigError(`${path}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UnreadableConfig(`${path}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, false);
   }
   try {
     return parseToml(text) as Table;
   } catch (err) {
-    throw new ConfigError(`${path}: not valid TOML: ${(err as Error).message.split('\n')[0]}`);
+    const saysWithify = /^[ \t]*\[+[ \t]*tool[ \t]*\.[ \t]*"?withify"?[ \t]*[\].]/m.test(text);
+    throw new UnreadableConfig(`${path}: not valid TOML: ${(err as Error).message.split('\n')[0]}`, saysWithify);
   }
 }
 
@@ -137,7 +153,7 @@ export function parseSettings(table: Table, file: string): ConfigSettings {
       case 'per-file-ignores': {
         // Ex) per-file-ignores = { "tests/**" = ["generator-close"], "__init__.py" = ["WFY101"] }
         if (!isTable(value)) throw new ConfigError(`${file}: [tool.withify] per-file-ignores must be a table of globs to lists of transforms, e.g. per-file-ignores = { "tests/**" = ["generator-close"] }`);
-        out.perFileIgnores = Object.entries(value).map(([glob, rules]) => ({ glob: globs(key, [glob])[0] ?? glob, rules: stringList(file, `per-file-ignores."${glob}"`, rules) }));
+        out.perFileIgnores = Object.entries(value).map(([glob, rules]) => ({ glob: globs(key, [glob])[0] ?? glob, rules: stringList(file, `per-file-ignores."${glob}"`, rules), base: resolve(dir) }));
         break;
       }
       case 'generator-style': {
@@ -226,7 +242,8 @@ const projectTargets = new Map<string, PythonVersion | null>();
 /**
  * The Python the project holding directory `dir` is written for: from the nearest pyproject.toml upward that says
  * one, its `[tool.withify] target-version`, else its `requires-python`; `undefined` when none does. A pyproject.toml
- * that says neither (`[tool.black]` alone) or cannot be read is passed over. Where `dir` is reached through a
+ * that says neither (`[tool.black]` alone), cannot be read, or is not TOML and has no `[tool.withify]` header is
+ * passed over. Throws ConfigError for a `[tool.withify]` the root's would be an error for (a wrong key or value). Where `dir` is reached through a
  * symbolic link, the older of the two paths' answers (the link's parents and the real ones).
  * Ex) `root/pyproject.toml` requires 3.11 and `root/sub/pyproject.toml` 3.6: a file of `root/sub/inner/` is sub's.
  */
@@ -267,7 +284,11 @@ function targetAbove(dir: string): PythonVersion | undefined {
       try {
         const loaded = readConfigFile(path);
         found = loaded.settings.targetVersion ?? loaded.requiresPython ?? null;
-      } catch {
+      } catch (err) {
+        // Ex) a subproject's `target-version = 3.9` (a float), or `bogus = 1`: an error, as in the root's file. It was
+        // passed over, and the root's 3.11 gave the subproject `contextlib.aclosing`. Only a file that cannot be read,
+        // or is not TOML and has no [tool.withify] header, is passed over: it may be another tool's.
+        if (!(err instanceof UnreadableConfig) || err.saysWithify) throw err;
         found = null;
       }
       if (found) break;

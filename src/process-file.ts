@@ -78,11 +78,12 @@ export function processPath(path: string, runOptions: RunOptions, project?: Proj
  * and the options made for each set of skipped rules: one object per set, so that what the pipeline keeps
  * per options object (the active transforms, their trigger pattern) is made once per set, not per file.
  */
-const perFile = new WeakMap<RunOptions, { matchers: Array<{ matches: PathMatcher; rules: readonly string[] }>; bySkipped: Map<string, RunOptions> }>();
+const perFile = new WeakMap<RunOptions, { matchers: Array<{ matches: PathMatcher; rules: readonly string[]; base: string }>; bySkipped: Map<string, RunOptions> }>();
 
 /**
  * The options for the file at `path`: the run's, with the transforms of every `per-file-ignores` entry whose
- * glob matches the file, or a directory it lies in below the working directory, added to `ignore`.
+ * glob matches the file, or a directory it lies in below the entry's `base` (its config file's directory), added
+ * to `ignore`.
  */
 export function optionsForFile(options: RunOptions, path: string): RunOptions {
   return withProjectTarget(withPerFileIgnores(options, path), path);
@@ -110,20 +111,22 @@ function withPerFileIgnores(options: RunOptions, path: string): RunOptions {
   if (!options.perFileIgnores?.length) return options;
   let state = perFile.get(options);
   if (!state) {
-    state = { matchers: options.perFileIgnores.map((e) => ({ matches: globMatcher([e.glob], options.cwd), rules: e.rules })), bySkipped: new Map() };
+    state = { matchers: options.perFileIgnores.map((e) => ({ matches: globMatcher([e.glob], options.cwd), rules: e.rules, base: e.base ?? options.cwd })), bySkipped: new Map() };
     perFile.set(options, state);
   }
   const { matchers, bySkipped } = state;
   const abs = resolve(options.cwd, path);
   const skipped = new Set<string>();
   for (const m of matchers) {
-    // Ex) `"tests" = [...]` names a directory: every file below it.
-    for (let p = abs; ; p = dirname(p)) {
+    // Ex) `"tests" = [...]` names a directory: every file below it, below the directory of the config file that
+    // says so. (Up to the working directory, `cd legacy/x && withify check .` reported the files of `legacy/`.)
+    const below = m.base.endsWith(sep) ? m.base : m.base + sep;
+    for (let p = abs; p === abs || p.startsWith(below); p = dirname(p)) {
       if (m.matches(p)) {
         for (const r of m.rules) skipped.add(r);
         break;
       }
-      if (p === options.cwd || dirname(p) === p || !p.startsWith(options.cwd + sep)) break;
+      if (dirname(p) === p) break;
     }
   }
   if (!skipped.size) return options;

@@ -1,7 +1,8 @@
 // A bulk run: select the files, build the project index, process them in this thread or in the pool
 // (src/pool.ts), sorted results; stdin. One file's read → decode → process → write is src/process-file.ts.
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { projectTargetOf } from './config.js';
 import { decodeSource, encodeSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { displayPath, KeptSources, optionsForFile, processPath, releaseTrees, slimResult } from './process-file.js';
@@ -82,6 +83,7 @@ function finish(options: RunOptions, results: FileResult[], errors: readonly { p
 /** The whole run in this thread, synchronously (tests, and callers that cannot await). */
 export function runSync(paths: readonly string[], options: RunOptions): RunResult {
   const { files, errors, projectFiles } = selectFiles(paths, forSelection(options));
+  checkProjectConfigs(files, options);
   const project = needsProjectIndex(options) ? buildProjectIndex(projectFiles ?? files, options.wholeFiles === true, options.cwd) : undefined;
   const results = files.map((f) => slimResult(processPath(f, options, project, project ? moduleKeyFor(f) : undefined), options.mode));
   return finish(options, results, errors, 0, files.length);
@@ -121,6 +123,17 @@ async function runInProcess(files: readonly string[], projectFiles: readonly str
   return { results, notStarted: files.length - results.length };
 }
 
+/**
+ * With `projectTargets`, read here, before any file is processed, the pyproject.toml above each file that the run
+ * takes its target from: a wrong `[tool.withify]` key or value in a subproject's is a ConfigError (exit 2), as in the
+ * root's, and not a failure of each of its files, or a file written for the root's Python.
+ */
+function checkProjectConfigs(files: readonly string[], options: RunOptions): void {
+  if (!options.projectTargets) return;
+  const dirs = new Set(files.map((f) => dirname(resolve(options.cwd, f))));
+  for (const d of dirs) projectTargetOf(d);
+}
+
 /** Fewer files than this per thread run in the main thread: worker start-up (~250 ms) would cost more. */
 export const FILES_PER_WORKER = 8;
 
@@ -153,6 +166,7 @@ export function threadsFor(work: readonly string[], requested: number | undefine
  */
 export async function run(paths: readonly string[], options: RunOptions, control: RunControl = {}): Promise<RunResult> {
   const { files, errors, projectFiles = files } = selectFiles(paths, forSelection(options));
+  checkProjectConfigs(files, options);
   const cache = checkCache(options);
   // Ex) a warm cache: the index is made of kept summaries, and only the files with no kept result are processed
   const warm = cache && fromCache(cache, files, projectFiles, options);

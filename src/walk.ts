@@ -349,7 +349,7 @@ function isLinkPath(p: string): boolean {
 // --changed-since and --shard
 
 /** Absolute real paths of files changed since `rev` in the repository holding `cwd`, plus untracked ones. */
-export function changedFiles(rev: string, cwd: string): Set<string> {
+export function changedFiles(rev: string, cwd: string, under?: readonly string[]): Set<string> {
   const top = git(['rev-parse', '--show-toplevel'], cwd);
   if (!top.ok && /ENOENT/.test(top.stderr)) throw new SelectError('--changed-since needs git, and `git` is not on the PATH');
   if (!top.ok) throw new SelectError(`--changed-since needs a git repository, and ${cwd} is not in one`);
@@ -362,7 +362,56 @@ export function changedFiles(rev: string, cwd: string): Set<string> {
   const untracked = git(['ls-files', '--others', '--exclude-standard', '-z'], root);
   if (!untracked.ok) throw new SelectError(`--changed-since: git ls-files failed: ${untracked.stderr.trim()}`);
   const names = `${diff.stdout}${untracked.stdout}`.split('\0').filter(Boolean);
-  return new Set(names.map((n) => join(root, n)));
+  const out = new Set(names.map((n) => join(root, n)));
+  addSubmoduleChanges(root, verified.stdout.trim(), out, under);
+  return out;
+}
+
+/**
+ * The changes inside the checked-out submodules of the repository at `root` (and theirs, nested), which `git diff`
+ * in `root` shows as one gitlink at most: for each, the files changed in its working tree since the commit `rev`
+ * (of `root`) records for it, plus its untracked files. Where that commit cannot be had (the submodule was added
+ * since `rev`, or the commit was never fetched), every file of the submodule. `rev` undefined: every file. Only
+ * submodules that hold one of `under` (absolute paths), or lie in one, are asked.
+ */
+function addSubmoduleChanges(root: string, rev: string | undefined, out: Set<string>, under: readonly string[] | undefined): void {
+  if (!existsSync(join(root, '.gitmodules'))) return;
+  const listed = git(['config', '--file', '.gitmodules', '-z', '--get-regexp', '^submodule\\..*\\.path$'], root);
+  if (!listed.ok) return;
+  for (const entry of listed.stdout.split('\0').filter(Boolean)) {
+    const rel = entry.slice(entry.indexOf('\n') + 1);
+    const dir = join(root, rel);
+    if (!existsSync(join(dir, '.git'))) continue; // not checked out: no file to walk
+    if (under && !under.some((p) => isWithin(p, dir) || isWithin(dir, p))) continue;
+    const recorded = rev === undefined ? undefined : git(['rev-parse', '--verify', '--quiet', `${rev}:${rel}`], root);
+    const commit = recorded?.ok ? recorded.stdout.trim() : undefined;
+    const known = commit !== undefined && git(['rev-parse', '--verify', '--quiet', `${commit}^{commit}`], dir).ok;
+    const lists = known
+      ? [git(['diff', '--name-only', '--no-renames', '-z', commit, '--'], dir), git(['ls-files', '--others', '--exclude-standard', '-z'], dir)]
+      : [git(['ls-files', '--cached', '--others', '--exclude-standard', '-z'], dir)];
+    const failed = lists.find((r) => !r.ok);
+    if (failed) throw new SelectError(`--changed-since: git failed in the submodule ${dir}: ${failed.stderr.trim()}`);
+    for (const n of lists.flatMap((r) => r.stdout.split('\0')).filter(Boolean)) out.add(join(dir, n));
+    addSubmoduleChanges(dir, known ? commit : undefined, out, under);
+  }
+}
+
+/**
+ * The repository `--changed-since` asks for the files of `repo`: the one holding `cwd` when `repo` is a submodule
+ * of it (nested or not), so that REV names a commit of the repository the run starts in; else `repo` itself.
+ */
+function askedRepo(repo: string, cwd: string): string {
+  const top = findRepoRoot(cwd);
+  if (top === undefined || repo === top) return repo;
+  const realTop = realOrSelf(top);
+  for (let d = realOrSelf(repo); d !== realTop && isWithin(d, realTop); ) {
+    const sup = git(['rev-parse', '--show-superproject-working-tree'], d);
+    const above = sup.ok ? sup.stdout.trim() : '';
+    if (!above) return repo; // a checkout of its own (a nested clone): asked on its own, REV its own
+    d = realOrSelf(above);
+    if (d === realTop) return top;
+  }
+  return repo;
 }
 
 /** `2/4` → { index: 2, count: 4 }; undefined when it is not of that form with 1 ≤ K ≤ N. */
@@ -444,13 +493,16 @@ export function selectFiles(paths: readonly string[], options: SelectOptions): W
   if (options.changedSince !== undefined) {
     changed = new Set<string>();
     const asked = new Set<string>();
+    const walked = (paths.length ? paths : ['.']).map((p) => realOrSelf(resolve(cwd, p)));
     for (const p of paths.length ? paths : ['.']) {
       const at = resolve(cwd, p);
       const dir = existsSync(at) && !statSync(at).isDirectory() ? dirname(at) : existsSync(at) ? at : cwd;
-      const root = findRepoRoot(dir) ?? dir;
+      // Ex) `check sm` from the superproject: REV is the superproject's, as for `check .`
+      const own = findRepoRoot(dir);
+      const root = own === undefined ? dir : askedRepo(own, cwd);
       if (asked.has(root)) continue;
       asked.add(root);
-      for (const f of changedFiles(options.changedSince, dir)) changed.add(f);
+      for (const f of changedFiles(options.changedSince, own === undefined ? dir : root, walked)) changed.add(f);
     }
   }
   const rules: ExpandOptions = {

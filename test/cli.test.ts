@@ -540,3 +540,28 @@ test('diff: a finding left unfixed quotes the input, not the rewrite that left i
   assert.match(diff.stdout, /with open\(a\) as f:/);
   assert.equal(diff.stderr.split('\n')[0], left);
 });
+
+test('a `-`-prefixed argument that is not exactly known one-letter options is a usage error, not options plus `.`', () => {
+  const dir = project();
+  writeFileSync(join(dir, '-q.py'), LEAKY);
+  // Ex) `fix -q.py` was `-q` plus the default path `.`: every file under it rewritten, exit 0
+  const fix = withify(['fix', '-q.py'], { cwd: dir });
+  assert.deepEqual([fix.status, fix.stdout], [2, '']);
+  assert.equal(fix.stderr, 'error: unknown option -q.py (the one-letter options here are -q, -h, -j); a path that starts with `-` goes after `--`, e.g. `withify fix -- -q.py`\n');
+  assert.equal(readFileSync(join(dir, 'pkg', 'leaky.py'), 'utf8'), LEAKY);
+  assert.equal(readFileSync(join(dir, '-q.py'), 'utf8'), LEAKY);
+  // Ex) `check -hx.py` printed the help and exited 0: a CI gate passed without checking
+  const help = withify(['check', '-hx.py'], { cwd: dir });
+  assert.deepEqual([help.status, help.stdout], [2, '']);
+  assert.match(help.stderr, /^error: unknown option -x in "-hx\.py" .*`withify check -- -hx\.py`\n$/);
+  // Ex) `-j.py`: "--jobs: expected a whole number …, not "[object Object]""
+  assert.match(withify(['check', '-j.py'], { cwd: dir }).stderr, /^error: unknown option -j\.py /);
+  assert.match(withify(['diff', '-qv'], { cwd: dir }).stderr, /^error: unknown option -v in "-qv" /);
+  // The documented forms still work: -q, -j N, -jN, -j=N, and groups of them
+  for (const args of [['-q'], ['-j', '1'], ['-j1'], ['-j=1'], ['-qj1'], ['-qq']]) {
+    const r = withify(['check', ...args, 'pkg'], { cwd: dir });
+    assert.deepEqual([r.status, r.stderr], [1, ''], args.join(' '));
+    assert.match(r.stdout, /^pkg\/leaky\.py:5:23 /, args.join(' '));
+  }
+  assert.equal(withify(['check', '--', '-q.py'], { cwd: dir }).status, 1);
+});

@@ -153,6 +153,34 @@ describe('a subproject that says an older Python', () => {
   });
 });
 
+describe('a subproject whose [tool.withify] is wrong', () => {
+  test('is an error naming its file and key, exit 2, before any file is written, as the root\'s is', () => {
+    for (const [toml, message] of [
+      // Ex) a float: passed over, and the root's 3.11 gave the subproject `contextlib.aclosing`
+      ['target-version = 3.9', /sub\/pyproject\.toml: \[tool\.withify\] target-version must be a string like "3\.9", not 3\.9$/],
+      ['target-version = "2.7"', /sub\/pyproject\.toml: \[tool\.withify\] target-version: withify writes for Python 3\.1 or newer/],
+      ['bogus = 1', /sub\/pyproject\.toml: unknown key "bogus" in \[tool\.withify\]/],
+      ['target-version = "3.9', /sub\/pyproject\.toml: not valid TOML/],
+    ] as Array<[string, RegExp]>) {
+      const root = tree({ 'pyproject.toml': '[tool.withify]\ntarget-version = "3.11"\n', 'sub/pyproject.toml': `[tool.withify]\n${toml}\n`, 'sub/a.py': LEAK, 'a.py': LEAK });
+      for (const jobs of ['1', '2']) {
+        const r = cli(root, 'fix', '.', '--jobs', jobs, '--no-cache');
+        assert.deepEqual([r.status, r.stdout], [2, ''], toml);
+        assert.match(r.stderr.trim(), message, toml);
+        assert.equal(r.stderr.trim().split('\n').length, 1, toml);
+        assert.equal(readFileSync(join(root, 'a.py'), 'utf8'), LEAK);
+        assert.equal(readFileSync(join(root, 'sub', 'a.py'), 'utf8'), LEAK);
+      }
+      const piped = spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'sub/a.py'], { cwd: root, input: LEAK, encoding: 'utf8' });
+      assert.equal(piped.status, 2, toml);
+      assert.match(piped.stderr.trim(), message, toml);
+    }
+    // Another tool's pyproject.toml that is not TOML, with no [tool.withify], is passed over as documented
+    const other = tree({ 'pyproject.toml': '[tool.withify]\ntarget-version = "3.11"\n', 'sub/pyproject.toml': '[tool.black\nline-length = 1\n', 'sub/a.py': LEAK });
+    assert.equal(cli(other, 'check', '.', '--no-cache').status, 1);
+  });
+});
+
 describe('through the CLI', () => {
   test('the config selects transforms; the command line overrides it', () => {
     const root = tree({ 'pyproject.toml': '[tool.withify]\nignore = ["open-chain"]\n', 'src/app.py': LEAK });
@@ -210,6 +238,37 @@ describe('through the CLI', () => {
     assert.equal(cli(join(root, 'src'), 'fix', 'tests').status, 0);
     assert.equal(readFileSync(join(root, 'src', 'tests', 'test_app.py'), 'utf8'), LEAK);
     assert.match(cli(join(root, 'src'), 'diff', '.').stdout, /^\+\+\+ b\/app\.py$/m);
+  });
+
+  test('per-file-ignores: a directory name is matched below the config file, whatever the working directory', () => {
+    const root = tree({
+      'pyproject.toml': '[tool.withify]\nper-file-ignores = { "legacy" = ["open-chain"], "lega*" = ["WFY101"] }\n',
+      'legacy/x/old.py': LEAK,
+      'legacy/y.py': LEAK,
+      'sib/app.py': LEAK,
+      'x.py': 'y = 1\n',
+    });
+    // Ex) from legacy/x only `x` was matched; from sib/, with `..`, nothing above the working directory
+    for (const [cwd, path, expected] of [
+      ['.', '.', ['sib/app.py']],
+      ['legacy/x', '.', []],
+      ['legacy/x', '..', []],
+      ['legacy', '.', []],
+      ['sib', '..', ['app.py']],
+      ['sib', '../legacy/x/old.py', []],
+    ] as Array<[string, string, string[]]>) {
+      const r = cli(join(root, cwd), 'check', path, '--no-cache');
+      const reported = r.stdout.split('\n').filter((l) => l.includes('WFY101')).map((l) => l.split(':')[0]);
+      assert.deepEqual(reported, expected, `${cwd}: check ${path}`);
+    }
+    // … and for the text read from stdin, named with --stdin-filename
+    const piped = spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'x/new.py'], { cwd: join(root, 'legacy'), input: LEAK, encoding: 'utf8' });
+    assert.equal(piped.status, 0, piped.stdout);
+    assert.equal(cli(join(root, 'legacy', 'x'), 'fix', '.', '--no-cache').status, 0);
+    assert.equal(readFileSync(join(root, 'legacy', 'x', 'old.py'), 'utf8'), LEAK);
+    // The config file's own directory is no directory below it: a project kept in a directory named `legacy`
+    const named = tree({ 'legacy/pyproject.toml': '[tool.withify]\nper-file-ignores = { "legacy" = ["open-chain"] }\n', 'legacy/app.py': LEAK });
+    assert.equal(cli(join(named, 'legacy'), 'check', '.', '--no-cache').status, 1);
   });
 
   test('per-file-ignores: a value of the wrong shape, or a rule no transform has, is exit 2 naming it', () => {

@@ -265,6 +265,31 @@ describe('--changed-since', () => {
     assert.equal(res.stdout, 'All clear: no findings in 1 file.\n');
   });
 
+  test('a submodule is asked what changed in it since the commit REV records for it, plus its untracked files', () => {
+    const r = committed();
+    const lib = join(dirname(r.root), 'lib');
+    mkdirSync(lib);
+    git(lib, r.env, 'init', '-q');
+    write(lib, { 'a.py': 'x = 1\n', 'b.py': 'x = 1\n', 'c.py': 'x = 1\n' });
+    git(lib, r.env, 'add', '-A');
+    git(lib, r.env, 'commit', '-q', '-m', 'lib');
+    git(r.root, r.env, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib, 'sm');
+    git(r.root, r.env, 'commit', '-q', '-m', 'sm');
+    // A change committed in the submodule (its gitlink moves), one left in its working tree, a new file
+    write(join(r.root, 'sm'), { 'a.py': 'x = 2\n' });
+    git(join(r.root, 'sm'), r.env, 'commit', '-q', '-am', 'a');
+    write(join(r.root, 'sm'), { 'b.py': 'x = 2\n', 'new.py': 'x = 1\n' });
+    // Ex) `git diff --name-only HEAD` lists only `sm`: "No file to check", exit 0
+    assert.deepEqual(select(r, ['.'], { changedSince: 'HEAD' }), ['sm/a.py', 'sm/b.py', 'sm/new.py']);
+    // Named on its own, from the superproject: REV is still the superproject's
+    assert.deepEqual(select(r, ['sm'], { changedSince: 'HEAD' }), ['sm/a.py', 'sm/b.py', 'sm/new.py']);
+    // Before the submodule was added: every file of it
+    assert.deepEqual(select(r, ['.'], { changedSince: 'HEAD~1' }), ['sm/a.py', 'sm/b.py', 'sm/c.py', 'sm/new.py']);
+    const res = cli(r, ['check', '--changed-since', 'HEAD', '.', '--no-cache']);
+    assert.equal(res.status, 0, res.stderr);
+    assert.equal(res.stdout, 'All clear: no findings in 3 files.\n');
+  });
+
   test('a bad revision and a directory outside git are usage errors (exit 2)', () => {
     const r = committed();
     const bad = cli(r, ['check', '--changed-since', 'no-such-branch', '.']);

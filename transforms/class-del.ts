@@ -43,9 +43,112 @@ function methodsOf(cls: SyntaxNode): Map<string, SyntaxNode> {
   return out;
 }
 
-/** The first call in `fn`'s own body (nested defs excluded) that releases something, e.g. `self.f.close()`. */
+/** The name of `fn`'s first parameter (`self`), if it has one. */
+function selfName(fn: SyntaxNode): string | undefined {
+  const first = fn.childForFieldName('parameters')?.namedChildren[0];
+  const name = first?.type === 'identifier' ? first : first?.type === 'typed_parameter' || first?.type === 'default_parameter' ? first.namedChildren[0] : undefined;
+  return name?.type === 'identifier' ? name.text : undefined;
+}
+
+const unwrap = (n: SyntaxNode): SyntaxNode => (n.type === 'parenthesized_expression' && n.namedChildren.length === 1 ? unwrap(n.namedChildren[0]!) : n);
+
+/**
+ * True when `value` is what the instance holds: `self`, an attribute or item reached from it (`self.sock`,
+ * `self.files[0]`), `getattr(self, "sock", None)`, or one of those picked by `or`/`if`. A call made on it
+ * (`self.make_gen()`) gives something new, which the instance does not hold.
+ */
+function reachesSelf(value: SyntaxNode, self: string): boolean {
+  const v = unwrap(value);
+  switch (v.type) {
+    case 'identifier':
+      return v.text === self;
+    case 'attribute':
+      return reachesSelf(v.childForFieldName('object')!, self);
+    case 'subscript':
+      return reachesSelf(v.childForFieldName('value')!, self);
+    case 'call': {
+      const f = v.childForFieldName('function');
+      const first = v.childForFieldName('arguments')?.namedChildren[0];
+      return f?.text === 'getattr' && first !== undefined && reachesSelf(first, self);
+    }
+    case 'boolean_operator':
+    case 'conditional_expression':
+      return v.namedChildren.some((c) => reachesSelf(c, self));
+    default:
+      return false;
+  }
+}
+
+/** The identifiers a binding target names: `g`, `a, b`, `[a, *b]`. */
+function targetNames(target: SyntaxNode): SyntaxNode[] {
+  const t = unwrap(target);
+  if (t.type === 'identifier') return [t];
+  if (['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list', 'list_splat_pattern'].includes(t.type)) return t.namedChildren.flatMap(targetNames);
+  return [];
+}
+
+/**
+ * The names `fn`'s own body binds to something the instance does not hold: `g = gen()`, `tmp = open(p)`, `with
+ * open(p) as f`. Not a name bound from `self` (`s = self.sock`, `for c in self.children:`), nor one declared
+ * `global` or `nonlocal`.
+ */
+function ownLocals(fn: SyntaxNode, self: string | undefined): Set<string> {
+  const own = new Set<string>();
+  const held = new Set<string>();
+  const bind = (target: SyntaxNode | null, value: SyntaxNode | null | undefined, anyReference: boolean) => {
+    if (!target) return;
+    const fromSelf = value != null && self !== undefined && (anyReference ? value.descendantsOfType('identifier').some((i) => i.text === self) || (value.type === 'identifier' && value.text === self) : reachesSelf(value, self));
+    for (const n of targetNames(target)) (fromSelf ? held : own).add(n.text);
+  };
+  const visit = (n: SyntaxNode) => {
+    // (Nested functions, lambdas and classes bind their own names)
+    if (n.id !== fn.id && (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition')) return;
+    switch (n.type) {
+      case 'assignment':
+      case 'named_expression':
+        bind(n.childForFieldName(n.type === 'assignment' ? 'left' : 'name'), n.childForFieldName(n.type === 'assignment' ? 'right' : 'value'), false);
+        break;
+      // Ex) `for c in self.children: c.close()`: each item is held by the instance
+      case 'for_statement':
+      case 'for_in_clause':
+        bind(n.childForFieldName('left'), n.childForFieldName('right'), true);
+        break;
+      case 'as_pattern': {
+        const target = n.childForFieldName('alias');
+        bind(target?.type === 'as_pattern_target' ? target.namedChildren[0] ?? null : target, n.namedChildren[0], true);
+        break;
+      }
+      case 'global_statement':
+      case 'nonlocal_statement':
+        for (const i of n.namedChildren) held.add(i.text);
+        break;
+    }
+    for (const c of n.namedChildren) visit(c);
+  };
+  visit(fn);
+  for (const n of held) own.delete(n);
+  if (self !== undefined) own.delete(self);
+  return own;
+}
+
+/** The name at the root of a call's receiver: `g` of `g.close()`, `self` of `self.f.close()`. */
+function receiverRoot(f: SyntaxNode): SyntaxNode | undefined {
+  let n: SyntaxNode | null = f.type === 'attribute' ? f.childForFieldName('object') : null;
+  while (n) {
+    n = unwrap(n);
+    if (n.type === 'identifier') return n;
+    n = n.type === 'attribute' ? n.childForFieldName('object') : n.type === 'subscript' ? n.childForFieldName('value') : null;
+  }
+  return undefined;
+}
+
+/**
+ * The first call in `fn`'s own body (nested defs excluded) that releases something, e.g. `self.f.close()`.
+ * Not one on a name `fn` binds itself to something new: that is no resource the instance holds.
+ */
 function releaseCall(ctx: FileContext, fn: SyntaxNode): SyntaxNode | undefined {
   const body = fn.childForFieldName('body');
+  let locals: Set<string> | undefined;
   for (const call of body?.descendantsOfType('call') ?? []) {
     let nested = false;
     for (let a = call.parent; a && a.id !== fn.id; a = a.parent) {
@@ -54,7 +157,12 @@ function releaseCall(ctx: FileContext, fn: SyntaxNode): SyntaxNode | undefined {
     if (nested) continue;
     const f = call.childForFieldName('function');
     const name = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
-    if (name && RELEASE_CALLS.has(name)) return call;
+    if (name && RELEASE_CALLS.has(name)) {
+      // Ex) `g = gen()` then `g.close()` in a `finally` (withify's own generator-close fix inside `__del__`)
+      const root = receiverRoot(f!);
+      if (root && (locals ??= ownLocals(fn, selfName(fn))).has(root.text)) continue;
+      return call;
+    }
     const q = calleeName(ctx.names, call);
     if (q && RELEASE_FUNCTIONS.has(q)) return call;
   }
@@ -154,7 +262,7 @@ export const classDel: Transform = {
     whatItDoes:
       'Reports classes whose `__del__` releases something: it calls `close()`, `release()`, `shutdown()`, ' +
       '`terminate()`, `kill()`, `cleanup()`, `unlink()`, `wait()`, `os.remove()`, `shutil.rmtree()` and the like ' +
-      '(any function or method with such a name, nested functions excluded). The finding sits on the ' +
+      '(any function or method with such a name, nested functions excluded, and not a method of a name `__del__` binds itself to something new). The finding sits on the ' +
       '`def __del__` line.',
     whyItBreaksOnPyPy:
       'CPython runs `__del__` the moment the last reference goes, so the class looks like it cleans up after itself. ' +
@@ -169,7 +277,8 @@ export const classDel: Transform = {
       'A class that also has `__exit__` or `__aexit__` (a def, or `__exit__ = …` in the class body), its own or inherited ' +
       'from a base class defined in the same file or from a library context manager (`io.IOBase`, `socket.socket`, ' +
       '`contextlib.ExitStack`, `concurrent.futures.ThreadPoolExecutor`, `sqlite3.Connection`, `ftplib.FTP`, …): callers ' +
-      'can use `with`, and `__del__` is a safety net. A `__del__` that releases nothing (logging, counters). ' +
+      'can use `with`, and `__del__` is a safety net. A `__del__` that releases nothing (logging, counters), or only what it made itself: ' +
+      '`g = gen()` … `g.close()`, `with open(p) as f` (not a name bound from `self`: `s = self.sock`, `for c in self.children`). ' +
       '`__del__ = close` counts as the method it names.',
   },
   examples: [
