@@ -32,6 +32,7 @@ export function needsProjectIndex(options: TransformOptions): boolean {
 }
 
 const isPackageDir = new Map<string, boolean>();
+const ROOT_MARKERS = ['os.py', 'pyproject.toml', 'setup.py', 'setup.cfg', '.git'];
 
 /**
  * The dotted module name of `path`, found the way Python finds it: walk up while the directory is a
@@ -54,9 +55,11 @@ export function moduleNameFor(path: string): string | undefined {
     if (up === dir) break;
     dir = up;
   }
-  // Ex) `scripts/glob.py`, not in a package: `from glob import glob` in the project's other code imports the
-  // standard library's, unless this directory is the standard library (it has an `os.py`)
-  if (parts.length === 1 && dir === dirname(path) && STDLIB_MODULES.has(parts[0]!) && !existsSync(join(dir, 'os.py'))) return undefined;
+  // Ex) `scripts/glob.py`, not in a package: `from glob import glob` in the project's packages imports the
+  // standard library's. Not at a project's root (`pyproject.toml`, `setup.py`, `.git` there), which is first on
+  // `sys.path` for the code run from it (a `queue.py` there is what its tests import), nor in the standard
+  // library itself (an `os.py` there)
+  if (parts.length === 1 && dir === dirname(path) && STDLIB_MODULES.has(parts[0]!) && !ROOT_MARKERS.some((m) => existsSync(join(dir, m)))) return undefined;
   return parts.length ? parts.join('.') : undefined;
 }
 

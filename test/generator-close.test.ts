@@ -1052,3 +1052,51 @@ describe('fourth review round', () => {
     assert.match(run().stdout, /scripts\/use\.py:5:14 WFY201/);
   });
 });
+
+describe('fifth review round', () => {
+  const core = 'class Store:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            pass\n';
+  test('a class body binding on its header line, over a backslash, by a nested class or exec; a word in a string binds nothing', () => {
+    for (const sub of [
+      'from core import Store\n\nclass S(Store): rows = lambda self: [1]\n',
+      'from core import Store\n\nclass S(Store):\n    rows \\\n        = lambda self: [1]\n',
+      'from core import Store\n\nclass S(Store):\n    class rows(list):\n        pass\n',
+      'from core import Store\n\nclass S(Store):\n    exec("def rows(self): return [50]")\n',
+    ]) {
+      for (const parsed of ['', 'def g():\n    yield 1\n']) assert.deepEqual(indexOf({ 'core.py': core, 'sub.py': sub + parsed }).plainOverrides, ['Store.rows'], sub + parsed);
+    }
+    for (const sub of ['from core import Store\n\nclass S(Store):\n    """Sales figures; rows are grouped for region."""\n    title = "Sales rows"\n']) {
+      for (const parsed of ['', 'def g():\n    yield 1\n']) assert.deepEqual(indexOf({ 'core.py': core, 'sub.py': sub + parsed }).plainOverrides, [], sub + parsed);
+    }
+  });
+
+  test('except NAME: a constant imported or reached by attribute, an augmented or computed tuple may catch GeneratorExit', () => {
+    const gen = (head: string, caught: string) => `${head}\n\ndef g():\n    try:\n        while True:\n            try:\n                yield 2\n            except ${caught}:\n                pass\n    finally:\n        pass\n\ndef use():\n    for x in g():\n        break\n`;
+    const unsafe = [
+      gen('from .errors import ALL as ANY', 'ANY'),
+      gen('import errors', 'errors.ALL'),
+      gen('ANY = (ValueError,)\nANY += (GeneratorExit,)', 'ANY'),
+      gen('BASE = (GeneratorExit,)\nANY = (*BASE, ValueError)', 'ANY'),
+      gen('ANY = _all()', 'ANY'),
+    ];
+    for (const t of unsafe) assert.equal(transformSource(t, { select: ['generator-close'] }).fixesApplied, 0, t);
+    for (const t of [gen('import socket', 'socket.error'), gen('from requests import ConnectionError', 'ConnectionError'), gen('ANY = (KeyError, ValueError)', 'ANY')]) {
+      assert.equal(transformSource(t, { select: ['generator-close'] }).fixesApplied, 1, t);
+    }
+  });
+
+  test("an `__aexit__` with an async comprehension awaits; new_callable= gives a double its value", () => {
+    const t = 'class Conn:\n    async def __aenter__(self):\n        return self\n    async def __aexit__(self, *exc):\n        print([t async for t in ticks()])\n\nasync def feed():\n    async with Conn():\n        yield 1\n\nasync def first():\n    async for x in feed():\n        break\n';
+    assert.equal(transformSource(t, { select: ['generator-close'] }).fixesApplied, 0);
+    const use = { 'pkg/__init__.py': '', 'pkg/core.py': 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n' };
+    assert.ok(resolveGenerator(indexOf({ ...use, 't.py': 'from unittest.mock import patch\npatch("pkg.core.rows", new_callable=lambda: (lambda: [5]))\n' }), 'pkg.core.rows')?.patched);
+  });
+
+  test('a module named like the standard library keeps its name at a project root', () => {
+    const dir = tempDir('withify-stdroot-');
+    writeFileSync(join(dir, 'pyproject.toml'), '');
+    writeFileSync(join(dir, 'queue.py'), 'def rows(n):\n    try:\n        yield n\n    finally:\n        pass\n\n\ndef first(n):\n    for r in rows(n):\n        break\n    return r\n');
+    writeFileSync(join(dir, 'test_queue.py'), 'from unittest import mock\nimport queue\n\n\ndef test_first():\n    with mock.patch("queue.rows", return_value=[0, 5]):\n        assert queue.first(3) == 0\n');
+    const r = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '.'], { cwd: dir, encoding: 'utf8' });
+    assert.match(r.stdout, /queue\.py:9:14 WFY201 .*not fixed: a test double/);
+  });
+});

@@ -373,3 +373,32 @@ test('open-assign-close: a comment after a second open of one `with` stays, on a
   const r = close('def copy3(a, b):\n    fin = open(a)  # in\n    fout = open(b, "w")  # out\n    fout.write(fin.read())\n    fin.close()\n    fout.close()\n');
   assert.equal(r.output, 'def copy3(a, b):\n    with open(a) as fin, open(b, "w") as fout:  # in\n        # out\n        fout.write(fin.read())\n');
 });
+
+test('open-assign-close: keepers by their exact name and a positional argument; a call that sends the file is no keeper', () => {
+  const src = (call: string) => `def run(p, pending, heap, fut, cv):\n    f = open(p)\n    ${call}\n    work()\n    f.close()\n`;
+  for (const call of ['pending.appendleft(f)', 'heapq.heappush(heap, f)', 'fut.set_result(f)', 'cv.set(f)', 'reg.update(cur=f)', 'setattr(mod, "current", f)']) {
+    assert.equal(close(src(call)).fixesApplied, 0, call);
+  }
+  for (const call of ['resp = requests.put(url, data=f)', 's3.put_object(Bucket=b, Key=k, Body=f)', 'hasher.add_stream(f)']) {
+    assert.equal(close(src(call)).fixesApplied, 1, call);
+  }
+});
+
+test('open-assign-close: an `assert` before the close of a NamedTemporaryFile whose name the code reads is a raise too', () => {
+  const r = close('import os, tempfile\ndef build(src):\n    tmp = tempfile.NamedTemporaryFile("w")\n    tmp.write(src)\n    assert os.path.getsize(tmp.name) > 100, tmp.name\n    tmp.close()\n');
+  assert.equal(r.fixesApplied, 0);
+  assert.match(r.findings[0]?.reason ?? '', /^`assert os\.path\.getsize/);
+});
+
+test('open-assign: an item of a name given to open() and to a descriptor call is the descriptor', () => {
+  const r = assign('import os\ndef save3(pair, data):\n    f = open(pair[0], "w")\n    f.write(data)\n    f.flush()\n    return os.lseek(pair[0], 0, os.SEEK_CUR)\n');
+  assert.equal(r.fixesApplied, 1);
+  assert.match(r.output, /        return os\.lseek\(pair\[0\], 0, os\.SEEK_CUR\)\n$/);
+});
+
+test('open-assign-close: two opens of one path that may both write are not merged into one `with`', () => {
+  const r = close('def both(p):\n    a = open(p, "a")\n    b = open(p, "a")\n    a.write("A")\n    b.write("B")\n    a.close()\n    b.close()\n');
+  assert.equal(r.fixesApplied, 0);
+  assert.match(r.findings[0]?.reason ?? '', /^`a` and `b` may both write `p`/);
+  assert.equal(close('def both(p, q):\n    a = open(p)\n    b = open(q, "w")\n    b.write(a.read())\n    a.close()\n    b.close()\n').fixesApplied, 1);
+});

@@ -195,3 +195,22 @@ test('an annotation Python never evaluates holds no finding', () => {
   assert.equal(run(`from __future__ import annotations\n${body}`).findings.length, 0);
   assert.equal(run(`from __future__ import (division,\n    annotations)\n${body}`).findings.length, 0);
 });
+
+test('`async for` and `async with` suspend as `await` does', () => {
+  const all = (text: string) => transformSource(text, { select: ['open-chain', 'open-argument', 'open-loop'] });
+  for (const text of [
+    'async def b1(p):\n    x = [c async for c in achars(open(p).read())]\n',
+    'async def b2(p):\n    for line in open(p).readlines():\n        async with lock():\n            pass\n',
+    'async def b3(p):\n    for line in open(p).readlines():\n        async for c in achars(line):\n            pass\n',
+  ]) assert.equal(all(text).fixesApplied, 0, text);
+});
+
+test('the future import of annotations over lines, after a docstring; quoted in a docstring it is none', () => {
+  const body = 'x: open("data.txt").read() = 3\n';
+  for (const head of ['"""Doc."""; from __future__ import annotations\n', 'from __future__ import division, \\\n    annotations\n', 'from __future__ \\\n  import annotations\n']) {
+    assert.equal(run(head + body).findings.length, 0, head);
+  }
+  assert.equal(run('"""Use\nfrom __future__ import annotations\n"""\n' + body).findings.length, 1);
+  // A class body runs its annotations, also inside a function
+  assert.equal(run('def make():\n    class D:\n        y: open("inner.txt").read()\n    return D\n').findings.length, 1);
+});

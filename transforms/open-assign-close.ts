@@ -5,9 +5,9 @@
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { deletesByName, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { deletesByName, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
-import { enclosingStatement, isClassBodyStatement, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
+import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { preview } from '../src/python/evaluation.js';
 import { callAssignments, dynamicLookupAfter, identifierUses, outsideReason, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { lineIndent, mixedIndentReason, planHeaderWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
@@ -82,7 +82,7 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
         // Ex) `pool.submit(pump, f)`, `files.append(f)`, `sel.register(f, EVENT_READ)` / `work()` raises: the
         // callee itself keeps the file, which the original left open for it when the exception went by.
         const keeper = laterStatement ? callOfUse(u.node) : undefined;
-        if (keeper && registers(keeper)) return `passed to \`${preview(keeper.childForFieldName('function') ?? keeper)}()\` (line ${line(u.node)}), which may keep it: if a later statement raises before \`${name}.close()\`, the ${kind} stays open for what holds it, and a \`with\` would close it`;
+        if (keeper && keeps(keeper, u.node)) return `passed to \`${preview(keeper.childForFieldName('function') ?? keeper)}()\` (line ${line(u.node)}), which may keep it: if a later statement raises before \`${name}.close()\`, the ${kind} stays open for what holds it, and a \`with\` would close it`;
         const holder = laterStatement ? holderHandedOn(ctx, u.node, scope, close.startIndex) : undefined;
         if (holder) return `${u.cls.reason} (line ${line(u.node)}), and what it returns is ${holder}: if a later statement raises before \`${name}.close()\`, the ${kind} stays open for what holds it, and a \`with\` would close it`;
       }
@@ -100,6 +100,20 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
 
 const EXITS = ['return_statement', 'break_statement', 'continue_statement', 'raise_statement'];
 
+/** Why a run of opens closed in order may not share one `with` (which closes them in reverse): two may write one path. */
+function sameWrittenFile(group: readonly Closable[]): string | undefined {
+  const seen = new Map<string, Closable>();
+  for (const g of group) {
+    if (!mayWrite(g.spec, g.a.call)) continue;
+    const first = g.a.call.childForFieldName('arguments')?.namedChildren.find((a) => !isExtra(a) && a.type !== 'keyword_argument');
+    if (!first) continue;
+    const other = seen.get(first.text);
+    if (other) return `\`${other.name}\` and \`${g.name}\` may both write \`${preview(first)}\`: the code closes (and flushes) \`${other.name}\` first, one \`with\` would close \`${g.name}\` first; close them by hand`;
+    seen.set(first.text, g);
+  }
+  return undefined;
+}
+
 /**
  * Why a `NamedTemporaryFile` that deletes its file on close may not get a `with` for a `raise` that leaves before
  * its close while the code has read its `.name`, or `undefined`. Ex) `raise CompileError(tmp.name)`: the original
@@ -110,7 +124,8 @@ function nameOutlivesRaise(spec: ResourceSpec, a: ResourceAssignment, close: Syn
   if (!deletesByName(spec, a.call)) return undefined;
   const named = uses.some((u) => u.node.parent?.type === 'attribute' && u.node.parent.childForFieldName('object')?.id === u.node.id && u.node.parent.childForFieldName('attribute')?.text === 'name');
   if (!named) return undefined;
-  const exit = earlyExit(a.stmt.parent!, a.stmt.endIndex, a.stmt.endIndex, close.startIndex, (e) => e.type === 'raise_statement');
+  // (An `assert` raises too: `assert ok, tmp.name`)
+  const exit = earlyExit(a.stmt.parent!, a.stmt.endIndex, a.stmt.endIndex, close.startIndex, (e) => e.type === 'raise_statement' || e.type === 'assert_statement', [...EXITS, 'assert_statement']);
   if (!exit) return undefined;
   return `\`${preview(exit)}\` on line ${line(exit)} leaves before \`${name}.close()\`, and the code reads \`${name}.name\`: the original kept the file while the exception was handled, where a \`with\` would delete it as the exception leaves`;
 }
@@ -161,6 +176,28 @@ const mentions = (node: SyntaxNode, name: string) => node.text.includes(name) &&
  */
 const REGISTERS = /^(?:add|register|append|extend|insert|enter_context|enterContext|enterClassContext|push|callback|create_task|ensure_future|submit|subscribe|attach|install|setdefault|call_soon|call_later|call_at|run_in_executor|start|put)(?:_|[A-Z]|$)/;
 
+/**
+ * Calls that keep what they are given past their return: a container's, a queue's, a heap's, an executor's, a
+ * loop's, a selector's, a future's. By the exact last name, the value given by position (`requests.put(url,
+ * data=f)` and `s3.put_object(Body=f)` send the file and are done with it), or by keyword to `update`.
+ */
+const KEEPS = new Set([
+  'append', 'appendleft', 'extend', 'extendleft', 'insert', 'add', 'push', 'put', 'put_nowait', 'setdefault', 'update',
+  'register', 'modify', 'submit', 'apply_async', 'run_in_executor', 'call_soon', 'call_soon_threadsafe', 'call_later',
+  'call_at', 'create_task', 'ensure_future', 'start_new_thread', 'heappush', 'heappushpop', 'heapreplace', 'set_result',
+  'set', 'setattr', 'addCleanup', 'enterContext', 'callback',
+]);
+
+/** True when `call` is one of KEEPS and takes `use` (or what holds it) as an argument it keeps. */
+function keeps(call: SyntaxNode, use: SyntaxNode): boolean {
+  const fn = call.childForFieldName('function');
+  const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+  if (last === undefined || !KEEPS.has(last)) return false;
+  let arg = use;
+  while (arg.parent && arg.parent.type !== 'argument_list') arg = arg.parent;
+  return arg.type !== 'keyword_argument' || last === 'update';
+}
+
 /** True when `call` (`log.addHandler(h)`, `stack.push(h)`) is one of REGISTERS by its last name. */
 function registers(call: SyntaxNode): boolean {
   const fn = call.childForFieldName('function');
@@ -194,8 +231,8 @@ function holderHandedOn(ctx: FileContext, use: SyntaxNode, scope: SyntaxNode, un
  * The first `return`, `break`, `continue` or `raise` of `block` between offsets `from` and `to` that `counts` and
  * leaves the statements from `start` to `to` (a `break` of a loop that lies within them does not), or `undefined`.
  */
-function earlyExit(block: SyntaxNode, start: number, from: number, to: number, counts: (exit: SyntaxNode) => boolean = () => true): SyntaxNode | undefined {
-  const found = block.descendantsOfType(EXITS).filter((e) => e.startIndex >= from && e.endIndex <= to && counts(e));
+function earlyExit(block: SyntaxNode, start: number, from: number, to: number, counts: (exit: SyntaxNode) => boolean = () => true, types: readonly string[] = EXITS): SyntaxNode | undefined {
+  const found = block.descendantsOfType(types as string[]).filter((e) => e.startIndex >= from && e.endIndex <= to && counts(e));
   for (const e of found) {
     let leaves = true;
     for (let p = e.parent; p && p.id !== block.id; p = p.parent) {
@@ -205,7 +242,7 @@ function earlyExit(block: SyntaxNode, start: number, from: number, to: number, c
       }
       // Ex) `for x in xs: if x: break` between the open and the close: the loop ends, the block goes on
       // (a `raise` leaves the loop too)
-      if (e.type !== 'return_statement' && e.type !== 'raise_statement' && LOOPS.has(p.type) && p.startIndex >= start) {
+      if (e.type !== 'return_statement' && e.type !== 'raise_statement' && e.type !== 'assert_statement' && LOOPS.has(p.type) && p.startIndex >= start) {
         leaves = false;
         break;
       }
@@ -323,6 +360,13 @@ function check(ctx: FileContext): Finding[] {
       for (const g of group) {
         findings.push({ ...g.base, reason: `\`${outer.name}\`'s \`with\` would hold this open but not \`${g.name}.close()\` on line ${line(g.close)}, which it runs past: give both one \`with\` by hand` });
       }
+      continue;
+    }
+    // Ex) `a = open(p, "a")` / `b = open(p, "a")` / … / `a.close()` / `b.close()`: the original flushed `a` first,
+    // one `with` closes `b` first, and the file's contents come out in the other order
+    const shared = partners.length ? sameWrittenFile(group) : undefined;
+    if (shared) {
+      for (const g of group) findings.push({ ...g.base, reason: shared });
       continue;
     }
     const block = c.a.stmt.parent!;

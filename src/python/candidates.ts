@@ -84,7 +84,7 @@ function callsOf(ctx: FileContext, names: ReadonlySet<string>): SyntaxNode[] {
     if (node.type !== 'identifier' || node.startIndex !== at || node.endIndex !== end) continue;
     const call = callOfCallee(node);
     // Ex) `z: open(p).read() = 3` in a function: Python never runs the annotation
-    if (call && !seen.has(call.id) && !(annotated && inUnevaluatedAnnotation(call, ctx.source))) {
+    if (call && !seen.has(call.id) && !(annotated && inUnevaluatedAnnotation(call, ctx))) {
       seen.add(call.id);
       calls.push(call);
     }

@@ -385,17 +385,20 @@ export function containsYield(node: SyntaxNode): boolean {
 }
 
 /**
- * The first `await` of `node` (not of a function defined in it) that runs once `resource` is made and `user`, the
+ * The first `await` (or `async for`, `async with`) of `node` (not of a function defined in it) that runs once `resource` is made and `user`, the
  * call that is done with it, has returned, or `undefined`: one that ends after it starts, or one in a comprehension
  * whose iterable holds it (the element runs after the iterable), and not inside `user`. Ex) `n = await upload(open(p).read())`: CPython closed the file before the coroutine was
  * suspended, a `with` around the statement would hold it open until it resumes.
  */
 export function awaitAfter(node: SyntaxNode, resource: SyntaxNode, user: SyntaxNode): SyntaxNode | undefined {
-  if (!node.text.includes('await')) return undefined;
+  const text = node.text;
+  if (!text.includes('await') && !text.includes('async')) return undefined;
   // Ex) `[await send(l) for l in open(p).readlines()]`
   const comprehensions: SyntaxNode[] = [];
   for (let a = resource.parent; a && a.id !== node.id; a = a.parent) if (COMPREHENSIONS.has(a.type)) comprehensions.push(a);
-  return node.descendantsOfType('await').find((w) => {
+  // (`async for` and `async with` suspend as `await` does: `[c async for c in chars(open(p).read())]`)
+  const suspends = node.descendantsOfType(['await', 'for_in_clause', 'for_statement', 'with_statement']).filter((n) => n.type === 'await' || n.child(0)?.type === 'async');
+  return suspends.find((w) => {
     if (w.endIndex <= resource.startIndex && !comprehensions.some((c) => w.startIndex >= c.startIndex && w.endIndex <= c.endIndex)) return false;
     // Ex) `open(p, "wb").write(await data)`: CPython held the file open across it too
     if (w.startIndex >= user.startIndex && w.endIndex <= user.endIndex) return false;

@@ -295,13 +295,15 @@ export function subclassesFromText(text: string): SubclassFacts[] {
     if (m[2] === 'class') {
       const cls = classFromText(text, line, end);
       if (!cls) continue;
+      const header = start;
       // The header's own triple quotes count, those of its continuation lines do not.
       quotes.openAt(end);
       quotes.skipTo(cls.end);
       start = cls.end; // the next line is the one after the header's last
       if (cls.facts.bases.length) {
         out.push(cls.facts);
-        spans.set(cls.facts, { from: cls.end, to: text.length });
+        // (From the header's line: `class S(Store): rows = lambda self: [1]`)
+        spans.set(cls.facts, { from: header, to: text.length });
       }
       open.push({ indent, facts: cls.facts });
     } else if (m[2] !== '@' && open.length) addPlainDef(line, open);
@@ -370,7 +372,9 @@ export function instanceAssignments(text: string, from = 0, to = text.length): s
 }
 
 /** Something on a line that may bind a name: `=` (not `==`, `!=`, `<=`, `>=`), `import`, `as`, `for`, `del`, `global`, `:=`, a bare annotation (`rows: Callable`, a dataclass's field). */
-const BINDING_HINT = /(?<![=!<>])=(?!=)|\b(?:import|as|for|del|global|nonlocal)\b|^[A-Za-z_]\w*[ \t]*:/;
+const BINDING_HINT = /(?<![=!<>])=(?!=)|\b(?:import|as|for|del|global|nonlocal|class|exec)\b|^[A-Za-z_]\w*[ \t]*:/;
+/** A string on one line (`"Sales rows"`, `'a'`), left out of the words (`exec("…")` keeps its own: see below). */
+const ONE_LINE_STRING = /[rRbBuUfF]{0,2}("|')(?:[^"'\\\r\n]|\\.|(?!\1)["'])*\1/g;
 /** A name not read as an attribute (`_m.rows`: no binding of `rows`). */
 const OWN_WORD = /(?<![\w.])[A-Za-z_]\w*/g;
 const KEYWORDS = new Set(['import', 'from', 'as', 'for', 'in', 'if', 'else', 'elif', 'try', 'except', 'finally', 'with', 'del', 'global', 'nonlocal', 'lambda', 'not', 'and', 'or', 'is', 'None', 'True', 'False', 'pass', 'return', 'while']);
@@ -385,18 +389,37 @@ const KEYWORDS = new Set(['import', 'from', 'as', 'for', 'in', 'if', 'else', 'el
 function classLevelNames(text: string, from: number, to: number): string[] {
   const out = new Set<string>();
   let defIndent = -1;
+  let header = true;
   for (let at = from; at < to; ) {
-    const end = Math.min(lineEndOf(text, at), to);
-    const line = text.slice(at, end);
+    let end = Math.min(lineEndOf(text, at), to);
+    let line = text.slice(at, end);
+    // Ex) `rows \` / `    = lambda self: [1]`: one statement
+    while (line.endsWith('\\') && end < to) {
+      const next = nextLineStart(text, end);
+      end = Math.min(lineEndOf(text, next), to);
+      line = `${line.slice(0, -1)} ${text.slice(next, end)}`;
+    }
     at = end < text.length ? nextLineStart(text, end) : to;
     const m = /^[ \t]*(?=\S)/.exec(line);
     if (!m) continue;
     const indent = m[0].length;
     if (defIndent >= 0 && indent > defIndent) continue;
-    const rest = line.slice(indent);
+    let rest = line.slice(indent);
+    // The class's own header: only what follows its `:` on that line (`class S(Store): rows = …`), not its bases
+    if (header && /^class\b/.test(rest)) {
+      header = false;
+      const inline = /^class\b[^:(]*(?:\([^)]*\))?[ \t]*:(.*)$/s.exec(rest);
+      if (!inline || !inline[1]!.trim()) continue;
+      rest = inline[1]!.trim();
+    }
+    header = false;
     defIndent = /^(?:async[ \t]+)?def(?![\w])/.test(rest) ? indent : -1;
-    if (defIndent >= 0 || rest.startsWith('#') || rest.startsWith('@') || !BINDING_HINT.test(rest)) continue;
-    for (const w of rest.replace(/#.*$/s, '').match(OWN_WORD) ?? []) if (!KEYWORDS.has(w)) out.add(w);
+    // (A line that starts with a quote is a docstring's or a string's: `"""Rows are grouped for …"""`)
+    if (defIndent >= 0 || rest.startsWith('#') || rest.startsWith('@') || /^[rRbBuUfF]{0,2}["']/.test(rest)) continue;
+    // Ex) `title = "Sales rows"`: no binding of `rows`; `exec("def rows(self): …")` may be one
+    const code = /\bexec\b/.test(rest) ? rest : rest.replace(ONE_LINE_STRING, '""');
+    if (!BINDING_HINT.test(code)) continue;
+    for (const w of code.replace(/#.*$/s, '').match(OWN_WORD) ?? []) if (!KEYWORDS.has(w)) out.add(w);
   }
   return [...out];
 }
@@ -485,8 +508,9 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
       if (name) names.add(name);
     }
     // Ex) `rows = _cached_rows`, `items = rows = _list_rows`, `try:` / `from .fast import rows` in the class body
-    const body = c + 1 < o.begin.length && o.begin[c + 1]! < o.blockEnd[c]! ? o.begin[c + 1]! : o.blockEnd[c]!;
-    for (const n of classLevelNames(text, body, o.blockEnd[c]!)) names.add(n);
+    // (From the header's line: `class S(Store): rows = lambda self: [1]` binds on it; the header's own names, the
+    // class's and its bases', only make more overrides)
+    for (const n of classLevelNames(text, o.begin[c]!, o.blockEnd[c]!)) names.add(n);
     for (const n of instanceAssignments(text, o.begin[c]!, o.blockEnd[c]!)) names.add(n);
     out.push({ name: definedName(text, o, c) ?? '', bases, plain: [...names] });
   }
@@ -733,15 +757,25 @@ function catchesGeneratorExit(handler: SyntaxNode, names?: NameIndex): boolean {
   // Ex) `ANY = (GeneratorExit, ValueError)` / `except ANY:`: a name bound to a value that says it
   return names !== undefined && caught.descendantsOfType('identifier').concat(caught.type === 'identifier' ? [caught] : []).some((id) => {
     if (id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id) return false;
+    // Ex) `errors.ALL`, `from .errors import ALL as ANY`: a constant's name (not a class's, `ConnectionError`, nor a
+    // module's alias of one, `socket.error`) may hold any tuple
+    const last = id.parent?.type === 'attribute' ? id.parent.childForFieldName('attribute')?.text ?? id.text : id.text;
     const r = names.resolve(id.text, id);
+    if (CONSTANT_LIKE.test(last) && (r.kind === 'import' || id.parent?.type === 'attribute')) return true;
     return r.kind === 'local' && r.bindings.some((b) => {
       let a: SyntaxNode | null = b.node.parent;
-      while (a && a.type !== 'assignment' && a.type !== 'expression_statement' && a.type !== 'block' && a.type !== 'module') a = a.parent;
+      while (a && a.type !== 'assignment' && a.type !== 'augmented_assignment' && a.type !== 'expression_statement' && a.type !== 'block' && a.type !== 'module') a = a.parent;
+      // Ex) `ANY += (GeneratorExit,)`, `ANY = _all()`, `ANY = (*BASE, ValueError)`: what it holds is not read here
+      if (a?.type === 'augmented_assignment') return true;
       const value = a?.type === 'assignment' ? a.childForFieldName('right') : null;
-      return value !== null && CATCHES_EXIT.test(value.text);
+      if (value === null) return false;
+      if (CATCHES_EXIT.test(value.text)) return true;
+      return value.type === 'call' || value.descendantsOfType('identifier').some((i) => CONSTANT_LIKE.test(i.text));
     });
   });
 }
+/** A name written like a constant (`ALL`, `RETRYABLE_ERRORS`), which may hold a tuple, where a class's is `ValueError`. */
+const CONSTANT_LIKE = /^_*[A-Z][A-Z0-9_]*$/;
 const CATCHES_EXIT = /\b(?:BaseException|GeneratorExit)\b/;
 
 /** A literal whose truth value is false: `False`, `None`, `0`, `0.0`, `""`, `()`, `[]`. */
@@ -940,7 +974,7 @@ function exitsWithoutAwait(w: SyntaxNode, names?: NameIndex): boolean {
     const cls = r.kind === 'local' && r.bindings.length === 1 && r.bindings[0]!.kind === 'class' ? r.bindings[0]!.node : undefined;
     const exit = cls?.childForFieldName('body')?.namedChildren.find((d) => d.type === 'function_definition' && d.childForFieldName('name')?.text === '__aexit__');
     if (!exit) return false;
-    return !exit.descendantsOfType('await').length && ![...exit.descendantsOfType('with_statement'), ...exit.descendantsOfType('for_statement')].some(startsAsync);
+    return !exit.descendantsOfType('await').length && ![...exit.descendantsOfType('with_statement'), ...exit.descendantsOfType('for_statement'), ...exit.descendantsOfType('for_in_clause')].some(startsAsync);
   });
 }
 
@@ -1458,7 +1492,7 @@ function replacesValue(text: string, from: number, given: number): boolean {
       // Ex) `patch("pkg.core.rows", **{"return_value": [0]})`: what it gives is not read
       if (arg.startsWith('*')) return true;
       const kw = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(arg);
-      if (kw ? ['return_value', 'side_effect', 'new'].includes(kw[1]!) : ++positional > given) return true;
+      if (kw ? ['return_value', 'side_effect', 'new', 'new_callable', 'value'].includes(kw[1]!) : ++positional > given) return true;
     }
   }
   return false;

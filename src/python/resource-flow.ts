@@ -617,11 +617,14 @@ const TAKES_DESCRIPTOR = new Map<string, readonly number[]>([
 /** True when `name` is given, somewhere in `scope`, at an argument position of TAKES_DESCRIPTOR (`os.fsync(out)`). */
 function passedAsDescriptor(ctx: FileContext, scope: SyntaxNode, name: string): boolean {
   for (const id of identifierUses(ctx, scope, name)) {
-    const args = id.parent;
+    // Ex) `open(pair[0], "w")` … `os.lseek(pair[0], 0, 1)`: an item of it, as `descriptorOf` reads `open`'s argument
+    let arg = id;
+    while ((arg.parent?.type === 'subscript' && arg.parent.childForFieldName('value')?.id === arg.id) || arg.parent?.type === 'parenthesized_expression') arg = arg.parent;
+    const args = arg.parent;
     if (args?.type !== 'argument_list' || args.parent?.type !== 'call') continue;
     const at = TAKES_DESCRIPTOR.get(calleeName(ctx.names, args.parent) ?? '');
     if (!at) continue;
-    const position = args.namedChildren.filter((a) => !isExtra(a)).findIndex((a) => a.id === id.id);
+    const position = args.namedChildren.filter((a) => !isExtra(a)).findIndex((a) => a.id === arg.id);
     if (at.includes(position)) return true;
   }
   return false;

@@ -66,16 +66,29 @@ export function inLazyTypeScope(node: SyntaxNode): boolean {
   return false;
 }
 
-/** A module that says `from __future__ import annotations` (PEP 563), maybe among other names or in parentheses. */
-const FUTURE_ANNOTATIONS = /^[ \t]*from[ \t]+__future__[ \t]+import[ \t]*(?:\([^)]*\bannotations\b|[^#\n]*\bannotations\b)/m;
+/**
+ * `from __future__ import annotations` (PEP 563), maybe among other names, in parentheses, over backslashed lines,
+ * or after a `;` (`"""Doc."""; from __future__ import annotations`). Where it starts is checked to be code.
+ */
+const FUTURE_ANNOTATIONS = /(?:^|;)[ \t]*from(?:[ \t]|\\\r?\n)+__future__(?:[ \t]|\\\r?\n)+import(?:[ \t]|\\\r?\n)*(?:\([^)]*\bannotations\b|(?:[^#\r\n\\]|\\\r?\n)*\bannotations\b)/gm;
 const futureMemo = new WeakMap<object, boolean>();
+
+/** True when the module's code (not a string: a docstring may quote it) says `from __future__ import annotations`. */
+function saysFutureAnnotations(ctx: { source: string; insideString(offset: number): boolean }): boolean {
+  if (!ctx.source.includes('__future__')) return false;
+  for (const m of ctx.source.matchAll(FUTURE_ANNOTATIONS)) {
+    const at = m.index + m[0].indexOf('from');
+    if (!ctx.insideString(at)) return true;
+  }
+  return false;
+}
 
 /**
  * True when `node` lies in an annotation Python never evaluates: a variable's annotation in a function body
- * (`z: open(p).read() = 3`), or any annotation of a module under `from __future__ import annotations`, which
+ * (`z: open(p).read() = 3`; a class body's runs), or any annotation of a module under `from __future__ import annotations`, which
  * keeps them as strings (a parameter's, a return's, a module or class variable's).
  */
-export function inUnevaluatedAnnotation(node: SyntaxNode, source: string): boolean {
+export function inUnevaluatedAnnotation(node: SyntaxNode, ctx: { source: string; insideString(offset: number): boolean }): boolean {
   for (let a: SyntaxNode | null = node.parent; a; a = a.parent) {
     if (a.type === 'block' || a.type === 'module' || a.type === 'lambda') return false;
     if (a.type !== 'type') continue;
@@ -84,9 +97,10 @@ export function inUnevaluatedAnnotation(node: SyntaxNode, source: string): boole
     if (holder.type === 'function_definition' && holder.childForFieldName('return_type')?.id !== a.id) continue;
     if (holder.type === 'assignment' && holder.childForFieldName('type')?.id !== a.id) continue;
     let future = futureMemo.get(node.tree);
-    if (future === undefined) futureMemo.set(node.tree, (future = FUTURE_ANNOTATIONS.test(source)));
+    if (future === undefined) futureMemo.set(node.tree, (future = saysFutureAnnotations(ctx)));
     if (future) return true;
-    return holder.type === 'assignment' && FUNCTION_TYPES.has(functionOrModuleOf(holder).type);
+    // (A class body runs its annotations, also in a function: `def make(): class D: y: open(p).read()`)
+    return holder.type === 'assignment' && FUNCTION_TYPES.has(scopeOf(holder).type);
   }
   return false;
 }
