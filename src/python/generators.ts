@@ -386,9 +386,11 @@ const KEYWORDS = new Set(['import', 'from', 'as', 'for', 'in', 'if', 'else', 'el
  * `[rows] = …`, `import m as _m; rows = _m.rows`). More names than are bound (a string, a call's keyword): only
  * more overrides, which cost a fix; a missed one would make `self.rows()` close what has no `close()`.
  */
+/** By a def's indentation: the next line indented no deeper (global, sticky by `lastIndex`). */
+const PAST_DEF: RegExp[] = [];
+
 function classLevelNames(text: string, from: number, to: number): string[] {
   const out = new Set<string>();
-  let defIndent = -1;
   let header = true;
   for (let at = from; at < to; ) {
     let end = Math.min(lineEndOf(text, at), to);
@@ -403,7 +405,6 @@ function classLevelNames(text: string, from: number, to: number): string[] {
     const m = /^[ \t]*(?=\S)/.exec(line);
     if (!m) continue;
     const indent = m[0].length;
-    if (defIndent >= 0 && indent > defIndent) continue;
     let rest = line.slice(indent);
     // The class's own header: only what follows its `:` on that line (`class S(Store): rows = …`), not its bases
     if (header && /^class\b/.test(rest)) {
@@ -413,9 +414,18 @@ function classLevelNames(text: string, from: number, to: number): string[] {
       rest = inline[1]!.trim();
     }
     header = false;
-    defIndent = /^(?:async[ \t]+)?def(?![\w])/.test(rest) ? indent : -1;
+    if (/^(?:async[ \t]+)?def(?![\w])/.test(rest)) {
+      // Past the def's body at once: to the next line indented no deeper than the def (one search, where reading
+      // each of a method's lines was most of this scan's time)
+      let past = PAST_DEF[indent];
+      if (!past) PAST_DEF[indent] = past = new RegExp(`[\\r\\n][ \\t]{0,${indent}}(?=[^ \\t\\r\\n])`, 'g');
+      past.lastIndex = at > 0 ? at - 1 : 0;
+      const next = past.exec(text);
+      at = next && next.index + 1 < to ? next.index + 1 : to;
+      continue;
+    }
     // (A line that starts with a quote is a docstring's or a string's: `"""Rows are grouped for …"""`)
-    if (defIndent >= 0 || rest.startsWith('#') || rest.startsWith('@') || /^[rRbBuUfF]{0,2}["']/.test(rest)) continue;
+    if (rest.startsWith('#') || rest.startsWith('@') || /^[rRbBuUfF]{0,2}["']/.test(rest)) continue;
     // Ex) `title = "Sales rows"`: no binding of `rows`; `exec("def rows(self): …")` may be one
     const code = /\bexec\b/.test(rest) ? rest : rest.replace(ONE_LINE_STRING, '""');
     if (!BINDING_HINT.test(code)) continue;
