@@ -385,10 +385,11 @@ export function containsYield(node: SyntaxNode): boolean {
 }
 
 /**
- * The first `await` (or `async for`, `async with`) of `node` (not of a function defined in it) that runs once `resource` is made and `user`, the
- * call that is done with it, has returned, or `undefined`: one that ends after it starts, or one in a comprehension
- * whose iterable holds it (the element runs after the iterable), and not inside `user`. Ex) `n = await upload(open(p).read())`: CPython closed the file before the coroutine was
- * suspended, a `with` around the statement would hold it open until it resumes.
+ * The first `await` (or `async for`, `async with`) of `node`, not of a function defined in it, that runs once
+ * `resource` is made and `user`, the call that is done with it, has returned; `undefined` if none. That is one that
+ * ends after the resource starts, or one in a comprehension whose iterable holds it (the element runs after the
+ * iterable), and not inside `user`. Ex) `n = await upload(open(p).read())`: CPython closed the file before the
+ * coroutine was suspended, a `with` around the statement would hold it open until it resumes.
  */
 export function awaitAfter(node: SyntaxNode, resource: SyntaxNode, user: SyntaxNode): SyntaxNode | undefined {
   const text = node.text;

@@ -379,16 +379,17 @@ const ONE_LINE_STRING = /[rRbBuUfF]{0,2}("|')(?:[^"'\\\r\n]|\\.|(?!\1)["'])*\1/g
 const OWN_WORD = /(?<![\w.])[A-Za-z_]\w*/g;
 const KEYWORDS = new Set(['import', 'from', 'as', 'for', 'in', 'if', 'else', 'elif', 'try', 'except', 'finally', 'with', 'del', 'global', 'nonlocal', 'lambda', 'not', 'and', 'or', 'is', 'None', 'True', 'False', 'pass', 'return', 'while']);
 
-/**
- * The names a class body may bind outside its defs, read from the text from `from` (the end of the header) to
- * `to`: every name on a line that says something binding (`BINDING_HINT`) and lies in no def's body, at any depth
- * (`items = rows = _list_rows`, `try:` / `from .fast import rows`, `for rows in …`, `with … as rows`,
- * `[rows] = …`, `import m as _m; rows = _m.rows`). More names than are bound (a string, a call's keyword): only
- * more overrides, which cost a fix; a missed one would make `self.rows()` close what has no `close()`.
- */
-/** By a def's indentation: the next line indented no deeper (global, sticky by `lastIndex`). */
+/** By a def's indentation: the next line indented no deeper (global, searched from `lastIndex`). */
 const PAST_DEF: RegExp[] = [];
 
+/**
+ * The names a class body may bind outside its defs, read from the text from `from` (the start of the header's
+ * line) to `to`: every name on a line that says something binding (`BINDING_HINT`) and lies in no def's body, at
+ * any depth (`items = rows = _list_rows`, `try:` / `from .fast import rows`, `for rows in …`, `with … as rows`,
+ * `[rows] = …`, `import m as _m; rows = _m.rows`, `class S(Store): rows = …`). More names than are bound (a word
+ * of a multi-line string, a call's keyword): only more overrides, which cost a fix; a missed one would make
+ * `self.rows()` close what has no `close()`.
+ */
 function classLevelNames(text: string, from: number, to: number): string[] {
   const out = new Set<string>();
   let header = true;

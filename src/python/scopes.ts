@@ -85,8 +85,8 @@ function saysFutureAnnotations(ctx: { source: string; insideString(offset: numbe
 
 /**
  * True when `node` lies in an annotation Python never evaluates: a variable's annotation in a function body
- * (`z: open(p).read() = 3`; a class body's runs), or any annotation of a module under `from __future__ import annotations`, which
- * keeps them as strings (a parameter's, a return's, a module or class variable's).
+ * (`z: open(p).read() = 3`; a class body's runs), or any annotation of a module under `from __future__ import
+ * annotations`, which keeps them as strings (a parameter's, a return's, a module or class variable's).
  */
 export function inUnevaluatedAnnotation(node: SyntaxNode, ctx: { source: string; insideString(offset: number): boolean }): boolean {
   for (let a: SyntaxNode | null = node.parent; a; a = a.parent) {
