@@ -228,8 +228,9 @@ function holderHandedOn(ctx: FileContext, use: SyntaxNode, scope: SyntaxNode, un
 }
 
 /**
- * The first `return`, `break`, `continue` or `raise` of `block` between offsets `from` and `to` that `counts` and
- * leaves the statements from `start` to `to` (a `break` of a loop that lies within them does not), or `undefined`.
+ * The first `return`, `break`, `continue` or `raise` (or statement of `types`) of `block` between offsets `from` and
+ * `to` that `counts` and leaves the statements from `start` to `to` (a `break` of a loop that lies within them does
+ * not), or `undefined`.
  */
 function earlyExit(block: SyntaxNode, start: number, from: number, to: number, counts: (exit: SyntaxNode) => boolean = () => true, types: readonly string[] = EXITS): SyntaxNode | undefined {
   const found = block.descendantsOfType(types as string[]).filter((e) => e.startIndex >= from && e.endIndex <= to && counts(e));
