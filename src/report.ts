@@ -4,7 +4,8 @@ import type { FileResult, FileWarning, LocatedFinding, Transform } from './types
 import type { Mode, RunResult } from './runner.js';
 import { VERSION } from './version.js';
 import { encodeSource } from './engine/read.js';
-import { sep } from 'node:path';
+import { isAbsolute, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export interface Counts {
   files: number;
@@ -328,7 +329,10 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0-rtm.5.json';
 /** SARIF 2.1.0: one run, the transform registry as rules, one result per finding, fixes where a fix exists. */
 export function sarifReport(mode: Mode, result: RunResult, rules: readonly Transform[]): string {
   const ruleIndex = new Map(rules.map((t, i) => [t.code, i]));
-  const artifact = (path: string) => ({ uri: (sep === '\\' ? path.split(sep).join('/') : path).split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' });
+  // A file under the working directory by its path against `%SRCROOT%`; one outside it (`check ../lib`, shown by its
+  // absolute path) by an absolute `file:` URI, which takes no base (SARIF 3.4.4)
+  const artifact = (path: string) =>
+    isAbsolute(path) ? { uri: pathToFileURL(path).href } : { uri: (sep === '\\' ? path.split(sep).join('/') : path).split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
   const results: object[] = [];
   for (const f of result.files) {
     for (const x of reportedFindings(mode, f)) {
@@ -406,7 +410,8 @@ export function sarifReport(mode: Mode, result: RunResult, rules: readonly Trans
           },
         },
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
+        // (An absolute URI ending in `/`, as SARIF 3.14.14 asks of a base that is not itself relative to another)
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(`${process.cwd()}${sep}`).href } },
         results,
         invocations: [{ executionSuccessful: countResults(result).failed === 0 && !result.interrupted, toolExecutionNotifications: notifications }],
         properties: { mode },

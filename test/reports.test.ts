@@ -2,8 +2,9 @@
 // SARIF 2.1.0 (the OASIS schema shipped in @microsoft/jest-sarif), GitHub workflow commands, --statistics.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { Ajv } from 'ajv';
 import { CLI, ROOT, tempDir } from './helpers.js';
@@ -80,6 +81,21 @@ test('--format sarif validates against the SARIF 2.1.0 schema, with rules, regio
     assert.ok(run.results.some((x: { fixes?: unknown }) => x.fixes === undefined));
     assert.ok(run.results.length >= 13);
   }
+});
+
+test('SARIF: a file outside the working directory by an absolute file URI, the base an absolute URI too; the document validates', () => {
+  const outer = tempDir('withify-sarif-outside-');
+  mkdirSync(join(outer, 'src'));
+  mkdirSync(join(outer, 'work'));
+  writeFileSync(join(outer, 'src', 'a b.py'), 'x = open("p").read()\n');
+  writeFileSync(join(outer, 'work', 'b.py'), 'x = open("p").read()\n');
+  const doc = JSON.parse(withify(['check', join('..', 'src', 'a b.py'), 'b.py', '--format', 'sarif'], join(outer, 'work')).stdout);
+  const run = doc.runs[0];
+  assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, pathToFileURL(`${realpathSync(join(outer, 'work'))}/`).href);
+  const locations = run.results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: unknown } }> }) => x.locations[0]!.physicalLocation.artifactLocation);
+  assert.deepEqual(locations, [{ uri: pathToFileURL(realpathSync(join(outer, 'src', 'a b.py'))).href }, { uri: 'b.py', uriBaseId: '%SRCROOT%' }]);
+  const validate = sarifValidator();
+  assert.ok(validate(doc), JSON.stringify(validate.errors));
 });
 
 test('SARIF fixes, applied as their regions say, give what `withify fix` writes', () => {
