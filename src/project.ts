@@ -79,7 +79,7 @@ const IMPORT_RE = /\bimport\b/;
 export function summarizeFile(path: string, original: string, moduleName: string | undefined, whole = false, outlined?: (o: Outline) => void): FileSummary {
   const summary = summarizeText(path, original, moduleName, whole, outlined);
   const facts = summary.generators;
-  if (facts && Object.keys(facts.aliases).length) {
+  if (facts && (Object.keys(facts.aliases).length || original.includes('setattr'))) {
     const patched = patchedAttributes(original, moduleKey(path, moduleName), facts.aliases);
     if (patched.length) facts.patched = patched;
   }

@@ -1089,6 +1089,9 @@ describe('fifth review round', () => {
     assert.equal(transformSource(t, { select: ['generator-close'] }).fixesApplied, 0);
     const use = { 'pkg/__init__.py': '', 'pkg/core.py': 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n' };
     assert.ok(resolveGenerator(indexOf({ ...use, 't.py': 'from unittest.mock import patch\npatch("pkg.core.rows", new_callable=lambda: (lambda: [5]))\n' }), 'pkg.core.rows')?.patched);
+    // Keywords for the target and the attribute
+    assert.ok(resolveGenerator(indexOf({ ...use, 't.py': 'from unittest.mock import patch\nfrom pkg import core\npatch.object(target=core, attribute="rows", return_value=[5])\n' }), 'pkg.core.rows')?.patched);
+    assert.ok(resolveGenerator(indexOf({ ...use, 't.py': 'from pkg import core\n\ndef test(monkeypatch):\n    monkeypatch.setattr(core, name="rows", value=lambda: [5])\n' }), 'pkg.core.rows')?.patched);
   });
 
   test('a module named like the standard library keeps its name at a project root', () => {

@@ -1363,7 +1363,7 @@ export interface GeneratorIndex {
 }
 
 /** `setattr(mod, "name", …)`: an attribute set by name on an object named by a plain name. */
-const SETATTR_ON_NAME = /\bsetattr\s*\(\s*([A-Za-z_]\w*)\s*,\s*['"]([A-Za-z_]\w*)['"]/g;
+const SETATTR_ON_NAME = /\bsetattr\s*\(\s*(?:target\s*=\s*)?([A-Za-z_]\w*)\s*,\s*(?:name\s*=\s*)?['"]([A-Za-z_]\w*)['"]/g;
 
 /** True for the code of `[A-Za-z0-9_]`. */
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
@@ -1401,7 +1401,8 @@ export function patchedAttributes(text: string, moduleName: string, aliases: Rea
   }
   if (text.includes('setattr')) {
     for (const m of text.matchAll(SETATTR_ON_NAME)) {
-      const target = aliases[`${moduleName}.${m[1]!}`];
+      // (`monkeypatch.setattr(core, name="rows", …)` reads as `core, name = …` to the alias reading: its import here)
+      const target = aliases[`${moduleName}.${m[1]!}`] ?? importedFrom(text, m[1]!);
       if (target) out.add(`${target}.${m[2]!}`);
     }
   }
@@ -1409,7 +1410,7 @@ export function patchedAttributes(text: string, moduleName: string, aliases: Rea
 }
 
 /** `mock.patch.object(core, "rows", …)`, `patch.object(pkg.core, "rows", …)`: a target named by an object and an attribute. */
-const PATCH_OBJECT = /\bpatch\.object\s*\(\s*([A-Za-z_][\w.]*)\s*,\s*['"]([A-Za-z_]\w*)['"]/g;
+const PATCH_OBJECT = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,\s*(?:attribute\s*=\s*)?['"]([A-Za-z_]\w*)['"]/g;
 
 /**
  * The functions that test doubles replace (`unittest.mock.patch`, `patch.object`, pytest's
