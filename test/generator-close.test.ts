@@ -1094,6 +1094,17 @@ describe('fifth review round', () => {
     assert.ok(resolveGenerator(indexOf({ ...use, 't.py': 'from pkg import core\n\ndef test(monkeypatch):\n    monkeypatch.setattr(core, name="rows", value=lambda: [5])\n' }), 'pkg.core.rows')?.patched);
   });
 
+  test("a generator made in a generator expression's later `for` clause, abandoned: reported, no fix", () => {
+    const src = (use: string) => `${CLEANUP}\n\ndef f(xs):\n    ${use}\n`;
+    for (const use of ['return any(y > 0 for x in xs for y in produce())', 'for y in (y for x in xs for y in produce()):\n        break']) {
+      const r = transformSource(src(use), { select: ['generator-close'] });
+      assert.equal(r.fixesApplied, 0, use);
+      assert.match(r.findings[0]?.reason ?? '', /^in a later `for` clause of a generator expression/, use);
+    }
+    // Read to the end: nothing abandoned
+    assert.equal(transformSource(src('return list(y for x in xs for y in produce())'), { select: ['generator-close'] }).findings.length, 0);
+  });
+
   test('a module named like the standard library keeps its name at a project root', () => {
     const dir = tempDir('withify-stdroot-');
     writeFileSync(join(dir, 'pyproject.toml'), '');

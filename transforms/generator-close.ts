@@ -83,13 +83,13 @@ interface Branch {
 
 type Use =
   /** `for … in G:` (or over a lazy wrapper of G); `abandonedBy` names a wrapper that stops early (`zip`). */
-  | { kind: 'loop'; loop: SyntaxNode; abandonedBy?: string; lazyItems?: string; branch?: Branch }
+  | { kind: 'loop'; loop: SyntaxNode; abandonedBy?: string; lazyItems?: string; branch?: Branch; perItem?: true }
   /**
    * A statement that stops reading G early: `next(G)`, `any(...)`, `x in G`, `list(islice(G, 3))`. `run`: the use
    * itself may not run, in a branch of `… if … else …` or the right of `and`/`or` (`x = next(G) if d else None`):
    * the outermost node that may skip it (`branchOfUse`). Its generators are bound where they are made, with `:=`.
    */
-  | { kind: 'statement'; top: SyntaxNode; by: string; lazyItems?: string; branch?: Branch; run?: SyntaxNode };
+  | { kind: 'statement'; top: SyntaxNode; by: string; lazyItems?: string; branch?: Branch; run?: SyntaxNode; perItem?: true };
 
 /** Calls that read their argument only until they know the answer. */
 const SHORT_CIRCUIT = new Set(['builtins.next', 'builtins.any', 'builtins.all']);
@@ -124,7 +124,7 @@ function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | unde
   const use = useThrough(ctx, call, isAsync, through);
   if (!use) return undefined;
   const branch: Branch | undefined = through.branch && { root: through.branch, shared: !!through.shared };
-  return through.lazyItems || branch ? { ...use, ...(through.lazyItems ? { lazyItems: through.lazyItems } : {}), ...(branch ? { branch } : {}) } : use;
+  return through.lazyItems || branch || through.perItem ? { ...use, ...(through.lazyItems ? { lazyItems: through.lazyItems } : {}), ...(branch ? { branch } : {}), ...(through.perItem ? { perItem: true as const } : {}) } : use;
 }
 
 /**
@@ -229,6 +229,8 @@ function branchRootOf(call: SyntaxNode): SyntaxNode | undefined {
  */
 interface Through {
   lazyItems?: string;
+  /** G is made in a later `for` clause of a generator expression: one per item of the clauses before. */
+  perItem?: boolean;
   branch?: SyntaxNode;
   shared?: boolean;
 }
@@ -291,6 +293,12 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
         continue;
       }
       return abandonedBy ? undefined : awaitedNext(ctx, cur);
+    }
+    // Ex) `any(y > 0 for x in xs for y in produce(x))`: each `x` makes a generator, and the stop abandons the last
+    if (p.type === 'for_in_clause' && p.childForFieldName('right')?.id === cur.id && p.parent?.type === 'generator_expression' && !isFirstIterable(p, cur)) {
+      through.perItem = true;
+      cur = p.parent;
+      continue;
     }
     if (isFirstIterable(p, cur)) {
       const comp = p.parent!;
@@ -716,6 +724,7 @@ function whyNotFixable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Made)
 function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Made): string | undefined {
   if (isClassBodyStatement(stmt)) return 'in a class body: the new name would become a class attribute';
   // Ex) `for key, group in groupby(rows(), f): return group`: the group reads the generator after the loop
+  if (use.perItem) return `in a later \`for\` clause of a generator expression: each item makes its own ${made.iterator ? 'iterator' : 'generator'}, and the one left when the ${use.kind === 'loop' ? 'loop' : 'statement'} stops stays suspended; close each by hand (a loop with \`try\`/\`finally\`)`;
   if (use.lazyItems) return `\`${use.lazyItems}\` hands out groups that read the generator itself, lazily: one kept after the ${use.kind === 'loop' ? 'loop' : 'statement'} would be cut short by the close; close it by hand where no group is used any more`;
   if (use.kind === 'loop') {
     // Ex) `for a, x in zip(names, produce()): … else: done()`: CPython closed it before the `else:` ran.
