@@ -6,11 +6,24 @@
 // The library (`run`, `transformSource`) leaves the flags of its host process alone.
 import { setFlagsFromString } from 'node:v8';
 
+// A Ctrl-C while the code below loads is kept for the command (cli.ts, `EarlyInterrupt`): a file run then reports
+// that it began nothing and exits 130, with its report (`--format json` a whole document).
+let interruptedEarly = false;
+const onEarlyInterrupt = () => {
+  interruptedEarly = true;
+};
+process.on('SIGINT', onEarlyInterrupt);
+
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
 setFlagsFromString('--interrupt-budget=500000');
 
 const { main } = await import('../dist/bundle/cli.js');
-main().catch((err) => {
+main(undefined, {
+  taken: () => {
+    process.removeListener('SIGINT', onEarlyInterrupt);
+    return interruptedEarly;
+  },
+}).catch((err) => {
   process.stderr.write(`withify: internal error: ${err && err.stack ? err.stack : err}\n`);
   process.exitCode = 2;
 });

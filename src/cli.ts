@@ -483,6 +483,10 @@ async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOp
     } else interrupt.abort();
   };
   process.on('SIGINT', onSigint);
+  // Ex) Ctrl-C while node loaded: a run that begins nothing, reported as interrupted
+  const early = earlyInterrupt;
+  earlyInterrupt = undefined;
+  if (early?.taken()) interrupt.abort();
   const progress = createProgress({ isTTY: process.stderr.isTTY, quiet: a.quiet });
   let result;
   try {
@@ -498,7 +502,29 @@ async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOp
   process.exitCode = result.interrupted ? 130 : exitCode(mode, result, { exitCodeOnDiff: a['exit-code'], addIgnore: a['add-ignore'] === true });
 }
 
-export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {
+/**
+ * A Ctrl-C that came while node loaded withify, before a command could answer it (`bin/withify.js` listens from its
+ * first line): `taken()` stops listening and says whether one came. A file run takes it as its own interrupt (the
+ * report of a run that began nothing, exit 130); any other command, or a bad command line, ends as the signal would.
+ */
+export interface EarlyInterrupt {
+  taken(): boolean;
+}
+
+let earlyInterrupt: EarlyInterrupt | undefined;
+
+/** Stop listening for an early Ctrl-C; if one came, end as it would have ended the process. */
+function releaseEarlyInterrupt(): void {
+  const early = earlyInterrupt;
+  earlyInterrupt = undefined;
+  if (early?.taken()) process.kill(process.pid, 'SIGINT');
+}
+
+export async function main(argv: string[] = hideBin(process.argv), early?: EarlyInterrupt): Promise<void> {
+  earlyInterrupt = early;
+  // Only a file run (not `-`) answers an early Ctrl-C itself
+  const command = commandOf(argv);
+  if (!['check', 'diff', 'fix'].includes(command ?? '') || argv.includes(STDIN_PATH)) releaseEarlyInterrupt();
   const parser = yargs(protectNoIgnore(protectStdin(explainRuleAfterDashes(argv))))
     .scriptName('withify')
     .usage('$0 <command> [paths..] [options]\n\nMake Python code safe for interpreters that do not reference-count (PyPy).')
@@ -576,6 +602,9 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
       return;
     }
     throw err;
+  } finally {
+    // Ex) a usage error, or `--help`, of a file run: no run took the early Ctrl-C
+    releaseEarlyInterrupt();
   }
 }
 

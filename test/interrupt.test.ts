@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { CLI, tempDir } from './helpers.js';
+import { CLI, ROOT, tempDir } from './helpers.js';
 import { transformSource } from '../src/api.js';
 
 const FILES = 400;
@@ -65,4 +65,21 @@ test('SIGINT during fix: files old or new, no temp files, exit 130; a re-run fix
   assert.equal(again.status, 0, again.stderr);
   assert.match(again.stdout, new RegExp(`^${FILES - fixed} files changed`, 'm'));
   for (const [name, text] of expected) assert.equal(readFileSync(join(dir, name), 'utf8'), text, name);
+});
+
+test('a Ctrl-C that came while node loaded withify: the file run begins nothing, prints its whole JSON report, exits 130', () => {
+  const dir = tempDir('withify-sigint-early-');
+  writeFileSync(join(dir, 'a.py'), 'x = open("p").read()\n');
+  const bundle = join(ROOT, 'dist', 'bundle', 'cli.js');
+  // As bin/withify.js hands it over when SIGINT came before the command started
+  const script = `const { main } = await import(${JSON.stringify(bundle)}); await main(['fix', '.', '--format', 'json', '--no-cache'], { taken: () => true });`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 130, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.deepEqual(doc.interrupted, { notStarted: 1, total: 1 });
+  assert.equal(readFileSync(join(dir, 'a.py'), 'utf8'), 'x = open("p").read()\n');
+  // Not taken: the run goes on
+  const go = spawnSync(process.execPath, ['--input-type=module', '-e', script.replace('taken: () => true', 'taken: () => false')], { cwd: dir, encoding: 'utf8' });
+  assert.equal(go.status, 0, go.stderr);
+  assert.equal(JSON.parse(go.stdout).summary.fixesApplied, 1);
 });
