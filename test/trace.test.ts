@@ -270,3 +270,25 @@ describe('trace: abandoned async generators', () => {
     assert.deepEqual(fixed.sites, []);
   });
 });
+
+describe('trace shim: the program sees its own warning filters', () => {
+  test('pop(0), del [0], [0] and len act on the program\'s filters, not the shim\'s entry (CPython); the leak is still recorded', async () => {
+    const dir = join(work, 'own-filters');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'own.py'),
+      'import gc, warnings\n' +
+        'def leak(p):\n    open(p)\n    gc.collect()\n' +
+        "warnings.simplefilter('error', UserWarning)\nwarnings.filters.pop(0)\n" +
+        "try:\n    warnings.warn('hello', UserWarning)\n    print('warned')\nexcept UserWarning:\n    print('raised')\n" +
+        "warnings.simplefilter('ignore', DeprecationWarning)\nprint(warnings.filters[0][0], len(warnings.filters) == len(list(warnings.filters)))\n" +
+        'n = len(warnings.filters)\ndel warnings.filters[0]\nprint(n - len(warnings.filters))\nleak(__file__)\n',
+    );
+    const direct = run(CPYTHON, ['own.py'], dir);
+    assert.equal(direct.stdout, 'warned\nignore True\n1\n');
+    const traced = await runTraced({ command: [CPYTHON, 'own.py'], cwd: dir, env: ENV });
+    assert.equal(traced.warnings.length, 1);
+    const shown = withify(['trace', '--output', join(work, 'own.txt'), '--', CPYTHON, 'own.py'], dir);
+    assert.deepEqual({ ...shown, stderr: shown.stderr }, direct);
+  });
+});

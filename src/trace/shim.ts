@@ -207,7 +207,7 @@ def _withify_install():
         if not isinstance(filters, GuardedFilters):
             filters = GuardedFilters(filters)
         i = 0
-        while i < len(filters):
+        while i < list.__len__(filters):
             if list.__getitem__(filters, i) is OURS:
                 list.pop(filters, i)
             else:
@@ -216,6 +216,88 @@ def _withify_install():
         return filters
 
     class GuardedFilters(list):
+        """warnings.filters whose first entry stays ours, whatever simplefilter/resetwarnings do. The
+        interpreter's own warnings code reads the list's storage, ours first; Python code sees the list
+        without it (len, indexes, pop, iteration), as it would without withify. PyPy's reads the list as
+        Python code does: there it sees ours (StorageFilters, below)."""
+        def _view(self):
+            return [item for item in list.__iter__(self) if item is not OURS]
+
+        def _store(self, view):
+            seen.clear()
+            list.__setitem__(self, slice(None), [OURS] + [item for item in view if item is not OURS])
+
+        def __len__(self):
+            return len(self._view())
+
+        def __iter__(self):
+            return iter(self._view())
+
+        def __reversed__(self):
+            return reversed(self._view())
+
+        def __contains__(self, item):
+            return item in self._view()
+
+        def __repr__(self):
+            return repr(self._view())
+
+        def __getitem__(self, index):
+            if isinstance(index, slice):
+                # Ex) catch_warnings saves 'filters[:]' and works on the copy
+                return GuardedFilters(self._view()[index])
+            return self._view()[index]
+
+        def __setitem__(self, index, value):
+            view = self._view()
+            view[index] = value
+            self._store(view)
+
+        def __delitem__(self, index):
+            view = self._view()
+            del view[index]
+            self._store(view)
+
+        def insert(self, index, item):
+            view = self._view()
+            view.insert(index, item)
+            self._store(view)
+
+        def pop(self, index=-1):
+            view = self._view()
+            item = view.pop(index)
+            self._store(view)
+            return item
+
+        def index(self, *args):
+            return self._view().index(*args)
+
+        def count(self, item):
+            return self._view().count(item)
+
+        def copy(self):
+            return self._view()
+
+        def sort(self, *args, **kwargs):
+            view = self._view()
+            view.sort(*args, **kwargs)
+            self._store(view)
+
+        def reverse(self):
+            view = self._view()
+            view.reverse()
+            self._store(view)
+
+        def clear(self):
+            self._store([])
+
+        def remove(self, item):
+            # Ex) simplefilter('always', ResourceWarning) removes an equal entry before inserting: not ours
+            view = self._view()
+            view.remove(item)
+            self._store(view)
+
+    class StorageFilters(list):
         """warnings.filters whose first entry stays ours, whatever simplefilter/resetwarnings do."""
         def insert(self, index, item):
             seen.clear()
@@ -244,11 +326,14 @@ def _withify_install():
         def __getitem__(self, index):
             got = list.__getitem__(self, index)
             # Ex) catch_warnings saves 'filters[:]' and works on the copy
-            return GuardedFilters(got) if isinstance(index, slice) else got
+            return StorageFilters(got) if isinstance(index, slice) else got
+
+    if _sys.implementation.name != 'cpython':
+        GuardedFilters = StorageFilters  # noqa: F811
 
     def user_action(message, category, filename, lineno, module):
         text = str(message)
-        for item in warnings.filters:
+        for item in list.__iter__(warnings.filters):
             if item is OURS:
                 continue
             action, msg, cat, mod, ln = item
@@ -273,7 +358,7 @@ def _withify_install():
             tracemalloc.is_tracing, tracemalloc.get_object_traceback = is_tracing, get_tb
 
     def first_match(category, text, module, lineno):
-        for item in warnings.filters:
+        for item in list.__iter__(warnings.filters):
             action, msg, cat, mod, ln = item
             if ((msg is None or msg.match(text)) and issubclass(category, cat)
                     and (mod is None or mod.match(module)) and (ln == 0 or lineno == ln)):
