@@ -292,3 +292,23 @@ describe('trace shim: the program sees its own warning filters', () => {
     assert.deepEqual({ ...shown, stderr: shown.stderr }, direct);
   });
 });
+
+describe('trace shim: the wrapped open of PyPy', () => {
+  test('kept as a class attribute it does not bind as a method; it pickles as builtins.open; the leak is recorded', async (t) => {
+    if (!hasPython(PYPY)) return t.skip(`${PYPY} not installed`);
+    const dir = join(work, 'open-attr');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'opener.py'),
+      'import gc, pickle\nclass Store:\n    opener = open\n    def read(self, p):\n        with self.opener(p) as f:\n            return len(f.read()) > 0\n' +
+        'print(Store().read(__file__), pickle.loads(pickle.dumps(open)) is open, open.__name__)\n' +
+        'def leak(p):\n    open(p)\n    gc.collect()\nleak(__file__)\n',
+    );
+    const direct = run(PYPY, ['opener.py'], dir);
+    assert.equal(direct.stdout, 'True True open\n');
+    const traced = await runTraced({ command: [PYPY, 'opener.py'], cwd: dir, env: ENV });
+    assert.equal(traced.warnings.length, 1);
+    const shown = withify(['trace', '--output', join(work, 'opener.txt'), '--', PYPY, 'opener.py'], dir);
+    assert.deepEqual(shown, direct);
+  });
+});

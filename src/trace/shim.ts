@@ -114,14 +114,41 @@ def _withify_install():
             except Exception:
                 pass
 
-        def wrap_open(real):
-            def open(*args, **kwargs):
-                f = real(*args, **kwargs)
+        # A callable object, not a function: a function kept as a class attribute (opener = open) binds as a
+        # method, and self.opener(p) would pass self as the path, where the builtin does not bind. Pickled, it
+        # is builtins.open again.
+        class Open(object):
+            __slots__ = ('__wrapped__',)
+
+            def __init__(self, real):
+                self.__wrapped__ = real
+
+            def __call__(self, *args, **kwargs):
+                f = self.__wrapped__(*args, **kwargs)
                 remember(f, ('file', repr(f)))
                 return f
-            open.__doc__ = real.__doc__
-            open.__wrapped__ = real
-            return open
+
+            def __reduce__(self):
+                return 'open'
+
+            def __repr__(self):
+                return repr(self.__wrapped__)
+
+            @property
+            def __doc__(self):
+                return self.__wrapped__.__doc__
+
+            def __getattr__(self, name):
+                # Ex) open.__name__, open.__qualname__: the builtin's
+                if name == '__wrapped__':
+                    raise AttributeError(name)
+                return getattr(self.__wrapped__, name)
+
+        Open.__module__ = 'builtins'
+        Open.__qualname__ = Open.__name__ = 'open'
+
+        def wrap_open(real):
+            return Open(real)
 
         import io
         import builtins
