@@ -6,6 +6,7 @@
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { preview } from '../src/python/evaluation.js';
 import { calleeName, qualifiedName } from '../src/python/imports.js';
+import { unwrapParens } from '../src/python/statements.js';
 
 const ID = 'class-del';
 const CODE = 'WFY110';
@@ -50,15 +51,13 @@ function selfName(fn: SyntaxNode): string | undefined {
   return name?.type === 'identifier' ? name.text : undefined;
 }
 
-const unwrap = (n: SyntaxNode): SyntaxNode => (n.type === 'parenthesized_expression' && n.namedChildren.length === 1 ? unwrap(n.namedChildren[0]!) : n);
-
 /**
  * True when `value` is what the instance holds: `self`, an attribute or item reached from it (`self.sock`,
  * `self.files[0]`), `getattr(self, "sock", None)`, or one of those picked by `or`/`if`. A call made on it
  * (`self.make_gen()`) gives something new, which the instance does not hold.
  */
 function reachesSelf(value: SyntaxNode, self: string): boolean {
-  const v = unwrap(value);
+  const v = unwrapParens(value);
   switch (v.type) {
     case 'identifier':
       return v.text === self;
@@ -79,55 +78,43 @@ function reachesSelf(value: SyntaxNode, self: string): boolean {
   }
 }
 
-/** The identifiers a binding target names: `g`, `a, b`, `[a, *b]`. */
-function targetNames(target: SyntaxNode): SyntaxNode[] {
-  const t = unwrap(target);
-  if (t.type === 'identifier') return [t];
-  if (['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list', 'list_splat_pattern'].includes(t.type)) return t.namedChildren.flatMap(targetNames);
-  return [];
+/**
+ * True when the binding at `node` (a target, or a `:=`) takes its value from `self`: `s = self.sock`, `c` of
+ * `for c in self.children:` or `with self.lock as c:` (any read of `self` in what is iterated or entered).
+ */
+function boundFromSelf(node: SyntaxNode, self: string): boolean {
+  const mentions = (v: SyntaxNode | null | undefined) => !!v && (v.text === self || v.descendantsOfType('identifier').some((i) => i.text === self));
+  for (let a: SyntaxNode | null = node; a; a = a.parent) {
+    switch (a.type) {
+      case 'assignment':
+      case 'augmented_assignment':
+      case 'named_expression': {
+        const value = a.childForFieldName(a.type === 'named_expression' ? 'value' : 'right');
+        return !!value && reachesSelf(value, self);
+      }
+      case 'for_statement':
+        return mentions(a.childForFieldName('right'));
+      case 'as_pattern':
+        return mentions(a.namedChildren[0]);
+      case 'block':
+      case 'function_definition':
+        return true; // (not read here: taken as held)
+    }
+  }
+  return true;
 }
 
 /**
- * The names `fn`'s own body binds to something the instance does not hold: `g = gen()`, `tmp = open(p)`, `with
- * open(p) as f`. Not a name bound from `self` (`s = self.sock`, `for c in self.children:`), nor one declared
- * `global` or `nonlocal`.
+ * The names `fn`'s own body binds to something the instance does not hold (`g = gen()`, `tmp = open(p)`, `with
+ * open(p) as f`): the function's bindings (the scope index's) that are assignments, none from `self`. Not a
+ * parameter, nor a name declared `global` or `nonlocal`.
  */
-function ownLocals(fn: SyntaxNode, self: string | undefined): Set<string> {
+function ownLocals(ctx: FileContext, fn: SyntaxNode, self: string | undefined): Set<string> {
   const own = new Set<string>();
-  const held = new Set<string>();
-  const bind = (target: SyntaxNode | null, value: SyntaxNode | null | undefined, anyReference: boolean) => {
-    if (!target) return;
-    const fromSelf = value != null && self !== undefined && (anyReference ? value.descendantsOfType('identifier').some((i) => i.text === self) || (value.type === 'identifier' && value.text === self) : reachesSelf(value, self));
-    for (const n of targetNames(target)) (fromSelf ? held : own).add(n.text);
-  };
-  const visit = (n: SyntaxNode) => {
-    // (Nested functions, lambdas and classes bind their own names)
-    if (n.id !== fn.id && (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition')) return;
-    switch (n.type) {
-      case 'assignment':
-      case 'named_expression':
-        bind(n.childForFieldName(n.type === 'assignment' ? 'left' : 'name'), n.childForFieldName(n.type === 'assignment' ? 'right' : 'value'), false);
-        break;
-      // Ex) `for c in self.children: c.close()`: each item is held by the instance
-      case 'for_statement':
-      case 'for_in_clause':
-        bind(n.childForFieldName('left'), n.childForFieldName('right'), true);
-        break;
-      case 'as_pattern': {
-        const target = n.childForFieldName('alias');
-        bind(target?.type === 'as_pattern_target' ? target.namedChildren[0] ?? null : target, n.namedChildren[0], true);
-        break;
-      }
-      case 'global_statement':
-      case 'nonlocal_statement':
-        for (const i of n.namedChildren) held.add(i.text);
-        break;
-    }
-    for (const c of n.namedChildren) visit(c);
-  };
-  visit(fn);
-  for (const n of held) own.delete(n);
-  if (self !== undefined) own.delete(self);
+  for (const [name, bindings] of ctx.names.bindings(fn)) {
+    if (name === self) continue;
+    if (bindings.every((b) => b.kind === 'assign' && (self === undefined || !boundFromSelf(b.node, self)))) own.add(name);
+  }
   return own;
 }
 
@@ -135,7 +122,7 @@ function ownLocals(fn: SyntaxNode, self: string | undefined): Set<string> {
 function receiverRoot(f: SyntaxNode): SyntaxNode | undefined {
   let n: SyntaxNode | null = f.type === 'attribute' ? f.childForFieldName('object') : null;
   while (n) {
-    n = unwrap(n);
+    n = unwrapParens(n);
     if (n.type === 'identifier') return n;
     n = n.type === 'attribute' ? n.childForFieldName('object') : n.type === 'subscript' ? n.childForFieldName('value') : null;
   }
@@ -160,7 +147,7 @@ function releaseCall(ctx: FileContext, fn: SyntaxNode): SyntaxNode | undefined {
     if (name && RELEASE_CALLS.has(name)) {
       // Ex) `g = gen()` then `g.close()` in a `finally` (withify's own generator-close fix inside `__del__`)
       const root = receiverRoot(f!);
-      if (root && (locals ??= ownLocals(fn, selfName(fn))).has(root.text)) continue;
+      if (root && (locals ??= ownLocals(ctx, fn, selfName(fn))).has(root.text)) continue;
       return call;
     }
     const q = calleeName(ctx.names, call);

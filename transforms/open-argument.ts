@@ -4,7 +4,7 @@
 // The consumers (eager and lazy) are listed once, in src/python/consumers.ts.
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { awaitAfter, codeRunAfter, containsYield, lazyContext, preview } from '../src/python/evaluation.js';
+import { codeRunAfter, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
 import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
 import { closeWaitsReason, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
@@ -98,10 +98,8 @@ function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | un
   if (stmt.type === 'assert_statement') return 'in an `assert`, which `python -O` skips: a `with` around it would open the file even then';
   if (!isWrappableSimpleStatement(stmt)) return `${inStatementOf(stmt)}, which withify does not wrap`;
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
-  if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
-  // Ex) `n = await upload(open(p).read())`: CPython closed the file before the coroutine was suspended
-  const awaited = awaitAfter(stmt, m.resource, flow.at);
-  if (awaited) return `\`${preview(awaited)}\` suspends the coroutine after the ${m.spec.kind} is done with: CPython had closed it, a \`with\` would hold it open until the coroutine resumes (many at once run out of file descriptors)`;
+  const suspended = suspendedReason(stmt, m.resource, flow.at, m.spec.kind);
+  if (suspended) return suspended;
   // Ex) `json.dump(d, open(p, "w")) or check(p)`: CPython flushed and closed it before `check` ran.
   const later = mayWrite(m.spec, m.resource) ? codeRunAfter(flow.at, stmt) : undefined;
   // Ex) `csv.writer(open(p, "w")).writerow(r) + len(open(p).read())`: the file was closed after `.writerow()`

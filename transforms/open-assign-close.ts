@@ -9,7 +9,7 @@ import { deletesByName, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { preview } from '../src/python/evaluation.js';
-import { callAssignments, dynamicLookupAfter, identifierUses, outsideReason, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
+import { callAssignments, dynamicLookupAfter, identifierUses, outsideReason, readsAttribute, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { lineIndent, mixedIndentReason, planHeaderWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { withHeaderLines } from '../src/python/with-items.js';
@@ -114,6 +114,9 @@ function sameWrittenFile(group: readonly Closable[]): string | undefined {
   return undefined;
 }
 
+const NAME: ReadonlySet<string> = new Set(['name']);
+const RAISES = ['raise_statement', 'assert_statement'];
+
 /**
  * Why a `NamedTemporaryFile` that deletes its file on close may not get a `with` for a `raise` that leaves before
  * its close while the code has read its `.name`, or `undefined`. Ex) `raise CompileError(tmp.name)`: the original
@@ -122,10 +125,9 @@ function sameWrittenFile(group: readonly Closable[]): string | undefined {
  */
 function nameOutlivesRaise(spec: ResourceSpec, a: ResourceAssignment, close: SyntaxNode, uses: readonly Use[], name: string): string | undefined {
   if (!deletesByName(spec, a.call)) return undefined;
-  const named = uses.some((u) => u.node.parent?.type === 'attribute' && u.node.parent.childForFieldName('object')?.id === u.node.id && u.node.parent.childForFieldName('attribute')?.text === 'name');
-  if (!named) return undefined;
+  if (!uses.some((u) => readsAttribute(u.node, NAME))) return undefined;
   // (An `assert` raises too: `assert ok, tmp.name`)
-  const exit = earlyExit(a.stmt.parent!, a.stmt.endIndex, a.stmt.endIndex, close.startIndex, (e) => e.type === 'raise_statement' || e.type === 'assert_statement', [...EXITS, 'assert_statement']);
+  const exit = earlyExit(a.stmt.parent!, a.stmt.endIndex, a.stmt.endIndex, close.startIndex, undefined, RAISES);
   if (!exit) return undefined;
   return `\`${preview(exit)}\` on line ${line(exit)} leaves before \`${name}.close()\`, and the code reads \`${name}.name\`: the original kept the file while the exception was handled, where a \`with\` would delete it as the exception leaves`;
 }
@@ -190,18 +192,22 @@ const KEEPS = new Set([
 
 /** True when `call` is one of KEEPS and takes `use` (or what holds it) as an argument it keeps. */
 function keeps(call: SyntaxNode, use: SyntaxNode): boolean {
-  const fn = call.childForFieldName('function');
-  const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+  const last = calleeLastName(call);
   if (last === undefined || !KEEPS.has(last)) return false;
   let arg = use;
   while (arg.parent && arg.parent.type !== 'argument_list') arg = arg.parent;
   return arg.type !== 'keyword_argument' || last === 'update';
 }
 
+/** The last name of what `call` calls: `addHandler` of `log.addHandler(h)`, `setattr` of `setattr(o, n, v)`. */
+function calleeLastName(call: SyntaxNode): string | undefined {
+  const fn = call.childForFieldName('function');
+  return fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+}
+
 /** True when `call` (`log.addHandler(h)`, `stack.push(h)`) is one of REGISTERS by its last name. */
 function registers(call: SyntaxNode): boolean {
-  const fn = call.childForFieldName('function');
-  const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+  const last = calleeLastName(call);
   return last !== undefined && REGISTERS.test(last);
 }
 

@@ -3,7 +3,7 @@
 //                                               f.write(data)
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { awaitAfter, BUILTIN_NAMES, codeRunAfter, containsYield, lazyContext, preview } from '../src/python/evaluation.js';
+import { BUILTIN_NAMES, codeRunAfter, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
 import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, CLOSE_SAFETY, literalMode, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { calleeName } from '../src/python/imports.js';
 import { loopOwner } from '../src/python/statement-flow.js';
@@ -254,10 +254,8 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
   if (stmt.type === 'assert_statement') return 'in an `assert`, which `python -O` skips: a `with` around it would open the file even then';
   if (!isWrappableSimpleStatement(stmt)) return `${inStatementOf(stmt)}, which withify does not wrap`;
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
-  if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
-  // Ex) `n = await upload(open(p).read())`: CPython closed the file before the coroutine was suspended
-  const awaited = awaitAfter(stmt, m.resource, m.use);
-  if (awaited) return `\`${preview(awaited)}\` suspends the coroutine after the ${m.spec.kind} is done with: CPython had closed it, a \`with\` would hold it open until the coroutine resumes (many at once run out of file descriptors)`;
+  const suspended = suspendedReason(stmt, m.resource, m.use, m.spec.kind);
+  if (suspended) return suspended;
   // Ex) `n = open(p, "w").write(s) + len(open(p).read())`: CPython flushed `p` before reading it back.
   const later = WRITING_METHODS.has(m.method) ? codeRunAfter(m.use, stmt) : undefined;
   if (later) return `\`${preview(later)}\` runs after \`.${m.method}()\`: CPython closed the ${m.spec.kind} before it, a \`with\` would close it after`;

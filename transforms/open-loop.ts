@@ -4,7 +4,7 @@
 //                                                    use(line)
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { awaitAfter, containsYield, lazyContext, preview } from '../src/python/evaluation.js';
+import { awaitAfter, containsYield, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
 import { closeWaitsReason, leftOpen, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
 import { calleeText, consumerOf } from '../src/python/consumers.js';
@@ -110,10 +110,8 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   // Ex) `assert json.load(open(p))`: `python -O` drops the assert, and must not open the file either
   if (stmt.type === 'assert_statement') return 'in an `assert`, which `python -O` skips: a `with` around it would open the file even then';
   if (!isWrappableSimpleStatement(stmt)) return `${inStatementOf(stmt)}, which withify does not wrap`;
-  if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
-  // Ex) `n = await upload(open(p).read())`: CPython closed the file before the coroutine was suspended
-  const awaited = awaitAfter(stmt, m.resource, flow.kind === 'used-up' ? flow.at : m.loop);
-  if (awaited) return `\`${preview(awaited)}\` suspends the coroutine after the ${m.spec.kind} is done with: CPython had closed it, a \`with\` would hold it open until the coroutine resumes (many at once run out of file descriptors)`;
+  const suspended = suspendedReason(stmt, m.resource, flow.kind === 'used-up' ? flow.at : m.loop, m.spec.kind);
+  if (suspended) return suspended;
   return undefined;
 }
 

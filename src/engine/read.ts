@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import type IconvLite from 'iconv-lite';
 import type { Outline } from '../python/outline.js';
+import { hasLoneCR } from '../python/text.js';
 
 // Loaded on the first file that declares an encoding other than UTF-8 (PEP 263): most runs never need its
 // tables, which are most of the bundle's size (scripts/bundle.ts).
@@ -98,9 +99,8 @@ export function normaliseEncoding(name: string): string {
 export const parseableLineEnds = (text: string): string => {
   if (!text.includes('\r')) return text;
   if (!text.includes('\n')) return text.replaceAll('\r', '\n');
-  return LONE_CR.test(text) ? text.replace(LONE_CR_ALL, '\n') : text;
+  return hasLoneCR(text) ? text.replace(LONE_CR_ALL, '\n') : text;
 };
-const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
 
 export function detectEol(text: string): '\n' | '\r\n' | '\r' {

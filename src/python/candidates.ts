@@ -73,7 +73,6 @@ function callsOf(ctx: FileContext, names: ReadonlySet<string>): SyntaxNode[] {
   }
   const calls: SyntaxNode[] = [];
   const seen = new Set<number>();
-  const annotated = ctx.source.includes(':');
   for (let i = 0; i < hits.at.length; i++) {
     const at = hits.at[i]!;
     const end = at + hits.word[i]!.length;
@@ -84,7 +83,7 @@ function callsOf(ctx: FileContext, names: ReadonlySet<string>): SyntaxNode[] {
     if (node.type !== 'identifier' || node.startIndex !== at || node.endIndex !== end) continue;
     const call = callOfCallee(node);
     // Ex) `z: open(p).read() = 3` in a function: Python never runs the annotation
-    if (call && !seen.has(call.id) && !(annotated && inUnevaluatedAnnotation(call, ctx))) {
+    if (call && !seen.has(call.id) && !inUnevaluatedAnnotation(call, ctx)) {
       seen.add(call.id);
       calls.push(call);
     }
@@ -119,7 +118,10 @@ export function callsNamed(ctx: FileContext, names: ReadonlySet<string>, fileNam
   return calls.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
 }
 
-/** Calls that may make a catalog resource, in document order (a superset of those `resourceOf` accepts). */
+/**
+ * Calls that may make a catalog resource, in document order: a superset of those `resourceOf` accepts, but for
+ * calls in an annotation Python never runs (`inUnevaluatedAnnotation`), which make nothing.
+ */
 export function candidateCalls(ctx: FileContext): readonly SyntaxNode[] {
   return find(ctx).calls;
 }

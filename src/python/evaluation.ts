@@ -408,6 +408,19 @@ export function awaitAfter(node: SyntaxNode, resource: SyntaxNode, user: SyntaxN
   });
 }
 
+/**
+ * Why a `with` around `stmt` would hold the resource `resource` (of `kind`, done with once `user` returns) while
+ * the generator or coroutine it runs in is suspended, or `undefined`: the statement yields, or awaits after
+ * `user` (`awaitAfter`). CPython had closed the resource before that.
+ */
+export function suspendedReason(stmt: SyntaxNode, resource: SyntaxNode, user: SyntaxNode, kind: string): string | undefined {
+  if (containsYield(stmt)) return 'the statement yields: a `with` would keep the resource open while the generator is suspended';
+  // Ex) `n = await upload(open(p).read())`: CPython closed the file before the coroutine was suspended
+  const awaited = awaitAfter(stmt, resource, user);
+  if (awaited) return `\`${preview(awaited)}\` suspends the coroutine after the ${kind} is done with: CPython had closed it, a \`with\` would hold it open until the coroutine resumes (many at once run out of file descriptors)`;
+  return undefined;
+}
+
 // Per tree, per node: every resource call of a statement asks it of the whole statement, which made a
 // statement of thousands of `open(p).read()` quadratic.
 const yieldCache = new WeakMap<object, Map<number, boolean>>();

@@ -4,9 +4,9 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
-import { findWords, firstIndex, isAsciiWordChar, isWordCharAt, lineEndOf, nextLineStart, PATCH_BY_PATH, wordsPattern } from './text.js';
+import { findWords, firstIndex, hasLoneCR, isAsciiWordChar, isWordCharAt, lineEndOf, nextLineStart, PATCH_BY_PATH, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
-import { isExtra, LOOPS, NESTED_SCOPES } from './statements.js';
+import { isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from './statements.js';
 import { calleeName } from './imports.js';
 import { RESOURCE_CALLS } from './resources.js';
 
@@ -198,7 +198,6 @@ function nextLine(text: string, start: number, loneCR: boolean): number {
 
 const isBlank = (c: number) => c === 32 || c === 9;
 
-const hasLoneCR = (text: string) => text.includes('\r') && /\r(?!\n)/.test(text);
 
 /**
  * The start of the first line at or after `from` (0, or one past the start of a line already read) that a scan
@@ -1002,11 +1001,6 @@ function loopBodiesAround(node: SyntaxNode, fn: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
-function unwrapParens(n: SyntaxNode): SyntaxNode {
-  while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChildren[0]!;
-  return n;
-}
-
 /**
  * The dotted name of the function `call` calls, as the index keys it: a def of this module (any depth),
  * `self.m()` inside a method of a class, or a name imported (absolute or relative); a class of this module
@@ -1465,8 +1459,11 @@ const PATCH_ALIAS = /\bpatch[ \t]+as[ \t]+([A-Za-z_]\w*)/g;
 /** `patch.multiple("pkg.use", …)` or `patch.multiple(use, …)`: the target by its path (1) or an object (2). */
 const PATCH_MULTIPLE = /\bpatch\.multiple\s*\(\s*(?:target\s*=\s*)?(?:['"]([A-Za-z_][\w.]*)['"]|([A-Za-z_][\w.]*))\s*,/g;
 
-/** The keywords given by the rest of a call from `from` (just after an argument and its comma): `rows` of `rows=[]`. */
-function keywordsOf(text: string, from: number): string[] {
+/**
+ * The arguments of the rest of a call from `from` (just after an argument and its comma, or the `(`), as their
+ * texts, trimmed, up to the `)` that closes the call (brackets inside counted).
+ */
+function restArguments(text: string, from: number): string[] {
   const out: string[] = [];
   let depth = 1;
   let start = from;
@@ -1475,40 +1472,40 @@ function keywordsOf(text: string, from: number): string[] {
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
     if ((c === ',' && depth === 1) || depth === 0) {
-      const kw = /^\s*([A-Za-z_]\w*)\s*=(?!=)/.exec(text.slice(start, i));
-      if (kw) out.push(kw[1]!);
+      const arg = text.slice(start, i).trim();
+      if (arg) out.push(arg);
       start = i + 1;
     }
   }
   return out;
 }
 
+const KEYWORD_ARGUMENT = /^([A-Za-z_]\w*)\s*=(?!=)/;
+
+/** The keywords given by the rest of a call from `from`: `rows` of `rows=[]`. */
+function keywordsOf(text: string, from: number): string[] {
+  return restArguments(text, from).flatMap((arg) => KEYWORD_ARGUMENT.exec(arg)?.[1] ?? []);
+}
+
 /**
  * True when the rest of a `patch(…)` call from `from` (just after the arguments already read, `given` of them
- * positional) gives the double a value of its own: `return_value=`, `side_effect=` or `new=`, or one more
- * positional argument (`monkeypatch.setattr("a.b", value)`, `patch.object(m, "f", value)`). Its value may be
- * a generator function; withify does not look.
+ * positional) gives the double a value of its own: `return_value=`, `side_effect=`, `new=`, `new_callable=` or
+ * `value=` (pytest's `monkeypatch.setattr`), `*`/`**` arguments withify does not read, or one more positional
+ * argument (`monkeypatch.setattr("a.b", value)`, `patch.object(m, "f", value)`). Its value may be a generator
+ * function; withify does not look.
  */
 function replacesValue(text: string, from: number, given: number): boolean {
-  let depth = 1;
   let positional = given;
-  let start = from;
-  for (let i = from; i < text.length && depth > 0; i++) {
-    const c = text[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    if ((c === ',' && depth === 1) || depth === 0) {
-      const arg = text.slice(start, i).trim();
-      start = i + 1;
-      if (!arg) continue;
-      // Ex) `patch("pkg.core.rows", **{"return_value": [0]})`: what it gives is not read
-      if (arg.startsWith('*')) return true;
-      const kw = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(arg);
-      if (kw ? ['return_value', 'side_effect', 'new', 'new_callable', 'value'].includes(kw[1]!) : ++positional > given) return true;
-    }
+  for (const arg of restArguments(text, from)) {
+    // Ex) `patch("pkg.core.rows", **{"return_value": [0]})`: what it gives is not read
+    if (arg.startsWith('*')) return true;
+    const kw = KEYWORD_ARGUMENT.exec(arg);
+    if (kw ? VALUE_KEYWORDS.has(kw[1]!) : ++positional > given) return true;
   }
   return false;
 }
+
+const VALUE_KEYWORDS: ReadonlySet<string> = new Set(['return_value', 'side_effect', 'new', 'new_callable', 'value']);
 
 /** The generator a dotted name reaches, following re-exports through module-level imports. */
 export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: string; async: boolean; closeRaises?: string; cleanupAwaits?: string; patched?: string } | undefined {

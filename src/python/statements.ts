@@ -19,6 +19,12 @@ export function membershipOperator(comparison: SyntaxNode, operand: SyntaxNode):
 /** Loop statements. */
 export const LOOPS: ReadonlySet<string> = new Set(['for_statement', 'while_statement']);
 
+/** `n` without the parentheses around it: `((x))` → `x`. */
+export function unwrapParens(n: SyntaxNode): SyntaxNode {
+  while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChildren[0]!;
+  return n;
+}
+
 /**
  * A comment or a line continuation (`\\` at a line's end): tree-sitter's extras, which may stand among the
  * named children of any node (a block's statements, a call's arguments) and are none of them.

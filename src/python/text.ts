@@ -251,3 +251,7 @@ export function forEachWordSpan(text: string, from: number, to: number, found: (
     found(s, i);
   }
 }
+
+/** True when `text` ends a line with a lone `\r` (not the `\r` of a `\r\n`): classic Mac OS, or a stray one. */
+export const hasLoneCR = (text: string): boolean => text.includes('\r') && LONE_CR.test(text);
+const LONE_CR = /\r(?!\n)/;
