@@ -33,6 +33,23 @@ test('every unfixable context is reported with its reason, at its line', () => {
   assert.ok(r.findings.every((f) => f.code === 'WFY101' && f.fixStatus === 'none'));
 });
 
+test('an annotation evaluated when the function is defined is named as one, apart from a default value', () => {
+  const text = [
+    'def f(a: open("a").read(), b: open("b").read() = 1, c: int = open("c").read(), *d: open("d").read()) -> open("e").read():',
+    '    pass',
+    '',
+  ].join('\n');
+  const reasons = run(text).findings.map((f) => `${f.location.column}: ${f.reason}`);
+  const defined = ', evaluated once when the function is defined';
+  assert.deepEqual(reasons, [
+    `10: in a parameter annotation${defined}`,
+    `31: in a parameter annotation${defined}`,
+    `62: in a default argument value${defined}`,
+    `84: in a parameter annotation${defined}`,
+    `105: in a return annotation${defined}`,
+  ]);
+});
+
 test('a finding points at the chained call, in characters of the decoded line', () => {
   const r = run('x = "é"; y = open(p).read()\n');
   assert.equal(r.findings.length, 1);

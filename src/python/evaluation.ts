@@ -403,9 +403,19 @@ export function awaitAfter(node: SyntaxNode, resource: SyntaxNode, user: SyntaxN
     if (w.endIndex <= resource.startIndex && !comprehensions.some((c) => w.startIndex >= c.startIndex && w.endIndex <= c.endIndex)) return false;
     // Ex) `open(p, "wb").write(await data)`: CPython held the file open across it too
     if (w.startIndex >= user.startIndex && w.endIndex <= user.endIndex) return false;
-    for (let a = w.parent; a && a.id !== node.id; a = a.parent) if (a.type === 'lambda' || a.type === 'function_definition') return false;
+    for (let a = w.parent; a && a.id !== node.id; a = a.parent) {
+      if (a.type === 'lambda' || a.type === 'function_definition') return false;
+      // Ex) `g = (await send(l) for l in open(p).readlines())`: only the first iterable runs in the statement
+      if (a.type === 'generator_expression' && !inFirstIterable(w, a)) return false;
+    }
     return true;
   });
+}
+
+/** `node` is inside the first `in` of generator expression `genexp`, which runs when the expression is made. */
+function inFirstIterable(node: SyntaxNode, genexp: SyntaxNode): boolean {
+  const first = genexp.namedChildren.find((c) => c.type === 'for_in_clause')?.childForFieldName('right');
+  return !!first && node.startIndex >= first.startIndex && node.endIndex <= first.endIndex;
 }
 
 /**

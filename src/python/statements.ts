@@ -84,9 +84,16 @@ export function headerContextReason(node: SyntaxNode, stmt: SyntaxNode): string 
     switch (p.type) {
       case 'decorator':
         return 'in a decorator, evaluated once when the function is defined';
-      case 'default_parameter':
+      case 'typed_parameter':
       case 'typed_default_parameter':
+        if (p.childForFieldName('type')?.id === child.id) return 'in a parameter annotation, evaluated once when the function is defined';
+        if (p.type === 'typed_parameter') break;
         return 'in a default argument value, evaluated once when the function is defined';
+      case 'default_parameter':
+        return 'in a default argument value, evaluated once when the function is defined';
+      case 'function_definition':
+        if (p.childForFieldName('return_type')?.id === child.id) return 'in a return annotation, evaluated once when the function is defined';
+        break;
       case 'if_statement':
       case 'elif_clause':
         if (p.childForFieldName('condition')?.id === child.id) return 'in an `if` condition: a `with` or `try` around the statement would hold it to the end of the whole block';
