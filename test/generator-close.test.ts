@@ -1114,3 +1114,51 @@ describe('fifth review round', () => {
     assert.match(r.stdout, /queue\.py:9:14 WFY201 .*not fixed: a test double/);
   });
 });
+
+describe('sixth review round', () => {
+  const use = { 'pkg/__init__.py': '', 'pkg/core.py': 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n', 'pkg/use.py': 'from pkg.core import rows\n' };
+  test("test doubles through the module's namespace, and `patch` under a name of its own", () => {
+    const doubles = [
+      'from unittest import mock\nfrom pkg import use\n\ndef t():\n    with mock.patch.dict(use.__dict__, rows=lambda: [42]):\n        pass\n',
+      'from unittest import mock\n\ndef t():\n    with mock.patch.dict("pkg.use.__dict__", {"other": 1, "rows": lambda: [42]}):\n        pass\n',
+      'from pkg import use\n\ndef t():\n    use.__dict__["rows"] = lambda: [42]\n',
+      'from unittest import mock\n\np = mock.patch\n\ndef t():\n    p("pkg.use.rows", return_value=[42])\n',
+    ];
+    for (const t of doubles) assert.ok(resolveGenerator(indexOf({ ...use, 'test_use.py': t }), 'pkg.use.rows')?.patched, t);
+    // Other keys of the namespace, and a namespace read
+    for (const t of [
+      'from unittest import mock\nfrom pkg import use\n\ndef t():\n    with mock.patch.dict(use.__dict__, {"other": 1}):\n        pass\n',
+      'from pkg import use\n\ndef t():\n    return use.__dict__["rows"]\n',
+    ]) {
+      assert.equal(resolveGenerator(indexOf({ ...use, 'test_use.py': t }), 'pkg.use.rows')?.patched, undefined, t);
+    }
+  });
+
+  test('a generator or a wrapper bound again through globals() is no generator; globals() read binds nothing', () => {
+    const core = use['pkg/core.py'];
+    const wrap = 'from pkg import core\n\n\ndef rows2():\n    return core.rows()\n\n\n';
+    for (const [again, bound] of [
+      ['globals()["rows"] = list', true],
+      ["globals() ['rows'] += []", true],
+      ['globals().update(rows=list)', true],
+      ['exec("rows = list", globals())', true],
+      ['del globals()["rows"]', true],
+      ['print(globals().get("rows"))', false],
+      ['print(globals()["rows"])', false],
+      ['globals()["other"] = list', false],
+      ['print(globals()["r" + "ows"]())', false],
+      ['globals()[name] = list', true],
+    ] as const) {
+      const rows = resolveGenerator(indexOf({ ...use, 'pkg/core.py': `${core}\n${again}\n` }), 'pkg.core.rows');
+      assert.equal(rows === undefined, bound, again);
+      const rows2 = resolveGenerator(indexOf({ ...use, 'pkg/wrap.py': `${wrap}${again.replace(/rows/g, 'rows2')}\n` }), 'pkg.wrap.rows2');
+      assert.equal(rows2 === undefined, bound, `wrapper: ${again}`);
+    }
+  });
+
+  test('`open` bound through globals() is not the builtin', () => {
+    const r = transformSource('globals()["open"] = opener\n\ndef f(p):\n    return open(p).read()\n', { select: ['open-chain'] });
+    assert.equal(r.findings.length, 0);
+    assert.equal(transformSource('print(globals().get("open"))\n\ndef f(p):\n    return open(p).read()\n', { select: ['open-chain'] }).fixesApplied, 1);
+  });
+});

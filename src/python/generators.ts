@@ -4,7 +4,7 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
-import { findWords, firstIndex, hasLoneCR, isAsciiWordChar, isWordCharAt, lineEndOf, nextLineStart, PATCH_BY_PATH, wordsPattern } from './text.js';
+import { findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, lineEndOf, nextLineStart, PATCH_BY_PATH, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 import { isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from './statements.js';
 import { calleeName } from './imports.js';
@@ -1389,8 +1389,13 @@ export function patchedAttributes(text: string, moduleName: string, aliases: Rea
   // The attribute sets of the text, found from its `.` characters (shared with the class facts of the file).
   const sets = attributeSets(text);
   for (let i = 0; i < sets.at.length; i++) {
-    if (text.charCodeAt(sets.at[i]!) !== 46) continue; // Ex) `setattr(…)`, `__dict__[…]`: below
-    const object = nameBefore(text, sets.at[i]!);
+    let at = sets.at[i]!;
+    if (text.charCodeAt(at) !== 46) {
+      // Ex) `core.__dict__["rows"] = …` (`setattr(…)`: below)
+      if (!text.startsWith('__dict__', at) || text.charCodeAt(at - 1) !== 46) continue;
+      at--;
+    }
+    const object = nameBefore(text, at);
     if (imported.has(object)) out.add(`${aliases[prefix + object]}.${sets.names[i]!}`);
   }
   if (text.includes('setattr')) {
@@ -1417,8 +1422,8 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
   // Ex) `with patch("pkg.core.rows") as m:` / `m.return_value = [0, 5]` or `m.configure_mock(return_value=[0])`:
   // a value given later, to any double of the file
   const setLater = /\.(?:return_value|side_effect)\s*=(?!=)|\bconfigure_mock\s*\(/.test(text);
-  // Ex) `from unittest.mock import patch as p` / `p("pkg.core.rows", return_value=[0])`
-  const names = ['patch', ...[...text.matchAll(PATCH_ALIAS)].map((m) => m[1]!)];
+  // Ex) `from unittest.mock import patch as p` / `p("pkg.core.rows", return_value=[0])`, `p = mock.patch`
+  const names = ['patch', ...[...text.matchAll(PATCH_ALIAS)].map((m) => m[1] ?? m[2]!)];
   const byObject = (object: string, attribute: string) => {
     const [head, ...rest] = object.split('.');
     // (A name the alias reading left out as maybe bound again, `patch.multiple(use, rows=…)` read as `use, rows = …`,
@@ -1430,6 +1435,17 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
     const byPath = name === 'patch' ? PATCH_BY_PATH : new RegExp(PATCH_BY_PATH.source.replace('patch|setattr', name.replace(/\W/g, '')), 'g');
     // Ex) `patch("pkg.core.rows")` alone makes a MagicMock, which has a `close()`; `wraps=rows` calls the generator
     for (const m of text.matchAll(byPath)) if (setLater || replacesValue(text, m.index! + m[0].length, 1)) out.push(m[1]!);
+    // Ex) `patch.dict(core.__dict__, rows=…)`, `patch.dict("pkg.core.__dict__", {"rows": …})`: the module's namespace
+    if (text.includes('__dict__')) {
+      for (const m of text.matchAll(new RegExp(PATCH_DICT.source.replace('patch', name), 'g'))) {
+        const rest = restArguments(text, m.index! + m[0].length);
+        const given = [...rest.flatMap((arg) => KEYWORD_ARGUMENT.exec(arg)?.[1] ?? []), ...(rest[0] ? [...rest[0].matchAll(DICT_KEY)].map((k) => k[2]!) : [])];
+        for (const attribute of given) {
+          if (m[1] !== undefined) out.push(`${m[1]}.${attribute}`);
+          else byObject(m[2]!, attribute);
+        }
+      }
+    }
     if (!text.includes(`${name}.object`) && !text.includes(`${name}.multiple`)) continue;
     for (const m of text.matchAll(new RegExp(PATCH_OBJECT.source.replace('patch', name), 'g'))) {
       if (setLater || replacesValue(text, m.index! + m[0].length, 2)) byObject(m[1]!, m[2]!);
@@ -1454,8 +1470,12 @@ function importedFrom(text: string, name: string): string | undefined {
   return plain?.[1];
 }
 
-/** `import … patch as p`, `from unittest.mock import (patch as p, …)`: another name for `patch`. */
-const PATCH_ALIAS = /\bpatch[ \t]+as[ \t]+([A-Za-z_]\w*)/g;
+/** `import … patch as p`, `from unittest.mock import (patch as p, …)` (1), `p = mock.patch` (2): another name for `patch`. */
+const PATCH_ALIAS = /\bpatch[ \t]+as[ \t]+([A-Za-z_]\w*)|^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:[A-Za-z_][\w.]*\.)?patch[ \t]*(?:#.*)?$/gm;
+/** `patch.dict("pkg.core.__dict__", …)` or `patch.dict(core.__dict__, …)`: a module by its path (1) or its name (2). */
+const PATCH_DICT = /\bpatch\.dict\s*\(\s*(?:in_dict\s*=\s*)?(?:['"]([A-Za-z_][\w.]*)\.__dict__['"]|([A-Za-z_][\w.]*)\.__dict__)\s*,/g;
+/** A string key of a dict display: `"rows"` of `{"rows": f}`. */
+const DICT_KEY = /[{,]\s*(['"])([A-Za-z_]\w*)\1\s*:/g;
 /** `patch.multiple("pkg.use", …)` or `patch.multiple(use, …)`: the target by its path (1) or an object (2). */
 const PATCH_MULTIPLE = /\bpatch\.multiple\s*\(\s*(?:target\s*=\s*)?(?:['"]([A-Za-z_][\w.]*)['"]|([A-Za-z_][\w.]*))\s*,/g;
 
@@ -1765,8 +1785,28 @@ function declaredBy(keyword: 'global' | 'nonlocal', text: string): ReadonlySet<s
   return names;
 }
 
-/** Every name a `global` statement of `text` declares (`declaredBy`). */
-export const declaredGlobal = (text: string): ReadonlySet<string> => declaredBy('global', text);
+/** Every name, as a set's `has` answers. */
+const EVERY_NAME: ReadonlySet<string> = new (class extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+})();
+
+let lastRebound: { text: string; names: ReadonlySet<string> } | undefined;
+
+/**
+ * Every module-level name some code of `text` may bind where the module's own statements do not show it: those a
+ * `global` statement declares (`declaredBy`), and those set through `globals()` (`globalsWrites`; every name where
+ * it does not spell them).
+ */
+export function declaredGlobal(text: string): ReadonlySet<string> {
+  if (lastRebound?.text === text) return lastRebound.names;
+  const declared = declaredBy('global', text);
+  const writes = globalsWrites(text);
+  const names = writes === 'any' ? EVERY_NAME : writes.size ? new Set([...declared, ...writes]) : declared;
+  lastRebound = { text, names };
+  return names;
+}
 
 /** Every name a `nonlocal` statement of `text` declares (`declaredBy`). */
 export const declaredNonlocal = (text: string): ReadonlySet<string> => declaredBy('nonlocal', text);
@@ -2092,7 +2132,7 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, returne
   const asked = [...fromImported, ...found.flatMap((r) => [r.name, r.callee.split('.')[0]!])];
   const places = asked.length > 2 ? placesOfNames(text, asked) : undefined;
   for (const [name, targets] of bound) {
-    if (new Set(targets).size !== 1 || rebound.has(name)) continue;
+    if (new Set(targets).size !== 1 || rebound.has(name) || declaredGlobal(text).has(name)) continue;
     // Ex) `from .core import rows` … `from ._speedups import *`: the star import may bind it again.
     if (stars.some((at) => at > (imports.find(([s, e]) => wordIn(text, name, s, e))?.[0] ?? 0))) continue;
     if (!/^[A-Za-z_]\w*$/.test(name) || targets[0] === `${loc.moduleName}.${name}`) continue;
@@ -2107,7 +2147,8 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, returne
     // Ex) `def use_fake(): global core; core = Fake()`, `if FAST: import fastcore as core`: the callee may be
     // another object's (a module name bound again is no alias of its own only when it says `from … import`)
     if (!aliases[`${loc.moduleName}.${head}`] || declaredGlobal(text).has(head) || mayBindElsewhere(text, head, imports, places?.get(head))) continue;
-    if (mayBindElsewhere(text, r.name, own, places?.get(r.name))) continue;
+    // Ex) `globals()["rows"] = _list_rows`
+    if (declaredGlobal(text).has(r.name) || mayBindElsewhere(text, r.name, own, places?.get(r.name))) continue;
     // Ex) `def rows(n): return core.rows(n)` … `from pkg.fast import rows`: a top-level import binds the name too
     if (bound.has(r.name)) continue;
     returners!.push({ key: `${loc.moduleName}.${r.name}`, async: false, cleanup: false, delegates: [], returns: [`${loc.moduleName}.${r.callee}`] });

@@ -2,7 +2,7 @@
 // which names are free for a rewrite to introduce.
 import type { SyntaxNode } from '../types.js';
 import type { TreeCursor } from 'tree-sitter';
-import { escapeRegExp, IMPORT_WORD_RE, isAsciiWordChar, isWordCharAt, STAR_IMPORT_RE } from './text.js';
+import { escapeRegExp, globalsWrites, IMPORT_WORD_RE, isAsciiWordChar, isWordCharAt, STAR_IMPORT_RE } from './text.js';
 import { memoized } from './memo.js';
 
 export type BindingKind = 'import' | 'def' | 'class' | 'assign' | 'param' | 'global' | 'nonlocal' | 'other';
@@ -485,6 +485,11 @@ export class NameIndex {
     if (declared === undefined) {
       const text = this.source ?? this.root.text;
       declared = text.includes(keyword) && new RegExp(`\\b${keyword}\\s+(?:\\w+\\s*,\\s*)*${escapeRegExp(name)}\\b`).test(text);
+      // Ex) `globals()["open"] = Reader`, `globals().update(…)`: set through the module's namespace
+      if (!declared && keyword === 'global') {
+        const writes = globalsWrites(text);
+        declared = writes === 'any' || writes.has(name);
+      }
       this.globals.set(key, declared);
     }
     return declared;

@@ -216,6 +216,64 @@ export const IMPORT_WORD_RE = /(?<![\p{L}\p{N}_])import(?![\p{L}\p{N}_])/u;
 /** `import *`, or text that might be one (a superset: a line break or a bracket may stand between them). */
 export const STAR_IMPORT_RE = /(?<![\p{L}\p{N}_])import[\s\\(]*\*/u;
 
+/** `globals()` and what follows it: `[` (1), or `.method` (2), or nothing of these (3: passed or bound). */
+const GLOBALS_CALL = /\bglobals[ \t]*\([ \t]*\)[ \t]*(?:(\[)|\.[ \t]*(\w+)|())/g;
+/** `["name"] = …`, `['name'] += …` after `globals()`: a name set by its string (sticky). */
+const GLOBALS_ITEM_SET = /\[[ \t]*(['"])([A-Za-z_]\w*)\1[ \t]*\][ \t]*(?:[-+*/%@&|^]|\/\/|\*\*|<<|>>)?=(?!=)/y;
+/** `["name"]` read, not set (sticky). */
+const GLOBALS_ITEM = /\[[ \t]*(['"])[A-Za-z_]\w*\1[ \t]*\]/y;
+/** What follows a subscript that is set: `] = …`, `] += …`. */
+const ITEM_SET_AFTER = /^\][ \t]*(?:[-+*/%@&|^]|\/\/|\*\*|<<|>>)?=(?!=)/;
+
+/** The offset of the `]` that closes the `[` at `open` (brackets inside counted; strings not read), or the text's end. */
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if ((c === 41 || c === 93 || c === 125) && --depth === 0) return i;
+  }
+  return text.length;
+}
+const GLOBALS_READS: ReadonlySet<string> = new Set(['get', 'copy', 'items', 'keys', 'values', '__contains__', '__getitem__']);
+const lastGlobalsWrites = { text: '', names: new Set<string>() as ReadonlySet<string> | 'any' };
+
+/**
+ * The module-level names `text` binds through `globals()`: `globals()["rows"] = f` binds `rows`; `'any'` where it
+ * may bind names it does not spell (`globals().update(…)`, `globals()[name] = …`, `exec(src, globals())`). Read
+ * from the text, a mention in a string too (only more names); `globals()` read (`.get(…)`, `["x"]`) binds none.
+ */
+export function globalsWrites(text: string): ReadonlySet<string> | 'any' {
+  if (lastGlobalsWrites.text === text) return lastGlobalsWrites.names;
+  let names: Set<string> | 'any' = new Set<string>();
+  if (text.includes('globals')) {
+    for (const m of text.matchAll(GLOBALS_CALL)) {
+      const after = m.index + m[0].length;
+      if (m[1] !== undefined) {
+        GLOBALS_ITEM_SET.lastIndex = after - 1;
+        const set = GLOBALS_ITEM_SET.exec(text);
+        if (set) {
+          names.add(set[2]!);
+          continue;
+        }
+        GLOBALS_ITEM.lastIndex = after - 1;
+        // Ex) `del globals()["rows"]` unbinds it, any name where the key is not spelt
+        const deletes = /\bdel[ \t]+$/.test(text.slice(Math.max(0, m.index - 12), m.index));
+        if (GLOBALS_ITEM.test(text) && !deletes) continue;
+        // Ex) `globals()["use%d" % k]()`: read, not set
+        if (!deletes && !ITEM_SET_AFTER.test(text.slice(closingBracket(text, after - 1), closingBracket(text, after - 1) + 8))) continue;
+      } else if (m[2] !== undefined && GLOBALS_READS.has(m[2])) continue;
+      // Ex) `fn(globals())` in a comparison, `if globals():`: only a call or a binding may set names
+      else if (m[3] !== undefined && !/[(,=][ \t]*$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+      names = 'any';
+      break;
+    }
+  }
+  lastGlobalsWrites.text = text;
+  lastGlobalsWrites.names = names;
+  return names;
+}
+
 /** UTF-16 units of the code point at `i` (2 for a surrogate pair). */
 const widthAt = (text: string, i: number): number => {
   const c = text.charCodeAt(i);
