@@ -5,7 +5,7 @@
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { deletesByName, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { aKind, CLOSE_SAFETY, deletesByName, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { preview } from '../src/python/evaluation.js';
@@ -130,6 +130,41 @@ function nameOutlivesRaise(spec: ResourceSpec, a: ResourceAssignment, close: Syn
   const exit = earlyExit(a.stmt.parent!, a.stmt.endIndex, a.stmt.endIndex, close.startIndex, undefined, RAISES);
   if (!exit) return undefined;
   return `\`${preview(exit)}\` on line ${line(exit)} leaves before \`${name}.close()\`, and the code reads \`${name}.name\`: the original kept the file while the exception was handled, where a \`with\` would delete it as the exception leaves`;
+}
+
+/** Calls whose value keeps exporting the buffer it is given: `memoryview(mm)`, `numpy.frombuffer(mm)`, … */
+const BUFFER_EXPORTERS: ReadonlySet<string> = new Set(['memoryview', 'frombuffer', 'from_buffer', 'ndarray', 'asarray', 'array', 'cast']);
+
+/**
+ * Why closing, on a path that leaves before `name.close()`, may raise where the code only dropped the object: a
+ * memory map whose buffer a value bound to a name still exports (`view = memoryview(mm)`: `BufferError`), an archive
+ * with a member opened for writing bound to a name (`w = zf.open(n, "w")`: `ValueError`). The original left both to
+ * the collection (an exception's traceback holds the frame); a `with` would raise that error in place of the
+ * exception that left.
+ */
+function closeRefusedReason(spec: ResourceSpec, close: SyntaxNode, uses: readonly Use[], name: string): string | undefined {
+  if (spec.name !== 'mmap.mmap' && spec.name !== 'zipfile.ZipFile') return undefined;
+  for (const u of uses) {
+    if (u.node.startIndex >= close.startIndex) continue;
+    if (spec.name === 'mmap.mmap') {
+      const call = callTaking(u.node);
+      const holder = call ? resultName(u.node) : undefined;
+      if (call && holder && BUFFER_EXPORTERS.has(calleeLastName(call) ?? '')) {
+        return `\`${holder}\` (line ${line(u.node)}) exports the memory map's buffer: on a path that leaves before \`${name}.close()\` (an exception, a \`return\`) a \`with\` would close it under \`${holder}\`, which raises \`BufferError\` where the code only dropped it; release it and close the map by hand in a \`try\`/\`finally\``;
+      }
+      continue;
+    }
+    // Ex) `member = zf.open("data.jsonl", "w")`
+    const attr = u.node.parent;
+    const call = attr?.type === 'attribute' && attr.childForFieldName('attribute')?.text === 'open' ? attr.parent : null;
+    if (call?.type !== 'call' || call.parent?.type !== 'assignment' || call.parent.childForFieldName('left')?.type !== 'identifier') continue;
+    const args = call.childForFieldName('arguments')?.namedChildren.filter((a) => !isExtra(a)) ?? [];
+    const mode = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'mode')?.childForFieldName('value') ?? args.filter((a) => a.type !== 'keyword_argument')[1];
+    if (!mode || /^[rbuRBU]*["']r["']$/.test(mode.text)) continue;
+    const member = call.parent.childForFieldName('left')!.text;
+    return `\`${member}\` (line ${line(u.node)}) may be a member open for writing: on a path that leaves before \`${name}.close()\` (an exception, a \`return\`) a \`with\` would close the archive under it, which raises \`ValueError\` where the code only dropped it; close both by hand in a \`try\`/\`finally\``;
+  }
+  return undefined;
 }
 
 /** The statement of `block` that holds `node`. */
@@ -267,6 +302,18 @@ function closeValueUsed(id: SyntaxNode): boolean {
   return call.parent?.type !== 'expression_statement';
 }
 
+/**
+ * Why the `with` does what the code never did on a path that leaves before the close (an exception, a `return`),
+ * where CPython dropped the object: closing writes or raises what dropping did not (`closeNote`), or waits for a
+ * pipe's command (`closeWaits`). A note for the message (it starts with `; `), or `undefined`.
+ */
+function exitPathNote(c: Closable, closeNote: string | undefined): string | undefined {
+  const path = `; on a path that leaves before \`${c.name}.close()\` (an exception, a \`return\`), `;
+  if (closeNote) return path + closeNote.replace(/^; /, '');
+  if (c.spec.closeWaits) return `${path}closing ${aKind(c.spec.kind)} waits for its command to end, which CPython, dropping it there, did not`;
+  return undefined;
+}
+
 /** An assignment whose `with` may replace its close: its block runs from `a.stmt` to the statement before `close`. */
 interface Closable {
   a: ResourceAssignment;
@@ -325,7 +372,7 @@ function check(ctx: FileContext): Finding[] {
     }
     // Ex) `f = open(p)` / `f.close()`: nothing runs in between, nothing can raise.
     if (siblings[idx + 1]!.id === close.id) continue;
-    const reason = whyNotFixable(ctx, a.stmt, close, uses, scope, name, spec.kind) ?? nameOutlivesRaise(spec, a, close, uses, name);
+    const reason = whyNotFixable(ctx, a.stmt, close, uses, scope, name, spec.kind) ?? nameOutlivesRaise(spec, a, close, uses, name) ?? closeRefusedReason(spec, close, uses, name);
     if (reason) {
       findings.push({ ...base, reason });
       continue;
@@ -396,8 +443,11 @@ function check(ctx: FileContext): Finding[] {
     const title = partners.length
       ? `Replace ${group.map((g) => `\`${g.name}.close()\``).join(', ')} with one \`with ${group.map((g) => `… as ${g.name}`).join(', ')}:\``
       : `Replace \`${c.name}.close()\` with \`with … as ${c.name}:\``;
-    const fix: Fix = { title, applicability: 'safe', edits: [...plan.edits, ...items.flatMap((i) => i.edits)] };
-    for (const g of group) findings.push({ ...g.base, fix });
+    // Ex) `t = tarfile.open(fileobj=buf, mode="w")` … `return False` … `t.close()`, `pipe = os.popen(cmd)` … a raise …
+    // `pipe.close()`: on a path that leaves before the close, the `with` closes what CPython only dropped
+    const notes = group.map((g, k) => exitPathNote(g, items[k]!.closeNote));
+    const fix: Fix = { title, applicability: notes.some((n) => n !== undefined) ? 'unsafe' : 'safe', edits: [...plan.edits, ...items.flatMap((i) => i.edits)] };
+    for (const [k, g] of group.entries()) findings.push({ ...g.base, message: g.base.message + (notes[k] ?? notes.find((n) => n !== undefined) ?? ''), fix });
   }
   return findings.sort((x, y) => x.start - y.start);
 }
@@ -427,7 +477,8 @@ export const openAssignClose: Transform = {
       'before a later statement (an exception would leave the file open for it). A `raise` counts only when it names ' +
       'the file or what holds it (`raise Partial(f)`). ' +
       'On the normal path the file is closed exactly where `f.close()` stood; on an early return or an ' +
-      'exception it is now closed too.',
+      'exception it is now closed too. Unsafe where that close does what dropping the object never did: a pipe ' +
+      "(`os.popen`) whose close waits for its command, and" + CLOSE_SAFETY.replace(' Unsafe for', '').replace(/ Offered with .*$/, ' Offered with `--unsafe-fixes`.'),
     notFlagged:
       '`f = open(p)` with the close in a `finally:` (already safe; left alone), `f = open(p); f.close()` with ' +
       'nothing between. A close that is not a statement of the same block (inside an `if`, a loop) is ' +

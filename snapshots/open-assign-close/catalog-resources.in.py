@@ -1,4 +1,6 @@
-# Other catalog resources: zipfile, tarfile, gzip through an import alias, urlopen, os.popen
+# Other catalog resources: zipfile, tarfile, gzip through an import alias, urlopen, os.popen (a tar archive open
+# for writing and a pipe are left: on a path that leaves before their close, a `with` would do what the drop did
+# not, unsafe/exit-path-close)
 import gzip as gz
 import os
 import tarfile

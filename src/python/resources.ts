@@ -473,14 +473,15 @@ function surelyNoPipe(ctx: FileContext, value: SyntaxNode, depth = 0, at = value
 }
 
 /**
- * True when `call` makes a file or a descriptor, no `PIPE`: a call of the catalog that makes a file
- * (`stdout=open(log, "w")`, `tempfile.TemporaryFile()`), `f.fileno()`, `os.open(…)`. Not a call holding `at`, the
+ * True when `call` makes a file or a descriptor, no `PIPE`: a call of the catalog (`stdout=open(log, "w")`,
+ * `tempfile.TemporaryFile()`, `os.popen(cmd)`, a socket), `f.fileno()`, `os.open(…)`. Not a call holding `at`, the
  * stream's argument, inside it: `p = Popen(cmd, stdout=p)` asks about `p`'s own call.
  */
 function isFileMaker(ctx: FileContext, call: SyntaxNode | null | undefined, at: SyntaxNode): boolean {
   if (call?.type !== 'call' || (call.id !== at.id && call.startIndex <= at.startIndex && at.endIndex <= call.endIndex)) return false;
-  const kind = resourceOf(ctx, call)?.kind;
-  if (kind === 'file' || kind === 'temporary file') return true;
+  // Ex) `stdin=open(p)`, `stdin=os.popen(other)`, `stdout=socket.create_connection(addr)`: whatever the catalog
+  // makes is an object, never the number `PIPE` is
+  if (resourceOf(ctx, call)) return true;
   const fn = call.childForFieldName('function');
   if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'fileno') return true;
   return GIVES_DESCRIPTOR.has(calleeName(ctx.names, call) ?? '');

@@ -1,0 +1,32 @@
+# On a path that leaves before the close (an exception, a `return`), a `with` would close what CPython only
+# dropped: a pipe's close waits for its command, a tar archive's writes its end, a factory's connection may
+# commit. Safe fixes leave them; `--unsafe-fixes` fixes them (unsafe/exit-path-close)
+import os
+import sqlite3
+import tarfile
+
+
+def first_match(cmd, word):
+    pipe = os.popen(cmd)
+    for line in pipe:
+        if word in line:
+            return line
+    pipe.close()
+    return None
+
+
+def pack(buf, paths):
+    t = tarfile.open(fileobj=buf, mode="w")
+    for p in paths:
+        if not os.path.exists(p):
+            return False
+        t.add(p)
+    t.close()
+    return True
+
+
+def load(p, rows, factory):
+    conn = sqlite3.connect(p, factory=factory)
+    for r in rows:
+        conn.execute("insert into t values (?)", (int(r),))
+    conn.close()
