@@ -90,6 +90,11 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
       return closeWaitsReason(m.spec, `${flow.by}(${display(m)})`);
     }
   }
+  // Ex) `for key in dbm.open(DB).keys(): with dbm.open(DB, "w") as db: …`: CPython closed the database, and let go
+  // of its lock (gdbm's), as `.keys()` returned; a `with` around the loop would hold it while the body opens it again
+  if (flow.kind === 'used-up' && LOCKING.has(m.spec.name) && loopCodeMayRaise(m.loop)) {
+    return `CPython closed the ${m.spec.kind}, and let go of its lock, as \`${flow.by}\` returned: a \`with\` around the loop would hold it while the loop runs (a second open in the body would fail); read it into a name in a \`with\` first`;
+  }
   if (isForStatement(m.loop)) {
     // A lazy loop (`for l in open(p)`) already keeps the file open while the body yields: the `with`
     // changes nothing there. After `.readlines()` CPython has closed it: a `with` would hold it open
@@ -115,6 +120,30 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   return undefined;
 }
 
+/** Plain values: an element or condition made only of these runs no code that may raise. */
+const PLAIN = new Set(['identifier', 'string', 'string_start', 'string_content', 'string_end', 'integer', 'float', 'true', 'false', 'none', 'tuple', 'parenthesized_expression', 'pair', ',', '(', ')', ':', 'comment']);
+
+/**
+ * True when the loop's own code may raise before the iterable runs out: a `for` statement's body (any), a
+ * comprehension's element or conditions unless they are plain names and literals (`[line for line in …]`).
+ */
+function loopCodeMayRaise(loop: SyntaxNode): boolean {
+  if (isForStatement(loop)) return true;
+  const own = loop.namedChildren.filter((c) => c.type !== 'for_in_clause' || c !== loop.namedChildren.find((k) => k.type === 'for_in_clause'));
+  return own.some((c) => {
+    if (c.type === 'for_in_clause') return true; // a later clause iterates something else
+    if (c.type === 'if_clause') return c.namedChildren.some((n) => !isPlain(n));
+    return !isPlain(c);
+  });
+}
+const isPlain = (n: SyntaxNode): boolean => PLAIN.has(n.type) && n.children.every(isPlain);
+
+/** Resources that hold a lock while open (gdbm's `dbm.open`, and a shelf over it). */
+const LOCKING: ReadonlySet<string> = new Set(['dbm.open', 'shelve.open']);
+
+const EXCEPTION_WAITS =
+  "; a loop that runs out is done with the command, but where an exception from the loop's own code leaves first, closing the pipe waits for the command to end, which CPython, dropping it, did not";
+
 function check(ctx: FileContext): Finding[] {
   const findings: Finding[] = [];
   const byStatement = new Map<number, { stmt: SyntaxNode; scope: SyntaxNode; uses: ResourceUse[]; matches: LoopMatch[] }>();
@@ -136,20 +165,25 @@ function check(ctx: FileContext): Finding[] {
   }
   // Every resource the loop's iterable makes goes into one `with` (`for a, b in zip(open(p), open(q)):`).
   const outcome = new Map<number, Fix | string>();
-  for (const { stmt, scope, uses } of byStatement.values()) {
+  for (const entry of byStatement.values()) {
+    const { stmt, scope, uses } = entry;
     const { group, reasons } = groupForWith(uses, scope, blockRoom(ctx, stmt, stmt), ctx);
     for (const [id, why] of reasons) outcome.set(id, why);
     if (group.length === 0) continue;
     const plan = planResourceWith(ctx, stmt, stmt, group);
     const what = isForStatement(stmt) ? 'the loop' : 'the statement';
+    // Ex) `for line in os.popen(cmd): n += int(line)`: a loop that runs out has read all the command's output, but
+    // an exception from its body leaves before that, and closing the pipe then waits for the command
+    const waits = entry.matches.some((m) => m.spec.closeWaits && loopCodeMayRaise(m.loop));
     for (const u of group) {
-      outcome.set(u.call.id, typeof plan === 'string' ? plan : { title: `Wrap ${what} in \`with … as ${plan.names.join(', ')}:\``, applicability: plan.applicability, edits: plan.edits });
+      outcome.set(u.call.id, typeof plan === 'string' ? plan : { title: `Wrap ${what} in \`with … as ${plan.names.join(', ')}:\``, applicability: waits ? 'unsafe' : plan.applicability, edits: plan.edits });
     }
   }
   for (const { m, base } of pending) {
     const fix = outcome.get(m.resource.id);
     if (fix === undefined) continue; // Ex) a resource inside another's arguments: the next pass reports it
-    findings.push(findingWith(base, { call: m.resource, spec: m.spec }, fix));
+    if (typeof fix !== 'string' && fix.applicability === 'unsafe' && m.spec.closeWaits && loopCodeMayRaise(m.loop)) findings.push({ ...base, message: base.message + EXCEPTION_WAITS, fix });
+    else findings.push(findingWith(base, { call: m.resource, spec: m.spec }, fix));
   }
   return findings;
 }
@@ -178,7 +212,8 @@ export const openLoop: Transform = {
       '(src/python/consumers.ts). With `.readlines()` or another eager read, the file now stays open until the ' +
       'loop ends instead of closing before the first iteration (on Windows the loop body cannot delete or ' +
       'rename it meanwhile). A loop that iterates the file itself may `yield` (it kept the file open while ' +
-      'suspended before too); one that read it eagerly and yields is reported.' + CLOSE_SAFETY,
+      'suspended before too); one that read it eagerly and yields is reported. Unsafe over a pipe (`os.popen`): an ' +
+      "exception from the loop's code leaves before the output runs out, and closing the pipe then waits for the command." + CLOSE_SAFETY,
     notFlagged:
       '`async for`, `with open(p) as f: for line in f:`, `for line in f:` over a named file (open-assign). ' +
       'Reported without a fix: a generator expression that outlives the statement (`g = (l for l in open(p))`), ' +

@@ -4,7 +4,8 @@
 //     path = build(tmp.name)                    with tmp:
 //     return check(path)                            path = build(tmp.name)
 //                                                   return check(path)
-import type { FileContext, Finding, Transform } from '../src/types.js';
+import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
+import { versionAtLeast } from '../src/options.js';
 import { calleeName } from '../src/python/imports.js';
 import { callsNamed } from '../src/python/candidates.js';
 import { aheadNote, keptLocal, orderNote, planRestOfFunction } from '../src/python/kept-local.js';
@@ -19,6 +20,20 @@ const CODE = 'WFY112';
 
 /** `tmp.name`, the path: a string that does not keep the object. */
 const NAME: ReadonlySet<string> = new Set(['name']);
+
+/** Calls that move or remove the directory they are given first. */
+const REMOVERS: ReadonlySet<string> = new Set(['shutil.move', 'shutil.rmtree', 'os.rename', 'os.renames', 'os.replace', 'os.rmdir', 'os.removedirs']);
+
+/** The callee that moves or removes the directory `id.name` names, given as its first argument, or `undefined`. */
+function removerOf(ctx: FileContext, id: SyntaxNode): string | undefined {
+  const attr = id.parent;
+  let arg: SyntaxNode | null | undefined = attr;
+  while (arg?.parent?.type === 'parenthesized_expression') arg = arg.parent;
+  const list = arg?.parent;
+  if (list?.type !== 'argument_list' || list.namedChildren.find((a) => a.type !== 'comment')?.id !== arg!.id || list.parent?.type !== 'call') return undefined;
+  const callee = calleeName(ctx.names, list.parent);
+  return callee !== undefined && REMOVERS.has(callee) ? callee : undefined;
+}
 
 function check(ctx: FileContext): Finding[] {
   if (!ctx.source.includes('TemporaryDirectory')) return [];
@@ -48,8 +63,12 @@ function check(ctx: FileContext): Finding[] {
     // Ex) inside the `try` that closes a kept generator: the directory goes first, where CPython dropped the generator first
     // Ex) `if c: a = rows(1); next(a)` then `tmp = TemporaryDirectory()`: CPython closed `a` first at the return
     const order = orderNote(kept, 'removing it') ?? aheadNote(kept, (bound ??= generatorsBound(ctx)), 'removing it at the end of the `with`');
-    if (order) {
-      findings.push({ ...base, message: base.message + order, fix: { ...fix, applicability: 'unsafe' } });
+    // Ex) `shutil.move(tmp.name, dest)` with a target before 3.8: there `cleanup()` raises FileNotFoundError for a
+    // directory gone, which the finalizer only printed ("Exception ignored")
+    const gone = versionAtLeast(ctx.target, [3, 8]) ? undefined : kept.reads.map((id) => removerOf(ctx, id)).find((c) => c !== undefined);
+    const goneNote = gone ? `; before Python 3.8 (the target) the \`with\` raises FileNotFoundError where \`${gone}(${kept.name}.name, …)\` has moved or removed the directory, which the collection only printed` : undefined;
+    if (order || goneNote) {
+      findings.push({ ...base, message: base.message + (order ?? goneNote), fix: { ...fix, applicability: 'unsafe' } });
       continue;
     }
     findings.push({ ...base, fix: { ...fix, applicability: 'safe' } });

@@ -1,11 +1,13 @@
 import os
 
-# Fixed: the loop and the comprehension run out, after which the command is done writing.
+# Unsafe: the loop runs out, after which the command is done writing, but where `print` raises first, closing the
+# pipe waits for the command (the fix is behind --unsafe-fixes)
 for line in os.popen("ls"):
     print(line)
     for c in line:
         if c == "x":
             break  # this inner loop's own
+# Fixed: the comprehension runs out, and its own code raises nothing
 names = [line for line in os.popen("ls")]
 
 

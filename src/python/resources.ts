@@ -191,10 +191,11 @@ export const RESOURCE_CALLS: ReadonlyMap<string, ResourceSpec> = new Map(
     spec('os.fdopen', 'file', FILE_NAMES, FILE_METHODS),
     spec('os.popen', 'pipe', ['pipe', 'proc'], PIPE_METHODS, { closeWaits: true }),
     spec('urllib.request.urlopen', 'response', ['resp', 'response'], RESPONSE_METHODS),
-    spec('tarfile.open', 'archive', ['archive', 'tar'], TAR_METHODS, { closeFinishes: TAR_END }),
-    spec('tarfile.TarFile', 'archive', ['archive', 'tar'], TAR_METHODS, { closeFinishes: TAR_END }),
+    // (A context manager from 3.2, as ZipFile)
+    spec('tarfile.open', 'archive', ['archive', 'tar'], TAR_METHODS, { closeFinishes: TAR_END, withSince: [3, 2] }),
+    spec('tarfile.TarFile', 'archive', ['archive', 'tar'], TAR_METHODS, { closeFinishes: TAR_END, withSince: [3, 2] }),
     // `ZipFile.__del__` calls `close()`, which writes the central directory: CPython's drop did what a `with` does.
-    spec('zipfile.ZipFile', 'archive', ['archive', 'zf'], ZIP_METHODS),
+    spec('zipfile.ZipFile', 'archive', ['archive', 'zf'], ZIP_METHODS, { withSince: [3, 2] }),
     // `Path(p).open()`: looked up by `resourceOf` from the call's receiver.
     spec('pathlib.Path.open', 'file', FILE_NAMES, FILE_METHODS),
     // Closing a NamedTemporaryFile (delete=True, the default) deletes it: CPython did that at once too.

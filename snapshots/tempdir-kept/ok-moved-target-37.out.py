@@ -1,0 +1,13 @@
+# Before Python 3.8, TemporaryDirectory's cleanup raises FileNotFoundError for a directory the code moved away,
+# which the finalizer only printed: with target 3.7 the fix is unsafe (3.8 and later ignore it: kept-in-function)
+import os
+import shutil
+import tempfile
+
+
+def build(dest):
+    tmp = tempfile.TemporaryDirectory()
+    with open(os.path.join(tmp.name, "a.txt"), "w") as f:
+        f.write("x")
+    shutil.move(tmp.name, dest)
+    return dest
