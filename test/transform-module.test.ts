@@ -152,6 +152,23 @@ test("a user fix that breaks the syntax is refused, the built-in fixes of its pa
   assert.equal(r.findings.find((f) => f.code === 'ACME002')!.fixStatus, 'display-only');
 });
 
+test("a user fix that indents where no block opens, or writes Python 2, is refused as one that breaks the syntax", () => {
+  const text = 'def g():\n    setup()\n    MARK = 1\n    return 1\n';
+  for (const [edit, why] of [
+    ['MARK = 1\nlog', /would indent line 5 where no block opens \(Python's "unexpected indent"\)/],
+    ['print "x"\n    MARK', /would produce Python 2 syntax \(a `print` statement\) at line 3/],
+    ['x = 0777\n    MARK', /would produce Python 2 syntax \(the octal literal `0777`\) at line 3/],
+  ] as const) {
+    const t = marker({}, (i) => markFix(i, edit));
+    const r = transformSource(text, { extraTransforms: [t] });
+    assert.equal(r.output, text, edit);
+    assert.match(r.findings[0]!.reason ?? '', why, edit);
+  }
+  // What opens a block, and a dedent, are no unexpected indent
+  const ok = marker({}, (i) => markFix(i, 'if x:  # a comment\n        y = 2\n    z'));
+  assert.equal(transformSource(text, { extraTransforms: [ok] }).output, text.replace('MARK', 'if x:  # a comment\n        y = 2\n    z'));
+});
+
 test('CLI: a bad user finding gives a JSON report with the file failed, exit 2', () => {
   const dir = tempDir('withify-transform-');
   writeFileSync(join(dir, 'm.py'), MARKED);

@@ -12,7 +12,9 @@ import { directiveWarnings, filterSuppressed } from './suppress.js';
 import { ignoreCommentEdits } from './add-ignore.js';
 import { detectEol, parseableLineEnds } from './read.js';
 import { nestingPastLimit } from '../python/nesting.js';
-import { addTopLevelNamed, badIndentation, keepOutline, LineKind, MAX_INDENT_LEVELS, tooManyIndentLevels, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, outlineOf, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
+import { mayBePython2, python2Form, type Python2Form } from '../python/python2.js';
+import { versionAtLeast } from '../options.js';
+import { addTopLevelNamed, badIndentation, unexpectedIndent, keepOutline, LineKind, MAX_INDENT_LEVELS, tooManyIndentLevels, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, outlineOf, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
 
 export const MAX_PASSES = 10;
 /**
@@ -424,6 +426,11 @@ function covered(o: Outline, sel: Selection, k: number): boolean {
   return false;
 }
 
+/** Why a Python 2 file gets no fix: the form found, and its line. */
+function python2Reason(form: Python2Form, text: string): string {
+  return `the file is Python 2 (${form.what} on line ${positionAt(lineTable(text), form.node.startIndex).line}), which tree-sitter reads: withify writes Python 3, so it reports the file and changes nothing`;
+}
+
 const MIXED_LONE_CR = 'the file ends some lines with a lone CR and others with LF or CRLF: withify reads it as Python does, but writes no fix to it; give it one kind of line end';
 
 export function processSource(input: SourceInput): FileResult {
@@ -479,7 +486,8 @@ function processText(input: SourceInput): FileResult {
     // With `addIgnore` a finding needs the whole file (its strings and comments) even in `check`.
     const look = anchors ? firstLook(anchors, transforms, input, eol, input.applyFixes === false && input.addIgnore !== true) : false;
     if (look === true || look === 'none') return { ...base, status: 'unchanged' };
-    if (look) {
+    // (A look's fixable finding in a file that may be Python 2: the whole file's tree decides, below)
+    if (look && !(look.findings.some((f) => f.fix) && mayBePython2(input.text))) {
       // As the whole file's `check` would report them: nothing applied, so the same findings remain.
       const located = locate(path, input.text, look.findings, options.unsafeFixes);
       return { ...base, findings: located, remaining: [...located], status: 'unchanged' };
@@ -497,6 +505,12 @@ function processText(input: SourceInput): FileResult {
     }
     const makeCtx = () => createContext({ path, source: text, tree, eol, options, project: input.project, moduleName: input.moduleName });
     let findings = runChecks(transforms, makeCtx());
+    // Ex) `print "x"` in the file: Python 2, which tree-sitter reads; a fix would write Python 3 into it
+    const py2 = findings.some((f) => f.fix) ? python2Form(tree.rootNode, text, !versionAtLeast(options.targetVersion, [3, 14])) : undefined;
+    if (py2) {
+      const why = python2Reason(py2, text);
+      findings = findings.map((f) => (f.fix ? { ...f, fix: undefined, reason: why } : f));
+    }
     const firstFound = findings;
     let first = locate(path, text, findings, options.unsafeFixes);
     let applied = 0;
@@ -505,9 +519,12 @@ function processText(input: SourceInput): FileResult {
     // The edits of each pass applied, to place what is left back in the input (`placeInInput`).
     const passes: Edit[][] = [];
     // What a pass would give, and why it may not be written (`undefined`: it may).
-    const tryPass = (planned: Edit[]) => {
+    const tryPass = (planned: Edit[], byUser = false) => {
       const next = applyEdits(text, planned);
       const nextTree = parsePython(next);
+      // Ex) a user fix that writes `print "x"`, which tree-sitter reads as Python 2's (withify's own never do)
+      const py2Out = byUser ? python2Form(nextTree.rootNode, next, !versionAtLeast(options.targetVersion, [3, 14])) : undefined;
+      const py2At = py2Out && !python2Form(tree.rootNode, text, !versionAtLeast(options.targetVersion, [3, 14])) ? py2Out : undefined;
       // Ex) a new `with …:` whose body line kept the header's indentation: tree-sitter sees an empty block
       const emptied = emptyBlocks(nextTree);
       if (empty < 0) empty = emptyBlocks(tree).length;
@@ -522,8 +539,14 @@ function processText(input: SourceInput): FileResult {
       const indentAt = nextOutline ? badIndentation(next, nextOutline) : undefined;
       // Ex) a `with` around a statement already 99 levels deep: "too many levels of indentation" (CPython's tokenizer)
       const levelsAt = nextOutline && indentAt === undefined ? tooManyIndentLevels(nextOutline) : undefined;
+      // Ex) `def g():` / `    setup()` / `log = 1` / `    return 1`: Python's "unexpected indent", read by tree-sitter
+      const unexpectedAt = nextOutline && indentAt === undefined && levelsAt === undefined ? unexpectedIndent(next, nextOutline) : undefined;
       const why = broken
         ? `would produce invalid syntax at line ${broken.startPosition.row + 1}`
+        : py2At
+          ? `would produce Python 2 syntax (${py2At.what}) at line ${py2At.node.startPosition.row + 1}`
+        : unexpectedAt !== undefined && unexpectedIndent(text) === undefined
+          ? `would indent line ${positionAt(lineTable(next), unexpectedAt).line} where no block opens (Python's "unexpected indent")`
         : indentAt !== undefined && badIndentation(text) === undefined
           ? `would indent line ${positionAt(lineTable(next), indentAt).line} inconsistently (tabs against spaces)`
           : levelsAt !== undefined && tooManyIndentLevels(outline(text)) === undefined
@@ -554,8 +577,8 @@ function processText(input: SourceInput): FileResult {
         }
       }
       let planned = planEdits(chosen);
-      let tried = tryPass(planned);
       const users = [...new Set(chosen.filter((f) => userIds.has(f.id)).map((f) => f.id))];
+      let tried = tryPass(planned, users.length > 0);
       if (tried.why && users.length) {
         // Ex) a user fix that leaves `def (`: the pass again with the built-in fixes alone; the user's fixes are
         // refused for the rest of the file, their findings left with the reason.

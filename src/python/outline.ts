@@ -9,7 +9,7 @@
 // engine parses the whole file (pipeline.ts).
 
 import { keepShape } from '../engine/shapes.js';
-import { asNames, findWords, forEachWordSpan, IMPORT_WORD_RE, STAR_IMPORT_RE, type WordHits } from './text.js';
+import { asNames, findWords, firstIndex, forEachWordSpan, IMPORT_WORD_RE, STAR_IMPORT_RE, type WordHits } from './text.js';
 
 const LF = 10, CR = 13, SP = 32, TAB = 9, FF = 12, HASH = 35, BS = 92, SQ = 39, DQ = 34, COLON = 58, BANG = 33, EQ = 61;
 const LP = 40, RP = 41, LB = 91, RB = 93, LC = 123, RC = 125, AT = 64, DOT = 46;
@@ -812,6 +812,35 @@ export function indentUnitOf(source: string, o: Outline): string {
  */
 /** The most levels of indentation CPython's tokenizer takes (3.6 to 3.13; the 100th is "too many levels of indentation"). */
 export const MAX_INDENT_LEVELS = 99;
+
+/**
+ * Where a logical line is indented deeper than the one before it, which opens no block (its code does not end
+ * with `:`): Python's "unexpected indent", which tree-sitter reads without an error after a dedent (`def g():` /
+ * `    setup()` / `log = 1` / `    return 1`). The begin offset of that line, or `undefined`.
+ */
+export function unexpectedIndent(source: string, o: Outline = outline(source)): number | undefined {
+  for (let k = 0; k < o.begin.length; k++) {
+    if (o.indent[k]! <= (k > 0 ? o.indent[k - 1]! : 0)) continue;
+    if (k === 0 || !opensBlock(source, o, o.begin[k]!)) return o.begin[k];
+  }
+  return undefined;
+}
+
+/** True when the code before offset `end` (a logical line's end), comments and blanks left out, ends with `:`. */
+function opensBlock(source: string, o: Outline, end: number): boolean {
+  let i = end - 1;
+  for (;;) {
+    while (i >= 0 && (source.charCodeAt(i) <= 32 || source.charCodeAt(i) === 92)) i--;
+    if (i < 0) return false;
+    // A comment: skip to its `#` (the span of noncode that holds `i`)
+    const k = firstIndex(o.noncode.length / 2, (n) => o.noncode[2 * n + 1]! > i);
+    if (k < o.noncode.length / 2 && o.noncode[2 * k]! <= i && source.charCodeAt(o.noncode[2 * k]!) === 35) {
+      i = o.noncode[2 * k]! - 1;
+      continue;
+    }
+    return source.charCodeAt(i) === 58;
+  }
+}
 
 /** The start of the first line indented more than `MAX_INDENT_LEVELS` levels deep, or `undefined`. */
 export function tooManyIndentLevels(o: Outline): number | undefined {

@@ -1,0 +1,53 @@
+// Python 2's own syntax, which tree-sitter-python reads without an error: a file that has it is no Python 3 file,
+// whatever tree-sitter says, and withify's fixes (Python 3 code: `with` over a socket, `:=`, …) are not for it.
+import type { SyntaxNode } from '../types.js';
+
+/** Text that may hold a Python 2 form (a superset: the tree decides). */
+const PYTHON2_HINT = /\b(?:print|exec)\b[ \t]*(?:[^\s(=.,)\]}:;]|>>|$)|<>|`|\bexcept\b[^:\n]*,|\b0+[1-9]\d*[lL]?\b|\b\d+[lL]\b|\b[uU][rR]['"]|lambda[ \t]*\(|def[ \t]+\w+[ \t]*\([ \t]*\(/m;
+
+/** True when `text` may hold a Python 2 form (`python2Form` decides from the tree). */
+export const mayBePython2 = (text: string): boolean => PYTHON2_HINT.test(text);
+
+export interface Python2Form {
+  node: SyntaxNode;
+  /** What it is, for a message: "a `print` statement". */
+  what: string;
+}
+
+/**
+ * The first Python 2 form of the tree (`print x`, `exec "…"`, `except E, e:`, `` `x` ``, `a <> b`, `0777`, `10L`,
+ * `ur"…"`, a tuple parameter), or `undefined`. `targetBelow314`: `except A, B:` is Python 3.14's too (PEP 758).
+ */
+export function python2Form(root: SyntaxNode, text: string, targetBelow314 = true): Python2Form | undefined {
+  if (!PYTHON2_HINT.test(text)) return undefined;
+  const found = root.descendantsOfType(['print_statement', 'exec_statement', 'except_clause', 'comparison_operator', 'integer', 'string_start', 'tuple_pattern']);
+  for (const n of found) {
+    const what = python2What(n, targetBelow314);
+    if (what) return { node: n, what };
+  }
+  return undefined;
+}
+
+function python2What(n: SyntaxNode, targetBelow314: boolean): string | undefined {
+  switch (n.type) {
+    case 'print_statement':
+      return 'a `print` statement';
+    case 'exec_statement':
+      return 'an `exec` statement';
+    case 'except_clause': {
+      // Ex) `except E, e:` (Python 3.14's `except A, B:` has no `as` either, and binds nothing)
+      const values = n.children.filter((c) => c.type !== 'block' && c.type !== 'comment' && c.type !== 'except' && c.type !== ':' && c.type !== 'as' && c.type !== ',' && c.type !== '*');
+      return targetBelow314 && values.length > 1 && !n.children.some((c) => c.type === 'as') ? '`except E, e:`' : undefined;
+    }
+    case 'comparison_operator':
+      return n.children.some((c) => c.type === '<>') ? 'the `<>` operator' : undefined;
+    case 'integer':
+      return /^0+[1-9][0-9]*[lL]?$/.test(n.text) ? `the octal literal \`${n.text}\`` : /^[0-9]+[lL]$/.test(n.text) ? `the long literal \`${n.text}\`` : undefined;
+    case 'string_start':
+      return n.text.startsWith('`') ? 'a backquoted `repr`' : /^[uU][rR]/.test(n.text) ? `the string prefix \`${n.text.slice(0, 2)}\`` : undefined;
+    case 'tuple_pattern':
+      return n.parent?.type === 'parameters' || n.parent?.type === 'lambda_parameters' ? 'a tuple parameter' : undefined;
+    default:
+      return undefined;
+  }
+}
