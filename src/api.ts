@@ -1,5 +1,5 @@
 // The library entry points: the same pipeline the CLI runs, as plain functions.
-import { decodeSource, encodeSource } from './engine/read.js';
+import { decodeSource, encodeSource, unencodable } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { defaultOptions, unsupportedTarget } from './options.js';
 import { run as runFiles, type Mode, type RunControl, type RunOptions, type RunResult } from './runner.js';
@@ -211,7 +211,7 @@ export function transformBytes(bytes: Uint8Array, options: TransformSourceOption
     if (err instanceof OptionsError) return { ...notProcessed(decoded.text, `bad option: ${err.message}`), outputBytes: Buffer.from(bytes) };
     throw err;
   }
-  const r = processSource({ path, text: decoded.text, eol: decoded.eol, options: checked, project, moduleName, partial: wholeFiles !== true, addIgnore });
+  const r = unencodable(processSource({ path, text: decoded.text, eol: decoded.eol, options: checked, project, moduleName, partial: wholeFiles !== true, addIgnore }), decoded);
   const output = r.after ?? decoded.text;
   return {
     output,

@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { projectTargetOf } from './config.js';
-import { decodeSource, encodeSource } from './engine/read.js';
+import { decodeSource, encodeSource, unencodable } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { displayPath, KeptSources, optionsForFile, processPath, releaseTrees, slimResult } from './process-file.js';
 import { excludedByName, projectRoot, selectFiles, type SelectOptions } from './walk.js';
@@ -319,6 +319,6 @@ export async function runStdin(text: Buffer, path: string, options: RunOptions):
   // `--stdin-filename` names the file: its per-file-ignores apply.
   const opts = path === '-' ? options : optionsForFile(options, path);
   const indexed = path === '-' ? undefined : await stdinProjectIndex(decoded.text, resolve(options.cwd, path), options);
-  const result = processSource({ path, text: decoded.text, eol: decoded.eol, options: opts, partial: options.wholeFiles !== true, addIgnore: options.addIgnore, ...indexed });
+  const result = unencodable(processSource({ path, text: decoded.text, eol: decoded.eol, options: opts, partial: options.wholeFiles !== true, addIgnore: options.addIgnore, ...indexed }), decoded);
   return { result, outputBytes: result.after !== undefined ? encodeSource(result.after, decoded) : text };
 }

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { transformSource } from '../src/api.js';
+import { transformBytes, transformSource } from '../src/api.js';
 import { loadTransformModule, TransformLoadError, validateTransform } from '../src/load-transform.js';
 import { CLI, ROOT, tempDir } from './helpers.js';
 import type { Finding, Transform } from '../src/types.js';
@@ -167,6 +167,18 @@ test("a user fix that indents where no block opens, or writes Python 2, is refus
   // What opens a block, and a dedent, are no unexpected indent
   const ok = marker({}, (i) => markFix(i, 'if x:  # a comment\n        y = 2\n    z'));
   assert.equal(transformSource(text, { extraTransforms: [ok] }).output, text.replace('MARK', 'if x:  # a comment\n        y = 2\n    z'));
+});
+
+test("a user fix that writes what the file's coding cannot hold fails the file, nothing written", () => {
+  const latin1 = Buffer.from('# -*- coding: latin-1 -*-\nname = "caf\xe9"\nMARK = 1\n', 'latin1');
+  const arrow = marker({}, (i) => markFix(i, 'SEP = "\u2192"\nDONE'));
+  const r = transformBytes(latin1, { extraTransforms: [arrow] });
+  assert.equal(r.status, 'failed');
+  assert.match(r.reason ?? '', /^a fix would write "\u2192" on line 3, which the file's coding \(latin-1\) cannot hold; nothing was written$/);
+  assert.ok(r.outputBytes.equals(latin1));
+  // What latin-1 holds is written
+  const e = marker({}, (i) => markFix(i, 'SEP = "\xe8"\nDONE'));
+  assert.equal(transformBytes(latin1, { extraTransforms: [e] }).outputBytes.toString('latin1'), '# -*- coding: latin-1 -*-\nname = "caf\xe9"\nSEP = "\xe8"\nDONE = 1\n');
 });
 
 test('CLI: a bad user finding gives a JSON report with the file failed, exit 2', () => {

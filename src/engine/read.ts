@@ -153,6 +153,31 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   return { text, encoding, bom, eol: detectEol(text) };
 }
 
+/**
+ * Why `result`'s output cannot be written in the file's coding (a user fix that writes `"→"` into a latin-1 file:
+ * the encoder would write `?`), as a failed result with nothing written; `result` itself when it can.
+ */
+export function unencodable<R extends { status: string; after?: string; findings: readonly unknown[] }>(result: R, like: Pick<DecodedSource, 'encoding' | 'bom'>): R {
+  if (result.after === undefined) return result;
+  const bytes = encodeSource(result.after, like);
+  const back = like.encoding === 'utf-8' ? bytes.subarray(like.bom ? 3 : 0).toString('utf8') : iconv().decode(bytes.subarray(like.bom ? 3 : 0), like.encoding, { stripBOM: false });
+  if (back === result.after) return result;
+  let at = 0;
+  while (at < back.length && back[at] === result.after[at]) at++;
+  const line = result.after.slice(0, at).split('\n').length;
+  const ch = String.fromCodePoint(result.after.codePointAt(at) ?? 0x3f);
+  return {
+    ...result,
+    status: 'failed',
+    reason: `a fix would write ${JSON.stringify(ch)} on line ${line}, which the file's coding (${like.encoding}) cannot hold; nothing was written`,
+    fixesApplied: 0,
+    ignoresAdded: undefined,
+    remaining: result.findings,
+    before: undefined,
+    after: undefined,
+  };
+}
+
 export function encodeSource(text: string, like: Pick<DecodedSource, 'encoding' | 'bom'>): Buffer {
   const body = like.encoding === 'utf-8' ? Buffer.from(text, 'utf8') : Buffer.from(iconv().encode(text, like.encoding, { addBOM: false }));
   return like.bom ? Buffer.concat([Buffer.from(UTF8_BOM), body]) : body;
