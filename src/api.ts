@@ -2,8 +2,9 @@
 import { decodeSource, encodeSource, unencodable } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { defaultOptions, unsupportedTarget } from './options.js';
-import { run as runFiles, type Mode, type RunControl, type RunOptions, type RunResult } from './runner.js';
-import { loadTransformModules } from './load-transform.js';
+import { processPath as processFile, run as runFiles, runSync as runFilesSync, type Mode, type RunControl, type RunOptions, type RunResult } from './runner.js';
+import { resolve } from 'node:path';
+import { loadTransformModules, TransformLoadError, validateTransform } from './load-transform.js';
 import { findTransform } from '../transforms/index.js';
 import type { Shard } from './walk.js';
 import type { PerFileIgnore } from './config.js';
@@ -31,7 +32,23 @@ function checkTransformOptions(given: Record<string, unknown>, more: readonly Tr
   if (o.extraTransforms !== undefined && !(Array.isArray(o.extraTransforms) && o.extraTransforms.every((t) => typeof t === 'object' && t !== null && typeof (t as Transform).check === 'function'))) {
     throw new OptionsError('extraTransforms: give an array of Transform objects (loadTransformModule loads one from a module)');
   }
+  // Each as `--transform` checks a module's export (a misspelt `safety` would otherwise count as 'safe'); two with
+  // one id or code, or one given twice, would report every finding twice
+  if (o.extraTransforms !== undefined) {
+    o.extraTransforms = (o.extraTransforms as unknown[]).map((t, i) => {
+      try {
+        return validateTransform(t, `extraTransforms[${i}]`);
+      } catch (err) {
+        if (err instanceof TransformLoadError) throw new OptionsError(err.message);
+        throw err;
+      }
+    });
+  }
   const extra = [...((o.extraTransforms as Transform[] | undefined) ?? []), ...more];
+  for (const [i, t] of extra.entries()) {
+    const clash = extra.slice(0, i).find((u) => u.id === t.id || u.code === t.code);
+    if (clash) throw new OptionsError(`extraTransforms: id "${t.id}" or code "${t.code}" is used by two transforms (${clash.code} ${clash.id}, given twice or also loaded by transformPaths)`);
+  }
   for (const k of ['select', 'ignore'] as const) {
     const v = o[k];
     if (v === undefined) continue;
@@ -253,19 +270,59 @@ void runKeysComplete;
  * `transformPaths`.
  */
 export async function run(paths: readonly string[], options: RunApiOptions = {}, control?: RunControl): Promise<RunResult> {
+  const { defined, cwd } = checkRunKeys(paths, options);
+  const loaded = await loadTransformModules(defined.transformPaths ?? [], cwd);
+  return runFiles(paths, checkedRunOptions(options, defined, loaded), control);
+}
+
+/**
+ * `run` in this thread, synchronously (tests, and callers that cannot await), with the same options, checked the
+ * same way; `transformPaths` cannot be imported synchronously: give `extraTransforms` (`loadTransformModule`).
+ */
+export function runSync(paths: readonly string[], options: RunApiOptions = {}): RunResult {
+  const { defined } = checkRunKeys(paths, options);
+  if (defined.transformPaths?.length) throw new OptionsError('transformPaths: runSync cannot import modules; load them with loadTransformModule and give them as extraTransforms');
+  return runFilesSync(paths, checkedRunOptions(options, defined, []));
+}
+
+/**
+ * One file on disk → its `FileResult`, with `run`'s options (no project index: generator-close sees this file
+ * alone). Never throws: a bad option is a failed result saying so (`bad option: …`), as `transformSource` gives.
+ */
+export function processPath(path: string, options: RunApiOptions = {}): FileResult {
+  let checked: RunOptions;
+  try {
+    const { defined } = checkRunKeys([path], options);
+    if (defined.transformPaths?.length) throw new OptionsError('transformPaths: processPath cannot import modules; load them with loadTransformModule and give them as extraTransforms');
+    checked = checkedRunOptions(options, defined, []);
+  } catch (err) {
+    if (err instanceof OptionsError) return { path: String(path), status: 'failed', findings: [], remaining: [], fixesApplied: 0, reason: `bad option: ${err.message}` };
+    throw err;
+  }
+  return processFile(resolve(checked.cwd, path), checked);
+}
+
+/** `run`'s checks of its keys, mode, jobs and paths; the options given a value. */
+function checkRunKeys(paths: readonly string[], options: RunApiOptions): { defined: Partial<RunOptions>; cwd: string } {
   checkKeys(options ?? {}, RUN_KEYS);
   checkOtherValues(options ?? {});
   const { mode = 'check', cwd = process.cwd(), ...rest } = options ?? {};
   // Ex) `mode: 'fxi'`: it ran as `diff` would
   if (mode !== 'check' && mode !== 'diff' && mode !== 'fix') throw new OptionsError(`mode: give 'check', 'diff' or 'fix', not ${JSON.stringify(mode)}`);
+  if (typeof cwd !== 'string') throw new OptionsError(`cwd: give a directory path, not ${JSON.stringify(cwd)}`);
   if (rest.jobs !== undefined && rest.jobs !== null && !(Number.isInteger(rest.jobs) && rest.jobs >= 1)) throw new OptionsError(`jobs: give a whole number of threads, 1 or more, not ${JSON.stringify(rest.jobs)}`);
   if (!isStrings(paths)) throw new OptionsError(`paths: give an array of file or directory paths, not ${JSON.stringify(paths)}`);
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null)) as Partial<RunOptions>;
-  const loaded = await loadTransformModules(defined.transformPaths ?? [], cwd);
+  return { defined, cwd };
+}
+
+/** The whole `RunOptions` of checked keys: the transform options checked, `perFileIgnores`' rules known. */
+function checkedRunOptions(options: RunApiOptions, defined: Partial<RunOptions>, loaded: readonly Transform[]): RunOptions {
+  const { mode = 'check', cwd = process.cwd() } = options ?? {};
   const transformOptions = checkTransformOptions(defined, loaded);
   for (const { glob, rules } of defined.perFileIgnores ?? []) {
     const bad = rules.find((r) => findTransform(r, [...transformOptions.extraTransforms, ...loaded]) === undefined);
     if (bad !== undefined) throw new OptionsError(`perFileIgnores "${glob}": no transform "${bad}"; TRANSFORMS (or \`withify list\`) has the ids and codes`);
   }
-  return runFiles(paths, { ...defined, ...transformOptions, mode, cwd } as RunOptions, control);
+  return { ...defined, ...transformOptions, mode, cwd } as RunOptions;
 }

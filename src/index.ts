@@ -1,7 +1,7 @@
 // Public API of the withify package (docs/library.md).
-export { transformSource, transformBytes, run, OptionsError } from './api.js';
+export { transformSource, transformBytes, run, runSync, processPath, OptionsError } from './api.js';
 export type { TransformSourceOptions, TransformSourceResult, RunApiOptions } from './api.js';
-export { runSync, processPath } from './runner.js';
+export { DecodeError } from './engine/read.js';
 export type { RunOptions, RunResult, RunControl, Mode, ProgressPhase } from './runner.js';
 export { renderReport, jsonReport, sarifReport, githubReport, statistics } from './report.js';
 export type { Format, ReportOptions, StatisticsRow } from './report.js';

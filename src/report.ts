@@ -403,7 +403,7 @@ export function sarifReport(mode: Mode, result: RunResult, rules: readonly Trans
               name: t.id,
               shortDescription: { text: t.summary },
               fullDescription: { text: t.doc.whatItDoes },
-              help: { text: `${t.doc.whyItBreaksOnPyPy}\n\nFix: ${t.fixTitle}. ${t.doc.fixSafety}`, markdown: `${t.doc.whyItBreaksOnPyPy}\n\n**Fix:** ${t.fixTitle}. ${t.doc.fixSafety}` },
+              help: { text: `${t.doc.whyItBreaksOnPyPy}\n\nFix: ${t.fixTitle ?? t.summary}. ${t.doc.fixSafety}`, markdown: `${t.doc.whyItBreaksOnPyPy}\n\n**Fix:** ${t.fixTitle ?? t.summary}. ${t.doc.fixSafety}` },
               defaultConfiguration: { level: 'warning' },
               properties: { safety: t.safety },
             })),

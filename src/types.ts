@@ -112,7 +112,8 @@ export interface Transform {
   id: string;
   code: string;
   summary: string;
-  fixTitle: string;
+  /** What the fix does, for `explain` and SARIF's rule help; optional for a user's transform (its `summary` then). */
+  fixTitle?: string;
   safety: Safety;
   doc: TransformDoc;
   examples: Example[];

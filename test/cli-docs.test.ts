@@ -79,7 +79,7 @@ describe('doc blocks and examples', () => {
   for (const t of TRANSFORMS) {
     test(`${t.id}: every doc section is written, every example is real`, () => {
       for (const [k, v] of Object.entries(t.doc)) assert.ok(v.length >= 60, `${t.id}: doc.${k} is too short to help`);
-      assert.ok(t.summary.length > 20 && t.fixTitle.length > 10);
+      assert.ok(t.summary.length > 20 && (t.fixTitle ?? '').length > 10);
       assert.ok(t.examples.length >= 1, `${t.id}: no example`);
       for (const ex of t.examples) {
         const r = transformSource(ex.before, { select: [t.id], unsafeFixes: true });

@@ -168,3 +168,38 @@ test('run: a bad option throws OptionsError before any file is read', async () =
   const r = await api.run(['.'], { cwd: dir, jobs: 1, targetVersion: undefined, select: undefined, extraTransforms: undefined });
   assert.equal(r.files[0]!.findings.length, 1);
 });
+
+test('runSync checks its options as run does; processPath says what is wrong in its result', () => {
+  const dir = tempDir('withify-lib-sync-');
+  writeFileSync(join(dir, 'a.py'), 'x = open(p).read()\n');
+  assert.throws(() => api.runSync(['a.py'], { cwd: dir, select: ['nope'] }), (e: unknown) => e instanceof api.OptionsError && /select: no transform "nope"/.test(e.message));
+  assert.throws(() => api.runSync(['a.py'], { cwd: dir, mode: 'fxi' as never }), /mode: give 'check', 'diff' or 'fix'/);
+  assert.throws(() => api.runSync(['a.py'], { cwd: dir, unsafe_fixes: true } as never), /unknown option "unsafe_fixes" \(did you mean "unsafeFixes"\?\)/);
+  assert.throws(() => api.runSync(['a.py'], { cwd: dir, transformPaths: ['t.mjs'] }), /runSync cannot import modules/);
+  const r = api.runSync(['a.py'], { cwd: dir });
+  assert.equal(r.files[0]!.findings[0]!.code, 'WFY101');
+  // A full RunOptions, as before, is still taken
+  assert.equal(api.runSync(['a.py'], { ...api.defaultOptions(), mode: 'check', cwd: dir }).files[0]!.findings.length, 1);
+  const bad = api.processPath('a.py', { cwd: dir, select: ['nope'] });
+  assert.equal(bad.status, 'failed');
+  assert.match(bad.reason ?? '', /^bad option: select: no transform "nope"/);
+  assert.equal(api.processPath('a.py', { mode: 'check' } as RunApiOptions).status, 'failed'); // no such file in this cwd: a result, no TypeError
+  const ok = api.processPath('a.py', { cwd: dir, mode: 'fix' });
+  assert.equal(ok.status, 'changed');
+  assert.equal(readFileSync(join(dir, 'a.py'), 'utf8'), 'with open(p) as f:\n    x = f.read()\n');
+});
+
+test('extraTransforms are checked as --transform checks a module: safety, a built-in code, one given twice', () => {
+  const t = (over: Record<string, unknown>) => ({ id: 'acme-x', code: 'ACME001', summary: 's', safety: 'safe', doc: { whatItDoes: 'a', whyItBreaksOnPyPy: 'b', fixSafety: 'c', notFlagged: 'd' }, examples: [], check: () => [], ...over }) as unknown as Transform;
+  for (const [extra, why] of [
+    [[t({ safety: 'report_only' })], /`safety` must be one of safe, unsafe, report-only/],
+    [[t({ code: 'WFY101' })], /code "WFY101" is taken by the built-in WFY101 open-chain/],
+    [[t({}), t({})], /id "acme-x" or code "ACME001" is used by two transforms/],
+  ] as const) {
+    const r = api.transformSource('x = 1\n', { extraTransforms: extra as unknown as Transform[] });
+    assert.equal(r.status, 'failed');
+    assert.match(r.reason ?? '', why);
+  }
+  assert.equal(api.transformSource('x = 1\n', { extraTransforms: [t({})] }).status, 'unchanged');
+  assert.equal(typeof api.DecodeError, 'function');
+});

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suppressedOnLine } from '../src/engine/suppress.js';
 import { CLI, tempDir } from './helpers.js';
+import type { Transform } from '../src/types.js';
 
 const set = (...codes: string[]) => new Set(codes);
 
@@ -194,4 +195,28 @@ test('--add-ignore joins an empty list, and adds a comment after a malformed one
   assert.equal(readFileSync(file, 'utf8'), once);
   // The malformed ones are still reported: they still suppress nothing by themselves
   assert.deepEqual(again.stderr.split('\n').filter(Boolean).map((l) => l.split(' ')[1]), ['s.py:1:21:', 's.py:3:21:']);
+});
+
+test('a user transform whose id is one word is named in a bracketed list', () => {
+  const popen = {
+    id: 'popen',
+    code: 'ACME009',
+    summary: 's',
+    fixTitle: 't',
+    safety: 'report-only',
+    doc: { whatItDoes: 'a', whyItBreaksOnPyPy: 'b', fixSafety: 'c', notFlagged: 'd' },
+    examples: [],
+    check: (ctx: { source: string }) => {
+      const i = ctx.source.indexOf('TRIG');
+      return i < 0 ? [] : [{ id: 'popen', code: 'ACME009', message: 'm', start: i, end: i + 4 }];
+    },
+  } as unknown as Transform;
+  for (const comment of ['# withify: ignore[popen]', '# withify: ignore[ACME009]', '# withify: ignore[Popen, open-chain]']) {
+    const r = transformSource(`TRIG = 1  ${comment}\n`, { extraTransforms: [popen] });
+    assert.equal(r.findings.length, 0, comment);
+    assert.deepEqual(r.warnings, [], comment);
+  }
+  // Another line's is not suppressed; a word after `ignore` without brackets is still a reason, not a list
+  assert.equal(transformSource('TRIG = 1\nx = 2  # withify: ignore[popen]\n', { extraTransforms: [popen] }).findings.length, 1);
+  assert.deepEqual(transformSource('TRIG = 1  # withify: ignore because it is fine\n', { extraTransforms: [popen] }).warnings, []);
 });

@@ -19,7 +19,8 @@ import type { Outline } from '../python/outline.js';
 const WITHIFY_RE = /#\s*withify:\s*ignore(?![\w-])/gi;
 /** A rule code (`WFY101`, `E501`) or a transform id (`open-chain`). */
 const CODE = '(?:[A-Za-z]+[0-9]+|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)';
-const CODE_RE = new RegExp(`^${CODE}$`, 'i');
+/** An item of a bracketed list: a code, or a transform id of one word too (a user's `popen`, as `--transform` takes it). */
+const LIST_ITEM_RE = new RegExp(`^(?:${CODE}|[a-z][a-z0-9]*)$`, 'i');
 /** `# withify: ignore WFY101`, `ignore: WFY101`, `ignore(WFY101)`: codes meant as a list, without its brackets. */
 const UNBRACKETED_RE = new RegExp(`^(?:\\s*[:(={]|\\s+${CODE}(?![\\w-]))`, 'i');
 const NOQA_RE = /#\s*noqa(?![\w-])(:?)/gi;
@@ -76,7 +77,7 @@ function withifyDirective(text: string, at: number, after: number): Directive {
   if (items.length === 0) {
     return { ...base, codes: undefined, list, problem: `\`${written}\` names no code, so it suppresses nothing; list the codes or ids (${EXAMPLE}), or write \`# withify: ignore\` for every finding on the line` };
   }
-  const bad = items.find((c) => !CODE_RE.test(c));
+  const bad = items.find((c) => !LIST_ITEM_RE.test(c));
   if (bad !== undefined) {
     return { ...base, codes: undefined, list, problem: `\`${written}\`: "${bad}" is not a code or transform id (separate them with commas: ${EXAMPLE}), so the comment suppresses nothing` };
   }
