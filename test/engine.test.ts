@@ -49,6 +49,12 @@ test('line and column of an offset: LF, CRLF, CR and mixed line ends', () => {
 test('undecodable input is a DecodeError that says what to do', () => {
   assert.throws(() => decodeSource(Buffer.from([0x61, 0xff, 0x0a])), (e: unknown) => e instanceof DecodeError && /PEP 263/.test((e as Error).message));
   assert.throws(() => decodeSource(Buffer.from('a = 1\0\n')), /NUL bytes/);
+  // A BOM and another coding: Python refuses it ("encoding problem: iso-8859-1 with BOM"), ASCII body or not
+  for (const body of ['x = 1\n', 'x = "caf\xe9"\n']) {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`# -*- coding: latin-1 -*-\n${body}`, 'latin1')]);
+    assert.throws(() => decodeSource(bytes), /^DecodeError: has a UTF-8 BOM but declares coding latin-1, which Python refuses/);
+  }
+  assert.equal(decodeSource(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# coding: utf-8\nx = 1\n')])).bom, true);
   // A coding line is read however long its first line is (Python reads two lines): shift_jis 0x95 0x5c is one
   // character, so the quote after it closes the string and the rest is a comment, not code.
   const longCookie = Buffer.concat([Buffer.from(`#${' '.repeat(600)}-*- coding: shift_jis -*-\ns = "`), Buffer.from([0x95, 0x5c]), Buffer.from('" #"; data = open(p).read()\n')]);
@@ -97,8 +103,8 @@ test('suppression comments: withify and noqa, all codes or listed ones', () => {
 /** A transform whose one fix replaces a file's opening `x = 1` with `text` (once: the rewrite no longer starts so). */
 function rewritesTo(id: string, text: string): Transform {
   return {
-    id, code: 'WFY999', summary: '', fixTitle: '', safety: 'safe',
-    doc: { whatItDoes: '', whyItBreaksOnPyPy: '', fixSafety: '', notFlagged: '' }, examples: [],
+    id, code: 'WFY999', summary: 's', fixTitle: 't', safety: 'safe',
+    doc: { whatItDoes: 'a', whyItBreaksOnPyPy: 'b', fixSafety: 'c', notFlagged: 'd' }, examples: [],
     check: (ctx) =>
       ctx.source.startsWith('x = 1\n')
         ? [{ id, code: 'WFY999', message: 'm', start: 0, end: 5, fix: { title: '', applicability: 'safe', edits: [{ start: 0, end: 5, text }] } }]

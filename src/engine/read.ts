@@ -40,6 +40,8 @@ function hasBom(bytes: Uint8Array): boolean {
 
 /** The encoding a PEP 263 line declares, normalised; `undefined` when there is none. */
 export function declaredEncoding(bytes: Uint8Array): string | undefined {
+  // (After a BOM, which Python reads first: `decodeSource` refuses a BOM with another coding, as Python does)
+  if (hasBom(bytes)) bytes = bytes.subarray(3);
   // The declaration is ASCII, so reading the first two lines as latin-1 is exact enough to find it. Python
   // reads two lines however long (a cookie after 600 blanks counts): up to the end of the second line.
   let end = 0;
@@ -127,7 +129,7 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   const declared = declaredEncoding(bytes);
   const body = bom ? bytes.subarray(3) : bytes;
   if (bom && declared && declared !== 'utf-8') {
-    throw new DecodeError(`has a UTF-8 BOM but declares coding ${declared}; fix the coding line`);
+    throw new DecodeError(`has a UTF-8 BOM but declares coding ${declared}, which Python refuses ("encoding problem … with BOM"); fix the coding line or drop the BOM`);
   }
   const encoding = declared ?? 'utf-8';
   if (bytes.includes(0)) {
