@@ -1,6 +1,6 @@
 // The command line: wiring only. Every handler sets process.exitCode; nothing here calls process.exit().
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
@@ -397,7 +397,9 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
   }
   for (const { glob, rules } of perFileIgnores ?? []) {
     const bad = rules.find((v) => findTransform(v, extraTransforms) === undefined);
-    if (bad !== undefined) throw new ConfigError(`${config!.path}: [tool.withify] per-file-ignores "${glob}": no transform "${bad}"; run \`withify list\` to see the ids and codes`);
+    // (The glob as written: the config made it absolute, below its own directory)
+    const written = isAbsolute(glob) && config ? relative(dirname(config.path), glob).split(sep).join('/') : glob;
+    if (bad !== undefined) throw new ConfigError(`${config!.path}: [tool.withify] per-file-ignores "${written}": no transform "${bad}"; run \`withify list\` to see the ids and codes`);
   }
   return {
     ...defaultOptions({ ...transformSettings, extraTransforms }),

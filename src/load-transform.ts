@@ -62,10 +62,15 @@ export async function loadTransformModule(path: string, cwd: string = process.cw
   return validateTransform(exported, `--transform ${path}`);
 }
 
-/** Load every module; two with the same id or code are an error. */
+/** Load every module (one named twice, once); two with the same id or code are an error. */
 export async function loadTransformModules(paths: readonly string[], cwd: string = process.cwd()): Promise<Transform[]> {
   const out: Transform[] = [];
+  const seen = new Set<string>();
   for (const p of paths) {
+    // Ex) `--transform a.mjs --transform ./a.mjs`: one module, loaded once
+    const full = resolve(cwd, p);
+    if (seen.has(full)) continue;
+    seen.add(full);
     const t = await loadTransformModule(p, cwd);
     const clash = out.find((o) => o.id === t.id || o.code === t.code);
     if (clash) throw new TransformLoadError(`--transform ${p}: id "${t.id}" or code "${t.code}" is already used by another --transform (${clash.code} ${clash.id})`);

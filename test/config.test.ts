@@ -275,7 +275,7 @@ describe('through the CLI', () => {
     for (const [toml, message] of [
       ['per-file-ignores = ["tests/**"]\n', /per-file-ignores must be a table of globs to lists of transforms/],
       ['per-file-ignores = { "tests/**" = "open-chain" }\n', /per-file-ignores\."tests\/\*\*" must be a list of strings/],
-      ['per-file-ignores = { "tests/**" = ["open_chain"] }\n', /per-file-ignores "[^"]*tests\/\*\*": no transform "open_chain"/],
+      ['per-file-ignores = { "tests/**" = ["open_chain"] }\n', /per-file-ignores "tests\/\*\*": no transform "open_chain"/],
     ] as const) {
       const root = tree({ 'pyproject.toml': `[tool.withify]\n${toml}`, 'app.py': LEAK });
       const r = cli(root, 'check', '.');

@@ -97,7 +97,7 @@ test('processPath: a file edited while withify works on it is reported and keeps
     summary: 'writes the file while it is being processed',
     fixTitle: 'none',
     safety: 'report-only',
-    doc: { whatItDoes: '', whyItBreaksOnPyPy: '', fixSafety: '', notFlagged: '' },
+    doc: { whatItDoes: 'a', whyItBreaksOnPyPy: 'b', fixSafety: 'c', notFlagged: 'd' },
     examples: [],
     check: () => {
       if (readFileSync(file, 'utf8') === LEAKY) writeFileSync(file, `# edited\n${LEAKY}`);

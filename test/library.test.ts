@@ -203,3 +203,8 @@ test('extraTransforms are checked as --transform checks a module: safety, a buil
   assert.equal(api.transformSource('x = 1\n', { extraTransforms: [t({})] }).status, 'unchanged');
   assert.equal(typeof api.DecodeError, 'function');
 });
+
+test('select and ignore take ids and codes in any case, as suppression comments do', () => {
+  for (const select of [['Open-Chain'], ['wfy101'], ['OPEN-CHAIN']]) assert.equal(api.transformSource('x = open(p).read()\n', { select }).fixesApplied, 1, select[0]);
+  assert.equal(api.transformSource('x = open(p).read()\n', { ignore: ['Open-Chain', 'wfy106'] }).findings.length, 0);
+});

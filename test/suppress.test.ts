@@ -156,7 +156,7 @@ test('valid lists and the blanket forms suppress, with no warning; a look-alike 
   // A file with no finding (nothing parsed) still gets its warnings
   assert.deepEqual(warned(one('x = 1  # withify: ignore[]\n')).length, 1);
   // The code of a user transform is known
-  const acme = { id: 'acme-x', code: 'ACME001', summary: 's', fixTitle: 's', safety: 'report-only' as const, doc: { whatItDoes: '', whyItBreaksOnPyPy: '', fixSafety: '', notFlagged: '' }, examples: [], check: () => [] };
+  const acme = { id: 'acme-x', code: 'ACME001', summary: 's', fixTitle: 's', safety: 'report-only' as const, doc: { whatItDoes: 'a', whyItBreaksOnPyPy: 'b', fixSafety: 'c', notFlagged: 'd' }, examples: [], check: () => [] };
   assert.deepEqual(transformSource('x = 1  # withify: ignore[ACME001, acme-x]\n', { extraTransforms: [acme] }).warnings, []);
 });
 

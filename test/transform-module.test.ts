@@ -28,6 +28,14 @@ test('the example module loads, and its examples are what it produces (idempoten
   }
 });
 
+test('a module named twice is loaded once', () => {
+  const dir = tempDir('withify-transform-');
+  writeFileSync(join(dir, 'clean.py'), INPUT);
+  const r = cli(dir, 'check', '--transform', EXAMPLE, '--transform', EXAMPLE, 'clean.py');
+  assert.equal(r.status, 1, r.stderr);
+  assert.equal(r.stdout.match(/ACME001/g)?.length, 1);
+});
+
 test('fix --transform applies it beside the built-in transforms', () => {
   const dir = tempDir('withify-transform-');
   writeFileSync(join(dir, 'clean.py'), INPUT);

@@ -26,7 +26,8 @@ export const TRANSFORMS: readonly Transform[] = [
 ];
 
 function matches(t: Transform, keys: readonly string[]): boolean {
-  return keys.some((k) => k === t.id || k.toUpperCase() === t.code);
+  // (In any case, as suppression comments read them: `--select Open-Chain`, `wfy101`)
+  return keys.some((k) => k.toLowerCase() === t.id || k.toUpperCase() === t.code);
 }
 
 /** The transforms a run uses: `select` (or all), minus `ignore`, plus the user's own. */

@@ -216,7 +216,7 @@ export const IMPORT_WORD_RE = /(?<![\p{L}\p{N}_])import(?![\p{L}\p{N}_])/u;
 /** `import *`, or text that might be one (a superset: a line break or a bracket may stand between them). */
 export const STAR_IMPORT_RE = /(?<![\p{L}\p{N}_])import[\s\\(]*\*/u;
 
-/** `globals()` and what follows it: `[` (1), or `.method` (2), or nothing of these (3: passed or bound). */
+/** `globals()` and what follows it: `[` (1), or `.method` (2), or nothing of these (3: passed on, or bound). */
 const GLOBALS_CALL = /\bglobals[ \t]*\([ \t]*\)[ \t]*(?:(\[)|\.[ \t]*(\w+)|())/g;
 /** `["name"] = …`, `['name'] += …` after `globals()`: a name set by its string (sticky). */
 const GLOBALS_ITEM_SET = /\[[ \t]*(['"])([A-Za-z_]\w*)\1[ \t]*\][ \t]*(?:[-+*/%@&|^]|\/\/|\*\*|<<|>>)?=(?!=)/y;
@@ -263,8 +263,8 @@ export function globalsWrites(text: string): ReadonlySet<string> | 'any' {
         // Ex) `globals()["use%d" % k]()`: read, not set
         if (!deletes && !ITEM_SET_AFTER.test(text.slice(closingBracket(text, after - 1), closingBracket(text, after - 1) + 8))) continue;
       } else if (m[2] !== undefined && GLOBALS_READS.has(m[2])) continue;
-      // Ex) `fn(globals())` in a comparison, `if globals():`: only a call or a binding may set names
-      else if (m[3] !== undefined && !/[(,=][ \t]*$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+      // Ex) `exec(src, globals())`, `ns = globals()`: what may set names through it; `sorted(globals())` reads them
+      else if (m[3] !== undefined && !/(?:\bexec[ \t]*\([^()\n]*,|[^=!<>]=)[ \t]*$/.test(text.slice(Math.max(0, m.index - 200), m.index))) continue;
       names = 'any';
       break;
     }

@@ -11,7 +11,7 @@ export const wrapEverything: Transform = {
   summary: 'test only',
   fixTitle: 'test only',
   safety: 'safe',
-  doc: { whatItDoes: '', whyItBreaksOnPyPy: '', fixSafety: '', notFlagged: '' },
+  doc: { whatItDoes: 'a', whyItBreaksOnPyPy: 'b', fixSafety: 'c', notFlagged: 'd' },
   examples: [],
   check(ctx) {
     if (ctx.source.includes('__wfy_marker__')) return [];
