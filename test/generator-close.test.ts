@@ -1148,6 +1148,9 @@ describe('sixth review round', () => {
       ['globals()["other"] = list', false],
       ['print(globals()["r" + "ows"]())', false],
       ['globals()[name] = list', true],
+      ['globals().setdefault("rows", list)', true],
+      ['_g = globals()', false],
+      ['print(sorted(globals()))', false],
     ] as const) {
       const rows = resolveGenerator(indexOf({ ...use, 'pkg/core.py': `${core}\n${again}\n` }), 'pkg.core.rows');
       assert.equal(rows === undefined, bound, again);
@@ -1160,5 +1163,8 @@ describe('sixth review round', () => {
     const r = transformSource('globals()["open"] = opener\n\ndef f(p):\n    return open(p).read()\n', { select: ['open-chain'] });
     assert.equal(r.findings.length, 0);
     assert.equal(transformSource('print(globals().get("open"))\n\ndef f(p):\n    return open(p).read()\n', { select: ['open-chain'] }).fixesApplied, 1);
+    // A write that spells no name is taken to register others: `open` stays the builtin (every module with one
+    // would lose its fixes otherwise)
+    assert.equal(transformSource('globals().update(kw)\n\ndef f(p):\n    return open(p).read()\n', { select: ['open-chain'] }).fixesApplied, 1);
   });
 });

@@ -102,6 +102,10 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
     if (flow.kind === 'used-up' && containsYield(m.loop)) {
       return `the loop body yields: \`${flow.by}\` has read everything, but a \`with\` around the loop would keep the ${m.spec.kind} open while the generator is suspended`;
     }
+    // Ex) `def include(p): for line in open(p).readlines(): … include(other)`: each level would hold its file
+    // through the levels below it, where CPython had closed it (a deep include runs out of descriptors)
+    const again = flow.kind === 'used-up' ? recursiveCall(m.loop) : undefined;
+    if (again && flow.kind === 'used-up') return `the loop body calls \`${preview(again)}\` again, which opens its own: \`${flow.by}\` has read everything and CPython had closed the ${m.spec.kind}, but a \`with\` around the loop would hold it through every level below (a deep recursion runs out of file descriptors)`;
     // Ex) `for line in open(p).readlines(): await send(line)`: the same while the coroutine is suspended
     const awaited = flow.kind === 'used-up' ? awaitAfter(m.loop, m.resource, flow.at) : undefined;
     if (awaited && flow.kind === 'used-up') return `\`${preview(awaited)}\` suspends the coroutine after \`${flow.by}\` has read everything: CPython had closed the ${m.spec.kind}, a \`with\` around the loop would hold it open until the coroutine resumes (many at once run out of file descriptors)`;
@@ -137,6 +141,19 @@ function loopCodeMayRaise(loop: SyntaxNode): boolean {
   });
 }
 const isPlain = (n: SyntaxNode): boolean => PLAIN.has(n.type) && n.children.every(isPlain);
+
+/** A call in the loop's body of the function (or method, by `self.`) the loop is in, or `undefined`. */
+function recursiveCall(loop: SyntaxNode): SyntaxNode | undefined {
+  let fn: SyntaxNode | null = loop.parent;
+  while (fn && fn.type !== 'function_definition' && fn.type !== 'lambda' && fn.type !== 'class_definition' && fn.type !== 'module') fn = fn.parent;
+  const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+  const body = loop.childForFieldName('body');
+  if (!name || !body || !body.text.includes(name)) return undefined;
+  return body.descendantsOfType('call').find((c) => {
+    const callee = c.childForFieldName('function');
+    return callee?.text === name || (callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === name && /^(?:self|cls)$/.test(callee.childForFieldName('object')?.text ?? ''));
+  });
+}
 
 /** Resources that hold a lock while open (gdbm's `dbm.open`, and a shelf over it). */
 const LOCKING: ReadonlySet<string> = new Set(['dbm.open', 'shelve.open']);

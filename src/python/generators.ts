@@ -1797,13 +1797,13 @@ let lastRebound: { text: string; names: ReadonlySet<string> } | undefined;
 /**
  * Every module-level name some code of `text` may bind where the module's own statements do not show it: those a
  * `global` statement declares (`declaredBy`), and those set through `globals()` (`globalsWrites`; every name where
- * it does not spell them).
+ * it may set one it does not spell: a generator is then no generator, which only costs a fix).
  */
 export function declaredGlobal(text: string): ReadonlySet<string> {
   if (lastRebound?.text === text) return lastRebound.names;
   const declared = declaredBy('global', text);
   const writes = globalsWrites(text);
-  const names = writes === 'any' ? EVERY_NAME : writes.size ? new Set([...declared, ...writes]) : declared;
+  const names = writes.any ? EVERY_NAME : writes.names.size ? new Set([...declared, ...writes.names]) : declared;
   lastRebound = { text, names };
   return names;
 }

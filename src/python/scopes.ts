@@ -485,11 +485,9 @@ export class NameIndex {
     if (declared === undefined) {
       const text = this.source ?? this.root.text;
       declared = text.includes(keyword) && new RegExp(`\\b${keyword}\\s+(?:\\w+\\s*,\\s*)*${escapeRegExp(name)}\\b`).test(text);
-      // Ex) `globals()["open"] = Reader`, `globals().update(…)`: set through the module's namespace
-      if (!declared && keyword === 'global') {
-        const writes = globalsWrites(text);
-        declared = writes === 'any' || writes.has(name);
-      }
+      // Ex) `globals()["open"] = Reader`: set through the module's namespace (by its name: `globals().update(kw)`
+      // and `globals()[name] = …` are taken to register other names, or every module that has one would lose `open`)
+      if (!declared && keyword === 'global') declared = globalsWrites(text).names.has(name);
       this.globals.set(key, declared);
     }
     return declared;

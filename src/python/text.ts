@@ -235,17 +235,28 @@ function closingBracket(text: string, open: number): number {
   }
   return text.length;
 }
-const GLOBALS_READS: ReadonlySet<string> = new Set(['get', 'copy', 'items', 'keys', 'values', '__contains__', '__getitem__']);
-const lastGlobalsWrites = { text: '', names: new Set<string>() as ReadonlySet<string> | 'any' };
+/** Methods of the namespace that set what they are given: by a spelt first argument, or (`update`) any name. */
+const GLOBALS_SETTERS: ReadonlySet<string> = new Set(['update', 'setdefault', '__setitem__', 'pop', 'popitem', 'clear', '__delitem__']);
+/** `("name"` after a setter: the name it sets (sticky). */
+const SPELT_ARGUMENT = /[ \t]*\([ \t]*(['"])([A-Za-z_]\w*)\1/y;
+
+export interface GlobalsWrites {
+  /** The names set by their string: `globals()["rows"] = f`, `globals().setdefault("rows", f)`. */
+  names: ReadonlySet<string>;
+  /** Some write may set a name it does not spell: `globals().update(kw)`, `globals()[name] = f`, `exec(src, globals())`. */
+  any: boolean;
+}
+let lastGlobalsWrites: { text: string; writes: GlobalsWrites } | undefined;
 
 /**
- * The module-level names `text` binds through `globals()`: `globals()["rows"] = f` binds `rows`; `'any'` where it
- * may bind names it does not spell (`globals().update(…)`, `globals()[name] = …`, `exec(src, globals())`). Read
- * from the text, a mention in a string too (only more names); `globals()` read (`.get(…)`, `["x"]`) binds none.
+ * The module-level names `text` sets through `globals()`, read from the text (a mention in a string too: only
+ * more names). What reads the namespace (`globals().get(…)`, `globals()["x"]`, `sorted(globals())`, `g =
+ * globals()`) sets none.
  */
-export function globalsWrites(text: string): ReadonlySet<string> | 'any' {
-  if (lastGlobalsWrites.text === text) return lastGlobalsWrites.names;
-  let names: Set<string> | 'any' = new Set<string>();
+export function globalsWrites(text: string): GlobalsWrites {
+  if (lastGlobalsWrites?.text === text) return lastGlobalsWrites.writes;
+  const names = new Set<string>();
+  let any = false;
   if (text.includes('globals')) {
     for (const m of text.matchAll(GLOBALS_CALL)) {
       const after = m.index + m[0].length;
@@ -256,22 +267,31 @@ export function globalsWrites(text: string): ReadonlySet<string> | 'any' {
           names.add(set[2]!);
           continue;
         }
-        GLOBALS_ITEM.lastIndex = after - 1;
-        // Ex) `del globals()["rows"]` unbinds it, any name where the key is not spelt
+        // Ex) `del globals()["rows"]` unbinds it
         const deletes = /\bdel[ \t]+$/.test(text.slice(Math.max(0, m.index - 12), m.index));
-        if (GLOBALS_ITEM.test(text) && !deletes) continue;
+        GLOBALS_ITEM.lastIndex = after - 1;
+        const spelt = GLOBALS_ITEM.exec(text);
+        if (spelt) {
+          if (deletes) names.add(/['"]([A-Za-z_]\w*)['"]/.exec(spelt[0])![1]!);
+          continue;
+        }
         // Ex) `globals()["use%d" % k]()`: read, not set
-        if (!deletes && !ITEM_SET_AFTER.test(text.slice(closingBracket(text, after - 1), closingBracket(text, after - 1) + 8))) continue;
-      } else if (m[2] !== undefined && GLOBALS_READS.has(m[2])) continue;
-      // Ex) `exec(src, globals())`, `ns = globals()`: what may set names through it; `sorted(globals())` reads them
-      else if (m[3] !== undefined && !/(?:\bexec[ \t]*\([^()\n]*,|[^=!<>]=)[ \t]*$/.test(text.slice(Math.max(0, m.index - 200), m.index))) continue;
-      names = 'any';
-      break;
+        const close = closingBracket(text, after - 1);
+        if (deletes || ITEM_SET_AFTER.test(text.slice(close, close + 8))) any = true;
+      } else if (m[2] !== undefined) {
+        if (!GLOBALS_SETTERS.has(m[2])) continue;
+        SPELT_ARGUMENT.lastIndex = after;
+        const arg = m[2] === 'update' || m[2] === 'popitem' || m[2] === 'clear' ? null : SPELT_ARGUMENT.exec(text);
+        if (arg) names.add(arg[2]!);
+        else any = true;
+      }
+      // Ex) `exec(src, globals())`; not `sorted(globals())`, `g = globals()`
+      else if (/\bexec[ \t]*\([^()\n]*,[ \t]*$/.test(text.slice(Math.max(0, m.index - 200), m.index))) any = true;
     }
   }
-  lastGlobalsWrites.text = text;
-  lastGlobalsWrites.names = names;
-  return names;
+  const writes = { names, any };
+  lastGlobalsWrites = { text, writes };
+  return writes;
 }
 
 /** UTF-16 units of the code point at `i` (2 for a surrogate pair). */

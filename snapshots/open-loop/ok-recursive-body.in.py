@@ -1,0 +1,18 @@
+# `.readlines()` has read everything, and CPython closed the file before the loop ran; a body that calls its own
+# function again would, under a `with` around the loop, hold one file per level (a deep include runs out of
+# file descriptors)
+def include(p):
+    out = []
+    for line in open(p).readlines():
+        if line.startswith("#include"):
+            out += include(line.split()[1])
+        else:
+            out.append(line)
+    return out
+
+
+class Loader:
+    def load(self, p):
+        for line in open(p).readlines():
+            if line.startswith("@"):
+                self.load(line[1:].strip())
