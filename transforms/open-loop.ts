@@ -229,7 +229,9 @@ export const openLoop: Transform = {
       '(src/python/consumers.ts). With `.readlines()` or another eager read, the file now stays open until the ' +
       'loop ends instead of closing before the first iteration (on Windows the loop body cannot delete or ' +
       'rename it meanwhile). A loop that iterates the file itself may `yield` (it kept the file open while ' +
-      'suspended before too); one that read it eagerly and yields is reported. Unsafe over a pipe (`os.popen`): an ' +
+      'suspended before too); one that read it eagerly and yields, or whose body calls its own function again (each ' +
+      'level would hold its file), is reported, and so is one over a gdbm database\'s or shelf\'s eager read whose code ' +
+      'may call anything (the `with` would hold its lock). Unsafe over a pipe (`os.popen`): an ' +
       "exception from the loop's code leaves before the output runs out, and closing the pipe then waits for the command." + CLOSE_SAFETY,
     notFlagged:
       '`async for`, `with open(p) as f: for line in f:`, `for line in f:` over a named file (open-assign). ' +

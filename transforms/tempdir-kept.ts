@@ -100,7 +100,9 @@ export const tempdirKept: Transform = {
       'as a `with` does. A path returned from such a function names a removed directory, under CPython before and ' +
       'after the fix alike, and now under PyPy too. Unsafe where the function bound a generator with cleanup before ' +
       'it (in an `if` too) or the directory sits in the `try` that closes one: the directory goes before that ' +
-      'generator\'s cleanup runs, where CPython dropped the generator first.',
+      'generator\'s cleanup runs, where CPython dropped the generator first. Unsafe too with a target before 3.8 where ' +
+      '`tmp.name` goes to `shutil.move`, `shutil.rmtree`, `os.rename`, `os.replace`, `os.rmdir`, …: there `cleanup()` ' +
+      'raises FileNotFoundError for a directory gone, which the finalizer only printed.',
     notFlagged:
       '`with tempfile.TemporaryDirectory() as path:`; `tmp.cleanup()` called by the code; the object returned, ' +
       'stored, passed on, read in a nested function or read any way but `tmp.name`; a second binding of the name; ' +
