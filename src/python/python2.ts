@@ -5,8 +5,16 @@ import type { SyntaxNode } from '../types.js';
 /** Text that may hold a Python 2 form (a superset: the tree decides). */
 const PYTHON2_HINT = /\b(?:print|exec)\b[ \t]*(?:[^\s(=.,)\]}:;]|>>|$)|<>|`|\bexcept\b[^:\n]*,|\b0+[1-9]\d*[lL]?\b|\b\d+[lL]\b|\b[uU][rR]['"]|lambda[ \t]*\(|def[ \t]+\w+[ \t]*\([ \t]*\(/m;
 
-/** True when `text` may hold a Python 2 form (`python2Form` decides from the tree). */
-export const mayBePython2 = (text: string): boolean => PYTHON2_HINT.test(text);
+/**
+ * The forms a Python 2 file nearly always has somewhere, where code has them: a `print` or `exec` statement or an
+ * `except E, e:` at a line's start, `a <> b`, `` = `x` ``, an octal or long literal after `=`, `(` or `,`, `ur""`, a
+ * tuple parameter. Narrower than `PYTHON2_HINT` (a docstring's "print the …" or an RST ``literal`` does not count),
+ * for `check`'s first look, which parses a whole file only where this says so.
+ */
+const PYTHON2_LIKELY = /^[ \t]*(?:print[ \t]+(?:[^\s(=.,)\]}:;#]|>>)|exec[ \t]+["'A-Za-z_]|except\b[^:(\n#]*,)|[\w)\]][ \t]*<>[ \t]*[\w(\[]|=[ \t]*`|[=(,][ \t]*(?:0+[1-7][0-7]*[lL]?|\d+[lL])\b|\b[uU][rR]['"]|(?<![\w.'"])lambda[ \t]+\(|def[ \t]+\w+[ \t]*\([ \t]*\(/m;
+
+/** True when `text` likely holds a Python 2 form (`python2Form` decides from the tree). */
+export const mayBePython2 = (text: string): boolean => PYTHON2_LIKELY.test(text);
 
 export interface Python2Form {
   node: SyntaxNode;
