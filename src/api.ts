@@ -4,6 +4,7 @@ import { processSource } from './engine/pipeline.js';
 import { defaultOptions, unsupportedTarget } from './options.js';
 import { processPath as processFile, run as runFiles, runSync as runFilesSync, type Mode, type RunControl, type RunOptions, type RunResult } from './runner.js';
 import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { loadTransformModules, TransformLoadError, validateTransform } from './load-transform.js';
 import { findTransform } from '../transforms/index.js';
 import type { Shard } from './walk.js';
@@ -299,7 +300,10 @@ export function processPath(path: string, options: RunApiOptions = {}): FileResu
     if (err instanceof OptionsError) return { path: String(path), status: 'failed', findings: [], remaining: [], fixesApplied: 0, reason: `bad option: ${err.message}` };
     throw err;
   }
-  return processFile(resolve(checked.cwd, path), checked);
+  const full = resolve(checked.cwd, path);
+  // Ex) a path that never was (the runner's reading says "removed before withify got to it", as for a walk's file)
+  if (!existsSync(full)) return { path: String(path), status: 'failed', findings: [], remaining: [], fixesApplied: 0, reason: `no such file or directory: ${full}` };
+  return processFile(full, checked);
 }
 
 /** `run`'s checks of its keys, mode, jobs and paths; the options given a value. */

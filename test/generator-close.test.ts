@@ -1149,6 +1149,11 @@ describe('sixth review round', () => {
       ['print(globals()["r" + "ows"]())', false],
       ['globals()[name] = list', true],
       ['globals().setdefault("rows", list)', true],
+      ['globals()["rows"], _x = list, 0', true],
+      ['for globals()["rows"] in [list]:\n    pass', true],
+      ['_ns = globals()\n_ns["rows"] = list', true],
+      ['exec(compile("rows = list", "<x>", "exec"),\n     globals())', true],
+      ['exec("rows = list")', true],
       ['_g = globals()', false],
       ['print(sorted(globals()))', false],
     ] as const) {
@@ -1166,5 +1171,8 @@ describe('sixth review round', () => {
     // A write that spells no name is taken to register others: `open` stays the builtin (every module with one
     // would lose its fixes otherwise)
     assert.equal(transformSource('globals().update(kw)\n\ndef f(p):\n    return open(p).read()\n', { select: ['open-chain'] }).fixesApplied, 1);
+    for (const again of ['globals().update(open=Reader)', 'globals().update({"open": Reader})', 'globals()["open"]: type = Reader', 'ns = globals()\nns["open"] = Reader']) {
+      assert.equal(transformSource(`${again}\n\ndef f(p):\n    return open(p).read()\n`, { select: ['open-chain'] }).findings.length, 0, again);
+    }
   });
 });

@@ -183,7 +183,9 @@ test('runSync checks its options as run does; processPath says what is wrong in 
   const bad = api.processPath('a.py', { cwd: dir, select: ['nope'] });
   assert.equal(bad.status, 'failed');
   assert.match(bad.reason ?? '', /^bad option: select: no transform "nope"/);
-  assert.equal(api.processPath('a.py', { mode: 'check' } as RunApiOptions).status, 'failed'); // no such file in this cwd: a result, no TypeError
+  const missing = api.processPath('a.py', { mode: 'check', cwd: join(dir, 'nowhere') } as RunApiOptions);
+  assert.equal(missing.status, 'failed'); // a result, no TypeError
+  assert.match(missing.reason ?? '', /^no such file or directory: /);
   const ok = api.processPath('a.py', { cwd: dir, mode: 'fix' });
   assert.equal(ok.status, 'changed');
   assert.equal(readFileSync(join(dir, 'a.py'), 'utf8'), 'with open(p) as f:\n    x = f.read()\n');

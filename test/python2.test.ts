@@ -20,6 +20,8 @@ test('a file with a Python 2 form gets no fix, each finding saying which form an
     ['ok = 1 <> 2', /the `<>` operator/],
     ['mode = 0777', /the octal literal `0777`/],
     ['n = 10L', /the long literal `10L`/],
+    ['n = 0xFFFFFFFFL', /the long literal `0xFFFFFFFFL`/],
+    ['if not host:\n    raise ValueError, "no host"', /`raise E, v`/],
     ["s = ur'x'", /the string prefix `ur`/],
     ['def f((a, b)):\n    pass', /a tuple parameter/],
   ];
@@ -35,7 +37,7 @@ test('a file with a Python 2 form gets no fix, each finding saying which form an
 });
 
 test('their Python 3 look-alikes are fixed', () => {
-  for (const form of ['print("loading")', 'print ("x")', 'exec("x = 1")', 'try:\n    pass\nexcept (ValueError, KeyError) as e:\n    pass', 'try:\n    pass\nexcept* ValueError:\n    pass', 'ok = 1 != 2', 'mode = 0o777', 'zero = 000', 'n = 10', "s = rb'x'", 'def f(a, b=(1, 2)):\n    pass', 'print = 3', '# print "x" in a comment', 's = "print x"']) {
+  for (const form of ['print("loading")', 'print ("x")', 'exec("x = 1")', 'try:\n    pass\nexcept (ValueError, KeyError) as e:\n    pass', 'try:\n    pass\nexcept* ValueError:\n    pass', 'ok = 1 != 2', 'mode = 0o777', 'zero = 000', 'n = 10', "s = rb'x'", 'def f(a, b=(1, 2)):\n    pass', 'print = 3', '# print "x" in a comment', 's = "print x"', 'print >> sys.stderr', 'raise (ValueError, 1)', 'n = 0xFF']) {
     const text = `${LEAK}\n${form}\n`;
     assert.equal(transformSource(text, { select: ['open-chain'] }).fixesApplied, 1, form);
   }

@@ -182,7 +182,7 @@ test("a user fix that writes what the file's coding cannot hold fails the file, 
   const arrow = marker({}, (i) => markFix(i, 'SEP = "\u2192"\nDONE'));
   const r = transformBytes(latin1, { extraTransforms: [arrow] });
   assert.equal(r.status, 'failed');
-  assert.match(r.reason ?? '', /^a fix would write "\u2192" on line 3, which the file's coding \(latin-1\) cannot hold; nothing was written$/);
+  assert.match(r.reason ?? '', /^a fix would write "\u2192" \(line 3 of the fixed text\), which the file's coding \(latin-1\) cannot hold; nothing was written$/);
   assert.ok(r.outputBytes.equals(latin1));
   // What latin-1 holds is written
   const e = marker({}, (i) => markFix(i, 'SEP = "\xe8"\nDONE'));

@@ -5,7 +5,7 @@
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { aKind, CLOSE_SAFETY, deletesByName, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { aKind, CLOSE_SAFETY, deletesByName, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { preview } from '../src/python/evaluation.js';
@@ -132,13 +132,22 @@ function nameOutlivesRaise(spec: ResourceSpec, a: ResourceAssignment, close: Syn
   return `\`${preview(exit)}\` on line ${line(exit)} leaves before \`${name}.close()\`, and the code reads \`${name}.name\`: the original kept the file while the exception was handled, where a \`with\` would delete it as the exception leaves`;
 }
 
-/** Calls whose value keeps exporting the buffer it is given: `memoryview(mm)`, `numpy.frombuffer(mm)`, … */
-const BUFFER_EXPORTERS: ReadonlySet<string> = new Set(['memoryview', 'frombuffer', 'from_buffer', 'ndarray', 'asarray', 'array', 'cast']);
+/** A wave object's writer methods. */
+const WAVE_WRITES: ReadonlySet<string> = new Set(['setnchannels', 'setsampwidth', 'setframerate', 'setnframes', 'setcomptype', 'setparams', 'writeframes', 'writeframesraw']);
+
+/** `m` of `name.m(…)`, the method a use calls, or `undefined`. */
+function methodOf(use: SyntaxNode): string | undefined {
+  const attr = use.parent;
+  return attr?.type === 'attribute' && attr.parent?.type === 'call' ? attr.childForFieldName('attribute')?.text : undefined;
+}
+
+/** Calls whose value keeps exporting the buffer it is given: `memoryview(mm)`, `numpy.frombuffer(mm)`, … (not `np.array`: a copy) */
+const BUFFER_EXPORTERS: ReadonlySet<string> = new Set(['memoryview', 'frombuffer', 'from_buffer', 'ndarray', 'asarray', 'cast']);
 
 /**
  * Why closing, on a path that leaves before `name.close()`, may raise where the code only dropped the object: a
- * memory map whose buffer a value bound to a name still exports (`view = memoryview(mm)`: `BufferError`), an archive
- * with a member opened for writing bound to a name (`w = zf.open(n, "w")`: `ValueError`). The original left both to
+ * memory map whose buffer a value may still export (`view = memoryview(mm)`: `BufferError`), an archive with a
+ * member opened for writing (`w = zf.open(n, "w")`: `ValueError`). The original left both to
  * the collection (an exception's traceback holds the frame); a `with` would raise that error in place of the
  * exception that left.
  */
@@ -147,22 +156,22 @@ function closeRefusedReason(spec: ResourceSpec, close: SyntaxNode, uses: readonl
   for (const u of uses) {
     if (u.node.startIndex >= close.startIndex) continue;
     if (spec.name === 'mmap.mmap') {
+      // Ex) `view = memoryview(mm)[0:4]`, `self.view = memoryview(mm)`, `check(memoryview(mm))` (a traceback keeps
+      // the callee's frame, and the view): whatever holds the value, the buffer stays exported
       const call = callTaking(u.node);
-      const holder = call ? resultName(u.node) : undefined;
-      if (call && holder && BUFFER_EXPORTERS.has(calleeLastName(call) ?? '')) {
-        return `\`${holder}\` (line ${line(u.node)}) exports the memory map's buffer: on a path that leaves before \`${name}.close()\` (an exception, a \`return\`) a \`with\` would close it under \`${holder}\`, which raises \`BufferError\` where the code only dropped it; release it and close the map by hand in a \`try\`/\`finally\``;
+      if (call && BUFFER_EXPORTERS.has(calleeLastName(call) ?? '')) {
+        return `\`${preview(call)}\` (line ${line(u.node)}) exports the memory map's buffer: on a path that leaves before \`${name}.close()\` (an exception, a \`return\`) a \`with\` would close the map while that may still hold it, which raises \`BufferError\` where the code only dropped it; release it and close the map by hand in a \`try\`/\`finally\``;
       }
       continue;
     }
-    // Ex) `member = zf.open("data.jsonl", "w")`
+    // Ex) `w = zf.open("data.txt", "w")`, `io.TextIOWrapper(zf.open(n, "w"))`, `self.w = zf.open(n, mode="w")`
     const attr = u.node.parent;
     const call = attr?.type === 'attribute' && attr.childForFieldName('attribute')?.text === 'open' ? attr.parent : null;
-    if (call?.type !== 'call' || call.parent?.type !== 'assignment' || call.parent.childForFieldName('left')?.type !== 'identifier') continue;
+    if (call?.type !== 'call') continue;
     const args = call.childForFieldName('arguments')?.namedChildren.filter((a) => !isExtra(a)) ?? [];
     const mode = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'mode')?.childForFieldName('value') ?? args.filter((a) => a.type !== 'keyword_argument')[1];
     if (!mode || /^[rbuRBU]*["']r["']$/.test(mode.text)) continue;
-    const member = call.parent.childForFieldName('left')!.text;
-    return `\`${member}\` (line ${line(u.node)}) may be a member open for writing: on a path that leaves before \`${name}.close()\` (an exception, a \`return\`) a \`with\` would close the archive under it, which raises \`ValueError\` where the code only dropped it; close both by hand in a \`try\`/\`finally\``;
+    return `\`${preview(call)}\` (line ${line(u.node)}) may open a member for writing: on a path that leaves before \`${name}.close()\` (an exception, a \`return\`) a \`with\` would close the archive while it is open, which raises \`ValueError\` where the code only dropped it; close both by hand in a \`try\`/\`finally\``;
   }
   return undefined;
 }
@@ -310,12 +319,16 @@ function closeValueUsed(id: SyntaxNode): boolean {
 function exitPathNote(c: Closable, closeNote: string | undefined): string | undefined {
   const path = `; on a path that leaves before \`${c.name}.close()\` (an exception, a \`return\`), `;
   if (closeNote) return path + closeNote.replace(/^; /, '');
+  // Ex) `w = wave.open(f)` over a file opened "wb" (no mode: it takes `f.mode`), `w.setnchannels(…)`: a writer
+  if (c.wavWriter) return `${path}closing a wave file written raises \`wave.Error\` where its parameters were never set, which dropping it only printed ("Exception ignored")`;
   if (c.spec.closeWaits) return `${path}closing ${aKind(c.spec.kind)} waits for its command to end, which CPython, dropping it there, did not`;
   return undefined;
 }
 
 /** An assignment whose `with` may replace its close: its block runs from `a.stmt` to the statement before `close`. */
 interface Closable {
+  /** A `wave.open(f)` with no mode whose writer methods the code calls (`closeNote` sees only a written mode). */
+  wavWriter?: boolean;
   a: ResourceAssignment;
   spec: ResourceSpec;
   name: string;
@@ -377,7 +390,8 @@ function check(ctx: FileContext): Finding[] {
       findings.push({ ...base, reason });
       continue;
     }
-    closable.push({ a, spec, name, close, base });
+    const wavWriter = spec.name === 'wave.open' && literalMode(a.call) === undefined && uses.some((u) => u.node.startIndex < close.startIndex && WAVE_WRITES.has(methodOf(u.node) ?? ''));
+    closable.push({ a, spec, name, close, base, ...(wavWriter ? { wavWriter } : {}) });
   }
   // Ex) `fin = open(src)` / `fout = open(dst, "w")` / … / `fin.close()` / `fout.close()`: either `with` alone would
   // hold the other's open but not its close, so one `with` opens both (or three, …: a run of them).

@@ -259,12 +259,35 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
   // Ex) `n = open(p, "w").write(s) + len(open(p).read())`: CPython flushed `p` before reading it back.
   const later = WRITING_METHODS.has(m.method) ? codeRunAfter(m.use, stmt) : undefined;
   if (later) return `\`${preview(later)}\` runs after \`.${m.method}()\`: CPython closed the ${m.spec.kind} before it, a \`with\` would close it after`;
+  // Ex) `list(map(lambda k: bump(p, k), dbm.open(p).keys()))` with `bump` opening it to write: CPython let go of
+  // gdbm's lock as `.keys()` returned, a `with` would hold it while the rest of the statement runs
+  let locked = LOCKING.has(m.spec.name) ? codeRunAfter(m.use, stmt) : undefined;
+  // (`sorted(…)`, `list(…)`, `len(…)` of what it read run no code of the program's)
+  while (locked && isPlainBuiltinCall(locked)) locked = codeRunAfter(locked, stmt);
+  // (`shelve.open(p)["last"] = value`: the store is the use, its value ran before it)
+  const left = locked?.type === 'assignment' || locked?.type === 'augmented_assignment' ? locked.childForFieldName('left') : null;
+  if (left && m.use.startIndex >= left.startIndex && m.use.endIndex <= left.endIndex) locked = undefined;
+  if (locked) return `\`${preview(locked)}\` runs after \`.${m.method}()\`: CPython closed the ${m.spec.kind}, and let go of its lock, before it; a \`with\` would hold it (a second open there would fail): read it into a name in a \`with\` first`;
   // Ex) `exec(open(path).read(), scope)`: the program it runs (a whole server, a config that renames its own
   // file) would run with the file open, which CPython closed when `read()` returned
   const runner = codeRunner(ctx, m.use, stmt);
   if (runner) return `\`${runner}()\` runs code with the ${m.spec.kind} still open under a \`with\`, where CPython closed it when \`.${m.method}()\` returned: read it into a name in a \`with\` first, then call \`${runner}\``;
   return undefined;
 }
+
+/** Builtins that run no code of the program's over a list of keys or values. */
+const PLAIN_BUILTINS: ReadonlySet<string> = new Set(['sorted', 'list', 'tuple', 'set', 'frozenset', 'len', 'min', 'max', 'sum', 'any', 'all', 'dict', 'enumerate', 'reversed']);
+
+/** `sorted(x)`, `len(x)`: a builtin of `PLAIN_BUILTINS` whose arguments call nothing but what they hold of `x`. */
+function isPlainBuiltinCall(call: SyntaxNode): boolean {
+  const callee = call.childForFieldName('function');
+  if (call.type !== 'call' || callee?.type !== 'identifier' || !PLAIN_BUILTINS.has(callee.text) || !BUILTIN_NAMES.has(callee.text)) return false;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  return args.filter((a) => !isExtra(a)).length === 1 && !args.some((a) => a.type === 'keyword_argument' || a.type === 'lambda');
+}
+
+/** Resources that hold a lock while open (gdbm's `dbm.open`, and a shelf over it). */
+const LOCKING: ReadonlySet<string> = new Set(['dbm.open', 'shelve.open']);
 
 /** The builtin `exec` or `eval` whose arguments hold `use` (inside `stmt`), or `undefined`. */
 function codeRunner(ctx: FileContext, use: SyntaxNode, stmt: SyntaxNode): string | undefined {

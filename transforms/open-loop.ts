@@ -95,6 +95,11 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   if (flow.kind === 'used-up' && LOCKING.has(m.spec.name) && loopCodeMayRaise(m.loop)) {
     return `CPython closed the ${m.spec.kind}, and let go of its lock, as \`${flow.by}\` returned: a \`with\` around the loop would hold it while the loop runs (a second open in the body would fail); read it into a name in a \`with\` first`;
   }
+  // Ex) `def include(p): for line in open(p).readlines(): … include(other)`, `sum([count(l) for l in
+  // open(p).readlines()])` in `count`: each level would hold its file through the levels below it, where CPython
+  // had closed it (a deep include runs out of descriptors)
+  const again = flow.kind === 'used-up' ? recursiveCall(m.loop) : undefined;
+  if (again && flow.kind === 'used-up') return `the loop's code calls \`${preview(again)}\` again, which opens its own: \`${flow.by}\` has read everything and CPython had closed the ${m.spec.kind}, but a \`with\` around the loop would hold it through every level below (a deep recursion runs out of file descriptors)`;
   if (isForStatement(m.loop)) {
     // A lazy loop (`for l in open(p)`) already keeps the file open while the body yields: the `with`
     // changes nothing there. After `.readlines()` CPython has closed it: a `with` would hold it open
@@ -102,10 +107,6 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
     if (flow.kind === 'used-up' && containsYield(m.loop)) {
       return `the loop body yields: \`${flow.by}\` has read everything, but a \`with\` around the loop would keep the ${m.spec.kind} open while the generator is suspended`;
     }
-    // Ex) `def include(p): for line in open(p).readlines(): … include(other)`: each level would hold its file
-    // through the levels below it, where CPython had closed it (a deep include runs out of descriptors)
-    const again = flow.kind === 'used-up' ? recursiveCall(m.loop) : undefined;
-    if (again && flow.kind === 'used-up') return `the loop body calls \`${preview(again)}\` again, which opens its own: \`${flow.by}\` has read everything and CPython had closed the ${m.spec.kind}, but a \`with\` around the loop would hold it through every level below (a deep recursion runs out of file descriptors)`;
     // Ex) `for line in open(p).readlines(): await send(line)`: the same while the coroutine is suspended
     const awaited = flow.kind === 'used-up' ? awaitAfter(m.loop, m.resource, flow.at) : undefined;
     if (awaited && flow.kind === 'used-up') return `\`${preview(awaited)}\` suspends the coroutine after \`${flow.by}\` has read everything: CPython had closed the ${m.spec.kind}, a \`with\` around the loop would hold it open until the coroutine resumes (many at once run out of file descriptors)`;
@@ -133,7 +134,10 @@ const PLAIN = new Set(['identifier', 'string', 'string_start', 'string_content',
  */
 function loopCodeMayRaise(loop: SyntaxNode): boolean {
   if (isForStatement(loop)) return true;
-  const own = loop.namedChildren.filter((c) => c.type !== 'for_in_clause' || c !== loop.namedChildren.find((k) => k.type === 'for_in_clause'));
+  const first = loop.namedChildren.find((k) => k.type === 'for_in_clause');
+  // Ex) `[a for a, b in os.popen(cmd)]`: unpacking a line raises where it does not split in two
+  if (first?.childForFieldName('left')?.type !== 'identifier') return true;
+  const own = loop.namedChildren.filter((c) => c.type !== 'for_in_clause' || c !== first);
   return own.some((c) => {
     if (c.type === 'for_in_clause') return true; // a later clause iterates something else
     if (c.type === 'if_clause') return c.namedChildren.some((n) => !isPlain(n));
@@ -142,17 +146,31 @@ function loopCodeMayRaise(loop: SyntaxNode): boolean {
 }
 const isPlain = (n: SyntaxNode): boolean => PLAIN.has(n.type) && n.children.every(isPlain);
 
-/** A call in the loop's body of the function (or method, by `self.`) the loop is in, or `undefined`. */
+/**
+ * A call in the loop's own code (a `for` statement's body; a comprehension's element, conditions and later
+ * clauses) of the function (or method: `self.m(…)`, `cls.m(…)`, `Class.m(…)`) the loop is in, or `undefined`.
+ */
 function recursiveCall(loop: SyntaxNode): SyntaxNode | undefined {
   let fn: SyntaxNode | null = loop.parent;
   while (fn && fn.type !== 'function_definition' && fn.type !== 'lambda' && fn.type !== 'class_definition' && fn.type !== 'module') fn = fn.parent;
   const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
-  const body = loop.childForFieldName('body');
-  if (!name || !body || !body.text.includes(name)) return undefined;
-  return body.descendantsOfType('call').find((c) => {
-    const callee = c.childForFieldName('function');
-    return callee?.text === name || (callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === name && /^(?:self|cls)$/.test(callee.childForFieldName('object')?.text ?? ''));
-  });
+  const owner = fn?.parent?.type === 'block' && fn.parent.parent?.type === 'class_definition' ? fn.parent.parent.childForFieldName('name')?.text : undefined;
+  const first = isForStatement(loop) ? undefined : loop.namedChildren.find((k) => k.type === 'for_in_clause');
+  const iterable = first?.childForFieldName('right');
+  const parts = isForStatement(loop) ? [loop.childForFieldName('body')] : loop.namedChildren.filter((c) => c.id !== iterable?.id);
+  if (!name) return undefined;
+  for (const part of parts) {
+    if (!part || !part.text.includes(name)) continue;
+    const found = [...(part.type === 'call' ? [part] : []), ...part.descendantsOfType('call')].find((c) => {
+      if (iterable && c.startIndex >= iterable.startIndex && c.endIndex <= iterable.endIndex) return false;
+      const callee = c.childForFieldName('function');
+      if (callee?.text === name) return true;
+      const object = callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === name ? callee.childForFieldName('object')?.text : undefined;
+      return object !== undefined && (object === 'self' || object === 'cls' || object === owner);
+    });
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Resources that hold a lock while open (gdbm's `dbm.open`, and a shelf over it). */

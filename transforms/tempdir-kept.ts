@@ -24,16 +24,25 @@ const NAME: ReadonlySet<string> = new Set(['name']);
 /** Calls that move or remove the directory they are given first. */
 const REMOVERS: ReadonlySet<string> = new Set(['shutil.move', 'shutil.rmtree', 'os.rename', 'os.renames', 'os.replace', 'os.rmdir', 'os.removedirs']);
 
-/** The callee that moves or removes the directory `id.name` names, given as its first argument, or `undefined`. */
-function removerOf(ctx: FileContext, id: SyntaxNode): string | undefined {
-  const attr = id.parent;
-  let arg: SyntaxNode | null | undefined = attr;
-  while (arg?.parent?.type === 'parenthesized_expression') arg = arg.parent;
-  const list = arg?.parent;
-  if (list?.type !== 'argument_list' || list.namedChildren.find((a) => a.type !== 'comment')?.id !== arg!.id || list.parent?.type !== 'call') return undefined;
-  const callee = calleeName(ctx.names, list.parent);
-  return callee !== undefined && REMOVERS.has(callee) ? callee : undefined;
+/**
+ * A call after the assignment in the function that may move or remove a directory (`shutil.move(src, dest)` with
+ * `src = tmp.name`, `Path(tmp.name).rename(dest)`, `os.rename(src=…)`): the text of its callee, or `undefined`.
+ * Any such call counts, whatever it is given: the path may reach it through names withify does not follow.
+ */
+function removerIn(ctx: FileContext, fn: SyntaxNode, after: number): string | undefined {
+  for (const call of fn.descendantsOfType('call')) {
+    if (call.startIndex < after) continue;
+    const callee = calleeName(ctx.names, call);
+    if (callee !== undefined && REMOVERS.has(callee)) return callee;
+    const f = call.childForFieldName('function');
+    const method = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : undefined;
+    if (method !== undefined && PATH_REMOVERS.has(method)) return `.${method}`;
+  }
+  return undefined;
 }
+
+/** Methods of a path that move or remove it (`pathlib.Path`). */
+const PATH_REMOVERS: ReadonlySet<string> = new Set(['rename', 'replace', 'rmdir']);
 
 function check(ctx: FileContext): Finding[] {
   if (!ctx.source.includes('TemporaryDirectory')) return [];
@@ -65,8 +74,8 @@ function check(ctx: FileContext): Finding[] {
     const order = orderNote(kept, 'removing it') ?? aheadNote(kept, (bound ??= generatorsBound(ctx)), 'removing it at the end of the `with`');
     // Ex) `shutil.move(tmp.name, dest)` with a target before 3.8: there `cleanup()` raises FileNotFoundError for a
     // directory gone, which the finalizer only printed ("Exception ignored")
-    const gone = versionAtLeast(ctx.target, [3, 8]) ? undefined : kept.reads.map((id) => removerOf(ctx, id)).find((c) => c !== undefined);
-    const goneNote = gone ? `; before Python 3.8 (the target) the \`with\` raises FileNotFoundError where \`${gone}(${kept.name}.name, …)\` has moved or removed the directory, which the collection only printed` : undefined;
+    const gone = versionAtLeast(ctx.target, [3, 8]) ? undefined : removerIn(ctx, kept.fn, kept.stmt.endIndex);
+    const goneNote = gone ? `; before Python 3.8 (the target) the \`with\` raises FileNotFoundError where \`${gone}(…)\` may have moved or removed the directory, which the collection only printed` : undefined;
     if (order || goneNote) {
       findings.push({ ...base, message: base.message + (order ?? goneNote), fix: { ...fix, applicability: 'unsafe' } });
       continue;

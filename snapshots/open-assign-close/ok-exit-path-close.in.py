@@ -4,6 +4,7 @@
 import os
 import sqlite3
 import tarfile
+import wave
 
 
 def first_match(cmd, word):
@@ -30,3 +31,13 @@ def load(p, rows, factory):
     for r in rows:
         conn.execute("insert into t values (?)", (int(r),))
     conn.close()
+
+
+def save(path, channels, frames):
+    with open(path, "wb") as f:
+        w = wave.open(f)
+        w.setnchannels(channels)
+        w.setsampwidth(2)
+        w.setframerate(44100)
+        w.writeframes(frames)
+        w.close()

@@ -16,3 +16,7 @@ class Loader:
         for line in open(p).readlines():
             if line.startswith("@"):
                 self.load(line[1:].strip())
+
+
+def count(p):
+    return sum([count(l.split()[1]) if l.startswith("#include ") else 1 for l in open(p).readlines()])

@@ -171,7 +171,7 @@ export function unencodable<R extends { status: string; after?: string; findings
   return {
     ...result,
     status: 'failed',
-    reason: `a fix would write ${JSON.stringify(ch)} on line ${line}, which the file's coding (${like.encoding}) cannot hold; nothing was written`,
+    reason: `a fix would write ${JSON.stringify(ch)} (line ${line} of the fixed text), which the file's coding (${like.encoding}) cannot hold; nothing was written`,
     fixesApplied: 0,
     ignoresAdded: undefined,
     remaining: result.findings,

@@ -3,7 +3,7 @@
 import type { SyntaxNode } from '../types.js';
 
 /** Text that may hold a Python 2 form (a superset: the tree decides). */
-const PYTHON2_HINT = /\b(?:print|exec)\b[ \t]*(?:[^\s(=.,)\]}:;]|>>|$)|<>|`|\bexcept\b[^:\n]*,|\b0+[1-9]\d*[lL]?\b|\b\d+[lL]\b|\b[uU][rR]['"]|lambda[ \t]*\(|def[ \t]+\w+[ \t]*\([ \t]*\(/m;
+const PYTHON2_HINT = /\b(?:print|exec)\b[ \t]*(?:[^\s(=.,)\]}:;]|>>|$)|<>|`|\b(?:except|raise)\b[^:\n]*,|\b0+[1-9]\d*[lL]?\b|\b(?:\d+|0[xXbBoO][0-9a-fA-F_]+)[lL]\b|\b[uU][rR]['"]|lambda[ \t]*\(|def[ \t]+\w+[ \t]*\([ \t]*\(/m;
 
 /**
  * The forms a Python 2 file nearly always has somewhere, where code has them: a `print` or `exec` statement or an
@@ -11,7 +11,7 @@ const PYTHON2_HINT = /\b(?:print|exec)\b[ \t]*(?:[^\s(=.,)\]}:;]|>>|$)|<>|`|\bex
  * tuple parameter. Narrower than `PYTHON2_HINT` (a docstring's "print the …" or an RST ``literal`` does not count),
  * for `check`'s first look, which parses a whole file only where this says so.
  */
-const PYTHON2_LIKELY = /^[ \t]*(?:print[ \t]+(?:[^\s(=.,)\]}:;#]|>>)|exec[ \t]+["'A-Za-z_]|except\b[^:(\n#]*,)|[\w)\]][ \t]*<>[ \t]*[\w(\[]|=[ \t]*`|[=(,][ \t]*(?:0+[1-7][0-7]*[lL]?|\d+[lL])\b|\b[uU][rR]['"]|(?<![\w.'"])lambda[ \t]+\(|def[ \t]+\w+[ \t]*\([ \t]*\(/m;
+const PYTHON2_LIKELY = /^[ \t]*(?:print[ \t]+(?:[^\s(=.,)\]}:;#]|>>)|exec[ \t]+["'A-Za-z_]|except\b[^:(\n#]*,|raise[ \t]+[\w.]+[ \t]*,)|[\w)\]][ \t]*<>[ \t]*[\w(\[]|=[ \t]*`|[=(,][ \t]*(?:0+[1-7][0-7]*[lL]?|\d+[lL]|0[xXbBoO][0-9a-fA-F_]+[lL])\b|\b[uU][rR]['"]|(?<![\w.'"])lambda[ \t]+\(|def[ \t]+\w+[ \t]*\([ \t]*\(/m;
 
 /** True when `text` likely holds a Python 2 form (`python2Form` decides from the tree). */
 export const mayBePython2 = (text: string): boolean => PYTHON2_LIKELY.test(text);
@@ -23,12 +23,12 @@ export interface Python2Form {
 }
 
 /**
- * The first Python 2 form of the tree (`print x`, `exec "…"`, `except E, e:`, `` `x` ``, `a <> b`, `0777`, `10L`,
+ * The first Python 2 form of the tree (`print x`, `exec "…"`, `except E, e:`, `raise E, v`, `` `x` ``, `a <> b`, `0777`, `10L`,
  * `ur"…"`, a tuple parameter), or `undefined`. `targetBelow314`: `except A, B:` is Python 3.14's too (PEP 758).
  */
 export function python2Form(root: SyntaxNode, text: string, targetBelow314 = true): Python2Form | undefined {
   if (!PYTHON2_HINT.test(text)) return undefined;
-  const found = root.descendantsOfType(['print_statement', 'exec_statement', 'except_clause', 'comparison_operator', 'integer', 'string_start', 'tuple_pattern']);
+  const found = root.descendantsOfType(['print_statement', 'exec_statement', 'except_clause', 'raise_statement', 'comparison_operator', 'integer', 'string_start', 'tuple_pattern']);
   for (const n of found) {
     const what = python2What(n, targetBelow314);
     if (what) return { node: n, what };
@@ -39,7 +39,11 @@ export function python2Form(root: SyntaxNode, text: string, targetBelow314 = tru
 function python2What(n: SyntaxNode, targetBelow314: boolean): string | undefined {
   switch (n.type) {
     case 'print_statement':
-      return 'a `print` statement';
+      // (`print >> sys.stderr` alone is a Python 3 expression too)
+      return n.namedChildren.some((c) => c.type !== 'chevron' && c.type !== 'comment') ? 'a `print` statement' : undefined;
+    case 'raise_statement':
+      // Ex) `raise E, "msg"`, `raise E, v, tb` (Python 3's `raise (E, 1)` raises a tuple: a TypeError, but no syntax error)
+      return n.namedChildren[0]?.type === 'expression_list' ? '`raise E, v`' : undefined;
     case 'exec_statement':
       return 'an `exec` statement';
     case 'except_clause': {
@@ -50,7 +54,7 @@ function python2What(n: SyntaxNode, targetBelow314: boolean): string | undefined
     case 'comparison_operator':
       return n.children.some((c) => c.type === '<>') ? 'the `<>` operator' : undefined;
     case 'integer':
-      return /^0+[1-9][0-9]*[lL]?$/.test(n.text) ? `the octal literal \`${n.text}\`` : /^[0-9]+[lL]$/.test(n.text) ? `the long literal \`${n.text}\`` : undefined;
+      return /^0+[1-9][0-9]*[lL]?$/.test(n.text) ? `the octal literal \`${n.text}\`` : /^(?:[0-9]+|0[xXbBoO][0-9a-fA-F_]+)[lL]$/.test(n.text) ? `the long literal \`${n.text}\`` : undefined;
     case 'string_start':
       return n.text.startsWith('`') ? 'a backquoted `repr`' : /^[uU][rR]/.test(n.text) ? `the string prefix \`${n.text.slice(0, 2)}\`` : undefined;
     case 'tuple_pattern':

@@ -216,16 +216,17 @@ export const IMPORT_WORD_RE = /(?<![\p{L}\p{N}_])import(?![\p{L}\p{N}_])/u;
 /** `import *`, or text that might be one (a superset: a line break or a bracket may stand between them). */
 export const STAR_IMPORT_RE = /(?<![\p{L}\p{N}_])import[\s\\(]*\*/u;
 
-/** `globals()` and what follows it: `[` (1), or `.method` (2), or nothing of these (3: passed on, or bound). */
-const GLOBALS_CALL = /\bglobals[ \t]*\([ \t]*\)[ \t]*(?:(\[)|\.[ \t]*(\w+)|())/g;
-/** `["name"] = …`, `['name'] += …` after `globals()`: a name set by its string (sticky). */
-const GLOBALS_ITEM_SET = /\[[ \t]*(['"])([A-Za-z_]\w*)\1[ \t]*\][ \t]*(?:[-+*/%@&|^]|\/\/|\*\*|<<|>>)?=(?!=)/y;
-/** `["name"]` read, not set (sticky). */
-const GLOBALS_ITEM = /\[[ \t]*(['"])[A-Za-z_]\w*\1[ \t]*\]/y;
-/** What follows a subscript that is set: `] = …`, `] += …`. */
-const ITEM_SET_AFTER = /^\][ \t]*(?:[-+*/%@&|^]|\/\/|\*\*|<<|>>)?=(?!=)/;
+/** `globals()` (or a name bound to it, put in place of `globals\(\)`) and what follows it: `[` (1), `.method` (2). */
+const GLOBALS_USE = 'globals[ \\t]*\\([ \\t]*\\)';
+const globalsCall = (alternatives: string) => new RegExp(`(?<![\\w.])(?:${alternatives})[ \\t]*(?:(\\[)|\\.[ \\t]*(\\w+))`, 'g');
+/** `ns = globals()`: another name for the namespace. */
+const GLOBALS_ALIAS = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*globals[ \t]*\([ \t]*\)[ \t]*(?:#.*)?$/gm;
+/** `["name"]` (sticky): a key spelt. */
+const SPELT_KEY = /\[[ \t]*(['"])([A-Za-z_]\w*)\1[ \t]*\]/y;
+/** What follows a subscript that may be set: `] = …`, `] += …`, `], x = …` (a target list), `]: T = …`. */
+const ITEM_SET_AFTER = /^\][ \t]*(?:(?:[-+*/%@&|^]|\/\/|\*\*|<<|>>)?=(?!=)|,|:(?!=))/;
 
-/** The offset of the `]` that closes the `[` at `open` (brackets inside counted; strings not read), or the text's end. */
+/** The offset of the `]` or `)` that closes the bracket at `open` (brackets inside counted; strings not read), or the text's end. */
 function closingBracket(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
@@ -235,13 +236,13 @@ function closingBracket(text: string, open: number): number {
   }
   return text.length;
 }
-/** Methods of the namespace that set what they are given: by a spelt first argument, or (`update`) any name. */
+/** Methods of the namespace that set what they are given: by a spelt first argument, keywords or keys, or any name. */
 const GLOBALS_SETTERS: ReadonlySet<string> = new Set(['update', 'setdefault', '__setitem__', 'pop', 'popitem', 'clear', '__delitem__']);
 /** `("name"` after a setter: the name it sets (sticky). */
 const SPELT_ARGUMENT = /[ \t]*\([ \t]*(['"])([A-Za-z_]\w*)\1/y;
 
 export interface GlobalsWrites {
-  /** The names set by their string: `globals()["rows"] = f`, `globals().setdefault("rows", f)`. */
+  /** The names set by their string: `globals()["rows"] = f`, `globals().setdefault("rows", f)`, `globals().update(rows=f)`. */
   names: ReadonlySet<string>;
   /** Some write may set a name it does not spell: `globals().update(kw)`, `globals()[name] = f`, `exec(src, globals())`. */
   any: boolean;
@@ -249,49 +250,76 @@ export interface GlobalsWrites {
 let lastGlobalsWrites: { text: string; writes: GlobalsWrites } | undefined;
 
 /**
- * The module-level names `text` sets through `globals()`, read from the text (a mention in a string too: only
- * more names). What reads the namespace (`globals().get(…)`, `globals()["x"]`, `sorted(globals())`, `g =
- * globals()`) sets none.
+ * The module-level names `text` sets through `globals()` (or a name bound to it, `ns = globals()`), or through
+ * `exec` (given `globals()`, or with no namespace at the module's level), read from the text (a mention in a string
+ * too: only more names). What reads the namespace (`globals().get(…)`, `globals()["x"]`, `sorted(globals())`) sets
+ * none.
  */
 export function globalsWrites(text: string): GlobalsWrites {
   if (lastGlobalsWrites?.text === text) return lastGlobalsWrites.writes;
   const names = new Set<string>();
   let any = false;
   if (text.includes('globals')) {
-    for (const m of text.matchAll(GLOBALS_CALL)) {
+    const aliases = [...text.matchAll(GLOBALS_ALIAS)].map((m) => m[1]!);
+    for (const m of text.matchAll(globalsCall([GLOBALS_USE, ...aliases].join('|')))) {
       const after = m.index + m[0].length;
       if (m[1] !== undefined) {
-        GLOBALS_ITEM_SET.lastIndex = after - 1;
-        const set = GLOBALS_ITEM_SET.exec(text);
-        if (set) {
-          names.add(set[2]!);
-          continue;
-        }
-        // Ex) `del globals()["rows"]` unbinds it
-        const deletes = /\bdel[ \t]+$/.test(text.slice(Math.max(0, m.index - 12), m.index));
-        GLOBALS_ITEM.lastIndex = after - 1;
-        const spelt = GLOBALS_ITEM.exec(text);
-        if (spelt) {
-          if (deletes) names.add(/['"]([A-Za-z_]\w*)['"]/.exec(spelt[0])![1]!);
-          continue;
-        }
-        // Ex) `globals()["use%d" % k]()`: read, not set
+        // Ex) `del globals()["rows"]`, `for globals()["rows"] in …`: a target whatever follows
+        const target = /\b(?:del|for)[ \t]+$/.test(text.slice(Math.max(0, m.index - 12), m.index));
         const close = closingBracket(text, after - 1);
-        if (deletes || ITEM_SET_AFTER.test(text.slice(close, close + 8))) any = true;
-      } else if (m[2] !== undefined) {
-        if (!GLOBALS_SETTERS.has(m[2])) continue;
-        SPELT_ARGUMENT.lastIndex = after;
-        const arg = m[2] === 'update' || m[2] === 'popitem' || m[2] === 'clear' ? null : SPELT_ARGUMENT.exec(text);
-        if (arg) names.add(arg[2]!);
+        const sets = target || ITEM_SET_AFTER.test(text.slice(close, close + 8));
+        if (!sets) continue; // Ex) `globals()["use%d" % k]()`: read
+        SPELT_KEY.lastIndex = after - 1;
+        const spelt = SPELT_KEY.exec(text);
+        if (spelt && spelt.index + spelt[0].length === close + 1) names.add(spelt[2]!);
         else any = true;
+        continue;
       }
-      // Ex) `exec(src, globals())`; not `sorted(globals())`, `g = globals()`
-      else if (/\bexec[ \t]*\([^()\n]*,[ \t]*$/.test(text.slice(Math.max(0, m.index - 200), m.index))) any = true;
+      if (!GLOBALS_SETTERS.has(m[2]!)) continue;
+      SPELT_ARGUMENT.lastIndex = after;
+      const arg = m[2] === 'update' || m[2] === 'popitem' || m[2] === 'clear' ? null : SPELT_ARGUMENT.exec(text);
+      if (arg) {
+        names.add(arg[2]!);
+        continue;
+      }
+      // Ex) `globals().update(open=Reader)`, `globals().update({"open": Reader})`: the keywords and keys it spells
+      const open = text.indexOf('(', after);
+      const args = m[2] === 'update' && open >= 0 && /^[ \t]*$/.test(text.slice(after, open)) ? text.slice(open + 1, closingBracket(text, open)) : '';
+      const spelt = [...args.matchAll(/(?:^|,)[ \t\r\n]*([A-Za-z_]\w*)[ \t]*=(?!=)|[{,][ \t\r\n]*(['"])([A-Za-z_]\w*)\2[ \t]*:/g)].map((k) => k[1] ?? k[3]!);
+      const plain = args.replace(/\s+/g, '');
+      if (spelt.length && (/^[A-Za-z_]\w*=/.test(plain) || plain.startsWith('{'))) for (const n of spelt) names.add(n);
+      else any = true;
+    }
+  }
+  // Ex) `exec(src, globals())`, `exec(compile(src, "<x>", "exec"), globals())` over lines, `exec("rows = f")` at
+  // the module's level (it writes the module's namespace)
+  if (!any && text.includes('exec')) {
+    for (const m of text.matchAll(/(?<![\w.])exec[ \t]*\(/g)) {
+      const open = m.index + m[0].length - 1;
+      const args = text.slice(open + 1, closingBracket(text, open));
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      const topLevel = m.index === lineStart || /^[^ \t#].*$/.test(text.slice(lineStart, m.index)) && !/^[ \t]/.test(text.slice(lineStart));
+      if (args.includes('globals') || (topLevel && !topLevelComma(args))) {
+        any = true;
+        break;
+      }
     }
   }
   const writes = { names, any };
   lastGlobalsWrites = { text, writes };
   return writes;
+}
+
+/** True when `args` (a call's arguments) has a comma outside brackets: more than one argument. */
+function topLevelComma(args: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) return true;
+  }
+  return false;
 }
 
 /** UTF-16 units of the code point at `i` (2 for a surrogate pair). */

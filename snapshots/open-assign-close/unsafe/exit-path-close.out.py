@@ -3,6 +3,7 @@ import contextlib
 import os
 import sqlite3
 import tarfile
+import wave
 
 
 def first_match(cmd, word):
@@ -26,3 +27,12 @@ def load(p, rows, factory):
     with contextlib.closing(sqlite3.connect(p, factory=factory)) as conn:
         for r in rows:
             conn.execute("insert into t values (?)", (int(r),))
+
+
+def save(path, channels, frames):
+    with open(path, "wb") as f:
+        with wave.open(f) as w:
+            w.setnchannels(channels)
+            w.setsampwidth(2)
+            w.setframerate(44100)
+            w.writeframes(frames)

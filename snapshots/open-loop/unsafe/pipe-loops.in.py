@@ -33,3 +33,6 @@ def lines(cmd):
 
 
 pairs = [(l, n) for l, n in zip(os.popen("ls"), range(3))]
+
+# Unsafe: unpacking a line raises where it does not split in two
+firsts = [a for a, b in os.popen("ls -l")]

@@ -35,3 +35,7 @@ def lines(cmd):
 
 
 pairs = [(l, n) for l, n in zip(os.popen("ls"), range(3))]
+
+# Unsafe: unpacking a line raises where it does not split in two
+with os.popen("ls -l") as pipe2:
+    firsts = [a for a, b in pipe2]
