@@ -492,7 +492,10 @@ export const openAssignClose: Transform = {
       'the file or what holds it (`raise Partial(f)`). ' +
       'On the normal path the file is closed exactly where `f.close()` stood; on an early return or an ' +
       'exception it is now closed too. Unsafe where that close does what dropping the object never did: a pipe ' +
-      "(`os.popen`) whose close waits for its command, and" + CLOSE_SAFETY.replace(' Unsafe for', '').replace(/ Offered with .*$/, ' Offered with `--unsafe-fixes`.'),
+      "(`os.popen`) whose close waits for its command, a `wave.open(f)` with no mode the code writes, and" +
+      CLOSE_SAFETY.replace(' Unsafe for', '').replace(/ Offered with .*$/, ' Offered with `--unsafe-fixes`.') +
+      ' No fix where closing would raise on such a path under what the code made of the object: a `memoryview` (or ' +
+      'numpy view) of a memory map, a zip member opened for writing.',
     notFlagged:
       '`f = open(p)` with the close in a `finally:` (already safe; left alone), `f = open(p); f.close()` with ' +
       'nothing between. A close that is not a statement of the same block (inside an `if`, a loop) is ' +
