@@ -219,6 +219,8 @@ export const STAR_IMPORT_RE = /(?<![\p{L}\p{N}_])import[\s\\(]*\*/u;
 /** `globals()` (or a name bound to it, put in place of `globals\(\)`) and what follows it: `[` (1), `.method` (2). */
 const GLOBALS_USE = 'globals[ \\t]*\\([ \\t]*\\)';
 const globalsCall = (alternatives: string) => new RegExp(`(?<![\\w.])(?:${alternatives})[ \\t]*(?:(\\[)|\\.[ \\t]*(\\w+))`, 'g');
+/** The first `globals` or `exec` of a text. */
+const GLOBALS_OR_EXEC = /globals|exec/;
 /** `ns = globals()`: another name for the namespace. */
 const GLOBALS_ALIAS = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*globals[ \t]*\([ \t]*\)[ \t]*(?:#.*)?$/gm;
 /** `["name"]` (sticky): a key spelt. */
@@ -259,7 +261,9 @@ export function globalsWrites(text: string): GlobalsWrites {
   if (lastGlobalsWrites?.text === text) return lastGlobalsWrites.writes;
   const names = new Set<string>();
   let any = false;
-  if (text.includes('globals')) {
+  // (One scan of most texts: neither word is in them)
+  const mentions = GLOBALS_OR_EXEC.exec(text);
+  if (mentions && (mentions[0] === 'globals' || text.includes('globals', mentions.index))) {
     const aliases = [...text.matchAll(GLOBALS_ALIAS)].map((m) => m[1]!);
     for (const m of text.matchAll(globalsCall([GLOBALS_USE, ...aliases].join('|')))) {
       const after = m.index + m[0].length;
@@ -293,7 +297,7 @@ export function globalsWrites(text: string): GlobalsWrites {
   }
   // Ex) `exec(src, globals())`, `exec(compile(src, "<x>", "exec"), globals())` over lines, `exec("rows = f")` at
   // the module's level (it writes the module's namespace)
-  if (!any && text.includes('exec')) {
+  if (!any && mentions && (mentions[0] === 'exec' || text.includes('exec', mentions.index))) {
     for (const m of text.matchAll(/(?<![\w.])exec[ \t]*\(/g)) {
       const open = m.index + m[0].length - 1;
       const args = text.slice(open + 1, closingBracket(text, open));
