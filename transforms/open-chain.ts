@@ -261,7 +261,7 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
   if (later) return `\`${preview(later)}\` runs after \`.${m.method}()\`: CPython closed the ${m.spec.kind} before it, a \`with\` would close it after`;
   // Ex) `list(map(lambda k: bump(p, k), dbm.open(p).keys()))` with `bump` opening it to write: CPython let go of
   // gdbm's lock as `.keys()` returned, a `with` would hold it while the rest of the statement runs
-  let locked = LOCKING.has(m.spec.name) ? codeRunAfter(m.use, stmt) : undefined;
+  let locked = m.spec.locks ? codeRunAfter(m.use, stmt) : undefined;
   // (`sorted(…)`, `list(…)`, `len(…)` of what it read run no code of the program's)
   while (locked && isPlainBuiltinCall(locked)) locked = codeRunAfter(locked, stmt);
   // (`shelve.open(p)["last"] = value`: the store is the use, its value ran before it)
@@ -285,9 +285,6 @@ function isPlainBuiltinCall(call: SyntaxNode): boolean {
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   return args.filter((a) => !isExtra(a)).length === 1 && !args.some((a) => a.type === 'keyword_argument' || a.type === 'lambda');
 }
-
-/** Resources that hold a lock while open (gdbm's `dbm.open`, and a shelf over it). */
-const LOCKING: ReadonlySet<string> = new Set(['dbm.open', 'shelve.open']);
 
 /** The builtin `exec` or `eval` whose arguments hold `use` (inside `stmt`), or `undefined`. */
 function codeRunner(ctx: FileContext, use: SyntaxNode, stmt: SyntaxNode): string | undefined {

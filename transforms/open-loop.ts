@@ -92,7 +92,7 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   }
   // Ex) `for key in dbm.open(DB).keys(): with dbm.open(DB, "w") as db: …`: CPython closed the database, and let go
   // of its lock (gdbm's), as `.keys()` returned; a `with` around the loop would hold it while the body opens it again
-  if (flow.kind === 'used-up' && LOCKING.has(m.spec.name) && loopCodeMayRaise(m.loop)) {
+  if (flow.kind === 'used-up' && m.spec.locks && loopCodeMayRaise(m.loop)) {
     return `CPython closed the ${m.spec.kind}, and let go of its lock, as \`${flow.by}\` returned: a \`with\` around the loop would hold it while the loop runs (a second open in the body would fail); read it into a name in a \`with\` first`;
   }
   // Ex) `def include(p): for line in open(p).readlines(): … include(other)`, `sum([count(l) for l in
@@ -172,9 +172,6 @@ function recursiveCall(loop: SyntaxNode): SyntaxNode | undefined {
   }
   return undefined;
 }
-
-/** Resources that hold a lock while open (gdbm's `dbm.open`, and a shelf over it). */
-const LOCKING: ReadonlySet<string> = new Set(['dbm.open', 'shelve.open']);
 
 const EXCEPTION_WAITS =
   "; a loop that runs out is done with the command, but where an exception from the loop's own code leaves first, closing the pipe waits for the command to end, which CPython, dropping it, did not";

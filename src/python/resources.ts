@@ -100,6 +100,11 @@ export interface ResourceSpec {
   closeFinishes?: string;
   /** Given `uri=`, the call may name a shared-cache in-memory database, which ends with its last connection (sqlite3). */
   sharedByUri?: boolean;
+  /**
+   * Holds a lock on its file while open (gdbm's `dbm.open`, and a shelf over it): CPython let go of it as an eager
+   * read returned, and a `with` around more code that opens the file again holds it there (open-loop, open-chain).
+   */
+  locks?: boolean;
 }
 
 const FILE_METHODS = new Set([
@@ -170,6 +175,7 @@ interface SpecOptions {
   closeWaits?: boolean;
   closeFinishes?: string;
   sharedByUri?: boolean;
+  locks?: boolean;
 }
 
 function spec(name: string, kind: ResourceKind, asNames: readonly string[], eagerMethods: ReadonlySet<string>, o: SpecOptions = {}): ResourceSpec {
@@ -207,8 +213,8 @@ export const RESOURCE_CALLS: ReadonlyMap<string, ResourceSpec> = new Map(
     spec('socket.create_server', 'socket', ['sock', 's'], SOCKET_METHODS, { withSince: [3, 2] }),
     // `with sqlite3.connect(p) as conn:` commits (or rolls back) and leaves the connection open.
     spec('sqlite3.connect', 'database connection', ['conn', 'db'], SQLITE_METHODS, { management: 'closing', viewMethods: SQLITE_VIEWS, view: SQLITE_CURSOR, dataAttributes: SQLITE_ATTRIBUTES, sharedByUri: true }),
-    spec('shelve.open', 'shelf', ['shelf', 'db'], SHELF_METHODS, { withSince: [3, 4], subscripts: true }),
-    spec('dbm.open', 'database', ['db'], DBM_METHODS, { withSince: [3, 4], subscripts: true }),
+    spec('shelve.open', 'shelf', ['shelf', 'db'], SHELF_METHODS, { withSince: [3, 4], subscripts: true, locks: true }),
+    spec('dbm.open', 'database', ['db'], DBM_METHODS, { withSince: [3, 4], subscripts: true, locks: true }),
     spec('wave.open', 'audio file', ['wav', 'w'], WAVE_METHODS, { withSince: [3, 4] }),
     spec('mmap.mmap', 'memory map', ['mm'], MMAP_METHODS, { withSince: [3, 2], subscripts: true }),
     // Not `fileinput.input`: the module keeps that instance in a global (`fileinput._state`), so CPython does not

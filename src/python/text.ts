@@ -301,8 +301,9 @@ export function globalsWrites(text: string): GlobalsWrites {
     for (const m of text.matchAll(/(?<![\w.])exec[ \t]*\(/g)) {
       const open = m.index + m[0].length - 1;
       const args = text.slice(open + 1, closingBracket(text, open));
+      // (A line that starts with code at its first column: the module's level)
       const lineStart = text.lastIndexOf('\n', m.index) + 1;
-      const topLevel = m.index === lineStart || /^[^ \t#].*$/.test(text.slice(lineStart, m.index)) && !/^[ \t]/.test(text.slice(lineStart));
+      const topLevel = !/^[ \t#]/.test(text.slice(lineStart, m.index + 1));
       if (args.includes('globals') || (topLevel && !topLevelComma(args))) {
         any = true;
         break;
