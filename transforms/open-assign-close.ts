@@ -147,9 +147,8 @@ const BUFFER_EXPORTERS: ReadonlySet<string> = new Set(['memoryview', 'frombuffer
 /**
  * Why closing, on a path that leaves before `name.close()`, may raise where the code only dropped the object: a
  * memory map whose buffer a value may still export (`view = memoryview(mm)`: `BufferError`), an archive with a
- * member opened for writing (`w = zf.open(n, "w")`: `ValueError`). The original left both to
- * the collection (an exception's traceback holds the frame); a `with` would raise that error in place of the
- * exception that left.
+ * member opened for writing (`w = zf.open(n, "w")`: `ValueError`). The original left both to the collection (an
+ * exception's traceback holds the frame); a `with` would raise that error in place of the exception that left.
  */
 function closeRefusedReason(spec: ResourceSpec, close: SyntaxNode, uses: readonly Use[], name: string): string | undefined {
   if (spec.name !== 'mmap.mmap' && spec.name !== 'zipfile.ZipFile') return undefined;

@@ -21,7 +21,7 @@ const CODE = 'WFY112';
 /** `tmp.name`, the path: a string that does not keep the object. */
 const NAME: ReadonlySet<string> = new Set(['name']);
 
-/** Calls that move or remove the directory they are given first. */
+/** Calls that move or remove a directory (the one given first). */
 const REMOVERS: ReadonlySet<string> = new Set(['shutil.move', 'shutil.rmtree', 'os.rename', 'os.renames', 'os.replace', 'os.rmdir', 'os.removedirs']);
 
 /**
