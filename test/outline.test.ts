@@ -625,3 +625,34 @@ test('indentUnitOf: the step most blocks take, the first on a tie, and a fix wri
   const fixed = processSource({ path: 'm.py', text: mixed, eol: '\n', options: { ...defaultOptions(), select: ['open-loop'] } });
   assert.equal(fixed.after, mixed.replace('        for x in open(p):\n            line = x\n', '        with open(p) as f:\n            for x in f:\n                line = x\n'));
 });
+
+test('unexpectedIndent: an indent where no block opens, as Python reports it; what opens a block, continues a line or dedents is none', async () => {
+  const { unexpectedIndent: at } = await import('../src/python/outline.js');
+  const bad: Array<[string, number]> = [
+    ['def g():\n    setup()\nlog = 1\n    return 1\n', 4],
+    ['x = 1  # a:\n    y = 2\n', 2],
+    ['if x: pass\n    y\n', 2],
+    ['  x = 1\n', 1],
+  ];
+  for (const [src, line] of bad) {
+    const offset = at(src);
+    assert.notEqual(offset, undefined, src);
+    assert.equal(src.slice(0, offset).split('\n').length, line, src);
+  }
+  for (const src of [
+    'def g():  # c:\n    return 1\n',
+    'x = (1,\n    2)\ny = 3\n',
+    'class A(\n    B):\n    pass\n',
+    'if a:\\\n    pass\n',
+    'd = {\n  "a": 1}\nif d: \\\n\n    pass\n',
+    's = """\n    x\n"""\n',
+    'lambda: (\n  1)\n',
+    'if a:\n    pass\n\n\n  # comment\nx = 1\n',
+    'match p:\n    case 1:\n        pass\n',
+    'if a:\r\n\tb = 1\r\n',
+    'if a:\f\n    b = 1\n',
+    'x = "a:"\nif x:\n    y = 1\n',
+  ]) {
+    assert.equal(at(src), undefined, JSON.stringify(src));
+  }
+});

@@ -17,6 +17,7 @@ test('a file with a Python 2 form gets no fix, each finding saying which form an
     ['exec "x = 1"', /an `exec` statement/],
     ['try:\n    pass\nexcept ValueError, e:\n    pass', /`except E, e:` on line 6/],
     ['x = `y`', /a backquoted `repr`/],
+    ['s = "%s" % `y`', /a backquoted `repr`/],
     ['ok = 1 <> 2', /the `<>` operator/],
     ['mode = 0777', /the octal literal `0777`/],
     ['n = 10L', /the long literal `10L`/],

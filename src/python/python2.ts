@@ -11,7 +11,7 @@ const PYTHON2_HINT = /\b(?:print|exec)\b[ \t]*(?:[^\s(=.,)\]}:;]|>>|$)|<>|`|\b(?
  * tuple parameter. Narrower than `PYTHON2_HINT` (a docstring's "print the …" or an RST ``literal`` does not count),
  * for `check`'s first look, which parses a whole file only where this says so.
  */
-const PYTHON2_LIKELY = /^[ \t]*(?:print[ \t]+(?:[^\s(=.,)\]}:;#]|>>)|exec[ \t]+["'A-Za-z_]|except\b[^:(\n#]*,|raise[ \t]+[\w.]+[ \t]*,)|[\w)\]][ \t]*<>[ \t]*[\w(\[]|=[ \t]*`|[=(,][ \t]*(?:0+[1-7][0-7]*[lL]?|\d+[lL]|0[xXbBoO][0-9a-fA-F_]+[lL])\b|\b[uU][rR]['"]|(?<![\w.'"])lambda[ \t]+\(|def[ \t]+\w+[ \t]*\([ \t]*\(/m;
+const PYTHON2_LIKELY = /^[ \t]*(?:print[ \t]+(?:[^\s(=.,)\]}:;#]|>>)|exec[ \t]+["'A-Za-z_]|except\b[^:(\n#]*,|raise[ \t]+[\w.]+[ \t]*,)|[\w)\]][ \t]*<>[ \t]*[\w(\[]|[=%+][ \t]*`|[=(,][ \t]*(?:0+[1-7][0-7]*[lL]?|\d+[lL]|0[xXbBoO][0-9a-fA-F_]+[lL])\b|\b[uU][rR]['"]|(?<![\w.'"])lambda[ \t]+\(|def[ \t]+\w+[ \t]*\([ \t]*\(/m;
 
 /** True when `text` likely holds a Python 2 form (`python2Form` decides from the tree). */
 export const mayBePython2 = (text: string): boolean => PYTHON2_LIKELY.test(text);
@@ -28,7 +28,7 @@ const FORM_STARTS = new RegExp(
     /(\braise\b(?=[^\n]*,))/,
     /(<>)/,
     /(\b(?:0+[1-9][0-9]*[lL]?|[0-9][0-9a-fA-FxXbBoO_]*[lL])\b(?!\.))/,
-    /([=(,[:][ \t]*`|\b[uU][rR](?=['"]))/,
+    /([=(,[:%+][ \t]*`|\b[uU][rR](?=['"]))/,
     /(\b(?:def[ \t]+\w+[ \t]*\(|lambda)[ \t]*(?=\())/,
   ].map((r) => r.source).join('|'),
   'gm',
