@@ -99,7 +99,7 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   // open(p).readlines()])` in `count`: each level would hold its file through the levels below it, where CPython
   // had closed it (a deep include runs out of descriptors)
   const again = flow.kind === 'used-up' ? recursiveCall(m.loop) : undefined;
-  if (again && flow.kind === 'used-up') return `the loop's code calls \`${preview(again)}\` again, which opens its own: \`${flow.by}\` has read everything and CPython had closed the ${m.spec.kind}, but a \`with\` around the loop would hold it through every level below (a deep recursion runs out of file descriptors)`;
+  if (again && flow.kind === 'used-up') return `the loop's code calls \`${preview(again)}\`, which runs this function again and opens its own: \`${flow.by}\` has read everything and CPython had closed the ${m.spec.kind}, but a \`with\` around the loop would hold it through every level below (a deep recursion runs out of file descriptors)`;
   if (isForStatement(m.loop)) {
     // A lazy loop (`for l in open(p)`) already keeps the file open while the body yields: the `with`
     // changes nothing there. After `.readlines()` CPython has closed it: a `with` would hold it open
@@ -159,18 +159,44 @@ function recursiveCall(loop: SyntaxNode): SyntaxNode | undefined {
   const iterable = first?.childForFieldName('right');
   const parts = isForStatement(loop) ? [loop.childForFieldName('body')] : loop.namedChildren.filter((c) => c.id !== iterable?.id);
   if (!name) return undefined;
+  const calls = (n: SyntaxNode) => [...(n.type === 'call' ? [n] : []), ...n.descendantsOfType('call')];
+  const callsName = (c: SyntaxNode) => {
+    const callee = c.childForFieldName('function');
+    if (callee?.text === name) return true;
+    const object = callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === name ? callee.childForFieldName('object')?.text : undefined;
+    return object !== undefined && (object === 'self' || object === 'cls' || object === owner);
+  };
+  const outside = (c: SyntaxNode) => !iterable || c.startIndex < iterable.startIndex || c.endIndex > iterable.endIndex;
   for (const part of parts) {
-    if (!part || !part.text.includes(name)) continue;
-    const found = [...(part.type === 'call' ? [part] : []), ...part.descendantsOfType('call')].find((c) => {
-      if (iterable && c.startIndex >= iterable.startIndex && c.endIndex <= iterable.endIndex) return false;
+    if (!part) continue;
+    const direct = part.text.includes(name) ? calls(part).find((c) => outside(c) && callsName(c)) : undefined;
+    if (direct) return direct;
+  }
+  // Ex) `include` → `handle(line)` → `include(other)`: a function of the module the loop's code calls, which calls
+  // the loop's own (one step between; farther is not followed)
+  const defs = topLevelDefs(loop);
+  for (const part of parts) {
+    if (!part) continue;
+    for (const c of calls(part)) {
       const callee = c.childForFieldName('function');
-      if (callee?.text === name) return true;
-      const object = callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === name ? callee.childForFieldName('object')?.text : undefined;
-      return object !== undefined && (object === 'self' || object === 'cls' || object === owner);
-    });
-    if (found) return found;
+      const def: SyntaxNode | undefined = callee?.type === 'identifier' && callee.text !== name ? defs.get(callee.text) : undefined;
+      const body: SyntaxNode | null | undefined = def?.childForFieldName('body');
+      if (outside(c) && body?.text.includes(name) && calls(body).some(callsName)) return c;
+    }
   }
   return undefined;
+}
+
+/** The module's top-level functions by name (a name defined twice: the last). */
+function topLevelDefs(node: SyntaxNode): Map<string, SyntaxNode> {
+  let root = node;
+  while (root.parent) root = root.parent;
+  const out = new Map<string, SyntaxNode>();
+  for (const c of root.namedChildren) {
+    const def = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+    if (def?.type === 'function_definition') out.set(def.childForFieldName('name')?.text ?? '', def);
+  }
+  return out;
 }
 
 const EXCEPTION_WAITS =

@@ -20,3 +20,17 @@ class Loader:
 
 def count(p):
     return sum([count(l.split()[1]) if l.startswith("#include ") else 1 for l in open(p).readlines()])
+
+
+# Through one other function of the module
+def expand(p):
+    out = []
+    for line in open(p).readlines():
+        out += handle(line)
+    return out
+
+
+def handle(line):
+    if line.startswith("#include "):
+        return expand(line.split()[1])
+    return [line]
