@@ -257,7 +257,7 @@ const common = (y: Argv) =>
     .option('statistics', { type: 'boolean', default: false, describe: 'counts per transform instead of one line per finding' })
     .option('jobs', { alias: 'j', type: 'string', requiresArg: true, describe: 'threads: this one and N - 1 workers (default: the number of cores, fewer for a small run; 1 = no worker)' })
     .option('index-scope', { requiresArg: true, choices: ['project', 'run'] as const, describe: 'what generator-close reads for the generators a file calls: the whole project the paths lie in (default; its root has .git, .hg or pyproject.toml) or only the files of the run' })
-    .option('whole-files', { type: 'boolean', describe: 'parse every file whole, not only the functions around the calls withify looks at (slower; same findings, and a syntax error anywhere is reported)' })
+    .option('whole-files', { type: 'boolean', describe: 'parse every file whole, not only the functions around the calls withify looks at (slower; same findings, and a syntax error anywhere in a file it reads is reported)' })
     .option('no-cache', { type: 'boolean', describe: 'neither read nor write the cache of earlier runs (check keeps what each file gave; fix and diff skip the files it found clean)' })
     .option('cache-dir', { type: 'string', requiresArg: true, describe: 'keep the cache here (default: $WITHIFY_CACHE_DIR, else .withify_cache in the project root: where pyproject.toml is, else the working directory)' });
 
@@ -385,8 +385,9 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
   const config = loadConfig({ cwd, configPath: a.config });
   const { exclude, include, perFileIgnores, indexScope, ...transformSettings } = mergeSettings(cli, config);
   // Loaded here to report a bad module at once; the workers of the run import the same paths themselves.
+  // (Loaded by the paths as given, which an error names; the workers get them made absolute)
   const transformPaths = (globList(a.transform) ?? []).map((p) => resolve(cwd, p));
-  const extraTransforms = await loadTransformModules(transformPaths, cwd);
+  const extraTransforms = await loadTransformModules(globList(a.transform) ?? [], cwd);
   // A misspelt rule would select nothing, or ignore nothing, without a word.
   for (const key of ['select', 'ignore'] as const) {
     const unknown = (values: readonly string[] | undefined) => values?.find((v) => findTransform(v, extraTransforms) === undefined);

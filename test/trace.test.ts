@@ -160,6 +160,13 @@ describe('withify trace', () => {
     const missing = withify(['trace', '--', 'no-such-command-withify']);
     assert.equal(missing.status, 127);
     assert.match(missing.stderr, /cannot run `no-such-command-withify`: not found on PATH/);
+    // As a shell says it: a file that cannot be run 126, a `#!` interpreter that is not there 127
+    const dir = tempDir('withify-trace-exec-');
+    writeFileSync(join(dir, 'noexec.sh'), 'echo hi\n', { mode: 0o644 });
+    writeFileSync(join(dir, 'badint.sh'), '#!/nonexistent/python\nprint(1)\n', { mode: 0o755 });
+    assert.equal(withify(['trace', '--', join(dir, 'noexec.sh')]).status, 126);
+    assert.equal(withify(['trace', '--', join(dir, 'badint.sh')]).status, 127);
+    assert.equal(withify(['trace', '--', dir]).status, 126);
     // Ex) a usage error must not run the command
     const bogus = withify(['trace', '--bogus', '--', CPYTHON, '-c', 'print("ran")']);
     assert.equal(bogus.status, 2);

@@ -170,6 +170,8 @@ export async function runTraced(options: TraceRunOptions): Promise<TraceRun> {
     const [file, ...args] = options.command as [string, ...string[]];
     // Look the command up on the PATH it will run with, so `python3` means the --python wrapper.
     const found = resolveExecutable(file, env, options.cwd);
+    // As a shell says it: 126 for a file that is there but cannot be run, 127 for one that is not there
+    if (!found && file.includes('/') && existsSync(resolve(options.cwd ?? process.cwd(), file))) throw new TraceError(`cannot run \`${file}\`: not executable`, 126);
     if (!found) throw new TraceError(`cannot run \`${file}\`: not found${file.includes('/') ? '' : ' on PATH'} (or not executable)`, 127);
     const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done, fail) => {
       const child = spawn(found, args, { cwd: options.cwd, env, stdio: 'inherit', argv0: file });
@@ -188,7 +190,8 @@ export async function runTraced(options: TraceRunOptions): Promise<TraceRun> {
       };
       child.on('error', (err) => {
         cleanup();
-        fail(new TraceError(`cannot run \`${file}\`: ${err.message}`, 126));
+        // (ENOENT: a `#!` interpreter that is not there, 127 as the shell gives)
+        fail(new TraceError(`cannot run \`${file}\`: ${err.message}`, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 127 : 126));
       });
       child.on('exit', (c, s) => {
         cleanup();
