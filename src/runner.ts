@@ -319,6 +319,8 @@ export async function runStdin(text: Buffer, path: string, options: RunOptions):
   // `--stdin-filename` names the file: its per-file-ignores apply.
   const opts = path === '-' ? options : optionsForFile(options, path);
   const indexed = path === '-' ? undefined : await stdinProjectIndex(decoded.text, resolve(options.cwd, path), options);
-  const result = unencodable(processSource({ path, text: decoded.text, eol: decoded.eol, options: opts, partial: options.wholeFiles !== true, addIgnore: options.addIgnore, ...indexed }), decoded);
+  // (Outside a project, the module is still named as the file on disk is: `ur.locked`, not `<ur.py>.locked`)
+  const named = indexed ?? (path === '-' ? undefined : { moduleName: moduleKeyFor(resolve(options.cwd, path)) });
+  const result = unencodable(processSource({ path, text: decoded.text, eol: decoded.eol, options: opts, partial: options.wholeFiles !== true, addIgnore: options.addIgnore, ...named }), decoded);
   return { result, outputBytes: result.after !== undefined ? encodeSource(result.after, decoded) : text };
 }

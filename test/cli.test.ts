@@ -565,3 +565,13 @@ test('a `-`-prefixed argument that is not exactly known one-letter options is a 
   }
   assert.equal(withify(['check', '--', '-q.py'], { cwd: dir }).status, 1);
 });
+
+test('over stdin outside a project, a generator\'s module is named as the file on disk names it', () => {
+  const dir = tempDir('withify-stdin-name-');
+  const text = 'def locked():\n    try:\n        yield 1\n    finally:\n        raise ValueError("x")\n\n\ndef first():\n    for x in locked():\n        break\n';
+  writeFileSync(join(dir, 'ur.py'), text);
+  const disk = spawnSync(process.execPath, [CLI, 'check', '--no-cache', 'ur.py'], { cwd: dir, encoding: 'utf8' });
+  const stdin = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '-', '--stdin-filename', 'ur.py'], { cwd: dir, input: text, encoding: 'utf8' });
+  assert.match(disk.stdout, /`ur\.locked`: its `finally` raises/);
+  assert.equal(stdin.stdout, disk.stdout);
+});
