@@ -1,5 +1,5 @@
 // The library entry points: the same pipeline the CLI runs, as plain functions.
-import { decodeSource, encodeSource, unencodable } from './engine/read.js';
+import { decodeSource, encodeResult } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { defaultOptions, unsupportedTarget } from './options.js';
 import { processPath as processFile, run as runFiles, runSync as runFilesSync, type Mode, type RunControl, type RunOptions, type RunResult } from './runner.js';
@@ -229,11 +229,11 @@ export function transformBytes(bytes: Uint8Array, options: TransformSourceOption
     if (err instanceof OptionsError) return { ...notProcessed(decoded.text, `bad option: ${err.message}`), outputBytes: Buffer.from(bytes) };
     throw err;
   }
-  const r = unencodable(processSource({ path, text: decoded.text, eol: decoded.eol, options: checked, project, moduleName, partial: wholeFiles !== true, addIgnore }), decoded);
+  const { result: r, bytes: encoded } = encodeResult(processSource({ path, text: decoded.text, eol: decoded.eol, options: checked, project, moduleName, partial: wholeFiles !== true, addIgnore }), decoded);
   const output = r.after ?? decoded.text;
   return {
     output,
-    outputBytes: r.after === undefined ? Buffer.from(bytes) : encodeSource(output, decoded),
+    outputBytes: encoded ?? Buffer.from(bytes),
     findings: r.findings,
     remaining: r.remaining,
     warnings: r.warnings ?? [],

@@ -8,7 +8,7 @@ import { projectTargetOf } from './config.js';
 import { versionAtLeast } from './options.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { decodeSource, DecodeError, encodeSource, unencodable, type DecodedSource } from './engine/read.js';
+import { decodeSource, DecodeError, encodeResult, encodeSource, type DecodedSource } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { takeParsedChars } from './engine/parse.js';
 import { ChangedOnDisk, writeAtomic } from './engine/write.js';
@@ -55,14 +55,14 @@ export function processPath(path: string, runOptions: RunOptions, project?: Proj
       return failed(`cannot decode: ${(err as Error).message}`);
     }
   }
-  const result = unencodable(processSource({ path: shown, text: decoded.text, eol: decoded.eol, outline: decoded.outline, options, project, moduleName, applyFixes: options.mode !== 'check', partial: options.wholeFiles !== true, addIgnore: options.addIgnore === true }), decoded);
+  const { result, bytes: encoded } = encodeResult(processSource({ path: shown, text: decoded.text, eol: decoded.eol, outline: decoded.outline, options, project, moduleName, applyFixes: options.mode !== 'check', partial: options.wholeFiles !== true, addIgnore: options.addIgnore === true }), decoded);
   // Ex) a latin-1 file: `diff` writes its lines in latin-1, so that the patch applies to the file's bytes
   if (options.mode === 'diff' && result.status === 'changed' && (decoded.encoding !== 'utf-8' || decoded.bom)) result.encoding = { name: decoded.encoding, bom: decoded.bom };
   // `check --add-ignore` writes too: comments only, no fix.
   const writes = options.mode === 'fix' || (options.mode === 'check' && options.addIgnore === true);
-  if (writes && result.status === 'changed' && result.after !== undefined) {
+  if (writes && result.status === 'changed' && encoded !== undefined) {
     try {
-      writeAtomic(path, encodeSource(result.after, decoded), bytes ?? encodeSource(decoded.text, decoded));
+      writeAtomic(path, encoded, bytes ?? encodeSource(decoded.text, decoded));
     } catch (err) {
       const reason = err instanceof ChangedOnDisk ? err.message : `cannot write: ${(err as Error).message}`;
       // Nothing was written: no fix applied, every finding still in the file.

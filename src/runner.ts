@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { projectTargetOf } from './config.js';
-import { decodeSource, encodeSource, unencodable } from './engine/read.js';
+import { decodeSource, encodeResult } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
 import { displayPath, KeptSources, optionsForFile, processPath, releaseTrees, slimResult } from './process-file.js';
 import { excludedByName, projectRoot, selectFiles, type SelectOptions } from './walk.js';
@@ -321,6 +321,6 @@ export async function runStdin(text: Buffer, path: string, options: RunOptions):
   const indexed = path === '-' ? undefined : await stdinProjectIndex(decoded.text, resolve(options.cwd, path), options);
   // (Outside a project, the module is still named as the file on disk is: `ur.locked`, not `<ur.py>.locked`)
   const named = indexed ?? (path === '-' ? undefined : { moduleName: moduleKeyFor(resolve(options.cwd, path)) });
-  const result = unencodable(processSource({ path, text: decoded.text, eol: decoded.eol, options: opts, partial: options.wholeFiles !== true, addIgnore: options.addIgnore, ...named }), decoded);
-  return { result, outputBytes: result.after !== undefined ? encodeSource(result.after, decoded) : text };
+  const { result, bytes } = encodeResult(processSource({ path, text: decoded.text, eol: decoded.eol, options: opts, partial: options.wholeFiles !== true, addIgnore: options.addIgnore, ...named }), decoded);
+  return { result, outputBytes: bytes ?? text };
 }

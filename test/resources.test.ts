@@ -62,6 +62,10 @@ test('Popen: a call that asks for no pipe leaves nothing to close, and communica
   }
   // The file handed to the child is the only finding (open-argument's, fixed)
   assert.deepEqual(none('def f(c, log):\n    p = Popen(c, stdout=open(log, "w"))\n    p.wait()\n').map((f) => f.message), ['`Popen(…, stdout=open(...))`: the file is never closed; PyPy closes it only when the GC runs']);
+  // Whatever the catalog makes is no pipe: a pipe of os.popen, a socket
+  for (const src of ['def f(c, other):\n    p = Popen(c, stdin=os.popen(other))\n    p.wait()\n', 'def f(c, addr):\n    p = Popen(c, stdout=socket.create_connection(addr))\n    p.wait()\n']) {
+    assert.ok(none(`import os, socket\n${src}`).every((f) => !/`p\.std(in|out)` is never closed/.test(f.message)), src);
+  }
   // The assignment form without communicate() is still reported, by its pipes
   const kept = none('def f(c):\n    p = Popen(c, stdout=PIPE)\n    p.wait()\n    return p.stdout\n');
   assert.equal(kept.length, 1);

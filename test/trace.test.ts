@@ -280,42 +280,40 @@ describe('trace: abandoned async generators', () => {
 
 describe('trace shim: the program sees its own warning filters', () => {
   test('pop(0), del [0], [0] and len act on the program\'s filters, not the shim\'s entry (CPython); the leak is still recorded', async () => {
-    const dir = join(work, 'own-filters');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'own.py'),
+    const source =
       'import gc, warnings\n' +
-        'def leak(p):\n    open(p)\n    gc.collect()\n' +
-        "warnings.simplefilter('error', UserWarning)\nwarnings.filters.pop(0)\n" +
-        "try:\n    warnings.warn('hello', UserWarning)\n    print('warned')\nexcept UserWarning:\n    print('raised')\n" +
-        "warnings.simplefilter('ignore', DeprecationWarning)\nprint(warnings.filters[0][0], len(warnings.filters) == len(list(warnings.filters)))\n" +
-        'n = len(warnings.filters)\ndel warnings.filters[0]\nprint(n - len(warnings.filters))\nleak(__file__)\n',
-    );
-    const direct = run(CPYTHON, ['own.py'], dir);
-    assert.equal(direct.stdout, 'warned\nignore True\n1\n');
-    const traced = await runTraced({ command: [CPYTHON, 'own.py'], cwd: dir, env: ENV });
-    assert.equal(traced.warnings.length, 1);
-    const shown = withify(['trace', '--output', join(work, 'own.txt'), '--', CPYTHON, 'own.py'], dir);
-    assert.deepEqual({ ...shown, stderr: shown.stderr }, direct);
+      'def leak(p):\n    open(p)\n    gc.collect()\n' +
+      "warnings.simplefilter('error', UserWarning)\nwarnings.filters.pop(0)\n" +
+      "try:\n    warnings.warn('hello', UserWarning)\n    print('warned')\nexcept UserWarning:\n    print('raised')\n" +
+      "warnings.simplefilter('ignore', DeprecationWarning)\nprint(warnings.filters[0][0], len(warnings.filters) == len(list(warnings.filters)))\n" +
+      'n = len(warnings.filters)\ndel warnings.filters[0]\nprint(n - len(warnings.filters))\nleak(__file__)\n';
+    await tracedAsRunAlone(CPYTHON, 'own-filters', source, 'warned\nignore True\n1\n');
   });
 });
+
+/**
+ * Writes `source` as a program in a directory of its own, runs it under `python` alone (its output must be
+ * `expected`), then traced: one leak recorded, and `withify trace` shows what the program alone shows.
+ */
+async function tracedAsRunAlone(python: string, name: string, source: string, expected: string): Promise<void> {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'prog.py'), source);
+  const direct = run(python, ['prog.py'], dir);
+  assert.equal(direct.stdout, expected);
+  const traced = await runTraced({ command: [python, 'prog.py'], cwd: dir, env: ENV });
+  assert.equal(traced.warnings.length, 1);
+  const shown = withify(['trace', '--output', join(work, `${name}.txt`), '--', python, 'prog.py'], dir);
+  assert.deepEqual(shown, direct);
+}
 
 describe('trace shim: the wrapped open of PyPy', () => {
   test('kept as a class attribute it does not bind as a method; it pickles as builtins.open; the leak is recorded', async (t) => {
     if (!hasPython(PYPY)) return t.skip(`${PYPY} not installed`);
-    const dir = join(work, 'open-attr');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'opener.py'),
+    const source =
       'import gc, pickle\nclass Store:\n    opener = open\n    def read(self, p):\n        with self.opener(p) as f:\n            return len(f.read()) > 0\n' +
-        'print(Store().read(__file__), pickle.loads(pickle.dumps(open)) is open, open.__name__)\n' +
-        'def leak(p):\n    open(p)\n    gc.collect()\nleak(__file__)\n',
-    );
-    const direct = run(PYPY, ['opener.py'], dir);
-    assert.equal(direct.stdout, 'True True open\n');
-    const traced = await runTraced({ command: [PYPY, 'opener.py'], cwd: dir, env: ENV });
-    assert.equal(traced.warnings.length, 1);
-    const shown = withify(['trace', '--output', join(work, 'opener.txt'), '--', PYPY, 'opener.py'], dir);
-    assert.deepEqual(shown, direct);
+      'print(Store().read(__file__), pickle.loads(pickle.dumps(open)) is open, open.__name__)\n' +
+      'def leak(p):\n    open(p)\n    gc.collect()\nleak(__file__)\n';
+    await tracedAsRunAlone(PYPY, 'open-attr', source, 'True True open\n');
   });
 });

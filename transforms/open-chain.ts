@@ -4,7 +4,7 @@
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { BUILTIN_NAMES, codeRunAfter, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
-import { closesItself, closeWaitsReason, isEagerUse, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, CLOSE_SAFETY, literalMode, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { closesItself, closeWaitsReason, isEagerUse, READS_TO_END, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, CLOSE_SAFETY, literalMode, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { calleeName } from '../src/python/imports.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex, startsLine } from '../src/python/text.js';
@@ -262,8 +262,8 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
   // Ex) `list(map(lambda k: bump(p, k), dbm.open(p).keys()))` with `bump` opening it to write: CPython let go of
   // gdbm's lock as `.keys()` returned, a `with` would hold it while the rest of the statement runs
   let locked = m.spec.locks ? codeRunAfter(m.use, stmt) : undefined;
-  // (`sorted(…)`, `list(…)`, `len(…)` of what it read run no code of the program's)
-  while (locked && isPlainBuiltinCall(locked)) locked = codeRunAfter(locked, stmt);
+  // (`sorted(…)`, `list(…)`, `len(…)` of what it read run none of the program's code)
+  while (locked && readsWithoutCode(ctx, locked)) locked = codeRunAfter(locked, stmt);
   // (`shelve.open(p)["last"] = value`: the store is the use, its value ran before it)
   const left = locked?.type === 'assignment' || locked?.type === 'augmented_assignment' ? locked.childForFieldName('left') : null;
   if (left && m.use.startIndex >= left.startIndex && m.use.endIndex <= left.endIndex) locked = undefined;
@@ -275,15 +275,15 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
   return undefined;
 }
 
-/** Builtins that run no code of the program's over a list of keys or values. */
-const PLAIN_BUILTINS: ReadonlySet<string> = new Set(['sorted', 'list', 'tuple', 'set', 'frozenset', 'len', 'min', 'max', 'sum', 'any', 'all', 'dict', 'enumerate', 'reversed']);
-
-/** `sorted(x)`, `len(x)`: a builtin of `PLAIN_BUILTINS` whose arguments call nothing but what they hold of `x`. */
-function isPlainBuiltinCall(call: SyntaxNode): boolean {
-  const callee = call.childForFieldName('function');
-  if (call.type !== 'call' || callee?.type !== 'identifier' || !PLAIN_BUILTINS.has(callee.text) || !BUILTIN_NAMES.has(callee.text)) return false;
-  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-  return args.filter((a) => !isExtra(a)).length === 1 && !args.some((a) => a.type === 'keyword_argument' || a.type === 'lambda');
+/**
+ * `sorted(x)`, `len(x)`, `list(x)` of a database's keys: a consumer that reads it to its end (`READS_TO_END`), or
+ * `len`, given that one argument alone; none of the program's code runs in it.
+ */
+function readsWithoutCode(ctx: FileContext, call: SyntaxNode): boolean {
+  const name = call.type === 'call' ? calleeName(ctx.names, call) : undefined;
+  if (name === undefined || (!READS_TO_END.has(name) && name !== 'builtins.len')) return false;
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((a) => !isExtra(a)) ?? [];
+  return args.length === 1 && args[0]!.type !== 'keyword_argument';
 }
 
 /** The builtin `exec` or `eval` whose arguments hold `use` (inside `stmt`), or `undefined`. */

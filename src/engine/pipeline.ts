@@ -506,7 +506,9 @@ function processText(input: SourceInput): FileResult {
     const makeCtx = () => createContext({ path, source: text, tree, eol, options, project: input.project, moduleName: input.moduleName });
     let findings = runChecks(transforms, makeCtx());
     // Ex) `print "x"` in the file: Python 2, which tree-sitter reads; a fix would write Python 3 into it
-    const py2 = findings.some((f) => f.fix) ? python2Form(tree.rootNode, text, !versionAtLeast(options.targetVersion, [3, 14])) : undefined;
+    // (`except A, B:` is Python 3.14's too)
+    const below314 = !versionAtLeast(options.targetVersion, [3, 14]);
+    const py2 = findings.some((f) => f.fix) ? python2Form(tree.rootNode, text, below314) : undefined;
     if (py2) {
       const why = python2Reason(py2, text);
       findings = findings.map((f) => (f.fix ? { ...f, fix: undefined, reason: why } : f));
@@ -523,8 +525,8 @@ function processText(input: SourceInput): FileResult {
       const next = applyEdits(text, planned);
       const nextTree = parsePython(next);
       // Ex) a user fix that writes `print "x"`, which tree-sitter reads as Python 2's (withify's own never do)
-      const py2Out = byUser ? python2Form(nextTree.rootNode, next, !versionAtLeast(options.targetVersion, [3, 14])) : undefined;
-      const py2At = py2Out && !python2Form(tree.rootNode, text, !versionAtLeast(options.targetVersion, [3, 14])) ? py2Out : undefined;
+      const py2Out = byUser ? python2Form(nextTree.rootNode, next, below314) : undefined;
+      const py2At = py2Out && !python2Form(tree.rootNode, text, below314) ? py2Out : undefined;
       // Ex) a new `with …:` whose body line kept the header's indentation: tree-sitter sees an empty block
       const emptied = emptyBlocks(nextTree);
       if (empty < 0) empty = emptyBlocks(tree).length;

@@ -156,19 +156,21 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
 }
 
 /**
- * Why `result`'s output cannot be written in the file's coding (a user fix that writes `"→"` into a latin-1 file:
- * the encoder would write `?`), as a failed result with nothing written; `result` itself when it can.
+ * `result`'s output in the file's coding (`encodeSource`), encoded once for the caller to write or return; or, where
+ * the coding cannot hold it (a user fix that writes `"→"` into a latin-1 file: the encoder would write `?`), the
+ * result failed with nothing written, and no bytes.
  */
-export function unencodable<R extends { status: string; after?: string; findings: readonly unknown[] }>(result: R, like: Pick<DecodedSource, 'encoding' | 'bom'>): R {
-  if (result.after === undefined) return result;
+export function encodeResult<R extends { status: string; after?: string; findings: readonly unknown[] }>(result: R, like: Pick<DecodedSource, 'encoding' | 'bom'>): { result: R; bytes?: Buffer } {
+  if (result.after === undefined) return { result };
   const bytes = encodeSource(result.after, like);
-  const back = like.encoding === 'utf-8' ? bytes.subarray(like.bom ? 3 : 0).toString('utf8') : iconv().decode(bytes.subarray(like.bom ? 3 : 0), like.encoding, { stripBOM: false });
-  if (back === result.after) return result;
+  const body = bytes.subarray(like.bom ? 3 : 0);
+  const back = like.encoding === 'utf-8' ? body.toString('utf8') : iconv().decode(body, like.encoding, { stripBOM: false });
+  if (back === result.after) return { result, bytes };
   let at = 0;
   while (at < back.length && back[at] === result.after[at]) at++;
   const line = result.after.slice(0, at).split('\n').length;
   const ch = String.fromCodePoint(result.after.codePointAt(at) ?? 0x3f);
-  return {
+  const failed = {
     ...result,
     status: 'failed',
     reason: `a fix would write ${JSON.stringify(ch)} (line ${line} of the fixed text), which the file's coding (${like.encoding}) cannot hold; nothing was written`,
@@ -178,6 +180,7 @@ export function unencodable<R extends { status: string; after?: string; findings
     before: undefined,
     after: undefined,
   };
+  return { result: failed };
 }
 
 export function encodeSource(text: string, like: Pick<DecodedSource, 'encoding' | 'bom'>): Buffer {

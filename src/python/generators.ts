@@ -4,7 +4,7 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
-import { findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, lineEndOf, nextLineStart, PATCH_BY_PATH, wordsPattern } from './text.js';
+import { afterBrackets, findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 import { isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from './statements.js';
 import { calleeName } from './imports.js';
@@ -1438,9 +1438,7 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
     // Ex) `patch.dict(core.__dict__, rows=…)`, `patch.dict("pkg.core.__dict__", {"rows": …})`: the module's namespace
     if (text.includes('__dict__')) {
       for (const m of text.matchAll(new RegExp(PATCH_DICT.source.replace('patch', name), 'g'))) {
-        const rest = restArguments(text, m.index! + m[0].length);
-        const given = [...rest.flatMap((arg) => KEYWORD_ARGUMENT.exec(arg)?.[1] ?? []), ...(rest[0] ? [...rest[0].matchAll(DICT_KEY)].map((k) => k[2]!) : [])];
-        for (const attribute of given) {
+        for (const attribute of namesGiven(text, m.index! + m[0].length).names) {
           if (m[1] !== undefined) out.push(`${m[1]}.${attribute}`);
           else byObject(m[2]!, attribute);
         }
@@ -1474,38 +1472,8 @@ function importedFrom(text: string, name: string): string | undefined {
 const PATCH_ALIAS = /\bpatch[ \t]+as[ \t]+([A-Za-z_]\w*)|^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:[A-Za-z_][\w.]*\.)?patch[ \t]*(?:#.*)?$/gm;
 /** `patch.dict("pkg.core.__dict__", …)` or `patch.dict(core.__dict__, …)`: a module by its path (1) or its name (2). */
 const PATCH_DICT = /\bpatch\.dict\s*\(\s*(?:in_dict\s*=\s*)?(?:['"]([A-Za-z_][\w.]*)\.__dict__['"]|([A-Za-z_][\w.]*)\.__dict__)\s*,/g;
-/** A string key of a dict display: `"rows"` of `{"rows": f}`. */
-const DICT_KEY = /[{,]\s*(['"])([A-Za-z_]\w*)\1\s*:/g;
 /** `patch.multiple("pkg.use", …)` or `patch.multiple(use, …)`: the target by its path (1) or an object (2). */
 const PATCH_MULTIPLE = /\bpatch\.multiple\s*\(\s*(?:target\s*=\s*)?(?:['"]([A-Za-z_][\w.]*)['"]|([A-Za-z_][\w.]*))\s*,/g;
-
-/**
- * The arguments of the rest of a call from `from` (just after an argument and its comma, or the `(`), as their
- * texts, trimmed, up to the `)` that closes the call (brackets inside counted).
- */
-function restArguments(text: string, from: number): string[] {
-  const out: string[] = [];
-  let depth = 1;
-  let start = from;
-  for (let i = from; i < text.length && depth > 0; i++) {
-    const c = text[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    if ((c === ',' && depth === 1) || depth === 0) {
-      const arg = text.slice(start, i).trim();
-      if (arg) out.push(arg);
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
-const KEYWORD_ARGUMENT = /^([A-Za-z_]\w*)\s*=(?!=)/;
-
-/** The keywords given by the rest of a call from `from`: `rows` of `rows=[]`. */
-function keywordsOf(text: string, from: number): string[] {
-  return restArguments(text, from).flatMap((arg) => KEYWORD_ARGUMENT.exec(arg)?.[1] ?? []);
-}
 
 /**
  * True when the rest of a `patch(…)` call from `from` (just after the arguments already read, `given` of them
@@ -1909,31 +1877,6 @@ function inImportStatement(text: string, at: number): boolean {
   return depth >= 0;
 }
 
-/**
- * The offset after the bracketed text that opens at `open` (`(`, `[` or `{`), strings in it skipped;
- * `undefined` where the text is one withify does not read so: a triple-quoted or formatted string, a backslash
- * continuation, a comment, or no closing bracket.
- */
-function afterBrackets(text: string, open: number): number | undefined {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      if (--depth === 0) return i + 1;
-    } else if (c === '#' || c === '\\') return undefined;
-    else if (c === '"' || c === "'") {
-      // Ex) `f"{x}"`, `t"…"`: their fields are code
-      if (/[fFtT]/.test(/[A-Za-z]*$/.exec(text.slice(Math.max(0, i - 3), i))![0])) return undefined;
-      if (text.startsWith(c.repeat(3), i)) return undefined;
-      let j = i + 1;
-      while (j < text.length && text[j] !== c && text[j] !== '\n' && text[j] !== '\r') j += text[j] === '\\' ? 2 : 1;
-      if (text[j] !== c) return undefined;
-      i = j;
-    }
-  }
-  return undefined;
-}
 
 /** The start of the next line after the one holding `at` that holds code (not blank, not only a comment), or the text's length. */
 function nextCodeLine(text: string, at: number, loneCR: boolean): number {

@@ -2,13 +2,10 @@
 // whatever tree-sitter says, and withify's fixes (Python 3 code: `with` over a socket, `:=`, …) are not for it.
 import type { SyntaxNode } from '../types.js';
 
-/** Text that may hold a Python 2 form (a superset: the tree decides). */
-const PYTHON2_HINT = /\b(?:print|exec)\b[ \t]*(?:[^\s(=.,)\]}:;]|>>|$)|<>|`|\b(?:except|raise)\b[^:\n]*,|\b0+[1-9]\d*[lL]?\b|\b(?:\d+|0[xXbBoO][0-9a-fA-F_]+)[lL]\b|\b[uU][rR]['"]|lambda[ \t]*\(|def[ \t]+\w+[ \t]*\([ \t]*\(/m;
-
 /**
  * The forms a Python 2 file nearly always has somewhere, where code has them: a `print` or `exec` statement or an
  * `except E, e:` at a line's start, `a <> b`, `` = `x` ``, an octal or long literal after `=`, `(` or `,`, `ur""`, a
- * tuple parameter. Narrower than `PYTHON2_HINT` (a docstring's "print the …" or an RST ``literal`` does not count),
+ * tuple parameter. Narrower than `FORM_STARTS` (a docstring's "print the …" or an RST ``literal`` does not count),
  * for `check`'s first look, which parses a whole file only where this says so.
  */
 const PYTHON2_LIKELY = /^[ \t]*(?:print[ \t]+(?:[^\s(=.,)\]}:;#]|>>)|exec[ \t]+["'A-Za-z_]|except\b[^:(\n#]*,|raise[ \t]+[\w.]+[ \t]*,)|[\w)\]][ \t]*<>[ \t]*[\w(\[]|[=%+][ \t]*`|[=(,][ \t]*(?:0+[1-7][0-7]*[lL]?|\d+[lL]|0[xXbBoO][0-9a-fA-F_]+[lL])\b|\b[uU][rR]['"]|(?<![\w.'"])lambda[ \t]+\(|def[ \t]+\w+[ \t]*\([ \t]*\(/m;
@@ -46,7 +43,7 @@ export interface Python2Form {
  * `ur"…"`, a tuple parameter), or `undefined`. `targetBelow314`: `except A, B:` is Python 3.14's too (PEP 758).
  */
 export function python2Form(root: SyntaxNode, text: string, targetBelow314 = true): Python2Form | undefined {
-  if (!PYTHON2_HINT.test(text)) return undefined;
+  // (FORM_STARTS finds every place a form may start; no pre-test of the text is cheaper than its one scan)
   FORM_STARTS.lastIndex = 0;
   for (let m = FORM_STARTS.exec(text); m; m = FORM_STARTS.exec(text)) {
     const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;

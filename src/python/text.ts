@@ -216,6 +216,79 @@ export const IMPORT_WORD_RE = /(?<![\p{L}\p{N}_])import(?![\p{L}\p{N}_])/u;
 /** `import *`, or text that might be one (a superset: a line break or a bracket may stand between them). */
 export const STAR_IMPORT_RE = /(?<![\p{L}\p{N}_])import[\s\\(]*\*/u;
 
+/**
+ * The arguments of the rest of a call from `from` (just after an argument and its comma, or the `(`), as their
+ * texts, trimmed, up to the `)` that closes the call (brackets inside counted).
+ */
+export function restArguments(text: string, from: number): string[] {
+  const out: string[] = [];
+  let depth = 1;
+  let start = from;
+  for (let i = from; i < text.length && depth > 0; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    if ((c === ',' && depth === 1) || depth === 0) {
+      const arg = text.slice(start, i).trim();
+      if (arg) out.push(arg);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+export const KEYWORD_ARGUMENT = /^([A-Za-z_]\w*)\s*=(?!=)/;
+
+/** The keywords given by the rest of a call from `from`: `rows` of `rows=[]`. */
+export function keywordsOf(text: string, from: number): string[] {
+  return restArguments(text, from).flatMap((arg) => KEYWORD_ARGUMENT.exec(arg)?.[1] ?? []);
+}
+
+/**
+ * The offset after the bracketed text that opens at `open` (`(`, `[` or `{`), strings in it skipped;
+ * `undefined` where the text is one withify does not read so: a triple-quoted or formatted string, a backslash
+ * continuation, a comment, or no closing bracket.
+ */
+export function afterBrackets(text: string, open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (--depth === 0) return i + 1;
+    } else if (c === '#' || c === '\\') return undefined;
+    else if (c === '"' || c === "'") {
+      // Ex) `f"{x}"`, `t"…"`: their fields are code
+      if (/[fFtT]/.test(/[A-Za-z]*$/.exec(text.slice(Math.max(0, i - 3), i))![0])) return undefined;
+      if (text.startsWith(c.repeat(3), i)) return undefined;
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && text[j] !== '\n' && text[j] !== '\r') j += text[j] === '\\' ? 2 : 1;
+      if (text[j] !== c) return undefined;
+      i = j;
+    }
+  }
+  return undefined;
+}
+
+/** A string key of a dict display: `"rows"` of `{"rows": f}`. */
+const DICT_KEY = /[{,]\s*(['"])([A-Za-z_]\w*)\1\s*:/g;
+
+/**
+ * The names the rest of a call from `from` spells: its keywords (`rows=…`) and the string keys of its dict
+ * displays (`{"rows": …}`); `unread` where an argument is neither (`kw`, `**kw`), whose names withify cannot see.
+ */
+export function namesGiven(text: string, from: number): { names: string[]; unread: boolean } {
+  const names: string[] = [];
+  let unread = false;
+  for (const arg of restArguments(text, from)) {
+    const kw = KEYWORD_ARGUMENT.exec(arg);
+    if (kw) names.push(kw[1]!);
+    else if (arg.startsWith('{')) for (const k of arg.matchAll(DICT_KEY)) names.push(k[2]!);
+    else unread = true;
+  }
+  return { names, unread };
+}
+
 /** `globals()` (or a name bound to it, put in place of `globals\(\)`) and what follows it: `[` (1), `.method` (2). */
 const GLOBALS_USE = 'globals[ \\t]*\\([ \\t]*\\)';
 const globalsCall = (alternatives: string) => new RegExp(`(?<![\\w.])(?:${alternatives})[ \\t]*(?:(\\[)|\\.[ \\t]*(\\w+))`, 'g');
@@ -228,16 +301,6 @@ const SPELT_KEY = /\[[ \t]*(['"])([A-Za-z_]\w*)\1[ \t]*\]/y;
 /** What follows a subscript that may be set: `] = …`, `] += …`, `], x = …` (a target list), `]: T = …`. */
 const ITEM_SET_AFTER = /^\][ \t]*(?:(?:[-+*/%@&|^]|\/\/|\*\*|<<|>>)?=(?!=)|,|:(?!=))/;
 
-/** The offset of the `]` or `)` that closes the bracket at `open` (brackets inside counted; strings not read), or the text's end. */
-function closingBracket(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 40 || c === 91 || c === 123) depth++;
-    else if ((c === 41 || c === 93 || c === 125) && --depth === 0) return i;
-  }
-  return text.length;
-}
 /** Methods of the namespace that set what they are given: by a spelt first argument, keywords or keys, or any name. */
 const GLOBALS_SETTERS: ReadonlySet<string> = new Set(['update', 'setdefault', '__setitem__', 'pop', 'popitem', 'clear', '__delitem__']);
 /** `("name"` after a setter: the name it sets (sticky). */
@@ -270,12 +333,13 @@ export function globalsWrites(text: string): GlobalsWrites {
       if (m[1] !== undefined) {
         // Ex) `del globals()["rows"]`, `for globals()["rows"] in …`: a target whatever follows
         const target = /\b(?:del|for)[ \t]+$/.test(text.slice(Math.max(0, m.index - 12), m.index));
-        const close = closingBracket(text, after - 1);
-        const sets = target || ITEM_SET_AFTER.test(text.slice(close, close + 8));
+        // (The subscript's end: where it cannot be read so, a comment or a formatted string in it, taken as read)
+        const end = afterBrackets(text, after - 1);
+        const sets = target || (end !== undefined && ITEM_SET_AFTER.test(text.slice(end - 1, end + 7)));
         if (!sets) continue; // Ex) `globals()["use%d" % k]()`: read
         SPELT_KEY.lastIndex = after - 1;
         const spelt = SPELT_KEY.exec(text);
-        if (spelt && spelt.index + spelt[0].length === close + 1) names.add(spelt[2]!);
+        if (spelt && spelt.index + spelt[0].length === end) names.add(spelt[2]!);
         else any = true;
         continue;
       }
@@ -288,10 +352,8 @@ export function globalsWrites(text: string): GlobalsWrites {
       }
       // Ex) `globals().update(open=Reader)`, `globals().update({"open": Reader})`: the keywords and keys it spells
       const open = text.indexOf('(', after);
-      const args = m[2] === 'update' && open >= 0 && /^[ \t]*$/.test(text.slice(after, open)) ? text.slice(open + 1, closingBracket(text, open)) : '';
-      const spelt = [...args.matchAll(/(?:^|,)[ \t\r\n]*([A-Za-z_]\w*)[ \t]*=(?!=)|[{,][ \t\r\n]*(['"])([A-Za-z_]\w*)\2[ \t]*:/g)].map((k) => k[1] ?? k[3]!);
-      const plain = args.replace(/\s+/g, '');
-      if (spelt.length && (/^[A-Za-z_]\w*=/.test(plain) || plain.startsWith('{'))) for (const n of spelt) names.add(n);
+      const given = m[2] === 'update' && open >= 0 && /^[ \t]*$/.test(text.slice(after, open)) ? namesGiven(text, open + 1) : undefined;
+      if (given && !given.unread) for (const n of given.names) names.add(n);
       else any = true;
     }
   }
@@ -299,12 +361,11 @@ export function globalsWrites(text: string): GlobalsWrites {
   // the module's level (it writes the module's namespace)
   if (!any && mentions && (mentions[0] === 'exec' || text.includes('exec', mentions.index))) {
     for (const m of text.matchAll(/(?<![\w.])exec[ \t]*\(/g)) {
-      const open = m.index + m[0].length - 1;
-      const args = text.slice(open + 1, closingBracket(text, open));
+      const args = restArguments(text, m.index + m[0].length);
       // (A line that starts with code at its first column: the module's level)
       const lineStart = text.lastIndexOf('\n', m.index) + 1;
       const topLevel = !/^[ \t#]/.test(text.slice(lineStart, m.index + 1));
-      if (args.includes('globals') || (topLevel && !topLevelComma(args))) {
+      if (args.some((a) => a.includes('globals')) || (topLevel && args.length === 1)) {
         any = true;
         break;
       }
@@ -315,17 +376,6 @@ export function globalsWrites(text: string): GlobalsWrites {
   return writes;
 }
 
-/** True when `args` (a call's arguments) has a comma outside brackets: more than one argument. */
-function topLevelComma(args: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < args.length; i++) {
-    const c = args[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) return true;
-  }
-  return false;
-}
 
 /** UTF-16 units of the code point at `i` (2 for a surrogate pair). */
 const widthAt = (text: string, i: number): number => {
