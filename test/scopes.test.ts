@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parsePython } from '../src/engine/parse.js';
 import { decodeSource } from '../src/engine/read.js';
-import { collectBindings, identifiersNamed, NameIndex, textMayBind, type Resolution } from '../src/python/scopes.js';
+import { collectBindings, identifiersNamed, inOwnCode, NameIndex, partsRunAround, scopeOf, textMayBind, type Resolution } from '../src/python/scopes.js';
 import { forEachWordSpan } from '../src/python/text.js';
 import type { SyntaxNode } from '../src/types.js';
 import { listCases } from './helpers.js';
@@ -127,4 +127,38 @@ test('freshName: a name written only as a keyword counts as free when the caller
   const keywordOnly = new Set(['long_description']);
   assert.equal(index.freshName(stmt, ['long_description'], undefined, keywordOnly), 'long_description');
   assert.equal(index.freshName(stmt, ['long_description'], undefined, keywordOnly), 'long_description2');
+});
+
+describe('the code a def, lambda or class runs around it', () => {
+  const text = [
+    'async def outer(p):',
+    '    def cb(a, b: hint(1) = 2 + await tick(0), *rest, k=(yield), **kw) -> note(3):',
+    '        return a + inner(4)',
+    '    f = lambda x, y=load(5): body(6)',
+    '    class C(base(7), metaclass=meta(8)):',
+    '        z = attr(9)',
+    '',
+  ].join('\n');
+  const root = parsePython(text).rootNode;
+  const calls = root.descendantsOfType('call');
+  const callNamed = (name: string) => calls.find((c) => c.childForFieldName('function')?.text === name)!;
+  const name = (s: SyntaxNode) => (s.type === 'module' ? 'module' : s.childForFieldName('name')?.text ?? s.type);
+
+  test('defaults, annotations and bases are the outer scope\'s; bodies and parameter names their own', () => {
+    const expected: Record<string, string> = { hint: 'outer', tick: 'outer', note: 'outer', inner: 'cb', load: 'outer', body: 'lambda', base: 'outer', meta: 'outer', attr: 'C' };
+    for (const [callee, scope] of Object.entries(expected)) assert.equal(name(scopeOf(callNamed(callee))), scope, callee);
+    const cb = root.descendantsOfType('function_definition').find((d) => d.childForFieldName('name')?.text === 'cb')!;
+    const ids = cb.childForFieldName('parameters')!.descendantsOfType('identifier');
+    for (const param of ['a', 'b', 'rest', 'k', 'kw']) assert.ok(inOwnCode(ids.find((i) => i.text === param)!, cb), param);
+    assert.equal(name(scopeOf(root.descendantsOfType('yield')[0]!)), 'outer');
+    assert.ok(!inOwnCode(callNamed('tick'), cb));
+  });
+
+  test('partsRunAround lists them in order', () => {
+    const [outerDef, cb] = root.descendantsOfType('function_definition');
+    assert.deepEqual(partsRunAround(cb!).map((n) => n.text), ['hint(1)', '2 + await tick(0)', '(yield)', 'note(3)']);
+    assert.deepEqual(partsRunAround(root.descendantsOfType('lambda')[0]!).map((n) => n.text), ['load(5)']);
+    assert.deepEqual(partsRunAround(root.descendantsOfType('class_definition')[0]!).map((n) => n.text), ['(base(7), metaclass=meta(8))']);
+    assert.deepEqual(partsRunAround(outerDef!).map((n) => n.text), []);
+  });
 });

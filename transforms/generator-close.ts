@@ -89,7 +89,7 @@ type Use =
    * itself may not run, in a branch of `… if … else …` or the right of `and`/`or` (`x = next(G) if d else None`):
    * the outermost node that may skip it (`branchOfUse`). Its generators are bound where they are made, with `:=`.
    */
-  | { kind: 'statement'; top: SyntaxNode; by: string; lazyItems?: string; branch?: Branch; run?: SyntaxNode; perItem?: true };
+  | { kind: 'statement'; top: SyntaxNode; by: string; lazyItems?: string; branch?: Branch; run?: SyntaxNode; perItem?: true; why?: string };
 
 /** Calls that read their argument only until they know the answer. */
 const SHORT_CIRCUIT = new Set(['builtins.next', 'builtins.any', 'builtins.all']);
@@ -388,15 +388,21 @@ function awaitedNext(ctx: FileContext, g: SyntaxNode): Use | undefined {
     by = 'anext';
   }
   while (read.parent?.type === 'parenthesized_expression') read = read.parent;
-  // Ex) `await asyncio.wait_for(anext(agen()), 5)`: from 3.8 on, wait_for returns (or raises) only once the
-  // read has ended, on a timeout or a cancellation too (3.7 left it running when its own task was cancelled,
-  // and `aclose()` would then meet a generator still running).
+  // Ex) `await asyncio.wait_for(anext(agen()), 5)`: from 3.12 on, wait_for awaits the read in the caller's task,
+  // under a timeout, and returns (or raises) only once it has ended, on a cancellation too. Before, it ran the
+  // read in a task of its own, and a second cancellation while it cancelled that task (3.8-3.11; any on 3.7)
+  // left it running: `aclose()` would then raise "asynchronous generator is already running".
   const waited = argumentOf(read);
-  if (waited && positionalIndex(waited, read) === 0 && calleeName(ctx.names, waited) === 'asyncio.wait_for' && versionAtLeast(ctx.target, [3, 8])) {
+  let why: string | undefined;
+  if (waited && positionalIndex(waited, read) === 0 && calleeName(ctx.names, waited) === 'asyncio.wait_for') {
     read = waited;
     while (read.parent?.type === 'parenthesized_expression') read = read.parent;
+    if (!versionAtLeast(ctx.target, [3, 12])) {
+      why = `under \`asyncio.wait_for\` before 3.12 (the target is ${ctx.target.join('.')}), a cancellation may leave the read running in a task of its own (3.8-3.11: a second one while \`wait_for\` cancels it): \`aclose()\` would then raise RuntimeError ("asynchronous generator is already running") in place of the cancellation; close it by hand after the read has surely ended, or set \`--target-version\` 3.12`;
+    }
   }
-  return read.parent?.type === 'await' ? { kind: 'statement', top: read.parent, by } : undefined;
+  if (read.parent?.type !== 'await') return undefined;
+  return why ? { kind: 'statement', top: read.parent, by, why } : { kind: 'statement', top: read.parent, by };
 }
 
 /** The first statement in the loop's body that leaves it before the generator is finished, as a word for messages. */
@@ -462,6 +468,8 @@ interface Kept extends KeptLocal {
   holder?: SyntaxNode;
   /** `it = rows() if c else []`: the run of branches the generator is made in (`branchRootOf`), the whole value of `name`. */
   branch?: SyntaxNode;
+  /** Why a read of `name` leaves no fix (`awaitedNext`'s `why`). */
+  why?: string;
 }
 
 /**
@@ -481,6 +489,7 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
   // `await agen.aclose()` needs a coroutine around it
   if (!local || local.reads.length === 0 || (isAsync && !startsAsync(local.fn))) return undefined;
   let last: { node: SyntaxNode; next: boolean; by?: string; name: string; stops?: string } | undefined;
+  let why: string | undefined;
   for (const id of local.reads) {
     // Ex) `type T = next(it)`: read when `T.__value__` is, after any `finally` withify could add
     if (inLazyTypeScope(id)) return undefined;
@@ -498,6 +507,7 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
       const use = awaitedNext(ctx, id);
       if (!use || use.kind !== 'statement') return undefined;
       read = { node: use.top, next: true, by: use.by, name: id.text };
+      why ??= use.why;
     } else {
       const outer = argumentOf(top);
       if (!outer || positionalIndex(outer, top) !== 0 || calleeName(ctx.names, outer) !== 'builtins.next') return undefined;
@@ -506,7 +516,7 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
     if (stops) read.stops = stops;
     if (!last || read.node.endIndex > last.node.endIndex) last = read;
   }
-  const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex, ...(wrapped ? { wrapper: wrapped.node } : {}), ...(wrapped?.lets ? { lets: true as const } : {}), ...(branch ? { branch } : {}) };
+  const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex, ...(wrapped ? { wrapper: wrapped.node } : {}), ...(wrapped?.lets ? { lets: true as const } : {}), ...(branch ? { branch } : {}), ...(why ? { why } : {}) };
   // Ex) `it = islice(rows(), 2)`: read to its end, it still leaves the generator suspended
   if (wrapped?.stops) return { ...kept, how: `\`${wrapped.stops}\` stops reading it early` };
   // The name the last read reads (`a, b = tee(…)` has two)
@@ -723,6 +733,7 @@ function whyNotFixable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Made)
 
 function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Made): string | undefined {
   if (isClassBodyStatement(stmt)) return 'in a class body: the new name would become a class attribute';
+  if (use.kind === 'statement' && use.why) return use.why;
   // Ex) `for key, group in groupby(rows(), f): return group`: the group reads the generator after the loop
   if (use.perItem) return `in a later \`for\` clause of a generator expression: each item makes its own ${made.iterator ? 'iterator' : 'generator'}, and the one left when the ${use.kind === 'loop' ? 'loop' : 'statement'} stops stays suspended; close each by hand (a loop with \`try\`/\`finally\`)`;
   if (use.lazyItems) return `\`${use.lazyItems}\` hands out groups that read the generator itself, lazily: one kept after the ${use.kind === 'loop' ? 'loop' : 'statement'} would be cut short by the close; close it by hand where no group is used any more`;
@@ -931,7 +942,7 @@ function check(ctx: FileContext): Finding[] {
         // function dropped `pairs`; a name bound where each is made would be one fix per generator in one branch
         const reason = partner
           ? `\`${preview(wrapped!.node)}\` also holds \`${preview(partner)}\`: the fix for a generator kept through a branch binds one generator where it is made, and cannot close both; close them by hand`
-          : patchedReason(gen) ?? overriddenReason(ctx, call, index, gen);
+          : patchedReason(gen) ?? overriddenReason(ctx, call, index, gen) ?? kept.why;
         if (!partner) {
           const group = keptBranched.get(kept.stmt.id) ?? { kept, uses: [] };
           group.uses.push({ call, gen, at: findings.length });
@@ -1159,7 +1170,7 @@ function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, 
   const shown = kept.wrapper ? preview(kept.wrapper) : kept.stmt.text.includes('iter(') && iterAround(ctx, call) ? `iter(${display(call)})` : display(call);
   const message = `\`${kept.name} = ${shown}\`: ${kept.how}, and ${pending(gen)}`;
   const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: kept.end };
-  const overridden = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen);
+  const overridden = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen) ?? kept.why;
   if (overridden) {
     return { ...base, reason: overridden };
   }
@@ -1259,7 +1270,7 @@ export const generatorClose: Transform = {
       'can leave early (`break` of this loop, `return`, an uncaught `raise`, a `yield`), a loop over `zip`, ' +
       '`itertools.islice` or `itertools.takewhile` of it, and statements that stop reading it early ' +
       '(`next(gen())`, `any(...)`, `all(...)`, `x in gen()`, `list(islice(gen(), 3))`; for an async generator, ' +
-      '`await anext(agen())` and `await agen().__anext__()`, also under `asyncio.wait_for` from 3.8). ' +
+      '`await anext(agen())` and `await agen().__anext__()`, also under `asyncio.wait_for` from 3.12). ' +
       'The generator is ' +
       'bound to a fresh name before the statement, and the statement moves into `try:` … ' +
       '`finally: gen.close()` (`await agen.aclose()` for an async generator). With `--generator-style closing` it ' +

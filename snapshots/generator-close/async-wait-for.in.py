@@ -1,5 +1,6 @@
 # `await asyncio.wait_for(anext(agen()), t)` reads one item under a timeout and drops the async generator, as
-# `await anext(agen())` does; from 3.8 on wait_for has ended the read when it returns or raises.
+# `await anext(agen())` does; from 3.12 on (the target here) wait_for has ended the read when it returns or
+# raises, also when its task is cancelled twice.
 import asyncio
 from asyncio import wait_for
 

@@ -4,6 +4,7 @@ import type { FileContext, SyntaxNode } from '../types.js';
 import { firstIndex } from './text.js';
 import { memoized } from './memo.js';
 import { isExtra } from './statements.js';
+import { inOwnCode, partsRunAround } from './scopes.js';
 
 const PURE_LEAVES = new Set([
   'identifier', 'integer', 'float', 'true', 'false', 'none', 'ellipsis',
@@ -22,7 +23,8 @@ const PURE_CONTAINERS = new Set([
 export function isPure(node: SyntaxNode, assumed?: ReadonlySet<number>): boolean {
   if (assumed?.has(node.id)) return true;
   if (PURE_LEAVES.has(node.type)) return true;
-  if (node.type === 'lambda') return true;
+  // (Making one runs its default values: `lambda x=load(): x`)
+  if (node.type === 'lambda') return partsRunAround(node).every((v) => isPure(v, assumed));
   // Ex) `f(k=open(p).read(), *[1])`: unpacking a list or tuple display runs no code (`*rest` may: `__iter__`).
   if (node.type === 'list_splat') {
     const inner = node.namedChildren.filter((c) => !isExtra(c));
@@ -46,7 +48,9 @@ export function isSurelyPure(ctx: FileContext, node: SyntaxNode, assumed?: Reado
   if (assumed?.has(node.id)) return true;
   const kids = () => node.namedChildren.filter((c) => !isExtra(c));
   switch (node.type) {
-    case 'integer': case 'float': case 'true': case 'false': case 'none': case 'ellipsis': case 'lambda':
+    case 'lambda':
+      return partsRunAround(node).every((v) => isSurelyPure(ctx, v, assumed));
+    case 'integer': case 'float': case 'true': case 'false': case 'none': case 'ellipsis':
     case 'string_start': case 'string_content': case 'string_end': case 'escape_sequence': case 'type_conversion':
       return true;
     case 'identifier':
@@ -404,7 +408,8 @@ export function awaitAfter(node: SyntaxNode, resource: SyntaxNode, user: SyntaxN
     // Ex) `open(p, "wb").write(await data)`: CPython held the file open across it too
     if (w.startIndex >= user.startIndex && w.endIndex <= user.endIndex) return false;
     for (let a = w.parent; a && a.id !== node.id; a = a.parent) {
-      if (a.type === 'lambda' || a.type === 'function_definition') return false;
+      // (A default value or an annotation runs where the def or lambda is: `def cb(x=await tick(line)):`)
+      if ((a.type === 'lambda' || a.type === 'function_definition') && inOwnCode(w, a)) return false;
       // Ex) `g = (await send(l) for l in open(p).readlines())`: only the first iterable runs in the statement
       if (a.type === 'generator_expression' && !inFirstIterable(w, a)) return false;
     }
@@ -439,7 +444,8 @@ function findsYield(node: SyntaxNode): boolean {
   for (const y of node.descendantsOfType('yield')) {
     let nested = false;
     for (let a = y.parent; a && a.id !== node.id; a = a.parent) {
-      if (a.type === 'lambda' || a.type === 'function_definition') {
+      // (`lambda e=(yield): e` yields where the lambda is made)
+      if ((a.type === 'lambda' || a.type === 'function_definition') && inOwnCode(y, a)) {
         nested = true;
         break;
       }

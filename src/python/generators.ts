@@ -3,7 +3,7 @@
 // name a function the same way: `module.qualname` (`pkg.mod.produce`, `pkg.mod.Reader.rows`,
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
-import { functionOrModuleOf, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
+import { functionOrModuleOf, inOwnCode, partsRunAround, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
 import { afterBrackets, findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 import { isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from './statements.js';
@@ -588,7 +588,8 @@ function isWrappedByDecorator(def: SyntaxNode): boolean {
 
 /** The function, lambda or class whose own code `node` is. */
 function holderOf(node: SyntaxNode): SyntaxNode | undefined {
-  for (let a = node.parent; a; a = a.parent) if (NESTED_SCOPES.has(a.type)) return a;
+  // (A default value, an annotation or a base class is the code around: `finally: cb = lambda r=await step(): r`)
+  for (let a = node.parent; a; a = a.parent) if (NESTED_SCOPES.has(a.type) && inOwnCode(node, a)) return a;
   return undefined;
 }
 
@@ -728,7 +729,11 @@ export function loopExit(loop: SyntaxNode): SyntaxNode | undefined {
   const stack = [...body.namedChildren];
   while (stack.length) {
     const n = stack.pop()!;
-    if (NESTED_SCOPES.has(n.type)) continue;
+    if (NESTED_SCOPES.has(n.type)) {
+      // (its defaults, annotations and bases run here: `cb = lambda e=(yield): e`)
+      stack.push(...partsRunAround(n));
+      continue;
+    }
     switch (n.type) {
       case 'break_statement': {
         let child: SyntaxNode = n;
@@ -955,9 +960,13 @@ export function cleanupAwaitsReason(fn: SyntaxNode, yields: readonly SyntaxNode[
     ownOf(region, 'await', fn)[0] ?? [...ownOf(region, 'with_statement', fn), ...ownOf(region, 'for_statement', fn), ...ownOf(region, 'for_in_clause', fn)].find(startsAsync);
   for (const t of ownOf(fn, 'try_statement', fn)) {
     const body = t.childForFieldName('body');
-    if (!body || !yields.some((y) => within(y, body))) continue;
+    // A `yield` in the body: its handlers and its `finally` may run at the close; one in a handler or the `else:`
+    // (`except KeyError: yield 1`): the `finally` does
+    const inBody = !!body && yields.some((y) => within(y, body));
+    const inRest = t.namedChildren.some((c) => c.type !== 'finally_clause' && c.id !== body?.id && yields.some((y) => within(y, c)));
+    if (!inBody && !inRest) continue;
     for (const clause of t.namedChildren) {
-      if (clause.type !== 'finally_clause' && clause.type !== 'except_clause') continue;
+      if (clause.type !== 'finally_clause' && (clause.type !== 'except_clause' || !inBody)) continue;
       // Ex) `finally: async with lock: …`, `finally: await conn.close()`
       const at = awaitsIn(clause);
       if (at) return `its \`${clause.type === 'finally_clause' ? 'finally' : 'except'}\` awaits (line ${lineOf(at)})`;
@@ -982,8 +991,11 @@ function exitsWithoutAwait(w: SyntaxNode, names?: NameIndex): boolean {
     if (callee?.type !== 'identifier') return false;
     const r = names.resolve(callee.text, callee);
     const cls = r.kind === 'local' && r.bindings.length === 1 && r.bindings[0]!.kind === 'class' ? r.bindings[0]!.node : undefined;
-    const exit = cls?.childForFieldName('body')?.namedChildren.find((d) => d.type === 'function_definition' && d.childForFieldName('name')?.text === '__aexit__');
-    if (!exit) return false;
+    // The class body's only statement saying `__aexit__`, an `async def` (a plain def returns what `async with`
+    // awaits; a second def or `__aexit__ = other` replaces it)
+    const sayers = cls?.childForFieldName('body')?.namedChildren.filter((d) => /\b__aexit__\b/.test(d.text)) ?? [];
+    const exit = sayers.length === 1 && sayers[0]!.type === 'function_definition' && sayers[0]!.childForFieldName('name')?.text === '__aexit__' ? sayers[0] : undefined;
+    if (!exit || !startsAsync(exit)) return false;
     return !exit.descendantsOfType('await').length && ![...exit.descendantsOfType('with_statement'), ...exit.descendantsOfType('for_statement'), ...exit.descendantsOfType('for_in_clause')].some(startsAsync);
   });
 }

@@ -113,16 +113,48 @@ export function inUnevaluatedAnnotation(node: SyntaxNode, ctx: { source: string;
 export function scopeOf(node: SyntaxNode): SyntaxNode {
   for (let a = node.parent; a; a = a.parent) {
     if (a.type === 'module') return a;
-    if (FUNCTION_TYPES.has(a.type) || a.type === 'class_definition') {
-      if (within(node, scopeBody(a))) return a;
-      if (a.type !== 'class_definition' && within(node, a.childForFieldName('parameters'))) {
-        // A parameter's own name binds in the function; its default value does not.
-        if (node.parent?.type !== 'default_parameter' && node.parent?.type !== 'typed_default_parameter') return a;
-      }
-    }
+    if ((FUNCTION_TYPES.has(a.type) || a.type === 'class_definition') && inOwnCode(node, a)) return a;
     if (COMPREHENSION_TYPES.has(a.type)) return a;
   }
   return node;
+}
+
+/**
+ * True when `node`, inside the def, lambda or class `scope`, is that scope's own code: its body, a parameter's
+ * name, or a PEP 695 type parameter (evaluated lazily, in a scope of its own). A default value, a parameter's or
+ * the return's annotation, a base class run around it, when the `def`, `lambda` or `class` statement does: an
+ * `await` or `yield` there suspends the code around it (`def cb(x=await tick()):`, `lambda e=(yield): e`).
+ */
+export function inOwnCode(node: SyntaxNode, scope: SyntaxNode): boolean {
+  if (within(node, scopeBody(scope))) return true;
+  if (within(node, scope.childForFieldName('type_parameters'))) return true;
+  const params = scope.type === 'class_definition' ? null : scope.childForFieldName('parameters');
+  if (!params || !within(node, params)) return false;
+  for (let n: SyntaxNode = node; n.id !== params.id && n.parent; n = n.parent) {
+    const p = n.parent;
+    if ((p.type === 'default_parameter' || p.type === 'typed_default_parameter') && p.childForFieldName('value')?.id === n.id) return false;
+    if ((p.type === 'typed_parameter' || p.type === 'typed_default_parameter') && p.childForFieldName('type')?.id === n.id) return false;
+  }
+  return true;
+}
+
+/** The parts of the def, lambda or class `scope` that run around it, when it is defined: defaults, annotations, bases. */
+export function partsRunAround(scope: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  if (scope.type === 'class_definition') {
+    const bases = scope.childForFieldName('superclasses');
+    if (bases) out.push(bases);
+    return out;
+  }
+  for (const p of scope.childForFieldName('parameters')?.namedChildren ?? []) {
+    const value = p.type === 'default_parameter' || p.type === 'typed_default_parameter' ? p.childForFieldName('value') : null;
+    const type = p.type === 'typed_parameter' || p.type === 'typed_default_parameter' ? p.childForFieldName('type') : null;
+    if (type) out.push(type);
+    if (value) out.push(value);
+  }
+  const ret = scope.type === 'function_definition' ? scope.childForFieldName('return_type') : null;
+  if (ret) out.push(ret);
+  return out;
 }
 
 // Per tree, per node: resource-flow asks it of every read of a variable for every assignment to it.

@@ -1,5 +1,6 @@
-# Target 3.7: its wait_for did not wait for the read when its own task was cancelled, so an `aclose()` after
-# it could meet the generator still running. Not fixed.
+# Target 3.11: before 3.12, wait_for ran the read in a task of its own, and a second cancellation while it
+# cancelled that task (any cancellation on 3.7) left the read running, so an `aclose()` after it could meet the
+# generator still running ("asynchronous generator is already running"). Not fixed.
 import asyncio
 from asyncio import wait_for
 
