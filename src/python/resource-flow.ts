@@ -375,10 +375,12 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         continue;
       }
       // Ex) `with conn:` over a sqlite3 connection (management 'closing'): its `__exit__` commits, it does not close
+      // Ex) `with gzip.GzipFile(fileobj=f) as gz:`: the wrapper's exit closes the wrapper, not a file it was handed
+      // (only one that owns it: `with io.TextIOWrapper(raw):`)
       case 'with_item':
-        return spec.management === 'with' ? { kind: 'managed' } : { kind: 'use' };
+        return spec.management === 'with' && (!wrapped || wrapped === 'owns') ? { kind: 'managed' } : { kind: 'use' };
       case 'as_pattern':
-        return p.parent?.type === 'with_item' && spec.management === 'with' ? { kind: 'managed' } : { kind: 'use' };
+        return p.parent?.type === 'with_item' && spec.management === 'with' && (!wrapped || wrapped === 'owns') ? { kind: 'managed' } : { kind: 'use' };
       case 'delete_statement':
         return { kind: 'use' };
       case 'expression_list':

@@ -1,0 +1,31 @@
+# A file handed to a wrapper whose `with` closes only the wrapper (GzipFile, BZ2File, a TarFile given `fileobj=`):
+# the file itself is never closed, and gets its own `with`. A wrapper that owns the file (`io.TextIOWrapper`)
+# closes it: nothing to fix there.
+import bz2
+import gzip
+import io
+
+
+def save(p, data):
+    f = open(p, "wb")
+    with gzip.GzipFile(fileobj=f, mode="wb") as gz:
+        gz.write(data)
+
+
+def save_kept(p, data):
+    f = open(p, "wb")
+    gz = gzip.GzipFile(fileobj=f, mode="wb")
+    with gz:
+        gz.write(data)
+
+
+def save_bz2(p, data):
+    f = open(p, "wb")
+    with bz2.BZ2File(f, "wb") as b:
+        b.write(data)
+
+
+def text(p):
+    raw = open(p, "rb")
+    with io.TextIOWrapper(raw) as t:
+        return t.read()
