@@ -67,7 +67,7 @@ export function processPath(path: string, runOptions: RunOptions, project?: Proj
       const reason = err instanceof ChangedOnDisk ? err.message : `cannot write: ${(err as Error).message}`;
       // Nothing was written: no fix applied, every finding still in the file.
       // Ex) `check --add-ignore` of a read-only file: no comment was added either
-      return { ...result, status: 'failed', reason, fixesApplied: 0, ignoresAdded: undefined, remaining: result.findings, remainingWarnings: result.warnings, before: undefined, after: undefined };
+      return { ...result, status: 'failed', reason, fixesApplied: 0, ignoresAdded: undefined, ignored: undefined, remaining: result.findings, remainingWarnings: result.warnings, before: undefined, after: undefined };
     }
   }
   return result;

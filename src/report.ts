@@ -145,9 +145,12 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
       if (opts.addIgnore) {
         // Ex) a read-only file: its findings are left because nothing was written, not for want of a line
         const unwritten = result.files.filter((f) => f.status === 'failed').reduce((n, f) => n + f.remaining.length, 0);
-        const noLine = c.remaining - unwritten;
+        // Ex) a file with a stray lone CR among LF line ends: read, but written nothing, comments neither
+        const mixed = result.files.filter((f) => f.status !== 'failed' && f.writesNothing).reduce((n, f) => n + f.remaining.length, 0);
+        const noLine = c.remaining - unwritten - mixed;
         const noLineWhy = (n: number) => `none of ${n === 1 ? 'its' : 'their'} lines can take a comment`;
-        const why = unwritten === 0 ? noLineWhy(noLine) : [...(noLine ? [`${noLine} where ${noLineWhy(noLine)}`] : []), `${unwritten} in files that could not be written or processed (see the errors)`].join(', ');
+        const others = [...(unwritten ? [`${unwritten} in files that could not be written or processed (see the errors)`] : []), ...(mixed ? [`${mixed} in files with mixed line ends (a lone CR among LF or CRLF), which withify writes nothing to; give each one kind of line end`] : [])];
+        const why = others.length === 0 ? noLineWhy(noLine) : [...(noLine ? [`${noLine} where ${noLineWhy(noLine)}`] : []), ...others].join(', ');
         const left = c.remaining ? `; ${plural(c.remaining, 'finding')} left without one: ${why}` : '';
         out.push(`Added ${comments} in ${plural(c.changed, 'file')}${left}.`);
       }
@@ -263,7 +266,7 @@ export interface StatisticsRow {
   fixable: number;
   /** Findings that this run's rewrite removed (`fix`, `diff`); 0 for `check`. */
   fixed: number;
-  /** Findings left standing after the rewrite (`check`: every finding). */
+  /** Findings left standing after the rewrite, `--add-ignore`'s silenced too (`check`: every finding). */
   unfixed: number;
 }
 
@@ -283,6 +286,8 @@ export function statistics(mode: Mode, result: RunResult): StatisticsRow[] {
     }
     const left = mode === 'check' ? f.findings : f.remaining;
     for (const x of left) row(x).unfixed++;
+    // (`--add-ignore`: a finding its comment silenced was not fixed either)
+    if (mode !== 'check') for (const [code, n] of Object.entries(f.ignored ?? {})) if (rows.has(code)) rows.get(code)!.unfixed += n;
   }
   for (const r of rows.values()) r.fixed = mode === 'check' ? 0 : Math.max(0, r.findings - r.unfixed);
   return [...rows.values()].sort((a, b) => b.findings - a.findings || (a.code < b.code ? -1 : 1));
@@ -318,7 +323,10 @@ export function githubReport(mode: Mode, result: RunResult): string {
     for (const x of reportedFindings(mode, f)) {
       const tail = x.fixStatus === 'fixable' ? ' [*] fixable with `withify fix`' : x.fixStatus === 'unsafe' ? ' (fix with `withify fix --unsafe-fixes`)' : x.reason ? ` (not fixed: ${x.reason})` : '';
       const { line, column } = x.location;
-      cmd('warning', { file: x.path, line, col: column, endLine: x.endLocation.line, endColumn: x.endLocation.column, title: `${x.code} ${x.id}` }, `${x.message}${tail}`);
+      const endLine = x.endLocation.line;
+      // Columns only on one line: the toolkit's AnnotationProperties take no columns where the lines differ
+      const span: Record<string, number> = endLine === line ? { line, col: column, endLine, endColumn: x.endLocation.column } : { line, endLine };
+      cmd('warning', { file: x.path, ...span, title: `${x.code} ${x.id}` }, `${x.message}${tail}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

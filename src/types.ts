@@ -241,6 +241,10 @@ export interface FileResult {
   remainingWarnings?: FileWarning[];
   /** Lines given a `# withify: ignore[CODE]` comment (`--add-ignore`); absent when none. */
   ignoresAdded?: number;
+  /** Why nothing is written to this file though it was read and parsed (its line ends are mixed); absent otherwise. */
+  writesNothing?: string;
+  /** Per code, the findings left after the fixes that those comments silenced (not in `remaining`, not fixed either). */
+  ignored?: Record<string, number>;
   /** Decoded text before and after, set when status is `changed`. */
   before?: string;
   after?: string;

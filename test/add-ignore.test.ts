@@ -98,6 +98,27 @@ test('CLI: fix --add-ignore writes fixes and comments, then check is clear; diff
   assert.equal('ignoresAdded' in JSON.parse(plain.stdout).summary, false);
 });
 
+test('--statistics with --add-ignore: a finding its comment silenced counts as unfixed, not fixed', () => {
+  const dir = tempDir('withify-add-ignore-');
+  writeFileSync(join(dir, 'r.py'), 'class R:\n    def __del__(self):\n        self.f.close()\n');
+  for (const mode of ['diff', 'fix']) {
+    const r = withify([mode, 'r.py', '--add-ignore', '--statistics', '--format', 'json'], dir);
+    const rows = (JSON.parse(r.stdout) as { statistics: Array<{ code: string; findings: number; fixed: number; unfixed: number }> }).statistics;
+    assert.deepEqual(rows.map(({ code, findings, fixed, unfixed }) => ({ code, findings, fixed, unfixed })), [{ code: 'WFY110', findings: 1, fixed: 0, unfixed: 1 }], mode);
+  }
+  writeFileSync(join(dir, 'two.py'), 'def f(p):\n    print(open(p).read())\n    return [open(p).read() for _ in "ab"]\n');
+  const text = withify(['fix', 'two.py', '--add-ignore', '--statistics'], dir).stdout.split('\n');
+  assert.match(text.find((l) => / WFY101 /.test(l))!, /^\s*2\s+1\s+1\s+1\s+WFY101\s+open-chain$/);
+});
+
+test('--add-ignore over a file with mixed line ends says why it wrote nothing there', () => {
+  const dir = tempDir('withify-add-ignore-');
+  writeFileSync(join(dir, 'mix.py'), 'x = 1\ry = 2\nz = open("a").read()\n');
+  const r = withify(['check', 'mix.py', '--add-ignore'], dir);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /Added 0 ignore comments in 0 files; 1 finding left without one: 1 in files with mixed line ends \(a lone CR among LF or CRLF\), which withify writes nothing to/);
+});
+
 test('over every snapshot input: every finding left gets its comment on the first line from it that can end with one (as Python tokenizes it); compiles, stable, the same under CRLF', () => {
   const crlf = (b: Buffer) => Buffer.from(b.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
   const outputs: Buffer[] = [];

@@ -132,6 +132,13 @@ test('--format github: one ::warning per finding with its place, ::error for a f
   assert.equal(lines.filter((l) => l.startsWith('::warning ')).length, text.length - 1); // every finding line, not the summary
 });
 
+test('--format github: a finding over several lines has its lines and no columns', () => {
+  const dir = project();
+  writeFileSync(join(dir, 'ml.py'), 'import json\ncfg = json.load(open(\n    "cfg.json"))\n');
+  const lines = withify(['check', 'ml.py', '--format', 'github'], dir).stdout.trimEnd().split('\n');
+  assert.deepEqual(lines, ['::warning file=ml.py,line=2,endLine=3,title=WFY102 open-argument::`json.load(open(...))`: the file is never closed; PyPy closes it only when the GC runs [*] fixable with `withify fix`']);
+});
+
 test('--statistics: counts per transform agree with the findings listed one by one', () => {
   const dir = project();
   const listed = withify(['check', '.'], dir).stdout.trimEnd().split('\n').slice(0, -1);

@@ -443,8 +443,8 @@ export function processSource(input: SourceInput): FileResult {
     const found = processText({ ...input, text, eol: detectEol(input.text) });
     const unfixed = (list: readonly LocatedFinding[]) => list.map((f): LocatedFinding => (f.fixStatus === 'none' ? f : { ...f, fixStatus: 'none', fixEdits: undefined, reason: MIXED_LONE_CR }));
     r = found.status === 'changed' || found.findings.some((f) => f.fixStatus !== 'none')
-      ? { path: found.path, findings: unfixed(found.findings), remaining: unfixed(found.findings), fixesApplied: 0, status: 'unchanged' }
-      : found;
+      ? { path: found.path, findings: unfixed(found.findings), remaining: unfixed(found.findings), fixesApplied: 0, status: 'unchanged', writesNothing: MIXED_LONE_CR }
+      : { ...found, ...(found.findings.length ? { writesNothing: MIXED_LONE_CR } : {}) };
   } else {
     // Lone `\r` line ends, processed as `\n` and written back as `\r`: no `\n` of the result is the file's own.
     r = processText({ ...input, text, eol: '\n' });
@@ -606,7 +606,7 @@ function processText(input: SourceInput): FileResult {
       findings = checkAgain();
     }
     if (refused.size) first = locate(path, input.text, withoutRefused(firstFound, refused), options.unsafeFixes);
-    let ignoresAdded: { ignoresAdded: number } | undefined;
+    let ignoresAdded: { ignoresAdded: number; ignored?: Record<string, number> } | undefined;
     if (input.addIgnore && findings.length) {
       const plan = ignoreCommentEdits(text, tree.rootNode, locate(path, text, findings, options.unsafeFixes));
       if (plan.edits.length) {
@@ -619,8 +619,13 @@ function processText(input: SourceInput): FileResult {
         passes.push(plan.edits);
         text = next;
         tree = nextTree;
+        const before = findings;
         findings = checkAgain();
-        ignoresAdded = { ignoresAdded: plan.lines };
+        const ignored: Record<string, number> = {};
+        for (const f of before) ignored[f.code] = (ignored[f.code] ?? 0) + 1;
+        for (const f of findings) ignored[f.code] = (ignored[f.code] ?? 0) - 1;
+        for (const code of Object.keys(ignored)) if (ignored[code]! <= 0) delete ignored[code];
+        ignoresAdded = { ignoresAdded: plan.lines, ...(Object.keys(ignored).length ? { ignored } : {}) };
       }
     }
     const remaining = locate(path, text, findings, options.unsafeFixes);
