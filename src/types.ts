@@ -183,6 +183,11 @@ export interface FileContext {
   project: ProjectIndex | undefined;
   /** Module name of this file inside the project, when known (`pkg.sub.mod`). */
   moduleName: string | undefined;
+  /**
+   * The text is what earlier passes of `fix` made of the file, not the file the project index was built from: a
+   * generator a fix gave cleanup (a `with` around its `yield`s) is not in that index yet.
+   */
+  rewritten?: boolean;
   /** Scopes, bindings and identifiers of this file (memoised). */
   names: NameIndex;
   /**

@@ -2,7 +2,7 @@
 // or an editor passes one file, and that file's findings and fixes must be those of a run over the project.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
@@ -158,4 +158,18 @@ describe('projectRoot', () => {
     assert.deepEqual(selectFiles(['app/user.py'], { cwd: dir, indexScope: 'run' }).projectFiles!.map((f) => relative(dir, f)), ['app/user.py']);
     assert.ok(readdirSync(dir).includes('pyproject.toml'));
   });
+});
+
+test('a generator that a fix gives cleanup has its abandoning uses in the file fixed in the same run: a second run changes nothing', () => {
+  const scratch = 'import os, tempfile\n\n\ndef scratch():\n    tmp = tempfile.TemporaryDirectory()\n    yield tmp.name\n    yield tmp.name\n\n\ndef first():\n    d = next(scratch())\n    return os.path.exists(d)\n';
+  const outer = 'def rows():\n    try:\n        yield 1\n    finally:\n        print("closed")\n\n\ndef outer():\n    it = rows()\n    yield next(it)\n    yield 5\n\n\ndef use():\n    return next(outer())\n';
+  for (const text of [scratch, outer]) {
+    const dir = files(tempDir('withify-rewritten-'), { 'pyproject.toml': '', 'm.py': text });
+    const stdin = withify(dir, ['fix', '-', '--stdin-filename', 'm.py', '--no-cache'], text).stdout;
+    const first = withify(dir, ['fix', 'm.py', '--no-cache']);
+    assert.match(first.stdout, /1 file changed, 2 fixes applied/);
+    const again = withify(dir, ['fix', 'm.py', '--no-cache']);
+    assert.match(again.stdout, /0 files changed, 0 fixes applied/);
+    assert.equal(readFileSync(join(dir, 'm.py'), 'utf8'), stdin);
+  }
 });

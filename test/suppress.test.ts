@@ -79,6 +79,23 @@ test('suppression works per code when two transforms flag the same call', () => 
   assert.equal(r.output, 'from pathlib import Path\nload = lambda p: Path(p).read_text()  # noqa: WFY101\n');
 });
 
+test('a fix that would carry suppressed code away from its comment is not made: the finding says why', () => {
+  const cases = [
+    'import json\ny = json.load(open(open("names").read().strip()))  # withify: ignore[WFY101]\n',
+    // generator-close binds the call, argument and all, on a line above
+    'def gen(s):\n    try:\n        yield s\n    finally:\n        print("bye")\n\n\ndef f():\n    for x in gen(open("a").read()):  # withify: ignore[WFY103]\n        break\n',
+  ];
+  for (const src of cases) {
+    const r = transformSource(src);
+    assert.equal(r.output, src);
+    assert.equal(r.fixesApplied, 0);
+    assert.equal(r.findings.length, 1, src);
+    assert.match(r.findings[0]!.reason!, /^the fix would move code that the comment on line \d+ suppresses \(WFY10[13]\) away from that line, where it would be found again \(WFY101, `open\(.*\)\.read\(\)`\) with no comment/);
+    assert.equal(r.findings[0]!.fixStatus, 'none');
+  }
+  // (Rewritten into code without it, the suppressed code holds no fix back: the next test, `Path(p).read_text()`)
+});
+
 test('CRLF files: the comment is found on the right line', () => {
   assert.equal(run('x = 1\r\na = open(p).read()  # noqa\r\n').findings.length, 0);
   assert.equal(run('x = 1  # noqa\r\na = open(p).read()\r\n').findings.length, 1);

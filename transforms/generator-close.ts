@@ -61,9 +61,36 @@ function projectIndexOf(index: GeneratorIndex, module: string, path: string): Ge
 function indexFor(ctx: FileContext, loc: ModuleLocation): GeneratorIndex | undefined {
   const fromProject = ctx.project?.generators as GeneratorIndex | undefined;
   const found = fromProject && projectIndexOf(fromProject, loc.moduleName, ctx.path);
-  if (found) return found;
+  if (found) return ctx.rewritten && saysYield(ctx.source) ? withOwnFacts(found, ctx, loc) : found;
   if (!saysYield(ctx.source)) return undefined;
   return mergeModuleFacts([{ moduleName: loc.moduleName, facts: moduleFacts(ctx.root, ctx.names, loc, true, { text: ctx.source, outline: outline(ctx.source) }) }]);
+}
+
+const overlays = new WeakMap<object, GeneratorIndex>();
+
+/**
+ * `index` with the generators that this module's text, rewritten by earlier passes, now holds cleanup in: a fix
+ * that put a `with` around a generator's `yield`s (`tmp = TemporaryDirectory()` … `yield tmp.name`) gave it cleanup,
+ * and the uses in this file that abandon it are fixed in the same run, as a second run would (the project's
+ * index was built from the file on disk). Other modules see it on their next run.
+ */
+function withOwnFacts(index: GeneratorIndex, ctx: FileContext, loc: ModuleLocation): GeneratorIndex {
+  const known = overlays.get(ctx.tree);
+  if (known) return known;
+  const own = mergeModuleFacts([{ moduleName: loc.moduleName, facts: moduleFacts(ctx.root, ctx.names, loc, true, { text: ctx.source, outline: outline(ctx.source) }) }]);
+  const added = Object.keys(own.generators).filter((k) => !(k in index.generators));
+  const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+  const out = added.length
+    ? {
+        ...index,
+        generators: { ...own.generators, ...index.generators },
+        callNames: union(index.callNames, own.callNames),
+        classNames: union(index.classNames, own.classNames),
+        memberNames: { ...index.memberNames, [loc.moduleName]: union(index.memberNames[loc.moduleName] ?? [], own.memberNames[loc.moduleName] ?? []) },
+      }
+    : index;
+  overlays.set(ctx.tree, out);
+  return out;
 }
 
 // Per project index found for a file: the anchors every module without generator methods of its own shares

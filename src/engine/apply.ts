@@ -22,11 +22,16 @@ export function offsetBefore(at: number, edits: readonly Edit[]): number {
 
 /** Where each of `edits` is in the text after them (`applyEdits`): `[start, end]` of the text it wrote, in order. */
 export function editedRanges(edits: readonly Edit[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+  return writtenBy(edits).map(([start, end]) => [start, end]);
+}
+
+/** `editedRanges`, each with the edit that wrote it. */
+export function writtenBy(edits: readonly Edit[]): Array<[number, number, Edit]> {
+  const out: Array<[number, number, Edit]> = [];
   let delta = 0;
   for (const e of inOrder(edits)) {
     const start = e.start + delta;
-    out.push([start, start + e.text.length]);
+    out.push([start, start + e.text.length, e]);
     delta += e.text.length - (e.end - e.start);
   }
   return out;

@@ -15,6 +15,8 @@ export interface ContextInput {
   options: TransformOptions;
   project?: ProjectIndex;
   moduleName?: string;
+  /** `FileContext.rewritten`. */
+  rewritten?: boolean;
   /** The outline of `source`, when the caller has it (see src/python/outline.ts). */
   outline?: Outline;
   /** Called when a check reads the file beyond a function (`FileContext.readsBeyondFunction`, `NameIndex.onModuleWide`): with the block it reads, or with nothing for the whole module. */
@@ -41,6 +43,7 @@ export function createContext(input: ContextInput): FileContext {
     options: input.options,
     project: input.project,
     moduleName: input.moduleName,
+    ...(input.rewritten ? { rewritten: true } : {}),
     names,
     freshName: (node, candidates, keywordsOnly) => names.freshName(node, candidates, () => (submodules ??= submodulesOf(input.path)), keywordsOnly),
     insideString: makeInsideString(root),

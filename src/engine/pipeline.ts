@@ -5,7 +5,7 @@ import { SkipFile } from '../types.js';
 import { findWords, lineTable, positionAt, shareWordHits, wordsPattern } from '../python/text.js';
 import { createContext } from './context.js';
 import { emptyBlocks, parsePython, firstSyntaxError, syntaxErrorStart } from './parse.js';
-import { applyEdits, editedRanges, offsetBefore } from './apply.js';
+import { applyEdits, editedRanges, offsetBefore, writtenBy } from './apply.js';
 import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms, findTransform, TRANSFORMS } from '../../transforms/index.js';
 import { directiveWarnings, filterSuppressed } from './suppress.js';
@@ -186,13 +186,71 @@ function withoutRefused(findings: Finding[], refused: ReadonlyMap<string, string
   });
 }
 
-function runChecks(transforms: readonly Transform[], ctx: ReturnType<typeof createContext>): Finding[] {
+/** The findings of the active transforms that no comment suppresses; those it does go to `suppressed`. */
+function runChecks(transforms: readonly Transform[], ctx: ReturnType<typeof createContext>, suppressed?: Finding[]): Finding[] {
   const out: Finding[] = [];
   for (const t of transforms) {
     const found = BUILT_IN.has(t) ? t.check(ctx) : userFindings(t, ctx);
     for (const f of found) out.push(t.safety === 'safe' ? f : withinCeiling(t, f));
   }
-  return filterSuppressed(ctx.source, out, ctx.root).sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept = filterSuppressed(ctx.source, out, ctx.root).sort((a, b) => a.start - b.start || a.end - b.end);
+  if (suppressed && kept.length < out.length) for (const f of out) if (!kept.includes(f)) suppressed.push(f);
+  return kept;
+}
+
+const firstLineOf = (s: string) => s.split(/\r\n|\r|\n/, 1)[0]!;
+
+/**
+ * `findings` with no fix that would carry code a comment suppresses away from the comment's line. A fix that moves
+ * code out of a line with a suppression comment (an edit takes it out, another writes it elsewhere: `for l in
+ * open(open(p).read()):  # noqa: WFY101`, whose loop fix moves the inner call to a `with` line above) is tried:
+ * when the text it gives has a finding in the code it wrote that the comment would have suppressed on the old line,
+ * the fix is not made. Moved, that code would be found again with no comment, and fixed or reported: what the
+ * user said to leave alone. `recheck`: the findings of a text (none when it does not parse).
+ */
+function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Finding[], text: string, root: SyntaxNode, recheck: (next: string) => Finding[]): Finding[] {
+  if (!/withify|noqa/i.test(text)) return findings;
+  let table: number[] | undefined;
+  const lineEndAfter = (at: number) => {
+    const n = text.slice(at).search(/[\r\n]/);
+    return n < 0 ? text.length : at + n;
+  };
+  return findings.map((f) => {
+    if (!f.fix || f.fix.applicability === 'display-only') return f;
+    const edits = f.fix.edits;
+    const moved = edits.filter((e) => {
+      if (e.end <= e.start) return false;
+      const code = text.slice(e.start, e.end);
+      if (firstLineOf(e.text).includes(code) || !edits.some((o) => o !== e && o.text.includes(code))) return false;
+      // (only where a suppression comment may be: on the lines the code spans)
+      return /#[^\r\n]*(?:withify|noqa)/i.test(text.slice(text.lastIndexOf('\n', e.start) + 1, lineEndAfter(e.end)));
+    });
+    if (!moved.length) return f;
+    const written = writtenBy(edits);
+    const next = applyEdits(text, edits);
+    for (const g of recheck(next)) {
+      // Where `g` was before the fix: in a piece of moved code, at its place in the text the fix wrote
+      let from: { start: number; end: number; code: string } | undefined;
+      for (const [ws, , e] of written) {
+        for (const m of moved) {
+          const code = text.slice(m.start, m.end);
+          const k = e.text.indexOf(code);
+          if (k < 0 || g.start < ws + k || g.end > ws + k + code.length) continue;
+          const origin = { start: m.start + (g.start - ws - k), end: m.start + (g.end - ws - k) };
+          // The comment there suppresses its code, or a finding there that it suppressed was of the same code,
+          // named for what it was in (`for x in gen(open(p).read()):` WFY103, then `g = gen(open(p).read())` WFY101)
+          const there = filterSuppressed(text, [{ ...g, start: m.start, end: m.end }], root).length === 0 ? g : suppressed.find((s) => s.start < origin.end && origin.start < s.end);
+          if (there) from = { start: m.start, end: m.end, code: there.code };
+        }
+      }
+      if (!from) continue;
+      const line = positionAt((table ??= lineTable(text)), from.start).line;
+      const shown = next.slice(g.start, g.end).replace(/\s+/g, ' ');
+      const { fix: _dropped, ...rest } = f;
+      return { ...rest, reason: `the fix would move code that the comment on line ${line} suppresses (${from.code}) away from that line, where it would be found again (${g.code}, \`${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}\`) with no comment; suppress this finding too, or fix it by hand` };
+    }
+    return f;
+  });
 }
 
 /**
@@ -503,8 +561,18 @@ function processText(input: SourceInput): FileResult {
         reason: `cannot parse: syntax error at line ${p.row + 1}, column ${p.column + 1} (withify rewrites only files that parse; if Python accepts this file, tree-sitter-python does not)`,
       };
     }
-    const makeCtx = () => createContext({ path, source: text, tree, eol, options, project: input.project, moduleName: input.moduleName });
-    let findings = runChecks(transforms, makeCtx());
+    const ctxOf = (source: string, t: typeof tree) => createContext({ path, source, tree: t, eol, options, project: input.project, moduleName: input.moduleName, rewritten: source !== input.text });
+    const makeCtx = () => ctxOf(text, tree);
+    // The findings of the text so far, none with a fix that would move suppressed code away from its comment
+    const recheck = (next: string) => {
+      const nextTree = parsePython(next);
+      return firstSyntaxError(nextTree) ? [] : runChecks(transforms, ctxOf(next, nextTree));
+    };
+    const checks = () => {
+      const suppressed: Finding[] = [];
+      return keepingSuppressedInPlace(runChecks(transforms, makeCtx(), suppressed), suppressed, text, tree.rootNode, recheck);
+    };
+    let findings = checks();
     // Ex) `print "x"` in the file: Python 2, which tree-sitter reads; a fix would write Python 3 into it
     // (`except A, B:` is Python 3.14's too)
     const below314 = !versionAtLeast(options.targetVersion, [3, 14]);
@@ -561,7 +629,7 @@ function processText(input: SourceInput): FileResult {
     // User transforms whose fix a pass refused (why), by id: their fixes are shown from then on, not applied.
     const refused = new Map<string, string>();
     const userIds = new Set(transforms.filter((t) => !isBuiltIn(t)).map((t) => t.id));
-    const checkAgain = () => withoutRefused(runChecks(transforms, makeCtx()), refused);
+    const checkAgain = () => withoutRefused(checks(), refused);
     let pass = 0;
     for (; input.applyFixes !== false; pass++) {
       let { chosen } = selectFixes(findings, options.unsafeFixes);
