@@ -90,9 +90,22 @@ test('a fix that would carry suppressed code away from its comment is not made: 
     assert.equal(r.output, src);
     assert.equal(r.fixesApplied, 0);
     assert.equal(r.findings.length, 1, src);
-    assert.match(r.findings[0]!.reason!, /^the fix would move code that the comment on line \d+ suppresses \(WFY10[13]\) away from that line, where it would be found again \(WFY101, `open\(.*\)\.read\(\)`\) with no comment/);
+    assert.match(r.findings[0]!.reason!, /^the fix would take code that a comment suppresses \(WFY10[13], line \d+\) away from it, where it would be found again \(WFY101, `open\(.*\)\.read\(\)`\), which no comment there suppresses/);
     assert.equal(r.findings[0]!.fixStatus, 'none');
   }
+  // A fix that splits the line takes the comment away from the code before it
+  const split = 'def main(n):\n    y = open(n).read(); x = len(list(open(n)))  # noqa: WFY101\n    return x, y\n';
+  assert.equal(transformSource(split).output, split);
+  // A run that selects another transform keeps the comment's code in place too
+  const selected = transformSource(cases[0]!, { select: ['open-argument'] });
+  assert.equal(selected.output, cases[0]);
+  assert.match(selected.findings[0]!.reason!, /^the fix would take code that a comment suppresses \(WFY101/);
+  // A comment naming no transform of withify's (`# noqa: E501`) holds nothing in place
+  const other = 'import json\ny = json.load(open(open("names").read().strip()))  # noqa: E501\n';
+  assert.notEqual(transformSource(other).output, other);
+  // The comment inside the moved code goes with it; what it does not name is found there
+  const inside = 'import json\n\n\ndef main(n):\n    x = json.load(open(open(n).read()  # noqa: WFY101\n                       .strip()))\n    return x\n';
+  assert.match(transformSource(inside).findings[0]!.reason!, /found again \(WFY106, `open\(n\)\.read\(\)`\), which no comment there suppresses/);
   // (Rewritten into code without it, the suppressed code holds no fix back: the next test, `Path(p).read_text()`)
 });
 

@@ -8,7 +8,7 @@ import { emptyBlocks, parsePython, firstSyntaxError, syntaxErrorStart } from './
 import { applyEdits, editedRanges, offsetBefore, writtenBy } from './apply.js';
 import { isApplicable, planEdits, selectFixes } from './plan.js';
 import { activeTransforms, findTransform, TRANSFORMS } from '../../transforms/index.js';
-import { directiveWarnings, filterSuppressed } from './suppress.js';
+import { directiveWarnings, filterSuppressed, suppresses, suppressionLookup } from './suppress.js';
 import { ignoreCommentEdits } from './add-ignore.js';
 import { detectEol, parseableLineEnds } from './read.js';
 import { nestingPastLimit } from '../python/nesting.js';
@@ -198,58 +198,85 @@ function runChecks(transforms: readonly Transform[], ctx: ReturnType<typeof crea
   return kept;
 }
 
-const firstLineOf = (s: string) => s.split(/\r\n|\r|\n/, 1)[0]!;
-
 /**
- * `findings` with no fix that would carry code a comment suppresses away from the comment's line. A fix that moves
- * code out of a line with a suppression comment (an edit takes it out, another writes it elsewhere: `for l in
- * open(open(p).read()):  # noqa: WFY101`, whose loop fix moves the inner call to a `with` line above) is tried:
- * when the text it gives has a finding in the code it wrote that the comment would have suppressed on the old line,
- * the fix is not made. Moved, that code would be found again with no comment, and fixed or reported: what the
- * user said to leave alone. `recheck`: the findings of a text (none when it does not parse).
+ * `findings` with no fix that would take code a suppression comment covers away from the comment. A fix with an edit
+ * on lines that a comment covers (one naming a transform of the run, or a blanket one) is tried, and not made when
+ * the text it gives has a finding, where that code was, which the comments covered there: `y =
+ * json.load(open(open(n).read()))  # withify: ignore[WFY101]`, whose WFY102 fix writes the argument into a `with`
+ * line above; `y = open(n).read(); x = len(list(open(n)))  # noqa: WFY101`, whose WFY102 fix splits the line. The
+ * code would be found again with no comment, and fixed or reported: what the user said to leave alone. The fixes
+ * are tried in batches whose edits do not meet, one parse of the file each. `known`: the codes and ids (upper
+ * case) of every transform, which `recheck` runs whatever the run selects (a `--select WFY102` run must not move
+ * what a `# withify: ignore[WFY101]` holds); `recheck`: the findings of a text (none when it does not parse).
  */
-function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Finding[], text: string, root: SyntaxNode, recheck: (next: string) => Finding[]): Finding[] {
+function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Finding[], text: string, root: SyntaxNode, known: ReadonlySet<string>, recheck: (next: string) => Finding[]): Finding[] {
   if (!/withify|noqa/i.test(text)) return findings;
-  let table: number[] | undefined;
-  const lineEndAfter = (at: number) => {
-    const n = text.slice(at).search(/[\r\n]/);
-    return n < 0 ? text.length : at + n;
-  };
-  return findings.map((f) => {
-    if (!f.fix || f.fix.applicability === 'display-only') return f;
-    const edits = f.fix.edits;
-    const moved = edits.filter((e) => {
-      if (e.end <= e.start) return false;
-      const code = text.slice(e.start, e.end);
-      if (firstLineOf(e.text).includes(code) || !edits.some((o) => o !== e && o.text.includes(code))) return false;
-      // (only where a suppression comment may be: on the lines the code spans)
-      return /#[^\r\n]*(?:withify|noqa)/i.test(text.slice(text.lastIndexOf('\n', e.start) + 1, lineEndAfter(e.end)));
-    });
-    if (!moved.length) return f;
+  const fixable = findings.filter((f) => f.fix && f.fix.applicability !== 'display-only');
+  if (!fixable.length) return findings;
+  const covered = suppressionLookup(text, root);
+  const ours = (c: 'all' | Set<string> | undefined) => c === 'all' || (!!c && [...c].some((x) => known.has(x)));
+  const tried = fixable.filter((f) => f.fix!.edits.some((e) => ours(covered(e.start, e.end))));
+  if (!tried.length) return findings;
+  const batches: Finding[][] = [];
+  const meet = (a: Finding, b: Finding) => a.fix!.edits.some((x) => b.fix!.edits.some((y) => x.start <= y.end && y.start <= x.end));
+  for (const f of tried) {
+    const batch = batches.find((b) => !b.some((o) => meet(o, f)));
+    if (batch) batch.push(f);
+    else batches.push([f]);
+  }
+  const table = lineTable(text);
+  let comments: SyntaxNode[] | undefined;
+  const refused = new Map<Finding, string>();
+  for (const batch of batches) {
+    const edits = batch.flatMap((f) => f.fix!.edits);
+    const owner = new Map<Edit, Finding>();
+    for (const f of batch) for (const e of f.fix!.edits) owner.set(e, f);
     const written = writtenBy(edits);
     const next = applyEdits(text, edits);
     for (const g of recheck(next)) {
-      // Where `g` was before the fix: in a piece of moved code, at its place in the text the fix wrote
-      let from: { start: number; end: number; code: string } | undefined;
-      for (const [ws, , e] of written) {
-        for (const m of moved) {
-          const code = text.slice(m.start, m.end);
+      // Where `g`'s code was: a piece of what an edit took out, written again by an edit of the same fix; or text
+      // no edit touched
+      let origin: { start: number; end: number } | undefined;
+      let by: Finding | undefined;
+      const w = written.find(([ws, we]) => we > ws && g.start >= ws && g.end <= we);
+      if (w) {
+        const [ws, , e] = w;
+        const f = owner.get(e)!;
+        for (const r of f.fix!.edits) {
+          if (r.end <= r.start) continue;
+          const code = text.slice(r.start, r.end);
           const k = e.text.indexOf(code);
           if (k < 0 || g.start < ws + k || g.end > ws + k + code.length) continue;
-          const origin = { start: m.start + (g.start - ws - k), end: m.start + (g.end - ws - k) };
-          // The comment there suppresses its code, or a finding there that it suppressed was of the same code,
-          // named for what it was in (`for x in gen(open(p).read()):` WFY103, then `g = gen(open(p).read())` WFY101)
-          const there = filterSuppressed(text, [{ ...g, start: m.start, end: m.end }], root).length === 0 ? g : suppressed.find((s) => s.start < origin.end && origin.start < s.end);
-          if (there) from = { start: m.start, end: m.end, code: there.code };
+          origin = { start: r.start + (g.start - ws - k), end: r.start + (g.end - ws - k) };
+          by = f;
+          break;
         }
+      } else if (!written.some(([ws, we]) => g.start < we && ws < g.end)) {
+        origin = { start: offsetBefore(g.start, edits), end: offsetBefore(g.end, edits) };
       }
-      if (!from) continue;
-      const line = positionAt((table ??= lineTable(text)), from.start).line;
+      if (!origin) continue;
+      // The comments there covered its code, or a finding there that they suppressed, of the same code named for
+      // what it was in (`for x in gen(open(p).read()):` WFY103, then `g = gen(open(p).read())` WFY101)
+      const o = origin;
+      const was = suppresses(covered(o.start, o.end), g.code, g.id) ? g : suppressed.find((s) => s.start < o.end && o.start < s.end);
+      if (!was) continue;
+      // The fix that wrote it elsewhere, or those with an edit between its line and the comment after it
+      const lineStart = table[positionAt(table, o.start).line - 1]!;
+      const hash = (comments ??= root.descendantsOfType('comment')).find((c) => c.startIndex >= o.end)?.startIndex ?? text.length;
+      const culprits = by ? [by] : batch.filter((f) => f.fix!.edits.some((e) => e.end >= lineStart && e.start <= hash));
       const shown = next.slice(g.start, g.end).replace(/\s+/g, ' ');
-      const { fix: _dropped, ...rest } = f;
-      return { ...rest, reason: `the fix would move code that the comment on line ${line} suppresses (${from.code}) away from that line, where it would be found again (${g.code}, \`${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}\`) with no comment; suppress this finding too, or fix it by hand` };
+      const line = positionAt(table, o.start).line;
+      for (const f of culprits) {
+        if (!refused.has(f)) refused.set(f, `the fix would take code that a comment suppresses (${was.code}, line ${line}) away from it, where it would be found again (${g.code}, \`${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}\`), which no comment there suppresses; suppress this finding too, or fix it by hand`);
+      }
     }
-    return f;
+  }
+  if (!refused.size) return findings;
+  return findings.map((f) => {
+    const why = refused.get(f);
+    if (!why) return f;
+    const { fix: _dropped, ...rest } = f;
+    return { ...rest, reason: why };
   });
 }
 
@@ -564,13 +591,16 @@ function processText(input: SourceInput): FileResult {
     const ctxOf = (source: string, t: typeof tree) => createContext({ path, source, tree: t, eol, options, project: input.project, moduleName: input.moduleName, rewritten: source !== input.text });
     const makeCtx = () => ctxOf(text, tree);
     // The findings of the text so far, none with a fix that would move suppressed code away from its comment
+    // (every transform: what a comment holds in place must stay there in a run that selects others)
+    const everyTransform = [...TRANSFORMS, ...transforms.filter((t) => !isBuiltIn(t))];
     const recheck = (next: string) => {
       const nextTree = parsePython(next);
-      return firstSyntaxError(nextTree) ? [] : runChecks(transforms, ctxOf(next, nextTree));
+      return firstSyntaxError(nextTree) ? [] : runChecks(everyTransform, ctxOf(next, nextTree));
     };
+    const known = new Set(everyTransform.flatMap((t) => [t.code.toUpperCase(), t.id.toUpperCase()]));
     const checks = () => {
       const suppressed: Finding[] = [];
-      return keepingSuppressedInPlace(runChecks(transforms, makeCtx(), suppressed), suppressed, text, tree.rootNode, recheck);
+      return keepingSuppressedInPlace(runChecks(transforms, makeCtx(), suppressed), suppressed, text, tree.rootNode, known, recheck);
     };
     let findings = checks();
     // Ex) `print "x"` in the file: Python 2, which tree-sitter reads; a fix would write Python 3 into it

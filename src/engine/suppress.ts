@@ -187,25 +187,41 @@ function commentsByLine(source: string, root: SyntaxNode, table: readonly number
 }
 
 /**
+ * What the suppression comments of `source` cover over the range `[start, end)`: the comments on its lines and on
+ * the lines its last one runs on into (as for a finding of that range): `'all'`, the codes and ids (upper case), or
+ * `undefined`. With `root`, only comment nodes count; without it (text only), every `#` on the line does.
+ */
+export function suppressionLookup(source: string, root?: SyntaxNode): (start: number, end: number) => 'all' | Set<string> | undefined {
+  if (!source.includes('#') || !/withify|noqa/i.test(source)) return () => undefined;
+  const table = lineTable(source);
+  const comments = root ? commentsByLine(source, root, table) : undefined;
+  if (comments && comments.size === 0) return () => undefined;
+  const lineText = (n: number) => (comments ? (comments.get(n) ?? '') : source.slice(table[n - 1]!, (table[n] ?? source.length + 1) - 1));
+  const runsOn = comments && root ? continuedLines(source, root, table, comments) : () => false;
+  return (start, end) => {
+    const from = positionAt(table, start).line;
+    let to = positionAt(table, end).line;
+    while (to < table.length && runsOn(to)) to++;
+    let codes: Set<string> | undefined;
+    for (let line = from; line <= to; line++) {
+      const s = suppressedOnLine(lineText(line));
+      if (s === 'all') return 'all';
+      if (s) for (const c of s) (codes ??= new Set()).add(c);
+    }
+    return codes;
+  };
+}
+
+/** True when `covered` (a `suppressionLookup` answer) suppresses a finding of `code` and `id`. */
+export const suppresses = (covered: 'all' | Set<string> | undefined, code: string, id: string) =>
+  covered === 'all' || (!!covered && (covered.has(code.toUpperCase()) || covered.has(id.toUpperCase())));
+
+/**
  * The findings no suppression comment covers. With `root`, only comment nodes count; without it (text
  * only), every `#` on the line does, strings included.
  */
 export function filterSuppressed(source: string, findings: readonly Finding[], root?: SyntaxNode): Finding[] {
-  if (!findings.length || !source.includes('#') || !/withify|noqa/i.test(source)) return [...findings];
-  const table = lineTable(source);
-  const comments = root ? commentsByLine(source, root, table) : undefined;
-  if (comments && comments.size === 0) return [...findings];
-  const lineText = (n: number) => (comments ? (comments.get(n) ?? '') : source.slice(table[n - 1]!, (table[n] ?? source.length + 1) - 1));
-  const runsOn = comments && root ? continuedLines(source, root, table, comments) : () => false;
-  return findings.filter((f) => {
-    const from = positionAt(table, f.start).line;
-    let to = positionAt(table, f.end).line;
-    while (to < table.length && runsOn(to)) to++;
-    for (let line = from; line <= to; line++) {
-      const s = suppressedOnLine(lineText(line));
-      if (s === 'all') return false;
-      if (s && (s.has(f.code.toUpperCase()) || s.has(f.id.toUpperCase()))) return false;
-    }
-    return true;
-  });
+  if (!findings.length) return [];
+  const covered = suppressionLookup(source, root);
+  return findings.filter((f) => !suppresses(covered(f.start, f.end), f.code, f.id));
 }
