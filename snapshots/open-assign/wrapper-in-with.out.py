@@ -1,6 +1,6 @@
 # A file handed to a wrapper whose `with` closes only the wrapper (GzipFile, BZ2File, a TarFile given `fileobj=`):
 # the file itself is never closed, and gets its own `with`. A wrapper that owns the file (`io.TextIOWrapper`)
-# closes it: nothing to fix there.
+# closes it: nothing to fix there; one that owns a wrapper that does not own the file does not close the file.
 import bz2
 import gzip
 import io
@@ -29,3 +29,9 @@ def text(p):
     raw = open(p, "rb")
     with io.TextIOWrapper(raw) as t:
         return t.read()
+
+
+def text_gzip(p):
+    with open(p, "wb") as f:
+        with io.TextIOWrapper(gzip.GzipFile(fileobj=f, mode="wb"), encoding="utf-8") as t:
+            t.write("hello")

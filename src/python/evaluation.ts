@@ -409,7 +409,7 @@ export function awaitAfter(node: SyntaxNode, resource: SyntaxNode, user: SyntaxN
     if (w.startIndex >= user.startIndex && w.endIndex <= user.endIndex) return false;
     for (let a = w.parent; a && a.id !== node.id; a = a.parent) {
       // (A default value or an annotation runs where the def or lambda is: `def cb(x=await tick(line)):`)
-      if ((a.type === 'lambda' || a.type === 'function_definition') && inOwnCode(w, a)) return false;
+      if ((a.type === 'lambda' || a.type === 'function_definition') && inOwnCode(w, a, true)) return false;
       // Ex) `g = (await send(l) for l in open(p).readlines())`: only the first iterable runs in the statement
       if (a.type === 'generator_expression' && !inFirstIterable(w, a)) return false;
     }
@@ -445,7 +445,7 @@ function findsYield(node: SyntaxNode): boolean {
     let nested = false;
     for (let a = y.parent; a && a.id !== node.id; a = a.parent) {
       // (`lambda e=(yield): e` yields where the lambda is made)
-      if ((a.type === 'lambda' || a.type === 'function_definition') && inOwnCode(y, a)) {
+      if ((a.type === 'lambda' || a.type === 'function_definition') && inOwnCode(y, a, true)) {
         nested = true;
         break;
       }

@@ -314,8 +314,9 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           if (wrapped === 'descriptor' && consumer.name.startsWith('builtins.') && !LOOKS_ONLY.has(consumer.name)) return descriptorEscape(p.type === 'call' ? p : call);
           if (consumer.kind === 'eager') return { kind: 'use' };
           node = call;
-          // Ex) `io.TextIOWrapper(raw)`: a wrapper whose close closes `raw` too
-          wrapped = consumer.owns ? 'owns' : true;
+          // Ex) `io.TextIOWrapper(raw)`: a wrapper whose close closes `raw` too (not through one that does not:
+          // `io.TextIOWrapper(gzip.GzipFile(fileobj=f))` closes the GzipFile, which leaves `f` open)
+          wrapped = consumer.owns && wrapped !== true ? 'owns' : true;
           continue;
         }
         const shown = fn ? preview(fn) : '?';

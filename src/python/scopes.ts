@@ -121,24 +121,28 @@ export function scopeOf(node: SyntaxNode): SyntaxNode {
 
 /**
  * True when `node`, inside the def, lambda or class `scope`, is that scope's own code: its body, a parameter's
- * name, or a PEP 695 type parameter (evaluated lazily, in a scope of its own). A default value, a parameter's or
- * the return's annotation, a base class run around it, when the `def`, `lambda` or `class` statement does: an
- * `await` or `yield` there suspends the code around it (`def cb(x=await tick()):`, `lambda e=(yield): e`).
+ * name, or a PEP 695 type parameter (evaluated lazily, in a scope of its own). A default value or a base class
+ * runs around it, when the `def`, `lambda` or `class` statement does: an `await` or `yield` there suspends the
+ * code around it (`def cb(x=await tick()):`, `lambda e=(yield): e`), a read there happens then. A parameter's or
+ * the return's annotation runs then before 3.14 and later from it (PEP 649: when `__annotations__` is read), so it
+ * counts as the function's own code (a read there may come after the code around has moved on) unless
+ * `annotationsRunAround` (an `await` or `yield` there may suspend the code around it).
  */
-export function inOwnCode(node: SyntaxNode, scope: SyntaxNode): boolean {
+export function inOwnCode(node: SyntaxNode, scope: SyntaxNode, annotationsRunAround = false): boolean {
   if (within(node, scopeBody(scope))) return true;
   if (within(node, scope.childForFieldName('type_parameters'))) return true;
+  if (scope.type === 'function_definition' && within(node, scope.childForFieldName('return_type'))) return !annotationsRunAround;
   const params = scope.type === 'class_definition' ? null : scope.childForFieldName('parameters');
   if (!params || !within(node, params)) return false;
   for (let n: SyntaxNode = node; n.id !== params.id && n.parent; n = n.parent) {
     const p = n.parent;
     if ((p.type === 'default_parameter' || p.type === 'typed_default_parameter') && p.childForFieldName('value')?.id === n.id) return false;
-    if ((p.type === 'typed_parameter' || p.type === 'typed_default_parameter') && p.childForFieldName('type')?.id === n.id) return false;
+    if ((p.type === 'typed_parameter' || p.type === 'typed_default_parameter') && p.childForFieldName('type')?.id === n.id) return !annotationsRunAround;
   }
   return true;
 }
 
-/** The parts of the def, lambda or class `scope` that run around it, when it is defined: defaults, annotations, bases. */
+/** The parts of the def, lambda or class `scope` that may run around it, when it is defined: defaults, annotations (before 3.14), bases. */
 export function partsRunAround(scope: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   if (scope.type === 'class_definition') {
