@@ -172,4 +172,13 @@ test('a generator that a fix gives cleanup has its abandoning uses in the file f
     assert.match(again.stdout, /0 files changed, 0 fixes applied/);
     assert.equal(readFileSync(join(dir, 'm.py'), 'utf8'), stdin);
   }
+  // Another module's test double of it: its use is left, as the index leaves a generator's that is doubled
+  const core = 'import tempfile\n\n\ndef rows():\n    tmp = tempfile.TemporaryDirectory()\n    yield tmp.name\n    yield 2\n\n\ndef first():\n    return next(rows())\n';
+  const test_ = 'from unittest import mock\nimport core\n\n\ndef test_first():\n    with mock.patch("core.rows", return_value=iter([0, 5])):\n        assert core.first() == 0\n';
+  const dir = files(tempDir('withify-rewritten-'), { 'pyproject.toml': '', 'core.py': core, 'test_core.py': test_ });
+  const first = withify(dir, ['fix', '.', '--no-cache']);
+  assert.match(first.stdout, /not fixed: a test double of `core\.rows`/);
+  assert.match(first.stdout, /1 file changed, 1 fix applied, 1 finding left/);
+  assert.match(readFileSync(join(dir, 'core.py'), 'utf8'), /def first\(\):\n    return next\(rows\(\)\)\n/);
+  assert.match(withify(dir, ['fix', '.', '--no-cache']).stdout, /0 files changed, 0 fixes applied/);
 });

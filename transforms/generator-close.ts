@@ -72,23 +72,27 @@ const overlays = new WeakMap<object, GeneratorIndex>();
  * `index` with the generators that this module's text, rewritten by earlier passes, now holds cleanup in: a fix
  * that put a `with` around a generator's `yield`s (`tmp = TemporaryDirectory()` … `yield tmp.name`) gave it cleanup,
  * and the uses in this file that abandon it are fixed in the same run, as a second run would (the project's
- * index was built from the file on disk). Other modules see it on their next run.
+ * index was built from the file on disk). Only top-level functions, marked as the index marks the others where a
+ * module replaces or doubles them (`patchedNames`). Other modules, and a method's callers, see it on their next run.
  */
 function withOwnFacts(index: GeneratorIndex, ctx: FileContext, loc: ModuleLocation): GeneratorIndex {
   const known = overlays.get(ctx.tree);
   if (known) return known;
   const own = mergeModuleFacts([{ moduleName: loc.moduleName, facts: moduleFacts(ctx.root, ctx.names, loc, true, { text: ctx.source, outline: outline(ctx.source) }) }]);
-  const added = Object.keys(own.generators).filter((k) => !(k in index.generators));
-  const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
-  const out = added.length
-    ? {
-        ...index,
-        generators: { ...own.generators, ...index.generators },
-        callNames: union(index.callNames, own.callNames),
-        classNames: union(index.classNames, own.classNames),
-        memberNames: { ...index.memberNames, [loc.moduleName]: union(index.memberNames[loc.moduleName] ?? [], own.memberNames[loc.moduleName] ?? []) },
-      }
-    : index;
+  // Only the module's top-level functions: what other modules make of a method (a subclass overriding it with a
+  // plain one) is not in the index for a method that was no generator with cleanup when it was built
+  const added = Object.keys(own.generators).filter((k) => !(k in index.generators) && !k.slice(loc.moduleName.length + 1).includes('.'));
+  let out = index;
+  if (added.length) {
+    const generators = { ...index.generators };
+    for (const k of added) generators[k] = own.generators[k]!;
+    out = { ...index, generators, callNames: [...new Set([...index.callNames, ...added.map((k) => k.slice(loc.moduleName.length + 1))])].sort() };
+    // Ex) `mock.patch("core.rows", …)` in a test: the call may return no generator, as the index says of the others
+    for (const [name, how] of Object.entries(index.patchedNames ?? {})) {
+      const hit = resolveGenerator(out, name);
+      if (hit && added.includes(hit.key) && !generators[hit.key]!.patched) generators[hit.key] = { ...generators[hit.key]!, patched: how };
+    }
+  }
   overlays.set(ctx.tree, out);
   return out;
 }

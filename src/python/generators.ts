@@ -1366,6 +1366,11 @@ export interface GeneratorIndex {
   memberNames: Record<string, string[]>;
   /** The classes holding generator methods (`Reader` of `pkg.mod.Reader.rows`): another module calls one as `Reader.rows(...)`. */
   classNames: string[];
+  /**
+   * Every name some module replaces (`core.rows = …`) or doubles in a test (`mock.patch("core.rows")`), generator or
+   * not, with how: for a generator that a fix in this run gives cleanup (generator-close's `withOwnFacts`).
+   */
+  patchedNames?: Record<string, string>;
 }
 
 /** `setattr(mod, "name", …)`: an attribute set by name on an object named by a plain name. */
@@ -1682,11 +1687,17 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     const hit = resolveGenerator(index, name);
     if (hit && !index.generators[hit.key]!.patched) index.generators[hit.key] = { ...index.generators[hit.key]!, patched: how };
   };
+  const patchedNames: Record<string, string> = {};
+  const patchedAs = (name: string, how: string) => {
+    patchedNames[name] ??= how;
+    markPatched(name, how);
+  };
   for (const m of modules) {
-    for (const name of m.facts.patched ?? []) markPatched(name, `\`${short(name)} = …\` in \`${m.moduleName}\``);
+    for (const name of m.facts.patched ?? []) patchedAs(name, `\`${short(name)} = …\` in \`${m.moduleName}\``);
     // Ex) `mock.patch("pkg.core.rows", return_value=[0, 5])` in a test: the call returns that list
-    for (const name of m.facts.doubled ?? []) markPatched(name, `a test double of \`${short(name)}\` (\`mock.patch\`, \`monkeypatch.setattr\`) in \`${m.moduleName}\``);
+    for (const name of m.facts.doubled ?? []) patchedAs(name, `a test double of \`${short(name)}\` (\`mock.patch\`, \`monkeypatch.setattr\`) in \`${m.moduleName}\``);
   }
+  if (Object.keys(patchedNames).length) index.patchedNames = patchedNames;
   const children = classTree ?? classChildren(modules);
   const overrides = new Set<string>();
   for (const key of Object.keys(index.generators)) {
