@@ -200,7 +200,7 @@ function runChecks(transforms: readonly Transform[], ctx: ReturnType<typeof crea
 
 /**
  * `findings` with no fix that would take code a suppression comment covers away from the comment. A fix with an edit
- * on lines that a comment covers (one naming a transform of the run, or a blanket one) is tried, and not made when
+ * on lines that a comment covers (one naming any transform, or a blanket one) is tried, and not made when
  * the text it gives has a finding, where that code was, which the comments covered there: `y =
  * json.load(open(open(n).read()))  # withify: ignore[WFY101]`, whose WFY102 fix writes the argument into a `with`
  * line above; `y = open(n).read(); x = len(list(open(n)))  # noqa: WFY101`, whose WFY102 fix splits the line. The
