@@ -96,6 +96,10 @@ test('a fix that would carry suppressed code away from its comment is not made: 
   // A fix that splits the line takes the comment away from the code before it
   const split = 'def main(n):\n    y = open(n).read(); x = len(list(open(n)))  # noqa: WFY101\n    return x, y\n';
   assert.equal(transformSource(split).output, split);
+  // Only the fix that splits it is held back: another that re-indents the line keeps its comment on it
+  const both = transformSource('def f(p, n):\n    g = open(p)\n    y = open(n).read(); x = len(list(open(n)))  # noqa: WFY101\n    return g.read(), x, y\n');
+  assert.equal(both.output, 'def f(p, n):\n    with open(p) as g:\n        y = open(n).read(); x = len(list(open(n)))  # noqa: WFY101\n        return g.read(), x, y\n');
+  assert.deepEqual(both.remaining.map((f) => f.code), ['WFY102']);
   // A run that selects another transform keeps the comment's code in place too
   const selected = transformSource(cases[0]!, { select: ['open-argument'] });
   assert.equal(selected.output, cases[0]);

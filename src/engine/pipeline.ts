@@ -215,7 +215,32 @@ function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Find
   if (!fixable.length) return findings;
   const covered = suppressionLookup(text, root);
   const ours = (c: 'all' | Set<string> | undefined) => c === 'all' || (!!c && [...c].some((x) => known.has(x)));
-  const tried = fixable.filter((f) => f.fix!.edits.some((e) => ours(covered(e.start, e.end))));
+  const breaksLine = (t: string) => /[\r\n]/.test(t);
+  let comments: SyntaxNode[] | undefined;
+  // The edits of a fix that may part code from a comment on its lines: one that takes code out which an edit of the
+  // fix writes again with a line break (on another line: `with open(…) as fh:` above), one that breaks a line after
+  // its first code (`a; b` split), one that takes a comment out. Not a re-indent (blanks at a line's start), nor a
+  // statement rewritten on its own line (`f = open(p)` → `with open(p) as f:`).
+  const breaking = (f: Finding): Edit[] => {
+    const edits = f.fix!.edits;
+    return edits.filter((e) => {
+      if (!ours(covered(e.start, e.end))) return false;
+      if (e.end > e.start) {
+        const code = text.slice(e.start, e.end);
+        if (/\S/.test(code) && edits.some((o) => breaksLine(o.text) && o.text.includes(code))) return true;
+        if ((comments ??= root.descendantsOfType('comment')).some((c) => c.startIndex >= e.start && c.startIndex < e.end)) return true;
+      }
+      if (!breaksLine(e.text)) return false;
+      const lineStart = Math.max(text.lastIndexOf('\n', e.start - 1), text.lastIndexOf('\r', e.start - 1)) + 1;
+      return /\S/.test(text.slice(lineStart, e.start));
+    });
+  };
+  const breakingOf = new Map<Finding, Edit[]>();
+  for (const f of fixable) {
+    const b = breaking(f);
+    if (b.length) breakingOf.set(f, b);
+  }
+  const tried = [...breakingOf.keys()];
   if (!tried.length) return findings;
   const batches: Finding[][] = [];
   const meet = (a: Finding, b: Finding) => a.fix!.edits.some((x) => b.fix!.edits.some((y) => x.start <= y.end && y.start <= x.end));
@@ -225,7 +250,6 @@ function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Find
     else batches.push([f]);
   }
   const table = lineTable(text);
-  let comments: SyntaxNode[] | undefined;
   const refused = new Map<Finding, string>();
   for (const batch of batches) {
     const edits = batch.flatMap((f) => f.fix!.edits);
@@ -260,10 +284,10 @@ function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Find
       const o = origin;
       const was = suppresses(covered(o.start, o.end), g.code, g.id) ? g : suppressed.find((s) => s.start < o.end && o.start < s.end);
       if (!was) continue;
-      // The fix that wrote it elsewhere, or those with an edit between its line and the comment after it
+      // The fix that wrote it elsewhere, or those with a parting edit between its line and the comment after it
       const lineStart = table[positionAt(table, o.start).line - 1]!;
       const hash = (comments ??= root.descendantsOfType('comment')).find((c) => c.startIndex >= o.end)?.startIndex ?? text.length;
-      const culprits = by ? [by] : batch.filter((f) => f.fix!.edits.some((e) => e.end >= lineStart && e.start <= hash));
+      const culprits = by ? [by] : batch.filter((f) => breakingOf.get(f)!.some((e) => e.end >= lineStart && e.start <= hash));
       const shown = next.slice(g.start, g.end).replace(/\s+/g, ' ');
       const line = positionAt(table, o.start).line;
       for (const f of culprits) {

@@ -86,13 +86,13 @@ export function headerContextReason(node: SyntaxNode, stmt: SyntaxNode): string 
         return 'in a decorator, evaluated once when the function is defined';
       case 'typed_parameter':
       case 'typed_default_parameter':
-        if (p.childForFieldName('type')?.id === child.id) return 'in a parameter annotation, evaluated once when the function is defined';
+        if (p.childForFieldName('type')?.id === child.id) return 'in a parameter annotation, evaluated once when the function is defined (from 3.14, when its annotations are read)';
         if (p.type === 'typed_parameter') break;
         return 'in a default argument value, evaluated once when the function is defined';
       case 'default_parameter':
         return 'in a default argument value, evaluated once when the function is defined';
       case 'function_definition':
-        if (p.childForFieldName('return_type')?.id === child.id) return 'in a return annotation, evaluated once when the function is defined';
+        if (p.childForFieldName('return_type')?.id === child.id) return 'in a return annotation, evaluated once when the function is defined (from 3.14, when its annotations are read)';
         break;
       case 'if_statement':
       case 'elif_clause':
