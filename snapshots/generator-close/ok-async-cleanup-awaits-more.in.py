@@ -3,7 +3,7 @@
 # The await sits in a default value in the `finally` (run by the cleanup, not by a nested function); the
 # `yield` sits in an `except` handler or in the `else:` of the `try` whose `finally` awaits; the `async with`
 # exit is a plain `def __aexit__` returning an awaitable, or an `async def __aexit__` replaced later in the
-# class body. Not fixed without --unsafe-fixes.
+# class body; or its `finally` awaits `aclose()` of a generator whose cleanup awaits. Not fixed without --unsafe-fixes.
 import asyncio
 
 lock = asyncio.Lock()
@@ -75,8 +75,27 @@ async def replaced(n):
             yield i
 
 
+async def awaiting_rows(n):
+    try:
+        for i in range(n):
+            yield i
+    finally:
+        await release_step()
+
+
+async def closes_awaiting(n):
+    it = awaiting_rows(n)
+    try:
+        yield await it.__anext__()
+        yield 5
+    finally:
+        await it.aclose()
+
+
 async def main():
     async with lock:
+        async for x in closes_awaiting(3):
+            break
         async for x in in_default(3):
             break
         async for x in in_handler(3):

@@ -954,10 +954,12 @@ function suppressesGeneratorExit(item: SyntaxNode, names?: NameIndex): boolean {
  * (its exit is awaited). CPython ran such cleanup later, in a task of its own (the event loop's finalizer hook);
  * `await agen.aclose()` runs it in the caller's task, under the locks it holds and the timeouts around it.
  */
-export function cleanupAwaitsReason(fn: SyntaxNode, yields: readonly SyntaxNode[], names?: NameIndex): string | undefined {
+export function cleanupAwaitsReason(fn: SyntaxNode, yields: readonly SyntaxNode[], names?: NameIndex, seen = new Set<number>()): string | undefined {
   const awaitsIn = (region: SyntaxNode) =>
     // (`[t async for t in ticks()]`: a comprehension's `async for` awaits too)
-    ownOf(region, 'await', fn)[0] ?? [...ownOf(region, 'with_statement', fn), ...ownOf(region, 'for_statement', fn), ...ownOf(region, 'for_in_clause', fn)].find(startsAsync);
+    // (The `await` keyword is a node of that type too, inside the expression's)
+    ownOf(region, 'await', fn).find((a) => !names || !closesWithoutSuspending(a.isNamed ? a : (a.parent ?? a), names, seen)) ??
+    [...ownOf(region, 'with_statement', fn), ...ownOf(region, 'for_statement', fn), ...ownOf(region, 'for_in_clause', fn)].find(startsAsync);
   for (const t of ownOf(fn, 'try_statement', fn)) {
     const body = t.childForFieldName('body');
     // A `yield` in the body: its handlers and its `finally` may run at the close; one in a handler or the `else:`
@@ -975,6 +977,38 @@ export function cleanupAwaitsReason(fn: SyntaxNode, yields: readonly SyntaxNode[
   // Ex) `async with session.get(url) as r: yield r`: the exit is awaited
   const w = ownOf(fn, 'with_statement', fn).find((w) => startsAsync(w) && yields.some((y) => within(y, w.childForFieldName('body') ?? w)) && !exitsWithoutAwait(w, names));
   return w ? `its \`async with\` (line ${lineOf(w)}) exits by awaiting` : undefined;
+}
+
+/**
+ * True when the `await` `w` is `await it.aclose()` on a name bound once, by `it = rows(…)`, to a call of an async
+ * generator function of this module whose own cleanup never awaits: closing it runs to its end in one step, as
+ * CPython's finalizer hook did (generator-close's own fix writes such a `finally`: `it = rows(n)` … `await
+ * it.aclose()`). `seen`: the functions being asked, around this one (`rows` closing `outer` closing `rows`).
+ */
+function closesWithoutSuspending(w: SyntaxNode, names: NameIndex, seen: Set<number>): boolean {
+  const call = unwrapParens(w.namedChildren.find((c) => !isExtra(c)) ?? w);
+  const f = call.type === 'call' ? call.childForFieldName('function') : null;
+  if (f?.type !== 'attribute' || f.childForFieldName('attribute')?.text !== 'aclose' || call.childForFieldName('arguments')?.namedChildren.some((c) => !isExtra(c))) return false;
+  const obj = f.childForFieldName('object');
+  if (obj?.type !== 'identifier') return false;
+  const r = names.resolve(obj.text, obj);
+  if (r.kind !== 'local' || r.bindings.length !== 1 || r.bindings[0]!.kind !== 'assign') return false;
+  const target = r.bindings[0]!.node;
+  const assignment = target.parent;
+  if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.id !== target.id) return false;
+  const value = assignment.childForFieldName('right');
+  const callee = value?.type === 'call' ? value.childForFieldName('function') : null;
+  if (callee?.type !== 'identifier') return false;
+  const d = names.resolve(callee.text, callee);
+  if (d.kind !== 'local' || d.bindings.length !== 1 || d.bindings[0]!.kind !== 'def') return false;
+  const def = d.bindings[0]!.node;
+  if (def.type !== 'function_definition' || !startsAsync(def) || isWrappedByDecorator(def) || seen.has(def.id)) return false;
+  const yields = ownOf(def, 'yield', def);
+  if (!yields.length) return false;
+  seen.add(def.id);
+  const quiet = cleanupAwaitsReason(def, yields, names, seen) === undefined;
+  seen.delete(def.id);
+  return quiet;
 }
 
 /**
