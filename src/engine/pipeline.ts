@@ -194,7 +194,10 @@ function runChecks(transforms: readonly Transform[], ctx: ReturnType<typeof crea
     for (const f of found) out.push(t.safety === 'safe' ? f : withinCeiling(t, f));
   }
   const kept = filterSuppressed(ctx.source, out, ctx.root).sort((a, b) => a.start - b.start || a.end - b.end);
-  if (suppressed && kept.length < out.length) for (const f of out) if (!kept.includes(f)) suppressed.push(f);
+  if (suppressed && kept.length < out.length) {
+    const left = new Set(kept);
+    for (const f of out) if (!left.has(f)) suppressed.push(f);
+  }
   return kept;
 }
 
@@ -216,6 +219,12 @@ function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Find
   const covered = suppressionLookup(text, root);
   const ours = (c: 'all' | Set<string> | undefined) => c === 'all' || (!!c && [...c].some((x) => known.has(x)));
   const breaksLine = (t: string) => /[\r\n]/.test(t);
+  let lines: number[] | undefined;
+  const lineOf = (at: number) => positionAt((lines ??= lineTable(text)), at).line;
+  const lineStartOf = (at: number) => {
+    const line = lineOf(at); // (fills `lines`)
+    return lines![line - 1]!;
+  };
   let comments: SyntaxNode[] | undefined;
   // The edits of a fix that may part code from a comment on its lines: one that takes code out which an edit of the
   // fix writes again with a line break (on another line: `with open(…) as fh:` above), one that breaks a line after
@@ -230,9 +239,7 @@ function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Find
         if (/\S/.test(code) && edits.some((o) => breaksLine(o.text) && o.text.includes(code))) return true;
         if ((comments ??= root.descendantsOfType('comment')).some((c) => c.startIndex >= e.start && c.startIndex < e.end)) return true;
       }
-      if (!breaksLine(e.text)) return false;
-      const lineStart = Math.max(text.lastIndexOf('\n', e.start - 1), text.lastIndexOf('\r', e.start - 1)) + 1;
-      return /\S/.test(text.slice(lineStart, e.start));
+      return breaksLine(e.text) && /\S/.test(text.slice(lineStartOf(e.start), e.start));
     });
   };
   const breakingOf = new Map<Finding, Edit[]>();
@@ -249,7 +256,6 @@ function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Find
     if (batch) batch.push(f);
     else batches.push([f]);
   }
-  const table = lineTable(text);
   const refused = new Map<Finding, string>();
   for (const batch of batches) {
     const edits = batch.flatMap((f) => f.fix!.edits);
@@ -285,11 +291,11 @@ function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Find
       const was = suppresses(covered(o.start, o.end), g.code, g.id) ? g : suppressed.find((s) => s.start < o.end && o.start < s.end);
       if (!was) continue;
       // The fix that wrote it elsewhere, or those with a parting edit between its line and the comment after it
-      const lineStart = table[positionAt(table, o.start).line - 1]!;
+      const lineStart = lineStartOf(o.start);
       const hash = (comments ??= root.descendantsOfType('comment')).find((c) => c.startIndex >= o.end)?.startIndex ?? text.length;
       const culprits = by ? [by] : batch.filter((f) => breakingOf.get(f)!.some((e) => e.end >= lineStart && e.start <= hash));
       const shown = next.slice(g.start, g.end).replace(/\s+/g, ' ');
-      const line = positionAt(table, o.start).line;
+      const line = lineOf(o.start);
       for (const f of culprits) {
         if (!refused.has(f)) refused.set(f, `the fix would take code that a comment suppresses (${was.code}, line ${line}) away from it, where it would be found again (${g.code}, \`${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}\`), which no comment there suppresses; suppress this finding too, or fix it by hand`);
       }

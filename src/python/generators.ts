@@ -663,7 +663,8 @@ export function yieldHoldsCleanup(y: SyntaxNode, fn: SyntaxNode): boolean {
 }
 
 /** Nodes of `type` in `region` that are `fn`'s own code (not of a nested def, lambda or class). */
-const ownOf = (region: SyntaxNode, type: string, fn: SyntaxNode) => region.descendantsOfType(type).filter((n) => holderOf(n)?.id === fn.id);
+// (Named nodes only: the `await` and `yield` keywords are nodes of those types too, inside the expressions.)
+const ownOf = (region: SyntaxNode, type: string, fn: SyntaxNode) => region.descendantsOfType(type).filter((n) => n.isNamed && holderOf(n)?.id === fn.id);
 
 /** True when a `try` inside `region` around `node` has an `except` that may catch what `node` raises. */
 export function caughtWithin(node: SyntaxNode, region: SyntaxNode): boolean {
@@ -957,8 +958,7 @@ function suppressesGeneratorExit(item: SyntaxNode, names?: NameIndex): boolean {
 export function cleanupAwaitsReason(fn: SyntaxNode, yields: readonly SyntaxNode[], names?: NameIndex, seen = new Set<number>()): string | undefined {
   const awaitsIn = (region: SyntaxNode) =>
     // (`[t async for t in ticks()]`: a comprehension's `async for` awaits too)
-    // (The `await` keyword is a node of that type too, inside the expression's)
-    ownOf(region, 'await', fn).find((a) => !names || !closesWithoutSuspending(a.isNamed ? a : (a.parent ?? a), names, seen)) ??
+    ownOf(region, 'await', fn).find((a) => !names || !closesWithoutSuspending(a, names, seen)) ??
     [...ownOf(region, 'with_statement', fn), ...ownOf(region, 'for_statement', fn), ...ownOf(region, 'for_in_clause', fn)].find(startsAsync);
   for (const t of ownOf(fn, 'try_statement', fn)) {
     const body = t.childForFieldName('body');
