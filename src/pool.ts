@@ -16,6 +16,8 @@ export interface PoolOutcome {
   results: FileResult[];
   /** Files never begun because the run was interrupted. */
   notStarted: number;
+  /** The project index the files were processed with, when the pass made one; for `fix` and `diff`, with its summaries. */
+  first?: { index: ProjectIndex; summaries?: ReadonlyMap<string, string> };
 }
 
 /** Small chunks keep every worker busy to the end; large ones cut messaging. Eight chunks per worker. */
@@ -221,6 +223,7 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
     // files as its own queue in the second pass, so most files are read once.
     const results: FileResult[] = [];
     let queues: Chunk[][];
+    let firstRound: PoolOutcome['first'];
     if (indexed || !needsProjectIndex(options)) {
       if (indexed?.index) for (const w of workers) w.post({ kind: 'project', index: indexed.index });
       queues = [plan(files), ...workers.slice(1).map(() => [])];
@@ -242,6 +245,7 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
       });
       if (left.length > 0 || control.signal?.aborted) return { results: [], notStarted: files.length };
       const index = mergeSummaries(summaries, options.cwd);
+      firstRound = { index, summaries: options.mode === 'check' ? undefined : new Map(summaries.map((s) => [s.path, JSON.stringify(s)])) };
       for (const w of workers) w.post({ kind: 'project', index });
       // The files with a kept result for this index are done; those no thread read go to the first queue.
       cache?.setIndex(index);
@@ -263,7 +267,7 @@ export async function runInWorkers(files: readonly string[], projectFiles: reado
       notStarted += m.notStarted.length;
       control.onProgress?.(results.length, files.length, 'files');
     });
-    return { results, notStarted: notStarted + left.length };
+    return { results, notStarted: notStarted + left.length, first: firstRound ?? (indexed?.index && { index: indexed.index }) };
   } finally {
     control.signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((w) => w.close()));

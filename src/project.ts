@@ -163,25 +163,29 @@ export function mergeSummaries(given: readonly FileSummary[], cwd?: string): Pro
 }
 
 /** The first pass, on one thread: every file summarised, then merged. */
-export function buildProjectIndex(paths: readonly string[], whole = false, cwd?: string): ProjectIndex {
+export function buildProjectIndex(paths: readonly string[], whole = false, cwd?: string, keepSummaries?: Map<string, string>): ProjectIndex {
   const summaries: FileSummary[] = [];
   for (const p of paths) {
     const s = summarizePath(p, whole);
     if (s) summaries.push(s);
+    if (s) keepSummaries?.set(p, JSON.stringify(s));
   }
   return mergeSummaries(summaries, cwd);
 }
 
 /**
  * The first pass in one thread of a bulk run: `afterEach` runs between files (the runner frees the trees
- * there), and the pass stops, returning `undefined`, once `stopped()` says so.
+ * there), and the pass stops, returning `undefined`, once `stopped()` says so. `keepSummaries` receives each
+ * file's summary by path, as JSON (a `fix` or `diff` run's later rounds merge them again: src/rounds.ts; kept as
+ * objects, the names they hold, cut from the files' texts, kept every text: 25 MB more for the stdlib).
  */
-export async function buildProjectIndexAsync(paths: readonly string[], afterEach: () => Promise<void>, stopped: () => boolean, whole = false, keep?: (path: string, decoded: DecodedSource) => void, cwd?: string, cache?: SummaryCache): Promise<ProjectIndex | undefined> {
+export async function buildProjectIndexAsync(paths: readonly string[], afterEach: () => Promise<void>, stopped: () => boolean, whole = false, keep?: (path: string, decoded: DecodedSource) => void, cwd?: string, cache?: SummaryCache, keepSummaries?: Map<string, string>): Promise<ProjectIndex | undefined> {
   const summaries: FileSummary[] = [];
   for (const p of paths) {
     if (stopped()) return undefined;
     const s = keptOrSummarized(p, whole, cache, keep);
     if (s) summaries.push(s);
+    if (s) keepSummaries?.set(p, JSON.stringify(s));
     await afterEach();
   }
   return mergeSummaries(summaries, cwd);

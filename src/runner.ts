@@ -8,7 +8,8 @@ import { processSource } from './engine/pipeline.js';
 import { displayPath, KeptSources, optionsForFile, processPath, releaseTrees, slimResult } from './process-file.js';
 import { excludedByName, projectRoot, selectFiles, type SelectOptions } from './walk.js';
 import { buildProjectIndex, buildProjectIndexAsync, keptOrSummarized, mergeSummaries, moduleKeyFor, moduleNameFor, needsProjectIndex, summarizeFile, type FileSummary } from './project.js';
-import { runInWorkers, sizeOf, summarizeInWorkers } from './pool.js';
+import { runInWorkers, sizeOf, summarizeInWorkers, type PoolOutcome } from './pool.js';
+import { laterRounds, laterRoundsAsync, type FirstRound } from './rounds.js';
 import { loadTransformModules } from './load-transform.js';
 import { checkCache, type CheckCache } from './cache.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
@@ -17,6 +18,11 @@ import type { PerFileIgnore } from './config.js';
 export { displayPath, KeptSources, processPath, releaseTrees, slimResult } from './process-file.js';
 
 export type Mode = 'check' | 'diff' | 'fix';
+
+/** What a pass over the files gives: their results, and what the later rounds of `fix` and `diff` start from. */
+interface Outcome extends PoolOutcome {
+  first?: FirstRound;
+}
 
 /** `cwd` (which displayed paths are relative to) and the file-selection options come from SelectOptions. */
 export interface RunOptions extends TransformOptions, SelectOptions {
@@ -84,14 +90,16 @@ function finish(options: RunOptions, results: FileResult[], errors: readonly { p
 export function runSync(paths: readonly string[], options: RunOptions): RunResult {
   const { files, errors, projectFiles } = selectFiles(paths, forSelection(options));
   checkProjectConfigs(files, options);
-  const project = needsProjectIndex(options) ? buildProjectIndex(projectFiles ?? files, options.wholeFiles === true, options.cwd) : undefined;
+  const summaries = options.mode === 'check' ? undefined : new Map<string, string>();
+  const project = needsProjectIndex(options) ? buildProjectIndex(projectFiles ?? files, options.wholeFiles === true, options.cwd, summaries) : undefined;
   const results = files.map((f) => slimResult(processPath(f, options, project, project ? moduleKeyFor(f) : undefined), options.mode));
-  return finish(options, results, errors, 0, files.length);
+  return finish(options, project ? laterRounds(results, files, projectFiles ?? files, options, { index: project, summaries }) : results, errors, 0, files.length);
 }
 
-async function runInProcess(files: readonly string[], projectFiles: readonly string[], options: RunOptions, control: RunControl, cache?: CheckCache, indexed?: { index: ProjectIndex | undefined }): Promise<{ results: FileResult[]; notStarted: number }> {
+async function runInProcess(files: readonly string[], projectFiles: readonly string[], options: RunOptions, control: RunControl, cache?: CheckCache, indexed?: { index: ProjectIndex | undefined }): Promise<Outcome> {
   let project = indexed?.index;
   const kept = new KeptSources();
+  const summaries = indexed || options.mode === 'check' ? undefined : new Map<string, string>();
   if (!indexed && needsProjectIndex(options)) {
     // The first pass parses too: free its trees between files as the second pass does. It hands over what
     // it read of the files the second pass processes.
@@ -103,7 +111,7 @@ async function runInProcess(files: readonly string[], projectFiles: readonly str
     };
     project = await buildProjectIndexAsync(projectFiles, afterEach, () => control.signal?.aborted === true, options.wholeFiles === true, (p, d) => {
       if (wanted.has(p)) kept.keep(p, d);
-    }, options.cwd, cache);
+    }, options.cwd, cache, summaries);
     if (!project) return { results: [], notStarted: files.length };
     cache?.setIndex(project);
     cache?.keepMergedIndex(projectFiles);
@@ -120,7 +128,7 @@ async function runInProcess(files: readonly string[], projectFiles: readonly str
     // Let the event loop run after every file: trees are freed, the SIGINT handler and the progress bar run.
     await releaseTrees();
   }
-  return { results, notStarted: files.length - results.length };
+  return { results, notStarted: files.length - results.length, first: project && { index: project, summaries } };
 }
 
 /**
@@ -178,13 +186,20 @@ export async function run(paths: readonly string[], options: RunOptions, control
   const jobs = threadsFor(work, options.jobs, sizeOf);
   // Transforms passed as objects, with no module path, exist only in this thread.
   const localOnly = options.extraTransforms.length > 0;
-  let outcome: { results: FileResult[]; notStarted: number };
+  let outcome: Outcome;
   if (jobs === 1 || localOnly) {
     const extra = await loadTransformModules(options.transformPaths ?? [], options.cwd);
     const opts = extra.length ? { ...options, extraTransforms: [...options.extraTransforms, ...extra] } : options;
     outcome = await runInProcess(todo, projectFiles, opts, control, cache, warm);
   } else outcome = await runInWorkers(todo, projectFiles, options, jobs, control, cache, warm);
-  const done = finish(options, warm ? [...warm.known, ...outcome.results] : outcome.results, errors, outcome.notStarted, files.length);
+  let results = warm ? [...warm.known, ...outcome.results] : outcome.results;
+  // Ex) a fix gave `rows()` cleanup, and a loop of another module abandons it: fixed in a later round (src/rounds.ts).
+  // Not after an interrupt: every file is old or new, and the next run finishes the job.
+  const first = outcome.first ?? (warm?.index && { index: warm.index });
+  if (first && outcome.notStarted === 0 && !control.signal?.aborted) {
+    results = await laterRoundsAsync(results, files, projectFiles, options, first, releaseTrees, () => control.signal?.aborted === true, cache);
+  }
+  const done = finish(options, results, errors, outcome.notStarted, files.length);
   const cacheError = cache?.save();
   return cacheError === undefined ? done : { ...done, cacheError: `cannot write the cache in ${cache!.dir}: ${cacheError}` };
 }

@@ -1,0 +1,202 @@
+// The rounds of a `fix` or `diff` run after its first: a fix can give a generator cleanup (a `with` put around
+// its `yield`s), and the code that abandons it, in another module or through a method, then needs generator-close's
+// fix too. The project index of the first round was built from the files as they were, so those uses were not
+// findings. After the round, the files it changed are summarised again; where the index made of them differs,
+// the run's files that name what changed are processed again with the new index, until nothing changes (at most
+// MAX_ROUNDS). So one `fix` does what two did, and a second `fix` changes nothing.
+import { readFileSync } from 'node:fs';
+import { decodeSource, type DecodedSource } from './engine/read.js';
+import { displayPath, processPath, slimResult } from './process-file.js';
+import { keptOrSummarized, mergeSummaries, moduleKeyFor, moduleNameFor, summarizeFile, type FileSummary, type SummaryCache } from './project.js';
+import type { GeneratorIndex } from './python/generators.js';
+import type { FileResult, ProjectIndex } from './types.js';
+import type { RunOptions } from './runner.js';
+
+/** Rounds after the first, at most: each needs a fix that gave a generator cleanup in the round before. */
+export const MAX_ROUNDS = 4;
+
+/** What the first round leaves for the next. */
+export interface FirstRound {
+  /** The index it used. */
+  index: ProjectIndex;
+  /** The summaries it was merged of, as JSON, by absolute path, when the round has them (else read from `cache` or the files). */
+  summaries?: ReadonlyMap<string, string>;
+}
+
+const factsOf = (s: FileSummary | undefined): string => JSON.stringify(s?.generators ?? null);
+
+/**
+ * The names a file must mention to reach what differs between the generator indexes `a` and `b`: the last part
+ * of every generator whose entry was added, dropped or changed (`pkg.mod.Reader.rows` → `rows`: a call says it),
+ * the names that re-export one (`callNames`), and the methods whose overrides changed. Empty when the two give
+ * every file the same answers.
+ */
+export function namesReaching(a: GeneratorIndex, b: GeneratorIndex): Set<string> {
+  const names = new Set<string>();
+  const last = (k: string) => k.slice(k.lastIndexOf('.') + 1);
+  const compare = (x: GeneratorIndex | undefined, y: GeneratorIndex | undefined) => {
+    const gx = x?.generators ?? {};
+    const gy = y?.generators ?? {};
+    for (const k of new Set([...Object.keys(gx), ...Object.keys(gy)])) if (JSON.stringify(gx[k]) !== JSON.stringify(gy[k])) names.add(last(k));
+    const cx = new Set(x?.callNames ?? []);
+    const cy = new Set(y?.callNames ?? []);
+    for (const n of cx) if (!cy.has(n)) names.add(n);
+    for (const n of cy) if (!cx.has(n)) names.add(n);
+    const ox = new Set(x?.plainOverrides ?? []);
+    const oy = new Set(y?.plainOverrides ?? []);
+    for (const n of ox) if (!oy.has(n)) names.add(last(n));
+    for (const n of oy) if (!ox.has(n)) names.add(last(n));
+  };
+  compare(a, b);
+  for (const p of new Set([...Object.keys(a.own ?? {}), ...Object.keys(b.own ?? {})])) compare(a.own?.[p], b.own?.[p]);
+  return names;
+}
+
+const IDENTIFIER = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]/u;
+
+/** True when `text` says one of `names` as a whole word. */
+function mentions(text: string, names: ReadonlySet<string>): boolean {
+  for (const n of names) {
+    for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
+      const before = at > 0 ? text[at - 1]! : '';
+      const after = text[at + n.length] ?? '';
+      if (!IDENTIFIER.test(before) && !IDENTIFIER.test(after)) return true;
+    }
+  }
+  return false;
+}
+
+/** Two results of one file, the second made from the first's output: one result from the file's first text. */
+function merged(first: FileResult, next: FileResult, mode: RunOptions['mode']): FileResult {
+  // Ex) the second write refused (the file changed on disk since): what the first round wrote stands
+  if (next.status === 'failed') {
+    const stands = mode === 'fix' && first.status === 'changed' ? '; the fixes written before it stand' : '';
+    return { ...first, status: 'failed', reason: `${next.reason} (in a later round of the run, after a fix gave a generator cleanup${stands})` };
+  }
+  const changed = first.status === 'changed' || next.status === 'changed';
+  // (Each round counts the findings its own comments silenced.)
+  const ignored: Record<string, number> = { ...(first.ignored ?? {}) };
+  for (const [code, n] of Object.entries(next.ignored ?? {})) ignored[code] = (ignored[code] ?? 0) + n;
+  const out: FileResult = {
+    ...first,
+    status: changed ? 'changed' : first.status,
+    // Positions in the file's first text: the second round's own when the first changed nothing
+    findings: first.status === 'changed' ? first.findings : next.findings,
+    remaining: next.remaining,
+    fixesApplied: first.fixesApplied + next.fixesApplied,
+    remainingWarnings: next.remainingWarnings,
+    ignoresAdded: (first.ignoresAdded ?? 0) + (next.ignoresAdded ?? 0) || undefined,
+    ignored: Object.keys(ignored).length ? ignored : undefined,
+    // (`diff`: a file the first round left as it was has its first text as the second's `before`)
+    before: first.before ?? next.before,
+    after: next.status === 'changed' ? next.after : first.after,
+    encoding: first.encoding ?? next.encoding,
+  };
+  if (out.ignoresAdded === undefined) delete out.ignoresAdded;
+  if (out.ignored === undefined) delete out.ignored;
+  if (out.remainingWarnings === undefined) delete out.remainingWarnings;
+  if (out.before === undefined) delete out.before;
+  if (out.after === undefined) delete out.after;
+  if (out.encoding === undefined) delete out.encoding;
+  return out;
+}
+
+/**
+ * The rounds after `first` over `results` (one per file of `files`, sorted or not), in this thread: returns the
+ * results, those of files processed again merged with their first. `fix`: the files are read from disk (as the
+ * round before wrote them) and written again; `diff`: each round reads the one before's output.
+ */
+export function laterRounds(results: FileResult[], files: readonly string[], projectFiles: readonly string[], options: RunOptions, first: FirstRound, cache?: SummaryCache): FileResult[] {
+  const steps = rounds(results, files, projectFiles, options, first, cache);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `laterRounds` for a bulk run: between two files `between` runs (the runner frees the trees there and lets the
+ * event loop turn), and the rounds end once `stopped()` says so (an interrupt: every file is as one round or the
+ * next left it, and the next run finishes the job).
+ */
+export async function laterRoundsAsync(results: FileResult[], files: readonly string[], projectFiles: readonly string[], options: RunOptions, first: FirstRound, between: () => Promise<void>, stopped: () => boolean, cache?: SummaryCache): Promise<FileResult[]> {
+  const steps = rounds(results, files, projectFiles, options, first, cache);
+  for (;;) {
+    const step = steps.next(stopped());
+    if (step.done) return step.value;
+    await between();
+  }
+}
+
+/** The rounds, yielding after each file processed again; `next(true)` ends them there. */
+function* rounds(results: FileResult[], files: readonly string[], projectFiles: readonly string[], options: RunOptions, first: FirstRound, cache?: SummaryCache): Generator<void, FileResult[], boolean | undefined> {
+  if (options.mode === 'check') return results;
+  const whole = options.wholeFiles === true;
+  const byShown = new Map(files.map((f) => [displayPath(options.cwd, f), f]));
+  const at = new Map(results.map((r, i) => [r.path, i]));
+  const out = [...results];
+  // The text of a file after the latest round, for `diff` (a `fix` wrote it).
+  const textNow = (r: FileResult, path: string): string | undefined => {
+    if (options.mode === 'diff') return r.status === 'changed' ? r.after : undefined;
+    if (r.status !== 'changed') return undefined;
+    try {
+      return decodeSource(readFileSync(path)).text;
+    } catch {
+      return undefined;
+    }
+  };
+  let index = first.index;
+  const current = new Map<string, FileSummary>();
+  const kept = (p: string): FileSummary | undefined => {
+    const json = first.summaries?.get(p);
+    return json === undefined ? undefined : (JSON.parse(json) as FileSummary);
+  };
+  const summaryOf = (p: string) => current.get(p) ?? kept(p) ?? keptOrSummarized(p, whole, cache);
+  let lastChanged = results.filter((r) => r.status === 'changed');
+  for (let round = 0; round < MAX_ROUNDS && lastChanged.length; round++) {
+    let grew = false;
+    for (const r of lastChanged) {
+      const path = byShown.get(r.path);
+      if (!path) continue;
+      const text = textNow(r, path);
+      if (text === undefined) continue;
+      const now = summarizeFile(path, text, moduleNameFor(path), whole);
+      // (Unknown before: the run took the index from the cache. The indexes are compared below.)
+      const before = current.get(path) ?? kept(path);
+      if (before && factsOf(now) === factsOf(before)) continue;
+      current.set(path, now);
+      grew = true;
+    }
+    if (!grew) break;
+    const summaries: FileSummary[] = [];
+    for (const p of projectFiles) {
+      const s = summaryOf(p);
+      if (s) summaries.push(s);
+    }
+    const next = mergeSummaries(summaries, options.cwd);
+    const names = namesReaching(index.generators as GeneratorIndex, next.generators as GeneratorIndex);
+    index = next;
+    if (!names.size) break;
+    lastChanged = [];
+    for (const [shown, i] of at) {
+      const path = byShown.get(shown);
+      const r = out[i]!;
+      if (!path || r.status === 'failed' || r.status === 'skipped') continue;
+      let read: DecodedSource | undefined;
+      try {
+        const decoded = decodeSource(readFileSync(path));
+        read = options.mode === 'diff' && r.status === 'changed' ? { text: r.after!, encoding: decoded.encoding, bom: decoded.bom, eol: decoded.eol } : decoded;
+      } catch {
+        continue;
+      }
+      if (!mentions(read.text, names)) continue;
+      const again = slimResult(processPath(path, options, index, moduleKeyFor(path), read), options.mode);
+      if (again.status !== 'unchanged' || JSON.stringify(again.remaining) !== JSON.stringify(r.remaining)) {
+        out[i] = merged(r, again, options.mode);
+        if (again.status === 'changed') lastChanged.push(out[i]!);
+      }
+      if (yield) return out;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+// The later rounds of `fix` and `diff` (src/rounds.ts): a fix that gives a generator cleanup in one module, and the
+// loops of other modules that abandon it, fixed in the same run; a second run changes nothing.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { namesReaching } from '../src/rounds.js';
+import type { GeneratorIndex } from '../src/python/generators.js';
+import { CLI, CPYTHON, PYPY, pypySkipReason, tempDir } from './helpers.js';
+
+function withify(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WITHIFY_CACHE_DIR: '' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// `names()` holds a temporary directory across its `yield`s, removed when `tmp` goes: open-assign's WFY112 fix
+// puts the `yield`s in `with tmp:`, which makes it a generator with cleanup. `first()` (use.py, through the
+// re-export in wrap.py) abandons it: the directory is gone when `first()` returns on CPython, and on PyPy only
+// once the generator is closed.
+const GENS = 'import tempfile\n\n\ndef names():\n    tmp = tempfile.TemporaryDirectory()\n    yield tmp.name\n    yield tmp.name + "/x"\n';
+const WRAP = 'from pkg.gens import names as _names\n\n\ndef wrapped():\n    yield from _names()\n';
+const USE = 'import os\nfrom pkg.wrap import wrapped\n\n\ndef first():\n    for n in wrapped():\n        return n\n\n\nprint(os.path.isdir(first()))\n';
+const USE_FIXED =
+  'import os\nfrom pkg.wrap import wrapped\n\n\ndef first():\n    gen = wrapped()\n    try:\n        for n in gen:\n            return n\n    finally:\n        gen.close()\n\n\nprint(os.path.isdir(first()))\n';
+
+function project(): string {
+  const dir = tempDir('withify-rounds-');
+  mkdirSync(join(dir, '.git'));
+  mkdirSync(join(dir, 'pkg'));
+  writeFileSync(join(dir, 'pkg', '__init__.py'), '');
+  writeFileSync(join(dir, 'pkg', 'gens.py'), GENS);
+  writeFileSync(join(dir, 'pkg', 'wrap.py'), WRAP);
+  writeFileSync(join(dir, 'pkg', 'use.py'), USE);
+  return dir;
+}
+
+const read = (dir: string, name: string) => readFileSync(join(dir, 'pkg', name), 'utf8');
+
+test('fix: the loop abandoning a generator that a fix elsewhere gave cleanup is fixed in the same run, at every thread count; a second run changes nothing', () => {
+  for (const jobs of ['1', '2']) {
+    const dir = project();
+    // (Eight more files, so that `--jobs 2` starts a worker: FILES_PER_WORKER.)
+    for (let i = 0; i < 8; i++) writeFileSync(join(dir, 'pkg', `m${i}.py`), `x = ${i}\n`);
+    const r = withify(['fix', '.', '--no-cache', '--jobs', jobs, '--format', 'json'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as { summary: { changed: number; fixesApplied: number }; files: Array<{ path: string; status: string; fixesApplied: number; findings: Array<{ code: string; range: { start: { line: number } } }> }> };
+    assert.deepEqual([report.summary.changed, report.summary.fixesApplied], [2, 2], `--jobs ${jobs}`);
+    const use = report.files.find((f) => f.path === 'pkg/use.py')!;
+    // Its finding is the later round's, placed in the file as it was (the first round left it as it was)
+    assert.deepEqual([use.status, use.fixesApplied, use.findings.map((f) => `${f.code}:${f.range.start.line}`)], ['changed', 1, ['WFY201:6']]);
+    assert.equal(read(dir, 'use.py'), USE_FIXED);
+    assert.match(read(dir, 'gens.py'), /    with tmp:\n        yield tmp\.name\n/);
+    assert.match(withify(['fix', '.', '--no-cache', '--jobs', jobs], dir).stdout, /^0 files changed, 0 fixes applied/m);
+  }
+});
+
+test('diff: shows what fix writes, the later round included (the patch applies and gives fix\'s files)', () => {
+  const dir = project();
+  const fixed = tempDir('withify-rounds-fixed-');
+  cpSync(dir, fixed, { recursive: true });
+  withify(['fix', '.', '--no-cache'], fixed);
+  const d = withify(['diff', '.', '--no-cache'], dir);
+  assert.match(d.stdout, /^\+\+\+ b\/pkg\/use\.py$/m);
+  assert.match(d.stderr, /2 files would change \(2 fixes\)/);
+  const applied = spawnSync('git', ['apply', '-'], { cwd: dir, input: d.stdout, encoding: 'utf8' });
+  assert.equal(applied.status, 0, applied.stderr);
+  for (const name of ['gens.py', 'wrap.py', 'use.py']) assert.equal(read(dir, name), read(fixed, name), name);
+});
+
+test('the later rounds process only the run\'s files; a file the first round took from the cache is processed again', () => {
+  // Ex) `fix pkg/gens.py`: use.py is no file of the run, and is left as it is
+  const one = project();
+  withify(['fix', 'pkg/gens.py', '--no-cache'], one);
+  assert.equal(read(one, 'use.py'), USE);
+  // Ex) `check` kept use.py's result (no finding with the index of the files as they were); `fix` takes it from the cache
+  const cached = project();
+  assert.match(withify(['check', '.'], cached).stdout, /gens\.py:5:11 WFY112/);
+  const r = withify(['fix', '.'], cached);
+  assert.match(r.stdout, /^2 files changed, 2 fixes applied/m);
+  assert.equal(read(cached, 'use.py'), USE_FIXED);
+});
+
+test('pypy3: the directory of a generator a fix gave cleanup is removed when first() returns only once the later round closes the generator', (t) => {
+  const skip = pypySkipReason();
+  if (skip) {
+    t.skip(skip);
+    return;
+  }
+  const runs = (exe: string, dir: string) => spawnSync(exe, ['-m', 'pkg.use'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } }).stdout;
+  const before = project();
+  assert.equal(runs(CPYTHON, before), 'False\n');
+  assert.equal(runs(PYPY, before), 'True\n');
+  // The first round alone (what `fix` did before the later rounds): the directory stays on PyPy
+  const firstOnly = project();
+  withify(['fix', 'pkg/gens.py', '--no-cache'], firstOnly);
+  assert.equal(runs(PYPY, firstOnly), 'True\n');
+  const after = project();
+  withify(['fix', '.', '--no-cache'], after);
+  assert.equal(runs(PYPY, after), 'False\n');
+  assert.equal(runs(CPYTHON, after), 'False\n');
+});
+
+test('namesReaching: the names a file must say to reach what changed between two indexes', () => {
+  const index = (generators: GeneratorIndex['generators'], callNames: string[] = [], plainOverrides: string[] = []): GeneratorIndex => ({ generators, aliases: {}, ambiguous: [], callNames, plainOverrides, memberNames: {}, classNames: [] });
+  const a = index({ 'pkg.core.rows': { async: false } }, ['rows']);
+  assert.deepEqual([...namesReaching(a, a)], []);
+  // Ex) a generator gained cleanup, re-exported as `make`; a method's finally now raises; an override went
+  const b = index({ 'pkg.core.rows': { async: false }, 'pkg.core.feed': { async: false }, 'pkg.m.Store.items': { async: false, closeRaises: 'line 5' } }, ['feed', 'make', 'rows'], []);
+  const c = index({ 'pkg.core.rows': { async: false }, 'pkg.m.Store.items': { async: false } }, ['rows'], ['pkg.m.Sub.items']);
+  assert.deepEqual([...namesReaching(c, b)].sort(), ['feed', 'items', 'make']);
+  // Ex) a module two files share: each file's own index compared
+  const own = { ...a, own: { 'x/conftest.py': index({ 'conftest.stream': { async: true } }) } };
+  assert.deepEqual([...namesReaching(a, own)], ['stream']);
+});
