@@ -10,7 +10,7 @@ import { decodeSource, parseableLineEnds, type DecodedSource } from './engine/re
 import { parsePython } from './engine/parse.js';
 import { listingOf } from './listing.js';
 import { displayPath } from './process-file.js';
-import { classChildren, doubledAttributes, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, saysYield, type GeneratorIndex, type GeneratorSummary, type ModuleFacts } from './python/generators.js';
+import { classChildren, doubledAttributes, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, packageBindsFromText, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, saysYield, type GeneratorIndex, type GeneratorSummary, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
 import { STDLIB_MODULES } from './python/stdlib-names.js';
@@ -79,9 +79,11 @@ const IMPORT_RE = /\bimport\b/;
 export function summarizeFile(path: string, original: string, moduleName: string | undefined, whole = false, outlined?: (o: Outline) => void): FileSummary {
   const summary = summarizeText(path, original, moduleName, whole, outlined);
   const facts = summary.generators;
-  if (facts && (Object.keys(facts.aliases).length || original.includes('setattr'))) {
+  // (An import the alias reading left out, `for core.rows in fakes:` taking `core` as maybe bound again, is read there)
+  if (facts && (Object.keys(facts.aliases).length || original.includes('setattr') || IMPORT_RE.test(original))) {
     const patched = patchedAttributes(original, moduleKey(path, moduleName), facts.aliases);
-    if (patched.length) facts.patched = patched;
+    // (With the module's own replaced methods, from moduleFacts: `Table.__iter__ = …`)
+    if (patched.length) facts.patched = [...new Set([...(facts.patched ?? []), ...patched])];
   }
   // Ex) `mock.patch("pkg.core.rows", return_value=[5])`, `monkeypatch.setattr(core, "rows", …)` in a test
   const doubled = doubledAttributes(original, moduleKey(path, moduleName), facts?.aliases ?? {});
@@ -103,13 +105,19 @@ function summarizeText(path: string, original: string, moduleName: string | unde
   if (sel === undefined || sel === 'none') {
     const subclasses = o ? subclassesFromOutline(text, o, new Set()) : subclassesFromText(text);
     const methods = subclasses.length ? { subclasses } : {};
-    if (!IMPORT_RE.test(text)) return subclasses.length ? { path, moduleName, generators: { generators: [], aliases: {}, ...methods } } : { path, moduleName };
-    // Only the imports and method names matter: read them from the text, parsing is most of this pass's time.
     const loc = { moduleName: moduleKey(path, moduleName), isPackage: isPackageFile(path) };
+    if (!IMPORT_RE.test(text)) {
+      // Ex) `core = None` in `pkg/__init__.py`, beside `pkg/core.py`
+      const binds = loc.isPackage ? packageBindsFromText(text, {}, loc) : [];
+      const more = { ...methods, ...(binds.length ? { binds } : {}) };
+      return Object.keys(more).length ? { path, moduleName, generators: { generators: [], aliases: {}, ...more } } : { path, moduleName };
+    }
+    // Only the imports and method names matter: read them from the text, parsing is most of this pass's time.
     // Ex) `def query(n): return core.rows(n)`: a wrapper of another module's generator, read from the text
     const returners: GeneratorSummary[] = [];
     const aliases = importAliasesFromText(text, loc, returners);
-    return { path, moduleName, generators: { generators: returners, aliases, ...methods } };
+    const binds = loc.isPackage ? packageBindsFromText(text, aliases, loc) : [];
+    return { path, moduleName, generators: { generators: returners, aliases, ...methods, ...(binds.length ? { binds } : {}) } };
   }
   const loc = { moduleName: moduleKey(path, moduleName), isPackage: isPackageFile(path) };
   // Parsed only where `yield` is, with what naming and counting bindings needs (generatorSelection).

@@ -339,6 +339,55 @@ describe('generator index', () => {
     }
   });
 
+  test('every form of replacing the function of a module is marked: targets of several, annotated, for targets, the namespace by vars() or __dict__', () => {
+    const core = 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n';
+    const forms = ['c.rows, x = list, 2', '(c.rows) = list', 'c.rows: object = list', 'for c.rows in [list]:\n    pass', 'c.__dict__.update(rows=list)', 'c.__dict__.setdefault("rows", list)', 'vars(c)["rows"] = list', 'vars(c).update(rows=list)', 'type.__setattr__(c, "rows", list)'];
+    for (const form of forms) {
+      for (const parsed of ['', 'def g():\n    yield 1\n']) {
+        const index = indexOf({ 'core.py': core, 'main.py': `import core as c\n${form}\n${parsed}` });
+        assert.match(index.generators['core.rows']?.patched ?? '', /in `main`$/, `${form}${parsed ? ', parsed' : ''}`);
+      }
+    }
+    // Reads, and a call's keyword after the attribute: no replacement
+    for (const form of ['f(c.rows, key=1)', 'x = c.rows', 'y = [c.rows, 1]', 'for x in c.rows():\n    pass', 'c.other, x = 1, 2']) {
+      assert.equal(indexOf({ 'core.py': core, 'main.py': `import core as c\n${form}\n` }).generators['core.rows']?.patched, undefined, form);
+    }
+  });
+
+  test('a generator method its own module replaces, or whose class a decorator or metaclass may remake, is marked', () => {
+    const cls = (head = 'class Store:') => `${head}\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            pass\n`;
+    const marked = {
+      assigned: `${cls()}\nStore.rows = staticmethod(lambda: [5])\n`,
+      setattr: `${cls()}\nsetattr(Store, "rows", list)\n`,
+      helper: `def patch(k):\n    k.rows = list\n    return k\n\n${cls()}`,
+      decorator: `def register(k):\n    return k\n\n@register\n${cls()}`,
+      metaclass: cls('class Store(metaclass=Meta):'),
+    };
+    for (const [name, text] of Object.entries(marked)) assert.ok(indexOf({ 'core.py': text }).generators['core.Store.rows']?.patched, name);
+    const kept = {
+      plain: cls(),
+      self: `${cls()}    def reset(self):\n        self.rows = list\n`,
+      dataclass: `import dataclasses\n\n@dataclasses.dataclass\n${cls()}`,
+      abc: cls('class Store(metaclass=abc.ABCMeta):'),
+    };
+    for (const [name, text] of Object.entries(kept)) assert.equal(indexOf({ 'core.py': text }).generators['core.Store.rows']?.patched, undefined, name);
+  });
+
+  test('a submodule its package binds to another object is not resolved through (from pkg import core)', () => {
+    const core = 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n';
+    for (const init of ['from . import other as core\n', 'from .compat import core\n', 'import pkg.other as core\n', 'core = None\n', 'def core():\n    pass\n', 'from . import other as core\ndef g():\n    yield 1\n']) {
+      const index = indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'pkg/other.py': 'def rows():\n    return [1]\n', 'main.py': 'from pkg import core\n' });
+      assert.deepEqual(index.shadowed, ['pkg.core'], init);
+      assert.equal(resolveGenerator(index, 'main.core.rows'), undefined, init);
+      assert.equal(resolveGenerator(index, 'pkg.core.rows'), undefined, init);
+    }
+    for (const init of ['from . import core\n', 'from .core import rows\n', '', 'x = 1\n']) {
+      const index = indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'main.py': 'from pkg import core\n' });
+      assert.equal(index.shadowed, undefined, init);
+      assert.equal(resolveGenerator(index, 'main.core.rows')?.key, 'pkg.core.rows', init);
+    }
+  });
+
   test('a generator function a test double replaces (mock.patch, patch.object, monkeypatch.setattr) is marked', () => {
     const core = 'def rows(n):\n    try:\n        yield from range(n)\n    finally:\n        pass\n\ndef other():\n    with x:\n        yield 1\n';
     const tests = [

@@ -42,6 +42,14 @@ export interface ModuleFacts {
   patched?: string[];
   /** Functions this module replaces by a test double (`mock.patch("pkg.core.rows", …)`: `doubledAttributes`), absent when none. */
   doubled?: string[];
+  /** Its generator methods that a class decorator or metaclass may replace, with what does (`classReplacements`), absent when none. */
+  remade?: Record<string, string>;
+  /**
+   * A package's `__init__.py`: the names it binds otherwise than to its submodule of that name and than by an import
+   * `aliases` holds (`core = …`, `def core`, an import left out of them); absent when none, or not a package. Where a
+   * submodule has such a name, `from pkg import core` may get the other object (`GeneratorIndex.shadowed`).
+   */
+  binds?: string[];
 }
 
 /** A class that has bases (it may override a method of one of them), by short names. */
@@ -322,12 +330,68 @@ const isDefinitionStart = (c: number) => c === 64 || c === 100 || c === 97 || c 
 /** The first line's first character, for `DEFINITION_LINE`: a blank (the line is read, then tested) or a definition's. */
 const isBlankOrDefinition = (c: number) => isBlank(c) || isDefinitionStart(c);
 
-/** `x.name = …`: an attribute set, read after the `.` (sticky). */
-const ATTRIBUTE_ASSIGNMENT = /[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)/y;
+/**
+ * `x.name = …`: an attribute set, read after the `.` (sticky, 2: `=`), or `x.name` then `,`, `)`, `]`, `:` or `in`
+ * (2: that): maybe one target of several, or an annotated one (`inTargets`).
+ */
+const ATTRIBUTE_SET = /[ \t]*([A-Za-z_]\w*)[ \t]*(=(?!=)|[,)\]:]|in\b)/y;
+/** The characters of a target list (`a.x, (b, c.y)[0]`), with no call in it. */
+const TARGET_CHARS = /^[\w \t,.()[\]*]*$/;
+const HAS_CALL = /\w[ \t]*\(/;
+
+/** The first `=` of `line` that assigns (not of `==`, `!=`, `<=`, `>=`, `:=`), or -1. */
+function assigningEquals(line: string): number {
+  for (let i = line.indexOf('='); i >= 0; i = line.indexOf('=', i + 1)) {
+    const before = line[i - 1];
+    if (line[i + 1] === '=') {
+      i++;
+      continue;
+    }
+    if (before !== '=' && before !== '!' && before !== '<' && before !== '>' && before !== ':') return i;
+  }
+  return -1;
+}
+
+/**
+ * True when the attribute whose `.` is at `dot` lies in the targets of its line's assignment: `c.rows, x = f, 2`,
+ * `(c.rows) = f`, `c.rows: T = f`, `for c.rows in fs:`. Not in `g(c.rows, key=1)`: a call says `name(`.
+ */
+function inTargets(text: string, dot: number): boolean {
+  const start = text.lastIndexOf('\n', dot) + 1;
+  let end = text.indexOf('\n', dot);
+  if (end < 0) end = text.length;
+  const line = text.slice(start, end);
+  const at = dot - start;
+  // Ex) `    os.listxattr, follow_symlinks=False)`: a call's arguments over lines, not a statement of its own
+  let depth = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 40 || c === 91) depth++;
+    else if ((c === 41 || c === 93) && --depth < 0) return false;
+  }
+  if (depth !== 0 || /[([,\\][ \t]*\r?$/.test(text.slice(text.lastIndexOf('\n', start - 2) + 1, Math.max(0, start - 1)))) return false;
+  const forAt = /^[ \t]*(?:async[ \t]+)?for[ \t]/.exec(line);
+  if (forAt) {
+    // Ex) `for c.rows in fs:`: what lies between `for` and ` in `
+    const inAt = line.indexOf(' in ', forAt[0].length - 1);
+    const targets = inAt < 0 ? '' : line.slice(forAt[0].length, inAt);
+    return at >= forAt[0].length && at < inAt && TARGET_CHARS.test(targets) && !HAS_CALL.test(targets);
+  }
+  const eq = assigningEquals(line);
+  if (eq < 0 || at >= eq) return false;
+  const targets = line.slice(0, eq);
+  if (TARGET_CHARS.test(targets)) return !HAS_CALL.test(targets);
+  // Ex) `c.rows: Callable = f`: one target, then its annotation
+  const colon = targets.indexOf(':');
+  return colon > at && /^[ \t]*[\w.]+[ \t]*$/.test(targets.slice(0, colon));
+}
+
 /** Every attribute set in a text (`instanceAssignments` of all of it), by offset, for the classes of one file. */
 interface AttributeSets {
   at: number[];
   names: string[];
+  /** The object, where a form names it elsewhere than before `at` (`vars(core)["rows"] = …`: `core`). */
+  objects: Array<string | undefined>;
 }
 
 let lastSets: { text: string; sets: AttributeSets } | undefined;
@@ -335,29 +399,53 @@ let lastSets: { text: string; sets: AttributeSets } | undefined;
 /** Every attribute set in `text`, by offset; the last text's are kept (its classes ask one by one). */
 function attributeSets(text: string): AttributeSets {
   if (lastSets?.text === text) return lastSets.sets;
-  const sets: AttributeSets = { at: [], names: [] };
+  const sets: AttributeSets = { at: [], names: [], objects: [] };
   // From each `.`, which only a few of the text's characters are (the matches come in order)
   for (let dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
-    ATTRIBUTE_ASSIGNMENT.lastIndex = dot + 1;
-    const m = ATTRIBUTE_ASSIGNMENT.exec(text);
-    if (!m) continue;
+    ATTRIBUTE_SET.lastIndex = dot + 1;
+    const m = ATTRIBUTE_SET.exec(text);
+    // Ex) `core.rows, x = f, 2`, `(core.rows) = f`, `core.rows: T = f`, `for core.rows in fs:`
+    if (!m || (m[2] !== '=' && !inTargets(text, dot))) continue;
     sets.at.push(dot);
     sets.names.push(m[1]!);
+    sets.objects.push(undefined);
   }
-  if (text.includes('setattr') || text.includes('__dict__')) {
-    const found = sets.at.map((at, i): [number, string] => [at, sets.names[i]!]);
-    for (const m of text.matchAll(ATTRIBUTE_BY_NAME)) found.push([m.index, m[1] ?? m[2]!]);
+  if (text.includes('setattr') || text.includes('__dict__') || text.includes('vars')) {
+    const found = sets.at.map((at, i): [number, string, string | undefined] => [at, sets.names[i]!, undefined]);
+    const dict = text.includes('__dict__');
+    const vars = text.includes('vars');
+    if (text.includes('setattr')) for (const m of text.matchAll(SETATTR_BY_NAME)) found.push([m.index, m[2]!, m[1]]);
+    if (dict) for (const m of text.matchAll(DICT_ITEM_SET)) found.push([m.index, m[1]!, undefined]);
+    if (vars) for (const m of text.matchAll(VARS_ITEM_SET)) found.push([m.index, m[2]!, m[1]]);
+    // Ex) `core.__dict__.update(rows=f)`, `vars(core).update(rows=f)`, `vars(core).setdefault("rows", f)`
+    const updates = [...(dict ? text.matchAll(DICT_UPDATE) : []), ...(vars ? text.matchAll(VARS_UPDATE) : [])];
+    for (const m of updates) {
+      const object = m[1] || (text.charCodeAt(m.index - 1) === 46 ? nameBefore(text, m.index - 1) : '');
+      const after = m.index + m[0].length;
+      if (m[2] === 'setdefault') {
+        const spelt = /^\s*['"]([A-Za-z_]\w*)['"]/.exec(text.slice(after, after + 80));
+        if (spelt) found.push([m.index, spelt[1]!, object]);
+      } else for (const name of namesGiven(text, after).names) found.push([m.index, name, object]);
+    }
     found.sort((a, b) => a[0] - b[0]);
     sets.at = found.map((f) => f[0]);
     sets.names = found.map((f) => f[1]);
+    sets.objects = found.map((f) => f[2]);
   }
   lastSets = { text, sets };
   return sets;
 }
 
-/** `setattr(x, "name", …)`, `x.__dict__["name"] = …`: an attribute set by its name in a string. */
-const ATTRIBUTE_BY_NAME = /\bsetattr\s*\([^,()]*,\s*['"]([A-Za-z_]\w*)['"]|__dict__\s*\[\s*['"]([A-Za-z_]\w*)['"]\s*\]\s*=(?!=)/g;
-
+/** `setattr(x, "name", …)`, `type.__setattr__(x, "name", …)` (1: the object when a name), `x.__setattr__("name", …)`. */
+const SETATTR_BY_NAME = /\b(?:setattr|__setattr__)\s*\(\s*(?:([A-Za-z_]\w*)\s*,\s*|[^,()'"]*,\s*)?['"]([A-Za-z_]\w*)['"]/g;
+/** `x.__dict__["name"] = …`. */
+const DICT_ITEM_SET = /__dict__\s*\[\s*['"]([A-Za-z_]\w*)['"]\s*\]\s*=(?!=)/g;
+/** `vars(x)["name"] = …` (1: the object). */
+const VARS_ITEM_SET = /\bvars\s*\(\s*([A-Za-z_]\w*)\s*\)\s*\[\s*['"]([A-Za-z_]\w*)['"]\s*\]\s*=(?!=)/g;
+/** `x.__dict__.update(` or `.setdefault(` (2: the method). */
+const DICT_UPDATE = /__dict__\s*\.\s*()(update|setdefault)\s*\(/g;
+/** `vars(x).update(` (1: the object) or `.setdefault(` (2: the method). */
+const VARS_UPDATE = /\bvars\s*\(\s*([A-Za-z_]\w*)\s*\)\s*\.\s*(update|setdefault)\s*\(/g;
 /**
  * The names of the attributes set in `text` from `from` to `to` (a class, or a whole file) on any object: an
  * instance or class attribute that hides a method of that name (`self.rows = lambda: preload` in `__init__`,
@@ -368,6 +456,76 @@ export function instanceAssignments(text: string, from = 0, to = text.length): s
   const out: string[] = [];
   for (let i = firstIndex(all.at.length, (k) => all.at[k]! >= from); i < all.at.length && all.at[i]! < to; i++) out.push(all.names[i]!);
   return out;
+}
+
+/** The object whose attribute the set at `at` gives (`core` of `core.rows = f`, of `core.__dict__[…] = f`, of `core.__setattr__(…)`); `''` if none. */
+function objectOfSet(text: string, sets: AttributeSets, i: number): string {
+  const named = sets.objects[i];
+  if (named !== undefined) return named;
+  const at = sets.at[i]!;
+  if (text.charCodeAt(at) === 46) return nameBefore(text, at);
+  return text.charCodeAt(at - 1) === 46 ? nameBefore(text, at - 1) : '';
+}
+
+/**
+ * Class decorators that keep the methods they are given (`@dataclass`, `@total_ordering`, `@enum.unique`, attrs,
+ * `@unittest.skipUnless(…)`, `@pytest.mark.…`).
+ */
+const KEEPING_DECORATOR =
+  /^@[ \t]*(?:(?:(?:dataclasses|functools|typing|typing_extensions|enum|attr|attrs|unittest)[ \t]*\.[ \t]*)?(?:dataclass|total_ordering|final|unique|verify|runtime_checkable|s|attrs|define|frozen|mutable|skip|skipIf|skipUnless|expectedFailure)\b|pytest[ \t]*\.[ \t]*mark[ \t]*\.)/;
+/** Metaclasses that keep the methods of a class (`ABCMeta`). */
+const KEEPING_METACLASS = /metaclass[ \t]*=[ \t]*(?:abc[ \t]*\.[ \t]*)?(?:ABCMeta|type)[ \t]*[,)]/;
+
+/**
+ * The generator methods of this module (`generators`) that its own code may replace, as `patched` (`Table.__iter__ =
+ * …`, `setattr(Store, "rows", …)`, `cls.rows = …` in a helper: an attribute of that name set on anything but `self`)
+ * and `remade` (a class decorator, or a metaclass, that may give the class other methods): `Table(n)` iterated,
+ * `Store.rows(n)` may then reach an object without `close()`. (`self.rows = …` hides the method from `self.rows()`
+ * only: generator-close's `overriddenReason`.)
+ */
+export function classReplacements(text: string, moduleName: string, generators: readonly GeneratorSummary[]): { patched?: string[]; remade?: Record<string, string> } {
+  const prefix = `${moduleName}.`;
+  const methods = generators.filter((g) => g.key.startsWith(prefix) && g.key.includes('.', prefix.length));
+  if (!methods.length) return {};
+  const setOnOthers = new Set<string>();
+  const sets = attributeSets(text);
+  for (let i = 0; i < sets.at.length; i++) if (objectOfSet(text, sets, i) !== 'self') setOnOthers.add(sets.names[i]!);
+  const patched: string[] = [];
+  const remade: Record<string, string> = {};
+  for (const g of methods) {
+    const parts = g.key.slice(prefix.length).split('.');
+    if (setOnOthers.has(parts.at(-1)!)) patched.push(g.key);
+    for (const c of parts.slice(0, -1)) {
+      const how = classRemaker(text, c);
+      if (how) {
+        remade[g.key] = how;
+        break;
+      }
+    }
+  }
+  return { ...(patched.length ? { patched } : {}), ...(Object.keys(remade).length ? { remade } : {}) };
+}
+
+/** What may give the class `name` of `text` other methods than it defines: a decorator, a metaclass; `undefined` when none. */
+function classRemaker(text: string, name: string): string | undefined {
+  for (const m of text.matchAll(new RegExp(`^([ \\t]*)class[ \\t]+${name}\\b([^\\r\\n]*)`, 'gm'))) {
+    const header = m[2]!;
+    if (/metaclass/.test(header) && !KEEPING_METACLASS.test(header)) return `the metaclass of \`${name}\``;
+    // The lines just above at the class's indentation: its decorators (one per line; a decorator over lines ends with `)`)
+    let end = m.index;
+    for (;;) {
+      const start = text.lastIndexOf('\n', end - 2) + 1;
+      if (end === 0) break;
+      const line = text.slice(start, end).replace(/[\r\n]+$/, '');
+      const rest = line.trimStart();
+      if (rest.startsWith('@')) {
+        if (!KEEPING_DECORATOR.test(rest)) return `the class decorator \`${rest.replace(/\(.*$/s, '')}\` of \`${name}\``;
+      } else if (!rest.startsWith(')') && !rest.startsWith('#') && rest !== '') break;
+      else if (rest.startsWith(')')) return `the class decorator of \`${name}\``;
+      end = start;
+    }
+  }
+  return undefined;
 }
 
 /** Something on a line that may bind a name: `=` (not `==`, `!=`, `<=`, `>=`), `import`, `as`, `for`, `del`, `global`, `:=`, a bare annotation (`rows: Callable`, a dataclass's field). */
@@ -1089,6 +1247,29 @@ export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocati
   return head ? `${head}.${attr.text}` : undefined;
 }
 
+/** The names a package's `__init__` (`names`, of the module `loc`) binds at its top level otherwise than to its submodule of that name. */
+function packageBinds(names: NameIndex, loc: ModuleLocation): string[] {
+  const out: string[] = [];
+  for (const [name, bindings] of names.bindings(names.root)) {
+    if (name === '*') continue;
+    // Ex) `from . import core`, `from .core import rows` (which binds `core` too, to the submodule): the submodule
+    if (bindings.every((b) => b.kind === 'import' && absoluteName(b.qualified!, loc) === `${loc.moduleName}.${name}`)) continue;
+    out.push(name);
+  }
+  return out.sort();
+}
+
+/** The names a package's `__init__` binds, read from its text (`importAliasesFromText`): imports of other objects, defs, classes, and top-level assignments. */
+export function packageBindsFromText(text: string, aliases: Readonly<Record<string, string>>, loc: ModuleLocation): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/^(?:(?:async[ \t]+)?def|class)[ \t]+([A-Za-z_]\w*)|^([A-Za-z_][\w \t,]*?)[ \t]*(?::[^=\r\n]*)?=(?!=)|^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t][^\r\n]*?\bas[ \t]+([A-Za-z_]\w*)/gm)) {
+    if (m[1] ?? m[3]) out.add((m[1] ?? m[3])!);
+    else for (const w of m[2]!.split(',')) if (/^[A-Za-z_]\w*$/.test(w.trim())) out.add(w.trim());
+  }
+  // (An import the aliases hold is seen in them: `GeneratorIndex.shadowed`)
+  return [...out].filter((n) => !(`${loc.moduleName}.${n}` in aliases)).sort();
+}
+
 /**
  * True when code the resolution does not see may bind `name` again: a `global` statement for a module-level
  * name, a `nonlocal` one for a function's, or a star import after the import that binds it.
@@ -1187,9 +1368,10 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     const target = absoluteName(bindings[0]!.qualified!, loc);
     if (target && target !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = target;
   }
+  const binds = loc.isPackage ? packageBinds(names, loc).filter((n) => !(`${loc.moduleName}.${n}` in aliases)) : [];
   const plain = (generatorLines: ReadonlySet<number>) => {
     const subclasses = subclassesFromOutline(source.text, source.outline, generatorLines);
-    return subclasses.length ? { subclasses } : {};
+    return { ...(subclasses.length ? { subclasses } : {}), ...(binds.length ? { binds } : {}) };
   };
   if (!hasYield) return { generators: [], aliases, ...plain(new Set()) };
   const byFn = new Map<number, { fn: SyntaxNode; yields: SyntaxNode[] }>();
@@ -1256,7 +1438,8 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
   // pass reads such a file without it
   else importAliasesFromText(source.text, loc, generators);
   const generatorLines = new Set([...byFn.values()].filter(({ fn }) => !isWrappedByDecorator(fn)).map(({ fn }) => lineAt(source.outline, fn.startIndex)));
-  return { generators, aliases, ...plain(generatorLines) };
+  const remade = classReplacements(source.text, loc.moduleName, generators);
+  return { generators, aliases, ...plain(generatorLines), ...remade };
 }
 
 /** `return name(`, `return a.b (`: a line that may return a call (sticky). */
@@ -1398,6 +1581,11 @@ export interface GeneratorIndex {
    * `rows`): only that module's own code calls them by that name (`self.rows()`, `rows()` in `outer`).
    */
   memberNames: Record<string, string[]>;
+  /**
+   * Submodules whose name their package's `__init__` binds to something else (`ModuleFacts.binds`): `from pkg import
+   * core` gets that object, or the submodule once something imports it; calls through them are not resolved.
+   */
+  shadowed?: string[];
   /** The classes holding generator methods (`Reader` of `pkg.mod.Reader.rows`): another module calls one as `Reader.rows(...)`. */
   classNames: string[];
   /**
@@ -1439,15 +1627,19 @@ export function patchedAttributes(text: string, moduleName: string, aliases: Rea
   for (const k of Object.keys(aliases)) if (k.startsWith(prefix)) imported.add(k.slice(prefix.length));
   // The attribute sets of the text, found from its `.` characters (shared with the class facts of the file).
   const sets = attributeSets(text);
+  const fromImports = new Map<string, string | null>();
+  let onImportLines: Set<string> | undefined;
   for (let i = 0; i < sets.at.length; i++) {
-    let at = sets.at[i]!;
-    if (text.charCodeAt(at) !== 46) {
-      // Ex) `core.__dict__["rows"] = …` (`setattr(…)`: below)
-      if (!text.startsWith('__dict__', at) || text.charCodeAt(at - 1) !== 46) continue;
-      at--;
-    }
-    const object = nameBefore(text, at);
+    // Ex) `core.rows = …`, `core.__dict__["rows"] = …`, `core.rows, x = …`, `vars(core).update(rows=…)` (`setattr(…)`: below)
+    const object = objectOfSet(text, sets, i);
     if (imported.has(object)) out.add(`${aliases[prefix + object]}.${sets.names[i]!}`);
+    // Ex) `for core.rows in fakes:`, `vars(core).update(rows=f)`: the alias reading took `core` as maybe bound again
+    // there, and left it out; its import tells what it names
+    else if (object && object !== 'self' && (onImportLines ??= wordsOnImportLines(text)).has(object)) {
+      let target = fromImports.get(object);
+      if (target === undefined) fromImports.set(object, (target = importedFrom(text, object) ?? null));
+      if (target) out.add(`${target}.${sets.names[i]!}`);
+    }
   }
   if (text.includes('setattr')) {
     for (const m of text.matchAll(SETATTR_ON_NAME)) {
@@ -1511,6 +1703,21 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
 }
 
 /** What a top-level `from pkg import use` or `import pkg.use as use` binds `name` to, read loosely from the text. */
+/** Every word of the lines that start with `import` or `from … import` (a name `importedFrom` may find). */
+function wordsOnImportLines(text: string): Set<string> {
+  const out = new Set<string>();
+  // (From each `import`, which few places of a text say)
+  for (let at = text.indexOf('import'); at >= 0; at = text.indexOf('import', at + 6)) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (/^[ \t]*(?:from|import)[ \t]/.test(line)) for (const w of line.matchAll(/[A-Za-z_]\w*/g)) out.add(w[0]);
+    at = end;
+  }
+  return out;
+}
+
 function importedFrom(text: string, name: string): string | undefined {
   if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
   const from = new RegExp(`^from[ \\t]+([\\w.]+)[ \\t]+import[ \\t(]+(?:[\\w \\t,]*,[ \\t]*)?(\\w+)(?:[ \\t]+as[ \\t]+${name})?\\b`, 'gm');
@@ -1551,7 +1758,7 @@ export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: 
   let name = dotted;
   for (let hop = 0; hop < 10; hop++) {
     const hit = index.generators[name];
-    if (hit) return { key: name, ...hit };
+    if (hit) return index.shadowed && throughShadowed(index.shadowed, name) ? undefined : { key: name, ...hit };
     // The longest prefix that is an imported name: `pkg.api.produce` via `pkg.api` → `pkg.core.api`.
     // (Each prefix ends before a `.`, found from the end: no list of the parts per call.)
     let next: string | undefined;
@@ -1563,6 +1770,12 @@ export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: 
     name = next;
   }
   return undefined;
+}
+
+/** True when a module `key` lies in is one of `shadowed` (`pkg.core` of `pkg.core.Table.rows`). */
+function throughShadowed(shadowed: readonly string[], key: string): boolean {
+  for (let end = key.lastIndexOf('.'); end > 0; end = key.lastIndexOf('.', end - 1)) if (shadowed.includes(key.slice(0, end))) return true;
+  return false;
 }
 
 const aliasNames = new WeakMap<GeneratorIndex, readonly string[]>();
@@ -1727,11 +1940,23 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     markPatched(name, how);
   };
   for (const m of modules) {
-    for (const name of m.facts.patched ?? []) patchedAs(name, `\`${short(name)} = …\` in \`${m.moduleName}\``);
+    for (const name of m.facts.patched ?? []) {
+      // Ex) `Table.__iter__ = …`, or `cls.__iter__ = …` in a helper, in the module of `Table` itself
+      const last = name.slice(name.lastIndexOf('.') + 1);
+      const own = name.startsWith(`${m.moduleName}.`) && name.indexOf('.', m.moduleName.length + 1) > 0;
+      patchedAs(name, own ? `an attribute \`${last}\` set in \`${m.moduleName}\` (\`….${last} = …\`, \`setattr(…, "${last}", …)\`)` : `\`${short(name)} = …\` in \`${m.moduleName}\``);
+    }
     // Ex) `mock.patch("pkg.core.rows", return_value=[0, 5])` in a test: the call returns that list
     for (const name of m.facts.doubled ?? []) patchedAs(name, `a test double of \`${short(name)}\` (\`mock.patch\`, \`monkeypatch.setattr\`) in \`${m.moduleName}\``);
+    // Ex) `@register class Table: def __iter__(self): …` whose decorator sets `cls.__iter__`
+    for (const [name, how] of Object.entries(m.facts.remade ?? {})) patchedAs(name, how);
   }
   if (Object.keys(patchedNames).length) index.patchedNames = patchedNames;
+  // Ex) `pkg/__init__.py`: `from . import other as core`, beside `pkg/core.py`
+  const moduleNames = new Set(modules.map((m) => m.moduleName));
+  const shadowed = modules.flatMap((m) => (m.facts.binds ?? []).map((n) => `${m.moduleName}.${n}`).filter((k) => moduleNames.has(k)));
+  for (const [k, target] of Object.entries(aliases)) if (target !== k && moduleNames.has(k)) shadowed.push(k);
+  if (shadowed.length) index.shadowed = [...new Set(shadowed)].sort();
   const children = classTree ?? classChildren(modules);
   const overrides = new Set<string>();
   for (const key of Object.keys(index.generators)) {

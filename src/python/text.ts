@@ -289,13 +289,23 @@ export function namesGiven(text: string, from: number): { names: string[]; unrea
   return { names, unread };
 }
 
-/** `globals()` (or a name bound to it, put in place of `globals\(\)`) and what follows it: `[` (1), `.method` (2). */
-const GLOBALS_USE = 'globals[ \\t]*\\([ \\t]*\\)';
+/**
+ * `globals()` (or a name bound to it, put in place of `globals\(\)`) and what follows it: `[` (1), `.method` (2).
+ * At the module's level `vars()` and `locals()` are the same dict (on a line that starts at the first column: in a
+ * function a write to `locals()` is lost, in a class body it sets the class's names).
+ */
+const GLOBALS_USE = '(?:globals|vars|locals)[ \\t]*\\([ \\t]*\\)';
 const globalsCall = (alternatives: string) => new RegExp(`(?<![\\w.])(?:${alternatives})[ \\t]*(?:(\\[)|\\.[ \\t]*(\\w+))`, 'g');
-/** The first `globals` or `exec` of a text. */
-const GLOBALS_OR_EXEC = /globals|exec/;
+/** The first `globals`, `vars`, `locals` or `exec` of a text. */
+const GLOBALS_OR_EXEC = /globals|vars|locals|exec/;
 /** `ns = globals()`: another name for the namespace. */
-const GLOBALS_ALIAS = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*globals[ \t]*\([ \t]*\)[ \t]*(?:#.*)?$/gm;
+const GLOBALS_ALIAS = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:globals|vars|locals)[ \t]*\([ \t]*\)[ \t]*(?:#.*)?$/gm;
+/**
+ * The module itself as `sys.modules[__name__]` (`this`): an attribute it is given (`this.rows = f`, 1), one set by
+ * its name (`setattr(sys.modules[__name__], "rows", f)`, 2), or by a name not spelt (`setattr(this, name, f)`, 3).
+ */
+const MODULE_SELF_SET =
+  /sys[ \t]*\.[ \t]*modules[ \t]*\[[ \t]*__name__[ \t]*\][ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)|setattr[ \t]*\([ \t]*sys[ \t]*\.[ \t]*modules[ \t]*\[[ \t]*__name__[ \t]*\][ \t]*,[ \t]*(?:(['"])([A-Za-z_]\w*)\2|([^'"]))/g;
 /** `["name"]` (sticky): a key spelt. */
 const SPELT_KEY = /\[[ \t]*(['"])([A-Za-z_]\w*)\1[ \t]*\]/y;
 /** What follows a subscript that may be set: `] = …`, `] += …`, `], x = …` (a target list), `]: T = …`. */
@@ -326,10 +336,12 @@ export function globalsWrites(text: string): GlobalsWrites {
   let any = false;
   // (One scan of most texts: neither word is in them)
   const mentions = GLOBALS_OR_EXEC.exec(text);
-  if (mentions && (mentions[0] === 'globals' || text.includes('globals', mentions.index))) {
+  if (mentions && (mentions[0] !== 'exec' || /globals|vars|locals/.test(text.slice(mentions.index)))) {
     const aliases = [...text.matchAll(GLOBALS_ALIAS)].map((m) => m[1]!);
     for (const m of text.matchAll(globalsCall([GLOBALS_USE, ...aliases].join('|')))) {
       const after = m.index + m[0].length;
+      // Ex) `locals()["test_" + f] = …` in a class body, or a function's: not the module's dict
+      if ((m[0].startsWith('vars') || m[0].startsWith('locals')) && /^[ \t]/.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index + 1))) continue;
       if (m[1] !== undefined) {
         // Ex) `del globals()["rows"]`, `for globals()["rows"] in …`: a target whatever follows
         const target = /\b(?:del|for)[ \t]+$/.test(text.slice(Math.max(0, m.index - 12), m.index));
@@ -354,6 +366,14 @@ export function globalsWrites(text: string): GlobalsWrites {
       const open = text.indexOf('(', after);
       const given = m[2] === 'update' && open >= 0 && /^[ \t]*$/.test(text.slice(after, open)) ? namesGiven(text, open + 1) : undefined;
       if (given && !given.unread) for (const n of given.names) names.add(n);
+      else any = true;
+    }
+  }
+  // Ex) `sys.modules[__name__].rows = _list_rows`, `setattr(sys.modules[__name__], "rows", f)`
+  if (!any && text.includes('__name__') && text.includes('modules')) {
+    for (const m of text.matchAll(MODULE_SELF_SET)) {
+      const name = m[1] ?? m[3];
+      if (name !== undefined) names.add(name);
       else any = true;
     }
   }
