@@ -211,6 +211,12 @@ export interface FileContext {
    * nowhere in the module's code, so it is cheap where a fix asks whether a new import is free.
    */
   moduleUses: (name: string) => boolean;
+  /**
+   * The names of the modules and packages beside the file (`contextlib` for `contextlib.py` or a directory
+   * `contextlib/`): a package's submodules, when it is an `__init__.py`, and what a script run from its directory
+   * imports first. Read from the directory once, when asked; empty for a text with no file name.
+   */
+  modulesBeside?: () => ReadonlySet<string>;
 }
 
 /** Filled in by the generator index (issue 4); kept opaque to the engine. */

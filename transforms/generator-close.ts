@@ -845,7 +845,8 @@ function planFix(outer: FileContext, call: SyntaxNode, stmt: SyntaxNode, what: M
   const closing = ctx.options.generatorStyle === 'closing' && (!isAsync || versionAtLeast(ctx.target, [3, 10]));
   if (closing) {
     const imported = planImportedName(ctx, stmt, 'contextlib', isAsync ? 'aclosing' : 'closing', 'module');
-    if (imported) {
+    // Ex) `sorted(globals())` in the module, `contextlib.py` beside it: `try`/`finally` instead, which imports nothing
+    if (typeof imported !== 'string') {
       const header = `${isAsync ? 'async ' : ''}with ${imported.text}(${made}) as ${name}:`;
       const plan = planWrap(ctx, { first: stmt, last: stmt, header: [header], inner });
       if (plan) return { edits: [...plan.edits, ...imported.edits], title: `Wrap it in \`${isAsync ? 'async ' : ''}with ${imported.text}(...) as ${name}:\`` };

@@ -137,6 +137,7 @@ function headerFix(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, stmt: S
   if (seen) return { ...base, reason: seen };
   const name = ctx.freshName(stmt, m.spec.asNames);
   const first = withItemFor(ctx, m.spec, m.resource, name);
+  if (typeof first === 'string') return { ...base, reason: first };
   const edits: Edit[] = [{ start: item.startIndex, end: item.startIndex, text: `${first.item}, ` }, replaceNode(m.resource, name), ...first.edits];
   const fix: Fix = { title: `Open it in the same \`with\`, before \`${wrapper}\` (\`with … as ${name}, …\`): \`${wrapper}\` does not close it`, applicability: first.closeNote ? 'unsafe' : 'safe', edits };
   return first.closeNote ? { ...base, message: base.message + first.closeNote, fix } : { ...base, fix };

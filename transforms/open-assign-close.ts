@@ -5,7 +5,7 @@
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { aKind, CLOSE_SAFETY, deletesByName, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { aKind, CLOSE_SAFETY, deletesByName, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { preview } from '../src/python/evaluation.js';
@@ -443,7 +443,13 @@ function check(ctx: FileContext): Finding[] {
       for (const g of group) findings.push({ ...g.base, reason: tooDeepReason(group.length, room) });
       continue;
     }
-    const items = group.map((g) => withItemFor(ctx, g.spec, g.a.call, g.name));
+    const planned = group.map((g) => withItemFor(ctx, g.spec, g.a.call, g.name));
+    const refused = planned.find((i): i is string => typeof i === 'string');
+    if (refused !== undefined) {
+      for (const g of group) findings.push({ ...g.base, reason: refused });
+      continue;
+    }
+    const items = planned.filter((i): i is WithItem => typeof i !== 'string');
     const indent = lineIndent(ctx.source, c.a.stmt.startIndex);
     const header = withHeaderLines(ctx, items.map((i) => i.item), indent).join(ctx.eol + indent);
     const plan = planHeaderWrap(ctx, { stmt: c.a.stmt, header, last, drop: c.close, alsoReplaced: partners.map((p) => p.a.stmt), alsoDropped: partners.map((p) => p.close) });

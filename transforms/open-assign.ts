@@ -10,7 +10,7 @@ import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
 import { blockCodeEnd, childDefNames, lineAt, outlineOf } from '../src/python/outline.js';
-import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
+import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, lookupText, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { mixedIndentReason, planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { calleeName } from '../src/python/imports.js';
@@ -94,7 +94,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   // Ex) `return locals()["f"].closed`: a use by name after the block.
   const dynamic = dynamicLookupAfter(ctx, scope, a.stmt);
   if (dynamic) {
-    return { reason: `\`${dynamic.childForFieldName('function')?.text}()\` on line ${line(dynamic)} may read \`${name}\` by name after the block` };
+    return { reason: `\`${lookupText(dynamic)}\` on line ${line(dynamic)} may read \`${name}\` by name after the block` };
   }
   const escape = uses.find((u): u is Use & { cls: { kind: 'escape' } } => u.cls.kind === 'escape');
   // Ex) `s = socket.socket(family)` … `return s` as the function's last statement: a factory, whose caller owns
@@ -496,6 +496,10 @@ function check(ctx: FileContext): Finding[] {
     }
     const name = a.target.text;
     const item = withItemFor(ctx, spec, a.call, name);
+    if (typeof item === 'string') {
+      findings.push({ ...base, reason: item });
+      continue;
+    }
     const plan = planHeaderWrap(ctx, { stmt: a.stmt, header: `with ${item.item}:`, last: outcome.last });
     if (!plan) {
       findings.push({ ...base, reason: mixedIndentReason(ctx, a.stmt) ?? 'the assignment or the last statement using it shares a line (`;`): split them for withify to fix this' });

@@ -386,18 +386,22 @@ function planHoistedReads(ctx: FileContext, stmt: SyntaxNode, chains: readonly C
   let blocks = '';
   const values: string[] = [];
   let unsafe = false;
-  ordered.forEach((m, i) => {
+  for (const [i, m] of ordered.entries()) {
     const asName = ctx.freshName(stmt, m.spec.asNames);
     const keyword = keywords[i];
-    const own = keyword && !BUILTIN_NAMES.has(keyword) ? [keyword] : [];
+    // Ex) `register(__annotations__=open(p).read())`, `__getattr__=…` at module level: a dunder the module's own
+    // machinery reads (`x: int = 1` then writes into a str); the usual names instead
+    const own = keyword && !BUILTIN_NAMES.has(keyword) && !isDunder(keyword) ? [keyword] : [];
     const value = ctx.freshName(stmt, [...own, ...(m.method === 'readlines' ? ['lines'] : readKind(m) === 'bytes' ? ['data', 'content'] : ['text', 'content'])], own.length ? keywordsOnly(stmt, own[0]!) : undefined);
     const item = withItemFor(ctx, m.spec, m.resource, asName);
+    // Ex) `setup(db=sqlite3.connect(p).execute(q).fetchall())` with `globals()` read: the `with` around the statement says why not
+    if (typeof item === 'string') return undefined;
     const read = m.use.text.slice(0, m.resource.startIndex - m.use.startIndex) + asName + m.use.text.slice(m.resource.endIndex - m.use.startIndex);
     blocks += `with ${item.item}:${eol}${indent}${unit}${value} = ${read}${eol}${indent}`;
     edits.push(replaceNode(m.use, value), ...item.edits);
     values.push(value);
     unsafe ||= item.closeNote !== undefined;
-  });
+  }
   return {
     title: `Read ${ordered.map((m) => `\`${display(m)}\``).join(' and ')} into \`${values.join('`, `')}\` in a \`with\` before the call`,
     applicability: unsafe ? 'unsafe' : 'safe',
@@ -444,6 +448,9 @@ function readKind(m: ChainMatch): 'str' | 'bytes' | undefined {
   const mode = literalMode(m.resource);
   return mode === null ? undefined : mode?.includes('b') ? 'bytes' : 'str';
 }
+
+/** `__name__`-shaped: a name Python's own machinery may give a meaning (`__annotations__`, `__getattr__`, `__all__`). */
+const isDunder = (name: string): boolean => name.length > 4 && name.startsWith('__') && name.endsWith('__');
 
 /** `{name}` when every identifier `name` in the tree of `at` is the name of a keyword argument (`setup(name=…)`), else none. */
 function keywordsOnly(at: SyntaxNode, name: string): ReadonlySet<string> | undefined {
@@ -494,7 +501,7 @@ export const openChain: Transform = {
       'statement is done; a resource whose own `with` does not close it (sqlite3) gets `contextlib.closing(...)`. ' +
       'A call statement of module-level code given chains as arguments (`setup(long_description=open(p).read())`, ' +
       '`main(open(cfg).read())`; not a builtin\'s, such as `print`) instead reads each into a fresh name in a ' +
-      '`with` of its own before the statement (the keyword\'s name where it is free), so the file is closed ' +
+      '`with` of its own before the statement (the keyword\'s name where it is free and no dunder such as `__annotations__`), so the file is closed ' +
       'before the call runs, as CPython closed it, and the call is not re-indented; also reads joined by `+` ' +
       'with literals of their type (`open(a).read() + "\\n\\n" + open(b).read()`), whose `+` runs no code.',
     whyItBreaksOnPyPy:

@@ -151,7 +151,7 @@ function planPathCall(ctx: FileContext, m: ChainMatch): PathCall | string {
   const lost = m.use.descendantsOfType('comment').find((c) => !kept.some((k) => k.startIndex <= c.startIndex && c.endIndex <= k.endIndex));
   if (lost) return 'a comment inside the call would be lost';
   const path = planImportedName(ctx, m.use, 'pathlib', 'Path', 'from');
-  if (!path) return 'both `Path` and `pathlib` are names already used in this file';
+  if (typeof path === 'string') return path;
   const args = [...dataText, ...open.keywords.map((k) => k.text)].join(', ');
   const text = `${path.text}(${open.file.text}).${t}(${args})`;
   return { text, display: `${path.text}(...).${t}()`, edits: [replaceNode(m.use, text), ...path.edits] };

@@ -27,7 +27,8 @@ export function createContext(input: ContextInput): FileContext {
   const root = input.tree.rootNode;
   const names = new NameIndex(root, input.onModuleWide, input.source);
   let indentUnit: string | undefined;
-  let submodules: ReadonlySet<string> | undefined;
+  let beside: ReadonlySet<string> | undefined;
+  const modulesBeside = () => (beside ??= modulesBesideFile(input.path));
   return {
     path: input.path,
     source: input.source,
@@ -45,21 +46,24 @@ export function createContext(input: ContextInput): FileContext {
     moduleName: input.moduleName,
     ...(input.rewritten ? { rewritten: true } : {}),
     names,
-    freshName: (node, candidates, keywordsOnly) => names.freshName(node, candidates, () => (submodules ??= submodulesOf(input.path)), keywordsOnly),
+    freshName: (node, candidates, keywordsOnly) => names.freshName(node, candidates, () => (basename(input.path) === '__init__.py' ? modulesBeside() : NONE), keywordsOnly),
     insideString: makeInsideString(root),
     readsBeyondFunction: (block) => input.onModuleWide?.(block),
     moduleUses: (name) => (writtenInCode(input, name) ? names.identifiers(root).has(name) : false),
+    modulesBeside,
   };
 }
 
 const NONE: ReadonlySet<string> = new Set();
 
 /**
- * For a package's `__init__.py`, the names of the modules and packages beside it (`gen` for `gen.py` or
- * `gen/`): importing one binds that attribute of the package, the module's own global namespace.
+ * The names of the modules and packages beside the Python file `path` (`gen` for `gen.py` or `gen/`). For a
+ * package's `__init__.py` they are its submodules: importing one binds that attribute of the package, the
+ * module's own global namespace. For a script, what `import gen` finds first when it runs from its directory.
+ * Ex) `<string>` (a text given without a file name): none.
  */
-function submodulesOf(path: string): ReadonlySet<string> {
-  if (basename(path) !== '__init__.py') return NONE;
+function modulesBesideFile(path: string): ReadonlySet<string> {
+  if (path === '-' || /^<.*>$/.test(path)) return NONE;
   try {
     const out = new Set<string>();
     for (const e of readdirSync(dirname(path), { withFileTypes: true })) {

@@ -1,9 +1,10 @@
 // Small constructors for edits, so call sites never do raw offset arithmetic.
 import type { Edit, FileContext, SyntaxNode } from '../types.js';
-import { fromImportAlias, importInsertionPoint, moduleAlias } from './imports.js';
-import { escapeRegExp, lineEndOf, lineStartOf, nextLineStart } from './text.js';
+import { calleeName, fromImportAlias, importInsertionPoint, moduleAlias } from './imports.js';
+import { escapeRegExp, lineEndOf, lineStartOf, nextLineStart, textTest, wordsPattern } from './text.js';
 import { isExtra } from './statements.js';
 import { functionOrModuleOf } from './scopes.js';
+import { memoized } from './memo.js';
 
 export const replaceNode = (n: SyntaxNode, text: string): Edit => ({ start: n.startIndex, end: n.endIndex, text });
 export const replaceRange = (start: number, end: number, text: string): Edit => ({ start, end, text });
@@ -76,12 +77,97 @@ export interface ImportedName {
   edits: Edit[];
 }
 
+const NO_MODULES: ReadonlySet<string> = new Set();
+
+/**
+ * Why no new top-level import of `module` (`import contextlib`, `from pathlib import Path`, `import contextlib as
+ * contextlib_`) may be added to this file, or `undefined`:
+ * Ex) `contextlib.py` or `contextlib/` beside the file: in a package's `__init__.py`, `import pkg.contextlib` (by
+ * anyone, at any time) rebinds the package's `contextlib` to its submodule; in a script, `import contextlib` may
+ * find that module first (its directory leads `sys.path`).
+ * Ex) `sorted(globals())`, `for name, fn in globals().items(): fn()`, module-level `dir()`/`vars()`/`locals()`, a
+ * frame's `f_globals`/`f_locals`: the module reads its own namespace, where the import's name would show.
+ */
+export function newImportReason(ctx: FileContext, module: string, bound: readonly string[] = [module.split('.')[0]!]): string | undefined {
+  const head = module.split('.')[0]!;
+  if ((ctx.modulesBeside?.() ?? NO_MODULES).has(head)) {
+    return `a module or package \`${head}\` lies beside this file: the \`import ${module}\` the fix needs could get that one, or have it replace the name`;
+  }
+  const read = namespaceReads(ctx).find((n) => !keyNeverNames(n, bound));
+  if (read) {
+    const what = read.type === 'call' ? `${read.childForFieldName('function')?.text}()` : read.text;
+    return `\`${what}\` on line ${read.startPosition.row + 1} reads the module's names: the \`import ${module}\` the fix needs would add one`;
+  }
+  return undefined;
+}
+
+const saysNamespaceRead = textTest(wordsPattern(['globals', 'locals', 'vars', 'dir', 'f_globals', 'f_locals']));
+const namespaceReadMemo = new WeakMap<FileContext, Map<number, readonly SyntaxNode[]>>();
+
+/**
+ * The first place that reads the module's namespace: `globals()` in any scope; `locals()`, or `vars()` or `dir()`
+ * with no argument, in the module's own code (a class body's count too, though it lists the class's); a frame's
+ * `f_globals` or `f_locals` anywhere (which frame it is, is out of sight).
+ * Not seen: `vars(sys.modules[__name__])`, `sys.modules[__name__].__dict__`, `dir(this_module)` from elsewhere.
+ */
+function namespaceReads(ctx: FileContext): readonly SyntaxNode[] {
+  if (!saysNamespaceRead(ctx.source)) return [];
+  ctx.readsBeyondFunction();
+  return memoized(namespaceReadMemo, ctx, ctx.root.id, () => [
+    ...ctx.root.descendantsOfType('call').filter((c) => {
+      const q = calleeName(ctx.names, c);
+      if (q === 'builtins.globals') return true;
+      if (q !== 'builtins.locals' && q !== 'builtins.vars' && q !== 'builtins.dir') return false;
+      return functionOrModuleOf(c).type === 'module' && !c.childForFieldName('arguments')?.namedChildren.some((a) => !isExtra(a));
+    }),
+    ...ctx.root.descendantsOfType('attribute').filter((a) => /^f_(?:globals|locals)$/.test(a.childForFieldName('attribute')?.text ?? '')),
+  ]);
+}
+
+/**
+ * True when `read` is `globals()[key]` or `globals().get(key, …)` whose key cannot be any of `names`: its literal
+ * start is none of theirs. Ex) `globals()["fn%d" % k](flag)`, `globals()[f"handle_{kind}"]`, `globals()["VERSION"]`.
+ */
+function keyNeverNames(read: SyntaxNode, names: readonly string[]): boolean {
+  const p = read.parent;
+  let key: SyntaxNode | undefined;
+  if (p?.type === 'subscript' && p.childForFieldName('value')?.id === read.id) {
+    const keys = p.childrenForFieldName('subscript').filter((k) => !isExtra(k));
+    key = keys.length === 1 ? keys[0] : undefined;
+  } else if (p?.type === 'attribute' && p.childForFieldName('attribute')?.text === 'get' && p.parent?.type === 'call') {
+    key = p.parent.childForFieldName('arguments')?.namedChildren.find((a) => !isExtra(a));
+  }
+  const start = key && literalStart(key);
+  if (!start) return false;
+  return names.every((n) => (start.whole ? start.text !== n : !n.startsWith(start.text)));
+}
+
+/** The text a key expression's value starts with: a plain string's whole text, the literal before `%`/`+` or an f-string's first field. */
+function literalStart(key: SyntaxNode): { text: string; whole: boolean } | undefined {
+  while (key.type === 'parenthesized_expression' && key.namedChildCount === 1) key = key.namedChildren[0]!;
+  if (key.type === 'binary_operator' && /^[%+]$/.test(key.childForFieldName('operator')?.text ?? '')) {
+    const left = key.childForFieldName('left');
+    const start = left && literalStart(left);
+    if (!start) return undefined;
+    const text = key.childForFieldName('operator')!.text === '%' ? start.text.split('%')[0]! : start.text;
+    return text ? { text, whole: false } : undefined;
+  }
+  // Ex) `"fn%d"`, `f"handle_{kind}"`; not a bytes, raw-escaped or implicitly joined string
+  const m = key.type === 'string' ? /^([fF]?)(["'])([A-Za-z0-9_%]*)(\{?)/.exec(key.text) : null;
+  if (!m) return undefined;
+  const f = m[1] !== '';
+  if (f) return m[3] ? { text: m[3], whole: false } : undefined;
+  if (m[4] !== '' || !key.text.endsWith(m[2]!) || key.text.length !== m[3]!.length + 2) return { text: m[3]!, whole: false };
+  return { text: m[3]!, whole: true };
+}
+
 /**
  * How to name `module.attr` (e.g. `pathlib.Path`) at `at`: an existing unconditional top-level
  * `from module import attr [as x]` or `import module [as m]` that nothing shadows at `at`, else a new
- * import (`prefer` says which form) when the name it binds is used nowhere in the file, else `undefined`.
+ * import (`prefer` says which form) when the name it binds is used nowhere in the file and no module beside
+ * the file has it, else why not (a new import may be refused whatever its form: `newImportReason`).
  */
-export function planImportedName(ctx: FileContext, at: SyntaxNode, module: string, attr: string, prefer: 'from' | 'module'): ImportedName | undefined {
+export function planImportedName(ctx: FileContext, at: SyntaxNode, module: string, attr: string, prefer: 'from' | 'module'): ImportedName | string {
   const qualified = `${module}.${attr}`;
   // Ex) `import contextlib` at the end of the module: not yet run when code above it does (NameError). Only an
   // import ahead of the top-level statement holding `at` (a function defined after it may run before it too,
@@ -106,8 +192,12 @@ export function planImportedName(ctx: FileContext, at: SyntaxNode, module: strin
   if (moduleName && visible(moduleName, module)) return { text: `${moduleName}.${attr}`, edits: [] };
   // Ex) a local `Path = ...` anywhere in the file: a new `from pathlib import Path` would clobber it
   const head = module.split('.')[0]!;
-  if (star && star.endIndex > top.startIndex) return undefined;
-  const viaFrom = () => (ctx.moduleUses(attr) ? undefined : { text: attr, edits: [planTopLevelImport(ctx, `from ${module} import ${attr}`, star)] });
+  if (star && star.endIndex > top.startIndex) return `a star import (line ${star.startPosition.row + 1}) runs after the statement and may bind any name: \`${qualified}\` cannot be imported ahead of it`;
+  const blocked = newImportReason(ctx, module, [head, attr]);
+  if (blocked) return blocked;
+  // Ex) `Path.py` beside a package's `__init__.py`: importing the submodule rebinds the package's `Path`
+  const beside = ctx.modulesBeside?.() ?? NO_MODULES;
+  const viaFrom = () => (ctx.moduleUses(attr) || beside.has(attr) ? undefined : { text: attr, edits: [planTopLevelImport(ctx, `from ${module} import ${attr}`, star)] });
   const viaModule = () => (ctx.moduleUses(head) ? undefined : { text: qualified, edits: [planTopLevelImport(ctx, `import ${module}`, star)] });
-  return prefer === 'from' ? (viaFrom() ?? viaModule()) : (viaModule() ?? viaFrom());
+  return (prefer === 'from' ? (viaFrom() ?? viaModule()) : (viaModule() ?? viaFrom())) ?? `both \`${attr}\` and \`${head}\` are names already used in this file`;
 }

@@ -719,13 +719,38 @@ const DYNAMIC_LOOKUPS = new Set(['builtins.locals', 'builtins.vars', 'builtins.e
 // The same builtins' own names: a call that resolves to one of them writes its name in the file (`eval`, `b.eval`).
 const saysDynamicLookup = textTest(wordsPattern([...DYNAMIC_LOOKUPS].map((q) => q.slice('builtins.'.length))));
 
-/** A call after `stmt` (anywhere with none) in `scope` that may read any of its variables by name (`locals()["f"]`, `eval("f.closed")`). */
+/**
+ * A call after `stmt` (anywhere with none) in `scope` that may read any of its variables by name (`locals()["f"]`,
+ * `eval("f.closed")`, `builtins.eval(…)`), or else a frame's `f_locals` read anywhere in the file (see `frameLocalsRead`).
+ */
 export function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode | undefined): SyntaxNode | undefined {
   // Ex) a module that never says `eval`, `exec`, `locals`, `vars` or `globals`: no call can reach them
-  if (!saysDynamicLookup(ctx.source)) return undefined;
+  const frames = frameLocalsRead(ctx);
+  if (!saysDynamicLookup(ctx.source)) return frames;
   const from = stmt?.endIndex ?? 0;
-  return scope.descendantsOfType('call').find((c) => c.startIndex >= from && DYNAMIC_LOOKUPS.has(calleeName(ctx.names, c) ?? ''));
+  return scope.descendantsOfType('call').find((c) => c.startIndex >= from && DYNAMIC_LOOKUPS.has(calleeName(ctx.names, c) ?? '')) ?? frames;
 }
+
+/** How a lookup `dynamicLookupAfter` or `namesSeenReason` found is written in a message: `locals()`, `frame.f_locals`. */
+export function lookupText(n: SyntaxNode): string {
+  return n.type === 'call' ? `${n.childForFieldName('function')?.text}()` : n.text;
+}
+
+const saysFrameLocals = textTest(wordsPattern(['f_locals']));
+
+/**
+ * The first `….f_locals` in the code of the file: a frame's variables, read by name (`sys._getframe(1).f_locals` in a
+ * helper reads its caller's, `inspect.currentframe().f_locals` its own; at module level, the module's). Which frame
+ * it reads is out of sight, so it counts as reading every function's and the module's variables, at any time.
+ */
+function frameLocalsRead(ctx: FileContext): SyntaxNode | undefined {
+  if (!saysFrameLocals(ctx.source)) return undefined;
+  ctx.readsBeyondFunction();
+  return memoized(frameLocalsMemo, ctx, ctx.root.id, () =>
+    ctx.root.descendantsOfType('attribute').find((a) => a.childForFieldName('attribute')?.text === 'f_locals'),
+  );
+}
+const frameLocalsMemo = new WeakMap<FileContext, Map<number, SyntaxNode | undefined>>();
 
 /** Builtins that list a function's (or the module's) variables, the names a fix adds among them. */
 const saysNameLister = textTest(wordsPattern(['locals', 'vars', 'dir', 'globals']));
@@ -749,6 +774,9 @@ export function namesSeenReason(ctx: FileContext, at: SyntaxNode): string | unde
       return functionOrModuleOf(c).id === scope.id && !c.childForFieldName('arguments')?.namedChildren.some((a) => !isExtra(a));
     }),
   );
+  // Ex) `return sorted(sys._getframe(1).f_locals)` in a helper the function calls: its caller's variables
+  const frames = frameLocalsRead(ctx);
+  if (frames) return `\`${frames.text}\` on line ${frames.startPosition.row + 1} reads a frame's variables by name: a name the fix adds may show in it`;
   if (!listers.length) return undefined;
   const from = outermostLoopStart(at, scope) ?? at.startIndex;
   // Ex) `"{x}".format(**locals())` before the statement, and no loop to come back to it: the name is not bound

@@ -6,7 +6,7 @@
 // such uses are reported. docs/resources.md lists the catalog for users; keep the two in step.
 import { versionAtLeast } from '../options.js';
 import type { Edit, FileContext, PythonVersion, SyntaxNode } from '../types.js';
-import { planImportedName, planTopLevelImport } from './edits.js';
+import { newImportReason, planImportedName, planTopLevelImport } from './edits.js';
 import { calleeName, qualifiedName } from './imports.js';
 import { mayBeResourceCall } from './candidates.js';
 import { memoized } from './memo.js';
@@ -761,18 +761,22 @@ export interface WithItem {
  * `with` items here, so a resource whose own `__exit__` does not close it (sqlite3: commits only), or
  * that is no context manager on the target Python, gets `contextlib.closing(...)` in one place.
  */
-export function withItemFor(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, name: string): WithItem {
+export function withItemFor(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, name: string): WithItem | string {
   const note = closeNote(spec, call);
   const needsClosing = spec.management === 'closing' || (spec.withSince !== undefined && !versionAtLeast(ctx.target, spec.withSince));
   if (!needsClosing) return { item: `${call.text} as ${name}`, edits: [], ...(note ? { closeNote: note } : {}) };
   const closing = planClosingName(ctx, call);
+  if (typeof closing === 'string') return `it needs \`contextlib.closing\`, and ${closing}`;
   return { item: `${closing.text}(${call.text}) as ${name}`, edits: closing.edits, ...(note ? { closeNote: note } : {}) };
 }
 
-/** `contextlib.closing` as the file can name it at `at`, importing contextlib when it must. */
-function planClosingName(ctx: FileContext, at: SyntaxNode): { text: string; edits: Edit[] } {
+/** `contextlib.closing` as the file can name it at `at`, importing contextlib when it must; else why it cannot. */
+function planClosingName(ctx: FileContext, at: SyntaxNode): { text: string; edits: Edit[] } | string {
   const found = planImportedName(ctx, at, 'contextlib', 'closing', 'module');
-  if (found) return found;
+  if (typeof found !== 'string') return found;
+  // Ex) `globals()` read by the module, `contextlib.py` beside it: no form of the import may be added
+  const blocked = newImportReason(ctx, 'contextlib', ['contextlib', 'closing', 'contextlib_', '_contextlib']);
+  if (blocked) return blocked;
   // Ex) a variable called `contextlib` and another called `closing`: import under a fresh alias, one per file
   // (every fix of a pass names the same one; identical import lines are applied once)
   let alias = closingAliases.get(ctx.root);

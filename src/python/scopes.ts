@@ -4,6 +4,7 @@ import type { SyntaxNode } from '../types.js';
 import type { TreeCursor } from 'tree-sitter';
 import { escapeRegExp, globalsWrites, IMPORT_WORD_RE, isAsciiWordChar, isWordCharAt, STAR_IMPORT_RE } from './text.js';
 import { memoized } from './memo.js';
+import { qualifiedName } from './imports.js';
 
 export type BindingKind = 'import' | 'def' | 'class' | 'assign' | 'param' | 'global' | 'nonlocal' | 'other';
 
@@ -561,6 +562,18 @@ export class NameIndex {
     return may;
   }
 
+  /**
+   * True when `scope` calls `eval` or `exec` through an attribute (`builtins.eval("f(1)")`, `b.exec(src)` after
+   * `import builtins as b`): the attribute's name is no identifier of the scope.
+   */
+  private evaluatesByAttribute(scope: SyntaxNode): boolean {
+    if (!/\.[ \t]*(?:eval|exec)\b/.test(this.source?.slice(scope.startIndex, scope.endIndex) ?? scope.text)) return false;
+    return scope.descendantsOfType('attribute').some((a) => {
+      const q = /^(?:eval|exec)$/.test(a.childForFieldName('attribute')?.text ?? '') ? qualifiedName(this, a) : undefined;
+      return q === 'builtins.eval' || q === 'builtins.exec';
+    });
+  }
+
   /** Every name written in `scope`'s subtree, nested scopes included (attribute names excepted). */
   identifiers(scope: SyntaxNode): Set<string> {
     if (scope.type === 'module') this.onModuleWide();
@@ -592,7 +605,7 @@ export class NameIndex {
     if (avoid?.size) used = new Set([...used, ...avoid]);
     // Ex) `eval("f(1)")` in a function: a string may read a global the new local would hide, so no name of the
     // module either (the candidates are no builtins' names).
-    if (scope.type !== 'module' && (used.has('eval') || used.has('exec'))) used = new Set([...used, ...this.identifiers(this.root)]);
+    if (scope.type !== 'module' && (used.has('eval') || used.has('exec') || this.evaluatesByAttribute(scope))) used = new Set([...used, ...this.identifiers(this.root)]);
     let taken = this.reserved.get(scope.id);
     if (!taken) {
       taken = new Set();

@@ -5,7 +5,7 @@ import { versionAtLeast } from '../options.js';
 import type { Edit, FileContext, Finding, Fix, SyntaxNode } from '../types.js';
 import { replaceNode } from './edits.js';
 import { notEvaluatedFirst } from './evaluation.js';
-import { closeNote, mayWrite, withItemFor, type ResourceSpec } from './resources.js';
+import { closeNote, mayWrite, withItemFor, type ResourceSpec, type WithItem } from './resources.js';
 import { mixedIndentReason, planWrap, statementIndent } from './wrap.js';
 import { MAX_WITH_ITEMS, tooDeepReason } from './nesting.js';
 import { namesSeenReason } from './resource-flow.js';
@@ -133,7 +133,11 @@ export function planResourceWith(ctx: FileContext, first: SyntaxNode, last: Synt
   const seen = namesSeenReason(ctx, first);
   if (seen) return seen;
   const names = group.map((u) => ctx.freshName(first, u.spec.asNames));
-  const items = group.map((u, i) => withItemFor(ctx, u.spec, u.call, names[i]!));
+  const planned = group.map((u, i) => withItemFor(ctx, u.spec, u.call, names[i]!));
+  // Ex) `sqlite3.connect(db)` in a module that lists `globals()`: no `import contextlib` for its `closing`
+  const refused = planned.find((i): i is string => typeof i === 'string');
+  if (refused !== undefined) return refused;
+  const items = planned.filter((i): i is WithItem => typeof i !== 'string');
   const header = withHeaderLines(ctx, items.map((i) => i.item), statementIndent(ctx, first));
   const plan = planWrap(ctx, { first, last, header, inner: group.map((u, i) => replaceNode(u.call, names[i]!)) });
   if (!plan) return mixedIndentReason(ctx, first) ?? 'the statement shares its line in a way withify cannot split';
