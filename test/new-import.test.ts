@@ -79,3 +79,14 @@ test('a `from pathlib import Path` is not added beside a package submodule named
   assert.equal(r.status, 0, r.stderr);
   assert.equal(readFileSync(join(dir, 'pkg', '__init__.py'), 'utf8'), init);
 });
+
+test('in the standard library\'s own directory (os.py beside the file) the module beside it is the one imported: the fix is made', () => {
+  const dir = tempDir('withify-newimport-stdlib-');
+  writeFileSync(join(dir, 'os.py'), '');
+  writeFileSync(join(dir, 'contextlib.py'), '');
+  writeFileSync(join(dir, 'counting.py'), COUNT);
+  const r = withify(['fix', 'counting.py'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(readFileSync(join(dir, 'counting.py'), 'utf8'), /^import contextlib\n/m);
+  assert.match(readFileSync(join(dir, 'counting.py'), 'utf8'), /with contextlib\.closing\(sqlite3\.connect\(db\)\) as conn:/);
+});

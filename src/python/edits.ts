@@ -90,7 +90,9 @@ const NO_MODULES: ReadonlySet<string> = new Set();
  */
 export function newImportReason(ctx: FileContext, module: string, bound: readonly string[] = [module.split('.')[0]!]): string | undefined {
   const head = module.split('.')[0]!;
-  if ((ctx.modulesBeside?.() ?? NO_MODULES).has(head)) {
+  const beside = ctx.modulesBeside?.() ?? NO_MODULES;
+  // (Not in the standard library's own directory, `os.py` beside the file: `pathlib.py` there is the one imported)
+  if (beside.has(head) && !beside.has('os')) {
     return `a module or package \`${head}\` lies beside this file: the \`import ${module}\` the fix needs could get that one, or have it replace the name`;
   }
   const read = namespaceReads(ctx).find((n) => !keyNeverNames(n, bound));
