@@ -432,8 +432,13 @@ export function sarifReport(mode: Mode, result: RunResult, rules: readonly Trans
 /** The line an interrupted run ends with: what was done, and that a re-run finishes the job. */
 export function formatInterrupted(mode: Mode, result: RunResult): string[] {
   if (!result.interrupted) return [];
-  const { notStarted, total } = result.interrupted;
+  const { notStarted, total, round } = result.interrupted;
   const done = total - notStarted;
+  // Ex) Ctrl-C after the files were all processed once, while those that abandon a generator a fix gave cleanup are done again
+  if (round !== undefined) {
+    const rewritten = mode === 'fix' ? `${plural(countResults(result).changed, 'file')} rewritten, each as one round or the next left it` : 'results above cover what was done';
+    return [`interrupted in round ${round}, after a fix gave a generator cleanup: ${done} of ${plural(total, 'file')} looked at again (${rewritten}); run the same command again to finish.`];
+  }
   const what = mode === 'fix' ? `${plural(countResults(result).changed, 'file')} rewritten; every other file is untouched` : 'results above cover those only';
   return [`interrupted: ${done} of ${plural(total, 'file')} processed (${what}); run the same command again to finish.`];
 }

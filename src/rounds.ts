@@ -42,6 +42,16 @@ export function namesReaching(a: GeneratorIndex, b: GeneratorIndex): Set<string>
     const cy = new Set(y?.callNames ?? []);
     for (const n of cx) if (!cy.has(n)) names.add(n);
     for (const n of cy) if (!cx.has(n)) names.add(n);
+    // Ex) `Table.__iter__` gained cleanup: `for r in Table():` says `Table`
+    for (const k of [...Object.keys(gx), ...Object.keys(gy)]) {
+      if (!names.has(last(k)) || !/\.__a?iter__$/.test(k)) continue;
+      const cls = k.slice(0, k.lastIndexOf('.'));
+      names.add(last(cls));
+    }
+    const kx = new Set(x?.classNames ?? []);
+    const ky = new Set(y?.classNames ?? []);
+    for (const n of kx) if (!ky.has(n)) names.add(n);
+    for (const n of ky) if (!kx.has(n)) names.add(n);
     const ox = new Set(x?.plainOverrides ?? []);
     const oy = new Set(y?.plainOverrides ?? []);
     for (const n of ox) if (!oy.has(n)) names.add(last(n));
@@ -67,11 +77,13 @@ function mentions(text: string, names: ReadonlySet<string>): boolean {
 }
 
 /** Two results of one file, the second made from the first's output: one result from the file's first text. */
-function merged(first: FileResult, next: FileResult, mode: RunOptions['mode']): FileResult {
+export function merged(first: FileResult, next: FileResult, mode: RunOptions['mode']): FileResult {
   // Ex) the second write refused (the file changed on disk since): what the first round wrote stands
   if (next.status === 'failed') {
     const stands = mode === 'fix' && first.status === 'changed' ? '; the fixes written before it stand' : '';
-    return { ...first, status: 'failed', reason: `${next.reason} (in a later round of the run, after a fix gave a generator cleanup${stands})` };
+    // (Its findings: what the later round found and could not fix, placed as below)
+    const findings = first.status === 'changed' ? first.findings : next.findings;
+    return { ...first, status: 'failed', findings, remaining: next.remaining, reason: `${next.reason} (in a later round of the run, after a fix gave a generator cleanup${stands})` };
   }
   const changed = first.status === 'changed' || next.status === 'changed';
   // (Each round counts the findings its own comments silenced.)
@@ -101,6 +113,13 @@ function merged(first: FileResult, next: FileResult, mode: RunOptions['mode']): 
   return out;
 }
 
+/** What the later rounds give: every file's result, and where an interrupt stopped them. */
+export interface RoundsOutcome {
+  results: FileResult[];
+  /** The round (2 for the first later one) an interrupt stopped, and the run's files it had not yet looked at. */
+  interrupted?: { round: number; notStarted: number; total: number };
+}
+
 /**
  * The rounds after `first` over `results` (one per file of `files`, sorted or not), in this thread: returns the
  * results, those of files processed again merged with their first. `fix`: the files are read from disk (as the
@@ -110,16 +129,16 @@ export function laterRounds(results: FileResult[], files: readonly string[], pro
   const steps = rounds(results, files, projectFiles, options, first, cache);
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) return step.value.results;
   }
 }
 
 /**
- * `laterRounds` for a bulk run: between two files `between` runs (the runner frees the trees there and lets the
- * event loop turn), and the rounds end once `stopped()` says so (an interrupt: every file is as one round or the
- * next left it, and the next run finishes the job).
+ * `laterRounds` for a bulk run: `between` runs between files (the runner frees the trees there and lets the event
+ * loop turn), and the rounds end once `stopped()` says so (an interrupt: every file is as one round or the next
+ * left it, and the next run finishes the job).
  */
-export async function laterRoundsAsync(results: FileResult[], files: readonly string[], projectFiles: readonly string[], options: RunOptions, first: FirstRound, between: () => Promise<void>, stopped: () => boolean, cache?: SummaryCache): Promise<FileResult[]> {
+export async function laterRoundsAsync(results: FileResult[], files: readonly string[], projectFiles: readonly string[], options: RunOptions, first: FirstRound, between: () => Promise<void>, stopped: () => boolean, cache?: SummaryCache): Promise<RoundsOutcome> {
   const steps = rounds(results, files, projectFiles, options, first, cache);
   for (;;) {
     const step = steps.next(stopped());
@@ -128,9 +147,12 @@ export async function laterRoundsAsync(results: FileResult[], files: readonly st
   }
 }
 
-/** The rounds, yielding after each file processed again; `next(true)` ends them there. */
-function* rounds(results: FileResult[], files: readonly string[], projectFiles: readonly string[], options: RunOptions, first: FirstRound, cache?: SummaryCache): Generator<void, FileResult[], boolean | undefined> {
-  if (options.mode === 'check') return results;
+/** Files read (not processed) in a row before the rounds let the event loop turn. */
+const READS_BETWEEN_TURNS = 64;
+
+/** The rounds, yielding after each file processed again (and every READS_BETWEEN_TURNS read); `next(true)` ends them there. */
+function* rounds(results: FileResult[], files: readonly string[], projectFiles: readonly string[], options: RunOptions, first: FirstRound, cache?: SummaryCache): Generator<void, RoundsOutcome, boolean | undefined> {
+  if (options.mode === 'check') return { results };
   const whole = options.wholeFiles === true;
   const byShown = new Map(files.map((f) => [displayPath(options.cwd, f), f]));
   const at = new Map(results.map((r, i) => [r.path, i]));
@@ -178,25 +200,31 @@ function* rounds(results: FileResult[], files: readonly string[], projectFiles: 
     index = next;
     if (!names.size) break;
     lastChanged = [];
+    let looked = 0;
+    let read = 0;
+    const stop = () => ({ results: out, interrupted: { round: round + 2, notStarted: at.size - looked, total: at.size } });
     for (const [shown, i] of at) {
+      looked++;
+      // (A round reads every file of the run to find those that name what changed: 11,555 files take seconds)
+      if (++read % READS_BETWEEN_TURNS === 0 && (yield)) return stop();
       const path = byShown.get(shown);
       const r = out[i]!;
       if (!path || r.status === 'failed' || r.status === 'skipped') continue;
-      let read: DecodedSource | undefined;
+      let source: DecodedSource | undefined;
       try {
         const decoded = decodeSource(readFileSync(path));
-        read = options.mode === 'diff' && r.status === 'changed' ? { text: r.after!, encoding: decoded.encoding, bom: decoded.bom, eol: decoded.eol } : decoded;
+        source = options.mode === 'diff' && r.status === 'changed' ? { text: r.after!, encoding: decoded.encoding, bom: decoded.bom, eol: decoded.eol } : decoded;
       } catch {
         continue;
       }
-      if (!mentions(read.text, names)) continue;
-      const again = slimResult(processPath(path, options, index, moduleKeyFor(path), read), options.mode);
+      if (!mentions(source.text, names)) continue;
+      const again = slimResult(processPath(path, options, index, moduleKeyFor(path), source), options.mode);
       if (again.status !== 'unchanged' || JSON.stringify(again.remaining) !== JSON.stringify(r.remaining)) {
         out[i] = merged(r, again, options.mode);
         if (again.status === 'changed') lastChanged.push(out[i]!);
       }
-      if (yield) return out;
+      if (yield) return stop();
     }
   }
-  return out;
+  return { results: out };
 }

@@ -9,7 +9,7 @@ import { displayPath, KeptSources, optionsForFile, processPath, releaseTrees, sl
 import { excludedByName, projectRoot, selectFiles, type SelectOptions } from './walk.js';
 import { buildProjectIndex, buildProjectIndexAsync, keptOrSummarized, mergeSummaries, moduleKeyFor, moduleNameFor, needsProjectIndex, summarizeFile, type FileSummary } from './project.js';
 import { runInWorkers, sizeOf, summarizeInWorkers, type PoolOutcome } from './pool.js';
-import { laterRounds, laterRoundsAsync, type FirstRound } from './rounds.js';
+import { laterRounds, laterRoundsAsync, type FirstRound, type RoundsOutcome } from './rounds.js';
 import { loadTransformModules } from './load-transform.js';
 import { checkCache, type CheckCache } from './cache.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
@@ -72,8 +72,11 @@ export interface RunResult {
   files: FileResult[];
   /** Paths that could not be expanded (missing, unreadable directory). */
   walkErrors: Array<{ path: string; reason: string }>;
-  /** Set when the run was interrupted: files that were never begun (old bytes on disk). */
-  interrupted?: { notStarted: number; total: number };
+  /**
+   * Set when the run was interrupted: files that were never begun (old bytes on disk). `round`: the interrupt came in
+   * a later round of `fix` or `diff` (src/rounds.ts, 2 for the first): the files it had not yet looked at, of the run's.
+   */
+  interrupted?: { notStarted: number; total: number; round?: number };
   /** The cache could not be written (a read-only directory): the run's results stand, the next run starts cold. */
   cacheError?: string;
 }
@@ -196,10 +199,20 @@ export async function run(paths: readonly string[], options: RunOptions, control
   // Ex) a fix gave `rows()` cleanup, and a loop of another module abandons it: fixed in a later round (src/rounds.ts).
   // Not after an interrupt: every file is old or new, and the next run finishes the job.
   const first = outcome.first ?? (warm?.index && { index: warm.index });
-  if (first && outcome.notStarted === 0 && !control.signal?.aborted) {
-    results = await laterRoundsAsync(results, files, projectFiles, options, first, releaseTrees, () => control.signal?.aborted === true, cache);
+  let stoppedRound: RoundsOutcome['interrupted'];
+  // Ex) Ctrl-C just as the last file was done: the later rounds, if any is needed, are left to the next run
+  if (first && outcome.notStarted === 0 && control.signal?.aborted && options.mode !== 'check') stoppedRound = { round: 2, notStarted: files.length, total: files.length };
+  else if (first && outcome.notStarted === 0 && options.mode !== 'check') {
+    // (In this thread: with the user's transform modules, which the workers imported for themselves)
+    const extra = await loadTransformModules(options.transformPaths ?? [], options.cwd);
+    const opts = extra.length ? { ...options, extraTransforms: [...options.extraTransforms, ...extra] } : options;
+    const later = await laterRoundsAsync(results, files, projectFiles, opts, first, releaseTrees, () => control.signal?.aborted === true, cache);
+    results = later.results;
+    stoppedRound = later.interrupted;
   }
   const done = finish(options, results, errors, outcome.notStarted, files.length);
+  // Ex) Ctrl-C in a later round: every file as one round or the next left it; the next run finishes the job
+  if (stoppedRound) done.interrupted = stoppedRound;
   const cacheError = cache?.save();
   return cacheError === undefined ? done : { ...done, cacheError: `cannot write the cache in ${cache!.dir}: ${cacheError}` };
 }

@@ -5,9 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { namesReaching } from '../src/rounds.js';
+import { merged, namesReaching } from '../src/rounds.js';
+import { run } from '../src/index.js';
+import { formatInterrupted, jsonReport } from '../src/report.js';
+import { Ajv } from 'ajv';
+import type { FileResult } from '../src/types.js';
 import type { GeneratorIndex } from '../src/python/generators.js';
-import { CLI, CPYTHON, PYPY, pypySkipReason, tempDir } from './helpers.js';
+import { CLI, CPYTHON, PYPY, pypySkipReason, ROOT, tempDir } from './helpers.js';
 
 function withify(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WITHIFY_CACHE_DIR: '' } });
@@ -112,4 +116,38 @@ test('namesReaching: the names a file must say to reach what changed between two
   // Ex) a module two files share: each file's own index compared
   const own = { ...a, own: { 'x/conftest.py': index({ 'conftest.stream': { async: true } }) } };
   assert.deepEqual([...namesReaching(a, own)], ['stream']);
+});
+
+test('a class whose __iter__ a fix gives cleanup: `for r in Table():` in another module is fixed in the same run', () => {
+  const dir = project();
+  writeFileSync(join(dir, 'pkg', 'gens.py'), 'import tempfile\n\n\nclass Table:\n    def __iter__(self):\n        tmp = tempfile.TemporaryDirectory()\n        yield tmp.name\n        yield tmp.name + "/x"\n');
+  writeFileSync(join(dir, 'pkg', 'use.py'), 'import os\nfrom pkg.gens import Table\n\n\ndef first():\n    for r in Table():\n        return r\n\n\nprint(os.path.isdir(first()))\n');
+  writeFileSync(join(dir, 'pkg', 'wrap.py'), '');
+  assert.match(withify(['fix', '.', '--no-cache'], dir).stdout, /^2 files changed, 2 fixes applied/m);
+  assert.match(read(dir, 'use.py'), /    gen = iter\(Table\(\)\)\n    try:\n/);
+  assert.match(withify(['fix', '.', '--no-cache'], dir).stdout, /^0 files changed/m);
+});
+
+test('Ctrl-C as the first round ends: the run says it was interrupted before its later rounds (exit 130 in the CLI)', async () => {
+  const dir = project();
+  const abort = new AbortController();
+  const r = await run(['.'], { mode: 'fix', cwd: dir, jobs: 1 }, { signal: abort.signal, onProgress: (done, total, phase) => phase === 'files' && done === total && abort.abort() });
+  assert.deepEqual(r.interrupted, { round: 2, notStarted: 4, total: 4 });
+  assert.equal(read(dir, 'use.py'), USE);
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas', 'report.schema.json'), 'utf8')));
+  assert.ok(validate(JSON.parse(jsonReport('fix', r))), JSON.stringify(validate.errors));
+  assert.deepEqual(formatInterrupted('fix', r), ['interrupted in round 2, after a fix gave a generator cleanup: 0 of 4 files looked at again (1 file rewritten, each as one round or the next left it); run the same command again to finish.']);
+  // The next run finishes the job
+  assert.match(withify(['fix', '.', '--no-cache'], dir).stdout, /^1 file changed, 1 fix applied/m);
+  assert.equal(read(dir, 'use.py'), USE_FIXED);
+});
+
+test('a later round that fails keeps what it found: the file is failed, its finding left standing', () => {
+  const finding = { path: 'a.py', code: 'WFY201', id: 'generator-close', message: 'm', location: { line: 6, column: 14 }, endLocation: { line: 6, column: 23 }, fixStatus: 'fixable' } as unknown as FileResult['findings'][number];
+  const first: FileResult = { path: 'a.py', status: 'unchanged', findings: [], remaining: [], fixesApplied: 0 };
+  const next: FileResult = { path: 'a.py', status: 'failed', findings: [finding], remaining: [finding], fixesApplied: 0, reason: 'the file changed on disk' };
+  const out = merged(first, next, 'fix');
+  assert.equal(out.status, 'failed');
+  assert.deepEqual([out.findings, out.remaining], [[finding], [finding]]);
+  assert.match(out.reason!, /^the file changed on disk \(in a later round of the run/);
 });
