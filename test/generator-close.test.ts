@@ -341,11 +341,11 @@ describe('generator index', () => {
 
   test('every form of replacing the function of a module is marked: targets of several, annotated, for targets, the namespace by vars() or __dict__', () => {
     const core = 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n';
-    const forms = ['c.rows, x = list, 2', '(c.rows) = list', 'c.rows: object = list', 'for c.rows in [list]:\n    pass', 'c.__dict__.update(rows=list)', 'c.__dict__.setdefault("rows", list)', 'vars(c)["rows"] = list', 'vars(c).update(rows=list)', 'type.__setattr__(c, "rows", list)'];
+    const forms = ['c.rows, x = list, 2', '(c.rows) = list', 'c.rows: object = list', 'for c.rows in [list]:\n    pass', 'c.__dict__.update(rows=list)', 'c.__dict__.setdefault("rows", list)', 'vars(c)["rows"] = list', 'vars(c).update(rows=list)', 'type.__setattr__(c, "rows", list)', 'c.__dict__.update(fakes)', 'for name in ["rows"]:\n    setattr(c, name, list)', 'import sys\nsys.modules["core"].rows = list', 'import sys\nsetattr(sys.modules["core"], "rows", list)'];
     for (const form of forms) {
       for (const parsed of ['', 'def g():\n    yield 1\n']) {
         const index = indexOf({ 'core.py': core, 'main.py': `import core as c\n${form}\n${parsed}` });
-        assert.match(index.generators['core.rows']?.patched ?? '', /in `main`$/, `${form}${parsed ? ', parsed' : ''}`);
+        assert.match(index.generators["core.rows"]?.patched ?? "", /in `main`/, `${form}${parsed ? ", parsed" : ""}`);
       }
     }
     // Reads, and a call's keyword after the attribute: no replacement
@@ -362,6 +362,11 @@ describe('generator index', () => {
       helper: `def patch(k):\n    k.rows = list\n    return k\n\n${cls()}`,
       decorator: `def register(k):\n    return k\n\n@register\n${cls()}`,
       metaclass: cls('class Store(metaclass=Meta):'),
+      'metaclass on a later line': cls('class Store(\n    object,\n    metaclass=Meta,\n):'),
+      'decorator over lines': `@reg(name="x",\n     other=1)\n${cls()}`,
+      'decorator closed at the class\'s indentation': `@reg(\n    name="x",\n)\n${cls()}`,
+      'setattr by a name not spelt': `${cls()}\nfor name in ("rows",):\n    setattr(Store, name, list)\n`,
+      'locals() written in the body': cls('class Store:\n    locals()["rows"] = list'),
     };
     for (const [name, text] of Object.entries(marked)) assert.ok(indexOf({ 'core.py': text }).generators['core.Store.rows']?.patched, name);
     const kept = {
@@ -369,19 +374,24 @@ describe('generator index', () => {
       self: `${cls()}    def reset(self):\n        self.rows = list\n`,
       dataclass: `import dataclasses\n\n@dataclasses.dataclass\n${cls()}`,
       abc: cls('class Store(metaclass=abc.ABCMeta):'),
+      // A closing bracket above the class that is no decorator's: a tuple, a def's call over lines
+      'after a tuple': `__all__ = (\n    "Store",\n)\n\n\n${cls()}`,
+      'after a def': `def helper(a):\n    return dict(\n        a=a,\n    )\n\n\n${cls()}`,
+      'a key, read': `${cls()}\nseen = {}\nseen[Store.rows] = True\n`,
+      'blank first line': `\n${cls()}`,
     };
     for (const [name, text] of Object.entries(kept)) assert.equal(indexOf({ 'core.py': text }).generators['core.Store.rows']?.patched, undefined, name);
   });
 
   test('a submodule its package binds to another object is not resolved through (from pkg import core)', () => {
     const core = 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n';
-    for (const init of ['from . import other as core\n', 'from .compat import core\n', 'import pkg.other as core\n', 'core = None\n', 'def core():\n    pass\n', 'from . import other as core\ndef g():\n    yield 1\n']) {
+    for (const init of ['from . import other as core\n', 'from .compat import core\n', 'import pkg.other as core\n', 'core = None\n', 'def core():\n    pass\n', 'from . import other as core\ndef g():\n    yield 1\n', 'import sys\nif sys:\n    core = None\n', 'globals()["core"] = None\n', 'globals().update(kw)\n', 'from .compat import core as core\n']) {
       const index = indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'pkg/other.py': 'def rows():\n    return [1]\n', 'main.py': 'from pkg import core\n' });
-      assert.deepEqual(index.shadowed, ['pkg.core'], init);
+      assert.ok(index.shadowed?.includes('pkg.core'), init);
       assert.equal(resolveGenerator(index, 'main.core.rows'), undefined, init);
       assert.equal(resolveGenerator(index, 'pkg.core.rows'), undefined, init);
     }
-    for (const init of ['from . import core\n', 'from .core import rows\n', '', 'x = 1\n']) {
+    for (const init of ['from . import core\n', 'from .core import rows\n', '', 'x = 1\n', 'from . import core as core\n', 'import pkg.core as core\n', 'def f():\n    core = 1\n']) {
       const index = indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'main.py': 'from pkg import core\n' });
       assert.equal(index.shadowed, undefined, init);
       assert.equal(resolveGenerator(index, 'main.core.rows')?.key, 'pkg.core.rows', init);
@@ -704,7 +714,7 @@ describe('generator-close over a package (CLI)', () => {
     writeFileSync(join(dir, 'main.py'), 'import core\ncore.rows = lambda: [5]\nprint(core.first())\n');
     const r = withify(['check', '--select', 'generator-close', '.'], dir);
     assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stdout, /^core\.py:9:14 WFY201 .*\(not fixed: `core\.rows = …` in `main` replaces `core\.rows`: the call may return an object without `close\(\)`\)$/m);
+    assert.match(r.stdout, /^core\.py:9:14 WFY201 .*\(not fixed: `core\.rows = …` in `main` may replace `core\.rows`: the call may return an object without `close\(\)`\)$/m);
   });
 
   test('--generator-style closing and --all-loops reach the transform from the command line', () => {
@@ -1205,6 +1215,19 @@ describe('sixth review round', () => {
       ['exec("rows = list")', true],
       ['_g = globals()', false],
       ['print(sorted(globals()))', false],
+      // vars() and locals() are the module's dict at its level, in a module-level block too; not in a def or class
+      ['vars()["rows"] = list', true],
+      ['locals().update(rows=list)', true],
+      ['for _n in ("rows",):\n    vars()[_n] = list', true],
+      ['def _f():\n    locals()["rows"] = list', false],
+      ['class _K:\n    locals()["rows"] = list', false],
+      // The module itself, as sys.modules[__name__] or a name for it
+      ['import sys\nsys.modules[__name__].rows = list', true],
+      ['import sys\nsetattr(sys.modules[__name__], "rows", list)', true],
+      ['import sys\n_this = sys.modules[__name__]\n_this.rows = list', true],
+      ['import sys\nsys.modules[__name__].__dict__["rows"] = list', true],
+      ['import sys\nvars(sys.modules[__name__]).update(rows=list)', true],
+      ['import sys\nprint(sys.modules[__name__].rows)', false],
     ] as const) {
       const rows = resolveGenerator(indexOf({ ...use, 'pkg/core.py': `${core}\n${again}\n` }), 'pkg.core.rows');
       assert.equal(rows === undefined, bound, again);

@@ -37,7 +37,7 @@ test("a package's __init__.py beside contextlib.py gets no `import contextlib`: 
   assertRuns(dir, '1\n');
 });
 
-test('a script beside a contextlib.py or a contextlib/ directory gets no `import contextlib`; elsewhere it does', () => {
+test('a script beside a contextlib.py or a contextlib/ package gets no `import contextlib`; elsewhere it does', () => {
   const dir = tempDir('withify-newimport-');
   const main = `${COUNT}\nprint(count(":memory:"))\n`;
   writeFileSync(join(dir, 'main.py'), main);
@@ -52,6 +52,9 @@ test('a script beside a contextlib.py or a contextlib/ directory gets no `import
   const other = tempDir('withify-newimport-');
   writeFileSync(join(other, 'main.py'), main);
   mkdirSync(join(other, 'contextlib'));
+  // A directory with no `__init__.py` is a namespace package: the standard library's module wins over it
+  assert.doesNotMatch(withify(['check', 'main.py'], other).stdout, REASON);
+  writeFileSync(join(other, 'contextlib', '__init__.py'), '');
   assert.match(withify(['check', 'main.py'], other).stdout, REASON);
   // Read from stdin under the same name: the directory it names is asked
   assert.match(spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'main.py', '--no-cache'], { cwd: other, input: main, encoding: 'utf8' }).stdout, REASON);

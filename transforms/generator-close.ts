@@ -1195,7 +1195,7 @@ function awaitsNote(gen: Made): string {
 
 /** Why a call of `gen` may reach no generator: another module replaces the function (`core.rows = …`). */
 function patchedReason(gen: Made): string | undefined {
-  return gen.patched ? `${gen.patched} replaces \`${gen.key}\`: the call may return an object without \`${gen.async ? 'aclose()' : 'close()'}\`` : undefined;
+  return gen.patched ? `${gen.patched} may replace \`${gen.key}\`: the call may return an object without \`${gen.async ? 'aclose()' : 'close()'}\`` : undefined;
 }
 
 function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, index: GeneratorIndex | undefined): Finding {

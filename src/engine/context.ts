@@ -1,6 +1,6 @@
 // Builds the FileContext a transform sees: the parsed file plus memoised helpers.
-import { readdirSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { NameIndex } from '../python/scopes.js';
 import { makeInsideString } from '../python/strings.js';
 import { escapeRegExp } from '../python/text.js';
@@ -66,8 +66,13 @@ function modulesBesideFile(path: string): ReadonlySet<string> {
   if (path === '-' || /^<.*>$/.test(path)) return NONE;
   try {
     const out = new Set<string>();
+    const init = basename(path) === '__init__.py';
     for (const e of readdirSync(dirname(path), { withFileTypes: true })) {
-      if (e.isDirectory()) out.add(e.name);
+      // (Beside a script, a directory with no `__init__.py` is a namespace package, which a module found later on
+      // `sys.path` wins over; beside an `__init__.py`, importing it still binds the package's attribute)
+      if (e.isDirectory()) {
+        if (init || existsSync(join(dirname(path), e.name, '__init__.py'))) out.add(e.name);
+      }
       else if (/\.(?:py|pyi|so|pyd)$/.test(e.name)) out.add(e.name.slice(0, e.name.indexOf('.')));
     }
     return out;

@@ -98,12 +98,12 @@ export function newImportReason(ctx: FileContext, module: string, bound: readonl
   const read = namespaceReads(ctx).find((n) => !keyNeverNames(n, bound));
   if (read) {
     const what = read.type === 'call' ? `${read.childForFieldName('function')?.text}()` : read.text;
-    return `\`${what}\` on line ${read.startPosition.row + 1} reads the module's names: the \`import ${module}\` the fix needs would add one`;
+    return `\`${what}\` on line ${read.startPosition.row + 1} uses the module's namespace: the \`import ${module}\` the fix needs would add a name to it`;
   }
   return undefined;
 }
 
-const saysNamespaceRead = textTest(wordsPattern(['globals', 'locals', 'vars', 'dir', 'f_globals', 'f_locals']));
+const saysNamespaceRead = textTest(wordsPattern(['globals', 'locals', 'vars', 'dir', 'f_globals', 'f_locals', '__name__']));
 const namespaceReadMemo = new WeakMap<FileContext, Map<number, readonly SyntaxNode[]>>();
 
 /**
@@ -123,6 +123,8 @@ function namespaceReads(ctx: FileContext): readonly SyntaxNode[] {
       return functionOrModuleOf(c).type === 'module' && !c.childForFieldName('arguments')?.namedChildren.some((a) => !isExtra(a));
     }),
     ...ctx.root.descendantsOfType('attribute').filter((a) => /^f_(?:globals|locals)$/.test(a.childForFieldName('attribute')?.text ?? '')),
+    // Ex) `inspect.getmembers(sys.modules[__name__], inspect.isclass)`: the module itself, whose names it may list
+    ...(ctx.source.includes('__name__') ? ctx.root.descendantsOfType('subscript').filter((n) => /^sys\s*\.\s*modules\s*\[\s*__name__\s*\]$/.test(n.text)) : []),
   ]);
 }
 

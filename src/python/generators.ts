@@ -4,7 +4,7 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, inOwnCode, partsRunAround, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
-import { afterBrackets, findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
+import { afterBrackets, findWords, firstIndex, globalsWrites, hasLoneCR, insideDefOrClass, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 import { isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from './statements.js';
 import { calleeName } from './imports.js';
@@ -380,6 +380,10 @@ function inTargets(text: string, dot: number): boolean {
   const eq = assigningEquals(line);
   if (eq < 0 || at >= eq) return false;
   const targets = line.slice(0, eq);
+  // Ex) `seen[rec.rows] = True`: a key, read
+  let inItem = 0;
+  for (let i = 0; i < at; i++) inItem += targets[i] === '[' ? 1 : targets[i] === ']' ? -1 : 0;
+  if (inItem > 0) return false;
   if (TARGET_CHARS.test(targets)) return !HAS_CALL.test(targets);
   // Ex) `c.rows: Callable = f`: one target, then its annotation
   const colon = targets.indexOf(':');
@@ -424,9 +428,15 @@ function attributeSets(text: string): AttributeSets {
       const after = m.index + m[0].length;
       if (m[2] === 'setdefault') {
         const spelt = /^\s*['"]([A-Za-z_]\w*)['"]/.exec(text.slice(after, after + 80));
-        if (spelt) found.push([m.index, spelt[1]!, object]);
-      } else for (const name of namesGiven(text, after).names) found.push([m.index, name, object]);
+        found.push([m.index, spelt ? spelt[1]! : '*', object]);
+      } else {
+        // Ex) `core.__dict__.update(fakes)`: names not spelt, any of them (`*`)
+        const given = namesGiven(text, after);
+        for (const name of given.unread ? ['*'] : given.names) found.push([m.index, name, object]);
+      }
     }
+    // Ex) `for name in ("rows",): setattr(core, name, f)`: a name not spelt
+    if (text.includes('setattr')) for (const m of text.matchAll(SETATTR_UNSPELT)) found.push([m.index, '*', m[1]]);
     found.sort((a, b) => a[0] - b[0]);
     sets.at = found.map((f) => f[0]);
     sets.names = found.map((f) => f[1]);
@@ -438,6 +448,8 @@ function attributeSets(text: string): AttributeSets {
 
 /** `setattr(x, "name", …)`, `type.__setattr__(x, "name", …)` (1: the object when a name), `x.__setattr__("name", …)`. */
 const SETATTR_BY_NAME = /\b(?:setattr|__setattr__)\s*\(\s*(?:([A-Za-z_]\w*)\s*,\s*|[^,()'"]*,\s*)?['"]([A-Za-z_]\w*)['"]/g;
+/** `setattr(x, name, …)`: an attribute of `x` (1) whose name is not spelt. */
+const SETATTR_UNSPELT = /\bsetattr[ \t]*\([ \t]*([A-Za-z_]\w*)[ \t]*,[ \t]*(?!['"\s])/g;
 /** `x.__dict__["name"] = …`. */
 const DICT_ITEM_SET = /__dict__\s*\[\s*['"]([A-Za-z_]\w*)['"]\s*\]\s*=(?!=)/g;
 /** `vars(x)["name"] = …` (1: the object). */
@@ -490,11 +502,13 @@ export function classReplacements(text: string, moduleName: string, generators: 
   const setOnOthers = new Set<string>();
   const sets = attributeSets(text);
   for (let i = 0; i < sets.at.length; i++) if (objectOfSet(text, sets, i) !== 'self') setOnOthers.add(sets.names[i]!);
+  // Ex) `for name in ("__iter__",): setattr(Table, name, …)`: any attribute of `Table`
+  const setByName = new Set(text.includes('setattr') ? [...text.matchAll(/\bsetattr[ \t]*\([ \t]*([A-Za-z_]\w*)[ \t]*,[ \t]*(?!['"\s])/g)].map((m) => m[1]!) : []);
   const patched: string[] = [];
   const remade: Record<string, string> = {};
   for (const g of methods) {
     const parts = g.key.slice(prefix.length).split('.');
-    if (setOnOthers.has(parts.at(-1)!)) patched.push(g.key);
+    if (setOnOthers.has(parts.at(-1)!) || parts.slice(0, -1).some((c) => setByName.has(c))) patched.push(g.key);
     for (const c of parts.slice(0, -1)) {
       const how = classRemaker(text, c);
       if (how) {
@@ -506,23 +520,61 @@ export function classReplacements(text: string, moduleName: string, generators: 
   return { ...(patched.length ? { patched } : {}), ...(Object.keys(remade).length ? { remade } : {}) };
 }
 
-/** What may give the class `name` of `text` other methods than it defines: a decorator, a metaclass; `undefined` when none. */
+/** The text of a header from `from` to its `:` (over lines while brackets are open), or to the end of its line. */
+function headerFrom(text: string, from: number): string {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === ':' || c === '\n')) return text.slice(from, i);
+  }
+  return text.slice(from);
+}
+
+/** `locals()[…] = …`, `vars().update(…)`: a class body writing its own namespace (names it does not spell). */
+const OWN_NAMESPACE_WRITE = /\b(?:locals|vars)[ \t]*\([ \t]*\)[ \t]*(?:\[|\.[ \t]*(?:update|setdefault|__setitem__)\b)/;
+
+/**
+ * What may give the class `name` of `text` other methods than it defines: a decorator (the lines above it at its
+ * indentation, a decorator over lines included), a metaclass (anywhere in its header), a write to its own
+ * namespace in its body (`locals()["test_" + f] = …`); `undefined` when none.
+ */
 function classRemaker(text: string, name: string): string | undefined {
-  for (const m of text.matchAll(new RegExp(`^([ \\t]*)class[ \\t]+${name}\\b([^\\r\\n]*)`, 'gm'))) {
-    const header = m[2]!;
-    if (/metaclass/.test(header) && !KEEPING_METACLASS.test(header)) return `the metaclass of \`${name}\``;
-    // The lines just above at the class's indentation: its decorators (one per line; a decorator over lines ends with `)`)
-    let end = m.index;
-    for (;;) {
-      const start = text.lastIndexOf('\n', end - 2) + 1;
-      if (end === 0) break;
-      const line = text.slice(start, end).replace(/[\r\n]+$/, '');
+  for (const m of text.matchAll(new RegExp(`^([ \\t]*)class[ \\t]+${name}\\b`, 'gm'))) {
+    const indent = m[1]!.length;
+    const header = headerFrom(text, m.index + m[0].length);
+    if (/\bmetaclass\b/.test(header) && !KEEPING_METACLASS.test(header.replace(/\s+/g, ' '))) return `the metaclass of \`${name}\`, which may give it other methods,`;
+    // The body: the lines after the header deeper than the class
+    const bodyFrom = m.index + m[0].length + header.length;
+    let bodyTo = text.length;
+    for (let at = text.indexOf('\n', bodyFrom); at >= 0 && at + 1 < text.length; at = text.indexOf('\n', at + 1)) {
+      const line = /^([ \t]*)(.?)/.exec(text.slice(at + 1, at + 200))!;
+      if (line[2] !== '' && line[2] !== '#' && line[2] !== '\r' && line[1]!.length <= indent) {
+        bodyTo = at;
+        break;
+      }
+    }
+    if (OWN_NAMESPACE_WRITE.test(text.slice(bodyFrom, bodyTo))) return `a write to the namespace of \`${name}\` in its body (\`locals()[…] = …\`), which may give it other methods,`;
+    // The lines above, up to the first at the class's indentation that is neither a decorator nor a closing bracket
+    // (a decorator over lines ends so; the line that opened it decides): deeper lines are a decorator's or the
+    // body of what comes before (`__all__ = (` … `)`, a def whose call ends `)`).
+    let pos = m.index;
+    while (pos > 0) {
+      const end = pos - 1;
+      const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
+      if (start >= pos) break;
+      pos = start;
+      const line = text.slice(start, end).replace(/\r$/, '');
       const rest = line.trimStart();
+      const depth = line.length - rest.length;
+      if (rest === '' || rest.startsWith('#') || depth > indent) continue;
+      if (depth < indent) break;
       if (rest.startsWith('@')) {
-        if (!KEEPING_DECORATOR.test(rest)) return `the class decorator \`${rest.replace(/\(.*$/s, '')}\` of \`${name}\``;
-      } else if (!rest.startsWith(')') && !rest.startsWith('#') && rest !== '') break;
-      else if (rest.startsWith(')')) return `the class decorator of \`${name}\``;
-      end = start;
+        if (!KEEPING_DECORATOR.test(rest)) return `the class decorator \`${rest.replace(/\(.*$/s, '').trimEnd()}\` of \`${name}\`, which may give it other methods,`;
+        continue;
+      }
+      if (!/^[)\]}]/.test(rest)) break;
     }
   }
   return undefined;
@@ -1248,26 +1300,45 @@ export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocati
 }
 
 /** The names a package's `__init__` (`names`, of the module `loc`) binds at its top level otherwise than to its submodule of that name. */
-function packageBinds(names: NameIndex, loc: ModuleLocation): string[] {
-  const out: string[] = [];
+function packageBinds(names: NameIndex, loc: ModuleLocation, text: string): string[] {
+  // Ex) `globals()["core"] = …`; `globals().update(kw)`: any name (`*`)
+  const writes = globalsWrites(text);
+  const out: string[] = [...writes.names, ...(writes.any ? ['*'] : [])];
   for (const [name, bindings] of names.bindings(names.root)) {
     if (name === '*') continue;
     // Ex) `from . import core`, `from .core import rows` (which binds `core` too, to the submodule): the submodule
     if (bindings.every((b) => b.kind === 'import' && absoluteName(b.qualified!, loc) === `${loc.moduleName}.${name}`)) continue;
     out.push(name);
   }
-  return out.sort();
+  return [...new Set(out)].sort();
 }
 
 /** The names a package's `__init__` binds, read from its text (`importAliasesFromText`): imports of other objects, defs, classes, and top-level assignments. */
 export function packageBindsFromText(text: string, aliases: Readonly<Record<string, string>>, loc: ModuleLocation): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(/^(?:(?:async[ \t]+)?def|class)[ \t]+([A-Za-z_]\w*)|^([A-Za-z_][\w \t,]*?)[ \t]*(?::[^=\r\n]*)?=(?!=)|^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t][^\r\n]*?\bas[ \t]+([A-Za-z_]\w*)/gm)) {
-    if (m[1] ?? m[3]) out.add((m[1] ?? m[3])!);
+  const self = (name: string) => `${loc.moduleName}.${name}`;
+  // Ex) `def core():`, `core = None`, `core, x = …`, also indented under a module-level `if`/`try` (not in a def or class)
+  for (const m of text.matchAll(/^[ \t]*(?:(?:async[ \t]+)?def|class)[ \t]+([A-Za-z_]\w*)|^[ \t]*([A-Za-z_][\w \t,]*?)[ \t]*(?::[^=\r\n]*)?=(?!=)/gm)) {
+    if (insideDefOrClass(text, m.index + m[0].length - m[0].trimStart().length)) continue;
+    if (m[1] !== undefined) out.add(m[1]);
     else for (const w of m[2]!.split(',')) if (/^[A-Za-z_]\w*$/.test(w.trim())) out.add(w.trim());
   }
+  // Ex) `from .compat import core as core` binds another object; `from . import core as core`, `import pkg.core as
+  // core` (an explicit re-export) the submodule itself
+  for (const m of text.matchAll(/^[ \t]*(?:from[ \t]+(\S+)[ \t]+)?import[ \t]+([^\r\n#]*)/gm)) {
+    for (const item of m[2]!.replace(/[()\\]/g, ' ').split(',')) {
+      const parts = item.trim().split(/\s+/);
+      if (parts[1] !== 'as' || !parts[2]) continue;
+      const q = m[1] === undefined ? parts[0]! : m[1].endsWith('.') ? m[1] + parts[0] : `${m[1]}.${parts[0]}`;
+      if (absoluteName(q, loc) !== self(parts[2])) out.add(parts[2]);
+    }
+  }
+  // Ex) `globals()["core"] = …`; `globals().update(kw)`: any name (`*`)
+  const writes = globalsWrites(text);
+  for (const n of writes.names) out.add(n);
+  if (writes.any) out.add('*');
   // (An import the aliases hold is seen in them: `GeneratorIndex.shadowed`)
-  return [...out].filter((n) => !(`${loc.moduleName}.${n}` in aliases)).sort();
+  return [...out].filter((n) => !(self(n) in aliases)).sort();
 }
 
 /**
@@ -1368,7 +1439,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     const target = absoluteName(bindings[0]!.qualified!, loc);
     if (target && target !== `${loc.moduleName}.${name}`) aliases[`${loc.moduleName}.${name}`] = target;
   }
-  const binds = loc.isPackage ? packageBinds(names, loc).filter((n) => !(`${loc.moduleName}.${n}` in aliases)) : [];
+  const binds = loc.isPackage ? packageBinds(names, loc, source.text).filter((n) => !(`${loc.moduleName}.${n}` in aliases)) : [];
   const plain = (generatorLines: ReadonlySet<number>) => {
     const subclasses = subclassesFromOutline(source.text, source.outline, generatorLines);
     return { ...(subclasses.length ? { subclasses } : {}), ...(binds.length ? { binds } : {}) };
@@ -1596,6 +1667,12 @@ export interface GeneratorIndex {
 }
 
 /** `setattr(mod, "name", …)`: an attribute set by name on an object named by a plain name. */
+/**
+ * `sys.modules["pkg.core"].rows = f` (1: the module, 2: the attribute), `setattr(sys.modules["pkg.core"], "rows", f)`
+ * (3, 4; a name not spelt: any).
+ */
+const MODULE_BY_NAME_SET =
+  /\bsys[ \t]*\.[ \t]*modules[ \t]*\[[ \t]*['"]([\w.]+)['"][ \t]*\][ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)|\bsetattr[ \t]*\([ \t]*sys[ \t]*\.[ \t]*modules[ \t]*\[[ \t]*['"]([\w.]+)['"][ \t]*\][ \t]*,[ \t]*(?:['"]([A-Za-z_]\w*)['"])?/g;
 const SETATTR_ON_NAME = /\bsetattr\s*\(\s*(?:target\s*=\s*)?([A-Za-z_]\w*)\s*,\s*(?:name\s*=\s*)?['"]([A-Za-z_]\w*)['"]/g;
 
 /** True for the code of `[A-Za-z0-9_]`. */
@@ -1640,6 +1717,10 @@ export function patchedAttributes(text: string, moduleName: string, aliases: Rea
       if (target === undefined) fromImports.set(object, (target = importedFrom(text, object) ?? null));
       if (target) out.add(`${target}.${sets.names[i]!}`);
     }
+  }
+  // Ex) `sys.modules["pkg.core"].rows = f` in a test: the module by its name
+  if (text.includes('modules')) {
+    for (const m of text.matchAll(MODULE_BY_NAME_SET)) out.add(`${m[1] ?? m[3]}.${m[2] ?? m[4] ?? '*'}`);
   }
   if (text.includes('setattr')) {
     for (const m of text.matchAll(SETATTR_ON_NAME)) {
@@ -1770,6 +1851,17 @@ export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: 
     name = next;
   }
   return undefined;
+}
+
+/** `dotted` (a module, maybe through re-exports: `pkg.core` via `pkg/__init__.py`) as the index files it. */
+function resolveModule(index: GeneratorIndex, dotted: string): string {
+  let name = dotted;
+  for (let hop = 0; hop < 10; hop++) {
+    const next = index.aliases[name];
+    if (next === undefined || next === name) return name;
+    name = next;
+  }
+  return name;
 }
 
 /** True when a module `key` lies in is one of `shadowed` (`pkg.core` of `pkg.core.Table.rows`). */
@@ -1931,6 +2023,12 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   // Ex) `import core` … `core.rows = lambda: [5]` in another module: a call of `core.rows()` may get no generator
   const short = (name: string) => name.slice(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
   const markPatched = (name: string, how: string) => {
+    // Ex) `core.__dict__.update(fakes)`, `setattr(core, name, f)`: every generator of `pkg.core` (through its aliases)
+    if (name.endsWith('.*')) {
+      const module = resolveModule(index, name.slice(0, -2));
+      for (const key of Object.keys(index.generators)) if (key.startsWith(`${module}.`) && !index.generators[key]!.patched) index.generators[key] = { ...index.generators[key]!, patched: how };
+      return;
+    }
     const hit = resolveGenerator(index, name);
     if (hit && !index.generators[hit.key]!.patched) index.generators[hit.key] = { ...index.generators[hit.key]!, patched: how };
   };
@@ -1944,7 +2042,12 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
       // Ex) `Table.__iter__ = …`, or `cls.__iter__ = …` in a helper, in the module of `Table` itself
       const last = name.slice(name.lastIndexOf('.') + 1);
       const own = name.startsWith(`${m.moduleName}.`) && name.indexOf('.', m.moduleName.length + 1) > 0;
-      patchedAs(name, own ? `an attribute \`${last}\` set in \`${m.moduleName}\` (\`….${last} = …\`, \`setattr(…, "${last}", …)\`)` : `\`${short(name)} = …\` in \`${m.moduleName}\``);
+      // Ex) `setattr(core, name, f)`, `core.__dict__.update(fakes)`: names withify does not read
+      if (name.endsWith('.*')) {
+        patchedAs(name, `an attribute of \`${name.slice(0, -2)}\` set by a name not spelt in \`${m.moduleName}\` (\`setattr(…, name, …)\`, \`__dict__.update(…)\`)`);
+        continue;
+      }
+      patchedAs(name, own ? `an attribute \`${last}\` set in \`${m.moduleName}\` (\`….${last} = …\`, \`setattr(…)\`)` : `\`${short(name)} = …\` in \`${m.moduleName}\``);
     }
     // Ex) `mock.patch("pkg.core.rows", return_value=[0, 5])` in a test: the call returns that list
     for (const name of m.facts.doubled ?? []) patchedAs(name, `a test double of \`${short(name)}\` (\`mock.patch\`, \`monkeypatch.setattr\`) in \`${m.moduleName}\``);
@@ -1954,7 +2057,12 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   if (Object.keys(patchedNames).length) index.patchedNames = patchedNames;
   // Ex) `pkg/__init__.py`: `from . import other as core`, beside `pkg/core.py`
   const moduleNames = new Set(modules.map((m) => m.moduleName));
-  const shadowed = modules.flatMap((m) => (m.facts.binds ?? []).map((n) => `${m.moduleName}.${n}`).filter((k) => moduleNames.has(k)));
+  // (`*`: the `__init__` may bind any name, `globals().update(kw)`: every submodule)
+  const shadowed = modules.flatMap((m) => {
+    const binds = m.facts.binds ?? [];
+    if (binds.includes('*')) return [...moduleNames].filter((k) => k.startsWith(`${m.moduleName}.`) && !k.includes('.', m.moduleName.length + 1));
+    return binds.map((n) => `${m.moduleName}.${n}`).filter((k) => moduleNames.has(k));
+  });
   for (const [k, target] of Object.entries(aliases)) if (target !== k && moduleNames.has(k)) shadowed.push(k);
   if (shadowed.length) index.shadowed = [...new Set(shadowed)].sort();
   const children = classTree ?? classChildren(modules);

@@ -300,12 +300,10 @@ const globalsCall = (alternatives: string) => new RegExp(`(?<![\\w.])(?:${altern
 const GLOBALS_OR_EXEC = /globals|vars|locals|exec/;
 /** `ns = globals()`: another name for the namespace. */
 const GLOBALS_ALIAS = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:globals|vars|locals)[ \t]*\([ \t]*\)[ \t]*(?:#.*)?$/gm;
-/**
- * The module itself as `sys.modules[__name__]` (`this`): an attribute it is given (`this.rows = f`, 1), one set by
- * its name (`setattr(sys.modules[__name__], "rows", f)`, 2), or by a name not spelt (`setattr(this, name, f)`, 3).
- */
-const MODULE_SELF_SET =
-  /sys[ \t]*\.[ \t]*modules[ \t]*\[[ \t]*__name__[ \t]*\][ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)|setattr[ \t]*\([ \t]*sys[ \t]*\.[ \t]*modules[ \t]*\[[ \t]*__name__[ \t]*\][ \t]*,[ \t]*(?:(['"])([A-Za-z_]\w*)\2|([^'"]))/g;
+/** The module itself: `sys.modules[__name__]` (a pattern's source). */
+const MODULE_SELF = 'sys[ \\t]*\\.[ \\t]*modules[ \\t]*\\[[ \\t]*__name__[ \\t]*\\]';
+/** `this = sys.modules[__name__]`: another name for the module. */
+const MODULE_SELF_ALIAS = new RegExp(`^[ \\t]*([A-Za-z_]\\w*)[ \\t]*=[ \\t]*${MODULE_SELF}[ \\t]*(?:#.*)?$`, 'gm');
 /** `["name"]` (sticky): a key spelt. */
 const SPELT_KEY = /\[[ \t]*(['"])([A-Za-z_]\w*)\1[ \t]*\]/y;
 /** What follows a subscript that may be set: `] = …`, `] += …`, `], x = …` (a target list), `]: T = …`. */
@@ -315,6 +313,25 @@ const ITEM_SET_AFTER = /^\][ \t]*(?:(?:[-+*/%@&|^]|\/\/|\*\*|<<|>>)?=(?!=)|,|:(?
 const GLOBALS_SETTERS: ReadonlySet<string> = new Set(['update', 'setdefault', '__setitem__', 'pop', 'popitem', 'clear', '__delitem__']);
 /** `("name"` after a setter: the name it sets (sticky). */
 const SPELT_ARGUMENT = /[ \t]*\([ \t]*(['"])([A-Za-z_]\w*)\1/y;
+
+/**
+ * True when the line at `offset` lies in the body of a def or a class, read from the indentation of the lines above
+ * it (each less indented line is the header of a block around it). A line at the first column is the module's.
+ */
+export function insideDefOrClass(text: string, offset: number): boolean {
+  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  let indent = /^[ \t]*/.exec(text.slice(start, start + 200))![0].length;
+  while (indent > 0 && start > 0) {
+    const end = start - 1;
+    start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
+    const line = text.slice(start, end);
+    const rest = line.trimStart();
+    if (rest === '' || rest === '\r' || rest.startsWith('#') || line.length - rest.length >= indent) continue;
+    indent = line.length - rest.length;
+    if (/^(?:async[ \t]+)?def[ \t]|^class[ \t]/.test(rest)) return true;
+  }
+  return false;
+}
 
 export interface GlobalsWrites {
   /** The names set by their string: `globals()["rows"] = f`, `globals().setdefault("rows", f)`, `globals().update(rows=f)`. */
@@ -340,8 +357,9 @@ export function globalsWrites(text: string): GlobalsWrites {
     const aliases = [...text.matchAll(GLOBALS_ALIAS)].map((m) => m[1]!);
     for (const m of text.matchAll(globalsCall([GLOBALS_USE, ...aliases].join('|')))) {
       const after = m.index + m[0].length;
-      // Ex) `locals()["test_" + f] = …` in a class body, or a function's: not the module's dict
-      if ((m[0].startsWith('vars') || m[0].startsWith('locals')) && /^[ \t]/.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index + 1))) continue;
+      // Ex) `locals()["test_" + f] = …` in a class body, or a function's: not the module's dict (in a module-level
+      // `for`/`if`/`try`, it is)
+      if ((m[0].startsWith('vars') || m[0].startsWith('locals')) && insideDefOrClass(text, m.index)) continue;
       if (m[1] !== undefined) {
         // Ex) `del globals()["rows"]`, `for globals()["rows"] in …`: a target whatever follows
         const target = /\b(?:del|for)[ \t]+$/.test(text.slice(Math.max(0, m.index - 12), m.index));
@@ -369,13 +387,18 @@ export function globalsWrites(text: string): GlobalsWrites {
       else any = true;
     }
   }
-  // Ex) `sys.modules[__name__].rows = _list_rows`, `setattr(sys.modules[__name__], "rows", f)`
+  // Ex) `sys.modules[__name__].rows = _list_rows`, `setattr(sys.modules[__name__], "rows", f)`, and through a name
+  // for it (`this = sys.modules[__name__]` / `this.rows = f`); its `__dict__`, `vars(…)` or `__setattr__`: any name
   if (!any && text.includes('__name__') && text.includes('modules')) {
-    for (const m of text.matchAll(MODULE_SELF_SET)) {
+    const selves = [MODULE_SELF, ...[...text.matchAll(MODULE_SELF_ALIAS)].map((m) => m[1]!)];
+    const self = `(?:${selves.join('|')})`;
+    const spelt = new RegExp(`(?<![\\w.])${self}[ \\t]*\\.[ \\t]*([A-Za-z_]\\w*)[ \\t]*=(?!=)|\\bsetattr[ \\t]*\\([ \\t]*${self}[ \\t]*,[ \\t]*(?:(['"])([A-Za-z_]\\w*)\\2|([^'"]))`, 'g');
+    for (const m of text.matchAll(spelt)) {
       const name = m[1] ?? m[3];
-      if (name !== undefined) names.add(name);
-      else any = true;
+      if (name === '__dict__' || name === undefined) any = true;
+      else names.add(name);
     }
+    if (new RegExp(`(?<![\\w.])${self}[ \\t]*\\.[ \\t]*(?:__dict__|__setattr__)\\b|\\bvars[ \\t]*\\([ \\t]*${self}[ \\t]*\\)`).test(text)) any = true;
   }
   // Ex) `exec(src, globals())`, `exec(compile(src, "<x>", "exec"), globals())` over lines, `exec("rows = f")` at
   // the module's level (it writes the module's namespace)
