@@ -9,11 +9,12 @@ import { decodeSource, type DecodedSource } from './engine/read.js';
 import { displayPath, processPath, slimResult } from './process-file.js';
 import { keptOrSummarized, mergeSummaries, moduleKeyFor, moduleNameFor, summarizeFile, type FileSummary, type SummaryCache } from './project.js';
 import type { GeneratorIndex } from './python/generators.js';
-import type { FileResult, ProjectIndex } from './types.js';
+import type { FileResult, LocatedFinding, ProjectIndex } from './types.js';
+import { lineMapping } from './engine/diff.js';
 import type { RunOptions } from './runner.js';
 
-/** Rounds after the first, at most: each needs a fix that gave a generator cleanup in the round before. */
-export const MAX_ROUNDS = 4;
+/** Rounds after the first, at most: each needs a fix that gave a generator cleanup in the round before (a chain of modules). */
+export const MAX_ROUNDS = 10;
 
 /** What the first round leaves for the next. */
 export interface FirstRound {
@@ -76,6 +77,20 @@ function mentions(text: string, names: ReadonlySet<string>): boolean {
   return false;
 }
 
+/**
+ * `findings` (placed, as `inInput`, in `text`, which a round wrote over `first`) with `inInput` placed in `first`: a
+ * line the round left as it was keeps its column; one it wrote goes to the line it was written at.
+ */
+function inFirstText(findings: readonly LocatedFinding[], text: string, first: string): LocatedFinding[] {
+  const map = lineMapping(text, first);
+  return findings.map((f) => {
+    if (!f.inInput) return f;
+    const line = map(f.inInput.location.line);
+    const location = line.same ? { line: line.line, column: f.inInput.location.column } : { line: line.line, column: 1 };
+    return { ...f, inInput: { ...f.inInput, location } };
+  });
+}
+
 /** Two results of one file, the second made from the first's output: one result from the file's first text. */
 export function merged(first: FileResult, next: FileResult, mode: RunOptions['mode']): FileResult {
   // Ex) the second write refused (the file changed on disk since): what the first round wrote stands
@@ -86,6 +101,18 @@ export function merged(first: FileResult, next: FileResult, mode: RunOptions['mo
     return { ...first, status: 'failed', findings, remaining: next.remaining, reason: `${next.reason} (in a later round of the run, after a fix gave a generator cleanup${stands})` };
   }
   const changed = first.status === 'changed' || next.status === 'changed';
+  // What the later round found beyond what the first left (its leftovers are found again, at the same places)
+  const left = new Set(first.remaining.map((f) => `${f.code}:${f.location.line}:${f.location.column}`));
+  const later: Record<string, { id: string; count: number }> = { ...(first.laterFindings ?? {}) };
+  if (first.status === 'changed') {
+    for (const f of next.findings) {
+      if (left.has(`${f.code}:${f.location.line}:${f.location.column}`)) continue;
+      later[f.code] = { id: f.id, count: (later[f.code]?.count ?? 0) + 1 };
+    }
+  }
+  // `diff` reports what is left where it is in the file's first text: the later round placed it in the text the
+  // first round wrote, mapped back here line by line
+  const remaining = mode === 'diff' && first.status === 'changed' && first.before !== undefined && first.after !== undefined ? inFirstText(next.remaining, first.after, first.before) : next.remaining;
   // (Each round counts the findings its own comments silenced.)
   const ignored: Record<string, number> = { ...(first.ignored ?? {}) };
   for (const [code, n] of Object.entries(next.ignored ?? {})) ignored[code] = (ignored[code] ?? 0) + n;
@@ -94,8 +121,9 @@ export function merged(first: FileResult, next: FileResult, mode: RunOptions['mo
     status: changed ? 'changed' : first.status,
     // Positions in the file's first text: the second round's own when the first changed nothing
     findings: first.status === 'changed' ? first.findings : next.findings,
-    remaining: next.remaining,
+    remaining,
     fixesApplied: first.fixesApplied + next.fixesApplied,
+    laterFindings: Object.keys(later).length ? later : undefined,
     remainingWarnings: next.remainingWarnings,
     ignoresAdded: (first.ignoresAdded ?? 0) + (next.ignoresAdded ?? 0) || undefined,
     ignored: Object.keys(ignored).length ? ignored : undefined,
@@ -104,6 +132,7 @@ export function merged(first: FileResult, next: FileResult, mode: RunOptions['mo
     after: next.status === 'changed' ? next.after : first.after,
     encoding: first.encoding ?? next.encoding,
   };
+  if (out.laterFindings === undefined) delete out.laterFindings;
   if (out.ignoresAdded === undefined) delete out.ignoresAdded;
   if (out.ignored === undefined) delete out.ignored;
   if (out.remainingWarnings === undefined) delete out.remainingWarnings;

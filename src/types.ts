@@ -256,6 +256,11 @@ export interface FileResult {
   writesNothing?: string;
   /** Per code, the findings left after the fixes that those comments silenced (not in `remaining`, not fixed either). */
   ignored?: Record<string, number>;
+  /**
+   * Per code, what a later round of `fix`/`diff` (src/rounds.ts) found in the text an earlier round wrote, beyond what
+   * that round left: not in `findings` (which are placed in the file's first text), counted by `--statistics`.
+   */
+  laterFindings?: Record<string, { id: string; count: number }>;
   /** Decoded text before and after, set when status is `changed`. */
   before?: string;
   after?: string;

@@ -151,3 +151,16 @@ test('a later round that fails keeps what it found: the file is failed, its find
   assert.deepEqual([out.findings, out.remaining], [[finding], [finding]]);
   assert.match(out.reason!, /^the file changed on disk \(in a later round of the run/);
 });
+
+test('a later round\'s leftover is placed in the file\'s first text by diff, and counted by --statistics', () => {
+  const dir = project();
+  writeFileSync(join(dir, 'pkg', 'gens.py'), 'import tempfile\n\n\ndef names():\n    tmp = tempfile.TemporaryDirectory()\n    for i in range(3):\n        yield tmp.name\n');
+  // The first round gives `data = …` its `with` (a line more above `b`); the later round fixes `a` and leaves `b`
+  writeFileSync(join(dir, 'pkg', 'use.py'), 'from pkg.gens import names\ndata = open(__file__).read()\n\n\ndef a():\n    for n in names():\n        return n\n\n\ndef b():\n    print(next(names()))\n');
+  assert.match(withify(['diff', '.', '--no-cache'], dir).stderr, /^pkg\/use\.py:11:16 WFY201 `next` stops reading `names\(\)` early/m);
+  const d = withify(['diff', '.', '--no-cache', '--statistics'], dir);
+  assert.match(d.stderr, /^ +2 +0 +1 +1 +WFY201 +generator-close$/m);
+  assert.match(d.stderr, /2 files would change \(3 fixes\); 1 finding left unfixed/);
+  const f = withify(['fix', '.', '--no-cache', '--statistics'], dir);
+  assert.match(f.stdout, /^ +2 +0 +1 +1 +WFY201 +generator-close$/m);
+});

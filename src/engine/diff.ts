@@ -146,6 +146,23 @@ function hunksOf(a: readonly string[], b: readonly string[], cuts: ReadonlyArray
  * is cut at every pair of equal lines the walk lines up, and hunks that meet are joined: a valid diff, which
  * may pair a repeated line (a blank one) with another than Myers would.
  */
+/**
+ * For each line of `from` (1-based), the line of `to` it is (`same`), or for a line `to` does not have, the line of
+ * `to` where it was written (the first after what both have before it).
+ */
+export function lineMapping(from: string, to: string): (line: number) => { line: number; same: boolean } {
+  jsdiff ??= require('diff') as typeof import('diff');
+  const map: Array<{ line: number; same: boolean }> = [];
+  let inTo = 1;
+  for (const part of jsdiff.diffArrays(linesOf(from), linesOf(to))) {
+    const n = part.value.length;
+    if (part.added) inTo += n;
+    else if (part.removed) for (let i = 0; i < n; i++) map.push({ line: inTo, same: false });
+    else for (let i = 0; i < n; i++) map.push({ line: inTo++, same: true });
+  }
+  return (line) => map[line - 1] ?? { line: inTo, same: false };
+}
+
 export function unifiedDiff(displayPath: string, before: string, after: string): string {
   const p = displayPath.replace(/^\/+/, '');
   jsdiff ??= require('diff') as typeof import('diff');
