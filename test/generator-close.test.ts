@@ -367,6 +367,8 @@ describe('generator index', () => {
       'decorator closed at the class\'s indentation': `@reg(\n    name="x",\n)\n${cls()}`,
       'setattr by a name not spelt': `${cls()}\nfor name in ("rows",):\n    setattr(Store, name, list)\n`,
       'locals() written in the body': cls('class Store:\n    locals()["rows"] = list'),
+      'decorator after a form feed': `\f@reg\n${cls()}`,
+      'decorator over lines with a string': `@reg(help=\"\"\"Rows.\n\"\"\")\n${cls()}`,
     };
     for (const [name, text] of Object.entries(marked)) assert.ok(indexOf({ 'core.py': text }).generators['core.Store.rows']?.patched, name);
     const kept = {
@@ -379,19 +381,27 @@ describe('generator index', () => {
       'after a def': `def helper(a):\n    return dict(\n        a=a,\n    )\n\n\n${cls()}`,
       'a key, read': `${cls()}\nseen = {}\nseen[Store.rows] = True\n`,
       'blank first line': `\n${cls()}`,
+      // A method reading its own locals(), a commented-out write, a decorator or class in a string
+      'locals() read in a method': `${cls()}    def call(self, name):\n        return locals()["name"]\n`,
+      'a comment': cls('class Store:\n    # locals()["rows"] = list'),
+      'in a string': `S = \"\"\"\n@dec\nclass Store:\n\"\"\"\n\n\n${cls()}`,
+      'metaclass in a comment': cls('class Store(  # no metaclass here\n    object,\n):'),
     };
     for (const [name, text] of Object.entries(kept)) assert.equal(indexOf({ 'core.py': text }).generators['core.Store.rows']?.patched, undefined, name);
   });
 
   test('a submodule its package binds to another object is not resolved through (from pkg import core)', () => {
     const core = 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n';
-    for (const init of ['from . import other as core\n', 'from .compat import core\n', 'import pkg.other as core\n', 'core = None\n', 'def core():\n    pass\n', 'from . import other as core\ndef g():\n    yield 1\n', 'import sys\nif sys:\n    core = None\n', 'globals()["core"] = None\n', 'globals().update(kw)\n', 'from .compat import core as core\n']) {
+    for (const init of ['from . import other as core\n', 'from .compat import core\n', 'import pkg.other as core\n', 'core = None\n', 'def core():\n    pass\n', 'from . import other as core\ndef g():\n    yield 1\n', 'import sys\nif sys:\n    core = None\n', 'globals()["core"] = None\n', 'globals().update(kw)\n', 'from .compat import core as core\n', 'from .core import core\n']) {
       const index = indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'pkg/other.py': 'def rows():\n    return [1]\n', 'main.py': 'from pkg import core\n' });
       assert.ok(index.shadowed?.includes('pkg.core'), init);
       assert.equal(resolveGenerator(index, 'main.core.rows'), undefined, init);
-      assert.equal(resolveGenerator(index, 'pkg.core.rows'), undefined, init);
+      // Through the package's attribute only: `from pkg.core import rows`, and the submodule's own calls, reach it
+      assert.equal(resolveGenerator(index, 'pkg.core.rows')?.key, 'pkg.core.rows', init);
+      assert.equal(resolveGenerator(indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'main.py': 'from pkg.core import rows\n' }), 'main.rows')?.key, 'pkg.core.rows', init);
+      assert.equal(resolveGenerator(indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'main.py': 'import pkg\n' }), 'main.pkg.core.rows'), undefined, init);
     }
-    for (const init of ['from . import core\n', 'from .core import rows\n', '', 'x = 1\n', 'from . import core as core\n', 'import pkg.core as core\n', 'def f():\n    core = 1\n']) {
+    for (const init of ['from . import core\n', 'from .core import rows\n', '', 'x = 1\n', 'from . import core as core\n', 'import pkg.core as core\n', 'def f():\n    core = 1\n', 'import sys\nprint(vars(sys.modules[__name__]))\n']) {
       const index = indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'main.py': 'from pkg import core\n' });
       assert.equal(index.shadowed, undefined, init);
       assert.equal(resolveGenerator(index, 'main.core.rows')?.key, 'pkg.core.rows', init);

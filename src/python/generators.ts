@@ -4,7 +4,7 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, inOwnCode, partsRunAround, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
-import { afterBrackets, findWords, firstIndex, globalsWrites, hasLoneCR, insideDefOrClass, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
+import { afterBrackets, defOrClassLines, findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
 import { isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from './statements.js';
 import { calleeName } from './imports.js';
@@ -495,7 +495,7 @@ const KEEPING_METACLASS = /metaclass[ \t]*=[ \t]*(?:abc[ \t]*\.[ \t]*)?(?:ABCMet
  * `Store.rows(n)` may then reach an object without `close()`. (`self.rows = …` hides the method from `self.rows()`
  * only: generator-close's `overriddenReason`.)
  */
-export function classReplacements(text: string, moduleName: string, generators: readonly GeneratorSummary[]): { patched?: string[]; remade?: Record<string, string> } {
+export function classReplacements(text: string, moduleName: string, generators: readonly GeneratorSummary[], lines: Outline): { patched?: string[]; remade?: Record<string, string> } {
   const prefix = `${moduleName}.`;
   const methods = generators.filter((g) => g.key.startsWith(prefix) && g.key.includes('.', prefix.length));
   if (!methods.length) return {};
@@ -504,80 +504,60 @@ export function classReplacements(text: string, moduleName: string, generators: 
   for (let i = 0; i < sets.at.length; i++) if (objectOfSet(text, sets, i) !== 'self') setOnOthers.add(sets.names[i]!);
   // Ex) `for name in ("__iter__",): setattr(Table, name, …)`: any attribute of `Table`
   const setByName = new Set(text.includes('setattr') ? [...text.matchAll(/\bsetattr[ \t]*\([ \t]*([A-Za-z_]\w*)[ \t]*,[ \t]*(?!['"\s])/g)].map((m) => m[1]!) : []);
+  const remakers = classRemakers(text, lines);
   const patched: string[] = [];
   const remade: Record<string, string> = {};
   for (const g of methods) {
     const parts = g.key.slice(prefix.length).split('.');
-    if (setOnOthers.has(parts.at(-1)!) || parts.slice(0, -1).some((c) => setByName.has(c))) patched.push(g.key);
-    for (const c of parts.slice(0, -1)) {
-      const how = classRemaker(text, c);
-      if (how) {
-        remade[g.key] = how;
-        break;
-      }
-    }
+    if (setOnOthers.has(parts.at(-1)!)) patched.push(g.key);
+    const classes = parts.slice(0, -1);
+    const byName = classes.find((c) => setByName.has(c));
+    const how = byName !== undefined ? `an attribute of \`${byName}\` set by a name not spelt (\`setattr(${byName}, name, …)\`)` : classes.map((c) => remakers.get(c)).find((h) => h !== undefined);
+    if (how !== undefined) remade[g.key] = how;
   }
   return { ...(patched.length ? { patched } : {}), ...(Object.keys(remade).length ? { remade } : {}) };
 }
 
-/** The text of a header from `from` to its `:` (over lines while brackets are open), or to the end of its line. */
-function headerFrom(text: string, from: number): string {
-  let depth = 0;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === ':' || c === '\n')) return text.slice(from, i);
-  }
-  return text.slice(from);
-}
+/** A logical line's text, comments left out (`#` to the line's end: a `#` in a string only shortens what is read). */
+const codeOf = (text: string, from: number, to: number) => text.slice(from, to).replace(/#[^\r\n]*/g, '');
 
-/** `locals()[…] = …`, `vars().update(…)`: a class body writing its own namespace (names it does not spell). */
-const OWN_NAMESPACE_WRITE = /\b(?:locals|vars)[ \t]*\([ \t]*\)[ \t]*(?:\[|\.[ \t]*(?:update|setdefault|__setitem__)\b)/;
+/** `locals()["test_" + f] = …`, `vars().update(…)`: a class body writing its own namespace (names it does not spell). */
+const OWN_NAMESPACE_WRITE = /\b(?:locals|vars)[ \t]*\([ \t]*\)[ \t]*(?:\[[^\]\r\n]*\][ \t]*=(?!=)|\.[ \t]*(?:update|setdefault|__setitem__)[ \t]*\()/;
 
 /**
- * What may give the class `name` of `text` other methods than it defines: a decorator (the lines above it at its
- * indentation, a decorator over lines included), a metaclass (anywhere in its header), a write to its own
- * namespace in its body (`locals()["test_" + f] = …`); `undefined` when none.
+ * Per class name of `text` (its outline `lines`), what may give the class other methods than it defines: a decorator
+ * (the logical lines just above it at its indentation), a metaclass (in its header), a write to its own namespace
+ * in its body's own lines (`locals()["test_" + f] = …`, not in its methods). A name two classes share: the first
+ * that has one.
  */
-function classRemaker(text: string, name: string): string | undefined {
-  for (const m of text.matchAll(new RegExp(`^([ \\t]*)class[ \\t]+${name}\\b`, 'gm'))) {
-    const indent = m[1]!.length;
-    const header = headerFrom(text, m.index + m[0].length);
-    if (/\bmetaclass\b/.test(header) && !KEEPING_METACLASS.test(header.replace(/\s+/g, ' '))) return `the metaclass of \`${name}\`, which may give it other methods,`;
-    // The body: the lines after the header deeper than the class
-    const bodyFrom = m.index + m[0].length + header.length;
-    let bodyTo = text.length;
-    for (let at = text.indexOf('\n', bodyFrom); at >= 0 && at + 1 < text.length; at = text.indexOf('\n', at + 1)) {
-      const line = /^([ \t]*)(.?)/.exec(text.slice(at + 1, at + 200))!;
-      if (line[2] !== '' && line[2] !== '#' && line[2] !== '\r' && line[1]!.length <= indent) {
-        bodyTo = at;
-        break;
+function classRemakers(text: string, lines: Outline): Map<string, string> {
+  const out = new Map<string, string>();
+  const n = lines.first.length;
+  for (let i = 0; i < n; i++) {
+    if (lines.kind[i] !== LineKind.Class) continue;
+    const name = /^class[ \t]+([A-Za-z_]\w*)/.exec(text.slice(lines.first[i]!, lines.first[i]! + 200))?.[1];
+    if (name === undefined || out.has(name)) continue;
+    const end = i + 1 < n ? lines.begin[i + 1]! : text.length;
+    const header = codeOf(text, lines.first[i]!, end);
+    let how: string | undefined;
+    if (/\bmetaclass\b/.test(header) && !KEEPING_METACLASS.test(header.replace(/\s+/g, ' '))) how = `the metaclass of \`${name}\`, which may give it other methods,`;
+    for (let j = i - 1; how === undefined && j >= 0 && lines.kind[j] === LineKind.Decorator && lines.indent[j] === lines.indent[i]; j--) {
+      const decorator = codeOf(text, lines.first[j]!, lines.begin[j + 1]!).trim();
+      if (!KEEPING_DECORATOR.test(decorator)) how = `the class decorator \`${decorator.replace(/\(.*$/s, '').trimEnd()}\` of \`${name}\`, which may give it other methods,`;
+    }
+    for (let k = i + 1; how === undefined && k < n && lines.begin[k]! < lines.blockEnd[i]!; k++) {
+      if (lines.kind[k] !== LineKind.Other) continue;
+      // (The class's own code, in an `if` of its body too; not a method's)
+      let up = lines.parent[k]!;
+      while (up > i && lines.kind[up] !== LineKind.Def && lines.kind[up] !== LineKind.Class) up = lines.parent[up]!;
+      if (up !== i) continue;
+      if (OWN_NAMESPACE_WRITE.test(codeOf(text, lines.first[k]!, k + 1 < n ? lines.begin[k + 1]! : text.length))) {
+        how = `a write to the namespace of \`${name}\` in its body (\`locals()[…] = …\`), which may give it other methods,`;
       }
     }
-    if (OWN_NAMESPACE_WRITE.test(text.slice(bodyFrom, bodyTo))) return `a write to the namespace of \`${name}\` in its body (\`locals()[…] = …\`), which may give it other methods,`;
-    // The lines above, up to the first at the class's indentation that is neither a decorator nor a closing bracket
-    // (a decorator over lines ends so; the line that opened it decides): deeper lines are a decorator's or the
-    // body of what comes before (`__all__ = (` … `)`, a def whose call ends `)`).
-    let pos = m.index;
-    while (pos > 0) {
-      const end = pos - 1;
-      const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
-      if (start >= pos) break;
-      pos = start;
-      const line = text.slice(start, end).replace(/\r$/, '');
-      const rest = line.trimStart();
-      const depth = line.length - rest.length;
-      if (rest === '' || rest.startsWith('#') || depth > indent) continue;
-      if (depth < indent) break;
-      if (rest.startsWith('@')) {
-        if (!KEEPING_DECORATOR.test(rest)) return `the class decorator \`${rest.replace(/\(.*$/s, '').trimEnd()}\` of \`${name}\`, which may give it other methods,`;
-        continue;
-      }
-      if (!/^[)\]}]/.test(rest)) break;
-    }
+    if (how !== undefined) out.set(name, how);
   }
-  return undefined;
+  return out;
 }
 
 /** Something on a line that may bind a name: `=` (not `==`, `!=`, `<=`, `>=`), `import`, `as`, `for`, `del`, `global`, `:=`, a bare annotation (`rows: Callable`, a dataclass's field). */
@@ -1317,9 +1297,10 @@ function packageBinds(names: NameIndex, loc: ModuleLocation, text: string): stri
 export function packageBindsFromText(text: string, aliases: Readonly<Record<string, string>>, loc: ModuleLocation): string[] {
   const out = new Set<string>();
   const self = (name: string) => `${loc.moduleName}.${name}`;
+  let scopes: ((offset: number) => boolean) | undefined;
   // Ex) `def core():`, `core = None`, `core, x = …`, also indented under a module-level `if`/`try` (not in a def or class)
-  for (const m of text.matchAll(/^[ \t]*(?:(?:async[ \t]+)?def|class)[ \t]+([A-Za-z_]\w*)|^[ \t]*([A-Za-z_][\w \t,]*?)[ \t]*(?::[^=\r\n]*)?=(?!=)/gm)) {
-    if (insideDefOrClass(text, m.index + m[0].length - m[0].trimStart().length)) continue;
+  for (const m of text.matchAll(/^[ \t]*(?:(?:async[ \t]+)?def|class)[ \t]+([A-Za-z_]\w*)|^[ \t]*([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)[ \t]*(?::[^=\r\n]*)?=(?!=)/gm)) {
+    if ((scopes ??= defOrClassLines(text))(m.index + m[0].length - m[0].trimStart().length)) continue;
     if (m[1] !== undefined) out.add(m[1]);
     else for (const w of m[2]!.split(',')) if (/^[A-Za-z_]\w*$/.test(w.trim())) out.add(w.trim());
   }
@@ -1509,7 +1490,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
   // pass reads such a file without it
   else importAliasesFromText(source.text, loc, generators);
   const generatorLines = new Set([...byFn.values()].filter(({ fn }) => !isWrappedByDecorator(fn)).map(({ fn }) => lineAt(source.outline, fn.startIndex)));
-  const remade = classReplacements(source.text, loc.moduleName, generators);
+  const remade = classReplacements(source.text, loc.moduleName, generators, source.outline);
   return { generators, aliases, ...plain(generatorLines), ...remade };
 }
 
@@ -1839,13 +1820,17 @@ export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: 
   let name = dotted;
   for (let hop = 0; hop < 10; hop++) {
     const hit = index.generators[name];
-    if (hit) return index.shadowed && throughShadowed(index.shadowed, name) ? undefined : { key: name, ...hit };
+    if (hit) return { key: name, ...hit };
     // The longest prefix that is an imported name: `pkg.api.produce` via `pkg.api` → `pkg.core.api`.
     // (Each prefix ends before a `.`, found from the end: no list of the parts per call.)
     let next: string | undefined;
     for (let end = name.length; end > 0 && !next; end = name.lastIndexOf('.', end - 1)) {
       const target = index.aliases[name.slice(0, end)];
-      if (target !== undefined) next = target + name.slice(end);
+      if (target === undefined) continue;
+      next = target + name.slice(end);
+      // Ex) `from pkg import core` (`core` → `pkg.core`) or `import pkg` … `pkg.core.rows()`: the package's attribute
+      // `core`, which its `__init__` binds to another object (`from pkg.core import rows` reaches the submodule)
+      if (index.shadowed && throughShadowed(index.shadowed, target, next)) return undefined;
     }
     if (!next || next === name) return undefined;
     name = next;
@@ -1864,10 +1849,13 @@ function resolveModule(index: GeneratorIndex, dotted: string): string {
   return name;
 }
 
-/** True when a module `key` lies in is one of `shadowed` (`pkg.core` of `pkg.core.Table.rows`). */
-function throughShadowed(shadowed: readonly string[], key: string): boolean {
-  for (let end = key.lastIndexOf('.'); end > 0; end = key.lastIndexOf('.', end - 1)) if (shadowed.includes(key.slice(0, end))) return true;
-  return false;
+/**
+ * True when an alias to `target`, rewriting a name to `name`, reaches one of `shadowed` as an attribute of its
+ * package: the target is that module (`from pkg import core`), or a package above it that `name` goes on through
+ * (`import pkg` … `pkg.core.rows`).
+ */
+function throughShadowed(shadowed: readonly string[], target: string, name: string): boolean {
+  return shadowed.some((s) => target === s || (s.startsWith(`${target}.`) && name.startsWith(`${s}.`)));
 }
 
 const aliasNames = new WeakMap<GeneratorIndex, readonly string[]>();

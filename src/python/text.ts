@@ -302,8 +302,8 @@ const GLOBALS_OR_EXEC = /globals|vars|locals|exec/;
 const GLOBALS_ALIAS = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:globals|vars|locals)[ \t]*\([ \t]*\)[ \t]*(?:#.*)?$/gm;
 /** The module itself: `sys.modules[__name__]` (a pattern's source). */
 const MODULE_SELF = 'sys[ \\t]*\\.[ \\t]*modules[ \\t]*\\[[ \\t]*__name__[ \\t]*\\]';
-/** `this = sys.modules[__name__]`: another name for the module. */
-const MODULE_SELF_ALIAS = new RegExp(`^[ \\t]*([A-Za-z_]\\w*)[ \\t]*=[ \\t]*${MODULE_SELF}[ \\t]*(?:#.*)?$`, 'gm');
+/** `this = sys.modules[__name__]` at the module's level: another name for the module. */
+const MODULE_SELF_ALIAS = new RegExp(`^([A-Za-z_]\\w*)[ \\t]*=[ \\t]*${MODULE_SELF}[ \\t]*(?:#.*)?$`, 'gm');
 /** `["name"]` (sticky): a key spelt. */
 const SPELT_KEY = /\[[ \t]*(['"])([A-Za-z_]\w*)\1[ \t]*\]/y;
 /** What follows a subscript that may be set: `] = …`, `] += …`, `], x = …` (a target list), `]: T = …`. */
@@ -315,22 +315,41 @@ const GLOBALS_SETTERS: ReadonlySet<string> = new Set(['update', 'setdefault', '_
 const SPELT_ARGUMENT = /[ \t]*\([ \t]*(['"])([A-Za-z_]\w*)\1/y;
 
 /**
- * True when the line at `offset` lies in the body of a def or a class, read from the indentation of the lines above
- * it (each less indented line is the header of a block around it). A line at the first column is the module's.
+ * For the offsets of `text`: true when the line there lies in the body of a def or a class, read from the
+ * indentation of the lines above it (each less indented line heads a block around it); a line at the first column
+ * is the module's. One pass over the lines first, then a search per offset (a file of 20,000 `locals()[k] = v`).
  */
-export function insideDefOrClass(text: string, offset: number): boolean {
-  let start = text.lastIndexOf('\n', offset - 1) + 1;
-  let indent = /^[ \t]*/.exec(text.slice(start, start + 200))![0].length;
-  while (indent > 0 && start > 0) {
-    const end = start - 1;
-    start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
-    const line = text.slice(start, end);
+export function defOrClassLines(text: string): (offset: number) => boolean {
+  const starts: number[] = [];
+  const inside: boolean[] = [];
+  const stack: Array<{ indent: number; scope: boolean }> = [];
+  let scopes = 0;
+  for (let at = 0; at <= text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end);
     const rest = line.trimStart();
-    if (rest === '' || rest === '\r' || rest.startsWith('#') || line.length - rest.length >= indent) continue;
-    indent = line.length - rest.length;
-    if (/^(?:async[ \t]+)?def[ \t]|^class[ \t]/.test(rest)) return true;
+    if (rest !== '' && rest !== '\r' && !rest.startsWith('#')) {
+      const indent = line.length - rest.length;
+      while (stack.length && stack.at(-1)!.indent >= indent) if (stack.pop()!.scope) scopes--;
+      starts.push(at);
+      inside.push(scopes > 0);
+      const scope = /^(?:async[ \t]+)?def[ \t]|^class[ \t]/.test(rest);
+      stack.push({ indent, scope });
+      if (scope) scopes++;
+    }
+    at = end + 1;
   }
-  return false;
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return inside[lo] ?? false;
+  };
 }
 
 export interface GlobalsWrites {
@@ -353,27 +372,28 @@ export function globalsWrites(text: string): GlobalsWrites {
   let any = false;
   // (One scan of most texts: neither word is in them)
   const mentions = GLOBALS_OR_EXEC.exec(text);
+  let scopes: ((offset: number) => boolean) | undefined;
   if (mentions && (mentions[0] !== 'exec' || /globals|vars|locals/.test(text.slice(mentions.index)))) {
     const aliases = [...text.matchAll(GLOBALS_ALIAS)].map((m) => m[1]!);
     for (const m of text.matchAll(globalsCall([GLOBALS_USE, ...aliases].join('|')))) {
       const after = m.index + m[0].length;
       // Ex) `locals()["test_" + f] = …` in a class body, or a function's: not the module's dict (in a module-level
-      // `for`/`if`/`try`, it is)
-      if ((m[0].startsWith('vars') || m[0].startsWith('locals')) && insideDefOrClass(text, m.index)) continue;
+      // `for`/`if`/`try`, it is). Asked only of a write: a function reading `locals()` is common.
+      const notModule = (m[0].startsWith('vars') || m[0].startsWith('locals')) && ((scopes ??= defOrClassLines(text)), () => scopes!(m.index));
       if (m[1] !== undefined) {
         // Ex) `del globals()["rows"]`, `for globals()["rows"] in …`: a target whatever follows
         const target = /\b(?:del|for)[ \t]+$/.test(text.slice(Math.max(0, m.index - 12), m.index));
         // (The subscript's end: where it cannot be read so, a comment or a formatted string in it, taken as read)
         const end = afterBrackets(text, after - 1);
         const sets = target || (end !== undefined && ITEM_SET_AFTER.test(text.slice(end - 1, end + 7)));
-        if (!sets) continue; // Ex) `globals()["use%d" % k]()`: read
+        if (!sets || (notModule && notModule())) continue; // Ex) `globals()["use%d" % k]()`: read
         SPELT_KEY.lastIndex = after - 1;
         const spelt = SPELT_KEY.exec(text);
         if (spelt && spelt.index + spelt[0].length === end) names.add(spelt[2]!);
         else any = true;
         continue;
       }
-      if (!GLOBALS_SETTERS.has(m[2]!)) continue;
+      if (!GLOBALS_SETTERS.has(m[2]!) || (notModule && notModule())) continue;
       SPELT_ARGUMENT.lastIndex = after;
       const arg = m[2] === 'update' || m[2] === 'popitem' || m[2] === 'clear' ? null : SPELT_ARGUMENT.exec(text);
       if (arg) {
@@ -398,7 +418,9 @@ export function globalsWrites(text: string): GlobalsWrites {
       if (name === '__dict__' || name === undefined) any = true;
       else names.add(name);
     }
-    if (new RegExp(`(?<![\\w.])${self}[ \\t]*\\.[ \\t]*(?:__dict__|__setattr__)\\b|\\bvars[ \\t]*\\([ \\t]*${self}[ \\t]*\\)`).test(text)) any = true;
+    // (A write: `….__dict__[k] = …`, `….__dict__.update(…)`, `vars(…).update(…)`, `….__setattr__(…)`; not a read)
+    const write = `(?:[ \\t]*\\[[^\\]\\r\\n]*\\][ \\t]*=(?!=)|[ \\t]*\\.[ \\t]*(?:update|setdefault|__setitem__|pop|popitem|clear)[ \\t]*\\()`;
+    if (new RegExp(`(?<![\\w.])${self}[ \\t]*\\.[ \\t]*(?:__dict__${write}|__setattr__[ \\t]*\\()|\\bvars[ \\t]*\\([ \\t]*${self}[ \\t]*\\)${write}`).test(text)) any = true;
   }
   // Ex) `exec(src, globals())`, `exec(compile(src, "<x>", "exec"), globals())` over lines, `exec("rows = f")` at
   // the module's level (it writes the module's namespace)
