@@ -1,7 +1,7 @@
 // Small constructors for edits, so call sites never do raw offset arithmetic.
 import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { calleeName, fromImportAlias, importInsertionPoint, moduleAlias } from './imports.js';
-import { escapeRegExp, lineEndOf, lineStartOf, nextLineStart, textTest, wordsPattern } from './text.js';
+import { escapeRegExp, lineEndOf, lineStartOf, nextLineStart } from './text.js';
 import { isExtra } from './statements.js';
 import { functionOrModuleOf } from './scopes.js';
 import { memoized } from './memo.js';
@@ -103,7 +103,9 @@ export function newImportReason(ctx: FileContext, module: string, bound: readonl
   return undefined;
 }
 
-const saysNamespaceRead = textTest(wordsPattern(['globals', 'locals', 'vars', 'dir', 'f_globals', 'f_locals', '__name__']));
+// (Specific enough that a file which only says `if __name__ == "__main__":` or `dir` is not parsed whole for it)
+const NAMESPACE_READ_HINT = /\b(?:globals|locals|vars)[ \t]*\(|\bdir[ \t]*\([ \t]*\)|\bf_(?:globals|locals)\b|\bmodules[ \t]*\[[ \t]*__name__/;
+const saysNamespaceRead = (text: string) => NAMESPACE_READ_HINT.test(text);
 const namespaceReadMemo = new WeakMap<FileContext, Map<number, readonly SyntaxNode[]>>();
 
 /**

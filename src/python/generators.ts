@@ -357,9 +357,12 @@ function assigningEquals(line: string): number {
  * `(c.rows) = f`, `c.rows: T = f`, `for c.rows in fs:`. Not in `g(c.rows, key=1)`: a call says `name(`.
  */
 function inTargets(text: string, dot: number): boolean {
-  const start = text.lastIndexOf('\n', dot) + 1;
   let end = text.indexOf('\n', dot);
   if (end < 0) end = text.length;
+  // (Most attributes followed by `,` or `)` are arguments of a call on a line that assigns nothing after them)
+  const anyEquals = text.indexOf('=', dot);
+  const start = text.lastIndexOf('\n', dot) + 1;
+  if ((anyEquals < 0 || anyEquals > end) && !/^[ \t]*(?:async[ \t]+)?for[ \t]/.test(text.slice(start, Math.min(dot, start + 120)))) return false;
   const line = text.slice(start, end);
   const at = dot - start;
   // Ex) `    os.listxattr, follow_symlinks=False)`: a call's arguments over lines, not a statement of its own

@@ -373,7 +373,8 @@ export function globalsWrites(text: string): GlobalsWrites {
   // (One scan of most texts: neither word is in them)
   const mentions = GLOBALS_OR_EXEC.exec(text);
   let scopes: ((offset: number) => boolean) | undefined;
-  if (mentions && (mentions[0] !== 'exec' || /globals|vars|locals/.test(text.slice(mentions.index)))) {
+  // (`globals()`, `vars()`, `locals()` as written: with blanks inside the parentheses they are not read)
+  if (mentions && (text.includes('globals(') || text.includes('vars(') || text.includes('locals('))) {
     const aliases = [...text.matchAll(GLOBALS_ALIAS)].map((m) => m[1]!);
     for (const m of text.matchAll(globalsCall([GLOBALS_USE, ...aliases].join('|')))) {
       const after = m.index + m[0].length;
@@ -409,7 +410,7 @@ export function globalsWrites(text: string): GlobalsWrites {
   }
   // Ex) `sys.modules[__name__].rows = _list_rows`, `setattr(sys.modules[__name__], "rows", f)`, and through a name
   // for it (`this = sys.modules[__name__]` / `this.rows = f`); its `__dict__`, `vars(…)` or `__setattr__`: any name
-  if (!any && text.includes('__name__') && text.includes('modules')) {
+  if (!any && text.includes('__name__') && /modules[ \t]*\[[ \t]*__name__/.test(text)) {
     const selves = [MODULE_SELF, ...[...text.matchAll(MODULE_SELF_ALIAS)].map((m) => m[1]!)];
     const self = `(?:${selves.join('|')})`;
     const spelt = new RegExp(`(?<![\\w.])${self}[ \\t]*\\.[ \\t]*([A-Za-z_]\\w*)[ \\t]*=(?!=)|\\bsetattr[ \\t]*\\([ \\t]*${self}[ \\t]*,[ \\t]*(?:(['"])([A-Za-z_]\\w*)\\2|([^'"]))`, 'g');
