@@ -340,16 +340,7 @@ export function defOrClassLines(text: string): (offset: number) => boolean {
     }
     at = end + 1;
   }
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return inside[lo] ?? false;
-  };
+  return (offset) => inside[firstIndex(starts.length, (k) => starts[k]! > offset) - 1] ?? false;
 }
 
 export interface GlobalsWrites {
