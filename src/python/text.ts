@@ -291,8 +291,8 @@ export function namesGiven(text: string, from: number): { names: string[]; unrea
 
 /**
  * `globals()` (or a name bound to it, put in place of `globals\(\)`) and what follows it: `[` (1), `.method` (2).
- * At the module's level `vars()` and `locals()` are the same dict (on a line that starts at the first column: in a
- * function a write to `locals()` is lost, in a class body it sets the class's names).
+ * At the module's level `vars()` and `locals()` are the same dict (in a module-level `for`/`if`/`try` too; in a
+ * function a write to `locals()` is lost, in a class body it sets the class's names: `defOrClassLines`).
  */
 const GLOBALS_USE = '(?:globals|vars|locals)[ \\t]*\\([ \\t]*\\)';
 const globalsCall = (alternatives: string) => new RegExp(`(?<![\\w.])(?:${alternatives})[ \\t]*(?:(\\[)|\\.[ \\t]*(\\w+))`, 'g');
