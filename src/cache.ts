@@ -301,6 +301,11 @@ export class IndexChange {
     return this.all || this.names.size > 0 || this.changed.length > 0;
   }
 
+  /** False when no file's check can see the change, whatever it says (the indexes give every file the same part). */
+  get reachesAny(): boolean {
+    return this.readsText || this.modules.size > 0;
+  }
+
   /** True when the check of the file of `module`, shown as `shown`, whose text is `text`, may see the change. */
   reaches(module: string, shown: string, text: string): boolean {
     if (this.all || this.modules.has(module)) return true;

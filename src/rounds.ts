@@ -2,13 +2,13 @@
 // its `yield`s), and the code that abandons it, in another module or through a method, then needs generator-close's
 // fix too. The project index of the first round was built from the files as they were, so those uses were not
 // findings. After the round, the files it changed are summarised again; where the index made of them differs,
-// the run's files that name what changed are processed again with the new index, until nothing changes (at most
-// MAX_ROUNDS). So one `fix` does what two did, and a second `fix` changes nothing.
+// the run's files whose check can see the difference (`IndexChange`, as the cache asks it of a kept result) are
+// processed again with the new index, until nothing changes (at most MAX_ROUNDS). So one `fix` does what two did, and a second `fix` changes nothing.
 import { readFileSync } from 'node:fs';
 import { decodeSource, type DecodedSource } from './engine/read.js';
 import { displayPath, processPath, slimResult } from './process-file.js';
 import { keptOrSummarized, mergeSummaries, moduleKeyFor, moduleNameFor, summarizeFile, type FileSummary, type SummaryCache } from './project.js';
-import type { GeneratorIndex } from './python/generators.js';
+import { IndexChange } from './cache.js';
 import type { FileResult, LocatedFinding, ProjectIndex } from './types.js';
 import { lineMapping } from './engine/diff.js';
 import type { RunOptions } from './runner.js';
@@ -25,57 +25,6 @@ export interface FirstRound {
 }
 
 const factsOf = (s: FileSummary | undefined): string => JSON.stringify(s?.generators ?? null);
-
-/**
- * The names a file must mention to reach what differs between the generator indexes `a` and `b`: the last part
- * of every generator whose entry was added, dropped or changed (`pkg.mod.Reader.rows` → `rows`: a call says it),
- * the names that re-export one (`callNames`), and the methods whose overrides changed. Empty when the two give
- * every file the same answers.
- */
-export function namesReaching(a: GeneratorIndex, b: GeneratorIndex): Set<string> {
-  const names = new Set<string>();
-  const last = (k: string) => k.slice(k.lastIndexOf('.') + 1);
-  const compare = (x: GeneratorIndex | undefined, y: GeneratorIndex | undefined) => {
-    const gx = x?.generators ?? {};
-    const gy = y?.generators ?? {};
-    for (const k of new Set([...Object.keys(gx), ...Object.keys(gy)])) if (JSON.stringify(gx[k]) !== JSON.stringify(gy[k])) names.add(last(k));
-    const cx = new Set(x?.callNames ?? []);
-    const cy = new Set(y?.callNames ?? []);
-    for (const n of cx) if (!cy.has(n)) names.add(n);
-    for (const n of cy) if (!cx.has(n)) names.add(n);
-    // Ex) `Table.__iter__` gained cleanup: `for r in Table():` says `Table`
-    for (const k of [...Object.keys(gx), ...Object.keys(gy)]) {
-      if (!names.has(last(k)) || !/\.__a?iter__$/.test(k)) continue;
-      const cls = k.slice(0, k.lastIndexOf('.'));
-      names.add(last(cls));
-    }
-    const kx = new Set(x?.classNames ?? []);
-    const ky = new Set(y?.classNames ?? []);
-    for (const n of kx) if (!ky.has(n)) names.add(n);
-    for (const n of ky) if (!kx.has(n)) names.add(n);
-    const ox = new Set(x?.plainOverrides ?? []);
-    const oy = new Set(y?.plainOverrides ?? []);
-    for (const n of ox) if (!oy.has(n)) names.add(last(n));
-    for (const n of oy) if (!ox.has(n)) names.add(last(n));
-  };
-  compare(a, b);
-  for (const p of new Set([...Object.keys(a.own ?? {}), ...Object.keys(b.own ?? {})])) compare(a.own?.[p], b.own?.[p]);
-  return names;
-}
-
-const IDENTIFIER = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]/u;
-
-/** True when `text` says one of `names` as a whole word. */
-function mentions(text: string, names: ReadonlySet<string>): boolean {
-  for (const n of names) {
-    for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
-      const before = at > 0 ? text[at - 1]! : '';
-      const after = text[at + n.length] ?? '';
-      if (!IDENTIFIER.test(before) && !IDENTIFIER.test(after)) return true;
-    }
-  }
-  return false;
-}
 
 /**
  * `findings` (placed, as `inInput`, in `text`, which a round wrote over `first`) with `inInput` placed in `first`: a
@@ -225,16 +174,17 @@ function* rounds(results: FileResult[], files: readonly string[], projectFiles: 
       if (s) summaries.push(s);
     }
     const next = mergeSummaries(summaries, options.cwd);
-    const names = namesReaching(index.generators as GeneratorIndex, next.generators as GeneratorIndex);
+    // Which files' checks can see what changed: the cache's question when a kept result may stand (src/cache.ts)
+    const change = new IndexChange(index, next);
     index = next;
-    if (!names.size) break;
+    if (!change.reachesAny) break;
     lastChanged = [];
     let looked = 0;
     let read = 0;
     const stop = () => ({ results: out, interrupted: { round: round + 2, notStarted: at.size - looked, total: at.size } });
     for (const [shown, i] of at) {
       looked++;
-      // (A round reads every file of the run to find those that name what changed: 11,555 files take seconds)
+      // (A round reads every file of the run to find those whose check can see the change: 11,555 files take seconds)
       if (++read % READS_BETWEEN_TURNS === 0 && (yield)) return stop();
       const path = byShown.get(shown);
       const r = out[i]!;
@@ -246,7 +196,7 @@ function* rounds(results: FileResult[], files: readonly string[], projectFiles: 
       } catch {
         continue;
       }
-      if (!mentions(source.text, names)) continue;
+      if (!change.reaches(moduleKeyFor(path), shown, source.text)) continue;
       const again = slimResult(processPath(path, options, index, moduleKeyFor(path), source), options.mode);
       if (again.status !== 'unchanged' || JSON.stringify(again.remaining) !== JSON.stringify(r.remaining)) {
         out[i] = merged(r, again, options.mode);

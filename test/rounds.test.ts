@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { merged, namesReaching } from '../src/rounds.js';
+import { merged } from '../src/rounds.js';
+import { IndexChange } from '../src/cache.js';
 import { run } from '../src/index.js';
 import { formatInterrupted, jsonReport } from '../src/report.js';
 import { Ajv } from 'ajv';
@@ -105,17 +106,23 @@ test('pypy3: the directory of a generator a fix gave cleanup is removed when fir
   assert.equal(runs(CPYTHON, after), 'False\n');
 });
 
-test('namesReaching: the names a file must say to reach what changed between two indexes', () => {
-  const index = (generators: GeneratorIndex['generators'], callNames: string[] = [], plainOverrides: string[] = []): GeneratorIndex => ({ generators, aliases: {}, ambiguous: [], callNames, plainOverrides, memberNames: {}, classNames: [] });
+test('the files a later round processes again: those whose check can see what changed between the two indexes (IndexChange)', () => {
+  const index = (generators: GeneratorIndex['generators'], callNames: string[] = [], plainOverrides: string[] = [], ambiguous: string[] = []): GeneratorIndex => ({ generators, aliases: {}, ambiguous, callNames, plainOverrides, memberNames: {}, classNames: [] });
+  const sees = (x: GeneratorIndex, y: GeneratorIndex, module: string, text: string, shown = `${module}.py`) => new IndexChange({ generators: x }, { generators: y }).reaches(module, shown, text);
   const a = index({ 'pkg.core.rows': { async: false } }, ['rows']);
-  assert.deepEqual([...namesReaching(a, a)], []);
+  assert.equal(new IndexChange({ generators: a }, { generators: a }).reachesAny, false);
   // Ex) a generator gained cleanup, re-exported as `make`; a method's finally now raises; an override went
   const b = index({ 'pkg.core.rows': { async: false }, 'pkg.core.feed': { async: false }, 'pkg.m.Store.items': { async: false, closeRaises: 'line 5' } }, ['feed', 'make', 'rows'], []);
   const c = index({ 'pkg.core.rows': { async: false }, 'pkg.m.Store.items': { async: false } }, ['rows'], ['pkg.m.Sub.items']);
-  assert.deepEqual([...namesReaching(c, b)].sort(), ['feed', 'items', 'make']);
+  assert.equal(sees(c, b, 'app.use', 'from pkg.core import feed\nfor x in feed():\n    break\n'), true);
+  assert.equal(sees(c, b, 'app.use', 'from pkg import make\nfor x in make():\n    break\n'), true);
+  assert.equal(sees(c, b, 'app.use', 'from pkg.m import Store\nfor x in Store.items():\n    break\n'), true);
+  assert.equal(sees(c, b, 'app.use', 'from pkg.core import rows\nfor x in rows():\n    break\n'), false);
   // Ex) a module two files share: each file's own index compared
-  const own = { ...a, own: { 'x/conftest.py': index({ 'conftest.stream': { async: true } }) } };
-  assert.deepEqual([...namesReaching(a, own)], ['stream']);
+  const shared = { ...a, ambiguous: ['conftest'] };
+  const own = { ...shared, own: { 'x/conftest.py': index({ 'conftest.stream': { async: true } }) } };
+  assert.equal(sees(shared, own, 'conftest', '', 'x/conftest.py'), true);
+  assert.equal(sees(shared, own, 'conftest', '', 'y/conftest.py'), false);
 });
 
 test('a class whose __iter__ a fix gives cleanup: `for r in Table():` in another module is fixed in the same run', () => {
