@@ -401,7 +401,7 @@ describe('generator index', () => {
       assert.equal(resolveGenerator(indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'main.py': 'from pkg.core import rows\n' }), 'main.rows')?.key, 'pkg.core.rows', init);
       assert.equal(resolveGenerator(indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'main.py': 'import pkg\n' }), 'main.pkg.core.rows'), undefined, init);
     }
-    for (const init of ['from . import core\n', 'from .core import rows\n', '', 'x = 1\n', 'from . import core as core\n', 'import pkg.core as core\n', 'def f():\n    core = 1\n', 'import sys\nprint(vars(sys.modules[__name__]))\n']) {
+    for (const init of ['from . import core\n', 'from .core import rows\n', '', 'x = 1\n', 'from . import core as core\n', 'import pkg.core as core\n', 'def f():\n    core = 1\n', 'import sys\nprint(vars(sys.modules[__name__]))\n', '"""Usage:\ncore = None\n"""\n']) {
       const index = indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'main.py': 'from pkg import core\n' });
       assert.equal(index.shadowed, undefined, init);
       assert.equal(resolveGenerator(index, 'main.core.rows')?.key, 'pkg.core.rows', init);

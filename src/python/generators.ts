@@ -4,8 +4,8 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, inOwnCode, partsRunAround, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
-import { afterBrackets, defOrClassLines, findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
-import { addTopLevelNamed, childLines, definedName, LineKind, lineAt, selectAround, type Outline, type Selection } from './outline.js';
+import { afterBrackets, findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
+import { addTopLevelNamed, childLines, definedName, inDefOrClass, inNoncode, LineKind, lineAt, outlineOf, selectAround, type Outline, type Selection } from './outline.js';
 import { isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from './statements.js';
 import { calleeName } from './imports.js';
 import { RESOURCE_CALLS } from './resources.js';
@@ -503,10 +503,15 @@ export function classReplacements(text: string, moduleName: string, generators: 
   const methods = generators.filter((g) => g.key.startsWith(prefix) && g.key.includes('.', prefix.length));
   if (!methods.length) return {};
   const setOnOthers = new Set<string>();
+  // Ex) `for name in ("__iter__",): setattr(Table, name, …)`: any attribute of `Table` (`*` in the sets)
+  const setByName = new Set<string>();
   const sets = attributeSets(text);
-  for (let i = 0; i < sets.at.length; i++) if (objectOfSet(text, sets, i) !== 'self') setOnOthers.add(sets.names[i]!);
-  // Ex) `for name in ("__iter__",): setattr(Table, name, …)`: any attribute of `Table`
-  const setByName = new Set(text.includes('setattr') ? [...text.matchAll(/\bsetattr[ \t]*\([ \t]*([A-Za-z_]\w*)[ \t]*,[ \t]*(?!['"\s])/g)].map((m) => m[1]!) : []);
+  for (let i = 0; i < sets.at.length; i++) {
+    const object = objectOfSet(text, sets, i);
+    if (object === 'self') continue;
+    if (sets.names[i] === '*') setByName.add(object);
+    else setOnOthers.add(sets.names[i]!);
+  }
   const remakers = classRemakers(text, lines);
   const patched: string[] = [];
   const remade: Record<string, string> = {};
@@ -1300,10 +1305,12 @@ function packageBinds(names: NameIndex, loc: ModuleLocation, text: string): stri
 export function packageBindsFromText(text: string, aliases: Readonly<Record<string, string>>, loc: ModuleLocation): string[] {
   const out = new Set<string>();
   const self = (name: string) => `${loc.moduleName}.${name}`;
-  let scopes: ((offset: number) => boolean) | undefined;
+  let lines: Outline | undefined;
   // Ex) `def core():`, `core = None`, `core, x = …`, also indented under a module-level `if`/`try` (not in a def or class)
   for (const m of text.matchAll(/^[ \t]*(?:(?:async[ \t]+)?def|class)[ \t]+([A-Za-z_]\w*)|^[ \t]*([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)[ \t]*(?::[^=\r\n]*)?=(?!=)/gm)) {
-    if ((scopes ??= defOrClassLines(text))(m.index + m[0].length - m[0].trimStart().length)) continue;
+    // (Not in a def or class, nor a line of a string: `core = …` in the docstring)
+    const at = m.index + m[0].length - m[0].trimStart().length;
+    if (inDefOrClass((lines ??= outlineOf(text)), at) || inNoncode(lines, at)) continue;
     if (m[1] !== undefined) out.add(m[1]);
     else for (const w of m[2]!.split(',')) if (/^[A-Za-z_]\w*$/.test(w.trim())) out.add(w.trim());
   }

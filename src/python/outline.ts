@@ -360,6 +360,16 @@ export function outermostFunction(o: Outline, offset: number): number {
   return k < 0 ? -1 : outermostDefAround(o, k);
 }
 
+/**
+ * True when the logical line holding `offset` is nested, at any depth, under a def or a class: their bodies, not the
+ * module's own `for`/`if`/`try` blocks. Ex) `locals()["x"] = f` in a function or a class body, not at the module's level.
+ */
+export function inDefOrClass(o: Outline, offset: number): boolean {
+  const k = lineAt(o, offset);
+  for (let a = k < 0 ? -1 : o.parent[k]!; a >= 0; a = o.parent[a]!) if (o.kind[a] === LineKind.Def || o.kind[a] === LineKind.Class) return true;
+  return false;
+}
+
 /** The outermost def among the lines line `k` is nested under (not `k` itself), or -1. */
 function outermostDefAround(o: Outline, k: number): number {
   let outer = -1;

@@ -1,5 +1,7 @@
 // Line-level facts about source text: line starts, indentation, the file's indent unit.
 import { lastTextMemo } from './memo.js';
+// (Called in functions only: outline.ts reads this module's functions the same way)
+import { inDefOrClass, outlineOf } from './outline.js';
 
 /** `s` with every character that means something in a regular expression escaped. */
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -292,7 +294,7 @@ export function namesGiven(text: string, from: number): { names: string[]; unrea
 /**
  * `globals()` (or a name bound to it, put in place of `globals\(\)`) and what follows it: `[` (1), `.method` (2).
  * At the module's level `vars()` and `locals()` are the same dict (in a module-level `for`/`if`/`try` too; in a
- * function a write to `locals()` is lost, in a class body it sets the class's names: `defOrClassLines`).
+ * function a write to `locals()` is lost, in a class body it sets the class's names: the outline's `inDefOrClass`).
  */
 const GLOBALS_USE = '(?:globals|vars|locals)[ \\t]*\\([ \\t]*\\)';
 const globalsCall = (alternatives: string) => new RegExp(`(?<![\\w.])(?:${alternatives})[ \\t]*(?:(\\[)|\\.[ \\t]*(\\w+))`, 'g');
@@ -314,35 +316,6 @@ const GLOBALS_SETTERS: ReadonlySet<string> = new Set(['update', 'setdefault', '_
 /** `("name"` after a setter: the name it sets (sticky). */
 const SPELT_ARGUMENT = /[ \t]*\([ \t]*(['"])([A-Za-z_]\w*)\1/y;
 
-/**
- * For the offsets of `text`: true when the line there lies in the body of a def or a class, read from the
- * indentation of the lines above it (each less indented line heads a block around it); a line at the first column
- * is the module's. One pass over the lines first, then a search per offset (a file of 20,000 `locals()[k] = v`).
- */
-export function defOrClassLines(text: string): (offset: number) => boolean {
-  const starts: number[] = [];
-  const inside: boolean[] = [];
-  const stack: Array<{ indent: number; scope: boolean }> = [];
-  let scopes = 0;
-  for (let at = 0; at <= text.length; ) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    const line = text.slice(at, end);
-    const rest = line.trimStart();
-    if (rest !== '' && rest !== '\r' && !rest.startsWith('#')) {
-      const indent = line.length - rest.length;
-      while (stack.length && stack.at(-1)!.indent >= indent) if (stack.pop()!.scope) scopes--;
-      starts.push(at);
-      inside.push(scopes > 0);
-      const scope = /^(?:async[ \t]+)?def[ \t]|^class[ \t]/.test(rest);
-      stack.push({ indent, scope });
-      if (scope) scopes++;
-    }
-    at = end + 1;
-  }
-  return (offset) => inside[firstIndex(starts.length, (k) => starts[k]! > offset) - 1] ?? false;
-}
-
 export interface GlobalsWrites {
   /** The names set by their string: `globals()["rows"] = f`, `globals().setdefault("rows", f)`, `globals().update(rows=f)`. */
   names: ReadonlySet<string>;
@@ -363,7 +336,6 @@ export function globalsWrites(text: string): GlobalsWrites {
   let any = false;
   // (One scan of most texts: neither word is in them)
   const mentions = GLOBALS_OR_EXEC.exec(text);
-  let scopes: ((offset: number) => boolean) | undefined;
   // (`globals()`, `vars()`, `locals()` as written: with blanks inside the parentheses they are not read)
   if (mentions && (text.includes('globals(') || text.includes('vars(') || text.includes('locals('))) {
     const aliases = [...text.matchAll(GLOBALS_ALIAS)].map((m) => m[1]!);
@@ -371,7 +343,7 @@ export function globalsWrites(text: string): GlobalsWrites {
       const after = m.index + m[0].length;
       // Ex) `locals()["test_" + f] = …` in a class body, or a function's: not the module's dict (in a module-level
       // `for`/`if`/`try`, it is). Asked only of a write: a function reading `locals()` is common.
-      const notModule = (m[0].startsWith('vars') || m[0].startsWith('locals')) && ((scopes ??= defOrClassLines(text)), () => scopes!(m.index));
+      const notModule = (m[0].startsWith('vars') || m[0].startsWith('locals')) && (() => inDefOrClass(outlineOf(text), m.index));
       if (m[1] !== undefined) {
         // Ex) `del globals()["rows"]`, `for globals()["rows"] in …`: a target whatever follows
         const target = /\b(?:del|for)[ \t]+$/.test(text.slice(Math.max(0, m.index - 12), m.index));
