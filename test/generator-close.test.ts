@@ -349,7 +349,8 @@ describe('generator index', () => {
       }
     }
     // Reads, and a call's keyword after the attribute: no replacement
-    for (const form of ['f(c.rows, key=1)', 'x = c.rows', 'y = [c.rows, 1]', 'for x in c.rows():\n    pass', 'c.other, x = 1, 2']) {
+    // (and an attribute whose name ends in `in`: `c.rowsin[0] = 1` is no `c.rows` before ` in`)
+    for (const form of ['f(c.rows, key=1)', 'x = c.rows', 'y = [c.rows, 1]', 'for x in c.rows():\n    pass', 'c.other, x = 1, 2', 'c.rowsin[0] = 1', 'c.rowsin.x = 1', 'c.rowsin(1)']) {
       assert.equal(indexOf({ 'core.py': core, 'main.py': `import core as c\n${form}\n` }).generators['core.rows']?.patched, undefined, form);
     }
   });

@@ -331,10 +331,30 @@ const isDefinitionStart = (c: number) => c === 64 || c === 100 || c === 97 || c 
 const isBlankOrDefinition = (c: number) => isBlank(c) || isDefinitionStart(c);
 
 /**
- * `x.name = …`: an attribute set, read after the `.` (sticky, 2: `=`), or `x.name` then `,`, `)`, `]`, `:` or `in`
- * (2: that): maybe one target of several, or an annotated one (`inTargets`).
+ * The attribute named after the `.` at `dot` when what follows it may set it: `x.name = …` (`assigns`), or `x.name`
+ * then `,`, `)`, `]`, `:` or `in`, maybe one target of several, or an annotated one (`inTargets`). Read by hand,
+ * once per `.` of every file: a sticky expression made a match object for each.
  */
-const ATTRIBUTE_SET = /[ \t]*([A-Za-z_]\w*)[ \t]*(=(?!=)|[,)\]:]|in\b)/y;
+function attributeSetAt(text: string, dot: number): { name: string; assigns: boolean } | undefined {
+  let i = dot + 1;
+  while (isBlank(text.charCodeAt(i))) i++;
+  const first = text.charCodeAt(i);
+  if (!isAsciiWordChar(first) || (first >= 48 && first <= 57)) return undefined;
+  const start = i;
+  while (isAsciiWordChar(text.charCodeAt(i))) i++;
+  const end = i;
+  while (isBlank(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  let assigns = false;
+  if (c === 61) {
+    if (text.charCodeAt(i + 1) === 61) return undefined; // `==`
+    assigns = true;
+  } else if (c === 105) {
+    // `in` as a word (after a blank: the name took every word character)
+    if (text.charCodeAt(i + 1) !== 110 || isAsciiWordChar(text.charCodeAt(i + 2))) return undefined;
+  } else if (c !== 44 && c !== 41 && c !== 93 && c !== 58) return undefined; // `,` `)` `]` `:`
+  return { name: text.slice(start, end), assigns };
+}
 /** The characters of a target list (`a.x, (b, c.y)[0]`), with no call in it. */
 const TARGET_CHARS = /^[\w \t,.()[\]*]*$/;
 const HAS_CALL = /\w[ \t]*\(/;
@@ -409,12 +429,11 @@ function attributeSets(text: string): AttributeSets {
   const sets: AttributeSets = { at: [], names: [], objects: [] };
   // From each `.`, which only a few of the text's characters are (the matches come in order)
   for (let dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
-    ATTRIBUTE_SET.lastIndex = dot + 1;
-    const m = ATTRIBUTE_SET.exec(text);
+    const set = attributeSetAt(text, dot);
     // Ex) `core.rows, x = f, 2`, `(core.rows) = f`, `core.rows: T = f`, `for core.rows in fs:`
-    if (!m || (m[2] !== '=' && !inTargets(text, dot))) continue;
+    if (set === undefined || (!set.assigns && !inTargets(text, dot))) continue;
     sets.at.push(dot);
-    sets.names.push(m[1]!);
+    sets.names.push(set.name);
     sets.objects.push(undefined);
   }
   if (text.includes('setattr') || text.includes('__dict__') || text.includes('vars')) {
