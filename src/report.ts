@@ -285,10 +285,11 @@ export function statistics(mode: Mode, result: RunResult): StatisticsRow[] {
       if (x.fixStatus === 'fixable') r.fixable++;
     }
     // (Found by a later round in what an earlier one wrote: `findings` holds the first round's)
-    for (const [code, { id, count }] of Object.entries(f.laterFindings ?? {})) {
+    for (const [code, { id, count, fixable }] of Object.entries(f.laterFindings ?? {})) {
       let r = rows.get(code);
       if (!r) rows.set(code, (r = { code, id, findings: 0, fixable: 0, fixed: 0, unfixed: 0 }));
       r.findings += count;
+      r.fixable += fixable;
     }
     const left = mode === 'check' ? f.findings : f.remaining;
     for (const x of left) row(x).unfixed++;

@@ -27,16 +27,18 @@ export interface FirstRound {
 const factsOf = (s: FileSummary | undefined): string => JSON.stringify(s?.generators ?? null);
 
 /**
- * `findings` (placed, as `inInput`, in `text`, which a round wrote over `first`) with `inInput` placed in `first`: a
- * line the round left as it was keeps its column; one it wrote goes to the line it was written at.
+ * `findings` (placed in `text`, which a round wrote over `first`: as `inInput` when the later round changed `text`,
+ * else where they stand) with `inInput` placed in `first`: a line the round left as it was keeps its column; one it
+ * wrote goes to the line it was written at; so do the lines their messages and reasons name.
  */
 function inFirstText(findings: readonly LocatedFinding[], text: string, first: string): LocatedFinding[] {
   const map = lineMapping(text, first);
+  const lines = (s: string) => s.replace(/\b(lines?) (\d+)\b/g, (_m, w: string, n: string) => `${w} ${map(Number(n)).line}`);
   return findings.map((f) => {
-    if (!f.inInput) return f;
-    const line = map(f.inInput.location.line);
-    const location = line.same ? { line: line.line, column: f.inInput.location.column } : { line: line.line, column: 1 };
-    return { ...f, inInput: { ...f.inInput, location } };
+    const placed = f.inInput ?? { location: f.location, message: f.message, ...(f.reason !== undefined ? { reason: f.reason } : {}) };
+    const line = map(placed.location.line);
+    const location = line.same ? { line: line.line, column: placed.location.column } : { line: line.line, column: 1 };
+    return { ...f, inInput: { location, message: lines(placed.message), ...(placed.reason !== undefined ? { reason: lines(placed.reason) } : {}) } };
   });
 }
 
@@ -52,11 +54,11 @@ export function merged(first: FileResult, next: FileResult, mode: RunOptions['mo
   const changed = first.status === 'changed' || next.status === 'changed';
   // What the later round found beyond what the first left (its leftovers are found again, at the same places)
   const left = new Set(first.remaining.map((f) => `${f.code}:${f.location.line}:${f.location.column}`));
-  const later: Record<string, { id: string; count: number }> = { ...(first.laterFindings ?? {}) };
+  const later: Record<string, { id: string; count: number; fixable: number }> = { ...(first.laterFindings ?? {}) };
   if (first.status === 'changed') {
     for (const f of next.findings) {
       if (left.has(`${f.code}:${f.location.line}:${f.location.column}`)) continue;
-      later[f.code] = { id: f.id, count: (later[f.code]?.count ?? 0) + 1 };
+      later[f.code] = { id: f.id, count: (later[f.code]?.count ?? 0) + 1, fixable: (later[f.code]?.fixable ?? 0) + (f.fixStatus === 'fixable' ? 1 : 0) };
     }
   }
   // `diff` reports what is left where it is in the file's first text: the later round placed it in the text the

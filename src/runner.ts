@@ -9,9 +9,9 @@ import { displayPath, KeptSources, optionsForFile, processPath, releaseTrees, sl
 import { excludedByName, projectRoot, selectFiles, type SelectOptions } from './walk.js';
 import { buildProjectIndex, buildProjectIndexAsync, keptOrSummarized, mergeSummaries, moduleKeyFor, moduleNameFor, needsProjectIndex, summarizeFile, type FileSummary } from './project.js';
 import { runInWorkers, sizeOf, summarizeInWorkers, type PoolOutcome } from './pool.js';
-import { laterRounds, laterRoundsAsync, type FirstRound, type RoundsOutcome } from './rounds.js';
+import { laterRounds, laterRoundsAsync, MAX_ROUNDS, merged, type FirstRound, type RoundsOutcome } from './rounds.js';
 import { loadTransformModules } from './load-transform.js';
-import { checkCache, type CheckCache } from './cache.js';
+import { checkCache, IndexChange, type CheckCache } from './cache.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
 import type { PerFileIgnore } from './config.js';
 
@@ -280,7 +280,7 @@ function fromCache(cache: CheckCache, files: readonly string[], projectFiles: re
  * disk, with that text in place of the file. Undefined (the index of the text alone) when no transform needs
  * it, with `indexScope: 'run'`, or outside a project.
  */
-async function stdinProjectIndex(text: string, path: string, options: RunOptions): Promise<{ project: ProjectIndex; moduleName: string } | undefined> {
+async function stdinProjectIndex(text: string, path: string, options: RunOptions): Promise<StdinIndex | undefined> {
   if (!needsProjectIndex(options) || options.indexScope === 'run') return undefined;
   const root = projectRoot([path]);
   if (root === undefined) return undefined;
@@ -297,14 +297,17 @@ async function stdinProjectIndex(text: string, path: string, options: RunOptions
   const onDisk = cache !== undefined && files.includes(path);
   if (onDisk && !cache.hasSummary(path)) keptOrSummarized(path, whole, cache);
   const asOnDisk = onDisk && cache.keptSummaryIs(path, own);
+  const others = files.filter((f) => f !== path);
+  // A later round's index: the project's other files as summarised (kept in the cache, or now), with `own` for the text
+  const remerge = (summaries: () => FileSummary[]) => (now: FileSummary) => mergeSummaries([...summaries(), now], options.cwd);
+  const fromCache = () => others.map((f) => keptOrSummarized(f, whole, cache)).filter((s): s is FileSummary => s !== undefined);
   if (asOnDisk && cache.useMergedIndex(files)) {
     const project = cache.projectIndex();
-    if (project) return { project, moduleName };
+    if (project) return { project, moduleName, own, remerge: remerge(fromCache) };
   }
   // Ex) the first check of a large project: the files with no kept summary are summarised in worker threads, as
   // a run's first pass summarises them (11,555 files, two cores: 10.8 s and 617 MB -> 6.9 s and 383 MB), or in
   // this thread with the trees of each file freed as it goes
-  const others = files.filter((f) => f !== path);
   const unsummarized = others.filter((f) => !cache?.hasSummary(f));
   const missing = new Set(unsummarized);
   const jobs = threadsFor(unsummarized, options.jobs, sizeOf);
@@ -316,15 +319,24 @@ async function stdinProjectIndex(text: string, path: string, options: RunOptions
     if (s) summaries.push(s);
     if (missing.has(f) && !made.has(f)) await releaseTrees();
   }
-  summaries.push(own);
-  const project = mergeSummaries(summaries, options.cwd);
+  const project = mergeSummaries([...summaries, own], options.cwd);
   if (asOnDisk) {
     cache.setIndex(project);
     cache.keepMergedIndex(files);
   }
   // (A cache that cannot be written only makes the next run slower: an editor's stderr is no place for it.)
   cache?.save();
-  return { project, moduleName };
+  return { project, moduleName, own, remerge: remerge(() => summaries) };
+}
+
+/** The project index of a text read from stdin, and what a later round needs to make it again. */
+interface StdinIndex {
+  project: ProjectIndex;
+  moduleName: string;
+  /** The text's own summary. */
+  own: FileSummary;
+  /** The index with `now` in place of the text's summary. */
+  remerge: (now: FileSummary) => ProjectIndex;
 }
 
 /** Without a transform that needs the project index, the project's other files are not walked. */
@@ -348,7 +360,37 @@ export async function runStdin(text: Buffer, path: string, options: RunOptions):
   const opts = path === '-' ? options : optionsForFile(options, path);
   const indexed = path === '-' ? undefined : await stdinProjectIndex(decoded.text, resolve(options.cwd, path), options);
   // (Outside a project, the module is still named as the file on disk is: `ur.locked`, not `<ur.py>.locked`)
-  const named = indexed ?? (path === '-' ? undefined : { moduleName: moduleKeyFor(resolve(options.cwd, path)) });
-  const { result, bytes } = encodeResult(processSource({ path, text: decoded.text, eol: decoded.eol, options: opts, partial: options.wholeFiles !== true, addIgnore: options.addIgnore, ...named }), decoded);
-  return { result, outputBytes: bytes ?? text };
+  const named = indexed ? { project: indexed.project, moduleName: indexed.moduleName } : path === '-' ? undefined : { moduleName: moduleKeyFor(resolve(options.cwd, path)) };
+  const processed = (source: string, project?: ProjectIndex) => processSource({ path, text: source, eol: decoded.eol, options: opts, partial: options.wholeFiles !== true, addIgnore: options.addIgnore, ...named, ...(project ? { project } : {}) });
+  let result = processed(decoded.text);
+  if (indexed && options.mode !== 'check') result = stdinRounds(result, indexed, resolve(options.cwd, path), options, processed);
+  const encoded = encodeResult(result, decoded);
+  return { result: encoded.result, outputBytes: encoded.bytes ?? text };
+}
+
+/**
+ * The later rounds of `fix -`/`diff -` (src/rounds.ts for a run over files): where a fix gave a generator cleanup (a
+ * `with` around its `yield`s), the index made with the fixed text in place of the file's may show uses in the same text
+ * that abandon it (`for x in self.items(n): return x`); the text is processed again with it, as `fix FILE` does, so a
+ * second `fix -` (an editor's next save) changes nothing.
+ */
+function stdinRounds(first: FileResult, indexed: StdinIndex, path: string, options: RunOptions, processed: (source: string, project: ProjectIndex) => FileResult): FileResult {
+  let result = first;
+  let index = indexed.project;
+  let facts = JSON.stringify(indexed.own.generators ?? null);
+  let latest = first;
+  for (let round = 0; round < MAX_ROUNDS && latest.status === 'changed' && latest.after !== undefined; round++) {
+    const text = latest.after;
+    const now = summarizeFile(path, text, moduleNameFor(path), options.wholeFiles === true);
+    const nowFacts = JSON.stringify(now.generators ?? null);
+    if (nowFacts === facts) break;
+    facts = nowFacts;
+    const next = indexed.remerge(now);
+    const change = new IndexChange(index, next);
+    index = next;
+    if (!change.reaches(indexed.moduleName, first.path, text)) break;
+    latest = processed(text, next);
+    result = merged(result, latest, options.mode);
+  }
+  return result;
 }

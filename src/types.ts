@@ -258,9 +258,10 @@ export interface FileResult {
   ignored?: Record<string, number>;
   /**
    * Per code, what a later round of `fix`/`diff` (src/rounds.ts) found in the text an earlier round wrote, beyond what
-   * that round left: not in `findings` (which are placed in the file's first text), counted by `--statistics`.
+   * that round left: not in `findings` (which are placed in the file's first text), counted by `--statistics`
+   * (`fixable`: of those, the ones a fix was found for).
    */
-  laterFindings?: Record<string, { id: string; count: number }>;
+  laterFindings?: Record<string, { id: string; count: number; fixable: number }>;
   /** Decoded text before and after, set when status is `changed`. */
   before?: string;
   after?: string;
