@@ -157,6 +157,13 @@ test('a with over a wrapper that closes what it wraps is no finding; over one th
   assert.deepEqual(owns.findings, []);
   const borrows = transformSource('import gzip\nwith gzip.GzipFile(fileobj=open(p, "rb")) as gz:\n    data = gz.read()\n', {});
   assert.equal(borrows.output, 'import gzip\nwith open(p, "rb") as f, gzip.GzipFile(fileobj=f) as gz:\n    data = gz.read()\n');
+  // Returned, the wrapper is the caller's, as `return open(p)` gives it the file; a borrowing or lazy one is not
+  const returned = (body: string) => transformSource(`import gzip, io\n\ndef reader(p):\n    return ${body}\n`, {}).findings.map((f) => f.code);
+  assert.deepEqual(returned('io.TextIOWrapper(open(p, "rb"), encoding="utf-8")'), []);
+  assert.deepEqual(returned('(io.BufferedReader(open(p, "rb", buffering=0)))'), []);
+  assert.deepEqual(returned('io.TextIOWrapper(open(p, "rb")), 1'), ['WFY102']);
+  assert.deepEqual(returned('gzip.GzipFile(fileobj=open(p, "rb"))'), ['WFY102']);
+  assert.deepEqual(returned('iter(open(p))'), ['WFY102']);
 });
 
 test('a call that the code around it patches with a mock makes no resource; a patch of another module or test leaves it one', () => {

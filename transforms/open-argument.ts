@@ -108,6 +108,13 @@ function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | un
   return undefined;
 }
 
+/** True when `call` (in parentheses or not) is the value of a `return` statement. */
+function returnedAsIs(call: SyntaxNode): boolean {
+  let cur = call;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  return cur.parent?.type === 'return_statement';
+}
+
 /** The `with` item whose value is the consumer call (`with gzip.GzipFile(fileobj=open(p)) as f:`), and its statement. */
 function headerItemOf(m: ArgumentMatch): { item: SyntaxNode; stmt: SyntaxNode } | undefined {
   let cur = m.consumer;
@@ -151,6 +158,9 @@ function check(ctx: FileContext): Finding[] {
     const stmt = enclosingStatement(m.resource);
     const message = `\`${display(m)}\`: ${leftOpen(m.spec)}`;
     const base: Finding = { id: ID, code: CODE, message, start: m.resource.startIndex, end: m.resource.endIndex };
+    // Ex) `return io.TextIOWrapper(open(p, "rb"))`: the caller gets the wrapper, which closes the file, as `return
+    // open(p)` gives it the file
+    if (returnedAsIs(m.consumer) && consumerOf(ctx, m.consumer)?.owns) continue;
     const header = headerItemOf(m);
     if (header) {
       // Ex) `with io.TextIOWrapper(open(p, "rb")) as t:` closes the file with the wrapper
