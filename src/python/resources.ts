@@ -148,7 +148,9 @@ const WAVE_METHODS = new Set([
   'setnframes', 'setcomptype',
 ]);
 const MMAP_METHODS = new Set(['read', 'read_byte', 'readline', 'find', 'rfind', 'size', 'tell', 'seek', 'write', 'write_byte', 'flush', 'move', 'resize', 'madvise']);
-const FILEINPUT_METHODS = new Set(['readline']);
+// `filename` … `isstdin` answer a str, an int or a bool about the file being read (`fileno` its descriptor, followed as a
+// file's is)
+const FILEINPUT_METHODS = new Set(['readline', 'filename', 'lineno', 'filelineno', 'fileno', 'isfirstline', 'isstdin']);
 // Only methods that wait for the process: `__exit__` waits too, so it adds no wait the code lacked.
 const POPEN_METHODS = new Set(['communicate', 'wait']);
 
