@@ -302,6 +302,31 @@ test('a factory that returns what it makes on its last line is no finding; other
   assert.equal(gen.length, 1);
 });
 
+test('a Popen factory may use its pipes before `return p`: the caller gets them with the process', () => {
+  const findings = (body: string) =>
+    transformSource(`import subprocess\n\ndef popen(cmd, data, log):\n${body.replace(/^/gm, '    ')}\n`, { select: ['open-assign'] }).findings;
+  // pip's distlib (`p.stdin.write`), pytest's pytester, `print(p.stdout)`
+  for (const body of [
+    'p = subprocess.Popen(cmd, stdin=subprocess.PIPE)\np.stdin.write(data)\nreturn p',
+    'p = subprocess.Popen(cmd, stdout=subprocess.PIPE)\np.wait()\np.stdout.read()\nreturn p',
+    'p = subprocess.Popen(cmd, stdout=subprocess.PIPE)\nprint(p.stdout)\nreturn p',
+    'p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)\nout = p.stdout\nlog(p.stderr)\nreturn p, out',
+  ]) assert.deepEqual(findings(body).map((f) => f.reason), [], body);
+  for (const [body, reason] of [
+    // The pipe, not the process, goes to the caller; the process goes elsewhere too; another return drops it
+    ['p = subprocess.Popen(cmd, stdout=subprocess.PIPE)\nreturn p.stdout', /^a `with` would wait for the process/],
+    ['p = subprocess.Popen(cmd, stdout=subprocess.PIPE)\nlog(p)\np.stdout.read()\nreturn p', /^passed to `log\(\)`/],
+    ['p = subprocess.Popen(cmd, stdout=subprocess.PIPE)\nf = lambda: p.stdout.read()\nreturn p', /./],
+    ['p = subprocess.Popen(cmd, stdout=subprocess.PIPE)\nif data:\n    return p.stdout.read()\nreturn p', /^returned: .*\(line 7\)/],
+    // A file's part is no pipe (`f.buffer`): the factory rule stays as it was for every other kind
+    ['f = open(cmd)\nx = f.buffer\nreturn f', /^`\.buffer` may hand out a part/],
+  ] as const) {
+    const r = findings(body);
+    assert.ok(r.length >= 1, body);
+    assert.match(r[0]!.reason!, reason, body);
+  }
+});
+
 test('open-assign-close: a match statement\'s capture patterns bind the name (case f:, [*f], {"k": f}, Point(x=f), str() as f)', () => {
   for (const pattern of ['f', '[*f]', '{**f}', '{"k": f}', '[f, *_]', 'Point(x=f)', 'str() as f']) {
     const src = `def save(out):\n    f = open("main.txt", "w")\n    f.write("main")\n    match out:\n        case None:\n            pass\n        case ${pattern}:\n            pass\n    f.close()\n`;

@@ -152,6 +152,25 @@ test('views and lazy methods of the new kinds are reported, not fixed', () => {
   }
 });
 
+test('a socket\'s detach() leaves it holding no descriptor: no finding; an io object\'s detach() hands out the raw stream, still reported', () => {
+  const all = (src: string) => transformSource(src, {}).findings;
+  // trio's `_socket.py`: a socket made round a descriptor only to ask it something, then detached
+  for (const src of [
+    'import socket\n\ndef sniff(fileno):\n    s = socket.socket(fileno=fileno)\n    try:\n        t = s.getsockopt(socket.SOL_SOCKET, socket.SO_TYPE)\n    finally:\n        s.detach()\n    return t\n',
+    'import socket\nfd = socket.socket().detach()\n',
+    'import socket\n\ndef take(addr):\n    s = socket.create_connection(addr)\n    s.sendall(b"x")\n    return s.detach()\n',
+  ]) assert.deepEqual(all(src).map((f) => f.message), [], src);
+  for (const src of [
+    'def raw(p):\n    f = open(p, "rb")\n    r = f.detach()\n    return r.read()\n',
+    'r = open(p, "rb").detach()\n',
+  ]) {
+    const r = all(src);
+    assert.equal(r.length, 1, src);
+    assert.equal(r[0]!.fixStatus, 'none', src);
+    assert.match(r[0]!.reason!, /`\.detach\(\)` may return an object that still uses/, src);
+  }
+});
+
 test('a with over a wrapper that closes what it wraps is no finding; over one that borrows it, the file joins the with', () => {
   const owns = transformSource('import io\nwith io.TextIOWrapper(open(p, "rb"), encoding="utf-8") as t:\n    data = t.read()\n', {});
   assert.deepEqual(owns.findings, []);

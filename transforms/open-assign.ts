@@ -99,7 +99,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const escape = uses.find((u): u is Use & { cls: { kind: 'escape' } } => u.cls.kind === 'escape');
   // Ex) `s = socket.socket(family)` … `return s` as the function's last statement: a factory, whose caller owns
   // what it returns on every path that does not raise
-  if (escape && bindings.length === 1 && returnedAtEnd(scope, name, uses)) return undefined;
+  if (escape && bindings.length === 1 && returnedAtEnd(scope, name, uses, spec)) return undefined;
   if (escape) return { reason: `${escape.cls.reason} (line ${line(escape.node)})` };
 
   // Ex) `f = os.fdopen(fd, "w")` … `os.fsync(fd)`: closing the file closes the descriptor, so a read of `fd` is a use of it.
@@ -189,9 +189,10 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
  * True when every escape among `uses` is `name` itself returned by the `return` that ends the body of the
  * function `scope` (not a generator): the value, or an item of a tuple or list that is, and the value runs no
  * code (`return s`, `return f, path`). Not what is made from it (`return csv.reader(f)`, `return p.stdout`):
- * the caller could not close it.
+ * the caller could not close it. A process's pipe read in the function's own code (`p.stdin.write(data)`,
+ * `p.stdout.read()`) is no escape here: the pipe is the process's, which the caller gets and closes with it.
  */
-function returnedAtEnd(scope: SyntaxNode, name: string, uses: readonly Use[]): boolean {
+function returnedAtEnd(scope: SyntaxNode, name: string, uses: readonly Use[], spec: ResourceSpec): boolean {
   if (scope.type !== 'function_definition' || containsYield(scope)) return false;
   const body = scope.childForFieldName('body');
   const last = body ? statementSiblings(body).at(-1) : undefined;
@@ -203,8 +204,18 @@ function returnedAtEnd(scope: SyntaxNode, name: string, uses: readonly Use[]): b
     if (p?.id === last.id) return true;
     return (p?.type === 'tuple' || p?.type === 'expression_list' || p?.type === 'list' || p?.type === 'parenthesized_expression') && itemOf(p);
   };
-  return uses.every((u) => u.cls.kind !== 'escape' || (u.name === name && u.node.type === 'identifier' && itemOf(u.node)));
+  // Ex) `p = Popen(cmd, stdin=PIPE)` / `p.stdin.write(data)` / `return p` (pip's distlib, pytest's pytester)
+  const pipeOfProcess = (u: Use): boolean => {
+    if (!spec.pipesOnly || u.name !== name || functionOrModuleOf(u.node).id !== scope.id) return false;
+    const p = u.node.parent;
+    return p?.type === 'attribute' && p.childForFieldName('object')?.id === u.node.id && PIPES.has(p.childForFieldName('attribute')?.text ?? '');
+  };
+  const returned = (u: Use): boolean => u.name === name && u.node.type === 'identifier' && itemOf(u.node);
+  // Ex) `return p.stdout`: only the pipe goes to the caller
+  return uses.some(returned) && uses.every((u) => u.cls.kind !== 'escape' || returned(u) || pipeOfProcess(u));
 }
+
+const PIPES: ReadonlySet<string> = new Set(['stdin', 'stdout', 'stderr']);
 
 /** The `return` statements of a function's body, not of functions, lambdas or classes nested in it. */
 function ownReturns(body: SyntaxNode): SyntaxNode[] {

@@ -116,7 +116,7 @@ const TAR_METHODS = new Set(['getmembers', 'getnames', 'getmember', 'extractall'
 const ZIP_METHODS = new Set(['read', 'namelist', 'infolist', 'getinfo', 'extractall', 'extract', 'testzip', 'write', 'writestr', 'printdir', 'mkdir']);
 const PIPE_METHODS = new Set(['read', 'readline', 'readlines', 'write', 'writelines', 'fileno']);
 const SPOOLED_METHODS = new Set([...FILE_METHODS, 'rollover']);
-// Not `makefile` (a file view of the socket), `accept` (a second socket), `dup` or `detach`.
+// Not `makefile` (a file view of the socket), `accept` (a second socket) or `dup`; `detach` releases it (closesItself).
 const SOCKET_METHODS = new Set([
   'connect', 'connect_ex', 'bind', 'listen', 'send', 'sendall', 'sendto', 'sendfile', 'recv', 'recvfrom', 'recv_into',
   'recvfrom_into', 'getsockname', 'getpeername', 'setsockopt', 'getsockopt', 'shutdown', 'settimeout', 'gettimeout',
@@ -148,7 +148,9 @@ const WAVE_METHODS = new Set([
   'setnframes', 'setcomptype',
 ]);
 const MMAP_METHODS = new Set(['read', 'read_byte', 'readline', 'find', 'rfind', 'size', 'tell', 'seek', 'write', 'write_byte', 'flush', 'move', 'resize', 'madvise']);
-const FILEINPUT_METHODS = new Set(['readline']);
+// `filename` … `isstdin` answer a str, an int or a bool about the file being read (`fileno` its descriptor, followed as a
+// file's is)
+const FILEINPUT_METHODS = new Set(['readline', 'filename', 'lineno', 'filelineno', 'fileno', 'isfirstline', 'isstdin']);
 // Only methods that wait for the process: `__exit__` waits too, so it adds no wait the code lacked.
 const POPEN_METHODS = new Set(['communicate', 'wait']);
 
@@ -521,8 +523,14 @@ export const SUBSCRIPT = '[]';
  * True when `use` (the call `R.method(...)`) closes the resource itself: `Popen(...).communicate()` reads every
  * pipe to its end, closes it and waits for the process (given no timeout, after which it gives up). `close()`
  * is not counted here: a hand-written close is open-assign-close's to turn into a `with`.
+ *
+ * A socket's `detach()` counts too: it hands the descriptor to the code as a plain number and leaves the object
+ * holding none (-1), so there is nothing left for the GC to close, and a later `close()` (a `with`'s exit) does
+ * nothing. Not an io object's `detach()`, which returns the raw stream or buffer that still holds the
+ * descriptor, and after which the object's own `close()` raises ValueError.
  */
 export function closesItself(spec: ResourceSpec, method: string, use: SyntaxNode): boolean {
+  if (method === 'detach') return spec.kind === 'socket';
   return method === 'communicate' && spec.exitWaits === true && !mayTimeOut(spec, method, use);
 }
 
