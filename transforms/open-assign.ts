@@ -91,15 +91,15 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const uses = resourceUses(ctx, scope, a.target, spec).filter((u) => seesValue(u, a.stmt, scope, name));
   // Ex) `f.close()` somewhere, `with f:`, `stack.enter_context(f)`: closed by hand (open-assign-close) or managed.
   if (uses.some((u) => u.cls.kind === 'close' || u.cls.kind === 'managed')) return undefined;
+  const escape = uses.find((u): u is Use & { cls: { kind: 'escape' } } => u.cls.kind === 'escape');
+  // Ex) `s = socket.socket(family)` … `return s` as the function's last statement: a factory, whose caller owns
+  // what it returns on every path that does not raise. No `with` is made, so a read by name (below) changes nothing.
+  if (escape && bindings.length === 1 && returnedAtEnd(scope, name, uses)) return undefined;
   // Ex) `return locals()["f"].closed`: a use by name after the block.
   const dynamic = dynamicLookupAfter(ctx, scope, a.stmt);
   if (dynamic) {
     return { reason: `\`${lookupText(dynamic)}\` on line ${line(dynamic)} may read \`${name}\` by name after the block` };
   }
-  const escape = uses.find((u): u is Use & { cls: { kind: 'escape' } } => u.cls.kind === 'escape');
-  // Ex) `s = socket.socket(family)` … `return s` as the function's last statement: a factory, whose caller owns
-  // what it returns on every path that does not raise
-  if (escape && bindings.length === 1 && returnedAtEnd(scope, name, uses)) return undefined;
   if (escape) return { reason: `${escape.cls.reason} (line ${line(escape.node)})` };
 
   // Ex) `f = os.fdopen(fd, "w")` … `os.fsync(fd)`: closing the file closes the descriptor, so a read of `fd` is a use of it.
