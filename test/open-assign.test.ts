@@ -405,3 +405,28 @@ test('open-assign-close: two opens of one path that may both write are not merge
   assert.match(r.findings[0]?.reason ?? '', /^`a` and `b` may both write `p`/);
   assert.equal(close('def both(p, q):\n    a = open(p)\n    b = open(q, "w")\n    b.write(a.read())\n    a.close()\n    b.close()\n').fixesApplied, 1);
 });
+
+test('open-assign: a file stored on self through a local name is the class\'s, as `self.out = open(p)` is; no advice to add a close() the class has', () => {
+  const findings = (init: string, close = '    def close(self):\n        self.out.close()\n') =>
+    assign(`class Log:\n    def __init__(self, path, keep, paths):\n${init.replace(/^/gm, '        ')}\n${close}`).findings;
+  for (const init of [
+    'out = open(path, "w")\nself.out = out',
+    'out = open(path, "w")\nout.write("start")\nself.out = out',
+    // Opened in a branch, stored after it
+    'if keep:\n    out = path\nelse:\n    out = open(path, "w")\nself.out = out',
+  ]) assert.deepEqual(findings(init), [], init);
+  // A class with no close(), __exit__ or __del__: the advice stands
+  assert.match(findings('out = open(path, "w")\nself.out = out', '')[0]?.reason ?? '', /^stored on self: give the class close\(\)/);
+  for (const init of [
+    // Stored on one path only, or only the last of a loop's files
+    'out = open(path, "w")\nif keep:\n    self.out = out',
+    'for p in paths:\n    out = open(p, "w")\nself.out = out',
+    // A wrapper stored: the class's close() closes the wrapper, not what it was given
+    'out = open(path, "w")\nself.w = csv.writer(out)',
+  ]) {
+    const r = findings(init);
+    assert.equal(r.length, 1, init);
+    assert.doesNotMatch(r[0]!.reason ?? '', /give the class close/, init);
+    assert.equal(r[0]!.fixStatus, 'none', init);
+  }
+});

@@ -11,6 +11,7 @@ import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
 import { firstIndex, textTest, wordsPattern } from './text.js';
 import { memoized } from './memo.js';
+import { childDefNames, lineAt, outlineOf } from './outline.js';
 import { isExtra, LOOPS } from './statements.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
@@ -168,14 +169,30 @@ function containerEscape(from: SyntaxNode): UseClass {
   return { kind: 'escape', severity: 'store', reason: `put in ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}, which may outlive the block` };
 }
 
-function storeReason(target: SyntaxNode): string {
+function storeReason(ctx: FileContext, target: SyntaxNode): string {
   if (target.type === 'attribute') {
     const obj = target.childForFieldName('object')?.text ?? '';
-    if (obj === 'self' || obj === 'cls') return `stored on ${obj}: give the class close() or __enter__/__exit__`;
+    if (obj === 'self' || obj === 'cls') {
+      // Ex) a class with its own `close()`: the advice to give it one would be false
+      return hasCleanupMethod(ctx, target) ? `stored on ${obj}, which keeps it past the block` : `stored on ${obj}: give the class close() or __enter__/__exit__`;
+    }
     return `stored in the attribute \`${preview(target)}\`, which may outlive the block`;
   }
   if (target.type === 'subscript') return `stored in a container (\`${preview(target)}\`), which may outlive the block`;
   return 'unpacked into several names';
+}
+
+/**
+ * True when the class around `node` defines `close`, `__enter__`, `__exit__`, `__aexit__` or `__del__` in its body, as
+ * the file writes it (a partial tree need not hold its other methods).
+ */
+function hasCleanupMethod(ctx: FileContext, node: SyntaxNode): boolean {
+  let cls = node.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  if (!cls) return false;
+  const o = outlineOf(ctx.source);
+  const defs = childDefNames(ctx.source, o, lineAt(o, cls.startIndex));
+  return defs.some((d) => d === 'close' || d === '__enter__' || d === '__exit__' || d === '__aexit__' || d === '__del__');
 }
 
 /** Is `name` declared `global`/`nonlocal` in `scope` (so a store to it leaves the function)? */
@@ -348,7 +365,7 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           if (isDeclaredOutside(ctx, scope, left.text)) return { kind: 'escape', severity: 'store', reason: `stored in the global \`${left.text}\`` };
           return { kind: 'alias', target: left, wrapped };
         }
-        return { kind: 'escape', severity: 'store', reason: storeReason(left) };
+        return { kind: 'escape', severity: 'store', reason: storeReason(ctx, left) };
       }
       case 'augmented_assignment':
         return { kind: 'escape', severity: 'store', reason: `added to \`${preview(p.childForFieldName('left') ?? p)}\`` };
