@@ -300,6 +300,10 @@ test('a factory that returns what it makes on its last line is no finding; other
   // A frame's `f_locals` read anywhere in the file may read the name, but no `with` is made: still the caller's
   const fromFrame = transformSource('import os, tempfile\n\ndef g(frame):\n    return frame.f_locals\n\ndef make_temp_file():\n    fid, name = tempfile.mkstemp()\n    fo = os.fdopen(fid, "w")\n    return fo, name\n', { select: ['open-assign'] }).findings;
   assert.deepEqual(fromFrame, []);
+  // Bound again only in the `else` of the `if` around it (logging's makeSocket): that run never held this socket. In
+  // a loop, a later iteration's `else` drops it.
+  const sockets = transformSource("import socket\n\n\ndef make_socket(port, address, timeout=1):\n    if port is not None:\n        result = socket.create_connection(address, timeout=timeout)\n    else:\n        result = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n        result.settimeout(timeout)\n        try:\n            result.connect(address)\n        except OSError:\n            result.close()\n            raise\n    return result\n\n\ndef make_many(ports, address):\n    for port in ports:\n        if port:\n            result = socket.create_connection(address)\n        else:\n            result = None\n    return result\n", { select: ['open-assign'] }).findings;
+  assert.deepEqual(sockets.map((f) => [f.location.line, f.reason]), [[21, 'returned: the caller would get a closed resource (line 24)']]);
   // A generator's return value is not its caller's
   const gen = transformSource('def rows(path):\n    f = open(path)\n    yield 1\n    return f\n', { select: ['open-assign'] }).findings;
   assert.equal(gen.length, 1);

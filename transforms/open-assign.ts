@@ -10,7 +10,7 @@ import { functionOrModuleOf, identifiersNamed, within } from '../src/python/scop
 import { isClassBodyStatement, isExtra, LOOPS } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
 import { blockCodeEnd, childDefNames, lineAt, outlineOf } from '../src/python/outline.js';
-import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, lookupText, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
+import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, lookupText, outsideReason, resourceUses, runsApart, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { mixedIndentReason, planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { calleeName } from '../src/python/imports.js';
@@ -121,7 +121,10 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const escape = uses.find((u): u is Use & { cls: { kind: 'escape' } } => u.cls.kind === 'escape');
   // Ex) `s = socket.socket(family)` … `return s` as the function's last statement: a factory, whose caller owns
   // what it returns on every path that does not raise. No `with` is made, so a read by name (below) changes nothing.
-  if (escape && bindings.length === 1 && returnedAtEnd(scope, name, uses)) return undefined;
+  // (A name bound again only in another clause of an `if` no loop holds keeps it: `if port: s = create_connection(a)`
+  // / `else: s = socket(); s.connect(a)` … `return s`)
+  const alone = bindings.every((b) => b.node.id === a.target.id || runsApart(a.stmt, b.node, scope));
+  if (escape && alone && returnedAtEnd(scope, name, uses)) return undefined;
   // Ex) `return locals()["f"].closed`: a use by name after the block.
   const dynamic = dynamicLookupAfter(ctx, scope, a.stmt);
   if (dynamic) {
