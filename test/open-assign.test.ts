@@ -434,3 +434,12 @@ test('open-assign: a file stored on self through a local name is the class\'s, a
     assert.equal(r[0]!.fixStatus, 'none', init);
   }
 });
+
+test('open-assign: a NamedTemporaryFile never used is not advised to be closed at once (that removes its file)', () => {
+  const r = assign('import os\nfrom tempfile import NamedTemporaryFile, mkdtemp\n\ndef count_files():\n    td = mkdtemp()\n    tf = NamedTemporaryFile(dir=td)\n    keep = NamedTemporaryFile(dir=td, delete=False)\n    return len(os.listdir(td))\n');
+  const byLine = reasonsByLine(r);
+  assert.doesNotMatch(byLine.get(6) ?? '', /close it at once/);
+  assert.match(byLine.get(6) ?? '', /closing it removes the file it made.*`with NamedTemporaryFile\(\.\.\.\) as tf:`/);
+  // `delete=False`: closing it leaves the file
+  assert.match(byLine.get(7) ?? '', /close it at once \(`keep\.close\(\)`\)/);
+});

@@ -199,7 +199,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     if (uses.every((u) => u.cls.kind !== 'rebind' && !outsideReason(u, a.stmt, end))) lastIdx = siblings.length - 1;
   }
   if (lastIdx === idx) {
-    if (uses.length === 0) return { reason: `\`${name}\` is never used: close it at once (\`${name}.close()\`) or drop the call` };
+    if (uses.length === 0) return { reason: neverUsedReason(a, spec) };
     return { reason: `${outsideReason(uses[0]!, a.stmt, a.stmt) ?? `\`${name}\` is only used outside this block`}: close it by hand where it is done` };
   }
   const last = siblings[lastIdx]!;
@@ -213,6 +213,18 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     if (outside) return { reason: `${outside}: a \`with\` ending with its block would have closed it` };
   }
   return { last };
+}
+
+/**
+ * Why `name = call(…)`, never used by name, gets no fix. Ex) `tf = NamedTemporaryFile(dir=td)` kept only so that the
+ * file exists while `os.listdir(td)` runs: closing it at once would remove the file, so that is no advice to give.
+ */
+function neverUsedReason(a: ResourceAssignment, spec: ResourceSpec): string {
+  const name = a.target.text;
+  if (!deletesByName(spec, a.call)) return `\`${name}\` is never used: close it at once (\`${name}.close()\`) or drop the call`;
+  const callee = a.call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'NamedTemporaryFile';
+  const removes = givesFalse(a.call, 'delete_on_close') ? 'leaving its `with` (or the GC) removes' : 'closing it removes';
+  return `\`${name}\` is never used, but ${removes} the file it made, which the code after it may need on disk: put the code that needs the file in \`with ${callee}(...) as ${name}:\`, which removes it at the end`;
 }
 
 /**
