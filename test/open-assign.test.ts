@@ -297,6 +297,13 @@ test('a factory that returns what it makes on its last line is no finding; other
     assert.ok(r.length >= 1, body);
     assert.match(r[0]!.reason!, reason, body);
   }
+  // A frame's `f_locals` read anywhere in the file may read the name, but no `with` is made: still the caller's
+  const fromFrame = transformSource('import os, tempfile\n\ndef g(frame):\n    return frame.f_locals\n\ndef make_temp_file():\n    fid, name = tempfile.mkstemp()\n    fo = os.fdopen(fid, "w")\n    return fo, name\n', { select: ['open-assign'] }).findings;
+  assert.deepEqual(fromFrame, []);
+  // Bound again only in the `else` of the `if` around it (logging's makeSocket): that run never held this socket. In
+  // a loop, a later iteration's `else` drops it.
+  const sockets = transformSource("import socket\n\n\ndef make_socket(port, address, timeout=1):\n    if port is not None:\n        result = socket.create_connection(address, timeout=timeout)\n    else:\n        result = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n        result.settimeout(timeout)\n        try:\n            result.connect(address)\n        except OSError:\n            result.close()\n            raise\n    return result\n\n\ndef make_many(ports, address):\n    for port in ports:\n        if port:\n            result = socket.create_connection(address)\n        else:\n            result = None\n    return result\n", { select: ['open-assign'] }).findings;
+  assert.deepEqual(sockets.map((f) => [f.location.line, f.reason]), [[21, 'returned: the caller would get a closed resource (line 24)']]);
   // A generator's return value is not its caller's
   const gen = transformSource('def rows(path):\n    f = open(path)\n    yield 1\n    return f\n', { select: ['open-assign'] }).findings;
   assert.equal(gen.length, 1);
@@ -426,4 +433,38 @@ test('open-assign-close: two opens of one path that may both write are not merge
   assert.equal(r.fixesApplied, 0);
   assert.match(r.findings[0]?.reason ?? '', /^`a` and `b` may both write `p`/);
   assert.equal(close('def both(p, q):\n    a = open(p)\n    b = open(q, "w")\n    b.write(a.read())\n    a.close()\n    b.close()\n').fixesApplied, 1);
+});
+
+test('open-assign: a file stored on self through a local name is the class\'s, as `self.out = open(p)` is; no advice to add a close() the class has', () => {
+  const findings = (init: string, close = '    def close(self):\n        self.out.close()\n') =>
+    assign(`class Log:\n    def __init__(self, path, keep, paths):\n${init.replace(/^/gm, '        ')}\n${close}`).findings;
+  for (const init of [
+    'out = open(path, "w")\nself.out = out',
+    'out = open(path, "w")\nout.write("start")\nself.out = out',
+    // Opened in a branch, stored after it
+    'if keep:\n    out = path\nelse:\n    out = open(path, "w")\nself.out = out',
+  ]) assert.deepEqual(findings(init), [], init);
+  // A class with no close(), __exit__ or __del__: the advice stands
+  assert.match(findings('out = open(path, "w")\nself.out = out', '')[0]?.reason ?? '', /^stored on self: give the class close\(\)/);
+  for (const init of [
+    // Stored on one path only, or only the last of a loop's files
+    'out = open(path, "w")\nif keep:\n    self.out = out',
+    'for p in paths:\n    out = open(p, "w")\nself.out = out',
+    // A wrapper stored: the class's close() closes the wrapper, not what it was given
+    'out = open(path, "w")\nself.w = csv.writer(out)',
+  ]) {
+    const r = findings(init);
+    assert.equal(r.length, 1, init);
+    assert.doesNotMatch(r[0]!.reason ?? '', /give the class close/, init);
+    assert.equal(r[0]!.fixStatus, 'none', init);
+  }
+});
+
+test('open-assign: a NamedTemporaryFile never used is not advised to be closed at once (that removes its file)', () => {
+  const r = assign('import os\nfrom tempfile import NamedTemporaryFile, mkdtemp\n\ndef count_files():\n    td = mkdtemp()\n    tf = NamedTemporaryFile(dir=td)\n    keep = NamedTemporaryFile(dir=td, delete=False)\n    return len(os.listdir(td))\n');
+  const byLine = reasonsByLine(r);
+  assert.doesNotMatch(byLine.get(6) ?? '', /close it at once/);
+  assert.match(byLine.get(6) ?? '', /closing it removes the file it made.*`with NamedTemporaryFile\(\.\.\.\) as tf:`/);
+  // `delete=False`: closing it leaves the file
+  assert.match(byLine.get(7) ?? '', /close it at once \(`keep\.close\(\)`\)/);
 });

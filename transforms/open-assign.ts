@@ -6,11 +6,11 @@
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { aKind, deletesByName, givesFalse, leftOpen, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
-import { functionOrModuleOf, identifiersNamed } from '../src/python/scopes.js';
-import { isClassBodyStatement, isExtra } from '../src/python/statements.js';
+import { functionOrModuleOf, identifiersNamed, within } from '../src/python/scopes.js';
+import { isClassBodyStatement, isExtra, LOOPS } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
 import { blockCodeEnd, childDefNames, lineAt, outlineOf } from '../src/python/outline.js';
-import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, lookupText, outsideReason, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
+import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, lookupText, outsideReason, resourceUses, runsApart, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { mixedIndentReason, planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { calleeName } from '../src/python/imports.js';
@@ -44,7 +44,7 @@ const CLEANUP_METHODS = new Set(['close', '__exit__', '__aexit__', '__del__']);
  * True when the code around a stored resource visibly closes it: `self.f.close()` (or `closing(self.f)`)
  * somewhere in the class (or function) holding the store, or a class with its own cleanup method.
  */
-function storeIsClosed(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): boolean {
+function storeIsClosed(ctx: FileContext, a: Pick<ResourceAssignment, 'stmt' | 'target'>, spec: ResourceSpec): boolean {
   const target = a.target.text.replace(/\s+/g, '');
   const cls = enclosingClass(a.stmt);
   if (!cls) return closedByName(ctx, functionOrModuleOf(a.stmt), target, spec);
@@ -52,6 +52,31 @@ function storeIsClosed(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
   // so a partial tree need not hold them (the same answer from the whole tree and a partial one)
   const written = classAsWritten(ctx.source, cls);
   return closesByName(written.text, target, spec) || [...CLEANUP_METHODS].some((m) => written.defs.has(m));
+}
+
+/**
+ * True when one of `uses` stores the resource itself on `self` (or `cls`) as a statement `self.out = out` that runs
+ * whenever the assignment `a` did (a later statement of its block or of a block around it, no loop between: the
+ * stored object is the last one opened), in a class that closes it as `storeIsClosed` has it: the same as the
+ * direct `self.out = open(p)`, which is no finding. Not a wrapper or an alias stored (`self.r = csv.reader(out)`).
+ */
+function storedOnClosingSelf(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec, uses: readonly Use[]): boolean {
+  return uses.some((u) => {
+    if (u.cls.kind !== 'escape' || u.name !== a.target.text) return false;
+    const p = u.node.parent;
+    if (p?.type !== 'assignment' || p.childForFieldName('right')?.id !== u.node.id) return false;
+    const left = p.childForFieldName('left');
+    const obj = left?.type === 'attribute' ? left.childForFieldName('object')?.text : undefined;
+    if (!left || (obj !== 'self' && obj !== 'cls')) return false;
+    const stmt = p.parent;
+    if (stmt?.type !== 'expression_statement' || stmt.startIndex < a.stmt.endIndex) return false;
+    // Ex) `if keep: self.out = out`: on the other path nothing closes it
+    const block = stmt.parent;
+    if (!block || !within(a.stmt, block)) return false;
+    // Ex) `for p in paths: out = open(p)` / `self.out = out`: every file but the last is dropped
+    for (let n = a.stmt.parent; n && n.id !== block.id; n = n.parent) if (LOOPS.has(n.type)) return false;
+    return storeIsClosed(ctx, { stmt, target: left }, spec);
+  });
 }
 
 /**
@@ -91,15 +116,20 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const uses = resourceUses(ctx, scope, a.target, spec).filter((u) => seesValue(u, a.stmt, scope, name));
   // Ex) `f.close()` somewhere, `with f:`, `stack.enter_context(f)`: closed by hand (open-assign-close) or managed.
   if (uses.some((u) => u.cls.kind === 'close' || u.cls.kind === 'managed')) return undefined;
+  // Ex) `out = open(p)` / `self.out = out` in a class whose close() closes it: as `self.out = open(p)` (in `check`)
+  if (storedOnClosingSelf(ctx, a, spec, uses)) return undefined;
+  const escape = uses.find((u): u is Use & { cls: { kind: 'escape' } } => u.cls.kind === 'escape');
+  // Ex) `s = socket.socket(family)` … `return s` as the function's last statement: a factory, whose caller owns
+  // what it returns on every path that does not raise. No `with` is made, so a read by name (below) changes nothing.
+  // (A name bound again only in another clause of an `if` no loop holds keeps it: `if port: s = create_connection(a)`
+  // / `else: s = socket(); s.connect(a)` … `return s`)
+  const alone = bindings.every((b) => b.node.id === a.target.id || runsApart(a.stmt, b.node, scope));
+  if (escape && alone && returnedAtEnd(scope, name, uses, spec)) return undefined;
   // Ex) `return locals()["f"].closed`: a use by name after the block.
   const dynamic = dynamicLookupAfter(ctx, scope, a.stmt);
   if (dynamic) {
     return { reason: `\`${lookupText(dynamic)}\` on line ${line(dynamic)} may read \`${name}\` by name after the block` };
   }
-  const escape = uses.find((u): u is Use & { cls: { kind: 'escape' } } => u.cls.kind === 'escape');
-  // Ex) `s = socket.socket(family)` … `return s` as the function's last statement: a factory, whose caller owns
-  // what it returns on every path that does not raise
-  if (escape && bindings.length === 1 && returnedAtEnd(scope, name, uses, spec)) return undefined;
   if (escape) return { reason: `${escape.cls.reason} (line ${line(escape.node)})` };
 
   // Ex) `f = os.fdopen(fd, "w")` … `os.fsync(fd)`: closing the file closes the descriptor, so a read of `fd` is a use of it.
@@ -169,7 +199,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     if (uses.every((u) => u.cls.kind !== 'rebind' && !outsideReason(u, a.stmt, end))) lastIdx = siblings.length - 1;
   }
   if (lastIdx === idx) {
-    if (uses.length === 0) return { reason: `\`${name}\` is never used: close it at once (\`${name}.close()\`) or drop the call` };
+    if (uses.length === 0) return { reason: neverUsedReason(a, spec) };
     return { reason: `${outsideReason(uses[0]!, a.stmt, a.stmt) ?? `\`${name}\` is only used outside this block`}: close it by hand where it is done` };
   }
   const last = siblings[lastIdx]!;
@@ -183,6 +213,18 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     if (outside) return { reason: `${outside}: a \`with\` ending with its block would have closed it` };
   }
   return { last };
+}
+
+/**
+ * Why `name = call(…)`, never used by name, gets no fix. Ex) `tf = NamedTemporaryFile(dir=td)` kept only so that the
+ * file exists while `os.listdir(td)` runs: closing it at once would remove the file, so that is no advice to give.
+ */
+function neverUsedReason(a: ResourceAssignment, spec: ResourceSpec): string {
+  const name = a.target.text;
+  if (!deletesByName(spec, a.call)) return `\`${name}\` is never used: close it at once (\`${name}.close()\`) or drop the call`;
+  const callee = a.call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'NamedTemporaryFile';
+  const removes = givesFalse(a.call, 'delete_on_close') ? 'leaving its `with` (or the GC) removes' : 'closing it removes';
+  return `\`${name}\` is never used, but ${removes} the file it made, which the code after it may need on disk: put the code that needs the file in \`with ${callee}(...) as ${name}:\`, which removes it at the end`;
 }
 
 /**
@@ -554,7 +596,8 @@ export const openAssign: Transform = {
     notFlagged:
       '`with open(p) as f:`, a resource closed anywhere by `f.close()` (open-assign-close), ' +
       '`with f:`, `stack.enter_context(f)`, `closing(f)`. `self.f = open(p)` is reported (never fixed) ' +
-      'unless the class closes it or defines close/__exit__/__del__.',
+      'unless the class closes it or defines close/__exit__/__del__; likewise `f = open(p)` / `self.f = f` where the store ' +
+      'runs whenever the open did.',
   },
   examples: [
     {

@@ -11,6 +11,7 @@ import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
 import { firstIndex, textTest, wordsPattern } from './text.js';
 import { memoized } from './memo.js';
+import { childDefNames, lineAt, outlineOf } from './outline.js';
 import { isExtra, LOOPS } from './statements.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
@@ -168,14 +169,30 @@ function containerEscape(from: SyntaxNode): UseClass {
   return { kind: 'escape', severity: 'store', reason: `put in ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}, which may outlive the block` };
 }
 
-function storeReason(target: SyntaxNode): string {
+function storeReason(ctx: FileContext, target: SyntaxNode): string {
   if (target.type === 'attribute') {
     const obj = target.childForFieldName('object')?.text ?? '';
-    if (obj === 'self' || obj === 'cls') return `stored on ${obj}: give the class close() or __enter__/__exit__`;
+    if (obj === 'self' || obj === 'cls') {
+      // Ex) a class with its own `close()`: the advice to give it one would be false
+      return hasCleanupMethod(ctx, target) ? `stored on ${obj}, which keeps it past the block` : `stored on ${obj}: give the class close() or __enter__/__exit__`;
+    }
     return `stored in the attribute \`${preview(target)}\`, which may outlive the block`;
   }
   if (target.type === 'subscript') return `stored in a container (\`${preview(target)}\`), which may outlive the block`;
   return 'unpacked into several names';
+}
+
+/**
+ * True when the class around `node` defines `close`, `__enter__`, `__exit__`, `__aexit__` or `__del__` in its body, as
+ * the file writes it (a partial tree need not hold its other methods).
+ */
+function hasCleanupMethod(ctx: FileContext, node: SyntaxNode): boolean {
+  let cls = node.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  if (!cls) return false;
+  const o = outlineOf(ctx.source);
+  const defs = childDefNames(ctx.source, o, lineAt(o, cls.startIndex));
+  return defs.some((d) => d === 'close' || d === '__enter__' || d === '__exit__' || d === '__aexit__' || d === '__del__');
 }
 
 /** Is `name` declared `global`/`nonlocal` in `scope` (so a store to it leaves the function)? */
@@ -348,7 +365,7 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           if (isDeclaredOutside(ctx, scope, left.text)) return { kind: 'escape', severity: 'store', reason: `stored in the global \`${left.text}\`` };
           return { kind: 'alias', target: left, wrapped };
         }
-        return { kind: 'escape', severity: 'store', reason: storeReason(left) };
+        return { kind: 'escape', severity: 'store', reason: storeReason(ctx, left) };
       }
       case 'augmented_assignment':
         return { kind: 'escape', severity: 'store', reason: `added to \`${preview(p.childForFieldName('left') ?? p)}\`` };
@@ -535,6 +552,8 @@ export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name:
   const block = assign.parent!;
   // Ex) `def reader(): return f.read()` defined above `f = open(p)`: it may run at any time later.
   if (functionOrModuleOf(at).id !== scope.id) return true;
+  // Ex) `if p: f = open(p); return f.read()` / `else: f = raw; return f.decode()`: another clause of an `if`
+  if (inExclusiveClause(assign, at, scope, use.name)) return false;
   if (at.startIndex >= assign.endIndex) {
     if (at.endIndex > block.endIndex) return true;
     // An alias (`rows = csv.reader(f)`) is followed from every read: its own rebindings are not tracked.
@@ -553,6 +572,53 @@ export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name:
     if (within(at, a)) return true;
   }
   return false;
+}
+
+/**
+ * True when the read `at` of `name` cannot see a value the statement `assign` binds because the two lie in different
+ * clauses of one `if` (its body, an `elif`, the `else`), of which one run takes only one, and either no loop of
+ * `scope` holds that `if` (nothing brings the other clause back after `assign`'s) or, in `at`'s clause, a plain
+ * `name = …` runs before `at` (a statement before the one holding it in one of its blocks): `at` then reads that
+ * value, and `assign`'s clause cannot run in between. The binding `name = …` itself is no read.
+ */
+function inExclusiveClause(assign: SyntaxNode, at: SyntaxNode, scope: SyntaxNode, name: string): boolean {
+  const clauses = exclusiveClauses(assign, at, scope);
+  if (!clauses) return false;
+  if (outermostLoopStart(clauses.ifs, scope) === undefined) return true;
+  const theirs = clauses.theirs;
+  for (let n = at; n.parent && n.id !== theirs.id; n = n.parent) {
+    const b = n.parent;
+    if (b.type !== 'block' || !within(b, theirs)) continue;
+    if (rebindsPlainly(n, name) && n.namedChildren[0]!.childForFieldName('left')!.id === at.id) return true;
+    if (statementSiblings(b).some((st) => st.endIndex <= n.startIndex && rebindsPlainly(st, name))) return true;
+  }
+  return false;
+}
+
+/** The `if` of `scope` around both `assign` and `at` whose different clauses hold them, and `at`'s clause; or `undefined`. */
+function exclusiveClauses(assign: SyntaxNode, at: SyntaxNode, scope: SyntaxNode): { ifs: SyntaxNode; theirs: SyntaxNode } | undefined {
+  let ifs: SyntaxNode | null = assign.parent;
+  while (ifs && ifs.id !== scope.id && !(ifs.type === 'if_statement' && within(at, ifs))) ifs = ifs.parent;
+  if (ifs?.type !== 'if_statement') return undefined;
+  const mine = clauseOf(ifs, assign);
+  const theirs = clauseOf(ifs, at);
+  return mine && theirs && mine.id !== theirs.id ? { ifs, theirs } : undefined;
+}
+
+/**
+ * True when the code at `node` and the statement `assign` lie in different clauses of one `if` that no loop of `scope`
+ * holds: one run of `scope` runs at most one of them (`if port: s = create_connection(a)` / `else: s = socket()`).
+ */
+export function runsApart(assign: SyntaxNode, node: SyntaxNode, scope: SyntaxNode): boolean {
+  const clauses = exclusiveClauses(assign, node, scope);
+  return !!clauses && outermostLoopStart(clauses.ifs, scope) === undefined;
+}
+
+/** The clause of the `if` statement `ifs` holding `node` (its body, an `elif_clause`, the `else_clause`), or `undefined` (its condition). */
+function clauseOf(ifs: SyntaxNode, node: SyntaxNode): SyntaxNode | undefined {
+  const body = ifs.childForFieldName('consequence');
+  if (body && within(node, body)) return body;
+  return ifs.namedChildren.find((c) => (c.type === 'elif_clause' || c.type === 'else_clause') && within(node, c));
 }
 
 /** Calls whose value is a file descriptor (or a tuple holding some): `fd = os.open(p, flags)`, `fd, path = mkstemp()`. */
