@@ -452,6 +452,10 @@ test('open-assign: a file stored on self through a local name is the class\'s, a
     'for p in paths:\n    out = open(p, "w")\nself.out = out',
     // A wrapper stored: the class's close() closes the wrapper, not what it was given
     'out = open(path, "w")\nself.w = csv.writer(out)',
+    // A path that leaves between the open and the store drops the file
+    'out = open(path, "w")\nout.write("header")\nif not keep:\n    return\nself.out = out',
+    'out = open(path, "w")\nif not keep:\n    raise ValueError(path)\nself.out = out',
+    'for p in paths:\n    out = open(p, "w")\n    if keep:\n        continue\n    self.out = out\n    break',
   ]) {
     const r = findings(init);
     assert.equal(r.length, 1, init);
@@ -467,4 +471,15 @@ test('open-assign: a NamedTemporaryFile never used is not advised to be closed a
   assert.match(byLine.get(6) ?? '', /closing it removes the file it made.*`with NamedTemporaryFile\(\.\.\.\) as tf:`/);
   // `delete=False`: closing it leaves the file
   assert.match(byLine.get(7) ?? '', /close it at once \(`keep\.close\(\)`\)/);
+});
+
+test('open-assign: a generator expression in another clause of the open\'s if, in a loop, reads the name when it runs: a use, whatever the clause bound first', () => {
+  const body = 'def heads(ps):\n    gens = []\n    for p in ps:\n        if p:\n            f = open(p)\n            first = f.readline()\n        else:\n            f = None\n            gens.append(READ)\n    return gens\n';
+  for (const read of ['f.readline() for _ in range(1)', '(lambda: f.readline())']) {
+    const r = assign(body.replace('READ', read));
+    assert.equal(r.fixesApplied, 0, read);
+    assert.equal(r.findings.length, 1, read);
+  }
+  // Read at once there, after the clause's own `f = None`: no use of the file (the fix stands)
+  assert.equal(assign(body.replace('READ', 'f')).fixesApplied, 1);
 });

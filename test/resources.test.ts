@@ -158,8 +158,14 @@ test('a socket\'s detach() leaves it holding no descriptor: no finding; an io ob
   for (const src of [
     'import socket\n\ndef sniff(fileno):\n    s = socket.socket(fileno=fileno)\n    try:\n        t = s.getsockopt(socket.SOL_SOCKET, socket.SO_TYPE)\n    finally:\n        s.detach()\n    return t\n',
     'import socket\nfd = socket.socket().detach()\n',
-    'import socket\n\ndef take(addr):\n    s = socket.create_connection(addr)\n    s.sendall(b"x")\n    return s.detach()\n',
   ]) assert.deepEqual(all(src).map((f) => f.message), [], src);
+  // A detach() on some paths only: the others leave the socket to the GC
+  for (const src of [
+    'import socket\n\ndef c(addrs):\n    for addr in addrs:\n        s = socket.socket()\n        s.connect(addr)\n    return s.detach()\n',
+    'import socket\n\ndef c(addr, keep):\n    s = socket.socket()\n    s.connect(addr)\n    if keep:\n        return s.detach()\n    return None\n',
+    // (and one that raises before it: `sendall`)
+    'import socket\n\ndef take(addr):\n    s = socket.create_connection(addr)\n    s.sendall(b"x")\n    return s.detach()\n',
+  ]) assert.deepEqual(all(src).map((f) => f.code), ['WFY105'], src);
   for (const src of [
     'def raw(p):\n    f = open(p, "rb")\n    r = f.detach()\n    return r.read()\n',
     'r = open(p, "rb").detach()\n',

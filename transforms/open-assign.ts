@@ -57,7 +57,8 @@ function storeIsClosed(ctx: FileContext, a: Pick<ResourceAssignment, 'stmt' | 't
 /**
  * True when one of `uses` stores the resource itself on `self` (or `cls`) as a statement `self.out = out` that runs
  * whenever the assignment `a` did (a later statement of its block or of a block around it, no loop between: the
- * stored object is the last one opened), in a class that closes it as `storeIsClosed` has it: the same as the
+ * stored object is the last one opened; no `return`, `raise`, `continue`, `break` or `yield` between: no path
+ * leaves before it), in a class that closes it as `storeIsClosed` has it: the same as the
  * direct `self.out = open(p)`, which is no finding. Not a wrapper or an alias stored (`self.r = csv.reader(out)`).
  */
 function storedOnClosingSelf(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec, uses: readonly Use[]): boolean {
@@ -75,8 +76,18 @@ function storedOnClosingSelf(ctx: FileContext, a: ResourceAssignment, spec: Reso
     if (!block || !within(a.stmt, block)) return false;
     // Ex) `for p in paths: out = open(p)` / `self.out = out`: every file but the last is dropped
     for (let n = a.stmt.parent; n && n.id !== block.id; n = n.parent) if (LOOPS.has(n.type)) return false;
+    // Ex) `out = open(p)` / `if not enabled: return` / `self.out = out`: that path drops it
+    if (exitsBetween(a.stmt, stmt)) return false;
     return storeIsClosed(ctx, { stmt, target: left }, spec);
   });
+}
+
+const EXITS = ['return_statement', 'raise_statement', 'continue_statement', 'break_statement', 'yield'];
+
+/** True when a `return`, `raise`, `continue`, `break` or `yield` of `from`'s function lies between the statements `from` and `to`. */
+function exitsBetween(from: SyntaxNode, to: SyntaxNode): boolean {
+  const scope = functionOrModuleOf(from);
+  return scope.descendantsOfType(EXITS, { row: from.endPosition.row, column: from.endPosition.column }, { row: to.startPosition.row, column: to.startPosition.column }).some((x) => x.startIndex >= from.endIndex && x.startIndex < to.startIndex && functionOrModuleOf(x).id === scope.id);
 }
 
 /**

@@ -586,6 +586,9 @@ function inExclusiveClause(assign: SyntaxNode, at: SyntaxNode, scope: SyntaxNode
   if (!clauses) return false;
   if (outermostLoopStart(clauses.ifs, scope) === undefined) return true;
   const theirs = clauses.theirs;
+  // Ex) `f = None` / `gens.append(f.readline() for _ in x)`: the generator reads `f` when it runs, maybe after a
+  // later iteration opened (and the fix closed) the file
+  for (let n: SyntaxNode | null = at; n && n.id !== theirs.id; n = n.parent) if (n.type === 'generator_expression' || n.type === 'lambda') return false;
   for (let n = at; n.parent && n.id !== theirs.id; n = n.parent) {
     const b = n.parent;
     if (b.type !== 'block' || !within(b, theirs)) continue;

@@ -530,8 +530,31 @@ export const SUBSCRIPT = '[]';
  * descriptor, and after which the object's own `close()` raises ValueError.
  */
 export function closesItself(spec: ResourceSpec, method: string, use: SyntaxNode): boolean {
-  if (method === 'detach') return spec.kind === 'socket';
+  if (method === 'detach') return spec.kind === 'socket' && detachedOnEveryPath(use);
   return method === 'communicate' && spec.exitWaits === true && !mayTimeOut(spec, method, use);
+}
+
+/**
+ * True when the socket's `detach()` call `use` runs on every path once the socket is made: on the call that makes it
+ * (`socket.socket(fileno=fd).detach()`), or in the `finally` of a `try` right after the statement that binds it
+ * (`s = socket.socket(fileno=fd)` / `try: …` / `finally: s.detach()`, trio's). Elsewhere (`if keep: return
+ * s.detach()`, the last socket of a loop) the other paths leave it to the GC, as a `close()` there would.
+ */
+function detachedOnEveryPath(use: SyntaxNode): boolean {
+  const object = use.childForFieldName('function')?.childForFieldName('object');
+  if (object?.type === 'call') return true;
+  if (object?.type !== 'identifier') return false;
+  let n: SyntaxNode | null = use.parent;
+  while (n && n.type !== 'finally_clause') {
+    if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') return false;
+    n = n.parent;
+  }
+  const attempt = n?.parent;
+  if (attempt?.type !== 'try_statement') return false;
+  let before = attempt.previousNamedSibling;
+  while (before && isExtra(before)) before = before.previousNamedSibling;
+  const assignment = before?.type === 'expression_statement' ? before.namedChildren[0] : undefined;
+  return assignment?.type === 'assignment' && assignment.childForFieldName('left')?.text === object.text;
 }
 
 /**
