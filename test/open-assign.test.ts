@@ -443,6 +443,8 @@ test('open-assign: a file stored on self through a local name is the class\'s, a
     'out = open(path, "w")\nout.write("start")\nself.out = out',
     // Opened in a branch, stored after it
     'if keep:\n    out = path\nelse:\n    out = open(path, "w")\nself.out = out',
+    // mailbox's: a `raise` in the handler of the `try` the open ends, or in another clause of the open's `if`
+    'try:\n    out = open(path, "rb+")\nexcept OSError:\n    if keep:\n        out = open(path, "wb+")\n    else:\n        raise\nself.out = out',
   ]) assert.deepEqual(findings(init), [], init);
   // A class with no close(), __exit__ or __del__: the advice stands
   assert.match(findings('out = open(path, "w")\nself.out = out', '')[0]?.reason ?? '', /^stored on self: give the class close\(\)/);
@@ -455,6 +457,7 @@ test('open-assign: a file stored on self through a local name is the class\'s, a
     // A path that leaves between the open and the store drops the file
     'out = open(path, "w")\nout.write("header")\nif not keep:\n    return\nself.out = out',
     'out = open(path, "w")\nif not keep:\n    raise ValueError(path)\nself.out = out',
+    'try:\n    out = open(path, "w")\n    out.write("x")\nexcept OSError:\n    return\nself.out = out',
     'for p in paths:\n    out = open(p, "w")\n    if keep:\n        continue\n    self.out = out\n    break',
   ]) {
     const r = findings(init);

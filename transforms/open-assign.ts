@@ -84,10 +84,23 @@ function storedOnClosingSelf(ctx: FileContext, a: ResourceAssignment, spec: Reso
 
 const EXITS = ['return_statement', 'raise_statement', 'continue_statement', 'break_statement', 'yield'];
 
-/** True when a `return`, `raise`, `continue`, `break` or `yield` of `from`'s function lies between the statements `from` and `to`. */
+/**
+ * True when a `return`, `raise`, `continue`, `break` or `yield` of `from`'s function lies between the statements `from`
+ * and `to`, where it may run after `from` did: not in another clause of an `if` no loop holds (`runsApart`), nor in a
+ * handler of the `try` whose body `from` ends (mailbox's `try: f = open(p, "rb+")` / `except OSError: … raise`).
+ */
 function exitsBetween(from: SyntaxNode, to: SyntaxNode): boolean {
   const scope = functionOrModuleOf(from);
-  return scope.descendantsOfType(EXITS, { row: from.endPosition.row, column: from.endPosition.column }, { row: to.startPosition.row, column: to.startPosition.column }).some((x) => x.startIndex >= from.endIndex && x.startIndex < to.startIndex && functionOrModuleOf(x).id === scope.id);
+  const exits = scope.descendantsOfType(EXITS, { row: from.endPosition.row, column: from.endPosition.column }, { row: to.startPosition.row, column: to.startPosition.column });
+  return exits.some((x) => x.startIndex >= from.endIndex && x.startIndex < to.startIndex && functionOrModuleOf(x).id === scope.id && !runsApart(from, x, scope) && !inHandlerOfTryItEnds(from, x));
+}
+
+/** True when `x` lies in an `except` clause of the `try` whose body's last statement is `stmt`: a handler runs only if the body raised, before `stmt` ended. */
+function inHandlerOfTryItEnds(stmt: SyntaxNode, x: SyntaxNode): boolean {
+  const body = stmt.parent;
+  const attempt = body?.parent;
+  if (body?.type !== 'block' || attempt?.type !== 'try_statement' || statementSiblings(body).at(-1)?.id !== stmt.id) return false;
+  return attempt.namedChildren.some((c) => (c.type === 'except_clause' || c.type === 'except_group_clause') && within(x, c));
 }
 
 /**
