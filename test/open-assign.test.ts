@@ -143,6 +143,15 @@ test('open-assign: locals()/eval() after the open block the fix; a file closed b
     [3, '`locals()` on line 5 may read `f` by name after the block'],
     [9, '`eval()` on line 11 may read `fh` by name after the block'],
   ]);
+  // In a function, what cannot read its frame: `eval`/`exec` given a namespace, `globals()`, `vars(x)`; a `locals()`
+  // passed along still can (IPython's `eval(target, self.user_ns)`)
+  const fixes = (read: string) => assign(`def fetch(p, expr, ns, obj):
+    f = open(p)
+    data = f.read()
+    return data, ${read}
+`).fixesApplied;
+  for (const read of ['eval(expr, ns)', 'exec(expr, ns, {})', 'eval(expr, globals=ns)', 'globals()["f"]', 'vars(obj)']) assert.equal(fixes(read), 1, read);
+  for (const read of ['eval(expr)', 'exec(expr)', 'eval(expr, ns, locals())', 'vars()', 'eval(*expr)', 'locals()']) assert.equal(fixes(read), 0, read);
 });
 
 test('reasons: a close whose value is used, and kinds WFY105 does not wrap', () => {

@@ -797,7 +797,28 @@ export function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: Sy
   const frames = frameLocalsRead(ctx);
   if (!saysDynamicLookup(ctx.source)) return frames;
   const from = stmt?.endIndex ?? 0;
-  return scope.descendantsOfType('call').find((c) => c.startIndex >= from && DYNAMIC_LOOKUPS.has(calleeName(ctx.names, c) ?? '')) ?? frames;
+  return scope.descendantsOfType('call').find((c) => c.startIndex >= from && readsVariablesOf(scope, calleeName(ctx.names, c) ?? '', c)) ?? frames;
+}
+
+/**
+ * True when the call `c` of the builtin `name` (one of DYNAMIC_LOOKUPS) may read `scope`'s variables by name. In a
+ * function, not `globals()`, `vars(x)` (the attributes of `x`), nor `eval`/`exec` given a namespace (`eval(e, ns)`:
+ * the string reads `ns`; a `locals()` passed is a call of its own): only what reads the function's own frame.
+ */
+function readsVariablesOf(scope: SyntaxNode, name: string, c: SyntaxNode): boolean {
+  if (!DYNAMIC_LOOKUPS.has(name)) return false;
+  if (scope.type === 'module') return true;
+  if (name === 'builtins.globals') return false;
+  const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => !isExtra(a));
+  // Ex) `eval(*args)`, `vars(**kw)`: not known
+  if (args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return true;
+  if (name === 'builtins.vars') return args.length === 0;
+  if (name === 'builtins.eval' || name === 'builtins.exec') {
+    const positional = args.filter((a) => a.type !== 'keyword_argument').length;
+    const keyword = (k: string) => args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === k);
+    return !(positional >= 2 || keyword('globals') || keyword('locals'));
+  }
+  return true;
 }
 
 /** How a lookup `dynamicLookupAfter` or `namesSeenReason` found is written in a message: `locals()`, `frame.f_locals`. */
