@@ -495,3 +495,23 @@ test('open-assign: a generator expression in another clause of the open\'s if, i
   // Read at once there, after the clause's own `f = None`: no use of the file (the fix stands)
   assert.equal(assign(body.replace('READ', 'f')).fixesApplied, 1);
 });
+
+test('open-assign-close: a name bound again after the close (or before the open in its loop) is no use of the file; a read after a rebinding in its own block reads the new value', () => {
+  const close = (text: string) => transformSource(text, { select: ['open-assign-close'] });
+  const body = (after: string, before = '') => `def t(p, q, c, names):\n    out = []\n    for name in names:\n${before}        f = open(name, "rb")\n        out.append(f.read())\n        f.close()\n${after}    return out\n`;
+  for (const [after, before] of [
+    ['    f = None\n', ''],
+    ['', '        f = None\n'],
+    ['    if c:\n        f = open(q, "rb")\n        print(f.read())\n        f.close()\n', ''],
+    ['    del f\n', ''],
+    ['    for f in names:\n        pass\n', ''],
+    ['    f, g = 1, 2\n', ''],
+  ]) assert.equal(close(body(after!, before)).findings.filter((f) => f.location.line === (before ? 5 : 4) && f.fixStatus === 'fixable').length, 1, after! + before!);
+  for (const after of [
+    // Reads of the file: after the loop, and `f += x`
+    '    print(f.closed)\n',
+    '    f += "x"\n',
+    // A generator expression reads the name when it runs, maybe after the next iteration opened another file
+    '    if c:\n        f = None\n        out.append(f for _ in names)\n',
+  ]) assert.notEqual(close(body(after)).findings.find((f) => f.location.line === 4)?.fixStatus, 'fixable', after);
+});

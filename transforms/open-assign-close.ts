@@ -89,6 +89,9 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
       continue;
     }
     if (u.node.startIndex >= close.startIndex && u.node.endIndex <= close.endIndex) continue;
+    // Ex) `f = None`, `if c: f = open(q)`, `for f in names:`, `del f` after the close (or before the open, in the loop
+    // around it): they bind or unbind the name and read nothing (not `f += x`, which reads it)
+    if ((u.cls.kind === 'rebind' && u.node.parent?.type !== 'augmented_assignment') || isDeleted(u.node)) continue;
     if (!seesValue(u, stmt, scope, name)) continue;
     // Ex) `tmp.close()` then `return tmp.name`: the original read it from a closed file too
     if (u.node.startIndex >= close.endIndex && readsStableAttribute(u)) continue;

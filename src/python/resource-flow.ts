@@ -555,6 +555,8 @@ export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name:
   // Ex) `if p: f = open(p); return f.read()` / `else: f = raw; return f.decode()`: another clause of an `if`
   if (inExclusiveClause(assign, at, scope, use.name)) return false;
   if (at.startIndex >= assign.endIndex) {
+    // Ex) `f.close()` … `if c:` / `    f = open(q)` / `    print(f.read())`: in a block of its own, after the open's
+    if (use.name === name && reboundAhead(at, assign, scope, name)) return false;
     if (at.endIndex > block.endIndex) return true;
     // An alias (`rows = csv.reader(f)`) is followed from every read: its own rebindings are not tracked.
     if (use.name !== name) return true;
@@ -570,6 +572,22 @@ export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name:
     // A `for` loop's iterable is evaluated once, before the first iteration.
     if (a.type === 'for_statement' && within(at, a.childForFieldName('right'))) continue;
     if (within(at, a)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a plain `name = …` after the statement `assign` comes before the read `at` in one of the blocks holding
+ * `at` (a statement before the one holding it, up to `scope`): each time `at` runs, that binding ran just before in
+ * the same pass through its block, so `at` reads its value (or a later one), not `assign`'s. Not a read in a
+ * generator expression or lambda, which runs later.
+ */
+function reboundAhead(at: SyntaxNode, assign: SyntaxNode, scope: SyntaxNode, name: string): boolean {
+  for (let n: SyntaxNode | null = at; n && n.id !== scope.id; n = n.parent) if (n.type === 'generator_expression' || n.type === 'lambda') return false;
+  for (let n = at; n.parent && n.id !== scope.id; n = n.parent) {
+    const b = n.parent;
+    if (b.type !== 'block' && b.type !== 'module') continue;
+    if (statementSiblings(b).some((st) => st.startIndex >= assign.endIndex && st.endIndex <= n.startIndex && rebindsPlainly(st, name))) return true;
   }
   return false;
 }
