@@ -292,11 +292,16 @@ test('a factory that returns what it makes on its last line is no finding; other
   for (const body of [
     's = socket.socket(family)\nreturn s',
     'f = tempfile.NamedTemporaryFile()\nf.write(b"x")\nf.seek(0)\nreturn f, path',
+    // Handed on in a wrapper that closes it (as `return io.TextIOWrapper(open(path, "rb"))` is no finding)
+    'import io\nf = open(path, "rb")\nreturn io.TextIOWrapper(f, encoding=family)',
   ]) assert.deepEqual(findings(body).map((f) => f.message), [], body);
   for (const [body, reason] of [
     // Returned only where the loop finds a peer: dropped, open, when none answers
     ['s = socket.socket(family)\nfor a in addrs:\n    try:\n        s.connect(a)\n    except OSError:\n        pass\n    else:\n        return s', /^returned/],
     ['f = open(path)\nreturn wrap(f)', /^passed to `wrap\(\)`/],
+    // A wrapper that closes it, given something that runs code, or the file not as what it wraps
+    ['import io\nf = open(path, "rb")\nreturn io.TextIOWrapper(f, encoding=pick())', /./],
+    ['import io\nf = open(path, "rb")\nreturn io.TextIOWrapper(family, f)', /./],
     ['f = open(path)\nkeep(f)\nreturn f', /^passed to `keep\(\)`/],
     // Another return drops it; a name bound again drops the first
     ['f = open(path)\nif family:\n    return None\nreturn f', /^returned/],

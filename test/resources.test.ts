@@ -60,6 +60,8 @@ test('Popen: a call that asks for no pipe leaves nothing to close, and communica
   for (const src of ['Popen(c, stdout=out).wait()\n', 'def f(c, out):\n    if c:\n        out = open(c)\n    Popen(c, stdout=out).wait()\n', 'Popen(c, stdout=-1).wait()\n', 'Popen(c, -1, None, PIPE).wait()\n', 'Popen(c, **kw).wait()\n']) {
     assert.equal(none(src).filter((f) => /pipes are never closed/.test(f.message)).length, 1, src);
   }
+  // Bound to a name, with `**kw`: the message says the pipes are only maybe asked for
+  assert.match(none('def run(args, **kw):\n    p = Popen(args, **kw)\n    return p.wait()\n')[0]?.message ?? '', /: the process's pipes are never closed \(if `\*\*kw` asks for any\); PyPy closes them/);
   // The file handed to the child is the only finding (open-argument's, fixed)
   assert.deepEqual(none('def f(c, log):\n    p = Popen(c, stdout=open(log, "w"))\n    p.wait()\n').map((f) => f.message), ['`Popen(…, stdout=open(...))`: the file is never closed; PyPy closes it only when the GC runs']);
   // Whatever the catalog makes is no pipe: a pipe of os.popen, a socket
@@ -107,7 +109,7 @@ test('Popen kept in a name: pipes the code closes by hand are no finding, the ot
   // What may be PIPE is said so; `-1` is PIPE's value; `**kw` may ask for any pipe
   assert.match(one('p = Popen(c, stdin=out)\np.wait()'), /^`p = Popen\(\.\.\.\)`: `p\.stdin` is never closed \(if `stdin=out` is `subprocess\.PIPE`\); /);
   assert.match(one('p = Popen(c, stdout=-1)\np.wait()'), /`p\.stdout` is never closed \(if `stdout=-1` is `subprocess\.PIPE`\)/);
-  assert.match(one('p = Popen(c, **kw)\np.wait()'), /^`p = Popen\(\.\.\.\)`: the process's pipes are never closed; /);
+  assert.match(one('p = Popen(c, **kw)\np.wait()'), /^`p = Popen\(\.\.\.\)`: the process's pipes are never closed \(if `\*\*kw` asks for any\); /);
   // Handed on whole: the finding says where, as for a file
   assert.match(one('p = Popen(c, stdout=PIPE)\nreturn wrap(p.stdout, p)'), /^`p = Popen\(\.\.\.\)`: the process's pipes are never closed; .* \| passed to `wrap\(\)`, which is not known to leave it alone/);
   // A name bound to the call it is given to is asked about once, not forever

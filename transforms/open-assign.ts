@@ -14,6 +14,7 @@ import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, look
 import { mixedIndentReason, planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { calleeName } from '../src/python/imports.js';
+import { consumerOf } from '../src/python/consumers.js';
 import { containsYield, isPure, preview } from '../src/python/evaluation.js';
 
 const ID = 'open-assign';
@@ -148,7 +149,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   // (A name bound again only in another clause of an `if` no loop holds keeps it: `if port: s = create_connection(a)`
   // / `else: s = socket(); s.connect(a)` … `return s`)
   const alone = bindings.every((b) => b.node.id === a.target.id || runsApart(a.stmt, b.node, scope));
-  if (escape && alone && returnedAtEnd(scope, name, uses, spec)) return undefined;
+  if (escape && alone && returnedAtEnd(ctx, scope, name, uses, spec)) return undefined;
   // Ex) `return locals()["f"].closed`: a use by name after the block.
   const dynamic = dynamicLookupAfter(ctx, scope, a.stmt);
   if (dynamic) {
@@ -258,11 +259,15 @@ function neverUsedReason(a: ResourceAssignment, spec: ResourceSpec): string {
  * the caller could not close it. A process's pipe read in the function's own code (`p.stdin.write(data)`,
  * `p.stdout.read()`) is no escape here: the pipe is the process's, which the caller gets and closes with it.
  */
-function returnedAtEnd(scope: SyntaxNode, name: string, uses: readonly Use[], spec: ResourceSpec): boolean {
+function returnedAtEnd(ctx: FileContext, scope: SyntaxNode, name: string, uses: readonly Use[], spec: ResourceSpec): boolean {
   if (scope.type !== 'function_definition' || containsYield(scope)) return false;
   const body = scope.childForFieldName('body');
   const last = body ? statementSiblings(body).at(-1) : undefined;
-  if (last?.type !== 'return_statement' || !last.namedChildren.every((c) => isPure(c))) return false;
+  // Ex) `return io.TextIOWrapper(s, encoding=enc)`: a wrapper that closes the file, made of plain values, is the file
+  // handed on (as `return io.TextIOWrapper(open(p, "rb"))` is, for open-argument)
+  const owning = (c: SyntaxNode): boolean =>
+    c.type === 'call' && consumerOf(ctx, c)?.owns === true && (c.childForFieldName('arguments')?.namedChildren ?? []).every((a) => isExtra(a) || isPure(a.type === 'keyword_argument' ? (a.childForFieldName('value') ?? a) : a));
+  if (last?.type !== 'return_statement' || !last.namedChildren.every((c) => isPure(c) || owning(c))) return false;
   // Ex) `if flag: return None` before it: that path drops the object
   if (ownReturns(body!).length !== 1) return false;
   const itemOf = (node: SyntaxNode): boolean => {
@@ -276,7 +281,12 @@ function returnedAtEnd(scope: SyntaxNode, name: string, uses: readonly Use[], sp
     const p = u.node.parent;
     return p?.type === 'attribute' && p.childForFieldName('object')?.id === u.node.id && PIPES.has(p.childForFieldName('attribute')?.text ?? '');
   };
-  const returned = (u: Use): boolean => u.name === name && u.node.type === 'identifier' && itemOf(u.node);
+  const wrappedFirst = (u: Use): boolean => {
+    const args = u.node.parent;
+    const call = args?.type === 'argument_list' ? args.parent : undefined;
+    return !!call && owning(call) && args!.namedChildren.find((a) => !isExtra(a))?.id === u.node.id && call.parent?.id === last.id;
+  };
+  const returned = (u: Use): boolean => u.name === name && u.node.type === 'identifier' && (itemOf(u.node) || wrappedFirst(u));
   // Ex) `return p.stdout`: only the pipe goes to the caller
   return uses.some(returned) && uses.every((u) => u.cls.kind !== 'escape' || returned(u) || pipeOfProcess(u));
 }
@@ -490,10 +500,10 @@ function pipesLeftOpen(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
   const list = shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
   const maybe = left.filter(([, k]) => k.kind === 'maybe');
   // Ex) `Popen(cmd, **kw)`: whatever it asked for; `Popen(cmd, stdout=out)`: `out` may be `PIPE`
-  const splat = maybe.some(([, k]) => k.value.type === 'list_splat' || k.value.type === 'dictionary_splat');
-  const ifPipe = maybe.length && !splat ? ` (if ${maybe.map(([s, k]) => `\`${s}=${preview(k.value)}\``).join(' or ')} is \`subprocess.PIPE\`)` : '';
-  const message = splat
-    ? leftOpen(spec)
+  const splatted = maybe.find(([, k]) => k.value.type === 'list_splat' || k.value.type === 'dictionary_splat')?.[1].value;
+  const ifPipe = maybe.length && !splatted ? ` (if ${maybe.map(([s, k]) => `\`${s}=${preview(k.value)}\``).join(' or ')} is \`subprocess.PIPE\`)` : '';
+  const message = splatted
+    ? `the ${spec.kind}'s pipes are never closed (if \`${preview(splatted)}\` asks for any); PyPy closes them only when the GC runs`
     : `${list} ${left.length === 1 ? 'is' : 'are'} never closed${ifPipe}; PyPy closes ${left.length === 1 ? 'it' : 'them'} only when the GC runs`;
   const wait = new RegExp(`\\b${n} ?\\. ?wait ?\\(`).exec(code);
   const by = `close ${list} by hand (\`${name}.${left[0]![0]}.close()\`) where the code is done with ${left.length === 1 ? 'it' : 'them'}`;
