@@ -520,3 +520,13 @@ test('open-assign-close: a name bound again after the close (or before the open 
     '    if c:\n        f = None\n        out.append(f for _ in names)\n',
   ]) assert.notEqual(close(body(after)).findings.find((f) => f.location.line === 4)?.fixStatus, 'fixable', after);
 });
+
+test('open-assign: a name bound again after the block, or before the open in its loop, reads nothing of the file: the fix stands; never read at all, the reason says so', () => {
+  const out = assign('def t(names):\n    data = []\n    for n in names:\n        f = None\n        f = open(n)\n        data.append(f.read())\n    f = None\n    return data\n');
+  assert.equal(out.output, 'def t(names):\n    data = []\n    for n in names:\n        f = None\n        with open(n) as f:\n            data.append(f.read())\n    f = None\n    return data\n');
+  // test_zipfile's: opened in a `try`, never read, the name bound again after it
+  const r = assign('import zipfile\n\ndef t(p):\n    try:\n        z = zipfile.ZipFile(p, mode="r")\n    except zipfile.BadZipFile:\n        return\n    z = zipfile.ZipFile(p, mode="a")\n    z.close()\n');
+  assert.match(r.findings.find((f) => f.location.line === 5)?.reason ?? '', /^`z` is never used/);
+  // `f += x` reads it
+  assert.equal(assign('def t(p):\n    f = open(p)\n    print(f.read())\n    f += "x"\n').fixesApplied, 0);
+});

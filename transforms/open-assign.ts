@@ -223,16 +223,20 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     const end = siblings[siblings.length - 1]!;
     if (uses.every((u) => u.cls.kind !== 'rebind' && !outsideReason(u, a.stmt, end))) lastIdx = siblings.length - 1;
   }
+  // Ex) `zipf = ZipFile(p)` … `zipf = ZipFile(q, "a")` after the block: a binding reads nothing of the resource (`f += x` does)
+  const bindsOnly = (u: Use) => u.cls.kind === 'rebind' && u.name === name && u.node.parent?.type !== 'augmented_assignment';
   if (lastIdx === idx) {
-    if (uses.length === 0) return { reason: neverUsedReason(a, spec) };
-    return { reason: `${outsideReason(uses[0]!, a.stmt, a.stmt) ?? `\`${name}\` is only used outside this block`}: close it by hand where it is done` };
+    const read = uses.filter((u) => !bindsOnly(u));
+    if (read.length === 0) return { reason: neverUsedReason(a, spec) };
+    return { reason: `${outsideReason(read[0]!, a.stmt, a.stmt) ?? `\`${name}\` is only used outside this block`}: close it by hand where it is done` };
   }
   const last = siblings[lastIdx]!;
   for (const u of uses) {
     // Ex) `f = open(a)` / `f = wrap(f)`: the name now holds something else.
-    if (u.cls.kind === 'rebind' && u.name === name && u.node.startIndex < last.endIndex) {
+    if (u.cls.kind === 'rebind' && u.name === name && u.node.startIndex >= a.stmt.endIndex && u.node.startIndex < last.endIndex) {
       return { reason: `\`${name}\` is rebound on line ${line(u.node)} while the ${spec.kind} is still in use` };
     }
+    if (bindsOnly(u)) continue;
     const outside = outsideReason(u, a.stmt, last);
     if (outside && fdNames.has(u.name)) return { reason: `${outside}: closing the file closes that descriptor, so a \`with\` ending with its block would break it` };
     if (outside) return { reason: `${outside}: a \`with\` ending with its block would have closed it` };
