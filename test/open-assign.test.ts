@@ -150,8 +150,9 @@ test('open-assign: locals()/eval() after the open block the fix; a file closed b
     data = f.read()
     return data, ${read}
 `).fixesApplied;
-  for (const read of ['eval(expr, ns)', 'exec(expr, ns, {})', 'eval(expr, globals=ns)', 'globals()["f"]', 'vars(obj)']) assert.equal(fixes(read), 1, read);
-  for (const read of ['eval(expr)', 'exec(expr)', 'eval(expr, ns, locals())', 'vars()', 'eval(*expr)', 'locals()']) assert.equal(fixes(read), 0, read);
+  for (const read of ['eval(expr, {})', 'exec(expr, dict(ns), {})', 'eval(expr, globals=globals())', 'eval(expr, obj.__dict__)', 'globals()["f"]', 'vars(obj)']) assert.equal(fixes(read), 1, read);
+  // (A namespace that may be `None` is the caller's frame: `eval(expr, ns)` with `ns` a parameter)
+  for (const read of ['eval(expr)', 'exec(expr)', 'eval(expr, ns)', 'eval(expr, None)', 'eval(expr, {}, locals())', 'vars()', 'eval(*expr)', 'locals()']) assert.equal(fixes(read), 0, read);
 });
 
 test('reasons: a close whose value is used, and kinds WFY105 does not wrap', () => {
@@ -529,4 +530,18 @@ test('open-assign: a name bound again after the block, or before the open in its
   assert.match(r.findings.find((f) => f.location.line === 5)?.reason ?? '', /^`z` is never used/);
   // `f += x` reads it
   assert.equal(assign('def t(p):\n    f = open(p)\n    print(f.read())\n    f += "x"\n').fixesApplied, 0);
+});
+
+test('open-assign: what reads the file after the block though it looks bound again or given a namespace (a reviewer\'s unsafe fixes)', () => {
+  // A comprehension's names skip the class body around it: `f` is the function's file
+  const t2 = 'def main():\n    f = open("data.txt")\n    head = f.readline()\n    class C:\n        f = None\n        rest = {k: f.read() for k in "a"}\n    return head, C.rest\n';
+  assert.equal(assign(t2).fixesApplied, 0);
+  // `None` as the namespace (or a name that may be it) reads the caller's frame
+  for (const call of ['eval("f.read()", None, None)', 'eval("f.read()", None)', 'exec(code, ns)', 'eval("f.read()", globals=None)']) {
+    assert.equal(assign(`def main(code, ns=None):\n    f = open("data.txt")\n    head = f.readline()\n    rest = ${call}\n    return head, rest\n`).fixesApplied, 0, call);
+  }
+  assert.equal(assign('def main(code):\n    f = open("data.txt")\n    head = f.readline()\n    rest = exec(code, {"x": 1})\n    return head, rest\n').fixesApplied, 1);
+  // `[f for f in f]`: the first iterable is the function's `f`, read in the statement: the `with` holds it
+  assert.equal(assign('def main():\n    f = open("data.txt")\n    head = f.readline()\n    rest = [f for f in f]\n    return head, rest\n').output,
+    'def main():\n    with open("data.txt") as f:\n        head = f.readline()\n        rest = [f for f in f]\n    return head, rest\n');
 });

@@ -1350,7 +1350,7 @@ export const generatorClose: Transform = {
       'always run to the end (unless `--all-loops`); a ' +
       'generator kept in a variable that is read otherwise, bound again, read in a nested scope, bound in a ' +
       'loop or other block, at module level, or in a function that calls `locals()`, `vars()`, `eval()`, `exec()` ' +
-      'or `globals()` after it that can read its frame (not `globals()`, `vars(x)` or `eval(e, ns)` in a function), or kept through a wrapper of two generators inside a branch (`it = zip(gen(1), gen(2)) if c else []`); `list(gen())` and other consumers that read to the ' +
+      'or `globals()` after it that can read its frame (not `globals()`, `vars(x)` or `eval(e, {})` in a function), or kept through a wrapper of two generators inside a branch (`it = zip(gen(1), gen(2)) if c else []`); `list(gen())` and other consumers that read to the ' +
       'end. Reported without a fix: uses in an `if`/`while` condition or another compound statement header, ' +
       'in a class body, inside a lambda or comprehension, after other code of the same statement, or followed ' +
       'by other code of it (`print(next(gen()))`: CPython closed the generator before `print` ran); a loop ' +

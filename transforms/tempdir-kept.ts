@@ -116,7 +116,7 @@ export const tempdirKept: Transform = {
       '`with tempfile.TemporaryDirectory() as path:`; `tmp.cleanup()` called by the code; the object returned, ' +
       'stored, passed on, read in a nested function or read any way but `tmp.name`; a second binding of the name; ' +
       'a TemporaryDirectory at module level, in a loop or another block; a function that calls `locals()`, ' +
-      '`vars()`, `eval()`, `exec()` or `globals()` after it that can read its frame (not `globals()`, `vars(x)` or `eval(e, ns)`). `tempfile.TemporaryDirectory().name` is tempdir-name\'s (WFY111).',
+      '`vars()`, `eval()`, `exec()` or `globals()` after it that can read its frame (not `globals()`, `vars(x)` or `eval(e, {})`). `tempfile.TemporaryDirectory().name` is tempdir-name\'s (WFY111).',
   },
   examples: [
     {

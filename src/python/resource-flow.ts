@@ -577,13 +577,25 @@ export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name:
 }
 
 /**
+ * True when the read `at` is not simply the code of `scope` run in order: in a generator expression or lambda (it runs
+ * later), in a comprehension (whose names skip a class body around it: `class C: f = None; rest = [f.read() for _ in
+ * x]` reads the function's `f`), or in a class body (its own namespace).
+ */
+function readElsewhere(at: SyntaxNode, scope: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = at.parent; n && n.id !== scope.id; n = n.parent) {
+    if (n.type === 'generator_expression' || n.type === 'lambda' || n.type === 'class_definition' || n.type === 'list_comprehension' || n.type === 'set_comprehension' || n.type === 'dictionary_comprehension') return true;
+  }
+  return false;
+}
+
+/**
  * True when a plain `name = …` after the statement `assign` comes before the read `at` in one of the blocks holding
  * `at` (a statement before the one holding it, up to `scope`): each time `at` runs, that binding ran just before in
  * the same pass through its block, so `at` reads its value (or a later one), not `assign`'s. Not a read in a
  * generator expression or lambda, which runs later.
  */
 function reboundAhead(at: SyntaxNode, assign: SyntaxNode, scope: SyntaxNode, name: string): boolean {
-  for (let n: SyntaxNode | null = at; n && n.id !== scope.id; n = n.parent) if (n.type === 'generator_expression' || n.type === 'lambda') return false;
+  if (readElsewhere(at, scope)) return false;
   for (let n = at; n.parent && n.id !== scope.id; n = n.parent) {
     const b = n.parent;
     if (b.type !== 'block' && b.type !== 'module') continue;
@@ -606,7 +618,7 @@ function inExclusiveClause(assign: SyntaxNode, at: SyntaxNode, scope: SyntaxNode
   const theirs = clauses.theirs;
   // Ex) `f = None` / `gens.append(f.readline() for _ in x)`: the generator reads `f` when it runs, maybe after a
   // later iteration opened (and the fix closed) the file
-  for (let n: SyntaxNode | null = at; n && n.id !== theirs.id; n = n.parent) if (n.type === 'generator_expression' || n.type === 'lambda') return false;
+  if (readElsewhere(at, scope)) return false;
   for (let n = at; n.parent && n.id !== theirs.id; n = n.parent) {
     const b = n.parent;
     if (b.type !== 'block' || !within(b, theirs)) continue;
@@ -820,8 +832,9 @@ export function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: Sy
 
 /**
  * True when the call `c` of the builtin `name` (one of DYNAMIC_LOOKUPS) may read `scope`'s variables by name. In a
- * function, not `globals()`, `vars(x)` (the attributes of `x`), nor `eval`/`exec` given a namespace (`eval(e, ns)`:
- * the string reads `ns`; a `locals()` passed is a call of its own): only what reads the function's own frame.
+ * function, not `globals()`, `vars(x)` (the attributes of `x`), nor `eval`/`exec` given a namespace that is surely a
+ * dict (`eval(e, {})`: the string reads it; `None`, or a name that may hold it, means the caller's frame; a `locals()`
+ * passed is a call of its own): only what reads the function's own frame.
  */
 function readsVariablesOf(scope: SyntaxNode, name: string, c: SyntaxNode): boolean {
   if (!DYNAMIC_LOOKUPS.has(name)) return false;
@@ -832,11 +845,23 @@ function readsVariablesOf(scope: SyntaxNode, name: string, c: SyntaxNode): boole
   if (args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return true;
   if (name === 'builtins.vars') return args.length === 0;
   if (name === 'builtins.eval' || name === 'builtins.exec') {
-    const positional = args.filter((a) => a.type !== 'keyword_argument').length;
-    const keyword = (k: string) => args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === k);
-    return !(positional >= 2 || keyword('globals') || keyword('locals'));
+    // The namespace: the second argument, or `globals=`. `None` (or a name that may be it) reads the caller's frame.
+    const positional = args.filter((a) => a.type !== 'keyword_argument');
+    const keyword = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'globals')?.childForFieldName('value');
+    const ns = positional[1] ?? keyword;
+    return !ns || !surelyNamespace(ns);
   }
   return true;
+}
+
+/** True when `node` is surely a dict, never `None`: a dict display, `dict(…)`, `globals()`, or `x.__dict__`. */
+function surelyNamespace(node: SyntaxNode): boolean {
+  while (node.type === 'parenthesized_expression' && node.namedChildCount === 1) node = node.namedChildren[0]!;
+  if (node.type === 'dictionary' || node.type === 'dictionary_comprehension') return true;
+  if (node.type === 'attribute') return node.childForFieldName('attribute')?.text === '__dict__';
+  if (node.type !== 'call') return false;
+  const callee = node.childForFieldName('function')?.text;
+  return callee === 'dict' || callee === 'globals';
 }
 
 /** How a lookup `dynamicLookupAfter` or `namesSeenReason` found is written in a message: `locals()`, `frame.f_locals`. */

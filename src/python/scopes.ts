@@ -115,7 +115,12 @@ export function scopeOf(node: SyntaxNode): SyntaxNode {
   for (let a = node.parent; a; a = a.parent) {
     if (a.type === 'module') return a;
     if ((FUNCTION_TYPES.has(a.type) || a.type === 'class_definition') && inOwnCode(node, a)) return a;
-    if (COMPREHENSION_TYPES.has(a.type)) return a;
+    if (COMPREHENSION_TYPES.has(a.type)) {
+      // Ex) `[f for f in f]`: the first iterable is evaluated in the enclosing scope, where its `f` is the file
+      const first = a.namedChildren.find((c) => c.type === 'for_in_clause');
+      if (first && within(node, first.childForFieldName('right'))) continue;
+      return a;
+    }
   }
   return node;
 }
