@@ -150,9 +150,11 @@ test('open-assign: locals()/eval() after the open block the fix; a file closed b
     data = f.read()
     return data, ${read}
 `).fixesApplied;
-  for (const read of ['eval(expr, {})', 'exec(expr, dict(ns), {})', 'eval(expr, globals=globals())', 'eval(expr, obj.__dict__)', 'globals()["f"]', 'vars(obj)']) assert.equal(fixes(read), 1, read);
-  // (A namespace that may be `None` is the caller's frame: `eval(expr, ns)` with `ns` a parameter)
-  for (const read of ['eval(expr)', 'exec(expr)', 'eval(expr, ns)', 'eval(expr, None)', 'eval(expr, {}, locals())', 'vars()', 'eval(*expr)', 'locals()']) assert.equal(fixes(read), 0, read);
+  for (const read of ['eval(expr, {})', 'exec(expr, dict(ns), {})', 'eval(expr, globals=globals())', 'globals()["f"]', 'vars(obj)']) assert.equal(fixes(read), 1, read);
+  // (A namespace that may be `None` is the caller's frame: `eval(expr, ns)` with `ns` a parameter; so is a locals
+  // mapping that may be the frame's, and a `dict` that is not the builtin)
+  for (const read of ['eval(expr)', 'exec(expr)', 'eval(expr, ns)', 'eval(expr, None)', 'eval(expr, {}, locals())', 'eval(expr, {}, inspect.getargvalues(frame).locals)', 'vars()', 'eval(*expr)', 'locals()']) assert.equal(fixes(read), 0, read);
+  assert.equal(assign('def fetch(p, expr, dict=lambda: None):\n    f = open(p)\n    data = f.read()\n    return data, eval(expr, dict())\n').fixesApplied, 0);
 });
 
 test('reasons: a close whose value is used, and kinds WFY105 does not wrap', () => {
@@ -541,6 +543,11 @@ test('open-assign: what reads the file after the block though it looks bound aga
     assert.equal(assign(`def main(code, ns=None):\n    f = open("data.txt")\n    head = f.readline()\n    rest = ${call}\n    return head, rest\n`).fixesApplied, 0, call);
   }
   assert.equal(assign('def main(code):\n    f = open("data.txt")\n    head = f.readline()\n    rest = exec(code, {"x": 1})\n    return head, rest\n').fixesApplied, 1);
+  // A class body's name not bound yet where it is read: the read is of the module's file (`def log` comes later)
+  assert.equal(assign('log = open("log.txt", "w")\nlog.write("start")\nclass Job:\n    marks = [m for m in (log.write("x"),)]\n    def log(self, msg):\n        print(msg)\n').fixesApplied, 0);
+  assert.equal(assign('f = open("data.txt")\nhead = f.readline()\nclass C:\n    rest = f.read()\n    f = None\n').fixesApplied, 0);
+  // A list comprehension outside a class body runs at once, after the clause's own `f = None`
+  assert.equal(assign('def main(ps, c):\n    for p in ps:\n        if c:\n            f = open(p)\n            print(f.readline())\n        else:\n            f = None\n            print([f for _ in "a"])\n').fixesApplied, 1);
   // `[f for f in f]`: the first iterable is the function's `f`, read in the statement: the `with` holds it
   assert.equal(assign('def main():\n    f = open("data.txt")\n    head = f.readline()\n    rest = [f for f in f]\n    return head, rest\n').output,
     'def main():\n    with open("data.txt") as f:\n        head = f.readline()\n        rest = [f for f in f]\n    return head, rest\n');

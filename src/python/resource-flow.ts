@@ -122,7 +122,10 @@ function collectIdentifierUses(ctx: FileContext, scope: SyntaxNode, name: string
     if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
     if (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;
     if (p?.type === 'global_statement' || p?.type === 'nonlocal_statement') continue;
-    const r = ctx.names.resolve(name, id);
+    let r = ctx.names.resolve(name, id);
+    // Ex) `class Job: marks = [log.write(m) for m in x]` / `def log(self): …`: a class body's name is not bound yet
+    // when a read before its binding runs, which then reads the scope around the class: that read counts too
+    while ((r.kind === 'local' || r.kind === 'import') && r.scope.type === 'class_definition' && r.scope.id !== scope.id && within(r.scope, scope)) r = ctx.names.resolve(name, r.scope);
     if (r.kind !== 'local' || r.scope.id !== scope.id) continue;
     out.push(id);
   }
@@ -578,12 +581,12 @@ export function seesValue(use: Use, assign: SyntaxNode, scope: SyntaxNode, name:
 
 /**
  * True when the read `at` is not simply the code of `scope` run in order: in a generator expression or lambda (it runs
- * later), in a comprehension (whose names skip a class body around it: `class C: f = None; rest = [f.read() for _ in
- * x]` reads the function's `f`), or in a class body (its own namespace).
+ * later), or in a class body (its own namespace, which a comprehension there skips: `class C: f = None; rest =
+ * [f.read() for _ in x]` reads the function's `f`). A list, set or dict comprehension elsewhere runs at once.
  */
 function readElsewhere(at: SyntaxNode, scope: SyntaxNode): boolean {
   for (let n: SyntaxNode | null = at.parent; n && n.id !== scope.id; n = n.parent) {
-    if (n.type === 'generator_expression' || n.type === 'lambda' || n.type === 'class_definition' || n.type === 'list_comprehension' || n.type === 'set_comprehension' || n.type === 'dictionary_comprehension') return true;
+    if (n.type === 'generator_expression' || n.type === 'lambda' || n.type === 'class_definition') return true;
   }
   return false;
 }
@@ -827,7 +830,7 @@ export function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: Sy
   const frames = frameLocalsRead(ctx);
   if (!saysDynamicLookup(ctx.source)) return frames;
   const from = stmt?.endIndex ?? 0;
-  return scope.descendantsOfType('call').find((c) => c.startIndex >= from && readsVariablesOf(scope, calleeName(ctx.names, c) ?? '', c)) ?? frames;
+  return scope.descendantsOfType('call').find((c) => c.startIndex >= from && readsVariablesOf(ctx, scope, calleeName(ctx.names, c) ?? '', c)) ?? frames;
 }
 
 /**
@@ -836,7 +839,7 @@ export function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: Sy
  * dict (`eval(e, {})`: the string reads it; `None`, or a name that may hold it, means the caller's frame; a `locals()`
  * passed is a call of its own): only what reads the function's own frame.
  */
-function readsVariablesOf(scope: SyntaxNode, name: string, c: SyntaxNode): boolean {
+function readsVariablesOf(ctx: FileContext, scope: SyntaxNode, name: string, c: SyntaxNode): boolean {
   if (!DYNAMIC_LOOKUPS.has(name)) return false;
   if (scope.type === 'module') return true;
   if (name === 'builtins.globals') return false;
@@ -847,21 +850,22 @@ function readsVariablesOf(scope: SyntaxNode, name: string, c: SyntaxNode): boole
   if (name === 'builtins.eval' || name === 'builtins.exec') {
     // The namespace: the second argument, or `globals=`. `None` (or a name that may be it) reads the caller's frame.
     const positional = args.filter((a) => a.type !== 'keyword_argument');
-    const keyword = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'globals')?.childForFieldName('value');
-    const ns = positional[1] ?? keyword;
-    return !ns || !surelyNamespace(ns);
+    const keyword = (k: string) => args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === k)?.childForFieldName('value') ?? undefined;
+    const ns = positional[1] ?? keyword('globals');
+    // (and the locals mapping, when one is given: `inspect.getargvalues(frame).locals` is the frame's)
+    const mapping = positional[2] ?? keyword('locals');
+    return !ns || !surelyNamespace(ctx, ns) || (mapping !== undefined && !surelyNamespace(ctx, mapping));
   }
   return true;
 }
 
-/** True when `node` is surely a dict, never `None`: a dict display, `dict(…)`, `globals()`, or `x.__dict__`. */
-function surelyNamespace(node: SyntaxNode): boolean {
+/** True when `node` is surely a dict made here, never `None`: a dict display, `dict(…)`, `globals()` (the builtins). */
+function surelyNamespace(ctx: FileContext, node: SyntaxNode): boolean {
   while (node.type === 'parenthesized_expression' && node.namedChildCount === 1) node = node.namedChildren[0]!;
   if (node.type === 'dictionary' || node.type === 'dictionary_comprehension') return true;
-  if (node.type === 'attribute') return node.childForFieldName('attribute')?.text === '__dict__';
   if (node.type !== 'call') return false;
-  const callee = node.childForFieldName('function')?.text;
-  return callee === 'dict' || callee === 'globals';
+  const callee = calleeName(ctx.names, node);
+  return callee === 'builtins.dict' || callee === 'builtins.globals';
 }
 
 /** How a lookup `dynamicLookupAfter` or `namesSeenReason` found is written in a message: `locals()`, `frame.f_locals`. */
