@@ -546,6 +546,9 @@ test('open-assign: what reads the file after the block though it looks bound aga
   // A class body's name not bound yet where it is read: the read is of the module's file (`def log` comes later)
   assert.equal(assign('log = open("log.txt", "w")\nlog.write("start")\nclass Job:\n    marks = [m for m in (log.write("x"),)]\n    def log(self, msg):\n        print(msg)\n').fixesApplied, 0);
   assert.equal(assign('f = open("data.txt")\nhead = f.readline()\nclass C:\n    rest = f.read()\n    f = None\n').fixesApplied, 0);
+  // ... the module's, not a function's around the class (which a class body's own name skips)
+  assert.equal(assign("f = open('data.txt')\ndef g(f=None):\n    class C:\n        data = f.read()\n        f = 2\n    return C.data\nprint(f.readline())\nprint(repr(g()))\n").fixesApplied, 0);
+  assert.equal(assign('def main():\n    f = open("data.txt")\n    head = f.readline()\n    class C:\n        xs = [l for l in f]\n        f = [1, 2]\n    return head, C.xs\n').fixesApplied, 1);
   // A list comprehension outside a class body runs at once, after the clause's own `f = None`
   assert.equal(assign('def main(ps, c):\n    for p in ps:\n        if c:\n            f = open(p)\n            print(f.readline())\n        else:\n            f = None\n            print([f for _ in "a"])\n').fixesApplied, 1);
   // `[f for f in f]`: the first iterable is the function's `f`, read in the statement: the `with` holds it

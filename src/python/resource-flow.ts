@@ -124,8 +124,9 @@ function collectIdentifierUses(ctx: FileContext, scope: SyntaxNode, name: string
     if (p?.type === 'global_statement' || p?.type === 'nonlocal_statement') continue;
     let r = ctx.names.resolve(name, id);
     // Ex) `class Job: marks = [log.write(m) for m in x]` / `def log(self): …`: a class body's name is not bound yet
-    // when a read before its binding runs, which then reads the scope around the class: that read counts too
-    while ((r.kind === 'local' || r.kind === 'import') && r.scope.type === 'class_definition' && r.scope.id !== scope.id && within(r.scope, scope)) r = ctx.names.resolve(name, r.scope);
+    // when a read before its binding runs, which then reads the module's globals (not a function's around the
+    // class: `def g(f=None): class C: data = f.read(); f = 2` reads the module's `f`): that read counts too
+    if ((r.kind === 'local' || r.kind === 'import') && r.scope.type === 'class_definition' && r.scope.id !== scope.id) r = ctx.names.resolve(name, ctx.root);
     if (r.kind !== 'local' || r.scope.id !== scope.id) continue;
     out.push(id);
   }
