@@ -603,8 +603,18 @@ function reboundAhead(at: SyntaxNode, assign: SyntaxNode, scope: SyntaxNode, nam
   for (let n = at; n.parent && n.id !== scope.id; n = n.parent) {
     const b = n.parent;
     if (b.type !== 'block' && b.type !== 'module') continue;
-    if (statementSiblings(b).some((st) => st.startIndex >= assign.endIndex && st.endIndex <= n.startIndex && rebindsPlainly(st, name))) return true;
+    if (plainRebindingBefore(n, assign.endIndex, name)) return true;
   }
+  return false;
+}
+
+/**
+ * True when a statement before `stmt` in its block, starting at `from` or later, is a plain `name = …`: read backwards
+ * from `stmt`, so only the statements between are read (a module of thousands of `f = open(p)` … `f.close()` pairs
+ * read its whole body per read of `f`).
+ */
+function plainRebindingBefore(stmt: SyntaxNode, from: number, name: string): boolean {
+  for (let st = stmt.previousNamedSibling; st && st.startIndex >= from; st = st.previousNamedSibling) if (rebindsPlainly(st, name)) return true;
   return false;
 }
 
@@ -627,7 +637,7 @@ function inExclusiveClause(assign: SyntaxNode, at: SyntaxNode, scope: SyntaxNode
     const b = n.parent;
     if (b.type !== 'block' || !within(b, theirs)) continue;
     if (rebindsPlainly(n, name) && n.namedChildren[0]!.childForFieldName('left')!.id === at.id) return true;
-    if (statementSiblings(b).some((st) => st.endIndex <= n.startIndex && rebindsPlainly(st, name))) return true;
+    if (plainRebindingBefore(n, b.startIndex, name)) return true;
   }
   return false;
 }
