@@ -596,7 +596,7 @@ function readElsewhere(at: SyntaxNode, scope: SyntaxNode): boolean {
  * True when a plain `name = …` after the statement `assign` comes before the read `at` in one of the blocks holding
  * `at` (a statement before the one holding it, up to `scope`): each time `at` runs, that binding ran just before in
  * the same pass through its block, so `at` reads its value (or a later one), not `assign`'s. Not a read in a
- * generator expression or lambda, which runs later.
+ * generator expression, lambda or class body (`readElsewhere`).
  */
 function reboundAhead(at: SyntaxNode, assign: SyntaxNode, scope: SyntaxNode, name: string): boolean {
   if (readElsewhere(at, scope)) return false;
