@@ -555,3 +555,15 @@ test('open-assign: what reads the file after the block though it looks bound aga
   assert.equal(assign('def main():\n    f = open("data.txt")\n    head = f.readline()\n    rest = [f for f in f]\n    return head, rest\n').output,
     'def main():\n    with open("data.txt") as f:\n        head = f.readline()\n        rest = [f for f in f]\n    return head, rest\n');
 });
+
+test('open-assign: a file that may write, whose path is opened again after its block (or in the loop around it), is not closed early: the data could land in another order, or be emptied', () => {
+  const prog = "def main(p, data):\n    out = open(p, 'a')\n    out.write('appended\\n')\n    w = open(p, 'w')\n    w.write(data)\n    w.close()\n";
+  const r = assign(prog);
+  assert.equal(r.findings.find((f) => f.location.line === 2)?.fixStatus, 'none');
+  assert.match(r.findings.find((f) => f.location.line === 2)?.reason ?? '', /^`open\(p, 'w'\)` on line 4 opens the same path again, to write/);
+  // In a loop, before the open: the next iteration empties the file before CPython flushed the last one
+  assert.equal(assign("def main(p, rows):\n    for r in rows:\n        w = open(p, 'w')\n        w.write(r)\n        w.close()\n        out = open(p, 'a')\n        out.write(r)\n        print(r)\n").findings.find((f) => f.location.line === 6)?.fixStatus, 'none');
+  // Read only, or another path: the fix stands
+  assert.equal(assign("def main(p, q, data):\n    src = open(p)\n    text = src.read()\n    w = open(p, 'w')\n    w.write(data)\n    w.close()\n    return text\n").findings.find((f) => f.location.line === 2)?.fixStatus, 'fixable');
+  assert.equal(assign("def main(p, q, data):\n    out = open(p, 'a')\n    out.write(data)\n    w = open(q, 'w')\n    w.write(data)\n    w.close()\n").findings.find((f) => f.location.line === 2)?.fixStatus, 'fixable');
+});

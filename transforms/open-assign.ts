@@ -5,7 +5,7 @@
 // The `with` ends after the last statement of the block that uses `f`, when `f` provably goes nowhere else.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { aKind, deletesByName, givesFalse, leftOpen, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { aKind, deletesByName, givesFalse, leftOpen, mayWrite, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf, identifiersNamed, within } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra, LOOPS } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
@@ -241,7 +241,34 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     if (outside && fdNames.has(u.name)) return { reason: `${outside}: closing the file closes that descriptor, so a \`with\` ending with its block would break it` };
     if (outside) return { reason: `${outside}: a \`with\` ending with its block would have closed it` };
   }
+  // Ex) `out = open(p, "a")` / `out.write(s)` … `w = open(p, "w")`: CPython flushed `out` when the function returned,
+  // after `w` emptied the file; a `with` ending at the last use writes it first, and `w` empties it
+  const again = mayWrite(spec, a.call) ? samePathOpenedAgain(ctx, scope, a, last) : undefined;
+  if (again) {
+    return { reason: `\`${preview(again)}\` on line ${line(again)} opens the same path again, to write: a \`with\` ending with its block would write and close the ${spec.kind} before it, where CPython did at the ${scope.type === 'module' ? "program's" : "function's"} end, and what each writes may land in another order or be emptied: close it by hand where the code is done with it` };
+  }
   return { last };
+}
+
+/**
+ * Another resource call of `scope`'s own code that may write, given the same path as `a` (the same text): after `last`,
+ * or anywhere in a loop around `a` (its next iteration runs it before the `with`'s end would have come in CPython's
+ * order). A path spelt otherwise is not seen.
+ */
+function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: ResourceAssignment, last: SyntaxNode): SyntaxNode | undefined {
+  const pathOf = (c: SyntaxNode) => c.childForFieldName('arguments')?.namedChildren.find((x) => !isExtra(x) && x.type !== 'keyword_argument')?.text;
+  const path = pathOf(a.call);
+  if (path === undefined) return undefined;
+  const loops: SyntaxNode[] = [];
+  for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
+  for (const c of candidateCalls(ctx)) {
+    if (c.id === a.call.id || !within(c, scope) || functionOrModuleOf(c).id !== scope.id || pathOf(c) !== path) continue;
+    // (A read of it sees more of what was written, which open-assign allows: docs/open-assign.md)
+    const other = resourceOf(ctx, c);
+    if (!other || !mayWrite(other, c)) continue;
+    if (c.startIndex >= last.endIndex || loops.some((l) => within(c, l))) return c;
+  }
+  return undefined;
 }
 
 /**
