@@ -9,8 +9,8 @@ import { aKind, deletesByName, givesFalse, leftOpen, mayWrite, pipeStreams, reso
 import { functionOrModuleOf, identifiersNamed, within } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra, LOOPS } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
-import { blockCodeEnd, childDefNames, lineAt, outlineOf } from '../src/python/outline.js';
-import { callAssignments, descriptorOf, descriptorUses, dynamicLookupAfter, lookupText, outsideReason, resourceUses, runsApart, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
+import { blockCodeEnd, lineAt, outlineOf } from '../src/python/outline.js';
+import { callAssignments, classDefNames, CLEANUP_METHODS, enclosingClass, descriptorOf, descriptorUses, dynamicLookupAfter, lookupText, outsideReason, resourceUses, runsApart, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { mixedIndentReason, planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { calleeName } from '../src/python/imports.js';
@@ -31,15 +31,8 @@ const CODE = 'WFY105';
 
 const line = (n: SyntaxNode) => n.startPosition.row + 1;
 
-function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'class_definition') return p;
-  return undefined;
-}
-
 /** Kinds whose close only releases the resource (and flushes): never waits for, or ends, other work. */
 const FIXABLE_KINDS: ReadonlySet<string> = new Set(['file', 'response', 'archive']);
-
-const CLEANUP_METHODS = new Set(['close', '__exit__', '__aexit__', '__del__']);
 
 /**
  * True when the code around a stored resource visibly closes it: `self.f.close()` (or `closing(self.f)`)
@@ -110,8 +103,7 @@ function inHandlerOfTryItEnds(stmt: SyntaxNode, x: SyntaxNode): boolean {
  */
 function classAsWritten(source: string, cls: SyntaxNode): { text: string; defs: Set<string> } {
   const o = outlineOf(source);
-  const k = lineAt(o, cls.startIndex);
-  return { text: source.slice(cls.startIndex, blockCodeEnd(source, o, k)), defs: new Set(childDefNames(source, o, k)) };
+  return { text: source.slice(cls.startIndex, blockCodeEnd(source, o, lineAt(o, cls.startIndex))), defs: classDefNames(source, cls) };
 }
 
 function storeReason(target: SyntaxNode): string {

@@ -186,17 +186,27 @@ function storeReason(ctx: FileContext, target: SyntaxNode): string {
   return 'unpacked into several names';
 }
 
-/**
- * True when the class around `node` defines `close`, `__enter__`, `__exit__`, `__aexit__` or `__del__` in its body, as
- * the file writes it (a partial tree need not hold its other methods).
- */
+/** The class whose body (or a def in it) holds `node`, if any. */
+export function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'class_definition') return p;
+  return undefined;
+}
+
+/** Methods that give a class a cleanup of its own, which may close what it stores. */
+export const CLEANUP_METHODS: ReadonlySet<string> = new Set(['close', '__exit__', '__aexit__', '__del__']);
+
+/** The names of the defs directly in the body of the class `cls`, as the file writes it (a partial tree need not hold them). */
+export function classDefNames(source: string, cls: SyntaxNode): Set<string> {
+  const o = outlineOf(source);
+  return new Set(childDefNames(source, o, lineAt(o, cls.startIndex)));
+}
+
+/** True when the class around `node` has a cleanup method or `__enter__`: the advice to give it one would be false. */
 function hasCleanupMethod(ctx: FileContext, node: SyntaxNode): boolean {
-  let cls = node.parent;
-  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  const cls = enclosingClass(node);
   if (!cls) return false;
-  const o = outlineOf(ctx.source);
-  const defs = childDefNames(ctx.source, o, lineAt(o, cls.startIndex));
-  return defs.some((d) => d === 'close' || d === '__enter__' || d === '__exit__' || d === '__aexit__' || d === '__del__');
+  const defs = classDefNames(ctx.source, cls);
+  return defs.has('__enter__') || [...CLEANUP_METHODS].some((m) => defs.has(m));
 }
 
 /** Is `name` declared `global`/`nonlocal` in `scope` (so a store to it leaves the function)? */
