@@ -567,3 +567,23 @@ test('open-assign: a file that may write, whose path is opened again after its b
   assert.equal(assign("def main(p, q, data):\n    src = open(p)\n    text = src.read()\n    w = open(p, 'w')\n    w.write(data)\n    w.close()\n    return text\n").findings.find((f) => f.location.line === 2)?.fixStatus, 'fixable');
   assert.equal(assign("def main(p, q, data):\n    out = open(p, 'a')\n    out.write(data)\n    w = open(q, 'w')\n    w.write(data)\n    w.close()\n").findings.find((f) => f.location.line === 2)?.fixStatus, 'fixable');
 });
+
+test('open-assign-close: closes ending every branch of an `if`, and the shapes that stay reported', () => {
+  const r = close(readFileSync(join(SNAPSHOTS, 'open-assign-close', 'ok-branches-close.in.py'), 'utf8'));
+  assert.equal(r.fixesApplied, 0);
+  const byLine = reasonsByLine(r);
+  // no `else`; the file read after the `if`; a branch that binds the name again; a close that is not its branch's
+  // last statement; a branch's close on the `else:` line
+  assert.match(byLine.get(5) ?? '', /`f.close\(\)` on line 8 is not a statement of the block/);
+  assert.match(byLine.get(13) ?? '', /`f` is used after the block, on line 20/);
+  assert.match(byLine.get(25) ?? '', /`f.close\(\)` on line 31 is not a statement of the block/);
+  assert.match(byLine.get(35) ?? '', /`f.close\(\)` on line 38 is not a statement of the block/);
+  assert.match(byLine.get(46) ?? '', /a branch's `f.close\(\)` or the statements around them share a line \(`;`, `else: f.close\(\)`\)/);
+  // `return f` in one branch: handed on, as with a close that is a statement of the block
+  assert.equal(byLine.has(54), false);
+  assert.equal(r.findings.length, 5);
+  // Each branch's close goes, with the `if` in the block; a branch that only closed keeps a `pass`.
+  const fixed = close('def g(p):\n    f = open(p)\n    if f.readline():\n        f.close()\n    else:\n        n = f.read()  # rest\n        f.close()  # done\n    return n\n');
+  assert.equal(fixed.output, 'def g(p):\n    with open(p) as f:\n        if f.readline():\n            pass\n        else:\n            n = f.read()  # rest\n            # done\n    return n\n');
+  assert.match(fixed.findings[0]!.fix?.title ?? '', /ending each branch of the `if`/);
+});

@@ -26,6 +26,28 @@ export function isCloseStatement(stmt: SyntaxNode, name: string): boolean {
   return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'close' && fn.childForFieldName('object')?.type === 'identifier' && fn.childForFieldName('object')?.text === name;
 }
 
+/**
+ * The `f.close()` statements that end every branch of the `if` statement `stmt` (it has an `else`; elifs too), in
+ * order, or `undefined`. Ex) `if c:` / `data = f.read()` / `f.close()` / `else:` / `f.close()`: after the `if`, `f`
+ * is closed on every path through it, as after a close that follows it. Not when every branch only closes.
+ */
+export function closingBranches(stmt: SyntaxNode, name: string): SyntaxNode[] | undefined {
+  if (stmt.type !== 'if_statement') return undefined;
+  const alternatives = stmt.childrenForFieldName('alternative');
+  if (alternatives.at(-1)?.type !== 'else_clause') return undefined;
+  const bodies = [stmt.childForFieldName('consequence'), ...alternatives.map((a) => a.childForFieldName(a.type === 'else_clause' ? 'body' : 'consequence'))];
+  const closes: SyntaxNode[] = [];
+  let more = false;
+  for (const b of bodies) {
+    const statements = b ? statementSiblings(b) : [];
+    const last = statements.at(-1);
+    if (!last || !isCloseStatement(last, name)) return undefined;
+    more ||= statements.length > 1;
+    closes.push(last);
+  }
+  return more ? closes : undefined;
+}
+
 /** Inside a `finally:` or `except:` clause (cleanup that runs when something fails). */
 function insideHandler(node: SyntaxNode): boolean {
   for (let p = node.parent; p; p = p.parent) {
@@ -334,8 +356,18 @@ interface Closable {
   a: ResourceAssignment;
   spec: ResourceSpec;
   name: string;
+  /** The close the block replaces; the last of `inside` when the block ends with an `if` whose branches close. */
   close: SyntaxNode;
+  /** The statement of the block the `with` ends at: `close`'s, or the `if` whose branches each end in a close. */
+  end: SyntaxNode;
+  /** The closes ending each branch of `end`, an `if` statement: removed from the block. */
+  inside?: SyntaxNode[];
   base: Finding;
+}
+
+/** True for a `wave.open(f)` with no mode whose writer methods the code calls before `close`. */
+function wavWriterOf(spec: ResourceSpec, a: ResourceAssignment, uses: readonly Use[], close: SyntaxNode): boolean {
+  return spec.name === 'wave.open' && literalMode(a.call) === undefined && uses.some((u) => u.node.startIndex < close.startIndex && WAVE_WRITES.has(methodOf(u.node) ?? ''));
 }
 
 function check(ctx: FileContext): Finding[] {
@@ -370,6 +402,17 @@ function check(ctx: FileContext): Finding[] {
       const closes = uses.filter((u) => u.cls.kind === 'close' && u.name === name && u.node.startIndex > a.stmt.endIndex && seesValue(u, a.stmt, scope, name));
       // Ex) `try: … finally: f.close()`: already closed on every path.
       if (closes.length === 0 || closes.some((u) => insideHandler(u.node))) continue;
+      // Ex) `f = open(p)` / `if c:` / `data = f.read()` / `f.close()` / `else:` / `data = f.readline()` / `f.close()`: one
+      // `with` holds the `if`, and the branches' closes go. Only when they are the only closes the name has there.
+      const ifStatement = siblings.slice(idx + 1).find((s) => s.startIndex <= closes[0]!.node.startIndex && closes[0]!.node.endIndex <= s.endIndex);
+      const inside = ifStatement && siblings.slice(idx + 1, siblings.indexOf(ifStatement)).every((s) => !rebinds(s, name)) ? closingBranches(ifStatement, name) : undefined;
+      if (inside && inside.length === closes.length && closes.every((u) => inside.some((c) => within(u.node, c)))) {
+        const last = inside.at(-1)!;
+        const reason = whyNotFixable(ctx, a.stmt, last, uses, scope, name, spec.kind) ?? nameOutlivesRaise(spec, a, last, uses, name) ?? closeRefusedReason(spec, last, uses, name);
+        if (reason) findings.push({ ...base, reason });
+        else closable.push({ a, spec, name, close: last, end: ifStatement!, inside, base, ...(wavWriterOf(spec, a, uses, last) ? { wavWriter: true } : {}) });
+        continue;
+      }
       // Ex) `try: self.init(f)` / `except: f.close(); raise`: handed on, closed only on failure.
       if (uses.some((u) => u.cls.kind === 'escape' && seesValue(u, a.stmt, scope, name))) continue;
       // Ex) `try: f = open(p)` / `else: f.close()`: nothing runs between the open and the close.
@@ -392,8 +435,7 @@ function check(ctx: FileContext): Finding[] {
       findings.push({ ...base, reason });
       continue;
     }
-    const wavWriter = spec.name === 'wave.open' && literalMode(a.call) === undefined && uses.some((u) => u.node.startIndex < close.startIndex && WAVE_WRITES.has(methodOf(u.node) ?? ''));
-    closable.push({ a, spec, name, close, base, ...(wavWriter ? { wavWriter } : {}) });
+    closable.push({ a, spec, name, close, end: close, base, ...(wavWriterOf(spec, a, uses, close) ? { wavWriter: true } : {}) });
   }
   // Ex) `fin = open(src)` / `fout = open(dst, "w")` / … / `fin.close()` / `fout.close()`: either `with` alone would
   // hold the other's open but not its close, so one `with` opens both (or three, …: a run of them).
@@ -403,7 +445,8 @@ function check(ctx: FileContext): Finding[] {
     const prev = run?.at(-1);
     const block = c.a.stmt.parent!;
     const at = (n: SyntaxNode) => statementIndex(block, n);
-    if (run && prev && prev.a.stmt.parent?.id === block.id && at(c.a.stmt) === at(prev.a.stmt) + 1 && at(c.close) === at(prev.close) + 1) run.push(c);
+    // (A block that ends with an `if` whose branches close is one of its own.)
+    if (run && prev && !prev.inside && !c.inside && prev.a.stmt.parent?.id === block.id && at(c.a.stmt) === at(prev.a.stmt) + 1 && at(c.close) === at(prev.close) + 1) run.push(c);
     else groups.push([c]);
   }
   // Ex) `fin` … `fout` … `fin.close()` … `fout.write(x)` … `fout.close()`: `fin`'s `with` would hold `fout`'s open
@@ -415,11 +458,11 @@ function check(ctx: FileContext): Finding[] {
     const first = g[0]!;
     const block = first.a.stmt.parent!;
     const at = (n: SyntaxNode) => statementIndex(block, n);
-    const end = at(first.close);
+    const end = at(first.end);
     // Only the assignments between this one and its close, which come next in document order.
     for (let k = after; k < closable.length && closable[k]!.a.stmt.startIndex < first.close.startIndex; k++) {
       const other = closable[k]!;
-      if (other.a.stmt.parent?.id === block.id && at(other.close) > end) blocked.set(other, first);
+      if (other.a.stmt.parent?.id === block.id && at(other.end) > end) blocked.set(other, first);
     }
   }
   for (const group of groups) {
@@ -440,7 +483,7 @@ function check(ctx: FileContext): Finding[] {
       continue;
     }
     const block = c.a.stmt.parent!;
-    const last = statementSiblings(block)[statementIndex(block, c.close) - 1]!;
+    const last = c.inside ? c.end : statementSiblings(block)[statementIndex(block, c.close) - 1]!;
     const room = blockRoom(ctx, c.a.stmt, last);
     if (room < group.length) {
       for (const g of group) findings.push({ ...g.base, reason: tooDeepReason(group.length, room) });
@@ -455,14 +498,21 @@ function check(ctx: FileContext): Finding[] {
     const items = planned.filter((i): i is WithItem => typeof i !== 'string');
     const indent = lineIndent(ctx.source, c.a.stmt.startIndex);
     const header = withHeaderLines(ctx, items.map((i) => i.item), indent).join(ctx.eol + indent);
-    const plan = planHeaderWrap(ctx, { stmt: c.a.stmt, header, last, drop: c.close, alsoReplaced: partners.map((p) => p.a.stmt), alsoDropped: partners.map((p) => p.close) });
+    const plan = c.inside
+      ? planHeaderWrap(ctx, { stmt: c.a.stmt, header, last, dropInside: c.inside })
+      : planHeaderWrap(ctx, { stmt: c.a.stmt, header, last, drop: c.close, alsoReplaced: partners.map((p) => p.a.stmt), alsoDropped: partners.map((p) => p.close) });
     if (!plan) {
       const closes = group.map((g) => `\`${g.name}.close()\``).join(' or ');
-      const reason = mixedIndentReason(ctx, c.a.stmt) ?? `the assignment, ${closes} or the statements around them share a line (\`;\`): split them for withify to fix this`;
+      const shared = c.inside
+        ? `the assignment, a branch's \`${c.name}.close()\` or the statements around them share a line (\`;\`, \`else: ${c.name}.close()\`)`
+        : `the assignment, ${closes} or the statements around them share a line (\`;\`)`;
+      const reason = mixedIndentReason(ctx, c.a.stmt) ?? `${shared}: split them for withify to fix this`;
       for (const g of group) findings.push({ ...g.base, reason });
       continue;
     }
-    const title = partners.length
+    const title = c.inside
+      ? `Replace the \`${c.name}.close()\` ending each branch of the \`if\` with \`with … as ${c.name}:\``
+      : partners.length
       ? `Replace ${group.map((g) => `\`${g.name}.close()\``).join(', ')} with one \`with ${group.map((g) => `… as ${g.name}`).join(', ')}:\``
       : `Replace \`${c.name}.close()\` with \`with … as ${c.name}:\``;
     // Ex) `t = tarfile.open(fileobj=buf, mode="w")` … `return False` … `t.close()`, `pipe = os.popen(cmd)` … a raise …
@@ -484,7 +534,8 @@ export const openAssignClose: Transform = {
     whatItDoes:
       'Finds `f = open(p)` followed, in the same block, by statements using `f` and then `f.close()` as a ' +
       'statement of its own. The assignment becomes the `with` header (the user\'s name `f` is kept), the ' +
-      'statements in between move into the block, and the `f.close()` line is removed (a comment on it stays, and so does a form feed at its start, on a line of its own).',
+      'statements in between move into the block, and the `f.close()` line is removed (a comment on it stays, and so does a form feed at its start, on a line of its own). ' +
+      'When every branch of an `if` with an `else` ends in `f.close()`, the block holds that `if` and each branch\'s close is removed (`pass` where it was all the branch did).',
     whyItBreaksOnPyPy:
       'If anything between the open and the close raises (or returns early), the close never runs. CPython ' +
       'still closes the file when the frame dies; PyPy keeps it open until the garbage collector runs: ' +
@@ -507,7 +558,7 @@ export const openAssignClose: Transform = {
     notFlagged:
       '`f = open(p)` with the close in a `finally:` (already safe; left alone), `f = open(p); f.close()` with ' +
       'nothing between. A close that is not a statement of the same block (inside an `if`, a loop) is ' +
-      'reported without a fix. Never-closed files are open-assign (WFY105).',
+      'reported without a fix, unless it ends every branch of an `if` that has an `else` (the `with` then holds the `if`). Never-closed files are open-assign (WFY105).',
   },
   examples: [
     {

@@ -225,6 +225,11 @@ export interface HeaderWrapRequest {
   alsoReplaced?: readonly SyntaxNode[];
   /** Statements right after `drop`, each alone on its line, deleted as it is (`fout.close()` below `fin.close()`). */
   alsoDropped?: readonly SyntaxNode[];
+  /**
+   * Statements inside the new block, each alone on its line(s), deleted as `drop` is (`f.close()` ending each branch
+   * of an `if` the block holds); one that is the only statement of its block becomes `pass`.
+   */
+  dropInside?: readonly SyntaxNode[];
 }
 
 /**
@@ -278,6 +283,8 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
   if (!startsLine(source, stmt.startIndex) || !endsLine(source, stmt.endIndex)) return undefined;
   if (!startsLine(source, siblings[bodyIdx]!.startIndex) || !endsLine(source, last.endIndex)) return undefined;
   if (dropped.some((d) => !startsLine(source, d.startIndex) || !endsLine(source, d.endIndex))) return undefined;
+  const inside = req.dropInside ?? [];
+  if (inside.some((d) => d.startIndex < siblings[bodyIdx]!.startIndex || d.endIndex > last.endIndex || !startsLine(source, d.startIndex) || !endsLine(source, d.endIndex))) return undefined;
   // Ex) `fin = open(src)` / `fout = open(dst, "w")`: each on the line right below the one before, no comment after it
   let above = stmt;
   for (const r of replaced) {
@@ -298,8 +305,20 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
   // With a dropped close, everything up to its line moves in (comments just above it too).
   const end = drop ? lineStartOf(source, drop.startIndex) : regionEnd(ctx, last, indent);
   edits.push(reachOf(end));
+  // Ex) `if c:` / `data = f.read()` / `f.close()` / `else:` …: each branch's close goes; alone in its branch, `pass` stays
+  const removed: [number, number][] = [];
+  for (const d of inside) {
+    const comment = source.slice(d.endIndex, lineEndOf(source, d.endIndex)).indexOf('#');
+    if (statementSiblings(d.parent!).length === 1) edits.push(replaceRange(d.startIndex, d.endIndex, 'pass'));
+    else if (comment >= 0) edits.push(replaceRange(d.startIndex, d.endIndex + comment, ''));
+    else {
+      edits.push(removeLines(source, d.startIndex, d.endIndex));
+      removed.push([lineStartOf(source, d.startIndex), nextLineStart(source, d.endIndex)]);
+    }
+  }
   for (const at of lineStartsBetween(source, above.endIndex, end)) {
     if (ctx.insideString(at) || isBlankLine(source, at) || outdentedComment(source, at, indent)) continue;
+    if (removed.some(([from, to]) => at >= from && at < to)) continue;
     edits.push(insertAt(afterFormFeeds(source, at), unit));
   }
   for (const d of dropped) {
