@@ -29,23 +29,48 @@ export function isCloseStatement(stmt: SyntaxNode, name: string): boolean {
 /**
  * The `f.close()` statements that end every branch of the `if` statement `stmt` (it has an `else`; elifs too), in
  * order, or `undefined`. Ex) `if c:` / `data = f.read()` / `f.close()` / `else:` / `f.close()`: after the `if`, `f`
- * is closed on every path through it, as after a close that follows it. Not when every branch only closes.
+ * is closed on every path through it, as after a close that follows it. A branch may end in such an `if` itself
+ * (`else:` / `if d: f.close()` / `else: f.close()`). Not when every branch only closes.
  */
 export function closingBranches(stmt: SyntaxNode, name: string): SyntaxNode[] | undefined {
+  const closes: SyntaxNode[] = [];
+  const more = closingLeaves(stmt, name, closes);
+  return more === true ? closes : undefined;
+}
+
+/** `closingBranches` for `stmt`, the closes added to `closes`: whether a branch does more than close, `undefined` when one does not close. */
+function closingLeaves(stmt: SyntaxNode, name: string, closes: SyntaxNode[]): boolean | undefined {
   if (stmt.type !== 'if_statement') return undefined;
   const alternatives = stmt.childrenForFieldName('alternative');
   if (alternatives.at(-1)?.type !== 'else_clause') return undefined;
   const bodies = [stmt.childForFieldName('consequence'), ...alternatives.map((a) => a.childForFieldName(a.type === 'else_clause' ? 'body' : 'consequence'))];
-  const closes: SyntaxNode[] = [];
   let more = false;
   for (const b of bodies) {
     const statements = b ? statementSiblings(b) : [];
     const last = statements.at(-1);
-    if (!last || !isCloseStatement(last, name)) return undefined;
+    if (!last) return undefined;
+    if (isCloseStatement(last, name)) closes.push(last);
+    else {
+      // (An `if` in a branch decides something: more than a close)
+      if (closingLeaves(last, name, closes) === undefined) return undefined;
+      more = true;
+    }
     more ||= statements.length > 1;
-    closes.push(last);
   }
-  return more ? closes : undefined;
+  return more;
+}
+
+/**
+ * True when the close whose receiver is `id` is the last statement of a branch of an `if` with an `else`: the close
+ * a reason names is another one (`if c: … f.close()` / `else: … f.close()` / `g.close()`: the second).
+ */
+function endsBranchOfIfElse(id: SyntaxNode, name: string): boolean {
+  const stmt = enclosingStatement(id);
+  const body = stmt?.parent;
+  const clause = body?.parent;
+  if (!stmt || !isCloseStatement(stmt, name) || body?.type !== 'block' || statementSiblings(body).at(-1)?.id !== stmt.id) return false;
+  const ifStatement = clause?.type === 'if_statement' ? clause : clause?.type === 'elif_clause' || clause?.type === 'else_clause' ? clause.parent : null;
+  return ifStatement?.type === 'if_statement' && ifStatement.childrenForFieldName('alternative').at(-1)?.type === 'else_clause';
 }
 
 /** Inside a `finally:` or `except:` clause (cleanup that runs when something fails). */
@@ -424,7 +449,7 @@ function check(ctx: FileContext): Finding[] {
         ...base,
         reason: valued
           ? `the value of \`${name}.close()\` on line ${line(valued.node)} is used (\`${preview(enclosingStatement(valued.node) ?? valued.node)}\`): a \`with\` would drop it; close it in a \`try\`/\`finally\` by hand`
-          : `\`${name}.close()\` on line ${line(closes[0]!.node)} is not a statement of the block that opens \`${name}\`, so it may not run on every path: move the uses into \`with\` by hand`,
+          : `\`${name}.close()\` on line ${line((closes.find((u) => !endsBranchOfIfElse(u.node, name)) ?? closes[0]!).node)} is not a statement of the block that opens \`${name}\`, so it may not run on every path: move the uses into \`with\` by hand`,
       });
       continue;
     }

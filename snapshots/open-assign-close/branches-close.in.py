@@ -52,3 +52,32 @@ def name_read_after(path, big):
         f.readline()
         f.close()
     return f.name
+
+
+def nested(path, big, first):
+    f = open(path)
+    if big:
+        data = f.read()
+        f.close()
+    else:
+        data = ""
+        if first:
+            data = f.readline()
+            f.close()
+        else:
+            f.close(
+            )  # nothing read
+    return data
+
+
+def two_line_close(path, c):
+    f = open(path)
+    if c:
+        data = f.read()
+        f.close(
+        )  # done
+    else:
+        data = None
+        f \
+            .close()
+    return data

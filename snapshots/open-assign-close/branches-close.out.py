@@ -45,3 +45,26 @@ def name_read_after(path, big):
         else:
             f.readline()
     return f.name
+
+
+def nested(path, big, first):
+    with open(path) as f:
+        if big:
+            data = f.read()
+        else:
+            data = ""
+            if first:
+                data = f.readline()
+            else:
+                pass  # nothing read
+    return data
+
+
+def two_line_close(path, c):
+    with open(path) as f:
+        if c:
+            data = f.read()
+            # done
+        else:
+            data = None
+    return data

@@ -57,3 +57,15 @@ def returned(path, c):
     else:
         f.read()
         f.close()
+
+
+def other_close_last(path, c):
+    f = open(path)
+    if c:
+        x = None
+        f.close()
+    else:
+        x = f.read()
+        f.close()
+        print("closed")
+    return x

@@ -306,12 +306,17 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
   const end = drop ? lineStartOf(source, drop.startIndex) : regionEnd(ctx, last, indent);
   edits.push(reachOf(end));
   // Ex) `if c:` / `data = f.read()` / `f.close()` / `else:` …: each branch's close goes; alone in its branch, `pass` stays
+  // (The lines a replaced close runs over take no indentation: `f.close(` / `)  # done` is one edit.)
   const removed: [number, number][] = [];
   for (const d of inside) {
     const comment = source.slice(d.endIndex, lineEndOf(source, d.endIndex)).indexOf('#');
-    if (statementSiblings(d.parent!).length === 1) edits.push(replaceRange(d.startIndex, d.endIndex, 'pass'));
-    else if (comment >= 0) edits.push(replaceRange(d.startIndex, d.endIndex + comment, ''));
-    else {
+    if (statementSiblings(d.parent!).length === 1) {
+      edits.push(replaceRange(d.startIndex, d.endIndex, 'pass'));
+      removed.push([d.startIndex + 1, d.endIndex]);
+    } else if (comment >= 0) {
+      edits.push(replaceRange(d.startIndex, d.endIndex + comment, ''));
+      removed.push([d.startIndex + 1, d.endIndex + comment]);
+    } else {
       edits.push(removeLines(source, d.startIndex, d.endIndex));
       removed.push([lineStartOf(source, d.startIndex), nextLineStart(source, d.endIndex)]);
     }
