@@ -589,3 +589,31 @@ test('open-assign-close: closes ending every branch of an `if`, and the shapes t
   assert.equal(fixed.output, 'def g(p):\n    with open(p) as f:\n        if f.readline():\n            pass\n        else:\n            n = f.read()  # rest\n            # done\n    return n\n');
   assert.match(fixed.findings[0]!.fix?.title ?? '', /ending each branch of the `if`/);
 });
+
+test('open-assign-close: a close in the `try` right after the open, and the shapes that stay reported', () => {
+  const r = close(readFileSync(join(SNAPSHOTS, 'open-assign-close', 'ok-try-body-close.in.py'), 'utf8'));
+  assert.equal(r.fixesApplied, 0);
+  const byLine = reasonsByLine(r);
+  // a handler reads the file; a statement runs between the open and the `try`; the close is in an `if`; one line
+  assert.match(byLine.get(6) ?? '', /`f` is used after the block, on line 11/);
+  assert.match(byLine.get(16) ?? '', /`f.close\(\)` on line 20 is not a statement of the block/);
+  assert.match(byLine.get(27) ?? '', /`f.close\(\)` on line 31 is not a statement of the block/);
+  assert.match(byLine.get(38) ?? '', /share a line \(`;`, `try: …`\)/);
+  // What the handlers see while the original still has the file open: a view made of it, a temporary file by its
+  // name (closing deletes it), the same path written again, a value stored where a handler may reach it
+  assert.match(byLine.get(45) ?? '', /^`b`, made from `f` before the close, is read on line 51 in a handler of the `try`/);
+  assert.match(byLine.get(58) ?? '', /^`tmp`, whose close deletes its file, is read on line 65 in a handler/);
+  assert.match(byLine.get(69) ?? '', /^a handler of the `try` opens `path` to write again on line 75/);
+  assert.match(byLine.get(80) ?? '', /^`box.lines = f.readlines\(\)` on line 82 stores what it makes of `f`/);
+  // nothing runs between the open and a close that is the `try`'s first statement: no finding
+  assert.equal(byLine.has(89), false);
+  assert.equal(r.findings.length, 8);
+  const fixed = close(readFileSync(join(SNAPSHOTS, 'open-assign-close', 'try-body-close.in.py'), 'utf8'));
+  // (`except UnicodeDecodeError: data = None` binds the name the body made, and reads nothing)
+  assert.equal(fixed.fixesApplied, 5);
+  assert.match(fixed.findings.find((f) => f.location.line === 47)?.fix?.title ?? '', /^Replace `conn.close\(\)` with `with contextlib.closing\(conn\):` at the top of the `try`$/);
+  // A pipe's close waits for its command, which an exception leaving the `try` never did: unsafe, as for any close
+  const pipe = close('import os\ndef g(cmd):\n    p = os.popen(cmd)\n    try:\n        out = p.read()\n        p.close()\n    finally:\n        print(cmd)\n    return out\n');
+  assert.equal(pipe.fixesApplied, 0);
+  assert.equal(pipe.findings[0]!.fix?.applicability, 'unsafe');
+});

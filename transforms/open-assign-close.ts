@@ -10,7 +10,8 @@ import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { preview } from '../src/python/evaluation.js';
 import { callAssignments, dynamicLookupAfter, identifierUses, outsideReason, readsAttribute, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
-import { lineIndent, mixedIndentReason, planHeaderWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
+import { dropStatement, endsLine, lineIndent, mixedIndentReason, planHeaderWrap, planWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
+import { startsLine } from '../src/python/text.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { withHeaderLines } from '../src/python/with-items.js';
 
@@ -58,6 +59,19 @@ function closingLeaves(stmt: SyntaxNode, name: string, closes: SyntaxNode[]): bo
     more ||= statements.length > 1;
   }
   return more;
+}
+
+/**
+ * The close statement (`f.close()`, whose receiver is `id`) of the body of `next`, a `try` right after the open, when it
+ * is not that body's first statement; else `undefined`. Ex) `f = open(p)` / `try:` / `f.write(s)` / `f.close()` / `send(p)`
+ * / `finally:` / `os.remove(p)`: nothing runs between the open and the `try`, so `with f:` at the top of its body
+ * holds the file from its open to where `f.close()` stood.
+ */
+function closeOfOpeningTry(next: SyntaxNode | undefined, id: SyntaxNode, name: string): SyntaxNode | undefined {
+  const body = next?.type === 'try_statement' ? next.childForFieldName('body') : null;
+  const stmt = enclosingStatement(id);
+  if (!body || !stmt || stmt.parent?.id !== body.id || !isCloseStatement(stmt, name)) return undefined;
+  return stmt;
 }
 
 /**
@@ -387,12 +401,120 @@ interface Closable {
   end: SyntaxNode;
   /** The closes ending each branch of `end`, an `if` statement: removed from the block. */
   inside?: SyntaxNode[];
+  /** `close` is a statement of the body of `end`, a `try` right after the open: `with name:` opens that body. */
+  tryBody?: boolean;
   base: Finding;
 }
 
 /** True for a `wave.open(f)` with no mode whose writer methods the code calls before `close`. */
 function wavWriterOf(spec: ResourceSpec, a: ResourceAssignment, uses: readonly Use[], close: SyntaxNode): boolean {
   return spec.name === 'wave.open' && literalMode(a.call) === undefined && uses.some((u) => u.node.startIndex < close.startIndex && WAVE_WRITES.has(methodOf(u.node) ?? ''));
+}
+
+/**
+ * The finding of an open whose close is a statement of the `try` right after it (`closeOfOpeningTry`): `with f:` at the
+ * top of the `try`'s body holds the statements before the close, and the close goes. The open stays where it is (in the
+ * `try`, a failing open would run its handlers). Only for what closes on leaving a `with` of its own.
+ */
+function tryBodyFinding(ctx: FileContext, c: Closable): Finding {
+  const body = c.close.parent!;
+  const statements = statementSiblings(body);
+  const first = statements[0]!;
+  const last = statements[statementIndex(body, c.close) - 1]!;
+  // (What leaving a `with` of its own does not close goes in `contextlib.closing`: `with closing(conn):`)
+  const item = withItemFor(ctx, c.spec, c.a.call, c.name);
+  if (typeof item === 'string') return { ...c.base, reason: item };
+  const wrapped = `(${c.a.call.text}) as ${c.name}`;
+  const managed = item.item === `${c.a.call.text} as ${c.name}` ? c.name : item.item.endsWith(wrapped) ? `${item.item.slice(0, -wrapped.length)}(${c.name})` : undefined;
+  if (managed === undefined) return { ...c.base, reason: `\`${c.name}.close()\` on line ${line(c.close)} is in the \`try\` after the open: close it in the \`try\`'s \`finally\` by hand` };
+  const room = blockRoom(ctx, first, last);
+  if (room < 1) return { ...c.base, reason: tooDeepReason(1, room) };
+  const plan = startsLine(ctx.source, c.close.startIndex) && endsLine(ctx.source, c.close.endIndex) && endsLine(ctx.source, last.endIndex) ? planWrap(ctx, { first, last, header: [`with ${managed}:`] }) : undefined;
+  if (!plan) return { ...c.base, reason: mixedIndentReason(ctx, c.a.stmt) ?? `\`${c.name}.close()\` or the statements around it share a line (\`;\`, \`try: …\`): split them for withify to fix this` };
+  const note = exitPathNote(c, item.closeNote);
+  const fix: Fix = { title: `Replace \`${c.name}.close()\` with \`with ${managed}:\` at the top of the \`try\``, applicability: note ? 'unsafe' : 'safe', edits: [...plan.edits, dropStatement(ctx.source, c.close), ...item.edits] };
+  return { ...c.base, message: c.base.message + (note ?? ''), fix };
+}
+
+/**
+ * The names a statement binds anywhere in it (`x = …`, `a, b = …`, `for x in …`, `(x := …)`, `… as x`), and whether it
+ * stores a value made of one of `made` in an attribute or item (`self.b = f.buffer`; not `m[0] = 1`).
+ */
+function bindingsOf(stmt: SyntaxNode, made: ReadonlySet<string>): { names: string[]; stores: boolean } {
+  const names: string[] = [];
+  let stores = false;
+  const mentions = (n: SyntaxNode | null) => n !== null && (n.type === 'identifier' ? made.has(n.text) : n.descendantsOfType('identifier').some((i) => made.has(i.text)));
+  const targets = (n: SyntaxNode | null, value: SyntaxNode | null) => {
+    if (!n) return;
+    if (n.type === 'identifier') names.push(n.text);
+    else if (n.type === 'attribute' || n.type === 'subscript') stores ||= mentions(value);
+    else for (const c of n.namedChildren) targets(c, value);
+  };
+  for (const b of [stmt, ...stmt.descendantsOfType(['assignment', 'augmented_assignment', 'named_expression', 'for_statement', 'for_in_clause', 'as_pattern'])]) {
+    if (b.type === 'assignment' || b.type === 'augmented_assignment' || b.type === 'for_statement' || b.type === 'for_in_clause') targets(b.childForFieldName('left'), b.childForFieldName('right'));
+    else if (b.type === 'named_expression') targets(b.childForFieldName('name'), b.childForFieldName('value'));
+    else if (b.type === 'as_pattern') targets(b.childForFieldName('alias'), b);
+  }
+  return { names, stores };
+}
+
+/**
+ * Why a `with` at the top of the `try` right after the open (`tryBodyFinding`) would change what the `try`'s handlers
+ * (`except`, `finally`) see, or `undefined`. An exception before the close runs them while the original still has the
+ * resource open; the `with` closes it first. Ex) `b = f.buffer` … `except UnicodeDecodeError: b.seek(0)` (anything the
+ * body made of the resource before the close: a view of it may close with it), `tmp = NamedTemporaryFile()` …
+ * `except …: open(tmp.name)` (closing deletes it), `except …: g = open(p, "w")` (the original flushed `f` over it later).
+ */
+function tryHandlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec, tryStmt: SyntaxNode, close: SyntaxNode, name: string): string | undefined {
+  const handlers = tryStmt.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'finally_clause');
+  const made = new Set([name]);
+  for (const stmt of statementSiblings(close.parent!)) {
+    if (stmt.startIndex >= close.startIndex) break;
+    if (!stmt.descendantsOfType('identifier').some((i) => made.has(i.text))) continue;
+    const { names, stores } = bindingsOf(stmt, made);
+    if (stores) return `\`${preview(stmt)}\` on line ${line(stmt)} stores what it makes of \`${name}\`, which a handler of the \`try\` may reach while the original still has \`${name}\` open (an exception before \`${name}.close()\`): a \`with\` would have closed it`;
+    for (const n of names) made.add(n);
+  }
+  for (const h of handlers) {
+    for (const id of h.descendantsOfType('identifier')) {
+      // (`except OSError: data = None` binds the name again and reads nothing)
+      if (!made.has(id.text) || isBoundThere(id)) continue;
+      // (A read of the resource itself there is a use after the close: whyNotFixable)
+      if (id.text === name && !deletesByName(spec, a.call)) continue;
+      const what = id.text === name ? `\`${name}\`, whose close deletes its file,` : `\`${id.text}\`, made from \`${name}\` before the close,`;
+      return `${what} is read on line ${line(id)} in a handler of the \`try\`, which an exception before \`${name}.close()\` runs while the original still has \`${name}\` open: a \`with\` would have closed it`;
+    }
+  }
+  // Ex) `f = open(p, "w")` / `try: …` / `except ValueError: g = open(p, "w")`: the original flushed `f` over what the handler wrote
+  if (mayWrite(spec, a.call)) {
+    const path = firstArgument(a.call);
+    for (const h of handlers) {
+      for (const c of candidateCalls(ctx)) {
+        if (!within(c, h) || path === undefined || firstArgument(c) !== path) continue;
+        const other = resourceOf(ctx, c);
+        if (other && mayWrite(other, c)) return `a handler of the \`try\` opens \`${path}\` to write again on line ${line(c)}: on the path of an exception before \`${name}.close()\`, the original flushed \`${name}\` after it, a \`with\` before`;
+      }
+    }
+  }
+  return undefined;
+}
+
+const TARGET_PARTS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'expression_list', 'list_splat_pattern']);
+
+/** True when the identifier `id` is a target the code binds (`x = …`, `a, x = …`, `for x in`, `(x := …)`, `as x`), not a read. */
+function isBoundThere(id: SyntaxNode): boolean {
+  let n = id;
+  while (n.parent && TARGET_PARTS.has(n.parent.type)) n = n.parent;
+  const p = n.parent;
+  if (!p) return false;
+  if (p.type === 'assignment' || p.type === 'for_statement' || p.type === 'for_in_clause') return p.childForFieldName('left')?.id === n.id;
+  if (p.type === 'named_expression') return p.childForFieldName('name')?.id === n.id;
+  return p.type === 'as_pattern_target';
+}
+
+/** The text of a call's first positional argument. */
+function firstArgument(call: SyntaxNode): string | undefined {
+  return call.childForFieldName('arguments')?.namedChildren.find((x) => !isExtra(x) && x.type !== 'keyword_argument')?.text;
 }
 
 function check(ctx: FileContext): Finding[] {
@@ -438,6 +560,15 @@ function check(ctx: FileContext): Finding[] {
         else closable.push({ a, spec, name, close: last, end: ifStatement!, inside, base, ...(wavWriterOf(spec, a, uses, last) ? { wavWriter: true } : {}) });
         continue;
       }
+      const inTry = closes.length === 1 ? closeOfOpeningTry(siblings[idx + 1], closes[0]!.node, name) : undefined;
+      // Ex) `f = open(p)` / `try:` / `f.close()`: nothing runs between the open and the close
+      if (inTry && statementSiblings(inTry.parent!)[0]!.id === inTry.id) continue;
+      if (inTry) {
+        const reason = whyNotFixable(ctx, a.stmt, inTry, uses, scope, name, spec.kind) ?? nameOutlivesRaise(spec, a, inTry, uses, name) ?? closeRefusedReason(spec, inTry, uses, name) ?? tryHandlerReason(ctx, a, spec, siblings[idx + 1]!, inTry, name);
+        if (reason) findings.push({ ...base, reason });
+        else closable.push({ a, spec, name, close: inTry, end: siblings[idx + 1]!, tryBody: true, base, ...(wavWriterOf(spec, a, uses, inTry) ? { wavWriter: true } : {}) });
+        continue;
+      }
       // Ex) `try: self.init(f)` / `except: f.close(); raise`: handed on, closed only on failure.
       if (uses.some((u) => u.cls.kind === 'escape' && seesValue(u, a.stmt, scope, name))) continue;
       // Ex) `try: f = open(p)` / `else: f.close()`: nothing runs between the open and the close.
@@ -471,7 +602,7 @@ function check(ctx: FileContext): Finding[] {
     const block = c.a.stmt.parent!;
     const at = (n: SyntaxNode) => statementIndex(block, n);
     // (A block that ends with an `if` whose branches close is one of its own.)
-    if (run && prev && !prev.inside && !c.inside && prev.a.stmt.parent?.id === block.id && at(c.a.stmt) === at(prev.a.stmt) + 1 && at(c.close) === at(prev.close) + 1) run.push(c);
+    if (run && prev && prev.end === prev.close && c.end === c.close && prev.a.stmt.parent?.id === block.id && at(c.a.stmt) === at(prev.a.stmt) + 1 && at(c.close) === at(prev.close) + 1) run.push(c);
     else groups.push([c]);
   }
   // Ex) `fin` … `fout` … `fin.close()` … `fout.write(x)` … `fout.close()`: `fin`'s `with` would hold `fout`'s open
@@ -505,6 +636,10 @@ function check(ctx: FileContext): Finding[] {
     const shared = partners.length ? sameWrittenFile(group) : undefined;
     if (shared) {
       for (const g of group) findings.push({ ...g.base, reason: shared });
+      continue;
+    }
+    if (c.tryBody) {
+      findings.push(tryBodyFinding(ctx, c));
       continue;
     }
     const block = c.a.stmt.parent!;
@@ -560,7 +695,8 @@ export const openAssignClose: Transform = {
       'Finds `f = open(p)` followed, in the same block, by statements using `f` and then `f.close()` as a ' +
       'statement of its own. The assignment becomes the `with` header (the user\'s name `f` is kept), the ' +
       'statements in between move into the block, and the `f.close()` line is removed (a comment on it stays, and so does a form feed at its start, on a line of its own). ' +
-      'When every branch of an `if` with an `else` ends in `f.close()`, the block holds that `if` and each branch\'s close is removed (`pass` where it was all the branch did).',
+      'When every branch of an `if` with an `else` ends in `f.close()`, the block holds that `if` and each branch\'s close is removed (`pass` where it was all the branch did). ' +
+      'When the close is a statement of the body of the `try` right after the open, `with f:` opens that body, up to where the close stood (the open stays outside the `try`).',
     whyItBreaksOnPyPy:
       'If anything between the open and the close raises (or returns early), the close never runs. CPython ' +
       'still closes the file when the frame dies; PyPy keeps it open until the garbage collector runs: ' +
@@ -583,7 +719,8 @@ export const openAssignClose: Transform = {
     notFlagged:
       '`f = open(p)` with the close in a `finally:` (already safe; left alone), `f = open(p); f.close()` with ' +
       'nothing between. A close that is not a statement of the same block (inside an `if`, a loop) is ' +
-      'reported without a fix, unless it ends every branch of an `if` that has an `else` (the `with` then holds the `if`). Never-closed files are open-assign (WFY105).',
+      'reported without a fix, unless it ends every branch of an `if` that has an `else` (the `with` then holds the `if`), ' +
+      'or is a statement of the body of the `try` right after the open (`with f:` then opens that body). Never-closed files are open-assign (WFY105).',
   },
   examples: [
     {

@@ -256,7 +256,7 @@ export function unitFor(indent: string, unit: string): string | undefined {
 }
 
 /** True when only whitespace, or a comment, follows `offset` on its line. */
-function endsLine(source: string, offset: number): boolean {
+export function endsLine(source: string, offset: number): boolean {
   return /^[ \t\f]*(#.*)?$/s.test(source.slice(offset, lineEndOf(source, offset)));
 }
 
@@ -342,6 +342,15 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
 function outdentedComment(source: string, lineStart: number, indent: string): boolean {
   const m = /^[ \t\f]*(?=#)/.exec(source.slice(lineStart, lineEndOf(source, lineStart)));
   return m !== null && m[0].length < indent.length;
+}
+
+/**
+ * Deletes the statement `d`, alone on its line(s): with its lines, or, when a comment follows it, up to the comment,
+ * which stays on a line of its own at the statement's indentation (`f.close()  # done` → `# done`).
+ */
+export function dropStatement(source: string, d: SyntaxNode): Edit {
+  const comment = source.slice(d.endIndex, lineEndOf(source, d.endIndex)).indexOf('#');
+  return comment >= 0 ? replaceRange(d.startIndex, d.endIndex + comment, '') : removeLines(source, d.startIndex, d.endIndex);
 }
 
 /**

@@ -1,3 +1,3 @@
 import { defineProofs } from './proof.js';
 
-defineProofs('open-assign-close', 5);
+defineProofs('open-assign-close', 6);
