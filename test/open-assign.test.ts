@@ -583,7 +583,8 @@ test('open-assign-close: closes ending every branch of an `if`, and the shapes t
   // `return f` in one branch: handed on, as with a close that is a statement of the block
   assert.equal(byLine.has(54), false);
   assert.match(byLine.get(63) ?? '', /`f.close\(\)` on line 69 is not a statement of the block/);
-  assert.equal(r.findings.length, 6);
+  assert.match(byLine.get(75) ?? '', /^every branch of the `if` on line 77 does nothing but close `f`: close it once, after the `if`/);
+  assert.equal(r.findings.length, 7);
   // Each branch's close goes, with the `if` in the block; a branch that only closed keeps a `pass`.
   const fixed = close('def g(p):\n    f = open(p)\n    if f.readline():\n        f.close()\n    else:\n        n = f.read()  # rest\n        f.close()  # done\n    return n\n');
   assert.equal(fixed.output, 'def g(p):\n    with open(p) as f:\n        if f.readline():\n            pass\n        else:\n            n = f.read()  # rest\n            # done\n    return n\n');
@@ -603,7 +604,7 @@ test('open-assign-close: a close in the `try` right after the open, and the shap
   // name (closing deletes it), the same path written again, a value stored where a handler may reach it
   assert.match(byLine.get(45) ?? '', /^`b`, made from `f` before the close, is read on line 51 in a handler of the `try`/);
   assert.match(byLine.get(58) ?? '', /^`tmp`, whose close deletes its file, is read on line 65 in a handler/);
-  assert.match(byLine.get(69) ?? '', /^a handler of the `try` opens `path` to write again on line 75/);
+  assert.match(byLine.get(69) ?? '', /^`path` is opened to write again on line 75 in a handler of the `try` on line 70/);
   assert.match(byLine.get(80) ?? '', /^`box.lines = f.readlines\(\)` on line 82 stores what it makes of `f`/);
   // nothing runs between the open and a close that is the `try`'s first statement: no finding
   assert.equal(byLine.has(89), false);
@@ -616,4 +617,13 @@ test('open-assign-close: a close in the `try` right after the open, and the shap
   const pipe = close('import os\ndef g(cmd):\n    p = os.popen(cmd)\n    try:\n        out = p.read()\n        p.close()\n    finally:\n        print(cmd)\n    return out\n');
   assert.equal(pipe.fixesApplied, 0);
   assert.equal(pipe.findings[0]!.fix?.applicability, 'unsafe');
+});
+
+test('open-assign: a path opened to write before, and still open, blocks the `with` of another writer of it', () => {
+  const r = assign(readFileSync(join(SNAPSHOTS, 'open-assign', 'ok-same-path-written-again.in.py'), 'utf8'));
+  assert.equal(r.fixesApplied, 0);
+  assert.match(reasonsByLine(r).get(15) ?? '', /^`open\(p, "a"\)` on line 14 opened the same path to write before, and is not closed before this open/);
+  // written and closed (by hand, or by a `with`) before the second open: fixed
+  const after = assign(readFileSync(join(SNAPSHOTS, 'open-assign', 'same-path-after-close.in.py'), 'utf8'));
+  assert.equal(after.fixesApplied, 2);
 });

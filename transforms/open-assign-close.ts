@@ -87,9 +87,13 @@ function endsBranchOfIfElse(id: SyntaxNode, name: string): boolean {
   return ifStatement?.type === 'if_statement' && ifStatement.childrenForFieldName('alternative').at(-1)?.type === 'else_clause';
 }
 
-/** Inside a `finally:` or `except:` clause (cleanup that runs when something fails). */
-function insideHandler(node: SyntaxNode): boolean {
+/**
+ * Inside a `finally:` or `except:` clause (cleanup that runs when something fails) that `open`, the statement that
+ * opens, is not in itself: `except ValueError:` / `f = open(p)` / … / `f.close()` is a close like any other.
+ */
+function insideHandler(node: SyntaxNode, open: SyntaxNode): boolean {
   for (let p = node.parent; p; p = p.parent) {
+    if (within(open, p)) return false;
     if (p.type === 'finally_clause' || p.type === 'except_clause') return true;
     if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'module') return false;
   }
@@ -108,7 +112,7 @@ function isDeleted(id: SyntaxNode): boolean {
 }
 
 /** Why the block from `stmt` to just before `close` may not replace the close, or `undefined`. */
-function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, uses: readonly Use[], scope: SyntaxNode, name: string, kind: string): string | undefined {
+function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, uses: readonly Use[], scope: SyntaxNode, name: string, kind: string, closes: readonly SyntaxNode[] = [close]): string | undefined {
   const bindings = ctx.names.bindings(scope).get(name) ?? [];
   if (bindings.some((b) => b.kind === 'global' || b.kind === 'nonlocal')) {
     return `\`${name}\` is declared global or nonlocal: other code may still use the file after the \`with\``;
@@ -139,7 +143,9 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
         if (exit) return `${u.cls.reason} (line ${line(u.node)}), and \`${preview(exit)}\` on line ${line(exit)} leaves before \`${name}.close()\`: on that path the ${kind} stays open for what may hold it, and a \`with\` would close it`;
         // Ex) `handler = StreamHandler(f)` / `log.addHandler(handler)` / `work()` raises: the original left the file
         // open for the logger, which goes on writing to it; a `with` would close it as the exception leaves.
-        const laterStatement = topStatementIn(stmt.parent!, u.node)?.id !== lastBefore(stmt.parent!, close)?.id;
+        // (Counted in the block of the close: a branch's, when closes end the branches of an `if`; the `try`'s body)
+        const own = closes.find((c) => within(u.node, c.parent!));
+        const laterStatement = !own || topStatementIn(own.parent!, u.node)?.id !== lastBefore(own.parent!, own)?.id;
         // Ex) `pool.submit(pump, f)`, `files.append(f)`, `sel.register(f, EVENT_READ)` / `work()` raises: the
         // callee itself keeps the file, which the original left open for it when the exception went by.
         const keeper = laterStatement ? callOfUse(u.node) : undefined;
@@ -459,20 +465,38 @@ function bindingsOf(stmt: SyntaxNode, made: ReadonlySet<string>): { names: strin
 }
 
 /**
- * Why a `with` at the top of the `try` right after the open (`tryBodyFinding`) would change what the `try`'s handlers
- * (`except`, `finally`) see, or `undefined`. An exception before the close runs them while the original still has the
- * resource open; the `with` closes it first. Ex) `b = f.buffer` … `except UnicodeDecodeError: b.seek(0)` (anything the
- * body made of the resource before the close: a view of it may close with it), `tmp = NamedTemporaryFile()` …
- * `except …: open(tmp.name)` (closing deletes it), `except …: g = open(p, "w")` (the original flushed `f` over it later).
+ * The `except` and `finally` clauses an exception raised between the open `a` and its close runs, in this function:
+ * those of `own` (the `try` right after the open, whose body holds the close) and of each `try` whose body holds the open.
  */
-function tryHandlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec, tryStmt: SyntaxNode, close: SyntaxNode, name: string): string | undefined {
-  const handlers = tryStmt.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'finally_clause');
+function handlersAround(a: ResourceAssignment, own: SyntaxNode | undefined): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const add = (t: SyntaxNode) => out.push(...t.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'finally_clause'));
+  if (own) add(own);
+  for (let n: SyntaxNode | null = a.stmt.parent; n && !NESTED_SCOPES.has(n.type) && n.type !== 'module'; n = n.parent) {
+    if (n.type === 'try_statement' && within(a.stmt, n.childForFieldName('body')!)) add(n);
+  }
+  return out;
+}
+
+/**
+ * Why the `with` would change what a handler sees (`handlersAround`), or `undefined`. An exception before the close
+ * runs the `except` and `finally` clauses around it while the original still has the resource open; the `with` closes
+ * it first. Ex) `b = f.buffer` … `except UnicodeDecodeError: b.seek(0)` (anything the code made of the resource before
+ * the close: a view of it may close with it), `tmp = NamedTemporaryFile()` … `except …: open(tmp.name)` (closing
+ * deletes it), `except …: g = open(p, "w")` (the original flushed `f` over what it wrote, later). `own`: the `try` right
+ * after the open whose body holds the close (`tryBodyFinding`).
+ */
+function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec, close: SyntaxNode, name: string, own?: SyntaxNode): string | undefined {
+  const handlers = handlersAround(a, own);
+  if (handlers.length === 0) return undefined;
+  const at = (h: SyntaxNode) => `in a handler of the \`try\` on line ${line(h.parent!)}`;
   const made = new Set([name]);
-  for (const stmt of statementSiblings(close.parent!)) {
+  for (const stmt of statementSiblings(own ? close.parent! : a.stmt.parent!)) {
+    if (stmt.startIndex <= a.stmt.startIndex) continue;
     if (stmt.startIndex >= close.startIndex) break;
     if (!stmt.descendantsOfType('identifier').some((i) => made.has(i.text))) continue;
     const { names, stores } = bindingsOf(stmt, made);
-    if (stores) return `\`${preview(stmt)}\` on line ${line(stmt)} stores what it makes of \`${name}\`, which a handler of the \`try\` may reach while the original still has \`${name}\` open (an exception before \`${name}.close()\`): a \`with\` would have closed it`;
+    if (stores) return `\`${preview(stmt)}\` on line ${line(stmt)} stores what it makes of \`${name}\`, which a handler of a \`try\` around it may reach while the original still has \`${name}\` open (an exception before \`${name}.close()\`): a \`with\` would have closed it`;
     for (const n of names) made.add(n);
   }
   for (const h of handlers) {
@@ -482,18 +506,17 @@ function tryHandlerReason(ctx: FileContext, a: ResourceAssignment, spec: Resourc
       // (A read of the resource itself there is a use after the close: whyNotFixable)
       if (id.text === name && !deletesByName(spec, a.call)) continue;
       const what = id.text === name ? `\`${name}\`, whose close deletes its file,` : `\`${id.text}\`, made from \`${name}\` before the close,`;
-      return `${what} is read on line ${line(id)} in a handler of the \`try\`, which an exception before \`${name}.close()\` runs while the original still has \`${name}\` open: a \`with\` would have closed it`;
+      return `${what} is read on line ${line(id)} ${at(h)}, which an exception before \`${name}.close()\` runs while the original still has \`${name}\` open: a \`with\` would have closed it`;
     }
   }
   // Ex) `f = open(p, "w")` / `try: …` / `except ValueError: g = open(p, "w")`: the original flushed `f` over what the handler wrote
-  if (mayWrite(spec, a.call)) {
-    const path = firstArgument(a.call);
-    for (const h of handlers) {
-      for (const c of candidateCalls(ctx)) {
-        if (!within(c, h) || path === undefined || firstArgument(c) !== path) continue;
-        const other = resourceOf(ctx, c);
-        if (other && mayWrite(other, c)) return `a handler of the \`try\` opens \`${path}\` to write again on line ${line(c)}: on the path of an exception before \`${name}.close()\`, the original flushed \`${name}\` after it, a \`with\` before`;
-      }
+  const path = mayWrite(spec, a.call) ? firstArgument(a.call) : undefined;
+  if (path === undefined) return undefined;
+  for (const h of handlers) {
+    for (const c of candidateCalls(ctx)) {
+      if (!within(c, h) || firstArgument(c) !== path) continue;
+      const other = resourceOf(ctx, c);
+      if (other && mayWrite(other, c)) return `\`${path}\` is opened to write again on line ${line(c)} ${at(h)}: on the path of an exception before \`${name}.close()\`, the original flushed \`${name}\` after that, a \`with\` before`;
     }
   }
   return undefined;
@@ -548,14 +571,14 @@ function check(ctx: FileContext): Finding[] {
     if (!close) {
       const closes = uses.filter((u) => u.cls.kind === 'close' && u.name === name && u.node.startIndex > a.stmt.endIndex && seesValue(u, a.stmt, scope, name));
       // Ex) `try: … finally: f.close()`: already closed on every path.
-      if (closes.length === 0 || closes.some((u) => insideHandler(u.node))) continue;
+      if (closes.length === 0 || closes.some((u) => insideHandler(u.node, a.stmt))) continue;
       // Ex) `f = open(p)` / `if c:` / `data = f.read()` / `f.close()` / `else:` / `data = f.readline()` / `f.close()`: one
       // `with` holds the `if`, and the branches' closes go. Only when they are the only closes the name has there.
       const ifStatement = siblings.slice(idx + 1).find((s) => s.startIndex <= closes[0]!.node.startIndex && closes[0]!.node.endIndex <= s.endIndex);
       const inside = ifStatement && siblings.slice(idx + 1, siblings.indexOf(ifStatement)).every((s) => !rebinds(s, name)) ? closingBranches(ifStatement, name) : undefined;
       if (inside && inside.length === closes.length && closes.every((u) => inside.some((c) => within(u.node, c)))) {
         const last = inside.at(-1)!;
-        const reason = whyNotFixable(ctx, a.stmt, last, uses, scope, name, spec.kind) ?? nameOutlivesRaise(spec, a, last, uses, name) ?? closeRefusedReason(spec, last, uses, name);
+        const reason = whyNotFixable(ctx, a.stmt, last, uses, scope, name, spec.kind, inside) ?? nameOutlivesRaise(spec, a, last, uses, name) ?? closeRefusedReason(spec, last, uses, name) ?? handlerReason(ctx, a, spec, last, name);
         if (reason) findings.push({ ...base, reason });
         else closable.push({ a, spec, name, close: last, end: ifStatement!, inside, base, ...(wavWriterOf(spec, a, uses, last) ? { wavWriter: true } : {}) });
         continue;
@@ -564,7 +587,7 @@ function check(ctx: FileContext): Finding[] {
       // Ex) `f = open(p)` / `try:` / `f.close()`: nothing runs between the open and the close
       if (inTry && statementSiblings(inTry.parent!)[0]!.id === inTry.id) continue;
       if (inTry) {
-        const reason = whyNotFixable(ctx, a.stmt, inTry, uses, scope, name, spec.kind) ?? nameOutlivesRaise(spec, a, inTry, uses, name) ?? closeRefusedReason(spec, inTry, uses, name) ?? tryHandlerReason(ctx, a, spec, siblings[idx + 1]!, inTry, name);
+        const reason = whyNotFixable(ctx, a.stmt, inTry, uses, scope, name, spec.kind) ?? nameOutlivesRaise(spec, a, inTry, uses, name) ?? closeRefusedReason(spec, inTry, uses, name) ?? handlerReason(ctx, a, spec, inTry, name, siblings[idx + 1]!);
         if (reason) findings.push({ ...base, reason });
         else closable.push({ a, spec, name, close: inTry, end: siblings[idx + 1]!, tryBody: true, base, ...(wavWriterOf(spec, a, uses, inTry) ? { wavWriter: true } : {}) });
         continue;
@@ -576,17 +599,21 @@ function check(ctx: FileContext): Finding[] {
       if (!usedInBlock) continue;
       // Ex) `print(pp.close())`: `os.popen`'s close returns the exit status, which the code uses
       const valued = closes.find((u) => closeValueUsed(u.node));
+      // Ex) `if c:` / `f.close()` / `else:` / `f.close()`: closed on every path, but a `with` would leave two `pass` branches
+      const onlyCloses = !valued && ifStatement && closingLeaves(ifStatement, name, []) === false;
       findings.push({
         ...base,
         reason: valued
           ? `the value of \`${name}.close()\` on line ${line(valued.node)} is used (\`${preview(enclosingStatement(valued.node) ?? valued.node)}\`): a \`with\` would drop it; close it in a \`try\`/\`finally\` by hand`
+          : onlyCloses
+          ? `every branch of the \`if\` on line ${line(ifStatement)} does nothing but close \`${name}\`: close it once, after the \`if\`, and withify can give it a \`with\``
           : `\`${name}.close()\` on line ${line((closes.find((u) => !endsBranchOfIfElse(u.node, name)) ?? closes[0]!).node)} is not a statement of the block that opens \`${name}\`, so it may not run on every path: move the uses into \`with\` by hand`,
       });
       continue;
     }
     // Ex) `f = open(p)` / `f.close()`: nothing runs in between, nothing can raise.
     if (siblings[idx + 1]!.id === close.id) continue;
-    const reason = whyNotFixable(ctx, a.stmt, close, uses, scope, name, spec.kind) ?? nameOutlivesRaise(spec, a, close, uses, name) ?? closeRefusedReason(spec, close, uses, name);
+    const reason = whyNotFixable(ctx, a.stmt, close, uses, scope, name, spec.kind) ?? nameOutlivesRaise(spec, a, close, uses, name) ?? closeRefusedReason(spec, close, uses, name) ?? handlerReason(ctx, a, spec, close, name);
     if (reason) {
       findings.push({ ...base, reason });
       continue;

@@ -16,6 +16,7 @@ import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { calleeName } from '../src/python/imports.js';
 import { consumerOf } from '../src/python/consumers.js';
 import { containsYield, isPure, preview } from '../src/python/evaluation.js';
+import { isCloseStatement } from './open-assign-close.js';
 
 const ID = 'open-assign';
 
@@ -237,7 +238,8 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   // after `w` emptied the file; a `with` ending at the last use writes it first, and `w` empties it
   const again = mayWrite(spec, a.call) ? samePathOpenedAgain(ctx, scope, a, last) : undefined;
   if (again) {
-    return { reason: `\`${preview(again)}\` on line ${line(again)} opens the same path again, to write: a \`with\` ending with its block would write and close the ${spec.kind} before it, where CPython did at the ${scope.type === 'module' ? "program's" : "function's"} end, and what each writes may land in another order or be emptied: close it by hand where the code is done with it` };
+    const opens = again.startIndex < a.call.startIndex ? 'opened the same path to write before, and is not closed before this open' : 'opens the same path again, to write';
+    return { reason: `\`${preview(again)}\` on line ${line(again)} ${opens}: a \`with\` ending with its block would write and close the ${spec.kind} before it, where CPython did at the ${scope.type === 'module' ? "program's" : "function's"} end, and what each writes may land in another order or be emptied: close it by hand where the code is done with it` };
   }
   return { last };
 }
@@ -259,8 +261,27 @@ function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: ResourceAss
     const other = resourceOf(ctx, c);
     if (!other || !mayWrite(other, c)) continue;
     if (c.startIndex >= last.endIndex || loops.some((l) => within(c, l))) return c;
+    // Ex) `f = open(p, "a")` / `g = open(p, "a")` / `g.write("G")` / `f.write("F")` / `f.close()`: `f`, opened before and
+    // still open, flushes after what a `with` over `g` would have written; CPython flushed `g` at the end, after `f`
+    if (c.startIndex < a.call.startIndex && !closedBefore(ctx, scope, c, a.stmt.startIndex)) return c;
   }
   return undefined;
+}
+
+/**
+ * True when what the resource call `c` makes is closed before offset `at`, as the code shows it: by a `with` that holds
+ * `c` and ends there, or by `name.close()` (a statement) after `name = c`. Ex) `f = open(p, "w")` / `f.write(s)` /
+ * `f.close()` / `g = open(p, "a")`: a file written, closed, then opened again to append.
+ */
+function closedBefore(ctx: FileContext, scope: SyntaxNode, c: SyntaxNode, at: number): boolean {
+  for (let n: SyntaxNode | null = c.parent; n && n.id !== scope.id; n = n.parent) {
+    if (n.type === 'with_clause') return n.parent!.endIndex <= at;
+    if (n.type === 'block' || n.type.endsWith('statement')) break;
+  }
+  const assign = c.parent?.type === 'assignment' && c.parent.childForFieldName('right')?.id === c.id ? c.parent : undefined;
+  const target = assign?.childForFieldName('left');
+  if (target?.type !== 'identifier') return false;
+  return scope.descendantsOfType('expression_statement').some((s) => s.startIndex > c.endIndex && s.endIndex <= at && isCloseStatement(s, target.text));
 }
 
 /**

@@ -81,3 +81,28 @@ def two_line_close(path, c):
         f \
             .close()
     return data
+
+
+def opened_in_handler(path, c):
+    try:
+        n = int(c)
+    except ValueError:
+        f = open(path)
+        if c:
+            data = f.read()
+            f.close()
+        else:
+            data = f.readline()
+            f.close()
+        return data
+    return n
+
+
+def handler_last_in_branch(path, log, stream_class, verbose):
+    f = open(path, "w")
+    if verbose:
+        f.write("verbose\n")
+        log.addHandler(stream_class(f))
+        f.close()
+    else:
+        f.close()

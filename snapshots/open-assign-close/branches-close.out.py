@@ -68,3 +68,25 @@ def two_line_close(path, c):
         else:
             data = None
     return data
+
+
+def opened_in_handler(path, c):
+    try:
+        n = int(c)
+    except ValueError:
+        with open(path) as f:
+            if c:
+                data = f.read()
+            else:
+                data = f.readline()
+        return data
+    return n
+
+
+def handler_last_in_branch(path, log, stream_class, verbose):
+    with open(path, "w") as f:
+        if verbose:
+            f.write("verbose\n")
+            log.addHandler(stream_class(f))
+        else:
+            pass

@@ -69,3 +69,13 @@ def other_close_last(path, c):
         f.close()
         print("closed")
     return x
+
+
+def only_closes(path, c):
+    f = open(path)
+    data = f.read()
+    if c:
+        f.close()
+    else:
+        f.close()
+    return data

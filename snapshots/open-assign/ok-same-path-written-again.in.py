@@ -6,3 +6,14 @@ def log(p, data):
     w = open(p, "w")
     w.write(data)
     w.close()
+
+
+# `f`, opened to append before `g` and closed after it, flushes "F" before CPython flushed `g`'s "G" at the return;
+# a `with` over `g` alone would write "G" first
+def two_appenders(p):
+    f = open(p, "a")
+    g = open(p, "a")
+    g.write("G")
+    f.write("F")
+    f.close()
+
