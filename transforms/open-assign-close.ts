@@ -145,7 +145,9 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
         // open for the logger, which goes on writing to it; a `with` would close it as the exception leaves.
         // (Counted in the block of the close: a branch's, when closes end the branches of an `if`; the `try`'s body)
         const own = closes.find((c) => within(u.node, c.parent!));
-        const laterStatement = !own || topStatementIn(own.parent!, u.node)?.id !== lastBefore(own.parent!, own)?.id;
+        const top = own && topStatementIn(own.parent!, u.node);
+        // (Ex: `if d:` / `log.addHandler(StreamHandler(f))` / `risky(d)` as the statement before the close: `risky` runs after it)
+        const laterStatement = !own || !top || top.id !== lastBefore(own.parent!, own)?.id || !runsLast(u.node, top);
         // Ex) `pool.submit(pump, f)`, `files.append(f)`, `sel.register(f, EVENT_READ)` / `work()` raises: the
         // callee itself keeps the file, which the original left open for it when the exception went by.
         const keeper = laterStatement ? callOfUse(u.node) : undefined;
@@ -243,6 +245,22 @@ function closeRefusedReason(spec: ResourceSpec, close: SyntaxNode, uses: readonl
     return `\`${preview(call)}\` (line ${line(u.node)}) may open a member for writing: on a path that leaves before \`${name}.close()\` (an exception, a \`return\`) a \`with\` would close the archive while it is open, which raises \`ValueError\` where the code only dropped it; close both by hand in a \`try\`/\`finally\``;
   }
   return undefined;
+}
+
+/**
+ * True when nothing of `top` runs after the statement holding `node`: it is the last statement of its block, and so is
+ * each statement around it up to `top`, through `if`/`elif`/`else` only (a loop runs its body again; a `with`, its exit).
+ */
+function runsLast(node: SyntaxNode, top: SyntaxNode): boolean {
+  for (let s = enclosingStatement(node); s && s.id !== top.id; ) {
+    const block = s.parent;
+    if (block?.type !== 'block' || statementSiblings(block).at(-1)?.id !== s.id) return false;
+    const clause = block.parent;
+    const owner = clause?.type === 'elif_clause' || clause?.type === 'else_clause' ? clause.parent : clause;
+    if (owner?.type !== 'if_statement') return false;
+    s = owner;
+  }
+  return true;
 }
 
 /** The statement of `block` that holds `node`. */
@@ -442,26 +460,56 @@ function tryBodyFinding(ctx: FileContext, c: Closable): Finding {
   return { ...c.base, message: c.base.message + (note ?? ''), fix };
 }
 
+/** Attributes of an open file that are plain values, the same after its close (`f.name`): reading them makes nothing of the file. */
+const PLAIN_ATTRIBUTES: ReadonlySet<string> = new Set(['name', 'mode', 'encoding', 'errors', 'newlines', 'closed']);
+
+/** Methods of a file that return plain data read from it (`text = f.read()`), nothing that still reads from it. */
+const DATA_READS: ReadonlySet<string> = new Set(['read', 'readline', 'readlines', 'tell', 'getvalue', 'recv', 'getnframes', 'getparams', 'getnames', 'namelist']);
+
 /**
- * The names a statement binds anywhere in it (`x = …`, `a, b = …`, `for x in …`, `(x := …)`, `… as x`), and whether it
- * stores a value made of one of `made` in an attribute or item (`self.b = f.buffer`; not `m[0] = 1`).
+ * True when `node` reads one of `made` other than as plain data: a plain attribute (`tmp = f.name`), a method that
+ * returns data read from the file (`text = f.read()`), a loop over a file (`for line in f:`, the lines). `b = f.buffer`,
+ * `m = tar.extractfile(n)`, `it = iter(f)` do.
  */
-function bindingsOf(stmt: SyntaxNode, made: ReadonlySet<string>): { names: string[]; stores: boolean } {
-  const names: string[] = [];
-  let stores = false;
-  const mentions = (n: SyntaxNode | null) => n !== null && (n.type === 'identifier' ? made.has(n.text) : n.descendantsOfType('identifier').some((i) => made.has(i.text)));
-  const targets = (n: SyntaxNode | null, value: SyntaxNode | null) => {
+function readsMade(node: SyntaxNode | null, made: ReadonlySet<string>, loop = false): boolean {
+  if (!node) return false;
+  // (`for line in f:`, `for n, line in enumerate(f, 1):`: the lines)
+  const over = loop && node.type === 'call' && node.childForFieldName('function')?.text === 'enumerate' ? node.childForFieldName('arguments')?.namedChildren[0] : node;
+  if (loop && over?.type === 'identifier' && made.has(over.text) && (over === node || node.childForFieldName('arguments')!.namedChildren.every((x, k) => k === 0 || !readsMade(x, made)))) return false;
+  const ids = node.type === 'identifier' ? [node] : node.descendantsOfType('identifier');
+  return ids.some((i) => {
+    if (!made.has(i.text)) return false;
+    const attr = i.parent;
+    if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== i.id) return true;
+    const field = attr.childForFieldName('attribute')?.text ?? '';
+    const called = attr.parent?.type === 'call' && attr.parent.childForFieldName('function')?.id === attr.id;
+    return !(called ? DATA_READS.has(field) : PLAIN_ATTRIBUTES.has(field));
+  });
+}
+
+/**
+ * Adds to `made` the names bound from what reads one of them, in `stmt` (`b = f.buffer`, `for line in f:`, `(m := …)`,
+ * `… as x`); returns the binding that stores such a value in an attribute or item (`self.b = f.buffer`; not `m[0] = 1`).
+ */
+function bindFrom(stmt: SyntaxNode, made: Set<string>): SyntaxNode | undefined {
+  let stored: SyntaxNode | undefined;
+  const targets = (n: SyntaxNode | null, b: SyntaxNode) => {
     if (!n) return;
-    if (n.type === 'identifier') names.push(n.text);
-    else if (n.type === 'attribute' || n.type === 'subscript') stores ||= mentions(value);
-    else for (const c of n.namedChildren) targets(c, value);
+    if (n.type === 'identifier') made.add(n.text);
+    else if (n.type === 'attribute' || n.type === 'subscript') stored ??= b;
+    else for (const c of n.namedChildren) targets(c, b);
   };
-  for (const b of [stmt, ...stmt.descendantsOfType(['assignment', 'augmented_assignment', 'named_expression', 'for_statement', 'for_in_clause', 'as_pattern'])]) {
-    if (b.type === 'assignment' || b.type === 'augmented_assignment' || b.type === 'for_statement' || b.type === 'for_in_clause') targets(b.childForFieldName('left'), b.childForFieldName('right'));
-    else if (b.type === 'named_expression') targets(b.childForFieldName('name'), b.childForFieldName('value'));
-    else if (b.type === 'as_pattern') targets(b.childForFieldName('alias'), b);
+  for (const b of [stmt, ...stmt.descendantsOfType(['assignment', 'augmented_assignment', 'named_expression', 'for_statement', 'for_in_clause', 'with_item'])]) {
+    if (b.type === 'assignment' || b.type === 'augmented_assignment' || b.type === 'for_statement' || b.type === 'for_in_clause') {
+      if (readsMade(b.childForFieldName('right'), made, b.type !== 'assignment' && b.type !== 'augmented_assignment')) targets(b.childForFieldName('left'), b);
+    } else if (b.type === 'named_expression') {
+      if (readsMade(b.childForFieldName('value'), made)) targets(b.childForFieldName('name'), b);
+    } else if (b.type === 'with_item') {
+      const value = b.childForFieldName('value');
+      if (value?.type === 'as_pattern' && readsMade(value.namedChildren[0] ?? null, made)) targets(value.childForFieldName('alias'), b);
+    }
   }
-  return { names, stores };
+  return stored;
 }
 
 /**
@@ -470,10 +518,11 @@ function bindingsOf(stmt: SyntaxNode, made: ReadonlySet<string>): { names: strin
  */
 function handlersAround(a: ResourceAssignment, own: SyntaxNode | undefined): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  const add = (t: SyntaxNode) => out.push(...t.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'finally_clause'));
-  if (own) add(own);
+  const add = (t: SyntaxNode, excepts: boolean) => out.push(...t.namedChildren.filter((c) => (excepts && c.type === 'except_clause') || c.type === 'finally_clause'));
+  if (own) add(own, true);
+  // (An open in the `try`'s body: its `except` clauses too; in its `else` or an `except`: the `finally` only)
   for (let n: SyntaxNode | null = a.stmt.parent; n && !NESTED_SCOPES.has(n.type) && n.type !== 'module'; n = n.parent) {
-    if (n.type === 'try_statement' && within(a.stmt, n.childForFieldName('body')!)) add(n);
+    if (n.type === 'try_statement' && !n.namedChildren.some((c) => c.type === 'finally_clause' && within(a.stmt, c))) add(n, within(a.stmt, n.childForFieldName('body')!));
   }
   return out;
 }
@@ -487,6 +536,7 @@ function handlersAround(a: ResourceAssignment, own: SyntaxNode | undefined): Syn
  * after the open whose body holds the close (`tryBodyFinding`).
  */
 function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec, close: SyntaxNode, name: string, own?: SyntaxNode): string | undefined {
+  const scopeOf = (n: SyntaxNode) => functionOrModuleOf(n);
   const handlers = handlersAround(a, own);
   if (handlers.length === 0) return undefined;
   const at = (h: SyntaxNode) => `in a handler of the \`try\` on line ${line(h.parent!)}`;
@@ -494,15 +544,27 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
   for (const stmt of statementSiblings(own ? close.parent! : a.stmt.parent!)) {
     if (stmt.startIndex <= a.stmt.startIndex) continue;
     if (stmt.startIndex >= close.startIndex) break;
-    if (!stmt.descendantsOfType('identifier').some((i) => made.has(i.text))) continue;
-    const { names, stores } = bindingsOf(stmt, made);
-    if (stores) return `\`${preview(stmt)}\` on line ${line(stmt)} stores what it makes of \`${name}\`, which a handler of a \`try\` around it may reach while the original still has \`${name}\` open (an exception before \`${name}.close()\`): a \`with\` would have closed it`;
-    for (const n of names) made.add(n);
+    const stored = bindFrom(stmt, made);
+    if (stored) return `\`${preview(stored)}\` on line ${line(stored)} stores what it makes of \`${name}\`, which a handler of a \`try\` around it may reach while the original still has \`${name}\` open (an exception before \`${name}.close()\`): a \`with\` would have closed it`;
+  }
+  // Ex) `def show(): return b.tell()` before the `try`, `except ValueError: show()`: a function of the scope that reads one
+  const readers = new Set<string>();
+  const scope = scopeOf(a.stmt);
+  for (const fn of scope.descendantsOfType('function_definition')) {
+    if (fn.id === scope.id) continue;
+    const fname = fn.childForFieldName('name')?.text;
+    if (fname && fn.childForFieldName('body')?.descendantsOfType('identifier').some((i) => made.has(i.text))) readers.add(fname);
   }
   for (const h of handlers) {
+    // (`except OSError: data = None` binds the name again and reads nothing; what it reads after is its own value)
+    const rebound = new Map<string, number>();
     for (const id of h.descendantsOfType('identifier')) {
-      // (`except OSError: data = None` binds the name again and reads nothing)
-      if (!made.has(id.text) || isBoundThere(id)) continue;
+      if (isBoundThere(id)) {
+        if (!rebound.has(id.text)) rebound.set(id.text, id.endIndex);
+        continue;
+      }
+      if (readers.has(id.text)) return `\`${id.text}()\`, which reads what the code made of \`${name}\` before the close, is named on line ${line(id)} ${at(h)}, which an exception before \`${name}.close()\` runs while the original still has \`${name}\` open: a \`with\` would have closed it`;
+      if (!made.has(id.text) || (rebound.get(id.text) ?? Infinity) <= id.startIndex) continue;
       // (A read of the resource itself there is a use after the close: whyNotFixable)
       if (id.text === name && !deletesByName(spec, a.call)) continue;
       const what = id.text === name ? `\`${name}\`, whose close deletes its file,` : `\`${id.text}\`, made from \`${name}\` before the close,`;

@@ -263,25 +263,31 @@ function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: ResourceAss
     if (c.startIndex >= last.endIndex || loops.some((l) => within(c, l))) return c;
     // Ex) `f = open(p, "a")` / `g = open(p, "a")` / `g.write("G")` / `f.write("F")` / `f.close()`: `f`, opened before and
     // still open, flushes after what a `with` over `g` would have written; CPython flushed `g` at the end, after `f`
-    if (c.startIndex < a.call.startIndex && !closedBefore(ctx, scope, c, a.stmt.startIndex)) return c;
+    if (c.startIndex < a.call.startIndex && !closedBefore(scope, c, a.stmt)) return c;
   }
   return undefined;
 }
 
 /**
- * True when what the resource call `c` makes is closed before offset `at`, as the code shows it: by a `with` that holds
- * `c` and ends there, or by `name.close()` (a statement) after `name = c`. Ex) `f = open(p, "w")` / `f.write(s)` /
- * `f.close()` / `g = open(p, "a")`: a file written, closed, then opened again to append.
+ * True when what the resource call `c` makes is closed before `open` (the statement of the later open) on every path
+ * to it, as CPython runs the code: by a `with` that holds `c` and ends before it, by `name.close()` or `del name` (a
+ * statement of a block around `open`) after `name = c`, or at once, as a call's temporary (`open(p, "w").write(s)`).
+ * Ex) `f = open(p, "w")` / `f.write(s)` / `f.close()` / `g = open(p, "a")`: a file written, closed, then opened to append.
  */
-function closedBefore(ctx: FileContext, scope: SyntaxNode, c: SyntaxNode, at: number): boolean {
+function closedBefore(scope: SyntaxNode, c: SyntaxNode, open: SyntaxNode): boolean {
   for (let n: SyntaxNode | null = c.parent; n && n.id !== scope.id; n = n.parent) {
-    if (n.type === 'with_clause') return n.parent!.endIndex <= at;
+    if (n.type === 'with_clause') return n.parent!.endIndex <= open.startIndex;
     if (n.type === 'block' || n.type.endsWith('statement')) break;
   }
+  // Ex) `open(p, "w").write("A")`: CPython closed it as the statement ended
+  const method = c.parent?.type === 'attribute' && c.parent.parent?.type === 'call' ? c.parent.parent : undefined;
+  if (method?.parent?.type === 'expression_statement' && method.parent.endIndex <= open.startIndex) return true;
   const assign = c.parent?.type === 'assignment' && c.parent.childForFieldName('right')?.id === c.id ? c.parent : undefined;
   const target = assign?.childForFieldName('left');
   if (target?.type !== 'identifier') return false;
-  return scope.descendantsOfType('expression_statement').some((s) => s.startIndex > c.endIndex && s.endIndex <= at && isCloseStatement(s, target.text));
+  const closes = (s: SyntaxNode) => isCloseStatement(s, target.text) || (s.type === 'delete_statement' && s.namedChildren.some((d) => d.type === 'identifier' && d.text === target.text));
+  // (A statement of a block around the later open, in the same function: it ran on the way there)
+  return [...scope.descendantsOfType('expression_statement'), ...scope.descendantsOfType('delete_statement')].some((s) => s.startIndex > c.endIndex && s.endIndex <= open.startIndex && within(open, s.parent!) && functionOrModuleOf(s).id === scope.id && closes(s));
 }
 
 /**

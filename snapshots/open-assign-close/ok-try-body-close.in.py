@@ -79,7 +79,7 @@ def written_again(path):
 def stored(path, box):
     f = open(path)
     try:
-        box.lines = f.readlines()
+        box.raw = f.buffer
         f.close()
     finally:
         print(box)
