@@ -5,6 +5,7 @@
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
+import { consumerOf } from '../src/python/consumers.js';
 import { aKind, CLOSE_SAFETY, deletesByName, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
@@ -460,53 +461,90 @@ function tryBodyFinding(ctx: FileContext, c: Closable): Finding {
   return { ...c.base, message: c.base.message + (note ?? ''), fix };
 }
 
-/** Attributes of an open file that are plain values, the same after its close (`f.name`): reading them makes nothing of the file. */
-const PLAIN_ATTRIBUTES: ReadonlySet<string> = new Set(['name', 'mode', 'encoding', 'errors', 'newlines', 'closed']);
+/** Attributes of an open file that are plain values, the same after its close: reading them makes nothing of the file. */
+const PLAIN_ATTRIBUTES: ReadonlySet<string> = new Set(['mode', 'encoding', 'errors', 'newlines', 'closed']);
 
 /** Methods of a file that return plain data read from it (`text = f.read()`), nothing that still reads from it. */
 const DATA_READS: ReadonlySet<string> = new Set(['read', 'readline', 'readlines', 'tell', 'getvalue', 'recv', 'getnframes', 'getparams', 'getnames', 'namelist']);
 
-/**
- * True when `node` reads one of `made` other than as plain data: a plain attribute (`tmp = f.name`), a method that
- * returns data read from the file (`text = f.read()`), a loop over a file (`for line in f:`, the lines). `b = f.buffer`,
- * `m = tar.extractfile(n)`, `it = iter(f)` do.
- */
-function readsMade(node: SyntaxNode | null, made: ReadonlySet<string>, loop = false): boolean {
-  if (!node) return false;
-  // (`for line in f:`, `for n, line in enumerate(f, 1):`: the lines)
-  const over = loop && node.type === 'call' && node.childForFieldName('function')?.text === 'enumerate' ? node.childForFieldName('arguments')?.namedChildren[0] : node;
-  if (loop && over?.type === 'identifier' && made.has(over.text) && (over === node || node.childForFieldName('arguments')!.namedChildren.every((x, k) => k === 0 || !readsMade(x, made)))) return false;
-  const ids = node.type === 'identifier' ? [node] : node.descendantsOfType('identifier');
-  return ids.some((i) => {
-    if (!made.has(i.text)) return false;
-    const attr = i.parent;
-    if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== i.id) return true;
-    const field = attr.childForFieldName('attribute')?.text ?? '';
-    const called = attr.parent?.type === 'call' && attr.parent.childForFieldName('function')?.id === attr.id;
-    return !(called ? DATA_READS.has(field) : PLAIN_ATTRIBUTES.has(field));
-  });
+/** Calls of a handler that may take a path without writing to it (`os.remove(p)` removes it either way). */
+const PATH_LOOKS = /^(?:os\.(?:remove|unlink|stat|lstat|path\.\w+)|print|str|repr|len|(?:log|logger|logging|LOG|LOGGER|self\.log|self\.logger)\.\w+|self\.assert\w*|self\.fail|warnings\.warn)$/;
+
+/** What the code makes of the resource `name` before its close, for the handlers around it to read (`handlerReason`). */
+interface Made {
+  name: string;
+  /** The resource's name, and every name bound from what reads it as more than plain data. */
+  names: Set<string>;
+  /** `f.name` is plain data: a path the code gave (`open("out.txt")`), not a descriptor nor a file closing deletes. */
+  pathName: boolean;
 }
 
 /**
- * Adds to `made` the names bound from what reads one of them, in `stmt` (`b = f.buffer`, `for line in f:`, `(m := …)`,
- * `… as x`); returns the binding that stores such a value in an attribute or item (`self.b = f.buffer`; not `m[0] = 1`).
+ * True when `node` reads one of `made` other than as plain data: a plain attribute (`f.mode`, `f.name` where it is a
+ * path), a method that returns data read from the file (`text = f.read()`), an eager consumer of the file itself
+ * (`cfg = json.load(f)`, `rows = list(csv.reader(f))`, `next(f)`), a loop over the file itself (`for line in f:`,
+ * `enumerate(f)`: the lines). `b = f.buffer`, `m = tar.extractfile(n)`, `it = iter(f)`, `v` of `for v in views` do.
  */
-function bindFrom(stmt: SyntaxNode, made: Set<string>): SyntaxNode | undefined {
+function readsMade(ctx: FileContext, node: SyntaxNode | null, made: Made, loop = false): boolean {
+  if (!node) return false;
+  const { names, name } = made;
+  // (`for line in f:`, `for n, line in enumerate(f, 1):`: the lines; not a loop over what holds views)
+  const over = loop && node.type === 'call' && node.childForFieldName('function')?.text === 'enumerate' ? node.childForFieldName('arguments')?.namedChildren[0] : node;
+  if (loop && over?.type === 'identifier' && over.text === name && (over === node || node.childForFieldName('arguments')!.namedChildren.every((x, k) => k === 0 || !readsMade(ctx, x, made)))) return false;
+  // (`json.load(f)`, `list(csv.reader(f))`, `next(f)`: data, when the file itself is what they read)
+  if (node.type === 'call' && eagerOfFile(ctx, node, name)) return false;
+  const ids = node.type === 'identifier' ? [node] : node.descendantsOfType('identifier');
+  return ids.some((i) => {
+    if (!names.has(i.text)) return false;
+    const attr = i.parent;
+    if (i.text !== name || attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== i.id) return true;
+    const field = attr.childForFieldName('attribute')?.text ?? '';
+    const called = attr.parent?.type === 'call' && attr.parent.childForFieldName('function')?.id === attr.id;
+    return !(called ? DATA_READS.has(field) : PLAIN_ATTRIBUTES.has(field) || (field === 'name' && made.pathName));
+  });
+}
+
+/** True when `call` reads the resource `name` to its end, or a line of it, and returns data: an eager consumer given it. */
+function eagerOfFile(ctx: FileContext, call: SyntaxNode, name: string): boolean {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((x) => !isExtra(x)) ?? [];
+  if (args.length === 0 || !args.every((x) => !x.descendantsOfType('identifier').some((i) => i.text === name) || x.text === name || x.type === 'call')) return false;
+  const fn = call.childForFieldName('function')?.text;
+  if (fn === 'next' && args[0]?.text === name) return true;
+  if ((fn === 'list' || fn === 'tuple' || fn === 'sorted') && args.length === 1 && args[0]!.type === 'call') {
+    const inner = consumerOf(ctx, args[0]!);
+    return inner?.kind === 'lazy' && !inner.owns && args[0]!.childForFieldName('arguments')?.namedChildren.some((x) => x.text === name) === true;
+  }
+  const spec = consumerOf(ctx, call);
+  return spec?.kind === 'eager' && args.some((x) => x.text === name);
+}
+
+/**
+ * Adds to `made` the names bound from what reads one of them, in `stmt` (`b = f.buffer`, `(m := …)`, `… as x`); returns
+ * the binding or call that puts such a value where a handler may reach it otherwise than by a name made here: an
+ * attribute or item (`self.b = f.buffer`), a name declared `global`/`nonlocal`, or an argument of a call
+ * (`views.append(f.raw)`; not the file itself, whose callees open-assign-close reads on their own).
+ */
+function bindFrom(ctx: FileContext, stmt: SyntaxNode, made: Made, outside: ReadonlySet<string>): SyntaxNode | undefined {
   let stored: SyntaxNode | undefined;
   const targets = (n: SyntaxNode | null, b: SyntaxNode) => {
     if (!n) return;
-    if (n.type === 'identifier') made.add(n.text);
-    else if (n.type === 'attribute' || n.type === 'subscript') stored ??= b;
+    if (n.type === 'identifier') {
+      made.names.add(n.text);
+      if (outside.has(n.text)) stored ??= b;
+    } else if (n.type === 'attribute' || n.type === 'subscript') stored ??= b;
     else for (const c of n.namedChildren) targets(c, b);
   };
-  for (const b of [stmt, ...stmt.descendantsOfType(['assignment', 'augmented_assignment', 'named_expression', 'for_statement', 'for_in_clause', 'with_item'])]) {
+  for (const b of [stmt, ...stmt.descendantsOfType(['assignment', 'augmented_assignment', 'named_expression', 'for_statement', 'for_in_clause', 'with_item', 'call'])]) {
     if (b.type === 'assignment' || b.type === 'augmented_assignment' || b.type === 'for_statement' || b.type === 'for_in_clause') {
-      if (readsMade(b.childForFieldName('right'), made, b.type !== 'assignment' && b.type !== 'augmented_assignment')) targets(b.childForFieldName('left'), b);
+      if (readsMade(ctx, b.childForFieldName('right'), made, b.type !== 'assignment' && b.type !== 'augmented_assignment')) targets(b.childForFieldName('left'), b);
     } else if (b.type === 'named_expression') {
-      if (readsMade(b.childForFieldName('value'), made)) targets(b.childForFieldName('name'), b);
+      if (readsMade(ctx, b.childForFieldName('value'), made)) targets(b.childForFieldName('name'), b);
     } else if (b.type === 'with_item') {
       const value = b.childForFieldName('value');
-      if (value?.type === 'as_pattern' && readsMade(value.namedChildren[0] ?? null, made)) targets(value.childForFieldName('alias'), b);
+      if (value?.type === 'as_pattern' && readsMade(ctx, value.namedChildren[0] ?? null, made)) targets(value.childForFieldName('alias'), b);
+    } else if (b.type === 'call' && !eagerOfFile(ctx, b, made.name)) {
+      const args = b.childForFieldName('arguments')?.namedChildren.filter((x) => !isExtra(x)) ?? [];
+      if (args.some((x) => x.text !== made.name && readsMade(ctx, x.type === 'keyword_argument' ? x.childForFieldName('value') : x, made))) stored ??= b;
     }
   }
   return stored;
@@ -514,15 +552,26 @@ function bindFrom(stmt: SyntaxNode, made: Set<string>): SyntaxNode | undefined {
 
 /**
  * The `except` and `finally` clauses an exception raised between the open `a` and its close runs, in this function:
- * those of `own` (the `try` right after the open, whose body holds the close) and of each `try` whose body holds the open.
+ * those of `own` (the `try` right after the open, whose body holds the close) and of each `try` around the open (of one
+ * whose `else` or an `except` holds it: its `finally`).
  */
 function handlersAround(a: ResourceAssignment, own: SyntaxNode | undefined): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   const add = (t: SyntaxNode, excepts: boolean) => out.push(...t.namedChildren.filter((c) => (excepts && c.type === 'except_clause') || c.type === 'finally_clause'));
   if (own) add(own, true);
-  // (An open in the `try`'s body: its `except` clauses too; in its `else` or an `except`: the `finally` only)
   for (let n: SyntaxNode | null = a.stmt.parent; n && !NESTED_SCOPES.has(n.type) && n.type !== 'module'; n = n.parent) {
     if (n.type === 'try_statement' && !n.namedChildren.some((c) => c.type === 'finally_clause' && within(a.stmt, c))) add(n, within(a.stmt, n.childForFieldName('body')!));
+  }
+  return out;
+}
+
+/** The names of the file's functions and lambdas (`def show():`, `show = lambda: …`): what a handler's call may run. */
+function codeNames(root: SyntaxNode): Set<string> {
+  const out = new Set<string>();
+  for (const fn of root.descendantsOfType('function_definition')) out.add(fn.childForFieldName('name')?.text ?? '');
+  for (const l of root.descendantsOfType('lambda')) {
+    const asg = l.parent?.type === 'assignment' ? l.parent.childForFieldName('left') : null;
+    if (asg?.type === 'identifier') out.add(asg.text);
   }
   return out;
 }
@@ -536,49 +585,53 @@ function handlersAround(a: ResourceAssignment, own: SyntaxNode | undefined): Syn
  * after the open whose body holds the close (`tryBodyFinding`).
  */
 function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec, close: SyntaxNode, name: string, own?: SyntaxNode): string | undefined {
-  const scopeOf = (n: SyntaxNode) => functionOrModuleOf(n);
   const handlers = handlersAround(a, own);
   if (handlers.length === 0) return undefined;
   const at = (h: SyntaxNode) => `in a handler of the \`try\` on line ${line(h.parent!)}`;
-  const made = new Set([name]);
+  const path = firstArgument(a.call);
+  const pathName = !deletesByName(spec, a.call) && (spec.name === 'builtins.open' || spec.name === 'io.open' || spec.name === 'tempfile.NamedTemporaryFile') && (spec.name === 'tempfile.NamedTemporaryFile' || (path !== undefined && /^[rbuRBUfF]*["']|^os\.path\.|^Path\(|join\(/.test(path)));
+  const made: Made = { name, names: new Set([name]), pathName };
+  // (A name declared `global` or `nonlocal` in the function: bound, it is seen by code outside it)
+  const scope = functionOrModuleOf(a.stmt);
+  const outside = new Set(scope.descendantsOfType(['global_statement', 'nonlocal_statement']).flatMap((g) => g.namedChildren.map((i) => i.text)));
   for (const stmt of statementSiblings(own ? close.parent! : a.stmt.parent!)) {
     if (stmt.startIndex <= a.stmt.startIndex) continue;
     if (stmt.startIndex >= close.startIndex) break;
-    const stored = bindFrom(stmt, made);
-    if (stored) return `\`${preview(stored)}\` on line ${line(stored)} stores what it makes of \`${name}\`, which a handler of a \`try\` around it may reach while the original still has \`${name}\` open (an exception before \`${name}.close()\`): a \`with\` would have closed it`;
+    const stored = bindFrom(ctx, stmt, made, outside);
+    if (stored) return `\`${preview(stored)}\` on line ${line(stored)} puts what it makes of \`${name}\` where a handler of a \`try\` around it may reach it while the original still has \`${name}\` open (an exception before \`${name}.close()\`): a \`with\` would have closed it`;
   }
-  // Ex) `def show(): return b.tell()` before the `try`, `except ValueError: show()`: a function of the scope that reads one
-  const readers = new Set<string>();
-  const scope = scopeOf(a.stmt);
-  for (const fn of scope.descendantsOfType('function_definition')) {
-    if (fn.id === scope.id) continue;
-    const fname = fn.childForFieldName('name')?.text;
-    if (fname && fn.childForFieldName('body')?.descendantsOfType('identifier').some((i) => made.has(i.text))) readers.add(fname);
-  }
+  const views = made.names.size > 1;
+  const functions = views ? codeNames(ctx.root) : new Set<string>();
   for (const h of handlers) {
-    // (`except OSError: data = None` binds the name again and reads nothing; what it reads after is its own value)
+    // (`except OSError: data = None` first binds the name again: what the handler reads after it is its own value)
     const rebound = new Map<string, number>();
+    for (const s of statementSiblings(h.namedChildren.find((c) => c.type === 'block') ?? h)) {
+      if (s.type !== 'expression_statement' || s.namedChildren[0]?.type !== 'assignment') continue;
+      const left = s.namedChildren[0]!.childForFieldName('left');
+      if (left?.type === 'identifier' && !rebound.has(left.text)) rebound.set(left.text, s.endIndex);
+    }
     for (const id of h.descendantsOfType('identifier')) {
-      if (isBoundThere(id)) {
-        if (!rebound.has(id.text)) rebound.set(id.text, id.endIndex);
-        continue;
-      }
-      if (readers.has(id.text)) return `\`${id.text}()\`, which reads what the code made of \`${name}\` before the close, is named on line ${line(id)} ${at(h)}, which an exception before \`${name}.close()\` runs while the original still has \`${name}\` open: a \`with\` would have closed it`;
-      if (!made.has(id.text) || (rebound.get(id.text) ?? Infinity) <= id.startIndex) continue;
-      // (A read of the resource itself there is a use after the close: whyNotFixable)
-      if (id.text === name && !deletesByName(spec, a.call)) continue;
-      const what = id.text === name ? `\`${name}\`, whose close deletes its file,` : `\`${id.text}\`, made from \`${name}\` before the close,`;
+      if (isBoundThere(id) || (rebound.get(id.text) ?? Infinity) <= id.startIndex) continue;
+      // Ex) `def show(): return b.tell()`, `show = lambda: b.tell()`, a module's function reading a global one
+      const callee = id.parent?.type === 'call' && id.parent.childForFieldName('function')?.id === id.id;
+      if (callee && functions.has(id.text)) return `\`${id.text}()\`, called on line ${line(id)} ${at(h)}, may read what the code made of \`${name}\` before the close, which an exception before \`${name}.close()\` leaves open in the original: a \`with\` would have closed it`;
+      if (!made.names.has(id.text)) continue;
+      // (A read of the resource itself there is a use after the close, which whyNotFixable reads: all but its `.name`)
+      if (id.text === name && (pathName || !readsAttribute(id, NAME))) continue;
+      const what = id.text === name ? `\`${name}.name\` (a descriptor, or a file its close deletes)` : `\`${id.text}\`, made from \`${name}\` before the close,`;
       return `${what} is read on line ${line(id)} ${at(h)}, which an exception before \`${name}.close()\` runs while the original still has \`${name}\` open: a \`with\` would have closed it`;
     }
   }
-  // Ex) `f = open(p, "w")` / `try: …` / `except ValueError: g = open(p, "w")`: the original flushed `f` over what the handler wrote
-  const path = mayWrite(spec, a.call) ? firstArgument(a.call) : undefined;
-  if (path === undefined) return undefined;
+  // Ex) `f = open(p, "w")` / `try: …` / `except ValueError: g = open(p, "w")` (or `Path(p).write_text(…)`): the original
+  // flushed `f` over what the handler wrote
+  if (!mayWrite(spec, a.call) || path === undefined) return undefined;
   for (const h of handlers) {
-    for (const c of candidateCalls(ctx)) {
-      if (!within(c, h) || firstArgument(c) !== path) continue;
-      const other = resourceOf(ctx, c);
-      if (other && mayWrite(other, c)) return `\`${path}\` is opened to write again on line ${line(c)} ${at(h)}: on the path of an exception before \`${name}.close()\`, the original flushed \`${name}\` after that, a \`with\` before`;
+    for (const c of h.descendantsOfType('call')) {
+      const args = c.childForFieldName('arguments')?.namedChildren ?? [];
+      if (!args.some((x) => x.text === path || (x.type === 'keyword_argument' && x.childForFieldName('value')?.text === path))) continue;
+      const fn = c.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
+      if (PATH_LOOKS.test(fn)) continue;
+      return `\`${preview(c)}\` on line ${line(c)} ${at(h)} may write \`${path}\` again: on the path of an exception before \`${name}.close()\`, the original flushed \`${name}\` after that, a \`with\` before`;
     }
   }
   return undefined;

@@ -270,8 +270,8 @@ function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: ResourceAss
 
 /**
  * True when what the resource call `c` makes is closed before `open` (the statement of the later open) on every path
- * to it, as CPython runs the code: by a `with` that holds `c` and ends before it, by `name.close()` or `del name` (a
- * statement of a block around `open`) after `name = c`, or at once, as a call's temporary (`open(p, "w").write(s)`).
+ * to it, as CPython runs the code: by a `with` that holds `c` and ends before it, by `name.close()` (a statement of a
+ * block around `open`) after `name = c`, or at once, as a call's temporary (`open(p, "w").write(s)`).
  * Ex) `f = open(p, "w")` / `f.write(s)` / `f.close()` / `g = open(p, "a")`: a file written, closed, then opened to append.
  */
 function closedBefore(scope: SyntaxNode, c: SyntaxNode, open: SyntaxNode): boolean {
@@ -285,9 +285,10 @@ function closedBefore(scope: SyntaxNode, c: SyntaxNode, open: SyntaxNode): boole
   const assign = c.parent?.type === 'assignment' && c.parent.childForFieldName('right')?.id === c.id ? c.parent : undefined;
   const target = assign?.childForFieldName('left');
   if (target?.type !== 'identifier') return false;
-  const closes = (s: SyntaxNode) => isCloseStatement(s, target.text) || (s.type === 'delete_statement' && s.namedChildren.some((d) => d.type === 'identifier' && d.text === target.text));
-  // (A statement of a block around the later open, in the same function: it ran on the way there)
-  return [...scope.descendantsOfType('expression_statement'), ...scope.descendantsOfType('delete_statement')].some((s) => s.startIndex > c.endIndex && s.endIndex <= open.startIndex && within(open, s.parent!) && functionOrModuleOf(s).id === scope.id && closes(s));
+  // (A statement of a block around the later open, in the same function: it ran on the way there; with the name not
+  // bound again between, as `f = open(q)` would make the close another file's. Not `del f`: `items = [f]` keeps it.)
+  const rebound = (s: SyntaxNode) => scope.descendantsOfType('assignment').some((x) => x.startIndex > c.endIndex && x.endIndex <= s.startIndex && x.childForFieldName('left')?.descendantsOfType('identifier').some((i) => i.text === target.text));
+  return scope.descendantsOfType('expression_statement').some((s) => s.startIndex > c.endIndex && s.endIndex <= open.startIndex && within(open, s.parent!) && functionOrModuleOf(s).id === scope.id && isCloseStatement(s, target.text) && !rebound(s));
 }
 
 /**
