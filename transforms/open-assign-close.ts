@@ -6,6 +6,7 @@
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { consumerOf } from '../src/python/consumers.js';
+import { memoized } from '../src/python/memo.js';
 import { aKind, CLOSE_SAFETY, deletesByName, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
@@ -371,8 +372,15 @@ function holderHandedOn(ctx: FileContext, use: SyntaxNode, scope: SyntaxNode, un
  * not), or `undefined`.
  */
 function earlyExit(block: SyntaxNode, start: number, from: number, to: number, counts: (exit: SyntaxNode) => boolean = () => true, types: readonly string[] = EXITS): SyntaxNode | undefined {
-  const found = block.descendantsOfType(types as string[]).filter((e) => e.startIndex >= from && e.endIndex <= to && counts(e));
-  for (const e of found) {
+  // (Only the statements that reach into the range: in a block of 2,000 opens, each asks of its own few)
+  const found: SyntaxNode[] = [];
+  for (const s of statementSiblings(block)) {
+    if (s.endIndex <= from) continue;
+    if (s.startIndex >= to) break;
+    if (types.includes(s.type)) found.push(s);
+    found.push(...s.descendantsOfType(types as string[]));
+  }
+  for (const e of found.filter((x) => x.startIndex >= from && x.endIndex <= to && counts(x))) {
     let leaves = true;
     for (let p = e.parent; p && p.id !== block.id; p = p.parent) {
       if (NESTED_SCOPES.has(p.type)) {
@@ -565,8 +573,15 @@ function handlersAround(a: ResourceAssignment, own: SyntaxNode | undefined): Syn
   return out;
 }
 
+const codeNamesMemo = new WeakMap<FileContext, Map<string, Set<string>>>();
+const outsideMemo = new WeakMap<FileContext, Map<number, Set<string>>>();
+
 /** The names of the file's functions and lambdas (`def show():`, `show = lambda: …`): what a handler's call may run. */
-function codeNames(root: SyntaxNode): Set<string> {
+function codeNames(ctx: FileContext): Set<string> {
+  return memoized(codeNamesMemo, ctx, '', () => codeNamesIn(ctx.root));
+}
+
+function codeNamesIn(root: SyntaxNode): Set<string> {
   const out = new Set<string>();
   for (const fn of root.descendantsOfType('function_definition')) out.add(fn.childForFieldName('name')?.text ?? '');
   for (const l of root.descendantsOfType('lambda')) {
@@ -593,7 +608,7 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
   const made: Made = { name, names: new Set([name]), pathName };
   // (A name declared `global` or `nonlocal` in the function: bound, it is seen by code outside it)
   const scope = functionOrModuleOf(a.stmt);
-  const outside = new Set(scope.descendantsOfType(['global_statement', 'nonlocal_statement']).flatMap((g) => g.namedChildren.map((i) => i.text)));
+  const outside = memoized(outsideMemo, ctx, scope.id, () => new Set(scope.descendantsOfType(['global_statement', 'nonlocal_statement']).flatMap((g) => g.namedChildren.map((i) => i.text))));
   for (const stmt of statementSiblings(own ? close.parent! : a.stmt.parent!)) {
     if (stmt.startIndex <= a.stmt.startIndex) continue;
     if (stmt.startIndex >= close.startIndex) break;
@@ -601,7 +616,7 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
     if (stored) return `\`${preview(stored)}\` on line ${line(stored)} puts what it makes of \`${name}\` where a handler of a \`try\` around it may reach it while the original still has \`${name}\` open (an exception before \`${name}.close()\`): a \`with\` would have closed it`;
   }
   const views = made.names.size > 1;
-  const functions = views ? codeNames(ctx.root) : new Set<string>();
+  const functions = views ? codeNames(ctx) : new Set<string>();
   for (const h of handlers) {
     // (`except OSError: data = None` first binds the name again: what the handler reads after it is its own value)
     const rebound = new Map<string, number>();
