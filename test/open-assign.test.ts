@@ -603,7 +603,7 @@ test('open-assign-close: a close in the `try` right after the open, and the shap
   // What the handlers see while the original still has the file open: a view made of it, a temporary file by its
   // name (closing deletes it), the same path written again, a value stored where a handler may reach it
   assert.match(byLine.get(45) ?? '', /^`b`, made from `f` before the close, is read on line 51 in a handler of the `try`/);
-  assert.match(byLine.get(58) ?? '', /^`run\(tmp.name\)` on line 62 puts what it makes of `tmp` where a handler/);
+  assert.match(byLine.get(58) ?? '', /^`tmp.name` \(a descriptor, or a file its close deletes\) is read on line 65 in a handler/);
   assert.match(byLine.get(69) ?? '', /^`open\(path, "w"\)` on line 75 in a handler of the `try` on line 70 may write `path` again/);
   assert.match(byLine.get(80) ?? '', /^`box.raw = f.buffer` on line 82 puts what it makes of `f` where a handler/);
   // nothing runs between the open and a close that is the `try`'s first statement: no finding

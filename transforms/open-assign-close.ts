@@ -475,8 +475,22 @@ const PLAIN_ATTRIBUTES: ReadonlySet<string> = new Set(['mode', 'encoding', 'erro
 /** Methods of a file that return plain data read from it (`text = f.read()`), nothing that still reads from it. */
 const DATA_READS: ReadonlySet<string> = new Set(['read', 'readline', 'readlines', 'tell', 'getvalue', 'recv', 'getnframes', 'getparams', 'getnames', 'namelist']);
 
-/** Calls of a handler that may take a path without writing to it (`os.remove(p)` removes it either way). */
-const PATH_LOOKS = /^(?:os\.(?:remove|unlink|stat|lstat|path\.\w+)|print|str|repr|len|(?:log|logger|logging|LOG|LOGGER|self\.log|self\.logger)\.\w+|self\.assert\w*|self\.fail|warnings\.warn)$/;
+/** Calls that look at what they are given and keep nothing: a handler's `os.remove(p)`, a test's `self.assertFalse(f._rolled)`. */
+const LOOKS = /^(?:os\.(?:remove|unlink|stat|lstat|path\.\w+)|print|str|repr|len|isinstance|hasattr|type|bool|int|float|(?:log|logger|logging|LOG|LOGGER|self\.log|self\.logger)\.\w+|self\.assert\w*|self\.fail|warnings\.warn)$/;
+
+/** Attributes of a resource that are objects still reading or writing through it (`f.buffer`, `proc.stdout`). */
+const VIEW_ATTRIBUTES: ReadonlySet<string> = new Set(['buffer', 'raw', 'fileobj', '_file', 'file', 'stdin', 'stdout', 'stderr', 'sock', 'socket', 'fp']);
+
+/**
+ * True when the argument `arg` hands on what the code made of the resource: a name bound from it (`b`), a view of it
+ * (`f.raw`, `iter(f)`); not the resource itself (open-assign-close reads its callees on their own), nor one of its plain
+ * attributes (`f._rolled`).
+ */
+function passesView(ctx: FileContext, arg: SyntaxNode | null, made: Made): boolean {
+  if (!arg || arg.text === made.name) return false;
+  if (arg.type === 'attribute' && arg.childForFieldName('object')?.text === made.name) return VIEW_ATTRIBUTES.has(arg.childForFieldName('attribute')?.text ?? '');
+  return readsMade(ctx, arg, made);
+}
 
 /** What the code makes of the resource `name` before its close, for the handlers around it to read (`handlerReason`). */
 interface Made {
@@ -550,9 +564,9 @@ function bindFrom(ctx: FileContext, stmt: SyntaxNode, made: Made, outside: Reado
     } else if (b.type === 'with_item') {
       const value = b.childForFieldName('value');
       if (value?.type === 'as_pattern' && readsMade(ctx, value.namedChildren[0] ?? null, made)) targets(value.childForFieldName('alias'), b);
-    } else if (b.type === 'call' && !eagerOfFile(ctx, b, made.name)) {
+    } else if (b.type === 'call' && !eagerOfFile(ctx, b, made.name) && !LOOKS.test(b.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '')) {
       const args = b.childForFieldName('arguments')?.namedChildren.filter((x) => !isExtra(x)) ?? [];
-      if (args.some((x) => x.text !== made.name && readsMade(ctx, x.type === 'keyword_argument' ? x.childForFieldName('value') : x, made))) stored ??= b;
+      if (args.some((x) => passesView(ctx, x.type === 'keyword_argument' ? x.childForFieldName('value') : x, made))) stored ??= b;
     }
   }
   return stored;
@@ -645,7 +659,7 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
       const args = c.childForFieldName('arguments')?.namedChildren ?? [];
       if (!args.some((x) => x.text === path || (x.type === 'keyword_argument' && x.childForFieldName('value')?.text === path))) continue;
       const fn = c.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
-      if (PATH_LOOKS.test(fn)) continue;
+      if (LOOKS.test(fn)) continue;
       return `\`${preview(c)}\` on line ${line(c)} ${at(h)} may write \`${path}\` again: on the path of an exception before \`${name}.close()\`, the original flushed \`${name}\` after that, a \`with\` before`;
     }
   }
