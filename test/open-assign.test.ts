@@ -603,7 +603,7 @@ test('open-assign-close: a close in the `try` right after the open, and the shap
   // What the handlers see while the original still has the file open: a view made of it, a temporary file by its
   // name (closing deletes it), the same path written again, a value stored where a handler may reach it
   assert.match(byLine.get(45) ?? '', /^`b`, made from `f` before the close, is read on line 51 in a handler of the `try`/);
-  assert.match(byLine.get(58) ?? '', /^`tmp.name` \(a descriptor, or a file its close deletes\) is read on line 65 in a handler/);
+  assert.match(byLine.get(58) ?? '', /^`run\(tmp.name\)` on line 62 puts what it makes of `tmp` where a handler/);
   assert.match(byLine.get(69) ?? '', /^`open\(path, "w"\)` on line 75 in a handler of the `try` on line 70 may write `path` again/);
   assert.match(byLine.get(80) ?? '', /^`box.raw = f.buffer` on line 82 puts what it makes of `f` where a handler/);
   // nothing runs between the open and a close that is the `try`'s first statement: no finding
@@ -638,6 +638,9 @@ test('open-assign-close: what an exception path sees, in the handlers around the
   assert.match(reason('def g(p, out):\n    views = []\n    f = open(p, "rb")\n    try:\n        views.append(f.raw)\n        int(f.read(2))\n        f.close()\n    except ValueError:\n        out.append(views[0].tell())\n'), /^`views.append\(f.raw\)` on line 5 puts what it makes of `f` where a handler/);
   assert.match(reason('def g(p, out):\n    show = lambda: b.tell()\n    f = open(p, "rb")\n    try:\n        b = f.raw\n        int(f.read())\n        f.close()\n    except ValueError:\n        out.append(show())\n'), /^`show\(\)`, called on line 9/);
   assert.match(reason('import tempfile\ndef g(data):\n    tmp = tempfile.NamedTemporaryFile("w")\n    try:\n        path = tmp.name\n        tmp.write(data)\n        int(data)\n        tmp.close()\n    except ValueError:\n        print(open(path).read())\n'), /^`path`, made from `tmp` before the close, is read on line 10/);
+  // a bound method of the file kept in a list; a logger given the file's stream
+  assert.match(reason('callbacks = []\ndef g(p, rec):\n    try:\n        f = open(p, "w")\n        callbacks.append(f.write)\n        f.write("data")\n        int(rec)\n        f.close()\n    except ValueError:\n        for cb in callbacks:\n            cb("error")\n'), /^`callbacks.append\(f.write\)` on line 5 puts what it makes of `f`/);
+  assert.match(reason('import logging, tempfile\ndef g(rec):\n    try:\n        tmp = tempfile.NamedTemporaryFile("w", delete=False)\n        logging.basicConfig(stream=tmp.file, force=True)\n        int(rec)\n        tmp.close()\n    except ValueError:\n        logging.error("bad record")\n    return tmp.name\n'), /^`logging.basicConfig\(stream=tmp.file, fo…` on line 5 puts what it makes of `tmp`/);
   // a handler that writes the path another way
   assert.match(reason('from pathlib import Path\ndef g(p, rec):\n    f = open(p, "w")\n    try:\n        f.write("partial")\n        int(rec)\n        f.close()\n    except ValueError:\n        Path(p).write_text("fallback")\n'), /^`Path\(p\)` on line 9 in a handler of the `try` on line 4 may write `p` again/);
   // a keeper inside the statement before the close, with a call after it that may raise

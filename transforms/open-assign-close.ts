@@ -476,20 +476,16 @@ const PLAIN_ATTRIBUTES: ReadonlySet<string> = new Set(['mode', 'encoding', 'erro
 const DATA_READS: ReadonlySet<string> = new Set(['read', 'readline', 'readlines', 'tell', 'getvalue', 'recv', 'getnframes', 'getparams', 'getnames', 'namelist']);
 
 /** Calls that look at what they are given and keep nothing: a handler's `os.remove(p)`, a test's `self.assertFalse(f._rolled)`. */
-const LOOKS = /^(?:os\.(?:remove|unlink|stat|lstat|path\.\w+)|print|str|repr|len|isinstance|hasattr|type|bool|int|float|(?:log|logger|logging|LOG|LOGGER|self\.log|self\.logger)\.\w+|self\.assert\w*|self\.fail|warnings\.warn)$/;
-
-/** Attributes of a resource that are objects still reading or writing through it (`f.buffer`, `proc.stdout`). */
-const VIEW_ATTRIBUTES: ReadonlySet<string> = new Set(['buffer', 'raw', 'fileobj', '_file', 'file', 'stdin', 'stdout', 'stderr', 'sock', 'socket', 'fp']);
+// (Not a logger's: `logging.basicConfig(stream=f.buffer)`, `log.addHandler(h)` keep what they are given.)
+const LOOKS = /^(?:os\.(?:remove|unlink|stat|lstat|path\.\w+)|print|str|repr|len|isinstance|hasattr|type|bool|int|float|self\.assert\w*|self\.fail|warnings\.warn)$/;
 
 /**
- * True when the argument `arg` hands on what the code made of the resource: a name bound from it (`b`), a view of it
- * (`f.raw`, `iter(f)`); not the resource itself (open-assign-close reads its callees on their own), nor one of its plain
- * attributes (`f._rolled`).
+ * True when the argument `arg` hands on what the code made of the resource: a name bound from it (`b`), an attribute of
+ * it but a plain one (`f.raw`, `f.write`), a call of it (`iter(f)`); not the resource itself (open-assign-close reads its
+ * callees on their own).
  */
 function passesView(ctx: FileContext, arg: SyntaxNode | null, made: Made): boolean {
-  if (!arg || arg.text === made.name) return false;
-  if (arg.type === 'attribute' && arg.childForFieldName('object')?.text === made.name) return VIEW_ATTRIBUTES.has(arg.childForFieldName('attribute')?.text ?? '');
-  return readsMade(ctx, arg, made);
+  return arg !== null && arg.text !== made.name && readsMade(ctx, arg, made);
 }
 
 /** What the code makes of the resource `name` before its close, for the handlers around it to read (`handlerReason`). */
@@ -590,6 +586,36 @@ function handlersAround(a: ResourceAssignment, own: SyntaxNode | undefined): Syn
 const codeNamesMemo = new WeakMap<FileContext, Map<string, Set<string>>>();
 const outsideMemo = new WeakMap<FileContext, Map<number, Set<string>>>();
 
+const handlerMemo = new WeakMap<FileContext, Map<number, HandlerScan>>();
+
+interface HandlerScan {
+  /** The identifiers it reads (not those it binds), each with its text, and whether it is what a call calls. */
+  identifiers: { node: SyntaxNode; text: string; callee: boolean }[];
+  /** Its calls, each with what it calls and the texts of its arguments (a keyword argument's value). */
+  calls: { node: SyntaxNode; fn: string; args: string[] }[];
+  /** `except OSError: data = None` first binds the name again: what the handler reads after it is its own value. */
+  rebound: Map<string, number>;
+}
+
+/** What `handlerReason` reads of the handler `h`, read once per file however many opens it is around. */
+function handlerScan(ctx: FileContext, h: SyntaxNode): HandlerScan {
+  return memoized(handlerMemo, ctx, h.id, () => {
+    const rebound = new Map<string, number>();
+    for (const s of statementSiblings(h.namedChildren.find((c) => c.type === 'block') ?? h)) {
+      if (s.type !== 'expression_statement' || s.namedChildren[0]?.type !== 'assignment') continue;
+      const left = s.namedChildren[0]!.childForFieldName('left');
+      if (left?.type === 'identifier' && !rebound.has(left.text)) rebound.set(left.text, s.endIndex);
+    }
+    const identifiers = h.descendantsOfType('identifier').filter((i) => !isBoundThere(i)).map((node) => ({ node, text: node.text, callee: node.parent?.type === 'call' && node.parent.childForFieldName('function')?.id === node.id }));
+    const calls = h.descendantsOfType('call').map((node) => ({
+      node,
+      fn: node.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '',
+      args: (node.childForFieldName('arguments')?.namedChildren ?? []).map((x) => (x.type === 'keyword_argument' ? x.childForFieldName('value')?.text ?? '' : x.text)),
+    }));
+    return { identifiers, calls, rebound };
+  });
+}
+
 /** The names of the file's functions and lambdas (`def show():`, `show = lambda: …`): what a handler's call may run. */
 function codeNames(ctx: FileContext): Set<string> {
   return memoized(codeNamesMemo, ctx, '', () => codeNamesIn(ctx.root));
@@ -631,23 +657,17 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
   }
   const views = made.names.size > 1;
   const functions = views ? codeNames(ctx) : new Set<string>();
-  for (const h of handlers) {
-    // (`except OSError: data = None` first binds the name again: what the handler reads after it is its own value)
-    const rebound = new Map<string, number>();
-    for (const s of statementSiblings(h.namedChildren.find((c) => c.type === 'block') ?? h)) {
-      if (s.type !== 'expression_statement' || s.namedChildren[0]?.type !== 'assignment') continue;
-      const left = s.namedChildren[0]!.childForFieldName('left');
-      if (left?.type === 'identifier' && !rebound.has(left.text)) rebound.set(left.text, s.endIndex);
-    }
-    for (const id of h.descendantsOfType('identifier')) {
-      if (isBoundThere(id) || (rebound.get(id.text) ?? Infinity) <= id.startIndex) continue;
+  // (Nothing made but the file, whose `.name` is a path: no identifier of a handler can matter)
+  for (const h of views || !pathName ? handlers : []) {
+    const { identifiers, rebound } = handlerScan(ctx, h);
+    for (const { node: id, text, callee } of identifiers) {
+      if ((rebound.get(text) ?? Infinity) <= id.startIndex) continue;
       // Ex) `def show(): return b.tell()`, `show = lambda: b.tell()`, a module's function reading a global one
-      const callee = id.parent?.type === 'call' && id.parent.childForFieldName('function')?.id === id.id;
-      if (callee && functions.has(id.text)) return `\`${id.text}()\`, called on line ${line(id)} ${at(h)}, may read what the code made of \`${name}\` before the close, which an exception before \`${name}.close()\` leaves open in the original: a \`with\` would have closed it`;
-      if (!made.names.has(id.text)) continue;
+      if (callee && functions.has(text)) return `\`${text}()\`, called on line ${line(id)} ${at(h)}, may read what the code made of \`${name}\` before the close, which an exception before \`${name}.close()\` leaves open in the original: a \`with\` would have closed it`;
+      if (!made.names.has(text)) continue;
       // (A read of the resource itself there is a use after the close, which whyNotFixable reads: all but its `.name`)
-      if (id.text === name && (pathName || !readsAttribute(id, NAME))) continue;
-      const what = id.text === name ? `\`${name}.name\` (a descriptor, or a file its close deletes)` : `\`${id.text}\`, made from \`${name}\` before the close,`;
+      if (text === name && (pathName || !readsAttribute(id, NAME))) continue;
+      const what = text === name ? `\`${name}.name\` (a descriptor, or a file its close deletes)` : `\`${text}\`, made from \`${name}\` before the close,`;
       return `${what} is read on line ${line(id)} ${at(h)}, which an exception before \`${name}.close()\` runs while the original still has \`${name}\` open: a \`with\` would have closed it`;
     }
   }
@@ -655,12 +675,9 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
   // flushed `f` over what the handler wrote
   if (!mayWrite(spec, a.call) || path === undefined) return undefined;
   for (const h of handlers) {
-    for (const c of h.descendantsOfType('call')) {
-      const args = c.childForFieldName('arguments')?.namedChildren ?? [];
-      if (!args.some((x) => x.text === path || (x.type === 'keyword_argument' && x.childForFieldName('value')?.text === path))) continue;
-      const fn = c.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
-      if (LOOKS.test(fn)) continue;
-      return `\`${preview(c)}\` on line ${line(c)} ${at(h)} may write \`${path}\` again: on the path of an exception before \`${name}.close()\`, the original flushed \`${name}\` after that, a \`with\` before`;
+    for (const c of handlerScan(ctx, h).calls) {
+      if (!c.args.includes(path) || LOOKS.test(c.fn)) continue;
+      return `\`${preview(c.node)}\` on line ${line(c.node)} ${at(h)} may write \`${path}\` again: on the path of an exception before \`${name}.close()\`, the original flushed \`${name}\` after that, a \`with\` before`;
     }
   }
   return undefined;
@@ -886,7 +903,10 @@ export const openAssignClose: Transform = {
       "(`os.popen`) whose close waits for its command, a `wave.open(f)` with no mode the code writes, and" +
       CLOSE_SAFETY.replace(' Unsafe for', '').replace(/ Offered with .*$/, ' Offered with `--unsafe-fixes`.') +
       ' No fix where closing would raise on such a path under what the code made of the object: a `memoryview` (or ' +
-      'numpy view) of a memory map, a zip member opened for writing.',
+      'numpy view) of a memory map, a zip member opened for writing. No fix where an `except` or `finally` of a `try` ' +
+      'around the code would see the early close: it reads a view made of the file before the close (`b = f.buffer`, ' +
+      'through a name, a container or a function of the file; not plain data such as `f.read()`), the name of a file ' +
+      'its close deletes, or writes the same path (docs/open-assign.md).',
     notFlagged:
       '`f = open(p)` with the close in a `finally:` (already safe; left alone), `f = open(p); f.close()` with ' +
       'nothing between. A close that is not a statement of the same block (inside an `if`, a loop) is ' +
