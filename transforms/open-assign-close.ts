@@ -64,8 +64,8 @@ function closingLeaves(stmt: SyntaxNode, name: string, closes: SyntaxNode[]): bo
 }
 
 /**
- * The close statement (`f.close()`, whose receiver is `id`) of the body of `next`, a `try` right after the open, when it
- * is not that body's first statement; else `undefined`. Ex) `f = open(p)` / `try:` / `f.write(s)` / `f.close()` / `send(p)`
+ * The close statement (`f.close()`, whose receiver is `id`) of the body of `next`, a `try` right after the open; else
+ * `undefined` (the caller leaves alone a close that is that body's first statement: nothing runs before it). Ex) `f = open(p)` / `try:` / `f.write(s)` / `f.close()` / `send(p)`
  * / `finally:` / `os.remove(p)`: nothing runs between the open and the `try`, so `with f:` at the top of its body
  * holds the file from its open to where `f.close()` stood.
  */
