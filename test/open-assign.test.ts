@@ -661,3 +661,13 @@ test('open-assign: what closes an earlier writer of the same path before the lat
   assert.match(reason('def w(p, q):\n    f = open(p, "a")\n    h = f\n    f = open(q)\n    f.close()\n    g = open(p, "a")\n    g.write("G")\n    print("done", h)\n') ?? '', /opened the same path to write before/);
   assert.equal(reason('def w(p):\n    open(p, "w").write("A")\n    x = 1\n    y = 2\n    z = 3\n    g = open(p, "a")\n    g.write("G")\n    print("done")\n'), undefined);
 });
+
+test('open-assign-close: a helper a handler calls, a logger given the file, a descriptor given to os', () => {
+  const reason = (src: string) => close(src).findings[0]?.reason ?? '';
+  // a function of the file that names the path, called in the handler
+  assert.match(reason('P = "b1.txt"\ndef note_error():\n    with open(P, "a") as g:\n        g.write("error")\ndef run(rec):\n    try:\n        f = open(P, "w")\n        f.write("data")\n        int(rec)\n        f.close()\n    except ValueError:\n        note_error()\n'), /^`note_error\(\)` on line 12 in a handler of the `try` on line 6 runs code that names `P`/);
+  // `logging.basicConfig(stream=f)`: the root logger keeps the file
+  assert.match(reason('import logging\ndef run(p, rec):\n    try:\n        f = open(p, "w")\n        logging.basicConfig(stream=f, force=True)\n        int(rec)\n        f.close()\n    except ValueError:\n        logging.error("bad")\n'), /passed to `logging.basicConfig\(\)` \(line 5\), which may keep it/);
+  // a descriptor given to `os.fsync`, a name given to a logger: used, not kept
+  assert.equal(close('import os\ndef save(path, d, log):\n    try:\n        f = open(path, "w")\n        log.info("writing %s", f.name)\n        f.write(d)\n        os.fsync(f.fileno())\n        f.close()\n    except OSError:\n        log.exception("failed")\n').fixesApplied, 1);
+});

@@ -13,7 +13,7 @@ import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES
 import { preview } from '../src/python/evaluation.js';
 import { callAssignments, dynamicLookupAfter, identifierUses, outsideReason, readsAttribute, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { dropStatement, endsLine, lineIndent, mixedIndentReason, planHeaderWrap, planWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
-import { startsLine } from '../src/python/text.js';
+import { escapeRegExp, startsLine } from '../src/python/text.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { withHeaderLines } from '../src/python/with-items.js';
 
@@ -320,7 +320,7 @@ const KEEPS = new Set([
   'append', 'appendleft', 'extend', 'extendleft', 'insert', 'add', 'push', 'put', 'put_nowait', 'setdefault', 'update',
   'register', 'modify', 'submit', 'apply_async', 'run_in_executor', 'call_soon', 'call_soon_threadsafe', 'call_later',
   'call_at', 'create_task', 'ensure_future', 'start_new_thread', 'heappush', 'heappushpop', 'heapreplace', 'set_result',
-  'set', 'setattr', 'addCleanup', 'enterContext', 'callback',
+  'set', 'setattr', 'addCleanup', 'enterContext', 'callback', 'basicConfig',
 ]);
 
 /** True when `call` is one of KEEPS and takes `use` (or what holds it) as an argument it keeps. */
@@ -329,7 +329,8 @@ function keeps(call: SyntaxNode, use: SyntaxNode): boolean {
   if (last === undefined || !KEEPS.has(last)) return false;
   let arg = use;
   while (arg.parent && arg.parent.type !== 'argument_list') arg = arg.parent;
-  return arg.type !== 'keyword_argument' || last === 'update';
+  // (`logging.basicConfig(stream=f)`: the root logger writes to it from then on)
+  return arg.type !== 'keyword_argument' || last === 'update' || (last === 'basicConfig' && arg.childForFieldName('name')?.text === 'stream');
 }
 
 /** The last name of what `call` calls: `addHandler` of `log.addHandler(h)`, `setattr` of `setattr(o, n, v)`. */
@@ -484,9 +485,16 @@ const LOOKS = /^(?:os\.(?:remove|unlink|stat|lstat|path\.\w+)|print|str|repr|len
  * it but a plain one (`f.raw`, `f.write`), a call of it (`iter(f)`); not the resource itself (open-assign-close reads its
  * callees on their own).
  */
-function passesView(ctx: FileContext, arg: SyntaxNode | null, made: Made): boolean {
-  return arg !== null && arg.text !== made.name && readsMade(ctx, arg, made);
+function passesView(ctx: FileContext, arg: SyntaxNode | null, made: Made, callee: string): boolean {
+  if (arg === null || arg.text === made.name) return false;
+  // Ex) `os.fsync(f.fileno())`, `fcntl.flock(f.fileno(), LOCK_EX)`, `log.info("writing %s", f.name)`: a descriptor or a
+  // name given to a call that uses it and keeps nothing (a logger's record keeps the name, a plain value)
+  if ((arg.text === `${made.name}.fileno()` || arg.text === `${made.name}.name`) && USES_DESCRIPTOR.test(callee)) return false;
+  return readsMade(ctx, arg, made);
 }
+
+/** Calls given a descriptor or a file's name that use it and keep nothing of the file: `os.fsync(fd)`, `log.info("%s", f.name)`. */
+const USES_DESCRIPTOR = /^(?:(?:os|fcntl|select|termios|tty|posix)\.\w+|(?:log|logger|logging|LOG|LOGGER|_log|_logger|self\.log|self\.logger)\.(?:debug|info|warning|warn|error|exception|critical|log))$/;
 
 /** What the code makes of the resource `name` before its close, for the handlers around it to read (`handlerReason`). */
 interface Made {
@@ -562,7 +570,8 @@ function bindFrom(ctx: FileContext, stmt: SyntaxNode, made: Made, outside: Reado
       if (value?.type === 'as_pattern' && readsMade(ctx, value.namedChildren[0] ?? null, made)) targets(value.childForFieldName('alias'), b);
     } else if (b.type === 'call' && !eagerOfFile(ctx, b, made.name) && !LOOKS.test(b.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '')) {
       const args = b.childForFieldName('arguments')?.namedChildren.filter((x) => !isExtra(x)) ?? [];
-      if (args.some((x) => passesView(ctx, x.type === 'keyword_argument' ? x.childForFieldName('value') : x, made))) stored ??= b;
+      const callee = b.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
+      if (args.some((x) => passesView(ctx, x.type === 'keyword_argument' ? x.childForFieldName('value') : x, made, callee))) stored ??= b;
     }
   }
   return stored;
@@ -613,6 +622,20 @@ function handlerScan(ctx: FileContext, h: SyntaxNode): HandlerScan {
       args: (node.childForFieldName('arguments')?.namedChildren ?? []).map((x) => (x.type === 'keyword_argument' ? x.childForFieldName('value')?.text ?? '' : x.text)),
     }));
     return { identifiers, calls, rebound };
+  });
+}
+
+const bodiesMemo = new WeakMap<FileContext, Map<string, Map<string, string>>>();
+
+/** The text of each function of the file by its name (the last one of a name wins): what a handler's `helper()` runs. */
+function functionBodies(ctx: FileContext): Map<string, string> {
+  return memoized(bodiesMemo, ctx, '', () => {
+    const out = new Map<string, string>();
+    for (const fn of ctx.root.descendantsOfType('function_definition')) {
+      const fname = fn.childForFieldName('name')?.text;
+      if (fname) out.set(fname, (out.get(fname) ?? '') + (fn.childForFieldName('body')?.text ?? ''));
+    }
+    return out;
   });
 }
 
@@ -671,11 +694,14 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
       return `${what} is read on line ${line(id)} ${at(h)}, which an exception before \`${name}.close()\` runs while the original still has \`${name}\` open: a \`with\` would have closed it`;
     }
   }
-  // Ex) `f = open(p, "w")` / `try: …` / `except ValueError: g = open(p, "w")` (or `Path(p).write_text(…)`): the original
-  // flushed `f` over what the handler wrote
+  // Ex) `f = open(p, "w")` / `try: …` / `except ValueError: g = open(p, "w")` (or `Path(p).write_text(…)`, or
+  // `note_error()` whose body names `P`): the original flushed `f` over what the handler wrote
   if (!mayWrite(spec, a.call) || path === undefined) return undefined;
+  const bodies = functionBodies(ctx);
   for (const h of handlers) {
     for (const c of handlerScan(ctx, h).calls) {
+      const helper = bodies.get(c.fn);
+      if (helper !== undefined && new RegExp(`(?<![\\w.])${escapeRegExp(path)}(?!\\w)`).test(helper)) return `\`${preview(c.node)}\` on line ${line(c.node)} ${at(h)} runs code that names \`${path}\`, and may write it again: on the path of an exception before \`${name}.close()\`, the original flushed \`${name}\` after that, a \`with\` before`;
       if (!c.args.includes(path) || LOOKS.test(c.fn)) continue;
       return `\`${preview(c.node)}\` on line ${line(c.node)} ${at(h)} may write \`${path}\` again: on the path of an exception before \`${name}.close()\`, the original flushed \`${name}\` after that, a \`with\` before`;
     }
