@@ -7,7 +7,7 @@ import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/ty
 import { candidateCalls } from '../src/python/candidates.js';
 import { consumerOf } from '../src/python/consumers.js';
 import { memoized } from '../src/python/memo.js';
-import { aKind, CLOSE_SAFETY, deletesByName, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
+import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { preview } from '../src/python/evaluation.js';
@@ -179,7 +179,7 @@ function sameWrittenFile(group: readonly Closable[]): string | undefined {
   const seen = new Map<string, Closable>();
   for (const g of group) {
     if (!mayWrite(g.spec, g.a.call)) continue;
-    const first = g.a.call.childForFieldName('arguments')?.namedChildren.find((a) => !isExtra(a) && a.type !== 'keyword_argument');
+    const first = firstPositional(g.a.call);
     if (!first) continue;
     const other = seen.get(first.text);
     if (other) return `\`${other.name}\` and \`${g.name}\` may both write \`${preview(first)}\`: the code closes (and flushes) \`${other.name}\` first, one \`with\` would close \`${g.name}\` first; close them by hand`;
@@ -641,13 +641,12 @@ function functionBodies(ctx: FileContext): Map<string, string> {
 
 /** The names of the file's functions and lambdas (`def show():`, `show = lambda: …`): what a handler's call may run. */
 function codeNames(ctx: FileContext): Set<string> {
-  return memoized(codeNamesMemo, ctx, '', () => codeNamesIn(ctx.root));
+  return memoized(codeNamesMemo, ctx, '', () => codeNamesIn(ctx));
 }
 
-function codeNamesIn(root: SyntaxNode): Set<string> {
-  const out = new Set<string>();
-  for (const fn of root.descendantsOfType('function_definition')) out.add(fn.childForFieldName('name')?.text ?? '');
-  for (const l of root.descendantsOfType('lambda')) {
+function codeNamesIn(ctx: FileContext): Set<string> {
+  const out = new Set(functionBodies(ctx).keys());
+  for (const l of ctx.root.descendantsOfType('lambda')) {
     const asg = l.parent?.type === 'assignment' ? l.parent.childForFieldName('left') : null;
     if (asg?.type === 'identifier') out.add(asg.text);
   }
@@ -666,7 +665,7 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
   const handlers = handlersAround(a, own);
   if (handlers.length === 0) return undefined;
   const at = (h: SyntaxNode) => `in a handler of the \`try\` on line ${line(h.parent!)}`;
-  const path = firstArgument(a.call);
+  const path = firstPositional(a.call)?.text;
   const pathName = !deletesByName(spec, a.call) && (spec.name === 'builtins.open' || spec.name === 'io.open' || spec.name === 'tempfile.NamedTemporaryFile') && (spec.name === 'tempfile.NamedTemporaryFile' || (path !== undefined && /^[rbuRBUfF]*["']|^os\.path\.|^Path\(|join\(/.test(path)));
   const made: Made = { name, names: new Set([name]), pathName };
   // (A name declared `global` or `nonlocal` in the function: bound, it is seen by code outside it)
@@ -720,11 +719,6 @@ function isBoundThere(id: SyntaxNode): boolean {
   if (p.type === 'assignment' || p.type === 'for_statement' || p.type === 'for_in_clause') return p.childForFieldName('left')?.id === n.id;
   if (p.type === 'named_expression') return p.childForFieldName('name')?.id === n.id;
   return p.type === 'as_pattern_target';
-}
-
-/** The text of a call's first positional argument. */
-function firstArgument(call: SyntaxNode): string | undefined {
-  return call.childForFieldName('arguments')?.namedChildren.find((x) => !isExtra(x) && x.type !== 'keyword_argument')?.text;
 }
 
 function check(ctx: FileContext): Finding[] {

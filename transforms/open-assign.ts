@@ -5,7 +5,7 @@
 // The `with` ends after the last statement of the block that uses `f`, when `f` provably goes nowhere else.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { aKind, deletesByName, givesFalse, leftOpen, mayWrite, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { aKind, deletesByName, firstPositional, givesFalse, leftOpen, mayWrite, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf, identifiersNamed, within } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra, LOOPS } from '../src/python/statements.js';
 import { escapeRegExp } from '../src/python/text.js';
@@ -250,7 +250,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
  * order). A path spelt otherwise is not seen.
  */
 function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: ResourceAssignment, last: SyntaxNode): SyntaxNode | undefined {
-  const pathOf = (c: SyntaxNode) => c.childForFieldName('arguments')?.namedChildren.find((x) => !isExtra(x) && x.type !== 'keyword_argument')?.text;
+  const pathOf = (c: SyntaxNode) => firstPositional(c)?.text;
   const path = pathOf(a.call);
   if (path === undefined) return undefined;
   const loops: SyntaxNode[] = [];

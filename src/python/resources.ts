@@ -659,6 +659,11 @@ function givesKeyword(call: SyntaxNode, key: string, byPosition = false): boolea
     a.type === 'dictionary_splat' || a.type === 'list_splat' || (a.type === 'keyword_argument' && a.childForFieldName('name')?.text === key && !/^(?:False|None)$/.test(a.childForFieldName('value')?.text ?? '')));
 }
 
+/** The first argument `call` gives by position (`open(p, "w")`: `p`), if any. */
+export function firstPositional(call: SyntaxNode): SyntaxNode | undefined {
+  return call.childForFieldName('arguments')?.namedChildren.find((a) => !isExtra(a) && a.type !== 'keyword_argument');
+}
+
 /** How many arguments `call` gives by position (`*args`: as many as a call may give). */
 function positionalCount(call: SyntaxNode): number {
   let n = 0;

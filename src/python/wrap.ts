@@ -309,29 +309,17 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
   // (The lines a replaced close runs over take no indentation: `f.close(` / `)  # done` is one edit.)
   const removed: [number, number][] = [];
   for (const d of inside) {
-    const comment = source.slice(d.endIndex, lineEndOf(source, d.endIndex)).indexOf('#');
-    if (statementSiblings(d.parent!).length === 1) {
-      edits.push(replaceRange(d.startIndex, d.endIndex, 'pass'));
-      removed.push([d.startIndex + 1, d.endIndex]);
-    } else if (comment >= 0) {
-      edits.push(replaceRange(d.startIndex, d.endIndex + comment, ''));
-      removed.push([d.startIndex + 1, d.endIndex + comment]);
-    } else {
-      edits.push(removeLines(source, d.startIndex, d.endIndex));
-      removed.push([lineStartOf(source, d.startIndex), nextLineStart(source, d.endIndex)]);
-    }
+    const e = statementSiblings(d.parent!).length === 1 ? replaceRange(d.startIndex, d.endIndex, 'pass') : dropStatement(source, d);
+    edits.push(e);
+    // (A whole line removed takes no indentation either; one the edit starts within keeps its own)
+    removed.push([e.start === lineStartOf(source, d.startIndex) ? e.start : e.start + 1, e.end]);
   }
   for (const at of lineStartsBetween(source, above.endIndex, end)) {
     if (ctx.insideString(at) || isBlankLine(source, at) || outdentedComment(source, at, indent)) continue;
     if (removed.some(([from, to]) => at >= from && at < to)) continue;
     edits.push(insertAt(afterFormFeeds(source, at), unit));
   }
-  for (const d of dropped) {
-    const rest = source.slice(d.endIndex, lineEndOf(source, d.endIndex));
-    const comment = rest.indexOf('#');
-    if (comment >= 0) edits.push(replaceRange(d.startIndex, d.endIndex + comment, ''));
-    else edits.push(removeLines(source, d.startIndex, d.endIndex));
-  }
+  for (const d of dropped) edits.push(dropStatement(source, d));
   return { edits, indent };
 }
 
