@@ -188,6 +188,24 @@ async function main(): Promise<void> {
   const many = best(manyRuns);
   process.stdout.write(`one module of 2,000 open/close pairs (${(statSync(pairs).size / 1e3).toFixed(0)} kB): withify check ${many.seconds.toFixed(2)} s\n`);
 
+  // Functions of the shapes that each made one check quadratic or worse (each 30–80 s at 2,000 before 6 December,
+  // "Pathological shapes" in docs/reports.md): one open read 2,000 times into names before its close, in a `try`
+  // whose handler reads one (`earlyExit`, `reboundAhead`); 2,000 holders each followed by a `raise`; 2,000 files of
+  // their own names closed by hand (`rebindingsIn`); one path appended to 2,000 times (`closedBefore`).
+  const shapes: [string, string][] = [
+    ['2,000 views of one file, a handler', 'def g(p):\n    try:\n        f = open(p)\n' + Array.from({ length: 2000 }, (_, i) => `        v${i} = f.buffer\n`).join('') + '        f.close()\n    except OSError:\n        print(v1)\n'],
+    ['2,000 holders and raises', 'def f(p, c):\n    f = open(p)\n' + Array.from({ length: 2000 }, (_, i) => `    h${i} = Holder(f)\n    if c == ${i}:\n        raise ValueError(${i})\n`).join('') + '    f.close()\n'],
+    ['2,000 names closed by hand', 'def f(p):\n' + Array.from({ length: 2000 }, (_, i) => `    f${i} = open(p)\n    d${i} = f${i}.read()\n    f${i}.close()\n`).join('')],
+    ['one path appended 2,000 times', 'def f(p):\n' + Array.from({ length: 2000 }, (_, i) => `    f${i} = open(p, "a")\n    f${i}.write("${i}")\n`).join('')],
+  ];
+  for (const [label, text] of shapes) {
+    const file = join(WORK, 'shape.py');
+    writeFileSync(file, text);
+    const runs: Timing[] = [];
+    for (let round = 0; round < 2; round++) runs.push(await timeChild(node, [join(ROOT, 'bin', 'withify.js'), 'check', file, '--jobs', '1', '--quiet', '--no-cache']));
+    process.stdout.write(`one function, ${label} (${(statSync(file).size / 1e3).toFixed(0)} kB): withify check ${best(runs).seconds.toFixed(2)} s\n`);
+  }
+
   // The diff of a rewrite that changes every line of a long module (each loop re-indented into try/finally):
   // jsdiff's Myers diff alone took about 10 s here (src/engine/diff.ts).
   const loops = join(WORK, 'many-loops.py');

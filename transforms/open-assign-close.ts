@@ -13,7 +13,7 @@ import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES
 import { preview } from '../src/python/evaluation.js';
 import { callAssignments, dynamicLookupAfter, identifierUses, outsideReason, readsAttribute, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { dropStatement, endsLine, lineIndent, mixedIndentReason, planHeaderWrap, planWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
-import { escapeRegExp, startsLine } from '../src/python/text.js';
+import { escapeRegExp, firstIndex, startsLine } from '../src/python/text.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { withHeaderLines } from '../src/python/with-items.js';
 
@@ -373,31 +373,41 @@ function holderHandedOn(ctx: FileContext, use: SyntaxNode, scope: SyntaxNode, un
  * not), or `undefined`.
  */
 function earlyExit(block: SyntaxNode, start: number, from: number, to: number, counts: (exit: SyntaxNode) => boolean = () => true, types: readonly string[] = EXITS): SyntaxNode | undefined {
-  // (Only the statements that reach into the range: in a block of 2,000 opens, each asks of its own few)
-  const found: SyntaxNode[] = [];
-  for (const s of statementSiblings(block)) {
-    if (s.endIndex <= from) continue;
-    if (s.startIndex >= to) break;
-    if (types.includes(s.type)) found.push(s);
-    found.push(...s.descendantsOfType(types as string[]));
-  }
-  for (const e of found.filter((x) => x.startIndex >= from && x.endIndex <= to && counts(x))) {
-    let leaves = true;
-    for (let p = e.parent; p && p.id !== block.id; p = p.parent) {
-      if (NESTED_SCOPES.has(p.type)) {
-        leaves = false;
-        break;
-      }
-      // Ex) `for x in xs: if x: break` between the open and the close: the loop ends, the block goes on
-      // (a `raise` leaves the loop too)
-      if (e.type !== 'return_statement' && e.type !== 'raise_statement' && e.type !== 'assert_statement' && LOOPS.has(p.type) && p.startIndex >= start) {
-        leaves = false;
-        break;
-      }
-    }
-    if (leaves) return e;
-  }
+  const exits = leavingExits(block, start, Math.min(start, from), to, types);
+  for (let k = firstIndex(exits.length, (i) => exits[i]!.startIndex >= from); k < exits.length; k++) if (counts(exits[k]!)) return exits[k];
   return undefined;
+}
+
+// Per tree: an open read 2,000 times between it and its close asked for the same exits 2,000 times.
+const exitCache = new WeakMap<object, Map<string, readonly SyntaxNode[]>>();
+
+/**
+ * The statements of `types` between `lo` and `to` that leave `block` (not a nested function's or class's; not
+ * a `break` or `continue` of a loop that begins after `start`), in order.
+ */
+function leavingExits(block: SyntaxNode, start: number, lo: number, to: number, types: readonly string[]): readonly SyntaxNode[] {
+  return memoized(exitCache, block.tree, `${block.id}:${start}:${lo}:${to}:${types.join()}`, () => {
+    // (Only the statements that reach into the range: in a block of 2,000 opens, each asks of its own few)
+    const found: SyntaxNode[] = [];
+    for (const s of statementSiblings(block)) {
+      if (s.endIndex <= lo) continue;
+      if (s.startIndex >= to) break;
+      if (types.includes(s.type)) found.push(s);
+      found.push(...s.descendantsOfType(types as string[]));
+    }
+    return found.filter((e) => e.startIndex >= lo && e.endIndex <= to && leaves(e, block, start));
+  });
+}
+
+/** True when the exit `e` leaves `block` (see `leavingExits`). */
+function leaves(e: SyntaxNode, block: SyntaxNode, start: number): boolean {
+  for (let p = e.parent; p && p.id !== block.id; p = p.parent) {
+    if (NESTED_SCOPES.has(p.type)) return false;
+    // Ex) `for x in xs: if x: break` between the open and the close: the loop ends, the block goes on
+    // (a `raise` leaves the loop too)
+    if (e.type !== 'return_statement' && e.type !== 'raise_statement' && e.type !== 'assert_statement' && LOOPS.has(p.type) && p.startIndex >= start) return false;
+  }
+  return true;
 }
 
 /** True when the close whose receiver is `id` (`f` of `f.close()`) is a call whose value the code uses. */

@@ -8,7 +8,8 @@ import { candidateCalls } from '../src/python/candidates.js';
 import { aKind, deletesByName, firstPositional, givesFalse, leftOpen, mayWrite, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { functionOrModuleOf, identifiersNamed, within } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra, LOOPS } from '../src/python/statements.js';
-import { escapeRegExp } from '../src/python/text.js';
+import { escapeRegExp, firstIndex } from '../src/python/text.js';
+import { memoized } from '../src/python/memo.js';
 import { blockCodeEnd, lineAt, outlineOf } from '../src/python/outline.js';
 import { callAssignments, classDefNames, CLEANUP_METHODS, enclosingClass, descriptorOf, descriptorUses, dynamicLookupAfter, lookupText, outsideReason, resourceUses, runsApart, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { mixedIndentReason, planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
@@ -255,8 +256,8 @@ function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: ResourceAss
   if (path === undefined) return undefined;
   const loops: SyntaxNode[] = [];
   for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
-  for (const c of candidateCalls(ctx)) {
-    if (c.id === a.call.id || !within(c, scope) || functionOrModuleOf(c).id !== scope.id || pathOf(c) !== path) continue;
+  for (const c of callsByPath(ctx).get(path) ?? []) {
+    if (c.id === a.call.id || !within(c, scope) || functionOrModuleOf(c).id !== scope.id) continue;
     // (A read of it sees more of what was written, which open-assign allows: docs/open-assign.md)
     const other = resourceOf(ctx, c);
     if (!other || !mayWrite(other, c)) continue;
@@ -266,6 +267,24 @@ function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: ResourceAss
     if (c.startIndex < a.call.startIndex && !closedBefore(scope, c, a.stmt)) return c;
   }
   return undefined;
+}
+
+// Per file: every assignment asked for the calls of its path among all the file's candidates.
+const pathCache = new WeakMap<FileContext, Map<string, SyntaxNode[]>>();
+
+/** The file's candidate calls (`candidateCalls`) by the text of their first positional argument, in order. */
+function callsByPath(ctx: FileContext): Map<string, SyntaxNode[]> {
+  let found = pathCache.get(ctx);
+  if (found) return found;
+  pathCache.set(ctx, (found = new Map()));
+  for (const c of candidateCalls(ctx)) {
+    const path = firstPositional(c)?.text;
+    if (path === undefined) continue;
+    const list = found.get(path);
+    if (list) list.push(c);
+    else found.set(path, [c]);
+  }
+  return found;
 }
 
 /**
@@ -287,8 +306,49 @@ function closedBefore(scope: SyntaxNode, c: SyntaxNode, open: SyntaxNode): boole
   if (target?.type !== 'identifier') return false;
   // (A statement of a block around the later open, in the same function: it ran on the way there; with the name not
   // bound again between, as `f = open(q)` would make the close another file's. Not `del f`: `items = [f]` keeps it.)
-  const rebound = (s: SyntaxNode) => scope.descendantsOfType('assignment').some((x) => x.startIndex > c.endIndex && x.endIndex <= s.startIndex && x.childForFieldName('left')?.descendantsOfType('identifier').some((i) => i.text === target.text));
-  return scope.descendantsOfType('expression_statement').some((s) => s.startIndex > c.endIndex && s.endIndex <= open.startIndex && within(open, s.parent!) && functionOrModuleOf(s).id === scope.id && isCloseStatement(s, target.text) && !rebound(s));
+  const { closes: allCloses, assignments: allAssignments } = scopeCloses(scope);
+  const closes = allCloses.get(target.text) ?? [];
+  const assignments = allAssignments.get(target.text) ?? [];
+  const rebound = (s: SyntaxNode) => {
+    for (let k = firstIndex(assignments.length, (i) => assignments[i]![0] > c.endIndex); k < assignments.length && assignments[k]![0] < s.startIndex; k++) if (assignments[k]![1] <= s.startIndex) return true;
+    return false;
+  };
+  for (let k = firstIndex(closes.length, (i) => closes[i]!.startIndex > c.endIndex); k < closes.length && closes[k]!.startIndex < open.startIndex; k++) {
+    const s = closes[k]!;
+    if (s.endIndex <= open.startIndex && within(open, s.parent!) && !rebound(s)) return true;
+  }
+  return false;
+}
+
+interface ScopeCloses {
+  /** Name → the statements `name.close()` of the scope's own code (not a nested function's), in order. */
+  closes: Map<string, SyntaxNode[]>;
+  /** Name → the start and end of each assignment in the scope whose left side names it, in order of start. */
+  assignments: Map<string, [number, number][]>;
+}
+
+// Per tree, per scope: each earlier writer of a path asked for the closes and assignments of the whole scope.
+const scopeCloseCache = new WeakMap<object, Map<number, ScopeCloses>>();
+
+function scopeCloses(scope: SyntaxNode): ScopeCloses {
+  return memoized(scopeCloseCache, scope.tree, scope.id, () => {
+    const add = <V>(m: Map<string, V[]>, k: string, v: V) => {
+      const list = m.get(k);
+      if (list) list.push(v);
+      else m.set(k, [v]);
+    };
+    const closes = new Map<string, SyntaxNode[]>();
+    for (const s of scope.descendantsOfType('expression_statement')) {
+      const name = s.namedChildren[0]?.childForFieldName('function')?.childForFieldName('object')?.text;
+      if (name !== undefined && isCloseStatement(s, name) && functionOrModuleOf(s).id === scope.id) add(closes, name, s);
+    }
+    const assignments = new Map<string, [number, number][]>();
+    for (const x of scope.descendantsOfType('assignment')) {
+      const names = new Set((x.childForFieldName('left')?.descendantsOfType('identifier') ?? []).map((i) => i.text));
+      for (const name of names) add(assignments, name, [x.startIndex, x.endIndex]);
+    }
+    return { closes, assignments };
+  });
 }
 
 /**
