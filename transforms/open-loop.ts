@@ -54,8 +54,17 @@ function wrappedStatement(m: LoopMatch): SyntaxNode | undefined {
   return isForStatement(m.loop) ? m.loop : enclosingStatement(m.loop);
 }
 
-/** The node that must run first for a `with` ahead of it to keep the order: the loop's iterable, or the statement. */
+/**
+ * The node in which the resource must run first, and surely, for a `with` ahead of it to keep the order: the `for`
+ * loop (whose iterable is all it runs before the body), or the statement. Not the iterable itself: its own top
+ * would go unread (`for l in g() + list(open(p)):`, `for l in list(open(p)) if c else []:`).
+ */
 function orderScope(m: LoopMatch, stmt: SyntaxNode): SyntaxNode {
+  return isForStatement(m.loop) ? m.loop : stmt;
+}
+
+/** The node whose value the resource's flow may reach: the loop's iterable, or the statement. */
+function flowScope(m: LoopMatch, stmt: SyntaxNode): SyntaxNode {
   return isForStatement(m.loop) ? m.loop.childForFieldName('right')! : stmt;
 }
 
@@ -67,10 +76,10 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   if (method !== undefined && WRITING_METHODS.has(method)) {
     return `\`.${method}()\`: CPython closed the ${m.spec.kind} before the loop ran, a \`with\` around it would close it after`;
   }
-  const scope = orderScope(m, stmt);
-  // Ex) `[l for l in (open(p) if p else sys.stdin)]`: it may not run at all
-  const lazy = lazyContext(m.resource, scope);
+  // Ex) `[l for l in (open(p) if p else sys.stdin)]`, `for l in list(open(p)) if c else []:`: it may not run at all
+  const lazy = lazyContext(m.resource, orderScope(m, stmt));
   if (lazy) return lazy;
+  const scope = flowScope(m, stmt);
   const flow: Flow = followResource(ctx, m.resource, m.spec, scope);
   if (flow.kind === 'unknown') return flow.why;
   // Ex) `for fh in [open(a), open(b)]: keep.append(fh)`: the loop hands out the file itself.

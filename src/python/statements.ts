@@ -69,9 +69,17 @@ export function isWrappableSimpleStatement(stmt: SyntaxNode): boolean {
   return stmt.type === 'expression_statement' || stmt.type === 'return_statement';
 }
 
-/** A statement directly in a class body (not inside one of its methods). */
+/**
+ * A statement whose names are a class body's: directly in it, or in an `if`, `try`, `for`, `while` or `with` of it
+ * (not inside one of its methods). Ex) `class Color(Enum):` / `if True:` / `names = [l for l in open(p)]`: a
+ * `with open(p) as f:` there would add `f` to the class, an enum member.
+ */
 export function isClassBodyStatement(stmt: SyntaxNode): boolean {
-  return stmt.parent?.type === 'block' && stmt.parent.parent?.type === 'class_definition';
+  for (let p = stmt.parent; p; p = p.parent) {
+    if (p.type === 'class_definition') return true;
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'module') return false;
+  }
+  return false;
 }
 
 /**
