@@ -68,6 +68,9 @@ function flowScope(m: LoopMatch, stmt: SyntaxNode): SyntaxNode {
   return isForStatement(m.loop) ? m.loop.childForFieldName('right')! : stmt;
 }
 
+const lazyReason = (m: LoopMatch, keeper?: SyntaxNode) =>
+  `a generator expression reads the ${m.spec.kind} lazily, after this statement${keeper ? ` (\`${preview(keeper)}\` keeps it)` : ''}: consume it in the statement (\`list(...)\`) or keep it in a \`with\` block`;
+
 function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefined): string | undefined {
   if (!stmt) return 'not inside a statement';
   // Ex) `for i in range(open(p, "w").write(s)):` with a body that reads `p`: CPython closed (and flushed)
@@ -84,6 +87,8 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   if (flow.kind === 'unknown') return flow.why;
   // Ex) `for fh in [open(a), open(b)]: keep.append(fh)`: the loop hands out the file itself.
   if (flow.kind === 'live' && flow.at.id !== scope.id && flow.at.id !== m.loop.id) {
+    // Ex) `a = map(str.strip, (l for l in open(p)))`: not the file, the generator reading it is kept
+    if (m.loop.type === 'generator_expression') return lazyReason(m, flow.at.parent ?? flow.at);
     return `the ${m.spec.kind} itself is a value the loop hands out (\`${preview(flow.at.parent ?? flow.at)}\`): it may be used after the loop`;
   }
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
@@ -121,9 +126,7 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
     if (awaited && flow.kind === 'used-up') return `\`${preview(awaited)}\` suspends the coroutine after \`${flow.by}\` has read everything: CPython had closed the ${m.spec.kind}, a \`with\` around the loop would hold it open until the coroutine resumes (many at once run out of file descriptors)`;
     return undefined;
   }
-  if (flow.kind === 'live') {
-    return `a generator expression reads the ${m.spec.kind} lazily, after this statement: consume it in the statement (\`list(...)\`) or keep it in a \`with\` block`;
-  }
+  if (flow.kind === 'live') return lazyReason(m);
   const header = headerContextReason(m.loop, stmt);
   if (header) return header;
   // Ex) `assert json.load(open(p))`: `python -O` drops the assert, and must not open the file either
