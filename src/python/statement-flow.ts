@@ -95,14 +95,23 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
 
 /**
  * The call `iter(R.method, sentinel)` when `attr` (`R.method`, a method of the resource that reads it) is its
- * first argument of two: the sentinel form calls the method until it returns the sentinel.
+ * first argument of two, or `iter(functools.partial(R.method, …), sentinel)`: the sentinel form calls the method
+ * until it returns the sentinel.
  */
 function iterWithSentinel(ctx: FileContext, attr: SyntaxNode, spec: ResourceSpec): SyntaxNode | undefined {
   if (!spec.eagerMethods.has(attr.childForFieldName('attribute')?.text ?? '')) return undefined;
-  const call = argumentOf(attr);
-  if (!call || attr.parent?.type !== 'argument_list' || calleeName(ctx.names, call) !== 'builtins.iter') return undefined;
+  let callable = attr;
+  let call = argumentOf(attr);
+  // Ex) `iter(functools.partial(open(p, "rb").read, 65536), b"")`: the partial calls the method with its size
+  if (call && attr.parent?.type === 'argument_list' && calleeName(ctx.names, call) === 'functools.partial') {
+    const parts = call.childForFieldName('arguments')!.namedChildren.filter((c) => !isExtra(c));
+    if (parts[0]?.id !== attr.id || parts.some((c) => c.type === 'list_splat' || c.type === 'dictionary_splat')) return undefined;
+    callable = call;
+    call = argumentOf(call);
+  }
+  if (!call || callable.parent?.type !== 'argument_list' || calleeName(ctx.names, call) !== 'builtins.iter') return undefined;
   const args = call.childForFieldName('arguments')!.namedChildren.filter((c) => !isExtra(c));
-  return args.length === 2 && args[0]!.id === attr.id && args[1]!.type !== 'keyword_argument' && args[1]!.type !== 'list_splat' ? call : undefined;
+  return args.length === 2 && args[0]!.id === callable.id && args[1]!.type !== 'keyword_argument' && args[1]!.type !== 'list_splat' ? call : undefined;
 }
 
 const SCOPE_BARRIERS = new Set(['lambda', 'function_definition', 'class_definition', 'block', 'module', 'decorator']);
