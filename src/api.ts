@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { loadTransformModules, TransformLoadError, validateTransform } from './load-transform.js';
 import { findTransform } from '../transforms/index.js';
 import type { Shard } from './walk.js';
-import type { PerFileIgnore } from './config.js';
+import { emptyGlob, type PerFileIgnore } from './config.js';
 import type { FileResult, FileWarning, LocatedFinding, ProjectIndex, Transform, TransformOptions } from './types.js';
 
 /** An option of `run` the library cannot use (a misspelt rule, a version given as text, an unknown mode). */
@@ -80,7 +80,7 @@ function checkTransformOptions(given: Record<string, unknown>, more: readonly Tr
 /** The keys `transformSource` and `transformBytes` take besides the transform options. */
 const SOURCE_KEYS = ['path', 'project', 'moduleName', 'wholeFiles', 'addIgnore'] as const;
 /** The keys `run` takes besides the transform options (`RunOptions`, `SelectOptions`). */
-const RUN_KEYS = ['mode', 'cwd', 'jobs', 'transformPaths', 'wholeFiles', 'addIgnore', 'perFileIgnores', 'projectTargets', 'noIgnore', 'exclude', 'include', 'changedSince', 'shard', 'indexScope', 'cacheDir'] as const;
+const RUN_KEYS = ['mode', 'cwd', 'jobs', 'transformPaths', 'wholeFiles', 'addIgnore', 'perFileIgnores', 'projectTargets', 'noIgnore', 'exclude', 'include', 'changedSince', 'shard', 'indexScope', 'cacheDir', 'excludeBase'] as const;
 
 /**
  * Throws OptionsError for a key the function does not take, as `[tool.withify]` refuses one: a misspelt option
@@ -112,8 +112,12 @@ function checkOtherValues(given: object): void {
       case 'moduleName':
       case 'cwd':
       case 'changedSince':
-      case 'cacheDir':
+      case 'excludeBase':
         if (typeof v !== 'string') throw wrong(k, 'a string');
+        break;
+      case 'cacheDir':
+        // Ex) `cacheDir: ''`: the cache's files went into `cwd`, beside the sources (the CLI refuses `--cache-dir=`)
+        if (typeof v !== 'string' || v === '') throw wrong(k, "a directory, e.g. '.withify_cache'");
         break;
       case 'wholeFiles':
       case 'addIgnore':
@@ -124,7 +128,8 @@ function checkOtherValues(given: object): void {
       case 'exclude':
       case 'include':
       case 'transformPaths':
-        if (!isStrings(v)) throw wrong(k, k === 'transformPaths' ? "an array of module paths, e.g. ['acme.mjs']" : "an array of globs, e.g. ['build/**']");
+        // Ex) `include: ['']`: a glob of nothing checked no file without a word
+        if (!isStrings(v) || (k !== 'transformPaths' && v.some(emptyGlob))) throw wrong(k, k === 'transformPaths' ? "an array of module paths, e.g. ['acme.mjs']" : "an array of globs, e.g. ['build/**']");
         break;
       case 'project':
         if (typeof v !== 'object') throw wrong(k, 'a ProjectIndex object');

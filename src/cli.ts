@@ -4,7 +4,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
-import { ConfigError, loadConfig, mergeSettings } from './config.js';
+import { ConfigError, emptyGlob, loadConfig, mergeSettings } from './config.js';
 import { loadTransformModules, TransformLoadError } from './load-transform.js';
 import { parseShard, SelectError } from './walk.js';
 import { exitCode, renderReport, type Format, type ReportOptions } from './report.js';
@@ -215,7 +215,9 @@ const EMPTY_VALUE_HINTS: Record<string, string> = {
 function refuseEmpty(a: Record<string, unknown>): void {
   for (const [key, hint] of Object.entries(EMPTY_VALUE_HINTS)) {
     const values = ([] as unknown[]).concat(a[key] ?? []);
-    if (values.some((v) => v === '')) throw new UsageError(`--${key} was given an empty value: ${hint}`);
+    // (`--include ./` or `/` names nothing either, as in [tool.withify])
+    const glob = key === 'include' || key === 'exclude';
+    if (values.some((v) => v === '' || (glob && typeof v === 'string' && emptyGlob(v)))) throw new UsageError(`--${key} was given an empty value: ${hint}`);
   }
 }
 const SINGLE_VALUE_OPTIONS = ['target-version', 'generator-style', 'stdin-filename', 'config', 'changed-since', 'shard', 'format', 'jobs', 'index-scope', 'cache-dir'];
@@ -409,6 +411,8 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     noIgnore: a['no-ignore'] === true,
     wholeFiles: a['whole-files'] === true,
     exclude,
+    // (The config's globs: the directories of a file named explicitly count from the config's own directory)
+    ...(cli.exclude === undefined && config?.settings.exclude?.length ? { excludeBase: dirname(config.path) } : {}),
     include,
     changedSince: a['changed-since'],
     shard,

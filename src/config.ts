@@ -111,13 +111,21 @@ function bool(file: string, key: string, value: unknown): boolean {
   return value;
 }
 
+/** A glob that names nothing: `""`, `"/"`, `"./"`, `"."` (a name no file or directory has). */
+export const emptyGlob = (g: string): boolean => ['', '.'].includes(g.replace(/^(?:\.\/)+/, '').replace(/\/+$/, ''));
+
 /** Validate one `[tool.withify]` table. `file` names it in errors; relative globs resolve against its directory. */
 export function parseSettings(table: Table, file: string): ConfigSettings {
   const dir = dirname(file);
   // A glob with a `/` is relative to the config file's directory; one without matches a name anywhere.
+  // Ex) `include = [""]`: as `--include ''`, a glob of nothing would check no file without a word (a gate passes)
   const globs = (key: string, v: unknown) =>
     stringList(file, key, v)
-      .map((g) => g.replace(/\/+$/, '').replace(/^(?:\.\/)+/, ''))
+      .map((g) => {
+        const glob = g.replace(/\/+$/, '').replace(/^(?:\.\/)+/, '');
+        if (emptyGlob(g)) throw new ConfigError(`${file}: [tool.withify] ${key}: ${JSON.stringify(g)} is no glob; give one, e.g. ${key} = ["build/**"]`);
+        return glob;
+      })
       .map((g) => (g.includes('/') && !isAbsolute(g) ? `${escapeGlob(dir).replace(/\/$/, '')}/${g}` : g));
   const out: ConfigSettings = {};
   for (const [key, value] of Object.entries(table)) {

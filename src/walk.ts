@@ -44,6 +44,12 @@ export interface SelectOptions {
   noIgnore?: boolean;
   /** Globs of files and directories to leave out, even when named explicitly. */
   exclude?: readonly string[];
+  /**
+   * Where the directories a file named explicitly lies in begin to count for `exclude` (default `cwd`): the
+   * CLI gives the directory of the config file whose `exclude` it uses, so that `check b.py` run inside an
+   * excluded `src/legacy/` leaves it out as a run from the root does.
+   */
+  excludeBase?: string;
   /** Globs a walked file must match (default: `*.py`). Files named explicitly need not match. */
   include?: readonly string[];
   /** Keep only files changed since this git revision, plus untracked files that are not ignored. */
@@ -231,9 +237,9 @@ function excludedAsNamed(abs: string, excluded: PathMatcher, base: string | unde
  * True when `exclude` (of --exclude or [tool.withify]) leaves out `path` (relative to `cwd`) as it would leave
  * out that file named on the command line. Ex) `fix - --stdin-filename gen/z.py --exclude gen`: echoed unchanged
  */
-export function excludedByName(path: string, options: Pick<SelectOptions, 'exclude' | 'cwd'>): boolean {
+export function excludedByName(path: string, options: Pick<SelectOptions, 'exclude' | 'cwd' | 'excludeBase'>): boolean {
   if (!options.exclude?.length) return false;
-  return excludedAsNamed(resolve(options.cwd, path), globMatcher(options.exclude, options.cwd), options.cwd);
+  return excludedAsNamed(resolve(options.cwd, path), globMatcher(options.exclude, options.cwd), options.excludeBase ?? options.cwd);
 }
 
 /**
@@ -244,9 +250,12 @@ export function excludedByName(path: string, options: Pick<SelectOptions, 'exclu
 export function expandPaths(paths: readonly string[], options: ExpandOptions = {}): WalkResult {
   // Each file with its real path, so one reached by two paths is processed once; `viaLink`: the path goes
   // through a symbolic link (to the file, or to a directory on the way).
-  const found: Array<{ path: string; real: string; viaLink: boolean }> = [];
+  const found: Array<{ path: string; real: string; viaLink: boolean; met?: boolean }> = [];
   const errors: WalkError[] = [];
   const seenDirs = new Set<string>();
+  // The real paths (with a trailing separator) of the directories the walk left out as ignored or excluded: a
+  // link met in the walk does not lead into them (git does not look through a link either)
+  const leftOut: string[] = [];
   // Linked directories are entered after the rest of the walk, so that a directory the walk also reaches by
   // its own path is listed under that path (`pkg/a.py`, not `linkdir/a.py`).
   const linkedDirs: Array<{ dir: string; levels: IgnoreLevel[] }> = [];
@@ -301,12 +310,15 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
       if (isDir) {
         // (A virtualenv is left out once listed, in `visit`.)
         if (SKIPPED_DIRS.has(e.name) || e.name.endsWith('.egg-info')) continue;
-        if (isIgnored(levels, full, true) || excluded(full)) continue;
+        if (isIgnored(levels, full, true) || excluded(full)) {
+          if (!isLink) leftOut.push(join(real, e.name) + sep);
+          continue;
+        }
         if (isLink) linkedDirs.push({ dir: full, levels });
         else visit(full, levels, viaLink, true, join(real, e.name));
       } else if (isFile && included(full) && !isIgnored(levels, full, false) && !excluded(full)) {
         // Ex) a FIFO or socket named `x.py`: only regular files are read
-        found.push({ path: full, real: isLink ? realOrSelf(full) : join(real, e.name), viaLink: viaLink || isLink });
+        found.push({ path: full, real: isLink ? realOrSelf(full) : join(real, e.name), viaLink: viaLink || isLink, met: true });
       }
     }
   };
@@ -326,10 +338,18 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
     else if (!st.isFile()) errors.push({ path: p, reason: 'not a regular file (a FIFO, socket or device); withify reads only files' });
     else if (!excludedNamed(p)) found.push({ path: p, real: realOrSelf(p), viaLink: isLinkPath(p) });
   }
-  for (let i = 0; i < linkedDirs.length; i++) visit(linkedDirs[i]!.dir, linkedDirs[i]!.levels, true, true);
+  const intoLeftOut = (real: string) => leftOut.some((d) => real.startsWith(d));
+  for (let i = 0; i < linkedDirs.length; i++) {
+    // Ex) `src/vendor_link -> ../vendor` with `vendor/` in .gitignore: `fix .` rewrote vendor/v.py
+    if (intoLeftOut(realOrSelf(linkedDirs[i]!.dir) + sep)) continue;
+    visit(linkedDirs[i]!.dir, linkedDirs[i]!.levels, true, true);
+  }
   // A file reached by several paths: the first that goes through no link, else the first.
   const chosen = new Map<string, { path: string; viaLink: boolean }>();
   for (const f of found) {
+    // (A file named on the command line is processed as named; one met through a link in a walk is not, when it
+    // lies in a directory the walk left out: `src/v_link.py -> ../vendor/v.py`)
+    if (f.met && f.viaLink && intoLeftOut(f.real)) continue;
     const had = chosen.get(f.real);
     if (!had || (had.viaLink && !f.viaLink)) chosen.set(f.real, f);
   }
@@ -508,7 +528,7 @@ export function selectFiles(paths: readonly string[], options: SelectOptions): W
   const rules: ExpandOptions = {
     noIgnore: options.noIgnore,
     exclude: options.exclude?.length ? globMatcher(options.exclude, cwd) : undefined,
-    base: cwd,
+    base: options.excludeBase ?? cwd,
     include: options.include?.length ? globMatcher(options.include, cwd) : undefined,
   };
   const absolute = paths.map((p) => resolve(cwd, p));

@@ -131,6 +131,48 @@ test('-: --exclude (command line or [tool.withify]) leaves out the --stdin-filen
   assert.equal(withify(['fix', '-', '--stdin-filename', 'src/z.py'], { cwd: dir, input: LEAKY }).stdout, FIXED);
 });
 
+test("a config's exclude holds from inside the excluded directory: a file named there, and an editor's --stdin-filename", () => {
+  const dir = tempDir('withify-exclude-inside-');
+  mkdirSync(join(dir, 'src', 'legacy'), { recursive: true });
+  mkdirSync(join(dir, 'gen'));
+  writeFileSync(join(dir, 'src', 'legacy', 'b.py'), LEAKY);
+  writeFileSync(join(dir, 'gen', 'z.py'), LEAKY);
+  writeFileSync(join(dir, 'pyproject.toml'), '[tool.withify]\nexclude = ["src/legacy", "gen"]\n');
+  const inLegacy = withify(['check', '--no-cache', 'b.py'], { cwd: join(dir, 'src', 'legacy') });
+  assert.equal(inLegacy.status, 0, inLegacy.stdout);
+  assert.doesNotMatch(inLegacy.stdout, /WFY101/);
+  const editor = withify(['fix', '--no-cache', '-', '--stdin-filename', 'z.py'], { cwd: join(dir, 'gen'), input: LEAKY });
+  assert.equal(editor.status, 0, editor.stderr);
+  assert.equal(editor.stdout, LEAKY);
+  const named = withify(['fix', '--no-cache', 'z.py'], { cwd: join(dir, 'gen') });
+  assert.equal(named.status, 0, named.stderr);
+  assert.equal(readFileSync(join(dir, 'gen', 'z.py'), 'utf8'), LEAKY);
+  // The command line's --exclude replaces the config's: its directories count from the working directory
+  const cli = withify(['check', '--no-cache', 'b.py', '--exclude', 'legacy'], { cwd: join(dir, 'src', 'legacy') });
+  assert.equal(cli.status, 1);
+  assert.match(cli.stdout, /WFY101/);
+  // A directory named explicitly is walked, as asked (docs/bulk.md)
+  const walked = withify(['check', '--no-cache', '.'], { cwd: join(dir, 'gen') });
+  assert.equal(walked.status, 1);
+  assert.match(walked.stdout, /z\.py:5:\d+ WFY101/);
+});
+
+test('an empty glob in [tool.withify] include or exclude is an error naming the key, as --include \'\' is', () => {
+  const dir = tempDir('withify-empty-glob-');
+  writeFileSync(join(dir, 'a.py'), LEAKY);
+  for (const [key, value] of [['include', '""'], ['exclude', '"/"'], ['include', '"./"']]) {
+    writeFileSync(join(dir, 'pyproject.toml'), `[tool.withify]\n${key} = [${value}]\n`);
+    const r = withify(['check', '--no-cache', '.'], { cwd: dir });
+    assert.equal(r.status, 2, r.stdout);
+    assert.match(r.stderr, new RegExp(`\\[tool\\.withify\\] ${key}: .* is no glob`));
+  }
+  for (const flag of ['--include', '--exclude']) {
+    const r = withify(['check', '--no-cache', '--config', '/dev/null', '.', flag, './'], { cwd: dir });
+    assert.equal(r.status, 2, r.stdout);
+    assert.match(r.stderr, new RegExp(`^error: ${flag} was given an empty value`, 'm'));
+  }
+});
+
 test('fix -: input that cannot be decoded or parsed goes out unchanged, exit 2', () => {
   for (const input of [Buffer.from('x = "\xe9"  # open\n', 'latin1'), Buffer.from('def f(:\n    open(p)\n')]) {
     const r = spawnSync(process.execPath, [CLI, 'fix', '-'], { input, env: { ...process.env, NO_COLOR: '1' } });

@@ -96,6 +96,11 @@ test('run: a wrong value of a file-selection or run option is an OptionsError to
     [{ shard: '1/2' }, /^shard: give \{ index: K, count: N \} with 1 ≤ K ≤ N \(parseShard reads the text form "K\/N"\), not "1\/2"$/],
     [{ shard: { index: 3, count: 2 } }, /^shard: give \{ index: K, count: N \}/],
     [{ perFileIgnores: { 'a.py': ['WFY101'] } }, /^perFileIgnores: give an array of \{ glob, rules \}/],
+    // A glob of nothing checked no file without a word; an empty cache directory wrote the cache beside the sources
+    [{ include: [''] }, /^include: give an array of globs/],
+    [{ exclude: ['/'] }, /^exclude: give an array of globs/],
+    [{ cacheDir: '' }, /^cacheDir: give a directory, e\.g\. '\.withify_cache', not ""$/],
+    [{ excludeBase: 1 }, /^excludeBase: give a string, not 1$/],
   ] as Array<[Record<string, unknown>, RegExp]>) {
     await assert.rejects(api.run(['.'], { cwd: dir, mode: 'fix', jobs: 1, ...options } as RunApiOptions), (e: Error) => e instanceof api.OptionsError && message.test(e.message), JSON.stringify(options));
   }

@@ -207,6 +207,23 @@ describe('globs and links', () => {
     assert.deepEqual(all(['a_link.py']), ['a_link.py']);
   });
 
+  test('a link met in the walk does not lead into a directory the walk left out (ignored or excluded); named, it is processed', () => {
+    const dir = tempDir('withify-link-ignored-');
+    write(dir, { 'vendor/v.py': '', 'gen/g.py': '', 'src/app.py': '', '.gitignore': 'vendor/\n' });
+    symlinkSync(join('..', 'vendor'), join(dir, 'src', 'vendor_link'));
+    symlinkSync(join('..', 'gen', 'g.py'), join(dir, 'src', 'g_link.py'));
+    symlinkSync(join('..', 'vendor', 'v.py'), join(dir, 'src', 'v_link.py'));
+    const all = (paths: string[], options: Partial<SelectOptions> = {}) => rel(dir, selectFiles(paths, { cwd: dir, ...options }).files);
+    // (Not a git repository: .gitignore files count all the same, as in git's own walk)
+    assert.deepEqual(all(['.'], { exclude: ['gen'] }), ['src/app.py']);
+    // With the ignore files not read, `vendor` is walked (by its own path); `gen`, excluded, stays out
+    assert.deepEqual(all(['.'], { noIgnore: true, exclude: ['gen'] }), ['src/app.py', 'vendor/v.py']);
+    // A walk that never met `vendor` follows the links (v.py once, by the first path that reached it)
+    assert.deepEqual(all(['src']), ['src/app.py', 'src/g_link.py', 'src/v_link.py']);
+    // A file named explicitly is processed, through a link too
+    assert.deepEqual(all(['src/v_link.py']), ['src/v_link.py']);
+  });
+
   test('a virtualenv met in the walk is left out, by its own path or through a link; named, it is walked', () => {
     const dir = tempDir('withify-venv-');
     write(dir, {
