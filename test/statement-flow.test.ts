@@ -182,3 +182,20 @@ describe('explain examples', () => {
     });
   }
 });
+
+test('a unary operator over a name runs code (`__neg__`): `[-offset] + list(open(p))` is not fixed, `[-1] + …` is', () => {
+  const refused = transformSource('def main(p, offset):\n    for l in [-offset] + list(open(p)):\n        print(l)\n    pair = (~offset, open(p).read())\n', { select: ['open-loop', 'open-chain'] });
+  assert.equal(refused.fixesApplied, 0);
+  assert.deepEqual(refused.findings.map((f) => f.reason), ['`[-offset]` runs before it in this statement; a `with` header would run it first', '`~offset` runs before it in this statement; a `with` header would run it first']);
+  const fixed = transformSource('def main(p):\n    for l in [-1] + list(open(p)):\n        print(l)\n', { select: ['open-loop'] });
+  assert.equal(fixed.fixesApplied, 1);
+});
+
+test('a generator expression kept by a lazy consumer is reported as read lazily; one over files it hands out, as handing them out', () => {
+  const r = transformSource('def f(p, q):\n    files = list(fh for fh in [open(p), open(q)])\n    a = map(str.strip, (l for l in open(p)))\n    return files, a\n', { select: ['open-loop'] });
+  const reasons = r.findings.map((f) => f.reason ?? '');
+  assert.equal(reasons.length, 3);
+  assert.match(reasons[0]!, /^the file itself is a value the loop hands out \(`\[open\(p\), open\(q\)\]`\)/);
+  assert.match(reasons[1]!, /^the file itself is a value the loop hands out/);
+  assert.match(reasons[2]!, /^a generator expression reads the file lazily, after this statement \(`a = map\(str\.strip, \(l for l in open\(p\)\)\)` keeps it\)/);
+});

@@ -13,6 +13,7 @@ import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStat
 import { findingWith, groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { methodCallOn, WRITING_METHODS } from './open-chain.js';
 import { blockRoom } from '../src/python/nesting.js';
+import { within } from '../src/python/scopes.js';
 
 const ID = 'open-loop';
 const CODE = 'WFY103';
@@ -87,8 +88,9 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   if (flow.kind === 'unknown') return flow.why;
   // Ex) `for fh in [open(a), open(b)]: keep.append(fh)`: the loop hands out the file itself.
   if (flow.kind === 'live' && flow.at.id !== scope.id && flow.at.id !== m.loop.id) {
-    // Ex) `a = map(str.strip, (l for l in open(p)))`: not the file, the generator reading it is kept
-    if (m.loop.type === 'generator_expression') return lazyReason(m, flow.at.parent ?? flow.at);
+    // Ex) `a = map(str.strip, (l for l in open(p)))`: not the file, the generator reading it is kept (not
+    // `list(fh for fh in [open(p), open(q)])`, whose own iterable keeps the files it hands out)
+    if (m.loop.type === 'generator_expression' && within(m.loop, flow.at) && flow.at.id !== m.loop.id) return lazyReason(m, flow.at.parent ?? flow.at);
     return `the ${m.spec.kind} itself is a value the loop hands out (\`${preview(flow.at.parent ?? flow.at)}\`): it may be used after the loop`;
   }
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
@@ -159,6 +161,18 @@ function loopCodeMayRaise(loop: SyntaxNode): boolean {
 const isPlain = (n: SyntaxNode): boolean => PLAIN.has(n.type) && n.children.every(isPlain);
 
 /**
+ * The class whose method `def` is: the class body holds it directly, decorated (`@staticmethod`), or in one of
+ * its blocks (`if sys.platform == …:` / `def load(self, p):`); not a function nested in a method.
+ */
+function ownerClass(def: SyntaxNode): SyntaxNode | undefined {
+  for (let p = def.parent; p; p = p.parent) {
+    if (p.type === 'class_definition') return p;
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'module') return undefined;
+  }
+  return undefined;
+}
+
+/**
  * A call in the loop's own code (a `for` statement's body; a comprehension's element, conditions and later
  * clauses) of the function (or method: `self.m(…)`, `cls.m(…)`, `Class.m(…)`) the loop is in, or `undefined`.
  */
@@ -166,7 +180,7 @@ function recursiveCall(loop: SyntaxNode): SyntaxNode | undefined {
   let fn: SyntaxNode | null = loop.parent;
   while (fn && fn.type !== 'function_definition' && fn.type !== 'lambda' && fn.type !== 'class_definition' && fn.type !== 'module') fn = fn.parent;
   const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
-  const owner = fn?.parent?.type === 'block' && fn.parent.parent?.type === 'class_definition' ? fn.parent.parent.childForFieldName('name')?.text : undefined;
+  const owner = fn?.type === 'function_definition' ? ownerClass(fn)?.childForFieldName('name')?.text : undefined;
   const first = isForStatement(loop) ? undefined : loop.namedChildren.find((k) => k.type === 'for_in_clause');
   const iterable = first?.childForFieldName('right');
   const parts = isForStatement(loop) ? [loop.childForFieldName('body')] : loop.namedChildren.filter((c) => c.id !== iterable?.id);

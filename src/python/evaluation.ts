@@ -31,7 +31,9 @@ export function isPure(node: SyntaxNode, assumed?: ReadonlySet<number>): boolean
     if (inner.length === 1 && inner[0]!.type === 'identifier') return isOwnStarArgs(inner[0]!);
     return inner.length === 1 && (inner[0]!.type === 'list' || inner[0]!.type === 'tuple') && isPure(inner[0]!, assumed);
   }
-  if (node.type !== 'unary_operator' && !PURE_CONTAINERS.has(node.type)) return false;
+  // Ex) `-1`; not `-offset`, which calls `__neg__` (and raises for `None`: `[-offset] + list(open(p))`)
+  if (node.type === 'unary_operator') return node.namedChildren.filter((c) => !isExtra(c)).every((c) => c.type === 'integer' || c.type === 'float');
+  if (!PURE_CONTAINERS.has(node.type)) return false;
   return node.namedChildren.every((c) => isPure(c, assumed));
 }
 
