@@ -640,6 +640,22 @@ describe('generator-close when closing the generator may raise', () => {
   });
 });
 
+test("a subclass's override of a generator method whose close raises, or whose cleanup awaits, makes the base's `self.m()` fix unsafe, in its module or another", () => {
+  const base = 'class Store:\n    def rows(self):\n        try:\n            yield 1\n            yield 2\n        finally:\n            print("cleanup")\n\n    def first(self):\n        for r in self.rows():\n            return r\n';
+  const strict = 'class StrictStore(Store):\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            raise RuntimeError("abandoned")\n';
+  // Alone, the base's fix is safe; with the override in the module, or in another one of the project, unsafe
+  assert.deepEqual(transformSource(base, { select: ['generator-close'] }).findings.map((f) => f.fixStatus), ['fixable']);
+  const same = transformSource(`${base}\n\n${strict}`, { select: ['generator-close'] });
+  assert.deepEqual(same.findings.map((f) => f.fixStatus), ['unsafe']);
+  assert.match(same.findings[0]!.message, /a subclass overrides it with `StrictStore\.rows`, whose `finally` raises \(line 19\)/);
+  const index = indexOf({ 'pkg/__init__.py': '', 'pkg/base.py': base, 'pkg/strict.py': `from .base import Store\n\n\n${strict}` });
+  assert.match(index.generators['pkg.base.Store.rows']!.closeRaises ?? '', /^a subclass overrides it with `pkg\.strict\.StrictStore\.rows`, whose `finally` raises/);
+  // Its own rating stays its own; a sibling method no subclass overrides stays safe
+  assert.match(index.generators['pkg.strict.StrictStore.rows']!.closeRaises ?? '', /^its `finally` raises/);
+  const awaits = 'class Feed:\n    async def items(self):\n        try:\n            yield 1\n        finally:\n            pass\n\n    async def first(self):\n        async for x in self.items():\n            return x\n\n\nclass LockedFeed(Feed):\n    async def items(self):\n        try:\n            yield 1\n        finally:\n            async with self.lock:\n                pass\n';
+  assert.deepEqual(transformSource(awaits, { select: ['generator-close'] }).findings.map((f) => f.fixStatus), ['unsafe']);
+});
+
 describe('generator-close on a generator kept in a variable of a function', () => {
   const gen = 'def produce(log):\n    try:\n        yield 1\n        yield 2\n    finally:\n        log.append("cleanup")\n';
 

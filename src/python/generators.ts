@@ -2037,6 +2037,45 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
       changed = true;
     }
   }
+  // Ex) `class StrictStore(Store): def rows(self): … finally: raise …`: `self.rows()` in `Store` may make the
+  // subclass's generator, whose close raises (or whose cleanup awaits): the call is rated as the worst it may reach
+  const children = classTree ?? classChildren(modules);
+  const byMethod = new Map<string, string[]>();
+  for (const key of Object.keys(index.generators)) {
+    const parts = key.split('.');
+    if (parts.length < 3) continue;
+    const k = parts.slice(-2).join('.');
+    const list = byMethod.get(k);
+    if (list) list.push(key);
+    else byMethod.set(k, [key]);
+  }
+  const own = new Map(Object.entries(index.generators).map(([k, v]) => [k, { closeRaises: v.closeRaises, cleanupAwaits: v.cleanupAwaits }]));
+  for (const key of Object.keys(index.generators)) {
+    const [cls, method] = key.split('.').slice(-2);
+    if (!cls || !method || !children.has(cls)) continue;
+    const mine = index.generators[key]!;
+    const seen = new Set<string>([cls]);
+    const queue = [cls];
+    let raises: string | undefined;
+    let awaits: string | undefined;
+    while (queue.length && !(raises && awaits)) {
+      for (const sub of children.get(queue.shift()!) ?? []) {
+        for (const other of byMethod.get(`${sub.name}.${method}`) ?? []) {
+          const theirs = own.get(other);
+          // (The override's whole name when it is in another module: the line is in that module)
+          const name = other.slice(0, -(sub.name.length + method.length + 2)) === key.slice(0, -(cls.length + method.length + 2)) ? `${sub.name}.${method}` : other;
+          const what = (why: string) => `a subclass overrides it with \`${name}\`, ${why.startsWith('its ') ? `whose ${why.slice(4)}` : `which ${why.replace(/^it /, '')}`}`;
+          if (!mine.closeRaises && !raises && theirs?.closeRaises) raises = what(theirs.closeRaises);
+          if (!mine.cleanupAwaits && !awaits && theirs?.cleanupAwaits) awaits = what(theirs.cleanupAwaits);
+        }
+        if (!seen.has(sub.name)) {
+          seen.add(sub.name);
+          queue.push(sub.name);
+        }
+      }
+    }
+    if (raises || awaits) index.generators[key] = { ...mine, ...(raises ? { closeRaises: raises } : {}), ...(awaits ? { cleanupAwaits: awaits } : {}) };
+  }
   // Ex) `import core` … `core.rows = lambda: [5]` in another module: a call of `core.rows()` may get no generator
   const short = (name: string) => name.slice(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
   const markPatched = (name: string, how: string) => {
@@ -2082,7 +2121,6 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   });
   for (const [k, target] of Object.entries(aliases)) if (target !== k && moduleNames.has(k)) shadowed.push(k);
   if (shadowed.length) index.shadowed = [...new Set(shadowed)].sort();
-  const children = classTree ?? classChildren(modules);
   const overrides = new Set<string>();
   for (const key of Object.keys(index.generators)) {
     const parts = key.split('.');
