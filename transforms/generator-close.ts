@@ -11,7 +11,7 @@ import { escapeRegExp } from '../src/python/text.js';
 import { versionAtLeast } from '../src/options.js';
 import type { Edit, FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { insertAt, planImportedName, replaceNode } from '../src/python/edits.js';
-import { codeRunAfter, isFirstIterable, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
+import { codeRunAfter, isFirstIterable, isPure, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
 import {
   callTarget,
   loopExit,
@@ -748,6 +748,20 @@ function planKeptWrapperFix(ctx: FileContext, kept: Kept, made: Made, call: Synt
   return { edits: [...made_, ...rest], title: `Make the ${made.iterator ? 'iterator' : 'generator'} apart and close it at the end of the function in \`try/finally\` (\`${close}\`)` };
 }
 
+/**
+ * For an object whose `__iter__` makes the generator (`Made.viaIter`): the first argument that runs after `call` in
+ * the call it is passed to, before that call iterates it (`zip(Table(3), side("z"))`: `zip` calls `iter()` on each
+ * argument once all have run), when it may run code; `undefined` when nothing but plain values runs between.
+ */
+function runsBeforeIter(call: SyntaxNode, top: SyntaxNode): SyntaxNode | undefined {
+  for (let child = call, p = call.parent; p && p.id !== top.id; child = p, p = p.parent) {
+    if (p.type === 'parenthesized_expression') continue;
+    if (p.type !== 'argument_list') return undefined;
+    return p.namedChildren.find((c) => !isExtra(c) && c.startIndex >= child.endIndex && !isPure(c));
+  }
+  return undefined;
+}
+
 function display(call: SyntaxNode): string {
   const fn = call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'gen';
   return `${fn}()`;
@@ -768,6 +782,9 @@ function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Mad
   // Ex) `for key, group in groupby(rows(), f): return group`: the group reads the generator after the loop
   if (use.perItem) return `in a later \`for\` clause of a generator expression: each item makes its own ${made.iterator ? 'iterator' : 'generator'}, and the one left when the ${use.kind === 'loop' ? 'loop' : 'statement'} stops stays suspended; close each by hand (a loop with \`try\`/\`finally\`)`;
   if (use.lazyItems) return `\`${use.lazyItems}\` hands out groups that read the generator itself, lazily: one kept after the ${use.kind === 'loop' ? 'loop' : 'statement'} would be cut short by the close; close it by hand where no group is used any more`;
+  // Ex) `for a, b in zip(Table(3), side("z")):`: `zip` calls `__iter__` once `side("z")` has run
+  const beforeIter = made.viaIter ? runsBeforeIter(call, use.kind === 'loop' ? use.loop.childForFieldName('right')! : stmt) : undefined;
+  if (beforeIter) return `\`${preview(beforeIter)}\` runs after \`${display(call)}\` and before \`${preview(beforeIter.parent!.parent!.childForFieldName('function') ?? beforeIter)}\` iterates it: the generator is what \`__iter__\` makes then, and binding \`iter(${display(call)})\` ahead of the ${use.kind === 'loop' ? 'loop' : 'statement'} would call \`__iter__\` first`;
   if (use.kind === 'loop') {
     // Ex) `for a, x in zip(names, produce()): … else: done()`: CPython closed it before the `else:` ran.
     if (use.abandonedBy && use.loop.namedChildren.some((c) => c.type === 'else_clause')) {
