@@ -1275,3 +1275,15 @@ describe('sixth review round', () => {
     }
   });
 });
+
+test('`except GeneratorExit as exc: raise exc` re-raises what close() threw in, as a bare `raise` does: the fix is safe; rebound first, it is not', () => {
+  const gen = (handler: string) => `def g():\n    try:\n        yield 1\n        yield 2\n    except GeneratorExit as exc:\n${handler}\n\n\ndef use():\n    for x in g():\n        break\n`;
+  for (const [handler, status] of [
+    ['        print("closing")\n        raise exc', 'fixable'],
+    ['        raise', 'fixable'],
+    ['        exc = ValueError()\n        raise exc', 'unsafe'],
+    ['        raise ValueError() from exc', 'unsafe'],
+  ] as const) {
+    assert.deepEqual(transformSource(gen(handler), { select: ['generator-close'] }).findings.map((f) => f.fixStatus), [status], handler);
+  }
+});

@@ -1041,7 +1041,12 @@ const isNumber = (n: SyntaxNode | null): n is SyntaxNode => n !== null && (unwra
  * CPython's own tests write it; `//`, `%`), an `assert` of a false literal.
  */
 function raisingIn(region: SyntaxNode, fn: SyntaxNode, bareRaises: boolean): string | undefined {
-  const raise = ownOf(region, 'raise_statement', fn).find((r) => (bareRaises || r.namedChildCount > 0) && !caughtWithin(r, region));
+  // Ex) `except GeneratorExit as exc:` / `raise exc`: re-raises what it caught, as a bare `raise` does (not when the
+  // handler binds the name again)
+  const alias = region.type === 'except_clause' ? region.childForFieldName('value')?.childForFieldName('alias')?.namedChildren[0] : undefined;
+  const reraise = (r: SyntaxNode) =>
+    alias?.type === 'identifier' && r.namedChildCount === 1 && r.namedChildren[0]!.type === 'identifier' && r.namedChildren[0]!.text === alias.text && !new RegExp(`\\b${alias.text}\\s*(?:=[^=]|:=)|\\bas\\s+${alias.text}\\b`).test(region.text.slice(region.text.indexOf(':') + 1));
+  const raise = ownOf(region, 'raise_statement', fn).find((r) => (bareRaises || (r.namedChildCount > 0 && !reraise(r))) && !caughtWithin(r, region));
   if (raise) return `raises (line ${lineOf(raise)})`;
   for (const b of ownOf(region, 'binary_operator', fn)) {
     const op = b.childForFieldName('operator')?.type;
