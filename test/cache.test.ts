@@ -354,7 +354,7 @@ test('--cache-dir takes one directory; the library keeps a cache only when given
   assert.deepEqual(kept.files, plain.files);
   assert.ok(cacheFile(join(dir, 'kept')));
   assert.deepEqual((await run([dir], { cwd: dir, cacheDir: 'kept', jobs: 1 })).files, plain.files);
-  await assert.rejects(run([dir], { cwd: dir, cacheDir: 5 as unknown as string }), (e: Error) => e instanceof OptionsError && /cacheDir: give a string/.test(e.message));
+  await assert.rejects(run([dir], { cwd: dir, cacheDir: 5 as unknown as string }), (e: Error) => e instanceof OptionsError && /cacheDir: give a directory, e\.g\. '\.withify_cache', not 5$/.test(e.message));
 });
 
 test('an entry whose file changed while the run worked on it is not kept; the others are', () => {

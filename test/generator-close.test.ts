@@ -647,13 +647,32 @@ test("a subclass's override of a generator method whose close raises, or whose c
   assert.deepEqual(transformSource(base, { select: ['generator-close'] }).findings.map((f) => f.fixStatus), ['fixable']);
   const same = transformSource(`${base}\n\n${strict}`, { select: ['generator-close'] });
   assert.deepEqual(same.findings.map((f) => f.fixStatus), ['unsafe']);
-  assert.match(same.findings[0]!.message, /a subclass overrides it with `StrictStore\.rows`, whose `finally` raises \(line 19\)/);
+  assert.match(same.findings[0]!.message, /its subclass `StrictStore` overrides it: `StrictStore\.rows`, whose `finally` raises \(line 19\)/);
   const index = indexOf({ 'pkg/__init__.py': '', 'pkg/base.py': base, 'pkg/strict.py': `from .base import Store\n\n\n${strict}` });
-  assert.match(index.generators['pkg.base.Store.rows']!.closeRaises ?? '', /^a subclass overrides it with `pkg\.strict\.StrictStore\.rows`, whose `finally` raises/);
+  assert.match(index.generators['pkg.base.Store.rows']!.closeRaises ?? '', /^its subclass `StrictStore` overrides it: `pkg\.strict\.StrictStore\.rows`, whose `finally` raises/);
   // Its own rating stays its own; a sibling method no subclass overrides stays safe
   assert.match(index.generators['pkg.strict.StrictStore.rows']!.closeRaises ?? '', /^its `finally` raises/);
   const awaits = 'class Feed:\n    async def items(self):\n        try:\n            yield 1\n        finally:\n            pass\n\n    async def first(self):\n        async for x in self.items():\n            return x\n\n\nclass LockedFeed(Feed):\n    async def items(self):\n        try:\n            yield 1\n        finally:\n            async with self.lock:\n                pass\n';
   assert.deepEqual(transformSource(awaits, { select: ['generator-close'] }).findings.map((f) => f.fixStatus), ['unsafe']);
+  // A base method that delegates to the overridden one (`yield from self._rows()`, `return self._rows()`)
+  const delegating = (how: string) => `class Store:\n    def _rows(self):\n        try:\n            yield 1\n        finally:\n            pass\n\n    def rows(self):\n        ${how} self._rows()\n\n    def first(self):\n        for r in self.rows():\n            return r\n\n\nclass StrictStore(Store):\n    def _rows(self):\n        try:\n            yield 10\n        finally:\n            raise RuntimeError("strict")\n`;
+  for (const how of ['yield from', 'return']) {
+    assert.deepEqual(transformSource(delegating(how), { select: ['generator-close'] }).findings.map((f) => f.fixStatus), ['unsafe'], how);
+  }
+  // An override withify cannot read: defined twice in its class, or in a module whose name another has
+  const twice = `${base}\n\nclass StrictStore(Store):\n    def rows(self):\n        yield 0\n\n    def rows(self):\n        try:\n            yield 10\n        finally:\n            raise RuntimeError("strict")\n`;
+  const r = transformSource(twice, { select: ['generator-close'] });
+  assert.deepEqual(r.findings.map((f) => f.fixStatus), ['unsafe']);
+  assert.match(r.findings[0]!.message, /its subclass `StrictStore` overrides it with a generator withify cannot read/);
+  // (Two scripts `strict.py` in folders without `__init__.py`: both are the module `strict`)
+  const dir = tempDir('withify-override-ambiguous-');
+  mkdirSync(join(dir, 'x'));
+  mkdirSync(join(dir, 'y'));
+  writeFileSync(join(dir, 'core.py'), base);
+  writeFileSync(join(dir, 'x', 'strict.py'), `import core\n\n\n${strict.replace('(Store)', '(core.Store)')}`);
+  writeFileSync(join(dir, 'y', 'strict.py'), 'print("other")\n');
+  const out = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--select', 'generator-close', '.'], { cwd: dir, encoding: 'utf8' });
+  assert.match(out.stdout, /^core\.py:10:\d+ WFY201 .*its subclass `StrictStore` overrides it with a generator withify cannot read.*\[unsafe fix/m);
 });
 
 describe('generator-close on a generator kept in a variable of a function', () => {
@@ -1283,6 +1302,11 @@ test('`except GeneratorExit as exc: raise exc` re-raises what close() threw in, 
     ['        raise', 'fixable'],
     ['        exc = ValueError()\n        raise exc', 'unsafe'],
     ['        raise ValueError() from exc', 'unsafe'],
+    ['        print(exc, exc.args)\n        raise exc', 'fixable'],
+    ['        for exc in [RuntimeError()]:\n            pass\n        raise exc', 'unsafe'],
+    ['        exc: BaseException = RuntimeError()\n        raise exc', 'unsafe'],
+    ['        exc, n = RuntimeError(), 1\n        raise exc', 'unsafe'],
+    ['        del exc\n        raise exc', 'unsafe'],
   ] as const) {
     assert.deepEqual(transformSource(gen(handler), { select: ['generator-close'] }).findings.map((f) => f.fixStatus), [status], handler);
   }

@@ -757,10 +757,15 @@ function runsBeforeIter(call: SyntaxNode, top: SyntaxNode): SyntaxNode | undefin
   for (let child = call, p = call.parent; p && p.id !== top.id; child = p, p = p.parent) {
     if (p.type === 'parenthesized_expression') continue;
     if (p.type !== 'argument_list') return undefined;
+    // Ex) `itertools.chain(["x"], Table(3))`: `chain` calls `iter()` on an argument only when it gets to it, maybe never
+    if (LAZY_ITER.test(p.parent?.childForFieldName('function')?.text ?? '')) return p.parent!;
     return p.namedChildren.find((c) => !isExtra(c) && c.startIndex >= child.endIndex && !isPure(c));
   }
   return undefined;
 }
+
+/** Calls that iterate an argument only when they get to it (`chain`), not when they are called. */
+const LAZY_ITER = /(?:^|\.)chain(?:\.from_iterable)?$/;
 
 function display(call: SyntaxNode): string {
   const fn = call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'gen';
@@ -784,6 +789,7 @@ function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Mad
   if (use.lazyItems) return `\`${use.lazyItems}\` hands out groups that read the generator itself, lazily: one kept after the ${use.kind === 'loop' ? 'loop' : 'statement'} would be cut short by the close; close it by hand where no group is used any more`;
   // Ex) `for a, b in zip(Table(3), side("z")):`: `zip` calls `__iter__` once `side("z")` has run
   const beforeIter = made.viaIter ? runsBeforeIter(call, use.kind === 'loop' ? use.loop.childForFieldName('right')! : stmt) : undefined;
+  if (beforeIter?.type === 'call') return `\`${preview(beforeIter.childForFieldName('function') ?? beforeIter)}()\` calls \`iter()\` on \`${display(call)}\` only when it gets to it: the generator is what \`__iter__\` makes then, and binding \`iter(${display(call)})\` ahead of the ${use.kind === 'loop' ? 'loop' : 'statement'} would call \`__iter__\` first (or where it was never called)`;
   if (beforeIter) return `\`${preview(beforeIter)}\` runs after \`${display(call)}\` and before \`${preview(beforeIter.parent!.parent!.childForFieldName('function') ?? beforeIter)}\` iterates it: the generator is what \`__iter__\` makes then, and binding \`iter(${display(call)})\` ahead of the ${use.kind === 'loop' ? 'loop' : 'statement'} would call \`__iter__\` first`;
   if (use.kind === 'loop') {
     // Ex) `for a, x in zip(names, produce()): … else: done()`: CPython closed it before the `else:` ran.

@@ -9,7 +9,7 @@ import { closeWaitsReason, leftOpen, READS_TO_END, resourceOf, stopsEarlyOnTheWa
 import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
 import { calleeText, consumerOf } from '../src/python/consumers.js';
 import { loopExit } from '../src/python/generators.js';
-import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { findingWith, groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { methodCallOn, WRITING_METHODS } from './open-chain.js';
 import { blockRoom } from '../src/python/nesting.js';
@@ -186,12 +186,18 @@ function recursiveCall(loop: SyntaxNode): SyntaxNode | undefined {
   const parts = isForStatement(loop) ? [loop.childForFieldName('body')] : loop.namedChildren.filter((c) => c.id !== iterable?.id);
   if (!name) return undefined;
   const calls = (n: SyntaxNode) => [...(n.type === 'call' ? [n] : []), ...n.descendantsOfType('call')];
-  const callsName = (c: SyntaxNode) => {
+  // The method's class as the code may spell it: `self`, `cls` or its own first parameter (`klass`), `type(self)`,
+  // `self.__class__`, the class's name, also dotted (`Outer.Inner`)
+  const firstParameter = fn?.childForFieldName('parameters')?.namedChildren.find((c) => !isExtra(c))?.text.replace(/[:=].*$/s, '').trim();
+  const selves = new Set(['self', 'cls', ...(owner !== undefined && firstParameter ? [firstParameter] : [])]);
+  const isOwner = (object: string) =>
+    selves.has(object) || (owner !== undefined && (object === owner || object.endsWith(`.${owner}`))) || [...selves].some((s) => object === `type(${s})` || object === `${s}.__class__`);
+  const callsMethod = (c: SyntaxNode, method: string) => {
     const callee = c.childForFieldName('function');
-    if (callee?.text === name) return true;
-    const object = callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === name ? callee.childForFieldName('object')?.text : undefined;
-    return object !== undefined && (object === 'self' || object === 'cls' || object === owner);
+    const object = callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === method ? callee.childForFieldName('object')?.text.replace(/\s+/g, '') : undefined;
+    return object !== undefined && isOwner(object);
   };
+  const callsName = (c: SyntaxNode) => c.childForFieldName('function')?.text === name || callsMethod(c, name);
   const outside = (c: SyntaxNode) => !iterable || c.startIndex < iterable.startIndex || c.endIndex > iterable.endIndex;
   for (const part of parts) {
     if (!part) continue;
@@ -200,17 +206,31 @@ function recursiveCall(loop: SyntaxNode): SyntaxNode | undefined {
   }
   // Ex) `include` → `handle(line)` → `include(other)`: a function of the module the loop's code calls, which calls
   // the loop's own (one step between; farther is not followed)
+  // (also a method of its class: `self.handle(line)` → `self.load(other)`)
   const defs = topLevelDefs(loop);
+  const methods = owner !== undefined ? classMethods(ownerClass(fn!)!) : new Map<string, SyntaxNode>();
   for (const part of parts) {
     if (!part) continue;
     for (const c of calls(part)) {
       const callee = c.childForFieldName('function');
-      const def: SyntaxNode | undefined = callee?.type === 'identifier' && callee.text !== name ? defs.get(callee.text) : undefined;
+      const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+      const def: SyntaxNode | undefined =
+        callee?.type === 'identifier' && callee.text !== name ? defs.get(callee.text) : method !== undefined && method !== name && callsMethod(c, method) ? methods.get(method) : undefined;
       const body: SyntaxNode | null | undefined = def?.childForFieldName('body');
       if (outside(c) && body?.text.includes(name) && calls(body).some(callsName)) return c;
     }
   }
   return undefined;
+}
+
+/** The functions defined directly in a class's body, decorated ones too, by name (a name defined twice: the last). */
+function classMethods(cls: SyntaxNode): Map<string, SyntaxNode> {
+  const out = new Map<string, SyntaxNode>();
+  for (const c of cls.childForFieldName('body')?.namedChildren ?? []) {
+    const def = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+    if (def?.type === 'function_definition') out.set(def.childForFieldName('name')?.text ?? '', def);
+  }
+  return out;
 }
 
 /** The module's top-level functions by name (a name defined twice: the last). */

@@ -59,6 +59,8 @@ export interface SubclassFacts {
   bases: string[];
   /** Its methods that are not generator functions (`def rows(self): return [...]`). */
   plain: string[];
+  /** Its methods that are generator functions (absent when none): overrides whose close the index rates. */
+  generators?: string[];
 }
 
 /** Where a module sits, for resolving relative imports. */
@@ -728,9 +730,15 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
     const bases = basesOf(text, o, c);
     if (!bases.length) continue;
     const names = new Set<string>();
+    const generators = new Set<string>();
     for (let d = c + 1; d < o.begin.length && o.begin[d]! < o.blockEnd[c]!; d++) {
       if (o.kind[d] === LineKind.Other) continue;
-      if (o.kind[d] !== LineKind.Def || (o.parent[d] === c && generatorLines.has(d))) continue;
+      if (o.kind[d] === LineKind.Def && o.parent[d] === c && generatorLines.has(d)) {
+        const name = definedName(text, o, d);
+        if (name) generators.add(name);
+        continue;
+      }
+      if (o.kind[d] !== LineKind.Def) continue;
       const name = definedName(text, o, d);
       if (name) names.add(name);
     }
@@ -739,7 +747,7 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
     // class's and its bases', only make more overrides)
     for (const n of classLevelNames(text, o.begin[c]!, o.blockEnd[c]!)) names.add(n);
     for (const n of instanceAssignments(text, o.begin[c]!, o.blockEnd[c]!)) names.add(n);
-    out.push({ name: definedName(text, o, c) ?? '', bases, plain: [...names] });
+    out.push({ name: definedName(text, o, c) ?? '', bases, plain: [...names], ...(generators.size ? { generators: [...generators] } : {}) });
   }
   return text.includes('=') ? [...out, ...classAliases(text)] : out;
 }
@@ -1044,8 +1052,12 @@ function raisingIn(region: SyntaxNode, fn: SyntaxNode, bareRaises: boolean): str
   // Ex) `except GeneratorExit as exc:` / `raise exc`: re-raises what it caught, as a bare `raise` does (not when the
   // handler binds the name again)
   const alias = region.type === 'except_clause' ? region.childForFieldName('value')?.childForFieldName('alias')?.namedChildren[0] : undefined;
+  // (Every other mention of the name in the handler only reads it: an argument, `exc.args`; anything else, a
+  // `for exc in …`, `exc: T = …`, `del exc`, may bind it again)
+  const reads = (i: SyntaxNode) => i.parent?.type === 'raise_statement' || i.parent?.type === 'argument_list' || (i.parent?.type === 'attribute' && i.parent.childForFieldName('object')?.id === i.id);
   const reraise = (r: SyntaxNode) =>
-    alias?.type === 'identifier' && r.namedChildCount === 1 && r.namedChildren[0]!.type === 'identifier' && r.namedChildren[0]!.text === alias.text && !new RegExp(`\\b${alias.text}\\s*(?:=[^=]|:=)|\\bas\\s+${alias.text}\\b`).test(region.text.slice(region.text.indexOf(':') + 1));
+    alias?.type === 'identifier' && r.namedChildCount === 1 && r.namedChildren[0]!.type === 'identifier' && r.namedChildren[0]!.text === alias.text &&
+    (region.namedChildren.find((c) => c.type === 'block')?.descendantsOfType('identifier').filter((i) => i.text === alias.text) ?? []).every(reads);
   const raise = ownOf(region, 'raise_statement', fn).find((r) => (bareRaises || (r.namedChildCount > 0 && !reraise(r))) && !caughtWithin(r, region));
   if (raise) return `raises (line ${lineOf(raise)})`;
   for (const b of ownOf(region, 'binary_operator', fn)) {
@@ -1978,12 +1990,15 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   for (const m of modules) seen.set(m.moduleName, (seen.get(m.moduleName) ?? 0) + 1);
   const aliases: Record<string, string> = {};
   const all = new Map<string, GeneratorSummary>();
+  // Generators defined twice in their module (`if PY2: def f()` … `else: def f()`): which one runs is not known
+  const doubled = new Set<string>();
   for (const m of modules) {
     if (seen.get(m.moduleName)! > 1) continue;
     Object.assign(aliases, m.facts.aliases);
     for (const g of m.facts.generators) {
       // Ex) two defs of one name in a module (`if PY2: def f()` … `else: def f()`): keep neither.
       if (all.has(g.key)) {
+        doubled.add(g.key);
         const { returns: _, ...rest } = g;
         all.set(g.key, { ...rest, cleanup: false, delegates: [] });
       }
@@ -2007,21 +2022,81 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     }
   }
   // Ex) `yield from inner()`: closing the outer generator closes `inner()` and raises what that raises.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const g of all.values()) {
-      const mine = index.generators[g.key];
-      if (!mine || mine.closeRaises || !g.yieldsFrom) continue;
-      for (const d of g.yieldsFrom) {
-        const hit = resolveGenerator(index, d);
-        if (!hit?.closeRaises) continue;
-        const said = hit.closeRaises.startsWith('its ') ? `whose ${hit.closeRaises.slice(4)}` : `which ${hit.closeRaises.replace(/^it /, '')}`;
-        mine.closeRaises = `it delegates to \`${hit.key.slice(hit.key.lastIndexOf('.') + 1)}\` (\`yield from\`), ${said}`;
-        changed = true;
-        break;
+  const passOnYieldFrom = () => {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const g of all.values()) {
+        const mine = index.generators[g.key];
+        if (!mine || mine.closeRaises || !g.yieldsFrom) continue;
+        for (const d of g.yieldsFrom) {
+          const hit = resolveGenerator(index, d);
+          if (!hit?.closeRaises) continue;
+          const said = hit.closeRaises.startsWith('its ') ? `whose ${hit.closeRaises.slice(4)}` : `which ${hit.closeRaises.replace(/^it /, '')}`;
+          mine.closeRaises = `it delegates to \`${hit.key.slice(hit.key.lastIndexOf('.') + 1)}\` (\`yield from\`), ${said}`;
+          changed = true;
+          break;
+        }
       }
     }
+  };
+  // Ex) `class StrictStore(Store): def rows(self): … finally: raise …`: `self.rows()` in `Store` may make the
+  // subclass's generator, whose close raises (or whose cleanup awaits): the call is rated as the worst it may reach.
+  // An override withify cannot read (its module's name is another module's too, or it is defined twice) may raise.
+  const children = classTree ?? classChildren(modules);
+  const byMethod = new Map<string, string[]>();
+  for (const key of all.keys()) {
+    const q = qualnames.get(key) ?? '';
+    const parts = q.split('.');
+    if (parts.length < 2) continue;
+    const k = parts.slice(-2).join('.');
+    const list = byMethod.get(k);
+    if (list) list.push(key);
+    else byMethod.set(k, [key]);
   }
+  const moduleOf = (key: string) => key.slice(0, key.length - (qualnames.get(key)?.length ?? 0) - 1);
+  const passOnOverrides = (): boolean => {
+    let changed = false;
+    for (const key of Object.keys(index.generators)) {
+      const [cls, method] = (qualnames.get(key) ?? '').split('.').slice(-2);
+      if (!cls || !method || !children.has(cls)) continue;
+      const mine = index.generators[key]!;
+      if (mine.closeRaises && (mine.cleanupAwaits || !mine.async)) continue;
+      const seen = new Set<string>([cls]);
+      const queue = [cls];
+      let raises: string | undefined;
+      let awaits: string | undefined;
+      while (queue.length && !(raises && awaits)) {
+        for (const sub of children.get(queue.shift()!) ?? []) {
+          const others = sub.generators?.includes(method) ? byMethod.get(`${sub.name}.${method}`) ?? [] : [];
+          // (The override's whole name when it is in another module: the line is in that module)
+          const named = (other: string) => (moduleOf(other) === moduleOf(key) ? `${sub.name}.${method}` : other);
+          if (sub.generators?.includes(method) && (!others.length || others.some((o) => doubled.has(o)))) {
+            raises ??= `its subclass \`${sub.name}\` overrides it with a generator withify cannot read (defined twice, or in a module whose name another module of the project has): closing it may raise`;
+          }
+          for (const other of others) {
+            const theirs = index.generators[other];
+            const what = (why: string) => `its subclass \`${sub.name}\` overrides it: \`${named(other)}\`, ${why.startsWith('its ') ? `whose ${why.slice(4)}` : `which ${why.replace(/^it /, '')}`}`;
+            if (!raises && theirs?.closeRaises) raises = what(theirs.closeRaises);
+            if (!awaits && theirs?.cleanupAwaits) awaits = what(theirs.cleanupAwaits);
+          }
+          if (!seen.has(sub.name)) {
+            seen.add(sub.name);
+            queue.push(sub.name);
+          }
+        }
+      }
+      const next = { ...mine, ...(raises && !mine.closeRaises ? { closeRaises: raises } : {}), ...(awaits && !mine.cleanupAwaits ? { cleanupAwaits: awaits } : {}) };
+      if (next.closeRaises !== mine.closeRaises || next.cleanupAwaits !== mine.cleanupAwaits) {
+        index.generators[key] = next;
+        changed = true;
+      }
+    }
+    return changed;
+  };
+  // (A base's `rows` that delegates to `self._rows()`, which a subclass overrides: what the override raises passes
+  // on to `rows` too)
+  do passOnYieldFrom();
+  while (passOnOverrides());
   // Ex) `def rows(p): return _rows(p)`: a call of `rows` makes a fresh `_rows` generator, and closes as it does
   const returners = [...all.values()].filter((g) => g.returns);
   const said = (hit: { key: string }, why: string) => `it returns \`${hit.key.slice(hit.key.lastIndexOf('.') + 1)}(…)\`, ${why.startsWith('its ') ? `whose ${why.slice(4)}` : `which ${why.replace(/^it /, '')}`}`;
@@ -2042,45 +2117,9 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
       changed = true;
     }
   }
-  // Ex) `class StrictStore(Store): def rows(self): … finally: raise …`: `self.rows()` in `Store` may make the
-  // subclass's generator, whose close raises (or whose cleanup awaits): the call is rated as the worst it may reach
-  const children = classTree ?? classChildren(modules);
-  const byMethod = new Map<string, string[]>();
-  for (const key of Object.keys(index.generators)) {
-    const parts = key.split('.');
-    if (parts.length < 3) continue;
-    const k = parts.slice(-2).join('.');
-    const list = byMethod.get(k);
-    if (list) list.push(key);
-    else byMethod.set(k, [key]);
-  }
-  const own = new Map(Object.entries(index.generators).map(([k, v]) => [k, { closeRaises: v.closeRaises, cleanupAwaits: v.cleanupAwaits }]));
-  for (const key of Object.keys(index.generators)) {
-    const [cls, method] = key.split('.').slice(-2);
-    if (!cls || !method || !children.has(cls)) continue;
-    const mine = index.generators[key]!;
-    const seen = new Set<string>([cls]);
-    const queue = [cls];
-    let raises: string | undefined;
-    let awaits: string | undefined;
-    while (queue.length && !(raises && awaits)) {
-      for (const sub of children.get(queue.shift()!) ?? []) {
-        for (const other of byMethod.get(`${sub.name}.${method}`) ?? []) {
-          const theirs = own.get(other);
-          // (The override's whole name when it is in another module: the line is in that module)
-          const name = other.slice(0, -(sub.name.length + method.length + 2)) === key.slice(0, -(cls.length + method.length + 2)) ? `${sub.name}.${method}` : other;
-          const what = (why: string) => `a subclass overrides it with \`${name}\`, ${why.startsWith('its ') ? `whose ${why.slice(4)}` : `which ${why.replace(/^it /, '')}`}`;
-          if (!mine.closeRaises && !raises && theirs?.closeRaises) raises = what(theirs.closeRaises);
-          if (!mine.cleanupAwaits && !awaits && theirs?.cleanupAwaits) awaits = what(theirs.cleanupAwaits);
-        }
-        if (!seen.has(sub.name)) {
-          seen.add(sub.name);
-          queue.push(sub.name);
-        }
-      }
-    }
-    if (raises || awaits) index.generators[key] = { ...mine, ...(raises ? { closeRaises: raises } : {}), ...(awaits ? { cleanupAwaits: awaits } : {}) };
-  }
+  // (Returners rated above may be what a subclass's override or a `yield from` reaches)
+  do passOnYieldFrom();
+  while (passOnOverrides());
   // Ex) `import core` … `core.rows = lambda: [5]` in another module: a call of `core.rows()` may get no generator
   const short = (name: string) => name.slice(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
   const markPatched = (name: string, how: string) => {
