@@ -112,8 +112,11 @@ function checkOtherValues(given: object): void {
       case 'moduleName':
       case 'cwd':
       case 'changedSince':
-      case 'excludeBase':
         if (typeof v !== 'string') throw wrong(k, 'a string');
+        break;
+      case 'excludeBase':
+        // (Relative to `cwd`, as the paths and globs are)
+        if (typeof v !== 'string' || v === '') throw wrong(k, "a directory, e.g. '/repo' (relative to cwd)");
         break;
       case 'cacheDir':
         // Ex) `cacheDir: ''`: the cache's files went into `cwd`, beside the sources (the CLI refuses `--cache-dir=`)
@@ -129,7 +132,8 @@ function checkOtherValues(given: object): void {
       case 'include':
       case 'transformPaths':
         // Ex) `include: ['']`: a glob of nothing checked no file without a word
-        if (!isStrings(v) || (k !== 'transformPaths' && v.some(emptyGlob))) throw wrong(k, k === 'transformPaths' ? "an array of module paths, e.g. ['acme.mjs']" : "an array of globs, e.g. ['build/**']");
+        if (!isStrings(v)) throw wrong(k, k === 'transformPaths' ? "an array of module paths, e.g. ['acme.mjs']" : "an array of globs, e.g. ['tests/fixtures/**']");
+        if (k !== 'transformPaths' && v.some(emptyGlob)) throw new OptionsError(`${k}: ${JSON.stringify(v.find(emptyGlob))} is no glob (it names nothing); give one, e.g. ['tests/fixtures/**']`);
         break;
       case 'project':
         if (typeof v !== 'object') throw wrong(k, 'a ProjectIndex object');

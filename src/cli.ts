@@ -1,5 +1,5 @@
 // The command line: wiring only. Every handler sets process.exitCode; nothing here calls process.exit().
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -217,7 +217,9 @@ function refuseEmpty(a: Record<string, unknown>): void {
     const values = ([] as unknown[]).concat(a[key] ?? []);
     // (`--include ./` or `/` names nothing either, as in [tool.withify])
     const glob = key === 'include' || key === 'exclude';
-    if (values.some((v) => v === '' || (glob && typeof v === 'string' && emptyGlob(v)))) throw new UsageError(`--${key} was given an empty value: ${hint}`);
+    if (values.some((v) => v === '')) throw new UsageError(`--${key} was given an empty value: ${hint}`);
+    const nothing = glob ? values.find((v) => typeof v === 'string' && emptyGlob(v)) : undefined;
+    if (nothing !== undefined) throw new UsageError(`--${key} ${JSON.stringify(nothing)} names nothing: ${hint}`);
   }
 }
 const SINGLE_VALUE_OPTIONS = ['target-version', 'generator-style', 'stdin-filename', 'config', 'changed-since', 'shard', 'format', 'jobs', 'index-scope', 'cache-dir'];
@@ -369,6 +371,20 @@ function otherUsageMessage(message: string, argv: readonly string[]): string {
 const given = (values: string | string[] | undefined) => (values === undefined ? undefined : splitList(values));
 const globList = (values: string | string[] | undefined) => (values === undefined ? undefined : ([] as string[]).concat(values));
 
+/** True when `dir` is `cwd` or holds it, by real paths (a linked working directory or config path). */
+function isWithinReal(dir: string, cwd: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  const top = real(dir);
+  const here = real(cwd);
+  return here === top || here.startsWith(top.endsWith(sep) ? top : top + sep);
+}
+
 async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
   const cwd = process.cwd();
   const target = a['target-version'] === undefined ? undefined : parsePythonVersion(a['target-version']);
@@ -411,8 +427,9 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     noIgnore: a['no-ignore'] === true,
     wholeFiles: a['whole-files'] === true,
     exclude,
-    // (The config's globs: the directories of a file named explicitly count from the config's own directory)
-    ...(cli.exclude === undefined && config?.settings.exclude?.length ? { excludeBase: dirname(config.path) } : {}),
+    // (The config's globs: the directories of a file named explicitly count from the config's own directory, when
+    // the run starts in it or below; a `--config` kept elsewhere, `tools/withify.toml`, counts from the working one)
+    ...(cli.exclude === undefined && config?.settings.exclude?.length && isWithinReal(dirname(config.path), cwd) ? { excludeBase: dirname(config.path) } : {}),
     include,
     changedSince: a['changed-since'],
     shard,

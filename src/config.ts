@@ -111,8 +111,8 @@ function bool(file: string, key: string, value: unknown): boolean {
   return value;
 }
 
-/** A glob that names nothing: `""`, `"/"`, `"./"`, `"."` (a name no file or directory has). */
-export const emptyGlob = (g: string): boolean => ['', '.'].includes(g.replace(/^(?:\.\/)+/, '').replace(/\/+$/, ''));
+/** A glob that names nothing: `""`, `"/"`, `"./"`, `"."`, `"/."`, `".."` (no file or directory has such a name). */
+export const emptyGlob = (g: string): boolean => g.split('/').every((part) => part === '' || part === '.' || part === '..');
 
 /** Validate one `[tool.withify]` table. `file` names it in errors; relative globs resolve against its directory. */
 export function parseSettings(table: Table, file: string): ConfigSettings {
@@ -123,7 +123,7 @@ export function parseSettings(table: Table, file: string): ConfigSettings {
     stringList(file, key, v)
       .map((g) => {
         const glob = g.replace(/\/+$/, '').replace(/^(?:\.\/)+/, '');
-        if (emptyGlob(g)) throw new ConfigError(`${file}: [tool.withify] ${key}: ${JSON.stringify(g)} is no glob; give one, e.g. ${key} = ["build/**"]`);
+        if (emptyGlob(g)) throw new ConfigError(`${file}: [tool.withify] ${key}: ${JSON.stringify(g)} is no glob (it names nothing); give one, e.g. ${key} = ["tests/fixtures/**"]`);
         return glob;
       })
       .map((g) => (g.includes('/') && !isAbsolute(g) ? `${escapeGlob(dir).replace(/\/$/, '')}/${g}` : g));

@@ -222,13 +222,23 @@ export interface ExpandOptions {
   include?: PathMatcher;
 }
 
-/** True when `exclude` matches the file `abs` named explicitly, or a directory it lies in below `base`. */
+/**
+ * True when `exclude` matches the file `abs` named explicitly, or a directory it lies in below `base`; by the path as
+ * given or by its real path (`$PWD/src/legacy/b.py` through a linked checkout, where the globs of a config file found
+ * from the working directory are real paths).
+ */
 function excludedAsNamed(abs: string, excluded: PathMatcher, base: string | undefined): boolean {
-  if (excluded(abs)) return true;
-  if (base === undefined) return false;
-  const top = resolve(base);
-  for (let d = dirname(abs); d !== top && d.startsWith(top + sep) && d !== dirname(d); d = dirname(d)) {
-    if (excluded(d)) return true;
+  const real = realOrSelf(abs);
+  for (const path of real === abs ? [abs] : [abs, real]) {
+    if (excluded(path)) return true;
+    if (base === undefined) continue;
+    for (const top of new Set([resolve(base), realOrSelf(base)])) {
+      // (A base at `/`: every directory of the path counts)
+      const below = top.endsWith(sep) ? top : top + sep;
+      for (let d = dirname(path); d !== top && d.startsWith(below) && d !== dirname(d); d = dirname(d)) {
+        if (excluded(d)) return true;
+      }
+    }
   }
   return false;
 }
@@ -239,7 +249,7 @@ function excludedAsNamed(abs: string, excluded: PathMatcher, base: string | unde
  */
 export function excludedByName(path: string, options: Pick<SelectOptions, 'exclude' | 'cwd' | 'excludeBase'>): boolean {
   if (!options.exclude?.length) return false;
-  return excludedAsNamed(resolve(options.cwd, path), globMatcher(options.exclude, options.cwd), options.excludeBase ?? options.cwd);
+  return excludedAsNamed(resolve(options.cwd, path), globMatcher(options.exclude, options.cwd), resolve(options.cwd, options.excludeBase ?? '.'));
 }
 
 /**
@@ -249,16 +259,19 @@ export function excludedByName(path: string, options: Pick<SelectOptions, 'exclu
  */
 export function expandPaths(paths: readonly string[], options: ExpandOptions = {}): WalkResult {
   // Each file with its real path, so one reached by two paths is processed once; `viaLink`: the path goes
-  // through a symbolic link (to the file, or to a directory on the way).
-  const found: Array<{ path: string; real: string; viaLink: boolean; met?: boolean }> = [];
+  // through a symbolic link (to the file, or to a directory on the way); `root`: the path named that the walk
+  // found it under; `metLink`: the walk reached it through a link it met (not one named).
+  const found: Array<{ path: string; real: string; viaLink: boolean; root?: number; metLink?: boolean }> = [];
   const errors: WalkError[] = [];
   const seenDirs = new Set<string>();
-  // The real paths (with a trailing separator) of the directories the walk left out as ignored or excluded: a
-  // link met in the walk does not lead into them (git does not look through a link either)
-  const leftOut: string[] = [];
+  // Per path named: the real paths of the directories (with a trailing separator) and files its walk left out
+  // (ignored, excluded, always skipped, a virtualenv). A link met in that walk does not lead into them, as git does
+  // not look through a link either; the walk of another path named is its own.
+  const leftOut = paths.map(() => ({ dirs: [] as string[], files: new Set<string>() }));
+  const intoLeftOut = (root: number, real: string) => leftOut[root]!.files.has(real) || leftOut[root]!.dirs.some((d) => real.startsWith(d));
   // Linked directories are entered after the rest of the walk, so that a directory the walk also reaches by
   // its own path is listed under that path (`pkg/a.py`, not `linkdir/a.py`).
-  const linkedDirs: Array<{ dir: string; levels: IgnoreLevel[] }> = [];
+  const linkedDirs: Array<{ dir: string; levels: IgnoreLevel[]; root: number }> = [];
   const rules = new IgnoreRules(!options.noIgnore);
   const excluded = options.exclude ?? (() => false);
   const included = options.include ?? ((p: string) => p.endsWith('.py'));
@@ -269,7 +282,7 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
   // parent's: its own `.gitignore`, and whether it is a virtualenv, are read from its listing (a file looked
   // for in each of a site-packages' 3,000 directories cost more than listing them).
   // `realDir`: the real path when it is known (a directory that is no link, in one whose real path is known).
-  const visit = (dir: string, levels: IgnoreLevel[], viaLink: boolean, met: boolean, realDir?: string) => {
+  const visit = (dir: string, levels: IgnoreLevel[], viaLink: boolean, met: boolean, root: number, metLink: boolean, realDir?: string) => {
     let real: string;
     try {
       real = realDir ?? realpathSync.native(dir);
@@ -289,7 +302,10 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
       return;
     }
     if (met) {
-      if (entries.some((e) => e.name === 'pyvenv.cfg') && isVirtualenv(dir)) return;
+      if (entries.some((e) => e.name === 'pyvenv.cfg') && isVirtualenv(dir)) {
+        leftOut[root]!.dirs.push(real + sep);
+        return;
+      }
       if (entries.some((e) => e.name === '.gitignore')) levels = rules.enter(levels, dir);
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -307,25 +323,32 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
           continue; // a dangling link
         }
       }
+      // (By its real path too, where it differs only by a link above it: `check $PWD/src` in a linked checkout,
+      // against the globs of a config found from the real working directory)
+      const own = isLink ? undefined : join(real, e.name);
+      const excludedHere = () => excluded(full) || (own !== undefined && own !== full && excluded(own));
       if (isDir) {
         // (A virtualenv is left out once listed, in `visit`.)
-        if (SKIPPED_DIRS.has(e.name) || e.name.endsWith('.egg-info')) continue;
-        if (isIgnored(levels, full, true) || excluded(full)) {
-          if (!isLink) leftOut.push(join(real, e.name) + sep);
+        if (SKIPPED_DIRS.has(e.name) || e.name.endsWith('.egg-info') || isIgnored(levels, full, true) || excludedHere()) {
+          if (own !== undefined) leftOut[root]!.dirs.push(own + sep);
           continue;
         }
-        if (isLink) linkedDirs.push({ dir: full, levels });
-        else visit(full, levels, viaLink, true, join(real, e.name));
-      } else if (isFile && included(full) && !isIgnored(levels, full, false) && !excluded(full)) {
+        if (isLink) linkedDirs.push({ dir: full, levels, root });
+        else visit(full, levels, viaLink, true, root, metLink, own);
+      } else if (isFile && included(full)) {
+        if (isIgnored(levels, full, false) || excludedHere()) {
+          if (own !== undefined) leftOut[root]!.files.add(own);
+          continue;
+        }
         // Ex) a FIFO or socket named `x.py`: only regular files are read
-        found.push({ path: full, real: isLink ? realOrSelf(full) : join(real, e.name), viaLink: viaLink || isLink, met: true });
+        found.push({ path: full, real: isLink ? realOrSelf(full) : own!, viaLink: viaLink || isLink, root, metLink: metLink || isLink });
       }
     }
   };
   // Paths that are links last: `check alias pkg` (alias → pkg) walks `pkg` first, so that its files keep the
   // path without a link (a directory is walked once, by the first path that reaches it)
-  const linksLast = [...paths].sort((a, b) => Number(isLinkPath(a)) - Number(isLinkPath(b)));
-  for (const p of linksLast) {
+  const linksLast = paths.map((p, i) => ({ p, i })).sort((a, b) => Number(isLinkPath(a.p)) - Number(isLinkPath(b.p)));
+  for (const { p, i } of linksLast) {
     let st;
     try {
       st = statSync(p);
@@ -334,22 +357,22 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
       continue;
     }
     // A directory named explicitly is walked whatever --exclude says (only what is found in it is matched).
-    if (st.isDirectory()) visit(p, rules.startingAt(p), isLinkPath(p), false);
+    if (st.isDirectory()) visit(p, rules.startingAt(p), isLinkPath(p), false, i, false);
     else if (!st.isFile()) errors.push({ path: p, reason: 'not a regular file (a FIFO, socket or device); withify reads only files' });
     else if (!excludedNamed(p)) found.push({ path: p, real: realOrSelf(p), viaLink: isLinkPath(p) });
   }
-  const intoLeftOut = (real: string) => leftOut.some((d) => real.startsWith(d));
   for (let i = 0; i < linkedDirs.length; i++) {
+    const { dir, levels, root } = linkedDirs[i]!;
     // Ex) `src/vendor_link -> ../vendor` with `vendor/` in .gitignore: `fix .` rewrote vendor/v.py
-    if (intoLeftOut(realOrSelf(linkedDirs[i]!.dir) + sep)) continue;
-    visit(linkedDirs[i]!.dir, linkedDirs[i]!.levels, true, true);
+    if (intoLeftOut(root, realOrSelf(dir) + sep)) continue;
+    visit(dir, levels, true, true, root, true);
   }
   // A file reached by several paths: the first that goes through no link, else the first.
   const chosen = new Map<string, { path: string; viaLink: boolean }>();
   for (const f of found) {
     // (A file named on the command line is processed as named; one met through a link in a walk is not, when it
-    // lies in a directory the walk left out: `src/v_link.py -> ../vendor/v.py`)
-    if (f.met && f.viaLink && intoLeftOut(f.real)) continue;
+    // is, or lies in a directory, that walk left out: `src/v_link.py -> ../vendor/v.py`)
+    if (f.metLink && intoLeftOut(f.root!, f.real)) continue;
     const had = chosen.get(f.real);
     if (!had || (had.viaLink && !f.viaLink)) chosen.set(f.real, f);
   }
@@ -528,7 +551,7 @@ export function selectFiles(paths: readonly string[], options: SelectOptions): W
   const rules: ExpandOptions = {
     noIgnore: options.noIgnore,
     exclude: options.exclude?.length ? globMatcher(options.exclude, cwd) : undefined,
-    base: options.excludeBase ?? cwd,
+    base: resolve(cwd, options.excludeBase ?? '.'),
     include: options.include?.length ? globMatcher(options.include, cwd) : undefined,
   };
   const absolute = paths.map((p) => resolve(cwd, p));

@@ -84,7 +84,7 @@ test('run: a wrong value of a file-selection or run option is an OptionsError to
   writeFileSync(join(dir, 'a.py'), LEAKY);
   for (const [options, message] of [
     // Read as the globs `a`, `.`, `p`, `y`: nothing was excluded, and `fix` rewrote a.py
-    [{ exclude: 'a.py' }, /^exclude: give an array of globs, e\.g\. \['build\/\*\*'\], not "a\.py"$/],
+    [{ exclude: 'a.py' }, /^exclude: give an array of globs, e\.g\. \['tests\/fixtures\/\*\*'\], not "a\.py"$/],
     [{ include: '*.py' }, /^include: give an array of globs/],
     [{ transformPaths: 'x.mjs' }, /^transformPaths: give an array of module paths/],
     [{ wholeFiles: 'no' }, /^wholeFiles: give true or false, not "no"$/],
@@ -97,10 +97,11 @@ test('run: a wrong value of a file-selection or run option is an OptionsError to
     [{ shard: { index: 3, count: 2 } }, /^shard: give \{ index: K, count: N \}/],
     [{ perFileIgnores: { 'a.py': ['WFY101'] } }, /^perFileIgnores: give an array of \{ glob, rules \}/],
     // A glob of nothing checked no file without a word; an empty cache directory wrote the cache beside the sources
-    [{ include: [''] }, /^include: give an array of globs/],
-    [{ exclude: ['/'] }, /^exclude: give an array of globs/],
+    [{ include: ['*.py', ''] }, /^include: "" is no glob \(it names nothing\); give one/],
+    [{ exclude: ['/.'] }, /^exclude: "\/\." is no glob/],
+    [{ excludeBase: '' }, /^excludeBase: give a directory/],
     [{ cacheDir: '' }, /^cacheDir: give a directory, e\.g\. '\.withify_cache', not ""$/],
-    [{ excludeBase: 1 }, /^excludeBase: give a string, not 1$/],
+    [{ excludeBase: 1 }, /^excludeBase: give a directory, e\.g\. '\/repo' \(relative to cwd\), not 1$/],
   ] as Array<[Record<string, unknown>, RegExp]>) {
     await assert.rejects(api.run(['.'], { cwd: dir, mode: 'fix', jobs: 1, ...options } as RunApiOptions), (e: Error) => e instanceof api.OptionsError && message.test(e.message), JSON.stringify(options));
   }

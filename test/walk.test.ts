@@ -224,6 +224,24 @@ describe('globs and links', () => {
     assert.deepEqual(all(['src/v_link.py']), ['src/v_link.py']);
   });
 
+  test("a link's way into what a walk left out is the walk's own: another path named is walked as asked; links to left-out files, virtualenvs and build directories are not followed", () => {
+    const dir = tempDir('withify-link-leftout-');
+    write(dir, { 'vendor/v.py': '', 'vendor/pkg/p.py': '', 'vendor/real/r.py': '', 'gen/g.py': '', 'src/app.py': '', 'secret.py': '', '.gitignore': 'vendor/\nsecret.py\n', 'env/pyvenv.cfg': 'home = /usr/bin\n', 'env/lib/e.py': '', 'build/lib/b.py': '' });
+    symlinkSync(join('..', 'vendor'), join(dir, 'src', 'vendor_link'));
+    symlinkSync(join('..', 'real'), join(dir, 'vendor', 'pkg', 'lnk'));
+    symlinkSync(join('..', 'gen', 'g.py'), join(dir, 'src', 'g_link.py'));
+    symlinkSync(join('..', 'secret.py'), join(dir, 'src', 's_link.py'));
+    symlinkSync(join('..', 'env', 'lib'), join(dir, 'src', 'deps'));
+    symlinkSync(join('..', 'build', 'lib'), join(dir, 'src', 'blib'));
+    const all = (paths: string[], options: Partial<SelectOptions> = {}) => rel(dir, selectFiles(paths, { cwd: dir, ...options }).files);
+    // A file left out (excluded, ignored) is not reached through a link either; nor a virtualenv or `build/`
+    assert.deepEqual(all(['.'], { exclude: ['gen/g.py'] }), ['src/app.py']);
+    // Named, a linked directory is walked even when the walk of `.` left out its target
+    assert.deepEqual(all(['.', 'src/vendor_link']), ['gen/g.py', 'src/app.py', 'src/vendor_link/pkg/p.py', 'src/vendor_link/real/r.py', 'src/vendor_link/v.py']);
+    // A directory named inside an ignored one: the links its own walk meets are followed
+    assert.deepEqual(all(['.', 'vendor/pkg']), ['gen/g.py', 'src/app.py', 'vendor/pkg/lnk/r.py', 'vendor/pkg/p.py']);
+  });
+
   test('a virtualenv met in the walk is left out, by its own path or through a link; named, it is walked', () => {
     const dir = tempDir('withify-venv-');
     write(dir, {
