@@ -259,19 +259,19 @@ export function excludedByName(path: string, options: Pick<SelectOptions, 'exclu
  */
 export function expandPaths(paths: readonly string[], options: ExpandOptions = {}): WalkResult {
   // Each file with its real path, so one reached by two paths is processed once; `viaLink`: the path goes
-  // through a symbolic link (to the file, or to a directory on the way); `root`: the path named that the walk
-  // found it under; `metLink`: the walk reached it through a link it met (not one named).
-  const found: Array<{ path: string; real: string; viaLink: boolean; root?: number; metLink?: boolean }> = [];
+  // through a symbolic link (to the file, or to a directory on the way); `metLink`: the walk reached it through a
+  // link it met (not one named).
+  const found: Array<{ path: string; real: string; viaLink: boolean; metLink?: boolean }> = [];
   const errors: WalkError[] = [];
   const seenDirs = new Set<string>();
-  // Per path named: the real paths of the directories (with a trailing separator) and files its walk left out
-  // (ignored, excluded, always skipped, a virtualenv). A link met in that walk does not lead into them, as git does
-  // not look through a link either; the walk of another path named is its own.
-  const leftOut = paths.map(() => ({ dirs: [] as string[], files: new Set<string>() }));
-  const intoLeftOut = (root: number, real: string) => leftOut[root]!.files.has(real) || leftOut[root]!.dirs.some((d) => real.startsWith(d));
+  // The real paths of the directories (with a trailing separator) and files the walks left out (ignored, excluded,
+  // always skipped, a virtualenv). A link met in a walk does not lead into them, whichever path named first met it
+  // (`check src .` as `check . src`), as git does not look through a link either; a path named is walked as asked.
+  const leftOut = { dirs: [] as string[], files: new Set<string>() };
+  const intoLeftOut = (real: string) => leftOut.files.has(real) || leftOut.dirs.some((d) => real.startsWith(d));
   // Linked directories are entered after the rest of the walk, so that a directory the walk also reaches by
   // its own path is listed under that path (`pkg/a.py`, not `linkdir/a.py`).
-  const linkedDirs: Array<{ dir: string; levels: IgnoreLevel[]; root: number }> = [];
+  const linkedDirs: Array<{ dir: string; levels: IgnoreLevel[] }> = [];
   const rules = new IgnoreRules(!options.noIgnore);
   const excluded = options.exclude ?? (() => false);
   const included = options.include ?? ((p: string) => p.endsWith('.py'));
@@ -282,7 +282,7 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
   // parent's: its own `.gitignore`, and whether it is a virtualenv, are read from its listing (a file looked
   // for in each of a site-packages' 3,000 directories cost more than listing them).
   // `realDir`: the real path when it is known (a directory that is no link, in one whose real path is known).
-  const visit = (dir: string, levels: IgnoreLevel[], viaLink: boolean, met: boolean, root: number, metLink: boolean, realDir?: string) => {
+  const visit = (dir: string, levels: IgnoreLevel[], viaLink: boolean, met: boolean, metLink: boolean, realDir?: string) => {
     let real: string;
     try {
       real = realDir ?? realpathSync.native(dir);
@@ -303,7 +303,7 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
     }
     if (met) {
       if (entries.some((e) => e.name === 'pyvenv.cfg') && isVirtualenv(dir)) {
-        leftOut[root]!.dirs.push(real + sep);
+        leftOut.dirs.push(real + sep);
         return;
       }
       if (entries.some((e) => e.name === '.gitignore')) levels = rules.enter(levels, dir);
@@ -330,25 +330,25 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
       if (isDir) {
         // (A virtualenv is left out once listed, in `visit`.)
         if (SKIPPED_DIRS.has(e.name) || e.name.endsWith('.egg-info') || isIgnored(levels, full, true) || excludedHere()) {
-          if (own !== undefined) leftOut[root]!.dirs.push(own + sep);
+          if (own !== undefined) leftOut.dirs.push(own + sep);
           continue;
         }
-        if (isLink) linkedDirs.push({ dir: full, levels, root });
-        else visit(full, levels, viaLink, true, root, metLink, own);
+        if (isLink) linkedDirs.push({ dir: full, levels });
+        else visit(full, levels, viaLink, true, metLink, own);
       } else if (isFile && included(full)) {
         if (isIgnored(levels, full, false) || excludedHere()) {
-          if (own !== undefined) leftOut[root]!.files.add(own);
+          if (own !== undefined) leftOut.files.add(own);
           continue;
         }
         // Ex) a FIFO or socket named `x.py`: only regular files are read
-        found.push({ path: full, real: isLink ? realOrSelf(full) : own!, viaLink: viaLink || isLink, root, metLink: metLink || isLink });
+        found.push({ path: full, real: isLink ? realOrSelf(full) : own!, viaLink: viaLink || isLink, metLink: metLink || isLink });
       }
     }
   };
   // Paths that are links last: `check alias pkg` (alias → pkg) walks `pkg` first, so that its files keep the
   // path without a link (a directory is walked once, by the first path that reaches it)
-  const linksLast = paths.map((p, i) => ({ p, i })).sort((a, b) => Number(isLinkPath(a.p)) - Number(isLinkPath(b.p)));
-  for (const { p, i } of linksLast) {
+  const linksLast = [...paths].sort((a, b) => Number(isLinkPath(a)) - Number(isLinkPath(b)));
+  for (const p of linksLast) {
     let st;
     try {
       st = statSync(p);
@@ -357,22 +357,22 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
       continue;
     }
     // A directory named explicitly is walked whatever --exclude says (only what is found in it is matched).
-    if (st.isDirectory()) visit(p, rules.startingAt(p), isLinkPath(p), false, i, false);
+    if (st.isDirectory()) visit(p, rules.startingAt(p), isLinkPath(p), false, false);
     else if (!st.isFile()) errors.push({ path: p, reason: 'not a regular file (a FIFO, socket or device); withify reads only files' });
     else if (!excludedNamed(p)) found.push({ path: p, real: realOrSelf(p), viaLink: isLinkPath(p) });
   }
   for (let i = 0; i < linkedDirs.length; i++) {
-    const { dir, levels, root } = linkedDirs[i]!;
+    const { dir, levels } = linkedDirs[i]!;
     // Ex) `src/vendor_link -> ../vendor` with `vendor/` in .gitignore: `fix .` rewrote vendor/v.py
-    if (intoLeftOut(root, realOrSelf(dir) + sep)) continue;
-    visit(dir, levels, true, true, root, true);
+    if (intoLeftOut(realOrSelf(dir) + sep)) continue;
+    visit(dir, levels, true, true, true);
   }
   // A file reached by several paths: the first that goes through no link, else the first.
   const chosen = new Map<string, { path: string; viaLink: boolean }>();
   for (const f of found) {
     // (A file named on the command line is processed as named; one met through a link in a walk is not, when it
     // is, or lies in a directory, that walk left out: `src/v_link.py -> ../vendor/v.py`)
-    if (f.metLink && intoLeftOut(f.root!, f.real)) continue;
+    if (f.metLink && intoLeftOut(f.real)) continue;
     const had = chosen.get(f.real);
     if (!had || (had.viaLink && !f.viaLink)) chosen.set(f.real, f);
   }

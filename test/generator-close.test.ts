@@ -1311,3 +1311,19 @@ test('`except GeneratorExit as exc: raise exc` re-raises what close() threw in, 
     assert.deepEqual(transformSource(gen(handler), { select: ['generator-close'] }).findings.map((f) => f.fixStatus), [status], handler);
   }
 });
+
+test('what a close raises passes through returns, `yield from` and overrides in any order: a returner of a generator that yields from a returner of a raising one', () => {
+  const src = 'def strict():\n    try:\n        yield 1\n    finally:\n        raise RuntimeError("close raises")\n\n\ndef mid():\n    return strict()\n\n\ndef outer():\n    try:\n        yield from mid()\n    finally:\n        print("outer cleanup")\n\n\ndef rows():\n    return outer()\n\n\ndef c():\n    for r in rows():\n        return r\n';
+  const r = transformSource(src, { select: ['generator-close'] });
+  assert.deepEqual(r.findings.map((f) => f.fixStatus), ['unsafe']);
+  assert.match(r.findings[0]!.message, /it returns `outer\(…\)`, which delegates to `mid` \(`yield from`\), which returns `strict\(…\)`, whose `finally` raises/);
+});
+
+test('a class named like its base (`class Store(base.Store)`) is not taken for its own subclass', () => {
+  const dir = tempDir('withify-same-name-');
+  writeFileSync(join(dir, 'base.py'), 'class Store:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            raise RuntimeError("base")\n\n    def first(self):\n        for r in self.rows():\n            return r\n');
+  writeFileSync(join(dir, 'same.py'), 'import base\n\n\nclass Store(base.Store):\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            print("same")\n\n    def first(self):\n        for r in self.rows():\n            return r\n');
+  const out = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--select', 'generator-close', '.'], { cwd: dir, encoding: 'utf8' });
+  assert.match(out.stdout, /^base\.py:9:\d+ WFY201 .*\[unsafe fix/m);
+  assert.match(out.stdout, /^same\.py:12:\d+ WFY201 .*\[\*\]$/m);
+});

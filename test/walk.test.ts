@@ -238,8 +238,12 @@ describe('globs and links', () => {
     assert.deepEqual(all(['.'], { exclude: ['gen/g.py'] }), ['src/app.py']);
     // Named, a linked directory is walked even when the walk of `.` left out its target
     assert.deepEqual(all(['.', 'src/vendor_link']), ['gen/g.py', 'src/app.py', 'src/vendor_link/pkg/p.py', 'src/vendor_link/real/r.py', 'src/vendor_link/v.py']);
-    // A directory named inside an ignored one: the links its own walk meets are followed
-    assert.deepEqual(all(['.', 'vendor/pkg']), ['gen/g.py', 'src/app.py', 'vendor/pkg/lnk/r.py', 'vendor/pkg/p.py']);
+    // A directory named inside an ignored one is walked; a link it meets does not lead into what a walk left out
+    assert.deepEqual(all(['.', 'vendor/pkg']), ['gen/g.py', 'src/app.py', 'vendor/pkg/p.py']);
+    assert.deepEqual(all(['vendor/pkg']), ['vendor/pkg/lnk/r.py', 'vendor/pkg/p.py']);
+    // Whichever path named first meets a link: `check src .` as `check . src`
+    assert.deepEqual(all(['src', '.']), all(['.', 'src']));
+    assert.deepEqual(all(['src', '.']), ['gen/g.py', 'src/app.py']);
   });
 
   test('a virtualenv met in the walk is left out, by its own path or through a link; named, it is walked', () => {

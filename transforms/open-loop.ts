@@ -114,7 +114,7 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   // Ex) `def include(p): for line in open(p).readlines(): … include(other)`, `sum([count(l) for l in
   // open(p).readlines()])` in `count`: each level would hold its file through the levels below it, where CPython
   // had closed it (a deep include runs out of descriptors)
-  const again = flow.kind === 'used-up' ? recursiveCall(m.loop) : undefined;
+  const again = flow.kind === 'used-up' ? recursiveCall(ctx, m.loop) : undefined;
   if (again && flow.kind === 'used-up') return `the loop's code calls \`${preview(again)}\`, which runs this function again and opens its own: \`${flow.by}\` has read everything and CPython had closed the ${m.spec.kind}, but a \`with\` around the loop would hold it through every level below (a deep recursion runs out of file descriptors)`;
   if (isForStatement(m.loop)) {
     // A lazy loop (`for l in open(p)`) already keeps the file open while the body yields: the `with`
@@ -176,48 +176,83 @@ function ownerClass(def: SyntaxNode): SyntaxNode | undefined {
  * A call in the loop's own code (a `for` statement's body; a comprehension's element, conditions and later
  * clauses) of the function (or method: `self.m(…)`, `cls.m(…)`, `Class.m(…)`) the loop is in, or `undefined`.
  */
-function recursiveCall(loop: SyntaxNode): SyntaxNode | undefined {
+function recursiveCall(ctx: FileContext, loop: SyntaxNode): SyntaxNode | undefined {
   let fn: SyntaxNode | null = loop.parent;
   while (fn && fn.type !== 'function_definition' && fn.type !== 'lambda' && fn.type !== 'class_definition' && fn.type !== 'module') fn = fn.parent;
   const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
-  const owner = fn?.type === 'function_definition' ? ownerClass(fn)?.childForFieldName('name')?.text : undefined;
+  const cls = fn?.type === 'function_definition' ? ownerClass(fn) : undefined;
+  const owner = cls?.childForFieldName('name')?.text;
   const first = isForStatement(loop) ? undefined : loop.namedChildren.find((k) => k.type === 'for_in_clause');
   const iterable = first?.childForFieldName('right');
   const parts = isForStatement(loop) ? [loop.childForFieldName('body')] : loop.namedChildren.filter((c) => c.id !== iterable?.id);
-  if (!name) return undefined;
-  const calls = (n: SyntaxNode) => [...(n.type === 'call' ? [n] : []), ...n.descendantsOfType('call')];
-  // The method's class as the code may spell it: `self`, `cls` or its own first parameter (`klass`), `type(self)`,
-  // `self.__class__`, the class's name, also dotted (`Outer.Inner`)
-  const firstParameter = fn?.childForFieldName('parameters')?.namedChildren.find((c) => !isExtra(c))?.text.replace(/[:=].*$/s, '').trim();
-  const selves = new Set(['self', 'cls', ...(owner !== undefined && firstParameter ? [firstParameter] : [])]);
+  if (!name || !fn) return undefined;
+  // The method's class or instance as the code may spell it: `self`, `cls`, its own first parameter (`klass`, `this`;
+  // not a `@staticmethod`'s), `type(self)`, `self.__class__`, the class's name, also dotted (`Outer.Inner`) or made
+  // (`Loader()`)
+  const decorators = fn.parent?.type === 'decorated_definition' ? fn.parent.namedChildren.filter((c) => c.type === 'decorator').map((d) => d.text.replace(/\s+/g, '')) : [];
+  const isStatic = decorators.some((d) => /^@(?:\w+\.)*staticmethod$/.test(d));
+  const firstParameter = isStatic ? undefined : fn.childForFieldName('parameters')?.namedChildren.find((c) => !isExtra(c))?.text.replace(/[:=].*$/s, '').trim();
+  const selves = new Set(['self', 'cls', ...(owner !== undefined && firstParameter && /^\w+$/.test(firstParameter) ? [firstParameter] : [])]);
   const isOwner = (object: string) =>
-    selves.has(object) || (owner !== undefined && (object === owner || object.endsWith(`.${owner}`))) || [...selves].some((s) => object === `type(${s})` || object === `${s}.__class__`);
-  const callsMethod = (c: SyntaxNode, method: string) => {
-    const callee = c.childForFieldName('function');
-    const object = callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === method ? callee.childForFieldName('object')?.text.replace(/\s+/g, '') : undefined;
+    selves.has(object) ||
+    (owner !== undefined && (object === owner || object.endsWith(`.${owner}`) || object.startsWith(`${owner}(`) || object.startsWith('super('))) ||
+    [...selves].some((s) => object === `type(${s})` || object === `${s}.__class__`);
+  // `X.method` with X the class or instance (a call, or the bound method handed on: `map(self.load, …)`)
+  const namesMethod = (n: SyntaxNode, method: string) => {
+    const object = n.type === 'attribute' && n.childForFieldName('attribute')?.text === method ? n.childForFieldName('object')?.text.replace(/\s+/g, '') : undefined;
     return object !== undefined && isOwner(object);
   };
-  const callsName = (c: SyntaxNode) => c.childForFieldName('function')?.text === name || callsMethod(c, name);
+  // The function itself: in a method, `X.name` (a bare `name` there is the module's, not the method); in a function,
+  // its bare name too, called or handed on (`map(include, lines)`, `again = include`)
+  const namesIt = (n: SyntaxNode) => (owner === undefined && n.type === 'identifier' && n.text === name && n.parent?.type !== 'attribute') || namesMethod(n, name);
+  // Ex) `getattr(self, "scan")(…)`; `again = self.walk` in the function, then `again(…)` in the loop
+  const byGetattr = (n: SyntaxNode) =>
+    n.type === 'call' && n.childForFieldName('function')?.text === 'getattr' && (() => {
+      const args = n.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)) ?? [];
+      return args.length >= 2 && (owner === undefined ? false : isOwner(args[0]!.text.replace(/\s+/g, ''))) && /^(['"])(\w+)\1$/.exec(args[1]!.text)?.[2] === name;
+    })();
+  const aliases = new Set<string>();
+  for (const a of fn.childForFieldName('body')?.descendantsOfType('assignment') ?? []) {
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    if (left?.type === 'identifier' && right && (namesIt(right) || byGetattr(right))) aliases.add(left.text);
+  }
+  const named = (n: SyntaxNode) => namesIt(n) || byGetattr(n) || (n.type === 'identifier' && aliases.has(n.text) && n.parent?.type !== 'attribute');
+  const mentions = (n: SyntaxNode) => [...n.descendantsOfType(['identifier', 'attribute', 'call'])].filter(named);
   const outside = (c: SyntaxNode) => !iterable || c.startIndex < iterable.startIndex || c.endIndex > iterable.endIndex;
+  const enclosingCall = (n: SyntaxNode) => {
+    for (let p: SyntaxNode | null = n; p && p.id !== loop.id; p = p.parent) if (p.type === 'call') return p;
+    return n;
+  };
   for (const part of parts) {
-    if (!part) continue;
-    const direct = part.text.includes(name) ? calls(part).find((c) => outside(c) && callsName(c)) : undefined;
-    if (direct) return direct;
+    if (!part || (!part.text.includes(name) && !aliases.size)) continue;
+    const direct = mentions(part).find(outside);
+    if (direct) return enclosingCall(direct);
   }
   // Ex) `include` → `handle(line)` → `include(other)`: a function of the module the loop's code calls, which calls
-  // the loop's own (one step between; farther is not followed)
-  // (also a method of its class: `self.handle(line)` → `self.load(other)`)
+  // the loop's own (one step between; farther is not followed); also a method of its class: `self.handle(line)` →
+  // `self.load(other)`
+  const calls = (n: SyntaxNode) => [...(n.type === 'call' ? [n] : []), ...n.descendantsOfType('call')];
   const defs = topLevelDefs(loop);
-  const methods = owner !== undefined ? classMethods(ownerClass(fn!)!) : new Map<string, SyntaxNode>();
+  let methods: Map<string, SyntaxNode> | undefined;
   for (const part of parts) {
     if (!part) continue;
     for (const c of calls(part)) {
+      if (!outside(c)) continue;
       const callee = c.childForFieldName('function');
       const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
-      const def: SyntaxNode | undefined =
-        callee?.type === 'identifier' && callee.text !== name ? defs.get(callee.text) : method !== undefined && method !== name && callsMethod(c, method) ? methods.get(method) : undefined;
+      let def: SyntaxNode | undefined;
+      if (callee?.type === 'identifier' && callee.text !== name) def = defs.get(callee.text);
+      else if (cls && method !== undefined && method !== name && namesMethod(callee!, method)) {
+        // (The class's other methods: on a partial tree, the engine parses the class whole and checks again)
+        if (!methods) {
+          ctx.readsBeyondFunction(cls);
+          methods = classMethods(cls);
+        }
+        def = methods.get(method);
+      }
       const body: SyntaxNode | null | undefined = def?.childForFieldName('body');
-      if (outside(c) && body?.text.includes(name) && calls(body).some(callsName)) return c;
+      if (body?.text.includes(name) && mentions(body).length) return c;
     }
   }
   return undefined;

@@ -2067,7 +2067,9 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
       let awaits: string | undefined;
       while (queue.length && !(raises && awaits)) {
         for (const sub of children.get(queue.shift()!) ?? []) {
-          const others = sub.generators?.includes(method) ? byMethod.get(`${sub.name}.${method}`) ?? [] : [];
+          // (A class named like its base, `class Store(base.Store)`, cannot be told from the class itself by name)
+          if (sub.name === cls) continue;
+          const others = (sub.generators?.includes(method) ? byMethod.get(`${sub.name}.${method}`) ?? [] : []).filter((o) => o !== key);
           // (The override's whole name when it is in another module: the line is in that module)
           const named = (other: string) => (moduleOf(other) === moduleOf(key) ? `${sub.name}.${method}` : other);
           if (sub.generators?.includes(method) && (!others.length || others.some((o) => doubled.has(o)))) {
@@ -2093,33 +2095,44 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     }
     return changed;
   };
-  // (A base's `rows` that delegates to `self._rows()`, which a subclass overrides: what the override raises passes
-  // on to `rows` too)
-  do passOnYieldFrom();
-  while (passOnOverrides());
   // Ex) `def rows(p): return _rows(p)`: a call of `rows` makes a fresh `_rows` generator, and closes as it does
   const returners = [...all.values()].filter((g) => g.returns);
   const said = (hit: { key: string }, why: string) => `it returns \`${hit.key.slice(hit.key.lastIndexOf('.') + 1)}(…)\`, ${why.startsWith('its ') ? `whose ${why.slice(4)}` : `which ${why.replace(/^it /, '')}`}`;
-  for (let changed = returners.length > 0; changed; ) {
-    changed = false;
-    for (const g of returners) {
-      if (index.generators[g.key]) continue;
-      const hits = g.returns!.map((r) => resolveGenerator(index, r));
-      // Ex) `if gz: return agz_rows(p)` / `else: return rows(p)`: one call site must close both the same way
-      if (hits.some((h) => !h) || hits.some((h) => h!.async !== hits[0]!.async)) continue;
-      const raises = hits.find((h) => h!.closeRaises);
-      const awaits = hits.find((h) => h!.cleanupAwaits);
-      index.generators[g.key] = {
-        async: hits[0]!.async,
-        ...(raises ? { closeRaises: said(raises, raises.closeRaises!) } : {}),
-        ...(awaits ? { cleanupAwaits: said(awaits, awaits.cleanupAwaits!) } : {}),
-      };
-      changed = true;
+  // (Those it rates may be rated again once what they return is: a subclass's override, a `yield from`)
+  const rated = new Set<string>();
+  const rateReturners = (): boolean => {
+    let any = false;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const g of returners) {
+        const had = index.generators[g.key];
+        if (had && !rated.has(g.key)) continue;
+        const hits = g.returns!.map((r) => resolveGenerator(index, r));
+        // Ex) `if gz: return agz_rows(p)` / `else: return rows(p)`: one call site must close both the same way
+        if (hits.some((h) => !h) || hits.some((h) => h!.async !== hits[0]!.async)) continue;
+        const raises = hits.find((h) => h!.closeRaises);
+        const awaits = hits.find((h) => h!.cleanupAwaits);
+        if (had && (had.closeRaises || !raises) && (had.cleanupAwaits || !awaits)) continue;
+        index.generators[g.key] = {
+          async: hits[0]!.async,
+          ...(had?.closeRaises ? { closeRaises: had.closeRaises } : raises ? { closeRaises: said(raises, raises.closeRaises!) } : {}),
+          ...(had?.cleanupAwaits ? { cleanupAwaits: had.cleanupAwaits } : awaits ? { cleanupAwaits: said(awaits, awaits.cleanupAwaits!) } : {}),
+        };
+        rated.add(g.key);
+        changed = true;
+        any = true;
+      }
     }
+    return any;
+  };
+  // (A base's `rows` that delegates to `self._rows()` or returns it, which a subclass overrides: what the override
+  // raises passes on to `rows` too; to a fixed point, as each may feed the others)
+  for (;;) {
+    passOnYieldFrom();
+    const overridden = passOnOverrides();
+    const returned = rateReturners();
+    if (!overridden && !returned) break;
   }
-  // (Returners rated above may be what a subclass's override or a `yield from` reaches)
-  do passOnYieldFrom();
-  while (passOnOverrides());
   // Ex) `import core` … `core.rows = lambda: [5]` in another module: a call of `core.rows()` may get no generator
   const short = (name: string) => name.slice(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
   const markPatched = (name: string, how: string) => {
