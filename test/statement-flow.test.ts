@@ -199,3 +199,11 @@ test('a generator expression kept by a lazy consumer is reported as read lazily;
   assert.match(reasons[1]!, /^the file itself is a value the loop hands out/);
   assert.match(reasons[2]!, /^a generator expression reads the file lazily, after this statement \(`a = map\(str\.strip, \(l for l in open\(p\)\)\)` keeps it\)/);
 });
+
+test("open-loop's recursion check: a keyword's name, another object's method and a @staticmethod's first parameter are no call of the function itself", () => {
+  const src =
+    'def include(path):\n    n = 0\n    for line in open(path).readlines():\n        n += len(dict(include=line))\n    return n\n\n\n' +
+    'class Loader:\n    def load(self, path):\n        n = 0\n        for line in open(path).readlines():\n            n += self.parser.load(line)\n        return n\n\n' +
+    '    @staticmethod\n    def scan(parser, path):\n        n = 0\n        for line in open(path).readlines():\n            n += parser.scan(line)\n        return n\n';
+  assert.equal(transformSource(src, { select: ['open-loop'] }).fixesApplied, 3);
+});

@@ -204,7 +204,10 @@ function recursiveCall(ctx: FileContext, loop: SyntaxNode): SyntaxNode | undefin
   };
   // The function itself: in a method, `X.name` (a bare `name` there is the module's, not the method); in a function,
   // its bare name too, called or handed on (`map(include, lines)`, `again = include`)
-  const namesIt = (n: SyntaxNode) => (owner === undefined && n.type === 'identifier' && n.text === name && n.parent?.type !== 'attribute') || namesMethod(n, name);
+  // (Not a keyword's name: `f(include=True)`)
+  const isName = (n: SyntaxNode, word: string) =>
+    n.type === 'identifier' && n.text === word && n.parent?.type !== 'attribute' && !(n.parent?.type === 'keyword_argument' && n.parent.childForFieldName('name')?.id === n.id);
+  const namesIt = (n: SyntaxNode) => (owner === undefined && isName(n, name)) || namesMethod(n, name);
   // Ex) `getattr(self, "scan")(…)`; `again = self.walk` in the function, then `again(…)` in the loop
   const byGetattr = (n: SyntaxNode) =>
     n.type === 'call' && n.childForFieldName('function')?.text === 'getattr' && (() => {
@@ -217,7 +220,7 @@ function recursiveCall(ctx: FileContext, loop: SyntaxNode): SyntaxNode | undefin
     const right = a.childForFieldName('right');
     if (left?.type === 'identifier' && right && (namesIt(right) || byGetattr(right))) aliases.add(left.text);
   }
-  const named = (n: SyntaxNode) => namesIt(n) || byGetattr(n) || (n.type === 'identifier' && aliases.has(n.text) && n.parent?.type !== 'attribute');
+  const named = (n: SyntaxNode) => namesIt(n) || byGetattr(n) || (aliases.has(n.text) && isName(n, n.text));
   const mentions = (n: SyntaxNode) => [...n.descendantsOfType(['identifier', 'attribute', 'call'])].filter(named);
   const outside = (c: SyntaxNode) => !iterable || c.startIndex < iterable.startIndex || c.endIndex > iterable.endIndex;
   const enclosingCall = (n: SyntaxNode) => {
