@@ -268,7 +268,10 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
   // always skipped, a virtualenv). A link met in a walk does not lead into them, whichever path named first met it
   // (`check src .` as `check . src`), as git does not look through a link either; a path named is walked as asked.
   const leftOut = { dirs: [] as string[], files: new Set<string>() };
-  const intoLeftOut = (real: string) => leftOut.files.has(real) || leftOut.dirs.some((d) => real.startsWith(d));
+  // (Not what lies in a directory named inside one left out: `check . vendor` with `vendor/tool.py -> bin/tool`)
+  const named: string[] = [];
+  const intoLeftOut = (real: string) =>
+    leftOut.files.has(real) || leftOut.dirs.some((d) => real.startsWith(d) && !named.some((n) => n.startsWith(d) && real.startsWith(n)));
   // Linked directories are entered after the rest of the walk, so that a directory the walk also reaches by
   // its own path is listed under that path (`pkg/a.py`, not `linkdir/a.py`).
   const linkedDirs: Array<{ dir: string; levels: IgnoreLevel[] }> = [];
@@ -357,7 +360,10 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
       continue;
     }
     // A directory named explicitly is walked whatever --exclude says (only what is found in it is matched).
-    if (st.isDirectory()) visit(p, rules.startingAt(p), isLinkPath(p), false, false);
+    if (st.isDirectory()) {
+      named.push(realOrSelf(p) + sep);
+      visit(p, rules.startingAt(p), isLinkPath(p), false, false);
+    }
     else if (!st.isFile()) errors.push({ path: p, reason: 'not a regular file (a FIFO, socket or device); withify reads only files' });
     else if (!excludedNamed(p)) found.push({ path: p, real: realOrSelf(p), viaLink: isLinkPath(p) });
   }

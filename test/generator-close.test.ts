@@ -1326,4 +1326,9 @@ test('a class named like its base (`class Store(base.Store)`) is not taken for i
   const out = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--select', 'generator-close', '.'], { cwd: dir, encoding: 'utf8' });
   assert.match(out.stdout, /^base\.py:9:\d+ WFY201 .*\[unsafe fix/m);
   assert.match(out.stdout, /^same\.py:12:\d+ WFY201 .*\[\*\]$/m);
+  // The other way round: the same-named subclass's close raises, the base's does not: told apart by their modules
+  writeFileSync(join(dir, 'base.py'), 'class Store:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            print("base")\n\n    def first(self):\n        for r in self.rows():\n            return r\n');
+  writeFileSync(join(dir, 'same.py'), 'import base\n\n\nclass Store(base.Store):\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            raise RuntimeError("same")\n');
+  const other = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--select', 'generator-close', '.'], { cwd: dir, encoding: 'utf8' });
+  assert.match(other.stdout, /^base\.py:9:\d+ WFY201 .*its subclass `Store` overrides it: `same\.Store\.rows`, whose `finally` raises.*\[unsafe fix/m);
 });

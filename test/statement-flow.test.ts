@@ -207,3 +207,10 @@ test("open-loop's recursion check: a keyword's name, another object's method and
     '    @staticmethod\n    def scan(parser, path):\n        n = 0\n        for line in open(path).readlines():\n            n += parser.scan(line)\n        return n\n';
   assert.equal(transformSource(src, { select: ['open-loop'] }).fixesApplied, 3);
 });
+
+test("open-loop's recursion check: a name the function binds itself, or a lambda's parameter, is no mention of the function", () => {
+  const src =
+    'def include(path):\n    n = 0\n    for line in open(path).readlines():\n        include = line.strip()\n        n += len(include)\n    return n\n\n\n' +
+    'def walk(path):\n    n = 0\n    for line in open(path).readlines():\n        n += (lambda walk: walk + 1)(len(line))\n    return n\n';
+  assert.equal(transformSource(src, { select: ['open-loop'] }).fixesApplied, 2);
+});

@@ -241,6 +241,10 @@ describe('globs and links', () => {
     // A directory named inside an ignored one is walked; a link it meets does not lead into what a walk left out
     assert.deepEqual(all(['.', 'vendor/pkg']), ['gen/g.py', 'src/app.py', 'vendor/pkg/p.py']);
     assert.deepEqual(all(['vendor/pkg']), ['vendor/pkg/lnk/r.py', 'vendor/pkg/p.py']);
+    // A link inside a directory named, to what lies in it, is followed though another walk left that out
+    write(dir, { 'vendor/bin/tool': '' });
+    symlinkSync(join('bin', 'tool'), join(dir, 'vendor', 'tool.py'));
+    assert.deepEqual(all(['.', 'vendor']).filter((f) => f.startsWith('vendor/')), ['vendor/pkg/p.py', 'vendor/real/r.py', 'vendor/tool.py', 'vendor/v.py']);
     // Whichever path named first meets a link: `check src .` as `check . src`
     assert.deepEqual(all(['src', '.']), all(['.', 'src']));
     assert.deepEqual(all(['src', '.']), ['gen/g.py', 'src/app.py']);

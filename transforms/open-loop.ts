@@ -114,8 +114,8 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   // Ex) `def include(p): for line in open(p).readlines(): … include(other)`, `sum([count(l) for l in
   // open(p).readlines()])` in `count`: each level would hold its file through the levels below it, where CPython
   // had closed it (a deep include runs out of descriptors)
-  const again = flow.kind === 'used-up' ? recursiveCall(ctx, m.loop) : undefined;
-  if (again && flow.kind === 'used-up') return `the loop's code calls \`${preview(again)}\`, which runs this function again and opens its own: \`${flow.by}\` has read everything and CPython had closed the ${m.spec.kind}, but a \`with\` around the loop would hold it through every level below (a deep recursion runs out of file descriptors)`;
+  const again = flow.kind === 'used-up' ? recursiveCall(ctx, m.loop, m.resource, stmt) : undefined;
+  if (again && flow.kind === 'used-up') return `the code a \`with\` would hold calls \`${preview(again)}\`, which runs this function again and opens its own: \`${flow.by}\` has read everything and CPython had closed the ${m.spec.kind}, but a \`with\` around the loop would hold it through every level below (a deep recursion runs out of file descriptors)`;
   if (isForStatement(m.loop)) {
     // A lazy loop (`for l in open(p)`) already keeps the file open while the body yields: the `with`
     // changes nothing there. After `.readlines()` CPython has closed it: a `with` would hold it open
@@ -176,15 +176,15 @@ function ownerClass(def: SyntaxNode): SyntaxNode | undefined {
  * A call in the loop's own code (a `for` statement's body; a comprehension's element, conditions and later
  * clauses) of the function (or method: `self.m(…)`, `cls.m(…)`, `Class.m(…)`) the loop is in, or `undefined`.
  */
-function recursiveCall(ctx: FileContext, loop: SyntaxNode): SyntaxNode | undefined {
+function recursiveCall(ctx: FileContext, loop: SyntaxNode, resource: SyntaxNode, stmt: SyntaxNode): SyntaxNode | undefined {
   let fn: SyntaxNode | null = loop.parent;
   while (fn && fn.type !== 'function_definition' && fn.type !== 'lambda' && fn.type !== 'class_definition' && fn.type !== 'module') fn = fn.parent;
   const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
   const cls = fn?.type === 'function_definition' ? ownerClass(fn) : undefined;
   const owner = cls?.childForFieldName('name')?.text;
-  const first = isForStatement(loop) ? undefined : loop.namedChildren.find((k) => k.type === 'for_in_clause');
-  const iterable = first?.childForFieldName('right');
-  const parts = isForStatement(loop) ? [loop.childForFieldName('body')] : loop.namedChildren.filter((c) => c.id !== iterable?.id);
+  // The whole statement the `with` would hold: the loop's body, its `else:`, the rest of its iterable, the rest of
+  // the statement around a comprehension (`len([…]) + include(q)`); not what runs before the resource is made
+  const parts = [stmt];
   if (!name || !fn) return undefined;
   // The method's class or instance as the code may spell it: `self`, `cls`, its own first parameter (`klass`, `this`;
   // not a `@staticmethod`'s), `type(self)`, `self.__class__`, the class's name, also dotted (`Outer.Inner`) or made
@@ -207,7 +207,16 @@ function recursiveCall(ctx: FileContext, loop: SyntaxNode): SyntaxNode | undefin
   // (Not a keyword's name: `f(include=True)`)
   const isName = (n: SyntaxNode, word: string) =>
     n.type === 'identifier' && n.text === word && n.parent?.type !== 'attribute' && !(n.parent?.type === 'keyword_argument' && n.parent.childForFieldName('name')?.id === n.id);
-  const namesIt = (n: SyntaxNode) => (owner === undefined && isName(n, name)) || namesMethod(n, name);
+  // (A name the function binds itself is its local, in all its code: `include = line.strip()`; a lambda's parameter
+  // is the lambda's: `lambda include: include + 1`)
+  const bindsItself = (fn.childForFieldName('body')?.descendantsOfType('identifier') ?? []).some(
+    (i) => i.text === name && (i.parent?.type === 'as_pattern_target' || ((i.parent?.type === 'assignment' || i.parent?.type === 'for_statement' || i.parent?.type === 'augmented_assignment') && i.parent.childForFieldName('left')?.id === i.id)),
+  );
+  const lambdaParameter = (n: SyntaxNode) => {
+    for (let p = n.parent; p && p.id !== fn.id; p = p.parent) if (p.type === 'lambda' && p.childForFieldName('parameters')?.descendantsOfType('identifier').some((i) => i.text === n.text)) return true;
+    return false;
+  };
+  const namesIt = (n: SyntaxNode) => (owner === undefined && !bindsItself && isName(n, name) && !lambdaParameter(n)) || namesMethod(n, name);
   // Ex) `getattr(self, "scan")(…)`; `again = self.walk` in the function, then `again(…)` in the loop
   const byGetattr = (n: SyntaxNode) =>
     n.type === 'call' && n.childForFieldName('function')?.text === 'getattr' && (() => {
@@ -222,7 +231,9 @@ function recursiveCall(ctx: FileContext, loop: SyntaxNode): SyntaxNode | undefin
   }
   const named = (n: SyntaxNode) => namesIt(n) || byGetattr(n) || (aliases.has(n.text) && isName(n, n.text));
   const mentions = (n: SyntaxNode) => [...n.descendantsOfType(['identifier', 'attribute', 'call'])].filter(named);
-  const outside = (c: SyntaxNode) => !iterable || c.startIndex < iterable.startIndex || c.endIndex > iterable.endIndex;
+  // (A comprehension's element and conditions run after its first iterable, though written before it)
+  const iterable = isForStatement(loop) ? loop.childForFieldName('right') : loop.namedChildren.find((k) => k.type === 'for_in_clause')?.childForFieldName('right');
+  const outside = (c: SyntaxNode) => !within(c, resource) && (c.endIndex > resource.startIndex || (within(c, loop) && !within(c, iterable)));
   const enclosingCall = (n: SyntaxNode) => {
     for (let p: SyntaxNode | null = n; p && p.id !== loop.id; p = p.parent) if (p.type === 'call') return p;
     return n;

@@ -1947,6 +1947,9 @@ export function generatorShortNames(index: GeneratorIndex): Set<string> {
   return s;
 }
 
+/** The module each class of `classChildren` is in (not copied into the facts: thousands of classes derive from `TestCase`). */
+const subclassModules = new WeakMap<SubclassFacts, string>();
+
 /** The classes deriving from each class by short name (`Store` → `[ListStore, …]`), renamed imports too. */
 export type ClassChildren = ReadonlyMap<string, readonly SubclassFacts[]>;
 
@@ -1955,8 +1958,9 @@ export type ClassChildren = ReadonlyMap<string, readonly SubclassFacts[]>;
  * that is not a generator, even in a module the index leaves out. Made once per run: the index of a module
  * two files share (`mergeSummaries`) reads the classes of every module.
  */
-export function classChildren(modules: ReadonlyArray<{ facts: ModuleFacts }>): ClassChildren {
+export function classChildren(modules: ReadonlyArray<{ facts: ModuleFacts; moduleName?: string }>): ClassChildren {
   const children = new Map<string, SubclassFacts[]>();
+  for (const m of modules) for (const c of m.facts.subclasses ?? []) if (m.moduleName !== undefined) subclassModules.set(c, m.moduleName);
   for (const c of modules.flatMap((m) => m.facts.subclasses ?? [])) {
     for (const b of c.bases) {
       const list = children.get(b);
@@ -2067,9 +2071,11 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
       let awaits: string | undefined;
       while (queue.length && !(raises && awaits)) {
         for (const sub of children.get(queue.shift()!) ?? []) {
-          // (A class named like its base, `class Store(base.Store)`, cannot be told from the class itself by name)
-          if (sub.name === cls) continue;
-          const others = (sub.generators?.includes(method) ? byMethod.get(`${sub.name}.${method}`) ?? [] : []).filter((o) => o !== key);
+          // (A class named like its base, `class Store(base.Store)`, is told from the class itself by its module; where
+          // that is not known, both count. Its override is the generator of its module, where that is known.)
+          const home = subclassModules.get(sub);
+          if (sub.name === cls && home === moduleOf(key)) continue;
+          const others = (sub.generators?.includes(method) ? byMethod.get(`${sub.name}.${method}`) ?? [] : []).filter((o) => o !== key && (home === undefined || moduleOf(o) === home));
           // (The override's whole name when it is in another module: the line is in that module)
           const named = (other: string) => (moduleOf(other) === moduleOf(key) ? `${sub.name}.${method}` : other);
           if (sub.generators?.includes(method) && (!others.length || others.some((o) => doubled.has(o)))) {
