@@ -1332,3 +1332,11 @@ test('a class named like its base (`class Store(base.Store)`) is not taken for i
   const other = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--select', 'generator-close', '.'], { cwd: dir, encoding: 'utf8' });
   assert.match(other.stdout, /^base\.py:9:\d+ WFY201 .*its subclass `Store` overrides it: `same\.Store\.rows`, whose `finally` raises.*\[unsafe fix/m);
 });
+
+test('an __iter__ object passed to zip before an argument that runs code, or to itertools.chain: reported, each with its own reason', () => {
+  const table = 'import itertools\n\n\nclass Table:\n    def __iter__(self):\n        return self._items()\n\n    def _items(self):\n        try:\n            yield 1\n        finally:\n            print("c")\n\n\n';
+  const r = transformSource(`${table}def f():\n    for a, b in zip(Table(), side()):\n        break\n    for a in itertools.chain([0], Table()):\n        break\n    for a, b in zip(Table(), "ab"):\n        break\n`, { select: ['generator-close'] });
+  assert.deepEqual(r.findings.map((f) => f.fixStatus), ['none', 'none', 'fixable']);
+  assert.match(r.findings[0]!.reason ?? '', /^`side\(\)` runs after `Table\(\)` and before `zip` iterates it/);
+  assert.match(r.findings[1]!.reason ?? '', /^`itertools\.chain\(\)` calls `iter\(\)` on `Table\(\)` only when it gets to it/);
+});

@@ -753,13 +753,14 @@ function planKeptWrapperFix(ctx: FileContext, kept: Kept, made: Made, call: Synt
  * the call it is passed to, before that call iterates it (`zip(Table(3), side("z"))`: `zip` calls `iter()` on each
  * argument once all have run), when it may run code; `undefined` when nothing but plain values runs between.
  */
-function runsBeforeIter(call: SyntaxNode, top: SyntaxNode): SyntaxNode | undefined {
+function runsBeforeIter(call: SyntaxNode, top: SyntaxNode): { lazy?: SyntaxNode; later?: SyntaxNode } | undefined {
   for (let child = call, p = call.parent; p && p.id !== top.id; child = p, p = p.parent) {
     if (p.type === 'parenthesized_expression') continue;
     if (p.type !== 'argument_list') return undefined;
     // Ex) `itertools.chain(["x"], Table(3))`: `chain` calls `iter()` on an argument only when it gets to it, maybe never
-    if (LAZY_ITER.test(p.parent?.childForFieldName('function')?.text ?? '')) return p.parent!;
-    return p.namedChildren.find((c) => !isExtra(c) && c.startIndex >= child.endIndex && !isPure(c));
+    if (LAZY_ITER.test(p.parent?.childForFieldName('function')?.text ?? '')) return { lazy: p.parent! };
+    const later = p.namedChildren.find((c) => !isExtra(c) && c.startIndex >= child.endIndex && !isPure(c));
+    return later ? { later } : undefined;
   }
   return undefined;
 }
@@ -789,8 +790,8 @@ function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Mad
   if (use.lazyItems) return `\`${use.lazyItems}\` hands out groups that read the generator itself, lazily: one kept after the ${use.kind === 'loop' ? 'loop' : 'statement'} would be cut short by the close; close it by hand where no group is used any more`;
   // Ex) `for a, b in zip(Table(3), side("z")):`: `zip` calls `__iter__` once `side("z")` has run
   const beforeIter = made.viaIter ? runsBeforeIter(call, use.kind === 'loop' ? use.loop.childForFieldName('right')! : stmt) : undefined;
-  if (beforeIter?.type === 'call') return `\`${preview(beforeIter.childForFieldName('function') ?? beforeIter)}()\` calls \`iter()\` on \`${display(call)}\` only when it gets to it: the generator is what \`__iter__\` makes then, and binding \`iter(${display(call)})\` ahead of the ${use.kind === 'loop' ? 'loop' : 'statement'} would call \`__iter__\` first (or where it was never called)`;
-  if (beforeIter) return `\`${preview(beforeIter)}\` runs after \`${display(call)}\` and before \`${preview(beforeIter.parent!.parent!.childForFieldName('function') ?? beforeIter)}\` iterates it: the generator is what \`__iter__\` makes then, and binding \`iter(${display(call)})\` ahead of the ${use.kind === 'loop' ? 'loop' : 'statement'} would call \`__iter__\` first`;
+  if (beforeIter?.lazy) return `\`${preview(beforeIter.lazy.childForFieldName('function') ?? beforeIter.lazy)}()\` calls \`iter()\` on \`${display(call)}\` only when it gets to it: the generator is what \`__iter__\` makes then, and binding \`iter(${display(call)})\` ahead of the ${use.kind === 'loop' ? 'loop' : 'statement'} would call \`__iter__\` first (or where it was never called)`;
+  if (beforeIter?.later) return `\`${preview(beforeIter.later)}\` runs after \`${display(call)}\` and before \`${preview(beforeIter.later.parent!.parent!.childForFieldName('function') ?? beforeIter.later)}\` iterates it: the generator is what \`__iter__\` makes then, and binding \`iter(${display(call)})\` ahead of the ${use.kind === 'loop' ? 'loop' : 'statement'} would call \`__iter__\` first`;
   if (use.kind === 'loop') {
     // Ex) `for a, x in zip(names, produce()): … else: done()`: CPython closed it before the `else:` ran.
     if (use.abandonedBy && use.loop.namedChildren.some((c) => c.type === 'else_clause')) {
