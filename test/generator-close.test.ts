@@ -1307,6 +1307,10 @@ test('`except GeneratorExit as exc: raise exc` re-raises what close() threw in, 
     ['        exc: BaseException = RuntimeError()\n        raise exc', 'unsafe'],
     ['        exc, n = RuntimeError(), 1\n        raise exc', 'unsafe'],
     ['        del exc\n        raise exc', 'unsafe'],
+    ['        raise exc from None', 'fixable'],
+    ['        raise exc.with_traceback(None)', 'fixable'],
+    ['        raise exc from make_cause()', 'unsafe'],
+    ['        raise other from exc', 'unsafe'],
   ] as const) {
     assert.deepEqual(transformSource(gen(handler), { select: ['generator-close'] }).findings.map((f) => f.fixStatus), [status], handler);
   }

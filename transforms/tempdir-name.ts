@@ -12,7 +12,10 @@ function check(ctx: FileContext): Finding[] {
   if (!ctx.source.includes('TemporaryDirectory')) return [];
   const findings: Finding[] = [];
   for (const attr of ctx.root.descendantsOfType('attribute')) {
-    if (attr.childForFieldName('attribute')?.text !== 'name') continue;
+    const field = attr.childForFieldName('attribute')?.text;
+    // Ex) `work = tempfile.TemporaryDirectory().__enter__()`: what `with` would bind, the path, with the object dropped
+    const entered = field === '__enter__' && attr.parent?.type === 'call' && attr.parent.childForFieldName('function')?.id === attr.id;
+    if (field !== 'name' && !entered) continue;
     let call = attr.childForFieldName('object');
     // Ex) `(\n    tempfile.TemporaryDirectory(prefix="build")\n).name`, as Black wraps a long line
     while (call?.type === 'parenthesized_expression') call = call.namedChildren.find((c) => !isExtra(c)) ?? null;
@@ -22,10 +25,10 @@ function check(ctx: FileContext): Finding[] {
       id: ID,
       code: CODE,
       message:
-        '`TemporaryDirectory().name` drops the object that owns the directory: CPython deletes the directory at once, ' +
+        `\`TemporaryDirectory().${entered ? '__enter__()' : 'name'}\` drops the object that owns the directory: CPython deletes the directory at once, ` +
         'PyPy at some later garbage collection, possibly while it is in use',
       start: attr.startIndex,
-      end: attr.endIndex,
+      end: entered ? attr.parent!.endIndex : attr.endIndex,
       reason:
         'keep the object alive for as long as the directory is used: `with tempfile.TemporaryDirectory() as path:`, ' +
         'or `tempfile.mkdtemp()` for a directory you remove yourself',
@@ -42,7 +45,7 @@ export const tempdirName: Transform = {
   safety: 'report-only',
   doc: {
     whatItDoes:
-      'Reports `tempfile.TemporaryDirectory().name` (through any import alias): the expression keeps the path and ' +
+      'Reports `tempfile.TemporaryDirectory().name` and `.__enter__()` (through any import alias): the expression keeps the path and ' +
       'drops the TemporaryDirectory object, whose finalizer removes the directory.',
     whyItBreaksOnPyPy:
       'On CPython the object is collected at once, so the directory is gone before the next line and the bug shows ' +

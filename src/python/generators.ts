@@ -1055,8 +1055,23 @@ function raisingIn(region: SyntaxNode, fn: SyntaxNode, bareRaises: boolean): str
   // (Every other mention of the name in the handler only reads it: an argument, `exc.args`; anything else, a
   // `for exc in …`, `exc: T = …`, `del exc`, may bind it again)
   const reads = (i: SyntaxNode) => i.parent?.type === 'raise_statement' || i.parent?.type === 'argument_list' || (i.parent?.type === 'attribute' && i.parent.childForFieldName('object')?.id === i.id);
+  const isPlainValue = (n: SyntaxNode) => n.type === 'none' || n.type === 'identifier';
+  // (`raise exc from None` too, and `raise exc.with_traceback(tb)`, which returns `exc`: a cause or a traceback that
+  // runs no code)
+  const raised = (r: SyntaxNode): SyntaxNode | undefined => {
+    const kids = r.namedChildren.filter((c) => !isExtra(c));
+    const cause = r.childForFieldName('cause');
+    if (kids.length !== (cause ? 2 : 1) || (cause && !isPlainValue(cause))) return undefined;
+    const value = kids[0]!;
+    if (value.type === 'identifier') return value;
+    const fn = value.type === 'call' ? value.childForFieldName('function') : undefined;
+    const args = value.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)) ?? [];
+    if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'with_traceback' || args.length !== 1 || !isPlainValue(args[0]!)) return undefined;
+    const object = fn.childForFieldName('object');
+    return object?.type === 'identifier' ? object : undefined;
+  };
   const reraise = (r: SyntaxNode) =>
-    alias?.type === 'identifier' && r.namedChildCount === 1 && r.namedChildren[0]!.type === 'identifier' && r.namedChildren[0]!.text === alias.text &&
+    alias?.type === 'identifier' && raised(r)?.text === alias.text &&
     (region.namedChildren.find((c) => c.type === 'block')?.descendantsOfType('identifier').filter((i) => i.text === alias.text) ?? []).every(reads);
   const raise = ownOf(region, 'raise_statement', fn).find((r) => (bareRaises || (r.namedChildCount > 0 && !reraise(r))) && !caughtWithin(r, region));
   if (raise) return `raises (line ${lineOf(raise)})`;
