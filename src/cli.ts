@@ -1,12 +1,12 @@
 // The command line: wiring only. Every handler sets process.exitCode; nothing here calls process.exit().
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
 import { ConfigError, emptyGlob, loadConfig, mergeSettings } from './config.js';
 import { loadTransformModules, TransformLoadError } from './load-transform.js';
-import { parseShard, SelectError } from './walk.js';
+import { isWithin, parseShard, realOrSelf, SelectError } from './walk.js';
 import { exitCode, renderReport, type Format, type ReportOptions } from './report.js';
 import type { Transform } from './types.js';
 import { createProgress } from './progress.js';
@@ -371,20 +371,6 @@ function otherUsageMessage(message: string, argv: readonly string[]): string {
 const given = (values: string | string[] | undefined) => (values === undefined ? undefined : splitList(values));
 const globList = (values: string | string[] | undefined) => (values === undefined ? undefined : ([] as string[]).concat(values));
 
-/** True when `dir` is `cwd` or holds it, by real paths (a linked working directory or config path). */
-function isWithinReal(dir: string, cwd: string): boolean {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  const top = real(dir);
-  const here = real(cwd);
-  return here === top || here.startsWith(top.endsWith(sep) ? top : top + sep);
-}
-
 async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
   const cwd = process.cwd();
   const target = a['target-version'] === undefined ? undefined : parsePythonVersion(a['target-version']);
@@ -429,7 +415,7 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     exclude,
     // (The config's globs: the directories of a file named explicitly count from the config's own directory, when
     // the run starts in it or below; a `--config` kept elsewhere, `tools/withify.toml`, counts from the working one)
-    ...(cli.exclude === undefined && config?.settings.exclude?.length && isWithinReal(dirname(config.path), cwd) ? { excludeBase: dirname(config.path) } : {}),
+    ...(cli.exclude === undefined && config?.settings.exclude?.length && isWithin(realOrSelf(cwd), realOrSelf(dirname(config.path))) ? { excludeBase: dirname(config.path) } : {}),
     include,
     changedSince: a['changed-since'],
     shard,

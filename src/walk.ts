@@ -227,21 +227,18 @@ export interface ExpandOptions {
  * given or by its real path (`$PWD/src/legacy/b.py` through a linked checkout, where the globs of a config file found
  * from the working directory are real paths).
  */
-function excludedAsNamed(abs: string, excluded: PathMatcher, base: string | undefined): boolean {
-  const real = realOrSelf(abs);
+function excludedAsNamed(abs: string, excluded: PathMatcher, tops: readonly string[], real = realOrSelf(abs)): boolean {
   for (const path of real === abs ? [abs] : [abs, real]) {
     if (excluded(path)) return true;
-    if (base === undefined) continue;
-    for (const top of new Set([resolve(base), realOrSelf(base)])) {
-      // (A base at `/`: every directory of the path counts)
-      const below = top.endsWith(sep) ? top : top + sep;
-      for (let d = dirname(path); d !== top && d.startsWith(below) && d !== dirname(d); d = dirname(d)) {
-        if (excluded(d)) return true;
-      }
+    for (const top of tops) {
+      for (let d = dirname(path); d !== top && isWithin(d, top) && d !== dirname(d); d = dirname(d)) if (excluded(d)) return true;
     }
   }
   return false;
 }
+
+/** The base of `excludedAsNamed`, as given and as its real path (a linked checkout). */
+const basesOf = (base: string | undefined): string[] => (base === undefined ? [] : [...new Set([resolve(base), realOrSelf(base)])]);
 
 /**
  * True when `exclude` (of --exclude or [tool.withify]) leaves out `path` (relative to `cwd`) as it would leave
@@ -249,7 +246,7 @@ function excludedAsNamed(abs: string, excluded: PathMatcher, base: string | unde
  */
 export function excludedByName(path: string, options: Pick<SelectOptions, 'exclude' | 'cwd' | 'excludeBase'>): boolean {
   if (!options.exclude?.length) return false;
-  return excludedAsNamed(resolve(options.cwd, path), globMatcher(options.exclude, options.cwd), resolve(options.cwd, options.excludeBase ?? '.'));
+  return excludedAsNamed(resolve(options.cwd, path), globMatcher(options.exclude, options.cwd), basesOf(resolve(options.cwd, options.excludeBase ?? '.')));
 }
 
 /**
@@ -280,7 +277,8 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
   const included = options.include ?? ((p: string) => p.endsWith('.py'));
   // A file named on the command line: itself, and the directories it lies in below the base, as the walk
   // would have met them.
-  const excludedNamed = (p: string): boolean => excludedAsNamed(resolve(p), excluded, options.base);
+  const tops = basesOf(options.base);
+  const excludedNamed = (p: string, real: string): boolean => excludedAsNamed(resolve(p), excluded, tops, real);
   // `levels`: for a directory named explicitly, its own (`startingAt`); for one met in the walk (`met`), its
   // parent's: its own `.gitignore`, and whether it is a virtualenv, are read from its listing (a file looked
   // for in each of a site-packages' 3,000 directories cost more than listing them).
@@ -365,7 +363,10 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
       visit(p, rules.startingAt(p), isLinkPath(p), false, false);
     }
     else if (!st.isFile()) errors.push({ path: p, reason: 'not a regular file (a FIFO, socket or device); withify reads only files' });
-    else if (!excludedNamed(p)) found.push({ path: p, real: realOrSelf(p), viaLink: isLinkPath(p) });
+    else {
+      const real = realOrSelf(p);
+      if (!excludedNamed(p, real)) found.push({ path: p, real, viaLink: isLinkPath(p) });
+    }
   }
   for (let i = 0; i < linkedDirs.length; i++) {
     const { dir, levels } = linkedDirs[i]!;
@@ -489,7 +490,7 @@ export function shardOf(path: string, cwd: string, count: number): number {
 const ROOT_MARKERS = ['.git', '.hg', 'pyproject.toml'];
 
 /** `dir` is `path` or one of the directories it lies in. */
-function isWithin(path: string, dir: string): boolean {
+export function isWithin(path: string, dir: string): boolean {
   return path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 }
 
@@ -519,7 +520,8 @@ export function projectRoot(paths: readonly string[]): string | undefined {
   return undefined;
 }
 
-function realOrSelf(p: string): string {
+/** The real path of `p` (links resolved), or `p` made absolute where it has none (it does not exist). */
+export function realOrSelf(p: string): string {
   try {
     return realpathSync(p);
   } catch {

@@ -11,7 +11,7 @@ import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, mayWr
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { preview } from '../src/python/evaluation.js';
-import { callAssignments, dynamicLookupAfter, identifierUses, outsideReason, readsAttribute, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
+import { callAssignments, dynamicLookupAfter, identifierUses, outsideReason, plainTarget, readsAttribute, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { dropStatement, endsLine, lineIndent, mixedIndentReason, planHeaderWrap, planWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { escapeRegExp, firstIndex, startsLine } from '../src/python/text.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
@@ -621,9 +621,8 @@ function handlerScan(ctx: FileContext, h: SyntaxNode): HandlerScan {
   return memoized(handlerMemo, ctx, h.id, () => {
     const rebound = new Map<string, number>();
     for (const s of statementSiblings(h.namedChildren.find((c) => c.type === 'block') ?? h)) {
-      if (s.type !== 'expression_statement' || s.namedChildren[0]?.type !== 'assignment') continue;
-      const left = s.namedChildren[0]!.childForFieldName('left');
-      if (left?.type === 'identifier' && !rebound.has(left.text)) rebound.set(left.text, s.endIndex);
+      const left = plainTarget(s);
+      if (left && !rebound.has(left.text)) rebound.set(left.text, s.endIndex);
     }
     const identifiers = h.descendantsOfType('identifier').filter((i) => !isBoundThere(i)).map((node) => ({ node, text: node.text, callee: node.parent?.type === 'call' && node.parent.childForFieldName('function')?.id === node.id }));
     const calls = h.descendantsOfType('call').map((node) => ({

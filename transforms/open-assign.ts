@@ -9,7 +9,7 @@ import { aKind, deletesByName, firstPositional, givesFalse, leftOpen, mayWrite, 
 import { functionOrModuleOf, identifiersNamed, within } from '../src/python/scopes.js';
 import { isClassBodyStatement, isExtra, LOOPS } from '../src/python/statements.js';
 import { escapeRegExp, firstIndex } from '../src/python/text.js';
-import { memoized } from '../src/python/memo.js';
+import { memoized, pushTo } from '../src/python/memo.js';
 import { blockCodeEnd, lineAt, outlineOf } from '../src/python/outline.js';
 import { callAssignments, classDefNames, CLEANUP_METHODS, enclosingClass, descriptorOf, descriptorUses, dynamicLookupAfter, lookupText, outsideReason, resourceUses, runsApart, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { mixedIndentReason, planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
@@ -270,21 +270,18 @@ function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: ResourceAss
 }
 
 // Per file: every assignment asked for the calls of its path among all the file's candidates.
-const pathCache = new WeakMap<FileContext, Map<string, SyntaxNode[]>>();
+const pathCache = new WeakMap<FileContext, Map<string, Map<string, SyntaxNode[]>>>();
 
 /** The file's candidate calls (`candidateCalls`) by the text of their first positional argument, in order. */
 function callsByPath(ctx: FileContext): Map<string, SyntaxNode[]> {
-  let found = pathCache.get(ctx);
-  if (found) return found;
-  pathCache.set(ctx, (found = new Map()));
-  for (const c of candidateCalls(ctx)) {
-    const path = firstPositional(c)?.text;
-    if (path === undefined) continue;
-    const list = found.get(path);
-    if (list) list.push(c);
-    else found.set(path, [c]);
-  }
-  return found;
+  return memoized(pathCache, ctx, '', () => {
+    const found = new Map<string, SyntaxNode[]>();
+    for (const c of candidateCalls(ctx)) {
+      const path = firstPositional(c)?.text;
+      if (path !== undefined) pushTo(found, path, c);
+    }
+    return found;
+  });
 }
 
 /**
@@ -332,20 +329,15 @@ const scopeCloseCache = new WeakMap<object, Map<number, ScopeCloses>>();
 
 function scopeCloses(scope: SyntaxNode): ScopeCloses {
   return memoized(scopeCloseCache, scope.tree, scope.id, () => {
-    const add = <V>(m: Map<string, V[]>, k: string, v: V) => {
-      const list = m.get(k);
-      if (list) list.push(v);
-      else m.set(k, [v]);
-    };
     const closes = new Map<string, SyntaxNode[]>();
     for (const s of scope.descendantsOfType('expression_statement')) {
       const name = s.namedChildren[0]?.childForFieldName('function')?.childForFieldName('object')?.text;
-      if (name !== undefined && isCloseStatement(s, name) && functionOrModuleOf(s).id === scope.id) add(closes, name, s);
+      if (name !== undefined && isCloseStatement(s, name) && functionOrModuleOf(s).id === scope.id) pushTo(closes, name, s);
     }
     const assignments = new Map<string, [number, number][]>();
     for (const x of scope.descendantsOfType('assignment')) {
       const names = new Set((x.childForFieldName('left')?.descendantsOfType('identifier') ?? []).map((i) => i.text));
-      for (const name of names) add(assignments, name, [x.startIndex, x.endIndex]);
+      for (const name of names) pushTo(assignments, name, [x.startIndex, x.endIndex]);
     }
     return { closes, assignments };
   });

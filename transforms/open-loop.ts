@@ -182,9 +182,6 @@ function recursiveCall(ctx: FileContext, loop: SyntaxNode, resource: SyntaxNode,
   const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
   const cls = fn?.type === 'function_definition' ? ownerClass(fn) : undefined;
   const owner = cls?.childForFieldName('name')?.text;
-  // The whole statement the `with` would hold: the loop's body, its `else:`, the rest of its iterable, the rest of
-  // the statement around a comprehension (`len([…]) + include(q)`); not what runs before the resource is made
-  const parts = [stmt];
   if (!name || !fn) return undefined;
   // The method's class or instance as the code may spell it: `self`, `cls`, its own first parameter (`klass`, `this`;
   // not a `@staticmethod`'s), `type(self)`, `self.__class__`, the class's name, also dotted (`Outer.Inner`) or made
@@ -238,56 +235,42 @@ function recursiveCall(ctx: FileContext, loop: SyntaxNode, resource: SyntaxNode,
     for (let p: SyntaxNode | null = n; p && p.id !== loop.id; p = p.parent) if (p.type === 'call') return p;
     return n;
   };
-  for (const part of parts) {
-    if (!part || (!part.text.includes(name) && !aliases.size)) continue;
-    const direct = mentions(part).find(outside);
-    if (direct) return enclosingCall(direct);
-  }
+  // The whole statement the `with` would hold (`stmt`): the loop's body, its `else:`, the rest of its iterable, the
+  // rest of the statement around a comprehension (`len([…]) + include(q)`); not what runs before the resource is made
+  const direct = stmt.text.includes(name) || aliases.size ? mentions(stmt).find(outside) : undefined;
+  if (direct) return enclosingCall(direct);
   // Ex) `include` → `handle(line)` → `include(other)`: a function of the module the loop's code calls, which calls
   // the loop's own (one step between; farther is not followed); also a method of its class: `self.handle(line)` →
   // `self.load(other)`
   const calls = (n: SyntaxNode) => [...(n.type === 'call' ? [n] : []), ...n.descendantsOfType('call')];
-  const defs = topLevelDefs(loop);
+  let root = loop;
+  while (root.parent) root = root.parent;
+  const defs = functionsIn(root);
   let methods: Map<string, SyntaxNode> | undefined;
-  for (const part of parts) {
-    if (!part) continue;
-    for (const c of calls(part)) {
-      if (!outside(c)) continue;
-      const callee = c.childForFieldName('function');
-      const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
-      let def: SyntaxNode | undefined;
-      if (callee?.type === 'identifier' && callee.text !== name) def = defs.get(callee.text);
-      else if (cls && method !== undefined && method !== name && namesMethod(callee!, method)) {
-        // (The class's other methods: on a partial tree, the engine parses the class whole and checks again)
-        if (!methods) {
-          ctx.readsBeyondFunction(cls);
-          methods = classMethods(cls);
-        }
-        def = methods.get(method);
+  for (const c of calls(stmt)) {
+    if (!outside(c)) continue;
+    const callee = c.childForFieldName('function');
+    const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+    let def: SyntaxNode | undefined;
+    if (callee?.type === 'identifier' && callee.text !== name) def = defs.get(callee.text);
+    else if (cls && method !== undefined && method !== name && namesMethod(callee!, method)) {
+      // (The class's other methods: on a partial tree, the engine parses the class whole and checks again)
+      if (!methods) {
+        ctx.readsBeyondFunction(cls);
+        methods = functionsIn(cls.childForFieldName('body'));
       }
-      const body: SyntaxNode | null | undefined = def?.childForFieldName('body');
-      if (body?.text.includes(name) && mentions(body).length) return c;
+      def = methods.get(method);
     }
+    const body: SyntaxNode | null | undefined = def?.childForFieldName('body');
+    if (body?.text.includes(name) && mentions(body).length) return c;
   }
   return undefined;
 }
 
-/** The functions defined directly in a class's body, decorated ones too, by name (a name defined twice: the last). */
-function classMethods(cls: SyntaxNode): Map<string, SyntaxNode> {
+/** The functions defined directly in `block` (the module, a class's body), decorated ones too, by name (a name defined twice: the last). */
+function functionsIn(block: SyntaxNode | null): Map<string, SyntaxNode> {
   const out = new Map<string, SyntaxNode>();
-  for (const c of cls.childForFieldName('body')?.namedChildren ?? []) {
-    const def = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
-    if (def?.type === 'function_definition') out.set(def.childForFieldName('name')?.text ?? '', def);
-  }
-  return out;
-}
-
-/** The module's top-level functions by name (a name defined twice: the last). */
-function topLevelDefs(node: SyntaxNode): Map<string, SyntaxNode> {
-  let root = node;
-  while (root.parent) root = root.parent;
-  const out = new Map<string, SyntaxNode>();
-  for (const c of root.namedChildren) {
+  for (const c of block?.namedChildren ?? []) {
     const def = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
     if (def?.type === 'function_definition') out.set(def.childForFieldName('name')?.text ?? '', def);
   }

@@ -9,6 +9,7 @@ import { addTopLevelNamed, childLines, definedName, inDefOrClass, inNoncode, Lin
 import { isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from './statements.js';
 import { calleeName } from './imports.js';
 import { RESOURCE_CALLS } from './resources.js';
+import { pushTo } from './memo.js';
 
 /** One generator function as the first pass sees it: plain JSON data. */
 export interface GeneratorSummary {
@@ -2067,10 +2068,7 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     const q = qualnames.get(key) ?? '';
     const parts = q.split('.');
     if (parts.length < 2) continue;
-    const k = parts.slice(-2).join('.');
-    const list = byMethod.get(k);
-    if (list) list.push(key);
-    else byMethod.set(k, [key]);
+    pushTo(byMethod, parts.slice(-2).join('.'), key);
   }
   const moduleOf = (key: string) => key.slice(0, key.length - (qualnames.get(key)?.length ?? 0) - 1);
   const passOnOverrides = (): boolean => {

@@ -22,3 +22,10 @@ export function lastTextMemo<T>(read: (text: string) => T): (text: string) => T 
     return value;
   };
 }
+
+/** Adds `value` to the list `key` names in `lists` (a list made on the first value): an index of lists by key. */
+export function pushTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}

@@ -10,7 +10,7 @@ import { functionOrModuleOf, identifiersNamed, inLazyTypeScope, scopeOf, within 
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
 import { firstIndex, textTest, wordsPattern } from './text.js';
-import { memoized } from './memo.js';
+import { memoized, pushTo } from './memo.js';
 import { childDefNames, lineAt, outlineOf } from './outline.js';
 import { isExtra, LOOPS } from './statements.js';
 
@@ -1044,16 +1044,11 @@ function blockRebindings(block: SyntaxNode): BlockRebindings {
   return memoized(rebindingCache, block.tree, block.id, () => {
     const all = new Map<string, Rebinding[]>();
     const plain = new Map<string, number[]>();
-    const add = <V>(m: Map<string, V[]>, k: string, v: V) => {
-      const list = m.get(k);
-      if (list) list.push(v);
-      else m.set(k, [v]);
-    };
     for (const st of statementSiblings(block)) {
       const name = plainTarget(st)?.text;
       if (name !== undefined) {
-        add(plain, name, st.startIndex);
-        add(all, name, rebindingOf(st, name)!);
+        pushTo(plain, name, st.startIndex);
+        pushTo(all, name, rebindingOf(st, name)!);
         continue;
       }
       if (st.type !== 'with_statement') continue;
@@ -1064,7 +1059,7 @@ function blockRebindings(block: SyntaxNode): BlockRebindings {
         const target = value?.type === 'as_pattern' ? value.childForFieldName('alias')?.namedChildren[0] : undefined;
         if (target?.type !== 'identifier' || seen.has(target.text)) continue;
         seen.add(target.text);
-        add(all, target.text, rebindingOf(st, target.text)!);
+        pushTo(all, target.text, rebindingOf(st, target.text)!);
       }
     }
     return { all, plain };
@@ -1088,7 +1083,7 @@ function rebindsPlainly(stmt: SyntaxNode, name: string): boolean {
 }
 
 /** `name` of the statement `name = …` (a plain rebinding), or `undefined`. */
-function plainTarget(stmt: SyntaxNode): SyntaxNode | undefined {
+export function plainTarget(stmt: SyntaxNode): SyntaxNode | undefined {
   if (stmt.type !== 'expression_statement' || stmt.namedChildCount !== 1) return undefined;
   const a = stmt.namedChildren[0]!;
   if (a.type !== 'assignment' || !a.childForFieldName('right')) return undefined;
