@@ -530,11 +530,24 @@ function releaseEarlyInterrupt(): void {
   if (early?.taken()) process.kill(process.pid, 'SIGINT');
 }
 
+/**
+ * When the reader of stdout goes (`withify check . | head`): nothing more can be printed. A `fix` of files goes on
+ * to the end, printing nothing more, so that every file it began is written (and a re-run has nothing left); any
+ * other command stops at once, with the status a shell gives a process that SIGPIPE ends (141), not a stack trace.
+ */
+function onStdoutGone(finishRun: boolean): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+    if (!finishRun) process.exit(141);
+  });
+}
+
 export async function main(argv: string[] = hideBin(process.argv), early?: EarlyInterrupt): Promise<void> {
   earlyInterrupt = early;
   // Only a file run (not `-`) answers an early Ctrl-C itself
   const command = commandOf(argv);
   if (!['check', 'diff', 'fix'].includes(command ?? '') || argv.includes(STDIN_PATH)) releaseEarlyInterrupt();
+  onStdoutGone(command === 'fix' && !argv.includes(STDIN_PATH));
   const parser = yargs(protectNoIgnore(protectStdin(explainRuleAfterDashes(argv))))
     .scriptName('withify')
     .usage('$0 <command> [paths..] [options]\n\nMake Python code safe for interpreters that do not reference-count (PyPy).')
@@ -587,7 +600,7 @@ export async function main(argv: string[] = hideBin(process.argv), early?: Early
     .version(VERSION)
     .help()
     .alias('h', 'help')
-    .epilogue(`Exit codes: 0 clean, 1 findings (check) or changes (diff --exit-code), 2 usage error or a file that could not be processed, 130 interrupted (Ctrl-C; run the same command again to finish).\nDefault target Python: ${formatPythonVersion(defaultOptions().targetVersion)}.`)
+    .epilogue(`Exit codes: 0 clean, 1 findings (check) or changes (diff --exit-code), 2 usage error or a file that could not be processed, 130 interrupted (Ctrl-C; run the same command again to finish), 141 stdout closed by its reader (a pipe into head).\nDefault target Python: ${formatPythonVersion(defaultOptions().targetVersion)}.`)
     .fail((msg, err) => {
       // An error thrown by a handler reaches the catch below, which prints it once.
       if (err && err.name !== 'YError') throw err;

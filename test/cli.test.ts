@@ -515,7 +515,7 @@ test('usage errors exit 2; --version and --help work', () => {
   assert.match(help.stdout, /withify diff src\//);
   assert.match(help.stdout, /Exit codes: 0 clean/);
   // Every exit code of README's list, 130 (Ctrl-C) included
-  assert.match(help.stdout.replace(/\s+/g, ' '), /Exit codes: 0 clean, 1 findings \(check\) or changes \(diff --exit-code\), 2 usage error or a file that could not be processed, 130 interrupted \(Ctrl-C; run the same command again to finish\)\./);
+  assert.match(help.stdout.replace(/\s+/g, ' '), /Exit codes: 0 clean, 1 findings \(check\) or changes \(diff --exit-code\), 2 usage error or a file that could not be processed, 130 interrupted \(Ctrl-C; run the same command again to finish\), 141 stdout closed by its reader \(a pipe into head\)\./);
 });
 
 test('a command does not render the help text it never prints (yargs caches it once the handler starts)', async () => {

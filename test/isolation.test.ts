@@ -220,3 +220,18 @@ test('a file whose name is not valid UTF-8 is reported as such, and the others a
   assert.match(r.stdout, /^ok\.py:1:5 WFY101 /m);
   assert.match(r.stderr, /cannot read: its name is not valid UTF-8, which withify cannot name it by; rename it/);
 });
+
+test('stdout closed by its reader (`withify … | head`): check stops with 141 and no stack trace; fix still writes every file', () => {
+  const dir = tempDir('withify-epipe-');
+  for (let i = 0; i < 60; i++) writeFileSync(join(dir, `m${String(i).padStart(2, '0')}.py`), `def f${i}(p):\n    return open(p).read()\n`);
+  // `head -c 1` reads one byte and goes; the run's later writes meet a closed pipe
+  const sh = (cmd: string) => spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(CLI)} ${cmd} --no-cache --jobs 1 | head -c 1 >/dev/null`], { cwd: dir, encoding: 'utf8' });
+  const check = sh('check . --format json');
+  assert.equal(check.status, 141, check.stderr);
+  assert.doesNotMatch(check.stderr, /EPIPE|Error|at /);
+  const fix = sh('fix . --format json');
+  assert.doesNotMatch(fix.stderr, /EPIPE|Error|at /);
+  for (let i = 0; i < 60; i++) assert.match(readFileSync(join(dir, `m${String(i).padStart(2, '0')}.py`), 'utf8'), /with open\(p\) as f:/);
+  // (and the files are done: a second run has nothing to change)
+  assert.equal(spawnSync(process.execPath, [CLI, 'check', '.', '--no-cache'], { cwd: dir, encoding: 'utf8' }).stdout, 'All clear: no findings in 60 files.\n');
+});

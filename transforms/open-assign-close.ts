@@ -784,9 +784,14 @@ function check(ctx: FileContext): Finding[] {
       }
       // Ex) `try: self.init(f)` / `except: f.close(); raise`: handed on, closed only on failure.
       if (uses.some((u) => u.cls.kind === 'escape' && seesValue(u, a.stmt, scope, name))) continue;
-      // Ex) `try: f = open(p)` / `else: f.close()`: nothing runs between the open and the close.
+      // Ex) `try: f = open(p)` / `else: f.close()`: nothing runs between the open and the close. But
+      // `with open(p) as fh:` / `f = open(fh.readline())` / `data = f.read()` / `f.close()` (what WFY101's fix leaves of
+      // `f = open(open(p).readline())`): a `with` body goes on after the `with`, where the file is read before its close.
       const usedInBlock = uses.some((u) => u.node.startIndex > a.stmt.endIndex && u.node.endIndex <= a.stmt.parent!.endIndex);
-      if (!usedInBlock) continue;
+      const inWith = a.stmt.parent!.parent?.type === 'with_statement' ? a.stmt.parent!.parent : undefined;
+      const lastClose = closes.at(-1)!.node.startIndex;
+      const readAfterWith = inWith !== undefined && uses.some((u) => u.cls.kind !== 'close' && u.node.startIndex > inWith.endIndex && u.node.startIndex < lastClose && seesValue(u, a.stmt, scope, name));
+      if (!usedInBlock && !readAfterWith) continue;
       // Ex) `print(pp.close())`: `os.popen`'s close returns the exit status, which the code uses
       const valued = closes.find((u) => closeValueUsed(u.node));
       // Ex) `if c:` / `f.close()` / `else:` / `f.close()`: closed on every path, but a `with` would leave two `pass` branches

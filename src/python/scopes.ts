@@ -2,9 +2,26 @@
 // which names are free for a rewrite to introduce.
 import type { SyntaxNode } from '../types.js';
 import type { TreeCursor } from 'tree-sitter';
-import { escapeRegExp, globalsWrites, IMPORT_WORD_RE, isAsciiWordChar, isWordCharAt, STAR_IMPORT_RE } from './text.js';
-import { memoized } from './memo.js';
+import { globalsWrites, IMPORT_WORD_RE, isAsciiWordChar, isWordCharAt, STAR_IMPORT_RE } from './text.js';
+import { lastTextMemo, memoized } from './memo.js';
 import { qualifiedName } from './imports.js';
+
+/**
+ * Every name a `global` (or `nonlocal`) statement of `text` may name, read from the text (a mention in a string or
+ * a comment too): each word of the comma-separated list after the keyword, the keyword and the list on any lines
+ * (`\s`). Each mention of the keyword starts a list of its own (the lookahead consumes none of it), so
+ * `"global a, global b"` names `a`, `global` and `b`. One scan of the text, not one per name asked.
+ */
+const namesAfter = (keyword: 'global' | 'nonlocal') =>
+  lastTextMemo((text: string): ReadonlySet<string> => {
+    const names = new Set<string>();
+    if (!text.includes(keyword)) return names;
+    for (const m of text.matchAll(new RegExp(`\\b${keyword}\\s+(?=(\\w+(?:\\s*,\\s*\\w+)*))`, 'g'))) {
+      for (const n of m[1]!.split(',')) names.add(n.trim());
+    }
+    return names;
+  });
+const namesAfterKeyword = { global: namesAfter('global'), nonlocal: namesAfter('nonlocal') };
 
 export type BindingKind = 'import' | 'def' | 'class' | 'assign' | 'param' | 'global' | 'nonlocal' | 'other';
 
@@ -509,30 +526,17 @@ export class NameIndex {
     return this.bindings(this.root).has('*') ? { kind: 'unknown' } : { kind: 'builtin', name };
   }
 
-  private readonly globals = new Map<string, boolean>();
-
   /** True when a `global` statement of the file names `name` (read from the text: a mention in a string too). */
   declaredGlobal(name: string): boolean {
-    return this.declared('global', name);
+    const text = this.source ?? this.root.text;
+    // Ex) `globals()["open"] = Reader`: set through the module's namespace (by its name: `globals().update(kw)`
+    // and `globals()[name] = …` are taken to register other names, or every module that has one would lose `open`)
+    return namesAfterKeyword.global(text).has(name) || globalsWrites(text).names.has(name);
   }
 
   /** True when a `nonlocal` statement of the file names `name` (read from the text: a mention in a string too). */
   declaredNonlocal(name: string): boolean {
-    return this.declared('nonlocal', name);
-  }
-
-  private declared(keyword: 'global' | 'nonlocal', name: string): boolean {
-    const key = `${keyword} ${name}`;
-    let declared = this.globals.get(key);
-    if (declared === undefined) {
-      const text = this.source ?? this.root.text;
-      declared = text.includes(keyword) && new RegExp(`\\b${keyword}\\s+(?:\\w+\\s*,\\s*)*${escapeRegExp(name)}\\b`).test(text);
-      // Ex) `globals()["open"] = Reader`: set through the module's namespace (by its name: `globals().update(kw)`
-      // and `globals()[name] = …` are taken to register other names, or every module that has one would lose `open`)
-      if (!declared && keyword === 'global') declared = globalsWrites(text).names.has(name);
-      this.globals.set(key, declared);
-    }
-    return declared;
+    return namesAfterKeyword.nonlocal(this.source ?? this.root.text).has(name);
   }
 
   /** `mayBind` for the text of one scope (a function, class, lambda or comprehension, nested scopes included). */

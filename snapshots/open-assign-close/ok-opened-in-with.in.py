@@ -1,0 +1,9 @@
+# What open-chain's fix leaves of `f = open(open(p).readline().strip())`: the file is opened in the `with`
+# body and closed by hand after it. Reported (the close is not a statement of the block that opens `f`),
+# not fixed.
+def first_listed(index_path):
+    with open(index_path) as fh:
+        f = open(fh.readline().strip())
+    data = f.read()
+    f.close()
+    return data
