@@ -10,6 +10,7 @@ import { collectBindings, identifiersNamed, inOwnCode, NameIndex, partsRunAround
 import { forEachWordSpan } from '../src/python/text.js';
 import type { SyntaxNode } from '../src/types.js';
 import { listCases } from './helpers.js';
+import { transformSource } from '../src/api.js';
 
 const show = (r: Resolution) => (r.kind === 'builtin' ? `builtin ${r.name}` : r.kind === 'import' ? `import ${r.qualified} @${r.scope.startIndex}` : r.kind === 'local' ? `local @${r.scope.startIndex}` : 'unknown');
 
@@ -163,5 +164,35 @@ describe('the code a def, lambda or class runs around it', () => {
     assert.deepEqual(partsRunAround(root.descendantsOfType('lambda')[0]!).map((n) => n.text), ['load(5)']);
     assert.deepEqual(partsRunAround(root.descendantsOfType('class_definition')[0]!).map((n) => n.text), ['(base(7), metaclass=meta(8))']);
     assert.deepEqual(partsRunAround(outerDef!).map((n) => n.text), []);
+  });
+});
+
+describe('names bound where the statements do not show it', () => {
+  const fixes = (src: string) => transformSource(src, {}).fixesApplied;
+  const GEN = 'def rows():\n    try:\n        yield 1\n    finally:\n        print("cleanup")\n';
+  const FIRST = 'def first():\n    for x in rows():\n        return x\n';
+  test('a `global` list over a `\\` line, or naming a name in another script: `open` and a generator are not theirs', () => {
+    assert.equal(fixes('def setup():\n    global a, \\\n        open\n    open = lambda p: ["x"]\ndef main():\n    print(open("d.txt").read())\n'), 0);
+    assert.equal(fixes('def setup():\n    global ñ, open\n    open = lambda p: ["x"]\ndef main():\n    print(open("d.txt").read())\n'), 0);
+    assert.equal(fixes(`${GEN}def setup():\n    global a, \\\n        rows\n    rows = lambda: [1]\n${FIRST}`), 0);
+    // (the same without the rebinding: fixed)
+    assert.equal(fixes(`${GEN}def setup():\n    global a\n    a = 1\n${FIRST}`), 1);
+    // A comment that says `global` is no statement: `socket` stays the module
+    assert.equal(fixes('import socket\n# use the global socket timeout\ndef ping(h):\n    socket.create_connection((h, 80)).sendall(b"x")\n'), 1);
+  });
+  test('an import bound again by a `global` statement, a `globals()` write or a `nonlocal` statement is not the module', () => {
+    const use = 'def main():\n    print(gzip.open("d.gz").read())\n';
+    assert.equal(fixes(`import gzip\n${use}`), 1);
+    assert.equal(fixes(`import gzip\ndef setup():\n    global gzip\n    gzip = Fake\n${use}`), 0);
+    assert.equal(fixes(`import gzip\nglobals()["gzip"] = Fake\n${use}`), 0);
+    assert.equal(fixes('def outer():\n    import gzip\n    def setup():\n        nonlocal gzip\n        gzip = Fake\n    setup()\n    print(gzip.open("d.gz").read())\n'), 0);
+    assert.equal(fixes('from itertools import islice\ndef install():\n    global islice\n    islice = lambda it, n: [0]\n' + `${GEN}def main():\n    for x in islice(rows(), 1):\n        print(x)\n`), 0);
+  });
+  test('the module by another name (`this = sys.modules[__name__]` at any depth, `import sys as _sys`, `from sys import modules`) sets a generator\'s name', () => {
+    assert.equal(fixes(`import sys\n${GEN}if True:\n    this = sys.modules[__name__]\n    this.rows = lambda: [1, 2]\n${FIRST}`), 0);
+    assert.equal(fixes(`import sys\n${GEN}def use_lists():\n    this = sys.modules[__name__]\n    this.rows = lambda: [1, 2]\n${FIRST}`), 0);
+    assert.equal(fixes(`import sys as _sys\ndef install():\n    _sys.modules[__name__].rows = lambda: [1, 2]\n${GEN}${FIRST}`), 0);
+    assert.equal(fixes(`from sys import modules\ndef install():\n    modules[__name__].rows = lambda: [1, 2]\n${GEN}${FIRST}`), 0);
+    assert.equal(fixes(`import sys\n${GEN}${FIRST}`), 1);
   });
 });

@@ -4,7 +4,7 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, inOwnCode, partsRunAround, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
-import { afterBrackets, findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
+import { afterBrackets, declaredNames, findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, inDefOrClass, inNoncode, LineKind, lineAt, outlineOf, selectAround, type Outline, type Selection } from './outline.js';
 import { isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from './statements.js';
 import { calleeName } from './imports.js';
@@ -2260,20 +2260,6 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   return index;
 }
 
-const lastDeclared: Record<'global' | 'nonlocal', { text: string; names: Set<string> } | undefined> = { global: undefined, nonlocal: undefined };
-
-/** Every name a `global` (or `nonlocal`) statement of `text` declares, read from the text (a statement in a string or comment counts too: only more names). */
-function declaredBy(keyword: 'global' | 'nonlocal', text: string): ReadonlySet<string> {
-  const last = lastDeclared[keyword];
-  if (last?.text === text) return last.names;
-  const names = new Set<string>();
-  if (text.includes(keyword)) {
-    for (const m of text.matchAll(new RegExp(`\\b${keyword}[ \\t]+([A-Za-z_][\\w \\t,\\\\]*)`, 'g'))) for (const n of m[1]!.split(/[\s,\\]+/)) if (n) names.add(n);
-  }
-  lastDeclared[keyword] = { text, names };
-  return names;
-}
-
 /** Every name, as a set's `has` answers. */
 const EVERY_NAME: ReadonlySet<string> = new (class extends Set<string> {
   override has(): boolean {
@@ -2285,20 +2271,20 @@ let lastRebound: { text: string; names: ReadonlySet<string> } | undefined;
 
 /**
  * Every module-level name some code of `text` may bind where the module's own statements do not show it: those a
- * `global` statement declares (`declaredBy`), and those set through `globals()` (`globalsWrites`; every name where
+ * `global` statement declares (`declaredNames`), and those set through `globals()` (`globalsWrites`; every name where
  * it may set one it does not spell: a generator is then no generator, which only costs a fix).
  */
 export function declaredGlobal(text: string): ReadonlySet<string> {
   if (lastRebound?.text === text) return lastRebound.names;
-  const declared = declaredBy('global', text);
+  const declared = declaredNames.global(text);
   const writes = globalsWrites(text);
   const names = writes.any ? EVERY_NAME : writes.names.size ? new Set([...declared, ...writes.names]) : declared;
   lastRebound = { text, names };
   return names;
 }
 
-/** Every name a `nonlocal` statement of `text` declares (`declaredBy`). */
-export const declaredNonlocal = (text: string): ReadonlySet<string> => declaredBy('nonlocal', text);
+/** Every name a `nonlocal` statement of `text` declares (`declaredNames`). */
+export const declaredNonlocal = (text: string): ReadonlySet<string> => declaredNames.nonlocal(text);
 
 /** A top-level line that binds a name otherwise than by import: `def f`, `class C`, `x = …`, `x: T`, `x += …`. */
 const REBINDING_RE = /^(?:(?:async[ \t]+)?def[ \t]+(\w+)|class[ \t]+(\w+)|(\w+)[ \t]*(?::|[-+*/%@&|^<>]{0,2}=(?!=)))/;

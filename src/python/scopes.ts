@@ -2,26 +2,9 @@
 // which names are free for a rewrite to introduce.
 import type { SyntaxNode } from '../types.js';
 import type { TreeCursor } from 'tree-sitter';
-import { globalsWrites, IMPORT_WORD_RE, isAsciiWordChar, isWordCharAt, STAR_IMPORT_RE } from './text.js';
-import { lastTextMemo, memoized } from './memo.js';
+import { declaredNames, globalsWrites, IMPORT_WORD_RE, isAsciiWordChar, isWordCharAt, STAR_IMPORT_RE } from './text.js';
+import { memoized } from './memo.js';
 import { qualifiedName } from './imports.js';
-
-/**
- * Every name a `global` (or `nonlocal`) statement of `text` may name, read from the text (a mention in a string or
- * a comment too): each word of the comma-separated list after the keyword, the keyword and the list on any lines
- * (`\s`). Each mention of the keyword starts a list of its own (the lookahead consumes none of it), so
- * `"global a, global b"` names `a`, `global` and `b`. One scan of the text, not one per name asked.
- */
-const namesAfter = (keyword: 'global' | 'nonlocal') =>
-  lastTextMemo((text: string): ReadonlySet<string> => {
-    const names = new Set<string>();
-    if (!text.includes(keyword)) return names;
-    for (const m of text.matchAll(new RegExp(`\\b${keyword}\\s+(?=(\\w+(?:\\s*,\\s*\\w+)*))`, 'g'))) {
-      for (const n of m[1]!.split(',')) names.add(n.trim());
-    }
-    return names;
-  });
-const namesAfterKeyword = { global: namesAfter('global'), nonlocal: namesAfter('nonlocal') };
 
 export type BindingKind = 'import' | 'def' | 'class' | 'assign' | 'param' | 'global' | 'nonlocal' | 'other';
 
@@ -504,9 +487,9 @@ export class NameIndex {
             scope = this.root;
             first = false;
             const g = this.bindings(this.root).get(name);
-            return g ? classify(g, this.root) : this.builtinOrUnknown(name);
+            return g ? this.classifyBound(name, g, this.root) : this.builtinOrUnknown(name);
           }
-          if (!declared) return classify(found, scope);
+          if (!declared) return this.classifyBound(name, found, scope);
         }
       }
       if (scope.type === 'module') break;
@@ -514,6 +497,18 @@ export class NameIndex {
       scope = scopeOf(scope);
     }
     return this.builtinOrUnknown(name);
+  }
+
+  /**
+   * `classify`, but an import the code may bind again where its statements do not show it is unknown: at the
+   * module's level, one a `global` statement or a `globals()` write names (`def setup(): global gzip; gzip = Fake`);
+   * in a function, one a `nonlocal` statement names. (Not one a later star import might replace: `import gzip` then
+   * `from .errors import *` is common, a module exporting the name `gzip` is not; generators' names are stricter.)
+   */
+  private classifyBound(name: string, found: Binding[], scope: SyntaxNode): Resolution {
+    const r = classify(found, scope);
+    if (r.kind !== 'import') return r;
+    return (scope.type === 'module' ? this.declaredGlobal(name) : this.declaredNonlocal(name)) ? { kind: 'unknown' } : r;
   }
 
   private builtinOrUnknown(name: string): Resolution {
@@ -531,12 +526,12 @@ export class NameIndex {
     const text = this.source ?? this.root.text;
     // Ex) `globals()["open"] = Reader`: set through the module's namespace (by its name: `globals().update(kw)`
     // and `globals()[name] = …` are taken to register other names, or every module that has one would lose `open`)
-    return namesAfterKeyword.global(text).has(name) || globalsWrites(text).names.has(name);
+    return declaredNames.global(text).has(name) || globalsWrites(text).names.has(name);
   }
 
   /** True when a `nonlocal` statement of the file names `name` (read from the text: a mention in a string too). */
   declaredNonlocal(name: string): boolean {
-    return namesAfterKeyword.nonlocal(this.source ?? this.root.text).has(name);
+    return declaredNames.nonlocal(this.source ?? this.root.text).has(name);
   }
 
   /** `mayBind` for the text of one scope (a function, class, lambda or comprehension, nested scopes included). */

@@ -302,10 +302,13 @@ const globalsCall = (alternatives: string) => new RegExp(`(?<![\\w.])(?:${altern
 const GLOBALS_OR_EXEC = /globals|vars|locals|exec/;
 /** `ns = globals()`: another name for the namespace. */
 const GLOBALS_ALIAS = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:globals|vars|locals)[ \t]*\([ \t]*\)[ \t]*(?:#.*)?$/gm;
-/** The module itself: `sys.modules[__name__]` (a pattern's source). */
-const MODULE_SELF = 'sys[ \\t]*\\.[ \\t]*modules[ \\t]*\\[[ \\t]*__name__[ \\t]*\\]';
-/** `this = sys.modules[__name__]` at the module's level: another name for the module. */
-const MODULE_SELF_ALIAS = new RegExp(`^([A-Za-z_]\\w*)[ \\t]*=[ \\t]*${MODULE_SELF}[ \\t]*(?:#.*)?$`, 'gm');
+/**
+ * The module itself: `sys.modules[__name__]`, through any name for `sys` (`import sys as _sys`) or none
+ * (`from sys import modules`) (a pattern's source).
+ */
+const MODULE_SELF = '(?:[A-Za-z_]\\w*[ \\t]*\\.[ \\t]*)?modules[ \\t]*\\[[ \\t]*__name__[ \\t]*\\]';
+/** `this = sys.modules[__name__]`, at any depth (in a function too: it may set the module's names): another name for the module. */
+const MODULE_SELF_ALIAS = new RegExp(`^[ \\t]*([A-Za-z_]\\w*)[ \\t]*=[ \\t]*${MODULE_SELF}[ \\t]*(?:#.*)?$`, 'gm');
 /** `["name"]` (sticky): a key spelt. */
 const SPELT_KEY = /\[[ \t]*(['"])([A-Za-z_]\w*)\1[ \t]*\]/y;
 /** What follows a subscript that may be set: `] = …`, `] += …`, `], x = …` (a target list), `]: T = …`. */
@@ -322,6 +325,28 @@ export interface GlobalsWrites {
   /** Some write may set a name it does not spell: `globals().update(kw)`, `globals()[name] = f`, `exec(src, globals())`. */
   any: boolean;
 }
+/**
+ * Every name a `global` (or `nonlocal`) statement of `text` may name, read from the text: the keyword where a
+ * statement may start (a line's first word, or after `;` or `:`; a line of a string that starts so counts too: only
+ * more names; `# use the global socket timeout` does not), then each name of the comma-separated list after it,
+ * over lines joined by `\` or on any lines (`\s`), a name in any script (`global ñ, open`), normalized as Python reads identifiers
+ * (NFKC: `ｏｐｅｎ` is `open`). One scan of the text, not one per name asked.
+ */
+const declaredNamesBy = (keyword: 'global' | 'nonlocal') => {
+  const name = '[\\p{L}\\p{Nl}_][\\p{L}\\p{N}\\p{Mn}\\p{Mc}\\p{Pc}]*';
+  const gap = '[\\s\\\\]*';
+  const re = new RegExp(`(?<=^[ \\t\\f]*|[;:][ \\t\\f]*)${keyword}(?=[\\s\\\\])(?=(${gap}${name}(?:${gap},${gap}${name})*))`, 'gmu');
+  return lastTextMemo((text: string): ReadonlySet<string> => {
+    const names = new Set<string>();
+    if (!text.includes(keyword)) return names;
+    for (const m of text.matchAll(re)) {
+      for (const n of m[1]!.split(',')) names.add(n.replace(/[\s\\]+/g, '').normalize('NFKC'));
+    }
+    return names;
+  });
+};
+export const declaredNames = { global: declaredNamesBy('global'), nonlocal: declaredNamesBy('nonlocal') };
+
 let lastGlobalsWrites: { text: string; writes: GlobalsWrites } | undefined;
 
 /**
