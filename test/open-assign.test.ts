@@ -672,7 +672,7 @@ test('open-assign-close: a helper a handler calls, a logger given the file, a de
   assert.equal(close('import os\ndef save(path, d, log):\n    try:\n        f = open(path, "w")\n        log.info("writing %s", f.name)\n        f.write(d)\n        os.fsync(f.fileno())\n        f.close()\n    except OSError:\n        log.exception("failed")\n').fixesApplied, 1);
 });
 
-test('open-assign-close: a file opened in a `with` body and closed by hand after it (what WFY101\'s fix leaves of `f = open(open(p).readline())`) is reported', () => {
+test('open-assign-close: a file opened in a `with` body, or a `try` body whose handlers leave, and closed by hand after it (what WFY101\'s fix leaves of `f = open(open(p).readline())`, the EAFP open) is reported', () => {
   const src = 'def g(p):\n    f = open(open(p).readline().strip())\n    data = f.read()\n    f.close()\n    return data\n';
   const both = transformSource(src, { select: ['open-chain', 'open-assign-close'] });
   assert.equal(both.output, 'def g(p):\n    with open(p) as fh:\n        f = open(fh.readline().strip())\n    data = f.read()\n    f.close()\n    return data\n');
@@ -680,6 +680,9 @@ test('open-assign-close: a file opened in a `with` body and closed by hand after
   const left = close(both.output);
   assert.equal(left.fixesApplied, 0);
   assert.match(left.findings[0]?.reason ?? '', /^`f.close\(\)` on line 5 is not a statement of the block that opens `f`/);
+  // The same after a `try` whose handlers all leave (the EAFP open); not after one whose handler goes on
+  assert.match(close('def c(p):\n    try:\n        f = open(p)\n    except OSError:\n        return None\n    data = f.read()\n    f.close()\n    return data\n').findings[0]?.reason ?? '', /^`f.close\(\)` on line 7 is not a statement of the block that opens `f`/);
+  assert.equal(close('def c(p):\n    try:\n        f = open(p)\n    except OSError:\n        print("no")\n    data = f.read()\n    f.close()\n    return data\n').findings.length, 0);
   // Nothing read between the `with` and the close (`try: f = open(p)` / `else: f.close()` likewise): nothing to report
   assert.equal(close('def g(p):\n    with open(p) as fh:\n        f = open(fh.readline().strip())\n    f.close()\n').findings.length, 0);
 });

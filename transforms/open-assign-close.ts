@@ -730,6 +730,23 @@ function isBoundThere(id: SyntaxNode): boolean {
   return p.type === 'as_pattern_target';
 }
 
+/**
+ * The compound statement whose block holds `stmt` when the code after that statement runs only after the block:
+ * a `with` body, or a `try` body whose handlers all leave (`except OSError: return None`). Undefined otherwise.
+ */
+function flowsOnFrom(stmt: SyntaxNode): SyntaxNode | undefined {
+  const block = stmt.parent!;
+  const owner = block.parent;
+  if (owner?.type === 'with_statement') return owner;
+  if (owner?.type !== 'try_statement' || owner.childForFieldName('body')?.id !== block.id) return undefined;
+  const handlers = owner.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
+  const leaves = (h: SyntaxNode) => {
+    const last = h.namedChildren.filter((c) => c.type === 'block').at(-1)?.namedChildren.filter((c) => !isExtra(c)).at(-1);
+    return last !== undefined && EXITS.includes(last.type);
+  };
+  return handlers.length > 0 && handlers.every(leaves) ? owner : undefined;
+}
+
 function check(ctx: FileContext): Finding[] {
   if (!mayHoldResourceCall(ctx.source) || !ctx.source.includes('.close(')) return [];
   const findings: Finding[] = [];
@@ -786,12 +803,13 @@ function check(ctx: FileContext): Finding[] {
       if (uses.some((u) => u.cls.kind === 'escape' && seesValue(u, a.stmt, scope, name))) continue;
       // Ex) `try: f = open(p)` / `else: f.close()`: nothing runs between the open and the close. But
       // `with open(p) as fh:` / `f = open(fh.readline())` / `data = f.read()` / `f.close()` (what WFY101's fix leaves of
-      // `f = open(open(p).readline())`): a `with` body goes on after the `with`, where the file is read before its close.
+      // `f = open(open(p).readline())`), or `try: f = open(p)` / `except OSError: return None` / `data = f.read()` /
+      // `f.close()`: the block goes on after its statement, where the file is read before its close.
       const usedInBlock = uses.some((u) => u.node.startIndex > a.stmt.endIndex && u.node.endIndex <= a.stmt.parent!.endIndex);
-      const inWith = a.stmt.parent!.parent?.type === 'with_statement' ? a.stmt.parent!.parent : undefined;
+      const goesOn = flowsOnFrom(a.stmt);
       const lastClose = closes.at(-1)!.node.startIndex;
-      const readAfterWith = inWith !== undefined && uses.some((u) => u.cls.kind !== 'close' && u.node.startIndex > inWith.endIndex && u.node.startIndex < lastClose && seesValue(u, a.stmt, scope, name));
-      if (!usedInBlock && !readAfterWith) continue;
+      const readAfter = goesOn !== undefined && uses.some((u) => u.cls.kind !== 'close' && u.node.startIndex > goesOn.endIndex && u.node.startIndex < lastClose && seesValue(u, a.stmt, scope, name));
+      if (!usedInBlock && !readAfter) continue;
       // Ex) `print(pp.close())`: `os.popen`'s close returns the exit status, which the code uses
       const valued = closes.find((u) => closeValueUsed(u.node));
       // Ex) `if c:` / `f.close()` / `else:` / `f.close()`: closed on every path, but a `with` would leave two `pass` branches

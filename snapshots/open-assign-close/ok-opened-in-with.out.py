@@ -7,3 +7,14 @@ def first_listed(index_path):
     data = f.read()
     f.close()
     return data
+
+
+# Opened in a `try` whose handler leaves, then read and closed by hand after it: reported the same way.
+def read_or_none(path):
+    try:
+        f = open(path)
+    except OSError:
+        return None
+    data = f.read()
+    f.close()
+    return data
