@@ -162,10 +162,18 @@ function nestedScopeEscape(id: SyntaxNode, scope: SyntaxNode, name: string): Use
   return undefined;
 }
 
+/**
+ * Why a yielded resource keeps its `with`-less shape: the consumer holds it across the `yield`, and a `with` closes it
+ * when the generator goes on past the block or an exception is thrown in at the `yield` (`with opened(p) as f:` /
+ * `raise ValueError` in a `@contextmanager`'s caller): a close the code never made there, even where it closes the
+ * file after the `yield` itself.
+ */
+const YIELDED = 'yielded: the consumer may still hold it when a `with` would close it (an exception thrown in at the `yield`, or the generator going on past the block), which the code never did';
+
 function containerEscape(from: SyntaxNode): UseClass {
   for (let p = from.parent; p; p = p.parent) {
     if (p.type === 'return_statement') return { kind: 'escape', severity: 'store', reason: 'returned: the caller would get a closed resource' };
-    if (p.type === 'yield') return { kind: 'escape', severity: 'store', reason: 'yielded: the consumer would get a closed resource' };
+    if (p.type === 'yield') return { kind: 'escape', severity: 'store', reason: YIELDED };
     if (p.type === 'block' || p.type === 'module') break;
   }
   // Ex) `d = {"f": f}`: a `pair` is a dict's item
@@ -391,7 +399,7 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
       case 'yield':
         // Ex) `yield from f`: iterates the file, as `for line in f: yield line` does; the consumer gets lines
         if (p.children.some((c) => c.type === 'from')) return { kind: 'use' };
-        return { kind: 'escape', severity: 'store', reason: 'yielded: the consumer would get a closed resource' };
+        return { kind: 'escape', severity: 'store', reason: YIELDED };
       case 'raise_statement':
         return { kind: 'escape', severity: 'store', reason: 'raised' };
       case 'default_parameter':
