@@ -355,7 +355,7 @@ function check(ctx: FileContext): Finding[] {
 export const openLoop: Transform = {
   id: ID,
   code: CODE,
-  summary: 'A loop or comprehension over a resource (`for line in open(p):`) never closes it explicitly.',
+  summary: 'A loop, comprehension or `yield from` over a resource (`for line in open(p):`) never closes it explicitly.',
   fixTitle: 'Wrap the loop (or statement) in `with <resource> as f:`',
   safety: 'safe',
   doc: {
@@ -364,8 +364,9 @@ export const openLoop: Transform = {
       '`for line in open(p).readlines():`, `for row in csv.reader(open(p)):`) and list, set and dict ' +
       'comprehensions over one in a plain statement (`lines = [l.strip() for l in open(p)]`, ' +
       '`return {k: v for k, v in ...}`), and generator expressions consumed at once ' +
-      '(`n = sum(1 for _ in open(p))`). The whole loop, `else:` included, or the statement moves into a ' +
-      '`with` block whose header creates the resource.',
+      '(`n = sum(1 for _ in open(p))`), and a `yield from` statement over one (`yield from open(p)`, ' +
+      '`yield from csv.reader(open(p))`), which iterates it as a loop whose body yields. The whole loop, `else:` ' +
+      'included, or the statement moves into a `with` block whose header creates the resource.',
     whyItBreaksOnPyPy:
       'CPython closes the file when the loop drops its iterator. PyPy closes it when the garbage collector ' +
       'runs: a program that loops over many files runs out of file descriptors, and a file written in the ' +
@@ -376,15 +377,18 @@ export const openLoop: Transform = {
       '(src/python/consumers.ts). With `.readlines()` or another eager read, the file now stays open until the ' +
       'loop ends instead of closing before the first iteration (on Windows the loop body cannot delete or ' +
       'rename it meanwhile). A loop that iterates the file itself may `yield` (it kept the file open while ' +
-      'suspended before too); one that read it eagerly and yields, or whose body calls its own function again (each ' +
+      'suspended before too), and so may `yield from` over it; one that read it eagerly and yields (also ' +
+      '`yield from open(p).readlines()`), or whose body calls its own function again (each ' +
       'level would hold its file), is reported, and so is one over a gdbm database\'s or shelf\'s eager read whose code ' +
       'may call anything (the `with` would hold its lock). Unsafe over a pipe (`os.popen`): an ' +
       "exception from the loop's code leaves before the output runs out, and closing the pipe then waits for the command." + CLOSE_SAFETY,
     notFlagged:
-      '`async for`, `with open(p) as f: for line in f:`, `for line in f:` over a named file (open-assign). ' +
+      '`async for`, `with open(p) as f: for line in f:`, `for line in f:` over a named file (open-assign), a ' +
+      '`yield from` whose value is used (`x = yield from open(p)`, `return (yield from open(p))`). ' +
       'Reported without a fix: a generator expression that outlives the statement (`g = (l for l in open(p))`), ' +
       'a resource passed to an unknown call or generator function in the iterable, a loop that hands out the ' +
-      'file itself (`for fh in [open(a), open(b)]:`), an eager read followed by `yield` in the loop, ' +
+      'file itself (`for fh in [open(a), open(b)]:`), an eager read followed by `yield` in the loop or yielded ' +
+      'from, `yield from` over a pipe (the generator may be closed before the output runs out), ' +
       'comprehensions in compound-statement headers or class bodies, iterables that run other code first.',
   },
   examples: [
@@ -394,6 +398,10 @@ export const openLoop: Transform = {
     },
     { before: 'lines = [l.strip() for l in open(path)]\n', after: 'with open(path) as f:\n    lines = [l.strip() for l in f]\n' },
     { before: 'n = sum(1 for _ in open(path))\n', after: 'with open(path) as f:\n    n = sum(1 for _ in f)\n' },
+    {
+      before: 'import csv\n\n\ndef rows(path):\n    yield from csv.reader(open(path))\n',
+      after: 'import csv\n\n\ndef rows(path):\n    with open(path) as f:\n        yield from csv.reader(f)\n',
+    },
   ],
   check,
   triggers: RESOURCE_TRIGGERS,
