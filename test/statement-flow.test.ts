@@ -100,6 +100,18 @@ describe('loopOwner', () => {
     assert.equal(owner('for l in x: open(p).read()\n'), undefined);
     assert.equal(owner('for l in map(lambda: open(p), xs): pass\n'), undefined);
   });
+  test('a `yield from` that is a statement of its own owns its iterable\'s resource; one whose value is used does not', () => {
+    const inDef = (body: string) => owner(`def g(p):\n    ${body}\n`);
+    assert.equal(inDef('yield from open(p)'), 'yield');
+    assert.equal(inDef('yield from csv.reader(open(p))'), 'yield');
+    assert.equal(inDef('(yield from open(p))  # c'), 'yield');
+    assert.equal(inDef('yield from (l for l in open(p))'), 'yield');
+    assert.equal(inDef('x = yield from open(p)'), undefined);
+    assert.equal(inDef('return (yield from open(p))'), undefined);
+    assert.equal(inDef('(yield from open(p)), 1'), undefined);
+    assert.equal(inDef('yield open(p)'), undefined);
+    assert.equal(inDef('yield from [l for l in open(p)]'), 'yield');
+  });
 });
 
 describe('evaluation order', () => {
@@ -213,4 +225,48 @@ test("open-loop's recursion check: a name the function binds itself, or a lambda
     'def include(path):\n    n = 0\n    for line in open(path).readlines():\n        include = line.strip()\n        n += len(include)\n    return n\n\n\n' +
     'def walk(path):\n    n = 0\n    for line in open(path).readlines():\n        n += (lambda walk: walk + 1)(len(line))\n    return n\n';
   assert.equal(transformSource(src, { select: ['open-loop'] }).fixesApplied, 2);
+});
+
+describe('yield from (open-loop)', () => {
+  const all = (text: string, target?: PythonVersion) =>
+    transformSource(text, { select: ['open-chain', 'open-argument', 'open-loop'], ...(target ? { targetVersion: target } : {}) });
+
+  test('`yield from csv.reader(open(p))` is open-loop\'s alone: fixed, not reported by WFY102 as read lazily after the statement', () => {
+    const r = all('import csv\n\n\ndef rows(p):\n    yield from csv.reader(open(p))\n');
+    assert.deepEqual(r.findings.map((f) => [f.code, f.reason]), [['WFY103', undefined]]);
+    assert.equal(r.output, 'import csv\n\n\ndef rows(p):\n    with open(p) as f:\n        yield from csv.reader(f)\n');
+    assert.equal(all(r.output).output, r.output);
+  });
+
+  test('`yield from open(p)` is fixed; an eager read yielded from is reported by WFY103 alone, with the reason a loop whose body yields has', () => {
+    const r = all('def lines(p):\n    yield from open(p)\n\n\ndef read(p):\n    yield from open(p).readlines()\n\n\ndef loop(p):\n    for l in open(p).readlines():\n        yield l\n');
+    assert.equal(r.output.split('\n').slice(0, 4).join('\n'), 'def lines(p):\n    with open(p) as f:\n        yield from f\n');
+    const left = r.findings.filter((f) => f.reason !== undefined);
+    assert.deepEqual(left.map((f) => f.code), ['WFY103', 'WFY103']);
+    assert.match(left[0]!.reason!, /^`yield from` suspends the generator at each item: `\.readlines\(\)` has read everything, but a `with` around the statement would keep the file open while the generator is suspended$/);
+    assert.match(left[1]!.reason!, /^the loop body yields: `\.readlines\(\)` has read everything/);
+  });
+
+  test('a `yield from` whose value is used is left alone', () => {
+    const r = all('def g(p):\n    x = yield from open(p)\n    return (yield from open(p))\n');
+    assert.deepEqual(r.findings, []);
+  });
+
+  test('refused where Python refuses `yield` (a class body, an async def): reported, nothing written', () => {
+    const r = all('class C:\n    yield from open(p)\n\n\nasync def g(p):\n    yield from open(p)\n');
+    assert.equal(r.fixesApplied, 0);
+    assert.deepEqual(r.findings.map((f) => f.reason), ['in a class body: the `as` name would become a class attribute', '`yield from` in an `async def` is a syntax error']);
+  });
+
+  test('two resources share one header, parenthesised only from target 3.10 when too long', () => {
+    const src = 'def pairs(expected_output_path, actual_output_path):\n    yield from zip(open(expected_output_path, encoding="utf-8"), open(actual_output_path, encoding="utf-8"))\n';
+    assert.match(all(src, [3, 8]).output, /^    with open\(expected_output_path, encoding="utf-8"\) as f, open\(actual_output_path, encoding="utf-8"\) as fh:\n        yield from zip\(f, fh\)\n$/m);
+    assert.match(all(src, [3, 10]).output, /^    with \(\n        open\(expected_output_path, encoding="utf-8"\) as f,\n        open\(actual_output_path, encoding="utf-8"\) as fh,\n    \):\n        yield from zip\(f, fh\)\n$/m);
+  });
+
+  test('order of evaluation, laziness and fresh names as for a loop\'s iterable', () => {
+    const r = all('import itertools\n\n\ndef g(p, c, f):\n    yield from itertools.chain(head(), open(p))\n    yield from open(p) if c else []\n    yield from open(p)\n    yield f\n');
+    assert.deepEqual(r.findings.map((f) => f.reason ?? 'fixed'), ['`head()` runs before it in this statement; a `with` header would run it first', 'inside a conditional expression: it may not run at all', 'fixed']);
+    assert.match(r.output, /^    with open\(p\) as fh:\n        yield from fh\n    yield f\n/m);
+  });
 });

@@ -227,8 +227,8 @@ export const openArgument: Transform = {
       'A lazy wrapper consumed eagerly in the same statement (`list(csv.reader(open(p)))`) is fixed too.' + CLOSE_SAFETY,
     notFlagged:
       'A resource passed to a call withify does not know (`process(open(p))`: it may keep it), or in a ' +
-      'position the consumer does not read (`print(open(p))`); `for`-loop iterables and comprehensions ' +
-      '(open-loop). Reported without a fix: lazy consumers whose result outlives the statement ' +
+      'position the consumer does not read (`print(open(p))`); `for`-loop iterables, comprehensions and ' +
+      '`yield from` statements (open-loop). Reported without a fix: lazy consumers whose result outlives the statement ' +
       '(`reader = csv.reader(open(p))`, `map(f, open(p))`, `enumerate`, `zip`, `itertools.*`), generator ' +
       'functions of the same file (they may yield the file itself), calls after other code in the statement, conditional or lambda contexts, class bodies, ' +
       'compound-statement headers, and a file that may be written followed by other code of its statement ' +

@@ -1,4 +1,4 @@
-// open-loop (WFY103): a loop (or comprehension) over a resource nobody closes:
+// open-loop (WFY103): a loop (or comprehension, or `yield from`) over a resource nobody closes:
 //     for line in open(path):          →   with open(path) as f:
 //         use(line)                              for line in f:
 //                                                    use(line)
@@ -6,7 +6,7 @@ import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/ty
 import { candidateCalls } from '../src/python/candidates.js';
 import { awaitAfter, containsYield, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
 import { closeWaitsReason, leftOpen, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
-import { followResource, loopOwner, type Flow } from '../src/python/statement-flow.js';
+import { followResource, loopOwner, yieldFromStatementValue, type Flow } from '../src/python/statement-flow.js';
 import { calleeText, consumerOf } from '../src/python/consumers.js';
 import { loopExit } from '../src/python/generators.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
@@ -21,7 +21,7 @@ const CODE = 'WFY103';
 interface LoopMatch {
   resource: SyntaxNode;
   spec: ResourceSpec;
-  /** The `for` statement or comprehension iterating over it. */
+  /** The `for` statement, comprehension or `yield from` statement (its `yield` node) iterating over it. */
   loop: SyntaxNode;
 }
 
@@ -41,10 +41,15 @@ function findLoops(ctx: FileContext): LoopMatch[] {
 }
 
 const isForStatement = (n: SyntaxNode) => n.type === 'for_statement';
+/** `yield from R` as a statement of its own: a loop over R whose body yields each item (`m.loop` is the `yield`). */
+const isYieldFrom = (n: SyntaxNode) => n.type === 'yield';
+/** The iterable a `for` statement or `yield from` runs once, before its first item. */
+const iterableOf = (loop: SyntaxNode) => (isYieldFrom(loop) ? yieldFromStatementValue(loop) : loop.childForFieldName('right'));
 
 function display(m: LoopMatch): string {
   const callee = m.resource.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'open';
   if (isForStatement(m.loop)) return `for … in ${callee}(...)`;
+  if (isYieldFrom(m.loop)) return `yield from ${callee}(...)`;
   const inner = `… for … in ${callee}(...)`;
   if (m.loop.type === 'generator_expression') return `(${inner})`;
   return m.loop.type === 'list_comprehension' ? `[${inner}]` : `{${inner}}`;
@@ -64,9 +69,9 @@ function orderScope(m: LoopMatch, stmt: SyntaxNode): SyntaxNode {
   return isForStatement(m.loop) ? m.loop : stmt;
 }
 
-/** The node whose value the resource's flow may reach: the loop's iterable, or the statement. */
+/** The node whose value the resource's flow may reach: the loop's (or `yield from`'s) iterable, or the statement. */
 function flowScope(m: LoopMatch, stmt: SyntaxNode): SyntaxNode {
-  return isForStatement(m.loop) ? m.loop.childForFieldName('right')! : stmt;
+  return isForStatement(m.loop) || isYieldFrom(m.loop) ? iterableOf(m.loop)! : stmt;
 }
 
 const lazyReason = (m: LoopMatch, keeper?: SyntaxNode) =>
@@ -74,6 +79,8 @@ const lazyReason = (m: LoopMatch, keeper?: SyntaxNode) =>
 
 function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefined): string | undefined {
   if (!stmt) return 'not inside a statement';
+  // Ex) `async def lines(p): yield from open(p)`: a syntax error as it stands; withify rewrites no such code
+  if (isYieldFrom(m.loop) && inAsyncDef(m.loop)) return '`yield from` in an `async def` is a syntax error';
   // Ex) `for i in range(open(p, "w").write(s)):` with a body that reads `p`: CPython closed (and flushed)
   // the file as `.write()` returned, before the loop ran.
   const method = methodCallOn(m.resource)?.method;
@@ -102,9 +109,17 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
     if (isForStatement(m.loop)) {
       const exit = loopExit(m.loop);
       if (exit) return closeWaitsReason(m.spec, `${display(m)}\` … \`${preview(exit)}`);
+    } else if (isYieldFrom(m.loop)) {
+      // Ex) `yield from os.popen(cmd)`: the generator may be closed at any item, as a loop's body may `yield`
+      return closeWaitsReason(m.spec, display(m));
     } else if (flow.kind === 'used-up' && flow.by !== 'a comprehension' && !READS_TO_END.has(consumerOf(ctx, flow.at)?.name ?? '')) {
       return closeWaitsReason(m.spec, `${flow.by}(${display(m)})`);
     }
+  }
+  // Ex) `yield from open(p).readlines()`: CPython closed the file before the first item; a `with` would hold it open
+  // while the generator is suspended at each one (as for a loop over it whose body yields, below)
+  if (isYieldFrom(m.loop) && flow.kind === 'used-up') {
+    return `\`yield from\` suspends the generator at each item: \`${flow.by}\` has read everything, but a \`with\` around the statement would keep the ${m.spec.kind} open while the generator is suspended`;
   }
   // Ex) `for key in dbm.open(DB).keys(): with dbm.open(DB, "w") as db: …`: CPython closed the database, and let go
   // of its lock (gdbm's), as `.keys()` returned; a `with` around the loop would hold it while the body opens it again
@@ -116,6 +131,9 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   // had closed it (a deep include runs out of descriptors)
   const again = flow.kind === 'used-up' ? recursiveCall(ctx, m.loop, m.resource, stmt) : undefined;
   if (again && flow.kind === 'used-up') return `the code a \`with\` would hold calls \`${preview(again)}\`, which runs this function again and opens its own: \`${flow.by}\` has read everything and CPython had closed the ${m.spec.kind}, but a \`with\` around the loop would hold it through every level below (a deep recursion runs out of file descriptors)`;
+  // A `yield from` over the resource itself, or a lazy wrapper of it (`yield from csv.reader(open(p))`), kept it open
+  // while suspended before too, as a lazy loop whose body yields
+  if (isYieldFrom(m.loop)) return undefined;
   if (isForStatement(m.loop)) {
     // A lazy loop (`for l in open(p)`) already keeps the file open while the body yields: the `with`
     // changes nothing there. After `.readlines()` CPython has closed it: a `with` would hold it open
@@ -147,7 +165,8 @@ const PLAIN = new Set(['identifier', 'string', 'string_start', 'string_content',
  * comprehension's element or conditions unless they are plain names and literals (`[line for line in …]`).
  */
 function loopCodeMayRaise(loop: SyntaxNode): boolean {
-  if (isForStatement(loop)) return true;
+  // (`yield from`: the code that takes each item is the caller's, and may close or throw into the generator)
+  if (isForStatement(loop) || isYieldFrom(loop)) return true;
   const first = loop.namedChildren.find((k) => k.type === 'for_in_clause');
   // Ex) `[a for a, b in os.popen(cmd)]`: unpacking a line raises where it does not split in two
   if (first?.childForFieldName('left')?.type !== 'identifier') return true;
@@ -159,6 +178,15 @@ function loopCodeMayRaise(loop: SyntaxNode): boolean {
   });
 }
 const isPlain = (n: SyntaxNode): boolean => PLAIN.has(n.type) && n.children.every(isPlain);
+
+/** True when `node` is the own code of an `async def` (not of a function or lambda nested in it). */
+function inAsyncDef(node: SyntaxNode): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'lambda' || p.type === 'class_definition') return false;
+    if (p.type === 'function_definition') return p.child(0)?.type === 'async';
+  }
+  return false;
+}
 
 /**
  * The class whose method `def` is: the class body holds it directly, decorated (`@staticmethod`), or in one of
@@ -229,7 +257,7 @@ function recursiveCall(ctx: FileContext, loop: SyntaxNode, resource: SyntaxNode,
   const named = (n: SyntaxNode) => namesIt(n) || byGetattr(n) || (aliases.has(n.text) && isName(n, n.text));
   const mentions = (n: SyntaxNode) => [...n.descendantsOfType(['identifier', 'attribute', 'call'])].filter(named);
   // (A comprehension's element and conditions run after its first iterable, though written before it)
-  const iterable = isForStatement(loop) ? loop.childForFieldName('right') : loop.namedChildren.find((k) => k.type === 'for_in_clause')?.childForFieldName('right');
+  const iterable = isForStatement(loop) || isYieldFrom(loop) ? iterableOf(loop) : loop.namedChildren.find((k) => k.type === 'for_in_clause')?.childForFieldName('right');
   const outside = (c: SyntaxNode) => !within(c, resource) && (c.endIndex > resource.startIndex || (within(c, loop) && !within(c, iterable)));
   const enclosingCall = (n: SyntaxNode) => {
     for (let p: SyntaxNode | null = n; p && p.id !== loop.id; p = p.parent) if (p.type === 'call') return p;
@@ -327,7 +355,7 @@ function check(ctx: FileContext): Finding[] {
 export const openLoop: Transform = {
   id: ID,
   code: CODE,
-  summary: 'A loop or comprehension over a resource (`for line in open(p):`) never closes it explicitly.',
+  summary: 'A loop, comprehension or `yield from` over a resource (`for line in open(p):`) never closes it explicitly.',
   fixTitle: 'Wrap the loop (or statement) in `with <resource> as f:`',
   safety: 'safe',
   doc: {
@@ -336,8 +364,9 @@ export const openLoop: Transform = {
       '`for line in open(p).readlines():`, `for row in csv.reader(open(p)):`) and list, set and dict ' +
       'comprehensions over one in a plain statement (`lines = [l.strip() for l in open(p)]`, ' +
       '`return {k: v for k, v in ...}`), and generator expressions consumed at once ' +
-      '(`n = sum(1 for _ in open(p))`). The whole loop, `else:` included, or the statement moves into a ' +
-      '`with` block whose header creates the resource.',
+      '(`n = sum(1 for _ in open(p))`), and a `yield from` statement over one (`yield from open(p)`, ' +
+      '`yield from csv.reader(open(p))`), which iterates it as a loop whose body yields. The whole loop, `else:` ' +
+      'included, or the statement moves into a `with` block whose header creates the resource.',
     whyItBreaksOnPyPy:
       'CPython closes the file when the loop drops its iterator. PyPy closes it when the garbage collector ' +
       'runs: a program that loops over many files runs out of file descriptors, and a file written in the ' +
@@ -348,15 +377,18 @@ export const openLoop: Transform = {
       '(src/python/consumers.ts). With `.readlines()` or another eager read, the file now stays open until the ' +
       'loop ends instead of closing before the first iteration (on Windows the loop body cannot delete or ' +
       'rename it meanwhile). A loop that iterates the file itself may `yield` (it kept the file open while ' +
-      'suspended before too); one that read it eagerly and yields, or whose body calls its own function again (each ' +
+      'suspended before too), and so may `yield from` over it; one that read it eagerly and yields (also ' +
+      '`yield from open(p).readlines()`), or whose body calls its own function again (each ' +
       'level would hold its file), is reported, and so is one over a gdbm database\'s or shelf\'s eager read whose code ' +
       'may call anything (the `with` would hold its lock). Unsafe over a pipe (`os.popen`): an ' +
       "exception from the loop's code leaves before the output runs out, and closing the pipe then waits for the command." + CLOSE_SAFETY,
     notFlagged:
-      '`async for`, `with open(p) as f: for line in f:`, `for line in f:` over a named file (open-assign). ' +
+      '`async for`, `with open(p) as f: for line in f:`, `for line in f:` over a named file (open-assign), a ' +
+      '`yield from` whose value is used (`x = yield from open(p)`, `return (yield from open(p))`). ' +
       'Reported without a fix: a generator expression that outlives the statement (`g = (l for l in open(p))`), ' +
       'a resource passed to an unknown call or generator function in the iterable, a loop that hands out the ' +
-      'file itself (`for fh in [open(a), open(b)]:`), an eager read followed by `yield` in the loop, ' +
+      'file itself (`for fh in [open(a), open(b)]:`), an eager read followed by `yield` in the loop or yielded ' +
+      'from, `yield from` over a pipe (the generator may be closed before the output runs out), ' +
       'comprehensions in compound-statement headers or class bodies, iterables that run other code first.',
   },
   examples: [
@@ -366,6 +398,10 @@ export const openLoop: Transform = {
     },
     { before: 'lines = [l.strip() for l in open(path)]\n', after: 'with open(path) as f:\n    lines = [l.strip() for l in f]\n' },
     { before: 'n = sum(1 for _ in open(path))\n', after: 'with open(path) as f:\n    n = sum(1 for _ in f)\n' },
+    {
+      before: 'import csv\n\n\ndef rows(path):\n    yield from csv.reader(open(path))\n',
+      after: 'import csv\n\n\ndef rows(path):\n    with open(path) as f:\n        yield from csv.reader(f)\n',
+    },
   ],
   check,
   triggers: RESOURCE_TRIGGERS,

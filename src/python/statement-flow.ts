@@ -114,13 +114,28 @@ function iterWithSentinel(ctx: FileContext, attr: SyntaxNode, spec: ResourceSpec
   return args.length === 2 && args[0]!.id === callable.id && args[1]!.type !== 'keyword_argument' && args[1]!.type !== 'list_splat' ? call : undefined;
 }
 
+/**
+ * The value `yield from` iterates when `node` is a `yield from` that is a statement of its own (`yield from
+ * open(p)`, also in parentheses): it runs until the iterator is exhausted or the generator is closed, as `for x in
+ * open(p): yield x` does. Not `x = yield from …` or `return (yield from …)`, whose value is used.
+ */
+export function yieldFromStatementValue(node: SyntaxNode): SyntaxNode | undefined {
+  if (node.type !== 'yield' || node.child(1)?.type !== 'from') return undefined;
+  let top = node;
+  while (top.parent?.type === 'parenthesized_expression') top = top.parent;
+  const stmt = top.parent;
+  if (stmt?.type !== 'expression_statement' || stmt.namedChildren.filter((c) => !isExtra(c)).length !== 1) return undefined;
+  return node.namedChildren.filter((c) => !isExtra(c)).at(-1);
+}
+
 const SCOPE_BARRIERS = new Set(['lambda', 'function_definition', 'class_definition', 'block', 'module', 'decorator']);
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 
 /**
  * The loop that iterates over what `resource` evaluates to: the outermost `for` statement whose iterable,
  * or comprehension whose first iterable, holds `resource` and evaluates it once, before the loop starts
- * (`for l in open(p):`, `[l for l in open(p)]`, `sum(1 for l in open(p))`). Such resources are
+ * (`for l in open(p):`, `[l for l in open(p)]`, `sum(1 for l in open(p))`), or the `yield from` statement
+ * whose iterable holds it (`yield from csv.reader(open(p))`, a loop whose body yields). Such resources are
  * open-loop's; open-chain and open-argument leave them alone.
  */
 export function loopOwner(resource: SyntaxNode): SyntaxNode | undefined {
@@ -133,6 +148,8 @@ export function loopOwner(resource: SyntaxNode): SyntaxNode | undefined {
       continue;
     }
     if (p.type === 'for_statement') return p.childForFieldName('right')?.id === child.id ? p : owner;
+    // Ex) `yield from open(p)`; not `x = yield from open(p)`, which goes on up to its statement
+    if (p.type === 'yield' && yieldFromStatementValue(p)?.id === child.id) return p;
     // Ex) `[x for a in A for x in open(a)]`, `[[l for l in open(q)] for q in qs]`: runs once per item.
     if (p.type === 'for_in_clause' || p.type === 'if_clause') return owner;
     if (COMPREHENSIONS.has(p.type) && p.id !== owner?.id) return owner;
