@@ -3,6 +3,9 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { transformSource } from '../src/api.js';
 import { RESOURCE_CALLS, RESOURCE_HINT_RE } from '../src/python/resources.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SNAPSHOTS } from './helpers.js';
 
 test('every catalog entry is complete and the cheap text hint finds its name', () => {
   for (const [name, spec] of RESOURCE_CALLS) {
@@ -23,7 +26,7 @@ test('sqlite3: a cursor consumed at once or thrown away is fine, a cursor kept i
   assert.equal(chain('import sqlite3\nsqlite3.connect(d).executemany(q, rows)\n').fixesApplied, 1);
   const kept = chain('import sqlite3\ncur = sqlite3.connect(d).execute(q)\n');
   assert.equal(kept.fixesApplied, 0);
-  assert.match(kept.findings[0]!.reason!, /`\.execute\(\)` may return an object that still uses the resource/);
+  assert.match(kept.findings[0]!.reason!, /`\.execute\(\)` is not an eager method withify knows to return plain data \(docs\/resources.md\): it may return an object that still uses the database connection/);
   // `iterdump()` is a lazy generator over the connection
   assert.equal(chain('import sqlite3\nlines = sqlite3.connect(d).iterdump()\n').fixesApplied, 0);
 });
@@ -175,7 +178,7 @@ test('a socket\'s detach() leaves it holding no descriptor: no finding; an io ob
     const r = all(src);
     assert.equal(r.length, 1, src);
     assert.equal(r[0]!.fixStatus, 'none', src);
-    assert.match(r[0]!.reason!, /`\.detach\(\)` may return an object that still uses/, src);
+    assert.match(r[0]!.reason!, /`\.detach\(\)` (is not an eager method withify knows to return plain data \(docs\/resources.md\): it )?may return an object that still uses/, src);
   }
 });
 
@@ -299,4 +302,13 @@ test('pathlib-read-write: an empty mode is no default (open(p, "") raises ValueE
   assert.equal(r(''), 1);
   assert.equal(r(', "r"'), 1);
   assert.equal(r(', ""'), 0);
+});
+
+test('a read through io.TextIOWrapper / io.BufferedReader over a file is fixed; a write through one is reported with the buffer as its reason', () => {
+  const r = transformSource(readFileSync(join(SNAPSHOTS, 'open-argument', 'wrapper-read.in.py'), 'utf8'), { select: ['open-argument'] });
+  assert.equal(r.fixesApplied, 3);
+  assert.equal(r.findings.filter((f) => f.fixStatus === 'none').length, 1);
+  assert.match(r.findings.find((f) => f.fixStatus === 'none')!.reason!, /^the `io.TextIOWrapper` over it buffers what `.write\(\)` writes, and flushes it only when closed/);
+  // An unknown method of a wrapper says what withify does not know, not that the object is kept
+  assert.match(transformSource('import csv\ndef h(p):\n    return csv.DictReader(open(p)).fieldnames\n', {}).findings[0]!.reason!, /^`.fieldnames` of the `csv.DictReader` over it is not an attribute withify knows to hold plain data/);
 });

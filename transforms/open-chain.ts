@@ -236,7 +236,7 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
     if (mayTimeOut(m.spec, m.method, m.use)) return `\`.${m.method}()\` may give up at its timeout and leave the ${m.spec.kind} running, and a \`with\` would then wait for it with no timeout: kill it and wait where the timeout is caught (\`proc.kill(); proc.communicate()\`)`;
     // Ex) `subprocess.Popen(cmd).poll()`: the process runs on; `__exit__` would wait for it to end
     if (m.spec.exitWaits) return `\`.${m.method}()\` does not wait for the ${m.spec.kind}, and a \`with\` would: wait for it (\`.wait()\`, \`.communicate()\`) or keep the object`;
-    return `\`.${m.method}()\` may return an object that still uses the resource after the statement; close it by hand`;
+    return `\`.${m.method}()\` is not an eager method withify knows to return plain data (docs/resources.md): it may return an object that still uses the ${m.spec.kind} after the statement; close it by hand`;
   }
   // Ex) `os.fstat(open(p).fileno())`: CPython closed the file, and its descriptor, as `.fileno()` returned, so the
   // call got a closed descriptor (EBADF, or a file opened since); a `with` would hand it an open one

@@ -65,6 +65,8 @@ const lazy = (name: string, positions: readonly number[], keywords: readonly str
 
 const STREAMS = ['stdin', 'stdout', 'stderr'];
 
+/** A wrapper's reads that return plain data (`str`, `bytes`, a list of them). */
+const WRAPPER_READS: ReadonlySet<string> = new Set(['read', 'readline', 'readlines']);
 /** What a csv writer does through its file and returns (`None`, or the return value of the file's `write`). */
 const CSV_WRITES: ReadonlySet<string> = new Set(['writerow', 'writerows', 'writeheader']);
 
@@ -157,8 +159,10 @@ export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
     lazy('xml.etree.ElementTree.iterparse', [0], ['source']),
     { ...lazy('pickle.Unpickler', [0], ['file']), doneBy: new Set(['load']) },
     { ...lazy('pickle.Pickler', [0], ['file']), doneBy: new Set(['dump']) },
-    { ...lazy('io.TextIOWrapper', [0], ['buffer']), owns: true },
-    { ...lazy('io.BufferedReader', [0], ['raw']), owns: true },
+    // (`io.TextIOWrapper(gzip.open(p)).read()`: the text, read to the end; a read leaves nothing buffered to lose
+    // when the `with` closes the file under the wrapper. Not a write: the wrapper's buffer would reach a closed file)
+    { ...lazy('io.TextIOWrapper', [0], ['buffer']), owns: true, doneBy: WRAPPER_READS },
+    { ...lazy('io.BufferedReader', [0], ['raw']), owns: true, doneBy: WRAPPER_READS },
     { ...lazy('io.BufferedWriter', [0], ['raw']), owns: true },
     // Resources made over a file object they were given, which their `close()` leaves open.
     lazy('gzip.GzipFile', [3], ['fileobj']),

@@ -44,7 +44,11 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
       if (!via && spec.eagerMethods.has(method) && !mayTimeOut(spec, method, p.parent)) return { kind: 'used-up', at: p.parent, by: `.${method}()` };
       // Ex) `csv.writer(open(p, "w")).writerows(rows)`: writes through the wrapper, returns no part of it
       if (viaConsumer?.doneBy?.has(method)) return { kind: 'used-up', at: p.parent, by: `.${method}()` };
-      return { kind: 'unknown', at: p.parent, why: `\`.${method}()\` may return an object that still uses the ${spec.kind}` };
+      const of = via ? ` of the \`${via}\` over it` : '';
+      // Ex) `io.TextIOWrapper(open(p, "wb")).write(s)`: the wrapper buffers the text, which reaches the file when it is
+      // flushed or closed (on CPython, as it went at the statement's end), after a `with` had closed the file under it
+      if (viaConsumer?.owns && /^write/.test(method)) return { kind: 'unknown', at: p.parent, why: `the \`${via}\` over it buffers what \`.${method}()\` writes, and flushes it only when closed: a \`with\` would close the ${spec.kind} under it first` };
+      return { kind: 'unknown', at: p.parent, why: `\`.${method}()\`${of} is not a read withify knows to return plain data (docs/open-argument.md, consumers): it may return an object that still uses the ${spec.kind}` };
     }
     // Ex) `for block in iter(open(p, "rb").read, b""):`: the bound method read through `iter`'s sentinel form,
     // which holds it (and the file) only while iterated, like a lazy wrapper of the file
@@ -59,7 +63,8 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
     if (p.type === 'attribute' && p.childForFieldName('object')?.id === cur.id) {
       const attr = p.childForFieldName('attribute')?.text ?? '';
       if (spec.pipesOnly) return { kind: 'unknown', at: p, why: pipeReason(spec, attr) };
-      return { kind: 'unknown', at: p, why: `\`.${attr}\` may hand out a part of the ${spec.kind} that outlives the statement` };
+      const of = via ? ` of the \`${via}\` over it` : '';
+      return { kind: 'unknown', at: p, why: `\`.${attr}\`${of} is not an attribute withify knows to hold plain data: it may hand out a part of the ${spec.kind} that outlives the statement` };
     }
     const call = argumentOf(cur);
     if (call) {
