@@ -312,3 +312,14 @@ test('a read through io.TextIOWrapper / io.BufferedReader over a file is fixed; 
   // An unknown method of a wrapper says what withify does not know, not that the object is kept
   assert.match(transformSource('import csv\ndef h(p):\n    return csv.DictReader(open(p)).fieldnames\n', {}).findings[0]!.reason!, /^`.fieldnames` of the `csv.DictReader` over it is not an attribute withify knows to hold plain data/);
 });
+
+test('the catalog\'s own name set for good in the file (builtins.open = R, io.open = R, setattr(builtins, "open", R)) makes no resource; a patch the file undoes does', () => {
+  const fixes = (pre: string, call = 'open') => transformSource(`import builtins, io, socket\nR = list\n${pre}\n\ndef main():\n    print(${call}("d.txt").read())\n`, {}).fixesApplied;
+  assert.equal(fixes(''), 1);
+  for (const pre of ['builtins.open = R', 'setattr(builtins, "open", R)', '__builtins__.open = R', '__builtins__["open"] = R', 'import __main__\n__main__.open = R']) assert.equal(fixes(pre), 0, pre);
+  assert.equal(fixes('io.open = R', 'io.open'), 0);
+  // io.open set says nothing of the builtin
+  assert.equal(fixes('io.open = R'), 1);
+  // `old = socket.socket` / `socket.socket = Mock` / … / `socket.socket = old`: the test's patch, undone
+  assert.equal(transformSource('import socket\ndef t():\n    old = socket.socket\n    socket.socket = Mock\n    try:\n        run()\n    finally:\n        socket.socket = old\ndef main(h):\n    s = socket.socket()\n    s.connect(h)\n    s.close()\n', {}).fixesApplied, 1);
+});

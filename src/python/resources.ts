@@ -12,7 +12,7 @@ import { mayBeResourceCall } from './candidates.js';
 import { memoized } from './memo.js';
 import { outlineOf, setUpSpans } from './outline.js';
 import { isExtra } from './statements.js';
-import { PATCH_BY_PATH, textTest } from './text.js';
+import { escapeRegExp, PATCH_BY_PATH, textTest } from './text.js';
 
 export type ResourceKind =
   | 'file'
@@ -280,6 +280,7 @@ function resolveSpec(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefin
  */
 function mockedAround(ctx: FileContext, call: SyntaxNode, spec: ResourceSpec): boolean {
   const text = ctx.source;
+  if (patchedInFile(text, spec.name)) return true;
   if (!saysPatch(text)) return false;
   const fn = call.childForFieldName('function');
   const written = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
@@ -294,6 +295,43 @@ function mockedAround(ctx: FileContext, call: SyntaxNode, spec: ResourceSpec): b
     if ((region.includes('patch') || region.includes('setattr')) && patchesIn(region).some(replaces)) return true;
   }
   return false;
+}
+
+/** The names a module holds the builtins under, for a patch of one: `builtins.open = R`, `__builtins__.open = R`. */
+const BUILTINS_OWNERS = ['builtins', '__builtin__', '__builtins__', '__main__'];
+const patchedInFileMemo = new Map<string, boolean>();
+let patchedInFileText: string | undefined;
+
+/**
+ * True when a statement of the file, wherever it is, sets the catalog's own name to something else: `builtins.open
+ * = Reader`, `__builtins__.open = Reader`, `__builtins__["open"] = Reader`, `io.open = Reader`, `setattr(builtins,
+ * "open", Reader)`, and never saves the original to put it back (`old = socket.socket`). Unlike a test's patch
+ * (`mockedAround`), such a write lasts: every call of the file may make the replacement, which a `with` may not
+ * take. Read from the text (a mention in a string too: only fewer fixes).
+ */
+function patchedInFile(text: string, name: string): boolean {
+  if (patchedInFileText !== text) {
+    patchedInFileText = text;
+    patchedInFileMemo.clear();
+  }
+  let patched = patchedInFileMemo.get(name);
+  if (patched === undefined) {
+    const dot = name.lastIndexOf('.');
+    const attr = name.slice(dot + 1);
+    const owner = name.slice(0, dot);
+    patched = false;
+    if (text.includes(attr)) {
+      const owners = (owner === 'builtins' ? BUILTINS_OWNERS : [owner]).map(escapeRegExp).join('|');
+      patched = new RegExp(
+        `(?<![\\w.])(?:${owners})[ \\t]*(?:\\.[ \\t]*${attr}|\\[[ \\t]*['"]${attr}['"][ \\t]*\\])[ \\t]*=(?!=)|\\bsetattr[ \\t]*\\([ \\t]*(?:${owners})[ \\t]*,[ \\t]*['"]${attr}['"]`,
+      ).test(text);
+      // Ex) `old_socket = socket.socket` / `socket.socket = Mock` / `try: …` / `finally: socket.socket = old_socket`:
+      // a test's patch, undone; the file's other calls make the real thing
+      if (patched && new RegExp(`=[ \\t]*(?:${owners})[ \\t]*\\.[ \\t]*${attr}[ \\t]*(?:#.*)?$`, 'm').test(text)) patched = false;
+    }
+    patchedInFileMemo.set(name, patched);
+  }
+  return patched;
 }
 
 // Asked once per resource call of a file: remembered for the last text.
