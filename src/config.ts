@@ -90,9 +90,10 @@ function readToml(path: string): Table {
 export function parseRequiresPython(spec: string): PythonVersion | undefined {
   let lowest: PythonVersion | undefined;
   for (const clause of spec.split(',')) {
-    const m = /^\s*(>=|~=|==|>)\s*(\d+)\.(\d+)/.exec(clause);
+    // Ex) `>=3.8`; `>=3`, `>3`, `==3.*` (a version of one part, or a wildcard minor: its lowest is x.0)
+    const m = /^\s*(>=|~=|==|>)\s*(\d+)(?:\.(\d+|\*))?/.exec(clause);
     if (!m) continue;
-    const v: PythonVersion = [Number(m[2]), Number(m[3])];
+    const v: PythonVersion = [Number(m[2]), m[3] === undefined || m[3] === '*' ? 0 : Number(m[3])];
     if (!lowest || v[0] > lowest[0] || (v[0] === lowest[0] && v[1] > lowest[1])) lowest = v; // clauses are ANDed: the tightest bound wins
   }
   return lowest;

@@ -110,6 +110,11 @@ describe('requires-python', () => {
     assert.deepEqual(parseRequiresPython('==3.12.*'), [3, 12]);
     assert.deepEqual(parseRequiresPython('>=3.7,>=3.9'), [3, 9]);
     assert.equal(parseRequiresPython('<4'), undefined);
+    // A version of one part, or a wildcard minor: x.0 (before, none: the 3.8 default, and `:=` on a 3.7 project)
+    assert.deepEqual(parseRequiresPython('>=3'), [3, 0]);
+    assert.deepEqual(parseRequiresPython('> 3'), [3, 0]);
+    assert.deepEqual(parseRequiresPython('>=3.*'), [3, 0]);
+    assert.deepEqual(parseRequiresPython('>=2, !=3.0.*'), [2, 0]);
   });
 
   test('the default target version; target-version and the command line win over it', () => {
