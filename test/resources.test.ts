@@ -323,3 +323,12 @@ test('the catalog\'s own name set for good in the file (builtins.open = R, io.op
   // `old = socket.socket` / `socket.socket = Mock` / … / `socket.socket = old`: the test's patch, undone
   assert.equal(transformSource('import socket\ndef t():\n    old = socket.socket\n    socket.socket = Mock\n    try:\n        run()\n    finally:\n        socket.socket = old\ndef main(h):\n    s = socket.socket()\n    s.connect(h)\n    s.close()\n', {}).fixesApplied, 1);
 });
+
+test('what runs before a resource in its statement: a comment between the arguments runs nothing; a loop target or `with` name read in its own body is bound', () => {
+  const fixed = (src: string) => transformSource(src, {}).fixesApplied;
+  assert.equal(fixed('import json\ndef f(p, o):\n    json.dump(o,  # the obj\n              open(p, "w"))\n'), 1);
+  assert.equal(fixed('import json\ndef f(items, out):\n    for obj in items:\n        json.dump(obj, open(out + obj, "w"))\n'), 1);
+  assert.equal(fixed('import shutil\ndef g(a, b):\n    with open(a, "rb") as src:\n        shutil.copyfileobj(src, open(b, "wb"))\n'), 1);
+  // (a loop target read after its loop may be unbound: `for obj in []`)
+  assert.match(transformSource('import json\ndef f(items, out):\n    for obj in items:\n        pass\n    json.dump(obj, open(out, "w"))\n', {}).findings[0]!.reason!, /`obj` may raise before it \(a name not bound on every path\)/);
+});

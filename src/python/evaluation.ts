@@ -131,6 +131,9 @@ export function surelyBound(ctx: FileContext, id: SyntaxNode): boolean {
   return bindings.some((b) => {
     if (b.kind === 'param') return true;
     if (handlerOf(b)) return true; // (the read is in that handler's block: checked above)
+    // Ex) `for obj in items:` / `json.dump(obj, open(out + obj, "w"))`, `with open(a) as src:` / `copy(src, …)`: the
+    // body of the statement whose header binds the name runs only once it did (`del` was refused above)
+    if (boundByHeaderAround(b.node, id)) return true;
     // Ex) `if a and (n := f()):`: the right side of `and`/`or`, a branch of `x if c else y`, may not run
     for (let c = b.node, a = c.parent; a && a.type !== 'block' && a.type !== 'module'; c = a, a = a.parent) {
       if (a.type === 'boolean_operator' && a.childForFieldName('right')?.id === c.id) return false;
@@ -149,6 +152,20 @@ export function surelyBound(ctx: FileContext, id: SyntaxNode): boolean {
     // Ahead of the read in the text: a module's constant defined below a function may not be bound yet when it runs
     return stmt.endIndex <= id.startIndex;
   });
+}
+
+/**
+ * True when `binding` is a name a `for` statement's target or a `with` item's `as` binds, and `read` lies in that
+ * statement's body: the body runs only after the header bound it.
+ */
+function boundByHeaderAround(binding: SyntaxNode, read: SyntaxNode): boolean {
+  for (let c = binding, a = c.parent; a && a.type !== 'block' && a.type !== 'module'; c = a, a = a.parent) {
+    const inTarget = (a.type === 'for_statement' && a.childForFieldName('left')?.id === c.id) || (a.type === 'with_statement' && c.type === 'with_clause');
+    if (!inTarget) continue;
+    const body = a.childForFieldName('body');
+    return body !== null && body.startIndex <= read.startIndex && read.endIndex <= body.endIndex;
+  }
+  return false;
 }
 
 // The builtin and standard calls whose `with` swallows no exception (their `__exit__` returns a false value)
@@ -341,7 +358,11 @@ export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: 
     const before = evaluatedBefore(p, child);
     if (!before) return 'part of an assignment target, evaluated after the value';
     let impure: SyntaxNode | undefined;
-    for (let k = 0; k < before.count && !impure; k++) if (!(strict ? isSurelyPure(strict, before.nodes[k]!, assumed) : isPure(before.nodes[k]!, assumed))) impure = before.nodes[k];
+    // (A comment between the arguments, `json.dump(o,  # the obj` / `open(p, "w"))`, runs nothing)
+    for (let k = 0; k < before.count && !impure; k++) {
+      const n = before.nodes[k]!;
+      if (!isExtra(n) && !(strict ? isSurelyPure(strict, n, assumed) : isPure(n, assumed))) impure = n;
+    }
     if (!impure) continue;
     if (strict && isPure(impure, assumed)) {
       const how = impure.type === 'identifier' || impure.type === 'attribute' ? 'a name not bound on every path' : 'it runs code';
