@@ -1344,3 +1344,46 @@ test('an __iter__ object passed to zip before an argument that runs code, or to 
   assert.match(r.findings[0]!.reason ?? '', /^`side\(\)` runs after `Table\(\)` and before `zip` iterates it/);
   assert.match(r.findings[1]!.reason ?? '', /^`itertools\.chain\(\)` calls `iter\(\)` on `Table\(\)` only when it gets to it/);
 });
+
+describe('generator-close with an inert builtin call ahead of the generator (`zip(range(n), rows(p))`)', () => {
+  const rows = 'import itertools\n\n\ndef rows(n):\n    try:\n        yield from [1, 2, 3]\n    finally:\n        print("closed", n)\n\n\n';
+  const fixed = (body: string) => transformSource(`${rows}${body}`, { select: ['generator-close'] });
+
+  test('range, itertools.count and itertools.repeat over pure arguments run no code: the generator of a def of this file is made first', () => {
+    for (const head of ['zip(range(2), rows(n))', 'zip(itertools.count(1), rows(n))', 'zip(itertools.repeat(0, n), rows(-1))', 'zip(range(n), [0], rows(n))']) {
+      const r = fixed(`def f(n):\n    for a, b in ${head}:\n        break\n`);
+      assert.deepEqual(r.findings.map((f) => f.fixStatus), ['fixable'], head);
+      assert.match(r.output, /gen = rows\((n|-1)\)\n    try:\n        for a, b in zip\(.*, gen\):/, head);
+    }
+  });
+
+  test('what else runs ahead, or a call that runs code, keeps the finding without a fix, saying which', () => {
+    const table = 'class Table:\n    def __init__(self, n):\n        print("init")\n\n    def __iter__(self):\n        return rows(1)\n\n\ndef returned(n):\n    return rows(n)\n\n\n';
+    for (const [head, reason] of [
+      ['zip(range(next(it)), rows(n))', /^`range\(next\(it\)\)` runs before it in this statement; making the generator ahead of the statement would run it first$/],
+      ['zip(range(2), rows(next(it)))', /would run it first: the arguments of `rows\(\)` may run code or raise$/],
+      ['zip(side(), rows(n))', /^`side\(\)` runs before it/],
+      ['zip(range(2), Table(n))', /would run it first: `Table\(\)` runs its class's `__init__`/],
+      ['zip(itertools.count(), returned(n))', /would run it first: `returned\(\)` is not surely an undecorated generator function of this file/],
+      ['zip(range(side()), rows(n))', /^`range\(side\(\)\)` runs before it/],
+    ] as const) {
+      const r = transformSource(`${rows}${table}def f(n, it):\n    for a, b in ${head}:\n        break\n`, { select: ['generator-close'] });
+      assert.equal(r.fixesApplied, 0, head);
+      assert.match(r.findings[0]?.reason ?? '', reason, head);
+    }
+    // `range` bound again is no builtin
+    const rebound = transformSource(`${rows}range = lambda n: [0] * n\n\n\ndef f(n):\n    for a, b in zip(range(2), rows(n)):\n        break\n`, { select: ['generator-close'] });
+    assert.equal(rebound.fixesApplied, 0);
+    assert.match(rebound.findings[0]?.reason ?? '', /^`range\(2\)` runs before it/);
+  });
+
+  test('a builtin that raises ahead of it: the generator made first is dropped unstarted, and closing it runs nothing (CPython, before and after)', () => {
+    const src = `${rows}def f():\n    try:\n        for a, b in zip(range("x"), rows(0)):\n            break\n    except TypeError as e:\n        print("TypeError", e)\n\n\nf()\n`;
+    const r = transformSource(src, { select: ['generator-close'] });
+    assert.equal(r.fixesApplied, 1);
+    const dir = tempDir('withify-range-first-');
+    const before = runInDir(dir, src);
+    assert.equal(runInDir(dir, r.output), before);
+    assert.doesNotMatch(before, /closed/);
+  });
+});

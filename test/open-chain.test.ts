@@ -232,3 +232,23 @@ test('the future import of annotations over lines, after a docstring; quoted in 
   // A class body runs its annotations, also inside a function
   assert.equal(run('def make():\n    class D:\n        y: open("inner.txt").read()\n    return D\n').findings.length, 1);
 });
+
+test('after a write in a dictionary entry or a keyword argument, what runs after is the dictionary or the call, not the entry', () => {
+  const cases: Array<[string, string]> = [
+    ['return {"n": open(p, "w").write(data), "size": os.stat(p).st_size}', '`{"n": open(p, "w").write(data), "size":…` runs after `.write()`'],
+    ['return {open(p, "w").write(data): os.stat(p).st_size}', '`{open(p, "w").write(data): os.stat(p).s…` runs after `.write()`'],
+    ['return f(n=open(p, "w").write(data), size=os.stat(p).st_size)', '`f(n=open(p, "w").write(data), size=os.s…` runs after `.write()`'],
+    // As a list, a tuple and a positional argument already said
+    ['return [open(p, "w").write(data), os.stat(p).st_size]', '`[open(p, "w").write(data), os.stat(p).s…` runs after `.write()`'],
+    ['return f(open(p, "w").write(data), os.stat(p).st_size)', '`f(open(p, "w").write(data), os.stat(p).…` runs after `.write()`'],
+  ];
+  for (const [line, said] of cases) {
+    const r = run(`import os\n\n\ndef stats(p, data):\n    ${line}\n`);
+    assert.equal(r.fixesApplied, 0, line);
+    assert.ok(r.findings[0]?.reason?.startsWith(`${said}: CPython closed the file before it`), `${line}: ${r.findings[0]?.reason}`);
+  }
+  // open-argument reads the same: `json.dump(x, open(p, "w"))` in an entry
+  const arg = transformSource('import json, os\n\n\ndef save(p, x):\n    return {"ok": json.dump(x, open(p, "w")), "size": os.stat(p).st_size}\n', { select: ['open-argument'] });
+  assert.equal(arg.fixesApplied, 0);
+  assert.match(arg.findings[0]?.reason ?? '', /^`\{"ok": json\.dump\(x, open\(p, "w"\)\), "siz…` runs after `json\.dump`: CPython closed the file before it/);
+});

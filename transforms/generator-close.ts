@@ -11,7 +11,7 @@ import { escapeRegExp } from '../src/python/text.js';
 import { versionAtLeast } from '../src/options.js';
 import type { Edit, FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { insertAt, planImportedName, replaceNode } from '../src/python/edits.js';
-import { codeRunAfter, isFirstIterable, isPure, lazyContext, notEvaluatedFirst, preview } from '../src/python/evaluation.js';
+import { codeRunAfter, containsYield, isFirstIterable, isPure, isSurelyPure, lazyContext, notEvaluatedFirst, preview, surelyBound } from '../src/python/evaluation.js';
 import {
   callTarget,
   loopExit,
@@ -736,7 +736,7 @@ function planKeptFix(ctx: FileContext, kept: Kept, made: Made, call: SyntaxNode)
 function planKeptWrapperFix(ctx: FileContext, kept: Kept, made: Made, call: SyntaxNode): { edits: Edit[]; title: string } | string {
   const stmt = kept.stmt;
   // Ex) `it = islice(log(), 2) if flag else rows()`: code that runs before the generator is made stays before it
-  const first = notEvaluatedFirst(call, stmt);
+  const first = madeFirstReason(ctx, call, stmt, made);
   if (first) return first.replace('a `with` header would run it first', 'making the generator ahead of the statement would run it first');
   const shared = sharesLine(ctx, stmt);
   if (shared) return shared;
@@ -773,16 +773,90 @@ function display(call: SyntaxNode): string {
   return `${fn}()`;
 }
 
+/**
+ * `notEvaluatedFirst` for making what `call` makes ahead of `scope`, which also lets an inert builtin call
+ * (`inertCallsAhead`) run before it when the call makes a generator and runs no code (`madeRunsCode`):
+ * `zip(range(2), rows(p))`, `zip(itertools.count(), rows(p))`. When only the call keeps such a builtin call from
+ * running after it, the reason says what the call runs.
+ *
+ * Calling a generator function runs none of its body: it reads the callee and the arguments, binds them and makes
+ * the generator. With a plain name for a def of this file, surely bound, and arguments that run no code and cannot
+ * raise (`isSurelyPure`), making it ahead of `range(2)` rather than after changes nothing either of them sees. If
+ * the builtin call raises (`range("x")`), the generator made first is dropped unstarted, and `gen.close()` of an
+ * unstarted generator runs nothing, not its `finally`: as before, where it was never made. (An argument's
+ * `__index__`, run by `range(obj)`, is taken to be an int's. A call that does not bind, `rows(1, 2)` of a
+ * one-parameter def, would then raise its TypeError before the builtin's.)
+ */
+function madeFirstReason(ctx: FileContext, call: SyntaxNode, scope: SyntaxNode, made: Made): string | undefined {
+  const order = notEvaluatedFirst(call, scope);
+  if (!order) return undefined;
+  const inert = inertCallsAhead(ctx, call, scope);
+  if (!inert || notEvaluatedFirst(call, scope, inert)) return order;
+  const runs = madeRunsCode(ctx, call, made);
+  return runs ? `${order}: ${runs}` : undefined;
+}
+
+/** Builtin calls that, over pure arguments, only make a value: no code of the program runs (`madeFirstReason`). */
+const INERT_CALLS = new Set(['builtins.range', 'itertools.count', 'itertools.repeat']);
+
+/**
+ * The calls of `scope` ahead of `call` that are calls of INERT_CALLS over pure arguments (`range(n)`,
+ * `itertools.count()`, `itertools.repeat(x, 3)`, resolved as the builtin or itertools', not a name bound again), or
+ * `undefined` for none.
+ */
+function inertCallsAhead(ctx: FileContext, call: SyntaxNode, scope: SyntaxNode): Set<number> | undefined {
+  const inert = scope.descendantsOfType('call').filter((c) => {
+    if (c.endIndex > call.startIndex || !INERT_CALLS.has(calleeName(ctx.names, c) ?? '')) return false;
+    const args = c.childForFieldName('arguments');
+    return args?.type === 'argument_list' && args.namedChildren.every((a) => isExtra(a) || isPure(a));
+  });
+  return inert.length ? new Set(inert.map((c) => c.id)) : undefined;
+}
+
+/**
+ * What making what `call` makes runs, for a reason, or `undefined` when it runs no code and raises nothing: a call
+ * of a generator function of this file (`isGeneratorFunctionName`) over arguments that run no code (`isSurelyPure`).
+ * Ex) `Table(3)`, whose `__iter__` is the generator: the call runs `__init__`
+ * Ex) `@cached def rows(p)`: the call runs the decorator's wrapper
+ * Ex) `def rows(p): return _rows(p)`, an imported `rows` (the index does not say which kind it is): code runs
+ * Ex) `os.scandir(p)`: opens the directory
+ */
+function madeRunsCode(ctx: FileContext, call: SyntaxNode, made: Made): string | undefined {
+  const shown = display(call);
+  if (made.iterator) return `\`${shown}\` opens its directory when called`;
+  if (made.viaIter) return `\`${shown}\` runs its class's \`__init__\`, and its \`__iter__\` makes the generator`;
+  const callee = call.childForFieldName('function');
+  const args = call.childForFieldName('arguments');
+  if (made.patched || callee?.type !== 'identifier' || !isGeneratorFunctionName(ctx, callee)) {
+    return `\`${shown}\` is not surely an undecorated generator function of this file, whose call would run none of its code`;
+  }
+  if (args?.type !== 'argument_list' || !args.namedChildren.every((a) => isExtra(a) || isSurelyPure(ctx, a))) {
+    return `the arguments of \`${shown}\` may run code or raise`;
+  }
+  return undefined;
+}
+
+/** True when `id` surely names an undecorated def of this file that yields: calling it runs none of its code. */
+function isGeneratorFunctionName(ctx: FileContext, id: SyntaxNode): boolean {
+  const r = ctx.names.resolve(id.text, id);
+  if (r.kind !== 'local' || r.bindings.length !== 1) return false;
+  const def = r.bindings[0]!;
+  // Ex) `rows = cached(rows)` beside the def: two bindings, refused above
+  if (def.kind !== 'def' || def.node.type !== 'function_definition' || def.node.parent?.type === 'decorated_definition') return false;
+  const body = def.node.childForFieldName('body');
+  return !!body && containsYield(body) && surelyBound(ctx, id);
+}
+
 /** Why `stmt` cannot get a try/finally of its own around `call`'s use, or undefined. */
-function whyNotFixable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Made): string | undefined {
-  const why = whyNotWrappable(use, call, stmt, made);
+function whyNotFixable(ctx: FileContext, use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Made): string | undefined {
+  const why = whyNotWrappable(ctx, use, call, stmt, made);
   // The shared helpers speak of resources and `with` headers; say it for a generator (or an iterator).
   const what = made.iterator ? 'iterator' : 'generator';
   if (why?.startsWith('inside a comprehension')) return `inside a comprehension: each iteration makes its own ${what}`;
   return why?.replace('a `with` header would run it first', `making the ${what} ahead of the statement would run it first`);
 }
 
-function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Made): string | undefined {
+function whyNotWrappable(ctx: FileContext, use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Made): string | undefined {
   if (isClassBodyStatement(stmt)) return 'in a class body: the new name would become a class attribute';
   if (use.kind === 'statement' && use.why) return use.why;
   // Ex) `for key, group in groupby(rows(), f): return group`: the group reads the generator after the loop
@@ -798,14 +872,14 @@ function whyNotWrappable(use: Use, call: SyntaxNode, stmt: SyntaxNode, made: Mad
       return `\`${use.abandonedBy}\` abandons it before the loop's \`else:\` runs: CPython closed it there, the fix would close it after the \`else:\``;
     }
     // Bound where it is made (`(gen := rows()) if c else [1]`), it is made in its place: nothing runs ahead of it
-    return use.branch ? undefined : notEvaluatedFirst(call, use.loop.childForFieldName('right')!);
+    return use.branch ? undefined : madeFirstReason(ctx, call, use.loop.childForFieldName('right')!, made);
   }
   const header = headerContextReason(use.top, stmt);
   if (header) return header;
   if (!isWrappableSimpleStatement(stmt)) return `${inStatementOf(stmt)}: withify closes generators used in assignments, expression statements and returns`;
   // Ex) `x = next(rows()) if d else None`: the use runs only when its branch does; bound where it is made (`:=`), the
   // generator is made in its place, and the run of branches itself must run once, whenever the statement runs
-  const order = use.branch || use.run ? lazyContext(use.run ?? use.top, stmt) : notEvaluatedFirst(call, stmt);
+  const order = use.branch || use.run ? lazyContext(use.run ?? use.top, stmt) : madeFirstReason(ctx, call, stmt, made);
   // Ex) `next(os.scandir(p)).name`: closing the directory a moment later runs no code of the program
   return order ?? (made.iterator ? undefined : codeAfter(use, stmt));
 }
@@ -1055,7 +1129,7 @@ function check(ctx: FileContext): Finding[] {
     const run = use.kind === 'statement' ? branchOfUse(use.top, stmt) : undefined;
     if (run && use.kind === 'statement') use = { ...use, run };
     // Ex) `class Cached(Store): def rows(self): return [...]`: `self.rows()` may return a list, which has no `close()`.
-    const reason = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen) ?? whyNotFixable(use, call, stmt, gen) ?? (use.branch || run ? branchReason(ctx, use, call, stmt, gen) : undefined);
+    const reason = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen) ?? whyNotFixable(ctx, use, call, stmt, gen) ?? (use.branch || run ? branchReason(ctx, use, call, stmt, gen) : undefined);
     if (reason) {
       findings.push({ ...base, reason });
       continue;

@@ -393,7 +393,11 @@ export function codeRunAfter(node: SyntaxNode, stmt: SyntaxNode, boolResult = fa
     }
     if (p.type === 'named_expression' && p.childForFieldName('value')?.id === child.id) continue;
     if (p.type === 'not_operator' && boolResult) continue;
-    return p.type === 'argument_list' && p.parent ? p.parent : p;
+    // What runs after is the call or the dictionary a part belongs to, not the part: `f(n=open(p, "w").write(d))`,
+    // `{"n": open(p, "w").write(d), "size": os.stat(p).st_size}` (not its `"n": …` pair)
+    let at = p;
+    while ((at.type === 'argument_list' || at.type === 'keyword_argument' || at.type === 'pair') && at.parent && at.parent.id !== stmt.id) at = at.parent;
+    return at;
   }
   return undefined;
 }
