@@ -686,3 +686,9 @@ test('open-assign-close: a file opened in a `with` body, or a `try` body whose h
   // Nothing read between the `with` and the close (`try: f = open(p)` / `else: f.close()` likewise): nothing to report
   assert.equal(close('def g(p):\n    with open(p) as fh:\n        f = open(fh.readline().strip())\n    f.close()\n').findings.length, 0);
 });
+
+test('open-assign-close: the close dropped from the last line of a file that ends without a line break leaves it ending without one (LF, CRLF, blanks after the close)', () => {
+  assert.equal(close('def f(p):\r\n    out = open(p, "w")\r\n    out.write("x")\r\n    out.close()').output, 'def f(p):\r\n    with open(p, "w") as out:\r\n        out.write("x")');
+  assert.equal(close('def f(p):\n    out = open(p, "w")\n    out.write("x")\n    out.close()   ').output, 'def f(p):\n    with open(p, "w") as out:\n        out.write("x")');
+  assert.equal(close('def f(p):\n    out = open(p, "w")\n    out.write("x")\n    out.close()\n').output, 'def f(p):\n    with open(p, "w") as out:\n        out.write("x")\n');
+});

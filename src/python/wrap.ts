@@ -347,9 +347,12 @@ export function dropStatement(source: string, d: SyntaxNode): Edit {
  * break stays where it was. Ex) `\f    f.close()` → `\f`.
  */
 function removeLines(source: string, start: number, end: number): Edit {
-  const from = lineStartOf(source, start);
+  let from = lineStartOf(source, start);
   const to = nextLineStart(source, end);
   const lead = /^[ \t\f]*/.exec(source.slice(from, start))![0];
   const feed = lead.lastIndexOf('\f');
+  // Ex) `    out.close()` as the last line of a file that ends without a line break: the line break before it goes
+  // too, so the file still ends without one
+  if (feed < 0 && to === source.length && from > 0 && !/[\r\n]$/.test(source)) from -= source.slice(from - 2, from) === '\r\n' ? 2 : 1;
   return replaceRange(from, to, feed < 0 ? '' : lead.slice(0, feed + 1) + source.slice(lineEndOf(source, end), to));
 }
