@@ -262,6 +262,32 @@ test('diff of files not in plain UTF-8 (latin-1, shift_jis, a BOM) applies with 
   for (const name of Object.keys(files)) assert.ok(readFileSync(join(applied, name)).equals(readFileSync(join(fixed, name))), name);
 });
 
+test('diff - of a file not in plain UTF-8 prints the bytes diff FILE does (git apply takes it); fix - keeps the coding', () => {
+  // The patch of `diff -` came out in UTF-8 without the BOM, which `git apply` rejected.
+  const files: Record<string, Buffer> = {
+    'lat.py': Buffer.from('# -*- coding: latin-1 -*-\ns = "\u00e9"\nx = open("a").read()\n', 'latin1'),
+    'bom2.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('s = "\u00e9"\nx = open("a").read()\n')]),
+  };
+  const dir = tempDir('withify-stdin-coding-');
+  const fixed = tempDir('withify-stdin-coding-');
+  for (const [name, bytes] of Object.entries(files)) {
+    writeFileSync(join(dir, name), bytes);
+    writeFileSync(join(fixed, name), bytes);
+  }
+  assert.equal(withify(['fix', '--no-cache', '.'], { cwd: fixed }).status, 0);
+  for (const [name, bytes] of Object.entries(files)) {
+    const disk = spawnSync(process.execPath, [CLI, 'diff', '--no-cache', name], { cwd: dir });
+    const stdin = spawnSync(process.execPath, [CLI, 'diff', '--no-cache', '-', '--stdin-filename', name], { cwd: dir, input: bytes });
+    assert.equal(stdin.status, 0, stdin.stderr.toString());
+    assert.ok(stdin.stdout.equals(disk.stdout), `${name}: ${JSON.stringify(stdin.stdout.toString('latin1'))}`);
+    writeFileSync(join(dir, `${name}.diff`), stdin.stdout);
+    const check = spawnSync('git', ['apply', '--check', `${name}.diff`], { cwd: dir, encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+    const fix = spawnSync(process.execPath, [CLI, 'fix', '--no-cache', '-', '--stdin-filename', name], { cwd: dir, input: bytes });
+    assert.ok(fix.stdout.equals(readFileSync(join(fixed, name))), name);
+  }
+});
+
 test('check -: findings carry --stdin-filename', () => {
   const r = withify(['check', '-', '--stdin-filename', 'src/app.py'], { input: LEAKY });
   assert.equal(r.status, 1);
