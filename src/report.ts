@@ -54,6 +54,13 @@ export function formatFinding(f: LocatedFinding): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * The command that applies a fixable finding's fix: an unsafe fix counts as fixable in a run with `--unsafe-fixes`,
+ * and plain `withify fix` leaves it. Ex) `check . --unsafe-fixes`: WFY106 `[*]`, which `withify fix .` does not apply
+ */
+const fixCommand = (unsafe: boolean) => (unsafe ? '`withify fix --unsafe-fixes`' : '`withify fix`');
+const needsUnsafeFlag = (x: LocatedFinding) => x.fixStatus === 'fixable' && x.fix?.applicability === 'unsafe';
+
 export function formatErrors(result: RunResult): string[] {
   const lines = result.walkErrors.map((e) => `error: ${e.path}: ${e.reason}`);
   for (const f of result.files) {
@@ -135,7 +142,7 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
       else if (c.files === 0) out.push('No file to check: the paths hold no file that the selection keeps (--include, --exclude, ignore files, --changed-since, --shard).');
       else if (c.findings === 0) out.push(`All clear: no findings in ${plural(c.files, 'file')}.`);
       else {
-        const parts = [`${c.fixable} fixable with \`withify fix\``];
+        const parts = [`${c.fixable} fixable with ${fixCommand(result.files.some((f) => f.findings.some(needsUnsafeFlag)))}`];
         if (c.unsafe) parts.push(`${c.unsafe} more with \`--unsafe-fixes\``);
         // Ex) `Found 3 findings in 1 of 40 files`: where they are, of what was checked
         const where = result.files.filter((f) => f.findings.length > 0).length;
@@ -328,7 +335,7 @@ export function githubReport(mode: Mode, result: RunResult): string {
     if (f.status === 'failed') cmd('error', { file: f.path, ...at, title: 'withify' }, f.reason ?? 'failed');
     for (const w of reportedWarnings(mode, f)) cmd('warning', { file: f.path, line: w.location.line, col: w.location.column, title: 'withify: suppression comment' }, w.message);
     for (const x of reportedFindings(mode, f)) {
-      const tail = x.fixStatus === 'fixable' ? ' [*] fixable with `withify fix`' : x.fixStatus === 'unsafe' ? ' (fix with `withify fix --unsafe-fixes`)' : x.reason ? ` (not fixed: ${x.reason})` : '';
+      const tail = x.fixStatus === 'fixable' ? ` [*] fixable with ${fixCommand(needsUnsafeFlag(x))}` : x.fixStatus === 'unsafe' ? ' (fix with `withify fix --unsafe-fixes`)' : x.reason ? ` (not fixed: ${x.reason})` : '';
       const { line, column } = x.location;
       const endLine = x.endLocation.line;
       // Columns only on one line: the toolkit's AnnotationProperties take no columns where the lines differ

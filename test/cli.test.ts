@@ -655,3 +655,19 @@ test('over stdin outside a project, a generator\'s module is named as the file o
   assert.match(disk.stdout, /`ur\.locked`: its `finally` raises/);
   assert.equal(stdin.stdout, disk.stdout);
 });
+
+test('--unsafe-fixes: the hint names `withify fix --unsafe-fixes` where it counts an unsafe fix as fixable (summary, github)', () => {
+  // Plain `withify fix`, which the hint named, leaves the WFY106 fix.
+  const dir = tempDir('withify-unsafe-hint-');
+  writeFileSync(join(dir, 'a.py'), 'f = lambda p: open(p).read()\n');
+  writeFileSync(join(dir, 'b.py'), LEAKY);
+  const text = withify(['check', '--no-cache', '--unsafe-fixes', '.'], { cwd: dir });
+  assert.match(text.stdout, /^a\.py:1:15 WFY106 .* \[\*\]$/m);
+  assert.match(text.stdout, /\nFound 3 findings in 2 files \(2 fixable with `withify fix --unsafe-fixes`\)\.\n$/);
+  const github = withify(['check', '--no-cache', '--unsafe-fixes', '--format', 'github', '.'], { cwd: dir }).stdout;
+  assert.match(github, /title=WFY106 pathlib-read-write::.* \[\*\] fixable with `withify fix --unsafe-fixes`$/m);
+  assert.match(github, /title=WFY101 open-chain::.* \[\*\] fixable with `withify fix`$/m);
+  // Without the flag, as before
+  assert.match(withify(['check', '--no-cache', '.'], { cwd: dir }).stdout, /\nFound 3 findings in 2 files \(1 fixable with `withify fix`, 1 more with `--unsafe-fixes`\)\.\n$/);
+  assert.match(withify(['check', '--no-cache', 'b.py', '--unsafe-fixes'], { cwd: dir }).stdout, /\(1 fixable with `withify fix`\)\.\n$/);
+});
