@@ -61,6 +61,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const fixCommand = (unsafe: boolean) => (unsafe ? '`withify fix --unsafe-fixes`' : '`withify fix`');
 const needsUnsafeFlag = (x: LocatedFinding) => x.fixStatus === 'fixable' && x.fix?.applicability === 'unsafe';
 
+/** The clause a summary line ends with when paths failed. Ex) `withify check .` with a file that does not parse */
+const failedClause = (failed: number) => (failed > 0 ? `; ${plural(failed, 'path')} could not be processed (see the errors)` : '');
+
 export function formatErrors(result: RunResult): string[] {
   const lines = result.walkErrors.map((e) => `error: ${e.path}: ${e.reason}`);
   for (const f of result.files) {
@@ -137,7 +140,7 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
     else for (const f of result.files) for (const x of f.findings) out.push(formatFinding(x));
     if (!opts.quiet) {
       // Ex) `withify check nope.py`: no file was read, which is no all-clear
-      if (c.findings === 0 && c.failed > 0) out.push(`No findings in ${plural(c.files, 'file')}; ${plural(c.failed, 'path')} could not be processed (see the errors).`);
+      if (c.findings === 0 && c.failed > 0) out.push(`No findings in ${plural(c.files, 'file')}${failedClause(c.failed)}.`);
       // Ex) `check . --include 'src/*.pyi'` matching nothing: "All clear" would pass a CI gate that checked nothing
       else if (c.files === 0) out.push('No file to check: the paths hold no file that the selection keeps (--include, --exclude, ignore files, --changed-since, --shard).');
       else if (c.findings === 0) out.push(`All clear: no findings in ${plural(c.files, 'file')}.`);
@@ -147,7 +150,7 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
         // Ex) `Found 3 findings in 1 of 40 files`: where they are, of what was checked
         const where = result.files.filter((f) => f.findings.length > 0).length;
         const files = where === c.files ? plural(c.files, 'file') : `${where} of ${plural(c.files, 'file')}`;
-        out.push(`Found ${plural(c.findings, 'finding')} in ${files} (${parts.join(', ')}).`);
+        out.push(`Found ${plural(c.findings, 'finding')} in ${files} (${parts.join(', ')})${failedClause(c.failed)}.`);
       }
       if (opts.addIgnore) {
         // Ex) a read-only file: its findings are left because nothing was written, not for want of a line
@@ -175,14 +178,14 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
     // What is left, placed in the input: `diff` writes nothing, so its reader has only that (`inInput`).
     else for (const f of result.files) for (const x of f.remaining) err.push(formatFinding(x.inInput ? { ...x, ...x.inInput } : x));
     if (!opts.quiet) {
-      err.push(`${plural(c.changed, 'file')} would change (${plural(c.fixesApplied, 'fix', 'fixes')}${opts.addIgnore ? `, ${comments}` : ''}); ${plural(c.remaining, 'finding')} left unfixed.`);
+      err.push(`${plural(c.changed, 'file')} would change (${plural(c.fixesApplied, 'fix', 'fixes')}${opts.addIgnore ? `, ${comments}` : ''}); ${plural(c.remaining, 'finding')} left unfixed${failedClause(c.failed)}.`);
     }
   } else {
     // Ex) `withify fix -q .`: what is left is still listed; only the summary line goes
     if (opts.statistics) out.push(...formatStatistics(statistics(mode, result)));
     else for (const f of result.files) for (const x of f.remaining) out.push(formatFinding(x));
     if (!opts.quiet) {
-      out.push(`${plural(c.changed, 'file')} changed, ${plural(c.fixesApplied, 'fix', 'fixes')} applied${opts.addIgnore ? `, ${comments} added` : ''}, ${plural(c.remaining, 'finding')} left.`);
+      out.push(`${plural(c.changed, 'file')} changed, ${plural(c.fixesApplied, 'fix', 'fixes')} applied${opts.addIgnore ? `, ${comments} added` : ''}, ${plural(c.remaining, 'finding')} left${failedClause(c.failed)}.`);
     }
   }
   const stdout = out.length ? `${out.join('\n')}\n` : '';

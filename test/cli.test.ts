@@ -671,3 +671,20 @@ test('--unsafe-fixes: the hint names `withify fix --unsafe-fixes` where it count
   assert.match(withify(['check', '--no-cache', '.'], { cwd: dir }).stdout, /\nFound 3 findings in 2 files \(1 fixable with `withify fix`, 1 more with `--unsafe-fixes`\)\.\n$/);
   assert.match(withify(['check', '--no-cache', 'b.py', '--unsafe-fixes'], { cwd: dir }).stdout, /\(1 fixable with `withify fix`\)\.\n$/);
 });
+
+test('the summary line of check, diff and fix says when paths could not be processed, findings or not', () => {
+  // With findings, the line gave no hint why the exit code was 2.
+  const dir = tempDir('withify-failed-summary-');
+  writeFileSync(join(dir, 'broken.py'), 'def f(:\n    open(p).read()\n');
+  writeFileSync(join(dir, 'a.py'), LEAKY);
+  const check = withify(['check', '--no-cache', '.', 'missing.py'], { cwd: dir });
+  assert.equal(check.status, 2);
+  assert.match(check.stdout, /\nFound 1 finding in 1 of 2 files \(1 fixable with `withify fix`\); 2 paths could not be processed \(see the errors\)\.\n$/);
+  const diff = withify(['diff', '--no-cache', '.'], { cwd: dir });
+  assert.equal(diff.status, 2);
+  assert.match(diff.stderr, /\n1 file would change \(1 fix\); 0 findings left unfixed; 1 path could not be processed \(see the errors\)\.\n$/);
+  const fix = withify(['fix', '--no-cache', '.'], { cwd: dir });
+  assert.equal(fix.status, 2);
+  assert.match(fix.stdout, /^1 file changed, 1 fix applied, 0 findings left; 1 path could not be processed \(see the errors\)\.\n$/);
+  assert.equal(withify(['check', '--no-cache', '.'], { cwd: dir }).stdout, 'No findings in 2 files; 1 path could not be processed (see the errors).\n');
+});
