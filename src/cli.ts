@@ -371,7 +371,7 @@ function otherUsageMessage(message: string, argv: readonly string[]): string {
 const given = (values: string | string[] | undefined) => (values === undefined ? undefined : splitList(values));
 const globList = (values: string | string[] | undefined) => (values === undefined ? undefined : ([] as string[]).concat(values));
 
-async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
+async function toRunOptions(mode: Mode, a: CommonArgs): Promise<{ options: RunOptions; config: ReturnType<typeof loadConfig> }> {
   const cwd = process.cwd();
   const target = a['target-version'] === undefined ? undefined : parsePythonVersion(a['target-version']);
   if (a['target-version'] !== undefined && !target) throw new UsageError(`--target-version: cannot read "${a['target-version']}"; write it like 3.8`);
@@ -406,7 +406,7 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     const written = isAbsolute(glob) && config ? relative(dirname(config.path), glob).split(sep).join('/') : glob;
     if (bad !== undefined) throw new ConfigError(`${config!.path}: [tool.withify] per-file-ignores "${written}": no transform "${bad}"; run \`withify list\` to see the ids and codes`);
   }
-  return {
+  const options: RunOptions = {
     ...defaultOptions({ ...transformSettings, extraTransforms }),
     mode,
     cwd,
@@ -427,6 +427,7 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     ...(a.jobs !== undefined ? { jobs: Number(a.jobs) } : {}),
     ...(a['no-cache'] === true ? {} : { cacheDir: cacheDirOf(a['cache-dir'], cwd, config?.path) }),
   };
+  return { options, config };
 }
 
 /**
@@ -451,9 +452,10 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
   }
   // Ex) `--statistics --format github`: the annotations came out one per finding, the option did nothing
   if (a.statistics && (a.format === 'sarif' || a.format === 'github')) throw new UsageError(`--statistics is for --format text (a table instead of the findings) or json (a \`statistics\` array); ${a.format} has no place for it`);
-  const options = await toRunOptions(mode, a);
+  const { options, config } = await toRunOptions(mode, a);
   const rules = [...TRANSFORMS, ...activeTransforms(options).filter((t) => !TRANSFORMS.includes(t))];
-  const reportOptions = { format: a.format, quiet: a.quiet, color: false, statistics: a.statistics, addIgnore: a['add-ignore'] === true };
+  // Ex) `unsafe-fixes = true` in [tool.withify]: plain `withify fix` applies the unsafe fixes, and the hint says so
+  const reportOptions = { format: a.format, quiet: a.quiet, color: false, statistics: a.statistics, addIgnore: a['add-ignore'] === true, unsafeNeedsFlag: config?.settings.unsafeFixes !== true };
   const color = a.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   if (a.paths.length === 1 && a.paths[0] === STDIN_PATH) {
     if (mode === 'check' && a['add-ignore']) throw new UsageError('check - --add-ignore has nowhere to write the comments: use `withify fix - --add-ignore` (it prints the result)');

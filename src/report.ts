@@ -127,7 +127,7 @@ function encodePatch(patch: string, encoding: { name: string; bom: boolean }): B
   return Buffer.concat(out);
 }
 
-export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean; color: boolean; statistics?: boolean; addIgnore?: boolean }): TextReport {
+export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean; color: boolean; statistics?: boolean; addIgnore?: boolean; unsafeNeedsFlag?: boolean }): TextReport {
   const out: string[] = [];
   // `diff`: the patches of files not in plain UTF-8, as bytes, by their place in `out`
   let encoded: Map<number, Buffer> | undefined;
@@ -145,7 +145,7 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
       else if (c.files === 0) out.push('No file to check: the paths hold no file that the selection keeps (--include, --exclude, ignore files, --changed-since, --shard).');
       else if (c.findings === 0) out.push(`All clear: no findings in ${plural(c.files, 'file')}.`);
       else {
-        const parts = [`${c.fixable} fixable with ${fixCommand(result.files.some((f) => f.findings.some(needsUnsafeFlag)))}`];
+        const parts = [`${c.fixable} fixable with ${fixCommand(opts.unsafeNeedsFlag !== false && result.files.some((f) => f.findings.some(needsUnsafeFlag)))}`];
         if (c.unsafe) parts.push(`${c.unsafe} more with \`--unsafe-fixes\``);
         // Ex) `Found 3 findings in 1 of 40 files`: where they are, of what was checked
         const where = result.files.filter((f) => f.findings.length > 0).length;
@@ -260,6 +260,11 @@ export interface ReportOptions {
   statistics: boolean;
   /** The run added ignore comments (`--add-ignore`): say how many. */
   addIgnore?: boolean;
+  /**
+   * An unsafe fix this run counts as fixable needs `withify fix --unsafe-fixes` (the default); false where the
+   * config gives `unsafe-fixes = true`, so that plain `withify fix` applies it.
+   */
+  unsafeNeedsFlag?: boolean;
 }
 
 /** The findings that describe the files as they are on disk after this run: `fix` has rewritten them. */
@@ -325,7 +330,7 @@ export const escapeGithubData = (s: string) => s.replace(/%/g, '%25').replace(/\
 export const escapeGithubProperty = (s: string) => escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** One `::warning` per finding (its fix status in the message), one `::error` per file that failed. */
-export function githubReport(mode: Mode, result: RunResult): string {
+export function githubReport(mode: Mode, result: RunResult, unsafeNeedsFlag = true): string {
   const lines: string[] = [];
   const cmd = (level: 'warning' | 'error', props: Record<string, string | number>, message: string) => {
     const p = Object.entries(props).map(([k, v]) => `${k}=${escapeGithubProperty(String(v))}`).join(',');
@@ -338,7 +343,7 @@ export function githubReport(mode: Mode, result: RunResult): string {
     if (f.status === 'failed') cmd('error', { file: f.path, ...at, title: 'withify' }, f.reason ?? 'failed');
     for (const w of reportedWarnings(mode, f)) cmd('warning', { file: f.path, line: w.location.line, col: w.location.column, title: 'withify: suppression comment' }, w.message);
     for (const x of reportedFindings(mode, f)) {
-      const tail = x.fixStatus === 'fixable' ? ` [*] fixable with ${fixCommand(needsUnsafeFlag(x))}` : x.fixStatus === 'unsafe' ? ' (fix with `withify fix --unsafe-fixes`)' : x.reason ? ` (not fixed: ${x.reason})` : '';
+      const tail = x.fixStatus === 'fixable' ? ` [*] fixable with ${fixCommand(unsafeNeedsFlag && needsUnsafeFlag(x))}` : x.fixStatus === 'unsafe' ? ' (fix with `withify fix --unsafe-fixes`)' : x.reason ? ` (not fixed: ${x.reason})` : '';
       const { line, column } = x.location;
       const endLine = x.endLocation.line;
       // Columns only on one line: the toolkit's AnnotationProperties take no columns where the lines differ
@@ -467,7 +472,7 @@ export function renderReport(mode: Mode, result: RunResult, opts: ReportOptions,
     return { stdout: jsonReport(mode, result, opts), stderr: interrupted };
   }
   if (opts.format === 'sarif') return { stdout: sarifReport(mode, result, rules), stderr: interrupted };
-  if (opts.format === 'github') return { stdout: githubReport(mode, result), stderr: interrupted };
+  if (opts.format === 'github') return { stdout: githubReport(mode, result, opts.unsafeNeedsFlag !== false), stderr: interrupted };
   const r = textReport(mode, result, opts);
   return { ...r, stderr: r.stderr + interrupted };
 }

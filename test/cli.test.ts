@@ -670,6 +670,12 @@ test('--unsafe-fixes: the hint names `withify fix --unsafe-fixes` where it count
   // Without the flag, as before
   assert.match(withify(['check', '--no-cache', '.'], { cwd: dir }).stdout, /\nFound 3 findings in 2 files \(1 fixable with `withify fix`, 1 more with `--unsafe-fixes`\)\.\n$/);
   assert.match(withify(['check', '--no-cache', 'b.py', '--unsafe-fixes'], { cwd: dir }).stdout, /\(1 fixable with `withify fix`\)\.\n$/);
+  // `unsafe-fixes = true` in [tool.withify]: plain `withify fix` applies them, flag or not
+  writeFileSync(join(dir, 'pyproject.toml'), '[tool.withify]\nunsafe-fixes = true\n');
+  for (const flag of [[], ['--unsafe-fixes']]) {
+    assert.match(withify(['check', '--no-cache', ...flag, '.'], { cwd: dir }).stdout, /\nFound 3 findings in 2 files \(2 fixable with `withify fix`\)\.\n$/);
+    assert.match(withify(['check', '--no-cache', ...flag, '--format', 'github', '.'], { cwd: dir }).stdout, /title=WFY106 pathlib-read-write::.* \[\*\] fixable with `withify fix`$/m);
+  }
 });
 
 test('the summary line of check, diff and fix says when paths could not be processed, findings or not', () => {
