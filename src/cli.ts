@@ -4,7 +4,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
-import { ConfigError, emptyGlob, loadConfig, mergeSettings } from './config.js';
+import { ConfigError, emptyGlob, loadConfig, mergeSettings, sectionOf } from './config.js';
 import { loadTransformModules, TransformLoadError } from './load-transform.js';
 import { isWithin, parseShard, realOrSelf, SelectError } from './walk.js';
 import { exitCode, renderReport, type Format, type ReportOptions } from './report.js';
@@ -398,13 +398,13 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<{ options: RunOp
     const fromCli = unknown(cli[key]);
     if (fromCli !== undefined) throw new UsageError(`--${key}: no transform "${fromCli}"; run \`withify list\` to see the ids and codes`);
     const fromFile = unknown(config?.settings[key]);
-    if (fromFile !== undefined) throw new ConfigError(`${config!.path}: [tool.withify] ${key}: no transform "${fromFile}"; run \`withify list\` to see the ids and codes`);
+    if (fromFile !== undefined) throw new ConfigError(`${config!.path}: ${sectionOf(config!)}${key}: no transform "${fromFile}"; run \`withify list\` to see the ids and codes`);
   }
   for (const { glob, rules } of perFileIgnores ?? []) {
     const bad = rules.find((v) => findTransform(v, extraTransforms) === undefined);
     // (The glob as written: the config made it absolute, below its own directory)
     const written = isAbsolute(glob) && config ? relative(dirname(config.path), glob).split(sep).join('/') : glob;
-    if (bad !== undefined) throw new ConfigError(`${config!.path}: [tool.withify] per-file-ignores "${written}": no transform "${bad}"; run \`withify list\` to see the ids and codes`);
+    if (bad !== undefined) throw new ConfigError(`${config!.path}: ${sectionOf(config!)}per-file-ignores "${written}": no transform "${bad}"; run \`withify list\` to see the ids and codes`);
   }
   const options: RunOptions = {
     ...defaultOptions({ ...transformSettings, extraTransforms }),

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { ConfigError, loadConfig, mergeSettings, parseRequiresPython } from '../src/config.js';
+import { CONFIG_KEYS, ConfigError, loadConfig, mergeSettings, parseRequiresPython } from '../src/config.js';
 import { escapeGlob } from '../src/walk.js';
 import { CLI, tempDir } from './helpers.js';
 
@@ -292,15 +292,32 @@ describe('through the CLI', () => {
     assert.match(r.stderr, /^error: .*pyproject\.toml: unknown key "frobnicate" in \[tool\.withify\]; the keys are select, ignore/);
   });
 
+  test('an error in a --config file of top-level keys does not name a [tool.withify] it has not', () => {
+    const root = tree({ 'app.py': LEAK, 'w2.toml': 'selects = ["WFY110"]\n', 'w3.toml': 'unsafe-fixes = "yes"\n', 'w4.toml': 'per-file-ignores = { "a.py" = ["nope"] }\n', 'pyproject.toml': '[tool.withify]\nselects = ["WFY110"]\n' });
+    const keys = CONFIG_KEYS.join(', ');
+    for (const [file, message] of [
+      ['w2.toml', `error: ${join(root, 'w2.toml')}: unknown key "selects"; the keys are ${keys}\n`],
+      ['w3.toml', `error: ${join(root, 'w3.toml')}: unsafe-fixes must be true or false\n`],
+      ['w4.toml', `error: ${join(root, 'w4.toml')}: per-file-ignores "a.py": no transform "nope"; run \`withify list\` to see the ids and codes\n`],
+      // A pyproject.toml's table is still named
+      ['pyproject.toml', `error: ${join(root, 'pyproject.toml')}: unknown key "selects" in [tool.withify]; the keys are ${keys}\n`],
+    ] as const) {
+      const r = cli(root, 'check', '.', '--config', file);
+      assert.equal(r.status, 2, file);
+      assert.equal(r.stderr, message, file);
+    }
+  });
+
   test('a rule select or ignore does not know is exit 2 naming it, from the command line or the file', () => {
     const root = tree({ 'app.py': LEAK, 'typo.toml': 'ignore = ["open_chain"]\n', 'mine.mjs': MY_RULE });
     const list = '`withify list` to see the ids and codes\n';
     for (const [args, message] of [
       [['--select', 'open-chain,nope'], `error: --select: no transform "nope"; run ${list}`],
       [['--ignore', 'WFY999'], `error: --ignore: no transform "WFY999"; run ${list}`],
-      [['--config', 'typo.toml'], `error: ${join(root, 'typo.toml')}: [tool.withify] ignore: no transform "open_chain"; run ${list}`],
+      // (typo.toml holds its keys at the top level: no [tool.withify] for the error to name)
+      [['--config', 'typo.toml'], `error: ${join(root, 'typo.toml')}: ignore: no transform "open_chain"; run ${list}`],
       // The file is checked even where the command line overrides the key.
-      [['--config', 'typo.toml', '--ignore', 'class-del'], `error: ${join(root, 'typo.toml')}: [tool.withify] ignore: no transform "open_chain"; run ${list}`],
+      [['--config', 'typo.toml', '--ignore', 'class-del'], `error: ${join(root, 'typo.toml')}: ignore: no transform "open_chain"; run ${list}`],
     ] as const) {
       const r = cli(root, 'fix', '.', ...args);
       assert.equal(r.status, 2, args.join(' '));
