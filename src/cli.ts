@@ -4,7 +4,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
-import { ConfigError, emptyGlob, loadConfig, mergeSettings, sectionOf } from './config.js';
+import { ConfigError, emptyGlob, loadConfig, mergeSettings, nestedConfigs, sectionOf } from './config.js';
 import { loadTransformModules, TransformLoadError } from './load-transform.js';
 import { isWithin, parseShard, realOrSelf, SelectError } from './walk.js';
 import { exitCode, renderReport, type Format, type ReportOptions } from './report.js';
@@ -481,10 +481,10 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
     return;
   }
   if (a.paths.includes(STDIN_PATH)) throw new UsageError('`-` (stdin) must be the only path');
-  return runFiles(mode, a, options, { ...reportOptions, color }, rules);
+  return runFiles(mode, a, options, { ...reportOptions, color }, rules, config?.path);
 }
 
-async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOptions: ReportOptions, rules: readonly Transform[]): Promise<void> {
+async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOptions: ReportOptions, rules: readonly Transform[], configPath?: string): Promise<void> {
   // Ctrl-C: stop handing out files, let the ones in hand finish (writes are atomic), report, exit 130.
   // A second Ctrl-C ends the process at once.
   const interrupt = new AbortController();
@@ -507,11 +507,32 @@ async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOp
     progress.stop();
     process.removeListener('SIGINT', onSigint);
   }
+  if (!a.quiet) for (const line of nestedConfigWarnings(a.paths, options.cwd, configPath)) process.stderr.write(`${line}\n`);
   const report = renderReport(mode, result, reportOptions, rules);
   process.stdout.write(report.stdoutBytes ?? report.stdout);
   process.stderr.write(report.stderr);
   if (result.cacheError !== undefined && !a.quiet) process.stderr.write(`warning: ${result.cacheError}\n`);
   process.exitCode = result.interrupted ? 130 : exitCode(mode, result, { exitCodeOnDiff: a['exit-code'], addIgnore: a['add-ignore'] === true });
+}
+
+/**
+ * One warning per pyproject.toml below the run's start whose `[tool.withify]` the run does not apply (no hierarchy
+ * of configs: the settings come from one file). Ex) CI runs `check .` at the root, a developer in `sub/`: sub's
+ * `ignore` holds for the developer only
+ */
+function nestedConfigWarnings(paths: readonly string[], cwd: string, configPath: string | undefined): string[] {
+  const shown = (p: string) => {
+    const r = relative(cwd, p).split(sep).join('/');
+    return r.startsWith('../') || isAbsolute(r) ? r : `./${r}`;
+  };
+  const uses = configPath === undefined ? 'this run found no [tool.withify] from the working directory up' : `this run uses ${shown(configPath)}`;
+  // (Not one in the working directory or above it, which a run without --config would find: `--config` chose another)
+  const found = nestedConfigs((paths.length ? paths : ['.']).map((p) => resolve(cwd, p)), configPath).filter((p) => !isWithin(cwd, dirname(p)));
+  return found.map((p) => {
+    const file = shown(p).replace(/^\.\//, '');
+    const dir = shown(dirname(p)).replace(/^\.\//, '');
+    return `warning: ${file}: its [tool.withify] applies only to runs started in ${dir}/ or below; ${uses}`;
+  });
 }
 
 /**

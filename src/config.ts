@@ -1,11 +1,11 @@
 // `[tool.withify]` in pyproject.toml (or a file named with --config): the defaults a project sets for
 // every run. The command line overrides each key it gives.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
 import { escapeGlob } from './glob.js';
-import { listingOf } from './listing.js';
+import { allListings, listingOf } from './listing.js';
 import type { GeneratorStyle, PythonVersion } from './types.js';
 import type { IndexScope } from './walk.js';
 
@@ -329,4 +329,46 @@ export function mergeSettings(cli: ConfigSettings, config: LoadedConfig | undefi
   }
   if (out.targetVersion === undefined && config?.requiresPython) out.targetVersion = config.requiresPython;
   return out; // no key is present with the value undefined: defaultOptions() would take it over its default
+}
+
+/**
+ * The pyproject.toml files with a `[tool.withify]` table in the directories the walk listed under `roots` (the run's
+ * paths, absolute), other than `config` (the run's own), sorted. Their select/ignore/exclude do not apply to this run:
+ * settings come from one file, found from the working directory up (only their target version counts, per file).
+ * Ex) `check .` at the root, whose `sub/pyproject.toml` ignores WFY101: sub's files are still checked for it
+ * Read from the walk's listings: no system call but for a directory that holds a pyproject.toml.
+ */
+export function nestedConfigs(roots: readonly string[], config: string | undefined): string[] {
+  const realOf = (path: string) => {
+    try {
+      return realpathSync.native(path);
+    } catch {
+      return path;
+    }
+  };
+  const seen = new Set(config === undefined ? [] : [realOf(config)]);
+  const under = (dir: string) => roots.some((r) => dir === r || dir.startsWith(r.endsWith(sep) ? r : r + sep));
+  const out: string[] = [];
+  const holding = allListings().filter(([dir, listing]) => listing.pyproject !== false && under(dir));
+  for (const [dir, listing] of holding.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const path = join(dir, 'pyproject.toml');
+    // (undefined: a symbolic link, which the file system answers for)
+    if (listing.pyproject === undefined && !existsSync(path)) continue;
+    const real = listing.pyproject ? join(listing.real, 'pyproject.toml') : realOf(path);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    if (hasWithifyTable(path)) out.push(path);
+  }
+  return out;
+}
+
+function hasWithifyTable(path: string): boolean {
+  try {
+    // Ex) a pyproject.toml of [tool.black] alone: not parsed
+    if (!readFileSync(path, 'utf8').includes('withify')) return false;
+    return toolTable(readToml(path)) !== undefined;
+  } catch {
+    // (One that cannot be read or parsed is an error of its own, or another tool's)
+    return false;
+  }
 }

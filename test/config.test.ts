@@ -308,6 +308,29 @@ describe('through the CLI', () => {
     }
   });
 
+  test("a nested project's [tool.withify] the run does not apply: one warning per file on stderr, none for the run's own or under -q", () => {
+    // sub's ignore/exclude were silently not applied to a run started at the root.
+    const root = tree({
+      'pyproject.toml': '[tool.withify]\nselect = ["WFY101"]\n',
+      'sub/pyproject.toml': '[tool.withify]\nignore = ["WFY101"]\n',
+      'sub/a.py': LEAK,
+      'sub/deep/pyproject.toml': '[tool.withify]\nexclude = ["x.py"]\n',
+      'sub/deep/x.py': LEAK,
+      'other/pyproject.toml': '[tool.black]\nline-length = 100\n',
+      'other/b.py': LEAK,
+    });
+    const warning = (file: string, uses: string) => `warning: ${file}/pyproject.toml: its [tool.withify] applies only to runs started in ${file}/ or below; this run uses ${uses}\n`;
+    const r = cli(root, 'check', '--no-cache', '.');
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, warning('sub', './pyproject.toml') + warning('sub/deep', './pyproject.toml'));
+    for (const mode of ['diff', 'fix']) assert.equal(cli(root, mode, '--no-cache', 'sub').stderr.split('\n').filter((l) => l.startsWith('warning:')).length, 2, mode);
+    assert.equal(cli(root, 'check', '--no-cache', '-q', '.').stderr, '');
+    // From sub/, its own file is the run's: only the one below it is named
+    assert.equal(cli(join(root, 'sub'), 'check', '--no-cache', '.').stderr, warning('deep', './pyproject.toml'));
+    assert.equal(cli(root, 'check', '--no-cache', '--config', 'sub/deep/pyproject.toml', '.').stderr, warning('sub', './sub/deep/pyproject.toml'));
+    assert.equal(cli(join(root, 'other'), 'check', '--no-cache', '.').stderr, '');
+  });
+
   test('a rule select or ignore does not know is exit 2 naming it, from the command line or the file', () => {
     const root = tree({ 'app.py': LEAK, 'typo.toml': 'ignore = ["open_chain"]\n', 'mine.mjs': MY_RULE });
     const list = '`withify list` to see the ids and codes\n';
