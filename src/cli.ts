@@ -4,7 +4,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
-import { ConfigError, emptyGlob, loadConfig, mergeSettings } from './config.js';
+import { ConfigError, emptyGlob, loadConfig, mergeSettings, nestedConfigs, sectionOf } from './config.js';
 import { loadTransformModules, TransformLoadError } from './load-transform.js';
 import { isWithin, parseShard, realOrSelf, SelectError } from './walk.js';
 import { exitCode, renderReport, type Format, type ReportOptions } from './report.js';
@@ -371,7 +371,7 @@ function otherUsageMessage(message: string, argv: readonly string[]): string {
 const given = (values: string | string[] | undefined) => (values === undefined ? undefined : splitList(values));
 const globList = (values: string | string[] | undefined) => (values === undefined ? undefined : ([] as string[]).concat(values));
 
-async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
+async function toRunOptions(mode: Mode, a: CommonArgs): Promise<{ options: RunOptions; config: ReturnType<typeof loadConfig> }> {
   const cwd = process.cwd();
   const target = a['target-version'] === undefined ? undefined : parsePythonVersion(a['target-version']);
   if (a['target-version'] !== undefined && !target) throw new UsageError(`--target-version: cannot read "${a['target-version']}"; write it like 3.8`);
@@ -398,15 +398,15 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     const fromCli = unknown(cli[key]);
     if (fromCli !== undefined) throw new UsageError(`--${key}: no transform "${fromCli}"; run \`withify list\` to see the ids and codes`);
     const fromFile = unknown(config?.settings[key]);
-    if (fromFile !== undefined) throw new ConfigError(`${config!.path}: [tool.withify] ${key}: no transform "${fromFile}"; run \`withify list\` to see the ids and codes`);
+    if (fromFile !== undefined) throw new ConfigError(`${config!.path}: ${sectionOf(config!)}${key}: no transform "${fromFile}"; run \`withify list\` to see the ids and codes`);
   }
   for (const { glob, rules } of perFileIgnores ?? []) {
     const bad = rules.find((v) => findTransform(v, extraTransforms) === undefined);
     // (The glob as written: the config made it absolute, below its own directory)
     const written = isAbsolute(glob) && config ? relative(dirname(config.path), glob).split(sep).join('/') : glob;
-    if (bad !== undefined) throw new ConfigError(`${config!.path}: [tool.withify] per-file-ignores "${written}": no transform "${bad}"; run \`withify list\` to see the ids and codes`);
+    if (bad !== undefined) throw new ConfigError(`${config!.path}: ${sectionOf(config!)}per-file-ignores "${written}": no transform "${bad}"; run \`withify list\` to see the ids and codes`);
   }
-  return {
+  const options: RunOptions = {
     ...defaultOptions({ ...transformSettings, extraTransforms }),
     mode,
     cwd,
@@ -427,6 +427,7 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<RunOptions> {
     ...(a.jobs !== undefined ? { jobs: Number(a.jobs) } : {}),
     ...(a['no-cache'] === true ? {} : { cacheDir: cacheDirOf(a['cache-dir'], cwd, config?.path) }),
   };
+  return { options, config };
 }
 
 /**
@@ -451,9 +452,10 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
   }
   // Ex) `--statistics --format github`: the annotations came out one per finding, the option did nothing
   if (a.statistics && (a.format === 'sarif' || a.format === 'github')) throw new UsageError(`--statistics is for --format text (a table instead of the findings) or json (a \`statistics\` array); ${a.format} has no place for it`);
-  const options = await toRunOptions(mode, a);
+  const { options, config } = await toRunOptions(mode, a);
   const rules = [...TRANSFORMS, ...activeTransforms(options).filter((t) => !TRANSFORMS.includes(t))];
-  const reportOptions = { format: a.format, quiet: a.quiet, color: false, statistics: a.statistics, addIgnore: a['add-ignore'] === true };
+  // Ex) `unsafe-fixes = true` in [tool.withify]: plain `withify fix` applies the unsafe fixes, and the hint says so
+  const reportOptions = { format: a.format, quiet: a.quiet, color: false, statistics: a.statistics, addIgnore: a['add-ignore'] === true, unsafeNeedsFlag: config?.settings.unsafeFixes !== true };
   const color = a.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   if (a.paths.length === 1 && a.paths[0] === STDIN_PATH) {
     if (mode === 'check' && a['add-ignore']) throw new UsageError('check - --add-ignore has nowhere to write the comments: use `withify fix - --add-ignore` (it prints the result)');
@@ -479,10 +481,10 @@ async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
     return;
   }
   if (a.paths.includes(STDIN_PATH)) throw new UsageError('`-` (stdin) must be the only path');
-  return runFiles(mode, a, options, { ...reportOptions, color }, rules);
+  return runFiles(mode, a, options, { ...reportOptions, color }, rules, config?.path);
 }
 
-async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOptions: ReportOptions, rules: readonly Transform[]): Promise<void> {
+async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOptions: ReportOptions, rules: readonly Transform[], configPath?: string): Promise<void> {
   // Ctrl-C: stop handing out files, let the ones in hand finish (writes are atomic), report, exit 130.
   // A second Ctrl-C ends the process at once.
   const interrupt = new AbortController();
@@ -505,11 +507,32 @@ async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOp
     progress.stop();
     process.removeListener('SIGINT', onSigint);
   }
+  if (!a.quiet) for (const line of nestedConfigWarnings(a.paths, options.cwd, configPath)) process.stderr.write(`${line}\n`);
   const report = renderReport(mode, result, reportOptions, rules);
   process.stdout.write(report.stdoutBytes ?? report.stdout);
   process.stderr.write(report.stderr);
   if (result.cacheError !== undefined && !a.quiet) process.stderr.write(`warning: ${result.cacheError}\n`);
   process.exitCode = result.interrupted ? 130 : exitCode(mode, result, { exitCodeOnDiff: a['exit-code'], addIgnore: a['add-ignore'] === true });
+}
+
+/**
+ * One warning per pyproject.toml below the run's start whose `[tool.withify]` the run does not apply (no hierarchy
+ * of configs: the settings come from one file). Ex) CI runs `check .` at the root, a developer in `sub/`: sub's
+ * `ignore` holds for the developer only
+ */
+function nestedConfigWarnings(paths: readonly string[], cwd: string, configPath: string | undefined): string[] {
+  const shown = (p: string) => {
+    const r = relative(cwd, p).split(sep).join('/');
+    return r.startsWith('../') || isAbsolute(r) ? r : `./${r}`;
+  };
+  const uses = configPath === undefined ? 'this run found no [tool.withify] from the working directory up' : `this run uses ${shown(configPath)}`;
+  // (Not one in the working directory or above it, which a run without --config would find: `--config` chose another)
+  const found = nestedConfigs((paths.length ? paths : ['.']).map((p) => resolve(cwd, p)), configPath).filter((p) => !isWithin(cwd, dirname(p)));
+  return found.map((p) => {
+    const file = shown(p).replace(/^\.\//, '');
+    const dir = shown(dirname(p)).replace(/^\.\//, '');
+    return `warning: ${file}: its [tool.withify] applies only to runs started in ${dir}/ or below; ${uses}`;
+  });
 }
 
 /**

@@ -1,11 +1,11 @@
 // `[tool.withify]` in pyproject.toml (or a file named with --config): the defaults a project sets for
 // every run. The command line overrides each key it gives.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
 import { escapeGlob } from './glob.js';
-import { listingOf } from './listing.js';
+import { allListings, listingOf } from './listing.js';
 import type { GeneratorStyle, PythonVersion } from './types.js';
 import type { IndexScope } from './walk.js';
 
@@ -42,7 +42,15 @@ export interface LoadedConfig {
   settings: ConfigSettings;
   /** The oldest version `[project] requires-python` allows, e.g. `>=3.9` → [3, 9]. */
   requiresPython?: PythonVersion;
+  /** The settings are the file's top-level keys (a `--config withify.toml`), not a `[tool.withify]` table. */
+  topLevel?: boolean;
 }
+
+/**
+ * Where in its file a setting sits, as an error names it: `[tool.withify] ` before the key, or nothing for a file of
+ * top-level keys. Ex) `--config w2.toml` holding `selects = [...]`: it has no [tool.withify] for the error to name
+ */
+export const sectionOf = (config: Pick<LoadedConfig, 'topLevel'>): string => (config.topLevel ? '' : '[tool.withify] ');
 
 /** A config file that cannot be read or has a wrong key or value: a usage error (exit 2). */
 export class ConfigError extends Error {
@@ -99,32 +107,36 @@ export function parseRequiresPython(spec: string): PythonVersion | undefined {
   return lowest;
 }
 
-function stringList(file: string, key: string, value: unknown): string[] {
+function stringList(file: string, key: string, value: unknown, section = '[tool.withify] '): string[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
     const example = key === 'exclude' || key === 'include' ? '"build/**"' : '"open-chain"';
-    throw new ConfigError(`${file}: [tool.withify] ${key} must be a list of strings, e.g. ${key} = [${example}]`);
+    throw new ConfigError(`${file}: ${section}${key} must be a list of strings, e.g. ${key} = [${example}]`);
   }
   return value as string[];
 }
 
-function bool(file: string, key: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') throw new ConfigError(`${file}: [tool.withify] ${key} must be true or false`);
+function bool(file: string, key: string, value: unknown, section = '[tool.withify] '): boolean {
+  if (typeof value !== 'boolean') throw new ConfigError(`${file}: ${section}${key} must be true or false`);
   return value;
 }
 
 /** A glob that names nothing: `""`, `"/"`, `"./"`, `"."`, `"/."`, `".."` (no file or directory has such a name). */
 export const emptyGlob = (g: string): boolean => g.split('/').every((part) => part === '' || part === '.' || part === '..');
 
-/** Validate one `[tool.withify]` table. `file` names it in errors; relative globs resolve against its directory. */
-export function parseSettings(table: Table, file: string): ConfigSettings {
+/**
+ * Validate one `[tool.withify]` table. `file` names it in errors; relative globs resolve against its directory.
+ * `topLevel`: the table is the file's top level (`--config withify.toml`), which errors name so.
+ */
+export function parseSettings(table: Table, file: string, topLevel = false): ConfigSettings {
+  const section = sectionOf({ topLevel });
   const dir = dirname(file);
   // A glob with a `/` is relative to the config file's directory; one without matches a name anywhere.
   // Ex) `include = [""]`: as `--include ''`, a glob of nothing would check no file without a word (a gate passes)
   const globs = (key: string, v: unknown) =>
-    stringList(file, key, v)
+    stringList(file, key, v, section)
       .map((g) => {
         const glob = g.replace(/\/+$/, '').replace(/^(?:\.\/)+/, '');
-        if (emptyGlob(g)) throw new ConfigError(`${file}: [tool.withify] ${key}: ${JSON.stringify(g)} is no glob (it names nothing); give one, e.g. ${key} = ["tests/fixtures/**"]`);
+        if (emptyGlob(g)) throw new ConfigError(`${file}: ${section}${key}: ${JSON.stringify(g)} is no glob (it names nothing); give one, e.g. ${key} = ["tests/fixtures/**"]`);
         return glob;
       })
       .map((g) => (g.includes('/') && !isAbsolute(g) ? `${escapeGlob(dir).replace(/\/$/, '')}/${g}` : g));
@@ -132,12 +144,12 @@ export function parseSettings(table: Table, file: string): ConfigSettings {
   for (const [key, value] of Object.entries(table)) {
     switch (key) {
       case 'select':
-        out.select = stringList(file, key, value);
+        out.select = stringList(file, key, value, section);
         // As `--select ''`: a selection of nothing is a mistake (leave the key out for every transform)
-        if (out.select.length === 0 || out.select.some((v) => v.trim() === '')) throw new ConfigError(`${file}: [tool.withify] select names no transform: list ids or codes, e.g. select = ["open-chain"], or leave it out for all`);
+        if (out.select.length === 0 || out.select.some((v) => v.trim() === '')) throw new ConfigError(`${file}: ${section}select names no transform: list ids or codes, e.g. select = ["open-chain"], or leave it out for all`);
         break;
       case 'ignore':
-        out.ignore = stringList(file, key, value);
+        out.ignore = stringList(file, key, value, section);
         break;
       case 'exclude':
         out.exclude = globs(key, value);
@@ -146,38 +158,38 @@ export function parseSettings(table: Table, file: string): ConfigSettings {
         out.include = globs(key, value);
         break;
       case 'unsafe-fixes':
-        out.unsafeFixes = bool(file, key, value);
+        out.unsafeFixes = bool(file, key, value, section);
         break;
       case 'all-loops':
-        out.allLoops = bool(file, key, value);
+        out.allLoops = bool(file, key, value, section);
         break;
       case 'target-version': {
         const v = typeof value === 'string' ? parsePythonVersion(value) : undefined;
-        if (!v) throw new ConfigError(`${file}: [tool.withify] target-version must be a string like "3.9", not ${JSON.stringify(value)}`);
+        if (!v) throw new ConfigError(`${file}: ${section}target-version must be a string like "3.9", not ${JSON.stringify(value)}`);
         const unsupported = unsupportedTarget(v);
-        if (unsupported) throw new ConfigError(`${file}: [tool.withify] target-version: ${unsupported}`);
+        if (unsupported) throw new ConfigError(`${file}: ${section}target-version: ${unsupported}`);
         out.targetVersion = v;
         break;
       }
       case 'per-file-ignores': {
         // Ex) per-file-ignores = { "tests/**" = ["generator-close"], "__init__.py" = ["WFY101"] }
-        if (!isTable(value)) throw new ConfigError(`${file}: [tool.withify] per-file-ignores must be a table of globs to lists of transforms, e.g. per-file-ignores = { "tests/**" = ["generator-close"] }`);
-        out.perFileIgnores = Object.entries(value).map(([glob, rules]) => ({ glob: globs(key, [glob])[0] ?? glob, rules: stringList(file, `per-file-ignores."${glob}"`, rules), base: resolve(dir) }));
+        if (!isTable(value)) throw new ConfigError(`${file}: ${section}per-file-ignores must be a table of globs to lists of transforms, e.g. per-file-ignores = { "tests/**" = ["generator-close"] }`);
+        out.perFileIgnores = Object.entries(value).map(([glob, rules]) => ({ glob: globs(key, [glob])[0] ?? glob, rules: stringList(file, `per-file-ignores."${glob}"`, rules, section), base: resolve(dir) }));
         break;
       }
       case 'generator-style': {
         const v = typeof value === 'string' ? parseGeneratorStyle(value) : undefined;
-        if (!v) throw new ConfigError(`${file}: [tool.withify] generator-style must be "try-finally" or "closing", not ${JSON.stringify(value)}`);
+        if (!v) throw new ConfigError(`${file}: ${section}generator-style must be "try-finally" or "closing", not ${JSON.stringify(value)}`);
         out.generatorStyle = v;
         break;
       }
       case 'index-scope': {
-        if (value !== 'project' && value !== 'run') throw new ConfigError(`${file}: [tool.withify] index-scope must be "project" or "run", not ${JSON.stringify(value)}`);
+        if (value !== 'project' && value !== 'run') throw new ConfigError(`${file}: ${section}index-scope must be "project" or "run", not ${JSON.stringify(value)}`);
         out.indexScope = value;
         break;
       }
       default:
-        throw new ConfigError(`${file}: unknown key "${key}" in [tool.withify]; the keys are ${CONFIG_KEYS.join(', ')}`);
+        throw new ConfigError(`${file}: unknown key "${key}"${topLevel ? '' : ' in [tool.withify]'}; the keys are ${CONFIG_KEYS.join(', ')}`);
     }
   }
   return out;
@@ -210,7 +222,8 @@ export function readConfigFile(path: string): LoadedConfig {
     // withify keys at the top level, and failed with `unknown key "tool" in [tool.withify]`
     const tables = ['tool', 'project', 'build-system'].filter((k) => isTable(doc[k]));
     if (tables.length) throw new ConfigError(`${path}: no [tool.withify] table (the file has ${tables.map((t) => `[${t}]`).join(', ')}, as a pyproject.toml has); put withify's settings under [tool.withify], or give a file with them at its top level`);
-    table = doc; // withify.toml style: keys at the top
+    // withify.toml style: keys at the top
+    return { path, settings: parseSettings(doc, path, true), requiresPython: requiresPythonOf(doc), topLevel: true };
   }
   return { path, settings: parseSettings(table ?? {}, path), requiresPython: requiresPythonOf(doc) };
 }
@@ -317,4 +330,46 @@ export function mergeSettings(cli: ConfigSettings, config: LoadedConfig | undefi
   }
   if (out.targetVersion === undefined && config?.requiresPython) out.targetVersion = config.requiresPython;
   return out; // no key is present with the value undefined: defaultOptions() would take it over its default
+}
+
+/**
+ * The pyproject.toml files with a `[tool.withify]` table in the directories the walk listed under `roots` (the run's
+ * paths, absolute), other than `config` (the run's own), sorted. Their select/ignore/exclude do not apply to this run:
+ * settings come from one file, found from the working directory up (only their target version counts, per file).
+ * Ex) `check .` at the root, whose `sub/pyproject.toml` ignores WFY101: sub's files are still checked for it
+ * Read from the walk's listings: no system call but for a directory that holds a pyproject.toml.
+ */
+export function nestedConfigs(roots: readonly string[], config: string | undefined): string[] {
+  const realOf = (path: string) => {
+    try {
+      return realpathSync.native(path);
+    } catch {
+      return path;
+    }
+  };
+  const seen = new Set(config === undefined ? [] : [realOf(config)]);
+  const under = (dir: string) => roots.some((r) => dir === r || dir.startsWith(r.endsWith(sep) ? r : r + sep));
+  const out: string[] = [];
+  const holding = allListings().filter(([dir, listing]) => listing.pyproject !== false && under(dir));
+  for (const [dir, listing] of holding.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const path = join(dir, 'pyproject.toml');
+    // (undefined: a symbolic link, which the file system answers for)
+    if (listing.pyproject === undefined && !existsSync(path)) continue;
+    const real = listing.pyproject ? join(listing.real, 'pyproject.toml') : realOf(path);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    if (hasWithifyTable(path)) out.push(path);
+  }
+  return out;
+}
+
+function hasWithifyTable(path: string): boolean {
+  try {
+    // Ex) a pyproject.toml of [tool.black] alone: not parsed
+    if (!readFileSync(path, 'utf8').includes('withify')) return false;
+    return toolTable(readToml(path)) !== undefined;
+  } catch {
+    // (One that cannot be read or parsed is an error of its own, or another tool's)
+    return false;
+  }
 }

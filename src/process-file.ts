@@ -32,6 +32,15 @@ function readFailure(err: NodeJS.ErrnoException, path?: string): string {
 }
 
 /**
+ * Where `diff` shows a file that is not plain UTF-8, the encoding its patch is written in (`result.encoding`).
+ * Ex) a latin-1 file, read from disk or from stdin (`diff - --stdin-filename`): `diff` writes its lines in latin-1,
+ * so that the patch applies to the file's bytes
+ */
+export function markPatchEncoding(result: FileResult, decoded: Pick<DecodedSource, 'encoding' | 'bom'>, mode: Mode): void {
+  if (mode === 'diff' && result.status === 'changed' && (decoded.encoding !== 'utf-8' || decoded.bom)) result.encoding = { name: decoded.encoding, bom: decoded.bom };
+}
+
+/**
  * Process one file on disk. Never throws. In `fix` mode a changed file is written atomically. `read`: the
  * file as the first pass read and decoded it (its bytes are those again: decoding is checked to round-trip),
  * which spares reading it twice; a change on disk since then is still caught before a write.
@@ -56,8 +65,7 @@ export function processPath(path: string, runOptions: RunOptions, project?: Proj
     }
   }
   const { result, bytes: encoded } = encodeResult(processSource({ path: shown, text: decoded.text, eol: decoded.eol, outline: decoded.outline, options, project, moduleName, applyFixes: options.mode !== 'check', partial: options.wholeFiles !== true, addIgnore: options.addIgnore === true }), decoded);
-  // Ex) a latin-1 file: `diff` writes its lines in latin-1, so that the patch applies to the file's bytes
-  if (options.mode === 'diff' && result.status === 'changed' && (decoded.encoding !== 'utf-8' || decoded.bom)) result.encoding = { name: decoded.encoding, bom: decoded.bom };
+  markPatchEncoding(result, decoded, options.mode);
   // `check --add-ignore` writes too: comments only, no fix.
   const writes = options.mode === 'fix' || (options.mode === 'check' && options.addIgnore === true);
   if (writes && result.status === 'changed' && encoded !== undefined) {

@@ -54,6 +54,16 @@ export function formatFinding(f: LocatedFinding): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * The command that applies a fixable finding's fix: an unsafe fix counts as fixable in a run with `--unsafe-fixes`,
+ * and plain `withify fix` leaves it. Ex) `check . --unsafe-fixes`: WFY106 `[*]`, which `withify fix .` does not apply
+ */
+const fixCommand = (unsafe: boolean) => (unsafe ? '`withify fix --unsafe-fixes`' : '`withify fix`');
+const needsUnsafeFlag = (x: LocatedFinding) => x.fixStatus === 'fixable' && x.fix?.applicability === 'unsafe';
+
+/** The clause a summary line ends with when paths failed. Ex) `withify check .` with a file that does not parse */
+const failedClause = (failed: number) => (failed > 0 ? `; ${plural(failed, 'path')} could not be processed (see the errors)` : '');
+
 export function formatErrors(result: RunResult): string[] {
   const lines = result.walkErrors.map((e) => `error: ${e.path}: ${e.reason}`);
   for (const f of result.files) {
@@ -117,7 +127,7 @@ function encodePatch(patch: string, encoding: { name: string; bom: boolean }): B
   return Buffer.concat(out);
 }
 
-export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean; color: boolean; statistics?: boolean; addIgnore?: boolean }): TextReport {
+export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean; color: boolean; statistics?: boolean; addIgnore?: boolean; unsafeNeedsFlag?: boolean }): TextReport {
   const out: string[] = [];
   // `diff`: the patches of files not in plain UTF-8, as bytes, by their place in `out`
   let encoded: Map<number, Buffer> | undefined;
@@ -130,17 +140,17 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
     else for (const f of result.files) for (const x of f.findings) out.push(formatFinding(x));
     if (!opts.quiet) {
       // Ex) `withify check nope.py`: no file was read, which is no all-clear
-      if (c.findings === 0 && c.failed > 0) out.push(`No findings in ${plural(c.files, 'file')}; ${plural(c.failed, 'path')} could not be processed (see the errors).`);
+      if (c.findings === 0 && c.failed > 0) out.push(`No findings in ${plural(c.files, 'file')}${failedClause(c.failed)}.`);
       // Ex) `check . --include 'src/*.pyi'` matching nothing: "All clear" would pass a CI gate that checked nothing
       else if (c.files === 0) out.push('No file to check: the paths hold no file that the selection keeps (--include, --exclude, ignore files, --changed-since, --shard).');
       else if (c.findings === 0) out.push(`All clear: no findings in ${plural(c.files, 'file')}.`);
       else {
-        const parts = [`${c.fixable} fixable with \`withify fix\``];
+        const parts = [`${c.fixable} fixable with ${fixCommand(opts.unsafeNeedsFlag !== false && result.files.some((f) => f.findings.some(needsUnsafeFlag)))}`];
         if (c.unsafe) parts.push(`${c.unsafe} more with \`--unsafe-fixes\``);
         // Ex) `Found 3 findings in 1 of 40 files`: where they are, of what was checked
         const where = result.files.filter((f) => f.findings.length > 0).length;
         const files = where === c.files ? plural(c.files, 'file') : `${where} of ${plural(c.files, 'file')}`;
-        out.push(`Found ${plural(c.findings, 'finding')} in ${files} (${parts.join(', ')}).`);
+        out.push(`Found ${plural(c.findings, 'finding')} in ${files} (${parts.join(', ')})${failedClause(c.failed)}.`);
       }
       if (opts.addIgnore) {
         // Ex) a read-only file: its findings are left because nothing was written, not for want of a line
@@ -168,14 +178,14 @@ export function textReport(mode: Mode, result: RunResult, opts: { quiet: boolean
     // What is left, placed in the input: `diff` writes nothing, so its reader has only that (`inInput`).
     else for (const f of result.files) for (const x of f.remaining) err.push(formatFinding(x.inInput ? { ...x, ...x.inInput } : x));
     if (!opts.quiet) {
-      err.push(`${plural(c.changed, 'file')} would change (${plural(c.fixesApplied, 'fix', 'fixes')}${opts.addIgnore ? `, ${comments}` : ''}); ${plural(c.remaining, 'finding')} left unfixed.`);
+      err.push(`${plural(c.changed, 'file')} would change (${plural(c.fixesApplied, 'fix', 'fixes')}${opts.addIgnore ? `, ${comments}` : ''}); ${plural(c.remaining, 'finding')} left unfixed${failedClause(c.failed)}.`);
     }
   } else {
     // Ex) `withify fix -q .`: what is left is still listed; only the summary line goes
     if (opts.statistics) out.push(...formatStatistics(statistics(mode, result)));
     else for (const f of result.files) for (const x of f.remaining) out.push(formatFinding(x));
     if (!opts.quiet) {
-      out.push(`${plural(c.changed, 'file')} changed, ${plural(c.fixesApplied, 'fix', 'fixes')} applied${opts.addIgnore ? `, ${comments} added` : ''}, ${plural(c.remaining, 'finding')} left.`);
+      out.push(`${plural(c.changed, 'file')} changed, ${plural(c.fixesApplied, 'fix', 'fixes')} applied${opts.addIgnore ? `, ${comments} added` : ''}, ${plural(c.remaining, 'finding')} left${failedClause(c.failed)}.`);
     }
   }
   const stdout = out.length ? `${out.join('\n')}\n` : '';
@@ -250,6 +260,11 @@ export interface ReportOptions {
   statistics: boolean;
   /** The run added ignore comments (`--add-ignore`): say how many. */
   addIgnore?: boolean;
+  /**
+   * An unsafe fix this run counts as fixable needs `withify fix --unsafe-fixes` (the default); false where the
+   * config gives `unsafe-fixes = true`, so that plain `withify fix` applies it.
+   */
+  unsafeNeedsFlag?: boolean;
 }
 
 /** The findings that describe the files as they are on disk after this run: `fix` has rewritten them. */
@@ -315,7 +330,7 @@ export const escapeGithubData = (s: string) => s.replace(/%/g, '%25').replace(/\
 export const escapeGithubProperty = (s: string) => escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** One `::warning` per finding (its fix status in the message), one `::error` per file that failed. */
-export function githubReport(mode: Mode, result: RunResult): string {
+export function githubReport(mode: Mode, result: RunResult, unsafeNeedsFlag = true): string {
   const lines: string[] = [];
   const cmd = (level: 'warning' | 'error', props: Record<string, string | number>, message: string) => {
     const p = Object.entries(props).map(([k, v]) => `${k}=${escapeGithubProperty(String(v))}`).join(',');
@@ -328,7 +343,7 @@ export function githubReport(mode: Mode, result: RunResult): string {
     if (f.status === 'failed') cmd('error', { file: f.path, ...at, title: 'withify' }, f.reason ?? 'failed');
     for (const w of reportedWarnings(mode, f)) cmd('warning', { file: f.path, line: w.location.line, col: w.location.column, title: 'withify: suppression comment' }, w.message);
     for (const x of reportedFindings(mode, f)) {
-      const tail = x.fixStatus === 'fixable' ? ' [*] fixable with `withify fix`' : x.fixStatus === 'unsafe' ? ' (fix with `withify fix --unsafe-fixes`)' : x.reason ? ` (not fixed: ${x.reason})` : '';
+      const tail = x.fixStatus === 'fixable' ? ` [*] fixable with ${fixCommand(unsafeNeedsFlag && needsUnsafeFlag(x))}` : x.fixStatus === 'unsafe' ? ' (fix with `withify fix --unsafe-fixes`)' : x.reason ? ` (not fixed: ${x.reason})` : '';
       const { line, column } = x.location;
       const endLine = x.endLocation.line;
       // Columns only on one line: the toolkit's AnnotationProperties take no columns where the lines differ
@@ -457,7 +472,7 @@ export function renderReport(mode: Mode, result: RunResult, opts: ReportOptions,
     return { stdout: jsonReport(mode, result, opts), stderr: interrupted };
   }
   if (opts.format === 'sarif') return { stdout: sarifReport(mode, result, rules), stderr: interrupted };
-  if (opts.format === 'github') return { stdout: githubReport(mode, result), stderr: interrupted };
+  if (opts.format === 'github') return { stdout: githubReport(mode, result, opts.unsafeNeedsFlag !== false), stderr: interrupted };
   const r = textReport(mode, result, opts);
   return { ...r, stderr: r.stderr + interrupted };
 }

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { projectTargetOf } from './config.js';
 import { decodeSource, encodeResult } from './engine/read.js';
 import { processSource } from './engine/pipeline.js';
-import { displayPath, KeptSources, optionsForFile, processPath, releaseTrees, slimResult } from './process-file.js';
+import { displayPath, KeptSources, markPatchEncoding, optionsForFile, processPath, releaseTrees, slimResult } from './process-file.js';
 import { excludedByName, projectRoot, selectFiles, type SelectOptions } from './walk.js';
 import { buildProjectIndex, buildProjectIndexAsync, keptOrSummarized, mergeSummaries, moduleKeyFor, moduleNameFor, needsProjectIndex, summarizeFile, type FileSummary } from './project.js';
 import { runInWorkers, sizeOf, summarizeInWorkers, type PoolOutcome } from './pool.js';
@@ -365,6 +365,7 @@ export async function runStdin(text: Buffer, path: string, options: RunOptions):
   let result = processed(decoded.text);
   if (indexed && options.mode !== 'check') result = stdinRounds(result, indexed, resolve(options.cwd, path), options, processed);
   const encoded = encodeResult(result, decoded);
+  markPatchEncoding(encoded.result, decoded, options.mode);
   return { result: encoded.result, outputBytes: encoded.bytes ?? text };
 }
 

@@ -480,10 +480,12 @@ export function pathHash(text: string): number {
 
 /**
  * The shard (1-based) a file belongs to: a hash of its path relative to `cwd`, with `/` separators. A
- * hash, not the file's index in the list, so adding or removing files never moves the others.
+ * hash, not the file's index in the list, so adding or removing files never moves the others. A relative
+ * `path` is read from `cwd`, as the CLI reads it from where `--shard` runs.
+ * Ex) a script in another directory asking of each path `git ls-files` prints in `cwd`
  */
 export function shardOf(path: string, cwd: string, count: number): number {
-  return (pathHash(toPosix(relative(cwd, resolve(path)))) % count) + 1;
+  return (pathHash(toPosix(relative(cwd, resolve(cwd, path)))) % count) + 1;
 }
 
 /** What marks the top of a project, as Black finds it: a repository, or a pyproject.toml. */

@@ -2,12 +2,12 @@
 // transform: complete, and true (each example's `before` becomes its `after` when the transform runs).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { transformSource } from '../src/api.js';
 import { TRANSFORMS } from '../transforms/index.js';
-import { CLI, ROOT } from './helpers.js';
+import { CLI, ROOT, tempDir } from './helpers.js';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
 
@@ -131,5 +131,18 @@ test('every `$ npx withify …` sample in the README is what the command prints 
   for (const [, args, shown] of samples) {
     const r = cli(...args!.split(' '));
     assert.equal(`${r.stdout}${r.stderr}`, shown, `README sample: withify ${args}`);
+  }
+});
+
+test('the `$ withify check examples/ …` samples in docs/reports.md are what the command prints (on a copy of examples/)', () => {
+  // The --statistics sample had gone stale: 13 findings and no WFY105 row, where the build found 14.
+  const doc = readFileSync(join(ROOT, 'docs', 'reports.md'), 'utf8');
+  const samples = [...doc.matchAll(/^```\n\$ withify (check examples\/.*)\n([\s\S]*?)^```$/gm)];
+  assert.ok(samples.length >= 1, `${samples.length} samples`);
+  const dir = tempDir('withify-docs-examples-');
+  cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
+  for (const [, args, shown] of samples) {
+    const r = spawnSync(process.execPath, [CLI, ...args!.split(' '), '--no-cache'], { encoding: 'utf8', cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(`${r.stdout}${r.stderr}`, shown, `docs/reports.md sample: withify ${args}`);
   }
 });

@@ -262,6 +262,32 @@ test('diff of files not in plain UTF-8 (latin-1, shift_jis, a BOM) applies with 
   for (const name of Object.keys(files)) assert.ok(readFileSync(join(applied, name)).equals(readFileSync(join(fixed, name))), name);
 });
 
+test('diff - of a file not in plain UTF-8 prints the bytes diff FILE does (git apply takes it); fix - keeps the coding', () => {
+  // The patch of `diff -` came out in UTF-8 without the BOM, which `git apply` rejected.
+  const files: Record<string, Buffer> = {
+    'lat.py': Buffer.from('# -*- coding: latin-1 -*-\ns = "\u00e9"\nx = open("a").read()\n', 'latin1'),
+    'bom2.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('s = "\u00e9"\nx = open("a").read()\n')]),
+  };
+  const dir = tempDir('withify-stdin-coding-');
+  const fixed = tempDir('withify-stdin-coding-');
+  for (const [name, bytes] of Object.entries(files)) {
+    writeFileSync(join(dir, name), bytes);
+    writeFileSync(join(fixed, name), bytes);
+  }
+  assert.equal(withify(['fix', '--no-cache', '.'], { cwd: fixed }).status, 0);
+  for (const [name, bytes] of Object.entries(files)) {
+    const disk = spawnSync(process.execPath, [CLI, 'diff', '--no-cache', name], { cwd: dir });
+    const stdin = spawnSync(process.execPath, [CLI, 'diff', '--no-cache', '-', '--stdin-filename', name], { cwd: dir, input: bytes });
+    assert.equal(stdin.status, 0, stdin.stderr.toString());
+    assert.ok(stdin.stdout.equals(disk.stdout), `${name}: ${JSON.stringify(stdin.stdout.toString('latin1'))}`);
+    writeFileSync(join(dir, `${name}.diff`), stdin.stdout);
+    const check = spawnSync('git', ['apply', '--check', `${name}.diff`], { cwd: dir, encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+    const fix = spawnSync(process.execPath, [CLI, 'fix', '--no-cache', '-', '--stdin-filename', name], { cwd: dir, input: bytes });
+    assert.ok(fix.stdout.equals(readFileSync(join(fixed, name))), name);
+  }
+});
+
 test('check -: findings carry --stdin-filename', () => {
   const r = withify(['check', '-', '--stdin-filename', 'src/app.py'], { input: LEAKY });
   assert.equal(r.status, 1);
@@ -628,4 +654,43 @@ test('over stdin outside a project, a generator\'s module is named as the file o
   const stdin = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '-', '--stdin-filename', 'ur.py'], { cwd: dir, input: text, encoding: 'utf8' });
   assert.match(disk.stdout, /`ur\.locked`: its `finally` raises/);
   assert.equal(stdin.stdout, disk.stdout);
+});
+
+test('--unsafe-fixes: the hint names `withify fix --unsafe-fixes` where it counts an unsafe fix as fixable (summary, github)', () => {
+  // Plain `withify fix`, which the hint named, leaves the WFY106 fix.
+  const dir = tempDir('withify-unsafe-hint-');
+  writeFileSync(join(dir, 'a.py'), 'f = lambda p: open(p).read()\n');
+  writeFileSync(join(dir, 'b.py'), LEAKY);
+  const text = withify(['check', '--no-cache', '--unsafe-fixes', '.'], { cwd: dir });
+  assert.match(text.stdout, /^a\.py:1:15 WFY106 .* \[\*\]$/m);
+  assert.match(text.stdout, /\nFound 3 findings in 2 files \(2 fixable with `withify fix --unsafe-fixes`\)\.\n$/);
+  const github = withify(['check', '--no-cache', '--unsafe-fixes', '--format', 'github', '.'], { cwd: dir }).stdout;
+  assert.match(github, /title=WFY106 pathlib-read-write::.* \[\*\] fixable with `withify fix --unsafe-fixes`$/m);
+  assert.match(github, /title=WFY101 open-chain::.* \[\*\] fixable with `withify fix`$/m);
+  // Without the flag, as before
+  assert.match(withify(['check', '--no-cache', '.'], { cwd: dir }).stdout, /\nFound 3 findings in 2 files \(1 fixable with `withify fix`, 1 more with `--unsafe-fixes`\)\.\n$/);
+  assert.match(withify(['check', '--no-cache', 'b.py', '--unsafe-fixes'], { cwd: dir }).stdout, /\(1 fixable with `withify fix`\)\.\n$/);
+  // `unsafe-fixes = true` in [tool.withify]: plain `withify fix` applies them, flag or not
+  writeFileSync(join(dir, 'pyproject.toml'), '[tool.withify]\nunsafe-fixes = true\n');
+  for (const flag of [[], ['--unsafe-fixes']]) {
+    assert.match(withify(['check', '--no-cache', ...flag, '.'], { cwd: dir }).stdout, /\nFound 3 findings in 2 files \(2 fixable with `withify fix`\)\.\n$/);
+    assert.match(withify(['check', '--no-cache', ...flag, '--format', 'github', '.'], { cwd: dir }).stdout, /title=WFY106 pathlib-read-write::.* \[\*\] fixable with `withify fix`$/m);
+  }
+});
+
+test('the summary line of check, diff and fix says when paths could not be processed, findings or not', () => {
+  // With findings, the line gave no hint why the exit code was 2.
+  const dir = tempDir('withify-failed-summary-');
+  writeFileSync(join(dir, 'broken.py'), 'def f(:\n    open(p).read()\n');
+  writeFileSync(join(dir, 'a.py'), LEAKY);
+  const check = withify(['check', '--no-cache', '.', 'missing.py'], { cwd: dir });
+  assert.equal(check.status, 2);
+  assert.match(check.stdout, /\nFound 1 finding in 1 of 2 files \(1 fixable with `withify fix`\); 2 paths could not be processed \(see the errors\)\.\n$/);
+  const diff = withify(['diff', '--no-cache', '.'], { cwd: dir });
+  assert.equal(diff.status, 2);
+  assert.match(diff.stderr, /\n1 file would change \(1 fix\); 0 findings left unfixed; 1 path could not be processed \(see the errors\)\.\n$/);
+  const fix = withify(['fix', '--no-cache', '.'], { cwd: dir });
+  assert.equal(fix.status, 2);
+  assert.match(fix.stdout, /^1 file changed, 1 fix applied, 0 findings left; 1 path could not be processed \(see the errors\)\.\n$/);
+  assert.equal(withify(['check', '--no-cache', '.'], { cwd: dir }).stdout, 'No findings in 2 files; 1 path could not be processed (see the errors).\n');
 });

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { ConfigError, loadConfig, mergeSettings, parseRequiresPython } from '../src/config.js';
+import { CONFIG_KEYS, ConfigError, loadConfig, mergeSettings, parseRequiresPython } from '../src/config.js';
 import { escapeGlob } from '../src/walk.js';
 import { CLI, tempDir } from './helpers.js';
 
@@ -297,15 +297,55 @@ describe('through the CLI', () => {
     assert.match(r.stderr, /^error: .*pyproject\.toml: unknown key "frobnicate" in \[tool\.withify\]; the keys are select, ignore/);
   });
 
+  test('an error in a --config file of top-level keys does not name a [tool.withify] it has not', () => {
+    const root = tree({ 'app.py': LEAK, 'w2.toml': 'selects = ["WFY110"]\n', 'w3.toml': 'unsafe-fixes = "yes"\n', 'w4.toml': 'per-file-ignores = { "a.py" = ["nope"] }\n', 'pyproject.toml': '[tool.withify]\nselects = ["WFY110"]\n' });
+    const keys = CONFIG_KEYS.join(', ');
+    for (const [file, message] of [
+      ['w2.toml', `error: ${join(root, 'w2.toml')}: unknown key "selects"; the keys are ${keys}\n`],
+      ['w3.toml', `error: ${join(root, 'w3.toml')}: unsafe-fixes must be true or false\n`],
+      ['w4.toml', `error: ${join(root, 'w4.toml')}: per-file-ignores "a.py": no transform "nope"; run \`withify list\` to see the ids and codes\n`],
+      // A pyproject.toml's table is still named
+      ['pyproject.toml', `error: ${join(root, 'pyproject.toml')}: unknown key "selects" in [tool.withify]; the keys are ${keys}\n`],
+    ] as const) {
+      const r = cli(root, 'check', '.', '--config', file);
+      assert.equal(r.status, 2, file);
+      assert.equal(r.stderr, message, file);
+    }
+  });
+
+  test("a nested project's [tool.withify] the run does not apply: one warning per file on stderr, none for the run's own or under -q", () => {
+    // sub's ignore/exclude were silently not applied to a run started at the root.
+    const root = tree({
+      'pyproject.toml': '[tool.withify]\nselect = ["WFY101"]\n',
+      'sub/pyproject.toml': '[tool.withify]\nignore = ["WFY101"]\n',
+      'sub/a.py': LEAK,
+      'sub/deep/pyproject.toml': '[tool.withify]\nexclude = ["x.py"]\n',
+      'sub/deep/x.py': LEAK,
+      'other/pyproject.toml': '[tool.black]\nline-length = 100\n',
+      'other/b.py': LEAK,
+    });
+    const warning = (file: string, uses: string) => `warning: ${file}/pyproject.toml: its [tool.withify] applies only to runs started in ${file}/ or below; this run uses ${uses}\n`;
+    const r = cli(root, 'check', '--no-cache', '.');
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, warning('sub', './pyproject.toml') + warning('sub/deep', './pyproject.toml'));
+    for (const mode of ['diff', 'fix']) assert.equal(cli(root, mode, '--no-cache', 'sub').stderr.split('\n').filter((l) => l.startsWith('warning:')).length, 2, mode);
+    assert.equal(cli(root, 'check', '--no-cache', '-q', '.').stderr, '');
+    // From sub/, its own file is the run's: only the one below it is named
+    assert.equal(cli(join(root, 'sub'), 'check', '--no-cache', '.').stderr, warning('deep', './pyproject.toml'));
+    assert.equal(cli(root, 'check', '--no-cache', '--config', 'sub/deep/pyproject.toml', '.').stderr, warning('sub', './sub/deep/pyproject.toml'));
+    assert.equal(cli(join(root, 'other'), 'check', '--no-cache', '.').stderr, '');
+  });
+
   test('a rule select or ignore does not know is exit 2 naming it, from the command line or the file', () => {
     const root = tree({ 'app.py': LEAK, 'typo.toml': 'ignore = ["open_chain"]\n', 'mine.mjs': MY_RULE });
     const list = '`withify list` to see the ids and codes\n';
     for (const [args, message] of [
       [['--select', 'open-chain,nope'], `error: --select: no transform "nope"; run ${list}`],
       [['--ignore', 'WFY999'], `error: --ignore: no transform "WFY999"; run ${list}`],
-      [['--config', 'typo.toml'], `error: ${join(root, 'typo.toml')}: [tool.withify] ignore: no transform "open_chain"; run ${list}`],
+      // (typo.toml holds its keys at the top level: no [tool.withify] for the error to name)
+      [['--config', 'typo.toml'], `error: ${join(root, 'typo.toml')}: ignore: no transform "open_chain"; run ${list}`],
       // The file is checked even where the command line overrides the key.
-      [['--config', 'typo.toml', '--ignore', 'class-del'], `error: ${join(root, 'typo.toml')}: [tool.withify] ignore: no transform "open_chain"; run ${list}`],
+      [['--config', 'typo.toml', '--ignore', 'class-del'], `error: ${join(root, 'typo.toml')}: ignore: no transform "open_chain"; run ${list}`],
     ] as const) {
       const r = cli(root, 'fix', '.', ...args);
       assert.equal(r.status, 2, args.join(' '));

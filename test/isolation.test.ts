@@ -72,7 +72,7 @@ test('fix leaves a read-only file alone and says why; the other files are fixed'
   assert.equal(statSync(join(dir, 'frozen.py')).mode & 0o777, 0o444);
   assert.equal(readFileSync(join(dir, 'leaky.py'), 'utf8'), FIXED);
   // What was not written is not counted as fixed: its finding is left.
-  assert.match(r.stdout + r.stderr, /1 file changed, 1 fix applied, 1 finding left\./);
+  assert.match(r.stdout + r.stderr, /1 file changed, 1 fix applied, 1 finding left; 1 path could not be processed \(see the errors\)\./);
 });
 
 test('writeAtomic: a file changed since it was read is not overwritten', () => {
@@ -135,7 +135,7 @@ test('fix: binary, invalid UTF-8 and syntax-error files are reported and left al
       '',
     ].join('\n'),
   );
-  assert.equal(r.stdout, '1 file changed, 1 fix applied, 0 findings left.\n');
+  assert.equal(r.stdout, '1 file changed, 1 fix applied, 0 findings left; 3 paths could not be processed (see the errors).\n');
   assert.deepEqual(readFileSync(join(dir, 'a_binary.py')), binary);
   assert.deepEqual(readFileSync(join(dir, 'b_latin.py')), latin);
   assert.equal(readFileSync(join(dir, 'c_broken.py'), 'utf8'), broken);

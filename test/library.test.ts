@@ -216,3 +216,21 @@ test('select and ignore take ids and codes in any case, as suppression comments 
   for (const select of [['Open-Chain'], ['wfy101'], ['OPEN-CHAIN']]) assert.equal(api.transformSource('x = open(p).read()\n', { select }).fixesApplied, 1, select[0]);
   assert.equal(api.transformSource('x = open(p).read()\n', { ignore: ['Open-Chain', 'wfy106'] }).findings.length, 0);
 });
+
+test('shardOf reads a relative path from cwd, not process.cwd(), and agrees with the shard --shard puts the file in', () => {
+  // A script elsewhere asking of each path `git ls-files` prints in `dir` got other shards than the CLI's.
+  const dir = tempDir('withify-shard-of-');
+  mkdirSync(join(dir, 'pkg'));
+  const names = Array.from({ length: 8 }, (_, i) => `pkg/m${i + 1}.py`);
+  for (const name of names) writeFileSync(join(dir, name), 'x = 1\n');
+  const count = 3;
+  const inShard = new Map<string, number>();
+  for (let index = 1; index <= count; index++) {
+    for (const f of api.selectFiles(['.'], { cwd: dir, shard: { index, count } }).files) inShard.set(f, index);
+  }
+  for (const name of names) {
+    const absolute = join(dir, name);
+    assert.equal(api.shardOf(name, dir, count), inShard.get(absolute), name);
+    assert.equal(api.shardOf(absolute, dir, count), inShard.get(absolute), absolute);
+  }
+});

@@ -113,6 +113,32 @@ test('SARIF fixes, applied as their regions say, give what `withify fix` writes'
   assert.equal(out, readFileSync(join(dir, 'a,b:c.py'), 'utf8'));
 });
 
+test('SARIF fixes keep the file\'s line end: lone CR, CRLF and LF files give what `withify fix` writes', () => {
+  // A lone-CR file's replacements inserted LF, leaving a file with mixed line ends.
+  const dir = tempDir('withify-sarif-eol-');
+  const body = ['def f(p):', '    return open(p).read()', ''];
+  const files: Record<string, string> = { 'cr.py': body.join('\r'), 'crlf.py': body.join('\r\n'), 'lf.py': body.join('\n') };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const doc = JSON.parse(withify(['check', '--no-cache', '--format', 'sarif', ...Object.keys(files)], dir).stdout);
+  type Replacement = { deletedRegion: { startLine: number; startColumn: number; endLine: number; endColumn: number }; insertedContent: { text: string } };
+  type Result = { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>; fixes: Array<{ artifactChanges: Array<{ replacements: Replacement[] }> }> };
+  const results = doc.runs[0].results as Result[];
+  assert.equal(results.length, 3);
+  for (const r of results) {
+    const name = r.locations[0]!.physicalLocation.artifactLocation.uri;
+    const source = files[name]!;
+    const starts = [0];
+    for (const m of source.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
+    const offset = (line: number, column: number) => starts[line - 1]! + column - 1;
+    let out = source;
+    const reps = [...r.fixes[0]!.artifactChanges[0]!.replacements].sort((a, b) => offset(b.deletedRegion.startLine, b.deletedRegion.startColumn) - offset(a.deletedRegion.startLine, a.deletedRegion.startColumn));
+    for (const x of reps) out = out.slice(0, offset(x.deletedRegion.startLine, x.deletedRegion.startColumn)) + x.insertedContent.text + out.slice(offset(x.deletedRegion.endLine, x.deletedRegion.endColumn));
+    files[name] = out;
+  }
+  assert.equal(withify(['fix', '--no-cache', ...Object.keys(files)], dir).status, 0);
+  for (const [name, out] of Object.entries(files)) assert.equal(JSON.stringify(out), JSON.stringify(readFileSync(join(dir, name), 'utf8')), name);
+});
+
 test('github escaping: % CR LF in data; also : and , in properties', () => {
   assert.equal(escapeGithubData('100% done\r\nnext: a, b'), '100%25 done%0D%0Anext: a, b');
   assert.equal(escapeGithubProperty('a,b:c%\n'), 'a%2Cb%3Ac%25%0A');

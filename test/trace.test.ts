@@ -142,6 +142,22 @@ describe('withify trace', () => {
     });
   }
 
+  test("a site whose transform the project's [tool.withify] turns off is not \"fixable now\": `withify fix FILE` would change nothing", () => {
+    const dir = tempDir('withify-trace-config-');
+    writeFileSync(join(dir, 'l.py'), 'def read(p):\n    return open(p).read()\n\n\nread(__file__)\n');
+    const fixable = withify(['trace', '--', CPYTHON, 'l.py'], dir);
+    assert.ok(fixable.stderr.includes('\nl.py:2: file ×1: fixable now: WFY101 open-chain (`withify fix l.py`)\n'), fixable.stderr);
+    for (const toml of ['ignore = ["open-chain"]', 'select = ["WFY102"]', 'per-file-ignores = { "l.py" = ["WFY101"] }', 'exclude = ["l.py"]']) {
+      writeFileSync(join(dir, 'pyproject.toml'), `[tool.withify]\n${toml}\n`);
+      const r = withify(['trace', '--', CPYTHON, 'l.py'], dir);
+      assert.equal(r.status, 0, r.stderr);
+      assert.ok(!r.stderr.includes('fixable now: WFY101'), `${toml}: ${r.stderr}`);
+      assert.ok(r.stderr.endsWith('\nSummary: 1 site, 1 leak: 0 fixable now with `withify fix`, 1 needs a hand fix.\n'), `${toml}: ${r.stderr}`);
+      // and indeed:
+      assert.match(withify(['fix', '--no-cache', 'l.py'], dir).stdout, /^0 files changed/m, toml);
+    }
+  });
+
   test('--fail-on-leak: 1 when the command passed but leaked, the command code when it failed, 0 when clean', () => {
     const o = ['--output', join(work, 'fail.txt')];
     assert.equal(withify(['trace', '--fail-on-leak', ...o, '--', CPYTHON, 'report.py', '0']).status, 1);

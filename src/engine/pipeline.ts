@@ -548,6 +548,18 @@ function python2Reason(form: Python2Form, text: string): string {
 
 const MIXED_LONE_CR = 'the file ends some lines with a lone CR and others with LF or CRLF: withify reads it as Python does, but writes no fix to it; give it one kind of line end';
 
+/** Findings of a lone-CR file processed as LF, with the text of their fix's edits written back with `\r` line ends. */
+function crEdits(list: readonly LocatedFinding[]): LocatedFinding[] {
+  const cr = (text: string) => text.replaceAll('\n', '\r');
+  return list.map((f) => (f.fixEdits || f.fix
+    ? {
+        ...f,
+        ...(f.fix ? { fix: { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, text: cr(e.text) })) } } : {}),
+        ...(f.fixEdits ? { fixEdits: f.fixEdits.map((e) => ({ ...e, text: cr(e.text) })) } : {}),
+      }
+    : f));
+}
+
 export function processSource(input: SourceInput): FileResult {
   const text = parseableLineEnds(input.text);
   let r: FileResult;
@@ -564,6 +576,8 @@ export function processSource(input: SourceInput): FileResult {
     // Lone `\r` line ends, processed as `\n` and written back as `\r`: no `\n` of the result is the file's own.
     r = processText({ ...input, text, eol: '\n' });
     if (r.after !== undefined) r = { ...r, before: input.text, after: r.after.replaceAll('\n', '\r') };
+    // Ex) SARIF `fixes` of `def f(p):\r    return open(p).read()\r`: their inserted text ends its lines with `\r` too
+    r = { ...r, findings: crEdits(r.findings), remaining: crEdits(r.remaining) };
   }
   return withWarnings(r, input);
 }

@@ -1,7 +1,10 @@
 // Groups the recorded leaks by allocation site in the user's own code and asks the static pass whether
 // it already has a finding there. Pure apart from reading the site files.
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { ConfigError, loadConfig, mergeSettings, type LoadedConfig } from '../config.js';
+import { excludedByName, isWithin } from '../walk.js';
+import type { RunOptions } from '../runner.js';
 import { parsePython } from '../engine/parse.js';
 import { decodeSource } from '../engine/read.js';
 import { defaultOptions } from '../options.js';
@@ -155,13 +158,44 @@ function findingAt(findings: readonly LocatedFinding[], line: number): LocatedFi
     .sort((a, b) => rank[a.fixStatus] - rank[b.fixStatus] || a.location.line - b.location.line)[0];
 }
 
+/**
+ * The options `withify fix FILE` run in `cwd` would use: the `[tool.withify]` found from `cwd` up (select, ignore,
+ * per-file-ignores, exclude, unsafe-fixes, …), so that a site is not called fixable now where that command changes
+ * nothing. Ex) `ignore = ["open-chain"]` in the project's pyproject.toml: its WFY101 sites are not "fixable now".
+ * A config `withify fix` would refuse (exit 2) is passed over here: the defaults, as before.
+ */
+function configuredOptions(cwd: string): RunOptions {
+  let config: LoadedConfig | undefined;
+  try {
+    config = loadConfig({ cwd });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+  }
+  const { exclude, include: _include, perFileIgnores, indexScope: _scope, ...transformSettings } = mergeSettings({}, config);
+  return {
+    ...defaultOptions(transformSettings),
+    mode: 'check',
+    cwd,
+    exclude,
+    ...(exclude?.length && config && isWithin(cwd, dirname(config.path)) ? { excludeBase: dirname(config.path) } : {}),
+    ...(perFileIgnores?.length ? { perFileIgnores } : {}),
+    ...(transformSettings.targetVersion === undefined ? { projectTargets: true } : {}),
+  };
+}
+
 /** Run the static pass once per file (check mode: nothing is written). */
 function findingsFor(files: Iterable<string>, options: GroupOptions): Map<string, LocatedFinding[]> {
   const out = new Map<string, LocatedFinding[]>();
-  const runOptions = { ...defaultOptions(options.transformOptions ?? {}), mode: 'check' as const, cwd: options.cwd };
+  // (Options given by a library caller are taken as they are)
+  const runOptions: RunOptions = options.transformOptions ? { ...defaultOptions(options.transformOptions), mode: 'check', cwd: options.cwd } : configuredOptions(options.cwd);
   for (const file of files) {
     const abs = resolve(options.cwd, file);
     if (!file.endsWith('.py') || !existsSync(abs)) continue;
+    // Ex) a file the config excludes: `withify fix FILE` leaves it alone
+    if (excludedByName(abs, runOptions)) {
+      out.set(file, []);
+      continue;
+    }
     const result = processPath(abs, runOptions);
     out.set(file, result.findings);
   }
