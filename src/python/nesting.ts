@@ -13,8 +13,9 @@
 //   `except`/`except*` handler                      1          2   3 with a `finally`
 //   `try`'s `else`                                  0          0   1 with a `finally`
 //   `finally` body                                  1          1
-//   `async for` itself, at its header               2          1
+//   `async for` itself, at its header               2          1   2 on 3.12.0-3.12.3 (below)
 //   `async for` of a list, set or dict comprehension 0         1   from 3.12, which compiles it inline
+//   an `await` in a statement                       0          0   1 on 3.12.0-3.12.3 (below)
 //
 //   the most blocks                    3.6-3.12.3   3.12.4, 3.13
 //   module, class body, plain function         20             21
@@ -25,7 +26,9 @@
 //   count: 20 `with` items around `[x for x in y]` crash the 3.12.1 compiler (a segmentation fault), 21
 //   around `[[x for x in y] for y in z]` crash 3.13's. So every comprehension counts as a block.
 // - 3.12.0 to 3.12.3 crash on 20 `with` items or `try`s in a generator or coroutine (CPython gh-116767,
-//   whose fix brought 3.12.4 the limits of 3.13): 19 there.
+//   whose fix brought 3.12.4 the limits of 3.13): 19 there. Their `await` pushes an entry too, as does the
+//   await of an `async for`'s `__anext__`: `await g()` under 19 `async with`, `async for` under 18, crash
+//   3.12.1's compiler (a segmentation fault), so each counts one more for every target before 3.13.
 // - 3.6 and 3.7 compile a named handler's body at one block but run it at two (the handler, and the cleanup
 //   of its `as` name): a body 20 deep there compiles, then aborts ("Fatal Python error: XXX block stack
 //   overflow"). 3.9's count of two covers it.
@@ -175,8 +178,33 @@ function headerBlocks(node: SyntaxNode): number {
 
 /** The blocks an `async for` statement opens at its header on `target`, whatever its body holds. */
 function asyncForBlocks(stmt: SyntaxNode, target: PythonVersion): number {
-  // Ex) `async for x in y: pass` 19 deep: 3.6 and 3.7 guard its `__anext__` in a second block
-  return stmt.type === 'for_statement' && startsAsync(stmt) && !versionAtLeast(target, [3, 8]) ? 2 : 0;
+  // Ex) `async for x in y: pass` 19 deep: 3.6 and 3.7 guard its `__anext__` in a second block; 3.12.0-3.12.3
+  // push one more entry for the await of `__anext__` (gh-116767): 18 `async with` around it crash 3.12.1
+  return stmt.type === 'for_statement' && startsAsync(stmt) && !versionAtLeast(target, [3, 13]) ? 2 : 0;
+}
+
+const awaitCache = new WeakMap<object, Map<number, ReadonlySet<number>>>();
+
+/** The ids of the nodes of `node`'s tree that are or hold an `await`. */
+function holdersOfAwaits(node: SyntaxNode): ReadonlySet<number> {
+  return memoized(awaitCache, node.tree, 0, () => {
+    const ids = new Set<number>();
+    for (const a of node.tree.rootNode.descendantsOfType('await')) {
+      for (let x: SyntaxNode | null = a; x && !ids.has(x.id); x = x.parent) ids.add(x.id);
+    }
+    return ids;
+  });
+}
+
+/**
+ * The block an `await` in the expressions of `node` takes on `target` and every later version: 3.12.0-3.12.3 push
+ * one exception-stack entry for it (gh-116767): `await g()` under 19 `async with` crash 3.12.1's compiler, where
+ * 3.11 and 3.13 compile it. None from 3.13.
+ */
+function awaitBlocks(node: SyntaxNode, target: PythonVersion): number {
+  if (versionAtLeast(target, [3, 13])) return 0;
+  const holders = holdersOfAwaits(node);
+  return holders.size > 0 && evaluatedHere(node).some((e) => holders.has(e.id)) ? 1 : 0;
 }
 
 /**
@@ -192,7 +220,7 @@ export function blocksInside(node: SyntaxNode, target: PythonVersion = [3, 8]): 
       continue;
     }
     // An expression, or a definition's decorators and defaults. Ex) `x = [l for l in f]`
-    const own = Math.max(0, ...evaluatedHere(c).map(comprehensionBlocks));
+    const own = Math.max(0, ...evaluatedHere(c).map(comprehensionBlocks), awaitBlocks(c, target));
     if (own === 0) continue;
     if (header < 0) header = headerBlocks(node);
     most = Math.max(most, header + own);
