@@ -1387,3 +1387,12 @@ describe('generator-close with an inert builtin call ahead of the generator (`zi
     assert.doesNotMatch(before, /closed/);
   });
 });
+
+test('generator-close: no making ahead of an inert builtin the file sets for good, nor of a generator whose arguments format an f-string', () => {
+  const G = 'def rows(p):\n    try:\n        yield p\n    finally:\n        print("closed")\n';
+  const fixes = (src: string) => transformSource(src, { select: ['generator-close'] }).fixesApplied;
+  assert.equal(fixes(`import itertools\n${G}def z(p):\n    for i, r in zip(itertools.count(), rows(p)):\n        return r\n`), 1);
+  assert.equal(fixes(`import itertools\nitertools.count = lambda: iter([1])\n${G}def z(p):\n    for i, r in zip(itertools.count(), rows(p)):\n        return r\n`), 0);
+  assert.equal(fixes(`import builtins\nbuiltins.range = lambda n: [0]\n${G}def z(p):\n    for i, r in zip(range(2), rows(p)):\n        return r\n`), 0);
+  assert.equal(fixes(`${G}def z(p, tag):\n    for i, r in zip(range(2), rows(f"{tag}")):\n        return r\n`), 0);
+});

@@ -29,7 +29,7 @@ import {
   type ModuleLocation,
 } from '../src/python/generators.js';
 import { calleeName } from '../src/python/imports.js';
-import { READS_TO_END, wrapperMayStop } from '../src/python/resources.js';
+import { patchedInFile, READS_TO_END, wrapperMayStop } from '../src/python/resources.js';
 import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
@@ -806,7 +806,9 @@ const INERT_CALLS = new Set(['builtins.range', 'itertools.count', 'itertools.rep
  */
 function inertCallsAhead(ctx: FileContext, call: SyntaxNode, scope: SyntaxNode): Set<number> | undefined {
   const inert = scope.descendantsOfType('call').filter((c) => {
-    if (c.endIndex > call.startIndex || !INERT_CALLS.has(calleeName(ctx.names, c) ?? '')) return false;
+    const name = calleeName(ctx.names, c) ?? '';
+    // (Not one the file sets for good: `itertools.count = counting`, which may run anything)
+    if (c.endIndex > call.startIndex || !INERT_CALLS.has(name) || patchedInFile(ctx.source, name)) return false;
     const args = c.childForFieldName('arguments');
     return args?.type === 'argument_list' && args.namedChildren.every((a) => isExtra(a) || isPure(a));
   });
@@ -830,7 +832,8 @@ function madeRunsCode(ctx: FileContext, call: SyntaxNode, made: Made): string | 
   if (made.patched || callee?.type !== 'identifier' || !isGeneratorFunctionName(ctx, callee)) {
     return `\`${shown}\` is not surely an undecorated generator function of this file, whose call would run none of its code`;
   }
-  if (args?.type !== 'argument_list' || !args.namedChildren.every((a) => isExtra(a) || isSurelyPure(ctx, a))) {
+  // (An f-string's fields run `__format__`: `rows(f"{tag}")`)
+  if (args?.type !== 'argument_list' || !args.namedChildren.every((a) => isExtra(a) || (isSurelyPure(ctx, a) && a.descendantsOfType('interpolation').length === 0))) {
     return `the arguments of \`${shown}\` may run code or raise`;
   }
   return undefined;

@@ -16,6 +16,7 @@
 //   `async for` itself, at its header               2          1   2 on 3.12.0-3.12.3 (below)
 //   `async for` of a list, set or dict comprehension 0         1   from 3.12, which compiles it inline
 //   an `await` in a statement                       0          0   1 on 3.12.0-3.12.3 (below)
+//   an `async with`'s exit                          0          0   one more than its items on 3.12.0-3.12.3
 //
 //   the most blocks                    3.6-3.12.3   3.12.4, 3.13
 //   module, class body, plain function         20             21
@@ -139,14 +140,16 @@ function holdersOfComprehensions(node: SyntaxNode): ReadonlySet<number> {
  * into the code around them: one each, and one more for each `async for`. Counted high: a comprehension in
  * another's first iterable counts as inside it.
  */
-function comprehensionBlocks(expr: SyntaxNode): number {
+function comprehensionBlocks(expr: SyntaxNode, target: PythonVersion = [3, 8]): number {
+  // (An `async for` clause awaits its `__anext__`: one more on 3.12.0-3.12.3, so before 3.13)
+  const perAsync = versionAtLeast(target, [3, 13]) ? 1 : 2;
   if (!holdersOfComprehensions(expr).has(expr.id)) return 0;
   let most = 0;
   // From each comprehension up to `expr`, without recursion: a chain of 5,000 `+` is 5,000 deep.
   next: for (const comp of expr.descendantsOfType(COMPREHENSIONS)) {
     let n = 0;
     for (let x: SyntaxNode | null = comp, child: SyntaxNode | null = null; x; child = x, x = x.id === expr.id ? null : x.parent) {
-      if (COMPREHENSIONS.includes(x.type)) n += 1 + x.namedChildren.filter((c) => c.type === 'for_in_clause' && startsAsync(c)).length;
+      if (COMPREHENSIONS.includes(x.type)) n += 1 + perAsync * x.namedChildren.filter((c) => c.type === 'for_in_clause' && startsAsync(c)).length;
       // Ex) `lambda: [x for x in y]`, `def f(a=[x for x in y]): …` (its body): a code object of its own
       else if (child && CODE_OBJECTS.has(x.type) && x.childForFieldName('body')?.id === child.id) continue next;
       // Ex) `(x for x in y if [z for z in x])`: one too, but for its first iterable (`(x for x in [y for y in z])`)
@@ -183,6 +186,15 @@ function asyncForBlocks(stmt: SyntaxNode, target: PythonVersion): number {
   return stmt.type === 'for_statement' && startsAsync(stmt) && !versionAtLeast(target, [3, 13]) ? 2 : 0;
 }
 
+/**
+ * The blocks an `async with` statement takes for its exit on `target`, whatever its body holds: 3.12.0-3.12.3 await
+ * its `__aexit__` one block deeper than its body (`async with g(): pass` under 18 `async with` crashes 3.12.1, where
+ * `with g(): pass` compiles), so one more than its items before 3.13.
+ */
+function asyncWithBlocks(stmt: SyntaxNode, target: PythonVersion): number {
+  return stmt.type === 'with_statement' && startsAsync(stmt) && !versionAtLeast(target, [3, 13]) ? withItemCount(stmt) + 1 : 0;
+}
+
 const awaitCache = new WeakMap<object, Map<number, ReadonlySet<number>>>();
 
 /** The ids of the nodes of `node`'s tree that are or hold an `await`. */
@@ -216,11 +228,12 @@ export function blocksInside(node: SyntaxNode, target: PythonVersion = [3, 8]): 
   let header = -1;
   for (const c of node.namedChildren) {
     if (STRUCTURAL.test(c.type) && !CODE_OBJECTS.has(c.type)) {
-      most = Math.max(most, blocksFor(node, c) + blocksInside(c, target), asyncForBlocks(c, target));
+      most = Math.max(most, blocksFor(node, c) + blocksInside(c, target), asyncForBlocks(c, target), asyncWithBlocks(c, target));
       continue;
     }
     // An expression, or a definition's decorators and defaults. Ex) `x = [l for l in f]`
-    const own = Math.max(0, ...evaluatedHere(c).map(comprehensionBlocks), awaitBlocks(c, target));
+    // (An `await` inside a comprehension is inside its block too: `[await g(l) for l in f]`, 2 before 3.13)
+    const own = Math.max(0, ...evaluatedHere(c).map((e) => comprehensionBlocks(e, target))) + awaitBlocks(c, target);
     if (own === 0) continue;
     if (header < 0) header = headerBlocks(node);
     most = Math.max(most, header + own);

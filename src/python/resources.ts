@@ -309,7 +309,7 @@ let patchedInFileText: string | undefined;
  * (`mockedAround`), such a write lasts: every call of the file may make the replacement, which a `with` may not
  * take. Read from the text (a mention in a string too: only fewer fixes).
  */
-function patchedInFile(text: string, name: string): boolean {
+export function patchedInFile(text: string, name: string): boolean {
   if (patchedInFileText !== text) {
     patchedInFileText = text;
     patchedInFileMemo.clear();
@@ -321,10 +321,16 @@ function patchedInFile(text: string, name: string): boolean {
     const owner = name.slice(0, dot);
     patched = false;
     if (text.includes(attr)) {
-      const owners = (owner === 'builtins' ? BUILTINS_OWNERS : [owner]).map(escapeRegExp).join('|');
-      patched = new RegExp(
-        `(?<![\\w.])(?:${owners})[ \\t]*(?:\\.[ \\t]*${attr}|\\[[ \\t]*['"]${attr}['"][ \\t]*\\])[ \\t]*=(?!=)|\\bsetattr[ \\t]*\\([ \\t]*(?:${owners})[ \\t]*,[ \\t]*['"]${attr}['"]`,
-      ).test(text);
+      const modules = owner === 'builtins' ? BUILTINS_OWNERS : [owner];
+      // Ex) `import builtins as _b` / `_b.open = Reader`; `sys.modules["builtins"].open = Reader`
+      const aliases = [...text.matchAll(new RegExp(`\\bimport[ \\t]+(?:${modules.map(escapeRegExp).join('|')})[ \\t]+as[ \\t]+([A-Za-z_]\\w*)`, 'g'))].map((m) => m[1]!);
+      const owners = [...[...modules, ...aliases].map(escapeRegExp), `(?:[A-Za-z_]\\w*[ \\t]*\\.[ \\t]*)?modules[ \\t]*\\[[ \\t]*['"](?:${modules.map(escapeRegExp).join('|')})['"][ \\t]*\\]`].join('|');
+      // The name, its `__dict__` entry or its item, then `=` (not `==`), maybe after an annotation (`: Any`) or as one
+      // target of several (`builtins.open, _ = Reader, None`)
+      const slot = `(?:\\.[ \\t]*${attr}|(?:\\.[ \\t]*__dict__[ \\t]*)?\\[[ \\t]*['"]${attr}['"][ \\t]*\\])`;
+      const assigned = `[ \\t]*(?::[^=\\r\\n]*|,[^=\\r\\n()]*)?=(?!=)`;
+      // (A target starts its statement: `print(builtins.open, end="")` sets nothing)
+      patched = new RegExp(`(?:^|;)[ \\t]*(?:${owners})[ \\t]*${slot}${assigned}|\\bsetattr[ \\t]*\\([ \\t]*(?:${owners})[ \\t]*,[ \\t]*['"]${attr}['"]`, 'm').test(text);
       // Ex) `old_socket = socket.socket` / `socket.socket = Mock` / `try: …` / `finally: socket.socket = old_socket`:
       // a test's patch, undone; the file's other calls make the real thing
       if (patched && new RegExp(`=[ \\t]*(?:${owners})[ \\t]*\\.[ \\t]*${attr}[ \\t]*(?:#.*)?$`, 'm').test(text)) patched = false;
