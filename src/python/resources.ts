@@ -325,10 +325,11 @@ export function patchedInFile(text: string, name: string): boolean {
       // Ex) `import builtins as _b` / `_b.open = Reader`; `sys.modules["builtins"].open = Reader`
       const aliases = [...text.matchAll(new RegExp(`\\bimport[ \\t]+(?:${modules.map(escapeRegExp).join('|')})[ \\t]+as[ \\t]+([A-Za-z_]\\w*)`, 'g'))].map((m) => m[1]!);
       const owners = [...[...modules, ...aliases].map(escapeRegExp), `(?:[A-Za-z_]\\w*[ \\t]*\\.[ \\t]*)?modules[ \\t]*\\[[ \\t]*['"](?:${modules.map(escapeRegExp).join('|')})['"][ \\t]*\\]`].join('|');
-      // The name, its `__dict__` entry or its item, then `=` (not `==`), maybe after an annotation (`: Any`) or as one
-      // target of several (`builtins.open, _ = Reader, None`)
+      // The name, its `__dict__` entry or its item, then `=` (not `==`), maybe after an annotation (`: Any`). (Not one
+      // target of several, `builtins.open, _ = Reader, None`: a call's arguments over lines, `    sqlite.connect, ":memory:",
+      // isolation_level=123)`, would read as one)
       const slot = `(?:\\.[ \\t]*${attr}|(?:\\.[ \\t]*__dict__[ \\t]*)?\\[[ \\t]*['"]${attr}['"][ \\t]*\\])`;
-      const assigned = `[ \\t]*(?::[^=\\r\\n]*|,[^=\\r\\n()]*)?=(?!=)`;
+      const assigned = `[ \\t]*(?::[^=\\r\\n]*)?=(?!=)`;
       // (A target starts its statement: `print(builtins.open, end="")` sets nothing)
       patched = new RegExp(`(?:^|;)[ \\t]*(?:${owners})[ \\t]*${slot}${assigned}|\\bsetattr[ \\t]*\\([ \\t]*(?:${owners})[ \\t]*,[ \\t]*['"]${attr}['"]`, 'm').test(text);
       // Ex) `old_socket = socket.socket` / `socket.socket = Mock` / `try: …` / `finally: socket.socket = old_socket`:
