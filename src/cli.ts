@@ -563,14 +563,21 @@ function onStdoutGone(finishRun: boolean): void {
     if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
     if (!finishRun) process.exit(141);
   });
+  // (stderr gone too, `withify diff . 2>&1 | head -1`: its messages can go nowhere; the run goes on as above)
+  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+    if (!finishRun) process.exit(141);
+  });
 }
 
 export async function main(argv: string[] = hideBin(process.argv), early?: EarlyInterrupt): Promise<void> {
   earlyInterrupt = early;
   // Only a file run (not `-`) answers an early Ctrl-C itself
   const command = commandOf(argv);
-  if (!['check', 'diff', 'fix'].includes(command ?? '') || argv.includes(STDIN_PATH)) releaseEarlyInterrupt();
-  onStdoutGone(command === 'fix' && !argv.includes(STDIN_PATH));
+  // (`-` as written: `protectStdin` makes it STDIN_PATH only later)
+  const stdin = protectStdin(argv).includes(STDIN_PATH);
+  if (!['check', 'diff', 'fix'].includes(command ?? '') || stdin) releaseEarlyInterrupt();
+  onStdoutGone(command === 'fix' && !stdin);
   const parser = yargs(protectNoIgnore(protectStdin(explainRuleAfterDashes(argv))))
     .scriptName('withify')
     .usage('$0 <command> [paths..] [options]\n\nMake Python code safe for interpreters that do not reference-count (PyPy).')

@@ -136,7 +136,7 @@ export function parseSettings(table: Table, file: string, topLevel = false): Con
     stringList(file, key, v, section)
       .map((g) => {
         const glob = g.replace(/\/+$/, '').replace(/^(?:\.\/)+/, '');
-        if (emptyGlob(g)) throw new ConfigError(`${file}: ${section}${key}: ${JSON.stringify(g)} is no glob (it names nothing); give one, e.g. ${key} = ["tests/fixtures/**"]`);
+        if (emptyGlob(g)) throw new ConfigError(`${file}: ${section}${key}: ${JSON.stringify(g)} is no glob (it names nothing); give one, e.g. ${key === 'per-file-ignores' ? `${key} = { "tests/fixtures/**" = ["generator-close"] }` : `${key} = ["tests/fixtures/**"]`}`);
         return glob;
       })
       .map((g) => (g.includes('/') && !isAbsolute(g) ? `${escapeGlob(dir).replace(/\/$/, '')}/${g}` : g));
@@ -239,7 +239,12 @@ export function loadConfig(options: { cwd: string; configPath?: string }): Loade
     if (!existsSync(path)) throw new ConfigError(`--config: ${options.configPath}: no such file`);
     // Ex) `--config .`: "cannot read: EISDIR"
     if (statSync(path).isDirectory()) throw new ConfigError(`--config: ${options.configPath}: is a directory; name the TOML file (e.g. ${join(options.configPath, 'pyproject.toml')})`);
-    return readConfigFile(path);
+    const named = readConfigFile(path);
+    // Ex) `--config ci/pyproject.toml` whose table is misspelt (`[tool.withfy]`): a run with the defaults said nothing
+    if (basename(path) === 'pyproject.toml' && toolTable(readToml(path)) === undefined) {
+      throw new ConfigError(`--config: ${options.configPath}: no [tool.withify] table; put withify's settings under [tool.withify]`);
+    }
+    return named;
   }
   let nearest: LoadedConfig | undefined;
   for (let d = resolve(options.cwd); ; d = dirname(d)) {

@@ -371,3 +371,12 @@ test('select = [] (or an empty name) names no transform: an error, as --select \
     assert.throws(() => loadConfig({ cwd: root }), (e: Error) => e instanceof ConfigError && /select names no transform/.test(e.message), list);
   }
 });
+
+test('--config naming a pyproject.toml with no [tool.withify] table (a misspelt one) is an error, not a run with the defaults; an empty per-file-ignores glob gets a table for its example', () => {
+  const root = tree({ 'pyproject.toml': '[tool.withfy]\nselect = ["WFY101"]\n' });
+  assert.throws(() => loadConfig({ cwd: root, configPath: 'pyproject.toml' }), /no \[tool.withify\] table/);
+  // (found from the working directory up, such a file only gives requires-python: no error)
+  assert.doesNotThrow(() => loadConfig({ cwd: root }));
+  const bad = tree({ 'pyproject.toml': '[tool.withify]\nper-file-ignores = { "" = ["generator-close"] }\n' });
+  assert.throws(() => loadConfig({ cwd: bad }), /e\.g\. per-file-ignores = \{ "tests\/fixtures\/\*\*" = \["generator-close"\] \}/);
+});

@@ -83,3 +83,19 @@ test('a Ctrl-C that came while node loaded withify: the file run begins nothing,
   assert.equal(go.status, 0, go.stderr);
   assert.equal(JSON.parse(go.stdout).summary.fixesApplied, 1);
 });
+
+test('Ctrl-C while `check -` waits on its stdin ends the run as the signal would (the early-interrupt listener is released for `-`)', async () => {
+  const child = spawn(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'x.py', '--no-cache'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  await new Promise((r) => setTimeout(r, 1500));
+  child.kill('SIGINT');
+  const code = await new Promise<number | null | string>((r) => {
+    const timer = setTimeout(() => r('still running'), 5000);
+    child.on('exit', (c, sig) => {
+      clearTimeout(timer);
+      r(c ?? sig);
+    });
+  });
+  if (code === 'still running') child.kill('SIGKILL');
+  assert.notEqual(code, 'still running');
+  assert.notEqual(code, 0);
+});

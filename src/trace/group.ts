@@ -179,7 +179,9 @@ function configuredOptions(cwd: string): RunOptions {
     exclude,
     ...(exclude?.length && config && isWithin(cwd, dirname(config.path)) ? { excludeBase: dirname(config.path) } : {}),
     ...(perFileIgnores?.length ? { perFileIgnores } : {}),
-    ...(transformSettings.targetVersion === undefined ? { projectTargets: true } : {}),
+    // (As the CLI without `--target-version`: a subproject's pyproject.toml that says an older Python counts for its
+    // files, whatever the root's `requires-python` or `target-version` gave)
+    projectTargets: true,
   };
 }
 
