@@ -560,14 +560,18 @@ function releaseEarlyInterrupt(): void {
  */
 function onStdoutGone(finishRun: boolean): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') {
+      // Ex) `withify check . > /dev/full`: the report is lost; say so, and exit as for a file that failed
+      process.stderr.write(`withify: cannot write the output: ${err.message}\n`);
+      if (!finishRun) process.exit(2);
+      process.exitCode = 2;
+      return;
+    }
     if (!finishRun) process.exit(141);
   });
-  // (stderr gone too, `withify diff . 2>&1 | head -1`: its messages can go nowhere; the run goes on as above)
-  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
-    if (!finishRun) process.exit(141);
-  });
+  // (stderr gone or full, `2>&1 | head -1`, `2>/dev/full`: its messages can go nowhere, and the run goes on to its
+  // own exit code; stdout, where it is the same pipe, ends it as above)
+  process.stderr.on('error', () => {});
 }
 
 export async function main(argv: string[] = hideBin(process.argv), early?: EarlyInterrupt): Promise<void> {

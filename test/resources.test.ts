@@ -336,6 +336,8 @@ test('what runs before a resource in its statement: a comment between the argume
 test('a patch of the catalog name in the file under an alias, an annotation, a tuple target, __dict__ or sys.modules counts; a read or an argument does not', () => {
   const fixes = (pre: string) => transformSource(`import builtins, sys\nR = list\n${pre}\n\ndef main():\n    print(open("d.txt").read())\n`, {}).fixesApplied;
   for (const pre of ['import builtins as _b\n_b.open = R', 'builtins.open: Any = R', 'builtins.__dict__["open"] = R', 'sys.modules["builtins"].open = R', 'if True:\n    builtins.open = R', 'x = 1; builtins.open = R']) assert.equal(fixes(pre), 0, pre);
+  // After a `:` on its line, over lines (`setattr(` / `builtins, …`, a `\\`), chained, parenthesised
+  for (const pre of ['if 1: builtins.open = R', 'setattr(\n    builtins, "open", R)', 'setattr(builtins,\n "open", R)', 'builtins.open \\\n= R', 'builtins.\\\nopen = R', 'x = builtins.open = R', '(builtins.open) = R']) assert.equal(fixes(pre), 0, pre);
   for (const pre of ['print(builtins.open, end="")', 'x = builtins.open', 'if builtins.open == R:\n    pass', 'f(1,\n  builtins.open, mode=2)']) assert.equal(fixes(pre), 1, pre);
   assert.equal(transformSource('import socket as _socket\n_socket.socket = Fake\ndef m(h):\n    s = _socket.socket()\n    s.connect(h)\n    s.close()\n', {}).fixesApplied, 0);
 });

@@ -322,7 +322,7 @@ export function patchedInFile(text: string, name: string): boolean {
     patched = false;
     // (First a search led by the name, which finds none in most texts: `open =`, `open"] =`, `open: T =`, or a
     // `setattr(x, "open"`. The full expression below starts with no word: 70 ms per name over the stdlib, 27 so)
-    if (text.includes(attr) && new RegExp(`${attr}(?:['"][ \\t]*\\])?[ \\t]*(?::[^=\\r\\n]*)?=(?!=)|setattr[ \\t]*\\([^,()\\r\\n]*,[ \\t]*['"]${attr}['"]`).test(text)) {
+    if (text.includes(attr) && new RegExp(`${attr}(?:['"][\\s\\\\]*\\])?[\\s\\\\]*\\)?[\\s\\\\]*(?::[^=\\r\\n]*)?=(?!=)|setattr[\\s\\\\]*\\([^,()]*,[\\s\\\\]*['"]${attr}['"]`).test(text)) {
       const modules = owner === 'builtins' ? BUILTINS_OWNERS : [owner];
       // Ex) `import builtins as _b` / `_b.open = Reader`; `sys.modules["builtins"].open = Reader`
       const aliases = [...text.matchAll(new RegExp(`\\bimport[ \\t]+(?:${modules.map(escapeRegExp).join('|')})[ \\t]+as[ \\t]+([A-Za-z_]\\w*)`, 'g'))].map((m) => m[1]!);
@@ -330,10 +330,13 @@ export function patchedInFile(text: string, name: string): boolean {
       // The name, its `__dict__` entry or its item, then `=` (not `==`), maybe after an annotation (`: Any`). (Not one
       // target of several, `builtins.open, _ = Reader, None`: a call's arguments over lines, `    sqlite.connect, ":memory:",
       // isolation_level=123)`, would read as one)
-      const slot = `(?:\\.[ \\t]*${attr}|(?:\\.[ \\t]*__dict__[ \\t]*)?\\[[ \\t]*['"]${attr}['"][ \\t]*\\])`;
-      const assigned = `[ \\t]*(?::[^=\\r\\n]*)?=(?!=)`;
+      // (Blanks between the parts may be line breaks after a `\\`: `builtins.\\` / `open = R`)
+      const slot = `(?:[ \\t\\\\\\r\\n]*\\.[ \\t\\\\\\r\\n]*${attr}|(?:[ \\t]*\\.[ \\t]*__dict__[ \\t]*)?\\[[ \\t]*['"]${attr}['"][ \\t]*\\])`;
+      const assigned = `[ \\t\\\\\\r\\n]*\\)?[ \\t]*(?::[^=\\r\\n]*)?=(?!=)`;
       // (A target starts its statement: `print(builtins.open, end="")` sets nothing)
-      patched = new RegExp(`(?:^|;)[ \\t]*(?:${owners})[ \\t]*${slot}${assigned}|\\bsetattr[ \\t]*\\([ \\t]*(?:${owners})[ \\t]*,[ \\t]*['"]${attr}['"]`, 'm').test(text);
+      // (After a line's start, `;`, `:` (`if TESTING: socket.socket = Fake`), `=` (`x = builtins.open = R`) or `(`
+      // (`(builtins.open) = R`); `setattr(` over lines)
+      patched = new RegExp(`(?:^|[;:=(])[ \\t]*(?:${owners})${slot}${assigned}|\\bsetattr[\\s\\\\]*\\([\\s\\\\]*(?:${owners})[\\s\\\\]*,[\\s\\\\]*['"]${attr}['"]`, 'm').test(text);
       // Ex) `old_socket = socket.socket` / `socket.socket = Mock` / `try: …` / `finally: socket.socket = old_socket`:
       // a test's patch, undone; the file's other calls make the real thing
       if (patched && new RegExp(`=[ \\t]*(?:${owners})[ \\t]*\\.[ \\t]*${attr}[ \\t]*(?:#.*)?$`, 'm').test(text)) patched = false;
