@@ -10,7 +10,7 @@ import { memoized } from '../src/python/memo.js';
 import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
-import { preview } from '../src/python/evaluation.js';
+import { handlerLeaves, handlersOf, preview } from '../src/python/evaluation.js';
 import { callAssignments, dynamicLookupAfter, identifierUses, outsideReason, plainTarget, readsAttribute, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { dropStatement, endsLine, lineIndent, mixedIndentReason, planHeaderWrap, planWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { escapeRegExp, firstIndex, startsLine } from '../src/python/text.js';
@@ -739,12 +739,8 @@ function flowsOnFrom(stmt: SyntaxNode): SyntaxNode | undefined {
   const owner = block.parent;
   if (owner?.type === 'with_statement') return owner;
   if (owner?.type !== 'try_statement' || owner.childForFieldName('body')?.id !== block.id) return undefined;
-  const handlers = owner.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
-  const leaves = (h: SyntaxNode) => {
-    const last = h.namedChildren.filter((c) => c.type === 'block').at(-1)?.namedChildren.filter((c) => !isExtra(c)).at(-1);
-    return last !== undefined && EXITS.includes(last.type);
-  };
-  return handlers.length > 0 && handlers.every(leaves) ? owner : undefined;
+  const handlers = handlersOf(owner);
+  return handlers.length > 0 && handlers.every(handlerLeaves) ? owner : undefined;
 }
 
 function check(ctx: FileContext): Finding[] {

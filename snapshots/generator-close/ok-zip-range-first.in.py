@@ -59,3 +59,9 @@ def rebound_range(path):
     range = lambda n: print("mine") or [0, 1]
     for i, r in zip(range(2), rows(path)):
         print(i, r)
+
+
+# An f-string argument runs its fields' `__format__` when the call is made: not ahead of `range(2)`.
+def formatted_argument(path, tag):
+    for i, r in zip(range(2), rows(f"{path}-{tag}")):
+        print(i, r)

@@ -187,13 +187,21 @@ function statementOf(node: SyntaxNode): SyntaxNode {
   return stmt;
 }
 
+/** The `except` (and `except*`) clauses of a `try` statement. */
+export const handlersOf = (tryStmt: SyntaxNode): SyntaxNode[] => tryStmt.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
+
+/** True when a handler's block ends with a statement that leaves it: `return`, `raise`, `continue` or `break`. */
+export function handlerLeaves(clause: SyntaxNode): boolean {
+  const last = clause.namedChildren.filter((c) => c.type === 'block').at(-1)?.namedChildren.filter((c) => !isExtra(c)).at(-1);
+  return last !== undefined && LEAVING.has(last.type);
+}
+const LEAVING = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
+
 /** True when every `except` clause of `tryStmt` binds `name` by a statement of its own block, or leaves (`raise`, `return`). */
 function everyHandlerBinds(tryStmt: SyntaxNode, name: string): boolean {
-  return tryStmt.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause').every((clause) => {
-    const block = clause.namedChildren.find((c) => c.type === 'block');
-    const stmts = block?.namedChildren.filter((c) => !isExtra(c)) ?? [];
-    const last = stmts[stmts.length - 1];
-    if (last?.type === 'raise_statement' || last?.type === 'return_statement') return true;
+  return handlersOf(tryStmt).every((clause) => {
+    if (handlerLeaves(clause)) return true;
+    const stmts = clause.namedChildren.find((c) => c.type === 'block')?.namedChildren.filter((c) => !isExtra(c)) ?? [];
     return stmts.some((st) => {
       const a = st.type === 'expression_statement' ? st.namedChildren[0] : undefined;
       return a?.type === 'assignment' && a.childForFieldName('left')?.type === 'identifier' && a.childForFieldName('left')!.text === name;

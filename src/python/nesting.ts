@@ -119,17 +119,18 @@ export function blocksAround(node: SyntaxNode): number {
 // comprehensions (a lambda or a generator expression is a code object of its own).
 const STRUCTURAL = /(?:_statement|_clause|^block|^module)$/;
 const COMPREHENSIONS = ['list_comprehension', 'set_comprehension', 'dictionary_comprehension'];
+const AWAITS = ['await'];
 
-// Per tree: the nodes that hold a comprehension. The pipeline counts the blocks of the whole file after
-// every pass: asking each expression for its comprehensions took 5% of a run over the stdlib.
-const comprehensionCache = new WeakMap<object, Map<number, ReadonlySet<number>>>();
+// Per tree and node type: the nodes that hold one. The pipeline counts the blocks of the whole file after every
+// pass: asking each expression for its comprehensions took 5% of a run over the stdlib.
+const holdersCache = new WeakMap<object, Map<string, ReadonlySet<number>>>();
 
-/** The ids of the nodes of `node`'s tree that are or hold a list, set or dict comprehension. */
-function holdersOfComprehensions(node: SyntaxNode): ReadonlySet<number> {
-  return memoized(comprehensionCache, node.tree, 0, () => {
+/** The ids of the nodes of `node`'s tree that are or hold a node of one of `types`. */
+function holdersOf(node: SyntaxNode, types: readonly string[]): ReadonlySet<number> {
+  return memoized(holdersCache, node.tree, types.join(), () => {
     const ids = new Set<number>();
-    for (const comp of node.tree.rootNode.descendantsOfType(COMPREHENSIONS)) {
-      for (let x: SyntaxNode | null = comp; x && !ids.has(x.id); x = x.parent) ids.add(x.id);
+    for (const found of node.tree.rootNode.descendantsOfType([...types])) {
+      for (let x: SyntaxNode | null = found; x && !ids.has(x.id); x = x.parent) ids.add(x.id);
     }
     return ids;
   });
@@ -143,7 +144,7 @@ function holdersOfComprehensions(node: SyntaxNode): ReadonlySet<number> {
 function comprehensionBlocks(expr: SyntaxNode, target: PythonVersion = [3, 8]): number {
   // (An `async for` clause awaits its `__anext__`: one more on 3.12.0-3.12.3, so before 3.13)
   const perAsync = versionAtLeast(target, [3, 13]) ? 1 : 2;
-  if (!holdersOfComprehensions(expr).has(expr.id)) return 0;
+  if (!holdersOf(expr, COMPREHENSIONS).has(expr.id)) return 0;
   let most = 0;
   // From each comprehension up to `expr`, without recursion: a chain of 5,000 `+` is 5,000 deep.
   next: for (const comp of expr.descendantsOfType(COMPREHENSIONS)) {
@@ -195,19 +196,6 @@ function asyncWithBlocks(stmt: SyntaxNode, target: PythonVersion): number {
   return stmt.type === 'with_statement' && startsAsync(stmt) && !versionAtLeast(target, [3, 13]) ? withItemCount(stmt) + 1 : 0;
 }
 
-const awaitCache = new WeakMap<object, Map<number, ReadonlySet<number>>>();
-
-/** The ids of the nodes of `node`'s tree that are or hold an `await`. */
-function holdersOfAwaits(node: SyntaxNode): ReadonlySet<number> {
-  return memoized(awaitCache, node.tree, 0, () => {
-    const ids = new Set<number>();
-    for (const a of node.tree.rootNode.descendantsOfType('await')) {
-      for (let x: SyntaxNode | null = a; x && !ids.has(x.id); x = x.parent) ids.add(x.id);
-    }
-    return ids;
-  });
-}
-
 /**
  * The block an `await` in the expressions of `node` takes on `target` and every later version: 3.12.0-3.12.3 push
  * one exception-stack entry for it (gh-116767): `await g()` under 19 `async with` crash 3.12.1's compiler, where
@@ -215,7 +203,7 @@ function holdersOfAwaits(node: SyntaxNode): ReadonlySet<number> {
  */
 function awaitBlocks(node: SyntaxNode, target: PythonVersion): number {
   if (versionAtLeast(target, [3, 13])) return 0;
-  const holders = holdersOfAwaits(node);
+  const holders = holdersOf(node, AWAITS);
   return holders.size > 0 && evaluatedHere(node).some((e) => holders.has(e.id)) ? 1 : 0;
 }
 

@@ -9,7 +9,7 @@ import type { Edit, FileContext, PythonVersion, SyntaxNode } from '../types.js';
 import { newImportReason, planImportedName, planTopLevelImport } from './edits.js';
 import { calleeName, qualifiedName } from './imports.js';
 import { mayBeResourceCall } from './candidates.js';
-import { memoized } from './memo.js';
+import { lastTextMemo, memoized } from './memo.js';
 import { outlineOf, setUpSpans } from './outline.js';
 import { isExtra } from './statements.js';
 import { escapeRegExp, PATCH_BY_PATH, textTest } from './text.js';
@@ -299,8 +299,8 @@ function mockedAround(ctx: FileContext, call: SyntaxNode, spec: ResourceSpec): b
 
 /** The names a module holds the builtins under, for a patch of one: `builtins.open = R`, `__builtins__.open = R`. */
 const BUILTINS_OWNERS = ['builtins', '__builtin__', '__builtins__', '__main__'];
-const patchedInFileMemo = new Map<string, boolean>();
-let patchedInFileText: string | undefined;
+/** Per catalog name, whether the last text asked patches it (`patchedInFile`). */
+const patchedNames = lastTextMemo((_text: string) => new Map<string, boolean>());
 
 /**
  * True when a statement of the file, wherever it is, sets the catalog's own name to something else: `builtins.open
@@ -310,11 +310,8 @@ let patchedInFileText: string | undefined;
  * take. Read from the text (a mention in a string too: only fewer fixes).
  */
 export function patchedInFile(text: string, name: string): boolean {
-  if (patchedInFileText !== text) {
-    patchedInFileText = text;
-    patchedInFileMemo.clear();
-  }
-  let patched = patchedInFileMemo.get(name);
+  const known = patchedNames(text);
+  let patched = known.get(name);
   if (patched === undefined) {
     const dot = name.lastIndexOf('.');
     const attr = name.slice(dot + 1);
@@ -341,7 +338,7 @@ export function patchedInFile(text: string, name: string): boolean {
       // a test's patch, undone; the file's other calls make the real thing
       if (patched && new RegExp(`=[ \\t]*(?:${owners})[ \\t]*\\.[ \\t]*${attr}[ \\t]*(?:#.*)?$`, 'm').test(text)) patched = false;
     }
-    patchedInFileMemo.set(name, patched);
+    known.set(name, patched);
   }
   return patched;
 }
