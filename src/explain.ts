@@ -35,8 +35,8 @@ export function explainTransform(key: string, extra: readonly Transform[] = []):
   ];
   for (const [i, ex] of t.examples.entries()) {
     // A report-only transform changes nothing: show the code it flags once.
-    if (t.safety === 'report-only') parts.push('', `Example ${i + 1}, reported (not changed):`, indent(ex.before));
-    else parts.push('', `Example ${i + 1}, before:`, indent(ex.before), 'after:', indent(ex.after));
+    if (t.safety === 'report-only') parts.push('', `Example ${i + 1}, reported (not changed)${ex.file ? ` (${ex.file})` : ''}:`, indent(ex.before));
+    else parts.push('', `Example ${i + 1}, before${ex.file ? ` (${ex.file})` : ''}:`, indent(ex.before), 'after:', indent(ex.after));
   }
   return `${parts.join('\n')}\n`;
 }

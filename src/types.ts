@@ -98,6 +98,8 @@ export interface TransformOptions {
 export interface Example {
   before: string;
   after: string;
+  /** The file the example is (`setup.py`, which runs only as the program); an importable module otherwise. */
+  file?: string;
 }
 
 /** The doc block every transform carries; `withify explain` prints it. */
@@ -196,6 +198,12 @@ export interface FileContext {
    * nothing, so they count as free.
    */
   freshName: (node: SyntaxNode, candidates: readonly string[], keywordsOnly?: ReadonlySet<string>) => string;
+  /**
+   * True when the code at `node` runs only as the program, never on import: the body of
+   * `if __name__ == "__main__":`, a `__main__` module (`pkg/__main__.py`), a `setup.py` that names setuptools or
+   * distutils (which setuptools runs as `__main__`). A global bound there is no name another module imports.
+   */
+  programOnly: (node: SyntaxNode) => boolean;
   /** True when `offset` lies inside the body of a string literal (a line start there is data). */
   insideString: (offset: number) => boolean;
   /**

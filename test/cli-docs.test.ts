@@ -82,7 +82,7 @@ describe('doc blocks and examples', () => {
       assert.ok(t.summary.length > 20 && (t.fixTitle ?? '').length > 10);
       assert.ok(t.examples.length >= 1, `${t.id}: no example`);
       for (const ex of t.examples) {
-        const r = transformSource(ex.before, { select: [t.id], unsafeFixes: true });
+        const r = transformSource(ex.before, { select: [t.id], unsafeFixes: true, ...(ex.file ? { path: ex.file } : {}) });
         assert.equal(r.status === 'failed', false, r.reason);
         assert.equal(r.output, ex.after, `${t.id}: the example's after is not what the transform produces`);
         assert.ok(r.findings.some((f) => f.code === t.code), `${t.id}: the example's before is not flagged`);

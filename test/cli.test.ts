@@ -566,7 +566,7 @@ test('list and explain print the transforms from their modules', () => {
   assert.equal(ex.status, 0);
   assert.match(ex.stdout, /^WFY101 open-chain \(safe\)$/m);
   assert.match(ex.stdout, /Why it breaks on PyPy/);
-  assert.match(ex.stdout, /    with open\(path, "w"\) as f:\n        f\.write\(data\)/);
+  assert.match(ex.stdout, /        with open\(path, "w"\) as f:\n            f\.write\(data\)/);
   assert.equal(withify(['explain', 'WFY999']).status, 2);
 });
 

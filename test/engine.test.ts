@@ -278,7 +278,7 @@ test('a transform that throws fails only its file, naming it', () => {
 test('bytes out keep CRLF, the BOM and the coding of the input', () => {
   const input = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('open("o", "w").write("é")\r\n')]);
   const r = transformBytes(input, { select: ['open-chain'] });
-  assert.equal(r.outputBytes.toString('utf8'), '\ufeffwith open("o", "w") as f:\r\n    f.write("é")\r\n');
+  assert.equal(r.outputBytes.toString('utf8'), '\ufeffwith open("o", "w") as _f:\r\n    _f.write("é")\r\n');
 });
 
 test('node properties are kept on the node: the same answers, shared arrays frozen', async () => {

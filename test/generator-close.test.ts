@@ -75,7 +75,7 @@ describe('generator index', () => {
     assert.equal(transformSource('def f(:\n', { path: 'other.py', moduleName: 'other', project, select: ['generator-close'] }).status, 'unchanged');
     // A local `as` name is a callee too: the calls are found from the text, import aliases included.
     const aliased = transformSource('from pkg.core import produce as p\nfor x in p():\n    break\n', { path: 'main.py', moduleName: 'main', project, select: ['generator-close'] });
-    assert.equal(aliased.output, 'from pkg.core import produce as p\ngen = p()\ntry:\n    for x in gen:\n        break\nfinally:\n    gen.close()\n');
+    assert.equal(aliased.output, 'from pkg.core import produce as p\n_gen = p()\ntry:\n    for x in _gen:\n        break\nfinally:\n    _gen.close()\n');
   });
 
   test('self.m() resolves to a method of the same class; other receivers do not', () => {
@@ -531,7 +531,7 @@ describe('generator-close through the library API (no project index)', () => {
     const r = transformSource(src, { select: ['generator-close'] });
     assert.equal(r.fixesApplied, 1);
     assert.equal(r.findings.length, 1);
-    assert.match(r.output, /gen = produce\(\)\ntry:\n    for x in gen:\n        break\nfinally:\n    gen\.close\(\)\nfor y in other\(\):\n/);
+    assert.match(r.output, /_gen = produce\(\)\ntry:\n    for x in _gen:\n        break\nfinally:\n    _gen\.close\(\)\nfor y in other\(\):\n/);
   });
 
   test('--all-loops fixes a loop that always runs to the end', () => {
@@ -727,19 +727,20 @@ describe('generator-close over a package (CLI)', () => {
     assert.equal(r.stdout, expectedDiff);
   });
 
-  test("a new name at the top level of a package's __init__.py avoids the modules beside it", () => {
+  test("a new name at the top level of a package's __init__.py avoids the modules beside it; private where `import *` would export it", () => {
     const dir = tempDir('withify-genpkg-');
     mkdirSync(join(dir, 'pkg', 'gen'), { recursive: true });
     writeFileSync(join(dir, 'pkg', 'core.py'), 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n');
     writeFileSync(join(dir, 'pkg', 'gen.py'), 'def render():\n    return 1\n');
     writeFileSync(join(dir, 'pkg', 'gen', '__init__.py'), '');
-    writeFileSync(join(dir, 'pkg', '__init__.py'), 'from .core import rows\n\nfor _row in rows():\n    break\n');
-    // Not in a package's __init__.py: `gen` is free.
+    // `__all__` lists what `import *` exports: a public name is no export
+    writeFileSync(join(dir, 'pkg', '__init__.py'), 'from .core import rows\n\n__all__ = ["rows"]\nfor _row in rows():\n    break\n');
+    // Not in a package's __init__.py: `gen` is free; with no `__all__`, `import *` would export it: `_gen`
     writeFileSync(join(dir, 'pkg', 'use.py'), 'from .core import rows\n\nfor _row in rows():\n    break\n');
     const r = withify(['diff', '--select', 'generator-close', '.'], dir);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /\+\+\+ b\/pkg\/__init__\.py\n@@[^\n]*\n from \.core import rows\n \n-for _row in rows\(\):\n-    break\n\+gen2 = rows\(\)\n/);
-    assert.match(r.stdout, /\+\+\+ b\/pkg\/use\.py\n@@[^\n]*\n from \.core import rows\n \n-for _row in rows\(\):\n-    break\n\+gen = rows\(\)\n/);
+    assert.match(r.stdout, /\+\+\+ b\/pkg\/__init__\.py\n@@[^\n]*\n from \.core import rows\n \n __all__ = \["rows"\]\n-for _row in rows\(\):\n-    break\n\+gen2 = rows\(\)\n/);
+    assert.match(r.stdout, /\+\+\+ b\/pkg\/use\.py\n@@[^\n]*\n from \.core import rows\n \n-for _row in rows\(\):\n-    break\n\+_gen = rows\(\)\n/);
   });
 
   test('Class.method() of a classmethod generator is found in its own module and in a module that names only the class', () => {
@@ -768,13 +769,13 @@ describe('generator-close over a package (CLI)', () => {
     const r = withify(['diff', '--select', 'generator-close', '--generator-style', 'closing', '--all-loops', '.'], dir);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /\n\+import contextlib\n/);
-    assert.match(r.stdout, /\n\+with contextlib\.closing\(app\.relay\.relay\(10\)\) as gen:\n/);
+    assert.match(r.stdout, /\n\+with contextlib\.closing\(app\.relay\.relay\(10\)\) as _gen:\n/);
     // Every loop of the fixture can leave early: --all-loops adds nothing, and `sum(...)` reads to the end.
     assert.equal((r.stdout.match(/^\+\s*with contextlib\.closing\(/gm) ?? []).length, 7);
-    assert.doesNotMatch(r.stdout, /sum\(1 for _ in gen/);
+    assert.doesNotMatch(r.stdout, /sum\(1 for _ in _?gen/);
     writeFileSync(join(dir, 'loop.py'), `${CLEANUP}\n\nfor x in produce():\n    print(x)\n`);
     assert.equal(withify(['diff', '--select', 'generator-close', 'loop.py'], dir).stdout, '');
-    assert.match(withify(['diff', '--select', 'generator-close', '--all-loops', 'loop.py'], dir).stdout, /\n\+gen = produce\(\)\n\+try:\n/);
+    assert.match(withify(['diff', '--select', 'generator-close', '--all-loops', 'loop.py'], dir).stdout, /\n\+_gen = produce\(\)\n\+try:\n/);
   });
 
   test('a script without .py named on the command line: both passes know it by one name (one thread and the pool)', () => {

@@ -194,7 +194,7 @@ test('runSync checks its options as run does; processPath says what is wrong in 
   assert.match(missing.reason ?? '', /^no such file or directory: /);
   const ok = api.processPath('a.py', { cwd: dir, mode: 'fix' });
   assert.equal(ok.status, 'changed');
-  assert.equal(readFileSync(join(dir, 'a.py'), 'utf8'), 'with open(p) as f:\n    x = f.read()\n');
+  assert.equal(readFileSync(join(dir, 'a.py'), 'utf8'), 'with open(p) as _f:\n    x = _f.read()\n');
 });
 
 test('extraTransforms are checked as --transform checks a module: safety, a built-in code, one given twice', () => {

@@ -392,7 +392,7 @@ test('a fix never nests blocks past the limit: the resources past it are reporte
   const left = r.remaining.filter((f) => /too many statically nested blocks/.test(f.reason ?? ''));
   // 4 of the print's resources, and the read 20 loops deep.
   assert.equal(left.length, 5);
-  assert.ok(r.output.startsWith('with (\n    open("p0") as f,\n'));
+  assert.ok(r.output.startsWith('with (\n    open("p0") as _f,\n'));
   assert.equal((r.output.match(/^\s*with /gm) ?? []).length, 1);
   assert.ok(r.output.includes(`${'    '.repeat(20)}data = open(p).read()\n`));
   // 3.13 compiles 21 in a module: the read 20 loops deep gets its with, and one more of the print's

@@ -1,12 +1,13 @@
 // open-assign (WFY105) and open-assign-close (WFY104): the reasons given where no fix is offered, and the
 // flow rules (aliases, rebinding, loops) that decide where the `with` ends.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { transformSource } from '../src/api.js';
 import { TRANSFORMS } from '../transforms/index.js';
-import { SNAPSHOTS } from './helpers.js';
+import { CPYTHON, SNAPSHOTS, tempDir } from './helpers.js';
 
 const assign = (text: string) => transformSource(text, { select: ['open-assign'] });
 const close = (text: string) => transformSource(text, { select: ['open-assign-close'] });
@@ -106,7 +107,7 @@ test('open-assign-close: a use of the same name after a reopening does not count
 test('the examples `withify explain` prints are what the transforms produce', () => {
   for (const t of TRANSFORMS.filter((x) => x.id === 'open-assign' || x.id === 'open-assign-close')) {
     assert.ok(t.examples.length > 0);
-    for (const e of t.examples) assert.equal(transformSource(e.before, { select: [t.id] }).output, e.after, `${t.id}: ${e.before}`);
+    for (const e of t.examples) assert.equal(transformSource(e.before, { select: [t.id], ...(e.file ? { path: e.file } : {}) }).output, e.after, `${t.id}: ${e.before}`);
   }
 });
 
@@ -691,4 +692,38 @@ test('open-assign-close: the close dropped from the last line of a file that end
   assert.equal(close('def f(p):\r\n    out = open(p, "w")\r\n    out.write("x")\r\n    out.close()').output, 'def f(p):\r\n    with open(p, "w") as out:\r\n        out.write("x")');
   assert.equal(close('def f(p):\n    out = open(p, "w")\n    out.write("x")\n    out.close()   ').output, 'def f(p):\n    with open(p, "w") as out:\n        out.write("x")');
   assert.equal(close('def f(p):\n    out = open(p, "w")\n    out.write("x")\n    out.close()\n').output, 'def f(p):\n    with open(p, "w") as out:\n        out.write("x")\n');
+});
+
+test('open-assign: a module-level file the module keeps is fixed only with --unsafe-fixes, which would hand an importer a closed file', () => {
+  const log = 'LOGFILE = open("run.log", "w")\nLOGFILE.write("started\\n")\n';
+  const safe = assign(log);
+  assert.equal(safe.output, log);
+  assert.equal(safe.findings.length, 1);
+  assert.equal(safe.findings[0]!.fixStatus, 'unsafe');
+  assert.match(safe.findings[0]!.message, /the module keeps it in `LOGFILE` until the program ends, on CPython too; a module importing `LOGFILE` \(`from … import LOGFILE`\) would get it closed by the `with`$/);
+  const unsafe = transformSource(log, { select: ['open-assign'], unsafeFixes: true }).output;
+  assert.equal(unsafe, 'with open("run.log", "w") as LOGFILE:\n    LOGFILE.write("started\\n")\n');
+  // What the reason says, run: the importer writes through the module's file before the fix and fails after it.
+  const dir = tempDir('withify-kept-');
+  writeFileSync(join(dir, 'main.py'), 'from log import LOGFILE\nLOGFILE.write("more\\n")\nprint("ok")\n');
+  const run = (text: string) => {
+    writeFileSync(join(dir, 'log.py'), text);
+    return spawnSync(CPYTHON, ['main.py'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+  };
+  const before = run(log);
+  assert.equal(before.status, 0, before.stderr);
+  assert.equal(before.stdout, 'ok\n');
+  const after = run(unsafe);
+  assert.notEqual(after.status, 0);
+  assert.match(after.stderr, /ValueError: I\/O operation on closed file/);
+  // Not kept: bound anew or deleted after the last use, in the body of `if __name__ == "__main__":`, a `__main__` module
+  for (const text of [log + 'LOGFILE = None\n', log + 'del LOGFILE\n', 'if __name__ == "__main__":\n    ' + log.replace('\n', '\n    ')]) {
+    const r = assign(text);
+    assert.equal(r.findings[0]?.fixStatus, 'fixable', text);
+  }
+  assert.equal(transformSource(log, { select: ['open-assign'], moduleName: 'tool.__main__' }).findings[0]?.fixStatus, 'fixable');
+  // Through a wrapper the module keeps: `writer` holds the file after `out` is bound anew
+  const wrapped = assign('import csv\nout = open("t.csv", "w")\nwriter = csv.writer(out)\nwriter.writerow([1])\nout = None\n');
+  assert.equal(wrapped.findings[0]?.fixStatus, 'unsafe');
+  assert.match(wrapped.findings[0]!.message, /keeps it through `writer`/);
 });

@@ -1,12 +1,23 @@
 // open-chain: the reasons given where no fix is offered, and the findings' positions.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { transformSource } from '../src/api.js';
-import { SNAPSHOTS } from './helpers.js';
+import { CPYTHON, SNAPSHOTS, tempDir } from './helpers.js';
 
-const run = (text: string) => transformSource(text, { select: ['open-chain'] });
+const run = (text: string, path?: string) => transformSource(text, { select: ['open-chain'], ...(path ? { path } : {}) });
+/**
+ * `text` as a project's `setup.py` that imports setuptools, which setuptools runs as the program: its new globals are
+ * no names `import *` exports. The output without the import.
+ */
+function setupPy(text: string): ReturnType<typeof run> {
+  const head = 'import setuptools\n';
+  const r = run(head + text, 'setup.py');
+  assert.ok(r.output.startsWith(head), r.output);
+  return { ...r, output: r.output.slice(head.length) };
+}
 
 test('every unfixable context is reported with its reason, at its line', () => {
   const text = readFileSync(join(SNAPSHOTS, 'open-chain', 'ok-reported-contexts.in.py'), 'utf8');
@@ -73,8 +84,37 @@ test('fresh names avoid every name of the function, nested scopes included', () 
 });
 
 test('a module-level fix avoids names used anywhere in the module', () => {
-  const r = run('def use():\n    return f\n\nf = 1\nopen("x", "w").write("y")\n');
-  assert.match(r.output, /with open\("x", "w"\) as fh:/);
+  const r = run('def use():\n    return _f\n\n_f = 1\nopen("x", "w").write("y")\n');
+  assert.match(r.output, /with open\("x", "w"\) as _fh:/);
+  const listed = run('__all__ = ["use"]\n\n\ndef use():\n    return f\n\nf = 1\nopen("x", "w").write("y")\n');
+  assert.match(listed.output, /with open\("x", "w"\) as fh:/);
+});
+
+test("a new module-level name is private (`_f`) where `from m import *` would export it over the importer's own", () => {
+  const src = 'open("x", "w").write("y")\n';
+  assert.equal(run(src).output, 'with open("x", "w") as _f:\n    _f.write("y")\n');
+  // `__all__` lists the exports; code run only as the program exports nothing; a function's name is its own
+  const plain = 'with open("x", "w") as f:\n    f.write("y")\n';
+  const indented = (text: string) => text.replace(/\n(?=.)/g, '\n    ');
+  assert.equal(run(`__all__ = []\n${src}`).output, `__all__ = []\n${plain}`);
+  assert.equal(run(`__all__: list = []\n${src}`).output, `__all__: list = []\n${plain}`);
+  assert.equal(run(`__all__ += []\n${src}`).output, `__all__ += []\n${plain}`);
+  assert.equal(run(src, 'tool/__main__.py').output, plain);
+  assert.equal(setupPy(src).output, plain);
+  // (A `setup.py` that names neither setuptools nor distutils is a module as any other)
+  assert.equal(run(src, 'setup.py').output, run(src).output);
+  assert.equal(run(`if __name__ == "__main__":\n    ${src}`).output, `if __name__ == "__main__":\n    ${indented(plain)}`);
+  assert.equal(run(`if "__main__" == __name__:\n    ${src}`).output, `if "__main__" == __name__:\n    ${indented(plain)}`);
+  assert.equal(run(`def g():\n    ${src}`).output, `def g():\n    ${indented(plain)}`);
+  // Not the else of the guard, and not an `__all__` in a string
+  assert.match(run(`if __name__ == "__main__":\n    pass\nelse:\n    ${src}`).output, / as _f:/);
+  assert.match(run(`"""\n__all__ = []\n"""\n${src}`).output, / as _f:/);
+  // What the private name keeps: `from m import *` after the importer's own `f`
+  const dir = tempDir('withify-star-');
+  writeFileSync(join(dir, 'm.py'), run('open("data.txt", "w").write("y")\n').output);
+  writeFileSync(join(dir, 'main.py'), 'def f():\n    return "mine"\n\n\nfrom m import *\nprint(f())\n');
+  const r = spawnSync(CPYTHON, ['main.py'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+  assert.equal(r.stdout, 'mine\n', r.stderr);
 });
 
 test('a module whose code lists its globals gets no new module-level name; a loop brings an earlier locals() back', () => {
@@ -137,7 +177,7 @@ test('a chain in the arguments of exec or eval is reported: the code it runs wou
 });
 
 test('a module-level call given chains as arguments reads each first, in a with of its own; other calls keep the with around them', () => {
-  const r = run(readFileSync(join(SNAPSHOTS, 'open-chain', 'hoisted-reads.in.py'), 'utf8'));
+  const r = setupPy(readFileSync(join(SNAPSHOTS, 'open-chain', 'hoisted-reads.in.py'), 'utf8'));
   // Both chains of a `setup(...)` are one fix
   assert.equal(r.fixesApplied, 4);
   assert.equal(r.findings.length, 7);
@@ -148,26 +188,26 @@ test('a module-level call given chains as arguments reads each first, in a with 
   assert.match(r.output, /\nwith open\("README\.rst", "rb"\) as f3:\n    data = f3\.read\(\)\nwith open\("CHANGES\.rst", mode="rb"\) as f4:\n    data2 = f4\.read\(\)\nsetup\(\n    name="bytes",\n    long_description=data \+ b"\\n\\n" \+ data2,\n\)/);
   assert.match(r.output, /\n    with open\("config\.txt"\) as f5:\n        text3 = f5\.read\(\)\n    main\(text3\)\n$/);
   // Bytes read and joined with a bytes literal too; not str with bytes, nor an f-string (it runs code)
-  const bytes = run('setup(d=open("a", "rb").read() + b"\\n" + open("b", mode="rb").read())\n');
+  const bytes = setupPy('setup(d=open("a", "rb").read() + b"\\n" + open("b", mode="rb").read())\n');
   assert.match(bytes.output, /^with open\("a", "rb"\) as f:\n    data = f\.read\(\)\nwith open\("b", mode="rb"\) as fh:\n    content = fh\.read\(\)\nsetup\(d=data \+ b"\\n" \+ content\)\n$/);
-  const mixed = run('setup(d=open("a", "rb").read() + "\\n" + open("b").read())\n');
+  const mixed = setupPy('setup(d=open("a", "rb").read() + "\\n" + open("b").read())\n');
   assert.match(mixed.output, /^with open\("a", "rb"\) as f:\n    setup\(/);
   // Code before the chain that may do anything: reported, as for the `with` around the statement
-  const late = run(readFileSync(join(SNAPSHOTS, 'open-chain', 'ok-hoisted-reads.in.py'), 'utf8'));
+  const late = setupPy(readFileSync(join(SNAPSHOTS, 'open-chain', 'ok-hoisted-reads.in.py'), 'utf8'));
   assert.equal(late.fixesApplied, 0);
   assert.match(late.findings[0]!.reason ?? '', /^`version=load_version\(\)` runs before it in this statement/);
   // A name the module uses as a variable is not taken; one it writes only as keyword names is
-  const used = run('long_description = "x"\nsetup(long_description=open("R").read())\n');
+  const used = setupPy('long_description = "x"\nsetup(long_description=open("R").read())\n');
   assert.match(used.output, /\n    text = f\.read\(\)\nsetup\(long_description=text\)\n$/);
-  const keywordOnly = run('dict(long_description=1)\nsetup(long_description=open("R").read())\n');
+  const keywordOnly = setupPy('dict(long_description=1)\nsetup(long_description=open("R").read())\n');
   assert.match(keywordOnly.output, /\n    long_description = f\.read\(\)\nsetup\(long_description=long_description\)\n$/);
   // A builtin's call and a call in a function keep the `with` around the statement
-  const kept = run(readFileSync(join(SNAPSHOTS, 'open-chain', 'wrapped-not-hoisted.in.py'), 'utf8'));
+  const kept = setupPy(readFileSync(join(SNAPSHOTS, 'open-chain', 'wrapped-not-hoisted.in.py'), 'utf8'));
   assert.match(kept.output, /with open\("banner\.txt"\) as f:\n    print\(f\.read\(\)\)/);
   assert.match(kept.output, /    with open\(path\) as f:\n        log\.info\("read %s", f\.read\(\)\)/);
   assert.match(kept.output, /\nwith open\("README\.rst"\) as fh:\n    setup\(long_description=fh\.read\(\) \+ f"\\n\{VERSION\}\\n"\)\n$/);
   // A second run changes nothing
-  assert.equal(run(r.output).output, r.output);
+  assert.equal(setupPy(r.output).output, r.output);
 });
 
 test('a sqlite3 connection given uri= gets only an unsafe fix, saying why: the shared catalog note, as in open-assign', () => {

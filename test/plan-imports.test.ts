@@ -58,8 +58,8 @@ test('imports of two transforms in one pass: contextlib for sqlite3 and Path for
   const r = transformSource(src, { unsafeFixes: true, select: ['open-chain', 'pathlib-read-write'] });
   assert.equal(
     r.output,
-    'import contextlib\nfrom pathlib import Path\nimport sqlite3\nwith contextlib.closing(sqlite3.connect(db)) as conn:\n' +
-      '    rows = conn.execute(q).fetchall()\nload = lambda p: Path(p).read_text()\n',
+    'import contextlib\nfrom pathlib import Path\nimport sqlite3\nwith contextlib.closing(sqlite3.connect(db)) as _conn:\n' +
+      '    rows = _conn.execute(q).fetchall()\nload = lambda p: Path(p).read_text()\n',
   );
 });
 
@@ -69,7 +69,7 @@ test('an import under `if TYPE_CHECKING:` binds nothing at run time and is not r
   assert.equal(
     r.output,
     'from contextlib import closing\nfrom typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import contextlib\nimport sqlite3\n' +
-      'with closing(sqlite3.connect(db)) as conn:\n    conn.commit()\n',
+      'with closing(sqlite3.connect(db)) as _conn:\n    _conn.commit()\n',
   );
 });
 
@@ -78,8 +78,8 @@ test('when `contextlib` and `closing` both name something else, contextlib comes
   const r = transformSource(src, { select: ['open-chain'] });
   assert.equal(
     r.output,
-    'import contextlib as contextlib_\nimport sqlite3\ncontextlib = closing = None\n' +
-      'with contextlib_.closing(sqlite3.connect(db)) as conn:\n    conn.commit()\n',
+    'import contextlib as _contextlib\nimport sqlite3\ncontextlib = closing = None\n' +
+      'with _contextlib.closing(sqlite3.connect(db)) as _conn:\n    _conn.commit()\n',
   );
 });
 

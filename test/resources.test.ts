@@ -141,8 +141,8 @@ test('Popen: communicate() and wait() that may time out are reported, not fixed 
 
 test('below a resource\'s with-since version, contextlib.closing manages it', () => {
   const r = chain('import mmap\nn = mmap.mmap(fd, 0).size()\n', [3, 1]);
-  assert.equal(r.output, 'import contextlib\nimport mmap\nwith contextlib.closing(mmap.mmap(fd, 0)) as mm:\n    n = mm.size()\n');
-  assert.equal(chain('import mmap\nn = mmap.mmap(fd, 0).size()\n', [3, 2]).output, 'import mmap\nwith mmap.mmap(fd, 0) as mm:\n    n = mm.size()\n');
+  assert.equal(r.output, 'import contextlib\nimport mmap\nwith contextlib.closing(mmap.mmap(fd, 0)) as _mm:\n    n = _mm.size()\n');
+  assert.equal(chain('import mmap\nn = mmap.mmap(fd, 0).size()\n', [3, 2]).output, 'import mmap\nwith mmap.mmap(fd, 0) as _mm:\n    n = _mm.size()\n');
 });
 
 test('views and lazy methods of the new kinds are reported, not fixed', () => {
@@ -186,7 +186,7 @@ test('a with over a wrapper that closes what it wraps is no finding; over one th
   const owns = transformSource('import io\nwith io.TextIOWrapper(open(p, "rb"), encoding="utf-8") as t:\n    data = t.read()\n', {});
   assert.deepEqual(owns.findings, []);
   const borrows = transformSource('import gzip\nwith gzip.GzipFile(fileobj=open(p, "rb")) as gz:\n    data = gz.read()\n', {});
-  assert.equal(borrows.output, 'import gzip\nwith open(p, "rb") as f, gzip.GzipFile(fileobj=f) as gz:\n    data = gz.read()\n');
+  assert.equal(borrows.output, 'import gzip\nwith open(p, "rb") as _f, gzip.GzipFile(fileobj=_f) as gz:\n    data = gz.read()\n');
   // Returned, the wrapper is the caller's, as `return open(p)` gives it the file; a borrowing or lazy one is not
   const returned = (body: string) => transformSource(`import gzip, io\n\ndef reader(p):\n    return ${body}\n`, {}).findings.map((f) => f.code);
   assert.deepEqual(returned('io.TextIOWrapper(open(p, "rb"), encoding="utf-8")'), []);

@@ -211,9 +211,9 @@ test('CLI: the warning names file:line:col on stderr (not under --quiet), in jso
   assert.match(cli('check', 's.py', '--format', 'github').stdout, /^::warning file=s\.py,line=1,col=8,title=withify%3A suppression comment::`# withify: ignore\[WFY101` has no closing/);
   // `fix` places it in the file it wrote
   writeFileSync(join(dir, 's.py'), 'a = open(p).read()  # withify: ignore[]\n');
-  const fixed = cli('fix', 's.py');
+  const fixed = cli('fix', 's.py'); // `with open(p) as _f:` / `    a = _f.read()  # …`
   assert.equal(fixed.status, 0);
-  assert.match(fixed.stderr, /^warning: s\.py:2:19: `# withify: ignore\[\]` names no code/);
+  assert.match(fixed.stderr, /^warning: s\.py:2:20: `# withify: ignore\[\]` names no code/);
 });
 
 test('--add-ignore joins an empty list, and adds a comment after a malformed one (which it leaves as it is)', () => {

@@ -153,7 +153,7 @@ test("a user fix that breaks the syntax is refused, the built-in fixes of its pa
   const breaks = marker({}, (i) => markFix(i, 'def ('));
   const r = transformSource(MARKED, { extraTransforms: [breaks] });
   assert.equal(r.status, 'changed');
-  assert.equal(r.output, 'x = 1\nMARK = 2\nwith open("a") as f:\n    y = f.read()\n');
+  assert.equal(r.output, 'x = 1\nMARK = 2\nwith open("a") as _f:\n    y = _f.read()\n');
   const left = r.remaining.find((f) => f.code === 'ACME002')!;
   assert.equal(left.fixStatus, 'display-only');
   assert.match(left.reason!, /^the fix of acme-x \(a user transform\) would produce invalid syntax at line 2, so it was not applied; fix the transform$/);

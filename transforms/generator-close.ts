@@ -1464,12 +1464,12 @@ export const generatorClose: Transform = {
   },
   examples: [
     {
-      before: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\nfor row in rows(db):\n    if row.done:\n        break\nelse:\n    print("none")\n',
-      after: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\ngen = rows(db)\ntry:\n    for row in gen:\n        if row.done:\n            break\n    else:\n        print("none")\nfinally:\n    gen.close()\n',
+      before: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\ndef report(db):\n    for row in rows(db):\n        if row.done:\n            break\n    else:\n        print("none")\n',
+      after: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\ndef report(db):\n    gen = rows(db)\n    try:\n        for row in gen:\n            if row.done:\n                break\n        else:\n            print("none")\n    finally:\n        gen.close()\n',
     },
     {
-      before: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\nfirst = next(rows(db))\n',
-      after: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\ngen = rows(db)\ntry:\n    first = next(gen)\nfinally:\n    gen.close()\n',
+      before: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\ndef first(db):\n    return next(rows(db))\n',
+      after: 'def rows(db):\n    with db.lock:\n        yield from db.items\n\n\ndef first(db):\n    gen = rows(db)\n    try:\n        return next(gen)\n    finally:\n        gen.close()\n',
     },
   ],
   check,

@@ -235,11 +235,11 @@ export const openArgument: Transform = {
       '(`json.dump(d, open(p, "w")) or check(p)`: CPython flushed and closed it before `check` ran).',
   },
   examples: [
-    { before: 'import json\n\nconfig = json.load(open(path))\n', after: 'import json\n\nwith open(path) as f:\n    config = json.load(f)\n' },
+    { before: 'import json\n\n\ndef load(path):\n    return json.load(open(path))\n', after: 'import json\n\n\ndef load(path):\n    with open(path) as f:\n        return json.load(f)\n' },
     { before: 'import json\n\n\ndef save(obj, path):\n    json.dump(obj, open(path, "w"))\n', after: 'import json\n\n\ndef save(obj, path):\n    with open(path, "w") as f:\n        json.dump(obj, f)\n' },
     {
-      before: 'import shutil\n\nshutil.copyfileobj(open(src, "rb"), open(dst, "wb"))\n',
-      after: 'import shutil\n\nwith open(src, "rb") as f, open(dst, "wb") as fh:\n    shutil.copyfileobj(f, fh)\n',
+      before: 'import shutil\n\n\ndef copy(src, dst):\n    shutil.copyfileobj(open(src, "rb"), open(dst, "wb"))\n',
+      after: 'import shutil\n\n\ndef copy(src, dst):\n    with open(src, "rb") as f, open(dst, "wb") as fh:\n        shutil.copyfileobj(f, fh)\n',
     },
   ],
   check,

@@ -117,7 +117,41 @@ function storeReason(target: SyntaxNode): string {
   return `stored in a container (\`${target.text}\`): close it where the container is done with it`;
 }
 
-type Outcome = { reason: string } | { last: SyntaxNode } | undefined;
+/** True when the statement `s` binds `name` anew by a plain assignment (`f = None`, `f, g = …`) or deletes it (`del f`). */
+function dropsName(s: SyntaxNode, name: string): boolean {
+  const targets = (n: SyntaxNode | null): SyntaxNode[] => (n?.type === 'identifier' ? [n] : n && ['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list', 'parenthesized_expression'].includes(n.type) ? n.namedChildren.flatMap(targets) : []);
+  if (s.type === 'delete_statement') return s.namedChildren.flatMap(targets).some((t) => t.text === name);
+  if (s.type !== 'expression_statement') return false;
+  for (let e: SyntaxNode | null = s.namedChildren[0] ?? null; e?.type === 'assignment'; e = e.childForFieldName('right')) {
+    if (targets(e.childForFieldName('left')).some((t) => t.text === name)) return true;
+  }
+  return false;
+}
+
+/**
+ * A module-level name (`name`, or a wrapper bound from it: `w = csv.writer(out)`) that still holds the resource
+ * when the module has run, where the `with` ending with `last` would leave it closed: a module that imports it
+ * (\`from log import LOGFILE\`) would get a closed file. CPython too kept it open until the program ended. Not a
+ * name some statement after `last` that runs whenever it did binds anew or deletes, and not where the code runs only as
+ * the program (`FileContext.programOnly`: the body of `if __name__ == "__main__":`, a `__main__` module, `setup.py`).
+ */
+function keptByModule(ctx: FileContext, a: ResourceAssignment, uses: readonly Use[], last: SyntaxNode): string | undefined {
+  if (functionOrModuleOf(a.stmt).type !== 'module' || ctx.programOnly(a.stmt)) return undefined;
+  // `uses` name the resource's own variable and every name it is passed on to (`w = csv.writer(out)`, `fd = f.fileno()`)
+  const names = [...new Set([a.target.text, ...uses.map((u) => u.name)])];
+  return names.find((name) => {
+    // Ex) `g = open(p)` / `text = g.read()` / `del g`: the `with` ends with the `del`
+    if (dropsName(last, name)) return false;
+    for (let n: SyntaxNode | null = last; n && n.type !== 'module'; n = n.parent) {
+      const block = n.parent;
+      if (block?.type !== 'block' && block?.type !== 'module') continue;
+      if (statementSiblings(block).some((s) => s.startIndex >= n!.endIndex && dropsName(s, name))) return false;
+    }
+    return true;
+  });
+}
+
+type Outcome = { reason: string } | { last: SyntaxNode; uses: readonly Use[] } | undefined;
 
 /** Where the `with` would end, or why there is none (`undefined`: not this transform's case). */
 function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): Outcome {
@@ -242,7 +276,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     const opens = again.startIndex < a.call.startIndex ? 'opened the same path to write before, and is not closed before this open' : 'opens the same path again, to write';
     return { reason: `\`${preview(again)}\` on line ${line(again)} ${opens}: a \`with\` ending with its block would write and close the ${spec.kind} before it, where CPython did at the ${scope.type === 'module' ? "program's" : "function's"} end, and what each writes may land in another order or be emptied: close it by hand where the code is done with it` };
   }
-  return { last };
+  return { last, uses };
 }
 
 /**
@@ -697,9 +731,14 @@ function check(ctx: FileContext): Finding[] {
     }
     // Ex) `tarf = tarfile.TarFile(fileobj=buf, mode="w")` never closed: closing it writes the archive's end;
     // `sqlite3.connect(u, uri=True)`: closing it may end a shared-cache in-memory database
-    const note = item.closeNote;
+    // Ex) module-level `LOGFILE = open(p, "w")` / `LOGFILE.write(head)`: the module keeps it open, on CPython too,
+    // and another module may import `LOGFILE`
+    const kept = keptByModule(ctx, a, outcome.uses, outcome.last);
+    const shown = kept === undefined ? base.message : `\`${a.target.text} = ${callee}(...)\` is never closed: the module keeps it ${kept === name ? 'in' : 'through'} \`${kept}\` until the program ends, on CPython too`;
+    const keptNote = kept === undefined ? '' : `; a module importing \`${kept}\` (\`from … import ${kept}\`) would get it closed by the \`with\``;
+    const note = item.closeNote !== undefined || kept !== undefined ? (item.closeNote ?? '') + keptNote : undefined;
     const fix = { title: `Move the uses of \`${name}\` into \`with … as ${name}:\``, applicability: note ? ('unsafe' as const) : ('safe' as const), edits: [...plan.edits, ...item.edits] };
-    findings.push({ ...base, ...(note ? { message: base.message + note } : {}), fix });
+    findings.push({ ...base, message: shown + (note ?? ''), fix });
   }
   return findings;
 }
@@ -729,7 +768,9 @@ export const openAssign: Transform = {
       'stored in an attribute, container or global, not captured by a nested function, lambda or ' +
       'generator expression, passed only to known-safe callees (`json.load`, `print(file=)`, `csv.reader`, ' +
       '…, listed in docs/open-assign.md), called only with methods that return plain data, and not read ' +
-      'after the block (including by a later iteration of an enclosing loop).' + CLOSE_SAFETY,
+      'after the block (including by a later iteration of an enclosing loop). Unsafe where a module-level name still ' +
+      'holds the file when the module has run (`LOGFILE = open(p, "w")`): another module may import it, and CPython too ' +
+      'kept it open until the program ended.' + CLOSE_SAFETY,
     notFlagged:
       '`with open(p) as f:`, a resource closed anywhere by `f.close()` (open-assign-close), ' +
       '`with f:`, `stack.enter_context(f)`, `closing(f)`. `self.f = open(p)` is reported (never fixed) ' +
@@ -738,12 +779,12 @@ export const openAssign: Transform = {
   },
   examples: [
     {
-      before: 'import json\n\nf = open(path)\nconfig = json.load(f)\nprint(config)\n',
-      after: 'import json\n\nwith open(path) as f:\n    config = json.load(f)\nprint(config)\n',
+      before: 'import json\n\n\ndef show(path):\n    f = open(path)\n    config = json.load(f)\n    print(config)\n',
+      after: 'import json\n\n\ndef show(path):\n    with open(path) as f:\n        config = json.load(f)\n    print(config)\n',
     },
     {
-      before: 'import csv\n\nout = open(path, "w")\nw = csv.writer(out)\nfor row in rows:\n    w.writerow(row)\n',
-      after: 'import csv\n\nwith open(path, "w") as out:\n    w = csv.writer(out)\n    for row in rows:\n        w.writerow(row)\n',
+      before: 'import csv\n\n\ndef save(path, rows):\n    out = open(path, "w")\n    w = csv.writer(out)\n    for row in rows:\n        w.writerow(row)\n',
+      after: 'import csv\n\n\ndef save(path, rows):\n    with open(path, "w") as out:\n        w = csv.writer(out)\n        for row in rows:\n            w.writerow(row)\n',
     },
     {
       // A socket's `with` holds the rest of the function, past its last use: a peer may still be reading.

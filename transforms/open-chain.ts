@@ -528,12 +528,13 @@ export const openChain: Transform = {
       'resource (`tar.extractfile`, `zip.open`).',
   },
   examples: [
-    { before: 'open(path, "w").write(data)\n', after: 'with open(path, "w") as f:\n    f.write(data)\n' },
-    { before: 'config = json.loads(open(path).read())\n', after: 'with open(path) as f:\n    config = json.loads(f.read())\n' },
-    { before: 'if verbose: open(log, "a").write(line)\n', after: 'if verbose:\n    with open(log, "a") as f:\n        f.write(line)\n' },
+    { before: 'def save(path, data):\n    open(path, "w").write(data)\n', after: 'def save(path, data):\n    with open(path, "w") as f:\n        f.write(data)\n' },
+    { before: 'def load(path):\n    return json.loads(open(path).read())\n', after: 'def load(path):\n    with open(path) as f:\n        return json.loads(f.read())\n' },
+    { before: 'def note(log, line):\n    if verbose: open(log, "a").write(line)\n', after: 'def note(log, line):\n    if verbose:\n        with open(log, "a") as f:\n            f.write(line)\n' },
     {
-      before: 'setup(\n    name="pkg",\n    long_description=open("README.rst").read(),\n)\n',
-      after: 'with open("README.rst") as f:\n    long_description = f.read()\nsetup(\n    name="pkg",\n    long_description=long_description,\n)\n',
+      file: 'setup.py',
+      before: 'from setuptools import setup\n\nsetup(\n    name="pkg",\n    long_description=open("README.rst").read(),\n)\n',
+      after: 'from setuptools import setup\n\nwith open("README.rst") as f:\n    long_description = f.read()\nsetup(\n    name="pkg",\n    long_description=long_description,\n)\n',
     },
   ],
   check,

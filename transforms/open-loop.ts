@@ -393,11 +393,11 @@ export const openLoop: Transform = {
   },
   examples: [
     {
-      before: 'for line in open(path):\n    print(line)\nelse:\n    print("done")\n',
-      after: 'with open(path) as f:\n    for line in f:\n        print(line)\n    else:\n        print("done")\n',
+      before: 'def show(path):\n    for line in open(path):\n        print(line)\n    else:\n        print("done")\n',
+      after: 'def show(path):\n    with open(path) as f:\n        for line in f:\n            print(line)\n        else:\n            print("done")\n',
     },
-    { before: 'lines = [l.strip() for l in open(path)]\n', after: 'with open(path) as f:\n    lines = [l.strip() for l in f]\n' },
-    { before: 'n = sum(1 for _ in open(path))\n', after: 'with open(path) as f:\n    n = sum(1 for _ in f)\n' },
+    { before: 'def names(path):\n    return [l.strip() for l in open(path)]\n', after: 'def names(path):\n    with open(path) as f:\n        return [l.strip() for l in f]\n' },
+    { before: 'def count(path):\n    return sum(1 for _ in open(path))\n', after: 'def count(path):\n    with open(path) as f:\n        return sum(1 for _ in f)\n' },
     {
       before: 'import csv\n\n\ndef rows(path):\n    yield from csv.reader(open(path))\n',
       after: 'import csv\n\n\ndef rows(path):\n    with open(path) as f:\n        yield from csv.reader(f)\n',

@@ -6,11 +6,11 @@ def produce(n):
         print("cleanup")
 
 
-gen = produce(3)
+_gen = produce(3)
 try:
-    for x in gen:
+    for x in _gen:
         print(x)
 finally:
-    gen.close()
+    _gen.close()
 
 total = sum(produce(3))

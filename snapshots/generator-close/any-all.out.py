@@ -6,16 +6,16 @@ def produce(n):
         print("cleanup")
 
 
-gen = produce(10)
+_gen = produce(10)
 try:
-    found = any(x > 3 for x in gen)
+    found = any(x > 3 for x in _gen)
 finally:
-    gen.close()
-gen2 = produce(5)
+    _gen.close()
+_gen2 = produce(5)
 try:
-    ok = all(gen2)
+    ok = all(_gen2)
 finally:
-    gen2.close()
+    _gen2.close()
 total = sum(produce(5))
 items = list(produce(5))
 

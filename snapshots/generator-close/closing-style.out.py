@@ -10,9 +10,9 @@ def produce(n):
         print("cleanup")
 
 
-with contextlib.closing(produce(5)) as gen:
-    for x in gen:
+with contextlib.closing(produce(5)) as _gen:
+    for x in _gen:
         if x:
             break
-with contextlib.closing(produce(2)) as gen2:
-    first = next(gen2)
+with contextlib.closing(produce(2)) as _gen2:
+    first = next(_gen2)

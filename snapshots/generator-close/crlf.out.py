@@ -6,14 +6,14 @@ def produce(n):
         print("cleanup")
 
 
-gen = produce(3)
+_gen = produce(3)
 try:
-    for x in gen:
+    for x in _gen:
         break
 finally:
-    gen.close()
-gen2 = produce(3)
+    _gen.close()
+_gen2 = produce(3)
 try:
-    first = next(gen2)
+    first = next(_gen2)
 finally:
-    gen2.close()
+    _gen2.close()

@@ -20,18 +20,18 @@ def g_break(n):
             break
 
 
-gen = g_return(5)
+_gen = g_return(5)
 try:
-    for x in gen:
+    for x in _gen:
         if x == 1:
             break
 finally:
-    gen.close()
-gen2 = g_break(5)
+    _gen.close()
+_gen2 = g_break(5)
 try:
-    for x in gen2:
+    for x in _gen2:
         if x == 1:
             break
 finally:
-    gen2.close()
+    _gen2.close()
 print(log)

@@ -7,11 +7,11 @@ def produce(n):
         print("cleanup")
 
 
-gen = produce(10)
+_gen = produce(10)
 try:
-    for x in gen:
+    for x in _gen:
         if x == 3:
             break
 finally:
-    gen.close()
+    _gen.close()
 print(x)

@@ -6,11 +6,11 @@ def produce(n):
         print("cleanup")
 
 
-gen = produce(10)
+_gen = produce(10)
 try:
-    present = 3 in gen
+    present = 3 in _gen
 finally:
-    gen.close()
+    _gen.close()
 
 
 def missing(x, n):

@@ -8,10 +8,10 @@ def produce(n):
         print("nettoyé")
 
 
-gen = produce(3)
+_gen = produce(3)
 try:
-    for x in gen:  # à la fin
+    for x in _gen:  # à la fin
         if x == "é":
             break
 finally:
-    gen.close()
+    _gen.close()

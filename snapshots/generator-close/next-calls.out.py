@@ -6,16 +6,16 @@ def produce(n):
         print("cleanup")
 
 
-gen = produce(3)
+_gen = produce(3)
 try:
-    first = next(gen)
+    first = next(_gen)
 finally:
-    gen.close()
-gen2 = produce(3)
+    _gen.close()
+_gen2 = produce(3)
 try:
-    second = next(iter(gen2))
+    second = next(iter(_gen2))
 finally:
-    gen2.close()
+    _gen2.close()
 
 
 def head(n):
@@ -26,8 +26,8 @@ def head(n):
         gen.close()
 
 
-gen3 = produce(1)
+_gen3 = produce(1)
 try:
-    next(gen3)
+    next(_gen3)
 finally:
-    gen3.close()
+    _gen3.close()

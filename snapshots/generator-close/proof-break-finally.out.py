@@ -10,12 +10,12 @@ def produce(n):
         state["closed"] = True
 
 
-gen = produce(10)
+_gen = produce(10)
 try:
-    for x in gen:
+    for x in _gen:
         if x == 3:
             break
 finally:
-    gen.close()
+    _gen.close()
 assert state["closed"], "the generator's finally has not run after the loop"
 print("closed after break at", x)

@@ -13,10 +13,10 @@ def relay(n):
     yield from produce(n)
 
 
-gen = relay(10)
+_gen = relay(10)
 try:
-    found = any(x > 2 for x in gen)
+    found = any(x > 2 for x in _gen)
 finally:
-    gen.close()
+    _gen.close()
 assert state["closed"] == 1, state
 print("found", found, state)

@@ -18,10 +18,10 @@ def produce():
         yield 2
 
 
-gen = produce()
+_gen = produce()
 try:
-    first = next(gen)
+    first = next(_gen)
 finally:
-    gen.close()
+    _gen.close()
 assert events == ["enter", "exit"], events
 print("first", first, events)

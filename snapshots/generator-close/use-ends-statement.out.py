@@ -6,29 +6,29 @@ def produce(n):
         print("cleanup")
 
 
-gen = produce(3)
+_gen = produce(3)
 try:
-    a = b = next(gen)
+    a = b = next(_gen)
 finally:
-    gen.close()
-gen2 = produce(3)
+    _gen.close()
+_gen2 = produce(3)
 try:
-    c: int = next(gen2)
+    c: int = next(_gen2)
 finally:
-    gen2.close()
-gen3 = produce(3)
+    _gen2.close()
+_gen3 = produce(3)
 try:
-    empty = not any(gen3)
+    empty = not any(_gen3)
 finally:
-    gen3.close()
-gen4 = produce(3)
+    _gen3.close()
+_gen4 = produce(3)
 try:
-    missing = not (3 in gen4)
+    missing = not (3 in _gen4)
 finally:
-    gen4.close()
+    _gen4.close()
 print((d := next(produce(3), None)) is None or d)
-gen5 = produce(3)
+_gen5 = produce(3)
 try:
-    (e := next(gen5, None))
+    (e := next(_gen5, None))
 finally:
-    gen5.close()
+    _gen5.close()

@@ -10,30 +10,30 @@ def produce(n):
         print("cleanup")
 
 
-gen = produce(10)
+_gen = produce(10)
 try:
-    pairs = list(zip("abc", gen))
+    pairs = list(zip("abc", _gen))
 finally:
-    gen.close()
-gen2 = produce(10)
+    _gen.close()
+_gen2 = produce(10)
 try:
-    head = list(itertools.islice(gen2, 3))
+    head = list(itertools.islice(_gen2, 3))
 finally:
-    gen2.close()
-gen3 = produce(10)
+    _gen2.close()
+_gen3 = produce(10)
 try:
-    head2 = sorted(islice(gen3, 3))
+    head2 = sorted(islice(_gen3, 3))
 finally:
-    gen3.close()
-gen4 = produce(10)
+    _gen3.close()
+_gen4 = produce(10)
 try:
-    small = list(itertools.takewhile(lambda x: x < 3, gen4))
+    small = list(itertools.takewhile(lambda x: x < 3, _gen4))
 finally:
-    gen4.close()
+    _gen4.close()
 
-gen5 = produce(10)
+_gen5 = produce(10)
 try:
-    for name, x in zip("ab", gen5):
+    for name, x in zip("ab", _gen5):
         print(name, x)
 finally:
-    gen5.close()
+    _gen5.close()

@@ -5,10 +5,10 @@ import pickle
 import sys
 
 path = sys.argv[0] + ".json"
-with open(path, "w") as f:
-    json.dump({"a": 1}, f)
-with open(path) as fh:
-    config = json.load(fh)
+with open(path, "w") as _f:
+    json.dump({"a": 1}, _f)
+with open(path) as _fh:
+    config = json.load(_fh)
 
 
 def save(obj, p):

@@ -3,5 +3,5 @@
 import json
 
 label = "café"
-with open("out.json", "w") as f:
-    json.dump({"name": label}, f)
+with open("out.json", "w") as _f:
+    json.dump({"name": label}, _f)

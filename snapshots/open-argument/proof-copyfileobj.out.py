@@ -3,8 +3,8 @@ import shutil
 
 with open("src.txt", "w") as f:
     f.write("payload\n" * 3)
-with open("src.txt", "rb") as fh, open("dst.txt", "wb") as fp:
-    shutil.copyfileobj(fh, fp)
+with open("src.txt", "rb") as _f, open("dst.txt", "wb") as _fh:
+    shutil.copyfileobj(_f, _fh)
 with open("dst.txt") as f:
     copied = f.read()
 assert copied == "payload\n" * 3, repr(copied)

@@ -6,6 +6,6 @@ with open("lines.txt", "w") as f:
     f.write("a\nb\nc\n")
 total = 0
 for _ in range(1000):
-    with open("lines.txt") as fh:
-        total += len(list(fh))
+    with open("lines.txt") as _f:
+        total += len(list(_f))
 print(total)

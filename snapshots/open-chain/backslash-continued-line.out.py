@@ -4,5 +4,5 @@ x = 1; \
 y = open("a.txt").read()
 if True: \
     z = open("a.txt").read()
-with open("a.txt") as fp:
-    w = fp.read()
+with open("a.txt") as _fp:
+    w = _fp.read()

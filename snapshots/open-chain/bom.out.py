@@ -1,4 +1,4 @@
 ﻿# A UTF-8 file with a BOM keeps it
 NAME = "naïve"
-with open("out.txt", "w") as f:
-    f.write(NAME)
+with open("out.txt", "w") as _f:
+    _f.write(NAME)

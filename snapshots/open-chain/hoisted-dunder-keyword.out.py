@@ -9,12 +9,12 @@ def register(**kw):
     registered.extend(sorted(kw))
 
 
-with open(os.devnull) as f:
-    text = f.read()
-register(__annotations__=text)
-with open(os.devnull, "rb") as fh:
-    data = fh.read()
-register(__getattr__=data)
+with open(os.devnull) as _f:
+    _text = _f.read()
+register(__annotations__=_text)
+with open(os.devnull, "rb") as _fh:
+    _data = _fh.read()
+register(__getattr__=_data)
 x: int = 1
 print(registered, sys.modules[__name__].__annotations__)
 try:

@@ -3,36 +3,36 @@
 # would hold it open while setup() builds the package.
 from setuptools import setup
 
-with open("README.rst") as f:
-    long_description = f.read()
-with open("LICENSE", encoding="utf-8") as fh:
-    text = fh.read()
+with open("README.rst") as _f:
+    _long_description = _f.read()
+with open("LICENSE", encoding="utf-8") as _fh:
+    _text = _fh.read()
 setup(
     name="example",
-    long_description=long_description,
-    license=text,
+    long_description=_long_description,
+    license=_text,
     version="1.0",
 )
 
-with open("README.rst") as fp:
-    content = fp.read()
-with open("CHANGES.rst") as f2:
-    text2 = f2.read()
+with open("README.rst") as _fp:
+    _content = _fp.read()
+with open("CHANGES.rst") as _f2:
+    _text2 = _f2.read()
 setup(
     name="joined",
-    long_description=content + "\n\n" + text2,
+    long_description=_content + "\n\n" + _text2,
 )
 
-with open("README.rst", "rb") as f3:
-    data = f3.read()
-with open("CHANGES.rst", mode="rb") as f4:
-    data2 = f4.read()
+with open("README.rst", "rb") as _f3:
+    _data = _f3.read()
+with open("CHANGES.rst", mode="rb") as _f4:
+    _data2 = _f4.read()
 setup(
     name="bytes",
-    long_description=data + b"\n\n" + data2,
+    long_description=_data + b"\n\n" + _data2,
 )
 
 if __name__ == "__main__":
-    with open("config.txt") as f5:
-        text3 = f5.read()
-    main(text3)
+    with open("config.txt") as f:
+        text = f.read()
+    main(text)

@@ -1,5 +1,5 @@
 # CRLF file: fileinput.FileInput(...).readline() becomes a with, CRLF kept
 import fileinput
 
-with fileinput.FileInput(["a.txt", "b.txt"]) as lines:
-    first = lines.readline()
+with fileinput.FileInput(["a.txt", "b.txt"]) as _lines:
+    first = _lines.readline()

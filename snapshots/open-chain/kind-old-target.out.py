@@ -3,7 +3,7 @@ import contextlib
 import shelve
 import socket
 
-with contextlib.closing(shelve.open("cache")) as shelf:
-    value = shelf.get("key")
-with socket.create_connection(("example.org", 80)) as sock:
-    sock.sendall(b"x")
+with contextlib.closing(shelve.open("cache")) as _shelf:
+    value = _shelf.get("key")
+with socket.create_connection(("example.org", 80)) as _sock:
+    _sock.sendall(b"x")

@@ -4,8 +4,8 @@ import subprocess
 from subprocess import PIPE, Popen
 
 out, err = subprocess.Popen(["echo", "hi"], stdout=PIPE, stderr=PIPE).communicate()
-with Popen(["true"], stdout=PIPE) as proc:
-    status = proc.wait()
+with Popen(["true"], stdout=PIPE) as _proc:
+    status = _proc.wait()
 status = Popen(["true"]).wait()  # no pipe: nothing left to close
 status = Popen(["true"], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT).wait()
 status = Popen(["true"], stdin=None).wait()

@@ -2,10 +2,10 @@
 import dbm
 import shelve
 
-with shelve.open("cache") as shelf:
-    value = shelf.get("key")
-with shelve.open("cache") as db:
-    db.update({"a": 1})
-with dbm.open("index", "c") as db2:
-    names = db2.keys()
+with shelve.open("cache") as _shelf:
+    value = _shelf.get("key")
+with shelve.open("cache") as _db:
+    _db.update({"a": 1})
+with dbm.open("index", "c") as _db2:
+    names = _db2.keys()
 view = shelve.open("cache").keys()

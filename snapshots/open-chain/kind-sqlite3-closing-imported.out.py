@@ -2,5 +2,5 @@
 from contextlib import closing
 import sqlite3 as lite
 
-with closing(lite.connect("app.db")) as conn:
-    rows = conn.execute("select 1").fetchall()
+with closing(lite.connect("app.db")) as _conn:
+    rows = _conn.execute("select 1").fetchall()

@@ -2,8 +2,8 @@ from contextlib import closing
 import sqlite3
 
 # `contextlib` is imported below, after this statement has run: it cannot be reused here.
-with closing(sqlite3.connect(":memory:")) as conn:
-    row = conn.execute("select 1").fetchone()
+with closing(sqlite3.connect(":memory:")) as _conn:
+    row = _conn.execute("select 1").fetchone()
 print(row)
 
 import contextlib

@@ -8,5 +8,5 @@ def process(f, path):
 
 
 f = print
-with open("module.txt", "w") as fp:
-    fp.write("x")
+with open("module.txt", "w") as _f:
+    _f.write("x")

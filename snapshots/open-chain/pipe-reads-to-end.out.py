@@ -1,12 +1,12 @@
 import os
 
 # Fixed: read to its end, after which the command is done writing (closing the pipe waits for it).
-with os.popen("uname -a") as pipe:
-    out = pipe.read()
-with os.popen("ls") as proc:
-    lines = proc.readlines()
-with os.popen("echo a; echo b") as pipe2:
-    a, b = pipe2
+with os.popen("uname -a") as _pipe:
+    out = _pipe.read()
+with os.popen("ls") as _proc:
+    lines = _proc.readlines()
+with os.popen("echo a; echo b") as _pipe2:
+    a, b = _pipe2
 
 # Reported: a with would wait for a command that may run on after the part read (CPython did not wait).
 first = os.popen("echo ready; sleep 3").readline()

@@ -14,7 +14,7 @@ def note(line):
 
 for step in ("start", "work", "stop"):
     note(step)
-with open(log) as f:
-    lines = f.read().splitlines()
+with open(log) as _f:
+    lines = _f.read().splitlines()
 print(lines)
 assert lines == ["start", "work", "stop"], "log lines were lost"

@@ -12,7 +12,7 @@ def save(text):
 
 
 save("total: 42\n")
-with open(path) as f:
-    content = f.read()
+with open(path) as _f:
+    content = _f.read()
 print(repr(content))
 assert content == "total: 42\n", "the write was not flushed"

@@ -4,8 +4,8 @@ import os
 import tempfile
 
 path = os.path.join(tempfile.mkdtemp(), "data.gz")
-with gz.open(path, "wb") as fh:
-    fh.write(b"payload " * 1000)
+with gz.open(path, "wb") as _f:
+    _f.write(b"payload " * 1000)
 with gz.open(path, "rb") as f:
     data = f.read()
 print(len(data))

@@ -26,8 +26,8 @@ def serve():
 
 thread = threading.Thread(target=serve)
 thread.start()
-with socket.create_connection(server.getsockname()) as sock:
-    sock.sendall(b"hello")
+with socket.create_connection(server.getsockname()) as _sock:
+    _sock.sendall(b"hello")
 thread.join()
 server.close()
 print("received:", received[0])

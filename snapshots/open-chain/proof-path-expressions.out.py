@@ -11,7 +11,7 @@ def save(base: Path, name, text):
 base = Path(".")
 for i in range(3):
     save(base, "state.txt", "generation %d" % i)
-    with base.joinpath("state.txt").open() as f:
-        got = f.read()
+    with base.joinpath("state.txt").open() as _f:
+        got = _f.read()
     assert got == "generation %d" % i, "read back %r" % got
 print("ok")

@@ -16,6 +16,6 @@ def main(text):
 with open("proof-read-before-call.txt", "w") as out:
     out.write("configured\n")
 before = open_descriptors()
-with open("proof-read-before-call.txt") as f:
-    content = f.read()
-main(content)
+with open("proof-read-before-call.txt") as _f:
+    _text = _f.read()
+main(_text)

@@ -4,7 +4,7 @@ import tempfile
 import zipfile
 
 path = os.path.join(tempfile.mkdtemp(), "bundle.zip")
-with zipfile.ZipFile(path, "w") as zf:
-    zf.writestr("hello.txt", "hello")
+with zipfile.ZipFile(path, "w") as _archive:
+    _archive.writestr("hello.txt", "hello")
 with zipfile.ZipFile(path) as archive:
     print(archive.namelist())

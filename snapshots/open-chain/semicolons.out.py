@@ -1,8 +1,8 @@
 # Statements joined by ; are split onto their own lines when one of them is fixed
 import sys
-with open(sys.argv[0] + ".out", "w") as f:
-    f.write("x")
+with open(sys.argv[0] + ".out", "w") as _f:
+    _f.write("x")
 print("written")
 a = 1
-with open(sys.argv[0]) as fh:
-    b = fh.read();
+with open(sys.argv[0]) as _fh:
+    b = _fh.read();

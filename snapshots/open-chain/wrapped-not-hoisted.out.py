@@ -1,7 +1,7 @@
 # A builtin's call at module level, any call in a function, and reads joined with an f-string (which runs code):
 # the `with` goes around the statement.
-with open("banner.txt") as f:
-    print(f.read())
+with open("banner.txt") as _f:
+    print(_f.read())
 
 
 def report(log, path):
@@ -9,5 +9,5 @@ def report(log, path):
         log.info("read %s", f.read())
 
 
-with open("README.rst") as fh:
-    setup(long_description=fh.read() + f"\n{VERSION}\n")
+with open("README.rst") as _fh:
+    setup(long_description=_fh.read() + f"\n{VERSION}\n")

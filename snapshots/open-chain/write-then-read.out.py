@@ -2,8 +2,8 @@
 import sys
 
 path = sys.argv[0] + ".txt"
-with open(path, "w") as f:
-    f.write("hello")
-with open(path) as fh:
-    text = fh.read()
+with open(path, "w") as _f:
+    _f.write("hello")
+with open(path) as _fh:
+    text = _fh.read()
 print(text)

@@ -12,6 +12,6 @@ def first_match(p, word):
     return line
 
 
-with open(sys.argv[0]) as f:
-    for line in f:
+with open(sys.argv[0]) as _f:
+    for line in _f:
         print(line.rstrip())

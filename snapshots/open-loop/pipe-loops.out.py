@@ -8,8 +8,8 @@ for line in os.popen("ls"):
         if c == "x":
             break  # this inner loop's own
 # Fixed: the comprehension runs out, and its own code raises nothing
-with os.popen("ls") as proc:
-    names = [line for line in proc]
+with os.popen("ls") as _proc:
+    names = [line for line in _proc]
 
 
 # Reported: closing the pipe waits for the command, which may run on after the loop leaves.

@@ -6,9 +6,9 @@ with open("lines.txt", "w") as f:
     f.write("a\nb\nc\n")
 total = 0
 for _ in range(500):
-    with open("lines.txt") as fh:
-        lines = [line.strip() for line in fh]
-    with open("lines.txt") as fp:
-        count = sum(1 for _ in fp)
+    with open("lines.txt") as _f:
+        lines = [line.strip() for line in _f]
+    with open("lines.txt") as _fh:
+        count = sum(1 for _ in _fh)
     total += len(lines) + count
 print(total)

@@ -6,7 +6,7 @@ with open("lines.txt", "w") as f:
     f.write("a\nb\nc\n")
 total = 0
 for _ in range(1000):
-    with open("lines.txt") as fh:
-        for line in fh:
+    with open("lines.txt") as _f:
+        for line in _f:
             total += 1
 print(total)

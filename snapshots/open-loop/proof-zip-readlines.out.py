@@ -7,10 +7,10 @@ for name in ("a.txt", "b.txt"):
         f.write("1\n2\n3\n")
 same = 0
 for _ in range(400):
-    with open("a.txt") as fh, open("b.txt") as fp:
-        for left, right in zip(fh, fp):
+    with open("a.txt") as _f, open("b.txt") as _fh:
+        for left, right in zip(_f, _fh):
             same += left == right
-    with open("a.txt") as f2:
-        for line in f2.readlines():
+    with open("a.txt") as _fp:
+        for line in _fp.readlines():
             same += 1
 print(same)

@@ -1,7 +1,8 @@
 // Builds the FileContext a transform sees: the parsed file plus memoised helpers.
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { NameIndex } from '../python/scopes.js';
+import { functionOrModuleOf, NameIndex } from '../python/scopes.js';
+import { inMainGuard } from '../python/statements.js';
 import { makeInsideString } from '../python/strings.js';
 import { escapeRegExp } from '../python/text.js';
 import { indentUnitOf, inNoncode, outlineOf, type Outline } from '../python/outline.js';
@@ -26,8 +27,26 @@ export interface ContextInput {
 export function createContext(input: ContextInput): FileContext {
   const root = input.tree.rootNode;
   const names = new NameIndex(root, input.onModuleWide, input.source);
+  const insideString = makeInsideString(root);
   let indentUnit: string | undefined;
   let beside: ReadonlySet<string> | undefined;
+  let listsExports: boolean | undefined;
+  const programOnly = (node: SyntaxNode): boolean => {
+    if (inMainGuard(node)) return true;
+    const file = basename(input.path);
+    // Ex) `pkg/__main__.py`, run by `python -m pkg`; a `setup.py` that imports setuptools or distutils, which
+    // setuptools runs as `__main__` (also one beside an `__init__.py`, as vendored copies have it)
+    if (file === '__main__.py' || (input.moduleName !== undefined && /(?:^|\.)__main__$/.test(input.moduleName))) return true;
+    return file === 'setup.py' && /\b(?:setuptools|distutils)\b/.test(input.source);
+  };
+  // Ex) `with open(p) as f:` at the top of a module with no `__all__`: `from mod import *` would bind `f` in the
+  // importer, over its own `f` or one an earlier star import gave it. A leading `_` keeps a new global out of
+  // `import *`. Not where the code runs only as the program (`programOnly`).
+  const exportedAt = (node: SyntaxNode): boolean => {
+    if (functionOrModuleOf(node).type !== 'module' || programOnly(node)) return false;
+    listsExports ??= [...input.source.matchAll(/^__all__[ \t]*(?:[:+]|=)/gm)].some((m) => !insideString(m.index!));
+    return !listsExports;
+  };
   const modulesBeside = () => (beside ??= modulesBesideFile(input.path));
   return {
     path: input.path,
@@ -46,8 +65,10 @@ export function createContext(input: ContextInput): FileContext {
     moduleName: input.moduleName,
     ...(input.rewritten ? { rewritten: true } : {}),
     names,
-    freshName: (node, candidates, keywordsOnly) => names.freshName(node, candidates, () => (basename(input.path) === '__init__.py' ? modulesBeside() : NONE), keywordsOnly),
-    insideString: makeInsideString(root),
+    freshName: (node, candidates, keywordsOnly) =>
+      names.freshName(node, exportedAt(node) ? privateNames(candidates) : candidates, () => (basename(input.path) === '__init__.py' ? modulesBeside() : NONE), keywordsOnly),
+    insideString,
+    programOnly,
     readsBeyondFunction: (block) => input.onModuleWide?.(block),
     moduleUses: (name) => (writtenInCode(input, name) ? names.identifiers(root).has(name) : false),
     modulesBeside,
@@ -55,6 +76,11 @@ export function createContext(input: ContextInput): FileContext {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** `candidates` as names `import *` leaves out: those already private first (`_contextlib`), then the others with a leading `_`. */
+function privateNames(candidates: readonly string[]): string[] {
+  return [...candidates.filter((c) => c.startsWith('_')), ...candidates.filter((c) => !c.startsWith('_')).map((c) => `_${c}`)];
+}
 
 /**
  * The names of the modules and packages beside the Python file `path` (`gen` for `gen.py` or `gen/`). For a

@@ -147,3 +147,13 @@ export function selfDocumentingReason(node: SyntaxNode): string | undefined {
   for (let p = node.parent; p; p = p.parent) if (p.type === 'interpolation' && isSelfDocumenting(p)) return SELF_DOCUMENTING_REASON;
   return undefined;
 }
+
+/** True when `stmt` lies in the body of `if __name__ == "__main__":`, which runs only when the module is the program. */
+export function inMainGuard(stmt: SyntaxNode): boolean {
+  for (let n = stmt.parent; n && n.type !== 'module'; n = n.parent) {
+    if (n.type !== 'block' || n.parent?.type !== 'if_statement' || n.parent.childForFieldName('consequence')?.id !== n.id) continue;
+    const cond = n.parent.childForFieldName('condition')?.text.replace(/\s+/g, '') ?? '';
+    if (/^__name__==(['"])__main__\1$|^(['"])__main__\2==__name__$/.test(cond)) return true;
+  }
+  return false;
+}

@@ -4,5 +4,5 @@
 import contextlib
 import sqlite3
 
-with contextlib.closing(sqlite3.connect("file:inventory?mode=memory&cache=shared", uri=True)) as conn:
-    conn.execute("create table items (name text)")
+with contextlib.closing(sqlite3.connect("file:inventory?mode=memory&cache=shared", uri=True)) as _conn:
+    _conn.execute("create table items (name text)")

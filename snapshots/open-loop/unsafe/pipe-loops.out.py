@@ -2,15 +2,15 @@ import os
 
 # Unsafe: the loop runs out, after which the command is done writing, but where `print` raises first, closing the
 # pipe waits for the command (the fix is behind --unsafe-fixes)
-with os.popen("ls") as pipe:
-    for line in pipe:
+with os.popen("ls") as _pipe:
+    for line in _pipe:
         print(line)
         for c in line:
             if c == "x":
                 break  # this inner loop's own
 # Fixed: the comprehension runs out, and its own code raises nothing
-with os.popen("ls") as proc:
-    names = [line for line in proc]
+with os.popen("ls") as _proc:
+    names = [line for line in _proc]
 
 
 # Reported: closing the pipe waits for the command, which may run on after the loop leaves.
@@ -37,5 +37,5 @@ def lines(cmd):
 pairs = [(l, n) for l, n in zip(os.popen("ls"), range(3))]
 
 # Unsafe: unpacking a line raises where it does not split in two
-with os.popen("ls -l") as pipe2:
-    firsts = [a for a, b in pipe2]
+with os.popen("ls -l") as _pipe2:
+    firsts = [a for a, b in _pipe2]
