@@ -115,15 +115,25 @@ function returnedAsIs(call: SyntaxNode): boolean {
   return cur.parent?.type === 'return_statement';
 }
 
-/** The `with` item whose value is the consumer call (`with gzip.GzipFile(fileobj=open(p)) as f:`), and its statement. */
-function headerItemOf(m: ArgumentMatch): { item: SyntaxNode; stmt: SyntaxNode } | undefined {
+/**
+ * The `with` item whose value is the consumer call (`with gzip.GzipFile(fileobj=open(p)) as f:`), its statement, and
+ * where a new item goes in front of it: the item, or inside the parentheses of 3.10's parenthesised lone item (`with
+ * (gzip.GzipFile(fileobj=open(p)) as gz):`, which tree-sitter reads as a parenthesized `as_pattern`), where
+ * `with open(p) as f, (… as gz):` would be no Python.
+ */
+function headerItemOf(m: ArgumentMatch): { item: SyntaxNode; stmt: SyntaxNode; at: SyntaxNode } | undefined {
   let cur = m.consumer;
   while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
   if (cur.parent?.type === 'as_pattern' && cur.parent.namedChildren[0]?.id === cur.id) cur = cur.parent;
+  let at: SyntaxNode | undefined;
+  if (cur.type === 'as_pattern' && cur.parent?.type === 'parenthesized_expression') {
+    at = cur;
+    cur = cur.parent;
+  }
   const item = cur.parent;
   if (item?.type !== 'with_item' || item.childForFieldName('value')?.id !== cur.id) return undefined;
   const stmt = item.parent?.parent;
-  return stmt?.type === 'with_statement' ? { item, stmt } : undefined;
+  return stmt?.type === 'with_statement' ? { item, stmt, at: at ?? item } : undefined;
 }
 
 /**
@@ -131,7 +141,7 @@ function headerItemOf(m: ArgumentMatch): { item: SyntaxNode; stmt: SyntaxNode } 
  * "rb")) as gz:` becomes `with open(p, "rb") as f, gzip.GzipFile(fileobj=f) as gz:`, the file opened at the
  * same point and closed after the archive.
  */
-function headerFix(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, stmt: SyntaxNode, base: Finding): Finding {
+function headerFix(ctx: FileContext, m: ArgumentMatch, { item, stmt, at }: { item: SyntaxNode; stmt: SyntaxNode; at: SyntaxNode }, base: Finding): Finding {
   const wrapper = calleeText(m.consumer);
   if (stmt.child(0)?.type === 'async') {
     return { ...base, reason: `in an \`async with\` header: \`${wrapper}\` does not close it, and an \`async with\` takes no \`${calleeText(m.resource)}()\`: open it in a \`with\` around this one` };
@@ -145,7 +155,7 @@ function headerFix(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, stmt: S
   const name = ctx.freshName(stmt, m.spec.asNames);
   const first = withItemFor(ctx, m.spec, m.resource, name);
   if (typeof first === 'string') return { ...base, reason: first };
-  const edits: Edit[] = [{ start: item.startIndex, end: item.startIndex, text: `${first.item}, ` }, replaceNode(m.resource, name), ...first.edits];
+  const edits: Edit[] = [{ start: at.startIndex, end: at.startIndex, text: `${first.item}, ` }, replaceNode(m.resource, name), ...first.edits];
   const fix: Fix = { title: `Open it in the same \`with\`, before \`${wrapper}\` (\`with … as ${name}, …\`): \`${wrapper}\` does not close it`, applicability: first.closeNote ? 'unsafe' : 'safe', edits };
   return first.closeNote ? { ...base, message: base.message + first.closeNote, fix } : { ...base, fix };
 }
@@ -165,7 +175,7 @@ function check(ctx: FileContext): Finding[] {
     if (header) {
       // Ex) `with io.TextIOWrapper(open(p, "rb")) as t:` closes the file with the wrapper
       if (consumerOf(ctx, m.consumer)?.owns) continue;
-      findings.push(headerFix(ctx, m, header.item, header.stmt, base));
+      findings.push(headerFix(ctx, m, header, base));
       continue;
     }
     const reason = whyNotFixable(ctx, m, stmt);
