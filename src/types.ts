@@ -200,8 +200,8 @@ export interface FileContext {
   freshName: (node: SyntaxNode, candidates: readonly string[], keywordsOnly?: ReadonlySet<string>) => string;
   /**
    * True when the code at `node` runs only as the program, never on import: the body of
-   * `if __name__ == "__main__":`, a `__main__` module (`pkg/__main__.py`), a `setup.py` that names setuptools or
-   * distutils (which setuptools runs as `__main__`). A global bound there is no name another module imports.
+   * `if __name__ == "__main__":`, a `__main__` module (`pkg/__main__.py`), a `setup.py` whose own code calls
+   * `setup(…)` (which setuptools runs as `__main__`). A global bound there is no name another module imports.
    */
   programOnly: (node: SyntaxNode) => boolean;
   /** True when `offset` lies inside the body of a string literal (a line start there is data). */

@@ -727,3 +727,29 @@ test('open-assign: a module-level file the module keeps is fixed only with --uns
   assert.equal(wrapped.findings[0]?.fixStatus, 'unsafe');
   assert.match(wrapped.findings[0]!.message, /keeps it through `writer`/);
 });
+
+test('open-assign: a module-level name counts as dropped only where the drop surely runs after its last use', () => {
+  const status = (text: string) => assign(text).findings.map((f) => `${f.fixStatus}${/keeps it (?:in|through) `(\w+)`/.exec(f.message)?.[1] ?? ''}`).join(' ');
+  // A `break`, a `continue`, a handler or a context manager that may swallow an exception can skip the drop
+  assert.equal(status('for p in ps:\n    f = open(p)\n    head = f.readline()\n    if head:\n        break\n    f = None\n'), 'unsafef');
+  assert.equal(status('for p in ps:\n    f = open(p)\n    head = f.readline()\n    if not head:\n        continue\n    f = None\n'), 'unsafef');
+  assert.equal(status('try:\n    f = open(p)\n    n = int(f.readline())\n    f = None\nexcept ValueError:\n    n = 0\n'), 'unsafef');
+  assert.equal(status('with suppress(ValueError):\n    f = open(p)\n    n = int(f.readline())\n    f = None\n'), 'unsafef');
+  // After the `try` or the loop, with no exit between: dropped
+  assert.equal(status('try:\n    f = open(p)\n    n = int(f.readline())\nexcept ValueError:\n    n = 0\nf = None\n'), 'fixable');
+  assert.equal(status('for p in ps:\n    f = open(p)\n    head = f.readline()\nf = None\n'), 'fixable');
+  // A name the file is passed on to by the last statement still holds it after the drop of the file's own name
+  assert.equal(status('import csv\n_out = open(p, "w")\n_out.write("# log\\n")\nwriter = csv.writer(_out)\ndel _out\n'), 'unsafewriter');
+  assert.equal(status('_fh = open(p, "a")\n_fh.write("start\\n")\nLOG = _fh\ndel _fh\n'), 'unsafeLOG');
+  assert.equal(status('f = open(p)\nf.readline()\nfd = f.fileno()\nf = None\n'), 'unsafefd');
+  // Deleted one by one after their last use: nothing holds it
+  assert.equal(status('import csv\nf = open(p)\nr = csv.reader(f)\nheader = next(r)\ndel r\ndel f\n'), 'fixable');
+  assert.equal(status('import csv\nf = open(p)\nr = csv.reader(f)\nheader = next(r)\ndel f\ndel r\n'), 'fixable');
+  // The guard read as Python reads it: the body runs only as the program, or also on import
+  for (const guard of ['if (__name__ == "__main__"):', 'if __name__ == "__main__" and len(argv) > 1:', "if __name__ == r'__main__':", "if '''__main__''' == (__name__):"]) {
+    assert.equal(status(`${guard}\n    f = open(p)\n    f.readline()\n`), 'fixable', guard);
+  }
+  for (const guard of ['if __name__ == "__main__" or argv:', 'if __name__ == b"__main__":', 'if __name__ != "__main__":']) {
+    assert.equal(status(`${guard}\n    f = open(p)\n    f.readline()\n`), 'unsafef', guard);
+  }
+});

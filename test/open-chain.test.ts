@@ -98,9 +98,8 @@ test("a new module-level name is private (`_f`) where `from m import *` would ex
   const indented = (text: string) => text.replace(/\n(?=.)/g, '\n    ');
   assert.equal(run(`__all__ = []\n${src}`).output, `__all__ = []\n${plain}`);
   assert.equal(run(`__all__: list = []\n${src}`).output, `__all__: list = []\n${plain}`);
-  assert.equal(run(`__all__ += []\n${src}`).output, `__all__ += []\n${plain}`);
   assert.equal(run(src, 'tool/__main__.py').output, plain);
-  assert.equal(setupPy(src).output, plain);
+  assert.equal(setupPy(`setup()\n${src}`).output, `setup()\n${plain}`);
   // (A `setup.py` that names neither setuptools nor distutils is a module as any other)
   assert.equal(run(src, 'setup.py').output, run(src).output);
   assert.equal(run(`if __name__ == "__main__":\n    ${src}`).output, `if __name__ == "__main__":\n    ${indented(plain)}`);
@@ -109,6 +108,16 @@ test("a new module-level name is private (`_f`) where `from m import *` would ex
   // Not the else of the guard, and not an `__all__` in a string
   assert.match(run(`if __name__ == "__main__":\n    pass\nelse:\n    ${src}`).output, / as _f:/);
   assert.match(run(`"""\n__all__ = []\n"""\n${src}`).output, / as _f:/);
+  // An `__all__` that may list the new name, or that some run may not bind: private too
+  for (const all of ['__all__ = [n for n in dir() if not n.startswith("_")]', '__all__: list\nif X:\n    __all__ = ["a"]', 'f(\n__all__="x")', '__all__ = ["a"]\n__all__.extend(names)', '__all__ = ["a"]\n__all__ += [f"{x}"]', '__all__ = ["a"]\ndel __all__', '__all__ += ["a"]']) {
+    assert.match(run(`${all}\n${src}`).output, / as _f:/, all);
+  }
+  for (const all of ['__all__ = ["a"]\n__all__.extend(["b", "c"])', '__all__ = ("a",)\nfor n in __all__:\n    print(n)', '__all__ = ["a" "b"]\n__all__ += ["c"]']) {
+    assert.match(run(`${all}\n${src}`).output, / as f:/, all);
+  }
+  // A `setup.py` is a setup script by its top-level `setup(…)` call, whatever the import; not by a mention
+  assert.equal(run(`from skbuild import setup\n\nsetup(name="x")\n${src}`, 'setup.py').output, `from skbuild import setup\n\nsetup(name="x")\n${plain}`);
+  assert.match(run(`"""Checks that setuptools is there."""\n${src}`, 'setup.py').output, / as _f:/);
   // What the private name keeps: `from m import *` after the importer's own `f`
   const dir = tempDir('withify-star-');
   writeFileSync(join(dir, 'm.py'), run('open("data.txt", "w").write("y")\n').output);

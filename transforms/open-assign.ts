@@ -129,26 +129,43 @@ function dropsName(s: SyntaxNode, name: string): boolean {
 }
 
 /**
- * A module-level name (`name`, or a wrapper bound from it: `w = csv.writer(out)`) that still holds the resource
- * when the module has run, where the `with` ending with `last` would leave it closed: a module that imports it
- * (\`from log import LOGFILE\`) would get a closed file. CPython too kept it open until the program ended. Not a
- * name some statement after `last` that runs whenever it did binds anew or deletes, and not where the code runs only as
- * the program (`FileContext.programOnly`: the body of `if __name__ == "__main__":`, a `__main__` module, `setup.py`).
+ * A module-level name (`name`, or a name it was passed on to: `w = csv.writer(out)`, `fd = f.fileno()`, `LOG = fh`)
+ * that still holds the resource when the module has run, where the `with` would leave it closed: a module that
+ * imports it (`from log import LOGFILE`) would get a closed file. CPython too kept it open until the program ended.
+ * Not a name that a statement binds anew or deletes after its last use, where that statement runs whenever the
+ * assignment did (`droppedAfter`), and not where the code runs only as the program (`FileContext.programOnly`: the
+ * body of `if __name__ == "__main__":`, a `__main__` module, a setup script).
  */
-function keptByModule(ctx: FileContext, a: ResourceAssignment, uses: readonly Use[], last: SyntaxNode): string | undefined {
+function keptByModule(ctx: FileContext, a: ResourceAssignment, uses: readonly Use[]): string | undefined {
   if (functionOrModuleOf(a.stmt).type !== 'module' || ctx.programOnly(a.stmt)) return undefined;
-  // `uses` name the resource's own variable and every name it is passed on to (`w = csv.writer(out)`, `fd = f.fileno()`)
-  const names = [...new Set([a.target.text, ...uses.map((u) => u.name)])];
-  return names.find((name) => {
-    // Ex) `g = open(p)` / `text = g.read()` / `del g`: the `with` ends with the `del`
-    if (dropsName(last, name)) return false;
-    for (let n: SyntaxNode | null = last; n && n.type !== 'module'; n = n.parent) {
-      const block = n.parent;
-      if (block?.type !== 'block' && block?.type !== 'module') continue;
-      if (statementSiblings(block).some((s) => s.startIndex >= n!.endIndex && dropsName(s, name))) return false;
-    }
-    return true;
-  });
+  const names = [...new Set([a.target.text, ...uses.flatMap((u) => (u.binds ? [u.name, u.binds.text] : [u.name]))])];
+  return names.find((name) => !droppedAfter(a, uses, name));
+}
+
+/**
+ * True when, after every use and binding of `name` that `uses` give (the drop itself aside), a statement of the
+ * assignment's block, or of a block around it, binds `name` anew or deletes it, with nothing that may skip it:
+ * no `return`, `raise`, `break`, `continue` or `yield` between the assignment and it (`exitsBetween`), and not in
+ * the body of a `try` or a `with` that also holds the assignment, where a statement before it may raise into a
+ * handler, or into a context manager that swallows it.
+ * Ex) `_out = open(p, "w")` / `writer = csv.writer(_out)` / `del _out`: dropped for `_out`, not for `writer`.
+ */
+function droppedAfter(a: ResourceAssignment, uses: readonly Use[], name: string): boolean {
+  const inDrop = (u: Use) => u.cls.kind === 'rebind' || u.node.parent?.type === 'delete_statement' || u.node.parent?.parent?.type === 'delete_statement';
+  let after = a.stmt.endIndex;
+  for (const u of uses) {
+    if (u.name === name && !inDrop(u)) after = Math.max(after, u.node.endIndex);
+    if (u.binds?.text === name) after = Math.max(after, u.binds.endIndex);
+  }
+  for (let n: SyntaxNode | null = a.stmt; n && n.type !== 'module'; n = n.parent) {
+    const block = n.parent;
+    if (block?.type !== 'block' && block?.type !== 'module') continue;
+    const holder = block.parent;
+    if (holder?.type === 'with_statement' || (holder?.type === 'try_statement' && holder.childForFieldName('body')?.id === block.id)) continue;
+    const drop = statementSiblings(block).find((s) => s.startIndex >= after && s.startIndex >= n!.endIndex && dropsName(s, name));
+    if (drop && !exitsBetween(a.stmt, drop)) return true;
+  }
+  return false;
 }
 
 type Outcome = { reason: string } | { last: SyntaxNode; uses: readonly Use[] } | undefined;
@@ -733,7 +750,7 @@ function check(ctx: FileContext): Finding[] {
     // `sqlite3.connect(u, uri=True)`: closing it may end a shared-cache in-memory database
     // Ex) module-level `LOGFILE = open(p, "w")` / `LOGFILE.write(head)`: the module keeps it open, on CPython too,
     // and another module may import `LOGFILE`
-    const kept = keptByModule(ctx, a, outcome.uses, outcome.last);
+    const kept = keptByModule(ctx, a, outcome.uses);
     const shown = kept === undefined ? base.message : `\`${a.target.text} = ${callee}(...)\` is never closed: the module keeps it ${kept === name ? 'in' : 'through'} \`${kept}\` until the program ends, on CPython too`;
     const keptNote = kept === undefined ? '' : `; a module importing \`${kept}\` (\`from … import ${kept}\`) would get it closed by the \`with\``;
     const note = item.closeNote !== undefined || kept !== undefined ? (item.closeNote ?? '') + keptNote : undefined;

@@ -34,17 +34,17 @@ export function createContext(input: ContextInput): FileContext {
   const programOnly = (node: SyntaxNode): boolean => {
     if (inMainGuard(node)) return true;
     const file = basename(input.path);
-    // Ex) `pkg/__main__.py`, run by `python -m pkg`; a `setup.py` that imports setuptools or distutils, which
+    // Ex) `pkg/__main__.py`, run by `python -m pkg`; a `setup.py` that calls `setup(…)` at its top level, which
     // setuptools runs as `__main__` (also one beside an `__init__.py`, as vendored copies have it)
     if (file === '__main__.py' || (input.moduleName !== undefined && /(?:^|\.)__main__$/.test(input.moduleName))) return true;
-    return file === 'setup.py' && /\b(?:setuptools|distutils)\b/.test(input.source);
+    return file === 'setup.py' && callsSetup(root);
   };
   // Ex) `with open(p) as f:` at the top of a module with no `__all__`: `from mod import *` would bind `f` in the
   // importer, over its own `f` or one an earlier star import gave it. A leading `_` keeps a new global out of
   // `import *`. Not where the code runs only as the program (`programOnly`).
   const exportedAt = (node: SyntaxNode): boolean => {
     if (functionOrModuleOf(node).type !== 'module' || programOnly(node)) return false;
-    listsExports ??= [...input.source.matchAll(/^__all__[ \t]*(?:[:+]|=)/gm)].some((m) => !insideString(m.index!));
+    listsExports ??= listsExportsLiterally(root);
     return !listsExports;
   };
   const modulesBeside = () => (beside ??= modulesBesideFile(input.path));
@@ -76,6 +76,71 @@ export function createContext(input: ContextInput): FileContext {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * True when the module's own code (not a function's or a class's) calls `setup(…)` (`setup(`, `setuptools.setup(`,
+ * `skbuild.setup(`), also in a block of its own: `with open("README") as f:` / `    setup(long_description=f.read())`.
+ */
+function callsSetup(root: SyntaxNode): boolean {
+  return root.descendantsOfType('call').some((call) => {
+    const fn = call.childForFieldName('function');
+    const named = (fn?.type === 'identifier' && fn.text === 'setup') || (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'setup');
+    return named && functionOrModuleOf(call).type === 'module' && !enclosingClassBody(call);
+  });
+}
+
+const STRING_LISTS: ReadonlySet<string> = new Set(['list', 'tuple']);
+
+/**
+ * True when the module lists what `import *` exports as literal strings, so that nothing else is exported: a
+ * top-level `__all__ = [...]` (or a tuple) of plain strings, and every other use of `__all__` outside its functions and
+ * classes is a read, a literal `+=`, or a literal `.append(…)`, `.extend(…)`. Not an `__all__` made from the module's
+ * own names (`[n for n in dir() if …]`), bound only in a branch, changed by a function, or deleted.
+ */
+function listsExportsLiterally(root: SyntaxNode): boolean {
+  const literalStrings = (n: SyntaxNode | null | undefined): boolean =>
+    !!n && ((n.type === 'string' && !n.descendantsOfType('interpolation').length) || n.type === 'concatenated_string' || (STRING_LISTS.has(n.type) && n.namedChildren.every((c) => c.type === 'comment' || literalStrings(c))));
+  let listed = false;
+  for (const id of root.descendantsOfType('identifier')) {
+    if (id.text !== '__all__') continue;
+    const p = id.parent;
+    if (!p) continue;
+    if (p.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;
+    if (p.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
+    if (functionOrModuleOf(id).type !== 'module' || enclosingClassBody(id)) return false;
+    if ((p.type === 'assignment' || p.type === 'augmented_assignment') && p.childForFieldName('left')?.id === id.id) {
+      const right = p.childForFieldName('right');
+      // Ex) `__all__: list` with no value binds nothing
+      if (!right && p.type === 'assignment') continue;
+      if (!literalStrings(right)) return false;
+      if (p.type === 'assignment' && p.parent?.type === 'expression_statement' && p.parent.parent?.type === 'module') listed = true;
+      continue;
+    }
+    if (p.type === 'attribute' && p.childForFieldName('object')?.id === id.id) {
+      const method = p.childForFieldName('attribute')?.text;
+      const call = p.parent?.type === 'call' && p.parent.childForFieldName('function')?.id === p.id ? p.parent : undefined;
+      if (!call) continue; // Ex) `__all__.index`, read
+      const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+      if ((method === 'append' || method === 'extend') && args.length === 1 && literalStrings(args[0])) continue;
+      if (method === 'index' || method === 'count' || method === 'copy') continue;
+      return false;
+    }
+    // Ex) `del __all__`, `global __all__`, `__all__, rest = …`, `for __all__ in …`; not a read (`for n in __all__:`)
+    if (p.type === 'delete_statement' || p.type === 'global_statement' || p.type === 'pattern_list' || p.type === 'tuple_pattern' || p.type === 'list_pattern') return false;
+    if (p.type === 'expression_list' && p.parent?.type === 'assignment' && p.parent.childForFieldName('left')?.id === p.id) return false;
+    if (p.type === 'for_statement' && p.childForFieldName('left')?.id === id.id) return false;
+  }
+  return listed;
+}
+
+/** True when `node` lies in a class body (not in a function of it). */
+function enclosingClassBody(node: SyntaxNode): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'function_definition' || n.type === 'lambda') return false;
+    if (n.type === 'class_definition') return true;
+  }
+  return false;
+}
 
 /** `candidates` as names `import *` leaves out: those already private first (`_contextlib`), then the others with a leading `_`. */
 function privateNames(candidates: readonly string[]): string[] {

@@ -56,6 +56,8 @@ export interface Use {
   /** The name read (the variable itself or one of its aliases). */
   name: string;
   cls: UseClass;
+  /** The alias this use binds, followed as a name of its own: `w` of `w = csv.writer(out)`. */
+  binds?: SyntaxNode;
 }
 
 const PATTERN_CONTAINERS = new Set([
@@ -539,7 +541,7 @@ function followUses(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode, spe
       if (cls.kind === 'alias') {
         if (depth >= 3 || seen.has(cls.target.text)) cls = { kind: 'escape', severity: 'call', reason: 'passed through too many names for withify to follow' };
         else {
-          out.push({ node: id, name, cls: { kind: 'use' } });
+          out.push({ node: id, name, cls: { kind: 'use' }, binds: cls.target });
           follow(cls.target.text, cls.target, cls.wrapped, depth + 1);
           continue;
         }

@@ -148,12 +148,24 @@ export function selfDocumentingReason(node: SyntaxNode): string | undefined {
   return undefined;
 }
 
-/** True when `stmt` lies in the body of `if __name__ == "__main__":`, which runs only when the module is the program. */
+/**
+ * True when `stmt` lies in the body of an `if` whose condition holds only where the module is the program: `__name__ ==
+ * "__main__"` (either way round, in parentheses, any quotes and `r`/`u` prefixes), or that and more (`… and argv[1:]`).
+ */
 export function inMainGuard(stmt: SyntaxNode): boolean {
   for (let n = stmt.parent; n && n.type !== 'module'; n = n.parent) {
-    if (n.type !== 'block' || n.parent?.type !== 'if_statement' || n.parent.childForFieldName('consequence')?.id !== n.id) continue;
-    const cond = n.parent.childForFieldName('condition')?.text.replace(/\s+/g, '') ?? '';
-    if (/^__name__==(['"])__main__\1$|^(['"])__main__\2==__name__$/.test(cond)) return true;
+    if (n.type === 'block' && n.parent?.type === 'if_statement' && n.parent.childForFieldName('consequence')?.id === n.id && onlyAsProgram(n.parent.childForFieldName('condition'))) return true;
   }
   return false;
+}
+
+function onlyAsProgram(cond: SyntaxNode | null): boolean {
+  if (!cond) return false;
+  const c = unwrapParens(cond);
+  if (c.type === 'boolean_operator') return c.child(1)?.type === 'and' && (onlyAsProgram(c.childForFieldName('left')) || onlyAsProgram(c.childForFieldName('right')));
+  if (c.type !== 'comparison_operator' || c.namedChildCount !== 2 || c.child(1)?.type !== '==') return false;
+  const [l, r] = c.namedChildren.map(unwrapParens) as [SyntaxNode, SyntaxNode];
+  const isName = (x: SyntaxNode) => x.type === 'identifier' && x.text === '__name__';
+  const isMain = (x: SyntaxNode) => x.type === 'string' && /^[rRuU]?(['"]{1,3})__main__\1$/.test(x.text);
+  return (isName(l) && isMain(r)) || (isMain(l) && isName(r));
 }
