@@ -753,3 +753,19 @@ test('open-assign: a module-level name counts as dropped only where the drop sur
     assert.equal(status(`${guard}\n    f = open(p)\n    f.readline()\n`), 'unsafef', guard);
   }
 });
+
+test('open-assign and open-assign-close: the reason names the descriptor number where only it goes into a container, and a dropped result of a method withify does not know', () => {
+  const fdInList = close('import socket\n\n\ndef t(addr):\n    s = socket.socket()\n    s.connect(addr)\n    print([s.fileno()])\n    s.close()\n');
+  assert.equal(fdInList.findings[0]!.reason, 'its descriptor number put in a list, which may outlive the block (line 7)');
+  const viaName = close('def t(p):\n    f = open(p)\n    fd = f.fileno()\n    print((fd, 1))\n    f.close()\n');
+  assert.equal(viaName.findings[0]!.reason, 'through `fd`: its descriptor number put in a tuple, which may outlive the block (line 4)');
+  const itself = close('def t(p):\n    f = open(p)\n    print((f, 1))\n    f.close()\n');
+  assert.equal(itself.findings[0]!.reason, 'put in a tuple, which may outlive the block (line 3)');
+  const dropped = assign('def t(p):\n    f = open(p)\n    f.frobnicate()\n    print(f.readline())\n');
+  assert.equal(dropped.findings[0]!.reason, '`.frobnicate()` is no method withify knows of a file: it may keep the file past the block (line 3)');
+  const kept = assign('def t(p):\n    f = open(p)\n    x = f.frobnicate()\n    print(f.readline(), x)\n');
+  assert.equal(kept.findings[0]!.reason, '`.frobnicate()` may return an object that still uses the file after the block (line 3)');
+  // `FileInput.nextfile()` closes the file being read and returns None
+  const next = assign('from fileinput import FileInput\n\n\ndef t(files):\n    fi = FileInput(files=files)\n    fi.readline()\n    fi.nextfile()\n    print(fi.readline())\n');
+  assert.equal(next.findings[0]!.fixStatus, 'fixable');
+});

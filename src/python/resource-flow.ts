@@ -5,7 +5,7 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import { consumerOf, takesResource } from './consumers.js';
-import { closesItself, isEagerUse, mayWrite, type ResourceSpec } from './resources.js';
+import { aKind, closesItself, isEagerUse, mayWrite, type ResourceSpec } from './resources.js';
 import { functionOrModuleOf, identifiersNamed, inLazyTypeScope, scopeOf, within } from './scopes.js';
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
@@ -172,7 +172,7 @@ function nestedScopeEscape(id: SyntaxNode, scope: SyntaxNode, name: string): Use
  */
 const YIELDED = 'yielded: the consumer may still hold it when a `with` would close it (an exception thrown in at the `yield`, or the generator going on past the block), which the code never did';
 
-function containerEscape(from: SyntaxNode): UseClass {
+function containerEscape(from: SyntaxNode, wrapped: Wrapping = false): UseClass {
   for (let p = from.parent; p; p = p.parent) {
     if (p.type === 'return_statement') return { kind: 'escape', severity: 'store', reason: 'returned: the caller would get a closed resource' };
     if (p.type === 'yield') return { kind: 'escape', severity: 'store', reason: YIELDED };
@@ -180,7 +180,9 @@ function containerEscape(from: SyntaxNode): UseClass {
   }
   // Ex) `d = {"f": f}`: a `pair` is a dict's item
   const what = from.type === 'pair' ? 'dict' : from.type === 'expression_list' ? 'tuple' : from.type.replace(/_/g, ' ');
-  return { kind: 'escape', severity: 'store', reason: `put in ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}, which may outlive the block` };
+  // Ex) `print([s.fileno()])`: the number, which the close makes stale
+  const whose = wrapped === 'descriptor' ? 'its descriptor number ' : '';
+  return { kind: 'escape', severity: 'store', reason: `${whose}put in ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}, which may outlive the block` };
 }
 
 function storeReason(ctx: FileContext, target: SyntaxNode): string {
@@ -309,6 +311,8 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
             wrapped = 'view';
             continue;
           }
+          // Ex) `fi.nextfile()` as a statement: what it returns is dropped at once, but what it does is not known
+          if (p.parent!.parent?.type === 'expression_statement') return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` is no method withify knows of ${aKind(spec.kind)}: it may keep the ${spec.kind} past the block` };
           return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` may return an object that still uses the ${spec.kind} after the block` };
         }
         if (DATA_ATTRIBUTES.has(attr) || (wrapped && WRAPPER_DATA_ATTRIBUTES.has(attr))) return { kind: 'use' };
@@ -368,7 +372,7 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         // Ex) `print(*f)`: unpacked (read) before the call runs.
         return p.parent?.type === 'argument_list' || p.parent?.type === 'list' || p.parent?.type === 'tuple' || p.parent?.type === 'set'
           ? { kind: 'use' }
-          : containerEscape(p);
+          : containerEscape(p, wrapped);
       case 'for_statement':
         return { kind: 'use' }; // iterated by the loop header, within the statement
       case 'for_in_clause': {
@@ -435,7 +439,7 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
       case 'set_comprehension':
       case 'dictionary_comprehension':
         if (p.parent?.type === 'delete_statement') return { kind: 'use' };
-        return containerEscape(p);
+        return containerEscape(p, wrapped);
       case 'binary_operator':
       case 'unary_operator':
       case 'interpolation':

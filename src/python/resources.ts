@@ -150,7 +150,7 @@ const WAVE_METHODS = new Set([
 const MMAP_METHODS = new Set(['read', 'read_byte', 'readline', 'find', 'rfind', 'size', 'tell', 'seek', 'write', 'write_byte', 'flush', 'move', 'resize', 'madvise']);
 // `filename` … `isstdin` answer a str, an int or a bool about the file being read (`fileno` its descriptor, followed as a
 // file's is)
-const FILEINPUT_METHODS = new Set(['readline', 'filename', 'lineno', 'filelineno', 'fileno', 'isfirstline', 'isstdin']);
+const FILEINPUT_METHODS = new Set(['readline', 'filename', 'lineno', 'filelineno', 'fileno', 'isfirstline', 'isstdin', 'nextfile']);
 // Only methods that wait for the process: `__exit__` waits too, so it adds no wait the code lacked.
 const POPEN_METHODS = new Set(['communicate', 'wait']);
 
