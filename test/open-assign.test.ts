@@ -769,3 +769,10 @@ test('open-assign and open-assign-close: the reason names the descriptor number 
   const next = assign('from fileinput import FileInput\n\n\ndef t(files):\n    fi = FileInput(files=files)\n    fi.readline()\n    fi.nextfile()\n    print(fi.readline())\n');
   assert.equal(next.findings[0]!.fixStatus, 'fixable');
 });
+
+test('open-assign: a socket bound twice is reported at each binding with where CPython closed it', () => {
+  const r = assign('import socket\n\n\ndef t():\n    s = socket.socket()\n    s.bind(("127.0.0.1", 0))\n    s = socket.socket()\n    s.bind(("127.0.0.1", 0))\n    print("end")\n');
+  assert.deepEqual(r.findings.map((f) => f.fixStatus), ['none', 'none']);
+  assert.match(r.findings[0]!.reason!, /CPython closed it where `s` is deleted or bound again: close it by hand there$/);
+  assert.match(r.findings[1]!.reason!, /CPython closed it when the function returned, and `s` is bound more than once in it: withify makes a `with` that holds the rest of the function only for a name bound once; close it by hand$/);
+});

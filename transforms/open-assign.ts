@@ -222,18 +222,24 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const locked = lockingUse(ctx, uses);
   // Ex) `del f` or `f = open(q)` after the lock: CPython closed the file, and released the lock, right there
   const dropped = () => bindings.length > 1 || identifiersNamed(scope, name, ctx.source).some((id) => id.startIndex > a.stmt.endIndex && id.parent?.type === 'delete_statement');
+  // Where CPython closed it: at a later `del` or binding, or (bound only before: `s = socket()` … `s = socket()` as
+  // the last) at the return, which withify gives a `with` only for a name bound once
+  const droppedAt = () =>
+    bindings.some((b) => b.node.startIndex > a.stmt.endIndex) || identifiersNamed(scope, name, ctx.source).some((id) => id.startIndex > a.stmt.endIndex && id.parent?.type === 'delete_statement')
+      ? `where \`${name}\` is deleted or bound again: close it by hand there`
+      : `when the function returned, and \`${name}\` is bound more than once in it: withify makes a \`with\` that holds the rest of the function only for a name bound once; close it by hand`;
   if (locked) {
     const shown = `${calleeName(ctx.names, locked) ?? 'fcntl.flock'}(…)`;
     if (block.parent?.type !== 'function_definition') {
       return { reason: `\`${shown}\` on line ${line(locked)} locks the file until it is closed, which CPython did when ${block.type === 'module' ? 'the program ended' : 'the function returned'}: a \`with\` ending with this block would release the lock earlier; close it by hand where the lock may go` };
     }
-    if (dropped()) return { reason: `\`${shown}\` on line ${line(locked)} locks the file until it is closed, which CPython did where \`${name}\` is deleted or bound again: close it by hand there` };
+    if (dropped()) return { reason: `\`${shown}\` on line ${line(locked)} locks the file until it is closed, which CPython did ${droppedAt()}` };
   } else if (toReturn && uses.length) {
     const done = `whether the code is done with ${aKind(spec.kind)} at its last use is not something withify checks (a peer, a transaction), and CPython${spec.kind === 'database connection' ? ' before 3.11' : ''} closed it`;
     if (!endsFunction(ctx, block)) {
       return { reason: `${done} when ${block.type === 'module' ? 'the program ended' : 'the function returned'}: a \`with\` ending with this block would close it earlier; close it by hand where the code is done with it` };
     }
-    if (dropped()) return { reason: `${done} where \`${name}\` is deleted or bound again: close it by hand there` };
+    if (dropped()) return { reason: `${done} ${droppedAt()}` };
     const handed = nameHandedOn(ctx, spec, a.call, uses);
     if (handed) {
       return { reason: `\`${handed.text}\` on line ${line(handed)} goes where withify cannot tell what is done with the file: closing a NamedTemporaryFile deletes it by that name and, before Python 3.12 and on PyPy, raises FileNotFoundError if the code moved or removed it, where dropping it only printed "Exception ignored": close it by hand, or pass \`delete=False\`` };
