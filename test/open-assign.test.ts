@@ -776,3 +776,15 @@ test('open-assign: a socket bound twice is reported at each binding with where C
   assert.match(r.findings[0]!.reason!, /CPython closed it where `s` is deleted or bound again: close it by hand there$/);
   assert.match(r.findings[1]!.reason!, /CPython closed it when the function returned, and `s` is bound more than once in it: withify makes a `with` that holds the rest of the function only for a name bound once; close it by hand$/);
 });
+
+test('open-assign: an annotated assignment is found as a plain one, its annotation kept bare above the with (CRLF too)', () => {
+  const crlf = assign('def load(p):\r\n    f: IO[str] = open(p)\r\n    data = f.read()\r\n    return data\r\n');
+  assert.equal(crlf.output, 'def load(p):\r\n    f: IO[str]\r\n    with open(p) as f:\r\n        data = f.read()\r\n    return data\r\n');
+  // A store is reported as `self.f = open(p)` is
+  const stored = assign('class C:\n    def m(self, p):\n        self.f: IO = open(p)\n');
+  assert.equal(stored.findings[0]?.reason, 'stored on self: give the class close() or __enter__/__exit__');
+  // At module level an annotation that calls code would run before the open: reported
+  const calls = assign('f: kind("f") = open(p)\ndata = f.read()\nf = None\n');
+  assert.match(calls.findings[0]?.reason ?? '', /^the annotation `kind\("f"\)` on line 1 runs after the call at module level/);
+  assert.equal(assign(`from __future__ import annotations\n${'f: kind("f") = open(p)\ndata = f.read()\nf = None\n'}`).findings[0]?.fixStatus, 'fixable');
+});

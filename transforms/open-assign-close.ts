@@ -11,7 +11,7 @@ import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, mayWr
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { handlerLeaves, handlersOf, preview } from '../src/python/evaluation.js';
-import { callAssignments, dynamicLookupAfter, identifierUses, outsideReason, plainTarget, readsAttribute, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
+import { annotationOrderReason, callAssignments, dynamicLookupAfter, identifierUses, outsideReason, plainTarget, readsAttribute, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { dropStatement, endsLine, lineIndent, mixedIndentReason, planHeaderWrap, planWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { escapeRegExp, firstIndex, startsLine } from '../src/python/text.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
@@ -889,6 +889,12 @@ function check(ctx: FileContext): Finding[] {
     const refused = planned.find((i): i is string => typeof i === 'string');
     if (refused !== undefined) {
       for (const g of group) findings.push({ ...g.base, reason: refused });
+      continue;
+    }
+    // Ex) module-level `f: make_type() = open(p)`: the annotation would run first, on a line of its own
+    const annotated = annotationOrderReason(ctx, group.map((g) => g.a.stmt));
+    if (annotated !== undefined) {
+      for (const g of group) findings.push({ ...g.base, reason: annotated });
       continue;
     }
     const items = planned.filter((i): i is WithItem => typeof i !== 'string');

@@ -11,7 +11,7 @@ import { isClassBodyStatement, isExtra, LOOPS } from '../src/python/statements.j
 import { escapeRegExp, firstIndex } from '../src/python/text.js';
 import { memoized, pushTo } from '../src/python/memo.js';
 import { blockCodeEnd, lineAt, outlineOf } from '../src/python/outline.js';
-import { callAssignments, classDefNames, CLEANUP_METHODS, enclosingClass, descriptorOf, descriptorUses, dynamicLookupAfter, lookupText, outsideReason, resourceUses, runsApart, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
+import { annotationOrderReason, callAssignments, classDefNames, CLEANUP_METHODS, enclosingClass, descriptorOf, descriptorUses, dynamicLookupAfter, lookupText, outsideReason, resourceUses, runsApart, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { mixedIndentReason, planHeaderWrap, statementHolding, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { calleeName } from '../src/python/imports.js';
@@ -734,6 +734,11 @@ function check(ctx: FileContext): Finding[] {
     if (!outcome) continue;
     if ('reason' in outcome) {
       findings.push({ ...base, reason: outcome.reason });
+      continue;
+    }
+    const annotated = annotationOrderReason(ctx, [a.stmt]);
+    if (annotated !== undefined) {
+      findings.push({ ...base, reason: annotated });
       continue;
     }
     const room = blockRoom(ctx, a.stmt, outcome.last);

@@ -6,13 +6,13 @@ import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import { consumerOf, takesResource } from './consumers.js';
 import { aKind, closesItself, isEagerUse, mayWrite, type ResourceSpec } from './resources.js';
-import { functionOrModuleOf, identifiersNamed, inLazyTypeScope, scopeOf, within } from './scopes.js';
+import { functionOrModuleOf, identifiersNamed, inLazyTypeScope, inUnevaluatedAnnotation, scopeOf, within } from './scopes.js';
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
 import { firstIndex, textTest, wordsPattern } from './text.js';
 import { memoized, pushTo } from './memo.js';
 import { childDefNames, lineAt, outlineOf } from './outline.js';
-import { isExtra, LOOPS } from './statements.js';
+import { annotationOf, isExtra, isInertAnnotation, LOOPS } from './statements.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
 const DATA_ATTRIBUTES = new Set([
@@ -1113,6 +1113,22 @@ export interface ResourceAssignment {
 }
 
 /**
+ * Why a `with` cannot take the place of the annotated assignments `stmts` (`f: IO[str] = open(p)`): at module level
+ * the annotation is evaluated after the call, and a bare `f: T` before the `with` would run it first; only where it
+ * runs no code that matters (`isInertAnnotation`) or is never evaluated (`from __future__ import annotations`; a
+ * function's variable annotations never are).
+ */
+export function annotationOrderReason(ctx: FileContext, stmts: readonly SyntaxNode[]): string | undefined {
+  for (const stmt of stmts) {
+    const type = annotationOf(stmt);
+    if (!type || functionOrModuleOf(stmt).type !== 'module' || isInertAnnotation(type)) continue;
+    if (inUnevaluatedAnnotation(type.namedChildren[0] ?? type, ctx)) continue;
+    return `the annotation \`${preview(type)}\` on line ${stmt.startPosition.row + 1} runs after the call at module level, and a \`with\` would have it on a line of its own before: move it by hand`;
+  }
+  return undefined;
+}
+
+/**
  * Every statement `<target> = <call>` (any target) whose value is a call; only those whose value is one
  * of `calls` when given (`candidateCalls`: far fewer nodes to visit).
  */
@@ -1125,7 +1141,8 @@ export function callAssignments(root: SyntaxNode, calls?: readonly SyntaxNode[])
     if (stmt.parent?.type !== 'block' && stmt.parent?.type !== 'module') continue;
     const target = a.childForFieldName('left');
     const call = a.childForFieldName('right');
-    if (!target || call?.type !== 'call' || a.childForFieldName('type')) continue;
+    // Ex) `f: IO[str] = open(p)`: as `f = open(p)` (a fix keeps the annotation: `annotationOf`)
+    if (!target || call?.type !== 'call') continue;
     out.push({ stmt, target, call });
   }
   return out;

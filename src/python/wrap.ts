@@ -5,7 +5,7 @@ import type { Edit, FileContext, SyntaxNode } from '../types.js';
 import { insertAt, replaceRange } from './edits.js';
 import { continuesAfter, continuesLine, firstIndex, indentOfLine, isBlankLine, lineEndOf, lineStartOf, lineStartsBetween, nextLineStart, startsLine } from './text.js';
 import { memoized } from './memo.js';
-import { isExtra } from './statements.js';
+import { annotationOf, isExtra } from './statements.js';
 
 export interface WrapRequest {
   /** First and last statement of a run of sibling statements in one block (or the module). */
@@ -296,7 +296,12 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
   const unit = unitFor(indent, ctx.indentUnit);
   if (unit === undefined) return undefined;
 
-  const edits: Edit[] = [replaceRange(stmt.startIndex, stmt.endIndex, req.header)];
+  // Ex) `f: IO[str] = open(p)`: a `with` header takes no annotation; it stays, bare, on the line before (`f: IO[str]`)
+  const annotations = [stmt, ...replaced].flatMap((s) => {
+    const type = annotationOf(s);
+    return type ? [`${s.namedChildren[0]!.childForFieldName('left')!.text}: ${type.text}${ctx.eol}${indent}`] : [];
+  });
+  const edits: Edit[] = [replaceRange(stmt.startIndex, stmt.endIndex, annotations.join('') + req.header)];
   for (const r of replaced) {
     // Ex) `fout = open(b, "w")  # out`: the comment stays, on a line of its own at the top of the block
     const comment = source.slice(r.endIndex, lineEndOf(source, r.endIndex)).indexOf('#');
