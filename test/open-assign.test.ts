@@ -788,3 +788,20 @@ test('open-assign: an annotated assignment is found as a plain one, its annotati
   assert.match(calls.findings[0]?.reason ?? '', /^the annotation `kind\("f"\)` on line 1 runs after the call at module level/);
   assert.equal(assign(`from __future__ import annotations\n${'f: kind("f") = open(p)\ndata = f.read()\nf = None\n'}`).findings[0]?.fixStatus, 'fixable');
 });
+
+test('open-assign: a drop is looked for outside every try or with body around the open; exits that cannot skip it do not count', () => {
+  const status = (text: string) => assign(text).findings.map((f) => `${f.fixStatus}${/keeps it (?:in|through) `(\w+)`/.exec(f.message)?.[1] ?? ''}`).join(' ');
+  // One block deeper in the `try` body: an exception from `int()` skips the drop
+  assert.equal(status('try:\n    if ok:\n        f = open(p)\n        n = int(f.readline())\n        f = None\nexcept ValueError:\n    n = 0\n'), 'unsafef');
+  // The drop's own read comes before it drops the name
+  assert.equal(status('f = open(p)\nf = f.read()\n'), 'fixable');
+  // A `break` that ends a loop the drop follows, a `raise` that ends the import: the drop runs whenever the module does
+  assert.equal(status('for p in ps:\n    f = open(p)\n    head = f.readline()\n    if head:\n        break\nf = None\n'), 'fixable');
+  assert.equal(status('f = open(p)\ntry:\n    n = int(f.readline())\nexcept ValueError:\n    raise SystemExit("bad")\ndel f\n'), 'fixable');
+  assert.equal(status('f = open(p)\nn = int(f.readline())\nif n < 0:\n    raise ValueError(n)\nf = None\n'), 'fixable');
+  // One in a `try` body may be caught
+  assert.equal(status('f = open(p)\nn = int(f.readline())\ntry:\n    if n < 0:\n        raise ValueError(n)\nexcept ValueError:\n    pass\nf = None\n'), 'unsafef');
+  // A guard over lines, with a comment or a backslash
+  assert.equal(status('if (__name__ == "__main__"  # as a script\n        and argv):\n    f = open(p)\n    f.readline()\n'), 'fixable');
+  assert.equal(status('if __name__ == "__main__" \\\n        and argv:\n    f = open(p)\n    f.readline()\n'), 'fixable');
+});

@@ -13,7 +13,7 @@ const run = (text: string, path?: string) => transformSource(text, { select: ['o
  * no names `import *` exports. The output without the import.
  */
 function setupPy(text: string): ReturnType<typeof run> {
-  const head = 'import setuptools\n';
+  const head = 'from setuptools import setup\n';
   const r = run(head + text, 'setup.py');
   assert.ok(r.output.startsWith(head), r.output);
   return { ...r, output: r.output.slice(head.length) };
@@ -115,7 +115,18 @@ test("a new module-level name is private (`_f`) where `from m import *` would ex
   for (const all of ['__all__ = ["a"]\n__all__.extend(["b", "c"])', '__all__ = ("a",)\nfor n in __all__:\n    print(n)', '__all__ = ["a" "b"]\n__all__ += ["c"]']) {
     assert.match(run(`${all}\n${src}`).output, / as f:/, all);
   }
-  // A `setup.py` is a setup script by its top-level `setup(…)` call, whatever the import; not by a mention
+  // Changed where withify cannot list it: private
+  for (const all of ['__all__ = ["a"]\n__all__[:] = names', '__all__ = ["a"]\nsys.modules[__name__].__all__ = names', '__all__ = ["a"]\nsetattr(sys.modules[__name__], "__all__", names)', '__all__ = ["a"]\nexec(code)', '__all__ = ["a"]\n__all__ += "f"', '__all__ = ["a"]\n__all__.extend("f")', '__all__ = ["a"]\nlist.extend(__all__, names)', '__all__ = ["a"]\n__all__.insert(0, "f")']) {
+    assert.match(run(`${all}\n${src}`).output, / as _f:/, all);
+  }
+  // A name the literal `__all__` lists is exported: not taken (a module `__getattr__` may serve it)
+  assert.match(run(`__all__ = ["DATA", "f"]\n${src}`).output, / as fh:/);
+  assert.match(run(`__all__ = ["DATA"]\n__all__.append("f")\n${src}`).output, / as fh:/);
+  // A setup script calls the build backend's setup; another object's `.setup()` makes no setup script
+  assert.match(run(`from setuptools import setup as build\nbuild(name="x")\n${src}`, 'setup.py').output, / as f:/);
+  assert.match(run(`import config\nconfig.setup()\n${src}`, 'setup.py').output, / as _f:/);
+  assert.match(run(`def setup():\n    pass\nsetup()\n${src}`, 'setup.py').output, / as _f:/);
+  // A `setup.py` is a setup script by its own `setup(…)` call of a build backend; not by a mention
   assert.equal(run(`from skbuild import setup\n\nsetup(name="x")\n${src}`, 'setup.py').output, `from skbuild import setup\n\nsetup(name="x")\n${plain}`);
   assert.match(run(`"""Checks that setuptools is there."""\n${src}`, 'setup.py').output, / as _f:/);
   // What the private name keeps: `from m import *` after the importer's own `f`

@@ -117,15 +117,14 @@ function storeReason(target: SyntaxNode): string {
   return `stored in a container (\`${target.text}\`): close it where the container is done with it`;
 }
 
-/** True when the statement `s` binds `name` anew by a plain assignment (`f = None`, `f, g = …`) or deletes it (`del f`). */
-function dropsName(s: SyntaxNode, name: string): boolean {
+/** The names the statement `s` binds anew by a plain assignment (`f = None`, `f = g = None`, `f, g = …`) or deletes (`del f`). */
+function namesDropped(s: SyntaxNode): string[] {
   const targets = (n: SyntaxNode | null): SyntaxNode[] => (n?.type === 'identifier' ? [n] : n && ['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list', 'parenthesized_expression'].includes(n.type) ? n.namedChildren.flatMap(targets) : []);
-  if (s.type === 'delete_statement') return s.namedChildren.flatMap(targets).some((t) => t.text === name);
-  if (s.type !== 'expression_statement') return false;
-  for (let e: SyntaxNode | null = s.namedChildren[0] ?? null; e?.type === 'assignment'; e = e.childForFieldName('right')) {
-    if (targets(e.childForFieldName('left')).some((t) => t.text === name)) return true;
-  }
-  return false;
+  if (s.type === 'delete_statement') return s.namedChildren.flatMap(targets).map((t) => t.text);
+  if (s.type !== 'expression_statement') return [];
+  const out: string[] = [];
+  for (let e: SyntaxNode | null = s.namedChildren[0] ?? null; e?.type === 'assignment'; e = e.childForFieldName('right')) out.push(...targets(e.childForFieldName('left')).map((t) => t.text));
+  return out;
 }
 
 /**
@@ -139,33 +138,81 @@ function dropsName(s: SyntaxNode, name: string): boolean {
 function keptByModule(ctx: FileContext, a: ResourceAssignment, uses: readonly Use[]): string | undefined {
   if (functionOrModuleOf(a.stmt).type !== 'module' || ctx.programOnly(a.stmt)) return undefined;
   const names = [...new Set([a.target.text, ...uses.flatMap((u) => (u.binds ? [u.name, u.binds.text] : [u.name]))])];
-  return names.find((name) => !droppedAfter(a, uses, name));
+  return names.find((name) => !droppedAfter(ctx, a, uses, name));
 }
 
 /**
- * True when, after every use and binding of `name` that `uses` give (the drop itself aside), a statement of the
- * assignment's block, or of a block around it, binds `name` anew or deletes it, with nothing that may skip it:
- * no `return`, `raise`, `break`, `continue` or `yield` between the assignment and it (`exitsBetween`), and not in
- * the body of a `try` or a `with` that also holds the assignment, where a statement before it may raise into a
- * handler, or into a context manager that swallows it.
+ * True when, after every use and binding of `name` that `uses` give (the drop's own aside: `f = f.read()` reads the
+ * file, then drops it), a statement of the assignment's block, or of a block around it, binds `name` anew or
+ * deletes it, with nothing that may skip it (`skipsTo`), and outside every `try` body and `with` body around the
+ * assignment, where any statement before the drop may raise into a handler, or into a context manager that
+ * swallows the exception.
  * Ex) `_out = open(p, "w")` / `writer = csv.writer(_out)` / `del _out`: dropped for `_out`, not for `writer`.
  */
-function droppedAfter(a: ResourceAssignment, uses: readonly Use[], name: string): boolean {
+function droppedAfter(ctx: FileContext, a: ResourceAssignment, uses: readonly Use[], name: string): boolean {
   const inDrop = (u: Use) => u.cls.kind === 'rebind' || u.node.parent?.type === 'delete_statement' || u.node.parent?.parent?.type === 'delete_statement';
-  let after = a.stmt.endIndex;
+  // Reads of `name` (one in the drop itself comes first: `f = f.read()`), and where it is bound to the resource
+  const reads: Array<[number, number]> = [];
+  let bound = a.stmt.endIndex;
   for (const u of uses) {
-    if (u.name === name && !inDrop(u)) after = Math.max(after, u.node.endIndex);
-    if (u.binds?.text === name) after = Math.max(after, u.binds.endIndex);
+    if (u.name === name && !inDrop(u)) reads.push([u.node.startIndex, u.node.endIndex]);
+    if (u.binds?.text === name) bound = Math.max(bound, u.binds.endIndex);
   }
+  const afterAll = (s: SyntaxNode) => s.startIndex >= bound && reads.every(([from, to]) => to <= s.startIndex || (from >= s.startIndex && to <= s.endIndex));
+  // The search starts outside the outermost `try` or `with` body around the assignment
+  let from: SyntaxNode = a.stmt;
   for (let n: SyntaxNode | null = a.stmt; n && n.type !== 'module'; n = n.parent) {
+    const holder = n.parent?.type === 'block' ? n.parent.parent : null;
+    if (holder?.type === 'with_statement' || (holder?.type === 'try_statement' && holder.childForFieldName('body')?.id === n.parent!.id)) from = holder;
+  }
+  for (let n: SyntaxNode | null = from; n && n.type !== 'module'; n = n.parent) {
     const block = n.parent;
     if (block?.type !== 'block' && block?.type !== 'module') continue;
-    const holder = block.parent;
-    if (holder?.type === 'with_statement' || (holder?.type === 'try_statement' && holder.childForFieldName('body')?.id === block.id)) continue;
-    const drop = statementSiblings(block).find((s) => s.startIndex >= after && s.startIndex >= n!.endIndex && dropsName(s, name));
-    if (drop && !exitsBetween(a.stmt, drop)) return true;
+    for (const s of dropsOf(ctx, block, name)) {
+      if (s.startIndex < n.endIndex || !afterAll(s)) continue;
+      if (!skipsTo(a.stmt, s)) return true;
+    }
   }
   return false;
+}
+
+const dropsMemo = new WeakMap<FileContext, Map<number, Map<string, SyntaxNode[]>>>();
+
+/** The statements of `block` that drop `name` (`dropsName`), in order: one scan of the block for all names. */
+function dropsOf(ctx: FileContext, block: SyntaxNode, name: string): readonly SyntaxNode[] {
+  let byBlock = dropsMemo.get(ctx);
+  if (!byBlock) dropsMemo.set(ctx, (byBlock = new Map()));
+  let byName = byBlock.get(block.id);
+  if (!byName) {
+    byName = new Map();
+    for (const s of statementSiblings(block)) for (const n of namesDropped(s)) pushTo(byName, n, s);
+    byBlock.set(block.id, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
+/**
+ * True when code between the statements `from` and `to` (module-level code) may leave before `to` runs while the
+ * module goes on: a `break` or `continue` of a loop that holds `to`, or a `raise` in the body of a `try` or `with`
+ * (one that leaves the module's code ends the import: no module to import from). Not a `break` that ends a loop `to`
+ * comes after.
+ */
+function skipsTo(from: SyntaxNode, to: SyntaxNode): boolean {
+  const scope = functionOrModuleOf(from);
+  const exits = scope.descendantsOfType(['break_statement', 'continue_statement', 'raise_statement'], from.endPosition, to.startPosition);
+  return exits.some((x) => {
+    if (x.startIndex < from.endIndex || x.startIndex >= to.startIndex || functionOrModuleOf(x).id !== scope.id) return false;
+    // (One in an `except` clause leaves its `try`: `except ValueError: raise SystemExit(…)`)
+    if (x.type === 'raise_statement') {
+      for (let c: SyntaxNode = x; c.parent && c.parent.id !== scope.id; c = c.parent) {
+        const p = c.parent;
+        if ((p.type === 'try_statement' && p.childForFieldName('body')?.id === c.id) || (p.type === 'with_statement' && p.childForFieldName('body')?.id === c.id)) return true;
+      }
+      return false;
+    }
+    for (let p = x.parent; p && p.id !== scope.id; p = p.parent) if (LOOPS.has(p.type)) return within(to, p);
+    return false;
+  });
 }
 
 type Outcome = { reason: string } | { last: SyntaxNode; uses: readonly Use[] } | undefined;

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { functionOrModuleOf, NameIndex } from '../python/scopes.js';
+import { qualifiedName } from '../python/imports.js';
 import { inMainGuard } from '../python/statements.js';
 import { makeInsideString } from '../python/strings.js';
 import { escapeRegExp } from '../python/text.js';
@@ -30,24 +31,30 @@ export function createContext(input: ContextInput): FileContext {
   const insideString = makeInsideString(root);
   let indentUnit: string | undefined;
   let beside: ReadonlySet<string> | undefined;
-  let listsExports: boolean | undefined;
+  let exports: { names: ReadonlySet<string> | undefined } | undefined;
   const programOnly = (node: SyntaxNode): boolean => {
     if (inMainGuard(node)) return true;
     const file = basename(input.path);
     // Ex) `pkg/__main__.py`, run by `python -m pkg`; a `setup.py` that calls `setup(…)` at its top level, which
     // setuptools runs as `__main__` (also one beside an `__init__.py`, as vendored copies have it)
     if (file === '__main__.py' || (input.moduleName !== undefined && /(?:^|\.)__main__$/.test(input.moduleName))) return true;
-    return file === 'setup.py' && callsSetup(root);
+    return file === 'setup.py' && callsSetup(root, names);
   };
   // Ex) `with open(p) as f:` at the top of a module with no `__all__`: `from mod import *` would bind `f` in the
   // importer, over its own `f` or one an earlier star import gave it. A leading `_` keeps a new global out of
   // `import *`. Not where the code runs only as the program (`programOnly`).
   const exportedAt = (node: SyntaxNode): boolean => {
     if (functionOrModuleOf(node).type !== 'module' || programOnly(node)) return false;
-    listsExports ??= listsExportsLiterally(root);
-    return !listsExports;
+    exports ??= { names: listsExportsLiterally(root, input.source) };
+    return exports.names === undefined;
   };
   const modulesBeside = () => (beside ??= modulesBesideFile(input.path));
+  // Ex) `__all__ = ["DATA", "f"]` and a module `__getattr__` that serves `f`: the listed names are exported
+  const moduleAvoids = (): ReadonlySet<string> => {
+    const around = basename(input.path) === '__init__.py' ? modulesBeside() : NONE;
+    const listed = exports?.names;
+    return listed?.size ? new Set([...around, ...listed]) : around;
+  };
   return {
     path: input.path,
     source: input.source,
@@ -66,7 +73,7 @@ export function createContext(input: ContextInput): FileContext {
     ...(input.rewritten ? { rewritten: true } : {}),
     names,
     freshName: (node, candidates, keywordsOnly) =>
-      names.freshName(node, exportedAt(node) ? privateNames(candidates) : candidates, () => (basename(input.path) === '__init__.py' ? modulesBeside() : NONE), keywordsOnly),
+      names.freshName(node, exportedAt(node) ? privateNames(candidates) : candidates, moduleAvoids, keywordsOnly),
     insideString,
     programOnly,
     readsBeyondFunction: (block) => input.onModuleWide?.(block),
@@ -78,14 +85,16 @@ export function createContext(input: ContextInput): FileContext {
 const NONE: ReadonlySet<string> = new Set();
 
 /**
- * True when the module's own code (not a function's or a class's) calls `setup(…)` (`setup(`, `setuptools.setup(`,
- * `skbuild.setup(`), also in a block of its own: `with open("README") as f:` / `    setup(long_description=f.read())`.
+ * True when the module's own code (not a function's or a class's) calls a setup function of a build backend
+ * (`setuptools.setup`, `distutils.core.setup`, `skbuild.setup`, under any import), also in a block of its own: `with
+ * open("README") as f:` / `    setup(long_description=f.read())`. Not `app.setup()` or a `def setup()` of the module.
  */
-function callsSetup(root: SyntaxNode): boolean {
+function callsSetup(root: SyntaxNode, names: NameIndex): boolean {
   return root.descendantsOfType('call').some((call) => {
     const fn = call.childForFieldName('function');
-    const named = (fn?.type === 'identifier' && fn.text === 'setup') || (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'setup');
-    return named && functionOrModuleOf(call).type === 'module' && !enclosingClassBody(call);
+    if (!fn || (fn.type !== 'identifier' && fn.type !== 'attribute')) return false;
+    const q = qualifiedName(names, fn);
+    return q !== undefined && /^(?:setuptools|distutils|skbuild|numpy\.distutils)\b.*\.setup$/.test(q) && functionOrModuleOf(call).type === 'module' && !enclosingClassBody(call);
   });
 }
 
@@ -97,41 +106,61 @@ const STRING_LISTS: ReadonlySet<string> = new Set(['list', 'tuple']);
  * classes is a read, a literal `+=`, or a literal `.append(…)`, `.extend(…)`. Not an `__all__` made from the module's
  * own names (`[n for n in dir() if …]`), bound only in a branch, changed by a function, or deleted.
  */
-function listsExportsLiterally(root: SyntaxNode): boolean {
+function listsExportsLiterally(root: SyntaxNode, source: string): ReadonlySet<string> | undefined {
+  // Ex) `globals()["__all__"] = …`, `setattr(mod, "__all__", …)`: named by a string; `exec("__all__ = …")`
+  if (/(['"])__all__\1/.test(source) || /\b(?:exec|eval)\s*\(/.test(source)) return undefined;
   const literalStrings = (n: SyntaxNode | null | undefined): boolean =>
     !!n && ((n.type === 'string' && !n.descendantsOfType('interpolation').length) || n.type === 'concatenated_string' || (STRING_LISTS.has(n.type) && n.namedChildren.every((c) => c.type === 'comment' || literalStrings(c))));
+  const names = new Set<string>();
+  const list = (n: SyntaxNode | null | undefined) => !!n && STRING_LISTS.has(n.type) && literalStrings(n);
+  const add = (n: SyntaxNode) => {
+    for (const str of n.type === 'string' || n.type === 'concatenated_string' ? [n] : n.namedChildren) {
+      if (str.type !== 'comment') names.add(str.text.replace(/^[rRuU]?(['"]{1,3})|(['"]{1,3})$/g, '').replace(/(['"]{1,3})\s*[rRuU]?(['"]{1,3})/g, ''));
+    }
+  };
   let listed = false;
   for (const id of root.descendantsOfType('identifier')) {
     if (id.text !== '__all__') continue;
     const p = id.parent;
     if (!p) continue;
+    // Ex) `f(__all__=x)`: a keyword, no name
     if (p.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;
-    if (p.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) continue;
-    if (functionOrModuleOf(id).type !== 'module' || enclosingClassBody(id)) return false;
+    // Ex) `sys.modules[__name__].__all__ = …`, `mod.__all__.append(x)`: another object's, or this module's
+    if (p.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) return undefined;
+    if (functionOrModuleOf(id).type !== 'module' || enclosingClassBody(id)) return undefined;
     if ((p.type === 'assignment' || p.type === 'augmented_assignment') && p.childForFieldName('left')?.id === id.id) {
       const right = p.childForFieldName('right');
       // Ex) `__all__: list` with no value binds nothing
       if (!right && p.type === 'assignment') continue;
-      if (!literalStrings(right)) return false;
+      // (`+=` a str adds its letters: a list or a tuple only)
+      if (!list(right) || (p.type === 'augmented_assignment' && p.child(1)?.type !== '+=')) return undefined;
+      add(right!);
       if (p.type === 'assignment' && p.parent?.type === 'expression_statement' && p.parent.parent?.type === 'module') listed = true;
       continue;
     }
     if (p.type === 'attribute' && p.childForFieldName('object')?.id === id.id) {
       const method = p.childForFieldName('attribute')?.text;
       const call = p.parent?.type === 'call' && p.parent.childForFieldName('function')?.id === p.id ? p.parent : undefined;
-      if (!call) continue; // Ex) `__all__.index`, read
-      const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-      if ((method === 'append' || method === 'extend') && args.length === 1 && literalStrings(args[0])) continue;
-      if (method === 'index' || method === 'count' || method === 'copy') continue;
-      return false;
+      const args = call?.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+      const arg = args.length === 1 ? args[0]! : undefined;
+      if (call && arg && ((method === 'append' && arg.type === 'string' && literalStrings(arg)) || (method === 'extend' && list(arg)))) {
+        add(arg);
+        continue;
+      }
+      if (call && (method === 'index' || method === 'count' || method === 'copy')) continue;
+      return undefined;
     }
-    // Ex) `del __all__`, `global __all__`, `__all__, rest = …`, `for __all__ in …`; not a read (`for n in __all__:`)
-    if (p.type === 'delete_statement' || p.type === 'global_statement' || p.type === 'pattern_list' || p.type === 'tuple_pattern' || p.type === 'list_pattern') return false;
-    if (p.type === 'expression_list' && p.parent?.type === 'assignment' && p.parent.childForFieldName('left')?.id === p.id) return false;
-    if (p.type === 'for_statement' && p.childForFieldName('left')?.id === id.id) return false;
+    // Reads that change nothing: `for n in __all__:`, `x in __all__`, `len(__all__)`, `print(__all__)`
+    if (p.type === 'for_statement' && p.childForFieldName('right')?.id === id.id) continue;
+    if (p.type === 'comparison_operator') continue;
+    if (p.type === 'argument_list' && READING_CALLS.has(p.parent?.childForFieldName('function')?.text ?? '')) continue;
+    return undefined;
   }
-  return listed;
+  return listed ? names : undefined;
 }
+
+/** Builtins that read a list they are given and keep nothing of it. */
+const READING_CALLS: ReadonlySet<string> = new Set(['len', 'print', 'sorted', 'list', 'tuple', 'set', 'frozenset', 'repr', 'str', 'any', 'all', 'enumerate']);
 
 /** True when `node` lies in a class body (not in a function of it). */
 function enclosingClassBody(node: SyntaxNode): boolean {

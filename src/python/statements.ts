@@ -162,9 +162,10 @@ export function inMainGuard(stmt: SyntaxNode): boolean {
 function onlyAsProgram(cond: SyntaxNode | null): boolean {
   if (!cond) return false;
   const c = unwrapParens(cond);
-  if (c.type === 'boolean_operator') return c.child(1)?.type === 'and' && (onlyAsProgram(c.childForFieldName('left')) || onlyAsProgram(c.childForFieldName('right')));
-  if (c.type !== 'comparison_operator' || c.namedChildCount !== 2 || c.child(1)?.type !== '==') return false;
-  const [l, r] = c.namedChildren.map(unwrapParens) as [SyntaxNode, SyntaxNode];
+  if (c.type === 'boolean_operator') return c.children.some((x) => x.type === 'and') && (onlyAsProgram(c.childForFieldName('left')) || onlyAsProgram(c.childForFieldName('right')));
+  const operands = c.namedChildren.filter((x) => !isExtra(x));
+  if (c.type !== 'comparison_operator' || operands.length !== 2 || !c.children.some((x) => x.type === '==')) return false;
+  const [l, r] = operands.map(unwrapParens) as [SyntaxNode, SyntaxNode];
   const isName = (x: SyntaxNode) => x.type === 'identifier' && x.text === '__name__';
   const isMain = (x: SyntaxNode) => x.type === 'string' && /^[rRuU]?(['"]{1,3})__main__\1$/.test(x.text);
   return (isName(l) && isMain(r)) || (isMain(l) && isName(r));
