@@ -115,7 +115,7 @@ test('open-assign: a descriptor from f.fileno() is followed like the file itself
   const r = assign('import os\n\n\ndef g(p):\n    f = open(p)\n    fd = f.fileno()\n    print(fd)\n    return os.read(fd, 10)\n');
   assert.equal(r.output, 'import os\n\n\ndef g(p):\n    with open(p) as f:\n        fd = f.fileno()\n        print(fd)\n        return os.read(fd, 10)\n');
   const kept = assign('import os\n\n\ndef g(p):\n    f = open(p)\n    fd = f.fileno()\n    return fd\n');
-  assert.match(kept.findings[0]!.reason ?? '', /through `fd`: returned/);
+  assert.match(kept.findings[0]!.reason ?? '', /through `fd`: its descriptor number returned: the caller would get one the close made stale/);
 });
 
 test('open-assign: a nested function rebinding the name with nonlocal is a capture', () => {
@@ -783,10 +783,19 @@ test('open-assign: an annotated assignment is found as a plain one, its annotati
   // A store is reported as `self.f = open(p)` is
   const stored = assign('class C:\n    def m(self, p):\n        self.f: IO = open(p)\n');
   assert.equal(stored.findings[0]?.reason, 'stored on self: give the class close() or __enter__/__exit__');
-  // At module level an annotation that calls code would run before the open: reported
-  const calls = assign('f: kind("f") = open(p)\ndata = f.read()\nf = None\n');
-  assert.match(calls.findings[0]?.reason ?? '', /^the annotation `kind\("f"\)` on line 1 runs after the call at module level/);
-  assert.equal(assign(`from __future__ import annotations\n${'f: kind("f") = open(p)\ndata = f.read()\nf = None\n'}`).findings[0]?.fixStatus, 'fixable');
+  // At module level the annotation is evaluated after the value, into `__annotations__`: reported
+  for (const ann of ['IO[str]', 'kind("f")', 'f.__class__']) {
+    const r = assign(`f: ${ann} = open(p)\ndata = f.read()\nf = None\n`);
+    assert.equal(r.findings[0]?.reason, `the annotation \`${ann}\` on line 1 is evaluated after the call at module level, and a \`with\` would need it on a line of its own before: move it by hand`);
+  }
+  // `Final` needs its value
+  assert.match(assign('def t(p):\n    f: Final = open(p)\n    return f.read()\n').findings[0]?.reason ?? '', /^`Final` on line 2 needs its value/);
+  // The bare annotation a fix leaves binds no value: a later open of that name is fixed
+  const bare = assign('import socket\n\n\ndef t(addr):\n    s: "socket.socket"\n    s = socket.socket()\n    s.connect(addr)\n    s.sendall(b"x")\n');
+  assert.equal(bare.findings[0]?.fixStatus, 'fixable');
+  // `s: socket.socket = …` annotates; it does not set `socket.socket` (nor does a parameter's default)
+  const annotatedSocket = assign('import socket\n\n\ndef t(addr, other: socket.socket = None):\n    s: socket.socket = socket.socket()\n    s.connect(addr)\n    s.sendall(b"x")\n');
+  assert.equal(annotatedSocket.findings[0]?.fixStatus, 'fixable');
 });
 
 test('open-assign: a drop is looked for outside every try or with body around the open; exits that cannot skip it do not count', () => {

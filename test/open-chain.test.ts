@@ -312,3 +312,8 @@ test('after a write in a dictionary entry or a keyword argument, what runs after
   assert.equal(arg.fixesApplied, 0);
   assert.match(arg.findings[0]?.reason ?? '', /^`\{"ok": json\.dump\(x, open\(p, "w"\)\), "siz…` runs after `json\.dump`: CPython closed the file before it/);
 });
+
+test('`annotations = {}` after a `;` of another __future__ import is no `from __future__ import annotations`', () => {
+  assert.equal(run('from __future__ import division; annotations = {}\nz: open(p).read() = 3\n').findings.length, 1);
+  assert.equal(run('from __future__ import division, annotations\nz: open(p).read() = 3\n').findings.length, 0);
+});

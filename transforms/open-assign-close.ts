@@ -891,8 +891,8 @@ function check(ctx: FileContext): Finding[] {
       for (const g of group) findings.push({ ...g.base, reason: refused });
       continue;
     }
-    // Ex) module-level `f: make_type() = open(p)`: the annotation would run first, on a line of its own
-    const annotated = annotationOrderReason(ctx, group.map((g) => g.a.stmt));
+    // Ex) module-level `f: IO[str] = open(p)`: the annotation would run first, on a line of its own
+    const annotated = annotationOrderReason(group.map((g) => g.a.stmt));
     if (annotated !== undefined) {
       for (const g of group) findings.push({ ...g.base, reason: annotated });
       continue;

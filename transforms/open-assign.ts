@@ -224,7 +224,8 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const toReturn = !FIXABLE_KINDS.has(spec.kind);
   const name = a.target.text;
   const scope = functionOrModuleOf(a.stmt);
-  const bindings = ctx.names.bindings(scope).get(name) ?? [];
+  // (A bare annotation, `f: IO[str]`, binds no value: the line a fix of an annotated open leaves above its `with`)
+  const bindings = (ctx.names.bindings(scope).get(name) ?? []).filter((b) => !(b.node.parent?.type === 'assignment' && !b.node.parent.childForFieldName('right') && b.node.parent.childForFieldName('left')?.id === b.node.id));
   if (bindings.some((b) => b.kind === 'global' || b.kind === 'nonlocal')) {
     // Ex) `nonlocal f` … `f.close()`: closed by hand (open-assign-close's finding, if any)
     if (closedByName(ctx, scope, name, spec)) return undefined;
@@ -783,7 +784,7 @@ function check(ctx: FileContext): Finding[] {
       findings.push({ ...base, reason: outcome.reason });
       continue;
     }
-    const annotated = annotationOrderReason(ctx, [a.stmt]);
+    const annotated = annotationOrderReason([a.stmt]);
     if (annotated !== undefined) {
       findings.push({ ...base, reason: annotated });
       continue;

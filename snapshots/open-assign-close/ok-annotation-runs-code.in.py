@@ -1,5 +1,5 @@
-# At module level an annotation is evaluated after the value: one that calls code would run
-# before the open on a line of its own, so it is reported, not fixed
+# At module level an annotation is evaluated after the value: on a line of its own it would run
+# before the open (this one calls code), so it is reported, not fixed
 def make_type(name):
     print("annotation", name)
     return object

@@ -6,13 +6,13 @@ import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import { consumerOf, takesResource } from './consumers.js';
 import { aKind, closesItself, isEagerUse, mayWrite, type ResourceSpec } from './resources.js';
-import { functionOrModuleOf, identifiersNamed, inLazyTypeScope, inUnevaluatedAnnotation, scopeOf, within } from './scopes.js';
+import { functionOrModuleOf, identifiersNamed, inLazyTypeScope, scopeOf, within } from './scopes.js';
 import { preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
 import { firstIndex, textTest, wordsPattern } from './text.js';
 import { memoized, pushTo } from './memo.js';
 import { childDefNames, lineAt, outlineOf } from './outline.js';
-import { annotationOf, isExtra, isInertAnnotation, LOOPS } from './statements.js';
+import { annotationOf, isExtra, LOOPS } from './statements.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
 const DATA_ATTRIBUTES = new Set([
@@ -174,7 +174,7 @@ const YIELDED = 'yielded: the consumer may still hold it when a `with` would clo
 
 function containerEscape(from: SyntaxNode, wrapped: Wrapping = false): UseClass {
   for (let p = from.parent; p; p = p.parent) {
-    if (p.type === 'return_statement') return { kind: 'escape', severity: 'store', reason: 'returned: the caller would get a closed resource' };
+    if (p.type === 'return_statement') return { kind: 'escape', severity: 'store', reason: wrapped === 'descriptor' ? 'its descriptor number returned: the caller would get one the close made stale' : 'returned: the caller would get a closed resource' };
     if (p.type === 'yield') return { kind: 'escape', severity: 'store', reason: YIELDED };
     if (p.type === 'block' || p.type === 'module') break;
   }
@@ -401,7 +401,7 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         return { kind: 'escape', severity: 'store', reason: 'bound by `:=`' };
       case 'return_statement':
         // Ex) `return cx.cursor()`: a cursor, whose connection the `with` would close under it
-        return { kind: 'escape', severity: 'store', reason: wrapped === 'view' ? `returned: the caller would get what it made, on a closed ${spec.kind}` : 'returned: the caller would get a closed resource' };
+        return { kind: 'escape', severity: 'store', reason: wrapped === 'view' ? `returned: the caller would get what it made, on a closed ${spec.kind}` : wrapped === 'descriptor' ? 'its descriptor number returned: the caller would get one the close made stale' : 'returned: the caller would get a closed resource' };
       case 'yield':
         // Ex) `yield from f`: iterates the file, as `for line in f: yield line` does; the consumer gets lines
         if (p.children.some((c) => c.type === 'from')) return { kind: 'use' };
@@ -1113,17 +1113,19 @@ export interface ResourceAssignment {
 }
 
 /**
- * Why a `with` cannot take the place of the annotated assignments `stmts` (`f: IO[str] = open(p)`): at module level
- * the annotation is evaluated after the call, and a bare `f: T` before the `with` would run it first; only where it
- * runs no code that matters (`isInertAnnotation`) or is never evaluated (`from __future__ import annotations`; a
- * function's variable annotations never are).
+ * Why a `with` cannot take the place of the annotated assignments `stmts` (`f: IO[str] = open(p)`), whose fix keeps a
+ * bare `f: IO[str]` on the line before it. A function never evaluates its variables' annotations. A module does,
+ * after the value, into `__annotations__`: before the open, even an annotation that names a class may run code
+ * (`__class_getitem__`), fail (a name bound later, the target itself) or be stored where the open fails: not fixed.
+ * `Final` without its value is an error to type checkers.
  */
-export function annotationOrderReason(ctx: FileContext, stmts: readonly SyntaxNode[]): string | undefined {
+export function annotationOrderReason(stmts: readonly SyntaxNode[]): string | undefined {
   for (const stmt of stmts) {
     const type = annotationOf(stmt);
-    if (!type || functionOrModuleOf(stmt).type !== 'module' || isInertAnnotation(type)) continue;
-    if (inUnevaluatedAnnotation(type.namedChildren[0] ?? type, ctx)) continue;
-    return `the annotation \`${preview(type)}\` on line ${stmt.startPosition.row + 1} runs after the call at module level, and a \`with\` would have it on a line of its own before: move it by hand`;
+    if (!type) continue;
+    const line = stmt.startPosition.row + 1;
+    if (functionOrModuleOf(stmt).type === 'module') return `the annotation \`${preview(type)}\` on line ${line} is evaluated after the call at module level, and a \`with\` would need it on a line of its own before: move it by hand`;
+    if (/^(?:[\w.]+\.)?Final\b/.test(type.text.replace(/^\s*['"]|\s+/g, ''))) return `\`${preview(type)}\` on line ${line} needs its value, which a \`with\` header would take: move it by hand`;
   }
   return undefined;
 }

@@ -71,7 +71,7 @@ export function inLazyTypeScope(node: SyntaxNode): boolean {
  * `from __future__ import annotations` (PEP 563), maybe among other names, in parentheses, over backslashed lines,
  * or after a `;` (`"""Doc."""; from __future__ import annotations`). Where it starts is checked to be code.
  */
-const FUTURE_ANNOTATIONS = /(?:^|;)[ \t]*from(?:[ \t]|\\\r?\n)+__future__(?:[ \t]|\\\r?\n)+import(?:[ \t]|\\\r?\n)*(?:\([^)]*\bannotations\b|(?:[^#\r\n\\]|\\\r?\n)*\bannotations\b)/gm;
+const FUTURE_ANNOTATIONS = /(?:^|;)[ \t]*from(?:[ \t]|\\\r?\n)+__future__(?:[ \t]|\\\r?\n)+import(?:[ \t]|\\\r?\n)*(?:\([^)]*\bannotations\b|(?:[^#\r\n\\;]|\\\r?\n)*\bannotations\b)/gm;
 const futureMemo = new WeakMap<object, boolean>();
 
 /** True when the module's code (not a string: a docstring may quote it) says `from __future__ import annotations`. */

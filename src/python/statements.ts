@@ -179,18 +179,3 @@ export function annotationOf(stmt: SyntaxNode): SyntaxNode | undefined {
   const a = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
   return a?.type === 'assignment' && a.childForFieldName('right') ? (a.childForFieldName('type') ?? undefined) : undefined;
 }
-
-const INERT_ANNOTATION_PARTS: ReadonlySet<string> = new Set([
-  'type', 'identifier', 'attribute', 'subscript', 'generic_type', 'type_parameter', 'none', 'string', 'string_start', 'string_content',
-  'string_end', 'concatenated_string', 'ellipsis', 'list', 'tuple', 'binary_operator', 'parenthesized_expression', 'comment', 'escape_sequence',
-]);
-
-/**
- * True when evaluating the annotation `type` runs no code of the program's that matters for order: names, attribute
- * reads, subscripts (`IO[str]`, `t.Optional[t.IO[bytes]]`), strings, `None`, `X | Y`. Not a call, an f-string, a lambda.
- */
-export function isInertAnnotation(type: SyntaxNode): boolean {
-  if (!INERT_ANNOTATION_PARTS.has(type.type)) return false;
-  if (type.type === 'binary_operator' && type.child(1)?.type !== '|') return false;
-  return type.namedChildren.every(isInertAnnotation);
-}
