@@ -808,9 +808,28 @@ test('open-assign: a drop is looked for outside every try or with body around th
   assert.equal(status('for p in ps:\n    f = open(p)\n    head = f.readline()\n    if head:\n        break\nf = None\n'), 'fixable');
   assert.equal(status('f = open(p)\ntry:\n    n = int(f.readline())\nexcept ValueError:\n    raise SystemExit("bad")\ndel f\n'), 'fixable');
   assert.equal(status('f = open(p)\nn = int(f.readline())\nif n < 0:\n    raise ValueError(n)\nf = None\n'), 'fixable');
-  // One in a `try` body may be caught
-  assert.equal(status('f = open(p)\nn = int(f.readline())\ntry:\n    if n < 0:\n        raise ValueError(n)\nexcept ValueError:\n    pass\nf = None\n'), 'unsafef');
+  // One in a `try` body between: caught there, the code goes on to the drop
+  assert.equal(status('f = open(p)\nn = int(f.readline())\ntry:\n    if n < 0:\n        raise ValueError(n)\nexcept ValueError:\n    pass\nf = None\n'), 'fixable');
   // A guard over lines, with a comment or a backslash
   assert.equal(status('if (__name__ == "__main__"  # as a script\n        and argv):\n    f = open(p)\n    f.readline()\n'), 'fixable');
   assert.equal(status('if __name__ == "__main__" \\\n        and argv:\n    f = open(p)\n    f.readline()\n'), 'fixable');
+});
+
+test('open-assign: a loop else clause belongs to the loop around it; a raise a handler between catches cannot skip the drop', () => {
+  const status = (text: string, path?: string) => transformSource(text, { select: ['open-assign'], ...(path ? { path } : {}) }).findings.map((f) => `${f.fixStatus}${/keeps it (?:in|through) `(\w+)`/.exec(f.message)?.[1] ?? ''}`).join(' ');
+  assert.equal(status('for p in ps:\n    f = open(p)\n    head = f.readline()\n    for c in head:\n        pass\n    else:\n        continue\n    f = None\n'), 'unsafef');
+  assert.equal(status('while ps:\n    f = open(ps.pop())\n    head = f.readline()\n    while head:\n        head = head[1:]\n    else:\n        break\n    f = None\n'), 'unsafef');
+  assert.equal(status('for p in ps:\n    f = open(p)\n    head = f.readline()\n    for c in head:\n        break\n    f = None\n'), 'fixable');
+  assert.equal(status('f = open(p)\nn = int(f.readline())\ntry:\n    raise ValueError(n)\nexcept ValueError:\n    pass\nf = None\n'), 'fixable');
+  // A bare annotation after the last use neither reads nor drops it
+  assert.equal(status('def t(p):\n    f = open(p)\n    data = f.read()\n    f: object\n    return data\n'), 'fixable');
+  // A setup.py that calls setup() only under the guard runs the rest on import
+  assert.equal(status('from setuptools import setup\nLOG = open("setup.log", "w")\nLOG.write("x")\nif __name__ == "__main__":\n    setup(name="x")\n', 'setup.py'), 'unsafeLOG');
+  assert.equal(status('from setuptools import setup\nLOG = open("setup.log", "w")\nLOG.write("x")\nsetup(name="x")\n', 'setup.py'), 'fixable');
+});
+
+test('patchedInFile: a one-line def, class or case body sets the name; an annotation, a parameter\'s too, does not', () => {
+  const statuses = (head: string) => assign(`import socket\n${head}\n\n\ndef h(addr):\n    s = socket.socket()\n    s.connect(addr)\n    s.sendall(b"x")\n`).findings.length;
+  for (const head of ['def install(): socket.socket = Fake', 'async def install(): socket.socket = Fake', 'class P: socket.socket = Fake', 'if T: socket.socket = Fake', 'for x in y: socket.socket = Fake']) assert.equal(statuses(head), 0, head);
+  for (const head of ['def f(s: socket.socket = None) -> int: return 1', 'async def f(s: socket.socket = None): pass', 's: socket.socket = None', 'class C:\n    sock: socket.socket = None']) assert.equal(statuses(head), 1, head);
 });

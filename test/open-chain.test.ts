@@ -122,6 +122,10 @@ test("a new module-level name is private (`_f`) where `from m import *` would ex
   // A name the literal `__all__` lists is exported: not taken (a module `__getattr__` may serve it)
   assert.match(run(`__all__ = ["DATA", "f"]\n${src}`).output, / as fh:/);
   assert.match(run(`__all__ = ["DATA"]\n__all__.append("f")\n${src}`).output, / as fh:/);
+  assert.match(run(`__all__ = ["DATA", "" "f"]\n${src}`).output, / as fh:/);
+  // A string withify would have to work out (`f"f"`, `"\x66"`): no literal list
+  assert.match(run(`__all__ = ["DATA", f"f"]\n${src}`).output, / as _f:/);
+  assert.match(run(`__all__ = ["DATA", "\\x66"]\n${src}`).output, / as _f:/);
   // A setup script calls the build backend's setup; another object's `.setup()` makes no setup script
   assert.match(run(`from setuptools import setup as build\nbuild(name="x")\n${src}`, 'setup.py').output, / as f:/);
   assert.match(run(`import config\nconfig.setup()\n${src}`, 'setup.py').output, / as _f:/);

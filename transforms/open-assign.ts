@@ -123,7 +123,8 @@ function namesDropped(s: SyntaxNode): string[] {
   if (s.type === 'delete_statement') return s.namedChildren.flatMap(targets).map((t) => t.text);
   if (s.type !== 'expression_statement') return [];
   const out: string[] = [];
-  for (let e: SyntaxNode | null = s.namedChildren[0] ?? null; e?.type === 'assignment'; e = e.childForFieldName('right')) out.push(...targets(e.childForFieldName('left')).map((t) => t.text));
+  // (Not a bare annotation, `f: object`, which binds no value)
+  for (let e: SyntaxNode | null = s.namedChildren[0] ?? null; e?.type === 'assignment' && e.childForFieldName('right'); e = e.childForFieldName('right')) out.push(...targets(e.childForFieldName('left')).map((t) => t.text));
   return out;
 }
 
@@ -193,24 +194,20 @@ function dropsOf(ctx: FileContext, block: SyntaxNode, name: string): readonly Sy
 
 /**
  * True when code between the statements `from` and `to` (module-level code) may leave before `to` runs while the
- * module goes on: a `break` or `continue` of a loop that holds `to`, or a `raise` in the body of a `try` or `with`
- * (one that leaves the module's code ends the import: no module to import from). Not a `break` that ends a loop `to`
- * comes after.
+ * module goes on: a `break` or `continue` of a loop that holds `to` (one in a loop's `else:` belongs to the loop
+ * around it). Not a `break` that ends a loop `to` comes after. A `raise` cannot: `to` is outside every `try` and
+ * `with` body around `from` (`droppedAfter`), so what catches the exception lies between, and the code goes on to `to`
+ * after it, or the import fails.
  */
 function skipsTo(from: SyntaxNode, to: SyntaxNode): boolean {
   const scope = functionOrModuleOf(from);
-  const exits = scope.descendantsOfType(['break_statement', 'continue_statement', 'raise_statement'], from.endPosition, to.startPosition);
+  const exits = scope.descendantsOfType(['break_statement', 'continue_statement'], from.endPosition, to.startPosition);
   return exits.some((x) => {
     if (x.startIndex < from.endIndex || x.startIndex >= to.startIndex || functionOrModuleOf(x).id !== scope.id) return false;
-    // (One in an `except` clause leaves its `try`: `except ValueError: raise SystemExit(…)`)
-    if (x.type === 'raise_statement') {
-      for (let c: SyntaxNode = x; c.parent && c.parent.id !== scope.id; c = c.parent) {
-        const p = c.parent;
-        if ((p.type === 'try_statement' && p.childForFieldName('body')?.id === c.id) || (p.type === 'with_statement' && p.childForFieldName('body')?.id === c.id)) return true;
-      }
-      return false;
+    for (let c: SyntaxNode = x; c.parent && c.parent.id !== scope.id; c = c.parent) {
+      const p = c.parent;
+      if (LOOPS.has(p.type) && p.childForFieldName('body')?.id === c.id) return within(to, p);
     }
-    for (let p = x.parent; p && p.id !== scope.id; p = p.parent) if (LOOPS.has(p.type)) return within(to, p);
     return false;
   });
 }

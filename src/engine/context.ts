@@ -94,7 +94,8 @@ function callsSetup(root: SyntaxNode, names: NameIndex): boolean {
     const fn = call.childForFieldName('function');
     if (!fn || (fn.type !== 'identifier' && fn.type !== 'attribute')) return false;
     const q = qualifiedName(names, fn);
-    return q !== undefined && /^(?:setuptools|distutils|skbuild|numpy\.distutils)\b.*\.setup$/.test(q) && functionOrModuleOf(call).type === 'module' && !enclosingClassBody(call);
+    // (Not one under `if __name__ == "__main__":`: the rest of the module runs on import)
+    return q !== undefined && /^(?:setuptools|distutils|skbuild|numpy\.distutils)\b.*\.setup$/.test(q) && functionOrModuleOf(call).type === 'module' && !enclosingClassBody(call) && !inMainGuard(call);
   });
 }
 
@@ -109,14 +110,15 @@ const STRING_LISTS: ReadonlySet<string> = new Set(['list', 'tuple']);
 function listsExportsLiterally(root: SyntaxNode, source: string): ReadonlySet<string> | undefined {
   // Ex) `globals()["__all__"] = …`, `setattr(mod, "__all__", …)`: named by a string; `exec("__all__ = …")`
   if (/(['"])__all__\1/.test(source) || /\b(?:exec|eval)\s*\(/.test(source)) return undefined;
+  // (A name, quoted plainly: not `f"f"`, `b"f"`, `"\x66"`, whose value withify would have to work out)
   const literalStrings = (n: SyntaxNode | null | undefined): boolean =>
-    !!n && ((n.type === 'string' && !n.descendantsOfType('interpolation').length) || n.type === 'concatenated_string' || (STRING_LISTS.has(n.type) && n.namedChildren.every((c) => c.type === 'comment' || literalStrings(c))));
+    !!n && ((n.type === 'string' && /^[uU]?(['"])\w*\1$/.test(n.text)) || (n.type === 'concatenated_string' && n.namedChildren.every((c) => c.type === 'comment' || literalStrings(c))) || (STRING_LISTS.has(n.type) && n.namedChildren.every((c) => c.type === 'comment' || literalStrings(c))));
   const names = new Set<string>();
   const list = (n: SyntaxNode | null | undefined) => !!n && STRING_LISTS.has(n.type) && literalStrings(n);
+  // (`"a" "b"` is `"ab"`)
+  const valueOf = (str: SyntaxNode): string => (str.type === 'concatenated_string' ? str.namedChildren.filter((c) => c.type === 'string').map(valueOf).join('') : str.text.replace(/^[uU]?['"]|['"]$/g, ''));
   const add = (n: SyntaxNode) => {
-    for (const str of n.type === 'string' || n.type === 'concatenated_string' ? [n] : n.namedChildren) {
-      if (str.type !== 'comment') names.add(str.text.replace(/^[rRuU]?(['"]{1,3})|(['"]{1,3})$/g, '').replace(/(['"]{1,3})\s*[rRuU]?(['"]{1,3})/g, ''));
-    }
+    for (const str of n.type === 'string' || n.type === 'concatenated_string' ? [n] : n.namedChildren) if (str.type !== 'comment') names.add(valueOf(str));
   };
   let listed = false;
   for (const id of root.descendantsOfType('identifier')) {

@@ -268,6 +268,8 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
   // A nested function that rebinds the name (`nonlocal f; f = None`) still reaches it: a capture first.
   const nested = nestedScopeEscape(id, scope, id.text);
   if (nested) return nested;
+  // Ex) `f: object`: a bare annotation binds no value, and reads none
+  if (id.parent?.type === 'assignment' && !id.parent.childForFieldName('right') && id.parent.childForFieldName('left')?.id === id.id) return { kind: 'use' };
   if (isBindingTarget(id)) return { kind: 'rebind' };
   let node = id;
   for (;;) {
