@@ -826,10 +826,14 @@ test('open-assign: a loop else clause belongs to the loop around it; a raise a h
   // A setup.py that calls setup() only under the guard runs the rest on import
   assert.equal(status('from setuptools import setup\nLOG = open("setup.log", "w")\nLOG.write("x")\nif __name__ == "__main__":\n    setup(name="x")\n', 'setup.py'), 'unsafeLOG');
   assert.equal(status('from setuptools import setup\nLOG = open("setup.log", "w")\nLOG.write("x")\nsetup(name="x")\n', 'setup.py'), 'fixable');
+  assert.equal(status('from setuptools import setup\nLOG = open("setup.log", "w")\nLOG.write("x")\nwith open("R") as r:\n    setup(long_description=r.read())\n', 'setup.py'), 'fixable');
+  for (const guard of ['if __name__ != "__main__":\n    pass\nelse:\n    setup()', 'if __name__ in ("__main__",):\n    setup()', 'if "setup.py" in sys.argv[0]:\n    setup()']) {
+    assert.equal(status(`from setuptools import setup\nLOG = open("setup.log", "w")\nLOG.write("x")\n${guard}\n`, 'setup.py'), 'unsafeLOG', guard);
+  }
 });
 
 test('patchedInFile: a one-line def, class or case body sets the name; an annotation, a parameter\'s too, does not', () => {
   const statuses = (head: string) => assign(`import socket\n${head}\n\n\ndef h(addr):\n    s = socket.socket()\n    s.connect(addr)\n    s.sendall(b"x")\n`).findings.length;
-  for (const head of ['def install(): socket.socket = Fake', 'async def install(): socket.socket = Fake', 'class P: socket.socket = Fake', 'if T: socket.socket = Fake', 'for x in y: socket.socket = Fake']) assert.equal(statuses(head), 0, head);
-  for (const head of ['def f(s: socket.socket = None) -> int: return 1', 'async def f(s: socket.socket = None): pass', 's: socket.socket = None', 'class C:\n    sock: socket.socket = None']) assert.equal(statuses(head), 1, head);
+  for (const head of ['def install(): socket.socket = Fake', 'async def install(): socket.socket = Fake', 'class P: socket.socket = Fake', 'if T: socket.socket = Fake', 'for x in y: socket.socket = Fake', 'def install(\n        fake=Fake): socket.socket = fake', 'if (T\n        == "1"): socket.socket = Fake', 'if T: pass\nelse: socket.socket = Fake', 'try: pass\nexcept: socket.socket = Fake', 'def f() -> int: socket.socket = Fake']) assert.equal(statuses(head), 0, head);
+  for (const head of ['def f(s: socket.socket = None) -> int: return 1', 'async def f(s: socket.socket = None): pass', 's: socket.socket = None', 'class C:\n    sock: socket.socket = None', 'class Holder: sock: socket.socket = None', 'def f(\n    s: socket.socket = None): pass', 'x["k"]: socket.socket = None', 'if type(s) == socket.socket: n = 1']) assert.equal(statuses(head), 1, head);
 });

@@ -85,18 +85,31 @@ export function createContext(input: ContextInput): FileContext {
 const NONE: ReadonlySet<string> = new Set();
 
 /**
- * True when the module's own code (not a function's or a class's) calls a setup function of a build backend
- * (`setuptools.setup`, `distutils.core.setup`, `skbuild.setup`, under any import), also in a block of its own: `with
- * open("README") as f:` / `    setup(long_description=f.read())`. Not `app.setup()` or a `def setup()` of the module.
+ * True when the module's own code calls a setup function of a build backend (`setuptools.setup`,
+ * `distutils.core.setup`, `skbuild.setup`, under any import) whenever it runs (`runsWhenever`). Not `app.setup()` or a
+ * `def setup()` of the module.
  */
 function callsSetup(root: SyntaxNode, names: NameIndex): boolean {
   return root.descendantsOfType('call').some((call) => {
     const fn = call.childForFieldName('function');
     if (!fn || (fn.type !== 'identifier' && fn.type !== 'attribute')) return false;
     const q = qualifiedName(names, fn);
-    // (Not one under `if __name__ == "__main__":`: the rest of the module runs on import)
-    return q !== undefined && /^(?:setuptools|distutils|skbuild|numpy\.distutils)\b.*\.setup$/.test(q) && functionOrModuleOf(call).type === 'module' && !enclosingClassBody(call) && !inMainGuard(call);
+    return q !== undefined && /^(?:setuptools|distutils|skbuild|numpy\.distutils)\b.*\.setup$/.test(q) && runsWhenever(call);
   });
+}
+
+/**
+ * True when the module's code runs `node` whenever it runs: in a statement of the module or of a `with` body at its
+ * top (`with open("README") as f:` / `    setup(long_description=f.read())`). Not under an `if`, in a loop, a `try`, a
+ * function or a class: a `setup()` under `if __name__ == "__main__":` leaves the rest of the module to imports.
+ */
+function runsWhenever(node: SyntaxNode): boolean {
+  let n: SyntaxNode | null = node;
+  while (n && n.parent && n.parent.type !== 'module' && n.parent.type !== 'block') n = n.parent;
+  for (let block = n?.parent; block && block.type !== 'module'; block = block.parent?.parent) {
+    if (block.type !== 'block' || block.parent?.type !== 'with_statement') return false;
+  }
+  return true;
 }
 
 const STRING_LISTS: ReadonlySet<string> = new Set(['list', 'tuple']);

@@ -331,10 +331,13 @@ export function patchedInFile(text: string, name: string): boolean {
       const slot = `(?:[ \\t\\\\\\r\\n]*\\.[ \\t\\\\\\r\\n]*${attr}|(?:[ \\t]*\\.[ \\t]*__dict__[ \\t]*)?\\[[ \\t]*['"]${attr}['"][ \\t]*\\])`;
       const assigned = `[ \\t\\\\\\r\\n]*\\)?[ \\t]*(?::[^=\\r\\n]*)?=(?!=)`;
       // (A target starts its statement: `print(builtins.open, end="")` sets nothing)
-      // (After a line's start, `;`, the `:` of a compound statement's header (`if TESTING: socket.socket = Fake`, `def
-      // install(): socket.socket = Fake`: a def's after its `)`; not an annotation's, `s: socket.socket = None`, nor a
-      // parameter's), `=` (`x = builtins.open = R`) or `(` (`(builtins.open) = R`); `setattr(` over lines)
-      patched = new RegExp(`(?:^|[;=(]|(?<=^[ \\t]*(?:(?:(?:el)?if|else|while|(?:async[ \\t]+)?(?:for|with)|try|except|finally|class|case)\\b[^\\r\\n]*|(?:async[ \\t]+)?def\\b[^\\r\\n]*\\)[ \\t]*(?:->[^\\r\\n]*)?)):)[ \\t]*(?:${owners})${slot}${assigned}|\\bsetattr[\\s\\\\]*\\([\\s\\\\]*(?:${owners})[\\s\\\\]*,[\\s\\\\]*['"]${attr}['"]`, 'm').test(text);
+      // (After a line's start, `;`, `=` (`x = builtins.open = R`; not the second of `==`), `(` (`(builtins.open) = R`),
+      // or a compound statement's `:` (`if TESTING: socket.socket = Fake`, `def install(fake=F): socket.socket =
+      // fake`, also after a header over lines), not an annotation's: one after a target that starts a statement or
+      // follows `(`, `,`, `;` or another `:` (`s: socket.socket = None`, `def f(s: socket.socket = None)`, `class H:
+      // sock: socket.socket = None`), but for `else:`, `try:`, `finally:`, `except:`; `setattr(` over lines)
+      const headerColon = `(?<!(?:^|[(,;:])[ \\t\\\\\\r\\n]*(?!(?:else|try|finally|except)\\b)[A-Za-z_][\\w.]*(?:\\[[^\\]\\r\\n]*\\])?[ \\t]*):`;
+      patched = new RegExp(`(?:^|[;(]|(?<![=!<>])=|${headerColon})[ \\t]*(?:${owners})${slot}${assigned}|\\bsetattr[\\s\\\\]*\\([\\s\\\\]*(?:${owners})[\\s\\\\]*,[\\s\\\\]*['"]${attr}['"]`, 'm').test(text);
       // Ex) `old_socket = socket.socket` / `socket.socket = Mock` / `try: …` / `finally: socket.socket = old_socket`:
       // a test's patch, undone; the file's other calls make the real thing
       if (patched && new RegExp(`=[ \\t]*(?:${owners})[ \\t]*\\.[ \\t]*${attr}[ \\t]*(?:#.*)?$`, 'm').test(text)) patched = false;
