@@ -104,9 +104,12 @@ function callsSetup(root: SyntaxNode, names: NameIndex): boolean {
  * function or a class: a `setup()` under `if __name__ == "__main__":` leaves the rest of the module to imports.
  */
 function runsWhenever(node: SyntaxNode): boolean {
-  let n: SyntaxNode | null = node;
-  while (n && n.parent && n.parent.type !== 'module' && n.parent.type !== 'block') n = n.parent;
-  for (let block = n?.parent; block && block.type !== 'module'; block = block.parent?.parent) {
+  // The call is its statement, or the value it binds (`dist = setup(…)`): not an operand of `and`, a test, a lambda's
+  let n: SyntaxNode = node;
+  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  if (n.parent?.type === 'assignment' && n.parent.childForFieldName('right')?.id === n.id) n = n.parent;
+  if (n.parent?.type !== 'expression_statement') return false;
+  for (let block = n.parent.parent; block && block.type !== 'module'; block = block.parent?.parent) {
     if (block.type !== 'block' || block.parent?.type !== 'with_statement') return false;
   }
   return true;

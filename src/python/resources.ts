@@ -10,7 +10,7 @@ import { newImportReason, planImportedName, planTopLevelImport } from './edits.j
 import { calleeName, qualifiedName } from './imports.js';
 import { mayBeResourceCall } from './candidates.js';
 import { lastTextMemo, memoized } from './memo.js';
-import { outlineOf, setUpSpans } from './outline.js';
+import { inNoncode, lineAt, outlineOf, setUpSpans } from './outline.js';
 import { isExtra } from './statements.js';
 import { escapeRegExp, PATCH_BY_PATH, textTest } from './text.js';
 
@@ -329,15 +329,13 @@ export function patchedInFile(text: string, name: string): boolean {
       // isolation_level=123)`, would read as one)
       // (Blanks between the parts may be line breaks after a `\\`: `builtins.\\` / `open = R`)
       const slot = `(?:[ \\t\\\\\\r\\n]*\\.[ \\t\\\\\\r\\n]*${attr}|(?:[ \\t]*\\.[ \\t]*__dict__[ \\t]*)?\\[[ \\t]*['"]${attr}['"][ \\t]*\\])`;
-      const assigned = `[ \\t\\\\\\r\\n]*\\)?[ \\t]*(?::[^=\\r\\n]*)?=(?!=)`;
+      // (`(builtins.open) = R`, or an annotation, `builtins.open: Any = R`; not `factory=socket.socket): sock = …`)
+      const assigned = `[ \\t\\\\\\r\\n]*(?:\\)[ \\t]*|(?::[^=;\\r\\n]*)?)=(?!=)`;
       // (A target starts its statement: `print(builtins.open, end="")` sets nothing)
-      // (After a line's start, `;`, `=` (`x = builtins.open = R`; not the second of `==`), `(` (`(builtins.open) = R`),
-      // or a compound statement's `:` (`if TESTING: socket.socket = Fake`, `def install(fake=F): socket.socket =
-      // fake`, also after a header over lines), not an annotation's: one after a target that starts a statement or
-      // follows `(`, `,`, `;` or another `:` (`s: socket.socket = None`, `def f(s: socket.socket = None)`, `class H:
-      // sock: socket.socket = None`), but for `else:`, `try:`, `finally:`, `except:`; `setattr(` over lines)
-      const headerColon = `(?<!(?:^|[(,;:])[ \\t\\\\\\r\\n]*(?!(?:else|try|finally|except)\\b)[A-Za-z_][\\w.]*(?:\\[[^\\]\\r\\n]*\\])?[ \\t]*):`;
-      patched = new RegExp(`(?:^|[;(]|(?<![=!<>])=|${headerColon})[ \\t]*(?:${owners})${slot}${assigned}|\\bsetattr[\\s\\\\]*\\([\\s\\\\]*(?:${owners})[\\s\\\\]*,[\\s\\\\]*['"]${attr}['"]`, 'm').test(text);
+      // (After a line's start, `;`, `=` (`x = builtins.open = R`; not the second of `==`, nor `:=`), `(`
+      // (`(builtins.open) = R`), or a compound statement's `:` (`headerColon`); `setattr(` over lines)
+      const re = new RegExp(`(?:^|([;(:])|(?<![=!<>:])=)[ \\t]*(?:${owners})${slot}${assigned}|\\bsetattr[\\s\\\\]*\\([\\s\\\\]*(?:${owners})[\\s\\\\]*,[\\s\\\\]*['"]${attr}['"]`, 'gm');
+      patched = [...text.matchAll(re)].some((m) => m[1] !== ':' || headerColon(text, m.index!));
       // Ex) `old_socket = socket.socket` / `socket.socket = Mock` / `try: …` / `finally: socket.socket = old_socket`:
       // a test's patch, undone; the file's other calls make the real thing
       if (patched && new RegExp(`=[ \\t]*(?:${owners})[ \\t]*\\.[ \\t]*${attr}[ \\t]*(?:#.*)?$`, 'm').test(text)) patched = false;
@@ -345,6 +343,31 @@ export function patchedInFile(text: string, name: string): boolean {
     known.set(name, patched);
   }
   return patched;
+}
+
+/**
+ * True when the `:` at `at` ends a compound statement's header (`if TESTING: socket.socket = Fake`, `def install(fake=F):
+ * …`, one over lines, `for m in a, b: …`), so a statement may follow it on its line; not an annotation's: one inside
+ * brackets (a parameter's, `def f(s: socket.socket = None)`), or one after a target that starts a statement or follows
+ * `;` or another `:` (`s: socket.socket = None`, `class H: sock: socket.socket = None`, `match: T = x`).
+ */
+function headerColon(text: string, at: number): boolean {
+  const o = outlineOf(text);
+  const first = o.first[lineAt(o, at)] ?? 0;
+  let depth = 0;
+  let segment = first;
+  for (let j = first; j < at; j++) {
+    const c = text[j];
+    if (c !== '(' && c !== ')' && c !== '[' && c !== ']' && c !== '{' && c !== '}' && c !== ';' && c !== ':') continue;
+    if (inNoncode(o, j)) continue;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (depth === 0) segment = j + 1;
+  }
+  if (depth > 0) return false;
+  const target = text.slice(segment, at).replace(/\\\r?\n/g, ' ').trim();
+  if (/^(?:else|try|finally|except)$/.test(target)) return true;
+  return !/^(?:\(.*\)|[\p{L}_][\p{L}\p{N}_]*(?:\s*\.\s*[\p{L}_][\p{L}\p{N}_]*|\s*\[.*\])*)$/su.test(target);
 }
 
 // Asked once per resource call of a file: remembered for the last text.
