@@ -330,12 +330,19 @@ export function patchedInFile(text: string, name: string): boolean {
       // (Blanks between the parts may be line breaks after a `\\`: `builtins.\\` / `open = R`)
       const slot = `(?:[ \\t\\\\\\r\\n]*\\.[ \\t\\\\\\r\\n]*${attr}|(?:[ \\t]*\\.[ \\t]*__dict__[ \\t]*)?\\[[ \\t]*['"]${attr}['"][ \\t]*\\])`;
       // (`(builtins.open) = R`, or an annotation, `builtins.open: Any = R`; not `factory=socket.socket): sock = …`)
-      const assigned = `[ \\t\\\\\\r\\n]*(?:\\)[ \\t]*|(?::[^=;\\r\\n]*)?)=(?!=)`;
+      const assigned = `[ \\t\\\\\\r\\n]*(?:\\)[ \\t]*|(?::[^=;(\\r\\n]*)?)=(?!=)`;
       // (A target starts its statement: `print(builtins.open, end="")` sets nothing)
       // (After a line's start, `;`, `=` (`x = builtins.open = R`; not the second of `==`, nor `:=`), `(`
       // (`(builtins.open) = R`), or a compound statement's `:` (`headerColon`); `setattr(` over lines)
-      const re = new RegExp(`(?:^|([;(:])|(?<![=!<>:])=)[ \\t]*(?:${owners})${slot}${assigned}|\\bsetattr[\\s\\\\]*\\([\\s\\\\]*(?:${owners})[\\s\\\\]*,[\\s\\\\]*['"]${attr}['"]`, 'gm');
-      patched = [...text.matchAll(re)].some((m) => m[1] !== ':' || headerColon(text, m.index!));
+      // (A line's start must be a statement's: not a dict's entry over lines, `    socket.socket: wrap,`)
+      const re = new RegExp(`(?:^|([;(:])|((?<![=!<>:])=))[ \\t]*(?:${owners})${slot}${assigned}|\\bsetattr[\\s\\\\]*\\([\\s\\\\]*(?:${owners})[\\s\\\\]*,[\\s\\\\]*['"]${attr}['"]`, 'gm');
+      patched = [...text.matchAll(re)].some((m) => {
+        if (m[1] === ':') return headerColon(text, m.index!);
+        if (m[1] !== undefined || m[2] !== undefined || m[0].startsWith('setattr')) return true;
+        const o = outlineOf(text);
+        const at = m.index! + /^[ \t]*/.exec(m[0])![0].length;
+        return o.first[lineAt(o, at)] === at;
+      });
       // Ex) `old_socket = socket.socket` / `socket.socket = Mock` / `try: …` / `finally: socket.socket = old_socket`:
       // a test's patch, undone; the file's other calls make the real thing
       if (patched && new RegExp(`=[ \\t]*(?:${owners})[ \\t]*\\.[ \\t]*${attr}[ \\t]*(?:#.*)?$`, 'm').test(text)) patched = false;
@@ -366,8 +373,10 @@ function headerColon(text: string, at: number): boolean {
   }
   if (depth > 0) return false;
   const target = text.slice(segment, at).replace(/\\\r?\n/g, ' ').trim();
-  if (/^(?:else|try|finally|except)$/.test(target)) return true;
-  return !/^(?:\(.*\)|[\p{L}_][\p{L}\p{N}_]*(?:\s*\.\s*[\p{L}_][\p{L}\p{N}_]*|\s*\[.*\])*)$/su.test(target);
+  // (`else:`, `case [a, b]:`, `if [x]:`, `while [x]:`: a keyword's header; a target has no blank before its `[`)
+  if (/^(?:else|try|finally|except|if|elif|while|with|for|class|def|async|lambda|not|await)\b/.test(target)) return true;
+  if (/^case\s/.test(target)) return true;
+  return !/^(?:\(.*\)|[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*|\[.*\])*)$/su.test(target);
 }
 
 // Asked once per resource call of a file: remembered for the last text.
