@@ -12,6 +12,13 @@ import { CPYTHON, SNAPSHOTS, tempDir } from './helpers.js';
 const assign = (text: string) => transformSource(text, { select: ['open-assign'] });
 const close = (text: string) => transformSource(text, { select: ['open-assign-close'] });
 
+/** Each finding's fix status, and the module-level name it says keeps the file (`unsafewriter`), for `text` at `path`. */
+function status(text: string, path?: string): string {
+  return transformSource(text, { select: ['open-assign'], ...(path ? { path } : {}) })
+    .findings.map((f) => `${f.fixStatus}${/keeps it (?:in|through) `(\w+)`/.exec(f.message)?.[1] ?? ''}`)
+    .join(' ');
+}
+
 function reasonsByLine(r: ReturnType<typeof assign>): Map<number, string> {
   return new Map(r.findings.map((f) => [f.location.line, f.reason ?? '']));
 }
@@ -729,7 +736,6 @@ test('open-assign: a module-level file the module keeps is fixed only with --uns
 });
 
 test('open-assign: a module-level name counts as dropped only where the drop surely runs after its last use', () => {
-  const status = (text: string) => assign(text).findings.map((f) => `${f.fixStatus}${/keeps it (?:in|through) `(\w+)`/.exec(f.message)?.[1] ?? ''}`).join(' ');
   // A `break`, a `continue`, a handler or a context manager that may swallow an exception can skip the drop
   assert.equal(status('for p in ps:\n    f = open(p)\n    head = f.readline()\n    if head:\n        break\n    f = None\n'), 'unsafef');
   assert.equal(status('for p in ps:\n    f = open(p)\n    head = f.readline()\n    if not head:\n        continue\n    f = None\n'), 'unsafef');
@@ -799,7 +805,6 @@ test('open-assign: an annotated assignment is found as a plain one, its annotati
 });
 
 test('open-assign: a drop is looked for outside every try or with body around the open; exits that cannot skip it do not count', () => {
-  const status = (text: string) => assign(text).findings.map((f) => `${f.fixStatus}${/keeps it (?:in|through) `(\w+)`/.exec(f.message)?.[1] ?? ''}`).join(' ');
   // One block deeper in the `try` body: an exception from `int()` skips the drop
   assert.equal(status('try:\n    if ok:\n        f = open(p)\n        n = int(f.readline())\n        f = None\nexcept ValueError:\n    n = 0\n'), 'unsafef');
   // The drop's own read comes before it drops the name
@@ -816,7 +821,6 @@ test('open-assign: a drop is looked for outside every try or with body around th
 });
 
 test('open-assign: a loop else clause belongs to the loop around it; a raise a handler between catches cannot skip the drop', () => {
-  const status = (text: string, path?: string) => transformSource(text, { select: ['open-assign'], ...(path ? { path } : {}) }).findings.map((f) => `${f.fixStatus}${/keeps it (?:in|through) `(\w+)`/.exec(f.message)?.[1] ?? ''}`).join(' ');
   assert.equal(status('for p in ps:\n    f = open(p)\n    head = f.readline()\n    for c in head:\n        pass\n    else:\n        continue\n    f = None\n'), 'unsafef');
   assert.equal(status('while ps:\n    f = open(ps.pop())\n    head = f.readline()\n    while head:\n        head = head[1:]\n    else:\n        break\n    f = None\n'), 'unsafef');
   assert.equal(status('for p in ps:\n    f = open(p)\n    head = f.readline()\n    for c in head:\n        break\n    f = None\n'), 'fixable');
