@@ -330,18 +330,17 @@ export function patchedInFile(text: string, name: string): boolean {
       // (Blanks between the parts may be line breaks after a `\\`: `builtins.\\` / `open = R`)
       const slot = `(?:[ \\t\\\\\\r\\n]*\\.[ \\t\\\\\\r\\n]*${attr}|(?:[ \\t]*\\.[ \\t]*__dict__[ \\t]*)?\\[[ \\t]*['"]${attr}['"][ \\t]*\\])`;
       // (`(builtins.open) = R`, or an annotation, `builtins.open: Any = R`; not `factory=socket.socket): sock = …`)
-      const assigned = `[ \\t\\\\\\r\\n]*(?:\\)[ \\t]*|(?::[^=;(\\r\\n]*)?)=(?!=)`;
+      const assigned = `[ \\t\\\\\\r\\n]*(?:\\)[ \\t]*|(?::[^=;(<>!\\r\\n]*)?)=(?!=)`;
       // (A target starts its statement: `print(builtins.open, end="")` sets nothing)
       // (After a line's start, `;`, `=` (`x = builtins.open = R`; not the second of `==`, nor `:=`), `(`
       // (`(builtins.open) = R`), or a compound statement's `:` (`headerColon`); `setattr(` over lines)
       // (A line's start must be a statement's: not a dict's entry over lines, `    socket.socket: wrap,`)
-      const re = new RegExp(`(?:^|([;(:])|((?<![=!<>:])=))[ \\t]*(?:${owners})${slot}${assigned}|\\bsetattr[\\s\\\\]*\\([\\s\\\\]*(?:${owners})[\\s\\\\]*,[\\s\\\\]*['"]${attr}['"]`, 'gm');
+      const re = new RegExp(`(?:^|([;(:])|((?<![=!<>:])=))[ \\t\\f]*(?:${owners})${slot}${assigned}|\\bsetattr[\\s\\\\]*\\([\\s\\\\]*(?:${owners})[\\s\\\\]*,[\\s\\\\]*['"]${attr}['"]`, 'gm');
       patched = [...text.matchAll(re)].some((m) => {
         if (m[1] === ':') return headerColon(text, m.index!);
         if (m[1] !== undefined || m[2] !== undefined || m[0].startsWith('setattr')) return true;
-        const o = outlineOf(text);
-        const at = m.index! + /^[ \t]*/.exec(m[0])![0].length;
-        return o.first[lineAt(o, at)] === at;
+        // (or a line a `\\` continues, outside brackets: `x = 1; \\` / `socket.socket = Fake`)
+        return bracketDepth(text, m.index! + /^[ \t\f]*/.exec(m[0])![0].length) === 0;
       });
       // Ex) `old_socket = socket.socket` / `socket.socket = Mock` / `try: …` / `finally: socket.socket = old_socket`:
       // a test's patch, undone; the file's other calls make the real thing
@@ -359,6 +358,22 @@ export function patchedInFile(text: string, name: string): boolean {
  * `;` or another `:` (`s: socket.socket = None`, `class H: sock: socket.socket = None`, `match: T = x`).
  */
 function headerColon(text: string, at: number): boolean {
+  const { depth, segment } = scanLogicalLine(text, at);
+  if (depth > 0) return false;
+  const target = text.slice(segment, at).replace(/\\\r?\n/g, ' ').trim();
+  // (`else:`, `case [a, b]:`, `if [x]:`, `while [x]:`: a keyword's header, not a name that starts with one, `iffy`, `ifé`)
+  if (/^(?:else|try|finally|except|if|elif|while|with|for|class|def|async|lambda|not|await)(?![\p{L}\p{N}_])/u.test(target)) return true;
+  if (/^case\s/.test(target)) return true;
+  return !/^(?:\(.*\)|[\p{L}_][\p{L}\p{N}_]*(?:\s*\.\s*[\p{L}_][\p{L}\p{N}_]*|\s*\[.*\])*)$/su.test(target);
+}
+
+/** The bracket depth at `at`, from the start of its logical line (comments and strings skipped). */
+function bracketDepth(text: string, at: number): number {
+  return scanLogicalLine(text, at).depth;
+}
+
+/** From the start of `at`'s logical line to `at`: the bracket depth, and where the last `;` or `:` outside brackets ends. */
+function scanLogicalLine(text: string, at: number): { depth: number; segment: number } {
   const o = outlineOf(text);
   const first = o.first[lineAt(o, at)] ?? 0;
   let depth = 0;
@@ -371,12 +386,7 @@ function headerColon(text: string, at: number): boolean {
     else if (c === ')' || c === ']' || c === '}') depth--;
     else if (depth === 0) segment = j + 1;
   }
-  if (depth > 0) return false;
-  const target = text.slice(segment, at).replace(/\\\r?\n/g, ' ').trim();
-  // (`else:`, `case [a, b]:`, `if [x]:`, `while [x]:`: a keyword's header; a target has no blank before its `[`)
-  if (/^(?:else|try|finally|except|if|elif|while|with|for|class|def|async|lambda|not|await)\b/.test(target)) return true;
-  if (/^case\s/.test(target)) return true;
-  return !/^(?:\(.*\)|[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*|\[.*\])*)$/su.test(target);
+  return { depth, segment };
 }
 
 // Asked once per resource call of a file: remembered for the last text.
