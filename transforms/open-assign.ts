@@ -6,8 +6,8 @@
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { aKind, deletesByName, firstPositional, givesFalse, leftOpen, mayWrite, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
-import { functionOrModuleOf, identifiersNamed, within } from '../src/python/scopes.js';
-import { isClassBodyStatement, isExtra, LOOPS } from '../src/python/statements.js';
+import { forEachTargetName, functionOrModuleOf, identifiersNamed, within } from '../src/python/scopes.js';
+import { isBareAnnotationTarget, isClassBodyStatement, isExtra, LOOPS } from '../src/python/statements.js';
 import { escapeRegExp, firstIndex } from '../src/python/text.js';
 import { memoized, pushTo } from '../src/python/memo.js';
 import { blockCodeEnd, lineAt, outlineOf } from '../src/python/outline.js';
@@ -119,12 +119,15 @@ function storeReason(target: SyntaxNode): string {
 
 /** The names the statement `s` binds anew by a plain assignment (`f = None`, `f = g = None`, `f, g = …`) or deletes (`del f`). */
 function namesDropped(s: SyntaxNode): string[] {
-  const targets = (n: SyntaxNode | null): SyntaxNode[] => (n?.type === 'identifier' ? [n] : n && ['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list', 'parenthesized_expression'].includes(n.type) ? n.namedChildren.flatMap(targets) : []);
-  if (s.type === 'delete_statement') return s.namedChildren.flatMap(targets).map((t) => t.text);
-  if (s.type !== 'expression_statement') return [];
   const out: string[] = [];
+  const add = (id: SyntaxNode) => out.push(id.text);
+  if (s.type === 'delete_statement') for (const t of s.namedChildren) forEachTargetName(t, add);
+  if (s.type !== 'expression_statement') return out;
   // (Not a bare annotation, `f: object`, which binds no value)
-  for (let e: SyntaxNode | null = s.namedChildren[0] ?? null; e?.type === 'assignment' && e.childForFieldName('right'); e = e.childForFieldName('right')) out.push(...targets(e.childForFieldName('left')).map((t) => t.text));
+  for (let e: SyntaxNode | null = s.namedChildren[0] ?? null; e?.type === 'assignment' && e.childForFieldName('right'); e = e.childForFieldName('right')) {
+    const left = e.childForFieldName('left');
+    if (left) forEachTargetName(left, add);
+  }
   return out;
 }
 
@@ -222,7 +225,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const name = a.target.text;
   const scope = functionOrModuleOf(a.stmt);
   // (A bare annotation, `f: IO[str]`, binds no value: the line a fix of an annotated open leaves above its `with`)
-  const bindings = (ctx.names.bindings(scope).get(name) ?? []).filter((b) => !(b.node.parent?.type === 'assignment' && !b.node.parent.childForFieldName('right') && b.node.parent.childForFieldName('left')?.id === b.node.id));
+  const bindings = (ctx.names.bindings(scope).get(name) ?? []).filter((b) => !isBareAnnotationTarget(b.node));
   if (bindings.some((b) => b.kind === 'global' || b.kind === 'nonlocal')) {
     // Ex) `nonlocal f` … `f.close()`: closed by hand (open-assign-close's finding, if any)
     if (closedByName(ctx, scope, name, spec)) return undefined;
@@ -266,11 +269,12 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   // which CPython ended when the function returned: the `with` holds the rest of the function, or there is none.
   const locked = lockingUse(ctx, uses);
   // Ex) `del f` or `f = open(q)` after the lock: CPython closed the file, and released the lock, right there
-  const dropped = () => bindings.length > 1 || identifiersNamed(scope, name, ctx.source).some((id) => id.startIndex > a.stmt.endIndex && id.parent?.type === 'delete_statement');
+  const deletedAfter = () => identifiersNamed(scope, name, ctx.source).some((id) => id.startIndex > a.stmt.endIndex && id.parent?.type === 'delete_statement');
+  const dropped = () => bindings.length > 1 || deletedAfter();
   // Where CPython closed it: at a later `del` or binding, or (bound only before: `s = socket()` … `s = socket()` as
   // the last) at the return, which withify gives a `with` only for a name bound once
   const droppedAt = () =>
-    bindings.some((b) => b.node.startIndex > a.stmt.endIndex) || identifiersNamed(scope, name, ctx.source).some((id) => id.startIndex > a.stmt.endIndex && id.parent?.type === 'delete_statement')
+    bindings.some((b) => b.node.startIndex > a.stmt.endIndex) || deletedAfter()
       ? `where \`${name}\` is deleted or bound again: close it by hand there`
       : `when the function returned, and \`${name}\` is bound more than once in it: withify makes a \`with\` that holds the rest of the function only for a name bound once; close it by hand`;
   if (locked) {

@@ -2,6 +2,7 @@
 # annotation stays, bare, on the line before (a function never evaluates it). A module evaluates it after
 # the value, into `__annotations__`: there it would run before the open, so it is reported
 import json
+import socket
 import typing as t
 from typing import IO
 
@@ -23,3 +24,17 @@ def first_line(path):
 out: t.IO[str] = open(__file__ + ".log", "w")
 out.write("start\n")
 out = None
+
+
+def send(addr):
+    # An annotation that names the socket class sets nothing of the `socket` module
+    sock: socket.socket
+    with socket.socket() as sock:
+        sock.connect(addr)
+        sock.sendall(b"x")
+
+
+def keep(path):
+    # `Final` needs its value: reported
+    f: t.Final = open(path)
+    return f.read()

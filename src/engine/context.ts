@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { functionOrModuleOf, NameIndex } from '../python/scopes.js';
 import { qualifiedName } from '../python/imports.js';
+import { enclosingClass } from '../python/resource-flow.js';
 import { inMainGuard } from '../python/statements.js';
 import { makeInsideString } from '../python/strings.js';
 import { escapeRegExp } from '../python/text.js';
@@ -145,7 +146,8 @@ function listsExportsLiterally(root: SyntaxNode, source: string): ReadonlySet<st
     if (p.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;
     // Ex) `sys.modules[__name__].__all__ = …`, `mod.__all__.append(x)`: another object's, or this module's
     if (p.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) return undefined;
-    if (functionOrModuleOf(id).type !== 'module' || enclosingClassBody(id)) return undefined;
+    // (A function's or a class body's: the module's own code runs no function, so any class around is the body's)
+    if (functionOrModuleOf(id).type !== 'module' || enclosingClass(id)) return undefined;
     if ((p.type === 'assignment' || p.type === 'augmented_assignment') && p.childForFieldName('left')?.id === id.id) {
       const right = p.childForFieldName('right');
       // Ex) `__all__: list` with no value binds nothing
@@ -179,15 +181,6 @@ function listsExportsLiterally(root: SyntaxNode, source: string): ReadonlySet<st
 
 /** Builtins that read a list they are given and keep nothing of it. */
 const READING_CALLS: ReadonlySet<string> = new Set(['len', 'print', 'sorted', 'list', 'tuple', 'set', 'frozenset', 'repr', 'str', 'any', 'all', 'enumerate']);
-
-/** True when `node` lies in a class body (not in a function of it). */
-function enclosingClassBody(node: SyntaxNode): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'function_definition' || n.type === 'lambda') return false;
-    if (n.type === 'class_definition') return true;
-  }
-  return false;
-}
 
 /** `candidates` as names `import *` leaves out: those already private first (`_contextlib`), then the others with a leading `_`. */
 function privateNames(candidates: readonly string[]): string[] {

@@ -12,7 +12,7 @@ import { statementSiblings } from './wrap.js';
 import { firstIndex, textTest, wordsPattern } from './text.js';
 import { memoized, pushTo } from './memo.js';
 import { childDefNames, lineAt, outlineOf } from './outline.js';
-import { annotationOf, isExtra, LOOPS } from './statements.js';
+import { annotationOf, isBareAnnotationTarget, isExtra, LOOPS } from './statements.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
 const DATA_ATTRIBUTES = new Set([
@@ -269,7 +269,7 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
   const nested = nestedScopeEscape(id, scope, id.text);
   if (nested) return nested;
   // Ex) `f: object`: a bare annotation binds no value, and reads none
-  if (id.parent?.type === 'assignment' && !id.parent.childForFieldName('right') && id.parent.childForFieldName('left')?.id === id.id) return { kind: 'use' };
+  if (isBareAnnotationTarget(id)) return { kind: 'use' };
   if (isBindingTarget(id)) return { kind: 'rebind' };
   let node = id;
   for (;;) {

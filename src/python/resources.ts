@@ -340,7 +340,7 @@ export function patchedInFile(text: string, name: string): boolean {
         if (m[1] === ':') return headerColon(text, m.index!);
         if (m[1] !== undefined || m[2] !== undefined || m[0].startsWith('setattr')) return true;
         // (or a line a `\\` continues, outside brackets: `x = 1; \\` / `socket.socket = Fake`)
-        return bracketDepth(text, m.index! + /^[ \t\f]*/.exec(m[0])![0].length) === 0;
+        return scanLogicalLine(text, m.index! + /^[ \t\f]*/.exec(m[0])![0].length).depth === 0;
       });
       // Ex) `old_socket = socket.socket` / `socket.socket = Mock` / `try: …` / `finally: socket.socket = old_socket`:
       // a test's patch, undone; the file's other calls make the real thing
@@ -365,11 +365,6 @@ function headerColon(text: string, at: number): boolean {
   if (/^(?:else|try|finally|except|if|elif|while|with|for|class|def|async|lambda|not|await)(?![\p{L}\p{N}_])/u.test(target)) return true;
   if (/^case\s/.test(target)) return true;
   return !/^(?:\(.*\)|[\p{L}_][\p{L}\p{N}_]*(?:\s*\.\s*[\p{L}_][\p{L}\p{N}_]*|\s*\[.*\])*)$/su.test(target);
-}
-
-/** The bracket depth at `at`, from the start of its logical line (comments and strings skipped). */
-function bracketDepth(text: string, at: number): number {
-  return scanLogicalLine(text, at).depth;
 }
 
 /** From the start of `at`'s logical line to `at`: the bracket depth, and where the last `;` or `:` outside brackets ends. */

@@ -180,13 +180,13 @@ export function functionOrModuleOf(node: SyntaxNode): SyntaxNode {
 }
 
 function addTargets(target: SyntaxNode, kind: BindingKind, out: Map<string, Binding[]>): void {
-  if (target.type === 'identifier') {
-    push(out, target.text, { kind, node: target });
-    return;
-  }
-  if (PATTERN_CONTAINERS.has(target.type) || target.type === 'as_pattern_target') {
-    for (const c of target.namedChildren) addTargets(c, kind, out);
-  }
+  forEachTargetName(target, (id) => push(out, id.text, { kind, node: id }));
+}
+
+/** Each identifier the target `target` binds (`f`, `f, g = …`, `[a, *rest]`, `del f, g`'s list). */
+export function forEachTargetName(target: SyntaxNode, visit: (id: SyntaxNode) => void): void {
+  if (target.type === 'identifier') visit(target);
+  else if (PATTERN_CONTAINERS.has(target.type) || target.type === 'as_pattern_target') for (const c of target.namedChildren) forEachTargetName(c, visit);
 }
 
 function push(out: Map<string, Binding[]>, name: string, b: Binding): void {

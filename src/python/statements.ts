@@ -179,3 +179,9 @@ export function annotationOf(stmt: SyntaxNode): SyntaxNode | undefined {
   const a = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
   return a?.type === 'assignment' && a.childForFieldName('right') ? (a.childForFieldName('type') ?? undefined) : undefined;
 }
+
+/** True when `id` is the target of a bare annotation (`f: IO[str]`), which binds no value and reads none. */
+export function isBareAnnotationTarget(id: SyntaxNode): boolean {
+  const p = id.parent;
+  return p?.type === 'assignment' && !p.childForFieldName('right') && p.childForFieldName('left')?.id === id.id;
+}
