@@ -241,7 +241,7 @@ const common = (y: Argv) =>
     .option('ignore', { type: 'string', requiresArg: true, describe: 'skip these transforms (ids or codes, comma-separated; repeatable)' })
     .option('unsafe-fixes', { type: 'boolean', describe: 'also apply fixes rated unsafe' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only findings, diffs and errors' })
-    .option('exit-code', { type: 'boolean', default: false, describe: '(diff) exit 1 when any file would change' })
+    .option('exit-code', { type: 'boolean', default: false, describe: '(diff) exit 1 when any file would change; (fix) exit 1 when a file changed or a finding is left: for pre-commit hooks and CI' })
     .option('target-version', { requiresArg: true, type: 'string', describe: 'oldest Python the code must run on, e.g. 3.8 (default: [tool.withify] target-version, else the lowest requires-python allows, else 3.8)' })
     .option('generator-style', { requiresArg: true, type: 'string', choices: ['try-finally', 'closing'], describe: 'how generator-close closes a generator' })
     .option('all-loops', { type: 'boolean', describe: 'generator-close: fix every loop over a generator with cleanup' })
@@ -443,8 +443,8 @@ function cacheDirOf(given: string | undefined, cwd: string, configPath: string |
 async function runCommand(mode: Mode, a: CommonArgs): Promise<void> {
   refuseRepeated(a as unknown as Record<string, unknown>, SINGLE_VALUE_OPTIONS);
   refuseEmpty(a as unknown as Record<string, unknown>);
-  // Ex) `withify fix --exit-code`: it would exit as without it, and the user would think CI is gated
-  if (a['exit-code'] && mode !== 'diff') throw new UsageError(`--exit-code is for \`withify diff\` (exit 1 when a file would change): ${mode === 'check' ? '`check` exits 1 on any finding already' : 'use `withify diff --exit-code` to fail on changes, or `withify check` to fail on findings'}`);
+  // Ex) `withify check --exit-code`: it would exit as without it, and the user would think CI is gated
+  if (a['exit-code'] && mode === 'check') throw new UsageError('--exit-code is for `withify diff` (exit 1 when a file would change) and `withify fix` (exit 1 when a file changed or a finding is left): `check` exits 1 on any finding already');
   if (a.jobs !== undefined && !(/^\s*\d+\s*$/.test(a.jobs) && Number(a.jobs) >= 1)) throw new UsageError(`--jobs: expected a whole number of threads, 1 or more, not "${a.jobs}"`);
   // Ex) `withify fix --stdin-filename app.py < buffer` (Ruff reads stdin so): without `-` it rewrote every file under `.`
   if (a['stdin-filename'] !== undefined && !(a.paths.length === 1 && a.paths[0] === STDIN_PATH)) {
@@ -634,7 +634,7 @@ export async function main(argv: string[] = hideBin(process.argv), early?: Early
     .version(VERSION)
     .help()
     .alias('h', 'help')
-    .epilogue(`Exit codes: 0 clean, 1 findings (check) or changes (diff --exit-code), 2 usage error or a file that could not be processed, 130 interrupted (Ctrl-C; run the same command again to finish), 141 stdout closed by its reader (a pipe into head).\nDefault target Python: ${formatPythonVersion(defaultOptions().targetVersion)}.`)
+    .epilogue(`Exit codes: 0 clean, 1 findings (check), changes (diff --exit-code) or changes or findings left (fix --exit-code), 2 usage error or a file that could not be processed, 130 interrupted (Ctrl-C; run the same command again to finish), 141 stdout closed by its reader (a pipe into head).\nDefault target Python: ${formatPythonVersion(defaultOptions().targetVersion)}.`)
     .fail((msg, err) => {
       // An error thrown by a handler reaches the catch below, which prints it once.
       if (err && err.name !== 'YError') throw err;

@@ -245,6 +245,8 @@ export function exitCode(mode: Mode, result: RunResult, opts: { exitCodeOnDiff: 
   // `check --add-ignore`: what is left after the comments it wrote.
   if (mode === 'check' && (opts.addIgnore ? c.remaining : c.findings) > 0) return 1;
   if (mode === 'diff' && opts.exitCodeOnDiff && c.changed > 0) return 1;
+  // `fix --exit-code` (a pre-commit hook, a CI step that fixes): the code was not clean, fixed or not
+  if (mode === 'fix' && opts.exitCodeOnDiff && (c.changed > 0 || c.remaining > 0)) return 1;
   return 0;
 }
 

@@ -224,11 +224,31 @@ test('--select or --ignore naming nothing, a --target-version past 3.14, --exit-
   assert.equal(future.status, 2);
   assert.match(future.stderr, /--target-version: withify knows Python up to 3\.14, not 3\.99/);
   assert.equal(withify(['check', '--target-version', '3.14', '-'], { input: LEAKY }).status, 1);
-  for (const mode of ['check', 'fix']) {
-    const r = withify([mode, '--exit-code', '-'], { input: LEAKY });
-    assert.equal(r.status, 2);
-    assert.match(r.stderr, /^error: --exit-code is for `withify diff`/);
-  }
+  const r = withify(['check', '--exit-code', '-'], { input: LEAKY });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^error: --exit-code is for `withify diff` .* and `withify fix` .*: `check` exits 1 on any finding already/);
+});
+
+test('fix --exit-code (a pre-commit hook): exit 1 when a file changed or a finding is left, 0 when the code was clean', () => {
+  const dir = tempDir('withify-cli-');
+  writeFileSync(join(dir, 'leaky.py'), LEAKY);
+  writeFileSync(join(dir, 'lambda.py'), 'g = lambda p: open(p).read()\n');
+  writeFileSync(join(dir, 'clean.py'), 'x = 1\n');
+  const fixed = withify(['fix', '--exit-code', '--no-cache', 'leaky.py', 'clean.py'], { cwd: dir });
+  assert.equal(fixed.status, 1, fixed.stderr);
+  assert.notEqual(readFileSync(join(dir, 'leaky.py'), 'utf8'), LEAKY);
+  // Fixed: clean now
+  assert.equal(withify(['fix', '--exit-code', '--no-cache', 'leaky.py', 'clean.py'], { cwd: dir }).status, 0);
+  // A finding with no fix: nothing written, and still not clean
+  const left = withify(['fix', '--exit-code', '--no-cache', 'lambda.py'], { cwd: dir });
+  assert.equal(left.status, 1);
+  assert.match(left.stdout + left.stderr, /lambda\.py:1:15 WFY101 .*not fixed: inside a lambda/);
+  assert.equal(readFileSync(join(dir, 'lambda.py'), 'utf8'), 'g = lambda p: open(p).read()\n');
+  // Without the flag, fix exits 0 either way
+  assert.equal(withify(['fix', '--no-cache', 'lambda.py'], { cwd: dir }).status, 0);
+  // Standard input: the same rule
+  assert.equal(withify(['fix', '--exit-code', '-'], { input: LEAKY }).status, 1);
+  assert.equal(withify(['fix', '--exit-code', '-'], { input: 'x = 1\n' }).status, 0);
 });
 
 test('a backslash in a POSIX file name is kept in reports (it is no separator there)', { skip: process.platform === 'win32' }, () => {
@@ -541,7 +561,7 @@ test('usage errors exit 2; --version and --help work', () => {
   assert.match(help.stdout, /withify diff src\//);
   assert.match(help.stdout, /Exit codes: 0 clean/);
   // Every exit code of README's list, 130 (Ctrl-C) included
-  assert.match(help.stdout.replace(/\s+/g, ' '), /Exit codes: 0 clean, 1 findings \(check\) or changes \(diff --exit-code\), 2 usage error or a file that could not be processed, 130 interrupted \(Ctrl-C; run the same command again to finish\), 141 stdout closed by its reader \(a pipe into head\)\./);
+  assert.match(help.stdout.replace(/\s+/g, ' '), /Exit codes: 0 clean, 1 findings \(check\), changes \(diff --exit-code\) or changes or findings left \(fix --exit-code\), 2 usage error or a file that could not be processed, 130 interrupted \(Ctrl-C; run the same command again to finish\), 141 stdout closed by its reader \(a pipe into head\)\./);
 });
 
 test('a command does not render the help text it never prints (yargs caches it once the handler starts)', async () => {
