@@ -1397,3 +1397,33 @@ test('generator-close: no making ahead of an inert builtin the file sets for goo
   assert.equal(fixes(`import builtins\nbuiltins.range = lambda n: [0]\n${G}def z(p):\n    for i, r in zip(range(2), rows(p)):\n        return r\n`), 0);
   assert.equal(fixes(`${G}def z(p, tag):\n    for i, r in zip(range(2), rows(f"{tag}")):\n        return r\n`), 0);
 });
+
+test('a call through the package attribute its __init__ binds to another object is left alone; `from pkg.core import rows` is still fixed (CLI)', () => {
+  const core = 'def rows(n):\n    try:\n        yield from range(n)\n    finally:\n        print("cleanup rows")\n';
+  const loop = (call: string) => `def head():\n    for x in ${call}:\n        if x > 1:\n            return x\n`;
+  const callers: Array<[string, string, boolean]> = [
+    ['from pkg import core\n\n\n', 'core.rows(5)', false],
+    ['import pkg\n\n\n', 'pkg.core.rows(5)', false],
+    ['import pkg.core\n\n\n', 'pkg.core.rows(5)', false],
+    ['import pkg.core as m\n\n\n', 'm.rows(5)', false],
+    ['def g():\n    from pkg import core\n    return core\n\n\n', 'g().rows(5)', false],
+    ['from pkg.core import rows\n\n\n', 'rows(5)', true],
+    ['from pkg.core import rows as r\n\n\n', 'r(5)', true],
+  ];
+  for (const init of ['from . import other as core\n', 'from .compat import core\n', 'from . import core as _real\ncore = None\n']) {
+    for (const [imports, call, fixed] of callers) {
+      const dir = tempDir('withify-shadowed-');
+      mkdirSync(join(dir, 'pkg'));
+      writeFileSync(join(dir, 'pyproject.toml'), '');
+      writeFileSync(join(dir, 'pkg', '__init__.py'), init);
+      writeFileSync(join(dir, 'pkg', 'core.py'), core);
+      writeFileSync(join(dir, 'pkg', 'other.py'), 'def rows(n):\n    return list(range(n))\n');
+      writeFileSync(join(dir, 'pkg', 'compat.py'), 'from . import other as core\n');
+      writeFileSync(join(dir, 'main.py'), imports + loop(call));
+      const out = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--select', 'generator-close', '.'], { cwd: dir, encoding: 'utf8' });
+      const what = `${init} / ${imports}${call}`;
+      if (fixed) assert.match(out.stdout, /^main\.py:\d+:\d+ WFY201 .*\[\*\]$/m, what);
+      else assert.doesNotMatch(out.stdout, /WFY201/, what);
+    }
+  }
+});

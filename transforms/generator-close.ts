@@ -1004,14 +1004,15 @@ function madeCalls(ctx: FileContext): { index: GeneratorIndex | undefined; calls
   const calls: MadeCall[] = [];
   if (iterators || generators?.size) {
     for (const call of callsNamed(ctx, iterators ? withIterators(generators) : generators!)) {
-      const target = callTarget(ctx.names, call, loc);
-      let gen: Made | undefined = !target ? undefined : ITERATORS.has(target) ? { key: target, async: false, iterator: true } : index ? resolveGenerator(index, target) : undefined;
+      const via: { imported?: string } = {};
+      const target = callTarget(ctx.names, call, loc, via);
+      let gen: Made | undefined = !target ? undefined : ITERATORS.has(target) ? { key: target, async: false, iterator: true } : index ? resolveGenerator(index, target, via.imported) : undefined;
       // Ex) `for r in Table(n): return r`, where `Table.__iter__` is a generator with cleanup: iterating the object
       // makes it (not `next(Table(n))`, which calls `__next__`, nor `x in Table(n)`, which may call `__contains__`)
       if (!gen && target && index) {
-        const own = resolveGenerator(index, `${target}.__iter__`);
+        const own = resolveGenerator(index, `${target}.__iter__`, via.imported);
         // Ex) `async for r in Feed(n): break`, where `Feed.__aiter__` is an async generator with cleanup
-        const ownAsync = own ? undefined : resolveGenerator(index, `${target}.__aiter__`);
+        const ownAsync = own ? undefined : resolveGenerator(index, `${target}.__aiter__`, via.imported);
         if (own && !own.async) gen = { ...own, viaIter: true };
         else if (ownAsync?.async) gen = { ...ownAsync, viaIter: true };
       }

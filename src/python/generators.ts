@@ -1303,14 +1303,17 @@ function loopBodiesAround(node: SyntaxNode, fn: SyntaxNode): SyntaxNode[] {
  * for `Table(n)`. `undefined` when it
  * cannot be known (a local variable, a call result, an ambiguous binding).
  */
-export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocation): string | undefined {
+export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocation, via?: { imported?: string }): string | undefined {
   if (call.type !== 'call') return undefined;
   const fn = call.childForFieldName('function');
   if (!fn) return undefined;
   if (fn.type === 'identifier') {
     const r = names.resolve(fn.text, fn);
     if (mayBeRebound(names, fn.text, r)) return undefined;
-    if (r.kind === 'import') return absoluteName(r.qualified, loc);
+    if (r.kind === 'import') {
+      if (via) via.imported = importedModule(names, fn, r, loc);
+      return absoluteName(r.qualified, loc);
+    }
     // Ex) `Table(n)`: a class of this module, whose `__iter__` may be a generator (`Table.__iter__`)
     if (r.kind !== 'local' || r.bindings.length !== 1 || (r.bindings[0]!.kind !== 'def' && r.bindings[0]!.kind !== 'class')) return undefined;
     const q = qualnameOf(r.bindings[0]!.node);
@@ -1335,8 +1338,29 @@ export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocati
       return q ? `${loc.moduleName}.${q}.${attr.text}` : undefined;
     }
   }
-  const head = dottedImport(names, object, loc);
+  const head = dottedImport(names, object, loc, via);
   return head ? `${head}.${attr.text}` : undefined;
+}
+
+/**
+ * The longest prefix of what the import binding `name` (resolved as `r`) names that the import system loads as
+ * a module, every part after it read as an attribute: `from pkg.core import rows` → `pkg.core`; `from pkg import
+ * core`, `import pkg`, `import pkg.core as m` → `pkg` (Python gets `core` as `pkg`'s attribute, which the package's
+ * `__init__` may have bound to another object: `GeneratorIndex.shadowed`). With several bindings, the shortest.
+ */
+function importedModule(names: NameIndex, name: SyntaxNode, r: Resolution & { kind: 'import' }, loc: ModuleLocation): string {
+  let out: string | undefined;
+  for (const b of names.bindings(r.scope).get(name.text) ?? []) {
+    const stmt = b.node;
+    let p: string | undefined;
+    if (stmt.type === 'import_from_statement') {
+      const module = stmt.childForFieldName('module_name');
+      p = module ? absoluteName(module.text.replace(/\s+/g, ''), loc) : undefined;
+    } else p = (b.qualified ?? '').split('.')[0];
+    if (p === undefined) return '';
+    if (out === undefined || p.length < out.length) out = p;
+  }
+  return out ?? '';
 }
 
 /** The names a package's `__init__` (`names`, of the module `loc`) binds at its top level otherwise than to its submodule of that name. */
@@ -1415,15 +1439,17 @@ export function selfMethodName(names: NameIndex, call: SyntaxNode): string | und
 }
 
 /** `a.b.c` whose head is an import: its absolute dotted name. */
-function dottedImport(names: NameIndex, expr: SyntaxNode, loc: ModuleLocation): string | undefined {
+function dottedImport(names: NameIndex, expr: SyntaxNode, loc: ModuleLocation, via?: { imported?: string }): string | undefined {
   if (expr.type === 'identifier') {
     const r = names.resolve(expr.text, expr);
-    return r.kind === 'import' && !mayBeRebound(names, expr.text, r) ? absoluteName(r.qualified, loc) : undefined;
+    if (r.kind !== 'import' || mayBeRebound(names, expr.text, r)) return undefined;
+    if (via) via.imported = importedModule(names, expr, r, loc);
+    return absoluteName(r.qualified, loc);
   }
   if (expr.type !== 'attribute') return undefined;
   const object = expr.childForFieldName('object');
   const attr = expr.childForFieldName('attribute');
-  const head = object ? dottedImport(names, object, loc) : undefined;
+  const head = object ? dottedImport(names, object, loc, via) : undefined;
   return head && attr ? `${head}.${attr.text}` : undefined;
 }
 
@@ -1878,7 +1904,10 @@ function replacesValue(text: string, from: number, given: number): boolean {
 const VALUE_KEYWORDS: ReadonlySet<string> = new Set(['return_value', 'side_effect', 'new', 'new_callable', 'value']);
 
 /** The generator a dotted name reaches, following re-exports through module-level imports. */
-export function resolveGenerator(index: GeneratorIndex, dotted: string): { key: string; async: boolean; closeRaises?: string; cleanupAwaits?: string; patched?: string } | undefined {
+export function resolveGenerator(index: GeneratorIndex, dotted: string, imported?: string): { key: string; async: boolean; closeRaises?: string; cleanupAwaits?: string; patched?: string } | undefined {
+  // Ex) `from pkg import core` (`imported`: `pkg`) … `core.rows()`, where `pkg/__init__.py` says `from .compat import
+  // core`: the call reaches `pkg.core.rows` as an attribute of the package, the other object
+  if (imported !== undefined && index.shadowed?.some((s) => s.startsWith(imported ? `${imported}.` : '') && (dotted === s || dotted.startsWith(`${s}.`)))) return undefined;
   let name = dotted;
   for (let hop = 0; hop < 10; hop++) {
     const hit = index.generators[name];
@@ -2126,7 +2155,8 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
       for (const g of returners) {
         const had = index.generators[g.key];
         if (had && !rated.has(g.key)) continue;
-        const hits = g.returns!.map((r) => resolveGenerator(index, r));
+        // (What a wrapper returns may reach a package's attribute: with no record of how, any shadowed submodule on the way stops it)
+        const hits = g.returns!.map((r) => resolveGenerator(index, r, ''));
         // Ex) `if gz: return agz_rows(p)` / `else: return rows(p)`: one call site must close both the same way
         if (hits.some((h) => !h) || hits.some((h) => h!.async !== hits[0]!.async)) continue;
         const raises = hits.find((h) => h!.closeRaises);
