@@ -1427,3 +1427,23 @@ test('a call through the package attribute its __init__ binds to another object 
     }
   }
 });
+
+test('a module-level fix in a module with a star import and a literal __all__ names its generator privately: `from pkg.use import gen` still gets the helper', () => {
+  const dir = tempDir('withify-star-all-');
+  mkdirSync(join(dir, 'pkg'));
+  writeFileSync(join(dir, 'pyproject.toml'), '');
+  writeFileSync(join(dir, 'pkg', '__init__.py'), '');
+  writeFileSync(join(dir, 'pkg', 'core.py'), 'def rows(n):\n    try:\n        for i in range(n):\n            yield i\n    finally:\n        print("cleanup rows")\n');
+  writeFileSync(join(dir, 'pkg', 'helpers.py'), 'def gen():\n    return "helper gen"\n');
+  writeFileSync(join(dir, 'pkg', 'use.py'), 'from pkg.helpers import *\nfrom pkg.core import rows\n\n__all__ = ["show"]\n\n\ndef show():\n    return 1\n\n\nfor x in rows(5):\n    if x > 1:\n        break\n');
+  writeFileSync(join(dir, 'pkg', 'main.py'), 'from pkg.use import gen\nprint(gen())\n');
+  const run = () => spawnSync(CPYTHON, ['-m', 'pkg.main'], { cwd: dir, encoding: 'utf8' });
+  const before = run();
+  assert.equal(before.status, 0, before.stderr);
+  const fixed = spawnSync(process.execPath, [CLI, 'fix', '--no-cache', '.'], { cwd: dir, encoding: 'utf8' });
+  assert.match(fixed.stderr + fixed.stdout, /1 fix applied/);
+  assert.match(readFileSync(join(dir, 'pkg', 'use.py'), 'utf8'), /^_gen = rows\(5\)$/m);
+  const after = run();
+  assert.equal(after.status, 0, after.stderr);
+  assert.equal(after.stdout, before.stdout);
+});

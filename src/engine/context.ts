@@ -44,10 +44,12 @@ export function createContext(input: ContextInput): FileContext {
   // Ex) `with open(p) as f:` at the top of a module with no `__all__`: `from mod import *` would bind `f` in the
   // importer, over its own `f` or one an earlier star import gave it. A leading `_` keeps a new global out of
   // `import *`. Not where the code runs only as the program (`programOnly`).
+  // Ex) `from pkg.helpers import *` (which binds `gen`) in a module with a literal `__all__`: another module's `from
+  // pkg.use import gen` would get the new global over the helper; the names a star import binds are not known here.
   const exportedAt = (node: SyntaxNode): boolean => {
     if (functionOrModuleOf(node).type !== 'module' || programOnly(node)) return false;
     exports ??= { names: listsExportsLiterally(root, input.source) };
-    return exports.names === undefined;
+    return exports.names === undefined || names.bindings(root).has('*');
   };
   const modulesBeside = () => (beside ??= modulesBesideFile(input.path));
   // Ex) `__all__ = ["DATA", "f"]` and a module `__getattr__` that serves `f`: the listed names are exported
