@@ -1447,3 +1447,31 @@ test('a module-level fix in a module with a star import and a literal __all__ na
   assert.equal(after.status, 0, after.stderr);
   assert.equal(after.stdout, before.stdout);
 });
+
+test('a class whose base withify cannot read (`base()`, `*bases`, `getattr(…)`) may derive from any: its plain method overrides every generator method of that name', () => {
+  const core = 'class Store:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            print("c")\n\n    def first(self):\n        for r in self.rows():\n            return r\n';
+  for (const header of ['class Fast(base()):', 'class Fast(*bases):', 'class Fast(getattr(core, "Store")):', 'class Fast(Mixin, *bases):', 'class Fast(registry.get("store")):']) {
+    const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/fast.py': `from pkg import core\n\n\n${header}\n    def rows(self):\n        return [10, 20]\n` });
+    assert.ok(index.plainOverrides.includes('Store.rows'), header);
+    // Another name: nothing overridden
+    const other = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/fast.py': `${header}\n    def items(self):\n        return [10, 20]\n` });
+    assert.ok(!other.plainOverrides.includes('Store.rows'), header);
+  }
+  // A class factory: its class derives from its arguments (`with_metaclass`) or from no class of the project
+  for (const header of ['class P(namedtuple("P", "x y")):', 'class P(six.with_metaclass(abc.ABCMeta, object)):', 'class P(NamedTuple("P", [("x", int)])):']) {
+    const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/p.py': `${header}\n    def rows(self):\n        return [10, 20]\n` });
+    assert.ok(!index.plainOverrides.includes('Store.rows'), header);
+  }
+  // And through the CLI, run: the base's loop is reported, not fixed, and the program keeps its output
+  const dir = tempDir('withify-unread-base-');
+  mkdirSync(join(dir, 'pkg'));
+  writeFileSync(join(dir, 'pyproject.toml'), '');
+  writeFileSync(join(dir, 'pkg', '__init__.py'), '');
+  writeFileSync(join(dir, 'pkg', 'core.py'), core);
+  writeFileSync(join(dir, 'pkg', 'fast.py'), 'from pkg.core import Store\n\n\ndef base():\n    return Store\n\n\nclass Fast(base()):\n    def rows(self):\n        return [10, 20]\n');
+  writeFileSync(join(dir, 'pkg', 'main.py'), 'from pkg.fast import Fast\nprint(Fast().first())\n');
+  const out = spawnSync(process.execPath, [CLI, 'fix', '--no-cache', '.'], { cwd: dir, encoding: 'utf8' });
+  assert.match(out.stdout + out.stderr, /core\.py:9:\d+ WFY201 .*not fixed: a subclass overrides `Store\.rows`/);
+  const run = spawnSync(CPYTHON, ['-m', 'pkg.main'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(run.stdout, '10\n', run.stderr);
+});

@@ -139,6 +139,8 @@ export const UNKNOWN_BASE = '?';
 function baseNames(item: string): string[] {
   const b = item.trim();
   if (!b || /^[A-Za-z_]\w*\s*=(?!=)/.test(b)) return [];
+  // Ex) `class Fast(*bases):`, `class Fast(**kw):` (a `metaclass=` in it): bases withify cannot read
+  if (b.startsWith('*')) return [UNKNOWN_BASE, UNREAD_BASE];
   const open = b.indexOf('(');
   if (open < 0) {
     const tail = baseTail(b);
@@ -146,8 +148,17 @@ function baseNames(item: string): string[] {
   }
   const close = b.lastIndexOf(')');
   const args = splitTopLevel(b.slice(open + 1, close > open ? close : undefined)).flatMap(baseNames);
-  return [UNKNOWN_BASE, ...args.filter((a) => a !== UNKNOWN_BASE)];
+  // Ex) `class Fast(base()):`, `class Fast(getattr(core, "Store")):`: any class; not `with_metaclass(Meta, Store)`,
+  // whose class derives from its arguments, nor `namedtuple("P", "x y")`, which makes a new one
+  const factory = CLASS_FACTORIES.has(baseTail(b.slice(0, open)) ?? '');
+  return [UNKNOWN_BASE, ...args.filter((a) => a !== UNKNOWN_BASE && a !== UNREAD_BASE), ...(factory ? [] : [UNREAD_BASE])];
 }
+
+/** What `SubclassFacts.bases` also holds for a base that may be any class (`base()`, `*bases`): its plain methods may override any. */
+export const UNREAD_BASE = '?any';
+
+/** Calls in a class's bases whose class derives from their arguments or from no class of the project. */
+const CLASS_FACTORIES: ReadonlySet<string> = new Set(['with_metaclass', 'namedtuple', 'NamedTuple', 'TypedDict', 'declarative_base', 'make_dataclass']);
 
 /** `text` split at the commas outside brackets. */
 function splitTopLevel(text: string): string[] {
@@ -2228,10 +2239,19 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   for (const [k, target] of Object.entries(aliases)) if (target !== k && moduleNames.has(k)) shadowed.push(k);
   if (shadowed.length) index.shadowed = [...new Set(shadowed)].sort();
   const overrides = new Set<string>();
+  // Ex) `class Fast(base()):`, `class Fast(namedtuple("P", "x")):`: a class whose base withify cannot read may
+  // derive from any class, and its plain `rows` override any generator method `rows` (not `type("Fast", (Store,),
+  // {...})`, which is no class statement)
+  const unread = new Set((children.get(UNREAD_BASE) ?? []).flatMap((c) => c.plain));
   for (const key of Object.keys(index.generators)) {
     const parts = key.split('.');
     const [cls, method] = parts.slice(-2);
-    if (!cls || !method || !children.has(cls)) continue;
+    if (!cls || !method) continue;
+    if (unread.has(method) && qualnames.get(key)?.includes('.')) {
+      overrides.add(`${cls}.${method}`);
+      continue;
+    }
+    if (!children.has(cls)) continue;
     const seen = new Set<string>([cls]);
     const queue = [cls];
     while (queue.length && !overrides.has(`${cls}.${method}`)) {
