@@ -418,6 +418,10 @@ describe('generator index', () => {
       'from pkg import core\n\ndef test_a(monkeypatch):\n    monkeypatch.setattr(core, "rows", lambda n: [0, 4])\n',
     ];
     tests.push('from unittest import mock\n\ndef test_a():\n    with mock.patch("pkg.core.rows") as m:\n        m.return_value = [0, 5]\n');
+    // The path held by a name: a module constant, a class attribute read through `self`, an annotated one
+    tests.push('from unittest import mock\n\nTARGET = "pkg.core.rows"\n\ndef test_a():\n    with mock.patch(TARGET, return_value=[0, 5]):\n        pass\n');
+    tests.push('import unittest\nfrom unittest.mock import patch\n\nclass T(unittest.TestCase):\n    target = "pkg.core.rows"\n\n    def test_a(self):\n        with patch(self.target, side_effect=lambda n: [0]):\n            pass\n');
+    tests.push('TARGET: str = "pkg.core.rows"\n\ndef test_a(monkeypatch):\n    monkeypatch.setattr(TARGET, lambda n: [0, 4])\n');
     for (const t of tests) {
       const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'tests/test_core.py': t });
       assert.match(index.generators['pkg.core.rows']?.patched ?? '', /in `tests\.test_core`$/, t);
@@ -427,6 +431,8 @@ describe('generator index', () => {
     for (const t of [
       'from unittest import mock\n\ndef test_a():\n    with mock.patch("pkg.core.rows"):\n        pass\n',
       'import pkg.core\nfrom unittest import mock\n\ndef test_a():\n    with mock.patch("pkg.core.rows", wraps=pkg.core.rows) as spy:\n        assert spy.call_count == 0\n',
+      'from unittest import mock\n\nTARGET = "pkg.core.rows"\n\ndef test_a():\n    with mock.patch(TARGET):\n        pass\n',
+      'from unittest import mock\n\nTARGET = "pkg.core.rows"\nOTHER = "pkg.core.other"\n\ndef test_a():\n    with mock.patch(OTHER, return_value=[0]):\n        pass\n',
     ]) {
       const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'tests/test_core.py': t });
       assert.equal(index.generators['pkg.core.rows']?.patched, undefined, t);

@@ -1839,6 +1839,15 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
     const byPath = name === 'patch' ? PATCH_BY_PATH : new RegExp(PATCH_BY_PATH.source.replace('patch|setattr', name.replace(/\W/g, '')), 'g');
     // Ex) `patch("pkg.core.rows")` alone makes a MagicMock, which has a `close()`; `wraps=rows` calls the generator
     for (const m of text.matchAll(byPath)) if (setLater || replacesValue(text, m.index! + m[0].length, 1)) out.push(m[1]!);
+    // Ex) `TARGET = "pkg.use.rows"` … `patch(TARGET, return_value=[0])`, `patch(self.target, …)`: the paths the file
+    // binds that name to, anywhere (a class attribute too)
+    const byName = name === 'patch' ? PATCH_BY_NAME : new RegExp(PATCH_BY_NAME.source.replace('\\bpatch|\\.setattr', `\\b${name.replace(/\W/g, '')}`), 'g');
+    const held = new Set<string>();
+    for (const m of text.matchAll(byName)) {
+      if (held.has(m[1]!) || (!setLater && !replacesValue(text, m.index! + m[0].length, 1))) continue;
+      held.add(m[1]!);
+      for (const path of text.matchAll(new RegExp(`(?<![\\w.])${m[1]!}[ \\t]*(?::[^=\\r\\n]*)?=[ \\t]*['"]([A-Za-z_][\\w.]*\\.[A-Za-z_]\\w*)['"]`, 'g'))) out.push(path[1]!);
+    }
     // Ex) `patch.dict(core.__dict__, rows=…)`, `patch.dict("pkg.core.__dict__", {"rows": …})`: the module's namespace
     if (text.includes('__dict__')) {
       for (const m of text.matchAll(new RegExp(PATCH_DICT.source.replace('patch', name), 'g'))) {
@@ -1886,6 +1895,9 @@ function importedFrom(text: string, name: string): string | undefined {
   const plain = new RegExp(`^import[ \\t]+([\\w.]+)[ \\t]+as[ \\t]+${name}\\b`, 'm').exec(text);
   return plain?.[1];
 }
+
+/** `patch(TARGET`, `patch(self.target`, `monkeypatch.setattr(TARGET`: a double whose path a name holds (1). */
+const PATCH_BY_NAME = /(?:\bpatch|\.setattr)\s*\(\s*(?:target\s*=\s*)?(?:(?:self|cls)\.)?([A-Za-z_]\w*)(?=\s*[,)])/g;
 
 /** `import … patch as p`, `from unittest.mock import (patch as p, …)` (1), `p = mock.patch` (2): another name for `patch`. */
 const PATCH_ALIAS = /\bpatch[ \t]+as[ \t]+([A-Za-z_]\w*)|^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:[A-Za-z_][\w.]*\.)?patch[ \t]*(?:#.*)?$/gm;
