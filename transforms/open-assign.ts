@@ -34,7 +34,7 @@ const CODE = 'WFY105';
 const line = (n: SyntaxNode) => n.startPosition.row + 1;
 
 /** Kinds whose close only releases the resource (and flushes): never waits for, or ends, other work. */
-const FIXABLE_KINDS: ReadonlySet<string> = new Set(['file', 'response', 'archive']);
+const FIXABLE_KINDS: ReadonlySet<string> = new Set(['file', 'response', 'archive', 'zip member']);
 
 /**
  * True when the code around a stored resource visibly closes it: `self.f.close()` (or `closing(self.f)`)

@@ -13,15 +13,6 @@ def tar_member(path):
     return member.read()
 
 
-def zip_member(path):
-    # Not fixed: the same through `ZipFile.open`.
-    raw = open(path, "rb")
-    zf = zipfile.ZipFile(raw)
-    member = zf.open("n")
-    first = member.read(3)
-    return first + member.read()
-
-
 def sniff(path):
     # Not fixed: `cat` opens the descriptor by its path, after the file's last use.
     f = open(path, "rb")

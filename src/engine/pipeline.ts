@@ -473,7 +473,8 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
   }
   // Ex) `path.open()` with `path: Path`: a method of a value that is a path (resources.ts, `isPathValue`), which a
   // file says `Path` to make or name
-  if (byName.has('open') && text.includes('Path') && PATH_WORD.test(text)) mutable().byName.delete('open');
+  // file says `Path` to make or name; `zf.open(name)` of a `zipfile.ZipFile` (resources.ts, `isZipFileValue`)
+  if (byName.has('open') && ((text.includes('Path') && PATH_WORD.test(text)) || text.includes('ZipFile'))) mutable().byName.delete('open');
   const hits = findWords(text, wordPattern(words));
   // Ex) the resource transforms' calls (candidates.ts): the same words again, in the first look's tree and the whole file's
   shareWordHits(text, words, hits);

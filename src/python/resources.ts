@@ -19,6 +19,7 @@ export type ResourceKind =
   | 'temporary file'
   | 'response'
   | 'archive'
+  | 'zip member'
   | 'pipe'
   | 'socket'
   | 'database connection'
@@ -206,6 +207,9 @@ export const RESOURCE_CALLS: ReadonlyMap<string, ResourceSpec> = new Map(
     spec('zipfile.ZipFile', 'archive', ['archive', 'zf'], ZIP_METHODS, { withSince: [3, 2] }),
     // `Path(p).open()`: looked up by `resourceOf` from the call's receiver.
     spec('pathlib.Path.open', 'file', FILE_NAMES, FILE_METHODS),
+    // `zf.open(name)` of a ZipFile: the member shares the archive's descriptor, which `zf.close()` leaves open while a
+    // member is (`_fileRefCnt`): on PyPy until the GC drops it. Looked up from the receiver, as a path's.
+    spec('zipfile.ZipFile.open', 'zip member', ['member', 'm'], FILE_METHODS),
     // Closing a NamedTemporaryFile (delete=True, the default) deletes it: CPython did that at once too.
     spec('tempfile.TemporaryFile', 'temporary file', ['tmp', 'f'], FILE_METHODS),
     spec('tempfile.NamedTemporaryFile', 'temporary file', ['tmp', 'f'], FILE_METHODS),
@@ -250,7 +254,8 @@ function resolveSpec(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefin
   if (!mayBeResourceCall(ctx, call)) return undefined;
   const name = calleeName(ctx.names, call);
   if (name) {
-    const found = RESOURCE_CALLS.get(name);
+    // Ex) `ZipFile.open(self, name, mode)` in a subclass: a method called through its class, not a member made from an archive
+    const found = name === 'zipfile.ZipFile.open' ? undefined : RESOURCE_CALLS.get(name);
     // Ex) `subprocess.Popen(...)` for Python 3.1: no `with`, and no `close()` for contextlib.closing
     if (found && found.withSince && !found.hasClose && !versionAtLeast(ctx.target, found.withSince)) return undefined;
     // Ex) `Popen(cmd, stdout=DEVNULL)`: it keeps no pipe
@@ -262,8 +267,50 @@ function resolveSpec(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefin
   if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'open') {
     const receiver = fn.childForFieldName('object');
     if (receiver && isPathValue(ctx, receiver, 0)) return RESOURCE_CALLS.get('pathlib.Path.open');
+    if (receiver && isZipFileValue(ctx, receiver) && readsMember(call)) return RESOURCE_CALLS.get('zipfile.ZipFile.open');
   }
   return undefined;
+}
+
+/**
+ * True when `zf.open(…)` surely opens a member for reading: no mode, or `"r"` (second or `mode=`), and no `*`/`**`
+ * arguments. A member open for writing is left as it was: its close writes the entry, and the archive's close
+ * raises while one is open (snapshot `open-assign-close/ok-close-refused`).
+ */
+function readsMember(call: SyntaxNode): boolean {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((a) => !isExtra(a)) ?? [];
+  let mode: SyntaxNode | undefined;
+  for (const [i, a] of args.entries()) {
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return false;
+    if (a.type === 'keyword_argument') {
+      if (a.childForFieldName('name')?.text === 'mode') mode = a.childForFieldName('value') ?? undefined;
+    } else if (i === 1) mode = a;
+  }
+  return !mode || /^(['"])r\1$/.test(mode.text);
+}
+
+/**
+ * True when `expr` surely is a `zipfile.ZipFile`: a call of it, or a name whose every binding is `name =
+ * zipfile.ZipFile(…)` or `with zipfile.ZipFile(…) as name` (parentheses around either).
+ */
+function isZipFileValue(ctx: FileContext, expr: SyntaxNode): boolean {
+  const unwrap = (n: SyntaxNode | null | undefined): SyntaxNode | undefined => {
+    while (n?.type === 'parenthesized_expression') n = n.namedChildren.find((c) => !isExtra(c));
+    return n ?? undefined;
+  };
+  const isZipCall = (n: SyntaxNode | undefined) => n?.type === 'call' && calleeName(ctx.names, n) === 'zipfile.ZipFile';
+  const e = unwrap(expr);
+  if (!e) return false;
+  if (e.type === 'call') return isZipCall(e);
+  if (e.type !== 'identifier') return false;
+  const r = ctx.names.resolve(e.text, e);
+  return r.kind === 'local' && r.bindings.length > 0 && r.bindings.every((b) => {
+    const p = b.node.parent;
+    if (b.kind !== 'assign') return false;
+    if (p?.type === 'assignment') return p.childForFieldName('left')?.id === b.node.id && isZipCall(unwrap(p.childForFieldName('right')));
+    // `with zipfile.ZipFile(p) as zf:`: the item's value
+    return p?.type === 'as_pattern_target' && p.parent?.type === 'as_pattern' && isZipCall(unwrap(p.parent.namedChildren[0]));
+  });
 }
 
 /**
@@ -834,7 +881,7 @@ const MODE_AT: ReadonlyMap<string, number> = new Map([
   ['pathlib.Path.open', 0],
 ]);
 /** Catalog calls that only ever read. */
-const READ_ONLY = new Set(['tokenize.open', 'urllib.request.urlopen']);
+const READ_ONLY = new Set(['tokenize.open', 'urllib.request.urlopen', 'zipfile.ZipFile.open']);
 
 /**
  * False only when the resource made by `call` surely cannot be written: a reading-only kind, or a file
