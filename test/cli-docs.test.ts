@@ -108,7 +108,7 @@ test('docs/resources.md lists every entry of the resource catalog', async () => 
   const { RESOURCE_CALLS } = await import('../src/python/resources.js');
   const page = readFileSync(join(ROOT, 'docs', 'resources.md'), 'utf8');
   for (const name of RESOURCE_CALLS.keys()) {
-    const shown = name === 'builtins.open' ? '`open`' : name === 'pathlib.Path.open' ? '`.open()` of a path' : `\`${name}\``;
+    const shown = name === 'builtins.open' ? '`open`' : name === 'pathlib.Path.open' ? '`.open()` of a path' : name === 'zipfile.ZipFile.open' ? '`.open()` of a `zipfile.ZipFile`' : `\`${name}\``;
     assert.ok(page.includes(shown), `docs/resources.md does not list ${shown}`);
   }
 });

@@ -264,11 +264,10 @@ test('open-assign: parts handed out by a wrapper, descriptor numbers made into t
   const byLine = reasonsByLine(r);
   const expected: Array<[number, RegExp]> = [
     [10, /^through `tf`: `\.extractfile\(\)` of what wraps it may return an object that still reads the file/],
-    [18, /^through `zf`: `\.open\(\)` of what wraps it/],
-    [27, /its descriptor number goes into `"\/dev\/fd\/%d" % f\.fileno\(\)`/],
-    [37, /its descriptor number goes into `str\(f\.fileno\(\)\)`/],
-    [46, /the file's descriptor `f\.fileno\(\)` is kept where withify does not follow its uses/],
-    [53, /the file's descriptor `sys\.stdout\.fileno\(\)` is kept/],
+    [18, /its descriptor number goes into `"\/dev\/fd\/%d" % f\.fileno\(\)`/],
+    [28, /its descriptor number goes into `str\(f\.fileno\(\)\)`/],
+    [37, /the file's descriptor `f\.fileno\(\)` is kept where withify does not follow its uses/],
+    [44, /the file's descriptor `sys\.stdout\.fileno\(\)` is kept/],
   ];
   for (const [line, re] of expected) assert.match(byLine.get(line) ?? '(no finding)', re, `line ${line}`);
   // Ex) a dict's value is put in a dict, not in a "pair"

@@ -133,7 +133,8 @@ export function nameAssignment(call: SyntaxNode): { target: SyntaxNode; stmt: Sy
  */
 export function orderNote(kept: KeptLocal, does: string): string | undefined {
   if (!kept.after.length) return undefined;
-  return `; ${does} inside the block that closes ${kept.after.map((n) => `\`${n}\``).join(', ')} at its end runs that first, where CPython dropped them first (a frame's variables go in their order)`;
+  const them = kept.after.map((n) => `\`${n}\``).join(', ');
+  return `; ${does} inside the block that closes ${them} at its end runs its cleanup before ${kept.after.length > 1 ? 'theirs' : `${them}'s`}, where CPython dropped ${them} first (a frame's variables go in their order)`;
 }
 
 /**

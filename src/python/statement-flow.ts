@@ -77,7 +77,7 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
       if (consumer.kind === 'eager') return { kind: 'used-up', at: call, by: name };
       // Ex) `def lines(f): yield f` … `for x in lines(open(p)):`: it may hand out the file itself.
       if (consumer.kind === 'generator') {
-        return { kind: 'unknown', at: call, why: `\`${name}\` is a generator function: it reads the ${spec.kind} lazily, after this statement, and may yield the ${spec.kind} itself` };
+        return { kind: 'unknown', at: call, why: `\`${name}\` is a generator function: what it makes reads the ${spec.kind} only when iterated, which may be after this statement, and may yield or keep the ${spec.kind} itself` };
       }
       via = name;
       viaConsumer = consumer;
