@@ -1,10 +1,13 @@
 // The unified diff (src/engine/diff.ts): cut into parts for speed, yet jsdiff's own diff where the alignment
 // of lines is unambiguous, and a patch that applies wherever it is not.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { applyPatch, createTwoFilesPatch } from 'diff';
 import { unifiedDiff } from '../src/engine/diff.js';
-import { seededRandom } from './helpers.js';
+import { seededRandom, tempDir } from './helpers.js';
 
 /** jsdiff's diff of the whole files, with the header `unifiedDiff` writes. */
 function wholeDiff(path: string, before: string, after: string): string {
@@ -69,4 +72,20 @@ test('random edits of repetitive text, with and without a final newline: the pat
     assert.equal(applyPatch(b, patch), a, `round ${round}`);
     if (round % 3 === 0) assert.match(patch, /\n\\ No newline at end of file\n$/);
   }
+});
+
+test('a path with a space: the header names end with a tab, as git writes them, so that GNU patch and git apply take the diff', () => {
+  const patch = unifiedDiff('src/my file.py', 'x = 1\n', 'x = 2\n');
+  assert.ok(patch.startsWith('--- a/src/my file.py\t\n+++ b/src/my file.py\t\n@@ '), patch);
+  assert.ok(unifiedDiff('src/plain.py', 'x = 1\n', 'x = 2\n').startsWith('--- a/src/plain.py\n+++ b/src/plain.py\n@@ '));
+  const dir = tempDir('withify-space-patch-');
+  mkdirSync(join(dir, 'src'));
+  writeFileSync(join(dir, 'src', 'my file.py'), 'x = 1\n');
+  writeFileSync(join(dir, 'd.patch'), patch);
+  const tool = spawnSync('patch', ['-p1', '-i', 'd.patch'], { cwd: dir, encoding: 'utf8' });
+  if (tool.error) {
+    const git = spawnSync('git', ['apply', 'd.patch'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(git.status, 0, git.stderr);
+  } else assert.equal(tool.status, 0, tool.stdout + tool.stderr);
+  assert.equal(readFileSync(join(dir, 'src', 'my file.py'), 'utf8'), 'x = 2\n');
 });

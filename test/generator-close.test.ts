@@ -1481,3 +1481,11 @@ test('a class whose base withify cannot read (`base()`, `*bases`, `getattr(…)`
   const run = spawnSync(CPYTHON, ['-m', 'pkg.main'], { cwd: dir, encoding: 'utf8' });
   assert.equal(run.stdout, '10\n', run.stderr);
 });
+
+test('os.scandir() is closed only where its iterator has close(): from Python 3.6', () => {
+  const text = 'import os\n\n\ndef first(p):\n    return next(os.scandir(p))\n';
+  assert.equal(transformSource(text, { select: ['generator-close'], targetVersion: [3, 5] }).findings.length, 0);
+  const now = transformSource(text, { select: ['generator-close'], targetVersion: [3, 6] });
+  assert.equal(now.fixesApplied, 1);
+  assert.match(now.output, /entries\.close\(\)/);
+});

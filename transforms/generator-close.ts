@@ -1006,7 +1006,8 @@ function madeCalls(ctx: FileContext): { index: GeneratorIndex | undefined; calls
     for (const call of callsNamed(ctx, iterators ? withIterators(generators) : generators!)) {
       const via: { imported?: string } = {};
       const target = callTarget(ctx.names, call, loc, via);
-      let gen: Made | undefined = !target ? undefined : ITERATORS.has(target) ? { key: target, async: false, iterator: true } : index ? resolveGenerator(index, target, via.imported) : undefined;
+      // (`os.scandir()`'s iterator has `close()` from Python 3.6: before it, nothing to call)
+      let gen: Made | undefined = !target ? undefined : ITERATORS.has(target) ? (versionAtLeast(ctx.target, [3, 6]) ? { key: target, async: false, iterator: true } : undefined) : index ? resolveGenerator(index, target, via.imported) : undefined;
       // Ex) `for r in Table(n): return r`, where `Table.__iter__` is a generator with cleanup: iterating the object
       // makes it (not `next(Table(n))`, which calls `__next__`, nor `x in Table(n)`, which may call `__contains__`)
       if (!gen && target && index) {

@@ -172,7 +172,9 @@ export function unifiedDiff(displayPath: string, before: string, after: string):
   hunksOf(a, b, cutPoints(a, b, SEPARATE, CUT_RUN), [0, 0], hunks, true);
   const patch = jsdiff.formatPatch({ oldFileName: `a/${p}`, newFileName: `b/${p}`, oldHeader: undefined, newHeader: undefined, hunks });
   // jsdiff opens with a `===` rule (and, in some versions, an `Index:` line); keep the git-style header only.
-  return patch.replace(/^(?:Index: [^\n]*\n)?=+\n/, '');
+  const out = patch.replace(/^(?:Index: [^\n]*\n)?=+\n/, '');
+  // Ex) `--- a/my file.py`: git ends an unquoted name with a space by a tab, so that GNU patch finds where it ends
+  return p.includes(' ') ? out.replace(/^(--- a\/[^"\n][^\n]*)\n(\+\+\+ b\/[^\n]*)\n/, '$1\t\n$2\t\n') : out;
 }
 
 const RED = '\x1b[31m';
