@@ -196,3 +196,29 @@ describe('names bound where the statements do not show it', () => {
     assert.equal(fixes(`import sys\n${GEN}${FIRST}`), 1);
   });
 });
+
+test('names as Python reads them (NFKC): `ｆ` is `f`, `def ｏｐｅｎ` binds `open`', async () => {
+  const { transformSource } = await import('../src/api.js');
+  const { CPYTHON, tempDir } = await import('./helpers.js');
+  const { writeFileSync } = await import('node:fs');
+  const run = (text: string) => {
+    const dir = tempDir('withify-nfkc-');
+    writeFileSync(join(dir, 'p.py'), text);
+    return execFileSync(CPYTHON, ['p.py'], { cwd: dir, encoding: 'utf8' });
+  };
+  // A new name never takes one the function spells otherwise
+  const kept = 'def a(p):\n    ｆ = "keep"\n    data = open(p).read()\n    return data[:0] + ｆ\n\n\nprint(a(__file__))\n';
+  const fixed = transformSource(kept);
+  assert.equal(fixed.fixesApplied, 1);
+  assert.doesNotMatch(fixed.output, / as f:/);
+  assert.equal(run(fixed.output), run(kept));
+  const gen = 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n\n\ndef first():\n    ｇｅｎ = [9]\n    for r in rows():\n        break\n    return ｇｅｎ\n\n\nprint(first())\n';
+  const closed = transformSource(gen, { select: ['generator-close'] });
+  assert.equal(closed.fixesApplied, 1);
+  assert.doesNotMatch(closed.output, /^    gen = /m);
+  assert.equal(run(closed.output), run(gen));
+  // `open` is the module's own function, spelt in full-width letters: no resource
+  const own = 'class Fake:\n    def read(self):\n        return "fake"\n\n\ndef ｏｐｅｎ(p):\n    return Fake()\n\n\ndef load(p):\n    return open(p).read()\n\n\nprint(load(__file__))\n';
+  assert.equal(transformSource(own).findings.length, 0);
+  assert.equal(run(own), 'fake\n');
+});

@@ -189,7 +189,16 @@ export function forEachTargetName(target: SyntaxNode, visit: (id: SyntaxNode) =>
   else if (PATTERN_CONTAINERS.has(target.type) || target.type === 'as_pattern_target') for (const c of target.namedChildren) forEachTargetName(c, visit);
 }
 
-function push(out: Map<string, Binding[]>, name: string, b: Binding): void {
+/**
+ * `name` as Python reads an identifier (PEP 3131: NFKC): `ｏｐｅｎ` and `ｆ` are `open` and `f`. ASCII names as they are.
+ */
+export function identifierKey(name: string): string {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 127) return name.normalize('NFKC');
+  return name;
+}
+
+function push(out: Map<string, Binding[]>, written: string, b: Binding): void {
+  const name = identifierKey(written);
   const list = out.get(name);
   if (list) list.push(b);
   else out.set(name, [b]);
@@ -447,6 +456,16 @@ export class NameIndex {
 
   /** Per name: whether the source may bind it somewhere (see `mayBind`). */
   private readonly bindable = new Map<string, boolean>();
+  private folded: string | undefined;
+
+  /** The source with every character Python's identifiers fold (NFKC) folded: itself when none is (most files). */
+  private foldedSource(): string | undefined {
+    if (this.source === undefined) return undefined;
+    if (this.folded === undefined) {
+      this.folded = /[^\x00-\x7f]/.test(this.source) ? this.source.normalize('NFKC') : this.source;
+    }
+    return this.folded;
+  }
   private readonly bindableIn = new Map<number, Map<string, boolean>>();
   private starImport: boolean | undefined;
 
@@ -472,7 +491,8 @@ export class NameIndex {
   }
 
   /** How `name`, read at `at`, resolves: builtin, an import, a local binding, or unknown. */
-  resolve(name: string, at: SyntaxNode): Resolution {
+  resolve(written: string, at: SyntaxNode): Resolution {
+    const name = identifierKey(written);
     if (this.source !== undefined && !this.mayBind(name)) return this.builtinOrUnknown(name);
     let scope = scopeOf(at);
     let first = true;
@@ -536,7 +556,8 @@ export class NameIndex {
 
   /** `mayBind` for the text of one scope (a function, class, lambda or comprehension, nested scopes included). */
   private mayBindIn(scope: SyntaxNode, name: string): boolean {
-    if (this.source === undefined) return true;
+    // (A text that spells a name otherwise than Python reads it, `def ｏｐｅｎ(p):`, is not searched by offsets)
+    if (this.source === undefined || this.foldedSource() !== this.source) return true;
     let names = this.bindableIn.get(scope.id);
     if (!names) {
       names = new Map();
@@ -560,7 +581,7 @@ export class NameIndex {
   private mayBind(name: string): boolean {
     let may = this.bindable.get(name);
     if (may === undefined) {
-      may = textMayBind(this.source!, name);
+      may = textMayBind(this.foldedSource()!, name);
       this.bindable.set(name, may);
     }
     return may;
@@ -586,7 +607,11 @@ export class NameIndex {
       const found = new Set<string>();
       // Ex) `x.gen`: `gen` is an attribute name, not a name of this scope (only `attribute` nodes have that field)
       eachIdentifier(scope, (text, c) => {
-        if (c.currentFieldName !== 'attribute') found.add(text);
+        if (c.currentFieldName === 'attribute') return;
+        found.add(text);
+        // Ex) `ｆ = "keep"`: Python's `f`, which a new `f` would rebind
+        const key = identifierKey(text);
+        if (key !== text) found.add(key);
       });
       ids = found;
       this.identifierCache.set(scope.id, ids);
