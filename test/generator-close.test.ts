@@ -393,7 +393,7 @@ describe('generator index', () => {
 
   test('a submodule its package binds to another object is not resolved through (from pkg import core)', () => {
     const core = 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n';
-    for (const init of ['from . import other as core\n', 'from .compat import core\n', 'import pkg.other as core\n', 'core = None\n', 'def core():\n    pass\n', 'from . import other as core\ndef g():\n    yield 1\n', 'import sys\nif sys:\n    core = None\n', 'globals()["core"] = None\n', 'globals().update(kw)\n', 'from .compat import core as core\n', 'from .core import core\n']) {
+    for (const init of ['from . import other as core\n', 'from .compat import core\n', 'import pkg.other as core\n', 'core = None\n', 'def core():\n    pass\n', 'from . import other as core\ndef g():\n    yield 1\n', 'import sys\nif sys:\n    core = None\n', 'globals()["core"] = None\n', 'globals().update(kw)\n', 'from .compat import core as core\n', 'from .core import core\n', 'try:\n    from .compat import core\nexcept ImportError:\n    from . import core\n', 'from .compat import core\nfrom . import core\n']) {
       const index = indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'pkg/other.py': 'def rows():\n    return [1]\n', 'main.py': 'from pkg import core\n' });
       assert.ok(index.shadowed?.includes('pkg.core'), init);
       assert.equal(resolveGenerator(index, 'main.core.rows'), undefined, init);
@@ -422,6 +422,11 @@ describe('generator index', () => {
     tests.push('from unittest import mock\n\nTARGET = "pkg.core.rows"\n\ndef test_a():\n    with mock.patch(TARGET, return_value=[0, 5]):\n        pass\n');
     tests.push('import unittest\nfrom unittest.mock import patch\n\nclass T(unittest.TestCase):\n    target = "pkg.core.rows"\n\n    def test_a(self):\n        with patch(self.target, side_effect=lambda n: [0]):\n            pass\n');
     tests.push('TARGET: str = "pkg.core.rows"\n\ndef test_a(monkeypatch):\n    monkeypatch.setattr(TARGET, lambda n: [0, 4])\n');
+    // Targets that are constants but not one plain literal: every dotted string of the file counts then
+    for (const value of ['f"pkg.core.rows"', '"pkg.core." "rows"', '("pkg.core.rows")']) tests.push(`from unittest.mock import patch\n\nTARGET = ${value}\n\ndef test_a():\n    with patch(TARGET, return_value=[5]):\n        pass\n`);
+    tests.push('from unittest.mock import patch\n\ndef test_a():\n    for t in ("pkg.core.rows",):\n        with patch(t, return_value=[5]):\n            pass\n');
+    tests.push('from unittest.mock import patch\n\nTARGETS = ["pkg.core.rows"]\n\ndef test_a():\n    with patch(TARGETS[0], return_value=[5]):\n        pass\n');
+    tests.push('from unittest.mock import patch\n\ndef test_a():\n    with patch("pkg.core." "rows", return_value=[5]):\n        pass\n');
     for (const t of tests) {
       const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'tests/test_core.py': t });
       assert.match(index.generators['pkg.core.rows']?.patched ?? '', /in `tests\.test_core`$/, t);
@@ -433,6 +438,8 @@ describe('generator index', () => {
       'import pkg.core\nfrom unittest import mock\n\ndef test_a():\n    with mock.patch("pkg.core.rows", wraps=pkg.core.rows) as spy:\n        assert spy.call_count == 0\n',
       'from unittest import mock\n\nTARGET = "pkg.core.rows"\n\ndef test_a():\n    with mock.patch(TARGET):\n        pass\n',
       'from unittest import mock\n\nTARGET = "pkg.core.rows"\nOTHER = "pkg.core.other"\n\ndef test_a():\n    with mock.patch(OTHER, return_value=[0]):\n        pass\n',
+      // The object form names its attribute: a dotted string elsewhere in the file is no target
+      'import pkg.core\n\ndef test_a(monkeypatch):\n    monkeypatch.setattr(pkg.core, "other", 5)\n    x = "pkg.core.rows"\n',
     ]) {
       const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'tests/test_core.py': t });
       assert.equal(index.generators['pkg.core.rows']?.patched, undefined, t);
@@ -1416,7 +1423,7 @@ test('a call through the package attribute its __init__ binds to another object 
     ['from pkg.core import rows\n\n\n', 'rows(5)', true],
     ['from pkg.core import rows as r\n\n\n', 'r(5)', true],
   ];
-  for (const init of ['from . import other as core\n', 'from .compat import core\n', 'from . import core as _real\ncore = None\n']) {
+  for (const init of ['from . import other as core\n', 'from .compat import core\n', 'from . import core as _real\ncore = None\n', 'try:\n    from .compat import core\nexcept ImportError:\n    from . import core\n']) {
     for (const [imports, call, fixed] of callers) {
       const dir = tempDir('withify-shadowed-');
       mkdirSync(join(dir, 'pkg'));
@@ -1456,7 +1463,7 @@ test('a module-level fix in a module with a star import and a literal __all__ na
 
 test('a class whose base withify cannot read (`base()`, `*bases`, `getattr(…)`) may derive from any: its plain method overrides every generator method of that name', () => {
   const core = 'class Store:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            print("c")\n\n    def first(self):\n        for r in self.rows():\n            return r\n';
-  for (const header of ['class Fast(base()):', 'class Fast(*bases):', 'class Fast(getattr(core, "Store")):', 'class Fast(Mixin, *bases):', 'class Fast(registry.get("store")):']) {
+  for (const header of ['class Fast(base()):', 'class Fast(*bases):', 'class Fast(getattr(core, "Store")):', 'class Fast(Mixin, *bases):', 'class Fast(registry.get("store")):', 'class Fast(Store if FAST else Other):', 'class Fast(Store or Other):', 'class Fast(BASES[0]):']) {
     const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/fast.py': `from pkg import core\n\n\n${header}\n    def rows(self):\n        return [10, 20]\n` });
     assert.ok(index.plainOverrides.includes('Store.rows'), header);
     // Another name: nothing overridden

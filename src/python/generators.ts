@@ -143,6 +143,9 @@ function baseNames(item: string): string[] {
   if (b.startsWith('*')) return [UNKNOWN_BASE, UNREAD_BASE];
   const open = b.indexOf('(');
   if (open < 0) {
+    // Ex) `class Fast(Store if FAST else Other):`, `(Store or Other)`, `(BASES[0])`: not a name, nor a generic's
+    // subscript (`Generic[T]`): any class
+    if (!/^[A-Za-z_][\w.]*\s*(?:\[[^\]]*\])?$/.test(b) || /\[\s*[-+]?\d/.test(b)) return [UNKNOWN_BASE, UNREAD_BASE];
     const tail = baseTail(b);
     return tail && tail !== 'object' ? [tail] : [];
   }
@@ -1401,14 +1404,16 @@ export function packageBindsFromText(text: string, aliases: Readonly<Record<stri
     if (m[1] !== undefined) out.add(m[1]);
     else for (const w of m[2]!.split(',')) if (/^[A-Za-z_]\w*$/.test(w.trim())) out.add(w.trim());
   }
-  // Ex) `from .compat import core as core` binds another object; `from . import core as core`, `import pkg.core as
-  // core` (an explicit re-export) the submodule itself
+  // Ex) `from .compat import core` or `from .compat import core as core` binds another object (`try:` … `except
+  // ImportError: from . import core` too: the attribute set first stays); `from . import core as core`, `import
+  // pkg.core as core` (an explicit re-export) the submodule itself
   for (const m of text.matchAll(/^[ \t]*(?:from[ \t]+(\S+)[ \t]+)?import[ \t]+([^\r\n#]*)/gm)) {
     for (const item of m[2]!.replace(/[()\\]/g, ' ').split(',')) {
       const parts = item.trim().split(/\s+/);
-      if (parts[1] !== 'as' || !parts[2]) continue;
-      const q = m[1] === undefined ? parts[0]! : m[1].endsWith('.') ? m[1] + parts[0] : `${m[1]}.${parts[0]}`;
-      if (absoluteName(q, loc) !== self(parts[2])) out.add(parts[2]);
+      if (!parts[0] || parts[0] === '*') continue;
+      const local = parts[1] === 'as' && parts[2] ? parts[2] : m[1] !== undefined ? parts[0] : parts[0].split('.')[0]!;
+      const q = m[1] === undefined ? (parts[1] === 'as' ? parts[0]! : local) : m[1].endsWith('.') ? m[1] + parts[0] : `${m[1]}.${parts[0]}`;
+      if (absoluteName(q, loc) !== self(local)) out.add(local);
     }
   }
   // Ex) `globals()["core"] = …`; `globals().update(kw)`: any name (`*`)
@@ -1835,6 +1840,7 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
     const target = aliases[`${moduleName}.${head!}`] ?? importedFrom(text, head!);
     if (target) out.push([target, ...rest, attribute].join('.'));
   };
+  let unread = false;
   for (const name of new Set(names)) {
     const byPath = name === 'patch' ? PATCH_BY_PATH : new RegExp(PATCH_BY_PATH.source.replace('patch|setattr', name.replace(/\W/g, '')), 'g');
     // Ex) `patch("pkg.core.rows")` alone makes a MagicMock, which has a `close()`; `wraps=rows` calls the generator
@@ -1843,10 +1849,30 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
     // binds that name to, anywhere (a class attribute too)
     const byName = name === 'patch' ? PATCH_BY_NAME : new RegExp(PATCH_BY_NAME.source.replace('\\bpatch|\\.setattr', `\\b${name.replace(/\W/g, '')}`), 'g');
     const held = new Set<string>();
+    // The names held by a plain literal somewhere in the file (`TARGET = "pkg.core.rows"`): read, not unread
+    const literal = new Set<string>();
     for (const m of text.matchAll(byName)) {
       if (held.has(m[1]!) || (!setLater && !replacesValue(text, m.index! + m[0].length, 1))) continue;
       held.add(m[1]!);
-      for (const path of text.matchAll(new RegExp(`(?<![\\w.])${m[1]!}[ \\t]*(?::[^=\\r\\n]*)?=[ \\t]*['"]([A-Za-z_][\\w.]*\\.[A-Za-z_]\\w*)['"]`, 'g'))) out.push(path[1]!);
+      for (const path of text.matchAll(new RegExp(`(?<![\\w.])${m[1]!}[ \\t]*(?::[^=\\r\\n]*)?=[ \\t]*['"]([A-Za-z_][\\w.]*\\.[A-Za-z_]\\w*)['"]`, 'g'))) {
+        out.push(path[1]!);
+        literal.add(m[1]!);
+      }
+    }
+    // Ex) `patch(f"pkg.use.rows", …)`, `patch("pkg.use." "rows", …)`, `patch(TARGETS[0], …)`, `patch(target, …)` of a
+    // loop over a tuple: a target that is not one plain literal, nor the object form `setattr(obj, "name", value)`:
+    // every dotted string the file writes may be it
+    const byAny = name === 'patch' ? PATCH_CALL : new RegExp(PATCH_CALL.source.replace('\\bpatch|\\.setattr', `\\b${name.replace(/\W/g, '')}`), 'g');
+    if (!unread) {
+      for (const m of text.matchAll(byAny)) {
+        const args = restArguments(text, m.index! + m[0].length);
+        const first = args[0]?.replace(/^target\s*=\s*/, '');
+        if (!first || PLAIN_PATH.test(first) || /^[rRuUbB]{0,2}['"]/.test(args[1] ?? '')) continue;
+        if (literal.has(/^(?:(?:self|cls)\.)?([A-Za-z_]\w*)$/.exec(first)?.[1] ?? '')) continue;
+        if (!setLater && !args.slice(1).some((a) => a.startsWith('*') || (KEYWORD_ARGUMENT.exec(a) ? VALUE_KEYWORDS.has(KEYWORD_ARGUMENT.exec(a)![1]!) : true))) continue;
+        unread = true;
+        break;
+      }
     }
     // Ex) `patch.dict(core.__dict__, rows=…)`, `patch.dict("pkg.core.__dict__", {"rows": …})`: the module's namespace
     if (text.includes('__dict__')) {
@@ -1869,8 +1895,23 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
       }
     }
   }
+  if (unread) {
+    // (Adjacent literals joined, an f-string with no field as its text)
+    for (const m of text.matchAll(STRING_RUN)) {
+      const joined = [...m[0].matchAll(STRING_PART)].map((p) => p[2]).join('');
+      if (/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(joined)) out.push(joined);
+    }
+  }
   return out;
 }
+
+/** `patch(` or `monkeypatch.setattr(`: a double's call, its target read from its arguments. */
+const PATCH_CALL = /(?:\bpatch|\.setattr)\s*\(/g;
+/** One plain literal naming a dotted path, as `PATCH_BY_PATH` reads it. */
+const PLAIN_PATH = /^['"][A-Za-z_][\w.]*\.[A-Za-z_]\w*['"]$/;
+/** A run of adjacent string literals of word characters and dots (`"pkg.use." "rows"`, `f"pkg.use.rows"`). */
+const STRING_RUN = /(?<![\w'"])(?:[rRuUfF]{0,2}(['"])[\w.]*\1[ \t]*)+/g;
+const STRING_PART = /[rRuUfF]{0,2}(['"])([\w.]*)\1/g;
 
 /** What a top-level `from pkg import use` or `import pkg.use as use` binds `name` to, read loosely from the text. */
 /** Every word of the lines that start with `import` or `from … import` (a name `importedFrom` may find). */

@@ -272,6 +272,11 @@ function resolveSpec(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefin
   return undefined;
 }
 
+/** True when code outside `scope` may bind `name` there: a `global` statement for a module's name, a `nonlocal` one for a function's. */
+function reboundElsewhere(ctx: FileContext, name: string, scope: SyntaxNode): boolean {
+  return scope.type === 'module' ? ctx.names.declaredGlobal(name) : ctx.names.declaredNonlocal(name);
+}
+
 /**
  * True when `zf.open(…)` surely opens a member for reading: no mode, or `"r"` (second or `mode=`), and no `*`/`**`
  * arguments. A member open for writing is left as it was: its close writes the entry, and the archive's close
@@ -304,6 +309,8 @@ function isZipFileValue(ctx: FileContext, expr: SyntaxNode): boolean {
   if (e.type === 'call') return isZipCall(e);
   if (e.type !== 'identifier') return false;
   const r = ctx.names.resolve(e.text, e);
+  // Ex) `def swap(): global zf; zf = other`: a binding the scope's own statements do not show
+  if (r.kind === 'local' && reboundElsewhere(ctx, e.text, r.scope)) return false;
   return r.kind === 'local' && r.bindings.length > 0 && r.bindings.every((b) => {
     const p = b.node.parent;
     if (b.kind !== 'assign') return false;
@@ -515,6 +522,7 @@ function isPathValue(ctx: FileContext, expr: SyntaxNode, depth: number): boolean
     }
     case 'identifier': {
       const r = ctx.names.resolve(e.text, e);
+      if (r.kind === 'local' && reboundElsewhere(ctx, e.text, r.scope)) return false;
       return r.kind === 'local' && r.bindings.length > 0 && r.bindings.every((b) => {
         const p = b.node.parent;
         if (b.kind === 'param') {
