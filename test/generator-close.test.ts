@@ -393,7 +393,7 @@ describe('generator index', () => {
 
   test('a submodule its package binds to another object is not resolved through (from pkg import core)', () => {
     const core = 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n';
-    for (const init of ['from . import other as core\n', 'from .compat import core\n', 'import pkg.other as core\n', 'core = None\n', 'def core():\n    pass\n', 'from . import other as core\ndef g():\n    yield 1\n', 'import sys\nif sys:\n    core = None\n', 'globals()["core"] = None\n', 'globals().update(kw)\n', 'from .compat import core as core\n', 'from .core import core\n', 'try:\n    from .compat import core\nexcept ImportError:\n    from . import core\n', 'from .compat import core\nfrom . import core\n']) {
+    for (const init of ['from . import other as core\n', 'from .compat import core\n', 'import pkg.other as core\n', 'core = None\n', 'def core():\n    pass\n', 'from . import other as core\ndef g():\n    yield 1\n', 'import sys\nif sys:\n    core = None\n', 'globals()["core"] = None\n', 'globals().update(kw)\n', 'from .compat import core as core\n', 'from .core import core\n', 'try:\n    from .compat import core\nexcept ImportError:\n    from . import core\n', 'from .compat import core\nfrom . import core\n', 'import sys; from .compat import core\n', 'try: from .compat import core\nexcept ImportError: from . import core\n']) {
       const index = indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'pkg/other.py': 'def rows():\n    return [1]\n', 'main.py': 'from pkg import core\n' });
       assert.ok(index.shadowed?.includes('pkg.core'), init);
       assert.equal(resolveGenerator(index, 'main.core.rows'), undefined, init);
@@ -402,7 +402,7 @@ describe('generator index', () => {
       assert.equal(resolveGenerator(indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'main.py': 'from pkg.core import rows\n' }), 'main.rows')?.key, 'pkg.core.rows', init);
       assert.equal(resolveGenerator(indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'main.py': 'import pkg\n' }), 'main.pkg.core.rows'), undefined, init);
     }
-    for (const init of ['from . import core\n', 'from .core import rows\n', '', 'x = 1\n', 'from . import core as core\n', 'import pkg.core as core\n', 'def f():\n    core = 1\n', 'import sys\nprint(vars(sys.modules[__name__]))\n', '"""Usage:\ncore = None\n"""\n']) {
+    for (const init of ['from . import core\n', 'from .core import rows\n', '', 'x = 1\n', 'def load():\n    from .compat import core\n    return core\n', '"""\nfrom .compat import core\n"""\n', 'from . import core as core\n', 'import pkg.core as core\n', 'def f():\n    core = 1\n', 'import sys\nprint(vars(sys.modules[__name__]))\n', '"""Usage:\ncore = None\n"""\n']) {
       const index = indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'main.py': 'from pkg import core\n' });
       assert.equal(index.shadowed, undefined, init);
       assert.equal(resolveGenerator(index, 'main.core.rows')?.key, 'pkg.core.rows', init);
@@ -427,6 +427,8 @@ describe('generator index', () => {
     tests.push('from unittest.mock import patch\n\ndef test_a():\n    for t in ("pkg.core.rows",):\n        with patch(t, return_value=[5]):\n            pass\n');
     tests.push('from unittest.mock import patch\n\nTARGETS = ["pkg.core.rows"]\n\ndef test_a():\n    with patch(TARGETS[0], return_value=[5]):\n        pass\n');
     tests.push('from unittest.mock import patch\n\ndef test_a():\n    with patch("pkg.core." "rows", return_value=[5]):\n        pass\n');
+    tests.push('from unittest.mock import patch\n\ndef test_a():\n    with patch(\n        "pkg.core"\n        ".rows",\n        return_value=[5],\n    ):\n        pass\n');
+    tests.push('from unittest import mock\nfrom pkg import core\n\nNAME = "rows"\n\ndef test_a():\n    with mock.patch.object(core, NAME, return_value=[5]):\n        pass\n');
     for (const t of tests) {
       const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'tests/test_core.py': t });
       assert.match(index.generators['pkg.core.rows']?.patched ?? '', /in `tests\.test_core`$/, t);
@@ -1463,7 +1465,7 @@ test('a module-level fix in a module with a star import and a literal __all__ na
 
 test('a class whose base withify cannot read (`base()`, `*bases`, `getattr(…)`) may derive from any: its plain method overrides every generator method of that name', () => {
   const core = 'class Store:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            print("c")\n\n    def first(self):\n        for r in self.rows():\n            return r\n';
-  for (const header of ['class Fast(base()):', 'class Fast(*bases):', 'class Fast(getattr(core, "Store")):', 'class Fast(Mixin, *bases):', 'class Fast(registry.get("store")):', 'class Fast(Store if FAST else Other):', 'class Fast(Store or Other):', 'class Fast(BASES[0]):']) {
+  for (const header of ['class Fast(base()):', 'class Fast(*bases):', 'class Fast(getattr(core, "Store")):', 'class Fast(Mixin, *bases):', 'class Fast(registry.get("store")):', 'class Fast(Store if FAST else Other):', 'class Fast(Store or Other):', 'class Fast(BASES[0]):', 'class Fast(REGISTRY["store"]):', 'class Fast(BASES[i]):', 'class Fast(BASES[FIRST]):']) {
     const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/fast.py': `from pkg import core\n\n\n${header}\n    def rows(self):\n        return [10, 20]\n` });
     assert.ok(index.plainOverrides.includes('Store.rows'), header);
     // Another name: nothing overridden
@@ -1471,7 +1473,7 @@ test('a class whose base withify cannot read (`base()`, `*bases`, `getattr(…)`
     assert.ok(!other.plainOverrides.includes('Store.rows'), header);
   }
   // A class factory: its class derives from its arguments (`with_metaclass`) or from no class of the project
-  for (const header of ['class P(namedtuple("P", "x y")):', 'class P(six.with_metaclass(abc.ABCMeta, object)):', 'class P(NamedTuple("P", [("x", int)])):']) {
+  for (const header of ['class P(namedtuple("P", "x y")):', 'class P(six.with_metaclass(abc.ABCMeta, object)):', 'class P(NamedTuple("P", [("x", int)])):', 'class P(Base[Dict[str, int]]):', 'class P(Generic[Callable[[int], str]]):', 'class P(typing.Generic[K, V]):', 'class P(list[int]):', 'class P(Base,  # why\n        Mixin):', 'class P(Base, \\\n        Mixin):', 'class P((Base)):']) {
     const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/p.py': `${header}\n    def rows(self):\n        return [10, 20]\n` });
     assert.ok(!index.plainOverrides.includes('Store.rows'), header);
   }
@@ -1495,4 +1497,13 @@ test('os.scandir() is closed only where its iterator has close(): from Python 3.
   const now = transformSource(text, { select: ['generator-close'], targetVersion: [3, 6] });
   assert.equal(now.fixesApplied, 1);
   assert.match(now.output, /entries\.close\(\)/);
+});
+
+test('a comment after @staticmethod or @classmethod leaves the generator one', () => {
+  for (const deco of ['@staticmethod  # why', '@classmethod  # why']) {
+    const first = deco.startsWith('@static') ? 'n' : 'cls, n';
+    const src = `class Store:\n    ${deco}\n    def numbers(${first}):\n        try:\n            yield from range(n)\n        finally:\n            print("cleanup")\n\n    def small(self):\n        for n in self.numbers(10):\n            if n > 3:\n                break\n        return n\n`;
+    const r = transformSource(src, { select: ['generator-close'] });
+    assert.equal(r.fixesApplied, 1, deco);
+  }
 });

@@ -9,7 +9,7 @@ import { closeWaitsReason, leftOpen, READS_TO_END, resourceOf, stopsEarlyOnTheWa
 import { followResource, loopOwner, yieldFromStatementValue, type Flow } from '../src/python/statement-flow.js';
 import { calleeText, consumerOf } from '../src/python/consumers.js';
 import { loopExit } from '../src/python/generators.js';
-import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { decoratorText, enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { findingWith, groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { methodCallOn, WRITING_METHODS } from './open-chain.js';
 import { blockRoom } from '../src/python/nesting.js';
@@ -214,7 +214,7 @@ function recursiveCall(ctx: FileContext, loop: SyntaxNode, resource: SyntaxNode,
   // The method's class or instance as the code may spell it: `self`, `cls`, its own first parameter (`klass`, `this`;
   // not a `@staticmethod`'s), `type(self)`, `self.__class__`, the class's name, also dotted (`Outer.Inner`) or made
   // (`Loader()`)
-  const decorators = fn.parent?.type === 'decorated_definition' ? fn.parent.namedChildren.filter((c) => c.type === 'decorator').map((d) => d.text.replace(/\s+/g, '')) : [];
+  const decorators = fn.parent?.type === 'decorated_definition' ? fn.parent.namedChildren.filter((c) => c.type === 'decorator').map((d) => decoratorText(d).replace(/\s+/g, '')) : [];
   const isStatic = decorators.some((d) => /^@(?:\w+\.)*staticmethod$/.test(d));
   const firstParameter = isStatic ? undefined : fn.childForFieldName('parameters')?.namedChildren.find((c) => !isExtra(c))?.text.replace(/[:=].*$/s, '').trim();
   const selves = new Set(['self', 'cls', ...(owner !== undefined && firstParameter && /^\w+$/.test(firstParameter) ? [firstParameter] : [])]);

@@ -472,7 +472,6 @@ function firstLook(anchors: Anchors, transforms: readonly Transform[], input: So
     }
   }
   // Ex) `path.open()` with `path: Path`: a method of a value that is a path (resources.ts, `isPathValue`), which a
-  // file says `Path` to make or name
   // file says `Path` to make or name; `zf.open(name)` of a `zipfile.ZipFile` (resources.ts, `isZipFileValue`)
   if (byName.has('open') && ((text.includes('Path') && PATH_WORD.test(text)) || text.includes('ZipFile'))) mutable().byName.delete('open');
   const hits = findWords(text, wordPattern(words));

@@ -6,7 +6,7 @@ import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, inOwnCode, partsRunAround, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
 import { afterBrackets, declaredNames, findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, inDefOrClass, inNoncode, LineKind, lineAt, outlineOf, selectAround, type Outline, type Selection } from './outline.js';
-import { isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from './statements.js';
+import { decoratorText, isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from './statements.js';
 import { calleeName } from './imports.js';
 import { RESOURCE_CALLS } from './resources.js';
 import { pushTo } from './memo.js';
@@ -137,7 +137,9 @@ export const UNKNOWN_BASE = '?';
  * may derive from them, so they count as coming after a mixin (`plainOverrides`).
  */
 function baseNames(item: string): string[] {
-  const b = item.trim();
+  // (A backslash continuation is a blank; `(Base)` is `Base`)
+  let b = item.replace(/\\\r?\n/g, ' ').trim();
+  while (/^\((?!\s*\))/.test(b) && b.endsWith(')') && balancedInside(b)) b = b.slice(1, -1).trim();
   if (!b || /^[A-Za-z_]\w*\s*=(?!=)/.test(b)) return [];
   // Ex) `class Fast(*bases):`, `class Fast(**kw):` (a `metaclass=` in it): bases withify cannot read
   if (b.startsWith('*')) return [UNKNOWN_BASE, UNREAD_BASE];
@@ -145,7 +147,7 @@ function baseNames(item: string): string[] {
   if (open < 0) {
     // Ex) `class Fast(Store if FAST else Other):`, `(Store or Other)`, `(BASES[0])`: not a name, nor a generic's
     // subscript (`Generic[T]`): any class
-    if (!/^[A-Za-z_][\w.]*\s*(?:\[[^\]]*\])?$/.test(b) || /\[\s*[-+]?\d/.test(b)) return [UNKNOWN_BASE, UNREAD_BASE];
+    if (!/^[A-Za-z_][\w.]*\s*(?:\[.*\])?$/s.test(b) || (b.includes('[') && !genericHead(b))) return [UNKNOWN_BASE, UNREAD_BASE];
     const tail = baseTail(b);
     return tail && tail !== 'object' ? [tail] : [];
   }
@@ -156,6 +158,30 @@ function baseNames(item: string): string[] {
   const factory = CLASS_FACTORIES.has(baseTail(b.slice(0, open)) ?? '');
   return [UNKNOWN_BASE, ...args.filter((a) => a !== UNKNOWN_BASE && a !== UNREAD_BASE), ...(factory ? [] : [UNREAD_BASE])];
 }
+
+/** True when `text` (`(…)`) has its outer parentheses matched by each other: `(A)`, not `(A) or (B)`. */
+function balancedInside(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    if (depth === 0 && i < text.length - 1) return false;
+  }
+  return depth === 0;
+}
+
+/**
+ * True when a subscripted base reads as a generic class (`Generic[T]`, `typing.Mapping[K, V]`, `Base[Dict[str, int]]`,
+ * `list[int]`): its name is CapWords or a builtin container, and its subscript holds no string or number. Not
+ * `BASES[0]`, `REGISTRY["store"]`, `bases[i]`: an item of something, any class.
+ */
+function genericHead(b: string): boolean {
+  const head = /^([\w.]*?)(\w+)\s*\[/.exec(b)?.[2] ?? '';
+  if (/['"\d]/.test(b.slice(b.indexOf('[')))) return false;
+  return /^_*[A-Z]\w*[a-z]\w*$/.test(head) || BUILTIN_GENERICS.has(head);
+}
+const BUILTIN_GENERICS: ReadonlySet<string> = new Set(['list', 'dict', 'tuple', 'set', 'frozenset', 'type']);
 
 /** What `SubclassFacts.bases` also holds for a base that may be any class (`base()`, `*bases`): its plain methods may override any. */
 export const UNREAD_BASE = '?any';
@@ -681,11 +707,13 @@ function addPlainDef(line: string, open: ReadonlyArray<{ facts: SubclassFacts }>
 function classFromText(text: string, line: string, end: number): { facts: SubclassFacts; end: number } | undefined {
   const cls = /^[ \t]*class[ \t]+(\w+)[ \t]*\((.*)$/.exec(line);
   if (!cls) return undefined;
-  let header = cls[2]!;
+  // (Comments and backslash continuations left out: `class C(Base,  # why` / `        Mixin):`)
+  const bare = (line: string) => line.replace(/#.*$/, '').replace(/\\\s*$/, ' ');
+  let header = bare(cls[2]!);
   while (!header.includes(')') && end < text.length) {
     const start = nextLineStart(text, end);
     end = lineEndOf(text, start);
-    header += ` ${text.slice(start, end)}`;
+    header += ` ${bare(text.slice(start, end))}`;
   }
   // The text up to the `)` that closes the bases (a call among them has its own).
   let depth = 0;
@@ -823,7 +851,7 @@ function isWrappedByDecorator(def: SyntaxNode): boolean {
   const p = def.parent;
   if (p?.type !== 'decorated_definition') return false;
   // Ex) `@contextlib.contextmanager`: calling it returns a context manager, not a generator.
-  return p.namedChildren.some((d) => d.type === 'decorator' && !/^@\s*(staticmethod|classmethod)\s*$/.test(d.text));
+  return p.namedChildren.some((d) => d.type === 'decorator' && !/^@\s*(staticmethod|classmethod)\s*$/.test(decoratorText(d)));
 }
 
 /** The function, lambda or class whose own code `node` is. */
@@ -1407,7 +1435,11 @@ export function packageBindsFromText(text: string, aliases: Readonly<Record<stri
   // Ex) `from .compat import core` or `from .compat import core as core` binds another object (`try:` … `except
   // ImportError: from . import core` too: the attribute set first stays); `from . import core as core`, `import
   // pkg.core as core` (an explicit re-export) the submodule itself
-  for (const m of text.matchAll(/^[ \t]*(?:from[ \t]+(\S+)[ \t]+)?import[ \t]+([^\r\n#]*)/gm)) {
+  // (Also after `;` or a header's `:`: `import sys; from .compat import core`, `try: from .compat import core`; not in a
+  // def or class, nor a line of a string)
+  for (const m of text.matchAll(/(?:^|[;:])[ \t]*(?:from[ \t]+(\S+)[ \t]+)?import[ \t]+([^\r\n#;]*)/gm)) {
+    const at = m.index + m[0].length - m[0].replace(/^[;:]/, '').trimStart().length;
+    if (inDefOrClass((lines ??= outlineOf(text)), at) || inNoncode(lines, at)) continue;
     for (const item of m[2]!.replace(/[()\\]/g, ' ').split(',')) {
       const parts = item.trim().split(/\s+/);
       if (!parts[0] || parts[0] === '*') continue;
@@ -1478,7 +1510,7 @@ function selfMethodClass(names: NameIndex, self: SyntaxNode): SyntaxNode | undef
   if (fn.type !== 'function_definition') return undefined;
   const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
   // Ex) `@staticmethod def f(x): x.m()`: the first parameter is not the instance.
-  if (holder.type === 'decorated_definition' && holder.namedChildren.some((d) => d.type === 'decorator' && !/^@\s*classmethod\s*$/.test(d.text))) return undefined;
+  if (holder.type === 'decorated_definition' && holder.namedChildren.some((d) => d.type === 'decorator' && !/^@\s*classmethod\s*$/.test(decoratorText(d)))) return undefined;
   const cls = holder.parent?.type === 'block' ? holder.parent.parent : undefined;
   if (cls?.type !== 'class_definition') return undefined;
   const first = fn.childForFieldName('parameters')?.namedChildren[0];
@@ -1818,6 +1850,8 @@ export function patchedAttributes(text: string, moduleName: string, aliases: Rea
 }
 
 /** `mock.patch.object(core, "rows", …)`, `patch.object(pkg.core, "rows", …)`: a target named by an object and an attribute. */
+/** `patch.object(core, NAME, …)`, `patch.object(core, self.name, …)`: the attribute's name held by a name (2). */
+const PATCH_OBJECT_BY_NAME = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,\s*(?:attribute\s*=\s*)?(?:(?:self|cls)\.)?([A-Za-z_]\w*)(?=\s*[,)])/g;
 const PATCH_OBJECT = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,\s*(?:attribute\s*=\s*)?['"]([A-Za-z_]\w*)['"]/g;
 
 /**
@@ -1887,6 +1921,11 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
     for (const m of text.matchAll(new RegExp(PATCH_OBJECT.source.replace('patch', name), 'g'))) {
       if (setLater || replacesValue(text, m.index! + m[0].length, 2)) byObject(m[1]!, m[2]!);
     }
+    // Ex) `NAME = "rows"` … `patch.object(core, NAME, return_value=[5])`: the names the file binds it to
+    for (const m of text.matchAll(new RegExp(PATCH_OBJECT_BY_NAME.source.replace('patch', name), 'g'))) {
+      if (!setLater && !replacesValue(text, m.index! + m[0].length, 2)) continue;
+      for (const value of text.matchAll(new RegExp(`(?<![\\w.])${m[2]!}[ \\t]*(?::[^=\\r\\n]*)?=[ \\t]*['"]([A-Za-z_]\\w*)['"]`, 'g'))) byObject(m[1]!, value[1]!);
+    }
     // Ex) `patch.multiple(use, rows=lambda: [42])`, `patch.multiple("pkg.use", rows=…)`: each keyword is an attribute
     for (const m of text.matchAll(new RegExp(PATCH_MULTIPLE.source.replace('patch', name), 'g'))) {
       for (const attribute of keywordsOf(text, m.index! + m[0].length)) {
@@ -1909,8 +1948,8 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
 const PATCH_CALL = /(?:\bpatch|\.setattr)\s*\(/g;
 /** One plain literal naming a dotted path, as `PATCH_BY_PATH` reads it. */
 const PLAIN_PATH = /^['"][A-Za-z_][\w.]*\.[A-Za-z_]\w*['"]$/;
-/** A run of adjacent string literals of word characters and dots (`"pkg.use." "rows"`, `f"pkg.use.rows"`). */
-const STRING_RUN = /(?<![\w'"])(?:[rRuUfF]{0,2}(['"])[\w.]*\1[ \t]*)+/g;
+/** A run of adjacent string literals of word characters and dots (`"pkg.use." "rows"`, `f"pkg.use.rows"`, over lines too). */
+const STRING_RUN = /(?<![\w'"])(?:[rRuUfF]{0,2}(['"])[\w.]*\1\s*)+/g;
 const STRING_PART = /[rRuUfF]{0,2}(['"])([\w.]*)\1/g;
 
 /** What a top-level `from pkg import use` or `import pkg.use as use` binds `name` to, read loosely from the text. */

@@ -185,3 +185,8 @@ export function isBareAnnotationTarget(id: SyntaxNode): boolean {
   const p = id.parent;
   return p?.type === 'assignment' && !p.childForFieldName('right') && p.childForFieldName('left')?.id === id.id;
 }
+
+/** A decorator's text without the comments in it (`@staticmethod  # why` → `@staticmethod`): tree-sitter keeps a trailing one in the node. */
+export function decoratorText(d: SyntaxNode): string {
+  return `@${d.namedChildren.filter((c) => !isExtra(c)).map((c) => c.text).join('')}`;
+}
