@@ -393,7 +393,7 @@ describe('generator index', () => {
 
   test('a submodule its package binds to another object is not resolved through (from pkg import core)', () => {
     const core = 'def rows():\n    try:\n        yield 1\n    finally:\n        pass\n';
-    for (const init of ['from . import other as core\n', 'from .compat import core\n', 'import pkg.other as core\n', 'core = None\n', 'def core():\n    pass\n', 'from . import other as core\ndef g():\n    yield 1\n', 'import sys\nif sys:\n    core = None\n', 'globals()["core"] = None\n', 'globals().update(kw)\n', 'from .compat import core as core\n', 'from .core import core\n', 'try:\n    from .compat import core\nexcept ImportError:\n    from . import core\n', 'from .compat import core\nfrom . import core\n', 'import sys; from .compat import core\n', 'try: from .compat import core\nexcept ImportError: from . import core\n']) {
+    for (const init of ['from . import other as core\n', 'from .compat import core\n', 'import pkg.other as core\n', 'core = None\n', 'def core():\n    pass\n', 'from . import other as core\ndef g():\n    yield 1\n', 'import sys\nif sys:\n    core = None\n', 'globals()["core"] = None\n', 'globals().update(kw)\n', 'from .compat import core as core\n', 'from .core import core\n', 'try:\n    from .compat import core\nexcept ImportError:\n    from . import core\n', 'from .compat import core\nfrom . import core\n', 'import sys; from .compat import core\n', 'try: from .compat import core\nexcept ImportError: from . import core\n', 'def __getattr__(name):\n    if name == "core":\n        from .compat import core\n        return core\n    raise AttributeError(name)\n', 'def load():\n    global core\n    from .compat import core\n\nload()\n', 'for core in [None]:\n    pass\n', 'with open("x") as core:\n    pass\n']) {
       const index = indexOf({ 'pkg/__init__.py': init, 'pkg/core.py': core, 'pkg/other.py': 'def rows():\n    return [1]\n', 'main.py': 'from pkg import core\n' });
       assert.ok(index.shadowed?.includes('pkg.core'), init);
       assert.equal(resolveGenerator(index, 'main.core.rows'), undefined, init);
@@ -429,6 +429,9 @@ describe('generator index', () => {
     tests.push('from unittest.mock import patch\n\ndef test_a():\n    with patch("pkg.core." "rows", return_value=[5]):\n        pass\n');
     tests.push('from unittest.mock import patch\n\ndef test_a():\n    with patch(\n        "pkg.core"\n        ".rows",\n        return_value=[5],\n    ):\n        pass\n');
     tests.push('from unittest import mock\nfrom pkg import core\n\nNAME = "rows"\n\ndef test_a():\n    with mock.patch.object(core, NAME, return_value=[5]):\n        pass\n');
+    tests.push('from unittest import mock\nfrom pkg import core, use\n\nNAME = "rows"\n\ndef test_a():\n    with mock.patch.object(core, NAME, return_value=[5]):\n        pass\n');
+    tests.push('from unittest import mock\nfrom pkg import (use,\n    core)\n\nNAMES = ["rows"]\n\ndef test_a():\n    with mock.patch.object(core, NAMES[0], return_value=[5]):\n        pass\n');
+    tests.push('from unittest import mock\nfrom pkg import core\n\ndef _p(attr):\n    return mock.patch.object(core, attr, return_value=[5])\n\ndef test_a():\n    with _p("rows"):\n        pass\n');
     for (const t of tests) {
       const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'tests/test_core.py': t });
       assert.match(index.generators['pkg.core.rows']?.patched ?? '', /in `tests\.test_core`$/, t);
@@ -1473,9 +1476,14 @@ test('a class whose base withify cannot read (`base()`, `*bases`, `getattr(…)`
     assert.ok(!other.plainOverrides.includes('Store.rows'), header);
   }
   // A class factory: its class derives from its arguments (`with_metaclass`) or from no class of the project
-  for (const header of ['class P(namedtuple("P", "x y")):', 'class P(six.with_metaclass(abc.ABCMeta, object)):', 'class P(NamedTuple("P", [("x", int)])):', 'class P(Base[Dict[str, int]]):', 'class P(Generic[Callable[[int], str]]):', 'class P(typing.Generic[K, V]):', 'class P(list[int]):', 'class P(Base,  # why\n        Mixin):', 'class P(Base, \\\n        Mixin):', 'class P((Base)):']) {
+  for (const header of ['class P(namedtuple("P", "x y")):', 'class P(six.with_metaclass(abc.ABCMeta, object)):', 'class P(NamedTuple("P", [("x", int)])):', 'class P(Base[Dict[str, int]]):', 'class P(Generic[Callable[[int], str]]):', 'class P(typing.Generic[K, V]):', 'class P(list[int]):', 'class P(Base,  # why\n        Mixin):', 'class P(Base, \\\n        Mixin):', 'class P((Base)):', 'class P(Generic[T1, T2]):', 'class P(Dict[str, "Other"]):', 'class P(IO[bytes]):', 'class P(collections.deque[int]):']) {
     const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/p.py': `${header}\n    def rows(self):\n        return [10, 20]\n` });
     assert.ok(!index.plainOverrides.includes('Store.rows'), header);
+  }
+  // A subclass through a nested generic is read as one: `Store[Dict[str, int]]` is `Store`
+  for (const header of ['class Fast(Store[Dict[str, int]]):', 'class Fast(Store[Callable[[int], str]]):', 'class Fast(Store[Tuple[int, ...]]):']) {
+    const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/fast.py': `from pkg.core import Store\n\n\n${header}\n    def rows(self):\n        return [10, 20]\n` });
+    assert.ok(index.plainOverrides.includes('Store.rows'), header);
   }
   // And through the CLI, run: the base's loop is reported, not fixed, and the program keeps its output
   const dir = tempDir('withify-unread-base-');

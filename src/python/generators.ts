@@ -125,7 +125,12 @@ export function qualnameOf(def: SyntaxNode): string | undefined {
   return parts.join('.');
 }
 
-const baseTail = (text: string) => /(\w+)\s*(?:\[[^\]]*\])?\s*$/.exec(text.trim())?.[1];
+/** The last name of a base, its subscript left out: `base.Store` → `Store`, `Store[Dict[str, int]]` → `Store`. */
+const baseTail = (text: string) => {
+  const t = text.trim();
+  const open = t.indexOf('[');
+  return /(\w+)\s*$/.exec(open >= 0 ? t.slice(0, open) : t)?.[1];
+};
 
 /** What `SubclassFacts.bases` stands for when a base is a call: a class that withify cannot see. */
 export const UNKNOWN_BASE = '?';
@@ -178,10 +183,12 @@ function balancedInside(text: string): boolean {
  */
 function genericHead(b: string): boolean {
   const head = /^([\w.]*?)(\w+)\s*\[/.exec(b)?.[2] ?? '';
-  if (/['"\d]/.test(b.slice(b.indexOf('[')))) return false;
+  const subscript = b.slice(b.indexOf('['));
+  // Ex) `BASES[0]`, `REGISTRY["store"]`: a number, or a string that is no forward reference to a class (`"Other"`)
+  if (/(?<![\w.])\d/.test(subscript) || /(['"])(?![A-Z_]\w*\1)[^'"]*\1/.test(subscript)) return false;
   return /^_*[A-Z]\w*[a-z]\w*$/.test(head) || BUILTIN_GENERICS.has(head);
 }
-const BUILTIN_GENERICS: ReadonlySet<string> = new Set(['list', 'dict', 'tuple', 'set', 'frozenset', 'type']);
+const BUILTIN_GENERICS: ReadonlySet<string> = new Set(['list', 'dict', 'tuple', 'set', 'frozenset', 'type', 'IO', 'deque', 'defaultdict']);
 
 /** What `SubclassFacts.bases` also holds for a base that may be any class (`base()`, `*bases`): its plain methods may override any. */
 export const UNREAD_BASE = '?any';
@@ -1437,9 +1444,11 @@ export function packageBindsFromText(text: string, aliases: Readonly<Record<stri
   // pkg.core as core` (an explicit re-export) the submodule itself
   // (Also after `;` or a header's `:`: `import sys; from .compat import core`, `try: from .compat import core`; not in a
   // def or class, nor a line of a string)
+  // (In a def too where the module says `global` or has a `__getattr__`, which may set or serve the name)
+  const inDefsToo = /\bglobal\b|__getattr__/.test(text);
   for (const m of text.matchAll(/(?:^|[;:])[ \t]*(?:from[ \t]+(\S+)[ \t]+)?import[ \t]+([^\r\n#;]*)/gm)) {
     const at = m.index + m[0].length - m[0].replace(/^[;:]/, '').trimStart().length;
-    if (inDefOrClass((lines ??= outlineOf(text)), at) || inNoncode(lines, at)) continue;
+    if ((!inDefsToo && inDefOrClass((lines ??= outlineOf(text)), at)) || inNoncode((lines ??= outlineOf(text)), at)) continue;
     for (const item of m[2]!.replace(/[()\\]/g, ' ').split(',')) {
       const parts = item.trim().split(/\s+/);
       if (!parts[0] || parts[0] === '*') continue;
@@ -1447,6 +1456,14 @@ export function packageBindsFromText(text: string, aliases: Readonly<Record<stri
       const q = m[1] === undefined ? (parts[1] === 'as' ? parts[0]! : local) : m[1].endsWith('.') ? m[1] + parts[0] : `${m[1]}.${parts[0]}`;
       if (absoluteName(q, loc) !== self(local)) out.add(local);
     }
+  }
+  // Ex) `for core in …:`, `with … as core:`, `except … as core:`, `(core := …)` at the top level
+  for (const m of text.matchAll(/(?:^|[;:])[ \t]*(?:async[ \t]+)?for[ \t]+([^\r\n]*?)[ \t]+in\b|(?:^|[;:])[ \t]*(?:(?:async[ \t]+)?with|except)\b([^\r\n]*)|([A-Za-z_]\w*)[ \t]*:=/gm)) {
+    const at = m.index + m[0].length - m[0].replace(/^[;:]/, '').trimStart().length;
+    if (inDefOrClass((lines ??= outlineOf(text)), at) || inNoncode(lines, at)) continue;
+    if (m[1] !== undefined) for (const w of m[1].split(/[\s,()[\]*]+/)) if (/^[A-Za-z_]\w*$/.test(w)) out.add(w);
+    if (m[2] !== undefined) for (const a of m[2].matchAll(/\bas[ \t]+([A-Za-z_]\w*)/g)) out.add(a[1]!);
+    if (m[3] !== undefined) out.add(m[3]);
   }
   // Ex) `globals()["core"] = …`; `globals().update(kw)`: any name (`*`)
   const writes = globalsWrites(text);
@@ -1850,6 +1867,15 @@ export function patchedAttributes(text: string, moduleName: string, aliases: Rea
 }
 
 /** `mock.patch.object(core, "rows", …)`, `patch.object(pkg.core, "rows", …)`: a target named by an object and an attribute. */
+/** `patch.object(core, …`: the object (1); its arguments read by `restArguments` from the match's end. */
+const PATCH_OBJECT_ANY = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,/g;
+
+/** True when the file binds the name `attribute` (`NAME`, `self.name`) to a plain literal somewhere (`NAME = "rows"`). */
+function literalAttribute(text: string, attribute: string): boolean {
+  const name = attribute.replace(/^(?:self|cls)\./, '');
+  return new RegExp(`(?<![\\w.])${name}[ \\t]*(?::[^=\\r\\n]*)?=[ \\t]*['"][A-Za-z_]\\w*['"]`).test(text);
+}
+
 /** `patch.object(core, NAME, …)`, `patch.object(core, self.name, …)`: the attribute's name held by a name (2). */
 const PATCH_OBJECT_BY_NAME = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,\s*(?:attribute\s*=\s*)?(?:(?:self|cls)\.)?([A-Za-z_]\w*)(?=\s*[,)])/g;
 const PATCH_OBJECT = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,\s*(?:attribute\s*=\s*)?['"]([A-Za-z_]\w*)['"]/g;
@@ -1926,6 +1952,19 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
       if (!setLater && !replacesValue(text, m.index! + m[0].length, 2)) continue;
       for (const value of text.matchAll(new RegExp(`(?<![\\w.])${m[2]!}[ \\t]*(?::[^=\\r\\n]*)?=[ \\t]*['"]([A-Za-z_]\\w*)['"]`, 'g'))) byObject(m[1]!, value[1]!);
     }
+    // Ex) `patch.object(core, names[0], …)`, `patch.object(core, f"rows", …)`, `patch.object(core, attr, …)` of a loop or
+    // a helper's parameter: an attribute withify does not read: every name-like string of the file may be it
+    for (const m of text.matchAll(new RegExp(PATCH_OBJECT_ANY.source.replace('patch', name), 'g'))) {
+      const args = restArguments(text, m.index! + m[0].length);
+      // (The match ends after the object's comma: the attribute comes first)
+      const attribute = args[0]?.replace(/^attribute\s*=\s*/, '');
+      if (!attribute || /^['"][A-Za-z_]\w*['"]$/.test(attribute) || (/^(?:(?:self|cls)\.)?[A-Za-z_]\w*$/.test(attribute) && literalAttribute(text, attribute))) continue;
+      if (!setLater && !args.slice(1).some((a) => a.startsWith('*') || (KEYWORD_ARGUMENT.exec(a) ? VALUE_KEYWORDS.has(KEYWORD_ARGUMENT.exec(a)![1]!) : true))) continue;
+      for (const run of text.matchAll(STRING_RUN)) {
+        const joined = [...run[0].matchAll(STRING_PART)].map((p) => p[2]).join('');
+        if (/^[A-Za-z_]\w*$/.test(joined)) byObject(m[1]!, joined);
+      }
+    }
     // Ex) `patch.multiple(use, rows=lambda: [42])`, `patch.multiple("pkg.use", rows=…)`: each keyword is an attribute
     for (const m of text.matchAll(new RegExp(PATCH_MULTIPLE.source.replace('patch', name), 'g'))) {
       for (const attribute of keywordsOf(text, m.index! + m[0].length)) {
@@ -1970,8 +2009,14 @@ function wordsOnImportLines(text: string): Set<string> {
 
 function importedFrom(text: string, name: string): string | undefined {
   if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
-  const from = new RegExp(`^from[ \\t]+([\\w.]+)[ \\t]+import[ \\t(]+(?:[\\w \\t,]*,[ \\t]*)?(\\w+)(?:[ \\t]+as[ \\t]+${name})?\\b`, 'gm');
-  for (const m of text.matchAll(from)) if (m[0].endsWith(name) && !m[1]!.startsWith('.')) return m[0].includes(' as ') || m[2] === name ? `${m[1]}.${m[2]}` : undefined;
+  // Ex) `from pkg import core, use`, `from pkg import (use,\n    core as c)`: each name of the list
+  for (const m of text.matchAll(/^from[ \t]+([\w.]+)[ \t]+import[ \t]*(\([^)]*\)|[^\r\n#;]*)/gm)) {
+    if (m[1]!.startsWith('.')) continue;
+    for (const item of m[2]!.replace(/[()\\]/g, ' ').split(',')) {
+      const parts = item.trim().split(/\s+/);
+      if ((parts[1] === 'as' ? parts[2] : parts[0]) === name) return `${m[1]}.${parts[0]}`;
+    }
+  }
   const plain = new RegExp(`^import[ \\t]+([\\w.]+)[ \\t]+as[ \\t]+${name}\\b`, 'm').exec(text);
   return plain?.[1];
 }
