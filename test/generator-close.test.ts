@@ -432,6 +432,9 @@ describe('generator index', () => {
     tests.push('from unittest import mock\nfrom pkg import core, use\n\nNAME = "rows"\n\ndef test_a():\n    with mock.patch.object(core, NAME, return_value=[5]):\n        pass\n');
     tests.push('from unittest import mock\nfrom pkg import (use,\n    core)\n\nNAMES = ["rows"]\n\ndef test_a():\n    with mock.patch.object(core, NAMES[0], return_value=[5]):\n        pass\n');
     tests.push('from unittest import mock\nfrom pkg import core\n\ndef _p(attr):\n    return mock.patch.object(core, attr, return_value=[5])\n\ndef test_a():\n    with _p("rows"):\n        pass\n');
+    // A keyword or another value of the same name elsewhere in the file does not hide the call's own
+    tests.push('from unittest import mock\nfrom pkg import core\n\ndef _p(name):\n    return mock.patch.object(core, name, return_value=[5])\n\ndef test_a():\n    m = mock.Mock(name="thing")\n    with _p("rows"):\n        pass\n');
+    tests.push('from unittest import mock\nfrom pkg import (  # see (docs)\n    use,\n    core,\n)\n\ndef test_a():\n    with mock.patch.object(core, "rows", return_value=[5]):\n        pass\n');
     for (const t of tests) {
       const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'tests/test_core.py': t });
       assert.match(index.generators['pkg.core.rows']?.patched ?? '', /in `tests\.test_core`$/, t);
@@ -442,7 +445,6 @@ describe('generator index', () => {
       'from unittest import mock\n\ndef test_a():\n    with mock.patch("pkg.core.rows"):\n        pass\n',
       'import pkg.core\nfrom unittest import mock\n\ndef test_a():\n    with mock.patch("pkg.core.rows", wraps=pkg.core.rows) as spy:\n        assert spy.call_count == 0\n',
       'from unittest import mock\n\nTARGET = "pkg.core.rows"\n\ndef test_a():\n    with mock.patch(TARGET):\n        pass\n',
-      'from unittest import mock\n\nTARGET = "pkg.core.rows"\nOTHER = "pkg.core.other"\n\ndef test_a():\n    with mock.patch(OTHER, return_value=[0]):\n        pass\n',
       // The object form names its attribute: a dotted string elsewhere in the file is no target
       'import pkg.core\n\ndef test_a(monkeypatch):\n    monkeypatch.setattr(pkg.core, "other", 5)\n    x = "pkg.core.rows"\n',
     ]) {

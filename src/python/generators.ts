@@ -1870,12 +1870,6 @@ export function patchedAttributes(text: string, moduleName: string, aliases: Rea
 /** `patch.object(core, …`: the object (1); its arguments read by `restArguments` from the match's end. */
 const PATCH_OBJECT_ANY = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,/g;
 
-/** True when the file binds the name `attribute` (`NAME`, `self.name`) to a plain literal somewhere (`NAME = "rows"`). */
-function literalAttribute(text: string, attribute: string): boolean {
-  const name = attribute.replace(/^(?:self|cls)\./, '');
-  return new RegExp(`(?<![\\w.])${name}[ \\t]*(?::[^=\\r\\n]*)?=[ \\t]*['"][A-Za-z_]\\w*['"]`).test(text);
-}
-
 /** `patch.object(core, NAME, …)`, `patch.object(core, self.name, …)`: the attribute's name held by a name (2). */
 const PATCH_OBJECT_BY_NAME = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,\s*(?:attribute\s*=\s*)?(?:(?:self|cls)\.)?([A-Za-z_]\w*)(?=\s*[,)])/g;
 const PATCH_OBJECT = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,\s*(?:attribute\s*=\s*)?['"]([A-Za-z_]\w*)['"]/g;
@@ -1909,26 +1903,23 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
     // binds that name to, anywhere (a class attribute too)
     const byName = name === 'patch' ? PATCH_BY_NAME : new RegExp(PATCH_BY_NAME.source.replace('\\bpatch|\\.setattr', `\\b${name.replace(/\W/g, '')}`), 'g');
     const held = new Set<string>();
-    // The names held by a plain literal somewhere in the file (`TARGET = "pkg.core.rows"`): read, not unread
-    const literal = new Set<string>();
     for (const m of text.matchAll(byName)) {
       if (held.has(m[1]!) || (!setLater && !replacesValue(text, m.index! + m[0].length, 1))) continue;
       held.add(m[1]!);
       for (const path of text.matchAll(new RegExp(`(?<![\\w.])${m[1]!}[ \\t]*(?::[^=\\r\\n]*)?=[ \\t]*['"]([A-Za-z_][\\w.]*\\.[A-Za-z_]\\w*)['"]`, 'g'))) {
         out.push(path[1]!);
-        literal.add(m[1]!);
       }
     }
     // Ex) `patch(f"pkg.use.rows", …)`, `patch("pkg.use." "rows", …)`, `patch(TARGETS[0], …)`, `patch(target, …)` of a
-    // loop over a tuple: a target that is not one plain literal, nor the object form `setattr(obj, "name", value)`:
-    // every dotted string the file writes may be it
+    // loop over a tuple, `patch(TARGET, …)` too (a keyword `TARGET="…"` elsewhere may be what the reading above
+    // found): a target that is not one plain literal, nor the object form `setattr(obj, "name", value)`: every dotted
+    // string the file writes may be it
     const byAny = name === 'patch' ? PATCH_CALL : new RegExp(PATCH_CALL.source.replace('\\bpatch|\\.setattr', `\\b${name.replace(/\W/g, '')}`), 'g');
     if (!unread) {
       for (const m of text.matchAll(byAny)) {
         const args = restArguments(text, m.index! + m[0].length);
         const first = args[0]?.replace(/^target\s*=\s*/, '');
         if (!first || PLAIN_PATH.test(first) || /^[rRuUbB]{0,2}['"]/.test(args[1] ?? '')) continue;
-        if (literal.has(/^(?:(?:self|cls)\.)?([A-Za-z_]\w*)$/.exec(first)?.[1] ?? '')) continue;
         if (!setLater && !args.slice(1).some((a) => a.startsWith('*') || (KEYWORD_ARGUMENT.exec(a) ? VALUE_KEYWORDS.has(KEYWORD_ARGUMENT.exec(a)![1]!) : true))) continue;
         unread = true;
         break;
@@ -1958,7 +1949,8 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
       const args = restArguments(text, m.index! + m[0].length);
       // (The match ends after the object's comma: the attribute comes first)
       const attribute = args[0]?.replace(/^attribute\s*=\s*/, '');
-      if (!attribute || /^['"][A-Za-z_]\w*['"]$/.test(attribute) || (/^(?:(?:self|cls)\.)?[A-Za-z_]\w*$/.test(attribute) && literalAttribute(text, attribute))) continue;
+      // (A name too, whatever literal the file binds it to: a keyword `name="thing"` or a loop's other value says nothing)
+      if (!attribute || /^['"][A-Za-z_]\w*['"]$/.test(attribute)) continue;
       if (!setLater && !args.slice(1).some((a) => a.startsWith('*') || (KEYWORD_ARGUMENT.exec(a) ? VALUE_KEYWORDS.has(KEYWORD_ARGUMENT.exec(a)![1]!) : true))) continue;
       for (const run of text.matchAll(STRING_RUN)) {
         const joined = [...run[0].matchAll(STRING_PART)].map((p) => p[2]).join('');
@@ -2010,7 +2002,8 @@ function wordsOnImportLines(text: string): Set<string> {
 function importedFrom(text: string, name: string): string | undefined {
   if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
   // Ex) `from pkg import core, use`, `from pkg import (use,\n    core as c)`: each name of the list
-  for (const m of text.matchAll(/^from[ \t]+([\w.]+)[ \t]+import[ \t]*(\([^)]*\)|[^\r\n#;]*)/gm)) {
+  // (Comments left out: `from pkg import (  # see (docs)`)
+  for (const m of text.replace(/#[^\r\n]*/g, '').matchAll(/^from[ \t]+([\w.]+)[ \t]+import[ \t]*(\([^)]*\)|[^\r\n#;]*)/gm)) {
     if (m[1]!.startsWith('.')) continue;
     for (const item of m[2]!.replace(/[()\\]/g, ' ').split(',')) {
       const parts = item.trim().split(/\s+/);
