@@ -1866,12 +1866,11 @@ export function patchedAttributes(text: string, moduleName: string, aliases: Rea
   return [...out];
 }
 
-/** `mock.patch.object(core, "rows", …)`, `patch.object(pkg.core, "rows", …)`: a target named by an object and an attribute. */
 /** `patch.object(core, …`: the object (1); its arguments read by `restArguments` from the match's end. */
 const PATCH_OBJECT_ANY = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,/g;
-
 /** `patch.object(core, NAME, …)`, `patch.object(core, self.name, …)`: the attribute's name held by a name (2). */
 const PATCH_OBJECT_BY_NAME = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,\s*(?:attribute\s*=\s*)?(?:(?:self|cls)\.)?([A-Za-z_]\w*)(?=\s*[,)])/g;
+/** `mock.patch.object(core, "rows", …)`, `patch.object(pkg.core, "rows", …)`: a target named by an object and an attribute. */
 const PATCH_OBJECT = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,\s*(?:attribute\s*=\s*)?['"]([A-Za-z_]\w*)['"]/g;
 
 /**
@@ -1945,13 +1944,17 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
     }
     // Ex) `patch.object(core, names[0], …)`, `patch.object(core, f"rows", …)`, `patch.object(core, attr, …)` of a loop or
     // a helper's parameter: an attribute withify does not read: every name-like string of the file may be it
+    const objectsRead = new Set<string>();
     for (const m of text.matchAll(new RegExp(PATCH_OBJECT_ANY.source.replace('patch', name), 'g'))) {
+      if (objectsRead.has(m[1]!)) continue;
       const args = restArguments(text, m.index! + m[0].length);
       // (The match ends after the object's comma: the attribute comes first)
       const attribute = args[0]?.replace(/^attribute\s*=\s*/, '');
       // (A name too, whatever literal the file binds it to: a keyword `name="thing"` or a loop's other value says nothing)
       if (!attribute || /^['"][A-Za-z_]\w*['"]$/.test(attribute)) continue;
       if (!setLater && !args.slice(1).some((a) => a.startsWith('*') || (KEYWORD_ARGUMENT.exec(a) ? VALUE_KEYWORDS.has(KEYWORD_ARGUMENT.exec(a)![1]!) : true))) continue;
+      // (Once per object: the strings are the file's)
+      objectsRead.add(m[1]!);
       for (const run of text.matchAll(STRING_RUN)) {
         const joined = [...run[0].matchAll(STRING_PART)].map((p) => p[2]).join('');
         if (/^[A-Za-z_]\w*$/.test(joined)) byObject(m[1]!, joined);
