@@ -3,7 +3,7 @@
 // name a function the same way: `module.qualname` (`pkg.mod.produce`, `pkg.mod.Reader.rows`,
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
-import { functionOrModuleOf, inOwnCode, partsRunAround, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
+import { functionOrModuleOf, identifierKey, inOwnCode, partsRunAround, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
 import { afterBrackets, declaredNames, findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, inDefOrClass, inNoncode, LineKind, lineAt, outlineOf, selectAround, type Outline, type Selection } from './outline.js';
 import { decoratorText, isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from './statements.js';
@@ -1399,7 +1399,7 @@ export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocati
  */
 function importedModule(names: NameIndex, name: SyntaxNode, r: Resolution & { kind: 'import' }, loc: ModuleLocation): string {
   let out: string | undefined;
-  for (const b of names.bindings(r.scope).get(name.text) ?? []) {
+  for (const b of names.bindings(r.scope).get(identifierKey(name.text)) ?? []) {
     const stmt = b.node;
     let p: string | undefined;
     if (stmt.type === 'import_from_statement') {
@@ -1868,8 +1868,6 @@ export function patchedAttributes(text: string, moduleName: string, aliases: Rea
 
 /** `patch.object(core, …`: the object (1); its arguments read by `restArguments` from the match's end. */
 const PATCH_OBJECT_ANY = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,/g;
-/** `patch.object(core, NAME, …)`, `patch.object(core, self.name, …)`: the attribute's name held by a name (2). */
-const PATCH_OBJECT_BY_NAME = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,\s*(?:attribute\s*=\s*)?(?:(?:self|cls)\.)?([A-Za-z_]\w*)(?=\s*[,)])/g;
 /** `mock.patch.object(core, "rows", …)`, `patch.object(pkg.core, "rows", …)`: a target named by an object and an attribute. */
 const PATCH_OBJECT = /\bpatch\.object\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,\s*(?:attribute\s*=\s*)?['"]([A-Za-z_]\w*)['"]/g;
 
@@ -1894,32 +1892,24 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
     if (target) out.push([target, ...rest, attribute].join('.'));
   };
   let unread = false;
+  // The file's strings of word characters and dots, adjacent literals joined, an f-string with no field as its text
+  let values: string[] | undefined;
+  const stringValues = () => (values ??= [...text.matchAll(STRING_RUN)].map((run) => [...run[0].matchAll(STRING_PART)].map((p) => p[2]).join('')));
   for (const name of new Set(names)) {
     const byPath = name === 'patch' ? PATCH_BY_PATH : new RegExp(PATCH_BY_PATH.source.replace('patch|setattr', name.replace(/\W/g, '')), 'g');
     // Ex) `patch("pkg.core.rows")` alone makes a MagicMock, which has a `close()`; `wraps=rows` calls the generator
-    for (const m of text.matchAll(byPath)) if (setLater || replacesValue(text, m.index! + m[0].length, 1)) out.push(m[1]!);
-    // Ex) `TARGET = "pkg.use.rows"` … `patch(TARGET, return_value=[0])`, `patch(self.target, …)`: the paths the file
-    // binds that name to, anywhere (a class attribute too)
-    const byName = name === 'patch' ? PATCH_BY_NAME : new RegExp(PATCH_BY_NAME.source.replace('\\bpatch|\\.setattr', `\\b${name.replace(/\W/g, '')}`), 'g');
-    const held = new Set<string>();
-    for (const m of text.matchAll(byName)) {
-      if (held.has(m[1]!) || (!setLater && !replacesValue(text, m.index! + m[0].length, 1))) continue;
-      held.add(m[1]!);
-      for (const path of text.matchAll(new RegExp(`(?<![\\w.])${m[1]!}[ \\t]*(?::[^=\\r\\n]*)?=[ \\t]*['"]([A-Za-z_][\\w.]*\\.[A-Za-z_]\\w*)['"]`, 'g'))) {
-        out.push(path[1]!);
-      }
-    }
-    // Ex) `patch(f"pkg.use.rows", …)`, `patch("pkg.use." "rows", …)`, `patch(TARGETS[0], …)`, `patch(target, …)` of a
-    // loop over a tuple, `patch(TARGET, …)` too (a keyword `TARGET="…"` elsewhere may be what the reading above
-    // found): a target that is not one plain literal, nor the object form `setattr(obj, "name", value)`: every dotted
-    // string the file writes may be it
+    for (const m of text.matchAll(byPath)) if (setLater || replacesValue(text, m.index! + m[0].length)) out.push(m[1]!);
+    // Ex) `TARGET = "pkg.use.rows"` … `patch(TARGET, return_value=[0])`, `patch(self.target, …)`, `patch(f"pkg.use.rows",
+    // …)`, `patch("pkg.use." "rows", …)`, `patch(TARGETS[0], …)`, `patch(target, …)` of a loop over a tuple: a target
+    // that is not one plain literal, nor the object form `setattr(obj, "name", value)`: every dotted string the file
+    // writes may be it (a name's binding is not followed: a keyword `TARGET="…"` elsewhere would mislead)
     const byAny = name === 'patch' ? PATCH_CALL : new RegExp(PATCH_CALL.source.replace('\\bpatch|\\.setattr', `\\b${name.replace(/\W/g, '')}`), 'g');
     if (!unread) {
       for (const m of text.matchAll(byAny)) {
         const args = restArguments(text, m.index! + m[0].length);
         const first = args[0]?.replace(/^target\s*=\s*/, '');
         if (!first || PLAIN_PATH.test(first) || /^[rRuUbB]{0,2}['"]/.test(args[1] ?? '')) continue;
-        if (!setLater && !args.slice(1).some((a) => a.startsWith('*') || (KEYWORD_ARGUMENT.exec(a) ? VALUE_KEYWORDS.has(KEYWORD_ARGUMENT.exec(a)![1]!) : true))) continue;
+        if (!setLater && !givesValue(args.slice(1))) continue;
         unread = true;
         break;
       }
@@ -1935,15 +1925,11 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
     }
     if (!text.includes(`${name}.object`) && !text.includes(`${name}.multiple`)) continue;
     for (const m of text.matchAll(new RegExp(PATCH_OBJECT.source.replace('patch', name), 'g'))) {
-      if (setLater || replacesValue(text, m.index! + m[0].length, 2)) byObject(m[1]!, m[2]!);
+      if (setLater || replacesValue(text, m.index! + m[0].length)) byObject(m[1]!, m[2]!);
     }
-    // Ex) `NAME = "rows"` … `patch.object(core, NAME, return_value=[5])`: the names the file binds it to
-    for (const m of text.matchAll(new RegExp(PATCH_OBJECT_BY_NAME.source.replace('patch', name), 'g'))) {
-      if (!setLater && !replacesValue(text, m.index! + m[0].length, 2)) continue;
-      for (const value of text.matchAll(new RegExp(`(?<![\\w.])${m[2]!}[ \\t]*(?::[^=\\r\\n]*)?=[ \\t]*['"]([A-Za-z_]\\w*)['"]`, 'g'))) byObject(m[1]!, value[1]!);
-    }
-    // Ex) `patch.object(core, names[0], …)`, `patch.object(core, f"rows", …)`, `patch.object(core, attr, …)` of a loop or
-    // a helper's parameter: an attribute withify does not read: every name-like string of the file may be it
+    // Ex) `NAME = "rows"` … `patch.object(core, NAME, …)`, `patch.object(core, names[0], …)`, `patch.object(core,
+    // f"rows", …)`, `patch.object(core, attr, …)` of a loop or a helper's parameter: an attribute that is not one
+    // literal: every name-like string of the file may be it
     const objectsRead = new Set<string>();
     for (const m of text.matchAll(new RegExp(PATCH_OBJECT_ANY.source.replace('patch', name), 'g'))) {
       if (objectsRead.has(m[1]!)) continue;
@@ -1952,13 +1938,9 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
       const attribute = args[0]?.replace(/^attribute\s*=\s*/, '');
       // (A name too, whatever literal the file binds it to: a keyword `name="thing"` or a loop's other value says nothing)
       if (!attribute || /^['"][A-Za-z_]\w*['"]$/.test(attribute)) continue;
-      if (!setLater && !args.slice(1).some((a) => a.startsWith('*') || (KEYWORD_ARGUMENT.exec(a) ? VALUE_KEYWORDS.has(KEYWORD_ARGUMENT.exec(a)![1]!) : true))) continue;
-      // (Once per object: the strings are the file's)
+      if (!setLater && !givesValue(args.slice(1))) continue;
       objectsRead.add(m[1]!);
-      for (const run of text.matchAll(STRING_RUN)) {
-        const joined = [...run[0].matchAll(STRING_PART)].map((p) => p[2]).join('');
-        if (/^[A-Za-z_]\w*$/.test(joined)) byObject(m[1]!, joined);
-      }
+      for (const value of stringValues()) if (/^[A-Za-z_]\w*$/.test(value)) byObject(m[1]!, value);
     }
     // Ex) `patch.multiple(use, rows=lambda: [42])`, `patch.multiple("pkg.use", rows=…)`: each keyword is an attribute
     for (const m of text.matchAll(new RegExp(PATCH_MULTIPLE.source.replace('patch', name), 'g'))) {
@@ -1968,13 +1950,7 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
       }
     }
   }
-  if (unread) {
-    // (Adjacent literals joined, an f-string with no field as its text)
-    for (const m of text.matchAll(STRING_RUN)) {
-      const joined = [...m[0].matchAll(STRING_PART)].map((p) => p[2]).join('');
-      if (/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(joined)) out.push(joined);
-    }
-  }
+  if (unread) for (const value of stringValues()) if (/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(value)) out.push(value);
   return out;
 }
 
@@ -2017,9 +1993,6 @@ function importedFrom(text: string, name: string): string | undefined {
   return plain?.[1];
 }
 
-/** `patch(TARGET`, `patch(self.target`, `monkeypatch.setattr(TARGET`: a double whose path a name holds (1). */
-const PATCH_BY_NAME = /(?:\bpatch|\.setattr)\s*\(\s*(?:target\s*=\s*)?(?:(?:self|cls)\.)?([A-Za-z_]\w*)(?=\s*[,)])/g;
-
 /** `import … patch as p`, `from unittest.mock import (patch as p, …)` (1), `p = mock.patch` (2): another name for `patch`. */
 const PATCH_ALIAS = /\bpatch[ \t]+as[ \t]+([A-Za-z_]\w*)|^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:[A-Za-z_][\w.]*\.)?patch[ \t]*(?:#.*)?$/gm;
 /** `patch.dict("pkg.core.__dict__", …)` or `patch.dict(core.__dict__, …)`: a module by its path (1) or its name (2). */
@@ -2028,21 +2001,26 @@ const PATCH_DICT = /\bpatch\.dict\s*\(\s*(?:in_dict\s*=\s*)?(?:['"]([A-Za-z_][\w
 const PATCH_MULTIPLE = /\bpatch\.multiple\s*\(\s*(?:target\s*=\s*)?(?:['"]([A-Za-z_][\w.]*)['"]|([A-Za-z_][\w.]*))\s*,/g;
 
 /**
- * True when the rest of a `patch(…)` call from `from` (just after the arguments already read, `given` of them
- * positional) gives the double a value of its own: `return_value=`, `side_effect=`, `new=`, `new_callable=` or
- * `value=` (pytest's `monkeypatch.setattr`), `*`/`**` arguments withify does not read, or one more positional
+ * True when the rest of a `patch(…)` call from `from` (just after the arguments already read) gives the double a
+ * value of its own (`givesValue`).
+ */
+function replacesValue(text: string, from: number): boolean {
+  return givesValue(restArguments(text, from));
+}
+
+/**
+ * True when `args`, the arguments of a double after those naming its target, give it a value of its own:
+ * `return_value=`, `side_effect=`, `new=`, `new_callable=` or `value=` (pytest's `monkeypatch.setattr`), `*`/`**`
+ * arguments withify does not read (`patch("pkg.core.rows", **{"return_value": [0]})`), or one more positional
  * argument (`monkeypatch.setattr("a.b", value)`, `patch.object(m, "f", value)`). Its value may be a generator
  * function; withify does not look.
  */
-function replacesValue(text: string, from: number, given: number): boolean {
-  let positional = given;
-  for (const arg of restArguments(text, from)) {
-    // Ex) `patch("pkg.core.rows", **{"return_value": [0]})`: what it gives is not read
+function givesValue(args: readonly string[]): boolean {
+  return args.some((arg) => {
     if (arg.startsWith('*')) return true;
     const kw = KEYWORD_ARGUMENT.exec(arg);
-    if (kw ? VALUE_KEYWORDS.has(kw[1]!) : ++positional > given) return true;
-  }
-  return false;
+    return kw ? VALUE_KEYWORDS.has(kw[1]!) : true;
+  });
 }
 
 const VALUE_KEYWORDS: ReadonlySet<string> = new Set(['return_value', 'side_effect', 'new', 'new_callable', 'value']);

@@ -11,7 +11,8 @@ import { calleeName, qualifiedName } from './imports.js';
 import { mayBeResourceCall } from './candidates.js';
 import { lastTextMemo, memoized } from './memo.js';
 import { inNoncode, lineAt, outlineOf, setUpSpans } from './outline.js';
-import { isExtra } from './statements.js';
+import { isExtra, unwrapParens } from './statements.js';
+import type { Binding } from './scopes.js';
 import { escapeRegExp, PATCH_BY_PATH, textTest } from './text.js';
 
 export type ResourceKind =
@@ -272,9 +273,15 @@ function resolveSpec(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefin
   return undefined;
 }
 
-/** True when code outside `scope` may bind `name` there: a `global` statement for a module's name, a `nonlocal` one for a function's. */
-function reboundElsewhere(ctx: FileContext, name: string, scope: SyntaxNode): boolean {
-  return scope.type === 'module' ? ctx.names.declaredGlobal(name) : ctx.names.declaredNonlocal(name);
+/**
+ * True when the name `id` resolves to bindings of its own scope, each of which passes `test`, and no `global` or
+ * `nonlocal` statement lets other code bind it (`def swap(): global zf; zf = other`, which the scope's statements do not show).
+ */
+function everyBinding(ctx: FileContext, id: SyntaxNode, test: (b: Binding) => boolean): boolean {
+  const r = ctx.names.resolve(id.text, id);
+  if (r.kind !== 'local' || r.bindings.length === 0) return false;
+  if (r.scope.type === 'module' ? ctx.names.declaredGlobal(id.text) : ctx.names.declaredNonlocal(id.text)) return false;
+  return r.bindings.every(test);
 }
 
 /**
@@ -299,24 +306,16 @@ function readsMember(call: SyntaxNode): boolean {
  * zipfile.ZipFile(…)` or `with zipfile.ZipFile(…) as name` (parentheses around either).
  */
 function isZipFileValue(ctx: FileContext, expr: SyntaxNode): boolean {
-  const unwrap = (n: SyntaxNode | null | undefined): SyntaxNode | undefined => {
-    while (n?.type === 'parenthesized_expression') n = n.namedChildren.find((c) => !isExtra(c));
-    return n ?? undefined;
-  };
-  const isZipCall = (n: SyntaxNode | undefined) => n?.type === 'call' && calleeName(ctx.names, n) === 'zipfile.ZipFile';
-  const e = unwrap(expr);
-  if (!e) return false;
+  const isZipCall = (n: SyntaxNode | null | undefined) => !!n && unwrapParens(n).type === 'call' && calleeName(ctx.names, unwrapParens(n)) === 'zipfile.ZipFile';
+  const e = unwrapParens(expr);
   if (e.type === 'call') return isZipCall(e);
   if (e.type !== 'identifier') return false;
-  const r = ctx.names.resolve(e.text, e);
-  // Ex) `def swap(): global zf; zf = other`: a binding the scope's own statements do not show
-  if (r.kind === 'local' && reboundElsewhere(ctx, e.text, r.scope)) return false;
-  return r.kind === 'local' && r.bindings.length > 0 && r.bindings.every((b) => {
+  return everyBinding(ctx, e, (b) => {
     const p = b.node.parent;
     if (b.kind !== 'assign') return false;
-    if (p?.type === 'assignment') return p.childForFieldName('left')?.id === b.node.id && isZipCall(unwrap(p.childForFieldName('right')));
+    if (p?.type === 'assignment') return p.childForFieldName('left')?.id === b.node.id && isZipCall(p.childForFieldName('right'));
     // `with zipfile.ZipFile(p) as zf:`: the item's value
-    return p?.type === 'as_pattern_target' && p.parent?.type === 'as_pattern' && isZipCall(unwrap(p.parent.namedChildren[0]));
+    return p?.type === 'as_pattern_target' && p.parent?.type === 'as_pattern' && isZipCall(p.parent.namedChildren[0]);
   });
 }
 
@@ -521,9 +520,7 @@ function isPathValue(ctx: FileContext, expr: SyntaxNode, depth: number): boolean
       return e.childForFieldName('attribute')?.text === 'parent' && !!object && isPathValue(ctx, object, depth + 1);
     }
     case 'identifier': {
-      const r = ctx.names.resolve(e.text, e);
-      if (r.kind === 'local' && reboundElsewhere(ctx, e.text, r.scope)) return false;
-      return r.kind === 'local' && r.bindings.length > 0 && r.bindings.every((b) => {
+      return everyBinding(ctx, e, (b) => {
         const p = b.node.parent;
         if (b.kind === 'param') {
           const type = p?.type === 'typed_parameter' || p?.type === 'typed_default_parameter' ? p.childForFieldName('type') : null;
