@@ -177,7 +177,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const partsOf = (dotted: string) => dotted.split('.');
 
 /** The fields of `GeneratorIndex` that `IndexChange` reads part by part; a change to any other counts for every file. */
-const KNOWN_FIELDS = new Set(['generators', 'aliases', 'ambiguous', 'own', 'callNames', 'plainOverrides', 'memberNames', 'classNames']);
+const KNOWN_FIELDS = new Set(['generators', 'passes', 'aliases', 'ambiguous', 'own', 'callNames', 'plainOverrides', 'memberNames', 'classNames']);
 
 /** Words every file's check may look up in the index besides its own: `Table.__iter__`, `outer.<locals>.inner`. */
 const ALWAYS_WORDS = ['__iter__', '__aiter__', '<locals>'];
@@ -203,9 +203,10 @@ const ALWAYS_WORDS = ['__iter__', '__aiter__', '<locals>'];
  * so most files are told apart by a word or two, without their closure.
  *
  * An alias of one index only is left out of `changed` when no name under its key resolves to a generator in
- * either index (`Reach`): `resolveGenerator` is all that reads the aliases (`generatorShortNames` too, whose
- * changes are in `names`), and a name it rewrites by that alias, or would have, then finds no generator either
- * way; every other name resolves as before. Ex) `import os` added to a module: no name under `pkg.os` or `os` is a
+ * either index (`Reach`, which counts the pass-through generators, `passes`, as generators): `resolveGenerator`
+ * and `resolvePasses` are all that read the aliases (`generatorShortNames` too, whose changes are in `names`), and
+ * a name they rewrite by that alias, or would have, then finds no generator either way; every other name resolves
+ * as before. Ex) `import os` added to a module: no name under `pkg.os` or `os` is a
  * generator, so no file sees it, and with nothing else changed no file is read.
  */
 export class IndexChange {
@@ -249,9 +250,11 @@ export class IndexChange {
       for (const key in is) if (!Object.hasOwn(was, key)) seen(key);
     };
     compare(this.before?.generators ?? {}, this.after?.generators ?? {}, (x, y) => JSON.stringify(x) === JSON.stringify(y));
+    // (A pass-through generator is looked up by a call's dotted name as a generator is: `resolvePasses`)
+    compare(this.before?.passes ?? {}, this.after?.passes ?? {}, (x, y) => JSON.stringify(x) === JSON.stringify(y));
     // Ex) `import os` added to `pkg/__init__.py`: `pkg.os` → `os`, under which neither index has a generator; no
     // name the alias can rewrite resolves to one, before or after, so no check can see it (`Reach`)
-    const reach = (i: GeneratorIndex | undefined) => new Reach(i?.generators ?? {}, i?.aliases ?? {});
+    const reach = (i: GeneratorIndex | undefined) => new Reach({ ...i?.generators, ...i?.passes }, i?.aliases ?? {});
     let reachBefore: Reach | undefined;
     let reachAfter: Reach | undefined;
     const changedAlias = (key: string) => {

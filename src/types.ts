@@ -33,6 +33,11 @@ export interface Fix {
   title: string;
   applicability: Applicability;
   edits: Edit[];
+  /**
+   * Among fixes whose edits span the same text, those of a lower `order` are applied first (default 0); the
+   * others wait for the next pass, which sees their text inside the first's block.
+   */
+  order?: number;
 }
 
 /** What a transform returns: a place in the source, and either a fix or the reason there is none. */

@@ -81,6 +81,11 @@ test('the plan applies fixes in source order and defers overlapping ones to the 
   const unsafe: Finding = { ...mk(40, 41), fix: { title: '', applicability: 'unsafe', edits: [{ start: 40, end: 41, text: '' }] } };
   assert.equal(selectFixes([unsafe], false).chosen.length, 0);
   assert.equal(selectFixes([unsafe], true).chosen.length, 1);
+  // Two fixes of one span: the lower `order` goes first, whatever the findings' order; equal, the first finding
+  const at = (start: number, order?: number): Finding => ({ ...mk(start, start + 1), fix: { title: String(start), applicability: 'safe', edits: [{ start: 50, end: 60, text: 'y' }], ...(order === undefined ? {} : { order }) } });
+  assert.deepEqual(selectFixes([at(50, 1), at(52)], false).chosen.map((f) => f.start), [52]);
+  assert.deepEqual(selectFixes([at(50, -1), at(52)], false).chosen.map((f) => f.start), [50]);
+  assert.deepEqual(selectFixes([at(50), at(52)], false).chosen.map((f) => f.start), [50]);
 });
 
 test('applyEdits keeps an insertion at the start of a replaced range', () => {

@@ -409,6 +409,53 @@ describe('generator index', () => {
     }
   });
 
+  test('a generator function that only iterates a parameter passes it through (next(parsed(lines(p))))', () => {
+    const util = [
+      'def parsed(it):\n    for x in it:\n        yield x\n',
+      'def numbered(start, it, /, step=1, *rest):\n    for x in (it):\n        yield start, x\n',
+      'def typed(a: int, it: "Iterable[str]" = ()):\n    yield from it\n    yield a\n',
+      'def twice(it):\n    for x in it:\n        yield x\n    for y in it:\n        yield y\n',
+      // Used otherwise, or where it may be kept: not passed through
+      'def closes(it):\n    for x in it:\n        yield x\n    it.close()\n',
+      'def rebinds(it):\n    it = iter(it)\n    for x in it:\n        yield x\n',
+      'def nested(it):\n    def inner():\n        for x in it:\n            yield x\n    yield from inner()\n',
+      'def comp(it):\n    yield [x for x in it]\n',
+      'def frame(it):\n    for x in it:\n        yield locals()\n',
+      'def kept(it):\n    global last\n    last = it\n    for x in it:\n        yield x\n',
+      'def keyword_only(*, it):\n    for x in it:\n        yield x\n',
+      'async def agen(it):\n    for x in it:\n        yield x\n',
+      'import contextlib\n\n@contextlib.contextmanager\ndef managed(it):\n    for x in it:\n        yield x\n',
+      'class Box:\n    def parsed(self, it):\n        for x in it:\n            yield x\n',
+    ].join('\n');
+    const index = indexOf({ 'pkg/__init__.py': '', 'pkg/util.py': util, 'pkg/core.py': CLEANUP });
+    assert.deepEqual(index.passes, { 'pkg.util.parsed': [0], 'pkg.util.numbered': [1], 'pkg.util.typed': [1], 'pkg.util.twice': [0] });
+    // Defined twice, replaced by another module or doubled in a test: not passed through
+    const doubled = indexOf({ 'pkg/__init__.py': '', 'pkg/util.py': 'if X:\n    def parsed(it):\n        for x in it:\n            yield x\nelse:\n    def parsed(it):\n        return list(it)\n', 'pkg/core.py': CLEANUP });
+    assert.equal(doubled.passes, undefined);
+    for (const t of ['from unittest import mock\n\ndef test_a():\n    with mock.patch("pkg.util.parsed", side_effect=list):\n        pass\n', 'from pkg import util\n\nutil.parsed = list\n', 'from pkg import util\n\nsetattr(util, name, list)\n']) {
+      const patched = indexOf({ 'pkg/__init__.py': '', 'pkg/util.py': 'def parsed(it):\n    for x in it:\n        yield x\n\ndef other(it):\n    yield from it\n', 'pkg/core.py': CLEANUP, 'tests/test_util.py': t });
+      assert.deepEqual(patched.passes, t.includes('setattr') ? undefined : { 'pkg.util.other': [0] }, t);
+    }
+  });
+
+  test('a generator passed through is closed with the use that abandons the outer one, across modules', () => {
+    const dir = tempDir('withify-passes-');
+    mkdirSync(join(dir, 'pkg'));
+    writeFileSync(join(dir, 'pkg', '__init__.py'), 'from .util import parsed\n');
+    writeFileSync(join(dir, 'pkg', 'util.py'), 'def parsed(it):\n    for line in it:\n        yield line.split()\n');
+    writeFileSync(join(dir, 'pkg', 'src.py'), 'import threading\n\nlock = threading.Lock()\n\ndef lines(n):\n    with lock:\n        yield from ("a b", "c d")[:n]\n');
+    const main = 'import pkg\nfrom pkg.src import lines, lock\n\ndef first(n):\n    return next(pkg.parsed(lines(n)))\n\ndef keyword(n):\n    return next(pkg.parsed(it=lines(n)))\n\nprint(first(2), lock.locked())\n';
+    writeFileSync(join(dir, 'main.py'), main);
+    const r = spawnSync(process.execPath, [CLI, 'fix', '--no-cache', '.'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const fixed = readFileSync(join(dir, 'main.py'), 'utf8');
+    assert.match(fixed, /def first\(n\):\n    gen = lines\(n\)\n    try:\n        return next\(pkg\.parsed\(gen\)\)\n    finally:\n        gen\.close\(\)\n/);
+    // By keyword: the position is not known, nothing is changed
+    assert.match(fixed, /def keyword\(n\):\n    return next\(pkg\.parsed\(it=lines\(n\)\)\)\n/);
+    const out = spawnSync(CPYTHON, ['main.py'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(out.stdout, "['a', 'b'] False\n", out.stderr);
+  });
+
   test('a generator function a test double replaces (mock.patch, patch.object, monkeypatch.setattr) is marked', () => {
     const core = 'def rows(n):\n    try:\n        yield from range(n)\n    finally:\n        pass\n\ndef other():\n    with x:\n        yield 1\n';
     const tests = [

@@ -129,6 +129,7 @@ test("a user transform's bad findings fail the file, naming the transform: no Na
     [marker({}, (i) => [{ id: 'acme-x', code: 'ACME002', message: 'm', start: i, end: 99999 }]), /not offsets 0 ≤ start ≤ end ≤ 36/],
     [marker({}, (i) => [{ id: 'open-chain', code: 'WFY101', message: 'm', start: i, end: i + 4 }]), /code "WFY101"; its findings must carry its own, "acme-x" and "ACME002"/],
     [marker({}, (i) => [{ ...markFix(i, 'x')[0], fix: { title: 't', applicability: 'safe', edits: [{ start: 0, end: 99999, text: '' }] } }]), /a fix with an edit that is not/],
+    [marker({}, (i) => [{ ...markFix(i, 'x')[0], fix: { ...markFix(i, 'x')[0]!.fix!, order: '1' } }]), /a fix whose `order` is not a finite number/],
     [marker({}, () => { throw new Error('boom'); }), /acme-x \(ACME002\) threw Error: boom/],
     [marker({ check: (async () => []) as unknown as Transform['check'] }, () => []), /returned a Promise/],
   ];

@@ -14,6 +14,7 @@ import { insertAt, planImportedName, replaceNode } from '../src/python/edits.js'
 import { codeRunAfter, containsYield, isFirstIterable, isPure, isSurelyPure, lazyContext, notEvaluatedFirst, preview, surelyBound } from '../src/python/evaluation.js';
 import {
   callTarget,
+  resolvePasses,
   loopExit,
   startsAsync,
   isPackageFile,
@@ -150,8 +151,8 @@ const WRAPPERS: ReadonlyMap<string, { at: (i: number) => boolean; lazyItems?: bo
 ]);
 
 /** How the generator made by `call` is used, when it is a use this transform knows. */
-function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean): Use | undefined {
-  const through: Through = {};
+function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean, passed?: SyntaxNode[]): Use | undefined {
+  const through: Through = passed ? { passed } : {};
   const use = useThrough(ctx, call, isAsync, through);
   if (!use) return undefined;
   const branch: Branch | undefined = through.branch && { root: through.branch, shared: !!through.shared };
@@ -260,6 +261,8 @@ function branchRootOf(call: SyntaxNode): SyntaxNode | undefined {
  */
 interface Through {
   lazyItems?: string;
+  /** The calls of pass-through generator functions G went through (`passesThrough`), when asked for. */
+  passed?: SyntaxNode[];
   /** G is made in a later `for` clause of a generator expression: one per item of the clauses before. */
   perItem?: boolean;
   branch?: SyntaxNode;
@@ -354,6 +357,13 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
     const at = positionalIndex(outer, cur);
     if (at === undefined) return undefined;
     const name = isLiteralJoin(outer) ? 'str.join' : calleeName(ctx.names, outer);
+    // Ex) `next(parsed(lines(p)))`, where `def parsed(it): for line in it: yield …`: `parsed(…)` only reads
+    // `lines(p)`, and the statement drops both (CPython closed `lines(p)` as it dropped `parsed(…)`'s frame)
+    if (!isAsync && (!name || !WRAPPERS.has(name)) && passesThrough(ctx, outer, at)) {
+      through.passed?.push(outer);
+      cur = outer;
+      continue;
+    }
     if (!name) return undefined;
     const short = name.replace(/^builtins\./, '');
     if (SHORT_CIRCUIT.has(name)) return at === 0 ? { kind: 'statement', top: outer, by: short } : undefined;
@@ -374,6 +384,20 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
     if (wrapper.lazyItems) through.lazyItems ??= short.replace(/^itertools\./, '');
     cur = outer;
   }
+}
+
+/**
+ * True when `call` is of a generator function of the project that only iterates its argument at position `at`
+ * (`GeneratorIndex.passes`): `parsed(lines(p))`, `def parsed(it): for line in it: yield line.split()`. The
+ * generator passed is held by nothing else, and goes when the statement drops `parsed(…)`: a use that stops
+ * reading `parsed(…)` early abandons both. Not a generator made through `__iter__` (`parsed(Table(n))`).
+ */
+function passesThrough(ctx: FileContext, call: SyntaxNode, at: number): boolean {
+  const { index } = madeCalls(ctx);
+  if (!index?.passes) return false;
+  const via: { imported?: string } = {};
+  const target = callTarget(ctx.names, call, locationOf(ctx), via);
+  return !!target && !!resolvePasses(index, target, via.imported)?.includes(at);
 }
 
 /**
@@ -988,6 +1012,11 @@ interface BoundGenerator {
 // Per tree: generator-close's check and tempdir-kept's (`generatorsBound`) read the same calls of a file.
 const madeCallsMemo = new WeakMap<object, { index: GeneratorIndex | undefined; calls: MadeCall[] }>();
 
+/** Where the file's module sits, as the index names it. */
+function locationOf(ctx: FileContext): ModuleLocation {
+  return { moduleName: moduleKey(ctx.path, ctx.moduleName), isPackage: isPackageFile(ctx.path) };
+}
+
 /**
  * The calls of the file that make a generator with cleanup, in document order (outer first), with the index
  * they were resolved in. Ex) `for x in produce():`, `next(store.rows())`, `p()` after `from m import produce as
@@ -996,7 +1025,7 @@ const madeCallsMemo = new WeakMap<object, { index: GeneratorIndex | undefined; c
 function madeCalls(ctx: FileContext): { index: GeneratorIndex | undefined; calls: MadeCall[] } {
   let found = madeCallsMemo.get(ctx.tree);
   if (found) return found;
-  const loc: ModuleLocation = { moduleName: moduleKey(ctx.path, ctx.moduleName), isPackage: isPackageFile(ctx.path) };
+  const loc = locationOf(ctx);
   const index = indexFor(ctx, loc);
   // (Every generator's short name is in generatorShortNames, kept per index: no list of a project's thousands of keys per file.)
   const generators = index ? generatorShortNames(index) : undefined;
@@ -1062,9 +1091,12 @@ function check(ctx: FileContext): Finding[] {
   const branched = new Map<string, { stmt: SyntaxNode; uses: { call: SyntaxNode; gen: Made; at: number }[] }>();
   // The generators kept in a variable through a branch (`it = rows() if c else []`), by assignment.
   const keptBranched = new Map<number, { kept: Kept; uses: { call: SyntaxNode; gen: Made; at: number }[] }>();
+  // The calls a generator's use went through as a pass-through generator function's argument (`passesThrough`).
+  const passed: SyntaxNode[] = [];
   for (const { call, gen } of calls) {
-    let use = useOf(ctx, call, gen.async);
-    if (gen.viaIter && (!use || (use.kind === 'statement' && (gen.async || use.by === 'next' || use.by === 'in' || use.by === 'not in')))) continue;
+    const went = passed.length;
+    let use = useOf(ctx, call, gen.async, passed);
+    if (gen.viaIter && (!use || passed.length > went || (use.kind === 'statement' && (gen.async || use.by === 'next' || use.by === 'in' || use.by === 'not in')))) continue;
     // Ex) `it = rows(p) if c else []` … `for r in it: break`: kept as `it = rows(p)` is, but only if its branch ran
     // Ex) `it = islice(rows(p), 2) if c else []`, `it = islice(rows(p) if c else [], 2)`: through a lazy wrapper
     const { branch, wrapped, partner } = (use ? undefined : branchedValue(ctx, call, gen, made)) ?? {};
@@ -1114,18 +1146,21 @@ function check(ctx: FileContext): Finding[] {
       continue;
     }
     const what = display(call);
+    // Ex) `next(parsed(lines(p)))`: the use stops reading `parsed(…)`, which reads `lines(p)`
+    const via = passed.length > went ? passed[passed.length - 1] : undefined;
+    const read = via ? `\`${display(via)}\`, which reads \`${what}\`,` : `\`${what}\``;
     let message: string;
     let stmt: SyntaxNode | undefined;
     if (use.kind === 'loop') {
       const exit = use.abandonedBy ? undefined : earlyExit(use.loop);
       const how = use.abandonedBy ? `\`${use.abandonedBy}\` stops reading it early` : exit ? `the loop can leave early (\`${exit}\`)` : ctx.options.allLoops ? 'an exception in the loop body would abandon it' : undefined;
       if (!how) continue;
-      message = `\`${startsAsync(use.loop) ? 'async ' : ''}for … in ${what}\`: ${how}, and ${pending(gen)}`;
+      message = `\`${startsAsync(use.loop) ? 'async ' : ''}for … in ${via ? display(via) : what}\`${via ? ` reads \`${what}\`` : ''}: ${how}, and ${pending(gen)}`;
       stmt = use.loop;
     } else {
       message = gen.iterator
-        ? `\`${use.by}\` stops reading \`${what}\` early: ${pending(gen)}`
-        : `\`${use.by}\` stops reading \`${what}\` early: its pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
+        ? `\`${use.by}\` stops reading ${read} early: ${pending(gen)}`
+        : `\`${use.by}\` stops reading ${read} early: its pending \`finally\`/\`with\` exit runs only when PyPy's GC collects it`;
       stmt = enclosingStatement(use.top);
     }
     const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: call.endIndex };
@@ -1207,6 +1242,14 @@ function check(ctx: FileContext): Finding[] {
       const note = `; \`compress\` also holds \`${preview(partner)}\` in its selectors: CPython closed this one first as it dropped the \`compress\`, the fixes close \`${preview(partner)}\` first`;
       findings[at] = unsafeBecause(f, note);
     });
+  }
+  // Ex) `next(parsed(lines(p)))` where both make a generator with cleanup: the fixes share a span, and `lines(p)`'s
+  // goes first, so that the next pass closes `parsed(gen)` inside its `try`, first, as CPython closed `parsed(…)`
+  // ahead of the generator its frame held
+  if (passed.length) {
+    for (const [at, f] of findings.entries()) {
+      if (f.fix && passed.some((c) => c.startIndex === f.start && c.endIndex === f.end && made.some((m) => m.id === c.id))) findings[at] = { ...f, fix: { ...f.fix, order: 1 } };
+    }
   }
   // Ex) `if c: a = rows(1); next(a)` then `b = rows(2); next(b)`: CPython dropped `a` first at the return (a frame's
   // variables go in their order), the `finally:` around the rest of the function closes `b` before that

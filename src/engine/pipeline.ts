@@ -130,6 +130,8 @@ function badFinding(t: Transform, f: unknown, length: number): string | undefine
   if (typeof fix !== 'object' || fix === null || typeof fix.title !== 'string' || !APPLICABILITIES.includes(fix.applicability as string) || !Array.isArray(fix.edits)) {
     return `a fix that is not { title, applicability: ${APPLICABILITIES.join(' | ')}, edits: [...] }`;
   }
+  // Ex) `order: '1'`: compared as a number it would sort the fixes at random
+  if (fix.order !== undefined && (typeof fix.order !== 'number' || !Number.isFinite(fix.order))) return 'a fix whose `order` is not a finite number';
   const edits = fix.edits as unknown[];
   for (const e of edits) {
     const edit = e as Record<string, unknown> | null;

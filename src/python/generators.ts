@@ -30,6 +30,11 @@ export interface GeneratorSummary {
    * when each is a generator function with cleanup, a call of it makes a fresh one (`mergeModuleFacts`).
    */
   returns?: string[];
+  /**
+   * The positions of its positional parameters that its body only iterates (`for x in it:`, `yield from it`, in its
+   * own code), absent when none: a generator passed there is held by nothing else (`iteratedParameters`).
+   */
+  passes?: number[];
 }
 
 /** What one file says about generators: its own, and the module-level imports other modules reach them through. */
@@ -1616,6 +1621,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     }
     const closeRaises = closeRaisesReason(fn, yields, names);
     const cleanupAwaits = startsAsync(fn) ? cleanupAwaitsReason(fn, yields, names) : undefined;
+    const passes = startsAsync(fn) ? [] : iteratedParameters(fn);
     generators.push({
       key: `${loc.moduleName}.${q}`,
       async: startsAsync(fn),
@@ -1624,6 +1630,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
       ...(yieldsFrom.size ? { yieldsFrom: [...yieldsFrom] } : {}),
       ...(closeRaises ? { closeRaises } : {}),
       ...(cleanupAwaits ? { cleanupAwaits } : {}),
+      ...(passes.length ? { passes } : {}),
     });
   }
   // Ex) `def rows(p): return _rows(p)`: its calls make what `_rows(p)` makes (`mergeModuleFacts` decides).
@@ -1645,6 +1652,49 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
   const generatorLines = new Set([...byFn.values()].filter(({ fn }) => !isWrappedByDecorator(fn)).map(({ fn }) => lineAt(source.outline, fn.startIndex)));
   const remade = classReplacements(source.text, loc.moduleName, generators, source.outline);
   return { generators, aliases, ...plain(generatorLines), ...remade };
+}
+
+/** Calls that reach a function's local variables without naming them. */
+const READS_FRAME = /\b(?:locals|vars|eval|exec|_getframe|currentframe)\b/;
+
+/**
+ * The positions of the positional parameters (before any `*`) of the generator function `fn`, a plain `def` and
+ * no method, whose every use in its body is as the iterable of a `for` statement (`for line in it:`) or of a
+ * `yield from` in its own code: a generator passed there is only read, and the caller's statement drops the last
+ * reference to it (`next(parsed(lines(p)))`). Not where the name is used otherwise (`it.close()`, `it = iter(it)`,
+ * `global it`, in a nested def or a comprehension, as an attribute's name), nor in a body that may read its frame
+ * (`locals()`, `eval`).
+ */
+function iteratedParameters(fn: SyntaxNode): number[] {
+  const params = fn.childForFieldName('parameters');
+  const body = fn.childForFieldName('body');
+  if (!params || !body || fn.parent?.parent?.type === 'class_definition' || READS_FRAME.test(body.text)) return [];
+  const names: { name: string; at: number }[] = [];
+  let at = 0;
+  for (const p of params.namedChildren) {
+    if (isExtra(p) || p.type === 'positional_separator') continue;
+    if (p.type !== 'identifier' && p.type !== 'default_parameter' && p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter') break;
+    const id = p.type === 'identifier' ? p : p.type === 'typed_parameter' ? p.namedChildren[0] : p.childForFieldName('name');
+    if (id?.type === 'identifier') names.push({ name: identifierKey(id.text), at });
+    at++;
+  }
+  if (!names.length) return [];
+  // Per parameter: not used yet, only iterated so far, or used otherwise.
+  const uses = new Map<string, 'none' | 'iterated' | 'other'>(names.map((n) => [n.name, 'none']));
+  for (const id of body.descendantsOfType('identifier')) {
+    const key = identifierKey(id.text);
+    const had = uses.get(key);
+    if (had === undefined || had === 'other') continue;
+    let cur = id;
+    while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+    const p = cur.parent;
+    const iterated =
+      (p?.type === 'for_statement' && !startsAsync(p) && p.childForFieldName('right')?.id === cur.id) ||
+      (p?.type === 'yield' && p.children.some((c) => c.type === 'from') && p.namedChildren.find((c) => !isExtra(c))?.id === cur.id);
+    // (A use in a nested def, lambda, class or comprehension may keep it: `lambda: it`, `[x for x in it]`)
+    uses.set(key, iterated && holderOf(cur)?.id === fn.id ? 'iterated' : 'other');
+  }
+  return names.filter((n) => uses.get(n.name) === 'iterated').map((n) => n.at);
 }
 
 /** `return name(`, `return a.b (`: a line that may return a call (sticky). */
@@ -1798,6 +1848,12 @@ export interface GeneratorIndex {
    * not, with how: for a generator that a fix in this run gives cleanup (generator-close's `withOwnFacts`).
    */
   patchedNames?: Record<string, string>;
+  /**
+   * Generator functions (any, with cleanup or not) that only iterate the arguments at these positions
+   * (`GeneratorSummary.passes`): `next(parsed(lines(p)))` abandons `lines(p)` with `parsed(…)`. Not one defined
+   * twice, nor one another module replaces or doubles (absent when none).
+   */
+  passes?: Record<string, number[]>;
 }
 
 /** `setattr(mod, "name", …)`: an attribute set by name on an object named by a plain name. */
@@ -2027,13 +2083,28 @@ const VALUE_KEYWORDS: ReadonlySet<string> = new Set(['return_value', 'side_effec
 
 /** The generator a dotted name reaches, following re-exports through module-level imports. */
 export function resolveGenerator(index: GeneratorIndex, dotted: string, imported?: string): { key: string; async: boolean; closeRaises?: string; cleanupAwaits?: string; patched?: string } | undefined {
+  const key = resolveKey(index, dotted, imported, index.generators);
+  return key === undefined ? undefined : { key, ...index.generators[key]! };
+}
+
+/**
+ * The positions at which the generator function a call of `dotted` reaches only iterates its argument
+ * (`GeneratorIndex.passes`), resolved as `resolveGenerator` resolves; `undefined` when it reaches none.
+ */
+export function resolvePasses(index: GeneratorIndex, dotted: string, imported?: string): readonly number[] | undefined {
+  if (!index.passes) return undefined;
+  const key = resolveKey(index, dotted, imported, index.passes);
+  return key === undefined ? undefined : index.passes[key];
+}
+
+/** The key of `table` that a call of `dotted` reaches through the index's aliases (`resolveGenerator`). */
+function resolveKey(index: GeneratorIndex, dotted: string, imported: string | undefined, table: Readonly<Record<string, unknown>>): string | undefined {
   // Ex) `from pkg import core` (`imported`: `pkg`) … `core.rows()`, where `pkg/__init__.py` says `from .compat import
   // core`: the call reaches `pkg.core.rows` as an attribute of the package, the other object
   if (imported !== undefined && index.shadowed?.some((s) => s.startsWith(imported ? `${imported}.` : '') && (dotted === s || dotted.startsWith(`${s}.`)))) return undefined;
   let name = dotted;
   for (let hop = 0; hop < 10; hop++) {
-    const hit = index.generators[name];
-    if (hit) return { key: name, ...hit };
+    if (Object.prototype.hasOwnProperty.call(table, name)) return name;
     // The longest prefix that is an imported name: `pkg.api.produce` via `pkg.api` → `pkg.core.api`.
     // (Each prefix ends before a `.`, found from the end: no list of the parts per call.)
     let next: string | undefined;
@@ -2339,6 +2410,19 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     for (const [name, how] of Object.entries(m.facts.remade ?? {})) patchedAs(name, how);
   }
   if (Object.keys(patchedNames).length) index.patchedNames = patchedNames;
+  // Ex) `def parsed(it): for line in it: yield line.split()`: a generator passed to it is read, and dropped with it
+  const passes: Record<string, number[]> = {};
+  for (const g of all.values()) if (g.passes && !doubled.has(g.key)) passes[g.key] = g.passes;
+  for (const name of Object.keys(patchedNames)) {
+    if (name.endsWith('.*')) {
+      const module = resolveModule(index, name.slice(0, -2));
+      for (const key of Object.keys(passes)) if (key.startsWith(`${module}.`)) delete passes[key];
+      continue;
+    }
+    const key = resolveKey(index, name, undefined, passes);
+    if (key !== undefined) delete passes[key];
+  }
+  if (Object.keys(passes).length) index.passes = passes;
   // Ex) `pkg/__init__.py`: `from . import other as core`, beside `pkg/core.py`
   const moduleNames = new Set(modules.map((m) => m.moduleName));
   // (`*`: the `__init__` may bind any name, `globals().update(kw)`: every submodule)
