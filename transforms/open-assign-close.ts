@@ -7,7 +7,7 @@ import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/ty
 import { candidateCalls } from '../src/python/candidates.js';
 import { consumerOf } from '../src/python/consumers.js';
 import { memoized } from '../src/python/memo.js';
-import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
+import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, WAVE_WRITES, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
 import { handlerLeaves, handlersOf, preview } from '../src/python/evaluation.js';
@@ -206,8 +206,6 @@ function nameOutlivesRaise(spec: ResourceSpec, a: ResourceAssignment, close: Syn
   return `\`${preview(exit)}\` on line ${line(exit)} leaves before \`${name}.close()\`, and the code reads \`${name}.name\`: the original kept the file while the exception was handled, where a \`with\` would delete it as the exception leaves`;
 }
 
-/** A wave object's writer methods. */
-const WAVE_WRITES: ReadonlySet<string> = new Set(['setnchannels', 'setsampwidth', 'setframerate', 'setnframes', 'setcomptype', 'setparams', 'writeframes', 'writeframesraw']);
 
 /** `m` of `name.m(…)`, the method a use calls, or `undefined`. */
 function methodOf(use: SyntaxNode): string | undefined {

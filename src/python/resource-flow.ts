@@ -172,6 +172,15 @@ function nestedScopeEscape(id: SyntaxNode, scope: SyntaxNode, name: string): Use
  */
 const YIELDED = 'yielded: the consumer may still hold it when a `with` would close it (an exception thrown in at the `yield`, or the generator going on past the block), which the code never did';
 
+/** True when `node` is within the value of a `yield` (not `yield from`) of its statement: the consumer gets what it makes. */
+function yieldedFrom(node: SyntaxNode): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'yield') return !p.children.some((c) => c.type === 'from');
+    if (p.type === 'block' || p.type === 'module' || p.type === 'lambda' || p.type.endsWith('_statement')) return false;
+  }
+  return false;
+}
+
 function containerEscape(from: SyntaxNode, wrapped: Wrapping = false): UseClass {
   for (let p = from.parent; p; p = p.parent) {
     if (p.type === 'return_statement') return { kind: 'escape', severity: 'store', reason: wrapped === 'descriptor' ? 'its descriptor number returned: the caller would get one the close made stale' : 'returned: the caller would get a closed resource' };
@@ -366,6 +375,8 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           wrapped = consumer.owns && wrapped !== true ? 'owns' : true;
           continue;
         }
+        // Ex) `yield Log(f)`, `yield t.cast(t.BinaryIO, f), enc`: what the consumer gets may hold the file, as `yield f`
+        if (yieldedFrom(call)) return { kind: 'escape', severity: 'store', reason: `passed to \`${fn ? preview(fn) : '?'}()\`, whose result is ${YIELDED}` };
         const shown = fn ? preview(fn) : '?';
         return { kind: 'escape', severity: 'call', reason: `passed to \`${shown}()\`, which is not known to leave it alone (see the consumer list in docs/open-argument.md)` };
       }

@@ -781,6 +781,10 @@ export function closeNote(spec: ResourceSpec, call: SyntaxNode): string | undefi
   if (spec.name === 'wave.open' && openedForWriting(call)) {
     return `; closing a wave file opened for writing raises \`wave.Error\` where its parameters were never set, which dropping it only printed ("Exception ignored")`;
   }
+  // Ex) `wave.open(f).setnchannels(1)` over a file opened "wb": no mode, it takes `f.mode`, and the code writes
+  if (spec.name === 'wave.open' && literalMode(call) === undefined && wavWritten(call)) {
+    return `; \`wave.open()\` given no mode takes the file's own, and the code writes to it: closing a wave file written raises \`wave.Error\` where its parameters were never set, which dropping it only printed ("Exception ignored")`;
+  }
   if (spec.name === 'shelve.open' && givesKeyword(call, 'writeback', positionalCount(call) > 3)) {
     return `; closing a shelf given \`writeback=\` writes its cached entries back, and raises what pickling them raises, which dropping it only printed ("Exception ignored")`;
   }
@@ -788,6 +792,28 @@ export function closeNote(spec: ResourceSpec, call: SyntaxNode): string | undefi
   if (!writing) return undefined;
   const opened = writing === 'maybe' ? `that may be open for writing (its mode is not a string)` : 'opened for writing';
   return `; closing ${aKind(spec.kind)} ${opened} writes ${spec.closeFinishes}, which the code never did (CPython dropped it without): the bytes it leaves change`;
+}
+
+/** The methods of a wave file that only a writer has. */
+export const WAVE_WRITES: ReadonlySet<string> = new Set(['setnchannels', 'setsampwidth', 'setframerate', 'setnframes', 'setcomptype', 'setparams', 'writeframes', 'writeframesraw']);
+const WAVE_WRITE_WORDS = [...WAVE_WRITES].join('|');
+
+/**
+ * True when the code may call a writer's method (`WAVE_WRITES`) on what `call` (a `wave.open(…)` with no mode) makes:
+ * on the call itself (`wave.open(f).setnchannels(1)`), or, for `w = wave.open(f)`, as `w.setnchannels(…)` anywhere
+ * in the function (or module) around it, or when the value goes anywhere else (passed on, stored).
+ */
+function wavWritten(call: SyntaxNode): boolean {
+  let top = call;
+  while (top.parent?.type === 'parenthesized_expression') top = top.parent;
+  const p = top.parent;
+  if (p?.type === 'attribute' && p.childForFieldName('object')?.id === top.id) return WAVE_WRITES.has(p.childForFieldName('attribute')?.text ?? '');
+  const target = p?.type === 'assignment' && p.childForFieldName('right')?.id === top.id ? p.childForFieldName('left') : p?.type === 'as_pattern' ? p.childForFieldName('alias') : undefined;
+  const name = target?.type === 'identifier' ? target.text : target?.type === 'as_pattern_target' ? target.text : undefined;
+  if (!name) return p?.type !== 'with_item';
+  let scope: SyntaxNode = call;
+  while (scope.parent && scope.type !== 'function_definition') scope = scope.parent;
+  return new RegExp(`(?<![\\w.])${escapeRegExp(name)}\\s*\\.\\s*(?:${WAVE_WRITE_WORDS})\\b`).test(scope.text);
 }
 
 /**
