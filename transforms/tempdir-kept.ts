@@ -8,7 +8,9 @@ import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.j
 import { versionAtLeast } from '../src/options.js';
 import { calleeName } from '../src/python/imports.js';
 import { callsNamed } from '../src/python/candidates.js';
-import { aheadNote, keptLocal, orderNote, planRestOfFunction } from '../src/python/kept-local.js';
+import { aheadNote, keptLocal, orderNote, planRestOfFunction, type KeptLocal } from '../src/python/kept-local.js';
+import { preview } from '../src/python/evaluation.js';
+import { isExtra } from '../src/python/statements.js';
 import { readsAttribute } from '../src/python/resource-flow.js';
 import { inLazyTypeScope } from '../src/python/scopes.js';
 import { generatorsBound } from './generator-close.js';
@@ -27,22 +29,75 @@ const REMOVERS: ReadonlySet<string> = new Set(['shutil.move', 'shutil.rmtree', '
 /**
  * A call after the assignment in the function that may move or remove a directory (`shutil.move(src, dest)` with
  * `src = tmp.name`, `Path(tmp.name).rename(dest)`, `os.rename(src=…)`): the text of its callee, or `undefined`.
- * Any such call counts, whatever it is given: the path may reach it through names withify does not follow.
+ * Any such call counts, whatever it is given: the path may reach it through names withify does not follow. So does
+ * any other call given the path itself (`publish(tmp.name, dest)`, `run(["mv", d, dest])` after `d = tmp.name`), but
+ * for those of `KEEPS_PATH`: withify does not see what it does with it.
  */
-function removerIn(ctx: FileContext, fn: SyntaxNode, after: number): string | undefined {
-  for (const call of fn.descendantsOfType('call')) {
-    if (call.startIndex < after) continue;
+function removerIn(ctx: FileContext, kept: KeptLocal): string | undefined {
+  for (const call of kept.fn.descendantsOfType('call')) {
+    if (call.startIndex < kept.stmt.endIndex) continue;
     const callee = calleeName(ctx.names, call);
     if (callee !== undefined && REMOVERS.has(callee)) return callee;
     const f = call.childForFieldName('function');
     const method = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : undefined;
-    if (method !== undefined && PATH_REMOVERS.has(method)) return `.${method}`;
+    if (method !== undefined && PATH_REMOVERS.has(method) && pathMethodShape(call, method)) return `.${method}`;
   }
-  return undefined;
+  return givenThePath(ctx, kept);
 }
 
 /** Methods of a path that move or remove it (`pathlib.Path`). */
 const PATH_REMOVERS: ReadonlySet<string> = new Set(['rename', 'replace', 'rmdir']);
+
+/**
+ * True when `call`, of `method`, has the shape of the path's method: `p.rename(dest)` and `p.replace(dest)` take one
+ * argument, `p.rmdir()` none. Not `text.replace("\t", " ")` (two), `df.rename(columns=m)` (a keyword).
+ */
+function pathMethodShape(call: SyntaxNode, method: string): boolean {
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => !isExtra(a));
+  if (args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return true;
+  if (args.some((a) => a.type === 'keyword_argument')) return method !== 'rmdir' && args.length === 1 && args[0]!.childForFieldName('name')?.text === 'target';
+  return args.length === (method === 'rmdir' ? 0 : 1);
+}
+
+/** Calls that read a path, or make things in the directory, and never move or remove the directory itself. */
+const KEEPS_PATH: ReadonlySet<string> = new Set([
+  'builtins.open', 'builtins.print', 'builtins.str', 'builtins.len', 'builtins.repr', 'builtins.format',
+  'os.path.join', 'os.path.exists', 'os.path.isdir', 'os.path.isfile', 'os.path.islink', 'os.path.getsize', 'os.path.basename', 'os.path.dirname',
+  'os.path.abspath', 'os.path.realpath', 'os.path.relpath', 'os.path.normpath', 'os.path.split', 'os.path.splitext', 'os.path.expanduser',
+  'os.listdir', 'os.scandir', 'os.walk', 'os.mkdir', 'os.makedirs', 'os.stat', 'os.lstat', 'os.fspath', 'os.chmod', 'os.access',
+  'glob.glob', 'glob.iglob', 'pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath',
+  'shutil.copy', 'shutil.copy2', 'shutil.copyfile', 'shutil.copytree', 'shutil.make_archive', 'shutil.unpack_archive',
+]);
+
+/**
+ * The callee of the first call after the assignment given the path (`tmp.name`, or a name bound to it alone, `d =
+ * tmp.name`) as an argument, directly or as an item of a list, tuple or set, but for `KEEPS_PATH`; `undefined` if none.
+ */
+function givenThePath(ctx: FileContext, kept: KeptLocal): string | undefined {
+  const reads: SyntaxNode[] = [];
+  for (const id of kept.reads) if (id.parent?.type === 'attribute') reads.push(id.parent);
+  // Ex) `d = tmp.name` … `publish(d, dest)`: the name holds the path itself
+  const aliases = new Set<string>();
+  for (const r of reads) {
+    let top = r;
+    while (top.parent?.type === 'parenthesized_expression') top = top.parent;
+    const a = top.parent;
+    if (a?.type === 'assignment' && a.childForFieldName('right')?.id === top.id && a.childForFieldName('left')?.type === 'identifier') aliases.add(a.childForFieldName('left')!.text);
+  }
+  if (aliases.size) for (const id of kept.fn.descendantsOfType('identifier')) if (id.startIndex > kept.stmt.endIndex && aliases.has(id.text)) reads.push(id);
+  for (const r of reads) {
+    let cur = r;
+    for (let p = cur.parent; p; cur = p, p = p.parent) {
+      if (p.type === 'parenthesized_expression' || p.type === 'list' || p.type === 'tuple' || p.type === 'set' || p.type === 'keyword_argument' || p.type === 'list_splat') continue;
+      if (p.type !== 'argument_list' || p.parent?.type !== 'call') break;
+      const call = p.parent;
+      const callee = calleeName(ctx.names, call);
+      if (callee !== undefined && KEEPS_PATH.has(callee)) break;
+      return callee ?? preview(call.childForFieldName('function') ?? call);
+    }
+  }
+  return undefined;
+}
 
 function check(ctx: FileContext): Finding[] {
   if (!ctx.source.includes('TemporaryDirectory')) return [];
@@ -74,7 +129,7 @@ function check(ctx: FileContext): Finding[] {
     const order = orderNote(kept, 'removing it') ?? aheadNote(kept, (bound ??= generatorsBound(ctx)), 'removing it at the end of the `with`');
     // Ex) `shutil.move(tmp.name, dest)` with a target before 3.8: there `cleanup()` raises FileNotFoundError for a
     // directory gone, which the finalizer only printed ("Exception ignored")
-    const gone = versionAtLeast(ctx.target, [3, 8]) ? undefined : removerIn(ctx, kept.fn, kept.stmt.endIndex);
+    const gone = versionAtLeast(ctx.target, [3, 8]) ? undefined : removerIn(ctx, kept);
     const goneNote = gone ? `; before Python 3.8 (the target) the \`with\` raises FileNotFoundError where \`${gone}(…)\` may have moved or removed the directory, which the collection only printed` : undefined;
     if (order || goneNote) {
       findings.push({ ...base, message: base.message + (order ?? goneNote), fix: { ...fix, applicability: 'unsafe' } });
@@ -110,8 +165,10 @@ export const tempdirKept: Transform = {
       'after the fix alike, and now under PyPy too. Unsafe where the function bound a generator with cleanup before ' +
       'it (in an `if` too) or the directory sits in the `try` that closes one: the directory goes before that ' +
       'generator\'s cleanup runs, where CPython dropped the generator first. Unsafe too with a target before 3.8 where ' +
-      '`tmp.name` goes to `shutil.move`, `shutil.rmtree`, `os.rename`, `os.replace`, `os.rmdir`, …: there `cleanup()` ' +
-      'raises FileNotFoundError for a directory gone, which the finalizer only printed.',
+      'the function calls `shutil.move`, `shutil.rmtree`, `os.rename`, `os.replace`, `os.rmdir`, a path\'s `.rename(dest)`, ' +
+      '`.replace(dest)` or `.rmdir()`, or passes `tmp.name` (or a name bound to it) to any other call but a few that ' +
+      'never move it (`open`, `os.path.join`, `os.mkdir`, `shutil.copy`, …; a helper of the project counts): there ' +
+      '`cleanup()` raises FileNotFoundError for a directory gone, which the finalizer only printed.',
     notFlagged:
       '`with tempfile.TemporaryDirectory() as path:`; `tmp.cleanup()` called by the code; the object returned, ' +
       'stored, passed on, read in a nested function or read any way but `tmp.name`; a second binding of the name; ' +
