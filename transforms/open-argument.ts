@@ -2,6 +2,8 @@
 //     data = json.load(open(path))     →   with open(path) as f:
 //                                               data = json.load(f)
 // The consumers (eager and lazy) are listed once, in src/python/consumers.ts.
+import { recursiveCall } from '../src/python/recursion.js';
+import { within } from '../src/python/scopes.js';
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
@@ -105,6 +107,10 @@ function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | un
   // Ex) `csv.writer(open(p, "w")).writerow(r) + len(open(p).read())`: the file was closed after `.writerow()`
   const after = flow.kind === 'used-up' && flow.by.startsWith('.') ? flow.by : calleeText(m.consumer);
   if (later) return `\`${preview(later)}\` runs after \`${after}\`: CPython closed the ${m.spec.kind} before it, a \`with\` would close it after`;
+  // Ex) `return len(json.load(open(p))) + size(p, depth - 1)` in `size`: CPython closed the file as `json.load` returned;
+  // a `with` around the statement would hold it through every level below (a deep recursion runs out of descriptors)
+  const again = recursiveCall(ctx, stmt, stmt, (c) => !within(c, flow.at) && c.endIndex > flow.at.endIndex);
+  if (again) return `\`${preview(again)}\` runs this function again after \`${after}\` returned, and opens its own: CPython had closed the ${m.spec.kind}, a \`with\` around the statement would hold it through every level below (a deep recursion runs out of file descriptors); read it into a name in a \`with\` first`;
   return undefined;
 }
 

@@ -1,6 +1,8 @@
 // open-chain (WFY101): a resource created and used once in the same expression, then dropped:
 //     open(path, "w").write(data)      →   with open(path, "w") as f:
 //                                               f.write(data)
+import { recursiveCall } from '../src/python/recursion.js';
+import { within } from '../src/python/scopes.js';
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { BUILTIN_NAMES, codeRunAfter, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
@@ -259,6 +261,10 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
   // Ex) `n = open(p, "w").write(s) + len(open(p).read())`: CPython flushed `p` before reading it back.
   const later = WRITING_METHODS.has(m.method) ? codeRunAfter(m.use, stmt) : undefined;
   if (later) return `\`${preview(later)}\` runs after \`.${m.method}()\`: CPython closed the ${m.spec.kind} before it, a \`with\` would close it after`;
+  // Ex) `return len(open(p).read()) + size(p, depth - 1)` in `size`: CPython closed the file as `.read()` returned;
+  // a `with` around the statement would hold it through every level below (a deep recursion runs out of descriptors)
+  const again = recursiveCall(ctx, stmt, stmt, (c) => !within(c, m.use) && c.endIndex > m.use.endIndex);
+  if (again) return `\`${preview(again)}\` runs this function again after \`.${m.method}()\` returned, and opens its own: CPython had closed the ${m.spec.kind}, a \`with\` around the statement would hold it through every level below (a deep recursion runs out of file descriptors); read it into a name in a \`with\` first`;
   // Ex) `list(map(lambda k: bump(p, k), dbm.open(p).keys()))` with `bump` opening it to write: CPython let go of
   // gdbm's lock as `.keys()` returned, a `with` would hold it while the rest of the statement runs
   let locked = m.spec.locks ? codeRunAfter(m.use, stmt) : undefined;

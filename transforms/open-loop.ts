@@ -9,11 +9,12 @@ import { closeWaitsReason, leftOpen, READS_TO_END, resourceOf, stopsEarlyOnTheWa
 import { followResource, loopOwner, yieldFromStatementValue, type Flow } from '../src/python/statement-flow.js';
 import { calleeText, consumerOf } from '../src/python/consumers.js';
 import { loopExit } from '../src/python/generators.js';
-import { decoratorText, enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { findingWith, groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { methodCallOn, WRITING_METHODS } from './open-chain.js';
 import { blockRoom } from '../src/python/nesting.js';
 import { within } from '../src/python/scopes.js';
+import { recursiveCall } from '../src/python/recursion.js';
 
 const ID = 'open-loop';
 const CODE = 'WFY103';
@@ -129,7 +130,10 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   // Ex) `def include(p): for line in open(p).readlines(): … include(other)`, `sum([count(l) for l in
   // open(p).readlines()])` in `count`: each level would hold its file through the levels below it, where CPython
   // had closed it (a deep include runs out of descriptors)
-  const again = flow.kind === 'used-up' ? recursiveCall(ctx, m.loop, m.resource, stmt) : undefined;
+  // (A comprehension's element and conditions run after its first iterable, though written before it)
+  const iterable = isForStatement(m.loop) || isYieldFrom(m.loop) ? iterableOf(m.loop) : m.loop.namedChildren.find((k) => k.type === 'for_in_clause')?.childForFieldName('right');
+  const inLoop = (c: SyntaxNode) => !within(c, m.resource) && (c.endIndex > m.resource.startIndex || (within(c, m.loop) && !within(c, iterable)));
+  const again = flow.kind === 'used-up' ? recursiveCall(ctx, m.loop, stmt, inLoop) : undefined;
   if (again && flow.kind === 'used-up') return `the code a \`with\` would hold calls \`${preview(again)}\`, which runs this function again and opens its own: \`${flow.by}\` has read everything and CPython had closed the ${m.spec.kind}, but a \`with\` around the loop would hold it through every level below (a deep recursion runs out of file descriptors)`;
   // A `yield from` over the resource itself, or a lazy wrapper of it (`yield from csv.reader(open(p))`), kept it open
   // while suspended before too, as a lazy loop whose body yields
@@ -186,123 +190,6 @@ function inAsyncDef(node: SyntaxNode): boolean {
     if (p.type === 'function_definition') return p.child(0)?.type === 'async';
   }
   return false;
-}
-
-/**
- * The class whose method `def` is: the class body holds it directly, decorated (`@staticmethod`), or in one of
- * its blocks (`if sys.platform == …:` / `def load(self, p):`); not a function nested in a method.
- */
-function ownerClass(def: SyntaxNode): SyntaxNode | undefined {
-  for (let p = def.parent; p; p = p.parent) {
-    if (p.type === 'class_definition') return p;
-    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'module') return undefined;
-  }
-  return undefined;
-}
-
-/**
- * A call in the loop's own code (a `for` statement's body; a comprehension's element, conditions and later
- * clauses) of the function (or method: `self.m(…)`, `cls.m(…)`, `Class.m(…)`) the loop is in, or `undefined`.
- */
-function recursiveCall(ctx: FileContext, loop: SyntaxNode, resource: SyntaxNode, stmt: SyntaxNode): SyntaxNode | undefined {
-  let fn: SyntaxNode | null = loop.parent;
-  while (fn && fn.type !== 'function_definition' && fn.type !== 'lambda' && fn.type !== 'class_definition' && fn.type !== 'module') fn = fn.parent;
-  const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
-  const cls = fn?.type === 'function_definition' ? ownerClass(fn) : undefined;
-  const owner = cls?.childForFieldName('name')?.text;
-  if (!name || !fn) return undefined;
-  // The method's class or instance as the code may spell it: `self`, `cls`, its own first parameter (`klass`, `this`;
-  // not a `@staticmethod`'s), `type(self)`, `self.__class__`, the class's name, also dotted (`Outer.Inner`) or made
-  // (`Loader()`)
-  const decorators = fn.parent?.type === 'decorated_definition' ? fn.parent.namedChildren.filter((c) => c.type === 'decorator').map((d) => decoratorText(d).replace(/\s+/g, '')) : [];
-  const isStatic = decorators.some((d) => /^@(?:\w+\.)*staticmethod$/.test(d));
-  const firstParameter = isStatic ? undefined : fn.childForFieldName('parameters')?.namedChildren.find((c) => !isExtra(c))?.text.replace(/[:=].*$/s, '').trim();
-  const selves = new Set(['self', 'cls', ...(owner !== undefined && firstParameter && /^\w+$/.test(firstParameter) ? [firstParameter] : [])]);
-  const isOwner = (object: string) =>
-    selves.has(object) ||
-    (owner !== undefined && (object === owner || object.endsWith(`.${owner}`) || object.startsWith(`${owner}(`) || object.startsWith('super('))) ||
-    [...selves].some((s) => object === `type(${s})` || object === `${s}.__class__`);
-  // `X.method` with X the class or instance (a call, or the bound method handed on: `map(self.load, …)`)
-  const namesMethod = (n: SyntaxNode, method: string) => {
-    const object = n.type === 'attribute' && n.childForFieldName('attribute')?.text === method ? n.childForFieldName('object')?.text.replace(/\s+/g, '') : undefined;
-    return object !== undefined && isOwner(object);
-  };
-  // The function itself: in a method, `X.name` (a bare `name` there is the module's, not the method); in a function,
-  // its bare name too, called or handed on (`map(include, lines)`, `again = include`)
-  // (Not a keyword's name: `f(include=True)`)
-  const isName = (n: SyntaxNode, word: string) =>
-    n.type === 'identifier' && n.text === word && n.parent?.type !== 'attribute' && !(n.parent?.type === 'keyword_argument' && n.parent.childForFieldName('name')?.id === n.id);
-  // (A name the function binds itself is its local, in all its code: `include = line.strip()`; a lambda's parameter
-  // is the lambda's: `lambda include: include + 1`)
-  const bindsItself = (fn.childForFieldName('body')?.descendantsOfType('identifier') ?? []).some(
-    (i) => i.text === name && (i.parent?.type === 'as_pattern_target' || ((i.parent?.type === 'assignment' || i.parent?.type === 'for_statement' || i.parent?.type === 'augmented_assignment') && i.parent.childForFieldName('left')?.id === i.id)),
-  );
-  const lambdaParameter = (n: SyntaxNode) => {
-    for (let p = n.parent; p && p.id !== fn.id; p = p.parent) if (p.type === 'lambda' && p.childForFieldName('parameters')?.descendantsOfType('identifier').some((i) => i.text === n.text)) return true;
-    return false;
-  };
-  const namesIt = (n: SyntaxNode) => (owner === undefined && !bindsItself && isName(n, name) && !lambdaParameter(n)) || namesMethod(n, name);
-  // Ex) `getattr(self, "scan")(…)`; `again = self.walk` in the function, then `again(…)` in the loop
-  const byGetattr = (n: SyntaxNode) =>
-    n.type === 'call' && n.childForFieldName('function')?.text === 'getattr' && (() => {
-      const args = n.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)) ?? [];
-      return args.length >= 2 && (owner === undefined ? false : isOwner(args[0]!.text.replace(/\s+/g, ''))) && /^(['"])(\w+)\1$/.exec(args[1]!.text)?.[2] === name;
-    })();
-  const aliases = new Set<string>();
-  for (const a of fn.childForFieldName('body')?.descendantsOfType('assignment') ?? []) {
-    const left = a.childForFieldName('left');
-    const right = a.childForFieldName('right');
-    if (left?.type === 'identifier' && right && (namesIt(right) || byGetattr(right))) aliases.add(left.text);
-  }
-  const named = (n: SyntaxNode) => namesIt(n) || byGetattr(n) || (aliases.has(n.text) && isName(n, n.text));
-  const mentions = (n: SyntaxNode) => [...n.descendantsOfType(['identifier', 'attribute', 'call'])].filter(named);
-  // (A comprehension's element and conditions run after its first iterable, though written before it)
-  const iterable = isForStatement(loop) || isYieldFrom(loop) ? iterableOf(loop) : loop.namedChildren.find((k) => k.type === 'for_in_clause')?.childForFieldName('right');
-  const outside = (c: SyntaxNode) => !within(c, resource) && (c.endIndex > resource.startIndex || (within(c, loop) && !within(c, iterable)));
-  const enclosingCall = (n: SyntaxNode) => {
-    for (let p: SyntaxNode | null = n; p && p.id !== loop.id; p = p.parent) if (p.type === 'call') return p;
-    return n;
-  };
-  // The whole statement the `with` would hold (`stmt`): the loop's body, its `else:`, the rest of its iterable, the
-  // rest of the statement around a comprehension (`len([…]) + include(q)`); not what runs before the resource is made
-  const direct = stmt.text.includes(name) || aliases.size ? mentions(stmt).find(outside) : undefined;
-  if (direct) return enclosingCall(direct);
-  // Ex) `include` → `handle(line)` → `include(other)`: a function of the module the loop's code calls, which calls
-  // the loop's own (one step between; farther is not followed); also a method of its class: `self.handle(line)` →
-  // `self.load(other)`
-  const calls = (n: SyntaxNode) => [...(n.type === 'call' ? [n] : []), ...n.descendantsOfType('call')];
-  let root = loop;
-  while (root.parent) root = root.parent;
-  const defs = functionsIn(root);
-  let methods: Map<string, SyntaxNode> | undefined;
-  for (const c of calls(stmt)) {
-    if (!outside(c)) continue;
-    const callee = c.childForFieldName('function');
-    const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
-    let def: SyntaxNode | undefined;
-    if (callee?.type === 'identifier' && callee.text !== name) def = defs.get(callee.text);
-    else if (cls && method !== undefined && method !== name && namesMethod(callee!, method)) {
-      // (The class's other methods: on a partial tree, the engine parses the class whole and checks again)
-      if (!methods) {
-        ctx.readsBeyondFunction(cls);
-        methods = functionsIn(cls.childForFieldName('body'));
-      }
-      def = methods.get(method);
-    }
-    const body: SyntaxNode | null | undefined = def?.childForFieldName('body');
-    if (body?.text.includes(name) && mentions(body).length) return c;
-  }
-  return undefined;
-}
-
-/** The functions defined directly in `block` (the module, a class's body), decorated ones too, by name (a name defined twice: the last). */
-function functionsIn(block: SyntaxNode | null): Map<string, SyntaxNode> {
-  const out = new Map<string, SyntaxNode>();
-  for (const c of block?.namedChildren ?? []) {
-    const def = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
-    if (def?.type === 'function_definition') out.set(def.childForFieldName('name')?.text ?? '', def);
-  }
-  return out;
 }
 
 const EXCEPTION_WAITS =
