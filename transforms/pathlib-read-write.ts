@@ -74,10 +74,11 @@ function readOpenArgs(ctx: FileContext, call: SyntaxNode): OpenArgs | string {
     return '`Path()` takes neither a file descriptor nor a bytes path';
   }
   // Ex) `open(os.fsencode(p))`, `open(name.encode())`, `open(bytes(p))`, `open(b"out/" + name)`, `open(s.fd)`,
-  // `open(fd)` after `fd = os.open(…)`, `open(handle)` after `handle, path = mkstemp()`: bytes or a descriptor
+  // `open(fd)` after `fd = os.open(…)`, `open(handle)` after `handle, path = mkstemp()`, `open(os.dup(1), "w")`,
+  // `open(int(s))`: bytes or a descriptor
   const hasBytesLiteral = file.type !== 'string' && [file, ...file.descendantsOfType('string')].some(bytesLiteral);
   if (
-    /(?:\bfsencode|\.encode|\bbytes|\bos\.open|\bfileno|\bmkstemp)\s*\(/.test(file.text) ||
+    /(?:\bfsencode|\.encode|\bbytes|\bos\s*\.\s*(?:open|dup2?|pipe2?|openpty|memfd_create|eventfd)|\bfileno|\bmkstemp|\bint)\s*\(/.test(file.text) ||
     hasBytesLiteral ||
     /^(?:fd|fileno|desc)\w*$/.test(file.text) ||
     /\.(?:fd|fileno|fdesc|handle)$|^handle$/.test(file.text) ||

@@ -714,7 +714,8 @@ function clauseOf(ifs: SyntaxNode, node: SyntaxNode): SyntaxNode | undefined {
 
 /** Calls whose value is a file descriptor (or a tuple holding some): `fd = os.open(p, flags)`, `fd, path = mkstemp()`. */
 const DESCRIPTOR_CALLS = new Set([
-  'os.open', 'os.dup', 'os.pipe', 'os.openpty', 'os.memfd_create', 'os.eventfd', 'pty.openpty', 'tempfile.mkstemp',
+  'os.open', 'os.dup', 'os.dup2', 'os.pipe', 'os.pipe2', 'os.openpty', 'os.memfd_create', 'os.eventfd', 'os.pidfd_open', 'pty.openpty', 'tempfile.mkstemp',
+  'builtins.int',
 ]);
 const DESCRIPTOR_METHODS = new Set(['fileno', 'detach']);
 const DESCRIPTOR_NAME = /(?:^|_)(?:fd|fdesc|fileno)$|^fd_/i;

@@ -114,7 +114,7 @@ const FILE_METHODS = new Set([
   'write', 'writelines', 'seek', 'tell', 'truncate', 'flush', 'fileno', 'isatty', 'readable', 'writable', 'seekable',
 ]);
 const RESPONSE_METHODS = new Set(['read', 'readline', 'readlines', 'readinto', 'getcode', 'geturl', 'info', 'getheader', 'getheaders']);
-const TAR_METHODS = new Set(['getmembers', 'getnames', 'getmember', 'extractall', 'extract', 'list', 'add', 'addfile']);
+const TAR_METHODS = new Set(['getmembers', 'getnames', 'getmember', 'gettarinfo', 'extractall', 'extract', 'list', 'add', 'addfile']);
 const ZIP_METHODS = new Set(['read', 'namelist', 'infolist', 'getinfo', 'extractall', 'extract', 'testzip', 'write', 'writestr', 'printdir', 'mkdir']);
 const PIPE_METHODS = new Set(['read', 'readline', 'readlines', 'write', 'writelines', 'fileno']);
 const SPOOLED_METHODS = new Set([...FILE_METHODS, 'rollover']);

@@ -1,3 +1,4 @@
+import os
 import tempfile
 
 paths = [b"out/t.txt"]
@@ -17,3 +18,10 @@ def scratch(text):
     handle, path = tempfile.mkstemp()
     write = lambda s: open(handle, "w").write(s) if s else 0
     return write(text), path
+
+
+# A descriptor made in the call, or bound from `os.dup2`: `Path()` raises TypeError for an int.
+to_stdout = lambda s: open(os.dup(1), "w").write(s)
+copied = os.dup2(1, 9)
+to_copy = lambda s: open(copied, "w").write(s)
+numbered = lambda s, n: open(int(n), "w").write(s)
