@@ -215,6 +215,35 @@ function skipsTo(from: SyntaxNode, to: SyntaxNode): boolean {
   });
 }
 
+/**
+ * True when the code after `stmt` cannot reach `node` (later in `scope`): a block around `stmt` goes on to a `return`
+ * or `raise` of its own, with no `break` or `continue` on the way, and `node` is outside that block; and no exception
+ * from there can reach it either: `stmt` is in no `try` body (its handlers may run) nor `with` body (its exit may
+ * swallow the exception) within `scope`, and `node` is in no `finally:` around `stmt`. Ex) `except OSError:` /
+ * `response = urlopen(t)` / `return response.read()` … `return eval(t, ns)` after the `try`.
+ */
+function endsBefore(stmt: SyntaxNode, scope: SyntaxNode, node: SyntaxNode): boolean {
+  let ended = false;
+  for (let cur = stmt; cur.parent && cur.id !== scope.id; cur = cur.parent) {
+    const p = cur.parent;
+    if (p.type === 'block' && (p.parent?.type === 'with_statement' || (p.parent?.type === 'try_statement' && p.parent.childForFieldName('body')?.id === p.id))) return false;
+    if (p.type === 'finally_clause' || p.type === 'try_statement') {
+      const fin = (p.type === 'try_statement' ? p : p.parent)?.namedChildren.find((c) => c.type === 'finally_clause');
+      if (fin && within(node, fin) && !within(stmt, fin)) return false;
+    }
+    if (ended || p.type !== 'block' || within(node, p)) continue;
+    for (const later of p.namedChildren) {
+      if (later.startIndex < cur.endIndex) continue;
+      if (later.type === 'return_statement' || later.type === 'raise_statement') {
+        ended = true;
+        break;
+      }
+      if (later.type === 'break_statement' || later.type === 'continue_statement' || later.descendantsOfType(['break_statement', 'continue_statement']).length) break;
+    }
+  }
+  return ended;
+}
+
 type Outcome = { reason: string } | { last: SyntaxNode; uses: readonly Use[] } | undefined;
 
 /** Where the `with` would end, or why there is none (`undefined`: not this transform's case). */
@@ -244,7 +273,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const alone = bindings.every((b) => b.node.id === a.target.id || runsApart(a.stmt, b.node, scope));
   if (escape && alone && returnedAtEnd(ctx, scope, name, uses, spec)) return undefined;
   // Ex) `return locals()["f"].closed`: a use by name after the block.
-  const dynamic = dynamicLookupAfter(ctx, scope, a.stmt);
+  const dynamic = dynamicLookupAfter(ctx, scope, a.stmt, (c) => !endsBefore(a.stmt, scope, c));
   if (dynamic) {
     return { reason: `\`${lookupText(dynamic)}\` on line ${line(dynamic)} may read \`${name}\` by name after the block` };
   }

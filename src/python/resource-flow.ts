@@ -881,12 +881,12 @@ const saysDynamicLookup = textTest(wordsPattern([...DYNAMIC_LOOKUPS].map((q) => 
  * A call after `stmt` (anywhere with none) in `scope` that may read any of its variables by name (`locals()["f"]`,
  * `eval("f.closed")`, `builtins.eval(…)`), or else a frame's `f_locals` read anywhere in the file (see `frameLocalsRead`).
  */
-export function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode | undefined): SyntaxNode | undefined {
+export function dynamicLookupAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode | undefined, reachable?: (call: SyntaxNode) => boolean): SyntaxNode | undefined {
   // Ex) a module that never says `eval`, `exec`, `locals`, `vars` or `globals`: no call can reach them
   const frames = frameLocalsRead(ctx);
   if (!saysDynamicLookup(ctx.source)) return frames;
   const from = stmt?.endIndex ?? 0;
-  return scope.descendantsOfType('call').find((c) => c.startIndex >= from && readsVariablesOf(ctx, scope, calleeName(ctx.names, c) ?? '', c)) ?? frames;
+  return scope.descendantsOfType('call').find((c) => c.startIndex >= from && readsVariablesOf(ctx, scope, calleeName(ctx.names, c) ?? '', c) && (reachable?.(c) ?? true)) ?? frames;
 }
 
 /**
