@@ -324,7 +324,11 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
     if (removed.some(([from, to]) => at >= from && at < to)) continue;
     edits.push(insertAt(afterFormFeeds(source, at), unit));
   }
-  for (const d of dropped) edits.push(dropStatement(source, d));
+  // Ex) `f1.close()` / `f2.close()` on lines of their own, no comment after them: their lines go as one, so that a
+  // blank line above and one below them make one (`removeLines`)
+  const together = dropped.length > 1 && dropped.every((d, k) => !source.slice(d.endIndex, lineEndOf(source, d.endIndex)).includes('#') && (k === 0 || lineStartOf(source, d.startIndex) === nextLineStart(source, dropped[k - 1]!.endIndex)));
+  if (together) edits.push(removeLines(source, dropped[0]!.startIndex, dropped.at(-1)!.endIndex));
+  else for (const d of dropped) edits.push(dropStatement(source, d));
   return { edits, indent };
 }
 
@@ -346,6 +350,11 @@ export function dropStatement(source: string, d: SyntaxNode): Edit {
   return comment >= 0 ? replaceRange(d.startIndex, d.endIndex + comment, '') : removeLines(source, d.startIndex, d.endIndex);
 }
 
+/** True when the line starting at `at` holds only spaces and tabs (not a form feed: a page break stays). */
+function isPlainBlank(source: string, at: number): boolean {
+  return /^[ \t]*$/.test(source.slice(at, lineEndOf(source, at)));
+}
+
 /**
  * Removes the lines from the one holding `start` to the one holding `end`. A form feed in the first one's
  * indentation stays, on a line of its own (Python reads a line of blanks and form feeds as blank): the page
@@ -359,5 +368,11 @@ function removeLines(source: string, start: number, end: number): Edit {
   // Ex) `    out.close()` as the last line of a file that ends without a line break: the line break before it goes
   // too, so the file still ends without one
   if (feed < 0 && to === source.length && from > 0 && !/[\r\n]$/.test(source)) from -= source.slice(from - 2, from) === '\r\n' ? 2 : 1;
+  // Ex) `f.write(s)` / `` / `f.close()` / `` / `return n`: the lines go with the blank line above them, so one blank
+  // line still parts what the close parted, not two
+  else if (feed < 0 && from > 0 && to < source.length && isPlainBlank(source, to)) {
+    const above = lineStartOf(source, from - 1);
+    if (isPlainBlank(source, above)) from = above;
+  }
   return replaceRange(from, to, feed < 0 ? '' : lead.slice(0, feed + 1) + source.slice(lineEndOf(source, end), to));
 }
