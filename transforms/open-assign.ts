@@ -219,7 +219,8 @@ function skipsTo(from: SyntaxNode, to: SyntaxNode): boolean {
  * True when the code after `stmt` cannot reach `node` (later in `scope`): a block around `stmt` goes on to a `return`
  * or `raise` of its own, with no `break` or `continue` on the way, and `node` is outside that block; and no exception
  * from there can reach it either: `stmt` is in no `try` body (its handlers may run) nor `with` body (its exit may
- * swallow the exception) within `scope`, and `node` is in no `finally:` around `stmt`. Ex) `except OSError:` /
+ * swallow the exception) within `scope`, and in no `try` with a `finally:` (which runs after the `return` and may go
+ * on: `finally: continue`). Ex) `except OSError:` /
  * `response = urlopen(t)` / `return response.read()` … `return eval(t, ns)` after the `try`.
  */
 function endsBefore(stmt: SyntaxNode, scope: SyntaxNode, node: SyntaxNode): boolean {
@@ -227,10 +228,8 @@ function endsBefore(stmt: SyntaxNode, scope: SyntaxNode, node: SyntaxNode): bool
   for (let cur = stmt; cur.parent && cur.id !== scope.id; cur = cur.parent) {
     const p = cur.parent;
     if (p.type === 'block' && (p.parent?.type === 'with_statement' || (p.parent?.type === 'try_statement' && p.parent.childForFieldName('body')?.id === p.id))) return false;
-    if (p.type === 'finally_clause' || p.type === 'try_statement') {
-      const fin = (p.type === 'try_statement' ? p : p.parent)?.namedChildren.find((c) => c.type === 'finally_clause');
-      if (fin && within(node, fin) && !within(stmt, fin)) return false;
-    }
+    // (A `finally:` around it runs after the `return` too, and may go on past it: `finally: continue`)
+    if (p.type === 'try_statement' && p.namedChildren.some((c) => c.type === 'finally_clause' && !within(stmt, c))) return false;
     if (ended || p.type !== 'block' || within(node, p)) continue;
     for (const later of p.namedChildren) {
       if (later.startIndex < cur.endIndex) continue;

@@ -7,7 +7,7 @@ import { RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS } from '../src/python/resources.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { planImportedName, replaceNode } from '../src/python/edits.js';
 import { isPure } from '../src/python/evaluation.js';
-import { boundToDescriptor } from '../src/python/resource-flow.js';
+import { boundToDescriptor, makesDescriptor } from '../src/python/resource-flow.js';
 import { isExtra, selfDocumentingReason } from '../src/python/statements.js';
 import { unfixableChains, type ChainMatch } from './open-chain.js';
 
@@ -78,7 +78,8 @@ function readOpenArgs(ctx: FileContext, call: SyntaxNode): OpenArgs | string {
   // `open(int(s))`: bytes or a descriptor
   const hasBytesLiteral = file.type !== 'string' && [file, ...file.descendantsOfType('string')].some(bytesLiteral);
   if (
-    /(?:\bfsencode|\.encode|\bbytes|\bos\s*\.\s*(?:open|dup2?|pipe2?|openpty|memfd_create|eventfd)|\bfileno|\bmkstemp|\bint)\s*\(/.test(file.text) ||
+    /(?:\bfsencode|\.encode|\bbytes|\bos\.open|\bfileno|\bmkstemp)\s*\(/.test(file.text) ||
+    makesDescriptor(ctx, file) ||
     hasBytesLiteral ||
     /^(?:fd|fileno|desc)\w*$/.test(file.text) ||
     /\.(?:fd|fileno|fdesc|handle)$|^handle$/.test(file.text) ||

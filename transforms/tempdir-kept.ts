@@ -24,7 +24,11 @@ const CODE = 'WFY112';
 const NAME: ReadonlySet<string> = new Set(['name']);
 
 /** Calls that move or remove a directory (the one given first). */
-const REMOVERS: ReadonlySet<string> = new Set(['shutil.move', 'shutil.rmtree', 'os.rename', 'os.renames', 'os.replace', 'os.rmdir', 'os.removedirs']);
+const REMOVERS: ReadonlySet<string> = new Set([
+  'shutil.move', 'shutil.rmtree', 'os.rename', 'os.renames', 'os.replace', 'os.rmdir', 'os.removedirs',
+  // Ex) `pathlib.Path.rename(src, dest)`: the method called on the class, the path its first argument
+  ...['Path', 'PosixPath', 'WindowsPath'].flatMap((c) => ['rename', 'replace', 'rmdir'].map((m) => `pathlib.${c}.${m}`)),
+]);
 
 /**
  * A call after the assignment in the function that may move or remove a directory (`shutil.move(src, dest)` with
@@ -61,39 +65,78 @@ function pathMethodShape(call: SyntaxNode, method: string): boolean {
 
 /** Calls that read a path, or make things in the directory, and never move or remove the directory itself. */
 const KEEPS_PATH: ReadonlySet<string> = new Set([
-  'builtins.open', 'builtins.print', 'builtins.str', 'builtins.len', 'builtins.repr', 'builtins.format',
+  'builtins.open', 'builtins.print', 'builtins.len', 'builtins.repr', 'builtins.isinstance', 'builtins.hash',
   'os.path.join', 'os.path.exists', 'os.path.isdir', 'os.path.isfile', 'os.path.islink', 'os.path.getsize', 'os.path.basename', 'os.path.dirname',
-  'os.path.abspath', 'os.path.realpath', 'os.path.relpath', 'os.path.normpath', 'os.path.split', 'os.path.splitext', 'os.path.expanduser',
-  'os.listdir', 'os.scandir', 'os.walk', 'os.mkdir', 'os.makedirs', 'os.stat', 'os.lstat', 'os.fspath', 'os.chmod', 'os.access',
-  'glob.glob', 'glob.iglob', 'pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath',
+  'os.path.relpath', 'os.path.split', 'os.path.splitext',
+  'os.listdir', 'os.scandir', 'os.walk', 'os.mkdir', 'os.makedirs', 'os.stat', 'os.lstat', 'os.chmod', 'os.access', 'os.chdir',
+  'glob.glob', 'glob.iglob',
   'shutil.copy', 'shutil.copy2', 'shutil.copyfile', 'shutil.copytree', 'shutil.make_archive', 'shutil.unpack_archive',
 ]);
 
 /**
- * The callee of the first call after the assignment given the path (`tmp.name`, or a name bound to it alone, `d =
- * tmp.name`) as an argument, directly or as an item of a list, tuple or set, but for `KEEPS_PATH`; `undefined` if none.
+ * Calls whose value is the same directory's path (`Path(tmp.name)`, `os.path.abspath(d)`, `str(p)`): what is given
+ * that value is given the path.
+ */
+const SAME_PATH: ReadonlySet<string> = new Set([
+  'builtins.str', 'builtins.format', 'os.fspath', 'os.fsencode', 'os.path.abspath', 'os.path.realpath', 'os.path.normpath', 'os.path.expanduser',
+  'pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.PurePosixPath',
+]);
+
+/**
+ * Methods that never move a directory given its path as an argument: a logger's (`log.info("in %s", d)`), a list's, a
+ * set's or a dict's (`sys.path.insert(0, d)`), a string's (`s.replace(d, "<tmp>")`, not a path's `.replace(dest)`), a
+ * file's `write`.
+ */
+const KEEPS_PATH_METHODS: ReadonlySet<string> = new Set([
+  'debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log',
+  'append', 'insert', 'extend', 'add', 'update', 'setdefault', 'get', 'pop', 'remove', 'discard', 'index', 'count',
+  'startswith', 'endswith', 'replace', 'format', 'join', 'split', 'rsplit', 'strip', 'find', 'rfind', 'encode',
+  'write', 'writelines',
+]);
+
+/** Nodes the path goes through to the value around them: `"mv %s" % (d,)`, `"mv " + d`, `f"{d}"`, `(d)`, `[d]`. */
+const CARRIES_PATH: ReadonlySet<string> = new Set([
+  'parenthesized_expression', 'list', 'tuple', 'set', 'expression_list', 'keyword_argument', 'list_splat', 'binary_operator',
+  'interpolation', 'format_expression', 'string', 'concatenated_string', 'conditional_expression', 'boolean_operator', 'pair', 'dictionary',
+]);
+
+/**
+ * The callee of the first call after the assignment that may be given the path: `tmp.name`, or a value made of it (a
+ * string formatted with it, `Path(tmp.name)`, `os.path.abspath(d)`, `[d]`), or a name bound to one (`d = tmp.name`,
+ * `p = Path(tmp.name)`), as an argument; but for `KEEPS_PATH`, `KEEPS_PATH_METHODS`, and a path's own methods
+ * (`removerIn` reads those). `undefined` if none.
  */
 function givenThePath(ctx: FileContext, kept: KeptLocal): string | undefined {
-  const reads: SyntaxNode[] = [];
-  for (const id of kept.reads) if (id.parent?.type === 'attribute') reads.push(id.parent);
-  // Ex) `d = tmp.name` … `publish(d, dest)`: the name holds the path itself
-  const aliases = new Set<string>();
-  for (const r of reads) {
-    let top = r;
-    while (top.parent?.type === 'parenthesized_expression') top = top.parent;
-    const a = top.parent;
-    if (a?.type === 'assignment' && a.childForFieldName('right')?.id === top.id && a.childForFieldName('left')?.type === 'identifier') aliases.add(a.childForFieldName('left')!.text);
-  }
-  if (aliases.size) for (const id of kept.fn.descendantsOfType('identifier')) if (id.startIndex > kept.stmt.endIndex && aliases.has(id.text)) reads.push(id);
-  for (const r of reads) {
-    let cur = r;
+  const queue: SyntaxNode[] = [];
+  for (const id of kept.reads) if (id.parent?.type === 'attribute') queue.push(id.parent);
+  const names = new Set<string>();
+  const after = kept.stmt.endIndex;
+  for (let k = 0; k < queue.length; k++) {
+    let cur = queue[k]!;
     for (let p = cur.parent; p; cur = p, p = p.parent) {
-      if (p.type === 'parenthesized_expression' || p.type === 'list' || p.type === 'tuple' || p.type === 'set' || p.type === 'keyword_argument' || p.type === 'list_splat') continue;
+      if (CARRIES_PATH.has(p.type)) continue;
+      // Ex) `d = tmp.name`, `p = Path(tmp.name)`: the name holds it (its reads after, in the function, are followed)
+      if (p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id) {
+        const left = p.childForFieldName('left');
+        if (left?.type === 'identifier' && !names.has(left.text)) {
+          names.add(left.text);
+          for (const id of kept.fn.descendantsOfType('identifier')) if (id.startIndex > after && id.text === left.text && id.id !== left.id) queue.push(id);
+        }
+        break;
+      }
       if (p.type !== 'argument_list' || p.parent?.type !== 'call') break;
       const call = p.parent;
       const callee = calleeName(ctx.names, call);
-      if (callee !== undefined && KEEPS_PATH.has(callee)) break;
-      return callee ?? preview(call.childForFieldName('function') ?? call);
+      if (callee !== undefined && SAME_PATH.has(callee)) {
+        cur = call;
+        p = call;
+        continue;
+      }
+      if (callee !== undefined && (KEEPS_PATH.has(callee) || REMOVERS.has(callee))) break;
+      const f = call.childForFieldName('function');
+      const method = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : undefined;
+      if (method !== undefined && (KEEPS_PATH_METHODS.has(method) || (PATH_REMOVERS.has(method) && pathMethodShape(call, method)))) break;
+      return callee ?? preview(f ?? call);
     }
   }
   return undefined;

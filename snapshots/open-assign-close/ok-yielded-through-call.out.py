@@ -26,3 +26,16 @@ def wrapped(p):
     f = open(p)
     yield [Log(f)] if p else None
     f.close()
+
+
+def through_name(p):
+    f = open(p, "w")
+    log = Log(f)
+    yield log
+    f.close()
+
+
+def through_yield_from(p):
+    f = open(p, "w")
+    yield from [Log(f)]
+    f.close()

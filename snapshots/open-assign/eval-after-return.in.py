@@ -38,3 +38,17 @@ def loop_break(targets, ns):
             break
         return response.read()
     return eval("1", ns)
+
+
+def finally_continues(paths):
+    for p in paths:
+        try:
+            pass
+        except OSError:
+            pass
+        else:
+            f = open(p)
+            return f.read()
+        finally:
+            continue
+    return eval("f.closed")

@@ -20,3 +20,21 @@ class Tree:
         if depth == 0:
             return 0
         return len(open(path).read()) + self.total(path, depth - 1)
+
+
+def nested(path, depth):
+    def again(d):
+        return nested(path, d)
+
+    if depth == 0:
+        return 0
+    return len(open(path).read()) + again(depth - 1)
+
+
+def aliased(path, depth):
+    if depth == 0:
+        return 0
+    return len(open(path).read()) + _aliased(path, depth - 1)
+
+
+_aliased = aliased

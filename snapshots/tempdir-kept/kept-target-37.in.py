@@ -3,6 +3,7 @@
 # directory where it is.
 import os
 import shutil
+import sys
 import tempfile
 
 
@@ -20,3 +21,10 @@ def frame(df):
     df = df.rename(columns={"a": "b"})
     df.to_csv(os.path.join(tmp.name, "f.csv"))
     return len(df)
+
+
+def logged(log, s):
+    tmp = tempfile.TemporaryDirectory()
+    log.info("working in %s", tmp.name)
+    sys.path.insert(0, tmp.name)
+    return s.replace(tmp.name, "<tmp>")

@@ -2,6 +2,7 @@
 # goes to a helper withify does not read (`publish`), to a command (`["mv", d, dest]` after `d = tmp.name`): either
 # may move it, so the `with` is unsafe, offered only with --unsafe-fixes.
 import os
+import pathlib
 import shutil
 import subprocess
 import tempfile
@@ -23,3 +24,22 @@ def ship(dest):
     d = tmp.name
     subprocess.run(["mv", d, dest], check=True)
     return "shipped"
+
+
+def shell(dest):
+    tmp = tempfile.TemporaryDirectory()
+    os.system("mv %s %s" % (tmp.name, dest))
+    return "shell"
+
+
+def through_path(dest):
+    tmp = tempfile.TemporaryDirectory()
+    p = pathlib.Path(tmp.name)
+    publish(p, dest)
+    return "through a path"
+
+
+def unbound(dest):
+    tmp = tempfile.TemporaryDirectory()
+    pathlib.Path.rename(pathlib.Path(tmp.name), dest)
+    return "renamed"

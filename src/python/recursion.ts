@@ -2,6 +2,7 @@
 // its resource through every level below: open-loop's and open-chain's (and open-argument's) reason not to fix.
 import type { FileContext, SyntaxNode } from '../types.js';
 import { decoratorText, isExtra } from './statements.js';
+import { escapeRegExp } from './text.js';
 
 /**
  * The class whose method `def` is: the class body holds it directly, decorated (`@staticmethod`), or in one of
@@ -54,9 +55,11 @@ export function recursiveCall(ctx: FileContext, anchor: SyntaxNode, stmt: Syntax
     n.type === 'identifier' && n.text === word && n.parent?.type !== 'attribute' && !(n.parent?.type === 'keyword_argument' && n.parent.childForFieldName('name')?.id === n.id);
   // (A name the function binds itself is its local, in all its code: `include = line.strip()`; a lambda's parameter
   // is the lambda's: `lambda include: include + 1`)
-  const bindsItself = (fn.childForFieldName('body')?.descendantsOfType('identifier') ?? []).some(
-    (i) => i.text === name && (i.parent?.type === 'as_pattern_target' || ((i.parent?.type === 'assignment' || i.parent?.type === 'for_statement' || i.parent?.type === 'augmented_assignment') && i.parent.childForFieldName('left')?.id === i.id)),
-  );
+  // (A parameter of its name too: `def size(path, size=0)`)
+  const bindsItself =
+    (fn.childForFieldName('body')?.descendantsOfType('identifier') ?? []).some(
+      (i) => i.text === name && (i.parent?.type === 'as_pattern_target' || ((i.parent?.type === 'assignment' || i.parent?.type === 'for_statement' || i.parent?.type === 'augmented_assignment') && i.parent.childForFieldName('left')?.id === i.id)),
+    ) || (fn.childForFieldName('parameters')?.descendantsOfType('identifier') ?? []).some((i) => i.text === name && isParameterName(i));
   const lambdaParameter = (n: SyntaxNode) => {
     for (let p = n.parent; p && p.id !== fn.id; p = p.parent) if (p.type === 'lambda' && p.childForFieldName('parameters')?.descendantsOfType('identifier').some((i) => i.text === n.text)) return true;
     return false;
@@ -69,6 +72,8 @@ export function recursiveCall(ctx: FileContext, anchor: SyntaxNode, stmt: Syntax
       return args.length >= 2 && (owner === undefined ? false : isOwner(args[0]!.text.replace(/\s+/g, ''))) && /^(['"])(\w+)\1$/.exec(args[1]!.text)?.[2] === name;
     })();
   const aliases = new Set<string>();
+  // Ex) `_aliased = aliased` at the top of the module (read from the text, which is whole on a partial tree too)
+  if (owner === undefined && !bindsItself) for (const m of ctx.source.matchAll(moduleAliasPattern(name))) aliases.add(m[1]!);
   for (const a of fn.childForFieldName('body')?.descendantsOfType('assignment') ?? []) {
     const left = a.childForFieldName('left');
     const right = a.childForFieldName('right');
@@ -91,14 +96,24 @@ export function recursiveCall(ctx: FileContext, anchor: SyntaxNode, stmt: Syntax
   const calls = (n: SyntaxNode) => [...(n.type === 'call' ? [n] : []), ...n.descendantsOfType('call')];
   let root = loop;
   while (root.parent) root = root.parent;
-  const defs = functionsIn(root);
+  // The module's functions, read once a callee may be one (on a partial tree, the engine parses the file whole and
+  // checks again); the function's own nested ones (`def again(d): return nested(path, d)`) first
+  const nested = functionsIn(fn.childForFieldName('body'));
+  let defs: Map<string, SyntaxNode> | undefined;
   let methods: Map<string, SyntaxNode> | undefined;
   for (const c of calls(stmt)) {
     if (!outside(c)) continue;
     const callee = c.childForFieldName('function');
     const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
     let def: SyntaxNode | undefined;
-    if (callee?.type === 'identifier' && callee.text !== name) def = defs.get(callee.text);
+    if (callee?.type === 'identifier' && callee.text !== name) {
+      def = nested.get(callee.text);
+      if (!def && !defs && new RegExp(`\\bdef[ \\t]+${escapeRegExp(callee.text)}\\b`).test(ctx.source)) {
+        ctx.readsBeyondFunction();
+        defs = functionsIn(root);
+      }
+      def ??= defs?.get(callee.text);
+    }
     else if (cls && method !== undefined && method !== name && namesMethod(callee!, method)) {
       // (The class's other methods: on a partial tree, the engine parses the class whole and checks again)
       if (!methods) {
@@ -111,6 +126,20 @@ export function recursiveCall(ctx: FileContext, anchor: SyntaxNode, stmt: Syntax
     if (body?.text.includes(name) && mentions(body).length) return c;
   }
   return undefined;
+}
+
+/** `alias = name` as a statement at the top of the module (column 0), `alias` in group 1. */
+function moduleAliasPattern(name: string): RegExp {
+  return new RegExp(`^([A-Za-z_]\\w*)[ \\t]*=[ \\t]*${escapeRegExp(name)}[ \\t]*(?:#.*)?$`, 'gm');
+}
+
+/** True when the identifier `i`, inside a function's `parameters`, is the name of one (not a default value or an annotation). */
+function isParameterName(i: SyntaxNode): boolean {
+  const p = i.parent;
+  if (!p) return false;
+  if (p.type === 'parameters' || p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern' || p.type === 'lambda_parameters') return true;
+  if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') return p.childForFieldName('name')?.id === i.id;
+  return p.type === 'typed_parameter' && p.namedChildren[0]?.id === i.id;
 }
 
 /** The functions defined directly in `block` (the module, a class's body), decorated ones too, by name (a name defined twice: the last). */

@@ -12,7 +12,7 @@ import { statementSiblings } from './wrap.js';
 import { firstIndex, textTest, wordsPattern } from './text.js';
 import { memoized, pushTo } from './memo.js';
 import { childDefNames, lineAt, outlineOf } from './outline.js';
-import { annotationOf, isBareAnnotationTarget, isExtra, LOOPS } from './statements.js';
+import { annotationOf, isBareAnnotationTarget, isExtra, LOOPS, unwrapParens } from './statements.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
 const DATA_ATTRIBUTES = new Set([
@@ -172,13 +172,27 @@ function nestedScopeEscape(id: SyntaxNode, scope: SyntaxNode, name: string): Use
  */
 const YIELDED = 'yielded: the consumer may still hold it when a `with` would close it (an exception thrown in at the `yield`, or the generator going on past the block), which the code never did';
 
-/** True when `node` is within the value of a `yield` (not `yield from`) of its statement: the consumer gets what it makes. */
+/** True when `node` is within the value of a `yield` (or `yield from`) of its statement: the consumer gets what it makes. */
 function yieldedFrom(node: SyntaxNode): boolean {
   for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'yield') return !p.children.some((c) => c.type === 'from');
+    if (p.type === 'yield') return true;
     if (p.type === 'block' || p.type === 'module' || p.type === 'lambda' || p.type.endsWith('_statement')) return false;
   }
   return false;
+}
+
+/**
+ * True when `call`'s value is bound to a name (`log = Log(f)`) that a `yield` of the same function says in its value
+ * (`yield log`, `yield from [log]`): the consumer may get what it made.
+ */
+function yieldedByName(call: SyntaxNode): boolean {
+  let top = call;
+  while (top.parent?.type === 'parenthesized_expression') top = top.parent;
+  const a = top.parent;
+  const left = a?.type === 'assignment' && a.childForFieldName('right')?.id === top.id ? a.childForFieldName('left') : undefined;
+  if (left?.type !== 'identifier') return false;
+  const fn = functionOrModuleOf(call);
+  return fn.descendantsOfType('yield').some((y) => functionOrModuleOf(y).id === fn.id && y.descendantsOfType('identifier').some((id) => id.text === left.text));
 }
 
 function containerEscape(from: SyntaxNode, wrapped: Wrapping = false): UseClass {
@@ -375,8 +389,9 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           wrapped = consumer.owns && wrapped !== true ? 'owns' : true;
           continue;
         }
-        // Ex) `yield Log(f)`, `yield t.cast(t.BinaryIO, f), enc`: what the consumer gets may hold the file, as `yield f`
-        if (yieldedFrom(call)) return { kind: 'escape', severity: 'store', reason: `passed to \`${fn ? preview(fn) : '?'}()\`, whose result is ${YIELDED}` };
+        // Ex) `yield Log(f)`, `yield t.cast(t.BinaryIO, f), enc`, `yield from [Log(f)]`, `log = Log(f)` … `yield log`: what
+        // the consumer gets may hold the file, as `yield f`
+        if (yieldedFrom(call) || yieldedByName(call)) return { kind: 'escape', severity: 'store', reason: `passed to \`${fn ? preview(fn) : '?'}()\`, whose result is ${YIELDED}` };
         const shown = fn ? preview(fn) : '?';
         return { kind: 'escape', severity: 'call', reason: `passed to \`${shown}()\`, which is not known to leave it alone (see the consumer list in docs/open-argument.md)` };
       }
@@ -748,6 +763,20 @@ function descriptorSources(ctx: FileContext, scope: SyntaxNode, name: string): {
     } else if (DESCRIPTOR_CALLS.has(calleeName(ctx.names, value) ?? '')) found = true;
   }
   return { found, owners };
+}
+
+/**
+ * True when `node` (parentheses around it allowed) surely makes a descriptor: a call of `DESCRIPTOR_CALLS` however it
+ * is imported (`os.dup(1)`, `dup(1)` after `from os import dup`, `int(s)`), `x.fileno()` or `x.detach()`, or an
+ * item of such a call (`pty.openpty()[1]`, `os.pipe()[0]`).
+ */
+export function makesDescriptor(ctx: FileContext, node: SyntaxNode): boolean {
+  let n = unwrapParens(node);
+  if (n.type === 'subscript') n = unwrapParens(n.childForFieldName('value') ?? n);
+  if (n.type !== 'call') return false;
+  const fn = n.childForFieldName('function');
+  if (fn?.type === 'attribute' && DESCRIPTOR_METHODS.has(fn.childForFieldName('attribute')?.text ?? '')) return true;
+  return DESCRIPTOR_CALLS.has(calleeName(ctx.names, n) ?? '');
 }
 
 /** True when the name `id` reads is bound, in the scope it resolves to, from a call that returns a descriptor (`fd = os.open(…)`, `handle, path = mkstemp()`, `n = f.fileno()`). */

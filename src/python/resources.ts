@@ -796,24 +796,31 @@ export function closeNote(spec: ResourceSpec, call: SyntaxNode): string | undefi
 
 /** The methods of a wave file that only a writer has. */
 export const WAVE_WRITES: ReadonlySet<string> = new Set(['setnchannels', 'setsampwidth', 'setframerate', 'setnframes', 'setcomptype', 'setparams', 'writeframes', 'writeframesraw']);
-const WAVE_WRITE_WORDS = [...WAVE_WRITES].join('|');
 
 /**
  * True when the code may call a writer's method (`WAVE_WRITES`) on what `call` (a `wave.open(…)` with no mode) makes:
- * on the call itself (`wave.open(f).setnchannels(1)`), or, for `w = wave.open(f)`, as `w.setnchannels(…)` anywhere
- * in the function (or module) around it, or when the value goes anywhere else (passed on, stored).
+ * on the call itself (`wave.open(f).setnchannels(1)`); for `w = wave.open(f)`, through `w` anywhere after it in the
+ * function (or module) around it: `w.setnchannels(…)`, or `w` used otherwise than by a method of its own (passed to a
+ * helper, `getattr(w, "setnchannels")`, `out = w`); or when the value goes anywhere else (passed on, stored).
  */
 function wavWritten(call: SyntaxNode): boolean {
   let top = call;
   while (top.parent?.type === 'parenthesized_expression') top = top.parent;
   const p = top.parent;
   if (p?.type === 'attribute' && p.childForFieldName('object')?.id === top.id) return WAVE_WRITES.has(p.childForFieldName('attribute')?.text ?? '');
-  const target = p?.type === 'assignment' && p.childForFieldName('right')?.id === top.id ? p.childForFieldName('left') : p?.type === 'as_pattern' ? p.childForFieldName('alias') : undefined;
-  const name = target?.type === 'identifier' ? target.text : target?.type === 'as_pattern_target' ? target.text : undefined;
-  if (!name) return p?.type !== 'with_item';
+  const target = p?.type === 'assignment' && p.childForFieldName('right')?.id === top.id ? p.childForFieldName('left') : undefined;
+  if (target?.type !== 'identifier') return p?.type !== 'with_item';
   let scope: SyntaxNode = call;
   while (scope.parent && scope.type !== 'function_definition') scope = scope.parent;
-  return new RegExp(`(?<![\\w.])${escapeRegExp(name)}\\s*\\.\\s*(?:${WAVE_WRITE_WORDS})\\b`).test(scope.text);
+  return scope.descendantsOfType('identifier').some((id) => {
+    if (id.text !== target.text || id.startIndex <= call.endIndex) return false;
+    const at = id.parent;
+    // (`w.getnframes()`: a reader's method, or one both have)
+    if (at?.type === 'attribute' && at.childForFieldName('object')?.id === id.id) return WAVE_WRITES.has(at.childForFieldName('attribute')?.text ?? '');
+    // (`w = …` again, `x.w`, `f(w=1)`: not a use of it)
+    if (at?.type === 'attribute' || (at?.type === 'keyword_argument' && at.childForFieldName('name')?.id === id.id)) return false;
+    return !(at?.type === 'assignment' && at.childForFieldName('left')?.id === id.id);
+  });
 }
 
 /**

@@ -326,7 +326,10 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
   }
   // Ex) `f1.close()` / `f2.close()` on lines of their own, no comment after them: their lines go as one, so that a
   // blank line above and one below them make one (`removeLines`)
-  const together = dropped.length > 1 && dropped.every((d, k) => !source.slice(d.endIndex, lineEndOf(source, d.endIndex)).includes('#') && (k === 0 || lineStartOf(source, d.startIndex) === nextLineStart(source, dropped[k - 1]!.endIndex)));
+  // (Not where a later one's indentation holds a form feed, which `removeLines` keeps only for the first line)
+  const together =
+    dropped.length > 1 &&
+    dropped.every((d, k) => !source.slice(d.endIndex, lineEndOf(source, d.endIndex)).includes('#') && (k === 0 || (lineStartOf(source, d.startIndex) === nextLineStart(source, dropped[k - 1]!.endIndex) && !source.slice(lineStartOf(source, d.startIndex), d.startIndex).includes('\f'))));
   if (together) edits.push(removeLines(source, dropped[0]!.startIndex, dropped.at(-1)!.endIndex));
   else for (const d of dropped) edits.push(dropStatement(source, d));
   return { edits, indent };

@@ -1,4 +1,6 @@
 import os
+import pty
+from os import dup
 import tempfile
 
 paths = [b"out/t.txt"]
@@ -25,3 +27,6 @@ to_stdout = lambda s: open(os.dup(1), "w").write(s)
 copied = os.dup2(1, 9)
 to_copy = lambda s: open(copied, "w").write(s)
 numbered = lambda s, n: open(int(n), "w").write(s)
+duplicated = lambda s: dup(1) and open(dup(1), "w").write(s)
+from_pty = lambda s: open(pty.openpty()[1], "w").write(s)
+detached = lambda sock, s: open(sock.detach(), "w").write(s)
