@@ -832,11 +832,25 @@ function inertCallsAhead(ctx: FileContext, call: SyntaxNode, scope: SyntaxNode):
   const inert = scope.descendantsOfType('call').filter((c) => {
     const name = calleeName(ctx.names, c) ?? '';
     // (Not one the file sets for good: `itertools.count = counting`, which may run anything)
-    if (c.endIndex > call.startIndex || !INERT_CALLS.has(name) || patchedInFile(ctx.source, name)) return false;
+    if (c.endIndex > call.startIndex) return false;
     const args = c.childForFieldName('arguments');
+    // Ex) `zip(parsed(lines("1")), lines("2"))`: a generator function of this file runs none of its code when called
+    if (makesGeneratorOnly(ctx, c)) return true;
+    if (!INERT_CALLS.has(name) || patchedInFile(ctx.source, name)) return false;
     return args?.type === 'argument_list' && args.namedChildren.every((a) => isExtra(a) || isPure(a));
   });
   return inert.length ? new Set(inert.map((c) => c.id)) : undefined;
+}
+
+/**
+ * True when `c` calls a generator function of this file (`isGeneratorFunctionName`) over arguments that run no code:
+ * pure ones (`isSurelyPure`, no f-string), or such calls (`parsed(lines("1"))`). The call runs none of its code.
+ */
+function makesGeneratorOnly(ctx: FileContext, c: SyntaxNode): boolean {
+  const callee = c.childForFieldName('function');
+  const args = c.childForFieldName('arguments');
+  if (callee?.type !== 'identifier' || args?.type !== 'argument_list' || !isGeneratorFunctionName(ctx, callee)) return false;
+  return args.namedChildren.every((a) => isExtra(a) || (a.type === 'call' ? makesGeneratorOnly(ctx, a) : isSurelyPure(ctx, a) && a.descendantsOfType('interpolation').length === 0));
 }
 
 /**
@@ -1012,6 +1026,9 @@ interface BoundGenerator {
 // Per tree: generator-close's check and tempdir-kept's (`generatorsBound`) read the same calls of a file.
 const madeCallsMemo = new WeakMap<object, { index: GeneratorIndex | undefined; calls: MadeCall[] }>();
 
+/** The `Fix.order` of a pass-through generator's own fix: after the fixes of every generator passed into it. */
+const OUTER_LAST = 1000;
+
 /** Where the file's module sits, as the index names it. */
 function locationOf(ctx: FileContext): ModuleLocation {
   return { moduleName: moduleKey(ctx.path, ctx.moduleName), isPackage: isPackageFile(ctx.path) };
@@ -1093,9 +1110,12 @@ function check(ctx: FileContext): Finding[] {
   const keptBranched = new Map<number, { kept: Kept; uses: { call: SyntaxNode; gen: Made; at: number }[] }>();
   // The calls a generator's use went through as a pass-through generator function's argument (`passesThrough`).
   const passed: SyntaxNode[] = [];
+  // The pass-through call each generator went into first (`pairs(…)` of `pairs(lines("a"), lines("b"))`).
+  const passedInto = new Map<number, SyntaxNode>();
   for (const { call, gen } of calls) {
     const went = passed.length;
     let use = useOf(ctx, call, gen.async, passed);
+    if (passed.length > went) passedInto.set(call.id, passed[went]!);
     if (gen.viaIter && (!use || passed.length > went || (use.kind === 'statement' && (gen.async || use.by === 'next' || use.by === 'in' || use.by === 'not in')))) continue;
     // Ex) `it = rows(p) if c else []` … `for r in it: break`: kept as `it = rows(p)` is, but only if its branch ran
     // Ex) `it = islice(rows(p), 2) if c else []`, `it = islice(rows(p) if c else [], 2)`: through a lazy wrapper
@@ -1234,22 +1254,54 @@ function check(ctx: FileContext): Finding[] {
   }
   // Ex) `for x in compress(rows(1), rows(2)): break`: CPython closed `rows(1)` first as it dropped the compress, the
   // fixes (the first made outermost, as for `zip`, which drops the last first) close `rows(2)` first
+  // (Where the partner's fix is safe in this pass too, it goes first, outermost, and the order is CPython's)
+  const fixAt = (c: SyntaxNode) => findings.findIndex((f) => f.start === c.startIndex && f.end === c.endIndex && f.fix !== undefined);
+  const safeAt = (c: SyntaxNode) => {
+    const at = fixAt(c);
+    return at >= 0 && findings[at]!.fix!.applicability === 'safe';
+  };
   for (const call of made) {
     const partner = compressPartner(ctx, call, made);
     if (!partner) continue;
-    findings.forEach((f, at) => {
-      if (f.start !== call.startIndex || f.fix?.applicability !== 'safe') return;
-      const note = `; \`compress\` also holds \`${preview(partner)}\` in its selectors: CPython closed this one first as it dropped the \`compress\`, the fixes close \`${preview(partner)}\` first`;
-      findings[at] = unsafeBecause(f, note);
-    });
+    const at = fixAt(call);
+    const f = findings[at];
+    if (!f || f.fix?.applicability !== 'safe') continue;
+    if (safeAt(partner)) {
+      findings[at] = { ...f, fix: { ...f.fix, order: 1 } };
+      continue;
+    }
+    const note = `; \`compress\` also holds \`${preview(partner)}\` in its selectors: CPython closed this one first as it dropped the \`compress\`, the fixes close \`${preview(partner)}\` first`;
+    findings[at] = unsafeBecause(f, note);
   }
   // Ex) `next(parsed(lines(p)))` where both make a generator with cleanup: the fixes share a span, and `lines(p)`'s
   // goes first, so that the next pass closes `parsed(gen)` inside its `try`, first, as CPython closed `parsed(…)`
   // ahead of the generator its frame held
   if (passed.length) {
     for (const [at, f] of findings.entries()) {
-      if (f.fix && passed.some((c) => c.startIndex === f.start && c.endIndex === f.end && made.some((m) => m.id === c.id))) findings[at] = { ...f, fix: { ...f.fix, order: 1 } };
+      if (f.fix && passed.some((c) => c.startIndex === f.start && c.endIndex === f.end && made.some((m) => m.id === c.id))) findings[at] = { ...f, fix: { ...f.fix, order: OUTER_LAST } };
     }
+  }
+  // Ex) `next(pairs(lines("a"), lines("b")))`: CPython closed `lines("a")` first, as it dropped `pairs(…)`'s frame and
+  // its variables in their order; the fixes close the last made first
+  const into = new Map<number, SyntaxNode[]>();
+  for (const c of made) {
+    const outer = passedInto.get(c.id);
+    if (outer) into.set(outer.id, [...(into.get(outer.id) ?? []), c]);
+  }
+  // (Where the later ones' fixes are all safe in this pass, the last goes first, outermost, and the order is CPython's)
+  for (const inner of into.values()) {
+    if (inner.length < 2) continue;
+    const outer = passedInto.get(inner[0]!.id)!;
+    inner.forEach((c, k) => {
+      const at = fixAt(c);
+      const f = findings[at];
+      if (!f || f.fix?.applicability !== 'safe') return;
+      if (inner.slice(k + 1).every(safeAt)) {
+        findings[at] = { ...f, fix: { ...f.fix, order: inner.length - 1 - k } };
+        return;
+      }
+      findings[at] = unsafeBecause(f, `; \`${display(outer)}\` also reads ${inner.filter((i) => i.id !== c.id).map((i) => `\`${preview(i)}\``).join(', ')}: CPython closed them in the order they were passed, as it dropped its frame, the fixes close the last made first`);
+    });
   }
   // Ex) `if c: a = rows(1); next(a)` then `b = rows(2); next(b)`: CPython dropped `a` first at the return (a frame's
   // variables go in their order), the `finally:` around the rest of the function closes `b` before that

@@ -49,3 +49,66 @@ def fourth(path):
 def fifth(path):
     it = by_name(lines(path))
     return next(it)
+
+
+class Store:
+    @classmethod
+    def merge(cls, it, keep):
+        global last
+        last = keep
+        for line in it:
+            yield line
+
+    @staticmethod
+    def parsed(it):
+        for line in it:
+            yield line.split()
+
+    if True:
+        def merged(self, it):
+            for line in it:
+                yield line
+
+    def first(self, src, path):
+        return next(self.merge(src, lines(path)))
+
+    def second(self, path):
+        return next(self.parsed(lines(path)))
+
+
+def merge(*sources: "Iterable[str]", extra=()):
+    global last
+    last = sources
+    for line in extra:
+        yield line
+
+
+def head(it):
+    for line in it:
+        if line == "STOP\n":
+            return
+        yield line
+
+
+def counted(it, errors):
+    try:
+        for line in it:
+            yield int(line)
+    except ValueError as err:
+        errors.append(err)
+
+
+def sixth(src, path):
+    return next(merge(src, lines(path)))
+
+
+def seventh(path):
+    for line in head(lines(path)):
+        if not line:
+            break
+    else:
+        return "all read"
+
+
+def eighth(path, errors):
+    return next(counted(lines(path), errors))

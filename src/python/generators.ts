@@ -1668,12 +1668,16 @@ const READS_FRAME = /\b(?:locals|vars|eval|exec|_getframe|currentframe)\b/;
 function iteratedParameters(fn: SyntaxNode): number[] {
   const params = fn.childForFieldName('parameters');
   const body = fn.childForFieldName('body');
-  if (!params || !body || fn.parent?.parent?.type === 'class_definition' || READS_FRAME.test(body.text)) return [];
+  if (!params || !body || fn.parent?.type === 'decorated_definition' || inClassBody(fn) || READS_FRAME.test(body.text)) return [];
+  // Ex) `except ValueError as err: errors.append(err)`: the traceback kept holds the frame, and so the argument
+  if (body.descendantsOfType('except_clause').some((c) => c.namedChildren.some((k) => k.type === 'as_pattern'))) return [];
   const names: { name: string; at: number }[] = [];
   let at = 0;
   for (const p of params.namedChildren) {
     if (isExtra(p) || p.type === 'positional_separator') continue;
     if (p.type !== 'identifier' && p.type !== 'default_parameter' && p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter') break;
+    // (`*sources: Iterable[int]` ends them too)
+    if (p.type === 'typed_parameter' && p.namedChildren[0]?.type !== 'identifier') break;
     const id = p.type === 'identifier' ? p : p.type === 'typed_parameter' ? p.namedChildren[0] : p.childForFieldName('name');
     if (id?.type === 'identifier') names.push({ name: identifierKey(id.text), at });
     at++;
@@ -1688,13 +1692,42 @@ function iteratedParameters(fn: SyntaxNode): number[] {
     let cur = id;
     while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
     const p = cur.parent;
+    // (A loop that may leave before `it` runs out, `for line in it: if …: return`, abandons it while the use goes on:
+    // CPython closed it as the function returned, a fix would close it after the use)
     const iterated =
-      (p?.type === 'for_statement' && !startsAsync(p) && p.childForFieldName('right')?.id === cur.id) ||
+      (p?.type === 'for_statement' && !startsAsync(p) && p.childForFieldName('right')?.id === cur.id && !leavesEarly(p)) ||
       (p?.type === 'yield' && p.children.some((c) => c.type === 'from') && p.namedChildren.find((c) => !isExtra(c))?.id === cur.id);
     // (A use in a nested def, lambda, class or comprehension may keep it: `lambda: it`, `[x for x in it]`)
     uses.set(key, iterated && holderOf(cur)?.id === fn.id ? 'iterated' : 'other');
   }
   return names.filter((n) => uses.get(n.name) === 'iterated').map((n) => n.at);
+}
+
+/** True for a def of a class body, also under an `if` or `try` there: a method. */
+function inClassBody(fn: SyntaxNode): boolean {
+  for (let p = fn.parent; p; p = p.parent) {
+    if (p.type === 'class_definition') return true;
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'module') return false;
+  }
+  return false;
+}
+
+/** True when the `for` statement `loop` has a `break` of its own, or a `return`, in its body (not in nested defs). */
+function leavesEarly(loop: SyntaxNode): boolean {
+  const body = loop.childForFieldName('body');
+  if (!body) return false;
+  const holder = holderOf(loop);
+  return body.descendantsOfType(['break_statement', 'return_statement']).some((x) => {
+    if (holderOf(x)?.id !== holder?.id) return false;
+    if (x.type === 'return_statement') return true;
+    let child: SyntaxNode = x;
+    let owner = x.parent;
+    while (owner && !(LOOPS.has(owner.type) && owner.childForFieldName('body')?.id === child.id)) {
+      child = owner;
+      owner = owner.parent;
+    }
+    return owner?.id === loop.id;
+  });
 }
 
 /** `return name(`, `return a.b (`: a line that may return a call (sticky). */

@@ -1,7 +1,7 @@
 # `itertools.compress` over two generators with cleanup (`compress(rows(1), rows(2))`): CPython closed its data
-# (`rows(1)`) first as it dropped the compress, then its selectors. The fixes, the first made outermost as for `zip`
-# (which drops the last first), would close `rows(2)` first. Reported, not fixed, without `--unsafe-fixes`
-# (unsafe/compress-two). Selectors that hold no such generator: itertools-wrappers.
+# (`rows(1)`) first as it dropped the compress, then its selectors. `rows` is a generator function of the file over
+# plain arguments, whose call runs none of its code: the selectors' fix goes first (outermost), and the data's closes
+# first, as CPython did. Where the selectors cannot be made first, the data's fix is unsafe (unsafe/compress-two).
 from itertools import compress
 
 
