@@ -1026,6 +1026,13 @@ interface BoundGenerator {
 // Per tree: generator-close's check and tempdir-kept's (`generatorsBound`) read the same calls of a file.
 const madeCallsMemo = new WeakMap<object, { index: GeneratorIndex | undefined; calls: MadeCall[] }>();
 
+/** `node`, or the parentheses around it, outermost. */
+function unwrapParensUp(node: SyntaxNode): SyntaxNode {
+  let cur = node;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  return cur;
+}
+
 /** The `Fix.order` of a pass-through generator's own fix: after the fixes of every generator passed into it. */
 const OUTER_LAST = 1000;
 
@@ -1112,6 +1119,8 @@ function check(ctx: FileContext): Finding[] {
   const passed: SyntaxNode[] = [];
   // The pass-through call each generator went into first (`pairs(…)` of `pairs(lines("a"), lines("b"))`).
   const passedInto = new Map<number, SyntaxNode>();
+  // The statement each use's fix wraps.
+  const stmtOf = new Map<number, number>();
   for (const { call, gen } of calls) {
     const went = passed.length;
     let use = useOf(ctx, call, gen.async, passed);
@@ -1185,6 +1194,7 @@ function check(ctx: FileContext): Finding[] {
     }
     const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: call.endIndex };
     if (!stmt) continue;
+    stmtOf.set(call.id, stmt.id);
     // Ex) `x = next(rows()) if d else None`, `y = d and next(rows())`: the use runs only when its branch does
     const run = use.kind === 'statement' ? branchOfUse(use.top, stmt) : undefined;
     if (run && use.kind === 'statement') use = { ...use, run };
@@ -1252,56 +1262,80 @@ function check(ctx: FileContext): Finding[] {
       findings[at] = unsafe ? unsafeBecause(withFix(f, fix), note) : withFix(f, fix);
     }
   }
-  // Ex) `for x in compress(rows(1), rows(2)): break`: CPython closed `rows(1)` first as it dropped the compress, the
-  // fixes (the first made outermost, as for `zip`, which drops the last first) close `rows(2)` first
-  // (Where the partner's fix is safe in this pass too, it goes first, outermost, and the order is CPython's)
   const fixAt = (c: SyntaxNode) => findings.findIndex((f) => f.start === c.startIndex && f.end === c.endIndex && f.fix !== undefined);
   const safeAt = (c: SyntaxNode) => {
     const at = fixAt(c);
     return at >= 0 && findings[at]!.fix!.applicability === 'safe';
   };
+  const withOrder = (c: SyntaxNode, order: number) => {
+    const at = fixAt(c);
+    if (at >= 0) findings[at] = { ...findings[at]!, fix: { ...findings[at]!.fix!, order } };
+  };
+  // The made calls of each statement that have a fix (a statement's fixes nest, one per pass)
+  const byStatement = new Map<number, SyntaxNode[]>();
+  for (const c of made) {
+    const id = stmtOf.get(c.id);
+    if (id !== undefined && fixAt(c) >= 0) byStatement.set(id, [...(byStatement.get(id) ?? []), c]);
+  }
+  const sameStatement = (c: SyntaxNode) => byStatement.get(stmtOf.get(c.id) ?? -1) ?? [c];
+  // Ex) `for x in compress(rows(1), rows(2)): break`: CPython closed `rows(1)` first as it dropped the compress, the
+  // fixes (the first made outermost, as for `zip`, which drops the last first) close `rows(2)` first. Where the two
+  // are all the statement makes and the partner's fix is safe in this pass too, it goes first, outermost, and the
+  // order is CPython's.
   for (const call of made) {
     const partner = compressPartner(ctx, call, made);
     if (!partner) continue;
     const at = fixAt(call);
     const f = findings[at];
     if (!f || f.fix?.applicability !== 'safe') continue;
-    if (safeAt(partner)) {
-      findings[at] = { ...f, fix: { ...f.fix, order: 1 } };
+    if (safeAt(partner) && sameStatement(call).length === 2) {
+      withOrder(call, 1);
       continue;
     }
     const note = `; \`compress\` also holds \`${preview(partner)}\` in its selectors: CPython closed this one first as it dropped the \`compress\`, the fixes close \`${preview(partner)}\` first`;
     findings[at] = unsafeBecause(f, note);
   }
-  // Ex) `next(parsed(lines(p)))` where both make a generator with cleanup: the fixes share a span, and `lines(p)`'s
-  // goes first, so that the next pass closes `parsed(gen)` inside its `try`, first, as CPython closed `parsed(…)`
-  // ahead of the generator its frame held
-  if (passed.length) {
-    for (const [at, f] of findings.entries()) {
-      if (f.fix && passed.some((c) => c.startIndex === f.start && c.endIndex === f.end && made.some((m) => m.id === c.id))) findings[at] = { ...f, fix: { ...f.fix, order: OUTER_LAST } };
-    }
-  }
-  // Ex) `next(pairs(lines("a"), lines("b")))`: CPython closed `lines("a")` first, as it dropped `pairs(…)`'s frame and
-  // its variables in their order; the fixes close the last made first
-  const into = new Map<number, SyntaxNode[]>();
+  // Ex) `next(parsed(lines(p)))`, `next(pairs(lines("a"), lines("b")))`: CPython closed what a pass-through function
+  // holds as it dropped its frame, after its own cleanup, the arguments in the order they were passed. The fixes
+  // nest, one per pass, the first made outermost unless `Fix.order` says otherwise. In the shapes whose order withify
+  // knows, each generator passed straight to a pass-through call as an argument, all of them reaching one call (or one
+  // generator) at the top: a pass-through generator's own fix goes last (`OUTER_LAST`), innermost, each pass again
+  // (`tracked(tracked(lines(p)))`), and of several passed to one call, the last argument's first, outermost, where the
+  // later ones' fixes are safe in this pass too. Any other mix of generators with one passed through
+  // (`one(zip(a(), b()))`, `pairs(one(a()), b())`, `compress(pairs(a(), b()), c())`) is unsafe.
+  const seenStatements = new Set<number>();
   for (const c of made) {
-    const outer = passedInto.get(c.id);
-    if (outer) into.set(outer.id, [...(into.get(outer.id) ?? []), c]);
-  }
-  // (Where the later ones' fixes are all safe in this pass, the last goes first, outermost, and the order is CPython's)
-  for (const inner of into.values()) {
-    if (inner.length < 2) continue;
-    const outer = passedInto.get(inner[0]!.id)!;
-    inner.forEach((c, k) => {
-      const at = fixAt(c);
-      const f = findings[at];
-      if (!f || f.fix?.applicability !== 'safe') return;
-      if (inner.slice(k + 1).every(safeAt)) {
-        findings[at] = { ...f, fix: { ...f.fix, order: inner.length - 1 - k } };
-        return;
+    const at = stmtOf.get(c.id);
+    if (at === undefined || seenStatements.has(at) || !passedInto.has(c.id)) continue;
+    seenStatements.add(at);
+    const group = sameStatement(c);
+    if (group.length < 2) continue;
+    const members = new Set(group.map((g) => g.id));
+    const target = (g: SyntaxNode) => passedInto.get(g.id);
+    const straight = group.every((g) => !target(g) || argumentOf(unwrapParensUp(g))?.id === target(g)!.id);
+    const roots = group.filter((g) => !target(g) || !members.has(target(g)!.id));
+    const rootTargets = new Set(roots.map((g) => target(g)?.id ?? -1));
+    const receivers = new Map<number, SyntaxNode[]>();
+    for (const g of group) if (target(g)) receivers.set(target(g)!.id, [...(receivers.get(target(g)!.id) ?? []), g]);
+    const known = straight && rootTargets.size === 1 && !(roots.length > 1 && rootTargets.has(-1)) && [...receivers.values()].every((list) => list.length < 2 || !list.some((g) => receivers.has(g.id)));
+    if (!known) {
+      const outer = target(c)!;
+      for (const g of group) {
+        if (!safeAt(g)) continue;
+        findings[fixAt(g)] = unsafeBecause(findings[fixAt(g)]!, `; the statement makes ${group.filter((i) => i.id !== g.id).map((i) => `\`${preview(i)}\``).join(', ')} too, and hands one to \`${display(outer)}\`: CPython closed them in an order (a generator function's frame drops its arguments in order, \`zip\` its items last first) that the nested fixes do not keep`);
       }
-      findings[at] = unsafeBecause(f, `; \`${display(outer)}\` also reads ${inner.filter((i) => i.id !== c.id).map((i) => `\`${preview(i)}\``).join(', ')}: CPython closed them in the order they were passed, as it dropped its frame, the fixes close the last made first`);
-    });
+      continue;
+    }
+    for (const g of group) if (receivers.has(g.id)) withOrder(g, OUTER_LAST);
+    for (const [outerId, list] of receivers) {
+      if (list.length < 2) continue;
+      const outer = group.find((g) => g.id === outerId) ?? target(list[0]!)!;
+      list.forEach((g, k) => {
+        if (!safeAt(g)) return;
+        if (list.slice(k + 1).every(safeAt)) withOrder(g, list.length - 1 - k);
+        else findings[fixAt(g)] = unsafeBecause(findings[fixAt(g)]!, `; \`${display(outer)}\` also reads ${list.filter((i) => i.id !== g.id).map((i) => `\`${preview(i)}\``).join(', ')}: CPython closed them in the order they were passed, as it dropped its frame, the fixes close the last made first`);
+      });
+    }
   }
   // Ex) `if c: a = rows(1); next(a)` then `b = rows(2); next(b)`: CPython dropped `a` first at the return (a frame's
   // variables go in their order), the `finally:` around the rest of the function closes `b` before that

@@ -82,22 +82,22 @@ const SAME_PATH: ReadonlySet<string> = new Set([
   'pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.PurePosixPath',
 ]);
 
-/**
- * Methods that never move a directory given its path as an argument: a logger's (`log.info("in %s", d)`), a list's, a
- * set's or a dict's (`sys.path.insert(0, d)`), a string's (`s.replace(d, "<tmp>")`, not a path's `.replace(dest)`), a
- * file's `write`.
- */
+/** Methods that never move a directory given its path as an argument, nor hand it on: a logger's, a string's tests. */
 const KEEPS_PATH_METHODS: ReadonlySet<string> = new Set([
   'debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log',
-  'append', 'insert', 'extend', 'add', 'update', 'setdefault', 'get', 'pop', 'remove', 'discard', 'index', 'count',
-  'startswith', 'endswith', 'replace', 'format', 'join', 'split', 'rsplit', 'strip', 'find', 'rfind', 'encode',
-  'write', 'writelines',
+  'startswith', 'endswith', 'find', 'rfind', 'index', 'count', 'write', 'writelines',
 ]);
 
-/** Nodes the path goes through to the value around them: `"mv %s" % (d,)`, `"mv " + d`, `f"{d}"`, `(d)`, `[d]`. */
+/** A string's methods whose value holds what they were given: `"mv {} {}".format(d, dest)`, `" ".join([…, d])`. */
+const CARRIES_PATH_METHODS: ReadonlySet<string> = new Set(['format', 'join', 'replace', 'strip', 'encode', 'split', 'rsplit', 'format_map']);
+
+/** A container's methods that keep what they are given: `dirs.append(d)` (`dirs` then holds the path). */
+const STORES_PATH_METHODS: ReadonlySet<string> = new Set(['append', 'insert', 'extend', 'add', 'update', 'setdefault']);
+
+/** Nodes the path goes through to the value around them: `"mv %s" % (d,)`, `"mv " + d`, `f"{d}"`, `(d)`, `[d]`, `dirs[0]`. */
 const CARRIES_PATH: ReadonlySet<string> = new Set([
   'parenthesized_expression', 'list', 'tuple', 'set', 'expression_list', 'keyword_argument', 'list_splat', 'binary_operator',
-  'interpolation', 'format_expression', 'string', 'concatenated_string', 'conditional_expression', 'boolean_operator', 'pair', 'dictionary',
+  'interpolation', 'format_expression', 'string', 'concatenated_string', 'conditional_expression', 'boolean_operator', 'pair', 'dictionary', 'subscript',
 ]);
 
 /**
@@ -136,6 +136,21 @@ function givenThePath(ctx: FileContext, kept: KeptLocal): string | undefined {
       const f = call.childForFieldName('function');
       const method = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : undefined;
       if (method !== undefined && (KEEPS_PATH_METHODS.has(method) || (PATH_REMOVERS.has(method) && pathMethodShape(call, method)))) break;
+      // Ex) `"mv {} {}".format(d, dest)`: the string made holds the path (not a path's own `.replace(dest)`, above)
+      if (method !== undefined && CARRIES_PATH_METHODS.has(method)) {
+        cur = call;
+        p = call;
+        continue;
+      }
+      // Ex) `dirs.append(d)`: `dirs` holds it from there (its reads are followed); `sys.path.insert(0, d)` keeps it
+      if (method !== undefined && STORES_PATH_METHODS.has(method)) {
+        const owner = f!.childForFieldName('object');
+        if (owner?.type === 'identifier' && !names.has(owner.text)) {
+          names.add(owner.text);
+          for (const id of kept.fn.descendantsOfType('identifier')) if (id.startIndex > call.endIndex && id.text === owner.text) queue.push(id);
+        }
+        break;
+      }
       return callee ?? preview(f ?? call);
     }
   }

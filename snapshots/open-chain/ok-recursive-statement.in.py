@@ -38,3 +38,12 @@ def aliased(path, depth):
 
 
 _aliased = aliased
+
+
+def via_lambda(path, depth):
+    if depth == 0:
+        return 0
+    return len(open(path).read()) + _again(path, depth - 1)
+
+
+_again = lambda p, d: via_lambda(p, d)

@@ -43,3 +43,17 @@ def unbound(dest):
     tmp = tempfile.TemporaryDirectory()
     pathlib.Path.rename(pathlib.Path(tmp.name), dest)
     return "renamed"
+
+
+def formatted(dest):
+    tmp = tempfile.TemporaryDirectory()
+    os.system("mv {} {}".format(tmp.name, dest))
+    return "formatted"
+
+
+def listed(dest):
+    tmp = tempfile.TemporaryDirectory()
+    dirs = []
+    dirs.append(tmp.name)
+    publish(dirs[0], dest)
+    return "listed"

@@ -72,7 +72,8 @@ export function recursiveCall(ctx: FileContext, anchor: SyntaxNode, stmt: Syntax
       return args.length >= 2 && (owner === undefined ? false : isOwner(args[0]!.text.replace(/\s+/g, ''))) && /^(['"])(\w+)\1$/.exec(args[1]!.text)?.[2] === name;
     })();
   const aliases = new Set<string>();
-  // Ex) `_aliased = aliased` at the top of the module (read from the text, which is whole on a partial tree too)
+  // Ex) `_aliased = aliased`, `_again = lambda p, d: aliased(p, d)` in the module (read from the text, which is whole
+  // on a partial tree too)
   if (owner === undefined && !bindsItself) for (const m of ctx.source.matchAll(moduleAliasPattern(name))) aliases.add(m[1]!);
   for (const a of fn.childForFieldName('body')?.descendantsOfType('assignment') ?? []) {
     const left = a.childForFieldName('left');
@@ -128,9 +129,13 @@ export function recursiveCall(ctx: FileContext, anchor: SyntaxNode, stmt: Syntax
   return undefined;
 }
 
-/** `alias = name` as a statement at the top of the module (column 0), `alias` in group 1. */
+/**
+ * `alias = name`, or `alias = lambda …: … name …`, as a statement on a line of its own (at any indentation: under an
+ * `if` of the module too; one in another function only costs a fix), `alias` in group 1.
+ */
 function moduleAliasPattern(name: string): RegExp {
-  return new RegExp(`^([A-Za-z_]\\w*)[ \\t]*=[ \\t]*${escapeRegExp(name)}[ \\t]*(?:#.*)?$`, 'gm');
+  const word = escapeRegExp(name);
+  return new RegExp(`^[ \\t]*([A-Za-z_]\\w*)[ \\t]*=[ \\t]*(?:${word}[ \\t]*(?:#.*)?$|lambda\\b[^:\\n]*:.*\\b${word}\\b)`, 'gm');
 }
 
 /** True when the identifier `i`, inside a function's `parameters`, is the name of one (not a default value or an annotation). */

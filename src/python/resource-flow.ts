@@ -766,14 +766,23 @@ function descriptorSources(ctx: FileContext, scope: SyntaxNode, name: string): {
 }
 
 /**
- * True when `node` (parentheses around it allowed) surely makes a descriptor: a call of `DESCRIPTOR_CALLS` however it
- * is imported (`os.dup(1)`, `dup(1)` after `from os import dup`, `int(s)`), `x.fileno()` or `x.detach()`, or an
- * item of such a call (`pty.openpty()[1]`, `os.pipe()[0]`).
+ * True when `node` (parentheses around it allowed) may make a descriptor: a call of `DESCRIPTOR_CALLS` however it
+ * is imported (`os.dup(1)`, `dup(1)` after `from os import dup`, `int(s)`), `x.fileno()` or `x.detach()`, an item of
+ * such a call (`pty.openpty()[1]`, `os.pipe()[0]`), `abs(…)` of one, or a branch of `… if … else …`, `or`, `and`
+ * that is one.
  */
 export function makesDescriptor(ctx: FileContext, node: SyntaxNode): boolean {
   let n = unwrapParens(node);
+  // Ex) `int(s) if s else "x"`, `fd or path`: either value may be the one
+  if (n.type === 'conditional_expression') return n.namedChildren.filter((c) => !isExtra(c)).some((c, k) => k !== 1 && makesDescriptor(ctx, c));
+  if (n.type === 'boolean_operator') return [n.childForFieldName('left'), n.childForFieldName('right')].some((c) => !!c && makesDescriptor(ctx, c));
   if (n.type === 'subscript') n = unwrapParens(n.childForFieldName('value') ?? n);
   if (n.type !== 'call') return false;
+  // Ex) `abs(int(s))`: a number still
+  if (calleeName(ctx.names, n) === 'builtins.abs') {
+    const arg = n.childForFieldName('arguments')?.namedChildren.find((c) => !isExtra(c));
+    return !!arg && makesDescriptor(ctx, arg);
+  }
   const fn = n.childForFieldName('function');
   if (fn?.type === 'attribute' && DESCRIPTOR_METHODS.has(fn.childForFieldName('attribute')?.text ?? '')) return true;
   return DESCRIPTOR_CALLS.has(calleeName(ctx.names, n) ?? '');

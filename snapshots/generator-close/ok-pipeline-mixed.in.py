@@ -1,0 +1,37 @@
+# Generators of one statement, one of them passed through a generator function that only iterates it, mixed with a
+# `zip`, another pass-through or a `compress`: CPython closed them in an order (a frame drops its arguments in order,
+# `zip` its items last first, `compress` its data first) that the fixes, nested one per pass, do not keep. Unsafe,
+# not fixed without --unsafe-fixes.
+from itertools import compress
+
+order = []
+
+
+def lines(tag):
+    try:
+        yield from range(3)
+    finally:
+        order.append(tag)
+
+
+def one(it):
+    for x in it:
+        yield x
+
+
+def pairs(a, b):
+    for x in a:
+        for y in b:
+            yield x, y
+
+
+def through_zip():
+    return next(one(zip(lines("a"), lines("b"))))
+
+
+def through_two():
+    return next(pairs(one(lines("a")), lines("b")))
+
+
+def under_compress():
+    return next(compress(pairs(lines("a"), lines("b")), lines("c")))
