@@ -1662,8 +1662,10 @@ const READS_FRAME = /\b(?:locals|vars|eval|exec|_getframe|currentframe)\b/;
  * no method, whose every use in its body is as the iterable of a `for` statement (`for line in it:`) or of a
  * `yield from` in its own code: a generator passed there is only read, and the caller's statement drops the last
  * reference to it (`next(parsed(lines(p)))`). Not where the name is used otherwise (`it.close()`, `it = iter(it)`,
- * `global it`, in a nested def or a comprehension, as an attribute's name), nor in a body that may read its frame
- * (`locals()`, `eval`).
+ * `global it`, in a nested def or a comprehension, as an attribute's name), nor through a loop that may leave before
+ * it runs out (`return`, `break`), nor in a body that may read its frame (`locals()`, `eval`) or keep an exception
+ * (`except … as err`, whose traceback holds the frame); not a method nor a decorated def (`fn` in a class body, under
+ * an `if` or `try` there too), whose callers pass `self` or `cls` first.
  */
 function iteratedParameters(fn: SyntaxNode): number[] {
   const params = fn.childForFieldName('parameters');
