@@ -850,7 +850,42 @@ function makesGeneratorOnly(ctx: FileContext, c: SyntaxNode): boolean {
   const callee = c.childForFieldName('function');
   const args = c.childForFieldName('arguments');
   if (callee?.type !== 'identifier' || args?.type !== 'argument_list' || !isGeneratorFunctionName(ctx, callee)) return false;
-  return args.namedChildren.every((a) => isExtra(a) || (a.type === 'call' ? makesGeneratorOnly(ctx, a) : isSurelyPure(ctx, a) && a.descendantsOfType('interpolation').length === 0));
+  const given = args.namedChildren.filter((a) => !isExtra(a));
+  // (A call that does not fit the parameters raises TypeError, where it is: `lines("b", "c")` for `def lines(tag)`)
+  const def = ctx.names.resolve(callee.text, callee);
+  if (def.kind !== 'local' || !fitsPositionally(def.bindings[0]!.node, given)) return false;
+  return given.every((a) => (a.type === 'call' ? makesGeneratorOnly(ctx, a) : isSurelyPure(ctx, a) && a.descendantsOfType('interpolation').length === 0));
+}
+
+/**
+ * True when `args`, positional ones only (no keyword, no `*`/`**`), fit the parameters of the def `fn`: at least its
+ * positional parameters without a default, at most all of them unless it takes `*args`, and no keyword-only one
+ * without a default.
+ */
+function fitsPositionally(fn: SyntaxNode, args: readonly SyntaxNode[]): boolean {
+  if (args.some((a) => a.type === 'keyword_argument' || a.type === 'list_splat' || a.type === 'dictionary_splat')) return false;
+  let required = 0;
+  let total = 0;
+  let star = false;
+  let keywordOnly = false;
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (isExtra(p) || p.type === 'positional_separator') continue;
+    const splat = p.type === 'list_splat_pattern' || (p.type === 'typed_parameter' && p.namedChildren[0]?.type === 'list_splat_pattern');
+    if (splat || p.type === 'keyword_separator') {
+      star ||= splat;
+      keywordOnly = true;
+      continue;
+    }
+    if (p.type === 'dictionary_splat_pattern' || (p.type === 'typed_parameter' && p.namedChildren[0]?.type === 'dictionary_splat_pattern')) continue;
+    const defaulted = p.type === 'default_parameter' || p.type === 'typed_default_parameter';
+    if (keywordOnly) {
+      if (!defaulted) return false;
+      continue;
+    }
+    total++;
+    if (!defaulted) required++;
+  }
+  return args.length >= required && (star || args.length <= total);
 }
 
 /**
@@ -1120,7 +1155,7 @@ function check(ctx: FileContext): Finding[] {
   // The pass-through call each generator went into first (`pairs(…)` of `pairs(lines("a"), lines("b"))`).
   const passedInto = new Map<number, SyntaxNode>();
   // The statement each use's fix wraps.
-  const stmtOf = new Map<number, number>();
+  const stmtOf = new Map<number, SyntaxNode>();
   for (const { call, gen } of calls) {
     const went = passed.length;
     let use = useOf(ctx, call, gen.async, passed);
@@ -1194,7 +1229,7 @@ function check(ctx: FileContext): Finding[] {
     }
     const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: call.endIndex };
     if (!stmt) continue;
-    stmtOf.set(call.id, stmt.id);
+    stmtOf.set(call.id, stmt);
     // Ex) `x = next(rows()) if d else None`, `y = d and next(rows())`: the use runs only when its branch does
     const run = use.kind === 'statement' ? branchOfUse(use.top, stmt) : undefined;
     if (run && use.kind === 'statement') use = { ...use, run };
@@ -1272,12 +1307,14 @@ function check(ctx: FileContext): Finding[] {
     if (at >= 0) findings[at] = { ...findings[at]!, fix: { ...findings[at]!.fix!, order } };
   };
   // The made calls of each statement that have a fix (a statement's fixes nest, one per pass)
+  // (Every one made where the statement's fix holds it, fixed or not: one left to CPython's drop at the statement's end
+  // closes before those the fixes close after it. A loop's own code is other statements: only its iterable counts.)
   const byStatement = new Map<number, SyntaxNode[]>();
-  for (const c of made) {
-    const id = stmtOf.get(c.id);
-    if (id !== undefined && fixAt(c) >= 0) byStatement.set(id, [...(byStatement.get(id) ?? []), c]);
+  for (const stmt of new Map([...stmtOf.values()].map((st) => [st.id, st])).values()) {
+    const region = stmt.type === 'for_statement' ? stmt.childForFieldName('right') ?? stmt : stmt;
+    byStatement.set(stmt.id, made.filter((m) => m.startIndex >= region.startIndex && m.endIndex <= region.endIndex));
   }
-  const sameStatement = (c: SyntaxNode) => byStatement.get(stmtOf.get(c.id) ?? -1) ?? [c];
+  const sameStatement = (c: SyntaxNode) => byStatement.get(stmtOf.get(c.id)?.id ?? -1) ?? [c];
   // Ex) `for x in compress(rows(1), rows(2)): break`: CPython closed `rows(1)` first as it dropped the compress, the
   // fixes (the first made outermost, as for `zip`, which drops the last first) close `rows(2)` first. Where the two
   // are all the statement makes and the partner's fix is safe in this pass too, it goes first, outermost, and the
@@ -1305,7 +1342,7 @@ function check(ctx: FileContext): Finding[] {
   // (`one(zip(a(), b()))`, `pairs(one(a()), b())`, `compress(pairs(a(), b()), c())`) is unsafe.
   const seenStatements = new Set<number>();
   for (const c of made) {
-    const at = stmtOf.get(c.id);
+    const at = stmtOf.get(c.id)?.id;
     if (at === undefined || seenStatements.has(at) || !passedInto.has(c.id)) continue;
     seenStatements.add(at);
     const group = sameStatement(c);

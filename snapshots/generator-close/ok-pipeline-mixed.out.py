@@ -2,7 +2,7 @@
 # `zip`, another pass-through or a `compress`: CPython closed them in an order (a frame drops its arguments in order,
 # `zip` its items last first, `compress` its data first) that the fixes, nested one per pass, do not keep. Unsafe,
 # not fixed without --unsafe-fixes.
-from itertools import compress
+from itertools import compress, islice
 
 order = []
 
@@ -35,3 +35,17 @@ def through_two():
 
 def under_compress():
     return next(compress(pairs(lines("a"), lines("b")), lines("c")))
+
+
+def side(tag):
+    order.append("side " + tag)
+    return tag
+
+
+def made_later():
+    # `lines(side("b"))` cannot be made ahead of `lines("a")`: fixing `lines("a")` alone would close it last
+    return next(pairs(lines("a"), lines(side("b"))))
+
+
+def through_islice():
+    return next(pairs(islice(lines("a"), 2), lines("b")))
