@@ -3,6 +3,7 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { decoratorText, isExtra } from './statements.js';
 import { escapeRegExp } from './text.js';
+import { lastTextMemo } from './memo.js';
 
 /**
  * The class whose method `def` is: the class body holds it directly, decorated (`@staticmethod`), or in one of
@@ -74,7 +75,7 @@ export function recursiveCall(ctx: FileContext, anchor: SyntaxNode, stmt: Syntax
   const aliases = new Set<string>();
   // Ex) `_aliased = aliased`, `_again = lambda p, d: aliased(p, d)` in the module (read from the text, which is whole
   // on a partial tree too)
-  if (owner === undefined && !bindsItself) for (const m of ctx.source.matchAll(moduleAliasPattern(name))) aliases.add(m[1]!);
+  if (owner === undefined && !bindsItself) for (const a of moduleAliases(ctx.source, name)) aliases.add(a);
   for (const a of fn.childForFieldName('body')?.descendantsOfType('assignment') ?? []) {
     const left = a.childForFieldName('left');
     const right = a.childForFieldName('right');
@@ -109,7 +110,7 @@ export function recursiveCall(ctx: FileContext, anchor: SyntaxNode, stmt: Syntax
     let def: SyntaxNode | undefined;
     if (callee?.type === 'identifier' && callee.text !== name) {
       def = nested.get(callee.text);
-      if (!def && !defs && new RegExp(`\\bdef[ \\t]+${escapeRegExp(callee.text)}\\b`).test(ctx.source)) {
+      if (!def && !defs && definedNames(ctx.source).has(callee.text)) {
         ctx.readsBeyondFunction();
         defs = functionsIn(root);
       }
@@ -128,6 +129,19 @@ export function recursiveCall(ctx: FileContext, anchor: SyntaxNode, stmt: Syntax
   }
   return undefined;
 }
+
+/** Per text, by function name: its aliases (`moduleAliasPattern`), read once (a module of 2,000 statements asks each). */
+const aliasesByName = lastTextMemo((_text: string) => new Map<string, string[]>());
+
+function moduleAliases(text: string, name: string): string[] {
+  const known = aliasesByName(text);
+  let found = known.get(name);
+  if (!found) known.set(name, (found = [...text.matchAll(moduleAliasPattern(name))].map((m) => m[1]!)));
+  return found;
+}
+
+/** Every name a `def` of the text defines (`def handle(`, at any depth), read once per text. */
+const definedNames = lastTextMemo((text: string) => new Set([...text.matchAll(/\bdef[ \t]+([A-Za-z_]\w*)/g)].map((m) => m[1]!)));
 
 /**
  * `alias = name`, or `alias = lambda …: … name …`, as a statement on a line of its own (at any indentation: under an

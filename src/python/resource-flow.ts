@@ -191,8 +191,21 @@ function yieldedByName(call: SyntaxNode): boolean {
   const a = top.parent;
   const left = a?.type === 'assignment' && a.childForFieldName('right')?.id === top.id ? a.childForFieldName('left') : undefined;
   if (left?.type !== 'identifier') return false;
-  const fn = functionOrModuleOf(call);
-  return fn.descendantsOfType('yield').some((y) => functionOrModuleOf(y).id === fn.id && y.descendantsOfType('identifier').some((id) => id.text === left.text));
+  return yieldedNames(functionOrModuleOf(call)).has(left.text);
+}
+
+const yieldedNamesMemo = new WeakMap<object, Map<number, ReadonlySet<string>>>();
+
+/** The names the `yield`s of `fn` (its own) say in their values, once per function (a function of 2,000 `h = Holder(f)`). */
+function yieldedNames(fn: SyntaxNode): ReadonlySet<string> {
+  return memoized(yieldedNamesMemo, fn.tree, fn.startIndex, () => {
+    const out = new Set<string>();
+    for (const y of fn.descendantsOfType('yield')) {
+      if (functionOrModuleOf(y).id !== fn.id) continue;
+      for (const id of y.descendantsOfType('identifier')) out.add(id.text);
+    }
+    return out;
+  });
 }
 
 function containerEscape(from: SyntaxNode, wrapped: Wrapping = false): UseClass {
