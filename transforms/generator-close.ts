@@ -1306,7 +1306,6 @@ function check(ctx: FileContext): Finding[] {
     const at = fixAt(c);
     if (at >= 0) findings[at] = { ...findings[at]!, fix: { ...findings[at]!.fix!, order } };
   };
-  // The made calls of each statement that have a fix (a statement's fixes nest, one per pass)
   // (Every one made where the statement's fix holds it, fixed or not: one left to CPython's drop at the statement's end
   // closes before those the fixes close after it. A loop's own code is other statements: only its iterable counts.)
   const byStatement = new Map<number, SyntaxNode[]>();
