@@ -1307,12 +1307,15 @@ function check(ctx: FileContext): Finding[] {
     if (at >= 0) findings[at] = { ...findings[at]!, fix: { ...findings[at]!.fix!, order } };
   };
   // (Every one made where the statement's fix holds it, fixed or not: one left to CPython's drop at the statement's end
-  // closes before those the fixes close after it. A loop's own code is other statements: only its iterable counts.)
+  // closes before those the fixes close after it. A block of the statement, a loop's body, an `if`'s or a `with`'s, is
+  // other statements: only its header counts.)
   const byStatement = new Map<number, SyntaxNode[]>();
-  for (const stmt of new Map([...stmtOf.values()].map((st) => [st.id, st])).values()) {
-    const region = stmt.type === 'for_statement' ? stmt.childForFieldName('right') ?? stmt : stmt;
-    byStatement.set(stmt.id, made.filter((m) => m.startIndex >= region.startIndex && m.endIndex <= region.endIndex));
-  }
+  const inHeader = (m: SyntaxNode, stmt: SyntaxNode) => {
+    if (m.startIndex < stmt.startIndex || m.endIndex > stmt.endIndex) return false;
+    for (let p = m.parent; p && p.id !== stmt.id; p = p.parent) if (p.type === 'block') return false;
+    return true;
+  };
+  for (const stmt of new Map([...stmtOf.values()].map((st) => [st.id, st])).values()) byStatement.set(stmt.id, made.filter((m) => inHeader(m, stmt)));
   const sameStatement = (c: SyntaxNode) => byStatement.get(stmtOf.get(c.id)?.id ?? -1) ?? [c];
   // Ex) `for x in compress(rows(1), rows(2)): break`: CPython closed `rows(1)` first as it dropped the compress, the
   // fixes (the first made outermost, as for `zip`, which drops the last first) close `rows(2)` first. Where the two

@@ -198,7 +198,8 @@ const yieldedNamesMemo = new WeakMap<object, Map<number, ReadonlySet<string>>>()
 
 /** The names the `yield`s of `fn` (its own) say in their values, once per function (a function of 2,000 `h = Holder(f)`). */
 function yieldedNames(fn: SyntaxNode): ReadonlySet<string> {
-  return memoized(yieldedNamesMemo, fn.tree, fn.startIndex, () => {
+  // (By node id: the module and a def at its first byte start at one offset)
+  return memoized(yieldedNamesMemo, fn.tree, fn.id, () => {
     const out = new Set<string>();
     for (const y of fn.descendantsOfType('yield')) {
       if (functionOrModuleOf(y).id !== fn.id) continue;
