@@ -35,7 +35,7 @@ import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
-import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget, outerParens } from '../src/python/statements.js';
 import { mixedIndentReason, planWrap, statementIndent } from '../src/python/wrap.js';
 import { aheadNote, keptLocal, keptLocalNested, keptLocals, nameAssignment, namesAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
@@ -1061,13 +1061,6 @@ interface BoundGenerator {
 // Per tree: generator-close's check and tempdir-kept's (`generatorsBound`) read the same calls of a file.
 const madeCallsMemo = new WeakMap<object, { index: GeneratorIndex | undefined; calls: MadeCall[] }>();
 
-/** `node`, or the parentheses around it, outermost. */
-function unwrapParensUp(node: SyntaxNode): SyntaxNode {
-  let cur = node;
-  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
-  return cur;
-}
-
 /** The `Fix.order` of a pass-through generator's own fix: after the fixes of every generator passed into it. */
 const OUTER_LAST = 1000;
 
@@ -1309,14 +1302,20 @@ function check(ctx: FileContext): Finding[] {
   // (Every one made where the statement's fix holds it, fixed or not: one left to CPython's drop at the statement's end
   // closes before those the fixes close after it. A block of the statement, a loop's body, an `if`'s or a `with`'s, is
   // other statements: only its header counts.)
+  // (Asked only of a statement with a pass-through or a `compress`: a module of 3,000 loops has 3,000 statements.)
   const byStatement = new Map<number, SyntaxNode[]>();
   const inHeader = (m: SyntaxNode, stmt: SyntaxNode) => {
     if (m.startIndex < stmt.startIndex || m.endIndex > stmt.endIndex) return false;
     for (let p = m.parent; p && p.id !== stmt.id; p = p.parent) if (p.type === 'block') return false;
     return true;
   };
-  for (const stmt of new Map([...stmtOf.values()].map((st) => [st.id, st])).values()) byStatement.set(stmt.id, made.filter((m) => inHeader(m, stmt)));
-  const sameStatement = (c: SyntaxNode) => byStatement.get(stmtOf.get(c.id)?.id ?? -1) ?? [c];
+  const sameStatement = (c: SyntaxNode) => {
+    const stmt = stmtOf.get(c.id);
+    if (!stmt) return [c];
+    let group = byStatement.get(stmt.id);
+    if (!group) byStatement.set(stmt.id, (group = made.filter((m) => inHeader(m, stmt))));
+    return group;
+  };
   // Ex) `for x in compress(rows(1), rows(2)): break`: CPython closed `rows(1)` first as it dropped the compress, the
   // fixes (the first made outermost, as for `zip`, which drops the last first) close `rows(2)` first. Where the two
   // are all the statement makes and the partner's fix is safe in this pass too, it goes first, outermost, and the
@@ -1351,7 +1350,7 @@ function check(ctx: FileContext): Finding[] {
     if (group.length < 2) continue;
     const members = new Set(group.map((g) => g.id));
     const target = (g: SyntaxNode) => passedInto.get(g.id);
-    const straight = group.every((g) => !target(g) || argumentOf(unwrapParensUp(g))?.id === target(g)!.id);
+    const straight = group.every((g) => !target(g) || argumentOf(outerParens(g))?.id === target(g)!.id);
     const roots = group.filter((g) => !target(g) || !members.has(target(g)!.id));
     const rootTargets = new Set(roots.map((g) => target(g)?.id ?? -1));
     const receivers = new Map<number, SyntaxNode[]>();

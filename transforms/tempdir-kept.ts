@@ -11,7 +11,7 @@ import { callsNamed } from '../src/python/candidates.js';
 import { aheadNote, keptLocal, orderNote, planRestOfFunction, type KeptLocal } from '../src/python/kept-local.js';
 import { preview } from '../src/python/evaluation.js';
 import { isExtra } from '../src/python/statements.js';
-import { readsAttribute } from '../src/python/resource-flow.js';
+import { identifierUses, readsAttribute } from '../src/python/resource-flow.js';
 import { inLazyTypeScope } from '../src/python/scopes.js';
 import { generatorsBound } from './generator-close.js';
 
@@ -120,7 +120,7 @@ function givenThePath(ctx: FileContext, kept: KeptLocal): string | undefined {
         const left = p.childForFieldName('left');
         if (left?.type === 'identifier' && !names.has(left.text)) {
           names.add(left.text);
-          for (const id of kept.fn.descendantsOfType('identifier')) if (id.startIndex > after && id.text === left.text && id.id !== left.id) queue.push(id);
+          for (const id of identifierUses(ctx, kept.fn, left.text)) if (id.startIndex > after && id.id !== left.id) queue.push(id);
         }
         break;
       }
@@ -147,7 +147,7 @@ function givenThePath(ctx: FileContext, kept: KeptLocal): string | undefined {
         const owner = f!.childForFieldName('object');
         if (owner?.type === 'identifier' && !names.has(owner.text)) {
           names.add(owner.text);
-          for (const id of kept.fn.descendantsOfType('identifier')) if (id.startIndex > call.endIndex && id.text === owner.text) queue.push(id);
+          for (const id of identifierUses(ctx, kept.fn, owner.text)) if (id.startIndex > call.endIndex) queue.push(id);
         }
         break;
       }

@@ -49,3 +49,9 @@ def made_later():
 
 def through_islice():
     return next(pairs(islice(lines("a"), 2), lines("b")))
+
+
+def wrong_arity():
+    # `lines()` misses its argument and raises TypeError where it is: `lines("b", "c")`, which raises another, cannot
+    # be made ahead of it
+    return next(pairs(lines(), lines("b", "c")))

@@ -6,7 +6,7 @@ import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, identifierKey, inOwnCode, partsRunAround, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
 import { afterBrackets, declaredNames, findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, inDefOrClass, inNoncode, LineKind, lineAt, outlineOf, selectAround, type Outline, type Selection } from './outline.js';
-import { decoratorText, isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from './statements.js';
+import { decoratorText, isExtra, LOOPS, NESTED_SCOPES, outerParens, ownerClass, unwrapParens } from './statements.js';
 import { calleeName } from './imports.js';
 import { RESOURCE_CALLS } from './resources.js';
 import { pushTo } from './memo.js';
@@ -1670,7 +1670,7 @@ const READS_FRAME = /\b(?:locals|vars|eval|exec|_getframe|currentframe)\b/;
 function iteratedParameters(fn: SyntaxNode): number[] {
   const params = fn.childForFieldName('parameters');
   const body = fn.childForFieldName('body');
-  if (!params || !body || fn.parent?.type === 'decorated_definition' || inClassBody(fn) || READS_FRAME.test(body.text)) return [];
+  if (!params || !body || fn.parent?.type === 'decorated_definition' || ownerClass(fn) || READS_FRAME.test(body.text)) return [];
   // Ex) `except ValueError as err: errors.append(err)`: the traceback kept holds the frame, and so the argument
   if (body.descendantsOfType('except_clause').some((c) => c.namedChildren.some((k) => k.type === 'as_pattern'))) return [];
   const names: { name: string; at: number }[] = [];
@@ -1691,8 +1691,7 @@ function iteratedParameters(fn: SyntaxNode): number[] {
     const key = identifierKey(id.text);
     const had = uses.get(key);
     if (had === undefined || had === 'other') continue;
-    let cur = id;
-    while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+    const cur = outerParens(id);
     const p = cur.parent;
     // (A loop that may leave before `it` runs out, `for line in it: if …: return`, abandons it while the use goes on:
     // CPython closed it as the function returned, a fix would close it after the use)
@@ -1705,31 +1704,11 @@ function iteratedParameters(fn: SyntaxNode): number[] {
   return names.filter((n) => uses.get(n.name) === 'iterated').map((n) => n.at);
 }
 
-/** True for a def of a class body, also under an `if` or `try` there: a method. */
-function inClassBody(fn: SyntaxNode): boolean {
-  for (let p = fn.parent; p; p = p.parent) {
-    if (p.type === 'class_definition') return true;
-    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'module') return false;
-  }
-  return false;
-}
-
 /** True when the `for` statement `loop` has a `break` of its own, or a `return`, in its body (not in nested defs). */
 function leavesEarly(loop: SyntaxNode): boolean {
   const body = loop.childForFieldName('body');
-  if (!body) return false;
   const holder = holderOf(loop);
-  return body.descendantsOfType(['break_statement', 'return_statement']).some((x) => {
-    if (holderOf(x)?.id !== holder?.id) return false;
-    if (x.type === 'return_statement') return true;
-    let child: SyntaxNode = x;
-    let owner = x.parent;
-    while (owner && !(LOOPS.has(owner.type) && owner.childForFieldName('body')?.id === child.id)) {
-      child = owner;
-      owner = owner.parent;
-    }
-    return owner?.id === loop.id;
-  });
+  return !!body && body.descendantsOfType(['break_statement', 'return_statement']).some((x) => holderOf(x)?.id === holder?.id && (x.type === 'return_statement' || loopOf(x, loop.parent!)?.id === loop.id));
 }
 
 /** `return name(`, `return a.b (`: a line that may return a call (sticky). */

@@ -1,21 +1,10 @@
 // Whether the code a `with` would hold runs the function it is in again (a recursion), where each level would hold
 // its resource through every level below: open-loop's and open-chain's (and open-argument's) reason not to fix.
 import type { FileContext, SyntaxNode } from '../types.js';
-import { decoratorText, isExtra } from './statements.js';
+import { decoratorText, isExtra, ownerClass } from './statements.js';
 import { escapeRegExp } from './text.js';
+import { identifierKey } from './scopes.js';
 import { lastTextMemo } from './memo.js';
-
-/**
- * The class whose method `def` is: the class body holds it directly, decorated (`@staticmethod`), or in one of
- * its blocks (`if sys.platform == …:` / `def load(self, p):`); not a function nested in a method.
- */
-function ownerClass(def: SyntaxNode): SyntaxNode | undefined {
-  for (let p = def.parent; p; p = p.parent) {
-    if (p.type === 'class_definition') return p;
-    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'module') return undefined;
-  }
-  return undefined;
-}
 
 /**
  * A call of `stmt` that `runsAfter` accepts (code that runs while a `with` would hold the resource, where CPython
@@ -54,13 +43,9 @@ export function recursiveCall(ctx: FileContext, anchor: SyntaxNode, stmt: Syntax
   // (Not a keyword's name: `f(include=True)`)
   const isName = (n: SyntaxNode, word: string) =>
     n.type === 'identifier' && n.text === word && n.parent?.type !== 'attribute' && !(n.parent?.type === 'keyword_argument' && n.parent.childForFieldName('name')?.id === n.id);
-  // (A name the function binds itself is its local, in all its code: `include = line.strip()`; a lambda's parameter
-  // is the lambda's: `lambda include: include + 1`)
-  // (A parameter of its name too: `def size(path, size=0)`)
-  const bindsItself =
-    (fn.childForFieldName('body')?.descendantsOfType('identifier') ?? []).some(
-      (i) => i.text === name && (i.parent?.type === 'as_pattern_target' || ((i.parent?.type === 'assignment' || i.parent?.type === 'for_statement' || i.parent?.type === 'augmented_assignment') && i.parent.childForFieldName('left')?.id === i.id)),
-    ) || (fn.childForFieldName('parameters')?.descendantsOfType('identifier') ?? []).some((i) => i.text === name && isParameterName(i));
+  // (A name the function binds itself is its local, in all its code: `include = line.strip()`, a parameter `def
+  // size(path, size=0)`; a lambda's parameter is the lambda's: `lambda include: include + 1`)
+  const bindsItself = (ctx.names.bindings(fn).get(identifierKey(name)) ?? []).some((b) => b.kind !== 'global' && b.kind !== 'nonlocal');
   const lambdaParameter = (n: SyntaxNode) => {
     for (let p = n.parent; p && p.id !== fn.id; p = p.parent) if (p.type === 'lambda' && p.childForFieldName('parameters')?.descendantsOfType('identifier').some((i) => i.text === n.text)) return true;
     return false;
@@ -150,15 +135,6 @@ const definedNames = lastTextMemo((text: string) => new Set([...text.matchAll(/\
 function moduleAliasPattern(name: string): RegExp {
   const word = escapeRegExp(name);
   return new RegExp(`^[ \\t]*([A-Za-z_]\\w*)[ \\t]*=[ \\t]*(?:${word}[ \\t]*(?:#.*)?$|lambda\\b[^:\\n]*:.*\\b${word}\\b)`, 'gm');
-}
-
-/** True when the identifier `i`, inside a function's `parameters`, is the name of one (not a default value or an annotation). */
-function isParameterName(i: SyntaxNode): boolean {
-  const p = i.parent;
-  if (!p) return false;
-  if (p.type === 'parameters' || p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern' || p.type === 'lambda_parameters') return true;
-  if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') return p.childForFieldName('name')?.id === i.id;
-  return p.type === 'typed_parameter' && p.namedChildren[0]?.id === i.id;
 }
 
 /** The functions defined directly in `block` (the module, a class's body), decorated ones too, by name (a name defined twice: the last). */

@@ -12,7 +12,7 @@ import { statementSiblings } from './wrap.js';
 import { firstIndex, textTest, wordsPattern } from './text.js';
 import { memoized, pushTo } from './memo.js';
 import { childDefNames, lineAt, outlineOf } from './outline.js';
-import { annotationOf, isBareAnnotationTarget, isExtra, LOOPS, unwrapParens } from './statements.js';
+import { annotationOf, isBareAnnotationTarget, isExtra, LOOPS, outerParens, unwrapParens } from './statements.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
 const DATA_ATTRIBUTES = new Set([
@@ -186,8 +186,7 @@ function yieldedFrom(node: SyntaxNode): boolean {
  * (`yield log`, `yield from [log]`): the consumer may get what it made.
  */
 function yieldedByName(call: SyntaxNode): boolean {
-  let top = call;
-  while (top.parent?.type === 'parenthesized_expression') top = top.parent;
+  const top = outerParens(call);
   const a = top.parent;
   const left = a?.type === 'assignment' && a.childForFieldName('right')?.id === top.id ? a.childForFieldName('left') : undefined;
   if (left?.type !== 'identifier') return false;

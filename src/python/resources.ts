@@ -11,8 +11,8 @@ import { calleeName, qualifiedName } from './imports.js';
 import { mayBeResourceCall } from './candidates.js';
 import { lastTextMemo, memoized } from './memo.js';
 import { inNoncode, lineAt, outlineOf, setUpSpans } from './outline.js';
-import { isExtra, unwrapParens } from './statements.js';
-import type { Binding } from './scopes.js';
+import { isExtra, outerParens, unwrapParens } from './statements.js';
+import { identifiersNamed, type Binding } from './scopes.js';
 import { escapeRegExp, PATCH_BY_PATH, textTest } from './text.js';
 
 export type ResourceKind =
@@ -804,16 +804,15 @@ export const WAVE_WRITES: ReadonlySet<string> = new Set(['setnchannels', 'setsam
  * helper, `getattr(w, "setnchannels")`, `out = w`); or when the value goes anywhere else (passed on, stored).
  */
 function wavWritten(call: SyntaxNode): boolean {
-  let top = call;
-  while (top.parent?.type === 'parenthesized_expression') top = top.parent;
+  const top = outerParens(call);
   const p = top.parent;
   if (p?.type === 'attribute' && p.childForFieldName('object')?.id === top.id) return WAVE_WRITES.has(p.childForFieldName('attribute')?.text ?? '');
   const target = p?.type === 'assignment' && p.childForFieldName('right')?.id === top.id ? p.childForFieldName('left') : undefined;
   if (target?.type !== 'identifier') return p?.type !== 'with_item';
   let scope: SyntaxNode = call;
   while (scope.parent && scope.type !== 'function_definition') scope = scope.parent;
-  return scope.descendantsOfType('identifier').some((id) => {
-    if (id.text !== target.text || id.startIndex <= call.endIndex) return false;
+  return identifiersNamed(scope, target.text).some((id) => {
+    if (id.startIndex <= call.endIndex) return false;
     const at = id.parent;
     // (`w.getnframes()`: a reader's method, or one both have)
     if (at?.type === 'attribute' && at.childForFieldName('object')?.id === id.id) return WAVE_WRITES.has(at.childForFieldName('attribute')?.text ?? '');

@@ -19,6 +19,24 @@ export function membershipOperator(comparison: SyntaxNode, operand: SyntaxNode):
 /** Loop statements. */
 export const LOOPS: ReadonlySet<string> = new Set(['for_statement', 'while_statement']);
 
+/** `n` with the parentheses around it, the outermost: `x` of `((x))` → `((x))`. */
+export function outerParens(n: SyntaxNode): SyntaxNode {
+  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  return n;
+}
+
+/**
+ * The class whose method `def` is: the class body holds it directly, decorated (`@staticmethod`), or in one of
+ * its blocks (`if sys.platform == …:` / `def load(self, p):`); not a function nested in a method.
+ */
+export function ownerClass(def: SyntaxNode): SyntaxNode | undefined {
+  for (let p = def.parent; p; p = p.parent) {
+    if (p.type === 'class_definition') return p;
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'module') return undefined;
+  }
+  return undefined;
+}
+
 /** `n` without the parentheses around it: `((x))` → `x`. */
 export function unwrapParens(n: SyntaxNode): SyntaxNode {
   while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChildren[0]!;
