@@ -672,6 +672,13 @@ function wrapperAround(ctx: FileContext, call: SyntaxNode): Wrapped | undefined 
       cur = item;
       continue;
     }
+    // Ex) `it = parsed(lines(p))`, `def parsed(it): for line in it: yield …`: `parsed(…)` only reads what it is
+    // given, and holds it until its frame goes, as a lazy wrapper does (`passesThrough`)
+    if (outer && at !== undefined && (!name || !WRAPPERS.has(name)) && passesThrough(ctx, outer, at)) {
+      found = { node: outer, ...(found?.stops ? { stops: found.stops } : {}), ...(found?.lets ? { lets: true as const } : {}) };
+      cur = outer;
+      continue;
+    }
     const wrapper = name ? WRAPPERS.get(name) : undefined;
     if (!outer || !wrapper || !wrapper.at(at!)) return found;
     if (wrapper.lazyItems) return undefined;
@@ -744,8 +751,8 @@ function planKeptBranchFix(ctx: FileContext, kept: Kept, calls: readonly { call:
 }
 
 /** The `try` from the statement after `kept.stmt` to the end of the function, with `finally: name.close()`. */
-function planKeptFix(ctx: FileContext, kept: Kept, made: Made, call: SyntaxNode): { edits: Edit[]; title: string } | string {
-  if (kept.wrapper) return planKeptWrapperFix(ctx, kept, made, call);
+function planKeptFix(ctx: FileContext, kept: Kept, made: Made, call: SyntaxNode, madeApart: Map<number, string>): { edits: Edit[]; title: string } | string {
+  if (kept.wrapper) return planKeptWrapperFix(ctx, kept, made, call, madeApart);
   const close = kept.isAsync ? `await ${kept.name}.aclose()` : `${kept.name}.close()`;
   const edits = planRestOfFunction(ctx, kept, 'try:', (unit) => ['finally:', `${unit}${close}`]);
   if (typeof edits === 'string') return edits;
@@ -757,19 +764,27 @@ function planKeptFix(ctx: FileContext, kept: Kept, made: Made, call: SyntaxNode)
  * `it = islice(gen, 2)`), and closed at the end of the function (`finally: gen.close()`), where CPython dropped
  * the wrapper and with it the generator. The wrapper has no `close()` to call.
  */
-function planKeptWrapperFix(ctx: FileContext, kept: Kept, made: Made, call: SyntaxNode): { edits: Edit[]; title: string } | string {
+function planKeptWrapperFix(ctx: FileContext, kept: Kept, made: Made, call: SyntaxNode, madeApart: Map<number, string>, closeFirst?: string): { edits: Edit[]; title: string } | string {
   const stmt = kept.stmt;
   // Ex) `it = islice(log(), 2) if flag else rows()`: code that runs before the generator is made stays before it
   const first = madeFirstReason(ctx, call, stmt, made);
   if (first) return first.replace('a `with` header would run it first', 'making the generator ahead of the statement would run it first');
   const shared = sharesLine(ctx, stmt);
   if (shared) return shared;
-  const { name, close } = closerOf(ctx, stmt, [{ gen: made }]);
-  const rest = planRestOfFunction(ctx, kept, 'try:', (unit) => ['finally:', `${unit}${close}`]);
+  // (The name `check` gave the generator in its first plan of the fix, when it plans it again: `madeApart`.)
+  const given = madeApart.get(call.id);
+  const { name, close } = given ? { name: given, close: `${given}.close()` } : closerOf(ctx, stmt, [{ gen: made }]);
+  madeApart.set(call.id, name);
+  // Ex) `it = tracked(lines(p))`: `it` first, then the generator it read (`closeFirst`)
+  const footer = (unit: string) => (closeFirst ? ['finally:', `${unit}try:`, `${unit}${unit}${closeFirst}`, `${unit}finally:`, `${unit}${unit}${close}`] : ['finally:', `${unit}${close}`]);
+  const rest = planRestOfFunction(ctx, kept, 'try:', footer);
   if (typeof rest === 'string') return rest;
   const source = ctx.source.slice(call.startIndex, call.endIndex);
   const made_ = [insertAt(stmt.startIndex, `${name} = ${source}${ctx.eol}${statementIndent(ctx, stmt)}`), replaceNode(call, name)];
-  return { edits: [...made_, ...rest], title: `Make the ${made.iterator ? 'iterator' : 'generator'} apart and close it at the end of the function in \`try/finally\` (\`${close}\`)` };
+  const title = closeFirst
+    ? `Make the generator apart and close it at the end of the function in \`try/finally\`, after \`${kept.name}\` (\`${closeFirst}\`, then \`${close}\`)`
+    : `Make the ${made.iterator ? 'iterator' : 'generator'} apart and close it at the end of the function in \`try/finally\` (\`${close}\`)`;
+  return { edits: [...made_, ...rest], title };
 }
 
 /**
@@ -1136,7 +1151,9 @@ function check(ctx: FileContext): Finding[] {
   if (!calls.length) return [];
   const findings: Finding[] = [];
   // The kept generators a fix closes at the end of the function.
-  const keptFixes: { at: number; kept: Kept; call: SyntaxNode }[] = [];
+  const keptFixes: { at: number; kept: Kept; call: SyntaxNode; gen: Made }[] = [];
+  // The name each kept wrapper's fix makes its generator apart under (`planKeptWrapperFix`), by call.
+  const madeApart = new Map<number, string>();
   // Every call that makes a generator with cleanup (or an iterator of ITERATORS): a kept wrapper may hold two.
   const made = calls.map((c) => c.call);
   // The uses whose generators are made in branches (`rows() if c else [1]`), by statement and run of branches.
@@ -1171,7 +1188,7 @@ function check(ctx: FileContext): Finding[] {
           const group = keptBranched.get(kept.stmt.id) ?? { kept, uses: [] };
           group.uses.push({ call, gen, at: findings.length });
           keptBranched.set(kept.stmt.id, group);
-          keptFixes.push({ at: findings.length, kept, call });
+          keptFixes.push({ at: findings.length, kept, call, gen });
         }
         findings.push(reason ? { ...base, reason } : base);
       } else if (nested) findings.push(nestedFinding(ctx, call, nested, gen));
@@ -1187,8 +1204,8 @@ function check(ctx: FileContext): Finding[] {
       const wrapped = gen.async || gen.viaIter ? undefined : wrapperAround(ctx, call);
       const kept = keptGenerator(ctx, call, gen.async) ?? (wrapped ? keptGenerator(ctx, call, false, wrapped) : undefined);
       if (kept) {
-        keptFixes.push({ at: findings.length, kept, call });
-        findings.push(keptFinding(ctx, call, kept, gen, index));
+        keptFixes.push({ at: findings.length, kept, call, gen });
+        findings.push(keptFinding(ctx, call, kept, gen, index, madeApart));
       }
       else {
         // Ex) `if c:` / `it = rows(3)` / `next(it)`, or a `with` another fix wrote around it: reported
@@ -1378,21 +1395,40 @@ function check(ctx: FileContext): Finding[] {
   // Ex) `if c: a = rows(1); next(a)` then `b = rows(2); next(b)`: CPython dropped `a` first at the return (a frame's
   // variables go in their order), the `finally:` around the rest of the function closes `b` before that
   const earlier = keptFixes.length ? generatorsBound(ctx) : [];
-  for (const { at, kept, call } of keptFixes) {
+  for (const { at, kept, call, gen } of keptFixes) {
     const f = findings[at]!;
     if (f.fix?.applicability !== 'safe') continue;
     // Ex) `both = zip(rows(5), rows(6))`: CPython closed both as it dropped `both` (`zip` the last first); the fix
     // closes `rows(5)` at the end of the function and leaves `rows(6)` to the wrapper, after it
     const wrapper = kept.wrapper;
-    const other = wrapper && made.find((c) => c.id !== call.id && c.startIndex >= wrapper.startIndex && c.endIndex <= wrapper.endIndex);
+    // (Not one the generator's own call holds, `it = parsed(tracked(lines(p)))` for `tracked(…)`: CPython closed it
+    // after this one, as this one's frame went.)
+    const others = wrapper ? made.filter((c) => c.id !== call.id && c.startIndex >= wrapper.startIndex && c.endIndex <= wrapper.endIndex && !(c.startIndex >= call.startIndex && c.endIndex <= call.endIndex)) : [];
+    let other: SyntaxNode | undefined = others[0];
+    // Ex) `it = tracked(lines(p))`, `tracked` a pass-through with cleanup of its own: CPython closed `it` as the
+    // frame dropped it, then `lines(p)` as `it`'s frame went. The fix closes both, in that order, where `it`'s own
+    // fix (safe) would close `it` alone.
+    const own = other && others.length === 1 && other.id === wrapper!.id ? keptFixes.find((k) => k.call.id === other!.id) : undefined;
+    if (own && findings[own.at]!.fix?.applicability === 'safe') {
+      const fix = planKeptWrapperFix(ctx, kept, gen, call, madeApart, `${kept.name}.close()`);
+      if (typeof fix !== 'string') {
+        findings[at] = withFix(f, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? cleanupNote(gen, 'at the end of the function'));
+        other = undefined;
+      }
+    }
     if (other) {
-      const note = `; \`${preview(wrapper)}\` also holds \`${preview(other)}\`: CPython closed both as it dropped the wrapper (\`zip\` and \`map\` the last one first), the fix closes this one apart, at the end of the function, in another order`;
+      // Ex) `it = parsed(tracked(lines(p)))`: `tracked(…)` holds `lines(p)`, and CPython closed it first
+      const reader = others.find((o) => o.startIndex <= call.startIndex && call.endIndex <= o.endIndex);
+      const note = reader
+        ? `; \`${display(reader)}\` reads it and has cleanup of its own: CPython closed \`${display(reader)}\` first, and this one as its frame went; the fix closes this one apart, at the end of the function, in another order`
+        : `; \`${preview(wrapper!)}\` also holds \`${preview(other)}\`: CPython closed both as it dropped the wrapper (\`zip\` and \`map\` the last one first), the fix closes this one apart, at the end of the function, in another order`;
       findings[at] = unsafeBecause(f, note);
       continue;
     }
-    const note = aheadNote(kept, earlier, 'closing it at the end of the function');
+    const now = findings[at]!;
+    const note = now.fix?.applicability === 'safe' ? aheadNote(kept, earlier, 'closing it at the end of the function') : undefined;
     if (!note) continue;
-    findings[at] = unsafeBecause(f, note);
+    findings[at] = unsafeBecause(now, note);
   }
   return findings;
 }
@@ -1468,7 +1504,7 @@ function patchedReason(gen: Made): string | undefined {
   return gen.patched ? `${gen.patched} may replace \`${gen.key}\`: the call may return an object without \`${gen.async ? 'aclose()' : 'close()'}\`` : undefined;
 }
 
-function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, index: GeneratorIndex | undefined): Finding {
+function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, index: GeneratorIndex | undefined, madeApart: Map<number, string>): Finding {
   const shown = kept.wrapper ? preview(kept.wrapper) : kept.stmt.text.includes('iter(') && iterAround(ctx, call) ? `iter(${display(call)})` : display(call);
   const message = `\`${kept.name} = ${shown}\`: ${kept.how}, and ${pending(gen)}`;
   const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: kept.end };
@@ -1476,7 +1512,7 @@ function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, 
   if (overridden) {
     return { ...base, reason: overridden };
   }
-  const fix = planKeptFix(ctx, kept, gen, call);
+  const fix = planKeptFix(ctx, kept, gen, call, madeApart);
   if (typeof fix === 'string') return { ...base, reason: fix };
   // Ex) `left = rows(3)` / `try:` / `right = rows(4)` …: CPython dropped `left` first, the fix closes `right` first
   // Ex) `it = islice(rows(), 2)` / `for r in it: …` / `release()`: CPython closed it as the loop ended, before `release()`

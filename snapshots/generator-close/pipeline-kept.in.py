@@ -1,0 +1,70 @@
+# A pipeline kept in a name: `it = parsed(lines(p))` … `next(it)`. CPython closed `lines(p)` when the function's
+# frame dropped `it`, and `parsed(…)`'s frame with it; the fix makes `lines(p)` apart and closes it at the end of
+# the function. When the outer generator has cleanup of its own (`tracked`), it is closed first, then `lines(p)`.
+from itertools import islice
+
+
+def lines(path):
+    with open(path) as f:
+        yield from f
+
+
+def parsed(it):
+    for line in it:
+        yield line.split()
+
+
+def tracked(it):
+    try:
+        for line in it:
+            yield line
+    finally:
+        print("tracked done")
+
+
+def first_words(path):
+    it = parsed(lines(path))
+    words = next(it)
+    return words
+
+
+def through_two(path):
+    it = parsed(parsed(lines(path)))
+    for words in it:
+        if words:
+            break
+    print("done")
+
+
+def through_iter(path):
+    it = iter(parsed(lines(path)))
+    return next(it)
+
+
+def read_through(path):
+    # The name holds `lines(p)`; `parsed(…)` only reads it for the statement
+    it = lines(path)
+    first = next(parsed(it))
+    return first
+
+
+def both_closed(path):
+    it = tracked(lines(path))
+    first = next(it)
+    return first
+
+
+def both_closed_two(path):
+    it = tracked(parsed(lines(path)))
+    return next(it)
+
+
+def maybe(path, flag):
+    it = parsed(lines(path)) if flag else iter([])
+    return next(it, None)
+
+
+def middle(path):
+    # `tracked(…)` is closed at the end; `lines(p)`, which it reads, only unsafely (CPython closed it after `tracked`)
+    it = parsed(tracked(lines(path)))
+    return next(it)

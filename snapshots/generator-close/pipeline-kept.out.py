@@ -1,0 +1,108 @@
+# A pipeline kept in a name: `it = parsed(lines(p))` … `next(it)`. CPython closed `lines(p)` when the function's
+# frame dropped `it`, and `parsed(…)`'s frame with it; the fix makes `lines(p)` apart and closes it at the end of
+# the function. When the outer generator has cleanup of its own (`tracked`), it is closed first, then `lines(p)`.
+from itertools import islice
+
+
+def lines(path):
+    with open(path) as f:
+        yield from f
+
+
+def parsed(it):
+    for line in it:
+        yield line.split()
+
+
+def tracked(it):
+    try:
+        for line in it:
+            yield line
+    finally:
+        print("tracked done")
+
+
+def first_words(path):
+    gen = lines(path)
+    it = parsed(gen)
+    try:
+        words = next(it)
+        return words
+    finally:
+        gen.close()
+
+
+def through_two(path):
+    gen = lines(path)
+    it = parsed(parsed(gen))
+    try:
+        for words in it:
+            if words:
+                break
+        print("done")
+    finally:
+        gen.close()
+
+
+def through_iter(path):
+    gen = lines(path)
+    it = iter(parsed(gen))
+    try:
+        return next(it)
+    finally:
+        gen.close()
+
+
+def read_through(path):
+    # The name holds `lines(p)`; `parsed(…)` only reads it for the statement
+    it = lines(path)
+    try:
+        first = next(parsed(it))
+        return first
+    finally:
+        it.close()
+
+
+def both_closed(path):
+    gen = lines(path)
+    it = tracked(gen)
+    try:
+        first = next(it)
+        return first
+    finally:
+        try:
+            it.close()
+        finally:
+            gen.close()
+
+
+def both_closed_two(path):
+    gen = lines(path)
+    it = tracked(parsed(gen))
+    try:
+        return next(it)
+    finally:
+        try:
+            it.close()
+        finally:
+            gen.close()
+
+
+def maybe(path, flag):
+    gen = None
+    it = parsed((gen := lines(path))) if flag else iter([])
+    try:
+        return next(it, None)
+    finally:
+        if gen is not None:
+            gen.close()
+
+
+def middle(path):
+    # `tracked(…)` is closed at the end; `lines(p)`, which it reads, only unsafely (CPython closed it after `tracked`)
+    gen = tracked(lines(path))
+    it = parsed(gen)
+    try:
+        return next(it)
+    finally:
+        gen.close()
