@@ -9,7 +9,7 @@ import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
 import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
-import { closeWaitsReason, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { closeWaitsReason, exceptionWaitsNote, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { findingWith, groupForWith, orderReason, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
@@ -77,7 +77,7 @@ function display(m: ArgumentMatch): string {
 }
 
 /** Why the resource cannot be closed at the end of its statement, or `undefined`. */
-function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | undefined): string | undefined {
+function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | undefined, waits: Map<number, string>): string | undefined {
   if (!stmt) return 'not inside a statement';
   const flow = followResource(ctx, m.resource, m.spec, stmt);
   if (flow.kind === 'unknown') return flow.why;
@@ -93,6 +93,10 @@ function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | un
     // Ex) `list(zip(os.popen(cmd), [1]))`: `list` reads to the end of what `zip` gives, which stops early
     const stops = stopsEarlyOnTheWay(ctx, m.resource, flow.at);
     if (stops || !READS_TO_END.has(consumerOf(ctx, flow.at)?.name ?? '')) return closeWaitsReason(m.spec, stops ? `${calleeText(stops)}(…)` : display(m));
+    // Ex) `sum(map(int, os.popen(cmd)))`, `max(os.popen(cmd), key=float)`, `dict(os.popen(cmd))`: code run on each
+    // line may raise before the end, and the `with` then waits for the command
+    const code = lineCode(ctx, m, flow.at);
+    if (code) waits.set(m.resource.id, code);
   }
   const header = headerContextReason(m.resource, stmt);
   if (header) return header;
@@ -112,6 +116,23 @@ function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | un
   const again = recursiveCall(ctx, stmt, stmt, (c) => !within(c, flow.at) && c.endIndex > flow.at.endIndex);
   if (again) return `\`${preview(again)}\` runs this function again after \`${after}\` returned, and opens its own: CPython had closed the ${m.spec.kind}, a \`with\` around the statement would hold it through every level below (a deep recursion runs out of file descriptors); read it into a name in a \`with\` first`;
   return undefined;
+}
+
+/** Consumers that read a pipe to its end and run no code of their own on a line, given no keyword but `reverse`. */
+const PLAIN_READS: ReadonlySet<string> = new Set(['builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.sorted', 'builtins.min', 'builtins.max', 'collections.deque', 'collections.Counter', 'str.join']);
+
+/**
+ * The code that runs on each line of a pipe read to its end by `at` (a `READS_TO_END` consumer), shown for a note:
+ * a lazy wrapper on the way (`map(int, …)`), a `key=`, or a consumer that may raise on a line (`sum`, `dict`);
+ * `undefined` when it is read by a `PLAIN_READS` consumer directly.
+ */
+function lineCode(ctx: FileContext, m: ArgumentMatch, at: SyntaxNode): string | undefined {
+  if (m.consumer.id !== at.id) return `the function \`${calleeText(m.consumer)}\` calls on a line`;
+  const name = consumerOf(ctx, at)?.name ?? '';
+  const args = at.childForFieldName('arguments');
+  const keyword = args?.namedChildren.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text !== 'reverse');
+  if (keyword) return `\`${keyword.childForFieldName('name')?.text ?? ''}=\` of \`${calleeText(at)}\``;
+  return PLAIN_READS.has(name) ? undefined : `\`${calleeText(at)}\` on a line`;
 }
 
 /** True when `call` (in parentheses or not) is the value of a `return` statement. */
@@ -170,6 +191,8 @@ function check(ctx: FileContext): Finding[] {
   const findings: Finding[] = [];
   const byStatement = new Map<number, { stmt: SyntaxNode; uses: ResourceUse[]; matches: ArgumentMatch[] }>();
   const pending: Array<{ m: ArgumentMatch; base: Finding }> = [];
+  // The pipes a `with` would wait for where code run on each line raises first (`lineCode`), with that code.
+  const waits = new Map<number, string>();
   for (const m of findArguments(ctx)) {
     const stmt = enclosingStatement(m.resource);
     const message = `\`${display(m)}\`: ${leftOpen(m.spec)}`;
@@ -184,7 +207,7 @@ function check(ctx: FileContext): Finding[] {
       findings.push(headerFix(ctx, m, header, base));
       continue;
     }
-    const reason = whyNotFixable(ctx, m, stmt);
+    const reason = whyNotFixable(ctx, m, stmt, waits);
     if (reason || !stmt) {
       findings.push({ ...base, reason: reason ?? 'not inside a statement' });
       continue;
@@ -203,14 +226,17 @@ function check(ctx: FileContext): Finding[] {
     if (group.length === 0) continue;
     const plan = planResourceWith(ctx, stmt, stmt, group);
     const shown = group.map((u) => `\`${display(matches.find((x) => x.resource.id === u.call.id)!)}\``).join(' and ');
+    const unsafe = group.some((u) => waits.has(u.call.id));
     for (const u of group) {
-      outcome.set(u.call.id, typeof plan === 'string' ? plan : { title: `Move ${shown} into \`with … as ${plan.names.join(', ')}:\``, applicability: plan.applicability, edits: plan.edits });
+      outcome.set(u.call.id, typeof plan === 'string' ? plan : { title: `Move ${shown} into \`with … as ${plan.names.join(', ')}:\``, applicability: unsafe ? 'unsafe' : plan.applicability, edits: plan.edits });
     }
   }
   for (const { m, base } of pending) {
     const fix = outcome.get(m.resource.id);
     if (fix === undefined) continue; // Ex) `json.load(open(open(p).read()))`: the outer one waits for the next pass
-    findings.push(findingWith(base, { call: m.resource, spec: m.spec }, fix));
+    const code = waits.get(m.resource.id);
+    if (typeof fix !== 'string' && code) findings.push({ ...base, message: base.message + exceptionWaitsNote('a read to the end', code), fix });
+    else findings.push(findingWith(base, { call: m.resource, spec: m.spec }, fix));
   }
   return findings;
 }
@@ -240,7 +266,9 @@ export const openArgument: Transform = {
       'Safe. Offered only when the consumer is in the eager list (it keeps no reference to the resource), the ' +
       'resource call is the first code the statement runs (only names, literals and attribute reads before it) ' +
       'and runs unconditionally, and the statement can own a block (expression statement, assignment, return). ' +
-      'A lazy wrapper consumed eagerly in the same statement (`list(csv.reader(open(p)))`) is fixed too.' + CLOSE_SAFETY,
+      'A lazy wrapper consumed eagerly in the same statement (`list(csv.reader(open(p)))`) is fixed too. Unsafe for a ' +
+      'pipe (`os.popen`) read to its end through code run on each line (`sum(map(int, pipe))`, a `key=`, `sum`, `dict`): ' +
+      'that code may raise first, and the `with` then waits for the command, where CPython dropped the pipe at once.' + CLOSE_SAFETY,
     notFlagged:
       'A resource passed to a call withify does not know (`process(open(p))`: it may keep it), or in a ' +
       'position the consumer does not read (`print(open(p))`); `for`-loop iterables, comprehensions and ' +

@@ -4,8 +4,8 @@
 //                                                    use(line)
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { awaitAfter, containsYield, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
-import { closeWaitsReason, leftOpen, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { awaitAfter, codeRunAfter, containsYield, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
+import { closeWaitsReason, exceptionWaitsNote, leftOpen, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, yieldFromStatementValue, type Flow } from '../src/python/statement-flow.js';
 import { calleeText, consumerOf } from '../src/python/consumers.js';
 import { loopExit } from '../src/python/generators.js';
@@ -124,8 +124,17 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   }
   // Ex) `for key in dbm.open(DB).keys(): with dbm.open(DB, "w") as db: …`: CPython closed the database, and let go
   // of its lock (gdbm's), as `.keys()` returned; a `with` around the loop would hold it while the body opens it again
-  if (flow.kind === 'used-up' && m.spec.locks && loopCodeMayRaise(m.loop)) {
-    return `CPython closed the ${m.spec.kind}, and let go of its lock, as \`${flow.by}\` returned: a \`with\` around the loop would hold it while the loop runs (a second open in the body would fail); read it into a name in a \`with\` first`;
+  // Ex) `[peek(k) for k in shelve.open(p)]`: a comprehension over the resource itself held it, and its lock, while it
+  // ran, as the `with` does; CPython let go as the comprehension (or what reads it: `sorted(…)`) ended, so only the
+  // code after that in the statement is new under the lock
+  if (flow.kind === 'used-up' && m.spec.locks) {
+    let held = m.resource;
+    while (held.parent?.type === 'parenthesized_expression') held = held.parent;
+    const direct = !isForStatement(m.loop) && !isYieldFrom(m.loop) && m.loop.namedChildren.find((k) => k.type === 'for_in_clause')?.childForFieldName('right')?.id === held.id;
+    const after = direct ? codeRunAfter(flow.at, stmt) : undefined;
+    const ended = flow.by === 'a comprehension' ? 'the comprehension ended' : `\`${flow.by}\` returned`;
+    if (after) return `CPython closed the ${m.spec.kind}, and let go of its lock, as ${ended}: a \`with\` around the statement would hold it while \`${preview(after)}\` runs (a second open there would fail); read it into a name in a \`with\` first`;
+    if (!direct && loopCodeMayRaise(m.loop)) return `CPython closed the ${m.spec.kind}, and let go of its lock, as ${ended}: a \`with\` around the loop would hold it while the loop runs (a second open in the body would fail); read it into a name in a \`with\` first`;
   }
   // Ex) `def include(p): for line in open(p).readlines(): … include(other)`, `sum([count(l) for l in
   // open(p).readlines()])` in `count`: each level would hold its file through the levels below it, where CPython
@@ -192,8 +201,7 @@ function inAsyncDef(node: SyntaxNode): boolean {
   return false;
 }
 
-const EXCEPTION_WAITS =
-  "; a loop that runs out is done with the command, but where an exception from the loop's own code leaves first, closing the pipe waits for the command to end, which CPython, dropping it, did not";
+const EXCEPTION_WAITS = exceptionWaitsNote('a loop that runs out', "the loop's own code");
 
 function check(ctx: FileContext): Finding[] {
   const findings: Finding[] = [];

@@ -482,7 +482,6 @@ function patchesIn(region: string): Patched[] {
 
 /** Methods of a path that return a path. */
 const PATH_METHODS = new Set(['with_name', 'with_suffix', 'with_stem', 'joinpath', 'resolve', 'absolute', 'expanduser', 'relative_to', 'with_segments']);
-const PATH_ANNOTATION = /^(?:pathlib\.)?(?:Path|PosixPath|WindowsPath)$/;
 
 /**
  * True when `expr` surely evaluates to a `pathlib.Path`: a call of a Path class (`Path(p)`, `Path.home()`,
@@ -524,7 +523,9 @@ function isPathValue(ctx: FileContext, expr: SyntaxNode, depth: number): boolean
         const p = b.node.parent;
         if (b.kind === 'param') {
           const type = p?.type === 'typed_parameter' || p?.type === 'typed_default_parameter' ? p.childForFieldName('type') : null;
-          return !!type && PATH_ANNOTATION.test(type.text.replace(/\s+/g, ''));
+          // Ex) `def head(path: Path)`: `Path` pathlib's, through the imports (not a class of the project named so)
+          const named = type?.type === 'type' ? type.namedChildren.find((c) => !isExtra(c)) : type;
+          return isPathClass(named);
         }
         if (b.kind !== 'assign' || p?.type !== 'assignment' || p.childForFieldName('left')?.id !== b.node.id) return false;
         const right = p.childForFieldName('right');
@@ -746,6 +747,14 @@ export function closeWaitsReason(spec: ResourceSpec, use: string): string {
   return `closing ${aKind(spec.kind)} waits for its command to end, which CPython, dropping it after \`${use}\`, did not: only a use that reads all its output (\`.read()\`, \`list(…)\`, a loop that runs out) is done with the command; close it by hand where waiting is wanted`;
 }
 
+/**
+ * The note of a fix over a pipe whose `close()` waits (`closeWaits`), made unsafe since code run on each line may
+ * raise (`done`: what is done with the command when it runs out; `code`: that code).
+ */
+export function exceptionWaitsNote(done: string, code: string): string {
+  return `; ${done} is done with the command, but where an exception from ${code} leaves first, closing the pipe waits for the command to end, which CPython, dropping it, did not`;
+}
+
 /** What `withify explain` says of `closeNote` for the transforms that add a close the code never made. */
 export const CLOSE_SAFETY =
   ' Unsafe for a tar archive that may be open for writing (`tarfile.open(p, "w")`, a mode that is no string): closing it writes the ' +
@@ -922,7 +931,8 @@ const READ_ONLY = new Set(['tokenize.open', 'urllib.request.urlopen', 'zipfile.Z
 
 /**
  * False only when the resource made by `call` surely cannot be written: a reading-only kind, or a file
- * opened with no mode or a literal one of `r`, `b`, `t`, `U`. Closing a written file flushes it, which the
+ * opened with no mode (not a `GzipFile` over a `fileobj`, whose mode it takes) or a literal one of `r`, `b`, `t`, `U`.
+ * Closing a written file flushes it, which the
  * rest of a statement may observe (`json.dump(d, open(p, "w")) or check(p)`).
  */
 export function mayWrite(spec: ResourceSpec, call: SyntaxNode): boolean {
@@ -932,16 +942,22 @@ export function mayWrite(spec: ResourceSpec, call: SyntaxNode): boolean {
   const args = call.childForFieldName('arguments');
   if (args?.type !== 'argument_list') return true;
   let mode: SyntaxNode | undefined;
+  let fileobj = false;
   let i = 0;
   for (const a of args.namedChildren) {
     if (isExtra(a)) continue;
     if (a.type === 'list_splat' || a.type === 'dictionary_splat') return true;
     if (a.type === 'keyword_argument') {
-      if (a.childForFieldName('name')?.text === 'mode') mode = a.childForFieldName('value') ?? undefined;
+      const key = a.childForFieldName('name')?.text;
+      if (key === 'mode') mode = a.childForFieldName('value') ?? undefined;
+      if (key === 'fileobj') fileobj = true;
       continue;
     }
+    if (i === 3) fileobj = true;
     if (i++ === at) mode = a;
   }
+  // Ex) `gzip.GzipFile(fileobj=f)`: with no mode (or `None`) it takes the mode of `f`, which may be `"wb"`
+  if (spec.name === 'gzip.GzipFile' && fileobj && (!mode || mode.text === 'None')) return true;
   if (!mode) return false;
   return !(mode.type === 'string' && /^[rRuU]?(['"])[rbtU]*\1$/.test(mode.text));
 }

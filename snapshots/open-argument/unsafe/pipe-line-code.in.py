@@ -1,0 +1,23 @@
+# Code run on each line of a pipe on the way to a read to its end may raise first; the `with` then waits for the
+# command, where CPython dropped the pipe at once: unsafe. `list` and `sorted` of the pipe itself run none: safe.
+import os
+
+
+def total(cmd):
+    return sum(map(int, os.popen(cmd)))
+
+
+def largest(cmd):
+    return max(os.popen(cmd), key=float)
+
+
+def pairs(cmd):
+    return dict(os.popen(cmd))
+
+
+def lines(cmd):
+    return list(os.popen(cmd))
+
+
+def ordered(cmd):
+    return sorted(os.popen(cmd), reverse=True)

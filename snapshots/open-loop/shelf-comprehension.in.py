@@ -1,0 +1,12 @@
+# A comprehension over a shelf itself held it, and gdbm's lock, while it ran, as the `with` does: fixed. Where more
+# code of the statement runs after it, CPython had let go of the lock there and the `with` would not: reported.
+import shelve
+
+
+def keys(path):
+    found = [k.upper() for k in shelve.open(path)]
+    return found
+
+
+def shown(path):
+    print([k.upper() for k in shelve.open(path)])
