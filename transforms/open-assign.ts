@@ -7,7 +7,7 @@ import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.j
 import { candidateCalls } from '../src/python/candidates.js';
 import { aKind, deletesByName, firstPositional, givesFalse, leftOpen, mayWrite, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { forEachTargetName, functionOrModuleOf, identifiersNamed, within } from '../src/python/scopes.js';
-import { isBareAnnotationTarget, isClassBodyStatement, isExtra, LOOPS } from '../src/python/statements.js';
+import { isBareAnnotationTarget, isClassBodyStatement, isExtra, LOOPS, outerParens, unwrapParens } from '../src/python/statements.js';
 import { escapeRegExp, firstIndex } from '../src/python/text.js';
 import { memoized, pushTo } from '../src/python/memo.js';
 import { blockCodeEnd, lineAt, outlineOf } from '../src/python/outline.js';
@@ -364,6 +364,13 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     if (u.cls.kind === 'rebind' && u.name === name && u.node.startIndex >= a.stmt.endIndex && u.node.startIndex < last.endIndex) {
       return { reason: `\`${name}\` is rebound on line ${line(u.node)} while the ${spec.kind} is still in use` };
     }
+    // Ex) `if c: del f` / `…` / `else: f.write(s)`: CPython closed it at the `del`; a `with` ending after more code
+    // holds it (and what it has not flushed) past there. (A `del f` of the block itself ends the uses of `f`: the
+    // `with` goes on past it only for a name the file was handed to, which held it in CPython too.)
+    const del = u.name === name && u.node.startIndex >= a.stmt.endIndex && u.node.startIndex < last.endIndex ? deleteStatementOf(u.node) : undefined;
+    if (del && del.id !== last.id && del.parent?.id !== block.id) {
+      return { reason: `\`${name}\` is deleted on line ${line(u.node)}, where CPython closed the ${spec.kind}, and a \`with\` would hold it past there, to the end of line ${last.endPosition.row + 1}: close it by hand` };
+    }
     if (bindsOnly(u)) continue;
     const outside = outsideReason(u, a.stmt, last);
     if (outside && fdNames.has(u.name)) return { reason: `${outside}: closing the file closes that descriptor, so a \`with\` ending with its block would break it` };
@@ -376,7 +383,49 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     const opens = again.startIndex < a.call.startIndex ? 'opened the same path to write before, and is not closed before this open' : 'opens the same path again, to write';
     return { reason: `\`${preview(again)}\` on line ${line(again)} ${opens}: a \`with\` ending with its block would write and close the ${spec.kind} before it, where CPython did at the ${scope.type === 'module' ? "program's" : "function's"} end, and what each writes may land in another order or be emptied: close it by hand where the code is done with it` };
   }
+  // Ex) `raw = open(p, "wb")` / `z = gzip.GzipFile(fileobj=raw, mode="wb")`: `z` writes its end (a trailer, a central
+  // directory) to `raw` when it is closed or collected, which CPython did before it freed `raw`; kept in a name, it
+  // may be closed only on some paths, or never: a `with` over `raw` would close it under `z` first. (In a `with` of its
+  // own, `with z:` or, after its own fix, `with gzip.GzipFile(fileobj=raw, mode="wb") as z:`, it ends inside `raw`'s.)
+  const writer = mayWrite(spec, a.call) ? uses.find((u) => u.name === name && u.binds && writesWhenClosed(ctx, u.binds) && !managedInBlock(ctx, scope, u.binds)) : undefined;
+  if (writer) {
+    const z = writer.binds!.text;
+    return { reason: `wrapped by \`${z}\` on line ${line(writer.node)}, which writes to the ${spec.kind} when it is closed or collected: a \`with\` would close the ${spec.kind} under it first; give \`${z}\` a \`with\` of its own` };
+  }
   return { last, uses };
+}
+
+/** True when `target` is bound to a catalog resource that may write (`z = gzip.GzipFile(fileobj=raw, mode="wb")`). */
+function writesWhenClosed(ctx: FileContext, target: SyntaxNode): boolean {
+  const made = target.parent?.type === 'assignment' ? target.parent.childForFieldName('right') : null;
+  const call = made ? unwrapParens(made) : undefined;
+  const inner = call?.type === 'call' ? resourceOf(ctx, call) : undefined;
+  return !!inner && mayWrite(inner, call!);
+}
+
+/**
+ * True when the name `target` binds (`gz = gzip.GzipFile(…)`) is the item of a `with` (`with gz:`, `with gz as g:`)
+ * that is a later statement of the assignment's own block: it is closed there on every path.
+ */
+function managedInBlock(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode): boolean {
+  const stmt = target.parent?.parent;
+  if (stmt?.type !== 'expression_statement') return false;
+  return identifiersNamed(scope, target.text, ctx.source).some((id) => {
+    if (id.startIndex < stmt.endIndex) return false;
+    const held = outerParens(id);
+    let item = held.parent;
+    if (item?.type === 'as_pattern' && item.namedChildren[0]?.id === held.id) item = item.parent;
+    if (item?.type !== 'with_item') return false;
+    const w = item.parent?.type === 'with_clause' ? item.parent.parent : item.parent;
+    return w?.type === 'with_statement' && w.parent?.id === stmt.parent?.id;
+  });
+}
+
+/** The `del` statement that deletes the name `id` (`del f`, `del f, g`), or `undefined`. */
+function deleteStatementOf(id: SyntaxNode): SyntaxNode | undefined {
+  const p = id.parent;
+  if (p?.type === 'delete_statement') return p;
+  return p?.type === 'expression_list' && p.parent?.type === 'delete_statement' ? p.parent : undefined;
 }
 
 /**

@@ -361,8 +361,9 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           node = p;
           continue;
         }
-        // Ex) `atexit.register(f.close)`: closed by whoever calls it.
-        if (attr === 'close') return { kind: 'managed' };
+        // Ex) `atexit.register(f.close)`: closed by whoever calls it. (Not `f.close` as a statement, a close never
+        // called: the file stays open, as if it were not there.)
+        if (attr === 'close') return outerParens(p).parent?.type === 'expression_statement' ? { kind: 'use' } : { kind: 'managed' };
         // Ex) `tokenize.generate_tokens(f.readline)`: the bound method carries the resource on.
         if (spec.eagerMethods.has(attr)) {
           node = p;
@@ -1203,13 +1204,23 @@ export function annotationOrderReason(stmts: readonly SyntaxNode[]): string | un
  */
 export function callAssignments(root: SyntaxNode, calls?: readonly SyntaxNode[]): ResourceAssignment[] {
   const out: ResourceAssignment[] = [];
-  const assignments = calls ? calls.map((c) => c.parent).filter((a): a is SyntaxNode => a?.type === 'assignment') : root.descendantsOfType('assignment');
+  // Ex) `f = (open(p))`, `f = (\n    open(p, "w")\n)`: parentheses with no comment in them, which the fix drops
+  const up = (c: SyntaxNode) => {
+    let cur = c;
+    while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+    return cur.parent;
+  };
+  const assignments = calls ? calls.map(up).filter((a): a is SyntaxNode => a?.type === 'assignment') : root.descendantsOfType('assignment');
   for (const a of assignments) {
     const stmt = a.parent;
     if (stmt?.type !== 'expression_statement' || stmt.namedChildCount !== 1) continue;
     if (stmt.parent?.type !== 'block' && stmt.parent?.type !== 'module') continue;
     const target = a.childForFieldName('left');
-    const call = a.childForFieldName('right');
+    let call = a.childForFieldName('right');
+    while (call?.type === 'parenthesized_expression') {
+      const inner = call.namedChildren;
+      call = inner.length === 1 && !isExtra(inner[0]!) ? inner[0]! : null;
+    }
     // Ex) `f: IO[str] = open(p)`: as `f = open(p)` (a fix keeps the annotation: `annotationOf`)
     if (!target || call?.type !== 'call') continue;
     out.push({ stmt, target, call });
