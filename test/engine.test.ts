@@ -49,6 +49,9 @@ test('line and column of an offset: LF, CRLF, CR and mixed line ends', () => {
 test('undecodable input is a DecodeError that says what to do', () => {
   assert.throws(() => decodeSource(Buffer.from([0x61, 0xff, 0x0a])), (e: unknown) => e instanceof DecodeError && /PEP 263/.test((e as Error).message));
   assert.throws(() => decodeSource(Buffer.from('a = 1\0\n')), /NUL bytes/);
+  // Declared UTF-8 (a coding line, a BOM) over other bytes: the declaration is named, not asked for
+  assert.throws(() => decodeSource(Buffer.concat([Buffer.from('# -*- coding: utf-8 -*-\ns = "'), Buffer.from([0xe9]), Buffer.from('"\n')])), /which its PEP 263 coding line declares/);
+  assert.throws(() => decodeSource(Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0xff, 0x0a])), /which its UTF-8 BOM declares/);
   // A BOM and another coding: Python refuses it ("encoding problem: iso-8859-1 with BOM"), ASCII body or not
   for (const body of ['x = 1\n', 'x = "caf\xe9"\n']) {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`# -*- coding: latin-1 -*-\n${body}`, 'latin1')]);

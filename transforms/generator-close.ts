@@ -352,6 +352,12 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
       // The use is the whole assignment: binding the names runs nothing after it.
       return p.parent?.type === 'expression_statement' ? { kind: 'statement', top: p, by: abandonedBy } : undefined;
     }
+    // Ex) `t = (*islice(rows(), 1),)`, `print(*zip(names, rows()))`: the unpacking reads the wrapper to its end at once
+    if (p.type === 'list_splat' && (p.parent?.type === 'argument_list' || p.parent?.type === 'tuple' || p.parent?.type === 'list' || p.parent?.type === 'set')) {
+      // (A display that ends with it builds nothing but itself after the unpacking: it is the use.)
+      const display = p.parent.type !== 'argument_list' && p.parent.namedChildren.filter((c) => !isExtra(c)).at(-1)?.id === p.id ? p.parent : undefined;
+      return abandonedBy ? { kind: 'statement', top: display ?? p, by: abandonedBy } : undefined;
+    }
     const outer = argumentOf(cur);
     if (!outer) return undefined;
     const at = positionalIndex(outer, cur);

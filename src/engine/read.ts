@@ -140,6 +140,8 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
     } catch {
+      // Ex) `# -*- coding: utf-8 -*-` (or a BOM) over latin-1 bytes: the declaration is what is wrong
+      if (declared || bom) throw new DecodeError(`is not valid UTF-8, which its ${declared ? 'PEP 263 coding line' : 'UTF-8 BOM'} declares; fix the declaration (e.g. "# -*- coding: latin-1 -*-") or the bytes`);
       throw new DecodeError('is not valid UTF-8 and has no PEP 263 coding line; add one (e.g. "# -*- coding: latin-1 -*-")');
     }
   } else {

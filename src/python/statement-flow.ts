@@ -5,7 +5,7 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeText, consumerOf, takesResource, type ConsumerSpec } from './consumers.js';
 import { calleeName } from './imports.js';
-import { isExtra } from './statements.js';
+import { isExtra, isUnpackingTarget } from './statements.js';
 import { isFirstIterable } from './evaluation.js';
 import { mayTimeOut, pipeReason, type ResourceSpec } from './resources.js';
 
@@ -26,6 +26,9 @@ export function argumentOf(node: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** Follow the resource made by `resource` upwards until it is used up or kept, stopping at `top`. */
+/** Where `*x` unpacks `x` at once: a call's arguments, a tuple, list or set display. */
+const UNPACKED_IN: ReadonlySet<string> = new Set(['argument_list', 'tuple', 'list', 'set']);
+
 export function followResource(ctx: FileContext, resource: SyntaxNode, spec: ResourceSpec, top: SyntaxNode): Flow {
   let cur = resource;
   let via: string | undefined;
@@ -84,6 +87,10 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
       cur = call;
       continue;
     }
+    // Ex) `print(*zip(open(p), open(q)))`, `t = (*map(f, open(p)),)`, `x, y = islice(open(p), 2)`: the unpacking reads
+    // the lazy wrapper to its end within the statement
+    if (via && p.type === 'list_splat' && UNPACKED_IN.has(p.parent?.type ?? '')) return { kind: 'used-up', at: p, by: `\`*\` unpacking` };
+    if (via && p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && isUnpackingTarget(p.childForFieldName('left'))) return { kind: 'used-up', at: p, by: 'the unpacking' };
     if (isFirstIterable(p, cur)) {
       const comp = p.parent!;
       // Ex) `[l for l in open(p)]`: a list, set or dict display is built to the end at once.

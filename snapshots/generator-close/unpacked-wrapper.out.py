@@ -1,0 +1,24 @@
+# A wrapper that stops early, unpacked within the statement: the unpacking reads it to its end at once. In a
+# display that ends with it, nothing runs after: fixed; as a call's argument, the call runs after: reported.
+from itertools import islice
+
+
+def rows():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("rows done")
+
+
+def kept():
+    gen = rows()
+    try:
+        t = (*zip([1], gen),)
+    finally:
+        gen.close()
+    return t
+
+
+def shown():
+    print(*islice(rows(), 1))

@@ -1,0 +1,22 @@
+# A lazy wrapper of a file unpacked within the statement (`*` in a call or a display, an unpacking assignment) is
+# read to its end there, as `list(…)` reads it: fixed. A file that may be written, with code after the unpacking,
+# is reported (CPython closed it before that code ran).
+import csv
+import itertools
+
+
+def pairs(p, q):
+    print(*zip(open(p), open(q)))
+
+
+def first_two(p):
+    x, y = itertools.islice(open(p), 2)
+    return x
+
+
+def upper(p):
+    return (*map(str.upper, open(p)),)
+
+
+def written(p):
+    print(*itertools.islice(open(p, "w"), 2), sep="|")
