@@ -1046,7 +1046,7 @@ describe('generator-close on a generator kept through a branch (`it = rows() if 
     assert.equal(r.fixesApplied, 0);
     const lines = r.findings.map((f) => `${f.location.line} ${f.fixStatus}: ${f.reason ?? f.message}`);
     assert.equal(lines.length, 9, lines.join('\n'));
-    assert.match(lines[0]!, /^15 none: bound inside the `if` on line 14: .*\(`close\(\) on the generator`; elsewhere the name may be unbound\), and only if its branch made it: `it` may hold what the other branch gives$/);
+    assert.match(lines[0]!, /^15 none: bound inside the `if` on line 14: .*\(`close\(\)` on the generator; elsewhere the name may be unbound\), and only if its branch made it: `it` may hold what the other branch gives$/);
     assert.match(lines[1]!, /^23 none: kept in `it` in a loop: .*if its branch made it \(`it\.close\(\)` may reach what the other branch gives\)$/);
     assert.match(lines[2]!, /^28 none: the assignment shares its line with other code/);
     assert.match(lines[3]!, /^39 unsafe: `wrapped = islice\(rows\(n\), 2\) if c else fallback`: `itertools\.islice` stops reading it early, .*before the cleanup of `done` \(line 35\), where CPython dropped `done` first/);

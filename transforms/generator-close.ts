@@ -35,9 +35,9 @@ import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
-import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget, outerParens } from '../src/python/statements.js';
+import { bindsPlainNames, enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget, outerParens } from '../src/python/statements.js';
 import { mixedIndentReason, planWrap, statementIndent } from '../src/python/wrap.js';
-import { aheadNote, keptLocal, keptLocalNested, keptLocals, nameAssignment, namesAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
+import { aheadNote, exceptionKeptNote, keptLocal, keptLocalNested, keptLocals, nameAssignment, namesAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
 import { functionOrModuleOf, identifiersNamed, inLazyTypeScope } from '../src/python/scopes.js';
@@ -349,8 +349,9 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
     }
     // Ex) `first, = islice(rows(), 1)`: the unpacking reads the wrapper to its end, which stops early
     if (p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && abandonedBy && isUnpackingTarget(p.childForFieldName('left'))) {
-      // The use is the whole assignment: binding the names runs nothing after it.
-      return p.parent?.type === 'expression_statement' ? { kind: 'statement', top: p, by: abandonedBy } : undefined;
+      // The use is the whole assignment: binding the names runs nothing after it. (Not so storing into an attribute or
+      // a subscript, `o.x, d[k()] = …`: the setter, `__setitem__` and `k()` run after the unpacking, as code after the use.)
+      return p.parent?.type === 'expression_statement' ? { kind: 'statement', top: bindsPlainNames(p.childForFieldName('left')!) ? p : cur, by: abandonedBy } : undefined;
     }
     // Ex) `t = (*islice(rows(), 1),)`, `print(*zip(names, rows()))`: the unpacking reads the wrapper to its end at once
     if (p.type === 'list_splat' && (p.parent?.type === 'argument_list' || p.parent?.type === 'tuple' || p.parent?.type === 'list' || p.parent?.type === 'set')) {
@@ -525,6 +526,8 @@ interface Kept extends KeptLocal {
   wrapper?: SyntaxNode;
   /** `islice` in the wrapper: CPython dropped the generator once the read gave its last item, not at the return. */
   lets?: true;
+  /** `it = parsed(lines(p))`: the outermost pass-through generator function's call around the generator (`Wrapped.passer`). */
+  passer?: SyntaxNode;
   /** Bound in a block of the function (`keptLocalNested`): the statement that holds it; reported, not fixed. */
   holder?: SyntaxNode;
   /** `it = rows() if c else []`: the run of branches the generator is made in (`branchRootOf`), the whole value of `name`. */
@@ -558,7 +561,7 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
     // Ex) `for x, y in zip(a, b):`, `next(enumerate(it))`: read through lazy wrappers made right there, which go
     // with the loop or the call
     // (Not `tee(it)` itself: `for t in tee(it):` hands the tee objects to the loop's name.)
-    const through = isAsync ? undefined : wrapperAround(ctx, id);
+    const through = isAsync ? undefined : wrapperAround(ctx, id, true);
     const top = through && !through.tee ? through.node : id;
     const stops = through && !through.tee ? through.stops : undefined;
     const p = top.parent;
@@ -577,7 +580,7 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
     if (stops) read.stops = stops;
     if (!last || read.node.endIndex > last.node.endIndex) last = read;
   }
-  const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex, ...(wrapped ? { wrapper: wrapped.node } : {}), ...(wrapped?.lets ? { lets: true as const } : {}), ...(branch ? { branch } : {}), ...(why ? { why } : {}) };
+  const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex, ...(wrapped ? { wrapper: wrapped.node } : {}), ...(wrapped?.passer ? { passer: wrapped.passer } : {}), ...(wrapped?.lets ? { lets: true as const } : {}), ...(branch ? { branch } : {}), ...(why ? { why } : {}) };
   // Ex) `it = islice(rows(), 2)`: read to its end, it still leaves the generator suspended
   if (wrapped?.stops) return { ...kept, how: `\`${wrapped.stops}\` stops reading it early` };
   // The name the last read reads (`a, b = tee(…)` has two)
@@ -592,6 +595,11 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
   if (last!.node.parent?.id !== local.stmt.parent?.id && first.startIndex < last!.node.startIndex) {
     return { ...kept, how: `the loop over \`${name}\` on line ${last!.node.startPosition.row + 1} may not run, after line ${first.startPosition.row + 1} has started it` };
   }
+  // Ex) `x = next(it)` / `if k: return x` / `for r in it: …`: the `return` leaves it suspended
+  const leaves = first.startIndex < last!.node.startIndex ? local.fn.descendantsOfType('return_statement').find((r) => r.startIndex > first.endIndex && r.endIndex <= last!.node.startIndex && functionOrModuleOf(r).id === local.fn.id) : undefined;
+  if (leaves) {
+    return { ...kept, how: `the \`return\` on line ${leaves.startPosition.row + 1} leaves before the loop over \`${name}\` on line ${last!.node.startPosition.row + 1}, after line ${first.startPosition.row + 1} has started it` };
+  }
   return ctx.options.allLoops ? { ...kept, how: `an exception in the loop over \`${name}\` would abandon it` } : undefined;
 }
 
@@ -599,15 +607,17 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
  * `name = gen()` (`branch`: `name = gen() if c else []`) kept in a loop's body (`keptInLoop`): reported, with the way to
  * close it.
  */
-function loopedFinding(call: SyntaxNode, name: string, gen: Made, branch?: SyntaxNode): Finding {
+function loopedFinding(call: SyntaxNode, name: string, gen: Made, branch?: SyntaxNode, wrapper?: SyntaxNode): Finding {
   const closer = `${name}.${gen.async ? 'aclose' : 'close'}()`;
-  const how = branch ? `, if its branch made it (\`${closer}\` may reach what the other branch gives)` : ` (\`${closer}\`)`;
+  const how = wrapper
+    ? ` (\`${display(call)}\` made apart and closed: \`${closer}\` would not reach it through \`${display(wrapper)}\`)`
+    : branch ? `, if its branch made it (\`${closer}\` may reach what the other branch gives)` : ` (\`${closer}\`)`;
   return {
     id: ID,
     code: CODE,
     start: call.startIndex,
     end: call.endIndex,
-    message: `\`${name} = ${branch ? preview(branch) : display(call)}\`: \`next(${name})\` reads it only in part, and ${pending(gen)}`,
+    message: `\`${name} = ${branch ? preview(branch) : wrapper ? preview(wrapper) : display(call)}\`: \`next(${name})\` reads it only in part, and ${pending(gen)}`,
     reason: `kept in \`${name}\` in a loop: CPython closed each one when the next iteration bound \`${name}\` again; withify gives kept generators a \`try\`/\`finally\` only in a function's own body: close it where the iteration is done with it${how}`,
   };
 }
@@ -654,13 +664,15 @@ interface Wrapped {
   lets?: true;
   /** `node` is `tee(…)`, whose tee objects an unpacking keeps (`a, b = tee(rows())`, `keptLocals`). */
   tee?: true;
+  /** A pass-through generator function's call in the chain (`parsed(lines(p))`): the outermost such one. */
+  passer?: SyntaxNode;
 }
 
 /**
  * `islice(call, 2)`, `map(f, zip(names, call))`: the outermost lazy wrapper around `call`, for `it = islice(rows(), 2)`
  * kept in a variable, or around a kept name's read (`for x, name in zip(it, names):`, `keptGenerator`). `undefined` when there is none, or one hands out lazy parts (`groupby`).
  */
-function wrapperAround(ctx: FileContext, call: SyntaxNode): Wrapped | undefined {
+function wrapperAround(ctx: FileContext, call: SyntaxNode, reads = false): Wrapped | undefined {
   let cur = call;
   let found: Wrapped | undefined;
   for (;;) {
@@ -680,8 +692,10 @@ function wrapperAround(ctx: FileContext, call: SyntaxNode): Wrapped | undefined 
     }
     // Ex) `it = parsed(lines(p))`, `def parsed(it): for line in it: yield …`: `parsed(…)` only reads what it is
     // given, and holds it until its frame goes, as a lazy wrapper does (`passesThrough`)
-    if (outer && at !== undefined && (!name || !WRAPPERS.has(name)) && passesThrough(ctx, outer, at)) {
-      found = { node: outer, ...(found?.stops ? { stops: found.stops } : {}), ...(found?.lets ? { lets: true as const } : {}) };
+    // (Not around a kept name's read, `next(relay(it))`: a pass-through by `yield from` closes what it reads as it is
+    // dropped, at the end of that statement, where the name would be closed at the end of the function)
+    if (!reads && outer && at !== undefined && (!name || !WRAPPERS.has(name)) && passesThrough(ctx, outer, at)) {
+      found = { node: outer, ...(found?.stops ? { stops: found.stops } : {}), ...(found?.lets ? { lets: true as const } : {}), passer: outer };
       cur = outer;
       continue;
     }
@@ -690,7 +704,7 @@ function wrapperAround(ctx: FileContext, call: SyntaxNode): Wrapped | undefined 
     if (wrapper.lazyItems) return undefined;
     const stops = found?.stops ?? (wrapperMayStop(name!, outer) ? name!.replace(/^builtins\./, '') : undefined);
     const lets = found?.lets || name === 'itertools.islice';
-    found = { node: outer, ...(stops ? { stops } : {}), ...(lets ? { lets: true as const } : {}) };
+    found = { node: outer, ...(stops ? { stops } : {}), ...(lets ? { lets: true as const } : {}), ...(found?.passer ? { passer: found.passer } : {}) };
     cur = outer;
   }
 }
@@ -834,11 +848,35 @@ function display(call: SyntaxNode): string {
  */
 function madeFirstReason(ctx: FileContext, call: SyntaxNode, scope: SyntaxNode, made: Made): string | undefined {
   const order = notEvaluatedFirst(call, scope);
-  if (!order) return undefined;
+  // Ex) `c.v in rows(side())`: made ahead of the statement, `side()` would run before the property `c.v` (and where
+  // `c.v` raises, run at all). What runs code of its own is made ahead only of what surely runs none.
+  if (!order) {
+    const own = runsOwnCode(ctx, call, made);
+    const strict = own ? notEvaluatedFirst(call, scope, undefined, ctx, true) : undefined;
+    return strict?.replace(/: a `with` header would make it first, and a file opened for writing would be emptied$/, `, and ${own}: making the generator ahead of the statement would run that first`);
+  }
   const inert = inertCallsAhead(ctx, call, scope);
   if (!inert || notEvaluatedFirst(call, scope, inert)) return order;
   const runs = madeRunsCode(ctx, call, made);
   return runs ? `${order}: ${runs}` : undefined;
+}
+
+/**
+ * What making what `call` makes surely runs of the program's code, for a reason: arguments that are not surely pure,
+ * an object's `__init__` (`viaIter`), a directory opened, a plain function of this file that returns the generator
+ * (`def rows(p): print(…); return _rows(p)`). `undefined` otherwise (a generator function's call runs none of it).
+ */
+function runsOwnCode(ctx: FileContext, call: SyntaxNode, made: Made): string | undefined {
+  const shown = display(call);
+  if (made.iterator) return `\`${shown}\` opens its directory`;
+  if (made.viaIter) return `\`${shown}\` runs its class's \`__init__\``;
+  const args = call.childForFieldName('arguments');
+  if (args?.type !== 'argument_list' || !args.namedChildren.every((a) => isExtra(a) || (isSurelyPure(ctx, a) && a.descendantsOfType('interpolation').length === 0))) return `the arguments of \`${shown}\` may run code`;
+  const callee = call.childForFieldName('function');
+  if (callee?.type !== 'identifier') return undefined;
+  const r = ctx.names.resolve(callee.text, callee);
+  const plain = r.kind === 'local' && r.bindings.some((b) => b.kind === 'def' && !containsYield(b.node.childForFieldName('body') ?? b.node));
+  return plain ? `\`${shown}\` runs the code of \`${callee.text}\` before it returns the generator` : undefined;
 }
 
 /** Builtin calls that, over pure arguments, only make a value: no code of the program runs (`madeFirstReason`). */
@@ -1187,8 +1225,9 @@ function check(ctx: FileContext): Finding[] {
         const base: Finding = { id: ID, code: CODE, message: `\`${kept.name} = ${preview(keptValue(kept))}\`: ${kept.how}, and ${pending(gen)}`, start: call.startIndex, end: kept.end };
         // Ex) `pairs = zip(rows(1), rows(2)) if c else []` … `for p in pairs: break`: CPython closed both as the
         // function dropped `pairs`; a name bound where each is made would be one fix per generator in one branch
+        const reads = partner && partner.startIndex <= call.startIndex && call.endIndex <= partner.endIndex;
         const reason = partner
-          ? `\`${preview(wrapped!.node)}\` also holds \`${preview(partner)}\`: the fix for a generator kept through a branch binds one generator where it is made, and cannot close both; close them by hand`
+          ? `${reads ? `\`${display(partner)}\` reads \`${display(call)}\` and has cleanup of its own` : `\`${preview(wrapped!.node)}\` also holds \`${preview(partner)}\``}: the fix for a generator kept through a branch binds one generator where it is made, and cannot close both; close them by hand`
           : patchedReason(gen) ?? overriddenReason(ctx, call, index, gen) ?? kept.why;
         if (!partner) {
           const group = keptBranched.get(kept.stmt.id) ?? { kept, uses: [] };
@@ -1220,8 +1259,11 @@ function check(ctx: FileContext): Finding[] {
           findings.push(nestedFinding(ctx, call, nested, gen));
           continue;
         }
+        // Ex) `for j in js: it = parsed(rows(j))` / `next(it)`: through a pass-through or a lazy wrapper kept in the loop
         const looped = keptInLoop(ctx, call);
+        const loopedWrapper = looped || !wrapped ? undefined : keptInLoop(ctx, wrapped.node);
         if (looped) findings.push(loopedFinding(call, looped.name, gen));
+        else if (loopedWrapper) findings.push(loopedFinding(call, loopedWrapper.name, gen, undefined, wrapped!.node));
       }
       continue;
     }
@@ -1295,7 +1337,7 @@ function check(ctx: FileContext): Finding[] {
       }
       const note = sharedFixNote(notes, gen);
       // Ex) `left = rows(3)` / `try:` / `it = rows(4) if c else []` …: CPython dropped `left` first
-      findings[at] = withFix(f, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? (note || undefined));
+      findings[at] = withFix(f, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? (note || undefined) ?? exceptionKeptNote(ctx, kept, 'closed it'));
     }
   }
   for (const { stmt, uses: group } of branched.values()) {
@@ -1414,11 +1456,13 @@ function check(ctx: FileContext): Finding[] {
     // Ex) `it = tracked(lines(p))`, `tracked` a pass-through with cleanup of its own: CPython closed `it` as the
     // frame dropped it, then `lines(p)` as `it`'s frame went. The fix closes both, in that order, where `it`'s own
     // fix (safe) would close `it` alone.
-    const own = other && others.length === 1 && other.id === wrapper!.id ? keptFixes.find((k) => k.call.id === other!.id) : undefined;
+    // (Only where it holds the generator itself: `tracked(parsed(lines(p)))` with `yield from it` in `tracked` closed
+    // `parsed(…)`, and so `lines(p)`, before `tracked`'s own cleanup ran)
+    const own = other && others.length === 1 && other.id === wrapper!.id && argumentOf(outerParens(call))?.id === other.id ? keptFixes.find((k) => k.call.id === other!.id) : undefined;
     if (own && findings[own.at]!.fix?.applicability === 'safe') {
       const fix = planKeptWrapperFix(ctx, kept, gen, call, madeApart, `${kept.name}.close()`);
       if (typeof fix !== 'string') {
-        findings[at] = withFix(f, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? cleanupNote(gen, 'at the end of the function'));
+        findings[at] = withFix(f, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? cleanupNote(gen, 'at the end of the function') ?? exceptionKeptNote(ctx, kept, 'closed it') ?? handledNote(kept));
         other = undefined;
       }
     }
@@ -1426,7 +1470,7 @@ function check(ctx: FileContext): Finding[] {
       // Ex) `it = parsed(tracked(lines(p)))`: `tracked(…)` holds `lines(p)`, and CPython closed it first
       const reader = others.find((o) => o.startIndex <= call.startIndex && call.endIndex <= o.endIndex);
       const note = reader
-        ? `; \`${display(reader)}\` reads it and has cleanup of its own: CPython closed \`${display(reader)}\` first, and this one as its frame went; the fix closes this one apart, at the end of the function, in another order`
+        ? `; \`${display(reader)}\` reads it and has cleanup of its own: CPython ran the two as it dropped \`${kept.name}\` (by \`for\`, \`${display(reader)}\`'s first; by \`yield from\`, this one's), the fix closes this one apart, at the end of the function, in an order it does not know`
         : `; \`${preview(wrapper!)}\` also holds \`${preview(other)}\`: CPython closed both as it dropped the wrapper (\`zip\` and \`map\` the last one first), the fix closes this one apart, at the end of the function, in another order`;
       findings[at] = unsafeBecause(f, note);
       continue;
@@ -1522,7 +1566,24 @@ function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, 
   if (typeof fix === 'string') return { ...base, reason: fix };
   // Ex) `left = rows(3)` / `try:` / `right = rows(4)` …: CPython dropped `left` first, the fix closes `right` first
   // Ex) `it = islice(rows(), 2)` / `for r in it: …` / `release()`: CPython closed it as the loop ended, before `release()`
-  return withFix(base, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? cleanupNote(gen, 'at the end of the function'));
+  return withFix(base, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? cleanupNote(gen, 'at the end of the function') ?? exceptionKeptNote(ctx, kept, 'closed it') ?? handledNote(kept));
+}
+
+/**
+ * `it = parsed(lines(p))` read in the body of a `try` of the function that handles exceptions: an exception raised
+ * inside `parsed` ended it, and CPython closed `lines(p)` as the handler ended (the traceback held `parsed`'s frame
+ * until then); the fix closes it at the end of the function.
+ */
+function handledNote(kept: Kept): string | undefined {
+  if (!kept.passer) return undefined;
+  const read = kept.reads.find((r) => {
+    for (let p = r.parent; p && p.id !== kept.fn.id; p = p.parent) {
+      if (p.type === 'function_definition' || p.type === 'lambda') return false;
+      if (p.type === 'block' && p.parent?.type === 'try_statement' && p.parent.childForFieldName('body')?.id === p.id && p.parent.namedChildren.some((c) => c.type === 'except_clause' || c.type === 'except_group_clause')) return true;
+    }
+    return false;
+  });
+  return read ? `; \`${kept.name}\` is read on line ${read.startPosition.row + 1} in a \`try\` that handles exceptions: one raised inside \`${display(kept.passer)}\` ends it, and CPython closed what it reads as the handler ended, where the fix closes it at the end of the function` : undefined;
 }
 
 /** Why closing a generator kept through `islice` at the end of the function is later than CPython closed it. */
@@ -1539,7 +1600,8 @@ function nestedFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made
   const holder = kept.holder!;
   const kind = holder.type.replace(/_(statement|clause)$/, '').replace(/_/g, ' ');
   const line = holder.startPosition.row + 1;
-  const closer = kept.branch ? `${kept.isAsync ? 'aclose()' : 'close()'} on the generator` : kept.isAsync ? `await ${kept.name}.aclose()` : kept.wrapper ? 'close() on the generator' : `${kept.name}.close()`;
+  // (Through a wrapper, `it.close()` would not close the generator inside it, if `it` has a `close()` at all)
+  const closer = kept.branch ? `\`${kept.isAsync ? 'aclose()' : 'close()'}\` on the generator` : kept.isAsync ? `\`await ${kept.name}.aclose()\`` : kept.wrapper ? `\`close()\` on \`${display(call)}\`, made apart` : `\`${kept.name}.close()\``;
   const whyWith = holder.type === 'with_statement' ? `; a \`try\` inside the \`with\` would close it before the \`with\` exits, where CPython closed it after, at the return` : '';
   return {
     id: ID,
@@ -1547,7 +1609,7 @@ function nestedFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made
     start: call.startIndex,
     end: kept.end,
     message: `\`${kept.name} = ${shown}\`: ${kept.how}, and ${pending(gen)}`,
-    reason: `bound inside the \`${kind}\` on line ${line}: withify gives a kept generator a \`try\`/\`finally\` only where its assignment is a statement of the function's own body${whyWith}: close it by hand where the function is done with it, on the paths that bound it (\`${closer}\`; elsewhere the name may be unbound)${kept.branch ? `, and only if its branch made it: \`${kept.name}\` may hold what the other branch gives` : ''}`,
+    reason: `bound inside the \`${kind}\` on line ${line}: withify gives a kept generator a \`try\`/\`finally\` only where its assignment is a statement of the function's own body${whyWith}: close it by hand where the function is done with it, on the paths that bound it (${closer}; elsewhere the name may be unbound)${kept.branch ? `, and only if its branch made it: \`${kept.name}\` may hold what the other branch gives` : ''}`,
   };
 }
 

@@ -6,15 +6,17 @@ import { recursiveCall } from '../src/python/recursion.js';
 import { within } from '../src/python/scopes.js';
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { codeRunAfter, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
+import { codeRunAfter, isPure, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
 import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
+import { calleeName } from '../src/python/imports.js';
 import { closeWaitsReason, exceptionWaitsNote, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { findingWith, groupForWith, orderReason, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
+import { readsWithoutCode } from './open-chain.js';
 
 const ID = 'open-argument';
 const CODE = 'WFY102';
@@ -92,11 +94,20 @@ function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | un
   if (m.spec.closeWaits) {
     // Ex) `list(zip(os.popen(cmd), [1]))`: `list` reads to the end of what `zip` gives, which stops early
     const stops = stopsEarlyOnTheWay(ctx, m.resource, flow.at);
-    if (stops || !READS_TO_END.has(consumerOf(ctx, flow.at)?.name ?? '')) return closeWaitsReason(m.spec, stops ? `${calleeText(stops)}(…)` : display(m));
+    // (`print(*map(str.strip, os.popen(cmd)))`, `a, b = zip(os.popen(cmd))`: the unpacking reads it to the end)
+    const unpacked = flow.kind === 'used-up' && (flow.at.type === 'list_splat' || flow.at.type === 'assignment');
+    if (stops || (!unpacked && !READS_TO_END.has(consumerOf(ctx, flow.at)?.name ?? ''))) return closeWaitsReason(m.spec, stops ? `${calleeText(stops)}(…)` : display(m));
     // Ex) `sum(map(int, os.popen(cmd)))`, `max(os.popen(cmd), key=float)`, `dict(os.popen(cmd))`: code run on each
     // line may raise before the end, and the `with` then waits for the command
     const code = lineCode(ctx, m, flow.at);
     if (code) waits.set(m.resource.id, code);
+  }
+  // Ex) `x = list(dbm.open(p)) + [reopen()]`, `d[reopen()], b = islice(shelve.open(p), 2)`: CPython let go of gdbm's lock
+  // as the read returned; a `with` would hold it while the rest of the statement runs
+  if (m.spec.locks && flow.kind === 'used-up') {
+    let locked = codeRunAfter(flow.at, stmt);
+    while (locked && readsWithoutCode(ctx, locked)) locked = codeRunAfter(locked, stmt);
+    if (locked) return `\`${preview(locked)}\` runs after ${/^(?:a|the) /.test(flow.by) ? flow.by : `\`${flow.by}\``}: CPython closed the ${m.spec.kind}, and let go of its lock, before it; a \`with\` would hold it (a second open there would fail): read it into a name in a \`with\` first`;
   }
   const header = headerContextReason(m.resource, stmt);
   if (header) return header;
@@ -118,21 +129,50 @@ function whyNotFixable(ctx: FileContext, m: ArgumentMatch, stmt: SyntaxNode | un
   return undefined;
 }
 
-/** Consumers that read a pipe to its end and run no code of their own on a line, given no keyword but `reverse`. */
+/** Consumers that read a pipe to its end and run no code of their own on a line. */
 const PLAIN_READS: ReadonlySet<string> = new Set(['builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.sorted', 'builtins.min', 'builtins.max', 'collections.deque', 'collections.Counter', 'str.join']);
+/** Lazy wrappers that call no code of the program on an item. */
+const PLAIN_WRAPPERS: ReadonlySet<string> = new Set(['builtins.enumerate', 'builtins.iter', 'builtins.zip', 'builtins.reversed', 'itertools.chain', 'itertools.zip_longest']);
+/** Keywords a consumer uses only once it has read everything (`sorted` sorts what it read), or that call nothing. */
+const PLAIN_KEYWORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['builtins.sorted', new Set(['key', 'reverse'])],
+  ['collections.deque', new Set(['maxlen'])],
+]);
 
 /**
- * The code that runs on each line of a pipe read to its end by `at` (a `READS_TO_END` consumer), shown for a note:
- * a lazy wrapper on the way (`map(int, …)`), a `key=`, or a consumer that may raise on a line (`sum`, `dict`);
- * `undefined` when it is read by a `PLAIN_READS` consumer directly.
+ * The code that may raise while a pipe is read to its end by `at` (a `READS_TO_END` consumer or an unpacking), shown
+ * for a note: a lazy wrapper on the way that calls a function on each line (`map(int, …)`), an argument that runs
+ * code (`reverse=flag()`, `limit()`), a `key=` called as it reads (`max`), or a consumer that may raise on a line
+ * (`sum`, `dict`); `undefined` when nothing but the read runs.
  */
 function lineCode(ctx: FileContext, m: ArgumentMatch, at: SyntaxNode): string | undefined {
-  if (m.consumer.id !== at.id) return `the function \`${calleeText(m.consumer)}\` calls on a line`;
+  // Ex) `list(map(int, os.popen(cmd)))`, `print(*enumerate(os.popen(cmd)))`
+  for (let c: SyntaxNode | null = m.consumer; c && c.id !== at.id && c.endIndex <= at.endIndex; c = c.parent) {
+    if (c.type !== 'call') continue;
+    const name = calleeName(ctx.names, c) ?? '';
+    if (!PLAIN_WRAPPERS.has(name)) return `the function \`${calleeText(c)}\` calls on a line`;
+    const other = otherArgumentCode(c, m.resource);
+    if (other) return other;
+  }
+  if (at.type !== 'call') return undefined;
   const name = consumerOf(ctx, at)?.name ?? '';
   const args = at.childForFieldName('arguments');
-  const keyword = args?.namedChildren.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text !== 'reverse');
+  const keyword = args?.namedChildren.find((a) => a.type === 'keyword_argument' && !PLAIN_KEYWORDS.get(name)?.has(a.childForFieldName('name')?.text ?? ''));
   if (keyword) return `\`${keyword.childForFieldName('name')?.text ?? ''}=\` of \`${calleeText(at)}\``;
+  const other = otherArgumentCode(at, m.resource);
+  if (other) return other;
   return PLAIN_READS.has(name) ? undefined : `\`${calleeText(at)}\` on a line`;
+}
+
+/** An argument of `call` other than the one holding `resource` that may run code (`limit()`, `**opts`), shown. */
+function otherArgumentCode(call: SyntaxNode, resource: SyntaxNode): string | undefined {
+  const args = call.childForFieldName('arguments');
+  for (const a of args?.namedChildren ?? []) {
+    if (isExtra(a) || (a.startIndex <= resource.startIndex && resource.endIndex <= a.endIndex)) continue;
+    const value = a.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+    if (a.type === 'dictionary_splat' || a.type === 'list_splat' || !value || !isPure(value)) return `\`${preview(a)}\``;
+  }
+  return undefined;
 }
 
 /** True when `call` (in parentheses or not) is the value of a `return` statement. */

@@ -7,7 +7,7 @@ import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.j
 import { candidateCalls } from '../src/python/candidates.js';
 import { aKind, deletesByName, firstPositional, givesFalse, leftOpen, mayWrite, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { forEachTargetName, functionOrModuleOf, identifiersNamed, within } from '../src/python/scopes.js';
-import { isBareAnnotationTarget, isClassBodyStatement, isExtra, LOOPS, outerParens, unwrapParens } from '../src/python/statements.js';
+import { isBareAnnotationTarget, isClassBodyStatement, isExtra, LOOPS, outerParens } from '../src/python/statements.js';
 import { escapeRegExp, firstIndex } from '../src/python/text.js';
 import { memoized, pushTo } from '../src/python/memo.js';
 import { blockCodeEnd, lineAt, outlineOf } from '../src/python/outline.js';
@@ -368,7 +368,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     // holds it (and what it has not flushed) past there. (A `del f` of the block itself ends the uses of `f`: the
     // `with` goes on past it only for a name the file was handed to, which held it in CPython too.)
     const del = u.name === name && u.node.startIndex >= a.stmt.endIndex && u.node.startIndex < last.endIndex ? deleteStatementOf(u.node) : undefined;
-    if (del && del.id !== last.id && del.parent?.id !== block.id) {
+    if (del && del.parent?.id !== block.id && !endsAt(del, last)) {
       return { reason: `\`${name}\` is deleted on line ${line(u.node)}, where CPython closed the ${spec.kind}, and a \`with\` would hold it past there, to the end of line ${last.endPosition.row + 1}: close it by hand` };
     }
     if (bindsOnly(u)) continue;
@@ -387,7 +387,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   // directory) to `raw` when it is closed or collected, which CPython did before it freed `raw`; kept in a name, it
   // may be closed only on some paths, or never: a `with` over `raw` would close it under `z` first. (In a `with` of its
   // own, `with z:` or, after its own fix, `with gzip.GzipFile(fileobj=raw, mode="wb") as z:`, it ends inside `raw`'s.)
-  const writer = mayWrite(spec, a.call) ? uses.find((u) => u.name === name && u.binds && writesWhenClosed(ctx, u.binds) && !managedInBlock(ctx, scope, u.binds)) : undefined;
+  const writer = mayWrite(spec, a.call) ? uses.find((u) => u.name === name && u.binds && writesWhenClosed(ctx, u.node, u.binds) && !managedInBlock(ctx, scope, u.binds)) : undefined;
   if (writer) {
     const z = writer.binds!.text;
     return { reason: `wrapped by \`${z}\` on line ${line(writer.node)}, which writes to the ${spec.kind} when it is closed or collected: a \`with\` would close the ${spec.kind} under it first; give \`${z}\` a \`with\` of its own` };
@@ -395,12 +395,20 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   return { last, uses };
 }
 
-/** True when `target` is bound to a catalog resource that may write (`z = gzip.GzipFile(fileobj=raw, mode="wb")`). */
-function writesWhenClosed(ctx: FileContext, target: SyntaxNode): boolean {
+/**
+ * True when the value `target` is bound to holds, around the read `use`, a catalog resource that may write (`z =
+ * gzip.GzipFile(fileobj=raw, mode="wb")`, `z = io.TextIOWrapper(gzip.GzipFile(fileobj=raw, mode="wb"))`, `z =
+ * gzip.GzipFile(fileobj=raw, mode="wb") if c else None`).
+ */
+function writesWhenClosed(ctx: FileContext, use: SyntaxNode, target: SyntaxNode): boolean {
   const made = target.parent?.type === 'assignment' ? target.parent.childForFieldName('right') : null;
-  const call = made ? unwrapParens(made) : undefined;
-  const inner = call?.type === 'call' ? resourceOf(ctx, call) : undefined;
-  return !!inner && mayWrite(inner, call!);
+  if (!made || !within(use, made)) return false;
+  for (let p = use.parent; p && p.id !== made.parent?.id; p = p.parent) {
+    if (p.type !== 'call') continue;
+    const inner = resourceOf(ctx, p);
+    if (inner && mayWrite(inner, p)) return true;
+  }
+  return false;
 }
 
 /**
@@ -423,9 +431,29 @@ function managedInBlock(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode)
 
 /** The `del` statement that deletes the name `id` (`del f`, `del f, g`), or `undefined`. */
 function deleteStatementOf(id: SyntaxNode): SyntaxNode | undefined {
-  const p = id.parent;
-  if (p?.type === 'delete_statement') return p;
-  return p?.type === 'expression_list' && p.parent?.type === 'delete_statement' ? p.parent : undefined;
+  // Ex) `del (f)`, `del [f]`, `del (f, g)`, `del f, g`
+  let p = id.parent;
+  while (p && DELETE_TARGETS.has(p.type)) p = p.parent;
+  return p?.type === 'delete_statement' ? p : undefined;
+}
+const DELETE_TARGETS: ReadonlySet<string> = new Set(['parenthesized_expression', 'tuple', 'list', 'expression_list', 'tuple_pattern', 'list_pattern', 'pattern_list']);
+
+/**
+ * True when nothing of `last` runs after the `del` statement `del`: it ends each block up to `last`, and each block
+ * is a branch of an `if` (not a loop's body, whose next iteration runs, nor a `try`'s or a `with`'s, whose handlers
+ * and exits do).
+ */
+function endsAt(del: SyntaxNode, last: SyntaxNode): boolean {
+  let cur = del;
+  while (cur.id !== last.id) {
+    const block = cur.parent;
+    if (block?.type !== 'block' || statementSiblings(block).at(-1)?.id !== cur.id) return false;
+    let owner = block.parent;
+    if (owner?.type === 'else_clause' || owner?.type === 'elif_clause') owner = owner.parent;
+    if (owner?.type !== 'if_statement') return false;
+    cur = owner;
+  }
+  return true;
 }
 
 /**
@@ -733,6 +761,13 @@ function indirectBinding(call: SyntaxNode): IndirectBinding | undefined {
     const target = p.childForFieldName('name');
     if (target?.type !== 'identifier') return undefined;
     return { call, target, shown: `(${target.text} := ${callee}(...))`, reason: 'bound by `:=`: withify gives a `with` only to an assignment statement of its own (`f = open(p)`); close it by hand, or open it in a `with`' };
+  }
+  // Ex) `f = (  # the config` / `open(p)` / `)`: the `with` header, made of the call, would drop the comment
+  if (p?.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && cur.id !== call.id && p.parent?.type === 'expression_statement') {
+    const target = p.childForFieldName('left');
+    const comment = cur.descendantsOfType('comment').find((c) => !within(c, call));
+    if (target?.type !== 'identifier' || !comment) return undefined;
+    return { call, target, shown: `${target.text} = (${callee}(...))`, reason: `a comment inside the parentheses around the call (\`${comment.text.length > 30 ? `${comment.text.slice(0, 29)}…` : comment.text}\`), which a \`with\` header made of the call would drop: move it out of them` };
   }
   if (p?.type === 'expression_list') {
     const a = p.parent;

@@ -14,7 +14,7 @@ import { findingWith, groupForWith, orderReason, planResourceWith, uniqueEdits }
 import { insertAt, replaceNode } from '../src/python/edits.js';
 import { mixedIndentReason, statementIndent, unitFor } from '../src/python/wrap.js';
 import { blockRoom } from '../src/python/nesting.js';
-import { enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
+import { bindsPlainNames, enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget } from '../src/python/statements.js';
 import { isDataAttribute, namesSeenReason } from '../src/python/resource-flow.js';
 
 const ID = 'open-chain';
@@ -114,8 +114,10 @@ function unpackOn(call: SyntaxNode): { method: string; use: SyntaxNode; unpack: 
     const holder = p.parent!;
     return { method: '*', use: holder.type === 'argument_list' && holder.parent?.type === 'call' ? holder.parent : holder, unpack: true };
   }
+  // (Into an attribute or a subscript, a setter or `__setitem__` runs after the read: `d[reopen()], = shelve.open(p)`
+  // reads it first, and the store is code that runs after it, as in `x = open(p).read() + f()`)
   if (p?.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && isUnpackingTarget(p.childForFieldName('left'))) {
-    return { method: 'unpacking', use: p, unpack: true };
+    return { method: 'unpacking', use: bindsPlainNames(p.childForFieldName('left')!) ? p : cur, unpack: true };
   }
   return undefined;
 }
@@ -260,11 +262,11 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
   if (suspended) return suspended;
   // Ex) `n = open(p, "w").write(s) + len(open(p).read())`: CPython flushed `p` before reading it back.
   const later = WRITING_METHODS.has(m.method) ? codeRunAfter(m.use, stmt) : undefined;
-  if (later) return `\`${preview(later)}\` runs after \`.${m.method}()\`: CPython closed the ${m.spec.kind} before it, a \`with\` would close it after`;
+  if (later) return `\`${preview(later)}\` runs after ${readShown(m)}: CPython closed the ${m.spec.kind} before it, a \`with\` would close it after`;
   // Ex) `return len(open(p).read()) + size(p, depth - 1)` in `size`: CPython closed the file as `.read()` returned;
   // a `with` around the statement would hold it through every level below (a deep recursion runs out of descriptors)
   const again = recursiveCall(ctx, stmt, stmt, (c) => !within(c, m.use) && c.endIndex > m.use.endIndex);
-  if (again) return `\`${preview(again)}\` runs this function again after \`.${m.method}()\` returned, and opens its own: CPython had closed the ${m.spec.kind}, a \`with\` around the statement would hold it through every level below (a deep recursion runs out of file descriptors); read it into a name in a \`with\` first`;
+  if (again) return `\`${preview(again)}\` runs this function again after ${readShown(m)} returned, and opens its own: CPython had closed the ${m.spec.kind}, a \`with\` around the statement would hold it through every level below (a deep recursion runs out of file descriptors); read it into a name in a \`with\` first`;
   // Ex) `list(map(lambda k: bump(p, k), dbm.open(p).keys()))` with `bump` opening it to write: CPython let go of
   // gdbm's lock as `.keys()` returned, a `with` would hold it while the rest of the statement runs
   let locked = m.spec.locks ? codeRunAfter(m.use, stmt) : undefined;
@@ -273,11 +275,11 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
   // (`shelve.open(p)["last"] = value`: the store is the use, its value ran before it)
   const left = locked?.type === 'assignment' || locked?.type === 'augmented_assignment' ? locked.childForFieldName('left') : null;
   if (left && m.use.startIndex >= left.startIndex && m.use.endIndex <= left.endIndex) locked = undefined;
-  if (locked) return `\`${preview(locked)}\` runs after \`.${m.method}()\`: CPython closed the ${m.spec.kind}, and let go of its lock, before it; a \`with\` would hold it (a second open there would fail): read it into a name in a \`with\` first`;
+  if (locked) return `\`${preview(locked)}\` runs after ${readShown(m)}: CPython closed the ${m.spec.kind}, and let go of its lock, before it; a \`with\` would hold it (a second open there would fail): read it into a name in a \`with\` first`;
   // Ex) `exec(open(path).read(), scope)`: the program it runs (a whole server, a config that renames its own
   // file) would run with the file open, which CPython closed when `read()` returned
   const runner = codeRunner(ctx, m.use, stmt);
-  if (runner) return `\`${runner}()\` runs code with the ${m.spec.kind} still open under a \`with\`, where CPython closed it when \`.${m.method}()\` returned: read it into a name in a \`with\` first, then call \`${runner}\``;
+  if (runner) return `\`${runner}()\` runs code with the ${m.spec.kind} still open under a \`with\`, where CPython closed it when ${readShown(m)} returned: read it into a name in a \`with\` first, then call \`${runner}\``;
   return undefined;
 }
 
@@ -285,7 +287,13 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
  * `sorted(x)`, `len(x)`, `list(x)` of a database's keys: a consumer that reads it to its end (`READS_TO_END`), or
  * `len`, given that one argument alone; none of the program's code runs in it.
  */
-function readsWithoutCode(ctx: FileContext, call: SyntaxNode): boolean {
+/** The read of `m` for a message: `` `.read()` ``, the `*` unpacking, `in`, the unpacking. */
+function readShown(m: { method: string; unpack?: true }): string {
+  if (!m.unpack) return `\`.${m.method}()\``;
+  return m.method === '*' ? 'the `*` unpacking' : m.method === 'in' ? '`in`' : 'the unpacking';
+}
+
+export function readsWithoutCode(ctx: FileContext, call: SyntaxNode): boolean {
   const name = call.type === 'call' ? calleeName(ctx.names, call) : undefined;
   if (name === undefined || (!READS_TO_END.has(name) && name !== 'builtins.len')) return false;
   const args = call.childForFieldName('arguments')?.namedChildren.filter((a) => !isExtra(a)) ?? [];

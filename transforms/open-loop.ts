@@ -113,14 +113,14 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
     } else if (isYieldFrom(m.loop)) {
       // Ex) `yield from os.popen(cmd)`: the generator may be closed at any item, as a loop's body may `yield`
       return closeWaitsReason(m.spec, display(m));
-    } else if (flow.kind === 'used-up' && flow.by !== 'a comprehension' && !READS_TO_END.has(consumerOf(ctx, flow.at)?.name ?? '')) {
+    } else if (flow.kind === 'used-up' && !readsInWords(flow.by) && !READS_TO_END.has(consumerOf(ctx, flow.at)?.name ?? '')) {
       return closeWaitsReason(m.spec, `${flow.by}(${display(m)})`);
     }
   }
   // Ex) `yield from open(p).readlines()`: CPython closed the file before the first item; a `with` would hold it open
   // while the generator is suspended at each one (as for a loop over it whose body yields, below)
   if (isYieldFrom(m.loop) && flow.kind === 'used-up') {
-    return `\`yield from\` suspends the generator at each item: \`${flow.by}\` has read everything, but a \`with\` around the statement would keep the ${m.spec.kind} open while the generator is suspended`;
+    return `\`yield from\` suspends the generator at each item: ${shownBy(flow.by)} has read everything, but a \`with\` around the statement would keep the ${m.spec.kind} open while the generator is suspended`;
   }
   // Ex) `for key in dbm.open(DB).keys(): with dbm.open(DB, "w") as db: …`: CPython closed the database, and let go
   // of its lock (gdbm's), as `.keys()` returned; a `with` around the loop would hold it while the body opens it again
@@ -131,8 +131,10 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
     let held = m.resource;
     while (held.parent?.type === 'parenthesized_expression') held = held.parent;
     const direct = !isForStatement(m.loop) && !isYieldFrom(m.loop) && m.loop.namedChildren.find((k) => k.type === 'for_in_clause')?.childForFieldName('right')?.id === held.id;
-    const after = direct ? codeRunAfter(flow.at, stmt) : undefined;
-    const ended = flow.by === 'a comprehension' ? 'the comprehension ended' : `\`${flow.by}\` returned`;
+    // (Over a read that returns everything at once, `[k for k in dbm.open(p).keys()] + [reopen()]`: CPython let go at
+    // `.keys()`, and the loop and the code after it both run under the `with`'s lock)
+    const after = direct ? codeRunAfter(flow.at, stmt) : !isForStatement(m.loop) && !isYieldFrom(m.loop) ? codeRunAfter(m.loop, stmt) : undefined;
+    const ended = flow.by === 'a comprehension' ? 'the comprehension ended' : readsInWords(flow.by) ? `${flow.by} ended` : `\`${flow.by}\` returned`;
     if (after) return `CPython closed the ${m.spec.kind}, and let go of its lock, as ${ended}: a \`with\` around the statement would hold it while \`${preview(after)}\` runs (a second open there would fail); read it into a name in a \`with\` first`;
     if (!direct && loopCodeMayRaise(m.loop)) return `CPython closed the ${m.spec.kind}, and let go of its lock, as ${ended}: a \`with\` around the loop would hold it while the loop runs (a second open in the body would fail); read it into a name in a \`with\` first`;
   }
@@ -143,7 +145,7 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   const iterable = isForStatement(m.loop) || isYieldFrom(m.loop) ? iterableOf(m.loop) : m.loop.namedChildren.find((k) => k.type === 'for_in_clause')?.childForFieldName('right');
   const inLoop = (c: SyntaxNode) => !within(c, m.resource) && (c.endIndex > m.resource.startIndex || (within(c, m.loop) && !within(c, iterable)));
   const again = flow.kind === 'used-up' ? recursiveCall(ctx, m.loop, stmt, inLoop) : undefined;
-  if (again && flow.kind === 'used-up') return `the code a \`with\` would hold calls \`${preview(again)}\`, which runs this function again and opens its own: \`${flow.by}\` has read everything and CPython had closed the ${m.spec.kind}, but a \`with\` around the loop would hold it through every level below (a deep recursion runs out of file descriptors)`;
+  if (again && flow.kind === 'used-up') return `the code a \`with\` would hold calls \`${preview(again)}\`, which runs this function again and opens its own: ${shownBy(flow.by)} has read everything and CPython had closed the ${m.spec.kind}, but a \`with\` around the loop would hold it through every level below (a deep recursion runs out of file descriptors)`;
   // A `yield from` over the resource itself, or a lazy wrapper of it (`yield from csv.reader(open(p))`), kept it open
   // while suspended before too, as a lazy loop whose body yields
   if (isYieldFrom(m.loop)) return undefined;
@@ -152,11 +154,11 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
     // changes nothing there. After `.readlines()` CPython has closed it: a `with` would hold it open
     // across every `yield`, while the generator is suspended.
     if (flow.kind === 'used-up' && containsYield(m.loop)) {
-      return `the loop body yields: \`${flow.by}\` has read everything, but a \`with\` around the loop would keep the ${m.spec.kind} open while the generator is suspended`;
+      return `the loop body yields: ${shownBy(flow.by)} has read everything, but a \`with\` around the loop would keep the ${m.spec.kind} open while the generator is suspended`;
     }
     // Ex) `for line in open(p).readlines(): await send(line)`: the same while the coroutine is suspended
     const awaited = flow.kind === 'used-up' ? awaitAfter(m.loop, m.resource, flow.at) : undefined;
-    if (awaited && flow.kind === 'used-up') return `\`${preview(awaited)}\` suspends the coroutine after \`${flow.by}\` has read everything: CPython had closed the ${m.spec.kind}, a \`with\` around the loop would hold it open until the coroutine resumes (many at once run out of file descriptors)`;
+    if (awaited && flow.kind === 'used-up') return `\`${preview(awaited)}\` suspends the coroutine after ${shownBy(flow.by)} has read everything: CPython had closed the ${m.spec.kind}, a \`with\` around the loop would hold it open until the coroutine resumes (many at once run out of file descriptors)`;
     return undefined;
   }
   if (flow.kind === 'live') return lazyReason(m);
@@ -169,6 +171,11 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   if (suspended) return suspended;
   return undefined;
 }
+
+/** A read `Flow.by` names in words, not code: `a comprehension`, `a \`*\` unpacking`, `the unpacking`. */
+const readsInWords = (by: string) => /^(?:a|the) /.test(by);
+/** `Flow.by` for a message: code in backticks, words as they are. */
+const shownBy = (by: string) => (readsInWords(by) ? by : `\`${by}\``);
 
 /** Plain values: an element or condition made only of these runs no code that may raise. */
 const PLAIN = new Set(['identifier', 'string', 'string_start', 'string_content', 'string_end', 'integer', 'float', 'true', 'false', 'none', 'tuple', 'parenthesized_expression', 'pair', ',', '(', ')', ':', 'comment']);

@@ -8,7 +8,7 @@ import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.j
 import { versionAtLeast } from '../src/options.js';
 import { calleeName } from '../src/python/imports.js';
 import { callsNamed } from '../src/python/candidates.js';
-import { aheadNote, keptLocal, orderNote, planRestOfFunction, type KeptLocal } from '../src/python/kept-local.js';
+import { aheadNote, exceptionKeptNote, keptLocal, type KeptLocal, orderNote, planRestOfFunction } from '../src/python/kept-local.js';
 import { preview } from '../src/python/evaluation.js';
 import { isExtra } from '../src/python/statements.js';
 import { identifierUses, readsAttribute } from '../src/python/resource-flow.js';
@@ -184,7 +184,8 @@ function check(ctx: FileContext): Finding[] {
     const fix = { title: `Remove it at the end of the function: \`with ${kept.name}:\` around the rest of it`, edits };
     // Ex) inside the `try` that closes a kept generator: the directory goes first, where CPython dropped the generator first
     // Ex) `if c: a = rows(1); next(a)` then `tmp = TemporaryDirectory()`: CPython closed `a` first at the return
-    const order = orderNote(kept, 'removing it') ?? aheadNote(kept, (bound ??= generatorsBound(ctx)), 'removing it at the end of the `with`');
+    // Ex) `except OSError as e: errors.append(e)`: the traceback keeps the frame, and `tmp`, until the exception goes
+    const order = orderNote(kept, 'removing it') ?? aheadNote(kept, (bound ??= generatorsBound(ctx)), 'removing it at the end of the `with`') ?? exceptionKeptNote(ctx, kept, 'removed it');
     // Ex) `shutil.move(tmp.name, dest)` with a target before 3.8: there `cleanup()` raises FileNotFoundError for a
     // directory gone, which the finalizer only printed ("Exception ignored")
     const gone = versionAtLeast(ctx.target, [3, 8]) ? undefined : removerIn(ctx, kept);

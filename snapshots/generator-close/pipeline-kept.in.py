@@ -41,20 +41,14 @@ def through_iter(path):
     return next(it)
 
 
-def read_through(path):
-    # The name holds `lines(p)`; `parsed(…)` only reads it for the statement
-    it = lines(path)
-    first = next(parsed(it))
-    return first
-
-
 def both_closed(path):
     it = tracked(lines(path))
     first = next(it)
     return first
 
 
-def both_closed_two(path):
+def tracked_over_parsed(path):
+    # `tracked(…)` closed at the end; `lines(p)` only unsafely: CPython's order depends on how `tracked` reads
     it = tracked(parsed(lines(path)))
     return next(it)
 

@@ -37,7 +37,7 @@ def first(n):
 
 
 def first_tracked(n):
-    it = tracked(parsed(lines(n)))
+    it = tracked(lines(n))
     x = next(it)
     order.append("read")
     return x

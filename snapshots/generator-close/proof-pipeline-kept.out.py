@@ -42,7 +42,7 @@ def first(n):
 
 def first_tracked(n):
     gen = lines(n)
-    it = tracked(parsed(gen))
+    it = tracked(gen)
     try:
         x = next(it)
         order.append("read")

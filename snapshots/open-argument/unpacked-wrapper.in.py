@@ -20,3 +20,8 @@ def upper(p):
 
 def written(p):
     print(*itertools.islice(open(p, "w"), 2), sep="|")
+
+
+def stored(p, d, key):
+    # Into a subscript: `key()` runs after the unpacking, where CPython had closed the file
+    d[key()], b = itertools.islice(open(p, "w"), 2)

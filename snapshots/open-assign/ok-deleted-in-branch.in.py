@@ -9,3 +9,13 @@ def save(p, c):
             print("on disk:", repr(r.read()))
     else:
         f.write("more")
+
+
+def save_parenthesised(p, c):
+    f = open(p, "w")
+    f.write("data")
+    if c:
+        del (f)
+        print("deleted")
+    else:
+        f.write("more")

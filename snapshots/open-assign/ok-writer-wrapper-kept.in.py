@@ -2,6 +2,7 @@
 # file it wraps when it is closed or collected, which CPython did before the file's. Closed only on some paths here,
 # or used in ways withify does not follow: a `with` over `raw` would close it under them first.
 import bz2
+import io
 import gzip
 import zipfile
 
@@ -28,3 +29,9 @@ def squeeze(p, data):
     z.write(data)
     z.flush()
     return z.fileno
+
+
+def text(p):
+    raw = open(p, "wb")
+    z = io.TextIOWrapper(gzip.GzipFile(fileobj=raw, mode="wb"))
+    z.write("hello world" * 100)

@@ -19,3 +19,10 @@ def typo(p):
         x = f.read()
         f.close
     return x
+
+
+def commented(p):
+    f = (  # the config
+        open(p)
+    )
+    return f.read()

@@ -18,3 +18,16 @@ class Blob:
 
 def head(path: Path):
     return path.open().read()
+
+
+class Store:
+    class Path:
+        def __init__(self, p):
+            self.p = p
+
+        def open(self):
+            return Blob(self.p)
+
+    def get(self, path: Path):
+        # A method's annotation is read in the class body, where `Path` is the nested class
+        return path.open().read()

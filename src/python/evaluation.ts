@@ -357,7 +357,7 @@ function evaluatedBefore(parent: SyntaxNode, child: SyntaxNode): Before | undefi
  * it ahead of the statement keeps the order of everything the statement does. With `assumed`, those
  * nodes count as already evaluated (pure): "is `node` the next thing run after them?".
  */
-export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: ReadonlySet<number>, strict?: FileContext): string | undefined {
+export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: ReadonlySet<number>, strict?: FileContext, attributesRun = false): string | undefined {
   if (node.id === stmt.id) return undefined;
   const lazy = lazyContext(node, stmt);
   if (lazy) return lazy;
@@ -369,11 +369,12 @@ export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: 
     // (A comment between the arguments, `json.dump(o,  # the obj` / `open(p, "w"))`, runs nothing)
     for (let k = 0; k < before.count && !impure; k++) {
       const n = before.nodes[k]!;
-      if (!isExtra(n) && !(strict ? isSurelyPure(strict, n, assumed) : isPure(n, assumed))) impure = n;
+      // (`attributesRun`: an attribute read counts as code, a property's, where what moves ahead of it runs code too)
+      if (!isExtra(n) && !(strict ? isSurelyPure(strict, n, assumed) && !(attributesRun && (n.type === 'attribute' || n.descendantsOfType('attribute').length > 0)) : isPure(n, assumed))) impure = n;
     }
     if (!impure) continue;
     if (strict && isPure(impure, assumed)) {
-      const how = impure.type === 'identifier' || impure.type === 'attribute' ? 'a name not bound on every path' : 'it runs code';
+      const how = impure.type === 'identifier' ? 'a name not bound on every path' : impure.type === 'attribute' || impure.descendantsOfType('attribute').length > 0 ? 'an attribute read, which may run code' : 'it runs code';
       return `\`${preview(impure)}\` may raise before it (${how}), where the statement then made nothing: a \`with\` header would make it first, and a file opened for writing would be emptied`;
     }
     // Ex) `f(x=open(p).read(), *rest())`: the source shows `rest()` after it; `shelve.open(p)["k"] = f()` too.

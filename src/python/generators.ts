@@ -830,6 +830,15 @@ export function generatorSelection(text: string, o: Outline): Selection | 'whole
     sel.units.add(k);
     for (let a = o.parent[k]!; a >= 0; a = o.parent[a]!) sel.headers.add(a);
   }
+  // Ex) `class LogErrors:` / `def __exit__(…): return True` around a `yield` (`with LogErrors(): yield i`): whether
+  // it swallows the GeneratorExit a close throws in is read from its tree (`closeRaisesReason`)
+  if (text.includes('__exit__')) {
+    const exits = selectAround(text, /\bdef\s+__exit__\b/g, o);
+    if (typeof exits !== 'string') {
+      for (const u of exits.units) sel.units.add(u);
+      for (const h of exits.headers) sel.headers.add(h);
+    }
+  }
   for (const u of [...sel.units]) {
     // Ex) `class Store:` / `if PY2: def rows(self): … yield` / `else: def rows(self): return []`: the class is
     // the def's through the `if`, whose `else:` binds the name again
@@ -1248,9 +1257,51 @@ function suppressesGeneratorExit(item: SyntaxNode, names?: NameIndex): boolean {
   let value = item.childForFieldName('value');
   if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
   if (value?.type !== 'call') return false;
+  // Ex) `with LogErrors():`, `with ignoring():`: a class of the module whose `__exit__` may return true, a
+  // `@contextmanager` of the module that catches GeneratorExit around its `yield` and goes on
+  const fn = value.childForFieldName('function');
+  if (names && fn?.type === 'identifier') {
+    const r = names.resolve(fn.text, fn);
+    if (r.kind === 'local' && r.bindings.some((b) => (b.kind === 'class' && exitMayReturnTrue(b.node)) || (b.kind === 'def' && contextManagerSwallows(b.node, names)))) return true;
+  }
   if (!/\b(?:BaseException|GeneratorExit)\b/.test(value.childForFieldName('arguments')?.text ?? '')) return false;
   const callee = value.childForFieldName('function')?.text ?? '';
   return /(?:^|\.)suppress$/.test(callee.replace(/\s+/g, '')) || (names !== undefined && calleeName(names, value) === 'contextlib.suppress');
+}
+
+/** The class `cls` (a `class_definition`) has an `__exit__` of its own that may return something true. */
+function exitMayReturnTrue(cls: SyntaxNode): boolean {
+  const body = cls.childForFieldName('body');
+  for (const s of body?.namedChildren ?? []) {
+    const def = s.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
+    if (def?.type !== 'function_definition' || def.childForFieldName('name')?.text !== '__exit__') continue;
+    // (`return`, `return None`, `return False` let the exception go on; anything else may be true)
+    return ownOf(def, 'return_statement', def).some((r) => {
+      const v = r.namedChildren.find((c) => !isExtra(c));
+      return !!v && v.type !== 'none' && v.type !== 'false';
+    });
+  }
+  return false;
+}
+
+/**
+ * The function `def` (a `function_definition`) is decorated `@contextmanager` and catches GeneratorExit (a bare
+ * `except:`, `except BaseException`, `except GeneratorExit`) around its `yield` in a handler that does not end in
+ * `raise`: the `with` block's GeneratorExit is swallowed there.
+ */
+function contextManagerSwallows(def: SyntaxNode, names: NameIndex): boolean {
+  const decorated = def.parent?.type === 'decorated_definition' ? def.parent : undefined;
+  if (!decorated || !decorated.namedChildren.some((d) => d.type === 'decorator' && /(?:^|\.)contextmanager$/.test(d.text.replace(/^@\s*/, '').replace(/\s+/g, '')))) return false;
+  for (const t of ownOf(def, 'try_statement', def)) {
+    const body = t.childForFieldName('body');
+    if (!body || !ownOf(body, 'yield', def).length) continue;
+    for (const h of t.namedChildren) {
+      if (h.type !== 'except_clause' || !catchesGeneratorExit(h, names)) continue;
+      const last = h.namedChildren.find((c) => c.type === 'block')?.namedChildren.filter((c) => !isExtra(c)).at(-1);
+      if (last?.type !== 'raise_statement') return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -143,6 +143,48 @@ export function orderNote(kept: KeptLocal, does: string): string | undefined {
  * generators): `does` (closing `kept`, removing it) at the end of the function runs first, where CPython dropped
  * that one first (a frame's variables go in their order). `undefined` when there is none.
  */
+/** Context managers whose `as` name keeps the exception they catch, and with it the traceback: pytest's, unittest's. */
+const KEEPS_EXCEPTION = /(?:^|\.)(?:raises|assertRaises|assertRaisesRegex|assertRaisesRegexp)$/;
+
+/**
+ * Where the function `fn` may keep an exception past its handler, and with its traceback its own frame (and `does`
+ * to the kept value what CPython did only when that went): an `except … as e:` whose `e` is used other than by `raise
+ * e` (appended, stored, handed to a call), `sys.exc_info()` or `sys.exception()` called, a `with raises(…) as cm:`.
+ * `undefined` when nothing shows it.
+ */
+export function exceptionKeptNote(ctx: FileContext, kept: KeptLocal, does: string): string | undefined {
+  const fn = kept.fn;
+  const own = (n: SyntaxNode) => scopeOf(n).id === fn.id;
+  let where: SyntaxNode | undefined;
+  for (const h of fn.descendantsOfType('except_clause')) {
+    if (!own(h)) continue;
+    const alias = h.namedChildren.find((c) => c.type === 'as_pattern')?.childForFieldName('alias') ?? h.childForFieldName('alias');
+    const name = alias?.type === 'as_pattern_target' ? alias.namedChildren[0] : alias;
+    const block = h.namedChildren.find((c) => c.type === 'block');
+    if (!name || name.type !== 'identifier' || !block) continue;
+    const kept_ = identifiersNamed(block, name.text, ctx.source).find((id) => {
+      const p = id.parent;
+      // (`raise e`, `raise e from None`: it leaves the function, as it did before)
+      return !(p?.type === 'raise_statement' && p.namedChildren[0]?.id === id.id);
+    });
+    if (kept_) {
+      where = kept_;
+      break;
+    }
+  }
+  if (!where) {
+    where = fn.descendantsOfType('call').find((c) => {
+      if (!own(c)) return false;
+      const name = calleeName(ctx.names, c) ?? '';
+      if (name === 'sys.exc_info' || name === 'sys.exception') return true;
+      const item = c.parent?.type === 'as_pattern' ? c.parent.parent : c.parent;
+      return item?.type === 'with_item' && KEEPS_EXCEPTION.test(c.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '');
+    });
+  }
+  if (!where) return undefined;
+  return `; \`${where.text.length > 40 ? `${where.text.slice(0, 39)}…` : where.text}\` on line ${where.startPosition.row + 1} may keep an exception, whose traceback holds the function's frame and \`${kept.name}\` in it: CPython ${does} only when that exception went, the fix at the end of the function`;
+}
+
 export function aheadNote(kept: KeptLocal, earlier: readonly { fn: number; name: string; stmt: SyntaxNode }[], does: string): string | undefined {
   const ahead = earlier.find((b) => b.fn === kept.fn.id && b.name !== kept.name && !kept.after.includes(b.name) && b.stmt.startIndex < kept.stmt.startIndex);
   if (!ahead) return undefined;

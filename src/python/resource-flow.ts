@@ -340,7 +340,7 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           // Ex) `p.communicate()`: reads every pipe to its end, closes it, and waits for the process
           if (!wrapped && closesItself(spec, attr, p.parent!)) return { kind: 'managed' };
           // Ex) `s.sendall(b)` / `s.detach()`: the paths that leave before it (an exception) leave the socket to the GC
-          if (!wrapped && attr === 'detach' && spec.kind === 'socket') return { kind: 'escape', severity: 'call', reason: `\`.detach()\` does not run on every path (an exception before it, a branch without it) where it is not in the \`finally\` of a \`try\` right after the socket is made: the other paths leave the socket to the GC; detach it in such a \`finally\`` };
+          if (!wrapped && attr === 'detach' && spec.kind === 'socket') return { kind: 'escape', severity: 'call', reason: `\`.detach()\` does not run on every path (an exception before it, a branch without it): the others leave the socket to the GC; release it on each of them by hand (\`close()\` a socket the code made, \`detach()\` one made around a descriptor it borrowed)` };
           // Ex) `zf = zipfile.ZipFile(raw)` / `member = zf.open("n")`: the member reads `raw` when it is read
           if ((wrapped === true || wrapped === 'owns') && HANDS_OUT.has(attr) && !usedUpAtOnce(p.parent!)) return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` of what wraps it may return an object that still reads the ${spec.kind} after the block` };
           // Ex) `cx.execute(q).fetchall()`, `cx.executemany(q, rows)` as a statement: the cursor it makes is done with at once

@@ -11,7 +11,7 @@ import { calleeName, qualifiedName } from './imports.js';
 import { mayBeResourceCall } from './candidates.js';
 import { lastTextMemo, memoized } from './memo.js';
 import { inNoncode, lineAt, outlineOf, setUpSpans } from './outline.js';
-import { isExtra, outerParens, unwrapParens } from './statements.js';
+import { isExtra, outerParens, ownerClass, unwrapParens } from './statements.js';
 import { identifiersNamed, type Binding } from './scopes.js';
 import { escapeRegExp, PATCH_BY_PATH, textTest } from './text.js';
 
@@ -483,6 +483,17 @@ function patchesIn(region: string): Patched[] {
 /** Methods of a path that return a path. */
 const PATH_METHODS = new Set(['with_name', 'with_suffix', 'with_stem', 'joinpath', 'resolve', 'absolute', 'expanduser', 'relative_to', 'with_segments']);
 
+/** True when the class body of `cls` binds `name` itself: a class, a def, an assignment or an import of that name. */
+function classBodyBinds(cls: SyntaxNode, name: string): boolean {
+  return (cls.childForFieldName('body')?.namedChildren ?? []).some((s) => {
+    const d = s.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
+    if ((d?.type === 'class_definition' || d?.type === 'function_definition') && d.childForFieldName('name')?.text === name) return true;
+    if (s.type === 'import_statement' || s.type === 'import_from_statement') return new RegExp(`\\b${name}\\b`).test(s.text);
+    const a = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
+    return a?.type === 'assignment' && new RegExp(`(?:^|[\\s,(\\[])${name}(?:$|[\\s,)\\]])`).test(a.childForFieldName('left')?.text ?? '');
+  });
+}
+
 /**
  * True when `expr` surely evaluates to a `pathlib.Path`: a call of a Path class (`Path(p)`, `Path.home()`,
  * `Path.cwd()`), `p / "name"`, `p.parent` and `p.with_suffix(…)`-like calls on one, or a name whose every binding is
@@ -523,8 +534,13 @@ function isPathValue(ctx: FileContext, expr: SyntaxNode, depth: number): boolean
         const p = b.node.parent;
         if (b.kind === 'param') {
           const type = p?.type === 'typed_parameter' || p?.type === 'typed_default_parameter' ? p.childForFieldName('type') : null;
-          // Ex) `def head(path: Path)`: `Path` pathlib's, through the imports (not a class of the project named so)
+          // Ex) `def head(path: Path)`: `Path` pathlib's, through the imports (not a class of the project named so;
+          // nor a name of the class body a method's annotation is read in: `class Store: class Path: …`)
           const named = type?.type === 'type' ? type.namedChildren.find((c) => !isExtra(c)) : type;
+          const def = p?.parent?.parent;
+          const cls = def?.type === 'function_definition' ? ownerClass(def) : undefined;
+          const head = named?.type === 'attribute' ? named.text.split('.')[0]!.trim() : named?.text;
+          if (cls && head && classBodyBinds(cls, head)) return false;
           return isPathClass(named);
         }
         if (b.kind !== 'assign' || p?.type !== 'assignment' || p.childForFieldName('left')?.id !== b.node.id) return false;
@@ -717,8 +733,11 @@ const STOPPING_WRAPPERS: ReadonlySet<string> = new Set(['builtins.zip', 'itertoo
 
 /** True when `call` (of `name`) is a lazy wrapper that may stop reading early: a `STOPPING_WRAPPERS` one, a `map` of several iterables. */
 export function wrapperMayStop(name: string, call: SyntaxNode): boolean {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)) ?? [];
+  // Ex) `zip(os.popen(cmd))`: one iterable, read to its end (not `zip(*its)`, which may be several)
+  if (name === 'builtins.zip') return args.length !== 1 || args[0]!.type === 'list_splat' || args[0]!.type === 'keyword_argument';
   if (STOPPING_WRAPPERS.has(name)) return true;
-  return name === 'builtins.map' && (call.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)).length ?? 0) > 2;
+  return name === 'builtins.map' && args.length > 2;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeText, consumerOf, takesResource, type ConsumerSpec } from './consumers.js';
 import { calleeName } from './imports.js';
-import { isExtra, isUnpackingTarget } from './statements.js';
+import { bindsPlainNames, isExtra, isUnpackingTarget } from './statements.js';
 import { isFirstIterable } from './evaluation.js';
 import { mayTimeOut, pipeReason, type ResourceSpec } from './resources.js';
 
@@ -89,8 +89,11 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
     }
     // Ex) `print(*zip(open(p), open(q)))`, `t = (*map(f, open(p)),)`, `x, y = islice(open(p), 2)`: the unpacking reads
     // the lazy wrapper to its end within the statement
-    if (via && p.type === 'list_splat' && UNPACKED_IN.has(p.parent?.type ?? '')) return { kind: 'used-up', at: p, by: `\`*\` unpacking` };
-    if (via && p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id && isUnpackingTarget(p.childForFieldName('left'))) return { kind: 'used-up', at: p, by: 'the unpacking' };
+    // (An attribute or subscript target runs code after the unpacking, `o.x, d[k()] = islice(open(p), 2)`: the read is the
+    // wrapper's, and the store code that runs after it)
+    if (via && p.type === 'list_splat' && UNPACKED_IN.has(p.parent?.type ?? '')) return { kind: 'used-up', at: p, by: 'a `*` unpacking' };
+    const left = p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id ? p.childForFieldName('left') : null;
+    if (via && left && isUnpackingTarget(left)) return { kind: 'used-up', at: bindsPlainNames(left) ? p : cur, by: 'the unpacking' };
     if (isFirstIterable(p, cur)) {
       const comp = p.parent!;
       // Ex) `[l for l in open(p)]`: a list, set or dict display is built to the end at once.

@@ -70,6 +70,20 @@ export function isUnpackingTarget(target: SyntaxNode | null | undefined): boolea
   return target.children.some((c) => c.type === ',') || target.namedChildren.filter((c) => !isExtra(c)).length !== 1;
 }
 
+/**
+ * True when every name the unpacking target `target` binds is a plain name (`a, (b, *rest) = …`): storing the items
+ * runs no code, where an attribute or a subscript target (`o.x, d[k()] = …`) runs a setter, `__setitem__` or `k()`
+ * after the value is unpacked.
+ */
+export function bindsPlainNames(target: SyntaxNode): boolean {
+  return target.namedChildren.every((c) => {
+    if (isExtra(c)) return true;
+    if (c.type === 'identifier') return true;
+    if (c.type === 'list_splat_pattern') return c.namedChildren.every((n) => isExtra(n) || n.type === 'identifier');
+    return UNPACKING_TARGETS.has(c.type) && bindsPlainNames(c);
+  });
+}
+
 /** The statement holding `node`: the first ancestor that stands directly in a block or the module. */
 export function enclosingStatement(node: SyntaxNode): SyntaxNode | undefined {
   for (let n: SyntaxNode | null = node; n; n = n.parent) {

@@ -21,3 +21,17 @@ def lines(cmd):
 
 def ordered(cmd):
     return sorted(os.popen(cmd), reverse=True)
+
+
+def flag():
+    raise KeyError("no flag")
+
+
+def ordered_by_flag(cmd):
+    # Another argument runs code after the pipe is made, before it is read
+    return sorted(os.popen(cmd), reverse=flag())
+
+
+def keyed(cmd):
+    # `sorted` calls `key` only once it has read everything: safe
+    return sorted(os.popen(cmd), key=float)

@@ -26,3 +26,19 @@ def lines(cmd):
 def ordered(cmd):
     with os.popen(cmd) as pipe:
         return sorted(pipe, reverse=True)
+
+
+def flag():
+    raise KeyError("no flag")
+
+
+def ordered_by_flag(cmd):
+    # Another argument runs code after the pipe is made, before it is read
+    with os.popen(cmd) as pipe:
+        return sorted(pipe, reverse=flag())
+
+
+def keyed(cmd):
+    # `sorted` calls `key` only once it has read everything: safe
+    with os.popen(cmd) as pipe:
+        return sorted(pipe, key=float)

@@ -1,0 +1,28 @@
+# The generator's call runs code of its own (an argument, a plain function that returns the generator): making it
+# ahead of the statement would run that before the attribute read, a property, that came first. Reported.
+def rows(tag):
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("cleanup", tag)
+
+
+def side(tag):
+    print("side", tag)
+    return tag
+
+
+def wrapped(tag):
+    print("wrapped", tag)
+    return rows(tag)
+
+
+def b(c):
+    r = c.v in rows(side("b"))
+    return r
+
+
+def d(c):
+    r = c.v in wrapped("d")
+    return r

@@ -1,0 +1,21 @@
+# The function keeps an exception past its handler: its traceback holds the frame, and `it` in it, so CPython
+# closed the generator only when that exception went. The fix closes it at the end of the function: unsafe.
+ERRS = []
+
+
+def rows():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("cleanup")
+
+
+def f():
+    it = rows()
+    print("first", next(it))
+    try:
+        int("x")
+    except ValueError as e:
+        ERRS.append(e)
+    return 1
