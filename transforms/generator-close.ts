@@ -871,7 +871,8 @@ function runsOwnCode(ctx: FileContext, call: SyntaxNode, made: Made): string | u
   if (made.iterator) return `\`${shown}\` opens its directory`;
   if (made.viaIter) return `\`${shown}\` runs its class's \`__init__\``;
   const args = call.childForFieldName('arguments');
-  if (args?.type !== 'argument_list' || !args.namedChildren.every((a) => isExtra(a) || (isSurelyPure(ctx, a) && a.descendantsOfType('interpolation').length === 0))) return `the arguments of \`${shown}\` may run code`;
+  // (An attribute read among them may be a property, or read what a property before it sets: `rows(self.limit)`)
+  if (args?.type !== 'argument_list' || !args.namedChildren.every((a) => isExtra(a) || (isSurelyPure(ctx, a) && a.descendantsOfType('interpolation').length === 0 && a.type !== 'attribute' && a.descendantsOfType('attribute').length === 0))) return `the arguments of \`${shown}\` may run code or read what code before them sets`;
   const callee = call.childForFieldName('function');
   if (callee?.type !== 'identifier') return undefined;
   const r = ctx.names.resolve(callee.text, callee);

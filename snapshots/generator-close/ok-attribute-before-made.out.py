@@ -26,3 +26,16 @@ def b(c):
 def d(c):
     r = c.v in wrapped("d")
     return r
+
+
+class Log:
+    @property
+    def names(self):
+        self.limit = 3
+        return ["a", "b", "c"]
+
+    def pairs(self):
+        # `self.limit` is read after the property that sets it: made ahead of the loop, it would be read first
+        for n, x in zip(self.names, rows(self.limit)):
+            if x:
+                break

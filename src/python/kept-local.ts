@@ -152,6 +152,26 @@ const KEEPS_EXCEPTION = /(?:^|\.)(?:raises|assertRaises|assertRaisesRegex|assert
  * e` (appended, stored, handed to a call), `sys.exc_info()` or `sys.exception()` called, a `with raises(…) as cm:`.
  * `undefined` when nothing shows it.
  */
+/** Builtins that read an exception and keep nothing of it. */
+const LOOKS_AT = new Set(['builtins.str', 'builtins.repr', 'builtins.print', 'builtins.isinstance', 'builtins.type', 'builtins.format', 'builtins.len', 'builtins.bool', 'builtins.id']);
+
+/**
+ * True when the read `id` of a handler's `as` name may keep the exception past the handler: stored, appended, handed to
+ * a call. Not inside a `raise` (`raise e`, `raise Other() from e`: it leaves the function, as before), an attribute read
+ * (`e.args`; not `e.__traceback__`), a comparison, an f-string's field, a builtin that only looks (`str(e)`, `print(e)`).
+ */
+function keepsException(ctx: FileContext, id: SyntaxNode): boolean {
+  for (let a = id.parent; a && a.type !== 'block'; a = a.parent) if (a.type === 'raise_statement') return false;
+  let cur = id;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  const p = cur.parent;
+  if (!p) return true;
+  if (p.type === 'attribute' && p.childForFieldName('object')?.id === cur.id) return p.childForFieldName('attribute')?.text === '__traceback__';
+  if (p.type === 'comparison_operator' || p.type === 'interpolation' || p.type === 'not_operator' || p.type === 'boolean_operator') return false;
+  if (p.type === 'argument_list' && p.parent?.type === 'call' && LOOKS_AT.has(calleeName(ctx.names, p.parent) ?? '')) return false;
+  return true;
+}
+
 export function exceptionKeptNote(ctx: FileContext, kept: KeptLocal, does: string): string | undefined {
   const fn = kept.fn;
   const own = (n: SyntaxNode) => scopeOf(n).id === fn.id;
@@ -162,11 +182,7 @@ export function exceptionKeptNote(ctx: FileContext, kept: KeptLocal, does: strin
     const name = alias?.type === 'as_pattern_target' ? alias.namedChildren[0] : alias;
     const block = h.namedChildren.find((c) => c.type === 'block');
     if (!name || name.type !== 'identifier' || !block) continue;
-    const kept_ = identifiersNamed(block, name.text, ctx.source).find((id) => {
-      const p = id.parent;
-      // (`raise e`, `raise e from None`: it leaves the function, as it did before)
-      return !(p?.type === 'raise_statement' && p.namedChildren[0]?.id === id.id);
-    });
+    const kept_ = identifiersNamed(block, name.text, ctx.source).find((id) => keepsException(ctx, id));
     if (kept_) {
       where = kept_;
       break;
@@ -177,8 +193,8 @@ export function exceptionKeptNote(ctx: FileContext, kept: KeptLocal, does: strin
       if (!own(c)) return false;
       const name = calleeName(ctx.names, c) ?? '';
       if (name === 'sys.exc_info' || name === 'sys.exception') return true;
-      const item = c.parent?.type === 'as_pattern' ? c.parent.parent : c.parent;
-      return item?.type === 'with_item' && KEEPS_EXCEPTION.test(c.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '');
+      // (`with pytest.raises(E) as info:`: the name keeps it; without `as`, nothing does)
+      return c.parent?.type === 'as_pattern' && c.parent.parent?.type === 'with_item' && KEEPS_EXCEPTION.test(c.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '');
     });
   }
   if (!where) return undefined;

@@ -22,9 +22,38 @@ def ignoring():
         print("ignored", type(e).__name__)
 
 
+class Outer:
+    class Guard:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return True
+
+
+@contextmanager
+def quiet():
+    try:
+        yield
+    finally:
+        return
+
+
 def rows():
     for i in range(3):
         with LogErrors():
+            yield i
+
+
+def guarded():
+    for i in range(3):
+        with Outer.Guard():
+            yield i
+
+
+def hushed():
+    for i in range(3):
+        with quiet():
             yield i
 
 
@@ -43,4 +72,14 @@ def first():
 
 def first_item():
     for x in items():
+        return x
+
+
+def first_guarded():
+    for x in guarded():
+        return x
+
+
+def first_hushed():
+    for x in hushed():
         return x

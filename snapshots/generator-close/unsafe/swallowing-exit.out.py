@@ -22,9 +22,38 @@ def ignoring():
         print("ignored", type(e).__name__)
 
 
+class Outer:
+    class Guard:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return True
+
+
+@contextmanager
+def quiet():
+    try:
+        yield
+    finally:
+        return
+
+
 def rows():
     for i in range(3):
         with LogErrors():
+            yield i
+
+
+def guarded():
+    for i in range(3):
+        with Outer.Guard():
+            yield i
+
+
+def hushed():
+    for i in range(3):
+        with quiet():
             yield i
 
 
@@ -47,6 +76,24 @@ def first():
 
 def first_item():
     gen = items()
+    try:
+        for x in gen:
+            return x
+    finally:
+        gen.close()
+
+
+def first_guarded():
+    gen = guarded()
+    try:
+        for x in gen:
+            return x
+    finally:
+        gen.close()
+
+
+def first_hushed():
+    gen = hushed()
     try:
         for x in gen:
             return x
