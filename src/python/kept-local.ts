@@ -137,21 +137,9 @@ export function orderNote(kept: KeptLocal, does: string): string | undefined {
   return `; ${does} inside the block that closes ${them} at its end runs its cleanup before ${kept.after.length > 1 ? 'theirs' : `${them}'s`}, where CPython dropped ${them} first (a frame's variables go in their order)`;
 }
 
-/**
- * What a finding adds when a generator with cleanup was bound earlier in the function, outside the blocks that
- * `kept.after` names (`if c: a = rows(1)`, which gets no fix of its own; `earlier`: the file's bindings of such
- * generators): `does` (closing `kept`, removing it) at the end of the function runs first, where CPython dropped
- * that one first (a frame's variables go in their order). `undefined` when there is none.
- */
 /** Context managers whose `as` name keeps the exception they catch, and with it the traceback: pytest's, unittest's. */
 const KEEPS_EXCEPTION = /(?:^|\.)(?:raises|assertRaises|assertRaisesRegex|assertRaisesRegexp)$/;
 
-/**
- * Where the function `fn` may keep an exception past its handler, and with its traceback its own frame (and `does`
- * to the kept value what CPython did only when that went): an `except … as e:` whose `e` is used other than by `raise
- * e` (appended, stored, handed to a call), `sys.exc_info()` or `sys.exception()` called, a `with raises(…) as cm:`.
- * `undefined` when nothing shows it.
- */
 /** Builtins that read an exception and keep nothing of it. */
 const LOOKS_AT = new Set(['builtins.str', 'builtins.repr', 'builtins.print', 'builtins.isinstance', 'builtins.type', 'builtins.format', 'builtins.len', 'builtins.bool', 'builtins.id']);
 
@@ -172,6 +160,12 @@ function keepsException(ctx: FileContext, id: SyntaxNode): boolean {
   return true;
 }
 
+/**
+ * Where the function `fn` may keep an exception past its handler, and with its traceback its own frame (and `does`
+ * to the kept value what CPython did only when that went): an `except … as e:` whose `e` is used other than by `raise
+ * e` (appended, stored, handed to a call), `sys.exc_info()` or `sys.exception()` called, a `with raises(…) as cm:`.
+ * `undefined` when nothing shows it.
+ */
 export function exceptionKeptNote(ctx: FileContext, kept: KeptLocal, does: string): string | undefined {
   const fn = kept.fn;
   const own = (n: SyntaxNode) => scopeOf(n).id === fn.id;
@@ -201,6 +195,12 @@ export function exceptionKeptNote(ctx: FileContext, kept: KeptLocal, does: strin
   return `; \`${where.text.length > 40 ? `${where.text.slice(0, 39)}…` : where.text}\` on line ${where.startPosition.row + 1} may keep an exception, whose traceback holds the function's frame and \`${kept.name}\` in it: CPython ${does} only when that exception went, the fix at the end of the function`;
 }
 
+/**
+ * What a finding adds when a generator with cleanup was bound earlier in the function, outside the blocks that
+ * `kept.after` names (`if c: a = rows(1)`, which gets no fix of its own; `earlier`: the file's bindings of such
+ * generators): `does` (closing `kept`, removing it) at the end of the function runs first, where CPython dropped
+ * that one first (a frame's variables go in their order). `undefined` when there is none.
+ */
 export function aheadNote(kept: KeptLocal, earlier: readonly { fn: number; name: string; stmt: SyntaxNode }[], does: string): string | undefined {
   const ahead = earlier.find((b) => b.fn === kept.fn.id && b.name !== kept.name && !kept.after.includes(b.name) && b.stmt.startIndex < kept.stmt.startIndex);
   if (!ahead) return undefined;

@@ -25,10 +25,10 @@ export function argumentOf(node: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
-/** Follow the resource made by `resource` upwards until it is used up or kept, stopping at `top`. */
 /** Where `*x` unpacks `x` at once: a call's arguments, a tuple, list or set display. */
 const UNPACKED_IN: ReadonlySet<string> = new Set(['argument_list', 'tuple', 'list', 'set']);
 
+/** Follow the resource made by `resource` upwards until it is used up or kept, stopping at `top`. */
 export function followResource(ctx: FileContext, resource: SyntaxNode, spec: ResourceSpec, top: SyntaxNode): Flow {
   let cur = resource;
   let via: string | undefined;
