@@ -873,6 +873,13 @@ function runsOwnCode(ctx: FileContext, call: SyntaxNode, made: Made): string | u
   const args = call.childForFieldName('arguments');
   // (An attribute read among them may be a property, or read what a property before it sets: `rows(self.limit)`)
   if (args?.type !== 'argument_list' || !args.namedChildren.every((a) => isExtra(a) || (isSurelyPure(ctx, a) && a.descendantsOfType('interpolation').length === 0 && a.type !== 'attribute' && a.descendantsOfType('attribute').length === 0))) return `the arguments of \`${shown}\` may run code or read what code before them sets`;
+  // Ex) `rows(LIMIT)`: a global, which a property read before it may rebind (`global LIMIT`)
+  const global = args.descendantsOfType('identifier').find((id) => {
+    if (id.parent?.type === 'keyword_argument' && id.parent.childForFieldName('name')?.id === id.id) return false;
+    const r = ctx.names.resolve(id.text, id);
+    return r.kind === 'local' && r.scope.type === 'module' && functionOrModuleOf(call).type !== 'module';
+  });
+  if (global) return `\`${shown}\` reads the global \`${global.text}\`, which code before it may set`;
   const callee = call.childForFieldName('function');
   if (callee?.type !== 'identifier') return undefined;
   const r = ctx.names.resolve(callee.text, callee);

@@ -39,3 +39,20 @@ class Log:
         for n, x in zip(self.names, rows(self.limit)):
             if x:
                 break
+
+
+LIMIT = 3
+
+
+class Globals:
+    @property
+    def names(self):
+        global LIMIT
+        LIMIT = 1
+        return ["a", "b", "c"]
+
+    def pairs(self):
+        # `LIMIT` is a global the property before it sets
+        for n, x in zip(self.names, rows(LIMIT)):
+            if x:
+                break

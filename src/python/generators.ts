@@ -1253,15 +1253,14 @@ function goesOnReason(fn: SyntaxNode, yields: readonly SyntaxNode[], region: Syn
  * A `with` item `suppress(…)` (`contextlib.suppress`, any spelling, or a name `names` resolves to it:
  * `from contextlib import suppress as quiet`) given `BaseException` or `GeneratorExit`.
  */
-function suppressesGeneratorExit(item: SyntaxNode, names?: NameIndex, from?: SyntaxNode): boolean {
+function suppressesGeneratorExit(item: SyntaxNode, names?: NameIndex): boolean {
   let value = item.childForFieldName('value');
   if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
   if (value?.type !== 'call') return false;
   // Ex) `with LogErrors():`, `with ignoring():`: a class of the module whose `__exit__` may return true, a
   // `@contextmanager` of the module that catches GeneratorExit around its `yield` and goes on
   const fn = value.childForFieldName('function');
-  // (`from`: the `@contextmanager` being read, which a `with` of itself must not send round again)
-  if (names && fn && !(from && fn.type === 'identifier' && fn.text === from.childForFieldName('name')?.text) && swallowingCallee(fn, names)) return true;
+  if (names && fn && swallowingCallee(fn, names)) return true;
   if (!/\b(?:BaseException|GeneratorExit)\b/.test(value.childForFieldName('arguments')?.text ?? '')) return false;
   const callee = value.childForFieldName('function')?.text ?? '';
   return /(?:^|\.)suppress$/.test(callee.replace(/\s+/g, '')) || (names !== undefined && calleeName(names, value) === 'contextlib.suppress');
@@ -1272,19 +1271,7 @@ function suppressesGeneratorExit(item: SyntaxNode, names?: NameIndex, from?: Syn
  * `@contextmanager` function of the module that swallows what is thrown in at its `yield`: by a plain name, or as
  * `Outer.Inner` for a class nested in a class of the module.
  */
-let swallowDepth = 0;
 function swallowingCallee(fn: SyntaxNode, names: NameIndex): boolean {
-  // (Context managers that use each other: read three deep at most)
-  if (swallowDepth > 3) return false;
-  swallowDepth++;
-  try {
-    return swallowingCalleeOnce(fn, names);
-  } finally {
-    swallowDepth--;
-  }
-}
-
-function swallowingCalleeOnce(fn: SyntaxNode, names: NameIndex): boolean {
   const head = fn.type === 'attribute' ? fn.childForFieldName('object') : fn;
   if (head?.type !== 'identifier') return false;
   const r = names.resolve(head.text, head);
@@ -1299,6 +1286,12 @@ function swallowingCalleeOnce(fn: SyntaxNode, names: NameIndex): boolean {
       return (d.type === 'class_definition' && exitMayReturnTrue(d)) || (d.type === 'function_definition' && contextManagerSwallows(d, names));
     });
   });
+}
+
+/** The `with` statement whose own item `item` is (not one of a `with` nested in its body). */
+function withOf(item: SyntaxNode): SyntaxNode | undefined {
+  const w = item.parent?.type === 'with_clause' ? item.parent.parent : item.parent;
+  return w?.type === 'with_statement' ? w : undefined;
 }
 
 /** The class `cls` (a `class_definition`) has an `__exit__` of its own that may return something true. */
@@ -1328,18 +1321,19 @@ function contextManagerSwallows(def: SyntaxNode, names: NameIndex): boolean {
     const body = t.childForFieldName('body');
     if (!body || !ownOf(body, 'yield', def).length) continue;
     for (const h of t.namedChildren) {
-      // Ex) `finally: return`: leaving the `finally` drops what was thrown in
-      if (h.type === 'finally_clause' && (ownOf(h, 'return_statement', def).length || ownOf(h, 'break_statement', def).length || ownOf(h, 'continue_statement', def).length)) return true;
+      // Ex) `finally: return`: leaving the `finally` drops what was thrown in (not a `break` of a loop inside it)
+      if (h.type === 'finally_clause' && (ownOf(h, 'return_statement', def).length || [...ownOf(h, 'break_statement', def), ...ownOf(h, 'continue_statement', def)].some((j) => { const loop = loopOf(j, def); return !loop || !within(loop, h); }))) return true;
       if (h.type !== 'except_clause' || !catchesGeneratorExit(h, names)) continue;
       const last = h.namedChildren.find((c) => c.type === 'block')?.namedChildren.filter((c) => !isExtra(c)).at(-1);
       if (last?.type !== 'raise_statement') return true;
     }
   }
-  // Ex) `with suppress(BaseException): yield`, or a `with` of another swallowing context manager of the module
+  // Ex) `with suppress(BaseException): yield` (its own items only; another context manager of the module used here is
+  // not read again: that would read chains of them, deep and wide)
   for (const w of ownOf(def, 'with_statement', def)) {
     const body = w.childForFieldName('body');
     if (!body || !ownOf(body, 'yield', def).length) continue;
-    if (w.descendantsOfType('with_item').some((i) => holderOf(i)?.id === def.id && suppressesGeneratorExit(i, names, def))) return true;
+    if (w.descendantsOfType('with_item').some((i) => withOf(i)?.id === w.id && suppressesGeneratorExit(i))) return true;
   }
   return false;
 }

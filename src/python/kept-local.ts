@@ -8,7 +8,7 @@ import { identifiersNamed, scopeOf, within } from './scopes.js';
 import { mixedIndentReason, statementIndent, statementIndex, statementSiblings, planWrap } from './wrap.js';
 import { blockRoom, tooDeepReason } from './nesting.js';
 import { dynamicLookupAfter } from './resource-flow.js';
-import { isExtra } from './statements.js';
+import { isExtra, outerParens } from './statements.js';
 import { startsAsync } from './generators.js';
 import { calleeName } from './imports.js';
 
@@ -149,13 +149,22 @@ const LOOKS_AT = new Set(['builtins.str', 'builtins.repr', 'builtins.print', 'bu
  * (`e.args`; not `e.__traceback__`), a comparison, an f-string's field, a builtin that only looks (`str(e)`, `print(e)`).
  */
 function keepsException(ctx: FileContext, id: SyntaxNode): boolean {
-  for (let a = id.parent; a && a.type !== 'block'; a = a.parent) if (a.type === 'raise_statement') return false;
   let cur = id;
   while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
   const p = cur.parent;
   if (!p) return true;
-  if (p.type === 'attribute' && p.childForFieldName('object')?.id === cur.id) return p.childForFieldName('attribute')?.text === '__traceback__';
-  if (p.type === 'comparison_operator' || p.type === 'interpolation' || p.type === 'not_operator' || p.type === 'boolean_operator') return false;
+  // Ex) `raise e`, `raise Other() from e`, `raise Other(e)`: it leaves the function with the exception raised (not `raise
+  // keep(e)`, a call that may store it)
+  if (p.type === 'raise_statement') return false;
+  const raised = p.type === 'argument_list' && p.parent?.type === 'call' ? outerParens(p.parent) : undefined;
+  if (raised?.parent?.type === 'raise_statement' && /^[A-Z]/.test(p.parent!.childForFieldName('function')?.text.split('.').at(-1) ?? '')) return false;
+  // Ex) `e.args`, `e.errno` (not `e.__traceback__`, `e.__context__`, `e.with_traceback`, which hold frames or `e`)
+  if (p.type === 'attribute' && p.childForFieldName('object')?.id === cur.id) {
+    const attr = p.childForFieldName('attribute')?.text ?? '';
+    return attr.startsWith('_') || attr === 'with_traceback';
+  }
+  // (Not `e or None`, `cond and e`: their value may be `e` itself)
+  if (p.type === 'comparison_operator' || p.type === 'interpolation' || p.type === 'not_operator') return false;
   if (p.type === 'argument_list' && p.parent?.type === 'call' && LOOKS_AT.has(calleeName(ctx.names, p.parent) ?? '')) return false;
   return true;
 }

@@ -19,3 +19,33 @@ def f():
     except ValueError as e:
         ERRS.append(e)
     return 1
+
+
+LAST = None
+
+
+def g():
+    # `e or None` is `e` itself: kept
+    global LAST
+    it = rows()
+    print("first", next(it))
+    try:
+        int("x")
+    except ValueError as e:
+        LAST = e or None
+    return 1
+
+
+def keep(e):
+    ERRS.append(e)
+    return RuntimeError("kept")
+
+
+def h():
+    # `keep(e)` may store it before the raise
+    it = rows()
+    print("first", next(it))
+    try:
+        int("x")
+    except ValueError as e:
+        raise keep(e)

@@ -22,3 +22,39 @@ def f():
         return 1
     finally:
         it.close()
+
+
+LAST = None
+
+
+def g():
+    # `e or None` is `e` itself: kept
+    global LAST
+    it = rows()
+    try:
+        print("first", next(it))
+        try:
+            int("x")
+        except ValueError as e:
+            LAST = e or None
+        return 1
+    finally:
+        it.close()
+
+
+def keep(e):
+    ERRS.append(e)
+    return RuntimeError("kept")
+
+
+def h():
+    # `keep(e)` may store it before the raise
+    it = rows()
+    try:
+        print("first", next(it))
+        try:
+            int("x")
+        except ValueError as e:
+            raise keep(e)
+    finally:
+        it.close()
