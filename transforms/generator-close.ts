@@ -872,7 +872,7 @@ function runsOwnCode(ctx: FileContext, call: SyntaxNode, made: Made): string | u
   if (made.viaIter) return `\`${shown}\` runs its class's \`__init__\``;
   const args = call.childForFieldName('arguments');
   // (An attribute read among them may be a property, or read what a property before it sets: `rows(self.limit)`)
-  if (args?.type !== 'argument_list' || !args.namedChildren.every((a) => isExtra(a) || (isSurelyPure(ctx, a) && a.descendantsOfType('interpolation').length === 0 && a.type !== 'attribute' && a.descendantsOfType('attribute').length === 0))) return `the arguments of \`${shown}\` may run code or read what code before them sets`;
+  if (args?.type !== 'argument_list' || !inertArguments(ctx, args, true)) return `the arguments of \`${shown}\` may run code or read what code before them sets`;
   // Ex) `rows(LIMIT)`: a global, which a property read before it may rebind (`global LIMIT`)
   const global = args.descendantsOfType('identifier').find((id) => {
     if (id.parent?.type === 'keyword_argument' && id.parent.childForFieldName('name')?.id === id.id) return false;
@@ -972,11 +972,18 @@ function madeRunsCode(ctx: FileContext, call: SyntaxNode, made: Made): string | 
   if (made.patched || callee?.type !== 'identifier' || !isGeneratorFunctionName(ctx, callee)) {
     return `\`${shown}\` is not surely an undecorated generator function of this file, whose call would run none of its code`;
   }
-  // (An f-string's fields run `__format__`: `rows(f"{tag}")`)
-  if (args?.type !== 'argument_list' || !args.namedChildren.every((a) => isExtra(a) || (isSurelyPure(ctx, a) && a.descendantsOfType('interpolation').length === 0))) {
+  if (args?.type !== 'argument_list' || !inertArguments(ctx, args)) {
     return `the arguments of \`${shown}\` may run code or raise`;
   }
   return undefined;
+}
+
+/**
+ * True when the arguments `args` surely run no code and raise nothing (`isSurelyPure`; an f-string's fields run
+ * `__format__`). `noAttributes`: no attribute read among them either, which a property before them may set.
+ */
+function inertArguments(ctx: FileContext, args: SyntaxNode, noAttributes = false): boolean {
+  return args.namedChildren.every((a) => isExtra(a) || (isSurelyPure(ctx, a) && a.descendantsOfType('interpolation').length === 0 && !(noAttributes && (a.type === 'attribute' || a.descendantsOfType('attribute').length > 0))));
 }
 
 /** True when `id` surely names an undecorated def of this file that yields: calling it runs none of its code. */

@@ -7,7 +7,7 @@ import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.j
 import { candidateCalls } from '../src/python/candidates.js';
 import { aKind, deletesByName, firstPositional, givesFalse, leftOpen, mayWrite, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { forEachTargetName, functionOrModuleOf, identifiersNamed, within } from '../src/python/scopes.js';
-import { isBareAnnotationTarget, isClassBodyStatement, isExtra, LOOPS, outerParens } from '../src/python/statements.js';
+import { isBareAnnotationTarget, isClassBodyStatement, isExtra, LOOPS, outerParens, withOf } from '../src/python/statements.js';
 import { escapeRegExp, firstIndex } from '../src/python/text.js';
 import { memoized, pushTo } from '../src/python/memo.js';
 import { blockCodeEnd, lineAt, outlineOf } from '../src/python/outline.js';
@@ -424,8 +424,7 @@ function managedInBlock(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode)
     let item = held.parent;
     if (item?.type === 'as_pattern' && item.namedChildren[0]?.id === held.id) item = item.parent;
     if (item?.type !== 'with_item') return false;
-    const w = item.parent?.type === 'with_clause' ? item.parent.parent : item.parent;
-    return w?.type === 'with_statement' && w.parent?.id === stmt.parent?.id;
+    return withOf(item)?.parent?.id === stmt.parent?.id;
   });
 }
 

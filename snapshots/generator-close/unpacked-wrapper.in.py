@@ -18,3 +18,8 @@ def kept():
 
 def shown():
     print(*islice(rows(), 1))
+
+
+def stored(d, key):
+    # Into a subscript: `key()` runs after the unpacking, where CPython had closed the generator
+    d[key()], b = islice(rows(), 2)

@@ -10,3 +10,8 @@ def touch_all(p, bump):
 
 def scale(p, each):
     each(dbm.open(p).keys())
+
+
+def unpacked_into(path, d, reopen):
+    # Stored into a subscript: `reopen()` runs after the unpacking, where CPython had let go of the lock
+    d[reopen()], = dbm.open(path)

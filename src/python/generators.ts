@@ -6,7 +6,7 @@ import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, identifierKey, inOwnCode, partsRunAround, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
 import { afterBrackets, declaredNames, findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, inDefOrClass, inNoncode, LineKind, lineAt, outlineOf, selectAround, type Outline, type Selection } from './outline.js';
-import { decoratorText, isExtra, LOOPS, NESTED_SCOPES, outerParens, ownerClass, unwrapParens } from './statements.js';
+import { decoratorText, isExtra, LOOPS, NESTED_SCOPES, outerParens, ownerClass, unwrapParens, withOf } from './statements.js';
 import { calleeName } from './imports.js';
 import { RESOURCE_CALLS } from './resources.js';
 import { pushTo } from './memo.js';
@@ -1286,12 +1286,6 @@ function swallowingCallee(fn: SyntaxNode, names: NameIndex): boolean {
       return (d.type === 'class_definition' && exitMayReturnTrue(d)) || (d.type === 'function_definition' && contextManagerSwallows(d, names));
     });
   });
-}
-
-/** The `with` statement whose own item `item` is (not one of a `with` nested in its body). */
-function withOf(item: SyntaxNode): SyntaxNode | undefined {
-  const w = item.parent?.type === 'with_clause' ? item.parent.parent : item.parent;
-  return w?.type === 'with_statement' ? w : undefined;
 }
 
 /** The class `cls` (a `class_definition`) has an `__exit__` of its own that may return something true. */

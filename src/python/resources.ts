@@ -483,17 +483,6 @@ function patchesIn(region: string): Patched[] {
 /** Methods of a path that return a path. */
 const PATH_METHODS = new Set(['with_name', 'with_suffix', 'with_stem', 'joinpath', 'resolve', 'absolute', 'expanduser', 'relative_to', 'with_segments']);
 
-/** True when the class body of `cls` binds `name` itself: a class, a def, an assignment or an import of that name. */
-function classBodyBinds(cls: SyntaxNode, name: string): boolean {
-  return (cls.childForFieldName('body')?.namedChildren ?? []).some((s) => {
-    const d = s.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
-    if ((d?.type === 'class_definition' || d?.type === 'function_definition') && d.childForFieldName('name')?.text === name) return true;
-    if (s.type === 'import_statement' || s.type === 'import_from_statement') return new RegExp(`\\b${name}\\b`).test(s.text);
-    const a = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
-    return a?.type === 'assignment' && new RegExp(`(?:^|[\\s,(\\[])${name}(?:$|[\\s,)\\]])`).test(a.childForFieldName('left')?.text ?? '');
-  });
-}
-
 /**
  * True when `expr` surely evaluates to a `pathlib.Path`: a call of a Path class (`Path(p)`, `Path.home()`,
  * `Path.cwd()`), `p / "name"`, `p.parent` and `p.with_suffix(…)`-like calls on one, or a name whose every binding is
@@ -540,7 +529,7 @@ function isPathValue(ctx: FileContext, expr: SyntaxNode, depth: number): boolean
           const def = p?.parent?.parent;
           const cls = def?.type === 'function_definition' ? ownerClass(def) : undefined;
           const head = named?.type === 'attribute' ? named.text.split('.')[0]!.trim() : named?.text;
-          if (cls && head && classBodyBinds(cls, head)) return false;
+          if (cls && head && ctx.names.bindings(cls).has(head)) return false;
           return isPathClass(named);
         }
         if (b.kind !== 'assign' || p?.type !== 'assignment' || p.childForFieldName('left')?.id !== b.node.id) return false;

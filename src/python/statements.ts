@@ -84,6 +84,12 @@ export function bindsPlainNames(target: SyntaxNode): boolean {
   });
 }
 
+/** The `with` statement whose own item `item` is (not one of a `with` nested in its body), or `undefined`. */
+export function withOf(item: SyntaxNode): SyntaxNode | undefined {
+  const w = item.parent?.type === 'with_clause' ? item.parent.parent : item.parent;
+  return w?.type === 'with_statement' ? w : undefined;
+}
+
 /** The statement holding `node`: the first ancestor that stands directly in a block or the module. */
 export function enclosingStatement(node: SyntaxNode): SyntaxNode | undefined {
   for (let n: SyntaxNode | null = node; n; n = n.parent) {

@@ -35,3 +35,8 @@ def ordered_by_flag(cmd):
 def keyed(cmd):
     # `sorted` calls `key` only once it has read everything: safe
     return sorted(os.popen(cmd), key=float)
+
+
+def zipped(cmd):
+    # `zip` of one iterable reads it to its end: safe
+    return list(zip(os.popen(cmd)))

@@ -42,3 +42,9 @@ def keyed(cmd):
     # `sorted` calls `key` only once it has read everything: safe
     with os.popen(cmd) as pipe:
         return sorted(pipe, key=float)
+
+
+def zipped(cmd):
+    # `zip` of one iterable reads it to its end: safe
+    with os.popen(cmd) as pipe:
+        return list(zip(pipe))
