@@ -34,8 +34,8 @@ export interface Fix {
   applicability: Applicability;
   edits: Edit[];
   /**
-   * Among fixes whose edits span the same text, those of a lower `order` are applied first (default 0); the
-   * others wait for the next pass, which sees their text inside the first's block.
+   * Among fixes whose edits start at the same place, those of a lower `order` are applied first (default 0; then
+   * the one that ends first); the others wait for the next pass, which sees their text inside the first's block.
    */
   order?: number;
 }

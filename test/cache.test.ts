@@ -117,6 +117,19 @@ test('a generator changed in another module: the callers are checked again (the 
   assert.equal(r.stdout, withify(['check', '.', '--no-cache'], dir).stdout);
 });
 
+test('a pass-through in another module that comes to read by `yield from`: the callers are checked again', () => {
+  const dir = project();
+  writeFileSync(join(dir, 'pkg', 'gens.py'), 'def lines(p):\n    try:\n        yield p\n    finally:\n        print("done")\n\n\ndef parsed(it):\n    for x in it:\n        yield x\n');
+  writeFileSync(join(dir, 'pkg', 'use.py'), 'from pkg.gens import lines, parsed\n\n\ndef first(p):\n    it = lines(p)\n    return next(parsed(it))\n');
+  // Ex) `parsed` reads by `for`: `it` is closed at the end of `first`, a fix
+  assert.match(withify(['check', '.'], dir).stdout, /^pkg\/use\.py:5:10 WFY201 .*`next\(it\)` reads it only in part.*\[\*\]$/m);
+  // Ex) now by `yield from`: CPython closed `it` as the statement dropped `parsed(it)`, reported without a fix
+  writeFileSync(join(dir, 'pkg', 'gens.py'), 'def lines(p):\n    try:\n        yield p\n    finally:\n        print("done")\n\n\ndef parsed(it):\n    yield from it\n');
+  const r = withify(['check', '.'], dir);
+  assert.match(r.stdout, /^pkg\/use\.py:5:10 WFY201 .*`parsed\(\)` on line 6 reads `it` by `yield from`.*\(not fixed: /m);
+  assert.equal(r.stdout, withify(['check', '.', '--no-cache'], dir).stdout);
+});
+
 test('a few files changed: summarised in this thread; many: in the worker threads; kept results used either way', () => {
   for (const changed of [3, 80]) {
     const dir = project(100);

@@ -400,11 +400,20 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
  * reading `parsed(…)` early abandons both. Not a generator made through `__iter__` (`parsed(Table(n))`).
  */
 function passesThrough(ctx: FileContext, call: SyntaxNode, at: number): boolean {
+  return passKind(ctx, call, at) !== undefined;
+}
+
+/**
+ * How `call` (`passesThrough`) reads its argument at `at`: `'for'` when only by loops (`parsed(it)`: dropping it leaves
+ * `it` to whatever else holds it), `'from'` when some `yield from` reads it (`relay(it)`: dropping it closes `it`).
+ */
+function passKind(ctx: FileContext, call: SyntaxNode, at: number): 'for' | 'from' | undefined {
   const { index } = madeCalls(ctx);
-  if (!index?.passes) return false;
+  if (!index?.passes) return undefined;
   const via: { imported?: string } = {};
   const target = callTarget(ctx.names, call, locationOf(ctx), via);
-  return !!target && !!resolvePasses(index, target, via.imported)?.includes(at);
+  const passes = target ? resolvePasses(index, target, via.imported) : undefined;
+  return !passes?.at.includes(at) ? undefined : passes.from.includes(at) ? 'from' : 'for';
 }
 
 /**
@@ -554,6 +563,8 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
   if (!local || local.reads.length === 0 || (isAsync && !startsAsync(local.fn))) return undefined;
   let last: { node: SyntaxNode; next: boolean; by?: string; name: string; stops?: string } | undefined;
   let why: string | undefined;
+  // The first read through a pass-through by `yield from` that stops reading it early (`wrapperAround`'s `closer`)
+  let closing: { by: SyntaxNode; name: string } | undefined;
   for (const id of local.reads) {
     // Ex) `type T = next(it)`: read when `T.__value__` is, after any `finally` withify could add
     if (inLazyTypeScope(id)) return undefined;
@@ -578,9 +589,19 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
       read = { node: outer, next: true, name: id.text };
     }
     if (stops) read.stops = stops;
+    // Ex) `x = next(relay(it))`, `for r in relay(it): break`: CPython closed `it` as it dropped `relay(it)` unfinished
+    if (through?.closer && !closing && (read.next || read.stops || (!read.next && earlyExit(read.node)))) closing = { by: through.closer, name: id.text };
     if (!last || read.node.endIndex > last.node.endIndex) last = read;
   }
   const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex, ...(wrapped ? { wrapper: wrapped.node } : {}), ...(wrapped?.passer ? { passer: wrapped.passer } : {}), ...(wrapped?.lets ? { lets: true as const } : {}), ...(branch ? { branch } : {}), ...(why ? { why } : {}) };
+  if (closing) {
+    const by = display(closing.by);
+    return {
+      ...kept,
+      how: `\`${by}\` on line ${closing.by.startPosition.row + 1} reads \`${closing.name}\` by \`yield from\` and is dropped unfinished`,
+      why: `CPython closed \`${closing.name}\` there, when it dropped \`${by}\`, whose \`yield from\` passes the close on; a fix at the end of the function would run the cleanup after the code that follows: bind \`${preview(closing.by)}\` to a name and close that where its reading ends`,
+    };
+  }
   // Ex) `it = islice(rows(), 2)`: read to its end, it still leaves the generator suspended
   if (wrapped?.stops) return { ...kept, how: `\`${wrapped.stops}\` stops reading it early` };
   // The name the last read reads (`a, b = tee(…)` has two)
@@ -666,6 +687,8 @@ interface Wrapped {
   tee?: true;
   /** A pass-through generator function's call in the chain (`parsed(lines(p))`): the outermost such one. */
   passer?: SyntaxNode;
+  /** Around a kept name's read, the innermost pass-through that reads it by `yield from` (`relay(it)`): dropping it closes the name. */
+  closer?: SyntaxNode;
 }
 
 /**
@@ -692,11 +715,15 @@ function wrapperAround(ctx: FileContext, call: SyntaxNode, reads = false): Wrapp
     }
     // Ex) `it = parsed(lines(p))`, `def parsed(it): for line in it: yield …`: `parsed(…)` only reads what it is
     // given, and holds it until its frame goes, as a lazy wrapper does (`passesThrough`)
-    // (Not around a kept name's read, `next(relay(it))`: a pass-through by `yield from` closes what it reads as it is
-    // dropped, at the end of that statement, where the name would be closed at the end of the function)
-    if (!reads && outer && at !== undefined && (!name || !WRAPPERS.has(name)) && passesThrough(ctx, outer, at)) {
-      found = { node: outer, ...(found?.stops ? { stops: found.stops } : {}), ...(found?.lets ? { lets: true as const } : {}), passer: outer };
-      cur = outer;
+    // Ex) `next(parsed(it))` of a kept `it`: dropping `parsed(it)` leaves `it` to the name, closed as the function
+    // ends; `next(relay(it))`, `def relay(it): yield from it`: dropping `relay(it)` closes `it` at the end of that
+    // statement, where a fix would close it at the end of the function (`closer`: `keptGenerator` reports it)
+    const kind = outer && at !== undefined && (!name || !WRAPPERS.has(name)) ? passKind(ctx, outer, at) : undefined;
+    if (kind) {
+      const flags = { ...(found?.stops ? { stops: found.stops } : {}), ...(found?.lets ? { lets: true as const } : {}) };
+      if (!reads) found = { node: outer!, ...flags, passer: outer! };
+      else found = { node: outer!, ...flags, ...(found?.closer ? { closer: found.closer } : kind === 'from' ? { closer: outer! } : {}) };
+      cur = outer!;
       continue;
     }
     const wrapper = name ? WRAPPERS.get(name) : undefined;
@@ -704,7 +731,7 @@ function wrapperAround(ctx: FileContext, call: SyntaxNode, reads = false): Wrapp
     if (wrapper.lazyItems) return undefined;
     const stops = found?.stops ?? (wrapperMayStop(name!, outer) ? name!.replace(/^builtins\./, '') : undefined);
     const lets = found?.lets || name === 'itertools.islice';
-    found = { node: outer, ...(stops ? { stops } : {}), ...(lets ? { lets: true as const } : {}), ...(found?.passer ? { passer: found.passer } : {}) };
+    found = { node: outer, ...(stops ? { stops } : {}), ...(lets ? { lets: true as const } : {}), ...(found?.passer ? { passer: found.passer } : {}), ...(found?.closer ? { closer: found.closer } : {}) };
     cur = outer;
   }
 }
@@ -1492,8 +1519,19 @@ function check(ctx: FileContext): Finding[] {
     }
     const now = findings[at]!;
     const note = now.fix?.applicability === 'safe' ? aheadNote(kept, earlier, 'closing it at the end of the function') : undefined;
-    if (!note) continue;
-    findings[at] = unsafeBecause(now, note);
+    if (note) findings[at] = unsafeBecause(now, note);
+  }
+  // Ex) `it = lines(p)` / `x = next(tracked(it))`, `tracked` a pass-through with cleanup of its own: its fix would bind
+  // `tracked(it)` apart (`gen = tracked(it)`), where `it` is no longer read as the kept fix knows. It waits for the
+  // next pass, inside the kept fix's `try`: `tracked(it)` is closed at the statement, `it` at the end of the function,
+  // as CPython did. (`Fix.order`: the lower goes first among fixes that start at one place.)
+  for (const { at, kept } of keptFixes) {
+    if (findings[at]!.fix?.applicability !== 'safe') continue;
+    for (const c of made) {
+      if (c.id === kept.stmt.id || !kept.reads.some((r) => r.startIndex >= c.startIndex && r.endIndex <= c.endIndex)) continue;
+      const own = fixAt(c);
+      if (own >= 0 && (findings[own]!.fix!.order ?? 0) < 1) withOrder(c, 1);
+    }
   }
   return findings;
 }

@@ -62,3 +62,19 @@ def middle(path):
     # `tracked(…)` is closed at the end; `lines(p)`, which it reads, only unsafely (CPython closed it after `tracked`)
     it = parsed(tracked(lines(path)))
     return next(it)
+
+
+def read_through(path):
+    # A kept generator read through a pass-through by `for`: dropping `parsed(it)` leaves `it` to the name, which
+    # CPython closed at the end of the function
+    it = lines(path)
+    words = next(parsed(it))
+    print(words)
+
+
+def read_through_tracked(path):
+    # Through one with cleanup of its own: its fix waits for the kept one's, then closes `tracked(it)` at the
+    # statement, inside the `try` that closes `it` at the end of the function
+    it = lines(path)
+    line = next(tracked(it))
+    print(line)

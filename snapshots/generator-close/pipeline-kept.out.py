@@ -93,3 +93,29 @@ def middle(path):
         return next(it)
     finally:
         gen.close()
+
+
+def read_through(path):
+    # A kept generator read through a pass-through by `for`: dropping `parsed(it)` leaves `it` to the name, which
+    # CPython closed at the end of the function
+    it = lines(path)
+    try:
+        words = next(parsed(it))
+        print(words)
+    finally:
+        it.close()
+
+
+def read_through_tracked(path):
+    # Through one with cleanup of its own: its fix waits for the kept one's, then closes `tracked(it)` at the
+    # statement, inside the `try` that closes `it` at the end of the function
+    it = lines(path)
+    try:
+        gen = tracked(it)
+        try:
+            line = next(gen)
+        finally:
+            gen.close()
+        print(line)
+    finally:
+        it.close()

@@ -34,7 +34,7 @@ export function selectFixes(findings: readonly Finding[], unsafeFixes: boolean):
   const candidates = findings
     .filter((f) => f.fix && f.fix.edits.length > 0 && isApplicable(f.fix.applicability, unsafeFixes))
     .map((f) => ({ f, start: fixStart(f.fix!), end: fixEnd(f.fix!), imports: importOffsets(f.fix!) }))
-    .sort((a, b) => a.start - b.start || a.end - b.end || (a.f.fix!.order ?? 0) - (b.f.fix!.order ?? 0));
+    .sort((a, b) => a.start - b.start || (a.f.fix!.order ?? 0) - (b.f.fix!.order ?? 0) || a.end - b.end);
   const chosen: typeof candidates = [];
   const deferred: Finding[] = [];
   let lastEnd = -1;

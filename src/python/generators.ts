@@ -35,6 +35,8 @@ export interface GeneratorSummary {
    * own code), absent when none: a generator passed there is held by nothing else (`iteratedParameters`).
    */
   passes?: number[];
+  /** Those of `passes` that some `yield from` reads: closing the pass-through closes what was passed there (absent when none). */
+  passesFrom?: number[];
 }
 
 /** What one file says about generators: its own, and the module-level imports other modules reach them through. */
@@ -1700,7 +1702,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     }
     const closeRaises = closeRaisesReason(fn, yields, names);
     const cleanupAwaits = startsAsync(fn) ? cleanupAwaitsReason(fn, yields, names) : undefined;
-    const passes = startsAsync(fn) ? [] : iteratedParameters(fn);
+    const { at: passes, from: passesFrom } = startsAsync(fn) ? { at: [], from: [] } : iteratedParameters(fn);
     generators.push({
       key: `${loc.moduleName}.${q}`,
       async: startsAsync(fn),
@@ -1710,6 +1712,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
       ...(closeRaises ? { closeRaises } : {}),
       ...(cleanupAwaits ? { cleanupAwaits } : {}),
       ...(passes.length ? { passes } : {}),
+      ...(passesFrom.length ? { passesFrom } : {}),
     });
   }
   // Ex) `def rows(p): return _rows(p)`: its calls make what `_rows(p)` makes (`mergeModuleFacts` decides).
@@ -1746,12 +1749,13 @@ const READS_FRAME = /\b(?:locals|vars|eval|exec|_getframe|currentframe)\b/;
  * (`except … as err`, whose traceback holds the frame); not a method nor a decorated def (`fn` in a class body, under
  * an `if` or `try` there too), whose callers pass `self` or `cls` first.
  */
-function iteratedParameters(fn: SyntaxNode): number[] {
+function iteratedParameters(fn: SyntaxNode): { at: number[]; from: number[] } {
+  const none = { at: [], from: [] };
   const params = fn.childForFieldName('parameters');
   const body = fn.childForFieldName('body');
-  if (!params || !body || fn.parent?.type === 'decorated_definition' || ownerClass(fn) || READS_FRAME.test(body.text)) return [];
+  if (!params || !body || fn.parent?.type === 'decorated_definition' || ownerClass(fn) || READS_FRAME.test(body.text)) return none;
   // Ex) `except ValueError as err: errors.append(err)`: the traceback kept holds the frame, and so the argument
-  if (body.descendantsOfType('except_clause').some((c) => c.namedChildren.some((k) => k.type === 'as_pattern'))) return [];
+  if (body.descendantsOfType('except_clause').some((c) => c.namedChildren.some((k) => k.type === 'as_pattern'))) return none;
   const names: { name: string; at: number }[] = [];
   let at = 0;
   for (const p of params.namedChildren) {
@@ -1763,9 +1767,11 @@ function iteratedParameters(fn: SyntaxNode): number[] {
     if (id?.type === 'identifier') names.push({ name: identifierKey(id.text), at });
     at++;
   }
-  if (!names.length) return [];
+  if (!names.length) return none;
   // Per parameter: not used yet, only iterated so far, or used otherwise.
   const uses = new Map<string, 'none' | 'iterated' | 'other'>(names.map((n) => [n.name, 'none']));
+  // The parameters some `yield from` reads (`def relay(it): yield from it`): closing the pass-through closes them.
+  const delegated = new Set<string>();
   for (const id of body.descendantsOfType('identifier')) {
     const key = identifierKey(id.text);
     const had = uses.get(key);
@@ -1774,13 +1780,14 @@ function iteratedParameters(fn: SyntaxNode): number[] {
     const p = cur.parent;
     // (A loop that may leave before `it` runs out, `for line in it: if …: return`, abandons it while the use goes on:
     // CPython closed it as the function returned, a fix would close it after the use)
-    const iterated =
-      (p?.type === 'for_statement' && !startsAsync(p) && p.childForFieldName('right')?.id === cur.id && !leavesEarly(p)) ||
-      (p?.type === 'yield' && p.children.some((c) => c.type === 'from') && p.namedChildren.find((c) => !isExtra(c))?.id === cur.id);
+    const from = p?.type === 'yield' && p.children.some((c) => c.type === 'from') && p.namedChildren.find((c) => !isExtra(c))?.id === cur.id;
+    const iterated = from || (p?.type === 'for_statement' && !startsAsync(p) && p.childForFieldName('right')?.id === cur.id && !leavesEarly(p));
+    if (from) delegated.add(key);
     // (A use in a nested def, lambda, class or comprehension may keep it: `lambda: it`, `[x for x in it]`)
     uses.set(key, iterated && holderOf(cur)?.id === fn.id ? 'iterated' : 'other');
   }
-  return names.filter((n) => uses.get(n.name) === 'iterated').map((n) => n.at);
+  const passed = names.filter((n) => uses.get(n.name) === 'iterated');
+  return { at: passed.map((n) => n.at), from: passed.filter((n) => delegated.has(n.name)).map((n) => n.at) };
 }
 
 /** True when the `for` statement `loop` has a `break` of its own, or a `return`, in its body (not in nested defs). */
@@ -1947,6 +1954,11 @@ export interface GeneratorIndex {
    * twice, nor one another module replaces or doubles (absent when none).
    */
   passes?: Record<string, number[]>;
+  /**
+   * Of `passes`, the positions some `yield from` of the function reads (`GeneratorSummary.passesFrom`): `next(relay(it))`
+   * closes `it` as it drops `relay(it)`, where `parsed(it)`, reading by `for`, leaves it to its holder (absent when none).
+   */
+  passesFrom?: Record<string, number[]>;
 }
 
 /** `setattr(mod, "name", …)`: an attribute set by name on an object named by a plain name. */
@@ -2182,12 +2194,13 @@ export function resolveGenerator(index: GeneratorIndex, dotted: string, imported
 
 /**
  * The positions at which the generator function a call of `dotted` reaches only iterates its argument
- * (`GeneratorIndex.passes`), resolved as `resolveGenerator` resolves; `undefined` when it reaches none.
+ * (`GeneratorIndex.passes`), and those of them some `yield from` reads (`passesFrom`), resolved as
+ * `resolveGenerator` resolves; `undefined` when it reaches none.
  */
-export function resolvePasses(index: GeneratorIndex, dotted: string, imported?: string): readonly number[] | undefined {
+export function resolvePasses(index: GeneratorIndex, dotted: string, imported?: string): { at: readonly number[]; from: readonly number[] } | undefined {
   if (!index.passes) return undefined;
   const key = resolveKey(index, dotted, imported, index.passes);
-  return key === undefined ? undefined : index.passes[key];
+  return key === undefined ? undefined : { at: index.passes[key]!, from: index.passesFrom?.[key] ?? [] };
 }
 
 /** The key of `table` that a call of `dotted` reaches through the index's aliases (`resolveGenerator`). */
@@ -2516,6 +2529,9 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     if (key !== undefined) delete passes[key];
   }
   if (Object.keys(passes).length) index.passes = passes;
+  const passesFrom: Record<string, number[]> = {};
+  for (const g of all.values()) if (g.passesFrom && Object.hasOwn(passes, g.key)) passesFrom[g.key] = g.passesFrom;
+  if (Object.keys(passesFrom).length) index.passesFrom = passesFrom;
   // Ex) `pkg/__init__.py`: `from . import other as core`, beside `pkg/core.py`
   const moduleNames = new Set(modules.map((m) => m.moduleName));
   // (`*`: the `__init__` may bind any name, `globals().update(kw)`: every submodule)
