@@ -811,7 +811,7 @@ function planKeptFix(ctx: FileContext, kept: Kept, made: Made, call: SyntaxNode,
  * `it = islice(gen, 2)`), and closed at the end of the function (`finally: gen.close()`), where CPython dropped
  * the wrapper and with it the generator. The wrapper has no `close()` to call.
  */
-function planKeptWrapperFix(ctx: FileContext, kept: Kept, made: Made, call: SyntaxNode, madeApart: Map<number, string>, closeFirst?: string): { edits: Edit[]; title: string } | string {
+function planKeptWrapperFix(ctx: FileContext, kept: Kept, made: Made, call: SyntaxNode, madeApart: Map<number, string>, also?: { other: string; first: boolean }): { edits: Edit[]; title: string } | string {
   const stmt = kept.stmt;
   // Ex) `it = islice(log(), 2) if flag else rows()`: code that runs before the generator is made stays before it
   const first = madeFirstReason(ctx, call, stmt, made);
@@ -822,14 +822,16 @@ function planKeptWrapperFix(ctx: FileContext, kept: Kept, made: Made, call: Synt
   const given = madeApart.get(call.id);
   const { name, close } = given ? { name: given, close: `${given}.close()` } : closerOf(ctx, stmt, [{ gen: made }]);
   madeApart.set(call.id, name);
-  // Ex) `it = tracked(lines(p))`: `it` first, then the generator it read (`closeFirst`)
-  const footer = (unit: string) => (closeFirst ? ['finally:', `${unit}try:`, `${unit}${unit}${closeFirst}`, `${unit}finally:`, `${unit}${unit}${close}`] : ['finally:', `${unit}${close}`]);
+  // Ex) `it = tracked(lines(p))`: `it` first, then the generator it read (`also.first`); `it = tracked_from(parsed(lines(p)))`:
+  // the generator first, then `it`
+  const [one, two] = also?.first ? [also.other, close] : [close, also?.other];
+  const footer = (unit: string) => (two ? ['finally:', `${unit}try:`, `${unit}${unit}${one}`, `${unit}finally:`, `${unit}${unit}${two}`] : ['finally:', `${unit}${close}`]);
   const rest = planRestOfFunction(ctx, kept, 'try:', footer);
   if (typeof rest === 'string') return rest;
   const source = ctx.source.slice(call.startIndex, call.endIndex);
   const made_ = [insertAt(stmt.startIndex, `${name} = ${source}${ctx.eol}${statementIndent(ctx, stmt)}`), replaceNode(call, name)];
-  const title = closeFirst
-    ? `Make the generator apart and close it at the end of the function in \`try/finally\`, after \`${kept.name}\` (\`${closeFirst}\`, then \`${close}\`)`
+  const title = also
+    ? `Make the generator apart and close it at the end of the function in \`try/finally\`, ${also.first ? 'after' : 'before'} \`${kept.name}\` (\`${one}\`, then \`${two}\`)`
     : `Make the ${made.iterator ? 'iterator' : 'generator'} apart and close it at the end of the function in \`try/finally\` (\`${close}\`)`;
   return { edits: [...made_, ...rest], title };
 }
@@ -1498,11 +1500,15 @@ function check(ctx: FileContext): Finding[] {
     // Ex) `it = tracked(lines(p))`, `tracked` a pass-through with cleanup of its own: CPython closed `it` as the
     // frame dropped it, then `lines(p)` as `it`'s frame went. The fix closes both, in that order, where `it`'s own
     // fix (safe) would close `it` alone.
-    // (Only where it holds the generator itself: `tracked(parsed(lines(p)))` with `yield from it` in `tracked` closed
-    // `parsed(…)`, and so `lines(p)`, before `tracked`'s own cleanup ran)
-    const own = other && others.length === 1 && other.id === wrapper!.id && argumentOf(outerParens(call))?.id === other.id ? keptFixes.find((k) => k.call.id === other!.id) : undefined;
+    // Ex) `it = tracked(parsed(lines(p)))`, `tracked` reading by `for`: its own cleanup ran first, then its frame dropped
+    // `parsed(…)`, and `lines(p)` with it. (Not by `yield from`: closing `tracked` closed `parsed(…)`, and so `lines(p)`,
+    // before its own cleanup ran.)
+    // Ex) `it = tracked_from(parsed(lines(p)))`, `def tracked_from(it): yield from it`: closing it closed `parsed(…)`, whose
+    // frame let go of `lines(p)`, before its own cleanup ran: the fix closes `lines(p)` first, then `it`.
+    const order = other && others.length === 1 && other.id === wrapper!.id ? closingOrder(ctx, other, call) : undefined;
+    const own = order ? keptFixes.find((k) => k.call.id === other!.id) : undefined;
     if (own && findings[own.at]!.fix?.applicability === 'safe') {
-      const fix = planKeptWrapperFix(ctx, kept, gen, call, madeApart, `${kept.name}.close()`);
+      const fix = planKeptWrapperFix(ctx, kept, gen, call, madeApart, { other: `${kept.name}.close()`, first: order === 'outer' });
       if (typeof fix !== 'string') {
         findings[at] = withFix(f, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? cleanupNote(gen, 'at the end of the function') ?? exceptionKeptNote(ctx, kept, 'closed it') ?? handledNote(kept));
         other = undefined;
@@ -1534,6 +1540,32 @@ function check(ctx: FileContext): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * Which of the pass-through call `outer` (with cleanup of its own) and `inner` (a generator in its arguments) CPython
+ * closed first as it dropped `outer`: `'outer'` when `outer` holds `inner` itself (by `yield from`, closing `outer`
+ * closes `inner` on any interpreter, so `outer`'s close goes first either way), or reads what holds it only by `for`
+ * (`tracked(parsed(lines(p)))`: its own cleanup runs, then its frame lets go of `parsed(…)` and so of `lines(p)`);
+ * `'inner'` when it reads by `yield from` another pass-through's call (`tracked_from(parsed(lines(p)))`: closing that
+ * call ends its frame, which lets go of `lines(p)` before `outer`'s own cleanup runs); `undefined` otherwise.
+ */
+function closingOrder(ctx: FileContext, outer: SyntaxNode, inner: SyntaxNode): 'outer' | 'inner' | undefined {
+  let cur = outerParens(inner);
+  for (let p = argumentOf(cur); p && p.id !== outer.id; p = argumentOf(cur)) cur = outerParens(p);
+  if (argumentOf(cur)?.id !== outer.id) return undefined;
+  if (cur.id === outerParens(inner).id) return 'outer';
+  const at = positionalIndex(outer, cur);
+  const kind = at === undefined ? undefined : passKind(ctx, outer, at);
+  if (kind === 'for') return 'outer';
+  if (kind !== 'from' || cur.type !== 'call') return undefined;
+  // Ex) `tracked_from(islice(lines(p), 5))`: a lazy wrapper has no `close()` for `yield from` to call: `outer`'s cleanup
+  // ran first, then its frame dropped the wrapper. (Not `iter(…)`: of a generator, it is the generator.)
+  const name = calleeName(ctx.names, cur);
+  if (name && name !== 'builtins.iter' && WRAPPERS.has(name)) return 'outer';
+  const next = cur.childForFieldName('arguments')?.namedChildren.find((c) => !isExtra(c) && c.startIndex <= inner.startIndex && inner.endIndex <= c.endIndex);
+  const nextAt = next ? positionalIndex(cur, next) : undefined;
+  return nextAt !== undefined && passKind(ctx, cur, nextAt) ? 'inner' : undefined;
 }
 
 /** The finding with its fix: safe, or unsafe when `note` (which starts with `; `) says why, after its message. */

@@ -48,8 +48,21 @@ def both_closed(path):
 
 
 def tracked_over_parsed(path):
-    # `tracked(…)` closed at the end; `lines(p)` only unsafely: CPython's order depends on how `tracked` reads
+    # `tracked` reads by `for`: CPython ran its cleanup first, then its frame let go of `parsed(…)` and `lines(p)`
     it = tracked(parsed(lines(path)))
+    return next(it)
+
+
+def tracked_from(it):
+    try:
+        yield from it
+    finally:
+        print("tracked_from done")
+
+
+def tracked_from_over_parsed(path):
+    # By `yield from`: closing it closed `parsed(…)`, whose frame let go of `lines(p)`, before its own cleanup ran
+    it = tracked_from(parsed(lines(path)))
     return next(it)
 
 

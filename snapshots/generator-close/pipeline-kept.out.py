@@ -67,12 +67,36 @@ def both_closed(path):
 
 
 def tracked_over_parsed(path):
-    # `tracked(…)` closed at the end; `lines(p)` only unsafely: CPython's order depends on how `tracked` reads
-    it = tracked(parsed(lines(path)))
+    # `tracked` reads by `for`: CPython ran its cleanup first, then its frame let go of `parsed(…)` and `lines(p)`
+    gen = lines(path)
+    it = tracked(parsed(gen))
     try:
         return next(it)
     finally:
-        it.close()
+        try:
+            it.close()
+        finally:
+            gen.close()
+
+
+def tracked_from(it):
+    try:
+        yield from it
+    finally:
+        print("tracked_from done")
+
+
+def tracked_from_over_parsed(path):
+    # By `yield from`: closing it closed `parsed(…)`, whose frame let go of `lines(p)`, before its own cleanup ran
+    gen = lines(path)
+    it = tracked_from(parsed(gen))
+    try:
+        return next(it)
+    finally:
+        try:
+            gen.close()
+        finally:
+            it.close()
 
 
 def maybe(path, flag):
