@@ -194,7 +194,9 @@ test('generated async generator flows log the same events in the same order afte
 test('under PyPy the fixed async generator flows run their cleanup where CPython does', (t) => {
   const skip = pypySkipReason();
   if (skip) return t.skip(skip);
-  const { fixed, provedUnderPyPy } = checkSeeds([4, 5], 40, {}, PYPY);
+  // (With the unsafe fixes too: a loop left inside a `try` with `finally` or an `async with` is fixed only so, since
+  // CPython's own finalizer hook ran the cleanup after that block; the driver's finalizer runs it at once, as the fix.)
+  const { fixed, provedUnderPyPy } = checkSeeds([4, 5], 40, { unsafeFixes: true }, PYPY);
   assert.ok(fixed >= 60, `only ${fixed} fixes applied`);
   // Two seeds, 40 coroutines, both values of `flag`: most runs are compared.
   assert.ok(provedUnderPyPy >= 100, `only ${provedUnderPyPy} runs compared`);

@@ -556,7 +556,7 @@ interface Kept extends KeptLocal {
 function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wrapped?: Wrapped, nested = false, branch?: SyntaxNode): Kept | undefined {
   // Ex) `it = iter(rows())`: `iter` of a generator is the generator itself, so `it.close()` closes it
   // Ex) `it = islice(rows(), 2) if c else []`: the branch holds the wrapper; `islice(rows() if c else [], 2)`: the other way
-  const made = heldValue(branch, wrapped?.node) ?? (isAsync ? undefined : iterAround(ctx, call)) ?? call;
+  const made = heldValue(branch, wrapped?.node) ?? iterAround(ctx, call, isAsync) ?? call;
   // Ex) `a, b = tee(rows())`: kept in two names, closed with the last of them
   const local = wrapped?.tee ? keptLocals(ctx, made, nested) : nested ? keptLocalNested(ctx, made) : keptLocal(ctx, made);
   // `await agen.aclose()` needs a coroutine around it
@@ -638,7 +638,7 @@ function loopedFinding(call: SyntaxNode, name: string, gen: Made, branch?: Synta
     code: CODE,
     start: call.startIndex,
     end: call.endIndex,
-    message: `\`${name} = ${branch ? preview(branch) : wrapper ? preview(wrapper) : display(call)}\`: \`next(${name})\` reads it only in part, and ${pending(gen)}`,
+    message: `\`${name} = ${branch ? preview(branch) : wrapper ? preview(wrapper) : display(call)}\`: \`${gen.async ? `await anext(${name})` : `next(${name})`}\` reads it only in part, and ${pending(gen)}`,
     reason: `kept in \`${name}\` in a loop: CPython closed each one when the next iteration bound \`${name}\` again; withify gives kept generators a \`try\`/\`finally\` only in a function's own body: close it where the iteration is done with it${how}`,
   };
 }
@@ -662,17 +662,30 @@ function keptInLoop(ctx: FileContext, call: SyntaxNode): { name: string } | unde
   const reads = identifiersNamed(block, name, ctx.source).filter((id) => id.startIndex >= stmt.endIndex);
   const partly = reads.some((id) => {
     const outer = argumentOf(id);
-    return !!outer && positionalIndex(outer, id) === 0 && calleeName(ctx.names, outer) === 'builtins.next';
+    if (outer && positionalIndex(outer, id) === 0 && (calleeName(ctx.names, outer) === 'builtins.next' || calleeName(ctx.names, outer) === 'builtins.anext')) return true;
+    // Ex) `x = await it.__anext__()` (an async generator's read of one item)
+    const attr = outerParens(id).parent;
+    return attr?.type === 'attribute' && attr.childForFieldName('attribute')?.text === '__anext__' && attr.parent?.type === 'call';
   });
   return partly ? { name } : undefined;
 }
 
-/** `iter(call)` (one argument, the builtin) around `call`, or `undefined`. */
-function iterAround(ctx: FileContext, call: SyntaxNode): SyntaxNode | undefined {
+/**
+ * `iter(call)` (one argument, the builtin) around `call`, or `undefined`; for an async generator (`isAsync`),
+ * `aiter(call)` or `call.__aiter__()`, the generator itself too.
+ */
+function iterAround(ctx: FileContext, call: SyntaxNode, isAsync = false): SyntaxNode | undefined {
   let cur = call;
   while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  if (isAsync) {
+    const attr = cur.parent;
+    if (attr?.type === 'attribute' && attr.childForFieldName('object')?.id === cur.id && attr.childForFieldName('attribute')?.text === '__aiter__') {
+      const made = attr.parent;
+      return made?.type === 'call' && made.childForFieldName('function')?.id === attr.id && !made.childForFieldName('arguments')?.namedChildren.some((c) => !isExtra(c)) ? made : undefined;
+    }
+  }
   const outer = argumentOf(cur);
-  if (!outer || calleeName(ctx.names, outer) !== 'builtins.iter') return undefined;
+  if (!outer || calleeName(ctx.names, outer) !== (isAsync ? 'builtins.aiter' : 'builtins.iter')) return undefined;
   const args = outer.childForFieldName('arguments')?.namedChildren.filter((c) => !isExtra(c)) ?? [];
   return args.length === 1 && args[0]!.id === cur.id ? outer : undefined;
 }
@@ -1365,7 +1378,7 @@ function check(ctx: FileContext): Finding[] {
     }
     const fix = seen ? undefined : planFix(ctx, call, stmt, gen);
     // Ex) `finally: raise Busy()` in the generator: CPython printed "Exception ignored in", the close raises here.
-    findings.push(fix ? withFix(base, fix, cleanupNote(gen, 'here')) : { ...base, reason: seen ?? unsplittable(ctx, stmt) });
+    findings.push(fix ? withFix(base, fix, cleanupNote(gen, 'here') ?? heldNote(gen, stmt)) : { ...base, reason: seen ?? unsplittable(ctx, stmt) });
   }
   for (const { kept, uses } of keptBranched.values()) {
     // Ex) `it = self.rows() if c else rows(2)`, `rows` replaced by a test double: only the others are bound and closed
@@ -1387,7 +1400,7 @@ function check(ctx: FileContext): Finding[] {
   for (const { stmt, uses: group } of branched.values()) {
     const fix = planBranchFix(ctx, group, stmt);
     // Ex) `finally: raise Busy()` in one of them: the one fix closes whichever was made
-    const notes = new Map(group.map(({ gen }) => [gen.key, cleanupNote(gen, 'here') ?? '']));
+    const notes = new Map(group.map(({ gen }) => [gen.key, cleanupNote(gen, 'here') ?? heldNote(gen, stmt) ?? '']));
     const unsafe = [...notes.values()].some((n) => n);
     for (const { gen, at } of group) {
       const f = findings[at]!;
@@ -1575,11 +1588,34 @@ function withFix(base: Finding, fix: { title: string; edits: Edit[] }, note?: st
 }
 
 /**
+ * Ex) `with lock:` / `async for x in produce(): break`: CPython's finalizer hook closed the async generator later, in a
+ * task of its own, once the function had left the `with` (or the `try` whose `finally` follows); `await agen.aclose()`
+ * at `stmt` runs its cleanup inside it, under the lock or file it holds (a deadlock, writes in another order) and
+ * before that `finally`. `undefined` for a generator that is not async, or a statement in no such block.
+ */
+function heldNote(gen: Made, stmt: SyntaxNode): string | undefined {
+  if (!gen.async) return undefined;
+  const fn = functionOrModuleOf(stmt);
+  for (let child = stmt, p = stmt.parent; p && p.id !== fn.id; child = p, p = p.parent) {
+    if (p.type === 'with_statement' && p.childForFieldName('body')?.id === child.id) {
+      return `; CPython's finalizer hook ran the cleanup later, in a task of its own, after the \`${startsAsync(p) ? 'async with' : 'with'}\` of line ${p.startPosition.row + 1} had exited: \`await aclose()\` runs it inside that block, under what it holds`;
+    }
+    if (p.type === 'try_statement' && child.type !== 'finally_clause') {
+      const fin = p.namedChildren.find((c) => c.type === 'finally_clause');
+      if (fin) return `; CPython's finalizer hook ran the cleanup later, in a task of its own, after the \`finally\` of line ${fin.startPosition.row + 1}: \`await aclose()\` runs it before that \`finally\``;
+    }
+  }
+  return undefined;
+}
+
+/**
  * What closing `gen` at the fix's place (`where`: `here`, `at the end of the function`) does that CPython did not:
  * its `finally:` raises (CPython only printed "Exception ignored"), or its cleanup awaits; else `undefined`.
  */
 function cleanupNote(gen: Made, where: string): string | undefined {
-  if (gen.closeRaises) return `; closing it ${where} may raise where CPython only printed "Exception ignored": \`${gen.key}\`: ${gen.closeRaises}`;
+  // (An async one: asyncio's finalizer hook closed it in a task of its own, whose exception it only logged)
+  const logged = gen.async ? `CPython's event loop only logged it (asyncio: "Task exception was never retrieved")` : `CPython only printed "Exception ignored"`;
+  if (gen.closeRaises) return `; closing it ${where} may raise where ${logged}: \`${gen.key}\`: ${gen.closeRaises}`;
   return gen.cleanupAwaits ? awaitsNote(gen) : undefined;
 }
 
@@ -1640,7 +1676,8 @@ function patchedReason(gen: Made): string | undefined {
 }
 
 function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, index: GeneratorIndex | undefined, madeApart: Map<number, string>): Finding {
-  const shown = kept.wrapper ? preview(kept.wrapper) : kept.stmt.text.includes('iter(') && iterAround(ctx, call) ? `iter(${display(call)})` : display(call);
+  const around = kept.wrapper ? undefined : iterAround(ctx, call, kept.isAsync);
+  const shown = kept.wrapper ? preview(kept.wrapper) : around ? preview(around) : display(call);
   const message = `\`${kept.name} = ${shown}\`: ${kept.how}, and ${pending(gen)}`;
   const base: Finding = { id: ID, code: CODE, message, start: call.startIndex, end: kept.end };
   const overridden = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen) ?? kept.why;
@@ -1799,7 +1836,11 @@ export const generatorClose: Transform = {
       '`raise`, code that always raises such as `1/0` or `assert False`, or a `yield` in the pending `finally`; an `except:`, `except BaseException` or ' +
       '`except GeneratorExit` around a `yield` that raises, yields, or goes on to a later `yield` or `raise`; the same in ' +
       'a generator it delegates to by `yield from`), the fix is unsafe, applied only with `--unsafe-fixes`, ' +
-      'and the finding says why. Cleanup that calls code which raises does not show, and is fixed.',
+      'and the finding says why. Cleanup that calls code which raises does not show, and is fixed. An async ' +
+      'generator CPython closed later, in a task of its own (asyncio\'s finalizer hook schedules `aclose()`): the fix ' +
+      'runs its cleanup where the loop or statement ends, before the code up to the task\'s next suspension; it is ' +
+      'unsafe where the cleanup awaits, or where the use sits in a `with` or a `try` with `finally` of the function, ' +
+      'whose exit CPython ran first.',
     notFlagged:
       'Generators without `finally`/`with` around a `yield`; calls withify cannot resolve to a generator ' +
       'function (a variable, a call result, an unknown import, a decorated function other than ' +

@@ -834,8 +834,9 @@ export function generatorSelection(text: string, o: Outline): Selection | 'whole
   }
   // Ex) `class LogErrors:` / `def __exit__(…): return True` around a `yield` (`with LogErrors(): yield i`): whether
   // it swallows the GeneratorExit a close throws in is read from its tree (`closeRaisesReason`)
-  if (text.includes('__exit__')) {
-    const exits = selectAround(text, /\bdef\s+__exit__\b/g, o);
+  // (`async with`'s `__aexit__` too, and one bound otherwise: `__exit__ = lambda self, *exc: True`)
+  if (text.includes('exit__')) {
+    const exits = selectAround(text, /\bdef\s+__a?exit__\b|\b__a?exit__[ \t]*=(?!=)/g, o);
     if (typeof exits !== 'string') {
       for (const u of exits.units) sel.units.add(u);
       for (const h of exits.headers) sel.headers.add(h);
@@ -1256,9 +1257,41 @@ function goesOnReason(fn: SyntaxNode, yields: readonly SyntaxNode[], region: Syn
  * `from contextlib import suppress as quiet`) given `BaseException` or `GeneratorExit`.
  */
 function suppressesGeneratorExit(item: SyntaxNode, names?: NameIndex): boolean {
-  let value = item.childForFieldName('value');
-  if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
-  if (value?.type !== 'call') return false;
+  const value = item.childForFieldName('value');
+  return !!value && managersOf(value).some((m) => swallows(m, names));
+}
+
+/**
+ * The context-manager expressions a `with` item's value stands for: through parentheses and `as` (`with (Quiet() as
+ * q):`), each item of `with (\n Quiet(),\n):` (which tree-sitter reads as a tuple), both branches of `A() if c else
+ * B()`.
+ */
+function managersOf(value: SyntaxNode): SyntaxNode[] {
+  const v = unwrapParens(value);
+  if (v.type === 'as_pattern') return v.namedChildren[0] ? managersOf(v.namedChildren[0]) : [];
+  if (v.type === 'tuple') return v.namedChildren.filter((c) => !isExtra(c)).flatMap(managersOf);
+  if (v.type === 'conditional_expression') {
+    const [body, , orelse] = v.namedChildren.filter((c) => !isExtra(c));
+    return [...(body ? managersOf(body) : []), ...(orelse ? managersOf(orelse) : [])];
+  }
+  return [v];
+}
+
+/**
+ * The context manager `value` (one of `managersOf`) swallows GeneratorExit: `suppress(BaseException)`, a call of a
+ * swallowing class or `@contextmanager` of the module (`swallowingCallee`), or a name the module binds to such a call
+ * (`QUIET = Quiet()` … `with QUIET:`).
+ */
+function swallows(value: SyntaxNode, names?: NameIndex): boolean {
+  if (value.type === 'identifier' && names) {
+    const r = names.resolve(value.text, value);
+    return r.kind === 'local' && r.bindings.some((b) => {
+      const assignment = b.kind === 'assign' ? b.node.parent : null;
+      const right = assignment?.type === 'assignment' && assignment.childForFieldName('left')?.id === b.node.id ? assignment.childForFieldName('right') : null;
+      return !!right && right.type !== 'identifier' && managersOf(right).some((m) => m.type === 'call' && swallows(m, names));
+    });
+  }
+  if (value.type !== 'call') return false;
   // Ex) `with LogErrors():`, `with ignoring():`: a class of the module whose `__exit__` may return true, a
   // `@contextmanager` of the module that catches GeneratorExit around its `yield` and goes on
   const fn = value.childForFieldName('function');
@@ -1290,17 +1323,27 @@ function swallowingCallee(fn: SyntaxNode, names: NameIndex): boolean {
   });
 }
 
-/** The class `cls` (a `class_definition`) has an `__exit__` of its own that may return something true. */
+/**
+ * The class `cls` (a `class_definition`) has an `__exit__` or `__aexit__` of its own that may return something true
+ * (the coroutine of an `async def __aexit__` returns it to `async with`), or binds one otherwise (`__exit__ = lambda
+ * self, *exc: True`, `__exit__ = _quiet`): taken as one that may.
+ */
 function exitMayReturnTrue(cls: SyntaxNode): boolean {
   const body = cls.childForFieldName('body');
   for (const s of body?.namedChildren ?? []) {
+    if (s.type === 'expression_statement' && /\b__a?exit__\b/.test(s.text)) {
+      const a = s.namedChildren.find((c) => !isExtra(c));
+      if (a?.type === 'assignment' && /(?:^|[\s,(])__a?exit__\b/.test(a.childForFieldName('left')?.text ?? '')) return true;
+      continue;
+    }
     const def = s.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
-    if (def?.type !== 'function_definition' || def.childForFieldName('name')?.text !== '__exit__') continue;
+    const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
+    if (name !== '__exit__' && name !== '__aexit__') continue;
     // (`return`, `return None`, `return False` let the exception go on; anything else may be true)
-    return ownOf(def, 'return_statement', def).some((r) => {
+    if (ownOf(def!, 'return_statement', def!).some((r) => {
       const v = r.namedChildren.find((c) => !isExtra(c));
       return !!v && v.type !== 'none' && v.type !== 'false';
-    });
+    })) return true;
   }
   return false;
 }
@@ -1375,7 +1418,7 @@ function closesWithoutSuspending(w: SyntaxNode, names: NameIndex, seen: Set<numb
   const f = call.type === 'call' ? call.childForFieldName('function') : null;
   if (f?.type !== 'attribute' || f.childForFieldName('attribute')?.text !== 'aclose' || call.childForFieldName('arguments')?.namedChildren.some((c) => !isExtra(c))) return false;
   const obj = f.childForFieldName('object');
-  if (obj?.type !== 'identifier') return false;
+  if (obj?.type !== 'identifier' || rebindsElsewhere(names, obj.text)) return false;
   const r = names.resolve(obj.text, obj);
   if (r.kind !== 'local' || r.bindings.length !== 1 || r.bindings[0]!.kind !== 'assign') return false;
   const target = r.bindings[0]!.node;
@@ -1383,7 +1426,7 @@ function closesWithoutSuspending(w: SyntaxNode, names: NameIndex, seen: Set<numb
   if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.id !== target.id) return false;
   const value = assignment.childForFieldName('right');
   const callee = value?.type === 'call' ? value.childForFieldName('function') : null;
-  if (callee?.type !== 'identifier') return false;
+  if (callee?.type !== 'identifier' || rebindsElsewhere(names, callee.text)) return false;
   const d = names.resolve(callee.text, callee);
   if (d.kind !== 'local' || d.bindings.length !== 1 || d.bindings[0]!.kind !== 'def') return false;
   const def = d.bindings[0]!.node;
@@ -1407,9 +1450,11 @@ function exitsWithoutAwait(w: SyntaxNode, names?: NameIndex): boolean {
     let value = item.childForFieldName('value');
     if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
     const callee = value?.type === 'call' ? value.childForFieldName('function') : null;
-    if (callee?.type !== 'identifier') return false;
+    if (callee?.type !== 'identifier' || rebindsElsewhere(names, callee.text)) return false;
     const r = names.resolve(callee.text, callee);
     const cls = r.kind === 'local' && r.bindings.length === 1 && r.bindings[0]!.kind === 'class' ? r.bindings[0]!.node : undefined;
+    // Ex) `@register class Calm:`, `Calm.__aexit__ = slow_exit`, `setattr(Calm, "__aexit__", …)`: the exit may be another
+    if (!cls || cls.parent?.type === 'decorated_definition' || EXIT_SET.test(names.text)) return false;
     // The class body's only statement saying `__aexit__`, an `async def` (a plain def returns what `async with`
     // awaits; a second def or `__aexit__ = other` replaces it)
     const sayers = cls?.childForFieldName('body')?.namedChildren.filter((d) => /\b__aexit__\b/.test(d.text)) ?? [];
@@ -1417,6 +1462,17 @@ function exitsWithoutAwait(w: SyntaxNode, names?: NameIndex): boolean {
     if (!exit || !startsAsync(exit)) return false;
     return !exit.descendantsOfType('await').length && ![...exit.descendantsOfType('with_statement'), ...exit.descendantsOfType('for_statement'), ...exit.descendantsOfType('for_in_clause')].some(startsAsync);
   });
+}
+
+/** `X.__aexit__ = …`, `setattr(X, "__aexit__", …)`: an exit set from outside its class. */
+const EXIT_SET = /\.[ \t]*__aexit__[ \t]*=(?!=)|\bsetattr[ \t]*\([^)]*['"]__aexit__['"]/;
+
+/**
+ * True when a `global` or `nonlocal` statement of the file names `name` (`def configure(): global it; it = slow()`):
+ * a function may bind it again, where the bindings `names.resolve` gives do not show it.
+ */
+function rebindsElsewhere(names: NameIndex, name: string): boolean {
+  return names.declaredGlobal(name) || names.declaredNonlocal(name);
 }
 
 /** An `async def`, `async for` (statement or comprehension clause) or `async with`. */

@@ -541,6 +541,11 @@ export class NameIndex {
     return this.bindings(this.root).has('*') ? { kind: 'unknown' } : { kind: 'builtin', name };
   }
 
+  /** The whole file's text. */
+  get text(): string {
+    return this.source ?? this.root.text;
+  }
+
   /** True when a `global` statement of the file names `name` (read from the text: a mention in a string too). */
   declaredGlobal(name: string): boolean {
     const text = this.source ?? this.root.text;
