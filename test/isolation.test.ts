@@ -142,6 +142,31 @@ test('fix: binary, invalid UTF-8 and syntax-error files are reported and left al
   assert.equal(readFileSync(join(dir, 'd_leaky.py'), 'utf8'), FIXED);
 });
 
+test('fix: files Python rejects for their indentation (tree-sitter reads them) are reported and left alone', () => {
+  const dir = tmp();
+  // Ex) a fix would have put the stray `return data` inside its `with`: a module that failed to import, now running
+  const files: Record<string, string> = {
+    'a_unexpected.py': 'def f(p):\n    data = open(p).read()\n        return data\n',
+    'b_unindent.py': 'def f(p):\n        data = open(p).read()\n    return data\n',
+    'c_tabs.py': 'def f(p):\n\tdata = open(p).read()\n        return data\n',
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  writeFileSync(join(dir, 'd_leaky.py'), LEAKY);
+  const r = cli(dir, 'fix', '.', '--whole-files');
+  assert.equal(r.status, 2);
+  assert.equal(
+    r.stderr,
+    [
+      "error: a_unexpected.py: cannot parse: unexpected indent at line 3 (Python's IndentationError; withify rewrites only files that parse)",
+      "error: b_unindent.py: cannot parse: an indent that matches no outer level, or tabs against spaces at line 3 (Python's IndentationError or TabError; withify rewrites only files that parse)",
+      "error: c_tabs.py: cannot parse: an indent that matches no outer level, or tabs against spaces at line 3 (Python's IndentationError or TabError; withify rewrites only files that parse)",
+      '',
+    ].join('\n'),
+  );
+  for (const [name, text] of Object.entries(files)) assert.equal(readFileSync(join(dir, name), 'utf8'), text);
+  assert.equal(readFileSync(join(dir, 'd_leaky.py'), 'utf8'), FIXED);
+});
+
 test('a FIFO named .py: skipped when walking, an error when named (never read, never a hang)', (t) => {
   const dir = tmp();
   const made = spawnSync('mkfifo', [join(dir, 'pipe.py')]);

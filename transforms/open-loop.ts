@@ -5,7 +5,7 @@
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { awaitAfter, codeRunAfter, containsYield, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
-import { closeWaitsReason, exceptionWaitsNote, leftOpen, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { closeWaitsReason, exceptionWaitsNote, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, yieldFromStatementValue, type Flow } from '../src/python/statement-flow.js';
 import { calleeText, consumerOf } from '../src/python/consumers.js';
 import { loopExit } from '../src/python/generators.js';
@@ -94,6 +94,11 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   const scope = flowScope(m, stmt);
   const flow: Flow = followResource(ctx, m.resource, m.spec, scope);
   if (flow.kind === 'unknown') return flow.why;
+  // Ex) `for _ in range(json.dump(d, open(p, "w")) or 1):` with a body that reads `p`: CPython closed (and flushed) the
+  // file as `json.dump` returned, before the loop ran; a `with` around the loop would hold it unflushed while it runs
+  if (flow.kind === 'used-up' && flow.at.type === 'call' && mayWrite(m.spec, m.resource)) {
+    return `${shownBy(flow.by)} writes the ${m.spec.kind} before the loop runs: CPython closed (and flushed) it as ${shownBy(flow.by)} returned, a \`with\` around the loop would hold it unflushed while the loop runs`;
+  }
   // Ex) `for fh in [open(a), open(b)]: keep.append(fh)`: the loop hands out the file itself.
   if (flow.kind === 'live' && flow.at.id !== scope.id && flow.at.id !== m.loop.id) {
     // Ex) `a = map(str.strip, (l for l in open(p)))`: not the file, the generator reading it is kept (not

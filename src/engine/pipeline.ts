@@ -604,6 +604,15 @@ function withWarnings(r: FileResult, input: SourceInput): FileResult {
   return { ...r, ...(warnings.length ? { warnings } : {}), ...(after.length ? { remainingWarnings: after } : {}) };
 }
 
+/** Where Python's tokenizer rejects the indentation of `text` (tree-sitter reads these without an error), and how. */
+function indentationError(text: string, o?: Outline): { at: number; what: string; error: string } | undefined {
+  const lines = o ?? outline(text);
+  const unexpected = unexpectedIndent(text, lines);
+  if (unexpected !== undefined) return { at: unexpected, what: 'unexpected indent', error: 'IndentationError' };
+  const bad = badIndentation(text, lines);
+  return bad === undefined ? undefined : { at: bad, what: 'an indent that matches no outer level, or tabs against spaces', error: 'IndentationError or TabError' };
+}
+
 function processText(input: SourceInput): FileResult {
   const { path, options } = input;
   const base = { path, findings: [], remaining: [], fixesApplied: 0 };
@@ -632,6 +641,19 @@ function processText(input: SourceInput): FileResult {
         status: 'failed',
         errorLocation: { line: p.row + 1, column: p.column + 1 },
         reason: `cannot parse: syntax error at line ${p.row + 1}, column ${p.column + 1} (withify rewrites only files that parse; if Python accepts this file, tree-sitter-python does not)`,
+      };
+    }
+    // Ex) `def f(p):` / `    data = open(p).read()` / `        return data`: Python's "unexpected indent" (or an
+    // unindent that matches no outer level, or tabs against spaces: TabError), which tree-sitter reads without an
+    // error. A fix could make such a file one Python runs, of another shape: it is not a file withify rewrites.
+    const indented = indentationError(text, input.outline);
+    if (indented) {
+      const at = positionAt(lineTable(text), indented.at);
+      return {
+        ...base,
+        status: 'failed',
+        errorLocation: { line: at.line, column: 1 },
+        reason: `cannot parse: ${indented.what} at line ${at.line} (Python's ${indented.error}; withify rewrites only files that parse)`,
       };
     }
     const ctxOf = (source: string, t: typeof tree) => createContext({ path, source, tree: t, eol, options, project: input.project, moduleName: input.moduleName, rewritten: source !== input.text });

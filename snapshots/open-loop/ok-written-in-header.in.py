@@ -1,0 +1,20 @@
+# A file written to by a consumer in a loop's header (`json.dump`, `shutil.copyfileobj`'s destination): CPython
+# closed, and flushed, it as the consumer returned, before the loop ran; a `with` around the loop would hold it
+# unflushed while the body reads the path back. Reported, not fixed (as `.write()` there is).
+import json
+import shutil
+
+
+def save_then_show(path, data):
+    for _ in range(1 + (json.dump(data, open(path, "w")) or 0)):
+        print("body sees", show(path))
+
+
+def copy_then_show(src, path):
+    for _ in range(1 + (shutil.copyfileobj(src, open(path, "w")) or 0)):
+        print("body sees", show(path))
+
+
+def show(path):
+    with open(path) as f:
+        return f.read()
