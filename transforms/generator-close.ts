@@ -30,12 +30,12 @@ import {
   type ModuleLocation,
 } from '../src/python/generators.js';
 import { calleeName } from '../src/python/imports.js';
-import { patchedInFile, READS_TO_END, wrapperMayStop } from '../src/python/resources.js';
+import { patchedInFile, READS_TO_END, resourceOf, wrapperMayStop } from '../src/python/resources.js';
 import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
-import { bindsPlainNames, enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget, outerParens } from '../src/python/statements.js';
+import { bindsPlainNames, enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget, outerParens, unwrapParens } from '../src/python/statements.js';
 import { mixedIndentReason, planWrap, statementIndent } from '../src/python/wrap.js';
 import { aheadNote, exceptionKeptNote, keptLocal, keptLocalNested, keptLocals, nameAssignment, namesAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
@@ -1247,6 +1247,29 @@ export function generatorsBound(ctx: FileContext): BoundGenerator[] {
   });
 }
 
+/**
+ * Every `name = open(p)` (any resource of the catalog: a file, a socket, a temporary directory) of the file that its
+ * function does not close by hand (`name.close()`, `with name`, `del name`), for `aheadNote` as `generatorsBound`: a
+ * frame's variables go in their order, so CPython closed a file bound ahead of a kept generator before it closed the
+ * generator (flushed before the generator's cleanup read it back). Not one the kept generator's call reads (`it =
+ * lines(f)`): the generator holds it, and lets go of it only as it is closed, in either order.
+ */
+export function resourcesBound(ctx: FileContext): BoundGenerator[] {
+  const out: BoundGenerator[] = [];
+  for (const a of ctx.tree.rootNode.descendantsOfType('assignment')) {
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    if (left?.type !== 'identifier' || !right || a.parent?.type !== 'expression_statement') continue;
+    const value = unwrapParens(right);
+    if (value.type !== 'call' || !(resourceOf(ctx, value) || calleeName(ctx.names, value) === 'tempfile.TemporaryDirectory')) continue;
+    const fn = functionOrModuleOf(a);
+    const n = escapeRegExp(left.text);
+    if (new RegExp(`\\b${n}\\s*\\.\\s*(?:close|__exit__|detach|cleanup)\\b|\\bwith\\s+${n}\\b|\\bdel\\s+${n}\\b`).test(ctx.source.slice(a.endIndex, fn.endIndex))) continue;
+    out.push({ fn: fn.id, name: left.text, stmt: a.parent });
+  }
+  return out;
+}
+
 function check(ctx: FileContext): Finding[] {
   const { index, calls } = madeCalls(ctx);
   if (!calls.length) return [];
@@ -1499,7 +1522,7 @@ function check(ctx: FileContext): Finding[] {
   }
   // Ex) `if c: a = rows(1); next(a)` then `b = rows(2); next(b)`: CPython dropped `a` first at the return (a frame's
   // variables go in their order), the `finally:` around the rest of the function closes `b` before that
-  const earlier = keptFixes.length ? generatorsBound(ctx) : [];
+  const earlier = keptFixes.length ? [...generatorsBound(ctx), ...resourcesBound(ctx)] : [];
   for (const { at, kept, call, gen } of keptFixes) {
     const f = findings[at]!;
     if (f.fix?.applicability !== 'safe') continue;
@@ -1509,6 +1532,12 @@ function check(ctx: FileContext): Finding[] {
     // (Not one the generator's own call holds, `it = parsed(tracked(lines(p)))` for `tracked(…)`: CPython closed it
     // after this one, as this one's frame went.)
     const others = wrapper ? made.filter((c) => c.id !== call.id && c.startIndex >= wrapper.startIndex && c.endIndex <= wrapper.endIndex && !(c.startIndex >= call.startIndex && c.endIndex <= call.endIndex)) : [];
+    // Ex) `it = zip(rows(3), open(p))`: the wrapper holds a file too, which CPython closed as it dropped the wrapper
+    // (`zip` the last first: the file, then the generator)
+    if (wrapper && !others.length) {
+      const resource = wrapper.descendantsOfType('call').find((c) => !(c.startIndex >= call.startIndex && c.endIndex <= call.endIndex) && (resourceOf(ctx, c) || calleeName(ctx.names, c) === 'tempfile.TemporaryDirectory'));
+      if (resource) others.push(resource);
+    }
     let other: SyntaxNode | undefined = others[0];
     // Ex) `it = tracked(lines(p))`, `tracked` a pass-through with cleanup of its own: CPython closed `it` as the
     // frame dropped it, then `lines(p)` as `it`'s frame went. The fix closes both, in that order, where `it`'s own
@@ -1537,7 +1566,9 @@ function check(ctx: FileContext): Finding[] {
       continue;
     }
     const now = findings[at]!;
-    const note = now.fix?.applicability === 'safe' ? aheadNote(kept, earlier, 'closing it at the end of the function') : undefined;
+    // (Not a resource the generator's own call holds: `f = open(p)` / `it = lines(f)`; `rows(tmp.name)` holds a string)
+    const reads = new Set(kept.stmt.descendantsOfType('identifier').filter((i) => !(i.parent?.type === 'attribute' && i.parent.childForFieldName('object')?.id === i.id)).map((i) => i.text));
+    const note = now.fix?.applicability === 'safe' ? aheadNote(kept, earlier.filter((b) => !reads.has(b.name)), 'closing it at the end of the function') : undefined;
     if (note) findings[at] = unsafeBecause(now, note);
   }
   // Ex) `it = lines(p)` / `x = next(tracked(it))`, `tracked` a pass-through with cleanup of its own: its fix would bind

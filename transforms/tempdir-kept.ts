@@ -13,7 +13,7 @@ import { preview } from '../src/python/evaluation.js';
 import { isExtra } from '../src/python/statements.js';
 import { identifierUses, readsAttribute } from '../src/python/resource-flow.js';
 import { inLazyTypeScope } from '../src/python/scopes.js';
-import { generatorsBound } from './generator-close.js';
+import { generatorsBound, resourcesBound } from './generator-close.js';
 
 const TEMPDIR_NAMES: ReadonlySet<string> = new Set(['TemporaryDirectory']);
 
@@ -185,7 +185,7 @@ function check(ctx: FileContext): Finding[] {
     // Ex) inside the `try` that closes a kept generator: the directory goes first, where CPython dropped the generator first
     // Ex) `if c: a = rows(1); next(a)` then `tmp = TemporaryDirectory()`: CPython closed `a` first at the return
     // Ex) `except OSError as e: errors.append(e)`: the traceback keeps the frame, and `tmp`, until the exception goes
-    const order = orderNote(kept, 'removing it') ?? aheadNote(kept, (bound ??= generatorsBound(ctx)), 'removing it at the end of the `with`') ?? exceptionKeptNote(ctx, kept, 'removed it');
+    const order = orderNote(kept, 'removing it') ?? aheadNote(kept, (bound ??= [...generatorsBound(ctx), ...resourcesBound(ctx)]), 'removing it at the end of the `with`') ?? exceptionKeptNote(ctx, kept, 'removed it');
     // Ex) `shutil.move(tmp.name, dest)` with a target before 3.8: there `cleanup()` raises FileNotFoundError for a
     // directory gone, which the finalizer only printed ("Exception ignored")
     const gone = versionAtLeast(ctx.target, [3, 8]) ? undefined : removerIn(ctx, kept);

@@ -1,0 +1,45 @@
+# A kept generator after a resource bound earlier in the function and left to the frame (a file handed on, a
+# temporary directory kept in a list): CPython dropped the frame's variables in their order, closing the file (or
+# removing the directory) before it closed the generator; a `finally` closing the generator at the end of the
+# function would run its cleanup first, with the file unflushed. And a wrapper that holds a file beside the
+# generator (`zip(rows(3), open(p))`): CPython closed the file first as it dropped the wrapper. Fixed only with
+# --unsafe-fixes, so nothing here changes.
+import tempfile
+
+
+def rows(path):
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("rows sees", show(path))
+
+
+def show(path):
+    with open(path) as f:
+        return f.read()
+
+
+def note(f):
+    pass
+
+
+def written_then_kept(path):
+    f = open(path, "w")
+    note(f)
+    it = rows(path)
+    x = next(it)
+    f.write("x=%d\n" % x)
+    return x
+
+
+def directory_then_kept():
+    tmp = tempfile.TemporaryDirectory()
+    keep = [tmp]
+    it = rows(tmp.name)
+    return next(it), keep
+
+
+def beside_a_file(path):
+    it = zip(rows(path), open(path))
+    return next(it)
