@@ -635,7 +635,7 @@ function handlerScan(ctx: FileContext, h: SyntaxNode): HandlerScan {
 const bodiesMemo = new WeakMap<FileContext, Map<string, Map<string, string>>>();
 
 /** The text of each function of the file by its name (the last one of a name wins): what a handler's `helper()` runs. */
-function functionBodies(ctx: FileContext): Map<string, string> {
+export function functionBodies(ctx: FileContext): Map<string, string> {
   return memoized(bodiesMemo, ctx, '', () => {
     const out = new Map<string, string>();
     for (const fn of ctx.root.descendantsOfType('function_definition')) {

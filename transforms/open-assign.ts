@@ -17,7 +17,7 @@ import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { calleeName } from '../src/python/imports.js';
 import { consumerOf } from '../src/python/consumers.js';
 import { containsYield, isPure, preview } from '../src/python/evaluation.js';
-import { isCloseStatement } from './open-assign-close.js';
+import { functionBodies, isCloseStatement } from './open-assign-close.js';
 
 const ID = 'open-assign';
 
@@ -383,6 +383,13 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     const opens = again.startIndex < a.call.startIndex ? 'opened the same path to write before, and is not closed before this open' : 'opens the same path again, to write';
     return { reason: `\`${preview(again)}\` on line ${line(again)} ${opens}: a \`with\` ending with its block would write and close the ${spec.kind} before it, where CPython did at the ${scope.type === 'module' ? "program's" : "function's"} end, and what each writes may land in another order or be emptied: close it by hand where the code is done with it` };
   }
+  // Ex) `f = open(P, "w")` / `f.write("x")` / `note("N")`, `note` a function of the file that appends to `P`; or
+  // `Path(P).write_text(…)`, `shutil.copy(src, P)` after the last use: CPython flushed `f` at the function's end, over
+  // what they wrote; a `with` ending at the last use writes first
+  const elsewhere = mayWrite(spec, a.call) ? pathWrittenElsewhere(ctx, scope, a, last) : undefined;
+  if (elsewhere) {
+    return { reason: `\`${preview(elsewhere.call)}\` on line ${line(elsewhere.call)} ${elsewhere.how}: a \`with\` ending with its block would write and close the ${spec.kind} before it, where CPython did at the ${scope.type === 'module' ? "program's" : "function's"} end, and what each writes may land in another order: close it by hand where the code is done with it` };
+  }
   // Ex) `raw = open(p, "wb")` / `z = gzip.GzipFile(fileobj=raw, mode="wb")`: `z` writes its end (a trailer, a central
   // directory) to `raw` when it is closed or collected, which CPython did before it freed `raw`; kept in a name, it
   // may be closed only on some paths, or never: a `with` over `raw` would close it under `z` first. (In a `with` of its
@@ -475,6 +482,55 @@ function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: ResourceAss
     // Ex) `f = open(p, "a")` / `g = open(p, "a")` / `g.write("G")` / `f.write("F")` / `f.close()`: `f`, opened before and
     // still open, flushes after what a `with` over `g` would have written; CPython flushed `g` at the end, after `f`
     if (c.startIndex < a.call.startIndex && !closedBefore(scope, c, a.stmt)) return c;
+  }
+  return undefined;
+}
+
+/** Calls that write a path given them (`shutil.copy(src, P)`: the second), by their dotted name: the argument positions. */
+const PATH_WRITERS: ReadonlyMap<string, readonly number[]> = new Map([
+  ['shutil.copy', [1]],
+  ['shutil.copy2', [1]],
+  ['shutil.copyfile', [1]],
+  ['shutil.move', [1]],
+]);
+/** A `Path(P)` method that writes its file. */
+const PATH_WRITE_METHOD = /^(?:write_text|write_bytes|touch)$/;
+
+/**
+ * A call after `last` (or in a loop around the open) in the code of `scope` that may write the path the resource was
+ * opened on, other than by opening it (`samePathOpenedAgain`): a function of the file whose code names the path
+ * (when the path is a literal or a name `scope` does not bind), `Path(P).write_text(…)`, `shutil.copy(src, P)`.
+ */
+function pathWrittenElsewhere(ctx: FileContext, scope: SyntaxNode, a: ResourceAssignment, last: SyntaxNode): { call: SyntaxNode; how: string } | undefined {
+  const pathNode = firstPositional(a.call);
+  if (!pathNode) return undefined;
+  const path = pathNode.text;
+  const constant = /^[rbuRBU]*["'][^"'\\{}%]*["']$/.test(path) || (pathNode.type === 'identifier' && !ctx.names.bindings(scope).has(path));
+  const loops: SyntaxNode[] = [];
+  for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
+  const named = new RegExp(`(?<![\\w.])${escapeRegExp(path)}(?![\\w])`);
+  const bodies = constant && scope.type !== 'module' ? functionBodies(ctx) : undefined;
+  for (const c of scope.descendantsOfType('call')) {
+    if (functionOrModuleOf(c).id !== scope.id || !(c.startIndex >= last.endIndex || loops.some((l) => within(c, l) && c.startIndex >= a.stmt.endIndex))) continue;
+    const fn = c.childForFieldName('function');
+    if (!fn) continue;
+    // Ex) `note("N")`, `def note(s): with open(P, "a") as h: …`
+    if (bodies && fn.type === 'identifier') {
+      const body = bodies.get(fn.text);
+      if (body !== undefined && named.test(body) && fn.text !== (scope.childForFieldName('name')?.text ?? '')) return { call: c, how: `runs code of the file that names \`${path}\`, and may write it` };
+      continue;
+    }
+    const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x));
+    const name = calleeName(ctx.names, c);
+    const at = name ? PATH_WRITERS.get(name) : undefined;
+    if (at?.some((k) => args[k]?.text === path)) return { call: c, how: `writes \`${path}\`` };
+    // Ex) `Path(P).write_text("N")`
+    if (fn.type === 'attribute' && PATH_WRITE_METHOD.test(fn.childForFieldName('attribute')?.text ?? '')) {
+      const obj = fn.childForFieldName('object');
+      const made = obj?.type === 'call' ? calleeName(ctx.names, obj) : undefined;
+      const objArgs = obj?.type === 'call' ? (obj.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x)) : [];
+      if ((made === 'pathlib.Path' || made === 'pathlib.PurePath') && objArgs.length === 1 && objArgs[0]!.text === path) return { call: c, how: `writes \`${path}\`` };
+    }
   }
   return undefined;
 }
