@@ -9,7 +9,7 @@ import { consumerOf } from '../src/python/consumers.js';
 import { memoized } from '../src/python/memo.js';
 import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, WAVE_WRITES, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
-import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES } from '../src/python/statements.js';
+import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES, outerParens } from '../src/python/statements.js';
 import { handlerLeaves, handlersOf, preview } from '../src/python/evaluation.js';
 import { annotationOrderReason, callAssignments, dynamicLookupAfter, identifierUses, outsideReason, plainTarget, readsAttribute, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { dropStatement, endsLine, lineIndent, mixedIndentReason, planHeaderWrap, planWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
@@ -634,6 +634,15 @@ function handlerScan(ctx: FileContext, h: SyntaxNode): HandlerScan {
 
 const bodiesMemo = new WeakMap<FileContext, Map<string, Map<string, string>>>();
 
+/** True when `node` is inside an `except` clause of `scope`'s own code. */
+function inExceptClause(node: SyntaxNode, scope: SyntaxNode): boolean {
+  for (let p = node.parent; p && p.id !== scope.id; p = p.parent) {
+    if (p.type === 'except_clause' || p.type === 'except_group_clause') return true;
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return false;
+  }
+  return false;
+}
+
 /** The text of each function of the file by its name (the last one of a name wins): what a handler's `helper()` runs. */
 export function functionBodies(ctx: FileContext): Map<string, string> {
   return memoized(bodiesMemo, ctx, '', () => {
@@ -793,8 +802,14 @@ function check(ctx: FileContext): Finding[] {
         else closable.push({ a, spec, name, close: inTry, end: siblings[idx + 1]!, tryBody: true, base, ...(wavWriterOf(spec, a, uses, inTry) ? { wavWriter: true } : {}) });
         continue;
       }
-      // Ex) `try: self.init(f)` / `except: f.close(); raise`: handed on, closed only on failure.
-      if (uses.some((u) => u.cls.kind === 'escape' && seesValue(u, a.stmt, scope, name))) continue;
+      // Ex) `try: self.init(f)` / `except: f.close(); raise`: handed on, closed only on failure. (Not `helper(f)` / `if c:
+      // f.close()`: closed on some paths, it may be left open on the others, and is reported below.)
+      const escapes = uses.filter((u) => u.cls.kind === 'escape' && seesValue(u, a.stmt, scope, name));
+      if (escapes.length && closes.every((u) => inExceptClause(u.node, scope))) continue;
+      // Ex) `if ok: return f` / `f.close()`: given to the caller on one path, closed on the other. `with sock:` /
+      // `sock.close()`: the `with` closes it on every path.
+      if (escapes.some((u) => outerParens(u.node).parent?.type === 'return_statement')) continue;
+      if (new RegExp(`\\bwith\\s+${escapeRegExp(name)}\\s*(?::|,|\\bas\\b)`).test(ctx.source.slice(a.stmt.endIndex, scope.endIndex))) continue;
       // Ex) `try: f = open(p)` / `else: f.close()`: nothing runs between the open and the close. But
       // `with open(p) as fh:` / `f = open(fh.readline())` / `data = f.read()` / `f.close()` (what WFY101's fix leaves of
       // `f = open(open(p).readline())`), or `try: f = open(p)` / `except OSError: return None` / `data = f.read()` /
