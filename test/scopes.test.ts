@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parsePython } from '../src/engine/parse.js';
 import { decodeSource } from '../src/engine/read.js';
-import { collectBindings, identifiersNamed, inOwnCode, NameIndex, partsRunAround, scopeOf, textMayBind, type Resolution } from '../src/python/scopes.js';
+import { collectBindings, identifierKey, identifiersNamed, inOwnCode, NameIndex, partsRunAround, scopeOf, textMayBind, type Resolution } from '../src/python/scopes.js';
 import { forEachWordSpan } from '../src/python/text.js';
 import type { SyntaxNode } from '../src/types.js';
 import { listCases } from './helpers.js';
@@ -85,7 +85,8 @@ describe('name resolution', () => {
         const byName = new Map<string, number[]>();
         const c = scope.walk();
         for (let depth = 0, done = false; !done; ) {
-          if (c.nodeType === 'identifier') byName.set(c.nodeText, [...(byName.get(c.nodeText) ?? []), c.startIndex]);
+          // (By the name Python reads: `ｉｔ` is `it`, PEP 3131)
+          if (c.nodeType === 'identifier') byName.set(identifierKey(c.nodeText), [...(byName.get(identifierKey(c.nodeText)) ?? []), c.startIndex]);
           if (c.gotoFirstChild()) {
             depth++;
             continue;

@@ -398,11 +398,17 @@ function eachIdentifier(node: SyntaxNode, found: (text: string, c: TreeCursor) =
  * tree was parsed from, it looks only where the text says `name` (a node for each place, checked to be an
  * identifier spanning exactly it) instead of walking every node of a function or module.
  */
+/** A character beyond ASCII. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function identifiersNamed(node: SyntaxNode, name: string, source?: string): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  if (source === undefined || name.length === 0) {
+  // Ex) `return ｉｔ`: Python folds identifiers by NFKC (PEP 3131), so it reads `it`; a text with a non-ASCII letter is
+  // walked, each identifier folded
+  if (source === undefined || name.length === 0 || NON_ASCII.test(source.slice(node.startIndex, node.endIndex))) {
+    const key = identifierKey(name);
     eachIdentifier(node, (text, c) => {
-      if (text === name) out.push(c.currentNode);
+      if (text === name || identifierKey(text) === key) out.push(c.currentNode);
     });
     return out;
   }

@@ -1,0 +1,7 @@
+# A use spelt in letters Python folds to the name (PEP 3131: `ｆ` is `f`): the `with` holds it too.
+
+
+def save(p):
+    f = open(p, "w")
+    f.write("a")
+    ｆ.write("b")
