@@ -256,6 +256,8 @@ export function lazyContext(node: SyntaxNode, stmt: SyntaxNode): string | undefi
       case 'generator_expression':
         return 'inside a generator expression, which runs lazily';
       case 'conditional_expression':
+        // Ex) `"yes" if open(p).read(1) else "no"`: the condition runs every time, first; a branch may not
+        if (p.namedChildren.filter((c) => !isExtra(c))[1]?.id === child.id) break;
         return 'inside a conditional expression: it may not run at all';
       case 'boolean_operator':
         if (p.childForFieldName('right')?.id === child.id) return 'right operand of `and`/`or`: it may not run at all';
