@@ -405,3 +405,24 @@ test('a fix never nests blocks past the limit: the resources past it are reporte
   assert.equal(r13.remaining.filter((f) => /too many statically nested blocks/.test(f.reason ?? '')).length, 3);
   assert.equal((r13.output.match(/^\s*with /gm) ?? []).length, 3);
 });
+
+test('an async for left early under loops: check and fix agree on the room, at every depth (the await of aclose() before 3.13)', () => {
+  const src = (n: number) => {
+    const loops = Array.from({ length: n }, (_, i) => `${'    '.repeat(i + 1)}for i${i} in range(1):\n`).join('');
+    const pad = '    '.repeat(n + 1);
+    return `async def produce():\n    try:\n        yield 1\n    finally:\n        print("c")\n\n\nasync def f():\n${loops}${pad}async for x in produce():\n${pad}    break\n`;
+  };
+  for (const n of [15, 16, 17, 18]) {
+    for (const targetVersion of [[3, 8], [3, 13]] as const) {
+      const fixed = transformSource(src(n), { targetVersion });
+      assert.notEqual(fixed.status, 'failed', `${n} loops, ${targetVersion.join('.')}: ${fixed.reason}`);
+      // (What `check` shows: the findings of the input, each with its fix status)
+      const offered = fixed.findings.some((f) => f.fixStatus === 'fixable');
+      assert.equal(fixed.status === 'changed', offered, `${n} loops, ${targetVersion.join('.')}: check offered ${offered}, fix ${fixed.status}`);
+    }
+  }
+  // 3.8: 16 loops fixed, 17 reported; 3.13: 17 fixed
+  assert.equal(transformSource(src(16), { targetVersion: [3, 8] }).status, 'changed');
+  assert.equal(transformSource(src(17), { targetVersion: [3, 8] }).status, 'unchanged');
+  assert.equal(transformSource(src(17), { targetVersion: [3, 13] }).status, 'changed');
+});
