@@ -412,9 +412,49 @@ export function changedFiles(rev: string, cwd: string, under?: readonly string[]
   const untracked = git(['ls-files', '--others', '--exclude-standard', '-z'], root);
   if (!untracked.ok) throw new SelectError(`--changed-since: git ls-files failed: ${untracked.stderr.trim()}`);
   const names = `${diff.stdout}${untracked.stdout}`.split('\0').filter(Boolean);
-  const out = new Set(names.map((n) => join(root, n)));
+  const out = new Set<string>();
+  addListed(root, names, out, under);
   addSubmoduleChanges(root, verified.stdout.trim(), out, under);
   return out;
+}
+
+/**
+ * The paths git listed in the repository at `root` (`names`, relative), added to `out`; an untracked directory that
+ * is a checkout of its own (`nested/`, a clone inside the project: git lists it as one entry) stands for every file
+ * of it, as new as the directory.
+ */
+function addListed(root: string, names: readonly string[], out: Set<string>, under: readonly string[] | undefined): void {
+  for (const n of names) {
+    const path = join(root, n);
+    if (!n.endsWith('/') || !existsSync(join(path, '.git'))) {
+      out.add(path);
+      continue;
+    }
+    if (under && !under.some((p) => isWithin(p, path) || isWithin(path, p))) continue;
+    const all = git(['ls-files', '--cached', '--others', '--exclude-standard', '-z'], path);
+    if (!all.ok) throw new SelectError(`--changed-since: git failed in the nested repository ${path}: ${all.stderr.trim()}`);
+    addListed(path, all.stdout.split('\0').filter(Boolean), out, under);
+    addSubmoduleChanges(path, undefined, out, under);
+  }
+}
+
+/**
+ * The paths of the repository at `root` that hold another repository: its submodules (`.gitmodules`) and the
+ * gitlinks its index records without one (`git add nested` of a clone: mode 160000).
+ */
+function nestedRepoPaths(root: string): string[] {
+  const paths = new Set<string>();
+  if (existsSync(join(root, '.gitmodules'))) {
+    const listed = git(['config', '--file', '.gitmodules', '-z', '--get-regexp', '^submodule\\..*\\.path$'], root);
+    if (listed.ok) for (const entry of listed.stdout.split('\0').filter(Boolean)) paths.add(entry.slice(entry.indexOf('\n') + 1));
+  }
+  const staged = git(['ls-files', '--stage', '-z'], root);
+  if (staged.ok) {
+    for (const entry of staged.stdout.split('\0')) {
+      if (entry.startsWith('160000 ')) paths.add(entry.slice(entry.indexOf('\t') + 1));
+    }
+  }
+  return [...paths];
 }
 
 /**
@@ -425,11 +465,7 @@ export function changedFiles(rev: string, cwd: string, under?: readonly string[]
  * submodules that hold one of `under` (absolute paths), or lie in one, are asked.
  */
 function addSubmoduleChanges(root: string, rev: string | undefined, out: Set<string>, under: readonly string[] | undefined): void {
-  if (!existsSync(join(root, '.gitmodules'))) return;
-  const listed = git(['config', '--file', '.gitmodules', '-z', '--get-regexp', '^submodule\\..*\\.path$'], root);
-  if (!listed.ok) return;
-  for (const entry of listed.stdout.split('\0').filter(Boolean)) {
-    const rel = entry.slice(entry.indexOf('\n') + 1);
+  for (const rel of nestedRepoPaths(root)) {
     const dir = join(root, rel);
     if (!existsSync(join(dir, '.git'))) continue; // not checked out: no file to walk
     if (under && !under.some((p) => isWithin(p, dir) || isWithin(dir, p))) continue;
@@ -441,7 +477,7 @@ function addSubmoduleChanges(root: string, rev: string | undefined, out: Set<str
       : [git(['ls-files', '--cached', '--others', '--exclude-standard', '-z'], dir)];
     const failed = lists.find((r) => !r.ok);
     if (failed) throw new SelectError(`--changed-since: git failed in the submodule ${dir}: ${failed.stderr.trim()}`);
-    for (const n of lists.flatMap((r) => r.stdout.split('\0')).filter(Boolean)) out.add(join(dir, n));
+    addListed(dir, lists.flatMap((r) => r.stdout.split('\0')).filter(Boolean), out, under);
     addSubmoduleChanges(dir, known ? commit : undefined, out, under);
   }
 }

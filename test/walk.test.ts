@@ -333,6 +333,25 @@ describe('--changed-since', () => {
     assert.equal(res.stdout, 'All clear: no findings in 3 files.\n');
   });
 
+  test('a nested checkout: untracked, every file of it counts as changed; recorded as a gitlink without .gitmodules, it is asked as a submodule', () => {
+    const r = committed();
+    const nested = join(r.root, 'nested');
+    mkdirSync(nested);
+    git(nested, r.env, 'init', '-q');
+    write(nested, { 'a.py': 'x = 1\n', 'b.py': 'x = 1\n' });
+    git(nested, r.env, 'add', '-A');
+    git(nested, r.env, 'commit', '-q', '-m', 'nested');
+    // Ex) `git ls-files --others` lists it as one entry, `nested/`: "No file to check", exit 0
+    assert.deepEqual(select(r, ['.'], { changedSince: 'HEAD' }), ['nested/a.py', 'nested/b.py']);
+    // `git add nested` of a clone records a gitlink (mode 160000) and no .gitmodules entry
+    git(r.root, r.env, 'add', 'nested');
+    git(r.root, r.env, 'commit', '-q', '-m', 'embedded');
+    assert.deepEqual(select(r, ['.'], { changedSince: 'HEAD' }), []);
+    write(nested, { 'b.py': 'x = 2\n' });
+    assert.deepEqual(select(r, ['.'], { changedSince: 'HEAD' }), ['nested/b.py']);
+    assert.deepEqual(select(r, ['nested'], { changedSince: 'HEAD' }), ['nested/b.py']);
+  });
+
   test('a bad revision and a directory outside git are usage errors (exit 2)', () => {
     const r = committed();
     const bad = cli(r, ['check', '--changed-since', 'no-such-branch', '.']);
