@@ -104,6 +104,9 @@ export function parseRequiresPython(spec: string): PythonVersion | undefined {
     const v: PythonVersion = [Number(m[2]), m[3] === undefined || m[3] === '*' ? 0 : Number(m[3])];
     if (!lowest || v[0] > lowest[0] || (v[0] === lowest[0] && v[1] > lowest[1])) lowest = v; // clauses are ANDed: the tightest bound wins
   }
+  // Ex) `>=3.7,!=3.7.*`: a minor version excluded whole moves the lowest to the next one (`!=3.7` leaves 3.7.1)
+  const excluded = new Set([...spec.matchAll(/!=\s*(\d+)\.(\d+)\.\*/g)].map((m) => `${m[1]}.${m[2]}`));
+  while (lowest && excluded.has(`${lowest[0]}.${lowest[1]}`)) lowest = [lowest[0], lowest[1] + 1];
   return lowest;
 }
 

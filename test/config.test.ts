@@ -109,6 +109,10 @@ describe('requires-python', () => {
     assert.deepEqual(parseRequiresPython('~=3.11'), [3, 11]);
     assert.deepEqual(parseRequiresPython('==3.12.*'), [3, 12]);
     assert.deepEqual(parseRequiresPython('>=3.7,>=3.9'), [3, 9]);
+    // A minor version excluded whole moves the lowest on; `!=3.7` excludes 3.7.0 only
+    assert.deepEqual(parseRequiresPython('>=3.7,!=3.7.*'), [3, 8]);
+    assert.deepEqual(parseRequiresPython('>=3.7, !=3.7.*, !=3.8.*'), [3, 9]);
+    assert.deepEqual(parseRequiresPython('>=3.7,!=3.7'), [3, 7]);
     assert.equal(parseRequiresPython('<4'), undefined);
     // A version of one part, or a wildcard minor: x.0 (before, none: the 3.8 default, and `:=` on a 3.7 project)
     assert.deepEqual(parseRequiresPython('>=3'), [3, 0]);
