@@ -1564,3 +1564,12 @@ test('a comment after @staticmethod or @classmethod leaves the generator one', (
     assert.equal(r.fixesApplied, 1, deco);
   }
 });
+
+test('a kept generator bound inside a with and read only after it: the reason says to move the assignment, not that a try would close it early', () => {
+  const rows = 'def rows(text):\n    try:\n        yield from text.splitlines()\n    finally:\n        print("rows closed")\n\n\n';
+  const after = transformSource(`${rows}def a(p):\n    with open(p) as f:\n        it = rows(f.read())\n    x = next(it)\n    return x\n`, { select: ['generator-close'] });
+  assert.equal(after.fixesApplied, 0);
+  assert.match(after.findings[0]!.reason ?? '', /every read of it follows the `with`, but the fix starts its `try` at the assignment: move the assignment after the `with`/);
+  const inside = transformSource(`${rows}def a(p):\n    with open(p) as f:\n        it = rows(f.read())\n        x = next(it)\n    return x\n`, { select: ['generator-close'] });
+  assert.match(inside.findings[0]!.reason ?? '', /a `try` inside the `with` would close it before the `with` exits/);
+});

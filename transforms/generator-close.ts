@@ -1758,7 +1758,13 @@ function nestedFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made
   const line = holder.startPosition.row + 1;
   // (Through a wrapper, `it.close()` would not close the generator inside it, if `it` has a `close()` at all)
   const closer = kept.branch ? `\`${kept.isAsync ? 'aclose()' : 'close()'}\` on the generator` : kept.isAsync ? `\`await ${kept.name}.aclose()\`` : kept.wrapper ? `\`close()\` on \`${display(call)}\`, made apart` : `\`${kept.name}.close()\``;
-  const whyWith = holder.type === 'with_statement' ? `; a \`try\` inside the \`with\` would close it before the \`with\` exits, where CPython closed it after, at the return` : '';
+  // Ex) `with open(p) as f:` / `it = rows(f.read())` / (the `with` ends) / `x = next(it)`: every read after the `with`
+  const readAfter = holder.type === 'with_statement' && kept.reads.every((r) => r.startIndex >= holder.endIndex);
+  const whyWith = holder.type !== 'with_statement'
+    ? ''
+    : readAfter
+      ? `; every read of it follows the \`with\`, but the fix starts its \`try\` at the assignment: move the assignment after the \`with\` (binding what it needs to a name there) and withify can fix it`
+      : `; a \`try\` inside the \`with\` would close it before the \`with\` exits, where CPython closed it after, at the return`;
   return {
     id: ID,
     code: CODE,
