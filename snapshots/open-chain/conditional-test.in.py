@@ -9,3 +9,9 @@ def first_char(p):
 
 def tagged(p):
     return [1] if open(p).read(1) == "d" else []
+
+
+def branches_after(p, f, g):
+    # the branch runs after the condition: a read-only file held over it, as over any code after the read
+    x = f() if open(p).read() else g()
+    return x

@@ -11,3 +11,10 @@ def first_char(p):
 def tagged(p):
     with open(p) as f:
         return [1] if f.read(1) == "d" else []
+
+
+def branches_after(p, f, g):
+    # the branch runs after the condition: a read-only file held over it, as over any code after the read
+    with open(p) as fh:
+        x = f() if fh.read() else g()
+    return x

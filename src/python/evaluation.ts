@@ -335,6 +335,8 @@ function evaluatedBefore(parent: SyntaxNode, child: SyntaxNode): Before | undefi
     // `x += …` loads `x` first; a subscript or attribute target runs code first.
     return left && left.type === 'identifier' ? NOTHING_BEFORE : left ? { nodes: [left], count: 1 } : undefined;
   }
+  // Ex) `later() if open(p).read() else None`: the condition runs first (`lazyContext` has refused the branches)
+  if (parent.type === 'conditional_expression' && parent.namedChildren.filter((c) => !isExtra(c))[1]?.id === child.id) return NOTHING_BEFORE;
   // Ex) `f(x=open(p).read(), *rest())`: `rest()` runs first.
   if (parent.type === 'argument_list') {
     const order = argumentOrder(parent);
