@@ -177,7 +177,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const partsOf = (dotted: string) => dotted.split('.');
 
 /** The fields of `GeneratorIndex` that `IndexChange` reads part by part; a change to any other counts for every file. */
-const KNOWN_FIELDS = new Set(['generators', 'passes', 'passesFrom', 'aliases', 'ambiguous', 'own', 'callNames', 'plainOverrides', 'memberNames', 'classNames']);
+const KNOWN_FIELDS = new Set(['generators', 'passes', 'passesFrom', 'passesMixed', 'aliases', 'ambiguous', 'own', 'callNames', 'plainOverrides', 'memberNames', 'classNames']);
 
 /** Words every file's check may look up in the index besides its own: `Table.__iter__`, `outer.<locals>.inner`. */
 const ALWAYS_WORDS = ['__iter__', '__aiter__', '<locals>'];
@@ -253,6 +253,7 @@ export class IndexChange {
     // (A pass-through generator is looked up by a call's dotted name as a generator is: `resolvePasses`)
     compare(this.before?.passes ?? {}, this.after?.passes ?? {}, (x, y) => JSON.stringify(x) === JSON.stringify(y));
     compare(this.before?.passesFrom ?? {}, this.after?.passesFrom ?? {}, (x, y) => JSON.stringify(x) === JSON.stringify(y));
+    compare(this.before?.passesMixed ?? {}, this.after?.passesMixed ?? {}, (x, y) => JSON.stringify(x) === JSON.stringify(y));
     // Ex) `import os` added to `pkg/__init__.py`: `pkg.os` → `os`, under which neither index has a generator; no
     // name the alias can rewrite resolves to one, before or after, so no check can see it (`Reach`)
     const reach = (i: GeneratorIndex | undefined) => new Reach({ ...i?.generators, ...i?.passes }, i?.aliases ?? {});

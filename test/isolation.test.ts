@@ -165,6 +165,12 @@ test('fix: files Python rejects for their indentation (tree-sitter reads them) a
   );
   for (const [name, text] of Object.entries(files)) assert.equal(readFileSync(join(dir, name), 'utf8'), text);
   assert.equal(readFileSync(join(dir, 'd_leaky.py'), 'utf8'), FIXED);
+  // A line of a lone `\` (Python 3.9 on joins it to the next, whatever that one's indentation): not refused
+  const lone = join(dir, 'e_backslash.py');
+  writeFileSync(lone, 'import json\n\n\ndef load(p):\n    x = 1\n    \\\n\n    return json.loads(open(p).read())\n');
+  const ok = cli(dir, 'fix', 'e_backslash.py', '--whole-files');
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(readFileSync(lone, 'utf8'), /with open\(p\) as f:/);
 });
 
 test('a FIFO named .py: skipped when walking, an error when named (never read, never a hang)', (t) => {

@@ -35,9 +35,9 @@ import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
 import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
-import { bindsPlainNames, enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget, outerParens, unwrapParens } from '../src/python/statements.js';
+import { bindsPlainNames, enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget, outerParens } from '../src/python/statements.js';
 import { mixedIndentReason, planWrap, statementIndent } from '../src/python/wrap.js';
-import { aheadNote, exceptionKeptNote, keptLocal, keptLocalNested, keptLocals, nameAssignment, namesAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
+import { aheadNote, closedInFinally, exceptionKeptNote, keptLocal, keptLocalNested, keptLocals, nameAssignment, namesAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
 import { functionOrModuleOf, identifiersNamed, inLazyTypeScope } from '../src/python/scopes.js';
@@ -405,15 +405,16 @@ function passesThrough(ctx: FileContext, call: SyntaxNode, at: number): boolean 
 
 /**
  * How `call` (`passesThrough`) reads its argument at `at`: `'for'` when only by loops (`parsed(it)`: dropping it leaves
- * `it` to whatever else holds it), `'from'` when some `yield from` reads it (`relay(it)`: dropping it closes `it`).
+ * `it` to whatever else holds it), `'from'` when only by `yield from` (`relay(it)`: dropping it closes `it`), `'mixed'`
+ * when by both, one or the other as the run goes.
  */
-function passKind(ctx: FileContext, call: SyntaxNode, at: number): 'for' | 'from' | undefined {
+function passKind(ctx: FileContext, call: SyntaxNode, at: number): 'for' | 'from' | 'mixed' | undefined {
   const { index } = madeCalls(ctx);
   if (!index?.passes) return undefined;
   const via: { imported?: string } = {};
   const target = callTarget(ctx.names, call, locationOf(ctx), via);
   const passes = target ? resolvePasses(index, target, via.imported) : undefined;
-  return !passes?.at.includes(at) ? undefined : passes.from.includes(at) ? 'from' : 'for';
+  return !passes?.at.includes(at) ? undefined : passes.mixed.includes(at) ? 'mixed' : passes.from.includes(at) ? 'from' : 'for';
 }
 
 /**
@@ -564,7 +565,7 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
   let last: { node: SyntaxNode; next: boolean; by?: string; name: string; stops?: string } | undefined;
   let why: string | undefined;
   // The first read through a pass-through by `yield from` that stops reading it early (`wrapperAround`'s `closer`)
-  let closing: { by: SyntaxNode; name: string } | undefined;
+  let closing: { by: SyntaxNode; name: string; mixed?: true } | undefined;
   for (const id of local.reads) {
     // Ex) `type T = next(it)`: read when `T.__value__` is, after any `finally` withify could add
     if (inLazyTypeScope(id)) return undefined;
@@ -590,7 +591,7 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
     }
     if (stops) read.stops = stops;
     // Ex) `x = next(relay(it))`, `for r in relay(it): break`: CPython closed `it` as it dropped `relay(it)` unfinished
-    if (through?.closer && !closing && (read.next || read.stops || (!read.next && earlyExit(read.node)))) closing = { by: through.closer, name: id.text };
+    if (through?.closer && !closing && (read.next || read.stops || (!read.next && earlyExit(read.node)))) closing = { by: through.closer, name: id.text, ...(through.closerMixed ? { mixed: true as const } : {}) };
     if (!last || read.node.endIndex > last.node.endIndex) last = read;
   }
   const kept = { ...local, isAsync, end: local.reads[local.reads.length - 1]!.endIndex, ...(wrapped ? { wrapper: wrapped.node } : {}), ...(wrapped?.passer ? { passer: wrapped.passer } : {}), ...(wrapped?.lets ? { lets: true as const } : {}), ...(branch ? { branch } : {}), ...(why ? { why } : {}) };
@@ -598,8 +599,8 @@ function keptGenerator(ctx: FileContext, call: SyntaxNode, isAsync: boolean, wra
     const by = display(closing.by);
     return {
       ...kept,
-      how: `\`${by}\` on line ${closing.by.startPosition.row + 1} reads \`${closing.name}\` by \`yield from\` and is dropped unfinished`,
-      why: `CPython closed \`${closing.name}\` there, when it dropped \`${by}\`, whose \`yield from\` passes the close on; a fix at the end of the function would run the cleanup after the code that follows: bind \`${preview(closing.by)}\` to a name and close that where its reading ends`,
+      how: `\`${by}\` on line ${closing.by.startPosition.row + 1} reads \`${closing.name}\` by \`yield from\`${closing.mixed ? ' on some paths' : ''} and is dropped unfinished`,
+      why: `CPython closed \`${closing.name}\` there${closing.mixed ? ` when \`${by}\` had taken its \`yield from\`` : ''}, as it dropped \`${by}\`, whose \`yield from\` passes the close on; a fix at the end of the function would run the cleanup after the code that follows: ${closing.mixed ? 'close it by hand where the function is done with it, on the path that needs it' : `bind \`${preview(closing.by)}\` to a name and close that where its reading ends`}`,
     };
   }
   // Ex) `it = islice(rows(), 2)`: read to its end, it still leaves the generator suspended
@@ -700,8 +701,15 @@ interface Wrapped {
   tee?: true;
   /** A pass-through generator function's call in the chain (`parsed(lines(p))`): the outermost such one. */
   passer?: SyntaxNode;
-  /** Around a kept name's read, the innermost pass-through that reads it by `yield from` (`relay(it)`): dropping it closes the name. */
+  /**
+   * Around a kept name's read, the innermost pass-through that reads it by `yield from` (`relay(it)`), itself or
+   * through `yield from`s only: dropping it closes the name. (Not `relay(parsed(it))`: closing `parsed(…)` lets go.)
+   */
   closer?: SyntaxNode;
+  /** `closer` reads by `yield from` on some paths only (`GeneratorIndex.passesMixed`). */
+  closerMixed?: true;
+  /** Every level between the name and `node` is a pass-through by `yield from` only. */
+  fromChain?: true;
 }
 
 /**
@@ -735,7 +743,13 @@ function wrapperAround(ctx: FileContext, call: SyntaxNode, reads = false): Wrapp
     if (kind) {
       const flags = { ...(found?.stops ? { stops: found.stops } : {}), ...(found?.lets ? { lets: true as const } : {}) };
       if (!reads) found = { node: outer!, ...flags, passer: outer! };
-      else found = { node: outer!, ...flags, ...(found?.closer ? { closer: found.closer } : kind === 'from' ? { closer: outer! } : {}) };
+      else {
+        // (The name itself, or only `yield from`s below: closing this one reaches it)
+        const direct = !found || !!found.fromChain;
+        const closer = found?.closer ?? (direct && kind !== 'for' ? outer! : undefined);
+        const mixed = found?.closer ? found.closerMixed : closer && kind === 'mixed' ? (true as const) : undefined;
+        found = { node: outer!, ...flags, ...(closer ? { closer } : {}), ...(mixed ? { closerMixed: mixed } : {}), ...(direct && kind === 'from' ? { fromChain: true as const } : {}) };
+      }
       cur = outer!;
       continue;
     }
@@ -744,7 +758,7 @@ function wrapperAround(ctx: FileContext, call: SyntaxNode, reads = false): Wrapp
     if (wrapper.lazyItems) return undefined;
     const stops = found?.stops ?? (wrapperMayStop(name!, outer) ? name!.replace(/^builtins\./, '') : undefined);
     const lets = found?.lets || name === 'itertools.islice';
-    found = { node: outer, ...(stops ? { stops } : {}), ...(lets ? { lets: true as const } : {}), ...(found?.passer ? { passer: found.passer } : {}), ...(found?.closer ? { closer: found.closer } : {}) };
+    found = { node: outer, ...(stops ? { stops } : {}), ...(lets ? { lets: true as const } : {}), ...(found?.passer ? { passer: found.passer } : {}), ...(found?.closer ? { closer: found.closer } : {}), ...(found?.closerMixed ? { closerMixed: true as const } : {}) };
     cur = outer;
   }
 }
@@ -1256,18 +1270,57 @@ export function generatorsBound(ctx: FileContext): BoundGenerator[] {
  */
 export function resourcesBound(ctx: FileContext): BoundGenerator[] {
   const out: BoundGenerator[] = [];
-  for (const a of ctx.tree.rootNode.descendantsOfType('assignment')) {
-    const left = a.childForFieldName('left');
-    const right = a.childForFieldName('right');
-    if (left?.type !== 'identifier' || !right || a.parent?.type !== 'expression_statement') continue;
-    const value = unwrapParens(right);
-    if (value.type !== 'call' || !(resourceOf(ctx, value) || calleeName(ctx.names, value) === 'tempfile.TemporaryDirectory')) continue;
-    const fn = functionOrModuleOf(a);
-    const n = escapeRegExp(left.text);
-    if (new RegExp(`\\b${n}\\s*\\.\\s*(?:close|__exit__|detach|cleanup)\\b|\\bwith\\s+${n}\\b|\\bdel\\s+${n}\\b`).test(ctx.source.slice(a.endIndex, fn.endIndex))) continue;
-    out.push({ fn: fn.id, name: left.text, stmt: a.parent });
+  for (const c of ctx.tree.rootNode.descendantsOfType('call')) {
+    if (!(resourceOf(ctx, c) || calleeName(ctx.names, c) === 'tempfile.TemporaryDirectory')) continue;
+    const held = heldBy(c);
+    if (!held) continue;
+    const fn = functionOrModuleOf(held.stmt);
+    if (closedInBlock(held.stmt, held.name)) continue;
+    out.push({ fn: fn.id, name: held.name, stmt: held.stmt });
   }
   return out;
+}
+
+/**
+ * The name and statement that keep what the resource call `c` makes: `f = open(p)`, `f, g = open(p), open(q)`, `(f :=
+ * open(p))`, `fs = [open(p), open(q)]` (the target's first name); `undefined` for a temporary, a `with` item, an
+ * argument.
+ */
+function heldBy(c: SyntaxNode): { name: string; stmt: SyntaxNode } | undefined {
+  let cur = outerParens(c);
+  for (let p = cur.parent; p; cur = p, p = p.parent) {
+    if (p.type === 'named_expression' && p.childForFieldName('value')?.id === cur.id) {
+      const name = p.childForFieldName('name')?.text;
+      const stmt = enclosingStatement(p);
+      return name && stmt ? { name, stmt } : undefined;
+    }
+    if (p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id) {
+      const first = p.childForFieldName('left');
+      const id = first?.type === 'identifier' ? first : first?.descendantsOfType('identifier')[0];
+      return id && p.parent?.type === 'expression_statement' ? { name: id.text, stmt: p.parent } : undefined;
+    }
+    // (Through the displays and parentheses that hold it: `[open(p), open(q)]`, `(open(p), 1)`)
+    if (p.type !== 'list' && p.type !== 'tuple' && p.type !== 'set' && p.type !== 'expression_list' && p.type !== 'parenthesized_expression' && p.type !== 'pair' && p.type !== 'dictionary') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * True when a later statement of `stmt`'s own block closes or hands off `name` on every path from there: `name.close()`,
+ * `del name`, `with name:`, `with closing(name):`, `….enter_context(name)`, `return … name …`.
+ */
+function closedInBlock(stmt: SyntaxNode, name: string): boolean {
+  const n = escapeRegExp(name);
+  const closes = new RegExp(`^(?:await\\s+)?${n}\\s*\\.\\s*(?:a?close|cleanup|__exit__|__aexit__|detach)\\s*\\(|^del\\s+${n}\\b|^(?:async\\s+)?with\\s+(?:[\\w.]*closing\\s*\\(\\s*)?${n}\\b|enter_(?:async_)?context\\s*\\(\\s*${n}\\s*\\)|^return\\b.*(?<![\\w.])${n}(?!\\w)`);
+  let after = false;
+  for (const sib of stmt.parent?.namedChildren ?? []) {
+    if (sib.id === stmt.id) {
+      after = true;
+      continue;
+    }
+    if (after && !isExtra(sib) && closes.test(sib.text)) return true;
+  }
+  return false;
 }
 
 function check(ctx: FileContext): Finding[] {
@@ -1538,7 +1591,8 @@ function check(ctx: FileContext): Finding[] {
     // Ex) `it = zip(rows(3), open(p))`: the wrapper holds a file too, which CPython closed as it dropped the wrapper
     // (`zip` the last first: the file, then the generator)
     if (wrapper && !others.length) {
-      const resource = wrapper.descendantsOfType('call').find((c) => !(c.startIndex >= call.startIndex && c.endIndex <= call.endIndex) && (resourceOf(ctx, c) || calleeName(ctx.names, c) === 'tempfile.TemporaryDirectory'));
+      // (An argument of the wrapper's chain itself: `zip(rows(3), open(p).read().split())` holds a list, the file closed)
+      const resource = wrapper.descendantsOfType('call').find((c) => !(c.startIndex >= call.startIndex && c.endIndex <= call.endIndex) && outerParens(c).parent?.type === 'argument_list' && (resourceOf(ctx, c) || calleeName(ctx.names, c) === 'tempfile.TemporaryDirectory'));
       if (resource) others.push(resource);
     }
     let other: SyntaxNode | undefined = others[0];
@@ -1569,8 +1623,9 @@ function check(ctx: FileContext): Finding[] {
       continue;
     }
     const now = findings[at]!;
-    // (Not a resource the generator's own call holds: `f = open(p)` / `it = lines(f)`; `rows(tmp.name)` holds a string)
-    const reads = new Set(kept.stmt.descendantsOfType('identifier').filter((i) => !(i.parent?.type === 'attribute' && i.parent.childForFieldName('object')?.id === i.id)).map((i) => i.text));
+    // (Not a resource the generator's own call holds, passed as an argument: `f = open(p)` / `it = lines(f)`; `rows(tmp.name)`
+    // holds a string, `rows(P, out is log)` a bool)
+    const reads = new Set(kept.stmt.descendantsOfType('identifier').filter((i) => { const at = outerParens(i).parent; return at?.type === 'argument_list' || (at?.type === 'keyword_argument' && at.childForFieldName('value')?.id === outerParens(i).id); }).map((i) => i.text));
     const note = now.fix?.applicability === 'safe' ? aheadNote(kept, earlier.filter((b) => !reads.has(b.name)), 'closing it at the end of the function') : undefined;
     if (note) findings[at] = unsafeBecause(now, note);
   }
@@ -1634,7 +1689,9 @@ function heldNote(gen: Made, stmt: SyntaxNode): string | undefined {
     if (p.type === 'with_statement' && p.childForFieldName('body')?.id === child.id) {
       return `; CPython's finalizer hook ran the cleanup later, in a task of its own, after the \`${startsAsync(p) ? 'async with' : 'with'}\` of line ${p.startPosition.row + 1} had exited: \`await aclose()\` runs it inside that block, under what it holds`;
     }
-    if (p.type === 'try_statement' && child.type !== 'finally_clause') {
+    // (Not a `try` whose `finally:` only closes kept values, as a fix of this kind writes: CPython's hook closed those
+    // later too, each in the order the function dropped it)
+    if (p.type === 'try_statement' && child.type !== 'finally_clause' && !closedInFinally(p)) {
       const fin = p.namedChildren.find((c) => c.type === 'finally_clause');
       if (fin) return `; CPython's finalizer hook ran the cleanup later, in a task of its own, after the \`finally\` of line ${fin.startPosition.row + 1}: \`await aclose()\` runs it before that \`finally\``;
     }
@@ -1759,7 +1816,8 @@ function nestedFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made
   // (Through a wrapper, `it.close()` would not close the generator inside it, if `it` has a `close()` at all)
   const closer = kept.branch ? `\`${kept.isAsync ? 'aclose()' : 'close()'}\` on the generator` : kept.isAsync ? `\`await ${kept.name}.aclose()\`` : kept.wrapper ? `\`close()\` on \`${display(call)}\`, made apart` : `\`${kept.name}.close()\``;
   // Ex) `with open(p) as f:` / `it = rows(f.read())` / (the `with` ends) / `x = next(it)`: every read after the `with`
-  const readAfter = holder.type === 'with_statement' && kept.reads.every((r) => r.startIndex >= holder.endIndex);
+  // (Only where the `with` is a statement of the function's own body: moved out of one in an `if`, it is still nested)
+  const readAfter = holder.type === 'with_statement' && holder.parent?.parent?.id === kept.fn.id && kept.reads.every((r) => r.startIndex >= holder.endIndex);
   const whyWith = holder.type !== 'with_statement'
     ? ''
     : readAfter

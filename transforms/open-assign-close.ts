@@ -9,7 +9,7 @@ import { consumerOf } from '../src/python/consumers.js';
 import { memoized } from '../src/python/memo.js';
 import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, WAVE_WRITES, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
-import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES, outerParens } from '../src/python/statements.js';
+import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from '../src/python/statements.js';
 import { handlerLeaves, handlersOf, preview } from '../src/python/evaluation.js';
 import { annotationOrderReason, callAssignments, dynamicLookupAfter, identifierUses, outsideReason, plainTarget, readsAttribute, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { dropStatement, endsLine, lineIndent, mixedIndentReason, planHeaderWrap, planWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
@@ -808,8 +808,14 @@ function check(ctx: FileContext): Finding[] {
       if (escapes.length && closes.every((u) => inExceptClause(u.node, scope))) continue;
       // Ex) `if ok: return f` / `f.close()`: given to the caller on one path, closed on the other. `with sock:` /
       // `sock.close()`: the `with` closes it on every path.
-      if (escapes.some((u) => outerParens(u.node).parent?.type === 'return_statement')) continue;
-      if (new RegExp(`\\bwith\\s+${escapeRegExp(name)}\\s*(?::|,|\\bas\\b)`).test(ctx.source.slice(a.stmt.endIndex, scope.endIndex))) continue;
+      if (escapes.some((u) => enclosingStatement(u.node)?.type === 'return_statement' && functionOrModuleOf(u.node).id === scope.id)) continue;
+      const entered = scope.descendantsOfType('with_item').some((i) => {
+        const v = i.childForFieldName('value');
+        const inner = v?.type === 'as_pattern' ? v.namedChildren[0] : v;
+        const item = inner ? unwrapParens(inner) : undefined;
+        return i.startIndex > a.stmt.endIndex && functionOrModuleOf(i).id === scope.id && item?.type === 'identifier' && item.text === name;
+      });
+      if (entered) continue;
       // Ex) `try: f = open(p)` / `else: f.close()`: nothing runs between the open and the close. But
       // `with open(p) as fh:` / `f = open(fh.readline())` / `data = f.read()` / `f.close()` (what WFY101's fix leaves of
       // `f = open(open(p).readline())`), or `try: f = open(p)` / `except OSError: return None` / `data = f.read()` /

@@ -517,15 +517,22 @@ function pathWrittenElsewhere(ctx: FileContext, scope: SyntaxNode, a: ResourceAs
     // Ex) `note("N")`, `def note(s): with open(P, "a") as h: …`
     if (bodies && fn.type === 'identifier') {
       const body = bodies.get(fn.text);
-      if (body !== undefined && named.test(body) && fn.text !== (scope.childForFieldName('name')?.text ?? '')) return { call: c, how: `runs code of the file that names \`${path}\`, and may write it` };
+      // (Not a helper whose own parameter or local has that name: `def note(path): …`, `path = …`)
+      const param = new RegExp(`\\bdef[ \\t]+${escapeRegExp(fn.text)}[ \\t]*\\([^)]*(?<![\\w.])${escapeRegExp(path)}(?!\\w)`);
+      const local = new RegExp(`^[ \\t]*${escapeRegExp(path)}[ \\t]*=(?!=)`, 'm');
+      const own = body !== undefined && (param.test(ctx.source) || local.test(body));
+      if (body !== undefined && named.test(body) && !own && fn.text !== (scope.childForFieldName('name')?.text ?? '')) return { call: c, how: `runs code of the file that names \`${path}\`, and may write it` };
       continue;
     }
     const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x));
     const name = calleeName(ctx.names, c);
     const at = name ? PATH_WRITERS.get(name) : undefined;
-    if (at?.some((k) => args[k]?.text === path)) return { call: c, how: `writes \`${path}\`` };
+    // (`shutil.copy(src, dst=P)`: the destination by keyword too)
+    if (at && (at.some((k) => args[k]?.text === path) || args.some((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'dst' && x.childForFieldName('value')?.text === path))) return { call: c, how: `writes \`${path}\`` };
     // Ex) `Path(P).write_text("N")`
-    if (fn.type === 'attribute' && PATH_WRITE_METHOD.test(fn.childForFieldName('attribute')?.text ?? '')) {
+    // Ex) `Path(P).open("a")`: a mode that writes
+    const opensToWrite = fn.childForFieldName('attribute')?.text === 'open' && /^[rbtU]*["'][^"']*[wax+]/.test(args[0]?.text ?? '');
+    if (fn.type === 'attribute' && (opensToWrite || PATH_WRITE_METHOD.test(fn.childForFieldName('attribute')?.text ?? ''))) {
       const obj = fn.childForFieldName('object');
       const made = obj?.type === 'call' ? calleeName(ctx.names, obj) : undefined;
       const objArgs = obj?.type === 'call' ? (obj.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x)) : [];

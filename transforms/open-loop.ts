@@ -56,6 +56,18 @@ function display(m: LoopMatch): string {
   return m.loop.type === 'list_comprehension' ? `[${inner}]` : `{${inner}}`;
 }
 
+/**
+ * True when `consumer` may write what `resource` opened: the mode only writes (`"w"`, `"ab"`), or the consumer's name
+ * says it writes (`json.dump`, `copyfileobj`, `f.write`). (`json.load(open(p, "r+"))` reads.)
+ */
+function writesThere(ctx: FileContext, resource: SyntaxNode, consumer: SyntaxNode): boolean {
+  const args = (resource.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment');
+  const mode = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'mode')?.childForFieldName('value') ?? (args[1]?.type !== 'keyword_argument' ? args[1] : undefined);
+  if (mode && /^[bBuU]?["'][^"'r+]*[wax][^"'r+]*["']$/.test(mode.text)) return true;
+  const name = consumerOf(ctx, consumer)?.name ?? consumer.childForFieldName('function')?.text ?? '';
+  return /(?:dump|write|copy|save|store|send|put)\w*$/i.test(name);
+}
+
 /** The statement a fix wraps: the `for` loop itself, or the statement holding the comprehension. */
 function wrappedStatement(m: LoopMatch): SyntaxNode | undefined {
   return isForStatement(m.loop) ? m.loop : enclosingStatement(m.loop);
@@ -96,8 +108,8 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
   if (flow.kind === 'unknown') return flow.why;
   // Ex) `for _ in range(json.dump(d, open(p, "w")) or 1):` with a body that reads `p`: CPython closed (and flushed) the
   // file as `json.dump` returned, before the loop ran; a `with` around the loop would hold it unflushed while it runs
-  if (flow.kind === 'used-up' && flow.at.type === 'call' && mayWrite(m.spec, m.resource)) {
-    return `${shownBy(flow.by)} writes the ${m.spec.kind} before the loop runs: CPython closed (and flushed) it as ${shownBy(flow.by)} returned, a \`with\` around the loop would hold it unflushed while the loop runs`;
+  if (flow.kind === 'used-up' && flow.at.type === 'call' && mayWrite(m.spec, m.resource) && writesThere(ctx, m.resource, flow.at)) {
+    return `the ${m.spec.kind}, opened to write, is done with at ${shownBy(flow.by)} before the loop runs: CPython closed (and flushed) it as ${shownBy(flow.by)} returned, a \`with\` around the loop would hold it unflushed while the loop runs`;
   }
   // Ex) `for fh in [open(a), open(b)]: keep.append(fh)`: the loop hands out the file itself.
   if (flow.kind === 'live' && flow.at.id !== scope.id && flow.at.id !== m.loop.id) {

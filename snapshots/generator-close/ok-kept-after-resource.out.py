@@ -7,7 +7,7 @@
 import tempfile
 
 
-def rows(path):
+def rows(path, flag=None):
     try:
         yield 1
         yield 2
@@ -42,4 +42,31 @@ def directory_then_kept():
 
 def beside_a_file(path):
     it = zip(rows(path), open(path))
+    return next(it)
+
+
+def closed_on_one_path(path, flag):
+    # closed only if `flag`: on the other path CPython closed it at the return, before the generator
+    f = open(path, "w")
+    it = rows(path)
+    x = next(it)
+    f.write("x=%d\n" % x)
+    if flag:
+        f.close()
+    return x
+
+
+def bound_otherwise(path):
+    # bound by `:=`, in a tuple, in a list: the frame drops them first all the same
+    (f := open(path, "w"))
+    g, h = open(path + ".1", "w"), None
+    fs = [open(path + ".2", "w")]
+    it = rows(path)
+    return next(it), len(fs)
+
+
+def named_only(path, log):
+    # the kept statement names `out` but does not hold it
+    out = open(path, "w")
+    it = rows(path, out is log)
     return next(it)

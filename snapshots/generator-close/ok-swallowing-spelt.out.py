@@ -1,6 +1,6 @@
 # A context manager that swallows the GeneratorExit `close()` throws in, however the `with` spells it: in
-# parentheses, with `as` inside them, in a conditional expression, a module-level instance, an `__exit__` bound by
-# assignment, an `async def __aexit__` that returns True. The generator yields again and closing it raises
+# parentheses, with `as` or `:=` inside them, in a conditional expression, a module-level instance, an alias of the
+# class, an `__exit__` bound by assignment, an `async def __aexit__` that returns True. The generator yields again and closing it raises
 # RuntimeError, where CPython only printed "Exception ignored" (or asyncio logged it): fixed only with
 # --unsafe-fixes, so nothing here changes.
 import contextlib
@@ -30,6 +30,7 @@ class AsyncQuiet:
 
 
 QUIET = Quiet()
+QuietAlias = Quiet
 
 
 def in_parens():
@@ -74,6 +75,18 @@ async def async_exit():
             yield i
 
 
+def walrus():
+    for i in range(3):
+        with (q := Quiet()):
+            yield i
+
+
+def aliased():
+    for i in range(3):
+        with QuietAlias():
+            yield i
+
+
 def use(flag):
     for x in in_parens():
         break
@@ -86,6 +99,10 @@ def use(flag):
     for x in instance():
         break
     for x in assigned_exit():
+        break
+    for x in walrus():
+        break
+    for x in aliased():
         break
 
 

@@ -91,3 +91,31 @@ def read_through_tracked(path):
     it = lines(path)
     line = next(tracked(it))
     print(line)
+
+
+def relay(it):
+    yield from it
+
+
+def relay_over_parsed(path):
+    # `relay` closes `parsed(it)`, whose frame lets go; `it` stays with the name to the end of the function
+    it = lines(path)
+    words = next(relay(parsed(it)))
+    print(words)
+
+
+def mixed(it, flag):
+    try:
+        if flag:
+            yield from it
+        else:
+            for line in it:
+                yield line
+    finally:
+        print("mixed done")
+
+
+def mixed_over_parsed(path, flag):
+    # `mixed` reads by `for` or by `yield from` as the run goes: `it` is closed at the end, `lines(p)`'s fix is unsafe
+    it = mixed(parsed(lines(path)), flag)
+    return next(it)

@@ -143,3 +143,37 @@ def read_through_tracked(path):
         print(line)
     finally:
         it.close()
+
+
+def relay(it):
+    yield from it
+
+
+def relay_over_parsed(path):
+    # `relay` closes `parsed(it)`, whose frame lets go; `it` stays with the name to the end of the function
+    it = lines(path)
+    try:
+        words = next(relay(parsed(it)))
+        print(words)
+    finally:
+        it.close()
+
+
+def mixed(it, flag):
+    try:
+        if flag:
+            yield from it
+        else:
+            for line in it:
+                yield line
+    finally:
+        print("mixed done")
+
+
+def mixed_over_parsed(path, flag):
+    # `mixed` reads by `for` or by `yield from` as the run goes: `it` is closed at the end, `lines(p)`'s fix is unsafe
+    it = mixed(parsed(lines(path)), flag)
+    try:
+        return next(it)
+    finally:
+        it.close()

@@ -604,8 +604,14 @@ function withWarnings(r: FileResult, input: SourceInput): FileResult {
   return { ...r, ...(warnings.length ? { warnings } : {}), ...(after.length ? { remainingWarnings: after } : {}) };
 }
 
+/** A line holding only a `\` (and blanks before it). */
+const LONE_BACKSLASH = /^[ \t\f]*\\\r?$/m;
+
 /** Where Python's tokenizer rejects the indentation of `text` (tree-sitter reads these without an error), and how. */
 function indentationError(text: string, o?: Outline): { at: number; what: string; error: string } | undefined {
+  // (A line of a lone `\` joins the next one, which Python 3.9 on reads whatever its indentation, and the outline does
+  // not: such a file is not judged here.)
+  if (LONE_BACKSLASH.test(text)) return undefined;
   const lines = o ?? outline(text);
   const unexpected = unexpectedIndent(text, lines);
   if (unexpected !== undefined) return { at: unexpected, what: 'unexpected indent', error: 'IndentationError' };

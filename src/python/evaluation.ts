@@ -256,8 +256,13 @@ export function lazyContext(node: SyntaxNode, stmt: SyntaxNode): string | undefi
       case 'generator_expression':
         return 'inside a generator expression, which runs lazily';
       case 'conditional_expression':
-        // Ex) `"yes" if open(p).read(1) else "no"`: the condition runs every time, first; a branch may not
-        if (p.namedChildren.filter((c) => !isExtra(c))[1]?.id === child.id) break;
+        // Ex) `"yes" if open(p).read(1) else "no"`: the condition runs every time, first; a branch may not. (Not where a
+        // branch awaits or yields: `(await g()) if open(p).read() else ""` would hold the file across the suspension.)
+        if (p.namedChildren.filter((c) => !isExtra(c))[1]?.id === child.id) {
+          const suspends = p.namedChildren.find((c) => c.id !== child.id && c.descendantsOfType(['await', 'yield']).length > 0);
+          if (suspends) return `in the condition of a conditional expression whose branch \`${suspends.text.length > 40 ? `${suspends.text.slice(0, 40)}…` : suspends.text}\` suspends: a \`with\` would hold it across that`;
+          break;
+        }
         return 'inside a conditional expression: it may not run at all';
       case 'boolean_operator':
         if (p.childForFieldName('right')?.id === child.id) return 'right operand of `and`/`or`: it may not run at all';

@@ -4,7 +4,7 @@
 // `pkg.mod.outer.<locals>.inner`).
 import type { SyntaxNode } from '../types.js';
 import { functionOrModuleOf, identifierKey, inOwnCode, partsRunAround, scopeOf, within, type NameIndex, type Resolution } from './scopes.js';
-import { afterBrackets, declaredNames, findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
+import { afterBrackets, declaredNames, escapeRegExp, findWords, firstIndex, globalsWrites, hasLoneCR, isAsciiWordChar, isWordCharAt, KEYWORD_ARGUMENT, keywordsOf, lineEndOf, namesGiven, nextLineStart, PATCH_BY_PATH, restArguments, wordsPattern } from './text.js';
 import { addTopLevelNamed, childLines, definedName, inDefOrClass, inNoncode, LineKind, lineAt, outlineOf, selectAround, type Outline, type Selection } from './outline.js';
 import { decoratorText, isExtra, LOOPS, NESTED_SCOPES, outerParens, ownerClass, unwrapParens, withOf } from './statements.js';
 import { calleeName } from './imports.js';
@@ -37,6 +37,8 @@ export interface GeneratorSummary {
   passes?: number[];
   /** Those of `passes` that some `yield from` reads: closing the pass-through closes what was passed there (absent when none). */
   passesFrom?: number[];
+  /** Those of `passesFrom` that a `for` reads too (`if c: yield from it` / `else: for x in it: …`): which runs is decided at run time. */
+  passesMixed?: number[];
 }
 
 /** What one file says about generators: its own, and the module-level imports other modules reach them through. */
@@ -1258,7 +1260,9 @@ function goesOnReason(fn: SyntaxNode, yields: readonly SyntaxNode[], region: Syn
  */
 function suppressesGeneratorExit(item: SyntaxNode, names?: NameIndex): boolean {
   const value = item.childForFieldName('value');
-  return !!value && managersOf(value).some((m) => swallows(m, names));
+  // (`async with` calls `__aexit__`, `with` `__exit__`)
+  const exit = withOf(item) && startsAsync(withOf(item)!) ? '__aexit__' : '__exit__';
+  return !!value && managersOf(value).some((m) => swallows(m, names, exit));
 }
 
 /**
@@ -1269,6 +1273,11 @@ function suppressesGeneratorExit(item: SyntaxNode, names?: NameIndex): boolean {
 function managersOf(value: SyntaxNode): SyntaxNode[] {
   const v = unwrapParens(value);
   if (v.type === 'as_pattern') return v.namedChildren[0] ? managersOf(v.namedChildren[0]) : [];
+  // Ex) `with (q := Quiet()):`
+  if (v.type === 'named_expression') {
+    const inner = v.childForFieldName('value');
+    return inner ? managersOf(inner) : [];
+  }
   if (v.type === 'tuple') return v.namedChildren.filter((c) => !isExtra(c)).flatMap(managersOf);
   if (v.type === 'conditional_expression') {
     const [body, , orelse] = v.namedChildren.filter((c) => !isExtra(c));
@@ -1282,20 +1291,20 @@ function managersOf(value: SyntaxNode): SyntaxNode[] {
  * swallowing class or `@contextmanager` of the module (`swallowingCallee`), or a name the module binds to such a call
  * (`QUIET = Quiet()` … `with QUIET:`).
  */
-function swallows(value: SyntaxNode, names?: NameIndex): boolean {
+function swallows(value: SyntaxNode, names: NameIndex | undefined, exit: '__exit__' | '__aexit__'): boolean {
   if (value.type === 'identifier' && names) {
     const r = names.resolve(value.text, value);
     return r.kind === 'local' && r.bindings.some((b) => {
       const assignment = b.kind === 'assign' ? b.node.parent : null;
       const right = assignment?.type === 'assignment' && assignment.childForFieldName('left')?.id === b.node.id ? assignment.childForFieldName('right') : null;
-      return !!right && right.type !== 'identifier' && managersOf(right).some((m) => m.type === 'call' && swallows(m, names));
+      return !!right && right.type !== 'identifier' && managersOf(right).some((m) => m.type === 'call' && swallows(m, names, exit));
     });
   }
   if (value.type !== 'call') return false;
   // Ex) `with LogErrors():`, `with ignoring():`: a class of the module whose `__exit__` may return true, a
   // `@contextmanager` of the module that catches GeneratorExit around its `yield` and goes on
   const fn = value.childForFieldName('function');
-  if (names && fn && swallowingCallee(fn, names)) return true;
+  if (names && fn && swallowingCallee(fn, names, exit)) return true;
   if (!/\b(?:BaseException|GeneratorExit)\b/.test(value.childForFieldName('arguments')?.text ?? '')) return false;
   const callee = value.childForFieldName('function')?.text ?? '';
   return /(?:^|\.)suppress$/.test(callee.replace(/\s+/g, '')) || (names !== undefined && calleeName(names, value) === 'contextlib.suppress');
@@ -1306,19 +1315,26 @@ function swallows(value: SyntaxNode, names?: NameIndex): boolean {
  * `@contextmanager` function of the module that swallows what is thrown in at its `yield`: by a plain name, or as
  * `Outer.Inner` for a class nested in a class of the module.
  */
-function swallowingCallee(fn: SyntaxNode, names: NameIndex): boolean {
+function swallowingCallee(fn: SyntaxNode, names: NameIndex, exit: '__exit__' | '__aexit__' = '__exit__', alias = true): boolean {
   const head = fn.type === 'attribute' ? fn.childForFieldName('object') : fn;
   if (head?.type !== 'identifier') return false;
   const r = names.resolve(head.text, head);
   if (r.kind !== 'local') return false;
   const attr = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
   return r.bindings.some((b) => {
-    if (!attr) return (b.kind === 'class' && exitMayReturnTrue(b.node)) || (b.kind === 'def' && contextManagerSwallows(b.node, names));
+    // Ex) `QuietAlias = Quiet` / `with QuietAlias():` (one step of aliasing)
+    if (!attr && alias && b.kind === 'assign') {
+      const assignment = b.node.parent;
+      const right = assignment?.type === 'assignment' && assignment.childForFieldName('left')?.id === b.node.id ? assignment.childForFieldName('right') : null;
+      const to = right ? unwrapParens(right) : undefined;
+      if (to && (to.type === 'identifier' || to.type === 'attribute') && swallowingCallee(to, names, exit, false)) return true;
+    }
+    if (!attr) return (b.kind === 'class' && exitMayReturnTrue(b.node, exit)) || (b.kind === 'def' && contextManagerSwallows(b.node, names));
     if (b.kind !== 'class') return false;
     return (b.node.childForFieldName('body')?.namedChildren ?? []).some((st) => {
       const d = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
       if (d?.childForFieldName('name')?.text !== attr) return false;
-      return (d.type === 'class_definition' && exitMayReturnTrue(d)) || (d.type === 'function_definition' && contextManagerSwallows(d, names));
+      return (d.type === 'class_definition' && exitMayReturnTrue(d, exit)) || (d.type === 'function_definition' && contextManagerSwallows(d, names));
     });
   });
 }
@@ -1328,17 +1344,18 @@ function swallowingCallee(fn: SyntaxNode, names: NameIndex): boolean {
  * (the coroutine of an `async def __aexit__` returns it to `async with`), or binds one otherwise (`__exit__ = lambda
  * self, *exc: True`, `__exit__ = _quiet`): taken as one that may.
  */
-function exitMayReturnTrue(cls: SyntaxNode): boolean {
+function exitMayReturnTrue(cls: SyntaxNode, exit: '__exit__' | '__aexit__' = '__exit__'): boolean {
   const body = cls.childForFieldName('body');
+  const said = new RegExp(`(?:^|[\\s,(])${exit}\\b`);
   for (const s of body?.namedChildren ?? []) {
-    if (s.type === 'expression_statement' && /\b__a?exit__\b/.test(s.text)) {
+    if (s.type === 'expression_statement' && s.text.includes(exit)) {
       const a = s.namedChildren.find((c) => !isExtra(c));
-      if (a?.type === 'assignment' && /(?:^|[\s,(])__a?exit__\b/.test(a.childForFieldName('left')?.text ?? '')) return true;
+      if (a?.type === 'assignment' && said.test(a.childForFieldName('left')?.text ?? '')) return true;
       continue;
     }
     const def = s.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
     const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
-    if (name !== '__exit__' && name !== '__aexit__') continue;
+    if (name !== exit) continue;
     // (`return`, `return None`, `return False` let the exception go on; anything else may be true)
     if (ownOf(def!, 'return_statement', def!).some((r) => {
       const v = r.namedChildren.find((c) => !isExtra(c));
@@ -1455,6 +1472,9 @@ function exitsWithoutAwait(w: SyntaxNode, names?: NameIndex): boolean {
     const cls = r.kind === 'local' && r.bindings.length === 1 && r.bindings[0]!.kind === 'class' ? r.bindings[0]!.node : undefined;
     // Ex) `@register class Calm:`, `Calm.__aexit__ = slow_exit`, `setattr(Calm, "__aexit__", …)`: the exit may be another
     if (!cls || cls.parent?.type === 'decorated_definition' || EXIT_SET.test(names.text)) return false;
+    // Ex) `setattr(Calm, name, slow_exit)`, `type.__setattr__(Calm, "__aexit__", …)`: any attribute set on the class by name
+    const n = escapeRegExp(callee.text);
+    if (new RegExp(`(?:\\bsetattr|__setattr__)\\s*\\(\\s*${n}\\b`).test(names.text)) return false;
     // The class body's only statement saying `__aexit__`, an `async def` (a plain def returns what `async with`
     // awaits; a second def or `__aexit__ = other` replaces it)
     const sayers = cls?.childForFieldName('body')?.namedChildren.filter((d) => /\b__aexit__\b/.test(d.text)) ?? [];
@@ -1758,7 +1778,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     }
     const closeRaises = closeRaisesReason(fn, yields, names);
     const cleanupAwaits = startsAsync(fn) ? cleanupAwaitsReason(fn, yields, names) : undefined;
-    const { at: passes, from: passesFrom } = startsAsync(fn) ? { at: [], from: [] } : iteratedParameters(fn);
+    const { at: passes, from: passesFrom, mixed: passesMixed } = startsAsync(fn) ? { at: [], from: [], mixed: [] } : iteratedParameters(fn);
     generators.push({
       key: `${loc.moduleName}.${q}`,
       async: startsAsync(fn),
@@ -1769,6 +1789,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
       ...(cleanupAwaits ? { cleanupAwaits } : {}),
       ...(passes.length ? { passes } : {}),
       ...(passesFrom.length ? { passesFrom } : {}),
+      ...(passesMixed.length ? { passesMixed } : {}),
     });
   }
   // Ex) `def rows(p): return _rows(p)`: its calls make what `_rows(p)` makes (`mergeModuleFacts` decides).
@@ -1805,8 +1826,8 @@ const READS_FRAME = /\b(?:locals|vars|eval|exec|_getframe|currentframe)\b/;
  * (`except … as err`, whose traceback holds the frame); not a method nor a decorated def (`fn` in a class body, under
  * an `if` or `try` there too), whose callers pass `self` or `cls` first.
  */
-function iteratedParameters(fn: SyntaxNode): { at: number[]; from: number[] } {
-  const none = { at: [], from: [] };
+function iteratedParameters(fn: SyntaxNode): { at: number[]; from: number[]; mixed: number[] } {
+  const none = { at: [], from: [], mixed: [] };
   const params = fn.childForFieldName('parameters');
   const body = fn.childForFieldName('body');
   if (!params || !body || fn.parent?.type === 'decorated_definition' || ownerClass(fn) || READS_FRAME.test(body.text)) return none;
@@ -1828,6 +1849,8 @@ function iteratedParameters(fn: SyntaxNode): { at: number[]; from: number[] } {
   const uses = new Map<string, 'none' | 'iterated' | 'other'>(names.map((n) => [n.name, 'none']));
   // The parameters some `yield from` reads (`def relay(it): yield from it`): closing the pass-through closes them.
   const delegated = new Set<string>();
+  // Those a `for` of its own reads.
+  const looped = new Set<string>();
   for (const id of body.descendantsOfType('identifier')) {
     const key = identifierKey(id.text);
     const had = uses.get(key);
@@ -1839,11 +1862,13 @@ function iteratedParameters(fn: SyntaxNode): { at: number[]; from: number[] } {
     const from = p?.type === 'yield' && p.children.some((c) => c.type === 'from') && p.namedChildren.find((c) => !isExtra(c))?.id === cur.id;
     const iterated = from || (p?.type === 'for_statement' && !startsAsync(p) && p.childForFieldName('right')?.id === cur.id && !leavesEarly(p));
     if (from) delegated.add(key);
+    else if (iterated) looped.add(key);
     // (A use in a nested def, lambda, class or comprehension may keep it: `lambda: it`, `[x for x in it]`)
     uses.set(key, iterated && holderOf(cur)?.id === fn.id ? 'iterated' : 'other');
   }
   const passed = names.filter((n) => uses.get(n.name) === 'iterated');
-  return { at: passed.map((n) => n.at), from: passed.filter((n) => delegated.has(n.name)).map((n) => n.at) };
+  const from = passed.filter((n) => delegated.has(n.name));
+  return { at: passed.map((n) => n.at), from: from.map((n) => n.at), mixed: from.filter((n) => looped.has(n.name)).map((n) => n.at) };
 }
 
 /** True when the `for` statement `loop` has a `break` of its own, or a `return`, in its body (not in nested defs). */
@@ -2015,6 +2040,8 @@ export interface GeneratorIndex {
    * closes `it` as it drops `relay(it)`, where `parsed(it)`, reading by `for`, leaves it to its holder (absent when none).
    */
   passesFrom?: Record<string, number[]>;
+  /** Of `passesFrom`, those a `for` of the function reads too (`GeneratorSummary.passesMixed`; absent when none). */
+  passesMixed?: Record<string, number[]>;
 }
 
 /** `setattr(mod, "name", …)`: an attribute set by name on an object named by a plain name. */
@@ -2253,10 +2280,10 @@ export function resolveGenerator(index: GeneratorIndex, dotted: string, imported
  * (`GeneratorIndex.passes`), and those of them some `yield from` reads (`passesFrom`), resolved as
  * `resolveGenerator` resolves; `undefined` when it reaches none.
  */
-export function resolvePasses(index: GeneratorIndex, dotted: string, imported?: string): { at: readonly number[]; from: readonly number[] } | undefined {
+export function resolvePasses(index: GeneratorIndex, dotted: string, imported?: string): { at: readonly number[]; from: readonly number[]; mixed: readonly number[] } | undefined {
   if (!index.passes) return undefined;
   const key = resolveKey(index, dotted, imported, index.passes);
-  return key === undefined ? undefined : { at: index.passes[key]!, from: index.passesFrom?.[key] ?? [] };
+  return key === undefined ? undefined : { at: index.passes[key]!, from: index.passesFrom?.[key] ?? [], mixed: index.passesMixed?.[key] ?? [] };
 }
 
 /** The key of `table` that a call of `dotted` reaches through the index's aliases (`resolveGenerator`). */
@@ -2588,6 +2615,9 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   const passesFrom: Record<string, number[]> = {};
   for (const g of all.values()) if (g.passesFrom && Object.hasOwn(passes, g.key)) passesFrom[g.key] = g.passesFrom;
   if (Object.keys(passesFrom).length) index.passesFrom = passesFrom;
+  const passesMixed: Record<string, number[]> = {};
+  for (const g of all.values()) if (g.passesMixed && Object.hasOwn(passes, g.key)) passesMixed[g.key] = g.passesMixed;
+  if (Object.keys(passesMixed).length) index.passesMixed = passesMixed;
   // Ex) `pkg/__init__.py`: `from . import other as core`, beside `pkg/core.py`
   const moduleNames = new Set(modules.map((m) => m.moduleName));
   // (`*`: the `__init__` may bind any name, `globals().update(kw)`: every submodule)

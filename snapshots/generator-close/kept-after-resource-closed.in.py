@@ -1,0 +1,46 @@
+# A resource bound ahead of a kept generator that the function closes or hands on on every path after it (a close,
+# `with closing(f)`, `enter_context(f)`, `return f`), or that the generator's own call holds, or a wrapper whose
+# argument only read a file: nothing of it is left for the frame to drop after the generator; fixed.
+import contextlib
+
+
+def rows(path):
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("rows closed")
+
+
+def closed_after(path):
+    f = open(path, "w")
+    it = rows(path)
+    x = next(it)
+    f.write("x")
+    f.close()
+    return x
+
+
+def returned(path):
+    f = open(path)
+    it = rows(path)
+    x = next(it)
+    return f, x
+
+
+def entered(path, stack: contextlib.ExitStack):
+    f = open(path)
+    stack.enter_context(f)
+    it = rows(path)
+    return next(it)
+
+
+def held_by_it(path):
+    f = open(path)
+    it = zip(rows(path), f)
+    return next(it)
+
+
+def read_beside(path):
+    it = zip(rows(path), open(path).read().split())
+    return next(it)
