@@ -758,7 +758,9 @@ function wrapperAround(ctx: FileContext, call: SyntaxNode, reads = false): Wrapp
     if (wrapper.lazyItems) return undefined;
     const stops = found?.stops ?? (wrapperMayStop(name!, outer) ? name!.replace(/^builtins\./, '') : undefined);
     const lets = found?.lets || name === 'itertools.islice';
-    found = { node: outer, ...(stops ? { stops } : {}), ...(lets ? { lets: true as const } : {}), ...(found?.passer ? { passer: found.passer } : {}), ...(found?.closer ? { closer: found.closer } : {}), ...(found?.closerMixed ? { closerMixed: true as const } : {}) };
+    // (`iter(it)` of a generator is the generator: a `yield from` over it reaches the name as over the name itself)
+    const same = name === 'builtins.iter' && (!found || !!found.fromChain);
+    found = { node: outer, ...(stops ? { stops } : {}), ...(lets ? { lets: true as const } : {}), ...(found?.passer ? { passer: found.passer } : {}), ...(found?.closer ? { closer: found.closer } : {}), ...(found?.closerMixed ? { closerMixed: true as const } : {}), ...(same ? { fromChain: true as const } : {}) };
     cur = outer;
   }
 }
@@ -1295,9 +1297,12 @@ function heldBy(c: SyntaxNode): { name: string; stmt: SyntaxNode } | undefined {
       return name && stmt ? { name, stmt } : undefined;
     }
     if (p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id) {
-      const first = p.childForFieldName('left');
-      const id = first?.type === 'identifier' ? first : first?.descendantsOfType('identifier')[0];
-      return id && p.parent?.type === 'expression_statement' ? { name: id.text, stmt: p.parent } : undefined;
+      const left = p.childForFieldName('left');
+      // Ex) `f, g = open(a), open(b)`: the target at the call's place in the tuple
+      const items = (n: SyntaxNode | null | undefined) => (n?.namedChildren ?? []).filter((x) => !isExtra(x));
+      const at = (cur.type === 'expression_list' || cur.type === 'tuple') && (left?.type === 'pattern_list' || left?.type === 'tuple_pattern') ? items(cur).findIndex((x) => x.startIndex <= c.startIndex && c.endIndex <= x.endIndex) : -1;
+      const id = left?.type === 'identifier' ? left : at >= 0 ? items(left)[at] : undefined;
+      return id?.type === 'identifier' && p.parent?.type === 'expression_statement' ? { name: id.text, stmt: p.parent } : undefined;
     }
     // (Through the displays and parentheses that hold it: `[open(p), open(q)]`, `(open(p), 1)`)
     if (p.type !== 'list' && p.type !== 'tuple' && p.type !== 'set' && p.type !== 'expression_list' && p.type !== 'parenthesized_expression' && p.type !== 'pair' && p.type !== 'dictionary') return undefined;
@@ -1311,14 +1316,17 @@ function heldBy(c: SyntaxNode): { name: string; stmt: SyntaxNode } | undefined {
  */
 function closedInBlock(stmt: SyntaxNode, name: string): boolean {
   const n = escapeRegExp(name);
-  const closes = new RegExp(`^(?:await\\s+)?${n}\\s*\\.\\s*(?:a?close|cleanup|__exit__|__aexit__|detach)\\s*\\(|^del\\s+${n}\\b|^(?:async\\s+)?with\\s+(?:[\\w.]*closing\\s*\\(\\s*)?${n}\\b|enter_(?:async_)?context\\s*\\(\\s*${n}\\s*\\)|^return\\b.*(?<![\\w.])${n}(?!\\w)`);
+  const closes = new RegExp(`^(?:await\\s+)?${n}\\s*\\.\\s*(?:a?close|cleanup|__exit__|__aexit__|detach)\\s*\\(|^del\\s+${n}\\s*$|^(?:async\\s+)?with\\s+(?:[\\w.]*closing\\s*\\(\\s*)?${n}\\s*(?:\\)\\s*)?(?::|,|as\\b)|enter_(?:async_)?context\\s*\\(\\s*${n}\\s*\\)|^return\\b[^\\n]*(?<![\\w.])${n}(?![\\w.\\[(])`);
   let after = false;
   for (const sib of stmt.parent?.namedChildren ?? []) {
     if (sib.id === stmt.id) {
       after = true;
       continue;
     }
-    if (after && !isExtra(sib) && closes.test(sib.text)) return true;
+    if (!after || isExtra(sib)) continue;
+    if (closes.test(sib.text)) return true;
+    // (A `return` or `raise` on the way leaves before the close on that path)
+    if (sib.descendantsOfType(['return_statement', 'raise_statement']).some((r) => functionOrModuleOf(r).id === functionOrModuleOf(stmt).id)) return false;
   }
   return false;
 }
@@ -1591,8 +1599,8 @@ function check(ctx: FileContext): Finding[] {
     // Ex) `it = zip(rows(3), open(p))`: the wrapper holds a file too, which CPython closed as it dropped the wrapper
     // (`zip` the last first: the file, then the generator)
     if (wrapper && !others.length) {
-      // (An argument of the wrapper's chain itself: `zip(rows(3), open(p).read().split())` holds a list, the file closed)
-      const resource = wrapper.descendantsOfType('call').find((c) => !(c.startIndex >= call.startIndex && c.endIndex <= call.endIndex) && outerParens(c).parent?.type === 'argument_list' && (resourceOf(ctx, c) || calleeName(ctx.names, c) === 'tempfile.TemporaryDirectory'));
+      // (Not one a method call used up at once: `zip(rows(3), open(p).read().split())` holds a list, the file closed)
+      const resource = wrapper.descendantsOfType('call').find((c) => !(c.startIndex >= call.startIndex && c.endIndex <= call.endIndex) && !calledAtOnce(c) && (resourceOf(ctx, c) || calleeName(ctx.names, c) === 'tempfile.TemporaryDirectory'));
       if (resource) others.push(resource);
     }
     let other: SyntaxNode | undefined = others[0];
@@ -1625,7 +1633,11 @@ function check(ctx: FileContext): Finding[] {
     const now = findings[at]!;
     // (Not a resource the generator's own call holds, passed as an argument: `f = open(p)` / `it = lines(f)`; `rows(tmp.name)`
     // holds a string, `rows(P, out is log)` a bool)
-    const reads = new Set(kept.stmt.descendantsOfType('identifier').filter((i) => { const at = outerParens(i).parent; return at?.type === 'argument_list' || (at?.type === 'keyword_argument' && at.childForFieldName('value')?.id === outerParens(i).id); }).map((i) => i.text));
+    const holds = (args: SyntaxNode | null | undefined) => !!args?.parent && args.parent.startIndex <= call.startIndex && call.endIndex <= args.parent.endIndex;
+    const reads = new Set(kept.stmt.descendantsOfType('identifier').filter((i) => {
+      const at = outerParens(i).parent;
+      return (at?.type === 'argument_list' && holds(at)) || (at?.type === 'keyword_argument' && at.childForFieldName('value')?.id === outerParens(i).id && holds(at.parent));
+    }).map((i) => i.text));
     const note = now.fix?.applicability === 'safe' ? aheadNote(kept, earlier.filter((b) => !reads.has(b.name)), 'closing it at the end of the function') : undefined;
     if (note) findings[at] = unsafeBecause(now, note);
   }
@@ -1691,12 +1703,24 @@ function heldNote(gen: Made, stmt: SyntaxNode): string | undefined {
     }
     // (Not a `try` whose `finally:` only closes kept values, as a fix of this kind writes: CPython's hook closed those
     // later too, each in the order the function dropped it)
-    if (p.type === 'try_statement' && child.type !== 'finally_clause' && !closedInFinally(p)) {
+    if (p.type === 'try_statement' && child.type !== 'finally_clause' && !closesAsyncOnly(p)) {
       const fin = p.namedChildren.find((c) => c.type === 'finally_clause');
       if (fin) return `; CPython's finalizer hook ran the cleanup later, in a task of its own, after the \`finally\` of line ${fin.startPosition.row + 1}: \`await aclose()\` runs it before that \`finally\``;
     }
   }
   return undefined;
+}
+
+/** `open(p).read()`: a method of the call's value called right there (not `open(p).readline` handed on). */
+function calledAtOnce(c: SyntaxNode): boolean {
+  const attr = outerParens(c).parent;
+  return attr?.type === 'attribute' && attr.parent?.type === 'call' && attr.parent.childForFieldName('function')?.id === attr.id;
+}
+
+/** A `try` whose `finally:` only awaits `aclose()` of kept names (`closedInFinally`), as the kept fix of an async generator writes. */
+function closesAsyncOnly(t: SyntaxNode): boolean {
+  const fin = t.namedChildren.find((c) => c.type === 'finally_clause');
+  return !!closedInFinally(t) && !!fin && /^\s*finally\s*:\s*(?:await\s+[A-Za-z_]\w*\.aclose\(\)\s*)+$/.test(fin.text);
 }
 
 /**

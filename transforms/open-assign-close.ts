@@ -632,8 +632,6 @@ function handlerScan(ctx: FileContext, h: SyntaxNode): HandlerScan {
   });
 }
 
-const bodiesMemo = new WeakMap<FileContext, Map<string, Map<string, string>>>();
-
 /** True when `node` is inside an `except` clause of `scope`'s own code. */
 function inExceptClause(node: SyntaxNode, scope: SyntaxNode): boolean {
   for (let p = node.parent; p && p.id !== scope.id; p = p.parent) {
@@ -642,6 +640,8 @@ function inExceptClause(node: SyntaxNode, scope: SyntaxNode): boolean {
   }
   return false;
 }
+
+const bodiesMemo = new WeakMap<FileContext, Map<string, Map<string, string>>>();
 
 /** The text of each function of the file by its name (the last one of a name wins): what a handler's `helper()` runs. */
 export function functionBodies(ctx: FileContext): Map<string, string> {

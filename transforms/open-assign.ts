@@ -518,10 +518,15 @@ function pathWrittenElsewhere(ctx: FileContext, scope: SyntaxNode, a: ResourceAs
     if (bodies && fn.type === 'identifier') {
       const body = bodies.get(fn.text);
       // (Not a helper whose own parameter or local has that name: `def note(path): …`, `path = …`)
-      const param = new RegExp(`\\bdef[ \\t]+${escapeRegExp(fn.text)}[ \\t]*\\([^)]*(?<![\\w.])${escapeRegExp(path)}(?!\\w)`);
-      const local = new RegExp(`^[ \\t]*${escapeRegExp(path)}[ \\t]*=(?!=)`, 'm');
-      const own = body !== undefined && (param.test(ctx.source) || local.test(body));
-      if (body !== undefined && named.test(body) && !own && fn.text !== (scope.childForFieldName('name')?.text ?? '')) return { call: c, how: `runs code of the file that names \`${path}\`, and may write it` };
+      // (A module-level def's parameter, not one with the path as its default; and only when the call does not pass
+      // the path itself: `log(path, msg)`)
+      const param = new RegExp(`^def[ \\t]+${escapeRegExp(fn.text)}[ \\t]*\\((?:[^)]*,)?[ \\t]*${escapeRegExp(path)}(?![\\w]|[ \\t]*=[ \\t]*${escapeRegExp(path)}\\b)`, 'm');
+      const local = new RegExp(`^[ \\t]*${escapeRegExp(path)}[ \\t]*=(?!=)(?![^\\n]*,[ \\t]*$)`, 'm');
+      const passes = (c.childForFieldName('arguments')?.namedChildren ?? []).some((x) => named.test(x.text));
+      const own = body !== undefined && !passes && (param.test(ctx.source) || local.test(body));
+      // (Or its parameters' defaults: `def log(msg, path=P):`)
+      const byDefault = new RegExp(`^def[ \\t]+${escapeRegExp(fn.text)}[ \\t]*\\([^)]*=[ \\t]*${escapeRegExp(path)}(?![\\w.])`, 'm');
+      if (body !== undefined && (named.test(body) || byDefault.test(ctx.source)) && !own && fn.text !== (scope.childForFieldName('name')?.text ?? '')) return { call: c, how: `runs code of the file that names \`${path}\`, and may write it` };
       continue;
     }
     const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x));
@@ -531,7 +536,8 @@ function pathWrittenElsewhere(ctx: FileContext, scope: SyntaxNode, a: ResourceAs
     if (at && (at.some((k) => args[k]?.text === path) || args.some((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'dst' && x.childForFieldName('value')?.text === path))) return { call: c, how: `writes \`${path}\`` };
     // Ex) `Path(P).write_text("N")`
     // Ex) `Path(P).open("a")`: a mode that writes
-    const opensToWrite = fn.childForFieldName('attribute')?.text === 'open' && /^[rbtU]*["'][^"']*[wax+]/.test(args[0]?.text ?? '');
+    const modeArg = args.find((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'mode')?.childForFieldName('value') ?? (args[0]?.type !== 'keyword_argument' ? args[0] : undefined);
+    const opensToWrite = fn.childForFieldName('attribute')?.text === 'open' && /^[rbtU]*["'][^"']*[wax+]/.test(modeArg?.text ?? '');
     if (fn.type === 'attribute' && (opensToWrite || PATH_WRITE_METHOD.test(fn.childForFieldName('attribute')?.text ?? ''))) {
       const obj = fn.childForFieldName('object');
       const made = obj?.type === 'call' ? calleeName(ctx.names, obj) : undefined;

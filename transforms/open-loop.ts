@@ -63,7 +63,8 @@ function display(m: LoopMatch): string {
 function writesThere(ctx: FileContext, resource: SyntaxNode, consumer: SyntaxNode): boolean {
   const args = (resource.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment');
   const mode = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'mode')?.childForFieldName('value') ?? (args[1]?.type !== 'keyword_argument' ? args[1] : undefined);
-  if (mode && /^[bBuU]?["'][^"'r+]*[wax][^"'r+]*["']$/.test(mode.text)) return true;
+  // (A mode not spelt, or one that writes, `"w+"` too: only `"r+"` is left to the consumer's name)
+  if (mode && (!/^[bBuU]?["'][^"']*["']$/.test(mode.text) || /[wax]/.test(mode.text.replace(/^[bBuU]?["']|["']$/g, '')))) return true;
   const name = consumerOf(ctx, consumer)?.name ?? consumer.childForFieldName('function')?.text ?? '';
   return /(?:dump|write|copy|save|store|send|put)\w*$/i.test(name);
 }

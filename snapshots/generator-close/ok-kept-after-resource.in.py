@@ -70,3 +70,33 @@ def named_only(path, log):
     out = open(path, "w")
     it = rows(path, out is log)
     return next(it)
+
+
+def second_of_two(path):
+    # `f` is closed, `g` is not: the frame dropped `g` before the generator
+    f, g = open(path + ".1", "w"), open(path, "w")
+    g.write("data")
+    f.close()
+    it = rows(path)
+    return next(it)
+
+
+def closed_after_early_return(path, early):
+    # the `return` leaves before the close on that path
+    f = open(path, "w")
+    f.write("data")
+    it = rows(path)
+    x = next(it)
+    if early:
+        return x
+    f.close()
+    return x
+
+
+def name_returned(path):
+    # `f.name` is returned, not `f`
+    f = open(path, "w")
+    f.write("data")
+    it = rows(path)
+    x = next(it)
+    return f.name, x

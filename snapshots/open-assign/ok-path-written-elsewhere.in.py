@@ -29,3 +29,15 @@ def save_then_copy(src):
     f = open(P, "w")
     f.write("x")
     shutil.copy(src, P)
+
+
+def log(msg, path=P):
+    with open(path, "a") as h:
+        h.write(msg)
+
+
+def save_then_log():
+    # `log`'s parameter defaults to `P`: it writes it
+    f = open(P, "w")
+    f.write("header\n")
+    log("entry\n")

@@ -259,7 +259,8 @@ export function lazyContext(node: SyntaxNode, stmt: SyntaxNode): string | undefi
         // Ex) `"yes" if open(p).read(1) else "no"`: the condition runs every time, first; a branch may not. (Not where a
         // branch awaits or yields: `(await g()) if open(p).read() else ""` would hold the file across the suspension.)
         if (p.namedChildren.filter((c) => !isExtra(c))[1]?.id === child.id) {
-          const suspends = p.namedChildren.find((c) => c.id !== child.id && c.descendantsOfType(['await', 'yield']).length > 0);
+          // (An `async for` of a comprehension awaits too)
+          const suspends = p.namedChildren.find((c) => c.id !== child.id && (c.descendantsOfType(['await', 'yield']).length > 0 || c.descendantsOfType('for_in_clause').some((f) => f.child(0)?.type === 'async')));
           if (suspends) return `in the condition of a conditional expression whose branch \`${suspends.text.length > 40 ? `${suspends.text.slice(0, 40)}…` : suspends.text}\` suspends: a \`with\` would hold it across that`;
           break;
         }

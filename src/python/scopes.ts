@@ -393,14 +393,14 @@ function eachIdentifier(node: SyntaxNode, found: (text: string, c: TreeCursor) =
   }
 }
 
+/** A character beyond ASCII. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
  * The identifiers under `node` (itself included) whose text is `name`, in document order. Given the text the
  * tree was parsed from, it looks only where the text says `name` (a node for each place, checked to be an
  * identifier spanning exactly it) instead of walking every node of a function or module.
  */
-/** A character beyond ASCII. */
-const NON_ASCII = /[^\x00-\x7f]/;
-
 export function identifiersNamed(node: SyntaxNode, name: string, source?: string): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   // Ex) `return ｉｔ`: Python folds identifiers by NFKC (PEP 3131), so it reads `it`; a text with a non-ASCII letter is
