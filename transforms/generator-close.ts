@@ -37,10 +37,10 @@ import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
 import { bindsPlainNames, enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget, outerParens } from '../src/python/statements.js';
 import { mixedIndentReason, planWrap, statementIndent } from '../src/python/wrap.js';
-import { aheadNote, closedInFinally, exceptionKeptNote, keptLocal, keptLocalNested, keptLocals, nameAssignment, namesAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
+import { aheadNote, exceptionKeptNote, keptLocal, keptLocalNested, keptLocals, nameAssignment, namesAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { namesSeenReason } from '../src/python/resource-flow.js';
-import { functionOrModuleOf, identifiersNamed, inLazyTypeScope } from '../src/python/scopes.js';
+import { functionOrModuleOf, identifiersNamed, inLazyTypeScope, within } from '../src/python/scopes.js';
 
 const ID = 'generator-close';
 const CODE = 'WFY201';
@@ -1298,16 +1298,28 @@ function heldBy(c: SyntaxNode): { name: string; stmt: SyntaxNode } | undefined {
     }
     if (p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id) {
       const left = p.childForFieldName('left');
-      // Ex) `f, g = open(a), open(b)`: the target at the call's place in the tuple
+      // Ex) `f, g = open(a), open(b)`, `[f, g] = [open(a), open(b)]`: the target at the call's place; any other target
+      // (`d["f"] = open(a)`, `o.f = open(a)`, an unpacking of another shape) by its first name, which holds it
       const items = (n: SyntaxNode | null | undefined) => (n?.namedChildren ?? []).filter((x) => !isExtra(x));
-      const at = (cur.type === 'expression_list' || cur.type === 'tuple') && (left?.type === 'pattern_list' || left?.type === 'tuple_pattern') ? items(cur).findIndex((x) => x.startIndex <= c.startIndex && c.endIndex <= x.endIndex) : -1;
-      const id = left?.type === 'identifier' ? left : at >= 0 ? items(left)[at] : undefined;
-      return id?.type === 'identifier' && p.parent?.type === 'expression_statement' ? { name: id.text, stmt: p.parent } : undefined;
+      const unpacks = left?.type === 'pattern_list' || left?.type === 'tuple_pattern' || left?.type === 'list_pattern';
+      const at = unpacks && (cur.type === 'expression_list' || cur.type === 'tuple' || cur.type === 'list') && items(cur).length === items(left).length ? items(cur).findIndex((x) => x.startIndex <= c.startIndex && c.endIndex <= x.endIndex) : -1;
+      const placed = at >= 0 ? items(left)[at] : undefined;
+      const id = left?.type === 'identifier' ? left : placed?.type === 'identifier' ? placed : left?.descendantsOfType('identifier')[0];
+      return id && p.parent?.type === 'expression_statement' ? { name: id.text, stmt: p.parent } : undefined;
     }
     // (Through the displays and parentheses that hold it: `[open(p), open(q)]`, `(open(p), 1)`)
     if (p.type !== 'list' && p.type !== 'tuple' && p.type !== 'set' && p.type !== 'expression_list' && p.type !== 'parenthesized_expression' && p.type !== 'pair' && p.type !== 'dictionary') return undefined;
   }
   return undefined;
+}
+
+/** Builtins that look at what they are given and keep none of it. */
+const KEEPS_NOTHING: ReadonlySet<string> = new Set(['builtins.id', 'builtins.len', 'builtins.str', 'builtins.repr', 'builtins.hash', 'builtins.bool', 'builtins.type', 'builtins.isinstance', 'builtins.print']);
+
+/** The statements of a block (or of the block of a clause). */
+function statementsOf(n: SyntaxNode | null): SyntaxNode[] {
+  const block = n?.type === 'block' ? n : n?.namedChildren.find((c) => c.type === 'block');
+  return (block?.namedChildren ?? []).filter((c) => !isExtra(c));
 }
 
 /**
@@ -1316,7 +1328,7 @@ function heldBy(c: SyntaxNode): { name: string; stmt: SyntaxNode } | undefined {
  */
 function closedInBlock(stmt: SyntaxNode, name: string): boolean {
   const n = escapeRegExp(name);
-  const closes = new RegExp(`^(?:await\\s+)?${n}\\s*\\.\\s*(?:a?close|cleanup|__exit__|__aexit__|detach)\\s*\\(|^del\\s+${n}\\s*$|^(?:async\\s+)?with\\s+(?:[\\w.]*closing\\s*\\(\\s*)?${n}\\s*(?:\\)\\s*)?(?::|,|as\\b)|enter_(?:async_)?context\\s*\\(\\s*${n}\\s*\\)|^return\\b[^\\n]*(?<![\\w.])${n}(?![\\w.\\[(])`);
+  const closes = new RegExp(`^(?:await\\s+)?${n}\\s*\\.\\s*(?:a?close|cleanup|__exit__|__aexit__|detach)\\s*\\(|^del\\s+(?:[^\\n,]+,\\s*)*${n}\\s*(?:,|$)|^(?:async\\s+)?with\\s+(?:[\\w.]*closing\\s*\\(\\s*)?${n}\\s*(?:\\)\\s*)?(?::|,|as\\b)|enter_(?:async_)?context\\s*\\(\\s*${n}\\s*\\)|^return\\b[^\\n]*(?<![\\w.])${n}(?![\\w.\\[(])`);
   let after = false;
   for (const sib of stmt.parent?.namedChildren ?? []) {
     if (sib.id === stmt.id) {
@@ -1325,8 +1337,12 @@ function closedInBlock(stmt: SyntaxNode, name: string): boolean {
     }
     if (!after || isExtra(sib)) continue;
     if (closes.test(sib.text)) return true;
-    // (A `return` or `raise` on the way leaves before the close on that path)
-    if (sib.descendantsOfType(['return_statement', 'raise_statement']).some((r) => functionOrModuleOf(r).id === functionOrModuleOf(stmt).id)) return false;
+    // Ex) `try: …` / `finally: f.close()`
+    if (sib.type === 'try_statement' && sib.namedChildren.some((c) => c.type === 'finally_clause' && statementsOf(c).some((st) => closes.test(st.text)))) return true;
+    // (A `return` or `raise` on the way leaves before the close on that path, unless its block closed it first:
+    // `if stop: f.close(); return x`)
+    const leaves = sib.descendantsOfType(['return_statement', 'raise_statement']).filter((r) => functionOrModuleOf(r).id === functionOrModuleOf(stmt).id);
+    if (leaves.some((r) => !statementsOf(r.parent).some((st) => st.endIndex <= r.startIndex && closes.test(st.text)))) return false;
   }
   return false;
 }
@@ -1633,7 +1649,13 @@ function check(ctx: FileContext): Finding[] {
     const now = findings[at]!;
     // (Not a resource the generator's own call holds, passed as an argument: `f = open(p)` / `it = lines(f)`; `rows(tmp.name)`
     // holds a string, `rows(P, out is log)` a bool)
-    const holds = (args: SyntaxNode | null | undefined) => !!args?.parent && args.parent.startIndex <= call.startIndex && call.endIndex <= args.parent.endIndex;
+    // (A call around the generator's, or one inside its arguments, `rows(csv.writer(f))`: not one that keeps nothing, `id(f)`)
+    const holds = (args: SyntaxNode | null | undefined) => {
+      const c = args?.parent;
+      if (!c) return false;
+      if (c.startIndex <= call.startIndex && call.endIndex <= c.endIndex) return true;
+      return within(c, call) && !KEEPS_NOTHING.has(calleeName(ctx.names, c) ?? '');
+    };
     const reads = new Set(kept.stmt.descendantsOfType('identifier').filter((i) => {
       const at = outerParens(i).parent;
       return (at?.type === 'argument_list' && holds(at)) || (at?.type === 'keyword_argument' && at.childForFieldName('value')?.id === outerParens(i).id && holds(at.parent));
@@ -1701,9 +1723,9 @@ function heldNote(gen: Made, stmt: SyntaxNode): string | undefined {
     if (p.type === 'with_statement' && p.childForFieldName('body')?.id === child.id) {
       return `; CPython's finalizer hook ran the cleanup later, in a task of its own, after the \`${startsAsync(p) ? 'async with' : 'with'}\` of line ${p.startPosition.row + 1} had exited: \`await aclose()\` runs it inside that block, under what it holds`;
     }
-    // (Not a `try` whose `finally:` only closes kept values, as a fix of this kind writes: CPython's hook closed those
-    // later too, each in the order the function dropped it)
-    if (p.type === 'try_statement' && child.type !== 'finally_clause' && !closesAsyncOnly(p)) {
+    // (A `try` the kept fix wrote too, `finally: await it.aclose()`: one the code wrote the same way closed `it` before
+    // the hook closed this one, and the two cannot be told apart)
+    if (p.type === 'try_statement' && child.type !== 'finally_clause') {
       const fin = p.namedChildren.find((c) => c.type === 'finally_clause');
       if (fin) return `; CPython's finalizer hook ran the cleanup later, in a task of its own, after the \`finally\` of line ${fin.startPosition.row + 1}: \`await aclose()\` runs it before that \`finally\``;
     }
@@ -1715,12 +1737,6 @@ function heldNote(gen: Made, stmt: SyntaxNode): string | undefined {
 function calledAtOnce(c: SyntaxNode): boolean {
   const attr = outerParens(c).parent;
   return attr?.type === 'attribute' && attr.parent?.type === 'call' && attr.parent.childForFieldName('function')?.id === attr.id;
-}
-
-/** A `try` whose `finally:` only awaits `aclose()` of kept names (`closedInFinally`), as the kept fix of an async generator writes. */
-function closesAsyncOnly(t: SyntaxNode): boolean {
-  const fin = t.namedChildren.find((c) => c.type === 'finally_clause');
-  return !!closedInFinally(t) && !!fin && /^\s*finally\s*:\s*(?:await\s+[A-Za-z_]\w*\.aclose\(\)\s*)+$/.test(fin.text);
 }
 
 /**

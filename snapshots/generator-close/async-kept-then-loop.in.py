@@ -1,6 +1,6 @@
-# An async generator kept in a name, then another abandoned by a loop: the loop's fix goes inside the `try` the kept
-# one's fix writes (whose `finally:` only closes it), and is no less safe for it: CPython's finalizer hook closed the
-# loop's generator first, then the kept one, as both fixes do.
+# An async generator kept in a name, then another abandoned by a loop: the kept one is fixed first; the loop then sits
+# in that `try`, whose `finally: await it.aclose()` cannot be told from one the code wrote (which closed `it` before
+# CPython's finalizer hook closed the loop's generator), so its fix is unsafe there (`--unsafe-fixes`).
 
 
 async def agen(n):

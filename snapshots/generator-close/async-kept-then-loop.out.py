@@ -1,6 +1,6 @@
-# An async generator kept in a name, then another abandoned by a loop: the loop's fix goes inside the `try` the kept
-# one's fix writes (whose `finally:` only closes it), and is no less safe for it: CPython's finalizer hook closed the
-# loop's generator first, then the kept one, as both fixes do.
+# An async generator kept in a name, then another abandoned by a loop: the kept one is fixed first; the loop then sits
+# in that `try`, whose `finally: await it.aclose()` cannot be told from one the code wrote (which closed `it` before
+# CPython's finalizer hook closed the loop's generator), so its fix is unsafe there (`--unsafe-fixes`).
 
 
 async def agen(n):
@@ -15,12 +15,8 @@ async def f():
     it = agen(2)
     try:
         x = await it.__anext__()
-        agen2 = agen(3)
-        try:
-            async for y in agen2:
-                break
-        finally:
-            await agen2.aclose()
+        async for y in agen(3):
+            break
         return x, y
     finally:
         await it.aclose()

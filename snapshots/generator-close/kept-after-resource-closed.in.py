@@ -44,3 +44,43 @@ def held_by_it(path):
 def read_beside(path):
     it = zip(rows(path), open(path).read().split())
     return next(it)
+
+
+def closed_in_finally(path):
+    f = open(path, "w")
+    it = rows(path)
+    try:
+        f.write("data")
+        first = next(it)
+    finally:
+        f.close()
+    return first
+
+
+def closed_before_early_return(path, stop):
+    f = open(path, "w")
+    f.write("data")
+    it = rows(path)
+    first = next(it)
+    if stop:
+        f.close()
+        return first
+    f.close()
+    return first
+
+
+def deleted_with_another(path, p):
+    f = open(path, "w")
+    f.write("x")
+    it = rows(path)
+    next(it)
+    del f, p
+    print("end")
+
+
+def held_through_a_writer(path):
+    import csv
+
+    f = open(path, "w")
+    it = rows(csv.writer(f))
+    return next(it)

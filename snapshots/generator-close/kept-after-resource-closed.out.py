@@ -61,3 +61,55 @@ def read_beside(path):
         return next(it)
     finally:
         gen.close()
+
+
+def closed_in_finally(path):
+    f = open(path, "w")
+    it = rows(path)
+    try:
+        try:
+            f.write("data")
+            first = next(it)
+        finally:
+            f.close()
+        return first
+    finally:
+        it.close()
+
+
+def closed_before_early_return(path, stop):
+    f = open(path, "w")
+    f.write("data")
+    it = rows(path)
+    try:
+        first = next(it)
+        if stop:
+            f.close()
+            return first
+        f.close()
+        return first
+    finally:
+        it.close()
+
+
+def deleted_with_another(path, p):
+    f = open(path, "w")
+    f.write("x")
+    it = rows(path)
+    try:
+        next(it)
+        del f, p
+        print("end")
+    finally:
+        it.close()
+
+
+def held_through_a_writer(path):
+    import csv
+
+    f = open(path, "w")
+    it = rows(csv.writer(f))
+    try:
+        return next(it)
+    finally:
+        it.close()

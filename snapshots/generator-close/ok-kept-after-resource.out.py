@@ -100,3 +100,13 @@ def name_returned(path):
     it = rows(path)
     x = next(it)
     return f.name, x
+
+
+def in_a_container(path):
+    # an item of a dict, and a list pattern: held by `d` and `f`
+    d = {}
+    d["f"] = open(path, "w")
+    [f, g] = open(path + ".1", "w"), None
+    d["f"].write("data")
+    it = rows(path)
+    return next(it)

@@ -262,7 +262,7 @@ const CLOSES = /^(?:await[ \t]+)?([A-Za-z_]\w*)\.a?close\(\)$/;
  * `await x.aclose()` statements, or such a statement alone under `if x is not None:` (a generator kept through a
  * branch, `it = (gen := rows()) if c else []`); else `undefined`.
  */
-export function closedInFinally(tryStmt: SyntaxNode): string[] | undefined {
+function closedInFinally(tryStmt: SyntaxNode): string[] | undefined {
   const clauses = tryStmt.namedChildren.filter((c) => !isExtra(c) && c.id !== tryStmt.childForFieldName('body')?.id);
   if (clauses.length !== 1 || clauses[0]!.type !== 'finally_clause') return undefined;
   const body = clauses[0]!.namedChildren.find((c) => c.type === 'block');
