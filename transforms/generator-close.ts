@@ -1274,7 +1274,7 @@ export function resourcesBound(ctx: FileContext): BoundGenerator[] {
   const out: BoundGenerator[] = [];
   for (const c of ctx.tree.rootNode.descendantsOfType('call')) {
     if (!(resourceOf(ctx, c) || calleeName(ctx.names, c) === 'tempfile.TemporaryDirectory')) continue;
-    const held = heldBy(c);
+    const held = heldBy(ctx, c);
     if (!held) continue;
     const fn = functionOrModuleOf(held.stmt);
     if (closedInBlock(held.stmt, held.name)) continue;
@@ -1288,7 +1288,7 @@ export function resourcesBound(ctx: FileContext): BoundGenerator[] {
  * open(p))`, `fs = [open(p), open(q)]` (the target's first name); `undefined` for a temporary, a `with` item, an
  * argument.
  */
-function heldBy(c: SyntaxNode): { name: string; stmt: SyntaxNode } | undefined {
+function heldBy(ctx: FileContext, c: SyntaxNode): { name: string; stmt: SyntaxNode } | undefined {
   let cur = outerParens(c);
   for (let p = cur.parent; p; cur = p, p = p.parent) {
     if (p.type === 'named_expression' && p.childForFieldName('value')?.id === cur.id) {
@@ -1304,8 +1304,19 @@ function heldBy(c: SyntaxNode): { name: string; stmt: SyntaxNode } | undefined {
       const unpacks = left?.type === 'pattern_list' || left?.type === 'tuple_pattern' || left?.type === 'list_pattern';
       const at = unpacks && (cur.type === 'expression_list' || cur.type === 'tuple' || cur.type === 'list') && items(cur).length === items(left).length ? items(cur).findIndex((x) => x.startIndex <= c.startIndex && c.endIndex <= x.endIndex) : -1;
       const placed = at >= 0 ? items(left)[at] : undefined;
-      const id = left?.type === 'identifier' ? left : placed?.type === 'identifier' ? placed : left?.descendantsOfType('identifier')[0];
-      return id && p.parent?.type === 'expression_statement' ? { name: id.text, stmt: p.parent } : undefined;
+      const stmt = enclosingStatement(p);
+      if (!stmt || !left) return undefined;
+      // (`f = g = open(p)`, `(f, g), h = …`, `f, *rest = …`: which name keeps it, and whether a later statement closes
+      // every one, is not followed: by the whole target, which no statement closes)
+      if (p.parent?.type === 'assignment' || p.childForFieldName('right')?.type === 'assignment') return { name: stmt.text, stmt };
+      if (left.type === 'identifier') return { name: left.text, stmt };
+      if (placed?.type === 'identifier') return { name: placed.text, stmt };
+      if (unpacks) return { name: left.text, stmt };
+      // Ex) `d["f"] = open(p)`, `o.f = open(p)`: by the container, when the function made it; one it was given
+      // (`self`, a parameter) outlives the frame, and is not dropped with it
+      const base = left.descendantsOfType('identifier')[0];
+      const made = base ? (ctx.names.bindings(functionOrModuleOf(p)).get(base.text) ?? []).some((b) => b.kind === 'assign') : false;
+      return base && made ? { name: base.text, stmt } : undefined;
     }
     // (Through the displays and parentheses that hold it: `[open(p), open(q)]`, `(open(p), 1)`)
     if (p.type !== 'list' && p.type !== 'tuple' && p.type !== 'set' && p.type !== 'expression_list' && p.type !== 'parenthesized_expression' && p.type !== 'pair' && p.type !== 'dictionary') return undefined;
@@ -1313,8 +1324,8 @@ function heldBy(c: SyntaxNode): { name: string; stmt: SyntaxNode } | undefined {
   return undefined;
 }
 
-/** Builtins that look at what they are given and keep none of it. */
-const KEEPS_NOTHING: ReadonlySet<string> = new Set(['builtins.id', 'builtins.len', 'builtins.str', 'builtins.repr', 'builtins.hash', 'builtins.bool', 'builtins.type', 'builtins.isinstance', 'builtins.print']);
+/** Calls that keep what they are given in what they return (a reader, a writer, a wrapper): `rows(csv.writer(f))`. */
+const KEEPS_WHAT_IT_IS_GIVEN: ReadonlySet<string> = new Set(['csv.reader', 'csv.writer', 'csv.DictReader', 'csv.DictWriter', 'io.TextIOWrapper', 'io.BufferedReader', 'io.BufferedWriter', 'io.BufferedRandom', 'builtins.iter', 'builtins.enumerate', 'builtins.zip', 'builtins.map', 'builtins.filter', 'itertools.islice', 'itertools.chain']);
 
 /** The statements of a block (or of the block of a clause). */
 function statementsOf(n: SyntaxNode | null): SyntaxNode[] {
@@ -1328,7 +1339,7 @@ function statementsOf(n: SyntaxNode | null): SyntaxNode[] {
  */
 function closedInBlock(stmt: SyntaxNode, name: string): boolean {
   const n = escapeRegExp(name);
-  const closes = new RegExp(`^(?:await\\s+)?${n}\\s*\\.\\s*(?:a?close|cleanup|__exit__|__aexit__|detach)\\s*\\(|^del\\s+(?:[^\\n,]+,\\s*)*${n}\\s*(?:,|$)|^(?:async\\s+)?with\\s+(?:[\\w.]*closing\\s*\\(\\s*)?${n}\\s*(?:\\)\\s*)?(?::|,|as\\b)|enter_(?:async_)?context\\s*\\(\\s*${n}\\s*\\)|^return\\b[^\\n]*(?<![\\w.])${n}(?![\\w.\\[(])`);
+  const closes = new RegExp(`^(?:await\\s+)?${n}\\s*\\.\\s*(?:a?close|cleanup|__exit__|__aexit__|detach)\\s*\\(|^del\\s+(?:[^\\n,]+,\\s*)*${n}\\s*(?:,|$)|^(?:async\\s+)?with\\s+(?:[\\w.]*closing\\s*\\(\\s*)?${n}\\s*(?:\\)\\s*)?(?::|,|as\\b)|^(?:[\\w.]+\\s*=\\s*)?(?:await\\s+)?[\\w.]+\\.enter_(?:async_)?context\\s*\\(\\s*${n}\\s*\\)\\s*$|^return\\s+(?:[^\\n]*,\\s*)?\\(?\\s*${n}\\s*\\)?\\s*(?:,[^\\n]*)?$`);
   let after = false;
   for (const sib of stmt.parent?.namedChildren ?? []) {
     if (sib.id === stmt.id) {
@@ -1341,7 +1352,7 @@ function closedInBlock(stmt: SyntaxNode, name: string): boolean {
     if (sib.type === 'try_statement' && sib.namedChildren.some((c) => c.type === 'finally_clause' && statementsOf(c).some((st) => closes.test(st.text)))) return true;
     // (A `return` or `raise` on the way leaves before the close on that path, unless its block closed it first:
     // `if stop: f.close(); return x`)
-    const leaves = sib.descendantsOfType(['return_statement', 'raise_statement']).filter((r) => functionOrModuleOf(r).id === functionOrModuleOf(stmt).id);
+    const leaves = sib.descendantsOfType(['return_statement', 'raise_statement', 'break_statement', 'continue_statement']).filter((r) => functionOrModuleOf(r).id === functionOrModuleOf(stmt).id);
     if (leaves.some((r) => !statementsOf(r.parent).some((st) => st.endIndex <= r.startIndex && closes.test(st.text)))) return false;
   }
   return false;
@@ -1649,12 +1660,13 @@ function check(ctx: FileContext): Finding[] {
     const now = findings[at]!;
     // (Not a resource the generator's own call holds, passed as an argument: `f = open(p)` / `it = lines(f)`; `rows(tmp.name)`
     // holds a string, `rows(P, out is log)` a bool)
-    // (A call around the generator's, or one inside its arguments, `rows(csv.writer(f))`: not one that keeps nothing, `id(f)`)
+    // (A call around the generator's, or one inside its arguments that keeps what it is given, `rows(csv.writer(f))`:
+    // not `rows(id(f))`, `rows(header(f))`)
     const holds = (args: SyntaxNode | null | undefined) => {
       const c = args?.parent;
       if (!c) return false;
       if (c.startIndex <= call.startIndex && call.endIndex <= c.endIndex) return true;
-      return within(c, call) && !KEEPS_NOTHING.has(calleeName(ctx.names, c) ?? '');
+      return within(c, call) && KEEPS_WHAT_IT_IS_GIVEN.has(calleeName(ctx.names, c) ?? '');
     };
     const reads = new Set(kept.stmt.descendantsOfType('identifier').filter((i) => {
       const at = outerParens(i).parent;

@@ -113,3 +113,14 @@ def held_through_a_writer(path):
         return next(it)
     finally:
         it.close()
+
+
+class Logger:
+    def start(self, path):
+        # stored on `self`, which the frame's end does not drop
+        self.log = open(path, "w")
+        it = rows(path)
+        try:
+            return next(it)
+        finally:
+            it.close()

@@ -110,3 +110,38 @@ def in_a_container(path):
     d["f"].write("data")
     it = rows(path)
     return next(it)
+
+
+def header(f):
+    f.write("h\n")
+    return 1
+
+
+def passed_to_a_helper(path):
+    # `header(f)` writes and returns: the generator does not hold `f`
+    f = open(path, "w")
+    it = rows(path, header(f))
+    return next(it)
+
+
+def unpacked_otherwise(path, a):
+    # nested and starred unpackings, a chained assignment: not followed, so not taken as closed
+    (f, g), h = (open(a, "w"), open(path, "w")), None
+    f.close()
+    k, *rest = open(a, "w"), open(path, "w")
+    k.close()
+    m = n = open(path, "w")
+    del n
+    it = rows(path)
+    return next(it), g, rest, m
+
+
+def closed_after_a_break(paths):
+    for path in paths:
+        f = open(path, "w")
+        f.write("data")
+        it = rows(path)
+        next(it)
+        if path.endswith("stop"):
+            break
+        f.close()
