@@ -191,12 +191,17 @@ async function main(): Promise<void> {
   // Functions of the shapes that each made one check quadratic or worse (each 30–80 s at 2,000 before 6 December,
   // "Pathological shapes" in docs/reports.md): one open read 2,000 times into names before its close, in a `try`
   // whose handler reads one (`earlyExit`, `reboundAhead`); 2,000 holders each followed by a `raise`; 2,000 files of
-  // their own names closed by hand (`rebindingsIn`); one path appended to 2,000 times (`closedBefore`).
+  // their own names closed by hand (`rebindingsIn`); one path appended to 2,000 times (`closedBefore`); 2,000 files
+  // written, each followed by a call of a function of the file (`pathWrittenElsewhere`: 60 s before its scope index);
+  // 2,000 files left open before a kept generator (`closedInBlock`: 54 s), handed on and closed in a branch (25 s).
   const shapes: [string, string][] = [
     ['2,000 views of one file, a handler', 'def g(p):\n    try:\n        f = open(p)\n' + Array.from({ length: 2000 }, (_, i) => `        v${i} = f.buffer\n`).join('') + '        f.close()\n    except OSError:\n        print(v1)\n'],
     ['2,000 holders and raises', 'def f(p, c):\n    f = open(p)\n' + Array.from({ length: 2000 }, (_, i) => `    h${i} = Holder(f)\n    if c == ${i}:\n        raise ValueError(${i})\n`).join('') + '    f.close()\n'],
     ['2,000 names closed by hand', 'def f(p):\n' + Array.from({ length: 2000 }, (_, i) => `    f${i} = open(p)\n    d${i} = f${i}.read()\n    f${i}.close()\n`).join('')],
     ['one path appended 2,000 times', 'def f(p):\n' + Array.from({ length: 2000 }, (_, i) => `    f${i} = open(p, "a")\n    f${i}.write("${i}")\n`).join('')],
+    ['2,000 files left open before a kept generator', 'def rows():\n    try:\n        yield 1\n    finally:\n        print(1)\n\n\ndef f(p):\n' + Array.from({ length: 2000 }, (_, i) => `    f${i} = open("o${i}.txt", "w")\n    f${i}.write("x")\n`).join('') + '    it = rows()\n    return next(it)\n'],
+    ['2,000 files handed on and closed in a branch', 'def helper(f):\n    pass\n\n\ndef g(p, c):\n' + Array.from({ length: 2000 }, (_, i) => `    f${i} = open(p, "a")\n    helper(f${i})\n    f${i}.write("x")\n    if c:\n        f${i}.close()\n`).join('')],
+    ['2,000 files written, each before a call', 'def note(s):\n    pass\n\n\ndef f(p):\n' + Array.from({ length: 2000 }, (_, i) => `    f${i} = open("o${i}.txt", "w")\n    f${i}.write("x")\n    note("n")\n`).join('')],
   ];
   for (const [label, text] of shapes) {
     const file = join(WORK, 'shape.py');

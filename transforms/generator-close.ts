@@ -8,6 +8,8 @@
 //                                            gen.close()
 // Which generators hold cleanup is a project-wide question (src/project.ts, src/python/generators.ts).
 import { escapeRegExp } from '../src/python/text.js';
+import { memoized } from '../src/python/memo.js';
+import { methodCallOn } from './open-chain.js';
 import { versionAtLeast } from '../src/options.js';
 import type { Edit, FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { insertAt, planImportedName, replaceNode } from '../src/python/edits.js';
@@ -1324,8 +1326,8 @@ function heldBy(ctx: FileContext, c: SyntaxNode): { name: string; stmt: SyntaxNo
   return undefined;
 }
 
-/** Calls that keep what they are given in what they return (a reader, a writer, a wrapper): `rows(csv.writer(f))`. */
-const KEEPS_WHAT_IT_IS_GIVEN: ReadonlySet<string> = new Set(['csv.reader', 'csv.writer', 'csv.DictReader', 'csv.DictWriter', 'io.TextIOWrapper', 'io.BufferedReader', 'io.BufferedWriter', 'io.BufferedRandom', 'builtins.iter', 'builtins.enumerate', 'builtins.zip', 'builtins.map', 'builtins.filter', 'itertools.islice', 'itertools.chain']);
+/** Calls that keep what they are given in what they return (a reader, a writer; the lazy wrappers are `WRAPPERS`): `rows(csv.writer(f))`. */
+const KEEPS_WHAT_IT_IS_GIVEN: ReadonlySet<string> = new Set(['csv.reader', 'csv.writer', 'csv.DictReader', 'csv.DictWriter', 'io.TextIOWrapper', 'io.BufferedReader', 'io.BufferedWriter', 'io.BufferedRandom']);
 
 /** The statements of a block (or of the block of a clause). */
 function statementsOf(n: SyntaxNode | null): SyntaxNode[] {
@@ -1334,26 +1336,75 @@ function statementsOf(n: SyntaxNode | null): SyntaxNode[] {
 }
 
 /**
- * True when a later statement of `stmt`'s own block closes or hands off `name` on every path from there: `name.close()`,
- * `del name`, `with name:`, `with closing(name):`, `….enter_context(name)`, `return … name …`.
+ * The names a statement closes or hands off, read from its text: `name.close()`, `del a, name`, `with name:`, `with
+ * closing(name):`, `….enter_context(name)`, `return … name …` (a returned element).
+ */
+function closedNamesIn(text: string): string[] {
+  let m = /^(?:await\s+)?([A-Za-z_]\w*)\s*\.\s*(?:a?close|cleanup|__exit__|__aexit__|detach)\s*\(/.exec(text);
+  if (m) return [m[1]!];
+  m = /^(?:async\s+)?with\s+(?:[\w.]*closing\s*\(\s*)?([A-Za-z_]\w*)\s*(?:\)\s*)?(?::|,|as\b)/.exec(text);
+  if (m) return [m[1]!];
+  m = /^(?:[\w.]+\s*=\s*)?(?:await\s+)?[\w.]+\.enter_(?:async_)?context\s*\(\s*([A-Za-z_]\w*)\s*\)\s*$/.exec(text);
+  if (m) return [m[1]!];
+  m = /^(del|return)\s+([^\n]*)$/.exec(text);
+  if (!m) return [];
+  // (Each comma-separated part, its parentheses off: `return (f), x`)
+  const parts = m[2]!.split(',').map((x) => x.trim().replace(/^\(\s*|\s*\)$/g, ''));
+  return parts.filter((x) => /^[A-Za-z_]\w*$/.test(x));
+}
+
+/** Per sibling of a block: the names it closes (`closedNamesIn`, a `try`'s `finally:` too), and for one that leaves on
+ * the way (`return`, `raise`, `break`, `continue`), the names every such leave's block closed before it. */
+interface BlockCloses {
+  index: Map<number, number>;
+  closes: Set<string>[];
+  leaves: (Set<string> | null)[];
+}
+
+// Per tree, per block: each resource of a block of 2,000 asked for the same statements after it (one read).
+const blockClosesCache = new WeakMap<object, Map<number, BlockCloses>>();
+
+function blockCloses(block: SyntaxNode): BlockCloses {
+  return memoized(blockClosesCache, block.tree, block.id, () => {
+    const index = new Map<number, number>();
+    const closes: Set<string>[] = [];
+    const leaves: (Set<string> | null)[] = [];
+    const scope = functionOrModuleOf(block);
+    const closedBefore = (r: SyntaxNode) => new Set(statementsOf(r.parent).filter((st) => st.endIndex <= r.startIndex).flatMap((st) => closedNamesIn(st.text)));
+    for (const sib of block.namedChildren) {
+      if (isExtra(sib)) continue;
+      index.set(sib.id, closes.length);
+      const names = new Set(closedNamesIn(sib.text));
+      // Ex) `try: …` / `finally: f.close()`
+      if (sib.type === 'try_statement') for (const c of sib.namedChildren) if (c.type === 'finally_clause') for (const st of statementsOf(c)) for (const n of closedNamesIn(st.text)) names.add(n);
+      closes.push(names);
+      const out = sib.descendantsOfType(['return_statement', 'raise_statement', 'break_statement', 'continue_statement']).filter((r) => functionOrModuleOf(r).id === scope.id);
+      let ok: Set<string> | null = null;
+      for (const r of out) {
+        const here = closedBefore(r);
+        const was: Set<string> | null = ok;
+        ok = was ? new Set([...was].filter((n: string) => here.has(n))) : here;
+      }
+      leaves.push(ok);
+    }
+    return { index, closes, leaves };
+  });
+}
+
+/**
+ * True when a later statement of `stmt`'s own block closes or hands off `name` on every path from there (`blockCloses`):
+ * a `return`, `raise`, `break` or `continue` on the way leaves before the close on that path, unless its block closed
+ * it first (`if stop: f.close(); return x`).
  */
 function closedInBlock(stmt: SyntaxNode, name: string): boolean {
-  const n = escapeRegExp(name);
-  const closes = new RegExp(`^(?:await\\s+)?${n}\\s*\\.\\s*(?:a?close|cleanup|__exit__|__aexit__|detach)\\s*\\(|^del\\s+(?:[^\\n,]+,\\s*)*${n}\\s*(?:,|$)|^(?:async\\s+)?with\\s+(?:[\\w.]*closing\\s*\\(\\s*)?${n}\\s*(?:\\)\\s*)?(?::|,|as\\b)|^(?:[\\w.]+\\s*=\\s*)?(?:await\\s+)?[\\w.]+\\.enter_(?:async_)?context\\s*\\(\\s*${n}\\s*\\)\\s*$|^return\\s+(?:[^\\n]*,\\s*)?\\(?\\s*${n}\\s*\\)?\\s*(?:,[^\\n]*)?$`);
-  let after = false;
-  for (const sib of stmt.parent?.namedChildren ?? []) {
-    if (sib.id === stmt.id) {
-      after = true;
-      continue;
-    }
-    if (!after || isExtra(sib)) continue;
-    if (closes.test(sib.text)) return true;
-    // Ex) `try: …` / `finally: f.close()`
-    if (sib.type === 'try_statement' && sib.namedChildren.some((c) => c.type === 'finally_clause' && statementsOf(c).some((st) => closes.test(st.text)))) return true;
-    // (A `return` or `raise` on the way leaves before the close on that path, unless its block closed it first:
-    // `if stop: f.close(); return x`)
-    const leaves = sib.descendantsOfType(['return_statement', 'raise_statement', 'break_statement', 'continue_statement']).filter((r) => functionOrModuleOf(r).id === functionOrModuleOf(stmt).id);
-    if (leaves.some((r) => !statementsOf(r.parent).some((st) => st.endIndex <= r.startIndex && closes.test(st.text)))) return false;
+  if (!stmt.parent) return false;
+  const { index, closes, leaves } = blockCloses(stmt.parent);
+  const from = index.get(stmt.id);
+  if (from === undefined) return false;
+  for (let k = from + 1; k < closes.length; k++) {
+    if (closes[k]!.has(name)) return true;
+    const ok = leaves[k];
+    if (ok && !ok.has(name)) return false;
   }
   return false;
 }
@@ -1627,7 +1678,7 @@ function check(ctx: FileContext): Finding[] {
     // (`zip` the last first: the file, then the generator)
     if (wrapper && !others.length) {
       // (Not one a method call used up at once: `zip(rows(3), open(p).read().split())` holds a list, the file closed)
-      const resource = wrapper.descendantsOfType('call').find((c) => !(c.startIndex >= call.startIndex && c.endIndex <= call.endIndex) && !calledAtOnce(c) && (resourceOf(ctx, c) || calleeName(ctx.names, c) === 'tempfile.TemporaryDirectory'));
+      const resource = wrapper.descendantsOfType('call').find((c) => !(c.startIndex >= call.startIndex && c.endIndex <= call.endIndex) && !methodCallOn(outerParens(c)) && (resourceOf(ctx, c) || calleeName(ctx.names, c) === 'tempfile.TemporaryDirectory'));
       if (resource) others.push(resource);
     }
     let other: SyntaxNode | undefined = others[0];
@@ -1666,7 +1717,8 @@ function check(ctx: FileContext): Finding[] {
       const c = args?.parent;
       if (!c) return false;
       if (c.startIndex <= call.startIndex && call.endIndex <= c.endIndex) return true;
-      return within(c, call) && KEEPS_WHAT_IT_IS_GIVEN.has(calleeName(ctx.names, c) ?? '');
+      const name = calleeName(ctx.names, c) ?? '';
+      return within(c, call) && (KEEPS_WHAT_IT_IS_GIVEN.has(name) || WRAPPERS.has(name));
     };
     const reads = new Set(kept.stmt.descendantsOfType('identifier').filter((i) => {
       const at = outerParens(i).parent;
@@ -1743,12 +1795,6 @@ function heldNote(gen: Made, stmt: SyntaxNode): string | undefined {
     }
   }
   return undefined;
-}
-
-/** `open(p).read()`: a method of the call's value called right there (not `open(p).readline` handed on). */
-function calledAtOnce(c: SyntaxNode): boolean {
-  const attr = outerParens(c).parent;
-  return attr?.type === 'attribute' && attr.parent?.type === 'call' && attr.parent.childForFieldName('function')?.id === attr.id;
 }
 
 /**

@@ -632,6 +632,23 @@ function handlerScan(ctx: FileContext, h: SyntaxNode): HandlerScan {
   });
 }
 
+// Per tree, per scope: every file of a function asked which names its `with` statements enter (one scan).
+const enteredCache = new WeakMap<object, Map<number, Map<string, number[]>>>();
+
+/** The names the `with` items of `scope`'s own code enter (`with f:`, `with (f) as g:`), each with where the item starts. */
+function enteredNames(scope: SyntaxNode): Map<string, number[]> {
+  return memoized(enteredCache, scope.tree, scope.id, () => {
+    const out = new Map<string, number[]>();
+    for (const i of scope.descendantsOfType('with_item')) {
+      const v = i.childForFieldName('value');
+      const inner = v?.type === 'as_pattern' ? v.namedChildren[0] : v;
+      const item = inner ? unwrapParens(inner) : undefined;
+      if (item?.type === 'identifier' && functionOrModuleOf(i).id === scope.id) out.set(item.text, [...(out.get(item.text) ?? []), i.startIndex]);
+    }
+    return out;
+  });
+}
+
 /** True when `node` is inside an `except` clause of `scope`'s own code. */
 function inExceptClause(node: SyntaxNode, scope: SyntaxNode): boolean {
   for (let p = node.parent; p && p.id !== scope.id; p = p.parent) {
@@ -809,13 +826,7 @@ function check(ctx: FileContext): Finding[] {
       // Ex) `if ok: return f` / `f.close()`: given to the caller on one path, closed on the other. `with sock:` /
       // `sock.close()`: the `with` closes it on every path.
       if (escapes.some((u) => enclosingStatement(u.node)?.type === 'return_statement' && functionOrModuleOf(u.node).id === scope.id)) continue;
-      const entered = scope.descendantsOfType('with_item').some((i) => {
-        const v = i.childForFieldName('value');
-        const inner = v?.type === 'as_pattern' ? v.namedChildren[0] : v;
-        const item = inner ? unwrapParens(inner) : undefined;
-        return i.startIndex > a.stmt.endIndex && functionOrModuleOf(i).id === scope.id && item?.type === 'identifier' && item.text === name;
-      });
-      if (entered) continue;
+      if ((enteredNames(scope).get(name) ?? []).some((at) => at > a.stmt.endIndex)) continue;
       // Ex) `try: f = open(p)` / `else: f.close()`: nothing runs between the open and the close. But
       // `with open(p) as fh:` / `f = open(fh.readline())` / `data = f.read()` / `f.close()` (what WFY101's fix leaves of
       // `f = open(open(p).readline())`), or `try: f = open(p)` / `except OSError: return None` / `data = f.read()` /

@@ -496,6 +496,53 @@ const PATH_WRITERS: ReadonlyMap<string, readonly number[]> = new Map([
 /** A `Path(P)` method that writes its file. */
 const PATH_WRITE_METHOD = /^(?:write_text|write_bytes|touch)$/;
 
+/** The calls of a scope's own code that may write a path (`pathWrites`), found once per scope. */
+interface PathWrites {
+  /** Path text → the calls that write it by name (`shutil.copy(src, P)`, `Path(P).write_text(…)`), in order. */
+  byPath: Map<string, SyntaxNode[]>;
+  /** Name of a function of the file → the calls of it (`note("N")`), in order: what they write depends on the path asked. */
+  helpers: Map<string, SyntaxNode[]>;
+}
+
+// Per tree, per scope: every written file of a module of 2,000 asked for the same scope's calls (one scan).
+const pathWritesCache = new WeakMap<object, Map<number, PathWrites>>();
+
+function pathWrites(ctx: FileContext, scope: SyntaxNode): PathWrites {
+  return memoized(pathWritesCache, scope.tree, scope.id, () => {
+    const byPath = new Map<string, SyntaxNode[]>();
+    const helpers = new Map<string, SyntaxNode[]>();
+    const bodies = scope.type !== 'module' ? functionBodies(ctx) : undefined;
+    for (const c of scope.descendantsOfType('call')) {
+      const fn = c.childForFieldName('function');
+      if (!fn || functionOrModuleOf(c).id !== scope.id) continue;
+      if (bodies && fn.type === 'identifier' && bodies.has(fn.text)) {
+        pushTo(helpers, fn.text, c);
+        continue;
+      }
+      const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x));
+      const name = calleeName(ctx.names, c);
+      const at = name ? PATH_WRITERS.get(name) : undefined;
+      if (at) {
+        // (`shutil.copy(src, dst=P)`: the destination by keyword too)
+        for (const k of at) if (args[k] && args[k]!.type !== 'keyword_argument') pushTo(byPath, args[k]!.text, c);
+        const dst = args.find((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'dst')?.childForFieldName('value');
+        if (dst) pushTo(byPath, dst.text, c);
+        continue;
+      }
+      // Ex) `Path(P).write_text("N")`; `Path(P).open("a")`: a mode that writes
+      if (fn.type !== 'attribute') continue;
+      const method = fn.childForFieldName('attribute')?.text ?? '';
+      const modeArg = args.find((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'mode')?.childForFieldName('value') ?? (args[0]?.type !== 'keyword_argument' ? args[0] : undefined);
+      if (!PATH_WRITE_METHOD.test(method) && !(method === 'open' && /^[rbtU]*["'][^"']*[wax+]/.test(modeArg?.text ?? ''))) continue;
+      const obj = fn.childForFieldName('object');
+      const made = obj?.type === 'call' ? calleeName(ctx.names, obj) : undefined;
+      const objArgs = obj?.type === 'call' ? (obj.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x)) : [];
+      if ((made === 'pathlib.Path' || made === 'pathlib.PurePath') && objArgs.length === 1) pushTo(byPath, objArgs[0]!.text, c);
+    }
+    return { byPath, helpers };
+  });
+}
+
 /**
  * A call after `last` (or in a loop around the open) in the code of `scope` that may write the path the resource was
  * opened on, other than by opening it (`samePathOpenedAgain`): a function of the file whose code names the path
@@ -505,47 +552,38 @@ function pathWrittenElsewhere(ctx: FileContext, scope: SyntaxNode, a: ResourceAs
   const pathNode = firstPositional(a.call);
   if (!pathNode) return undefined;
   const path = pathNode.text;
-  const constant = /^[rbuRBU]*["'][^"'\\{}%]*["']$/.test(path) || (pathNode.type === 'identifier' && !ctx.names.bindings(scope).has(path));
   const loops: SyntaxNode[] = [];
   for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
+  const after = (c: SyntaxNode) => c.startIndex >= last.endIndex || loops.some((l) => within(c, l) && c.startIndex >= a.stmt.endIndex);
+  const { byPath, helpers } = pathWrites(ctx, scope);
+  let found: { call: SyntaxNode; how: string } | undefined;
+  const take = (call: SyntaxNode, how: string) => {
+    if (!found || call.startIndex < found.call.startIndex) found = { call, how };
+  };
+  const writer = byPath.get(path)?.find(after);
+  if (writer) take(writer, `writes \`${path}\``);
+  const constant = /^[rbuRBU]*["'][^"'\\{}%]*["']$/.test(path) || (pathNode.type === 'identifier' && !ctx.names.bindings(scope).has(path));
+  if (!constant || !helpers.size) return found;
   const named = new RegExp(`(?<![\\w.])${escapeRegExp(path)}(?![\\w])`);
-  const bodies = constant && scope.type !== 'module' ? functionBodies(ctx) : undefined;
-  for (const c of scope.descendantsOfType('call')) {
-    if (functionOrModuleOf(c).id !== scope.id || !(c.startIndex >= last.endIndex || loops.some((l) => within(c, l) && c.startIndex >= a.stmt.endIndex))) continue;
-    const fn = c.childForFieldName('function');
-    if (!fn) continue;
-    // Ex) `note("N")`, `def note(s): with open(P, "a") as h: …`
-    if (bodies && fn.type === 'identifier') {
-      const body = bodies.get(fn.text);
-      // (Not a helper whose own parameter or local has that name: `def note(path): …`, `path = …`)
-      // (A module-level def's parameter, not one with the path as its default; and only when the call does not pass
-      // the path itself: `log(path, msg)`)
-      const param = new RegExp(`^def[ \\t]+${escapeRegExp(fn.text)}[ \\t]*\\((?:[^)]*,)?[ \\t]*${escapeRegExp(path)}(?![\\w]|[ \\t]*=[ \\t]*${escapeRegExp(path)}\\b)`, 'm');
-      const local = new RegExp(`^[ \\t]*${escapeRegExp(path)}[ \\t]*=(?!=)(?![^\\n]*,[ \\t]*$)`, 'm');
-      const passes = (c.childForFieldName('arguments')?.namedChildren ?? []).some((x) => named.test(x.text));
-      const own = body !== undefined && !passes && (param.test(ctx.source) || local.test(body));
-      // (Or its parameters' defaults: `def log(msg, path=P):`)
-      const byDefault = new RegExp(`^def[ \\t]+${escapeRegExp(fn.text)}[ \\t]*\\([^)]*=[ \\t]*${escapeRegExp(path)}(?![\\w.])`, 'm');
-      if (body !== undefined && (named.test(body) || byDefault.test(ctx.source)) && !own && fn.text !== (scope.childForFieldName('name')?.text ?? '')) return { call: c, how: `runs code of the file that names \`${path}\`, and may write it` };
-      continue;
-    }
-    const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x));
-    const name = calleeName(ctx.names, c);
-    const at = name ? PATH_WRITERS.get(name) : undefined;
-    // (`shutil.copy(src, dst=P)`: the destination by keyword too)
-    if (at && (at.some((k) => args[k]?.text === path) || args.some((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'dst' && x.childForFieldName('value')?.text === path))) return { call: c, how: `writes \`${path}\`` };
-    // Ex) `Path(P).write_text("N")`
-    // Ex) `Path(P).open("a")`: a mode that writes
-    const modeArg = args.find((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'mode')?.childForFieldName('value') ?? (args[0]?.type !== 'keyword_argument' ? args[0] : undefined);
-    const opensToWrite = fn.childForFieldName('attribute')?.text === 'open' && /^[rbtU]*["'][^"']*[wax+]/.test(modeArg?.text ?? '');
-    if (fn.type === 'attribute' && (opensToWrite || PATH_WRITE_METHOD.test(fn.childForFieldName('attribute')?.text ?? ''))) {
-      const obj = fn.childForFieldName('object');
-      const made = obj?.type === 'call' ? calleeName(ctx.names, obj) : undefined;
-      const objArgs = obj?.type === 'call' ? (obj.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x)) : [];
-      if ((made === 'pathlib.Path' || made === 'pathlib.PurePath') && objArgs.length === 1 && objArgs[0]!.text === path) return { call: c, how: `writes \`${path}\`` };
-    }
+  const bodies = functionBodies(ctx);
+  const self = scope.childForFieldName('name')?.text;
+  for (const [name, calls] of helpers) {
+    const c = name === self ? undefined : calls.find(after);
+    if (!c || (found && found.call.startIndex < c.startIndex)) continue;
+    const body = bodies.get(name)!;
+    const n = escapeRegExp(name);
+    const p = escapeRegExp(path);
+    // (Or its parameters' defaults: `def log(msg, path=P):`)
+    if (!named.test(body) && !new RegExp(`^def[ \\t]+${n}[ \\t]*\\([^)]*=[ \\t]*${p}(?![\\w.])`, 'm').test(ctx.source)) continue;
+    // (Not a helper whose own parameter or local has that name, `def note(path): …`, `path = …`: a module-level def's
+    // parameter, not one with the path as its default; and only when the call does not pass the path itself, `log(path, msg)`)
+    const passes = (c.childForFieldName('arguments')?.namedChildren ?? []).some((x) => named.test(x.text));
+    const param = new RegExp(`^def[ \\t]+${n}[ \\t]*\\((?:[^)]*,)?[ \\t]*${p}(?![\\w]|[ \\t]*=[ \\t]*${p}\\b)`, 'm');
+    const local = new RegExp(`^[ \\t]*${p}[ \\t]*=(?!=)(?![^\\n]*,[ \\t]*$)`, 'm');
+    if (!passes && (param.test(ctx.source) || local.test(body))) continue;
+    take(c, `runs code of the file that names \`${path}\`, and may write it`);
   }
-  return undefined;
+  return found;
 }
 
 // Per file: every assignment asked for the calls of its path among all the file's candidates.

@@ -9,7 +9,7 @@ import { closeWaitsReason, exceptionWaitsNote, leftOpen, mayWrite, READS_TO_END,
 import { followResource, loopOwner, yieldFromStatementValue, type Flow } from '../src/python/statement-flow.js';
 import { calleeText, consumerOf } from '../src/python/consumers.js';
 import { loopExit } from '../src/python/generators.js';
-import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isWrappableSimpleStatement } from '../src/python/statements.js';
+import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { findingWith, groupForWith, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { methodCallOn, WRITING_METHODS } from './open-chain.js';
 import { blockRoom } from '../src/python/nesting.js';
@@ -61,7 +61,7 @@ function display(m: LoopMatch): string {
  * says it writes (`json.dump`, `copyfileobj`, `f.write`). (`json.load(open(p, "r+"))` reads.)
  */
 function writesThere(ctx: FileContext, resource: SyntaxNode, consumer: SyntaxNode): boolean {
-  const args = (resource.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment');
+  const args = (resource.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => !isExtra(a));
   const mode = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'mode')?.childForFieldName('value') ?? (args[1]?.type !== 'keyword_argument' ? args[1] : undefined);
   // (A mode not spelt, or one that writes, `"w+"` too: only `"r+"` is left to the consumer's name)
   if (mode && (!/^[bBuU]?["'][^"']*["']$/.test(mode.text) || /[wax]/.test(mode.text.replace(/^[bBuU]?["']|["']$/g, '')))) return true;

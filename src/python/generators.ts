@@ -1261,7 +1261,8 @@ function goesOnReason(fn: SyntaxNode, yields: readonly SyntaxNode[], region: Syn
 function suppressesGeneratorExit(item: SyntaxNode, names?: NameIndex): boolean {
   const value = item.childForFieldName('value');
   // (`async with` calls `__aexit__`, `with` `__exit__`)
-  const exit = withOf(item) && startsAsync(withOf(item)!) ? '__aexit__' : '__exit__';
+  const w = withOf(item);
+  const exit = w && startsAsync(w) ? '__aexit__' : '__exit__';
   return !!value && managersOf(value).some((m) => swallows(m, names, exit));
 }
 

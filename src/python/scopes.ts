@@ -396,6 +396,17 @@ function eachIdentifier(node: SyntaxNode, found: (text: string, c: TreeCursor) =
 /** A character beyond ASCII. */
 const NON_ASCII = /[^\x00-\x7f]/;
 
+let lastFolds: { text: string; folds: boolean } | undefined;
+
+/**
+ * True when NFKC changes `source` (`ｆ`, `ﬁ`): only then may an identifier be spelt otherwise than Python reads it. (An
+ * `é` in a comment or a name is NFKC already.) Kept for the last text asked: every name of one file asks of it.
+ */
+function foldsAnything(source: string): boolean {
+  if (lastFolds?.text !== source) lastFolds = { text: source, folds: NON_ASCII.test(source) && source.normalize('NFKC') !== source };
+  return lastFolds.folds;
+}
+
 /**
  * The identifiers under `node` (itself included) whose text is `name`, in document order. Given the text the
  * tree was parsed from, it looks only where the text says `name` (a node for each place, checked to be an
@@ -403,9 +414,9 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 export function identifiersNamed(node: SyntaxNode, name: string, source?: string): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  // Ex) `return ｉｔ`: Python folds identifiers by NFKC (PEP 3131), so it reads `it`; a text with a non-ASCII letter is
-  // walked, each identifier folded
-  if (source === undefined || name.length === 0 || NON_ASCII.test(source.slice(node.startIndex, node.endIndex))) {
+  // Ex) `return ｉｔ`: Python folds identifiers by NFKC (PEP 3131), so it reads `it`; in a text NFKC changes, a node with
+  // a character beyond ASCII is walked, each identifier folded
+  if (source === undefined || name.length === 0 || (foldsAnything(source) && NON_ASCII.test(source.slice(node.startIndex, node.endIndex)))) {
     const key = identifierKey(name);
     eachIdentifier(node, (text, c) => {
       if (text === name || identifierKey(text) === key) out.push(c.currentNode);
