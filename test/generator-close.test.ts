@@ -608,6 +608,27 @@ describe('generator-close through the library API (no project index)', () => {
   });
 });
 
+describe('an async loop beside a resource of the coroutine', () => {
+  // CPython's finalizer hook closed `produce(p)` in a task of its own, after `main` returned and dropped (flushed) `f`:
+  // the cleanup read "xy"; `await agen.aclose()` at the loop read "" (shown under python3 and pypy3).
+  const src = 'async def produce(p):\n    try:\n        yield 1\n    finally:\n        print(open(p).read())\n\n\nasync def main(p):\n    f = open(p, "w")\n    f.write("x")\n    async for v in produce(p):\n        break\n    f.write("y")\n';
+  test('unsafe where the file is still open, before the resource fix writes a `with` as after it: check and fix agree', () => {
+    const first = transformSource(src, {});
+    const loop = first.findings.find((f) => f.code === 'WFY201');
+    assert.equal(loop?.fix?.applicability, 'unsafe');
+    assert.match(loop!.message, /`f` \(line 9\) is still open here/);
+    assert.equal(first.fixesApplied, 2);
+    const second = transformSource(first.output, {});
+    assert.equal(second.findings.find((f) => f.code === 'WFY201')?.fix?.applicability, 'unsafe');
+    assert.equal(second.fixesApplied, 0);
+  });
+  test('fixed where the file was closed before the loop', () => {
+    const closed = src.replace('    f.write("x")\n', '    f.write("x")\n    f.close()\n').replace('    f.write("y")\n', '    print(v)\n');
+    const r = transformSource(closed, { select: ['generator-close'] });
+    assert.equal(r.fixesApplied, 1);
+  });
+});
+
 describe('generator-close findings without a fix', () => {
   test('each unfixable use is reported with its reason', () => {
     const src = readFileSync(join(ROOT, 'snapshots', 'generator-close', 'ok-reported-not-fixed.in.py'), 'utf8');

@@ -1273,16 +1273,37 @@ export function generatorsBound(ctx: FileContext): BoundGenerator[] {
  * lines(f)`): the generator holds it, and lets go of it only as it is closed, in either order.
  */
 export function resourcesBound(ctx: FileContext): BoundGenerator[] {
+  return heldResources(ctx).filter((r) => !closedInBlock(r.stmt, r.name));
+}
+
+// Per tree: the resources bound to names (`heldBy`), closed later or not (`heldNote`).
+const heldResourcesCache = new WeakMap<object, BoundGenerator[]>();
+
+function heldResources(ctx: FileContext): BoundGenerator[] {
+  const cached = heldResourcesCache.get(ctx.tree);
+  if (cached) return cached;
   const out: BoundGenerator[] = [];
   for (const c of ctx.tree.rootNode.descendantsOfType('call')) {
     if (!(resourceOf(ctx, c) || calleeName(ctx.names, c) === 'tempfile.TemporaryDirectory')) continue;
     const held = heldBy(ctx, c);
-    if (!held) continue;
-    const fn = functionOrModuleOf(held.stmt);
-    if (closedInBlock(held.stmt, held.name)) continue;
-    out.push({ fn: fn.id, name: held.name, stmt: held.stmt });
+    if (held) out.push({ fn: functionOrModuleOf(held.stmt).id, name: held.name, stmt: held.stmt });
   }
+  heldResourcesCache.set(ctx.tree, out);
   return out;
+}
+
+/** True when a statement of `r`'s block after it, and before `stmt`, closes or hands off `r.name` (`closedNamesIn`, a `try`'s `finally:`). */
+function closedBetween(r: BoundGenerator, stmt: SyntaxNode): boolean {
+  if (!r.stmt.parent) return false;
+  const { index, closes } = blockCloses(r.stmt.parent);
+  const sibs = r.stmt.parent.namedChildren.filter((c) => !isExtra(c));
+  const from = index.get(r.stmt.id);
+  if (from === undefined) return false;
+  for (let k = from + 1; k < closes.length; k++) {
+    if (sibs[k]!.endIndex > stmt.startIndex) return false;
+    if (closes[k]!.has(r.name)) return true;
+  }
+  return false;
 }
 
 /**
@@ -1543,7 +1564,7 @@ function check(ctx: FileContext): Finding[] {
     }
     const fix = seen ? undefined : planFix(ctx, call, stmt, gen);
     // Ex) `finally: raise Busy()` in the generator: CPython printed "Exception ignored in", the close raises here.
-    findings.push(fix ? withFix(base, fix, cleanupNote(gen, 'here') ?? heldNote(gen, stmt)) : { ...base, reason: seen ?? unsplittable(ctx, stmt) });
+    findings.push(fix ? withFix(base, fix, cleanupNote(gen, 'here') ?? heldNote(ctx, gen, stmt)) : { ...base, reason: seen ?? unsplittable(ctx, stmt) });
   }
   for (const { kept, uses } of keptBranched.values()) {
     // Ex) `it = self.rows() if c else rows(2)`, `rows` replaced by a test double: only the others are bound and closed
@@ -1565,7 +1586,7 @@ function check(ctx: FileContext): Finding[] {
   for (const { stmt, uses: group } of branched.values()) {
     const fix = planBranchFix(ctx, group, stmt);
     // Ex) `finally: raise Busy()` in one of them: the one fix closes whichever was made
-    const notes = new Map(group.map(({ gen }) => [gen.key, cleanupNote(gen, 'here') ?? heldNote(gen, stmt) ?? '']));
+    const notes = new Map(group.map(({ gen }) => [gen.key, cleanupNote(gen, 'here') ?? heldNote(ctx, gen, stmt) ?? '']));
     const unsafe = [...notes.values()].some((n) => n);
     for (const { gen, at } of group) {
       const f = findings[at]!;
@@ -1780,9 +1801,16 @@ function withFix(base: Finding, fix: { title: string; edits: Edit[] }, note?: st
  * at `stmt` runs its cleanup inside it, under the lock or file it holds (a deadlock, writes in another order) and
  * before that `finally`. `undefined` for a generator that is not async, or a statement in no such block.
  */
-function heldNote(gen: Made, stmt: SyntaxNode): string | undefined {
+function heldNote(ctx: FileContext, gen: Made, stmt: SyntaxNode): string | undefined {
   if (!gen.async) return undefined;
   const fn = functionOrModuleOf(stmt);
+  // Ex) `f = open(p, "w")` / `async for x in agen(): break` / `f.write(…)`: the hook's task ran when the coroutine
+  // next gave the loop a turn, after the return (the frame dropping `f`) or a later `f.close()`; a `with` withify
+  // writes around `f` meets the rule below in the next pass
+  const live = heldResources(ctx).find((r) => r.fn === fn.id && r.stmt.endIndex <= stmt.startIndex && !closedBetween(r, stmt));
+  if (live) {
+    return `; \`${live.name}\` (line ${live.stmt.startPosition.row + 1}) is still open here: CPython's finalizer hook ran the cleanup later, in a task of its own, when the coroutine next let the event loop run, which may come after the code closes \`${live.name}\` or the frame drops it: \`await aclose()\` runs it while \`${live.name}\` is open`;
+  }
   for (let child = stmt, p = stmt.parent; p && p.id !== fn.id; child = p, p = p.parent) {
     if (p.type === 'with_statement' && p.childForFieldName('body')?.id === child.id) {
       return `; CPython's finalizer hook ran the cleanup later, in a task of its own, after the \`${startsAsync(p) ? 'async with' : 'with'}\` of line ${p.startPosition.row + 1} had exited: \`await aclose()\` runs it inside that block, under what it holds`;
