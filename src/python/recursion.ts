@@ -126,7 +126,7 @@ function moduleAliases(text: string, name: string): string[] {
 }
 
 /** Every name a `def` of the text defines (`def handle(`, at any depth), read once per text. */
-const definedNames = lastTextMemo((text: string) => new Set([...text.matchAll(/\bdef[ \t]+([A-Za-z_]\w*)/g)].map((m) => m[1]!)));
+export const definedNames = lastTextMemo((text: string) => new Set([...text.matchAll(/\bdef[ \t]+([A-Za-z_]\w*)/g)].map((m) => m[1]!)));
 
 /**
  * `alias = name`, or `alias = lambda …: … name …`, as a statement on a line of its own (at any indentation: under an

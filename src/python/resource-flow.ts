@@ -4,14 +4,16 @@
 // open-assign-close and open-assign decide from this whether a `with` may end at a given statement.
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
-import { consumerOf, takesResource } from './consumers.js';
+import { consumerOf, positionalIndex, takesResource } from './consumers.js';
 import { aKind, closesItself, isEagerUse, mayWrite, type ResourceSpec } from './resources.js';
 import { functionOrModuleOf, identifiersNamed, inLazyTypeScope, scopeOf, within } from './scopes.js';
-import { preview } from './evaluation.js';
+import { containsYield, preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
 import { firstIndex, textTest, wordsPattern } from './text.js';
 import { memoized, pushTo } from './memo.js';
 import { childDefNames, lineAt, outlineOf } from './outline.js';
+import { definedNames } from './recursion.js';
+import { startsAsync } from './generators.js';
 import { annotationOf, isBareAnnotationTarget, isExtra, LOOPS, outerParens, unwrapParens } from './statements.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
@@ -408,7 +410,11 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         // Ex) `yield Log(f)`, `yield t.cast(t.BinaryIO, f), enc`, `yield from [Log(f)]`, `log = Log(f)` … `yield log`: what
         // the consumer gets may hold the file, as `yield f`
         if (yieldedFrom(call) || yieldedByName(call)) return { kind: 'escape', severity: 'store', reason: `passed to \`${fn ? preview(fn) : '?'}()\`, whose result is ${YIELDED}` };
+        // Ex) `def save(d, out): json.dump(d, out)` … `save(d, f)`: a function of the module that only uses it
+        const helper = !wrapped && p.type !== 'call' ? helperLeavesAlone(ctx, call, node, spec) : undefined;
+        if (helper === true) return { kind: 'use' };
         const shown = fn ? preview(fn) : '?';
+        if (helper) return { kind: 'escape', severity: 'call', reason: `passed to \`${shown}()\`, which withify cannot show to leave it alone: ${helper}` };
         return { kind: 'escape', severity: 'call', reason: `passed to \`${shown}()\`, which is not known to leave it alone (see the consumer list in docs/open-argument.md)` };
       }
       case 'list_splat':
@@ -509,6 +515,92 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         return { kind: 'escape', severity: 'call', reason: `used in \`${preview(p)}\`, which withify cannot follow` };
     }
   }
+}
+
+// Per file, by function, parameter and resource kind: whether the function leaves what it is given there alone.
+const helperMemo = new WeakMap<FileContext, Map<string, true | string>>();
+// The functions being read
+const helpersRead = new Set<string>();
+
+/**
+ * True when `call` calls a plain function of this module by its name (a module-level `def` the module binds once, not
+ * decorated, not `async`, no generator; no star import) and the parameter `arg` lands on (by position, before any
+ * `*args`, or by keyword) is only used in the function as the caller's own uses are classified (`classifyUse`: a
+ * method that reads or writes, a consumer of the list, a loop, another such function), never bound again, stored,
+ * returned, captured or aliased, in a function that lists no variables (`locals()`, `eval`): the call is done with the
+ * resource when it returns, as an eager consumer is. `def save(d, out): json.dump(d, out)` … `save(d, f)`.
+ * Not followed: methods, nested functions, lambdas, a call or a function with `*args`/`**kwargs` around the argument.
+ */
+function helperLeavesAlone(ctx: FileContext, call: SyntaxNode, arg: SyntaxNode, spec: ResourceSpec): true | string | undefined {
+  const callee = call.childForFieldName('function');
+  if (callee?.type !== 'identifier' || !definedNames(ctx.source).has(callee.text)) return undefined;
+  // (The module's functions: on a partial tree, the engine parses the file whole and checks again)
+  ctx.readsBeyondFunction();
+  const found = ctx.names.resolve(callee.text, call);
+  if (found.kind !== 'local' || found.scope.type !== 'module' || found.bindings.length !== 1) return undefined;
+  const def = found.bindings[0]!.node;
+  const top = def.parent?.type === 'decorated_definition' ? def.parent : def;
+  if (def.type !== 'function_definition' || top.parent?.type !== 'module') return undefined;
+  if (startsAsync(def)) return 'a coroutine function, whose body runs when the coroutine does';
+  const args = call.childForFieldName('arguments');
+  if (!args || args.namedChildren.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return undefined;
+  const param = parameterFor(def, call, arg);
+  if (!param) return 'it lands in `*args` or `**kwargs`';
+  const key = `${def.id}:${param}:${spec.name}`;
+  return memoized(helperMemo, ctx, key, () => {
+    // (`save` calling `write_all` calling `save`: a cycle is not followed)
+    if (helpersRead.has(key)) return 'it calls itself, which withify does not follow';
+    helpersRead.add(key);
+    try {
+      return leavesParameterAlone(ctx, def, param, spec);
+    } finally {
+      helpersRead.delete(key);
+    }
+  });
+}
+
+/** The name of `def`'s parameter that `arg` (a positional or keyword argument of `call`) binds; `undefined` for one a `*args` or `**kwargs` takes. */
+function parameterFor(def: SyntaxNode, call: SyntaxNode, arg: SyntaxNode): string | undefined {
+  const params = (def.childForFieldName('parameters')?.namedChildren ?? []).filter((c) => !isExtra(c));
+  const nameOf = (c: SyntaxNode) => (c.type === 'identifier' ? c : c.type === 'typed_parameter' ? c.namedChildren.find((x) => x.type === 'identifier') : c.type === 'default_parameter' || c.type === 'typed_default_parameter' ? c.childForFieldName('name') : undefined)?.text;
+  if (arg.parent?.type === 'keyword_argument') {
+    const word = arg.parent.childForFieldName('name')?.text;
+    // (Not one before a `/`: a keyword of that name goes to `**kwargs`)
+    const slash = params.findIndex((c) => c.type === 'positional_separator');
+    const at = params.findIndex((c, i) => i > slash && nameOf(c) === word);
+    return at >= 0 ? word : undefined;
+  }
+  const k = positionalIndex(call, arg);
+  if (k === undefined) return undefined;
+  let i = 0;
+  for (const c of params) {
+    if (c.type === 'positional_separator') continue;
+    if (c.type === 'list_splat_pattern' || c.type === 'keyword_separator' || c.type === 'dictionary_splat_pattern') return undefined;
+    const name = nameOf(c);
+    if (!name) return undefined;
+    if (i === k) return name;
+    i++;
+  }
+  return undefined;
+}
+
+/** `true` when `def` only uses its parameter `param` (`helperLeavesAlone`), else what it does with it. */
+function leavesParameterAlone(ctx: FileContext, def: SyntaxNode, param: string, spec: ResourceSpec): true | string {
+  const body = def.childForFieldName('body');
+  if (!body) return 'its body is not read';
+  if (def.parent?.type === 'decorated_definition') return 'it is decorated, and what the decorator does with its arguments is not known';
+  if (containsYield(body)) return 'a generator function, which reads it lazily';
+  const lookup = dynamicLookupAfter(ctx, def, undefined);
+  if (lookup) return `it lists its variables (\`${preview(lookup)}\`, line ${lookup.startPosition.row + 1})`;
+  const bound = ctx.names.bindings(def).get(param) ?? [];
+  if (bound.length !== 1 || bound[0]!.kind !== 'param') return `it binds \`${param}\` again`;
+  for (const id of identifiersNamed(body, param, ctx.source)) {
+    const u = classifyUseOnce(ctx, id, def, spec, false);
+    if (u.kind === 'use') continue;
+    const what = u.kind === 'escape' ? u.reason : u.kind === 'close' || u.kind === 'managed' ? `it closes \`${param}\`` : u.kind === 'alias' ? `it binds \`${param}\` to \`${u.target.text}\`` : `it binds \`${param}\` again`;
+    return `in \`${def.childForFieldName('name')?.text ?? '?'}\`, line ${id.startPosition.row + 1}, ${what}`;
+  }
+  return true;
 }
 
 /**
