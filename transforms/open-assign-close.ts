@@ -207,6 +207,19 @@ function nameOutlivesRaise(spec: ResourceSpec, a: ResourceAssignment, close: Syn
 }
 
 
+/**
+ * Why a `NamedTemporaryFile(delete_on_close=False)` (3.12) closed by hand may not get a `with`: its `close()` keeps the
+ * file, which goes when the object is dropped (CPython: as the frame lets go of it), where the `with`'s exit deletes
+ * it (`os.replace(f.name, dest)` after the close failed). `undefined` for any other resource, or `delete_on_close=True`.
+ */
+function keptOnCloseReason(spec: ResourceSpec, call: SyntaxNode, name: string): string | undefined {
+  if (!deletesByName(spec, call)) return undefined;
+  const kw = (call.childForFieldName('arguments')?.namedChildren ?? []).find((k) => k.type === 'keyword_argument' && k.childForFieldName('name')?.text === 'delete_on_close');
+  const value = kw?.childForFieldName('value');
+  if (!value || /^(?:True|1)$/.test(value.text)) return undefined;
+  return `\`delete_on_close=${preview(value)}\`: \`${name}.close()\` leaves the file on disk until the object is dropped (on CPython, as the function lets go of \`${name}\`), where a \`with\` would delete it at its exit, under code that may still use it by name`;
+}
+
 /** `m` of `name.m(…)`, the method a use calls, or `undefined`. */
 function methodOf(use: SyntaxNode): string | undefined {
   const attr = use.parent;
@@ -805,7 +818,7 @@ function check(ctx: FileContext): Finding[] {
       const inside = ifStatement && siblings.slice(idx + 1, siblings.indexOf(ifStatement)).every((s) => !rebinds(s, name)) ? closingBranches(ifStatement, name) : undefined;
       if (inside && inside.length === closes.length && closes.every((u) => inside.some((c) => within(u.node, c)))) {
         const last = inside.at(-1)!;
-        const reason = whyNotFixable(ctx, a.stmt, last, uses, scope, name, spec.kind, inside) ?? nameOutlivesRaise(spec, a, last, uses, name) ?? closeRefusedReason(spec, last, uses, name) ?? handlerReason(ctx, a, spec, last, name);
+        const reason = whyNotFixable(ctx, a.stmt, last, uses, scope, name, spec.kind, inside) ?? keptOnCloseReason(spec, a.call, name) ?? nameOutlivesRaise(spec, a, last, uses, name) ?? closeRefusedReason(spec, last, uses, name) ?? handlerReason(ctx, a, spec, last, name);
         if (reason) findings.push({ ...base, reason });
         else closable.push({ a, spec, name, close: last, end: ifStatement!, inside, base, ...(wavWriterOf(spec, a, uses, last) ? { wavWriter: true } : {}) });
         continue;
@@ -814,7 +827,7 @@ function check(ctx: FileContext): Finding[] {
       // Ex) `f = open(p)` / `try:` / `f.close()`: nothing runs between the open and the close
       if (inTry && statementSiblings(inTry.parent!)[0]!.id === inTry.id) continue;
       if (inTry) {
-        const reason = whyNotFixable(ctx, a.stmt, inTry, uses, scope, name, spec.kind) ?? nameOutlivesRaise(spec, a, inTry, uses, name) ?? closeRefusedReason(spec, inTry, uses, name) ?? handlerReason(ctx, a, spec, inTry, name, siblings[idx + 1]!);
+        const reason = whyNotFixable(ctx, a.stmt, inTry, uses, scope, name, spec.kind) ?? keptOnCloseReason(spec, a.call, name) ?? nameOutlivesRaise(spec, a, inTry, uses, name) ?? closeRefusedReason(spec, inTry, uses, name) ?? handlerReason(ctx, a, spec, inTry, name, siblings[idx + 1]!);
         if (reason) findings.push({ ...base, reason });
         else closable.push({ a, spec, name, close: inTry, end: siblings[idx + 1]!, tryBody: true, base, ...(wavWriterOf(spec, a, uses, inTry) ? { wavWriter: true } : {}) });
         continue;
@@ -852,7 +865,7 @@ function check(ctx: FileContext): Finding[] {
     }
     // Ex) `f = open(p)` / `f.close()`: nothing runs in between, nothing can raise.
     if (siblings[idx + 1]!.id === close.id) continue;
-    const reason = whyNotFixable(ctx, a.stmt, close, uses, scope, name, spec.kind) ?? nameOutlivesRaise(spec, a, close, uses, name) ?? closeRefusedReason(spec, close, uses, name) ?? handlerReason(ctx, a, spec, close, name);
+    const reason = whyNotFixable(ctx, a.stmt, close, uses, scope, name, spec.kind) ?? keptOnCloseReason(spec, a.call, name) ?? nameOutlivesRaise(spec, a, close, uses, name) ?? closeRefusedReason(spec, close, uses, name) ?? handlerReason(ctx, a, spec, close, name);
     if (reason) {
       findings.push({ ...base, reason });
       continue;
