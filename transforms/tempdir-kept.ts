@@ -7,6 +7,7 @@
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { versionAtLeast } from '../src/options.js';
 import { calleeName } from '../src/python/imports.js';
+import { givesMaybeFalse } from '../src/python/resources.js';
 import { callsNamed } from '../src/python/candidates.js';
 import { aheadNote, exceptionKeptNote, keptLocal, type KeptLocal, orderNote, planRestOfFunction } from '../src/python/kept-local.js';
 import { preview } from '../src/python/evaluation.js';
@@ -164,6 +165,8 @@ function check(ctx: FileContext): Finding[] {
   let bound: ReturnType<typeof generatorsBound> | undefined;
   for (const call of callsNamed(ctx, TEMPDIR_NAMES)) {
     if (calleeName(ctx.names, call) !== 'tempfile.TemporaryDirectory') continue;
+    // Ex) `tempfile.TemporaryDirectory(delete=False)` (3.12): the directory stays
+    if (givesMaybeFalse(call, 'delete')) continue;
     // Ex) `tmp.cleanup()`, `return tmp`, `self.tmp = tmp`, `with tmp:`: removed, or kept, by the code itself
     const kept = keptLocal(ctx, call);
     if (!kept || kept.reads.length === 0 || !kept.reads.every((id) => readsAttribute(id, NAME) && !inLazyTypeScope(id))) continue;
@@ -231,8 +234,9 @@ export const tempdirKept: Transform = {
     notFlagged:
       '`with tempfile.TemporaryDirectory() as path:`; `tmp.cleanup()` called by the code; the object returned, ' +
       'stored, passed on, read in a nested function or read any way but `tmp.name`; a second binding of the name; ' +
-      'a TemporaryDirectory at module level, in a loop or another block; a function that calls `locals()`, ' +
-      '`vars()`, `eval()`, `exec()` or `globals()` after it that can read its frame (not `globals()`, `vars(x)` or `eval(e, {})`). `tempfile.TemporaryDirectory().name` is tempdir-name\'s (WFY111).',
+      'a TemporaryDirectory at module level, in a loop or another block; one given `delete=` anything but `True` ' +
+      '(3.12: `delete=False` keeps the directory); a function that calls `locals()`, `vars()`, `eval()` or `exec()` ' +
+      'after it in a way that can read its frame (not `vars(x)` or `eval(e, {})`; `globals()` reads no frame). `tempfile.TemporaryDirectory().name` is tempdir-name\'s (WFY111).',
   },
   examples: [
     {

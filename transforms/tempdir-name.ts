@@ -3,6 +3,7 @@
 //     work = tempfile.TemporaryDirectory().name     # CPython: already deleted; PyPy: deleted at some GC
 import type { FileContext, Finding, Transform } from '../src/types.js';
 import { calleeName } from '../src/python/imports.js';
+import { givesMaybeFalse } from '../src/python/resources.js';
 import { isExtra } from '../src/python/statements.js';
 
 const ID = 'tempdir-name';
@@ -21,6 +22,8 @@ function check(ctx: FileContext): Finding[] {
     while (call?.type === 'parenthesized_expression') call = call.namedChildren.find((c) => !isExtra(c)) ?? null;
     // Ex) `tmp = tempfile.TemporaryDirectory()` then `tmp.name`: the object lives as long as `tmp`
     if (call?.type !== 'call' || calleeName(ctx.names, call) !== 'tempfile.TemporaryDirectory') continue;
+    // Ex) `tempfile.TemporaryDirectory(delete=False).name` (3.12): the directory stays
+    if (givesMaybeFalse(call, 'delete')) continue;
     findings.push({
       id: ID,
       code: CODE,
@@ -57,7 +60,8 @@ export const tempdirName: Transform = {
       'directory yourself.',
     notFlagged:
       '`with tempfile.TemporaryDirectory() as d:`, `tmp = tempfile.TemporaryDirectory()` followed by `tmp.name`, ' +
-      '`tempfile.mkdtemp()`, other attributes (`TemporaryDirectory().cleanup()`), and a local class or function ' +
+      '`tempfile.mkdtemp()`, other attributes (`TemporaryDirectory().cleanup()`), one given `delete=` anything but ' +
+      '`True` (3.12: `TemporaryDirectory(delete=False).name` keeps the directory), and a local class or function ' +
       'that happens to be called `TemporaryDirectory`.',
   },
   examples: [

@@ -1138,7 +1138,8 @@ export function readsAttribute(id: SyntaxNode, names: ReadonlySet<string>): bool
   // Ex) `f.name()`, `f.name = x`, `del f.name`, `f.name += x`
   if (q?.type === 'call' && q.childForFieldName('function')?.id === p.id) return false;
   if ((q?.type === 'assignment' || q?.type === 'augmented_assignment') && q.childForFieldName('left')?.id === p.id) return false;
-  return q?.type !== 'delete_statement' && q?.type !== 'pattern_list' && q?.type !== 'tuple_pattern';
+  // Ex) `f.name, x = …`, `[tmp.name] = [p]`, `for tmp.name in …:`, `with open(p) as tmp.name:`: bound, not read
+  return q?.type !== 'delete_statement' && !isBindingTarget(p);
 }
 
 /** Attributes that read the same whether the resource is open or closed (not `closed`). */

@@ -1022,6 +1022,15 @@ export function deletesByName(spec: ResourceSpec, call: SyntaxNode): boolean {
   return spec.name === 'tempfile.NamedTemporaryFile' && !givesFalse(call, 'delete');
 }
 
+/**
+ * True when `call` gives the keyword `key` a value that may be false (anything but `True` or `1`): `delete=False` or
+ * `delete=keep` of a `TemporaryDirectory` (3.12) that may never remove its directory.
+ */
+export function givesMaybeFalse(call: SyntaxNode, key: string): boolean {
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  return args.some((k) => k.type === 'keyword_argument' && k.childForFieldName('name')?.text === key && !/^(?:True|1)$/.test(k.childForFieldName('value')?.text ?? ''));
+}
+
 /** True when `call` gives the keyword `key` as `False` or `0`. */
 export function givesFalse(call: SyntaxNode, key: string): boolean {
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
