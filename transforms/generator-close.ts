@@ -1259,10 +1259,41 @@ export function generatorsBound(ctx: FileContext): BoundGenerator[] {
     // Ex) `it = islice(rows(), 2)`, `a, b = tee(rows())`: the names hold the generator through the wrapper
     const wrapped = gen.async ? undefined : wrapperAround(ctx, call);
     const held = wrapped?.tee ? namesAssignment(wrapped.node) : wrapped && nameAssignment(wrapped.node);
-    if (!held) return [];
+    if (!held) {
+      // Ex) `pending = (x for x in consumer(s))`, `gs = [consumer(s)]`, `d["g"] = (consumer(s), 1)`: a display or a
+      // generator expression the statement binds holds it (by the target's first name)
+      const inside = heldInDisplay(call);
+      return inside ? [{ fn: functionOrModuleOf(inside.stmt).id, name: inside.name, stmt: inside.stmt }] : [];
+    }
     const name = 'targets' in held ? held.targets.map((t) => t.text).join(', ') : held.target.text;
     return [{ fn: functionOrModuleOf(held.stmt).id, name, stmt: held.stmt }];
   });
+}
+
+/** Displays and expressions that hold what they are made of (a generator expression: the iterable of its first `for`). */
+const HOLDERS = new Set(['parenthesized_expression', 'list', 'tuple', 'set', 'dictionary', 'pair', 'expression_list', 'conditional_expression']);
+
+/**
+ * The statement and first target name of an assignment whose value holds `call` through displays and generator
+ * expressions only (`gs = [rows(1)]`, `p = (x for x in rows(1))`); `undefined` through a call, a lambda, a comprehension
+ * that runs at once, or in any other statement.
+ */
+function heldInDisplay(call: SyntaxNode): { name: string; stmt: SyntaxNode } | undefined {
+  let cur = call;
+  for (let p = cur.parent; p; cur = p, p = p.parent) {
+    if (HOLDERS.has(p.type)) continue;
+    if (p.type === 'for_in_clause' && p.childForFieldName('right')?.id === cur.id && p.parent?.type === 'generator_expression' && p.parent.namedChildren.find((c) => c.type === 'for_in_clause')?.id === p.id) {
+      p = p.parent;
+      cur = p;
+      if (!p.parent) return undefined;
+      continue;
+    }
+    if (p.type !== 'assignment' || p.childForFieldName('right')?.id !== cur.id || p.parent?.type !== 'expression_statement') return undefined;
+    const left = p.childForFieldName('left');
+    const base = left?.type === 'identifier' ? left : left?.descendantsOfType('identifier')[0];
+    return base ? { name: base.text, stmt: p.parent } : undefined;
+  }
+  return undefined;
 }
 
 /**
