@@ -1366,11 +1366,21 @@ function heldBy(ctx: FileContext, c: SyntaxNode): { name: string; stmt: SyntaxNo
       if (left.type === 'identifier') return { name: left.text, stmt };
       if (placed?.type === 'identifier') return { name: placed.text, stmt };
       if (unpacks) return { name: left.text, stmt };
-      // Ex) `d["f"] = open(p)`, `o.f = open(p)`: by the container, when the function made it; one it was given
-      // (`self`, a parameter) outlives the frame, and is not dropped with it
+      // Ex) `d["f"] = open(p)`, `o.f = open(p)`, `self.f = open(p)`: by the container. (One the function was given may
+      // be a temporary only its frame holds, `Exporter().run(p)`, which CPython 3.11+ drops with the frame's variables.)
       const base = left.descendantsOfType('identifier')[0];
-      const made = base ? (ctx.names.bindings(functionOrModuleOf(p)).get(base.text) ?? []).some((b) => b.kind === 'assign') : false;
-      return base && made ? { name: base.text, stmt } : undefined;
+      return base ? { name: base.text, stmt } : undefined;
+    }
+    // Ex) `out = open(p, "w") if p != "-" else sys.stdout`: the branch's value (not the condition's)
+    if (p.type === 'conditional_expression' && p.namedChildren.filter((x) => !isExtra(x))[1]?.id !== cur.id) continue;
+    // Ex) `w = csv.writer(open(p, "w"))`, `lines = enumerate(open(p))`: a call that keeps what it is given
+    const args = p.type === 'keyword_argument' && p.childForFieldName('value')?.id === cur.id ? p.parent : p;
+    if (args?.type === 'argument_list' && args.parent?.type === 'call') {
+      const name = calleeName(ctx.names, args.parent) ?? '';
+      if (KEEPS_WHAT_IT_IS_GIVEN.has(name) || WRAPPERS.has(name)) {
+        p = args.parent;
+        continue;
+      }
     }
     // (Through the displays and parentheses that hold it: `[open(p), open(q)]`, `(open(p), 1)`)
     if (p.type !== 'list' && p.type !== 'tuple' && p.type !== 'set' && p.type !== 'expression_list' && p.type !== 'parenthesized_expression' && p.type !== 'pair' && p.type !== 'dictionary') return undefined;
@@ -1388,21 +1398,122 @@ function statementsOf(n: SyntaxNode | null): SyntaxNode[] {
 }
 
 /**
- * The names a statement closes or hands off, read from its text: `name.close()`, `del a, name`, `with name:`, `with
- * closing(name):`, `….enter_context(name)`, `return … name …` (a returned element).
+ * The names a statement closes or hands off, read from its tree: `name.close()` (`await name.aclose()`) as the whole
+ * statement, `with name:` / `with closing(name):` (its first item), `stack.enter_context(name)` of a stack a `with`
+ * around it entered, `return name` / `return a, name` (a returned element, not an argument: `return fmt(x, f)`),
+ * `del name` where the function only calls methods on `name` (no other name holds it). Not a close in a conditional
+ * expression or an `and`/`or` (`f.close() if c else None`): a branch.
  */
-function closedNamesIn(text: string): string[] {
-  let m = /^(?:await\s+)?([A-Za-z_]\w*)\s*\.\s*(?:a?close|cleanup|__exit__|__aexit__|detach)\s*\(/.exec(text);
-  if (m) return [m[1]!];
-  m = /^(?:async\s+)?with\s+(?:[\w.]*closing\s*\(\s*)?([A-Za-z_]\w*)\s*(?:\)\s*)?(?::|,|as\b)/.exec(text);
-  if (m) return [m[1]!];
-  m = /^(?:[\w.]+\s*=\s*)?(?:await\s+)?[\w.]+\.enter_(?:async_)?context\s*\(\s*([A-Za-z_]\w*)\s*\)\s*$/.exec(text);
-  if (m) return [m[1]!];
-  m = /^(del|return)\s+([^\n]*)$/.exec(text);
-  if (!m) return [];
-  // (Each comma-separated part, its parentheses off: `return (f), x`)
-  const parts = m[2]!.split(',').map((x) => x.trim().replace(/^\(\s*|\s*\)$/g, ''));
-  return parts.filter((x) => /^[A-Za-z_]\w*$/.test(x));
+function closedNamesIn(st: SyntaxNode): string[] {
+  const bare = (n: SyntaxNode | null | undefined): SyntaxNode | undefined => {
+    let cur = n ?? undefined;
+    while (cur?.type === 'parenthesized_expression') cur = cur.namedChildren.find((c) => !isExtra(c));
+    return cur;
+  };
+  const awaited = (n: SyntaxNode | undefined) => (n?.type === 'await' ? bare(n.namedChildren.find((c) => !isExtra(c))) : n);
+  if (st.type === 'expression_statement') {
+    const items = st.namedChildren.filter((c) => !isExtra(c));
+    if (items.length !== 1) return [];
+    let e = awaited(bare(items[0]));
+    // Ex) `cm = stack.enter_context(f)`
+    if (e?.type === 'assignment' && e.childForFieldName('left')?.type === 'identifier') e = awaited(bare(e.childForFieldName('right')));
+    if (e?.type !== 'call') return [];
+    const fn = e.childForFieldName('function');
+    if (fn?.type !== 'attribute') return [];
+    const attr = fn.childForFieldName('attribute')?.text ?? '';
+    const obj = bare(fn.childForFieldName('object'));
+    if (/^(?:a?close|cleanup|__exit__|__aexit__|detach)$/.test(attr)) return obj?.type === 'identifier' ? [obj.text] : [];
+    if (attr === 'enter_context' || attr === 'enter_async_context') {
+      const args = (e.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => !isExtra(c));
+      const arg = args.length === 1 ? bare(args[0]) : undefined;
+      // (A stack the function was given, or one a `with` around entered: not a local one nothing closes, which the
+      // frame drops with the file)
+      return arg?.type === 'identifier' && obj?.type === 'identifier' && (enteredAround(st, obj.text) || isParameterOf(st, obj.text)) ? [arg.text] : [];
+    }
+    return [];
+  }
+  if (st.type === 'with_statement') {
+    const item = st.descendantsOfType('with_item')[0];
+    let value = bare(item?.childForFieldName('value'));
+    if (value?.type === 'as_pattern') value = bare(value.namedChildren[0]);
+    if (value?.type === 'call' && /(?:^|\.)closing$/.test(value.childForFieldName('function')?.text ?? '')) {
+      const args = (value.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => !isExtra(c));
+      value = args.length === 1 ? bare(args[0]) : undefined;
+    }
+    return value?.type === 'identifier' ? [value.text] : [];
+  }
+  if (st.type === 'return_statement') {
+    const value = bare(st.namedChildren.find((c) => !isExtra(c)));
+    if (!value) return [];
+    const parts = value.type === 'expression_list' || value.type === 'tuple' ? value.namedChildren.filter((c) => !isExtra(c)).map(bare) : [value];
+    return parts.filter((x): x is SyntaxNode => x?.type === 'identifier').map((x) => x.text);
+  }
+  if (st.type === 'delete_statement') {
+    const target = st.namedChildren.find((c) => !isExtra(c));
+    const parts = target?.type === 'expression_list' ? target.namedChildren.filter((c) => !isExtra(c)).map(bare) : [bare(target)];
+    return parts.filter((x): x is SyntaxNode => x?.type === 'identifier' && onlyMethodsCalled(st, x.text)).map((x) => x.text);
+  }
+  return [];
+}
+
+/** True when the loop a `break`/`continue` belongs to lies within `stmt` (its own loop, or one inside it). */
+function loopWithin(jump: SyntaxNode, stmt: SyntaxNode): boolean {
+  // (A `break` in a loop's `else:` is the loop around that one's)
+  let child = jump;
+  for (let p = jump.parent; p; child = p, p = p.parent) {
+    if ((p.type === 'for_statement' || p.type === 'while_statement') && child.type !== 'else_clause') return within(p, stmt);
+    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
+  }
+  return false;
+}
+
+/** True when `name` is a parameter of `st`'s function that the function never binds again. */
+function isParameterOf(st: SyntaxNode, name: string): boolean {
+  const fn = functionOrModuleOf(st);
+  if (fn.type !== 'function_definition') return false;
+  const params = fn.childForFieldName('parameters')?.namedChildren ?? [];
+  const named = params.some((c) => (c.type === 'identifier' ? c.text : (c.childForFieldName('name') ?? c.namedChildren.find((x) => x.type === 'identifier'))?.text) === name);
+  return named && !statementsBinding(fn, name);
+}
+
+/** True when some statement of `fn`'s body binds `name` (`name = …`, `for name in`, `with … as name`, `del name`). */
+function statementsBinding(fn: SyntaxNode, name: string): boolean {
+  const body = fn.childForFieldName('body');
+  return !!body && identifiersNamed(body, name).some((id) => {
+    const p = id.parent;
+    if (!p) return false;
+    if ((p.type === 'assignment' || p.type === 'augmented_assignment' || p.type === 'for_statement') && p.childForFieldName('left')?.id === id.id) return true;
+    return p.type === 'as_pattern_target' || p.type === 'delete_statement' || p.type === 'pattern_list' || p.type === 'tuple_pattern';
+  });
+}
+
+/** True when a `with` around `st` in its function binds `name` (`with ExitStack() as name:`). */
+function enteredAround(st: SyntaxNode, name: string): boolean {
+  const fn = functionOrModuleOf(st);
+  for (let p = st.parent; p && p.id !== fn.id; p = p.parent) {
+    if (p.type !== 'with_statement') continue;
+    for (const item of p.descendantsOfType('with_item')) {
+      const v = item.childForFieldName('value');
+      if (v?.type === 'as_pattern' && v.descendantsOfType('as_pattern_target')[0]?.text === name) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * True when every read of `name` in `st`'s function, but `st`'s own, calls a method on it (`f.write(…)`) or binds it:
+ * no other name, container or call holds what it holds, so `del name` lets go of the last reference.
+ */
+function onlyMethodsCalled(st: SyntaxNode, name: string): boolean {
+  const fn = functionOrModuleOf(st);
+  const body = fn.type === 'module' ? fn : fn.childForFieldName('body');
+  if (!body) return false;
+  return identifiersNamed(body, name).every((id) => {
+    if (within(id, st)) return true;
+    const p = id.parent;
+    if (p?.type === 'attribute' && p.childForFieldName('object')?.id === id.id) return p.parent?.type === 'call' && p.parent.childForFieldName('function')?.id === p.id;
+    return p?.type === 'assignment' && p.childForFieldName('left')?.id === id.id;
+  });
 }
 
 /** Per sibling of a block: the names it closes (`closedNamesIn`, a `try`'s `finally:` too), and for one that leaves on
@@ -1422,15 +1533,16 @@ function blockCloses(block: SyntaxNode): BlockCloses {
     const closes: Set<string>[] = [];
     const leaves: (Set<string> | null)[] = [];
     const scope = functionOrModuleOf(block);
-    const closedBefore = (r: SyntaxNode) => new Set(statementsOf(r.parent).filter((st) => st.endIndex <= r.startIndex).flatMap((st) => closedNamesIn(st.text)));
+    const closedBefore = (r: SyntaxNode) => new Set(statementsOf(r.parent).filter((st) => st.endIndex <= r.startIndex).flatMap((st) => closedNamesIn(st)));
     for (const sib of block.namedChildren) {
       if (isExtra(sib)) continue;
       index.set(sib.id, closes.length);
-      const names = new Set(closedNamesIn(sib.text));
+      const names = new Set(closedNamesIn(sib));
       // Ex) `try: …` / `finally: f.close()`
-      if (sib.type === 'try_statement') for (const c of sib.namedChildren) if (c.type === 'finally_clause') for (const st of statementsOf(c)) for (const n of closedNamesIn(st.text)) names.add(n);
+      if (sib.type === 'try_statement') for (const c of sib.namedChildren) if (c.type === 'finally_clause') for (const st of statementsOf(c)) for (const n of closedNamesIn(st)) names.add(n);
       closes.push(names);
-      const out = sib.descendantsOfType(['return_statement', 'raise_statement', 'break_statement', 'continue_statement']).filter((r) => functionOrModuleOf(r).id === scope.id);
+      // (Not a `break` or `continue` of a loop inside the statement: it stays in it)
+      const out = sib.descendantsOfType(['return_statement', 'raise_statement', 'break_statement', 'continue_statement']).filter((r) => functionOrModuleOf(r).id === scope.id && !((r.type === 'break_statement' || r.type === 'continue_statement') && loopWithin(r, sib)));
       let ok: Set<string> | null = null;
       for (const r of out) {
         const here = closedBefore(r);
