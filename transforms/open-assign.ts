@@ -566,24 +566,40 @@ function pathWrittenElsewhere(ctx: FileContext, scope: SyntaxNode, a: ResourceAs
   if (!constant || !helpers.size) return found;
   const named = new RegExp(`(?<![\\w.])${escapeRegExp(path)}(?![\\w])`);
   const bodies = functionBodies(ctx);
+  const headers = defHeaders(ctx);
   const self = scope.childForFieldName('name')?.text;
+  // (Made once per path, read against each helper's body and its `def` lines' parameter lists: a file of 2,000 helpers
+  // and as many written files ran each over the whole text, per pair)
+  const p = escapeRegExp(path);
+  const byDefault = new RegExp(`=[ \\t]*${p}(?![\\w.])`);
+  const param = new RegExp(`^(?:[^)]*,)?[ \\t]*${p}(?![\\w]|[ \\t]*=[ \\t]*${p}\\b)`);
+  const local = new RegExp(`^[ \\t]*${p}[ \\t]*=(?!=)(?![^\\n]*,[ \\t]*$)`, 'm');
   for (const [name, calls] of helpers) {
     const c = name === self ? undefined : calls.find(after);
     if (!c || (found && found.call.startIndex < c.startIndex)) continue;
     const body = bodies.get(name)!;
-    const n = escapeRegExp(name);
-    const p = escapeRegExp(path);
+    const params = headers.get(name) ?? [];
     // (Or its parameters' defaults: `def log(msg, path=P):`)
-    if (!named.test(body) && !new RegExp(`^def[ \\t]+${n}[ \\t]*\\([^)]*=[ \\t]*${p}(?![\\w.])`, 'm').test(ctx.source)) continue;
+    if (!named.test(body) && !params.some((x) => byDefault.test(x))) continue;
     // (Not a helper whose own parameter or local has that name, `def note(path): …`, `path = …`: a module-level def's
     // parameter, not one with the path as its default; and only when the call does not pass the path itself, `log(path, msg)`)
     const passes = (c.childForFieldName('arguments')?.namedChildren ?? []).some((x) => named.test(x.text));
-    const param = new RegExp(`^def[ \\t]+${n}[ \\t]*\\((?:[^)]*,)?[ \\t]*${p}(?![\\w]|[ \\t]*=[ \\t]*${p}\\b)`, 'm');
-    const local = new RegExp(`^[ \\t]*${p}[ \\t]*=(?!=)(?![^\\n]*,[ \\t]*$)`, 'm');
-    if (!passes && (param.test(ctx.source) || local.test(body))) continue;
+    if (!passes && (params.some((x) => param.test(x)) || local.test(body))) continue;
     take(c, `runs code of the file that names \`${path}\`, and may write it`);
   }
   return found;
+}
+
+// Per file: the parameter lists of its module-level `def` lines, by name.
+const headersMemo = new WeakMap<FileContext, Map<string, Map<string, string[]>>>();
+
+/** The text between the parentheses of each `def NAME(` at the start of a line, by NAME (read from the text once). */
+function defHeaders(ctx: FileContext): Map<string, string[]> {
+  return memoized(headersMemo, ctx, '', () => {
+    const out = new Map<string, string[]>();
+    for (const m of ctx.source.matchAll(/^def[ \t]+([A-Za-z_]\w*)[ \t]*\(([^)]*)/gm)) pushTo(out, m[1]!, m[2]!);
+    return out;
+  });
 }
 
 // Per file: every assignment asked for the calls of its path among all the file's candidates.

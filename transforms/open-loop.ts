@@ -66,7 +66,8 @@ function writesThere(ctx: FileContext, resource: SyntaxNode, consumer: SyntaxNod
   // (A mode not spelt, or one that writes, `"w+"` too: only `"r+"` is left to the consumer's name)
   if (mode && (!/^[bBuU]?["'][^"']*["']$/.test(mode.text) || /[wax]/.test(mode.text.replace(/^[bBuU]?["']|["']$/g, '')))) return true;
   const name = consumerOf(ctx, consumer)?.name ?? consumer.childForFieldName('function')?.text ?? '';
-  return /(?:dump|write|copy|save|store|send|put)\w*$/i.test(name);
+  // (`print(…, file=open(p, "r+"))` writes too)
+  return /(?:dump|write|copy|save|store|send|put|print)\w*$/i.test(name);
 }
 
 /** The statement a fix wraps: the `for` loop itself, or the statement holding the comprehension. */

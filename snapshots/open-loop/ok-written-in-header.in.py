@@ -23,3 +23,9 @@ def show(path):
 def printed_then_show(path):
     for _ in range(print("hello", file=open(path, "w+")) or 1):
         print("body sees", show(path))
+
+
+def printed_plus(p):
+    # `print(…, file=…)` writes to a file opened "r+"
+    for _ in range(print("hello", file=open(p, "r+")) or 1):
+        print(repr(open(p).read()))

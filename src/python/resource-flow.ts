@@ -922,7 +922,14 @@ const TAKES_DESCRIPTOR = new Map<string, readonly number[]>([
 ]);
 
 /** True when `name` is given, somewhere in `scope`, at an argument position of TAKES_DESCRIPTOR (`os.fsync(out)`). */
+// Per file, by scope and name: 2,000 `open(p, "w")` of one function each asked about the same 2,000 reads of `p`.
+const descriptorMemo = new WeakMap<FileContext, Map<string, boolean>>();
+
 function passedAsDescriptor(ctx: FileContext, scope: SyntaxNode, name: string): boolean {
+  return memoized(descriptorMemo, ctx, `${scope.id}:${name}`, () => passedAsDescriptorOnce(ctx, scope, name));
+}
+
+function passedAsDescriptorOnce(ctx: FileContext, scope: SyntaxNode, name: string): boolean {
   for (const id of identifierUses(ctx, scope, name)) {
     // Ex) `open(pair[0], "w")` … `os.lseek(pair[0], 0, 1)`: an item of it, as `descriptorOf` reads `open`'s argument
     let arg = id;
