@@ -840,3 +840,14 @@ test('patchedInFile: a one-line def, class or case body sets the name; an annota
   for (const head of ['def install(): socket.socket = Fake', 'async def install(): socket.socket = Fake', 'class P: socket.socket = Fake', 'if T: socket.socket = Fake', 'for x in y: socket.socket = Fake', 'def install(\n        fake=Fake): socket.socket = fake', 'if (T\n        == "1"): socket.socket = Fake', 'if T: pass\nelse: socket.socket = Fake', 'try: pass\nexcept: socket.socket = Fake', 'def f() -> int: socket.socket = Fake', 'if os.environ.get("CI") or \\\n        OFFLINE: socket.socket = Fake', 'for m in a, b: socket.socket = Fake', 'def f() -> \\\n        None: socket.socket = Fake', 'match x:\n    case [a, b]: socket.socket = Fake', 'while [x]: socket.socket = Fake', 'if [\n    OFFLINE][0]: socket.socket = Fake', 'x = 1; \\\nsocket.socket = Fake', 'if OFFLINE:\\\n socket.socket = Fake', '\fsocket.socket = Fake']) assert.equal(statuses(head), 0, head);
   for (const head of ['def f(s: socket.socket = None) -> int: return 1', 'async def f(s: socket.socket = None): pass', 's: socket.socket = None', 'class C:\n    sock: socket.socket = None', 'class Holder: sock: socket.socket = None', 'def f(\n    s: socket.socket = None): pass', 'x["k"]: socket.socket = None', 'if type(s) == socket.socket: n = 1', 'def make(host, factory=socket.socket): sock = factory(); return sock', 'g = lambda s=socket.socket: s; x = 1', 'if callable(socket.socket): n = 1', 'x[a[0]]: socket.socket = None', 'match: socket.socket = None', 'match[x]: socket.socket = None', 'd = {\n    socket.socket: functools.partial(wrap, kind="tcp"),\n}', 'ifé: socket.socket = None', 'd ["k"]: socket.socket = None', 'make = lambda s=socket.socket: s if x >= 1 else None']) assert.equal(statuses(head), 1, head);
 });
+
+test('open-assign-close: `with name:` counts as closing only as a later statement of the same block, before any rebinding', () => {
+  const helper = 'def helper(f):\n    pass\n\n\n';
+  const findings = (body: string) => close(`${helper}def main(p, q, arg, other):\n    f = open(p, "w")\n    helper(f)\n    if arg:\n        f.close()\n${body}`).findings.map((f) => f.location.line);
+  // The `with` enters another file, bound since: the first is left open on the `not arg` path
+  assert.deepEqual(findings('    f = open(q)\n    with f:\n        print(f.read())\n'), [6]);
+  // Only in a branch
+  assert.deepEqual(findings('    if other:\n        with f:\n            pass\n'), [6]);
+  // A later statement of the block: closed on every path
+  assert.deepEqual(findings('    with f:\n        pass\n'), []);
+});

@@ -646,20 +646,46 @@ function handlerScan(ctx: FileContext, h: SyntaxNode): HandlerScan {
 }
 
 // Per tree, per scope: every file of a function asked which names its `with` statements enter (one scan).
-const enteredCache = new WeakMap<object, Map<number, Map<string, number[]>>>();
+const enteredCache = new WeakMap<object, Map<number, Map<string, SyntaxNode[]>>>();
 
 /** The names the `with` items of `scope`'s own code enter (`with f:`, `with (f) as g:`), each with where the item starts. */
-function enteredNames(scope: SyntaxNode): Map<string, number[]> {
+function enteredNames(scope: SyntaxNode): Map<string, SyntaxNode[]> {
   return memoized(enteredCache, scope.tree, scope.id, () => {
-    const out = new Map<string, number[]>();
+    const out = new Map<string, SyntaxNode[]>();
     for (const i of scope.descendantsOfType('with_item')) {
       const v = i.childForFieldName('value');
       const inner = v?.type === 'as_pattern' ? v.namedChildren[0] : v;
       const item = inner ? unwrapParens(inner) : undefined;
-      if (item?.type === 'identifier' && functionOrModuleOf(i).id === scope.id) out.set(item.text, [...(out.get(item.text) ?? []), i.startIndex]);
+      const stmt = i.parent?.parent;
+      if (item?.type === 'identifier' && stmt?.type === 'with_statement' && functionOrModuleOf(i).id === scope.id) out.set(item.text, [...(out.get(item.text) ?? []), stmt]);
     }
     return out;
   });
+}
+
+/**
+ * True when `with name:` (one of `enteredNames`) closes what `stmt` bound to `name` on every path: a later statement
+ * of `stmt`'s own block, with no statement between that binds `name` again. (Not one in a branch, nor one of a file
+ * bound since: `f = open(q)` / `with f:`.)
+ */
+function enteredAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode, name: string, entered: readonly SyntaxNode[]): boolean {
+  const block = stmt.parent;
+  if (!block) return false;
+  const at = (n: SyntaxNode): number => {
+    let cur = n;
+    while (cur.parent && cur.parent.id !== block.id) cur = cur.parent;
+    return cur.parent ? cur.startIndex : -1;
+  };
+  const w = entered.filter((x) => x.parent?.id === block.id && x.startIndex > stmt.endIndex).map((x) => x.startIndex);
+  if (!w.length) return false;
+  const first = Math.min(...w);
+  // (The function's bindings of the name, by the statement of this block that holds each: one between rebinds it)
+  const rebinds = (ctx.names.bindings(scope).get(name) ?? []).some((b) => {
+    if (!within(b.node, block)) return false;
+    const s = at(b.node);
+    return s > stmt.endIndex && s < first;
+  });
+  return !rebinds;
 }
 
 /** True when `node` is inside an `except` clause of `scope`'s own code. */
@@ -839,7 +865,8 @@ function check(ctx: FileContext): Finding[] {
       // Ex) `if ok: return f` / `f.close()`: given to the caller on one path, closed on the other. `with sock:` /
       // `sock.close()`: the `with` closes it on every path.
       if (escapes.some((u) => enclosingStatement(u.node)?.type === 'return_statement' && functionOrModuleOf(u.node).id === scope.id)) continue;
-      if ((enteredNames(scope).get(name) ?? []).some((at) => at > a.stmt.endIndex)) continue;
+      const entered = enteredNames(scope).get(name);
+      if (entered && enteredAfter(ctx, scope, a.stmt, name, entered)) continue;
       // Ex) `try: f = open(p)` / `else: f.close()`: nothing runs between the open and the close. But
       // `with open(p) as fh:` / `f = open(fh.readline())` / `data = f.read()` / `f.close()` (what WFY101's fix leaves of
       // `f = open(open(p).readline())`), or `try: f = open(p)` / `except OSError: return None` / `data = f.read()` /
