@@ -55,6 +55,8 @@ function readOpenArgs(ctx: FileContext, call: SyntaxNode): OpenArgs | string {
       const name = a.childForFieldName('name')?.text ?? '';
       // Ex) `open(p, buffering=0)`, `open(fd, closefd=False)`, `open(p, opener=o)`, `open(file=p)`
       if (!SHARED_KEYWORDS.has(name)) return `\`${name}=\` has no pathlib counterpart`;
+      // Ex) `open(p, "r", mode="rb")`, `open(p, encoding="a", encoding="b")`: a TypeError (or a SyntaxError) as written
+      if ((name === 'mode' && modeNode) || keywords.some((k) => k.childForFieldName('name')?.text === name)) return `\`${name}=\` is given twice`;
       if (name === 'mode') modeNode = a.childForFieldName('value') ?? undefined;
       else keywords.push(a);
       continue;
@@ -82,11 +84,15 @@ function readOpenArgs(ctx: FileContext, call: SyntaxNode): OpenArgs | string {
     makesDescriptor(ctx, file) ||
     hasBytesLiteral ||
     /^(?:fd|fileno|desc)\w*$/.test(file.text) ||
-    /\.(?:fd|fileno|fdesc|handle)$|^handle$/.test(file.text) ||
-    boundToDescriptor(ctx, file)
+    // Ex) `self._fd`, `out_fd`, `fd_out`, `self._handle`: named like one, the last part of the name
+    (/^[\w.]+$/.test(file.text) && /(?:^|_)(?:fds?|fileno|fdesc|desc|handle)(?:_|\d|$)/i.test(file.text.split('.').pop()!)) ||
+    boundToDescriptor(ctx, file) ||
+    boundFromDescriptorText(ctx, file)
   ) {
     return '`Path()` takes neither a file descriptor nor a bytes path, and this may be either';
   }
+  // Ex) `open(p, "r", mode="rb")`: TypeError, "given by name and position"
+  if (positional[1] && modeNode) return 'the mode is given by position and by name';
   if (positional[1]) modeNode = positional[1];
   let mode = 'r';
   if (modeNode) {
@@ -95,6 +101,21 @@ function readOpenArgs(ctx: FileContext, call: SyntaxNode): OpenArgs | string {
     mode = m;
   }
   return { file, mode, keywords };
+}
+
+/**
+ * True when a name the file argument reads is bound, in its scope or the module's, from text that makes or names a
+ * descriptor: `out = tempfile.mkstemp()[0]`, `fd = os.open(p, …)[…]`, `LOG = 2` (an integer).
+ */
+function boundFromDescriptorText(ctx: FileContext, file: SyntaxNode): boolean {
+  if (file.type !== 'identifier') return false;
+  const r = ctx.names.resolve(file.text, file);
+  if (r.kind !== 'local') return false;
+  return r.bindings.some((b) => {
+    const asg = b.node.parent?.type === 'assignment' ? b.node.parent : b.node.type === 'assignment' ? b.node : undefined;
+    const right = asg?.childForFieldName('right');
+    return !!right && (/\b(?:mkstemp|fileno|dup2?|pipe2?|openpty|memfd_create|eventfd|os\.open)\s*\(/.test(right.text) || /^-?\s*\d+$/.test(right.text.trim()));
+  });
 }
 
 /** The pathlib method a mode and a file method map onto, or why there is none. */

@@ -921,10 +921,10 @@ const TAKES_DESCRIPTOR = new Map<string, readonly number[]>([
   ['os.splice', [0, 1]],
 ]);
 
-/** True when `name` is given, somewhere in `scope`, at an argument position of TAKES_DESCRIPTOR (`os.fsync(out)`). */
 // Per file, by scope and name: 2,000 `open(p, "w")` of one function each asked about the same 2,000 reads of `p`.
 const descriptorMemo = new WeakMap<FileContext, Map<string, boolean>>();
 
+/** True when `name` is given, somewhere in `scope`, at an argument position of TAKES_DESCRIPTOR (`os.fsync(out)`). */
 function passedAsDescriptor(ctx: FileContext, scope: SyntaxNode, name: string): boolean {
   return memoized(descriptorMemo, ctx, `${scope.id}:${name}`, () => passedAsDescriptorOnce(ctx, scope, name));
 }

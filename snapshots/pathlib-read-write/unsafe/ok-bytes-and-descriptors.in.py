@@ -32,3 +32,22 @@ from_pty = lambda s: open(pty.openpty()[1], "w").write(s)
 detached = lambda sock, s: open(sock.detach(), "w").write(s)
 either = lambda s: open(int(s) if s else "x").read()
 absolute = lambda s: open(abs(int(s))).read()
+
+
+# Named like a descriptor in the last part of the name, or bound from a call that makes one, or an integer
+class Reader:
+    def __init__(self, path):
+        self._fd = os.open(path, os.O_RDONLY)
+        self.out_fd = 1
+
+    text = lambda self: open(self._fd).read()
+    echo = lambda self, s: open(self.out_fd, "w").write(s)
+
+
+def scratch(text):
+    out = tempfile.mkstemp(suffix=".txt")[0]
+    return (lambda: open(out, "w").write(text))()
+
+
+LOG = 2
+log = lambda s: open(LOG, "w").write(s)

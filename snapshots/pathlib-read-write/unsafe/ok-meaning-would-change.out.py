@@ -25,3 +25,7 @@ commented = lambda p: open(
     "w",
 ).write("x")
 codecs_open = lambda p: io.TextIOWrapper(open(p, "rb")).read()
+
+
+# The mode given by position and by name: a TypeError as written
+twice = lambda p: open(p, "r", mode="rb").read()
