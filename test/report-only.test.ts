@@ -41,4 +41,7 @@ test('class-del: the reason depends on whether the class already has close()', (
   assert.match(withClose.findings[0]!.message, /`A.__del__` releases a resource \(`self.close\(\)`\): it relies on __del__, which PyPy runs late or never/);
   const without = transformBytes(Buffer.from('class B:\n    def __del__(self): self.sock.shutdown(2)\n'), { select: ['class-del'] });
   assert.match(without.findings[0]!.reason!, /give `B` a `close\(\)`/);
+  // An inherited close(), which `__del__` calls: it has one
+  const inherited = transformBytes(Buffer.from('class Base:\n    def close(self): self.f.close()\n\n\nclass C(Base):\n    def __del__(self): self.close()\n'), { select: ['class-del'] });
+  assert.match(inherited.findings[0]!.reason!, /`C` has `close\(\)`: add `__enter__`\/`__exit__`/);
 });

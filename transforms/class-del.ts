@@ -161,7 +161,12 @@ const CONTEXT_MANAGER_BASES = new RegExp(
   '^(?:io\\.\\w+|_io\\.\\w+|_pyio\\.\\w+|socket\\.socket|contextlib\\.(?:Abstract(?:Async)?ContextManager|(?:Async)?ExitStack)|typing\\.(?:Async)?ContextManager|' +
     'tempfile\\.\\w+|zipfile\\.ZipFile|tarfile\\.TarFile|subprocess\\.Popen|concurrent\\.futures\\.\\w*Executor|sqlite3\\.Connection|ftplib\\.FTP(?:_TLS)?|' +
     'smtplib\\.SMTP(?:_SSL)?|imaplib\\.IMAP4(?:_SSL)?|socketserver\\.\\w*Server|selectors\\.\\w*Selector|multiprocessing\\.pool\\.\\w*Pool|mmap\\.mmap|' +
-    '(?:gzip\\.GzipFile|bz2\\.BZ2File|lzma\\.LZMAFile)|shelve\\.\\w*Shelf|wave\\.Wave_(?:read|write)|http\\.client\\.HTTPResponse)$',
+    '(?:gzip\\.GzipFile|bz2\\.BZ2File|lzma\\.LZMAFile)|shelve\\.\\w*Shelf|wave\\.Wave_(?:read|write)|http\\.client\\.HTTPResponse|' +
+    // (Each checked with `hasattr(cls, "__exit__")` on CPython 3.11)
+    'http\\.server\\.(?:Threading)?HTTPServer|xmlrpc\\.server\\.\\w*XMLRPCServer|xmlrpc\\.client\\.ServerProxy|ssl\\.SSLSocket|socket\\.SocketIO|' +
+    'threading\\.(?:Bounded)?Semaphore|threading\\.Condition|multiprocessing\\.managers\\.\\w*Manager|multiprocessing\\.connection\\.(?:Connection|Listener)|' +
+    'asyncio\\.Runner|codecs\\.Stream(?:ReaderWriter|Reader|Writer|Recoder)|telnetlib\\.Telnet|nntplib\\.NNTP(?:_SSL)?|aifc\\.Aifc_(?:read|write)|' +
+    'sunau\\.Au_(?:read|write)|dbm\\.dumb\\._Database|urllib\\.response\\.addinfourl|zipfile\\.ZipExtFile|tarfile\\.ExFileObject|fileinput\\.FileInput)$',
 );
 
 /**
@@ -222,7 +227,8 @@ function check(ctx: FileContext): Finding[] {
     const className = cls.childForFieldName('name')?.text ?? 'class';
     // Ex) `__del__ = close`: reported at that line, not at `def close`
     const name = del.type === 'function_definition' && del.childForFieldName('name')?.text === '__del__' ? del.childForFieldName('name')! : delAssignment(cls) ?? del;
-    const hasClose = methods.has('close');
+    // (Or one it inherits: `__del__` calling `self.close()` shows it has one)
+    const hasClose = methods.has('close') || /^self\s*\.\s*close\s*\(/.test(call.text);
     findings.push({
       id: ID,
       code: CODE,

@@ -2,7 +2,9 @@
 import concurrent.futures
 import contextlib
 import ftplib
+import http.server
 import socket
+import ssl
 import sqlite3
 from contextlib import ExitStack
 
@@ -56,3 +58,14 @@ class Alias:
         self.f.close()
 
     __del__ = close  # expect: WFY110
+
+
+class Served(http.server.HTTPServer):
+    # A library base with `__exit__` (HTTPServer's, through socketserver.TCPServer): no finding
+    def __del__(self):
+        self.socket.close()
+
+
+class Tls(ssl.SSLSocket):
+    def __del__(self):
+        self.close()
