@@ -851,3 +851,10 @@ test('open-assign-close: `with name:` counts as closing only as a later statemen
   // A later statement of the block: closed on every path
   assert.deepEqual(findings('    with f:\n        pass\n'), []);
 });
+
+test('open-assign: a factory that hands the file to a call on the way is no finding; a descriptor passed is named as such', () => {
+  const factory = assign('def f(path, method):\n    fh = open(path)\n    getattr(fh, method)()\n    return fh\n');
+  assert.deepEqual(factory.findings, []);
+  const numbered = assign('import sys\n\n\ndef g(check):\n    fi = open(sys.argv[0])\n    check(fi.fileno(), -1)\n    return fi.readline()\n');
+  assert.match(numbered.findings[0]!.reason!, /^its descriptor number passed to `check\(\)`/);
+});

@@ -724,7 +724,8 @@ function returnedAtEnd(ctx: FileContext, scope: SyntaxNode, name: string, uses: 
   };
   const returned = (u: Use): boolean => u.name === name && u.node.type === 'identifier' && (itemOf(u.node) || wrappedFirst(u));
   // Ex) `return p.stdout`: only the pipe goes to the caller
-  return uses.some(returned) && uses.every((u) => u.cls.kind !== 'escape' || returned(u) || pipeOfProcess(u));
+  // (A call that may keep it on the way, `getattr(f, method)()`: the caller gets it all the same, and owns it)
+  return uses.some(returned) && uses.every((u) => u.cls.kind !== 'escape' || returned(u) || pipeOfProcess(u) || u.cls.severity === 'call');
 }
 
 const PIPES: ReadonlySet<string> = new Set(['stdin', 'stdout', 'stderr']);

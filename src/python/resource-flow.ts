@@ -414,6 +414,8 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         const helper = !wrapped && p.type !== 'call' ? helperLeavesAlone(ctx, call, node, spec) : undefined;
         if (helper === true) return { kind: 'use' };
         const shown = fn ? preview(fn) : '?';
+        // Ex) `self.assertEqual(f.fileno(), -1)`: only the number goes
+        if (wrapped === 'descriptor') return { kind: 'escape', severity: 'call', reason: `its descriptor number passed to \`${shown}()\`, which may keep it past the block` };
         if (helper) return { kind: 'escape', severity: 'call', reason: `passed to \`${shown}()\`, which withify cannot show to leave it alone: ${helper}` };
         return { kind: 'escape', severity: 'call', reason: `passed to \`${shown}()\`, which is not known to leave it alone (see the consumer list in docs/open-argument.md)` };
       }
