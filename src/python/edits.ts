@@ -168,6 +168,18 @@ function literalStart(key: SyntaxNode): { text: string; whole: boolean } | undef
 }
 
 /**
+ * True when every place the text says `head` (a whole word, not after a `.`) is the module of a `from head import …`
+ * or `from head.sub import …`: the name `head` itself is bound and read nowhere (`from pathlib import PurePath` under
+ * `if TYPE_CHECKING:`), so `import head` clobbers nothing. A place in a string or comment counts as a use.
+ */
+function onlyFromImported(source: string, head: string): boolean {
+  const h = escapeRegExp(head);
+  const all = source.match(new RegExp(`(?<![\\w.])${h}(?!\\w)`, 'g'))?.length ?? 0;
+  const fromModule = source.match(new RegExp(`\\bfrom[ \\t]+${h}(?:[ \\t]*\\.[ \\t]*\\w+)*[ \\t]+import\\b`, 'g'))?.length ?? 0;
+  return all > 0 && all === fromModule;
+}
+
+/**
  * How to name `module.attr` (e.g. `pathlib.Path`) at `at`: an existing unconditional top-level
  * `from module import attr [as x]` or `import module [as m]` that nothing shadows at `at`, else a new
  * import (`prefer` says which form) when the name it binds is used nowhere in the file and no module beside
@@ -204,6 +216,6 @@ export function planImportedName(ctx: FileContext, at: SyntaxNode, module: strin
   // Ex) `Path.py` beside a package's `__init__.py`: importing the submodule rebinds the package's `Path`
   const beside = ctx.modulesBeside?.() ?? NO_MODULES;
   const viaFrom = () => (ctx.moduleUses(attr) || beside.has(attr) ? undefined : { text: attr, edits: [planTopLevelImport(ctx, `from ${module} import ${attr}`, star)] });
-  const viaModule = () => (ctx.moduleUses(head) ? undefined : { text: qualified, edits: [planTopLevelImport(ctx, `import ${module}`, star)] });
+  const viaModule = () => (ctx.moduleUses(head) && !onlyFromImported(ctx.source, head) ? undefined : { text: qualified, edits: [planTopLevelImport(ctx, `import ${module}`, star)] });
   return (prefer === 'from' ? (viaFrom() ?? viaModule()) : (viaModule() ?? viaFrom())) ?? `both \`${attr}\` and \`${head}\` are names already used in this file`;
 }
