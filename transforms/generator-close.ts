@@ -117,13 +117,13 @@ interface Branch {
 
 type Use =
   /** `for … in G:` (or over a lazy wrapper of G); `abandonedBy` names a wrapper that stops early (`zip`). */
-  | { kind: 'loop'; loop: SyntaxNode; abandonedBy?: string; lazyItems?: string; branch?: Branch; perItem?: true }
+  | { kind: 'loop'; loop: SyntaxNode; abandonedBy?: string; lazyItems?: string; branch?: Branch; perItem?: true; releasedBy?: string }
   /**
    * A statement that stops reading G early: `next(G)`, `any(...)`, `x in G`, `list(islice(G, 3))`. `run`: the use
    * itself may not run, in a branch of `… if … else …` or the right of `and`/`or` (`x = next(G) if d else None`):
    * the outermost node that may skip it (`branchOfUse`). Its generators are bound where they are made, with `:=`.
    */
-  | { kind: 'statement'; top: SyntaxNode; by: string; lazyItems?: string; branch?: Branch; run?: SyntaxNode; perItem?: true; why?: string };
+  | { kind: 'statement'; top: SyntaxNode; by: string; lazyItems?: string; branch?: Branch; run?: SyntaxNode; perItem?: true; why?: string; releasedBy?: string };
 
 /** Calls that read their argument only until they know the answer. */
 const SHORT_CIRCUIT = new Set(['builtins.next', 'builtins.any', 'builtins.all']);
@@ -158,7 +158,7 @@ function useOf(ctx: FileContext, call: SyntaxNode, isAsync: boolean, passed?: Sy
   const use = useThrough(ctx, call, isAsync, through);
   if (!use) return undefined;
   const branch: Branch | undefined = through.branch && { root: through.branch, shared: !!through.shared };
-  return through.lazyItems || branch || through.perItem ? { ...use, ...(through.lazyItems ? { lazyItems: through.lazyItems } : {}), ...(branch ? { branch } : {}), ...(through.perItem ? { perItem: true as const } : {}) } : use;
+  return through.lazyItems || branch || through.perItem || through.releasedBy ? { ...use, ...(through.lazyItems ? { lazyItems: through.lazyItems } : {}), ...(branch ? { branch } : {}), ...(through.perItem ? { perItem: true as const } : {}), ...(through.releasedBy ? { releasedBy: through.releasedBy } : {}) } : use;
 }
 
 /**
@@ -263,6 +263,11 @@ function branchRootOf(call: SyntaxNode): SyntaxNode | undefined {
  */
 interface Through {
   lazyItems?: string;
+  /**
+   * What runs after an `islice` around G has given its last item, which let go of G there on CPython: a `chain` that
+   * reads on, `sorted`'s comparisons (`sorted(islice(rows(), 2), key=k)`).
+   */
+  releasedBy?: string;
   /** The calls of pass-through generator functions G went through (`passesThrough`), when asked for. */
   passed?: SyntaxNode[];
   /** G is made in a later `for` clause of a generator expression: one per item of the clauses before. */
@@ -293,6 +298,8 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
   let run: 'none' | 'in' | 'after' = 'none';
   // Something other than parentheses and branches was passed (a wrapper, a generator expression).
   let moved = false;
+  // An `islice` was passed: CPython's lets go of G once it has given its last item
+  let sliced = false;
   for (;;) {
     const p = cur.parent;
     if (!p) return undefined;
@@ -377,6 +384,9 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
     const short = name.replace(/^builtins\./, '');
     if (SHORT_CIRCUIT.has(name)) return at === 0 ? { kind: 'statement', top: outer, by: short } : undefined;
     if (READS_TO_END.has(name)) {
+      // Ex) `sorted(islice(rows(5), 2), key=k)`: the key and the comparisons run after `islice` let go of G
+      // (Not without `key=`: comparing the items runs code only for a class of the code's own, not followed)
+      if (sliced && name === 'builtins.sorted' && outer.childForFieldName('arguments')?.namedChildren.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'key')) through.releasedBy ??= "`sorted`'s key";
       return at === 0 && abandonedBy ? { kind: 'statement', top: outer, by: abandonedBy } : undefined;
     }
     // Ex) `for x in tee(rows())[0]: break`: the other tee objects go with the tuple at once, the one taken is read
@@ -391,6 +401,9 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
     // Ex) `zip(rows(), names)`, `map(f, rows(), other)`: they stop at the shortest iterable
     if (wrapperMayStop(name, outer)) abandonedBy ??= short;
     if (wrapper.lazyItems) through.lazyItems ??= short.replace(/^itertools\./, '');
+    // Ex) `for x in chain(islice(rows(5), 2), [7, 8]):`: the loop goes on over `[7, 8]` after `islice` let go of G
+    if (sliced && (name === 'itertools.chain' || name === 'itertools.zip_longest' || name === 'itertools.cycle')) through.releasedBy ??= `what \`${short}\` reads next and the code it feeds`;
+    if (name === 'itertools.islice') sliced = true;
     cur = outer;
   }
 }
@@ -1707,7 +1720,7 @@ function check(ctx: FileContext): Finding[] {
     }
     const fix = seen ? undefined : planFix(ctx, call, stmt, gen);
     // Ex) `finally: raise Busy()` in the generator: CPython printed "Exception ignored in", the close raises here.
-    findings.push(fix ? withFix(base, fix, cleanupNote(gen, 'here') ?? heldNote(ctx, gen, stmt)) : { ...base, reason: seen ?? unsplittable(ctx, stmt) });
+    findings.push(fix ? withFix(base, fix, cleanupNote(gen, 'here') ?? heldNote(ctx, gen, stmt) ?? releasedNote(use)) : { ...base, reason: seen ?? unsplittable(ctx, stmt) });
   }
   for (const { kept, uses } of keptBranched.values()) {
     // Ex) `it = self.rows() if c else rows(2)`, `rows` replaced by a test double: only the others are bound and closed
@@ -1944,6 +1957,11 @@ function withFix(base: Finding, fix: { title: string; edits: Edit[] }, note?: st
  * at `stmt` runs its cleanup inside it, under the lock or file it holds (a deadlock, writes in another order) and
  * before that `finally`. `undefined` for a generator that is not async, or a statement in no such block.
  */
+/** Why closing G at the end of the use is later than CPython's `islice` let go of it (`Use.releasedBy`). */
+function releasedNote(use: Use): string | undefined {
+  return use.releasedBy ? `; CPython's \`islice\` lets go of the generator once it has given its last item, which closed it there: ${use.releasedBy} run after that, before the fix closes it` : undefined;
+}
+
 function heldNote(ctx: FileContext, gen: Made, stmt: SyntaxNode): string | undefined {
   if (!gen.async) return undefined;
   const fn = functionOrModuleOf(stmt);
