@@ -44,4 +44,7 @@ test('class-del: the reason depends on whether the class already has close()', (
   // An inherited close(), which `__del__` calls: it has one
   const inherited = transformBytes(Buffer.from('class Base:\n    def close(self): self.f.close()\n\n\nclass C(Base):\n    def __del__(self): self.close()\n'), { select: ['class-del'] });
   assert.match(inherited.findings[0]!.reason!, /`C` has `close\(\)`: add `__enter__`\/`__exit__`/);
+  // Not the first release call, or through `super()`
+  const later = transformBytes(Buffer.from('class Base:\n    def close(self): self.f.close()\n\n\nclass D(Base):\n    def __del__(self):\n        self.sock.shutdown(2)\n        super().close()\n'), { select: ['class-del'] });
+  assert.match(later.findings[0]!.reason!, /`D` has `close\(\)`/);
 });

@@ -228,7 +228,7 @@ function check(ctx: FileContext): Finding[] {
     // Ex) `__del__ = close`: reported at that line, not at `def close`
     const name = del.type === 'function_definition' && del.childForFieldName('name')?.text === '__del__' ? del.childForFieldName('name')! : delAssignment(cls) ?? del;
     // (Or one it inherits: `__del__` calling `self.close()` shows it has one)
-    const hasClose = methods.has('close') || /^self\s*\.\s*close\s*\(/.test(call.text);
+    const hasClose = methods.has('close') || /\b(?:self|super\(\s*\))\s*\.\s*close\s*\(/.test(del.text);
     findings.push({
       id: ID,
       code: CODE,

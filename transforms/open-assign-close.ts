@@ -214,10 +214,13 @@ function nameOutlivesRaise(spec: ResourceSpec, a: ResourceAssignment, close: Syn
  */
 function keptOnCloseReason(spec: ResourceSpec, call: SyntaxNode, name: string): string | undefined {
   if (!deletesByName(spec, call)) return undefined;
-  const kw = (call.childForFieldName('arguments')?.namedChildren ?? []).find((k) => k.type === 'keyword_argument' && k.childForFieldName('name')?.text === 'delete_on_close');
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  const kw = args.find((k) => k.type === 'keyword_argument' && k.childForFieldName('name')?.text === 'delete_on_close');
+  // Ex) `NamedTemporaryFile("w", **kw)`: `kw` may say `delete_on_close=False`
+  const splat = kw ? undefined : args.find((k) => k.type === 'dictionary_splat');
   const value = kw?.childForFieldName('value');
-  if (!value || /^(?:True|1)$/.test(value.text)) return undefined;
-  return `\`delete_on_close=${preview(value)}\`: \`${name}.close()\` leaves the file on disk until the object is dropped (on CPython, as the function lets go of \`${name}\`), where a \`with\` would delete it at its exit, under code that may still use it by name`;
+  if (!splat && (!value || /^(?:True|1)$/.test(value.text))) return undefined;
+  return `\`${splat ? `${preview(splat)}\` may give \`delete_on_close=False` : `delete_on_close=${preview(value!)}`}\` (3.12): \`${name}.close()\` leaves the file on disk until the object is dropped (on CPython, as the function lets go of \`${name}\`), where a \`with\` would delete it at its exit, under code that may still use it by name`;
 }
 
 /** `m` of `name.m(…)`, the method a use calls, or `undefined`. */
@@ -679,6 +682,10 @@ function enteredAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode, nam
   const w = entered.filter((x) => x.parent?.id === block.id && x.startIndex > stmt.endIndex).map((x) => x.startIndex);
   if (!w.length) return false;
   const first = Math.min(...w);
+  // (A `return`, `raise`, `break` or `continue` between leaves before the `with` on that path)
+  const sibs = statementSiblings(block);
+  const leaves = sibs.some((x) => x.startIndex > stmt.endIndex && x.startIndex < first && x.descendantsOfType(['return_statement', 'raise_statement', 'break_statement', 'continue_statement']).some((r) => functionOrModuleOf(r).id === scope.id && !jumpStaysIn(r, x)));
+  if (leaves) return false;
   // (The function's bindings of the name, by the statement of this block that holds each: one between rebinds it)
   const rebinds = (ctx.names.bindings(scope).get(name) ?? []).some((b) => {
     if (!within(b.node, block)) return false;
@@ -686,6 +693,17 @@ function enteredAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode, nam
     return s > stmt.endIndex && s < first;
   });
   return !rebinds;
+}
+
+/** True when `jump`, a `break` or `continue`, belongs to a loop inside `stmt` (it does not leave `stmt`). */
+function jumpStaysIn(jump: SyntaxNode, stmt: SyntaxNode): boolean {
+  if (jump.type !== 'break_statement' && jump.type !== 'continue_statement') return false;
+  let child = jump;
+  for (let p = jump.parent; p; child = p, p = p.parent) {
+    if ((p.type === 'for_statement' || p.type === 'while_statement') && child.type !== 'else_clause') return within(p, stmt);
+    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
+  }
+  return false;
 }
 
 /** True when `node` is inside an `except` clause of `scope`'s own code. */

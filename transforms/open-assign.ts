@@ -597,7 +597,8 @@ const headersMemo = new WeakMap<FileContext, Map<string, Map<string, string[]>>>
 function defHeaders(ctx: FileContext): Map<string, string[]> {
   return memoized(headersMemo, ctx, '', () => {
     const out = new Map<string, string[]>();
-    for (const m of ctx.source.matchAll(/^def[ \t]+([A-Za-z_]\w*)[ \t]*\(([^)]*)/gm)) pushTo(out, m[1]!, m[2]!);
+    // (Any identifier Python takes: `def nöte(msg, path=LOG)`)
+    for (const m of ctx.source.matchAll(/^def[ \t]+([\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)[ \t]*\(([^)]*)/gmu)) pushTo(out, m[1]!, m[2]!);
     return out;
   });
 }

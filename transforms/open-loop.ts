@@ -67,7 +67,11 @@ function writesThere(ctx: FileContext, resource: SyntaxNode, consumer: SyntaxNod
   if (mode && (!/^[bBuU]?["'][^"']*["']$/.test(mode.text) || /[wax]/.test(mode.text.replace(/^[bBuU]?["']|["']$/g, '')))) return true;
   const name = consumerOf(ctx, consumer)?.name ?? consumer.childForFieldName('function')?.text ?? '';
   // (`print(…, file=open(p, "r+"))` writes too)
-  return /(?:dump|write|copy|save|store|send|put|print)\w*$/i.test(name);
+  if (/(?:dump|write|copy|save|store|send|put|print)\w*$/i.test(name)) return true;
+  // Ex) `base64.encode(src, open(p, "r+b"))`, `quopri.decode(…)`: a file opened to read and write, given to a call
+  // not known to only read it (`json.load(open(p, "r+"))` reads)
+  const plus = !!mode && /\+/.test(mode.text);
+  return plus && !/(?:^|\.)(?:load|read\w*|parse|\w*[Rr]eader|iter|list|tuple|set|frozenset|sorted|sum|min|max|len|enumerate|zip|map|filter|any|all|next)$/.test(name);
 }
 
 /** The statement a fix wraps: the `for` loop itself, or the statement holding the comprehension. */

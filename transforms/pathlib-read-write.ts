@@ -7,6 +7,7 @@ import { RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS } from '../src/python/resources.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
 import { planImportedName, replaceNode } from '../src/python/edits.js';
 import { isPure } from '../src/python/evaluation.js';
+import { escapeRegExp } from '../src/python/text.js';
 import { boundToDescriptor, makesDescriptor } from '../src/python/resource-flow.js';
 import { isExtra, selfDocumentingReason } from '../src/python/statements.js';
 import { unfixableChains, type ChainMatch } from './open-chain.js';
@@ -85,9 +86,12 @@ function readOpenArgs(ctx: FileContext, call: SyntaxNode): OpenArgs | string {
     hasBytesLiteral ||
     /^(?:fd|fileno|desc)\w*$/.test(file.text) ||
     // Ex) `self._fd`, `out_fd`, `fd_out`, `self._handle`: named like one, the last part of the name
-    (/^[\w.]+$/.test(file.text) && /(?:^|_)(?:fds?|fileno|fdesc|desc|handle)(?:_|\d|$)/i.test(file.text.split('.').pop()!)) ||
+    (/^[\w.]+$/.test(file.text) && /(?:^|_)(?:fds?|fileno|fdesc|desc|handle)(?:_|\d|$)|fds?\d*$/i.test(file.text.split('.').pop()!)) ||
     boundToDescriptor(ctx, file) ||
-    boundFromDescriptorText(ctx, file)
+    boundFromDescriptorText(ctx, file) ||
+    // Ex) `open(fds[1], "w")` after `fds = os.pipe()`, `open(TMP[0])` after `TMP = mkstemp()`, `open(self.pipe[1])`: an
+    // item of one
+    (file.type === 'subscript' && itemOfDescriptors(ctx, file.childForFieldName('value')))
   ) {
     return '`Path()` takes neither a file descriptor nor a bytes path, and this may be either';
   }
@@ -103,6 +107,23 @@ function readOpenArgs(ctx: FileContext, call: SyntaxNode): OpenArgs | string {
   return { file, mode, keywords };
 }
 
+/** Text that makes descriptors: `os.pipe()`, `mkstemp()`, `os.openpty()`, `x.fileno()`, `os.open(…)`. */
+const MAKES_DESCRIPTOR_TEXT = /\b(?:mkstemp|fileno|dup2?|pipe2?|openpty|memfd_create|eventfd|socketpair|os\.open)\s*\(/;
+
+/**
+ * True when `value` (what a subscript file argument indexes) may hold descriptors: named so (`fds`, `pipe`, `pty`,
+ * the last part of a dotted name), bound from text that makes them, or an attribute the file assigns such text to
+ * (`self.pipe = os.pipe()`).
+ */
+function itemOfDescriptors(ctx: FileContext, value: SyntaxNode | null): boolean {
+  if (!value || !/^[\w.]+$/.test(value.text)) return false;
+  const last = value.text.split('.').pop()!;
+  if (/(?:^|_)(?:fds?|pipes?|ptys?|fileno|desc|handles?)(?:_|\d|$)|fds?\d*$/i.test(last)) return true;
+  if (value.type === 'identifier') return boundToDescriptor(ctx, value) || boundFromDescriptorText(ctx, value);
+  const assigned = new RegExp(`\\.${escapeRegExp(last)}[ \\t]*=[^=\\n][^\\n]*`, 'g');
+  return [...ctx.source.matchAll(assigned)].some((m) => MAKES_DESCRIPTOR_TEXT.test(m[0]));
+}
+
 /**
  * True when a name the file argument reads is bound, in its scope or the module's, from text that makes or names a
  * descriptor: `out = tempfile.mkstemp()[0]`, `fd = os.open(p, …)[…]`, `LOG = 2` (an integer).
@@ -114,7 +135,7 @@ function boundFromDescriptorText(ctx: FileContext, file: SyntaxNode): boolean {
   return r.bindings.some((b) => {
     const asg = b.node.parent?.type === 'assignment' ? b.node.parent : b.node.type === 'assignment' ? b.node : undefined;
     const right = asg?.childForFieldName('right');
-    return !!right && (/\b(?:mkstemp|fileno|dup2?|pipe2?|openpty|memfd_create|eventfd|os\.open)\s*\(/.test(right.text) || /^-?\s*\d+$/.test(right.text.trim()));
+    return !!right && (MAKES_DESCRIPTOR_TEXT.test(right.text) || /^-?\s*\d+$/.test(right.text.trim()));
   });
 }
 

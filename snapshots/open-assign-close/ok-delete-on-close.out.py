@@ -17,3 +17,10 @@ def publish_flag(data, dest, flag):
     f.write(data)
     f.close()
     os.replace(f.name, dest)
+
+
+def publish_options(data, dest, **kw):
+    f = tempfile.NamedTemporaryFile("w", **kw)
+    f.write(data)
+    f.close()
+    os.replace(f.name, dest)

@@ -51,3 +51,18 @@ def scratch(text):
 
 LOG = 2
 log = lambda s: open(LOG, "w").write(s)
+
+
+# An item of descriptors (`os.pipe()`, a name like `fds`, an attribute the file binds to `os.pipe()`), or a name
+# ending in `fd`
+def piped():
+    fds = os.pipe()
+    return lambda: open(fds[1], "w").write("x")
+
+
+class Piped:
+    def __init__(self):
+        self.pipe = os.pipe()
+
+    write = lambda self, s: open(self.pipe[1], "w").write(s)
+    to_wfd = lambda self, s: open(self.wfd, "w").write(s)
