@@ -32,10 +32,10 @@ import {
   type ModuleLocation,
 } from '../src/python/generators.js';
 import { calleeName } from '../src/python/imports.js';
-import { patchedInFile, READS_TO_END, resourceOf, wrapperMayStop } from '../src/python/resources.js';
+import { mayWrite, patchedInFile, READS_TO_END, resourceOf, wrapperMayStop } from '../src/python/resources.js';
 import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
-import { isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
+import { consumerOf, isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf } from '../src/python/statement-flow.js';
 import { bindsPlainNames, enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget, outerParens } from '../src/python/statements.js';
 import { mixedIndentReason, planWrap, statementIndent } from '../src/python/wrap.js';
@@ -386,7 +386,7 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
     if (READS_TO_END.has(name)) {
       // Ex) `sorted(islice(rows(5), 2), key=k)`: the key and the comparisons run after `islice` let go of G
       // (Not without `key=`: comparing the items runs code only for a class of the code's own, not followed)
-      if (sliced && name === 'builtins.sorted' && outer.childForFieldName('arguments')?.namedChildren.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'key')) through.releasedBy ??= "`sorted`'s key";
+      if (sliced && name === 'builtins.sorted' && outer.childForFieldName('arguments')?.namedChildren.some((a) => (a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'key') || a.type === 'dictionary_splat')) through.releasedBy ??= "`sorted`'s key";
       return at === 0 && abandonedBy ? { kind: 'statement', top: outer, by: abandonedBy } : undefined;
     }
     // Ex) `for x in tee(rows())[0]: break`: the other tee objects go with the tuple at once, the one taken is read
@@ -402,7 +402,9 @@ function useThrough(ctx: FileContext, call: SyntaxNode, isAsync: boolean, throug
     if (wrapperMayStop(name, outer)) abandonedBy ??= short;
     if (wrapper.lazyItems) through.lazyItems ??= short.replace(/^itertools\./, '');
     // Ex) `for x in chain(islice(rows(5), 2), [7, 8]):`: the loop goes on over `[7, 8]` after `islice` let go of G
-    if (sliced && (name === 'itertools.chain' || name === 'itertools.zip_longest' || name === 'itertools.cycle')) through.releasedBy ??= `what \`${short}\` reads next and the code it feeds`;
+    // (Not `chain([7], islice(rows(), 2))`: nothing after the last; `zip_longest` and `cycle` read on after any)
+    const lastArg = (outer.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => !isExtra(a)).at(-1);
+    if (sliced && ((name === 'itertools.chain' && lastArg?.id !== cur.id) || name === 'itertools.zip_longest' || name === 'itertools.cycle')) through.releasedBy ??= `what \`${short}\` reads next and the code it feeds`;
     if (name === 'itertools.islice') sliced = true;
     cur = outer;
   }
@@ -1262,7 +1264,12 @@ function madeCalls(ctx: FileContext): { index: GeneratorIndex | undefined; calls
 export function generatorsBound(ctx: FileContext): BoundGenerator[] {
   const { calls } = madeCalls(ctx);
   const made = calls.map((c) => c.call);
-  return calls.flatMap(({ call, gen }) => {
+  // (Not one a later statement of its block closes, deletes or returns: `del gs`, `return p`)
+  return calls.flatMap(({ call, gen }) => boundAt(ctx, call, gen, made)).filter((b) => !closedInBlock(b.stmt, b.name));
+}
+
+function boundAt(ctx: FileContext, call: SyntaxNode, gen: Made, made: readonly SyntaxNode[]): BoundGenerator[] {
+  {
     if (gen.viaIter) return [];
     // Ex) `a = rows(1) if c else []`, `a = zip(rows(1), names) if c else []`: `a` holds it to the end of the function
     // when its branch made it (as `check` keeps it: `branchedValue`)
@@ -1275,12 +1282,32 @@ export function generatorsBound(ctx: FileContext): BoundGenerator[] {
     if (!held) {
       // Ex) `pending = (x for x in consumer(s))`, `gs = [consumer(s)]`, `d["g"] = (consumer(s), 1)`: a display or a
       // generator expression the statement binds holds it (by the target's first name)
-      const inside = heldInDisplay(call);
+      const inside = heldInDisplay(call) ?? heldByStatement(ctx, call, gen);
       return inside ? [{ fn: functionOrModuleOf(inside.stmt).id, name: inside.name, stmt: inside.stmt }] : [];
     }
     const name = 'targets' in held ? held.targets.map((t) => t.text).join(', ') : held.target.text;
     return [{ fn: functionOrModuleOf(held.stmt).id, name, stmt: held.stmt }];
-  });
+  }
+}
+
+/**
+ * Any other statement that may keep what `call` makes past itself, when no use withify follows drops it there:
+ * `gs.append(rows())`, `gs += [rows()]`, `(gs := [rows()])`, `gs = [rows(i) for i in n]`, `x = [] + [rows()]`,
+ * `p = (x for x in enumerate(rows()))`: by the statement's first name (the receiver, the target).
+ */
+function heldByStatement(ctx: FileContext, call: SyntaxNode, gen: Made): { name: string; stmt: SyntaxNode } | undefined {
+  if (useOf(ctx, call, gen.async)) return undefined;
+  // (Not one read to its end at once: `x = list(rows())`, `[r for r in rows()]`)
+  const outer = argumentOf(outerParens(call));
+  if (outer && READS_TO_END.has(calleeName(ctx.names, outer) ?? '')) return undefined;
+  const at = outerParens(call).parent;
+  if (at && isFirstIterable(at, outerParens(call)) && at.parent?.type !== 'generator_expression') return undefined;
+  const stmt = enclosingStatement(call);
+  if (stmt?.type !== 'expression_statement') return undefined;
+  // (Not inside a lambda or a nested function: made when that runs)
+  for (let p = call.parent; p && p.id !== stmt.id; p = p.parent) if (p.type === 'lambda' || p.type === 'function_definition') return undefined;
+  const first = stmt.descendantsOfType('identifier')[0];
+  return first && first.startIndex < call.startIndex ? { name: first.text, stmt } : undefined;
 }
 
 /** Displays and expressions that hold what they are made of (a generator expression: the iterable of its first `for`). */
@@ -1301,6 +1328,12 @@ function heldInDisplay(call: SyntaxNode): { name: string; stmt: SyntaxNode } | u
       if (!p.parent) return undefined;
       continue;
     }
+    // Ex) `if (gs := [rows()]):`
+    if (p.type === 'named_expression' && p.childForFieldName('value')?.id === cur.id) {
+      const stmt = enclosingStatement(p);
+      const name = p.childForFieldName('name')?.text;
+      return stmt && name ? { name, stmt } : undefined;
+    }
     if (p.type !== 'assignment' || p.childForFieldName('right')?.id !== cur.id || p.parent?.type !== 'expression_statement') return undefined;
     const left = p.childForFieldName('left');
     const base = left?.type === 'identifier' ? left : left?.descendantsOfType('identifier')[0];
@@ -1320,34 +1353,46 @@ export function resourcesBound(ctx: FileContext): BoundGenerator[] {
   return heldResources(ctx).filter((r) => !closedInBlock(r.stmt, r.name));
 }
 
-// Per tree: the resources bound to names (`heldBy`), closed later or not (`heldNote`).
-const heldResourcesCache = new WeakMap<object, BoundGenerator[]>();
+/** A resource bound to a name (`heldResources`): where a later statement of its block first closes it, and whether it may write. */
+interface HeldResource extends BoundGenerator {
+  /** The start of the first later statement of its block that closes or hands it off (`closedNamesIn`); Infinity if none. */
+  closedAt: number;
+  /** False for a file opened only to read (nothing of it to flush). */
+  writes: boolean;
+}
 
-function heldResources(ctx: FileContext): BoundGenerator[] {
+// Per tree: the resources bound to names (`heldBy`), and where each is first closed (`heldNote`).
+const heldResourcesCache = new WeakMap<object, HeldResource[]>();
+
+function heldResources(ctx: FileContext): HeldResource[] {
   const cached = heldResourcesCache.get(ctx.tree);
   if (cached) return cached;
-  const out: BoundGenerator[] = [];
+  const out: HeldResource[] = [];
   for (const c of ctx.tree.rootNode.descendantsOfType('call')) {
-    if (!(resourceOf(ctx, c) || calleeName(ctx.names, c) === 'tempfile.TemporaryDirectory')) continue;
+    const spec = resourceOf(ctx, c);
+    if (!(spec || calleeName(ctx.names, c) === 'tempfile.TemporaryDirectory')) continue;
     const held = heldBy(ctx, c);
-    if (held) out.push({ fn: functionOrModuleOf(held.stmt).id, name: held.name, stmt: held.stmt });
+    if (!held) continue;
+    out.push({ fn: functionOrModuleOf(held.stmt).id, name: held.name, stmt: held.stmt, closedAt: firstClose(held.stmt, held.name), writes: !spec || mayWrite(spec, c) });
   }
   heldResourcesCache.set(ctx.tree, out);
   return out;
 }
 
+/** The start of the first statement of `stmt`'s block after it that closes or hands off `name`; Infinity if none. */
+function firstClose(stmt: SyntaxNode, name: string): number {
+  if (!stmt.parent) return Infinity;
+  const { index, closes } = blockCloses(stmt.parent);
+  const from = index.get(stmt.id);
+  if (from === undefined) return Infinity;
+  const sibs = stmt.parent.namedChildren.filter((c) => !isExtra(c));
+  for (let k = from + 1; k < closes.length; k++) if (closes[k]!.has(name)) return sibs[k]!.startIndex;
+  return Infinity;
+}
+
 /** True when a statement of `r`'s block after it, and before `stmt`, closes or hands off `r.name` (`closedNamesIn`, a `try`'s `finally:`). */
-function closedBetween(r: BoundGenerator, stmt: SyntaxNode): boolean {
-  if (!r.stmt.parent) return false;
-  const { index, closes } = blockCloses(r.stmt.parent);
-  const sibs = r.stmt.parent.namedChildren.filter((c) => !isExtra(c));
-  const from = index.get(r.stmt.id);
-  if (from === undefined) return false;
-  for (let k = from + 1; k < closes.length; k++) {
-    if (sibs[k]!.endIndex > stmt.startIndex) return false;
-    if (closes[k]!.has(r.name)) return true;
-  }
-  return false;
+function closedBetween(r: HeldResource, stmt: SyntaxNode): boolean {
+  return r.closedAt < stmt.startIndex;
 }
 
 /**
@@ -1357,6 +1402,8 @@ function closedBetween(r: BoundGenerator, stmt: SyntaxNode): boolean {
  */
 function heldBy(ctx: FileContext, c: SyntaxNode): { name: string; stmt: SyntaxNode } | undefined {
   let cur = outerParens(c);
+  // Ex) `log = open(p, "w").__enter__()`: the file itself
+  while (cur.parent?.type === 'attribute' && cur.parent.childForFieldName('attribute')?.text === '__enter__' && cur.parent.parent?.type === 'call') cur = outerParens(cur.parent.parent);
   for (let p = cur.parent; p; cur = p, p = p.parent) {
     if (p.type === 'named_expression' && p.childForFieldName('value')?.id === cur.id) {
       const name = p.childForFieldName('name')?.text;
@@ -1381,17 +1428,29 @@ function heldBy(ctx: FileContext, c: SyntaxNode): { name: string; stmt: SyntaxNo
       if (unpacks) return { name: left.text, stmt };
       // Ex) `d["f"] = open(p)`, `o.f = open(p)`, `self.f = open(p)`: by the container. (One the function was given may
       // be a temporary only its frame holds, `Exporter().run(p)`, which CPython 3.11+ drops with the frame's variables.)
-      const base = left.descendantsOfType('identifier')[0];
-      return base ? { name: base.text, stmt } : undefined;
+      // (By the target's text, `self.out`, which `self.out.close()` closes; `return self.out` hands it on)
+      return left.type === 'attribute' || left.type === 'subscript' ? { name: targetName(left), stmt } : undefined;
     }
-    // Ex) `out = open(p, "w") if p != "-" else sys.stdout`: the branch's value (not the condition's)
+    // Ex) `out = open(p, "w") if p != "-" else sys.stdout`: the branch's value (not the condition's);
+    // `log = path and open(p, "w")`
     if (p.type === 'conditional_expression' && p.namedChildren.filter((x) => !isExtra(x))[1]?.id !== cur.id) continue;
-    // Ex) `w = csv.writer(open(p, "w"))`, `lines = enumerate(open(p))`: a call that keeps what it is given
+    if (p.type === 'boolean_operator') continue;
+    // Ex) `w = csv.writer(open(p, "w"))`, `h = logging.StreamHandler(open(p, "w"))`, `logs.append(open(p, "w"))`: a
+    // call that may keep what it is given (any but a consumer of the list that is done with it when it returns)
     const args = p.type === 'keyword_argument' && p.childForFieldName('value')?.id === cur.id ? p.parent : p;
     if (args?.type === 'argument_list' && args.parent?.type === 'call') {
-      const name = calleeName(ctx.names, args.parent) ?? '';
-      if (KEEPS_WHAT_IT_IS_GIVEN.has(name) || WRAPPERS.has(name)) {
-        p = args.parent;
+      const call = args.parent;
+      const name = calleeName(ctx.names, call) ?? '';
+      const eager = consumerOf(ctx, call)?.kind === 'eager' && !KEEPS_WHAT_IT_IS_GIVEN.has(name) && !WRAPPERS.has(name);
+      if (!eager) {
+        // (A statement that only calls it: by the receiver of a method, `logs` of `logs.append(…)`)
+        const stmt = enclosingStatement(call);
+        const fn = call.childForFieldName('function');
+        const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+        if (stmt?.type === 'expression_statement' && outerParens(call).parent?.id === stmt.id) {
+          return receiver && /^(?:identifier|attribute|subscript)$/.test(receiver.type) ? { name: targetName(receiver), stmt } : undefined;
+        }
+        p = call;
         continue;
       }
     }
@@ -1428,14 +1487,16 @@ function closedNamesIn(st: SyntaxNode): string[] {
     const items = st.namedChildren.filter((c) => !isExtra(c));
     if (items.length !== 1) return [];
     let e = awaited(bare(items[0]));
-    // Ex) `cm = stack.enter_context(f)`
-    if (e?.type === 'assignment' && e.childForFieldName('left')?.type === 'identifier') e = awaited(bare(e.childForFieldName('right')));
+    // Ex) `cm = stack.enter_context(f)` (not `raw = f.detach()`, which keeps what it detaches)
+    const assigned = e?.type === 'assignment' && e.childForFieldName('left')?.type === 'identifier';
+    if (assigned) e = awaited(bare(e!.childForFieldName('right')));
     if (e?.type !== 'call') return [];
     const fn = e.childForFieldName('function');
     if (fn?.type !== 'attribute') return [];
     const attr = fn.childForFieldName('attribute')?.text ?? '';
     const obj = bare(fn.childForFieldName('object'));
-    if (/^(?:a?close|cleanup|__exit__|__aexit__|detach)$/.test(attr)) return obj?.type === 'identifier' ? [obj.text] : [];
+    // Ex) `self.log.close()`, `d["f"].close()`: by the target's text, as `heldBy` names what they hold
+    if (/^(?:a?close|cleanup|__exit__|__aexit__|detach)$/.test(attr)) return !assigned && obj && /^(?:identifier|attribute|subscript)$/.test(obj.type) ? [targetName(obj)] : [];
     if (attr === 'enter_context' || attr === 'enter_async_context') {
       const args = (e.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => !isExtra(c));
       const arg = args.length === 1 ? bare(args[0]) : undefined;
@@ -1459,7 +1520,7 @@ function closedNamesIn(st: SyntaxNode): string[] {
     const value = bare(st.namedChildren.find((c) => !isExtra(c)));
     if (!value) return [];
     const parts = value.type === 'expression_list' || value.type === 'tuple' ? value.namedChildren.filter((c) => !isExtra(c)).map(bare) : [value];
-    return parts.filter((x): x is SyntaxNode => x?.type === 'identifier').map((x) => x.text);
+    return parts.filter((x): x is SyntaxNode => !!x && /^(?:identifier|attribute|subscript)$/.test(x.type)).map(targetName);
   }
   if (st.type === 'delete_statement') {
     const target = st.namedChildren.find((c) => !isExtra(c));
@@ -1519,14 +1580,40 @@ function enteredAround(st: SyntaxNode, name: string): boolean {
  */
 function onlyMethodsCalled(st: SyntaxNode, name: string): boolean {
   const fn = functionOrModuleOf(st);
-  const body = fn.type === 'module' ? fn : fn.childForFieldName('body');
-  if (!body) return false;
-  return identifiersNamed(body, name).every((id) => {
-    if (within(id, st)) return true;
-    const p = id.parent;
-    if (p?.type === 'attribute' && p.childForFieldName('object')?.id === id.id) return p.parent?.type === 'call' && p.parent.childForFieldName('function')?.id === p.id;
-    return p?.type === 'assignment' && p.childForFieldName('left')?.id === id.id;
+  return !namesHeldElsewhere(fn).has(name);
+}
+
+/**
+ * The names `fn`'s body reads other than by calling a method on them, by deleting or by binding them (`out = f`,
+ * `keep(f)`, `same = f.__enter__()`): read once per function (700 `del f…` in one function each walked its body).
+ */
+function namesHeldElsewhere(fn: SyntaxNode): Set<string> {
+  return memoized(methodsOnlyCache, fn.tree, fn.id, () => {
+    const out = new Set<string>();
+    const body = fn.type === 'module' ? fn : fn.childForFieldName('body');
+    if (!body) return out;
+    for (const id of body.descendantsOfType('identifier')) {
+      const p = id.parent;
+      if (!p || p.type === 'delete_statement' || p.parent?.type === 'delete_statement') continue;
+      if (p.type === 'attribute') {
+        // (The attribute's own name is no read of a variable)
+        if (p.childForFieldName('attribute')?.id === id.id) continue;
+        if (p.parent?.type === 'call' && p.parent.childForFieldName('function')?.id === p.id && p.childForFieldName('attribute')?.text !== '__enter__') continue;
+      }
+      if (p.type === 'assignment' && p.childForFieldName('left')?.id === id.id) continue;
+      if (p.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) continue;
+      out.add(id.text);
+    }
+    return out;
   });
+}
+
+// Per tree, by function: `namesHeldElsewhere`.
+const methodsOnlyCache = new WeakMap<object, Map<number, Set<string>>>();
+
+/** The name `heldBy` and `closedNamesIn` give a target: its text without blanks (`f`, `self.log`, `d["f"]`). */
+function targetName(n: SyntaxNode): string {
+  return n.type === 'identifier' ? n.text : n.text.replace(/\s+/g, '');
 }
 
 /** Per sibling of a block: the names it closes (`closedNamesIn`, a `try`'s `finally:` too), and for one that leaves on
@@ -1597,7 +1684,7 @@ function check(ctx: FileContext): Finding[] {
   // Every call that makes a generator with cleanup (or an iterator of ITERATORS): a kept wrapper may hold two.
   const made = calls.map((c) => c.call);
   // The uses whose generators are made in branches (`rows() if c else [1]`), by statement and run of branches.
-  const branched = new Map<string, { stmt: SyntaxNode; uses: { call: SyntaxNode; gen: Made; at: number }[] }>();
+  const branched = new Map<string, { stmt: SyntaxNode; uses: { call: SyntaxNode; gen: Made; at: number; released?: string }[] }>();
   // The generators kept in a variable through a branch (`it = rows() if c else []`), by assignment.
   const keptBranched = new Map<number, { kept: Kept; uses: { call: SyntaxNode; gen: Made; at: number }[] }>();
   // The calls a generator's use went through as a pass-through generator function's argument (`passesThrough`).
@@ -1713,7 +1800,8 @@ function check(ctx: FileContext): Finding[] {
       const slot = use.branch?.shared ? use.branch.root.id : alone ? 'use' : call.id;
       const key = `${stmt.id}:${run?.id ?? ''}:${slot}`;
       const group = branched.get(key) ?? { stmt, uses: [] };
-      group.uses.push({ call, gen, at: findings.length });
+      const released = releasedNote(use);
+      group.uses.push({ call, gen, at: findings.length, ...(released ? { released } : {}) });
       branched.set(key, group);
       findings.push(base);
       continue;
@@ -1742,7 +1830,7 @@ function check(ctx: FileContext): Finding[] {
   for (const { stmt, uses: group } of branched.values()) {
     const fix = planBranchFix(ctx, group, stmt);
     // Ex) `finally: raise Busy()` in one of them: the one fix closes whichever was made
-    const notes = new Map(group.map(({ gen }) => [gen.key, cleanupNote(gen, 'here') ?? heldNote(ctx, gen, stmt) ?? '']));
+    const notes = new Map(group.map(({ gen, released }) => [gen.key, cleanupNote(gen, 'here') ?? heldNote(ctx, gen, stmt) ?? released ?? '']));
     const unsafe = [...notes.values()].some((n) => n);
     for (const { gen, at } of group) {
       const f = findings[at]!;
@@ -1968,7 +2056,11 @@ function heldNote(ctx: FileContext, gen: Made, stmt: SyntaxNode): string | undef
   // Ex) `f = open(p, "w")` / `async for x in agen(): break` / `f.write(…)`: the hook's task ran when the coroutine
   // next gave the loop a turn, after the return (the frame dropping `f`) or a later `f.close()`; a `with` withify
   // writes around `f` meets the rule below in the next pass
-  const live = heldResources(ctx).find((r) => r.fn === fn.id && r.stmt.endIndex <= stmt.startIndex && !closedBetween(r, stmt));
+  // (One bound later in a loop around the use is open there on the loop's next turn: `for …: async for …: break` /
+  // `log = open(p)`; a file opened only to read has nothing to flush)
+  const loops: SyntaxNode[] = [];
+  for (let p = stmt.parent; p && p.id !== fn.id; p = p.parent) if (p.type === 'for_statement' || p.type === 'while_statement') loops.push(p);
+  const live = heldResources(ctx).find((r) => r.fn === fn.id && r.writes && ((r.stmt.endIndex <= stmt.startIndex && !closedBetween(r, stmt)) || (r.stmt.startIndex > stmt.endIndex && loops.some((l) => within(r.stmt, l)))));
   if (live) {
     return `; \`${live.name}\` (line ${live.stmt.startPosition.row + 1}) is still open here: CPython's finalizer hook ran the cleanup later, in a task of its own, when the coroutine next let the event loop run, which may come after the code closes \`${live.name}\` or the frame drops it: \`await aclose()\` runs it while \`${live.name}\` is open`;
   }

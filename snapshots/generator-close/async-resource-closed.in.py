@@ -34,3 +34,11 @@ async def deleted_before(path):
     async for x in produce(path):
         break
     print(x)
+
+
+async def only_read_before(path):
+    cfg = open(path)
+    data = cfg.read()
+    async for x in produce(path):
+        break
+    print(x, data)

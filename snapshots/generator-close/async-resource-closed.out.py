@@ -46,3 +46,15 @@ async def deleted_before(path):
     finally:
         await agen.aclose()
     print(x)
+
+
+async def only_read_before(path):
+    cfg = open(path)
+    data = cfg.read()
+    agen = produce(path)
+    try:
+        async for x in agen:
+            break
+    finally:
+        await agen.aclose()
+    print(x, data)

@@ -35,3 +35,14 @@ def deleted(path):
     x = next(it)
     del f
     return x
+
+
+class Exporter:
+    def run(self, path):
+        self.log = open(path, "w")
+        self.log.write("data")
+        it = rows(path)
+        x = next(it)
+        self.log.close()
+        return x
+

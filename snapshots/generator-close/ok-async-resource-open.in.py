@@ -35,3 +35,13 @@ async def first_of_two(path):
     async for x in produce(path):
         break
     err.close()
+
+
+async def opened_later_in_a_loop(path):
+    # on the loop's second turn, the first turn's `log` is still open at the `async for`
+    for i in range(2):
+        if i == 1:
+            async for x in produce(path):
+                break
+        log = open(path, "w")
+        log.write("x%d" % i)

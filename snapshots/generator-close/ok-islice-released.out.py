@@ -33,3 +33,12 @@ def chained_loop():
 
 def chained_any():
     return any(v == 8 for v in itertools.chain(itertools.islice(rows(5), 2), [7, 8, 9]))
+
+
+def sorted_by_options(opts):
+    # `key` may come through `**opts`
+    return sorted(itertools.islice(rows(5), 2), **opts)
+
+
+def sorted_in_a_branch(c):
+    return sorted(itertools.islice(rows(5) if c else iter([]), 2), key=key)

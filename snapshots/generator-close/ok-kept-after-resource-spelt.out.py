@@ -75,3 +75,36 @@ class Exporter:
         self.out.write("data")
         it = rows(path)
         return next(it)
+
+
+def detached(path):
+    log = open(path, "w")
+    log.write("data")
+    it = rows(path)
+    x = next(it)
+    raw = log.detach()
+    return x
+
+
+def entered_then_deleted(path):
+    log = open(path, "w")
+    same = log.__enter__()
+    log.write("data")
+    it = rows(path)
+    x = next(it)
+    del log
+    return x
+
+
+def either(path):
+    log = path and open(path, "w")
+    log.write("data")
+    it = rows(path)
+    return next(it)
+
+
+def appended(path, logs):
+    logs.append(open(path, "w"))
+    logs[-1].write("data")
+    it = rows(path)
+    return next(it)

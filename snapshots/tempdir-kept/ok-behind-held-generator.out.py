@@ -29,3 +29,21 @@ def through_list():
     tmp = tempfile.TemporaryDirectory()
     state["dir"] = tmp.name
     return "done"
+
+
+def through_comprehension():
+    state = {}
+    gs = [consumer(state) for _ in range(1)]
+    next(gs[0])
+    tmp = tempfile.TemporaryDirectory()
+    state["dir"] = tmp.name
+    return "done"
+
+
+def through_append(gs):
+    state = {}
+    gs.append(consumer(state))
+    next(gs[-1])
+    tmp = tempfile.TemporaryDirectory()
+    state["dir"] = tmp.name
+    return "done"
