@@ -862,3 +862,12 @@ test('open-assign: a factory that hands the file to a call on the way is no find
   const numbered = assign('import sys\n\n\ndef g(check):\n    fi = open(sys.argv[0])\n    check(fi.fileno(), -1)\n    return fi.readline()\n');
   assert.match(numbered.findings[0]!.reason!, /^its descriptor number passed to `check\(\)`/);
 });
+
+test('open-assign-close: a function of the module that keeps the file is a store, as the same call written in place', () => {
+  const src = 'K = []\n\n\ndef keep(out):\n    K.append(out)\n\n\ndef risky():\n    raise RuntimeError("boom")\n\n\ndef main(p):\n    f = open(p, "w")\n    keep(f)\n    risky()\n    f.close()\n';
+  const r = close(src);
+  assert.equal(r.fixesApplied, 0);
+  assert.match(r.findings[0]!.reason!, /^passed to `keep\(\)`, which withify cannot show to leave it alone: in `keep`, line 5/);
+  // One that only writes to it: fixed
+  assert.equal(close(src.replace('K.append(out)', 'out.write("x")')).fixesApplied, 1);
+});

@@ -1,7 +1,11 @@
 # A resource handed to a function of the module that may keep it, or that withify does not read: reported, not
 # fixed (the `with` would close it under whoever holds it).
+import fcntl
 import functools
+import io
 import json
+import os
+import tempfile
 
 LOG = []
 LAST = None
@@ -148,3 +152,31 @@ def w14(path):
     f = open(path, "w")
     json.dump({}, f)
     keep(out=f)
+
+
+def locked(out):
+    fcntl.flock(out, fcntl.LOCK_EX)
+
+
+def renamed(t, dst):
+    os.replace(t.name, dst)
+
+
+def w15(path):
+    f = open(path, "w")
+    locked(f)
+    f.write("x")
+
+
+def w16(dst):
+    t = tempfile.NamedTemporaryFile(delete=False)
+    renamed(t, dst)
+
+
+def wrapped_write(raw):
+    io.TextIOWrapper(raw).write("hello")
+
+
+def w17(path):
+    raw = open(path, "wb")
+    wrapped_write(raw)

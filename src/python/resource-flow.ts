@@ -9,6 +9,7 @@ import { aKind, closesItself, isEagerUse, mayWrite, type ResourceSpec } from './
 import { functionOrModuleOf, identifiersNamed, inLazyTypeScope, scopeOf, within } from './scopes.js';
 import { containsYield, preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
+import { argumentOf } from './statement-flow.js';
 import { firstIndex, textTest, wordsPattern } from './text.js';
 import { memoized, pushTo } from './memo.js';
 import { childDefNames, lineAt, outlineOf } from './outline.js';
@@ -345,6 +346,12 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           if (!wrapped && attr === 'detach' && spec.kind === 'socket') return { kind: 'escape', severity: 'call', reason: `\`.detach()\` does not run on every path (an exception before it, a branch without it): the others leave the socket to the GC; release it on each of them by hand (\`close()\` a socket the code made, \`detach()\` one made around a descriptor it borrowed)` };
           // Ex) `zf = zipfile.ZipFile(raw)` / `member = zf.open("n")`: the member reads `raw` when it is read
           if ((wrapped === true || wrapped === 'owns') && HANDS_OUT.has(attr) && !usedUpAtOnce(p.parent!)) return { kind: 'escape', severity: 'call', reason: `\`.${attr}()\` of what wraps it may return an object that still reads the ${spec.kind} after the block` };
+          // Ex) `io.TextIOWrapper(raw).write(s)`, `gzip.GzipFile(fileobj=raw).write(b)`: a temporary wrapper buffers what
+          // is written, which CPython flushed into the file as the statement dropped it; a `with` would close the file
+          // under a wrapper PyPy has not flushed (the data, a gzip trailer, lost)
+          if ((wrapped === true || wrapped === 'owns') && node.type === 'call' && /^(?:write|writelines|writerow|writerows|print)$/.test(attr)) {
+            return { kind: 'escape', severity: 'call', reason: `written through the temporary \`${preview(node)}\`, which buffers it: CPython flushed it into the ${spec.kind} as the statement dropped the wrapper, a \`with\` would close the ${spec.kind} under a wrapper PyPy has not flushed` };
+          }
           // Ex) `cx.execute(q).fetchall()`, `cx.executemany(q, rows)` as a statement: the cursor it makes is done with at once
           if (wrapped || spec.eagerMethods.has(attr) || (spec.viewMethods?.has(attr) && isEagerUse(spec, attr, p.parent!))) return { kind: 'use' };
           // Ex) `cu = cx.cursor()`, `for row in cx.execute(q):`: follow the cursor
@@ -416,7 +423,8 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
         const shown = fn ? preview(fn) : '?';
         // Ex) `self.assertEqual(f.fileno(), -1)`: only the number goes
         if (wrapped === 'descriptor') return { kind: 'escape', severity: 'call', reason: `its descriptor number passed to \`${shown}()\`, which may keep it past the block` };
-        if (helper) return { kind: 'escape', severity: 'call', reason: `passed to \`${shown}()\`, which withify cannot show to leave it alone: ${helper}` };
+        // (A function that stores it is a store, as `K.append(f)` written here is)
+        if (helper) return { kind: 'escape', severity: helper.store ? 'store' : 'call', reason: `passed to \`${shown}()\`, which withify cannot show to leave it alone: ${helper.why}` };
         return { kind: 'escape', severity: 'call', reason: `passed to \`${shown}()\`, which is not known to leave it alone (see the consumer list in docs/open-argument.md)` };
       }
       case 'list_splat':
@@ -520,7 +528,13 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
 }
 
 // Per file, by function, parameter and resource kind: whether the function leaves what it is given there alone.
-const helperMemo = new WeakMap<FileContext, Map<string, true | string>>();
+const helperMemo = new WeakMap<FileContext, Map<string, true | HelperUse>>();
+
+/** What a function of the module may do with what it is given (`helperLeavesAlone`): `store` when it keeps it. */
+interface HelperUse {
+  why: string;
+  store: boolean;
+}
 // The functions being read
 const helpersRead = new Set<string>();
 
@@ -533,9 +547,12 @@ const helpersRead = new Set<string>();
  * resource when it returns, as an eager consumer is. `def save(d, out): json.dump(d, out)` … `save(d, f)`.
  * Not followed: methods, nested functions, lambdas, a call or a function with `*args`/`**kwargs` around the argument.
  */
-function helperLeavesAlone(ctx: FileContext, call: SyntaxNode, arg: SyntaxNode, spec: ResourceSpec): true | string | undefined {
+function helperLeavesAlone(ctx: FileContext, call: SyntaxNode, arg: SyntaxNode, spec: ResourceSpec): true | HelperUse | undefined {
   const callee = call.childForFieldName('function');
   if (callee?.type !== 'identifier' || !definedNames(ctx.source).has(callee.text)) return undefined;
+  // Ex) `global save; save = keep` in a function, `globals()["save"] = …`, `exec("def save…")`: the name may be bound
+  // to something else when the call runs
+  if (ctx.names.declaredGlobal(callee.text) || /\b(?:globals|exec|setattr|vars)\s*\(/.test(ctx.source)) return undefined;
   // (The module's functions: on a partial tree, the engine parses the file whole and checks again)
   ctx.readsBeyondFunction();
   const found = ctx.names.resolve(callee.text, call);
@@ -543,15 +560,16 @@ function helperLeavesAlone(ctx: FileContext, call: SyntaxNode, arg: SyntaxNode, 
   const def = found.bindings[0]!.node;
   const top = def.parent?.type === 'decorated_definition' ? def.parent : def;
   if (def.type !== 'function_definition' || top.parent?.type !== 'module') return undefined;
-  if (startsAsync(def)) return 'a coroutine function, whose body runs when the coroutine does';
+  if (startsAsync(def)) return { why: 'a coroutine function, whose body runs when the coroutine does', store: false };
   const args = call.childForFieldName('arguments');
   if (!args || args.namedChildren.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return undefined;
   const param = parameterFor(def, call, arg);
-  if (!param) return 'it lands in `*args` or `**kwargs`';
+  if (!param) return { why: 'it lands in `*args` or `**kwargs`', store: false };
   const key = `${def.id}:${param}:${spec.name}`;
   return memoized(helperMemo, ctx, key, () => {
-    // (`save` calling `write_all` calling `save`: a cycle is not followed)
-    if (helpersRead.has(key)) return 'it calls itself, which withify does not follow';
+    // (`save` calling `write_all` calling `save`: a cycle is not followed; nor a chain past 40 functions)
+    if (helpersRead.has(key)) return { why: 'it reaches itself again, which withify does not follow', store: false };
+    if (helpersRead.size >= 40) return { why: 'it hands it on through more functions than withify follows', store: false };
     helpersRead.add(key);
     try {
       return leavesParameterAlone(ctx, def, param, spec);
@@ -587,23 +605,35 @@ function parameterFor(def: SyntaxNode, call: SyntaxNode, arg: SyntaxNode): strin
 }
 
 /** `true` when `def` only uses its parameter `param` (`helperLeavesAlone`), else what it does with it. */
-function leavesParameterAlone(ctx: FileContext, def: SyntaxNode, param: string, spec: ResourceSpec): true | string {
+function leavesParameterAlone(ctx: FileContext, def: SyntaxNode, param: string, spec: ResourceSpec): true | HelperUse {
   const body = def.childForFieldName('body');
-  if (!body) return 'its body is not read';
-  if (def.parent?.type === 'decorated_definition') return 'it is decorated, and what the decorator does with its arguments is not known';
-  if (containsYield(body)) return 'a generator function, which reads it lazily';
+  const fname = def.childForFieldName('name')?.text ?? '?';
+  if (!body) return { why: 'its body is not read', store: false };
+  if (def.parent?.type === 'decorated_definition') return { why: 'it is decorated, and what the decorator does with its arguments is not known', store: false };
+  if (containsYield(body)) return { why: 'a generator function, which reads it lazily', store: true };
   const lookup = dynamicLookupAfter(ctx, def, undefined);
-  if (lookup) return `it lists its variables (\`${preview(lookup)}\`, line ${lookup.startPosition.row + 1})`;
-  const bound = ctx.names.bindings(def).get(param) ?? [];
-  if (bound.length !== 1 || bound[0]!.kind !== 'param') return `it binds \`${param}\` again`;
+  if (lookup) return { why: `it lists its variables (\`${preview(lookup)}\`, line ${lookup.startPosition.row + 1})`, store: true };
+  // (A bare annotation, `out: IO[str]`, binds no value)
+  const bound = (ctx.names.bindings(def).get(param) ?? []).filter((b) => !isBareAnnotationTarget(b.node));
+  if (bound.length !== 1 || bound[0]!.kind !== 'param') return { why: `it binds \`${param}\` again`, store: false };
   for (const id of identifiersNamed(body, param, ctx.source)) {
+    // Ex) `fcntl.flock(out, LOCK_EX)`: a lock the file holds until it is closed, which CPython did at the caller's return
+    const call = argumentOf(outerParens(id));
+    if (call && /(?:^|\.)(?:flock|lockf|locking)$/.test(calleeName(ctx.names, call) ?? call.childForFieldName('function')?.text ?? '')) return { why: `in \`${fname}\`, line ${id.startPosition.row + 1}, it takes a lock on \`${param}\`, which lasts until the close`, store: false };
+    // Ex) `os.replace(out.name, dst)` of a temporary file: its name, which the caller's own checks follow, not here
+    if (spec.name.startsWith('tempfile.') && readsAttribute(id, NAME_ATTRIBUTE)) return { why: `in \`${fname}\`, line ${id.startPosition.row + 1}, it reads \`${param}.name\`, which withify does not follow in a function it reads`, store: false };
     const u = classifyUseOnce(ctx, id, def, spec, false);
     if (u.kind === 'use') continue;
-    const what = u.kind === 'escape' ? u.reason : u.kind === 'close' || u.kind === 'managed' ? `it closes \`${param}\`` : u.kind === 'alias' ? `it binds \`${param}\` to \`${u.target.text}\`` : `it binds \`${param}\` again`;
-    return `in \`${def.childForFieldName('name')?.text ?? '?'}\`, line ${id.startPosition.row + 1}, ${what}`;
+    // (A function it passes it to, read in turn: that one's first clause only)
+    const reason = u.kind === 'escape' ? u.reason.replace(/, which withify cannot show to leave it alone: .*$/s, ', which may keep it') : '';
+    const what = u.kind === 'escape' ? reason : u.kind === 'close' || u.kind === 'managed' ? `it closes \`${param}\`` : u.kind === 'alias' ? `it binds \`${param}\` (or what wraps it) to \`${u.target.text}\`, which withify does not follow in a function it reads` : `it binds \`${param}\` again`;
+    // (Handed on from there, to a call that may keep it too: `def keep(out): K.append(out)` keeps as `K.append(f)` does)
+    return { why: `in \`${fname}\`, line ${id.startPosition.row + 1}, ${what}`, store: u.kind === 'escape' || u.kind === 'alias' };
   }
   return true;
 }
+
+const NAME_ATTRIBUTE: ReadonlySet<string> = new Set(['name']);
 
 /**
  * Every use of the variable bound by `target` (an identifier) and of the names it is passed on to
