@@ -1306,8 +1306,19 @@ function heldByStatement(ctx: FileContext, call: SyntaxNode, gen: Made): { name:
   if (stmt?.type !== 'expression_statement') return undefined;
   // (Not inside a lambda or a nested function: made when that runs)
   for (let p = call.parent; p && p.id !== stmt.id; p = p.parent) if (p.type === 'lambda' || p.type === 'function_definition') return undefined;
-  const first = stmt.descendantsOfType('identifier')[0];
-  return first && first.startIndex < call.startIndex ? { name: first.text, stmt } : undefined;
+  const top = stmt.namedChildren.find((c) => !isExtra(c));
+  // Ex) `gs = [rows(i) for i in n]`, `x = [] + [rows()]`, `gs += [rows()]`: by the target's first name
+  if (top?.type === 'assignment' || top?.type === 'augmented_assignment') {
+    const left = top.childForFieldName('left');
+    const first = left?.type === 'identifier' ? left : left?.descendantsOfType('identifier')[0];
+    return first && within(call, top.childForFieldName('right')) ? { name: first.text, stmt } : undefined;
+  }
+  // Ex) `gs.append(rows())`, `gs.extend([rows()])` on a list the function made
+  if (top?.type === 'call') {
+    const fn = top.childForFieldName('function');
+    return storingReceiver(ctx, top, fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined, stmt);
+  }
+  return undefined;
 }
 
 /** Displays and expressions that hold what they are made of (a generator expression: the iterable of its first `for`). */
@@ -1410,6 +1421,13 @@ function heldBy(ctx: FileContext, c: SyntaxNode): { name: string; stmt: SyntaxNo
       const stmt = enclosingStatement(p);
       return name && stmt ? { name, stmt } : undefined;
     }
+    // Ex) `files += [open(p, "w")]` on a list the function made
+    if (p.type === 'augmented_assignment' && p.childForFieldName('right')?.id === cur.id) {
+      const left = p.childForFieldName('left');
+      const stmt = enclosingStatement(p);
+      const made = left?.type === 'identifier' && (ctx.names.bindings(functionOrModuleOf(p)).get(left.text) ?? []).some((b) => b.kind === 'assign');
+      return made && stmt ? { name: left!.text, stmt } : undefined;
+    }
     if (p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id) {
       const left = p.childForFieldName('left');
       // Ex) `f, g = open(a), open(b)`, `[f, g] = [open(a), open(b)]`: the target at the call's place; any other target
@@ -1448,7 +1466,7 @@ function heldBy(ctx: FileContext, c: SyntaxNode): { name: string; stmt: SyntaxNo
         const fn = call.childForFieldName('function');
         const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
         if (stmt?.type === 'expression_statement' && outerParens(call).parent?.id === stmt.id) {
-          return receiver && /^(?:identifier|attribute|subscript)$/.test(receiver.type) ? { name: targetName(receiver), stmt } : undefined;
+          return storingReceiver(ctx, call, receiver, stmt);
         }
         p = call;
         continue;
@@ -1495,8 +1513,8 @@ function closedNamesIn(st: SyntaxNode): string[] {
     if (fn?.type !== 'attribute') return [];
     const attr = fn.childForFieldName('attribute')?.text ?? '';
     const obj = bare(fn.childForFieldName('object'));
-    // Ex) `self.log.close()`, `d["f"].close()`: by the target's text, as `heldBy` names what they hold
-    if (/^(?:a?close|cleanup|__exit__|__aexit__|detach)$/.test(attr)) return !assigned && obj && /^(?:identifier|attribute|subscript)$/.test(obj.type) ? [targetName(obj)] : [];
+    // (Not `self.log.close()`, `d[i].close()`: the attribute or item may hold another object by then)
+    if (/^(?:a?close|cleanup|__exit__|__aexit__|detach)$/.test(attr)) return !assigned && obj?.type === 'identifier' ? [obj.text] : [];
     if (attr === 'enter_context' || attr === 'enter_async_context') {
       const args = (e.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => !isExtra(c));
       const arg = args.length === 1 ? bare(args[0]) : undefined;
@@ -1520,7 +1538,7 @@ function closedNamesIn(st: SyntaxNode): string[] {
     const value = bare(st.namedChildren.find((c) => !isExtra(c)));
     if (!value) return [];
     const parts = value.type === 'expression_list' || value.type === 'tuple' ? value.namedChildren.filter((c) => !isExtra(c)).map(bare) : [value];
-    return parts.filter((x): x is SyntaxNode => !!x && /^(?:identifier|attribute|subscript)$/.test(x.type)).map(targetName);
+    return parts.filter((x): x is SyntaxNode => x?.type === 'identifier').map((x) => x.text);
   }
   if (st.type === 'delete_statement') {
     const target = st.namedChildren.find((c) => !isExtra(c));
@@ -1610,6 +1628,22 @@ function namesHeldElsewhere(fn: SyntaxNode): Set<string> {
 
 // Per tree, by function: `namesHeldElsewhere`.
 const methodsOnlyCache = new WeakMap<object, Map<number, Set<string>>>();
+
+/** Methods that keep what they are given in their receiver: `logs.append(open(p))`. */
+const STORING_METHODS: ReadonlySet<string> = new Set(['append', 'appendleft', 'extend', 'extendleft', 'insert', 'add', 'put', 'put_nowait', 'setdefault', 'update', 'push']);
+
+/**
+ * The holder of what `call`'s arguments make when `call` is a whole statement: `logs.append(…)` stores it in `logs`,
+ * when the function made `logs` (one it was given, a parameter, `self`, outlives the frame: the caller keeps it). Any
+ * other call as a statement (`print(rows())`, `mylib.save(d, open(p, "w"))`) drops what it was given, or keeps it
+ * where withify cannot see: no holder.
+ */
+function storingReceiver(ctx: FileContext, call: SyntaxNode, receiver: SyntaxNode | null | undefined, stmt: SyntaxNode): { name: string; stmt: SyntaxNode } | undefined {
+  const method = call.childForFieldName('function')?.childForFieldName('attribute')?.text ?? '';
+  if (!receiver || receiver.type !== 'identifier' || !STORING_METHODS.has(method)) return undefined;
+  const made = (ctx.names.bindings(functionOrModuleOf(stmt)).get(receiver.text) ?? []).some((b) => b.kind === 'assign');
+  return made ? { name: receiver.text, stmt } : undefined;
+}
 
 /** The name `heldBy` and `closedNamesIn` give a target: its text without blanks (`f`, `self.log`, `d["f"]`). */
 function targetName(n: SyntaxNode): string {
@@ -2057,10 +2091,10 @@ function heldNote(ctx: FileContext, gen: Made, stmt: SyntaxNode): string | undef
   // next gave the loop a turn, after the return (the frame dropping `f`) or a later `f.close()`; a `with` withify
   // writes around `f` meets the rule below in the next pass
   // (One bound later in a loop around the use is open there on the loop's next turn: `for …: async for …: break` /
-  // `log = open(p)`; a file opened only to read has nothing to flush)
+  // `log = open(p)`. A file opened only to read counts too: a lock file is, `fcntl.flock(lock, …)`)
   const loops: SyntaxNode[] = [];
   for (let p = stmt.parent; p && p.id !== fn.id; p = p.parent) if (p.type === 'for_statement' || p.type === 'while_statement') loops.push(p);
-  const live = heldResources(ctx).find((r) => r.fn === fn.id && r.writes && ((r.stmt.endIndex <= stmt.startIndex && !closedBetween(r, stmt)) || (r.stmt.startIndex > stmt.endIndex && loops.some((l) => within(r.stmt, l)))));
+  const live = heldResources(ctx).find((r) => r.fn === fn.id && ((r.stmt.endIndex <= stmt.startIndex && !closedBetween(r, stmt)) || (r.stmt.startIndex > stmt.endIndex && loops.some((l) => within(r.stmt, l)))));
   if (live) {
     return `; \`${live.name}\` (line ${live.stmt.startPosition.row + 1}) is still open here: CPython's finalizer hook ran the cleanup later, in a task of its own, when the coroutine next let the event loop run, which may come after the code closes \`${live.name}\` or the frame drops it: \`await aclose()\` runs it while \`${live.name}\` is open`;
   }

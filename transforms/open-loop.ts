@@ -71,7 +71,7 @@ function writesThere(ctx: FileContext, resource: SyntaxNode, consumer: SyntaxNod
   // Ex) `base64.encode(src, open(p, "r+b"))`, `quopri.decode(…)`: a file opened to read and write, given to a call
   // not known to only read it (`json.load(open(p, "r+"))` reads)
   const plus = !!mode && /\+/.test(mode.text);
-  return plus && !/(?:^|\.)(?:load|read\w*|parse|\w*[Rr]eader|iter|list|tuple|set|frozenset|sorted|sum|min|max|len|enumerate|zip|map|filter|any|all|next)$/.test(name);
+  return plus && !/(?:^|\.)(?:\w*load\w*|read\w*|parse\w*|\w*[Rr]eader|\w*digest\w*|iter|list|tuple|set|frozenset|sorted|sum|min|max|len|enumerate|zip|map|filter|any|all|next)$/.test(name);
 }
 
 /** The statement a fix wraps: the `for` loop itself, or the statement holding the comprehension. */

@@ -51,10 +51,6 @@ async def deleted_before(path):
 async def only_read_before(path):
     cfg = open(path)
     data = cfg.read()
-    agen = produce(path)
-    try:
-        async for x in agen:
-            break
-    finally:
-        await agen.aclose()
+    async for x in produce(path):
+        break
     print(x, data)

@@ -36,13 +36,3 @@ def deleted(path):
     del f
     return x
 
-
-class Exporter:
-    def run(self, path):
-        self.log = open(path, "w")
-        self.log.write("data")
-        it = rows(path)
-        x = next(it)
-        self.log.close()
-        return x
-

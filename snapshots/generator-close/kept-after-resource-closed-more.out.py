@@ -45,16 +45,3 @@ def deleted(path):
     finally:
         it.close()
 
-
-class Exporter:
-    def run(self, path):
-        self.log = open(path, "w")
-        self.log.write("data")
-        it = rows(path)
-        try:
-            x = next(it)
-            self.log.close()
-            return x
-        finally:
-            it.close()
-

@@ -103,8 +103,17 @@ def either(path):
     return next(it)
 
 
-def appended(path, logs):
+def appended(path):
+    logs = []
     logs.append(open(path, "w"))
     logs[-1].write("data")
+    it = rows(path)
+    return next(it)
+
+
+def added(path):
+    files = []
+    files += [open(path, "w")]
+    files[0].write("data")
     it = rows(path)
     return next(it)

@@ -32,6 +32,6 @@ def text(p):
 
 
 def text_gzip(p):
-    with open(p, "wb") as f:
-        with io.TextIOWrapper(gzip.GzipFile(fileobj=f, mode="wb"), encoding="utf-8") as t:
-            t.write("hello")
+    f = open(p, "wb")
+    with io.TextIOWrapper(gzip.GzipFile(fileobj=f, mode="wb"), encoding="utf-8") as t:
+        t.write("hello")

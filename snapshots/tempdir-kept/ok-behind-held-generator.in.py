@@ -40,8 +40,9 @@ def through_comprehension():
     return "done"
 
 
-def through_append(gs):
+def through_append():
     state = {}
+    gs = []
     gs.append(consumer(state))
     next(gs[-1])
     tmp = tempfile.TemporaryDirectory()

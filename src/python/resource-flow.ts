@@ -9,7 +9,6 @@ import { aKind, closesItself, isEagerUse, mayWrite, type ResourceSpec } from './
 import { functionOrModuleOf, identifiersNamed, inLazyTypeScope, scopeOf, within } from './scopes.js';
 import { containsYield, preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
-import { argumentOf } from './statement-flow.js';
 import { firstIndex, textTest, wordsPattern } from './text.js';
 import { memoized, pushTo } from './memo.js';
 import { childDefNames, lineAt, outlineOf } from './outline.js';
@@ -349,7 +348,7 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           // Ex) `io.TextIOWrapper(raw).write(s)`, `gzip.GzipFile(fileobj=raw).write(b)`: a temporary wrapper buffers what
           // is written, which CPython flushed into the file as the statement dropped it; a `with` would close the file
           // under a wrapper PyPy has not flushed (the data, a gzip trailer, lost)
-          if ((wrapped === true || wrapped === 'owns') && node.type === 'call' && /^(?:write|writelines|writerow|writerows|print)$/.test(attr)) {
+          if ((wrapped === true || wrapped === 'owns') && node.type === 'call' && BUFFERING_WRAPPERS.has(calleeName(ctx.names, node) ?? '') && /^(?:write\w*|print|add\w*)$/.test(attr)) {
             return { kind: 'escape', severity: 'call', reason: `written through the temporary \`${preview(node)}\`, which buffers it: CPython flushed it into the ${spec.kind} as the statement dropped the wrapper, a \`with\` would close the ${spec.kind} under a wrapper PyPy has not flushed` };
           }
           // Ex) `cx.execute(q).fetchall()`, `cx.executemany(q, rows)` as a statement: the cursor it makes is done with at once
@@ -401,6 +400,11 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
           // `stack.enter_context(io.TextIOWrapper(raw))`: closing the wrapper closes `raw`
           if (!wrapped || wrapped === 'owns') return { kind: 'managed' };
           return { kind: 'escape', severity: 'store', reason: `kept, wrapped, by \`${fn ? preview(fn) : '?'}()\`, which does not close it` };
+        }
+        // Ex) `json.dump(d, io.TextIOWrapper(raw))`, `print(s, file=io.TextIOWrapper(raw))`: a temporary wrapper that
+        // buffers what the call writes, flushed into the file as the statement dropped it (as `.write()` on it, above)
+        if ((wrapped === true || wrapped === 'owns') && node.type === 'call' && BUFFERING_WRAPPERS.has(calleeName(ctx.names, node) ?? '')) {
+          return { kind: 'escape', severity: 'call', reason: `handed to \`${fn ? preview(fn) : '?'}()\` through the temporary \`${preview(node)}\`, which buffers what is written: CPython flushed it into the ${spec.kind} as the statement dropped the wrapper, a \`with\` would close the ${spec.kind} under a wrapper PyPy has not flushed` };
         }
         // The one consumer list (consumers.ts), by argument: `json.dump(obj, f)` uses `f` up; `csv.reader(f)` carries it on.
         const consumer = consumerOf(ctx, call);
@@ -527,6 +531,12 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
   }
 }
 
+/** Wrappers that buffer what is written through them until they are flushed or closed (not `csv.writer`, which holds nothing). */
+const BUFFERING_WRAPPERS: ReadonlySet<string> = new Set([
+  'io.TextIOWrapper', 'io.BufferedWriter', 'io.BufferedRandom', 'io.BufferedRWPair', 'gzip.GzipFile', 'gzip.open', 'bz2.BZ2File',
+  'bz2.open', 'lzma.LZMAFile', 'lzma.open', 'zipfile.ZipFile', 'tarfile.open', 'tarfile.TarFile', 'wave.open',
+]);
+
 // Per file, by function, parameter and resource kind: whether the function leaves what it is given there alone.
 const helperMemo = new WeakMap<FileContext, Map<string, true | HelperUse>>();
 
@@ -618,8 +628,10 @@ function leavesParameterAlone(ctx: FileContext, def: SyntaxNode, param: string, 
   if (bound.length !== 1 || bound[0]!.kind !== 'param') return { why: `it binds \`${param}\` again`, store: false };
   for (const id of identifiersNamed(body, param, ctx.source)) {
     // Ex) `fcntl.flock(out, LOCK_EX)`: a lock the file holds until it is closed, which CPython did at the caller's return
-    const call = argumentOf(outerParens(id));
-    if (call && /(?:^|\.)(?:flock|lockf|locking)$/.test(calleeName(ctx.names, call) ?? call.childForFieldName('function')?.text ?? '')) return { why: `in \`${fname}\`, line ${id.startPosition.row + 1}, it takes a lock on \`${param}\`, which lasts until the close`, store: false };
+    // (Also of its descriptor: `fcntl.flock(out.fileno(), …)`)
+    let call: SyntaxNode | undefined;
+    for (let n: SyntaxNode | null = id.parent, k = 0; n && k < 6 && !call; n = n.parent, k++) if (n.type === 'call' && /(?:^|\.)(?:flock|lockf|locking)$/.test(calleeName(ctx.names, n) ?? n.childForFieldName('function')?.text ?? '')) call = n;
+    if (call) return { why: `in \`${fname}\`, line ${id.startPosition.row + 1}, it takes a lock on \`${param}\`, which lasts until the close`, store: false };
     // Ex) `os.replace(out.name, dst)` of a temporary file: its name, which the caller's own checks follow, not here
     if (spec.name.startsWith('tempfile.') && readsAttribute(id, NAME_ATTRIBUTE)) return { why: `in \`${fname}\`, line ${id.startPosition.row + 1}, it reads \`${param}.name\`, which withify does not follow in a function it reads`, store: false };
     const u = classifyUseOnce(ctx, id, def, spec, false);
