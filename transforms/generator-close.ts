@@ -36,7 +36,7 @@ import { mayWrite, patchedInFile, READS_TO_END, resourceOf, wrapperMayStop } fro
 import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
 import { consumerOf, isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
-import { argumentOf } from '../src/python/statement-flow.js';
+import { argumentOf, jumpStaysIn } from '../src/python/statement-flow.js';
 import { bindsPlainNames, enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget, outerParens } from '../src/python/statements.js';
 import { mixedIndentReason, planWrap, statementIndent } from '../src/python/wrap.js';
 import { aheadNote, exceptionKeptNote, keptLocal, keptLocalNested, keptLocals, nameAssignment, namesAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
@@ -1548,17 +1548,6 @@ function closedNamesIn(st: SyntaxNode): string[] {
   return [];
 }
 
-/** True when the loop a `break`/`continue` belongs to lies within `stmt` (its own loop, or one inside it). */
-function loopWithin(jump: SyntaxNode, stmt: SyntaxNode): boolean {
-  // (A `break` in a loop's `else:` is the loop around that one's)
-  let child = jump;
-  for (let p = jump.parent; p; child = p, p = p.parent) {
-    if ((p.type === 'for_statement' || p.type === 'while_statement') && child.type !== 'else_clause') return within(p, stmt);
-    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
-  }
-  return false;
-}
-
 /** True when `name` is a parameter of `st`'s function that the function never binds again. */
 function isParameterOf(st: SyntaxNode, name: string): boolean {
   const fn = functionOrModuleOf(st);
@@ -1676,7 +1665,7 @@ function blockCloses(block: SyntaxNode): BlockCloses {
       if (sib.type === 'try_statement') for (const c of sib.namedChildren) if (c.type === 'finally_clause') for (const st of statementsOf(c)) for (const n of closedNamesIn(st)) names.add(n);
       closes.push(names);
       // (Not a `break` or `continue` of a loop inside the statement: it stays in it)
-      const out = sib.descendantsOfType(['return_statement', 'raise_statement', 'break_statement', 'continue_statement']).filter((r) => functionOrModuleOf(r).id === scope.id && !((r.type === 'break_statement' || r.type === 'continue_statement') && loopWithin(r, sib)));
+      const out = sib.descendantsOfType(['return_statement', 'raise_statement', 'break_statement', 'continue_statement']).filter((r) => functionOrModuleOf(r).id === scope.id && !jumpStaysIn(r, sib));
       let ok: Set<string> | null = null;
       for (const r of out) {
         const here = closedBefore(r);

@@ -14,6 +14,7 @@ import { handlerLeaves, handlersOf, preview } from '../src/python/evaluation.js'
 import { annotationOrderReason, callAssignments, dynamicLookupAfter, identifierUses, outsideReason, plainTarget, readsAttribute, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { dropStatement, endsLine, lineIndent, mixedIndentReason, planHeaderWrap, planWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { escapeRegExp, firstIndex, startsLine } from '../src/python/text.js';
+import { jumpStaysIn } from '../src/python/statement-flow.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { withHeaderLines } from '../src/python/with-items.js';
 
@@ -695,17 +696,6 @@ function enteredAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode, nam
     return s > stmt.endIndex && s < first;
   });
   return !rebinds;
-}
-
-/** True when `jump`, a `break` or `continue`, belongs to a loop inside `stmt` (it does not leave `stmt`). */
-function jumpStaysIn(jump: SyntaxNode, stmt: SyntaxNode): boolean {
-  if (jump.type !== 'break_statement' && jump.type !== 'continue_statement') return false;
-  let child = jump;
-  for (let p = jump.parent; p; child = p, p = p.parent) {
-    if ((p.type === 'for_statement' || p.type === 'while_statement') && child.type !== 'else_clause') return within(p, stmt);
-    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
-  }
-  return false;
 }
 
 /** True when `node` is inside an `except` clause of `scope`'s own code. */

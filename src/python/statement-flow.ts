@@ -7,6 +7,7 @@ import { calleeText, consumerOf, takesResource, type ConsumerSpec } from './cons
 import { calleeName } from './imports.js';
 import { bindsPlainNames, isExtra, isUnpackingTarget } from './statements.js';
 import { isFirstIterable } from './evaluation.js';
+import { within } from './scopes.js';
 import { mayTimeOut, pipeReason, type ResourceSpec } from './resources.js';
 
 export type Flow =
@@ -170,4 +171,18 @@ export function loopOwner(resource: SyntaxNode): SyntaxNode | undefined {
     if (COMPREHENSIONS.has(p.type) && p.id !== owner?.id) return owner;
   }
   return owner;
+}
+
+/**
+ * True when `jump`, a `break` or `continue`, belongs to a loop inside `stmt` (its own loop, or one inside it): it
+ * does not leave `stmt`. (A `break` in a loop's `else:` is the loop around that one's.)
+ */
+export function jumpStaysIn(jump: SyntaxNode, stmt: SyntaxNode): boolean {
+  if (jump.type !== 'break_statement' && jump.type !== 'continue_statement') return false;
+  let child = jump;
+  for (let p = jump.parent; p; child = p, p = p.parent) {
+    if ((p.type === 'for_statement' || p.type === 'while_statement') && child.type !== 'else_clause') return within(p, stmt);
+    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
+  }
+  return false;
 }
