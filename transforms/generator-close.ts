@@ -32,7 +32,7 @@ import {
   type ModuleLocation,
 } from '../src/python/generators.js';
 import { calleeName } from '../src/python/imports.js';
-import { mayWrite, patchedInFile, READS_TO_END, resourceOf, wrapperMayStop } from '../src/python/resources.js';
+import { patchedInFile, READS_TO_END, resourceOf, wrapperMayStop } from '../src/python/resources.js';
 import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
 import { consumerOf, isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
@@ -1268,32 +1268,32 @@ export function generatorsBound(ctx: FileContext): BoundGenerator[] {
   return calls.flatMap(({ call, gen }) => boundAt(ctx, call, gen, made)).filter((b) => !closedInBlock(b.stmt, b.name));
 }
 
+/** What keeps the generator `call` makes, bound in its function (`generatorsBound`). */
 function boundAt(ctx: FileContext, call: SyntaxNode, gen: Made, made: readonly SyntaxNode[]): BoundGenerator[] {
-  {
-    if (gen.viaIter) return [];
-    // Ex) `a = rows(1) if c else []`, `a = zip(rows(1), names) if c else []`: `a` holds it to the end of the function
-    // when its branch made it (as `check` keeps it: `branchedValue`)
-    const branched = branchedValue(ctx, call, gen, made);
-    const named = nameAssignment(heldValue(branched?.branch, branched?.wrapped?.node) ?? call);
-    if (named) return [{ fn: functionOrModuleOf(named.stmt).id, name: named.target.text, stmt: named.stmt }];
-    // Ex) `it = islice(rows(), 2)`, `a, b = tee(rows())`: the names hold the generator through the wrapper
-    const wrapped = gen.async ? undefined : wrapperAround(ctx, call);
-    const held = wrapped?.tee ? namesAssignment(wrapped.node) : wrapped && nameAssignment(wrapped.node);
-    if (!held) {
-      // Ex) `pending = (x for x in consumer(s))`, `gs = [consumer(s)]`, `d["g"] = (consumer(s), 1)`: a display or a
-      // generator expression the statement binds holds it (by the target's first name)
-      const inside = heldInDisplay(call) ?? heldByStatement(ctx, call, gen);
-      return inside ? [{ fn: functionOrModuleOf(inside.stmt).id, name: inside.name, stmt: inside.stmt }] : [];
-    }
-    const name = 'targets' in held ? held.targets.map((t) => t.text).join(', ') : held.target.text;
-    return [{ fn: functionOrModuleOf(held.stmt).id, name, stmt: held.stmt }];
+  if (gen.viaIter) return [];
+  // Ex) `a = rows(1) if c else []`, `a = zip(rows(1), names) if c else []`: `a` holds it to the end of the function
+  // when its branch made it (as `check` keeps it: `branchedValue`)
+  const branched = branchedValue(ctx, call, gen, made);
+  const named = nameAssignment(heldValue(branched?.branch, branched?.wrapped?.node) ?? call);
+  if (named) return [{ fn: functionOrModuleOf(named.stmt).id, name: named.target.text, stmt: named.stmt }];
+  // Ex) `it = islice(rows(), 2)`, `a, b = tee(rows())`: the names hold the generator through the wrapper
+  const wrapped = gen.async ? undefined : wrapperAround(ctx, call);
+  const held = wrapped?.tee ? namesAssignment(wrapped.node) : wrapped && nameAssignment(wrapped.node);
+  if (!held) {
+    // Ex) `pending = (x for x in consumer(s))`, `gs = [consumer(s)]`, `d["g"] = (consumer(s), 1)`: a display or a
+    // generator expression the statement binds holds it (by the target's first name)
+    const inside = heldInDisplay(call) ?? heldByStatement(ctx, call, gen);
+    return inside ? [{ fn: functionOrModuleOf(inside.stmt).id, name: inside.name, stmt: inside.stmt }] : [];
   }
+  const name = 'targets' in held ? held.targets.map((t) => t.text).join(', ') : held.target.text;
+  return [{ fn: functionOrModuleOf(held.stmt).id, name, stmt: held.stmt }];
 }
 
 /**
  * Any other statement that may keep what `call` makes past itself, when no use withify follows drops it there:
  * `gs.append(rows())`, `gs += [rows()]`, `(gs := [rows()])`, `gs = [rows(i) for i in n]`, `x = [] + [rows()]`,
- * `p = (x for x in enumerate(rows()))`: by the statement's first name (the receiver, the target).
+ * `p = (x for x in enumerate(rows()))`: by the target's first name, or the receiver of a storing method on a list the
+ * function made (`print(rows())` keeps nothing).
  */
 function heldByStatement(ctx: FileContext, call: SyntaxNode, gen: Made): { name: string; stmt: SyntaxNode } | undefined {
   if (useOf(ctx, call, gen.async)) return undefined;
@@ -1364,12 +1364,10 @@ export function resourcesBound(ctx: FileContext): BoundGenerator[] {
   return heldResources(ctx).filter((r) => !closedInBlock(r.stmt, r.name));
 }
 
-/** A resource bound to a name (`heldResources`): where a later statement of its block first closes it, and whether it may write. */
+/** A resource bound to a name (`heldResources`), and where a later statement of its block first closes it. */
 interface HeldResource extends BoundGenerator {
   /** The start of the first later statement of its block that closes or hands it off (`closedNamesIn`); Infinity if none. */
   closedAt: number;
-  /** False for a file opened only to read (nothing of it to flush). */
-  writes: boolean;
 }
 
 // Per tree: the resources bound to names (`heldBy`), and where each is first closed (`heldNote`).
@@ -1380,11 +1378,10 @@ function heldResources(ctx: FileContext): HeldResource[] {
   if (cached) return cached;
   const out: HeldResource[] = [];
   for (const c of ctx.tree.rootNode.descendantsOfType('call')) {
-    const spec = resourceOf(ctx, c);
-    if (!(spec || calleeName(ctx.names, c) === 'tempfile.TemporaryDirectory')) continue;
+    if (!(resourceOf(ctx, c) || calleeName(ctx.names, c) === 'tempfile.TemporaryDirectory')) continue;
     const held = heldBy(ctx, c);
     if (!held) continue;
-    out.push({ fn: functionOrModuleOf(held.stmt).id, name: held.name, stmt: held.stmt, closedAt: firstClose(held.stmt, held.name), writes: !spec || mayWrite(spec, c) });
+    out.push({ fn: functionOrModuleOf(held.stmt).id, name: held.name, stmt: held.stmt, closedAt: firstClose(held.stmt, held.name) });
   }
   heldResourcesCache.set(ctx.tree, out);
   return out;
@@ -1446,7 +1443,7 @@ function heldBy(ctx: FileContext, c: SyntaxNode): { name: string; stmt: SyntaxNo
       if (unpacks) return { name: left.text, stmt };
       // Ex) `d["f"] = open(p)`, `o.f = open(p)`, `self.f = open(p)`: by the container. (One the function was given may
       // be a temporary only its frame holds, `Exporter().run(p)`, which CPython 3.11+ drops with the frame's variables.)
-      // (By the target's text, `self.out`, which `self.out.close()` closes; `return self.out` hands it on)
+      // (By the target's text, `self.out`: no close of it counts, the attribute may hold another object by then)
       return left.type === 'attribute' || left.type === 'subscript' ? { name: targetName(left), stmt } : undefined;
     }
     // Ex) `out = open(p, "w") if p != "-" else sys.stdout`: the branch's value (not the condition's);

@@ -549,20 +549,22 @@ interface HelperUse {
 const helpersRead = new Set<string>();
 
 /**
- * True when `call` calls a plain function of this module by its name (a module-level `def` the module binds once, not
- * decorated, not `async`, no generator; no star import) and the parameter `arg` lands on (by position, before any
- * `*args`, or by keyword) is only used in the function as the caller's own uses are classified (`classifyUse`: a
- * method that reads or writes, a consumer of the list, a loop, another such function), never bound again, stored,
- * returned, captured or aliased, in a function that lists no variables (`locals()`, `eval`): the call is done with the
- * resource when it returns, as an eager consumer is. `def save(d, out): json.dump(d, out)` … `save(d, f)`.
- * Not followed: methods, nested functions, lambdas, a call or a function with `*args`/`**kwargs` around the argument.
+ * `true` when `call` calls a plain function of this module by its name (a module-level `def` the module binds once, not
+ * decorated, not `async`, no generator; no star import, no `global` of the name, no `globals()`, `exec`, `setattr` or
+ * `vars` in the file) and the parameter `arg` lands on (by position, before any `*args`, or by keyword) is only used
+ * in the function as the caller's own uses are classified (`classifyUse`: a method that reads or writes, a consumer of
+ * the list, a loop, another such function), never bound again, stored, returned, captured, aliased, locked or read
+ * for its `.name` (a temporary file), in a function that lists no variables (`locals()`, `eval`): the call is done
+ * with the resource when it returns, as an eager consumer is. `def save(d, out): json.dump(d, out)` … `save(d, f)`.
+ * What the function may do with it otherwise (`HelperUse`); `undefined` for a call this does not read (methods,
+ * nested functions, lambdas, a call with `*args`/`**kwargs`).
  */
 function helperLeavesAlone(ctx: FileContext, call: SyntaxNode, arg: SyntaxNode, spec: ResourceSpec): true | HelperUse | undefined {
   const callee = call.childForFieldName('function');
   if (callee?.type !== 'identifier' || !definedNames(ctx.source).has(callee.text)) return undefined;
   // Ex) `global save; save = keep` in a function, `globals()["save"] = …`, `exec("def save…")`: the name may be bound
   // to something else when the call runs
-  if (ctx.names.declaredGlobal(callee.text) || /\b(?:globals|exec|setattr|vars)\s*\(/.test(ctx.source)) return undefined;
+  if (ctx.names.declaredGlobal(callee.text) || /\b(?:globals|exec|setattr|vars)\s*\(/.test(ctx.source) || ctx.names.bindings(ctx.root).has('*')) return undefined;
   // (The module's functions: on a partial tree, the engine parses the file whole and checks again)
   ctx.readsBeyondFunction();
   const found = ctx.names.resolve(callee.text, call);
