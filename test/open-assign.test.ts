@@ -871,3 +871,13 @@ test('open-assign-close: a function of the module that keeps the file is a store
   // One that only writes to it: fixed
   assert.equal(close(src.replace('K.append(out)', 'out.write("x")')).fixesApplied, 1);
 });
+
+test('open-assign: a function of the module that may be bound again is not read, and the reason says why', () => {
+  const src = 'import json\n\n\ndef save(d, out):\n    json.dump(d, out)\n\n\n';
+  const call = 'def write(path, d):\n    f = open(path, "w")\n    save(d, f)\n';
+  assert.equal(assign(src + call).fixesApplied, 1);
+  const rebound = assign(src + 'def switch():\n    global save\n    save = print\n\n\n' + call);
+  assert.match(rebound.findings[0]!.reason!, /a `global save` statement may bind it to something else: withify does not read the function/);
+  const dynamic = assign(src + 'setattr(json, "x", 1)\n\n\n' + call);
+  assert.match(dynamic.findings[0]!.reason!, /the module's text says `setattr\(`, which may bind `save` to something else/);
+});

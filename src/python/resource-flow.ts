@@ -564,9 +564,13 @@ function helperLeavesAlone(ctx: FileContext, call: SyntaxNode, arg: SyntaxNode, 
   if (callee?.type !== 'identifier' || !definedNames(ctx.source).has(callee.text)) return undefined;
   // Ex) `global save; save = keep` in a function, `globals()["save"] = …`, `exec("def save…")`: the name may be bound
   // to something else when the call runs
-  if (ctx.names.declaredGlobal(callee.text) || /\b(?:globals|exec|setattr|vars)\s*\(/.test(ctx.source) || ctx.names.bindings(ctx.root).has('*')) return undefined;
   // (The module's functions: on a partial tree, the engine parses the file whole and checks again)
   ctx.readsBeyondFunction();
+  const dynamic = /\b(globals|exec|setattr|vars)\s*\(/.exec(ctx.source)?.[1];
+  if (ctx.names.declaredGlobal(callee.text) || dynamic || ctx.names.bindings(ctx.root).has('*')) {
+    const why = ctx.names.declaredGlobal(callee.text) ? `a \`global ${callee.text}\` statement may bind it to something else` : ctx.names.bindings(ctx.root).has('*') ? `a star import may bind \`${callee.text}\` to something else` : `the module's text says \`${dynamic}(\`, which may bind \`${callee.text}\` to something else`;
+    return { why: `${why}: withify does not read the function`, store: false };
+  }
   const found = ctx.names.resolve(callee.text, call);
   if (found.kind !== 'local' || found.scope.type !== 'module' || found.bindings.length !== 1) return undefined;
   const def = found.bindings[0]!.node;
