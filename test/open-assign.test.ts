@@ -852,8 +852,9 @@ test('open-assign-close: `with name:` counts as closing only as a later statemen
   assert.deepEqual(findings('    if other:\n        with f:\n            pass\n'), [6]);
   // A later statement of the block: closed on every path
   assert.deepEqual(findings('    with f:\n        pass\n'), []);
-  // ... but not after a `return` that leaves before it
+  // ... but not after a `return` that leaves before it, unless its block closed the file first
   assert.deepEqual(findings('    if other:\n        return\n    with f:\n        pass\n'), [6]);
+  assert.deepEqual(findings('    if other:\n        f.close()\n        return\n    with f:\n        pass\n'), []);
 });
 
 test('open-assign: a factory that hands the file to a call on the way is no finding; a descriptor passed is named as such', () => {

@@ -686,7 +686,8 @@ function enteredAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode, nam
   // (A `return`, `raise`, `break` or `continue` between leaves before the `with` on that path)
   const sibs = statementSiblings(block);
   // (Not one whose own block closed it first: `if c: f.close(); return`)
-  const closedFirst = (r: SyntaxNode) => statementSiblings(r.parent!).some((b) => b.endIndex <= r.startIndex && new RegExp(`^${escapeRegExp(name)}\\s*\\.\\s*close\\s*\\(\\s*\\)$`).test(b.text));
+  const closes = new RegExp(`^${escapeRegExp(name)}\\s*\\.\\s*close\\s*\\(\\s*\\)$`);
+  const closedFirst = (r: SyntaxNode) => statementSiblings(r.parent!).some((b) => b.endIndex <= r.startIndex && closes.test(b.text));
   const leaves = sibs.some((x) => x.startIndex > stmt.endIndex && x.startIndex < first && x.descendantsOfType(['return_statement', 'raise_statement', 'break_statement', 'continue_statement']).some((r) => functionOrModuleOf(r).id === scope.id && !jumpStaysIn(r, x) && !closedFirst(r)));
   if (leaves) return false;
   // (The function's bindings of the name, by the statement of this block that holds each: one between rebinds it)

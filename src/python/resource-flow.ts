@@ -10,7 +10,7 @@ import { functionOrModuleOf, identifiersNamed, inLazyTypeScope, scopeOf, within 
 import { containsYield, preview } from './evaluation.js';
 import { statementSiblings } from './wrap.js';
 import { firstIndex, textTest, wordsPattern } from './text.js';
-import { memoized, pushTo } from './memo.js';
+import { lastTextMemo, memoized, pushTo } from './memo.js';
 import { childDefNames, lineAt, outlineOf } from './outline.js';
 import { definedNames } from './recursion.js';
 import { startsAsync } from './generators.js';
@@ -531,6 +531,9 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
   }
 }
 
+/** The first of `globals(`, `exec(`, `setattr(`, `vars(` the text says, which may bind a module's name by a string (read once per text: each call of a function of the module asked). */
+const bindsByName = lastTextMemo((text: string) => /\b(globals|exec|setattr|vars)\s*\(/.exec(text)?.[1]);
+
 /** Wrappers that buffer what is written through them until they are flushed or closed (not `csv.writer`, which holds nothing). */
 const BUFFERING_WRAPPERS: ReadonlySet<string> = new Set([
   'io.TextIOWrapper', 'io.BufferedWriter', 'io.BufferedRandom', 'io.BufferedRWPair', 'gzip.GzipFile', 'gzip.open', 'bz2.BZ2File',
@@ -566,7 +569,7 @@ function helperLeavesAlone(ctx: FileContext, call: SyntaxNode, arg: SyntaxNode, 
   // to something else when the call runs
   // (The module's functions: on a partial tree, the engine parses the file whole and checks again)
   ctx.readsBeyondFunction();
-  const dynamic = /\b(globals|exec|setattr|vars)\s*\(/.exec(ctx.source)?.[1];
+  const dynamic = bindsByName(ctx.source);
   if (ctx.names.declaredGlobal(callee.text) || dynamic || ctx.names.bindings(ctx.root).has('*')) {
     const why = ctx.names.declaredGlobal(callee.text) ? `a \`global ${callee.text}\` statement may bind it to something else` : ctx.names.bindings(ctx.root).has('*') ? `a star import may bind \`${callee.text}\` to something else` : `the module's text says \`${dynamic}(\`, which may bind \`${callee.text}\` to something else`;
     return { why: `${why}: withify does not read the function`, store: false };
