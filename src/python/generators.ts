@@ -9,7 +9,7 @@ import { addTopLevelNamed, childLines, definedName, inDefOrClass, inNoncode, Lin
 import { decoratorText, isExtra, LOOPS, NESTED_SCOPES, outerParens, ownerClass, unwrapParens, withOf } from './statements.js';
 import { calleeName } from './imports.js';
 import { RESOURCE_CALLS } from './resources.js';
-import { pushTo } from './memo.js';
+import { lastTextMemo, pushTo } from './memo.js';
 
 /** One generator function as the first pass sees it: plain JSON data. */
 export interface GeneratorSummary {
@@ -2225,18 +2225,34 @@ function wordsOnImportLines(text: string): Set<string> {
 
 function importedFrom(text: string, name: string): string | undefined {
   if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
-  // Ex) `from pkg import core, use`, `from pkg import (use,\n    core as c)`: each name of the list
-  // (Comments left out: `from pkg import (  # see (docs)`)
-  for (const m of text.replace(/#[^\r\n]*/g, '').matchAll(/^from[ \t]+([\w.]+)[ \t]+import[ \t]*(\([^)]*\)|[^\r\n#;]*)/gm)) {
-    if (m[1]!.startsWith('.')) continue;
-    for (const item of m[2]!.replace(/[()\\]/g, ' ').split(',')) {
-      const parts = item.trim().split(/\s+/);
-      if ((parts[1] === 'as' ? parts[2] : parts[0]) === name) return `${m[1]}.${parts[0]}`;
+  const table = importTable(text);
+  return table.from.get(name) ?? table.plain.get(name);
+}
+
+/**
+ * What `importedFrom` reads, for every name at once (one scan of a text, where each name asked scanned it again):
+ * per name, the first `from pkg import …` that binds it (`from pkg import core, use`, `from pkg import (use,\n
+ * core as c)`; comments left out, `from pkg import (  # see (docs)`; relative imports not), and the first top-level
+ * `import pkg.use as use`.
+ */
+const importTable = lastTextMemo((text: string): { from: Map<string, string>; plain: Map<string, string> } => {
+  const from = new Map<string, string>();
+  const plain = new Map<string, string>();
+  if (text.includes('from')) {
+    // (`from` first, then a look behind at the line's start: a search for the word, not a test at every line)
+    for (const m of text.replace(/#[^\r\n]*/g, '').matchAll(/from(?<=^from)[ \t]+([\w.]+)[ \t]+import[ \t]*(\([^)]*\)|[^\r\n#;]*)/gm)) {
+      if (m[1]!.startsWith('.')) continue;
+      for (const item of m[2]!.replace(/[()\\]/g, ' ').split(',')) {
+        const parts = item.trim().split(/\s+/);
+        const bound = parts[1] === 'as' ? parts[2] : parts[0];
+        if (bound !== undefined && !from.has(bound)) from.set(bound, `${m[1]}.${parts[0]}`);
+      }
     }
   }
-  const plain = new RegExp(`^import[ \\t]+([\\w.]+)[ \\t]+as[ \\t]+${name}\\b`, 'm').exec(text);
-  return plain?.[1];
-}
+  // (The word after `as`, whole: `as core` binds `core`, `as core_x` does not)
+  for (const m of text.matchAll(/import(?<=^import)[ \t]+([\w.]+)[ \t]+as[ \t]+(\w+)/gm)) if (!plain.has(m[2]!)) plain.set(m[2]!, m[1]!);
+  return { from, plain };
+});
 
 /** `import … patch as p`, `from unittest.mock import (patch as p, …)` (1), `p = mock.patch` (2): another name for `patch`. */
 const PATCH_ALIAS = /\bpatch[ \t]+as[ \t]+([A-Za-z_]\w*)|^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:[A-Za-z_][\w.]*\.)?patch[ \t]*(?:#.*)?$/gm;

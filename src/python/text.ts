@@ -350,6 +350,10 @@ const declaredNamesBy = (keyword: 'global' | 'nonlocal') => {
 export const declaredNames = { global: declaredNamesBy('global'), nonlocal: declaredNamesBy('nonlocal') };
 
 let lastGlobalsWrites: { text: string; writes: GlobalsWrites } | undefined;
+/** `modules[__name__`: `__name__` first, then a look behind it (a search for the word, not a test at every offset). */
+const MODULES_BY_NAME = /__name__(?<=modules[ \t]*\[[ \t]*__name__)/;
+/** `exec(`, not `.exec(` or `myexec(`: the word first, then the look behind it. */
+const EXEC_CALL = /exec(?<=(?<![\w.])exec)[ \t]*\(/g;
 
 /**
  * The module-level names `text` sets through `globals()` (or a name bound to it, `ns = globals()`), or through
@@ -400,7 +404,7 @@ export function globalsWrites(text: string): GlobalsWrites {
   }
   // Ex) `sys.modules[__name__].rows = _list_rows`, `setattr(sys.modules[__name__], "rows", f)`, and through a name
   // for it (`this = sys.modules[__name__]` / `this.rows = f`); its `__dict__`, `vars(…)` or `__setattr__`: any name
-  if (!any && text.includes('__name__') && /modules[ \t]*\[[ \t]*__name__/.test(text)) {
+  if (!any && text.includes('__name__') && MODULES_BY_NAME.test(text)) {
     const selves = [MODULE_SELF, ...[...text.matchAll(MODULE_SELF_ALIAS)].map((m) => m[1]!)];
     const self = `(?:${selves.join('|')})`;
     const spelt = new RegExp(`(?<![\\w.])${self}[ \\t]*\\.[ \\t]*([A-Za-z_]\\w*)[ \\t]*=(?!=)|\\bsetattr[ \\t]*\\([ \\t]*${self}[ \\t]*,[ \\t]*(?:(['"])([A-Za-z_]\\w*)\\2|([^'"]))`, 'g');
@@ -416,7 +420,7 @@ export function globalsWrites(text: string): GlobalsWrites {
   // Ex) `exec(src, globals())`, `exec(compile(src, "<x>", "exec"), globals())` over lines, `exec("rows = f")` at
   // the module's level (it writes the module's namespace)
   if (!any && mentions && (mentions[0] === 'exec' || text.includes('exec', mentions.index))) {
-    for (const m of text.matchAll(/(?<![\w.])exec[ \t]*\(/g)) {
+    for (const m of text.matchAll(EXEC_CALL)) {
       const args = restArguments(text, m.index + m[0].length);
       // (A line that starts with code at its first column: the module's level)
       const lineStart = text.lastIndexOf('\n', m.index) + 1;
