@@ -15,7 +15,7 @@ import { argumentOf, followResource, loopOwner } from '../src/python/statement-f
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { findingWith, groupForWith, orderReason, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
-import { namesSeenReason } from '../src/python/resource-flow.js';
+import { helperUsesUp, namesSeenReason } from '../src/python/resource-flow.js';
 import { readsWithoutCode } from './open-chain.js';
 
 const ID = 'open-argument';
@@ -41,8 +41,9 @@ function findArguments(ctx: FileContext): ArgumentMatch[] {
     const spec = resourceOf(ctx, call);
     if (!spec) continue;
     const known = consumerOf(ctx, consumer);
-    // Ex) `process(open(p))`, `print(open(p))`: an unknown callee (or position) may keep the file; not ours.
-    if (!known || !takesResource(known, consumer, arg)) continue;
+    // Ex) `process(open(p))`, `print(open(p))`: an unknown callee (or position) may keep the file; not ours. Unless the
+    // callee is a function of the module that only uses it: `def save(d, out): json.dump(d, out)` … `save(d, open(p, "w"))`
+    if (known ? !takesResource(known, consumer, arg) : arg.id !== call.id || !helperUsesUp(ctx, consumer, arg, spec)) continue;
     // Ex) `for row in csv.reader(open(p)):`, `[l for l in map(str.strip, open(p))]`: open-loop's.
     if (loopOwner(call)) continue;
     out.push({ resource: call, spec, consumer, arg });
@@ -292,7 +293,8 @@ export const openArgument: Transform = {
       'Finds a resource created as the argument of a call that reads or writes it to the end before returning: ' +
       '`json.load(open(p))`, `json.dump(obj, open(p, "w"))`, `pickle`/`marshal`/`plistlib` load and dump, ' +
       '`tomllib.load`, `yaml.safe_load`, `print(..., file=open(p, "w"))`, `shutil.copyfileobj(src, dst)`, ' +
-      '`list`/`tuple`/`set`/`sorted(open(p))`, `"".join(open(p))`. The statement moves into a `with` block ' +
+      '`list`/`tuple`/`set`/`sorted(open(p))`, `"".join(open(p))`, and a function of the module that only uses what it ' +
+      'is given (`def save(d, out): json.dump(d, out)` … `save(d, open(p, "w"))`). The statement moves into a `with` block ' +
       'whose header creates the resource, and the call gets the `as` name. Several resources in one statement ' +
       'share one `with` in their evaluation order. A file given to a resource that does not close it, in a ' +
       '`with` header (`with gzip.GzipFile(fileobj=open(p, "rb")) as gz:`), becomes an item of its own ahead of ' +
@@ -303,14 +305,16 @@ export const openArgument: Transform = {
       'the garbage collector runs: `json.dump(obj, open(p, "w"))` leaves the data unflushed, so reading the ' +
       'file back right away sees it empty or truncated, and loops run out of file descriptors.',
     fixSafety:
-      'Safe. Offered only when the consumer is in the eager list (it keeps no reference to the resource), the ' +
+      'Safe. Offered only when the consumer is in the eager list (it keeps no reference to the resource), or is a ' +
+      'module-level function whose body only uses the parameter it lands on (never stores, returns, closes or rebinds it), the ' +
       'resource call is the first code the statement runs (only names, literals and attribute reads before it) ' +
       'and runs unconditionally, and the statement can own a block (expression statement, assignment, return). ' +
       'A lazy wrapper consumed eagerly in the same statement (`list(csv.reader(open(p)))`) is fixed too. Unsafe for a ' +
       'pipe (`os.popen`) read to its end through code run on each line (`sum(map(int, pipe))`, a `key=`, `sum`, `dict`): ' +
       'that code may raise first, and the `with` then waits for the command, where CPython dropped the pipe at once.' + CLOSE_SAFETY,
     notFlagged:
-      'A resource passed to a call withify does not know (`process(open(p))`: it may keep it), or in a ' +
+      'A resource passed to a call withify does not know (`process(open(p))`: it may keep it; a method, a function of ' +
+      'another module, or one of the module that stores, returns, closes it or is a generator), or in a ' +
       'position the consumer does not read (`print(open(p))`); `for`-loop iterables, comprehensions and ' +
       '`yield from` statements (open-loop). Reported without a fix: lazy consumers whose result outlives the statement ' +
       '(`reader = csv.reader(open(p))`, `map(f, open(p))`, `enumerate`, `zip`, `itertools.*`), generator ' +

@@ -598,6 +598,15 @@ function helperLeavesAlone(ctx: FileContext, call: SyntaxNode, arg: SyntaxNode, 
   });
 }
 
+/**
+ * True when `call` hands `arg` (one of its arguments: a resource made right there, `save(d, open(p, "w"))`) to a
+ * function of the module that only uses it (`helperLeavesAlone`): the call is done with it when it returns, as an
+ * eager consumer is (open-argument, WFY102).
+ */
+export function helperUsesUp(ctx: FileContext, call: SyntaxNode, arg: SyntaxNode, spec: ResourceSpec): boolean {
+  return helperLeavesAlone(ctx, call, arg, spec) === true;
+}
+
 /** The name of `def`'s parameter that `arg` (a positional or keyword argument of `call`) binds; `undefined` for one a `*args` or `**kwargs` takes. */
 function parameterFor(def: SyntaxNode, call: SyntaxNode, arg: SyntaxNode): string | undefined {
   const params = (def.childForFieldName('parameters')?.namedChildren ?? []).filter((c) => !isExtra(c));

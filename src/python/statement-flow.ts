@@ -9,6 +9,7 @@ import { bindsPlainNames, isExtra, isUnpackingTarget } from './statements.js';
 import { isFirstIterable } from './evaluation.js';
 import { within } from './scopes.js';
 import { mayTimeOut, pipeReason, type ResourceSpec } from './resources.js';
+import { helperUsesUp } from './resource-flow.js';
 
 export type Flow =
   /** Nothing keeps the resource once `at` has been evaluated; `by` names what used it up. */
@@ -75,6 +76,8 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
       const consumer = consumerOf(ctx, call);
       const name = calleeText(call);
       if (!consumer || !takesResource(consumer, call, cur)) {
+        // Ex) `def save(d, out): json.dump(d, out)` … `save(d, open(p, "w"))`: a function of the module that only uses it
+        if (!via && !consumer && helperUsesUp(ctx, call, cur, spec)) return { kind: 'used-up', at: call, by: name };
         const what = via ? `the \`${via}\` over it` : `the ${spec.kind}`;
         return { kind: 'unknown', at: call, why: `${what} is passed to \`${name}\`, which may keep it: withify knows only the consumers in src/python/consumers.ts` };
       }
