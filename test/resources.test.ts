@@ -266,9 +266,10 @@ test('a resource that may write is made first only after what cannot raise: name
   for (const body of [
     'json.dump(data, open(path, "w"))',
     'json.dump(CONFIG, open(path, "w"), indent=2)',
-    'json.dump(cfg.data, open(cfg.path, "w"))',
     'json.dump({"k": data, "n": -1}, open(path, "w"))',
-    'print(f"{data!r} and {cfg.name}", *args, file=open(path, "a"))',
+    // An attribute of a module, or of a literal: there whatever the function is given
+    'print(json.__name__, ", ".join, *args, file=open(path, "a"))',
+    'print(f"plain", *args, file=open(path, "a"))',
     'try:\n    value = load()\nexcept OSError:\n    value = None\njson.dump(value, open(path, "w"))',
     'try:\n    value = load()\nexcept OSError:\n    raise\njson.dump(value, open(path, "w"))',
     // Read-only: opening first changes no file
@@ -282,6 +283,13 @@ test('a resource that may write is made first only after what cannot raise: name
     'if data:\n    text = data.strip()\nprint(text, file=open(path, "w"))',
     'try:\n    value = load()\nexcept OSError:\n    pass\njson.dump(value, open(path, "w"))',
     'json.dump(-data, open(path, "w"))',
+    // `None` there raised `AttributeError`, a field's `__format__` may raise: the file was left as it was
+    'json.dump(cfg.data, open(cfg.path, "w"))',
+    'print(f"{data!r} and {cfg}", *args, file=open(path, "a"))',
+    // A `:=` in a comprehension runs once per item, none for none; a `del` over lines still deletes
+    'if any((last := x) for x in items):\n    pass\njson.dump(last, open(path, "w"))',
+    '[last := x for x in items]\njson.dump(last, open(path, "w"))',
+    'last = 1\nif data:\n    del (\n        last\n    )\njson.dump(last, open(path, "w"))',
     'json.dump({data: 1}, open(path, "w"))',
     'json.dump(undefined_name, open(path, "w"))',
     'del data\njson.dump(data, open(path, "w"))',
@@ -344,4 +352,16 @@ test('a patch of the catalog name in the file under an alias, an annotation, a t
   for (const pre of ['if 1: builtins.open = R', 'setattr(\n    builtins, "open", R)', 'setattr(builtins,\n "open", R)', 'builtins.open \\\n= R', 'builtins.\\\nopen = R', 'x = builtins.open = R', '(builtins.open) = R']) assert.equal(fixes(pre), 0, pre);
   for (const pre of ['print(builtins.open, end="")', 'x = builtins.open', 'if builtins.open == R:\n    pass', 'f(1,\n  builtins.open, mode=2)']) assert.equal(fixes(pre), 1, pre);
   assert.equal(transformSource('import socket as _socket\n_socket.socket = Fake\ndef m(h):\n    s = _socket.socket()\n    s.connect(h)\n    s.close()\n', {}).fixesApplied, 0);
+});
+
+test("an f-string's field runs the value's __format__: a resource after one in its statement is not made first", () => {
+  const run = (line: string) => transformSource(`def show(w, p):\n    ${line}\n`, { select: ['open-chain'] });
+  // Ex) a `__format__` that makes the file, or raises: the `with` would open it before that code ran
+  const r = run('print(f"{w}", open(p).read())');
+  assert.equal(r.fixesApplied, 0);
+  assert.match(r.findings[0]!.reason!, /^`f"\{w\}"` runs before it in this statement; a `with` header would run it first$/);
+  assert.equal(run('print(f"{w!s:>4}", open(p).read())').fixesApplied, 0);
+  // No field, or `{{` only: no code
+  assert.equal(run('print(f"w", open(p).read())').fixesApplied, 1);
+  assert.equal(run('print(f"{{w}}", open(p).read())').fixesApplied, 1);
 });

@@ -12,12 +12,15 @@ const PURE_LEAVES = new Set([
 ]);
 const PURE_CONTAINERS = new Set([
   'attribute', 'tuple', 'list', 'set', 'dictionary', 'pair', 'parenthesized_expression', 'keyword_argument',
-  'string', 'concatenated_string', 'expression_list', 'lambda', 'interpolation',
+  'string', 'concatenated_string', 'expression_list', 'lambda',
 ]);
 
 /**
  * True when evaluating `node` runs no code that could be observed: names, literals, attribute chains
  * (module attributes such as `json.loads`) and displays built from them. A lambda only creates a function.
+ * Not an f-string with a field: each field calls `format()`, which runs the value's `__format__` (or `__str__`,
+ * `__repr__`), the program's own code for its classes (`print(f"{rec}", open(p).read())`: a `with` would open the
+ * file before that code ran, and before it raised).
  * Nodes whose id is in `assumed` count as pure: a resource call about to become a `with` item's name.
  */
 export function isPure(node: SyntaxNode, assumed?: ReadonlySet<number>): boolean {
@@ -42,9 +45,9 @@ export function isPure(node: SyntaxNode, assumed?: ReadonlySet<number>): boolean
  * only what cannot raise either, since the original raised before the resource was made and the fix would
  * make it first (`json.dump(last, open(p, "w"))` with `last` unbound emptied the file). Literals; a name
  * surely bound there (`surelyBound`); an attribute of such a name (read as `isPure` reads attributes: no
- * property); a string without interpolations; displays of such (a dictionary's keys and a set's items literals:
- * hashing runs no code); a negative number; the function's own `*args`; an f-string of such, with no format
- * spec (as `isPure`). Not `-x` (`__neg__`).
+ * property) when it is a module's, a builtin's or a literal's (not a parameter's: `rec.title` raises for `None`); a
+ * string without fields; displays of such (a dictionary's keys and a set's items literals: hashing runs no code); a
+ * negative number; the function's own `*args`. Not `-x` (`__neg__`), nor an f-string with a field (`__format__`).
  */
 export function isSurelyPure(ctx: FileContext, node: SyntaxNode, assumed?: ReadonlySet<number>): boolean {
   if (assumed?.has(node.id)) return true;
@@ -60,10 +63,15 @@ export function isSurelyPure(ctx: FileContext, node: SyntaxNode, assumed?: Reado
       return (node.parent?.type === 'keyword_argument' && node.parent.childForFieldName('name')?.id === node.id) || surelyBound(ctx, node);
     case 'attribute': {
       // An attribute read is taken to run no code, as `isPure` does (a property could), but what it reads must be
-      // there: `self.data`, `cfg.path`, `"".join`, `sys.stdout`
+      // there, whatever the values the code is given: of a module or a builtin (`sys.stdout`, `os.sep`, `str.join`),
+      // or of a literal (`"".join`). Not of a parameter or a variable (`rec.title`, `self.data`, `cfg.path`): `None`
+      // there raised `AttributeError` before the file was opened, where the fix would have emptied it first.
       let root = node.childForFieldName('object');
       while (root?.type === 'attribute') root = root.childForFieldName('object');
-      return !!root && (root.type === 'identifier' ? surelyBound(ctx, root) : isSurelyPure(ctx, root, assumed));
+      if (!root) return false;
+      if (root.type !== 'identifier') return isSurelyPure(ctx, root, assumed);
+      const r = ctx.names.resolve(root.text, root);
+      return (r.kind === 'import' || r.kind === 'builtin') && surelyBound(ctx, root);
     }
     case 'list_splat': {
       const inner = kids();
@@ -80,7 +88,7 @@ export function isSurelyPure(ctx: FileContext, node: SyntaxNode, assumed?: Reado
       return !!key && LITERAL_KEYS.has(key.type) && (key.type !== 'string' || isSurelyPure(ctx, key)) && !!value && isSurelyPure(ctx, value, assumed);
     }
     case 'string': case 'concatenated_string': case 'tuple': case 'list': case 'dictionary':
-    case 'parenthesized_expression': case 'keyword_argument': case 'expression_list': case 'interpolation':
+    case 'parenthesized_expression': case 'keyword_argument': case 'expression_list':
       return kids().every((c) => (node.type === 'keyword_argument' && c.id === node.childForFieldName('name')?.id) || isSurelyPure(ctx, c, assumed));
     default:
       return false;
@@ -113,7 +121,7 @@ export function surelyBound(ctx: FileContext, id: SyntaxNode): boolean {
   // Ex) `try: import yaml` / `except ImportError: pass`: an import binds like an assignment, on its path only
   const bindings = r.kind === 'local' ? r.bindings : (ctx.names.bindings(r.scope).get(id.text) ?? []);
   if (bindings.length === 0 || bindings.some((b) => b.kind === 'global' || b.kind === 'nonlocal')) return false;
-  if (new RegExp(`\\bdel\\b[^\\n#;]*\\b${id.text}\\b`).test(r.scope.text)) return false;
+  if (deletedIn(ctx, r.scope, id.text)) return false;
   const ancestors = new Set<number>();
   for (let a = id.parent; a; a = a.parent) ancestors.add(a.id);
   // Ex) `except ValueError as x:`: Python deletes `x` when the handler ends, whatever bound it before
@@ -137,6 +145,9 @@ export function surelyBound(ctx: FileContext, id: SyntaxNode): boolean {
     // Ex) `if a and (n := f()):`: the right side of `and`/`or`, a branch of `x if c else y`, may not run
     for (let c = b.node, a = c.parent; a && a.type !== 'block' && a.type !== 'module'; c = a, a = a.parent) {
       if (a.type === 'boolean_operator' && a.childForFieldName('right')?.id === c.id) return false;
+      // Ex) `any((last := x) for x in items)`, `[last := x for x in items]`: a `:=` of a comprehension runs once per
+      // item, and not at all for none (its iterables may hold no `:=`)
+      if (COMPREHENSIONS.has(a.type)) return false;
       if (a.type === 'conditional_expression' && a.namedChildren[1]?.id !== c.id) return false;
       // Ex) `for j in []:` binds nothing; `x: int` binds nothing either
       if ((a.type === 'for_statement' || a.type === 'for_in_clause') && a.childForFieldName('left')?.id === c.id) return false;
@@ -152,6 +163,21 @@ export function surelyBound(ctx: FileContext, id: SyntaxNode): boolean {
     // Ahead of the read in the text: a module's constant defined below a function may not be bound yet when it runs
     return stmt.endIndex <= id.startIndex;
   });
+}
+
+// Per file and scope: the text of each `del` statement in it (nested scopes too)
+const deletesMemo = new WeakMap<FileContext, Map<number, readonly string[]>>();
+
+/**
+ * True when a `del` statement of `scope` (or of a scope nested in it) names `name` anywhere in its targets: `del last`,
+ * `del a, last`, `del (` / `last` / `)` over lines, `del d[last]` too (only fewer fixes).
+ */
+function deletedIn(ctx: FileContext, scope: SyntaxNode, name: string): boolean {
+  const text = scope.text;
+  if (!/\bdel\b/.test(text)) return false;
+  const deletes = memoized(deletesMemo, ctx, scope.id, () => scope.descendantsOfType('delete_statement').map((d) => d.text));
+  const word = new RegExp(`(?<![\\w.])${name}(?!\\w)`);
+  return deletes.some((d) => word.test(d));
 }
 
 /**
