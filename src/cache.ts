@@ -19,7 +19,7 @@
 // unreadable file is an empty one.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath, optionsForFile } from './process-file.js';
 import { moduleKeyFor, type FileSummary, type SummaryCache } from './project.js';
 import type { RunOptions } from './runner.js';
@@ -640,7 +640,7 @@ export class RunCache {
     if (!this.changed) return undefined;
     try {
       const made = !existsSync(this.dir);
-      mkdirSync(this.dir, { recursive: true });
+      makeDirectories(this.dir);
       // As Ruff's cache: git and backup tools leave the directory out. Only a directory withify made (or its
       // default one, or one it tagged before): `--cache-dir conf` names a directory of the user's, which a `*`
       // .gitignore would hide from git and the tag from backups
@@ -912,4 +912,16 @@ export function checkCache(options: RunOptions): CheckCache | undefined {
   if (options.extraTransforms.length > 0 || (options.transformPaths?.length ?? 0) > 0) return undefined;
   const cache = RunCache.open(resolve(options.cwd, options.cacheDir));
   return cache && new CheckCache(cache, options);
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node 20's `mkdirSync(dir, { recursive: true })` never returns for a path under
+ * `/proc` (`--cache-dir /proc/nope`), where each level's `mkdir` fails with ENOENT; here that error is the cache's
+ * "cannot write" warning.
+ */
+function makeDirectories(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeDirectories(parent);
+  mkdirSync(dir);
 }

@@ -313,6 +313,12 @@ test('a cache that cannot be read is empty; one that cannot be written is a warn
   assert.match(blocked.stdout, /^pkg\/m0\.py:5:23 WFY101 /m);
   assert.match(blocked.stderr, /^warning: cannot write the cache in .*plain\/cache: /m);
   assert.equal(withify(['check', '.', '--quiet', '--cache-dir', join(dir, 'plain', 'cache')], dir).stderr, '');
+  // Ex) a directory under /proc, where Node's recursive mkdir never returned: the warning, and the run ends
+  if (existsSync('/proc/self')) {
+    const r = spawnSync(process.execPath, [CLI, 'check', '.', '--cache-dir', '/proc/withify-nope/cache'], { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /^warning: cannot write the cache in \/proc\/withify-nope\/cache: /m);
+  }
 });
 
 test('the index a run merged is taken by its key while every summary is as it was; without its file, or the summaries\' file, the run makes them again', () => {

@@ -44,6 +44,18 @@ test('`withify explain` by code and by id print the same page, with every sectio
   }
 });
 
+test('the `$ withify list` and `$ withify explain` samples in docs/list-explain.md are what the commands print', () => {
+  const doc = readFileSync(join(ROOT, 'docs', 'list-explain.md'), 'utf8');
+  const samples = [...doc.matchAll(/^```\n\$ withify (list|explain \S+)\n([\s\S]*?)^```$/gm)];
+  assert.equal(samples.length, 2);
+  for (const [, command, shown] of samples) {
+    const out = cli(...command!.split(' ')).stdout;
+    // (The list's sample shows some of its rows, each as printed)
+    if (command === 'list') for (const line of shown!.trimEnd().split('\n')) assert.ok(out.split('\n').includes(line), line);
+    else assert.equal(shown, out);
+  }
+});
+
 test('`withify explain` of an unknown rule exits 2 and says where to look', () => {
   const r = cli('explain', 'WFY999');
   assert.equal(r.status, 2);

@@ -41,7 +41,7 @@ function findArguments(ctx: FileContext): ArgumentMatch[] {
     const spec = resourceOf(ctx, call);
     if (!spec) continue;
     const known = consumerOf(ctx, consumer);
-    // Ex) `process(open(p))`, `print(open(p))`: an unknown callee (or position) may keep the file; not ours. Unless the
+    // Ex) `process(open(p))`, `json.dump(open(p), out)`: an unknown callee (or position) may keep the file; not ours. Unless the
     // callee is a function of the module that only uses it: `def save(d, out): json.dump(d, out)` … `save(d, open(p, "w"))`
     if (known ? !takesResource(known, consumer, arg) : arg.id !== call.id || !helperUsesUp(ctx, consumer, arg, spec)) continue;
     // Ex) `for row in csv.reader(open(p)):`, `[l for l in map(str.strip, open(p))]`: open-loop's.
@@ -315,7 +315,7 @@ export const openArgument: Transform = {
     notFlagged:
       'A resource passed to a call withify does not know (`process(open(p))`: it may keep it; a method, a function of ' +
       'another module, or one of the module that stores, returns, closes it or is a generator), or in a ' +
-      'position the consumer does not read (`print(open(p))`); `for`-loop iterables, comprehensions and ' +
+      'position the consumer does not read (`json.dump(open(p), out)`, `print(x, sep=open(p))`); `for`-loop iterables, comprehensions and ' +
       '`yield from` statements (open-loop). Reported without a fix: lazy consumers whose result outlives the statement ' +
       '(`reader = csv.reader(open(p))`, `map(f, open(p))`, `enumerate`, `zip`, `itertools.*`), generator ' +
       'functions of the same file (they may yield the file itself), calls after other code in the statement, conditional or lambda contexts, class bodies, ' +
