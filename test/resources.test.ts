@@ -275,6 +275,8 @@ test('a resource that may write is made first only after what cannot raise: name
     // Read-only: opening first changes no file
     'for it in items:\n    last = it\nprint(last, json.load(open(path)))',
     'if (n := len(data)) > 1:\n    pass\njson.dump(n, open(path, "w"))',
+    // A chain's first two operands always run
+    'if 1 < (n := len(data)):\n    pass\njson.dump(n, open(path, "w"))',
     // A file's `with` swallows no exception: its body ran
     'with open(path) as src:\n    text = src.read()\nprint(text, file=open(path, "w"))',
   ]) assert.equal(fixed(body), 1, body);
@@ -289,6 +291,18 @@ test('a resource that may write is made first only after what cannot raise: name
     // A `:=` in a comprehension runs once per item, none for none; a `del` over lines still deletes
     'if any((last := x) for x in items):\n    pass\njson.dump(last, open(path, "w"))',
     '[last := x for x in items]\njson.dump(last, open(path, "w"))',
+    // An `elif` runs when the `if` failed, a chain's third operand when the first comparison held, an `assert` never
+    // under `python -O`
+    'if data:\n    pass\nelif (n := len(items)):\n    pass\njson.dump(n, open(path, "w"))',
+    'if 1 < len(items) < (n := len(data)):\n    pass\njson.dump(n, open(path, "w"))',
+    'assert (n := len(data))\njson.dump(n, open(path, "w"))',
+    // A bare tuple statement: its items run in turn
+    'print(path), json.dump(data, open(path, "w"))',
+    'json.dump(data, open(path, "w")), print(open(path).read())',
+    // A string's field in a set, an attribute through parentheses, a dunder that may be `None`
+    'print({f"{data}"}, file=open(path, "w"))',
+    'json.dump((cfg).data, open(path, "w"))',
+    'json.dump(__spec__.name, open(path, "w"))',
     'last = 1\nif data:\n    del (\n        last\n    )\njson.dump(last, open(path, "w"))',
     'json.dump({data: 1}, open(path, "w"))',
     'json.dump(undefined_name, open(path, "w"))',
@@ -305,6 +319,10 @@ test('a resource that may write is made first only after what cannot raise: name
     // Another `with` may swallow the exception before the binding
     'with cfg.lock() as held:\n    text = held.read()\nprint(text, file=open(path, "w"))',
   ]) assert.equal(fixed(body), 0, body);
+  // An attribute of a module, not of an object another module gave (`settings` may be lazy, its attributes raising)
+  const imported = (head: string, line: string) => transformSource(`${head}\nimport json\n\n\ndef save(path):\n    ${line}\n`, { select: ['open-argument'] }).fixesApplied;
+  assert.equal(imported('import os.path', 'json.dump(os.sep, open(path, "w"))'), 1);
+  assert.equal(imported('from conf import settings', 'json.dump(settings.DATA, open(path, "w"))'), 0);
   const r = transformSource('import json\n\ndef save(path, items):\n    for it in items:\n        last = it\n    json.dump(last, open(path, "w"))\n', { select: ['open-argument'] });
   assert.match(r.findings[0]!.reason!, /^`last` may raise before it \(a name not bound on every path\), where the statement then made nothing: a `with` header would make it first, and a file opened for writing would be emptied$/);
 });

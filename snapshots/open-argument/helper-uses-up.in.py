@@ -3,6 +3,11 @@
 import json
 
 
+def publish(d, p):
+    # A function defined below this one, nothing between the two that could call it first
+    store(d, open(p, "w"))
+
+
 def save(d, out):
     json.dump(d, out)
     out.write("\n")
@@ -28,3 +33,7 @@ def roundtrip(d, p):
 def concatenate(paths, target):
     for p in paths:
         copy_to(open(p), open(target, "a"))
+
+
+def store(d, out):
+    json.dump(d, out, indent=1)

@@ -3,6 +3,12 @@
 import json
 
 
+def publish(d, p):
+    # A function defined below this one, nothing between the two that could call it first
+    with open(p, "w") as f:
+        store(d, f)
+
+
 def save(d, out):
     json.dump(d, out)
     out.write("\n")
@@ -33,3 +39,7 @@ def concatenate(paths, target):
     for p in paths:
         with open(p) as f, open(target, "a") as fh:
             copy_to(f, fh)
+
+
+def store(d, out):
+    json.dump(d, out, indent=1)

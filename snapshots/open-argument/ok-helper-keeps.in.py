@@ -29,6 +29,12 @@ def save(d, out):
     json.dump(d, out)
 
 
+def dropped(f):
+    f.write("x")
+    # CPython 3.11+ closes the caller's temporary file here: the only reference, moved into this frame
+    del f
+
+
 def rebinds(f):
     f = None
     return f
@@ -40,6 +46,7 @@ def uses(p):
     shut(open(p))
     for x in lines(open(p)):
         print(x)
+    dropped(open(p, "w"))
     return list(stripped(open(p))), handle, rebinds(open(p))
 
 

@@ -4,7 +4,7 @@ import type { FileContext, SyntaxNode } from '../types.js';
 import { firstIndex } from './text.js';
 import { memoized } from './memo.js';
 import { isExtra } from './statements.js';
-import { inOwnCode, partsRunAround } from './scopes.js';
+import { functionOrModuleOf, inOwnCode, partsRunAround, scopeOf } from './scopes.js';
 
 const PURE_LEAVES = new Set([
   'identifier', 'integer', 'float', 'true', 'false', 'none', 'ellipsis',
@@ -66,12 +66,12 @@ export function isSurelyPure(ctx: FileContext, node: SyntaxNode, assumed?: Reado
       // there, whatever the values the code is given: of a module or a builtin (`sys.stdout`, `os.sep`, `str.join`),
       // or of a literal (`"".join`). Not of a parameter or a variable (`rec.title`, `self.data`, `cfg.path`): `None`
       // there raised `AttributeError` before the file was opened, where the fix would have emptied it first.
+      // (`(rec).title`: through parentheses)
       let root = node.childForFieldName('object');
-      while (root?.type === 'attribute') root = root.childForFieldName('object');
+      while (root?.type === 'attribute' || root?.type === 'parenthesized_expression') root = root.type === 'attribute' ? root.childForFieldName('object') : (root.namedChildren.find((c) => !isExtra(c)) ?? null);
       if (!root) return false;
       if (root.type !== 'identifier') return isSurelyPure(ctx, root, assumed);
-      const r = ctx.names.resolve(root.text, root);
-      return (r.kind === 'import' || r.kind === 'builtin') && surelyBound(ctx, root);
+      return namesModule(ctx, root) && surelyBound(ctx, root);
     }
     case 'list_splat': {
       const inner = kids();
@@ -81,7 +81,8 @@ export function isSurelyPure(ctx: FileContext, node: SyntaxNode, assumed?: Reado
     case 'unary_operator':
       return kids().every((c) => c.type === 'integer' || c.type === 'float');
     case 'set':
-      return kids().every((c) => LITERAL_KEYS.has(c.type));
+      // (A string's fields run code: `{f"{rec}"}`)
+      return kids().every((c) => LITERAL_KEYS.has(c.type) && (c.type !== 'string' || isSurelyPure(ctx, c)));
     case 'pair': {
       const key = node.childForFieldName('key');
       const value = node.childForFieldName('value');
@@ -93,6 +94,19 @@ export function isSurelyPure(ctx: FileContext, node: SyntaxNode, assumed?: Reado
     default:
       return false;
   }
+}
+
+/**
+ * True when `id` names a module (`import os`, `import xml.dom as dom`; not `from django.conf import settings`, which
+ * may be any object, a lazy one whose attributes raise) or a builtin that is always the same kind of object (not a
+ * dunder: `__spec__` and `__doc__` may be `None`).
+ */
+function namesModule(ctx: FileContext, id: SyntaxNode): boolean {
+  const r = ctx.names.resolve(id.text, id);
+  if (r.kind === 'builtin') return !id.text.startsWith('__');
+  if (r.kind !== 'import') return false;
+  const bindings = ctx.names.bindings(r.scope).get(id.text) ?? [];
+  return bindings.length > 0 && bindings.every((b) => b.kind === 'import' && b.node.type === 'import_statement');
 }
 
 /** Python's builtin names (a keyword named like one, `license=open("LICENSE").read()`, makes no good global). */
@@ -148,6 +162,11 @@ export function surelyBound(ctx: FileContext, id: SyntaxNode): boolean {
       // Ex) `any((last := x) for x in items)`, `[last := x for x in items]`: a `:=` of a comprehension runs once per
       // item, and not at all for none (its iterables may hold no `:=`)
       if (COMPREHENSIONS.has(a.type)) return false;
+      // Ex) `elif (data := get()):`, `lo < hi < (data := get())`, `assert (data := get())`: an `elif` runs only when the
+      // conditions before it failed, a chain's later operands only when the earlier comparisons held, an `assert`
+      // never under `python -O`
+      if (a.type === 'elif_clause' || a.type === 'assert_statement') return false;
+      if (a.type === 'comparison_operator' && a.namedChildren.filter((k) => !isExtra(k)).findIndex((k) => k.id === c.id) > 1) return false;
       if (a.type === 'conditional_expression' && a.namedChildren[1]?.id !== c.id) return false;
       // Ex) `for j in []:` binds nothing; `x: int` binds nothing either
       if ((a.type === 'for_statement' || a.type === 'for_in_clause') && a.childForFieldName('left')?.id === c.id) return false;
@@ -161,8 +180,36 @@ export function surelyBound(ctx: FileContext, id: SyntaxNode): boolean {
     else if (owner?.type === 'with_statement' && owner.childForFieldName('body')?.id === stmt.parent!.id && opensFilesOnly(owner)) stmt = owner;
     if (!stmt.parent || !ancestors.has(stmt.parent.id) || ancestors.has(stmt.id)) return false;
     // Ahead of the read in the text: a module's constant defined below a function may not be bound yet when it runs
-    return stmt.endIndex <= id.startIndex;
+    // (but a function defined below the one that reads it, with nothing between the two that may call it: `def
+    // main(): save(d, open(p, "w"))` above `def save(d, out): …`)
+    return stmt.endIndex <= id.startIndex || defBelowReader(stmt, id);
   });
+}
+
+/** True when `id` reads a module-level name whose every binding comes after it in the text. */
+function boundOnlyBelow(ctx: FileContext, id: SyntaxNode): boolean {
+  const r = ctx.names.resolve(id.text, id);
+  return r.kind === 'local' && r.scope.type === 'module' && r.bindings.length > 0 && r.bindings.every((b) => b.node.startIndex > id.endIndex);
+}
+
+/**
+ * True when `bind` is an undecorated module-level `def` below the undecorated module-level `def` that holds `read`, and
+ * nothing defined between the two runs code when defined (undecorated defs whose defaults and annotations run none,
+ * docstrings, `pass`): the reader cannot run before `bind` is bound (the defs only bind names).
+ */
+function defBelowReader(bind: SyntaxNode, read: SyntaxNode): boolean {
+  const plainDef = (s: SyntaxNode) => s.type === 'function_definition' && s.parent?.type === 'module' && partsRunAround(s).every((v) => isPure(v));
+  if (!plainDef(bind)) return false;
+  let top = read;
+  while (top.parent && top.parent.type !== 'module') top = top.parent;
+  if (top.type !== 'function_definition' || top.parent?.id !== bind.parent!.id || top.startIndex >= bind.startIndex) return false;
+  for (let s = top.nextNamedSibling; s && s.id !== bind.id; s = s.nextNamedSibling) {
+    if (isExtra(s) || plainDef(s) || s.type === 'pass_statement') continue;
+    const only = s.type === 'expression_statement' ? s.namedChildren.filter((c) => !isExtra(c)) : [];
+    if (only.length === 1 && only[0]!.type === 'string' && isPure(only[0]!)) continue;
+    return false;
+  }
+  return true;
 }
 
 // Per file and scope: the text of each `del` statement in it (nested scopes too)
@@ -398,7 +445,9 @@ export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: 
   const lazy = lazyContext(node, stmt);
   if (lazy) return lazy;
   let child = node;
-  for (let p = node.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
+  // (A bare tuple statement, `make(), json.dump(d, open(p, "w"))`, has its items as the statement's own children:
+  // read as a tuple's)
+  for (let p = node.parent; p && (p.id !== stmt.id || isTupleStatement(p)); child = p, p = p.id === stmt.id ? null : p.parent) {
     const before = evaluatedBefore(p, child);
     if (!before) return 'part of an assignment target, evaluated after the value';
     let impure: SyntaxNode | undefined;
@@ -410,7 +459,8 @@ export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: 
     }
     if (!impure) continue;
     if (strict && isPure(impure, assumed)) {
-      const how = impure.type === 'identifier' ? 'a name not bound on every path' : impure.type === 'attribute' || impure.descendantsOfType('attribute').length > 0 ? 'an attribute read, which may run code' : 'it runs code';
+      const below = impure.type === 'identifier' && boundOnlyBelow(strict, impure);
+      const how = below ? 'a name the module binds only below this function, which a call before that line would not find' : impure.type === 'identifier' ? 'a name not bound on every path' : impure.type === 'attribute' || impure.descendantsOfType('attribute').length > 0 ? 'an attribute read, which raises where the object has no such attribute: `None`, or an object another module gave' : 'it runs code';
       return `\`${preview(impure)}\` may raise before it (${how}), where the statement then made nothing: a \`with\` header would make it first, and a file opened for writing would be emptied`;
     }
     // Ex) `f(x=open(p).read(), *rest())`: the source shows `rest()` after it; `shelve.open(p)["k"] = f()` too.
@@ -430,11 +480,13 @@ export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: 
 export function codeRunAfter(node: SyntaxNode, stmt: SyntaxNode, boolResult = false): SyntaxNode | undefined {
   let child = node;
   for (let p = node.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
-    if (p.type === 'parenthesized_expression' || p.type === 'expression_statement') continue;
+    if (p.type === 'parenthesized_expression') continue;
+    if (p.type === 'expression_statement') continue;
     if (p.type === 'assignment' && p.childForFieldName('right')?.id === child.id) {
       const left = p.childForFieldName('left');
       const annotation = p.childForFieldName('type');
-      if (left?.type === 'identifier' && (!annotation || annotation.namedChildren.every((c) => isPure(c)))) continue;
+      // (A function's own variable's annotation is never evaluated: `x: check(p) = save(d, open(p, "w"))`)
+      if (left?.type === 'identifier' && (!annotation || annotation.namedChildren.every((c) => isPure(c)) || functionOrModuleOf(p).type !== 'module' && scopeOf(p).type === 'function_definition')) continue;
     }
     if (p.type === 'named_expression' && p.childForFieldName('value')?.id === child.id) continue;
     if (p.type === 'not_operator' && boolResult) continue;
@@ -444,7 +496,14 @@ export function codeRunAfter(node: SyntaxNode, stmt: SyntaxNode, boolResult = fa
     while ((at.type === 'argument_list' || at.type === 'keyword_argument' || at.type === 'pair') && at.parent && at.parent.id !== stmt.id) at = at.parent;
     return at;
   }
+  // Ex) `save(d, open(p, "w")), check(p)`: the tuple's later items run after it
+  if (child.id !== stmt.id && child.parent?.id === stmt.id && isTupleStatement(stmt) && stmt.namedChildren.filter((c) => !isExtra(c)).at(-1)!.id !== child.id) return stmt;
   return undefined;
+}
+
+/** True for an expression statement of several items (`a(), b()`: a tuple, its items the statement's own children). */
+function isTupleStatement(stmt: SyntaxNode): boolean {
+  return stmt.type === 'expression_statement' && stmt.namedChildren.filter((c) => !isExtra(c)).length > 1;
 }
 
 export function preview(node: SyntaxNode, max = 40): string {

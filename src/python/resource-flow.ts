@@ -652,6 +652,11 @@ function leavesParameterAlone(ctx: FileContext, def: SyntaxNode, param: string, 
     if (call) return { why: `in \`${fname}\`, line ${id.startPosition.row + 1}, it takes a lock on \`${param}\`, which lasts until the close`, store: false };
     // Ex) `os.replace(out.name, dst)` of a temporary file: its name, which the caller's own checks follow, not here
     if (spec.name.startsWith('tempfile.') && readsAttribute(id, NAME_ATTRIBUTE)) return { why: `in \`${fname}\`, line ${id.startPosition.row + 1}, it reads \`${param}.name\`, which withify does not follow in a function it reads`, store: false };
+    // Ex) `del out` once it is done: from CPython 3.11 a call moves its arguments into the callee's frame, and the `del`
+    // dropped the only reference (closing the file, flushing it) there, where the caller's `with` would hold it
+    let target: SyntaxNode = id;
+    while (target.parent && (target.parent.type === 'parenthesized_expression' || target.parent.type === 'expression_list')) target = target.parent;
+    if (target.parent?.type === 'delete_statement') return { why: `in \`${fname}\`, line ${id.startPosition.row + 1}, it deletes \`${param}\`, which on CPython 3.11+ drops the ${spec.kind} there (closing it), where the caller's \`with\` would hold it`, store: false };
     const u = classifyUseOnce(ctx, id, def, spec, false);
     if (u.kind === 'use') continue;
     // (A function it passes it to, read in turn: that one's first clause only)
