@@ -96,3 +96,16 @@ test('a new import goes after a docstring CPython reads as one (concatenated, in
     assert.ok(r.output.startsWith(expected), `${JSON.stringify(head)} gave ${JSON.stringify(r.output.slice(0, 120))}`);
   }
 });
+
+test("a module's import is not reused where the function imports the name itself, later: the name is the function's there", () => {
+  // Ex) a lazy `import contextlib` below the fix makes `contextlib` a variable of the function, unbound at the fix
+  const src = 'import contextlib\nimport sqlite3\n\n\ndef f(db):\n    rows = sqlite3.connect(db).execute("select 1").fetchall()\n    import contextlib\n    return rows\n';
+  const r = transformSource(src, { select: ['open-chain'] });
+  assert.equal(
+    r.output,
+    'from contextlib import closing\nimport contextlib\nimport sqlite3\n\n\ndef f(db):\n    with closing(sqlite3.connect(db)) as conn:\n        rows = conn.execute("select 1").fetchall()\n    import contextlib\n    return rows\n',
+  );
+  const path = transformSource('from pathlib import Path\n\n\ndef f(ps):\n    x = [open(p).read() for p in ps]\n    from pathlib import Path\n    return x\n', { unsafeFixes: true, select: ['pathlib-read-write'] });
+  assert.match(path.output, /^import pathlib$/m);
+  assert.match(path.output, /x = \[pathlib\.Path\(p\)\.read_text\(\) for p in ps\]/);
+});

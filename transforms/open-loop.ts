@@ -182,6 +182,16 @@ function whyNotFixable(ctx: FileContext, m: LoopMatch, stmt: SyntaxNode | undefi
     // Ex) `for line in open(p).readlines(): await send(line)`: the same while the coroutine is suspended
     const awaited = flow.kind === 'used-up' ? awaitAfter(m.loop, m.resource, flow.at) : undefined;
     if (awaited && flow.kind === 'used-up') return `\`${preview(awaited)}\` suspends the coroutine after ${shownBy(flow.by)} has read everything: CPython had closed the ${m.spec.kind}, a \`with\` around the loop would hold it open until the coroutine resumes (many at once run out of file descriptors)`;
+    // Ex) `for key in shelve.open(p, "r"): …` / `else: with shelve.open(p) as db: …`: the loop dropped the iterator, and
+    // CPython closed the resource, when it ran out, before its `else:` ran; a `with` around the loop holds it (and its
+    // lock) through the `else:`, across a `yield` or an `await` there, through every level of a call of this function
+    const orelse = m.loop.childForFieldName('alternative');
+    if (orelse && flow.kind !== 'used-up') {
+      const suspends = containsYield(orelse) ? 'a `yield` there suspends the generator' : awaitAfter(orelse, m.resource, m.resource) ? 'an `await` there suspends the coroutine' : undefined;
+      const again = suspends ? undefined : recursiveCall(ctx, orelse, stmt, () => true);
+      const what = suspends ? `${suspends} with the ${m.spec.kind} open` : again ? `\`${preview(again)}\` there runs this function again, each level holding its ${m.spec.kind}` : m.spec.locks ? `the ${m.spec.kind}'s lock would be held there (a second open would fail)` : undefined;
+      if (what) return `the loop's \`else:\` runs after the loop ran out, when CPython had dropped and closed the ${m.spec.kind}: a \`with\` around the loop would hold it through the \`else:\`, and ${what}`;
+    }
     return undefined;
   }
   if (flow.kind === 'live') return lazyReason(m);

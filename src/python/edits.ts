@@ -196,7 +196,9 @@ export function planImportedName(ctx: FileContext, at: SyntaxNode, module: strin
   const star = lastStarImport(ctx);
   const visible = (name: string, q: string) => {
     const r = ctx.names.resolve(name, at);
-    if (r.kind !== 'import' || r.qualified !== q) return false;
+    // (The module's import: not one of the function's own, `import contextlib` below the fix in it, which makes the name
+    // the function's variable, unbound where the fix reads it)
+    if (r.kind !== 'import' || r.qualified !== q || r.scope.type !== 'module') return false;
     const bindings = ctx.names.bindings(ctx.root).get(name) ?? [];
     if (!bindings.every((b) => b.node.endIndex <= top.startIndex && (!star || b.node.startIndex >= star.endIndex))) return false;
     // Ex) `del contextlib` at module level, or `global contextlib` / `contextlib = None` in a function run first:

@@ -95,7 +95,8 @@ export function followResource(ctx: FileContext, resource: SyntaxNode, spec: Res
     // the lazy wrapper to its end within the statement
     // (An attribute or subscript target runs code after the unpacking, `o.x, d[k()] = islice(open(p), 2)`: the read is the
     // wrapper's, and the store code that runs after it)
-    if (via && p.type === 'list_splat' && UNPACKED_IN.has(p.parent?.type ?? '')) return { kind: 'used-up', at: p, by: 'a `*` unpacking' };
+    // (The resource itself too, `for l in [*open(p), "x"]:`: the display holds its lines, read at once)
+    if (p.type === 'list_splat' && UNPACKED_IN.has(p.parent?.type ?? '')) return { kind: 'used-up', at: p, by: 'a `*` unpacking' };
     const left = p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id ? p.childForFieldName('left') : null;
     if (via && left && isUnpackingTarget(left)) return { kind: 'used-up', at: bindsPlainNames(left) ? p : cur, by: 'the unpacking' };
     if (isFirstIterable(p, cur)) {
