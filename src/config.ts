@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { formatPythonVersion, NEWEST_TARGET, parseGeneratorStyle, parsePythonVersion, unsupportedTarget, versionAtLeast } from './options.js';
+import { NEWEST_TARGET, parseGeneratorStyle, parsePythonVersion, unsupportedTarget, versionAtLeast } from './options.js';
 import { escapeGlob } from './glob.js';
 import { allListings, listingOf } from './listing.js';
 import type { GeneratorStyle, PythonVersion } from './types.js';
@@ -199,19 +199,21 @@ export function parseSettings(table: Table, file: string, topLevel = false): Con
 }
 
 /**
- * The oldest Python `[project] requires-python` allows, as a run's target (no `target-version` in `[tool.withify]` nor
- * on the command line): a ConfigError below 3.1, as `target-version = "3.0"` is (`>=3`, `>=2.7`: a `with` of two items
- * is 3.1's). Newer than withify knows (`>=3.15`): the newest it knows, whose syntax those versions read too.
+ * The target `[project] requires-python` gives a run (no `target-version` in `[tool.withify]` nor on the command line):
+ * the oldest Python 3 it allows (`>=2.7, !=3.0.*, !=3.1.*` is 3.2), at least 3.1, whose `with` of several items the
+ * fixes use (`>=3`: 3.0, which nothing runs any more); newer than withify knows (`>=3.15`): the newest it knows, whose
+ * syntax those versions read too.
  */
-function checkedRequiresPython(path: string, v: PythonVersion): PythonVersion {
-  if (!versionAtLeast(v, [3, 1])) throw new ConfigError(`${path}: [project] requires-python allows Python ${formatPythonVersion(v)}: ${unsupportedTarget(v)}; set target-version in [tool.withify] (it comes first)`);
+function checkedRequiresPython(v: PythonVersion): PythonVersion {
+  if (!versionAtLeast(v, [3, 1])) return [3, 1];
   return versionAtLeast(NEWEST_TARGET, v) ? v : NEWEST_TARGET;
 }
 
 function requiresPythonOf(doc: Table): PythonVersion | undefined {
   const project = doc.project;
   const spec = isTable(project) ? project['requires-python'] : undefined;
-  return typeof spec === 'string' ? parseRequiresPython(spec) : undefined;
+  // (Its oldest Python 3: the clauses are ANDed, and `!=3.0.*` then moves it on)
+  return typeof spec === 'string' && parseRequiresPython(spec) !== undefined ? parseRequiresPython(`${spec}, >=3.0`) : undefined;
 }
 
 function toolTable(doc: Table): Table | undefined {
@@ -323,7 +325,7 @@ function targetAbove(dir: string): PythonVersion | undefined {
     if (listingOf(d)?.pyproject ?? existsSync(path)) {
       try {
         const loaded = readConfigFile(path);
-        found = loaded.settings.targetVersion ?? (loaded.requiresPython && checkedRequiresPython(path, loaded.requiresPython)) ?? null;
+        found = loaded.settings.targetVersion ?? (loaded.requiresPython && checkedRequiresPython(loaded.requiresPython)) ?? null;
       } catch (err) {
         // Ex) a subproject's `target-version = 3.9` (a float), or `bogus = 1`: an error, as in the root's file. It was
         // passed over, and the root's 3.11 gave the subproject `contextlib.aclosing`. Only a file that cannot be read,
@@ -346,7 +348,7 @@ export function mergeSettings(cli: ConfigSettings, config: LoadedConfig | undefi
   for (const [k, v] of Object.entries(cli) as Array<[keyof ConfigSettings, unknown]>) {
     if (v !== undefined) (out as Record<string, unknown>)[k] = v;
   }
-  if (out.targetVersion === undefined && config?.requiresPython) out.targetVersion = checkedRequiresPython(config.path, config.requiresPython);
+  if (out.targetVersion === undefined && config?.requiresPython) out.targetVersion = checkedRequiresPython(config.requiresPython);
   return out; // no key is present with the value undefined: defaultOptions() would take it over its default
 }
 

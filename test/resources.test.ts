@@ -275,6 +275,8 @@ test('a resource that may write is made first only after what cannot raise: name
     // Read-only: opening first changes no file
     'for it in items:\n    last = it\nprint(last, json.load(open(path)))',
     'if (n := len(data)) > 1:\n    pass\njson.dump(n, open(path, "w"))',
+    // `del items[0]` unbinds no name
+    'del items[0]\njson.dump(items, open(path, "w"))',
     // A chain's first two operands always run
     'if 1 < (n := len(data)):\n    pass\njson.dump(n, open(path, "w"))',
     // A file's `with` swallows no exception: its body ran
@@ -302,6 +304,8 @@ test('a resource that may write is made first only after what cannot raise: name
     // A string's field in a set, an attribute through parentheses, a dunder that may be `None`
     'print({f"{data}"}, file=open(path, "w"))',
     'json.dump((cfg).data, open(path, "w"))',
+    // An object a module holds (`conf.settings.DATA` may be lazy): one attribute of a module only
+    'json.dump(json.decoder.JSONDecoder, open(path, "w"))',
     'json.dump(__spec__.name, open(path, "w"))',
     'last = 1\nif data:\n    del (\n        last\n    )\njson.dump(last, open(path, "w"))',
     'json.dump({data: 1}, open(path, "w"))',
@@ -382,4 +386,18 @@ test("an f-string's field runs the value's __format__: a resource after one in i
   // No field, or `{{` only: no code
   assert.equal(run('print(f"w", open(p).read())').fixesApplied, 1);
   assert.equal(run('print(f"{{w}}", open(p).read())').fixesApplied, 1);
+});
+
+test('a `*` unpacking reads the resource as it is met: the items after it run with it open under a `with`', () => {
+  const run = (src: string) => transformSource(src, { select: ['open-chain'] });
+  // Ex) an `await` after it: many coroutines at once would each hold a file while suspended
+  let r = run('async def f(p, g):\n    x = [*open(p), await g()]\n    print(*open(p), await g())\n    return x\n');
+  assert.equal(r.fixesApplied, 0);
+  assert.match(r.findings[0]!.reason!, /^`await g\(\)` suspends the coroutine after the file is done with/);
+  // Ex) a second open of a locking database after it
+  r = run('import shelve\n\n\ndef f(bump):\n    keys = [*shelve.open("db"), bump()]\n    return keys\n');
+  assert.equal(r.fixesApplied, 0);
+  assert.match(r.findings[0]!.reason!, /^`bump\(\)` runs after the `\*` unpacking: CPython closed the shelf, and let go of its lock/);
+  // Plain items after it: fixed
+  assert.equal(run('import shelve\n\n\ndef f(x):\n    keys = [*shelve.open("db"), x]\n    return keys\n').fixesApplied, 1);
 });

@@ -5,7 +5,7 @@ import { recursiveCall } from '../src/python/recursion.js';
 import { within } from '../src/python/scopes.js';
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { BUILTIN_NAMES, codeRunAfter, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
+import { BUILTIN_NAMES, codeRunAfter, isPure, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
 import { closesItself, closeWaitsReason, isEagerUse, READS_TO_END, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, CLOSE_SAFETY, literalMode, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { calleeName } from '../src/python/imports.js';
 import { loopOwner } from '../src/python/statement-flow.js';
@@ -100,6 +100,13 @@ function boundMethodOn(call: SyntaxNode, spec: ResourceSpec): { method: string; 
 }
 
 const SPLAT_HOLDERS = new Set(['argument_list', 'list', 'tuple', 'set', 'expression_list']);
+
+/** The `*` item that unpacks `call` (through parentheses) in a display or an argument list, or `undefined`. */
+function splatOf(call: SyntaxNode): SyntaxNode | undefined {
+  let cur = call;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  return cur.parent?.type === 'list_splat' && SPLAT_HOLDERS.has(cur.parent.parent?.type ?? '') ? cur.parent : undefined;
+}
 
 /**
  * `call`'s result unpacked at once, which reads it to its end before anything else runs: `print(*open(p))`,
@@ -258,14 +265,17 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
   if (stmt.type === 'assert_statement') return 'in an `assert`, which `python -O` skips: a `with` around it would open the file even then';
   if (!isWrappableSimpleStatement(stmt)) return `${inStatementOf(stmt)}, which withify does not wrap`;
   if (isClassBodyStatement(stmt)) return 'in a class body: the `as` name would become a class attribute';
-  const suspended = suspendedReason(stmt, m.resource, m.use, m.spec.kind);
+  // Ex) `x = [*open(p), await g()]`, `print(*shelve.open(p), bump())`: the `*` reads the resource as it is met; the
+  // display's (or the call's) other items run after it, under a `with` with the resource still open
+  const read = m.method === '*' ? (splatOf(m.resource) ?? m.use) : m.use;
+  const suspended = suspendedReason(stmt, m.resource, read, m.spec.kind);
   if (suspended) return suspended;
   // Ex) `n = open(p, "w").write(s) + len(open(p).read())`: CPython flushed `p` before reading it back.
   const later = WRITING_METHODS.has(m.method) ? codeRunAfter(m.use, stmt) : undefined;
   if (later) return `\`${preview(later)}\` runs after ${readShown(m)}: CPython closed the ${m.spec.kind} before it, a \`with\` would close it after`;
   // Ex) `return len(open(p).read()) + size(p, depth - 1)` in `size`: CPython closed the file as `.read()` returned;
   // a `with` around the statement would hold it through every level below (a deep recursion runs out of descriptors)
-  const again = recursiveCall(ctx, stmt, stmt, (c) => !within(c, m.use) && c.endIndex > m.use.endIndex);
+  const again = recursiveCall(ctx, stmt, stmt, (c) => !within(c, read) && c.endIndex > read.endIndex);
   if (again) return `\`${preview(again)}\` runs this function again after ${readShown(m)} returned, and opens its own: CPython had closed the ${m.spec.kind}, a \`with\` around the statement would hold it through every level below (a deep recursion runs out of file descriptors); read it into a name in a \`with\` first`;
   // Ex) `list(map(lambda k: bump(p, k), dbm.open(p).keys()))` with `bump` opening it to write: CPython let go of
   // gdbm's lock as `.keys()` returned, a `with` would hold it while the rest of the statement runs
@@ -275,6 +285,8 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
   // (`shelve.open(p)["last"] = value`: the store is the use, its value ran before it)
   const left = locked?.type === 'assignment' || locked?.type === 'augmented_assignment' ? locked.childForFieldName('left') : null;
   if (left && m.use.startIndex >= left.startIndex && m.use.endIndex <= left.endIndex) locked = undefined;
+  // (`[*shelve.open(p), bump()]`: an item after the unpacking)
+  if (!locked && m.spec.locks && read.id !== m.use.id) locked = read.parent?.namedChildren.find((k) => !isExtra(k) && k.id !== read.id && !isPure(k));
   if (locked) return `\`${preview(locked)}\` runs after ${readShown(m)}: CPython closed the ${m.spec.kind}, and let go of its lock, before it; a \`with\` would hold it (a second open there would fail): read it into a name in a \`with\` first`;
   // Ex) `exec(open(path).read(), scope)`: the program it runs (a whole server, a config that renames its own
   // file) would run with the file open, which CPython closed when `read()` returned

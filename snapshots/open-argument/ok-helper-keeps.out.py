@@ -35,6 +35,11 @@ def dropped(f):
     del f
 
 
+def dropped_too(f, n):
+    f.write("x")
+    del [n, f]
+
+
 def rebinds(f):
     f = None
     return f
@@ -47,6 +52,7 @@ def uses(p):
     for x in lines(open(p)):
         print(x)
     dropped(open(p, "w"))
+    dropped_too(open(p, "w"), 1)
     return list(stripped(open(p))), handle, rebinds(open(p))
 
 

@@ -68,10 +68,12 @@ export function isSurelyPure(ctx: FileContext, node: SyntaxNode, assumed?: Reado
       // there raised `AttributeError` before the file was opened, where the fix would have emptied it first.
       // (`(rec).title`: through parentheses)
       let root = node.childForFieldName('object');
-      while (root?.type === 'attribute' || root?.type === 'parenthesized_expression') root = root.type === 'attribute' ? root.childForFieldName('object') : (root.namedChildren.find((c) => !isExtra(c)) ?? null);
+      while (root?.type === 'parenthesized_expression') root = root.namedChildren.find((c) => !isExtra(c)) ?? null;
       if (!root) return false;
-      if (root.type !== 'identifier') return isSurelyPure(ctx, root, assumed);
-      return namesModule(ctx, root) && surelyBound(ctx, root);
+      // One attribute of a module: deeper, `conf.settings.DATA` reads an object the module holds, which may be lazy
+      if (root.type === 'identifier') return namesModule(ctx, root) && surelyBound(ctx, root);
+      // Of a literal: `"".join`
+      return LITERAL_KEYS.has(root.type) && isSurelyPure(ctx, root, assumed);
     }
     case 'list_splat': {
       const inner = kids();
@@ -213,19 +215,28 @@ function defBelowReader(bind: SyntaxNode, read: SyntaxNode): boolean {
 }
 
 // Per file and scope: the text of each `del` statement in it (nested scopes too)
-const deletesMemo = new WeakMap<FileContext, Map<number, readonly string[]>>();
+const deletesMemo = new WeakMap<FileContext, Map<number, ReadonlySet<string>>>();
 
 /**
- * True when a `del` statement of `scope` (or of a scope nested in it) names `name` anywhere in its targets: `del last`,
- * `del a, last`, `del (` / `last` / `)` over lines, `del d[last]` too (only fewer fixes).
+ * True when a `del` statement of `scope` (or of a scope nested in it) unbinds `name`: `del last`, `del a, last`, `del (`
+ * / `last` / `)` over lines, `del [a, last]`; not `del CACHE[k]` nor `del o.last`, which unbind no name.
  */
 function deletedIn(ctx: FileContext, scope: SyntaxNode, name: string): boolean {
   const text = scope.text;
   if (!/\bdel\b/.test(text)) return false;
-  const deletes = memoized(deletesMemo, ctx, scope.id, () => scope.descendantsOfType('delete_statement').map((d) => d.text));
-  const word = new RegExp(`(?<![\\w.])${name}(?!\\w)`);
-  return deletes.some((d) => word.test(d));
+  const deleted = memoized(deletesMemo, ctx, scope.id, () => {
+    const names = new Set<string>();
+    // The names a `del` unbinds: its targets through tuples, lists and parentheses; not `del CACHE[k]`, `del o.x`
+    const add = (t: SyntaxNode) => {
+      if (t.type === 'identifier') names.add(t.text);
+      else if (DELETE_CONTAINERS.has(t.type)) for (const k of t.namedChildren) add(k);
+    };
+    for (const d of scope.descendantsOfType('delete_statement')) for (const k of d.namedChildren) add(k);
+    return names;
+  });
+  return deleted.has(name);
 }
+const DELETE_CONTAINERS: ReadonlySet<string> = new Set(['expression_list', 'tuple', 'list', 'parenthesized_expression', 'pattern_list', 'tuple_pattern', 'list_pattern']);
 
 /**
  * True when `binding` is a name a `for` statement's target or a `with` item's `as` binds, and `read` lies in that

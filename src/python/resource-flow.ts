@@ -655,7 +655,7 @@ function leavesParameterAlone(ctx: FileContext, def: SyntaxNode, param: string, 
     // Ex) `del out` once it is done: from CPython 3.11 a call moves its arguments into the callee's frame, and the `del`
     // dropped the only reference (closing the file, flushing it) there, where the caller's `with` would hold it
     let target: SyntaxNode = id;
-    while (target.parent && (target.parent.type === 'parenthesized_expression' || target.parent.type === 'expression_list')) target = target.parent;
+    while (target.parent && DELETED_THROUGH.has(target.parent.type)) target = target.parent;
     if (target.parent?.type === 'delete_statement') return { why: `in \`${fname}\`, line ${id.startPosition.row + 1}, it deletes \`${param}\`, which on CPython 3.11+ drops the ${spec.kind} there (closing it), where the caller's \`with\` would hold it`, store: false };
     const u = classifyUseOnce(ctx, id, def, spec, false);
     if (u.kind === 'use') continue;
@@ -669,6 +669,8 @@ function leavesParameterAlone(ctx: FileContext, def: SyntaxNode, param: string, 
 }
 
 const NAME_ATTRIBUTE: ReadonlySet<string> = new Set(['name']);
+/** What a `del` target may sit in: `del (out,)`, `del [n, out]`, `del (out)`, `del n, out`. */
+const DELETED_THROUGH: ReadonlySet<string> = new Set(['parenthesized_expression', 'expression_list', 'tuple', 'list', 'pattern_list', 'tuple_pattern', 'list_pattern']);
 
 /**
  * Every use of the variable bound by `target` (an identifier) and of the names it is passed on to
