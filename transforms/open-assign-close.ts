@@ -788,7 +788,35 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
       return `\`${preview(c.node)}\` on line ${line(c.node)} ${at(h)} may write \`${path}\` again: on the path of an exception before \`${name}.close()\`, the original flushed \`${name}\` after that, a \`with\` before`;
     }
   }
+  // Ex) `except ValueError: pass` / `with open(p, "a") as o: o.write("w")` after the `try`: an exception the handler
+  // takes goes on to that code with `f` open in the original, flushed only as the function returns; a `with` flushes it
+  // first (the file's bytes land in another order)
+  const named = new RegExp(`(?<![\\w.])${escapeRegExp(path)}(?!\\w)`);
+  for (const h of handlers) {
+    if (h.type === 'finally_clause' || handlerLeaves(h)) continue;
+    for (const stmt of codeAfter(h.parent!, scope)) {
+      for (const c of handlerScan(ctx, stmt).calls) {
+        const helper = bodies.get(c.fn);
+        if (!(helper !== undefined && named.test(helper)) && (!c.args.includes(path) || LOOKS.test(c.fn))) continue;
+        return `\`${preview(c.node)}\` on line ${line(c.node)}, after the \`try\` on line ${line(h.parent!)} whose handler goes on, may write \`${path}\` again: on the path of an exception before \`${name}.close()\` that handler takes, the original flushed \`${name}\` later (as the function returned), a \`with\` before`;
+      }
+    }
+  }
   return undefined;
+}
+
+/**
+ * The statements that run after the statement `stmt` in `scope`'s code, as far as the text shows: those after it in
+ * its block and in each block around it, and every statement of a loop around it (its next turn). No nested def or class.
+ */
+function codeAfter(stmt: SyntaxNode, scope: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let n: SyntaxNode = stmt; n.parent && n.id !== scope.id; n = n.parent) {
+    if (LOOPS.has(n.type) && n.id !== stmt.id) out.push(n);
+    if (n.parent.type !== 'block' && n.parent.type !== 'module') continue;
+    for (let s = n.nextNamedSibling; s; s = s.nextNamedSibling) if (!isExtra(s) && !NESTED_SCOPES.has(s.type) && s.type !== 'decorated_definition') out.push(s);
+  }
+  return out;
 }
 
 const TARGET_PARTS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'expression_list', 'list_splat_pattern']);

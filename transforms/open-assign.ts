@@ -562,6 +562,15 @@ function pathWrittenElsewhere(ctx: FileContext, scope: SyntaxNode, a: ResourceAs
   };
   const writer = byPath.get(path)?.find(after);
   if (writer) take(writer, `writes \`${path}\``);
+  // Ex) `append_to(P, "z")`, `append_to(path=p)`: a function of the file given the path itself, which may open it to write
+  // (whatever the path's text: the same value goes in)
+  for (const [name, calls] of helpers) {
+    for (const c of calls) {
+      if (!after(c) || (found && found.call.startIndex < c.startIndex)) continue;
+      const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x));
+      if (args.some((x) => (x.type === 'keyword_argument' ? x.childForFieldName('value')?.text : x.text) === path)) take(c, `passes \`${path}\` to \`${name}()\`, a function of the file that may write it`);
+    }
+  }
   const constant = /^[rbuRBU]*["'][^"'\\{}%]*["']$/.test(path) || (pathNode.type === 'identifier' && !ctx.names.bindings(scope).has(path));
   if (!constant || !helpers.size) return found;
   const named = new RegExp(`(?<![\\w.])${escapeRegExp(path)}(?![\\w])`);

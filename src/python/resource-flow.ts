@@ -1302,6 +1302,18 @@ function blockRebindings(block: SyntaxNode): BlockRebindings {
         pushTo(all, name, rebindingOf(st, name)!);
         continue;
       }
+      // Ex) `del f`: a read after it in the block sees no value (it raises, or is on a path not taken). The `del` itself
+      // stays a use (its target is the statement, no identifier): the value lives up to it
+      if (st.type === 'delete_statement') {
+        const names = new Set<string>();
+        const add = (t: SyntaxNode) => {
+          if (t.type === 'identifier') names.add(t.text);
+          else if (DELETED_THROUGH.has(t.type)) for (const k of t.namedChildren) add(k);
+        };
+        for (const k of st.namedChildren) add(k);
+        for (const n of names) pushTo(all, n, { stmt: st, from: st.endIndex, target: st });
+        continue;
+      }
       if (st.type !== 'with_statement') continue;
       const clause = st.namedChildren.find((c) => c.type === 'with_clause');
       const seen = new Set<string>();

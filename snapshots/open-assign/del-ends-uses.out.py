@@ -1,0 +1,9 @@
+# `del f` in the open's own block ends the uses of `f`: a read after it sees no value (it raises, or is on a path not
+# taken), and the `with` ends at the `del`, where CPython closed (and flushed) the file
+def save(p, debug):
+    with open(p, "w") as f:
+        f.write("data")
+        del f
+    print("on disk:", open(p).read())
+    if debug:
+        print(f.closed)
