@@ -204,7 +204,7 @@ export function parseSettings(table: Table, file: string, topLevel = false): Con
  * fixes use (`>=3`: 3.0, which nothing runs any more); newer than withify knows (`>=3.15`): the newest it knows, whose
  * syntax those versions read too.
  */
-function checkedRequiresPython(v: PythonVersion): PythonVersion {
+function requiresPythonTarget(v: PythonVersion): PythonVersion {
   if (!versionAtLeast(v, [3, 1])) return [3, 1];
   return versionAtLeast(NEWEST_TARGET, v) ? v : NEWEST_TARGET;
 }
@@ -325,7 +325,7 @@ function targetAbove(dir: string): PythonVersion | undefined {
     if (listingOf(d)?.pyproject ?? existsSync(path)) {
       try {
         const loaded = readConfigFile(path);
-        found = loaded.settings.targetVersion ?? (loaded.requiresPython && checkedRequiresPython(loaded.requiresPython)) ?? null;
+        found = loaded.settings.targetVersion ?? (loaded.requiresPython && requiresPythonTarget(loaded.requiresPython)) ?? null;
       } catch (err) {
         // Ex) a subproject's `target-version = 3.9` (a float), or `bogus = 1`: an error, as in the root's file. It was
         // passed over, and the root's 3.11 gave the subproject `contextlib.aclosing`. Only a file that cannot be read,
@@ -348,7 +348,7 @@ export function mergeSettings(cli: ConfigSettings, config: LoadedConfig | undefi
   for (const [k, v] of Object.entries(cli) as Array<[keyof ConfigSettings, unknown]>) {
     if (v !== undefined) (out as Record<string, unknown>)[k] = v;
   }
-  if (out.targetVersion === undefined && config?.requiresPython) out.targetVersion = checkedRequiresPython(config.requiresPython);
+  if (out.targetVersion === undefined && config?.requiresPython) out.targetVersion = requiresPythonTarget(config.requiresPython);
   return out; // no key is present with the value undefined: defaultOptions() would take it over its default
 }
 

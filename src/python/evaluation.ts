@@ -4,7 +4,7 @@ import type { FileContext, SyntaxNode } from '../types.js';
 import { firstIndex } from './text.js';
 import { memoized } from './memo.js';
 import { isExtra } from './statements.js';
-import { functionOrModuleOf, inOwnCode, partsRunAround, scopeOf } from './scopes.js';
+import { inOwnCode, partsRunAround, scopeOf } from './scopes.js';
 
 const PURE_LEAVES = new Set([
   'identifier', 'integer', 'float', 'true', 'false', 'none', 'ellipsis',
@@ -44,8 +44,8 @@ export function isPure(node: SyntaxNode, assumed?: ReadonlySet<number>): boolean
  * `isPure` for code that runs ahead of a resource that may write (a file opened for writing truncates it):
  * only what cannot raise either, since the original raised before the resource was made and the fix would
  * make it first (`json.dump(last, open(p, "w"))` with `last` unbound emptied the file). Literals; a name
- * surely bound there (`surelyBound`); an attribute of such a name (read as `isPure` reads attributes: no
- * property) when it is a module's, a builtin's or a literal's (not a parameter's: `rec.title` raises for `None`); a
+ * surely bound there (`surelyBound`); one attribute of a module, a builtin or a literal (read as `isPure` reads
+ * attributes: no property; not a parameter's, `rec.title` raises for `None`, nor deeper, `conf.settings.X`); a
  * string without fields; displays of such (a dictionary's keys and a set's items literals: hashing runs no code); a
  * negative number; the function's own `*args`. Not `-x` (`__neg__`), nor an f-string with a field (`__format__`).
  */
@@ -214,7 +214,7 @@ function defBelowReader(bind: SyntaxNode, read: SyntaxNode): boolean {
   return true;
 }
 
-// Per file and scope: the text of each `del` statement in it (nested scopes too)
+// Per file and scope: the names its `del` statements unbind (nested scopes too)
 const deletesMemo = new WeakMap<FileContext, Map<number, ReadonlySet<string>>>();
 
 /**
@@ -491,13 +491,12 @@ export function notEvaluatedFirst(node: SyntaxNode, stmt: SyntaxNode, assumed?: 
 export function codeRunAfter(node: SyntaxNode, stmt: SyntaxNode, boolResult = false): SyntaxNode | undefined {
   let child = node;
   for (let p = node.parent; p && p.id !== stmt.id; child = p, p = p.parent) {
-    if (p.type === 'parenthesized_expression') continue;
-    if (p.type === 'expression_statement') continue;
+    if (p.type === 'parenthesized_expression' || p.type === 'expression_statement') continue;
     if (p.type === 'assignment' && p.childForFieldName('right')?.id === child.id) {
       const left = p.childForFieldName('left');
       const annotation = p.childForFieldName('type');
       // (A function's own variable's annotation is never evaluated: `x: check(p) = save(d, open(p, "w"))`)
-      if (left?.type === 'identifier' && (!annotation || annotation.namedChildren.every((c) => isPure(c)) || functionOrModuleOf(p).type !== 'module' && scopeOf(p).type === 'function_definition')) continue;
+      if (left?.type === 'identifier' && (!annotation || annotation.namedChildren.every((c) => isPure(c)) || scopeOf(p).type === 'function_definition')) continue;
     }
     if (p.type === 'named_expression' && p.childForFieldName('value')?.id === child.id) continue;
     if (p.type === 'not_operator' && boolResult) continue;
