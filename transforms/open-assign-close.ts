@@ -796,6 +796,8 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
     if (h.type === 'finally_clause' || handlerLeaves(h)) continue;
     for (const stmt of codeAfter(h.parent!, scope)) {
       for (const c of handlerScan(ctx, stmt).calls) {
+        // (The open itself, in a loop around it: its next turn rebinds `f`, where the original closed the old file)
+        if (c.node.id === a.call.id) continue;
         const helper = bodies.get(c.fn);
         if (!(helper !== undefined && named.test(helper)) && (!c.args.includes(path) || LOOKS.test(c.fn))) continue;
         return `\`${preview(c.node)}\` on line ${line(c.node)}, after the \`try\` on line ${line(h.parent!)} whose handler goes on, may write \`${path}\` again: on the path of an exception before \`${name}.close()\` that handler takes, the original flushed \`${name}\` later (as the function returned), a \`with\` before`;
