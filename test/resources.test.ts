@@ -398,6 +398,10 @@ test('a `*` unpacking reads the resource as it is met: the items after it run wi
   r = run('import shelve\n\n\ndef f(bump):\n    keys = [*shelve.open("db"), bump()]\n    return keys\n');
   assert.equal(r.fixesApplied, 0);
   assert.match(r.findings[0]!.reason!, /^`bump\(\)` runs after the `\*` unpacking: CPython closed the shelf, and let go of its lock/);
-  // Plain items after it: fixed
+  // An attribute after it may be a property that opens it; the function it is unpacked into runs after the unpacking
+  assert.equal(run('import shelve\n\n\ndef f(st):\n    keys = [*shelve.open("db"), st.count]\n    return keys\n').fixesApplied, 0);
+  assert.equal(run('import shelve\n\n\ndef f(record):\n    record(*shelve.open("db"))\n').fixesApplied, 0);
+  // Plain items after it, or `print`: fixed
   assert.equal(run('import shelve\n\n\ndef f(x):\n    keys = [*shelve.open("db"), x]\n    return keys\n').fixesApplied, 1);
+  assert.equal(run('import shelve\n\n\ndef f():\n    print(*shelve.open("db"))\n').fixesApplied, 1);
 });

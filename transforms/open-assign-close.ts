@@ -5,6 +5,7 @@
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
+import { calleeName } from '../src/python/imports.js';
 import { consumerOf } from '../src/python/consumers.js';
 import { memoized } from '../src/python/memo.js';
 import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, WAVE_WRITES, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
@@ -503,7 +504,7 @@ const DATA_READS: ReadonlySet<string> = new Set(['read', 'readline', 'readlines'
 
 /** Calls that look at what they are given and keep nothing: a handler's `os.remove(p)`, a test's `self.assertFalse(f._rolled)`. */
 // (Not a logger's: `logging.basicConfig(stream=f.buffer)`, `log.addHandler(h)` keep what they are given.)
-const LOOKS = /^(?:os\.(?:remove|unlink|stat|lstat|path\.\w+)|print|str|repr|len|isinstance|hasattr|type|bool|int|float|self\.assert\w*|self\.fail|warnings\.warn)$/;
+const LOOKS = /^(?:os\.(?:remove|unlink|stat|lstat|fspath|path\.\w+)|print|str|repr|len|isinstance|hasattr|type|bool|int|float|self\.assert\w*|self\.fail|warnings\.warn|[\w.]+\.(?:debug|info|warning|error|exception|critical))$/;
 
 /**
  * True when the argument `arg` hands on what the code made of the resource: a name bound from it (`b`), an attribute of
@@ -746,7 +747,10 @@ function codeNamesIn(ctx: FileContext): Set<string> {
  */
 function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec, close: SyntaxNode, name: string, own?: SyntaxNode): string | undefined {
   const handlers = handlersAround(a, own);
-  if (handlers.length === 0) return undefined;
+  const scopeOfOpen = functionOrModuleOf(a.stmt);
+  const suppressors: SyntaxNode[] = [];
+  for (let n: SyntaxNode | null = a.stmt.parent; n && n.id !== scopeOfOpen.id; n = n.parent) if (n.type === 'with_statement' && suppresses(ctx, n)) suppressors.push(n);
+  if (handlers.length === 0 && suppressors.length === 0) return undefined;
   const at = (h: SyntaxNode) => `in a handler of the \`try\` on line ${line(h.parent!)}`;
   const path = firstPositional(a.call)?.text;
   const pathName = !deletesByName(spec, a.call) && (spec.name === 'builtins.open' || spec.name === 'io.open' || spec.name === 'tempfile.NamedTemporaryFile') && (spec.name === 'tempfile.NamedTemporaryFile' || (path !== undefined && /^[rbuRBUfF]*["']|^os\.path\.|^Path\(|join\(/.test(path)));
@@ -792,19 +796,46 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
   // takes goes on to that code with `f` open in the original, flushed only as the function returns; a `with` flushes it
   // first (the file's bytes land in another order)
   const named = new RegExp(`(?<![\\w.])${escapeRegExp(path)}(?!\\w)`);
-  for (const h of handlers) {
-    if (h.type === 'finally_clause' || handlerLeaves(h)) continue;
-    for (const stmt of codeAfter(h.parent!, scope)) {
+  // (A handler that returns or raises leaves the function; one that ends in `break` or `continue` goes on to the code
+  // after the loop, or its next turn. A `with contextlib.suppress(…)` around the open takes the exception as an
+  // `except` does, and goes on after the `with`.)
+  const goesOn = handlers.filter((h) => h.type !== 'finally_clause' && !leavesFunction(h)).map((h) => ({ after: h.parent!, at: h }));
+  for (const n of suppressors) goesOn.push({ after: n, at: n });
+  for (const { after, at: h } of goesOn) {
+    for (const stmt of codeAfter(after, scope)) {
       for (const c of handlerScan(ctx, stmt).calls) {
         // (The open itself, in a loop around it: its next turn rebinds `f`, where the original closed the old file)
-        if (c.node.id === a.call.id) continue;
+        if (c.node.id === a.call.id || pathLookedAt(c.node, c.fn)) continue;
         const helper = bodies.get(c.fn);
         if (!(helper !== undefined && named.test(helper)) && (!c.args.includes(path) || LOOKS.test(c.fn))) continue;
-        return `\`${preview(c.node)}\` on line ${line(c.node)}, after the \`try\` on line ${line(h.parent!)} whose handler goes on, may write \`${path}\` again: on the path of an exception before \`${name}.close()\` that handler takes, the original flushed \`${name}\` later (as the function returned), a \`with\` before`;
+        const taken = h.type === 'with_statement' ? `after the \`with\` on line ${line(h)} that suppresses exceptions` : `after the \`try\` on line ${line(h.parent!)} whose handler goes on`;
+        return `\`${preview(c.node)}\` on line ${line(c.node)}, ${taken}, may write \`${path}\` again: on the path of an exception before \`${name}.close()\` that is taken there, the original flushed \`${name}\` later (when the name was bound again or the function returned), a \`with\` before`;
       }
     }
   }
   return undefined;
+}
+
+/** True when `call` makes a path only to look at it: `Path(p).exists()`, `Path(p).stat()`, `Path(p).name`. */
+function pathLookedAt(call: SyntaxNode, fn: string): boolean {
+  const p = call.parent;
+  return /^(?:pathlib\.)?(?:Pure)?Path$/.test(fn) && p?.type === 'attribute' && p.childForFieldName('object')?.id === call.id && /^(?:exists|is_file|is_dir|is_symlink|stat|lstat|read_text|read_bytes|resolve|absolute|name|stem|suffix|parent|parts)$/.test(p.childForFieldName('attribute')?.text ?? '');
+}
+
+/** True when the `except` clause `h` ends with a statement that leaves the function: `return` or `raise`. */
+function leavesFunction(h: SyntaxNode): boolean {
+  const last = h.namedChildren.filter((c) => c.type === 'block').at(-1)?.namedChildren.filter((c) => !isExtra(c)).at(-1);
+  return last?.type === 'return_statement' || last?.type === 'raise_statement';
+}
+
+/** True when an item of the `with` statement `w` is `contextlib.suppress(…)` (under any import of it). */
+function suppresses(ctx: FileContext, w: SyntaxNode): boolean {
+  const items = w.namedChildren.find((c) => c.type === 'with_clause')?.namedChildren.filter((c) => c.type === 'with_item') ?? [];
+  return items.some((item) => {
+    let value = item.childForFieldName('value');
+    if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
+    return value?.type === 'call' && calleeName(ctx.names, value) === 'contextlib.suppress';
+  });
 }
 
 /**

@@ -378,7 +378,10 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   }
   // Ex) `out = open(p, "a")` / `out.write(s)` … `w = open(p, "w")`: CPython flushed `out` when the function returned,
   // after `w` emptied the file; a `with` ending at the last use writes it first, and `w` empties it
-  const again = mayWrite(spec, a.call) ? samePathOpenedAgain(ctx, scope, a, last) : undefined;
+  // Ex) `f.write(s)` / `del f` … `w = open(p, "w")`: CPython closed the file at the `del`, where the `with` ends: nothing
+  // after it lands in another order
+  const closedAtDel = last.type === 'delete_statement' && last.descendantsOfType('identifier').some((id) => id.text === name && deleteStatementOf(id)?.id === last.id);
+  const again = mayWrite(spec, a.call) && !closedAtDel ? samePathOpenedAgain(ctx, scope, a, last) : undefined;
   if (again) {
     const opens = again.startIndex < a.call.startIndex ? 'opened the same path to write before, and is not closed before this open' : 'opens the same path again, to write';
     return { reason: `\`${preview(again)}\` on line ${line(again)} ${opens}: a \`with\` ending with its block would write and close the ${spec.kind} before it, where CPython did at the ${scope.type === 'module' ? "program's" : "function's"} end, and what each writes may land in another order or be emptied: close it by hand where the code is done with it` };
@@ -386,7 +389,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   // Ex) `f = open(P, "w")` / `f.write("x")` / `note("N")`, `note` a function of the file that appends to `P`; or
   // `Path(P).write_text(…)`, `shutil.copy(src, P)` after the last use: CPython flushed `f` at the function's end, over
   // what they wrote; a `with` ending at the last use writes first
-  const elsewhere = mayWrite(spec, a.call) ? pathWrittenElsewhere(ctx, scope, a, last) : undefined;
+  const elsewhere = mayWrite(spec, a.call) && !closedAtDel ? pathWrittenElsewhere(ctx, scope, a, last) : undefined;
   if (elsewhere) {
     return { reason: `\`${preview(elsewhere.call)}\` on line ${line(elsewhere.call)} ${elsewhere.how}: a \`with\` ending with its block would write and close the ${spec.kind} before it, where CPython did at the ${scope.type === 'module' ? "program's" : "function's"} end, and what each writes may land in another order: close it by hand where the code is done with it` };
   }
@@ -502,6 +505,12 @@ interface PathWrites {
   byPath: Map<string, SyntaxNode[]>;
   /** Name of a function of the file → the calls of it (`note("N")`), in order: what they write depends on the path asked. */
   helpers: Map<string, SyntaxNode[]>;
+  /**
+   * Argument text → the other calls given it (by position or keyword) that may write what it names: a function
+   * imported, a lambda, an alias, a `partial`, a method (not one that only looks: `print`, `os.path.*`, a logger's),
+   * in order. A function of the file given it is in `helpers`.
+   */
+  given: Map<string, SyntaxNode[]>;
 }
 
 // Per tree, per scope: every written file of a module of 2,000 asked for the same scope's calls (one scan).
@@ -511,6 +520,7 @@ function pathWrites(ctx: FileContext, scope: SyntaxNode): PathWrites {
   return memoized(pathWritesCache, scope.tree, scope.id, () => {
     const byPath = new Map<string, SyntaxNode[]>();
     const helpers = new Map<string, SyntaxNode[]>();
+    const given = new Map<string, SyntaxNode[]>();
     const bodies = scope.type !== 'module' ? functionBodies(ctx) : undefined;
     for (const c of scope.descendantsOfType('call')) {
       const fn = c.childForFieldName('function');
@@ -521,6 +531,14 @@ function pathWrites(ctx: FileContext, scope: SyntaxNode): PathWrites {
       }
       const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x));
       const name = calleeName(ctx.names, c);
+      // (An open is `samePathOpenedAgain`'s; a read of the path after the last use sees what the `with` flushed, as
+      // WFY105's block ends at the last use)
+      if (name !== 'builtins.open' && name !== 'io.open' && !ONLY_LOOKS.test(name ?? fn.text.replace(/\s+/g, ''))) {
+        for (const x of args) {
+          const value = x.type === 'keyword_argument' ? x.childForFieldName('value') : x.type === 'list_splat' || x.type === 'dictionary_splat' ? null : x;
+          if (value) pushTo(given, value.text, c);
+        }
+      }
       const at = name ? PATH_WRITERS.get(name) : undefined;
       if (at) {
         // (`shutil.copy(src, dst=P)`: the destination by keyword too)
@@ -539,9 +557,14 @@ function pathWrites(ctx: FileContext, scope: SyntaxNode): PathWrites {
       const objArgs = obj?.type === 'call' ? (obj.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x)) : [];
       if ((made === 'pathlib.Path' || made === 'pathlib.PurePath') && objArgs.length === 1) pushTo(byPath, objArgs[0]!.text, c);
     }
-    return { byPath, helpers };
+    return { byPath, helpers, given };
   });
 }
+
+/** Calls that only look at a path they are given: `os.path.*`, `os.stat`, `print`, `str`, `Path(p)` itself, a logger's. */
+const ONLY_LOOKS = /^(?:os\.(?:stat|lstat|fspath|access|path\.\w+)|builtins\.(?:print|str|repr|len|isinstance|hasattr|type|bool|int|float)|print|str|repr|len|isinstance|hasattr|type|bool|int|float|pathlib\.(?:Pure)?Path|(?:Pure)?Path|warnings\.warn|logging\.\w+|[\w.]+\.(?:debug|info|warning|error|exception|critical))$/;
+/** What a function of the file given a path may write it with (read from its body's text). */
+const WRITE_HINT = /\bopen\s*\(|\.write|write_text|write_bytes|\btouch\s*\(|\bshutil\.|\bcopy\w*\s*\(|\bmove\s*\(|\bos\.(?:rename|replace|system|truncate|link|symlink|remove|unlink)|\bsubprocess\b|\bPopen\b/;
 
 /**
  * A call after `last` (or in a loop around the open) in the code of `scope` that may write the path the resource was
@@ -555,20 +578,46 @@ function pathWrittenElsewhere(ctx: FileContext, scope: SyntaxNode, a: ResourceAs
   const loops: SyntaxNode[] = [];
   for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
   const after = (c: SyntaxNode) => c.startIndex >= last.endIndex || loops.some((l) => within(c, l) && c.startIndex >= a.stmt.endIndex);
-  const { byPath, helpers } = pathWrites(ctx, scope);
+  const { byPath, helpers, given } = pathWrites(ctx, scope);
   let found: { call: SyntaxNode; how: string } | undefined;
   const take = (call: SyntaxNode, how: string) => {
     if (!found || call.startIndex < found.call.startIndex) found = { call, how };
   };
   const writer = byPath.get(path)?.find(after);
   if (writer) take(writer, `writes \`${path}\``);
-  // Ex) `append_to(P, "z")`, `append_to(path=p)`: a function of the file given the path itself, which may open it to write
-  // (whatever the path's text: the same value goes in)
+  // Ex) `append_to(P, "z")`, `append_to(path=p)`: a function of the file given the path itself, whose body may write
+  // it (it opens something, writes, copies, runs a command, or calls another function of the file); or any other call
+  // given it that may write it (imported, a lambda, an alias, a `partial`: whatever the path's text, the same value goes in)
+  const bodyMayWrite = (name: string) => {
+    const body = functionBodies(ctx).get(name) ?? '';
+    return WRITE_HINT.test(body) || [...helpers.keys()].some((h) => new RegExp(`(?<![\\w.])${escapeRegExp(h)}[ \\t]*\\(`).test(body));
+  };
   for (const [name, calls] of helpers) {
     for (const c of calls) {
       if (!after(c) || (found && found.call.startIndex < c.startIndex)) continue;
       const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x));
-      if (args.some((x) => (x.type === 'keyword_argument' ? x.childForFieldName('value')?.text : x.text) === path)) take(c, `passes \`${path}\` to \`${name}()\`, a function of the file that may write it`);
+      if (args.some((x) => (x.type === 'keyword_argument' ? x.childForFieldName('value')?.text : x.text) === path) && bodyMayWrite(name)) take(c, `passes \`${path}\` to \`${name}()\`, a function of the file that may write it`);
+    }
+  }
+  const other = given.get(path)?.find(after);
+  if (other) take(other, `passes \`${path}\` to \`${preview(other.childForFieldName('function') ?? other)}()\`, which may write it`);
+  // Ex) `def app(text): with open(p, "a") as o: …` in the function, `w = functools.partial(append_to, p)`, `w = lambda t:
+  // append_to(p, t)`: a callable made in the function around the path, called after the last use
+  const pathRe = new RegExp(`(?<![\\w.])${escapeRegExp(path)}(?!\\w)`);
+  if (pathNode.type === 'identifier' && scope.type !== 'module') {
+    for (const c of scope.descendantsOfType('call')) {
+      if (!after(c) || (found && found.call.startIndex < c.startIndex) || functionOrModuleOf(c).id !== scope.id) continue;
+      const fn = c.childForFieldName('function');
+      if (fn?.type !== 'identifier') continue;
+      const r = ctx.names.resolve(fn.text, c);
+      if (r.kind !== 'local' || r.scope.id !== scope.id) continue;
+      const made = r.bindings.find((b) => {
+        const def = b.node.type === 'function_definition' ? b.node : b.node.parent?.type === 'function_definition' ? b.node.parent : undefined;
+        if (def) return pathRe.test(def.childForFieldName('body')?.text ?? '');
+        const value = b.node.parent?.type === 'assignment' && b.node.parent.childForFieldName('left')?.id === b.node.id ? b.node.parent.childForFieldName('right') : null;
+        return !!value && pathRe.test(value.text);
+      });
+      if (made) take(c, `calls \`${fn.text}\`, made in this function around \`${path}\`, which may write it`);
     }
   }
   const constant = /^[rbuRBU]*["'][^"'\\{}%]*["']$/.test(path) || (pathNode.type === 'identifier' && !ctx.names.bindings(scope).has(path));

@@ -286,7 +286,13 @@ function whyNotFixable(ctx: FileContext, m: ChainMatch, stmt: SyntaxNode | undef
   const left = locked?.type === 'assignment' || locked?.type === 'augmented_assignment' ? locked.childForFieldName('left') : null;
   if (left && m.use.startIndex >= left.startIndex && m.use.endIndex <= left.endIndex) locked = undefined;
   // (`[*shelve.open(p), bump()]`: an item after the unpacking)
-  if (!locked && m.spec.locks && read.id !== m.use.id) locked = read.parent?.namedChildren.find((k) => !isExtra(k) && k.id !== read.id && !isPure(k));
+  // (An attribute there may be a property that runs code; `record(*shelve.open(p))`: the call runs after the unpacking)
+  if (!locked && m.spec.locks && read.id !== m.use.id) {
+    const holder = read.parent!;
+    locked = holder.namedChildren.find((k) => !isExtra(k) && k.id !== read.id && !(isPure(k) && k.type !== 'attribute' && k.descendantsOfType('attribute').length === 0));
+    const call = holder.type === 'argument_list' && holder.parent?.type === 'call' ? holder.parent : undefined;
+    if (!locked && call && !readsWithoutCode(ctx, call) && calleeName(ctx.names, call) !== 'builtins.print') locked = call;
+  }
   if (locked) return `\`${preview(locked)}\` runs after ${readShown(m)}: CPython closed the ${m.spec.kind}, and let go of its lock, before it; a \`with\` would hold it (a second open there would fail): read it into a name in a \`with\` first`;
   // Ex) `exec(open(path).read(), scope)`: the program it runs (a whole server, a config that renames its own
   // file) would run with the file open, which CPython closed when `read()` returned

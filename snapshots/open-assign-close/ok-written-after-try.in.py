@@ -11,3 +11,31 @@ def log(fail):
         pass
     with open("v.txt", "a") as o:
         o.write("w")
+
+
+def each(paths, fail):
+    for p in paths:
+        f = open("v.txt", "a")
+        try:
+            f.write(p)
+            if fail:
+                raise ValueError(p)
+            f.close()
+        except ValueError:
+            # The loop goes on to its next turn (and the code after it) with `f` open in the original
+            continue
+    with open("v.txt", "a") as o:
+        o.write("w")
+
+
+def suppressed(fail):
+    import contextlib
+
+    with contextlib.suppress(ValueError):
+        f = open("v.txt", "a")
+        f.write("h")
+        if fail:
+            raise ValueError("boom")
+        f.close()
+    with open("v.txt", "a") as o:
+        o.write("w")

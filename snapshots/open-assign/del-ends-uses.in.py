@@ -7,3 +7,14 @@ def save(p, debug):
     print("on disk:", open(p).read())
     if debug:
         print(f.closed)
+
+
+def append_after(p):
+    # CPython closed the first file at the `del`, where the `with` ends: the second open finds it written
+    f = open(p, "w")
+    f.write("a")
+    del f
+    f = open(p, "a")
+    f.write("b")
+    print("mid:", open(p).read())
+    f.close()

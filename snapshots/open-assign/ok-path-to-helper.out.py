@@ -15,3 +15,22 @@ def record(path):
     g = open(path, "a")
     g.write("x")
     append_to(path=path, text="y")
+
+
+def through_callables(path):
+    import functools
+
+    keep = functools.partial(append_to, path)
+    h = open(path, "a")
+    h.write("x")
+    keep("y")
+
+
+def through_closure(path):
+    def add(text):
+        with open(path, "a") as out:
+            out.write(text)
+
+    k = open(path, "a")
+    k.write("x")
+    add("y")
