@@ -7,7 +7,7 @@ import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/ty
 import { candidateCalls } from '../src/python/candidates.js';
 import { calleeName } from '../src/python/imports.js';
 import { consumerOf } from '../src/python/consumers.js';
-import { memoized } from '../src/python/memo.js';
+import { memoized, pushTo } from '../src/python/memo.js';
 import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, WAVE_WRITES, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from '../src/python/statements.js';
@@ -801,19 +801,50 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
   // `except` does, and goes on after the `with`.)
   const goesOn = handlers.filter((h) => h.type !== 'finally_clause' && !leavesFunction(h)).map((h) => ({ after: h.parent!, at: h }));
   for (const n of suppressors) goesOn.push({ after: n, at: n });
+  const { byArg, helperCalls } = scopeCalls(ctx, scope);
   for (const { after, at: h } of goesOn) {
-    for (const stmt of codeAfter(after, scope)) {
-      for (const c of handlerScan(ctx, stmt).calls) {
-        // (The open itself, in a loop around it: its next turn rebinds `f`, where the original closed the old file)
-        if (c.node.id === a.call.id || pathLookedAt(c.node, c.fn)) continue;
-        const helper = bodies.get(c.fn);
-        if (!(helper !== undefined && named.test(helper)) && (!c.args.includes(path) || LOOKS.test(c.fn))) continue;
-        const taken = h.type === 'with_statement' ? `after the \`with\` on line ${line(h)} that suppresses exceptions` : `after the \`try\` on line ${line(h.parent!)} whose handler goes on`;
-        return `\`${preview(c.node)}\` on line ${line(c.node)}, ${taken}, may write \`${path}\` again: on the path of an exception before \`${name}.close()\` that is taken there, the original flushed \`${name}\` later (when the name was bound again or the function returned), a \`with\` before`;
-      }
+    // The code after it: the rest of the function's text, and a loop around it whole (its next turn)
+    const ranges: Array<[number, number]> = [[after.endIndex, scope.endIndex]];
+    for (let n = after.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) ranges.push([n.startIndex, n.endIndex]);
+    const runsAfter = (c: SyntaxNode) => ranges.some(([from, to]) => c.startIndex >= from && c.endIndex <= to);
+    const taken = h.type === 'with_statement' ? `after the \`with\` on line ${line(h)} that suppresses exceptions` : `after the \`try\` on line ${line(h.parent!)} whose handler goes on`;
+    const reason = (c: SyntaxNode) => `\`${preview(c)}\` on line ${line(c)}, ${taken}, may write \`${path}\` again: on the path of an exception before \`${name}.close()\` that is taken there, the original flushed \`${name}\` later (when the name was bound again or the function returned), a \`with\` before`;
+    for (const c of byArg.get(path) ?? []) {
+      // (The open itself, in a loop around it: its next turn rebinds `f`, where the original closed the old file)
+      if (c.id === a.call.id || !runsAfter(c)) continue;
+      const fn = c.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
+      if (!LOOKS.test(fn) && !pathLookedAt(c, fn)) return reason(c);
+    }
+    for (const c of helperCalls) {
+      const body = runsAfter(c) ? bodies.get(c.childForFieldName('function')!.text) : undefined;
+      if (body !== undefined && named.test(body)) return reason(c);
     }
   }
   return undefined;
+}
+
+const scopeCallsMemo = new WeakMap<FileContext, Map<number, { byArg: Map<string, SyntaxNode[]>; helperCalls: SyntaxNode[] }>>();
+
+/**
+ * The calls of `scope`'s own code (not a nested function's), once per function: by the text of each argument (a
+ * keyword's value), and those of a function of the file by name (`note()`), each in order.
+ */
+function scopeCalls(ctx: FileContext, scope: SyntaxNode): { byArg: Map<string, SyntaxNode[]>; helperCalls: SyntaxNode[] } {
+  return memoized(scopeCallsMemo, ctx, scope.id, () => {
+    const byArg = new Map<string, SyntaxNode[]>();
+    const helperCalls: SyntaxNode[] = [];
+    const bodies = functionBodies(ctx);
+    for (const c of scope.descendantsOfType('call')) {
+      if (functionOrModuleOf(c).id !== scope.id) continue;
+      const fn = c.childForFieldName('function');
+      if (fn?.type === 'identifier' && bodies.has(fn.text)) helperCalls.push(c);
+      for (const x of c.childForFieldName('arguments')?.namedChildren ?? []) {
+        const value = x.type === 'keyword_argument' ? x.childForFieldName('value') : x;
+        if (value && !isExtra(value)) pushTo(byArg, value.text, c);
+      }
+    }
+    return { byArg, helperCalls };
+  });
 }
 
 /** True when `call` makes a path only to look at it: `Path(p).exists()`, `Path(p).stat()`, `Path(p).name`. */
@@ -838,19 +869,6 @@ function suppresses(ctx: FileContext, w: SyntaxNode): boolean {
   });
 }
 
-/**
- * The statements that run after the statement `stmt` in `scope`'s code, as far as the text shows: those after it in
- * its block and in each block around it, and every statement of a loop around it (its next turn). No nested def or class.
- */
-function codeAfter(stmt: SyntaxNode, scope: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let n: SyntaxNode = stmt; n.parent && n.id !== scope.id; n = n.parent) {
-    if (LOOPS.has(n.type) && n.id !== stmt.id) out.push(n);
-    if (n.parent.type !== 'block' && n.parent.type !== 'module') continue;
-    for (let s = n.nextNamedSibling; s; s = s.nextNamedSibling) if (!isExtra(s) && !NESTED_SCOPES.has(s.type) && s.type !== 'decorated_definition') out.push(s);
-  }
-  return out;
-}
 
 const TARGET_PARTS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'expression_list', 'list_splat_pattern']);
 

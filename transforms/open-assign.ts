@@ -511,6 +511,8 @@ interface PathWrites {
    * in order. A function of the file given it is in `helpers`.
    */
   given: Map<string, SyntaxNode[]>;
+  /** Argument text → the calls of a function of the file given it, in order. */
+  helperGiven: Map<string, SyntaxNode[]>;
 }
 
 // Per tree, per scope: every written file of a module of 2,000 asked for the same scope's calls (one scan).
@@ -521,15 +523,20 @@ function pathWrites(ctx: FileContext, scope: SyntaxNode): PathWrites {
     const byPath = new Map<string, SyntaxNode[]>();
     const helpers = new Map<string, SyntaxNode[]>();
     const given = new Map<string, SyntaxNode[]>();
+    const helperGiven = new Map<string, SyntaxNode[]>();
     const bodies = scope.type !== 'module' ? functionBodies(ctx) : undefined;
     for (const c of scope.descendantsOfType('call')) {
       const fn = c.childForFieldName('function');
       if (!fn || functionOrModuleOf(c).id !== scope.id) continue;
+      const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x));
       if (bodies && fn.type === 'identifier' && bodies.has(fn.text)) {
         pushTo(helpers, fn.text, c);
+        for (const x of args) {
+          const value = x.type === 'keyword_argument' ? x.childForFieldName('value') : x.type === 'list_splat' || x.type === 'dictionary_splat' ? null : x;
+          if (value) pushTo(helperGiven, value.text, c);
+        }
         continue;
       }
-      const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x));
       const name = calleeName(ctx.names, c);
       // (An open is `samePathOpenedAgain`'s; a read of the path after the last use sees what the `with` flushed, as
       // WFY105's block ends at the last use)
@@ -557,7 +564,38 @@ function pathWrites(ctx: FileContext, scope: SyntaxNode): PathWrites {
       const objArgs = obj?.type === 'call' ? (obj.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x)) : [];
       if ((made === 'pathlib.Path' || made === 'pathlib.PurePath') && objArgs.length === 1) pushTo(byPath, objArgs[0]!.text, c);
     }
-    return { byPath, helpers, given };
+    return { byPath, helpers, given, helperGiven };
+  });
+}
+
+const bodyWritesMemo = new WeakMap<FileContext, Map<string, boolean>>();
+/** `name(` in a function's body: what it calls by name. */
+const CALLED_NAME = /(?<![\w.])([A-Za-z_]\w*)[ \t]*\(/g;
+const localCallablesMemo = new WeakMap<FileContext, Map<number, ReadonlyArray<{ call: SyntaxNode; made: readonly string[] }>>>();
+
+/**
+ * The calls of `scope`'s own code whose callee is a name the function binds itself, each with the texts of what it
+ * binds there (a nested `def`'s body, an assignment's value: `functools.partial(append_to, p)`, `lambda t: …`): found
+ * once per function, where every written file of it asks.
+ */
+function localCallables(ctx: FileContext, scope: SyntaxNode): ReadonlyArray<{ call: SyntaxNode; made: readonly string[] }> {
+  return memoized(localCallablesMemo, ctx, scope.id, () => {
+    const out: Array<{ call: SyntaxNode; made: readonly string[] }> = [];
+    const own = ctx.names.bindings(scope);
+    for (const c of scope.descendantsOfType('call')) {
+      const fn = c.childForFieldName('function');
+      if (fn?.type !== 'identifier' || !own.has(fn.text) || functionOrModuleOf(c).id !== scope.id) continue;
+      const r = ctx.names.resolve(fn.text, c);
+      if (r.kind !== 'local' || r.scope.id !== scope.id) continue;
+      const made = r.bindings.map((b) => {
+        const def = b.node.type === 'function_definition' ? b.node : b.node.parent?.type === 'function_definition' ? b.node.parent : undefined;
+        if (def) return def.childForFieldName('body')?.text ?? '';
+        const value = b.node.parent?.type === 'assignment' && b.node.parent.childForFieldName('left')?.id === b.node.id ? b.node.parent.childForFieldName('right') : null;
+        return value?.text ?? '';
+      });
+      out.push({ call: c, made });
+    }
+    return out;
   });
 }
 
@@ -578,7 +616,7 @@ function pathWrittenElsewhere(ctx: FileContext, scope: SyntaxNode, a: ResourceAs
   const loops: SyntaxNode[] = [];
   for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
   const after = (c: SyntaxNode) => c.startIndex >= last.endIndex || loops.some((l) => within(c, l) && c.startIndex >= a.stmt.endIndex);
-  const { byPath, helpers, given } = pathWrites(ctx, scope);
+  const { byPath, helpers, given, helperGiven } = pathWrites(ctx, scope);
   let found: { call: SyntaxNode; how: string } | undefined;
   const take = (call: SyntaxNode, how: string) => {
     if (!found || call.startIndex < found.call.startIndex) found = { call, how };
@@ -588,36 +626,27 @@ function pathWrittenElsewhere(ctx: FileContext, scope: SyntaxNode, a: ResourceAs
   // Ex) `append_to(P, "z")`, `append_to(path=p)`: a function of the file given the path itself, whose body may write
   // it (it opens something, writes, copies, runs a command, or calls another function of the file); or any other call
   // given it that may write it (imported, a lambda, an alias, a `partial`: whatever the path's text, the same value goes in)
-  const bodyMayWrite = (name: string) => {
+  const bodyMayWrite = (name: string) => memoized(bodyWritesMemo, ctx, name, () => {
     const body = functionBodies(ctx).get(name) ?? '';
-    return WRITE_HINT.test(body) || [...helpers.keys()].some((h) => new RegExp(`(?<![\\w.])${escapeRegExp(h)}[ \\t]*\\(`).test(body));
-  };
-  for (const [name, calls] of helpers) {
-    for (const c of calls) {
-      if (!after(c) || (found && found.call.startIndex < c.startIndex)) continue;
-      const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x));
-      if (args.some((x) => (x.type === 'keyword_argument' ? x.childForFieldName('value')?.text : x.text) === path) && bodyMayWrite(name)) take(c, `passes \`${path}\` to \`${name}()\`, a function of the file that may write it`);
-    }
+    if (WRITE_HINT.test(body)) return true;
+    // (Or it calls a function of the file, which may: one scan of the body for `name(`)
+    for (const m of body.matchAll(CALLED_NAME)) if (helpers.has(m[1]!)) return true;
+    return false;
+  });
+  for (const c of helperGiven.get(path) ?? []) {
+    if (!after(c) || (found && found.call.startIndex < c.startIndex)) continue;
+    const name = c.childForFieldName('function')!.text;
+    if (bodyMayWrite(name)) take(c, `passes \`${path}\` to \`${name}()\`, a function of the file that may write it`);
   }
   const other = given.get(path)?.find(after);
   if (other) take(other, `passes \`${path}\` to \`${preview(other.childForFieldName('function') ?? other)}()\`, which may write it`);
   // Ex) `def app(text): with open(p, "a") as o: …` in the function, `w = functools.partial(append_to, p)`, `w = lambda t:
   // append_to(p, t)`: a callable made in the function around the path, called after the last use
-  const pathRe = new RegExp(`(?<![\\w.])${escapeRegExp(path)}(?!\\w)`);
   if (pathNode.type === 'identifier' && scope.type !== 'module') {
-    for (const c of scope.descendantsOfType('call')) {
-      if (!after(c) || (found && found.call.startIndex < c.startIndex) || functionOrModuleOf(c).id !== scope.id) continue;
-      const fn = c.childForFieldName('function');
-      if (fn?.type !== 'identifier') continue;
-      const r = ctx.names.resolve(fn.text, c);
-      if (r.kind !== 'local' || r.scope.id !== scope.id) continue;
-      const made = r.bindings.find((b) => {
-        const def = b.node.type === 'function_definition' ? b.node : b.node.parent?.type === 'function_definition' ? b.node.parent : undefined;
-        if (def) return pathRe.test(def.childForFieldName('body')?.text ?? '');
-        const value = b.node.parent?.type === 'assignment' && b.node.parent.childForFieldName('left')?.id === b.node.id ? b.node.parent.childForFieldName('right') : null;
-        return !!value && pathRe.test(value.text);
-      });
-      if (made) take(c, `calls \`${fn.text}\`, made in this function around \`${path}\`, which may write it`);
+    const pathRe = new RegExp(`(?<![\\w.])${escapeRegExp(path)}(?!\\w)`);
+    for (const { call, made } of localCallables(ctx, scope)) {
+      if (!after(call) || (found && found.call.startIndex < call.startIndex) || !made.some((t) => pathRe.test(t))) continue;
+      take(call, `calls \`${call.childForFieldName('function')!.text}\`, made in this function around \`${path}\`, which may write it`);
     }
   }
   const constant = /^[rbuRBU]*["'][^"'\\{}%]*["']$/.test(path) || (pathNode.type === 'identifier' && !ctx.names.bindings(scope).has(path));
