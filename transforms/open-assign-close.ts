@@ -869,7 +869,6 @@ function suppresses(ctx: FileContext, w: SyntaxNode): boolean {
   });
 }
 
-
 const TARGET_PARTS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'expression_list', 'list_splat_pattern']);
 
 /** True when the identifier `id` is a target the code binds (`x = …`, `a, x = …`, `for x in`, `(x := …)`, `as x`), not a read. */

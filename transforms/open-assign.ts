@@ -538,15 +538,15 @@ function pathWrites(ctx: FileContext, scope: SyntaxNode): PathWrites {
         continue;
       }
       const name = calleeName(ctx.names, c);
-      // (An open is `samePathOpenedAgain`'s; a read of the path after the last use sees what the `with` flushed, as
-      // WFY105's block ends at the last use)
-      if (name !== 'builtins.open' && name !== 'io.open' && !ONLY_LOOKS.test(name ?? fn.text.replace(/\s+/g, ''))) {
+      const at = name ? PATH_WRITERS.get(name) : undefined;
+      // (An open is `samePathOpenedAgain`'s, a copy's destination is below; a read of the path after the last use sees
+      // what the `with` flushed, as WFY105's block ends at the last use)
+      if (!at && name !== 'builtins.open' && name !== 'io.open' && !ONLY_LOOKS.test(name ?? fn.text.replace(/\s+/g, ''))) {
         for (const x of args) {
           const value = x.type === 'keyword_argument' ? x.childForFieldName('value') : x.type === 'list_splat' || x.type === 'dictionary_splat' ? null : x;
           if (value) pushTo(given, value.text, c);
         }
       }
-      const at = name ? PATH_WRITERS.get(name) : undefined;
       if (at) {
         // (`shutil.copy(src, dst=P)`: the destination by keyword too)
         for (const k of at) if (args[k] && args[k]!.type !== 'keyword_argument') pushTo(byPath, args[k]!.text, c);
@@ -630,7 +630,7 @@ function pathWrittenElsewhere(ctx: FileContext, scope: SyntaxNode, a: ResourceAs
     const body = functionBodies(ctx).get(name) ?? '';
     if (WRITE_HINT.test(body)) return true;
     // (Or it calls a function of the file, which may: one scan of the body for `name(`)
-    for (const m of body.matchAll(CALLED_NAME)) if (helpers.has(m[1]!)) return true;
+    for (const m of body.matchAll(CALLED_NAME)) if (functionBodies(ctx).has(m[1]!)) return true;
     return false;
   });
   for (const c of helperGiven.get(path) ?? []) {
