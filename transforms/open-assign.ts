@@ -7,7 +7,7 @@ import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.j
 import { candidateCalls } from '../src/python/candidates.js';
 import { aKind, deletesByName, firstPositional, givesFalse, leftOpen, mayWrite, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { forEachTargetName, functionOrModuleOf, identifiersNamed, within } from '../src/python/scopes.js';
-import { isBareAnnotationTarget, isClassBodyStatement, isExtra, LOOPS, outerParens, withOf } from '../src/python/statements.js';
+import { deletedNames, deleteStatementOf, isBareAnnotationTarget, isClassBodyStatement, isExtra, LOOPS, outerParens, withOf } from '../src/python/statements.js';
 import { escapeRegExp, firstIndex } from '../src/python/text.js';
 import { memoized, pushTo } from '../src/python/memo.js';
 import { blockCodeEnd, lineAt, outlineOf } from '../src/python/outline.js';
@@ -380,7 +380,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   // after `w` emptied the file; a `with` ending at the last use writes it first, and `w` empties it
   // Ex) `f.write(s)` / `del f` … `w = open(p, "w")`: CPython closed the file at the `del`, where the `with` ends: nothing
   // after it lands in another order
-  const closedAtDel = last.type === 'delete_statement' && last.descendantsOfType('identifier').some((id) => id.text === name && deleteStatementOf(id)?.id === last.id);
+  const closedAtDel = last.type === 'delete_statement' && deletedNames(last).has(name);
   const again = mayWrite(spec, a.call) && !closedAtDel ? samePathOpenedAgain(ctx, scope, a, last) : undefined;
   if (again) {
     const opens = again.startIndex < a.call.startIndex ? 'opened the same path to write before, and is not closed before this open' : 'opens the same path again, to write';
@@ -438,14 +438,6 @@ function managedInBlock(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode)
   });
 }
 
-/** The `del` statement that deletes the name `id` (`del f`, `del f, g`), or `undefined`. */
-function deleteStatementOf(id: SyntaxNode): SyntaxNode | undefined {
-  // Ex) `del (f)`, `del [f]`, `del (f, g)`, `del f, g`
-  let p = id.parent;
-  while (p && DELETE_TARGETS.has(p.type)) p = p.parent;
-  return p?.type === 'delete_statement' ? p : undefined;
-}
-const DELETE_TARGETS: ReadonlySet<string> = new Set(['parenthesized_expression', 'tuple', 'list', 'expression_list', 'tuple_pattern', 'list_pattern', 'pattern_list']);
 
 /**
  * True when nothing of `last` runs after the `del` statement `del`: it ends each block up to `last`, and each block
@@ -529,24 +521,18 @@ function pathWrites(ctx: FileContext, scope: SyntaxNode): PathWrites {
       const fn = c.childForFieldName('function');
       if (!fn || functionOrModuleOf(c).id !== scope.id) continue;
       const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x));
+      // (Each argument's text, a keyword's value; not a `*`/`**` one)
+      const values = args.flatMap((x) => (x.type === 'keyword_argument' ? (x.childForFieldName('value')?.text ?? []) : x.type === 'list_splat' || x.type === 'dictionary_splat' ? [] : x.text));
       if (bodies && fn.type === 'identifier' && bodies.has(fn.text)) {
         pushTo(helpers, fn.text, c);
-        for (const x of args) {
-          const value = x.type === 'keyword_argument' ? x.childForFieldName('value') : x.type === 'list_splat' || x.type === 'dictionary_splat' ? null : x;
-          if (value) pushTo(helperGiven, value.text, c);
-        }
+        for (const v of values) pushTo(helperGiven, v, c);
         continue;
       }
       const name = calleeName(ctx.names, c);
       const at = name ? PATH_WRITERS.get(name) : undefined;
       // (An open is `samePathOpenedAgain`'s, a copy's destination is below; a read of the path after the last use sees
       // what the `with` flushed, as WFY105's block ends at the last use)
-      if (!at && name !== 'builtins.open' && name !== 'io.open' && !ONLY_LOOKS.test(name ?? fn.text.replace(/\s+/g, ''))) {
-        for (const x of args) {
-          const value = x.type === 'keyword_argument' ? x.childForFieldName('value') : x.type === 'list_splat' || x.type === 'dictionary_splat' ? null : x;
-          if (value) pushTo(given, value.text, c);
-        }
-      }
+      if (!at && name !== 'builtins.open' && name !== 'io.open' && !ONLY_LOOKS.test(name ?? fn.text.replace(/\s+/g, ''))) for (const v of values) pushTo(given, v, c);
       if (at) {
         // (`shutil.copy(src, dst=P)`: the destination by keyword too)
         for (const k of at) if (args[k] && args[k]!.type !== 'keyword_argument') pushTo(byPath, args[k]!.text, c);

@@ -3,7 +3,7 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { firstIndex } from './text.js';
 import { memoized } from './memo.js';
-import { isExtra } from './statements.js';
+import { deletedNames, isExtra } from './statements.js';
 import { inOwnCode, partsRunAround, scopeOf } from './scopes.js';
 
 const PURE_LEAVES = new Set([
@@ -224,19 +224,9 @@ const deletesMemo = new WeakMap<FileContext, Map<number, ReadonlySet<string>>>()
 function deletedIn(ctx: FileContext, scope: SyntaxNode, name: string): boolean {
   const text = scope.text;
   if (!/\bdel\b/.test(text)) return false;
-  const deleted = memoized(deletesMemo, ctx, scope.id, () => {
-    const names = new Set<string>();
-    // The names a `del` unbinds: its targets through tuples, lists and parentheses; not `del CACHE[k]`, `del o.x`
-    const add = (t: SyntaxNode) => {
-      if (t.type === 'identifier') names.add(t.text);
-      else if (DELETE_CONTAINERS.has(t.type)) for (const k of t.namedChildren) add(k);
-    };
-    for (const d of scope.descendantsOfType('delete_statement')) for (const k of d.namedChildren) add(k);
-    return names;
-  });
+  const deleted = memoized(deletesMemo, ctx, scope.id, () => new Set(scope.descendantsOfType('delete_statement').flatMap((d) => [...deletedNames(d)])));
   return deleted.has(name);
 }
-const DELETE_CONTAINERS: ReadonlySet<string> = new Set(['expression_list', 'tuple', 'list', 'parenthesized_expression', 'pattern_list', 'tuple_pattern', 'list_pattern']);
 
 /**
  * True when `binding` is a name a `for` statement's target or a `with` item's `as` binds, and `read` lies in that

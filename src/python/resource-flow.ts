@@ -14,7 +14,7 @@ import { lastTextMemo, memoized, pushTo } from './memo.js';
 import { childDefNames, lineAt, outlineOf } from './outline.js';
 import { definedNames } from './recursion.js';
 import { startsAsync } from './generators.js';
-import { annotationOf, isBareAnnotationTarget, isExtra, LOOPS, outerParens, unwrapParens } from './statements.js';
+import { annotationOf, deletedNames, deleteStatementOf, isBareAnnotationTarget, isExtra, LOOPS, outerParens, unwrapParens } from './statements.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
 const DATA_ATTRIBUTES = new Set([
@@ -654,9 +654,7 @@ function leavesParameterAlone(ctx: FileContext, def: SyntaxNode, param: string, 
     if (spec.name.startsWith('tempfile.') && readsAttribute(id, NAME_ATTRIBUTE)) return { why: `in \`${fname}\`, line ${id.startPosition.row + 1}, it reads \`${param}.name\`, which withify does not follow in a function it reads`, store: false };
     // Ex) `del out` once it is done: from CPython 3.11 a call moves its arguments into the callee's frame, and the `del`
     // dropped the only reference (closing the file, flushing it) there, where the caller's `with` would hold it
-    let target: SyntaxNode = id;
-    while (target.parent && DELETED_THROUGH.has(target.parent.type)) target = target.parent;
-    if (target.parent?.type === 'delete_statement') return { why: `in \`${fname}\`, line ${id.startPosition.row + 1}, it deletes \`${param}\`, which on CPython 3.11+ drops the ${spec.kind} there (closing it), where the caller's \`with\` would hold it`, store: false };
+    if (deleteStatementOf(id)) return { why: `in \`${fname}\`, line ${id.startPosition.row + 1}, it deletes \`${param}\`, which on CPython 3.11+ drops the ${spec.kind} there (closing it), where the caller's \`with\` would hold it`, store: false };
     const u = classifyUseOnce(ctx, id, def, spec, false);
     if (u.kind === 'use') continue;
     // (A function it passes it to, read in turn: that one's first clause only)
@@ -669,8 +667,6 @@ function leavesParameterAlone(ctx: FileContext, def: SyntaxNode, param: string, 
 }
 
 const NAME_ATTRIBUTE: ReadonlySet<string> = new Set(['name']);
-/** What a `del` target may sit in: `del (out,)`, `del [n, out]`, `del (out)`, `del n, out`. */
-const DELETED_THROUGH: ReadonlySet<string> = new Set(['parenthesized_expression', 'expression_list', 'tuple', 'list', 'pattern_list', 'tuple_pattern', 'list_pattern']);
 
 /**
  * Every use of the variable bound by `target` (an identifier) and of the names it is passed on to
@@ -1305,13 +1301,7 @@ function blockRebindings(block: SyntaxNode): BlockRebindings {
       // Ex) `del f`: a read after it in the block sees no value (it raises, or is on a path not taken). The `del` itself
       // stays a use (its target is the statement, no identifier): the value lives up to it
       if (st.type === 'delete_statement') {
-        const names = new Set<string>();
-        const add = (t: SyntaxNode) => {
-          if (t.type === 'identifier') names.add(t.text);
-          else if (DELETED_THROUGH.has(t.type)) for (const k of t.namedChildren) add(k);
-        };
-        for (const k of st.namedChildren) add(k);
-        for (const n of names) pushTo(all, n, { stmt: st, from: st.endIndex, target: st });
+        for (const n of deletedNames(st)) pushTo(all, n, { stmt: st, from: st.endIndex, target: st });
         continue;
       }
       if (st.type !== 'with_statement') continue;

@@ -228,3 +228,24 @@ export function isBareAnnotationTarget(id: SyntaxNode): boolean {
 export function decoratorText(d: SyntaxNode): string {
   return `@${d.namedChildren.filter((c) => !isExtra(c)).map((c) => c.text).join('')}`;
 }
+
+/** What a `del` target may sit in: `del (f)`, `del [f]`, `del (f, g)`, `del f, g`. */
+const DELETE_TARGETS: ReadonlySet<string> = new Set(['parenthesized_expression', 'tuple', 'list', 'expression_list', 'tuple_pattern', 'list_pattern', 'pattern_list']);
+
+/** The `del` statement whose targets hold the identifier `id` (through tuples, lists and parentheses), or `undefined`. */
+export function deleteStatementOf(id: SyntaxNode): SyntaxNode | undefined {
+  let p = id.parent;
+  while (p && DELETE_TARGETS.has(p.type)) p = p.parent;
+  return p?.type === 'delete_statement' ? p : undefined;
+}
+
+/** The names the `del` statement `stmt` unbinds: its targets through tuples, lists and parentheses; not `del d[k]`, `del o.x`. */
+export function deletedNames(stmt: SyntaxNode): Set<string> {
+  const names = new Set<string>();
+  const add = (t: SyntaxNode) => {
+    if (t.type === 'identifier') names.add(t.text);
+    else if (DELETE_TARGETS.has(t.type)) for (const k of t.namedChildren) add(k);
+  };
+  for (const k of stmt.namedChildren) add(k);
+  return names;
+}
