@@ -156,15 +156,30 @@ function releaseCall(ctx: FileContext, fn: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
+/**
+ * Whether an `__exit__` may release something: it calls a release method (`self.close()`), or hands on to another
+ * exit (`super().__exit__(*exc)`, `self.__del__()`). A lambda or a method named elsewhere counts as it reads.
+ */
+function releasesAnything(exit: SyntaxNode): boolean {
+  if (exit.type !== 'function_definition' && exit.type !== 'lambda') return true;
+  const body = exit.childForFieldName('body');
+  for (const call of body?.descendantsOfType('call') ?? []) {
+    const f = call.childForFieldName('function');
+    const name = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
+    if (name && (RELEASE_CALLS.has(name) || /^__(?:a?exit|del)__$/.test(name))) return true;
+  }
+  return false;
+}
+
 /** Library classes whose instances are context managers already: a subclass inherits `__exit__`. */
 const CONTEXT_MANAGER_BASES = new RegExp(
   '^(?:io\\.\\w+|_io\\.\\w+|_pyio\\.\\w+|socket\\.socket|contextlib\\.(?:Abstract(?:Async)?ContextManager|(?:Async)?ExitStack)|typing\\.(?:Async)?ContextManager|' +
-    'tempfile\\.\\w+|zipfile\\.ZipFile|tarfile\\.TarFile|subprocess\\.Popen|concurrent\\.futures\\.\\w*Executor|sqlite3\\.Connection|ftplib\\.FTP(?:_TLS)?|' +
+    'tempfile\\.\\w+|zipfile\\.ZipFile|tarfile\\.TarFile|subprocess\\.Popen|concurrent\\.futures\\.\\w*Executor|ftplib\\.FTP(?:_TLS)?|' +
     'smtplib\\.SMTP(?:_SSL)?|imaplib\\.IMAP4(?:_SSL)?|socketserver\\.\\w*Server|selectors\\.\\w*Selector|multiprocessing\\.pool\\.\\w*Pool|mmap\\.mmap|' +
     '(?:gzip\\.GzipFile|bz2\\.BZ2File|lzma\\.LZMAFile)|shelve\\.\\w*Shelf|wave\\.Wave_(?:read|write)|http\\.client\\.HTTPResponse|' +
     // (Each checked with `hasattr(cls, "__exit__")` on CPython 3.11)
     'http\\.server\\.(?:Threading)?HTTPServer|xmlrpc\\.server\\.\\w*XMLRPCServer|xmlrpc\\.client\\.ServerProxy|ssl\\.SSLSocket|socket\\.SocketIO|' +
-    'threading\\.(?:Bounded)?Semaphore|threading\\.Condition|multiprocessing\\.managers\\.\\w*Manager|multiprocessing\\.connection\\.(?:Connection|Listener)|' +
+    'multiprocessing\\.managers\\.\\w*Manager|multiprocessing\\.connection\\.(?:Connection|Listener)|' +
     'asyncio\\.Runner|codecs\\.Stream(?:ReaderWriter|Reader|Writer|Recoder)|telnetlib\\.Telnet|nntplib\\.NNTP(?:_SSL)?|aifc\\.Aifc_(?:read|write)|' +
     'sunau\\.Au_(?:read|write)|dbm\\.dumb\\._Database|urllib\\.response\\.addinfourl|zipfile\\.ZipExtFile|tarfile\\.ExFileObject|fileinput\\.FileInput)$',
 );
@@ -178,7 +193,9 @@ function hasExit(ctx: FileContext, cls: SyntaxNode, seen = new Set<number>()): b
   seen.add(cls.id);
   // Ex) `async def __aexit__`: an async context manager, which callers enter with `async with`
   const own = methodsOf(cls);
-  if (own.has('__exit__') || own.has('__aexit__')) return true;
+  const exit = own.get('__exit__') ?? own.get('__aexit__');
+  // Ex) `def __exit__(self, *exc): self.commit()`: a `with` that releases nothing leaves the resource to `__del__`
+  if (exit) return releasesAnything(exit);
   for (const base of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
     if (base.type === 'keyword_argument') continue;
     const q = qualifiedName(ctx.names, base);
@@ -269,8 +286,9 @@ export const classDel: Transform = {
     notFlagged:
       'A class that also has `__exit__` or `__aexit__` (a def, or `__exit__ = …` in the class body), its own or inherited ' +
       'from a base class defined in the same file or from a library context manager (`io.IOBase`, `socket.socket`, ' +
-      '`contextlib.ExitStack`, `concurrent.futures.ThreadPoolExecutor`, `sqlite3.Connection`, `ftplib.FTP`, …): callers ' +
-      'can use `with`, and `__del__` is a safety net. A `__del__` that releases nothing (logging, counters), or only what it made itself: ' +
+      '`contextlib.ExitStack`, `concurrent.futures.ThreadPoolExecutor`, `ftplib.FTP`, …; not `sqlite3.Connection`, whose `__exit__` ' +
+      'commits and closes nothing, nor a lock\'s): callers can use `with`, and `__del__` is a safety net. An `__exit__` of the class ' +
+      'that calls no release method (`close()`, `release()`, …) nor another exit (`super().__exit__(…)`) does not count. A `__del__` that releases nothing (logging, counters), or only what it made itself: ' +
       '`g = gen()` … `g.close()`, `with open(p) as f` (not a name bound from `self`: `s = self.sock`, `for c in self.children`). ' +
       '`__del__ = close` counts as the method it names.',
   },

@@ -3,7 +3,7 @@
 //                                               data = json.load(f)
 // The consumers (eager and lazy) are listed once, in src/python/consumers.ts.
 import { recursiveCall } from '../src/python/recursion.js';
-import { within } from '../src/python/scopes.js';
+import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, isPure, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
@@ -15,7 +15,7 @@ import { argumentOf, followResource, loopOwner } from '../src/python/statement-f
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { findingWith, groupForWith, orderReason, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
-import { helperUsesUp, namesSeenReason } from '../src/python/resource-flow.js';
+import { helperUsesUp, identifierUses, namesSeenReason, usedUpAtOnce } from '../src/python/resource-flow.js';
 import { readsWithoutCode } from './open-chain.js';
 
 const ID = 'open-argument';
@@ -216,6 +216,8 @@ function headerFix(ctx: FileContext, m: ArgumentMatch, { item, stmt, at }: { ite
   }
   const order = orderReason({ call: m.resource, spec: m.spec }, item, undefined, ctx);
   if (order) return { ...base, reason: order.replace('a `with` header would run it first', 'a `with` item ahead of it would run it first') };
+  const kept = headerKeptReason(ctx, m, item, stmt);
+  if (kept?.reason) return { ...base, reason: kept.reason };
   const room = blockRoom(ctx, stmt, stmt);
   if (room < 1) return { ...base, reason: tooDeepReason(1, room) };
   const seen = namesSeenReason(ctx, stmt);
@@ -224,8 +226,91 @@ function headerFix(ctx: FileContext, m: ArgumentMatch, { item, stmt, at }: { ite
   const first = withItemFor(ctx, m.spec, m.resource, name);
   if (typeof first === 'string') return { ...base, reason: first };
   const edits: Edit[] = [{ start: at.startIndex, end: at.startIndex, text: `${first.item}, ` }, replaceNode(m.resource, name), ...first.edits];
-  const fix: Fix = { title: `Open it in the same \`with\`, before \`${wrapper}\` (\`with … as ${name}, …\`): \`${wrapper}\` does not close it`, applicability: first.closeNote ? 'unsafe' : 'safe', edits };
-  return first.closeNote ? { ...base, message: base.message + first.closeNote, fix } : { ...base, fix };
+  const note = first.closeNote ?? kept?.note;
+  const fix: Fix = { title: `Open it in the same \`with\`, before \`${wrapper}\` (\`with … as ${name}, …\`): \`${wrapper}\` does not close it`, applicability: note ? 'unsafe' : 'safe', edits };
+  return note ? { ...base, message: base.message + note, fix } : { ...base, fix };
+}
+
+/**
+ * The wrappers whose `close()` (or `__exit__`) keeps the file they were given: `TarFile` keeps `fileobj`, and
+ * `redirect_stdout(f)` hands `f` itself to its `as` target. CPython frees the file only when that target goes.
+ */
+const KEEP_AFTER_CLOSE = new Set(['tarfile.open', 'tarfile.TarFile', 'contextlib.redirect_stdout', 'contextlib.redirect_stderr']);
+const REDIRECTS = new Set(['contextlib.redirect_stdout', 'contextlib.redirect_stderr']);
+/** Methods of an archive that hand out an object still reading the file it was given (`z.open(n)`, `tar.extractfile(n)`). */
+const ARCHIVE_HANDS_OUT = new Set(['open', 'extractfile']);
+
+/**
+ * Why the header fix would close the file under something that still holds it after the block, where CPython left it
+ * open (`reason`: no fix), or a difference that makes the fix unsafe (`note`). Under CPython a wrapper that drops the
+ * file when it closes (`GzipFile`, `ZipFile`: `fileobj`/`fp` set to None) frees it at the block's end, as the `with`
+ * closes it; what keeps it on: a member `z.open(n)` handed out in the block, and the `as` target of a `TarFile` or a
+ * `redirect_stdout` (the file itself).
+ */
+function headerKeptReason(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, stmt: SyntaxNode): { reason?: string; note?: string } | undefined {
+  const name = calleeName(ctx.names, m.consumer) ?? '';
+  const wrapper = `\`${calleeText(m.consumer)}\``;
+  const value = item.childForFieldName('value');
+  const pattern = value?.type === 'as_pattern' ? value : value?.type === 'parenthesized_expression' ? value.namedChildren.find((c) => c.type === 'as_pattern') : undefined;
+  const alias = pattern?.childForFieldName('alias');
+  const target = alias?.type === 'as_pattern_target' ? alias.namedChildren[0] : alias;
+  const keeps = KEEP_AFTER_CLOSE.has(name);
+  const what = REDIRECTS.has(name) ? `${wrapper} hands the file itself to` : `${wrapper} keeps the file after it closes, in`;
+  // Ex) `with tarfile.open(fileobj=open(p, "rb")) as self.tar:`, `as (a, b)`: the target lives on
+  if (keeps && target && target.type !== 'identifier') return { reason: `${what} \`${target.text}\`, which lives on after the block: the \`with\` would close the file under it` };
+  const body = stmt.childForFieldName('body');
+  if (target?.type === 'identifier' && body) {
+    const scope = functionOrModuleOf(stmt);
+    // Ex) `global out` / `with redirect_stdout(open(p, "w")) as out:`: the module's name keeps it
+    if (keeps && scope.type !== 'module' && (ctx.names.declaredGlobal(target.text) || ctx.names.declaredNonlocal(target.text))) {
+      return { reason: `${what} \`${target.text}\`, declared \`global\` or \`nonlocal\`: the name outlives the block, the \`with\` would close the file under it` };
+    }
+    for (const use of identifierUses(ctx, scope, target.text)) {
+      if (use.startIndex >= target.startIndex && use.endIndex <= target.endIndex) continue;
+      const inBlock = within(use, body);
+      // Ex) `with redirect_stdout(open(p, "w")) as out:` … `print("after", file=out)` after the block
+      if (keeps && !inBlock) return { reason: `${what} \`${target.text}\`, used after the block (line ${use.startPosition.row + 1}): the \`with\` would close the file under it, where CPython left it open` };
+      // Ex) `member = z.open(n)` in the block, read after it: the member reads the file the `with` closed
+      const p = use.parent;
+      const attr = p?.type === 'attribute' && p.childForFieldName('object')?.id === use.id ? p.childForFieldName('attribute')?.text : undefined;
+      const call = attr && p!.parent?.type === 'call' && p!.parent.childForFieldName('function')?.id === p!.id ? p!.parent : undefined;
+      if (inBlock && call && ARCHIVE_HANDS_OUT.has(attr!) && !usedUpAtOnce(call)) {
+        return { reason: `\`${target.text}.${attr}()\` (line ${use.startPosition.row + 1}) may return an object that still reads the file after the block, where CPython kept it open: the \`with\` would close it under that object` };
+      }
+    }
+  }
+  // Ex) `with redirect_stderr(open(log, "w")): logging.basicConfig()`: the handler keeps `sys.stderr`, the file
+  if (REDIRECTS.has(name) && body && body.descendantsOfType('call').some((c) => !keepsNoStream(calleeName(ctx.names, c)))) {
+    return { note: `; the block calls code that may keep \`sys.${name.endsWith('stdout') ? 'stdout' : 'stderr'}\` (a logging handler made there takes it): it would write to the file after the block, which the \`with\` has closed` };
+  }
+  // Ex) `with tarfile.open(fileobj=open(p, "wb"), mode="w") as tar:`: the end-of-archive blocks are flushed when
+  // `tar` goes under CPython (the function's end), at the block's end with the `with`
+  if (keeps && !REDIRECTS.has(name) && target && !tarReadMode(m.consumer)) {
+    return { note: `; ${wrapper} keeps the file after it closes: CPython flushed what it wrote last (the end-of-archive blocks) when \`${target.text}\` went, the \`with\` flushes it at the block's end` };
+  }
+  return undefined;
+}
+
+/** Builtins that run no code of the program's that could keep `sys.stdout` (`print`, `len`, `SystemExit(…)`); not `exec`, `eval`, `__import__`. */
+const keepsNoStream = (callee: string | undefined) => callee !== undefined && callee.startsWith('builtins.') && !['builtins.exec', 'builtins.eval', 'builtins.__import__', 'builtins.breakpoint', 'builtins.help'].includes(callee);
+
+/** True when the tar call's mode is a string literal starting with `r` (or not given: `r`). */
+function tarReadMode(call: SyntaxNode): boolean {
+  const args = call.childForFieldName('arguments');
+  if (!args) return false;
+  let mode: SyntaxNode | undefined;
+  let index = 0;
+  for (const a of args.namedChildren) {
+    if (isExtra(a)) continue;
+    if (a.type === 'keyword_argument') {
+      if (a.childForFieldName('name')?.text === 'mode') mode = a.childForFieldName('value') ?? undefined;
+      continue;
+    }
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return false;
+    if (index++ === 1) mode = a;
+  }
+  if (args.namedChildren.some((a) => a.type === 'dictionary_splat')) return false;
+  return mode === undefined || (mode.type === 'string' && /^[rRbBuU]*['"]r/.test(mode.text));
 }
 
 function check(ctx: FileContext): Finding[] {

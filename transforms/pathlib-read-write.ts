@@ -179,14 +179,17 @@ function planPathCall(ctx: FileContext, m: ChainMatch): PathCall | string {
   const useArgs = m.use.childForFieldName('arguments');
   const data = useArgs?.namedChildren.filter((c) => !isExtra(c)) ?? [];
   let dataText: string[] = [];
+  // `Path(p).read_text(encoding=e())` converts `p` (`__fspath__`, a `TypeError` for `None`) before `e()` runs;
+  // `open(p, encoding=e())` after it
+  const impure = open.keywords.find((k) => !isPure(k.childForFieldName('value') ?? k));
   if (m.method === 'read') {
     // Ex) `open(p).read(100)`: a partial read
     if (data.length) return '`.read(n)` reads part of the file; `read_text()` reads all of it';
+    if (impure) return `\`Path(${open.file.text})\` would take the path before \`${impure.text}\` runs instead of after it`;
   } else {
     // Ex) `open(p, "w").write(*chunks)`, `.write(s, extra)`
     if (data.length !== 1 || data[0]!.type === 'list_splat' || data[0]!.type === 'keyword_argument') return '`.write()` is not given exactly one plain argument';
     // `write_text(data, encoding=e)` evaluates `data` before `e`; `open(p, encoding=e).write(data)` after.
-    const impure = open.keywords.find((k) => !isPure(k.childForFieldName('value') ?? k));
     if (impure) return `\`${impure.text}\` would run after the data instead of before it`;
     dataText = [data[0]!.text];
   }
@@ -249,7 +252,9 @@ export const pathlibReadWrite: Transform = {
       '(and truncates) the file, where `open(p, "w").write(s)` truncates first, so an `s` that reads the same ' +
       'file or raises sees a different file, as does data of the wrong type (`write_text(123)` raises before ' +
       'opening, `open(p, "w").write(123)` after truncating). Return values are the same (`write` and ' +
-      '`write_text` both return the number of characters written). Only argument sets with the same meaning are rewritten: a literal ' +
+      '`write_text` both return the number of characters written). `Path.read_text()`/`write_text()` do not call ' +
+      '`builtins.open`: a test patching it (`mock_open`) in another module no longer intercepts them; and on PyPy an ' +
+      '`OSError` they raise names the `PosixPath`, not the string. Only argument sets with the same meaning are rewritten: a literal ' +
       'mode of "r", "rt", "rb", "w", "wt" or "wb" and the keywords `encoding`, `errors`, `newline`.',
     notFlagged:
       'Chains open-chain fixes with a `with` (`text = open(p).read()` as a statement of its own). Left to ' +

@@ -1,4 +1,5 @@
-# Subclasses of library context managers: callers have a `with`, `__del__` is a safety net. Not reported.
+# Subclasses of library context managers: callers have a `with`, `__del__` is a safety net. Not reported, but
+# where the `__exit__` releases nothing.
 import concurrent.futures
 import contextlib
 import ftplib
@@ -20,7 +21,8 @@ class Pool(concurrent.futures.ThreadPoolExecutor):
 
 
 class Db(sqlite3.Connection):
-    def __del__(self):
+    # `sqlite3.Connection.__exit__` commits and closes nothing: reported
+    def __del__(self):  # expect: WFY110
         self.close()
 
 
@@ -43,9 +45,17 @@ class AsyncOnly:
 
 class Lambdas:
     __enter__ = lambda self: self
-    __exit__ = lambda self, *exc: None
+    __exit__ = lambda self, *exc: self.sock.close()
 
     def __del__(self):
+        self.sock.close()
+
+
+class LambdaReleasingNothing:
+    __enter__ = lambda self: self
+    __exit__ = lambda self, *exc: None
+
+    def __del__(self):  # expect: WFY110
         self.sock.close()
 
 

@@ -284,7 +284,7 @@ function isAssignedTo(p: SyntaxNode): boolean {
 }
 
 /** Ex) `zf.open(name).read()`, `with zf.open(name) as m:`: the part handed out is read (or closed) right there. */
-function usedUpAtOnce(call: SyntaxNode): boolean {
+export function usedUpAtOnce(call: SyntaxNode): boolean {
   let n = call;
   while (n.parent?.type === 'parenthesized_expression') n = n.parent;
   const p = n.parent;

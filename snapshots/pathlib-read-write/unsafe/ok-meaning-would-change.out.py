@@ -20,6 +20,8 @@ wrong_way = lambda p: open(p).write("x")
 binary_encoding = lambda p: open(p, "rb", encoding="utf-8").read()
 splat = lambda args: open(*args).read()
 late_encoding = lambda p, s: open(p, "w", encoding=pick()).write(s)
+# `Path(p)` would take the path before `pick()` runs
+late_read_encoding = lambda p: open(p, encoding=pick()).read()
 commented = lambda p: open(
     p,  # the path
     "w",
