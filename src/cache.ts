@@ -26,6 +26,7 @@ import type { RunOptions } from './runner.js';
 import type { FileResult, ProjectIndex, TransformOptions } from './types.js';
 import { generatorShortNames, type GeneratorIndex } from './python/generators.js';
 import { decodeSource } from './engine/read.js';
+import { modulesBesideFile } from './engine/context.js';
 import { escapeRegExp } from './python/text.js';
 import { AliasClosure, type AliasParts } from './alias-closure.js';
 
@@ -755,11 +756,14 @@ export class CheckCache implements SummaryCache {
     return `${moduleKeyFor(path)}|${this.options.wholeFiles === true}`;
   }
 
+  /** What each directory's listing gives `besideKey`, read once per run. */
+  private readonly besideByDir = new Map<string, string>();
+
   private resultKey(path: string): string {
     const own = optionsForFile(this.options, path);
     let key = this.byOptions.get(own);
     if (key === undefined) this.byOptions.set(own, (key = optionsKey(own)));
-    return `${key}|${moduleKeyFor(path)}`;
+    return `${key}|${moduleKeyFor(path)}${besideKey(path, this.besideByDir)}`;
   }
 
   /** The directory the cache is kept in. */
@@ -925,3 +929,23 @@ function makeDirectories(dir: string): void {
   if (parent !== dir) makeDirectories(parent);
   mkdirSync(dir);
 }
+
+/**
+ * What of the modules beside `path` its result depends on (`modulesBesideFile`): whether a fix may import `contextlib`
+ * or `pathlib` (a module of that name beside the file, `os.py` beside it), and in a package's `__init__.py` every
+ * submodule (a fresh name avoids them). Empty for a file with none of them: the key is as before.
+ * Ex) `pkg/pathlib.py` removed: `pkg/m.py`'s kept result, where the unsafe fix was refused, is no longer taken.
+ */
+function besideKey(path: string, besideByDir: Map<string, string>): string {
+  const init = basename(path) === '__init__.py';
+  const dir = dirname(path);
+  const k = `${init}|${dir}`;
+  let key = besideByDir.get(k);
+  if (key === undefined) {
+    const names = [...modulesBesideFile(path)].filter((n) => init || BESIDE_NAMES.has(n)).sort();
+    key = names.length ? `|beside:${names.join(',')}` : '';
+    besideByDir.set(k, key);
+  }
+  return key;
+}
+const BESIDE_NAMES = new Set(['contextlib', 'pathlib', 'os', 'closing', 'aclosing', 'Path']);

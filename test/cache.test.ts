@@ -645,3 +645,26 @@ test('a cache file of the right format holding entries of another shape counts t
     assert.match(r.stdout, /a\.py:1:5 WFY101/);
   }
 });
+
+// A file's result depends on the modules beside it: a fix that needs `from pathlib import Path` is refused with a
+// `pathlib.py` there (src/python/edits.ts, newImportReason). Adding or removing one must not leave a kept result in
+// force (review of 7 December: the cached check said "All clear", exit 0, where the run without the cache exited 1).
+test('a module added or removed beside a file: its kept result is not taken', () => {
+  const dir = tempDir('withify-cache-beside-');
+  mkdirSync(join(dir, 'pkg'));
+  writeFileSync(join(dir, 'pkg', '__init__.py'), '');
+  writeFileSync(join(dir, 'pkg', 'm.py'), 'f = lambda p: open(p).read()\n');
+  writeFileSync(join(dir, 'pkg', 'pathlib.py'), '');
+  const args = ['check', '.', '--select', 'pathlib-read-write', '--unsafe-fixes', '--format', 'json'];
+  const findings = (r: { stdout: string }) => (JSON.parse(r.stdout) as { files: Array<{ findings: unknown[] }> }).files.reduce((n, f) => n + f.findings.length, 0);
+  const first = withify(args, dir);
+  assert.equal(findings(first), 0, 'refused beside pkg/pathlib.py');
+  rmSync(join(dir, 'pkg', 'pathlib.py'));
+  const cached = withify(args, dir);
+  const cold = withify([...args, '--no-cache'], dir);
+  assert.equal(findings(cold), 1);
+  assert.equal(findings(cached), findings(cold));
+  assert.equal(cached.status, cold.status);
+  writeFileSync(join(dir, 'pkg', 'pathlib.py'), '');
+  assert.equal(findings(withify(args, dir)), 0, 'added again: refused again');
+});

@@ -1795,7 +1795,7 @@ function check(ctx: FileContext): Finding[] {
     const run = use.kind === 'statement' ? branchOfUse(use.top, stmt) : undefined;
     if (run && use.kind === 'statement') use = { ...use, run };
     // Ex) `class Cached(Store): def rows(self): return [...]`: `self.rows()` may return a list, which has no `close()`.
-    const reason = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen) ?? whyNotFixable(ctx, use, call, stmt, gen) ?? (use.branch || run ? branchReason(ctx, use, call, stmt, gen) : undefined);
+    const reason = patchedReason(gen) ?? overriddenReason(ctx, call, index, gen) ?? iterShadowedReason(ctx, gen, stmt) ?? whyNotFixable(ctx, use, call, stmt, gen) ?? (use.branch || run ? branchReason(ctx, use, call, stmt, gen) : undefined);
     if (reason) {
       findings.push({ ...base, reason });
       continue;
@@ -1828,7 +1828,7 @@ function check(ctx: FileContext): Finding[] {
     }
     const fix = seen ? undefined : planFix(ctx, call, stmt, gen);
     // Ex) `finally: raise Busy()` in the generator: CPython printed "Exception ignored in", the close raises here.
-    findings.push(fix ? withFix(base, fix, cleanupNote(gen, 'here') ?? heldNote(ctx, gen, stmt) ?? releasedNote(use)) : { ...base, reason: seen ?? unsplittable(ctx, stmt) });
+    findings.push(fix ? withFix(base, fix, cleanupNote(gen, 'here') ?? heldNote(ctx, gen, stmt) ?? releasedNote(use) ?? recursionNote(call, stmt)) : { ...base, reason: seen ?? unsplittable(ctx, stmt) });
   }
   for (const { kept, uses } of keptBranched.values()) {
     // Ex) `it = self.rows() if c else rows(2)`, `rows` replaced by a test double: only the others are bound and closed
@@ -1850,7 +1850,7 @@ function check(ctx: FileContext): Finding[] {
   for (const { stmt, uses: group } of branched.values()) {
     const fix = planBranchFix(ctx, group, stmt);
     // Ex) `finally: raise Busy()` in one of them: the one fix closes whichever was made
-    const notes = new Map(group.map(({ gen, released }) => [gen.key, cleanupNote(gen, 'here') ?? heldNote(ctx, gen, stmt) ?? released ?? '']));
+    const notes = new Map(group.map(({ call, gen, released }) => [gen.key, cleanupNote(gen, 'here') ?? heldNote(ctx, gen, stmt) ?? released ?? recursionNote(call, stmt) ?? '']));
     const unsafe = [...notes.values()].some((n) => n);
     for (const { gen, at } of group) {
       const f = findings[at]!;
@@ -2110,6 +2110,31 @@ function cleanupNote(gen: Made, where: string): string | undefined {
 }
 
 /** The finding with its fix rated unsafe, and why (`note`, which starts with `; `) after its message. */
+/**
+ * Ex) `for r in Table(n):` (`Table.__iter__` a generator) in `def solve(n, iter=100)`: the fix binds `iter(Table(n))`,
+ * and `iter` there is the parameter (a local, a global): it would call that.
+ */
+function iterShadowedReason(ctx: FileContext, gen: Made, stmt: SyntaxNode): string | undefined {
+  if (!gen.viaIter || gen.async) return undefined;
+  const r = ctx.names.resolve('iter', stmt);
+  return r.kind === 'builtin' ? undefined : `the fix would call \`iter(…)\`, and \`iter\` is bound to something else here: close it by hand`;
+}
+
+/**
+ * Ex) `def walk(node): … for n in walk(child): yield n`: the generator is the function's own, one per level. CPython
+ * closed a dropped chain from its deallocator; the fix's `gen.close()` is a call from Python code at every level, so
+ * closing a chain deeper than about half the recursion limit raises RecursionError (CPython 3.12 aborts), where the
+ * original did not.
+ */
+function recursionNote(call: SyntaxNode, stmt: SyntaxNode): string | undefined {
+  const fn = functionOrModuleOf(stmt);
+  const own = fn.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+  const callee = call.type === 'call' ? call.childForFieldName('function') : undefined;
+  const named = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' && /^(?:self|cls)$/.test(callee.childForFieldName('object')?.text ?? '') ? callee.childForFieldName('attribute')?.text : undefined;
+  if (!own || named !== own) return undefined;
+  return `; the generator is \`${own}\`'s own, one per level of a recursion: the close the fix adds is a call at every level, so closing a chain deeper than about half the recursion limit raises RecursionError (CPython 3.12 aborts), where dropping it did not`;
+}
+
 function unsafeBecause(f: Finding, note: string): Finding {
   return { ...f, message: f.message + note, ...(f.fix ? { fix: { ...f.fix, applicability: 'unsafe' as const } } : {}) };
 }

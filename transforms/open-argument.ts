@@ -10,7 +10,7 @@ import { codeRunAfter, isPure, lazyContext, preview, suspendedReason } from '../
 import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
 import { calleeName } from '../src/python/imports.js';
-import { closeWaitsReason, exceptionWaitsNote, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { closeWaitsReason, exceptionWaitsNote, firstPositional, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { findingWith, groupForWith, orderReason, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
@@ -346,7 +346,15 @@ function check(ctx: FileContext): Finding[] {
   }
   // Every resource of one statement goes into one `with` (`shutil.copyfileobj(open(a), open(b, "w"))`).
   const outcome = new Map<number, Fix | string>();
-  for (const { stmt, uses, matches } of byStatement.values()) {
+  for (const { stmt, uses: all, matches } of byStatement.values()) {
+    // Ex) `merge(open(p, "a"), open(p, "a"))`: CPython 3.11+ closed them in order as the call's frame went, a `with`
+    // closes them in reverse: what each buffered lands in another order (two paths given as distinct literals aside)
+    const writers = all.filter((u) => mayWrite(u.spec, u.call));
+    const paths = writers.map((u) => firstPositional(u.call));
+    const distinct = paths.every((x) => x?.type === 'string') && new Set(paths.map((x) => x!.text)).size === paths.length;
+    const uses = writers.length > 1 && !distinct ? all.filter((u) => !writers.includes(u)) : all;
+    if (uses !== all) for (const u of writers) outcome.set(u.call.id, `${writers.length} files written in this statement: a \`with\` would close them in the reverse of the order CPython closed them in, and what each buffered may land in another order: open them in \`with\` blocks of their own, in the order they should be flushed`);
+    if (uses.length === 0) continue;
     const { group, reasons } = groupForWith(uses, stmt, blockRoom(ctx, stmt, stmt), ctx);
     for (const [id, why] of reasons) outcome.set(id, why);
     if (group.length === 0) continue;

@@ -17,6 +17,8 @@ import { dropStatement, endsLine, lineIndent, mixedIndentReason, planHeaderWrap,
 import { escapeRegExp, firstIndex, startsLine } from '../src/python/text.js';
 import { jumpStaysIn } from '../src/python/statement-flow.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
+import { functionBodies, onlyLooks, ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop } from '../src/python/path-writes.js';
+import { samePathOpenedAgain } from './open-assign.js';
 import { withHeaderLines } from '../src/python/with-items.js';
 
 const ID = 'open-assign-close';
@@ -709,20 +711,6 @@ function inExceptClause(node: SyntaxNode, scope: SyntaxNode): boolean {
   return false;
 }
 
-const bodiesMemo = new WeakMap<FileContext, Map<string, Map<string, string>>>();
-
-/** The text of each function of the file by its name (the last one of a name wins): what a handler's `helper()` runs. */
-export function functionBodies(ctx: FileContext): Map<string, string> {
-  return memoized(bodiesMemo, ctx, '', () => {
-    const out = new Map<string, string>();
-    for (const fn of ctx.root.descendantsOfType('function_definition')) {
-      const fname = fn.childForFieldName('name')?.text;
-      if (fname) out.set(fname, (out.get(fname) ?? '') + (fn.childForFieldName('body')?.text ?? ''));
-    }
-    return out;
-  });
-}
-
 /** The names of the file's functions and lambdas (`def show():`, `show = lambda: …`): what a handler's call may run. */
 function codeNames(ctx: FileContext): Set<string> {
   return memoized(codeNamesMemo, ctx, '', () => codeNamesIn(ctx));
@@ -752,7 +740,8 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
   for (let n: SyntaxNode | null = a.stmt.parent; n && n.id !== scopeOfOpen.id; n = n.parent) if (n.type === 'with_statement' && suppresses(ctx, n)) suppressors.push(n);
   if (handlers.length === 0 && suppressors.length === 0) return undefined;
   const at = (h: SyntaxNode) => `in a handler of the \`try\` on line ${line(h.parent!)}`;
-  const path = firstPositional(a.call)?.text;
+  const pathNode = pathArgOf(spec, a.call);
+  const path = pathNode?.text;
   const pathName = !deletesByName(spec, a.call) && (spec.name === 'builtins.open' || spec.name === 'io.open' || spec.name === 'tempfile.NamedTemporaryFile') && (spec.name === 'tempfile.NamedTemporaryFile' || (path !== undefined && /^[rbuRBUfF]*["']|^os\.path\.|^Path\(|join\(/.test(path)));
   const made: Made = { name, names: new Set([name]), pathName };
   // (A name declared `global` or `nonlocal` in the function: bound, it is seen by code outside it)
@@ -782,26 +771,26 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
   }
   // Ex) `f = open(p, "w")` / `try: …` / `except ValueError: g = open(p, "w")` (or `Path(p).write_text(…)`, or
   // `note_error()` whose body names `P`): the original flushed `f` over what the handler wrote
-  if (!mayWrite(spec, a.call) || path === undefined) return undefined;
+  if (!mayWrite(spec, a.call) || !pathNode || path === undefined) return undefined;
   const bodies = functionBodies(ctx);
   for (const h of handlers) {
     for (const c of handlerScan(ctx, h).calls) {
       const helper = bodies.get(c.fn);
       if (helper !== undefined && new RegExp(`(?<![\\w.])${escapeRegExp(path)}(?!\\w)`).test(helper)) return `\`${preview(c.node)}\` on line ${line(c.node)} ${at(h)} runs code that names \`${path}\`, and may write it again: on the path of an exception before \`${name}.close()\`, the original flushed \`${name}\` after that, a \`with\` before`;
-      if (!c.args.includes(path) || LOOKS.test(c.fn)) continue;
+      // (`Path(p)` itself looks, what is called on it may write: `Path(p).write_text(…)`)
+      if (!c.args.includes(path) || LOOKS.test(c.fn) || (onlyLooks(c.fn) && !/^(?:pathlib\.)?(?:Pure)?Path$/.test(c.fn))) continue;
       return `\`${preview(c.node)}\` on line ${line(c.node)} ${at(h)} may write \`${path}\` again: on the path of an exception before \`${name}.close()\`, the original flushed \`${name}\` after that, a \`with\` before`;
     }
   }
   // Ex) `except ValueError: pass` / `with open(p, "a") as o: o.write("w")` after the `try`: an exception the handler
   // takes goes on to that code with `f` open in the original, flushed only as the function returns; a `with` flushes it
   // first (the file's bytes land in another order)
-  const named = new RegExp(`(?<![\\w.])${escapeRegExp(path)}(?!\\w)`);
   // (A handler that returns or raises leaves the function; one that ends in `break` or `continue` goes on to the code
   // after the loop, or its next turn. A `with contextlib.suppress(…)` around the open takes the exception as an
   // `except` does, and goes on after the `with`.)
   const goesOn = handlers.filter((h) => h.type !== 'finally_clause' && !leavesFunction(h)).map((h) => ({ after: h.parent!, at: h }));
   for (const n of suppressors) goesOn.push({ after: n, at: n });
-  const { byArg, helperCalls } = scopeCalls(ctx, scope);
+  const { byArg } = scopeCalls(ctx, scope);
   for (const { after, at: h } of goesOn) {
     // The code after it: the rest of the function's text, and a loop around it whole (its next turn)
     const ranges: Array<[number, number]> = [[after.endIndex, scope.endIndex]];
@@ -809,17 +798,26 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
     const runsAfter = (c: SyntaxNode) => ranges.some(([from, to]) => c.startIndex >= from && c.endIndex <= to);
     const taken = h.type === 'with_statement' ? `after the \`with\` on line ${line(h)} that suppresses exceptions` : `after the \`try\` on line ${line(h.parent!)} whose handler goes on`;
     const reason = (c: SyntaxNode) => `\`${preview(c)}\` on line ${line(c)}, ${taken}, may write \`${path}\` again: on the path of an exception before \`${name}.close()\` that is taken there, the original flushed \`${name}\` later (when the name was bound again or the function returned), a \`with\` before`;
+    // (The open itself, in a loop around it: its next turn rebinds `f`, where the original closed the old file; but
+    // one in `"w"` mode empties the file first, before the original flushed the last turn's)
+    const loops: SyntaxNode[] = [];
+    for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
+    if (loops.some((l) => runsAfter(l) || within(after, l)) && loops.some((l) => reopenedEmptiedInLoop(ctx, spec, a.call, l))) return reason(a.call);
+    // Ex) `with open(p, "a") as o:` after it: another open of the path to write
     for (const c of byArg.get(path) ?? []) {
-      // (The open itself, in a loop around it: its next turn rebinds `f`, where the original closed the old file)
       if (c.id === a.call.id || !runsAfter(c)) continue;
-      const fn = c.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
-      if (!LOOKS.test(fn) && !pathLookedAt(c, fn)) return reason(c);
+      const other = resourceOf(ctx, c);
+      if (other && mayWrite(other, c) && pathArgOf(other, c)?.text === path) return reason(c);
     }
-    for (const c of helperCalls) {
-      const body = runsAfter(c) ? bodies.get(c.childForFieldName('function')!.text) : undefined;
-      if (body !== undefined && named.test(body)) return reason(c);
-    }
+    // Ex) `append_to(p, "w")`, `Path(p).write_text(…)`, `w = functools.partial(append_to, p)` / `w("x")`, `note()` naming
+    // `P`: what WFY105 asks of the code after a last use
+    const elsewhere = pathWrittenElsewhere(ctx, scope, { pathNode, after: runsAfter });
+    if (elsewhere) return reason(elsewhere.call);
   }
+  // Ex) `with open(p, "a") as g:` around the `try`, written after it: `g`, opened before and still open, flushed after
+  // what the `with` over `f` would have written first
+  const before = goesOn.length ? samePathOpenedAgain(ctx, scope, a, a.stmt) : undefined;
+  if (before && before.startIndex < a.call.startIndex) return `\`${preview(before)}\` on line ${line(before)} opened the same path to write before, and is not closed before this open: on the path of an exception before \`${name}.close()\` that is taken, the original flushed \`${name}\` later (when the name was bound again or the function returned), a \`with\` before, and what each writes may land in another order`;
   return undefined;
 }
 
@@ -835,7 +833,7 @@ function scopeCalls(ctx: FileContext, scope: SyntaxNode): { byArg: Map<string, S
     const helperCalls: SyntaxNode[] = [];
     const bodies = functionBodies(ctx);
     for (const c of scope.descendantsOfType('call')) {
-      if (functionOrModuleOf(c).id !== scope.id) continue;
+      if (ownerThroughLambdas(c).id !== scope.id) continue;
       const fn = c.childForFieldName('function');
       if (fn?.type === 'identifier' && bodies.has(fn.text)) helperCalls.push(c);
       for (const x of c.childForFieldName('arguments')?.namedChildren ?? []) {
@@ -847,16 +845,19 @@ function scopeCalls(ctx: FileContext, scope: SyntaxNode): { byArg: Map<string, S
   });
 }
 
-/** True when `call` makes a path only to look at it: `Path(p).exists()`, `Path(p).stat()`, `Path(p).name`. */
-function pathLookedAt(call: SyntaxNode, fn: string): boolean {
-  const p = call.parent;
-  return /^(?:pathlib\.)?(?:Pure)?Path$/.test(fn) && p?.type === 'attribute' && p.childForFieldName('object')?.id === call.id && /^(?:exists|is_file|is_dir|is_symlink|stat|lstat|read_text|read_bytes|resolve|absolute|name|stem|suffix|parent|parts)$/.test(p.childForFieldName('attribute')?.text ?? '');
-}
-
 /** True when the `except` clause `h` ends with a statement that leaves the function: `return` or `raise`. */
 function leavesFunction(h: SyntaxNode): boolean {
-  const last = h.namedChildren.filter((c) => c.type === 'block').at(-1)?.namedChildren.filter((c) => !isExtra(c)).at(-1);
-  return last?.type === 'return_statement' || last?.type === 'raise_statement';
+  const block = h.namedChildren.filter((c) => c.type === 'block').at(-1);
+  const last = block?.namedChildren.filter((c) => !isExtra(c)).at(-1);
+  if (last?.type !== 'return_statement' && last?.type !== 'raise_statement') return false;
+  // Ex) `if it == "bad": break` / `return`: a `break` or `continue` of the loop around the `try` goes on after it
+  return !block!.descendantsOfType(['break_statement', 'continue_statement']).some((j) => !insideLoopOf(j, block!));
+}
+
+/** True when the jump `j` belongs to a loop (or a function) inside `block`, not to one around it. */
+function insideLoopOf(j: SyntaxNode, block: SyntaxNode): boolean {
+  for (let p = j.parent; p && p.id !== block.id; p = p.parent) if (LOOPS.has(p.type) || NESTED_SCOPES.has(p.type)) return true;
+  return false;
 }
 
 /** True when an item of the `with` statement `w` is `contextlib.suppress(…)` (under any import of it). */
@@ -865,9 +866,19 @@ function suppresses(ctx: FileContext, w: SyntaxNode): boolean {
   return items.some((item) => {
     let value = item.childForFieldName('value');
     if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
-    return value?.type === 'call' && calleeName(ctx.names, value) === 'contextlib.suppress';
+    // Ex) `with self.assertRaises(ValueError):`, `with pytest.raises(E):`, `with self.subTest(n=n):`, an `ExitStack`, a
+    // user's `@contextmanager` that catches: any item not known to let the exception through may take it
+    // (A lock by its name, `with lock:`, `with self._lock:`: releasing it lets the exception through)
+    if (value?.type === 'identifier' || value?.type === 'attribute') return !LOCK_NAME.test(value.text);
+    if (value?.type !== 'call') return true;
+    if (resourceOf(ctx, value)) return false;
+    return !PASSES_EXCEPTIONS.test(calleeName(ctx.names, value) ?? '');
   });
 }
+
+const LOCK_NAME = /(?:^|[._])(?:r?lock|mutex|sem(?:aphore)?|cond(?:ition)?|cv)$/i;
+/** Context managers whose exit lets an exception through (a lock, a patch, a closing): no suppressor. */
+const PASSES_EXCEPTIONS = /^(?:contextlib\.(?:closing|nullcontext|redirect_stdout|redirect_stderr|chdir|aclosing)|threading\.\w+|multiprocessing\.\w+|tempfile\.\w+|unittest\.mock\.patch(?:\.\w+)?|mock\.patch(?:\.\w+)?|warnings\.catch_warnings|decimal\.localcontext|os\.scandir|builtins\.open|io\.open)$/;
 
 const TARGET_PARTS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'expression_list', 'list_splat_pattern']);
 

@@ -17,7 +17,8 @@ import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { calleeName } from '../src/python/imports.js';
 import { consumerOf } from '../src/python/consumers.js';
 import { containsYield, isPure, preview } from '../src/python/evaluation.js';
-import { functionBodies, isCloseStatement } from './open-assign-close.js';
+import { isCloseStatement } from './open-assign-close.js';
+import { pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop } from '../src/python/path-writes.js';
 
 const ID = 'open-assign';
 
@@ -380,7 +381,8 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   // after `w` emptied the file; a `with` ending at the last use writes it first, and `w` empties it
   // Ex) `f.write(s)` / `del f` … `w = open(p, "w")`: CPython closed the file at the `del`, where the `with` ends: nothing
   // after it lands in another order
-  const closedAtDel = last.type === 'delete_statement' && deletedNames(last).has(name);
+  // (Only where no alias or wrapper made of `f` is still bound at the `del`: `keep = f` held it in CPython too)
+  const closedAtDel = last.type === 'delete_statement' && deletedNames(last).has(name) && !uses.some((u) => u.binds && u.binds.type === 'identifier' && !deletedNames(last).has(u.binds.text));
   const again = mayWrite(spec, a.call) && !closedAtDel ? samePathOpenedAgain(ctx, scope, a, last) : undefined;
   if (again) {
     const opens = again.startIndex < a.call.startIndex ? 'opened the same path to write before, and is not closed before this open' : 'opens the same path again, to write';
@@ -389,7 +391,18 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   // Ex) `f = open(P, "w")` / `f.write("x")` / `note("N")`, `note` a function of the file that appends to `P`; or
   // `Path(P).write_text(…)`, `shutil.copy(src, P)` after the last use: CPython flushed `f` at the function's end, over
   // what they wrote; a `with` ending at the last use writes first
-  const elsewhere = mayWrite(spec, a.call) && !closedAtDel ? pathWrittenElsewhere(ctx, scope, a, last) : undefined;
+  const pathNode = pathArgOf(spec, a.call);
+  const loops: SyntaxNode[] = [];
+  for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
+  // (In a loop around the open, any call of it: the next turn runs it before CPython dropped the file, at the rebinding)
+  const after = (c: SyntaxNode) => c.startIndex >= last.endIndex || loops.some((l) => within(c, l));
+  const elsewhere = mayWrite(spec, a.call) && !closedAtDel && pathNode ? pathWrittenElsewhere(ctx, scope, { pathNode, after }) : undefined;
+  // Ex) `f = open(p, "a")` / `f.write("first")` / `yield 1`: at a `yield` (an `await`) after the last use the caller (another
+  // task) runs, and may write the path, while CPython held the file open to the generator's end; a `with` flushed it first
+  const suspension = mayWrite(spec, a.call) && !closedAtDel && pathNode !== null && !elsewhere ? scope.descendantsOfType(['yield', 'await']).find((y) => after(y) && functionOrModuleOf(y).id === scope.id) : undefined;
+  if (suspension) {
+    return { reason: `\`${preview(suspension)}\` on line ${line(suspension)} hands control to other code while CPython still held the ${spec.kind} open (to the ${suspension.type === 'yield' ? "generator's" : "coroutine's"} end), which may write the same path: a \`with\` ending with its block would write and close it before: close it by hand where the code is done with it` };
+  }
   if (elsewhere) {
     return { reason: `\`${preview(elsewhere.call)}\` on line ${line(elsewhere.call)} ${elsewhere.how}: a \`with\` ending with its block would write and close the ${spec.kind} before it, where CPython did at the ${scope.type === 'module' ? "program's" : "function's"} end, and what each writes may land in another order: close it by hand where the code is done with it` };
   }
@@ -462,12 +475,15 @@ function endsAt(del: SyntaxNode, last: SyntaxNode): boolean {
  * or anywhere in a loop around `a` (its next iteration runs it before the `with`'s end would have come in CPython's
  * order). A path spelt otherwise is not seen.
  */
-function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: ResourceAssignment, last: SyntaxNode): SyntaxNode | undefined {
-  const pathOf = (c: SyntaxNode) => firstPositional(c)?.text;
-  const path = pathOf(a.call);
+export function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: ResourceAssignment, last: SyntaxNode): SyntaxNode | undefined {
+  const spec = resourceOf(ctx, a.call);
+  const path = spec ? pathArgOf(spec, a.call)?.text : undefined;
   if (path === undefined) return undefined;
   const loops: SyntaxNode[] = [];
   for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
+  // Ex) `for it in items: f = open(p, "w")` / `f.write(it)`: the next turn's open empties the file, then CPython flushed
+  // the last turn's buffer into it (at the rebinding); a `with` flushed it before
+  if (spec && loops.some((l) => reopenedEmptiedInLoop(ctx, spec, a.call, l))) return a.call;
   for (const c of callsByPath(ctx).get(path) ?? []) {
     if (c.id === a.call.id || !within(c, scope) || functionOrModuleOf(c).id !== scope.id) continue;
     // (A read of it sees more of what was written, which open-assign allows: docs/open-assign.md)
@@ -481,201 +497,6 @@ function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: ResourceAss
   return undefined;
 }
 
-/** Calls that write a path given them (`shutil.copy(src, P)`: the second), by their dotted name: the argument positions. */
-const PATH_WRITERS: ReadonlyMap<string, readonly number[]> = new Map([
-  ['shutil.copy', [1]],
-  ['shutil.copy2', [1]],
-  ['shutil.copyfile', [1]],
-  ['shutil.move', [1]],
-]);
-/** A `Path(P)` method that writes its file. */
-const PATH_WRITE_METHOD = /^(?:write_text|write_bytes|touch)$/;
-
-/** The calls of a scope's own code that may write a path (`pathWrites`), found once per scope. */
-interface PathWrites {
-  /** Path text → the calls that write it by name (`shutil.copy(src, P)`, `Path(P).write_text(…)`), in order. */
-  byPath: Map<string, SyntaxNode[]>;
-  /** Name of a function of the file → the calls of it (`note("N")`), in order: what they write depends on the path asked. */
-  helpers: Map<string, SyntaxNode[]>;
-  /**
-   * Argument text → the other calls given it (by position or keyword) that may write what it names: a function
-   * imported, a lambda, an alias, a `partial`, a method (not one that only looks: `print`, `os.path.*`, a logger's),
-   * in order. A function of the file given it is in `helpers`.
-   */
-  given: Map<string, SyntaxNode[]>;
-  /** Argument text → the calls of a function of the file given it, in order. */
-  helperGiven: Map<string, SyntaxNode[]>;
-}
-
-// Per tree, per scope: every written file of a module of 2,000 asked for the same scope's calls (one scan).
-const pathWritesCache = new WeakMap<object, Map<number, PathWrites>>();
-
-function pathWrites(ctx: FileContext, scope: SyntaxNode): PathWrites {
-  return memoized(pathWritesCache, scope.tree, scope.id, () => {
-    const byPath = new Map<string, SyntaxNode[]>();
-    const helpers = new Map<string, SyntaxNode[]>();
-    const given = new Map<string, SyntaxNode[]>();
-    const helperGiven = new Map<string, SyntaxNode[]>();
-    const bodies = scope.type !== 'module' ? functionBodies(ctx) : undefined;
-    for (const c of scope.descendantsOfType('call')) {
-      const fn = c.childForFieldName('function');
-      if (!fn || functionOrModuleOf(c).id !== scope.id) continue;
-      const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x));
-      // (Each argument's text, a keyword's value; not a `*`/`**` one)
-      const values = args.flatMap((x) => (x.type === 'keyword_argument' ? (x.childForFieldName('value')?.text ?? []) : x.type === 'list_splat' || x.type === 'dictionary_splat' ? [] : x.text));
-      if (bodies && fn.type === 'identifier' && bodies.has(fn.text)) {
-        pushTo(helpers, fn.text, c);
-        for (const v of values) pushTo(helperGiven, v, c);
-        continue;
-      }
-      const name = calleeName(ctx.names, c);
-      const at = name ? PATH_WRITERS.get(name) : undefined;
-      // (An open is `samePathOpenedAgain`'s, a copy's destination is below; a read of the path after the last use sees
-      // what the `with` flushed, as WFY105's block ends at the last use)
-      if (!at && name !== 'builtins.open' && name !== 'io.open' && !ONLY_LOOKS.test(name ?? fn.text.replace(/\s+/g, ''))) for (const v of values) pushTo(given, v, c);
-      if (at) {
-        // (`shutil.copy(src, dst=P)`: the destination by keyword too)
-        for (const k of at) if (args[k] && args[k]!.type !== 'keyword_argument') pushTo(byPath, args[k]!.text, c);
-        const dst = args.find((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'dst')?.childForFieldName('value');
-        if (dst) pushTo(byPath, dst.text, c);
-        continue;
-      }
-      // Ex) `Path(P).write_text("N")`; `Path(P).open("a")`: a mode that writes
-      if (fn.type !== 'attribute') continue;
-      const method = fn.childForFieldName('attribute')?.text ?? '';
-      const modeArg = args.find((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'mode')?.childForFieldName('value') ?? (args[0]?.type !== 'keyword_argument' ? args[0] : undefined);
-      if (!PATH_WRITE_METHOD.test(method) && !(method === 'open' && /^[rbtU]*["'][^"']*[wax+]/.test(modeArg?.text ?? ''))) continue;
-      const obj = fn.childForFieldName('object');
-      const made = obj?.type === 'call' ? calleeName(ctx.names, obj) : undefined;
-      const objArgs = obj?.type === 'call' ? (obj.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x)) : [];
-      if ((made === 'pathlib.Path' || made === 'pathlib.PurePath') && objArgs.length === 1) pushTo(byPath, objArgs[0]!.text, c);
-    }
-    return { byPath, helpers, given, helperGiven };
-  });
-}
-
-const bodyWritesMemo = new WeakMap<FileContext, Map<string, boolean>>();
-/** `name(` in a function's body: what it calls by name. */
-const CALLED_NAME = /(?<![\w.])([A-Za-z_]\w*)[ \t]*\(/g;
-const localCallablesMemo = new WeakMap<FileContext, Map<number, ReadonlyArray<{ call: SyntaxNode; made: readonly string[] }>>>();
-
-/**
- * The calls of `scope`'s own code whose callee is a name the function binds itself, each with the texts of what it
- * binds there (a nested `def`'s body, an assignment's value: `functools.partial(append_to, p)`, `lambda t: …`): found
- * once per function, where every written file of it asks.
- */
-function localCallables(ctx: FileContext, scope: SyntaxNode): ReadonlyArray<{ call: SyntaxNode; made: readonly string[] }> {
-  return memoized(localCallablesMemo, ctx, scope.id, () => {
-    const out: Array<{ call: SyntaxNode; made: readonly string[] }> = [];
-    const own = ctx.names.bindings(scope);
-    for (const c of scope.descendantsOfType('call')) {
-      const fn = c.childForFieldName('function');
-      if (fn?.type !== 'identifier' || !own.has(fn.text) || functionOrModuleOf(c).id !== scope.id) continue;
-      const r = ctx.names.resolve(fn.text, c);
-      if (r.kind !== 'local' || r.scope.id !== scope.id) continue;
-      const made = r.bindings.map((b) => {
-        const def = b.node.type === 'function_definition' ? b.node : b.node.parent?.type === 'function_definition' ? b.node.parent : undefined;
-        if (def) return def.childForFieldName('body')?.text ?? '';
-        const value = b.node.parent?.type === 'assignment' && b.node.parent.childForFieldName('left')?.id === b.node.id ? b.node.parent.childForFieldName('right') : null;
-        return value?.text ?? '';
-      });
-      out.push({ call: c, made });
-    }
-    return out;
-  });
-}
-
-/** Calls that only look at a path they are given: `os.path.*`, `os.stat`, `print`, `str`, `Path(p)` itself, a logger's. */
-const ONLY_LOOKS = /^(?:os\.(?:stat|lstat|fspath|access|path\.\w+)|builtins\.(?:print|str|repr|len|isinstance|hasattr|type|bool|int|float)|print|str|repr|len|isinstance|hasattr|type|bool|int|float|pathlib\.(?:Pure)?Path|(?:Pure)?Path|warnings\.warn|logging\.\w+|[\w.]+\.(?:debug|info|warning|error|exception|critical))$/;
-/** What a function of the file given a path may write it with (read from its body's text). */
-const WRITE_HINT = /\bopen\s*\(|\.write|write_text|write_bytes|\btouch\s*\(|\bshutil\.|\bcopy\w*\s*\(|\bmove\s*\(|\bos\.(?:rename|replace|system|truncate|link|symlink|remove|unlink)|\bsubprocess\b|\bPopen\b/;
-
-/**
- * A call after `last` (or in a loop around the open) in the code of `scope` that may write the path the resource was
- * opened on, other than by opening it (`samePathOpenedAgain`): a function of the file whose code names the path
- * (when the path is a literal or a name `scope` does not bind), `Path(P).write_text(…)`, `shutil.copy(src, P)`.
- */
-function pathWrittenElsewhere(ctx: FileContext, scope: SyntaxNode, a: ResourceAssignment, last: SyntaxNode): { call: SyntaxNode; how: string } | undefined {
-  const pathNode = firstPositional(a.call);
-  if (!pathNode) return undefined;
-  const path = pathNode.text;
-  const loops: SyntaxNode[] = [];
-  for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
-  const after = (c: SyntaxNode) => c.startIndex >= last.endIndex || loops.some((l) => within(c, l) && c.startIndex >= a.stmt.endIndex);
-  const { byPath, helpers, given, helperGiven } = pathWrites(ctx, scope);
-  let found: { call: SyntaxNode; how: string } | undefined;
-  const take = (call: SyntaxNode, how: string) => {
-    if (!found || call.startIndex < found.call.startIndex) found = { call, how };
-  };
-  const writer = byPath.get(path)?.find(after);
-  if (writer) take(writer, `writes \`${path}\``);
-  // Ex) `append_to(P, "z")`, `append_to(path=p)`: a function of the file given the path itself, whose body may write
-  // it (it opens something, writes, copies, runs a command, or calls another function of the file); or any other call
-  // given it that may write it (imported, a lambda, an alias, a `partial`: whatever the path's text, the same value goes in)
-  const bodyMayWrite = (name: string) => memoized(bodyWritesMemo, ctx, name, () => {
-    const body = functionBodies(ctx).get(name) ?? '';
-    if (WRITE_HINT.test(body)) return true;
-    // (Or it calls a function of the file, which may: one scan of the body for `name(`)
-    for (const m of body.matchAll(CALLED_NAME)) if (functionBodies(ctx).has(m[1]!)) return true;
-    return false;
-  });
-  for (const c of helperGiven.get(path) ?? []) {
-    if (!after(c) || (found && found.call.startIndex < c.startIndex)) continue;
-    const name = c.childForFieldName('function')!.text;
-    if (bodyMayWrite(name)) take(c, `passes \`${path}\` to \`${name}()\`, a function of the file that may write it`);
-  }
-  const other = given.get(path)?.find(after);
-  if (other) take(other, `passes \`${path}\` to \`${preview(other.childForFieldName('function') ?? other)}()\`, which may write it`);
-  // Ex) `def app(text): with open(p, "a") as o: …` in the function, `w = functools.partial(append_to, p)`, `w = lambda t:
-  // append_to(p, t)`: a callable made in the function around the path, called after the last use
-  if (pathNode.type === 'identifier' && scope.type !== 'module') {
-    const pathRe = new RegExp(`(?<![\\w.])${escapeRegExp(path)}(?!\\w)`);
-    for (const { call, made } of localCallables(ctx, scope)) {
-      if (!after(call) || (found && found.call.startIndex < call.startIndex) || !made.some((t) => pathRe.test(t))) continue;
-      take(call, `calls \`${call.childForFieldName('function')!.text}\`, made in this function around \`${path}\`, which may write it`);
-    }
-  }
-  const constant = /^[rbuRBU]*["'][^"'\\{}%]*["']$/.test(path) || (pathNode.type === 'identifier' && !ctx.names.bindings(scope).has(path));
-  if (!constant || !helpers.size) return found;
-  const named = new RegExp(`(?<![\\w.])${escapeRegExp(path)}(?![\\w])`);
-  const bodies = functionBodies(ctx);
-  const headers = defHeaders(ctx);
-  const self = scope.childForFieldName('name')?.text;
-  // (Made once per path, read against each helper's body and its `def` lines' parameter lists: a file of 2,000 helpers
-  // and as many written files ran each over the whole text, per pair)
-  const p = escapeRegExp(path);
-  const byDefault = new RegExp(`=[ \\t]*${p}(?![\\w.])`);
-  const param = new RegExp(`^(?:[^)]*,)?[ \\t]*${p}(?![\\w]|[ \\t]*=[ \\t]*${p}\\b)`);
-  const local = new RegExp(`^[ \\t]*${p}[ \\t]*=(?!=)(?![^\\n]*,[ \\t]*$)`, 'm');
-  for (const [name, calls] of helpers) {
-    const c = name === self ? undefined : calls.find(after);
-    if (!c || (found && found.call.startIndex < c.startIndex)) continue;
-    const body = bodies.get(name)!;
-    const params = headers.get(name) ?? [];
-    // (Or its parameters' defaults: `def log(msg, path=P):`)
-    if (!named.test(body) && !params.some((x) => byDefault.test(x))) continue;
-    // (Not a helper whose own parameter or local has that name, `def note(path): …`, `path = …`: a module-level def's
-    // parameter, not one with the path as its default; and only when the call does not pass the path itself, `log(path, msg)`)
-    const passes = (c.childForFieldName('arguments')?.namedChildren ?? []).some((x) => named.test(x.text));
-    if (!passes && (params.some((x) => param.test(x)) || local.test(body))) continue;
-    take(c, `runs code of the file that names \`${path}\`, and may write it`);
-  }
-  return found;
-}
-
-// Per file: the parameter lists of its module-level `def` lines, by name.
-const headersMemo = new WeakMap<FileContext, Map<string, Map<string, string[]>>>();
-
-/** The text between the parentheses of each `def NAME(` at the start of a line, by NAME (read from the text once). */
-function defHeaders(ctx: FileContext): Map<string, string[]> {
-  return memoized(headersMemo, ctx, '', () => {
-    const out = new Map<string, string[]>();
-    // (Any identifier Python takes: `def nöte(msg, path=LOG)`)
-    for (const m of ctx.source.matchAll(/^def[ \t]+([\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)[ \t]*\(([^)]*)/gmu)) pushTo(out, m[1]!, m[2]!);
-    return out;
-  });
-}
-
 // Per file: every assignment asked for the calls of its path among all the file's candidates.
 const pathCache = new WeakMap<FileContext, Map<string, Map<string, SyntaxNode[]>>>();
 
@@ -684,7 +505,9 @@ function callsByPath(ctx: FileContext): Map<string, SyntaxNode[]> {
   return memoized(pathCache, ctx, '', () => {
     const found = new Map<string, SyntaxNode[]>();
     for (const c of candidateCalls(ctx)) {
-      const path = firstPositional(c)?.text;
+      // (`open(file=p, mode="a")`, `Path(p).open("a")`: the path as the call names it)
+      const spec = resourceOf(ctx, c);
+      const path = (spec ? pathArgOf(spec, c) : firstPositional(c))?.text;
       if (path !== undefined) pushTo(found, path, c);
     }
     return found;

@@ -195,7 +195,7 @@ function privateNames(candidates: readonly string[]): string[] {
  * module's own global namespace. For a script, what `import gen` finds first when it runs from its directory.
  * Ex) `<string>` (a text given without a file name): none.
  */
-function modulesBesideFile(path: string): ReadonlySet<string> {
+export function modulesBesideFile(path: string): ReadonlySet<string> {
   if (path === '-' || /^<.*>$/.test(path)) return NONE;
   try {
     const out = new Set<string>();

@@ -580,6 +580,10 @@ function helperLeavesAlone(ctx: FileContext, call: SyntaxNode, arg: SyntaxNode, 
   const top = def.parent?.type === 'decorated_definition' ? def.parent : def;
   if (def.type !== 'function_definition' || top.parent?.type !== 'module') return undefined;
   if (startsAsync(def)) return { why: 'a coroutine function, whose body runs when the coroutine does', store: false };
+  // Ex) `mod.save = fake`, `mock.patch("mod.save")` in another module of the run: the call may run that, which may keep it
+  const patched = (ctx.project?.generators as { patchedNames?: Record<string, string> } | undefined)?.patchedNames;
+  const replaced = patched && Object.keys(patched).find((k) => k === `${ctx.moduleName}.${callee.text}` || k.endsWith(`.${callee.text}`));
+  if (replaced) return { why: `${patched![replaced]} may replace \`${callee.text}\`, and what replaces it may keep it`, store: false };
   const args = call.childForFieldName('arguments');
   if (!args || args.namedChildren.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return undefined;
   const param = parameterFor(def, call, arg);
