@@ -383,7 +383,9 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   // after it lands in another order
   // (Only where no alias or wrapper made of `f` is still bound at the `del`: `keep = f` held it in CPython too)
   const closedAtDel = last.type === 'delete_statement' && deletedNames(last).has(name) && !uses.some((u) => u.binds && u.binds.type === 'identifier' && !deletedNames(last).has(u.binds.text));
-  const again = mayWrite(spec, a.call) && !closedAtDel ? samePathOpenedAgain(ctx, scope, a, last) : undefined;
+  // (`open(os.devnull, "w")`: nothing written lands anywhere, in no order)
+  const devNull = /^(?:os\.(?:path\.)?devnull|[rbuRBU]*["']\/dev\/null["'])$/.test(pathArgOf(spec, a.call)?.text ?? '');
+  const again = mayWrite(spec, a.call) && !closedAtDel && !devNull ? samePathOpenedAgain(ctx, scope, a, last) : undefined;
   if (again) {
     const opens = again.startIndex < a.call.startIndex ? 'opened the same path to write before, and is not closed before this open' : 'opens the same path again, to write';
     return { reason: `\`${preview(again)}\` on line ${line(again)} ${opens}: a \`with\` ending with its block would write and close the ${spec.kind} before it, where CPython did at the ${scope.type === 'module' ? "program's" : "function's"} end, and what each writes may land in another order or be emptied: close it by hand where the code is done with it` };
@@ -396,10 +398,10 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
   // (In a loop around the open, any call of it: the next turn runs it before CPython dropped the file, at the rebinding)
   const after = (c: SyntaxNode) => c.startIndex >= last.endIndex || loops.some((l) => within(c, l));
-  const elsewhere = mayWrite(spec, a.call) && !closedAtDel && pathNode ? pathWrittenElsewhere(ctx, scope, { pathNode, after }) : undefined;
+  const elsewhere = mayWrite(spec, a.call) && !closedAtDel && !devNull && pathNode ? pathWrittenElsewhere(ctx, scope, { pathNode, after }) : undefined;
   // Ex) `f = open(p, "a")` / `f.write("first")` / `yield 1`: at a `yield` (an `await`) after the last use the caller (another
   // task) runs, and may write the path, while CPython held the file open to the generator's end; a `with` flushed it first
-  const suspension = mayWrite(spec, a.call) && !closedAtDel && pathNode !== null && !elsewhere ? scope.descendantsOfType(['yield', 'await']).find((y) => after(y) && functionOrModuleOf(y).id === scope.id) : undefined;
+  const suspension = mayWrite(spec, a.call) && !closedAtDel && !devNull && pathNode !== null && !elsewhere ? scope.descendantsOfType(['yield', 'await']).find((y) => after(y) && functionOrModuleOf(y).id === scope.id) : undefined;
   if (suspension) {
     return { reason: `\`${preview(suspension)}\` on line ${line(suspension)} hands control to other code while CPython still held the ${spec.kind} open (to the ${suspension.type === 'yield' ? "generator's" : "coroutine's"} end), which may write the same path: a \`with\` ending with its block would write and close it before: close it by hand where the code is done with it` };
   }
