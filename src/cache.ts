@@ -131,6 +131,20 @@ export function optionsKey(options: TransformOptions & { cwd: string; wholeFiles
  * The entries of a cache file that have the shape this build writes; the others are dropped, as if never kept
  * (a file edited by hand, or written by a tool of the same name: as a cache cut short, no reason to stop).
  */
+/**
+ * True when a kept result has the shape the reports read: a status, a count of fixes, and findings (first and left)
+ * each with its code, id, message, place and fix status. Ex) a cache file edited by hand, `"findings": [null]`: the
+ * entry is never kept (before, the report stopped on it: an internal error).
+ */
+function keptResultShape(r: Record<string, unknown>): boolean {
+  const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  const place = (x: unknown) => isObject(x) && typeof x.line === 'number' && typeof x.column === 'number';
+  const finding = (f: unknown) =>
+    isObject(f) && typeof f.code === 'string' && typeof f.id === 'string' && typeof f.message === 'string' && typeof f.fixStatus === 'string' && place(f.location) && place(f.endLocation) && (f.reason === undefined || typeof f.reason === 'string');
+  const list = (x: unknown) => x === undefined || (Array.isArray(x) && x.every(finding));
+  return typeof r.status === 'string' && Array.isArray(r.findings) && list(r.findings) && list(r.remaining) && (r.fixesApplied === undefined || typeof r.fixesApplied === 'number');
+}
+
 function wellFormed(entries: Record<string, Entry>): Record<string, Entry> {
   const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
   const out = Object.create(null) as Record<string, Entry>;
@@ -145,7 +159,7 @@ function wellFormed(entries: Record<string, Entry>): Record<string, Entry> {
     if (isObject(e.results)) {
       entry.results = Object.create(null) as Record<string, KeptResult>;
       for (const [k, r] of Object.entries(e.results)) {
-        if (isObject(r) && typeof r.index === 'string' && isObject(r.result) && Array.isArray(r.result.findings) && typeof r.result.status === 'string') entry.results[k] = r as unknown as KeptResult;
+        if (isObject(r) && typeof r.index === 'string' && isObject(r.result) && keptResultShape(r.result)) entry.results[k] = r as unknown as KeptResult;
       }
     }
     out[path] = entry;
@@ -616,7 +630,9 @@ export class RunCache {
       let index: ProjectIndex | null = null;
       try {
         const parsed: unknown = JSON.parse(readFileSync(this.indexFile(key), 'utf8'));
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) index = parsed as ProjectIndex;
+        // (An index with no generator facts, `{}` written by hand, is none: generator-close would read it as empty)
+        const generators = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>).generators : undefined;
+        if (generators && typeof generators === 'object' && !Array.isArray(generators) && typeof (generators as Record<string, unknown>).generators === 'object') index = parsed as ProjectIndex;
       } catch {
         // Ex) removed, or cut short: the results made with it are made again
       }

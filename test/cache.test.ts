@@ -637,7 +637,11 @@ test('a cache file of the right format holding entries of another shape counts t
   const file = readdirSync(join(dir, '.withify_cache')).find((n) => /^[0-9a-f]{16}\.json$/.test(n))!;
   const data = JSON.parse(readFileSync(join(dir, '.withify_cache', file), 'utf8'));
   const [key] = Object.keys(data.entries);
-  for (const bad of [null, { stamp: data.entries[key].stamp, results: { x: null } }, { stamp: data.entries[key].stamp, results: { x: { index: '-', result: null } } }]) {
+  // (And a kept result whose findings are not findings, `[null]`: before, the report stopped on it, an internal error)
+  const kept = Object.entries(data.entries[key].results as Record<string, { index: string; result: Record<string, unknown> }>)[0]!;
+  const nullFinding = { ...data.entries[key], results: { [kept[0]]: { ...kept[1], result: { ...kept[1].result, findings: [null] } } } };
+  const noPlace = { ...data.entries[key], results: { [kept[0]]: { ...kept[1], result: { ...kept[1].result, findings: [{ code: 'WFY101', id: 'open-chain', message: 'm', fixStatus: 'none' }] } } } };
+  for (const bad of [null, { stamp: data.entries[key].stamp, results: { x: null } }, { stamp: data.entries[key].stamp, results: { x: { index: '-', result: null } } }, nullFinding, noPlace]) {
     data.entries[key] = bad;
     writeFileSync(join(dir, '.withify_cache', file), JSON.stringify(data));
     const r = withify(['check', '.'], dir);
