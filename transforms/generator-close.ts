@@ -1282,7 +1282,8 @@ function boundAt(ctx: FileContext, call: SyntaxNode, gen: Made, made: readonly S
   if (!held) {
     // Ex) `pending = (x for x in consumer(s))`, `gs = [consumer(s)]`, `d["g"] = (consumer(s), 1)`: a display or a
     // generator expression the statement binds holds it (by the target's first name)
-    const inside = heldInDisplay(call) ?? heldByStatement(ctx, call, gen);
+    // (`for a in (relay_from(rows()),):`: the pass-through around it, held by the loop's target)
+    const inside = heldInDisplay(call) ?? (wrapped ? heldInDisplay(wrapped.node) : undefined) ?? heldByStatement(ctx, call, gen);
     return inside ? [{ fn: functionOrModuleOf(inside.stmt).id, name: inside.name, stmt: inside.stmt }] : [];
   }
   const name = 'targets' in held ? held.targets.map((t) => t.text).join(', ') : held.target.text;
@@ -1344,6 +1345,13 @@ function heldInDisplay(call: SyntaxNode): { name: string; stmt: SyntaxNode } | u
       const stmt = enclosingStatement(p);
       const name = p.childForFieldName('name')?.text;
       return stmt && name ? { name, stmt } : undefined;
+    }
+    // Ex) `for a in [fin("a")]:` / `next(a)`: the loop's target keeps the last item after the loop, to the end of the
+    // function (`cur` a display: a generator as the iterable itself is the loop's own use)
+    if (p.type === 'for_statement' && p.childForFieldName('right')?.id === cur.id && cur.id !== call.id) {
+      const left = p.childForFieldName('left');
+      const base = left?.type === 'identifier' ? left : left?.descendantsOfType('identifier')[0];
+      return base ? { name: base.text, stmt: p } : undefined;
     }
     if (p.type !== 'assignment' || p.childForFieldName('right')?.id !== cur.id || p.parent?.type !== 'expression_statement') return undefined;
     const left = p.childForFieldName('left');

@@ -1168,7 +1168,7 @@ function frameLocalsRead(ctx: FileContext): SyntaxNode | undefined {
 const frameLocalsMemo = new WeakMap<FileContext, Map<number, SyntaxNode | undefined>>();
 
 /** Builtins that list a function's (or the module's) variables, the names a fix adds among them. */
-const saysNameLister = textTest(wordsPattern(['locals', 'vars', 'dir', 'globals']));
+const saysNameLister = textTest(wordsPattern(['locals', 'vars', 'dir', 'globals', 'eval', 'exec']));
 const listersMemo = new WeakMap<FileContext, Map<number, readonly SyntaxNode[]>>();
 
 /**
@@ -1185,6 +1185,13 @@ export function namesSeenReason(ctx: FileContext, at: SyntaxNode): string | unde
     !saysNameLister(ctx.source) ? [] : scope.descendantsOfType('call').filter((c) => {
       const q = calleeName(ctx.names, c);
       if (q === 'builtins.globals') return scope.type === 'module';
+      // Ex) `eval("sorted(dir())")`, `eval(expr)` given no namespace: the string runs in the function's frame, and may
+      // list its variables (a literal that names no lister cannot)
+      if (q === 'builtins.eval' || q === 'builtins.exec') {
+        const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => !isExtra(a));
+        if (args.length !== 1 || args[0]!.type === 'keyword_argument' || functionOrModuleOf(c).id !== scope.id) return false;
+        return args[0]!.type !== 'string' || /\b(?:locals|vars|dir|globals)\b/.test(args[0]!.text);
+      }
       if (q !== 'builtins.locals' && q !== 'builtins.vars' && q !== 'builtins.dir') return false;
       return functionOrModuleOf(c).id === scope.id && !c.childForFieldName('arguments')?.namedChildren.some((a) => !isExtra(a));
     }),
