@@ -958,10 +958,29 @@ function besideKey(path: string, besideByDir: Map<string, string>): string {
   const k = `${init}|${dir}`;
   let key = besideByDir.get(k);
   if (key === undefined) {
-    const names = [...modulesBesideFile(path)].filter((n) => init || BESIDE_NAMES.has(n)).sort();
+    // (Beside a plain file only the few names that matter are looked at: a directory of 20,000 subdirectories is not
+    // asked for each one's `__init__.py`)
+    const names = (init ? [...modulesBesideFile(path)] : besideNames(dir)).filter((n) => init || BESIDE_NAMES.has(n)).sort();
     key = names.length ? `|beside:${names.join(',')}` : '';
     besideByDir.set(k, key);
   }
   return key;
 }
 const BESIDE_NAMES = new Set(['contextlib', 'pathlib', 'os', 'closing', 'aclosing', 'Path']);
+
+/** Which of BESIDE_NAMES are modules or packages in `dir`, as `modulesBesideFile` reads a plain file's directory. */
+function besideNames(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const have = new Set(entries);
+  const out: string[] = [];
+  for (const n of BESIDE_NAMES) {
+    if (['py', 'pyc', 'so', 'pyd'].some((x) => have.has(`${n}.${x}`)) || entries.some((e) => e.startsWith(`${n}.`) && /\.(?:so|pyd)$/.test(e))) out.push(n);
+    else if (have.has(n) && existsSync(join(dir, n, '__init__.py'))) out.push(n);
+  }
+  return out;
+}

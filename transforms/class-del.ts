@@ -163,13 +163,19 @@ function releaseCall(ctx: FileContext, fn: SyntaxNode): SyntaxNode | undefined {
 function releasesAnything(exit: SyntaxNode): boolean {
   if (exit.type !== 'function_definition' && exit.type !== 'lambda') return true;
   const body = exit.childForFieldName('body');
+  // Ex) `with self._stack:` in it: the stack's exit releases what it holds
+  if (body?.descendantsOfType('with_statement').length) return true;
   for (const call of body?.descendantsOfType('call') ?? []) {
     const f = call.childForFieldName('function');
     const name = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
-    if (name && (RELEASE_CALLS.has(name) || /^__(?:a?exit|del)__$/.test(name))) return true;
+    // Ex) `await self.aclose()`, `self.smtp.quit()`, `self._teardown()`, `os.remove(self.path)`
+    if (name && (RELEASE_CALLS.has(name) || RELEASING_NAME.test(name) || /^__(?:a?exit|del)__$/.test(name))) return true;
   }
   return false;
 }
+
+/** A method or function whose name says it releases (`aclose`, `quit`, `_teardown`, `remove`); not `commit`. */
+const RELEASING_NAME = /close|release|shutdown|quit|stop|clean|teardown|dispose|free|disconnect|terminate|kill|exit|remove|unlink|rmdir|rmtree|delete|cancel|join|detach|unregister|unmap|destroy|finali[sz]e/i;
 
 /** Library classes whose instances are context managers already: a subclass inherits `__exit__`. */
 const CONTEXT_MANAGER_BASES = new RegExp(
@@ -193,9 +199,10 @@ function hasExit(ctx: FileContext, cls: SyntaxNode, seen = new Set<number>()): b
   seen.add(cls.id);
   // Ex) `async def __aexit__`: an async context manager, which callers enter with `async with`
   const own = methodsOf(cls);
-  const exit = own.get('__exit__') ?? own.get('__aexit__');
+  const exits = [own.get('__exit__'), own.get('__aexit__')].filter((x): x is SyntaxNode => x !== undefined);
   // Ex) `def __exit__(self, *exc): self.commit()`: a `with` that releases nothing leaves the resource to `__del__`
-  if (exit) return releasesAnything(exit);
+  // (either exit: a stub `__exit__` beside an `__aexit__` that closes)
+  if (exits.length) return exits.some(releasesAnything);
   for (const base of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
     if (base.type === 'keyword_argument') continue;
     const q = qualifiedName(ctx.names, base);

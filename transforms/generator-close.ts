@@ -8,6 +8,7 @@
 //                                            gen.close()
 // Which generators hold cleanup is a project-wide question (src/project.ts, src/python/generators.ts).
 import { escapeRegExp } from '../src/python/text.js';
+import { functionBodies } from '../src/python/path-writes.js';
 import { memoized } from '../src/python/memo.js';
 import { methodCallOn } from './open-chain.js';
 import { versionAtLeast } from '../src/options.js';
@@ -1836,7 +1837,7 @@ function check(ctx: FileContext): Finding[] {
     }
     const fix = seen ? undefined : planFix(ctx, call, stmt, gen);
     // Ex) `finally: raise Busy()` in the generator: CPython printed "Exception ignored in", the close raises here.
-    findings.push(fix ? withFix(base, fix, cleanupNote(gen, 'here') ?? heldNote(ctx, gen, stmt) ?? releasedNote(use) ?? recursionNote(call, stmt)) : { ...base, reason: seen ?? unsplittable(ctx, stmt) });
+    findings.push(fix ? withFix(base, fix, cleanupNote(gen, 'here') ?? heldNote(ctx, gen, stmt) ?? releasedNote(use) ?? recursionNote(ctx, call, stmt)) : { ...base, reason: seen ?? unsplittable(ctx, stmt) });
   }
   for (const { kept, uses } of keptBranched.values()) {
     // Ex) `it = self.rows() if c else rows(2)`, `rows` replaced by a test double: only the others are bound and closed
@@ -1844,7 +1845,7 @@ function check(ctx: FileContext): Finding[] {
     if (!open.length) continue;
     const fix = planKeptBranchFix(ctx, kept, open);
     const notes = new Map(open.map(({ gen }) => [gen.key, cleanupNote(gen, 'at the end of the function') ?? '']));
-    for (const { gen, at } of open) {
+    for (const { call, gen, at } of open) {
       const f = findings[at]!;
       if (typeof fix === 'string') {
         findings[at] = { ...f, reason: fix };
@@ -1852,13 +1853,13 @@ function check(ctx: FileContext): Finding[] {
       }
       const note = sharedFixNote(notes, gen);
       // Ex) `left = rows(3)` / `try:` / `it = rows(4) if c else []` …: CPython dropped `left` first
-      findings[at] = withFix(f, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? (note || undefined) ?? exceptionKeptNote(ctx, kept, 'closed it'));
+      findings[at] = withFix(f, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? (note || undefined) ?? exceptionKeptNote(ctx, kept, 'closed it') ?? recursionNote(ctx, call, kept.stmt));
     }
   }
   for (const { stmt, uses: group } of branched.values()) {
     const fix = planBranchFix(ctx, group, stmt);
     // Ex) `finally: raise Busy()` in one of them: the one fix closes whichever was made
-    const notes = new Map(group.map(({ call, gen, released }) => [gen.key, cleanupNote(gen, 'here') ?? heldNote(ctx, gen, stmt) ?? released ?? recursionNote(call, stmt) ?? '']));
+    const notes = new Map(group.map(({ call, gen, released }) => [gen.key, cleanupNote(gen, 'here') ?? heldNote(ctx, gen, stmt) ?? released ?? recursionNote(ctx, call, stmt) ?? '']));
     const unsafe = [...notes.values()].some((n) => n);
     for (const { gen, at } of group) {
       const f = findings[at]!;
@@ -1988,7 +1989,7 @@ function check(ctx: FileContext): Finding[] {
     if (own && findings[own.at]!.fix?.applicability === 'safe') {
       const fix = planKeptWrapperFix(ctx, kept, gen, call, madeApart, { other: `${kept.name}.close()`, first: order === 'outer' });
       if (typeof fix !== 'string') {
-        findings[at] = withFix(f, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? cleanupNote(gen, 'at the end of the function') ?? exceptionKeptNote(ctx, kept, 'closed it') ?? handledNote(kept));
+        findings[at] = withFix(f, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? cleanupNote(gen, 'at the end of the function') ?? exceptionKeptNote(ctx, kept, 'closed it') ?? handledNote(kept) ?? recursionNote(ctx, call, kept.stmt));
         other = undefined;
       }
     }
@@ -2125,22 +2126,44 @@ function cleanupNote(gen: Made, where: string): string | undefined {
 function iterShadowedReason(ctx: FileContext, gen: Made, stmt: SyntaxNode): string | undefined {
   if (!gen.viaIter || gen.async) return undefined;
   const r = ctx.names.resolve('iter', stmt);
-  return r.kind === 'builtin' ? undefined : `the fix would call \`iter(…)\`, and \`iter\` is bound to something else here: close it by hand`;
+  // (`from builtins import iter`: the builtin)
+  if (r.kind === 'builtin' || (r.kind === 'import' && r.qualified === 'builtins.iter')) return undefined;
+  return `the fix would call \`iter(…)\`, and \`iter\` may be bound to something else here: close it by hand`;
 }
 
 /**
  * Ex) `def walk(node): … for n in walk(child): yield n`: the generator is the function's own, one per level. CPython
  * closed a dropped chain from its deallocator; the fix's `gen.close()` is a call from Python code at every level, so
  * closing a chain deeper than about half the recursion limit raises RecursionError (CPython 3.12 aborts), where the
- * original did not.
+ * original did not. The call reaches the function around `stmt`: by its own name where that name means it (not a
+ * nested def's, not the module's `walk` from a method `Tree.walk`), `self.walk(…)`/`cls.walk(…)`/`Tree.walk(self, …)`
+ * in a method `walk` of `Tree`, or through a function of the file whose body calls it back (`a` → `b` → `a`, a wrapper
+ * returning `walk(…)`).
  */
-function recursionNote(call: SyntaxNode, stmt: SyntaxNode): string | undefined {
+function recursionNote(ctx: FileContext, call: SyntaxNode, stmt: SyntaxNode): string | undefined {
   const fn = functionOrModuleOf(stmt);
   const own = fn.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
-  const callee = call.type === 'call' ? call.childForFieldName('function') : undefined;
-  const named = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' && /^(?:self|cls)$/.test(callee.childForFieldName('object')?.text ?? '') ? callee.childForFieldName('attribute')?.text : undefined;
-  if (!own || named !== own) return undefined;
-  return `; the generator is \`${own}\`'s own, one per level of a recursion: the close the fix adds is a call at every level, so closing a chain deeper than about half the recursion limit raises RecursionError (CPython 3.12 aborts), where dropping it did not`;
+  if (!own || call.type !== 'call') return undefined;
+  const callee = call.childForFieldName('function');
+  const cls = fn.parent?.type === 'block' && fn.parent.parent?.type === 'class_definition' ? fn.parent.parent : fn.parent?.type === 'decorated_definition' && fn.parent.parent?.type === 'block' && fn.parent.parent.parent?.type === 'class_definition' ? fn.parent.parent.parent : undefined;
+  const note = `; the generator is \`${own}\`'s own, one per level of a recursion: the close the fix adds is a call at every level, so closing a chain deeper than about half the recursion limit raises RecursionError (CPython 3.12 aborts), where dropping it did not`;
+  let named: string | undefined;
+  if (callee?.type === 'identifier') {
+    const r = ctx.names.resolve(callee.text, call);
+    // (The name as the call reads it: the module's `walk`, not a method's own name)
+    const def = r.kind === 'local' && r.bindings.length === 1 ? r.bindings[0]!.node : undefined;
+    const target = def?.type === 'function_definition' ? def : def?.parent?.type === 'function_definition' ? def.parent : undefined;
+    if (target?.id === fn.id) return note;
+    named = target ? callee.text : undefined;
+  } else if (callee?.type === 'attribute') {
+    const obj = callee.childForFieldName('object')?.text ?? '';
+    const attr = callee.childForFieldName('attribute')?.text;
+    if (cls && attr === own && (obj === 'self' || obj === 'cls' || obj === cls.childForFieldName('name')?.text)) return note;
+  }
+  // Ex) `def a(n): … for x in b(n): yield x` / `def b(n): … yield from a(n - 1)`; `def _wrap(n): return walk(n)`
+  const body = named && named !== own ? functionBodies(ctx).get(named) : undefined;
+  if (body !== undefined && new RegExp(`(?<![\\w.])${escapeRegExp(own)}\\s*\\(`).test(body)) return note;
+  return undefined;
 }
 
 function unsafeBecause(f: Finding, note: string): Finding {
@@ -2211,7 +2234,7 @@ function keptFinding(ctx: FileContext, call: SyntaxNode, kept: Kept, gen: Made, 
   if (typeof fix === 'string') return { ...base, reason: fix };
   // Ex) `left = rows(3)` / `try:` / `right = rows(4)` …: CPython dropped `left` first, the fix closes `right` first
   // Ex) `it = islice(rows(), 2)` / `for r in it: …` / `release()`: CPython closed it as the loop ended, before `release()`
-  return withFix(base, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? cleanupNote(gen, 'at the end of the function') ?? exceptionKeptNote(ctx, kept, 'closed it') ?? handledNote(kept));
+  return withFix(base, fix, orderNote(kept, 'closing it') ?? letsNote(kept) ?? cleanupNote(gen, 'at the end of the function') ?? exceptionKeptNote(ctx, kept, 'closed it') ?? handledNote(kept) ?? recursionNote(ctx, call, kept.stmt));
 }
 
 /**

@@ -182,9 +182,15 @@ function planPathCall(ctx: FileContext, m: ChainMatch): PathCall | string {
   // `Path(p).read_text(encoding=e())` converts `p` (`__fspath__`, a `TypeError` for `None`) before `e()` runs;
   // `open(p, encoding=e())` after it
   const impure = open.keywords.find((k) => !isPure(k.childForFieldName('value') ?? k));
+  // (For a read, only a keyword that visibly runs code: `encoding=enc or "utf-8"`, `cfg["enc"]` are read as before)
+  const runsCode = open.keywords.find((k) => {
+    const v = k.childForFieldName('value') ?? k;
+    return v.type === 'call' || v.type === 'await' || v.descendantsOfType(['call', 'await', 'yield', 'named_expression']).length > 0;
+  });
   if (m.method === 'read') {
     // Ex) `open(p).read(100)`: a partial read
     if (data.length) return '`.read(n)` reads part of the file; `read_text()` reads all of it';
+    const impure = runsCode;
     if (impure) return `\`Path(${open.file.text})\` would take the path before \`${impure.text}\` runs instead of after it`;
   } else {
     // Ex) `open(p, "w").write(*chunks)`, `.write(s, extra)`

@@ -53,3 +53,46 @@ class Handing(Closing):
 class Sub(Closing):
     def __del__(self):
         self.sock.close()
+
+
+# Exits that release through a call whose name says so, a `with`, or an `__aexit__` beside a stub `__exit__`
+class Client:
+    def __init__(self):
+        self.sock = socket.socket()
+
+    async def __aexit__(self, *exc):
+        await self.aclose()
+
+    async def aclose(self):
+        self.sock.close()
+
+    def __del__(self):
+        self.sock.close()
+
+
+class Mailer:
+    def __exit__(self, *exc):
+        self.smtp.quit()
+
+    def __del__(self):
+        self.smtp.close()
+
+
+class Stacked:
+    def __exit__(self, *exc):
+        with self._stack:
+            pass
+
+    def __del__(self):
+        self._stack.close()
+
+
+class Stub:
+    def __exit__(self, *exc):
+        pass
+
+    async def __aexit__(self, *exc):
+        self.sock.close()
+
+    def __del__(self):
+        self.sock.close()

@@ -23,3 +23,49 @@ def find(root, name):
                 return n
     finally:
         gen.close()
+
+
+# Mutual recursion, and a wrapper that calls back: the same
+def left(n):
+    try:
+        yield n
+        for x in right(n - 1):
+            yield x
+    finally:
+        path.pop()
+
+
+def right(n):
+    for x in left(n):
+        if x < 0:
+            return
+        yield x
+
+
+# Kept in a name, in a branch: the same
+def kept(d):
+    try:
+        yield d
+    finally:
+        path.pop()
+    it = kept(d + 1) if d < 10 else []
+    for x in it:
+        if x > 5:
+            return
+        yield x
+
+
+# Not a recursion: a method `walk` looping over the module's `walk`
+class Tree:
+    def __init__(self, root):
+        self.root = root
+
+    def walk(self):
+        gen = walk(self.root)
+        try:
+            for n in gen:
+                if n is None:
+                    return
+                yield n
+        finally:
+            gen.close()

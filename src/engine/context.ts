@@ -1,5 +1,5 @@
 // Builds the FileContext a transform sees: the parsed file plus memoised helpers.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { functionOrModuleOf, NameIndex } from '../python/scopes.js';
 import { qualifiedName } from '../python/imports.js';
@@ -195,6 +195,14 @@ function privateNames(candidates: readonly string[]): string[] {
  * module's own global namespace. For a script, what `import gen` finds first when it runs from its directory.
  * Ex) `<string>` (a text given without a file name): none.
  */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function modulesBesideFile(path: string): ReadonlySet<string> {
   if (path === '-' || /^<.*>$/.test(path)) return NONE;
   try {
@@ -202,11 +210,12 @@ export function modulesBesideFile(path: string): ReadonlySet<string> {
     const init = basename(path) === '__init__.py';
     for (const e of readdirSync(dirname(path), { withFileTypes: true })) {
       // (Beside a script, a directory with no `__init__.py` is a namespace package, which a module found later on
-      // `sys.path` wins over; beside an `__init__.py`, importing it still binds the package's attribute)
-      if (e.isDirectory()) {
+      // `sys.path` wins over; beside an `__init__.py`, importing it still binds the package's attribute. A symlink to
+      // a directory is one too. A `.pyc` without its source imports; a `.pyi` stub does not.)
+      if (e.isDirectory() || (e.isSymbolicLink() && isDirectory(join(dirname(path), e.name)))) {
         if (init || existsSync(join(dirname(path), e.name, '__init__.py'))) out.add(e.name);
       }
-      else if (/\.(?:py|pyi|so|pyd)$/.test(e.name)) out.add(e.name.slice(0, e.name.indexOf('.')));
+      else if (/\.(?:py|pyc|so|pyd)$/.test(e.name)) out.add(e.name.slice(0, e.name.indexOf('.')));
     }
     return out;
   } catch {

@@ -19,3 +19,45 @@ def find(root, name):
     for n in walk(root):
         if n.name == name:
             return n
+
+
+# Mutual recursion, and a wrapper that calls back: the same
+def left(n):
+    try:
+        yield n
+        for x in right(n - 1):
+            yield x
+    finally:
+        path.pop()
+
+
+def right(n):
+    for x in left(n):
+        if x < 0:
+            return
+        yield x
+
+
+# Kept in a name, in a branch: the same
+def kept(d):
+    try:
+        yield d
+    finally:
+        path.pop()
+    it = kept(d + 1) if d < 10 else []
+    for x in it:
+        if x > 5:
+            return
+        yield x
+
+
+# Not a recursion: a method `walk` looping over the module's `walk`
+class Tree:
+    def __init__(self, root):
+        self.root = root
+
+    def walk(self):
+        for n in walk(self.root):
+            if n is None:
+                return
+            yield n
