@@ -10,12 +10,13 @@ import { codeRunAfter, isPure, lazyContext, preview, suspendedReason } from '../
 import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
 import { calleeName } from '../src/python/imports.js';
-import { closeWaitsReason, exceptionWaitsNote, firstPositional, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { closeWaitsReason, exceptionWaitsNote, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { findingWith, groupForWith, orderReason, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { helperUsesUp, identifierUses, namesSeenReason, usedUpAtOnce } from '../src/python/resource-flow.js';
+import { pathArgOf } from '../src/python/path-writes.js';
 import { readsWithoutCode } from './open-chain.js';
 
 const ID = 'open-argument';
@@ -280,7 +281,8 @@ function headerKeptReason(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, 
     }
   }
   // Ex) `with redirect_stderr(open(log, "w")): logging.basicConfig()`: the handler keeps `sys.stderr`, the file
-  if (REDIRECTS.has(name) && body && body.descendantsOfType('call').some((c) => !keepsNoStream(calleeName(ctx.names, c)))) {
+  // (Or reads the stream itself: `saved = sys.stdout`, printed to after the block)
+  if (REDIRECTS.has(name) && body && (body.descendantsOfType('call').some((c) => !keepsNoStream(calleeName(ctx.names, c))) || /\bstd(?:out|err)\b/.test(body.text))) {
     return { note: `; the block calls code that may keep \`sys.${name.endsWith('stdout') ? 'stdout' : 'stderr'}\` (a logging handler made there takes it): it would write to the file after the block, which the \`with\` has closed` };
   }
   // Ex) `with tarfile.open(fileobj=open(p, "wb"), mode="w") as tar:`: the end-of-archive blocks are flushed when
@@ -349,9 +351,11 @@ function check(ctx: FileContext): Finding[] {
   for (const { stmt, uses: all, matches } of byStatement.values()) {
     // Ex) `merge(open(p, "a"), open(p, "a"))`: CPython 3.11+ closed them in order as the call's frame went, a `with`
     // closes them in reverse: what each buffered lands in another order (two paths given as distinct literals aside)
+    // (Two paths of other texts are taken as other paths, `stdout=open(out, "w"), stderr=open(err, "w")`; a path not
+    // known, `open(*args)`, as the same)
     const writers = all.filter((u) => mayWrite(u.spec, u.call));
-    const paths = writers.map((u) => firstPositional(u.call));
-    const distinct = paths.every((x) => x?.type === 'string') && new Set(paths.map((x) => x!.text)).size === paths.length;
+    const paths = writers.map((u) => pathArgOf(u.spec, u.call));
+    const distinct = paths.every((x) => x) && new Set(paths.map((x) => x!.text)).size === paths.length;
     const uses = writers.length > 1 && !distinct ? all.filter((u) => !writers.includes(u)) : all;
     if (uses !== all) for (const u of writers) outcome.set(u.call.id, `${writers.length} files written in this statement: a \`with\` would close them in the reverse of the order CPython closed them in, and what each buffered may land in another order: open them in \`with\` blocks of their own, in the order they should be flushed`);
     if (uses.length === 0) continue;

@@ -18,7 +18,7 @@ import { escapeRegExp, firstIndex, startsLine } from '../src/python/text.js';
 import { jumpStaysIn } from '../src/python/statement-flow.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { functionBodies, onlyLooks, ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop } from '../src/python/path-writes.js';
-import { samePathOpenedAgain } from './open-assign.js';
+import { samePathOpenedAgain, suspensionAfter } from './open-assign.js';
 import { withHeaderLines } from '../src/python/with-items.js';
 
 const ID = 'open-assign-close';
@@ -813,6 +813,9 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
     // `P`: what WFY105 asks of the code after a last use
     const elsewhere = pathWrittenElsewhere(ctx, scope, { pathNode, after: runsAfter });
     if (elsewhere) return reason(elsewhere.call);
+    // Ex) `await log_more(p)` / `yield` after it: other code runs there while the original still had the file open
+    const suspension = suspensionAfter(scope, runsAfter);
+    if (suspension) return `\`${preview(suspension)}\` on line ${line(suspension)}, ${taken}, hands control to other code, which may write \`${path}\`: on the path of an exception before \`${name}.close()\` that is taken there, the original flushed \`${name}\` later (at the ${suspension.type === 'yield' ? "generator's" : "coroutine's"} end), a \`with\` before`;
   }
   // Ex) `with open(p, "a") as g:` around the `try`, written after it: `g`, opened before and still open, flushed after
   // what the `with` over `f` would have written first

@@ -18,7 +18,7 @@ import { calleeName } from '../src/python/imports.js';
 import { consumerOf } from '../src/python/consumers.js';
 import { containsYield, isPure, preview } from '../src/python/evaluation.js';
 import { isCloseStatement } from './open-assign-close.js';
-import { pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop } from '../src/python/path-writes.js';
+import { ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop, samePathEachTurn } from '../src/python/path-writes.js';
 
 const ID = 'open-assign';
 
@@ -396,14 +396,19 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const pathNode = pathArgOf(spec, a.call);
   const loops: SyntaxNode[] = [];
   for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
-  // (In a loop around the open, any call of it: the next turn runs it before CPython dropped the file, at the rebinding)
-  const after = (c: SyntaxNode) => c.startIndex >= last.endIndex || loops.some((l) => within(c, l));
+  // (In a loop around the open, any call of it after the open, and one before it where the loop opens the same path on
+  // every turn: the next turn runs it before CPython dropped the file, at the rebinding)
+  const after = (c: SyntaxNode) => c.startIndex >= last.endIndex || loops.some((l) => within(c, l) && (c.startIndex >= a.stmt.endIndex || (!!pathNode && samePathEachTurn(ctx, pathNode, l))));
   const elsewhere = mayWrite(spec, a.call) && !closedAtDel && !devNull && pathNode ? pathWrittenElsewhere(ctx, scope, { pathNode, after }) : undefined;
   // Ex) `f = open(p, "a")` / `f.write("first")` / `yield 1`: at a `yield` (an `await`) after the last use the caller (another
   // task) runs, and may write the path, while CPython held the file open to the generator's end; a `with` flushed it first
-  const suspension = mayWrite(spec, a.call) && !closedAtDel && !devNull && pathNode !== null && !elsewhere ? scope.descendantsOfType(['yield', 'await']).find((y) => after(y) && functionOrModuleOf(y).id === scope.id) : undefined;
+  const suspension = mayWrite(spec, a.call) && !closedAtDel && !devNull && pathNode !== null && !elsewhere ? suspensionAfter(scope, after) : undefined;
   if (suspension) {
     return { reason: `\`${preview(suspension)}\` on line ${line(suspension)} hands control to other code while CPython still held the ${spec.kind} open (to the ${suspension.type === 'yield' ? "generator's" : "coroutine's"} end), which may write the same path: a \`with\` ending with its block would write and close it before: close it by hand where the code is done with it` };
+  }
+  // Ex) `f = open(*args)`: the path is not known, and whether later code writes it cannot be told
+  if (mayWrite(spec, a.call) && !closedAtDel && pathNode === undefined) {
+    return { reason: `the path \`${preview(a.call)}\` opens is not known (\`*args\`, \`**kwargs\`): whether the code after its last use writes it again cannot be told, and a \`with\` ending with its block would write and close the ${spec.kind} before that: close it by hand where the code is done with it` };
   }
   if (elsewhere) {
     return { reason: `\`${preview(elsewhere.call)}\` on line ${line(elsewhere.call)} ${elsewhere.how}: a \`with\` ending with its block would write and close the ${spec.kind} before it, where CPython did at the ${scope.type === 'module' ? "program's" : "function's"} end, and what each writes may land in another order: close it by hand where the code is done with it` };
@@ -487,7 +492,7 @@ export function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: Reso
   // the last turn's buffer into it (at the rebinding); a `with` flushed it before
   if (spec && loops.some((l) => reopenedEmptiedInLoop(ctx, spec, a.call, l))) return a.call;
   for (const c of callsByPath(ctx).get(path) ?? []) {
-    if (c.id === a.call.id || !within(c, scope) || functionOrModuleOf(c).id !== scope.id) continue;
+    if (c.id === a.call.id || !within(c, scope) || ownerThroughLambdas(c).id !== scope.id) continue;
     // (A read of it sees more of what was written, which open-assign allows: docs/open-assign.md)
     const other = resourceOf(ctx, c);
     if (!other || !mayWrite(other, c)) continue;
@@ -1010,3 +1015,11 @@ export const openAssign: Transform = {
   anchorsAreCallees: true,
   calleesResolveByName: true,
 };
+
+/**
+ * The first place after the last use (`after`) where `scope`'s code hands control to other code and comes back: a
+ * `yield`, an `await`, an `async for` or `async with` (each awaits). Not a nested function's.
+ */
+export function suspensionAfter(scope: SyntaxNode, after: (n: SyntaxNode) => boolean): SyntaxNode | undefined {
+  return scope.descendantsOfType(['yield', 'await', 'for_statement', 'with_statement']).find((y) => (y.type === 'yield' || y.type === 'await' || y.child(0)?.type === 'async') && after(y) && functionOrModuleOf(y).id === scope.id);
+}

@@ -1,4 +1,5 @@
-# `os.chmod(p)`, `os.replace(tmp, p)` change no byte of the file; fixed
+# `os.chmod(p)` changes no byte of the file: fixed. `os.replace(tmp, p)` is still a writer: what is written to the new
+# name later lands in the file CPython's flush went to (reported)
 import os, json, stat
 
 def script(p):
@@ -8,6 +9,6 @@ def script(p):
 
 def atomic(p, d):
     tmp = p + ".tmp"
-    with open(tmp, "w") as f:
-        json.dump(d, f)
+    f = open(tmp, "w")
+    json.dump(d, f)
     os.replace(tmp, p)

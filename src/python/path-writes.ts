@@ -5,7 +5,7 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import { memoized, pushTo } from './memo.js';
-import { firstPositional, type ResourceSpec } from './resources.js';
+import { firstPositional, resourceOf, type ResourceSpec } from './resources.js';
 import { functionOrModuleOf, within } from './scopes.js';
 import { isExtra } from './statements.js';
 import { escapeRegExp } from './text.js';
@@ -49,11 +49,14 @@ export function pathArgOf(spec: ResourceSpec, call: SyntaxNode): SyntaxNode | nu
   const args = call.childForFieldName('arguments');
   const first = firstPositional(call);
   if (first && first.type !== 'list_splat' && first.type !== 'dictionary_splat') return first;
+  if (first?.type === 'list_splat') return undefined;
   const keyword = PATH_KEYWORD.get(spec.name);
   for (const x of args?.namedChildren ?? []) {
     if (x.type === 'keyword_argument' && x.childForFieldName('name')?.text === keyword) return x.childForFieldName('value') ?? undefined;
   }
-  return undefined;
+  // Ex) `open(*args)`, `open(**kw)`: a path not known; `gzip.GzipFile(fileobj=raw, mode="wb")`: none of its own (it
+  // writes through the file object it is given)
+  return args?.namedChildren.some((x) => x.type === 'list_splat' || x.type === 'dictionary_splat') ? undefined : null;
 }
 
 /** The function, or module, whose code runs `node`, a lambda's body counted as the code around it (it runs where it is called). */
@@ -152,7 +155,8 @@ function pathWrites(ctx: FileContext, scope: SyntaxNode): PathWrites {
       const at = name ? PATH_WRITERS.get(name) : undefined;
       // (An open is `samePathOpenedAgain`'s, a copy's destination is below; a read of the path after the last use sees
       // what the `with` flushed, as WFY105's block ends at the last use)
-      if (!at && name !== 'builtins.open' && name !== 'io.open' && !onlyLooks(name ?? fn.text.replace(/\s+/g, ''))) for (const v of values) pushTo(given, v, c);
+      // (A resource of the catalog given the path is an open of it: `samePathOpenedAgain` reads those, the open itself too)
+      if (!at && name !== 'builtins.open' && name !== 'io.open' && !onlyLooks(name ?? fn.text.replace(/\s+/g, ''), name !== undefined) && !resourceOf(ctx, c)) for (const v of values) pushTo(given, v, c);
       if (at) {
         // (`shutil.copy(src, dst=P)`: the destination by keyword too)
         for (const k of at) if (args[k] && args[k]!.type !== 'keyword_argument') pushTo(byPath, args[k]!.text, c);
@@ -212,14 +216,19 @@ function localCallables(ctx: FileContext, scope: SyntaxNode): ReadonlyArray<{ ca
  * of it whatever the order of the flushes: `os.chmod`, `os.chown`, a rename (the pending flush goes to the same inode).
  */
 const ONLY_LOOKS = new RegExp(
-  '^(?:os\\.(?:stat|lstat|fspath|access|path\\.\\w+|chmod|lchmod|chown|lchown|rename|renames|replace|remove|unlink)|shutil\\.copymode|' +
+  '^(?:os\\.(?:stat|lstat|fspath|access|path\\.\\w+|chmod|lchmod|chown|lchown|remove|unlink)|shutil\\.copymode|' +
     'builtins\\.(?:print|str|repr|len|isinstance|hasattr|type|bool|int|float)|print|str|repr|len|isinstance|hasattr|type|bool|int|float|' +
-    'pathlib\\.(?:Pure)?Path|(?:Pure)?Path|warnings\\.warn|self\\.assert\\w*|self\\.fail|' +
-    '.*\\.(?:debug|info|warning|warn|error|exception|critical|log|append|add|extend|insert|discard|setdefault|index|count|format|join))$',
+    'pathlib\\.(?:Pure)?Path|(?:Pure)?Path|warnings\\.warn|self\\.assert\\w*|self\\.fail|[\\w.]+\\.(?:debug|info|warning|error|exception|critical))$',
 );
+/**
+ * A container's methods on a name of the code's own (not an import, not `self`): `written.append(p)`, `seen.add(p)`,
+ * `", ".join(paths)`. (Not `os.rename(p, q)`: what is written to the new name later lands in the file the flush goes to.)
+ */
+const CONTAINER_METHOD = /^(?!self\.|cls\.)(?:[\w.]+|".*"|'.*')\.(?:append|add|extend|insert|discard|setdefault|index|count|format|join)$/;
 
-export function onlyLooks(callee: string): boolean {
-  return ONLY_LOOKS.test(callee);
+/** `callee`: a call's dotted name when it resolves to an import or a builtin (`resolved`), else its text. */
+export function onlyLooks(callee: string, resolved = true): boolean {
+  return ONLY_LOOKS.test(callee) || (!resolved && CONTAINER_METHOD.test(callee));
 }
 
 /** What a function of the file given a path may write it with (read from its body's text). An `open(` is below. */
@@ -234,7 +243,9 @@ function opensToWrite(body: string): boolean {
     // (Nested parentheses in its arguments, `open(os.path.join(d, n))`: not read)
     if (!m[0].endsWith(')') || args === undefined) return true;
     const parts = args.split(',').map((s) => s.trim()).filter(Boolean);
-    const mode = parts.find((s) => /^mode\s*=/.test(s))?.replace(/^mode\s*=\s*/, '') ?? (parts[1] && !/^\w+\s*=/.test(parts[1]) ? parts[1] : undefined);
+    // (`Path(path).open("a")`, `path.open("a")`: a method's first argument is the mode)
+    const at = m[1] === undefined ? 0 : body.charCodeAt(m.index! - 1) === 46 ? 0 : 1;
+    const mode = parts.find((s) => /^mode\s*=/.test(s))?.replace(/^mode\s*=\s*/, '') ?? (parts[at] && !/^\w+\s*=/.test(parts[at]!) ? parts[at] : undefined);
     if (mode === undefined) {
       if (parts.some((s) => s.startsWith('*'))) return true;
       continue;
@@ -260,7 +271,8 @@ function bodyMayWrite(ctx: FileContext, name: string): boolean {
     // Ex) `def log_line(path, msg): h = logging.FileHandler(path)`: a call given a parameter
     for (const params of defHeaders(ctx).get(name) ?? []) {
       for (const p of parameterNames(params)) {
-        const given = new RegExp(`([A-Za-z_][\\w.]*)[ \\t]*\\((?:[^()]|\\([^()]*\\))*?(?<![\\w.])${escapeRegExp(p)}(?!\\w)`, 'g');
+        // (The parameter itself as an argument, `FileHandler(path)`, `f(x, path=path)`: not `sha256(path.encode())`)
+        const given = new RegExp(`([A-Za-z_][\\w.]*)[ \\t]*\\((?:[^()]|\\([^()]*\\))*?(?<=[(,=][ \\t]*)${escapeRegExp(p)}(?=[ \\t]*[,)])`, 'g');
         for (const g of body.matchAll(given)) if (!onlyLooks(g[1]!) && g[1] !== 'open') return true;
       }
     }
@@ -365,6 +377,21 @@ function defHeaders(ctx: FileContext): Map<string, string[]> {
  * and, in the loop `loop` around it, names the same path on every turn (no name of its path expression is bound in the
  * loop): the next turn's open empties the file before CPython flushed the last turn's (at the rebinding, after it).
  */
+/**
+ * True when the path expression `path` names the same path on every turn of `loop`: no name of it is bound in the loop,
+ * and it calls nothing (`open(next_name(), "w")` may open another each turn).
+ */
+export function samePathEachTurn(ctx: FileContext, path: SyntaxNode, loop: SyntaxNode): boolean {
+  if (path.type === 'call' || path.descendantsOfType('call').length) return false;
+  const names = path.type === 'identifier' ? [path] : path.descendantsOfType('identifier');
+  const bound = ctx.names.bindings(functionOrModuleOf(path));
+  for (const id of names) {
+    if (id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id) continue;
+    if ((bound.get(id.text) ?? []).some((b) => within(b.node, loop))) return false;
+  }
+  return true;
+}
+
 export function reopenedEmptiedInLoop(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, loop: SyntaxNode): boolean {
   if (spec.name !== 'builtins.open' && spec.name !== 'io.open' && spec.name !== 'codecs.open') return false;
   const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x));
@@ -372,13 +399,5 @@ export function reopenedEmptiedInLoop(ctx: FileContext, spec: ResourceSpec, call
   if (mode && /^[rbuRBU]*["'][^"']*["']$/.test(mode.text) && !/w/.test(mode.text.replace(/^[rbuRBU]*/, ''))) return false;
   if (!mode) return false;
   const path = pathArgOf(spec, call);
-  if (!path) return false;
-  const names = path.type === 'identifier' ? [path] : path.descendantsOfType('identifier');
-  const scope = functionOrModuleOf(call);
-  const bound = ctx.names.bindings(scope);
-  for (const id of names) {
-    if (id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id) continue;
-    if ((bound.get(id.text) ?? []).some((b) => within(b.node, loop))) return false;
-  }
-  return true;
+  return !!path && samePathEachTurn(ctx, path, loop);
 }
