@@ -1,0 +1,8 @@
+# a gzip file per name in a loop: each turn opens its own path; fixed
+import gzip
+
+
+def run(names):
+    for name in names:
+        f = gzip.open(name + ".gz", "wt")
+        f.write(name)
