@@ -43,6 +43,8 @@ export function pathArgOf(spec: ResourceSpec, call: SyntaxNode): SyntaxNode | nu
   if (NO_PATH.test(spec.name)) return null;
   if (spec.name === 'pathlib.Path.open') {
     const obj = call.childForFieldName('function')?.childForFieldName('object');
+    // Ex) `p.open("w")`, `self.path.open("a")`: the receiver is the path
+    if (obj && obj.type !== 'call') return obj;
     const args = obj?.type === 'call' ? (obj.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => !isExtra(x)) : [];
     return args.length === 1 && args[0]!.type !== 'keyword_argument' && args[0]!.type !== 'list_splat' ? args[0] : undefined;
   }
