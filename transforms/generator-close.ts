@@ -497,7 +497,9 @@ function awaitedNext(ctx: FileContext, g: SyntaxNode): Use | undefined {
 
 /** The first statement in the loop's body that leaves it before the generator is finished, as a word for messages. */
 function earlyExit(loop: SyntaxNode): string | undefined {
-  return loopExit(loop)?.type.replace(/_statement$/, '');
+  const exit = loopExit(loop);
+  // (`sys.exit(1)`: shown as its call, `sys.exit()`)
+  return exit?.type === 'call' ? `${exit.childForFieldName('function')!.text}()` : exit?.type.replace(/_statement$/, '');
 }
 
 /**
@@ -2348,7 +2350,7 @@ export const generatorClose: Transform = {
       'function that can only return a fresh call of one, `return _rows(n)`), across ' +
       'every file of the run, following `import x`, `from x import y`, relative imports and `self.m()` calls. ' +
       'Then it rewrites the uses that abandon such a generator before it finishes: a `for` loop whose body ' +
-      'can leave early (`break` of this loop, `return`, an uncaught `raise`, a `yield`), a loop over `zip`, ' +
+      'can leave early (`break` of this loop, `return`, an uncaught `raise`, `sys.exit()`, a `yield`), a loop over `zip`, ' +
       '`itertools.islice` or `itertools.takewhile` of it, and statements that stop reading it early ' +
       '(`next(gen())`, `any(...)`, `all(...)`, `x in gen()`, `list(islice(gen(), 3))`; for an async generator, ' +
       '`await anext(agen())` and `await agen().__anext__()`, also under `asyncio.wait_for` from 3.12). ' +

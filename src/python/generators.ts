@@ -1046,12 +1046,26 @@ export function loopExit(loop: SyntaxNode): SyntaxNode | undefined {
       case 'raise_statement':
         if (!caughtWithin(n, body)) return n;
         break;
+      // Ex) `if bad: sys.exit(1)`, `self.fail("…")`: they raise (SystemExit, AssertionError), and PyPy runs no
+      // abandoned generator's cleanup at exit. (Not in a `try` of the body, which may take it.)
+      case 'call':
+        if (EXIT_CALLS.has(n.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '') && !inTryWithin(n, body)) return n;
+        break;
       default:
         break;
     }
     stack.push(...n.namedChildren);
   }
   return undefined;
+}
+
+/** Calls that raise to leave (`SystemExit`, a test's failure), by their text. */
+const EXIT_CALLS = new Set(['sys.exit', 'exit', 'quit', 'self.fail', 'pytest.fail', 'pytest.exit', 'pytest.skip']);
+
+/** True when `node` is inside the body of a `try` that is itself inside `body`. */
+function inTryWithin(node: SyntaxNode, body: SyntaxNode): boolean {
+  for (let p = node.parent; p && p.id !== body.id; p = p.parent) if (p.type === 'try_statement') return true;
+  return false;
 }
 
 /** True when a `for` or `while` inside `fn` holds `node`. */
