@@ -282,7 +282,7 @@ function headerKeptReason(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, 
   }
   // Ex) `with redirect_stderr(open(log, "w")): logging.basicConfig()`: the handler keeps `sys.stderr`, the file
   // (Or reads the stream itself: `saved = sys.stdout`, printed to after the block)
-  if (REDIRECTS.has(name) && body && (body.descendantsOfType('call').some((c) => !keepsNoStream(calleeName(ctx.names, c))) || /\bstd(?:out|err)\b/.test(body.text))) {
+  if (REDIRECTS.has(name) && body && (body.descendantsOfType('call').some((c) => !keepsNoStream(calleeName(ctx.names, c))) || body.descendantsOfType(['attribute', 'identifier']).some((n) => /^(?:sys\.)?std(?:out|err)$/.test(n.text) && n.parent?.type !== 'attribute'))) {
     return { note: `; the block calls code that may keep \`sys.${name.endsWith('stdout') ? 'stdout' : 'stderr'}\` (a logging handler made there takes it): it would write to the file after the block, which the \`with\` has closed` };
   }
   // Ex) `with tarfile.open(fileobj=open(p, "wb"), mode="w") as tar:`: the end-of-archive blocks are flushed when
@@ -353,9 +353,12 @@ function check(ctx: FileContext): Finding[] {
     // closes them in reverse: what each buffered lands in another order (two paths given as distinct literals aside)
     // (Two paths of other texts are taken as other paths, `stdout=open(out, "w"), stderr=open(err, "w")`; a path not
     // known, `open(*args)`, as the same)
+    // (Only two distinct literal paths are surely two files (`q = p` aliases one); a command's `stdout=`/`stderr=` files
+    // are written by the child, not through their buffers, in no order to lose)
     const writers = all.filter((u) => mayWrite(u.spec, u.call));
     const paths = writers.map((u) => pathArgOf(u.spec, u.call));
-    const distinct = paths.every((x) => x) && new Set(paths.map((x) => x!.text)).size === paths.length;
+    const child = matches.every((m) => /^subprocess\.(?:run|call|check_call|check_output|Popen)$/.test(calleeName(ctx.names, m.consumer) ?? ''));
+    const distinct = child || (paths.every((x) => x?.type === 'string') && new Set(paths.map((x) => x!.text)).size === paths.length);
     const uses = writers.length > 1 && !distinct ? all.filter((u) => !writers.includes(u)) : all;
     if (uses !== all) for (const u of writers) outcome.set(u.call.id, `${writers.length} files written in this statement: a \`with\` would close them in the reverse of the order CPython closed them in, and what each buffered may land in another order: open them in \`with\` blocks of their own, in the order they should be flushed`);
     if (uses.length === 0) continue;

@@ -18,7 +18,7 @@ import { calleeName } from '../src/python/imports.js';
 import { consumerOf } from '../src/python/consumers.js';
 import { containsYield, isPure, preview } from '../src/python/evaluation.js';
 import { isCloseStatement } from './open-assign-close.js';
-import { ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop, samePathEachTurn } from '../src/python/path-writes.js';
+import { ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop } from '../src/python/path-writes.js';
 
 const ID = 'open-assign';
 
@@ -396,9 +396,9 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const pathNode = pathArgOf(spec, a.call);
   const loops: SyntaxNode[] = [];
   for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
-  // (In a loop around the open, any call of it after the open, and one before it where the loop opens the same path on
-  // every turn: the next turn runs it before CPython dropped the file, at the rebinding)
-  const after = (c: SyntaxNode) => c.startIndex >= last.endIndex || loops.some((l) => within(c, l) && (c.startIndex >= a.stmt.endIndex || (!!pathNode && samePathEachTurn(ctx, pathNode, l))));
+  // (In a loop around the open, any call of it, before the open too: the next turn runs it before CPython dropped the
+  // file, at the rebinding; a path the loop binds again may be the same on two turns, `for name in names` with a name twice)
+  const after = (c: SyntaxNode) => c.startIndex >= last.endIndex || loops.some((l) => within(c, l));
   const elsewhere = mayWrite(spec, a.call) && !closedAtDel && !devNull && pathNode ? pathWrittenElsewhere(ctx, scope, { pathNode, after }) : undefined;
   // Ex) `f = open(p, "a")` / `f.write("first")` / `yield 1`: at a `yield` (an `await`) after the last use the caller (another
   // task) runs, and may write the path, while CPython held the file open to the generator's end; a `with` flushed it first
@@ -406,8 +406,9 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   if (suspension) {
     return { reason: `\`${preview(suspension)}\` on line ${line(suspension)} hands control to other code while CPython still held the ${spec.kind} open (to the ${suspension.type === 'yield' ? "generator's" : "coroutine's"} end), which may write the same path: a \`with\` ending with its block would write and close it before: close it by hand where the code is done with it` };
   }
-  // Ex) `f = open(*args)`: the path is not known, and whether later code writes it cannot be told
-  if (mayWrite(spec, a.call) && !closedAtDel && pathNode === undefined) {
+  // Ex) `f = open(*args)`: the path is not known, and whether later code writes it cannot be told (where code runs after
+  // the last use)
+  if (mayWrite(spec, a.call) && !closedAtDel && pathNode === undefined && scopeCallList(scope).some(after)) {
     return { reason: `the path \`${preview(a.call)}\` opens is not known (\`*args\`, \`**kwargs\`): whether the code after its last use writes it again cannot be told, and a \`with\` ending with its block would write and close the ${spec.kind} before that: close it by hand where the code is done with it` };
   }
   if (elsewhere) {
@@ -1022,9 +1023,16 @@ export const openAssign: Transform = {
  */
 export function suspensionAfter(scope: SyntaxNode, after: (n: SyntaxNode) => boolean): SyntaxNode | undefined {
   // (Found once per scope: 2,000 written files of one function each asked, 26 s on the bench's shape)
+  // (`[x async for x in agen()]`: an async comprehension awaits too)
   const points = memoized(suspensionMemo, scope.tree, scope.id, () =>
-    scope.descendantsOfType(['yield', 'await', 'for_statement', 'with_statement']).filter((y) => (y.type === 'yield' || y.type === 'await' || y.child(0)?.type === 'async') && functionOrModuleOf(y).id === scope.id),
+    scope.descendantsOfType(['yield', 'await', 'for_statement', 'with_statement', 'for_in_clause']).filter((y) => (y.type === 'yield' || y.type === 'await' || y.child(0)?.type === 'async') && ownerThroughLambdas(y).id === scope.id),
   );
   return points.find(after);
 }
 const suspensionMemo = new WeakMap<object, Map<number, SyntaxNode[]>>();
+
+/** The calls of `scope`'s own code (a lambda's counted where it is), once per scope. */
+function scopeCallList(scope: SyntaxNode): SyntaxNode[] {
+  return memoized(scopeCallListMemo, scope.tree, scope.id, () => scope.descendantsOfType('call').filter((c) => ownerThroughLambdas(c).id === scope.id));
+}
+const scopeCallListMemo = new WeakMap<object, Map<number, SyntaxNode[]>>();

@@ -158,7 +158,7 @@ function pathWrites(ctx: FileContext, scope: SyntaxNode): PathWrites {
       // (An open is `samePathOpenedAgain`'s, a copy's destination is below; a read of the path after the last use sees
       // what the `with` flushed, as WFY105's block ends at the last use)
       // (A resource of the catalog given the path is an open of it: `samePathOpenedAgain` reads those, the open itself too)
-      if (!at && name !== 'builtins.open' && name !== 'io.open' && !onlyLooks(name ?? fn.text.replace(/\s+/g, ''), name !== undefined) && !resourceOf(ctx, c)) for (const v of values) pushTo(given, v, c);
+      if (!at && name !== 'builtins.open' && name !== 'io.open' && !onlyLooks(name ?? fn.text.replace(/\s+/g, ''), name !== undefined, functionBodies(ctx)) && !resourceOf(ctx, c)) for (const v of values) pushTo(given, v, c);
       if (at) {
         // (`shutil.copy(src, dst=P)`: the destination by keyword too)
         for (const k of at) if (args[k] && args[k]!.type !== 'keyword_argument') pushTo(byPath, args[k]!.text, c);
@@ -220,17 +220,22 @@ function localCallables(ctx: FileContext, scope: SyntaxNode): ReadonlyArray<{ ca
 const ONLY_LOOKS = new RegExp(
   '^(?:os\\.(?:stat|lstat|fspath|access|path\\.\\w+|chmod|lchmod|chown|lchown|remove|unlink)|shutil\\.copymode|' +
     'builtins\\.(?:print|str|repr|len|isinstance|hasattr|type|bool|int|float)|print|str|repr|len|isinstance|hasattr|type|bool|int|float|' +
-    'pathlib\\.(?:Pure)?Path|(?:Pure)?Path|warnings\\.warn|self\\.assert\\w*|self\\.fail|[\\w.]+\\.(?:debug|info|warning|error|exception|critical))$',
+    'pathlib\\.(?:Pure)?Path|(?:Pure)?Path|warnings\\.warn|self\\.assert\\w*|self\\.fail|[\\w.]+\\.(?:debug|info|warning|error|exception|critical)|' +
+    // (A logger's `log.log(level, msg, p)`, `log.warn(msg, p)`; not `self.log(out, …)`, a method of the class)
+    '(?!(?:self|cls)\\.\\w+$)[\\w.]+\\.(?:log|warn))$',
 );
 /**
  * A container's methods on a name of the code's own (not an import, not `self`): `written.append(p)`, `seen.add(p)`,
  * `", ".join(paths)`. (Not `os.rename(p, q)`: what is written to the new name later lands in the file the flush goes to.)
  */
-const CONTAINER_METHOD = /^(?!self\.|cls\.)(?:[\w.]+|".*"|'.*')\.(?:append|add|extend|insert|discard|setdefault|index|count|format|join)$/;
+const CONTAINER_METHOD = /^(?!(?:self|cls)\.\w+$)(?:[\w.]+|".*"|'.*')\.(append|add|extend|insert|discard|setdefault|index|count|format|join)$/;
 
 /** `callee`: a call's dotted name when it resolves to an import or a builtin (`resolved`), else its text. */
-export function onlyLooks(callee: string, resolved = true): boolean {
-  return ONLY_LOOKS.test(callee) || (!resolved && CONTAINER_METHOD.test(callee));
+export function onlyLooks(callee: string, resolved = true, methods?: ReadonlyMap<string, string>): boolean {
+  if (ONLY_LOOKS.test(callee)) return true;
+  const m = resolved ? null : CONTAINER_METHOD.exec(callee);
+  // (Not where a class of the file defines a method of that name, `Journal().append(p, …)`)
+  return !!m && !methods?.has(m[1]!);
 }
 
 /** What a function of the file given a path may write it with (read from its body's text). An `open(` is below. */
@@ -274,8 +279,9 @@ function bodyMayWrite(ctx: FileContext, name: string): boolean {
     for (const params of defHeaders(ctx).get(name) ?? []) {
       for (const p of parameterNames(params)) {
         // (The parameter itself as an argument, `FileHandler(path)`, `f(x, path=path)`: not `sha256(path.encode())`)
-        const given = new RegExp(`([A-Za-z_][\\w.]*)[ \\t]*\\((?:[^()]|\\([^()]*\\))*?(?<=[(,=][ \\t]*)${escapeRegExp(p)}(?=[ \\t]*[,)])`, 'g');
-        for (const g of body.matchAll(given)) if (!onlyLooks(g[1]!) && g[1] !== 'open') return true;
+        // (Over lines too, a black-style call; in a list or a tuple, `append_all([path], …)`)
+        const given = new RegExp(`([A-Za-z_][\\w.]*)[ \\t]*\\((?:[^()]|\\([^()]*\\))*?(?<=[(,=[]\\s*)${escapeRegExp(p)}(?=\\s*[,)\\]])`, 'g');
+        for (const g of body.matchAll(given)) if (!onlyLooks(g[1]!, false, bodies) && g[1] !== 'open') return true;
       }
     }
     return false;
@@ -384,7 +390,9 @@ function defHeaders(ctx: FileContext): Map<string, string[]> {
  * and it calls nothing (`open(next_name(), "w")` may open another each turn).
  */
 export function samePathEachTurn(ctx: FileContext, path: SyntaxNode, loop: SyntaxNode): boolean {
-  if (path.type === 'call' || path.descendantsOfType('call').length) return false;
+  // (`os.path.join(d, "out.txt")`, `str(p)`, `Path(d) / "x"`: calls that only build a path from what they are given)
+  const calls = path.type === 'call' ? [path, ...path.descendantsOfType('call')] : path.descendantsOfType('call');
+  if (calls.some((c) => !PATH_BUILDERS.test(c.childForFieldName('function')?.text.replace(/\s+/g, '') ?? ''))) return false;
   const names = path.type === 'identifier' ? [path] : path.descendantsOfType('identifier');
   const bound = ctx.names.bindings(functionOrModuleOf(path));
   for (const id of names) {
@@ -393,6 +401,8 @@ export function samePathEachTurn(ctx: FileContext, path: SyntaxNode, loop: Synta
   }
   return true;
 }
+
+const PATH_BUILDERS = /^(?:os\.path\.(?:join|abspath|normpath|realpath|expanduser|expandvars)|os\.fspath|str|(?:pathlib\.)?(?:Pure)?Path|[\w.]+\.(?:joinpath|with_suffix|with_name|format))$/;
 
 export function reopenedEmptiedInLoop(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, loop: SyntaxNode): boolean {
   if (spec.name !== 'builtins.open' && spec.name !== 'io.open' && spec.name !== 'codecs.open') return false;
