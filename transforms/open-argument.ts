@@ -283,7 +283,7 @@ function headerKeptReason(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, 
   // Ex) `with redirect_stderr(open(log, "w")): logging.basicConfig()`: the handler keeps `sys.stderr`, the file
   // (Or reads the stream itself: `saved = sys.stdout`, printed to after the block)
   if (REDIRECTS.has(name) && body && (body.descendantsOfType('call').some((c) => !keepsNoStream(calleeName(ctx.names, c))) || body.descendantsOfType(['attribute', 'identifier']).some((n) => /^(?:sys\.)?std(?:out|err)$/.test(n.text) && n.parent?.type !== 'attribute'))) {
-    return { note: `; the block calls code that may keep \`sys.${name.endsWith('stdout') ? 'stdout' : 'stderr'}\` (a logging handler made there takes it): it would write to the file after the block, which the \`with\` has closed` };
+    return { note: `; the block calls code, or reads the stream, that may keep \`sys.${name.endsWith('stdout') ? 'stdout' : 'stderr'}\` (a logging handler made there takes it): it would write to the file after the block, which the \`with\` has closed` };
   }
   // Ex) `with tarfile.open(fileobj=open(p, "wb"), mode="w") as tar:`: the end-of-archive blocks are flushed when
   // `tar` goes under CPython (the function's end), at the block's end with the `with`
@@ -351,8 +351,6 @@ function check(ctx: FileContext): Finding[] {
   for (const { stmt, uses: all, matches } of byStatement.values()) {
     // Ex) `merge(open(p, "a"), open(p, "a"))`: CPython 3.11+ closed them in order as the call's frame went, a `with`
     // closes them in reverse: what each buffered lands in another order (two paths given as distinct literals aside)
-    // (Two paths of other texts are taken as other paths, `stdout=open(out, "w"), stderr=open(err, "w")`; a path not
-    // known, `open(*args)`, as the same)
     // (Only two distinct literal paths are surely two files (`q = p` aliases one); a command's `stdout=`/`stderr=` files
     // are written by the child, not through their buffers, in no order to lose)
     const writers = all.filter((u) => mayWrite(u.spec, u.call));
