@@ -158,7 +158,7 @@ function pathWrites(ctx: FileContext, scope: SyntaxNode): PathWrites {
       // (An open is `samePathOpenedAgain`'s, a copy's destination is below; a read of the path after the last use sees
       // what the `with` flushed, as WFY105's block ends at the last use)
       // (A resource of the catalog given the path is an open of it: `samePathOpenedAgain` reads those, the open itself too)
-      if (!at && name !== 'builtins.open' && name !== 'io.open' && !onlyLooks(name ?? fn.text.replace(/\s+/g, ''), name !== undefined, functionBodies(ctx)) && !resourceOf(ctx, c)) for (const v of values) pushTo(given, v, c);
+      if (!at && name !== 'builtins.open' && name !== 'io.open' && !onlyLooks(name ?? fn.text.replace(/\s+/g, ''), name !== undefined, () => allFunctionBodies(ctx)) && !resourceOf(ctx, c)) for (const v of values) pushTo(given, v, c);
       if (at) {
         // (`shutil.copy(src, dst=P)`: the destination by keyword too)
         for (const k of at) if (args[k] && args[k]!.type !== 'keyword_argument') pushTo(byPath, args[k]!.text, c);
@@ -231,11 +231,20 @@ const ONLY_LOOKS = new RegExp(
 const CONTAINER_METHOD = /^(?!(?:self|cls)\.\w+$)(?:[\w.]+|".*"|'.*')\.(append|add|extend|insert|discard|setdefault|index|count|format|join)$/;
 
 /** `callee`: a call's dotted name when it resolves to an import or a builtin (`resolved`), else its text. */
-export function onlyLooks(callee: string, resolved = true, methods?: ReadonlyMap<string, string>): boolean {
+export function onlyLooks(callee: string, resolved = true, methods?: () => ReadonlyMap<string, string>): boolean {
   if (ONLY_LOOKS.test(callee)) return true;
   const m = resolved ? null : CONTAINER_METHOD.exec(callee);
   // (Not where a class of the file defines a method of that name, `Journal().append(p, …)`)
-  return !!m && !methods?.has(m[1]!);
+  return !!m && !!methods && !methods().has(m[1]!);
+}
+
+/**
+ * The file's functions by name, read beyond the function asked about: on a partial tree the engine parses the whole
+ * file first (a class's `append` far from the code would otherwise be missed, and the call taken for a list's).
+ */
+function allFunctionBodies(ctx: FileContext): ReadonlyMap<string, string> {
+  ctx.readsBeyondFunction();
+  return functionBodies(ctx);
 }
 
 /** What a function of the file given a path may write it with (read from its body's text). An `open(` is below. */
@@ -281,7 +290,7 @@ function bodyMayWrite(ctx: FileContext, name: string): boolean {
         // (The parameter itself as an argument, `FileHandler(path)`, `f(x, path=path)`: not `sha256(path.encode())`)
         // (Over lines too, a black-style call; in a list or a tuple, `append_all([path], …)`)
         const given = new RegExp(`([A-Za-z_][\\w.]*)[ \\t]*\\((?:[^()]|\\([^()]*\\))*?(?<=[(,=[]\\s*)${escapeRegExp(p)}(?=\\s*[,)\\]])`, 'g');
-        for (const g of body.matchAll(given)) if (!onlyLooks(g[1]!, false, bodies) && g[1] !== 'open') return true;
+        for (const g of body.matchAll(given)) if (!onlyLooks(g[1]!, false, () => allFunctionBodies(ctx)) && g[1] !== 'open') return true;
       }
     }
     return false;
