@@ -8,7 +8,6 @@
 //                                            gen.close()
 // Which generators hold cleanup is a project-wide question (src/project.ts, src/python/generators.ts).
 import { escapeRegExp } from '../src/python/text.js';
-import { functionBodies } from '../src/python/path-writes.js';
 import { memoized } from '../src/python/memo.js';
 import { methodCallOn } from './open-chain.js';
 import { versionAtLeast } from '../src/options.js';
@@ -2149,21 +2148,24 @@ function recursionNote(ctx: FileContext, call: SyntaxNode, stmt: SyntaxNode): st
   const callee = call.childForFieldName('function');
   const cls = fn.parent?.type === 'block' && fn.parent.parent?.type === 'class_definition' ? fn.parent.parent : fn.parent?.type === 'decorated_definition' && fn.parent.parent?.type === 'block' && fn.parent.parent.parent?.type === 'class_definition' ? fn.parent.parent.parent : undefined;
   const note = `; the generator is \`${own}\`'s own, one per level of a recursion: the close the fix adds is a call at every level, so closing a chain deeper than about half the recursion limit raises RecursionError (CPython 3.12 aborts), where dropping it did not`;
-  let named: string | undefined;
+  let other: SyntaxNode | undefined;
   if (callee?.type === 'identifier') {
     const r = ctx.names.resolve(callee.text, call);
     // (The name as the call reads it: the module's `walk`, not a method's own name)
     const def = r.kind === 'local' && r.bindings.length === 1 ? r.bindings[0]!.node : undefined;
     const target = def?.type === 'function_definition' ? def : def?.parent?.type === 'function_definition' ? def.parent : undefined;
     if (target?.id === fn.id) return note;
-    named = target ? callee.text : undefined;
+    other = target;
   } else if (callee?.type === 'attribute') {
     const obj = callee.childForFieldName('object')?.text ?? '';
     const attr = callee.childForFieldName('attribute')?.text;
     if (cls && attr === own && (obj === 'self' || obj === 'cls' || obj === cls.childForFieldName('name')?.text)) return note;
   }
   // Ex) `def a(n): … for x in b(n): yield x` / `def b(n): … yield from a(n - 1)`; `def _wrap(n): return walk(n)`
-  const body = named && named !== own ? functionBodies(ctx).get(named) : undefined;
+  // (Its body read whole: on a partial tree the engine parses it first)
+  if (!other || other.childForFieldName('name')?.text === own) return undefined;
+  ctx.readsBeyondFunction(other);
+  const body = other.childForFieldName('body')?.text;
   if (body !== undefined && new RegExp(`(?<![\\w.])${escapeRegExp(own)}\\s*\\(`).test(body)) return note;
   return undefined;
 }
