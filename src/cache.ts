@@ -131,13 +131,14 @@ export function optionsKey(options: TransformOptions & { cwd: string; wholeFiles
  * The entries of a cache file that have the shape this build writes; the others are dropped, as if never kept
  * (a file edited by hand, or written by a tool of the same name: as a cache cut short, no reason to stop).
  */
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
 /**
  * True when a kept result has the shape the reports read: a status, a count of fixes, and findings (first and left)
  * each with its code, id, message, place and fix status. Ex) a cache file edited by hand, `"findings": [null]`: the
  * entry is never kept (before, the report stopped on it: an internal error).
  */
 function keptResultShape(r: Record<string, unknown>): boolean {
-  const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
   const place = (x: unknown) => isObject(x) && typeof x.line === 'number' && typeof x.column === 'number';
   const finding = (f: unknown) =>
     isObject(f) && typeof f.code === 'string' && typeof f.id === 'string' && typeof f.message === 'string' && typeof f.fixStatus === 'string' && place(f.location) && place(f.endLocation) && (f.reason === undefined || typeof f.reason === 'string');
@@ -146,7 +147,6 @@ function keptResultShape(r: Record<string, unknown>): boolean {
 }
 
 function wellFormed(entries: Record<string, Entry>): Record<string, Entry> {
-  const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
   const out = Object.create(null) as Record<string, Entry>;
   for (const [path, e] of Object.entries(entries as Record<string, unknown>)) {
     if (!isObject(e) || typeof e.stamp !== 'string') continue;

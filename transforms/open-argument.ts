@@ -10,7 +10,7 @@ import { codeRunAfter, isPure, lazyContext, preview, suspendedReason } from '../
 import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
 import { calleeName } from '../src/python/imports.js';
-import { closeWaitsReason, exceptionWaitsNote, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { closeWaitsReason, exceptionWaitsNote, leftOpen, mayWrite, openedForWriting, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { findingWith, groupForWith, orderReason, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
@@ -287,7 +287,7 @@ function headerKeptReason(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, 
   }
   // Ex) `with tarfile.open(fileobj=open(p, "wb"), mode="w") as tar:`: the end-of-archive blocks are flushed when
   // `tar` goes under CPython (the function's end), at the block's end with the `with`
-  if (keeps && !REDIRECTS.has(name) && target && !tarReadMode(m.consumer)) {
+  if (keeps && !REDIRECTS.has(name) && target && openedForWriting(m.consumer) !== false) {
     return { note: `; ${wrapper} keeps the file after it closes: CPython flushed what it wrote last (the end-of-archive blocks) when \`${target.text}\` went, the \`with\` flushes it at the block's end` };
   }
   return undefined;
@@ -295,25 +295,6 @@ function headerKeptReason(ctx: FileContext, m: ArgumentMatch, item: SyntaxNode, 
 
 /** Builtins that run no code of the program's that could keep `sys.stdout` (`print`, `len`, `SystemExit(…)`); not `exec`, `eval`, `__import__`. */
 const keepsNoStream = (callee: string | undefined) => callee !== undefined && callee.startsWith('builtins.') && !['builtins.exec', 'builtins.eval', 'builtins.__import__', 'builtins.breakpoint', 'builtins.help'].includes(callee);
-
-/** True when the tar call's mode is a string literal starting with `r` (or not given: `r`). */
-function tarReadMode(call: SyntaxNode): boolean {
-  const args = call.childForFieldName('arguments');
-  if (!args) return false;
-  let mode: SyntaxNode | undefined;
-  let index = 0;
-  for (const a of args.namedChildren) {
-    if (isExtra(a)) continue;
-    if (a.type === 'keyword_argument') {
-      if (a.childForFieldName('name')?.text === 'mode') mode = a.childForFieldName('value') ?? undefined;
-      continue;
-    }
-    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return false;
-    if (index++ === 1) mode = a;
-  }
-  if (args.namedChildren.some((a) => a.type === 'dictionary_splat')) return false;
-  return mode === undefined || (mode.type === 'string' && /^[rRbBuU]*['"]r/.test(mode.text));
-}
 
 function check(ctx: FileContext): Finding[] {
   const findings: Finding[] = [];

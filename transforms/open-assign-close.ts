@@ -10,15 +10,15 @@ import { consumerOf } from '../src/python/consumers.js';
 import { memoized, pushTo } from '../src/python/memo.js';
 import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, WAVE_WRITES, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
-import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, NESTED_SCOPES, unwrapParens } from '../src/python/statements.js';
+import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, loopsAround, NESTED_SCOPES, unwrapParens } from '../src/python/statements.js';
 import { handlerLeaves, handlersOf, preview } from '../src/python/evaluation.js';
 import { annotationOrderReason, callAssignments, dynamicLookupAfter, identifierUses, outsideReason, plainTarget, readsAttribute, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { dropStatement, endsLine, lineIndent, mixedIndentReason, planHeaderWrap, planWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
 import { escapeRegExp, firstIndex, startsLine } from '../src/python/text.js';
 import { jumpStaysIn } from '../src/python/statement-flow.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
-import { functionBodies, onlyLooks, ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop } from '../src/python/path-writes.js';
-import { samePathOpenedAgain, suspensionAfter } from './open-assign.js';
+import { functionBodies, onlyLooks, ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop, suspensionAfter } from '../src/python/path-writes.js';
+import { samePathOpenedAgain } from './open-assign.js';
 import { withHeaderLines } from '../src/python/with-items.js';
 
 const ID = 'open-assign-close';
@@ -800,8 +800,7 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
     const reason = (c: SyntaxNode) => `\`${preview(c)}\` on line ${line(c)}, ${taken}, may write \`${path}\` again: on the path of an exception before \`${name}.close()\` that is taken there, the original flushed \`${name}\` later (when the name was bound again or the function returned), a \`with\` before`;
     // (The open itself, in a loop around it: its next turn rebinds `f`, where the original closed the old file; but
     // one in `"w"` mode empties the file first, before the original flushed the last turn's)
-    const loops: SyntaxNode[] = [];
-    for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
+    const loops = loopsAround(a.stmt, scope);
     if (loops.some((l) => runsAfter(l) || within(after, l)) && loops.some((l) => reopenedEmptiedInLoop(ctx, spec, a.call, l))) return reason(a.call);
     // Ex) `with open(p, "a") as o:` after it: another open of the path to write
     for (const c of byArg.get(path) ?? []) {

@@ -7,7 +7,7 @@ import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.j
 import { candidateCalls } from '../src/python/candidates.js';
 import { aKind, deletesByName, firstPositional, givesFalse, leftOpen, mayWrite, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { forEachTargetName, functionOrModuleOf, identifiersNamed, within } from '../src/python/scopes.js';
-import { deletedNames, deleteStatementOf, isBareAnnotationTarget, isClassBodyStatement, isExtra, LOOPS, outerParens, withOf } from '../src/python/statements.js';
+import { deletedNames, deleteStatementOf, isBareAnnotationTarget, isClassBodyStatement, isExtra, LOOPS, loopsAround, outerParens, withOf } from '../src/python/statements.js';
 import { escapeRegExp, firstIndex } from '../src/python/text.js';
 import { memoized, pushTo } from '../src/python/memo.js';
 import { blockCodeEnd, lineAt, outlineOf } from '../src/python/outline.js';
@@ -18,7 +18,7 @@ import { calleeName } from '../src/python/imports.js';
 import { consumerOf } from '../src/python/consumers.js';
 import { containsYield, isPure, preview } from '../src/python/evaluation.js';
 import { isCloseStatement } from './open-assign-close.js';
-import { ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop } from '../src/python/path-writes.js';
+import { ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop, scopeCallList, suspensionAfter } from '../src/python/path-writes.js';
 
 const ID = 'open-assign';
 
@@ -394,8 +394,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   // `Path(P).write_text(…)`, `shutil.copy(src, P)` after the last use: CPython flushed `f` at the function's end, over
   // what they wrote; a `with` ending at the last use writes first
   const pathNode = pathArgOf(spec, a.call);
-  const loops: SyntaxNode[] = [];
-  for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
+  const loops = loopsAround(a.stmt, scope);
   // (In a loop around the open, any call of it, before the open too: the next turn runs it before CPython dropped the
   // file, at the rebinding; a path the loop binds again may be the same on two turns, `for name in names` with a name twice)
   const after = (c: SyntaxNode) => c.startIndex >= last.endIndex || loops.some((l) => within(c, l));
@@ -487,8 +486,7 @@ export function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: Reso
   const spec = resourceOf(ctx, a.call);
   const path = spec ? pathArgOf(spec, a.call)?.text : undefined;
   if (path === undefined) return undefined;
-  const loops: SyntaxNode[] = [];
-  for (let n = a.stmt.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
+  const loops = loopsAround(a.stmt, scope);
   // Ex) `for it in items: f = open(p, "w")` / `f.write(it)`: the next turn's open empties the file, then CPython flushed
   // the last turn's buffer into it (at the rebinding); a `with` flushed it before
   if (spec && loops.some((l) => reopenedEmptiedInLoop(ctx, spec, a.call, l))) return a.call;
@@ -1016,23 +1014,3 @@ export const openAssign: Transform = {
   anchorsAreCallees: true,
   calleesResolveByName: true,
 };
-
-/**
- * The first place after the last use (`after`) where `scope`'s code hands control to other code and comes back: a
- * `yield`, an `await`, an `async for` or `async with` (each awaits). Not a nested function's.
- */
-export function suspensionAfter(scope: SyntaxNode, after: (n: SyntaxNode) => boolean): SyntaxNode | undefined {
-  // (Found once per scope: 2,000 written files of one function each asked, 26 s on the bench's shape)
-  // (`[x async for x in agen()]`: an async comprehension awaits too)
-  const points = memoized(suspensionMemo, scope.tree, scope.id, () =>
-    scope.descendantsOfType(['yield', 'await', 'for_statement', 'with_statement', 'for_in_clause']).filter((y) => (y.type === 'yield' || y.type === 'await' || y.child(0)?.type === 'async') && ownerThroughLambdas(y).id === scope.id),
-  );
-  return points.find(after);
-}
-const suspensionMemo = new WeakMap<object, Map<number, SyntaxNode[]>>();
-
-/** The calls of `scope`'s own code (a lambda's counted where it is), once per scope. */
-function scopeCallList(scope: SyntaxNode): SyntaxNode[] {
-  return memoized(scopeCallListMemo, scope.tree, scope.id, () => scope.descendantsOfType('call').filter((c) => ownerThroughLambdas(c).id === scope.id));
-}
-const scopeCallListMemo = new WeakMap<object, Map<number, SyntaxNode[]>>();

@@ -35,6 +35,16 @@ def tar_used_after(p):
     return tar.getnames()
 
 
+OUT = None
+
+
+def kept_globally(p):
+    # the target is a global the module keeps
+    global OUT
+    with contextlib.redirect_stdout(open(p, "w")) as OUT:
+        print("inside")
+
+
 class Holder:
     def load(self, p):
         with tarfile.open(fileobj=open(p, "rb")) as self.tar:

@@ -889,7 +889,7 @@ export function literalMode(call: SyntaxNode): string | undefined | null {
  * Whether the call opens for writing, by its mode (second positional argument or `mode=`): false when it is
  * absent or a string starting with `r`, `'maybe'` when it is no string (or `*args`/`**kwargs` may give it).
  */
-function openedForWriting(call: SyntaxNode): boolean | 'maybe' {
+export function openedForWriting(call: SyntaxNode): boolean | 'maybe' {
   const mode = literalMode(call);
   return mode === undefined ? false : mode === null ? 'maybe' : !mode.startsWith('r');
 }

@@ -249,3 +249,10 @@ export function deletedNames(stmt: SyntaxNode): Set<string> {
   for (const k of stmt.namedChildren) add(k);
   return names;
 }
+
+/** The loops around `node` inside `scope`, innermost first (`for`/`while` statements; not `scope` itself). */
+export function loopsAround(node: SyntaxNode, scope: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let n = node.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) out.push(n);
+  return out;
+}

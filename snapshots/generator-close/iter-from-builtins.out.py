@@ -1,0 +1,23 @@
+# `iter` imported from `builtins` is the builtin: the fix binds `iter(Table(n))`
+from builtins import iter
+
+
+class Table:
+    def __init__(self, n):
+        self.n = n
+
+    def __iter__(self):
+        try:
+            yield from range(self.n)
+        finally:
+            print("Table cleanup")
+
+
+def first_big(n):
+    gen = iter(Table(n))
+    try:
+        for r in gen:
+            if r > 1:
+                return r
+    finally:
+        gen.close()
