@@ -4,7 +4,7 @@
 // The consumers (eager and lazy) are listed once, in src/python/consumers.ts.
 import { recursiveCall } from '../src/python/recursion.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
-import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
+import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
 import { codeRunAfter, isPure, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
 import { replaceNode } from '../src/python/edits.js';
@@ -17,6 +17,7 @@ import { findingWith, groupForWith, orderReason, planResourceWith, type Resource
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { helperUsesUp, identifierUses, namesSeenReason, usedUpAtOnce } from '../src/python/resource-flow.js';
 import { pathArgOf } from '../src/python/path-writes.js';
+import { realignInPlace } from '../src/python/wrap.js';
 import { readsWithoutCode } from './open-chain.js';
 
 const ID = 'open-argument';
@@ -226,7 +227,9 @@ function headerFix(ctx: FileContext, m: ArgumentMatch, { item, stmt, at }: { ite
   const name = ctx.freshName(stmt, m.spec.asNames);
   const first = withItemFor(ctx, m.spec, m.resource, name);
   if (typeof first === 'string') return { ...base, reason: first };
-  const edits: Edit[] = [{ start: at.startIndex, end: at.startIndex, text: `${first.item}, ` }, replaceNode(m.resource, name), ...first.edits];
+  // (The header's continuation lines aligned again under the brackets that moved: `open(p,` / `"rb")` ahead)
+  const clause = item.parent!;
+  const edits = realignInPlace(ctx, [{ start: at.startIndex, end: at.startIndex, text: `${first.item}, ` }, replaceNode(m.resource, name), ...first.edits], stmt.startIndex, clause.endIndex);
   const note = first.closeNote ?? kept?.note;
   const fix: Fix = { title: `Open it in the same \`with\`, before \`${wrapper}\` (\`with … as ${name}, …\`): \`${wrapper}\` does not close it`, applicability: note ? 'unsafe' : 'safe', edits };
   return note ? { ...base, message: base.message + note, fix } : { ...base, fix };

@@ -140,6 +140,111 @@ export function regionEnd(ctx: FileContext, last: SyntaxNode, indent: string): n
   }
 }
 
+/**
+ * `header` (a block header, put after `indent`) with its continuation lines aligned again under the bracket they
+ * were aligned under in the source text `from`–`to` it was copied from: `out = open(path,` / `           "w")`
+ * becomes `with open(path,` / `          "w") as out:`, not `with open(path,` / `           "w") as out:`.
+ *
+ * Each line break of the header is matched, in order, with one of the source's: the text before it ends as the
+ * source's line before ends, the text after it starts as the source's line after starts (its indentation and
+ * more). A line then moves by what the bracket it lies in moved, when that bracket's line was matched too and the
+ * header's line still ends as the source's did from the bracket on. It stays where it is when the bracket ends
+ * its line (a hanging indent: `open(` / `    path)` is aligned with the statement, which does not move), when
+ * it starts inside a string (never re-indented), when its indentation holds a tab, or when nothing matches.
+ * Inside brackets a line's indentation means nothing to Python: the shift changes how the code looks, never
+ * what it does.
+ */
+export function realignHeader(ctx: FileContext, header: string, indent: string, from: number, to: number): string {
+  const parts = header.split(/(\r\n|\r|\n)/);
+  // Ex) a tab in the indentation: its columns are not its characters
+  if (parts.length === 1 || !/^ *$/.test(indent)) return header;
+  const { source } = ctx;
+  const breaks = lineStartsBetween(source, from, to);
+  // Source line start → the index in `parts` of the header line matched with it
+  const matched = new Map<number, number>([[lineStartOf(source, from), 0]]);
+  const lineAt = (k: number) => (k === 0 ? indent + parts[0]! : parts[k]!);
+  let next = 0;
+  for (let k = 2; k < parts.length; k += 2) {
+    const above = lineAt(k - 2);
+    const line = parts[k]!;
+    for (let b = next; b < breaks.length; b++) {
+      const at = breaks[b]!;
+      const srcLine = source.slice(at, lineEndOf(source, at));
+      const lead = /^[ \t\f]*/.exec(srcLine)![0];
+      if (commonPrefix(line, srcLine) <= lead.length) continue;
+      const aboveStart = lineStartOf(source, at - 1);
+      const srcAbove = source.slice(aboveStart, lineEndOf(source, aboveStart));
+      const tail = commonSuffix(above, srcAbove);
+      if (!/\S/.test(above.slice(above.length - tail))) continue;
+      next = b + 1;
+      if (!matched.has(aboveStart)) matched.set(aboveStart, k - 2);
+      matched.set(at, k);
+      const shift = /^ *$/.test(lead) && !ctx.insideString(at) ? bracketShift(ctx, at, matched, lineAt) : 0;
+      if (shift !== 0 && lead.length + shift > 0) parts[k] = ' '.repeat(lead.length + shift) + line.slice(lead.length);
+      break;
+    }
+  }
+  return parts.join('');
+}
+
+/**
+ * `edits` with those inside `from`–`to` (a header at the start of its line, changed in place: `with
+ * gzip.GzipFile(fileobj=open(p,` / `"rb")) as gz:` given an item in front) made one edit whose continuation
+ * lines are aligned again (`realignHeader`); the others as they are.
+ */
+export function realignInPlace(ctx: FileContext, edits: Edit[], from: number, to: number): Edit[] {
+  const { source } = ctx;
+  const inside = edits.filter((e) => e.start >= from && e.end <= to).sort((a, b) => a.start - b.start || a.end - b.end);
+  if (inside.length === 0) return edits;
+  let text = '';
+  let at = from;
+  for (const e of inside) {
+    if (e.start < at) return edits;
+    text += source.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  text += source.slice(at, to);
+  const aligned = realignHeader(ctx, text, source.slice(lineStartOf(source, from), from), from, to);
+  if (aligned === text) return edits;
+  return [replaceRange(from, to, aligned), ...edits.filter((e) => !inside.includes(e))];
+}
+
+const OPENERS = new Set(['(', '[', '{']);
+
+/**
+ * How far the bracket that the line starting at `at` lies in moved in the header: the bracket's own line was
+ * matched with a header line that still ends as the source's line does from the bracket on. 0 for a bracket that
+ * ends its line (a comment aside), one that moved out of sight, or no bracket.
+ */
+function bracketShift(ctx: FileContext, at: number, matched: ReadonlyMap<number, number>, lineAt: (k: number) => string): number {
+  const { source } = ctx;
+  let node: SyntaxNode | null = ctx.root.descendantForIndex(at, at);
+  while (node && !(node.startIndex < at && OPENERS.has(source[node.startIndex]!) && node.endIndex > at)) node = node.parent;
+  if (!node) return 0;
+  const bracket = node.startIndex;
+  const start = lineStartOf(source, bracket);
+  const k = matched.get(start);
+  if (k === undefined) return 0;
+  const rest = source.slice(bracket, lineEndOf(source, bracket));
+  // Ex) `open(` / `    path)`, `open(  # the path`: a hanging indent
+  if (/^.[ \t]*(?:#.*)?$/.test(rest)) return 0;
+  const line = lineAt(k);
+  if (!line.endsWith(rest)) return 0;
+  return line.length - rest.length - (bracket - start);
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
 /** The edits that wrap the run, or `undefined` when its layout is one this helper does not handle. */
 export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefined {
   const { source, eol } = ctx;
@@ -160,7 +265,7 @@ export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefin
   const unit = unitFor(indent, ctx.indentUnit);
   if (unit === undefined) return undefined;
   const nl = eol + indent;
-  const headerText = req.header.join(nl);
+  const headerText = req.header.map((h) => realignHeader(ctx, h, indent, first.startIndex, last.endIndex)).join(nl);
   const edits: Edit[] = [];
   const inline = isInlineBlock(source, block);
 
@@ -301,7 +406,8 @@ export function planHeaderWrap(ctx: FileContext, req: HeaderWrapRequest): WrapPl
     const type = annotationOf(s);
     return type ? [`${s.namedChildren[0]!.childForFieldName('left')!.text}: ${type.text}${ctx.eol}${indent}`] : [];
   });
-  const edits: Edit[] = [replaceRange(stmt.startIndex, stmt.endIndex, annotations.join('') + req.header)];
+  const header = realignHeader(ctx, req.header, indent, stmt.startIndex, above.endIndex);
+  const edits: Edit[] = [replaceRange(stmt.startIndex, stmt.endIndex, annotations.join('') + header)];
   for (const r of replaced) {
     // Ex) `fout = open(b, "w")  # out`: the comment stays, on a line of its own at the top of the block
     const comment = source.slice(r.endIndex, lineEndOf(source, r.endIndex)).indexOf('#');
