@@ -11,6 +11,7 @@ import { generatorClose } from './generator-close.js';
 import { classDel } from './class-del.js';
 import { tempdirName } from './tempdir-name.js';
 import { tempdirKept } from './tempdir-kept.js';
+import { connectionWith } from './connection-with.js';
 
 export const TRANSFORMS: readonly Transform[] = [
   openChain,
@@ -19,6 +20,7 @@ export const TRANSFORMS: readonly Transform[] = [
   openAssignClose,
   openAssign,
   pathlibReadWrite,
+  connectionWith,
   generatorClose,
   classDel,
   tempdirName,

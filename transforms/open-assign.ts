@@ -813,7 +813,7 @@ function indirectBinding(call: SyntaxNode): IndirectBinding | undefined {
  * `name.close()`, `closing(name)`; for a resource whose `__exit__` closes it (not a sqlite3 connection, whose
  * `with` only commits) also `with name`, `enter_context(name)` (unittest's `enterContext(name)`), `name.__exit__`.
  */
-function closedByName(ctx: FileContext, scope: SyntaxNode, name: string, spec: ResourceSpec): boolean {
+export function closedByName(ctx: FileContext, scope: SyntaxNode, name: string, spec: ResourceSpec): boolean {
   return closesByName(scope.type === 'module' ? ctx.source : scope.text, name, spec);
 }
 

@@ -1,0 +1,21 @@
+# Through import aliases, with `closing` already imported from contextlib, and `sqlite3.Connection` itself.
+import sqlite3 as sq
+from contextlib import closing
+from sqlite3 import connect as open_db
+
+
+def a(path):
+    with sq.connect(path) as cx:
+        cx.execute("select 1")
+
+
+def b(path):
+    with open_db(path) as db:
+        db.execute("select 1")
+
+
+def c(path):
+    with sq.Connection(path) as cx:
+        cx.execute("select 1")
+    with closing(sq.connect(path)) as done:
+        done.execute("select 1")

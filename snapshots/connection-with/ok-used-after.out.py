@@ -1,0 +1,15 @@
+# The connection, or a cursor of it, read after the block: closing it there would break that read.
+import sqlite3
+
+
+def rows(path):
+    with sqlite3.connect(path) as cx:
+        cur = cx.execute("select n from t")
+    return cur.fetchall()  # expect: WFY107
+
+
+def again(path):
+    with sqlite3.connect(path) as cx:
+        cx.execute("insert into t values (1)")
+    cx.execute("insert into t values (2)")  # expect: WFY107
+    cx.commit()

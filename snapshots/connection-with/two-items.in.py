@@ -1,0 +1,12 @@
+# Two connections in one `with`, and one after another item: each gets its closing item in place.
+import sqlite3
+
+
+def copy(src_path, dst_path):
+    with sqlite3.connect(src_path) as src, sqlite3.connect(dst_path) as dst:
+        dst.executemany("insert into t values (?)", src.execute("select n from t").fetchall())
+
+
+def log(path, lock):
+    with lock, sqlite3.connect(path) as cx:
+        cx.execute("insert into log values (1)")

@@ -1,0 +1,10 @@
+# Handed to a function of another module, which may keep it: offered with --unsafe-fixes only.
+import contextlib
+import sqlite3
+
+import schema
+
+
+def setup(path):
+    with contextlib.closing(sqlite3.connect(path)) as cx, cx:
+        schema.create_tables(cx)

@@ -1,0 +1,3 @@
+import { defineProofs } from './proof.js';
+
+defineProofs('connection-with', 1);

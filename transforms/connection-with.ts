@@ -1,0 +1,210 @@
+// connection-with (WFY107): `with sqlite3.connect(p) as cx:`. A sqlite3 connection's `__exit__` commits (or rolls
+// back) and leaves the connection open; PyPy closes it when the GC runs, and so does CPython from 3.11 on (a
+// reference cycle through its statement cache): a loop of such blocks runs out of file descriptors.
+//     with sqlite3.connect(p) as cx:           →   with contextlib.closing(sqlite3.connect(p)) as cx, cx:
+//         cx.execute("insert …")                       cx.execute("insert …")
+import type { Finding, Fix, FileContext, SyntaxNode, Transform } from '../src/types.js';
+import { callsNamed } from '../src/python/candidates.js';
+import { preview } from '../src/python/evaluation.js';
+import { resourceOf, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { dynamicLookupAfter, resourceUses, seesValue } from '../src/python/resource-flow.js';
+import { functionOrModuleOf, within } from '../src/python/scopes.js';
+import { realignInPlace } from '../src/python/wrap.js';
+import { closedByName } from './open-assign.js';
+
+const ID = 'connection-with';
+const CODE = 'WFY107';
+
+/** The catalog's calls whose object a `with` commits and leaves open (`management: 'closing'`). */
+const NAMES: ReadonlySet<string> = new Set(['connect', 'Connection']);
+const ANCHORS: readonly string[] = [...NAMES];
+const NO_ANCHORS: readonly string[] = [];
+
+interface ConnectionItem {
+  /** The `with` item around the call. */
+  item: SyntaxNode;
+  stmt: SyntaxNode;
+  /** The `as` name, or `undefined` for `with sqlite3.connect(p):`; a target of another shape is `SyntaxNode` too. */
+  target: SyntaxNode | undefined;
+}
+
+/** The `with` item whose value is `call` itself (`with sqlite3.connect(p) as cx:`, `with (sqlite3.connect(p)):`). */
+function connectionItem(call: SyntaxNode): ConnectionItem | undefined {
+  let value = call;
+  while (value.parent?.type === 'parenthesized_expression') value = value.parent;
+  let target: SyntaxNode | undefined;
+  if (value.parent?.type === 'as_pattern' && value.parent.namedChildren[0]?.id === value.id) {
+    target = value.parent.childForFieldName('alias')?.namedChildren[0] ?? undefined;
+    value = value.parent;
+    if (!target) return undefined;
+  }
+  const item = value.parent;
+  if (item?.type !== 'with_item' || item.childForFieldName('value')?.id !== value.id) return undefined;
+  const stmt = item.parent?.parent;
+  // Ex) `async with sqlite3.connect(p) as cx:`: no such thing (a TypeError), nothing to fix
+  if (stmt?.type !== 'with_statement' || stmt.child(0)?.type === 'async') return undefined;
+  return { item, stmt, target };
+}
+
+/**
+ * Why closing the connection at the end of the block is not shown safe: `'refuse'` where the code keeps it (or what
+ * it made) past the block, `'unsafe'` where a call may; `undefined` when nothing does.
+ */
+function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spec: ResourceSpec): { reason: string; severity: 'refuse' | 'unsafe' } | 'closed' | undefined {
+  const scope = functionOrModuleOf(c.stmt);
+  // Ex) a module-level block: its name may be read in any function of the module
+  if (scope.type === 'module') ctx.readsBeyondFunction();
+  const name = target.text;
+  // Ex) `cx.close()` after the block, `closing(cx)`: the code closes it
+  if (closedByName(ctx, scope, name, spec)) return 'closed';
+  const body = c.stmt.childForFieldName('body');
+  const uses = resourceUses(ctx, scope, target, spec);
+  let unsafe: string | undefined;
+  for (const u of uses) {
+    const inBody = body !== null && within(u.node, body);
+    const line = u.node.startPosition.row + 1;
+    if (!inBody) {
+      // Ex) `cx` read before the block, not in a loop around it: another value
+      if (u.cls.kind === 'rebind' || !seesValue(u, c.stmt, scope, name) || (u.name === name && boundAround(u.node, name, c.stmt.endIndex, scope))) continue;
+      // Ex) `cur = cx.execute(q)` in the block, `cur.fetchall()` after it; `cx.execute(q)` after it
+      return { reason: `\`${u.name}\` is read after the block (line ${line}, \`${preview(u.node.parent ?? u.node)}\`), where the connection would be closed`, severity: 'refuse' };
+    }
+    if (u.cls.kind === 'close' || u.cls.kind === 'managed') return 'closed';
+    if (u.cls.kind === 'rebind') return { reason: `\`${u.name}\` is bound again in the block (line ${line})`, severity: 'refuse' };
+    if (u.cls.kind === 'escape') {
+      // Ex) `return cx`, `self.db = cx`, `rows = (r for r in cx.execute(q))` returned: kept past the block
+      if (u.cls.severity === 'store') return { reason: u.cls.reason, severity: 'refuse' };
+      unsafe ??= u.cls.reason;
+    }
+  }
+  // Ex) `return locals()` after the block: the frame's `cx` listed, used by the caller
+  if (scope.type !== 'module') {
+    const lookup = dynamicLookupAfter(ctx, scope, c.stmt);
+    if (lookup) return { reason: `\`${preview(lookup)}\` (line ${lookup.startPosition.row + 1}) may read \`${name}\` by name after the block`, severity: 'refuse' };
+  } else if (!ctx.programOnly(c.stmt)) {
+    unsafe ??= `\`${name}\` is a global of the module, which another module may import and use after the block`;
+  }
+  return unsafe ? { reason: unsafe, severity: 'unsafe' } : undefined;
+}
+
+/**
+ * True when a `with … as name:` or a `for name in …:` after `after` holds `id`: `id` reads the value that one binds
+ * (`with connect(a) as cx:` … `with self.assertRaises(E):` / `with connect(b) as cx:` / `cx.execute(q)`).
+ */
+function boundAround(id: SyntaxNode, name: string, after: number, scope: SyntaxNode): boolean {
+  for (let n = id.parent; n && n.id !== scope.id; n = n.parent) {
+    if (n.startIndex < after) break;
+    if (n.type === 'with_statement') {
+      const clause = n.namedChildren.find((k) => k.type === 'with_clause');
+      const binds = (clause?.namedChildren ?? []).some((item) => {
+        const v = item.childForFieldName('value');
+        const target = v?.type === 'as_pattern' ? v.childForFieldName('alias')?.namedChildren[0] : undefined;
+        return target?.type === 'identifier' && target.text === name && !within(id, item);
+      });
+      if (binds) return true;
+    }
+    if (n.type === 'for_statement' && within(id, n.childForFieldName('body'))) {
+      const left = n.childForFieldName('left');
+      if (left?.type === 'identifier' && left.text === name) return true;
+    }
+  }
+  return false;
+}
+
+function check(ctx: FileContext): Finding[] {
+  if (!ctx.source.includes('sqlite3')) return [];
+  const findings: Finding[] = [];
+  for (const call of callsNamed(ctx, NAMES)) {
+    const c = connectionItem(call);
+    if (!c) continue;
+    const spec = resourceOf(ctx, call);
+    if (!spec || spec.management !== 'closing') continue;
+    const callee = call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'sqlite3.connect';
+    const shown = c.target ? `with ${callee}(...) as ${c.target.text}:` : `with ${callee}(...):`;
+    const base: Finding = {
+      id: ID,
+      code: CODE,
+      message: `\`${shown}\` commits (or rolls back) at the end of the block but never closes the ${spec.kind}; PyPy, and CPython from 3.11 on (a reference cycle through its statement cache), close it only when the GC runs`,
+      start: c.item.startIndex,
+      end: c.item.endIndex,
+    };
+    let name: string;
+    let note: string | undefined;
+    if (c.target === undefined) {
+      name = ctx.freshName(c.stmt, spec.asNames);
+    } else if (c.target.type !== 'identifier') {
+      // Ex) `with sqlite3.connect(p) as self.db:`: the object keeps it
+      findings.push({ ...base, reason: `kept in \`${c.target.text}\`, which lives on after the block: close it where the code is done with it` });
+      continue;
+    } else {
+      const kept = keptReason(ctx, c, c.target, spec);
+      if (kept === 'closed') continue;
+      if (kept?.severity === 'refuse') {
+        findings.push({ ...base, reason: kept.reason });
+        continue;
+      }
+      name = c.target.text;
+      note = kept?.reason;
+    }
+    const item = withItemFor(ctx, spec, call, name);
+    if (typeof item === 'string') {
+      findings.push({ ...base, reason: item });
+      continue;
+    }
+    // The connection's own item stays, after the `contextlib.closing` one: it commits (or rolls back) first, then the
+    // connection is closed
+    const clause = c.item.parent!;
+    const edits = realignInPlace(ctx, [{ start: c.item.startIndex, end: c.item.endIndex, text: `${item.item}, ${name}` }, ...item.edits], c.stmt.startIndex, clause.endIndex);
+    const unsafe = note ? `; ${note}` : item.closeNote;
+    const fix: Fix = { title: `Close it after the commit: \`with contextlib.closing(${callee}(...)) as ${name}, ${name}:\``, applicability: unsafe ? 'unsafe' : 'safe', edits };
+    findings.push(unsafe ? { ...base, message: base.message + unsafe, fix } : { ...base, fix });
+  }
+  return findings;
+}
+
+export const connectionWith: Transform = {
+  id: ID,
+  code: CODE,
+  summary: 'A `with sqlite3.connect(p) as cx:` block commits (or rolls back) at its end but never closes the connection.',
+  fixTitle: 'Close it after the commit: `with contextlib.closing(sqlite3.connect(p)) as cx, cx:`',
+  safety: 'safe',
+  doc: {
+    whatItDoes:
+      'Finds a `with` item whose value is `sqlite3.connect(...)` or `sqlite3.Connection(...)` (through any import alias), ' +
+      'with an `as` name or none. The item becomes two: `contextlib.closing(sqlite3.connect(...)) as cx, cx`. On leaving ' +
+      'the block the connection\'s own `__exit__` runs first (it commits, or rolls back on an exception), then ' +
+      '`closing` closes it. `contextlib` is imported where the file does not import it yet.',
+    whyItBreaksOnPyPy:
+      'A sqlite3 connection used as a context manager manages a transaction, not the connection: the block ends with ' +
+      'the connection still open, holding its database file (and a WAL database\'s `-wal` and `-shm` files) until the ' +
+      'object is collected. CPython up to 3.10 closed it when the last reference went, at the function\'s return; ' +
+      'PyPy closes it at some later garbage collection, and so does CPython from 3.11 on, where the connection sits in ' +
+      'a reference cycle through its statement cache. A function that opens a database this way in a loop runs out of ' +
+      'file descriptors ("unable to open database file"); CPython 3.13 warns (`ResourceWarning: unclosed database`).',
+    fixSafety:
+      'Safe where the `as` name, and every name the code binds to something made from the connection (a cursor), is ' +
+      'read only inside the block: then nothing uses the connection after the block, and closing it there changes ' +
+      'only when it is closed. Refused where the connection, or a cursor of it, is read after the block, returned, ' +
+      'stored, captured by a nested function, bound again in the block, or named by `locals()`/`eval` after it. ' +
+      'Unsafe (offered with `--unsafe-fixes`) where it is handed to a call withify cannot read (a function of another ' +
+      'module, which may keep it), for a module-level block outside `if __name__ == "__main__":` (another module may ' +
+      'import the name), and for a connection given `uri=` (a shared-cache in-memory database ends with its last ' +
+      'connection) or `factory=` (a class whose own `close()` may do more).',
+    notFlagged:
+      '`with contextlib.closing(sqlite3.connect(p)) as cx:` and any item whose value is not the call itself; a ' +
+      'connection the code closes by name (`cx.close()`, `closing(cx)`); `cx = sqlite3.connect(p)` never closed is ' +
+      'open-assign\'s (WFY105); connections of other libraries (their `with` may close).',
+  },
+  examples: [
+    {
+      before: 'import sqlite3\n\n\ndef save(path, rows):\n    with sqlite3.connect(path) as cx:\n        cx.executemany("insert into t values (?)", rows)\n',
+      after: 'import contextlib\nimport sqlite3\n\n\ndef save(path, rows):\n    with contextlib.closing(sqlite3.connect(path)) as cx, cx:\n        cx.executemany("insert into t values (?)", rows)\n',
+    },
+  ],
+  check,
+  triggers: ['sqlite3'],
+  // (Plain words, not callees: the engine's first look skips a call that is a `with` item's whole value, which is
+  // what this transform finds; only in a file that names sqlite3, so that `sock.connect(addr)` elsewhere parses nothing)
+  anchors: (_project, file) => (file.text.includes('sqlite3') ? ANCHORS : NO_ANCHORS),
+  anchorsSuffice: true,
+};
