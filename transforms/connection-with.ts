@@ -9,7 +9,7 @@ import { preview } from '../src/python/evaluation.js';
 import { resourceOf, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { dynamicLookupAfter, resourceUses, seesValue } from '../src/python/resource-flow.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
-import { realignInPlace } from '../src/python/wrap.js';
+import { placedItem, realignInPlace } from '../src/python/wrap.js';
 import { closedByName } from './open-assign.js';
 
 const ID = 'connection-with';
@@ -154,7 +154,8 @@ function check(ctx: FileContext): Finding[] {
     // The connection's own item stays, after the `contextlib.closing` one: it commits (or rolls back) first, then the
     // connection is closed
     const clause = c.item.parent!;
-    const edits = realignInPlace(ctx, [{ start: c.item.startIndex, end: c.item.endIndex, text: `${item.item}, ${name}` }, ...item.edits], c.stmt.startIndex, clause.endIndex);
+    const moved = placedItem(ctx, item.item, call, c.item.startIndex);
+    const edits = realignInPlace(ctx, [{ start: c.item.startIndex, end: c.item.endIndex, text: `${moved}, ${name}` }, ...item.edits], c.stmt.startIndex, clause.endIndex);
     const unsafe = note ? `; ${note}` : item.closeNote;
     const fix: Fix = { title: `Close it after the commit: \`with contextlib.closing(${callee}(...)) as ${name}, ${name}:\``, applicability: unsafe ? 'unsafe' : 'safe', edits };
     findings.push(unsafe ? { ...base, message: base.message + unsafe, fix } : { ...base, fix });

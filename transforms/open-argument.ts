@@ -17,7 +17,7 @@ import { findingWith, groupForWith, orderReason, planResourceWith, type Resource
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { helperUsesUp, identifierUses, namesSeenReason, usedUpAtOnce } from '../src/python/resource-flow.js';
 import { pathArgOf } from '../src/python/path-writes.js';
-import { realignInPlace } from '../src/python/wrap.js';
+import { placedItem, realignInPlace } from '../src/python/wrap.js';
 import { readsWithoutCode } from './open-chain.js';
 
 const ID = 'open-argument';
@@ -229,7 +229,8 @@ function headerFix(ctx: FileContext, m: ArgumentMatch, { item, stmt, at }: { ite
   if (typeof first === 'string') return { ...base, reason: first };
   // (The header's continuation lines aligned again under the brackets that moved: `open(p,` / `"rb")` ahead)
   const clause = item.parent!;
-  const edits = realignInPlace(ctx, [{ start: at.startIndex, end: at.startIndex, text: `${first.item}, ` }, replaceNode(m.resource, name), ...first.edits], stmt.startIndex, clause.endIndex);
+  const moved = placedItem(ctx, first.item, m.resource, at.startIndex);
+  const edits = realignInPlace(ctx, [{ start: at.startIndex, end: at.startIndex, text: `${moved}, ` }, replaceNode(m.resource, name), ...first.edits], stmt.startIndex, clause.endIndex);
   const note = first.closeNote ?? kept?.note;
   const fix: Fix = { title: `Open it in the same \`with\`, before \`${wrapper}\` (\`with … as ${name}, …\`): \`${wrapper}\` does not close it`, applicability: note ? 'unsafe' : 'safe', edits };
   return note ? { ...base, message: base.message + note, fix } : { ...base, fix };

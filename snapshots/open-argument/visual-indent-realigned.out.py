@@ -12,5 +12,5 @@ def load(path):
 def read(path):
     with open(path,
               "rb") as f, gzip.GzipFile(fileobj=f,
-                       mode="r") as gz:
+                                        mode="r") as gz:
         return gz.read()

@@ -189,13 +189,16 @@ export function realignHeader(ctx: FileContext, header: string, indent: string, 
 
 /**
  * `edits` with those inside `from`–`to` (a header at the start of its line, changed in place: `with
- * gzip.GzipFile(fileobj=open(p,` / `"rb")) as gz:` given an item in front) made one edit whose continuation
- * lines are aligned again (`realignHeader`); the others as they are.
+ * gzip.GzipFile(fileobj=open(p,` / `"rb"),` / `mode="r") as gz:` given an item in front) made one edit in which the
+ * source's continuation lines are aligned again under their bracket where it moved (`mode="r"` under the arguments
+ * of `gzip.GzipFile(`). A line an edit replaced or put in is left as the edit has it (`moveText` aligns text a fix
+ * moves); the others as `realignHeader` says: not after a bracket that ends its line, inside a string, or with a tab.
  */
 export function realignInPlace(ctx: FileContext, edits: Edit[], from: number, to: number): Edit[] {
   const { source } = ctx;
   const inside = edits.filter((e) => e.start >= from && e.end <= to).sort((a, b) => a.start - b.start || a.end - b.end);
-  if (inside.length === 0) return edits;
+  const indent = source.slice(lineStartOf(source, from), from);
+  if (inside.length === 0 || !/^ *$/.test(indent)) return edits;
   let text = '';
   let at = from;
   for (const e of inside) {
@@ -204,12 +207,97 @@ export function realignInPlace(ctx: FileContext, edits: Edit[], from: number, to
     at = e.end;
   }
   text += source.slice(at, to);
-  const aligned = realignHeader(ctx, text, source.slice(lineStartOf(source, from), from), from, to);
-  if (aligned === text) return edits;
-  return [replaceRange(from, to, aligned), ...edits.filter((e) => !inside.includes(e))];
+  // A source offset's place in `text`, or `undefined` inside what an edit replaced
+  const mapped = (x: number): number | undefined => {
+    let d = 0;
+    for (const e of inside) {
+      if (e.end <= x) d += e.text.length - (e.end - e.start);
+      else if (e.start < x) return undefined;
+    }
+    return x - from + d;
+  };
+  const lines = text.split(/(\r\n|\r|\n)/);
+  const lineStarts: number[] = [];
+  for (let k = 0, pos = 0; k < lines.length; k += 2) {
+    lineStarts.push(pos);
+    pos += lines[k]!.length + (lines[k + 1]?.length ?? 0);
+  }
+  const lineOf = (n: number) => firstIndex(lineStarts.length, (k) => lineStarts[k]! > n) - 1;
+  const column = (n: number, k: number) => n - lineStarts[k]! + (k === 0 ? indent.length : 0);
+  const shifts = new Map<number, number>();
+  for (const start of lineStartsBetween(source, from, to)) {
+    const lead = /^[ \t\f]*/.exec(source.slice(start, lineEndOf(source, start)))![0];
+    const first = mapped(start + lead.length);
+    const here = mapped(start);
+    if (first === undefined || here === undefined || !/^ *$/.test(lead) || ctx.insideString(start)) continue;
+    const k = lineOf(first);
+    // Ex) an edit put text at the start of the line: its indentation is not the source's
+    if (lineStarts[k] !== here) continue;
+    const bracket = anchorBracket(ctx, start);
+    const b = bracket === undefined ? undefined : mapped(bracket);
+    if (bracket === undefined || b === undefined) continue;
+    const kb = lineOf(b);
+    const newBracket = column(b, kb) + (shifts.get(kb) ?? 0);
+    const shift = newBracket + (lead.length - (bracket - lineStartOf(source, bracket))) - lead.length;
+    if (shift !== 0 && lead.length + shift > 0) shifts.set(k, shift);
+  }
+  if (shifts.size === 0) return edits;
+  for (const [k, shift] of shifts) {
+    const line = lines[2 * k]!;
+    const lead = /^ */.exec(line)![0].length;
+    lines[2 * k] = ' '.repeat(lead + shift) + line.slice(lead);
+  }
+  return [replaceRange(from, to, lines.join('')), ...edits.filter((e) => !inside.includes(e))];
+}
+
+/**
+ * The text of `node`, to be put at column `column`, with its continuation lines moved as far as it moves where they
+ * were aligned under a bracket of its own (`open(path,` / `     "w")` moved 9 columns left: `"w"` too). Not a line
+ * after a bracket that ends its line (a hanging indent), inside a string, or with a tab in its indentation.
+ */
+export function moveText(ctx: FileContext, node: SyntaxNode, column: number): string {
+  const { source } = ctx;
+  const text = node.text;
+  const shift = column - (node.startIndex - lineStartOf(source, node.startIndex));
+  if (shift === 0 || !/[\r\n]/.test(text)) return text;
+  let out = '';
+  let last = node.startIndex;
+  for (const start of lineStartsBetween(source, node.startIndex, node.endIndex)) {
+    const lead = /^[ \t\f]*/.exec(source.slice(start, lineEndOf(source, start)))![0];
+    if (!/^ *$/.test(lead) || lead.length + shift <= 0 || ctx.insideString(start)) continue;
+    const bracket = anchorBracket(ctx, start);
+    if (bracket === undefined || bracket < node.startIndex) continue;
+    out += source.slice(last, start) + ' '.repeat(lead.length + shift);
+    last = start + lead.length;
+  }
+  return out + source.slice(last, node.endIndex);
+}
+
+/**
+ * A `with` item's text (`contextlib.closing(sqlite3.connect(path,` …), made of `call`'s, put at `at` on the call's
+ * own line: the call's continuation lines follow it to its new column (`moveText`).
+ */
+export function placedItem(ctx: FileContext, item: string, call: SyntaxNode, at: number): string {
+  const k = item.indexOf(call.text);
+  if (k < 0) return item;
+  return item.slice(0, k) + moveText(ctx, call, at - lineStartOf(ctx.source, at) + k) + item.slice(k + call.text.length);
 }
 
 const OPENERS = new Set(['(', '[', '{']);
+
+/**
+ * The bracket the line starting at `at` lies in, when a line aligned under it follows it (a visual indent):
+ * `undefined` for a bracket that ends its line (`open(` / `    path)`: a hanging indent, aligned with the statement,
+ * a comment aside) or no bracket.
+ */
+function anchorBracket(ctx: FileContext, at: number): number | undefined {
+  const { source } = ctx;
+  let node: SyntaxNode | null = ctx.root.descendantForIndex(at, at);
+  while (node && !(node.startIndex < at && OPENERS.has(source[node.startIndex]!) && node.endIndex > at)) node = node.parent;
+  if (!node) return undefined;
+  const rest = source.slice(node.startIndex, lineEndOf(source, node.startIndex));
+  return /^.[ \t]*(?:#.*)?$/.test(rest) ? undefined : node.startIndex;
+}
 
 /**
  * How far the bracket that the line starting at `at` lies in moved in the header: the bracket's own line was
@@ -218,16 +306,12 @@ const OPENERS = new Set(['(', '[', '{']);
  */
 function bracketShift(ctx: FileContext, at: number, matched: ReadonlyMap<number, number>, lineAt: (k: number) => string): number {
   const { source } = ctx;
-  let node: SyntaxNode | null = ctx.root.descendantForIndex(at, at);
-  while (node && !(node.startIndex < at && OPENERS.has(source[node.startIndex]!) && node.endIndex > at)) node = node.parent;
-  if (!node) return 0;
-  const bracket = node.startIndex;
+  const bracket = anchorBracket(ctx, at);
+  if (bracket === undefined) return 0;
   const start = lineStartOf(source, bracket);
   const k = matched.get(start);
   if (k === undefined) return 0;
   const rest = source.slice(bracket, lineEndOf(source, bracket));
-  // Ex) `open(` / `    path)`, `open(  # the path`: a hanging indent
-  if (/^.[ \t]*(?:#.*)?$/.test(rest)) return 0;
   const line = lineAt(k);
   if (!line.endsWith(rest)) return 0;
   return line.length - rest.length - (bracket - start);

@@ -1,0 +1,11 @@
+# A second item after the connection, its arguments aligned under its own bracket: they follow it when the
+# connection's item grows in front of it.
+import sqlite3
+
+
+def save(path, log, row):
+    with sqlite3.connect(path,
+                         timeout=5) as cx, open(log,
+                                                "a") as out:
+        cx.execute("insert into t values (?)", (row,))
+        out.write("saved\n")
