@@ -238,8 +238,9 @@ export function realignInPlace(ctx: FileContext, edits: Edit[], from: number, to
     if (bracket === undefined || b === undefined) continue;
     const kb = lineOf(b);
     const newBracket = column(b, kb) + (shifts.get(kb) ?? 0);
-    const shift = newBracket + (lead.length - (bracket - lineStartOf(source, bracket))) - lead.length;
-    if (shift !== 0 && lead.length + shift > 0) shifts.set(k, shift);
+    // (The line's first character goes as far right of the bracket as it was; an edit may have changed its indentation)
+    const shift = newBracket + (lead.length - (bracket - lineStartOf(source, bracket))) - (first - here);
+    if (shift !== 0 && first - here + shift > 0) shifts.set(k, shift);
   }
   if (shifts.size === 0) return edits;
   for (const [k, shift] of shifts) {
