@@ -24,6 +24,8 @@ interface Facts {
    *  (`unit`), `tabs` when every INDENT is tabs, `none` without blocks, `other` otherwise (or tokenize failed). */
   indent: 'spaces' | 'tabs' | 'none' | 'other';
   unit: number;
+  /** A line begins inside a bracket that code follows on its own line: aligned under it (a visual indent). */
+  aligned: boolean;
 }
 
 const FACTS_PY = String.raw`
@@ -36,12 +38,25 @@ def facts(data):
     except SyntaxError:
         encoding = "?"
     inside, indents = set(), []
+    # Open brackets: [row, followed on its row by more code]; a line begun under one that was is aligned under it
+    brackets, row, aligned = [], 0, False
     try:
         for tok in tokenize.tokenize(iter(src).__next__):
+            code = tok.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT)
+            if tok.start[0] != row:
+                row = tok.start[0]
+                if brackets and brackets[-1][1] and code and row not in inside:
+                    aligned = True
+            elif brackets and brackets[-1][0] == row and code:
+                brackets[-1][1] = True
             if tok.type == tokenize.STRING or tok.type == getattr(tokenize, "FSTRING_MIDDLE", -1):
                 inside.update(range(tok.start[0] + 1, tok.end[0] + 1))
             elif tok.type == tokenize.INDENT:
                 indents.append(tok.string)
+            elif tok.type == tokenize.OP and tok.string in "([{":
+                brackets.append([tok.start[0], False])
+            elif tok.type == tokenize.OP and tok.string in ")]}" and brackets:
+                brackets.pop()
     except (tokenize.TokenError, SyntaxError):
         indents = ["?"]
     unit = len(indents[0]) if indents else 0
@@ -53,7 +68,7 @@ def facts(data):
         indent = "tabs"
     else:
         indent = "other"
-    return {"encoding": encoding, "inString": sorted(inside), "indent": indent, "unit": unit}
+    return {"encoding": encoding, "inString": sorted(inside), "indent": indent, "unit": unit, "aligned": aligned}
 print(json.dumps([facts(base64.b64decode(b)) for b in json.load(sys.stdin)]))
 `;
 
@@ -133,9 +148,11 @@ const utf8NoBom = (x: Input): boolean => x.facts.encoding === 'utf-8' && x.fixed
 const hasLf = (x: Input): boolean => /(^|[^\r])\n/.test(asText(x.bytes));
 // The indentation variants need blocks: without one there is no indentation to convert, and withify
 // cannot know the unit the file would use (it falls back to four spaces, or a tab where a line starts with one).
-const spaceIndented = (x: Input): boolean => x.facts.indent === 'spaces';
+// Nor lines aligned under a bracket: withify aligns them again where a fix moves the bracket, by columns, which
+// these variants do not keep (two spaces for four moves the bracket, not the line under it).
+const spaceIndented = (x: Input): boolean => x.facts.indent === 'spaces' && !x.facts.aligned;
 const fourSpaceIndented = (x: Input): boolean => spaceIndented(x) && x.facts.unit === 4;
-const tabIndented = (x: Input): boolean => x.facts.indent === 'tabs';
+const tabIndented = (x: Input): boolean => x.facts.indent === 'tabs' && !x.facts.aligned;
 // Latin-1 holds every character of the file (no `…`, no emoji).
 const latin1Safe = (x: Input): boolean => utf8NoBom(x) && !/[^\u0000-\u00ff]/u.test(x.bytes.toString('utf8') + x.fixed.toString('utf8'));
 
