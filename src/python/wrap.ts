@@ -156,9 +156,9 @@ export function regionEnd(ctx: FileContext, last: SyntaxNode, indent: string): n
  */
 export function realignHeader(ctx: FileContext, header: string, indent: string, from: number, to: number): string {
   const parts = header.split(/(\r\n|\r|\n)/);
-  // Ex) a tab in the indentation: its columns are not its characters
-  if (parts.length === 1 || !/^ *$/.test(indent)) return header;
   const { source } = ctx;
+  // Ex) a tab in the indentation (its columns are not its characters), a form feed before the statement
+  if (parts.length === 1 || !/^ *$/.test(indent) || source.slice(lineStartOf(source, from), from) !== indent) return header;
   const breaks = lineStartsBetween(source, from, to);
   // Source line start → the index in `parts` of the header line matched with it
   const matched = new Map<number, number>([[lineStartOf(source, from), 0]]);
@@ -167,22 +167,32 @@ export function realignHeader(ctx: FileContext, header: string, indent: string, 
   for (let k = 2; k < parts.length; k += 2) {
     const above = lineAt(k - 2);
     const line = parts[k]!;
+    // The source line break that matches best, of those after the last one matched: the longest text in common
+    // around it (a line of another item may start as this one does, `"r"),` and `"w"),`)
+    let best: { b: number; score: number } | undefined;
     for (let b = next; b < breaks.length; b++) {
       const at = breaks[b]!;
       const srcLine = source.slice(at, lineEndOf(source, at));
-      const lead = /^[ \t\f]*/.exec(srcLine)![0];
-      if (commonPrefix(line, srcLine) <= lead.length) continue;
       const aboveStart = lineStartOf(source, at - 1);
       const srcAbove = source.slice(aboveStart, lineEndOf(source, aboveStart));
+      // Ex) a blank line inside the brackets, above or here: it matches a blank line
+      const blank = !/\S/.test(srcLine) && !/\S/.test(line);
+      const lead = /^[ \t\f]*/.exec(srcLine)![0];
+      const head = commonPrefix(line, srcLine);
+      if (head <= lead.length && !blank) continue;
       const tail = commonSuffix(above, srcAbove);
-      if (!/\S/.test(above.slice(above.length - tail))) continue;
-      next = b + 1;
-      if (!matched.has(aboveStart)) matched.set(aboveStart, k - 2);
-      matched.set(at, k);
-      const shift = /^ *$/.test(lead) && !ctx.insideString(at) ? bracketShift(ctx, at, matched, lineAt) : 0;
-      if (shift !== 0 && lead.length + shift > 0) parts[k] = ' '.repeat(lead.length + shift) + line.slice(lead.length);
-      break;
+      if (!/\S/.test(above.slice(above.length - tail)) && (/\S/.test(above) || /\S/.test(srcAbove))) continue;
+      const score = head + tail;
+      if (!best || score > best.score) best = { b, score };
     }
+    if (!best) continue;
+    const at = breaks[best.b]!;
+    next = best.b + 1;
+    matched.set(lineStartOf(source, at - 1), k - 2);
+    matched.set(at, k);
+    const lead = /^[ \t\f]*/.exec(source.slice(at, lineEndOf(source, at)))![0];
+    const shift = /^ *$/.test(lead) && !ctx.insideString(at) ? bracketShift(ctx, at, matched, lineAt) : 0;
+    if (shift !== 0 && lead.length + shift > 0) parts[k] = ' '.repeat(lead.length + shift) + line.slice(lead.length);
   }
   return parts.join('');
 }
@@ -296,8 +306,15 @@ function anchorBracket(ctx: FileContext, at: number): number | undefined {
   let node: SyntaxNode | null = ctx.root.descendantForIndex(at, at);
   while (node && !(node.startIndex < at && OPENERS.has(source[node.startIndex]!) && node.endIndex > at)) node = node.parent;
   if (!node) return undefined;
-  const rest = source.slice(node.startIndex, lineEndOf(source, node.startIndex));
-  return /^.[ \t]*(?:#.*)?$/.test(rest) ? undefined : node.startIndex;
+  const bracket = node.startIndex;
+  const start = lineStartOf(source, bracket);
+  const rest = source.slice(bracket, lineEndOf(source, bracket));
+  // Ex) `open(  # the path`, `open( \`: a hanging indent; a tab or form feed before the bracket: no column to count
+  if (/^.[ \t]*(?:#.*|\\)?$/.test(rest) || /[\t\f]/.test(source.slice(start, bracket))) return undefined;
+  // Ex) `json.load(open(path,` / `        encoding="utf-8"))`, a `)` alone at the statement's indentation, a commented-out
+  // line at column 0: indented by a fixed amount, left of what follows the bracket, not aligned under it
+  const lead = /^ */.exec(source.slice(at, lineEndOf(source, at)))![0].length;
+  return lead > bracket - start ? bracket : undefined;
 }
 
 /**

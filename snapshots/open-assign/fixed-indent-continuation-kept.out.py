@@ -1,0 +1,20 @@
+# Continuation lines indented by a fixed amount (not under the bracket), a `)` at the statement's indentation and
+# a commented-out line at column 0 are aligned with nothing that moves: they stay.
+def save(path, text):
+    with open(path, "w",
+            encoding="utf-8") as out:
+        out.write(text)
+
+
+def save_trailing(path, text):
+    with open(path,
+              "w",
+    ) as out:
+        out.write(text)
+
+
+def save_commented(path, text):
+    with open(path,
+#              "a",
+              "w") as out:
+        out.write(text)
