@@ -334,7 +334,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     }
     // Ex) a generator another thread finishes: sqlite3's `close()` raises ProgrammingError in a thread not the
     // connection's, where the drop (in that thread too) closed it quietly
-    if ((spec.name === 'sqlite3.connect' || spec.name === 'sqlite3.Connection') && containsYield(scope) && !givesFalse(a.call, 'check_same_thread')) {
+    if ((spec.name.startsWith('sqlite3.') && spec.kind === 'database connection') && containsYield(scope) && !givesFalse(a.call, 'check_same_thread')) {
       return { reason: `in a generator, which another thread may finish: closing a sqlite3 connection there raises ProgrammingError, where dropping it did not: close it by hand, or pass \`check_same_thread=False\`` };
     }
   }

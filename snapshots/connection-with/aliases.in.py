@@ -19,3 +19,9 @@ def c(path):
         cx.execute("select 1")
     with closing(sq.connect(path)) as done:
         done.execute("select 1")
+
+
+def d(path):
+    from sqlite3 import dbapi2
+    with dbapi2.connect(path) as cx:
+        cx.execute("select 1")

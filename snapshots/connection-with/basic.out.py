@@ -4,13 +4,13 @@ import sqlite3
 
 
 def save(path, rows):
-    with contextlib.closing(sqlite3.connect(path)) as cx, cx:
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn as cx:
         cx.execute("create table if not exists t (n)")
         cx.executemany("insert into t values (?)", rows)
 
 
 def count(path):
-    with contextlib.closing(sqlite3.connect(path)) as cx, cx:
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn as cx:
         cur = cx.execute("select count(*) from t")
         total = cur.fetchone()[0]
     return total

@@ -4,5 +4,5 @@ import sqlite3
 
 
 def save(path, row):
-	with contextlib.closing(sqlite3.connect(path)) as cx, cx:
+	with contextlib.closing(sqlite3.connect(path)) as conn, conn as cx:
 		cx.execute("insert into t values (?)", (row,))

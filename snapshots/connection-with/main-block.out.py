@@ -4,5 +4,5 @@ import sqlite3
 import sys
 
 if __name__ == "__main__":
-    with contextlib.closing(sqlite3.connect(sys.argv[1])) as cx, cx:
+    with contextlib.closing(sqlite3.connect(sys.argv[1])) as conn, conn as cx:
         print(cx.execute("select count(*) from t").fetchone()[0])

@@ -9,13 +9,13 @@ resource.setrlimit(resource.RLIMIT_NOFILE, (128, 128))
 
 
 def save(n):
-    with contextlib.closing(sqlite3.connect("saved.db")) as cx, cx:
+    with contextlib.closing(sqlite3.connect("saved.db")) as conn, conn as cx:
         cx.execute("create table if not exists t (n)")
         cx.execute("insert into t values (?)", (n,))
 
 
 def total():
-    with contextlib.closing(sqlite3.connect("saved.db")) as cx, cx:
+    with contextlib.closing(sqlite3.connect("saved.db")) as conn, conn as cx:
         return cx.execute("select count(*) from t").fetchone()[0]
 
 

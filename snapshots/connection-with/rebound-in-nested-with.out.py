@@ -4,8 +4,8 @@ import sqlite3
 
 
 def check(case, path):
-    with contextlib.closing(sqlite3.connect(path)) as cx, cx:
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn as cx:
         cx.execute("select 1")
     with case.assertRaises(sqlite3.OperationalError):
-        with contextlib.closing(sqlite3.connect(path)) as cx, cx:
+        with contextlib.closing(sqlite3.connect(path)) as db, db as cx:
             cx.execute("select * from missing")

@@ -6,7 +6,7 @@ import sqlite3
 
 def save(path, log, row):
     with contextlib.closing(sqlite3.connect(path,
-                                            timeout=5)) as cx, cx, open(log,
-                                                                        "a") as out:
+                                            timeout=5)) as conn, conn as cx, open(log,
+                                                                                  "a") as out:
         cx.execute("insert into t values (?)", (row,))
         out.write("saved\n")

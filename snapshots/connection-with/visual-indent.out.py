@@ -5,5 +5,5 @@ import sqlite3
 
 def save(path, row):
     with contextlib.closing(sqlite3.connect(path,
-                                            timeout=5)) as cx, cx:
+                                            timeout=5)) as conn, conn as cx:
         cx.execute("insert into t values (?)", (row,))

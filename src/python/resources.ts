@@ -222,6 +222,9 @@ export const RESOURCE_CALLS: ReadonlyMap<string, ResourceSpec> = new Map(
     spec('sqlite3.connect', 'database connection', ['conn', 'db'], SQLITE_METHODS, { management: 'closing', viewMethods: SQLITE_VIEWS, view: SQLITE_CURSOR, dataAttributes: SQLITE_ATTRIBUTES, sharedByUri: true }),
     // (The class itself, which `connect` calls: the same arguments, the same connection)
     spec('sqlite3.Connection', 'database connection', ['conn', 'db'], SQLITE_METHODS, { management: 'closing', viewMethods: SQLITE_VIEWS, view: SQLITE_CURSOR, dataAttributes: SQLITE_ATTRIBUTES, sharedByUri: true }),
+    // (The same names through the module sqlite3 re-exports them from: `from sqlite3 import dbapi2`)
+    spec('sqlite3.dbapi2.connect', 'database connection', ['conn', 'db'], SQLITE_METHODS, { management: 'closing', viewMethods: SQLITE_VIEWS, view: SQLITE_CURSOR, dataAttributes: SQLITE_ATTRIBUTES, sharedByUri: true }),
+    spec('sqlite3.dbapi2.Connection', 'database connection', ['conn', 'db'], SQLITE_METHODS, { management: 'closing', viewMethods: SQLITE_VIEWS, view: SQLITE_CURSOR, dataAttributes: SQLITE_ATTRIBUTES, sharedByUri: true }),
     spec('shelve.open', 'shelf', ['shelf', 'db'], SHELF_METHODS, { withSince: [3, 4], subscripts: true, locks: true }),
     spec('dbm.open', 'database', ['db'], DBM_METHODS, { withSince: [3, 4], subscripts: true, locks: true }),
     spec('wave.open', 'audio file', ['wav', 'w'], WAVE_METHODS, { withSince: [3, 4] }),
@@ -792,7 +795,7 @@ export function closeNote(spec: ResourceSpec, call: SyntaxNode): string | undefi
     return `; \`uri=\` may name a shared-cache in-memory database, which ends with its last connection: closing this one ends it where CPython 3.11+ and PyPy kept it until a collection, and another connection may still read it`;
   }
   // Ex) `sqlite3.connect(p, factory=AutoCommit)`: a subclass's `close()`, which dropping the connection never called
-  if ((spec.name === 'sqlite3.connect' || spec.name === 'sqlite3.Connection') && (givesKeyword(call, 'factory') || positionalCount(call) > 5)) {
+  if (spec.name.startsWith('sqlite3.') && spec.kind === 'database connection' && (givesKeyword(call, 'factory') || positionalCount(call) > 5)) {
     return `; \`factory=\` may make a connection whose own \`close()\` does more than close (a commit), which dropping it never called`;
   }
   // Ex) `wave.open(p, "wb")` left before `setnchannels()`; `shelve.open(p, writeback=True)` holding an object pickle

@@ -6,5 +6,5 @@ import schema
 
 
 def setup(path):
-    with contextlib.closing(sqlite3.connect(path)) as cx, cx:
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn as cx:
         schema.create_tables(cx)

@@ -2,5 +2,5 @@
 import contextlib
 import sqlite3
 
-with contextlib.closing(sqlite3.connect("settings.db")) as cx, cx:
+with contextlib.closing(sqlite3.connect("settings.db")) as _conn, _conn as cx:
     SETTINGS = dict(cx.execute("select key, value from settings"))

@@ -4,5 +4,5 @@ import sqlite3
 
 
 def save(name, row):
-    with contextlib.closing(sqlite3.connect("file:%s?mode=memory&cache=shared" % name, uri=True)) as cx, cx:
+    with contextlib.closing(sqlite3.connect("file:%s?mode=memory&cache=shared" % name, uri=True)) as conn, conn as cx:
         cx.execute("insert into t values (?)", (row,))
