@@ -7,8 +7,9 @@ import type { Finding, Fix, FileContext, SyntaxNode, Transform } from '../src/ty
 import { callsNamed } from '../src/python/candidates.js';
 import { preview } from '../src/python/evaluation.js';
 import { resourceOf, withItemFor, type ResourceSpec } from '../src/python/resources.js';
-import { dynamicLookupAfter, identifierUses, resourceUses, seesValue } from '../src/python/resource-flow.js';
+import { dynamicLookupAfter, identifierUses, nearestBinder, resourceUses, seesValue } from '../src/python/resource-flow.js';
 import { loopsAround } from '../src/python/statements.js';
+import { memoized } from '../src/python/memo.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { placedItem, realignInPlace } from '../src/python/wrap.js';
 import { closedByName } from './open-assign.js';
@@ -80,7 +81,7 @@ function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spe
     }
     if (!inBody) {
       // Ex) `cx` read before the block, not in a loop around it: another value
-      if (u.cls.kind === 'rebind' || !seesValue(u, c.stmt, scope, name) || (u.name === name && boundAround(u.node, name, c.stmt.endIndex, scope))) continue;
+      if (u.cls.kind === 'rebind' || (u.name === name && boundAround(u.node, name, c.stmt, scope)) || !seesValue(u, c.stmt, scope, name)) continue;
       // Ex) `cur = cx.execute(q)` in the block, `cur.fetchall()` after it; `cx.execute(q)` after it
       return { reason: `\`${u.name}\` is read after the block (line ${line}, \`${preview(u.node.parent ?? u.node)}\`), where the connection would be closed`, severity: 'refuse' };
     }
@@ -112,12 +113,18 @@ function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spe
 /** `global` or `nonlocal` when `scope`'s own code declares `name` so. */
 function declaredOutside(scope: SyntaxNode, name: string): string | undefined {
   if (scope.type === 'module') return undefined;
-  for (const d of scope.descendantsOfType(['global_statement', 'nonlocal_statement'])) {
-    if (functionOrModuleOf(d).id !== scope.id) continue;
-    if (d.namedChildren.some((n) => n.type === 'identifier' && n.text === name)) return d.type === 'global_statement' ? 'global' : 'nonlocal';
-  }
-  return undefined;
+  // (Once per function: a function of thousands of such blocks asked for every one)
+  return memoized(declaredMemo, scope.tree, scope.id, () => {
+    const out = new Map<string, string>();
+    for (const d of scope.descendantsOfType(['global_statement', 'nonlocal_statement'])) {
+      if (functionOrModuleOf(d).id !== scope.id) continue;
+      for (const n of d.namedChildren) if (n.type === 'identifier') out.set(n.text, d.type === 'global_statement' ? 'global' : 'nonlocal');
+    }
+    return out;
+  }).get(name);
 }
+
+const declaredMemo = new WeakMap<object, Map<number, Map<string, string>>>();
 
 /**
  * A read, after `stmt` (or anywhere in a loop around it), of a name that the statement holding `id` binds (`dump =
@@ -149,36 +156,27 @@ function holderReadAfter(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, st
 
 /** The value of a `….row_factory = V` of `scope`'s code other than `sqlite3.Row` and `None`, or `undefined`. */
 function rowFactory(scope: SyntaxNode, stmt: SyntaxNode): string | undefined {
-  const code = scope.type === 'module' ? stmt.text : scope.text;
-  for (const m of code.matchAll(/\.\s*row_factory\s*=(?!=)\s*([^\r\n#;]+)/g)) {
-    const value = m[1]!.trim();
-    if (!/^(?:None|(?:[A-Za-z_][\w.]*\.)?Row)$/.test(value)) return value;
-  }
-  return undefined;
+  const at = scope.type === 'module' ? stmt : scope;
+  return memoized(factoryMemo, at.tree, at.id, () => {
+    for (const m of at.text.matchAll(/\.\s*row_factory\s*=(?!=)\s*([^\r\n#;]+)/g)) {
+      const value = m[1]!.trim();
+      if (!/^(?:None|(?:[A-Za-z_][\w.]*\.)?Row)$/.test(value)) return value;
+    }
+    return undefined;
+  });
 }
 
+const factoryMemo = new WeakMap<object, Map<number, string | undefined>>();
+
 /**
- * True when a `with … as name:` or a `for name in …:` after `after` holds `id`: `id` reads the value that one binds
- * (`with connect(a) as cx:` … `with self.assertRaises(E):` / `with connect(b) as cx:` / `cx.execute(q)`).
+ * True when a `with … as name:` or a `for name in …:` other than `stmt` holds `id`: `id` reads the value that one binds
+ * (`with connect(a) as cx:` … `with self.assertRaises(E):` / `with connect(b) as cx:` / `cx.execute(q)`; in a loop,
+ * the block before this one's own `with connect(q) as cx:`). Not one that holds `stmt` too (`for cx in xs:` / `with
+ * connect(p) as cx:` … / `cx.execute(q)`: the block binds last).
  */
-function boundAround(id: SyntaxNode, name: string, after: number, scope: SyntaxNode): boolean {
-  for (let n = id.parent; n && n.id !== scope.id; n = n.parent) {
-    if (n.startIndex < after) break;
-    if (n.type === 'with_statement') {
-      const clause = n.namedChildren.find((k) => k.type === 'with_clause');
-      const binds = (clause?.namedChildren ?? []).some((item) => {
-        const v = item.childForFieldName('value');
-        const target = v?.type === 'as_pattern' ? v.childForFieldName('alias')?.namedChildren[0] : undefined;
-        return target?.type === 'identifier' && target.text === name && !within(id, item);
-      });
-      if (binds) return true;
-    }
-    if (n.type === 'for_statement' && within(id, n.childForFieldName('body'))) {
-      const left = n.childForFieldName('left');
-      if (left?.type === 'identifier' && left.text === name) return true;
-    }
-  }
-  return false;
+function boundAround(id: SyntaxNode, name: string, stmt: SyntaxNode, scope: SyntaxNode): boolean {
+  const binder = nearestBinder(id, name, scope);
+  return binder !== undefined && binder.id !== stmt.id && !within(stmt, binder);
 }
 
 /** True when `stmt` is a statement of a class body (at any depth of blocks, not in a function there). */

@@ -48,7 +48,7 @@ function storeIsClosed(ctx: FileContext, a: Pick<ResourceAssignment, 'stmt' | 't
   // Ex) `self.stdin = open(p)` in one method of a 1,500-line class: its other methods are read from the text,
   // so a partial tree need not hold them (the same answer from the whole tree and a partial one)
   const written = classAsWritten(ctx.source, cls);
-  return closesByName(written.text, target, spec) || [...CLEANUP_METHODS].some((m) => written.defs.has(m));
+  return closesByName(written.text.replace(/[ \t]+/g, " "), target, spec) || [...CLEANUP_METHODS].some((m) => written.defs.has(m));
 }
 
 /**
@@ -814,12 +814,20 @@ function indirectBinding(call: SyntaxNode): IndirectBinding | undefined {
  * `with` only commits) also `with name`, `enter_context(name)` (unittest's `enterContext(name)`), `name.__exit__`.
  */
 export function closedByName(ctx: FileContext, scope: SyntaxNode, name: string, spec: ResourceSpec): boolean {
-  return closesByName(scope.type === 'module' ? ctx.source : scope.text, name, spec);
+  // (Once per scope, name and management: a function of thousands of blocks binding one name asked for each)
+  return memoized(closedMemo, ctx, `${scope.id}:${name}:${spec.management}`, () => closesByName(flatText(ctx, scope), name, spec));
+}
+
+const closedMemo = new WeakMap<FileContext, Map<string, boolean>>();
+const flatMemo = new WeakMap<FileContext, Map<number, string>>();
+
+/** The code of `scope` (the whole text for the module) with every run of blanks one space. */
+function flatText(ctx: FileContext, scope: SyntaxNode): string {
+  return memoized(flatMemo, ctx, scope.id, () => (scope.type === 'module' ? ctx.source : scope.text).replace(/[ \t]+/g, ' '));
 }
 
 /** `closedByName` for the code `code`. */
-function closesByName(code: string, name: string, spec: ResourceSpec): boolean {
-  const text = code.replace(/[ \t]+/g, ' ');
+function closesByName(text: string, name: string, spec: ResourceSpec): boolean {
   const n = escapeRegExp(name);
   const managed = spec.management === 'with' ? `|\\bwith ${n}\\b|(?:enter_context|enterContext|enterClassContext) ?\\( ?${n} ?\\)|\\b${n} ?\\. ?__exit__` : '';
   return new RegExp(`\\b${n} ?\\. ?close ?\\(|closing ?\\( ?${n} ?\\)${managed}`).test(text);

@@ -718,15 +718,57 @@ function usesByOwner(ctx: FileContext, scope: SyntaxNode, name: string): UsesByO
  * `f = open(p)` … `f.close()` pairs looked at every read of `f`. Any other shape of target: every use.
  */
 function usesInReach(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode): readonly SyntaxNode[] {
-  const stmt = target.parent?.type === 'assignment' ? target.parent.parent : null;
-  const block = stmt?.type === 'expression_statement' ? stmt.parent : null;
+  // (`with sqlite3.connect(p) as cx:`: the `with` statement, for connection-with)
+  const stmt = target.parent?.type === 'assignment' ? target.parent.parent : withStatementBinding(target);
+  const block = stmt?.type === 'expression_statement' || stmt?.type === 'with_statement' ? stmt.parent : null;
   if (!stmt || !block || (block.type !== 'block' && block.type !== 'module')) return identifierUses(ctx, scope, target.text);
   const { own, ownStarts, nested } = usesByOwner(ctx, scope, target.text);
   const from = outermostLoopStart(block, scope) ?? stmt.startIndex;
   const first = firstRebindingAfter(block, target.text, stmt.endIndex);
   const at = (offset: number) => firstIndex(ownStarts.length, (k) => ownStarts[k]! >= offset);
-  const kept = first ? [...own.slice(at(from), at(first.from)), ...own.slice(at(block.endIndex))] : own.slice(at(from));
+  let kept = first ? [...own.slice(at(from), at(first.from)), ...own.slice(at(block.endIndex))] : own.slice(at(from));
+  // Ex) a loop of `with sqlite3.connect(p) as cx:` blocks: a read before this one in the loop, inside another block
+  // binding `cx`, reads that block's connection (a loop of thousands asked about every read for each block)
+  if (stmt.type === 'with_statement' && from < stmt.startIndex) {
+    kept = kept.filter((id) => id.startIndex >= stmt.startIndex || (withStatementBinding(id) === null && nearestBinder(id, target.text, scope) === undefined));
+  }
   return nested.length ? [...kept, ...nested] : kept;
+}
+
+/**
+ * The innermost `with … as name:` or `for name in …:` of `scope` whose body holds `id` (once per read): `id` reads
+ * what that one binds, unless something in its body binds the name again before it.
+ */
+export function nearestBinder(id: SyntaxNode, name: string, scope: SyntaxNode): SyntaxNode | undefined {
+  return memoized(binderMemo, id.tree, id.id, () => {
+    for (let n = id.parent; n && n.id !== scope.id; n = n.parent) {
+      if (n.type === 'with_statement' && within(id, n.childForFieldName('body'))) {
+        const clause = n.namedChildren.find((k) => k.type === 'with_clause');
+        const binds = (clause?.namedChildren ?? []).some((item) => {
+          const v = item.childForFieldName('value');
+          const target = v?.type === 'as_pattern' ? v.childForFieldName('alias')?.namedChildren[0] : undefined;
+          return target?.type === 'identifier' && target.text === name;
+        });
+        if (binds) return n;
+      }
+      if (n.type === 'for_statement' && within(id, n.childForFieldName('body'))) {
+        const left = n.childForFieldName('left');
+        if (left?.type === 'identifier' && left.text === name) return n;
+      }
+    }
+    return undefined;
+  });
+}
+
+const binderMemo = new WeakMap<object, Map<number, SyntaxNode | undefined>>();
+
+/** The `with` statement whose item binds `target` alone (`with X as target:`), or `null`. */
+function withStatementBinding(target: SyntaxNode): SyntaxNode | null {
+  const t = target.parent;
+  const p = t?.type === 'as_pattern_target' ? t.parent : null;
+  const item = p?.type === 'as_pattern' ? p.parent : null;
+  const stmt = item?.type === 'with_item' ? item.parent?.parent : null;
+  return stmt?.type === 'with_statement' ? stmt : null;
 }
 
 function followUses(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode, spec: ResourceSpec): Use[] {

@@ -158,11 +158,13 @@ export function realignHeader(ctx: FileContext, header: string, indent: string, 
   const parts = header.split(/(\r\n|\r|\n)/);
   const { source } = ctx;
   // Ex) a tab in the indentation (its columns are not its characters), a form feed before the statement
-  if (parts.length === 1 || !/^ *$/.test(indent) || source.slice(lineStartOf(source, from), from) !== indent) return header;
+  if (parts.length === 1 || !/^ *$/.test(indent) || /^[ \t\f]*/.exec(source.slice(lineStartOf(source, from), from))![0] !== indent) return header;
   const breaks = lineStartsBetween(source, from, to);
   // Source line start → the index in `parts` of the header line matched with it
   const matched = new Map<number, number>([[lineStartOf(source, from), 0]]);
   const lineAt = (k: number) => (k === 0 ? indent + parts[0]! : parts[k]!);
+  // Header line (its index in `parts`) → how far it moved
+  const lineShift = new Map<number, number>();
   let next = 0;
   for (let k = 2; k < parts.length; k += 2) {
     const above = lineAt(k - 2);
@@ -191,8 +193,11 @@ export function realignHeader(ctx: FileContext, header: string, indent: string, 
     matched.set(lineStartOf(source, at - 1), k - 2);
     matched.set(at, k);
     const lead = /^[ \t\f]*/.exec(source.slice(at, lineEndOf(source, at)))![0];
-    const shift = /^ *$/.test(lead) && !ctx.insideString(at) ? bracketShift(ctx, at, matched, lineAt) : 0;
-    if (shift !== 0 && lead.length + shift > 0) parts[k] = ' '.repeat(lead.length + shift) + line.slice(lead.length);
+    const shift = /^ *$/.test(lead) && !ctx.insideString(at) ? bracketShift(ctx, at, matched, lineAt, lineShift) : 0;
+    if (shift !== 0 && lead.length + shift > 0 && line.startsWith(lead)) {
+      parts[k] = ' '.repeat(lead.length + shift) + line.slice(lead.length);
+      lineShift.set(k, shift);
+    }
   }
   return parts.join('');
 }
@@ -217,11 +222,12 @@ export function realignInPlace(ctx: FileContext, edits: Edit[], from: number, to
     at = e.end;
   }
   text += source.slice(at, to);
-  // A source offset's place in `text`, or `undefined` inside what an edit replaced
-  const mapped = (x: number): number | undefined => {
+  // A source offset's place in `text`, or `undefined` inside what an edit replaced; `before`: ahead of what an edit
+  // puts in at that very offset (`open(q, "rb") as f, ` put in front of an item that starts its line)
+  const mapped = (x: number, before = false): number | undefined => {
     let d = 0;
     for (const e of inside) {
-      if (e.end <= x) d += e.text.length - (e.end - e.start);
+      if (e.end < x || (e.end === x && !(before && e.start === x))) d += e.text.length - (e.end - e.start);
       else if (e.start < x) return undefined;
     }
     return x - from + d;
@@ -237,26 +243,26 @@ export function realignInPlace(ctx: FileContext, edits: Edit[], from: number, to
   const shifts = new Map<number, number>();
   for (const start of lineStartsBetween(source, from, to)) {
     const lead = /^[ \t\f]*/.exec(source.slice(start, lineEndOf(source, start)))![0];
-    const first = mapped(start + lead.length);
+    const first = mapped(start + lead.length, true);
     const here = mapped(start);
     if (first === undefined || here === undefined || !/^ *$/.test(lead) || ctx.insideString(start)) continue;
     const k = lineOf(first);
-    // Ex) an edit put text at the start of the line: its indentation is not the source's
-    if (lineStarts[k] !== here) continue;
-    const bracket = anchorBracket(ctx, start);
-    const b = bracket === undefined ? undefined : mapped(bracket);
-    if (bracket === undefined || b === undefined) continue;
+    // Ex) an edit put text at the start of the line, or in its indentation: the indentation is not the source's
+    if (lineStarts[k] !== here || first - here !== lead.length) continue;
+    const anchor = anchorOf(ctx, start);
+    const b = anchor === undefined ? undefined : mapped(anchor.bracket);
+    if (anchor === undefined || b === undefined) continue;
     const kb = lineOf(b);
-    const newBracket = column(b, kb) + (shifts.get(kb) ?? 0);
-    // (The line's first character goes as far right of the bracket as it was; an edit may have changed its indentation)
-    const shift = newBracket + (lead.length - (bracket - lineStartOf(source, bracket))) - (first - here);
-    if (shift !== 0 && first - here + shift > 0) shifts.set(k, shift);
+    // (Under a bracket that ends its line, the line moves as that line moved; else its first character goes as far right
+    // of the bracket as it was)
+    const shift = anchor.hanging ? shifts.get(kb) ?? 0 : column(b, kb) + (shifts.get(kb) ?? 0) - (anchor.bracket - lineStartOf(source, anchor.bracket));
+    if (shift !== 0 && lead.length + shift > 0) shifts.set(k, shift);
   }
   if (shifts.size === 0) return edits;
   for (const [k, shift] of shifts) {
     const line = lines[2 * k]!;
     const lead = /^ */.exec(line)![0].length;
-    lines[2 * k] = ' '.repeat(lead + shift) + line.slice(lead);
+    lines[2 * k] = ' '.repeat(Math.max(1, lead + shift)) + line.slice(lead);
   }
   return [replaceRange(from, to, lines.join('')), ...edits.filter((e) => !inside.includes(e))];
 }
@@ -273,11 +279,14 @@ export function moveText(ctx: FileContext, node: SyntaxNode, column: number): st
   if (shift === 0 || !/[\r\n]/.test(text)) return text;
   let out = '';
   let last = node.startIndex;
+  // The lines moved: one under a bracket that ends such a line moves with it
+  const moved = new Set<number>();
   for (const start of lineStartsBetween(source, node.startIndex, node.endIndex)) {
     const lead = /^[ \t\f]*/.exec(source.slice(start, lineEndOf(source, start)))![0];
     if (!/^ *$/.test(lead) || lead.length + shift <= 0 || ctx.insideString(start)) continue;
-    const bracket = anchorBracket(ctx, start);
-    if (bracket === undefined || bracket < node.startIndex) continue;
+    const anchor = anchorOf(ctx, start);
+    if (anchor === undefined || anchor.bracket < node.startIndex || (anchor.hanging && !moved.has(lineStartOf(source, anchor.bracket)))) continue;
+    moved.add(start);
     out += source.slice(last, start) + ' '.repeat(lead.length + shift);
     last = start + lead.length;
   }
@@ -297,38 +306,39 @@ export function placedItem(ctx: FileContext, item: string, call: SyntaxNode, at:
 const OPENERS = new Set(['(', '[', '{']);
 
 /**
- * The bracket the line starting at `at` lies in, when a line aligned under it follows it (a visual indent):
- * `undefined` for a bracket that ends its line (`open(` / `    path)`: a hanging indent, aligned with the statement,
- * a comment aside) or no bracket.
+ * The bracket the line starting at `at` lies in. `hanging`: the bracket ends its line (`open(` / `    path)`, a comment
+ * or a backslash after it), so the line is aligned with the bracket's line, not under the bracket, and moves only as
+ * that line moves. `undefined` for no bracket, a tab or form feed before it (no column to count), or a line left of
+ * what follows the bracket (`json.load(open(path,` / `        encoding="utf-8"))`, a `)` at the statement's
+ * indentation, a commented-out line at column 0: indented by a fixed amount, aligned under nothing).
  */
-function anchorBracket(ctx: FileContext, at: number): number | undefined {
+function anchorOf(ctx: FileContext, at: number): { bracket: number; hanging: boolean } | undefined {
   const { source } = ctx;
   let node: SyntaxNode | null = ctx.root.descendantForIndex(at, at);
   while (node && !(node.startIndex < at && OPENERS.has(source[node.startIndex]!) && node.endIndex > at)) node = node.parent;
   if (!node) return undefined;
   const bracket = node.startIndex;
   const start = lineStartOf(source, bracket);
-  const rest = source.slice(bracket, lineEndOf(source, bracket));
-  // Ex) `open(  # the path`, `open( \`: a hanging indent; a tab or form feed before the bracket: no column to count
-  if (/^.[ \t]*(?:#.*|\\)?$/.test(rest) || /[\t\f]/.test(source.slice(start, bracket))) return undefined;
-  // Ex) `json.load(open(path,` / `        encoding="utf-8"))`, a `)` alone at the statement's indentation, a commented-out
-  // line at column 0: indented by a fixed amount, left of what follows the bracket, not aligned under it
+  if (/[\t\f]/.test(source.slice(start, bracket))) return undefined;
+  if (/^.[ \t]*(?:#.*|\\)?$/.test(source.slice(bracket, lineEndOf(source, bracket)))) return { bracket, hanging: true };
   const lead = /^ */.exec(source.slice(at, lineEndOf(source, at)))![0].length;
-  return lead > bracket - start ? bracket : undefined;
+  return lead > bracket - start ? { bracket, hanging: false } : undefined;
 }
 
 /**
- * How far the bracket that the line starting at `at` lies in moved in the header: the bracket's own line was
- * matched with a header line that still ends as the source's line does from the bracket on. 0 for a bracket that
- * ends its line (a comment aside), one that moved out of sight, or no bracket.
+ * How far the line starting at `at` moves in the header: as far as the bracket it lies in moved, when that bracket's
+ * line was matched with a header line that still ends as the source's line does from the bracket on; under a bracket
+ * that ends its line, as far as that line moved (`lineShift`). 0 when nothing is known.
  */
-function bracketShift(ctx: FileContext, at: number, matched: ReadonlyMap<number, number>, lineAt: (k: number) => string): number {
+function bracketShift(ctx: FileContext, at: number, matched: ReadonlyMap<number, number>, lineAt: (k: number) => string, lineShift: ReadonlyMap<number, number>): number {
   const { source } = ctx;
-  const bracket = anchorBracket(ctx, at);
-  if (bracket === undefined) return 0;
+  const anchor = anchorOf(ctx, at);
+  if (anchor === undefined) return 0;
+  const { bracket } = anchor;
   const start = lineStartOf(source, bracket);
   const k = matched.get(start);
   if (k === undefined) return 0;
+  if (anchor.hanging) return lineShift.get(k) ?? 0;
   const rest = source.slice(bracket, lineEndOf(source, bracket));
   const line = lineAt(k);
   if (!line.endsWith(rest)) return 0;
@@ -367,7 +377,12 @@ export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefin
   const unit = unitFor(indent, ctx.indentUnit);
   if (unit === undefined) return undefined;
   const nl = eol + indent;
-  const headerText = req.header.map((h) => realignHeader(ctx, h, indent, first.startIndex, last.endIndex)).join(nl);
+  // (What the header takes from the run is what the inner edits replace: `gen(a,` / `b)` of `for r in gen(a,` …, not a
+  // line of the loop's body that reads the same)
+  const inner = req.inner ?? [];
+  const from = inner.length ? Math.min(...inner.map((e) => e.start)) : first.startIndex;
+  const to = inner.length ? Math.max(...inner.map((e) => e.end)) : last.endIndex;
+  const headerText = req.header.map((h) => realignHeader(ctx, h, indent, from, to)).join(nl);
   const edits: Edit[] = [];
   const inline = isInlineBlock(source, block);
 
@@ -389,7 +404,6 @@ export function planWrap(ctx: FileContext, req: WrapRequest): WrapPlan | undefin
     }
   }
 
-  const inner = req.inner ?? [];
   const end = regionEnd(ctx, last, indent);
   edits.push(reachOf(end));
   for (const at of lineStartsBetween(source, first.startIndex, end)) {
