@@ -6,13 +6,13 @@
 import type { Finding, Fix, FileContext, SyntaxNode, Transform } from '../src/types.js';
 import { callsNamed } from '../src/python/candidates.js';
 import { preview } from '../src/python/evaluation.js';
+import { qualifiedName } from '../src/python/imports.js';
 import { resourceOf, withItemFor, type ResourceSpec } from '../src/python/resources.js';
-import { dynamicLookupAfter, identifierUses, nearestBinder, resourceUses, seesValue } from '../src/python/resource-flow.js';
+import { dynamicLookupAfter, identifierUses, nearestBinder, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
 import { loopsAround } from '../src/python/statements.js';
 import { memoized } from '../src/python/memo.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { placedItem, realignInPlace } from '../src/python/wrap.js';
-import { closedByName } from './open-assign.js';
 
 const ID = 'connection-with';
 const CODE = 'WFY107';
@@ -59,55 +59,105 @@ function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spe
   // Ex) a module-level block: its name may be read in any function of the module
   if (scope.type === 'module') ctx.readsBeyondFunction();
   const name = target.text;
-  // Ex) `cx.close()` after the block, `closing(cx)`: the code closes it
-  if (closedByName(ctx, scope, name, spec)) return 'closed';
   // Ex) `global cx` / `with sqlite3.connect(p) as cx:`: another function reads the module's `cx` after the block
   const declared = declaredOutside(scope, name);
   if (declared) return { reason: `\`${name}\` is declared \`${declared}\`: code elsewhere may use the connection after the block`, severity: 'refuse' };
   const body = c.stmt.childForFieldName('body');
   const loops = loopsAround(c.stmt, scope);
   const uses = resourceUses(ctx, scope, target, spec);
+  const sees = (u: Use) => (body !== null && within(u.node, body)) || (within(u.node, c.stmt) && u.node.startIndex >= c.item.endIndex) || (u.cls.kind !== 'rebind' && !(u.name === name && boundAround(u.node, name, c.stmt, scope)) && seesValue(u, c.stmt, scope, name));
+  // Ex) `cx.close()` after the block (or in it), `closing(cx)`, `atexit.register(cx.close)`: the code closes it (not
+  // `with cx:` or `stack.enter_context(cx)`, which commit)
+  if (uses.some((u) => (u.cls.kind === 'close' || (u.cls.kind === 'managed' && closesHere(u.node))) && sees(u))) return 'closed';
   // Where each name bound to something made from the connection (`cur = cx.cursor()`) is bound first
   const boundAt = new Map<string, number>();
   for (const u of uses) if (u.binds && !(boundAt.get(u.binds.text)! <= u.binds.startIndex)) boundAt.set(u.binds.text, u.binds.startIndex);
+  const loop = loops.at(-1);
   let unsafe: string | undefined;
   for (const u of uses) {
-    const inBody = body !== null && within(u.node, body);
+    // (In the block, or in an item after this one: `with sqlite3.connect(p) as cx, closing(cx.cursor()) as cur:`)
+    const inBody = (body !== null && within(u.node, body)) || (within(u.node, c.stmt) && u.node.startIndex >= c.item.endIndex);
     const line = u.node.startPosition.row + 1;
+    if (loop && u.binds && within(u.node, loop) && !boundEveryTurn(u, uses, loop)) {
+      // Ex) `try: cur = cx.execute(q)` / `except OperationalError: pass` / `cur.fetchone()`: on a turn where the binding
+      // does not run, `cur` is the cursor of the turn before, whose connection the fix would have closed
+      return { reason: `\`${u.binds.text}\` is bound (line ${line}) where it may not be on every turn of the loop: a later turn may read the one before's, whose connection the fix would have closed`, severity: 'refuse' };
+    }
     // Ex) `prev = cx` at the end of the block, `prev.total_changes` at its start: on the next turn, the connection
     // the turn before closed
-    if (loops.length > 0 && u.name !== name && u.node.startIndex < (boundAt.get(u.name) ?? -1)) {
+    if (loop && u.name !== name && within(u.node, loop) && u.node.startIndex < (boundAt.get(u.name) ?? -1)) {
       return { reason: `\`${u.name}\` is read (line ${line}) before the block binds it, on a later turn of the loop: the connection of the turn before, which the fix would have closed`, severity: 'refuse' };
     }
     if (!inBody) {
       // Ex) `cx` read before the block, not in a loop around it: another value
-      if (u.cls.kind === 'rebind' || (u.name === name && boundAround(u.node, name, c.stmt, scope)) || !seesValue(u, c.stmt, scope, name)) continue;
+      if (!sees(u)) continue;
       // Ex) `cur = cx.execute(q)` in the block, `cur.fetchall()` after it; `cx.execute(q)` after it
       return { reason: `\`${u.name}\` is read after the block (line ${line}, \`${preview(u.node.parent ?? u.node)}\`), where the connection would be closed`, severity: 'refuse' };
     }
-    if (u.cls.kind === 'close' || u.cls.kind === 'managed') return 'closed';
     if (u.cls.kind === 'rebind') return { reason: `\`${u.name}\` is bound again in the block (line ${line})`, severity: 'refuse' };
+    if (u.cls.kind === 'escape' && !within(u.node, body)) {
+      // Ex) `with sqlite3.connect(p) as cx, closing(cx.cursor()) as cur:`: the later item's `as` name read after the
+      // block keeps what it made; `closing` itself keeps nothing past its own exit, which comes first
+      const holder = holderAfter(ctx, u.node, scope, c, loop);
+      if (holder) return { reason: `\`${holder.read.text}\` (line ${holder.read.startPosition.row + 1}) ${holder.what}`, severity: 'refuse' };
+      if (!closingItem(ctx, u.node, c.stmt)) unsafe ??= u.cls.reason;
+      continue;
+    }
     if (u.cls.kind === 'escape') {
       // Ex) `return cx`, `self.db = cx`, `rows = (r for r in cx.execute(q))` returned: kept past the block
       if (u.cls.severity === 'store') return { reason: u.cls.reason, severity: 'refuse' };
-      // Ex) `dump = cx.iterdump()`, `keep.append(cx)`, `w = Wrapper(cx)`: a name that holds what the call made, read
-      // after the block
-      const holder = holderReadAfter(ctx, u.node, scope, c.stmt, loops);
-      if (holder) return { reason: `${u.cls.reason.replace(/, which withify cannot show to leave it alone: .*$/s, '')}, and \`${holder.text}\` (line ${holder.startPosition.row + 1}) reads what it made after the block`, severity: 'refuse' };
-      unsafe ??= u.cls.reason;
+      // Ex) `dump = cx.iterdump()`, `keep.append(cx)`, `self.pool.append(cx)`: what the connection's own method made, or
+      // a container it went into, read after the block (`w = Wrapper(cx)`, `df = pd.read_sql(q, cx)` read after it:
+      // what a call withify cannot read made may or may not keep it)
+      const holder = holderAfter(ctx, u.node, scope, c, loop);
+      const why = u.cls.reason.replace(/, which withify cannot show to leave it alone: .*$/s, '');
+      if (holder?.sure) return { reason: `${why}, and \`${holder.read.text}\` (line ${holder.read.startPosition.row + 1}) ${holder.what}`, severity: 'refuse' };
+      unsafe ??= holder ? `${why}, and \`${holder.read.text}\` (line ${holder.read.startPosition.row + 1}) ${holder.what}` : u.cls.reason;
     }
   }
   // Ex) `cx.row_factory = Record` whose rows keep `cursor.connection`: a row read after the block uses a closed connection
-  const factory = rowFactory(scope, c.stmt);
+  const factory = rowFactory(ctx);
   if (factory) unsafe ??= `the rows \`${factory}\` makes may keep the cursor or the connection, and be used after the block`;
-  // Ex) `return locals()` after the block: the frame's `cx` listed, used by the caller
-  if (scope.type !== 'module') {
-    const lookup = dynamicLookupAfter(ctx, scope, c.stmt);
-    if (lookup) return { reason: `\`${preview(lookup)}\` (line ${lookup.startPosition.row + 1}) may read \`${name}\` by name after the block`, severity: 'refuse' };
-  } else if (!ctx.programOnly(c.stmt)) {
+  if (scope.type === 'module' && !ctx.programOnly(c.stmt)) {
     unsafe ??= `\`${name}\` is a global of the module, which another module may import and use after the block`;
   }
   return unsafe ? { reason: unsafe, severity: 'unsafe' } : undefined;
+}
+
+/**
+ * True when the read `id` of the connection closes it, as a manager of it: `closing(cx)`, `atexit.register(cx.close)`
+ * (not `with cx:` nor `stack.enter_context(cx)`, which only commit).
+ */
+function closesHere(id: SyntaxNode): boolean {
+  let n = id;
+  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  const p = n.parent;
+  if (p?.type === 'attribute' && p.childForFieldName('attribute')?.text === 'close') return true;
+  const call = p?.type === 'argument_list' ? p.parent : null;
+  return call?.type === 'call' && /(?:^|\.)closing$/.test(call.childForFieldName('function')?.text ?? '');
+}
+
+/**
+ * True when the name that `u` binds (`cur = cx.execute(q)`) is read in `loop` only after its binding, in the block that
+ * holds it: a read elsewhere in the loop may come on a turn where the binding did not run (`try:` / `cur = …` /
+ * `except …: pass` / `cur.fetchone()`), and read the turn before's.
+ */
+function boundEveryTurn(u: Use, uses: readonly Use[], loop: SyntaxNode): boolean {
+  let stmt: SyntaxNode = u.node;
+  while (stmt.parent && stmt.parent.type !== 'block' && stmt.parent.type !== 'module') stmt = stmt.parent;
+  const block = stmt.parent;
+  return uses.every((v) => v.name !== u.binds!.text || !within(v.node, loop) || (block !== null && within(v.node, block) && v.node.startIndex > stmt.endIndex));
+}
+
+/** True when `id` lies in an item of the `with` `stmt` whose value is `contextlib.closing(…)`. */
+function closingItem(ctx: FileContext, id: SyntaxNode, stmt: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = id; n && n.id !== stmt.id; n = n.parent) {
+    if (n.type !== 'with_item') continue;
+    let v = n.childForFieldName('value');
+    if (v?.type === 'as_pattern') v = v.namedChildren[0] ?? null;
+    return v?.type === 'call' && /^contextlib\.(?:closing|aclosing)$/.test(qualifiedName(ctx.names, v.childForFieldName('function')!) ?? '');
+  }
+  return false;
 }
 
 /** `global` or `nonlocal` when `scope`'s own code declares `name` so. */
@@ -126,47 +176,95 @@ function declaredOutside(scope: SyntaxNode, name: string): string | undefined {
 
 const declaredMemo = new WeakMap<object, Map<number, Map<string, string>>>();
 
+/** A container's methods that keep what they are given. */
+// (Not `extend`: it stores what it iterates, rows, not the cursor it is given)
+const STORES: ReadonlySet<string> = new Set(['append', 'appendleft', 'insert', 'add', 'setdefault', 'put', 'put_nowait', 'push']);
+
 /**
- * A read, after `stmt` (or anywhere in a loop around it), of a name that the statement holding `id` binds (`dump =
- * cx.iterdump()`, `w = Wrapper(cx)`) or whose method it hands `id` to (`keep.append(cx)`).
+ * What holds the connection (or what was made of it) past the block, from the statement holding the read `id`: a
+ * name it binds, the `as` name of another item of the `with` (`Session(cx) as s`), read after the block (or before
+ * the statement in a loop around it: the turn before's), or a container a method call stores it in (`keep.append(cx)`,
+ * `self.pool.append(cx)`). `sure`: the connection's own method made it (`dump = cx.iterdump()`), or it was stored.
  */
-function holderReadAfter(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, stmt: SyntaxNode, loops: readonly SyntaxNode[]): SyntaxNode | undefined {
+function holderAfter(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, c: ConnectionItem, loop: SyntaxNode | undefined): { read: SyntaxNode; what: string; sure: boolean } | undefined {
   const names = new Set<string>();
+  const stored = new Set<string>();
+  let own = false;
   let st: SyntaxNode | null = id;
   for (let n: SyntaxNode | null = id; n && n.id !== scope.id; n = n.parent) {
     if (n.type === 'call') {
       const f = n.childForFieldName('function');
+      const method = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : undefined;
       const owner = f?.type === 'attribute' ? f.childForFieldName('object') : null;
-      if (owner?.type === 'identifier' && !within(id, f)) names.add(owner.text);
+      // Ex) `keep.append(cx)`, `self.pool.append(cx)`: stored there
+      if (owner && !within(id, f) && method !== undefined && STORES.has(method)) {
+        if (owner.type !== 'identifier') return { read: owner, what: 'keeps it after the block', sure: true };
+        names.add(owner.text);
+        stored.add(owner.text);
+      }
+      // Ex) `cx.iterdump()`: the connection's own method
+      if (f?.type === 'attribute' && owner?.id === id.id) own = true;
+    }
+    // Ex) `with sqlite3.connect(p) as cx, Session(cx) as s:` (or a `with` in the block): `s` holds it
+    if (n.type === 'with_item') {
+      const v = n.childForFieldName('value');
+      const t = v?.type === 'as_pattern' ? v.childForFieldName('alias')?.namedChildren[0] : undefined;
+      for (const i of t ? (t.type === 'identifier' ? [t] : t.descendantsOfType('identifier')) : []) names.add(i.text);
     }
     if (n.type === 'assignment' || n.type === 'augmented_assignment') {
-      for (const t of [n.childForFieldName('left'), ...(n.childForFieldName('left')?.descendantsOfType('identifier') ?? [])]) if (t?.type === 'identifier') names.add(t.text);
+      const left = n.childForFieldName('left');
+      for (const t of left ? (left.type === 'identifier' ? [left] : left.descendantsOfType('identifier')) : []) names.add(t.text);
     }
     st = n;
     if (n.parent?.type === 'block' || n.parent?.type === 'module') break;
   }
-  const loop = loops.at(-1);
   for (const name of names) {
     for (const r of identifierUses(ctx, scope, name)) {
-      if (r.startIndex >= stmt.endIndex || (loop && within(r, loop) && st && !within(r, st))) return r;
+      // (A read after the statement in the block, on the same turn, reads it while the connection is open; one before
+      // it in a loop around the block, on a later turn, reads the turn before's)
+      const later = r.startIndex >= c.stmt.endIndex;
+      if (!later && !(loop && st && within(r, loop) && r.startIndex < st.startIndex)) continue;
+      const what = `${stored.has(name) ? 'holds it' : own ? 'holds what it made' : 'holds what the call made'}, read ${later ? 'after the block' : 'on a later turn of the loop'}`;
+      return { read: r, what, sure: own || stored.has(name) };
     }
   }
   return undefined;
 }
 
-/** The value of a `….row_factory = V` of `scope`'s code other than `sqlite3.Row` and `None`, or `undefined`. */
-function rowFactory(scope: SyntaxNode, stmt: SyntaxNode): string | undefined {
-  const at = scope.type === 'module' ? stmt : scope;
-  return memoized(factoryMemo, at.tree, at.id, () => {
-    for (const m of at.text.matchAll(/\.\s*row_factory\s*=(?!=)\s*([^\r\n#;]+)/g)) {
-      const value = m[1]!.trim();
-      if (!/^(?:None|(?:[A-Za-z_][\w.]*\.)?Row)$/.test(value)) return value;
+/**
+ * What sets a `row_factory` anywhere in the file (a helper the connection is handed to may) other than to `sqlite3.Row`
+ * or `None`: the value's text, or `row_factory` itself for a form not read (`a.row_factory, b = …`, `setattr(cx,
+ * "row_factory", f)`); `undefined` for none. Comments and other strings do not count.
+ */
+function rowFactory(ctx: FileContext): string | undefined {
+  if (!ctx.source.includes('row_factory')) return undefined;
+  ctx.readsBeyondFunction();
+  return memoized(factoryMemo, ctx, 0, () => {
+    const { source } = ctx;
+    for (let i = source.indexOf('row_factory'); i >= 0; i = source.indexOf('row_factory', i + 1)) {
+      const node = ctx.root.descendantForIndex(i, i + 11);
+      // Ex) `setattr(cx, "row_factory", Record)`
+      if (node.type === 'string_content' && node.text === 'row_factory') return 'row_factory';
+      if (node.type !== 'identifier' || node.startIndex !== i || node.parent?.type !== 'attribute' || node.parent.childForFieldName('attribute')?.id !== node.id) continue;
+      const attr = node.parent;
+      const p = attr.parent;
+      if (p?.type === 'assignment' && p.childForFieldName('left')?.id === attr.id) {
+        const value = p.childForFieldName('right');
+        if (!value || !(value.text === 'None' || /^sqlite3\.(?:dbapi2\.)?Row$/.test(qualifiedName(ctx.names, value) ?? ''))) return value?.text ?? 'row_factory';
+        continue;
+      }
+      // Ex) `a.row_factory, b = f, g`, `cx.row_factory += …`, `del cx.row_factory`
+      for (let n: SyntaxNode | null = p; n && n.type !== 'expression_statement' && n.type !== 'block' && n.type !== 'module'; n = n.parent) {
+        const left = n.type === 'assignment' || n.type === 'augmented_assignment' ? n.childForFieldName('left') : null;
+        if (left && within(attr, left)) return 'row_factory';
+        if (n.type === 'delete_statement') return 'row_factory';
+      }
     }
     return undefined;
   });
 }
 
-const factoryMemo = new WeakMap<object, Map<number, string | undefined>>();
+const factoryMemo = new WeakMap<FileContext, Map<number, string | undefined>>();
 
 /**
  * True when a `with … as name:` or a `for name in …:` other than `stmt` holds `id`: `id` reads the value that one binds
@@ -231,6 +329,14 @@ function check(ctx: FileContext): Finding[] {
       findings.push({ ...base, reason: 'in a class body: a name the fix would add is an attribute of the class' });
       continue;
     }
+    // Ex) `f(**locals())` in the block, `return locals()` after it: the frame's variables listed, the new name among
+    // them (an unexpected keyword), the connection used after the block
+    const scope = functionOrModuleOf(c.stmt);
+    const lookup = scope.type === 'module' ? undefined : dynamicLookupAfter(ctx, scope, c.item.parent!);
+    if (lookup) {
+      findings.push({ ...base, reason: `\`${preview(lookup)}\` (line ${lookup.startPosition.row + 1}) may read the function's variables by name, among them the one the fix adds and the connection it closes` });
+      continue;
+    }
     // The connection's own item stays, after the `contextlib.closing` one, and binds the `as` name as before (what
     // its `__enter__` returns): it commits (or rolls back) first, then the connection is closed
     const held = ctx.freshName(c.stmt, spec.asNames);
@@ -275,19 +381,23 @@ export const connectionWith: Transform = {
       'Safe where the `as` name, and every name the code binds to something made from the connection (a cursor), is ' +
       'read only inside the block: then nothing uses the connection after the block, and closing it there changes ' +
       'only when it is closed. Refused where the connection, or a cursor of it, is read after the block, returned, ' +
-      'stored, captured by a nested function, bound again in the block, or named by `locals()`/`eval` after it; where ' +
-      'the name is declared `global` or `nonlocal`; in a class body (the name is a class attribute); in a loop where a ' +
-      'name bound from the connection is read before the block binds it (the turn before\'s connection); and where a ' +
-      'call withify cannot read is handed the connection and a name holding what it made (`dump = cx.iterdump()`, ' +
-      '`keep.append(cx)`, `w = Wrapper(cx)`) is read after the block. ' +
+      'stored, captured by a nested function, bound again in the block, or named by `locals()`/`eval` in or after it ' +
+      '(the new name would be listed too); where the name is declared `global` or `nonlocal`; in a class body (the name ' +
+      'is a class attribute); in a loop where a name bound from the connection is read before the block binds it, or ' +
+      'bound where it may not be on every turn (in a `try`, an `if`: a later turn reads the turn before\'s); where a ' +
+      'name that holds what the connection\'s own method made (`dump = cx.iterdump()`), a container it was put in ' +
+      '(`keep.append(cx)`, `self.pool.append(cx)`), or the `as` name of a later item of the same `with` (`closing(cx.cursor()) ' +
+      'as cur`) is read after the block. ' +
       'Unsafe (offered with `--unsafe-fixes`) where it is handed to a call withify cannot read (a function of another ' +
-      'module, which may keep it), for a module-level block outside `if __name__ == "__main__":` (another module may ' +
-      'import the name), where the scope sets a `row_factory` other than `sqlite3.Row` (its rows may keep the cursor), ' +
+      'module, which may keep it; `w = Wrapper(cx)`, `df = pd.read_sql(q, cx)` read after the block), for a module-level ' +
+      'block outside `if __name__ == "__main__":` (another module may import the name), where the file sets a ' +
+      '`row_factory` other than `sqlite3.Row` or `None` anywhere (its rows may keep the cursor), ' +
       'and for a connection given `uri=` (a shared-cache in-memory database ends with its last connection) or ' +
       '`factory=` (a class whose own `close()` may do more).',
     notFlagged:
       '`with contextlib.closing(sqlite3.connect(p)) as cx:` and any item whose value is not the call itself; a ' +
-      'connection the code closes by name (`cx.close()`, `closing(cx)`); `cx = sqlite3.connect(p)` never closed is ' +
+      'connection the code closes (`cx.close()` in or after the block, `closing(cx)`, `atexit.register(cx.close)`; not ' +
+      '`with cx:` or `stack.enter_context(cx)`, which commit); `cx = sqlite3.connect(p)` never closed is ' +
       'open-assign\'s (WFY105); connections of other libraries (their `with` may close).',
   },
   examples: [
