@@ -8,7 +8,7 @@ import { callsNamed } from '../src/python/candidates.js';
 import { preview } from '../src/python/evaluation.js';
 import { qualifiedName } from '../src/python/imports.js';
 import { resourceOf, withItemFor, type ResourceSpec } from '../src/python/resources.js';
-import { dynamicLookupAfter, identifierUses, nearestBinder, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
+import { dynamicLookupAfter, identifierUses, nearestBinder, plainTarget, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
 import { loopsAround } from '../src/python/statements.js';
 import { memoized } from '../src/python/memo.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
@@ -65,13 +65,28 @@ function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spe
   const body = c.stmt.childForFieldName('body');
   const loops = loopsAround(c.stmt, scope);
   const uses = resourceUses(ctx, scope, target, spec);
-  const sees = (u: Use) => (body !== null && within(u.node, body)) || (within(u.node, c.stmt) && u.node.startIndex >= c.item.endIndex) || (u.cls.kind !== 'rebind' && !(u.name === name && boundAround(u.node, name, c.stmt, scope)) && seesValue(u, c.stmt, scope, name));
+  // Where each name bound to something made from the connection (`cur = cx.cursor()`) is bound first
+  const boundAt = new Map<string, number>();
+  const bindingOf = new Map<string, SyntaxNode>();
+  for (const u of uses) {
+    if (!u.binds || boundAt.get(u.binds.text)! <= u.binds.startIndex) continue;
+    boundAt.set(u.binds.text, u.binds.startIndex);
+    bindingOf.set(u.binds.text, u.binds);
+  }
+  // Ex) `cur = cx.execute(q)` in this block, `cur = other.execute(q)` later (in a `with` too), `cur.fetchall()` after
+  // that: the later one's
+  const aliasSees = (u: Use) => {
+    let st = bindingOf.get(u.name);
+    while (st?.parent && st.parent.type !== 'block' && st.parent.type !== 'module') st = st.parent;
+    return !st || (seesValue(u, st, scope, u.name) && !reboundBetween(st, u.node, u.name, scope));
+  };
+  const sees = (u: Use) =>
+    (body !== null && within(u.node, body)) ||
+    (within(u.node, c.stmt) && u.node.startIndex >= c.item.endIndex) ||
+    (u.cls.kind !== 'rebind' && !(u.name === name && boundAround(u.node, name, c.stmt, scope)) && seesValue(u, c.stmt, scope, name) && (u.name === name || aliasSees(u)));
   // Ex) `cx.close()` after the block (or in it), `closing(cx)`, `atexit.register(cx.close)`: the code closes it (not
   // `with cx:` or `stack.enter_context(cx)`, which commit)
   if (uses.some((u) => (u.cls.kind === 'close' || (u.cls.kind === 'managed' && closesHere(u.node))) && sees(u))) return 'closed';
-  // Where each name bound to something made from the connection (`cur = cx.cursor()`) is bound first
-  const boundAt = new Map<string, number>();
-  for (const u of uses) if (u.binds && !(boundAt.get(u.binds.text)! <= u.binds.startIndex)) boundAt.set(u.binds.text, u.binds.startIndex);
   const loop = loops.at(-1);
   let unsafe: string | undefined;
   for (const u of uses) {
@@ -95,6 +110,18 @@ function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spe
       return { reason: `\`${u.name}\` is read after the block (line ${line}, \`${preview(u.node.parent ?? u.node)}\`), where the connection would be closed`, severity: 'refuse' };
     }
     if (u.cls.kind === 'rebind') return { reason: `\`${u.name}\` is bound again in the block (line ${line})`, severity: 'refuse' };
+    // Ex) `stack.callback(cx.commit)`, `self.addCleanup(cx.rollback)`, `atexit.register(cx.commit)`: a method of the
+    // connection handed on, to run after the block, on a connection the fix would have closed
+    const handed = u.name === name ? handedMethod(u.node, spec) : undefined;
+    if (handed || (u.cls.kind === 'managed' && !closesHere(u.node))) {
+      return { reason: `\`${preview(handed ?? u.node.parent ?? u.node)}\` (line ${line}) hands on the connection or one of its methods, which may run after the block`, severity: 'refuse' };
+    }
+    // Ex) `with closing(cx.cursor()) as cur:` in the block: nothing past its own exit, but for `cur` read after the block
+    if (u.cls.kind === 'escape' && closingItem(ctx, u.node, body ?? c.stmt)) {
+      const holder = holderAfter(ctx, u.node, scope, c, loop);
+      if (holder) return { reason: `\`${holder.read.text}\` (line ${holder.read.startPosition.row + 1}) ${holder.what}`, severity: 'refuse' };
+      continue;
+    }
     if (u.cls.kind === 'escape' && !within(u.node, body)) {
       // Ex) `with sqlite3.connect(p) as cx, closing(cx.cursor()) as cur:`: the later item's `as` name read after the
       // block keeps what it made; `closing` itself keeps nothing past its own exit, which comes first
@@ -143,13 +170,71 @@ function closesHere(id: SyntaxNode): boolean {
  * `except …: pass` / `cur.fetchone()`), and read the turn before's.
  */
 function boundEveryTurn(u: Use, uses: readonly Use[], loop: SyntaxNode): boolean {
+  const name = u.binds!.text;
   let stmt: SyntaxNode = u.node;
   while (stmt.parent && stmt.parent.type !== 'block' && stmt.parent.type !== 'module') stmt = stmt.parent;
+  // Out through what runs its body whenever it runs (`with lock:`), and an `if` whose every branch, `else` included,
+  // binds the name: past those the name is bound on every path
+  for (;;) {
+    const owner = stmt.parent?.parent;
+    if (owner?.type === 'with_statement' && owner.childForFieldName('body')?.id === stmt.parent!.id) stmt = owner;
+    else if (owner && (owner.type === 'if_statement' || owner.type === 'elif_clause' || owner.type === 'else_clause')) {
+      const ifStmt = owner.type === 'if_statement' ? owner : owner.parent!;
+      if (!everyBranchBinds(ifStmt, name)) break;
+      stmt = ifStmt;
+    } else break;
+  }
   const block = stmt.parent;
-  return uses.every((v) => v.name !== u.binds!.text || !within(v.node, loop) || (block !== null && within(v.node, block) && v.node.startIndex > stmt.endIndex));
+  return uses.every((v) => v.name !== name || !within(v.node, loop) || within(v.node, stmt) || (block !== null && within(v.node, block) && v.node.startIndex > stmt.endIndex));
 }
 
-/** True when `id` lies in an item of the `with` `stmt` whose value is `contextlib.closing(…)`. */
+/**
+ * True when a statement after `binding` and before the read `at`, in a block holding `at` (or in the body of a `with`
+ * there, which runs whenever the `with` does), binds `name` plainly: `at` reads that value.
+ */
+function reboundBetween(binding: SyntaxNode, at: SyntaxNode, name: string, scope: SyntaxNode): boolean {
+  const binds = (st: SyntaxNode): boolean => plainTarget(st)?.text === name || (st.type === 'with_statement' && (st.childForFieldName('body')?.namedChildren ?? []).some(binds));
+  for (let n: SyntaxNode | null = at; n && n.id !== scope.id; n = n.parent) {
+    const block = n.parent;
+    if (!block || (block.type !== 'block' && block.type !== 'module')) continue;
+    for (const sib of block.namedChildren) {
+      if (sib.startIndex >= n.startIndex) break;
+      if (sib.startIndex >= binding.endIndex && binds(sib)) return true;
+    }
+  }
+  return false;
+}
+
+/** True when the identifier `id` is what an assignment, a `for` or a `with … as` binds, not a read. */
+function bindsName(id: SyntaxNode): boolean {
+  const p = id.parent;
+  if ((p?.type === 'assignment' || p?.type === 'augmented_assignment' || p?.type === 'for_statement') && p.childForFieldName('left')?.id === id.id) return true;
+  return p?.type === 'as_pattern_target';
+}
+
+/** True when `ifStmt` has an `else` and each of its branches binds `name` by a statement of its own block (`name = …`). */
+function everyBranchBinds(ifStmt: SyntaxNode, name: string): boolean {
+  const blocks = [ifStmt.childForFieldName('consequence'), ...ifStmt.namedChildren.filter((k) => k.type === 'elif_clause' || k.type === 'else_clause').map((k) => k.childForFieldName('consequence') ?? k.childForFieldName('body'))];
+  if (!ifStmt.namedChildren.some((k) => k.type === 'else_clause')) return false;
+  return blocks.every((b) => b !== null && b !== undefined && b.namedChildren.some((st) => plainTarget(st)?.text === name));
+}
+
+/**
+ * `cx.commit` handed to a call as a value (`stack.callback(cx.commit)`, `Timer(1, cx.commit)`), not called: the
+ * attribute, or `undefined`.
+ */
+function handedMethod(id: SyntaxNode, spec: ResourceSpec): SyntaxNode | undefined {
+  const attr = id.parent;
+  if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== id.id) return undefined;
+  // Ex) `print(cx.total_changes)`: a value, not a method
+  if (spec.dataAttributes?.has(attr.childForFieldName('attribute')?.text ?? '')) return undefined;
+  let n = attr;
+  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  const p = n.parent?.type === 'keyword_argument' ? n.parent.parent : n.parent;
+  return p?.type === 'argument_list' ? attr : undefined;
+}
+
+/** True when `id` lies in an item of a `with` (`stmt`'s own, or one inside `stmt`) whose value is `contextlib.closing(…)`. */
 function closingItem(ctx: FileContext, id: SyntaxNode, stmt: SyntaxNode): boolean {
   for (let n: SyntaxNode | null = id; n && n.id !== stmt.id; n = n.parent) {
     if (n.type !== 'with_item') continue;
@@ -220,6 +305,7 @@ function holderAfter(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, c: Con
   }
   for (const name of names) {
     for (const r of identifierUses(ctx, scope, name)) {
+      if (bindsName(r)) continue;
       // (A read after the statement in the block, on the same turn, reads it while the connection is open; one before
       // it in a loop around the block, on a later turn, reads the turn before's)
       const later = r.startIndex >= c.stmt.endIndex;

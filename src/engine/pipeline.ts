@@ -238,7 +238,7 @@ function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Find
       if (!ours(covered(e.start, e.end))) return false;
       if (e.end > e.start) {
         const code = text.slice(e.start, e.end);
-        if (/\S/.test(code) && edits.some((o) => breaksLine(o.text) && o.text.includes(code))) return true;
+        if (/\S/.test(code) && edits.some((o) => breaksLine(o.text) && looseIndex(o.text, code) !== undefined)) return true;
         if ((comments ??= root.descendantsOfType('comment')).some((c) => c.startIndex >= e.start && c.startIndex < e.end)) return true;
       }
       return breaksLine(e.text) && /\S/.test(text.slice(lineStartOf(e.start), e.start));
@@ -277,9 +277,10 @@ function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Find
         for (const r of f.fix!.edits) {
           if (r.end <= r.start) continue;
           const code = text.slice(r.start, r.end);
-          const k = e.text.indexOf(code);
-          if (k < 0 || g.start < ws + k || g.end > ws + k + code.length) continue;
-          origin = { start: r.start + (g.start - ws - k), end: r.start + (g.end - ws - k) };
+          // (Written again as it was, or with its continuation lines aligned again: `wrap.ts`'s `moveText`)
+          const found = looseIndex(e.text, code);
+          if (!found || g.start < ws + found.at || g.end > ws + found.at + found.length) continue;
+          origin = { start: r.start + found.toCode(g.start - ws), end: r.start + found.toCode(g.end - ws) };
           by = f;
           break;
         }
@@ -810,4 +811,38 @@ function processText(input: SourceInput): FileResult {
     const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
     return { ...base, status: 'failed', reason: `internal error: ${detail}` };
   }
+}
+
+/**
+ * Where `code` is in `text`: as it is, or with the blanks that open its continuation lines changed (a fix that moves a
+ * call aligns its lines again under its bracket). `toCode` maps an offset in `text`, inside the match, to one in
+ * `code` (the same column of the same line, less the change of its indentation).
+ */
+export function looseIndex(text: string, code: string): { at: number; length: number; toCode: (k: number) => number } | undefined {
+  const exact = text.indexOf(code);
+  if (exact >= 0) return { at: exact, length: code.length, toCode: (k) => k - exact };
+  if (!/[\r\n]/.test(code)) return undefined;
+  const pattern = code
+    .split(/(\r\n|\r|\n) */)
+    .map((part, i) => (i % 2 === 1 ? `${part.replace(/\r/g, '\\r').replace(/\n/g, '\\n')} *` : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  const m = new RegExp(pattern).exec(text);
+  if (!m) return undefined;
+  const at = m.index;
+  const starts = (t: string) => [0, ...[...t.matchAll(/\r\n|\r|\n/g)].map((x) => x.index! + x[0].length)];
+  const lead = (t: string, i: number) => /^ */.exec(t.slice(i))![0].length;
+  const mine = starts(m[0]);
+  const theirs = starts(code);
+  return {
+    at,
+    length: m[0].length,
+    toCode: (k) => {
+      const rel = k - at;
+      let i = mine.length - 1;
+      while (i > 0 && mine[i]! > rel) i--;
+      const col = rel - mine[i]!;
+      const diff = lead(m[0], mine[i]!) - lead(code, theirs[i]!);
+      return theirs[i]! + Math.max(0, col - diff);
+    },
+  };
 }

@@ -790,6 +790,12 @@ function followUses(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode, spe
         cls = { kind: 'escape', severity: 'store', reason: `wrapped by \`${cls.target.text}\`, whose buffer reaches the ${spec.kind} only when \`${cls.target.text}\` is flushed or closed: a \`with\` would close the ${spec.kind} under it first` };
       }
       if (cls.kind === 'alias') {
+        // Ex) `if fast: cur = cx.execute(q)` / `else: cur = cx.execute(r)`: a name already followed, bound again from the
+        // resource; its reads are the ones followed (not the resource's own name bound back: `g = f` / `f = g`)
+        if (depth < 3 && seen.has(cls.target.text) && cls.target.text !== target.text) {
+          out.push({ node: id, name, cls: { kind: 'use' }, binds: cls.target });
+          continue;
+        }
         if (depth >= 3 || seen.has(cls.target.text)) cls = { kind: 'escape', severity: 'call', reason: 'passed through too many names for withify to follow' };
         else {
           out.push({ node: id, name, cls: { kind: 'use' }, binds: cls.target });
