@@ -1,0 +1,11 @@
+# A call whose arguments hang under its bracket (aligned with the statement), one of them aligned under a bracket of
+# its own: they stay where they are when `contextlib.closing(` goes in front.
+import os
+import sqlite3
+
+
+def save(base, name):
+    with sqlite3.connect(
+            os.path.join(base,
+                         name)) as cx:
+        cx.execute("select 1")

@@ -1,0 +1,11 @@
+# The file's call moves ahead of the wrapper; its hanging arguments, and a line aligned under a bracket on a hanging
+# line, stay where they are.
+import gzip
+import os
+
+
+def read(base, name):
+    with gzip.GzipFile(fileobj=open(
+            os.path.join(base,
+                         name), "rb")) as gz:
+        return gz.read()
