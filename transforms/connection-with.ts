@@ -80,9 +80,10 @@ function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spe
     while (st?.parent && st.parent.type !== 'block' && st.parent.type !== 'module') st = st.parent;
     return !st || (seesValue(u, st, scope, u.name) && !reboundBetween(st, u.node, u.name, scope));
   };
+  // (In the block, or in an item after this one: `with sqlite3.connect(p) as cx, closing(cx.cursor()) as cur:`)
+  const inBlock = (u: Use) => (body !== null && within(u.node, body)) || (within(u.node, c.stmt) && u.node.startIndex >= c.item.endIndex);
   const sees = (u: Use) =>
-    (body !== null && within(u.node, body)) ||
-    (within(u.node, c.stmt) && u.node.startIndex >= c.item.endIndex) ||
+    inBlock(u) ||
     (u.cls.kind !== 'rebind' && !(u.name === name && boundAround(u.node, name, c.stmt, scope)) && seesValue(u, c.stmt, scope, name) && (u.name === name || aliasSees(u)));
   // Ex) `cx.close()` after the block (or in it), `closing(cx)`, `atexit.register(cx.close)`: the code closes it (not
   // `with cx:` or `stack.enter_context(cx)`, which commit)
@@ -90,8 +91,6 @@ function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spe
   const loop = loops.at(-1);
   let unsafe: string | undefined;
   for (const u of uses) {
-    // (In the block, or in an item after this one: `with sqlite3.connect(p) as cx, closing(cx.cursor()) as cur:`)
-    const inBody = (body !== null && within(u.node, body)) || (within(u.node, c.stmt) && u.node.startIndex >= c.item.endIndex);
     const line = u.node.startPosition.row + 1;
     if (loop && u.binds && within(u.node, loop) && !boundEveryTurn(u, uses, loop)) {
       // Ex) `try: cur = cx.execute(q)` / `except OperationalError: pass` / `cur.fetchone()`: on a turn where the binding
@@ -103,7 +102,7 @@ function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spe
     if (loop && u.name !== name && within(u.node, loop) && u.node.startIndex < (boundAt.get(u.name) ?? -1)) {
       return { reason: `\`${u.name}\` is read (line ${line}) before the block binds it, on a later turn of the loop: the connection of the turn before, which the fix would have closed`, severity: 'refuse' };
     }
-    if (!inBody) {
+    if (!inBlock(u)) {
       // Ex) `cx` read before the block, not in a loop around it: another value
       if (!sees(u)) continue;
       // Ex) `cur = cx.execute(q)` in the block, `cur.fetchall()` after it; `cx.execute(q)` after it

@@ -285,10 +285,12 @@ export function moveText(ctx: FileContext, node: SyntaxNode, column: number): st
     const lead = /^[ \t\f]*/.exec(source.slice(start, lineEndOf(source, start)))![0];
     if (!/^ *$/.test(lead) || lead.length + shift <= 0 || ctx.insideString(start)) continue;
     const anchor = anchorOf(ctx, start);
-    // (A bracket on the call's first line moves with the call; one on a later line only if its line moved: `open(` /
-    // `        os.path.join(base,` / `                     name)` stays under a hanging line that stays)
-    const bracketLine = lineStartOf(source, anchor?.bracket ?? 0);
-    if (anchor === undefined || anchor.bracket < node.startIndex || (bracketLine !== lineStartOf(source, node.startIndex) && !moved.has(bracketLine)) || (anchor.hanging && !moved.has(bracketLine))) continue;
+    if (anchor === undefined || anchor.bracket < node.startIndex) continue;
+    // (A bracket on the call's first line moves with the call, but for one that ends the line: the lines under it hang
+    // from the statement, which stays. One on a later line moves only if its line moved: `open(` / `        os.path.join(base,`
+    // / `                     name)` stays under a hanging line that stays)
+    const bracketLine = lineStartOf(source, anchor.bracket);
+    if (bracketLine === lineStartOf(source, node.startIndex) ? anchor.hanging : !moved.has(bracketLine)) continue;
     moved.add(start);
     out += source.slice(last, start) + ' '.repeat(lead.length + shift);
     last = start + lead.length;
