@@ -48,7 +48,7 @@ function storeIsClosed(ctx: FileContext, a: Pick<ResourceAssignment, 'stmt' | 't
   // Ex) `self.stdin = open(p)` in one method of a 1,500-line class: its other methods are read from the text,
   // so a partial tree need not hold them (the same answer from the whole tree and a partial one)
   const written = classAsWritten(ctx.source, cls);
-  return closesByName(written.text.replace(/[ \t]+/g, " "), target, spec) || [...CLEANUP_METHODS].some((m) => written.defs.has(m));
+  return closesByName(written.text.replace(/[ \t]+/g, ' '), target, spec) || [...CLEANUP_METHODS].some((m) => written.defs.has(m));
 }
 
 /**
@@ -813,7 +813,7 @@ function indirectBinding(call: SyntaxNode): IndirectBinding | undefined {
  * `name.close()`, `closing(name)`; for a resource whose `__exit__` closes it (not a sqlite3 connection, whose
  * `with` only commits) also `with name`, `enter_context(name)` (unittest's `enterContext(name)`), `name.__exit__`.
  */
-export function closedByName(ctx: FileContext, scope: SyntaxNode, name: string, spec: ResourceSpec): boolean {
+function closedByName(ctx: FileContext, scope: SyntaxNode, name: string, spec: ResourceSpec): boolean {
   // (Once per scope, name and management: a function of thousands of blocks binding one name asked for each)
   return memoized(closedMemo, ctx, `${scope.id}:${name}:${spec.management}`, () => closesByName(flatText(ctx, scope), name, spec));
 }
