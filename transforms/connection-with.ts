@@ -78,7 +78,7 @@ function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spe
   const aliasSees = (u: Use) => {
     let st = bindingOf.get(u.name);
     while (st?.parent && st.parent.type !== 'block' && st.parent.type !== 'module') st = st.parent;
-    return !st || (seesValue(u, st, scope, u.name) && !reboundBetween(st, u.node, u.name, scope));
+    return !st || (seesValue(u, st, scope, u.name) && !reboundBetween(ctx, st, u.node, u.name, scope));
   };
   // (In the block, or in an item after this one: `with sqlite3.connect(p) as cx, closing(cx.cursor()) as cur:`)
   const inBlock = (u: Use) => (body !== null && within(u.node, body)) || (within(u.node, c.stmt) && u.node.startIndex >= c.item.endIndex);
@@ -92,7 +92,7 @@ function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spe
   let unsafe: string | undefined;
   for (const u of uses) {
     const line = u.node.startPosition.row + 1;
-    if (loop && u.binds && within(u.node, loop) && !boundEveryTurn(u, uses, loop)) {
+    if (loop && u.binds && within(u.node, loop) && !boundEveryTurn(ctx, u, uses, loop)) {
       // Ex) `try: cur = cx.execute(q)` / `except OperationalError: pass` / `cur.fetchone()`: on a turn where the binding
       // does not run, `cur` is the cursor of the turn before, whose connection the fix would have closed
       return { reason: `\`${u.binds.text}\` is bound (line ${line}) where it may not be on every turn of the loop: a later turn may read the one before's, whose connection the fix would have closed`, severity: 'refuse' };
@@ -111,7 +111,7 @@ function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spe
     if (u.cls.kind === 'rebind') return { reason: `\`${u.name}\` is bound again in the block (line ${line})`, severity: 'refuse' };
     // Ex) `stack.callback(cx.commit)`, `self.addCleanup(cx.rollback)`, `atexit.register(cx.commit)`: a method of the
     // connection handed on, to run after the block, on a connection the fix would have closed
-    const handed = u.name === name ? handedMethod(u.node, spec) : undefined;
+    const handed = u.name === name ? handedMethod(u.node, spec) ?? registeredIn(u.node) : undefined;
     if (handed || (u.cls.kind === 'managed' && !closesHere(u.node))) {
       return { reason: `\`${preview(handed ?? u.node.parent ?? u.node)}\` (line ${line}) hands on the connection or one of its methods, which may run after the block`, severity: 'refuse' };
     }
@@ -168,7 +168,7 @@ function closesHere(id: SyntaxNode): boolean {
  * holds it: a read elsewhere in the loop may come on a turn where the binding did not run (`try:` / `cur = …` /
  * `except …: pass` / `cur.fetchone()`), and read the turn before's.
  */
-function boundEveryTurn(u: Use, uses: readonly Use[], loop: SyntaxNode): boolean {
+function boundEveryTurn(ctx: FileContext, u: Use, uses: readonly Use[], loop: SyntaxNode): boolean {
   const name = u.binds!.text;
   let stmt: SyntaxNode = u.node;
   while (stmt.parent && stmt.parent.type !== 'block' && stmt.parent.type !== 'module') stmt = stmt.parent;
@@ -176,7 +176,7 @@ function boundEveryTurn(u: Use, uses: readonly Use[], loop: SyntaxNode): boolean
   // binds the name: past those the name is bound on every path
   for (;;) {
     const owner = stmt.parent?.parent;
-    if (owner?.type === 'with_statement' && owner.childForFieldName('body')?.id === stmt.parent!.id) stmt = owner;
+    if (owner?.type === 'with_statement' && owner.childForFieldName('body')?.id === stmt.parent!.id && runsItsBody(ctx, owner)) stmt = owner;
     else if (owner && (owner.type === 'if_statement' || owner.type === 'elif_clause' || owner.type === 'else_clause')) {
       const ifStmt = owner.type === 'if_statement' ? owner : owner.parent!;
       if (!everyBranchBinds(ifStmt, name)) break;
@@ -191,8 +191,8 @@ function boundEveryTurn(u: Use, uses: readonly Use[], loop: SyntaxNode): boolean
  * True when a statement after `binding` and before the read `at`, in a block holding `at` (or in the body of a `with`
  * there, which runs whenever the `with` does), binds `name` plainly: `at` reads that value.
  */
-function reboundBetween(binding: SyntaxNode, at: SyntaxNode, name: string, scope: SyntaxNode): boolean {
-  const binds = (st: SyntaxNode): boolean => plainTarget(st)?.text === name || (st.type === 'with_statement' && (st.childForFieldName('body')?.namedChildren ?? []).some(binds));
+function reboundBetween(ctx: FileContext, binding: SyntaxNode, at: SyntaxNode, name: string, scope: SyntaxNode): boolean {
+  const binds = (st: SyntaxNode): boolean => plainTarget(st)?.text === name || (st.type === 'with_statement' && runsItsBody(ctx, st) && (st.childForFieldName('body')?.namedChildren ?? []).some(binds));
   for (let n: SyntaxNode | null = at; n && n.id !== scope.id; n = n.parent) {
     const block = n.parent;
     if (!block || (block.type !== 'block' && block.type !== 'module')) continue;
@@ -211,11 +211,37 @@ function bindsName(id: SyntaxNode): boolean {
   return p?.type === 'as_pattern_target';
 }
 
+/**
+ * True when a `with` surely runs its body to the end or lets the exception out: its items are names (`with lock:`,
+ * `with self._lock:`) or resources of the catalog, no call that may make a manager that swallows it
+ * (`contextlib.suppress(E)`, `assertRaises`).
+ */
+function runsItsBody(ctx: FileContext, w: SyntaxNode): boolean {
+  const clause = w.namedChildren.find((k) => k.type === 'with_clause');
+  return (clause?.namedChildren ?? []).every((item) => {
+    let v = item.childForFieldName('value');
+    if (v?.type === 'as_pattern') v = v.namedChildren[0] ?? null;
+    // (Or a resource of the catalog, whose exit closes or commits and lets the exception out: `with open(p) as f:`)
+    return v?.type === 'identifier' || v?.type === 'attribute' || (v?.type === 'call' && resourceOf(ctx, v) !== undefined);
+  });
+}
+
 /** True when `ifStmt` has an `else` and each of its branches binds `name` by a statement of its own block (`name = …`). */
 function everyBranchBinds(ifStmt: SyntaxNode, name: string): boolean {
   const blocks = [ifStmt.childForFieldName('consequence'), ...ifStmt.namedChildren.filter((k) => k.type === 'elif_clause' || k.type === 'else_clause').map((k) => k.childForFieldName('consequence') ?? k.childForFieldName('body'))];
   if (!ifStmt.namedChildren.some((k) => k.type === 'else_clause')) return false;
   return blocks.every((b) => b !== null && b !== undefined && b.namedChildren.some((st) => plainTarget(st)?.text === name));
+}
+
+/** The methods that keep what they are given to run or enter it later: an `ExitStack`'s, a test's cleanups, `atexit`'s. */
+const REGISTERS: ReadonlySet<string> = new Set(['enter_context', 'push', 'callback', 'enterContext', 'enterClassContext', 'addCleanup', 'addClassCleanup', 'register', 'finalize']);
+
+/** `stack.enter_context(cx)`, `stack.push(cx)`: the call `id` is handed to as it is, to be entered or run later; else `undefined`. */
+function registeredIn(id: SyntaxNode): SyntaxNode | undefined {
+  const call = id.parent?.type === 'argument_list' ? id.parent.parent : null;
+  const f = call?.type === 'call' ? call.childForFieldName('function') : null;
+  const method = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : undefined;
+  return method !== undefined && REGISTERS.has(method) ? call! : undefined;
 }
 
 /**
@@ -235,13 +261,15 @@ function handedMethod(id: SyntaxNode, spec: ResourceSpec): SyntaxNode | undefine
 
 /** True when `id` lies in an item of a `with` (`stmt`'s own, or one inside `stmt`) whose value is `contextlib.closing(…)`. */
 function closingItem(ctx: FileContext, id: SyntaxNode, stmt: SyntaxNode): boolean {
-  for (let n: SyntaxNode | null = id; n && n.id !== stmt.id; n = n.parent) {
-    if (n.type !== 'with_item') continue;
-    let v = n.childForFieldName('value');
-    if (v?.type === 'as_pattern') v = v.namedChildren[0] ?? null;
-    return v?.type === 'call' && /^contextlib\.(?:closing|aclosing)$/.test(qualifiedName(ctx.names, v.childForFieldName('function')!) ?? '');
-  }
-  return false;
+  // Ex) `closing(cx.cursor())`, `closing(cur.execute(q))`: what the connection's own method made, closed there (not
+  // `closing(Session(cx))`: what a call withify cannot read made may keep the connection)
+  const attr = id.parent;
+  const made = attr?.type === 'attribute' && attr.childForFieldName('object')?.id === id.id ? attr.parent : null;
+  const args = made?.type === 'call' && made.childForFieldName('function')?.id === attr!.id ? made.parent : null;
+  const call = args?.type === 'argument_list' && args.namedChildren.length === 1 ? args.parent : null;
+  const item = call?.parent?.type === 'as_pattern' ? call.parent.parent : call?.parent;
+  if (!call || item?.type !== 'with_item' || !within(item, stmt)) return false;
+  return /^contextlib\.(?:closing|aclosing)$/.test(qualifiedName(ctx.names, call.childForFieldName('function')!) ?? '');
 }
 
 /** `global` or `nonlocal` when `scope`'s own code declares `name` so. */
@@ -282,7 +310,8 @@ function holderAfter(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, c: Con
       const owner = f?.type === 'attribute' ? f.childForFieldName('object') : null;
       // Ex) `keep.append(cx)`, `self.pool.append(cx)`: stored there
       if (owner && !within(id, f) && method !== undefined && STORES.has(method)) {
-        if (owner.type !== 'identifier') return { read: owner, what: 'keeps it after the block', sure: true };
+        // Ex) `self.pool.append(cx)`, `_pool.append(cx)` with `_pool` a global: kept past the function
+        if (owner.type !== 'identifier' || !ctx.names.bindings(scope).has(owner.text)) return { read: owner, what: 'keeps it after the block', sure: true };
         names.add(owner.text);
         stored.add(owner.text);
       }

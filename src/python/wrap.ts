@@ -203,10 +203,9 @@ export function realignHeader(ctx: FileContext, header: string, indent: string, 
 }
 
 /**
- * `edits` with those inside `from`–`to` (a header at the start of its line, changed in place: `with
- * gzip.GzipFile(fileobj=open(p,` / `"rb"),` / `mode="r") as gz:` given an item in front) made one edit in which the
- * source's continuation lines are aligned again under their bracket where it moved (`mode="r"` under the arguments
- * of `gzip.GzipFile(`). A line an edit replaced or put in is left as the edit has it (`moveText` aligns text a fix
+ * `edits`, changing a header in place (`with gzip.GzipFile(fileobj=open(p,` / `"rb"),` / `mode="r") as gz:` given an
+ * item in front), and an edit of the indentation of each source line in `from`–`to` that must move to stay aligned
+ * under its bracket where the edits moved it (`mode="r"` under the arguments of `gzip.GzipFile(`). A line an edit replaced or put in is left as the edit has it (`moveText` aligns text a fix
  * moves); the others as `realignHeader` says: not after a bracket that ends its line, inside a string, or with a tab.
  */
 export function realignInPlace(ctx: FileContext, edits: Edit[], from: number, to: number): Edit[] {
@@ -234,6 +233,7 @@ export function realignInPlace(ctx: FileContext, edits: Edit[], from: number, to
   };
   const lines = text.split(/(\r\n|\r|\n)/);
   const lineStarts: number[] = [];
+  // (Columns of the edited text: where each bracket went)
   for (let k = 0, pos = 0; k < lines.length; k += 2) {
     lineStarts.push(pos);
     pos += lines[k]!.length + (lines[k + 1]?.length ?? 0);
@@ -241,6 +241,7 @@ export function realignInPlace(ctx: FileContext, edits: Edit[], from: number, to
   const lineOf = (n: number) => firstIndex(lineStarts.length, (k) => lineStarts[k]! > n) - 1;
   const column = (n: number, k: number) => n - lineStarts[k]! + (k === 0 ? indent.length : 0);
   const shifts = new Map<number, number>();
+  const moves: Edit[] = [];
   for (const start of lineStartsBetween(source, from, to)) {
     const lead = /^[ \t\f]*/.exec(source.slice(start, lineEndOf(source, start)))![0];
     const first = mapped(start + lead.length, true);
@@ -256,15 +257,14 @@ export function realignInPlace(ctx: FileContext, edits: Edit[], from: number, to
     // (Under a bracket that ends its line, the line moves as that line moved; else its first character goes as far right
     // of the bracket as it was)
     const shift = anchor.hanging ? shifts.get(kb) ?? 0 : column(b, kb) + (shifts.get(kb) ?? 0) - (anchor.bracket - lineStartOf(source, anchor.bracket));
-    if (shift !== 0 && lead.length + shift > 0) shifts.set(k, shift);
+    if (shift !== 0 && lead.length + shift > 0) {
+      shifts.set(k, shift);
+      // (An edit of the line's indentation alone, not one over the header: the engine looks for the code a fix moves in
+      // the text of the edit that writes it again, and a finding left there keeps its own place)
+      moves.push(shift > 0 ? insertAt(start, ' '.repeat(shift)) : replaceRange(start, start - shift, ''));
+    }
   }
-  if (shifts.size === 0) return edits;
-  for (const [k, shift] of shifts) {
-    const line = lines[2 * k]!;
-    const lead = /^ */.exec(line)![0].length;
-    lines[2 * k] = ' '.repeat(Math.max(1, lead + shift)) + line.slice(lead);
-  }
-  return [replaceRange(from, to, lines.join('')), ...edits.filter((e) => !inside.includes(e))];
+  return moves.length ? [...edits, ...moves] : edits;
 }
 
 /**
