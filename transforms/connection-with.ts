@@ -115,10 +115,13 @@ function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spe
     if (handed || (u.cls.kind === 'managed' && !closesHere(u.node))) {
       return { reason: `\`${preview(handed ?? u.node.parent ?? u.node)}\` (line ${line}) hands on the connection or one of its methods, which may run after the block`, severity: 'refuse' };
     }
-    // Ex) `with closing(cx.cursor()) as cur:` in the block: nothing past its own exit, but for `cur` read after the block
+    // Ex) `with closing(cx.cursor()) as cur:` in the block: nothing past its own exit, but for `cur` read after the block,
+    // or used otherwise than for its rows (`db = cur.connection`)
     if (u.cls.kind === 'escape' && closingItem(ctx, u.node, body ?? c.stmt)) {
       const holder = holderAfter(ctx, u.node, scope, c, loop);
       if (holder) return { reason: `\`${holder.read.text}\` (line ${holder.read.startPosition.row + 1}) ${holder.what}`, severity: 'refuse' };
+      const other = cursorUsedOtherwise(ctx, u.node, scope);
+      if (other) return { reason: `\`${preview(other.parent ?? other)}\` (line ${other.startPosition.row + 1}) uses the cursor otherwise than for its rows, which withify does not follow`, severity: 'refuse' };
       continue;
     }
     if (u.cls.kind === 'escape' && !within(u.node, body)) {
@@ -212,8 +215,8 @@ function bindsName(id: SyntaxNode): boolean {
 }
 
 /**
- * True when a `with` surely runs its body to the end or lets the exception out: its items are names (`with lock:`,
- * `with self._lock:`) or resources of the catalog, no call that may make a manager that swallows it
+ * True when a `with` surely runs its body to the end or lets the exception out: its items are locks by their name
+ * (`with lock:`, `with self._lock:`) or resources of the catalog, no call that may make a manager that swallows it
  * (`contextlib.suppress(E)`, `assertRaises`).
  */
 function runsItsBody(ctx: FileContext, w: SyntaxNode): boolean {
@@ -221,8 +224,10 @@ function runsItsBody(ctx: FileContext, w: SyntaxNode): boolean {
   return (clause?.namedChildren ?? []).every((item) => {
     let v = item.childForFieldName('value');
     if (v?.type === 'as_pattern') v = v.namedChildren[0] ?? null;
-    // (Or a resource of the catalog, whose exit closes or commits and lets the exception out: `with open(p) as f:`)
-    return v?.type === 'identifier' || v?.type === 'attribute' || (v?.type === 'call' && resourceOf(ctx, v) !== undefined);
+    // (A name that says it holds a lock, `lock`, `self._mutex`: a name may hold `contextlib.suppress(E)` too. Or a
+    // resource of the catalog, whose exit closes or commits and lets the exception out: `with open(p) as f:`)
+    if (v?.type === 'identifier' || v?.type === 'attribute') return /(?:lock|mutex|sem(?:aphore)?|cond(?:ition)?)$/i.test(v.text);
+    return v?.type === 'call' && resourceOf(ctx, v) !== undefined;
   });
 }
 
@@ -257,6 +262,38 @@ function handedMethod(id: SyntaxNode, spec: ResourceSpec): SyntaxNode | undefine
   while (n.parent?.type === 'parenthesized_expression') n = n.parent;
   const p = n.parent?.type === 'keyword_argument' ? n.parent.parent : n.parent;
   return p?.type === 'argument_list' ? attr : undefined;
+}
+
+/** A cursor's methods and attributes that give data (rows, counts) or run a statement on it. */
+const CURSOR_PLAIN: ReadonlySet<string> = new Set(['execute', 'executemany', 'executescript', 'fetchone', 'fetchall', 'fetchmany', 'close', 'setinputsizes', 'setoutputsize', 'rowcount', 'lastrowid', 'description', 'arraysize']);
+
+/**
+ * For `cx` read in `with closing(cx.cursor()) as cur:`: a read of `cur` other than `cur.m(…)` or `cur.a` of
+ * `CURSOR_PLAIN` (whose values are rows, counts, or the cursor again, used in place: a statement, `for row in
+ * cur.execute(q):`, `cur.execute(q).fetchall()`) or `for row in cur:`; else
+ * `undefined`. Ex) `db = cur.connection`, `keep(cur)`, `it = cur`.
+ */
+function cursorUsedOtherwise(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode): SyntaxNode | undefined {
+  let call: SyntaxNode | null = id.parent?.parent ?? null;
+  while (call && call.type !== 'call') call = call.parent;
+  const closing = call?.parent?.type === 'argument_list' ? call.parent.parent : null;
+  const v = closing?.parent?.type === 'as_pattern' ? closing.parent : null;
+  const t = v?.childForFieldName('alias')?.namedChildren[0];
+  if (t?.type !== 'identifier') return undefined;
+  for (const r of identifierUses(ctx, scope, t.text)) {
+    if (r.id === t.id || bindsName(r)) continue;
+    const p = r.parent;
+    if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === r.id) continue;
+    const attr = p?.type === 'attribute' && p.childForFieldName('object')?.id === r.id ? p.childForFieldName('attribute')?.text : undefined;
+    if (attr === undefined || !CURSOR_PLAIN.has(attr)) return r;
+    // (`cur.execute(q)` gives the cursor again: bound to a name or handed on, it is followed no further)
+    const called = p!.parent?.type === 'call' && p!.parent.childForFieldName('function')?.id === p!.id ? p!.parent : null;
+    const value = called ?? p!;
+    const up = value.parent;
+    const used = up?.type === 'expression_statement' || (up?.type === 'for_statement' && up.childForFieldName('right')?.id === value.id) || (up?.type === 'attribute' && /^fetch/.test(up.childForFieldName('attribute')?.text ?? ''));
+    if (attr.startsWith('execute') && !used) return r;
+  }
+  return undefined;
 }
 
 /** True when `id` lies in an item of a `with` (`stmt`'s own, or one inside `stmt`) whose value is `contextlib.closing(…)`. */
@@ -311,7 +348,9 @@ function holderAfter(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, c: Con
       // Ex) `keep.append(cx)`, `self.pool.append(cx)`: stored there
       if (owner && !within(id, f) && method !== undefined && STORES.has(method)) {
         // Ex) `self.pool.append(cx)`, `_pool.append(cx)` with `_pool` a global: kept past the function
-        if (owner.type !== 'identifier' || !ctx.names.bindings(scope).has(owner.text)) return { read: owner, what: 'keeps it after the block', sure: true };
+        // (A parameter's list, or one declared `global`/`nonlocal`, is the caller's or the module's)
+        const bound = owner.type === 'identifier' ? ctx.names.bindings(scope).get(owner.text) : undefined;
+        if (!bound || bound.some((b) => b.kind === 'param') || declaredOutside(scope, owner.text)) return { read: owner, what: 'keeps it after the block', sure: true };
         names.add(owner.text);
         stored.add(owner.text);
       }

@@ -28,3 +28,15 @@ def count(p):
     with sqlite3.connect(p) as cx:  # expect: WFY107
         with contextlib.closing(tracked_cursor(cx)) as cur:
             return cur.execute("select count(*) from t").fetchone()[0]
+
+
+def open_into(p, out):
+    with sqlite3.connect(p) as cx:  # expect: WFY107
+        out.append(cx)
+
+
+def handed_out(p):
+    with sqlite3.connect(p) as cx:  # expect: WFY107
+        with contextlib.closing(cx.cursor()) as cur:
+            db = cur.connection
+    return db.total_changes
