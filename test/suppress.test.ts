@@ -111,6 +111,12 @@ test('a fix that would carry suppressed code away from its comment is not made: 
   const inside = 'import json\n\n\ndef main(n):\n    x = json.load(open(open(n).read()  # noqa: WFY101\n                       .strip()))\n    return x\n';
   assert.match(transformSource(inside).findings[0]!.reason!, /found again \(WFY106, `open\(n\)\.read\(\)`\), which no comment there suppresses/);
   // (Rewritten into code without it, the suppressed code holds no fix back: the next test, `Path(p).read_text()`)
+  // Moved to another line by an edit with no line break of its own: the file's item put ahead of the wrapper's, on the
+  // header's first line, where the comment on its second does not reach
+  const header = 'import gzip\n\n\ndef f(q):\n    with gzip.GzipFile(mode="rb",\n                       fileobj=open(open(q).read().strip(), "rb")) as gz:  # noqa: WFY101\n        return gz.read()\n';
+  const held = transformSource(header);
+  assert.equal(held.output, header);
+  assert.match(held.findings.find((f) => f.code === 'WFY102')!.reason!, /^the fix would take code that a comment suppresses \(WFY101, line 6\) away from it, where it would be found again \(WFY101, `open\(q\)\.read\(\)`\)/);
 });
 
 test('CRLF files: the comment is found on the right line', () => {

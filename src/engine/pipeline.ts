@@ -238,7 +238,9 @@ function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Find
       if (!ours(covered(e.start, e.end))) return false;
       if (e.end > e.start) {
         const code = text.slice(e.start, e.end);
-        if (/\S/.test(code) && edits.some((o) => breaksLine(o.text) && looseIndex(o.text, code) !== undefined)) return true;
+        // (Or writes it again on another line with no line break of its own: `with gzip.GzipFile(mode="r",` /
+        // `fileobj=open(open(n).read())) as gz:  # noqa: WFY101` → `with open(open(n).read()) as fh, …` one line up)
+        if (/\S/.test(code) && edits.some((o) => (breaksLine(o.text) || lineOf(o.start) !== lineOf(e.start)) && looseIndex(o.text, code) !== undefined)) return true;
         if ((comments ??= root.descendantsOfType('comment')).some((c) => c.startIndex >= e.start && c.startIndex < e.end)) return true;
       }
       return breaksLine(e.text) && /\S/.test(text.slice(lineStartOf(e.start), e.start));
