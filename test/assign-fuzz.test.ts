@@ -19,7 +19,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { transformSource, type TransformSourceOptions } from '../src/api.js';
-import { CPYTHON, seededRandom, tempDir } from './helpers.js';
+import { CPYTHON, Dice, seededRandom, tempDir } from './helpers.js';
 
 /**
  * Shapes the generator leaves out because they show a withify bug that is not fixed yet. Delete an entry once its
@@ -212,7 +212,7 @@ for i, src in enumerate(json.load(sys.stdin)):
 print(json.dumps(results, default=repr))
 `;
 
-class Gen {
+class Gen extends Dice {
   /** Names bound on some path so far (uses of them may still fail: the same before and after). */
   private alias = false;
   private probe = false;
@@ -224,19 +224,12 @@ class Gen {
   /** The close of `f` is in a `try` that catches: no other writer after it (finding 2). */
   private noWriterAfter = false;
   constructor(
-    private readonly rnd: () => number,
+    rnd: () => number,
     private readonly kind: Kind,
     /** Escapes and other shapes that block a fix are offered. */
     private readonly spicy: boolean,
-  ) {}
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.rnd() * xs.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.rnd() < p;
-  }
-  int(n: number): number {
-    return Math.floor(this.rnd() * n);
+  ) {
+    super(rnd);
   }
   open(): string {
     return this.pick(OPENS[this.kind]);

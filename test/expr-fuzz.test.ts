@@ -15,7 +15,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { transformSource, type TransformSourceOptions } from '../src/api.js';
-import { CPYTHON, compileErrors, pyenvPython, seededRandom, tempDir } from './helpers.js';
+import { CPYTHON, compileErrors, Dice, pyenvPython, seededRandom, tempDir } from './helpers.js';
 
 /** What a generated program may use, and how withify is run over it. */
 export interface Profile {
@@ -56,7 +56,7 @@ interface Expr {
   writes: boolean;
 }
 
-class Gen {
+class Gen extends Dice {
   private id = 0;
   /** How the program names `pathlib.Path` (`undefined`: not imported). */
   pathClass: string | undefined = undefined;
@@ -65,14 +65,10 @@ class Gen {
   /** A resource of the current snippet may write `w.txt`: the snippet reads it back at its end. */
   private wrote = false;
   constructor(
-    readonly rnd: () => number,
+    rnd: () => number,
     readonly profile: Profile,
-  ) {}
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.rnd() * xs.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.rnd() < p;
+  ) {
+    super(rnd);
   }
   tag(): string {
     return `"t${this.id++}"`;

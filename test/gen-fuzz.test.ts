@@ -62,7 +62,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { transformSource, type TransformSourceOptions, type TransformSourceResult } from '../src/api.js';
-import { CPYTHON, PYPY, pypySkipReason, seededRandom, tempDir } from './helpers.js';
+import { CPYTHON, Dice, PYPY, pypySkipReason, seededRandom, tempDir } from './helpers.js';
 
 /**
  * Shapes the generator leaves out because they show a withify bug that is not fixed yet (the review's FINDINGS.md of 7
@@ -331,22 +331,15 @@ print(json.dumps(results))
 type Calls = 'any' | 'next';
 
 /** One program's statement maker. `escapes`: generators may be returned or kept past the function (CPython half). */
-class Gen {
+class Gen extends Dice {
   private tagN = 0;
   private keptN = 0;
   constructor(
-    private readonly rnd: () => number,
+    rnd: () => number,
     /** Escapes and shapes withify documents as not seen are offered (CPython half only). */
     private readonly wild: boolean,
-  ) {}
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.rnd() * xs.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.rnd() < p;
-  }
-  int(n: number): number {
-    return Math.floor(this.rnd() * n);
+  ) {
+    super(rnd);
   }
   tag(): string {
     return `"t${this.tagN++}"`;

@@ -190,6 +190,20 @@ export function proofCases(id: string): SnapshotCase[] {
   return listCases().filter((c) => c.id === id && /(^|\/)proof-/.test(c.name));
 }
 
+/** The draws of the generated tests' program makers, from `seededRandom`'s sequence: one of a list, a yes/no, an integer below `n`. */
+export class Dice {
+  constructor(readonly rnd: () => number) {}
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.rnd() * xs.length)]!;
+  }
+  chance(p: number): boolean {
+    return this.rnd() < p;
+  }
+  int(n: number): number {
+    return Math.floor(this.rnd() * n);
+  }
+}
+
 /** A deterministic pseudo-random sequence in [0, 1) (a linear congruential generator): generated tests repeat. */
 export function seededRandom(seed: number): () => number {
   let s = seed;

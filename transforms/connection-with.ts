@@ -7,9 +7,9 @@ import type { Finding, Fix, FileContext, SyntaxNode, Transform } from '../src/ty
 import { callsNamed } from '../src/python/candidates.js';
 import { preview } from '../src/python/evaluation.js';
 import { qualifiedName } from '../src/python/imports.js';
-import { resourceOf, withItemFor, type ResourceSpec } from '../src/python/resources.js';
-import { dynamicLookupAfter, identifierUses, nearestBinder, plainTarget, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
-import { loopsAround } from '../src/python/statements.js';
+import { maySwallow, resourceOf, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { dynamicLookupAfter, identifierUses, isBindingTarget, nearestBinder, plainTarget, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
+import { loopsAround, withItemTarget } from '../src/python/statements.js';
 import { memoized } from '../src/python/memo.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { placedItem, realignInPlace } from '../src/python/wrap.js';
@@ -34,16 +34,13 @@ interface ConnectionItem {
 function connectionItem(call: SyntaxNode): ConnectionItem | undefined {
   let value = call;
   while (value.parent?.type === 'parenthesized_expression') value = value.parent;
-  let target: SyntaxNode | undefined;
-  if (value.parent?.type === 'as_pattern' && value.parent.namedChildren[0]?.id === value.id) {
-    target = value.parent.childForFieldName('alias')?.namedChildren[0] ?? undefined;
-    // Ex) `as (cx)`: the name
-    while (target?.type === 'parenthesized_expression' && target.namedChildren.length === 1) target = target.namedChildren[0]!;
-    value = value.parent;
-    if (!target) return undefined;
-  }
-  const item = value.parent;
-  if (item?.type !== 'with_item' || item.childForFieldName('value')?.id !== value.id) return undefined;
+  const pattern = value.parent?.type === 'as_pattern' && value.parent.namedChildren[0]?.id === value.id ? value.parent : undefined;
+  const item = (pattern ?? value).parent;
+  if (item?.type !== 'with_item' || item.childForFieldName('value')?.id !== (pattern ?? value).id) return undefined;
+  let target = pattern ? withItemTarget(item) : undefined;
+  // Ex) `as (cx)`: the name
+  while (target?.type === 'parenthesized_expression' && target.namedChildren.length === 1) target = target.namedChildren[0]!;
+  if (pattern && !target) return undefined;
   const stmt = item.parent?.parent;
   // Ex) `async with sqlite3.connect(p) as cx:`: no such thing (a TypeError), nothing to fix
   if (stmt?.type !== 'with_statement' || stmt.child(0)?.type === 'async') return undefined;
@@ -179,7 +176,7 @@ function boundEveryTurn(ctx: FileContext, u: Use, uses: readonly Use[], loop: Sy
   // binds the name: past those the name is bound on every path
   for (;;) {
     const owner = stmt.parent?.parent;
-    if (owner?.type === 'with_statement' && owner.childForFieldName('body')?.id === stmt.parent!.id && runsItsBody(ctx, owner)) stmt = owner;
+    if (owner?.type === 'with_statement' && owner.childForFieldName('body')?.id === stmt.parent!.id && !maySwallow(ctx, owner)) stmt = owner;
     else if (owner && (owner.type === 'if_statement' || owner.type === 'elif_clause' || owner.type === 'else_clause')) {
       const ifStmt = owner.type === 'if_statement' ? owner : owner.parent!;
       if (!everyBranchBinds(ifStmt, name)) break;
@@ -195,7 +192,7 @@ function boundEveryTurn(ctx: FileContext, u: Use, uses: readonly Use[], loop: Sy
  * there, which runs whenever the `with` does), binds `name` plainly: `at` reads that value.
  */
 function reboundBetween(ctx: FileContext, binding: SyntaxNode, at: SyntaxNode, name: string, scope: SyntaxNode): boolean {
-  const binds = (st: SyntaxNode): boolean => plainTarget(st)?.text === name || (st.type === 'with_statement' && runsItsBody(ctx, st) && (st.childForFieldName('body')?.namedChildren ?? []).some(binds));
+  const binds = (st: SyntaxNode): boolean => plainTarget(st)?.text === name || (st.type === 'with_statement' && !maySwallow(ctx, st) && (st.childForFieldName('body')?.namedChildren ?? []).some(binds));
   for (let n: SyntaxNode | null = at; n && n.id !== scope.id; n = n.parent) {
     const block = n.parent;
     if (!block || (block.type !== 'block' && block.type !== 'module')) continue;
@@ -205,30 +202,6 @@ function reboundBetween(ctx: FileContext, binding: SyntaxNode, at: SyntaxNode, n
     }
   }
   return false;
-}
-
-/** True when the identifier `id` is what an assignment, a `for` or a `with … as` binds, not a read. */
-function bindsName(id: SyntaxNode): boolean {
-  const p = id.parent;
-  if ((p?.type === 'assignment' || p?.type === 'augmented_assignment' || p?.type === 'for_statement') && p.childForFieldName('left')?.id === id.id) return true;
-  return p?.type === 'as_pattern_target';
-}
-
-/**
- * True when a `with` surely runs its body to the end or lets the exception out: its items are locks by their name
- * (`with lock:`, `with self._lock:`) or resources of the catalog, no call that may make a manager that swallows it
- * (`contextlib.suppress(E)`, `assertRaises`).
- */
-function runsItsBody(ctx: FileContext, w: SyntaxNode): boolean {
-  const clause = w.namedChildren.find((k) => k.type === 'with_clause');
-  return (clause?.namedChildren ?? []).every((item) => {
-    let v = item.childForFieldName('value');
-    if (v?.type === 'as_pattern') v = v.namedChildren[0] ?? null;
-    // (A name that says it holds a lock, `lock`, `self._mutex`: a name may hold `contextlib.suppress(E)` too. Or a
-    // resource of the catalog, whose exit closes or commits and lets the exception out: `with open(p) as f:`)
-    if (v?.type === 'identifier' || v?.type === 'attribute') return /(?:lock|mutex|sem(?:aphore)?|cond(?:ition)?)$/i.test(v.text);
-    return v?.type === 'call' && resourceOf(ctx, v) !== undefined;
-  });
 }
 
 /** True when `ifStmt` has an `else` and each of its branches binds `name` by a statement of its own block (`name = …`). */
@@ -277,11 +250,11 @@ function cursorUsedOtherwise(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode
   let call: SyntaxNode | null = id.parent?.parent ?? null;
   while (call && call.type !== 'call') call = call.parent;
   const closing = call?.parent?.type === 'argument_list' ? call.parent.parent : null;
-  const v = closing?.parent?.type === 'as_pattern' ? closing.parent : null;
-  const t = v?.childForFieldName('alias')?.namedChildren[0];
+  const item = closing?.parent?.type === 'as_pattern' ? closing.parent.parent : null;
+  const t = item ? withItemTarget(item) : undefined;
   if (t?.type !== 'identifier') return undefined;
   for (const r of identifierUses(ctx, scope, t.text)) {
-    if (r.id === t.id || bindsName(r)) continue;
+    if (r.id === t.id || isBindingTarget(r)) continue;
     const p = r.parent;
     if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === r.id) continue;
     const attr = p?.type === 'attribute' && p.childForFieldName('object')?.id === r.id ? p.childForFieldName('attribute')?.text : undefined;
@@ -359,8 +332,7 @@ function holderAfter(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, c: Con
     }
     // Ex) `with sqlite3.connect(p) as cx, Session(cx) as s:` (or a `with` in the block): `s` holds it
     if (n.type === 'with_item') {
-      const v = n.childForFieldName('value');
-      const t = v?.type === 'as_pattern' ? v.childForFieldName('alias')?.namedChildren[0] : undefined;
+      const t = withItemTarget(n);
       for (const i of t ? (t.type === 'identifier' ? [t] : t.descendantsOfType('identifier')) : []) names.add(i.text);
     }
     if (n.type === 'assignment' || n.type === 'augmented_assignment') {
@@ -372,7 +344,7 @@ function holderAfter(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, c: Con
   }
   for (const name of names) {
     for (const r of identifierUses(ctx, scope, name)) {
-      if (bindsName(r)) continue;
+      if (isBindingTarget(r)) continue;
       // (A read after the statement in the block, on the same turn, reads it while the connection is open; one before
       // it in a loop around the block, on a later turn, reads the turn before's)
       const later = r.startIndex >= c.stmt.endIndex;

@@ -5,10 +5,9 @@
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
 import { candidateCalls } from '../src/python/candidates.js';
-import { calleeName } from '../src/python/imports.js';
 import { consumerOf } from '../src/python/consumers.js';
 import { memoized, pushTo } from '../src/python/memo.js';
-import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, WAVE_WRITES, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
+import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, maySwallow, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, WAVE_WRITES, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, loopsAround, NESTED_SCOPES, unwrapParens } from '../src/python/statements.js';
 import { handlerLeaves, handlersOf, preview } from '../src/python/evaluation.js';
@@ -737,7 +736,7 @@ function handlerReason(ctx: FileContext, a: ResourceAssignment, spec: ResourceSp
   const handlers = handlersAround(a, own);
   const scopeOfOpen = functionOrModuleOf(a.stmt);
   const suppressors: SyntaxNode[] = [];
-  for (let n: SyntaxNode | null = a.stmt.parent; n && n.id !== scopeOfOpen.id; n = n.parent) if (n.type === 'with_statement' && suppresses(ctx, n)) suppressors.push(n);
+  for (let n: SyntaxNode | null = a.stmt.parent; n && n.id !== scopeOfOpen.id; n = n.parent) if (n.type === 'with_statement' && maySwallow(ctx, n)) suppressors.push(n);
   if (handlers.length === 0 && suppressors.length === 0) return undefined;
   const at = (h: SyntaxNode) => `in a handler of the \`try\` on line ${line(h.parent!)}`;
   const pathNode = pathArgOf(spec, a.call);
@@ -861,26 +860,6 @@ function insideLoopOf(j: SyntaxNode, block: SyntaxNode): boolean {
   for (let p = j.parent; p && p.id !== block.id; p = p.parent) if (LOOPS.has(p.type) || NESTED_SCOPES.has(p.type)) return true;
   return false;
 }
-
-/** True when an item of the `with` statement `w` is `contextlib.suppress(…)` (under any import of it). */
-function suppresses(ctx: FileContext, w: SyntaxNode): boolean {
-  const items = w.namedChildren.find((c) => c.type === 'with_clause')?.namedChildren.filter((c) => c.type === 'with_item') ?? [];
-  return items.some((item) => {
-    let value = item.childForFieldName('value');
-    if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
-    // Ex) `with self.assertRaises(ValueError):`, `with pytest.raises(E):`, `with self.subTest(n=n):`, an `ExitStack`, a
-    // user's `@contextmanager` that catches: any item not known to let the exception through may take it
-    // (A lock by its name, `with lock:`, `with self._lock:`: releasing it lets the exception through)
-    if (value?.type === 'identifier' || value?.type === 'attribute') return !LOCK_NAME.test(value.text);
-    if (value?.type !== 'call') return true;
-    if (resourceOf(ctx, value)) return false;
-    return !PASSES_EXCEPTIONS.test(calleeName(ctx.names, value) ?? '');
-  });
-}
-
-const LOCK_NAME = /(?:^|[._])(?:r?lock|mutex|sem(?:aphore)?|cond(?:ition)?|cv)$/i;
-/** Context managers whose exit lets an exception through (a lock, a patch, a closing): no suppressor. */
-const PASSES_EXCEPTIONS = /^(?:contextlib\.(?:closing|nullcontext|redirect_stdout|redirect_stderr|chdir|aclosing)|threading\.\w+|multiprocessing\.\w+|tempfile\.\w+|unittest\.mock\.patch(?:\.\w+)?|mock\.patch(?:\.\w+)?|warnings\.catch_warnings|decimal\.localcontext|os\.scandir|builtins\.open|io\.open)$/;
 
 const TARGET_PARTS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'expression_list', 'list_splat_pattern']);
 

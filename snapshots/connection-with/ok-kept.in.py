@@ -29,3 +29,9 @@ def closed(path):
     with sqlite3.connect(path) as cx:
         cx.execute("select 1")
     cx.close()
+
+
+def rebound(path, other):
+    with sqlite3.connect(path) as cx:  # expect: WFY107
+        cx.execute("select 1")
+        cx = other

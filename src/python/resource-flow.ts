@@ -14,7 +14,7 @@ import { lastTextMemo, memoized, pushTo } from './memo.js';
 import { childDefNames, lineAt, outlineOf } from './outline.js';
 import { definedNames } from './recursion.js';
 import { startsAsync } from './generators.js';
-import { annotationOf, deletedNames, deleteStatementOf, isBareAnnotationTarget, isExtra, LOOPS, outerParens, unwrapParens } from './statements.js';
+import { annotationOf, deletedNames, deleteStatementOf, isBareAnnotationTarget, isExtra, LOOPS, outerParens, unwrapParens, withItemTarget } from './statements.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
 const DATA_ATTRIBUTES = new Set([
@@ -68,7 +68,7 @@ const PATTERN_CONTAINERS = new Set([
 ]);
 
 /** True when the identifier is a target that binds the name, not a read of it. */
-function isBindingTarget(id: SyntaxNode): boolean {
+export function isBindingTarget(id: SyntaxNode): boolean {
   let child = id;
   for (let p = id.parent; p; child = p, p = p.parent) {
     if (PATTERN_CONTAINERS.has(p.type)) continue;
@@ -742,15 +742,7 @@ function usesInReach(ctx: FileContext, scope: SyntaxNode, target: SyntaxNode): r
 export function nearestBinder(id: SyntaxNode, name: string, scope: SyntaxNode): SyntaxNode | undefined {
   return memoized(binderMemo, id.tree, id.id, () => {
     for (let n = id.parent; n && n.id !== scope.id; n = n.parent) {
-      if (n.type === 'with_statement' && within(id, n.childForFieldName('body'))) {
-        const clause = n.namedChildren.find((k) => k.type === 'with_clause');
-        const binds = (clause?.namedChildren ?? []).some((item) => {
-          const v = item.childForFieldName('value');
-          const target = v?.type === 'as_pattern' ? v.childForFieldName('alias')?.namedChildren[0] : undefined;
-          return target?.type === 'identifier' && target.text === name;
-        });
-        if (binds) return n;
-      }
+      if (n.type === 'with_statement' && within(id, n.childForFieldName('body')) && rebindingOf(n, name)) return n;
       if (n.type === 'for_statement' && within(id, n.childForFieldName('body'))) {
         const left = n.childForFieldName('left');
         if (left?.type === 'identifier' && left.text === name) return n;
@@ -1320,8 +1312,7 @@ function rebindingOf(stmt: SyntaxNode, name: string): Rebinding | undefined {
   if (stmt.type !== 'with_statement') return undefined;
   const clause = stmt.namedChildren.find((c) => c.type === 'with_clause');
   for (const item of clause?.namedChildren ?? []) {
-    const value = item.type === 'with_item' ? item.childForFieldName('value') : null;
-    const target = value?.type === 'as_pattern' ? value.childForFieldName('alias')?.namedChildren[0] : undefined;
+    const target = withItemTarget(item);
     if (target?.type === 'identifier' && target.text === name) return { stmt, from: target.startIndex, target };
   }
   return undefined;
@@ -1367,8 +1358,7 @@ function blockRebindings(block: SyntaxNode): BlockRebindings {
       const clause = st.namedChildren.find((c) => c.type === 'with_clause');
       const seen = new Set<string>();
       for (const item of clause?.namedChildren ?? []) {
-        const value = item.type === 'with_item' ? item.childForFieldName('value') : null;
-        const target = value?.type === 'as_pattern' ? value.childForFieldName('alias')?.namedChildren[0] : undefined;
+        const target = withItemTarget(item);
         if (target?.type !== 'identifier' || seen.has(target.text)) continue;
         seen.add(target.text);
         pushTo(all, target.text, rebindingOf(st, target.text)!);

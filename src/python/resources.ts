@@ -11,7 +11,7 @@ import { calleeName, qualifiedName } from './imports.js';
 import { mayBeResourceCall } from './candidates.js';
 import { lastTextMemo, memoized } from './memo.js';
 import { inNoncode, lineAt, outlineOf, setUpSpans } from './outline.js';
-import { isExtra, outerParens, ownerClass, unwrapParens } from './statements.js';
+import { isExtra, outerParens, ownerClass, unwrapParens, withItemValue } from './statements.js';
 import { identifiersNamed, type Binding } from './scopes.js';
 import { escapeRegExp, PATCH_BY_PATH, textTest } from './text.js';
 
@@ -1041,3 +1041,25 @@ export function givesFalse(call: SyntaxNode, key: string): boolean {
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   return args.some((k) => k.type === 'keyword_argument' && k.childForFieldName('name')?.text === key && /^(?:False|0)$/.test(k.childForFieldName('value')?.text ?? ''));
 }
+
+/**
+ * True when an item of the `with` statement `w` may take an exception its body raises, so that the code after the
+ * `with` runs with the body cut short: `contextlib.suppress(E)` (under any import of it), `self.assertRaises(E)`,
+ * `pytest.raises(E)`, `self.subTest()`, an `ExitStack`, a user's `@contextmanager` that catches, a name holding any of
+ * them (`quiet = suppress(E)` / `with quiet:`). Not a lock by its name (`with lock:`, `with self._lock:`), a resource of
+ * the catalog, or a standard manager whose exit lets the exception through (`PASSES_EXCEPTIONS`).
+ */
+export function maySwallow(ctx: FileContext, w: SyntaxNode): boolean {
+  const items = w.namedChildren.find((c) => c.type === 'with_clause')?.namedChildren.filter((c) => c.type === 'with_item') ?? [];
+  return items.some((item) => {
+    const value = withItemValue(item);
+    if (value?.type === 'identifier' || value?.type === 'attribute') return !LOCK_NAME.test(value.text);
+    if (value?.type !== 'call') return true;
+    if (resourceOf(ctx, value)) return false;
+    return !PASSES_EXCEPTIONS.test(calleeName(ctx.names, value) ?? '');
+  });
+}
+
+const LOCK_NAME = /(?:^|[._])(?:r?lock|mutex|sem(?:aphore)?|cond(?:ition)?|cv)$/i;
+/** Context managers whose exit lets an exception through (a lock, a patch, a closing): no suppressor. */
+const PASSES_EXCEPTIONS = /^(?:contextlib\.(?:closing|nullcontext|redirect_stdout|redirect_stderr|chdir|aclosing)|threading\.\w+|multiprocessing\.\w+|tempfile\.\w+|unittest\.mock\.patch(?:\.\w+)?|mock\.patch(?:\.\w+)?|warnings\.catch_warnings|decimal\.localcontext|os\.scandir|builtins\.open|io\.open)$/;

@@ -256,3 +256,15 @@ export function loopsAround(node: SyntaxNode, scope: SyntaxNode): SyntaxNode[] {
   for (let n = node.parent; n && n.id !== scope.id; n = n.parent) if (LOOPS.has(n.type)) out.push(n);
   return out;
 }
+
+/** The context expression of a `with` item: `open(p)` of `open(p) as f` (the `as` pattern unwrapped), or `undefined`. */
+export function withItemValue(item: SyntaxNode): SyntaxNode | undefined {
+  const v = item.type === 'with_item' ? item.childForFieldName('value') : null;
+  return (v?.type === 'as_pattern' ? v.namedChildren[0] : v) ?? undefined;
+}
+
+/** What a `with` item binds after `as` (`f` of `open(p) as f`, `(a, b)`), or `undefined` for an item without one. */
+export function withItemTarget(item: SyntaxNode): SyntaxNode | undefined {
+  const v = item.type === 'with_item' ? item.childForFieldName('value') : null;
+  return (v?.type === 'as_pattern' ? v.childForFieldName('alias')?.namedChildren[0] : undefined) ?? undefined;
+}

@@ -1,0 +1,10 @@
+# Another item of the `with` made of the connection by a call withify cannot read: it may keep the connection, so the
+# fix is offered with --unsafe-fixes only.
+import sqlite3
+
+import sessions
+
+
+def run(path):
+    with sqlite3.connect(path) as cx, sessions.Session(cx) as s:
+        s.run()

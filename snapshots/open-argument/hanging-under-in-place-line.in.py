@@ -1,0 +1,9 @@
+# A header changed in place: the lines under a bracket that ends an aligned line move as that line moves.
+import gzip
+
+
+def read(p, opts):
+    with gzip.GzipFile(fileobj=open(p, "rb"),
+                       **opts.get(
+                           "gz", {})) as gz:
+        return gz.read()
