@@ -7,10 +7,11 @@ import type { Finding, Fix, FileContext, SyntaxNode, Transform } from '../src/ty
 import { callsNamed } from '../src/python/candidates.js';
 import { preview } from '../src/python/evaluation.js';
 import { qualifiedName } from '../src/python/imports.js';
-import { maySwallow, resourceOf, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { closeNote, maySwallow, resourceOf, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { factoryNames, factoryOf } from '../src/python/factories.js';
 import { dynamicLookupAfter, identifierUses, isBindingTarget, nearestBinder, plainTarget, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
 import { loopsAround, withItemTarget } from '../src/python/statements.js';
-import { memoized } from '../src/python/memo.js';
+import { lastTextMemo, memoized } from '../src/python/memo.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { placedItem, realignInPlace } from '../src/python/wrap.js';
 
@@ -21,6 +22,11 @@ const CODE = 'WFY107';
 const NAMES: ReadonlySet<string> = new Set(['connect', 'Connection']);
 const ANCHORS: readonly string[] = [...NAMES];
 const NO_ANCHORS: readonly string[] = [];
+/** `ANCHORS` and the names of the text's functions that may make a connection (`factoryNames`), one array per text. */
+const withFactories = lastTextMemo((text: string): readonly string[] => {
+  const names = factoryNames(text, ANCHORS);
+  return names.length === 0 ? ANCHORS : [...ANCHORS, ...names];
+});
 
 interface ConnectionItem {
   /** The `with` item around the call. */
@@ -420,65 +426,91 @@ function check(ctx: FileContext): Finding[] {
     const spec = resourceOf(ctx, call);
     if (!spec || spec.management !== 'closing') continue;
     const callee = call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'sqlite3.connect';
-    const shown = c.target ? `with ${callee}(...) as ${c.target.text}:` : `with ${callee}(...):`;
-    const base: Finding = {
-      id: ID,
-      code: CODE,
-      message: `\`${shown}\` commits (or rolls back) at the end of the block but never closes the ${spec.kind}; PyPy, and CPython from 3.11 on (a reference cycle through its statement cache), close it only when the GC runs`,
-      start: c.item.startIndex,
-      end: c.item.endIndex,
-    };
-    let name: string | undefined;
-    let note: string | undefined;
-    if (c.target === undefined) {
-      name = undefined;
-    } else if (inClassBody(c.stmt)) {
-      // Ex) `class Config:` / `with sqlite3.connect(p) as cx:`: `cx` (or a name the fix would add) is an attribute of the class
-      findings.push({ ...base, reason: 'in a class body: the `as` name is an attribute of the class, which lives on after the block' });
-      continue;
-    } else if (c.target.type !== 'identifier') {
-      // Ex) `with sqlite3.connect(p) as self.db:`: the object keeps it
-      findings.push({ ...base, reason: `kept in \`${c.target.text}\`, which lives on after the block: close it where the code is done with it` });
-      continue;
-    } else {
-      const kept = keptReason(ctx, c, c.target, spec);
-      if (kept === 'closed') continue;
-      if (kept?.severity === 'refuse') {
-        findings.push({ ...base, reason: kept.reason });
-        continue;
-      }
-      name = c.target.text;
-      note = kept?.reason;
-    }
-    if (c.target === undefined && inClassBody(c.stmt)) {
-      findings.push({ ...base, reason: 'in a class body: a name the fix would add is an attribute of the class' });
-      continue;
-    }
-    // Ex) `f(**locals())` in the block, `return locals()` after it: the frame's variables listed, the new name among
-    // them (an unexpected keyword), the connection used after the block
-    const scope = functionOrModuleOf(c.stmt);
-    const lookup = scope.type === 'module' ? undefined : dynamicLookupAfter(ctx, scope, c.item.parent!);
-    if (lookup) {
-      findings.push({ ...base, reason: `\`${preview(lookup)}\` (line ${lookup.startPosition.row + 1}) may read the function's variables by name, among them the one the fix adds and the connection it closes` });
-      continue;
-    }
-    // The connection's own item stays, after the `contextlib.closing` one, and binds the `as` name as before (what
-    // its `__enter__` returns): it commits (or rolls back) first, then the connection is closed
-    const held = ctx.freshName(c.stmt, spec.asNames);
-    const item = withItemFor(ctx, spec, call, held);
-    if (typeof item === 'string') {
-      findings.push({ ...base, reason: item });
-      continue;
-    }
-    const clause = c.item.parent!;
-    const moved = placedItem(ctx, item.item, call, c.item.startIndex);
-    const own = name === undefined ? held : `${held} as ${name}`;
-    const edits = realignInPlace(ctx, [{ start: c.item.startIndex, end: c.item.endIndex, text: `${moved}, ${own}` }, ...item.edits], c.stmt.startIndex, clause.endIndex);
-    const unsafe = note ? `; ${note}` : item.closeNote;
-    const fix: Fix = { title: `Close it after the commit: \`with contextlib.closing(${callee}(...)) as ${held}, ${own}:\``, applicability: unsafe ? 'unsafe' : 'safe', edits };
-    findings.push(unsafe ? { ...base, message: base.message + unsafe, fix } : { ...base, fix });
+    const finding = connectionFinding(ctx, call, c, spec, callee, call, '');
+    if (finding) findings.push(finding);
   }
-  return findings;
+  // Ex) `def get_db(): return sqlite3.connect(DB)` … `with get_db() as cx:`: the same connection, made by a function of
+  // the module
+  const factories = factoryNames(ctx.source, ANCHORS);
+  if (factories.length > 0) {
+    for (const call of callsNamed(ctx, factorySet(factories))) {
+      const c = connectionItem(call);
+      if (!c) continue;
+      const factory = factoryOf(ctx, call, (s) => s.management === 'closing');
+      if (!factory) continue;
+      const callee = call.childForFieldName('function')!.text;
+      const made = factory.made[0]!;
+      const madeBy = ` (\`${callee}()\` makes it: \`${preview(made)}\`, line ${made.startPosition.row + 1})`;
+      const noted = factory.made.find((m) => closeNote(factory.spec, m)) ?? made;
+      const finding = connectionFinding(ctx, call, c, factory.spec, callee, noted, madeBy);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start);
+}
+
+/** The names of `factoryNames` as one set per list (`callsNamed` keeps a pattern per set). */
+const factorySet = (() => {
+  let last: readonly string[] | undefined;
+  let set: ReadonlySet<string> = new Set();
+  return (names: readonly string[]) => {
+    if (names !== last) set = new Set(names);
+    last = names;
+    return set;
+  };
+})();
+
+/**
+ * The finding for the `with` item `c` whose value, `call`, makes a connection of `spec` (`sqlite3.connect(p)`, or a
+ * call of a function of the module that makes one: `noteCall` is then the catalog call in it, whose arguments say
+ * what the close does, and `madeBy` says so in the message); `undefined` where the code closes it.
+ */
+function connectionFinding(ctx: FileContext, call: SyntaxNode, c: ConnectionItem, spec: ResourceSpec, callee: string, noteCall: SyntaxNode, madeBy: string): Finding | undefined {
+  const shown = c.target ? `with ${callee}(...) as ${c.target.text}:` : `with ${callee}(...):`;
+  const base: Finding = {
+    id: ID,
+    code: CODE,
+    message: `\`${shown}\` commits (or rolls back) at the end of the block but never closes the ${spec.kind}${madeBy}; PyPy, and CPython from 3.11 on (a reference cycle through its statement cache), close it only when the GC runs`,
+    start: c.item.startIndex,
+    end: c.item.endIndex,
+  };
+  let name: string | undefined;
+  let note: string | undefined;
+  if (c.target === undefined) {
+    name = undefined;
+  } else if (inClassBody(c.stmt)) {
+    // Ex) `class Config:` / `with sqlite3.connect(p) as cx:`: `cx` (or a name the fix would add) is an attribute of the class
+    return { ...base, reason: 'in a class body: the `as` name is an attribute of the class, which lives on after the block' };
+  } else if (c.target.type !== 'identifier') {
+    // Ex) `with sqlite3.connect(p) as self.db:`: the object keeps it
+    return { ...base, reason: `kept in \`${c.target.text}\`, which lives on after the block: close it where the code is done with it` };
+  } else {
+    const kept = keptReason(ctx, c, c.target, spec);
+    if (kept === 'closed') return undefined;
+    if (kept?.severity === 'refuse') return { ...base, reason: kept.reason };
+    name = c.target.text;
+    note = kept?.reason;
+  }
+  if (c.target === undefined && inClassBody(c.stmt)) return { ...base, reason: 'in a class body: a name the fix would add is an attribute of the class' };
+  // Ex) `f(**locals())` in the block, `return locals()` after it: the frame's variables listed, the new name among
+  // them (an unexpected keyword), the connection used after the block
+  const scope = functionOrModuleOf(c.stmt);
+  const lookup = scope.type === 'module' ? undefined : dynamicLookupAfter(ctx, scope, c.item.parent!);
+  if (lookup) return { ...base, reason: `\`${preview(lookup)}\` (line ${lookup.startPosition.row + 1}) may read the function's variables by name, among them the one the fix adds and the connection it closes` };
+  // The connection's own item stays, after the `contextlib.closing` one, and binds the `as` name as before (what
+  // its `__enter__` returns): it commits (or rolls back) first, then the connection is closed
+  const held = ctx.freshName(c.stmt, spec.asNames);
+  const item = withItemFor(ctx, spec, call, held);
+  if (typeof item === 'string') return { ...base, reason: item };
+  const clause = c.item.parent!;
+  const moved = placedItem(ctx, item.item, call, c.item.startIndex);
+  const own = name === undefined ? held : `${held} as ${name}`;
+  const edits = realignInPlace(ctx, [{ start: c.item.startIndex, end: c.item.endIndex, text: `${moved}, ${own}` }, ...item.edits], c.stmt.startIndex, clause.endIndex);
+  // (The catalog call's arguments say what the close does: `uri=`, `factory=`)
+  const closing = closeNote(spec, noteCall);
+  const unsafe = note ? `; ${note}` : closing;
+  const fix: Fix = { title: `Close it after the commit: \`with contextlib.closing(${callee}(...)) as ${held}, ${own}:\``, applicability: unsafe ? 'unsafe' : 'safe', edits };
+  return unsafe ? { ...base, message: base.message + unsafe, fix } : { ...base, fix };
 }
 
 export const connectionWith: Transform = {
@@ -490,7 +522,10 @@ export const connectionWith: Transform = {
   doc: {
     whatItDoes:
       'Finds a `with` item whose value is `sqlite3.connect(...)` or `sqlite3.Connection(...)` (through any import alias), ' +
-      'with an `as` name or none. The item becomes two: `contextlib.closing(sqlite3.connect(...)) as conn, conn as cx` ' +
+      'or a call of a function of the module that makes a new connection on every call and gives it back (`def ' +
+      'get_db(): return sqlite3.connect(DB)`, or one that binds it to a local, gives it settings such as `conn.row_factory ' +
+      '= sqlite3.Row` or runs statements on it, and returns it; bound once, not decorated, not `async`, ending with its ' +
+      '`return`, every `return` giving such a connection), with an `as` name or none. The item becomes two: `contextlib.closing(sqlite3.connect(...)) as conn, conn as cx` ' +
       '(`conn` a name the scope does not use; `conn` alone without an `as` name). `cx` is bound as before, to what the ' +
       'connection\'s `__enter__` returns. On leaving the block the connection\'s own `__exit__` runs first (it commits, or ' +
       'rolls back on an exception), then `closing` closes it. `contextlib.closing` is imported where the file does not ' +
@@ -521,6 +556,9 @@ export const connectionWith: Transform = {
       '`factory=` (a class whose own `close()` may do more).',
     notFlagged:
       '`with contextlib.closing(sqlite3.connect(p)) as cx:` and any item whose value is not the call itself; a ' +
+      'function that may give back a connection it keeps or shares (`@functools.lru_cache`, a global it fills once, a ' +
+      'list it appends to, a helper it hands it to), something else on some path (`return None`, no `return` at its end), ' +
+      'or that another module or a test patches; a function of another module; ' +
       'connection the code closes (`cx.close()` in or after the block, `closing(cx)`, `atexit.register(cx.close)`; not ' +
       '`with cx:` or `stack.enter_context(cx)`, which commit); `cx = sqlite3.connect(p)` never closed is ' +
       'open-assign\'s (WFY105); connections of other libraries (their `with` may close).',
@@ -534,7 +572,8 @@ export const connectionWith: Transform = {
   check,
   triggers: ['sqlite3'],
   // (Plain words, not callees: the engine's first look skips a call that is a `with` item's whole value, which is
-  // what this transform finds; only in a file that names sqlite3, so that `sock.connect(addr)` elsewhere parses nothing)
-  anchors: (_project, file) => (file.text.includes('sqlite3') ? ANCHORS : NO_ANCHORS),
+  // what this transform finds; only in a file that names sqlite3, so that `sock.connect(addr)` elsewhere parses nothing.
+  // The module's functions that may make a connection too: `with get_db() as cx:`)
+  anchors: (_project, file) => (file.text.includes('sqlite3') ? withFactories(file.text) : NO_ANCHORS),
   anchorsSuffice: true,
 };

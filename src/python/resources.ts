@@ -336,7 +336,7 @@ function isZipFileValue(ctx: FileContext, expr: SyntaxNode): boolean {
  * binds what the mock's `__enter__` returns, which a plain `MagicMock` makes another object than the one the
  * test set up: not a resource. Read from the text, so a partial tree answers as the whole file does.
  */
-function mockedAround(ctx: FileContext, call: SyntaxNode, spec: ResourceSpec): boolean {
+export function mockedAround(ctx: FileContext, call: SyntaxNode, spec: ResourceSpec): boolean {
   const text = ctx.source;
   if (patchedInFile(text, spec.name)) return true;
   if (!saysPatch(text)) return false;

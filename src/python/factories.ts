@@ -1,0 +1,138 @@
+// Functions of the module that make a new resource on every call and hand it to the caller, untouched but for its
+// settings: `def get_db(): return sqlite3.connect(DB)`, or
+//     def get_db():
+//         conn = sqlite3.connect(DB)
+//         conn.row_factory = sqlite3.Row
+//         conn.execute("pragma foreign_keys = on")
+//         return conn
+// A call of such a function makes what the catalog's call makes, so a rule may treat `with get_db() as cx:` as it
+// treats `with sqlite3.connect(DB) as cx:`. Not a function that may keep what it made (a cache, `@lru_cache`, a
+// global), hand it to other code, give back something else on some path, or be bound to something else.
+import type { FileContext, SyntaxNode } from '../types.js';
+import { containsYield } from './evaluation.js';
+import { lastTextMemo, memoized } from './memo.js';
+import { definedNames } from './recursion.js';
+import { mockedAround, resourceOf, type ResourceSpec } from './resources.js';
+import { functionOrModuleOf, identifiersNamed } from './scopes.js';
+import { isExtra, unwrapParens } from './statements.js';
+import { startsAsync } from './generators.js';
+import { escapeRegExp } from './text.js';
+
+export interface Factory {
+  /** The function's definition. */
+  def: SyntaxNode;
+  /** The catalog calls whose result it returns (one per `return`, or the one its returned name is bound to). */
+  made: readonly SyntaxNode[];
+  spec: ResourceSpec;
+}
+
+/**
+ * The names of module-level `def`s whose text calls one of `words` (`connect(`) and says `return`: from the text, a
+ * superset of the factories `factoryOf` accepts, for a transform's anchors (the engine's first look parses the
+ * functions where these names appear).
+ */
+export function factoryNames(text: string, words: readonly string[]): readonly string[] {
+  return namesMemo(text).get(words.join('|')) ?? computeNames(text, words);
+}
+
+const namesMemo = lastTextMemo((_text: string) => new Map<string, readonly string[]>());
+
+function computeNames(text: string, words: readonly string[]): readonly string[] {
+  const out: string[] = [];
+  const calls = new RegExp(`\\b(?:${words.map(escapeRegExp).join('|')})[ \\t]*\\(`);
+  const defs = [...text.matchAll(/^def[ \t]+([A-Za-z_]\w*)/gm)];
+  for (const [i, m] of defs.entries()) {
+    // (Its text: to the next line that starts at column 0 with code, or the next `def`)
+    const start = m.index!;
+    const next = /\n(?=[^\s#])/g;
+    next.lastIndex = start + m[0].length;
+    const end = Math.min(next.exec(text)?.index ?? text.length, defs[i + 1]?.index ?? text.length);
+    const body = text.slice(start, end);
+    if (body.includes('return') && calls.test(body)) out.push(m[1]!);
+  }
+  const frozen = Object.freeze(out);
+  namesMemo(text).set(words.join('|'), frozen);
+  return frozen;
+}
+
+/**
+ * The factory `call` calls (`get_db()`), when it is one whose every call makes a new resource of a catalog entry
+ * `accept` takes, and gives it to the caller: a module-level `def` the module binds once (not decorated, not
+ * `async`, no generator; no `global` of its name, no star import, nothing in the file that binds by name:
+ * `globals()`, `exec`, `setattr`, `vars`; not patched around the call or by another module of the run) whose body
+ * ends with a `return`, and whose every `return` gives either the catalog call itself or a name of the function
+ * bound once, at the body's top level, to that call and otherwise only given settings (`conn.row_factory = …`) or
+ * told to do something whose result is dropped (`conn.execute(q)` as a statement). Else `undefined`.
+ */
+export function factoryOf(ctx: FileContext, call: SyntaxNode, accept: (spec: ResourceSpec) => boolean): Factory | undefined {
+  const callee = call.childForFieldName('function');
+  if (callee?.type !== 'identifier' || !definedNames(ctx.source).has(callee.text)) return undefined;
+  // (The module's function: on a partial tree, the engine parses the file whole and checks again)
+  ctx.readsBeyondFunction();
+  if (ctx.names.declaredGlobal(callee.text) || DYNAMIC.test(ctx.source) || ctx.names.bindings(ctx.root).has('*')) return undefined;
+  const found = ctx.names.resolve(callee.text, call);
+  if (found.kind !== 'local' || found.scope.type !== 'module' || found.bindings.length !== 1) return undefined;
+  const def = found.bindings[0]!.node;
+  if (def.type !== 'function_definition' || def.parent?.type !== 'module' || startsAsync(def)) return undefined;
+  // Ex) `mod.get_db = fake`, `mock.patch("mod.get_db")` in another module of the run
+  const patched = (ctx.project?.generators as { patchedNames?: Record<string, string> } | undefined)?.patchedNames;
+  if (patched && Object.keys(patched).some((k) => k === `${ctx.moduleName}.${callee.text}` || k.endsWith(`.${callee.text}`))) return undefined;
+  const factory = memoized(factoryMemo, ctx, def.id, () => readFactory(ctx, def, accept));
+  // Ex) `@patch(__name__ + ".get_db")` on the test around the call: it makes a mock
+  return factory && !mockedAround(ctx, call, factory.spec) ? factory : undefined;
+}
+
+const DYNAMIC = /\b(?:globals|exec|setattr|vars)\s*\(/;
+const factoryMemo = new WeakMap<FileContext, Map<number, Factory | undefined>>();
+
+function readFactory(ctx: FileContext, def: SyntaxNode, accept: (spec: ResourceSpec) => boolean): Factory | undefined {
+  const body = def.childForFieldName('body');
+  if (!body || containsYield(body)) return undefined;
+  const statements = body.namedChildren.filter((c) => !isExtra(c));
+  if (statements.at(-1)?.type !== 'return_statement') return undefined;
+  const made: SyntaxNode[] = [];
+  let spec: ResourceSpec | undefined;
+  for (const ret of body.descendantsOfType('return_statement')) {
+    if (functionOrModuleOf(ret).id !== def.id) continue;
+    const value = ret.namedChildren.find((c) => !isExtra(c));
+    const v = value ? unwrapParens(value) : undefined;
+    const call = v?.type === 'call' ? v : v?.type === 'identifier' ? madeByLocal(ctx, def, body, v) : undefined;
+    const s = call ? resourceOf(ctx, call) : undefined;
+    // (Every return the same kind of resource: `sqlite3.connect(":memory:")` on one path, `sqlite3.connect(p)` on another)
+    if (!call || !s || !accept(s) || (spec && s.name !== spec.name)) return undefined;
+    spec = s;
+    made.push(call);
+  }
+  return spec ? { def, made, spec } : undefined;
+}
+
+/**
+ * The catalog call the function's local `name` (returned) is bound to, when that is its one binding, a statement of
+ * the function's body (`conn = sqlite3.connect(p)`), and every other read of it is a setting (`conn.x = v`), a method
+ * call whose result is dropped (`conn.execute(q)` as a statement) or a `return` of it; else `undefined`.
+ */
+function madeByLocal(ctx: FileContext, def: SyntaxNode, body: SyntaxNode, name: SyntaxNode): SyntaxNode | undefined {
+  const bound = ctx.names.bindings(def).get(name.text) ?? [];
+  if (bound.length !== 1 || bound[0]!.kind !== 'assign') return undefined;
+  const target = bound[0]!.node;
+  const assign = target.parent;
+  if (assign?.type !== 'assignment' || assign.childForFieldName('left')?.id !== target.id || assign.parent?.type !== 'expression_statement' || assign.parent.parent?.id !== body.id) return undefined;
+  const right = assign.childForFieldName('right');
+  const call = right ? unwrapParens(right) : undefined;
+  if (call?.type !== 'call') return undefined;
+  for (const id of identifiersNamed(body, name.text, ctx.source)) {
+    if (id.id === target.id) continue;
+    // Ex) `def close(): conn.close()` or a lambda inside: it may run after the caller's block
+    if (functionOrModuleOf(id).id !== def.id) return undefined;
+    const p = id.parent;
+    if (p?.type === 'return_statement') continue;
+    if (p?.type !== 'attribute' || p.childForFieldName('object')?.id !== id.id) return undefined;
+    const up = p.parent;
+    // Ex) `conn.row_factory = sqlite3.Row`
+    if (up?.type === 'assignment' && up.childForFieldName('left')?.id === p.id && up.parent?.type === 'expression_statement') continue;
+    // Ex) `conn.execute("pragma foreign_keys = on")`: its cursor dropped
+    if (up?.type === 'call' && up.childForFieldName('function')?.id === p.id && up.parent?.type === 'expression_statement') continue;
+    return undefined;
+  }
+  return call;
+}
