@@ -420,9 +420,13 @@ function inClassBody(stmt: SyntaxNode): boolean {
 function check(ctx: FileContext): Finding[] {
   if (!ctx.source.includes('sqlite3')) return [];
   const findings: Finding[] = [];
+  const factories = factoryNames(ctx.source, ANCHORS);
   for (const call of callsNamed(ctx, NAMES)) {
     const c = connectionItem(call);
     if (!c) continue;
+    // (A function of the module that makes one, `resourceOf` takes too: below, with what it makes in the message)
+    const fn = call.childForFieldName('function');
+    if (fn?.type === 'identifier' && factories.includes(fn.text)) continue;
     const spec = resourceOf(ctx, call);
     if (!spec || spec.management !== 'closing') continue;
     const callee = call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? 'sqlite3.connect';
@@ -431,12 +435,11 @@ function check(ctx: FileContext): Finding[] {
   }
   // Ex) `def get_db(): return sqlite3.connect(DB)` … `with get_db() as cx:`: the same connection, made by a function of
   // the module
-  const factories = factoryNames(ctx.source, ANCHORS);
   if (factories.length > 0) {
     for (const call of callsNamed(ctx, factorySet(factories))) {
       const c = connectionItem(call);
       if (!c) continue;
-      const factory = factoryOf(ctx, call, (s) => s.management === 'closing');
+      const factory = factoryOf(ctx, call, (f) => f.spec.management === 'closing');
       if (!factory) continue;
       const callee = call.childForFieldName('function')!.text;
       const made = factory.made[0]!;

@@ -5,12 +5,12 @@
 import { recursiveCall } from '../src/python/recursion.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
-import { candidateCalls } from '../src/python/candidates.js';
+import { candidateCalls, resourceAnchors } from '../src/python/candidates.js';
 import { codeRunAfter, isPure, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
 import { replaceNode } from '../src/python/edits.js';
 import { calleeText, consumerOf, takesResource } from '../src/python/consumers.js';
 import { calleeName } from '../src/python/imports.js';
-import { closeWaitsReason, exceptionWaitsNote, leftOpen, mayWrite, openedForWriting, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { closeWaitsReason, exceptionWaitsNote, leftOpen, mayWrite, openedForWriting, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { argumentOf, followResource, loopOwner } from '../src/python/statement-flow.js';
 import { enclosingStatement, headerContextReason, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement } from '../src/python/statements.js';
 import { findingWith, groupForWith, orderReason, planResourceWith, type ResourceUse } from '../src/python/with-items.js';
@@ -415,7 +415,7 @@ export const openArgument: Transform = {
   ],
   check,
   triggers: RESOURCE_TRIGGERS,
-  anchors: RESOURCE_CALL_NAMES,
+  anchors: (_project, file) => resourceAnchors(file.text),
   anchorsSuffice: true,
   anchorsAreCallees: true,
   calleesResolveByName: true,

@@ -4,10 +4,10 @@
 //     f.close()
 // An exception between the two leaves the file open; on PyPy until the GC gets to it.
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
-import { candidateCalls } from '../src/python/candidates.js';
+import { candidateCalls, resourceAnchors } from '../src/python/candidates.js';
 import { consumerOf } from '../src/python/consumers.js';
 import { memoized, pushTo } from '../src/python/memo.js';
-import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, maySwallow, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, WAVE_WRITES, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
+import { aKind, CLOSE_SAFETY, deletesByName, firstPositional, literalMode, maySwallow, mayWrite, resourceOf, mayHoldResourceCall, RESOURCE_TRIGGERS, WAVE_WRITES, withItemFor, type ResourceSpec, type WithItem } from '../src/python/resources.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, loopsAround, NESTED_SCOPES, unwrapParens } from '../src/python/statements.js';
 import { handlerLeaves, handlersOf, preview } from '../src/python/evaluation.js';
@@ -1130,7 +1130,7 @@ export const openAssignClose: Transform = {
   ],
   check,
   triggers: RESOURCE_TRIGGERS,
-  anchors: RESOURCE_CALL_NAMES,
+  anchors: (_project, file) => resourceAnchors(file.text),
   anchorsSuffice: true,
   anchorsAreCallees: true,
   calleesResolveByName: true,

@@ -4,8 +4,8 @@
 //     print(len(data))                 print(len(data))
 // The `with` ends after the last statement of the block that uses `f`, when `f` provably goes nowhere else.
 import type { FileContext, Finding, SyntaxNode, Transform } from '../src/types.js';
-import { candidateCalls } from '../src/python/candidates.js';
-import { aKind, deletesByName, firstPositional, givesFalse, leftOpen, mayWrite, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { candidateCalls, resourceAnchors } from '../src/python/candidates.js';
+import { aKind, deletesByName, firstPositional, givesFalse, leftOpen, mayWrite, pipeStreams, resourceOf, mayHoldResourceCall, RESOURCE_TRIGGERS, withItemFor, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { forEachTargetName, functionOrModuleOf, identifiersNamed, within } from '../src/python/scopes.js';
 import { deletedNames, deleteStatementOf, isBareAnnotationTarget, isClassBodyStatement, isExtra, LOOPS, loopsAround, outerParens, withOf } from '../src/python/statements.js';
 import { escapeRegExp, firstIndex } from '../src/python/text.js';
@@ -1017,7 +1017,7 @@ export const openAssign: Transform = {
   ],
   check,
   triggers: RESOURCE_TRIGGERS,
-  anchors: RESOURCE_CALL_NAMES,
+  anchors: (_project, file) => resourceAnchors(file.text),
   anchorsSuffice: true,
   anchorsAreCallees: true,
   calleesResolveByName: true,

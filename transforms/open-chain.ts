@@ -4,9 +4,9 @@
 import { recursiveCall } from '../src/python/recursion.js';
 import { within } from '../src/python/scopes.js';
 import type { Edit, FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
-import { candidateCalls } from '../src/python/candidates.js';
+import { candidateCalls, resourceAnchors } from '../src/python/candidates.js';
 import { BUILTIN_NAMES, codeRunAfter, isPure, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
-import { closesItself, closeWaitsReason, isEagerUse, READS_TO_END, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, SUBSCRIPT, CLOSE_SAFETY, literalMode, withItemFor, type ResourceSpec } from '../src/python/resources.js';
+import { closesItself, closeWaitsReason, isEagerUse, READS_TO_END, readsPipeToEnd, leftOpen, mayTimeOut, pipeReason, resourceOf, mayHoldResourceCall, RESOURCE_TRIGGERS, SUBSCRIPT, CLOSE_SAFETY, literalMode, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { calleeName } from '../src/python/imports.js';
 import { loopOwner } from '../src/python/statement-flow.js';
 import { firstIndex, startsLine } from '../src/python/text.js';
@@ -571,7 +571,7 @@ export const openChain: Transform = {
   ],
   check,
   triggers: RESOURCE_TRIGGERS,
-  anchors: RESOURCE_CALL_NAMES,
+  anchors: (_project, file) => resourceAnchors(file.text),
   anchorsSuffice: true,
   anchorsAreCallees: true,
   calleesResolveByName: true,

@@ -3,9 +3,9 @@
 //         use(line)                              for line in f:
 //                                                    use(line)
 import type { FileContext, Finding, Fix, SyntaxNode, Transform } from '../src/types.js';
-import { candidateCalls } from '../src/python/candidates.js';
+import { candidateCalls, resourceAnchors } from '../src/python/candidates.js';
 import { awaitAfter, codeRunAfter, containsYield, lazyContext, preview, suspendedReason } from '../src/python/evaluation.js';
-import { closeWaitsReason, exceptionWaitsNote, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_CALL_NAMES, RESOURCE_TRIGGERS, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
+import { closeWaitsReason, exceptionWaitsNote, leftOpen, mayWrite, READS_TO_END, resourceOf, stopsEarlyOnTheWay, mayHoldResourceCall, RESOURCE_TRIGGERS, CLOSE_SAFETY, type ResourceSpec } from '../src/python/resources.js';
 import { followResource, loopOwner, yieldFromStatementValue, type Flow } from '../src/python/statement-flow.js';
 import { calleeText, consumerOf } from '../src/python/consumers.js';
 import { loopExit } from '../src/python/generators.js';
@@ -340,7 +340,7 @@ export const openLoop: Transform = {
   ],
   check,
   triggers: RESOURCE_TRIGGERS,
-  anchors: RESOURCE_CALL_NAMES,
+  anchors: (_project, file) => resourceAnchors(file.text),
   anchorsSuffice: true,
   anchorsAreCallees: true,
   calleesResolveByName: true,

@@ -4,6 +4,8 @@
 // catalog name's last part, or an alias bound by `import ... as`), so transforms filter these instead.
 import type { FileContext, SyntaxNode, Tree } from '../types.js';
 import { RESOURCE_CALL_NAMES } from './resources.js';
+import { connectionFactoryNames } from './factories.js';
+import { lastTextMemo } from './memo.js';
 import { asNames, findWords, sharedWordHits, wordsPattern } from './text.js';
 import { inUnevaluatedAnnotation } from './scopes.js';
 
@@ -21,6 +23,8 @@ let resourceNameSet: ReadonlySet<string> | undefined;
 /** The names a resource callee may have in the file: catalog call names, and every name an import binds with `as`. */
 function calleeNames(source: string, root: SyntaxNode): Set<string> {
   const names = new Set(RESOURCE_CALL_NAMES);
+  // Ex) `def get_db(): return sqlite3.connect(DB)`: `get_db(...)` may make a connection (`factoryOf`)
+  for (const n of connectionFactoryNames(source)) names.add(n);
   const found = asNames(source);
   for (let i = 0; i < found.at.length; i++) {
     const name = found.names[i]!;
@@ -132,3 +136,12 @@ export function mayBeResourceCall(ctx: FileContext, call: SyntaxNode): boolean {
   const last = fn?.type === 'identifier' ? fn : fn?.type === 'attribute' ? fn.lastChild : undefined;
   return last !== undefined && last !== null && last.type === 'identifier' && find(ctx).names.has(last.text);
 }
+
+/**
+ * The anchor words of the rules that find catalog calls (`Transform.anchors`): the catalog's call names, and the
+ * names of the text's functions that may make a connection (`connectionFactoryNames`), one array per text.
+ */
+export const resourceAnchors = lastTextMemo((text: string): readonly string[] => {
+  const factories = connectionFactoryNames(text);
+  return factories.length === 0 ? RESOURCE_CALL_NAMES : [...RESOURCE_CALL_NAMES, ...factories];
+});

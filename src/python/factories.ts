@@ -12,7 +12,8 @@ import type { FileContext, SyntaxNode } from '../types.js';
 import { containsYield } from './evaluation.js';
 import { lastTextMemo, memoized } from './memo.js';
 import { definedNames } from './recursion.js';
-import { mockedAround, resourceOf, type ResourceSpec } from './resources.js';
+import { closeNote, mockedAround, RESOURCE_CALLS, resourceOf, type ResourceSpec } from './resources.js';
+import { calleeName } from './imports.js';
 import { functionOrModuleOf, identifiersNamed } from './scopes.js';
 import { isExtra, unwrapParens } from './statements.js';
 import { startsAsync } from './generators.js';
@@ -56,15 +57,15 @@ function computeNames(text: string, words: readonly string[]): readonly string[]
 }
 
 /**
- * The factory `call` calls (`get_db()`), when it is one whose every call makes a new resource of a catalog entry
- * `accept` takes, and gives it to the caller: a module-level `def` the module binds once (not decorated, not
+ * The factory `call` calls (`get_db()`), when it is one whose every call makes a new resource of the catalog, gives it
+ * to the caller, and `accept` takes it: a module-level `def` the module binds once (not decorated, not
  * `async`, no generator; no `global` of its name, no star import, nothing in the file that binds by name:
  * `globals()`, `exec`, `setattr`, `vars`; not patched around the call or by another module of the run) whose body
  * ends with a `return`, and whose every `return` gives either the catalog call itself or a name of the function
  * bound once, at the body's top level, to that call and otherwise only given settings (`conn.row_factory = …`) or
  * told to do something whose result is dropped (`conn.execute(q)` as a statement). Else `undefined`.
  */
-export function factoryOf(ctx: FileContext, call: SyntaxNode, accept: (spec: ResourceSpec) => boolean): Factory | undefined {
+export function factoryOf(ctx: FileContext, call: SyntaxNode, accept: (factory: Factory) => boolean): Factory | undefined {
   const callee = call.childForFieldName('function');
   if (callee?.type !== 'identifier' || !definedNames(ctx.source).has(callee.text)) return undefined;
   // (The module's function: on a partial tree, the engine parses the file whole and checks again)
@@ -77,15 +78,36 @@ export function factoryOf(ctx: FileContext, call: SyntaxNode, accept: (spec: Res
   // Ex) `mod.get_db = fake`, `mock.patch("mod.get_db")` in another module of the run
   const patched = (ctx.project?.generators as { patchedNames?: Record<string, string> } | undefined)?.patchedNames;
   if (patched && Object.keys(patched).some((k) => k === `${ctx.moduleName}.${callee.text}` || k.endsWith(`.${callee.text}`))) return undefined;
-  const factory = memoized(factoryMemo, ctx, def.id, () => readFactory(ctx, def, accept));
+  const factory = memoized(factoryMemo, ctx, def.id, () => readFactory(ctx, def));
   // Ex) `@patch(__name__ + ".get_db")` on the test around the call: it makes a mock
-  return factory && !mockedAround(ctx, call, factory.spec) ? factory : undefined;
+  return factory && accept(factory) && !mockedAround(ctx, call, factory.spec) ? factory : undefined;
 }
+
+/**
+ * What every rule may take a factory for (`resourceOf`): a database connection whose catalog calls' arguments say
+ * nothing of its close (`closeNote`: no `uri=`, no `factory=`). Not files: the rules read `open`'s arguments (its
+ * mode, its encoding) from the call, which for a factory are the function's.
+ */
+export function anyRuleTakes(factory: Factory): boolean {
+  return factory.spec.kind === 'database connection' && !factory.made.some((m) => closeNote(factory.spec, m) !== undefined);
+}
+
+/** The words of the catalog calls a factory `anyRuleTakes` makes (`factoryNames`). */
+export const CONNECTION_WORDS: readonly string[] = ['connect', 'Connection'];
+
+/**
+ * The names of the text's functions that may make a connection (`factoryNames`), in a text that names sqlite3; else
+ * none.
+ */
+export function connectionFactoryNames(text: string): readonly string[] {
+  return text.includes('sqlite3') ? factoryNames(text, CONNECTION_WORDS) : NONE;
+}
+const NONE: readonly string[] = Object.freeze([]);
 
 const DYNAMIC = /\b(?:globals|exec|setattr|vars)\s*\(/;
 const factoryMemo = new WeakMap<FileContext, Map<number, Factory | undefined>>();
 
-function readFactory(ctx: FileContext, def: SyntaxNode, accept: (spec: ResourceSpec) => boolean): Factory | undefined {
+function readFactory(ctx: FileContext, def: SyntaxNode): Factory | undefined {
   const body = def.childForFieldName('body');
   if (!body || containsYield(body)) return undefined;
   const statements = body.namedChildren.filter((c) => !isExtra(c));
@@ -97,9 +119,10 @@ function readFactory(ctx: FileContext, def: SyntaxNode, accept: (spec: ResourceS
     const value = ret.namedChildren.find((c) => !isExtra(c));
     const v = value ? unwrapParens(value) : undefined;
     const call = v?.type === 'call' ? v : v?.type === 'identifier' ? madeByLocal(ctx, def, body, v) : undefined;
-    const s = call ? resourceOf(ctx, call) : undefined;
+    // (A catalog call by its name: not another factory, which `resourceOf` would read in turn, nor a path's `open()`)
+    const s = call && RESOURCE_CALLS.has(calleeName(ctx.names, call) ?? '') ? resourceOf(ctx, call) : undefined;
     // (Every return the same kind of resource: `sqlite3.connect(":memory:")` on one path, `sqlite3.connect(p)` on another)
-    if (!call || !s || !accept(s) || (spec && s.name !== spec.name)) return undefined;
+    if (!call || !s || (spec && s.name !== spec.name)) return undefined;
     spec = s;
     made.push(call);
   }

@@ -9,6 +9,7 @@ import type { Edit, FileContext, PythonVersion, SyntaxNode } from '../types.js';
 import { newImportReason, planImportedName, planTopLevelImport } from './edits.js';
 import { calleeName, qualifiedName } from './imports.js';
 import { mayBeResourceCall } from './candidates.js';
+import { anyRuleTakes, connectionFactoryNames, factoryOf } from './factories.js';
 import { lastTextMemo, memoized } from './memo.js';
 import { inNoncode, lineAt, outlineOf, setUpSpans } from './outline.js';
 import { isExtra, outerParens, ownerClass, unwrapParens, withItemValue } from './statements.js';
@@ -275,6 +276,9 @@ function resolveSpec(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefin
     if (receiver && isPathValue(ctx, receiver, 0)) return RESOURCE_CALLS.get('pathlib.Path.open');
     if (receiver && isZipFileValue(ctx, receiver) && readsMember(call)) return RESOURCE_CALLS.get('zipfile.ZipFile.open');
   }
+  // Ex) `def get_db(): return sqlite3.connect(DB)` … `conn = get_db()`: a function of the module that makes a new
+  // connection on every call
+  if (fn?.type === 'identifier' && connectionFactoryNames(ctx.source).includes(fn.text)) return factoryOf(ctx, call, anyRuleTakes)?.spec;
   return undefined;
 }
 
