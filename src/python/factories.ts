@@ -99,9 +99,7 @@ export const CONNECTION_WORDS: readonly string[] = ['connect', 'Connection'];
  * The names of the text's functions that may make a connection (`factoryNames`), in a text that names sqlite3; else
  * none.
  */
-export function connectionFactoryNames(text: string): readonly string[] {
-  return text.includes('sqlite3') ? factoryNames(text, CONNECTION_WORDS) : NONE;
-}
+export const connectionFactoryNames = lastTextMemo((text: string): readonly string[] => (text.includes('sqlite3') ? factoryNames(text, CONNECTION_WORDS) : NONE));
 const NONE: readonly string[] = Object.freeze([]);
 
 const DYNAMIC = /\b(?:globals|exec|setattr|vars)\s*\(/;
