@@ -117,6 +117,13 @@ test('a fix that would carry suppressed code away from its comment is not made: 
   const held = transformSource(header);
   assert.equal(held.output, header);
   assert.match(held.findings.find((f) => f.code === 'WFY102')!.reason!, /^the fix would take code that a comment suppresses \(WFY101, line 6\) away from it, where it would be found again \(WFY101, `open\(q\)\.read\(\)`\)/);
+  // Lines joined by a backslash share the comment at their end: the item moved to the first line is still under it;
+  // what is found there after the fix (WFY106) was found, unsuppressed, before it (review rw4)
+  const joined = 'import gzip\n\n\ndef f(q):\n    with gzip.GzipFile(mode="rb", \\\n                       fileobj=open(open(q).read().strip(), "rb")) as gz:  # noqa: WFY101\n        return gz.read()\n';
+  const made = transformSource(joined);
+  assert.match(made.output, /with open\(open\(q\)\.read\(\)\.strip\(\), "rb"\) as fh, gzip\.GzipFile\(mode="rb", \\\n/);
+  assert.deepEqual(transformSource(made.output).findings.map((f) => f.code), ['WFY106']);
+  assert.deepEqual(transformSource(joined).findings.filter((f) => f.code !== 'WFY102').map((f) => f.code), ['WFY106']);
 });
 
 test('CRLF files: the comment is found on the right line', () => {

@@ -124,7 +124,7 @@ function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spe
       const holder = holderAfter(ctx, u.node, scope, c, loop);
       if (holder) return { reason: `\`${holder.read.text}\` (line ${holder.read.startPosition.row + 1}) ${holder.what}`, severity: 'refuse' };
       const other = cursorUsedOtherwise(ctx, u.node, scope);
-      if (other) return { reason: `\`${preview(other.parent ?? other)}\` (line ${other.startPosition.row + 1}) uses the cursor otherwise than for its rows, which withify does not follow`, severity: 'refuse' };
+      if (other) return { reason: other, severity: 'refuse' };
       continue;
     }
     if (u.cls.kind === 'escape' && !within(u.node, body)) {
@@ -133,6 +133,11 @@ function keptReason(ctx: FileContext, c: ConnectionItem, target: SyntaxNode, spe
       const holder = holderAfter(ctx, u.node, scope, c, loop);
       if (holder) return { reason: `\`${holder.read.text}\` (line ${holder.read.startPosition.row + 1}) ${holder.what}`, severity: 'refuse' };
       if (!closingItem(ctx, u.node, c.stmt)) unsafe ??= u.cls.reason;
+      else {
+        // Ex) `with sqlite3.connect(p) as cx, closing(cx.cursor()) as cur:` / `db = cur.connection`: as for a `with` in the block
+        const other = cursorUsedOtherwise(ctx, u.node, scope);
+        if (other) return { reason: other, severity: 'refuse' };
+      }
       continue;
     }
     if (u.cls.kind === 'escape') {
@@ -252,25 +257,34 @@ const CURSOR_PLAIN: ReadonlySet<string> = new Set(['execute', 'executemany', 'ex
  * cur.execute(q):`, `cur.execute(q).fetchall()`) or `for row in cur:`; else
  * `undefined`. Ex) `db = cur.connection`, `keep(cur)`, `it = cur`.
  */
-function cursorUsedOtherwise(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode): SyntaxNode | undefined {
+function cursorUsedOtherwise(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode): string | undefined {
   let call: SyntaxNode | null = id.parent?.parent ?? null;
   while (call && call.type !== 'call') call = call.parent;
   const closing = call?.parent?.type === 'argument_list' ? call.parent.parent : null;
   const item = closing?.parent?.type === 'as_pattern' ? closing.parent.parent : null;
-  const t = item ? withItemTarget(item) : undefined;
-  if (t?.type !== 'identifier') return undefined;
+  let t = item ? withItemTarget(item) : undefined;
+  // Ex) `as (cur)`: the name
+  while (t?.type === 'parenthesized_expression' && t.namedChildren.length === 1) t = t.namedChildren[0]!;
+  if (!t) return undefined;
+  const line = t.startPosition.row + 1;
+  // Ex) `as self.cur`, `as (cur, other)`: kept where withify does not follow it
+  if (t.type !== 'identifier') return `the cursor is kept in \`${t.text}\` (line ${line}), which withify does not follow`;
+  // Ex) `global CUR` / `with closing(cx.cursor()) as CUR:`: another function reads it after the block
+  const declared = declaredOutside(scope, t.text);
+  if (declared) return `the cursor's name \`${t.text}\` (line ${line}) is declared \`${declared}\`: code elsewhere may use it, and its connection, after the block`;
+  const used = (r: SyntaxNode) => `\`${preview(r.parent ?? r)}\` (line ${r.startPosition.row + 1}) uses the cursor otherwise than for its rows, which withify does not follow`;
   for (const r of identifierUses(ctx, scope, t.text)) {
     if (r.id === t.id || isBindingTarget(r)) continue;
     const p = r.parent;
     if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === r.id) continue;
     const attr = p?.type === 'attribute' && p.childForFieldName('object')?.id === r.id ? p.childForFieldName('attribute')?.text : undefined;
-    if (attr === undefined || !CURSOR_PLAIN.has(attr)) return r;
+    if (attr === undefined || !CURSOR_PLAIN.has(attr)) return used(r);
     // (`cur.execute(q)` gives the cursor again: bound to a name or handed on, it is followed no further)
     const called = p!.parent?.type === 'call' && p!.parent.childForFieldName('function')?.id === p!.id ? p!.parent : null;
     const value = called ?? p!;
     const up = value.parent;
-    const used = up?.type === 'expression_statement' || (up?.type === 'for_statement' && up.childForFieldName('right')?.id === value.id) || (up?.type === 'attribute' && /^fetch/.test(up.childForFieldName('attribute')?.text ?? ''));
-    if (attr.startsWith('execute') && !used) return r;
+    const plain = up?.type === 'expression_statement' || (up?.type === 'for_statement' && up.childForFieldName('right')?.id === value.id) || (up?.type === 'attribute' && /^fetch/.test(up.childForFieldName('attribute')?.text ?? ''));
+    if (attr.startsWith('execute') && !plain) return used(r);
   }
   return undefined;
 }
@@ -304,6 +318,9 @@ function declaredOutside(scope: SyntaxNode, name: string): string | undefined {
 
 const declaredMemo = new WeakMap<object, Map<number, Map<string, string>>>();
 
+/** The connection's and a cursor's attributes that are values, not methods bound to it: read after the block, they hold nothing. */
+const VALUE_ATTRIBUTES: ReadonlySet<string> = new Set(['isolation_level', 'in_transaction', 'total_changes', 'row_factory', 'text_factory', 'autocommit', 'description', 'rowcount', 'lastrowid', 'arraysize']);
+
 /** A container's methods that keep what they are given. */
 // (Not `extend`: it stores what it iterates, rows, not the cursor it is given)
 const STORES: ReadonlySet<string> = new Set(['append', 'appendleft', 'insert', 'add', 'setdefault', 'put', 'put_nowait', 'push']);
@@ -317,7 +334,11 @@ const STORES: ReadonlySet<string> = new Set(['append', 'appendleft', 'insert', '
 function holderAfter(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, c: ConnectionItem, loop: SyntaxNode | undefined): { read: SyntaxNode; what: string; sure: boolean } | undefined {
   const names = new Set<string>();
   const stored = new Set<string>();
-  let own = false;
+  // Ex) `q = cx.execute`, `one = cur.fetchone`: a method bound to the connection (or its cursor) holds it, called or not
+  // (not a value: `n = cx.total_changes`)
+  const attr = id.parent?.type === 'attribute' && id.parent.childForFieldName('object')?.id === id.id ? id.parent : undefined;
+  const called = attr?.parent?.type === 'call' && attr.parent.childForFieldName('function')?.id === attr.id;
+  let own = attr !== undefined && !called && !VALUE_ATTRIBUTES.has(attr.childForFieldName('attribute')?.text ?? '');
   let st: SyntaxNode | null = id;
   for (let n: SyntaxNode | null = id; n && n.id !== scope.id; n = n.parent) {
     if (n.type === 'call') {
@@ -355,7 +376,8 @@ function holderAfter(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode, c: Con
       // it in a loop around the block, on a later turn, reads the turn before's)
       const later = r.startIndex >= c.stmt.endIndex;
       if (!later && !(loop && st && within(r, loop) && r.startIndex < st.startIndex)) continue;
-      const what = `${stored.has(name) ? 'holds it' : own ? 'holds what it made' : 'holds what the call made'}, read ${later ? 'after the block' : 'on a later turn of the loop'}`;
+      const method = attr !== undefined && !called ? `holds its method \`.${attr.childForFieldName('attribute')?.text ?? ''}\`` : undefined;
+      const what = `${stored.has(name) ? 'holds it' : method ?? (own ? 'holds what it made' : 'holds what the call made')}, read ${later ? 'after the block' : 'on a later turn of the loop'}`;
       return { read: r, what, sure: own || stored.has(name) };
     }
   }

@@ -293,6 +293,9 @@ function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Find
       // The comments there covered its code, or a finding there that they suppressed, of the same code named for
       // what it was in (`for x in gen(open(p).read()):` WFY103, then `g = gen(open(p).read())` WFY101)
       const o = origin;
+      // (Not one no comment suppressed there either: `with gzip.GzipFile(mode="rb", \` / `fileobj=open(open(q).read()))
+      // as gz:  # noqa: WFY101`, whose WFY106 for `open(q).read()` was reported before the fix as after it)
+      if (findings.some((h) => h.code === g.code && h.start < o.end && o.start < h.end)) continue;
       const was = suppresses(covered(o.start, o.end), g.code, g.id) ? g : suppressed.find((s) => s.start < o.end && o.start < s.end);
       if (!was) continue;
       // The fix that wrote it elsewhere, or those with a parting edit between its line and the comment after it
