@@ -532,7 +532,7 @@ function connectionFinding(ctx: FileContext, call: SyntaxNode, c: ConnectionItem
   const own = name === undefined ? held : `${held} as ${name}`;
   const edits = realignInPlace(ctx, [{ start: c.item.startIndex, end: c.item.endIndex, text: `${moved}, ${own}` }, ...item.edits], c.stmt.startIndex, clause.endIndex);
   // (The catalog call's arguments say what the close does: `uri=`, `factory=`)
-  const closing = closeNote(spec, noteCall);
+  const closing = closeNote(spec, noteCall) ?? item.closeNote;
   const unsafe = note ? `; ${note}` : closing;
   const fix: Fix = { title: `Close it after the commit: \`with contextlib.closing(${callee}(...)) as ${held}, ${own}:\``, applicability: unsafe ? 'unsafe' : 'safe', edits };
   return unsafe ? { ...base, message: base.message + unsafe, fix } : { ...base, fix };
@@ -601,4 +601,6 @@ export const connectionWith: Transform = {
   // The module's functions that may make a connection too: `with get_db() as cx:`)
   anchors: (_project, file) => (file.text.includes('sqlite3') ? withFactories(file.text) : NO_ANCHORS),
   anchorsSuffice: true,
+  // (The project index: a test double another module puts in place of a call makes its fix unsafe, `doubledNote`)
+  needsProject: true,
 };

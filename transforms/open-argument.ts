@@ -360,7 +360,7 @@ function check(ctx: FileContext): Finding[] {
     if (fix === undefined) continue; // Ex) `json.load(open(open(p).read()))`: the outer one waits for the next pass
     const code = waits.get(m.resource.id);
     if (typeof fix !== 'string' && code) findings.push({ ...base, message: base.message + exceptionWaitsNote('a read to the end', code), fix });
-    else findings.push(findingWith(base, { call: m.resource, spec: m.spec }, fix));
+    else findings.push(findingWith(ctx, base, { call: m.resource, spec: m.spec }, fix));
   }
   return findings;
 }
@@ -417,6 +417,8 @@ export const openArgument: Transform = {
   triggers: RESOURCE_TRIGGERS,
   anchors: (_project, file) => resourceAnchors(file.text),
   anchorsSuffice: true,
+  // (The project index: a test double another module puts in place of a call makes its fix unsafe, `doubledNote`)
+  needsProject: true,
   anchorsAreCallees: true,
   calleesResolveByName: true,
 };

@@ -1132,6 +1132,8 @@ export const openAssignClose: Transform = {
   triggers: RESOURCE_TRIGGERS,
   anchors: (_project, file) => resourceAnchors(file.text),
   anchorsSuffice: true,
+  // (The project index: a test double another module puts in place of a call makes its fix unsafe, `doubledNote`)
+  needsProject: true,
   anchorsAreCallees: true,
   calleesResolveByName: true,
 };

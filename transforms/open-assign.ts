@@ -1019,6 +1019,8 @@ export const openAssign: Transform = {
   triggers: RESOURCE_TRIGGERS,
   anchors: (_project, file) => resourceAnchors(file.text),
   anchorsSuffice: true,
+  // (The project index: a test double another module puts in place of a call makes its fix unsafe, `doubledNote`)
+  needsProject: true,
   anchorsAreCallees: true,
   calleesResolveByName: true,
 };

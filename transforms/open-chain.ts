@@ -511,7 +511,7 @@ function check(ctx: FileContext): Finding[] {
     if (fix === undefined) continue; // Ex) a resource inside another's arguments: the next pass reports it
     const message = `\`${display(m)}\`: ${leftOpen(m.spec)}`;
     const base: Finding = { id: ID, code: CODE, message, start: m.use.startIndex, end: m.use.endIndex };
-    findings.push(findingWith(base, { call: m.resource, spec: m.spec }, fix));
+    findings.push(findingWith(ctx, base, { call: m.resource, spec: m.spec }, fix));
   }
   return findings;
 }
@@ -573,6 +573,8 @@ export const openChain: Transform = {
   triggers: RESOURCE_TRIGGERS,
   anchors: (_project, file) => resourceAnchors(file.text),
   anchorsSuffice: true,
+  // (The project index: a test double another module puts in place of a call makes its fix unsafe, `doubledNote`)
+  needsProject: true,
   anchorsAreCallees: true,
   calleesResolveByName: true,
 };

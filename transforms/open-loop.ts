@@ -282,7 +282,7 @@ function check(ctx: FileContext): Finding[] {
     const fix = outcome.get(m.resource.id);
     if (fix === undefined) continue; // Ex) a resource inside another's arguments: the next pass reports it
     if (typeof fix !== 'string' && fix.applicability === 'unsafe' && m.spec.closeWaits && loopCodeMayRaise(m.loop)) findings.push({ ...base, message: base.message + EXCEPTION_WAITS, fix });
-    else findings.push(findingWith(base, { call: m.resource, spec: m.spec }, fix));
+    else findings.push(findingWith(ctx, base, { call: m.resource, spec: m.spec }, fix));
   }
   return findings;
 }
@@ -342,6 +342,8 @@ export const openLoop: Transform = {
   triggers: RESOURCE_TRIGGERS,
   anchors: (_project, file) => resourceAnchors(file.text),
   anchorsSuffice: true,
+  // (The project index: a test double another module puts in place of a call makes its fix unsafe, `doubledNote`)
+  needsProject: true,
   anchorsAreCallees: true,
   calleesResolveByName: true,
 };

@@ -2044,6 +2044,8 @@ export interface GeneratorIndex {
    * not, with how: for a generator that a fix in this run gives cleanup (generator-close's `withOwnFacts`).
    */
   patchedNames?: Record<string, string>;
+  /** Of `patchedNames`, the modules that replace or double each name (absent when none). */
+  patchedBy?: Record<string, string[]>;
   /**
    * Generator functions (any, with cleanup or not) that only iterate the arguments at these positions
    * (`GeneratorSummary.passes`): `next(parsed(lines(p)))` abandons `lines(p)` with `parsed(…)`. Not one defined
@@ -2608,8 +2610,10 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     if (hit && !index.generators[hit.key]!.patched) index.generators[hit.key] = { ...index.generators[hit.key]!, patched: how };
   };
   const patchedNames: Record<string, string> = {};
-  const patchedAs = (name: string, how: string) => {
+  const patchedBy: Record<string, string[]> = {};
+  const patchedAs = (name: string, how: string, by?: string) => {
     patchedNames[name] ??= how;
+    if (by !== undefined && !(patchedBy[name] ??= []).includes(by)) patchedBy[name]!.push(by);
     markPatched(name, how);
   };
   for (const m of modules) {
@@ -2622,14 +2626,15 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
         patchedAs(name, `an attribute of \`${name.slice(0, -2)}\` set by a name not spelt in \`${m.moduleName}\` (\`setattr(…, name, …)\`, \`__dict__.update(…)\`)`);
         continue;
       }
-      patchedAs(name, own ? `an attribute \`${last}\` set in \`${m.moduleName}\` (\`….${last} = …\`, \`setattr(…)\`)` : `\`${short(name)} = …\` in \`${m.moduleName}\``);
+      patchedAs(name, own ? `an attribute \`${last}\` set in \`${m.moduleName}\` (\`….${last} = …\`, \`setattr(…)\`)` : `\`${short(name)} = …\` in \`${m.moduleName}\``, m.moduleName);
     }
     // Ex) `mock.patch("pkg.core.rows", return_value=[0, 5])` in a test: the call returns that list
-    for (const name of m.facts.doubled ?? []) patchedAs(name, `a test double of \`${short(name)}\` (\`mock.patch\`, \`monkeypatch.setattr\`) in \`${m.moduleName}\``);
+    for (const name of m.facts.doubled ?? []) patchedAs(name, `a test double of \`${short(name)}\` (\`mock.patch\`, \`monkeypatch.setattr\`) in \`${m.moduleName}\``, m.moduleName);
     // Ex) `@register class Table: def __iter__(self): …` whose decorator sets `cls.__iter__`
     for (const [name, how] of Object.entries(m.facts.remade ?? {})) patchedAs(name, how);
   }
   if (Object.keys(patchedNames).length) index.patchedNames = patchedNames;
+  if (Object.keys(patchedBy).length) index.patchedBy = patchedBy;
   // Ex) `def parsed(it): for line in it: yield line.split()`: a generator passed to it is read, and dropped with it
   const passes: Record<string, number[]> = {};
   for (const g of all.values()) if (g.passes && !doubled.has(g.key)) passes[g.key] = g.passes;

@@ -1003,13 +1003,65 @@ export interface WithItem {
  * that is no context manager on the target Python, gets `contextlib.closing(...)` in one place.
  */
 export function withItemFor(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode, name: string): WithItem | string {
-  const note = closeNote(spec, call);
+  const note = closeNote(spec, call) ?? doubledNote(ctx, spec, call);
   const needsClosing = spec.management === 'closing' || (spec.withSince !== undefined && !versionAtLeast(ctx.target, spec.withSince));
   if (!needsClosing) return { item: `${call.text} as ${name}`, edits: [], ...(note ? { closeNote: note } : {}) };
   const closing = planClosingName(ctx, call);
   if (typeof closing === 'string') return `it needs \`contextlib.closing\`, and ${closing}`;
   return { item: `${closing.text}(${call.text}) as ${name}`, edits: closing.edits, ...(note ? { closeNote: note } : {}) };
 }
+
+interface PatchFacts {
+  patchedNames?: Record<string, string>;
+  patchedBy?: Record<string, string[]>;
+  aliases?: Record<string, string>;
+}
+
+/**
+ * Why a `with` around `call` may break the project's tests, when another module of the project replaces or doubles
+ * what it calls (the project index's `patchedNames`): this module's own name for it (`mock.patch("pkg.fetch.urlopen")`),
+ * or the catalog's name in a module of the same package, or one that imports this one (`mock.patch("urllib.request.urlopen",
+ * side_effect=fake)` in a test of `pkg.fetch`). The test's double is then entered by the `with`: one with no `__enter__` raises TypeError,
+ * and a `MagicMock`'s `__enter__` gives another mock than the one the test set up. (A patch around the call in its own
+ * file makes the call no resource at all: `mockedAround`.) Else `undefined`.
+ */
+export function doubledNote(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode): string | undefined {
+  const index = ctx.project?.generators as PatchFacts | undefined;
+  const patched = index?.patchedNames;
+  if (!patched || !ctx.moduleName) return undefined;
+  const fn = call.childForFieldName('function');
+  const written = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+  const own = written !== undefined ? `${ctx.moduleName}.${written}` : undefined;
+  let hit = own !== undefined && Object.hasOwn(patched, own) ? own : undefined;
+  if (hit === undefined && Object.hasOwn(patched, spec.name)) {
+    const importers = importersOf(index!);
+    const module = ctx.moduleName;
+    // (A module of the same package (`IPython.core.tests.test_display` for `IPython.core.display`, which it reaches
+    // through `from IPython import display`), or one that imports this module, a name of it, or a package holding it)
+    const top = (m: string) => m.slice(0, (m.indexOf('.') + 1 || m.length + 1) - 1);
+    const reaches = (by: string) => by === module || (module.includes('.') && top(by) === top(module)) || [...(importers.get(by) ?? [])].some((t) => t === module || module.startsWith(`${t}.`) || t.startsWith(`${module}.`));
+    if ((index!.patchedBy?.[spec.name] ?? []).some(reaches)) hit = spec.name;
+  }
+  if (hit === undefined) return undefined;
+  return `; ${patched[hit]} replaces \`${hit}\`: the \`with\` enters what the test put there, which may be no context manager (a TypeError), or a mock whose \`__enter__\` gives another mock than the one the test set up`;
+}
+
+/** Per module of the index, the targets of its imports (`aliases`: `pkg.test_fetch.fetch` → `pkg.fetch`), once per index. */
+function importersOf(index: PatchFacts): Map<string, Set<string>> {
+  let found = importerMemo.get(index);
+  if (!found) {
+    found = new Map();
+    for (const [key, target] of Object.entries(index.aliases ?? {})) {
+      const module = key.slice(0, key.lastIndexOf('.'));
+      let set = found.get(module);
+      if (!set) found.set(module, (set = new Set()));
+      set.add(target);
+    }
+    importerMemo.set(index, found);
+  }
+  return found;
+}
+const importerMemo = new WeakMap<object, Map<string, Set<string>>>();
 
 /** `contextlib.closing` as the file can name it at `at`, importing contextlib when it must; else why it cannot. */
 function planClosingName(ctx: FileContext, at: SyntaxNode): { text: string; edits: Edit[] } | string {

@@ -5,7 +5,7 @@ import { versionAtLeast } from '../options.js';
 import type { Edit, FileContext, Finding, Fix, SyntaxNode } from '../types.js';
 import { replaceNode } from './edits.js';
 import { notEvaluatedFirst } from './evaluation.js';
-import { closeNote, mayWrite, withItemFor, type ResourceSpec, type WithItem } from './resources.js';
+import { closeNote, doubledNote, mayWrite, withItemFor, type ResourceSpec, type WithItem } from './resources.js';
 import { mixedIndentReason, planWrap, statementIndent } from './wrap.js';
 import { MAX_WITH_ITEMS, tooDeepReason } from './nesting.js';
 import { namesSeenReason } from './resource-flow.js';
@@ -24,10 +24,10 @@ export interface WithGroup {
 }
 
 /** The finding of `use`, with its fix or why it has none; a fix rated unsafe (`ResourceWith.applicability`) says why after the message. */
-export function findingWith(base: Finding, use: ResourceUse, fix: Fix | string): Finding {
+export function findingWith(ctx: FileContext, base: Finding, use: ResourceUse, fix: Fix | string): Finding {
   if (typeof fix === 'string') return { ...base, reason: fix };
   if (fix.applicability !== 'unsafe') return { ...base, fix };
-  const note = closeNote(use.spec, use.call) ?? '; its `with` also closes another resource of the statement, whose closing does what dropping it never did (see that finding)';
+  const note = closeNote(use.spec, use.call) ?? doubledNote(ctx, use.spec, use.call) ?? '; its `with` also closes another resource of the statement, whose closing does what dropping it never did (see that finding)';
   return { ...base, message: base.message + note, fix };
 }
 
