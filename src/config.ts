@@ -212,9 +212,15 @@ function requiresPythonTarget(v: PythonVersion): PythonVersion {
 function requiresPythonOf(doc: Table): PythonVersion | undefined {
   const project = doc.project;
   const spec = isTable(project) ? project['requires-python'] : undefined;
-  // (Its oldest Python 3: the clauses are ANDed, and `!=3.0.*` then moves it on)
-  return typeof spec === 'string' && parseRequiresPython(spec) !== undefined ? parseRequiresPython(`${spec}, >=3.0`) : undefined;
+  if (typeof spec !== 'string' || spec.trim() === '') return undefined;
+  // (Its oldest Python 3: the clauses are ANDed, and `!=3.0.*` then moves it on. One with no lower bound, `<3.8`,
+  // `!=3.5.*`, allows 3.0 on; one that is no PEP 440 specifier, `>=3.11 || >=3.7`, may allow anything: 3.0 on too,
+  // so that no fix writes syntax a Python it allows cannot read (review rw2))
+  return parseRequiresPython(spec.split(',').every((c) => SPECIFIER.test(c)) ? `${spec}, >=3.0` : '>=3.0');
 }
+
+/** One clause of a PEP 440 version specifier: `>=3.8`, `==3.11.*`, `~=3.10`, `!=3.5.*`, `<4`. */
+const SPECIFIER = /^\s*(?:~=|===?|!=|<=|>=|<|>)\s*v?\d+(?:\.(?:\d+|\*))*(?:(?:a|b|rc|\.?post|\.?dev)\d*)*(?:\+[\w.]+)?\s*$/i;
 
 function toolTable(doc: Table): Table | undefined {
   const tool = doc.tool;

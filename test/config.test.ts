@@ -138,6 +138,14 @@ describe('requires-python', () => {
     assert.deepEqual(target('>=2.7'), [3, 1]);
     assert.deepEqual(target('>=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*'), [3, 4]);
     assert.deepEqual(target('>=3.99'), [3, 14]);
+    // No lower bound: it allows 3.0 on; no PEP 440 specifier: it may allow anything (review rw2: `<3.8` gave 3.8, and
+    // `:=` in a 3.7 project; `>=3.11 || >=3.7` gave 3.11)
+    assert.deepEqual(target('<3.8'), [3, 1]);
+    assert.deepEqual(target('!=3.5.*'), [3, 1]);
+    assert.deepEqual(target('>=3.11 || >=3.7'), [3, 1]);
+    assert.deepEqual(target('>=3.7.1'), [3, 7]);
+    assert.deepEqual(target('>=3.8, <4'), [3, 8]);
+    assert.deepEqual(target('>=3.9rc1'), [3, 9]);
     // A subproject's, as the run's: its files are written for 3.1, no error
     const mono = tree({ 'pyproject.toml': '[project]\nrequires-python = ">=3.11"\n', 'sub/pyproject.toml': '[project]\nrequires-python = ">=2.7"\n', 'sub/a.py': 'x = 1\n' });
     const r = cli(mono, 'check', '.');

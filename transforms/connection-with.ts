@@ -14,6 +14,7 @@ import { loopsAround, withItemTarget } from '../src/python/statements.js';
 import { lastTextMemo, memoized } from '../src/python/memo.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { placedItem, realignInPlace } from '../src/python/wrap.js';
+import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 
 const ID = 'connection-with';
 const CODE = 'WFY107';
@@ -522,6 +523,9 @@ function connectionFinding(ctx: FileContext, call: SyntaxNode, c: ConnectionItem
   const scope = functionOrModuleOf(c.stmt);
   const lookup = scope.type === 'module' ? undefined : dynamicLookupAfter(ctx, scope, c.item.parent!);
   if (lookup) return { ...base, reason: `\`${preview(lookup)}\` (line ${lookup.startPosition.row + 1}) may read the function's variables by name, among them the one the fix adds and the connection it closes` };
+  // Ex) a `with` 19 blocks deep: its second item is one more block (review rw2)
+  const room = blockRoom(ctx, c.stmt, c.stmt);
+  if (room < 1) return { ...base, reason: tooDeepReason(1, room) };
   // The connection's own item stays, after the `contextlib.closing` one, and binds the `as` name as before (what
   // its `__enter__` returns): it commits (or rolls back) first, then the connection is closed
   const held = ctx.freshName(c.stmt, spec.asNames);
