@@ -270,11 +270,13 @@ describe('generator index', () => {
     assert.deepEqual(index.ambiguous, ['m']);
   });
 
-  test('needsProjectIndex: only when generator-close runs', () => {
+  test('needsProjectIndex: when generator-close or a rule that reads the project\'s test doubles runs', () => {
     assert.equal(needsProjectIndex(defaultOptions()), true);
     assert.equal(needsProjectIndex(defaultOptions({ select: ['WFY201'] })), true);
-    assert.equal(needsProjectIndex(defaultOptions({ select: ['open-chain'] })), false);
-    assert.equal(needsProjectIndex(defaultOptions({ ignore: ['generator-close'] })), false);
+    // (A double another module puts in place of a resource call makes its fix unsafe: `doubledNote`)
+    assert.equal(needsProjectIndex(defaultOptions({ select: ['open-chain'] })), true);
+    assert.equal(needsProjectIndex(defaultOptions({ ignore: ['generator-close'] })), true);
+    assert.equal(needsProjectIndex(defaultOptions({ select: ['class-del', 'tempdir-name', 'tempdir-kept', 'pathlib-read-write'] })), false);
   });
 
   test('a class or def whose name is bound more than once in its scope gives no generator key, parsed whole or in part', () => {
