@@ -248,3 +248,15 @@ test('`yield from open(p)` and its abandoning callers fixed in one run; pypy3 no
   const after = runs(PYPY);
   assert.deepEqual([after.status, after.stdout], [0, 'ok\n'], after.stderr);
 });
+
+test('a chain of 13 generator methods, each abandoning the one before: one fix does it all, a second changes nothing (review rw1)', () => {
+  const dir = tempDir('withify-rounds-chain-');
+  mkdirSync(join(dir, '.git'));
+  const methods = ['    def g0(self):\n        try:\n            yield 1\n            yield 2\n        finally:\n            print("closed g0")\n'];
+  for (let k = 1; k <= 13; k++) methods.push(`    def g${k}(self):\n        it = self.g${k - 1}()\n        x = next(it)\n        yield x\n        yield x + 1\n`);
+  writeFileSync(join(dir, 'meth.py'), `class K:\n${methods.join('\n')}`);
+  const first = withify(['fix', '--no-cache', 'meth.py'], dir);
+  assert.match(first.stderr + first.stdout, /13 fixes applied, 0 findings left/);
+  const second = withify(['fix', '--no-cache', 'meth.py'], dir);
+  assert.match(second.stderr + second.stdout, /0 files changed, 0 fixes applied/);
+});
