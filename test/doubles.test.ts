@@ -49,15 +49,20 @@ test('the catalog name doubled by a test that imports the module, or one of its 
     });
     const f = finding(dir, 'pkg/fetch.py');
     assert.equal(f.fix?.applicability, 'unsafe', path);
-    assert.match(f.message, /replaces `urllib\.request\.urlopen`: the `with` enters what the test put there/);
+    assert.match(f.message, /a test double of `urllib\.request\.urlopen` in `(test_fetch|pkg\.tests\.test_other)` \(`mock\.patch`, `monkeypatch\.setattr`\) replaces it: the `with` enters what the test put there/);
   }
 });
 
-test('a double of the catalog name in a module that neither imports the module nor shares its package: safe', () => {
+test('a double of the catalog name in a module that neither imports the module nor tests its package, or a plain assignment there: safe', () => {
   const dir = project({
     'pkg/__init__.py': '',
     'pkg/fetch.py': FETCH,
     'tests/test_other.py': 'from unittest import mock\nimport json\n\n\ndef test_other():\n    with mock.patch("urllib.request.urlopen", side_effect=OSError):\n        pass\n',
+    // (CPython's own tests: `test.test_codecs` doubles `builtins.open`, `test.test_zipimport` is no test of it)
+    'test/__init__.py': '',
+    'test/test_codecs.py': 'from unittest import mock\n\n\ndef test_open():\n    with mock.patch("urllib.request.urlopen", side_effect=OSError):\n        pass\n',
+    // (A module that replaces the name for its own reasons: not a double of a test)
+    'pkg/compat.py': 'import urllib.request\n\nurllib.request.urlopen = lambda u: None\n',
   });
   assert.equal(finding(dir, 'pkg/fetch.py').fix?.applicability, 'safe');
 });

@@ -2044,7 +2044,7 @@ export interface GeneratorIndex {
    * not, with how: for a generator that a fix in this run gives cleanup (generator-close's `withOwnFacts`).
    */
   patchedNames?: Record<string, string>;
-  /** Of `patchedNames`, the modules that replace or double each name (absent when none). */
+  /** Of `patchedNames`, the modules that put a test double in place of each name (`mock.patch`, `monkeypatch.setattr`; absent when none). */
   patchedBy?: Record<string, string[]>;
   /**
    * Generator functions (any, with cleanup or not) that only iterate the arguments at these positions
@@ -2626,7 +2626,7 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
         patchedAs(name, `an attribute of \`${name.slice(0, -2)}\` set by a name not spelt in \`${m.moduleName}\` (\`setattr(…, name, …)\`, \`__dict__.update(…)\`)`);
         continue;
       }
-      patchedAs(name, own ? `an attribute \`${last}\` set in \`${m.moduleName}\` (\`….${last} = …\`, \`setattr(…)\`)` : `\`${short(name)} = …\` in \`${m.moduleName}\``, m.moduleName);
+      patchedAs(name, own ? `an attribute \`${last}\` set in \`${m.moduleName}\` (\`….${last} = …\`, \`setattr(…)\`)` : `\`${short(name)} = …\` in \`${m.moduleName}\``);
     }
     // Ex) `mock.patch("pkg.core.rows", return_value=[0, 5])` in a test: the call returns that list
     for (const name of m.facts.doubled ?? []) patchedAs(name, `a test double of \`${short(name)}\` (\`mock.patch\`, \`monkeypatch.setattr\`) in \`${m.moduleName}\``, m.moduleName);

@@ -1019,9 +1019,9 @@ interface PatchFacts {
 
 /**
  * Why a `with` around `call` may break the project's tests, when another module of the project replaces or doubles
- * what it calls (the project index's `patchedNames`): this module's own name for it (`mock.patch("pkg.fetch.urlopen")`),
- * or the catalog's name in a module of the same package, or one that imports this one (`mock.patch("urllib.request.urlopen",
- * side_effect=fake)` in a test of `pkg.fetch`). The test's double is then entered by the `with`: one with no `__enter__` raises TypeError,
+ * what it calls (the project index's `patchedNames`): this module's own name for it (`mock.patch("pkg.fetch.urlopen")`,
+ * `pkg.fetch.urlopen = fake`), or the catalog's name doubled by a test of the package holding this module or of a module
+ * that imports it (`mock.patch("urllib.request.urlopen", side_effect=fake)` in `pkg.tests.test_fetch`; `patchedBy`). The test's double is then entered by the `with`: one with no `__enter__` raises TypeError,
  * and a `MagicMock`'s `__enter__` gives another mock than the one the test set up. (A patch around the call in its own
  * file makes the call no resource at all: `mockedAround`.) Else `undefined`.
  */
@@ -1032,18 +1032,23 @@ export function doubledNote(ctx: FileContext, spec: ResourceSpec, call: SyntaxNo
   const fn = call.childForFieldName('function');
   const written = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
   const own = written !== undefined ? `${ctx.moduleName}.${written}` : undefined;
-  let hit = own !== undefined && Object.hasOwn(patched, own) ? own : undefined;
-  if (hit === undefined && Object.hasOwn(patched, spec.name)) {
-    const importers = importersOf(index!);
-    const module = ctx.moduleName;
-    // (A module of the same package (`IPython.core.tests.test_display` for `IPython.core.display`, which it reaches
-    // through `from IPython import display`), or one that imports this module, a name of it, or a package holding it)
-    const top = (m: string) => m.slice(0, (m.indexOf('.') + 1 || m.length + 1) - 1);
-    const reaches = (by: string) => by === module || (module.includes('.') && top(by) === top(module)) || [...(importers.get(by) ?? [])].some((t) => t === module || module.startsWith(`${t}.`) || t.startsWith(`${module}.`));
-    if ((index!.patchedBy?.[spec.name] ?? []).some(reaches)) hit = spec.name;
-  }
-  if (hit === undefined) return undefined;
-  return `; ${patched[hit]} replaces \`${hit}\`: the \`with\` enters what the test put there, which may be no context manager (a TypeError), or a mock whose \`__enter__\` gives another mock than the one the test set up`;
+  const enters = 'the `with` enters what the test put there, which may be no context manager (a TypeError), or a mock whose `__enter__` gives another mock than the one the test set up';
+  if (own !== undefined && Object.hasOwn(patched, own)) return `; ${patched[own]} replaces \`${own}\`: ${enters}`;
+  if (!Object.hasOwn(patched, spec.name)) return undefined;
+  const importers = importersOf(index!);
+  const module = ctx.moduleName;
+  // A test of the package that holds this module (`IPython.core.tests.test_display` for `IPython.core.display`, which
+  // it reaches through `from IPython import display`; `pkg.tests.test_x` for `pkg.fetch`), or a module that imports
+  // this one, a name of it, or a package holding it (not a module of a package of tests: `test.test_codecs` for
+  // `test.test_zipimport`, both CPython's tests)
+  const tested = (by: string) => {
+    const parts = by.split('.').slice(0, -1);
+    while (parts.length && /^tests?$|^testing$/.test(parts.at(-1)!)) parts.pop();
+    return parts.length > 0 && module.startsWith(`${parts.join('.')}.`);
+  };
+  const reaches = (by: string) => by === module || tested(by) || [...(importers.get(by) ?? [])].some((t) => t === module || module.startsWith(`${t}.`) || t.startsWith(`${module}.`));
+  const by = (index!.patchedBy?.[spec.name] ?? []).find(reaches);
+  return by === undefined ? undefined : `; a test double of \`${spec.name}\` in \`${by}\` (\`mock.patch\`, \`monkeypatch.setattr\`) replaces it: ${enters}`;
 }
 
 /** Per module of the index, the targets of its imports (`aliases`: `pkg.test_fetch.fetch` → `pkg.fetch`), once per index. */
