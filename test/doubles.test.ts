@@ -66,3 +66,31 @@ test('a double of the catalog name in a module that neither imports the module n
   });
   assert.equal(finding(dir, 'pkg/fetch.py').fix?.applicability, 'safe');
 });
+
+test('the cache: a test that comes to import the module (or stops) changes the verdict of the next cached run (review rw6)', () => {
+  const unrelated = 'from unittest import mock\nimport json\n\n\ndef test_fetch():\n    with mock.patch("urllib.request.urlopen", side_effect=OSError):\n        assert json.dumps(1) == "1"\n';
+  const dir = project({ 'pkg/__init__.py': '', 'pkg/fetch.py': FETCH, 'tests/test_fetch.py': unrelated });
+  const cached = () => {
+    const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, WITHIFY_CACHE_DIR: '' } });
+    const out = JSON.parse(r.stdout) as { files: Array<{ path: string; findings: Array<{ fix?: { applicability: string } }> }> };
+    return out.files.find((x) => x.path === 'pkg/fetch.py')!.findings[0]!.fix?.applicability;
+  };
+  assert.equal(cached(), 'safe');
+  writeFileSync(join(dir, 'tests', 'test_fetch.py'), unrelated.replace('import json\n', 'import json\nfrom pkg.fetch import fetch\n'));
+  assert.equal(cached(), 'unsafe');
+  writeFileSync(join(dir, 'tests', 'test_fetch.py'), unrelated);
+  assert.equal(cached(), 'safe');
+});
+
+test('this module\'s name for a module it imports, doubled: `pkg.net.socket.socket` for `socket.socket()`; not `pkg.comp.open` for `gzip.open()` (review rw6)', () => {
+  const dir = project({
+    'pkg/__init__.py': '',
+    'pkg/net.py': 'import socket\n\n\ndef ping(addr):\n    s = socket.socket()\n    s.connect(addr)\n    s.close()\n',
+    'pkg/comp.py': 'import gzip\n\n\ndef load(p):\n    return gzip.open(p).read()\n',
+    'tests/test_net.py': 'from unittest import mock\n\n\n@mock.patch("pkg.net.socket.socket", side_effect=OSError)\ndef test_ping(m):\n    pass\n\n\n@mock.patch("pkg.comp.open", side_effect=OSError)\ndef test_load(m):\n    pass\n',
+  });
+  const net = finding(dir, 'pkg/net.py');
+  assert.equal(net.fix?.applicability, 'unsafe');
+  assert.match(net.message, /replaces `pkg\.net\.socket\.socket`/);
+  assert.equal(finding(dir, 'pkg/comp.py').fix?.applicability, 'safe');
+});

@@ -1030,10 +1030,14 @@ export function doubledNote(ctx: FileContext, spec: ResourceSpec, call: SyntaxNo
   const patched = index?.patchedNames;
   if (!patched || !ctx.moduleName) return undefined;
   const fn = call.childForFieldName('function');
-  const written = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
-  const own = written !== undefined ? `${ctx.moduleName}.${written}` : undefined;
   const enters = 'the `with` enters what the test put there, which may be no context manager (a TypeError), or a mock whose `__enter__` gives another mock than the one the test set up';
-  if (own !== undefined && Object.hasOwn(patched, own)) return `; ${patched[own]} replaces \`${own}\`: ${enters}`;
+  // This module's own name for the callee or a name it is reached through: `pkg.fetch.urlopen` for `urlopen(u)`,
+  // `pkg.net.socket.socket` or `pkg.net.socket` for `socket.socket()` (review rw6: not `pkg.comp.open` for `gzip.open(p)`)
+  const dotted = fn && /^[A-Za-z_][\w.]*$/.test(fn.text.replace(/\s+/g, '')) ? fn.text.replace(/\s+/g, '').split('.') : [];
+  for (let k = dotted.length; k > 0; k--) {
+    const own = `${ctx.moduleName}.${dotted.slice(0, k).join('.')}`;
+    if (Object.hasOwn(patched, own)) return `; ${patched[own]} replaces \`${own}\`: ${enters}`;
+  }
   if (!Object.hasOwn(patched, spec.name)) return undefined;
   const importers = importersOf(index!);
   const module = ctx.moduleName;
