@@ -10,7 +10,7 @@ import { decodeSource, parseableLineEnds, type DecodedSource } from './engine/re
 import { parsePython } from './engine/parse.js';
 import { listingOf } from './listing.js';
 import { displayPath } from './process-file.js';
-import { classChildren, doubledAttributes, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, packageBindsFromText, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, saysYield, type GeneratorIndex, type GeneratorSummary, type ModuleFacts } from './python/generators.js';
+import { classChildren, doubledAttributes, mockedTargets, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, packageBindsFromText, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, saysYield, type GeneratorIndex, type GeneratorSummary, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
 import { STDLIB_MODULES } from './python/stdlib-names.js';
@@ -87,7 +87,9 @@ export function summarizeFile(path: string, original: string, moduleName: string
   }
   // Ex) `mock.patch("pkg.core.rows", return_value=[5])`, `monkeypatch.setattr(core, "rows", …)` in a test
   const doubled = doubledAttributes(original, moduleKey(path, moduleName), facts?.aliases ?? {});
-  if (doubled.length) return { ...summary, generators: { generators: [], aliases: {}, ...facts, doubled } };
+  // Ex) `@mock.patch("pkg.fetch.urlopen")` with no value: a `MagicMock`, which the resource rules' `with` would enter
+  const mocked = mockedTargets(original).filter((t) => !doubled.includes(t));
+  if (doubled.length || mocked.length) return { ...summary, generators: { generators: [], aliases: {}, ...facts, ...(doubled.length ? { doubled } : {}), ...(mocked.length ? { mocked } : {}) } };
   return summary;
 }
 

@@ -94,3 +94,14 @@ test('this module\'s name for a module it imports, doubled: `pkg.net.socket.sock
   assert.match(net.message, /replaces `pkg\.net\.socket\.socket`/);
   assert.equal(finding(dir, 'pkg/comp.py').fix?.applicability, 'safe');
 });
+
+test('a patch with no value of its own (a MagicMock the test asserts on) counts too (review rw6)', () => {
+  const dir = project({
+    'pkg/__init__.py': '',
+    'pkg/fetch.py': FETCH,
+    'tests/test_fetch.py': 'from unittest import mock\nfrom pkg import fetch as mod\n\n\n@mock.patch("pkg.fetch.urlopen")\ndef test_fetch(m):\n    mod.fetch("u")\n    m.return_value.read.assert_called_once_with()\n',
+  });
+  const f = finding(dir, 'pkg/fetch.py');
+  assert.equal(f.fix?.applicability, 'unsafe');
+  assert.match(f.message, /a test double of `fetch\.urlopen` \(`mock\.patch`\) in `test_fetch` replaces `pkg\.fetch\.urlopen`/);
+});

@@ -52,6 +52,12 @@ export interface ModuleFacts {
   patched?: string[];
   /** Functions this module replaces by a test double (`mock.patch("pkg.core.rows", …)`: `doubledAttributes`), absent when none. */
   doubled?: string[];
+  /**
+   * Names this module patches by a literal target with a double of no value of its own (`mock.patch("pkg.fetch.urlopen")`,
+   * a `MagicMock`): nothing for generator-close (a `MagicMock` has a `close()`), but a `with` around the call binds another
+   * mock than the test's (`mockedTargets`), absent when none.
+   */
+  mocked?: string[];
   /** Its generator methods that a class decorator or metaclass may replace, with what does (`classReplacements`), absent when none. */
   remade?: Record<string, string>;
   /**
@@ -2044,8 +2050,10 @@ export interface GeneratorIndex {
    * not, with how: for a generator that a fix in this run gives cleanup (generator-close's `withOwnFacts`).
    */
   patchedNames?: Record<string, string>;
-  /** Of `patchedNames`, the modules that put a test double in place of each name (`mock.patch`, `monkeypatch.setattr`; absent when none). */
+  /** The modules that put a test double in place of each name (`mock.patch`, `monkeypatch.setattr`; absent when none). */
   patchedBy?: Record<string, string[]>;
+  /** Names patched by a double of no value of its own (`ModuleFacts.mocked`), with how: for the resource rules only (absent when none). */
+  mockedNames?: Record<string, string>;
   /**
    * Generator functions (any, with cleanup or not) that only iterate the arguments at these positions
    * (`GeneratorSummary.passes`): `next(parsed(lines(p)))` abandons `lines(p)` with `parsed(…)`. Not one defined
@@ -2611,6 +2619,7 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   };
   const patchedNames: Record<string, string> = {};
   const patchedBy: Record<string, string[]> = {};
+  const mockedNames: Record<string, string> = {};
   const patchedAs = (name: string, how: string, by?: string) => {
     patchedNames[name] ??= how;
     if (by !== undefined && !(patchedBy[name] ??= []).includes(by)) patchedBy[name]!.push(by);
@@ -2630,11 +2639,16 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     }
     // Ex) `mock.patch("pkg.core.rows", return_value=[0, 5])` in a test: the call returns that list
     for (const name of m.facts.doubled ?? []) patchedAs(name, `a test double of \`${short(name)}\` (\`mock.patch\`, \`monkeypatch.setattr\`) in \`${m.moduleName}\``, m.moduleName);
+    for (const name of m.facts.mocked ?? []) {
+      mockedNames[name] ??= `a test double of \`${short(name)}\` (\`mock.patch\`) in \`${m.moduleName}\``;
+      if (!(patchedBy[name] ??= []).includes(m.moduleName)) patchedBy[name]!.push(m.moduleName);
+    }
     // Ex) `@register class Table: def __iter__(self): …` whose decorator sets `cls.__iter__`
     for (const [name, how] of Object.entries(m.facts.remade ?? {})) patchedAs(name, how);
   }
   if (Object.keys(patchedNames).length) index.patchedNames = patchedNames;
   if (Object.keys(patchedBy).length) index.patchedBy = patchedBy;
+  if (Object.keys(mockedNames).length) index.mockedNames = mockedNames;
   // Ex) `def parsed(it): for line in it: yield line.split()`: a generator passed to it is read, and dropped with it
   const passes: Record<string, number[]> = {};
   for (const g of all.values()) if (g.passes && !doubled.has(g.key)) passes[g.key] = g.passes;
@@ -3080,4 +3094,15 @@ export function importAliasesFromText(text: string, loc: ModuleLocation, returne
     returners!.push({ key: `${loc.moduleName}.${r.name}`, async: false, cleanup: false, delegates: [], returns: [`${loc.moduleName}.${r.callee}`] });
   }
   return aliases;
+}
+
+/**
+ * The literal targets of the text's patches (`mock.patch("pkg.fetch.urlopen")`, `monkeypatch.setattr("pkg.fetch.urlopen",
+ * f)`), whatever value they give: a double that is no context manager, or a `MagicMock` whose `__enter__` gives
+ * another mock than the test's, either way what a `with` around the call would enter (src/python/resources.ts,
+ * `doubledNote`).
+ */
+export function mockedTargets(text: string): string[] {
+  if (!text.includes('patch') && !text.includes('setattr')) return [];
+  return [...new Set([...text.matchAll(PATCH_BY_PATH)].map((m) => m[1]!))];
 }

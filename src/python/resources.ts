@@ -1013,6 +1013,7 @@ export function withItemFor(ctx: FileContext, spec: ResourceSpec, call: SyntaxNo
 
 interface PatchFacts {
   patchedNames?: Record<string, string>;
+  mockedNames?: Record<string, string>;
   patchedBy?: Record<string, string[]>;
   aliases?: Record<string, string>;
 }
@@ -1027,8 +1028,10 @@ interface PatchFacts {
  */
 export function doubledNote(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode): string | undefined {
   const index = ctx.project?.generators as PatchFacts | undefined;
-  const patched = index?.patchedNames;
-  if (!patched || !ctx.moduleName) return undefined;
+  if ((!index?.patchedNames && !index?.mockedNames) || !ctx.moduleName) return undefined;
+  // (Replaced or doubled with a value of its own, or patched with a `MagicMock`: `mock.patch("pkg.fetch.urlopen")`)
+  let patched = mergedPatches.get(index);
+  if (!patched) mergedPatches.set(index, (patched = { ...index.mockedNames, ...index.patchedNames }));
   const fn = call.childForFieldName('function');
   const enters = 'the `with` enters what the test put there, which may be no context manager (a TypeError), or a mock whose `__enter__` gives another mock than the one the test set up';
   // This module's own name for the callee or a name it is reached through: `pkg.fetch.urlopen` for `urlopen(u)`,
@@ -1050,10 +1053,13 @@ export function doubledNote(ctx: FileContext, spec: ResourceSpec, call: SyntaxNo
     while (parts.length && /^tests?$|^testing$/.test(parts.at(-1)!)) parts.pop();
     return parts.length > 0 && module.startsWith(`${parts.join('.')}.`);
   };
-  const reaches = (by: string) => by === module || tested(by) || [...(importers.get(by) ?? [])].some((t) => t === module || module.startsWith(`${t}.`) || t.startsWith(`${module}.`));
+  // (Not this module itself: a patch in its own text counts only around the call, `mockedAround`)
+  const reaches = (by: string) => by !== module && (tested(by) || [...(importers.get(by) ?? [])].some((t) => t === module || module.startsWith(`${t}.`) || t.startsWith(`${module}.`)));
   const by = (index!.patchedBy?.[spec.name] ?? []).find(reaches);
   return by === undefined ? undefined : `; a test double of \`${spec.name}\` in \`${by}\` (\`mock.patch\`, \`monkeypatch.setattr\`) replaces it: ${enters}`;
 }
+
+const mergedPatches = new WeakMap<object, Record<string, string>>();
 
 /** Per module of the index, the targets of its imports (`aliases`: `pkg.test_fetch.fetch` → `pkg.fetch`), once per index. */
 function importersOf(index: PatchFacts): Map<string, Set<string>> {
