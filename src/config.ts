@@ -99,7 +99,7 @@ export function parseRequiresPython(spec: string): PythonVersion | undefined {
   let lowest: PythonVersion | undefined;
   for (const clause of spec.split(',')) {
     // Ex) `>=3.8`; `>=3`, `>3`, `==3.*` (a version of one part, or a wildcard minor: its lowest is x.0)
-    const m = /^\s*(>=|~=|==|>)\s*(\d+)(?:\.(\d+|\*))?/.exec(clause);
+    const m = /^\s*(>=|~=|==|>)\s*[vV]?(\d+)(?:\.(\d+|\*))?/.exec(clause);
     if (!m) continue;
     const v: PythonVersion = [Number(m[2]), m[3] === undefined || m[3] === '*' ? 0 : Number(m[3])];
     if (!lowest || v[0] > lowest[0] || (v[0] === lowest[0] && v[1] > lowest[1])) lowest = v; // clauses are ANDed: the tightest bound wins
@@ -212,15 +212,21 @@ function requiresPythonTarget(v: PythonVersion): PythonVersion {
 function requiresPythonOf(doc: Table): PythonVersion | undefined {
   const project = doc.project;
   const spec = isTable(project) ? project['requires-python'] : undefined;
-  if (typeof spec !== 'string' || spec.trim() === '') return undefined;
+  if (typeof spec !== 'string') return undefined;
   // (Its oldest Python 3: the clauses are ANDed, and `!=3.0.*` then moves it on. One with no lower bound, `<3.8`,
-  // `!=3.5.*`, allows 3.0 on; one that is no PEP 440 specifier, `>=3.11 || >=3.7`, may allow anything: 3.0 on too,
-  // so that no fix writes syntax a Python it allows cannot read (review rw2))
-  return parseRequiresPython(spec.split(',').every((c) => SPECIFIER.test(c)) ? `${spec}, >=3.0` : '>=3.0');
+  // `!=3.5.*`, or none at all, `""`, allows 3.0 on; one that is no PEP 440 specifier, `>=3.11 || >=3.7`, may allow
+  // anything: 3.0 on too, so that no fix writes syntax a Python it allows cannot read (review rw2). An empty clause, a
+  // trailing comma, says nothing)
+  const clauses = spec.split(',').filter((c) => c.trim() !== '');
+  return parseRequiresPython(clauses.every((c) => SPECIFIER.test(c)) ? `${clauses.join(',')}, >=3.0` : '>=3.0');
 }
 
-/** One clause of a PEP 440 version specifier: `>=3.8`, `==3.11.*`, `~=3.10`, `!=3.5.*`, `<4`. */
-const SPECIFIER = /^\s*(?:~=|===?|!=|<=|>=|<|>)\s*v?\d+(?:\.(?:\d+|\*))*(?:(?:a|b|rc|\.?post|\.?dev)\d*)*(?:\+[\w.]+)?\s*$/i;
+/**
+ * One clause of a PEP 440 version specifier, as `packaging` reads it: `>=3.8`, `==3.11.*`, `~=3.10`, `!=3.5.*`, `<4`,
+ * `>=V3.8`, a pre-, post- or dev-release in any of its spellings (`3.8.0-rc1`, `3.8c1`, `3.8_post1`, `3.8-1`), a local
+ * version (`+ubuntu`).
+ */
+const SPECIFIER = /^\s*(?:~=|===?|!=|<=|>=|<|>)\s*[vV]?\d+(?:\.(?:\d+|\*))*(?:[-_.]?[a-zA-Z]*\d*)*(?:\+[\w.]+)?\s*$/;
 
 function toolTable(doc: Table): Table | undefined {
   const tool = doc.tool;

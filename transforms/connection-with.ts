@@ -278,6 +278,11 @@ function cursorUsedOtherwise(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode
     if (r.id === t.id || isBindingTarget(r)) continue;
     const p = r.parent;
     if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === r.id) continue;
+    // Ex) `[r for r in cur]`, `list(cur)`, `next(cur)`, `print(cur)`: its rows read there, or its text (review rw7)
+    if (p?.type === 'for_in_clause' && p.childForFieldName('right')?.id === r.id) continue;
+    if (p?.type === 'argument_list' && p.namedChildren.length === 1 && /^(?:list|tuple|sorted|set|next|print|len|repr|str)$/.test(p.parent?.childForFieldName('function')?.text ?? '')) continue;
+    // Ex) `cur.row_factory = f`: a setting (a factory other than `sqlite3.Row` anywhere makes the fix unsafe: `rowFactory`)
+    if (p?.type === 'attribute' && p.childForFieldName('attribute')?.text === 'row_factory' && p.parent?.type === 'assignment' && p.parent.childForFieldName('left')?.id === p.id) continue;
     const attr = p?.type === 'attribute' && p.childForFieldName('object')?.id === r.id ? p.childForFieldName('attribute')?.text : undefined;
     if (attr === undefined || !CURSOR_PLAIN.has(attr)) return used(r);
     // (`cur.execute(q)` gives the cursor again: bound to a name or handed on, it is followed no further)
@@ -320,7 +325,9 @@ function declaredOutside(scope: SyntaxNode, name: string): string | undefined {
 const declaredMemo = new WeakMap<object, Map<number, Map<string, string>>>();
 
 /** The connection's and a cursor's attributes that are values, not methods bound to it: read after the block, they hold nothing. */
-const VALUE_ATTRIBUTES: ReadonlySet<string> = new Set(['isolation_level', 'in_transaction', 'total_changes', 'row_factory', 'text_factory', 'autocommit', 'description', 'rowcount', 'lastrowid', 'arraysize']);
+// (And the exception classes a connection carries: `err = cx.OperationalError`)
+const VALUE_ATTRIBUTES: ReadonlySet<string> = new Set(['isolation_level', 'in_transaction', 'total_changes', 'row_factory', 'text_factory', 'autocommit', 'description', 'rowcount', 'lastrowid', 'arraysize',
+  'Warning', 'Error', 'InterfaceError', 'DatabaseError', 'DataError', 'OperationalError', 'IntegrityError', 'InternalError', 'ProgrammingError', 'NotSupportedError']);
 
 /** A container's methods that keep what they are given. */
 // (Not `extend`: it stores what it iterates, rows, not the cursor it is given)

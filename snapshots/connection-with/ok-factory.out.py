@@ -1,7 +1,6 @@
 # Functions that may not make a new connection on every call, or may keep it, or give back something else:
 # their `with` is left alone (not found). One that does, whose connection the code keeps, is refused.
 import functools
-from unittest import mock
 import sqlite3
 
 DB = "app.db"
@@ -95,9 +94,3 @@ def rebound():
     with fresh() as cx:
         print(cx)
 
-
-class Test:
-    @mock.patch(__name__ + ".fresh")
-    def test_fresh(self, fake):
-        with fresh() as cx:
-            cx.execute("select 1")

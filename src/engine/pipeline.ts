@@ -214,7 +214,7 @@ function runChecks(transforms: readonly Transform[], ctx: ReturnType<typeof crea
  * case) of every transform, which `recheck` runs whatever the run selects (a `--select WFY102` run must not move
  * what a `# withify: ignore[WFY101]` holds); `recheck`: the findings of a text (none when it does not parse).
  */
-function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Finding[], text: string, root: SyntaxNode, known: ReadonlySet<string>, recheck: (next: string) => Finding[]): Finding[] {
+function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Finding[], text: string, root: SyntaxNode, known: ReadonlySet<string>, recheck: (next: string) => { findings: Finding[]; suppressed: Finding[] }): Finding[] {
   if (!/withify|noqa/i.test(text)) return findings;
   const fixable = findings.filter((f) => f.fix && f.fix.applicability !== 'display-only');
   if (!fixable.length) return findings;
@@ -267,7 +267,15 @@ function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Find
     for (const f of batch) for (const e of f.fix!.edits) owner.set(e, f);
     const written = writtenBy(edits);
     const next = applyEdits(text, edits);
-    for (const g of recheck(next)) {
+    const again = recheck(next);
+    // The codes still suppressed after the fix, as many times as they are (a suppressed finding whose comment the fix
+    // parted from it is not among them)
+    const stillHeld = new Map<string, number>();
+    for (const h of again.suppressed) stillHeld.set(h.code, (stillHeld.get(h.code) ?? 0) + 1);
+    const heldBefore = new Map<string, number>();
+    for (const h of suppressed) heldBefore.set(h.code, (heldBefore.get(h.code) ?? 0) + 1);
+    const noneParted = [...heldBefore].every(([code, n]) => (stillHeld.get(code) ?? 0) >= n);
+    for (const g of again.findings) {
       // Where `g`'s code was: a piece of what an edit took out, written again by an edit of the same fix; or text
       // no edit touched
       let origin: { start: number; end: number } | undefined;
@@ -293,9 +301,13 @@ function keepingSuppressedInPlace(findings: Finding[], suppressed: readonly Find
       // The comments there covered its code, or a finding there that they suppressed, of the same code named for
       // what it was in (`for x in gen(open(p).read()):` WFY103, then `g = gen(open(p).read())` WFY101)
       const o = origin;
-      // (Not one no comment suppressed there either: `with gzip.GzipFile(mode="rb", \` / `fileobj=open(open(q).read()))
-      // as gz:  # noqa: WFY101`, whose WFY106 for `open(q).read()` was reported before the fix as after it)
-      if (findings.some((h) => h.code === g.code && h.start < o.end && o.start < h.end)) continue;
+      // (Not the very finding no comment suppressed before the fix either: `with gzip.GzipFile(mode="rb", \` /
+      // `fileobj=open(open(q).read()))` / `as gz:  # noqa: WFY101`, whose WFY106 for `open(q).read()` was reported before
+      // the fix as after it. The same code over the same text only: one of that code overlapping it, unsuppressed, says
+      // nothing of a suppressed one inside it (review rw7))
+      // (And only while every suppressed finding is still suppressed after the fix: `y = json.load(open(open(q).read()` /
+      // `+ open(r).read()); z = 1  # noqa: WFY102`, whose first fix splits `z = 1` and its comment off the line)
+      if (noneParted && findings.some((h) => h.code === g.code && h.start === o.start && h.end === o.end)) continue;
       const was = suppresses(covered(o.start, o.end), g.code, g.id) ? g : suppressed.find((s) => s.start < o.end && o.start < s.end);
       if (!was) continue;
       // The fix that wrote it elsewhere, or those with a parting edit between its line and the comment after it
@@ -675,7 +687,8 @@ function processText(input: SourceInput): FileResult {
     const everyTransform = [...TRANSFORMS, ...transforms.filter((t) => !isBuiltIn(t))];
     const recheck = (next: string) => {
       const nextTree = parsePython(next);
-      return firstSyntaxError(nextTree) ? [] : runChecks(everyTransform, ctxOf(next, nextTree));
+      const held: Finding[] = [];
+      return { findings: firstSyntaxError(nextTree) ? [] : runChecks(everyTransform, ctxOf(next, nextTree), held), suppressed: held };
     };
     const known = new Set(everyTransform.flatMap((t) => [t.code.toUpperCase(), t.id.toUpperCase()]));
     const checks = () => {

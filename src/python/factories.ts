@@ -12,7 +12,7 @@ import type { FileContext, SyntaxNode } from '../types.js';
 import { containsYield } from './evaluation.js';
 import { lastTextMemo, memoized } from './memo.js';
 import { definedNames } from './recursion.js';
-import { closeNote, mockedAround, RESOURCE_CALLS, resourceOf, type ResourceSpec } from './resources.js';
+import { closeNote, doubledNote, mockedAround, RESOURCE_CALLS, resourceOf, type ResourceSpec } from './resources.js';
 import { calleeName } from './imports.js';
 import { functionOrModuleOf, identifiersNamed } from './scopes.js';
 import { isExtra, unwrapParens } from './statements.js';
@@ -41,11 +41,12 @@ const namesMemo = lastTextMemo((_text: string) => new Map<string, readonly strin
 function computeNames(text: string, words: readonly string[]): readonly string[] {
   const out: string[] = [];
   const calls = new RegExp(`\\b(?:${words.map(escapeRegExp).join('|')})[ \\t]*\\(`);
-  const defs = [...text.matchAll(/^def[ \t]+([A-Za-z_]\w*)/gm)];
+  const defs = [...text.matchAll(/^def[ \t]+([\p{L}_][\p{L}\p{N}_]*)/gmu)];
   for (const [i, m] of defs.entries()) {
-    // (Its text: to the next line that starts at column 0 with code, or the next `def`)
+    // (Its text: to the next `def`, `class` or decorator at column 0, whatever comes between: a signature over lines
+    // whose `) -> sqlite3.Connection:` starts a line, a string's lines at column 0; more text only finds more names)
     const start = m.index!;
-    const next = /\n(?=[^\s#])/g;
+    const next = /\n(?=(?:async[ \t]+)?def\b|class\b|@)/g;
     next.lastIndex = start + m[0].length;
     const end = Math.min(next.exec(text)?.index ?? text.length, defs[i + 1]?.index ?? text.length);
     const body = text.slice(start, end);
@@ -71,6 +72,9 @@ export function factoryOf(ctx: FileContext, call: SyntaxNode, accept: (factory: 
   // (The module's function: on a partial tree, the engine parses the file whole and checks again)
   ctx.readsBeyondFunction();
   if (ctx.names.declaredGlobal(callee.text) || DYNAMIC.test(ctx.source) || ctx.names.bindings(ctx.root).has('*')) return undefined;
+  // Ex) `@mock.patch(__name__ + ".get_db")` on a test that calls a helper calling it, `use.__globals__["get_db"] = f`,
+  // `patch.object(app, "get_db")`: a string that names the function in a file that patches (review rw5)
+  if (new RegExp(`['".]${escapeRegExp(callee.text)}['"]`).test(ctx.source) && PATCHES.test(ctx.source)) return undefined;
   const found = ctx.names.resolve(callee.text, call);
   if (found.kind !== 'local' || found.scope.type !== 'module' || found.bindings.length !== 1) return undefined;
   const def = found.bindings[0]!.node;
@@ -79,8 +83,9 @@ export function factoryOf(ctx: FileContext, call: SyntaxNode, accept: (factory: 
   const patched = (ctx.project?.generators as { patchedNames?: Record<string, string> } | undefined)?.patchedNames;
   if (patched && Object.keys(patched).some((k) => k === `${ctx.moduleName}.${callee.text}` || k.endsWith(`.${callee.text}`))) return undefined;
   const factory = memoized(factoryMemo, ctx, def.id, () => readFactory(ctx, def));
-  // Ex) `@patch(__name__ + ".get_db")` on the test around the call: it makes a mock
-  return factory && accept(factory) && !mockedAround(ctx, call, factory.spec) ? factory : undefined;
+  // Ex) `@patch(__name__ + ".get_db")` on the test around the call: it makes a mock; `mock.patch("app.sqlite3.connect")`
+  // in a test of the module: the call in the function makes one
+  return factory && accept(factory) && !mockedAround(ctx, call, factory.spec) && !factory.made.some((m) => doubledNote(ctx, factory.spec, m)) ? factory : undefined;
 }
 
 /**
@@ -102,12 +107,15 @@ export const CONNECTION_WORDS: readonly string[] = ['connect', 'Connection'];
 export const connectionFactoryNames = lastTextMemo((text: string): readonly string[] => (text.includes('sqlite3') ? factoryNames(text, CONNECTION_WORDS) : NONE));
 const NONE: readonly string[] = Object.freeze([]);
 
-const DYNAMIC = /\b(?:globals|exec|setattr|vars)\s*\(/;
+const DYNAMIC = /\b(?:globals|exec|setattr|vars|__import__|import_module)\s*\(|__globals__|__code__|\bsys\.modules\b/;
+const PATCHES = /patch|setattr|setitem|__dict__/;
 const factoryMemo = new WeakMap<FileContext, Map<number, Factory | undefined>>();
 
 function readFactory(ctx: FileContext, def: SyntaxNode): Factory | undefined {
   const body = def.childForFieldName('body');
   if (!body || containsYield(body)) return undefined;
+  // Ex) `REGISTRY.append(locals())`, `sys._getframe()`: the frame's variables, the connection among them, kept
+  if (/\blocals\s*\(|_getframe/.test(body.text)) return undefined;
   const statements = body.namedChildren.filter((c) => !isExtra(c));
   if (statements.at(-1)?.type !== 'return_statement') return undefined;
   const made: SyntaxNode[] = [];
@@ -145,8 +153,11 @@ function madeByLocal(ctx: FileContext, def: SyntaxNode, body: SyntaxNode, name: 
     if (id.id === target.id) continue;
     // Ex) `def close(): conn.close()` or a lambda inside: it may run after the caller's block
     if (functionOrModuleOf(id).id !== def.id) return undefined;
-    const p = id.parent;
+    let p = id.parent;
+    // Ex) `return (conn)`
+    while (p?.type === 'parenthesized_expression') p = p.parent;
     if (p?.type === 'return_statement') continue;
+    if (id.parent?.type === 'parenthesized_expression') return undefined;
     if (p?.type !== 'attribute' || p.childForFieldName('object')?.id !== id.id) return undefined;
     const up = p.parent;
     // Ex) `conn.row_factory = sqlite3.Row`
