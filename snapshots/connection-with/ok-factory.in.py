@@ -93,4 +93,3 @@ def rebound():
         return object()
     with fresh() as cx:
         print(cx)
-
