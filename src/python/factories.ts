@@ -60,8 +60,10 @@ function computeNames(text: string, words: readonly string[]): readonly string[]
 /**
  * The factory `call` calls (`get_db()`), when it is one whose every call makes a new resource of the catalog, gives it
  * to the caller, and `accept` takes it: a module-level `def` the module binds once (not decorated, not
- * `async`, no generator; no `global` of its name, no star import, nothing in the file that binds by name:
- * `globals()`, `exec`, `setattr`, `vars`; not patched around the call or by another module of the run) whose body
+ * `async`, no generator; no `global` of its name, no star import, nothing in the file that binds or reaches names at
+ * run time: `globals()`, `exec`, `setattr`, `vars`, `__import__`, `import_module`, `__globals__`, `__code__`,
+ * `sys.modules`; not named in a string of a file that patches; not patched around the call or by another module of
+ * the run, nor its catalog call; no `locals()` or `sys._getframe()` in it) whose body
  * ends with a `return`, and whose every `return` gives either the catalog call itself or a name of the function
  * bound once, at the body's top level, to that call and otherwise only given settings (`conn.row_factory = …`) or
  * told to do something whose result is dropped (`conn.execute(q)` as a statement). Else `undefined`.
@@ -80,8 +82,11 @@ export function factoryOf(ctx: FileContext, call: SyntaxNode, accept: (factory: 
   const def = found.bindings[0]!.node;
   if (def.type !== 'function_definition' || def.parent?.type !== 'module' || startsAsync(def)) return undefined;
   // Ex) `mod.get_db = fake`, `mock.patch("mod.get_db")` in another module of the run
-  const patched = (ctx.project?.generators as { patchedNames?: Record<string, string> } | undefined)?.patchedNames;
-  if (patched && Object.keys(patched).some((k) => k === `${ctx.moduleName}.${callee.text}` || k.endsWith(`.${callee.text}`))) return undefined;
+  // (Or patched with a `MagicMock`: `mock.patch("mod.get_db")`, `mockedNames`)
+  const index = ctx.project?.generators as { patchedNames?: Record<string, string>; mockedNames?: Record<string, string> } | undefined;
+  for (const patched of [index?.patchedNames, index?.mockedNames]) {
+    if (patched && Object.keys(patched).some((k) => k === `${ctx.moduleName}.${callee.text}` || k.endsWith(`.${callee.text}`))) return undefined;
+  }
   const factory = memoized(factoryMemo, ctx, def.id, () => readFactory(ctx, def));
   // Ex) `@patch(__name__ + ".get_db")` on the test around the call: it makes a mock; `mock.patch("app.sqlite3.connect")`
   // in a test of the module: the call in the function makes one
