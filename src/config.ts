@@ -226,7 +226,9 @@ function requiresPythonOf(doc: Table): PythonVersion | undefined {
  * `>=V3.8`, a pre-, post- or dev-release in any of its spellings (`3.8.0-rc1`, `3.8c1`, `3.8_post1`, `3.8-1`), a local
  * version (`+ubuntu`).
  */
-const SPECIFIER = /^\s*(?:~=|===?|!=|<=|>=|<|>)\s*[vV]?\d+(?:\.(?:\d+|\*))*(?:[-_.]?[a-zA-Z]*\d*)*(?:\+[\w.]+)?\s*$/;
+// (Each part optional once, no quantifier inside another: a long run of letters must not make the match take
+// exponential time, review rw8; `3.10.x`, `3.10final`, `3.10..0` are no versions)
+const SPECIFIER = /^\s*(?:~=|===?|!=|<=|>=|<|>)\s*v?\d+(?:\.\d+)*(?:\.\*)?(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?\d*)?(?:-\d+|[-_.]?(?:post|rev|r)[-_.]?\d*)?(?:[-_.]?dev[-_.]?\d*)?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\s*$/i;
 
 function toolTable(doc: Table): Table | undefined {
   const tool = doc.tool;

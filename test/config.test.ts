@@ -149,6 +149,9 @@ describe('requires-python', () => {
     // Every spelling `packaging` reads: a trailing comma, pre- and post-releases, a `v` (review rw7); and none at all
     for (const spec of ['>=3.8,', '>=3.8, <4,', '>=3.8.0-rc1', '>=3.8c1', '>=3.8alpha1', '>=3.8-1', '>=3.8_post1', '>=3.8.r1', '>=V3.8']) assert.deepEqual(target(spec), [3, 8], spec);
     assert.deepEqual(target(''), [3, 1]);
+    // No versions `packaging` reads: the oldest target; and a long run of letters is read at once (review rw8: the run
+    // hung on the pattern before)
+    for (const spec of ['>=3.10.x', '>=3.10final', '>=3.10..0', '>=3.8.0-release-candidate-preview-build!', `>=3.8${'-rc'.repeat(40)}!`]) assert.deepEqual(target(spec), [3, 1], spec);
     // A subproject's, as the run's: its files are written for 3.1, no error
     const mono = tree({ 'pyproject.toml': '[project]\nrequires-python = ">=3.11"\n', 'sub/pyproject.toml': '[project]\nrequires-python = ">=2.7"\n', 'sub/a.py': 'x = 1\n' });
     const r = cli(mono, 'check', '.');

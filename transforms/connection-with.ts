@@ -280,7 +280,9 @@ function cursorUsedOtherwise(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode
     if (p?.type === 'for_statement' && p.childForFieldName('right')?.id === r.id) continue;
     // Ex) `[r for r in cur]`, `list(cur)`, `next(cur)`, `print(cur)`: its rows read there, or its text (review rw7)
     if (p?.type === 'for_in_clause' && p.childForFieldName('right')?.id === r.id) continue;
-    if (p?.type === 'argument_list' && p.namedChildren.length === 1 && /^(?:list|tuple|sorted|set|next|print|len|repr|str)$/.test(p.parent?.childForFieldName('function')?.text ?? '')) continue;
+    // (The builtins themselves: a function of the file named `print` may keep it, review rw8)
+    const builtin = p?.type === 'argument_list' ? p.parent?.childForFieldName('function') : undefined;
+    if (p?.type === 'argument_list' && p.namedChildren.length === 1 && builtin?.type === 'identifier' && /^(?:list|tuple|sorted|set|next|print|len|repr|str)$/.test(builtin.text) && ctx.names.resolve(builtin.text, builtin).kind === 'builtin') continue;
     // Ex) `cur.row_factory = f`: a setting (a factory other than `sqlite3.Row` anywhere makes the fix unsafe: `rowFactory`)
     if (p?.type === 'attribute' && p.childForFieldName('attribute')?.text === 'row_factory' && p.parent?.type === 'assignment' && p.parent.childForFieldName('left')?.id === p.id) continue;
     const attr = p?.type === 'attribute' && p.childForFieldName('object')?.id === r.id ? p.childForFieldName('attribute')?.text : undefined;

@@ -44,3 +44,13 @@ def cursor_method(p):
         cur = cx.execute("select 1")
         one = cur.fetchone
     return one()
+
+
+KEPT = []
+
+
+def shadowed_print(p):
+    print = KEPT.append
+    with sqlite3.connect(p) as cx, contextlib.closing(cx.cursor()) as cur:  # expect: WFY107
+        print(cur)
+    return KEPT[-1].connection.total_changes

@@ -113,7 +113,8 @@ export const connectionFactoryNames = lastTextMemo((text: string): readonly stri
 const NONE: readonly string[] = Object.freeze([]);
 
 const DYNAMIC = /\b(?:globals|exec|setattr|vars|__import__|import_module)\s*\(|__globals__|__code__|\bsys\.modules\b/;
-const PATCHES = /patch|setattr|setitem|__dict__/;
+// (`mock.patch`, `monkeypatch.setattr`: a word, not `dispatch`)
+const PATCHES = /\bpatch|\bsetattr|\bsetitem|__dict__/;
 const factoryMemo = new WeakMap<FileContext, Map<number, Factory | undefined>>();
 
 function readFactory(ctx: FileContext, def: SyntaxNode): Factory | undefined {
