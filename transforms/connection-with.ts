@@ -8,7 +8,7 @@ import { callsNamed } from '../src/python/candidates.js';
 import { preview } from '../src/python/evaluation.js';
 import { qualifiedName } from '../src/python/imports.js';
 import { closeNote, maySwallow, resourceOf, withItemFor, type ResourceSpec } from '../src/python/resources.js';
-import { factoryNames, factoryOf } from '../src/python/factories.js';
+import { connectionFactoryNames, factoryOf } from '../src/python/factories.js';
 import { dynamicLookupAfter, identifierUses, isBindingTarget, nearestBinder, plainTarget, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
 import { loopsAround, withItemTarget } from '../src/python/statements.js';
 import { lastTextMemo, memoized } from '../src/python/memo.js';
@@ -23,9 +23,9 @@ const CODE = 'WFY107';
 const NAMES: ReadonlySet<string> = new Set(['connect', 'Connection']);
 const ANCHORS: readonly string[] = [...NAMES];
 const NO_ANCHORS: readonly string[] = [];
-/** `ANCHORS` and the names of the text's functions that may make a connection (`factoryNames`), one array per text. */
+/** `ANCHORS` and the names of the text's functions that may make a connection (`connectionFactoryNames`), one array per text. */
 const withFactories = lastTextMemo((text: string): readonly string[] => {
-  const names = factoryNames(text, ANCHORS);
+  const names = connectionFactoryNames(text);
   return names.length === 0 ? ANCHORS : [...ANCHORS, ...names];
 });
 
@@ -452,7 +452,7 @@ function inClassBody(stmt: SyntaxNode): boolean {
 function check(ctx: FileContext): Finding[] {
   if (!ctx.source.includes('sqlite3')) return [];
   const findings: Finding[] = [];
-  const factories = factoryNames(ctx.source, ANCHORS);
+  const factories = connectionFactoryNames(ctx.source);
   for (const call of callsNamed(ctx, NAMES)) {
     const c = connectionItem(call);
     if (!c) continue;
