@@ -20,8 +20,10 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 
-function finding(dir: string, path: string) {
-  const r = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
+/** The one finding of `path` in `check --format json` of the project `dir` (`cached`: with the cache in the project). */
+function finding(dir: string, path: string, cached = false) {
+  const args = cached ? ['check', '--format', 'json', '.'] : ['check', '--no-cache', '--format', 'json', '.'];
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, WITHIFY_CACHE_DIR: '' } });
   const out = JSON.parse(r.stdout) as { files: Array<{ path: string; findings: Array<{ code: string; message: string; fix?: { applicability: string } }> }> };
   const f = out.files.find((x) => x.path === path)!.findings;
   assert.equal(f.length, 1, JSON.stringify(f));
@@ -70,11 +72,7 @@ test('a double of the catalog name in a module that neither imports the module n
 test('the cache: a test that comes to import the module (or stops) changes the verdict of the next cached run (review rw6)', () => {
   const unrelated = 'from unittest import mock\nimport json\n\n\ndef test_fetch():\n    with mock.patch("urllib.request.urlopen", side_effect=OSError):\n        assert json.dumps(1) == "1"\n';
   const dir = project({ 'pkg/__init__.py': '', 'pkg/fetch.py': FETCH, 'tests/test_fetch.py': unrelated });
-  const cached = () => {
-    const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, WITHIFY_CACHE_DIR: '' } });
-    const out = JSON.parse(r.stdout) as { files: Array<{ path: string; findings: Array<{ fix?: { applicability: string } }> }> };
-    return out.files.find((x) => x.path === 'pkg/fetch.py')!.findings[0]!.fix?.applicability;
-  };
+  const cached = () => finding(dir, 'pkg/fetch.py', true).fix?.applicability;
   assert.equal(cached(), 'safe');
   writeFileSync(join(dir, 'tests', 'test_fetch.py'), unrelated.replace('import json\n', 'import json\nfrom pkg.fetch import fetch\n'));
   assert.equal(cached(), 'unsafe');
