@@ -103,3 +103,14 @@ test('a patch with no value of its own (a MagicMock the test asserts on) counts 
   assert.equal(f.fix?.applicability, 'unsafe');
   assert.match(f.message, /a test double of `fetch\.urlopen` \(`mock\.patch`\) in `test_fetch` replaces `pkg\.fetch\.urlopen`/);
 });
+
+test('monkeypatch.setattr on a dotted object is a double: monkeypatch.setattr(urllib.request, "urlopen", fake) (review rw6)', () => {
+  const dir = project({
+    'pkg/__init__.py': '',
+    'pkg/fetch.py': FETCH,
+    'tests/test_fetch.py': 'import urllib.request\nfrom pkg.fetch import fetch\n\n\ndef test_fetch(monkeypatch):\n    monkeypatch.setattr(urllib.request, "urlopen", lambda u: None)\n    fetch("u")\n',
+  });
+  const f = finding(dir, 'pkg/fetch.py');
+  assert.equal(f.fix?.applicability, 'unsafe');
+  assert.match(f.message, /a test double of `urllib\.request\.urlopen` in `test_fetch`/);
+});

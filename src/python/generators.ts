@@ -2219,9 +2219,16 @@ export function doubledAttributes(text: string, moduleName: string, aliases: Rea
       }
     }
   }
+  // Ex) `monkeypatch.setattr(urllib.request, "urlopen", fake)`, `mp.setattr(sqlite3, "connect", fake)`: a method's
+  // `setattr` on an object named by a dotted name, a double (not the builtin `setattr(…)`: code's own replacement, read
+  // by `patchedAttributes`; review rw6)
+  if (text.includes('.setattr')) for (const m of text.matchAll(MONKEY_SETATTR)) byObject(m[1]!, m[2]!);
   if (unread) for (const value of stringValues()) if (/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(value)) out.push(value);
   return out;
 }
+
+/** `monkeypatch.setattr(urllib.request, "urlopen", …)`: the object (1) and the attribute (2). */
+const MONKEY_SETATTR = /\.setattr\s*\(\s*(?:target\s*=\s*)?([A-Za-z_][\w.]*)\s*,\s*(?:name\s*=\s*)?['"]([A-Za-z_]\w*)['"]/g;
 
 /** `patch(` or `monkeypatch.setattr(`: a double's call, its target read from its arguments. */
 const PATCH_CALL = /(?:\bpatch|\.setattr)\s*\(/g;
