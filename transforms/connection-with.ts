@@ -8,7 +8,7 @@ import { callsNamed } from '../src/python/candidates.js';
 import { preview } from '../src/python/evaluation.js';
 import { qualifiedName } from '../src/python/imports.js';
 import { closeNote, maySwallow, resourceOf, withItemFor, type ResourceSpec } from '../src/python/resources.js';
-import { connectionFactoryNames, factoryOf } from '../src/python/factories.js';
+import { CONNECTION_WORDS, connectionFactoryNames, factoryOf } from '../src/python/factories.js';
 import { dynamicLookupAfter, identifierUses, isBindingTarget, nearestBinder, plainTarget, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
 import { loopsAround, withItemTarget } from '../src/python/statements.js';
 import { lastTextMemo, memoized } from '../src/python/memo.js';
@@ -20,8 +20,8 @@ const ID = 'connection-with';
 const CODE = 'WFY107';
 
 /** The catalog's calls whose object a `with` commits and leaves open (`management: 'closing'`). */
-const NAMES: ReadonlySet<string> = new Set(['connect', 'Connection']);
-const ANCHORS: readonly string[] = [...NAMES];
+const ANCHORS: readonly string[] = CONNECTION_WORDS;
+const NAMES: ReadonlySet<string> = new Set(ANCHORS);
 const NO_ANCHORS: readonly string[] = [];
 /** `ANCHORS` and the names of the text's functions that may make a connection (`connectionFactoryNames`), one array per text. */
 const withFactories = lastTextMemo((text: string): readonly string[] => {

@@ -11,12 +11,11 @@
 import type { FileContext, SyntaxNode } from '../types.js';
 import { containsYield } from './evaluation.js';
 import { lastTextMemo, memoized } from './memo.js';
-import { definedNames } from './recursion.js';
+import { moduleFunctionOf } from './resource-flow.js';
 import { closeNote, doubledNote, mockedAround, RESOURCE_CALLS, resourceOf, type ResourceSpec } from './resources.js';
 import { calleeName } from './imports.js';
 import { functionOrModuleOf, identifiersNamed } from './scopes.js';
 import { isExtra, unwrapParens } from './statements.js';
-import { startsAsync } from './generators.js';
 import { escapeRegExp } from './text.js';
 
 export interface Factory {
@@ -69,24 +68,15 @@ function computeNames(text: string, words: readonly string[]): readonly string[]
  * told to do something whose result is dropped (`conn.execute(q)` as a statement). Else `undefined`.
  */
 export function factoryOf(ctx: FileContext, call: SyntaxNode, accept: (factory: Factory) => boolean): Factory | undefined {
-  const callee = call.childForFieldName('function');
-  if (callee?.type !== 'identifier' || !definedNames(ctx.source).has(callee.text)) return undefined;
-  // (The module's function: on a partial tree, the engine parses the file whole and checks again)
-  ctx.readsBeyondFunction();
-  if (ctx.names.declaredGlobal(callee.text) || DYNAMIC.test(ctx.source) || ctx.names.bindings(ctx.root).has('*')) return undefined;
+  // (Patched elsewhere with a `MagicMock` too: `mock.patch("mod.get_db")`, `mockedNames`)
+  const fn = moduleFunctionOf(ctx, call, ['patchedNames', 'mockedNames']);
+  // (Not decorated: `@functools.lru_cache` shares what it made)
+  if (!fn || 'why' in fn || fn.def.parent?.type !== 'module' || REACHES_BY_NAME.test(ctx.source)) return undefined;
+  const def = fn.def;
+  const name = call.childForFieldName('function')!.text;
   // Ex) `@mock.patch(__name__ + ".get_db")` on a test that calls a helper calling it, `use.__globals__["get_db"] = f`,
   // `patch.object(app, "get_db")`: a string that names the function in a file that patches (review rw5)
-  if (new RegExp(`['".]${escapeRegExp(callee.text)}['"]`).test(ctx.source) && PATCHES.test(ctx.source)) return undefined;
-  const found = ctx.names.resolve(callee.text, call);
-  if (found.kind !== 'local' || found.scope.type !== 'module' || found.bindings.length !== 1) return undefined;
-  const def = found.bindings[0]!.node;
-  if (def.type !== 'function_definition' || def.parent?.type !== 'module' || startsAsync(def)) return undefined;
-  // Ex) `mod.get_db = fake`, `mock.patch("mod.get_db")` in another module of the run
-  // (Or patched with a `MagicMock`: `mock.patch("mod.get_db")`, `mockedNames`)
-  const index = ctx.project?.generators as { patchedNames?: Record<string, string>; mockedNames?: Record<string, string> } | undefined;
-  for (const patched of [index?.patchedNames, index?.mockedNames]) {
-    if (patched && Object.keys(patched).some((k) => k === `${ctx.moduleName}.${callee.text}` || k.endsWith(`.${callee.text}`))) return undefined;
-  }
+  if (new RegExp(`['".]${escapeRegExp(name)}['"]`).test(ctx.source) && PATCHES.test(ctx.source)) return undefined;
   const factory = memoized(factoryMemo, ctx, def.id, () => readFactory(ctx, def));
   // Ex) `@patch(__name__ + ".get_db")` on the test around the call: it makes a mock; `mock.patch("app.sqlite3.connect")`
   // in a test of the module: the call in the function makes one
@@ -112,7 +102,8 @@ export const CONNECTION_WORDS: readonly string[] = ['connect', 'Connection'];
 export const connectionFactoryNames = lastTextMemo((text: string): readonly string[] => (text.includes('sqlite3') ? factoryNames(text, CONNECTION_WORDS) : NONE));
 const NONE: readonly string[] = Object.freeze([]);
 
-const DYNAMIC = /\b(?:globals|exec|setattr|vars|__import__|import_module)\s*\(|__globals__|__code__|\bsys\.modules\b/;
+// (Beyond what `moduleFunctionOf` reads, `globals()`, `exec`, `setattr`, `vars`: the module's functions reached by name)
+const REACHES_BY_NAME = /\b(?:__import__|import_module)\s*\(|__globals__|__code__|\bsys\.modules\b/;
 // (`mock.patch`, `monkeypatch.setattr`: a word, not `dispatch`)
 const PATCHES = /\bpatch|\bsetattr|\bsetitem|__dict__/;
 const factoryMemo = new WeakMap<FileContext, Map<number, Factory | undefined>>();

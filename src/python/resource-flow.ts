@@ -552,6 +552,41 @@ interface HelperUse {
 const helpersRead = new Set<string>();
 
 /**
+ * The module-level `def` that `call` calls by its name (`save(d, f)`, `get_db()`), decorated or not, when the module
+ * binds the name once, to it: `{ def }`. `{ why }` when the name may be bound to something else when the call runs (a
+ * `global` of it, a star import, `globals()`, `exec`, `setattr` or `vars` in the text, a replacement or double in
+ * another module of the run: the index's `patchedNames`, and `replacedIn`'s other maps), or the function is a
+ * coroutine function; `undefined` for a call of anything else. On a partial tree the engine parses the file whole and
+ * checks again (`readsBeyondFunction`). Shared by `helperLeavesAlone` and src/python/factories.ts.
+ */
+export function moduleFunctionOf(ctx: FileContext, call: SyntaxNode, replacedIn: readonly ('patchedNames' | 'mockedNames')[] = ['patchedNames']): { def: SyntaxNode } | { why: string } | undefined {
+  const callee = call.childForFieldName('function');
+  if (callee?.type !== 'identifier' || !definedNames(ctx.source).has(callee.text)) return undefined;
+  // Ex) `global save; save = keep` in a function, `globals()["save"] = …`, `exec("def save…")`: the name may be bound
+  // to something else when the call runs
+  ctx.readsBeyondFunction();
+  const dynamic = bindsByName(ctx.source);
+  if (ctx.names.declaredGlobal(callee.text) || dynamic || ctx.names.bindings(ctx.root).has('*')) {
+    const why = ctx.names.declaredGlobal(callee.text) ? `a \`global ${callee.text}\` statement may bind it to something else` : ctx.names.bindings(ctx.root).has('*') ? `a star import may bind \`${callee.text}\` to something else` : `the module's text says \`${dynamic}(\`, which may bind \`${callee.text}\` to something else`;
+    return { why: `${why}: withify does not read the function` };
+  }
+  const found = ctx.names.resolve(callee.text, call);
+  if (found.kind !== 'local' || found.scope.type !== 'module' || found.bindings.length !== 1) return undefined;
+  const def = found.bindings[0]!.node;
+  const top = def.parent?.type === 'decorated_definition' ? def.parent : def;
+  if (def.type !== 'function_definition' || top.parent?.type !== 'module') return undefined;
+  if (startsAsync(def)) return { why: 'a coroutine function, whose body runs when the coroutine does' };
+  // Ex) `mod.save = fake`, `mock.patch("mod.save")` in another module of the run: the call may run that, which may keep it
+  const index = ctx.project?.generators as Partial<Record<'patchedNames' | 'mockedNames', Record<string, string>>> | undefined;
+  for (const which of replacedIn) {
+    const patched = index?.[which];
+    const replaced = patched && Object.keys(patched).find((k) => k === `${ctx.moduleName}.${callee.text}` || k.endsWith(`.${callee.text}`));
+    if (replaced) return { why: `${patched![replaced]} may replace \`${callee.text}\`, and what replaces it may keep it` };
+  }
+  return { def };
+}
+
+/**
  * `true` when `call` calls a plain function of this module by its name (a module-level `def` the module binds once, not
  * decorated, not `async`, no generator; no star import, no `global` of the name, no `globals()`, `exec`, `setattr` or
  * `vars` in the file) and the parameter `arg` lands on (by position, before any `*args`, or by keyword) is only used
@@ -563,27 +598,10 @@ const helpersRead = new Set<string>();
  * nested functions, lambdas, a call with `*args`/`**kwargs`).
  */
 function helperLeavesAlone(ctx: FileContext, call: SyntaxNode, arg: SyntaxNode, spec: ResourceSpec): true | HelperUse | undefined {
-  const callee = call.childForFieldName('function');
-  if (callee?.type !== 'identifier' || !definedNames(ctx.source).has(callee.text)) return undefined;
-  // Ex) `global save; save = keep` in a function, `globals()["save"] = …`, `exec("def save…")`: the name may be bound
-  // to something else when the call runs
-  // (The module's functions: on a partial tree, the engine parses the file whole and checks again)
-  ctx.readsBeyondFunction();
-  const dynamic = bindsByName(ctx.source);
-  if (ctx.names.declaredGlobal(callee.text) || dynamic || ctx.names.bindings(ctx.root).has('*')) {
-    const why = ctx.names.declaredGlobal(callee.text) ? `a \`global ${callee.text}\` statement may bind it to something else` : ctx.names.bindings(ctx.root).has('*') ? `a star import may bind \`${callee.text}\` to something else` : `the module's text says \`${dynamic}(\`, which may bind \`${callee.text}\` to something else`;
-    return { why: `${why}: withify does not read the function`, store: false };
-  }
-  const found = ctx.names.resolve(callee.text, call);
-  if (found.kind !== 'local' || found.scope.type !== 'module' || found.bindings.length !== 1) return undefined;
-  const def = found.bindings[0]!.node;
-  const top = def.parent?.type === 'decorated_definition' ? def.parent : def;
-  if (def.type !== 'function_definition' || top.parent?.type !== 'module') return undefined;
-  if (startsAsync(def)) return { why: 'a coroutine function, whose body runs when the coroutine does', store: false };
-  // Ex) `mod.save = fake`, `mock.patch("mod.save")` in another module of the run: the call may run that, which may keep it
-  const patched = (ctx.project?.generators as { patchedNames?: Record<string, string> } | undefined)?.patchedNames;
-  const replaced = patched && Object.keys(patched).find((k) => k === `${ctx.moduleName}.${callee.text}` || k.endsWith(`.${callee.text}`));
-  if (replaced) return { why: `${patched![replaced]} may replace \`${callee.text}\`, and what replaces it may keep it`, store: false };
+  const fn = moduleFunctionOf(ctx, call);
+  if (!fn) return undefined;
+  if ('why' in fn) return { why: fn.why, store: false };
+  const def = fn.def;
   const args = call.childForFieldName('arguments');
   if (!args || args.namedChildren.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return undefined;
   const param = parameterFor(def, call, arg);
