@@ -10,7 +10,7 @@ import { qualifiedName } from '../src/python/imports.js';
 import { closeNote, maySwallow, resourceOf, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { CONNECTION_WORDS, connectionFactoryNames, factoryOf } from '../src/python/factories.js';
 import { dynamicLookupAfter, identifierUses, isBindingTarget, nearestBinder, plainTarget, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
-import { loopsAround, withItemTarget } from '../src/python/statements.js';
+import { bracketed, loopsAround, withItemTarget } from '../src/python/statements.js';
 import { lastTextMemo, memoized } from '../src/python/memo.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { placedItem, realignInPlace } from '../src/python/wrap.js';
@@ -32,6 +32,8 @@ const withFactories = lastTextMemo((text: string): readonly string[] => {
 interface ConnectionItem {
   /** The `with` item around the call. */
   item: SyntaxNode;
+  /** What the fix replaces: the item, or in `with (sqlite3.connect(p) as cx):` the `as` pattern in its brackets. */
+  span: SyntaxNode;
   stmt: SyntaxNode;
   /** The `as` name, or `undefined` for `with sqlite3.connect(p):`; a target of another shape is `SyntaxNode` too. */
   target: SyntaxNode | undefined;
@@ -42,8 +44,12 @@ function connectionItem(call: SyntaxNode): ConnectionItem | undefined {
   let value = call;
   while (value.parent?.type === 'parenthesized_expression') value = value.parent;
   const pattern = value.parent?.type === 'as_pattern' && value.parent.namedChildren[0]?.id === value.id ? value.parent : undefined;
-  const item = (pattern ?? value).parent;
-  if (item?.type !== 'with_item' || item.childForFieldName('value')?.id !== (pattern ?? value).id) return undefined;
+  // Ex) `with (sqlite3.connect(p) as cx):`, one item in brackets (Python 3.9 on), which tree-sitter reads as a
+  // bracketed `as` pattern
+  let outer = pattern ?? value;
+  if (pattern) while (outer.parent?.type === 'parenthesized_expression' && bracketed(outer.parent)?.id === outer.id) outer = outer.parent;
+  const item = outer.parent;
+  if (item?.type !== 'with_item' || item.childForFieldName('value')?.id !== outer.id) return undefined;
   let target = pattern ? withItemTarget(item) : undefined;
   // Ex) `as (cx)`: the name
   while (target?.type === 'parenthesized_expression' && target.namedChildren.length === 1) target = target.namedChildren[0]!;
@@ -51,7 +57,7 @@ function connectionItem(call: SyntaxNode): ConnectionItem | undefined {
   const stmt = item.parent?.parent;
   // Ex) `async with sqlite3.connect(p) as cx:`: no such thing (a TypeError), nothing to fix
   if (stmt?.type !== 'with_statement' || stmt.child(0)?.type === 'async') return undefined;
-  return { item, stmt, target };
+  return { item, span: pattern ?? item, stmt, target };
 }
 
 /**
@@ -541,9 +547,9 @@ function connectionFinding(ctx: FileContext, call: SyntaxNode, c: ConnectionItem
   const item = withItemFor(ctx, spec, call, held);
   if (typeof item === 'string') return { ...base, reason: item };
   const clause = c.item.parent!;
-  const moved = placedItem(ctx, item.item, call, c.item.startIndex);
+  const moved = placedItem(ctx, item.item, call, c.span.startIndex);
   const own = name === undefined ? held : `${held} as ${name}`;
-  const edits = realignInPlace(ctx, [{ start: c.item.startIndex, end: c.item.endIndex, text: `${moved}, ${own}` }, ...item.edits], c.stmt.startIndex, clause.endIndex);
+  const edits = realignInPlace(ctx, [{ start: c.span.startIndex, end: c.span.endIndex, text: `${moved}, ${own}` }, ...item.edits], c.stmt.startIndex, clause.endIndex);
   // (The catalog call's arguments say what the close does: `uri=`, `factory=`)
   const closing = closeNote(spec, noteCall) ?? item.closeNote;
   const unsafe = note ? `; ${note}` : closing;

@@ -267,6 +267,8 @@ function resolveSpec(ctx: FileContext, call: SyntaxNode): ResourceSpec | undefin
     if (found && found.withSince && !found.hasClose && !versionAtLeast(ctx.target, found.withSince)) return undefined;
     // Ex) `Popen(cmd, stdout=DEVNULL)`: it keeps no pipe
     if (found?.pipesOnly && pipeStreams(ctx, call).size === 0) return undefined;
+    // Ex) `tarfile.open(fileobj=buf).getnames()`: it reads a file object the code holds, and owns nothing to close
+    if (found && readsHeldFile(ctx, found, call)) return undefined;
     return found;
   }
   // `pathlib.Path(p).open(...)`, `(base / "a.txt").open("w")`: the receiver is a path.
@@ -855,6 +857,39 @@ function wavWritten(call: SyntaxNode): boolean {
 function givesKeyword(call: SyntaxNode, key: string, byPosition = false): boolean {
   return byPosition || (call.childForFieldName('arguments')?.namedChildren ?? []).some((a) =>
     a.type === 'dictionary_splat' || a.type === 'list_splat' || (a.type === 'keyword_argument' && a.childForFieldName('name')?.text === key && !/^(?:False|None)$/.test(a.childForFieldName('value')?.text ?? '')));
+}
+
+/** Where the catalog's archive and compressed-file calls take a file object by position (`fileobj`). */
+const FILEOBJ_AT: ReadonlyMap<string, number> = new Map([['tarfile.open', 2], ['tarfile.TarFile', 2], ['gzip.GzipFile', 3]]);
+/** The calls whose first argument may be a file object (a path or one). */
+const FILE_OR_PATH: ReadonlySet<string> = new Set(['zipfile.ZipFile', 'gzip.open', 'bz2.open', 'bz2.BZ2File', 'lzma.open', 'lzma.LZMAFile']);
+
+/**
+ * True when what `call` makes only reads a file object the code made, and owns nothing of its own: no descriptor,
+ * nothing its `close()` (or a drop, on either interpreter) would flush or release, the file object itself left
+ * open. `tarfile.open(fileobj=buf)`, `tarfile.TarFile(None, "r", f)` (no `__del__` at all: CPython never closed it
+ * either), `gzip.GzipFile(fileobj=f, mode="rb")`, `zipfile.ZipFile(io.BytesIO(data))`. Given a mode that is no
+ * string starting with `r`, or `GzipFile` given none (it takes the file object's, which may be `"wb"`): it may write,
+ * and its close writes what the drop wrote on CPython only (a trailer, a central directory).
+ */
+function readsHeldFile(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode): boolean {
+  const at = FILEOBJ_AT.get(spec.name);
+  if (at === undefined && !FILE_OR_PATH.has(spec.name)) return false;
+  const mode = literalMode(call);
+  if (mode === null || (mode !== undefined && !mode.startsWith('r')) || (mode === undefined && spec.name === 'gzip.GzipFile')) return false;
+  if (at === undefined) {
+    const first = firstPositional(call);
+    const f = first?.type === 'call' ? first.childForFieldName('function') : null;
+    return f !== null && f !== undefined && /^io\.(?:BytesIO|StringIO)$/.test(qualifiedName(ctx.names, f) ?? '');
+  }
+  let position = 0;
+  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (isExtra(a)) continue;
+    if (a.type === 'keyword_argument') {
+      if (a.childForFieldName('name')?.text === 'fileobj' && a.childForFieldName('value')?.text !== 'None') return true;
+    } else if (a.type !== 'list_splat' && a.type !== 'dictionary_splat' && position++ === at && a.text !== 'None') return true;
+  }
+  return false;
 }
 
 /** The first argument `call` gives by position (`open(p, "w")`: `p`), if any. */

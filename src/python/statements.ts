@@ -257,14 +257,31 @@ export function loopsAround(node: SyntaxNode, scope: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
+/**
+ * The value of a `with` item, the `as` pattern out of its brackets: `with (open(p) as f):`, one item in brackets
+ * (Python 3.9 on), is read by tree-sitter as a bracketed `as` pattern.
+ */
+function itemValue(item: SyntaxNode): SyntaxNode | null {
+  const v = item.type === 'with_item' ? item.childForFieldName('value') : null;
+  let inner = v;
+  while (inner?.type === 'parenthesized_expression') inner = bracketed(inner) ?? null;
+  return inner?.type === 'as_pattern' ? inner : v;
+}
+
+/** What the brackets `(x)` hold, comments aside; `undefined` when that is not one expression. */
+export function bracketed(n: SyntaxNode): SyntaxNode | undefined {
+  const inner = n.namedChildren.filter((c) => c.type !== 'comment');
+  return inner.length === 1 ? inner[0] : undefined;
+}
+
 /** The context expression of a `with` item: `open(p)` of `open(p) as f` (the `as` pattern unwrapped), or `undefined`. */
 export function withItemValue(item: SyntaxNode): SyntaxNode | undefined {
-  const v = item.type === 'with_item' ? item.childForFieldName('value') : null;
+  const v = itemValue(item);
   return (v?.type === 'as_pattern' ? v.namedChildren[0] : v) ?? undefined;
 }
 
 /** What a `with` item binds after `as` (`f` of `open(p) as f`, `(a, b)`), or `undefined` for an item without one. */
 export function withItemTarget(item: SyntaxNode): SyntaxNode | undefined {
-  const v = item.type === 'with_item' ? item.childForFieldName('value') : null;
+  const v = itemValue(item);
   return (v?.type === 'as_pattern' ? v.childForFieldName('alias')?.namedChildren[0] : undefined) ?? undefined;
 }
