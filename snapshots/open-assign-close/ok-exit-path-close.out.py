@@ -16,8 +16,8 @@ def first_match(cmd, word):
     return None
 
 
-def pack(buf, paths):
-    t = tarfile.open(fileobj=buf, mode="w")
+def pack(path, paths):
+    t = tarfile.open(path, "w")
     for p in paths:
         if not os.path.exists(p):
             return False

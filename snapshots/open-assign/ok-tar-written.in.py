@@ -1,6 +1,8 @@
 # Negative without --unsafe-fixes: a tar archive written and never closed. `TarFile` has no `__del__`, so CPython
 # never wrote its end-of-archive blocks either; a `with` would write them and change the bytes returned
-# (moto's `file2tar`: 1,024 bytes, 10,240 once closed). Offered behind --unsafe-fixes (unsafe/tar-written).
+# (moto's `file2tar`: 1,024 bytes, 10,240 once closed). Written to a path (`packed`), offered behind
+# --unsafe-fixes (unsafe/tar-written); written into a file object the code holds (`file2tar`), not found at all:
+# it owns no descriptor, and neither interpreter finishes it at the drop.
 import io
 import tarfile
 

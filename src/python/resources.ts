@@ -865,18 +865,24 @@ const FILEOBJ_AT: ReadonlyMap<string, number> = new Map([['tarfile.open', 2], ['
 const FILE_OR_PATH: ReadonlySet<string> = new Set(['zipfile.ZipFile', 'gzip.open', 'bz2.open', 'bz2.BZ2File', 'lzma.open', 'lzma.LZMAFile']);
 
 /**
- * True when what `call` makes only reads a file object the code made, and owns nothing of its own: no descriptor,
- * nothing its `close()` (or a drop, on either interpreter) would flush or release, the file object itself left
- * open. `tarfile.open(fileobj=buf)`, `tarfile.TarFile(None, "r", f)` (no `__del__` at all: CPython never closed it
- * either), `gzip.GzipFile(fileobj=f, mode="rb")`, `zipfile.ZipFile(io.BytesIO(data))`. Given a mode that is no
- * string starting with `r`, or `GzipFile` given none (it takes the file object's, which may be `"wb"`): it may write,
- * and its close writes what the drop wrote on CPython only (a trailer, a central directory).
+ * True when what `call` makes only reads (or writes a plain tar into) a file object the code holds, and owns nothing
+ * of its own: no descriptor, nothing a drop does on one interpreter and not the other, the file object left open.
+ * `tarfile.open(fileobj=buf)`, `tarfile.TarFile(None, "r", f)`, `tarfile.open(fileobj=buf, mode="w")` (`TarFile` has no
+ * `__del__`: dropped, neither interpreter finishes the archive), `gzip.GzipFile(fileobj=f, mode="rb")`,
+ * `zipfile.ZipFile(io.BytesIO(data))`. Given a mode that is no string starting with `r` (but a plain tar's), or
+ * `GzipFile` given none (it takes the file object's, which may be `"wb"`): it may write, and its drop writes what is
+ * left on CPython at once (a trailer, a central directory), on PyPy at a collection.
  */
 function readsHeldFile(ctx: FileContext, spec: ResourceSpec, call: SyntaxNode): boolean {
   const at = FILEOBJ_AT.get(spec.name);
   if (at === undefined && !FILE_OR_PATH.has(spec.name)) return false;
   const mode = literalMode(call);
-  if (mode === null || (mode !== undefined && !mode.startsWith('r')) || (mode === undefined && spec.name === 'gzip.GzipFile')) return false;
+  if (mode === null || (mode === undefined && spec.name === 'gzip.GzipFile')) return false;
+  // Ex) `tarfile.TarFile(fileobj=buf, mode="w")`, `tarfile.open(fileobj=buf, mode="w")`: a plain tar written straight
+  // into the file object, no `__del__` on the way, on either interpreter (not `"w:gz"`, `"w|"`: a `GzipFile` or a
+  // stream between, whose `__del__` writes what is left)
+  const plainTar = spec.name === 'tarfile.TarFile' || (spec.name === 'tarfile.open' && mode !== undefined && /^[wax]:?$/.test(mode));
+  if (mode !== undefined && !mode.startsWith('r') && !plainTar) return false;
   if (at === undefined) {
     const first = firstPositional(call);
     const f = first?.type === 'call' ? first.childForFieldName('function') : null;

@@ -14,8 +14,8 @@ def first_match(cmd, word):
     return None
 
 
-def pack(buf, paths):
-    with tarfile.open(fileobj=buf, mode="w") as t:
+def pack(path, paths):
+    with tarfile.open(path, "w") as t:
         for p in paths:
             if not os.path.exists(p):
                 return False

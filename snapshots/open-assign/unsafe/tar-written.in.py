@@ -1,6 +1,8 @@
-# With --unsafe-fixes: a tar archive written and never closed goes into a `with`, which writes its
+# With --unsafe-fixes: a tar archive written to a path and never closed goes into a `with`, which writes its
 # end-of-archive blocks: a complete archive, and other bytes than the code left (CPython never wrote them
 # either: `TarFile` has no `__del__`). Reading archives stay safe: `names` is fixed without the flag too.
+# A plain tar written into a file object the code holds (`file2tar`, moto's) owns nothing: dropped, neither
+# interpreter finishes it, and nothing is found.
 import io
 import tarfile
 
