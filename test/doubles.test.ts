@@ -114,3 +114,28 @@ test('monkeypatch.setattr on a dotted object is a double: monkeypatch.setattr(ur
   assert.equal(f.fix?.applicability, 'unsafe');
   assert.match(f.message, /a test double of `urllib\.request\.urlopen` in `test_fetch`/);
 });
+
+test('the module replaced by its dotted path: `import pkg.fetch` / `pkg.fetch.urlopen = fake`, `setattr(pkg.fetch, "urlopen", fake)` (review rw1)', () => {
+  for (const patch of ['pkg.fetch.urlopen = lambda url: Canned()', 'setattr(pkg.fetch, "urlopen", lambda url: Canned())']) {
+    const dir = project({
+      'pkg/__init__.py': '',
+      'pkg/fetch.py': FETCH,
+      'tests/test_fetch.py': `import pkg.fetch\n\n\nclass Canned:\n    def read(self):\n        return b"hi"\n\n\ndef test_fetch():\n    ${patch}\n    assert pkg.fetch.fetch("u") == b"hi"\n`,
+    });
+    const f = finding(dir, 'pkg/fetch.py');
+    assert.equal(f.fix?.applicability, 'unsafe', patch);
+  }
+});
+
+test('a connection factory replaced from another module by its dotted path is no factory (review rw1)', () => {
+  const app = 'import sqlite3\n\nDB = "app.db"\n\n\ndef get_db():\n    conn = sqlite3.connect(DB)\n    return conn\n\n\ndef count(table):\n    return get_db().execute("select count(*) from %s" % table).fetchone()[0]\n';
+  const findings = (plugin: string) => {
+    const dir = project({ 'pkg/__init__.py': '', 'pkg/app.py': app, 'pkg/plugin.py': `import sqlite3\n\nimport pkg.app\n\n_shared = sqlite3.connect(":memory:")\n\n\ndef install():\n    ${plugin}\n` });
+    const r = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--format', 'json', '--select', 'open-chain', '.'], { cwd: dir, encoding: 'utf8' });
+    const out = JSON.parse(r.stdout) as { files: Array<{ path: string; findings: unknown[] }> };
+    return out.files.find((x) => x.path === 'pkg/app.py')!.findings.length;
+  };
+  assert.equal(findings('pass'), 1);
+  assert.equal(findings('setattr(pkg.app, "get_db", lambda: _shared)'), 0);
+  assert.equal(findings('pkg.app.get_db = lambda: _shared'), 0);
+});

@@ -233,7 +233,8 @@ export const tempdirKept: Transform = {
       '`cleanup()` raises FileNotFoundError for a directory gone, which the finalizer only printed.',
     notFlagged:
       '`with tempfile.TemporaryDirectory() as path:`; `tmp.cleanup()` called by the code; the object returned, ' +
-      'stored, passed on, read in a nested function or read any way but `tmp.name`; a second binding of the name; ' +
+      'stored, passed on, read in a nested function, lambda or generator expression (a list, set or dict comprehension ' +
+      'runs where it stands: a read there counts as the function\'s own), or read any way but `tmp.name`; a second binding of the name; ' +
       'a TemporaryDirectory at module level, in a loop or another block; one given `delete=` anything but `True` ' +
       '(3.12: `delete=False` keeps the directory); a function that calls `locals()`, `vars()`, `eval()` or `exec()` ' +
       'after it in a way that can read its frame (not `vars(x)` or `eval(e, {})`; `globals()` reads no frame). `tempfile.TemporaryDirectory().name` is tempdir-name\'s (WFY111).',

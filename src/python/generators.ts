@@ -2101,6 +2101,12 @@ function nameBefore(text: string, dot: number): string {
  */
 export function patchedAttributes(text: string, moduleName: string, aliases: Readonly<Record<string, string>>): string[] {
   const out = new Set<string>();
+  // `pkg.fetch` and `urlopen`: `pkg` by what the module imports it as
+  const addDotted = (object: string, name: string) => {
+    const [head, ...rest] = object.split('.');
+    const target = aliases[`${moduleName}.${head!}`] ?? importedFrom(text, head!) ?? (wordsOnImportLines(text).has(head!) ? head : undefined);
+    if (target) out.add([target, ...rest, name].join('.'));
+  };
   // The names the module imports, without the module's prefix: most attribute sets are on `self`.
   const prefix = `${moduleName}.`;
   const imported = new Set<string>();
@@ -2113,6 +2119,11 @@ export function patchedAttributes(text: string, moduleName: string, aliases: Rea
     // Ex) `core.rows = …`, `core.__dict__["rows"] = …`, `core.rows, x = …`, `vars(core).update(rows=…)` (`setattr(…)`: below)
     const object = objectOfSet(text, sets, i);
     if (imported.has(object)) out.add(`${aliases[prefix + object]}.${sets.names[i]!}`);
+    // Ex) `import pkg.fetch` … `pkg.fetch.urlopen = fake` (review rw1): the module by its dotted path
+    else if (object === '' && text.charCodeAt(sets.at[i]!) === 46) {
+      const dotted = dottedBefore(text, sets.at[i]!);
+      if (dotted) addDotted(dotted, sets.names[i]!);
+    }
     // Ex) `for core.rows in fakes:`, `vars(core).update(rows=f)`: the alias reading took `core` as maybe bound again
     // there, and left it out; its import tells what it names
     else if (object && object !== 'self' && (onImportLines ??= wordsOnImportLines(text)).has(object)) {
@@ -2131,8 +2142,36 @@ export function patchedAttributes(text: string, moduleName: string, aliases: Rea
       const target = aliases[`${moduleName}.${m[1]!}`] ?? importedFrom(text, m[1]!);
       if (target) out.add(`${target}.${m[2]!}`);
     }
+    // Ex) `setattr(pkg.fetch, "urlopen", fake)` (review rw1)
+    for (const m of text.matchAll(SETATTR_ON_DOTTED)) addDotted(m[1]!.replace(/\s+/g, ''), m[2]!);
   }
   return [...out];
+}
+
+/** `setattr(pkg.fetch, "urlopen", …)`: an attribute (2) of an object named by a dotted path (1). */
+const SETATTR_ON_DOTTED = /\bsetattr\s*\(\s*(?:target\s*=\s*)?([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)+)\s*,\s*(?:name\s*=\s*)?['"]([A-Za-z_]\w*)['"]/g;
+
+/**
+ * The dotted path of plain names just before offset `dot` (a `.`): `pkg.fetch` of `pkg.fetch.urlopen = …`; `''` when
+ * it is one name (`nameBefore` reads those) or no plain path (`f().a.b`, `x[0].a.b`, `self.a.b`).
+ */
+function dottedBefore(text: string, dot: number): string {
+  let start = dot;
+  let parts = 0;
+  for (;;) {
+    let s = start;
+    while (s > 0 && isWordCode(text.charCodeAt(s - 1))) s--;
+    if (s === start) return '';
+    parts++;
+    start = s;
+    if (start > 0 && text.charCodeAt(start - 1) === 46) start--;
+    else break;
+  }
+  const first = text.charCodeAt(start);
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+  if (parts < 2 || (first >= 48 && first <= 57) || before === 41 || before === 93) return '';
+  const path = text.slice(start, dot);
+  return path.startsWith('self.') || path.startsWith('cls.') ? '' : path;
 }
 
 /** `patch.object(core, …`: the object (1); its arguments read by `restArguments` from the match's end. */

@@ -89,12 +89,25 @@ function ownReads(ctx: FileContext, fn: SyntaxNode, stmt: SyntaxNode, block: Syn
   const reads: SyntaxNode[] = [];
   for (const id of identifiersNamed(fn.childForFieldName('body')!, name, ctx.source)) {
     if (id.id === target.id) continue;
-    // Ex) a read before the assignment, in a nested function, lambda, class or comprehension, or in a `finally:`
-    // around it
-    if (id.startIndex < stmt.endIndex || id.endIndex > block.endIndex || scopeOf(id).id !== fn.id) return undefined;
+    // Ex) a read before the assignment, in a nested function, lambda, class or generator expression, or in a
+    // `finally:` around it
+    if (id.startIndex < stmt.endIndex || id.endIndex > block.endIndex || runsIn(id) !== fn.id) return undefined;
     reads.push(id);
   }
   return reads;
+}
+
+/** The list, set and dict comprehensions: run to their end where they stand (not a generator expression, which is lazy). */
+const EAGER_COMPREHENSIONS: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension']);
+
+/**
+ * The id of the scope whose code runs `id` where it stands: its own scope's, or for a read in a list, set or dict
+ * comprehension that of the code around it (`[os.path.join(tmp.name, n) for n in names]`, review rw1).
+ */
+function runsIn(id: SyntaxNode): number {
+  let s = scopeOf(id);
+  while (EAGER_COMPREHENSIONS.has(s.type)) s = scopeOf(s);
+  return s.id;
 }
 
 /**
