@@ -130,7 +130,7 @@ function refuseFlagValues(argv: readonly string[]): void {
     if (!m) continue;
     const name = flags.includes(m[1]!) ? m[1]! : m[1]!.startsWith('no-') && flags.includes(m[1]!.slice(3)) ? m[1]!.slice(3) : undefined;
     if (name === undefined) continue;
-    throw new UsageError(`--${m[1]} is a flag and takes no value, not "${m[2]}": give --${m[1]} alone`);
+    throw new UsageError(`--${m[1]} is a flag: give --${m[1]} alone (or =true, =false), not "${m[2]}"`);
   }
 }
 
@@ -558,6 +558,8 @@ function releaseEarlyInterrupt(): void {
  * to the end, printing nothing more, so that every file it began is written (and a re-run has nothing left); any
  * other command stops at once, with the status a shell gives a process that SIGPIPE ends (141), not a stack trace.
  */
+let stdoutGone = false;
+
 function onStdoutGone(finishRun: boolean): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') {
@@ -568,6 +570,10 @@ function onStdoutGone(finishRun: boolean): void {
       return;
     }
     if (!finishRun) process.exit(141);
+    // (A `fix` of files: its report is cut short all the same, and it ends with the same status, review rw3; here when
+    // the run is over, its report written last, else at the end of `main`)
+    stdoutGone = true;
+    if (process.exitCode !== 130) process.exitCode = 141;
   });
   // (stderr gone or full, `2>&1 | head -1`, `2>/dev/full`: its messages can go nowhere, and the run goes on to its
   // own exit code; stdout, where it is the same pipe, ends it as above)
@@ -662,6 +668,8 @@ export async function main(argv: string[] = hideBin(process.argv), early?: Early
   } finally {
     // Ex) a usage error, or `--help`, of a file run: no run took the early Ctrl-C
     releaseEarlyInterrupt();
+    // Ex) `withify fix --format json . | head -c 10`: every file written, the report cut short (an interrupt's 130 stays)
+    if (stdoutGone && process.exitCode !== 130) process.exitCode = 141;
   }
 }
 

@@ -10,7 +10,7 @@ import { decodeSource, parseableLineEnds, type DecodedSource } from './engine/re
 import { parsePython } from './engine/parse.js';
 import { listingOf } from './listing.js';
 import { displayPath } from './process-file.js';
-import { classChildren, doubledAttributes, mockedTargets, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, packageBindsFromText, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, saysYield, type GeneratorIndex, type GeneratorSummary, type ModuleFacts } from './python/generators.js';
+import { attributesSetOnValues, classChildren, doubledAttributes, mockedTargets, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, packageBindsFromText, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, saysYield, type GeneratorIndex, type GeneratorSummary, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
 import { STDLIB_MODULES } from './python/stdlib-names.js';
@@ -84,6 +84,11 @@ export function summarizeFile(path: string, original: string, moduleName: string
     const patched = patchedAttributes(original, moduleKey(path, moduleName), facts.aliases);
     // (With the module's own replaced methods, from moduleFacts: `Table.__iter__ = …`)
     if (patched.length) facts.patched = [...new Set([...(facts.patched ?? []), ...patched])];
+  }
+  // Ex) `store.rows = lambda: iter([7])`, `monkeypatch.setattr(store, "rows", …)` in a test: on an instance
+  if (facts) {
+    const setsOn = attributesSetOnValues(original, moduleKey(path, moduleName), facts.aliases);
+    if (setsOn.length) facts.setsOn = setsOn;
   }
   // Ex) `mock.patch("pkg.core.rows", return_value=[5])`, `monkeypatch.setattr(core, "rows", …)` in a test
   const doubled = doubledAttributes(original, moduleKey(path, moduleName), facts?.aliases ?? {});

@@ -186,6 +186,12 @@ class IgnoreRules {
     return levels;
   }
 
+  /** The levels for the entries of `dir`, the root of a repository met in the walk: its own, whatever is above it. */
+  enterRepo(dir: string): IgnoreLevel[] {
+    if (!this.enabled) return [];
+    return this.enter(this.forRepo(dir), dir);
+  }
+
   /** The levels for the entries of `dir`, given those of its parent. */
   enter(parent: IgnoreLevel[], dir: string): IgnoreLevel[] {
     if (!this.enabled) return parent;
@@ -307,7 +313,11 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
         leftOut.dirs.push(real + sep);
         return;
       }
-      if (entries.some((e) => e.name === '.gitignore')) levels = rules.enter(levels, dir);
+      // Ex) a submodule, or a clone inside the checkout: git reads neither the outer repository's ignore files in it
+      // nor the outer `info/exclude`, but its own (review rw3: `fix .` skipped `sm/x_gen.py`, which git tracks there,
+      // and rewrote `sm/z.py`, which the submodule's `info/exclude` lists)
+      if (entries.some((e) => e.name === '.git')) levels = rules.enterRepo(dir);
+      else if (entries.some((e) => e.name === '.gitignore')) levels = rules.enter(levels, dir);
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {

@@ -423,7 +423,7 @@ test('a flag given a value other than true or false is a usage error: `diff --ex
     [['trace', '--fail-on-leak=yes', '--', 'true'], 'fail-on-leak', 'yes'],
   ] as Array<[string[], string, string]>) {
     const r = withify(args, { input: LEAKY });
-    assert.deepEqual([r.status, r.stdout, r.stderr], [2, '', `error: --${flag} is a flag and takes no value, not "${value}": give --${flag} alone\n`], args.join(' '));
+    assert.deepEqual([r.status, r.stdout, r.stderr], [2, '', `error: --${flag} is a flag: give --${flag} alone (or =true, =false), not "${value}"\n`], args.join(' '));
   }
   // true and false are yargs' own forms
   assert.equal(withify(['diff', '-', '--exit-code=true', '-q'], { input: LEAKY }).status, 1);

@@ -1596,3 +1596,23 @@ test('a kept generator bound inside a with and read only after it: the reason sa
   const inside = transformSource(`${rows}def a(p):\n    with open(p) as f:\n        it = rows(f.read())\n        x = next(it)\n    return x\n`, { select: ['generator-close'] });
   assert.match(inside.findings[0]!.reason ?? '', /a `try` inside the `with` would close it before the `with` exits/);
 });
+
+test('a method set on an instance in another module (`store.rows = …`, setattr, patch.object, monkeypatch.setattr) hides the generator method from `self.rows()`: not fixed (review rw2)', () => {
+  const core = 'import threading\n\nlock = threading.Lock()\n\n\nclass Store:\n    def rows(self):\n        with lock:\n            yield 1\n            yield 2\n\n    def first(self):\n        for r in self.rows():\n            if r:\n                return r\n        return None\n';
+  const verdict = (line: string) => {
+    const dir = tempDir('withify-instance-set-');
+    mkdirSync(join(dir, 'app'));
+    writeFileSync(join(dir, 'pyproject.toml'), '');
+    writeFileSync(join(dir, 'app', '__init__.py'), '');
+    writeFileSync(join(dir, 'app', 'core.py'), core);
+    writeFileSync(join(dir, 'test_store.py'), `from unittest import mock\n\nfrom app.core import Store\n\n\ndef test_first(monkeypatch):\n    store = Store()\n    ${line}\n    assert store.first() == 7\n`);
+    const out = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--select', 'generator-close', '.'], { cwd: dir, encoding: 'utf8' });
+    return out.stdout.split('\n')[0]!;
+  };
+  for (const line of ['store.rows = lambda: iter([7])', 'setattr(store, "rows", lambda: iter([7]))', 'monkeypatch.setattr(store, "rows", lambda: iter([7]))', 'mock.patch.object(store, "rows", return_value=iter([7])).start()', 'holder = mock.Mock(); holder.store = store; holder.store.rows = lambda: iter([7])']) {
+    assert.match(verdict(line), /^app\/core\.py:13:\d+ WFY201 .*\(not fixed: an attribute `rows` set on a value in `test_store` .* may hide the method on an instance/, line);
+  }
+  // (Another name, or the class's own method patched through the class, read as before)
+  assert.match(verdict('store.other = lambda: iter([7])'), /^app\/core\.py:13:\d+ WFY201 .*\[\*\]$/);
+  assert.match(verdict('Store.rows = lambda self: iter([7])'), /^app\/core\.py:13:\d+ WFY201 .*`Store\.rows = …` in `test_store` may replace/);
+});

@@ -87,6 +87,22 @@ describe('ignore files', () => {
     assert.deepEqual(select(r, ['.']), ['app.py', 'mine.py', 'pkg/keep_pb2.py', 'pkg/mod.py', 'pkg/top_only.py']);
   });
 
+  test('a repository inside the checkout (a clone, a submodule): its own ignore files, not the outer ones, as git reads them (review rw3)', () => {
+    const r = repo();
+    const sub = join(r.root, 'sub');
+    mkdirSync(sub);
+    git(sub, r.env, 'init', '-q');
+    // `*_pb2.py` and `secret.py` are ignored in the outer repository (its .gitignore, its info/exclude): not in this one,
+    // which ignores `local_*.py` by its .gitignore and `mine2.py` by its own info/exclude
+    write(sub, { 'msg_pb2.py': 'x = 1\n', 'secret.py': 'x = 1\n', 'local_a.py': 'x = 1\n', 'mine2.py': 'x = 1\n', 'kept.py': 'x = 1\n', '.gitignore': 'local_*.py\n' });
+    write(sub, { '.git/info/exclude': 'mine2.py\n' });
+    const expected = ['sub/kept.py', 'sub/msg_pb2.py', 'sub/secret.py'];
+    assert.deepEqual(select(r, ['.']).filter((f) => f.startsWith('sub/')), expected);
+    assert.deepEqual(select(r, ['sub']), expected);
+    // (What git itself says)
+    assert.equal(git(sub, r.env, 'status', '--short', '--untracked-files=all').split('\n').filter(Boolean).map((l) => `sub/${l.slice(3)}`).filter((f) => f.endsWith('.py')).sort().join(' '), expected.join(' '));
+  });
+
   test('the global excludes file: core.excludesFile, else $XDG_CONFIG_HOME/git/ignore', () => {
     const r = repo();
     write(r.root, { '../xdg/git/ignore': 'mine.py\n' });

@@ -2209,6 +2209,11 @@ function overriddenReason(ctx: FileContext, call: SyntaxNode, index: GeneratorIn
   if (instanceAssignments(ctx.source).includes(name)) {
     return `an attribute \`${name}\` set in this file (\`self.${name} = …\`, \`setattr(…, "${name}", …)\`) may hide the method: through \`self\` it may return an object without \`${closer}\``;
   }
+  // Ex) `store.rows = lambda: iter([7])`, `monkeypatch.setattr(store, "rows", …)` in a test (review rw2)
+  const by = index?.setsOn && Object.hasOwn(index.setsOn, name) ? index.setsOn[name] : undefined;
+  if (by !== undefined) {
+    return `an attribute \`${name}\` set on a value in \`${by}\` (\`obj.${name} = …\`, \`setattr(obj, "${name}", …)\`, \`patch.object(obj, "${name}", …)\`) may hide the method on an instance: through \`self\` it may return an object without \`${closer}\``;
+  }
   return undefined;
 }
 
