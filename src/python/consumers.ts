@@ -128,6 +128,16 @@ export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
     eager('collections.Counter', [0], ['iterable']),
     eager('collections.deque', [0], ['iterable']),
     eager('str.join', [0]),
+    // (Review rw2: `bytes(islice(rows(), 3))`, `dict.fromkeys(…)`, `statistics.mean(…)` read to the end what they are
+    // given, as `list` does)
+    eager('builtins.bytes', [0]),
+    eager('builtins.bytearray', [0]),
+    eager('builtins.dict.fromkeys', [0]),
+    ...['mean', 'fmean', 'geometric_mean', 'harmonic_mean', 'median', 'median_low', 'median_high', 'mode', 'multimode', 'pstdev', 'pvariance', 'stdev', 'variance'].map((n) => eager(`statistics.${n}`, [0], ['data'])),
+    eager('math.fsum', [0]),
+    eager('math.prod', [0]),
+    eager('heapq.nlargest', [1], ['iterable']),
+    eager('heapq.nsmallest', [1], ['iterable']),
     // Lazy: the result keeps the resource and reads it later.
     lazy('builtins.enumerate', [0], ['iterable']),
     lazy('builtins.iter', [0]),

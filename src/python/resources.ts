@@ -726,6 +726,9 @@ export function pipeReason(spec: ResourceSpec, attr: string): string {
 export const READS_TO_END: ReadonlySet<string> = new Set([
   'builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.sorted', 'builtins.sum', 'builtins.min',
   'builtins.max', 'builtins.dict', 'collections.Counter', 'collections.deque', 'str.join',
+  // (Review rw2: `bytes(islice(rows(), 3))`, `dict.fromkeys(…)`, `statistics.mean(…)`, `math.fsum(…)`)
+  'builtins.bytes', 'builtins.bytearray', 'builtins.dict.fromkeys', 'math.fsum', 'math.prod',
+  ...['mean', 'fmean', 'geometric_mean', 'harmonic_mean', 'median', 'median_low', 'median_high', 'mode', 'multimode', 'pstdev', 'pvariance', 'stdev', 'variance'].map((n) => `statistics.${n}`),
 ]);
 
 /** Lazy wrappers that may stop reading what they are given before its end (`zip` stops at the shortest). */
