@@ -10,7 +10,7 @@ import { qualifiedName } from '../src/python/imports.js';
 import { closeNote, maySwallow, resourceOf, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { CONNECTION_WORDS, connectionFactoryNames, factoryOf } from '../src/python/factories.js';
 import { dynamicLookupAfter, identifierUses, isBindingTarget, nearestBinder, plainTarget, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
-import { bracketed, loopsAround, withItemTarget } from '../src/python/statements.js';
+import { bracketed, loopsAround, withItemOfPattern, withItemTarget } from '../src/python/statements.js';
 import { lastTextMemo, memoized } from '../src/python/memo.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { placedItem, realignInPlace } from '../src/python/wrap.js';
@@ -268,7 +268,7 @@ function cursorUsedOtherwise(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode
   let call: SyntaxNode | null = id.parent?.parent ?? null;
   while (call && call.type !== 'call') call = call.parent;
   const closing = call?.parent?.type === 'argument_list' ? call.parent.parent : null;
-  const item = closing?.parent?.type === 'as_pattern' ? closing.parent.parent : null;
+  const item = withItemOfPattern(closing?.parent);
   let t = item ? withItemTarget(item) : undefined;
   // Ex) `as (cur)`: the name
   while (t?.type === 'parenthesized_expression' && t.namedChildren.length === 1) t = t.namedChildren[0]!;
@@ -311,7 +311,7 @@ function closingItem(ctx: FileContext, id: SyntaxNode, stmt: SyntaxNode): boolea
   const made = attr?.type === 'attribute' && attr.childForFieldName('object')?.id === id.id ? attr.parent : null;
   const args = made?.type === 'call' && made.childForFieldName('function')?.id === attr!.id ? made.parent : null;
   const call = args?.type === 'argument_list' && args.namedChildren.length === 1 ? args.parent : null;
-  const item = call?.parent?.type === 'as_pattern' ? call.parent.parent : call?.parent;
+  const item = call?.parent?.type === 'as_pattern' ? withItemOfPattern(call.parent) : call?.parent;
   if (!call || item?.type !== 'with_item' || !within(item, stmt)) return false;
   return /^contextlib\.(?:closing|aclosing)$/.test(qualifiedName(ctx.names, call.childForFieldName('function')!) ?? '');
 }
@@ -605,7 +605,8 @@ export const connectionWith: Transform = {
       'or that another module or a test patches; a function of another module; ' +
       'connection the code closes (`cx.close()` in or after the block, `closing(cx)`, `atexit.register(cx.close)`; not ' +
       '`with cx:` or `stack.enter_context(cx)`, which commit); `cx = sqlite3.connect(p)` never closed is ' +
-      'open-assign\'s (WFY105); connections of other libraries (their `with` may close).',
+      'open-assign\'s (WFY105); connections of other libraries (their `with` may close); a lone item in brackets ' +
+      'with a trailing comma, `with (sqlite3.connect(p) as cx,):` (a tuple to tree-sitter; without the comma it is found).',
   },
   examples: [
     {

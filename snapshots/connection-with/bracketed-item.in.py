@@ -15,6 +15,6 @@ def count(path):
         return cx.execute("select count(*) from t").fetchone()[0]
 
 
-def dump(path):
+def clear(path):
     with ((sqlite3.connect(path)) as cx):
-        return list(cx.iterdump())
+        cx.execute("delete from t")

@@ -2194,10 +2194,12 @@ function dottedBefore(text: string, dot: number): string {
  */
 export function attributesSetOnValues(text: string, moduleName: string, aliases: Readonly<Record<string, string>>): string[] {
   const prefix = `${moduleName}.`;
-  let onImportLines: Set<string> | undefined;
+  let bound: Set<string> | undefined;
+  // (The names an import binds, at any depth: `store` of `import store`, `import store.db`, `from app import store`,
+  // `import app.db as store`; not of `from app.store import Store`, review rw4)
   const imported = (object: string) => {
     const head = object.slice(0, (object.indexOf('.') + 1 || object.length + 1) - 1);
-    return head === 'self' || head === 'cls' || Object.hasOwn(aliases, prefix + head) || (onImportLines ??= wordsOnImportLines(text)).has(head);
+    return head === 'self' || head === 'cls' || Object.hasOwn(aliases, prefix + head) || importedFrom(text, head) !== undefined || (bound ??= namesImported(text)).has(head);
   };
   const out = new Set<string>();
   const sets = attributeSets(text);
@@ -2207,7 +2209,9 @@ export function attributesSetOnValues(text: string, moduleName: string, aliases:
     let object = objectOfSet(text, sets, i);
     // Ex) `self.store.rows = …`, `holder.store.rows = …`
     if (object === '' && text.charCodeAt(sets.at[i]!) === 46) object = dottedBefore(text, sets.at[i]!);
-    if (object !== '' && !imported(object)) out.add(name);
+    // Ex) `args.rows = 10`, `opts.rows = None` (review rw4): no method would be a literal, which no call could make an
+    // iterator of (the code calling it would fail either way)
+    if (object !== '' && !imported(object) && !(text.charCodeAt(sets.at[i]!) === 46 && literalAssigned(text, sets.at[i]! + 1 + name.length))) out.add(name);
   }
   if (text.includes('setattr')) for (const m of text.matchAll(SETATTR_ON_DOTTED)) if (!imported(m[1]!.replace(/\s+/g, ''))) out.add(m[2]!);
   if (text.includes('setattr') || text.includes('patch')) {
@@ -2321,6 +2325,28 @@ const STRING_PART = /[rRuUfF]{0,2}(['"])([\w.]*)\1/g;
 
 /** What a top-level `from pkg import use` or `import pkg.use as use` binds `name` to, read loosely from the text. */
 /** Every word of the lines that start with `import` or `from … import` (a name `importedFrom` may find). */
+/**
+ * True when the text from `from` (just after `x.name`) is ` = ` and a literal that ends the line: a number, a string
+ * on one line, `None`, `True`, `False` (`args.rows = 10`). A display or anything else is taken as maybe a callable.
+ */
+function literalAssigned(text: string, from: number): boolean {
+  const m = /^[ \t]*=(?!=)[ \t]*(-?\d[\w.]*|[rRbBuU]{0,2}(?:'[^'\r\n]*'|"[^"\r\n]*")|None|True|False)[ \t]*(?:#[^\r\n]*)?(?:\r?\n|$)/.exec(text.slice(from, from + 200));
+  return m !== null;
+}
+
+/** The names the `import …` statements of `text` bind, at any depth: `a` of `import a.b`, `c` of `import a.b as c`. */
+function namesImported(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/^[ \t]*import[ \t]+([^\r\n#;]*)/gm)) {
+    for (const item of m[1]!.replace(/[()\\]/g, ' ').split(',')) {
+      const parts = item.trim().split(/\s+/);
+      const name = parts[1] === 'as' ? parts[2] : parts[0]?.split('.')[0];
+      if (name) out.add(name);
+    }
+  }
+  return out;
+}
+
 function wordsOnImportLines(text: string): Set<string> {
   const out = new Set<string>();
   // (From each `import`, which few places of a text say)

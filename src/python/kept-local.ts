@@ -8,7 +8,7 @@ import { identifiersNamed, scopeOf, within } from './scopes.js';
 import { mixedIndentReason, statementIndent, statementIndex, statementSiblings, planWrap } from './wrap.js';
 import { blockRoom, tooDeepReason } from './nesting.js';
 import { dynamicLookupAfter } from './resource-flow.js';
-import { isExtra, outerParens } from './statements.js';
+import { isExtra, outerParens, withItemOfPattern } from './statements.js';
 import { startsAsync } from './generators.js';
 import { calleeName } from './imports.js';
 
@@ -210,7 +210,7 @@ export function exceptionKeptNote(ctx: FileContext, kept: KeptLocal, does: strin
       const name = calleeName(ctx.names, c) ?? '';
       if (name === 'sys.exc_info' || name === 'sys.exception') return true;
       // (`with pytest.raises(E) as info:`: the name keeps it; without `as`, nothing does)
-      return c.parent?.type === 'as_pattern' && c.parent.parent?.type === 'with_item' && KEEPS_EXCEPTION.test(c.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '');
+      return withItemOfPattern(c.parent) !== null && KEEPS_EXCEPTION.test(c.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '');
     });
   }
   if (!where) return undefined;

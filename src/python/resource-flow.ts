@@ -14,7 +14,7 @@ import { lastTextMemo, memoized, pushTo } from './memo.js';
 import { childDefNames, lineAt, outlineOf } from './outline.js';
 import { definedNames } from './recursion.js';
 import { startsAsync } from './generators.js';
-import { annotationOf, deletedNames, deleteStatementOf, isBareAnnotationTarget, isExtra, LOOPS, outerParens, unwrapParens, withItemTarget } from './statements.js';
+import { annotationOf, deletedNames, deleteStatementOf, isBareAnnotationTarget, isExtra, LOOPS, outerParens, unwrapParens, withItemOfPattern, withItemTarget } from './statements.js';
 
 /** Attributes of a resource that are plain data (reading them keeps no hold on the resource). */
 const DATA_ATTRIBUTES = new Set([
@@ -288,7 +288,7 @@ export function usedUpAtOnce(call: SyntaxNode): boolean {
   let n = call;
   while (n.parent?.type === 'parenthesized_expression') n = n.parent;
   const p = n.parent;
-  if (p?.type === 'with_item' || (p?.type === 'as_pattern' && p.parent?.type === 'with_item')) return true;
+  if (p?.type === 'with_item' || withItemOfPattern(p)) return true;
   const method = p?.type === 'attribute' && p.parent?.type === 'call' ? p.childForFieldName('attribute')?.text : undefined;
   return method === 'read' || method === 'readlines';
 }
@@ -490,7 +490,8 @@ export function classifyUse(ctx: FileContext, id: SyntaxNode, scope: SyntaxNode,
       case 'with_item':
         return spec.management === 'with' && (!wrapped || wrapped === 'owns') ? { kind: 'managed' } : { kind: 'use' };
       case 'as_pattern':
-        return p.parent?.type === 'with_item' && spec.management === 'with' && (!wrapped || wrapped === 'owns') ? { kind: 'managed' } : { kind: 'use' };
+        // (`with (f as g):` too, Python 3.9 on)
+        return withItemOfPattern(p) && spec.management === 'with' && (!wrapped || wrapped === 'owns') ? { kind: 'managed' } : { kind: 'use' };
       case 'delete_statement':
         return { kind: 'use' };
       case 'expression_list':
@@ -776,7 +777,8 @@ const binderMemo = new WeakMap<object, Map<number, SyntaxNode | undefined>>();
 function withStatementBinding(target: SyntaxNode): SyntaxNode | null {
   const t = target.parent;
   const p = t?.type === 'as_pattern_target' ? t.parent : null;
-  const item = p?.type === 'as_pattern' ? p.parent : null;
+  // (`with (X as target):` too)
+  const item = withItemOfPattern(p);
   const stmt = item?.type === 'with_item' ? item.parent?.parent : null;
   return stmt?.type === 'with_statement' ? stmt : null;
 }

@@ -329,6 +329,18 @@ function visitAt(c: TreeCursor, out: Map<string, Binding[]>): void {
     case 'as_pattern_target':
       addTargets(c.currentNode, 'assign', out);
       return;
+    case 'with_item': {
+      // Ex) `with (open(p) as f):` (Python 3.9 on): the `as` pattern in brackets, which the walk below passes over
+      // as an expression (review rw4: `f` read after the block was taken for a global)
+      let v = c.currentNode.childForFieldName('value');
+      while (v?.type === 'parenthesized_expression') {
+        const inner = v.namedChildren.filter((k) => k.type !== 'comment');
+        v = inner.length === 1 ? inner[0]! : null;
+      }
+      const alias = v?.type === 'as_pattern' && v.id !== c.currentNode.childForFieldName('value')?.id ? v.childForFieldName('alias') : null;
+      if (alias) addTargets(alias, 'assign', out);
+      break;
+    }
     case 'case_pattern':
       // Ex) `case {"source": rows}:` binds `rows`
       addCaptures(c.currentNode, out);

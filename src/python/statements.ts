@@ -268,6 +268,17 @@ function itemValue(item: SyntaxNode): SyntaxNode | null {
   return inner?.type === 'as_pattern' ? inner : v;
 }
 
+/**
+ * The `with` item whose value is the `as` pattern `pattern`, directly (`with X as y:`) or in brackets that hold only it
+ * (`with (X as y):`, Python 3.9 on); `null` for none.
+ */
+export function withItemOfPattern(pattern: SyntaxNode | null | undefined): SyntaxNode | null {
+  if (pattern?.type !== 'as_pattern') return null;
+  let n: SyntaxNode = pattern;
+  while (n.parent?.type === 'parenthesized_expression' && bracketed(n.parent)?.id === n.id) n = n.parent;
+  return n.parent?.type === 'with_item' && n.parent.childForFieldName('value')?.id === n.id ? n.parent : null;
+}
+
 /** What the brackets `(x)` hold, comments aside; `undefined` when that is not one expression. */
 export function bracketed(n: SyntaxNode): SyntaxNode | undefined {
   const inner = n.namedChildren.filter((c) => c.type !== 'comment');
