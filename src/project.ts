@@ -85,16 +85,16 @@ export function summarizeFile(path: string, original: string, moduleName: string
     // (With the module's own replaced methods, from moduleFacts: `Table.__iter__ = …`)
     if (patched.length) facts.patched = [...new Set([...(facts.patched ?? []), ...patched])];
   }
-  // Ex) `store.rows = lambda: iter([7])`, `monkeypatch.setattr(store, "rows", …)` in a test: on an instance
-  if (facts) {
-    const setsOn = attributesSetOnValues(original, moduleKey(path, moduleName), facts.aliases);
-    if (setsOn.length) facts.setsOn = setsOn;
-  }
+  // Ex) `store.rows = lambda: iter([7])`, `monkeypatch.setattr(store, "rows", …)` in a test: on an instance (a test
+  // that takes `store` from a fixture may import nothing)
+  const setsOn = attributesSetOnValues(original, moduleKey(path, moduleName), facts?.aliases ?? {});
   // Ex) `mock.patch("pkg.core.rows", return_value=[5])`, `monkeypatch.setattr(core, "rows", …)` in a test
   const doubled = doubledAttributes(original, moduleKey(path, moduleName), facts?.aliases ?? {});
   // Ex) `@mock.patch("pkg.fetch.urlopen")` with no value: a `MagicMock`, which the resource rules' `with` would enter
   const mocked = mockedTargets(original).filter((t) => !doubled.includes(t));
-  if (doubled.length || mocked.length) return { ...summary, generators: { generators: [], aliases: {}, ...facts, ...(doubled.length ? { doubled } : {}), ...(mocked.length ? { mocked } : {}) } };
+  if (doubled.length || mocked.length || setsOn.length) {
+    return { ...summary, generators: { generators: [], aliases: {}, ...facts, ...(doubled.length ? { doubled } : {}), ...(mocked.length ? { mocked } : {}), ...(setsOn.length ? { setsOn } : {}) } };
+  }
   return summary;
 }
 

@@ -1614,5 +1614,20 @@ test('a method set on an instance in another module (`store.rows = …`, setattr
   }
   // (Another name, or the class's own method patched through the class, read as before)
   assert.match(verdict('store.other = lambda: iter([7])'), /^app\/core\.py:13:\d+ WFY201 .*\[\*\]$/);
+  // (A module that neither imports from the package, nor is in it, nor is a test: not an object of the class, review rw4)
+  const unrelated = (file: string, text: string) => {
+    const dir = tempDir('withify-instance-set-');
+    mkdirSync(join(dir, 'app'));
+    mkdirSync(join(dir, 'tools'));
+    writeFileSync(join(dir, 'pyproject.toml'), '');
+    writeFileSync(join(dir, 'app', '__init__.py'), '');
+    writeFileSync(join(dir, 'app', 'core.py'), core);
+    writeFileSync(join(dir, file), text);
+    return spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--select', 'generator-close', '.'], { cwd: dir, encoding: 'utf8' }).stdout.split('\n')[0]!;
+  };
+  assert.match(unrelated('tools/profile.py', 'import sys\n\n\ndef trap(stats):\n    stats.rows = sys.stdout.write\n'), /\[\*\]$/);
+  assert.match(unrelated('tools/cli.py', 'def parse(args):\n    args.rows = 10\n'), /\[\*\]$/);
+  // (A test that takes the object from a fixture, importing nothing of the package: counts)
+  assert.match(unrelated('tools/test_store.py', 'def test_first(store):\n    store.rows = lambda: iter([7])\n'), /not fixed: an attribute `rows` set on a value in `tools\.test_store`|not fixed: an attribute `rows` set on a value in `test_store`/);
   assert.match(verdict('Store.rows = lambda self: iter([7])'), /^app\/core\.py:13:\d+ WFY201 .*`Store\.rows = …` in `test_store` may replace/);
 });

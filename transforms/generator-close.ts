@@ -2209,8 +2209,10 @@ function overriddenReason(ctx: FileContext, call: SyntaxNode, index: GeneratorIn
   if (instanceAssignments(ctx.source).includes(name)) {
     return `an attribute \`${name}\` set in this file (\`self.${name} = …\`, \`setattr(…, "${name}", …)\`) may hide the method: through \`self\` it may return an object without \`${closer}\``;
   }
-  // Ex) `store.rows = lambda: iter([7])`, `monkeypatch.setattr(store, "rows", …)` in a test (review rw2)
-  const by = index?.setsOn && Object.hasOwn(index.setsOn, name) ? index.setsOn[name] : undefined;
+  // Ex) `store.rows = lambda: iter([7])`, `monkeypatch.setattr(store, "rows", …)` in a test (review rw2): a module that
+  // may hold an object of the class, one of its package, one importing from it, or a test (its fixtures may make it)
+  const setters = index?.setsOn && Object.hasOwn(index.setsOn, name) ? index.setsOn[name]! : [];
+  const by = setters.find((m) => mayHoldInstances(index!, m, moduleKey(ctx.path, ctx.moduleName)));
   if (by !== undefined) {
     return `an attribute \`${name}\` set on a value in \`${by}\` (\`obj.${name} = …\`, \`setattr(obj, "${name}", …)\`, \`patch.object(obj, "${name}", …)\`) may hide the method on an instance: through \`self\` it may return an object without \`${closer}\``;
   }
@@ -2224,6 +2226,27 @@ function overriddenReason(ctx: FileContext, call: SyntaxNode, index: GeneratorIn
 function awaitsNote(gen: Made): string {
   return `; its cleanup awaits, which CPython ran later in a task of its own: \`await aclose()\` runs it here, in this task, under the locks it holds and the timeouts around it (a deadlock, a cancelled cleanup): \`${gen.key}\`: ${gen.cleanupAwaits}`;
 }
+
+/** A test module (`tests.test_store`, `pkg.tests.conftest`, `store_test`): its fixtures may hand it any object. */
+const TEST_MODULE = /(?:^|\.)(?:tests?|testing|conftest|test_\w*|\w*_tests?)(?:\.|$)/;
+
+/**
+ * True when the module `setter` may hold an object of a class of `owner` (a module key): it is a test, or in the
+ * same top-level package, or imports anything from that package (`index.aliases`, `setter.name` → target). Not
+ * `stats.stream = out` in a module that never imports urllib3, for `self.stream()` there.
+ */
+function mayHoldInstances(index: GeneratorIndex, setter: string, owner: string): boolean {
+  if (TEST_MODULE.test(setter)) return true;
+  const top = owner.split('.')[0]!;
+  if (setter.split('.')[0] === top) return true;
+  return memoized(reachMemo, index, `${setter}\0${top}`, () => {
+    const prefix = `${setter}.`;
+    for (const [key, target] of Object.entries(index.aliases)) if (key.startsWith(prefix) && (target === top || target.startsWith(`${top}.`))) return true;
+    return false;
+  });
+}
+
+const reachMemo = new WeakMap<object, Map<string, boolean>>();
 
 /** Why a call of `gen` may reach no generator: another module replaces the function (`core.rows = …`). */
 function patchedReason(gen: Made): string | undefined {

@@ -2062,9 +2062,9 @@ export interface GeneratorIndex {
   mockedNames?: Record<string, string>;
   /**
    * The last names of generators of the index that a module sets on some value (`ModuleFacts.setsOn`: `store.rows =
-   * …` in a test), with the first such module: `self.rows()` may reach that attribute (absent when none).
+   * …` in a test), with the modules that do: `self.rows()` may reach that attribute (absent when none).
    */
-  setsOn?: Record<string, string>;
+  setsOn?: Record<string, string[]>;
   /**
    * Generator functions (any, with cleanup or not) that only iterate the arguments at these positions
    * (`GeneratorSummary.passes`): `next(parsed(lines(p)))` abandons `lines(p)` with `parsed(…)`. Not one defined
@@ -2765,8 +2765,8 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   // Ex) `store = Store()` / `store.rows = lambda: iter([7])` in a test (review rw2): only names of the index's generators
   if (modules.some((m) => m.facts.setsOn)) {
     const last = new Set(Object.keys(index.generators).map((k) => k.slice(k.lastIndexOf('.') + 1)));
-    const setsOn: Record<string, string> = {};
-    for (const m of modules) for (const name of m.facts.setsOn ?? []) if (last.has(name)) setsOn[name] ??= m.moduleName;
+    const setsOn: Record<string, string[]> = {};
+    for (const m of modules) for (const name of m.facts.setsOn ?? []) if (last.has(name)) (setsOn[name] ??= []).push(m.moduleName);
     if (Object.keys(setsOn).length) index.setsOn = setsOn;
   }
   if (Object.keys(mockedNames).length) index.mockedNames = mockedNames;
