@@ -2323,8 +2323,6 @@ const PLAIN_PATH = /^['"][A-Za-z_][\w.]*\.[A-Za-z_]\w*['"]$/;
 const STRING_RUN = /(?<![\w'"])(?:[rRuUfF]{0,2}(['"])[\w.]*\1\s*)+/g;
 const STRING_PART = /[rRuUfF]{0,2}(['"])([\w.]*)\1/g;
 
-/** What a top-level `from pkg import use` or `import pkg.use as use` binds `name` to, read loosely from the text. */
-/** Every word of the lines that start with `import` or `from … import` (a name `importedFrom` may find). */
 /**
  * True when the text from `from` (just after `x.name`) is ` = ` and a literal that ends the line: a number, a string
  * on one line, `None`, `True`, `False` (`args.rows = 10`). A display or anything else is taken as maybe a callable.
@@ -2347,6 +2345,7 @@ function namesImported(text: string): Set<string> {
   return out;
 }
 
+/** Every word of the lines that start with `import` or `from … import` (a name `importedFrom` may find). */
 function wordsOnImportLines(text: string): Set<string> {
   const out = new Set<string>();
   // (From each `import`, which few places of a text say)
@@ -2361,6 +2360,7 @@ function wordsOnImportLines(text: string): Set<string> {
   return out;
 }
 
+/** What a top-level `from pkg import use` or `import pkg.use as use` binds `name` to, read loosely from the text. */
 function importedFrom(text: string, name: string): string | undefined {
   if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
   const table = importTable(text);
