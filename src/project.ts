@@ -87,7 +87,7 @@ export function summarizeFile(path: string, original: string, moduleName: string
   }
   // Ex) `store.rows = lambda: iter([7])`, `monkeypatch.setattr(store, "rows", …)` in a test: on an instance (a test
   // that takes `store` from a fixture may import nothing)
-  const setsOn = attributesSetOnValues(original, moduleKey(path, moduleName), facts?.aliases ?? {});
+  const setsOn = attributesSetOnValues(original);
   // Ex) `mock.patch("pkg.core.rows", return_value=[5])`, `monkeypatch.setattr(core, "rows", …)` in a test
   const doubled = doubledAttributes(original, moduleKey(path, moduleName), facts?.aliases ?? {});
   // Ex) `@mock.patch("pkg.fetch.urlopen")` with no value: a `MagicMock`, which the resource rules' `with` would enter

@@ -1609,7 +1609,9 @@ test('a method set on an instance in another module (`store.rows = …`, setattr
     const out = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--select', 'generator-close', '.'], { cwd: dir, encoding: 'utf8' });
     return out.stdout.split('\n')[0]!;
   };
-  for (const line of ['store.rows = lambda: iter([7])', 'setattr(store, "rows", lambda: iter([7]))', 'monkeypatch.setattr(store, "rows", lambda: iter([7]))', 'mock.patch.object(store, "rows", return_value=iter([7])).start()', 'holder = mock.Mock(); holder.store = store; holder.store.rows = lambda: iter([7])']) {
+  for (const line of ['store.rows = lambda: iter([7])', 'setattr(store, "rows", lambda: iter([7]))', 'monkeypatch.setattr(store, "rows", lambda: iter([7]))', 'mock.patch.object(store, "rows", return_value=iter([7])).start()', 'holder = mock.Mock(); holder.store = store; holder.store.rows = lambda: iter([7])',
+    // (An instance reached through an imported name, review rw5: `from pkg.core import svc` / `svc.rows = …`)
+    'import app.core as core_mod; core_mod.svc = store; core_mod.svc.rows = lambda: iter([7])']) {
     assert.match(verdict(line), /^app\/core\.py:13:\d+ WFY201 .*\(not fixed: an attribute `rows` set on a value in `test_store` .* may hide the method on an instance/, line);
   }
   // (Another name, or the class's own method patched through the class, read as before)

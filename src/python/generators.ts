@@ -2186,20 +2186,19 @@ function dottedBefore(text: string, dot: number): string {
 }
 
 /**
- * The attributes `text` (the module `moduleName`, whose imports are `aliases`) sets on values that are neither
- * `self`/`cls` nor an imported module or class: `store.rows = …`, `self.store.rows = …`, `setattr(store, "rows", …)`,
- * `patch.object(store, "rows", …)`, `monkeypatch.setattr(store, "rows", …)`. On an instance such an attribute hides
- * the method of that name, whatever class it has (review rw2: a test's `store.rows = lambda: iter([7])` made the
- * `gen.close()` a fix added in `Store.first` an AttributeError). Names not spelt (`setattr(x, name, …)`) are left out.
+ * The attributes `text` sets on values other than `self`/`cls`, and not to a literal: `store.rows = …`,
+ * `self.store.rows = …`, `svc.rows = …` of an imported `svc`, `setattr(store, "rows", …)`, `patch.object(store,
+ * "rows", …)`, `monkeypatch.setattr(store, "rows", …)`. On an instance such an attribute hides the method of that
+ * name, whatever class it has (review rw2: a test's `store.rows = lambda: iter([7])` made the `gen.close()` a fix added
+ * in `Store.first` an AttributeError). Names not spelt (`setattr(x, name, …)`) are left out.
  */
-export function attributesSetOnValues(text: string, moduleName: string, aliases: Readonly<Record<string, string>>): string[] {
-  const prefix = `${moduleName}.`;
-  let bound: Set<string> | undefined;
-  // (The names an import binds, at any depth: `store` of `import store`, `import store.db`, `from app import store`,
-  // `import app.db as store`; not of `from app.store import Store`, review rw4)
-  const imported = (object: string) => {
+export function attributesSetOnValues(text: string): string[] {
+  // (Imported names too: `from pkg.core import svc` may be an instance, `core.svc.m = …` one reached through a module,
+  // review rw5; a module's function or a class's method set so is the index's `patched` as well, and counting it here
+  // too only holds back a `self.m()` of the same name)
+  const onSelf = (object: string) => {
     const head = object.slice(0, (object.indexOf('.') + 1 || object.length + 1) - 1);
-    return head === 'self' || head === 'cls' || Object.hasOwn(aliases, prefix + head) || importedFrom(text, head) !== undefined || (bound ??= namesImported(text)).has(head);
+    return head === 'self' || head === 'cls';
   };
   const out = new Set<string>();
   const sets = attributeSets(text);
@@ -2211,11 +2210,11 @@ export function attributesSetOnValues(text: string, moduleName: string, aliases:
     if (object === '' && text.charCodeAt(sets.at[i]!) === 46) object = dottedBefore(text, sets.at[i]!);
     // Ex) `args.rows = 10`, `opts.rows = None` (review rw4): no method would be a literal, which no call could make an
     // iterator of (the code calling it would fail either way)
-    if (object !== '' && !imported(object) && !(text.charCodeAt(sets.at[i]!) === 46 && literalAssigned(text, sets.at[i]! + 1 + name.length))) out.add(name);
+    if (object !== '' && !onSelf(object) && !(text.charCodeAt(sets.at[i]!) === 46 && literalAssigned(text, sets.at[i]! + 1 + name.length))) out.add(name);
   }
-  if (text.includes('setattr')) for (const m of text.matchAll(SETATTR_ON_DOTTED)) if (!imported(m[1]!.replace(/\s+/g, ''))) out.add(m[2]!);
+  if (text.includes('setattr')) for (const m of text.matchAll(SETATTR_ON_DOTTED)) if (!onSelf(m[1]!.replace(/\s+/g, ''))) out.add(m[2]!);
   if (text.includes('setattr') || text.includes('patch')) {
-    for (const m of [...text.matchAll(PATCH_OBJECT), ...text.matchAll(MONKEY_SETATTR)]) if (!imported(m[1]!)) out.add(m[2]!);
+    for (const m of [...text.matchAll(PATCH_OBJECT), ...text.matchAll(MONKEY_SETATTR)]) if (!onSelf(m[1]!)) out.add(m[2]!);
   }
   return [...out];
 }
@@ -2330,19 +2329,6 @@ const STRING_PART = /[rRuUfF]{0,2}(['"])([\w.]*)\1/g;
 function literalAssigned(text: string, from: number): boolean {
   const m = /^[ \t]*=(?!=)[ \t]*(-?\d[\w.]*|[rRbBuU]{0,2}(?:'[^'\r\n]*'|"[^"\r\n]*")|None|True|False)[ \t]*(?:#[^\r\n]*)?(?:\r?\n|$)/.exec(text.slice(from, from + 200));
   return m !== null;
-}
-
-/** The names the `import …` statements of `text` bind, at any depth: `a` of `import a.b`, `c` of `import a.b as c`. */
-function namesImported(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/^[ \t]*import[ \t]+([^\r\n#;]*)/gm)) {
-    for (const item of m[1]!.replace(/[()\\]/g, ' ').split(',')) {
-      const parts = item.trim().split(/\s+/);
-      const name = parts[1] === 'as' ? parts[2] : parts[0]?.split('.')[0];
-      if (name) out.add(name);
-    }
-  }
-  return out;
 }
 
 /** Every word of the lines that start with `import` or `from … import` (a name `importedFrom` may find). */
