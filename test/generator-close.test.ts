@@ -1611,7 +1611,11 @@ test('a method set on an instance in another module (`store.rows = …`, setattr
   };
   for (const line of ['store.rows = lambda: iter([7])', 'setattr(store, "rows", lambda: iter([7]))', 'monkeypatch.setattr(store, "rows", lambda: iter([7]))', 'mock.patch.object(store, "rows", return_value=iter([7])).start()', 'holder = mock.Mock(); holder.store = store; holder.store.rows = lambda: iter([7])',
     // (An instance reached through an imported name, review rw5: `from pkg.core import svc` / `svc.rows = …`)
-    'import app.core as core_mod; core_mod.svc = store; core_mod.svc.rows = lambda: iter([7])']) {
+    'import app.core as core_mod; core_mod.svc = store; core_mod.svc.rows = lambda: iter([7])',
+    // (Review rw6: on an attribute of `self` in a TestCase's setUp, `patch.multiple`, a target by its path)
+    'self = mock.Mock(); self.s = store; self.s.rows = lambda: iter([7])',
+    'mock.patch.multiple(store, rows=lambda: iter([7])).start()',
+    'mock.patch("app.core.INSTANCE.rows", lambda: iter([7])).start()']) {
     assert.match(verdict(line), /^app\/core\.py:13:\d+ WFY201 .*\(not fixed: an attribute `rows` set on a value in `test_store` .* may hide the method on an instance/, line);
   }
   // (Another name, or the class's own method patched through the class, read as before)
@@ -1629,7 +1633,26 @@ test('a method set on an instance in another module (`store.rows = …`, setattr
   };
   assert.match(unrelated('tools/profile.py', 'import sys\n\n\ndef trap(stats):\n    stats.rows = sys.stdout.write\n'), /\[\*\]$/);
   assert.match(unrelated('tools/cli.py', 'def parse(args):\n    args.rows = 10\n'), /\[\*\]$/);
+  // (A display is never callable: no method replaced, even in the class's package)
+  assert.match(unrelated('app/report.py', 'def fill(r, xs):\n    r.rows = [x for x in xs]\n    r.more = {}\n'), /\[\*\]$/);
   // (A test that takes the object from a fixture, importing nothing of the package: counts)
   assert.match(unrelated('tools/test_store.py', 'def test_first(store):\n    store.rows = lambda: iter([7])\n'), /not fixed: an attribute `rows` set on a value in `tools\.test_store`|not fixed: an attribute `rows` set on a value in `test_store`/);
   assert.match(verdict('Store.rows = lambda self: iter([7])'), /^app\/core\.py:13:\d+ WFY201 .*`Store\.rows = …` in `test_store` may replace/);
+});
+
+test('the cache: a module that sets `rows` on a value coming to import from the class\'s package (or stopping) changes the next cached verdict (review rw6)', () => {
+  const dir = tempDir('withify-instance-cache-');
+  mkdirSync(join(dir, 'app'));
+  mkdirSync(join(dir, 'tools'));
+  writeFileSync(join(dir, 'pyproject.toml'), '');
+  writeFileSync(join(dir, 'app', '__init__.py'), '');
+  writeFileSync(join(dir, 'app', 'core.py'), 'class Store:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            pass\n\n    def first(self):\n        for r in self.rows():\n            return r\n');
+  const setter = 'def swap(s):\n    s.rows = lambda: iter([7])\n';
+  writeFileSync(join(dir, 'tools', 'swap.py'), setter);
+  const verdict = () => spawnSync(process.execPath, [CLI, 'check', '--select', 'generator-close', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, WITHIFY_CACHE_DIR: '' } }).stdout.split('\n')[0]!;
+  assert.match(verdict(), /\[\*\]$/);
+  writeFileSync(join(dir, 'tools', 'swap.py'), `from app import core\n\n\n${setter}`);
+  assert.match(verdict(), /not fixed: an attribute `rows` set on a value in `swap`/);
+  writeFileSync(join(dir, 'tools', 'swap.py'), setter);
+  assert.match(verdict(), /\[\*\]$/);
 });

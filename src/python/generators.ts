@@ -2164,9 +2164,9 @@ const SETATTR_ON_DOTTED = /\bsetattr\s*\(\s*(?:target\s*=\s*)?([A-Za-z_]\w*(?:\s
 
 /**
  * The dotted path of plain names just before offset `dot` (a `.`): `pkg.fetch` of `pkg.fetch.urlopen = …`; `''` when
- * it is one name (`nameBefore` reads those) or no plain path (`f().a.b`, `x[0].a.b`, `self.a.b`).
+ * it is one name (`nameBefore` reads those) or no plain path (`f().a.b`, `x[0].a.b`; `self.a.b` unless `fromSelf`).
  */
-function dottedBefore(text: string, dot: number): string {
+function dottedBefore(text: string, dot: number, fromSelf = false): string {
   let start = dot;
   let parts = 0;
   for (;;) {
@@ -2182,7 +2182,7 @@ function dottedBefore(text: string, dot: number): string {
   const before = start > 0 ? text.charCodeAt(start - 1) : 0;
   if (parts < 2 || (first >= 48 && first <= 57) || before === 41 || before === 93) return '';
   const path = text.slice(start, dot);
-  return path.startsWith('self.') || path.startsWith('cls.') ? '' : path;
+  return !fromSelf && (path.startsWith('self.') || path.startsWith('cls.')) ? '' : path;
 }
 
 /**
@@ -2196,10 +2196,8 @@ export function attributesSetOnValues(text: string): string[] {
   // (Imported names too: `from pkg.core import svc` may be an instance, `core.svc.m = …` one reached through a module,
   // review rw5; a module's function or a class's method set so is the index's `patched` as well, and counting it here
   // too only holds back a `self.m()` of the same name)
-  const onSelf = (object: string) => {
-    const head = object.slice(0, (object.indexOf('.') + 1 || object.length + 1) - 1);
-    return head === 'self' || head === 'cls';
-  };
+  // (`self.store.rows = …` in a test's `setUp` is on another object: counts, review rw6)
+  const onSelf = (object: string) => object === 'self' || object === 'cls';
   const out = new Set<string>();
   const sets = attributeSets(text);
   for (let i = 0; i < sets.at.length; i++) {
@@ -2207,7 +2205,7 @@ export function attributesSetOnValues(text: string): string[] {
     if (name === '*') continue;
     let object = objectOfSet(text, sets, i);
     // Ex) `self.store.rows = …`, `holder.store.rows = …`
-    if (object === '' && text.charCodeAt(sets.at[i]!) === 46) object = dottedBefore(text, sets.at[i]!);
+    if (object === '' && text.charCodeAt(sets.at[i]!) === 46) object = dottedBefore(text, sets.at[i]!, true);
     // Ex) `args.rows = 10`, `opts.rows = None` (review rw4): no method would be a literal, which no call could make an
     // iterator of (the code calling it would fail either way)
     if (object !== '' && !onSelf(object) && !(text.charCodeAt(sets.at[i]!) === 46 && literalAssigned(text, sets.at[i]! + 1 + name.length))) out.add(name);
@@ -2215,6 +2213,13 @@ export function attributesSetOnValues(text: string): string[] {
   if (text.includes('setattr')) for (const m of text.matchAll(SETATTR_ON_DOTTED)) if (!onSelf(m[1]!.replace(/\s+/g, ''))) out.add(m[2]!);
   if (text.includes('setattr') || text.includes('patch')) {
     for (const m of [...text.matchAll(PATCH_OBJECT), ...text.matchAll(MONKEY_SETATTR)]) if (!onSelf(m[1]!)) out.add(m[2]!);
+  }
+  if (text.includes('patch')) {
+    // Ex) `patch.multiple(store, rows=…)`, `patch.dict(store.__dict__, rows=…)`, and a target by its path whose object
+    // may be an instance, `patch("pkg.core.INSTANCE.rows", …)` (review rw6): by the names they give
+    for (const m of text.matchAll(PATCH_MULTIPLE)) if (m[2] !== undefined && !onSelf(m[2])) for (const n of namesGiven(text, m.index + m[0].length).names) out.add(n);
+    for (const m of text.matchAll(PATCH_DICT)) if (m[2] !== undefined) for (const n of namesGiven(text, m.index + m[0].length).names) out.add(n);
+    for (const m of text.matchAll(PATCH_BY_PATH)) out.add(m[1]!.slice(m[1]!.lastIndexOf('.') + 1));
   }
   return [...out];
 }
@@ -2323,11 +2328,15 @@ const STRING_RUN = /(?<![\w'"])(?:[rRuUfF]{0,2}(['"])[\w.]*\1\s*)+/g;
 const STRING_PART = /[rRuUfF]{0,2}(['"])([\w.]*)\1/g;
 
 /**
- * True when the text from `from` (just after `x.name`) is ` = ` and a literal that ends the line: a number, a string
- * on one line, `None`, `True`, `False` (`args.rows = 10`). A display or anything else is taken as maybe a callable.
+ * True when the text from `from` (just after `x.name`) is ` = ` and a value that is never callable: a number, strings
+ * on one line, `None`, `True`, `False` ending the line (`args.rows = 10`), or a list, dict or set display or the
+ * ellipsis (`r.rows = []`). Anything else (a bracketed lambda too) is taken as maybe a callable.
  */
 function literalAssigned(text: string, from: number): boolean {
-  const m = /^[ \t]*=(?!=)[ \t]*(-?\d[\w.]*|[rRbBuU]{0,2}(?:'[^'\r\n]*'|"[^"\r\n]*")|None|True|False)[ \t]*(?:#[^\r\n]*)?(?:\r?\n|$)/.exec(text.slice(from, from + 200));
+  const rest = text.slice(from, from + 200);
+  // Ex) `r.rows = []`, `{}`, `[x for x in xs]`, `...`: a list, dict or set display, or the ellipsis, is never callable
+  if (/^[ \t]*=(?!=)[ \t]*(?:\[|\{|\.\.\.)/.test(rest)) return true;
+  const m = /^[ \t]*=(?!=)[ \t]*(-?\d[\w.]*|(?:[rRbBuUfF]{0,2}(?:'[^'\r\n]*'|"[^"\r\n]*")[ \t]*)+|None|True|False)[ \t]*(?:#[^\r\n]*)?(?:\r?\n|$)/.exec(rest);
   return m !== null;
 }
 
