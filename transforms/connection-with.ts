@@ -10,7 +10,7 @@ import { qualifiedName } from '../src/python/imports.js';
 import { closeNote, maySwallow, resourceOf, withItemFor, type ResourceSpec } from '../src/python/resources.js';
 import { CONNECTION_WORDS, connectionFactoryNames, factoryOf } from '../src/python/factories.js';
 import { dynamicLookupAfter, identifierUses, isBindingTarget, nearestBinder, plainTarget, resourceUses, seesValue, type Use } from '../src/python/resource-flow.js';
-import { bracketed, loopsAround, withItemOfPattern, withItemTarget } from '../src/python/statements.js';
+import { loopsAround, withItemOfPattern, withItemTarget } from '../src/python/statements.js';
 import { lastTextMemo, memoized } from '../src/python/memo.js';
 import { functionOrModuleOf, within } from '../src/python/scopes.js';
 import { placedItem, realignInPlace } from '../src/python/wrap.js';
@@ -46,10 +46,8 @@ function connectionItem(call: SyntaxNode): ConnectionItem | undefined {
   const pattern = value.parent?.type === 'as_pattern' && value.parent.namedChildren[0]?.id === value.id ? value.parent : undefined;
   // Ex) `with (sqlite3.connect(p) as cx):`, one item in brackets (Python 3.9 on), which tree-sitter reads as a
   // bracketed `as` pattern
-  let outer = pattern ?? value;
-  if (pattern) while (outer.parent?.type === 'parenthesized_expression' && bracketed(outer.parent)?.id === outer.id) outer = outer.parent;
-  const item = outer.parent;
-  if (item?.type !== 'with_item' || item.childForFieldName('value')?.id !== outer.id) return undefined;
+  const item = pattern ? withItemOfPattern(pattern) : value.parent;
+  if (item?.type !== 'with_item' || (!pattern && item.childForFieldName('value')?.id !== value.id)) return undefined;
   let target = pattern ? withItemTarget(item) : undefined;
   // Ex) `as (cx)`: the name
   while (target?.type === 'parenthesized_expression' && target.namedChildren.length === 1) target = target.namedChildren[0]!;

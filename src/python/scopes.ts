@@ -5,6 +5,7 @@ import type { TreeCursor } from 'tree-sitter';
 import { declaredNames, globalsWrites, IMPORT_WORD_RE, isAsciiWordChar, isWordCharAt, STAR_IMPORT_RE } from './text.js';
 import { memoized } from './memo.js';
 import { qualifiedName } from './imports.js';
+import { bracketed } from './statements.js';
 
 export type BindingKind = 'import' | 'def' | 'class' | 'assign' | 'param' | 'global' | 'nonlocal' | 'other';
 
@@ -333,10 +334,7 @@ function visitAt(c: TreeCursor, out: Map<string, Binding[]>): void {
       // Ex) `with (open(p) as f):` (Python 3.9 on): the `as` pattern in brackets, which the walk below passes over
       // as an expression (review rw4: `f` read after the block was taken for a global)
       let v = c.currentNode.childForFieldName('value');
-      while (v?.type === 'parenthesized_expression') {
-        const inner = v.namedChildren.filter((k) => k.type !== 'comment');
-        v = inner.length === 1 ? inner[0]! : null;
-      }
+      while (v?.type === 'parenthesized_expression') v = bracketed(v) ?? null;
       const alias = v?.type === 'as_pattern' && v.id !== c.currentNode.childForFieldName('value')?.id ? v.childForFieldName('alias') : null;
       if (alias) addTargets(alias, 'assign', out);
       break;
