@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { transformSource } from '../src/api.js';
 import { defaultOptions } from '../src/options.js';
@@ -1597,18 +1597,22 @@ test('a kept generator bound inside a with and read only after it: the reason sa
   assert.match(inside.findings[0]!.reason ?? '', /a `try` inside the `with` would close it before the `with` exits/);
 });
 
+/** A project of `app/core.py` (`core`) and `files` in a fresh directory; the first line `check --select generator-close` prints (`cached`: with the cache). */
+function storeProject(core: string, files: Record<string, string>, cached = false): { dir: string; verdict: () => string } {
+  const dir = tempDir('withify-instance-set-');
+  writeFileSync(join(dir, 'pyproject.toml'), '');
+  for (const [path, text] of Object.entries({ 'app/__init__.py': '', 'app/core.py': core, ...files })) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const args = ['check', ...(cached ? [] : ['--no-cache']), '--select', 'generator-close', '.'];
+  return { dir, verdict: () => spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, WITHIFY_CACHE_DIR: '' } }).stdout.split('\n')[0]! };
+}
+
 test('a method set on an instance in another module (`store.rows = …`, setattr, patch.object, monkeypatch.setattr) hides the generator method from `self.rows()`: not fixed (review rw2)', () => {
   const core = 'import threading\n\nlock = threading.Lock()\n\n\nclass Store:\n    def rows(self):\n        with lock:\n            yield 1\n            yield 2\n\n    def first(self):\n        for r in self.rows():\n            if r:\n                return r\n        return None\n';
-  const verdict = (line: string) => {
-    const dir = tempDir('withify-instance-set-');
-    mkdirSync(join(dir, 'app'));
-    writeFileSync(join(dir, 'pyproject.toml'), '');
-    writeFileSync(join(dir, 'app', '__init__.py'), '');
-    writeFileSync(join(dir, 'app', 'core.py'), core);
-    writeFileSync(join(dir, 'test_store.py'), `from unittest import mock\n\nfrom app.core import Store\n\n\ndef test_first(monkeypatch):\n    store = Store()\n    ${line}\n    assert store.first() == 7\n`);
-    const out = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--select', 'generator-close', '.'], { cwd: dir, encoding: 'utf8' });
-    return out.stdout.split('\n')[0]!;
-  };
+  const verdict = (line: string) =>
+    storeProject(core, { 'test_store.py': `from unittest import mock\n\nfrom app.core import Store\n\n\ndef test_first(monkeypatch):\n    store = Store()\n    ${line}\n    assert store.first() == 7\n` }).verdict();
   for (const line of ['store.rows = lambda: iter([7])', 'setattr(store, "rows", lambda: iter([7]))', 'monkeypatch.setattr(store, "rows", lambda: iter([7]))', 'mock.patch.object(store, "rows", return_value=iter([7])).start()', 'holder = mock.Mock(); holder.store = store; holder.store.rows = lambda: iter([7])',
     // (An instance reached through an imported name, review rw5: `from pkg.core import svc` / `svc.rows = …`)
     'import app.core as core_mod; core_mod.svc = store; core_mod.svc.rows = lambda: iter([7])',
@@ -1621,16 +1625,7 @@ test('a method set on an instance in another module (`store.rows = …`, setattr
   // (Another name, or the class's own method patched through the class, read as before)
   assert.match(verdict('store.other = lambda: iter([7])'), /^app\/core\.py:13:\d+ WFY201 .*\[\*\]$/);
   // (A module that neither imports from the package, nor is in it, nor is a test: not an object of the class, review rw4)
-  const unrelated = (file: string, text: string) => {
-    const dir = tempDir('withify-instance-set-');
-    mkdirSync(join(dir, 'app'));
-    mkdirSync(join(dir, 'tools'));
-    writeFileSync(join(dir, 'pyproject.toml'), '');
-    writeFileSync(join(dir, 'app', '__init__.py'), '');
-    writeFileSync(join(dir, 'app', 'core.py'), core);
-    writeFileSync(join(dir, file), text);
-    return spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--select', 'generator-close', '.'], { cwd: dir, encoding: 'utf8' }).stdout.split('\n')[0]!;
-  };
+  const unrelated = (file: string, text: string) => storeProject(core, { [file]: text }).verdict();
   assert.match(unrelated('tools/profile.py', 'import sys\n\n\ndef trap(stats):\n    stats.rows = sys.stdout.write\n'), /\[\*\]$/);
   assert.match(unrelated('tools/cli.py', 'def parse(args):\n    args.rows = 10\n'), /\[\*\]$/);
   // (A display is never callable: no method replaced, even in the class's package)
@@ -1641,15 +1636,9 @@ test('a method set on an instance in another module (`store.rows = …`, setattr
 });
 
 test('the cache: a module that sets `rows` on a value coming to import from the class\'s package (or stopping) changes the next cached verdict (review rw6)', () => {
-  const dir = tempDir('withify-instance-cache-');
-  mkdirSync(join(dir, 'app'));
-  mkdirSync(join(dir, 'tools'));
-  writeFileSync(join(dir, 'pyproject.toml'), '');
-  writeFileSync(join(dir, 'app', '__init__.py'), '');
-  writeFileSync(join(dir, 'app', 'core.py'), 'class Store:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            pass\n\n    def first(self):\n        for r in self.rows():\n            return r\n');
   const setter = 'def swap(s):\n    s.rows = lambda: iter([7])\n';
-  writeFileSync(join(dir, 'tools', 'swap.py'), setter);
-  const verdict = () => spawnSync(process.execPath, [CLI, 'check', '--select', 'generator-close', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, WITHIFY_CACHE_DIR: '' } }).stdout.split('\n')[0]!;
+  const core = 'class Store:\n    def rows(self):\n        try:\n            yield 1\n        finally:\n            pass\n\n    def first(self):\n        for r in self.rows():\n            return r\n';
+  const { dir, verdict } = storeProject(core, { 'tools/swap.py': setter }, true);
   assert.match(verdict(), /\[\*\]$/);
   writeFileSync(join(dir, 'tools', 'swap.py'), `from app import core\n\n\n${setter}`);
   assert.match(verdict(), /not fixed: an attribute `rows` set on a value in `swap`/);
