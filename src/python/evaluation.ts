@@ -490,6 +490,9 @@ export function codeRunAfter(node: SyntaxNode, stmt: SyntaxNode, boolResult = fa
     }
     if (p.type === 'named_expression' && p.childForFieldName('value')?.id === child.id) continue;
     if (p.type === 'not_operator' && boolResult) continue;
+    // Ex) `return next(rows(n)), "tail"` (review rw2): a tuple or list display whose later items run no code runs
+    // none itself (not a set, whose items are hashed)
+    if ((p.type === 'expression_list' || p.type === 'tuple' || p.type === 'list') && p.namedChildren.every((c) => isExtra(c) || c.startIndex < child.endIndex || isPure(c))) continue;
     // What runs after is the call or the dictionary a part belongs to, not the part: `f(n=open(p, "w").write(d))`,
     // `{"n": open(p, "w").write(d), "size": os.stat(p).st_size}` (not its `"n": …` pair)
     let at = p;
