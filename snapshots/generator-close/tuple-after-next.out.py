@@ -1,10 +1,15 @@
-# A tuple or list display whose later items run no code runs none itself: CPython closed the generator when `next`
-# returned, the fix closes it once the display is built, and nothing runs in between (review rw2). A later item
-# that calls something still runs after the close CPython made: refused.
+# A tuple or list display whose later items are literals runs no code: CPython closed the generator when `next`
+# returned, the fix closes it once the display is built, and nothing runs in between (review rw2). A later item that
+# calls something, or a name (the generator's cleanup may bind it: `global LAST` below, review rw7), is refused.
+LAST = None
+
+
 def rows(n):
+    global LAST
     try:
         yield from range(n)
     finally:
+        LAST = n
         print("closed")
 
 
@@ -19,7 +24,7 @@ def first_and_tag(n):
 def first_in_list(n):
     gen = rows(n)
     try:
-        pair = [next(gen), n]
+        pair = [next(gen), "tag", -1]
     finally:
         gen.close()
     return pair
@@ -27,6 +32,10 @@ def first_in_list(n):
 
 def first_and_call(n):
     return next(rows(n)), side()
+
+
+def first_and_last(n):
+    return next(rows(n)), LAST
 
 
 def side():

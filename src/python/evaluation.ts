@@ -490,9 +490,10 @@ export function codeRunAfter(node: SyntaxNode, stmt: SyntaxNode, boolResult = fa
     }
     if (p.type === 'named_expression' && p.childForFieldName('value')?.id === child.id) continue;
     if (p.type === 'not_operator' && boolResult) continue;
-    // Ex) `return next(rows(n)), "tail"` (review rw2): a tuple or list display whose later items run no code runs
-    // none itself (not a set, whose items are hashed)
-    if ((p.type === 'expression_list' || p.type === 'tuple' || p.type === 'list') && p.namedChildren.every((c) => isExtra(c) || c.startIndex < child.endIndex || isPure(c))) continue;
+    // Ex) `return next(rows(n)), "tail"` (review rw2): a tuple or list display whose later items are literals runs no
+    // code (not a set, whose items are hashed; not a name, which the cleanup may bind: `global x` / `x = 2` in the
+    // generator's `finally`, read after it by CPython, review rw7)
+    if ((p.type === 'expression_list' || p.type === 'tuple' || p.type === 'list') && p.namedChildren.every((c) => isExtra(c) || c.startIndex < child.endIndex || isLiteral(c))) continue;
     // What runs after is the call or the dictionary a part belongs to, not the part: `f(n=open(p, "w").write(d))`,
     // `{"n": open(p, "w").write(d), "size": os.stat(p).st_size}` (not its `"n": …` pair)
     let at = p;
@@ -502,6 +503,15 @@ export function codeRunAfter(node: SyntaxNode, stmt: SyntaxNode, boolResult = fa
   // Ex) `save(d, open(p, "w")), check(p)`: the tuple's later items run after it
   if (child.id !== stmt.id && child.parent?.id === stmt.id && isTupleStatement(stmt) && stmt.namedChildren.filter((c) => !isExtra(c)).at(-1)!.id !== child.id) return stmt;
   return undefined;
+}
+
+/** A number, a string without fields, `True`, `False`, `None`, `...`, a negative number, or a tuple or list of those. */
+function isLiteral(n: SyntaxNode): boolean {
+  if (LITERAL_KEYS.has(n.type) || n.type === 'ellipsis') return n.type !== 'string' || !n.namedChildren.some((c) => c.type === 'interpolation');
+  if (n.type === 'concatenated_string') return n.namedChildren.every((c) => isExtra(c) || isLiteral(c));
+  if (n.type === 'unary_operator') return n.namedChildren.filter((c) => !isExtra(c)).every((c) => c.type === 'integer' || c.type === 'float');
+  if (n.type === 'tuple' || n.type === 'list' || n.type === 'parenthesized_expression') return n.namedChildren.every((c) => isExtra(c) || isLiteral(c));
+  return false;
 }
 
 /** True for an expression statement of several items (`a(), b()`: a tuple, its items the statement's own children). */
