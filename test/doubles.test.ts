@@ -20,12 +20,17 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 
-/** The one finding of `path` in `check --format json` of the project `dir` (`cached`: with the cache in the project). */
-function finding(dir: string, path: string, cached = false) {
+/** The findings of `path` in `check --format json` of the project `dir` (`cached`: with the cache in the project). */
+function findingsOf(dir: string, path: string, cached = false) {
   const args = cached ? ['check', '--format', 'json', '.'] : ['check', '--no-cache', '--format', 'json', '.'];
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, WITHIFY_CACHE_DIR: '' } });
   const out = JSON.parse(r.stdout) as { files: Array<{ path: string; findings: Array<{ code: string; message: string; fix?: { applicability: string } }> }> };
-  const f = out.files.find((x) => x.path === path)!.findings;
+  return out.files.find((x) => x.path === path)!.findings;
+}
+
+/** The one finding of `path` (`findingsOf`). */
+function finding(dir: string, path: string, cached = false) {
+  const f = findingsOf(dir, path, cached);
   assert.equal(f.length, 1, JSON.stringify(f));
   return f[0]!;
 }
@@ -131,9 +136,7 @@ test('a connection factory replaced from another module by its dotted path is no
   const app = 'import sqlite3\n\nDB = "app.db"\n\n\ndef get_db():\n    conn = sqlite3.connect(DB)\n    return conn\n\n\ndef count(table):\n    return get_db().execute("select count(*) from %s" % table).fetchone()[0]\n';
   const findings = (plugin: string) => {
     const dir = project({ 'pkg/__init__.py': '', 'pkg/app.py': app, 'pkg/plugin.py': `import sqlite3\n\nimport pkg.app\n\n_shared = sqlite3.connect(":memory:")\n\n\ndef install():\n    ${plugin}\n` });
-    const r = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--format', 'json', '--select', 'open-chain', '.'], { cwd: dir, encoding: 'utf8' });
-    const out = JSON.parse(r.stdout) as { files: Array<{ path: string; findings: unknown[] }> };
-    return out.files.find((x) => x.path === 'pkg/app.py')!.findings.length;
+    return findingsOf(dir, 'pkg/app.py').length;
   };
   assert.equal(findings('pass'), 1);
   assert.equal(findings('setattr(pkg.app, "get_db", lambda: _shared)'), 0);

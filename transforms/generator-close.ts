@@ -32,7 +32,7 @@ import {
   type ModuleLocation,
 } from '../src/python/generators.js';
 import { calleeName } from '../src/python/imports.js';
-import { patchedInFile, READS_TO_END, resourceOf, wrapperMayStop } from '../src/python/resources.js';
+import { importersOf, patchedInFile, READS_TO_END, resourceOf, wrapperMayStop } from '../src/python/resources.js';
 import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
 import { consumerOf, isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
@@ -2232,21 +2232,15 @@ const TEST_MODULE = /(?:^|\.)(?:tests?|testing|conftest|test_\w*|\w*_tests?)(?:\
 
 /**
  * True when the module `setter` may hold an object of a class of `owner` (a module key): it is a test, or in the
- * same top-level package, or imports anything from that package (`index.aliases`, `setter.name` → target). Not
+ * same top-level package, or imports anything from that package (`importersOf`, as test doubles are read). Not
  * `stats.stream = out` in a module that never imports urllib3, for `self.stream()` there.
  */
 function mayHoldInstances(index: GeneratorIndex, setter: string, owner: string): boolean {
   if (TEST_MODULE.test(setter)) return true;
   const top = owner.split('.')[0]!;
   if (setter.split('.')[0] === top) return true;
-  return memoized(reachMemo, index, `${setter}\0${top}`, () => {
-    const prefix = `${setter}.`;
-    for (const [key, target] of Object.entries(index.aliases)) if (key.startsWith(prefix) && (target === top || target.startsWith(`${top}.`))) return true;
-    return false;
-  });
+  return [...(importersOf(index).get(setter) ?? [])].some((t) => t === top || t.startsWith(`${top}.`));
 }
-
-const reachMemo = new WeakMap<object, Map<string, boolean>>();
 
 /** Why a call of `gen` may reach no generator: another module replaces the function (`core.rows = …`). */
 function patchedReason(gen: Made): string | undefined {

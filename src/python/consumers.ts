@@ -70,6 +70,9 @@ const WRAPPER_READS: ReadonlySet<string> = new Set(['read', 'readline', 'readlin
 /** What a csv writer does through its file and returns (`None`, or the return value of the file's `write`). */
 const CSV_WRITES: ReadonlySet<string> = new Set(['writerow', 'writerows', 'writeheader']);
 
+/** The `statistics` functions that read their data to the end before they return (`READS_TO_END` has them too). */
+export const STATISTICS_READERS: readonly string[] = ['mean', 'fmean', 'geometric_mean', 'harmonic_mean', 'median', 'median_low', 'median_high', 'mode', 'multimode', 'pstdev', 'pvariance', 'stdev', 'variance'].map((n) => `statistics.${n}`);
+
 export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
   [
     // Serialisers: read or write the whole stream, return data.
@@ -133,7 +136,7 @@ export const CONSUMERS: ReadonlyMap<string, ConsumerSpec> = new Map(
     eager('builtins.bytes', [0]),
     eager('builtins.bytearray', [0]),
     eager('builtins.dict.fromkeys', [0]),
-    ...['mean', 'fmean', 'geometric_mean', 'harmonic_mean', 'median', 'median_low', 'median_high', 'mode', 'multimode', 'pstdev', 'pvariance', 'stdev', 'variance'].map((n) => eager(`statistics.${n}`, [0], ['data'])),
+    ...STATISTICS_READERS.map((n) => eager(n, [0], ['data'])),
     eager('math.fsum', [0]),
     eager('math.prod', [0]),
     eager('heapq.nlargest', [1], ['iterable']),

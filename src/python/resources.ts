@@ -9,6 +9,7 @@ import type { Edit, FileContext, PythonVersion, SyntaxNode } from '../types.js';
 import { newImportReason, planImportedName, planTopLevelImport } from './edits.js';
 import { calleeName, qualifiedName } from './imports.js';
 import { mayBeResourceCall } from './candidates.js';
+import { STATISTICS_READERS } from './consumers.js';
 import { anyRuleTakes, connectionFactoryNames, factoryOf } from './factories.js';
 import { lastTextMemo, memoized } from './memo.js';
 import { inNoncode, lineAt, outlineOf, setUpSpans } from './outline.js';
@@ -728,7 +729,7 @@ export const READS_TO_END: ReadonlySet<string> = new Set([
   'builtins.max', 'builtins.dict', 'collections.Counter', 'collections.deque', 'str.join',
   // (Review rw2: `bytes(islice(rows(), 3))`, `dict.fromkeys(…)`, `statistics.mean(…)`, `math.fsum(…)`)
   'builtins.bytes', 'builtins.bytearray', 'builtins.dict.fromkeys', 'math.fsum', 'math.prod',
-  ...['mean', 'fmean', 'geometric_mean', 'harmonic_mean', 'median', 'median_low', 'median_high', 'mode', 'multimode', 'pstdev', 'pvariance', 'stdev', 'variance'].map((n) => `statistics.${n}`),
+  ...STATISTICS_READERS,
 ]);
 
 /** Lazy wrappers that may stop reading what they are given before its end (`zip` stops at the shortest). */
@@ -1106,7 +1107,7 @@ export function doubledNote(ctx: FileContext, spec: ResourceSpec, call: SyntaxNo
 const mergedPatches = new WeakMap<object, Record<string, string>>();
 
 /** Per module of the index, the targets of its imports (`aliases`: `pkg.test_fetch.fetch` → `pkg.fetch`), once per index. */
-function importersOf(index: PatchFacts): Map<string, Set<string>> {
+export function importersOf(index: PatchFacts): Map<string, Set<string>> {
   let found = importerMemo.get(index);
   if (!found) {
     found = new Map();

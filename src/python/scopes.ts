@@ -332,7 +332,12 @@ function visitAt(c: TreeCursor, out: Map<string, Binding[]>): void {
       return;
     case 'with_item': {
       // Ex) `with (open(p) as f):` (Python 3.9 on): the `as` pattern in brackets, which the walk below passes over
-      // as an expression (review rw4: `f` read after the block was taken for a global)
+      // as an expression (review rw4: `f` read after the block was taken for a global). (The value's type read from
+      // the cursor: no node made for the many items that are no brackets)
+      if (!c.gotoFirstChild()) return;
+      const inBrackets = c.nodeType === 'parenthesized_expression';
+      c.gotoParent();
+      if (!inBrackets) break;
       let v = c.currentNode.childForFieldName('value');
       while (v?.type === 'parenthesized_expression') v = bracketed(v) ?? null;
       const alias = v?.type === 'as_pattern' && v.id !== c.currentNode.childForFieldName('value')?.id ? v.childForFieldName('alias') : null;
