@@ -260,7 +260,7 @@ describe('generator index', () => {
     const parsed = summarizeFile('pkg/api.py', text, 'pkg.api', true);
     assert.ok(takeParsedChars() >= text.length);
     assert.deepEqual(read, parsed);
-    assert.deepEqual(read.generators, { generators: [], aliases: { 'pkg.api.produce': 'pkg.core.produce', 'pkg.api.os': 'os' }, subclasses: [{ name: 'Store', bases: ['Base'], plain: ['rows'] }] });
+    assert.deepEqual(read.generators, { generators: [], aliases: { 'pkg.api.produce': 'pkg.core.produce', 'pkg.api.os': 'os' }, subclasses: [{ name: 'Store', bases: ['Base'], plain: ['rows'], base: 'Base' }] });
   });
 
   test('two modules named alike are left out, not mixed up', () => {
@@ -591,6 +591,83 @@ describe('generator index', () => {
     const sub = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'sub.py': 'from pkg.core import Store\n\nclass Cached(Store):\n    def _items(self):\n        return [1]\n' });
     assert.equal(sub.generators['pkg.core.Store.items'], undefined);
     assert.ok(sub.generators['pkg.core.rows']);
+  });
+});
+
+describe('methods a class inherits, and super()', () => {
+  const core = 'import threading\nlock = threading.Lock()\n\nclass Store:\n    def rows(self):\n        with lock:\n            yield 1\n\n    def count(self):\n        return 1\n';
+  const lists = (header: string, body = '    def first(self):\n        for r in self.rows():\n            return r\n') => `from pkg.core import Store\nfrom pkg import core\n\n${header}\n${body}`;
+
+  test('a class of one base takes its generator methods, through a chain and across modules, as aliases of the index', () => {
+    const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/lists.py': lists('class ListStore(Store):'), 'pkg/sorted.py': 'from pkg.lists import ListStore\n\nclass SortedStore(ListStore):\n    pass\n' });
+    assert.equal(index.aliases['pkg.lists.ListStore.rows'], 'pkg.core.Store.rows');
+    assert.equal(index.aliases['pkg.sorted.SortedStore.rows'], 'pkg.lists.ListStore.rows');
+    assert.equal(resolveGenerator(index, 'pkg.sorted.SortedStore.rows')?.key, 'pkg.core.Store.rows');
+    // (A plain method is no generator: nothing to inherit)
+    assert.equal(index.aliases['pkg.lists.ListStore.count'], undefined);
+    // (By a dotted base, `core.Store`, read in a file that says `yield` as in one that does not)
+    const dotted = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/lists.py': lists('class ListStore(core.Store):', '    def rows2(self):\n        yield 1\n') });
+    assert.equal(dotted.aliases['pkg.lists.ListStore.rows'], 'pkg.core.Store.rows');
+    // (The base's module sets an attribute `rows` on its instances: on a `ListStore` too, `self.rows` may be that)
+    const set = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core.replace('class Store:\n', 'class Store:\n    def __init__(self, fast=False):\n        if fast:\n            self.rows = lambda: [1]\n\n'), 'pkg/lists.py': lists('class ListStore(Store):') });
+    assert.ok(set.generators['pkg.core.Store.rows']);
+    assert.equal(set.aliases['pkg.lists.ListStore.rows'], undefined);
+  });
+
+  test('no alias where the class may have another method: its own binding, two bases, a keyword, a decorator, its name bound again', () => {
+    const headers: Record<string, string> = {
+      own: 'class ListStore(Store):\n    rows = None\n',
+      ownDef: 'class ListStore(Store):\n    def rows(self):\n        return []\n',
+      instance: 'class ListStore(Store):\n    def __init__(self):\n        self.rows = list\n',
+      two: 'class ListStore(Store, dict):',
+      keyword: 'class ListStore(Store, metaclass=Meta):',
+      decorated: '@register\nclass ListStore(Store):',
+      nested: 'if True:\n    class ListStore(Store):\n        pass\n',
+      rebound: 'class ListStore(Store):\n    pass\n\nListStore = wrap(ListStore)\n',
+      twice: 'class ListStore(Store):\n    pass\n\nclass ListStore(Store):\n    pass\n',
+      imported: 'from elsewhere import ListStore\nclass ListStore(Store):',
+      call: 'class ListStore(make(Store)):',
+      generic: 'class ListStore(Store[int]):',
+    };
+    for (const [name, header] of Object.entries(headers)) {
+      for (const yieldSaid of ['', '\ndef other():\n    yield 1\n']) {
+        const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/lists.py': lists(header, '    pass\n') + yieldSaid });
+        assert.equal(index.aliases['pkg.lists.ListStore.rows'], undefined, `${name}${yieldSaid ? ' (parsed)' : ''}`);
+      }
+    }
+  });
+
+  test('a patch of the subclass\'s attribute, from a test, marks the generator it reaches', () => {
+    const index = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/lists.py': lists('class ListStore(Store):', '    pass\n'), 'tests/test_lists.py': 'from unittest import mock\n\n@mock.patch("pkg.lists.ListStore.rows", return_value=[1])\ndef test_first(m):\n    pass\n' });
+    assert.match(resolveGenerator(index, 'pkg.lists.ListStore.rows')?.patched ?? '', /test double/);
+  });
+
+  test('the CLI fixes self.m() inherited from another module and super().m(); a subclass override or a class of two bases below holds the fix back', () => {
+    const dir = tempDir('withify-inherited-');
+    mkdirSync(join(dir, 'pkg'));
+    writeFileSync(join(dir, 'pkg', '__init__.py'), '');
+    writeFileSync(join(dir, 'pkg', 'core.py'), core);
+    writeFileSync(join(dir, 'pkg', 'lists.py'), lists('class ListStore(Store):', '    def first(self):\n        for r in self.rows():\n            return r\n\n    def rows(self):\n        for r in super().rows():\n            return [r]\n\n    def again(self):\n        for r in super(ListStore, self).rows():\n            return r\n'));
+    const main = 'from pkg.lists import ListStore\nfrom pkg.core import lock\n\nprint(ListStore().again(), ListStore().rows(), lock.locked())\n';
+    writeFileSync(join(dir, 'main.py'), main);
+    const before = spawnSync(CPYTHON, ['main.py'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'fix', '--no-cache', '.'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const fixed = readFileSync(join(dir, 'pkg', 'lists.py'), 'utf8');
+    // (`first` calls `self.rows()`, which `ListStore` overrides with a plain method: no generator there)
+    assert.match(fixed, /def first\(self\):\n        for r in self\.rows\(\):\n/);
+    assert.match(fixed, /def rows\(self\):\n        gen = super\(\)\.rows\(\)\n        try:\n            for r in gen:\n                return \[r\]\n        finally:\n            gen\.close\(\)\n/);
+    assert.match(fixed, /gen = super\(ListStore, self\)\.rows\(\)\n/);
+    const after = spawnSync(CPYTHON, ['main.py'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(after.stdout, before.stdout, after.stderr);
+    assert.equal(after.stdout, '1 [1] False\n');
+    // A class of two bases below `ListStore`: `super()` in it may reach the other base's `rows`
+    writeFileSync(join(dir, 'pkg', 'mixed.py'), 'from pkg.lists import ListStore\nfrom pkg.core import Store\n\nclass Other(Store):\n    def rows(self):\n        return [4]\n\nclass Mixed(ListStore, Other):\n    pass\n');
+    writeFileSync(join(dir, 'pkg', 'lists.py'), lists('class ListStore(Store):', '    def rows(self):\n        for r in super().rows():\n            return [r]\n'));
+    writeFileSync(join(dir, 'pkg', 'plain.py'), 'from pkg.core import Store\n\nclass Mid(Store):\n    def first(self):\n        for r in self.rows():\n            return r\n\nclass Leaf(Mid):\n    def rows(self):\n        return [5]\n');
+    const held = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--select', 'generator-close', '.'], { cwd: dir, encoding: 'utf8' });
+    assert.match(held.stdout, /lists\.py:6:18 WFY201 .*not fixed: a subclass of `ListStore` has several bases/);
+    assert.match(held.stdout, /plain\.py:5:18 WFY201 .*not fixed: a subclass overrides `Mid\.rows` with a method that is not a generator function/);
   });
 });
 

@@ -37,7 +37,7 @@ import { callsNamed } from '../src/python/candidates.js';
 import { outline } from '../src/python/outline.js';
 import { consumerOf, isLiteralJoin, positionalIndex } from '../src/python/consumers.js';
 import { argumentOf, jumpStaysIn } from '../src/python/statement-flow.js';
-import { bindsPlainNames, enclosingStatement, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget, outerParens } from '../src/python/statements.js';
+import { bindsPlainNames, enclosingStatement, ownerClass, headerContextReason, membershipOperator, inStatementOf, isClassBodyStatement, isExtra, isWrappableSimpleStatement, isUnpackingTarget, outerParens } from '../src/python/statements.js';
 import { mixedIndentReason, planWrap, statementIndent } from '../src/python/wrap.js';
 import { aheadNote, exceptionKeptNote, keptLocal, keptLocalNested, keptLocals, nameAssignment, namesAssignment, orderNote, planRestOfFunction, withLocalUnit, type KeptLocal } from '../src/python/kept-local.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
@@ -2199,22 +2199,36 @@ function compressPartner(ctx: FileContext, call: SyntaxNode, made: readonly Synt
  * hides it behind an instance attribute (`self.rows = lambda: preload` in `__init__`).
  */
 function overriddenReason(ctx: FileContext, call: SyntaxNode, index: GeneratorIndex | undefined, gen: Made): string | undefined {
-  const method = selfMethodName(ctx.names, call);
-  if (!method) return undefined;
+  const fn = call.childForFieldName('function');
+  const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+  const viaSuper = object?.type === 'call' && object.childForFieldName('function')?.text === 'super';
+  const own = selfMethodName(ctx.names, call);
+  if (!own && !viaSuper) return undefined;
   const closer = gen.async ? 'aclose()' : 'close()';
-  if (index?.plainOverrides?.includes(method)) {
-    return `a subclass overrides \`${method}\` with a method that is not a generator function, or takes it from another base: through \`self\` it may return an object without \`${closer}\``;
+  const through = viaSuper ? '`super()`' : '`self`';
+  // (`self.rows()` in `ListStore(Store)`, inherited: what `ListStore`'s subclasses make of `rows`, as the index reads it
+  // for the method as if `ListStore` defined it)
+  if (own && index?.plainOverrides?.includes(own)) {
+    return `a subclass overrides \`${own}\` with a method that is not a generator function, or takes it from another base: through ${through} it may return an object without \`${closer}\``;
   }
+  // Ex) `super().rows()` in `ListStore(Store)`, which `class Fast(ListStore, CachedStore)` derives from: on a `Fast`,
+  // `super()` in `ListStore` looks in `CachedStore` first
+  const cls = viaSuper ? ownerClass(functionOrModuleOf(call))?.childForFieldName('name')?.text : undefined;
+  if (cls !== undefined && index?.subclassedHeirs?.includes(cls)) {
+    return `a subclass of \`${cls}\` has several bases: on an instance of it, \`super()\` in \`${cls}\` may reach another class's \`${gen.key.slice(gen.key.lastIndexOf('.') + 1)}\`, which may return an object without \`${closer}\``;
+  }
+  const defining = gen.key.split('.').slice(-2).join('.');
+  const method = own ?? defining;
   const name = method.slice(method.indexOf('.') + 1);
   if (instanceAssignments(ctx.source).includes(name)) {
-    return `an attribute \`${name}\` set in this file (\`self.${name} = …\`, \`setattr(…, "${name}", …)\`) may hide the method: through \`self\` it may return an object without \`${closer}\``;
+    return `an attribute \`${name}\` set in this file (\`self.${name} = …\`, \`setattr(…, "${name}", …)\`) may hide the method: through ${through} it may return an object without \`${closer}\``;
   }
   // Ex) `store.rows = lambda: iter([7])`, `monkeypatch.setattr(store, "rows", …)` in a test (review rw2): a module that
   // may hold an object of the class, one of its package, one importing from it, or a test (its fixtures may make it)
   const setters = index?.setsOn && Object.hasOwn(index.setsOn, name) ? index.setsOn[name]! : [];
   const by = setters.find((m) => mayHoldInstances(index!, m, moduleKey(ctx.path, ctx.moduleName)));
   if (by !== undefined) {
-    return `an attribute \`${name}\` set on a value in \`${by}\` (\`obj.${name} = …\`, \`setattr(obj, "${name}", …)\`, \`patch.object(obj, "${name}", …)\`) may hide the method on an instance: through \`self\` it may return an object without \`${closer}\``;
+    return `an attribute \`${name}\` set on a value in \`${by}\` (\`obj.${name} = …\`, \`setattr(obj, "${name}", …)\`, \`patch.object(obj, "${name}", …)\`) may hide the method on an instance: through ${through} it may return an object without \`${closer}\``;
   }
   return undefined;
 }

@@ -72,6 +72,11 @@ export interface ModuleFacts {
    * submodule has such a name, `from pkg import core` may get the other object (`GeneratorIndex.shadowed`).
    */
   binds?: string[];
+  /**
+   * The last names of this module's generator methods that its code sets as an attribute of some object (`self.rows =
+   * lambda: [1]` in `__init__`): a subclass does not take them (`addInherited`; absent when none).
+   */
+  setsOwn?: string[];
 }
 
 /** A class that has bases (it may override a method of one of them), by short names. */
@@ -83,6 +88,12 @@ export interface SubclassFacts {
   plain: string[];
   /** Its methods that are generator functions (absent when none): overrides whose close the index rates. */
   generators?: string[];
+  /**
+   * Its one base as written (`Store`, `models.Store`), for a class at the top level of its module with no decorator, no
+   * keyword in its header and no other binding of its name in the module (`singleBase`): the index's `inherits` then
+   * names the generator methods it takes from that base (`self.rows()` in a method of `ListStore(Store)`).
+   */
+  base?: string;
 }
 
 /** Where a module sits, for resolving relative imports. */
@@ -352,6 +363,8 @@ export function subclassesFromText(text: string): SubclassFacts[] {
   // Where each class with bases starts (after its header) and ends (the next def, class or decorator no deeper).
   const spans = new Map<SubclassFacts, { from: number; to: number }>();
   const quotes = new TripleQuotes(text);
+  // A decorator line at column 0 read since the last def or class there: the next class there is decorated
+  let decorated = false;
   // Only a line whose first character after the indentation is that of `@`, `def`, `async` or `class`.
   for (let start = lineFrom(text, 0, DEFINITION_LINE, isBlankOrDefinition); start >= 0; start = lineFrom(text, start + 1, DEFINITION_LINE, isBlankOrDefinition)) {
     let i = start;
@@ -370,10 +383,13 @@ export function subclassesFromText(text: string): SubclassFacts[] {
       const span = spans.get(open.pop()!.facts);
       if (span) span.to = start;
     }
+    const atTop = indent === 0 && !decorated;
+    if (indent === 0) decorated = m[2] === '@';
     if (m[2] === 'class') {
       const cls = classFromText(text, line, end);
       if (!cls) continue;
       const header = start;
+      if (atTop && cls.single !== undefined && !classBoundElsewhere(text, cls.facts.name, start, cls.end)) cls.facts.base = cls.single;
       // The header's own triple quotes count, those of its continuation lines do not.
       quotes.openAt(end);
       quotes.skipTo(cls.end);
@@ -732,7 +748,7 @@ function addPlainDef(line: string, open: ReadonlyArray<{ facts: SubclassFacts }>
  * The class whose `class` line is `line` (ending at `end` in `text`), its bases read up to the `)`; `end`:
  * the end of the line that has it.
  */
-function classFromText(text: string, line: string, end: number): { facts: SubclassFacts; end: number } | undefined {
+function classFromText(text: string, line: string, end: number): { facts: SubclassFacts; end: number; single?: string } | undefined {
   const cls = /^[ \t]*class[ \t]+(\w+)[ \t]*\((.*)$/.exec(line);
   if (!cls) return undefined;
   // (Comments and backslash continuations left out: `class C(Base,  # why` / `        Mixin):`)
@@ -755,12 +771,35 @@ function classFromText(text: string, line: string, end: number): { facts: Subcla
       break;
     }
   }
-  const bases = splitTopLevel(header.slice(0, close)).flatMap(baseNames);
-  return { facts: { name: cls[1]!, bases, plain: [] }, end };
+  const items = splitTopLevel(header.slice(0, close));
+  const bases = items.flatMap(baseNames);
+  const single = singleBase(items);
+  return { facts: { name: cls[1]!, bases, plain: [] }, end, ...(single !== undefined ? { single } : {}) };
 }
 
-/** The bases of a class line as `SubclassFacts.bases` lists them (keyword arguments and `object` left out). */
-function basesOf(text: string, o: Outline, k: number): string[] {
+/**
+ * The one base of a class header's items (`Store`, `models.Store`, a trailing comma allowed), blanks taken out;
+ * `undefined` for any other header: several bases, a keyword (`metaclass=`), a call, a subscript, `*bases`, `object`.
+ */
+function singleBase(items: readonly string[]): string | undefined {
+  const given = items.map((i) => i.replace(/\\\r?\n/g, ' ').trim());
+  if (given.length > 1 && given[given.length - 1] === '') given.pop();
+  if (given.length !== 1) return undefined;
+  const dotted = given[0]!.replace(/[ \t\r\n]+/g, '');
+  return DOTTED_NAME.test(dotted) && dotted !== 'object' ? dotted : undefined;
+}
+const DOTTED_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+
+/**
+ * True when `text` may bind the class name `name` other than by its `class` line (`from`, up to `to`, the end of its
+ * header): `Store = wrap(Store)`, `def Store`, another `class Store`, `import … as Store`, `global Store` (`mayBindElsewhere`).
+ */
+function classBoundElsewhere(text: string, name: string, from: number, to: number): boolean {
+  return declaredGlobal(text).has(name) || mayBindElsewhere(text, name, [[from, to]]);
+}
+
+/** The items of a class line's bases, as written (`[]` for a class with no brackets). */
+function baseItems(text: string, o: Outline, k: number): string[] {
   const head = /class[ \t\\]+[^\s(:\\]+\s*\(/y;
   head.lastIndex = o.first[k]!;
   if (!head.exec(text)) return [];
@@ -786,7 +825,7 @@ function basesOf(text: string, o: Outline, k: number): string[] {
       if (c === ')') break;
     }
   }
-  return items.flatMap(baseNames);
+  return items;
 }
 
 /**
@@ -798,7 +837,8 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
   const out: SubclassFacts[] = [];
   for (let c = 0; c < o.begin.length; c++) {
     if (o.kind[c] !== LineKind.Class) continue;
-    const bases = basesOf(text, o, c);
+    const items = baseItems(text, o, c);
+    const bases = items.flatMap(baseNames);
     if (!bases.length) continue;
     const names = new Set<string>();
     const generators = new Set<string>();
@@ -818,7 +858,11 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
     // class's and its bases', only make more overrides)
     for (const n of classLevelNames(text, o.begin[c]!, o.blockEnd[c]!)) names.add(n);
     for (const n of instanceAssignments(text, o.begin[c]!, o.blockEnd[c]!)) names.add(n);
-    out.push({ name: definedName(text, o, c) ?? '', bases, plain: [...names], ...(generators.size ? { generators: [...generators] } : {}) });
+    const name = definedName(text, o, c) ?? '';
+    // (At the top level, with no decorator: the line before it is none)
+    const single = o.parent[c]! < 0 && (c === 0 || o.kind[c - 1] !== LineKind.Decorator) ? singleBase(items) : undefined;
+    const base = single !== undefined && name && !classBoundElsewhere(text, name, o.first[c]!, text.indexOf(name, o.first[c]!) + name.length) ? single : undefined;
+    out.push({ name, bases, plain: [...names], ...(generators.size ? { generators: [...generators] } : {}), ...(base !== undefined ? { base } : {}) });
   }
   return text.includes('=') ? [...out, ...classAliases(text)] : out;
 }
@@ -1576,8 +1620,56 @@ export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocati
       return q ? `${loc.moduleName}.${q}.${attr.text}` : undefined;
     }
   }
+  // Ex) `super().rows()` in a method of `class ListStore(Store)`: `Store.rows`, or what `Store` inherits
+  if (object.type === 'call') {
+    const base = superBase(names, object, loc, via);
+    return base ? `${base}.${attr.text}` : undefined;
+  }
   const head = dottedImport(names, object, loc, via);
   return head ? `${head}.${attr.text}` : undefined;
+}
+
+/**
+ * The class `sup` (`super()`, or `super(ListStore, self)` naming its own class and first parameter) starts looking in:
+ * the one base of the class whose method it is in, directly in its body (a class of this module or one imported, by
+ * the name the index files it under). `undefined` for any other call, a class of several bases (what `super()` reaches
+ * then depends on the instance's class), a keyword in its header, or a `super` that is not the builtin.
+ */
+export function superBase(names: NameIndex, sup: SyntaxNode, loc: ModuleLocation, via?: { imported?: string }): string | undefined {
+  const fn = sup.childForFieldName('function');
+  if (fn?.type !== 'identifier' || fn.text !== 'super' || names.resolve('super', fn).kind !== 'builtin') return undefined;
+  const args = sup.childForFieldName('arguments')?.namedChildren.filter((a) => !isExtra(a)) ?? [];
+  const method = functionOrModuleOf(sup);
+  if (method.type !== 'function_definition') return undefined;
+  const holder = method.parent?.type === 'decorated_definition' ? method.parent : method;
+  // (`@staticmethod`: no first argument for `super()` to take; `@classmethod` passes the class)
+  if (holder.type === 'decorated_definition' && holder.namedChildren.some((d) => d.type === 'decorator' && !/^@\s*classmethod\s*$/.test(decoratorText(d)))) return undefined;
+  const cls = holder.parent?.type === 'block' ? holder.parent.parent : undefined;
+  if (cls?.type !== 'class_definition') return undefined;
+  const first = method.childForFieldName('parameters')?.namedChildren.find((p) => !isExtra(p));
+  if (first?.type !== 'identifier') return undefined;
+  if (args.length === 2) {
+    // Ex) `super(ListStore, self).rows()`: the class's own name (bound to it alone) and the method's first parameter
+    const [own, self] = args as [SyntaxNode, SyntaxNode];
+    if (own.type !== 'identifier' || own.text !== cls.childForFieldName('name')?.text || self.type !== 'identifier' || self.text !== first.text) return undefined;
+    const r = names.resolve(own.text, own);
+    if (r.kind !== 'local' || r.bindings.length !== 1 || r.bindings[0]!.node.id !== cls.id) return undefined;
+  } else if (args.length !== 0) return undefined;
+  const bases = cls.childForFieldName('superclasses')?.namedChildren.filter((b) => !isExtra(b)) ?? [];
+  if (bases.length !== 1) return undefined;
+  const base = bases[0]!;
+  if (base.type === 'identifier') {
+    const r = names.resolve(base.text, base);
+    if (mayBeRebound(names, base.text, r)) return undefined;
+    if (r.kind === 'import') {
+      if (via) via.imported = importedModule(names, base, r, loc);
+      return absoluteName(r.qualified, loc);
+    }
+    if (r.kind !== 'local' || r.bindings.length !== 1 || r.bindings[0]!.kind !== 'class') return undefined;
+    const q = qualnameOf(r.bindings[0]!.node);
+    return q ? `${loc.moduleName}.${q}` : undefined;
+  }
+  return base.type === 'attribute' ? dottedImport(names, base, loc, via) : undefined;
 }
 
 /**
@@ -1837,7 +1929,12 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
   else importAliasesFromText(source.text, loc, generators);
   const generatorLines = new Set([...byFn.values()].filter(({ fn }) => !isWrappedByDecorator(fn)).map(({ fn }) => lineAt(source.outline, fn.startIndex)));
   const remade = classReplacements(source.text, loc.moduleName, generators, source.outline);
-  return { generators, aliases, ...plain(generatorLines), ...remade };
+  // Ex) `self.rows = lambda: [1]` in `Store.__init__`: on an instance the attribute hides the method, for a subclass's
+  // `self.rows()` in another module too (its own file's sets are read where it is checked)
+  const methods = generators.map((g) => g.key.slice(g.key.lastIndexOf('.') + 1)).filter((n, i) => generators[i]!.key.indexOf('.', loc.moduleName.length + 1) > 0);
+  const set = methods.length ? instanceAssignments(source.text) : [];
+  const setsOwn = [...new Set(methods.filter((n) => set.includes(n)))];
+  return { generators, aliases, ...plain(generatorLines), ...remade, ...(setsOwn.length ? { setsOwn } : {}) };
 }
 
 /** Calls that reach a function's local variables without naming them. */
@@ -2051,6 +2148,11 @@ export interface GeneratorIndex {
   shadowed?: string[];
   /** The classes holding generator methods (`Reader` of `pkg.mod.Reader.rows`): another module calls one as `Reader.rows(...)`. */
   classNames: string[];
+  /**
+   * The classes below a class with generator methods (by short names, at any depth) with a class of several bases below
+   * them: `super().rows()` in one may reach another class than its base, on an instance of that class (absent when none).
+   */
+  subclassedHeirs?: string[];
   /**
    * Every name some module replaces (`core.rows = …`) or doubles in a test (`mock.patch("core.rows")`), generator or
    * not, with how: for a generator that a fix in this run gives cleanup (generator-close's `withOwnFacts`).
@@ -2519,6 +2621,13 @@ export function generatorShortNames(index: GeneratorIndex): Set<string> {
     }
     // A re-export may rename it: `from .core import produce as make`.
     for (const name of aliasesReachingGenerators(index)) s.add(name);
+    // Ex) `for r in SubTable(n):`, where `class SubTable(Table)` inherits `Table.__iter__` (an alias of the index)
+    for (const k of Object.keys(index.aliases)) {
+      if (!k.endsWith('.__iter__') && !k.endsWith('.__aiter__')) continue;
+      if (!resolveGenerator(index, k)) continue;
+      const cls = k.slice(0, k.lastIndexOf('.'));
+      s.add(cls.slice(cls.lastIndexOf('.') + 1));
+    }
     shortNames.set(index, s);
   }
   return s;
@@ -2592,15 +2701,20 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   for (const m of modules) for (const g of m.facts.generators) qualnames.set(g.key, g.key.slice(m.moduleName.length + 1));
   const entry = (g: GeneratorSummary) => ({ async: g.async, ...(g.closeRaises ? { closeRaises: g.closeRaises } : {}), ...(g.cleanupAwaits ? { cleanupAwaits: g.cleanupAwaits } : {}) });
   for (const g of all.values()) if (g.cleanup) index.generators[g.key] = entry(g);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const g of all.values()) {
-      if (index.generators[g.key]) continue;
-      if (g.delegates.some((d) => resolveGenerator(index, d))) {
-        index.generators[g.key] = entry(g);
-        changed = true;
+  // (A generator that delegates to an inherited method, `yield from self.rows()` in `ListStore`, once the methods a
+  // class inherits are known; and a class inheriting from one that delegates so)
+  for (let grew = true; grew; ) {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const g of all.values()) {
+        if (index.generators[g.key]) continue;
+        if (g.delegates.some((d) => resolveGenerator(index, d))) {
+          index.generators[g.key] = entry(g);
+          changed = true;
+        }
       }
     }
+    grew = addInherited(modules, seen, index, qualnames);
   }
   // Ex) `yield from inner()`: closing the outer generator closes `inner()` and raises what that raises.
   const passOnYieldFrom = () => {
@@ -2799,7 +2913,9 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   // derive from any class, and its plain `rows` override any generator method `rows` (not `type("Fast", (Store,),
   // {...})`, which is no class statement)
   const unread = new Set((children.get(UNREAD_BASE) ?? []).flatMap((c) => c.plain));
-  for (const key of Object.keys(index.generators)) {
+  // (A method a class inherits, `ListStore.rows`, as one it defines: `self.rows()` in `ListStore` reaches what its subclasses make of it)
+  const inherited = [...(inheritedClass.get(index)?.keys() ?? [])];
+  for (const key of [...Object.keys(index.generators), ...inherited]) {
     const parts = key.split('.');
     const [cls, method] = parts.slice(-2);
     if (!cls || !method) continue;
@@ -2841,6 +2957,39 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     }
   }
   index.plainOverrides = [...overrides].sort();
+  // Ex) `class Fast(ListStore, CachedStore)` below `ListStore(Store)`: `super().rows()` in `ListStore` reaches
+  // `CachedStore.rows` on a `Fast`. The classes below a class with generator methods (its own or inherited) with a
+  // class of several bases (or of a base withify cannot read) below them: `super()` is read only in the others.
+  const holders = new Set<string>();
+  for (const key of [...Object.keys(index.generators), ...inherited]) {
+    const parts = (qualnames.get(key) ?? '').split('.');
+    if (parts.length >= 2) holders.add(parts[parts.length - 2]!);
+  }
+  const heirs = new Set<string>();
+  const down = [...holders];
+  while (down.length) {
+    for (const sub of children.get(down.pop()!) ?? []) {
+      if (heirs.has(sub.name)) continue;
+      heirs.add(sub.name);
+      down.push(sub.name);
+    }
+  }
+  const severalBelow = (name: string): boolean => {
+    const seenBelow = new Set([name]);
+    const queue = [name];
+    while (queue.length) {
+      for (const sub of children.get(queue.pop()!) ?? []) {
+        if (sub.bases.length > 1) return true;
+        if (seenBelow.has(sub.name)) continue;
+        // (A hierarchy too wide to read to its end counts as having one)
+        if (seenBelow.add(sub.name).size > 2000) return true;
+        queue.push(sub.name);
+      }
+    }
+    return false;
+  };
+  const subclassed = [...heirs].filter((n) => children.has(n) && severalBelow(n)).sort();
+  if (subclassed.length) index.subclassedHeirs = subclassed;
   const callNames = new Set<string>();
   for (const key of Object.keys(index.generators)) {
     const q = qualnames.get(key);
@@ -2861,10 +3010,92 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
       if (!q.includes('<locals>')) classes.add(q.slice(0, q.indexOf('.')));
     }
   }
+  // (A class that inherits generator methods holds them too: `ListStore.rows(s)`, `for r in SubTable(n):` in another module)
+  for (const cls of inheritedClass.get(index)?.values() ?? []) classes.add(cls.slice(cls.lastIndexOf('.') + 1));
+  for (const [module, names] of inheritedMembers.get(index) ?? []) {
+    const set = members.get(module) ?? new Set<string>();
+    for (const n of names) set.add(n);
+    members.set(module, set);
+  }
   for (const [module, set] of members) index.memberNames[module] = [...set].sort();
   index.classNames = [...classes].sort();
   return index;
 }
+
+/**
+ * The generator methods each class takes from its base (`SubclassFacts.base`), as aliases of the index: `class
+ * ListStore(Store):` with no `rows` of its own in `pkg.lists` gives `pkg.lists.ListStore.rows` → `pkg.core.Store.rows`,
+ * so `self.rows()` in its methods, `super().rows()` in a subclass of it and `ListStore.rows(s)` resolve as calls of
+ * `Store.rows` (through a chain of such classes, each adding what it inherits). Only a class of a module no other file
+ * shares, its name given once there (no second class of that name in the module, no import of it), its base read to
+ * a class holding generator methods. A name the class binds in any way (`SubclassFacts.plain`: a def, a class
+ * attribute, `self.rows = …`) is its own. True when an alias was added.
+ */
+function addInherited(modules: ReadonlyArray<{ moduleName: string; facts: ModuleFacts }>, seen: ReadonlyMap<string, number>, index: GeneratorIndex, qualnames: Map<string, string>): boolean {
+  // The generator methods of each class at the top level of its module (`pkg.core.Store` → `rows`), and those inherited so far
+  const methods: Record<string, Set<string>> = {};
+  for (const key of Object.keys(index.generators)) {
+    const q = qualnames.get(key);
+    if (q === undefined || q.split('.').length !== 2) continue;
+    (methods[key.slice(0, key.lastIndexOf('.'))] ??= new Set()).add(q.slice(q.indexOf('.') + 1));
+  }
+  for (const alias of Object.keys(index.aliases)) {
+    const cls = inheritedClass.get(index)?.get(alias);
+    if (cls !== undefined) (methods[cls] ??= new Set()).add(alias.slice(cls.length + 1));
+  }
+  // The classes whose module sets attributes named as their generator methods (`pkg.core.Store` → `rows`)
+  const setsOwnBy = new Map<string, string[]>();
+  for (const m of modules) {
+    if (!m.facts.setsOwn) continue;
+    for (const g of m.facts.generators) {
+      const q = qualnames.get(g.key);
+      const last = g.key.slice(g.key.lastIndexOf('.') + 1);
+      if (q?.includes('.') && m.facts.setsOwn.includes(last)) pushTo(setsOwnBy, g.key.slice(0, g.key.lastIndexOf('.')), last);
+    }
+  }
+  let added = false;
+  for (let changed = true, round = 0; changed && round < 10; round++) {
+    changed = false;
+    for (const m of modules) {
+      if (seen.get(m.moduleName) !== 1 || !m.facts.subclasses?.some((s) => s.base !== undefined)) continue;
+      // (A method whose module sets an attribute of its name on an instance, `self.rows = …`: not taken)
+      const setIn = (key: string) => setsOwnBy.get(key.slice(0, key.lastIndexOf('.')))?.includes(key.slice(key.lastIndexOf('.') + 1)) === true;
+      const count = new Map<string, number>();
+      for (const s of m.facts.subclasses) count.set(s.name, (count.get(s.name) ?? 0) + 1);
+      for (const s of m.facts.subclasses) {
+        if (s.base === undefined || count.get(s.name) !== 1) continue;
+        const cls = `${m.moduleName}.${s.name}`;
+        // Ex) `from .compat import Store` … `class Store(base.Store)`: the name is bound twice
+        if (Object.hasOwn(index.aliases, cls)) continue;
+        const base = resolveKey(index, `${m.moduleName}.${s.base}`, undefined, methods);
+        if (base === undefined || base === cls) continue;
+        // (The module's code may call them as `super().rows()` too, where the class has a `rows` of its own: anchors)
+        let members = inheritedMembers.get(index);
+        if (!members) inheritedMembers.set(index, (members = new Map()));
+        for (const method of methods[base]!) pushTo(members, m.moduleName, method);
+        for (const method of [...methods[base]!]) {
+          const alias = `${cls}.${method}`;
+          if (s.plain.includes(method) || s.generators?.includes(method) || Object.hasOwn(index.generators, alias) || Object.hasOwn(index.aliases, alias)) continue;
+          if (setIn(resolveKey(index, `${base}.${method}`, undefined, index.generators) ?? '')) continue;
+          index.aliases[alias] = `${base}.${method}`;
+          let known = inheritedClass.get(index);
+          if (!known) inheritedClass.set(index, (known = new Map()));
+          known.set(alias, cls);
+          // (Its qualname, as a generator's: `plainOverrides` reads the class's subclasses for it)
+          qualnames.set(alias, `${s.name}.${method}`);
+          (methods[cls] ??= new Set()).add(method);
+          changed = added = true;
+        }
+      }
+    }
+  }
+  return added;
+}
+
+/** Per index, the aliases `addInherited` made, with the class each is of (`pkg.lists.ListStore.rows` → `pkg.lists.ListStore`). */
+const inheritedClass = new WeakMap<GeneratorIndex, Map<string, string>>();
+/** Per index and module, the generator methods its classes take from their bases (`memberNames`). */
+const inheritedMembers = new WeakMap<GeneratorIndex, Map<string, string[]>>();
 
 /** Every name, as a set's `has` answers. */
 const EVERY_NAME: ReadonlySet<string> = new (class extends Set<string> {
