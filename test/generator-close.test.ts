@@ -605,6 +605,9 @@ describe('methods a class inherits, and super()', () => {
     assert.equal(resolveGenerator(index, 'pkg.sorted.SortedStore.rows')?.key, 'pkg.core.Store.rows');
     // (A plain method is no generator: nothing to inherit)
     assert.equal(index.aliases['pkg.lists.ListStore.count'], undefined);
+    // (A generic base and a decorator that keeps the methods: `Store[int]`, `@dataclass`)
+    const generic = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/lists.py': lists('@dataclasses.dataclass\nclass ListStore(Store[int]):', '    size: int = 0\n') });
+    assert.equal(generic.aliases['pkg.lists.ListStore.rows'], 'pkg.core.Store.rows');
     // (By a dotted base, `core.Store`, read in a file that says `yield` as in one that does not)
     const dotted = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/lists.py': lists('class ListStore(core.Store):', '    def rows2(self):\n        yield 1\n') });
     assert.equal(dotted.aliases['pkg.lists.ListStore.rows'], 'pkg.core.Store.rows');
@@ -627,7 +630,8 @@ describe('methods a class inherits, and super()', () => {
       twice: 'class ListStore(Store):\n    pass\n\nclass ListStore(Store):\n    pass\n',
       imported: 'from elsewhere import ListStore\nclass ListStore(Store):',
       call: 'class ListStore(make(Store)):',
-      generic: 'class ListStore(Store[int]):',
+      item: 'class ListStore(BASES[0]):',
+      undecided: '@register\n@dataclass\nclass ListStore(Store):',
     };
     for (const [name, header] of Object.entries(headers)) {
       for (const yieldSaid of ['', '\ndef other():\n    yield 1\n']) {
@@ -635,6 +639,17 @@ describe('methods a class inherits, and super()', () => {
         assert.equal(index.aliases['pkg.lists.ListStore.rows'], undefined, `${name}${yieldSaid ? ' (parsed)' : ''}`);
       }
     }
+  });
+
+  test('a class replaced from another module, or a star import after the class, leaves its methods unresolved (review rw1)', () => {
+    // (`pkg.core.Store = Plain` before `pkg.lists` is imported: `ListStore` derives from `Plain`)
+    const replaced = indexOf({ 'pkg/__init__.py': '', 'pkg/core.py': core, 'pkg/lists.py': lists('class ListStore(Store):', '    pass\n'), 'main.py': 'import pkg.core\n\nclass Plain:\n    def rows(self):\n        return [1]\n\npkg.core.Store = Plain\n' });
+    assert.match(resolveGenerator(replaced, 'pkg.lists.ListStore.rows')?.patched ?? '', /core\.Store = …/);
+    assert.match(resolveGenerator(replaced, 'pkg.core.Store.rows')?.patched ?? '', /core\.Store = …/);
+    // (`from pkg.b import *` after `class Store` may bind `Store` again before `class ListStore(Store)`)
+    const star = indexOf({ 'pkg/__init__.py': '', 'pkg/b.py': 'class Store:\n    def rows(self):\n        return [1]\n', 'pkg/core.py': `${core}\nfrom pkg.b import *\n\nclass ListStore(Store):\n    pass\n` });
+    assert.ok(star.generators['pkg.core.Store.rows']);
+    assert.equal(star.aliases['pkg.core.ListStore.rows'], undefined);
   });
 
   test('a patch of the subclass\'s attribute, from a test, marks the generator it reaches', () => {

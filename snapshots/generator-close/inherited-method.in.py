@@ -1,6 +1,9 @@
+import dataclasses
 import threading
+from typing import Generic, TypeVar
 
 lock = threading.Lock()
+T = TypeVar("T")
 
 
 class Store:
@@ -34,4 +37,31 @@ class Overriding(Store):
 
     def both(self):
         for r in super(Overriding, self).rows():
+            return r
+
+
+@dataclasses.dataclass
+class KeptStore(Store):
+    # Fixed: `@dataclass` keeps the methods of the class (no `rows` of its own).
+    size: int = 0
+
+    def first(self):
+        for r in self.rows():
+            return r
+
+
+class TypedStore(Generic[T]):
+    def rows(self):
+        with lock:
+            yield 1
+
+
+class IntStore(TypedStore[int]):
+    # Fixed: a generic base, `TypedStore[int]`, is `TypedStore` to the class statement.
+    def first(self):
+        for r in self.rows():
+            return r
+
+    def again(self):
+        for r in super().rows():
             return r

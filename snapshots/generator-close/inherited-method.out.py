@@ -1,6 +1,9 @@
+import dataclasses
 import threading
+from typing import Generic, TypeVar
 
 lock = threading.Lock()
+T = TypeVar("T")
 
 
 class Store:
@@ -46,6 +49,45 @@ class Overriding(Store):
 
     def both(self):
         gen = super(Overriding, self).rows()
+        try:
+            for r in gen:
+                return r
+        finally:
+            gen.close()
+
+
+@dataclasses.dataclass
+class KeptStore(Store):
+    # Fixed: `@dataclass` keeps the methods of the class (no `rows` of its own).
+    size: int = 0
+
+    def first(self):
+        gen = self.rows()
+        try:
+            for r in gen:
+                return r
+        finally:
+            gen.close()
+
+
+class TypedStore(Generic[T]):
+    def rows(self):
+        with lock:
+            yield 1
+
+
+class IntStore(TypedStore[int]):
+    # Fixed: a generic base, `TypedStore[int]`, is `TypedStore` to the class statement.
+    def first(self):
+        gen = self.rows()
+        try:
+            for r in gen:
+                return r
+        finally:
+            gen.close()
+
+    def again(self):
+        gen = super().rows()
         try:
             for r in gen:
                 return r

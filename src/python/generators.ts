@@ -384,12 +384,13 @@ export function subclassesFromText(text: string): SubclassFacts[] {
       if (span) span.to = start;
     }
     const atTop = indent === 0 && !decorated;
-    if (indent === 0) decorated = m[2] === '@';
+    // (`@dataclass`, `@total_ordering`: decorators that keep the methods, KEEPING_DECORATOR)
+    if (indent === 0) decorated = m[2] === '@' ? decorated || !KEEPING_DECORATOR.test(line.trim()) : false;
     if (m[2] === 'class') {
       const cls = classFromText(text, line, end);
       if (!cls) continue;
       const header = start;
-      if (atTop && cls.single !== undefined && !classBoundElsewhere(text, cls.facts.name, start, cls.end)) cls.facts.base = cls.single;
+      if (atTop && cls.single !== undefined && !classBoundElsewhere(text, cls.facts.name, start, cls.end, cls.single)) cls.facts.base = cls.single;
       // The header's own triple quotes count, those of its continuation lines do not.
       quotes.openAt(end);
       quotes.skipTo(cls.end);
@@ -406,8 +407,41 @@ export function subclassesFromText(text: string): SubclassFacts[] {
     const span = spans.get(c)!;
     c.plain = [...new Set([...c.plain, ...classLevelNames(text, span.from, span.to), ...instanceAssignments(text, span.from, span.to)])];
   }
-  return text.includes('=') ? [...out, ...classAliases(text)] : out;
+  return withMadeClasses(text, text.includes('=') ? [...out, ...classAliases(text)] : out);
 }
+
+/** `classes` and the classes `type(name, bases, ns)` calls of `text` make (`typeClasses`). */
+function withMadeClasses(text: string, classes: SubclassFacts[]): SubclassFacts[] {
+  return text.includes('type') && TYPE_CALL.test(text) ? [...classes, ...typeClasses(text)] : classes;
+}
+
+/**
+ * The classes `type("Sub", (ListStore, Mixin), {"rows": …})` makes, as a class statement would give them: its bases as
+ * written in the tuple (any other second argument: a base withify cannot read), and every word of its third argument as
+ * a name it may bind (a key, a keyword of `dict(…)`, or a name only: more overrides, never fewer).
+ */
+function typeClasses(text: string): SubclassFacts[] {
+  const out: SubclassFacts[] = [];
+  for (const m of text.matchAll(TYPE_CALLS)) {
+    const end = afterBrackets(text, m.index + m[0].length - 1);
+    // (A call withify cannot read to its end, a comment or a backslash in it: a class of any bases, binding any name)
+    if (end === undefined) {
+      out.push({ name: '?type', bases: [UNKNOWN_BASE, UNREAD_BASE], plain: [] });
+      continue;
+    }
+    const args = splitTopLevel(text.slice(m.index + m[0].length, end - 1));
+    if (args.length < 3) continue;
+    const tuple = args[1]!.trim();
+    const inner = /^\((.*)\)$/s.exec(tuple)?.[1];
+    const bases = inner !== undefined ? splitTopLevel(inner).filter((b) => b.trim()).flatMap(baseNames) : [UNKNOWN_BASE, UNREAD_BASE];
+    const plain = [...new Set(args.slice(2).join(',').match(/[A-Za-z_]\w*/g) ?? [])];
+    out.push({ name: /^\s*[rRuUbB]?['"]([A-Za-z_]\w*)['"]\s*$/.exec(args[0]!)?.[1] ?? '?type', bases, plain });
+  }
+  return out;
+}
+/** A call of `type` with three arguments, roughly: `type(name, (`. */
+const TYPE_CALL = /\btype\s*\([^,()]*,\s*[(A-Za-z_]/;
+const TYPE_CALLS = /\btype\s*\(/g;
 
 const DEFINITION_START = /^([ \t]*)(@|class(?=[ \t])|(?:async[ \t]+)?def(?=[ \t]))/;
 /** A line break, then a line whose first character after the indentation is that of `@`, `def`, `async` or `class`. */
@@ -618,7 +652,9 @@ export function classReplacements(text: string, moduleName: string, generators: 
     if (sets.names[i] === '*') setByName.add(object);
     else setOnOthers.add(sets.names[i]!);
   }
-  const remakers = classRemakers(text, lines);
+  // (The classes that define `__new__`: `Table(n)` may make no `Table`, whose `__iter__` is then not what a loop calls)
+  const newers = new Set<string>();
+  const remakers = classRemakers(text, lines, newers);
   const patched: string[] = [];
   const remade: Record<string, string> = {};
   for (const g of methods) {
@@ -626,7 +662,9 @@ export function classReplacements(text: string, moduleName: string, generators: 
     if (setOnOthers.has(parts.at(-1)!)) patched.push(g.key);
     const classes = parts.slice(0, -1);
     const byName = classes.find((c) => setByName.has(c));
-    const how = byName !== undefined ? `an attribute of \`${byName}\` set by a name not spelt (\`setattr(${byName}, name, …)\`)` : classes.map((c) => remakers.get(c)).find((h) => h !== undefined);
+    const owner = classes.at(-1)!;
+    const made = (parts.at(-1) === '__iter__' || parts.at(-1) === '__aiter__') && newers.has(owner) ? `\`${owner}.__new__\`, which may return another object than a \`${owner}\`,` : undefined;
+    const how = byName !== undefined ? `an attribute of \`${byName}\` set by a name not spelt (\`setattr(${byName}, name, …)\`)` : classes.map((c) => remakers.get(c)).find((h) => h !== undefined) ?? made;
     if (how !== undefined) remade[g.key] = how;
   }
   return { ...(patched.length ? { patched } : {}), ...(Object.keys(remade).length ? { remade } : {}) };
@@ -644,7 +682,7 @@ const OWN_NAMESPACE_WRITE = /\b(?:locals|vars)[ \t]*\([ \t]*\)[ \t]*(?:\[[^\]\r\
  * in its body's own lines (`locals()["test_" + f] = …`, not in its methods). A name two classes share: the first
  * that has one.
  */
-function classRemakers(text: string, lines: Outline): Map<string, string> {
+function classRemakers(text: string, lines: Outline, newers = new Set<string>()): Map<string, string> {
   const out = new Map<string, string>();
   const n = lines.first.length;
   for (let i = 0; i < n; i++) {
@@ -660,6 +698,12 @@ function classRemakers(text: string, lines: Outline): Map<string, string> {
       if (!KEEPING_DECORATOR.test(decorator)) how = `the class decorator \`${decorator.replace(/\(.*$/s, '').trimEnd()}\` of \`${name}\`, which may give it other methods,`;
     }
     for (let k = i + 1; how === undefined && k < n && lines.begin[k]! < lines.blockEnd[i]!; k++) {
+      // Ex) `def __getattribute__(self, name): …` in the body: any attribute of an instance may be another object
+      if (lines.kind[k] === LineKind.Def && lines.parent[k] === i) {
+        const def = definedName(text, lines, k);
+        if (def === '__getattribute__') how = `\`${name}.__getattribute__\`, which may hand out another object for any attribute,`;
+        else if (def === '__new__') newers.add(name);
+      }
       if (lines.kind[k] !== LineKind.Other) continue;
       // (The class's own code, in an `if` of its body too; not a method's)
       let up = lines.parent[k]!;
@@ -785,17 +829,22 @@ function singleBase(items: readonly string[]): string | undefined {
   const given = items.map((i) => i.replace(/\\\r?\n/g, ' ').trim());
   if (given.length > 1 && given[given.length - 1] === '') given.pop();
   if (given.length !== 1) return undefined;
-  const dotted = given[0]!.replace(/[ \t\r\n]+/g, '');
+  let dotted = given[0]!.replace(/[ \t\r\n]+/g, '');
+  // Ex) `Store[int]`, `base.Store[K, V]`: a generic class, whose class statement derives from `Store`
+  const open = dotted.indexOf('[');
+  if (open > 0 && dotted.endsWith(']') && genericHead(dotted)) dotted = dotted.slice(0, open);
   return DOTTED_NAME.test(dotted) && dotted !== 'object' ? dotted : undefined;
 }
 const DOTTED_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 
 /**
  * True when `text` may bind the class name `name` other than by its `class` line (`from`, up to `to`, the end of its
- * header): `Store = wrap(Store)`, `def Store`, another `class Store`, `import … as Store`, `global Store` (`mayBindElsewhere`).
+ * header): `Store = wrap(Store)`, `def Store`, another `class Store`, `import … as Store`, `global Store` (`mayBindElsewhere`);
+ * or has a star import, which may bind it or its base (`base`) again (`from pkg.b import *` after `class Store`).
  */
-function classBoundElsewhere(text: string, name: string, from: number, to: number): boolean {
-  return declaredGlobal(text).has(name) || mayBindElsewhere(text, name, [[from, to]]);
+function classBoundElsewhere(text: string, name: string, from: number, to: number, base: string): boolean {
+  if (text.includes('*') && starImports(text).length > 0) return true;
+  return declaredGlobal(text).has(name) || mayBindElsewhere(text, name, [[from, to]]) || declaredGlobal(text).has(base.split('.')[0]!);
 }
 
 /** The items of a class line's bases, as written (`[]` for a class with no brackets). */
@@ -859,12 +908,14 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
     for (const n of classLevelNames(text, o.begin[c]!, o.blockEnd[c]!)) names.add(n);
     for (const n of instanceAssignments(text, o.begin[c]!, o.blockEnd[c]!)) names.add(n);
     const name = definedName(text, o, c) ?? '';
-    // (At the top level, with no decorator: the line before it is none)
-    const single = o.parent[c]! < 0 && (c === 0 || o.kind[c - 1] !== LineKind.Decorator) ? singleBase(items) : undefined;
-    const base = single !== undefined && name && !classBoundElsewhere(text, name, o.first[c]!, text.indexOf(name, o.first[c]!) + name.length) ? single : undefined;
+    // (At the top level, with no decorator but those that keep the methods, `@dataclass`)
+    let kept = true;
+    for (let j = c - 1; kept && j >= 0 && o.kind[j] === LineKind.Decorator; j--) kept = KEEPING_DECORATOR.test(codeOf(text, o.first[j]!, o.begin[j + 1]!).trim());
+    const single = o.parent[c]! < 0 && kept ? singleBase(items) : undefined;
+    const base = single !== undefined && name && !classBoundElsewhere(text, name, o.first[c]!, text.indexOf(name, o.first[c]!) + name.length, single) ? single : undefined;
     out.push({ name, bases, plain: [...names], ...(generators.size ? { generators: [...generators] } : {}), ...(base !== undefined ? { base } : {}) });
   }
-  return text.includes('=') ? [...out, ...classAliases(text)] : out;
+  return withMadeClasses(text, text.includes('=') ? [...out, ...classAliases(text)] : out);
 }
 
 /**
@@ -1657,7 +1708,8 @@ export function superBase(names: NameIndex, sup: SyntaxNode, loc: ModuleLocation
   } else if (args.length !== 0) return undefined;
   const bases = cls.childForFieldName('superclasses')?.namedChildren.filter((b) => !isExtra(b)) ?? [];
   if (bases.length !== 1) return undefined;
-  const base = bases[0]!;
+  // Ex) `class ListStore(Store[int])`: a generic class, `Store` to the class statement
+  const base = bases[0]!.type === 'subscript' && genericHead(bases[0]!.text) ? bases[0]!.childForFieldName('value')! : bases[0]!;
   if (base.type === 'identifier') {
     const r = names.resolve(base.text, base);
     if (mayBeRebound(names, base.text, r)) return undefined;
@@ -1933,7 +1985,8 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
   // `self.rows()` in another module too (its own file's sets are read where it is checked)
   const methods = generators.map((g) => g.key.slice(g.key.lastIndexOf('.') + 1)).filter((n, i) => generators[i]!.key.indexOf('.', loc.moduleName.length + 1) > 0);
   const set = methods.length ? instanceAssignments(source.text) : [];
-  const setsOwn = [...new Set(methods.filter((n) => set.includes(n)))];
+  // (`setattr(cls, name, plain)` in `__init_subclass__`, a name not spelt: any of them)
+  const setsOwn = [...new Set(methods.filter((n) => set.includes(n) || set.includes('*')))];
   return { generators, aliases, ...plain(generatorLines), ...remade, ...(setsOwn.length ? { setsOwn } : {}) };
 }
 
@@ -2115,7 +2168,10 @@ function endsInReturn(block: SyntaxNode): boolean {
 export interface GeneratorIndex {
   /** `module.qualname` → facts, only for generators that hold cleanup (directly or by delegation). */
   generators: Record<string, { async: boolean; closeRaises?: string; cleanupAwaits?: string; patched?: string }>;
-  /** Module-level imports of every module, for following re-exports (`from .core import produce`). */
+  /**
+   * Module-level imports of every module, for following re-exports (`from .core import produce`); and the generator
+   * methods a class takes from its base (`pkg.lists.ListStore.rows` → `pkg.core.Store.rows`, `addInherited`).
+   */
   aliases: Record<string, string>;
   /** Module names two files share: left out of the index (each file then resolves only within itself). */
   ambiguous: string[];
@@ -2830,6 +2886,7 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   }
   // Ex) `import core` … `core.rows = lambda: [5]` in another module: a call of `core.rows()` may get no generator
   const short = (name: string) => name.slice(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+  const modulesMarked = new Set(modules.map((m) => m.moduleName));
   const markPatched = (name: string, how: string) => {
     // Ex) `core.__dict__.update(fakes)`, `setattr(core, name, f)`: every generator of `pkg.core` (through its aliases)
     if (name.endsWith('.*')) {
@@ -2839,6 +2896,17 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     }
     const hit = resolveGenerator(index, name);
     if (hit && !index.generators[hit.key]!.patched) index.generators[hit.key] = { ...index.generators[hit.key]!, patched: how };
+    // Ex) `pkg.core.Store = Plain` in another module: every method of the class (and what a subclass inherits of it);
+    // not a module's name (`mock.patch("pkg.core", …)`: its functions were imported or are reached as before)
+    if (!hit && !modulesMarked.has(resolveModule(index, name))) {
+      const under = `${resolveModule(index, name)}.`;
+      for (const key of Object.keys(index.generators)) if (key.startsWith(under) && !index.generators[key]!.patched) index.generators[key] = { ...index.generators[key]!, patched: how };
+      for (const alias of inheritedClass.get(index)?.keys() ?? []) {
+        if (!alias.startsWith(`${name}.`)) continue;
+        const reached = resolveGenerator(index, alias);
+        if (reached && !index.generators[reached.key]!.patched) index.generators[reached.key] = { ...index.generators[reached.key]!, patched: how };
+      }
+    }
   };
   const patchedNames: Record<string, string> = {};
   const patchedBy: Record<string, string[]> = {};
@@ -2929,7 +2997,8 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     while (queue.length && !overrides.has(`${cls}.${method}`)) {
       const base = queue.shift()!;
       for (const sub of children.get(base) ?? []) {
-        if (sub.plain.includes(method)) overrides.add(`${cls}.${method}`);
+        // (`__getattribute__` in a subclass may hand out anything for the name)
+        if (sub.plain.includes(method) || sub.plain.includes('__getattribute__')) overrides.add(`${cls}.${method}`);
         // Ex) `class CachedStore(CachedRowsMixin, Store)`: the MRO looks in the mixin first, and withify
         // does not follow what it defines.
         if (sub.bases.indexOf(base) > 0) overrides.add(`${cls}.${method}`);
@@ -2988,7 +3057,10 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     }
     return false;
   };
-  const subclassed = [...heirs].filter((n) => children.has(n) && severalBelow(n)).sort();
+  // Ex) `class Combo(*BASES):`, `class Fast(base()):`: a class whose bases withify cannot read may derive from any class,
+  // with several bases (`Mixin` ahead of `Store`)
+  const unreadAny = children.has(UNREAD_BASE);
+  const subclassed = [...heirs].filter((n) => unreadAny || (children.has(n) && severalBelow(n))).sort();
   if (subclassed.length) index.subclassedHeirs = subclassed;
   const callNames = new Set<string>();
   for (const key of Object.keys(index.generators)) {
@@ -3063,7 +3135,8 @@ function addInherited(modules: ReadonlyArray<{ moduleName: string; facts: Module
       const count = new Map<string, number>();
       for (const s of m.facts.subclasses) count.set(s.name, (count.get(s.name) ?? 0) + 1);
       for (const s of m.facts.subclasses) {
-        if (s.base === undefined || count.get(s.name) !== 1) continue;
+        // Ex) `def __getattribute__(self, name)` in the class: any attribute may be another object
+        if (s.base === undefined || count.get(s.name) !== 1 || s.plain.includes('__getattribute__')) continue;
         const cls = `${m.moduleName}.${s.name}`;
         // Ex) `from .compat import Store` … `class Store(base.Store)`: the name is bound twice
         if (Object.hasOwn(index.aliases, cls)) continue;
@@ -3072,10 +3145,14 @@ function addInherited(modules: ReadonlyArray<{ moduleName: string; facts: Module
         // (The module's code may call them as `super().rows()` too, where the class has a `rows` of its own: anchors)
         let members = inheritedMembers.get(index);
         if (!members) inheritedMembers.set(index, (members = new Map()));
-        for (const method of methods[base]!) pushTo(members, m.moduleName, method);
+        let mine = members.get(m.moduleName);
+        if (!mine) members.set(m.moduleName, (mine = new Set()));
+        for (const method of methods[base]!) mine.add(method);
         for (const method of [...methods[base]!]) {
           const alias = `${cls}.${method}`;
           if (s.plain.includes(method) || s.generators?.includes(method) || Object.hasOwn(index.generators, alias) || Object.hasOwn(index.aliases, alias)) continue;
+          // Ex) `def __new__(cls, n): return list(range(n))`: `SubTable(n)` may be no `SubTable`, whose `__iter__` is not called
+          if ((method === '__iter__' || method === '__aiter__') && s.plain.includes('__new__')) continue;
           if (setIn(resolveKey(index, `${base}.${method}`, undefined, index.generators) ?? '')) continue;
           index.aliases[alias] = `${base}.${method}`;
           let known = inheritedClass.get(index);
@@ -3095,7 +3172,7 @@ function addInherited(modules: ReadonlyArray<{ moduleName: string; facts: Module
 /** Per index, the aliases `addInherited` made, with the class each is of (`pkg.lists.ListStore.rows` → `pkg.lists.ListStore`). */
 const inheritedClass = new WeakMap<GeneratorIndex, Map<string, string>>();
 /** Per index and module, the generator methods its classes take from their bases (`memberNames`). */
-const inheritedMembers = new WeakMap<GeneratorIndex, Map<string, string[]>>();
+const inheritedMembers = new WeakMap<GeneratorIndex, Map<string, Set<string>>>();
 
 /** Every name, as a set's `has` answers. */
 const EVERY_NAME: ReadonlySet<string> = new (class extends Set<string> {
