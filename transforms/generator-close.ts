@@ -2215,7 +2215,7 @@ function overriddenReason(ctx: FileContext, call: SyntaxNode, index: GeneratorIn
   // `super()` in `ListStore` looks in `CachedStore` first
   const cls = viaSuper ? ownerClass(functionOrModuleOf(call))?.childForFieldName('name')?.text : undefined;
   if (cls !== undefined && index?.subclassedHeirs?.includes(cls)) {
-    return `a subclass of \`${cls}\` has several bases: on an instance of it, \`super()\` in \`${cls}\` may reach another class's \`${gen.key.slice(gen.key.lastIndexOf('.') + 1)}\`, which may return an object without \`${closer}\``;
+    return `a class of several bases may derive from \`${cls}\` (one does, or one whose bases withify cannot read, \`class C(*bases)\`, \`type(name, bases, ns)\`, may): on an instance of it, \`super()\` in \`${cls}\` may reach another class's \`${gen.key.slice(gen.key.lastIndexOf('.') + 1)}\`, which may return an object without \`${closer}\``;
   }
   const defining = gen.key.split('.').slice(-2).join('.');
   const method = own ?? defining;

@@ -77,6 +77,12 @@ export interface ModuleFacts {
    * lambda: [1]` in `__init__`): a subclass does not take them (`addInherited`; absent when none).
    */
   setsOwn?: string[];
+  /**
+   * `Class.__getattribute__` and `Class.__new__` for each class of the module that defines them (`specialMethods`): a
+   * generator method of a class below one that does may not be what `self.rows()` gets, nor its `__iter__` what
+   * `Table(n)` iterates (absent when none).
+   */
+  special?: string[];
 }
 
 /** A class that has bases (it may override a method of one of them), by short names. */
@@ -412,7 +418,7 @@ export function subclassesFromText(text: string): SubclassFacts[] {
 
 /** `classes` and the classes `type(name, bases, ns)` calls of `text` make (`typeClasses`). */
 function withMadeClasses(text: string, classes: SubclassFacts[]): SubclassFacts[] {
-  return text.includes('type') && TYPE_CALL.test(text) ? [...classes, ...typeClasses(text)] : classes;
+  return (text.includes('type') || text.includes('ABCMeta') || text.includes('new_class')) && TYPE_CALL.test(text) ? [...classes, ...typeClasses(text)] : classes;
 }
 
 /**
@@ -422,26 +428,39 @@ function withMadeClasses(text: string, classes: SubclassFacts[]): SubclassFacts[
  */
 function typeClasses(text: string): SubclassFacts[] {
   const out: SubclassFacts[] = [];
+  let o: Outline | undefined;
   for (const m of text.matchAll(TYPE_CALLS)) {
-    const end = afterBrackets(text, m.index + m[0].length - 1);
+    // (Not in a comment or a string: `# type("Sub", (Table,), {"rows": None})`, review rw3)
+    if (inNoncode((o ??= outlineOf(text)), m.index)) continue;
+    // (Read to the call's end within a few thousand characters: an unclosed `type(` read to the text's end each time was quadratic)
+    const open = m.index + m[0].length - 1;
+    const within = afterBrackets(text.slice(open, open + 8000), 0);
+    const end = within === undefined ? undefined : open + within;
     // (A call withify cannot read to its end, a comment or a backslash in it: a class of any bases, binding any name)
     if (end === undefined) {
       out.push({ name: '?type', bases: [UNKNOWN_BASE, UNREAD_BASE], plain: [] });
       continue;
     }
     const args = splitTopLevel(text.slice(m.index + m[0].length, end - 1));
-    if (args.length < 3) continue;
+    // (`types.new_class(name, bases)`: its `exec_body`, if any, may bind any name)
+    if (args.length < (m[1] === 'new_class' ? 2 : 3)) continue;
     const tuple = args[1]!.trim();
     const inner = /^\((.*)\)$/s.exec(tuple)?.[1];
     const bases = inner !== undefined ? splitTopLevel(inner).filter((b) => b.trim()).flatMap(baseNames) : [UNKNOWN_BASE, UNREAD_BASE];
-    const plain = [...new Set(args.slice(2).join(',').match(/[A-Za-z_]\w*/g) ?? [])];
+    // (A namespace withify reads: a dict display with string keys only, or `dict(k=…)`; else any name: `ns`, `{**ns}`, `new_class`'s)
+    const ns = args.slice(2).join(',').trim();
+    const readable = m[1] !== 'new_class' && (/^\{(?:\s*[rRuUbB]?(['"])\w+\1\s*:[^{}]*?,?)*\s*\}$/s.test(ns) ? !/\*\*/.test(ns) : /^dict\s*\((?:\s*\w+\s*=[^()]*?,?)*\s*\)$/s.test(ns));
+    // (With bases withify cannot read, `(base(),)` too, its words only: any name of any class would hold back every method's fix)
+    const plain = readable || inner === undefined || bases.includes(UNREAD_BASE) ? [...new Set(ns.match(/[A-Za-z_]\w*/g) ?? [])] : [ANY_NAME];
     out.push({ name: /^\s*[rRuUbB]?['"]([A-Za-z_]\w*)['"]\s*$/.exec(args[0]!)?.[1] ?? '?type', bases, plain });
   }
   return out;
 }
 /** A call of `type` with three arguments, roughly: `type(name, (`. */
-const TYPE_CALL = /\btype\s*\([^,()]*,\s*[(A-Za-z_]/;
-const TYPE_CALLS = /\btype\s*\(/g;
+const TYPE_CALL = /\b(?:type|ABCMeta|new_class)\s*\([^,()]*,\s*[(A-Za-z_]/;
+const TYPE_CALLS = /\b(type|ABCMeta|new_class)\s*\(/g;
+/** What `SubclassFacts.plain` holds for a class that may bind any name (`type("Sub", (Store,), ns)`). */
+const ANY_NAME = '?every-name';
 
 const DEFINITION_START = /^([ \t]*)(@|class(?=[ \t])|(?:async[ \t]+)?def(?=[ \t]))/;
 /** A line break, then a line whose first character after the indentation is that of `@`, `def`, `async` or `class`. */
@@ -1987,7 +2006,8 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
   const set = methods.length ? instanceAssignments(source.text) : [];
   // (`setattr(cls, name, plain)` in `__init_subclass__`, a name not spelt: any of them)
   const setsOwn = [...new Set(methods.filter((n) => set.includes(n) || set.includes('*')))];
-  return { generators, aliases, ...plain(generatorLines), ...remade, ...(setsOwn.length ? { setsOwn } : {}) };
+  const special = specialMethods(source.text);
+  return { generators, aliases, ...plain(generatorLines), ...remade, ...(setsOwn.length ? { setsOwn } : {}), ...(special.length ? { special } : {}) };
 }
 
 /** Calls that reach a function's local variables without naming them. */
@@ -2937,6 +2957,41 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     // Ex) `@register class Table: def __iter__(self): …` whose decorator sets `cls.__iter__`
     for (const [name, how] of Object.entries(m.facts.remade ?? {})) patchedAs(name, how);
   }
+  // Ex) `class Base: def __getattribute__(self, name): …` above `class Store(Base)`: `self.rows()` may get anything; a
+  // `__new__` above `Table` may make no `Table` of `Table(n)` (review rw3; the class's own are `classRemakers`'). By short
+  // names, up every base of a class of that name.
+  const specials = new Map<string, string>();
+  for (const m of modules) for (const sp of m.facts.special ?? []) specials.set(sp, m.moduleName);
+  if (specials.size) {
+    const parents = new Map<string, string[]>();
+    // (The class of the generator itself by its module: its own bases, not those of a class of its name elsewhere)
+    const parentsIn = new Map<string, string[]>();
+    for (const [base, subs] of children) {
+      for (const sub of subs) {
+        pushTo(parents, sub.name, base);
+        pushTo(parentsIn, `${subclassModules.get(sub) ?? ''}:${sub.name}`, base);
+      }
+    }
+    const above = (module: string, cls: string, method: string): string | undefined => {
+      const seenUp = new Set([cls]);
+      const queue = [...(parentsIn.get(`${module}:${cls}`) ?? [])];
+      while (queue.length) {
+        const up = queue.shift()!;
+        if (seenUp.has(up)) continue;
+        seenUp.add(up);
+        if (specials.has(`${up}.__getattribute__`)) return `\`${up}.__getattribute__\`, which may hand out another object for any attribute,`;
+        if ((method === '__iter__' || method === '__aiter__') && specials.has(`${up}.__new__`)) return `\`${up}.__new__\`, which may return another object than an instance of its class,`;
+        queue.push(...(parents.get(up) ?? []));
+      }
+      return undefined;
+    };
+    for (const key of Object.keys(index.generators)) {
+      const q = (qualnames.get(key) ?? '').split('.');
+      if (q.length < 2) continue;
+      const how = above(moduleOf(key), q[q.length - 2]!, q[q.length - 1]!);
+      if (how !== undefined) patchedAs(key, how);
+    }
+  }
   if (Object.keys(patchedNames).length) index.patchedNames = patchedNames;
   if (Object.keys(patchedBy).length) index.patchedBy = patchedBy;
   // Ex) `store = Store()` / `store.rows = lambda: iter([7])` in a test (review rw2): only names of the index's generators
@@ -2983,22 +3038,27 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   const unread = new Set((children.get(UNREAD_BASE) ?? []).flatMap((c) => c.plain));
   // (A method a class inherits, `ListStore.rows`, as one it defines: `self.rows()` in `ListStore` reaches what its subclasses make of it)
   const inherited = [...(inheritedClass.get(index)?.keys() ?? [])];
+  const inheritedSet = new Set(inherited);
   for (const key of [...Object.keys(index.generators), ...inherited]) {
     const parts = key.split('.');
     const [cls, method] = parts.slice(-2);
     if (!cls || !method) continue;
-    if (unread.has(method) && qualnames.get(key)?.includes('.')) {
+    if ((unread.has(method) || unread.has(ANY_NAME)) && qualnames.get(key)?.includes('.')) {
       overrides.add(`${cls}.${method}`);
       continue;
     }
     if (!children.has(cls)) continue;
+    // (A method the class inherits: a class of several bases below it may put a sibling of it, one that overrides the
+    // method, ahead of the class that defines it in its MRO, `class C(A, B)` with `B(Store)`: review rw3)
+    const taken = inheritedSet.has(key);
     const seen = new Set<string>([cls]);
     const queue = [cls];
     while (queue.length && !overrides.has(`${cls}.${method}`)) {
       const base = queue.shift()!;
       for (const sub of children.get(base) ?? []) {
-        // (`__getattribute__` in a subclass may hand out anything for the name)
-        if (sub.plain.includes(method) || sub.plain.includes('__getattribute__')) overrides.add(`${cls}.${method}`);
+        // (`__getattribute__` in a subclass may hand out anything for the name; `type(…, ns)` may bind any)
+        if (sub.plain.includes(method) || sub.plain.includes('__getattribute__') || sub.plain.includes(ANY_NAME)) overrides.add(`${cls}.${method}`);
+        if (taken && sub.bases.length > 1) overrides.add(`${cls}.${method}`);
         // Ex) `class CachedStore(CachedRowsMixin, Store)`: the MRO looks in the mixin first, and withify
         // does not follow what it defines.
         if (sub.bases.indexOf(base) > 0) overrides.add(`${cls}.${method}`);
@@ -3173,6 +3233,24 @@ function addInherited(modules: ReadonlyArray<{ moduleName: string; facts: Module
 const inheritedClass = new WeakMap<GeneratorIndex, Map<string, string>>();
 /** Per index and module, the generator methods its classes take from their bases (`memberNames`). */
 const inheritedMembers = new WeakMap<GeneratorIndex, Map<string, Set<string>>>();
+
+/**
+ * `Class.__getattribute__` and `Class.__new__` for each def of those names directly in a class body of `text`, whatever
+ * the class's bases (`ModuleFacts.special`).
+ */
+export function specialMethods(text: string): string[] {
+  if (!text.includes('__getattribute__') && !text.includes('__new__')) return [];
+  const o = outlineOf(text);
+  const out = new Set<string>();
+  for (let k = 0; k < o.begin.length; k++) {
+    const c = o.parent[k]!;
+    if (o.kind[k] !== LineKind.Def || c < 0 || o.kind[c] !== LineKind.Class) continue;
+    const name = definedName(text, o, k);
+    const cls = definedName(text, o, c);
+    if (cls && (name === '__getattribute__' || name === '__new__')) out.add(`${cls}.${name}`);
+  }
+  return [...out];
+}
 
 /** Every name, as a set's `has` answers. */
 const EVERY_NAME: ReadonlySet<string> = new (class extends Set<string> {
