@@ -371,6 +371,8 @@ export function subclassesFromText(text: string): SubclassFacts[] {
   const quotes = new TripleQuotes(text);
   // A decorator line at column 0 read since the last def or class there: the next class there is decorated
   let decorated = false;
+  // The top-level classes of one base, whose name `settleBases` then checks
+  const based: BaseCandidate[] = [];
   // Only a line whose first character after the indentation is that of `@`, `def`, `async` or `class`.
   for (let start = lineFrom(text, 0, DEFINITION_LINE, isBlankOrDefinition); start >= 0; start = lineFrom(text, start + 1, DEFINITION_LINE, isBlankOrDefinition)) {
     let i = start;
@@ -396,7 +398,7 @@ export function subclassesFromText(text: string): SubclassFacts[] {
       const cls = classFromText(text, line, end);
       if (!cls) continue;
       const header = start;
-      if (atTop && cls.single !== undefined && !classBoundElsewhere(text, cls.facts.name, start, cls.end, cls.single)) cls.facts.base = cls.single;
+      if (atTop && cls.single !== undefined) based.push({ facts: cls.facts, single: cls.single, from: start, to: cls.end });
       // The header's own triple quotes count, those of its continuation lines do not.
       quotes.openAt(end);
       quotes.skipTo(cls.end);
@@ -413,12 +415,14 @@ export function subclassesFromText(text: string): SubclassFacts[] {
     const span = spans.get(c)!;
     c.plain = [...new Set([...c.plain, ...classLevelNames(text, span.from, span.to), ...instanceAssignments(text, span.from, span.to)])];
   }
+  settleBases(text, based);
   return withMadeClasses(text, text.includes('=') ? [...out, ...classAliases(text)] : out);
 }
 
 /** `classes` and the classes `type(name, bases, ns)` calls of `text` make (`typeClasses`). */
 function withMadeClasses(text: string, classes: SubclassFacts[]): SubclassFacts[] {
-  return (text.includes('type') || text.includes('ABCMeta') || text.includes('new_class')) && TYPE_CALL.test(text) ? [...classes, ...typeClasses(text)] : classes;
+  // (One pattern over the text: a search from each `type(` cost three times as much on the stdlib)
+  return TYPE_CALL.test(text) ? [...classes, ...typeClasses(text)] : classes;
 }
 
 /**
@@ -862,9 +866,37 @@ const DOTTED_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
  * or has a star import, which may bind it or its base (`base`) again (`from pkg.b import *` after `class Store`).
  */
 function classBoundElsewhere(text: string, name: string, from: number, to: number, base: string): boolean {
-  if (text.includes('*') && starImports(text).length > 0) return true;
-  return declaredGlobal(text).has(name) || mayBindElsewhere(text, name, [[from, to]]) || declaredGlobal(text).has(base.split('.')[0]!);
+  if (hasStarImport(text)) return true;
+  const global = namesBoundGlobally(text);
+  if (global.has(name) || global.has(base.split('.')[0]!)) return true;
+  return mayBindElsewhere(text, name, [[from, to]]);
 }
+
+/** A top-level class of one base (`single`), its `class` line from `from` to `to`: `SubclassFacts.base` once its name is checked. */
+interface BaseCandidate {
+  facts: SubclassFacts;
+  single: string;
+  from: number;
+  to: number;
+}
+
+/** Give each candidate its `base` where its name is bound nowhere else (`classBoundElsewhere`). */
+function settleBases(text: string, based: readonly BaseCandidate[]): void {
+  if (!based.length || hasStarImport(text)) return;
+  // (Each name's places by `indexOf`: one pattern of all of them cost twice as much on the stdlib)
+  for (const b of based) if (!classBoundElsewhere(text, b.facts.name, b.from, b.to, b.single)) b.facts.base = b.single;
+}
+
+/**
+ * `declaredGlobal(text)`, read only where the text says `global`, `globals(`, `modules[` or `exec` (a text that says
+ * none of them binds no name so), once per text: every class of a module asks.
+ */
+const namesBoundGlobally = lastTextMemo((text: string): ReadonlySet<string> => (MAY_BIND_GLOBALLY.test(text) ? declaredGlobal(text) : NO_NAMES));
+const MAY_BIND_GLOBALLY = /\bglobal|modules[ \t]*\[|\bexec\b/;
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** True when `text` has a star import (`from m import *`), read once per text (every class of a module asks). */
+const hasStarImport = lastTextMemo((text: string) => text.includes('*') && starImports(text).length > 0);
 
 /** The items of a class line's bases, as written (`[]` for a class with no brackets). */
 function baseItems(text: string, o: Outline, k: number): string[] {
@@ -903,6 +935,7 @@ function baseItems(text: string, o: Outline, k: number): string[] {
  */
 export function subclassesFromOutline(text: string, o: Outline, generatorLines: ReadonlySet<number>): SubclassFacts[] {
   const out: SubclassFacts[] = [];
+  const based: BaseCandidate[] = [];
   for (let c = 0; c < o.begin.length; c++) {
     if (o.kind[c] !== LineKind.Class) continue;
     const items = baseItems(text, o, c);
@@ -931,9 +964,11 @@ export function subclassesFromOutline(text: string, o: Outline, generatorLines: 
     let kept = true;
     for (let j = c - 1; kept && j >= 0 && o.kind[j] === LineKind.Decorator; j--) kept = KEEPING_DECORATOR.test(codeOf(text, o.first[j]!, o.begin[j + 1]!).trim());
     const single = o.parent[c]! < 0 && kept ? singleBase(items) : undefined;
-    const base = single !== undefined && name && !classBoundElsewhere(text, name, o.first[c]!, text.indexOf(name, o.first[c]!) + name.length, single) ? single : undefined;
-    out.push({ name, bases, plain: [...names], ...(generators.size ? { generators: [...generators] } : {}), ...(base !== undefined ? { base } : {}) });
+    const facts: SubclassFacts = { name, bases, plain: [...names], ...(generators.size ? { generators: [...generators] } : {}) };
+    if (single !== undefined && name) based.push({ facts, single, from: o.first[c]!, to: text.indexOf(name, o.first[c]!) + name.length });
+    out.push(facts);
   }
+  settleBases(text, based);
   return withMadeClasses(text, text.includes('=') ? [...out, ...classAliases(text)] : out);
 }
 
@@ -3171,10 +3206,7 @@ function addInherited(modules: ReadonlyArray<{ moduleName: string; facts: Module
     if (q === undefined || q.split('.').length !== 2) continue;
     (methods[key.slice(0, key.lastIndexOf('.'))] ??= new Set()).add(q.slice(q.indexOf('.') + 1));
   }
-  for (const alias of Object.keys(index.aliases)) {
-    const cls = inheritedClass.get(index)?.get(alias);
-    if (cls !== undefined) (methods[cls] ??= new Set()).add(alias.slice(cls.length + 1));
-  }
+  for (const [alias, cls] of inheritedClass.get(index) ?? []) (methods[cls] ??= new Set()).add(alias.slice(cls.length + 1));
   // The classes whose module sets attributes named as their generator methods (`pkg.core.Store` → `rows`)
   const setsOwnBy = new Map<string, string[]>();
   for (const m of modules) {
@@ -3240,17 +3272,28 @@ const inheritedMembers = new WeakMap<GeneratorIndex, Map<string, Set<string>>>()
  */
 export function specialMethods(text: string): string[] {
   if (!text.includes('__getattribute__') && !text.includes('__new__')) return [];
-  const o = outlineOf(text);
   const out = new Set<string>();
-  for (let k = 0; k < o.begin.length; k++) {
-    const c = o.parent[k]!;
-    if (o.kind[k] !== LineKind.Def || c < 0 || o.kind[c] !== LineKind.Class) continue;
-    const name = definedName(text, o, k);
-    const cls = definedName(text, o, c);
-    if (cls && (name === '__getattribute__' || name === '__new__')) out.add(`${cls}.${name}`);
+  for (const m of text.matchAll(SPECIAL_DEFS)) {
+    // The class around the def: the first line above indented less, not blank nor a comment (a line of a string
+    // read so only names a class more, or none)
+    const indent = m[1]!.replace(/\t/g, '        ').length;
+    if (indent === 0) continue;
+    for (let end = m.index; end > 0; ) {
+      const start = text.lastIndexOf('\n', end - 1) + 1;
+      const line = text.slice(start, end).replace(/\r$/, '');
+      end = start - 1;
+      const head = /^([ \t]*)(\S)/.exec(line);
+      if (!head || head[2] === '#' || head[1]!.replace(/\t/g, '        ').length >= indent) continue;
+      const cls = /^[ \t]*class[ \t]+([A-Za-z_]\w*)/.exec(line)?.[1];
+      if (cls) out.add(`${cls}.${m[2]}`);
+      break;
+    }
   }
   return [...out];
 }
+
+/** A def of `__getattribute__` or `__new__` (most texts that say them call `object.__new__(cls)`: no outline for those). */
+const SPECIAL_DEFS = /(?<=^|[\r\n])([ \t]*)def[ \t]+(__getattribute__|__new__)\b/g;
 
 /** Every name, as a set's `has` answers. */
 const EVERY_NAME: ReadonlySet<string> = new (class extends Set<string> {
