@@ -2196,7 +2196,8 @@ function compressPartner(ctx: FileContext, call: SyntaxNode, made: readonly Synt
 /**
  * Why `self.m()` (`call`) may not reach the generator method `m`, or `undefined`: a subclass overrides it with no
  * generator function (a def, a class attribute, a base listed ahead of the class), or `self.m = …` in the file
- * hides it behind an instance attribute (`self.rows = lambda: preload` in `__init__`).
+ * hides it behind an instance attribute (`self.rows = lambda: preload` in `__init__`). For `super().m()`: a class of
+ * several bases may derive from the class it is in (`subclassedHeirs`), and the same attribute sets.
  */
 function overriddenReason(ctx: FileContext, call: SyntaxNode, index: GeneratorIndex | undefined, gen: Made): string | undefined {
   const fn = call.childForFieldName('function');

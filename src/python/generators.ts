@@ -2706,7 +2706,12 @@ function aliasesReachingGenerators(index: GeneratorIndex): readonly string[] {
   if (!names) {
     const out: string[] = [];
     const reaches = new Map<string, boolean>();
+    // (Not the methods a class inherits, `ListStore.rows` → `Store.rows`: their callers name the class or the method in
+    // its own module, `memberNames` and `classNames`; as call names every file saying `__iter__` was parsed around it.
+    // Their last names are those of the generators they reach, which `generatorShortNames` has.)
+    const inherited = inheritedClass.get(index);
     for (const from of Object.keys(index.aliases)) {
+      if (inherited?.has(from)) continue;
       const to = index.aliases[from]!;
       let hit = reaches.get(to);
       if (hit === undefined) reaches.set(to, (hit = resolveGenerator(index, to) !== undefined));
