@@ -95,9 +95,10 @@ export interface SubclassFacts {
   /** Its methods that are generator functions (absent when none): overrides whose close the index rates. */
   generators?: string[];
   /**
-   * Its one base as written (`Store`, `models.Store`), for a class at the top level of its module with no decorator, no
-   * keyword in its header and no other binding of its name in the module (`singleBase`): the index's `inherits` then
-   * names the generator methods it takes from that base (`self.rows()` in a method of `ListStore(Store)`).
+   * Its one base as written (`Store`, `models.Store`, `Store` of a generic `Store[int]`), for a class at the top level of
+   * its module with no decorator but those that keep methods, no keyword in its header and no other binding of its name
+   * in the module (`singleBase`, `settleBases`): `addInherited` then makes the generator methods it takes from that base
+   * aliases of the index (`self.rows()` in a method of `ListStore(Store)`).
    */
   base?: string;
 }
@@ -440,7 +441,7 @@ function typeClasses(text: string): SubclassFacts[] {
     const open = m.index + m[0].length - 1;
     const within = afterBrackets(text.slice(open, open + 8000), 0);
     const end = within === undefined ? undefined : open + within;
-    // (A call withify cannot read to its end, a comment or a backslash in it: a class of any bases, binding any name)
+    // (A call withify cannot read to its end, a comment or a backslash in it: a class of any bases)
     if (end === undefined) {
       out.push({ name: '?type', bases: [UNKNOWN_BASE, UNREAD_BASE], plain: [] });
       continue;
@@ -702,8 +703,8 @@ const OWN_NAMESPACE_WRITE = /\b(?:locals|vars)[ \t]*\([ \t]*\)[ \t]*(?:\[[^\]\r\
 /**
  * Per class name of `text` (its outline `lines`), what may give the class other methods than it defines: a decorator
  * (the logical lines just above it at its indentation), a metaclass (in its header), a write to its own namespace
- * in its body's own lines (`locals()["test_" + f] = …`, not in its methods). A name two classes share: the first
- * that has one.
+ * in its body's own lines (`locals()["test_" + f] = …`, not in its methods), a `__getattribute__` of its own. A name
+ * two classes share: the first that has one. `newers` gets the classes that define `__new__` (for their `__iter__`).
  */
 function classRemakers(text: string, lines: Outline, newers = new Set<string>()): Map<string, string> {
   const out = new Map<string, string>();
@@ -846,7 +847,8 @@ function classFromText(text: string, line: string, end: number): { facts: Subcla
 
 /**
  * The one base of a class header's items (`Store`, `models.Store`, a trailing comma allowed), blanks taken out;
- * `undefined` for any other header: several bases, a keyword (`metaclass=`), a call, a subscript, `*bases`, `object`.
+ * `undefined` for any other header: several bases, a keyword (`metaclass=`), a call, a subscript that is no generic's
+ * (`BASES[0]`), `*bases`, `object`.
  */
 function singleBase(items: readonly string[]): string | undefined {
   const given = items.map((i) => i.replace(/\\\r?\n/g, ' ').trim());
