@@ -1747,12 +1747,9 @@ export function superBase(names: NameIndex, sup: SyntaxNode, loc: ModuleLocation
   if (fn?.type !== 'identifier' || fn.text !== 'super' || names.resolve('super', fn).kind !== 'builtin') return undefined;
   const args = sup.childForFieldName('arguments')?.namedChildren.filter((a) => !isExtra(a)) ?? [];
   const method = functionOrModuleOf(sup);
-  if (method.type !== 'function_definition') return undefined;
-  const holder = method.parent?.type === 'decorated_definition' ? method.parent : method;
   // (`@staticmethod`: no first argument for `super()` to take; `@classmethod` passes the class)
-  if (holder.type === 'decorated_definition' && holder.namedChildren.some((d) => d.type === 'decorator' && !/^@\s*classmethod\s*$/.test(decoratorText(d)))) return undefined;
-  const cls = holder.parent?.type === 'block' ? holder.parent.parent : undefined;
-  if (cls?.type !== 'class_definition') return undefined;
+  const cls = methodClass(method);
+  if (!cls) return undefined;
   const first = method.childForFieldName('parameters')?.namedChildren.find((p) => !isExtra(p));
   if (first?.type !== 'identifier') return undefined;
   if (args.length === 2) {
@@ -1913,17 +1910,26 @@ function dottedImport(names: NameIndex, expr: SyntaxNode, loc: ModuleLocation, v
  */
 function selfMethodClass(names: NameIndex, self: SyntaxNode): SyntaxNode | undefined {
   const fn = functionOrModuleOf(self);
-  if (fn.type !== 'function_definition') return undefined;
-  const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
   // Ex) `@staticmethod def f(x): x.m()`: the first parameter is not the instance.
-  if (holder.type === 'decorated_definition' && holder.namedChildren.some((d) => d.type === 'decorator' && !/^@\s*classmethod\s*$/.test(decoratorText(d)))) return undefined;
-  const cls = holder.parent?.type === 'block' ? holder.parent.parent : undefined;
-  if (cls?.type !== 'class_definition') return undefined;
+  const cls = methodClass(fn);
+  if (!cls) return undefined;
   const first = fn.childForFieldName('parameters')?.namedChildren[0];
   if (first?.type !== 'identifier' || first.text !== self.text) return undefined;
   const r = names.resolve(self.text, self);
   if (r.kind !== 'local' || r.scope.id !== fn.id || r.bindings.length !== 1 || r.bindings[0]!.kind !== 'param') return undefined;
   return cls;
+}
+
+/**
+ * The class whose body holds `fn` directly, when `fn` is a def there with no decorator but `@classmethod` (its first
+ * parameter is the instance or the class); `undefined` for anything else (`@staticmethod`, a nested def, a lambda).
+ */
+function methodClass(fn: SyntaxNode): SyntaxNode | undefined {
+  if (fn.type !== 'function_definition') return undefined;
+  const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
+  if (holder.type === 'decorated_definition' && holder.namedChildren.some((d) => d.type === 'decorator' && !/^@\s*classmethod\s*$/.test(decoratorText(d)))) return undefined;
+  const cls = holder.parent?.type === 'block' ? holder.parent.parent : undefined;
+  return cls?.type === 'class_definition' ? cls : undefined;
 }
 
 /**
