@@ -92,10 +92,8 @@ export function summarizeFile(path: string, original: string, moduleName: string
   const doubled = doubledAttributes(original, moduleKey(path, moduleName), facts?.aliases ?? {});
   // Ex) `@mock.patch("pkg.fetch.urlopen")` with no value: a `MagicMock`, which the resource rules' `with` would enter
   const mocked = mockedTargets(original).filter((t) => !doubled.includes(t));
-  // Ex) `class Base: def __getattribute__(self, name): …`, which a class with generator methods in another module derives from
-  const special = facts?.special ? [] : specialMethods(original);
-  if (doubled.length || mocked.length || setsOn.length || special.length) {
-    return { ...summary, generators: { generators: [], aliases: {}, ...facts, ...(doubled.length ? { doubled } : {}), ...(mocked.length ? { mocked } : {}), ...(setsOn.length ? { setsOn } : {}), ...(special.length ? { special } : {}) } };
+  if (doubled.length || mocked.length || setsOn.length) {
+    return { ...summary, generators: { generators: [], aliases: {}, ...facts, ...(doubled.length ? { doubled } : {}), ...(mocked.length ? { mocked } : {}), ...(setsOn.length ? { setsOn } : {}) } };
   }
   return summary;
 }
@@ -113,7 +111,9 @@ function summarizeText(path: string, original: string, moduleName: string | unde
   // Ex) pydoc_data/topics.py: `yield` only in its strings, read as text like a file that never says it.
   if (sel === undefined || sel === 'none') {
     const subclasses = o ? subclassesFromOutline(text, o, new Set()) : subclassesFromText(text);
-    const methods = subclasses.length ? { subclasses } : {};
+    // (A parsed file's `moduleFacts` reads them itself)
+    const special = specialMethods(text);
+    const methods = { ...(subclasses.length ? { subclasses } : {}), ...(special.length ? { special } : {}) };
     const loc = { moduleName: moduleKey(path, moduleName), isPackage: isPackageFile(path) };
     if (!IMPORT_RE.test(text)) {
       // Ex) `core = None` in `pkg/__init__.py`, beside `pkg/core.py`

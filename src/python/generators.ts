@@ -1696,18 +1696,8 @@ export function callTarget(names: NameIndex, call: SyntaxNode, loc: ModuleLocati
   if (call.type !== 'call') return undefined;
   const fn = call.childForFieldName('function');
   if (!fn) return undefined;
-  if (fn.type === 'identifier') {
-    const r = names.resolve(fn.text, fn);
-    if (mayBeRebound(names, fn.text, r)) return undefined;
-    if (r.kind === 'import') {
-      if (via) via.imported = importedModule(names, fn, r, loc);
-      return absoluteName(r.qualified, loc);
-    }
-    // Ex) `Table(n)`: a class of this module, whose `__iter__` may be a generator (`Table.__iter__`)
-    if (r.kind !== 'local' || r.bindings.length !== 1 || (r.bindings[0]!.kind !== 'def' && r.bindings[0]!.kind !== 'class')) return undefined;
-    const q = qualnameOf(r.bindings[0]!.node);
-    return q ? `${loc.moduleName}.${q}` : undefined;
-  }
+  // Ex) `Table(n)`: a class of this module, whose `__iter__` may be a generator (`Table.__iter__`)
+  if (fn.type === 'identifier') return nameTarget(names, fn, loc, via, true);
   if (fn.type !== 'attribute') return undefined;
   const object = fn.childForFieldName('object');
   const attr = fn.childForFieldName('attribute');
@@ -1763,18 +1753,26 @@ export function superBase(names: NameIndex, sup: SyntaxNode, loc: ModuleLocation
   if (bases.length !== 1) return undefined;
   // Ex) `class ListStore(Store[int])`: a generic class, `Store` to the class statement
   const base = bases[0]!.type === 'subscript' && genericHead(bases[0]!.text) ? bases[0]!.childForFieldName('value')! : bases[0]!;
-  if (base.type === 'identifier') {
-    const r = names.resolve(base.text, base);
-    if (mayBeRebound(names, base.text, r)) return undefined;
-    if (r.kind === 'import') {
-      if (via) via.imported = importedModule(names, base, r, loc);
-      return absoluteName(r.qualified, loc);
-    }
-    if (r.kind !== 'local' || r.bindings.length !== 1 || r.bindings[0]!.kind !== 'class') return undefined;
-    const q = qualnameOf(r.bindings[0]!.node);
-    return q ? `${loc.moduleName}.${q}` : undefined;
-  }
+  if (base.type === 'identifier') return nameTarget(names, base, loc, via, false);
   return base.type === 'attribute' ? dottedImport(names, base, loc, via) : undefined;
+}
+
+/**
+ * What the name `id` stands for, by the name the index files it under: an import's absolute name, or a def (when
+ * `defs`) or class of this module bound once (`module.qualname`); `undefined` for anything else, or a name the
+ * module may bind again.
+ */
+function nameTarget(names: NameIndex, id: SyntaxNode, loc: ModuleLocation, via: { imported?: string } | undefined, defs: boolean): string | undefined {
+  const r = names.resolve(id.text, id);
+  if (mayBeRebound(names, id.text, r)) return undefined;
+  if (r.kind === 'import') {
+    if (via) via.imported = importedModule(names, id, r, loc);
+    return absoluteName(r.qualified, loc);
+  }
+  const kind = r.kind === 'local' && r.bindings.length === 1 ? r.bindings[0]!.kind : undefined;
+  if (kind !== 'class' && !(defs && kind === 'def')) return undefined;
+  const q = qualnameOf((r as Resolution & { kind: 'local' }).bindings[0]!.node);
+  return q ? `${loc.moduleName}.${q}` : undefined;
 }
 
 /**
@@ -2045,7 +2043,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
   const remade = classReplacements(source.text, loc.moduleName, generators, source.outline);
   // Ex) `self.rows = lambda: [1]` in `Store.__init__`: on an instance the attribute hides the method, for a subclass's
   // `self.rows()` in another module too (its own file's sets are read where it is checked)
-  const methods = generators.map((g) => g.key.slice(g.key.lastIndexOf('.') + 1)).filter((n, i) => generators[i]!.key.indexOf('.', loc.moduleName.length + 1) > 0);
+  const methods = generators.filter((g) => g.key.includes('.', loc.moduleName.length + 1)).map((g) => g.key.slice(g.key.lastIndexOf('.') + 1));
   const set = methods.length ? instanceAssignments(source.text) : [];
   // (`setattr(cls, name, plain)` in `__init_subclass__`, a name not spelt: any of them)
   const setsOwn = [...new Set(methods.filter((n) => set.includes(n) || set.includes('*')))];
@@ -2966,8 +2964,9 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     if (hit && !index.generators[hit.key]!.patched) index.generators[hit.key] = { ...index.generators[hit.key]!, patched: how };
     // Ex) `pkg.core.Store = Plain` in another module: every method of the class (and what a subclass inherits of it);
     // not a module's name (`mock.patch("pkg.core", …)`: its functions were imported or are reached as before)
-    if (!hit && !modulesMarked.has(resolveModule(index, name))) {
-      const under = `${resolveModule(index, name)}.`;
+    const target = hit ? undefined : resolveModule(index, name);
+    if (target !== undefined && !modulesMarked.has(target)) {
+      const under = `${target}.`;
       for (const key of Object.keys(index.generators)) if (key.startsWith(under) && !index.generators[key]!.patched) index.generators[key] = { ...index.generators[key]!, patched: how };
       for (const alias of inheritedClass.get(index)?.keys() ?? []) {
         if (!alias.startsWith(`${name}.`)) continue;
@@ -3084,6 +3083,17 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   // derive from any class, and its plain `rows` override any generator method `rows` (not `type("Fast", (Store,),
   // {...})`, which is no class statement)
   const unread = new Set((children.get(UNREAD_BASE) ?? []).flatMap((c) => c.plain));
+  // Whether a class of several bases derives from a class (by short names, at any depth), each class read once: such a
+  // class may put another class ahead of the one that defines an inherited method, or ahead of `super()`'s
+  const below = new Map<string, boolean>();
+  const severalBelow = (name: string): boolean => {
+    let known = below.get(name);
+    if (known !== undefined) return known;
+    below.set(name, false); // (a cycle of short names reads as none)
+    known = (children.get(name) ?? []).some((sub) => sub.bases.length > 1 || severalBelow(sub.name));
+    below.set(name, known);
+    return known;
+  };
   // (A method a class inherits, `ListStore.rows`, as one it defines: `self.rows()` in `ListStore` reaches what its subclasses make of it)
   const inherited = [...(inheritedClass.get(index)?.keys() ?? [])];
   const inheritedSet = new Set(inherited);
@@ -3098,7 +3108,10 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
     if (!children.has(cls)) continue;
     // (A method the class inherits: a class of several bases below it may put a sibling of it, one that overrides the
     // method, ahead of the class that defines it in its MRO, `class C(A, B)` with `B(Store)`: review rw3)
-    const taken = inheritedSet.has(key);
+    if (inheritedSet.has(key) && severalBelow(cls)) {
+      overrides.add(`${cls}.${method}`);
+      continue;
+    }
     const seen = new Set<string>([cls]);
     const queue = [cls];
     while (queue.length && !overrides.has(`${cls}.${method}`)) {
@@ -3106,7 +3119,6 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
       for (const sub of children.get(base) ?? []) {
         // (`__getattribute__` in a subclass may hand out anything for the name; `type(…, ns)` may bind any)
         if (sub.plain.includes(method) || sub.plain.includes('__getattribute__') || sub.plain.includes(ANY_NAME)) overrides.add(`${cls}.${method}`);
-        if (taken && sub.bases.length > 1) overrides.add(`${cls}.${method}`);
         // Ex) `class CachedStore(CachedRowsMixin, Store)`: the MRO looks in the mixin first, and withify
         // does not follow what it defines.
         if (sub.bases.indexOf(base) > 0) overrides.add(`${cls}.${method}`);
@@ -3151,20 +3163,6 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
       down.push(sub.name);
     }
   }
-  const severalBelow = (name: string): boolean => {
-    const seenBelow = new Set([name]);
-    const queue = [name];
-    while (queue.length) {
-      for (const sub of children.get(queue.pop()!) ?? []) {
-        if (sub.bases.length > 1) return true;
-        if (seenBelow.has(sub.name)) continue;
-        // (A hierarchy too wide to read to its end counts as having one)
-        if (seenBelow.add(sub.name).size > 2000) return true;
-        queue.push(sub.name);
-      }
-    }
-    return false;
-  };
   // Ex) `class Combo(*BASES):`, `class Fast(base()):`: a class whose bases withify cannot read may derive from any class,
   // with several bases (`Mixin` ahead of `Store`)
   const unreadAny = children.has(UNREAD_BASE);
