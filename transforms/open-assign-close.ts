@@ -16,8 +16,8 @@ import { dropStatement, endsLine, lineIndent, mixedIndentReason, planHeaderWrap,
 import { escapeRegExp, firstIndex, startsLine } from '../src/python/text.js';
 import { jumpStaysIn } from '../src/python/statement-flow.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
-import { functionBodies, onlyLooks, ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop, suspensionAfter } from '../src/python/path-writes.js';
-import { samePathOpenedAgain } from './open-assign.js';
+import { differentLiterals, functionBodies, onlyLooks, ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop, suspensionAfter } from '../src/python/path-writes.js';
+import { PATH_KINDS, samePathOpenedAgain } from './open-assign.js';
 import { withHeaderLines } from '../src/python/with-items.js';
 
 const ID = 'open-assign-close';
@@ -177,19 +177,28 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
 
 const EXITS = ['return_statement', 'break_statement', 'continue_statement', 'raise_statement'];
 
-/** Why a run of opens closed in order may not share one `with` (which closes them in reverse): two may write one path. */
+
+/**
+ * Why a run of opens closed in order may not share one `with` (which closes them in reverse): two may write one path.
+ * Paths spelt alike, or otherwise but not two different string literals: `open(LOG, "a")` / `open(AUDIT, "a")` where
+ * `AUDIT = LOG`, `open(primary, "a")` / `open(mirror, "a")` given one path (review rv54c).
+ */
 function sameWrittenFile(group: readonly Closable[]): string | undefined {
-  const seen = new Map<string, Closable>();
+  const seen: Array<{ g: Closable; path: SyntaxNode }> = [];
   for (const g of group) {
-    if (!mayWrite(g.spec, g.a.call)) continue;
+    if (!PATH_KINDS.has(g.spec.kind) || !mayWrite(g.spec, g.a.call)) continue;
     const first = firstPositional(g.a.call);
     if (!first) continue;
-    const other = seen.get(first.text);
-    if (other) return `\`${other.name}\` and \`${g.name}\` may both write \`${preview(first)}\`: the code closes (and flushes) \`${other.name}\` first, one \`with\` would close \`${g.name}\` first; close them by hand`;
-    seen.set(first.text, g);
+    const other = seen.find((s) => !differentLiterals(s.path, first));
+    if (other) {
+      const how = other.path.text === first.text ? `may both write \`${preview(first)}\`` : `may write one file (\`${preview(other.path)}\` and \`${preview(first)}\` may name the same)`;
+      return `\`${other.g.name}\` and \`${g.name}\` ${how}: the code closes (and flushes) \`${other.g.name}\` first, one \`with\` would close \`${g.name}\` first; close them by hand`;
+    }
+    seen.push({ g, path: first });
   }
   return undefined;
 }
+
 
 const NAME: ReadonlySet<string> = new Set(['name']);
 const RAISES = ['raise_statement', 'assert_statement'];

@@ -18,7 +18,7 @@ import { calleeName } from '../src/python/imports.js';
 import { consumerOf } from '../src/python/consumers.js';
 import { containsYield, isPure, preview } from '../src/python/evaluation.js';
 import { isCloseStatement } from './open-assign-close.js';
-import { ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop, scopeCallList, suspensionAfter } from '../src/python/path-writes.js';
+import { differentLiterals, ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop, scopeCallList, suspensionAfter } from '../src/python/path-writes.js';
 
 const ID = 'open-assign';
 
@@ -296,7 +296,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const idx = statementIndex(block, a.stmt);
   // Ex) `lock = open(p + ".lock", "w")` / `fcntl.flock(lock, fcntl.LOCK_EX)`: the lock is held while the file is open,
   // which CPython ended when the function returned: the `with` holds the rest of the function, or there is none.
-  const locked = lockingUse(ctx, uses);
+  const locked = lockingUse(ctx, uses) ?? sharedWithChild(ctx, spec, a, scope, uses);
   // Ex) `del f` or `f = open(q)` after the lock: CPython closed the file, and released the lock, right there
   const deletedAfter = () => identifiersNamed(scope, name, ctx.source).some((id) => id.startIndex > a.stmt.endIndex && id.parent?.type === 'delete_statement');
   const dropped = () => bindings.length > 1 || deletedAfter();
@@ -307,11 +307,16 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
       ? `where \`${name}\` is deleted or bound again: close it by hand there`
       : `when the function returned, and \`${name}\` is bound more than once in it: withify makes a \`with\` that holds the rest of the function only for a name bound once; close it by hand`;
   if (locked) {
-    const shown = `${calleeName(ctx.names, locked) ?? 'fcntl.flock'}(…)`;
+    const callee = calleeName(ctx.names, locked) ?? 'fcntl.flock';
+    const shown = `${callee}(…)`;
+    // Ex) `log.write(header)` / `Popen(cmd, stdout=log)` / `proc.wait()`: the header reached the file when CPython
+    // closed it, after the child's output (review rv54c)
+    const what = LOCKS.has(callee) ? 'locks the file until it is closed' : CHILD_STREAMS.has(callee) ? 'gives the file to a child process that may write to it after the call returns, while what the code wrote stays in the file\'s buffer until it is flushed or closed' : 'copies the file\'s unwritten buffer into the child process, which writes it again as it ends';
     if (block.parent?.type !== 'function_definition') {
-      return { reason: `\`${shown}\` on line ${line(locked)} locks the file until it is closed, which CPython did when ${block.type === 'module' ? 'the program ended' : 'the function returned'}: a \`with\` ending with this block would release the lock earlier; close it by hand where the lock may go` };
+      const how = LOCKS.has(callee) ? 'release the lock earlier; close it by hand where the lock may go' : 'write that buffer earlier; close it by hand where the code is done with it';
+      return { reason: `\`${shown}\` on line ${line(locked)} ${what}, which CPython did when ${block.type === 'module' ? 'the program ended' : 'the function returned'}: a \`with\` ending with this block would ${how}` };
     }
-    if (dropped()) return { reason: `\`${shown}\` on line ${line(locked)} locks the file until it is closed, which CPython did ${droppedAt()}` };
+    if (dropped()) return { reason: `\`${shown}\` on line ${line(locked)} ${what}, which CPython did ${droppedAt()}` };
   } else if (toReturn && uses.length) {
     const done = `whether the code is done with ${aKind(spec.kind)} at its last use is not something withify checks (a peer, a transaction), and CPython${spec.kind === 'database connection' ? ' before 3.11' : ''} closed it`;
     if (!endsFunction(ctx, block)) {
@@ -387,7 +392,11 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   const devNull = /^(?:os\.(?:path\.)?devnull|[rbuRBU]*["']\/dev\/null["'])$/.test(pathArgOf(spec, a.call)?.text ?? '');
   const again = mayWrite(spec, a.call) && !closedAtDel && !devNull ? samePathOpenedAgain(ctx, scope, a, last) : undefined;
   if (again) {
-    const opens = again.startIndex < a.call.startIndex ? 'opened the same path to write before, and is not closed before this open' : 'opens the same path again, to write';
+    const theirs = resourceOf(ctx, again);
+    const spelt = theirs ? pathArgOf(theirs, again) : undefined;
+    const mine = pathArgOf(spec, a.call);
+    const path = spelt && mine && spelt.text !== mine.text ? `\`${preview(spelt)}\` (which may be \`${preview(mine)}\`)` : 'the same path';
+    const opens = again.startIndex < a.call.startIndex ? `opened ${path} to write before, and is not closed before this open` : 'opens the same path again, to write';
     return { reason: `\`${preview(again)}\` on line ${line(again)} ${opens}: a \`with\` ending with its block would write and close the ${spec.kind} before it, where CPython did at the ${scope.type === 'module' ? "program's" : "function's"} end, and what each writes may land in another order or be emptied: close it by hand where the code is done with it` };
   }
   // Ex) `f = open(P, "w")` / `f.write("x")` / `note("N")`, `note` a function of the file that appends to `P`; or
@@ -500,8 +509,23 @@ export function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: Reso
     // still open, flushes after what a `with` over `g` would have written; CPython flushed `g` at the end, after `f`
     if (c.startIndex < a.call.startIndex && !closedBefore(scope, c, a.stmt)) return c;
   }
+  // Ex) `log = open(LOG, "a")` / `audit = open(AUDIT, "a")`, `AUDIT = LOG`: a writer of a path spelt otherwise, open when
+  // this one is made and not two different literals, may write the same file; a `with` over `audit` flushes it first,
+  // CPython flushed `log` first (review rv54c)
+  const mine = pathArgOf(spec!, a.call)!;
+  if (!PATH_KINDS.has(spec!.kind)) return undefined;
+  for (const c of candidateCalls(ctx)) {
+    if (c.startIndex >= a.call.startIndex) break;
+    if (!within(c, scope) || ownerThroughLambdas(c).id !== scope.id) continue;
+    const other = resourceOf(ctx, c);
+    const theirs = other && PATH_KINDS.has(other.kind) && mayWrite(other, c) ? pathArgOf(other, c) : undefined;
+    if (theirs && theirs.text !== path && !differentLiterals(theirs, mine) && !closedBefore(scope, c, a.stmt)) return c;
+  }
   return undefined;
 }
+
+/** Kinds made from a path, which two names may write at once. */
+export const PATH_KINDS: ReadonlySet<string> = new Set(['file', 'archive', 'audio file', 'database', 'shelf', 'file set']);
 
 // Per file: every assignment asked for the calls of its path among all the file's candidates.
 const pathCache = new WeakMap<FileContext, Map<string, Map<string, SyntaxNode[]>>>();
@@ -735,6 +759,36 @@ function removalAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode): Sy
 }
 
 const LOCKS = new Set(['fcntl.flock', 'fcntl.lockf', 'fcntl.fcntl']);
+/** A process started with one of its standard streams given, which returns while the child runs. */
+const CHILD_STREAMS = new Set(['subprocess.Popen']);
+/** Calls that copy the process, its open files' buffers with it. */
+const FORKS = new Set(['os.fork', 'os.forkpty', 'pty.fork']);
+
+/**
+ * Where a file the code may write is shared with another process that outlives the call (review rv54c): given as a
+ * standard stream of `Popen(…)` (by position or keyword, or as `f.fileno()`), which returns while the child writes to
+ * it; or a fork after it is opened (`os.fork()`), which copies the file's unwritten buffer into the child. What the
+ * code wrote reaches the file when the file is flushed or closed, which CPython did when the function returned:
+ * the `with` then holds the rest of the function (as for a lock), or there is none.
+ */
+function sharedWithChild(ctx: FileContext, spec: ResourceSpec, a: ResourceAssignment, scope: SyntaxNode, uses: readonly Use[]): SyntaxNode | undefined {
+  if (!mayWrite(spec, a.call)) return undefined;
+  if (ctx.source.includes('Popen')) {
+    for (const u of uses) {
+      let arg = u.node;
+      const attr = arg.parent;
+      if (attr?.type === 'attribute' && attr.childForFieldName('object')?.id === arg.id && attr.childForFieldName('attribute')?.text === 'fileno' && attr.parent?.type === 'call') arg = attr.parent;
+      const kw = arg.parent?.type === 'keyword_argument' && arg.parent.childForFieldName('value')?.id === arg.id ? arg.parent : undefined;
+      const list = (kw ?? arg).parent;
+      const call = list?.type === 'argument_list' ? list.parent : undefined;
+      if (call?.type !== 'call' || !CHILD_STREAMS.has(calleeName(ctx.names, call) ?? '')) continue;
+      const stream = kw ? ['stdin', 'stdout', 'stderr'].includes(kw.childForFieldName('name')?.text ?? '') : [3, 4, 5].includes(list!.namedChildren.filter((c) => !isExtra(c)).findIndex((c) => c.id === arg.id));
+      if (stream) return call;
+    }
+  }
+  if (!/\bfork/.test(ctx.source)) return undefined;
+  return scopeCallList(scope).find((c) => c.startIndex > a.stmt.endIndex && FORKS.has(calleeName(ctx.names, c) ?? ''));
+}
 
 /** A call among `uses` that locks the file, given it or its descriptor: `fcntl.flock(f, …)`, `fcntl.lockf(f.fileno(), …)`. */
 function lockingUse(ctx: FileContext, uses: readonly Use[]): SyntaxNode | undefined {

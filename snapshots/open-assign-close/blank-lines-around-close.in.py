@@ -12,9 +12,9 @@ def one(a):
 
 def two(a, b):
     f1 = open(a, "w")
-    f2 = open(b, "w")
+    f2 = open(b)
     f1.write("1")
-    f2.write("2")
+    print(f2.read())
 
     f1.close()
     f2.close()

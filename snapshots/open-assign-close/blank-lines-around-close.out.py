@@ -9,9 +9,9 @@ def one(a):
 
 
 def two(a, b):
-    with open(a, "w") as f1, open(b, "w") as f2:
+    with open(a, "w") as f1, open(b) as f2:
         f1.write("1")
-        f2.write("2")
+        print(f2.read())
 
     return 0
 

@@ -442,3 +442,9 @@ export function scopeCallList(scope: SyntaxNode): SyntaxNode[] {
   return memoized(scopeCallListMemo, scope.tree, scope.id, () => scope.descendantsOfType('call').filter((c) => ownerThroughLambdas(c).id === scope.id));
 }
 const scopeCallListMemo = new WeakMap<object, Map<number, SyntaxNode[]>>();
+
+/** Two plain string literals of different text (`"a.log"`, `"b.log"`): surely two paths. */
+export function differentLiterals(a: SyntaxNode, b: SyntaxNode): boolean {
+  const plain = (n: SyntaxNode) => n.type === 'string' && !n.descendantsOfType('interpolation').length && /^[rRbB]*(['"])[^'"\\]*\1$/.test(n.text);
+  return plain(a) && plain(b) && a.text.replace(/^[rRbB]*/, '') !== b.text.replace(/^[rRbB]*/, '');
+}

@@ -1227,6 +1227,23 @@ function frameLocalsRead(ctx: FileContext): SyntaxNode | undefined {
 }
 const frameLocalsMemo = new WeakMap<FileContext, Map<number, SyntaxNode | undefined>>();
 
+const saysModuleNamespace = (text: string) => /\bf_globals\b|\bmodules[ \t]*\[[ \t]*__name__/.test(text);
+
+/**
+ * The first `….f_globals` (some frame's module's variables: which one is out of sight) or `sys.modules[__name__]` (the
+ * module itself, whose names `vars(…)`, `dir(…)`, `.__dict__` or `inspect.getmembers(…)` list) in the file.
+ */
+function moduleNamespaceRead(ctx: FileContext): SyntaxNode | undefined {
+  if (!saysModuleNamespace(ctx.source)) return undefined;
+  ctx.readsBeyondFunction();
+  return memoized(moduleNamespaceMemo, ctx, ctx.root.id, () =>
+    ctx.root.descendantsOfType('attribute').find((a) => a.childForFieldName('attribute')?.text === 'f_globals') ??
+    // (Not `sys.modules[__name__].missing`, one attribute by its name: a fresh name is none the file says)
+    ctx.root.descendantsOfType('subscript').find((n) => /^(?:[A-Za-z_]\w*\s*\.\s*)?modules\s*\[\s*__name__\s*\]$/.test(n.text) && !(n.parent?.type === 'attribute' && n.parent.childForFieldName('object')?.id === n.id && n.parent.childForFieldName('attribute')?.text !== '__dict__')),
+  );
+}
+const moduleNamespaceMemo = new WeakMap<FileContext, Map<number, SyntaxNode | undefined>>();
+
 /** Builtins that list a function's (or the module's) variables, the names a fix adds among them. */
 const saysNameLister = textTest(wordsPattern(['locals', 'vars', 'dir', 'globals', 'eval', 'exec']));
 const listersMemo = new WeakMap<FileContext, Map<number, readonly SyntaxNode[]>>();
@@ -1259,6 +1276,10 @@ export function namesSeenReason(ctx: FileContext, at: SyntaxNode): string | unde
   // Ex) `return sorted(sys._getframe(1).f_locals)` in a helper the function calls: its caller's variables
   const frames = frameLocalsRead(ctx);
   if (frames) return `\`${frames.text}\` on line ${frames.startPosition.row + 1} reads a frame's variables by name: a name the fix adds may show in it`;
+  // Ex) `vars(sys.modules[__name__])`, `sys.modules[__name__].__dict__`, `inspect.currentframe().f_globals`: the
+  // module's names, read through the module or a frame (review rv54b)
+  const module = scope.type === 'module' ? moduleNamespaceRead(ctx) : undefined;
+  if (module) return `\`${module.text}\` on line ${module.startPosition.row + 1} reads the module's variables: a name the fix adds may show in it`;
   if (!listers.length) return undefined;
   const from = outermostLoopStart(at, scope) ?? at.startIndex;
   // Ex) `"{x}".format(**locals())` before the statement, and no loop to come back to it: the name is not bound

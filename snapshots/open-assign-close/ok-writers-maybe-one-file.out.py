@@ -1,0 +1,26 @@
+import os
+
+LOG = os.path.join("/tmp", "app.log")
+AUDIT = LOG  # audit events go to the main log in this deployment
+
+
+def handle(req):
+    # Not fixed: `LOG` and `AUDIT` may name one file, which the code flushes `log` first into; one `with` over both
+    # would close `audit` first
+    log = open(LOG, "a")
+    audit = open(AUDIT, "a")
+    log.write("request %s\n" % req)
+    audit.write("audit %s\n" % req)
+    log.close()
+    audit.close()
+
+
+def log_both(event, primary, mirror):
+    # Not fixed: callers may pass one path for both
+    p = open(primary, "a")
+    m = open(mirror, "a")
+    p.write("primary %s\n" % event)
+    m.write("mirror %s\n" % event)
+    p.close()
+    m.close()
+

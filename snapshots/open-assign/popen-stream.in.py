@@ -1,0 +1,47 @@
+import os
+import subprocess
+import sys
+
+
+def run_in_branch(name, log_path, quiet):
+    # Not fixed: the child may write to the log after `Popen` returns, and a `with` ending with the `if` block would
+    # flush the header before the function's end, where CPython did
+    if not quiet:
+        log = open(log_path, "w")
+        log.write("== job %s ==\n" % name)
+        proc = subprocess.Popen([sys.executable, "-c", "print('child')"], stdout=log, stderr=subprocess.STDOUT)
+        proc.wait()
+
+
+def run_fork(path):
+    # Fixed: the `with` holds the rest of the function, as CPython held the file (the fork copies its buffer)
+    log = open(path, "w")
+    log.write("run started\n")
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    os.waitpid(pid, 0)
+
+
+def feed(path):
+    # Fixed at its last use: the child reads the file through a descriptor of its own, nothing the parent wrote waits
+    src = open(path)
+    proc = subprocess.Popen(["cat"], stdin=src, stdout=subprocess.DEVNULL)
+    return proc.wait()
+
+
+def run_to_end(name, log_path):
+    # Fixed at its last use: `subprocess.call` returns once the child has ended
+    log = open(log_path, "w")
+    log.write("== job %s ==\n" % name)
+    subprocess.call([sys.executable, "-c", "print('child')"], stdout=log)
+    return 0
+
+
+def run_fileno(log_path):
+    # Fixed, holding the rest of the function: the child gets the file's descriptor
+    log = open(log_path, "a")
+    log.write("start\n")
+    proc = subprocess.Popen(["true"], stdout=log.fileno())
+    proc.wait()
+    print("done")
