@@ -10,7 +10,7 @@ import { decodeSource, parseableLineEnds, type DecodedSource } from './engine/re
 import { parsePython } from './engine/parse.js';
 import { listingOf } from './listing.js';
 import { displayPath } from './process-file.js';
-import { attributesSetOnValues, specialMethods, classChildren, doubledAttributes, mockedTargets, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, packageBindsFromText, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, saysYield, type GeneratorIndex, type GeneratorSummary, type ModuleFacts } from './python/generators.js';
+import { attributesSetOnValues, specialMethods, classChildren, doubledAttributes, mockedTargets, generatorSelection, patchedAttributes, importAliasesFromText, isPackageFile, packageBindsFromText, mergeModuleFacts, moduleFacts, moduleKey, subclassesFromOutline, subclassesFromText, saysYield, swallowersFromText, type GeneratorIndex, type GeneratorSummary, type ModuleFacts } from './python/generators.js';
 import { includedRanges, outline, planRanges, type Outline } from './python/outline.js';
 import { NameIndex } from './python/scopes.js';
 import { STDLIB_MODULES } from './python/stdlib-names.js';
@@ -92,8 +92,11 @@ export function summarizeFile(path: string, original: string, moduleName: string
   const doubled = doubledAttributes(original, moduleKey(path, moduleName), facts?.aliases ?? {});
   // Ex) `@mock.patch("pkg.fetch.urlopen")` with no value: a `MagicMock`, which the resource rules' `with` would enter
   const mocked = mockedTargets(original).filter((t) => !doubled.includes(t));
-  if (doubled.length || mocked.length || setsOn.length) {
-    return { ...summary, generators: { generators: [], aliases: {}, ...facts, ...(doubled.length ? { doubled } : {}), ...(mocked.length ? { mocked } : {}), ...(setsOn.length ? { setsOn } : {}) } };
+  // Ex) `class LogErrors:` / `def __exit__(self, *exc): return True`: `with LogErrors():` around a `yield` of another
+  // module's generator swallows what its close throws in
+  const swallows = swallowersFromText(original);
+  if (doubled.length || mocked.length || setsOn.length || swallows.length) {
+    return { ...summary, generators: { generators: [], aliases: {}, ...facts, ...(doubled.length ? { doubled } : {}), ...(mocked.length ? { mocked } : {}), ...(setsOn.length ? { setsOn } : {}), ...(swallows.length ? { swallows } : {}) } };
   }
   return summary;
 }

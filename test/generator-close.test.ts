@@ -1758,3 +1758,83 @@ test('the cache: a module that sets `rows` on a value coming to import from the 
   writeFileSync(join(dir, 'tools', 'swap.py'), setter);
   assert.match(verdict(), /\[\*\]$/);
 });
+
+describe('context managers of other modules that swallow GeneratorExit (review rv54c)', () => {
+  const gen = (header: string, manager = 'logged_errors(p)') => `${header}\n\ndef records(paths):\n    for p in paths:\n        with ${manager}:\n            with open(p) as f:\n                for line in f:\n                    yield line.strip()\n\n\ndef first_record(paths):\n    for r in records(paths):\n        return r\n`;
+  const errs = 'class logged_errors:\n    def __init__(self, p):\n        self.p = p\n\n    def __enter__(self):\n        return self\n\n    def __exit__(self, *exc):\n        print("skipping", self.p)\n        return True  # swallow\n';
+
+  test('a class of another module whose __exit__ may return true, imported by name or through its module, makes the close raise', () => {
+    for (const [header, manager] of [['from errs import logged_errors', 'logged_errors(p)'], ['import errs', 'errs.logged_errors(p)'], ['from pkg import errs', 'errs.logged_errors(p)']] as const) {
+      const files: Record<string, string> = header.includes('pkg') ? { 'pkg/__init__.py': '', 'pkg/errs.py': errs, 'main.py': gen(header, manager) } : { 'errs.py': errs, 'main.py': gen(header, manager) };
+      const index = indexOf(files);
+      assert.match(index.generators['main.records']!.closeRaises ?? '', /^its `with .*logged_errors\(p\):` \(line 5\) may swallow GeneratorExit \(`(?:errs\.)?logged_errors` of `(?:pkg\.)?errs`\), then go on and may yield again: closing it raises RuntimeError$/, header);
+    }
+    // Re-exported by a package's `__init__`: followed through the alias
+    const reexported = indexOf({ 'pkg/__init__.py': 'from .errs import logged_errors\n', 'pkg/errs.py': errs, 'main.py': gen('from pkg import logged_errors') });
+    assert.ok(reexported.generators['main.records']!.closeRaises);
+  });
+
+  test('one that lets the exception go on, or a with that no yield follows, leaves the close safe', () => {
+    for (const exit of ['        return False\n', '        return None\n', '        return\n', '        print(exc)\n', '        return  # nothing\n']) {
+      const index = indexOf({ 'errs.py': errs.replace(/        print\("skipping".*\n        return True  # swallow\n/, exit), 'main.py': gen('from errs import logged_errors') });
+      assert.equal(index.generators['main.records']!.closeRaises, undefined, exit);
+    }
+    // A `with` no yield comes after, in no loop: the generator ends after swallowing
+    const once = indexOf({ 'errs.py': errs, 'main.py': 'from errs import logged_errors\n\ndef one(p):\n    with logged_errors(p):\n        yield 1\n' });
+    assert.equal(once.generators['main.one']!.closeRaises, undefined);
+  });
+
+  test('inherited __exit__, __exit__ bound otherwise, an async __aexit__, and a swallowing @contextmanager of another module', () => {
+    // (`class QuietTask(base.Quiet)` in the generator's module, no `__exit__` of its own)
+    const quiet = 'class Quiet:\n    def __enter__(self):\n        return self\n\n    def __exit__(self, *exc):\n        return True\n';
+    const task = 'from base import Quiet\n\n\nclass QuietTask(Quiet):\n    def __init__(self, name):\n        self.name = name\n\n\ndef tasks(names):\n    for n in names:\n        with QuietTask(n):\n            yield n.upper()\n';
+    assert.match(indexOf({ 'base.py': quiet, 'main.py': task }).generators['main.tasks']!.closeRaises ?? '', /may swallow GeneratorExit \(`QuietTask` of `main`\)/);
+    // Its own `__exit__` that lets it go: not swallowing
+    const own = task.replace('        self.name = name\n', '        self.name = name\n\n    def __exit__(self, *exc):\n        return False\n');
+    assert.equal(indexOf({ 'base.py': quiet, 'main.py': own }).generators['main.tasks']!.closeRaises, undefined);
+    // Two modules down: `class Middle(Quiet)` in another module
+    const middle = indexOf({ 'base.py': quiet, 'mid.py': 'from base import Quiet\n\nclass Middle(Quiet):\n    pass\n', 'main.py': gen('from mid import Middle', 'Middle()') });
+    assert.ok(middle.generators['main.records']!.closeRaises);
+    // `__exit__ = lambda self, *exc: True`
+    assert.ok(indexOf({ 'errs.py': 'class logged_errors:\n    def __init__(self, p):\n        pass\n    def __enter__(self):\n        return self\n    __exit__ = lambda self, *exc: True\n', 'main.py': gen('from errs import logged_errors') }).generators['main.records']!.closeRaises);
+    // A @contextmanager that catches BaseException around its yield and goes on
+    const ignoring = 'import contextlib\n\n@contextlib.contextmanager\ndef logged_errors(p):\n    try:\n        yield\n    except BaseException:\n        print("skipping", p)\n';
+    assert.ok(indexOf({ 'errs.py': ignoring, 'main.py': gen('from errs import logged_errors') }).generators['main.records']!.closeRaises);
+    // … but not one that re-raises, or catches Exception only
+    for (const handler of ['    except BaseException:\n        print("skipping", p)\n        raise\n', '    except Exception:\n        print("skipping", p)\n']) {
+      const cm = ignoring.replace('    except BaseException:\n        print("skipping", p)\n', handler);
+      assert.equal(indexOf({ 'errs.py': cm, 'main.py': gen('from errs import logged_errors') }).generators['main.records']!.closeRaises, undefined, handler);
+    }
+  });
+
+  test('the fix becomes unsafe; the program it would have made crashes where the original printed "Exception ignored"', () => {
+    const dir = tempDir('withify-swallow-');
+    writeFileSync(join(dir, 'errs.py'), errs);
+    writeFileSync(join(dir, 'a.txt'), 'record 0a\nrecord 0b\n');
+    writeFileSync(join(dir, 'main.py'), `${gen('from errs import logged_errors')}\nprint("first:", first_record(["a.txt", "a.txt"]))\nprint("done")\n`);
+    const check = spawnSync(process.execPath, [CLI, 'check', 'main.py', 'errs.py', '--no-cache', '--select', 'generator-close', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    const findings = JSON.parse(check.stdout).files.flatMap((f: { findings: Array<{ fix: { applicability: string } | null; message: string }> }) => f.findings);
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].fix?.applicability, 'unsafe');
+    assert.match(findings[0].message, /may swallow GeneratorExit \(`logged_errors` of `errs`\)/);
+    // What the unsafe fix does, shown under CPython: the original runs on, the fixed program raises RuntimeError
+    const before = spawnSync(CPYTHON, ['main.py'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(before.status, 0, before.stderr);
+    assert.match(before.stdout, /first: record 0a\ndone/);
+    spawnSync(process.execPath, [CLI, 'fix', 'main.py', 'errs.py', '--no-cache', '--select', 'generator-close', '--unsafe-fixes'], { cwd: dir, encoding: 'utf8' });
+    const after = spawnSync(CPYTHON, ['main.py'], { cwd: dir, encoding: 'utf8' });
+    assert.notEqual(after.status, 0);
+    assert.match(after.stderr, /RuntimeError: generator ignored GeneratorExit/);
+  });
+});
+
+test('a finally that reads a name only augmented assignments bind raises UnboundLocalError: the fix is unsafe (review rv54b)', () => {
+  const src = (fin: string) => `open_rows = 0\n\n\ndef rows():\n    try:\n        yield 1\n        yield 2\n    finally:\n        ${fin}\n\n\ndef first():\n    for r in rows():\n        if r:\n            break\n    return "ok"\n`;
+  const r = transformSource(src('open_rows -= 1'), { select: ['generator-close'] });
+  assert.deepEqual(r.findings.map((f) => f.fixStatus), ['unsafe']);
+  assert.match(r.findings[0]!.message, /its `finally` raises UnboundLocalError \(line 9\): `open_rows` is bound in the generator only by augmented assignment/);
+  // Declared global, or bound plainly too, or only an attribute or a keyword of that name: safe
+  for (const fin of ['global open_rows; open_rows -= 1', 'open_rows = 0; open_rows -= 1', 'print(x.open_rows, dict(open_rows=1))']) {
+    assert.deepEqual(transformSource(src(fin), { select: ['generator-close'] }).findings.map((f) => f.fixStatus), ['fixable'], fin);
+  }
+});

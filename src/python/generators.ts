@@ -26,6 +26,12 @@ export interface GeneratorSummary {
   /** An async generator whose cleanup awaits (`cleanupAwaitsReason`): where; absent when it does not. */
   cleanupAwaits?: string;
   /**
+   * The context managers of other modules (or classes of its own with bases) around a `yield` after which it may go on
+   * (`swallowCandidates`): should one swallow GeneratorExit (`ModuleFacts.swallows`, read in `mergeModuleFacts`),
+   * closing the generator raises, and `reason` says why. Absent when none, or when `closeRaises` says so already.
+   */
+  closeRaisesIf?: Array<{ manager: string; reason: string }>;
+  /**
    * A plain function (no `yield`) that can only end by returning a call of one of these (`freshReturns`):
    * when each is a generator function with cleanup, a call of it makes a fresh one (`mergeModuleFacts`).
    */
@@ -83,6 +89,12 @@ export interface ModuleFacts {
    * `Table(n)` iterates (absent when none).
    */
   special?: string[];
+  /**
+   * The classes of the module whose `__exit__` (`__aexit__`) may return true, and its `@contextmanager` functions that may
+   * catch what is thrown in at their `yield` (`swallowersFromText`): `with` them around a `yield`, a generator may go on
+   * after GeneratorExit. Absent when none.
+   */
+  swallows?: string[];
 }
 
 /** A class that has bases (it may override a method of one of them), by short names. */
@@ -1294,7 +1306,7 @@ const isNumber = (n: SyntaxNode | null): n is SyntaxNode => n !== null && (unwra
  * the GeneratorExit, which `close()` takes), then a number literal divided by a literal zero (`1/0`, as
  * CPython's own tests write it; `//`, `%`), an `assert` of a false literal.
  */
-function raisingIn(region: SyntaxNode, fn: SyntaxNode, bareRaises: boolean): string | undefined {
+function raisingIn(region: SyntaxNode, fn: SyntaxNode, bareRaises: boolean, names?: NameIndex): string | undefined {
   // Ex) `except GeneratorExit as exc:` / `raise exc`: re-raises what it caught, as a bare `raise` does (not when the
   // handler binds the name again)
   const alias = region.type === 'except_clause' ? region.childForFieldName('value')?.childForFieldName('alias')?.namedChildren[0] : undefined;
@@ -1332,7 +1344,31 @@ function raisingIn(region: SyntaxNode, fn: SyntaxNode, bareRaises: boolean): str
     const test = a.namedChildren[0];
     if (test && falsyLiteral(test) && !caughtWithin(a, region)) return `raises AssertionError (line ${lineOf(a)})`;
   }
+  // Ex) `finally: open_rows -= 1` with no `global open_rows`: a name of the generator that only augmented assignments
+  // bind is never bound where it is read (review rv54b)
+  const unbound = names ? onlyAugmented(names, fn) : undefined;
+  if (unbound?.size) {
+    const read = ownOf(region, 'identifier', fn).find((i) => unbound.has(i.text) && !namesNoVariable(i) && !caughtWithin(i, region));
+    if (read) return `raises UnboundLocalError (line ${lineOf(read)}): \`${read.text}\` is bound in the generator only by augmented assignment`;
+  }
   return undefined;
+}
+
+/** The names of the function `fn` that only augmented assignments (`n += 1`) bind: never bound where they are read. */
+function onlyAugmented(names: NameIndex, fn: SyntaxNode): Set<string> {
+  const out = new Set<string>();
+  for (const [name, bs] of names.bindings(fn)) {
+    if (bs.length && bs.every((b) => b.kind === 'assign' && b.node.parent?.type === 'augmented_assignment' && b.node.parent.childForFieldName('left')?.id === b.node.id)) out.add(name);
+  }
+  return out;
+}
+
+/** An identifier that names no variable: an attribute's name (`x.n`), a keyword argument's (`f(n=1)`). */
+function namesNoVariable(id: SyntaxNode): boolean {
+  const p = id.parent;
+  if (p?.type === 'attribute') return p.childForFieldName('attribute')?.id === id.id;
+  if (p?.type === 'keyword_argument') return p.childForFieldName('name')?.id === id.id;
+  return false;
 }
 
 /**
@@ -1350,7 +1386,7 @@ export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[],
     const fin = t.namedChildren.find((c) => c.type === 'finally_clause');
     // Suspended anywhere in the try but its `finally`, the `finally` is pending.
     if (fin && yields.some((y) => within(y, t) && !within(y, fin))) {
-      const raises = raisingIn(fin, fn, true);
+      const raises = raisingIn(fin, fn, true, names);
       if (raises) return `its \`finally\` ${raises}`;
       const y = yields.find((y) => within(y, fin));
       if (y) return `its \`finally\` yields (line ${lineOf(y)}): closing it raises RuntimeError`;
@@ -1361,7 +1397,7 @@ export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[],
     for (const h of t.namedChildren) {
       if (h.type !== 'except_clause' || !catchesGeneratorExit(h, names)) continue;
       const header = h.text.slice(0, h.text.indexOf(':')).replace(/\s+/g, ' ');
-      const raises = raisingIn(h, fn, false);
+      const raises = raisingIn(h, fn, false, names);
       if (raises) return `its \`${header}:\` ${raises}`;
       const y = yields.find((y) => within(y, h));
       if (y) return `its \`${header}:\` yields (line ${lineOf(y)}): closing it raises RuntimeError`;
@@ -1462,6 +1498,110 @@ function managersOf(value: SyntaxNode): SyntaxNode[] {
     return [...(body ? managersOf(body) : []), ...(orelse ? managersOf(orelse) : [])];
   }
   return [v];
+}
+
+/**
+ * The context managers around a `yield` of `fn` whose `__exit__` this module cannot read, after which the generator may
+ * go on (a loop around the `with`, or a `yield` after it: `goesOnReason`): a call of a name imported from another
+ * module (`with logged_errors(p):`, `with errs.Quiet():`), or of a class of the module's top level that may inherit its
+ * `__exit__` (`class QuietTask(base.Quiet)`). `mergeModuleFacts` reads whether one swallows GeneratorExit (review
+ * rv54c: the close of a fix raised RuntimeError where CPython printed "Exception ignored").
+ */
+function swallowCandidates(fn: SyntaxNode, yields: readonly SyntaxNode[], names: NameIndex, loc: ModuleLocation): Array<{ manager: string; reason: string }> {
+  const out: Array<{ manager: string; reason: string }> = [];
+  for (const w of ownOf(fn, 'with_statement', fn)) {
+    const body = w.childForFieldName('body');
+    if (!body || !yields.some((y) => within(y, body))) continue;
+    for (const item of w.descendantsOfType('with_item')) {
+      if (holderOf(item)?.id !== fn.id) continue;
+      const value = item.childForFieldName('value');
+      for (const m of value ? managersOf(value) : []) {
+        const callee = m.type === 'call' ? m.childForFieldName('function') : null;
+        const manager = callee ? managerKey(callee, names, loc) : undefined;
+        if (!manager) continue;
+        const goesOn = goesOnReason(fn, yields, w, `with ${item.text.replace(/\s+/g, ' ')}`, lineOf(w), 'swallowing');
+        if (goesOn) out.push({ manager, reason: goesOn.replace(' goes on after swallowing GeneratorExit', ` may swallow GeneratorExit (\`${callee!.text.replace(/\s+/g, '')}\` of \`${manager.slice(0, manager.lastIndexOf('.'))}\`), then go on`) });
+      }
+    }
+  }
+  return out;
+}
+
+/** The dotted name a `with` item's callee reaches in another module (`Quiet` imported, `errs.Quiet`), or a top-level class of this one. */
+function managerKey(callee: SyntaxNode, names: NameIndex, loc: ModuleLocation): string | undefined {
+  const parts: string[] = [];
+  let head: SyntaxNode | null = callee;
+  while (head?.type === 'attribute') {
+    parts.unshift(head.childForFieldName('attribute')?.text ?? '');
+    head = head.childForFieldName('object');
+  }
+  if (head?.type !== 'identifier') return undefined;
+  const r = names.resolve(head.text, head);
+  if (r.kind === 'import') {
+    const base = absoluteName(r.qualified, loc);
+    return base === undefined ? undefined : [base, ...parts].join('.');
+  }
+  // Ex) `class QuietTask(base.Quiet): pass` … `with QuietTask():` (its own `__exit__`, if any, was read here)
+  if (r.kind === 'local' && !parts.length && r.scope.type === 'module' && r.bindings.length === 1 && r.bindings[0]!.kind === 'class') return `${loc.moduleName}.${head.text}`;
+  return undefined;
+}
+
+/**
+ * The top-level classes of `text` with an `__exit__` or `__aexit__` that may return something true (a `return` of anything
+ * but nothing, `None` or `False`; or one bound otherwise, `__exit__ = …`), and its top-level `@contextmanager` functions
+ * with a handler that may catch GeneratorExit (a bare `except:`, one naming `BaseException` or `GeneratorExit`) and does
+ * not end in `raise`, or a `finally` that returns, breaks or continues: read from the lines, taking more rather than
+ * fewer (a swallower only makes a fix unsafe).
+ */
+export function swallowersFromText(text: string): string[] {
+  if (!text.includes('exit__') && !text.includes('contextmanager')) return [];
+  const lines = text.split(/\r\n|\r|\n/);
+  const indentOf = (l: string) => /^[ \t]*/.exec(l)![0].length;
+  const blank = (l: string) => /^[ \t\f]*(?:#.*)?$/.test(l);
+  /** The lines of the block below line `i` (indented deeper than `k`). */
+  const blockOf = (i: number, k: number): number[] => {
+    const out: number[] = [];
+    for (let j = i + 1; j < lines.length; j++) {
+      if (blank(lines[j]!)) continue;
+      if (indentOf(lines[j]!) <= k) break;
+      out.push(j);
+    }
+    return out;
+  };
+  const out = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const exit = /^([ \t]+)(?:async[ \t]+)?def[ \t]+__a?exit__\b/.exec(l) ?? /^([ \t]+)__a?exit__[ \t]*=(?!=)/.exec(l);
+    if (exit) {
+      const k = exit[1]!.length;
+      let j = i - 1;
+      while (j >= 0 && (blank(lines[j]!) || indentOf(lines[j]!) >= k)) j--;
+      const cls = j >= 0 ? /^class[ \t]+([A-Za-z_]\w*)/.exec(lines[j]!)?.[1] : undefined;
+      if (!cls) continue;
+      if (!l.includes('def') || blockOf(i, k).some((b) => {
+        const v = /^[ \t]*return\b(.*)$/.exec(lines[b]!)?.[1]?.replace(/#.*$/, '').trim();
+        return v !== undefined && v !== '' && v !== 'None' && v !== 'False';
+      })) out.add(cls);
+      continue;
+    }
+    if (!/^@[ \t]*(?:[\w.]+\.)?(?:async)?contextmanager\b/.test(l)) continue;
+    let d = i + 1;
+    while (d < lines.length && (blank(lines[d]!) || lines[d]!.startsWith('@'))) d++;
+    const name = d < lines.length ? /^(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/.exec(lines[d]!)?.[1] : undefined;
+    if (!name) continue;
+    const body = blockOf(d, 0);
+    const swallows = body.some((b) => {
+      const line = lines[b]!;
+      const h = indentOf(line);
+      if (/^[ \t]*finally[ \t]*:/.test(line)) return blockOf(b, h).some((f) => /^[ \t]*(?:return|break|continue)\b/.test(lines[f]!));
+      if (!/^[ \t]*except[ \t]*(?::|.*\b(?:BaseException|GeneratorExit)\b)/.test(line)) return false;
+      const handler = blockOf(b, h);
+      const last = handler.at(-1);
+      return last === undefined || !/^[ \t]*raise\b/.test(lines[last]!) || indentOf(lines[last]!) !== indentOf(lines[handler[0]!]!);
+    });
+    if (swallows) out.add(name);
+  }
+  return [...out];
 }
 
 /**
@@ -2008,6 +2148,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
       }
     }
     const closeRaises = closeRaisesReason(fn, yields, names);
+    const closeRaisesIf = closeRaises ? [] : swallowCandidates(fn, yields, names, loc);
     const cleanupAwaits = startsAsync(fn) ? cleanupAwaitsReason(fn, yields, names) : undefined;
     const { at: passes, from: passesFrom, mixed: passesMixed } = startsAsync(fn) ? { at: [], from: [], mixed: [] } : iteratedParameters(fn);
     generators.push({
@@ -2017,6 +2158,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
       delegates: [...delegates],
       ...(yieldsFrom.size ? { yieldsFrom: [...yieldsFrom] } : {}),
       ...(closeRaises ? { closeRaises } : {}),
+      ...(closeRaisesIf.length ? { closeRaisesIf } : {}),
       ...(cleanupAwaits ? { cleanupAwaits } : {}),
       ...(passes.length ? { passes } : {}),
       ...(passesFrom.length ? { passesFrom } : {}),
@@ -2797,6 +2939,44 @@ export function classChildren(modules: ReadonlyArray<{ facts: ModuleFacts; modul
  * to one that does, followed to a fixed point. Modules summarised twice under one name (two scripts
  * named alike in different folders) are left out: a name that can mean two functions resolves to none.
  */
+/**
+ * Ex) `with logged_errors(p):` around a `yield` in a loop, `logged_errors` a class of another module whose `__exit__`
+ * returns True: the generator's close raises RuntimeError (`GeneratorSummary.closeRaisesIf`). The swallowers are the
+ * modules' own (`ModuleFacts.swallows`) and the classes that may inherit their `__exit__` (a base of the same last
+ * name, no `__exit__`/`__aexit__` of their own: more rather than fewer).
+ */
+function settleSwallowing(modules: ReadonlyArray<{ moduleName: string; facts: ModuleFacts }>, seen: ReadonlyMap<string, number>, all: Map<string, GeneratorSummary>, aliases: Readonly<Record<string, string>>): void {
+  const asking = [...all.values()].filter((g) => g.closeRaisesIf && !g.closeRaises);
+  if (!asking.length) return;
+  const swallows: Record<string, true> = {};
+  const short = new Set<string>();
+  for (const m of modules) {
+    for (const name of m.facts.swallows ?? []) {
+      swallows[`${m.moduleName}.${name}`] = true;
+      short.add(name);
+    }
+  }
+  if (!short.size) return;
+  for (let grew = true, round = 0; grew && round < 10; round++) {
+    grew = false;
+    for (const m of modules) {
+      for (const c of m.facts.subclasses ?? []) {
+        const key = `${m.moduleName}.${c.name}`;
+        if (swallows[key] || c.plain.includes('__exit__') || c.plain.includes('__aexit__') || !c.bases.some((b) => short.has(b))) continue;
+        swallows[key] = true;
+        short.add(c.name);
+        grew = true;
+      }
+    }
+  }
+  const via = { aliases } as GeneratorIndex;
+  for (const g of asking) {
+    // (A module two files share: which one is imported is not known, as for its generators)
+    const hit = g.closeRaisesIf!.find((c) => resolveKey(via, c.manager, undefined, swallows) !== undefined || [...seen].some(([name, n]) => n > 1 && c.manager.startsWith(`${name}.`)));
+    if (hit) all.set(g.key, { ...g, closeRaises: hit.reason });
+  }
+}
+
 export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; facts: ModuleFacts }>, classTree?: ClassChildren): GeneratorIndex {
   const seen = new Map<string, number>();
   for (const m of modules) seen.set(m.moduleName, (seen.get(m.moduleName) ?? 0) + 1);
@@ -2817,6 +2997,7 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
       else all.set(g.key, g);
     }
   }
+  settleSwallowing(modules, seen, all, aliases);
   const ambiguous = [...seen].filter(([, n]) => n > 1).map(([name]) => name);
   const index: GeneratorIndex = { generators: {}, aliases, ambiguous, plainOverrides: [], callNames: [], memberNames: {}, classNames: [] };
   const qualnames = new Map<string, string>();
