@@ -6,7 +6,7 @@ import { hideBin } from 'yargs/helpers';
 import { defaultOptions, formatPythonVersion, parseGeneratorStyle, parsePythonVersion, unsupportedTarget } from './options.js';
 import { ConfigError, emptyGlob, loadConfig, mergeSettings, nestedConfigs, sectionOf } from './config.js';
 import { loadTransformModules, TransformLoadError } from './load-transform.js';
-import { isWithin, parseShard, realOrSelf, SelectError } from './walk.js';
+import { GitInterrupted, isWithin, parseShard, realOrSelf, SelectError } from './walk.js';
 import { exitCode, renderReport, type Format, type ReportOptions } from './report.js';
 import type { Transform } from './types.js';
 import { createProgress } from './progress.js';
@@ -503,6 +503,12 @@ async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOp
   let result;
   try {
     result = await run(a.paths, { ...options, extraTransforms: [] }, { signal: interrupt.signal, onProgress: (done, total, phase) => progress.update(done, total, phase) });
+  } catch (err) {
+    // Ex) Ctrl-C while `--changed-since` waits for git: git ends of it, and so does the run, before any file (review rv54a)
+    if (!(err instanceof GitInterrupted)) throw err;
+    process.stderr.write('withify: interrupted while git listed the changed files; nothing was processed\n');
+    process.exitCode = 130;
+    return;
   } finally {
     progress.stop();
     process.removeListener('SIGINT', onSigint);

@@ -33,7 +33,7 @@ export function createProgress(d: ProgressDecision, stream: NodeJS.WriteStream =
     new cliProgress.SingleBar(
       {
         stream,
-        format: 'withify {label}{bar} {value}/{total} files | {rate} files/s | {eta_formatted} left',
+        format: 'withify {label}{bar} {value}/{total} files | {rate} files/s | {left} left',
         clearOnComplete: true,
         hideCursor: false,
         etaBuffer: 50,
@@ -51,14 +51,24 @@ export function createProgress(d: ProgressDecision, stream: NodeJS.WriteStream =
         bar = newBar();
         shown = phase;
         started = Date.now();
-        bar.start(total, done, { rate: '0', label: phase === 'index' ? 'indexing ' : '' });
+        // (No rate yet, nor a time left: "0s left" with every file to do was wrong, review rv54a)
+        bar.start(total, done, { rate: '?', left: '?', label: phase === 'index' ? 'indexing ' : '' });
         return;
       }
       const seconds = (Date.now() - started) / 1000;
-      bar!.update(done, { rate: seconds > 0 ? (done / seconds).toFixed(0) : '0' });
+      const rate = seconds > 0 ? done / seconds : 0;
+      bar!.update(done, { rate: rate > 0 ? rate.toFixed(0) : '?', left: rate > 0 ? timeLeft((total - done) / rate) : '?' });
     },
     stop() {
       bar?.stop();
     },
   };
+}
+
+/** `42s`, `3m05s`, `1h02m`: the time left, as a person reads it. */
+export function timeLeft(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }

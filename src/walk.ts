@@ -54,6 +54,8 @@ export interface SelectOptions {
   include?: readonly string[];
   /** Keep only files changed since this git revision, plus untracked files that are not ignored. */
   changedSince?: string;
+  /** The run's cache directory, never walked (`RunOptions.cacheDir`). */
+  cacheDir?: string;
   shard?: Shard;
   /**
    * What generator-close's project-wide first pass reads: `'project'` (default) every file of the project
@@ -95,9 +97,11 @@ interface IgnoreLevel {
  * The rules of one ignore file. `ignoreCase`: git's `core.ignorecase` (false unless the repository's config says
  * true, as git sets it on a case-insensitive file system): `*.PY` does not ignore `app.py` on Linux.
  */
-function readIgnoreFile(path: string, base: string, ignoreCase: boolean): IgnoreLevel | undefined {
+function readIgnoreFile(path: string, base: string, ignoreCase: boolean, inTree = false): IgnoreLevel | undefined {
   let text: string;
   try {
+    // (A `.gitignore` of the tree that is a symbolic link: git 2.32 and later does not follow it, review rv54a)
+    if (inTree && lstatSync(path).isSymbolicLink()) return undefined;
     text = readFileSync(path, 'utf8');
   } catch {
     return undefined; // absent or unreadable: git ignores it too
@@ -124,9 +128,26 @@ function isIgnored(levels: readonly IgnoreLevel[], path: string, isDir: boolean)
   return ignored;
 }
 
+/**
+ * The variables that point git at one repository (git's own `local_repo_env`, which `git submodule foreach` clears):
+ * a hook gets `GIT_INDEX_FILE` (and in a linked worktree `GIT_DIR`), which asked of a submodule or another checkout
+ * read the superproject's (review rv54a). withify finds each repository by the directory it runs git in.
+ */
+const REPO_ENV = ['GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_CONFIG', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'GIT_OBJECT_DIRECTORY', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_IMPLICIT_WORK_TREE', 'GIT_GRAFT_FILE', 'GIT_INDEX_FILE', 'GIT_NO_REPLACE_OBJECTS', 'GIT_REPLACE_REF_BASE', 'GIT_PREFIX', 'GIT_SHALLOW_FILE', 'GIT_COMMON_DIR'];
+
+/** git was ended by a signal (Ctrl-C while it listed the changed files): the run ends as interrupted. */
+export class GitInterrupted extends Error {
+  constructor(readonly signal: string) {
+    super(`git was interrupted (${signal})`);
+    this.name = 'GitInterrupted';
+  }
+}
+
 function git(args: readonly string[], cwd: string): { ok: boolean; stdout: string; stderr: string } {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !REPO_ENV.includes(k) && !/^GIT_CONFIG_(?:KEY|VALUE)_\d+$/.test(k)));
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
   if (r.error) return { ok: false, stdout: '', stderr: r.error.message };
+  if (r.signal === 'SIGINT' || r.signal === 'SIGTERM') throw new GitInterrupted(r.signal);
   return { ok: r.status === 0, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -195,7 +216,7 @@ class IgnoreRules {
   /** The levels for the entries of `dir`, given those of its parent. */
   enter(parent: IgnoreLevel[], dir: string): IgnoreLevel[] {
     if (!this.enabled) return parent;
-    const own = readIgnoreFile(join(dir, '.gitignore'), dir, this.ignoreCase);
+    const own = readIgnoreFile(join(dir, '.gitignore'), dir, this.ignoreCase, true);
     return own ? [...parent, own] : parent;
   }
 
@@ -226,6 +247,8 @@ export interface ExpandOptions {
   base?: string;
   /** Default: the name ends in `.py`. */
   include?: PathMatcher;
+  /** The real path of a directory never walked: the run's cache (`--cache-dir` inside the tree, review rv54a). */
+  skipDir?: string;
 }
 
 /**
@@ -340,7 +363,7 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions = {
       const excludedHere = () => excluded(full) || (own !== undefined && own !== full && excluded(own));
       if (isDir) {
         // (A virtualenv is left out once listed, in `visit`.)
-        if (SKIPPED_DIRS.has(e.name) || e.name.endsWith('.egg-info') || isIgnored(levels, full, true) || excludedHere()) {
+        if (SKIPPED_DIRS.has(e.name) || e.name.endsWith('.egg-info') || (options.skipDir !== undefined && (own ?? realOrSelf(full)) === options.skipDir) || isIgnored(levels, full, true) || excludedHere()) {
           if (own !== undefined) leftOut.dirs.push(own + sep);
           continue;
         }
@@ -412,7 +435,8 @@ function isLinkPath(p: string): boolean {
 export function changedFiles(rev: string, cwd: string, under?: readonly string[]): Set<string> {
   const top = git(['rev-parse', '--show-toplevel'], cwd);
   if (!top.ok && /ENOENT/.test(top.stderr)) throw new SelectError('--changed-since needs git, and `git` is not on the PATH');
-  if (!top.ok) throw new SelectError(`--changed-since needs a git repository, and ${cwd} is not in one`);
+  // (Git's own reason when it is not that: `detected dubious ownership in repository …` names its fix, review rv54a)
+  if (!top.ok) throw new SelectError(/not a git repository/i.test(top.stderr) || !top.stderr.trim() ? `--changed-since needs a git repository, and ${cwd} is not in one` : `--changed-since: git cannot use the repository of ${cwd}: ${top.stderr.trim()}`);
   const root = realpathSync(top.stdout.trim());
   if (rev.startsWith('-')) throw new SelectError(`--changed-since: "${rev}" is not a revision`);
   const verified = git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], root);
@@ -423,6 +447,8 @@ export function changedFiles(rev: string, cwd: string, under?: readonly string[]
   if (!untracked.ok) throw new SelectError(`--changed-since: git ls-files failed: ${untracked.stderr.trim()}`);
   const names = `${diff.stdout}${untracked.stdout}`.split('\0').filter(Boolean);
   const out = new Set<string>();
+  askedNested.clear();
+  askedNested.add(root);
   addListed(root, names, out, under);
   addSubmoduleChanges(root, verified.stdout.trim(), out, under);
   return out;
@@ -441,12 +467,20 @@ function addListed(root: string, names: readonly string[], out: Set<string>, und
       continue;
     }
     if (under && !under.some((p) => isWithin(p, path) || isWithin(path, p))) continue;
+    // (Each nested checkout once: a listing that names a checkout already asked, as one could when git was pointed
+    // elsewhere, recursed without end)
+    const real = realOrSelf(path);
+    if (askedNested.has(real)) continue;
+    askedNested.add(real);
     const all = git(['ls-files', '--cached', '--others', '--exclude-standard', '-z'], path);
     if (!all.ok) throw new SelectError(`--changed-since: git failed in the nested repository ${path}: ${all.stderr.trim()}`);
     addListed(path, all.stdout.split('\0').filter(Boolean), out, under);
     addSubmoduleChanges(path, undefined, out, under);
   }
 }
+
+/** The nested checkouts `addListed` asked in this `changedFiles`, by real path. */
+const askedNested = new Set<string>();
 
 /**
  * The paths of the repository at `root` that hold another repository: its submodules (`.gitmodules`) and the
@@ -609,6 +643,7 @@ export function selectFiles(paths: readonly string[], options: SelectOptions): W
     exclude: options.exclude?.length ? globMatcher(options.exclude, cwd) : undefined,
     base: resolve(cwd, options.excludeBase ?? '.'),
     include: options.include?.length ? globMatcher(options.include, cwd) : undefined,
+    ...(options.cacheDir !== undefined ? { skipDir: realOrSelf(resolve(cwd, options.cacheDir)) } : {}),
   };
   const absolute = paths.map((p) => resolve(cwd, p));
   forgetListings();

@@ -2,7 +2,7 @@
 // --changed-since and --shard. Each test builds a real git repository in a temporary directory.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseShard, pathHash, selectFiles, SelectError, type SelectOptions } from '../src/walk.js';
@@ -85,6 +85,35 @@ describe('ignore files', () => {
   test('nested .gitignore, negation, anchored patterns, .git/info/exclude', () => {
     const r = repo();
     assert.deepEqual(select(r, ['.']), ['app.py', 'mine.py', 'pkg/keep_pb2.py', 'pkg/mod.py', 'pkg/top_only.py']);
+  });
+
+  test('a .gitignore that is a symbolic link is not read, as git 2.32 and later do not (review rv54a)', () => {
+    const r = repo();
+    const shared = join(dirname(r.root), 'shared-ignore');
+    writeFileSync(shared, 'mod.py\n');
+    symlinkSync(shared, join(r.root, 'pkg', 'sub', '.gitignore'));
+    write(r.root, { 'pkg/sub/mod.py': 'x = 1\n' });
+    assert.ok(select(r, ['.']).includes('pkg/sub/mod.py'));
+  });
+
+  test('the cache directory is never walked, wherever --cache-dir puts it, with --no-ignore or --include (review rv54a)', () => {
+    const r = repo();
+    for (const extra of [['--no-ignore'], ['--include', '*']]) {
+      rmSync(join(r.root, 'cache-here'), { recursive: true, force: true });
+      mkdirSync(join(r.root, 'cache-here'));
+      const args = ['check', 'pkg', '--cache-dir', 'cache-here', '--format', 'json', ...extra];
+      const first = cli(r, args);
+      const second = cli(r, args);
+      const paths = (out: string) => JSON.parse(out).files.map((f: { path: string }) => f.path);
+      assert.ok(paths(first.stdout).length > 0, first.stderr);
+      assert.deepEqual(paths(second.stdout), paths(first.stdout), extra.join(' '));
+      assert.ok(!paths(second.stdout).some((p: string) => p.startsWith('cache-here')));
+      assert.ok(readdirSync(join(r.root, 'cache-here')).length > 0);
+      // … and, put inside a walked directory, not walked either
+      const inside = cli(r, ['check', '.', '--cache-dir', 'pkg/.c', '--format', 'json', ...extra]);
+      const again = cli(r, ['check', '.', '--cache-dir', 'pkg/.c', '--format', 'json', ...extra]);
+      assert.deepEqual(paths(again.stdout), paths(inside.stdout), extra.join(' '));
+    }
   });
 
   test('a repository inside the checkout (a clone, a submodule): its own ignore files, not the outer ones, as git reads them (review rw3)', () => {
@@ -347,6 +376,40 @@ describe('--changed-since', () => {
     const res = cli(r, ['check', '--changed-since', 'HEAD', '.', '--no-cache']);
     assert.equal(res.status, 0, res.stderr);
     assert.equal(res.stdout, 'All clear: no findings in 3 files.\n');
+  });
+
+  test("git's variables for one repository (a hook's GIT_INDEX_FILE, a worktree's GIT_DIR) do not reach the git asked of a submodule (review rv54a)", () => {
+    const r = committed();
+    const lib = join(dirname(r.root), 'lib');
+    mkdirSync(lib);
+    git(lib, r.env, 'init', '-q');
+    write(lib, { 's1.py': 'x = 1\n', 's2.py': 'x = 1\n' });
+    git(lib, r.env, 'add', '-A');
+    git(lib, r.env, 'commit', '-q', '-m', 'lib');
+    git(r.root, r.env, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib, 'sm');
+    git(r.root, r.env, 'commit', '-q', '-m', 'sm');
+    write(join(r.root, 'sm'), { 's1.py': 'x = 2\n' });
+    const expected = ['sm/s1.py'];
+    assert.deepEqual(select(r, ['.'], { changedSince: 'HEAD' }), expected);
+    // (What a pre-commit hook runs with; and GIT_DIR with GIT_WORK_TREE recursed without end)
+    for (const extra of [{ GIT_INDEX_FILE: '.git/index' }, { GIT_INDEX_FILE: join(r.root, '.git', 'index') }, { GIT_DIR: join(r.root, '.git') }, { GIT_DIR: join(r.root, '.git'), GIT_WORK_TREE: r.root }]) {
+      assert.deepEqual(select({ ...r, env: { ...r.env, ...extra } }, ['.'], { changedSince: 'HEAD' }), expected, JSON.stringify(extra));
+    }
+  });
+
+  test('a revision git refuses for another reason than "not a repository" passes on git\'s reason; a git that Ctrl-C ends ends the run with 130', () => {
+    const r = committed();
+    // (A fake `git` that dies of SIGINT, as one does when the terminal's Ctrl-C reaches its process group)
+    const bin = join(dirname(r.root), 'fakebin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'git'), '#!/bin/sh\ncase "$1" in diff) kill -INT $$ ;; esac\nexec /usr/bin/env -u PATH PATH=/usr/bin:/bin git "$@"\n', { mode: 0o755 });
+    const res = spawnSync(process.execPath, [CLI, 'check', '--changed-since', 'HEAD', '.', '--no-cache'], { cwd: r.root, env: { ...r.env, NO_COLOR: '1', PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' });
+    assert.equal(res.status, 130, res.stderr);
+    assert.match(res.stderr, /interrupted while git listed the changed files/);
+    // (`safe.directory` refusals and the like: git's own words, which name the fix)
+    const dubious = spawnSync(process.execPath, [CLI, 'check', '--changed-since', 'HEAD', '.', '--no-cache'], { cwd: r.root, env: { ...r.env, NO_COLOR: '1', GIT_CONFIG_PARAMETERS: '', GIT_CEILING_DIRECTORIES: '', GIT_DISCOVERY_ACROSS_FILESYSTEM: '', GIT_TEST_ASSUME_DIFFERENT_OWNER: '1' }, encoding: 'utf8' });
+    assert.equal(dubious.status, 2);
+    assert.match(dubious.stderr, /--changed-since: git cannot use the repository of .*dubious ownership/);
   });
 
   test('a nested checkout: untracked, every file of it counts as changed; recorded as a gitlink without .gitmodules, it is asked as a submodule', () => {
