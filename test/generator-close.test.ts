@@ -1838,3 +1838,25 @@ test('a finally that reads a name only augmented assignments bind raises Unbound
     assert.deepEqual(transformSource(src(fin), { select: ['generator-close'] }).findings.map((f) => f.fixStatus), ['fixable'], fin);
   }
 });
+
+test("an async generator's cleanup that changes context variables makes the async fix unsafe; an Event's set() does not (review rv54c)", () => {
+  const gen = (fin: string) => `import asyncio\nimport contextvars\n\ncurrent = contextvars.ContextVar("current", default="idle")\ndone = asyncio.Event()\n\n\nasync def rows():\n    token = current.set("rows")\n    try:\n        yield 1\n        yield 2\n    finally:\n        ${fin}\n\n\nasync def first():\n    async for r in rows():\n        return r\n`;
+  for (const fin of ['current.reset(token)', 'current.set("idle")', 'decimal.setcontext(ctx)', 'context.detach(token)']) {
+    const r = transformSource(gen(fin), { select: ['generator-close'] });
+    assert.deepEqual(r.findings.map((f) => f.fixStatus), ['unsafe'], fin);
+    assert.match(r.findings[0]!.message, /its cleanup changes context variables, which CPython's finalizer hook ran later in a task of its own, on a copy of the context/, fin);
+  }
+  for (const fin of ['done.set()', 'print(current.get())', 'cache.reset()']) {
+    assert.deepEqual(transformSource(gen(fin), { select: ['generator-close'] }).findings.map((f) => f.fixStatus), ['fixable'], fin);
+  }
+  // What the unsafe fix changes under CPython: the variable the caller sees after the loop
+  const dir = tempDir('withify-context-');
+  const program = `${gen('current.reset(token)')}\n\nasync def main():\n    print(await first(), current.get())\n\nasyncio.run(main())\n`;
+  const before = runInDir(dir, program);
+  const fixed = transformSource(program, { select: ['generator-close'], unsafeFixes: true }).output;
+  assert.notEqual(fixed, program);
+  const after = runInDir(dir, fixed);
+  // (The original leaves the generator's value in the caller's context, as CPython's hook resets it on a copy)
+  assert.equal(before, '1 rows\n');
+  assert.equal(after, '1 idle\n');
+});

@@ -2239,6 +2239,10 @@ function overriddenReason(ctx: FileContext, call: SyntaxNode, index: GeneratorIn
  * cleanup later, in a task of its own; `await agen.aclose()` runs it in the caller's task, which holds the lock.
  */
 function awaitsNote(gen: Made): string {
+  // Ex) `finally: current_job.reset(token)`: the hook's task ran it on a copy of the context (review rv54c)
+  if (/ changes a context variable/.test(gen.cleanupAwaits ?? '')) {
+    return `; its cleanup changes context variables, which CPython's finalizer hook ran later in a task of its own, on a copy of the context: \`await aclose()\` runs it here, in this task's context, whose variables it then changes: \`${gen.key}\`: ${gen.cleanupAwaits}`;
+  }
   return `; its cleanup awaits, which CPython ran later in a task of its own: \`await aclose()\` runs it here, in this task, under the locks it holds and the timeouts around it (a deadlock, a cancelled cleanup): \`${gen.key}\`: ${gen.cleanupAwaits}`;
 }
 

@@ -1739,7 +1739,48 @@ export function cleanupAwaitsReason(fn: SyntaxNode, yields: readonly SyntaxNode[
   }
   // Ex) `async with session.get(url) as r: yield r`: the exit is awaited
   const w = ownOf(fn, 'with_statement', fn).find((w) => startsAsync(w) && yields.some((y) => within(y, w.childForFieldName('body') ?? w)) && !exitsWithoutAwait(w, names));
-  return w ? `its \`async with\` (line ${lineOf(w)}) exits by awaiting` : undefined;
+  if (w) return `its \`async with\` (line ${lineOf(w)}) exits by awaiting`;
+  return contextChangeReason(fn, yields, names);
+}
+
+/**
+ * Where the cleanup of the async generator `fn` changes context variables (review rv54c): `cv.reset(token)`,
+ * `cv.set(x)` on a `ContextVar` of the module, `decimal.setcontext(…)`, `context.detach(token)` in a `finally` or
+ * `except` around a `yield`, or a `with localcontext():` around one. CPython's finalizer hook ran the cleanup in a task
+ * of its own, on a copy of the caller's context; `await agen.aclose()` runs it in the caller's, whose variables it
+ * then changes (`1/3` printed with another precision after the loop). A phrase `awaitsNote` tells apart.
+ */
+function contextChangeReason(fn: SyntaxNode, yields: readonly SyntaxNode[], names?: NameIndex): string | undefined {
+  if (!/\b(?:reset|set|setcontext|detach|localcontext)\b/.test(fn.text)) return undefined;
+  const isContextVar = (n: SyntaxNode | null): boolean => {
+    if (n?.type !== 'identifier' || !names) return false;
+    const r = names.resolve(n.text, n);
+    // (Imported, `from .ctx import current_job`: what it is does not show; taken as one)
+    if (r.kind === 'import') return true;
+    return r.kind === 'local' && r.bindings.some((b) => /\bContextVar\s*\(/.test(b.node.parent?.text ?? ''));
+  };
+  const changes = (region: SyntaxNode) =>
+    ownOf(region, 'call', fn).find((c) => {
+      const f = c.childForFieldName('function');
+      const args = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => !isExtra(a));
+      const name = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
+      if (name === 'setcontext') return true;
+      if (f?.type !== 'attribute' || args.length !== 1) return false;
+      // Ex) `current_job.reset(token)`, `otel_context.detach(token)`: a token given back
+      if ((name === 'reset' || name === 'detach') && args[0]!.type === 'identifier') return true;
+      return name === 'set' && isContextVar(f.childForFieldName('object'));
+    });
+  for (const t of ownOf(fn, 'try_statement', fn)) {
+    const body = t.childForFieldName('body');
+    if (!body || !yields.some((y) => within(y, t) && !t.namedChildren.some((c) => c.type === 'finally_clause' && within(y, c)))) continue;
+    for (const clause of t.namedChildren) {
+      if (clause.type !== 'finally_clause' && clause.type !== 'except_clause') continue;
+      const at = changes(clause);
+      if (at) return `its \`${clause.type === 'finally_clause' ? 'finally' : 'except'}\` changes a context variable (\`${at.text.replace(/\s+/g, ' ').slice(0, 60)}\`, line ${lineOf(at)})`;
+    }
+  }
+  const local = ownOf(fn, 'with_statement', fn).find((w) => yields.some((y) => within(y, w.childForFieldName('body') ?? w)) && /\blocalcontext\s*\(/.test(w.text.slice(0, (w.childForFieldName('body') ?? w).startIndex - w.startIndex)));
+  return local ? `its \`with localcontext()\` (line ${lineOf(local)}) changes a context variable as it exits` : undefined;
 }
 
 /**
