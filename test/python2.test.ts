@@ -25,6 +25,12 @@ test('a file with a Python 2 form gets no fix, each finding saying which form an
     ['if not host:\n    raise ValueError, "no host"', /`raise E, v`/],
     ["s = ur'x'", /the string prefix `ur`/],
     ['def f((a, b)):\n    pass', /a tuple parameter/],
+    // (Review rv54b: after a keyword, and a tuple parameter not first, or with a default)
+    ['def show(y):\n    return `y`', /a backquoted `repr`/],
+    ['def show(y):\n    yield `y`', /a backquoted `repr`/],
+    ['ok = y and `y`', /a backquoted `repr`/],
+    ['def g(a, (b, c)):\n    pass', /a tuple parameter/],
+    ['def g(a, (b, c)=(1, 2)):\n    pass', /a tuple parameter/],
   ];
   for (const [form, what] of forms) {
     const text = `${LEAK}\n${form}\n`;
@@ -38,7 +44,7 @@ test('a file with a Python 2 form gets no fix, each finding saying which form an
 });
 
 test('their Python 3 look-alikes are fixed', () => {
-  for (const form of ['print("loading")', 'print ("x")', 'exec("x = 1")', 'try:\n    pass\nexcept (ValueError, KeyError) as e:\n    pass', 'try:\n    pass\nexcept* ValueError:\n    pass', 'ok = 1 != 2', 'mode = 0o777', 'zero = 000', 'n = 10', "s = rb'x'", 'def f(a, b=(1, 2)):\n    pass', 'print = 3', '# print "x" in a comment', 's = "print x"', 'print >> sys.stderr', 'raise (ValueError, 1)', 'n = 0xFF']) {
+  for (const form of ['print("loading")', 'print ("x")', 'exec("x = 1")', 'try:\n    pass\nexcept (ValueError, KeyError) as e:\n    pass', 'try:\n    pass\nexcept* ValueError:\n    pass', 'ok = 1 != 2', 'mode = 0o777', 'zero = 000', 'n = 10', "s = rb'x'", 'def f(a, b=(1, 2)):\n    pass', 'def f(a, b: tuple = (1, 2), *c):\n    pass', 'x = "return `y`"', '# yield `y`', 'print = 3', '# print "x" in a comment', 's = "print x"', 'print >> sys.stderr', 'raise (ValueError, 1)', 'n = 0xFF']) {
     const text = `${LEAK}\n${form}\n`;
     assert.equal(transformSource(text, { select: ['open-chain'] }).fixesApplied, 1, form);
   }

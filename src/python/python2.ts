@@ -8,7 +8,7 @@ import type { SyntaxNode } from '../types.js';
  * tuple parameter. Narrower than `FORM_STARTS` (a docstring's "print the …" or an RST ``literal`` does not count),
  * for `check`'s first look, which parses a whole file only where this says so.
  */
-const PYTHON2_LIKELY = /^[ \t]*(?:print[ \t]+(?:[^\s(=.,)\]}:;#]|>>)|exec[ \t]+["'A-Za-z_]|except\b[^:(\n#]*,|raise[ \t]+[\w.]+[ \t]*,)|[\w)\]][ \t]*<>[ \t]*[\w(\[]|[=%+][ \t]*`|[=(,][ \t]*(?:0+[1-7][0-7]*[lL]?|\d+[lL]|0[xXbBoO][0-9a-fA-F_]+[lL])\b|\b[uU][rR]['"]|(?<![\w.'"])lambda[ \t]+\(|def[ \t]+\w+[ \t]*\([ \t]*\(/m;
+const PYTHON2_LIKELY = /^[ \t]*(?:print[ \t]+(?:[^\s(=.,)\]}:;#]|>>)|exec[ \t]+["'A-Za-z_]|except\b[^:(\n#]*,|raise[ \t]+[\w.]+[ \t]*,)|[\w)\]][ \t]*<>[ \t]*[\w(\[]|(?:[=%+(,[:]|\b(?:return|yield|and|or|not|in|if|else|assert))[ \t]*`|[=(,][ \t]*(?:0+[1-7][0-7]*[lL]?|\d+[lL]|0[xXbBoO][0-9a-fA-F_]+[lL])\b|\b[uU][rR]['"]|(?<![\w.'"])lambda[ \t]+\(|def[ \t]+\w+[ \t]*\((?:[ \t]*|[^)#\n]*,[ \t]*)\(/m;
 
 /** True when `text` likely holds a Python 2 form (`python2Form` decides from the tree). */
 export const mayBePython2 = (text: string): boolean => PYTHON2_LIKELY.test(text);
@@ -25,12 +25,15 @@ const FORM_STARTS = new RegExp(
     /(\braise\b(?=[^\n]*,))/,
     /(<>)/,
     /(\b(?:0+[1-9][0-9]*[lL]?|[0-9][0-9a-fA-FxXbBoO_]*[lL])\b(?!\.))/,
-    /([=(,[:%+][ \t]*`|\b[uU][rR](?=['"]))/,
-    /(\b(?:def[ \t]+\w+[ \t]*\(|lambda)[ \t]*(?=\())/,
+    // (After an operator or a keyword: `return \`x\``, `yield \`x\``, `a and \`x\``; review rv54b)
+    /((?:[=(,[:%+]|\b(?:return|yield|and|or|not|in|if|else|assert))[ \t]*`|\b[uU][rR](?=['"]))/,
+    /(\blambda[ \t]*(?=\())/,
+    // (A def's parameters: a tuple among them anywhere, `def g(a, (b, c)):`, `def g(a, (b, c)=(1, 2)):`)
+    /(\bdef[ \t]+\w+[ \t]*(?=\())/,
   ].map((r) => r.source).join('|'),
   'gm',
 );
-const FORM_TYPES = ['print_statement', 'exec_statement', 'except_clause', 'raise_statement', 'comparison_operator', 'integer', 'string_start', 'tuple_pattern'];
+const FORM_TYPES = ['print_statement', 'exec_statement', 'except_clause', 'raise_statement', 'comparison_operator', 'integer', 'string_start', 'tuple_pattern', 'parameters'];
 
 export interface Python2Form {
   node: SyntaxNode;
@@ -49,7 +52,7 @@ export function python2Form(root: SyntaxNode, text: string, targetBelow314 = tru
     const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
     const type = FORM_TYPES[k]!;
     // The node of that type that starts there (a tuple parameter: after the match; `<>`: its token's parent)
-    const at = type === 'tuple_pattern' ? m.index + m[0].length : type === 'string_start' && m[0].endsWith('`') ? m.index + m[0].length - 1 : m.index;
+    const at = type === 'tuple_pattern' || type === 'parameters' ? m.index + m[0].length : type === 'string_start' && m[0].endsWith('`') ? m.index + m[0].length - 1 : m.index;
     let n: SyntaxNode | null = root.descendantForIndex(at);
     if (type === 'comparison_operator') n = n?.parent ?? null;
     else while (n && n.type !== type && n.startIndex === at && n.parent) n = n.parent;
@@ -83,6 +86,8 @@ function python2What(n: SyntaxNode, targetBelow314: boolean): string | undefined
       return n.text.startsWith('`') ? 'a backquoted `repr`' : /^[uU][rR]/.test(n.text) ? `the string prefix \`${n.text.slice(0, 2)}\`` : undefined;
     case 'tuple_pattern':
       return n.parent?.type === 'parameters' || n.parent?.type === 'lambda_parameters' ? 'a tuple parameter' : undefined;
+    case 'parameters':
+      return n.namedChildren.some((c) => c.type === 'tuple_pattern' || (c.type === 'default_parameter' && c.childForFieldName('name')?.type === 'tuple_pattern')) ? 'a tuple parameter' : undefined;
     default:
       return undefined;
   }
