@@ -13,7 +13,7 @@ import { enclosingStatement, isClassBodyStatement, isExtra, LOOPS, loopsAround, 
 import { handlerLeaves, handlersOf, preview } from '../src/python/evaluation.js';
 import { annotationOrderReason, callAssignments, dynamicLookupAfter, identifierUses, outsideReason, plainTarget, readsAttribute, readsStableAttribute, rebinds, resourceUses, seesValue, type ResourceAssignment, type Use } from '../src/python/resource-flow.js';
 import { dropStatement, endsLine, lineIndent, mixedIndentReason, planHeaderWrap, planWrap, statementIndex, statementSiblings } from '../src/python/wrap.js';
-import { escapeRegExp, firstIndex, startsLine } from '../src/python/text.js';
+import { escapeRegExp, firstIndex, lineEndOf, startsLine } from '../src/python/text.js';
 import { jumpStaysIn } from '../src/python/statement-flow.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
 import { differentLiterals, functionBodies, onlyLooks, ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop, suspensionAfter } from '../src/python/path-writes.js';
@@ -176,6 +176,9 @@ function whyNotFixable(ctx: FileContext, stmt: SyntaxNode, close: SyntaxNode, us
 }
 
 const EXITS = ['return_statement', 'break_statement', 'continue_statement', 'raise_statement'];
+
+/** A comment that tells a tool about its line: `# noqa`, `# type: ignore`, `# pyright: ignore`, `# pylint: disable`, withify's own. */
+const DIRECTIVE_COMMENT = /#[ \t]*(?:noqa\b|type:[ \t]*ignore|pyright:[ \t]*ignore|pylint:[ \t]*disable|mypy:|withify:|nosec\b|pragma\b)/i;
 
 
 /**
@@ -1057,6 +1060,14 @@ function check(ctx: FileContext): Finding[] {
       for (const g of group) findings.push({ ...g.base, reason: annotated });
       continue;
     }
+    // Ex) `fout = open(dst or open(d).read(), "w")  # noqa: WFY101` after `fin = open(src)`: the `with` header takes
+    // the code to the first one's line, the comment stays below it and suppresses nothing there (review rv54b)
+    const directive = group.length > 1 ? group.map((g) => g.a.stmt).sort((x, y) => x.startIndex - y.startIndex).slice(1).find((st) => DIRECTIVE_COMMENT.test(ctx.source.slice(st.endIndex, lineEndOf(ctx.source, st.endIndex)))) : undefined;
+    if (directive) {
+      const reason = `the comment after \`${preview(directive)}\` (line ${line(directive)}) tells a tool about that line: one \`with\` over the opens would take its code to the line of the first; close them by hand, or put the comment there`;
+      for (const g of group) findings.push({ ...g.base, reason });
+      continue;
+    }
     const items = planned.filter((i): i is WithItem => typeof i !== 'string');
     const indent = lineIndent(ctx.source, c.a.stmt.startIndex);
     const header = withHeaderLines(ctx, items.map((i) => i.item), indent).join(ctx.eol + indent);
@@ -1068,7 +1079,13 @@ function check(ctx: FileContext): Finding[] {
       const shared = c.inside
         ? `the assignment, a branch's \`${c.name}.close()\` or the statements around them share a line (\`;\`, \`else: ${c.name}.close()\`)`
         : `the assignment, ${closes} or the statements around them share a line (\`;\`)`;
-      const reason = mixedIndentReason(ctx, c.a.stmt) ?? `${shared}: split them for withify to fix this`;
+      // Ex) `fin = open(src)` / `# between` (or a blank line) / `fout = open(dst, "w")`: one `with` header has no place
+      // for what lies between them; nothing shares a line (review rv54b)
+      const stmts = group.map((g) => g.a.stmt).sort((x, y) => x.startIndex - y.startIndex);
+      // (Whole lines between two of them: the first's own line ends with its comment, if any; the last holds the indent)
+      const gap = stmts.slice(1).find((st, i) => ctx.source.slice(stmts[i]!.endIndex, st.startIndex).split('\n').length > 2);
+      const between = gap ? `a comment or a blank line lies between \`${preview(stmts[stmts.indexOf(gap) - 1]!)}\` and \`${preview(gap)}\`, which one \`with\` over both has no place for: move it for withify to fix this` : undefined;
+      const reason = mixedIndentReason(ctx, c.a.stmt) ?? between ?? `${shared}: split them for withify to fix this`;
       for (const g of group) findings.push({ ...g.base, reason });
       continue;
     }
