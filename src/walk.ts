@@ -129,11 +129,24 @@ function isIgnored(levels: readonly IgnoreLevel[], path: string, isDir: boolean)
 }
 
 /**
- * The variables that point git at one repository (git's own `local_repo_env`, which `git submodule foreach` clears):
+ * The variables that point git at one repository (of git's own `local_repo_env`, which `git submodule foreach` clears):
  * a hook gets `GIT_INDEX_FILE` (and in a linked worktree `GIT_DIR`), which asked of a submodule or another checkout
- * read the superproject's (review rv54a). withify finds each repository by the directory it runs git in.
+ * read the superproject's (review rv54a). They are kept for the repository the run starts in (a bare repository's work
+ * tree, `GIT_DIR=~/.dotfiles GIT_WORK_TREE=~`, is found only through them; review rv54d) and cleared for any other;
+ * config given by variables (`GIT_CONFIG_COUNT`, a CI's `safe.directory`) is kept for all.
  */
-const REPO_ENV = ['GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_CONFIG', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'GIT_OBJECT_DIRECTORY', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_IMPLICIT_WORK_TREE', 'GIT_GRAFT_FILE', 'GIT_INDEX_FILE', 'GIT_NO_REPLACE_OBJECTS', 'GIT_REPLACE_REF_BASE', 'GIT_PREFIX', 'GIT_SHALLOW_FILE', 'GIT_COMMON_DIR'];
+const REPO_ENV = ['GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_OBJECT_DIRECTORY', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_IMPLICIT_WORK_TREE', 'GIT_GRAFT_FILE', 'GIT_INDEX_FILE', 'GIT_NO_REPLACE_OBJECTS', 'GIT_REPLACE_REF_BASE', 'GIT_PREFIX', 'GIT_SHALLOW_FILE', 'GIT_COMMON_DIR'];
+
+/** The working directory of the run whose files are being selected (`selectFiles`): its repository keeps git's variables. */
+let runCwd: string | undefined;
+
+/** True when git run in `cwd` asks another repository than the one holding the run's working directory. */
+function foreignRepo(cwd: string): boolean {
+  const home = findRepoRoot(runCwd ?? process.cwd());
+  if (home === undefined) return false;
+  const here = findRepoRoot(cwd);
+  return here !== undefined && realOrSelf(here) !== realOrSelf(home);
+}
 
 /** git was ended by a signal (Ctrl-C while it listed the changed files): the run ends as interrupted. */
 export class GitInterrupted extends Error {
@@ -144,7 +157,7 @@ export class GitInterrupted extends Error {
 }
 
 function git(args: readonly string[], cwd: string): { ok: boolean; stdout: string; stderr: string } {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !REPO_ENV.includes(k) && !/^GIT_CONFIG_(?:KEY|VALUE)_\d+$/.test(k)));
+  const env = foreignRepo(cwd) ? Object.fromEntries(Object.entries(process.env).filter(([k]) => !REPO_ENV.includes(k))) : process.env;
   const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
   if (r.error) return { ok: false, stdout: '', stderr: r.error.message };
   if (r.signal === 'SIGINT' || r.signal === 'SIGTERM') throw new GitInterrupted(r.signal);
@@ -618,6 +631,7 @@ export function realOrSelf(p: string): string {
  */
 export function selectFiles(paths: readonly string[], options: SelectOptions): WalkResult {
   const { cwd } = options;
+  runCwd = cwd;
   if (options.shard && !parseShard(`${options.shard.index}/${options.shard.count}`)) {
     throw new SelectError(`--shard: ${options.shard.index}/${options.shard.count} is not K/N with 1 ≤ K ≤ N`);
   }

@@ -397,6 +397,22 @@ describe('--changed-since', () => {
     }
   });
 
+  test('the repository the run starts in keeps the variables that name it: a bare repository with its work tree elsewhere (review rv54d)', () => {
+    const r = committed();
+    const bare = join(dirname(r.root), 'dot.git');
+    const home = join(dirname(r.root), 'home');
+    mkdirSync(home);
+    git(dirname(r.root), r.env, 'init', '-q', '--bare', bare);
+    const env = { ...r.env, GIT_DIR: bare, GIT_WORK_TREE: home };
+    write(home, { 'm.py': 'x = 1\n', 'n.py': 'x = 1\n' });
+    git(home, env, 'add', '-A');
+    git(home, env, 'commit', '-q', '-m', 'dotfiles');
+    write(home, { 'm.py': 'x = 2\n' });
+    const res = spawnSync(process.execPath, [CLI, 'check', '--changed-since', 'HEAD', '.', '--no-cache', '--format', 'json'], { cwd: home, env: { ...env, NO_COLOR: '1' }, encoding: 'utf8' });
+    assert.equal(res.status, 0, res.stderr);
+    assert.deepEqual(JSON.parse(res.stdout).files.map((f: { path: string }) => f.path), ['m.py']);
+  });
+
   test('a revision git refuses for another reason than "not a repository" passes on git\'s reason; a git that Ctrl-C ends ends the run with 130', () => {
     const r = committed();
     // (A fake `git` that dies of SIGINT, as one does when the terminal's Ctrl-C reaches its process group)
