@@ -1860,3 +1860,49 @@ test("an async generator's cleanup that changes context variables makes the asyn
   assert.equal(before, '1 rows\n');
   assert.equal(after, '1 idle\n');
 });
+
+describe('mends of the swallowing, unbound-name and context-variable rules (review rv54d)', () => {
+  const gen = (header: string, manager: string) => `${header}\n\ndef records(paths):\n    for p in paths:\n        with ${manager}:\n            yield p\n\n\ndef first_record(paths):\n    for r in records(paths):\n        return r\n`;
+  const raises = (files: Record<string, string>) => indexOf(files).generators['main.records']!.closeRaises;
+
+  test('an __exit__ on one line, a @contextmanager handler that returns before a last raise: swallowers', () => {
+    assert.ok(raises({ 'errs.py': 'class Quiet:\n    def __enter__(self): return self\n    def __exit__(self, *exc): return True\n', 'main.py': gen('from errs import Quiet', 'Quiet()') }));
+    assert.equal(raises({ 'errs.py': 'class Quiet:\n    def __enter__(self): return self\n    def __exit__(self, *exc): return None\n', 'main.py': gen('from errs import Quiet', 'Quiet()') }), undefined);
+    const cm = 'import contextlib\n\n@contextlib.contextmanager\ndef quiet(p):\n    try:\n        yield\n    except BaseException as e:\n        if isinstance(e, GeneratorExit):\n            return\n        raise\n';
+    assert.ok(raises({ 'errs.py': cm, 'main.py': gen('from errs import quiet', 'quiet(p)') }));
+  });
+
+  test("a @contextmanager's own cleanup (a bare except around close() in its finally, a loop's continue there) swallows nothing thrown in at its yield", () => {
+    for (const fin of ['        try:\n            f.close()\n        except:\n            pass\n', '        for h in handlers:\n            if not h:\n                continue\n            h.close()\n']) {
+      const cm = `import contextlib\n\n@contextlib.contextmanager\ndef opened(p):\n    f = open(p)\n    try:\n        yield f\n    finally:\n${fin}`;
+      assert.equal(raises({ 'errs.py': cm, 'main.py': gen('from errs import opened', 'opened(p)') }), undefined, fin);
+    }
+  });
+
+  test('a class of the file that inherits a swallowing __exit__ of the file, checked from stdin as from a path', () => {
+    const text = 'class Base:\n    def __enter__(self):\n        return self\n\n    def __exit__(self, *exc):\n        return True\n\n\nclass Quiet(Base):\n    pass\n\n\ndef produce(n):\n    for i in range(n):\n        with Quiet():\n            yield i\n\n\ndef head(n):\n    for x in produce(n):\n        if x > 2:\n            break\n    return x\n';
+    const stdin = spawnSync(process.execPath, [CLI, 'check', '-', '--stdin-filename', 'main.py', '--no-cache', '--format', 'json'], { input: text, encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(stdin.stdout).files[0].findings.map((f: { fix: { applicability: string } | null }) => f.fix?.applicability), ['unsafe']);
+  });
+
+  test('a finally that reads a name bound only after the first yield of its try raises UnboundLocalError when closed there', () => {
+    const src = (body: string) => `def rows():\n${body}\n\n\ndef first():\n    for r in rows():\n        return r\n`;
+    const r = transformSource(src('    try:\n        yield 1\n        n = 2\n        yield n\n    finally:\n        print(n)'), { select: ['generator-close'] });
+    assert.deepEqual(r.findings.map((f) => f.fixStatus), ['unsafe']);
+    assert.match(r.findings[0]!.message, /raises UnboundLocalError \(line 7\): `n` is bound only after the generator's first `yield`/);
+    // Bound before the first yield, or a parameter: safe
+    for (const body of ['    n = 0\n    try:\n        yield 1\n        n = 2\n    finally:\n        print(n)', '    try:\n        n = 0\n        yield 1\n    finally:\n        print(n)']) {
+      assert.deepEqual(transformSource(src(body), { select: ['generator-close'] }).findings.map((f) => f.fixStatus), ['fixable'], body);
+    }
+  });
+
+  test('context variables spelt otherwise are seen; a reset() or set() of an ordinary object in a file that speaks of none is not one', () => {
+    const agen = (pre: string, fin: string) => `import asyncio\n${pre}\n\nasync def rows():\n    try:\n        yield 1\n        yield 2\n    finally:\n        ${fin}\n\n\nasync def first():\n    async for r in rows():\n        return r\n`;
+    const status = (pre: string, fin: string) => transformSource(agen(pre, fin), { select: ['generator-close'] }).findings.map((f) => f.fixStatus);
+    assert.deepEqual(status('from contextvars import ContextVar\nCURRENT: ContextVar[str] = ContextVar[str]("c")', 'CURRENT.set("idle")'), ['unsafe']);
+    assert.deepEqual(status('import contextvars\nclass Ctx:\n    current = contextvars.ContextVar("c")', 'Ctx.current.set("idle")'), ['unsafe']);
+    assert.deepEqual(status('import contextvars\ntokens = []', 'contextvars.copy_context; CUR.reset(tokens.pop())'), ['unsafe']);
+    assert.deepEqual(status('from .buffers import pool', 'pool.reset(0)'), ['fixable']);
+    assert.deepEqual(status('from .settings import config', 'config.set("mode")'), ['fixable']);
+  });
+});

@@ -28,6 +28,8 @@ import {
   selfMethodName,
   instanceAssignments,
   saysYield,
+  swallowersFromText,
+  type ModuleFacts,
   type GeneratorIndex,
   type ModuleLocation,
 } from '../src/python/generators.js';
@@ -66,7 +68,14 @@ function indexFor(ctx: FileContext, loc: ModuleLocation): GeneratorIndex | undef
   const found = fromProject && projectIndexOf(fromProject, loc.moduleName, ctx.path);
   if (found) return ctx.rewritten && saysYield(ctx.source) ? withOwnFacts(found, ctx, loc) : found;
   if (!saysYield(ctx.source)) return undefined;
-  return mergeModuleFacts([{ moduleName: loc.moduleName, facts: moduleFacts(ctx.root, ctx.names, loc, true, { text: ctx.source, outline: outline(ctx.source) }) }]);
+  return mergeModuleFacts([{ moduleName: loc.moduleName, facts: ownFacts(ctx, loc) }]);
+}
+
+/** The module facts of the file itself, as the first pass reads them (its swallowing context managers too: review rv54d). */
+function ownFacts(ctx: FileContext, loc: ModuleLocation): ModuleFacts {
+  const facts = moduleFacts(ctx.root, ctx.names, loc, true, { text: ctx.source, outline: outline(ctx.source) });
+  const swallows = swallowersFromText(ctx.source);
+  return swallows.length ? { ...facts, swallows } : facts;
 }
 
 const overlays = new WeakMap<object, GeneratorIndex>();
@@ -81,7 +90,7 @@ const overlays = new WeakMap<object, GeneratorIndex>();
 function withOwnFacts(index: GeneratorIndex, ctx: FileContext, loc: ModuleLocation): GeneratorIndex {
   const known = overlays.get(ctx.tree);
   if (known) return known;
-  const own = mergeModuleFacts([{ moduleName: loc.moduleName, facts: moduleFacts(ctx.root, ctx.names, loc, true, { text: ctx.source, outline: outline(ctx.source) }) }]);
+  const own = mergeModuleFacts([{ moduleName: loc.moduleName, facts: ownFacts(ctx, loc) }]);
   // Only the module's top-level functions: what other modules make of a method (a subclass overriding it with a
   // plain one) is not in the index for a method that was no generator with cleanup when it was built
   const added = Object.keys(own.generators).filter((k) => !(k in index.generators) && !k.slice(loc.moduleName.length + 1).includes('.'));

@@ -16,7 +16,7 @@ import { dropStatement, endsLine, lineIndent, mixedIndentReason, planHeaderWrap,
 import { escapeRegExp, firstIndex, lineEndOf, startsLine } from '../src/python/text.js';
 import { jumpStaysIn } from '../src/python/statement-flow.js';
 import { blockRoom, tooDeepReason } from '../src/python/nesting.js';
-import { differentLiterals, functionBodies, onlyLooks, ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop, suspensionAfter } from '../src/python/path-writes.js';
+import { differentLiterals, functionBodies, isDevNull, onlyLooks, ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop, suspensionAfter } from '../src/python/path-writes.js';
 import { PATH_KINDS, samePathOpenedAgain } from './open-assign.js';
 import { withHeaderLines } from '../src/python/with-items.js';
 
@@ -190,8 +190,9 @@ function sameWrittenFile(group: readonly Closable[]): string | undefined {
   const seen: Array<{ g: Closable; path: SyntaxNode }> = [];
   for (const g of group) {
     if (!PATH_KINDS.has(g.spec.kind) || !mayWrite(g.spec, g.a.call)) continue;
-    const first = firstPositional(g.a.call);
-    if (!first) continue;
+    // (The path as the call names it: `open(file=LOG, mode="a")` too, review rv54d)
+    const first = pathArgOf(g.spec, g.a.call) ?? firstPositional(g.a.call);
+    if (!first || isDevNull(first)) continue;
     const other = seen.find((s) => !differentLiterals(s.path, first));
     if (other) {
       const how = other.path.text === first.text ? `may both write \`${preview(first)}\`` : `may write one file (\`${preview(other.path)}\` and \`${preview(first)}\` may name the same)`;

@@ -18,7 +18,7 @@ import { calleeName } from '../src/python/imports.js';
 import { consumerOf } from '../src/python/consumers.js';
 import { containsYield, isPure, preview } from '../src/python/evaluation.js';
 import { isCloseStatement } from './open-assign-close.js';
-import { differentLiterals, ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop, scopeCallList, suspensionAfter } from '../src/python/path-writes.js';
+import { differentLiterals, isDevNull, ownerThroughLambdas, pathArgOf, pathWrittenElsewhere, reopenedEmptiedInLoop, scopeCallList, suspensionAfter } from '../src/python/path-writes.js';
 
 const ID = 'open-assign';
 
@@ -519,7 +519,7 @@ export function samePathOpenedAgain(ctx: FileContext, scope: SyntaxNode, a: Reso
     if (!within(c, scope) || ownerThroughLambdas(c).id !== scope.id) continue;
     const other = resourceOf(ctx, c);
     const theirs = other && PATH_KINDS.has(other.kind) && mayWrite(other, c) ? pathArgOf(other, c) : undefined;
-    if (theirs && theirs.text !== path && !differentLiterals(theirs, mine) && !closedBefore(scope, c, a.stmt)) return c;
+    if (theirs && theirs.text !== path && !isDevNull(theirs) && !differentLiterals(theirs, mine) && !closedBefore(scope, c, a.stmt)) return c;
   }
   return undefined;
 }
@@ -761,6 +761,17 @@ function removalAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode): Sy
 const LOCKS = new Set(['fcntl.flock', 'fcntl.lockf', 'fcntl.fcntl']);
 /** A process started with one of its standard streams given, which returns while the child runs. */
 const CHILD_STREAMS = new Set(['subprocess.Popen']);
+/** True when the use `u` is the file given as a standard stream of `Popen(…)` (or a `subprocess` call), or its `fileno()` so given. */
+function givenAsChildStream(ctx: FileContext, u: Use): boolean {
+  let arg = u.node;
+  const attr = arg.parent;
+  if (attr?.type === 'attribute' && attr.childForFieldName('object')?.id === arg.id && attr.childForFieldName('attribute')?.text === 'fileno' && attr.parent?.type === 'call') arg = attr.parent;
+  const kw = arg.parent?.type === 'keyword_argument' && arg.parent.childForFieldName('value')?.id === arg.id ? arg.parent : undefined;
+  const list = (kw ?? arg).parent;
+  const call = list?.type === 'argument_list' ? list.parent : undefined;
+  return call?.type === 'call' && /^subprocess\./.test(calleeName(ctx.names, call) ?? '');
+}
+
 /** Calls that copy the process, its open files' buffers with it. */
 const FORKS = new Set(['os.fork', 'os.forkpty', 'pty.fork']);
 
@@ -773,6 +784,10 @@ const FORKS = new Set(['os.fork', 'os.forkpty', 'pty.fork']);
  */
 function sharedWithChild(ctx: FileContext, spec: ResourceSpec, a: ResourceAssignment, scope: SyntaxNode, uses: readonly Use[]): SyntaxNode | undefined {
   if (!mayWrite(spec, a.call)) return undefined;
+  // (A file the code itself never writes through has nothing buffered to write late: `log = open(p, "w")` /
+  // `Popen(cmd, stdout=log)` alone, review rv54d)
+  const writes = uses.some((u) => !givenAsChildStream(ctx, u));
+  if (!writes) return undefined;
   if (ctx.source.includes('Popen')) {
     for (const u of uses) {
       let arg = u.node;

@@ -24,3 +24,13 @@ def log_both(event, primary, mirror):
     p.close()
     m.close()
 
+
+
+def by_keyword(event):
+    # Not fixed: the path given by keyword names the same file for both
+    first = open(file=LOG, mode="a")
+    second = open(file=AUDIT, mode="a")
+    first.write("first %s\n" % event)
+    second.write("second %s\n" % event)
+    first.close()
+    second.close()

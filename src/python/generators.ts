@@ -1354,6 +1354,22 @@ function raisingIn(region: SyntaxNode, fn: SyntaxNode, bareRaises: boolean, name
   return undefined;
 }
 
+/**
+ * A read in the `finally` `fin` of the `try` `t` of a name of the generator `fn` that every binding binds after the
+ * first `yield` of the `try` (`try: yield 1` / `n = 2` / `finally: print(n)`, review rv54d): closed at that `yield`,
+ * the `finally` raises UnboundLocalError. Not a parameter, a `global` or `nonlocal` name, one bound before.
+ */
+function unboundAtFirstYield(t: SyntaxNode, fin: SyntaxNode, fn: SyntaxNode, yields: readonly SyntaxNode[], names: NameIndex): SyntaxNode | undefined {
+  const first = yields.filter((y) => within(y, t) && !within(y, fin)).sort((a, b) => a.startIndex - b.startIndex)[0];
+  if (!first) return undefined;
+  const all = names.bindings(fn);
+  return ownOf(fin, 'identifier', fn).find((i) => {
+    if (namesNoVariable(i) || caughtWithin(i, fin)) return false;
+    const bs = all.get(i.text);
+    return !!bs?.length && bs.every((b) => (b.kind === 'assign' || b.kind === 'other' || b.kind === 'def' || b.kind === 'class' || b.kind === 'import') && b.node.startIndex > first.endIndex && !within(b.node, fin)) && i.startIndex > first.endIndex;
+  });
+}
+
 /** The names of the function `fn` that only augmented assignments (`n += 1`) bind: never bound where they are read. */
 function onlyAugmented(names: NameIndex, fn: SyntaxNode): Set<string> {
   const out = new Set<string>();
@@ -1392,6 +1408,8 @@ export function closeRaisesReason(fn: SyntaxNode, yields: readonly SyntaxNode[],
       if (y) return `its \`finally\` yields (line ${lineOf(y)}): closing it raises RuntimeError`;
       const swallowed = leavesFinally(fin, fn, yields);
       if (swallowed) return swallowed;
+      const unbound = names ? unboundAtFirstYield(t, fin, fn, yields, names) : undefined;
+      if (unbound) return `its \`finally\` raises UnboundLocalError (line ${lineOf(unbound)}): \`${unbound.text}\` is bound only after the generator's first \`yield\` in the \`try\`, where a close may find it`;
     }
     if (!yields.some((y) => within(y, body))) continue;
     for (const h of t.namedChildren) {
@@ -1578,10 +1596,12 @@ export function swallowersFromText(text: string): string[] {
       while (j >= 0 && (blank(lines[j]!) || indentOf(lines[j]!) >= k)) j--;
       const cls = j >= 0 ? /^class[ \t]+([A-Za-z_]\w*)/.exec(lines[j]!)?.[1] : undefined;
       if (!cls) continue;
-      if (!l.includes('def') || blockOf(i, k).some((b) => {
-        const v = /^[ \t]*return\b(.*)$/.exec(lines[b]!)?.[1]?.replace(/#.*$/, '').trim();
-        return v !== undefined && v !== '' && v !== 'None' && v !== 'False';
-      })) out.add(cls);
+      const truthy = (v: string | undefined) => {
+        const value = v?.replace(/#.*$/, '').trim();
+        return value !== undefined && value !== '' && value !== 'None' && value !== 'False';
+      };
+      // (`def __exit__(self, *exc): return True` on one line too, review rv54d)
+      if (!l.includes('def') || truthy(/\)[ \t]*(?:->[^:]*)?:[ \t]*return\b(.*)$/.exec(l)?.[1]) || blockOf(i, k).some((b) => truthy(/^[ \t]*return\b(.*)$/.exec(lines[b]!)?.[1]))) out.add(cls);
       continue;
     }
     if (!/^@[ \t]*(?:[\w.]+\.)?(?:async)?contextmanager\b/.test(l)) continue;
@@ -1590,14 +1610,34 @@ export function swallowersFromText(text: string): string[] {
     const name = d < lines.length ? /^(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/.exec(lines[d]!)?.[1] : undefined;
     if (!name) continue;
     const body = blockOf(d, 0);
+    /** The `try` of the handler or `finally` at line `b` (indent `h`) holds a `yield` (review rv54d: a `finally:` whose
+     *  own `try: f.close()` / `except: pass` swallowed nothing thrown in at the `yield`). */
+    const guardsYield = (b: number, h: number): boolean => {
+      for (let j = b - 1; j > d; j--) {
+        const t = lines[j]!;
+        if (blank(t)) continue;
+        const at = indentOf(t);
+        if (at > h) continue;
+        if (at < h) return false;
+        if (/^[ \t]*try[ \t]*:/.test(t)) return lines.slice(j + 1, b).some((y) => /\byield\b/.test(y.replace(/#.*$/, '')));
+        if (!/^[ \t]*(?:except\b|else[ \t]*:)/.test(t)) return false;
+      }
+      return false;
+    };
     const swallows = body.some((b) => {
       const line = lines[b]!;
       const h = indentOf(line);
-      if (/^[ \t]*finally[ \t]*:/.test(line)) return blockOf(b, h).some((f) => /^[ \t]*(?:return|break|continue)\b/.test(lines[f]!));
-      if (!/^[ \t]*except[ \t]*(?::|.*\b(?:BaseException|GeneratorExit)\b)/.test(line)) return false;
+      if (/^[ \t]*finally[ \t]*:/.test(line)) {
+        if (!guardsYield(b, h)) return false;
+        const fin = blockOf(b, h);
+        // (Not a `break` or `continue` of a loop inside the `finally`)
+        return fin.some((f, n) => /^[ \t]*return\b/.test(lines[f]!) || (/^[ \t]*(?:break|continue)\b/.test(lines[f]!) && !fin.slice(0, n).some((e) => indentOf(lines[e]!) < indentOf(lines[f]!) && /^[ \t]*(?:for|while|async[ \t]+for)\b/.test(lines[e]!))));
+      }
+      if (!/^[ \t]*except[ \t]*(?::|.*\b(?:BaseException|GeneratorExit)\b)/.test(line) || !guardsYield(b, h)) return false;
       const handler = blockOf(b, h);
       const last = handler.at(-1);
-      return last === undefined || !/^[ \t]*raise\b/.test(lines[last]!) || indentOf(lines[last]!) !== indentOf(lines[handler[0]!]!);
+      // (A `return` anywhere in it, before a last `raise` too, ends the swallowing there, review rv54d)
+      return last === undefined || handler.some((x) => /^[ \t]*return\b/.test(lines[x]!)) || !/^[ \t]*raise\b/.test(lines[last]!) || indentOf(lines[last]!) !== indentOf(lines[handler[0]!]!);
     });
     if (swallows) out.add(name);
   }
@@ -1752,12 +1792,19 @@ export function cleanupAwaitsReason(fn: SyntaxNode, yields: readonly SyntaxNode[
  */
 function contextChangeReason(fn: SyntaxNode, yields: readonly SyntaxNode[], names?: NameIndex): string | undefined {
   if (!/\b(?:reset|set|setcontext|detach|localcontext)\b/.test(fn.text)) return undefined;
+  const source = fn.tree.rootNode.text;
+  // (A file that speaks of context variables: a `.reset(t)` or `.detach(t)` there gives a token back, review rv54d)
+  const saysContext = /\bContextVar\b|\bcontextvars\b|\bcontext\s*\.\s*(?:attach|detach)\b/.test(source);
+  // Ex) `current = ContextVar("c")`, `current: ContextVar[str] = ContextVar(…)`, `Ctx.current = contextvars.ContextVar[str]("c")`
+  const boundToContextVar = (name: string) => new RegExp(`\\b${escapeRegExp(name)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*[\\w.]*ContextVar\\b`).test(source);
   const isContextVar = (n: SyntaxNode | null): boolean => {
-    if (n?.type !== 'identifier' || !names) return false;
-    const r = names.resolve(n.text, n);
-    // (Imported, `from .ctx import current_job`: what it is does not show; taken as one)
-    if (r.kind === 'import') return true;
-    return r.kind === 'local' && r.bindings.some((b) => /\bContextVar\s*\(/.test(b.node.parent?.text ?? ''));
+    if (n?.type === 'attribute') return boundToContextVar(n.childForFieldName('attribute')?.text ?? '');
+    if (n?.type !== 'identifier') return false;
+    const r = names?.resolve(n.text, n);
+    // (Imported, `from .ctx import current_job`: what it is does not show; a file that speaks of context variables,
+    // or a name that says it is one, is taken as one)
+    if (r?.kind === 'import') return saysContext || /(?:^current_|_(?:var|ctx|context)$)/i.test(n.text);
+    return boundToContextVar(n.text);
   };
   const changes = (region: SyntaxNode) =>
     ownOf(region, 'call', fn).find((c) => {
@@ -1766,8 +1813,8 @@ function contextChangeReason(fn: SyntaxNode, yields: readonly SyntaxNode[], name
       const name = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
       if (name === 'setcontext') return true;
       if (f?.type !== 'attribute' || args.length !== 1) return false;
-      // Ex) `current_job.reset(token)`, `otel_context.detach(token)`: a token given back
-      if ((name === 'reset' || name === 'detach') && args[0]!.type === 'identifier') return true;
+      // Ex) `current_job.reset(token)`, `otel_context.detach(token)`, `current.reset(tokens.pop())`: a token given back
+      if (name === 'reset' || name === 'detach') return saysContext || isContextVar(f.childForFieldName('object'));
       return name === 'set' && isContextVar(f.childForFieldName('object'));
     });
   for (const t of ownOf(fn, 'try_statement', fn)) {

@@ -443,8 +443,30 @@ export function scopeCallList(scope: SyntaxNode): SyntaxNode[] {
 }
 const scopeCallListMemo = new WeakMap<object, Map<number, SyntaxNode[]>>();
 
-/** Two plain string literals of different text (`"a.log"`, `"b.log"`): surely two paths. */
+/**
+ * Two paths that surely differ: two plain string literals of different text (`"a.log"`, `"b.log"`); the same expression
+ * with a different literal added after it (`base + ".csv"`, `base + ".json"`); f-strings alike but for the text after
+ * their last field (`f"{base}.csv"`, `f"{base}.json"`) (review rv54d).
+ */
 export function differentLiterals(a: SyntaxNode, b: SyntaxNode): boolean {
-  const plain = (n: SyntaxNode) => n.type === 'string' && !n.descendantsOfType('interpolation').length && /^[rRbB]*(['"])[^'"\\]*\1$/.test(n.text);
-  return plain(a) && plain(b) && a.text.replace(/^[rRbB]*/, '') !== b.text.replace(/^[rRbB]*/, '');
+  const plain = (n: SyntaxNode) => n.type === 'string' && !n.descendantsOfType('interpolation').length && /^[rRbB]*(['"])[^'"\\{}]*\1$/.test(n.text);
+  const bare = (n: SyntaxNode) => n.text.replace(/^[rRbB]*/, '').slice(1, -1);
+  if (plain(a) && plain(b)) return bare(a) !== bare(b);
+  if (a.type === 'binary_operator' && b.type === 'binary_operator' && a.childForFieldName('operator')?.text === '+' && b.childForFieldName('operator')?.text === '+') {
+    const [la, ra, lb, rb] = [a.childForFieldName('left'), a.childForFieldName('right'), b.childForFieldName('left'), b.childForFieldName('right')];
+    return !!(la && ra && lb && rb) && la.text === lb.text && plain(ra) && plain(rb) && lastPart(bare(ra)) !== lastPart(bare(rb));
+  }
+  // (The text after the last field, which has no `}`)
+  const tail = (n: SyntaxNode) => (n.type === 'string' && /^[fF][rR]?(['"])/.test(n.text) && n.descendantsOfType('interpolation').length ? /^(.*\})([^{}'"\\]*)(['"])$/s.exec(n.text) : null);
+  const ta = tail(a);
+  const tb = tail(b);
+  return !!ta && !!tb && ta[1] === tb[1] && lastPart(ta[2]!) !== lastPart(tb[2]!);
+}
+
+/** The name a path's text ends in (`"/a.log"` → `a.log`; `".csv"` itself): two different ones, after the same text, are two files. */
+const lastPart = (suffix: string) => suffix.slice(suffix.lastIndexOf('/') + 1) || '\0';
+
+/** `os.devnull`, `"/dev/null"`: nothing written there lands anywhere. */
+export function isDevNull(path: SyntaxNode): boolean {
+  return /^(?:os\.(?:path\.)?devnull|[rbuRBU]*["']\/dev\/null["'])$/.test(path.text);
 }

@@ -1227,7 +1227,7 @@ function frameLocalsRead(ctx: FileContext): SyntaxNode | undefined {
 }
 const frameLocalsMemo = new WeakMap<FileContext, Map<number, SyntaxNode | undefined>>();
 
-const saysModuleNamespace = (text: string) => /\bf_globals\b|\bmodules[ \t]*\[[ \t]*__name__/.test(text);
+const saysModuleNamespace = (text: string) => /\bf_globals\b|\bmodules[ \t]*(?:\[|\.[ \t]*get[ \t]*\()[ \t]*__name__|\bimport_module[ \t]*\([ \t]*__name__/.test(text);
 
 /**
  * The first `….f_globals` (some frame's module's variables: which one is out of sight) or `sys.modules[__name__]` (the
@@ -1239,10 +1239,26 @@ function moduleNamespaceRead(ctx: FileContext): SyntaxNode | undefined {
   return memoized(moduleNamespaceMemo, ctx, ctx.root.id, () =>
     ctx.root.descendantsOfType('attribute').find((a) => a.childForFieldName('attribute')?.text === 'f_globals') ??
     // (Not `sys.modules[__name__].missing`, one attribute by its name: a fresh name is none the file says)
-    ctx.root.descendantsOfType('subscript').find((n) => /^(?:[A-Za-z_]\w*\s*\.\s*)?modules\s*\[\s*__name__\s*\]$/.test(n.text) && !(n.parent?.type === 'attribute' && n.parent.childForFieldName('object')?.id === n.id && n.parent.childForFieldName('attribute')?.text !== '__dict__')),
+    [...ctx.root.descendantsOfType('subscript').filter((n) => /^(?:[A-Za-z_]\w*\s*\.\s*)?modules\s*\[\s*__name__\s*\]$/.test(n.text)),
+      // (`sys.modules.get(__name__)`, `importlib.import_module(__name__)`: the module too, review rv54d)
+      ...ctx.root.descendantsOfType('call').filter((n) => /^(?:[A-Za-z_]\w*\s*\.\s*)?(?:modules\s*\.\s*get|import_module)\s*\(\s*__name__\s*[,)]/.test(n.text))]
+      .sort((x, y) => x.startIndex - y.startIndex)
+      .find((n) => !oneAttributeOf(n)),
   );
 }
 const moduleNamespaceMemo = new WeakMap<FileContext, Map<number, SyntaxNode | undefined>>();
+
+/**
+ * True when the module object `n` is asked for one attribute by its name only: `sys.modules[__name__].missing` (not
+ * `.__dict__`), `getattr(…, name)`, `setattr(…, name, v)`, `hasattr`, `delattr` (a fresh name is none the file says;
+ * review rv54d).
+ */
+function oneAttributeOf(n: SyntaxNode): boolean {
+  const p = n.parent;
+  if (p?.type === 'attribute' && p.childForFieldName('object')?.id === n.id) return p.childForFieldName('attribute')?.text !== '__dict__';
+  const call = p?.type === 'argument_list' && p.namedChildren.filter((c) => !isExtra(c))[0]?.id === n.id ? p.parent : undefined;
+  return call?.type === 'call' && /^(?:getattr|setattr|hasattr|delattr)$/.test(call.childForFieldName('function')?.text ?? '');
+}
 
 /** Builtins that list a function's (or the module's) variables, the names a fix adds among them. */
 const saysNameLister = textTest(wordsPattern(['locals', 'vars', 'dir', 'globals', 'eval', 'exec']));
