@@ -1906,3 +1906,13 @@ describe('mends of the swallowing, unbound-name and context-variable rules (revi
     assert.deepEqual(status('from .settings import config', 'config.set("mode")'), ['fixable']);
   });
 });
+
+test('a generator whose only cleanup is a resource it holds at its yield is named so in its callers\' findings (review rv54c)', () => {
+  const src = 'import sqlite3\n\n\ndef pending_jobs(db):\n    conn = sqlite3.connect(db)\n    for row in conn.execute("select id from jobs"):\n        yield row[0]\n\n\ndef next_job(db):\n    for job in pending_jobs(db):\n        return job\n';
+  const r = transformSource(src, { select: ['generator-close'] });
+  assert.equal(r.findings.length, 1);
+  assert.match(r.findings[0]!.message, /the generator holds `conn` open at its `yield` until PyPy's GC collects it \(closing the generator here releases it once the generator closes it itself: a `with` there, as WFY105 gives one\)/);
+  // With a `finally` of its own, the usual words
+  const own = src.replace('    conn = sqlite3.connect(db)\n    for row in conn.execute("select id from jobs"):\n        yield row[0]\n', '    conn = sqlite3.connect(db)\n    try:\n        for row in conn.execute("select id from jobs"):\n            yield row[0]\n    finally:\n        conn.close()\n');
+  assert.match(transformSource(own, { select: ['generator-close'] }).findings[0]!.message, /pending `finally`\/`with` exit/);
+});

@@ -541,10 +541,15 @@ interface Made {
   viaIter?: true;
   /** One of ITERATORS (`os.scandir`): the fix names it `entries`; what stays open is the iterator itself. */
   iterator?: true;
+  /** Its only cleanup: resources it holds at its `yield`, with no `with` or `finally` of their own (`GeneratorSummary.holds`). */
+  holds?: string;
 }
 
 /** What waits while the abandoned thing is not closed, for messages. */
 function pending(made: Made): string {
+  // Ex) `conn = sqlite3.connect(p)` … `yield row`: the close releases it only once the generator closes it itself
+  // (a `with` there, which WFY105 or the user gives it; review rv54c)
+  if (made.holds && !made.iterator) return `the generator holds ${made.holds} open at its \`yield\` until PyPy's GC collects it (closing the generator here releases ${made.holds.includes(',') ? 'them' : 'it'} once the generator closes ${made.holds.includes(',') ? 'them' : 'it'} itself: a \`with\` there, as WFY105 gives one)`;
   return made.iterator
     ? `the iterator keeps its directory open until PyPy's GC collects it (read to the end, it closes itself)`
     : made.async

@@ -25,6 +25,8 @@ export interface GeneratorSummary {
   closeRaises?: string;
   /** An async generator whose cleanup awaits (`cleanupAwaitsReason`): where; absent when it does not. */
   cleanupAwaits?: string;
+  /** The names of the resources it holds at a `yield` when that is its only cleanup (`f = open(p)` … `yield`, no `with`), for messages. */
+  holds?: string;
   /**
    * The context managers of other modules (or classes of its own with bases) around a `yield` after which it may go on
    * (`swallowCandidates`): should one swallow GeneratorExit (`ModuleFacts.swallows`, read in `mergeModuleFacts`),
@@ -2215,7 +2217,11 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
     const q = qualnameOf(fn);
     if (!q) continue;
     let held: Held | undefined;
-    const cleanup = yields.some((y) => yieldHoldsCleanup(y, fn) || yieldHoldsResource(y, fn, (held ??= heldResources(names, fn))));
+    const ownCleanup = yields.some((y) => yieldHoldsCleanup(y, fn));
+    const cleanup = ownCleanup || yields.some((y) => yieldHoldsResource(y, fn, (held ??= heldResources(names, fn))));
+    // Ex) `conn = sqlite3.connect(p)` … `yield row`, no `with` or `finally`: what the close would release, once the
+    // resource gets one (review rv54c: the message spoke of a pending `finally`)
+    const holds = cleanup && !ownCleanup && held ? (held.names.length ? [...new Set(held.names.map((h) => `\`${h.name}\``))].join(', ') : 'the resource its loop reads') : undefined;
     const delegates = new Set<string>();
     const yieldsFrom = new Set<string>();
     for (const y of yields) {
@@ -2247,6 +2253,7 @@ export function moduleFacts(root: SyntaxNode, names: NameIndex, loc: ModuleLocat
       ...(yieldsFrom.size ? { yieldsFrom: [...yieldsFrom] } : {}),
       ...(closeRaises ? { closeRaises } : {}),
       ...(closeRaisesIf.length ? { closeRaisesIf } : {}),
+      ...(holds ? { holds } : {}),
       ...(cleanupAwaits ? { cleanupAwaits } : {}),
       ...(passes.length ? { passes } : {}),
       ...(passesFrom.length ? { passesFrom } : {}),
@@ -2458,7 +2465,7 @@ function endsInReturn(block: SyntaxNode): boolean {
 /** The merged, resolved facts: which generator functions hold cleanup. Plain JSON data. */
 export interface GeneratorIndex {
   /** `module.qualname` → facts, only for generators that hold cleanup (directly or by delegation). */
-  generators: Record<string, { async: boolean; closeRaises?: string; cleanupAwaits?: string; patched?: string }>;
+  generators: Record<string, { async: boolean; closeRaises?: string; cleanupAwaits?: string; patched?: string; holds?: string }>;
   /**
    * Module-level imports of every module, for following re-exports (`from .core import produce`); and the generator
    * methods a class takes from its base (`pkg.lists.ListStore.rows` → `pkg.core.Store.rows`, `addInherited`).
@@ -2869,7 +2876,7 @@ function givesValue(args: readonly string[]): boolean {
 const VALUE_KEYWORDS: ReadonlySet<string> = new Set(['return_value', 'side_effect', 'new', 'new_callable', 'value']);
 
 /** The generator a dotted name reaches, following re-exports through module-level imports. */
-export function resolveGenerator(index: GeneratorIndex, dotted: string, imported?: string): { key: string; async: boolean; closeRaises?: string; cleanupAwaits?: string; patched?: string } | undefined {
+export function resolveGenerator(index: GeneratorIndex, dotted: string, imported?: string): { key: string; async: boolean; closeRaises?: string; cleanupAwaits?: string; patched?: string; holds?: string } | undefined {
   const key = resolveKey(index, dotted, imported, index.generators);
   return key === undefined ? undefined : { key, ...index.generators[key]! };
 }
@@ -3090,7 +3097,7 @@ export function mergeModuleFacts(modules: ReadonlyArray<{ moduleName: string; fa
   const index: GeneratorIndex = { generators: {}, aliases, ambiguous, plainOverrides: [], callNames: [], memberNames: {}, classNames: [] };
   const qualnames = new Map<string, string>();
   for (const m of modules) for (const g of m.facts.generators) qualnames.set(g.key, g.key.slice(m.moduleName.length + 1));
-  const entry = (g: GeneratorSummary) => ({ async: g.async, ...(g.closeRaises ? { closeRaises: g.closeRaises } : {}), ...(g.cleanupAwaits ? { cleanupAwaits: g.cleanupAwaits } : {}) });
+  const entry = (g: GeneratorSummary) => ({ async: g.async, ...(g.closeRaises ? { closeRaises: g.closeRaises } : {}), ...(g.cleanupAwaits ? { cleanupAwaits: g.cleanupAwaits } : {}), ...(g.holds && g.cleanup ? { holds: g.holds } : {}) });
   for (const g of all.values()) if (g.cleanup) index.generators[g.key] = entry(g);
   // (A generator that delegates to an inherited method, `yield from self.rows()` in `ListStore`, once the methods a
   // class inherits are known; and a class inheriting from one that delegates so)
