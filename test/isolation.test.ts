@@ -149,6 +149,8 @@ test('fix: files Python rejects for their indentation (tree-sitter reads them) a
     'a_unexpected.py': 'def f(p):\n    data = open(p).read()\n        return data\n',
     'b_unindent.py': 'def f(p):\n        data = open(p).read()\n    return data\n',
     'c_tabs.py': 'def f(p):\n\tdata = open(p).read()\n        return data\n',
+    // (100 levels: CPython's tokenizer stops at 99, review rv54b)
+    'c_too_deep.py': `def f(p):\n${Array.from({ length: 99 }, (_, i) => `${'    '.repeat(i + 1)}if p:\n`).join('')}${'    '.repeat(100)}data = open(p).read()\n`,
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   writeFileSync(join(dir, 'd_leaky.py'), LEAKY);
@@ -160,6 +162,7 @@ test('fix: files Python rejects for their indentation (tree-sitter reads them) a
       "error: a_unexpected.py: cannot parse: unexpected indent at line 3 (Python's IndentationError; withify rewrites only files that parse)",
       "error: b_unindent.py: cannot parse: an indent that matches no outer level, or tabs against spaces at line 3 (Python's IndentationError or TabError; withify rewrites only files that parse)",
       "error: c_tabs.py: cannot parse: an indent that matches no outer level, or tabs against spaces at line 3 (Python's IndentationError or TabError; withify rewrites only files that parse)",
+      'error: c_too_deep.py: cannot parse: more than 99 levels of indentation at line 101 (Python\'s IndentationError, "too many levels of indentation"; withify rewrites only files that parse)',
       '',
     ].join('\n'),
   );

@@ -651,7 +651,10 @@ function indentationError(text: string, o?: Outline): { at: number; what: string
   const unexpected = unexpectedIndent(text, lines);
   if (unexpected !== undefined) return { at: unexpected, what: 'unexpected indent', error: 'IndentationError' };
   const bad = badIndentation(text, lines);
-  return bad === undefined ? undefined : { at: bad, what: 'an indent that matches no outer level, or tabs against spaces', error: 'IndentationError or TabError' };
+  if (bad !== undefined) return { at: bad, what: 'an indent that matches no outer level, or tabs against spaces', error: 'IndentationError or TabError' };
+  // (CPython's tokenizer takes 99 levels; the 100th is "too many levels of indentation", which PyPy takes: review rv54b)
+  const deep = tooManyIndentLevels(lines);
+  return deep === undefined ? undefined : { at: deep, what: `more than ${MAX_INDENT_LEVELS} levels of indentation`, error: 'IndentationError, "too many levels of indentation"' };
 }
 
 function processText(input: SourceInput): FileResult {
