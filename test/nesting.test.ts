@@ -426,3 +426,18 @@ test('an async for left early under loops: check and fix agree on the room, at e
   assert.equal(transformSource(src(17), { targetVersion: [3, 8] }).status, 'unchanged');
   assert.equal(transformSource(src(17), { targetVersion: [3, 13] }).status, 'changed');
 });
+
+test("a fix that would indent a line past the 99 levels CPython's tokenizer takes is refused with that reason; the file's other fixes are made (review rv54b)", () => {
+  const deep = (levels: number, unit = '    ') => `x = open("a").read()\n\n\ndef f(p):\n${Array.from({ length: levels - 1 }, (_, i) => `${unit.repeat(i + 1)}if p:\n`).join('')}${unit.repeat(levels)}y = open(p).read()\n`;
+  for (const unit of ['    ', ' ', '\t']) {
+    const r = transformSource(deep(99, unit), { select: ['open-chain'] });
+    assert.equal(r.fixesApplied, 1, JSON.stringify(unit));
+    assert.match(r.output, /^with open\("a"\) as _f:/);
+    const left = r.findings.find((f) => f.fixStatus === 'none');
+    assert.match(left?.reason ?? '', /one more block here would indent a line one level deeper than the 99 levels CPython's tokenizer takes/);
+    // One level less: both fixed, and CPython compiles the result
+    const ok = transformSource(deep(98, unit), { select: ['open-chain'] });
+    assert.equal(ok.fixesApplied, 2, JSON.stringify(unit));
+    execFileSync(CPYTHON, ['-c', 'import sys; compile(sys.stdin.read(), "x", "exec")'], { input: ok.output });
+  }
+});

@@ -42,6 +42,7 @@ import type { FileContext, PythonVersion, SyntaxNode } from '../types.js';
 import { containsYield } from './evaluation.js';
 import { startsAsync } from './generators.js';
 import { memoized } from './memo.js';
+import { MAX_INDENT_LEVELS } from './outline.js';
 import { statementIndex, statementSiblings } from './wrap.js';
 
 /** The most blocks CPython before 3.13 nests in one code object. */
@@ -241,7 +242,42 @@ export function blockRoom(ctx: FileContext, first: SyntaxNode, last: SyntaxNode)
     const to = statementIndex(block, last);
     for (let i = Math.max(0, statementIndex(block, first)); i <= to; i++) inside = Math.max(inside, blocksInside(siblings[i]!, ctx.target));
   }
-  return blockLimit(ctx.target, codeObjectOf(first)) - blocksAround(first) - inside;
+  const room = blockLimit(ctx.target, codeObjectOf(first)) - blocksAround(first) - inside;
+  // Ex) a statement 99 `if`s deep: one more level is CPython's "too many levels of indentation" (review rv54b: the
+  // net under the fixes refused the whole file)
+  const levels = indentRoom(ctx, first, last);
+  indentBound = levels < room ? levels : undefined;
+  return Math.min(room, levels);
+}
+
+/** The room `blockRoom` last gave when the levels of indentation, not the nested blocks, bounded it (for `tooDeepReason`). */
+let indentBound: number | undefined;
+
+/** A line indented 80 columns or more: only then can a statement be near the tokenizer's 99 levels. */
+const saysDeep = (text: string) => /^[ \t\f]{80,}\S/m.test(text);
+const deepMemo = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * How many levels of indentation a rewrite may add around `first`…`last` before a line of them passes the 99 CPython's
+ * tokenizer takes: each `block` around a statement is one level.
+ */
+function indentRoom(ctx: FileContext, first: SyntaxNode, last: SyntaxNode): number {
+  if (!memoized(deepMemo, ctx, '', () => saysDeep(ctx.source))) return Infinity;
+  const levelsOf = (n: SyntaxNode) => {
+    let k = 0;
+    for (let a = n.parent; a; a = a.parent) if (a.type === 'block') k++;
+    return k;
+  };
+  let deepest = levelsOf(first);
+  const block = first.parent;
+  if (block) {
+    const siblings = statementSiblings(block);
+    const to = statementIndex(block, last);
+    for (let i = Math.max(0, statementIndex(block, first)); i <= to; i++) {
+      for (const b of siblings[i]!.descendantsOfType('block')) deepest = Math.max(deepest, levelsOf(b) + 1);
+    }
+  }
+  return MAX_INDENT_LEVELS - deepest;
 }
 
 /**
@@ -254,6 +290,7 @@ export const MAX_WITH_ITEMS = STATIC_BLOCK_LIMIT;
 export function tooDeepReason(needed: number, room: number): string {
   const what = needed === 1 ? 'one more block' : `${needed} more blocks`;
   const over = needed - room;
+  if (indentBound === room) return `${what} here would indent a line ${over === 1 ? 'one level' : `${over} levels`} deeper than the ${MAX_INDENT_LEVELS} levels CPython's tokenizer takes ("too many levels of indentation")`;
   return `${what} here would nest ${over === 1 ? 'one block' : `${over} blocks`} deeper than CPython compiles ("too many statically nested blocks": at most ${STATIC_BLOCK_LIMIT} before Python 3.13, ${STATIC_BLOCK_LIMIT_313} from 3.13, one fewer in a generator or coroutine)`;
 }
 
