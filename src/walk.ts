@@ -142,10 +142,13 @@ let runCwd: string | undefined;
 
 /** True when git run in `cwd` asks another repository than the one holding the run's working directory. */
 function foreignRepo(cwd: string): boolean {
-  const home = findRepoRoot(runCwd ?? process.cwd());
-  if (home === undefined) return false;
+  const start = runCwd ?? process.cwd();
+  // (Outside any checkout, the repository the variables name: `GIT_WORK_TREE`'s, else the one git finds from where the
+  // run starts; a checkout elsewhere, named on the command line, is another, review rv54e)
+  const tree = process.env.GIT_WORK_TREE;
+  const home = realOrSelf(findRepoRoot(start) ?? (tree ? resolve(start, tree) : start));
   const here = findRepoRoot(cwd);
-  return here !== undefined && realOrSelf(here) !== realOrSelf(home);
+  return here !== undefined ? realOrSelf(here) !== home : !isWithin(home, realOrSelf(cwd));
 }
 
 /** git was ended by a signal (Ctrl-C while it listed the changed files): the run ends as interrupted. */

@@ -1916,3 +1916,43 @@ test('a generator whose only cleanup is a resource it holds at its yield is name
   const own = src.replace('    conn = sqlite3.connect(db)\n    for row in conn.execute("select id from jobs"):\n        yield row[0]\n', '    conn = sqlite3.connect(db)\n    try:\n        for row in conn.execute("select id from jobs"):\n            yield row[0]\n    finally:\n        conn.close()\n');
   assert.match(transformSource(own, { select: ['generator-close'] }).findings[0]!.message, /pending `finally`\/`with` exit/);
 });
+
+describe('mends of the mends (review rv54e)', () => {
+  const gen = (header: string, manager: string) => `${header}\n\ndef records(paths):\n    for p in paths:\n        with ${manager}:\n            yield p\n\n\ndef first_record(paths):\n    for r in records(paths):\n        return r\n`;
+  const raises = (errs: string, header = 'from errs import quiet', manager = 'quiet()') => indexOf({ 'errs.py': errs, 'main.py': gen(header, manager) }).generators['main.records']!.closeRaises;
+
+  test('swallowers spelt over lines or on one line: try: yield, a signature over lines, a class header over lines, finally: return, a break out of a loop', () => {
+    const cm = (body: string, sig = 'def quiet():') => `import contextlib\n\n\n@contextlib.contextmanager\n${sig}\n${body}`;
+    assert.ok(raises(cm('    try: yield\n    except BaseException: pass\n')), 'try: yield');
+    assert.ok(raises(cm('    try:\n        yield\n    except BaseException:\n        pass\n', 'def quiet(\n    label: str = "x",\n) -> Iterator[None]:')), 'signature over lines');
+    assert.ok(raises(cm('    try:\n        yield\n    finally: return\n')), 'finally: return');
+    assert.ok(raises(cm('    for i in range(3):\n        try:\n            yield\n        except BaseException:\n            if i < 2:\n                break\n            raise\n')), 'break out of the loop around the try');
+    // (A `break` after the `finally`'s own loop has ended leaves the `finally`)
+    assert.ok(raises(cm('    while True:\n        try:\n            yield\n        finally:\n            for h in (1, 2):\n                pass\n            break\n')), 'break after an inner loop');
+    // (A `return` of a function the `finally` defines is that function's)
+    assert.equal(raises(cm('    try:\n        yield\n    finally:\n        def later():\n            return 1\n        later()\n')), undefined);
+    const cls = (exit: string, header = 'class Quiet:') => `${header}\n    def __enter__(self):\n        return self\n\n${exit}`;
+    assert.ok(raises(cls('    def __exit__(\n        self, *exc: object\n    ) -> bool:\n        return True\n'), 'from errs import Quiet', 'Quiet()'), 'black signature');
+    assert.ok(raises(cls('    def __exit__(self, *exc):\n        return True\n', 'class Quiet(\n    object,\n):'), 'from errs import Quiet', 'Quiet()'), 'class header over lines');
+    assert.ok(raises(cls('    def __exit__(self, *exc): self.n = 1; return True\n'), 'from errs import Quiet', 'Quiet()'), 'one line, after a statement');
+    assert.ok(raises(cls('    def __exit__(self, *exc):\n        if self.quiet: return True\n'), 'from errs import Quiet', 'Quiet()'), 'if …: return True');
+  });
+
+  test('context variables: an OpenTelemetry context module under another name, a token from set() given back to reset(), a ContextVar passed in', () => {
+    const agen = (pre: string, params: string, body: string, fin: string) => `import asyncio\n${pre}\n\nasync def rows(${params}):\n${body}    try:\n        yield 1\n        yield 2\n    finally:\n        ${fin}\n\n\nasync def first():\n    async for r in rows(${params ? 'V' : ''}):\n        return r\n`;
+    const status = (...a: [string, string, string, string]) => transformSource(agen(...a), { select: ['generator-close'] }).findings.map((f) => f.fixStatus);
+    assert.deepEqual(status('from opentelemetry import context as context_api', '', '    token = context_api.attach(ctx)\n', 'context_api.detach(token)'), ['unsafe']);
+    assert.deepEqual(status('from state import request_id', '', '    token = request_id.set("in")\n', 'request_id.reset(token)'), ['unsafe']);
+    assert.deepEqual(status('', 'var', '    token = var.set("in")\n', 'var.reset(token)'), ['unsafe']);
+    assert.deepEqual(status('from meters import meter', '', '    start = meter.n\n', 'meter.reset(start)'), ['fixable']);
+  });
+
+  test('a finally read of a name bound by the yield itself raises when closed there; one bound in a handler of the try, or read under an if or in a comprehension, does not count', () => {
+    const src = (body: string) => `def rows():\n${body}\n\n\ndef first():\n    for r in rows():\n        return r\n`;
+    const status = (body: string) => transformSource(src(body), { select: ['generator-close'] }).findings.map((f) => f.fixStatus);
+    assert.deepEqual(status('    try:\n        total = yield "ready"\n        yield total\n    finally:\n        print(total)'), ['unsafe']);
+    assert.deepEqual(status('    try:\n        yield 1\n        n = 2\n    except GeneratorExit:\n        n = 0\n        raise\n    finally:\n        print(n)'), ['fixable']);
+    assert.deepEqual(status('    opened = False\n    try:\n        yield 1\n        conn = 2\n        opened = True\n    finally:\n        if opened:\n            print(conn)'), ['fixable']);
+    assert.deepEqual(status('    try:\n        yield 1\n        x = 2\n    finally:\n        print([x for x in range(3)])'), ['fixable']);
+  });
+});

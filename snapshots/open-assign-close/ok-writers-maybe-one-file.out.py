@@ -34,3 +34,13 @@ def by_keyword(event):
     second.write("second %s\n" % event)
     first.close()
     second.close()
+
+
+def relative(event):
+    # Not fixed: "x.log" and "./x.log" are one file
+    f = open("x.log", "w")
+    g = open("./x.log", "a")
+    f.write("first %s\n" % event)
+    g.write("second %s\n" % event)
+    f.close()
+    g.close()

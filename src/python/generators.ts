@@ -1365,10 +1365,19 @@ function unboundAtFirstYield(t: SyntaxNode, fin: SyntaxNode, fn: SyntaxNode, yie
   const first = yields.filter((y) => within(y, t) && !within(y, fin)).sort((a, b) => a.startIndex - b.startIndex)[0];
   if (!first) return undefined;
   const all = names.bindings(fn);
+  const handlers = t.namedChildren.filter((c) => c.type === 'except_clause');
+  // (`total = yield "ready"`: bound only once the `yield` returns; review rv54e)
+  const after = (b: { node: SyntaxNode }) => b.node.startIndex > first.endIndex || (b.node.parent?.type === 'assignment' && within(first, b.node.parent.childForFieldName('right')));
   return ownOf(fin, 'identifier', fn).find((i) => {
-    if (namesNoVariable(i) || caughtWithin(i, fin)) return false;
+    if (namesNoVariable(i) || caughtWithin(i, fin) || i.startIndex < first.endIndex) return false;
+    // (Read whenever the `finally` runs: not under an `if`, a loop or a comprehension of its own, whose own variables
+    // or a flag set beside the binding may guard it: `if opened: conn.close()`, review rv54e)
+    for (let a = i.parent; a && a.id !== fin.id; a = a.parent) {
+      if (/^(?:if_statement|conditional_expression|boolean_operator|while_statement|for_statement|try_statement|list_comprehension|set_comprehension|dictionary_comprehension|generator_expression|lambda)$/.test(a.type)) return false;
+    }
     const bs = all.get(i.text);
-    return !!bs?.length && bs.every((b) => (b.kind === 'assign' || b.kind === 'other' || b.kind === 'def' || b.kind === 'class' || b.kind === 'import') && b.node.startIndex > first.endIndex && !within(b.node, fin)) && i.startIndex > first.endIndex;
+    // (Not bound in a handler of the same `try`, which runs before the `finally` at the close: `except GeneratorExit:`)
+    return !!bs?.length && bs.every((b) => (b.kind === 'assign' || b.kind === 'other' || b.kind === 'def' || b.kind === 'class' || b.kind === 'import') && after(b) && !within(b.node, fin) && !handlers.some((h) => within(b.node, h)));
   });
 }
 
@@ -1578,6 +1587,7 @@ export function swallowersFromText(text: string): string[] {
   const lines = text.split(/\r\n|\r|\n/);
   const indentOf = (l: string) => /^[ \t]*/.exec(l)![0].length;
   const blank = (l: string) => /^[ \t\f]*(?:#.*)?$/.test(l);
+  const code = (l: string) => l.replace(/#.*$/, '');
   /** The lines of the block below line `i` (indented deeper than `k`). */
   const blockOf = (i: number, k: number): number[] => {
     const out: number[] = [];
@@ -1588,6 +1598,22 @@ export function swallowersFromText(text: string): string[] {
     }
     return out;
   };
+  /** The line a header that begins at line `i` ends on, its `:` (black's `def f(` … `) -> bool:`, a class's bases over lines). */
+  const headerEnd = (i: number): number => {
+    let depth = 0;
+    for (let j = i; j < lines.length && j < i + 200; j++) {
+      for (const ch of code(lines[j]!)) depth += ch === '(' || ch === '[' ? 1 : ch === ')' || ch === ']' ? -1 : 0;
+      if (depth <= 0 && /:/.test(code(lines[j]!))) return j;
+    }
+    return i;
+  };
+  /** What follows a header's `:` on its own line (`def __exit__(self, *exc): return True`). */
+  const inlineBody = (j: number) => /:[ \t]*([^:]*)$/.exec(code(lines[j]!))?.[1] ?? '';
+  /** A `return` of something that may be true, in a line's code (after a `:` or `;` too: `if quiet: return True`). */
+  const returnsTruthy = (l: string) => [...code(l).matchAll(/(?:^|[:;])[ \t]*return\b([^;]*)/g)].some((m) => {
+    const value = m[1]!.trim();
+    return value !== '' && value !== 'None' && value !== 'False';
+  });
   const out = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -1595,15 +1621,20 @@ export function swallowersFromText(text: string): string[] {
     if (exit) {
       const k = exit[1]!.length;
       let j = i - 1;
-      while (j >= 0 && (blank(lines[j]!) || indentOf(lines[j]!) >= k)) j--;
+      // (The class header: the nearest line less indented, or, where that closes a header over lines, its first)
+      while (j >= 0 && (blank(lines[j]!) || indentOf(lines[j]!) >= k || (/^[ \t]*[)\]]/.test(lines[j]!) && indentOf(lines[j]!) < k))) {
+        if (indentOf(lines[j]!) < k && /^class[ \t]/.test(lines[j]!)) break;
+        j--;
+      }
       const cls = j >= 0 ? /^class[ \t]+([A-Za-z_]\w*)/.exec(lines[j]!)?.[1] : undefined;
       if (!cls) continue;
-      const truthy = (v: string | undefined) => {
-        const value = v?.replace(/#.*$/, '').trim();
-        return value !== undefined && value !== '' && value !== 'None' && value !== 'False';
-      };
-      // (`def __exit__(self, *exc): return True` on one line too, review rv54d)
-      if (!l.includes('def') || truthy(/\)[ \t]*(?:->[^:]*)?:[ \t]*return\b(.*)$/.exec(l)?.[1]) || blockOf(i, k).some((b) => truthy(/^[ \t]*return\b(.*)$/.exec(lines[b]!)?.[1]))) out.add(cls);
+      if (!l.includes('def')) {
+        out.add(cls);
+        continue;
+      }
+      const end = headerEnd(i);
+      // (`def __exit__(self, *exc): return True` on one line, black's signature over lines, review rv54e)
+      if (returnsTruthy(`:${inlineBody(end)}`) || blockOf(end, k).some((b) => returnsTruthy(lines[b]!))) out.add(cls);
       continue;
     }
     if (!/^@[ \t]*(?:[\w.]+\.)?(?:async)?contextmanager\b/.test(l)) continue;
@@ -1611,35 +1642,63 @@ export function swallowersFromText(text: string): string[] {
     while (d < lines.length && (blank(lines[d]!) || lines[d]!.startsWith('@'))) d++;
     const name = d < lines.length ? /^(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/.exec(lines[d]!)?.[1] : undefined;
     if (!name) continue;
-    const body = blockOf(d, 0);
-    /** The `try` of the handler or `finally` at line `b` (indent `h`) holds a `yield` (review rv54d: a `finally:` whose
-     *  own `try: f.close()` / `except: pass` swallowed nothing thrown in at the `yield`). */
+    const signatureEnd = headerEnd(d);
+    const body = blockOf(signatureEnd, 0);
+    /** The `try` of the handler or `finally` at line `b` (indent `h`) holds a `yield`, on its own line too (`try: yield`). */
     const guardsYield = (b: number, h: number): boolean => {
-      for (let j = b - 1; j > d; j--) {
+      for (let j = b - 1; j > signatureEnd; j--) {
         const t = lines[j]!;
         if (blank(t)) continue;
         const at = indentOf(t);
         if (at > h) continue;
         if (at < h) return false;
-        if (/^[ \t]*try[ \t]*:/.test(t)) return lines.slice(j + 1, b).some((y) => /\byield\b/.test(y.replace(/#.*$/, '')));
+        if (/^[ \t]*try[ \t]*:/.test(t)) return lines.slice(j, b).some((y) => /\byield\b/.test(code(y)));
         if (!/^[ \t]*(?:except\b|else[ \t]*:)/.test(t)) return false;
       }
       return false;
+    };
+    /** Line `f` of the clause `lines` is inside a loop of the clause's own (a `for`/`while` it is indented under). */
+    const inOwnLoop = (clause: number[], n: number): boolean => {
+      let at = indentOf(lines[clause[n]!]!);
+      for (let e = n - 1; e >= 0; e--) {
+        const t = lines[clause[e]!]!;
+        if (indentOf(t) >= at) continue;
+        if (/^[ \t]*(?:for|while|async[ \t]+for)\b/.test(t)) return true;
+        at = indentOf(t);
+      }
+      return false;
+    };
+    /** Line `n` of the clause is in a function defined inside it (its `return` is that function's). */
+    const inOwnDef = (clause: number[], n: number): boolean => {
+      let at = indentOf(lines[clause[n]!]!);
+      for (let e = n - 1; e >= 0; e--) {
+        const t = lines[clause[e]!]!;
+        if (indentOf(t) >= at) continue;
+        if (/^[ \t]*(?:async[ \t]+)?def\b|^[ \t]*class\b/.test(t)) return true;
+        at = indentOf(t);
+      }
+      return false;
+    };
+    const leaves = (clause: number[], n: number, jumps: RegExp) => {
+      const t = code(lines[clause[n]!]!);
+      return jumps.test(t) && !inOwnDef(clause, n) && (!/\b(?:break|continue)\b/.test(t) || /\breturn\b/.test(t) || !inOwnLoop(clause, n));
     };
     const swallows = body.some((b) => {
       const line = lines[b]!;
       const h = indentOf(line);
       if (/^[ \t]*finally[ \t]*:/.test(line)) {
         if (!guardsYield(b, h)) return false;
+        // (`finally: return` on one line too; not a `break` or `continue` of a loop inside the `finally`, review rv54e)
+        if (/(?:^|[:;])[ \t]*(?:return|break|continue)\b/.test(inlineBody(b))) return true;
         const fin = blockOf(b, h);
-        // (Not a `break` or `continue` of a loop inside the `finally`)
-        return fin.some((f, n) => /^[ \t]*return\b/.test(lines[f]!) || (/^[ \t]*(?:break|continue)\b/.test(lines[f]!) && !fin.slice(0, n).some((e) => indentOf(lines[e]!) < indentOf(lines[f]!) && /^[ \t]*(?:for|while|async[ \t]+for)\b/.test(lines[e]!))));
+        return fin.some((_, n) => leaves(fin, n, /(?:^|[:;])[ \t]*(?:return|break|continue)\b/));
       }
       if (!/^[ \t]*except[ \t]*(?::|.*\b(?:BaseException|GeneratorExit)\b)/.test(line) || !guardsYield(b, h)) return false;
       const handler = blockOf(b, h);
       const last = handler.at(-1);
-      // (A `return` anywhere in it, before a last `raise` too, ends the swallowing there, review rv54d)
-      return last === undefined || handler.some((x) => /^[ \t]*return\b/.test(lines[x]!)) || !/^[ \t]*raise\b/.test(lines[last]!) || indentOf(lines[last]!) !== indentOf(lines[handler[0]!]!);
+      // (A `return`, or a `break`/`continue` out of a loop around the `try`, anywhere in it, before a last `raise` too,
+      // ends the swallowing there; reviews rv54d, rv54e)
+      return last === undefined || /(?:^|[:;])[ \t]*(?:return|break|continue)\b/.test(inlineBody(b)) || handler.some((_, n) => leaves(handler, n, /(?:^|[:;])[ \t]*(?:return|break|continue)\b/)) || !/^[ \t]*raise\b/.test(lines[last]!) || indentOf(lines[last]!) !== indentOf(lines[handler[0]!]!);
     });
     if (swallows) out.add(name);
   }
@@ -1796,7 +1855,10 @@ function contextChangeReason(fn: SyntaxNode, yields: readonly SyntaxNode[], name
   if (!/\b(?:reset|set|setcontext|detach|localcontext)\b/.test(fn.text)) return undefined;
   const source = fn.tree.rootNode.text;
   // (A file that speaks of context variables: a `.reset(t)` or `.detach(t)` there gives a token back, review rv54d)
-  const saysContext = /\bContextVar\b|\bcontextvars\b|\bcontext\s*\.\s*(?:attach|detach)\b/.test(source);
+  const saysContext = /\bContextVar\b|\bcontextvars\b|\bopentelemetry\b|\.\s*(?:attach|detach)\s*\(/.test(source);
+  // Ex) `token = request_id.set(rid)` … `request_id.reset(token)`: `set` returning a token is a ContextVar's (an imported
+  // one, a parameter; review rv54e)
+  const tokenOf = (receiver: string) => new RegExp(`=[ \\t]*${escapeRegExp(receiver)}[ \\t]*\\.[ \\t]*set[ \\t]*\\(`).test(fn.text);
   // Ex) `current = ContextVar("c")`, `current: ContextVar[str] = ContextVar(…)`, `Ctx.current = contextvars.ContextVar[str]("c")`
   const boundToContextVar = (name: string) => new RegExp(`\\b${escapeRegExp(name)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*[\\w.]*ContextVar\\b`).test(source);
   const isContextVar = (n: SyntaxNode | null): boolean => {
@@ -1816,8 +1878,9 @@ function contextChangeReason(fn: SyntaxNode, yields: readonly SyntaxNode[], name
       if (name === 'setcontext') return true;
       if (f?.type !== 'attribute' || args.length !== 1) return false;
       // Ex) `current_job.reset(token)`, `otel_context.detach(token)`, `current.reset(tokens.pop())`: a token given back
-      if (name === 'reset' || name === 'detach') return saysContext || isContextVar(f.childForFieldName('object'));
-      return name === 'set' && isContextVar(f.childForFieldName('object'));
+      const receiver = f.childForFieldName('object');
+      if (name === 'reset' || name === 'detach') return saysContext || isContextVar(receiver) || (!!receiver && tokenOf(receiver.text));
+      return name === 'set' && (isContextVar(receiver) || (!!receiver && tokenOf(receiver.text)));
     });
   for (const t of ownOf(fn, 'try_statement', fn)) {
     const body = t.childForFieldName('body');

@@ -444,27 +444,33 @@ export function scopeCallList(scope: SyntaxNode): SyntaxNode[] {
 const scopeCallListMemo = new WeakMap<object, Map<number, SyntaxNode[]>>();
 
 /**
- * Two paths that surely differ: two plain string literals of different text (`"a.log"`, `"b.log"`); the same expression
- * with a different literal added after it (`base + ".csv"`, `base + ".json"`); f-strings alike but for the text after
- * their last field (`f"{base}.csv"`, `f"{base}.json"`) (review rv54d).
+ * Two paths that surely name two files: the literal text each ends with (a plain string literal's whole text, the
+ * literal added last, `base + ".csv"`, or an f-string's text after its last field, `f"{d}/a.log"`) ends with neither
+ * the other's (`"x.log"` and `"./x.log"`, `stem + "s.log"` and `stem + ".log"` may be one file, letter case aside), nor
+ * do the names they end in match (reviews rv54d, rv54e).
  */
 export function differentLiterals(a: SyntaxNode, b: SyntaxNode): boolean {
-  const plain = (n: SyntaxNode) => n.type === 'string' && !n.descendantsOfType('interpolation').length && /^[rRbB]*(['"])[^'"\\{}]*\1$/.test(n.text);
-  const bare = (n: SyntaxNode) => n.text.replace(/^[rRbB]*/, '').slice(1, -1);
-  if (plain(a) && plain(b)) return bare(a) !== bare(b);
-  if (a.type === 'binary_operator' && b.type === 'binary_operator' && a.childForFieldName('operator')?.text === '+' && b.childForFieldName('operator')?.text === '+') {
-    const [la, ra, lb, rb] = [a.childForFieldName('left'), a.childForFieldName('right'), b.childForFieldName('left'), b.childForFieldName('right')];
-    return !!(la && ra && lb && rb) && la.text === lb.text && plain(ra) && plain(rb) && lastPart(bare(ra)) !== lastPart(bare(rb));
-  }
-  // (The text after the last field, which has no `}`)
-  const tail = (n: SyntaxNode) => (n.type === 'string' && /^[fF][rR]?(['"])/.test(n.text) && n.descendantsOfType('interpolation').length ? /^(.*\})([^{}'"\\]*)(['"])$/s.exec(n.text) : null);
-  const ta = tail(a);
-  const tb = tail(b);
-  return !!ta && !!tb && ta[1] === tb[1] && lastPart(ta[2]!) !== lastPart(tb[2]!);
+  const ta = literalTail(a)?.toLowerCase();
+  const tb = literalTail(b)?.toLowerCase();
+  if (ta === undefined || tb === undefined || !ta || !tb) return false;
+  return !ta.endsWith(tb) && !tb.endsWith(ta) && lastPart(ta) !== lastPart(tb);
 }
 
-/** The name a path's text ends in (`"/a.log"` → `a.log`; `".csv"` itself): two different ones, after the same text, are two files. */
-const lastPart = (suffix: string) => suffix.slice(suffix.lastIndexOf('/') + 1) || '\0';
+/** The literal text a path expression surely ends with, or `undefined`. */
+function literalTail(n: SyntaxNode): string | undefined {
+  const plain = (s: SyntaxNode) => s.type === 'string' && !s.descendantsOfType('interpolation').length && /^[rRbBuU]*(['"])[^'"\\{}]*\1$/.test(s.text);
+  if (plain(n)) return n.text.replace(/^[rRbBuU]*/, '').slice(1, -1);
+  if (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '+') {
+    const right = n.childForFieldName('right');
+    return right ? literalTail(right) : undefined;
+  }
+  // (The text after an f-string's last field, which has no `}`)
+  if (n.type === 'string' && /^[fF][rR]?(['"])/.test(n.text) && n.descendantsOfType('interpolation').length) return /\}([^{}'"\\]*)(['"])$/.exec(n.text)?.[1];
+  return undefined;
+}
+
+/** The name a path's text ends in (`"/a.log"` → `a.log`; `".csv"` itself). */
+const lastPart = (suffix: string) => suffix.slice(suffix.lastIndexOf('/') + 1);
 
 /** `os.devnull`, `"/dev/null"`: nothing written there lands anywhere. */
 export function isDevNull(path: SyntaxNode): boolean {

@@ -1257,7 +1257,8 @@ function oneAttributeOf(n: SyntaxNode): boolean {
   const p = n.parent;
   if (p?.type === 'attribute' && p.childForFieldName('object')?.id === n.id) return p.childForFieldName('attribute')?.text !== '__dict__';
   const call = p?.type === 'argument_list' && p.namedChildren.filter((c) => !isExtra(c))[0]?.id === n.id ? p.parent : undefined;
-  return call?.type === 'call' && /^(?:getattr|setattr|hasattr|delattr)$/.test(call.childForFieldName('function')?.text ?? '');
+  // (Not `getattr(…, "__dict__")`, review rv54e)
+  return call?.type === 'call' && /^(?:getattr|setattr|hasattr|delattr)$/.test(call.childForFieldName('function')?.text ?? '') && !/^[rRuU]?(['"])__dict__\1$/.test(p!.namedChildren.filter((c) => !isExtra(c))[1]?.text ?? '');
 }
 
 /** Builtins that list a function's (or the module's) variables, the names a fix adds among them. */
