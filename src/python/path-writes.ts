@@ -450,14 +450,19 @@ const scopeCallListMemo = new WeakMap<object, Map<number, SyntaxNode[]>>();
  * do the names they end in match (reviews rv54d, rv54e).
  */
 export function differentLiterals(a: SyntaxNode, b: SyntaxNode): boolean {
-  const ta = literalTail(a)?.toLowerCase();
-  const tb = literalTail(b)?.toLowerCase();
+  return tailsApart(literalTail(a), literalTail(b));
+}
+
+/** Two paths ending with the literal texts `a` and `b` surely name two files (`differentLiterals`). */
+export function tailsApart(a: string | undefined, b: string | undefined): boolean {
+  const ta = a?.toLowerCase();
+  const tb = b?.toLowerCase();
   if (ta === undefined || tb === undefined || !ta || !tb) return false;
   return !ta.endsWith(tb) && !tb.endsWith(ta) && lastPart(ta) !== lastPart(tb);
 }
 
 /** The literal text a path expression surely ends with, or `undefined`. */
-function literalTail(n: SyntaxNode): string | undefined {
+export function literalTail(n: SyntaxNode): string | undefined {
   const plain = (s: SyntaxNode) => s.type === 'string' && !s.descendantsOfType('interpolation').length && /^[rRbBuU]*(['"])[^'"\\{}]*\1$/.test(s.text);
   if (plain(n)) return n.text.replace(/^[rRbBuU]*/, '').slice(1, -1);
   if (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '+') {
