@@ -774,15 +774,22 @@ function removalAfter(ctx: FileContext, scope: SyntaxNode, stmt: SyntaxNode): Sy
 const LOCKS = new Set(['fcntl.flock', 'fcntl.lockf', 'fcntl.fcntl']);
 /** A process started with one of its standard streams given, which returns while the child runs. */
 const CHILD_STREAMS = new Set(['subprocess.Popen']);
-/** True when the use `u` is the file given as a standard stream of `Popen(…)` (or a `subprocess` call), or its `fileno()` so given. */
-function givenAsChildStream(ctx: FileContext, u: Use): boolean {
+/** The call the use `u` is an argument of (itself, or `u.fileno()`), with its keyword and its place among the arguments. */
+function argumentOf(u: Use): { call: SyntaxNode; keyword?: string; position: number } | undefined {
   let arg = u.node;
   const attr = arg.parent;
   if (attr?.type === 'attribute' && attr.childForFieldName('object')?.id === arg.id && attr.childForFieldName('attribute')?.text === 'fileno' && attr.parent?.type === 'call') arg = attr.parent;
   const kw = arg.parent?.type === 'keyword_argument' && arg.parent.childForFieldName('value')?.id === arg.id ? arg.parent : undefined;
   const list = (kw ?? arg).parent;
   const call = list?.type === 'argument_list' ? list.parent : undefined;
-  return call?.type === 'call' && /^subprocess\./.test(calleeName(ctx.names, call) ?? '');
+  if (call?.type !== 'call') return undefined;
+  return { call, keyword: kw?.childForFieldName('name')?.text, position: kw ? -1 : list!.namedChildren.filter((c) => !isExtra(c)).findIndex((c) => c.id === arg.id) };
+}
+
+/** True when the use `u` is the file given to a `subprocess` call (`Popen(…, stdout=f)`), or its `fileno()` so given. */
+function givenAsChildStream(ctx: FileContext, u: Use): boolean {
+  const given = argumentOf(u);
+  return !!given && /^subprocess\./.test(calleeName(ctx.names, given.call) ?? '');
 }
 
 /** Calls that copy the process, its open files' buffers with it. */
@@ -803,15 +810,10 @@ function sharedWithChild(ctx: FileContext, spec: ResourceSpec, a: ResourceAssign
   if (!writes) return undefined;
   if (ctx.source.includes('Popen')) {
     for (const u of uses) {
-      let arg = u.node;
-      const attr = arg.parent;
-      if (attr?.type === 'attribute' && attr.childForFieldName('object')?.id === arg.id && attr.childForFieldName('attribute')?.text === 'fileno' && attr.parent?.type === 'call') arg = attr.parent;
-      const kw = arg.parent?.type === 'keyword_argument' && arg.parent.childForFieldName('value')?.id === arg.id ? arg.parent : undefined;
-      const list = (kw ?? arg).parent;
-      const call = list?.type === 'argument_list' ? list.parent : undefined;
-      if (call?.type !== 'call' || !CHILD_STREAMS.has(calleeName(ctx.names, call) ?? '')) continue;
-      const stream = kw ? ['stdin', 'stdout', 'stderr'].includes(kw.childForFieldName('name')?.text ?? '') : [3, 4, 5].includes(list!.namedChildren.filter((c) => !isExtra(c)).findIndex((c) => c.id === arg.id));
-      if (stream) return call;
+      const given = argumentOf(u);
+      if (!given || !CHILD_STREAMS.has(calleeName(ctx.names, given.call) ?? '')) continue;
+      const stream = given.keyword !== undefined ? ['stdin', 'stdout', 'stderr'].includes(given.keyword) : [3, 4, 5].includes(given.position);
+      if (stream) return given.call;
     }
   }
   if (!/\bfork/.test(ctx.source)) return undefined;

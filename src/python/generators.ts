@@ -1657,28 +1657,20 @@ export function swallowersFromText(text: string): string[] {
       }
       return false;
     };
-    /** Line `f` of the clause `lines` is inside a loop of the clause's own (a `for`/`while` it is indented under). */
-    const inOwnLoop = (clause: number[], n: number): boolean => {
+    /** Line `n` of the clause's lines is indented under a header of the clause's own that `header` matches. */
+    const under = (clause: number[], n: number, header: RegExp): boolean => {
       let at = indentOf(lines[clause[n]!]!);
       for (let e = n - 1; e >= 0; e--) {
         const t = lines[clause[e]!]!;
         if (indentOf(t) >= at) continue;
-        if (/^[ \t]*(?:for|while|async[ \t]+for)\b/.test(t)) return true;
+        if (header.test(t)) return true;
         at = indentOf(t);
       }
       return false;
     };
-    /** Line `n` of the clause is in a function defined inside it (its `return` is that function's). */
-    const inOwnDef = (clause: number[], n: number): boolean => {
-      let at = indentOf(lines[clause[n]!]!);
-      for (let e = n - 1; e >= 0; e--) {
-        const t = lines[clause[e]!]!;
-        if (indentOf(t) >= at) continue;
-        if (/^[ \t]*(?:async[ \t]+)?def\b|^[ \t]*class\b/.test(t)) return true;
-        at = indentOf(t);
-      }
-      return false;
-    };
+    // (In a loop of the clause's own, a `break` is the loop's; in a function it defines, a `return` is the function's)
+    const inOwnLoop = (clause: number[], n: number) => under(clause, n, /^[ \t]*(?:for|while|async[ \t]+for)\b/);
+    const inOwnDef = (clause: number[], n: number) => under(clause, n, /^[ \t]*(?:async[ \t]+)?def\b|^[ \t]*class\b/);
     const leaves = (clause: number[], n: number, jumps: RegExp) => {
       const t = code(lines[clause[n]!]!);
       return jumps.test(t) && !inOwnDef(clause, n) && (!/\b(?:break|continue)\b/.test(t) || /\breturn\b/.test(t) || !inOwnLoop(clause, n));
