@@ -180,11 +180,10 @@ const EXITS = ['return_statement', 'break_statement', 'continue_statement', 'rai
 /** A comment that tells a tool about its line: `# noqa`, `# type: ignore`, `# pyright: ignore`, `# pylint: disable`, withify's own. */
 const DIRECTIVE_COMMENT = /#[ \t]*(?:noqa\b|type:[ \t]*ignore|pyright:[ \t]*ignore|pylint:[ \t]*disable|mypy:|withify:|nosec\b|pragma\b)/i;
 
-
 /**
  * Why a run of opens closed in order may not share one `with` (which closes them in reverse): two may write one path.
- * Paths spelt alike, or otherwise but not two different string literals: `open(LOG, "a")` / `open(AUDIT, "a")` where
- * `AUDIT = LOG`, `open(primary, "a")` / `open(mirror, "a")` given one path (review rv54c).
+ * Paths spelt alike, or otherwise but not surely apart (`differentLiterals`): `open(LOG, "a")` / `open(AUDIT, "a")`
+ * where `AUDIT = LOG`, `open(primary, "a")` / `open(mirror, "a")` given one path (review rv54c).
  */
 function sameWrittenFile(group: readonly Closable[]): string | undefined {
   const seen: Array<{ g: Closable; path: SyntaxNode }> = [];
