@@ -1582,8 +1582,11 @@ function managerKey(callee: SyntaxNode, names: NameIndex, loc: ModuleLocation): 
  * not end in `raise`, or a `finally` that returns, breaks or continues: read from the lines, taking more rather than
  * fewer (a swallower only makes a fix unsafe).
  */
+const SWALLOWER_HINT = /\bdef[ \t]+__a?exit__\b|\b__a?exit__[ \t]*=(?!=)|@[ \t]*(?:[\w.]+\.)?(?:async)?contextmanager\b/;
+
 export function swallowersFromText(text: string): string[] {
-  if (!text.includes('exit__') && !text.includes('contextmanager')) return [];
+  // (A file that defines neither: most that say `__exit__` call it or name it; one pattern, then the lines)
+  if ((!text.includes('exit__') && !text.includes('contextmanager')) || !SWALLOWER_HINT.test(text)) return [];
   const lines = text.split(/\r\n|\r|\n/);
   const indentOf = (l: string) => /^[ \t]*/.exec(l)![0].length;
   const blank = (l: string) => /^[ \t\f]*(?:#.*)?$/.test(l);
@@ -3120,9 +3123,10 @@ function settleSwallowing(modules: ReadonlyArray<{ moduleName: string; facts: Mo
     }
   }
   const via = { aliases } as GeneratorIndex;
+  const shared = [...seen].filter(([, n]) => n > 1).map(([name]) => `${name}.`);
   for (const g of asking) {
     // (A module two files share: which one is imported is not known, as for its generators)
-    const hit = g.closeRaisesIf!.find((c) => resolveKey(via, c.manager, undefined, swallows) !== undefined || [...seen].some(([name, n]) => n > 1 && c.manager.startsWith(`${name}.`)));
+    const hit = g.closeRaisesIf!.find((c) => resolveKey(via, c.manager, undefined, swallows) !== undefined || shared.some((name) => c.manager.startsWith(name)));
     if (hit) all.set(g.key, { ...g, closeRaises: hit.reason });
   }
 }
