@@ -311,7 +311,7 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
     const shown = `${callee}(…)`;
     // Ex) `log.write(header)` / `Popen(cmd, stdout=log)` / `proc.wait()`: the header reached the file when CPython
     // closed it, after the child's output (review rv54c)
-    const what = LOCKS.has(callee) ? 'locks the file until it is closed' : CHILD_STREAMS.has(callee) ? 'gives the file to a child process that may write to it after the call returns, while what the code wrote stays in the file\'s buffer until it is flushed or closed' : 'copies the file\'s unwritten buffer into the child process, which writes it again as it ends';
+    const what = LOCKS.has(callee) ? 'locks the file until it is closed' : CHILD_STREAMS.has(callee) ? 'gives the file to a child process that may write to it after the call returns, while what the code wrote stays in the file\'s buffer until it is flushed or closed' : FORKS.has(callee) ? 'copies the file\'s unwritten buffer into the child process, which writes it again as it ends' : 'starts a process (a function of the module that calls `Popen` or forks) that may write to the file, or copy its unwritten buffer, while what the code wrote stays in that buffer until it is flushed or closed';
     if (block.parent?.type !== 'function_definition') {
       const how = LOCKS.has(callee) ? 'release the lock earlier; close it by hand where the lock may go' : 'write that buffer earlier; close it by hand where the code is done with it';
       return { reason: `\`${shown}\` on line ${line(locked)} ${what}, which CPython did when ${block.type === 'module' ? 'the program ended' : 'the function returned'}: a \`with\` ending with this block would ${how}` };
@@ -808,16 +808,26 @@ function sharedWithChild(ctx: FileContext, spec: ResourceSpec, a: ResourceAssign
   // `Popen(cmd, stdout=log)` alone, review rv54d)
   const writes = uses.some((u) => !givenAsChildStream(ctx, u));
   if (!writes) return undefined;
+  // Ex) `p = start(cmd, log)`, `def start(cmd, out): return subprocess.Popen(cmd, stdout=out)`; `spawn_worker()` whose
+  // body forks: a function of the module that starts a process (review rv54d)
+  const spawns = (call: SyntaxNode, what: RegExp) => {
+    const f = call.childForFieldName('function');
+    if (f?.type !== 'identifier') return false;
+    const r = ctx.names.resolve(f.text, f);
+    return r.kind === 'local' && r.bindings.some((b) => b.kind === 'def' && what.test(b.node.text));
+  };
   if (ctx.source.includes('Popen')) {
     for (const u of uses) {
       const given = argumentOf(u);
-      if (!given || !CHILD_STREAMS.has(calleeName(ctx.names, given.call) ?? '')) continue;
+      if (!given) continue;
+      if (spawns(given.call, /\bPopen\s*\(/)) return given.call;
+      if (!CHILD_STREAMS.has(calleeName(ctx.names, given.call) ?? '')) continue;
       const stream = given.keyword !== undefined ? ['stdin', 'stdout', 'stderr'].includes(given.keyword) : [3, 4, 5].includes(given.position);
       if (stream) return given.call;
     }
   }
   if (!/\bfork/.test(ctx.source)) return undefined;
-  return scopeCallList(scope).find((c) => c.startIndex > a.stmt.endIndex && FORKS.has(calleeName(ctx.names, c) ?? ''));
+  return scopeCallList(scope).find((c) => c.startIndex > a.stmt.endIndex && (FORKS.has(calleeName(ctx.names, c) ?? '') || spawns(c, /\bfork(?:pty)?\s*\(/)));
 }
 
 /** A call among `uses` that locks the file, given it or its descriptor: `fcntl.flock(f, …)`, `fcntl.lockf(f.fileno(), …)`. */

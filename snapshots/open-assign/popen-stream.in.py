@@ -56,3 +56,31 @@ def run_all(jobs):
     for p in procs:
         p.wait()
     return [p.returncode for p in procs]
+
+
+def start(cmd, out):
+    return subprocess.Popen(cmd, stdout=out)
+
+
+def run_through_helper(log_path):
+    # Fixed, holding the rest of the function: `start` hands the log to `Popen`
+    log = open(log_path, "w")
+    log.write("header\n")
+    proc = start(["true"], log)
+    proc.wait()
+    return proc.returncode
+
+
+def spawn_worker():
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    os.waitpid(pid, 0)
+
+
+def run_forking_helper(path):
+    # Fixed, holding the rest of the function: `spawn_worker` forks, copying the log's unwritten buffer
+    log = open(path, "w")
+    log.write("header\n")
+    spawn_worker()
+    return 1
