@@ -1936,6 +1936,9 @@ describe('mends of the mends (review rv54e)', () => {
     assert.ok(raises(cls('    def __exit__(self, *exc):\n        return True\n', 'class Quiet(\n    object,\n):'), 'from errs import Quiet', 'Quiet()'), 'class header over lines');
     assert.ok(raises(cls('    def __exit__(self, *exc): self.n = 1; return True\n'), 'from errs import Quiet', 'Quiet()'), 'one line, after a statement');
     assert.ok(raises(cls('    def __exit__(self, *exc):\n        if self.quiet: return True\n'), 'from errs import Quiet', 'Quiet()'), 'if …: return True');
+    // (Read from the outline: code in a string, or a `return` in a comment, is no code)
+    assert.equal(raises(cls('    """Use as:\n\n    def __exit__(self, *exc):\n        return True\n    """\n\n    def __exit__(self, *exc):\n        log("exit")  # return True would swallow\n        return None\n'), 'from errs import Quiet', 'Quiet()'), undefined);
+    assert.equal(raises(cm('    try:\n        yield\n    except BaseException:\n        log("except: pass would swallow")\n        raise\n')), undefined);
   });
 
   test('context variables: an OpenTelemetry context module under another name, a token from set() given back to reset(), a ContextVar passed in', () => {

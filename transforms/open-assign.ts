@@ -389,7 +389,8 @@ function analyse(ctx: FileContext, a: ResourceAssignment, spec: ResourceSpec): O
   // (Only where no alias or wrapper made of `f` is still bound at the `del`: `keep = f` held it in CPython too)
   const closedAtDel = last.type === 'delete_statement' && deletedNames(last).has(name) && !uses.some((u) => u.binds && u.binds.type === 'identifier' && !deletedNames(last).has(u.binds.text));
   // (`open(os.devnull, "w")`: nothing written lands anywhere, in no order)
-  const devNull = /^(?:os\.(?:path\.)?devnull|[rbuRBU]*["']\/dev\/null["'])$/.test(pathArgOf(spec, a.call)?.text ?? '');
+  const nullPath = pathArgOf(spec, a.call);
+  const devNull = !!nullPath && isDevNull(nullPath);
   const again = mayWrite(spec, a.call) && !closedAtDel && !devNull ? samePathOpenedAgain(ctx, scope, a, last) : undefined;
   if (again) {
     const theirs = resourceOf(ctx, again);
@@ -803,11 +804,12 @@ const FORKS = new Set(['os.fork', 'os.forkpty', 'pty.fork']);
  * the `with` then holds the rest of the function (as for a lock), or there is none.
  */
 function sharedWithChild(ctx: FileContext, spec: ResourceSpec, a: ResourceAssignment, scope: SyntaxNode, uses: readonly Use[]): SyntaxNode | undefined {
-  if (!mayWrite(spec, a.call)) return undefined;
+  const popen = ctx.source.includes('Popen');
+  const fork = /\bfork/.test(ctx.source);
+  if ((!popen && !fork) || !mayWrite(spec, a.call)) return undefined;
   // (A file the code itself never writes through has nothing buffered to write late: `log = open(p, "w")` /
   // `Popen(cmd, stdout=log)` alone, review rv54d)
-  const writes = uses.some((u) => !givenAsChildStream(ctx, u));
-  if (!writes) return undefined;
+  if (!uses.some((u) => !givenAsChildStream(ctx, u))) return undefined;
   // Ex) `p = start(cmd, log)`, `def start(cmd, out): return subprocess.Popen(cmd, stdout=out)`; `spawn_worker()` whose
   // body forks: a function of the module that starts a process (review rv54d)
   const spawns = (call: SyntaxNode, what: RegExp) => {
@@ -816,7 +818,7 @@ function sharedWithChild(ctx: FileContext, spec: ResourceSpec, a: ResourceAssign
     const r = ctx.names.resolve(f.text, f);
     return r.kind === 'local' && r.bindings.some((b) => b.kind === 'def' && what.test(b.node.text));
   };
-  if (ctx.source.includes('Popen')) {
+  if (popen) {
     for (const u of uses) {
       const given = argumentOf(u);
       if (!given) continue;
@@ -826,7 +828,7 @@ function sharedWithChild(ctx: FileContext, spec: ResourceSpec, a: ResourceAssign
       if (stream) return given.call;
     }
   }
-  if (!/\bfork/.test(ctx.source)) return undefined;
+  if (!fork) return undefined;
   return scopeCallList(scope).find((c) => c.startIndex > a.stmt.endIndex && (FORKS.has(calleeName(ctx.names, c) ?? '') || spawns(c, /\bfork(?:pty)?\s*\(/)));
 }
 

@@ -1585,117 +1585,86 @@ function managerKey(callee: SyntaxNode, names: NameIndex, loc: ModuleLocation): 
 const SWALLOWER_HINT = /\bdef[ \t]+__a?exit__\b|\b__a?exit__[ \t]*=(?!=)|@[ \t]*(?:[\w.]+\.)?(?:async)?contextmanager\b/;
 
 export function swallowersFromText(text: string): string[] {
-  // (A file that defines neither: most that say `__exit__` call it or name it; one pattern, then the lines)
+  // (A file that defines neither: most that say `__exit__` call it or name it; one pattern, then the outline)
   if ((!text.includes('exit__') && !text.includes('contextmanager')) || !SWALLOWER_HINT.test(text)) return [];
-  const lines = text.split(/\r\n|\r|\n/);
-  const indentOf = (l: string) => /^[ \t]*/.exec(l)![0].length;
-  const blank = (l: string) => /^[ \t\f]*(?:#.*)?$/.test(l);
-  const code = (l: string) => l.replace(/#.*$/, '');
-  /** The lines of the block below line `i` (indented deeper than `k`). */
-  const blockOf = (i: number, k: number): number[] => {
+  // (The outline's logical lines: a signature or a class header over lines is one, a string or a comment is no code)
+  const o = outlineOf(text);
+  const lines = o.begin.length;
+  const endOf = (k: number) => (k + 1 < lines ? o.begin[k + 1]! : text.length);
+  /** The code offsets in line `k` (its own text, not its block's) where `word` starts. */
+  const words = (k: number, word: RegExp): number[] => {
     const out: number[] = [];
-    for (let j = i + 1; j < lines.length; j++) {
-      if (blank(lines[j]!)) continue;
-      if (indentOf(lines[j]!) <= k) break;
-      out.push(j);
-    }
+    const re = new RegExp(word.source, 'g');
+    re.lastIndex = o.first[k]!;
+    for (let m = re.exec(text); m && m.index < endOf(k); m = re.exec(text)) if (!inNoncode(o, m.index)) out.push(m.index);
     return out;
   };
-  /** The line a header that begins at line `i` ends on, its `:` (black's `def f(` … `) -> bool:`, a class's bases over lines). */
-  const headerEnd = (i: number): number => {
-    let depth = 0;
-    for (let j = i; j < lines.length && j < i + 200; j++) {
-      for (const ch of code(lines[j]!)) depth += ch === '(' || ch === '[' ? 1 : ch === ')' || ch === ']' ? -1 : 0;
-      if (depth <= 0 && /:/.test(code(lines[j]!))) return j;
-    }
-    return i;
+  /** A `return` in line `k` of something that may be true: anything but nothing, `None` or `False` (to `;`, the line's end or a comment). */
+  const returnsTruthy = (k: number) =>
+    words(k, /\breturn\b/).some((at) => {
+      // (To the line's end, a `;` of code, or a comment's `#`: the value's own strings are noncode too, but not the
+      // character before a comment)
+      const ends = (i: number) => text[i] === '\n' || text[i] === '\r' || (text[i] === ';' && !inNoncode(o, i)) || (text[i] === '#' && inNoncode(o, i) && !inNoncode(o, i - 1));
+      let stop = at + 6;
+      while (stop < endOf(k) && !ends(stop)) stop++;
+      const value = text.slice(at + 6, stop).trim();
+      return value !== '' && value !== 'None' && value !== 'False';
+    });
+  /** The lines of line `k`'s block, in order. */
+  const blockLines = (k: number): number[] => {
+    const out: number[] = [];
+    for (let c = k + 1; c < lines && o.begin[c]! < o.blockEnd[k]!; c++) out.push(c);
+    return out;
   };
-  /** What follows a header's `:` on its own line (`def __exit__(self, *exc): return True`). */
-  const inlineBody = (j: number) => /:[ \t]*([^:]*)$/.exec(code(lines[j]!))?.[1] ?? '';
-  /** A `return` of something that may be true, in a line's code (after a `:` or `;` too: `if quiet: return True`). */
-  const returnsTruthy = (l: string) => [...code(l).matchAll(/(?:^|[:;])[ \t]*return\b([^;]*)/g)].some((m) => {
-    const value = m[1]!.trim();
-    return value !== '' && value !== 'None' && value !== 'False';
-  });
+  /** Line `c` sits, below line `top`, under a line whose first word `header` matches (a loop, a def of its own). */
+  const under = (c: number, top: number, header: RegExp) => {
+    for (let a = o.parent[c]!; a > top; a = o.parent[a]!) if (header.test(text.slice(o.first[a]!, endOf(a)))) return true;
+    return false;
+  };
+  const starts = (k: number, re: RegExp) => re.test(text.slice(o.first[k]!, Math.min(endOf(k), o.first[k]! + 40)));
   const out = new Set<string>();
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    const exit = /^([ \t]+)(?:async[ \t]+)?def[ \t]+__a?exit__\b/.exec(l) ?? /^([ \t]+)__a?exit__[ \t]*=(?!=)/.exec(l);
-    if (exit) {
-      const k = exit[1]!.length;
-      let j = i - 1;
-      // (The class header: the nearest line less indented, or, where that closes a header over lines, its first)
-      while (j >= 0 && (blank(lines[j]!) || indentOf(lines[j]!) >= k || (/^[ \t]*[)\]]/.test(lines[j]!) && indentOf(lines[j]!) < k))) {
-        if (indentOf(lines[j]!) < k && /^class[ \t]/.test(lines[j]!)) break;
-        j--;
-      }
-      const cls = j >= 0 ? /^class[ \t]+([A-Za-z_]\w*)/.exec(lines[j]!)?.[1] : undefined;
-      if (!cls) continue;
-      if (!l.includes('def')) {
-        out.add(cls);
-        continue;
-      }
-      const end = headerEnd(i);
-      // (`def __exit__(self, *exc): return True` on one line, black's signature over lines, review rv54e)
-      if (returnsTruthy(`:${inlineBody(end)}`) || blockOf(end, k).some((b) => returnsTruthy(lines[b]!))) out.add(cls);
+  for (let k = 0; k < lines; k++) {
+    const p = o.parent[k]!;
+    // Ex) `class Quiet:` / `def __exit__(self, *exc): return True`, or `__exit__ = lambda self, *exc: True`
+    if (p >= 0 && o.parent[p] === -1 && o.kind[p] === LineKind.Class) {
+      const name = o.kind[k] === LineKind.Def ? definedName(text, o, k) : undefined;
+      const bound = o.kind[k] === LineKind.Other && starts(k, /^__a?exit__[ \t]*=(?!=)/);
+      if (!bound && name !== '__exit__' && name !== '__aexit__') continue;
+      // (Its own line too: `def __exit__(self, *exc): return True`, `…: self.n = 1; return True`; `if q: return True` below)
+      if (bound || returnsTruthy(k) || blockLines(k).some(returnsTruthy)) out.add(definedName(text, o, p)!);
       continue;
     }
-    if (!/^@[ \t]*(?:[\w.]+\.)?(?:async)?contextmanager\b/.test(l)) continue;
-    let d = i + 1;
-    while (d < lines.length && (blank(lines[d]!) || lines[d]!.startsWith('@'))) d++;
-    const name = d < lines.length ? /^(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/.exec(lines[d]!)?.[1] : undefined;
-    if (!name) continue;
-    const signatureEnd = headerEnd(d);
-    const body = blockOf(signatureEnd, 0);
-    /** The `try` of the handler or `finally` at line `b` (indent `h`) holds a `yield`, on its own line too (`try: yield`). */
-    const guardsYield = (b: number, h: number): boolean => {
-      for (let j = b - 1; j > signatureEnd; j--) {
-        const t = lines[j]!;
-        if (blank(t)) continue;
-        const at = indentOf(t);
-        if (at > h) continue;
-        if (at < h) return false;
-        if (/^[ \t]*try[ \t]*:/.test(t)) return lines.slice(j, b).some((y) => /\byield\b/.test(code(y)));
-        if (!/^[ \t]*(?:except\b|else[ \t]*:)/.test(t)) return false;
+    // Ex) `@contextmanager` / `def ignoring():` / `try: yield` / `except BaseException: pass`
+    if (o.parent[k] !== -1 || o.kind[k] !== LineKind.Decorator || !starts(k, /^@[ \t]*(?:[\w.]+\.)?(?:async)?contextmanager\b/)) continue;
+    let d = k + 1;
+    while (d < lines && o.kind[d] === LineKind.Decorator) d++;
+    if (d >= lines || o.kind[d] !== LineKind.Def) continue;
+    const name = definedName(text, o, d);
+    const body = blockLines(d);
+    /** The `try` of the clause at line `c` (one of its siblings before it) holds a `yield` (`try: yield` on one line too). */
+    const guardsYield = (c: number): boolean => {
+      for (let t = c - 1; t > d; t--) {
+        if (o.parent[t] !== o.parent[c]) continue;
+        if (starts(t, /^try[ \t]*:/)) return blockLines(t).concat(t).some((y) => words(y, /\byield\b/).length > 0);
+        if (!starts(t, /^(?:except\b|else[ \t]*:)/)) return false;
       }
       return false;
     };
-    /** Line `n` of the clause's lines is indented under a header of the clause's own that `header` matches. */
-    const under = (clause: number[], n: number, header: RegExp): boolean => {
-      let at = indentOf(lines[clause[n]!]!);
-      for (let e = n - 1; e >= 0; e--) {
-        const t = lines[clause[e]!]!;
-        if (indentOf(t) >= at) continue;
-        if (header.test(t)) return true;
-        at = indentOf(t);
-      }
-      return false;
-    };
-    // (In a loop of the clause's own, a `break` is the loop's; in a function it defines, a `return` is the function's)
-    const inOwnLoop = (clause: number[], n: number) => under(clause, n, /^[ \t]*(?:for|while|async[ \t]+for)\b/);
-    const inOwnDef = (clause: number[], n: number) => under(clause, n, /^[ \t]*(?:async[ \t]+)?def\b|^[ \t]*class\b/);
-    const leaves = (clause: number[], n: number, jumps: RegExp) => {
-      const t = code(lines[clause[n]!]!);
-      return jumps.test(t) && !inOwnDef(clause, n) && (!/\b(?:break|continue)\b/.test(t) || /\breturn\b/.test(t) || !inOwnLoop(clause, n));
-    };
-    const swallows = body.some((b) => {
-      const line = lines[b]!;
-      const h = indentOf(line);
-      if (/^[ \t]*finally[ \t]*:/.test(line)) {
-        if (!guardsYield(b, h)) return false;
-        // (`finally: return` on one line too; not a `break` or `continue` of a loop inside the `finally`, review rv54e)
-        if (/(?:^|[:;])[ \t]*(?:return|break|continue)\b/.test(inlineBody(b))) return true;
-        const fin = blockOf(b, h);
-        return fin.some((_, n) => leaves(fin, n, /(?:^|[:;])[ \t]*(?:return|break|continue)\b/));
-      }
-      if (!/^[ \t]*except[ \t]*(?::|.*\b(?:BaseException|GeneratorExit)\b)/.test(line) || !guardsYield(b, h)) return false;
-      const handler = blockOf(b, h);
-      const last = handler.at(-1);
-      // (A `return`, or a `break`/`continue` out of a loop around the `try`, anywhere in it, before a last `raise` too,
-      // ends the swallowing there; reviews rv54d, rv54e)
-      return last === undefined || /(?:^|[:;])[ \t]*(?:return|break|continue)\b/.test(inlineBody(b)) || handler.some((_, n) => leaves(handler, n, /(?:^|[:;])[ \t]*(?:return|break|continue)\b/)) || !/^[ \t]*raise\b/.test(lines[last]!) || indentOf(lines[last]!) !== indentOf(lines[handler[0]!]!);
+    // (A `return` of a def the clause holds is that def's; a `break` or `continue` of a loop the clause holds, that loop's)
+    // (A line's own header counts: `for h in hs: break`, `def f(): return 1`)
+    const inOwn = (c: number, clause: number, header: RegExp) => (c !== clause && starts(c, header)) || under(c, clause, header);
+    const leaves = (c: number, clause: number) =>
+      words(c, /\breturn\b/).length > 0 ? !inOwn(c, clause, /^(?:async[ \t]+)?def\b|^class\b/) : words(c, /\b(?:break|continue)\b/).length > 0 && !inOwn(c, clause, /^(?:async[ \t]+)?(?:for|while)\b|^(?:async[ \t]+)?def\b/);
+    const swallows = body.some((c) => {
+      if (starts(c, /^finally[ \t]*:/)) return guardsYield(c) && [c, ...blockLines(c)].some((f) => leaves(f, c));
+      if (!starts(c, /^except[ \t]*(?::|[^:]*\b(?:BaseException|GeneratorExit)\b)/) || !guardsYield(c)) return false;
+      // (A `return`, or a `break`/`continue` out of a loop around the `try`, anywhere in it, before a last `raise` too;
+      // or a handler that does not end in `raise`)
+      const handler = blockLines(c);
+      const last = [c, ...handler].filter((h) => h === c || o.parent[h] === c).at(-1)!;
+      return [c, ...handler].some((h) => leaves(h, c)) || !(last !== c ? starts(last, /^raise\b/) : words(c, /\braise\b/).length > 0);
     });
-    if (swallows) out.add(name);
+    if (name && swallows) out.add(name);
   }
   return [...out];
 }
@@ -1839,6 +1808,14 @@ export function cleanupAwaitsReason(fn: SyntaxNode, yields: readonly SyntaxNode[
   return contextChangeReason(fn, yields, names);
 }
 
+/** The whole text of `node`'s tree, read from tree-sitter once per tree (each async generator of a file asks). */
+function treeText(node: SyntaxNode): string {
+  let text = treeTexts.get(node.tree);
+  if (text === undefined) treeTexts.set(node.tree, (text = node.tree.rootNode.text));
+  return text;
+}
+const treeTexts = new WeakMap<object, string>();
+
 /**
  * Where the cleanup of the async generator `fn` changes context variables (review rv54c): `cv.reset(token)`,
  * `cv.set(x)` on a `ContextVar` of the module, `decimal.setcontext(…)`, `context.detach(token)` in a `finally` or
@@ -1848,7 +1825,7 @@ export function cleanupAwaitsReason(fn: SyntaxNode, yields: readonly SyntaxNode[
  */
 function contextChangeReason(fn: SyntaxNode, yields: readonly SyntaxNode[], names?: NameIndex): string | undefined {
   if (!/\b(?:reset|set|setcontext|detach|localcontext)\b/.test(fn.text)) return undefined;
-  const source = fn.tree.rootNode.text;
+  const source = treeText(fn);
   // (A file that speaks of context variables: a `.reset(t)` or `.detach(t)` there gives a token back, review rv54d)
   const saysContext = /\bContextVar\b|\bcontextvars\b|\bopentelemetry\b|\.\s*(?:attach|detach)\s*\(/.test(source);
   // Ex) `token = request_id.set(rid)` … `request_id.reset(token)`: `set` returning a token is a ContextVar's (an imported

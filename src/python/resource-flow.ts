@@ -1234,17 +1234,17 @@ const saysModuleNamespace = (text: string) => /\bf_globals\b|\bmodules[ \t]*(?:\
  * module itself, whose names `vars(…)`, `dir(…)`, `.__dict__` or `inspect.getmembers(…)` list) in the file.
  */
 function moduleNamespaceRead(ctx: FileContext): SyntaxNode | undefined {
-  if (!saysModuleNamespace(ctx.source)) return undefined;
-  ctx.readsBeyondFunction();
-  return memoized(moduleNamespaceMemo, ctx, ctx.root.id, () =>
-    ctx.root.descendantsOfType('attribute').find((a) => a.childForFieldName('attribute')?.text === 'f_globals') ??
+  return memoized(moduleNamespaceMemo, ctx, ctx.root.id, () => {
+    if (!saysModuleNamespace(ctx.source)) return undefined;
+    ctx.readsBeyondFunction();
+    return ctx.root.descendantsOfType('attribute').find((a) => a.childForFieldName('attribute')?.text === 'f_globals') ??
     // (Not `sys.modules[__name__].missing`, one attribute by its name: a fresh name is none the file says)
     [...ctx.root.descendantsOfType('subscript').filter((n) => /^(?:[A-Za-z_]\w*\s*\.\s*)?modules\s*\[\s*__name__\s*\]$/.test(n.text)),
       // (`sys.modules.get(__name__)`, `importlib.import_module(__name__)`: the module too, review rv54d)
       ...ctx.root.descendantsOfType('call').filter((n) => /^(?:[A-Za-z_]\w*\s*\.\s*)?(?:modules\s*\.\s*get|import_module)\s*\(\s*__name__\s*[,)]/.test(n.text))]
       .sort((x, y) => x.startIndex - y.startIndex)
-      .find((n) => !oneAttributeOf(n)),
-  );
+      .find((n) => !oneAttributeOf(n));
+  });
 }
 const moduleNamespaceMemo = new WeakMap<FileContext, Map<number, SyntaxNode | undefined>>();
 
