@@ -178,7 +178,8 @@ export interface TransformSourceResult {
   remaining: LocatedFinding[];
   /**
    * Suppression comments of the input that suppress nothing because they are malformed (`# withify:
-   * ignore[WFY101` unclosed, `ignore[]`, `# noqa:` with no code), or that name a code no transform has.
+   * ignore[WFY101` unclosed, `ignore[]`, `# noqa:` with no code), or that name a code no transform has; and in a
+   * text with a finding, its first construct newer than `targetVersion` (`about: 'target version'`).
    */
   warnings: FileWarning[];
   fixesApplied: number;

@@ -77,14 +77,17 @@ export function formatSkipped(result: RunResult): string[] {
 }
 
 /**
- * The suppression-comment warnings that describe the files as the report does: `fix` has rewritten them (its
+ * The warnings (suppression comments, syntax newer than the target) that describe the files as the report does: `fix` has rewritten them (its
  * findings are `remaining`), `check` and `diff` report the input.
  */
 export function reportedWarnings(mode: Mode, f: FileResult): FileWarning[] {
   return (mode === 'fix' ? f.remainingWarnings : f.warnings) ?? [];
 }
 
-/** `warning: path:line:col: message`, one per malformed suppression comment (Ruff's "Invalid `# noqa` directive"). */
+/**
+ * `warning: path:line:col: message`, one per malformed suppression comment (Ruff's "Invalid `# noqa` directive"), and
+ * one per file with a finding whose syntax is newer than its target version.
+ */
 export function formatWarnings(mode: Mode, result: RunResult): string[] {
   return result.files.flatMap((f) => reportedWarnings(mode, f).map((w) => `warning: ${f.path}:${w.location.line}:${w.location.column}: ${w.message}`));
 }
@@ -343,7 +346,7 @@ export function githubReport(mode: Mode, result: RunResult, unsafeNeedsFlag = tr
     // Ex) a syntax error: the annotation on its line, as for a finding
     const at: Record<string, number> = f.errorLocation ? { line: f.errorLocation.line, col: f.errorLocation.column } : {};
     if (f.status === 'failed') cmd('error', { file: f.path, ...at, title: 'withify' }, f.reason ?? 'failed');
-    for (const w of reportedWarnings(mode, f)) cmd('warning', { file: f.path, line: w.location.line, col: w.location.column, title: 'withify: suppression comment' }, w.message);
+    for (const w of reportedWarnings(mode, f)) cmd('warning', { file: f.path, line: w.location.line, col: w.location.column, title: `withify: ${w.about ?? 'suppression comment'}` }, w.message);
     for (const x of reportedFindings(mode, f)) {
       const tail = x.fixStatus === 'fixable' ? ` [*] fixable with ${fixCommand(unsafeNeedsFlag && needsUnsafeFlag(x))}` : x.fixStatus === 'unsafe' ? ' (fix with `withify fix --unsafe-fixes`)' : x.reason ? ` (not fixed: ${x.reason})` : '';
       const { line, column } = x.location;

@@ -242,12 +242,15 @@ export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
 /**
  * A suppression comment that suppresses nothing because it is malformed (`# withify: ignore[WFY101`,
  * `ignore[]`, `# noqa:` with no code), or that names a code no transform has: Ruff's "Invalid `# noqa`
- * directive" warning. It never changes the exit code.
+ * directive" warning. Or (`about: 'target version'`) in a file with a finding, the first construct newer than the
+ * target version (`match` for 3.8): Ruff's "unsupported syntax". It never changes the exit code.
  */
 export interface FileWarning {
-  /** Where the comment's `#` is. */
+  /** Where the comment's `#` is (the construct's start, for syntax newer than the target). */
   location: Position;
   message: string;
+  /** What it is about, for a GitHub annotation's title: a suppression comment unless said. */
+  about?: 'target version';
 }
 
 export interface FileResult {

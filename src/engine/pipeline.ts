@@ -14,6 +14,7 @@ import { detectEol, parseableLineEnds } from './read.js';
 import { nestingPastLimit } from '../python/nesting.js';
 import { mayBePython2, python2Form, type Python2Form } from '../python/python2.js';
 import { versionAtLeast } from '../options.js';
+import { newerSyntax, newerSyntaxMessage } from '../python/newer-syntax.js';
 import { addTopLevelNamed, badIndentation, unexpectedIndent, keepOutline, LineKind, MAX_INDENT_LEVELS, tooManyIndentLevels, importAliasTargets, outermostFunction, includedRanges, lineAt, outline, outlineOf, planRanges, selectAround, type Outline, type Selection } from '../python/outline.js';
 
 export const MAX_PASSES = 10;
@@ -633,8 +634,16 @@ function withWarnings(r: FileResult, input: SourceInput): FileResult {
     const table = lineTable(text);
     return found.map((w) => ({ location: positionAt(table, w.start), message: w.message }));
   };
-  const warnings = of(input.text, input.outline);
-  const after = r.status === 'changed' && r.after !== undefined ? of(r.after) : warnings;
+  // Ex) `match` in a file of a run for 3.8 (the default target): the file cannot run on 3.8, and the fixes keep to it.
+  // Only where a finding is: elsewhere the target changes nothing withify does.
+  const target = input.options.targetVersion;
+  const newer = (text: string): FileWarning[] => {
+    const found = newerSyntax(text, target, () => parsePython(parseableLineEnds(text)).rootNode);
+    return found ? [{ location: positionAt(lineTable(text), found.at), message: newerSyntaxMessage(found, target), about: 'target version' }] : [];
+  };
+  const judged = r.findings.length > 0 && (r.status === 'changed' || r.status === 'unchanged');
+  const warnings = [...of(input.text, input.outline), ...(judged ? newer(input.text) : [])];
+  const after = r.status === 'changed' && r.after !== undefined ? [...of(r.after), ...(judged ? newer(r.after) : [])] : warnings;
   if (!warnings.length && !after.length) return r;
   return { ...r, ...(warnings.length ? { warnings } : {}), ...(after.length ? { remainingWarnings: after } : {}) };
 }
