@@ -41,6 +41,7 @@ interface CommonArgs {
   'cache-dir'?: string;
   'whole-files'?: boolean;
   exclude?: string | string[];
+  'extend-exclude'?: string | string[];
   include?: string | string[];
   'changed-since'?: string;
   shard?: string;
@@ -72,7 +73,7 @@ function protectNoIgnore(argv: string[]): string[] {
 }
 
 // The options that take a value. yargs reads `--no-select` as "--select=false", which no handler expects.
-const VALUE_OPTIONS = ['select', 'exclude', 'include', 'config', 'target-version', 'generator-style', 'stdin-filename', 'changed-since', 'shard', 'transform', 'format', 'jobs', 'index-scope', 'python', 'output', 'cache-dir'];
+const VALUE_OPTIONS = ['select', 'exclude', 'extend-exclude', 'include', 'config', 'target-version', 'generator-style', 'stdin-filename', 'changed-since', 'shard', 'transform', 'format', 'jobs', 'index-scope', 'python', 'output', 'cache-dir'];
 const takesValue = (arg: string): boolean => arg === '-j' || arg === '-o' || arg === '--ignore' || (arg.startsWith('--') && VALUE_OPTIONS.includes(arg.slice(2)));
 
 /**
@@ -166,6 +167,21 @@ function refuseShortGroups(argv: readonly string[]): void {
   });
 }
 
+/**
+ * Options go after the command (`withify check --quiet a.py`), as yargs reads them. Ex) `withify --quiet check a.py` was
+ * "unknown option --quiet (did you mean --quiet?)", `withify --bogus` "name a command" (review rv55a).
+ */
+function refuseOptionsBeforeCommand(argv: readonly string[]): void {
+  const end = argv.indexOf('--');
+  const before = end < 0 ? argv : argv.slice(0, end);
+  const first = before[0];
+  if (first === undefined || !first.startsWith('-') || first === '-' || ['--help', '-h', '--version'].includes(first)) return;
+  const at = before.findIndex((a) => COMMANDS.includes(a));
+  const quote = (args: readonly string[]) => args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(' ');
+  if (at > 0) throw new UsageError(`options go after the command: \`withify ${quote([before[at]!, ...before.slice(0, at), ...before.slice(at + 1), ...(end < 0 ? [] : argv.slice(end))])}\``);
+  throw new UsageError(`${first} before any command: name the command first (${COMMANDS.join(', ')}), and its options after it, e.g. \`withify check ${quote([first])} .\`; \`withify --help\` lists the commands`);
+}
+
 /** `withify explain -- WFY101` explains WFY101: yargs left the rule out of the positionals. */
 function explainRuleAfterDashes(argv: string[]): string[] {
   const end = argv.indexOf('--');
@@ -203,6 +219,7 @@ const EMPTY_VALUE_HINTS: Record<string, string> = {
   'stdin-filename': 'give the path to report for `-`, e.g. `--stdin-filename src/app.py`',
   config: 'name a TOML file, e.g. `--config pyproject.toml`',
   exclude: "give a glob, e.g. `--exclude '*_pb2.py'`",
+  'extend-exclude': "give a glob, e.g. `--extend-exclude '*_pb2.py'`",
   include: "give a glob, e.g. `--include '*.pyw'`",
   'changed-since': 'name a git revision, e.g. `--changed-since origin/main`',
   transform: 'name an ES module file, e.g. `--transform ./my-transform.js`',
@@ -216,7 +233,7 @@ function refuseEmpty(a: Record<string, unknown>): void {
   for (const [key, hint] of Object.entries(EMPTY_VALUE_HINTS)) {
     const values = ([] as unknown[]).concat(a[key] ?? []);
     // (`--include ./` or `/` names nothing either, as in [tool.withify])
-    const glob = key === 'include' || key === 'exclude';
+    const glob = key === 'include' || key === 'exclude' || key === 'extend-exclude';
     if (values.some((v) => v === '')) throw new UsageError(`--${key} was given an empty value: ${hint}`);
     const nothing = glob ? values.find((v) => typeof v === 'string' && emptyGlob(v)) : undefined;
     if (nothing !== undefined) throw new UsageError(`--${key} ${JSON.stringify(nothing)} names nothing: ${hint}`);
@@ -233,7 +250,18 @@ const splitList = (values: string | string[] | undefined) =>
 const withTransformOption = <T>(y: Argv<T>) =>
   y.option('transform', { type: 'string', requiresArg: true, describe: 'also show the transform exported by this ES module (repeatable)' });
 
-const common = (y: Argv) =>
+// The option texts that differ by command. Ex) `check --help` listed `--exit-code`, a usage error with `check` (review rv55a).
+const EXIT_CODE_HELP: Record<string, string> = {
+  diff: 'exit 1 when any file would change: for pre-commit hooks and CI',
+  fix: 'exit 1 when a file changed or a finding is left: for pre-commit hooks and CI',
+};
+const ADD_IGNORE_HELP: Record<string, string> = {
+  check: 'add `# withify: ignore[CODE]` to a line of each finding and write the files (no fix is made)',
+  diff: 'show, with the fixes, a `# withify: ignore[CODE]` on a line of each finding left after them',
+  fix: 'after the fixes, add `# withify: ignore[CODE]` to a line of each finding left',
+};
+
+const common = (y: Argv, command = 'check') =>
   y
     .positional('paths', { type: 'string', array: true, defaultDescription: '.', describe: 'files or directories (`-` reads stdin)' })
     // One value per flag (repeat it, or use commas): an array option would swallow the paths after it.
@@ -241,17 +269,19 @@ const common = (y: Argv) =>
     .option('ignore', { type: 'string', requiresArg: true, describe: 'skip these transforms (ids or codes, comma-separated; repeatable)' })
     .option('unsafe-fixes', { type: 'boolean', describe: 'also apply fixes rated unsafe' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only findings, diffs and errors' })
-    .option('exit-code', { type: 'boolean', default: false, describe: '(diff) exit 1 when any file would change; (fix) exit 1 when a file changed or a finding is left: for pre-commit hooks and CI' })
+    // (Still an option of `check`, whose run then says why it is a usage error there)
+    .option('exit-code', { type: 'boolean', default: false, hidden: command === 'check', describe: EXIT_CODE_HELP[command] ?? '' })
     .option('target-version', { requiresArg: true, type: 'string', describe: 'oldest Python the code must run on, e.g. 3.8 (default: [tool.withify] target-version, else the lowest requires-python allows, else 3.8)' })
     .option('generator-style', { requiresArg: true, type: 'string', choices: ['try-finally', 'closing'], describe: 'how generator-close closes a generator' })
     .option('all-loops', { type: 'boolean', describe: 'generator-close: fix every loop over a generator with cleanup' })
     .option('stdin-filename', { requiresArg: true, type: 'string', describe: 'the path to report for `-`' })
-    .option('add-ignore', { type: 'boolean', describe: 'add `# withify: ignore[CODE]` to a line of each finding left after the fixes (check: no fix; it writes the comments)' })
+    .option('add-ignore', { type: 'boolean', describe: ADD_IGNORE_HELP[command] ?? '' })
     .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a terminal and NO_COLOR is unset)' })
     // File selection and configuration (docs/bulk.md)
     .option('config', { type: 'string', requiresArg: true, describe: 'settings from this TOML file instead of the nearest pyproject.toml [tool.withify]' })
     .option('no-ignore', { type: 'boolean', describe: 'also walk files that .gitignore, .git/info/exclude or the global excludes file ignore' })
-    .option('exclude', { type: 'string', requiresArg: true, describe: 'leave out files and directories matching this glob (repeatable)' })
+    .option('exclude', { type: 'string', requiresArg: true, describe: 'leave out files and directories matching this glob (repeatable; in place of [tool.withify] exclude)' })
+    .option('extend-exclude', { type: 'string', requiresArg: true, describe: 'leave these out too, beside [tool.withify] exclude or --exclude (repeatable)' })
     .option('include', { type: 'string', requiresArg: true, describe: 'walk only files matching this glob (default *.py; repeatable)' })
     .option('changed-since', { type: 'string', requiresArg: true, describe: 'only files changed since this git revision, plus untracked ones' })
     .option('shard', { type: 'string', requiresArg: true, describe: 'only shard K of N (K/N), to split a run over CI jobs' })
@@ -278,7 +308,7 @@ const traceOptions = (y: Argv) =>
 /** The options of `command` (its builder's, help and version), and those of them that are flags (a `--no-` form). */
 function optionsOf(command: string | undefined): { all: string[]; flags: string[] } {
   const y = yargs([]);
-  const built = command === 'trace' ? traceOptions(y) : command === 'list' || command === 'explain' ? withTransformOption(y) : COMMANDS.includes(command ?? '') ? common(y) : y;
+  const built = command === 'trace' ? traceOptions(y) : command === 'list' || command === 'explain' ? withTransformOption(y) : COMMANDS.includes(command ?? '') ? common(y, command) : y;
   // yargs has getOptions(); its type declarations leave it out.
   const read = (built as unknown as { getOptions?: () => { key: Record<string, unknown>; boolean: string[] } }).getOptions;
   const o = typeof read === 'function' ? read.call(built) : { key: {}, boolean: [] };
@@ -305,6 +335,21 @@ function nearest(name: string, names: readonly string[]): string | undefined {
 }
 
 /**
+ * What a Ruff user types, and withify's way of saying it: an option to name instead (`--…`), or a sentence. Ex)
+ * `withify check --diff` was a bare "unknown option --diff" (review rv55a).
+ */
+const RUFF_OPTIONS: Record<string, string> = {
+  diff: '`withify diff` is the command that prints the diff',
+  fix: '`withify fix` is the command that rewrites the files',
+  check: '`withify diff --exit-code` exits 1 when a file would change',
+  'output-format': '--format',
+  'extend-select': '--select, which adds up when repeated and stands in place of [tool.withify] select',
+  'extend-ignore': '--ignore, which adds to [tool.withify] ignore',
+  'add-noqa': '--add-ignore',
+  'exit-non-zero-on-fix': '`withify fix --exit-code`',
+};
+
+/**
  * yargs' "Unknown argument(s): selct, chek" as Ruff would say it: the option as it was written, with the one
  * meant where one is near (`--selct` → `--select`, `--no-colour` → `--no-color`), an unknown command as one,
  * and what `list` and `explain` take. Ex) `--unsafe-fix` was "Unknown arguments: unsafe-fix, unsafeFix".
@@ -323,14 +368,19 @@ function unknownArguments(message: string, argv: readonly string[]): string {
   const options = optionsOf(command);
   const unknownOptions: string[] = [];
   const extra: string[] = [];
+  // (`withify trace -q -- python3 leak.py`: yargs lists the command's words too, which are where they belong)
+  const traced = end < 0 || command !== 'trace' ? [] : argv.slice(end + 1);
   for (const name of names) {
+    if (traced.includes(name) && !written.includes(name)) continue;
     // Ex) `unsafeFix` beside `unsafe-fix`: yargs' camel-case copy of the same option
     if (/[A-Z]/.test(name) && names.includes(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`))) continue;
     const option = written.find((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `--no-${name}` || a.startsWith(`--no-${name}=`));
     if (option !== undefined) {
       const negated = option.startsWith('--no-') && !option.startsWith(`--${name}`);
-      const near = nearest(name, negated ? options.flags : options.all);
-      unknownOptions.push(`${option.replace(/=.*/s, '')}${near ? ` (did you mean --${negated ? 'no-' : ''}${near}?)` : ''}`);
+      const ruff = negated ? undefined : RUFF_OPTIONS[name];
+      const near = ruff?.startsWith('--') ? undefined : nearest(name, negated ? options.flags : options.all);
+      const hint = ruff === undefined ? (near ? ` (did you mean --${negated ? 'no-' : ''}${near}?)` : '') : ruff.startsWith('--') && !ruff.includes(' ') ? ` (did you mean ${ruff}?)` : ` (${ruff.startsWith('--') ? `withify's is ${ruff}` : ruff})`;
+      unknownOptions.push(`${option.replace(/=.*/s, '')}${hint}`);
     } else if (name.length === 1 && written.some((a) => /^-[^-]/.test(a) && a.includes(name))) unknownOptions.push(`-${name}`);
     else extra.push(`"${name}"`);
   }
@@ -384,8 +434,8 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<{ options: RunOp
   for (const key of ['select', 'ignore'] as const) {
     if (a[key] !== undefined && splitList(a[key]).length === 0) throw new UsageError(`--${key}: name at least one transform (ids or codes, comma-separated); run \`withify list\` to see them`);
   }
-  // The command line overrides each key of [tool.withify] it gives.
-  const cli = { select: given(a.select), ignore: given(a.ignore), exclude: globList(a.exclude), include: globList(a.include), unsafeFixes: a['unsafe-fixes'], allLoops: a['all-loops'], targetVersion: target, generatorStyle: style, indexScope: a['index-scope'] };
+  // The command line overrides each key of [tool.withify] it gives; `--ignore` and `--extend-exclude` add to it (mergeSettings).
+  const cli = { select: given(a.select), ignore: given(a.ignore), exclude: globList(a.exclude), extendExclude: globList(a['extend-exclude']), include: globList(a.include), unsafeFixes: a['unsafe-fixes'], allLoops: a['all-loops'], targetVersion: target, generatorStyle: style, indexScope: a['index-scope'] };
   const config = loadConfig({ cwd, configPath: a.config });
   const { exclude, include, perFileIgnores, indexScope, ...transformSettings } = mergeSettings(cli, config);
   // Loaded here to report a bad module at once; the workers of the run import the same paths themselves.
@@ -427,6 +477,13 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<{ options: RunOp
     ...(a.jobs !== undefined ? { jobs: Number(a.jobs) } : {}),
     ...(a['no-cache'] === true ? {} : { cacheDir: cacheDirOf(a['cache-dir'], cwd, config?.path) }),
   };
+  // Ex) `select = ["class-del"]` and `ignore = ["WFY110"]`, or `--select X --ignore X`: a run of no transform said "All
+  // clear" and exited 0 (a CI gate that checks nothing passes), where `--select ''` is refused (review rv55a)
+  if (activeTransforms(options).length === 0) {
+    const source = (key: 'select' | 'ignore') => (cli[key] !== undefined ? `--${key}` : config ? `${key} in ${relative(cwd, config.path) || config.path}` : `--${key}`);
+    const named = options.select.length ? ` ${source('select')} names (${options.select.join(', ')})` : '';
+    throw new UsageError(`no transform is left to run: ${source('ignore')} leaves out every transform${named}; run \`withify list\` to see them`);
+  }
   return { options, config };
 }
 
@@ -499,7 +556,7 @@ async function runFiles(mode: Mode, a: CommonArgs, options: RunOptions, reportOp
   const early = earlyInterrupt;
   earlyInterrupt = undefined;
   if (early?.taken()) interrupt.abort();
-  const progress = createProgress({ isTTY: process.stderr.isTTY, quiet: a.quiet });
+  const progress = createProgress({ isTTY: process.stderr.isTTY, quiet: a.quiet, ci: process.env.CI });
   let result;
   try {
     result = await run(a.paths, { ...options, extraTransforms: [] }, { signal: interrupt.signal, onProgress: (done, total, phase) => progress.update(done, total, phase) });
@@ -597,9 +654,9 @@ export async function main(argv: string[] = hideBin(process.argv), early?: Early
   const parser = yargs(protectNoIgnore(protectStdin(explainRuleAfterDashes(argv))))
     .scriptName('withify')
     .usage('$0 <command> [paths..] [options]\n\nMake Python code safe for interpreters that do not reference-count (PyPy).')
-    .command('check [paths..]', 'Report every finding; exit 1 if there are any', common, (a) => runCommand('check', withPaths(a, argv)))
-    .command('diff [paths..]', 'Print the rewrite as a unified diff; write nothing', common, (a) => runCommand('diff', withPaths(a, argv)))
-    .command('fix [paths..]', 'Rewrite files in place', common, (a) => runCommand('fix', withPaths(a, argv)))
+    .command('check [paths..]', 'Report every finding; exit 1 if there are any', (y) => common(y, 'check'), (a) => runCommand('check', withPaths(a, argv)))
+    .command('diff [paths..]', 'Print the rewrite as a unified diff; write nothing', (y) => common(y, 'diff'), (a) => runCommand('diff', withPaths(a, argv)))
+    .command('fix [paths..]', 'Rewrite files in place', (y) => common(y, 'fix'), (a) => runCommand('fix', withPaths(a, argv)))
     .command('list', 'List every transform: code, id, safety, summary', withTransformOption, async (a) => {
       refuseEmpty(a);
       const extra = await loadTransformModules(globList(a.transform) ?? []);
@@ -658,6 +715,7 @@ export async function main(argv: string[] = hideBin(process.argv), early?: Early
     .wrap(Math.min(110, process.stdout.columns ?? 100));
   skipHelpCache(parser);
   try {
+    refuseOptionsBeforeCommand(argv);
     refuseNegatedValues(argv);
     refuseArgsAfterDashes(argv);
     refuseFlagValues(argv);

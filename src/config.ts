@@ -8,6 +8,7 @@ import { escapeGlob } from './glob.js';
 import { allListings, listingOf } from './listing.js';
 import type { GeneratorStyle, PythonVersion } from './types.js';
 import type { IndexScope } from './walk.js';
+import { isWithin, realOrSelf } from './walk.js';
 
 /** Settings a config file may give; every one is optional. Globs are already resolved against the file's directory. */
 export interface ConfigSettings {
@@ -130,10 +131,11 @@ export const emptyGlob = (g: string): boolean => g.split('/').every((part) => pa
  * Validate one `[tool.withify]` table. `file` names it in errors; relative globs resolve against its directory.
  * `topLevel`: the table is the file's top level (`--config withify.toml`), which errors name so.
  */
-export function parseSettings(table: Table, file: string, topLevel = false): ConfigSettings {
+export function parseSettings(table: Table, file: string, topLevel = false, base = dirname(file)): ConfigSettings {
   const section = sectionOf({ topLevel });
-  const dir = dirname(file);
-  // A glob with a `/` is relative to the config file's directory; one without matches a name anywhere.
+  const dir = base;
+  // A glob with a `/` is relative to `base` (the config file's directory, or the working directory for a `--config`
+  // file kept elsewhere: loadConfig); one without matches a name anywhere.
   // Ex) `include = [""]`: as `--include ''`, a glob of nothing would check no file without a word (a gate passes)
   const globs = (key: string, v: unknown) =>
     stringList(file, key, v, section)
@@ -238,7 +240,7 @@ function toolTable(doc: Table): Table | undefined {
 }
 
 /** Read one file: a pyproject.toml (its `[tool.withify]` table) or a standalone TOML file of the same keys. */
-export function readConfigFile(path: string): LoadedConfig {
+export function readConfigFile(path: string, base = dirname(path)): LoadedConfig {
   const doc = readToml(path);
   let table: Table | undefined;
   try {
@@ -252,9 +254,9 @@ export function readConfigFile(path: string): LoadedConfig {
     const tables = ['tool', 'project', 'build-system'].filter((k) => isTable(doc[k]));
     if (tables.length) throw new ConfigError(`${path}: no [tool.withify] table (the file has ${tables.map((t) => `[${t}]`).join(', ')}, as a pyproject.toml has); put withify's settings under [tool.withify], or give a file with them at its top level`);
     // withify.toml style: keys at the top
-    return { path, settings: parseSettings(doc, path, true), requiresPython: requiresPythonOf(doc), topLevel: true };
+    return { path, settings: parseSettings(doc, path, true, base), requiresPython: requiresPythonOf(doc), topLevel: true };
   }
-  return { path, settings: parseSettings(table ?? {}, path), requiresPython: requiresPythonOf(doc) };
+  return { path, settings: parseSettings(table ?? {}, path, false, base), requiresPython: requiresPythonOf(doc) };
 }
 
 /**
@@ -268,7 +270,10 @@ export function loadConfig(options: { cwd: string; configPath?: string }): Loade
     if (!existsSync(path)) throw new ConfigError(`--config: ${options.configPath}: no such file`);
     // Ex) `--config .`: "cannot read: EISDIR"
     if (statSync(path).isDirectory()) throw new ConfigError(`--config: ${options.configPath}: is a directory; name the TOML file (e.g. ${join(options.configPath, 'pyproject.toml')})`);
-    const named = readConfigFile(path);
+    // Ex) `--config ci/withify.toml` from the root: its `exclude = ["tests/**"]` names the root's tests, as Ruff reads a
+    // `--config` file's paths from the working directory (review rv55a: they were read from `ci/`). A file in the working
+    // directory or above it is read from its own directory, as the one found there would be.
+    const named = readConfigFile(path, isWithin(realOrSelf(resolve(options.cwd)), realOrSelf(dirname(path))) ? dirname(path) : resolve(options.cwd));
     // Ex) `--config ci/pyproject.toml` whose table is misspelt (`[tool.withfy]`): a run with the defaults said nothing
     if (basename(path) === 'pyproject.toml' && toolTable(readToml(path)) === undefined) {
       throw new ConfigError(`--config: ${options.configPath}: no [tool.withify] table; put withify's settings under [tool.withify]`);
@@ -355,13 +360,22 @@ function targetAbove(dir: string): PythonVersion | undefined {
   return found ?? undefined;
 }
 
-/** Command line over config file: each key the command line gives wins; `targetVersion` falls back to `requires-python`. */
-export function mergeSettings(cli: ConfigSettings, config: LoadedConfig | undefined): ConfigSettings {
+/**
+ * Command line over config file: each key the command line gives wins; `targetVersion` falls back to `requires-python`.
+ * The transforms as Ruff selects its rules: the command line's `select` starts the selection afresh, the file's `ignore`
+ * going with the file's `select` (`--select class-del` runs it where the file ignores it); without it, the command
+ * line's `ignore` adds to the file's. `extendExclude` (`--extend-exclude`) adds to the `exclude` that wins.
+ */
+export function mergeSettings(cli: ConfigSettings & { extendExclude?: string[] }, config: LoadedConfig | undefined): ConfigSettings {
   const file = config?.settings ?? {};
   const out: ConfigSettings = { ...file };
-  for (const [k, v] of Object.entries(cli) as Array<[keyof ConfigSettings, unknown]>) {
+  const { extendExclude, ...given } = cli;
+  for (const [k, v] of Object.entries(given) as Array<[keyof ConfigSettings, unknown]>) {
     if (v !== undefined) (out as Record<string, unknown>)[k] = v;
   }
+  if (cli.select !== undefined && cli.ignore === undefined) delete out.ignore;
+  if (cli.select === undefined && cli.ignore !== undefined && file.ignore?.length) out.ignore = [...new Set([...file.ignore, ...cli.ignore])];
+  if (extendExclude?.length) out.exclude = [...(out.exclude ?? []), ...extendExclude];
   if (out.targetVersion === undefined && config?.requiresPython) out.targetVersion = requiresPythonTarget(config.requiresPython);
   return out; // no key is present with the value undefined: defaultOptions() would take it over its default
 }

@@ -1,5 +1,6 @@
 // The progress line on stderr for long runs: files done of total, rate, time left. Only for a person at a
-// terminal: never when stderr is not a TTY (CI logs, pipes) or with --quiet.
+// terminal: never when stderr is not a TTY (pipes, files), under CI (`CI` set, as GitHub Actions, GitLab and most runners
+// set it, some giving the job a terminal), or with --quiet.
 import { createRequire } from 'node:module';
 import type cliProgressModule from 'cli-progress';
 import type { ProgressPhase } from './runner.js';
@@ -11,10 +12,13 @@ export interface ProgressDecision {
   /** `process.stderr.isTTY`. */
   isTTY: boolean | undefined;
   quiet: boolean;
+  /** `process.env.CI`: a CI runner that gives the job a terminal still keeps a log (review rv55a). */
+  ci?: string;
 }
 
 export function shouldShowProgress(d: ProgressDecision): boolean {
-  return d.isTTY === true && !d.quiet;
+  const ci = d.ci !== undefined && d.ci !== '' && d.ci !== '0' && d.ci.toLowerCase() !== 'false';
+  return d.isTTY === true && !d.quiet && !ci;
 }
 
 export interface Progress {

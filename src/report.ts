@@ -234,6 +234,8 @@ export function jsonReport(mode: Mode, result: RunResult, opts: { statistics?: b
       findings: f.findings.map(jsonFinding),
       remaining: f.remaining.map(jsonFinding),
       warnings: reportedWarnings(mode, f).map((w) => ({ line: w.location.line, column: w.location.column, message: w.message })),
+      // Ex) `withify diff --format json`: the report held no patch, and a review bot had the metadata alone (review rv55a)
+      ...(mode === 'diff' && f.status === 'changed' && f.before !== undefined && f.after !== undefined ? { diff: unifiedDiff(f.path, f.before, f.after) } : {}),
     })),
     errors: result.walkErrors,
     interrupted: result.interrupted ?? null,
