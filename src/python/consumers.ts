@@ -202,13 +202,76 @@ export function isLiteralJoin(call: SyntaxNode): boolean {
   return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'join' && STRING_TYPES.has(fn.childForFieldName('object')?.type ?? '');
 }
 
+/**
+ * Methods that use a resource up, of objects of a class of the standard library: the class by its qualified name,
+ * then the method. Ex) `config = configparser.ConfigParser()` … `config.read_file(open(p))`, the configparser
+ * documentation's own example; `ftp.storbinary("STOR x", open(p, "rb"))`. Each reads the file to its end before it
+ * returns and keeps no reference to it (`read_file` keeps its name, `f.name`, as the source).
+ */
+const METHOD_CONSUMERS: ReadonlyMap<string, ReadonlyMap<string, ConsumerSpec>> = (() => {
+  const parser = new Map([
+    ['read_file', consumer('configparser.ConfigParser.read_file', 'eager', [0], ['f'])],
+    // (Removed in 3.12; the same reading before)
+    ['readfp', consumer('configparser.ConfigParser.readfp', 'eager', [0], ['fp'])],
+  ]);
+  const ftp = new Map([
+    ['storbinary', consumer('ftplib.FTP.storbinary', 'eager', [1], ['fp'])],
+    ['storlines', consumer('ftplib.FTP.storlines', 'eager', [1], ['fp'])],
+  ]);
+  return new Map([
+    ['configparser.ConfigParser', parser],
+    ['configparser.RawConfigParser', parser],
+    ['configparser.SafeConfigParser', parser],
+    ['ftplib.FTP', ftp],
+    ['ftplib.FTP_TLS', ftp],
+  ]);
+})();
+
 /** The catalog entry for what `call` calls, or `undefined` when it is not a known consumer. */
 export function consumerOf(ctx: FileContext, call: SyntaxNode): ConsumerSpec | undefined {
   if (call.type !== 'call') return undefined;
   if (isLiteralJoin(call)) return CONSUMERS.get('str.join');
   const name = calleeName(ctx.names, call);
   if (name) return CONSUMERS.get(name);
-  return localGenerator(ctx, call);
+  return knownInstanceMethod(ctx, call) ?? localGenerator(ctx, call);
+}
+
+/**
+ * `name.method(…)` where every binding of `name` makes it an object of a class of METHOD_CONSUMERS (`cp =
+ * configparser.ConfigParser()`, `with ftplib.FTP(host) as ftp:`), and the method uses a resource up.
+ */
+function knownInstanceMethod(ctx: FileContext, call: SyntaxNode): ConsumerSpec | undefined {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute') return undefined;
+  const object = fn.childForFieldName('object');
+  const method = fn.childForFieldName('attribute')?.text;
+  if (object?.type !== 'identifier' || method === undefined) return undefined;
+  const r = ctx.names.resolve(object.text, object);
+  if (r.kind !== 'local' || r.bindings.length === 0) return undefined;
+  let found: ConsumerSpec | undefined;
+  for (const b of r.bindings) {
+    const made = b.kind === 'assign' ? madeBy(b.node) : undefined;
+    const spec = made === undefined ? undefined : METHOD_CONSUMERS.get(calleeName(ctx.names, made) ?? '')?.get(method);
+    // (Each binding of the same class's family, or none is trusted: `cp = load()` in one branch may be anything)
+    if (!spec || (found && found !== spec)) return undefined;
+    found = spec;
+  }
+  return found;
+}
+
+/** The call whose value the name `target` (a plain target) is bound to: `x = C(…)`, `x: T = C(…)`, `with C(…) as x:`. */
+function madeBy(target: SyntaxNode): SyntaxNode | undefined {
+  const parent = target.parent;
+  if (parent?.type === 'assignment' && parent.childForFieldName('left')?.id === target.id) {
+    const right = parent.childForFieldName('right');
+    return right?.type === 'call' ? right : undefined;
+  }
+  // `with ftplib.FTP(host) as ftp:`: FTP's `__enter__` returns the object itself
+  if (parent?.type === 'as_pattern_target' && parent.parent?.type === 'as_pattern' && parent.parent.parent?.type === 'with_item') {
+    const value = parent.parent.namedChildren[0];
+    return value?.type === 'call' ? value : undefined;
+  }
+  return undefined;
 }
 
 /** A call to a generator function defined in this file: its result reads its arguments lazily. */

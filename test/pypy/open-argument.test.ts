@@ -1,3 +1,3 @@
 import { defineProofs } from './proof.js';
 
-defineProofs('open-argument', 6);
+defineProofs('open-argument', 7);
