@@ -6,7 +6,7 @@ import { processPath as processFile, run as runFiles, runSync as runFilesSync, t
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadTransformModules, TransformLoadError, validateTransform } from './load-transform.js';
-import { findTransform } from '../transforms/index.js';
+import { activeTransforms, findTransform } from '../transforms/index.js';
 import type { Shard } from './walk.js';
 import { emptyGlob, type PerFileIgnore } from './config.js';
 import type { FileResult, FileWarning, LocatedFinding, ProjectIndex, Transform, TransformOptions } from './types.js';
@@ -58,6 +58,10 @@ function checkTransformOptions(given: Record<string, unknown>, more: readonly Tr
     // Ex) `select: ['nope']`: it would select nothing, without a word (the CLI exits 2)
     const unknown = v.find((x) => findTransform(x, extra) === undefined);
     if (unknown !== undefined) throw new OptionsError(`${k}: no transform "${unknown}"; TRANSFORMS (or \`withify list\`) has the ids and codes`);
+  }
+  // Ex) `select: ['class-del'], ignore: ['WFY110']`: a run of nothing, as the CLI refuses it (review rv55c)
+  if ((o.select !== undefined || o.ignore !== undefined) && activeTransforms({ select: (o.select as string[] | undefined) ?? [], ignore: (o.ignore as string[] | undefined) ?? [], extraTransforms: extra }).length === 0) {
+    throw new OptionsError(`select and ignore leave no transform to run (select ${JSON.stringify(o.select ?? [])}, ignore ${JSON.stringify(o.ignore ?? [])})`);
   }
   for (const k of ['unsafeFixes', 'allLoops'] as const) {
     if (o[k] !== undefined && typeof o[k] !== 'boolean') throw new OptionsError(`${k}: give true or false, not ${JSON.stringify(o[k])}`);
@@ -179,7 +183,7 @@ export interface TransformSourceResult {
   /**
    * Suppression comments of the input that suppress nothing because they are malformed (`# withify:
    * ignore[WFY101` unclosed, `ignore[]`, `# noqa:` with no code), or that name a code no transform has; and in a
-   * text with a finding, its first construct newer than `targetVersion` (`about: 'target version'`).
+   * text with a finding, the construct newer than `targetVersion` that needs the newest Python (`about: 'target version'`).
    */
   warnings: FileWarning[];
   fixesApplied: number;

@@ -168,18 +168,22 @@ function refuseShortGroups(argv: readonly string[]): void {
 }
 
 /**
- * Options go after the command (`withify check --quiet a.py`), as yargs reads them. Ex) `withify --quiet check a.py` was
- * "unknown option --quiet (did you mean --quiet?)", `withify --bogus` "name a command" (review rv55a).
+ * Options before the command are read as after it, as yargs read most of them (`withify --format json check src/`,
+ * `-j 1 check`, Ruff's `ruff -q check`): the command is moved to the front. Ex) `withify --quiet check a.py` was
+ * "unknown option --quiet (did you mean --quiet?)" (review rv55a). The command is the first argument that is no option
+ * nor an option's value (`withify --exclude diff check src/`: `check`, review rv55c).
  */
-function refuseOptionsBeforeCommand(argv: readonly string[]): void {
+function commandFirst(argv: string[]): string[] {
   const end = argv.indexOf('--');
   const before = end < 0 ? argv : argv.slice(0, end);
-  const first = before[0];
-  if (first === undefined || !first.startsWith('-') || first === '-' || ['--help', '-h', '--version'].includes(first)) return;
-  const at = before.findIndex((a) => COMMANDS.includes(a));
-  const quote = (args: readonly string[]) => args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(' ');
-  if (at > 0) throw new UsageError(`options go after the command: \`withify ${quote([before[at]!, ...before.slice(0, at), ...before.slice(at + 1), ...(end < 0 ? [] : argv.slice(end))])}\``);
-  throw new UsageError(`${first} before any command: name the command first (${COMMANDS.join(', ')}), and its options after it, e.g. \`withify check ${quote([first])} .\`; \`withify --help\` lists the commands`);
+  if (!before[0]?.startsWith('-') || before[0] === '-') return argv;
+  for (let i = 0; i < before.length; i++) {
+    const a = before[i]!;
+    if (a.startsWith('-') && a !== '-') continue;
+    if (i > 0 && takesValue(before[i - 1]!)) continue;
+    return COMMANDS.includes(a) ? [a, ...argv.slice(0, i), ...argv.slice(i + 1)] : argv;
+  }
+  return argv;
 }
 
 /** `withify explain -- WFY101` explains WFY101: yargs left the rule out of the positionals. */
@@ -265,8 +269,8 @@ const common = (y: Argv, command = 'check') =>
   y
     .positional('paths', { type: 'string', array: true, defaultDescription: '.', describe: 'files or directories (`-` reads stdin)' })
     // One value per flag (repeat it, or use commas): an array option would swallow the paths after it.
-    .option('select', { type: 'string', requiresArg: true, describe: 'only these transforms (ids or codes, comma-separated; repeatable)' })
-    .option('ignore', { type: 'string', requiresArg: true, describe: 'skip these transforms (ids or codes, comma-separated; repeatable)' })
+    .option('select', { type: 'string', requiresArg: true, describe: 'only these transforms (ids or codes, comma-separated; repeatable); in place of [tool.withify] select and ignore' })
+    .option('ignore', { type: 'string', requiresArg: true, describe: 'skip these transforms (ids or codes, comma-separated; repeatable); beside [tool.withify] ignore' })
     .option('unsafe-fixes', { type: 'boolean', describe: 'also apply fixes rated unsafe' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only findings, diffs and errors' })
     // (Still an option of `check`, whose run then says why it is a usage error there)
@@ -347,6 +351,8 @@ const RUFF_OPTIONS: Record<string, string> = {
   'extend-ignore': '--ignore, which adds to [tool.withify] ignore',
   'add-noqa': '--add-ignore',
   'exit-non-zero-on-fix': '`withify fix --exit-code`',
+  'extend-include': '--include, which adds up when repeated',
+  'no-fix': '`withify check` reports and fixes nothing',
 };
 
 /**
@@ -371,13 +377,14 @@ function unknownArguments(message: string, argv: readonly string[]): string {
   // (`withify trace -q -- python3 leak.py`: yargs lists the command's words too, which are where they belong)
   const traced = end < 0 || command !== 'trace' ? [] : argv.slice(end + 1);
   for (const name of names) {
-    if (traced.includes(name) && !written.includes(name)) continue;
+    // (Unless an option of that name was given too: `trace --pytest -- pytest`, review rv55c)
+    if (traced.includes(name) && !written.includes(name) && !written.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `--no-${name}`)) continue;
     // Ex) `unsafeFix` beside `unsafe-fix`: yargs' camel-case copy of the same option
     if (/[A-Z]/.test(name) && names.includes(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`))) continue;
     const option = written.find((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `--no-${name}` || a.startsWith(`--no-${name}=`));
     if (option !== undefined) {
       const negated = option.startsWith('--no-') && !option.startsWith(`--${name}`);
-      const ruff = negated ? undefined : RUFF_OPTIONS[name];
+      const ruff = RUFF_OPTIONS[negated ? `no-${name}` : name];
       const near = ruff?.startsWith('--') ? undefined : nearest(name, negated ? options.flags : options.all);
       const hint = ruff === undefined ? (near ? ` (did you mean --${negated ? 'no-' : ''}${near}?)` : '') : ruff.startsWith('--') && !ruff.includes(' ') ? ` (did you mean ${ruff}?)` : ` (${ruff.startsWith('--') ? `withify's is ${ruff}` : ruff})`;
       unknownOptions.push(`${option.replace(/=.*/s, '')}${hint}`);
@@ -453,7 +460,8 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<{ options: RunOp
   for (const { glob, rules } of perFileIgnores ?? []) {
     const bad = rules.find((v) => findTransform(v, extraTransforms) === undefined);
     // (The glob as written: the config made it absolute, below its own directory)
-    const written = isAbsolute(glob) && config ? relative(dirname(config.path), glob).split(sep).join('/') : glob;
+    // (From where the config's globs count: a `--config` file kept elsewhere, the working directory; review rv55c)
+    const written = isAbsolute(glob) && config ? relative(config.globBase ?? dirname(config.path), glob).split(sep).join('/') : glob;
     if (bad !== undefined) throw new ConfigError(`${config!.path}: ${sectionOf(config!)}per-file-ignores "${written}": no transform "${bad}"; run \`withify list\` to see the ids and codes`);
   }
   const options: RunOptions = {
@@ -465,7 +473,9 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<{ options: RunOp
     exclude,
     // (The config's globs: the directories of a file named explicitly count from the config's own directory, when
     // the run starts in it or below; a `--config` kept elsewhere, `tools/withify.toml`, counts from the working one)
-    ...(cli.exclude === undefined && config?.settings.exclude?.length && isWithin(realOrSelf(cwd), realOrSelf(dirname(config.path))) ? { excludeBase: dirname(config.path) } : {}),
+    // (With --extend-exclude too, and whether or not the file has an `exclude`: `--extend-exclude src` run in `src/`
+    // excluded a file named there only beside an unrelated `exclude` of the file, review rv55c)
+    ...(cli.exclude === undefined && config && (config.settings.exclude?.length || cli.extendExclude?.length) && isWithin(realOrSelf(cwd), realOrSelf(dirname(config.path))) ? { excludeBase: dirname(config.path) } : {}),
     include,
     changedSince: a['changed-since'],
     shard,
@@ -480,9 +490,12 @@ async function toRunOptions(mode: Mode, a: CommonArgs): Promise<{ options: RunOp
   // Ex) `select = ["class-del"]` and `ignore = ["WFY110"]`, or `--select X --ignore X`: a run of no transform said "All
   // clear" and exited 0 (a CI gate that checks nothing passes), where `--select ''` is refused (review rv55a)
   if (activeTransforms(options).length === 0) {
-    const source = (key: 'select' | 'ignore') => (cli[key] !== undefined ? `--${key}` : config ? `${key} in ${relative(cwd, config.path) || config.path}` : `--${key}`);
-    const named = options.select.length ? ` ${source('select')} names (${options.select.join(', ')})` : '';
-    throw new UsageError(`no transform is left to run: ${source('ignore')} leaves out every transform${named}; run \`withify list\` to see them`);
+    // (Each list named where it came from; the file's `ignore` counts only without --select: review rv55c)
+    const inFile = (key: string) => `${key} in ${config ? relative(cwd, config.path) || config.path : 'the config'}`;
+    const selectFrom = cli.select !== undefined ? '--select' : config?.settings.select ? inFile('select') : undefined;
+    const ignoreFrom = [cli.select === undefined && config?.settings.ignore?.length ? inFile('ignore') : undefined, cli.ignore !== undefined ? '--ignore' : undefined].filter((s) => s !== undefined).join(' and ');
+    const selects = selectFrom ? `${selectFrom} selects ${options.select.join(', ')}, and ` : '';
+    throw new UsageError(`no transform is left to run: ${selects}${ignoreFrom} ignores ${options.ignore.join(', ')}; run \`withify list\` to see the transforms`);
   }
   return { options, config };
 }
@@ -643,8 +656,9 @@ function onStdoutGone(finishRun: boolean): void {
   process.stderr.on('error', () => {});
 }
 
-export async function main(argv: string[] = hideBin(process.argv), early?: EarlyInterrupt): Promise<void> {
+export async function main(given: string[] = hideBin(process.argv), early?: EarlyInterrupt): Promise<void> {
   earlyInterrupt = early;
+  const argv = commandFirst(given);
   // Only a file run (not `-`) answers an early Ctrl-C itself
   const command = commandOf(argv);
   // (`-` as written: `protectStdin` makes it STDIN_PATH only later)
@@ -715,7 +729,6 @@ export async function main(argv: string[] = hideBin(process.argv), early?: Early
     .wrap(Math.min(110, process.stdout.columns ?? 100));
   skipHelpCache(parser);
   try {
-    refuseOptionsBeforeCommand(argv);
     refuseNegatedValues(argv);
     refuseArgsAfterDashes(argv);
     refuseFlagValues(argv);

@@ -32,7 +32,8 @@ export interface PerFileIgnore {
   rules: string[];
   /**
    * The directory whose subdirectories a glob with no `/` names (`"legacy"`: every file below a directory of that
-   * name under `base`): the config file's, whatever the working directory. Default: the run's working directory.
+   * name under `base`): the config file's, whatever the working directory (the working directory, for a `--config` file
+   * kept outside it and its parents). Default: the run's working directory.
    */
   base?: string;
 }
@@ -45,6 +46,8 @@ export interface LoadedConfig {
   requiresPython?: PythonVersion;
   /** The settings are the file's top-level keys (a `--config withify.toml`), not a `[tool.withify]` table. */
   topLevel?: boolean;
+  /** Where its globs count from, when not its own directory: the working directory, for a `--config` file kept elsewhere. */
+  globBase?: string;
 }
 
 /**
@@ -273,7 +276,8 @@ export function loadConfig(options: { cwd: string; configPath?: string }): Loade
     // Ex) `--config ci/withify.toml` from the root: its `exclude = ["tests/**"]` names the root's tests, as Ruff reads a
     // `--config` file's paths from the working directory (review rv55a: they were read from `ci/`). A file in the working
     // directory or above it is read from its own directory, as the one found there would be.
-    const named = readConfigFile(path, isWithin(realOrSelf(resolve(options.cwd)), realOrSelf(dirname(path))) ? dirname(path) : resolve(options.cwd));
+    const within = isWithin(realOrSelf(resolve(options.cwd)), realOrSelf(dirname(path)));
+    const named = within ? readConfigFile(path) : { ...readConfigFile(path, resolve(options.cwd)), globBase: resolve(options.cwd) };
     // Ex) `--config ci/pyproject.toml` whose table is misspelt (`[tool.withfy]`): a run with the defaults said nothing
     if (basename(path) === 'pyproject.toml' && toolTable(readToml(path)) === undefined) {
       throw new ConfigError(`--config: ${options.configPath}: no [tool.withify] table; put withify's settings under [tool.withify]`);

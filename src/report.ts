@@ -233,9 +233,12 @@ export function jsonReport(mode: Mode, result: RunResult, opts: { statistics?: b
       ...(opts.addIgnore ? { ignoresAdded: f.ignoresAdded ?? 0 } : {}),
       findings: f.findings.map(jsonFinding),
       remaining: f.remaining.map(jsonFinding),
-      warnings: reportedWarnings(mode, f).map((w) => ({ line: w.location.line, column: w.location.column, message: w.message })),
+      // (`kind`: review rv55d, a script told the two only by their text)
+      warnings: reportedWarnings(mode, f).map((w) => ({ line: w.location.line, column: w.location.column, kind: w.about ?? 'suppression comment', message: w.message })),
       // Ex) `withify diff --format json`: the report held no patch, and a review bot had the metadata alone (review rv55a)
       ...(mode === 'diff' && f.status === 'changed' && f.before !== undefined && f.after !== undefined ? { diff: unifiedDiff(f.path, f.before, f.after) } : {}),
+      // (A file not in plain UTF-8: the diff is text, the file's lines are not; review rv55c)
+      ...(mode === 'diff' && f.status === 'changed' && f.encoding ? { encoding: { name: f.encoding.name, bom: f.encoding.bom } } : {}),
     })),
     errors: result.walkErrors,
     interrupted: result.interrupted ?? null,

@@ -242,7 +242,7 @@ export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
 /**
  * A suppression comment that suppresses nothing because it is malformed (`# withify: ignore[WFY101`,
  * `ignore[]`, `# noqa:` with no code), or that names a code no transform has: Ruff's "Invalid `# noqa`
- * directive" warning. Or (`about: 'target version'`) in a file with a finding, the first construct newer than the
+ * directive" warning. Or (`about: 'target version'`) in a file with a finding, the construct newer than the
  * target version (`match` for 3.8): Ruff's "unsupported syntax". It never changes the exit code.
  */
 export interface FileWarning {

@@ -41,11 +41,14 @@ test("rule selection as Ruff's: --select starts afresh, --ignore adds to the fil
   // Nothing left to run: exit 2, naming where each list came from
   const none = run(dir, 'check', '.', '--no-cache', '--select', 'class-del', '--ignore', 'WFY110');
   assert.equal(none.status, 2);
-  assert.equal(none.stderr, 'error: no transform is left to run: --ignore leaves out every transform --select names (class-del); run `withify list` to see them\n');
+  assert.equal(none.stderr, 'error: no transform is left to run: --select selects class-del, and --ignore ignores WFY110; run `withify list` to see the transforms\n');
   const fileOnly = project('[tool.withify]\nselect = ["class-del"]\nignore = ["WFY110"]\n', { 'c.py': DEL });
   const r = run(fileOnly, 'check', '.', '--no-cache');
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /^error: no transform is left to run: ignore in pyproject\.toml leaves out every transform select in pyproject\.toml names \(class-del\)/);
+  assert.match(r.stderr, /^error: no transform is left to run: select in pyproject\.toml selects class-del, and ignore in pyproject\.toml ignores WFY110;/);
+  // (Review rv55c: a --ignore beside the file's, which had the blame)
+  const both = run(fileOnly, 'check', '.', '--no-cache', '--ignore', 'open-chain');
+  assert.match(both.stderr, /^error: no transform is left to run: select in pyproject\.toml selects class-del, and ignore in pyproject\.toml and --ignore ignores WFY110, open-chain;/);
 });
 
 test('--extend-exclude adds to the exclude in force; --exclude replaces the file\'s', () => {
@@ -66,19 +69,47 @@ test("a --config file below the working directory: its globs from the working di
   assert.deepEqual(files(run(dir, 'check', 'tests/x/t.py', 'app.py', '--no-cache', '--config', 'ci/withify.toml')), ['app.py']);
   // From ci/ itself, the file lies in the working directory: from its own directory, as before
   assert.deepEqual(files(run(join(dir, 'ci'), 'check', '.', '--no-cache', '--config', 'withify.toml')), []);
+  // A bad per-file-ignores entry of such a file names its glob as written (it said "../src/legacy/*", review rv55c)
+  writeFileSync(join(dir, 'ci', 'bad.toml'), 'per-file-ignores = { "src/legacy/*" = ["nope"] }\n');
+  const bad = run(dir, 'check', '.', '--no-cache', '--config', 'ci/bad.toml');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /per-file-ignores "src\/legacy\/\*": no transform "nope"/);
+});
+
+test('--extend-exclude from a subdirectory: a file named there counts its directories from the config file\'s, whether or not the file has an exclude', () => {
+  for (const toml of ['[tool.withify]\nselect = ["open-chain"]\n', '[tool.withify]\nexclude = ["unrelated"]\n']) {
+    const dir = project(toml, { 'src/a.py': CHAIN });
+    const r = run(join(dir, 'src'), 'check', 'a.py', '--no-cache', '--extend-exclude', 'src');
+    assert.equal(r.status, 0, `${toml}: ${r.stdout}`);
+    // --exclude replaces the file's globs and counts from the working directory, as before
+    assert.equal(run(join(dir, 'src'), 'check', 'a.py', '--no-cache', '--exclude', 'src').status, 1, toml);
+  }
+});
+
+test('the library refuses a select and ignore that leave no transform, as the CLI does', async () => {
+  const { transformSource, run: runApi, OptionsError } = await import('../src/index.js');
+  const r = transformSource(CHAIN, { select: ['class-del'], ignore: ['WFY110'] });
+  assert.equal(r.status, 'failed');
+  assert.match(r.reason ?? '', /select and ignore leave no transform to run/);
+  await assert.rejects(runApi([], { select: ['open-chain'], ignore: ['WFY101'] }), OptionsError);
 });
 
 test('options before the command, and Ruff options: what withify takes instead', () => {
-  const dir = project('', { 'a.py': CHAIN });
-  const cases: Array<[string[], string]> = [
-    [['--quiet', 'check', 'a.py'], 'error: options go after the command: `withify check --quiet a.py`\n'],
-    [['-q', '--format', 'json', 'diff', 'a.py'], 'error: options go after the command: `withify diff -q --format json a.py`\n'],
-    [['--bogus'], 'error: --bogus before any command: name the command first (check, diff, fix, list, explain, trace), and its options after it, e.g. `withify check --bogus .`; `withify --help` lists the commands\n'],
-  ];
-  for (const [args, stderr] of cases) {
+  const dir = project('', { 'a.py': CHAIN, 'diff/d.py': CHAIN });
+  // Options before the command are read as after it, as Ruff reads `ruff -q check` (`--quiet check` was "unknown
+  // option --quiet (did you mean --quiet?)", review rv55a; the others ran, and must go on running, review rv55c)
+  const after = run(dir, 'check', '--quiet', 'a.py');
+  for (const args of [['--quiet', 'check', 'a.py'], ['-q', 'check', 'a.py'], ['--unsafe-fixes', '-q', 'check', 'a.py']]) {
     const r = run(dir, ...args);
-    assert.deepEqual([r.status, r.stdout, r.stderr], [2, '', stderr], args.join(' '));
+    assert.deepEqual([r.status, r.stdout, r.stderr], [after.status, after.stdout, after.stderr], args.join(' '));
   }
+  assert.equal(JSON.parse(run(dir, '--format', 'json', '-j', '1', 'check', 'a.py', '--no-cache').stdout).files.length, 1);
+  // (An option's value is no command: `--exclude diff` leaves the directory `diff` out of a `check`)
+  const excluded = run(dir, '--exclude', 'diff', 'check', '.', '--no-cache');
+  assert.equal(excluded.status, 1);
+  assert.match(excluded.stdout, /^a\.py:/m);
+  assert.doesNotMatch(excluded.stdout, /d\.py/);
+  assert.equal(run(dir, '--quiet', '--help').status, 0);
   const ruff: Array<[string[], RegExp]> = [
     [['check', '--diff', 'a.py'], /^error: unknown option --diff \(`withify diff` is the command that prints the diff\)$/m],
     [['check', '--fix', 'a.py'], /^error: unknown option --fix \(`withify fix` is the command that rewrites the files\)$/m],
@@ -86,6 +117,9 @@ test('options before the command, and Ruff options: what withify takes instead',
     [['check', '--output-format', 'json', 'a.py'], /^error: unknown option --output-format \(did you mean --format\?\)/m],
     [['check', '--extend-select', 'WFY101', 'a.py'], /^error: unknown option --extend-select \(withify's is --select, which adds up/m],
     [['check', '--add-noqa', 'a.py'], /^error: unknown option --add-noqa \(did you mean --add-ignore\?\)$/m],
+    // (Review rv55c: it was "did you mean --extend-exclude?", the opposite)
+    [['check', '--extend-include', '*.pyw', 'a.py'], /^error: unknown option --extend-include \(withify's is --include, which adds up when repeated\)$/m],
+    [['check', '--no-fix', 'a.py'], /^error: unknown option --no-fix \(`withify check` reports and fixes nothing\)$/m],
   ];
   for (const [args, stderr] of ruff) {
     const r = run(dir, ...args);
@@ -97,6 +131,10 @@ test('options before the command, and Ruff options: what withify takes instead',
   assert.equal(trace.status, 2);
   assert.match(trace.stderr, /^error: unknown option -q$/m);
   assert.doesNotMatch(trace.stderr, /python3|leak\.py/);
+  // (Review rv55c: an unknown option named as a word of the command too was yargs' raw "Unknown argument: pytest")
+  const named = run(dir, 'trace', '--pytest', '--', 'pytest');
+  assert.equal(named.status, 2);
+  assert.match(named.stderr, /^error: unknown option --pytest$/m);
 });
 
 test("each command's help lists its own options: no --exit-code for check, whose run refuses it", () => {
@@ -122,6 +160,12 @@ test('diff --format json: each changed file carries the diff the text format pri
   assert.equal('diff' in json.files.find((f: { path: string }) => f.path === 'b.py'), false);
   // check and fix: no diff field
   assert.equal('diff' in JSON.parse(run(dir, 'check', '.', '--no-cache', '--format', 'json').stdout).files[0], false);
+  // A latin-1 file: the diff as text, and the encoding the text format writes its lines in (review rv55c)
+  writeFileSync(join(dir, 'l.py'), Buffer.from('# -*- coding: latin-1 -*-\n# caf\xe9\ndef load(p):\n    return open(p).read()\n', 'latin1'));
+  const latin = JSON.parse(run(dir, 'diff', 'l.py', '--no-cache', '--format', 'json').stdout).files[0];
+  assert.deepEqual(latin.encoding, { name: 'latin-1', bom: false });
+  assert.match(latin.diff, /^ # café$/m);
+  assert.equal('encoding' in a, false);
 });
 
 test('no progress line under CI, even where the runner gives the job a terminal', () => {

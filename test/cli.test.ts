@@ -535,7 +535,10 @@ test('--select and --ignore take ids or codes', () => {
   const dir = project();
   assert.equal(withify(['check', 'pkg', '--select', 'WFY101'], { cwd: dir }).status, 1);
   assert.equal(withify(['check', 'pkg', '--ignore', 'open-chain'], { cwd: dir }).status, 0);
-  assert.equal(withify(['check', 'pkg', '--select', 'open-chain', '--ignore', 'wfy101'], { cwd: dir }).status, 0);
+  // (A selection the ignore empties, in any case of its code: a usage error since review rv55a, where it ran nothing)
+  const none = withify(['check', 'pkg', '--select', 'open-chain', '--ignore', 'wfy101'], { cwd: dir });
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /^error: no transform is left to run: --select selects open-chain, and --ignore ignores wfy101;/);
 });
 
 test('--format json: one document with a summary and per-file findings', () => {

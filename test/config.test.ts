@@ -222,7 +222,10 @@ describe('through the CLI', () => {
     const quiet = cli(join(root, 'src'), 'check', '.');
     assert.equal(quiet.status, 0, quiet.stderr);
     assert.equal(quiet.stdout, 'All clear: no findings in 1 file.\n');
-    const overridden = cli(join(root, 'src'), 'check', '--ignore', 'class-del', '.');
+    // As Ruff's: --ignore adds to the file's ignore (it replaced it before review rv55a), --select starts afresh
+    const added = cli(join(root, 'src'), 'check', '--ignore', 'class-del', '.');
+    assert.equal(added.status, 0, added.stdout);
+    const overridden = cli(join(root, 'src'), 'check', '--select', 'open-chain', '.');
     assert.equal(overridden.status, 1);
     assert.match(overridden.stdout, /^app\.py:2:12 WFY101 /);
   });

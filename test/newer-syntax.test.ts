@@ -22,6 +22,11 @@ const SAMPLES: Array<{ code: string; version: PythonVersion; what: RegExp; line:
   { code: 'def g(a, /, b):\n    pass\n', version: [3, 8], what: /a positional-only parameter/, line: 1 },
   { code: 'x = 1\ns = "%s" % (f"{x=}",)\n', version: [3, 8], what: /an f-string `=`/, line: 2 },
   { code: 'def g(a, b):\n    with (open(a) as f, open(b) as h):\n        pass\n', version: [3, 9], what: /a parenthesised list of `with` items/, line: 2 },
+  // (Review rv55d: one bracketed item, with or without a trailing comma, over lines as Black writes it)
+  { code: 'def g(a):\n    with (open(a) as f):\n        pass\n', version: [3, 9], what: /a parenthesised list of `with` items/, line: 2 },
+  { code: 'def g(a):\n    with (\n        open(a) as f,\n    ):\n        pass\n', version: [3, 9], what: /a parenthesised list of `with` items/, line: 2 },
+  { code: 'key = lambda a, /: a\n', version: [3, 8], what: /a positional-only parameter/, line: 1 },
+  { code: 'def g(x, d, k, rest):\n    return x[d[k], *rest]\n', version: [3, 11], what: /a starred expression in a subscript/, line: 2 },
   { code: 'def g(x):\n    match x:\n        case 1:\n            pass\n', version: [3, 10], what: /a `match` statement/, line: 2 },
   { code: 'try:\n    pass\nexcept* ValueError:\n    pass\n', version: [3, 11], what: /`except\*`/, line: 3 },
   { code: 'def g(a, b):\n    return a[*b]\n', version: [3, 11], what: /a starred expression in a subscript/, line: 2 },
@@ -82,6 +87,10 @@ test('no warning without a finding, nor for the constructs in strings and commen
     'def g(a):\n    with (open(a)) as f:\n        pass\n',
     'match = 3\ntype = 4\nprint(match, type)\n',
     'def g(a, *b):\n    return a[b] * 2\n',
+    // (Review rv55d: an annotation's `List[int]`, which tree-sitter reads as a type parameter, beside a docstring that
+    // says `def f[T]`; an f-string's format spec `=10`, which it reads as `:=`)
+    'from typing import List\n\n\ndef first(xs: List[int]) -> List[str]:\n    "A def f[T] of 3.12 would say it better."\n    return xs\n',
+    'x, w = 1, 5\ns = (f"{x:=10}", f"{x:={w}}")\n',
   ];
   for (const code of quiet) {
     const r = transformSource(`${LEAK}\n${code}`, { targetVersion: [3, 6] });
@@ -90,13 +99,30 @@ test('no warning without a finding, nor for the constructs in strings and commen
   }
 });
 
-test('the first construct is the one named; fix reports it in the output, check in the input', () => {
+test('review rv55d: the newest construct is named; a default runs in the scope around its def; await as a name', () => {
+  // `:=` (3.8) before `match` (3.10): the warning names `match`, the version to set
+  const both = transformSource(`${LEAK}\nif (n := 3):\n    pass\n\n\ndef g(x):\n    match x:\n        case 1:\n            pass\n`, { targetVersion: [3, 7] });
+  assert.deepEqual(both.warnings.map((w) => w.location.line), [9]);
+  assert.match(both.warnings[0]!.message, /^a `match` statement needs Python 3\.10, newer than the target version 3\.7: .*\(3\.10 or newer\)$/);
+  // A real 3.12 file: the class's type parameters, not an annotation's `List[str]` before them
+  const generic = transformSource(`${LEAK}\nfrom typing import List\n\n\ndef names() -> List[str]:\n    return []\n\n\nclass Box[T]:\n    pass\n`, { targetVersion: [3, 11] });
+  assert.deepEqual(generic.warnings.map((w) => [w.location.line, w.location.column]), [[11, 10]]);
+  // `def h(): async def k(a=(yield))`: the `yield` is `h`'s, a plain generator; the mirror is an async generator's
+  const inner = (outer: string, nested: string) => transformSource(`${LEAK}\n${outer} h():\n    ${nested} k(a=(yield)):\n        pass\n`, { targetVersion: [3, 5] }).warnings;
+  assert.deepEqual(inner('def', 'async def'), []);
+  assert.match(inner('async def', 'def')[0]?.message ?? '', /an asynchronous generator/);
+  // Before 3.7, `await` outside an `async def` is a name: `await(x)` calls it
+  assert.deepEqual(transformSource(`${LEAK}\nx = await(3)\n`, { targetVersion: [3, 4] }).warnings, []);
+});
+
+test('one construct named; fix reports it in the output, check in the input', () => {
   const text = `def load(p):\n    if (n := 3):\n        pass\n    return open(p).read()\n\n\ndef g(x):\n    match x:\n        case 1:\n            pass\n`;
   const r = transformSource(text, { targetVersion: [3, 7] });
   const newer = r.warnings.filter((w) => w.about === 'target version');
   assert.equal(newer.length, 1);
-  assert.match(newer[0]!.message, /assignment expression .* needs Python 3\.8/);
-  assert.deepEqual(newer[0]!.location, { line: 2, column: 9 });
+  // (`:=` on line 2 needs 3.8, `match` on line 8 needs 3.10: the newest)
+  assert.match(newer[0]!.message, /`match` statement needs Python 3\.10/);
+  assert.deepEqual(newer[0]!.location, { line: 8, column: 5 });
   const dir = tempDir('newer-syntax');
   writeFileSync(join(dir, 'a.py'), 'import json\n\n\ndef load(p):\n    x = json.load(open(p))\n    match x:\n        case 1:\n            pass\n');
   const check = spawnSync(process.execPath, [CLI, 'check', 'a.py', '--no-cache', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
