@@ -181,7 +181,11 @@ function commandFirst(argv: string[]): string[] {
     const a = before[i]!;
     if (a.startsWith('-') && a !== '-') continue;
     if (i > 0 && takesValue(before[i - 1]!)) continue;
-    return COMMANDS.includes(a) ? [a, ...argv.slice(0, i), ...argv.slice(i + 1)] : argv;
+    if (COMMANDS.includes(a)) return [a, ...argv.slice(0, i), ...argv.slice(i + 1)];
+    // (The value of an option withify does not know: `--output-format json check` is `check --output-format json`,
+    // whose error names the option, review rv55e; it said "unknown command json")
+    if (i > 0 && /^--?[^-=][^=]*$/.test(before[i - 1]!)) continue;
+    return argv;
   }
   return argv;
 }

@@ -110,6 +110,10 @@ test('options before the command, and Ruff options: what withify takes instead',
   assert.match(excluded.stdout, /^a\.py:/m);
   assert.doesNotMatch(excluded.stdout, /d\.py/);
   assert.equal(run(dir, '--quiet', '--help').status, 0);
+  // (An unknown option's value before the command is no command: it said "unknown command json", review rv55e)
+  const unknownValued = run(dir, '--output-format', 'json', 'check', 'a.py');
+  assert.equal(unknownValued.status, 2);
+  assert.match(unknownValued.stderr, /^error: unknown option --output-format \(did you mean --format\?\)$/m);
   const ruff: Array<[string[], RegExp]> = [
     [['check', '--diff', 'a.py'], /^error: unknown option --diff \(`withify diff` is the command that prints the diff\)$/m],
     [['check', '--fix', 'a.py'], /^error: unknown option --fix \(`withify fix` is the command that rewrites the files\)$/m],

@@ -3,11 +3,16 @@
 import configparser
 import resource
 
+
+def host_of(path):
+    config = configparser.ConfigParser()
+    config.read_file(open(path))
+    return config["db"]["host"]
+
+
 resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
 with open("defaults.cfg", "w") as f:
     f.write("[db]\nhost = localhost\n")
 for i in range(500):
-    config = configparser.ConfigParser()
-    config.read_file(open("defaults.cfg"))
-    assert config["db"]["host"] == "localhost"
+    assert host_of("defaults.cfg") == "localhost"
 print("ok")

@@ -3,12 +3,17 @@
 import configparser
 import resource
 
+
+def host_of(path):
+    config = configparser.ConfigParser()
+    with open(path) as f:
+        config.read_file(f)
+    return config["db"]["host"]
+
+
 resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
 with open("defaults.cfg", "w") as f:
     f.write("[db]\nhost = localhost\n")
 for i in range(500):
-    config = configparser.ConfigParser()
-    with open("defaults.cfg") as _f:
-        config.read_file(_f)
-    assert config["db"]["host"] == "localhost"
+    assert host_of("defaults.cfg") == "localhost"
 print("ok")

@@ -23,6 +23,7 @@
 // both match `json.load`; a local `def load` does not.
 import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
+import { functionOrModuleOf } from './scopes.js';
 import { containsYield } from './evaluation.js';
 import { isExtra } from './statements.js';
 
@@ -238,7 +239,12 @@ export function consumerOf(ctx: FileContext, call: SyntaxNode): ConsumerSpec | u
 
 /**
  * `name.method(…)` where every binding of `name` makes it an object of a class of METHOD_CONSUMERS (`cp =
- * configparser.ConfigParser()`, `with ftplib.FTP(host) as ftp:`), and the method uses a resource up.
+ * configparser.ConfigParser()`, `with ftplib.FTP(host) as ftp:`), and the method uses a resource up. Only a variable
+ * of the function that makes the call, which nothing else can bind or change: no `global`/`nonlocal` of the name in
+ * the file, every use of it in the function (nested ones too) a binding, a method call or attribute read, a subscript
+ * or a `return` (not handed to a call, aliased, or given an attribute: `cp.read_file = keep`), and the class neither
+ * bound again in the file nor replaced by a test double of the project (review rv55e: each made the fix close a file
+ * the code went on reading).
  */
 function knownInstanceMethod(ctx: FileContext, call: SyntaxNode): ConsumerSpec | undefined {
   const fn = call.childForFieldName('function');
@@ -247,16 +253,48 @@ function knownInstanceMethod(ctx: FileContext, call: SyntaxNode): ConsumerSpec |
   const method = fn.childForFieldName('attribute')?.text;
   if (object?.type !== 'identifier' || method === undefined) return undefined;
   const r = ctx.names.resolve(object.text, object);
-  if (r.kind !== 'local' || r.bindings.length === 0) return undefined;
+  if (r.kind !== 'local' || r.bindings.length === 0 || r.scope.type !== 'function_definition' || functionOrModuleOf(call).id !== r.scope.id) return undefined;
   let found: ConsumerSpec | undefined;
+  let made: string | undefined;
   for (const b of r.bindings) {
-    const made = b.kind === 'assign' ? madeBy(b.node) : undefined;
-    const spec = made === undefined ? undefined : METHOD_CONSUMERS.get(calleeName(ctx.names, made) ?? '')?.get(method);
+    const value = b.kind === 'assign' ? madeBy(b.node) : undefined;
+    const cls = value === undefined ? undefined : calleeName(ctx.names, value);
+    const spec = cls === undefined ? undefined : METHOD_CONSUMERS.get(cls)?.get(method);
     // (Each binding of the same class's family, or none is trusted: `cp = load()` in one branch may be anything)
     if (!spec || (found && found !== spec)) return undefined;
     found = spec;
+    made = cls;
+  }
+  const name = object.text;
+  const text = ctx.source;
+  if (new RegExp(`\\b(?:global|nonlocal)\\b[^\\n#]*\\b${name}\\b`).test(text)) return undefined;
+  const short = made!.slice(made!.lastIndexOf('.') + 1);
+  // (`ConfigParser = Mine`, `configparser.ConfigParser = Mine`; not an annotation's `cp: ConfigParser = …`)
+  if (new RegExp(`(?:^|[\\n;.])[ \\t]*${short}[ \\t]*=(?!=)|\\bsetattr\\b|\\bpatch\\b`).test(text)) return undefined;
+  const index = ctx.project?.generators as Partial<Record<'patchedNames' | 'mockedNames', Record<string, string>>> | undefined;
+  if ((index?.patchedNames && Object.hasOwn(index.patchedNames, made!)) || (index?.mockedNames && Object.hasOwn(index.mockedNames, made!))) return undefined;
+  const bound = new Set(r.bindings.map((b) => b.node.id));
+  for (const use of r.scope.descendantsOfType('identifier')) {
+    if (use.text !== name || bound.has(use.id)) continue;
+    const parent = use.parent;
+    const ok =
+      (parent?.type === 'attribute' && parent.childForFieldName('object')?.id === use.id && !assignedOrDeleted(parent)) ||
+      (parent?.type === 'subscript' && parent.childForFieldName('value')?.id === use.id) ||
+      (parent?.type === 'return_statement');
+    if (!ok) return undefined;
   }
   return found;
+}
+
+/** `x.attr = …`, `x.attr += …`, `del x.attr`, `for x.attr in …`, `x.attr, y = …`: the attribute is written. */
+function assignedOrDeleted(attribute: SyntaxNode): boolean {
+  let n = attribute;
+  while (n.parent && ['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list', 'parenthesized_expression'].includes(n.parent.type)) n = n.parent;
+  const p = n.parent;
+  if (!p) return false;
+  if ((p.type === 'assignment' || p.type === 'augmented_assignment') && p.childForFieldName('left')?.id === n.id) return true;
+  if (p.type === 'for_statement' && p.childForFieldName('left')?.id === n.id) return true;
+  return p.type === 'delete_statement';
 }
 
 /** The call whose value the name `target` (a plain target) is bound to: `x = C(…)`, `x: T = C(…)`, `with C(…) as x:`. */
