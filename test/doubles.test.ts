@@ -142,3 +142,11 @@ test('a connection factory replaced from another module by its dotted path is no
   assert.equal(findings('setattr(pkg.app, "get_db", lambda: _shared)'), 0);
   assert.equal(findings('pkg.app.get_db = lambda: _shared'), 0);
 });
+
+test('an annotation `cp: configparser.ConfigParser = …` sets no attribute of `configparser` (review rv55f); `if ok: core.rows = f` does', async () => {
+  const { patchedAttributes } = await import('../src/python/generators.js');
+  const annotated = 'import configparser\n\n\ndef load(p):\n    cp: configparser.ConfigParser = configparser.ConfigParser()\n    return cp\n';
+  assert.deepEqual(patchedAttributes(annotated, 'app', { 'app.configparser': 'configparser' }), []);
+  const inline = 'import core\nif ok: core.rows = f\nelse: core.rows = g\n';
+  assert.deepEqual(patchedAttributes(inline, 'app', { 'app.core': 'core' }), ['core.rows']);
+});

@@ -25,6 +25,17 @@ def upload(host, p):
             ftp.storlines("STOR notes.txt", fp=fh)
 
 
+# Review rv55f: `args.config` is no use of `config`; an option set, `in`, a loop over the sections, an annotation
+def load_options(args):
+    config: configparser.ConfigParser = configparser.ConfigParser()
+    config.optionxform = str
+    with open(args.config) as f:
+        config.read_file(f)
+    if "db" in config:
+        return [s for s in config]
+    return config
+
+
 # Not known: an object some call made, one of two classes, a method that is no reader, a name bound twice
 def unknown(p, make):
     cp = make()

@@ -57,3 +57,28 @@ def spool(host, p):
     with ftplib.FTP(host) as ftp:
         ftp = Keeper()
         ftp.storbinary("STOR x", open(p, "rb"))
+
+
+# Review rv55f: a dunder, a closure, a bound method kept, a section that keeps its parser
+def through_dict(p, kept):
+    parser = configparser.ConfigParser()
+    parser.__dict__["read_file"] = kept.append
+    parser.read_file(open(p))
+
+
+def closure(p, use):
+    parser = configparser.ConfigParser()
+    use(lambda: parser)
+    parser.read_file(open(p))
+
+
+def bound_method(p, use):
+    parser = configparser.ConfigParser()
+    use(parser.get)
+    parser.read_file(open(p))
+
+
+def section_kept(p, use):
+    parser = configparser.ConfigParser()
+    use(parser["DEFAULT"].parser)
+    parser.read_file(open(p))

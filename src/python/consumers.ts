@@ -269,18 +269,42 @@ function knownInstanceMethod(ctx: FileContext, call: SyntaxNode): ConsumerSpec |
   const text = ctx.source;
   if (new RegExp(`\\b(?:global|nonlocal)\\b[^\\n#]*\\b${name}\\b`).test(text)) return undefined;
   const short = made!.slice(made!.lastIndexOf('.') + 1);
-  // (`ConfigParser = Mine`, `configparser.ConfigParser = Mine`; not an annotation's `cp: ConfigParser = …`)
-  if (new RegExp(`(?:^|[\\n;.])[ \\t]*${short}[ \\t]*=(?!=)|\\bsetattr\\b|\\bpatch\\b`).test(text)) return undefined;
+  const methods = [...(METHOD_CONSUMERS.get(made!)?.keys() ?? [])].join('|');
+  // (`ConfigParser = Mine` or `configparser.ConfigParser = Mine` as a statement, not an annotation's `cp: ConfigParser = …`;
+  // a reader replaced on any object or the class, `configparser.ConfigParser.read_file = keep`; `setattr`, a test's
+  // `patch(`/`patch.object`/`monkeypatch`; code that reaches names by their text: `locals()`, `vars()`, `exec`, `eval`,
+  // `globals()` (review rv55f))
+  const replaced = new RegExp(
+    `(?:^|[\\n;])[ \\t]*(?:[\\w.]*\\.)?${short}[ \\t]*=(?!=)|\\.[ \\t]*(?:${methods})[ \\t]*=(?!=)|\\bsetattr\\b|__setattr__|\\bpatch[ \\t]*[.(]|\\bmonkeypatch\\b|\\b(?:locals|vars|exec|eval|globals)[ \\t]*\\(`,
+  );
+  if (replaced.test(text)) return undefined;
+  // (A test double of the class, or of one of its methods: `mock.patch("configparser.ConfigParser.read_file")`)
   const index = ctx.project?.generators as Partial<Record<'patchedNames' | 'mockedNames', Record<string, string>>> | undefined;
-  if ((index?.patchedNames && Object.hasOwn(index.patchedNames, made!)) || (index?.mockedNames && Object.hasOwn(index.mockedNames, made!))) return undefined;
+  const doubled = (names: Record<string, string> | undefined) => names !== undefined && Object.keys(names).some((k) => k === made || k.startsWith(`${made}.`));
+  if (doubled(index?.patchedNames) || doubled(index?.mockedNames)) return undefined;
   const bound = new Set(r.bindings.map((b) => b.node.id));
+  const readers = new Set(METHOD_CONSUMERS.get(made!)?.keys() ?? []);
   for (const use of r.scope.descendantsOfType('identifier')) {
     if (use.text !== name || bound.has(use.id)) continue;
     const parent = use.parent;
+    // (Not the name: `args.config`'s attribute, a keyword `config=`; review rv55f)
+    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === use.id) continue;
+    if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === use.id) continue;
+    // A use that hands the object to no other code: a method called at once, an attribute written (not a reader's nor a
+    // dunder: `cp.optionxform = str`), a subscript's value read, `x in cp`, `for s in cp`, `return cp`. Not a closure
+    // (a nested `def` or `lambda` that names it), a bare attribute read (a bound method's `__self__`), a dunder, nor a
+    // section that stays (`cp["db"].parser`).
+    const attribute = parent?.type === 'attribute' ? parent.childForFieldName('attribute')?.text ?? '' : '';
+    const called = parent?.type === 'attribute' && parent.parent?.type === 'call' && parent.parent.childForFieldName('function')?.id === parent.id;
+    const written = parent?.type === 'attribute' && assignedOrDeleted(parent);
+    const inner = functionOrModuleOf(use).id !== r.scope.id;
     const ok =
-      (parent?.type === 'attribute' && parent.childForFieldName('object')?.id === use.id && !assignedOrDeleted(parent)) ||
-      (parent?.type === 'subscript' && parent.childForFieldName('value')?.id === use.id) ||
-      (parent?.type === 'return_statement');
+      !inner &&
+      ((parent?.type === 'attribute' && !attribute.startsWith('__') && (called || (written && !readers.has(attribute)))) ||
+        (parent?.type === 'subscript' && parent.childForFieldName('value')?.id === use.id && parent.parent?.type !== 'attribute') ||
+        (parent?.type === 'comparison_operator' && parent.namedChildren.at(-1)?.id === use.id && /\bin\b/.test(parent.text)) ||
+        ((parent?.type === 'for_statement' || parent?.type === 'for_in_clause') && parent.childForFieldName('right')?.id === use.id) ||
+        parent?.type === 'return_statement');
     if (!ok) return undefined;
   }
   return found;

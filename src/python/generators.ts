@@ -512,7 +512,23 @@ function attributeSetAt(text: string, dot: number): { name: string; assigns: boo
     // `in` as a word (after a blank: the name took every word character)
     if (text.charCodeAt(i + 1) !== 110 || isAsciiWordChar(text.charCodeAt(i + 2))) return undefined;
   } else if (c !== 44 && c !== 41 && c !== 93 && c !== 58) return undefined; // `,` `)` `]` `:`
+  // Ex) `cp: configparser.ConfigParser = configparser.ConfigParser()`: an annotation, which sets nothing on `configparser`
+  // (review rv55f: the index took the class for replaced); not `if ok: core.rows = f`
+  if (assigns && annotationAt(text, dot)) return undefined;
   return { name: text.slice(start, end), assigns };
+}
+
+const COMPOUND_HEAD = /^(?:if|elif|else|while|for|try|except|finally|with|def|class|async|match|case|lambda)\b/;
+
+/** True when the dotted name holding the `.` at `dot` is the annotation of `target: mod.T = …` (a plain target before the `:`). */
+function annotationAt(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && (isAsciiWordChar(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 46)) i--;
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  if (text.charCodeAt(i - 1) !== 58) return false;
+  const lineStart = Math.max(text.lastIndexOf('\n', i - 1), text.lastIndexOf('\r', i - 1)) + 1;
+  const target = text.slice(lineStart, i - 1).trim();
+  return /^[A-Za-z_][\w.]*(?:\[[^\]]*\])?$/.test(target) && !COMPOUND_HEAD.test(target);
 }
 /** The characters of a target list (`a.x, (b, c.y)[0]`), with no call in it. */
 const TARGET_CHARS = /^[\w \t,.()[\]*]*$/;
