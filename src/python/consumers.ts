@@ -241,10 +241,9 @@ export function consumerOf(ctx: FileContext, call: SyntaxNode): ConsumerSpec | u
  * `name.method(…)` where every binding of `name` makes it an object of a class of METHOD_CONSUMERS (`cp =
  * configparser.ConfigParser()`, `with ftplib.FTP(host) as ftp:`), and the method uses a resource up. Only a variable
  * of the function that makes the call, which nothing else can bind or change: no `global`/`nonlocal` of the name in
- * the file, every use of it in the function (nested ones too) a binding, a method call or attribute read, a subscript
- * or a `return` (not handed to a call, aliased, or given an attribute: `cp.read_file = keep`), and the class neither
- * bound again in the file nor replaced by a test double of the project (review rv55e: each made the fix close a file
- * the code went on reading).
+ * the file, every other use of it in the function one that hands the object to no other code (below), no text of the
+ * file that replaces the class or a reader or reaches names by their text, and no test double of the project of the
+ * class or its methods (reviews rv55e and rv55f: each case made the fix close a file the code went on reading).
  */
 function knownInstanceMethod(ctx: FileContext, call: SyntaxNode): ConsumerSpec | undefined {
   const fn = call.childForFieldName('function');
