@@ -25,7 +25,7 @@ import type { FileContext, SyntaxNode } from '../types.js';
 import { calleeName } from './imports.js';
 import { functionOrModuleOf } from './scopes.js';
 import { containsYield } from './evaluation.js';
-import { isExtra } from './statements.js';
+import { isExtra, withItemOfPattern, withItemValue } from './statements.js';
 
 /** `generator`: a generator function of this file; lazy, and what it yields is unknown (maybe the resource). */
 export type ConsumerKind = 'eager' | 'lazy' | 'generator';
@@ -228,6 +228,9 @@ const METHOD_CONSUMERS: ReadonlyMap<string, ReadonlyMap<string, ConsumerSpec>> =
   ]);
 })();
 
+/** Every method name of METHOD_CONSUMERS. */
+const READER_METHODS = new Set([...METHOD_CONSUMERS.values()].flatMap((m) => [...m.keys()]));
+
 /** The catalog entry for what `call` calls, or `undefined` when it is not a known consumer. */
 export function consumerOf(ctx: FileContext, call: SyntaxNode): ConsumerSpec | undefined {
   if (call.type !== 'call') return undefined;
@@ -250,7 +253,8 @@ function knownInstanceMethod(ctx: FileContext, call: SyntaxNode): ConsumerSpec |
   if (fn?.type !== 'attribute') return undefined;
   const object = fn.childForFieldName('object');
   const method = fn.childForFieldName('attribute')?.text;
-  if (object?.type !== 'identifier' || method === undefined) return undefined;
+  // (Most method calls name no reader: no name resolved for them)
+  if (object?.type !== 'identifier' || method === undefined || !READER_METHODS.has(method)) return undefined;
   const r = ctx.names.resolve(object.text, object);
   if (r.kind !== 'local' || r.bindings.length === 0 || r.scope.type !== 'function_definition' || functionOrModuleOf(call).id !== r.scope.id) return undefined;
   let found: ConsumerSpec | undefined;
@@ -323,16 +327,15 @@ function assignedOrDeleted(attribute: SyntaxNode): boolean {
 /** The call whose value the name `target` (a plain target) is bound to: `x = C(…)`, `x: T = C(…)`, `with C(…) as x:`. */
 function madeBy(target: SyntaxNode): SyntaxNode | undefined {
   const parent = target.parent;
-  if (parent?.type === 'assignment' && parent.childForFieldName('left')?.id === target.id) {
-    const right = parent.childForFieldName('right');
-    return right?.type === 'call' ? right : undefined;
-  }
-  // `with ftplib.FTP(host) as ftp:`: FTP's `__enter__` returns the object itself
-  if (parent?.type === 'as_pattern_target' && parent.parent?.type === 'as_pattern' && parent.parent.parent?.type === 'with_item') {
-    const value = parent.parent.namedChildren[0];
-    return value?.type === 'call' ? value : undefined;
-  }
-  return undefined;
+  const value =
+    parent?.type === 'assignment' && parent.childForFieldName('left')?.id === target.id
+      ? parent.childForFieldName('right')
+      : // `with ftplib.FTP(host) as ftp:` (also in brackets): FTP's `__enter__` returns the object itself
+        (() => {
+          const item = parent?.type === 'as_pattern_target' && parent.namedChildren.length === 1 ? withItemOfPattern(parent.parent) : null;
+          return item ? withItemValue(item) : undefined;
+        })();
+  return value?.type === 'call' ? value : undefined;
 }
 
 /** A call to a generator function defined in this file: its result reads its arguments lazily. */

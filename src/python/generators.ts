@@ -1074,7 +1074,7 @@ function isWrappedByDecorator(def: SyntaxNode): boolean {
 }
 
 /** The function, lambda or class whose own code `node` is. */
-function holderOf(node: SyntaxNode): SyntaxNode | undefined {
+export function holderOf(node: SyntaxNode): SyntaxNode | undefined {
   // (A default value, an annotation or a base class is the code around: `finally: cb = lambda r=await step(): r`)
   for (let a = node.parent; a; a = a.parent) if (NESTED_SCOPES.has(a.type) && inOwnCode(node, a, true)) return a;
   return undefined;

@@ -4,6 +4,7 @@
 // target), which is why the run says so: a target set to the oldest Python the code really runs on gives those fixes.
 import type { PythonVersion, SyntaxNode } from '../types.js';
 import { formatPythonVersion, versionAtLeast } from '../options.js';
+import { holderOf } from './generators.js';
 
 /** One construct newer than the target: where it starts, what it is, the Python it came in. */
 export interface NewerSyntax {
@@ -26,15 +27,12 @@ interface Feature {
 const hasChild = (node: SyntaxNode, type: string) => node.children.some((c) => c.type === type);
 
 /**
- * The function whose body `node` is in, or undefined at module or class level (a lambda counts as one). A default or
- * an annotation of a `def` runs in the scope around it (`def h(): async def k(a=(yield))`: `h`'s, review rv55d).
+ * True when `node` is the own code of an `async def` (`holderOf`: a default or an annotation runs in the scope around
+ * its def, `def h(): async def k(a=(yield))` is `h`'s; review rv55d).
  */
-function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
-  for (let child = node, p = node.parent; p; child = p, p = p.parent) {
-    if ((p.type === 'function_definition' || p.type === 'lambda') && p.childForFieldName('body')?.id === child.id) return p;
-    if (p.type === 'class_definition' && p.childForFieldName('body')?.id === child.id) return undefined;
-  }
-  return undefined;
+function inAsyncDef(node: SyntaxNode): boolean {
+  const fn = holderOf(node);
+  return fn?.type === 'function_definition' && hasChild(fn, 'async');
 }
 
 /** An `as` item in brackets: `with (a as x, b):`, `with (a as x):`, `with (a as x,):` (3.9); not `with (a, b):`. */
@@ -81,7 +79,7 @@ const FEATURES: readonly Feature[] = [
   { version: [3, 3], what: '`yield from`', mayHold: /\byield[ \t]+from\b/, types: ['yield'], is: (n) => hasChild(n, 'from') },
   { version: [3, 5], what: '`async def`', mayHold: /\basync\b/, types: ['function_definition'], is: (n) => hasChild(n, 'async') },
   // (Outside an `async def`, `await(x)` is a call of a function named so before 3.7: review rv55d)
-  { version: [3, 5], what: '`await`', mayHold: /\bawait\b/, types: ['await'], is: (n) => { const fn = enclosingFunction(n); return fn?.type === 'function_definition' && hasChild(fn, 'async'); } },
+  { version: [3, 5], what: '`await`', mayHold: /\bawait\b/, types: ['await'], is: inAsyncDef },
   { version: [3, 6], what: 'an f-string', mayHold: /[fF][rRbB]?["']|[rR][fF]["']/, types: ['string_start'], is: (n) => /[fF]/.test(n.text) },
   { version: [3, 6], what: 'a variable annotation', mayHold: /:/, types: ['assignment'], is: (n) => n.childForFieldName('type') !== null },
   { version: [3, 6], what: 'an underscore in a number', mayHold: /[0-9a-fA-F]_[0-9a-fA-F]/, types: ['integer', 'float'], is: (n) => n.text.includes('_') },
@@ -90,10 +88,7 @@ const FEATURES: readonly Feature[] = [
     what: 'an asynchronous generator (`yield` in `async def`)',
     mayHold: (t) => /\basync\b/.test(t) && /\byield\b/.test(t),
     types: ['yield'],
-    is: (n) => {
-      const fn = enclosingFunction(n);
-      return fn?.type === 'function_definition' && hasChild(fn, 'async');
-    },
+    is: inAsyncDef,
   },
   // (`f"{x:=10}"` is `x` with the format spec `=10`, which tree-sitter reads as `:=`: review rv55d)
   { version: [3, 8], what: 'an assignment expression (`:=`)', mayHold: /:=/, types: ['named_expression'], is: (n) => n.parent?.type !== 'interpolation' },
